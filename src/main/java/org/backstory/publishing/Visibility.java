@@ -1,0 +1,53 @@
+package org.backstory.publishing;
+
+import java.util.Set;
+
+/**
+ * Who an article is for. The access module decides what that means for a given reader.
+ *
+ * @param level everyone, signed-in members, paying subscribers, or subscribers of certain tiers
+ * @param tiers the tier codes that may read it when {@code level} is {@link Level#TIERS}, otherwise empty
+ */
+public record Visibility(Level level, Set<String> tiers) {
+
+	/** The four kinds of audience an article can have. */
+	public enum Level {
+
+		PUBLIC, MEMBERS, PAID, TIERS
+
+	}
+
+	public Visibility {
+		tiers = Set.copyOf(tiers);
+		if ((level == Level.TIERS) == tiers.isEmpty()) {
+			throw new IllegalArgumentException("tiers must be given exactly when the level is TIERS");
+		}
+	}
+
+	public static Visibility everyone() {
+		return new Visibility(Level.PUBLIC, Set.of());
+	}
+
+	public static Visibility members() {
+		return new Visibility(Level.MEMBERS, Set.of());
+	}
+
+	public static Visibility paid() {
+		return new Visibility(Level.PAID, Set.of());
+	}
+
+	public static Visibility tiers(Set<String> tiers) {
+		return new Visibility(Level.TIERS, tiers);
+	}
+
+	/** Whether some readers see only a preview: everything but public articles. */
+	public boolean gated() {
+		return level != Level.PUBLIC;
+	}
+
+	/** Whether reading needs a paid subscription (a lock mark in lists). */
+	public boolean paidOnly() {
+		return level == Level.PAID || level == Level.TIERS;
+	}
+
+}

@@ -1,0 +1,12 @@
+/**
+ * Publishing: the publication's settings, articles (draft, scheduled, published), authors, tags,
+ * storylines, and Markdown rendering. An article's free preview and its gated rest are split when it
+ * is saved; the gated rest is handed out only as a {@link org.backstory.publishing.GatedBody}, which
+ * only the access module may open.
+ */
+@ApplicationModule(allowedDependencies = { "shared" })
+@NullMarked
+package org.backstory.publishing;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

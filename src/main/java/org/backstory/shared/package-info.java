@@ -1,0 +1,10 @@
+/**
+ * The small shared kernel every module may use: app-wide settings, the clock, and the page chrome
+ * that every reader page is framed with. No services and no tables live here.
+ */
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
+package org.backstory.shared;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,25 @@
+package org.backstory.shared.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the frame around every page needs: the publication's identity and who is signed in. Every
+ * controller's model carries one under the name {@code chrome}.
+ *
+ * @param publicationName shown at the top left
+ * @param tagline the publication's one-line description
+ * @param accentColor a CSS colour such as {@code #b4233c}
+ * @param logoUrl optional logo image
+ * @param memberName the signed-in member's name, or null for an anonymous reader
+ * @param staff whether the signed-in member is staff (owner, editor or author)
+ * @param csrf the token for the sign-out form; present only when someone is signed in, so anonymous
+ * pages stay cacheable and never touch a session
+ */
+public record PageChrome(String publicationName, String tagline, String accentColor, @Nullable String logoUrl,
+		@Nullable String memberName, boolean staff, @Nullable CsrfField csrf) {
+
+	public boolean signedIn() {
+		return memberName != null;
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.backstory.site;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.Publication;
+import org.backstory.publishing.PublicationService;
+import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.PageChrome;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the page chrome into every controller's model, so every template can frame itself. */
+@ControllerAdvice
+class PageChromeAdvice {
+
+	private final PublicationService publications;
+
+	PageChromeAdvice(PublicationService publications) {
+		this.publications = publications;
+	}
+
+	@ModelAttribute("chrome")
+	PageChrome chrome(@AuthenticationPrincipal @Nullable SignedInMember member, HttpServletRequest request) {
+		Publication publication = publications.publication();
+		if (member == null) {
+			return new PageChrome(publication.name(), publication.tagline(), publication.accentColor(),
+					publication.logoUrl(), null, false, null);
+		}
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return new PageChrome(publication.name(), publication.tagline(), publication.accentColor(),
+				publication.logoUrl(), member.name(), member.role().staff(), token == null ? null : CsrfField.of(token));
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * Site: the reader-facing pages (home, article, tag, author, storyline, account overview), the RSS
+ * feed, the sitemap, error pages, and the page chrome every page is framed with.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "publishing", "access", "members", "billing" })
+@NullMarked
+package org.backstory.site;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,52 @@
+package org.backstory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Points every Spring test context at the shared {@link TestDatabase}, with demo content seeded and a
+ * throw-away data directory, so no test touches {@code ./data}. Registered in
+ * {@code META-INF/spring.factories}.
+ */
+public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactory {
+
+	private static final Path DATA_DIR = createDataDir();
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		return new TestEnvironment();
+	}
+
+	private static Path createDataDir() {
+		try {
+			return Files.createTempDirectory("backstory-test-data");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	record TestEnvironment() implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			TestPropertyValues
+				.of("backstory.database.url=" + TestDatabase.url(), "backstory.database.username=postgres",
+						"backstory.data-dir=" + DATA_DIR, "backstory.demo=true", "db-scheduler.polling-interval=1s")
+				.applyTo(context);
+		}
+
+	}
+
+}

@@ -1,0 +1,131 @@
+package org.backstory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * A reader talking to the running app over real HTTP, with its own cookie jar: what a browser without
+ * JavaScript would do. Redirects are not followed, so tests can assert on them.
+ */
+public final class Visitor {
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient client;
+
+	public Visitor(int port) {
+		this.base = "http://127.0.0.1:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** A response: status, headers and the body as text. */
+	public record Page(int status, java.net.http.HttpHeaders headers, String body) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse("");
+		}
+
+		public org.jsoup.nodes.Document document() {
+			return Jsoup.parse(body);
+		}
+
+	}
+
+	public Page get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+	}
+
+	/** Follows redirects from {@code path} until a non-redirect answer, as a browser would. */
+	public Page follow(String path) {
+		Page page = get(path);
+		for (int hops = 0; hops < 10 && page.status() / 100 == 3; hops++) {
+			page = get(relative(page.header("Location")));
+		}
+		return page;
+	}
+
+	/**
+	 * Submits the form at {@code formPath} whose action is {@code action}, carrying the form's hidden CSRF
+	 * field and the given fields, as a browser would after loading the form.
+	 */
+	public Page submit(String formPath, String action, Map<String, String> fields) {
+		Page formPage = get(formPath);
+		Element form = formPage.document().selectFirst("form[action=" + action + "]");
+		if (form == null) {
+			throw new AssertionError("no form with action " + action + " on " + formPath + " (status "
+					+ formPage.status() + ")");
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		form.select("input[type=hidden]").forEach(input -> values.put(input.attr("name"), input.attr("value")));
+		values.putAll(fields);
+		return post(action, values);
+	}
+
+	/** Posts form fields as they are: no CSRF field is added. */
+	public Page post(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/** Signs in with email and password through the login form; returns the answer to the form post. */
+	public Page signIn(String email, String password) {
+		return submit("/login", "/login", Map.of("email", email, "password", password));
+	}
+
+	/** The value of a cookie this visitor holds, or null. */
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private String relative(String location) {
+		return location.startsWith(base) ? location.substring(base.length())
+				: location.replaceFirst("^https?://[^/]+", "");
+	}
+
+	private Page send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Page(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
