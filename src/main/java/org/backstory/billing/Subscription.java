@@ -16,7 +16,7 @@ record Subscription(long id, long memberId, @Nullable Long planId, @Nullable Str
 	 */
 	Entitlement entitlement() {
 		Entitlement.Status reported = switch (status) {
-			case INCOMPLETE -> Entitlement.Status.NONE;
+			case INCOMPLETE, INCOMPLETE_EXPIRED -> Entitlement.Status.NONE;
 			case TRIALING -> Entitlement.Status.TRIALING;
 			case ACTIVE -> comped ? Entitlement.Status.COMPED : Entitlement.Status.ACTIVE;
 			case PAST_DUE -> Entitlement.Status.PAST_DUE;

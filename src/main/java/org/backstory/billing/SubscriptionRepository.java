@@ -21,6 +21,9 @@ class SubscriptionRepository {
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			""";
 
+	/** The statuses the one-live-subscription-per-member index covers; keep in step with it. */
+	private static final String LIVE = "('incomplete', 'trialing', 'active', 'past_due', 'canceled')";
+
 	private final JdbcClient jdbc;
 
 	SubscriptionRepository(JdbcClient jdbc) {
@@ -33,7 +36,7 @@ class SubscriptionRepository {
 	 */
 	Optional<Subscription> current(long memberId) {
 		return jdbc.sql(SELECT + """
-				where s.member_id = :member and s.status <> 'incomplete'
+				where s.member_id = :member and s.status not in ('incomplete', 'incomplete_expired')
 				order by s.status = 'expired', s.created_at desc, s.id desc
 				limit 1
 				""").param("member", memberId).query((rs, row) -> map(rs)).optional();
@@ -41,7 +44,7 @@ class SubscriptionRepository {
 
 	/** The member's live subscription (an unfinished checkout included), locked until the transaction ends. */
 	Optional<Subscription> lockLive(long memberId) {
-		return jdbc.sql(SELECT + " where s.member_id = :member and s.status <> 'expired' for update of s")
+		return jdbc.sql(SELECT + " where s.member_id = :member and s.status in " + LIVE + " for update of s")
 			.param("member", memberId)
 			.query((rs, row) -> map(rs))
 			.optional();
@@ -59,7 +62,8 @@ class SubscriptionRepository {
 				    status, comped, current_period_start, current_period_end, past_due_since, created_at, updated_at)
 				values (:member, :plan, :tier, :interval, :price, :currency, :status, :comped, :start, :end,
 				    :pastDueSince, :now, :now)
-				on conflict (member_id) where status <> 'expired' do nothing
+				on conflict (member_id) where status in """ + LIVE + """
+				do nothing
 				""")
 			.param("member", subscription.memberId())
 			.param("plan", subscription.planId())
@@ -115,7 +119,7 @@ class SubscriptionRepository {
 	 */
 	Optional<Long> expireAbandonedCheckout(long memberId, Instant now) {
 		return jdbc.sql("""
-				update billing.subscription s set status = 'expired', updated_at = :now
+				update billing.subscription s set status = 'incomplete_expired', updated_at = :now
 				where s.member_id = :member and s.status = 'incomplete'
 				  and not exists (select 1 from billing.payment p where p.subscription_id = s.id and p.status = 'pending')
 				returning s.id

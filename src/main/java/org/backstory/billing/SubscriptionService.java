@@ -127,7 +127,7 @@ public class SubscriptionService {
 
 	private void expireAbandonedCheckout(long memberId, Instant now) {
 		subscriptions.expireAbandonedCheckout(memberId, now)
-			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE, SubscriptionStatus.EXPIRED,
+			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE, SubscriptionStatus.INCOMPLETE_EXPIRED,
 					SubscriptionEventLog.Cause.CHECKOUT_ABANDONED, now));
 	}
 

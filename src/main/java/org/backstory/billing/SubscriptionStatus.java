@@ -7,6 +7,8 @@ public enum SubscriptionStatus {
 
 	/** Checkout started, first payment not (yet) made. Grants nothing. */
 	INCOMPLETE,
+	/** A checkout that was never paid for and has been set aside. Grants nothing. */
+	INCOMPLETE_EXPIRED,
 	/** In a free trial. */
 	TRIALING,
 	/** Paid and current. */

@@ -21,8 +21,11 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 
 	/** The member's plan, or null when they are a free member (never subscribed, or it ended). */
 	static @Nullable AccountPlan of(SubscriptionSummary subscription) {
-		if (subscription.status() == SubscriptionStatus.EXPIRED || subscription.status() == SubscriptionStatus.INCOMPLETE) {
-			return null;
+		switch (subscription.status()) {
+			case EXPIRED, INCOMPLETE, INCOMPLETE_EXPIRED:
+				return null;
+			default:
+				break;
 		}
 		if (subscription.comped()) {
 			return new AccountPlan("Complimentary access", null, "Active",
