@@ -3,7 +3,6 @@ package org.backstory.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +49,7 @@ public class PlanCatalog {
 			.param("monthly", plan.monthlyPrice())
 			.param("yearly", plan.yearlyPrice())
 			.param("order", plan.displayOrder())
-			.param("now", Timestamps.of(Instant.now(clock)))
+			.param("now", Timestamps.of(clock.instant()))
 			.update();
 		Plan stored = find(plan.code()).orElseThrow().plan();
 		if (!sameDetails(stored, plan)) {

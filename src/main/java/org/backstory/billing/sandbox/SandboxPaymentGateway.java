@@ -101,12 +101,18 @@ class SandboxPaymentGateway implements PaymentGateway {
 		if (earlier.isPresent()) {
 			return earlier.get().answerTo(request);
 		}
-		SandboxCharge charge = behaviour.map(b -> b.succeeds(successesOf(request.cardToken())))
-			.map(succeeds -> succeeds ? SandboxCharge.succeeded("ch_sandbox_" + randomId(), request)
-					: SandboxCharge.declined("ch_sandbox_" + randomId(), request, "card_declined",
-							"Your card was declined."))
-			.orElseGet(() -> SandboxCharge.declined("ch_sandbox_" + randomId(), request, "card_not_found",
-					"The card on file could not be found. Please add your card again."));
+		String id = "ch_sandbox_" + randomId();
+		SandboxCharge charge;
+		if (behaviour.isEmpty()) {
+			charge = SandboxCharge.declined(id, request, "card_not_found",
+					"The card on file could not be found. Please add your card again.");
+		}
+		else if (behaviour.get().succeeds(successesOf(request.cardToken()))) {
+			charge = SandboxCharge.succeeded(id, request);
+		}
+		else {
+			charge = SandboxCharge.declined(id, request, "card_declined", "Your card was declined.");
+		}
 		charge.insertIfAbsent(jdbc, clock.instant());
 		log.info("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
 				request.amount(), request.currency(), charge.succeeded());

@@ -53,10 +53,12 @@ class SubscribeControllerIntegrationTests {
 
 	@Test
 	void anonymousReadersSeeEachPlanWithBothPricesLeadingThroughSignUp() {
-		Visitor.Page page = new Visitor(port).get("/subscribe");
+		Visitor visitor = new Visitor(port);
+		Visitor.Page page = visitor.get("/subscribe");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.header("Cache-Control")).doesNotContain("private");
+		assertThat(visitor.cookie("backstory_session")).isNull();
 		Element offer = offer(page.document());
 		assertThat(offer.select("a").eachText()).containsExactly("$5.00 a month", "$50.00 a year");
 		assertThat(offer.select("a").eachAttr("href")).containsExactly(
