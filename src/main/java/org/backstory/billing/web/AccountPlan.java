@@ -21,26 +21,20 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 
 	/** The member's plan, or null when they are a free member (never subscribed, or it ended). */
 	static @Nullable AccountPlan of(SubscriptionSummary subscription) {
-		switch (subscription.status()) {
-			case EXPIRED, INCOMPLETE, INCOMPLETE_EXPIRED:
-				return null;
-			default:
-				break;
-		}
-		if (subscription.comped()) {
+		Instant end = subscription.currentPeriodEnd();
+		if (subscription.comped() && subscription.status() == SubscriptionStatus.ACTIVE) {
 			return new AccountPlan("Complimentary access", null, "Active",
-					subscription.currentPeriodEnd() == null ? "No end date" : on("Access until", subscription.currentPeriodEnd()),
-					false);
+					end == null ? "No end date" : on("Access until", end), false);
 		}
 		String name = subscription.planName() == null ? subscription.tier() : subscription.planName();
 		String price = subscription.currency() == null || subscription.interval() == null ? null
 				: Prices.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
-		Instant end = subscription.currentPeriodEnd();
 		return switch (subscription.status()) {
+			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
 			case TRIALING -> new AccountPlan(name, price, "Trial", on("First charge on", end), false);
+			case ACTIVE -> new AccountPlan(name, price, "Active", on("Next charge on", end), false);
 			case PAST_DUE -> new AccountPlan(name, price, "Past due", on("Paid until", end), true);
 			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Access until", end), false);
-			default -> new AccountPlan(name, price, "Active", on("Next charge on", end), false);
 		};
 	}
 
