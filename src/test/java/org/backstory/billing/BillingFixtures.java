@@ -38,10 +38,17 @@ public final class BillingFixtures {
 				List.of(new SimpleGrantedAuthority(member.role().authority()))));
 	}
 
-	/** A monthly $5 / yearly $50 plan of tier {@code paid} with a code nobody used. */
+	/**
+	 * A monthly $5 / yearly $50 plan of tier {@code paid} with a code nobody used. It sorts after any real
+	 * plan, since other tests share the database and may pick the first plan on the subscribe page.
+	 */
 	public static NewPlan newPlan() {
+		return newPlan(1000);
+	}
+
+	public static NewPlan newPlan(int displayOrder) {
 		return new NewPlan("t-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36), "Test supporter",
-				"paid", "For tests", "USD", 500, 5000, 100);
+				"paid", "For tests", "USD", 500, 5000, displayOrder);
 	}
 
 	/** A card with this number, good for three more years. */

@@ -21,7 +21,7 @@ class PlanCatalogIntegrationTests {
 		Plan created = catalog.createPlan(plan);
 
 		assertThat(created).isEqualTo(new Plan(plan.code(), "Test supporter", "paid", "For tests", "USD", 500, 5000, 0,
-				true, 100));
+				true, 1000));
 		assertThat(catalog.activePlans()).contains(created);
 		assertThat(catalog.activePlan(plan.code())).contains(created);
 		assertThat(created.price(BillingInterval.MONTH)).isEqualTo(500);
@@ -48,8 +48,8 @@ class PlanCatalogIntegrationTests {
 
 	@Test
 	void activePlansComeInDisplayOrder() {
-		NewPlan later = BillingFixtures.newPlan();
-		NewPlan first = new NewPlan(BillingFixtures.newPlan().code(), "First", "paid", "", "USD", 100, 1000, -1000);
+		NewPlan later = BillingFixtures.newPlan(1002);
+		NewPlan first = BillingFixtures.newPlan(1001);
 		catalog.createPlan(later);
 		catalog.createPlan(first);
 
