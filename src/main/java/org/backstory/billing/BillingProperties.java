@@ -15,4 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("backstory.billing")
 public record BillingProperties(@DefaultValue("sandbox") String gateway, @DefaultValue("7d") Duration gracePeriod) {
+
+	public BillingProperties {
+		// Fail at start-up rather than at the first checkout: the sandbox is the only gateway so far.
+		if (!"sandbox".equals(gateway)) {
+			throw new IllegalArgumentException(
+					"backstory.billing.gateway must be 'sandbox', the only payment gateway so far, not '" + gateway + "'");
+		}
+		if (gracePeriod.isNegative()) {
+			throw new IllegalArgumentException("backstory.billing.grace-period must not be negative");
+		}
+	}
+
 }

@@ -1,0 +1,57 @@
+package org.backstory.billing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The card on file, one per member: the gateway's token and the facts safe to show. */
+@Repository
+class CardRepository {
+
+	private final JdbcClient jdbc;
+
+	CardRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<StoredCard> find(long memberId) {
+		return jdbc.sql("""
+				select gateway_customer_id, token, brand, last4, exp_month, exp_year
+				from billing.card where member_id = :member
+				""")
+			.param("member", memberId)
+			.query((rs, row) -> new StoredCard(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getInt(5), rs.getInt(6)))
+			.optional();
+	}
+
+	/** Puts the card on file, replacing the one there. */
+	void save(long memberId, String gateway, StoredCard card, Instant now) {
+		jdbc.sql("""
+				insert into billing.card (member_id, gateway, gateway_customer_id, token, brand, last4, exp_month,
+				    exp_year, created_at, updated_at)
+				values (:member, :gateway, :customer, :token, :brand, :last4, :expMonth, :expYear, :now, :now)
+				on conflict (member_id) do update
+				set gateway = excluded.gateway, gateway_customer_id = excluded.gateway_customer_id,
+				    token = excluded.token, brand = excluded.brand, last4 = excluded.last4,
+				    exp_month = excluded.exp_month, exp_year = excluded.exp_year, updated_at = excluded.updated_at
+				""")
+			.param("member", memberId)
+			.param("gateway", gateway)
+			.param("customer", card.customerId())
+			.param("token", card.token())
+			.param("brand", card.brand())
+			.param("last4", card.last4())
+			.param("expMonth", card.expMonth())
+			.param("expYear", card.expYear())
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	void delete(long memberId) {
+		jdbc.sql("delete from billing.card where member_id = :member").param("member", memberId).update();
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.backstory.billing;
+
+import java.util.UUID;
+
+/**
+ * A member's request to subscribe, paying the first period with a card.
+ *
+ * @param memberId who subscribes
+ * @param email their address, for the gateway's customer record
+ * @param planCode the plan chosen
+ * @param interval monthly or yearly
+ * @param attemptId identifies this checkout form: submitting it again (double click, retry after an
+ * error) is the same attempt and never charges twice
+ * @param card what the member typed
+ */
+public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
+		CardDetails card) {
+
+	/** The key the first charge is made with, scoped to the member so one member cannot reuse another's. */
+	String idempotencyKey() {
+		return "checkout-" + memberId + "-" + attemptId;
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.backstory.billing;
+
+/** How a {@link CheckoutService#checkout checkout} ended. */
+public sealed interface CheckoutOutcome {
+
+	/** Paid: the subscription is active and the card is on file. */
+	record Subscribed(long subscriptionId) implements CheckoutOutcome {
+	}
+
+	/** The card was declined; nothing was created. {@code message} is a sentence for the member. */
+	record Declined(String message) implements CheckoutOutcome {
+	}
+
+	/** The member already has a subscription; nothing was charged. */
+	record AlreadySubscribed() implements CheckoutOutcome {
+	}
+
+	/** No active plan has that code. */
+	record PlanUnavailable() implements CheckoutOutcome {
+	}
+
+	/** Another checkout of this member is being paid right now; nothing was charged by this one. */
+	record InProgress() implements CheckoutOutcome {
+	}
+
+	/**
+	 * The gateway did not answer, so whether the charge went through is unknown. Submitting the same
+	 * attempt again finds out without charging twice.
+	 */
+	record NotConfirmed() implements CheckoutOutcome {
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.backstory.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two short transactions around a checkout's gateway call (Kill Bill's payment attempt pattern):
+ * {@link #begin} commits a pending payment row before the call, {@link #settle} records the answer and,
+ * on success, activates the subscription, files the card and logs the event, all at once. No
+ * transaction is held open while the gateway works.
+ */
+@Component
+class CheckoutSteps {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckoutSteps.class);
+
+	private final SubscriptionRepository subscriptions;
+
+	private final PaymentRepository payments;
+
+	private final CardRepository cards;
+
+	private final SubscriptionEventLog events;
+
+	private final Clock clock;
+
+	CheckoutSteps(SubscriptionRepository subscriptions, PaymentRepository payments, CardRepository cards,
+			SubscriptionEventLog events, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.payments = payments;
+		this.cards = cards;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What {@link #begin} found: go on with a payment attempt, or stop. */
+	sealed interface Begun {
+
+		/** Charge (or ask again about) this attempt. */
+		record Proceed(PaymentAttempt attempt) implements Begun {
+		}
+
+		record AlreadySubscribed() implements Begun {
+		}
+
+		/** Another attempt of this member is pending. */
+		record Busy() implements Begun {
+		}
+
+	}
+
+	/**
+	 * Records the pending first payment on the member's unfinished subscription (made now, or left by an
+	 * earlier checkout whose card was declined). Locking the member's live subscription serialises their
+	 * checkouts, so two browser tabs cannot both charge.
+	 */
+	@Transactional
+	Begun begin(Checkout checkout, PlanCatalog.StoredPlan plan, StoredCard card, String gateway) {
+		Instant now = clock.instant();
+		Optional<Long> created = subscriptions
+			.insertUnlessLive(NewSubscription.checkout(checkout.memberId(), plan, checkout.interval(), now), now);
+		Subscription live = subscriptions.lockLive(checkout.memberId()).orElseThrow();
+		Optional<PaymentAttempt> sameAttempt = payments.findByKey(checkout.idempotencyKey());
+		if (sameAttempt.isPresent()) {
+			return new Begun.Proceed(sameAttempt.get());
+		}
+		if (live.status() != SubscriptionStatus.INCOMPLETE) {
+			return new Begun.AlreadySubscribed();
+		}
+		if (payments.pendingFor(live.id()).isPresent()) {
+			return new Begun.Busy();
+		}
+		created.ifPresentOrElse(
+				id -> events.record(id, null, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
+						now),
+				() -> subscriptions.choosePlan(live.id(), plan, checkout.interval(), now));
+		long price = plan.plan().price(checkout.interval());
+		return new Begun.Proceed(payments.insertPendingCheckout(checkout.memberId(), live.id(), price,
+				plan.plan().currency(), gateway, checkout.idempotencyKey(), card, now));
+	}
+
+	/**
+	 * Records the gateway's answer to a pending attempt. When a concurrent request with the same key got
+	 * there first, its record stands and is reported.
+	 */
+	@Transactional
+	CheckoutOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+		Instant now = clock.instant();
+		if (!payments.settle(attempt.id(), result, now)) {
+			return outcomeOf(payments.findByKey(attempt.idempotencyKey()).orElseThrow());
+		}
+		if (result instanceof PaymentGateway.ChargeResult.Declined declined) {
+			log.info("Checkout charge declined subscriptionId={} paymentId={} code={}", attempt.subscriptionId(),
+					attempt.id(), declined.code());
+			return new CheckoutOutcome.Declined(declined.message());
+		}
+		Subscription subscription = subscriptions.lock(attempt.subscriptionId());
+		BillingInterval interval = Objects.requireNonNull(subscription.interval());
+		if (subscriptions.activate(subscription.id(), now, interval.periodEnd(now), now)) {
+			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionStatus.ACTIVE,
+					SubscriptionEventLog.Cause.FIRST_PAYMENT, attempt.amount(), attempt.currency(), attempt.id(), now);
+		}
+		else {
+			log.warn("Paid checkout found its subscription no longer unfinished subscriptionId={} paymentId={}",
+					subscription.id(), attempt.id());
+		}
+		cards.save(subscription.memberId(), attempt.gateway(), Objects.requireNonNull(attempt.card()), now);
+		log.info("Checkout paid subscriptionId={} paymentId={} memberId={}", subscription.id(), attempt.id(),
+				subscription.memberId());
+		return new CheckoutOutcome.Subscribed(subscription.id());
+	}
+
+	/** The outcome an already settled attempt stands for. */
+	static CheckoutOutcome outcomeOf(PaymentAttempt settled) {
+		if (settled.status() == PaymentStatus.SUCCEEDED) {
+			return new CheckoutOutcome.Subscribed(settled.subscriptionId());
+		}
+		String reason = settled.failureReason();
+		return new CheckoutOutcome.Declined(reason == null ? "Your card was declined." : reason);
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.backstory.billing;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** A subscription about to be inserted, made by one of the ways a subscription can begin. */
+record NewSubscription(long memberId, @Nullable Long planId, String tier, @Nullable BillingInterval interval,
+		@Nullable Long price, @Nullable String currency, SubscriptionStatus status, boolean comped, Instant periodStart,
+		@Nullable Instant periodEnd, @Nullable Instant pastDueSince) {
+
+	/** A checkout that has not been paid for yet. */
+	static NewSubscription checkout(long memberId, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
+		return new NewSubscription(memberId, plan.id(), plan.plan().tier(), interval, plan.plan().price(interval),
+				plan.plan().currency(), SubscriptionStatus.INCOMPLETE, false, now, null, null);
+	}
+
+	/** A subscription brought over from another platform, as it stands there. */
+	static NewSubscription imported(ImportedSubscription imported, PlanCatalog.StoredPlan plan) {
+		return new NewSubscription(imported.memberId(), plan.id(), plan.plan().tier(), imported.interval(),
+				plan.plan().price(imported.interval()), plan.plan().currency(), imported.status(), false,
+				imported.currentPeriodStart(), imported.currentPeriodEnd(), imported.pastDueSince());
+	}
+
+	/** Free access to a tier granted by staff, until a date or without end. */
+	static NewSubscription comp(long memberId, String tier, Instant now, @Nullable Instant until) {
+		return new NewSubscription(memberId, null, tier, null, null, null, SubscriptionStatus.ACTIVE, true, now, until,
+				null);
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.backstory.billing;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The port to whoever holds cards and moves money. Modelled on Stripe: attaching a card is creating a
+ * PaymentMethod and attaching it to the member's Customer; charging is confirming an off-session
+ * PaymentIntent on that PaymentMethod with an {@code Idempotency-Key}. The built-in sandbox implements it
+ * by default; a Stripe adapter will live in {@code org.backstory.billing.stripe}.
+ * <p>
+ * A decline is an answer ({@code Declined}); an unknown outcome (timeout, gateway down) is a
+ * {@link PaymentGatewayException}, after which the caller asks again with the same idempotency key.
+ */
+public interface PaymentGateway {
+
+	/** The name stored with every card and payment, e.g. {@code sandbox}. */
+	String name();
+
+	/** Checks a card and keeps it for later charges, or declines it. */
+	CardAttachment attachCard(AttachCard request);
+
+	/**
+	 * Charges a stored card. Asking again with the same idempotency key returns the first answer and never
+	 * charges twice; reusing a key with different parameters is refused with a {@link PaymentGatewayException}.
+	 */
+	ChargeResult charge(Charge request);
+
+	/**
+	 * A card to attach.
+	 *
+	 * @param memberId whose card it is (Stripe: the Customer's metadata)
+	 * @param email the member's address (Stripe: the Customer's email)
+	 * @param customerId the gateway customer from an earlier card, to reuse, or null
+	 * @param card what the member typed
+	 */
+	record AttachCard(long memberId, String email, @Nullable String customerId, CardDetails card) {
+	}
+
+	/** The answer to {@link #attachCard}. */
+	sealed interface CardAttachment {
+
+		/** The card is kept; charge it with its token. */
+		record Attached(StoredCard card) implements CardAttachment {
+		}
+
+		/**
+		 * The card was refused.
+		 *
+		 * @param code machine-readable reason, Stripe's decline codes where one fits (e.g. {@code card_declined})
+		 * @param message a sentence to show the member
+		 */
+		record Declined(String code, String message) implements CardAttachment {
+		}
+
+	}
+
+	/**
+	 * A charge of a stored card.
+	 *
+	 * @param customerId the card's gateway customer, if it has one
+	 * @param cardToken the stored card's token
+	 * @param amount in minor units
+	 * @param currency ISO 4217 code
+	 * @param idempotencyKey derived from our own payment attempt row, at most 255 characters
+	 * @param description what the charge is for, e.g. on the statement
+	 */
+	record Charge(@Nullable String customerId, String cardToken, long amount, String currency, String idempotencyKey,
+			String description) {
+	}
+
+	/** The answer to {@link #charge}. */
+	sealed interface ChargeResult {
+
+		/** Money moved; {@code chargeId} is the gateway's reference (Stripe: the PaymentIntent id). */
+		record Succeeded(String chargeId) implements ChargeResult {
+		}
+
+		/**
+		 * The card was declined.
+		 *
+		 * @param chargeId the gateway's reference to the failed attempt, if it made one
+		 * @param code machine-readable reason (e.g. {@code card_declined})
+		 * @param message a sentence to show the member
+		 */
+		record Declined(@Nullable String chargeId, String code, String message) implements ChargeResult {
+		}
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.backstory.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Subscription rows. A member has at most one live (not expired) subscription; the database enforces it. */
+@Repository
+class SubscriptionRepository {
+
+	private static final String SELECT = """
+			select s.id, s.member_id, s.plan_id, p.code as plan_code, p.name as plan_name, s.tier, s.billing_interval,
+			       s.price_amount, s.currency, s.status, s.comped, s.current_period_start, s.current_period_end,
+			       s.past_due_since
+			from billing.subscription s left join billing.plan p on p.id = s.plan_id
+			""";
+
+	/** The statuses the one-live-subscription-per-member index covers; keep in step with it. */
+	private static final String LIVE = "('incomplete', 'trialing', 'active', 'past_due', 'canceled')";
+
+	private final JdbcClient jdbc;
+
+	SubscriptionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The subscription that speaks for the member: the live one, else the one that ended last. An
+	 * unfinished checkout does not count.
+	 */
+	Optional<Subscription> current(long memberId) {
+		return jdbc.sql(SELECT + """
+				where s.member_id = :member and s.status not in ('incomplete', 'incomplete_expired')
+				order by s.status = 'expired', s.created_at desc, s.id desc
+				limit 1
+				""").param("member", memberId).query((rs, row) -> map(rs)).optional();
+	}
+
+	/** The member's live subscription (an unfinished checkout included), locked until the transaction ends. */
+	Optional<Subscription> lockLive(long memberId) {
+		return jdbc.sql(SELECT + " where s.member_id = :member and s.status in " + LIVE + " for update of s")
+			.param("member", memberId)
+			.query((rs, row) -> map(rs))
+			.optional();
+	}
+
+	Subscription lock(long id) {
+		return jdbc.sql(SELECT + " where s.id = :id for update of s").param("id", id).query((rs, row) -> map(rs)).single();
+	}
+
+	/** Inserts the subscription unless the member already has a live one; its new id, or empty. */
+	Optional<Long> insertUnlessLive(NewSubscription subscription, Instant now) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		int inserted = jdbc.sql("""
+				insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
+				    status, comped, current_period_start, current_period_end, past_due_since, created_at, updated_at)
+				values (:member, :plan, :tier, :interval, :price, :currency, :status, :comped, :start, :end,
+				    :pastDueSince, :now, :now)
+				on conflict (member_id) where status in """ + LIVE + """
+				do nothing
+				""")
+			.param("member", subscription.memberId())
+			.param("plan", subscription.planId())
+			.param("tier", subscription.tier())
+			.param("interval", subscription.interval() == null ? null : subscription.interval().code())
+			.param("price", subscription.price())
+			.param("currency", subscription.currency())
+			.param("status", subscription.status().code())
+			.param("comped", subscription.comped())
+			.param("start", Timestamps.of(subscription.periodStart()))
+			.param("end", Timestamps.of(subscription.periodEnd()))
+			.param("pastDueSince", Timestamps.of(subscription.pastDueSince()))
+			.param("now", Timestamps.of(now))
+			.update(key, "id");
+		return inserted == 0 ? Optional.empty() : Optional.of(key.getKeyAs(Long.class));
+	}
+
+	/** Points an unfinished checkout at the plan and interval the member now chose. */
+	void choosePlan(long id, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
+		jdbc.sql("""
+				update billing.subscription
+				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
+				    currency = :currency, updated_at = :now
+				where id = :id and status = 'incomplete'
+				""")
+			.param("id", id)
+			.param("plan", plan.id())
+			.param("tier", plan.plan().tier())
+			.param("interval", interval.code())
+			.param("price", plan.plan().price(interval))
+			.param("currency", plan.plan().currency())
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** Starts the first paid period of an unfinished checkout; false if it was not unfinished. */
+	boolean activate(long id, Instant start, Instant end, Instant now) {
+		return jdbc.sql("""
+				update billing.subscription
+				set status = 'active', current_period_start = :start, current_period_end = :end, updated_at = :now
+				where id = :id and status = 'incomplete'
+				""")
+			.param("id", id)
+			.param("start", Timestamps.of(start))
+			.param("end", Timestamps.of(end))
+			.param("now", Timestamps.of(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Ends the member's unfinished checkout unless a payment for it is still pending; the id of the
+	 * subscription it ended, if any.
+	 */
+	Optional<Long> expireAbandonedCheckout(long memberId, Instant now) {
+		return jdbc.sql("""
+				update billing.subscription s set status = 'incomplete_expired', updated_at = :now
+				where s.member_id = :member and s.status = 'incomplete'
+				  and not exists (select 1 from billing.payment p where p.subscription_id = s.id and p.status = 'pending')
+				returning s.id
+				""").param("member", memberId).param("now", Timestamps.of(now)).query(Long.class).optional();
+	}
+
+	void changeComp(long id, String tier, @Nullable Instant until, Instant now) {
+		jdbc.sql("""
+				update billing.subscription set tier = :tier, current_period_end = :until, updated_at = :now
+				where id = :id and comped
+				""")
+			.param("id", id)
+			.param("tier", tier)
+			.param("until", Timestamps.of(until))
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	void deleteAllOf(long memberId) {
+		jdbc.sql("delete from billing.subscription where member_id = :member").param("member", memberId).update();
+	}
+
+	private static Subscription map(ResultSet rs) throws SQLException {
+		String interval = rs.getString("billing_interval");
+		long planId = rs.getLong("plan_id");
+		Long plan = rs.wasNull() ? null : planId;
+		long priceAmount = rs.getLong("price_amount");
+		Long price = rs.wasNull() ? null : priceAmount;
+		return new Subscription(rs.getLong("id"), rs.getLong("member_id"), plan, rs.getString("plan_code"),
+				rs.getString("plan_name"), rs.getString("tier"),
+				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
+				rs.getString("currency"), SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"),
+				Timestamps.require(rs, "current_period_start"), Timestamps.read(rs, "current_period_end"),
+				Timestamps.read(rs, "past_due_since"));
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.backstory.billing.sandbox;
+
+import java.util.Locale;
+
+/** How a stored sandbox card answers charges. */
+enum SandboxBehaviour {
+
+	ALWAYS_SUCCEEDS, FIRST_CHARGE_ONLY, ALWAYS_DECLINES;
+
+	/** Whether the next charge succeeds, given how many charges on this card succeeded before. */
+	boolean succeeds(long earlierSuccesses) {
+		return switch (this) {
+			case ALWAYS_SUCCEEDS -> true;
+			case FIRST_CHARGE_ONLY -> earlierSuccesses == 0;
+			case ALWAYS_DECLINES -> false;
+		};
+	}
+
+	String code() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static SandboxBehaviour fromCode(String code) {
+		return valueOf(code.toUpperCase(Locale.ROOT));
+	}
+
+}

@@ -1,0 +1,142 @@
+package org.backstory.billing.sandbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.backstory.billing.CardDetails;
+import org.backstory.billing.PaymentGateway;
+import org.backstory.billing.PaymentGatewayException;
+import org.backstory.billing.SandboxCards;
+import org.backstory.billing.StoredCard;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sandbox gateway: takes only the test cards listed in {@link SandboxCards}. It stands in for an
+ * outside service, so it commits its own writes in its own transaction whatever the caller is doing.
+ */
+@Component
+@ConditionalOnProperty(prefix = "backstory.billing", name = "gateway", havingValue = "sandbox", matchIfMissing = true)
+class SandboxPaymentGateway implements PaymentGateway {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxPaymentGateway.class);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final TransactionTemplate ownTransaction;
+
+	SandboxPaymentGateway(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public String name() {
+		return "sandbox";
+	}
+
+	@Override
+	public CardAttachment attachCard(AttachCard request) {
+		CardDetails card = request.card();
+		if (!card.numberLooksValid()) {
+			return new CardAttachment.Declined("incorrect_number", "Your card number is incorrect.");
+		}
+		if (card.expiredAt(clock)) {
+			return new CardAttachment.Declined("expired_card", "Your card has expired.");
+		}
+		if (!card.cvcLooksValid()) {
+			return new CardAttachment.Declined("incorrect_cvc", "Your card's security code is incorrect.");
+		}
+		if (card.number().equals(SandboxCards.DECLINED)) {
+			return new CardAttachment.Declined("card_declined", "Your card was declined.");
+		}
+		SandboxBehaviour behaviour = behaviourOf(card.number());
+		if (behaviour == null) {
+			return new CardAttachment.Declined("sandbox_test_cards_only",
+					"This site takes sandbox test cards only. Use a sandbox test card such as 4242 4242 4242 4242.");
+		}
+		String token = "pm_sandbox_" + randomId();
+		ownTransaction.executeWithoutResult(status -> jdbc
+			.sql("insert into billing.sandbox_card (token, behaviour, created_at) values (:token, :behaviour, :now)")
+			.param("token", token)
+			.param("behaviour", behaviour.code())
+			.param("now", Timestamp.from(clock.instant()))
+			.update());
+		String customerId = request.customerId() != null ? request.customerId() : "cus_sandbox_" + request.memberId();
+		log.info("Sandbox card attached memberId={}", request.memberId());
+		return new CardAttachment.Attached(
+				new StoredCard(customerId, token, "Visa", card.last4(), card.expMonth(), card.expYear()));
+	}
+
+	@Override
+	public ChargeResult charge(Charge request) {
+		ChargeResult result = ownTransaction.execute(status -> chargeOnce(request));
+		if (result == null) {
+			throw new PaymentGatewayException("sandbox charge gave no answer");
+		}
+		return result;
+	}
+
+	private ChargeResult chargeOnce(Charge request) {
+		// Locking the card row counts one charge at a time per card, as "first charge only" needs.
+		Optional<SandboxBehaviour> behaviour = jdbc
+			.sql("select behaviour from billing.sandbox_card where token = :token for update")
+			.param("token", request.cardToken())
+			.query((rs, row) -> SandboxBehaviour.fromCode(rs.getString(1)))
+			.optional();
+		Optional<SandboxCharge> earlier = SandboxCharge.find(jdbc, request.idempotencyKey());
+		if (earlier.isPresent()) {
+			return earlier.get().answerTo(request);
+		}
+		String id = "ch_sandbox_" + randomId();
+		SandboxCharge charge;
+		if (behaviour.isEmpty()) {
+			charge = SandboxCharge.declined(id, request, "card_not_found",
+					"The card on file could not be found. Please add your card again.");
+		}
+		else if (behaviour.get().succeeds(successesOf(request.cardToken()))) {
+			charge = SandboxCharge.succeeded(id, request);
+		}
+		else {
+			charge = SandboxCharge.declined(id, request, "card_declined", "Your card was declined.");
+		}
+		charge.insertIfAbsent(jdbc, clock.instant());
+		log.info("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
+				request.amount(), request.currency(), charge.succeeded());
+		// A concurrent request with the same key may have won the insert; its answer is the answer.
+		return SandboxCharge.find(jdbc, request.idempotencyKey()).orElseThrow().answerTo(request);
+	}
+
+	private long successesOf(String token) {
+		return jdbc.sql("select count(*) from billing.sandbox_charge where token = :token and succeeded")
+			.param("token", token)
+			.query(Long.class)
+			.single();
+	}
+
+	private static @Nullable SandboxBehaviour behaviourOf(String number) {
+		return switch (number) {
+			case SandboxCards.SUCCEEDS -> SandboxBehaviour.ALWAYS_SUCCEEDS;
+			case SandboxCards.FIRST_CHARGE_ONLY -> SandboxBehaviour.FIRST_CHARGE_ONLY;
+			default -> null;
+		};
+	}
+
+	private static String randomId() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.backstory.billing.web;
+
+import org.backstory.billing.CardOnFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The account overview.
+ *
+ * @param name the member's name
+ * @param email the member's sign-in address
+ * @param plan the member's plan, or null for a free member
+ * @param endedOn when the member's last subscription ended, if it did and there is none now
+ * @param card the card on file, or null
+ */
+public record AccountPage(String name, String email, @Nullable AccountPlan plan, @Nullable String endedOn,
+		@Nullable CardOnFile card) {
+}

@@ -1,0 +1,68 @@
+package org.backstory.billing.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.billing.BillingInterval;
+import org.backstory.billing.Plan;
+import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.SubscriptionService;
+import org.backstory.members.SignedInMember;
+import org.backstory.shared.web.SafeRedirect;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The plans page. Open to everyone; {@code next} (where the reader came from) is carried to checkout. */
+@Controller
+class SubscribeController {
+
+	private final PlanCatalog plans;
+
+	private final SubscriptionService subscriptions;
+
+	SubscribeController(PlanCatalog plans, SubscriptionService subscriptions) {
+		this.plans = plans;
+		this.subscriptions = subscriptions;
+	}
+
+	@GetMapping("/subscribe")
+	String plans(@RequestParam(required = false) @Nullable String next,
+			@AuthenticationPrincipal @Nullable SignedInMember member, Model model, HttpServletResponse response) {
+		boolean subscribed = false;
+		if (member != null) {
+			Pages.personal(response);
+			subscribed = subscriptions.isSubscribed(member.id());
+		}
+		String returnTo = SafeRedirect.localPathOr(next, "");
+		List<PlanOffer> offers = plans.activePlans()
+			.stream()
+			.map(plan -> offer(plan, returnTo, member != null))
+			.toList();
+		model.addAttribute("offers", offers);
+		model.addAttribute("subscribed", subscribed);
+		return "billing/subscribe";
+	}
+
+	private static PlanOffer offer(Plan plan, String returnTo, boolean signedIn) {
+		return new PlanOffer(plan.name(), plan.description(),
+				Prices.format(plan.monthlyPrice(), plan.currency()), Prices.format(plan.yearlyPrice(), plan.currency()),
+				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn));
+	}
+
+	private static String href(Plan plan, BillingInterval interval, String returnTo, boolean signedIn) {
+		String checkout = "/checkout/" + plan.code() + "?interval=" + interval.code()
+				+ (returnTo.isEmpty() ? "" : "&next=" + encode(returnTo));
+		return signedIn ? checkout : "/signup?next=" + encode(checkout);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

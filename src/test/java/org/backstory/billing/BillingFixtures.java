@@ -1,0 +1,70 @@
+package org.backstory.billing;
+
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.backstory.members.MemberRole;
+import org.backstory.members.SignedInMember;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/**
+ * Test data for billing. The test database is shared and never reset, so every member id and plan code
+ * is new. Billing refers to members by id only, so a member here is just an id nobody else uses.
+ */
+public final class BillingFixtures {
+
+	private BillingFixtures() {
+	}
+
+	/** A member id far above any the members module hands out in tests. */
+	public static long newMemberId() {
+		return ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+	}
+
+	public static SignedInMember newMember() {
+		long id = newMemberId();
+		return new SignedInMember(id, "reader" + id + "@billing.test", "Reader " + id, MemberRole.MEMBER);
+	}
+
+	/** Signs the request in as {@code member}, as the login would. */
+	public static RequestPostProcessor signedIn(SignedInMember member) {
+		return authentication(new UsernamePasswordAuthenticationToken(member, null,
+				List.of(new SimpleGrantedAuthority(member.role().authority()))));
+	}
+
+	/**
+	 * A monthly $5 / yearly $50 plan of tier {@code paid} with a code nobody used. It sorts after any real
+	 * plan, since other tests share the database and may pick the first plan on the subscribe page.
+	 */
+	public static NewPlan newPlan() {
+		return newPlan(1000);
+	}
+
+	public static NewPlan newPlan(int displayOrder) {
+		return new NewPlan("t-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36), "Test supporter",
+				"paid", "For tests", "USD", 500, 5000, displayOrder);
+	}
+
+	/** A card with this number, good for three more years. */
+	public static CardDetails card(String number) {
+		YearMonth expiry = futureExpiry();
+		return new CardDetails(number, expiry.getMonthValue(), expiry.getYear(), "123", "Ada Reader");
+	}
+
+	/** Three years from now, as typed into the expiry field: {@code MM/YY}. */
+	public static String expiryField() {
+		YearMonth expiry = futureExpiry();
+		return String.format("%02d/%02d", expiry.getMonthValue(), expiry.getYear() % 100);
+	}
+
+	public static YearMonth futureExpiry() {
+		return YearMonth.now(ZoneOffset.UTC).plusYears(3);
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.backstory.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MemberBillingErasureIntegrationTests {
+
+	@Autowired
+	MemberBillingErasure erasure;
+
+	@Autowired
+	CheckoutService checkouts;
+
+	@Autowired
+	PlanCatalog catalog;
+
+	@Autowired
+	Entitlements entitlements;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void forgettingAMemberRemovesCardAndSubscriptionsAndKeepsAnonymousPaymentsAndHistory() {
+		Plan plan = catalog.createPlan(BillingFixtures.newPlan());
+		long member = BillingFixtures.newMemberId();
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, "gone@billing.test", plan.code(),
+				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
+		long subscription = ((CheckoutOutcome.Subscribed) outcome).subscriptionId();
+
+		erasure.erase(member);
+		erasure.erase(member);
+
+		assertThat(entitlements.of(member)).isEqualTo(Entitlement.none());
+		assertThat(count("select count(*) from billing.card where member_id = " + member)).isZero();
+		assertThat(count("select count(*) from billing.subscription where member_id = " + member)).isZero();
+		assertThat(count("select count(*) from billing.payment where subscription_id = " + subscription
+				+ " and member_id is null and card_token is null and card_last4 is null and amount = 500")).isEqualTo(1);
+		assertThat(count("select count(*) from billing.subscription_event where subscription_id = " + subscription))
+			.isEqualTo(2);
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+}
