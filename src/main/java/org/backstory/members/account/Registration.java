@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.backstory.members.MemberRegistered;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -70,7 +71,7 @@ public class Registration {
 
 	/** Marks the address verified if the token is a valid verification token; returns whether it was. */
 	@Transactional
-	public boolean verify(String token) {
+	public boolean verify(@Nullable String token) {
 		return tokens.consume(token, TokenPurpose.EMAIL_VERIFICATION).map(id -> {
 			members.markVerified(id, clock.instant());
 			return true;
@@ -78,7 +79,7 @@ public class Registration {
 	}
 
 	/** What a verification token is, for a precise message when it no longer works. */
-	public TokenCheck checkVerification(String token) {
+	public TokenCheck checkVerification(@Nullable String token) {
 		return tokens.check(token, TokenPurpose.EMAIL_VERIFICATION);
 	}
 

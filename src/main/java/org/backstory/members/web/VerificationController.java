@@ -31,9 +31,8 @@ class VerificationController {
 	@GetMapping("/verify")
 	ModelAndView verify(@RequestParam(required = false) @Nullable String token, HttpServletResponse response,
 			Model model) {
-		TokenCheck check = token == null ? new TokenCheck(TokenCheck.State.UNKNOWN, 0)
-				: registration.checkVerification(token);
-		if (token != null && registration.verify(token)) {
+		TokenCheck check = registration.checkVerification(token);
+		if (registration.verify(token)) {
 			return Pages.message(model, "Email address verified", "Thank you: your email address is verified.", "/",
 					"Go to the front page");
 		}
