@@ -60,6 +60,17 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+		String email = MemberFixtures.reader(directory, "cookie");
+
+		Visitor.Page answer = new Visitor(port).signIn(email, MemberFixtures.PASSWORD);
+
+		assertThat(answer.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("backstory_session="))
+			.singleElement()
+			.satisfies(cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure"));
+	}
+
+	@Test
 	void signingInChangesTheSessionId() {
 		String first = MemberFixtures.reader(directory, "fixation-a");
 		String second = MemberFixtures.reader(directory, "fixation-b");
