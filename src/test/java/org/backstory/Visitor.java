@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -19,18 +20,30 @@ import org.jsoup.nodes.Element;
 
 /**
  * A reader talking to the running app over real HTTP, with its own cookie jar: what a browser without
- * JavaScript would do. Redirects are not followed, so tests can assert on them.
+ * JavaScript would do. Redirects are not followed, so tests can assert on them. Each visitor comes from
+ * its own client IP (sent as {@code X-Forwarded-For}, which the app trusts from loopback), so per-IP
+ * sign-in throttling in one test never locks out another.
  */
 public final class Visitor {
 
+	private static final AtomicInteger CLIENTS = new AtomicInteger();
+
 	private final String base;
+
+	private final String clientIp;
 
 	private final CookieManager cookies = new CookieManager();
 
 	private final HttpClient client;
 
 	public Visitor(int port) {
+		this(port, nextClientIp());
+	}
+
+	/** A visitor coming from {@code clientIp}, for tests about per-IP behaviour. */
+	public Visitor(int port, String clientIp) {
 		this.base = "http://127.0.0.1:" + port;
+		this.clientIp = clientIp;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
@@ -48,7 +61,12 @@ public final class Visitor {
 	}
 
 	public Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	}
+
+	/** The client IP this visitor's requests come from. */
+	public String clientIp() {
+		return clientIp;
 	}
 
 	/** Follows redirects from {@code path} until a non-redirect answer, as a browser would. */
@@ -85,8 +103,7 @@ public final class Visitor {
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Signs in with email and password through the login form; returns the answer to the form post. */
@@ -110,9 +127,10 @@ public final class Visitor {
 				: location.replaceFirst("^https?://[^/]+", "");
 	}
 
-	private Page send(HttpRequest request) {
+	private Page send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(request.header("X-Forwarded-For", clientIp).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
@@ -122,6 +140,12 @@ public final class Visitor {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A distinct address from the benchmarking range 198.18.0.0/15 for each new visitor. */
+	private static String nextClientIp() {
+		int n = CLIENTS.incrementAndGet();
+		return "198.18." + ((n >> 8) & 0xff) + "." + (n & 0xff);
 	}
 
 	private static String encode(String value) {

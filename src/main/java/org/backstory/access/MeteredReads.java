@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.backstory.members.MemberDeleted;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +64,12 @@ class MeteredReads {
 			.param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
 		return new MeterStatus(allowance, allowance - used - 1, true);
+	}
+
+	/** A deleted member's reading history goes with them, in the same transaction. */
+	@EventListener
+	void on(MemberDeleted event) {
+		jdbc.sql("delete from access.metered_read where member_id = :member").param("member", event.memberId()).update();
 	}
 
 }

@@ -1,14 +1,17 @@
 package org.backstory.billing;
 
+import org.backstory.members.MemberDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgets a deleted member's billing data: the card on file and subscriptions go, payments stay for the
  * books without the member or the card. The subscription event log holds neither, so revenue history
- * is unchanged. Called when the members module reports a deletion; running it twice is harmless.
+ * is unchanged. Runs inside the members module's deleting transaction, so a failure here keeps the
+ * member too; running it twice is harmless.
  */
 @Component
 class MemberBillingErasure {
@@ -25,6 +28,11 @@ class MemberBillingErasure {
 		this.cards = cards;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
+	}
+
+	@EventListener
+	void on(MemberDeleted event) {
+		erase(event.memberId());
 	}
 
 	@Transactional

@@ -1,36 +1,54 @@
 package org.backstory.members;
 
+import org.backstory.members.web.MemberAuthenticationProvider;
+import org.backstory.members.web.SignInRedirects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The single table of who may reach which URL. Reading pages are open; the account, checkout and
  * admin areas are not. CSRF tokens live in a cookie and the request cache is off, so an anonymous
- * reader never causes a session row to be written.
+ * reader never causes a session row to be written. Sign-in changes the session id (Spring Security's
+ * default session fixation protection, which works through Spring Session's request wrapper).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	CsrfTokenRepository csrfTokenRepository() {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return csrfTokens;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
+			MemberAuthenticationProvider members, SignInRedirects redirects) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/admin/**").hasAnyRole("OWNER", "EDITOR", "AUTHOR")
 			.requestMatchers("/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("OWNER")
 			.requestMatchers("/account/**", "/checkout/**").authenticated()
 			.anyRequest().permitAll())
+			// The provider's own manager, with no parent, so a failed attempt is checked (and counted) once.
+			.authenticationManager(new ProviderManager(members))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
-			.formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password"))
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(redirects)
+				.failureHandler(redirects))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(redirects))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
 		return http.build();
 	}

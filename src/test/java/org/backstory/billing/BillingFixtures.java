@@ -5,7 +5,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
+import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -30,6 +32,13 @@ public final class BillingFixtures {
 	public static SignedInMember newMember() {
 		long id = newMemberId();
 		return new SignedInMember(id, "reader" + id + "@billing.test", "Reader " + id, MemberRole.MEMBER);
+	}
+
+	/** A member who really has an account, for pages that show the member's profile. */
+	public static SignedInMember registeredMember(MemberDirectory members) {
+		String email = "reader" + newMemberId() + "@billing.test";
+		long id = members.createAccount(new NewAccount(email, "Ada Reader", null, MemberRole.MEMBER, true));
+		return new SignedInMember(id, email, "Ada Reader", MemberRole.MEMBER);
 	}
 
 	/** Signs the request in as {@code member}, as the login would. */

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import org.backstory.members.MemberDeleted;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberBillingErasureIntegrationTests {
 
 	@Autowired
-	MemberBillingErasure erasure;
+	ApplicationEventPublisher events;
 
 	@Autowired
 	CheckoutService checkouts;
@@ -28,15 +30,15 @@ class MemberBillingErasureIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
-	void forgettingAMemberRemovesCardAndSubscriptionsAndKeepsAnonymousPaymentsAndHistory() {
+	void aDeletedMembersCardAndSubscriptionsGoWhilePaymentsStayAnonymous() {
 		Plan plan = catalog.createPlan(BillingFixtures.newPlan());
 		long member = BillingFixtures.newMemberId();
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, "gone@billing.test", plan.code(),
 				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
 		long subscription = ((CheckoutOutcome.Subscribed) outcome).subscriptionId();
 
-		erasure.erase(member);
-		erasure.erase(member);
+		events.publishEvent(new MemberDeleted(member));
+		events.publishEvent(new MemberDeleted(member));
 
 		assertThat(entitlements.of(member)).isEqualTo(Entitlement.none());
 		assertThat(count("select count(*) from billing.card where member_id = " + member)).isZero();

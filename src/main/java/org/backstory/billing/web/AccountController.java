@@ -7,6 +7,8 @@ import org.backstory.billing.CardService;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,9 +23,12 @@ class AccountController {
 
 	private final CardService cards;
 
-	AccountController(SubscriptionService subscriptions, CardService cards) {
+	private final MemberDirectory members;
+
+	AccountController(SubscriptionService subscriptions, CardService cards, MemberDirectory members) {
 		this.subscriptions = subscriptions;
 		this.cards = cards;
+		this.members = members;
 	}
 
 	@GetMapping("/account")
@@ -34,7 +39,8 @@ class AccountController {
 			.map(SubscriptionSummary::currentPeriodEnd)
 			.map(Pages::date)
 			.orElse(null);
-		model.addAttribute("page", new AccountPage(member.name(), member.email(),
+		MemberProfile profile = members.profile(member.id()).orElseThrow();
+		model.addAttribute("page", new AccountPage(profile.name(), profile.email(), profile.emailVerified(),
 				subscription.map(AccountPlan::of).orElse(null), endedOn, cards.cardOnFile(member.id()).orElse(null)));
 		return "billing/account";
 	}

@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the member's name
  * @param email the member's sign-in address
+ * @param emailVerified whether the member has confirmed the address
  * @param plan the member's plan, or null for a free member
  * @param endedOn when the member's last subscription ended, if it did and there is none now
  * @param card the card on file, or null
  */
-public record AccountPage(String name, String email, @Nullable AccountPlan plan, @Nullable String endedOn,
+public record AccountPage(String name, String email, boolean emailVerified, @Nullable AccountPlan plan, @Nullable String endedOn,
 		@Nullable CardOnFile card) {
 }

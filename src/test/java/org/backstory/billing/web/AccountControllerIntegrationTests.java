@@ -24,6 +24,7 @@ import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
+import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,9 @@ class AccountControllerIntegrationTests {
 	@Autowired
 	CardService cards;
 
+	@Autowired
+	MemberDirectory members;
+
 	private MockMvcTester mvc;
 
 	private Plan plan;
@@ -70,7 +74,7 @@ class AccountControllerIntegrationTests {
 	void setUp() {
 		mvc = MockMvcTester.from(context, builder -> builder.apply(springSecurity()).build());
 		plan = catalog.createPlan(BillingFixtures.newPlan());
-		member = BillingFixtures.newMember();
+		member = BillingFixtures.registeredMember(members);
 	}
 
 	@Test

@@ -1,0 +1,93 @@
+package org.backstory.email;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends mail. A message is stored in the caller's transaction and delivered after it commits, over SMTP
+ * or to the dev outbox; a rolled-back transaction sends nothing, and nothing queued is lost to a crash or
+ * a restart. Delivery is at least once.
+ */
+@Service
+public class Mailer {
+
+	/** How long the per-message task has before the sweeper also considers a new message. */
+	private static final Duration SWEEP_GRACE = Duration.ofMinutes(2);
+
+	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+	private final OutgoingMailRepository mails;
+
+	private final Scheduler scheduler;
+
+	private final MailTransport transport;
+
+	private final Clock clock;
+
+	Mailer(OutgoingMailRepository mails, Scheduler scheduler, MailTransport transport, Clock clock) {
+		this.mails = mails;
+		this.scheduler = scheduler;
+		this.transport = transport;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues {@code mail} in the current transaction (or a new one) for delivery right after commit. A mail
+	 * whose {@link Mail#key()} was sent before is ignored.
+	 */
+	@Transactional
+	public void send(Mail mail) {
+		Instant now = clock.instant();
+		mails.insert(mail, now, now.plus(SWEEP_GRACE)).ifPresentOrElse(id -> {
+			scheduler.schedule(MailConfiguration.DELIVERY.instance(String.valueOf(id)).scheduledTo(now));
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					scheduler.triggerCheckForDueExecutions();
+				}
+			});
+			log.info("Mail queued id={}", id);
+		}, () -> log.info("Mail skipped as a duplicate key={}", mail.key()));
+	}
+
+	/**
+	 * Deletes every message to {@code address}, queued or sent, including dev outbox files: part of erasing
+	 * a person's data.
+	 */
+	@Transactional
+	public void forget(String address) {
+		List<Long> ids = mails.deleteTo(address);
+		if (transport instanceof OutboxTransport outbox && !ids.isEmpty()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deleteFiles(outbox, ids);
+				}
+			});
+		}
+		log.info("Mail forgotten messages={}", ids.size());
+	}
+
+	private static void deleteFiles(OutboxTransport outbox, List<Long> ids) {
+		for (long id : ids) {
+			try {
+				outbox.delete(id);
+			}
+			catch (IOException ex) {
+				log.warn("Could not delete outbox file id={} error={}", id, ex.toString());
+			}
+		}
+	}
+
+}

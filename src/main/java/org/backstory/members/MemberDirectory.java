@@ -1,0 +1,64 @@
+package org.backstory.members;
+
+import java.util.Optional;
+
+import org.backstory.members.account.EmailAddresses;
+import org.backstory.members.account.Member;
+import org.backstory.members.account.MemberNames;
+import org.backstory.members.account.MemberRepository;
+import org.backstory.members.account.Passwords;
+import org.backstory.members.account.Registration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks members up for other modules, and creates accounts for seeding and imports. */
+@Service
+public class MemberDirectory {
+
+	private final MemberRepository members;
+
+	private final Registration registration;
+
+	MemberDirectory(MemberRepository members, Registration registration) {
+		this.members = members;
+		this.registration = registration;
+	}
+
+	/** The member with this id, if there is one. */
+	public Optional<MemberProfile> profile(long memberId) {
+		return members.findById(memberId).map(Member::profile);
+	}
+
+	/** The member with this address, whatever its case, if there is one. */
+	public Optional<MemberProfile> findByEmail(String email) {
+		return members.findByEmail(email.strip()).map(Member::profile);
+	}
+
+	/**
+	 * Creates an account and returns its id; no mail is sent. When the address already has an account,
+	 * returns that account's id and changes nothing, so seeding can run again safely.
+	 * @throws IllegalArgumentException when the address, name or password breaks the sign-up rules
+	 */
+	@Transactional
+	public long createAccount(NewAccount account) {
+		String email = account.email().strip();
+		EmailAddresses.problem(email).ifPresent(problem -> {
+			throw new IllegalArgumentException(problem);
+		});
+		String name = MemberNames.normalize(account.name());
+		MemberNames.problem(name).ifPresent(problem -> {
+			throw new IllegalArgumentException(problem);
+		});
+		if (account.password() != null) {
+			Passwords.problem(account.password()).ifPresent(problem -> {
+				throw new IllegalArgumentException(problem);
+			});
+		}
+		return members.findByEmail(email)
+			.map(Member::id)
+			.orElseGet(() -> registration
+				.create(new NewAccount(email, name, account.password(), account.role(), account.verified()))
+				.id());
+	}
+
+}

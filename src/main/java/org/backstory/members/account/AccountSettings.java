@@ -1,0 +1,117 @@
+package org.backstory.members.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.backstory.email.Mailer;
+import org.backstory.members.MemberDeleted;
+import org.backstory.members.account.SignInThrottle.Subject;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a signed-in member changes about their own account: name, password, and deleting it. */
+@Service
+public class AccountSettings {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountSettings.class);
+
+	private final MemberRepository members;
+
+	private final Passwords passwords;
+
+	private final SignInThrottle throttle;
+
+	private final Mailer mailer;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AccountSettings(MemberRepository members, Passwords passwords, SignInThrottle throttle, Mailer mailer,
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.members = members;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.mailer = mailer;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The outcome of a change that needs the member to prove who they are. */
+	public enum Outcome {
+
+		DONE, WRONG_CONFIRMATION, THROTTLED
+
+	}
+
+	@Transactional
+	public Member rename(long memberId, String name) {
+		members.updateName(memberId, name, clock.instant());
+		return members.findById(memberId).orElseThrow();
+	}
+
+	/**
+	 * Sets a new password after checking the current one (members who sign in only by link have none and
+	 * skip that check). Wrong current passwords count as failed sign-ins.
+	 */
+	@Transactional
+	public Outcome changePassword(long memberId, @Nullable String currentPassword, String newPassword) {
+		Member member = members.findById(memberId).orElseThrow();
+		Outcome confirmed = member.hasPassword() ? confirmPassword(member, currentPassword) : Outcome.DONE;
+		if (confirmed == Outcome.DONE) {
+			members.updatePassword(memberId, passwords.hash(newPassword), clock.instant());
+		}
+		return confirmed;
+	}
+
+	/**
+	 * Deletes the member and all their personal data: the row, their tokens and throttle counters, their
+	 * mail, and (through {@link MemberDeleted}, whose listeners run in this transaction) other modules' rows.
+	 * Confirmed with the password, or for link-only accounts by typing the address.
+	 */
+	@Transactional
+	public Outcome delete(long memberId, @Nullable String confirmation) {
+		Member member = members.findById(memberId).orElseThrow();
+		Outcome confirmed = member.hasPassword() ? confirmPassword(member, confirmation)
+				: confirmEmail(member, confirmation);
+		if (confirmed != Outcome.DONE) {
+			return confirmed;
+		}
+		events.publishEvent(new MemberDeleted(memberId));
+		String email = member.email().toLowerCase(Locale.ROOT);
+		jdbc.sql("delete from members.sign_in_throttle where throttle_key in (:keys)")
+			.param("keys", List.of(ThrottleRule.LOGIN_EMAIL.key(email), ThrottleRule.MAIL_EMAIL.key(email)))
+			.update();
+		members.delete(memberId);
+		mailer.forget(member.email());
+		log.info("Member deleted memberId={}", memberId);
+		return Outcome.DONE;
+	}
+
+	private Outcome confirmPassword(Member member, @Nullable String password) {
+		Subject subject = new Subject(ThrottleRule.LOGIN_EMAIL, member.email());
+		if (throttle.locked(List.of(subject))) {
+			return Outcome.THROTTLED;
+		}
+		if (!passwords.matches(password, member.passwordHash())) {
+			throttle.record(List.of(subject));
+			return Outcome.WRONG_CONFIRMATION;
+		}
+		return Outcome.DONE;
+	}
+
+	private static Outcome confirmEmail(Member member, @Nullable String typed) {
+		return typed != null && typed.strip().equalsIgnoreCase(member.email()) ? Outcome.DONE
+				: Outcome.WRONG_CONFIRMATION;
+	}
+
+}

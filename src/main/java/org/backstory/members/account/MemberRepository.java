@@ -1,0 +1,90 @@
+package org.backstory.members.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.backstory.members.MemberRole;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The member table. Addresses are looked up case-insensitively. */
+@Repository
+public class MemberRepository {
+
+	private static final String COLUMNS = "id, email, name, password_hash, role, email_verified_at, created_at";
+
+	private final JdbcClient jdbc;
+
+	MemberRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Member> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from members.member where id = :id")
+			.param("id", id)
+			.query(MemberRepository::member)
+			.optional();
+	}
+
+	public Optional<Member> findByEmail(String email) {
+		return jdbc.sql("select " + COLUMNS + " from members.member where lower(email) = lower(:email)")
+			.param("email", email)
+			.query(MemberRepository::member)
+			.optional();
+	}
+
+	/** Inserts a member; a taken address raises {@link org.springframework.dao.DuplicateKeyException}. */
+	long insert(String email, String name, @Nullable String passwordHash, MemberRole role,
+			@Nullable Instant verifiedAt, Instant now) {
+		return jdbc.sql("""
+				insert into members.member (email, name, password_hash, role, email_verified_at, created_at, updated_at)
+				values (:email, :name, :hash, :role, :verified, :now, :now)
+				returning id""")
+			.param("email", email)
+			.param("name", name)
+			.param("hash", passwordHash)
+			.param("role", role.name())
+			.param("verified", verifiedAt == null ? null : Timestamp.from(verifiedAt))
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	void updateName(long id, String name, Instant now) {
+		jdbc.sql("update members.member set name = :name, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("name", name)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void updatePassword(long id, String passwordHash, Instant now) {
+		jdbc.sql("update members.member set password_hash = :hash, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("hash", passwordHash)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void markVerified(long id, Instant now) {
+		jdbc.sql("""
+				update members.member set email_verified_at = :now, updated_at = :now
+				where id = :id and email_verified_at is null""").param("id", id).param("now", Timestamp.from(now)).update();
+	}
+
+	void delete(long id) {
+		jdbc.sql("delete from members.member where id = :id").param("id", id).update();
+	}
+
+	private static Member member(ResultSet rs, int row) throws SQLException {
+		Timestamp verified = rs.getTimestamp("email_verified_at");
+		return new Member(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
+				MemberRole.valueOf(rs.getString("role")), verified == null ? null : verified.toInstant(),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.backstory.members.account;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.backstory.members.MemberRegistered;
+import org.backstory.members.MemberRole;
+import org.backstory.members.NewAccount;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating accounts (sign-up and seeding) and verifying their addresses. */
+@Service
+public class Registration {
+
+	private final MemberRepository members;
+
+	private final Passwords passwords;
+
+	private final OneTimeTokens tokens;
+
+	private final MemberMails mails;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Registration(MemberRepository members, Passwords passwords, OneTimeTokens tokens, MemberMails mails,
+			ApplicationEventPublisher events, Clock clock) {
+		this.members = members;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Signs up a reader and mails them a verification link.
+	 * @throws EmailTakenException when the address already has an account
+	 */
+	@Transactional
+	public Member signUp(String email, String name, String password) {
+		Member member = create(new NewAccount(email, name, password, MemberRole.MEMBER, false));
+		mails.verification(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION));
+		return member;
+	}
+
+	/**
+	 * Creates an account as given, without mail.
+	 * @throws EmailTakenException when the address already has an account
+	 */
+	@Transactional
+	public Member create(NewAccount account) {
+		Instant now = clock.instant();
+		String hash = account.password() == null ? null : passwords.hash(account.password());
+		long id;
+		try {
+			id = members.insert(account.email(), account.name(), hash, account.role(), account.verified() ? now : null,
+					now);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new EmailTakenException();
+		}
+		events.publishEvent(new MemberRegistered(id));
+		return members.findById(id).orElseThrow();
+	}
+
+	/** Marks the address verified if the token is a valid verification token; returns whether it was. */
+	@Transactional
+	public boolean verify(@Nullable String token) {
+		return tokens.consume(token, TokenPurpose.EMAIL_VERIFICATION).map(id -> {
+			members.markVerified(id, clock.instant());
+			return true;
+		}).orElse(false);
+	}
+
+	/** What a verification token is, for a precise message when it no longer works. */
+	public TokenCheck checkVerification(@Nullable String token) {
+		return tokens.check(token, TokenPurpose.EMAIL_VERIFICATION);
+	}
+
+	/** Mails a new verification link to a member whose address is not verified yet. */
+	@Transactional
+	public void resendVerification(long memberId) {
+		members.findById(memberId)
+			.filter(member -> !member.emailVerified())
+			.ifPresent(member -> mails.verification(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION)));
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.backstory.members.web;
+
+import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.SafeRedirect;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The login page: a password form and a form that mails a sign-in link. POST /login is Spring Security's. */
+@Controller
+class LoginController {
+
+	static final String BAD_CREDENTIALS = "Email or password is incorrect.";
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String error, CsrfToken csrfToken, Model model) {
+		String message = null;
+		if ("credentials".equals(error)) {
+			message = BAD_CREDENTIALS;
+		}
+		else if ("throttled".equals(error)) {
+			message = Pages.THROTTLED;
+		}
+		return page(model, csrfToken, next, message, "", null);
+	}
+
+	static String page(Model model, CsrfToken csrfToken, @Nullable String next, @Nullable String error,
+			String linkEmail, @Nullable String linkError) {
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("next", SafeRedirect.localPathOr(next, ""));
+		model.addAttribute("error", error);
+		model.addAttribute("linkEmail", linkEmail);
+		model.addAttribute("linkError", linkError);
+		return "members/login";
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.backstory.members.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.backstory.members.account.EmailAddresses;
+import org.backstory.members.account.Member;
+import org.backstory.members.account.MemberRepository;
+import org.backstory.members.account.Passwords;
+import org.backstory.members.account.SignInThrottle;
+import org.backstory.members.account.SignInThrottle.Subject;
+import org.backstory.members.account.ThrottleRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password sign-in for the login form. An unknown address, a link-only account and a wrong password fail
+ * alike and take about as long, so the form does not reveal which addresses have accounts. Failures are
+ * counted per address and per IP; over the limit, attempts are refused before the password is checked.
+ */
+@Component
+public class MemberAuthenticationProvider implements AuthenticationProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(MemberAuthenticationProvider.class);
+
+	private final MemberRepository members;
+
+	private final Passwords passwords;
+
+	private final SignInThrottle throttle;
+
+	MemberAuthenticationProvider(MemberRepository members, Passwords passwords, SignInThrottle throttle) {
+		this.members = members;
+		this.passwords = passwords;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String email = EmailAddresses.normalize(authentication.getName());
+		Object credentials = authentication.getCredentials();
+		String password = credentials == null ? "" : credentials.toString();
+		String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+		boolean wellFormed = EmailAddresses.valid(email);
+		Subject byEmail = new Subject(ThrottleRule.LOGIN_EMAIL, email);
+		List<Subject> subjects = wellFormed ? List.of(byEmail, new Subject(ThrottleRule.LOGIN_IP, ip))
+				: List.of(new Subject(ThrottleRule.LOGIN_IP, ip));
+		if (throttle.locked(subjects)) {
+			log.info("Sign-in refused reason=throttled");
+			throw new LoginThrottledException();
+		}
+		Optional<Member> member = wellFormed ? members.findByEmail(email) : Optional.empty();
+		if (!passwords.matches(password, member.map(Member::passwordHash).orElse(null))) {
+			throttle.record(subjects);
+			log.info("Sign-in failed memberId={}", member.map(Member::id).orElse(null));
+			throw new BadCredentialsException("Email or password is incorrect.");
+		}
+		throttle.reset(byEmail);
+		log.info("Signed in memberId={} method=password", member.get().id());
+		return new MemberAuthentication(member.get().signedIn());
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.backstory.members.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.shared.web.SafeRedirect;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the login form sends a reader: to {@code next} (a local path only) after signing in, back to the
+ * form with a generic error after failing, and to the form, remembering the page, when a page needs a
+ * signed-in member. Nothing here touches the session, so a failed attempt leaves no session row.
+ */
+@Component
+public class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
+		AuthenticationEntryPoint {
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		response.sendRedirect(request.getContextPath() + SafeRedirect.localPathOr(request.getParameter("next"), "/"));
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String error = exception instanceof LoginThrottledException ? "throttled" : "credentials";
+		response.sendRedirect(request.getContextPath() + loginPath(error, request.getParameter("next")));
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		@Nullable String next = null;
+		if ("GET".equals(request.getMethod())) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			next = request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+		}
+		response.sendRedirect(request.getContextPath() + loginPath(null, next));
+	}
+
+	static String loginPath(@Nullable String error, @Nullable String next) {
+		StringBuilder path = new StringBuilder("/login");
+		String separator = "?";
+		if (error != null) {
+			path.append(separator).append("error=").append(error);
+			separator = "&";
+		}
+		String local = SafeRedirect.localPathOr(next, "");
+		if (!local.isEmpty() && !local.equals("/")) {
+			path.append(separator).append("next=").append(URLEncoder.encode(local, StandardCharsets.UTF_8));
+		}
+		return path.toString();
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.backstory.members.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.members.account.EmailAddresses;
+import org.backstory.members.account.EmailTakenException;
+import org.backstory.members.account.MailRequestLimit;
+import org.backstory.members.account.Member;
+import org.backstory.members.account.MemberNames;
+import org.backstory.members.account.Passwords;
+import org.backstory.members.account.Registration;
+import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.SafeRedirect;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Sign-up: email, name and password; on success the new member is signed in and sent on to {@code next}. */
+@Controller
+class SignupController {
+
+	static final String TAKEN = "An account with this email address already exists. Log in instead, or use another address.";
+
+	private final Registration registration;
+
+	private final MailRequestLimit limit;
+
+	private final SignIn signIn;
+
+	SignupController(Registration registration, MailRequestLimit limit, SignIn signIn) {
+		this.registration = registration;
+		this.limit = limit;
+		this.signIn = signIn;
+	}
+
+	@GetMapping("/signup")
+	String form(@RequestParam(required = false) @Nullable String next, CsrfToken csrfToken, Model model) {
+		return page(model, csrfToken, next, "", "", null);
+	}
+
+	@PostMapping("/signup")
+	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable String next,
+			CsrfToken csrfToken, HttpServletRequest request, HttpServletResponse response, Model model) {
+		String address = EmailAddresses.normalize(email);
+		String displayName = MemberNames.normalize(name);
+		Optional<String> problem = EmailAddresses.problem(address)
+			.or(() -> MemberNames.problem(displayName))
+			.or(() -> Passwords.problem(password));
+		if (problem.isEmpty() && !limit.allow(null, request.getRemoteAddr())) {
+			problem = Optional.of("Too many sign-ups from your network. Try again in a few minutes.");
+		}
+		if (problem.isPresent()) {
+			return rejected(model, csrfToken, next, address, displayName, problem.get(), response);
+		}
+		Member member;
+		try {
+			member = registration.signUp(address, displayName, password);
+		}
+		catch (EmailTakenException ex) {
+			return rejected(model, csrfToken, next, address, displayName, TAKEN, response);
+		}
+		signIn.signIn(member, "signup", request, response);
+		return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
+	}
+
+	private static ModelAndView rejected(Model model, CsrfToken csrfToken, @Nullable String next, String email,
+			String name, String error, HttpServletResponse response) {
+		response.setStatus(Pages.UNPROCESSABLE);
+		return new ModelAndView(page(model, csrfToken, next, email, name, error));
+	}
+
+	private static String page(Model model, CsrfToken csrfToken, @Nullable String next, String email, String name,
+			@Nullable String error) {
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("next", SafeRedirect.localPathOr(next, ""));
+		model.addAttribute("email", email.length() > EmailAddresses.MAX_LENGTH ? "" : email);
+		model.addAttribute("name", name.length() > MemberNames.MAX_LENGTH ? "" : name);
+		model.addAttribute("error", error);
+		return "members/signup";
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.backstory.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.backstory.Visitor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Mail over SMTP, to a GreenMail server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class SmtpMailIntegrationTests {
+
+	static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		smtp.start();
+		registry.add("backstory.mail.host", () -> "127.0.0.1");
+		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("backstory.mail.starttls", () -> "false");
+		registry.add("backstory.mail.from", () -> "Backstory Test <news@backstory.test>");
+		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("smtp_mail_test"));
+	}
+
+	@AfterAll
+	static void stop() {
+		smtp.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Mailer mailer;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aCommittedMailIsDeliveredOverSmtpAndMarkedSent() throws Exception {
+		transactions.executeWithoutResult(status -> mailer.send(Mail.text("reader@smtp.test", "Over SMTP", "Hello by SMTP")));
+
+		Await.until("GreenMail receives the mail", () -> smtp.getReceivedMessagesForDomain("smtp.test").length == 1);
+		MimeMessage received = smtp.getReceivedMessagesForDomain("smtp.test")[0];
+		assertThat(received.getSubject()).isEqualTo("Over SMTP");
+		assertThat(received.getFrom()[0].toString()).isEqualTo("Backstory Test <news@backstory.test>");
+		assertThat(GreenMailUtil.getBody(received)).contains("Hello by SMTP");
+		long id = SentMail.lastTo(jdbc, "reader@smtp.test").id();
+		Await.until("the row is marked sent", () -> "SENT".equals(jdbc.sql("select status from email.outgoing_mail where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()));
+	}
+
+	@Test
+	void healthReportsAReachableServer() {
+		Visitor.Page health = new Visitor(port).get("/actuator/health");
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(Health.at(health.body(), "/components/mail/status")).isEqualTo("UP");
+		assertThat(Health.at(health.body(), "/components/mail/details/reachable")).isEqualTo("true");
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
