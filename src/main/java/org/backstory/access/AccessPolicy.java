@@ -1,0 +1,83 @@
+package org.backstory.access;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.backstory.access.AccessDecision.Remedy;
+import org.backstory.billing.Entitlement;
+import org.backstory.publishing.Visibility;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one rule for who may read what. Pure: no I/O and no clock of its own, so every state can be
+ * table-tested against every visibility. Every channel reaches it through {@link ArticleGate}.
+ */
+public final class AccessPolicy {
+
+	private final Duration gracePeriod;
+
+	/**
+	 * @param gracePeriod how long after a failed renewal charge a past-due reader keeps access
+	 */
+	public AccessPolicy(Duration gracePeriod) {
+		this.gracePeriod = gracePeriod;
+	}
+
+	/** The state of a signed-in reader with this entitlement at {@code now}. */
+	public Reader classify(Entitlement entitlement, Instant now) {
+		return new Reader(stateOf(entitlement, now), entitlement.tier());
+	}
+
+	/** Whether the reader may read the whole of an article with this visibility. */
+	public AccessDecision decide(Visibility visibility, Reader reader) {
+		ReaderState state = reader.state();
+		return switch (visibility.level()) {
+			case PUBLIC -> AccessDecision.GRANTED;
+			case MEMBERS -> state == ReaderState.ANONYMOUS ? AccessDecision.refused(Remedy.SIGN_UP) : AccessDecision.GRANTED;
+			case PAID -> state.paying() ? AccessDecision.GRANTED : refusedForPaid(state);
+			case TIERS -> {
+				if (!state.paying()) {
+					yield refusedForPaid(state);
+				}
+				yield reader.tier() != null && visibility.tiers().contains(reader.tier()) ? AccessDecision.GRANTED
+						: AccessDecision.refused(Remedy.UPGRADE);
+			}
+		};
+	}
+
+	private static AccessDecision refusedForPaid(ReaderState state) {
+		return AccessDecision.refused(switch (state) {
+			case ANONYMOUS -> Remedy.SUBSCRIBE_OR_LOG_IN;
+			case PAST_DUE_BEYOND_GRACE -> Remedy.UPDATE_CARD;
+			case EXPIRED -> Remedy.RENEW;
+			default -> Remedy.SUBSCRIBE;
+		});
+	}
+
+	private ReaderState stateOf(Entitlement entitlement, Instant now) {
+		@Nullable Instant paidThrough = entitlement.paidThrough();
+		return switch (entitlement.status()) {
+			case NONE -> ReaderState.FREE;
+			case ACTIVE -> ReaderState.PAID_ACTIVE;
+			case TRIALING -> before(now, paidThrough) ? ReaderState.TRIALING : ReaderState.EXPIRED;
+			case COMPED -> before(now, paidThrough) ? ReaderState.COMPED : ReaderState.EXPIRED;
+			case CANCELED -> paidThrough != null && now.isBefore(paidThrough) ? ReaderState.CANCELED_IN_PERIOD
+					: ReaderState.EXPIRED;
+			case PAST_DUE -> withinGrace(entitlement, now) ? ReaderState.PAST_DUE_IN_GRACE
+					: ReaderState.PAST_DUE_BEYOND_GRACE;
+			case EXPIRED -> ReaderState.EXPIRED;
+		};
+	}
+
+	/** Open-ended grants (no end date) count as current. */
+	private static boolean before(Instant now, @Nullable Instant end) {
+		return end == null || now.isBefore(end);
+	}
+
+	/** Grace runs from the first failed charge; without one, from the end of the paid period. */
+	private boolean withinGrace(Entitlement entitlement, Instant now) {
+		Instant failedAt = entitlement.pastDueSince() != null ? entitlement.pastDueSince() : entitlement.paidThrough();
+		return failedAt != null && now.isBefore(failedAt.plus(gracePeriod));
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.backstory.access;
+
+import java.time.Clock;
+
+import org.backstory.access.AccessDecision.Remedy;
+import org.backstory.billing.Entitlements;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.Article;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The choke point: turns an article into what one reader may receive. Pages, the feed, structured data
+ * and (later) email and the API all go through here; nothing else opens an article's gated body.
+ */
+@Service
+public class ArticleGate {
+
+	private final AccessPolicy policy;
+
+	private final Entitlements entitlements;
+
+	private final MeteredReads meter;
+
+	private final Clock clock;
+
+	ArticleGate(AccessPolicy policy, Entitlements entitlements, MeteredReads meter, Clock clock) {
+		this.policy = policy;
+		this.entitlements = entitlements;
+		this.meter = meter;
+		this.clock = clock;
+	}
+
+	/** For a page view by this reader (null = anonymous); may use up one of a free member's metered reads. */
+	public ReadableArticle open(Article article, @Nullable SignedInMember member) {
+		Reader reader = member == null ? Reader.anonymous()
+				: policy.classify(entitlements.of(member.id()), clock.instant());
+		AccessDecision decision = policy.decide(article.visibility(), reader);
+		if (decision.granted()) {
+			return whole(article, null);
+		}
+		MeterStatus meterStatus = MeterStatus.OFF;
+		if (member != null && decision.remedy() == Remedy.SUBSCRIBE && article.visibility().paidOnly()) {
+			meterStatus = meter.use(member.id(), article.id());
+			if (meterStatus.granted()) {
+				return whole(article, meterStatus.notice());
+			}
+		}
+		return preview(article, PaywallBoxes.forRefusal(decision.remedy(), article, meterStatus));
+	}
+
+	/** For anonymous channels (feed, structured data, sitemap); never meters. */
+	public ReadableArticle openAnonymously(Article article) {
+		return open(article, null);
+	}
+
+	private static ReadableArticle whole(Article article, @Nullable String meterNotice) {
+		String gated = article.gatedBody().html();
+		String body = !article.visibility().gated() || gated.isEmpty() ? article.previewHtml() + gated
+				: article.previewHtml() + "<div class=\"paywalled-content\">" + gated + "</div>";
+		return new ReadableArticle(article, body, true, null, meterNotice);
+	}
+
+	private static ReadableArticle preview(Article article, PaywallBox box) {
+		return new ReadableArticle(article, article.previewHtml(), false, box, null);
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.backstory.access;
+
+/**
+ * A free member's metered reads this month.
+ *
+ * @param allowance free paid articles per calendar month; 0 when metering is off
+ * @param remaining how many are left after this read
+ * @param granted whether this read was let through by the meter
+ */
+record MeterStatus(int allowance, int remaining, boolean granted) {
+
+	static final MeterStatus OFF = new MeterStatus(0, 0, false);
+
+	boolean enabled() {
+		return allowance > 0;
+	}
+
+	String notice() {
+		return "This is one of your " + allowance + " free articles this month. You have " + remaining + " left.";
+	}
+
+}

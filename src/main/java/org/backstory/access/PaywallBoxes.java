@@ -1,0 +1,47 @@
+package org.backstory.access;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.backstory.access.AccessDecision.Remedy;
+import org.backstory.access.PaywallBox.Action;
+import org.backstory.publishing.Article;
+
+/** Writes the paywall box for each reason a reader can be refused. */
+final class PaywallBoxes {
+
+	static final String CARD_HINT = "Still can't see it after logging in? Make sure your card on file is up to date.";
+
+	private PaywallBoxes() {
+	}
+
+	static PaywallBox forRefusal(Remedy remedy, Article article, MeterStatus meter) {
+		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
+		Action logIn = new Action("Already a subscriber? Log in", "/login" + next);
+		return switch (remedy) {
+			case SIGN_UP -> new PaywallBox(remedy, "This article is for members",
+					"Sign up for free to read the rest of this article.", new Action("Sign up free", "/signup" + next),
+					new Action("Already a member? Log in", "/login" + next), null);
+			case SUBSCRIBE_OR_LOG_IN -> new PaywallBox(remedy, "Subscribe to keep reading",
+					"This article is for paying subscribers. Subscribe to read it and every other article in full.",
+					new Action("Subscribe", "/subscribe" + next), logIn, CARD_HINT);
+			case SUBSCRIBE -> new PaywallBox(remedy, "Subscribe to keep reading", subscribeMessage(meter),
+					new Action("Subscribe", "/subscribe" + next), null, null);
+			case RENEW -> new PaywallBox(remedy, "Your subscription has ended",
+					"Renew your subscription to read this article and every other article in full.",
+					new Action("Renew", "/subscribe" + next), null, null);
+			case UPDATE_CARD -> new PaywallBox(remedy, "Your last payment didn't go through",
+					"Your last payment didn't go through. Make sure your card on file is up to date.",
+					new Action("Update your card", "/account/card"), null, null);
+			case UPGRADE -> new PaywallBox(remedy, "This article is for another plan",
+					"Your plan doesn't include this article. Upgrade to read it.",
+					new Action("Upgrade", "/subscribe" + next), null, null);
+		};
+	}
+
+	private static String subscribeMessage(MeterStatus meter) {
+		String base = "You're signed in as a free member. Subscribe to read this article and every other one in full.";
+		return meter.enabled() ? "You've read your " + meter.allowance() + " free articles this month. " + base : base;
+	}
+
+}

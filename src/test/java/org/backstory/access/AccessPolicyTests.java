@@ -1,0 +1,121 @@
+package org.backstory.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.backstory.access.AccessDecision.Remedy;
+import org.backstory.billing.Entitlement;
+import org.backstory.billing.Entitlement.Status;
+import org.backstory.publishing.Visibility;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every reader state against every visibility: who reads the whole article, and what the others are offered. */
+class AccessPolicyTests {
+
+	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+	static final Duration GRACE = Duration.ofDays(7);
+
+	final AccessPolicy policy = new AccessPolicy(GRACE);
+
+	static final Visibility PUBLIC = Visibility.everyone();
+
+	static final Visibility MEMBERS = Visibility.members();
+
+	static final Visibility PAID = Visibility.paid();
+
+	static final Visibility SUPPORTER_TIER = Visibility.tiers(Set.of("supporter"));
+
+	static final Visibility PATRON_TIER = Visibility.tiers(Set.of("patron"));
+
+	/** Expected outcome per state: columns PUBLIC, MEMBERS, PAID, tier the reader has, another tier. */
+	static Stream<Arguments> table() {
+		Object[][] rows = {
+				{ ReaderState.ANONYMOUS, null, null, Remedy.SIGN_UP, Remedy.SUBSCRIBE_OR_LOG_IN, Remedy.SUBSCRIBE_OR_LOG_IN, Remedy.SUBSCRIBE_OR_LOG_IN },
+				{ ReaderState.FREE, null, null, null, Remedy.SUBSCRIBE, Remedy.SUBSCRIBE, Remedy.SUBSCRIBE },
+				{ ReaderState.PAID_ACTIVE, "supporter", null, null, null, null, Remedy.UPGRADE },
+				{ ReaderState.TRIALING, "supporter", null, null, null, null, Remedy.UPGRADE },
+				{ ReaderState.PAST_DUE_IN_GRACE, "supporter", null, null, null, null, Remedy.UPGRADE },
+				{ ReaderState.PAST_DUE_BEYOND_GRACE, "supporter", null, null, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD },
+				{ ReaderState.CANCELED_IN_PERIOD, "supporter", null, null, null, null, Remedy.UPGRADE },
+				{ ReaderState.EXPIRED, "supporter", null, null, Remedy.RENEW, Remedy.RENEW, Remedy.RENEW },
+				{ ReaderState.COMPED, "supporter", null, null, null, null, Remedy.UPGRADE }, };
+		Visibility[] columns = { PUBLIC, MEMBERS, PAID, SUPPORTER_TIER, PATRON_TIER };
+		List<Arguments> cases = new ArrayList<>();
+		for (Object[] row : rows) {
+			for (int column = 0; column < columns.length; column++) {
+				cases.add(Arguments.of(row[0], row[1], columns[column], row[column + 2]));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} reading {2}: {3}")
+	@MethodSource("table")
+	void decidesEveryStateAgainstEveryVisibility(ReaderState state, @Nullable String tier, Visibility visibility,
+			@Nullable Remedy expectedRemedy) {
+		AccessDecision decision = policy.decide(visibility, new Reader(state, tier));
+
+		assertThat(decision.granted()).isEqualTo(expectedRemedy == null);
+		assertThat(decision.remedy()).isEqualTo(expectedRemedy);
+	}
+
+	@Test
+	void coversEveryReaderState() {
+		assertThat(table().map(arguments -> arguments.get()[0]).distinct()).containsExactlyInAnyOrder(ReaderState.values());
+	}
+
+	static Stream<Arguments> entitlements() {
+		Instant nextMonth = NOW.plus(Duration.ofDays(30));
+		Instant lastMonth = NOW.minus(Duration.ofDays(30));
+		return Stream.of(
+				Arguments.of(Entitlement.none(), ReaderState.FREE),
+				Arguments.of(entitlement(Status.ACTIVE, nextMonth, null), ReaderState.PAID_ACTIVE),
+				Arguments.of(entitlement(Status.TRIALING, nextMonth, null), ReaderState.TRIALING),
+				Arguments.of(entitlement(Status.TRIALING, lastMonth, null), ReaderState.EXPIRED),
+				Arguments.of(entitlement(Status.PAST_DUE, NOW, NOW.minus(Duration.ofDays(6))), ReaderState.PAST_DUE_IN_GRACE),
+				Arguments.of(entitlement(Status.PAST_DUE, lastMonth, NOW.minus(Duration.ofDays(7))), ReaderState.PAST_DUE_BEYOND_GRACE),
+				Arguments.of(entitlement(Status.PAST_DUE, NOW.minus(Duration.ofDays(3)), null), ReaderState.PAST_DUE_IN_GRACE),
+				Arguments.of(entitlement(Status.PAST_DUE, null, null), ReaderState.PAST_DUE_BEYOND_GRACE),
+				Arguments.of(entitlement(Status.CANCELED, nextMonth, null), ReaderState.CANCELED_IN_PERIOD),
+				Arguments.of(entitlement(Status.CANCELED, NOW, null), ReaderState.EXPIRED),
+				Arguments.of(entitlement(Status.EXPIRED, lastMonth, null), ReaderState.EXPIRED),
+				Arguments.of(entitlement(Status.COMPED, null, null), ReaderState.COMPED),
+				Arguments.of(entitlement(Status.COMPED, nextMonth, null), ReaderState.COMPED),
+				Arguments.of(entitlement(Status.COMPED, lastMonth, null), ReaderState.EXPIRED));
+	}
+
+	@ParameterizedTest(name = "{0} is {1}")
+	@MethodSource("entitlements")
+	void classifiesEntitlementsAtAMoment(Entitlement entitlement, ReaderState expected) {
+		Reader reader = policy.classify(entitlement, NOW);
+
+		assertThat(reader.state()).isEqualTo(expected);
+		assertThat(reader.tier()).isEqualTo(entitlement.tier());
+	}
+
+	@Test
+	void graceLengthComesFromTheSetting() {
+		Entitlement failedTenDaysAgo = entitlement(Status.PAST_DUE, NOW.minus(Duration.ofDays(10)),
+				NOW.minus(Duration.ofDays(10)));
+
+		assertThat(new AccessPolicy(Duration.ofDays(14)).classify(failedTenDaysAgo, NOW).state())
+			.isEqualTo(ReaderState.PAST_DUE_IN_GRACE);
+		assertThat(policy.classify(failedTenDaysAgo, NOW).state()).isEqualTo(ReaderState.PAST_DUE_BEYOND_GRACE);
+	}
+
+	private static Entitlement entitlement(Status status, @Nullable Instant paidThrough, @Nullable Instant pastDueSince) {
+		return new Entitlement(status, "supporter", paidThrough, pastDueSince);
+	}
+
+}

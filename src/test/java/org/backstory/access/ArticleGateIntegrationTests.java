@@ -1,0 +1,131 @@
+package org.backstory.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.backstory.access.AccessDecision.Remedy;
+import org.backstory.billing.Entitlement;
+import org.backstory.billing.Entitlement.Status;
+import org.backstory.billing.Entitlements;
+import org.backstory.members.MemberRole;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.Article;
+import org.backstory.publishing.Visibility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+@SpringBootTest(properties = "backstory.access.metered-reads=2")
+class ArticleGateIntegrationTests {
+
+	private static final AtomicLong ids = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+	@Autowired
+	ArticleGate gate;
+
+	@MockitoBean
+	Entitlements entitlements;
+
+	@Test
+	void anonymousReaderGetsThePreviewAndTheSubscribeOrLogInBox() {
+		Article article = ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid());
+
+		ReadableArticle readable = gate.open(article, null);
+
+		assertThat(readable.complete()).isFalse();
+		assertThat(readable.bodyHtml()).isEqualTo(ArticleFixtures.PREVIEW).doesNotContain("Paid-only");
+		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.SUBSCRIBE_OR_LOG_IN);
+		assertThat(readable.paywall().secondary().href()).isEqualTo("/login?next=%2Fp%2F" + article.slug());
+		assertThat(readable.paywall().footnote()).contains("Make sure your card on file is up to date");
+	}
+
+	@Test
+	void payingSubscriberGetsTheWholeArticleWithTheGatedPartMarked() {
+		SignedInMember subscriber = member();
+		given(entitlements.of(subscriber.id()))
+			.willReturn(new Entitlement(Status.ACTIVE, "supporter", Instant.parse("2099-01-01T00:00:00Z"), null));
+
+		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()), subscriber);
+
+		assertThat(readable.complete()).isTrue();
+		assertThat(readable.paywall()).isNull();
+		assertThat(readable.bodyHtml())
+			.isEqualTo(ArticleFixtures.PREVIEW + "<div class=\"paywalled-content\">" + ArticleFixtures.GATED + "</div>");
+	}
+
+	@Test
+	void publicArticleIsWholeForEveryoneWithoutAGatedMarker() {
+		ReadableArticle readable = gate.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.everyone()));
+
+		assertThat(readable.complete()).isTrue();
+		assertThat(readable.bodyHtml()).isEqualTo(ArticleFixtures.PREVIEW + ArticleFixtures.GATED);
+	}
+
+	@Test
+	void pastDueBeyondGraceIsAskedToUpdateTheCard() {
+		SignedInMember lapsed = member();
+		Instant failed = Instant.parse("2020-01-01T00:00:00Z");
+		given(entitlements.of(lapsed.id())).willReturn(new Entitlement(Status.PAST_DUE, "supporter", failed, failed));
+
+		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()), lapsed);
+
+		assertThat(readable.bodyHtml()).doesNotContain("Paid-only");
+		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.UPDATE_CARD);
+		assertThat(readable.paywall().message())
+			.isEqualTo("Your last payment didn't go through. Make sure your card on file is up to date.");
+		assertThat(readable.paywall().primary().href()).isEqualTo("/account/card");
+	}
+
+	@Test
+	void subscriberOfAnotherTierIsOfferedAnUpgrade() {
+		SignedInMember subscriber = member();
+		given(entitlements.of(subscriber.id())).willReturn(new Entitlement(Status.ACTIVE, "supporter", null, null));
+
+		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))),
+				subscriber);
+
+		assertThat(readable.complete()).isFalse();
+		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.UPGRADE);
+	}
+
+	@Test
+	void freeMemberReadsTwoPaidArticlesAMonthThroughTheMeter() {
+		SignedInMember reader = member();
+		given(entitlements.of(reader.id())).willReturn(Entitlement.none());
+		Article first = ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid());
+		Article second = ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid());
+		Article third = ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid());
+
+		ReadableArticle firstRead = gate.open(first, reader);
+		ReadableArticle secondRead = gate.open(second, reader);
+		ReadableArticle thirdRead = gate.open(third, reader);
+		ReadableArticle firstAgain = gate.open(first, reader);
+
+		assertThat(firstRead.complete()).isTrue();
+		assertThat(firstRead.meterNotice()).isEqualTo("This is one of your 2 free articles this month. You have 1 left.");
+		assertThat(secondRead.meterNotice()).endsWith("You have 0 left.");
+		assertThat(thirdRead.complete()).isFalse();
+		assertThat(thirdRead.bodyHtml()).doesNotContain("Paid-only");
+		assertThat(thirdRead.paywall().message()).startsWith("You've read your 2 free articles this month.");
+		assertThat(firstAgain.complete()).isTrue();
+	}
+
+	@Test
+	void theMeterNeverOpensMembersOnlyArticlesToAnonymousReaders() {
+		ReadableArticle readable = gate.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.members()));
+
+		assertThat(readable.complete()).isFalse();
+		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.SIGN_UP);
+	}
+
+	private static SignedInMember member() {
+		long id = ids.incrementAndGet();
+		return new SignedInMember(id, "reader" + id + "@example.test", "Reader", MemberRole.MEMBER);
+	}
+
+}
