@@ -51,7 +51,8 @@ public class ArticleEditor {
 				EditorialRules.nameProblem("The author's name", name, 120),
 				bio.length() > 2000 ? Optional.of("The author's bio must be at most 2000 characters.") : Optional.empty());
 		cache.invalidate();
-		return writer.insertAuthor(slug, name.strip(), bio.strip(), memberId, clock.instant());
+		return writer.insertAuthor(slug, EditorialRules.plain(name), EditorialRules.plain(bio), memberId,
+				clock.instant());
 	}
 
 	/**
@@ -62,7 +63,7 @@ public class ArticleEditor {
 	public Tag createTag(String slug, String name) {
 		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80));
 		cache.invalidate();
-		return writer.insertTag(slug, name.strip(), clock.instant());
+		return writer.insertTag(slug, EditorialRules.plain(name), clock.instant());
 	}
 
 	/**
@@ -76,7 +77,8 @@ public class ArticleEditor {
 				description.length() > 2000 ? Optional.of("The storyline's description must be at most 2000 characters.")
 						: Optional.empty());
 		cache.invalidate();
-		return writer.insertStoryline(slug, title.strip(), description.strip(), clock.instant());
+		return writer.insertStoryline(slug, EditorialRules.plain(title), EditorialRules.plain(description),
+				clock.instant());
 	}
 
 	/**
@@ -114,7 +116,7 @@ public class ArticleEditor {
 		if (!problems.isEmpty()) {
 			throw new InvalidArticleException(problems);
 		}
-		RenderedBody body = renderer.render(draft.bodyMarkdown());
+		RenderedBody body = renderer.render(EditorialRules.withoutControls(draft.bodyMarkdown()));
 		Instant now = clock.instant();
 		ArticleWriter.Content content = new ArticleWriter.Content(draft, body, storylineId, position);
 		long id;

@@ -179,9 +179,9 @@ class ArticleWriter {
 	private JdbcClient.StatementSpec contentParams(JdbcClient.StatementSpec statement, Content content, Instant now) {
 		ArticleDraft draft = content.draft();
 		return statement.param("slug", draft.slug())
-			.param("title", draft.title().strip())
-			.param("dek", draft.dek().strip())
-			.param("body", draft.bodyMarkdown())
+			.param("title", EditorialRules.plain(draft.title()))
+			.param("dek", EditorialRules.plain(draft.dek()))
+			.param("body", EditorialRules.withoutControls(draft.bodyMarkdown()))
 			.param("preview", content.body().previewHtml())
 			.param("gated", content.body().gatedHtml())
 			.param("cover", draft.coverImageUrl())

@@ -28,6 +28,9 @@ final class EditorialRules {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+	/** Control characters other than tab and line breaks: paste debris that HTML and XML cannot carry. */
+	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
 	private EditorialRules() {
 	}
 
@@ -35,16 +38,11 @@ final class EditorialRules {
 	static List<String> problems(ArticleDraft draft) {
 		List<String> problems = new ArrayList<>();
 		slugProblem("The article's slug", draft.slug()).ifPresent(problems::add);
-		if (draft.title().isBlank()) {
-			problems.add("The title must not be empty.");
-		}
-		else if (draft.title().strip().length() > MAX_TITLE) {
-			problems.add("The title must be at most " + MAX_TITLE + " characters.");
-		}
-		if (draft.dek().strip().length() > MAX_DEK) {
+		nameProblem("The title", draft.title(), MAX_TITLE).ifPresent(problems::add);
+		if (plain(draft.dek()).length() > MAX_DEK) {
 			problems.add("The dek must be at most " + MAX_DEK + " characters.");
 		}
-		if (draft.bodyMarkdown().isBlank()) {
+		if (plain(draft.bodyMarkdown()).isEmpty()) {
 			problems.add("The body must not be empty.");
 		}
 		else if (draft.bodyMarkdown().length() > MAX_BODY) {
@@ -70,6 +68,16 @@ final class EditorialRules {
 		return problems;
 	}
 
+	/** The text without control characters (other than tab and line breaks). */
+	static String withoutControls(String text) {
+		return CONTROL.matcher(text).replaceAll("");
+	}
+
+	/** A one-line field as stored: without control characters or surrounding blanks. */
+	static String plain(String text) {
+		return withoutControls(text).strip();
+	}
+
 	/** Why {@code slug} is not a valid slug, naming it as {@code what}. */
 	static Optional<String> slugProblem(String what, String slug) {
 		if (slug.length() > MAX_SLUG || !SLUG.matcher(slug).matches()) {
@@ -81,10 +89,11 @@ final class EditorialRules {
 
 	/** Why a name-like field (an author's name, a tag's name, a storyline's title) is not acceptable. */
 	static Optional<String> nameProblem(String what, String value, int max) {
-		if (value.isBlank()) {
+		String plain = plain(value);
+		if (plain.isEmpty()) {
 			return Optional.of(what + " must not be empty.");
 		}
-		if (value.strip().length() > max) {
+		if (plain.length() > max) {
 			return Optional.of(what + " must be at most " + max + " characters.");
 		}
 		return Optional.empty();
