@@ -40,7 +40,7 @@ class ReadingCacheHeaders implements HandlerInterceptor {
 		}
 		else if (isRead(request) && READING_PAGES.matcher(pathOf(request)).matches()) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, SHARED);
-			response.setHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 		}
 		else {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, NOT_STORED);
