@@ -1,0 +1,466 @@
+#!/usr/bin/env bash
+# Load-tests Backstory's reading pages with wrk and compares them with nginx serving the same page as a
+# static file. See bench/README.md for what it measures and how to read the table.
+set -euo pipefail
+shopt -s inherit_errexit
+
+# What is measured: demo articles from src/main/resources/demo/articles.
+readonly PUBLIC_SLUG="tamsel-strait-standoff"
+readonly PAID_SLUG="port-anselm-summits"
+# From PAID_SLUG's free preview (everyone sees it) and from its gated part (only subscribers see it).
+readonly PREVIEW_SENTENCE="the leaders of Kestria and Orvenna stood side by side on a hotel terrace in Port Anselm"
+readonly GATED_SENTENCE="The delegations ate lunch at separate tables for the first three days, and on the fourth the Calveran hosts quietly removed one of the tables."
+readonly SUBSCRIBER_EMAIL="subscriber@demo.test"
+readonly SUBSCRIBER_PASSWORD="demo-password"
+readonly SESSION_COOKIE="backstory_session"
+
+# Knobs (environment).
+readonly DURATION="${BENCH_DURATION:-15s}"
+readonly WARMUP="${BENCH_WARMUP:-5s}"
+readonly THREADS="${BENCH_THREADS:-2}"
+readonly CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-120}"
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
+
+# Goals from issue 2, section 8 (at 32 connections on a 2-core machine).
+readonly GOAL_RPS=3000
+readonly GOAL_P99_MS=50
+readonly GOAL_CEILING_PCT=10
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly REPO_ROOT
+readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
+readonly RESULTS="${BENCH_RESULTS_DIR:-$REPO_ROOT/target/bench}"
+
+BUILD=1
+APP_URL=""
+STATIC_ONLY=""
+WORK=""
+APP_PID=""
+NGINX_PID=""
+NGINX_URL=""
+NGINX=""
+CASES=()
+
+usage() {
+	cat <<EOF
+Usage: bench/run.sh [--no-build] [--url BASE_URL] [--nginx-only HTML_FILE]
+
+Builds and starts Backstory on a fresh embedded database with the demo content, signs in as
+$SUBSCRIBER_EMAIL, and measures with wrk (-t$THREADS -c$CONNECTIONS, $WARMUP warm-up, $DURATION run):
+  a) a public article, anonymous          /p/$PUBLIC_SLUG
+  b) a paid article, anonymous (teaser)   /p/$PAID_SLUG
+  c) the paid article as the subscriber   /p/$PAID_SLUG
+then nginx serving page (c) as a static file (the ceiling), and prints a table.
+
+  --no-build            use the jar already in target/ (default: mvn -q -B -DskipTests package first)
+  --url BASE_URL        measure an app that is already running (no build, no start, no stop)
+  --nginx-only FILE     only measure nginx serving FILE (checks wrk, nginx and this script)
+
+Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
+BENCH_STARTUP_TIMEOUT (120 seconds), BENCH_JAVA_OPTS, BENCH_JAR, BENCH_RESULTS_DIR (target/bench).
+EOF
+}
+
+log() { printf '==> %s\n' "$*" >&2; }
+warn() { printf 'bench: warning: %s\n' "$*" >&2; }
+die() {
+	printf 'bench: error: %s\n' "$*" >&2
+	exit 1
+}
+
+parse_args() {
+	while (($# > 0)); do
+		case "$1" in
+		--no-build) BUILD=0 ;;
+		--url)
+			(($# > 1)) || die "--url needs a base URL, e.g. http://127.0.0.1:8080"
+			APP_URL="${2%/}"
+			shift
+			;;
+		--nginx-only)
+			(($# > 1)) || die "--nginx-only needs an HTML file"
+			[[ -f "$2" ]] || die "no such file: $2"
+			STATIC_ONLY="$2"
+			shift
+			;;
+		-h | --help)
+			usage
+			exit 0
+			;;
+		*) die "unknown argument: $1 (see --help)" ;;
+		esac
+		shift
+	done
+}
+
+require_tools() {
+	local missing=() tool
+	for tool in curl wrk awk sed grep tr; do
+		command -v "$tool" >/dev/null || missing+=("$tool")
+	done
+	# Debian puts nginx in /usr/sbin, which is not on a normal user's PATH.
+	NGINX="$(command -v nginx || true)"
+	if [[ -z "$NGINX" && -x /usr/sbin/nginx ]]; then
+		NGINX=/usr/sbin/nginx
+	fi
+	[[ -n "$NGINX" ]] || missing+=(nginx)
+	if [[ -z "$STATIC_ONLY" && -z "$APP_URL" ]]; then
+		command -v java >/dev/null || missing+=("java (JDK 17+)")
+		((BUILD == 0)) || command -v mvn >/dev/null || missing+=("mvn (Maven 3.8+)")
+	fi
+	((${#missing[@]} == 0)) || die "missing: ${missing[*]}. On Debian: apt-get install -y wrk nginx-light curl"
+}
+
+# --- processes we start, and stopping them ----------------------------------------------------------
+
+cleanup() {
+	local status=$?
+	trap - EXIT INT TERM
+	stop_pid "$NGINX_PID" nginx 10
+	stop_app
+	if [[ -n "$WORK" && -d "$WORK" ]]; then
+		[[ ! -f "$WORK/app.log" ]] || cp "$WORK/app.log" "$RESULTS/app.log" || true
+		[[ ! -f "$WORK/nginx/error.log" ]] || cp "$WORK/nginx/error.log" "$RESULTS/nginx-error.log" || true
+		rm -rf -- "$WORK"
+	fi
+	exit "$status"
+}
+
+# Stops one process we started: TERM, then KILL after the timeout (seconds).
+stop_pid() {
+	local pid="$1" name="$2" timeout="$3" waited=0
+	if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
+		return 0
+	fi
+	log "stopping $name (pid $pid)"
+	kill -TERM "$pid" 2>/dev/null || true
+	while kill -0 "$pid" 2>/dev/null && ((waited < timeout * 5)); do
+		sleep 0.2
+		waited=$((waited + 1))
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		warn "$name (pid $pid) did not stop in ${timeout}s; killing it"
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	wait "$pid" 2>/dev/null || true
+}
+
+# The app stops its embedded PostgreSQL when it shuts down cleanly. If it had to be killed, the
+# postmaster (started by it, in our temp dir) is left behind: stop that one too, by its pid file.
+stop_app() {
+	stop_pid "$APP_PID" "the app" 60
+	local pidfile="$WORK/data/postgres/postmaster.pid" pg
+	[[ -n "$WORK" && -f "$pidfile" ]] || return 0
+	pg="$(head -n 1 "$pidfile")"
+	if [[ "$pg" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pg/comm" 2>/dev/null)" == postgres* ]]; then
+		stop_pid "$pg" "embedded PostgreSQL" 15
+	fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+	local port tries
+	for ((tries = 0; tries < 200; tries++)); do
+		port=$((20000 + RANDOM % 40000))
+		if ! port_in_use "$port"; then
+			echo "$port"
+			return 0
+		fi
+	done
+	die "found no free port on 127.0.0.1"
+}
+
+app_log_tail() {
+	if [[ -f "$WORK/app.log" ]]; then
+		printf -- '--- last lines of the app log (the whole log is copied to %s/app.log) ---\n' "$RESULTS" >&2
+		tail -n 40 "$WORK/app.log" >&2
+	fi
+}
+
+build_app() {
+	if ((BUILD == 1)); then
+		log "building the jar (mvn -q -B -DskipTests package)"
+		(cd "$REPO_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || die "the build failed"
+	fi
+	[[ -f "$JAR" ]] || die "no jar at $JAR; build it with: mvn -q -B -DskipTests package"
+}
+
+start_app() {
+	local port
+	port="$(free_port)"
+	mkdir -p "$WORK/data"
+	log "starting $(basename "$JAR") on 127.0.0.1:$port (data in $WORK/data, log in $WORK/app.log)"
+	env -u BACKSTORY_DATABASE_URL -u BACKSTORY_DATABASE_USERNAME -u BACKSTORY_DATABASE_PASSWORD \
+		BACKSTORY_DATA_DIR="$WORK/data" BACKSTORY_PORT="$port" BACKSTORY_BIND_ADDRESS=127.0.0.1 \
+		BACKSTORY_BASE_URL="http://127.0.0.1:$port" BACKSTORY_DEMO=true \
+		java "${JAVA_OPTS[@]}" -jar "$JAR" >"$WORK/app.log" 2>&1 &
+	APP_PID=$!
+	APP_URL="http://127.0.0.1:$port"
+	wait_for_health
+}
+
+wait_for_health() {
+	local started=$SECONDS deadline=$((SECONDS + STARTUP_TIMEOUT)) body
+	while ((SECONDS < deadline)); do
+		if ! kill -0 "$APP_PID" 2>/dev/null; then
+			app_log_tail
+			die "the app exited during start-up"
+		fi
+		body="$(curl -sS --max-time 2 "$APP_URL/actuator/health" 2>/dev/null || true)"
+		if [[ "$body" == *'"status":"UP"'* ]]; then
+			log "the app is UP after $((SECONDS - started))s (pid $APP_PID)"
+			return 0
+		fi
+		sleep 1
+	done
+	app_log_tail
+	die "the app did not report UP at $APP_URL/actuator/health within ${STARTUP_TIMEOUT}s"
+}
+
+# --- signing in and checking the pages --------------------------------------------------------------
+
+# Prints the value of the hidden _csrf input of the form whose action is /login (HTML on stdin).
+extract_login_csrf() {
+	tr '\r\n' '  ' | sed 's/</\n</g' | awk '
+		function attr(tag, name,   m) {
+			if (!match(tag, "[[:space:]]" name "[[:space:]]*=[[:space:]]*(\"[^\"]*\"|\047[^\047]*\047|[^[:space:]>]+)")) {
+				return ""
+			}
+			m = substr(tag, RSTART, RLENGTH)
+			sub(/^[^=]*=[[:space:]]*/, "", m)
+			gsub(/^["\047]|["\047]$/, "", m)
+			gsub(/&amp;/, "\\&", m)
+			return m
+		}
+		tolower(substr($0, 1, 5)) == "<form" { in_login = attr($0, "action") ~ /^(https?:\/\/[^\/]+)?\/login([?#].*)?$/; next }
+		tolower(substr($0, 1, 6)) == "</form" { in_login = 0; next }
+		in_login && tolower(substr($0, 1, 6)) == "<input" && attr($0, "name") == "_csrf" { print attr($0, "value"); exit }
+	'
+}
+
+# Signs in as the demo subscriber; prints the session cookie's value.
+sign_in() {
+	local jar="$WORK/cookies.txt" page="$WORK/login.html" code csrf answer location session
+	code="$(curl -sS -o "$page" -w '%{http_code}' -c "$jar" -b "$jar" "$APP_URL/login")" ||
+		die "GET $APP_URL/login failed"
+	[[ "$code" == 200 ]] || die "GET /login answered HTTP $code (expected 200)"
+	csrf="$(extract_login_csrf <"$page")"
+	[[ -n "$csrf" ]] || die "GET /login has no form with action /login holding a hidden _csrf input"
+	answer="$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" \
+		--data-urlencode "email=$SUBSCRIBER_EMAIL" --data-urlencode "password=$SUBSCRIBER_PASSWORD" \
+		--data-urlencode "_csrf=$csrf" "$APP_URL/login")" || die "POST $APP_URL/login failed"
+	code="${answer%% *}"
+	location="${answer#* }"
+	if [[ ! "$code" =~ ^30[123]$ ]] || [[ "$location" == */login* ]]; then
+		die "signing in as $SUBSCRIBER_EMAIL failed (HTTP $code${location:+ to $location}); is the demo content seeded?"
+	fi
+	session="$(awk -v name="$SESSION_COOKIE" '$6 == name { value = $7 } END { print value }' "$jar")"
+	[[ -n "$session" ]] || die "no $SESSION_COOKIE cookie after signing in"
+	code="$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $SESSION_COOKIE=$session" "$APP_URL/account")" ||
+		die "GET $APP_URL/account failed"
+	[[ "$code" == 200 ]] || die "GET /account with the session cookie answered HTTP $code (expected 200): the sign-in did not stick"
+	log "signed in as $SUBSCRIBER_EMAIL"
+	printf '%s\n' "$session"
+}
+
+# Fetches a page into a file (headers into FILE.headers); prints the HTTP status.
+fetch() {
+	local url="$1" out="$2"
+	shift 2
+	curl -sS -o "$out" -D "$out.headers" -w '%{http_code}' "$@" "$url" || die "GET $url failed"
+}
+
+page_contains() { tr -s '[:space:]' ' ' <"$1" | grep -qF -- "$2"; }
+
+# Makes sure each case measures what it claims to: the teaser lacks the gated text, the subscriber's page has it.
+check_pages() {
+	local session="$1" code
+	code="$(fetch "$APP_URL/p/$PUBLIC_SLUG" "$WORK/public.html")"
+	[[ "$code" == 200 ]] || die "GET /p/$PUBLIC_SLUG answered HTTP $code (expected 200)"
+
+	code="$(fetch "$APP_URL/p/$PAID_SLUG" "$WORK/teaser.html")"
+	[[ "$code" == 200 ]] || die "GET /p/$PAID_SLUG as anonymous answered HTTP $code (expected 200)"
+	page_contains "$WORK/teaser.html" "$PREVIEW_SENTENCE" ||
+		die "the anonymous page /p/$PAID_SLUG lacks its free preview (\"$PREVIEW_SENTENCE\")"
+	if page_contains "$WORK/teaser.html" "$GATED_SENTENCE"; then
+		die "LEAK: the anonymous page /p/$PAID_SLUG contains gated text (\"$GATED_SENTENCE\")"
+	fi
+	if grep -qi "^set-cookie: *$SESSION_COOKIE=" "$WORK/teaser.html.headers"; then
+		warn "anonymous reading of /p/$PAID_SLUG set a $SESSION_COOKIE cookie (it should not create a session)"
+	fi
+
+	code="$(fetch "$APP_URL/p/$PAID_SLUG" "$WORK/subscriber.html" -H "Cookie: $SESSION_COOKIE=$session")"
+	[[ "$code" == 200 ]] || die "GET /p/$PAID_SLUG as the subscriber answered HTTP $code (expected 200)"
+	page_contains "$WORK/subscriber.html" "$GATED_SENTENCE" ||
+		die "the subscriber's page /p/$PAID_SLUG lacks the gated text (\"$GATED_SENTENCE\")"
+	log "checked: the teaser hides the gated text, the subscriber's page shows it"
+}
+
+# --- nginx ceiling ----------------------------------------------------------------------------------
+
+# Serves FILE at /p/$PAID_SLUG from nginx on a free loopback port (sets NGINX_PID and NGINX_URL).
+start_nginx() {
+	local file="$1" dir="$WORK/nginx" port user_line="" temp_paths="" module deadline
+	port="$(free_port)"
+	mkdir -p "$dir/html/p" "$dir/tmp"
+	cp "$file" "$dir/html/p/$PAID_SLUG"
+	# As root, workers would run as nobody, who cannot read our private temp dir.
+	((EUID != 0)) || user_line="user root;"
+	for module in client_body proxy fastcgi uwsgi scgi; do
+		if ! "$NGINX" -V 2>&1 | grep -q -- "--without-http_${module}_module"; then
+			temp_paths+="	${module}_temp_path \"$dir/tmp/$module\";"$'\n'
+		fi
+	done
+	cat >"$dir/nginx.conf" <<EOF
+daemon off;
+worker_processes auto;
+pid "$dir/nginx.pid";
+error_log "$dir/error.log" warn;
+$user_line
+
+events {
+	worker_connections 1024;
+}
+
+http {
+	access_log off;
+	server_tokens off;
+	sendfile on;
+	tcp_nopush on;
+	types {
+	}
+	default_type "text/html; charset=utf-8";
+$temp_paths
+	server {
+		listen 127.0.0.1:$port;
+		root "$dir/html";
+	}
+}
+EOF
+	log "starting nginx on 127.0.0.1:$port (config $dir/nginx.conf)"
+	"$NGINX" -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
+	NGINX_PID=$!
+	deadline=$((SECONDS + 10))
+	until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/p/$PAID_SLUG" 2>/dev/null)" == 200 ]]; do
+		if ! kill -0 "$NGINX_PID" 2>/dev/null || ((SECONDS >= deadline)); then
+			cat "$dir/stdout.log" "$dir/error.log" >&2 2>/dev/null || true
+			die "nginx did not serve the static page on 127.0.0.1:$port"
+		fi
+		sleep 0.2
+	done
+	NGINX_URL="http://127.0.0.1:$port"
+}
+
+# --- measuring --------------------------------------------------------------------------------------
+
+# Prints "requests/s p50-ms p99-ms errors" from wrk --latency output; ms() converts wrk's latency
+# notation (950.00us, 1.23ms, 2.01s, 1.50m) to milliseconds.
+parse_wrk() {
+	awk '
+		function ms(v,   n, unit) {
+			n = v + 0
+			unit = v
+			sub(/^[0-9.]+/, "", unit)
+			if (unit == "us") return n / 1000
+			if (unit == "ms") return n
+			if (unit == "s") return n * 1000
+			if (unit == "m") return n * 60000
+			if (unit == "h") return n * 3600000
+			return -1
+		}
+		$1 == "Requests/sec:" { rps = $2 }
+		$1 == "50%" { p50 = ms($2) }
+		$1 == "99%" { p99 = ms($2) }
+		/Non-2xx or 3xx responses:/ { errors += $NF }
+		/Socket errors:/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errors += $i + 0 }
+		END {
+			if (rps == "" || p50 == "" || p99 == "" || p50 < 0 || p99 < 0) exit 1
+			printf "%.1f %.2f %.2f %d\n", rps, p50, p99, errors
+		}
+	' "$1"
+}
+
+# Runs a warm-up and a measured wrk run; records "label|rps|p50|p99|errors|ceiling?" in CASES.
+measure() {
+	local name="$1" label="$2" url="$3" kind="$4" figures
+	shift 4
+	log "$label: warm-up ($WARMUP)"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null || die "wrk failed on $url"
+	log "$label: measuring ($DURATION, $THREADS threads, $CONNECTIONS connections)"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$RESULTS/wrk-$name.txt" ||
+		die "wrk failed on $url"
+	figures="$(parse_wrk "$RESULTS/wrk-$name.txt")" ||
+		die "could not read requests/s and latency from $RESULTS/wrk-$name.txt"
+	CASES+=("$label|${figures// /|}|$kind")
+}
+
+print_table() {
+	local row ceiling_rps=""
+	for row in "${CASES[@]}"; do
+		[[ "${row##*|}" == ceiling ]] && ceiling_rps="$(cut -d'|' -f2 <<<"$row")"
+	done
+	printf '%s\n' "${CASES[@]}" | awk -F'|' -v ceiling="$ceiling_rps" -v goal_rps="$GOAL_RPS" \
+		-v goal_p99="$GOAL_P99_MS" -v goal_pct="$GOAL_CEILING_PCT" -v conns="$CONNECTIONS" '
+		BEGIN {
+			printf "\nGoals: >= %d req/s, p99 < %d ms at %d connections, >= %d%% of nginx serving the same page.\n\n", goal_rps, goal_p99, conns, goal_pct
+			printf "%-36s %10s %9s %9s %9s %7s  %s\n", "case", "req/s", "p50 ms", "p99 ms", "% nginx", "errors", "goals"
+			printf "%-36s %10s %9s %9s %9s %7s  %s\n", "----", "-----", "------", "------", "-------", "------", "-----"
+		}
+		{
+			pct = (ceiling > 0) ? sprintf("%.1f%%", 100 * $2 / ceiling) : "n/a"
+			if ($6 == "ceiling") {
+				verdict = "(ceiling)"
+			} else {
+				missed = ""
+				if ($2 + 0 < goal_rps) missed = missed " req/s"
+				if ($4 + 0 >= goal_p99) missed = missed " p99"
+				if (ceiling > 0 && 100 * $2 / ceiling < goal_pct) missed = missed " %nginx"
+				if ($5 + 0 > 0) missed = missed " errors"
+				verdict = (missed == "") ? "PASS" : "FAIL:" missed
+			}
+			printf "%-36s %10.1f %9.2f %9.2f %9s %7d  %s\n", $1, $2, $3, $4, pct, $5, verdict
+		}
+		END { printf "\nerrors = non-2xx/3xx responses plus socket errors reported by wrk.\n" }
+	'
+}
+
+main() {
+	parse_args "$@"
+	require_tools
+	mkdir -p "$RESULTS"
+	WORK="$(mktemp -d "${TMPDIR:-/tmp}/backstory-bench.XXXXXX")"
+	trap cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+
+	local session page
+	if [[ -n "$STATIC_ONLY" ]]; then
+		page="$STATIC_ONLY"
+	else
+		if [[ -z "$APP_URL" ]]; then
+			build_app
+			start_app
+		fi
+		session="$(sign_in)"
+		check_pages "$session"
+		page="$WORK/subscriber.html"
+		cp "$page" "$RESULTS/subscriber-page.html"
+		measure public "a) public article, anonymous" "$APP_URL/p/$PUBLIC_SLUG" app
+		measure teaser "b) paid article, anonymous (teaser)" "$APP_URL/p/$PAID_SLUG" app
+		measure subscriber "c) paid article, subscriber" "$APP_URL/p/$PAID_SLUG" app \
+			-H "Cookie: $SESSION_COOKIE=$session"
+	fi
+	start_nginx "$page"
+	measure nginx "nginx, static copy of (c)" "$NGINX_URL/p/$PAID_SLUG" ceiling
+
+	{
+		printf 'Backstory benchmark, %s, %s CPUs, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" \
+			"$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+		print_table
+	} | tee "$RESULTS/results.txt"
+	log "raw wrk output and the table are in $RESULTS"
+}
+
+main "$@"
