@@ -1,0 +1,102 @@
+package org.backstory.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The read side of publishing: what readers may find. Only published articles appear here (not a draft,
+ * and a publication time that has come, so a scheduled article appears by itself when its time comes).
+ * Answers are cached briefly in memory; edits made through {@link ArticleEditor} show at once.
+ * <p>
+ * Lists are newest first unless said otherwise. {@code limit} must be 1 to 500 and {@code offset} at least 0.
+ */
+@Service
+public class ArticleCatalog {
+
+	private static final int MAX_LIMIT = 500;
+
+	private final ArticleReader reader;
+
+	private final CatalogCache cache;
+
+	private final Clock clock;
+
+	ArticleCatalog(ArticleReader reader, CatalogCache cache, Clock clock) {
+		this.reader = reader;
+		this.cache = cache;
+		this.clock = clock;
+	}
+
+	/** The published article with this slug, or where it moved to if the slug is an old one. */
+	public Optional<ArticleLookup> bySlug(String slug) {
+		return cache.get(List.of("slug", slug), () -> {
+			Instant now = clock.instant();
+			return reader.article(slug, now)
+				.<ArticleLookup>map(ArticleLookup.Found::new)
+				.or(() -> reader.currentSlugOfAlias(slug, now).map(ArticleLookup.Moved::new));
+		});
+	}
+
+	/** The latest published articles. */
+	public List<ArticleSummary> latest(int limit, int offset) {
+		checkPage(limit, offset);
+		return cache.get(List.of("latest", limit, offset), () -> reader.latest(limit, offset, clock.instant()));
+	}
+
+	/** The latest published articles with their bodies, for the feed (to be opened through the access module). */
+	public List<Article> latestInFull(int limit) {
+		checkPage(limit, 0);
+		return cache.get(List.of("latest-in-full", limit), () -> reader.latestArticles(limit, clock.instant()));
+	}
+
+	/** The latest published articles with this tag; empty for an unknown tag. */
+	public List<ArticleSummary> byTag(String tagSlug, int limit, int offset) {
+		checkPage(limit, offset);
+		return cache.get(List.of("tag-articles", tagSlug, limit, offset),
+				() -> reader.byTag(tagSlug, limit, offset, clock.instant()));
+	}
+
+	/** The latest published articles by this author; empty for an unknown author. */
+	public List<ArticleSummary> byAuthor(String authorSlug, int limit, int offset) {
+		checkPage(limit, offset);
+		return cache.get(List.of("author-articles", authorSlug, limit, offset),
+				() -> reader.byAuthor(authorSlug, limit, offset, clock.instant()));
+	}
+
+	/** The storyline's published articles in story order (part 1 first); empty for an unknown storyline. */
+	public List<ArticleSummary> inStoryline(String storylineSlug) {
+		return cache.get(List.of("storyline-articles", storylineSlug),
+				() -> reader.inStoryline(storylineSlug, clock.instant()));
+	}
+
+	/** Every published article, for the sitemap. */
+	public List<ArticleSummary> allPublished() {
+		return cache.get(List.of("all"), () -> reader.allPublished(clock.instant()));
+	}
+
+	/** The tag with this slug, whether or not any published article carries it yet. */
+	public Optional<Tag> tag(String slug) {
+		return cache.get(List.of("tag", slug), () -> reader.tag(slug));
+	}
+
+	/** The author with this slug, whether or not they have a published article yet. */
+	public Optional<Author> author(String slug) {
+		return cache.get(List.of("author", slug), () -> reader.author(slug));
+	}
+
+	/** The storyline with this slug, whether or not it has a published article yet. */
+	public Optional<Storyline> storyline(String slug) {
+		return cache.get(List.of("storyline", slug), () -> reader.storyline(slug));
+	}
+
+	private static void checkPage(int limit, int offset) {
+		if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+			throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + " and offset at least 0");
+		}
+	}
+
+}

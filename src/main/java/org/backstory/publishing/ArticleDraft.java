@@ -1,0 +1,42 @@
+package org.backstory.publishing;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an author writes: the content of a new article, or the new content of an existing one. Saving it
+ * through {@link ArticleEditor#save(ArticleDraft)} validates it and renders the body; it does not publish.
+ *
+ * @param id null for a new article, otherwise the article to update
+ * @param slug the URL slug: lowercase letters and digits in words joined by single hyphens, at most 100
+ * characters
+ * @param title the headline, 1 to 200 characters
+ * @param dek the one-line summary, at most 300 characters (may be empty)
+ * @param bodyMarkdown the body in Markdown; a line {@code <!-- paywall -->} ends the free preview, otherwise
+ * the preview is the first two paragraphs; H2 headings "Before you read" and "What's going on now" open
+ * the house sections
+ * @param authorSlugs existing authors' slugs, in byline order; at least one
+ * @param tagSlugs existing tags' slugs, in display order (may be empty)
+ * @param storylineSlug an existing storyline's slug, or null
+ * @param storylinePosition the article's place in the storyline from 1 (unique within it); null puts it
+ * after the storyline's last article; must be null without a storyline
+ * @param coverImageUrl an http or https image address, or null
+ * @param visibility who may read all of it
+ */
+public record ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
+		List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
+		@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility) {
+
+	public ArticleDraft {
+		authorSlugs = List.copyOf(authorSlugs);
+		tagSlugs = List.copyOf(tagSlugs);
+	}
+
+	/** The same content as a change to the article with this id. */
+	public ArticleDraft withId(long articleId) {
+		return new ArticleDraft(articleId, slug, title, dek, bodyMarkdown, authorSlugs, tagSlugs, storylineSlug,
+				storylinePosition, coverImageUrl, visibility);
+	}
+
+}

@@ -1,0 +1,225 @@
+package org.backstory.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The write side of publishing: authors, tags, storylines and articles, used by the demo seeder and the
+ * admin editor. Every method is one transaction: it either does all of its work or, on an
+ * {@link InvalidArticleException}, none of it. Readers see the result as soon as it commits.
+ */
+@Service
+public class ArticleEditor {
+
+	private static final Logger log = LoggerFactory.getLogger(ArticleEditor.class);
+
+	private final ArticleWriter writer;
+
+	private final CatalogCache cache;
+
+	private final Clock clock;
+
+	private final ArticleRenderer renderer = new ArticleRenderer();
+
+	ArticleEditor(ArticleWriter writer, CatalogCache cache, Clock clock) {
+		this.writer = writer;
+		this.cache = cache;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates an author. Idempotent by slug: if an author with this slug exists, it is returned unchanged.
+	 * @param memberId the staff user who writes as this author, or null
+	 * @throws InvalidArticleException if the slug, name or bio is not acceptable
+	 */
+	@Transactional
+	public Author createAuthor(String slug, String name, String bio, @Nullable Long memberId) {
+		check(EditorialRules.slugProblem("The author's slug", slug),
+				EditorialRules.nameProblem("The author's name", name, 120),
+				bio.length() > 2000 ? Optional.of("The author's bio must be at most 2000 characters.") : Optional.empty());
+		cache.invalidate();
+		return writer.insertAuthor(slug, EditorialRules.plain(name), EditorialRules.plain(bio), memberId,
+				clock.instant());
+	}
+
+	/**
+	 * Creates a tag. Idempotent by slug: if a tag with this slug exists, it is returned unchanged.
+	 * @throws InvalidArticleException if the slug or name is not acceptable
+	 */
+	@Transactional
+	public Tag createTag(String slug, String name) {
+		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80));
+		cache.invalidate();
+		return writer.insertTag(slug, EditorialRules.plain(name), clock.instant());
+	}
+
+	/**
+	 * Creates a storyline. Idempotent by slug: if a storyline with this slug exists, it is returned unchanged.
+	 * @throws InvalidArticleException if the slug, title or description is not acceptable
+	 */
+	@Transactional
+	public Storyline createStoryline(String slug, String title, String description) {
+		check(EditorialRules.slugProblem("The storyline's slug", slug),
+				EditorialRules.nameProblem("The storyline's title", title, 200),
+				description.length() > 2000 ? Optional.of("The storyline's description must be at most 2000 characters.")
+						: Optional.empty());
+		cache.invalidate();
+		return writer.insertStoryline(slug, EditorialRules.plain(title), EditorialRules.plain(description),
+				clock.instant());
+	}
+
+	/**
+	 * Creates an article as a draft ({@code draft.id() == null}) or replaces an existing article's content,
+	 * keeping its status and publication time. The body is rendered and split into preview and gated
+	 * halves here. If a published or scheduled article's slug changes, the old slug keeps answering with a
+	 * redirect to the new one.
+	 * @return the article's id
+	 * @throws InvalidArticleException listing every problem found (nothing is written)
+	 */
+	@Transactional
+	public long save(ArticleDraft draft) {
+		List<String> problems = new ArrayList<>(EditorialRules.problems(draft));
+		Map<String, Long> authors = writer.authorIds(draft.authorSlugs());
+		draft.authorSlugs().stream().filter(slug -> !authors.containsKey(slug))
+			.forEach(slug -> problems.add("There is no author '" + slug + "'."));
+		Map<String, Long> tags = writer.tagIds(draft.tagSlugs());
+		draft.tagSlugs().stream().filter(slug -> !tags.containsKey(slug))
+			.forEach(slug -> problems.add("There is no tag '" + slug + "'."));
+		Long storylineId = draft.storylineSlug() == null ? null : writer.storylineId(draft.storylineSlug()).orElse(null);
+		if (draft.storylineSlug() != null && storylineId == null) {
+			problems.add("There is no storyline '" + draft.storylineSlug() + "'.");
+		}
+		ArticleWriter.Current current = draft.id() == null ? null : existing(draft.id());
+		long self = current == null ? -1 : current.id();
+		writer.slugOwner(draft.slug()).filter(owner -> owner != self)
+			.ifPresent(owner -> problems.add("The slug '" + draft.slug() + "' is already used by another article."));
+		Integer position = null;
+		if (storylineId != null) {
+			position = draft.storylinePosition() != null ? draft.storylinePosition() : writer.nextPosition(storylineId, self);
+			Integer part = position;
+			writer.storylinePartOwner(storylineId, position, self).ifPresent(other -> problems
+				.add("Part " + part + " of the storyline '" + draft.storylineSlug() + "' is already '" + other + "'."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidArticleException(problems);
+		}
+		RenderedBody body = renderer.render(EditorialRules.withoutControls(draft.bodyMarkdown()));
+		Instant now = clock.instant();
+		ArticleWriter.Content content = new ArticleWriter.Content(draft, body, storylineId, position);
+		long id;
+		try {
+			if (current == null) {
+				id = writer.insertArticle(content, now);
+			}
+			else {
+				id = current.id();
+				writer.updateArticle(id, content, now);
+				keepOldSlug(current, draft.slug(), now);
+			}
+			writer.releaseAlias(draft.slug());
+			writer.replaceBylines(id, draft.authorSlugs().stream().map(authors::get).toList(),
+					draft.tagSlugs().stream().map(tags::get).toList());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidArticleException("Another change took the same slug or storyline part a moment ago; try again.");
+		}
+		cache.invalidate();
+		log.info("Article saved id={} slug={} visibility={}", id, draft.slug(),
+				draft.visibility().level().name().toLowerCase(Locale.ROOT));
+		return id;
+	}
+
+	/**
+	 * Publishes the article at {@code at}: at once if that time has come, otherwise it is scheduled and
+	 * appears by itself then. Also changes the publication time of an article already published.
+	 * @throws InvalidArticleException if there is no such article
+	 */
+	@Transactional
+	public void publish(long id, Instant at) {
+		writer.setPublication(id, at.isAfter(clock.instant()) ? "scheduled" : "published", at);
+		cache.invalidate();
+		log.info("Article published id={} at={}", id, at);
+	}
+
+	/** Publishes the article now. */
+	@Transactional
+	public void publishNow(long id) {
+		publish(id, clock.instant());
+	}
+
+	/**
+	 * Schedules the article to appear at {@code at}, which must be in the future.
+	 * @throws InvalidArticleException if {@code at} has passed or there is no such article
+	 */
+	@Transactional
+	public void schedule(long id, Instant at) {
+		if (!at.isAfter(clock.instant())) {
+			throw new InvalidArticleException("A scheduled time must be in the future.");
+		}
+		publish(id, at);
+	}
+
+	/** Takes the article back to draft: it disappears from every page, feed and list. */
+	@Transactional
+	public void unpublish(long id) {
+		writer.setPublication(id, "draft", null);
+		cache.invalidate();
+		log.info("Article unpublished id={}", id);
+	}
+
+	/**
+	 * Gives the article a new slug; if it has been published or scheduled, the old slug keeps redirecting.
+	 * @throws InvalidArticleException if the slug is malformed or taken, or there is no such article
+	 */
+	@Transactional
+	public void changeSlug(long id, String newSlug) {
+		check(EditorialRules.slugProblem("The article's slug", newSlug));
+		ArticleWriter.Current current = existing(id);
+		if (writer.slugOwner(newSlug).filter(owner -> owner != id).isPresent()) {
+			throw new InvalidArticleException("The slug '" + newSlug + "' is already used by another article.");
+		}
+		Instant now = clock.instant();
+		writer.setSlug(id, newSlug, now);
+		keepOldSlug(current, newSlug, now);
+		writer.releaseAlias(newSlug);
+		cache.invalidate();
+	}
+
+	/** The id of the article with this current slug, whatever its status (for idempotent seeding). */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOfSlug(String slug) {
+		return writer.slugOwner(slug);
+	}
+
+	private ArticleWriter.Current existing(long id) {
+		return writer.lock(id).orElseThrow(() -> new InvalidArticleException("There is no article with id " + id + "."));
+	}
+
+	private void keepOldSlug(ArticleWriter.Current current, String newSlug, Instant now) {
+		if (!current.slug().equals(newSlug) && !current.draft()) {
+			writer.addAlias(current.slug(), current.id(), now);
+		}
+	}
+
+	@SafeVarargs
+	private static void check(Optional<String>... problems) {
+		List<String> found = Arrays.stream(problems).flatMap(Optional::stream).toList();
+		if (!found.isEmpty()) {
+			throw new InvalidArticleException(found);
+		}
+	}
+
+}

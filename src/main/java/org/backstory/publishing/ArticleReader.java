@@ -1,0 +1,226 @@
+package org.backstory.publishing;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL behind {@link ArticleCatalog}. Every query sees only published articles (not a draft and
+ * {@code published_at <= now}), and a list of articles costs three queries whatever its length: the
+ * articles, then their authors, then their tags.
+ */
+@Component
+class ArticleReader {
+
+	private static final String LIVE = "a.status <> 'draft' and a.published_at <= :now";
+
+	// The part number counts only the storyline's published articles, so drafts never leave gaps.
+	private static final String SUMMARY_COLUMNS = """
+			a.id, a.slug, a.title, a.dek, a.cover_image_url, a.published_at, a.updated_at, a.visibility,
+			a.visibility_tiers, s.slug as storyline_slug, s.title as storyline_title,
+			(select count(*) from publishing.article p where p.storyline_id = a.storyline_id
+			  and p.status <> 'draft' and p.published_at <= :now
+			  and p.storyline_position <= a.storyline_position) as storyline_part
+			""";
+
+	private static final String FROM = """
+			from publishing.article a left join publishing.storyline s on s.id = a.storyline_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ArticleReader(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Article> article(String slug, Instant now) {
+		return articles("where a.slug = :slug and " + LIVE, "", Map.of("slug", slug), now).stream().findFirst();
+	}
+
+	Optional<String> currentSlugOfAlias(String oldSlug, Instant now) {
+		return jdbc.sql("select a.slug from publishing.slug_alias al join publishing.article a on a.id = al.article_id "
+				+ "where al.slug = :slug and " + LIVE)
+			.param("slug", oldSlug)
+			.param("now", utc(now))
+			.query(String.class)
+			.optional();
+	}
+
+	List<Article> latestArticles(int limit, Instant now) {
+		return articles("where " + LIVE, "order by a.published_at desc, a.id desc limit :limit", Map.of("limit", limit),
+				now);
+	}
+
+	List<ArticleSummary> latest(int limit, int offset, Instant now) {
+		return summaries("where " + LIVE, "order by a.published_at desc, a.id desc limit :limit offset :offset",
+				Map.of("limit", limit, "offset", offset), now);
+	}
+
+	List<ArticleSummary> byTag(String tagSlug, int limit, int offset, Instant now) {
+		return summaries("""
+				where %s and exists (select 1 from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
+				  where at.article_id = a.id and t.slug = :slug)
+				""".formatted(LIVE), "order by a.published_at desc, a.id desc limit :limit offset :offset",
+				Map.of("slug", tagSlug, "limit", limit, "offset", offset), now);
+	}
+
+	List<ArticleSummary> byAuthor(String authorSlug, int limit, int offset, Instant now) {
+		return summaries("""
+				where %s and exists (select 1 from publishing.article_author aa join publishing.author au
+				  on au.id = aa.author_id where aa.article_id = a.id and au.slug = :slug)
+				""".formatted(LIVE), "order by a.published_at desc, a.id desc limit :limit offset :offset",
+				Map.of("slug", authorSlug, "limit", limit, "offset", offset), now);
+	}
+
+	List<ArticleSummary> inStoryline(String storylineSlug, Instant now) {
+		return summaries("where s.slug = :slug and " + LIVE, "order by a.storyline_position",
+				Map.of("slug", storylineSlug), now);
+	}
+
+	List<ArticleSummary> allPublished(Instant now) {
+		return summaries("where " + LIVE, "order by a.published_at desc, a.id desc", Map.of(), now);
+	}
+
+	/** The earliest publication time after {@code now}: when the published set next changes by itself. */
+	Optional<Instant> nextScheduled(Instant now) {
+		return jdbc.sql("""
+				select published_at from publishing.article a where a.status <> 'draft' and a.published_at > :now
+				order by a.published_at limit 1
+				""")
+			.param("now", utc(now))
+			.query((rs, row) -> instant(rs, "published_at"))
+			.optional();
+	}
+
+	Optional<Author> author(String slug) {
+		return jdbc.sql("select id, slug, name, bio, member_id from publishing.author where slug = ?")
+			.param(slug)
+			.query((rs, row) -> new Author(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, Long.class)))
+			.optional();
+	}
+
+	Optional<Tag> tag(String slug) {
+		return jdbc.sql("select id, slug, name from publishing.tag where slug = ?")
+			.param(slug)
+			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	Optional<Storyline> storyline(String slug) {
+		return jdbc.sql("select id, slug, title, description from publishing.storyline where slug = ?")
+			.param(slug)
+			.query((rs, row) -> new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
+	private List<Article> articles(String where, String order, Map<String, Object> params, Instant now) {
+		List<Row> rows = rows("select " + SUMMARY_COLUMNS + ", a.preview_html, a.gated_html " + FROM + where + " " + order,
+				params, now, true);
+		Bylines bylines = bylines(rows);
+		return rows.stream()
+			.map(r -> new Article(r.id, r.slug, r.title, r.dek, bylines.authors(r.id), bylines.tags(r.id), r.storyline,
+					r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility, r.previewHtml, GatedBody.of(r.gatedHtml)))
+			.toList();
+	}
+
+	private List<ArticleSummary> summaries(String where, String order, Map<String, Object> params, Instant now) {
+		List<Row> rows = rows("select " + SUMMARY_COLUMNS + FROM + where + " " + order, params, now, false);
+		Bylines bylines = bylines(rows);
+		return rows.stream()
+			.map(r -> new ArticleSummary(r.id, r.slug, r.title, r.dek, bylines.authors(r.id), bylines.tags(r.id),
+					r.storyline, r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility))
+			.toList();
+	}
+
+	private List<Row> rows(String sql, Map<String, Object> params, Instant now, boolean withBody) {
+		return jdbc.sql(sql)
+			.params(params)
+			.param("now", utc(now))
+			.query((rs, rowNum) -> row(rs, withBody))
+			.list();
+	}
+
+	private static Row row(ResultSet rs, boolean withBody) throws SQLException {
+		String storylineSlug = rs.getString("storyline_slug");
+		StorylineRef storyline = storylineSlug == null ? null
+				: new StorylineRef(storylineSlug, rs.getString("storyline_title"), rs.getInt("storyline_part"));
+		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"), storyline,
+				rs.getString("cover_image_url"), instant(rs, "published_at"), instant(rs, "updated_at"),
+				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
+				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "");
+	}
+
+	private static Visibility visibility(String level, Array tiers) throws SQLException {
+		String[] codes = (String[]) tiers.getArray();
+		return new Visibility(Visibility.Level.valueOf(level.toUpperCase(Locale.ROOT)), Set.of(codes));
+	}
+
+	private Bylines bylines(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return new Bylines(Map.of(), Map.of());
+		}
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		Map<Long, List<AuthorRef>> authors = new HashMap<>();
+		jdbc.sql("""
+				select aa.article_id, au.slug, au.name from publishing.article_author aa
+				join publishing.author au on au.id = aa.author_id
+				where aa.article_id in (:ids) order by aa.article_id, aa.position
+				""")
+			.param("ids", ids)
+			.query(rs -> {
+				authors.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AuthorRef(rs.getString(2), rs.getString(3)));
+			});
+		Map<Long, List<TagRef>> tags = new HashMap<>();
+		jdbc.sql("""
+				select at.article_id, t.slug, t.name from publishing.article_tag at
+				join publishing.tag t on t.id = at.tag_id
+				where at.article_id in (:ids) order by at.article_id, at.position
+				""")
+			.param("ids", ids)
+			.query(rs -> {
+				tags.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new TagRef(rs.getString(2), rs.getString(3)));
+			});
+		return new Bylines(authors, tags);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private record Row(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
+			@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
+			String previewHtml, String gatedHtml) {
+	}
+
+	private record Bylines(Map<Long, List<AuthorRef>> authorsById, Map<Long, List<TagRef>> tagsById) {
+
+		List<AuthorRef> authors(long id) {
+			return authorsById.getOrDefault(id, List.of());
+		}
+
+		List<TagRef> tags(long id) {
+			return tagsById.getOrDefault(id, List.of());
+		}
+
+	}
+
+}

@@ -1,0 +1,205 @@
+package org.backstory.publishing;
+
+import static org.backstory.publishing.ArticleReader.utc;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The SQL behind {@link ArticleEditor}; callers validate first and run inside its transaction. */
+@Component
+class ArticleWriter {
+
+	private final JdbcClient jdbc;
+
+	ArticleWriter(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An existing article's current slug and whether it is a draft. */
+	record Current(long id, String slug, boolean draft) {
+	}
+
+	/** Everything {@code save} writes to the article row. */
+	record Content(ArticleDraft draft, RenderedBody body, @Nullable Long storylineId, @Nullable Integer position) {
+	}
+
+	Author insertAuthor(String slug, String name, String bio, @Nullable Long memberId, Instant now) {
+		jdbc.sql("""
+				insert into publishing.author (slug, name, bio, member_id, created_at) values (:slug, :name, :bio, :member, :now)
+				on conflict (slug) do nothing
+				""")
+			.param("slug", slug).param("name", name).param("bio", bio).param("member", memberId).param("now", utc(now))
+			.update();
+		return jdbc.sql("select id, slug, name, bio, member_id from publishing.author where slug = ?")
+			.param(slug)
+			.query((rs, row) -> new Author(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, Long.class)))
+			.single();
+	}
+
+	Tag insertTag(String slug, String name, Instant now) {
+		jdbc.sql("insert into publishing.tag (slug, name, created_at) values (?, ?, ?) on conflict (slug) do nothing")
+			.params(slug, name, utc(now))
+			.update();
+		return jdbc.sql("select id, slug, name from publishing.tag where slug = ?")
+			.param(slug)
+			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.single();
+	}
+
+	Storyline insertStoryline(String slug, String title, String description, Instant now) {
+		jdbc.sql("""
+				insert into publishing.storyline (slug, title, description, created_at) values (?, ?, ?, ?)
+				on conflict (slug) do nothing
+				""")
+			.params(slug, title, description, utc(now))
+			.update();
+		return jdbc.sql("select id, slug, title, description from publishing.storyline where slug = ?")
+			.param(slug)
+			.query((rs, row) -> new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.single();
+	}
+
+	Map<String, Long> authorIds(List<String> slugs) {
+		return idsBySlug("select slug, id from publishing.author where slug in (:slugs)", slugs);
+	}
+
+	Map<String, Long> tagIds(List<String> slugs) {
+		return idsBySlug("select slug, id from publishing.tag where slug in (:slugs)", slugs);
+	}
+
+	Optional<Long> storylineId(String slug) {
+		return jdbc.sql("select id from publishing.storyline where slug = ?").param(slug).query(Long.class).optional();
+	}
+
+	Optional<Long> slugOwner(String slug) {
+		return jdbc.sql("select id from publishing.article where slug = ?").param(slug).query(Long.class).optional();
+	}
+
+	Optional<Current> lock(long id) {
+		return jdbc.sql("select id, slug, status from publishing.article where id = ? for update")
+			.param(id)
+			.query((rs, row) -> new Current(rs.getLong(1), rs.getString(2), "draft".equals(rs.getString(3))))
+			.optional();
+	}
+
+	int nextPosition(long storylineId, long exceptArticle) {
+		return jdbc.sql("""
+				select coalesce(max(storyline_position), 0) + 1 from publishing.article
+				where storyline_id = ? and id <> ?
+				""")
+			.params(storylineId, exceptArticle)
+			.query(Integer.class)
+			.single();
+	}
+
+	Optional<String> storylinePartOwner(long storylineId, int position, long exceptArticle) {
+		return jdbc.sql("""
+				select slug from publishing.article where storyline_id = ? and storyline_position = ? and id <> ?
+				""")
+			.params(storylineId, position, exceptArticle)
+			.query(String.class)
+			.optional();
+	}
+
+	long insertArticle(Content content, Instant now) {
+		return contentParams(jdbc.sql("""
+				insert into publishing.article (slug, title, dek, body_markdown, preview_html, gated_html, cover_image_url,
+				  status, visibility, visibility_tiers, storyline_id, storyline_position, created_at, updated_at)
+				values (:slug, :title, :dek, :body, :preview, :gated, :cover, 'draft', :visibility,
+				  cast(:tiers as text[]), :storyline, :position, :now, :now)
+				returning id
+				"""), content, now)
+			.query(Long.class)
+			.single();
+	}
+
+	void updateArticle(long id, Content content, Instant now) {
+		contentParams(jdbc.sql("""
+				update publishing.article set slug = :slug, title = :title, dek = :dek, body_markdown = :body,
+				  preview_html = :preview, gated_html = :gated, cover_image_url = :cover, visibility = :visibility,
+				  visibility_tiers = cast(:tiers as text[]), storyline_id = :storyline, storyline_position = :position,
+				  updated_at = :now
+				where id = :id
+				"""), content, now)
+			.param("id", id)
+			.update();
+	}
+
+	void replaceBylines(long articleId, List<Long> authorIds, List<Long> tagIds) {
+		jdbc.sql("delete from publishing.article_author where article_id = ?").param(articleId).update();
+		jdbc.sql("delete from publishing.article_tag where article_id = ?").param(articleId).update();
+		for (int i = 0; i < authorIds.size(); i++) {
+			jdbc.sql("insert into publishing.article_author (article_id, author_id, position) values (?, ?, ?)")
+				.params(articleId, authorIds.get(i), i + 1)
+				.update();
+		}
+		for (int i = 0; i < tagIds.size(); i++) {
+			jdbc.sql("insert into publishing.article_tag (article_id, tag_id, position) values (?, ?, ?)")
+				.params(articleId, tagIds.get(i), i + 1)
+				.update();
+		}
+	}
+
+	void setPublication(long id, String status, @Nullable Instant publishedAt) {
+		int updated = jdbc.sql("update publishing.article set status = ?, published_at = ? where id = ?")
+			.params(status, publishedAt == null ? null : utc(publishedAt), id)
+			.update();
+		if (updated == 0) {
+			throw new InvalidArticleException("There is no article with id " + id + ".");
+		}
+	}
+
+	void setSlug(long id, String slug, Instant now) {
+		jdbc.sql("update publishing.article set slug = ?, updated_at = ? where id = ?").params(slug, utc(now), id).update();
+	}
+
+	void addAlias(String oldSlug, long articleId, Instant now) {
+		jdbc.sql("""
+				insert into publishing.slug_alias (slug, article_id, created_at) values (?, ?, ?)
+				on conflict (slug) do update set article_id = excluded.article_id
+				""")
+			.params(oldSlug, articleId, utc(now))
+			.update();
+	}
+
+	/** A slug that is an article's current slug is no longer an alias of any other. */
+	void releaseAlias(String slug) {
+		jdbc.sql("delete from publishing.slug_alias where slug = ?").param(slug).update();
+	}
+
+	private JdbcClient.StatementSpec contentParams(JdbcClient.StatementSpec statement, Content content, Instant now) {
+		ArticleDraft draft = content.draft();
+		return statement.param("slug", draft.slug())
+			.param("title", EditorialRules.plain(draft.title()))
+			.param("dek", EditorialRules.plain(draft.dek()))
+			.param("body", EditorialRules.withoutControls(draft.bodyMarkdown()))
+			.param("preview", content.body().previewHtml())
+			.param("gated", content.body().gatedHtml())
+			.param("cover", draft.coverImageUrl())
+			.param("visibility", draft.visibility().level().name().toLowerCase(Locale.ROOT))
+			.param("tiers", draft.visibility().tiers().stream().sorted().toArray(String[]::new))
+			.param("storyline", content.storylineId())
+			.param("position", content.position())
+			.param("now", utc(now));
+	}
+
+	private Map<String, Long> idsBySlug(String sql, List<String> slugs) {
+		Map<String, Long> ids = new HashMap<>();
+		if (!slugs.isEmpty()) {
+			jdbc.sql(sql).param("slugs", slugs).query(rs -> {
+				ids.put(rs.getString(1), rs.getLong(2));
+			});
+		}
+		return ids;
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.backstory.publishing;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Cleans author HTML (rendered Markdown plus any raw HTML in it) down to a fixed set of tags and
+ * attributes: no scripts, no event handlers, no style or class attributes, and links and images only
+ * over safe protocols. Comments are dropped too, which is what removes the paywall marker.
+ */
+final class HtmlSanitizer {
+
+	/** Lets relative links such as {@code /p/other} through the protocol check; never appears in output. */
+	private static final String BASE_URI = "https://sanitizer.invalid/";
+
+	private static final Safelist SAFELIST = Safelist.relaxed()
+		.addTags("hr", "del", "s", "ins", "mark", "abbr", "figure", "figcaption")
+		.addAttributes("abbr", "title")
+		.addAttributes("th", "align")
+		.addAttributes("td", "align")
+		.addEnforcedAttribute("a", "rel", "nofollow noopener")
+		.addEnforcedAttribute("img", "loading", "lazy")
+		.preserveRelativeLinks(true);
+
+	private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+	String clean(String html) {
+		return Jsoup.clean(html, BASE_URI, SAFELIST, OUTPUT);
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.backstory.site;
+
+import java.time.Instant;
+
+import org.backstory.access.ArticleGate;
+import org.backstory.access.ReadableArticle;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLookup;
+import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.StorylineRef;
+import org.backstory.shared.BackstoryProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The article page. The body shown is whatever the access module hands out for this reader: the whole
+ * article, or the preview and a paywall box. An old slug answers 301 to the current one.
+ */
+@Controller
+class ArticleController {
+
+	private final ArticleCatalog catalog;
+
+	private final ArticleGate gate;
+
+	private final PublicationService publications;
+
+	private final StructuredData structuredData;
+
+	private final BackstoryProperties properties;
+
+	ArticleController(ArticleCatalog catalog, ArticleGate gate, PublicationService publications,
+			StructuredData structuredData, BackstoryProperties properties) {
+		this.catalog = catalog;
+		this.gate = gate;
+		this.publications = publications;
+		this.structuredData = structuredData;
+		this.properties = properties;
+	}
+
+	@GetMapping("/p/{slug}")
+	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member) {
+		ArticleLookup lookup = catalog.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (lookup instanceof ArticleLookup.Moved moved) {
+			RedirectView redirect = new RedirectView("/p/" + moved.currentSlug(), true);
+			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			redirect.setExposeModelAttributes(false);
+			return new ModelAndView(redirect);
+		}
+		Article article = ((ArticleLookup.Found) lookup).article();
+		ReadableArticle readable = gate.open(article, member);
+		String canonicalUrl = properties.link("/p/" + article.slug());
+		Instant modified = StructuredData.modified(article);
+		ReadingDate published = ReadingDate.of(article.publishedAt());
+		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
+		ArticlePage page = new ArticlePage(readable, published, updated, ArticleCard.lockOf(article.visibility()),
+				storylineOf(article), canonicalUrl,
+				structuredData.newsArticle(article, publications.publication(), canonicalUrl));
+		return new ModelAndView("site/article").addObject("page", page);
+	}
+
+	private @Nullable StorylineNav storylineOf(Article article) {
+		StorylineRef storyline = article.storyline();
+		return storyline == null ? null
+				: StorylineNav.of(storyline, article.id(), catalog.inStoryline(storyline.slug()));
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.backstory.site;
+
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.Storyline;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A storyline's page: its published articles in story order, as a timeline. */
+@Controller
+class StorylineController {
+
+	private final ArticleCatalog catalog;
+
+	StorylineController(ArticleCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/story/{slug}")
+	String storyline(@PathVariable String slug, Model model) {
+		Storyline storyline = catalog.storyline(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("storyline", storyline);
+		model.addAttribute("parts", ArticleCard.of(catalog.inStoryline(slug)));
+		return "site/storyline";
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.backstory.site;
+
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A tag's page: its published articles, newest first. */
+@Controller
+class TagController {
+
+	private final ArticleCatalog catalog;
+
+	TagController(ArticleCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/tag/{slug}")
+	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		Tag tag = catalog.tag(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("tag", tag);
+		model.addAttribute("list",
+				ListPage.load("/tag/" + slug, page, (limit, offset) -> catalog.byTag(slug, limit, offset)));
+		return "site/tag";
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.backstory.publishing;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Intention-named articles for integration tests. The test database is shared and never reset, so every
+ * slug made here is unique.
+ */
+public final class ArticleFixtures {
+
+	private static final AtomicInteger COUNTER = new AtomicInteger();
+
+	private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24), 36);
+
+	private final ArticleEditor editor;
+
+	public ArticleFixtures(ArticleEditor editor) {
+		this.editor = editor;
+	}
+
+	/** A slug no other test has used, starting with {@code prefix}. */
+	public static String unique(String prefix) {
+		return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+	}
+
+	public Author author() {
+		String slug = unique("author");
+		return editor.createAuthor(slug, "Author " + slug, "Writes about " + slug + ".", null);
+	}
+
+	public Tag tag() {
+		String slug = unique("tag");
+		return editor.createTag(slug, "Tag " + slug);
+	}
+
+	public Storyline storyline() {
+		String slug = unique("story");
+		return editor.createStoryline(slug, "Story " + slug, "How " + slug + " unfolded.");
+	}
+
+	/** A draft by a fresh author with a free first paragraph, a marker, and a paid paragraph. */
+	public ArticleDraft draft(Visibility visibility) {
+		String slug = unique("article");
+		return new ArticleDraft(null, slug, "Title of " + slug, "Dek of " + slug,
+				"Free paragraph of " + slug + ".\n\n<!-- paywall -->\n\nGated paragraph of " + slug + ".",
+				List.of(author().slug()), List.of(), null, null, null, visibility);
+	}
+
+	/** Saves and publishes the draft now; returns its id. */
+	public long publish(ArticleDraft draft) {
+		long id = editor.save(draft);
+		editor.publishNow(id);
+		return id;
+	}
+
+	/** A published article with the given visibility; returns its draft (with id) for its slug and texts. */
+	public ArticleDraft published(Visibility visibility) {
+		ArticleDraft draft = draft(visibility);
+		return draft.withId(publish(draft));
+	}
+
+}
