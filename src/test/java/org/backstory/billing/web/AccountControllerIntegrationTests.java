@@ -1,7 +1,7 @@
 package org.backstory.billing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.backstory.CookieCsrf.cookieCsrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.time.Duration;
@@ -81,8 +81,8 @@ class AccountControllerIntegrationTests {
 	void anAnonymousReaderIsSentToLogIn() {
 		Visitor visitor = new Visitor(port);
 
-		assertThat(visitor.get("/account").header("Location")).endsWith("/login");
-		assertThat(visitor.get("/account/card").header("Location")).endsWith("/login");
+		assertThat(visitor.get("/account").header("Location")).endsWith("/login?next=%2Faccount");
+		assertThat(visitor.get("/account/card").header("Location")).endsWith("/login?next=%2Faccount%2Fcard");
 	}
 
 	@Test
@@ -211,7 +211,7 @@ class AccountControllerIntegrationTests {
 	private MvcTestResult postCard(String number, String expiry) {
 		return mvc.post().uri("/account/card")
 			.with(BillingFixtures.signedIn(member))
-			.with(csrf())
+			.with(cookieCsrf())
 			.param("nameOnCard", "Ada Reader")
 			.param("cardNumber", number)
 			.param("expiry", expiry)

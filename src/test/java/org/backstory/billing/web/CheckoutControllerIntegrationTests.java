@@ -1,7 +1,7 @@
 package org.backstory.billing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.backstory.CookieCsrf.cookieCsrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ class CheckoutControllerIntegrationTests {
 		Visitor.Page page = new Visitor(port).get("/checkout/" + plan.code() + "?interval=month");
 
 		assertThat(page.status()).isEqualTo(302);
-		assertThat(page.header("Location")).endsWith("/login");
+		assertThat(page.header("Location")).endsWith("/login?next=%2Fcheckout%2F" + plan.code() + "%3Finterval%3Dmonth");
 	}
 
 	@Test
@@ -144,7 +144,7 @@ class CheckoutControllerIntegrationTests {
 
 		MvcTestResult result = mvc.post().uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
-			.with(csrf())
+			.with(cookieCsrf())
 			.param("attempt", UUID.randomUUID().toString())
 			.param("interval", "month")
 			.exchange();
@@ -193,7 +193,7 @@ class CheckoutControllerIntegrationTests {
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(mvc.post().uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
-			.with(csrf())
+			.with(cookieCsrf())
 			.param("attempt", "not-a-uuid")).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
@@ -214,7 +214,7 @@ class CheckoutControllerIntegrationTests {
 	private MvcTestResult post(UUID attempt, String number, String expiry, String name, String next) {
 		var request = mvc.post().uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
-			.with(csrf())
+			.with(cookieCsrf())
 			.param("attempt", attempt.toString())
 			.param("interval", "month")
 			.param("nameOnCard", name)
