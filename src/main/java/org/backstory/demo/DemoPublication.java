@@ -1,0 +1,65 @@
+package org.backstory.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.backstory.demo.DemoContent.DemoArticle;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.Publication;
+import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.Visibility;
+import org.springframework.stereotype.Component;
+
+/** Writes the demo publication (settings, writers, tags, storylines, articles) through the publishing API. */
+@Component
+class DemoPublication {
+
+	private final PublicationService publications;
+
+	private final ArticleEditor editor;
+
+	private final Clock clock;
+
+	DemoPublication(PublicationService publications, ArticleEditor editor, Clock clock) {
+		this.publications = publications;
+		this.editor = editor;
+		this.clock = clock;
+	}
+
+	void seed(DemoContent content) {
+		publications.update(new Publication(content.publication().get("name"), content.publication().get("tagline"),
+				content.publication().get("accent_color"), null));
+		content.authors().forEach(author -> editor.createAuthor(author.get(0), author.get(1), author.get(2), null));
+		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
+		content.storylines().forEach(story -> editor.createStoryline(story.get(0), story.get(1), story.get(2)));
+		content.articles().forEach(this::article);
+	}
+
+	private void article(DemoArticle article) {
+		String position = article.find("storyline_position");
+		long id = editor.save(new ArticleDraft(null, article.get("slug"), article.get("title"), article.get("dek"),
+				article.markdown(), article.list("authors"), article.list("tags"), article.find("storyline"),
+				position == null ? null : Integer.valueOf(position), article.find("cover"),
+				visibility(article.get("visibility"))));
+		long daysAgo = Long.parseLong(article.get("published_days_ago"));
+		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
+	}
+
+	static Visibility visibility(String value) {
+		return switch (value) {
+			case "public" -> Visibility.everyone();
+			case "members" -> Visibility.members();
+			case "paid" -> Visibility.paid();
+			default -> {
+				if (!value.startsWith("tiers:")) {
+					throw new IllegalStateException("unknown demo visibility: " + value);
+				}
+				yield Visibility.tiers(Set.copyOf(List.of(value.substring("tiers:".length()).split("\\s*,\\s*"))));
+			}
+		};
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.backstory.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.backstory.billing.Entitlement.Status;
+import org.backstory.billing.Entitlements;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberProfile;
+import org.backstory.members.MemberRole;
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.PublicationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The test database is started with {@code backstory.demo=true}, so it holds the demo publication. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoSeederIntegrationTests {
+
+	@Autowired
+	DemoSeeder seeder;
+
+	@Autowired
+	MemberDirectory members;
+
+	@Autowired
+	Entitlements entitlements;
+
+	@Autowired
+	ArticleCatalog catalog;
+
+	@Autowired
+	PublicationService publications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void seedsTheDemoAccountsWithTheirRolesAndSubscriptions() {
+		assertThat(role("owner@demo.test")).isEqualTo(MemberRole.OWNER);
+		assertThat(role("editor@demo.test")).isEqualTo(MemberRole.EDITOR);
+		assertThat(entitlements.of(id("reader@demo.test")).status()).isEqualTo(Status.NONE);
+		assertThat(entitlements.of(id("subscriber@demo.test")).status()).isEqualTo(Status.ACTIVE);
+		assertThat(entitlements.of(id("lapsed@demo.test")).status()).isEqualTo(Status.PAST_DUE);
+	}
+
+	@Test
+	void seedsThePublicationAndEveryDemoArticle() {
+		assertThat(publications.publication().name()).isEqualTo("The Undercurrent");
+		assertThat(DemoContent.load().articles())
+			.allSatisfy(article -> assertThat(catalog.bySlug(article.get("slug"))).isPresent());
+		assertThat(catalog.inStoryline("kestria-orvenna-thaw")).hasSizeGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void runningAgainSeedsNothingTwice() throws Exception {
+		long before = jdbc.sql("select count(*) from publishing.article").query(Long.class).single();
+
+		seeder.run(new DefaultApplicationArguments());
+
+		assertThat(jdbc.sql("select count(*) from publishing.article").query(Long.class).single()).isEqualTo(before);
+	}
+
+	private MemberRole role(String email) {
+		return profile(email).role();
+	}
+
+	private long id(String email) {
+		return profile(email).id();
+	}
+
+	private MemberProfile profile(String email) {
+		return members.findByEmail(email).orElseThrow();
+	}
+
+}
