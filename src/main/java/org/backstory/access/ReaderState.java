@@ -20,7 +20,9 @@ public enum ReaderState {
 	/** The subscription (or comp, or trial) has ended. */
 	EXPIRED,
 	/** Granted by staff without payment. */
-	COMPED;
+	COMPED,
+	/** An owner, editor or author: staff read everything they publish. */
+	STAFF;
 
 	/** Whether this state carries the rights of a paying subscriber. */
 	boolean paying() {

@@ -49,7 +49,8 @@ class AccessPolicyTests {
 				{ ReaderState.PAST_DUE_BEYOND_GRACE, "supporter", null, null, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD },
 				{ ReaderState.CANCELED_IN_PERIOD, "supporter", null, null, null, null, Remedy.UPGRADE },
 				{ ReaderState.EXPIRED, "supporter", null, null, Remedy.RENEW, Remedy.RENEW, Remedy.RENEW },
-				{ ReaderState.COMPED, "supporter", null, null, null, null, Remedy.UPGRADE }, };
+				{ ReaderState.COMPED, "supporter", null, null, null, null, Remedy.UPGRADE },
+				{ ReaderState.STAFF, null, null, null, null, null, null }, };
 		Visibility[] columns = { PUBLIC, MEMBERS, PAID, SUPPORTER_TIER, PATRON_TIER };
 		List<Arguments> cases = new ArrayList<>();
 		for (Object[] row : rows) {

@@ -94,6 +94,19 @@ class ArticleGateIntegrationTests {
 	}
 
 	@Test
+	void staffReadEverythingWithoutASubscription() {
+		long id = ids.incrementAndGet();
+		SignedInMember editor = new SignedInMember(id, "editor" + id + "@example.test", "Editor", MemberRole.EDITOR);
+		given(entitlements.of(editor.id())).willReturn(Entitlement.none());
+
+		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))),
+				editor);
+
+		assertThat(readable.complete()).isTrue();
+		assertThat(readable.bodyHtml()).contains("Paid-only");
+	}
+
+	@Test
 	void freeMemberReadsTwoPaidArticlesAMonthThroughTheMeter() {
 		SignedInMember reader = member();
 		given(entitlements.of(reader.id())).willReturn(Entitlement.none());
