@@ -149,9 +149,20 @@ class ArticleWriter {
 		}
 	}
 
+	/**
+	 * Edits made while an article was a draft are not updates to what readers saw, so a draft published
+	 * with an earlier date (an import, a backdated piece) counts as last updated when it was published.
+	 */
 	void setPublication(long id, String status, @Nullable Instant publishedAt) {
-		int updated = jdbc.sql("update publishing.article set status = ?, published_at = ? where id = ?")
-			.params(status, publishedAt == null ? null : utc(publishedAt), id)
+		int updated = jdbc.sql("""
+				update publishing.article
+				set status = :status, published_at = :at,
+				    updated_at = case when status = 'draft' and :at < updated_at then :at else updated_at end
+				where id = :id
+				""")
+			.param("status", status)
+			.param("at", publishedAt == null ? null : utc(publishedAt))
+			.param("id", id)
 			.update();
 		if (updated == 0) {
 			throw new InvalidArticleException("There is no article with id " + id + ".");

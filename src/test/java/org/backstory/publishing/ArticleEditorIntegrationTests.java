@@ -52,6 +52,35 @@ class ArticleEditorIntegrationTests {
 	}
 
 	@Test
+	void aBackdatedFirstPublicationIsNotAnUpdate() {
+		long id = editor.save(fixtures.draft(Visibility.everyone()));
+		java.time.Instant lastYear = clock.instant().minus(Duration.ofDays(365));
+
+		editor.publish(id, lastYear);
+
+		assertThat(jdbc.sql("select updated_at = published_at from publishing.article where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void aLaterEditOfAPublishedArticleIsAnUpdate() {
+		long id = editor.save(fixtures.draft(Visibility.everyone()));
+		editor.publish(id, clock.instant().minus(Duration.ofDays(365)));
+		ArticleDraft edited = fixtures.draft(Visibility.everyone()).withId(id);
+
+		editor.save(new ArticleDraft(id, jdbc.sql("select slug from publishing.article where id = ?").param(id)
+			.query(String.class).single(), "Edited title", edited.dek(), edited.bodyMarkdown(), edited.authorSlugs(),
+				edited.tagSlugs(), null, null, null, Visibility.everyone()));
+
+		assertThat(jdbc.sql("select updated_at > published_at from publishing.article where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
 	void rejectsABadDraftWithEveryProblemAndWritesNothing() {
 		ArticleDraft good = fixtures.draft(Visibility.everyone());
 		ArticleDraft bad = new ArticleDraft(null, good.slug(), "", good.dek(), good.bodyMarkdown(),
