@@ -18,7 +18,7 @@ readonly CSRF_COOKIE="XSRF-TOKEN"
 # Knobs (environment).
 readonly DURATION="${BENCH_DURATION:-15s}"
 readonly WARMUP="${BENCH_WARMUP:-5s}"
-readonly JIT_WARMUP="${BENCH_JIT_WARMUP:-30}"
+readonly JIT_WARMUP="${BENCH_JIT_WARMUP:-90}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-120}"
@@ -60,7 +60,7 @@ then nginx serving page (c) as a static file (the ceiling), and prints a table.
   --url BASE_URL        measure an app that is already running (no build, no start, no stop)
   --nginx-only FILE     only measure nginx serving FILE (checks wrk, nginx and this script)
 
-Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (30 seconds, over all three cases
+Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (90 seconds, over all three cases
 before the first one is measured), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 BENCH_STARTUP_TIMEOUT (120 seconds), BENCH_JAVA_OPTS, BENCH_JAR, BENCH_RESULTS_DIR (target/bench).
 EOF
