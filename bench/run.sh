@@ -18,7 +18,7 @@ readonly CSRF_COOKIE="XSRF-TOKEN"
 # Knobs (environment).
 readonly DURATION="${BENCH_DURATION:-15s}"
 readonly WARMUP="${BENCH_WARMUP:-5s}"
-readonly JIT_WARMUP="${BENCH_JIT_WARMUP:-90}"
+readonly JIT_WARMUP="${BENCH_JIT_WARMUP:-120}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-120}"
@@ -60,8 +60,8 @@ then nginx serving page (c) as a static file (the ceiling), and prints a table.
   --url BASE_URL        measure an app that is already running (no build, no start, no stop)
   --nginx-only FILE     only measure nginx serving FILE (checks wrk, nginx and this script)
 
-Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (90 seconds, over all three cases
-before the first one is measured), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
+Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (120 seconds of all three cases
+at once before the first one is measured), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 BENCH_STARTUP_TIMEOUT (120 seconds), BENCH_JAVA_OPTS, BENCH_JAR, BENCH_RESULTS_DIR (target/bench).
 EOF
 }
@@ -406,15 +406,25 @@ parse_wrk() {
 	' "$1"
 }
 
-# The JVM compiles the hot code only after many requests; on two shared cores that takes tens of seconds,
-# so every page is loaded for a while before anything is measured (otherwise case a pays for it).
+# The JVM compiles the hot code only after many requests; on two shared cores that takes a minute or
+# more, so all three pages are loaded at once, unmeasured, before anything is measured. At once rather
+# than one after the other: the JIT must profile mixed traffic. After a phase of one page only, C2 left out
+# the branches that page never takes (e.g. the paywall box), and the next page then hit an uncommon trap
+# on every request (JFR: 20,000 jdk.Deoptimization events, reason unstable_if, action none, in 15 s).
 warm_up_jit() {
-	local seconds=$((JIT_WARMUP / 3)) url
-	((seconds > 0)) || return 0
-	log "warming up the JVM: ${seconds}s on each page"
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" "$APP_URL/p/$PUBLIC_SLUG" >/dev/null || die "wrk failed"
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" "$APP_URL/p/$PAID_SLUG" >/dev/null || die "wrk failed"
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" "$@" "$APP_URL/p/$PAID_SLUG" >/dev/null || die "wrk failed"
+	local pids=() pid status=0
+	((JIT_WARMUP > 0)) || return 0
+	log "warming up the JVM: ${JIT_WARMUP}s of the three pages at once"
+	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$APP_URL/p/$PUBLIC_SLUG" >/dev/null &
+	pids+=($!)
+	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$APP_URL/p/$PAID_SLUG" >/dev/null &
+	pids+=($!)
+	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$@" "$APP_URL/p/$PAID_SLUG" >/dev/null &
+	pids+=($!)
+	for pid in "${pids[@]}"; do
+		wait "$pid" || status=$?
+	done
+	((status == 0)) || die "wrk failed during the warm-up"
 }
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "n/a"; }
