@@ -13,10 +13,12 @@ readonly GATED_SENTENCE="The delegations ate lunch at separate tables for the fi
 readonly SUBSCRIBER_EMAIL="subscriber@demo.test"
 readonly SUBSCRIBER_PASSWORD="demo-password"
 readonly SESSION_COOKIE="backstory_session"
+readonly CSRF_COOKIE="XSRF-TOKEN"
 
 # Knobs (environment).
 readonly DURATION="${BENCH_DURATION:-15s}"
 readonly WARMUP="${BENCH_WARMUP:-5s}"
+readonly JIT_WARMUP="${BENCH_JIT_WARMUP:-120}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-120}"
@@ -41,6 +43,7 @@ NGINX_PID=""
 NGINX_URL=""
 NGINX=""
 CASES=()
+LOAD_BEFORE=""
 
 usage() {
 	cat <<EOF
@@ -57,7 +60,8 @@ then nginx serving page (c) as a static file (the ceiling), and prints a table.
   --url BASE_URL        measure an app that is already running (no build, no start, no stop)
   --nginx-only FILE     only measure nginx serving FILE (checks wrk, nginx and this script)
 
-Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
+Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (120 seconds of all three cases
+at once before the first one is measured), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 BENCH_STARTUP_TIMEOUT (120 seconds), BENCH_JAVA_OPTS, BENCH_JAR, BENCH_RESULTS_DIR (target/bench).
 EOF
 }
@@ -240,9 +244,11 @@ extract_login_csrf() {
 	'
 }
 
-# Signs in as the demo subscriber; prints the session cookie's value.
+# Signs in as the demo subscriber; prints the Cookie header a browser then sends: the session cookie and
+# the CSRF cookie (a browser keeps the XSRF-TOKEN cookie the first signed-in page sets and sends it back).
 sign_in() {
-	local jar="$WORK/cookies.txt" page="$WORK/login.html" code csrf answer location session
+	local attempt="${1:-1}" jar="$WORK/cookies.txt" page="$WORK/login.html" code csrf answer location session xsrf
+	rm -f "$jar"
 	code="$(curl -sS -o "$page" -w '%{http_code}' -c "$jar" -b "$jar" "$APP_URL/login")" ||
 		die "GET $APP_URL/login failed"
 	[[ "$code" == 200 ]] || die "GET /login answered HTTP $code (expected 200)"
@@ -254,15 +260,30 @@ sign_in() {
 	code="${answer%% *}"
 	location="${answer#* }"
 	if [[ ! "$code" =~ ^30[123]$ ]] || [[ "$location" == */login* ]]; then
+		# The demo seeder runs once the server is up, so /actuator/health is UP a moment before the demo
+		# accounts exist: try again for a while before giving up.
+		if ((attempt < 30)); then
+			sleep 1
+			sign_in $((attempt + 1))
+			return
+		fi
 		die "signing in as $SUBSCRIBER_EMAIL failed (HTTP $code${location:+ to $location}); is the demo content seeded?"
 	fi
-	session="$(awk -v name="$SESSION_COOKIE" '$6 == name { value = $7 } END { print value }' "$jar")"
+	session="$(cookie_value "$jar" "$SESSION_COOKIE")"
 	[[ -n "$session" ]] || die "no $SESSION_COOKIE cookie after signing in"
-	code="$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $SESSION_COOKIE=$session" "$APP_URL/account")" ||
+	code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$APP_URL/account")" ||
 		die "GET $APP_URL/account failed"
 	[[ "$code" == 200 ]] || die "GET /account with the session cookie answered HTTP $code (expected 200): the sign-in did not stick"
+	[[ "$(cookie_value "$jar" "$SESSION_COOKIE")" == "$session" ]] || die "GET /account changed the session cookie"
+	xsrf="$(cookie_value "$jar" "$CSRF_COOKIE")"
+	[[ -n "$xsrf" ]] || die "no $CSRF_COOKIE cookie after GET /account"
 	log "signed in as $SUBSCRIBER_EMAIL"
-	printf '%s\n' "$session"
+	printf '%s=%s; %s=%s\n' "$SESSION_COOKIE" "$session" "$CSRF_COOKIE" "$xsrf"
+}
+
+# Prints the value of cookie NAME in a curl cookie jar (empty if absent or deleted).
+cookie_value() {
+	awk -v name="$2" '$6 == name { value = $7 } END { print value }' "$1"
 }
 
 # Fetches a page into a file (headers into FILE.headers); prints the HTTP status.
@@ -276,7 +297,7 @@ page_contains() { tr -s '[:space:]' ' ' <"$1" | grep -qF -- "$2"; }
 
 # Makes sure each case measures what it claims to: the teaser lacks the gated text, the subscriber's page has it.
 check_pages() {
-	local session="$1" code
+	local cookies="$1" code
 	code="$(fetch "$APP_URL/p/$PUBLIC_SLUG" "$WORK/public.html")"
 	[[ "$code" == 200 ]] || die "GET /p/$PUBLIC_SLUG answered HTTP $code (expected 200)"
 
@@ -291,10 +312,13 @@ check_pages() {
 		warn "anonymous reading of /p/$PAID_SLUG set a $SESSION_COOKIE cookie (it should not create a session)"
 	fi
 
-	code="$(fetch "$APP_URL/p/$PAID_SLUG" "$WORK/subscriber.html" -H "Cookie: $SESSION_COOKIE=$session")"
+	code="$(fetch "$APP_URL/p/$PAID_SLUG" "$WORK/subscriber.html" -H "Cookie: $cookies")"
 	[[ "$code" == 200 ]] || die "GET /p/$PAID_SLUG as the subscriber answered HTTP $code (expected 200)"
 	page_contains "$WORK/subscriber.html" "$GATED_SENTENCE" ||
 		die "the subscriber's page /p/$PAID_SLUG lacks the gated text (\"$GATED_SENTENCE\")"
+	if grep -qi "^set-cookie:" "$WORK/subscriber.html.headers"; then
+		warn "the subscriber's page set a cookie although the browser sent its cookies: $(grep -i '^set-cookie:' "$WORK/subscriber.html.headers" | cut -d= -f1 | tr -d '\r' | tr '\n' ' ')"
+	fi
 	log "checked: the teaser hides the gated text, the subscriber's page shows it"
 }
 
@@ -382,6 +406,29 @@ parse_wrk() {
 	' "$1"
 }
 
+# The JVM compiles the hot code only after many requests; on two shared cores that takes a minute or
+# more, so all three pages are loaded at once, unmeasured, before anything is measured. At once rather
+# than one after the other: the JIT must profile mixed traffic. After a phase of one page only, C2 left out
+# the branches that page never takes (e.g. the paywall box), and the next page then hit an uncommon trap
+# on every request (JFR: 20,000 jdk.Deoptimization events, reason unstable_if, action none, in 15 s).
+warm_up_jit() {
+	local pids=() pid status=0
+	((JIT_WARMUP > 0)) || return 0
+	log "warming up the JVM: ${JIT_WARMUP}s of the three pages at once"
+	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$APP_URL/p/$PUBLIC_SLUG" >/dev/null &
+	pids+=($!)
+	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$APP_URL/p/$PAID_SLUG" >/dev/null &
+	pids+=($!)
+	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$@" "$APP_URL/p/$PAID_SLUG" >/dev/null &
+	pids+=($!)
+	for pid in "${pids[@]}"; do
+		wait "$pid" || status=$?
+	done
+	((status == 0)) || die "wrk failed during the warm-up"
+}
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "n/a"; }
+
 # Runs a warm-up and a measured wrk run; records "label|rps|p50|p99|errors|ceiling?" in CASES.
 measure() {
 	local name="$1" label="$2" url="$3" kind="$4" figures
@@ -435,7 +482,7 @@ main() {
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 
-	local session page
+	local cookies page
 	if [[ -n "$STATIC_ONLY" ]]; then
 		page="$STATIC_ONLY"
 	else
@@ -443,14 +490,16 @@ main() {
 			build_app
 			start_app
 		fi
-		session="$(sign_in)"
-		check_pages "$session"
+		cookies="$(sign_in)"
+		check_pages "$cookies"
 		page="$WORK/subscriber.html"
 		cp "$page" "$RESULTS/subscriber-page.html"
+		warm_up_jit -H "Cookie: $cookies"
+		LOAD_BEFORE="$(load_average)"
 		measure public "a) public article, anonymous" "$APP_URL/p/$PUBLIC_SLUG" app
 		measure teaser "b) paid article, anonymous (teaser)" "$APP_URL/p/$PAID_SLUG" app
 		measure subscriber "c) paid article, subscriber" "$APP_URL/p/$PAID_SLUG" app \
-			-H "Cookie: $SESSION_COOKIE=$session"
+			-H "Cookie: $cookies"
 	fi
 	start_nginx "$page"
 	measure nginx "nginx, static copy of (c)" "$NGINX_URL/p/$PAID_SLUG" ceiling
@@ -459,6 +508,7 @@ main() {
 		printf 'Backstory benchmark, %s, %s CPUs, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" \
 			"$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
 		print_table
+		printf 'load average (1, 5, 15 min) before the first case: %s; at the end: %s\n' "${LOAD_BEFORE:-n/a}" "$(load_average)"
 	} | tee "$RESULTS/results.txt"
 	log "raw wrk output and the table are in $RESULTS"
 }

@@ -2,19 +2,23 @@ package org.backstory.billing;
 
 import org.springframework.stereotype.Component;
 
-/** Answers the access module from the member's current subscription. */
+/** Answers the access module from the member's current subscription, remembered briefly (see {@link EntitlementCache}). */
 @Component
 class SubscriptionEntitlements implements Entitlements {
 
 	private final SubscriptionRepository subscriptions;
 
-	SubscriptionEntitlements(SubscriptionRepository subscriptions) {
+	private final EntitlementCache cache;
+
+	SubscriptionEntitlements(SubscriptionRepository subscriptions, EntitlementCache cache) {
 		this.subscriptions = subscriptions;
+		this.cache = cache;
 	}
 
 	@Override
 	public Entitlement of(long memberId) {
-		return subscriptions.current(memberId).map(Subscription::entitlement).orElseGet(Entitlement::none);
+		return cache.get(memberId,
+				id -> subscriptions.current(id).map(Subscription::entitlement).orElseGet(Entitlement::none));
 	}
 
 }

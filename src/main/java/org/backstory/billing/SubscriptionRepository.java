@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Subscription rows. A member has at most one live (not expired) subscription; the database enforces it. */
+/**
+ * Subscription rows. A member has at most one live (not expired) subscription; the database enforces it.
+ * Every change goes through here and makes {@link EntitlementCache} forget what it knew.
+ */
 @Repository
 class SubscriptionRepository {
 
@@ -26,8 +29,11 @@ class SubscriptionRepository {
 
 	private final JdbcClient jdbc;
 
-	SubscriptionRepository(JdbcClient jdbc) {
+	private final EntitlementCache entitlements;
+
+	SubscriptionRepository(JdbcClient jdbc, EntitlementCache entitlements) {
 		this.jdbc = jdbc;
+		this.entitlements = entitlements;
 	}
 
 	/**
@@ -56,6 +62,7 @@ class SubscriptionRepository {
 
 	/** Inserts the subscription unless the member already has a live one; its new id, or empty. */
 	Optional<Long> insertUnlessLive(NewSubscription subscription, Instant now) {
+		entitlements.invalidate();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		int inserted = jdbc.sql("""
 				insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
@@ -83,6 +90,7 @@ class SubscriptionRepository {
 
 	/** Points an unfinished checkout at the plan and interval the member now chose. */
 	void choosePlan(long id, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
+		entitlements.invalidate();
 		jdbc.sql("""
 				update billing.subscription
 				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
@@ -101,6 +109,7 @@ class SubscriptionRepository {
 
 	/** Starts the first paid period of an unfinished checkout; false if it was not unfinished. */
 	boolean activate(long id, Instant start, Instant end, Instant now) {
+		entitlements.invalidate();
 		return jdbc.sql("""
 				update billing.subscription
 				set status = 'active', current_period_start = :start, current_period_end = :end, updated_at = :now
@@ -118,6 +127,7 @@ class SubscriptionRepository {
 	 * subscription it ended, if any.
 	 */
 	Optional<Long> expireAbandonedCheckout(long memberId, Instant now) {
+		entitlements.invalidate();
 		return jdbc.sql("""
 				update billing.subscription s set status = 'incomplete_expired', updated_at = :now
 				where s.member_id = :member and s.status = 'incomplete'
@@ -127,6 +137,7 @@ class SubscriptionRepository {
 	}
 
 	void changeComp(long id, String tier, @Nullable Instant until, Instant now) {
+		entitlements.invalidate();
 		jdbc.sql("""
 				update billing.subscription set tier = :tier, current_period_end = :until, updated_at = :now
 				where id = :id and comped
@@ -139,6 +150,7 @@ class SubscriptionRepository {
 	}
 
 	void deleteAllOf(long memberId) {
+		entitlements.invalidate();
 		jdbc.sql("delete from billing.subscription where member_id = :member").param("member", memberId).update();
 	}
 

@@ -76,6 +76,15 @@ class CheckoutIntegrationTests {
 	}
 
 	@Test
+	void aMemberWhoJustSubscribedIsEntitledAtOnceThoughTheirEntitlementWasJustAskedFor() {
+		assertThat(entitlements.of(member)).isEqualTo(Entitlement.none());
+
+		checkouts.checkout(checkout(UUID.randomUUID(), SandboxCards.SUCCEEDS));
+
+		assertThat(entitlements.of(member).status()).isEqualTo(Entitlement.Status.ACTIVE);
+	}
+
+	@Test
 	void aYearlyCheckoutChargesTheYearlyPriceForAYear() {
 		checkouts.checkout(new Checkout(member, email(), plan.code(), BillingInterval.YEAR, UUID.randomUUID(),
 				BillingFixtures.card(SandboxCards.SUCCEEDS)));

@@ -36,6 +36,7 @@ class MemberBillingErasureIntegrationTests {
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, "gone@billing.test", plan.code(),
 				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
 		long subscription = ((CheckoutOutcome.Subscribed) outcome).subscriptionId();
+		assertThat(entitlements.of(member).status()).isEqualTo(Entitlement.Status.ACTIVE);
 
 		events.publishEvent(new MemberDeleted(member));
 		events.publishEvent(new MemberDeleted(member));
