@@ -15,9 +15,10 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Two adjustments to Spring Session's JDBC store that keep a signed-in page view to one session query:
- * the store Spring Boot configures is wrapped in a {@link ThrottledSessionRepository}, and responses are
- * buffered up to {@link #RESPONSE_BUFFER_BYTES} before anything is sent.
+ * Adjustments to Spring Session's JDBC store that keep a signed-in page view to one session query: the
+ * store Spring Boot configures is wrapped in a {@link ThrottledSessionRepository}, each request reads a
+ * session once ({@link SessionReadMemo}), and responses are buffered up to {@link #RESPONSE_BUFFER_BYTES}
+ * before anything is sent.
  * <p>
  * Why the buffer: Spring Session saves the session when the response is committed, and again when the
  * request ends; the second time it reads the session back from the database. A page larger than the
@@ -50,7 +51,10 @@ class SessionStoreConfiguration {
 		return registration;
 	}
 
-	/** Sets the response buffer before Spring Session wraps the response (it reads the size to decide when a response commits). */
+	/**
+	 * Runs before Spring Session's filter: sets the response buffer before Spring Session wraps the response
+	 * (it reads the size to decide when a response commits), and opens the request's {@link SessionReadMemo}.
+	 */
 	static final class ResponseBufferFilter extends OncePerRequestFilter {
 
 		@Override
@@ -59,7 +63,13 @@ class SessionStoreConfiguration {
 			if (response.getBufferSize() < RESPONSE_BUFFER_BYTES) {
 				response.setBufferSize(RESPONSE_BUFFER_BYTES);
 			}
-			chain.doFilter(request, response);
+			SessionReadMemo.open();
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				SessionReadMemo.close();
+			}
 		}
 
 	}

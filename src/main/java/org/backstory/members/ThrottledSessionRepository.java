@@ -10,7 +10,8 @@ import org.springframework.session.Session;
 /**
  * Spring Session's store, handing out {@link ThrottledSession}s so that reading pages does not rewrite the
  * session row on every request. Everything else (creating, changing attributes or the id at sign-in,
- * deleting, finding a member's sessions) goes to the store unchanged.
+ * deleting, finding a member's sessions) goes to the store unchanged, and a request reads each session once
+ * ({@link SessionReadMemo}).
  */
 final class ThrottledSessionRepository<S extends Session>
 		implements FindByIndexNameSessionRepository<ThrottledSession<S>> {
@@ -33,12 +34,22 @@ final class ThrottledSessionRepository<S extends Session>
 
 	@Override
 	public @Nullable ThrottledSession<S> findById(String id) {
+		ThrottledSession<S> read = SessionReadMemo.get(id);
+		if (read != null) {
+			return read;
+		}
 		S session = store.findById(id);
-		return session == null ? null : new ThrottledSession<>(session);
+		if (session == null) {
+			return null;
+		}
+		ThrottledSession<S> found = new ThrottledSession<>(session);
+		SessionReadMemo.remember(id, found);
+		return found;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		SessionReadMemo.forget(id);
 		store.deleteById(id);
 	}
 

@@ -1,16 +1,12 @@
 package org.backstory.site;
 
-import java.time.Instant;
-
 import org.backstory.access.ArticleGate;
 import org.backstory.access.ReadableArticle;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleLookup;
-import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.StorylineRef;
-import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,19 +28,12 @@ class ArticleController {
 
 	private final ArticleGate gate;
 
-	private final PublicationService publications;
+	private final ArticleFacts articleFacts;
 
-	private final StructuredData structuredData;
-
-	private final BackstoryProperties properties;
-
-	ArticleController(ArticleCatalog catalog, ArticleGate gate, PublicationService publications,
-			StructuredData structuredData, BackstoryProperties properties) {
+	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFacts articleFacts) {
 		this.catalog = catalog;
 		this.gate = gate;
-		this.publications = publications;
-		this.structuredData = structuredData;
-		this.properties = properties;
+		this.articleFacts = articleFacts;
 	}
 
 	@GetMapping("/p/{slug}")
@@ -58,13 +47,9 @@ class ArticleController {
 		}
 		Article article = ((ArticleLookup.Found) lookup).article();
 		ReadableArticle readable = gate.open(article, member);
-		String canonicalUrl = properties.link("/p/" + article.slug());
-		Instant modified = StructuredData.modified(article);
-		ReadingDate published = ReadingDate.of(article.publishedAt());
-		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
-		ArticlePage page = new ArticlePage(readable, published, updated, ArticleCard.lockOf(article.visibility()),
-				storylineOf(article), canonicalUrl,
-				structuredData.newsArticle(article, publications.publication(), canonicalUrl));
+		ArticleFacts.Facts facts = articleFacts.of(article);
+		ArticlePage page = new ArticlePage(readable, facts.published(), facts.updated(), facts.lock(),
+				storylineOf(article), facts.canonicalUrl(), facts.jsonLd());
 		return new ModelAndView("site/article").addObject("page", page);
 	}
 
