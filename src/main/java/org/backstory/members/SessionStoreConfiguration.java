@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Adjustments to Spring Session's JDBC store that keep a signed-in page view to one session query: the
- * store Spring Boot configures is wrapped in a {@link ThrottledSessionRepository}, each request reads a
+ * store Spring Boot configures is wrapped in a {@link ThrottledSessionRepository} and stores the member's
+ * security context compactly ({@link SessionAttributeCodec}), each request reads a
  * session once ({@link SessionReadMemo}), and responses are buffered up to {@link #RESPONSE_BUFFER_BYTES}
  * before anything is sent.
  * <p>
@@ -36,8 +37,11 @@ class SessionStoreConfiguration {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return bean instanceof JdbcIndexedSessionRepository store ? new ThrottledSessionRepository<>(store)
-						: bean;
+				if (bean instanceof JdbcIndexedSessionRepository store) {
+					store.setConversionService(new SessionAttributeCodec());
+					return new ThrottledSessionRepository<>(store);
+				}
+				return bean;
 			}
 
 		};

@@ -43,6 +43,22 @@ class SessionWritesIntegrationTests {
 	}
 
 	@Test
+	void theSecurityContextIsStoredInTheCompactForm() {
+		String email = MemberFixtures.reader(directory, "session-codec");
+		long memberId = directory.findByEmail(email).orElseThrow().id();
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(email, MemberFixtures.PASSWORD);
+
+		byte[] stored = jdbc.sql("""
+				select a.attribute_bytes from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+				where s.principal_name = :name and a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+				""").param("name", Long.toString(memberId)).query(byte[].class).single();
+
+		assertThat(stored[0]).isEqualTo((byte) 0xB5);
+		assertThat(visitor.get("/account").status()).isEqualTo(200);
+	}
+
+	@Test
 	void signingOutStillDeletesTheSession() {
 		String email = MemberFixtures.reader(directory, "session-out");
 		long memberId = directory.findByEmail(email).orElseThrow().id();
