@@ -17,6 +17,8 @@ class Utf8JteViewResolver extends JteViewResolver {
 		super(templates, properties);
 		this.templates = templates;
 		setViewClass(Utf8JteView.class);
+		// jte templates take typed parameters, never Spring's macro helpers, so don't build them per page.
+		setExposeSpringMacroHelpers(false);
 	}
 
 	/** Wide enough for the starter's constructor to set its own view class before this one replaces it. */

@@ -12,12 +12,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Adjustments to Spring Session's JDBC store that keep a signed-in page view to one session query: the
  * store Spring Boot configures is wrapped in a {@link ThrottledSessionRepository} and stores the member's
- * security context compactly ({@link SessionAttributeCodec}), each request reads a
+ * security context compactly ({@link SessionAttributeCodec}), its reads skip the transaction
+ * ({@link SessionReadsWithoutTransaction}), each request reads a
  * session once ({@link SessionReadMemo}), and responses are buffered up to {@link #RESPONSE_BUFFER_BYTES}
  * before anything is sent.
  * <p>
@@ -45,6 +49,12 @@ class SessionStoreConfiguration {
 			}
 
 		};
+	}
+
+	/** Found by Spring Session under this name; not offered to anyone who asks for transactions by type. */
+	@Bean(name = "springSessionTransactionOperations", defaultCandidate = false)
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
+		return new SessionReadsWithoutTransaction(new TransactionTemplate(transactions));
 	}
 
 	@Bean

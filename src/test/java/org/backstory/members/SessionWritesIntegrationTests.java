@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.backstory.Visitor;
 import org.junit.jupiter.api.Test;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +26,9 @@ class SessionWritesIntegrationTests {
 
 	@Autowired
 	MemberDirectory directory;
+
+	@Autowired
+	SessionRepository<?> sessions;
 
 	@Test
 	void readingPagesSoonAfterSigningInLeavesTheSessionRowAlone() {
@@ -56,6 +61,14 @@ class SessionWritesIntegrationTests {
 
 		assertThat(stored[0]).isEqualTo((byte) 0xB5);
 		assertThat(visitor.get("/account").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theStoreReadsSessionsOutsideATransaction() {
+		Object store = ReflectionTestUtils.getField(sessions, "store");
+
+		assertThat(ReflectionTestUtils.getField(store, "transactionOperations"))
+			.isInstanceOf(SessionReadsWithoutTransaction.class);
 	}
 
 	@Test
