@@ -40,12 +40,7 @@ class CardRepository {
 				""")
 			.param("member", memberId)
 			.param("gateway", gateway)
-			.param("customer", card.customerId())
-			.param("token", card.token())
-			.param("brand", card.brand())
-			.param("last4", card.last4())
-			.param("expMonth", card.expMonth())
-			.param("expYear", card.expYear())
+			.params(CardColumns.of(card))
 			.param("now", Timestamps.of(now))
 			.update();
 	}

@@ -64,12 +64,7 @@ class PaymentRepository {
 			.param("currency", currency)
 			.param("gateway", gateway)
 			.param("key", idempotencyKey)
-			.param("customer", card.customerId())
-			.param("token", card.token())
-			.param("brand", card.brand())
-			.param("last4", card.last4())
-			.param("expMonth", card.expMonth())
-			.param("expYear", card.expYear())
+			.params(CardColumns.of(card))
 			.param("now", Timestamps.of(now))
 			.update(key, "id");
 		return new PaymentAttempt(key.getKeyAs(Long.class), subscriptionId, gateway, amount, currency,
