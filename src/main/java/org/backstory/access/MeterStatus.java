@@ -16,7 +16,14 @@ record MeterStatus(int allowance, int remaining, boolean granted) {
 	}
 
 	String notice() {
-		return "This is one of your " + allowance + " free articles this month. You have " + remaining + " left.";
+		return (allowance == 1 ? "This is your free article this month."
+				: "This is one of your " + allowance + " free articles this month.") + " You have " + remaining + " left.";
+	}
+
+	/** "your 3 free articles", "your free article". */
+	String readAll() {
+		return "You've read " + (allowance == 1 ? "your free article" : "your " + allowance + " free articles")
+				+ " this month.";
 	}
 
 }

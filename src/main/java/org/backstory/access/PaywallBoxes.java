@@ -41,7 +41,7 @@ final class PaywallBoxes {
 
 	private static String subscribeMessage(MeterStatus meter) {
 		String base = "You're signed in as a free member. Subscribe to read this article and every other one in full.";
-		return meter.enabled() ? "You've read your " + meter.allowance() + " free articles this month. " + base : base;
+		return meter.enabled() ? meter.readAll() + " " + base : base;
 	}
 
 }
