@@ -1,34 +1,31 @@
 package org.backstory.publishing;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and changes the publication's settings. Every page needs them, so they are held in memory and
- * reloaded when changed through this service.
+ * Reads and changes the publication's settings. Every page needs them, so they are held in the catalog's
+ * cache, which forgets them when a change commits here and after a few seconds for changes made on other
+ * nodes.
  */
 @Service
 public class PublicationService {
 
+	private static final Object CACHE_KEY = Publication.class;
+
 	private final JdbcClient jdbc;
 
-	private final AtomicReference<Publication> cached = new AtomicReference<>();
+	private final CatalogCache cache;
 
-	PublicationService(JdbcClient jdbc) {
+	PublicationService(JdbcClient jdbc, CatalogCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	/** The current settings. */
 	public Publication publication() {
-		Publication publication = cached.get();
-		if (publication == null) {
-			publication = load();
-			cached.set(publication);
-		}
-		return publication;
+		return cache.get(CACHE_KEY, this::load);
 	}
 
 	/** Replaces the settings; the database checks lengths and the colour format. */
@@ -43,7 +40,7 @@ public class PublicationService {
 			.param("accent", publication.accentColor())
 			.param("logo", publication.logoUrl())
 			.update();
-		cached.set(null);
+		cache.invalidate();
 	}
 
 	private Publication load() {
