@@ -106,6 +106,13 @@ public final class Visitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** A new visitor already signed in with a demo account (password {@code demo-password}). */
+	public static Visitor demoAccount(int port, String email) {
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(email, "demo-password");
+		return visitor;
+	}
+
 	/** Signs in with email and password through the login form; returns the answer to the form post. */
 	public Page signIn(String email, String password) {
 		return submit("/login", "/login", Map.of("email", email, "password", password));

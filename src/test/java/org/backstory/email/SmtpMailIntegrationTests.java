@@ -78,7 +78,7 @@ class SmtpMailIntegrationTests {
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(Health.at(health.body(), "/components/mail/status")).isEqualTo("UP");
 		assertThat(health.body()).doesNotContain("details");
-		assertThat(Health.at(owner().get("/actuator/health").body(), "/components/mail/details/reachable"))
+		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(), "/components/mail/details/reachable"))
 			.isEqualTo("true");
 	}
 
@@ -89,13 +89,6 @@ class SmtpMailIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Health details (disk, database, mail server) are for the owner only. */
-	private Visitor owner() {
-		Visitor owner = new Visitor(port);
-		owner.signIn("owner@demo.test", "demo-password");
-		return owner;
 	}
 
 }
