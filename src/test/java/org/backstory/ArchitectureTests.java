@@ -25,7 +25,7 @@ class ArchitectureTests {
 	@Test
 	void onlyTheAccessModuleOpensGatedText() {
 		noClasses().that()
-			.resideOutsideOfPackages("org.backstory.access..", "org.backstory.publishing..")
+			.resideOutsideOfPackage("org.backstory.access..")
 			.should()
 			.callMethod(GatedBody.class, "html")
 			.because("paid text may leave the server only through the access policy (ArticleGate)")
