@@ -6,7 +6,6 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleLookup;
-import org.backstory.publishing.StorylineRef;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,12 +27,12 @@ class ArticleController {
 
 	private final ArticleGate gate;
 
-	private final ArticleFacts articleFacts;
+	private final ArticleFactsCache facts;
 
-	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFacts articleFacts) {
+	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFactsCache facts) {
 		this.catalog = catalog;
 		this.gate = gate;
-		this.articleFacts = articleFacts;
+		this.facts = facts;
 	}
 
 	@GetMapping("/p/{slug}")
@@ -47,16 +46,7 @@ class ArticleController {
 		}
 		Article article = ((ArticleLookup.Found) lookup).article();
 		ReadableArticle readable = gate.open(article, member);
-		ArticleFacts.Facts facts = articleFacts.of(article);
-		ArticlePage page = new ArticlePage(readable, facts.published(), facts.updated(), facts.lock(),
-				storylineOf(article), facts.canonicalUrl(), facts.jsonLd());
-		return new ModelAndView("site/article").addObject("page", page);
-	}
-
-	private @Nullable StorylineNav storylineOf(Article article) {
-		StorylineRef storyline = article.storyline();
-		return storyline == null ? null
-				: StorylineNav.of(storyline, article.id(), catalog.inStoryline(storyline.slug()));
+		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)));
 	}
 
 }

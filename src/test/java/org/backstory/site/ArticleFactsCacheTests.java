@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.GatedBody;
 import org.backstory.publishing.Publication;
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reader-independent page parts are worked out once per article and redone when the article or publication changes. */
-class ArticleFactsTests {
+class ArticleFactsCacheTests {
 
 	private final BackstoryProperties properties = new BackstoryProperties(URI.create("https://news.example"),
 			Path.of("data"), null);
 
 	private final PublicationService publications = mock(PublicationService.class);
 
-	private final ArticleFacts facts = new ArticleFacts(new StructuredData(JsonMapper.builder().build(), properties),
+	private final ArticleFactsCache facts = new ArticleFactsCache(mock(ArticleCatalog.class), new StructuredData(JsonMapper.builder().build(), properties),
 			publications, properties);
 
 	private final Publication publication = new Publication("The Daily", "News", "#123456", null);

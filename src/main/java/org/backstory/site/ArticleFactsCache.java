@@ -1,0 +1,70 @@
+package org.backstory.site;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.Publication;
+import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.StorylineRef;
+import org.backstory.shared.BackstoryProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works out each article's {@link ArticleFacts} once rather than on every page view.
+ * An entry is reused only while the catalog hands out the very same article and the publication is
+ * unchanged, so an edit or a new publication name shows at once.
+ */
+@Component
+class ArticleFactsCache {
+
+	private record Entry(Article article, Publication publication, ArticleFacts facts) {
+	}
+
+	private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+
+	private final ArticleCatalog catalog;
+
+	private final StructuredData structuredData;
+
+	private final PublicationService publications;
+
+	private final BackstoryProperties properties;
+
+	ArticleFactsCache(ArticleCatalog catalog, StructuredData structuredData, PublicationService publications,
+			BackstoryProperties properties) {
+		this.catalog = catalog;
+		this.structuredData = structuredData;
+		this.publications = publications;
+		this.properties = properties;
+	}
+
+	ArticleFacts of(Article article) {
+		Publication publication = publications.publication();
+		Entry entry = entries.get(article.id());
+		if (entry == null || entry.article() != article || entry.publication() != publication) {
+			entry = new Entry(article, publication, work(article, publication));
+			entries.put(article.id(), entry);
+		}
+		return entry.facts();
+	}
+
+	private ArticleFacts work(Article article, Publication publication) {
+		String canonicalUrl = properties.link("/p/" + article.slug());
+		Instant modified = StructuredData.modified(article);
+		ReadingDate published = ReadingDate.of(article.publishedAt());
+		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
+		return new ArticleFacts(published, updated, ArticleCard.lockOf(article.visibility()), storylineOf(article),
+				canonicalUrl, structuredData.newsArticle(article, publication, canonicalUrl));
+	}
+
+	private @Nullable StorylineNav storylineOf(Article article) {
+		StorylineRef storyline = article.storyline();
+		return storyline == null ? null
+				: StorylineNav.of(storyline, article.id(), catalog.inStoryline(storyline.slug()));
+	}
+
+}
