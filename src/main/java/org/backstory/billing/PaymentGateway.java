@@ -26,6 +26,12 @@ public interface PaymentGateway {
 	ChargeResult charge(Charge request);
 
 	/**
+	 * Gives back all or part of a successful charge. Asking again with the same idempotency key returns
+	 * the first answer and never refunds twice.
+	 */
+	RefundResult refund(Refund request);
+
+	/**
 	 * A card to attach.
 	 *
 	 * @param memberId whose card it is (Stripe: the Customer's metadata)
@@ -83,6 +89,35 @@ public interface PaymentGateway {
 		 * @param message a sentence to show the member
 		 */
 		record Declined(@Nullable String chargeId, String code, String message) implements ChargeResult {
+		}
+
+	}
+
+	/**
+	 * A refund of (part of) a charge.
+	 *
+	 * @param chargeId the gateway's reference from {@link ChargeResult.Succeeded}
+	 * @param amount in minor units, at most what is left of the charge
+	 * @param currency ISO 4217 code
+	 * @param idempotencyKey derived from our own refund row, at most 255 characters
+	 */
+	record Refund(String chargeId, long amount, String currency, String idempotencyKey) {
+	}
+
+	/** The answer to {@link #refund}. */
+	sealed interface RefundResult {
+
+		/** Money went back; {@code refundId} is the gateway's reference (Stripe: a Refund id). */
+		record Refunded(String refundId) implements RefundResult {
+		}
+
+		/**
+		 * The gateway refused, e.g. because the charge was already refunded in full.
+		 *
+		 * @param code machine-readable reason
+		 * @param message a sentence to show staff
+		 */
+		record Refused(String code, String message) implements RefundResult {
 		}
 
 	}

@@ -120,6 +120,56 @@ class SandboxPaymentGateway implements PaymentGateway {
 		return SandboxCharge.find(jdbc, request.idempotencyKey()).orElseThrow().answerTo(request);
 	}
 
+	@Override
+	public RefundResult refund(Refund request) {
+		RefundResult result = ownTransaction.execute(status -> refundOnce(request));
+		if (result == null) {
+			throw new PaymentGatewayException("sandbox refund gave no answer");
+		}
+		return result;
+	}
+
+	private RefundResult refundOnce(Refund request) {
+		// Locking the charge serialises its refunds, so two can never together exceed it.
+		Optional<Long> charged = jdbc
+			.sql("select amount from billing.sandbox_charge where id = :id and succeeded and currency = :currency for update")
+			.param("id", request.chargeId())
+			.param("currency", request.currency())
+			.query(Long.class)
+			.optional();
+		Optional<String> earlier = jdbc.sql("select id from billing.sandbox_refund where idempotency_key = :key")
+			.param("key", request.idempotencyKey())
+			.query(String.class)
+			.optional();
+		if (earlier.isPresent()) {
+			return new RefundResult.Refunded(earlier.get());
+		}
+		if (charged.isEmpty()) {
+			return new RefundResult.Refused("charge_not_found", "No successful charge " + request.chargeId() + ".");
+		}
+		long refunded = jdbc.sql("select coalesce(sum(amount), 0) from billing.sandbox_refund where charge_id = :id")
+			.param("id", request.chargeId())
+			.query(Long.class)
+			.single();
+		if (refunded + request.amount() > charged.get()) {
+			return new RefundResult.Refused("amount_too_large",
+					"The refund is larger than what is left of the charge.");
+		}
+		String id = "re_sandbox_" + randomId();
+		jdbc.sql("""
+				insert into billing.sandbox_refund (id, idempotency_key, charge_id, amount, created_at)
+				values (:id, :key, :charge, :amount, :now)
+				""")
+			.param("id", id)
+			.param("key", request.idempotencyKey())
+			.param("charge", request.chargeId())
+			.param("amount", request.amount())
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		log.info("Sandbox refund idempotencyKey={} amount={}", request.idempotencyKey(), request.amount());
+		return new RefundResult.Refunded(id);
+	}
+
 	private long successesOf(String token) {
 		return jdbc.sql("select count(*) from billing.sandbox_charge where token = :token and succeeded")
 			.param("token", token)
