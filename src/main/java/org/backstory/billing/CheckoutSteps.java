@@ -81,9 +81,10 @@ class CheckoutSteps {
 				id -> events.record(id, null, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
 						now),
 				() -> subscriptions.choosePlan(live.id(), plan, checkout.interval(), now));
-		long price = plan.plan().price(checkout.interval());
-		return new Begun.Proceed(payments.insertPendingCheckout(checkout.memberId(), live.id(), price,
-				plan.plan().currency(), gateway, checkout.idempotencyKey(), card, now));
+		ChargeAmount amount = ChargeAmount.of(plan.plan().price(checkout.interval()));
+		return new Begun.Proceed(payments.insertPending(new NewPayment(checkout.memberId(), live.id(),
+				PaymentPurpose.CHECKOUT, amount, plan.plan().currency(), gateway, checkout.idempotencyKey(), card, now,
+				checkout.interval().periodEnd(now)), now));
 	}
 
 	/**
@@ -102,8 +103,8 @@ class CheckoutSteps {
 			return new CheckoutOutcome.Declined(declined.message());
 		}
 		Subscription subscription = subscriptions.lock(attempt.subscriptionId());
-		BillingInterval interval = Objects.requireNonNull(subscription.interval());
-		if (subscriptions.activate(subscription.id(), now, interval.periodEnd(now), now)) {
+		if (subscriptions.activate(subscription.id(), Objects.requireNonNull(attempt.periodStart()),
+				Objects.requireNonNull(attempt.periodEnd()), now)) {
 			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionStatus.ACTIVE,
 					SubscriptionEventLog.Cause.FIRST_PAYMENT, attempt.amount(), attempt.currency(), attempt.id(), now);
 		}

@@ -1,5 +1,6 @@
 package org.backstory.billing;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -10,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param card the stored card charged (null only once the member has been forgotten)
  */
-record PaymentAttempt(long id, long subscriptionId, String gateway, long amount, String currency, PaymentStatus status,
-		String idempotencyKey, @Nullable String failureReason, @Nullable StoredCard card) {
+record PaymentAttempt(long id, long memberId, long subscriptionId, PaymentPurpose purpose, String gateway, long amount,
+		String currency, PaymentStatus status, String idempotencyKey, @Nullable String failureReason,
+		@Nullable StoredCard card, @Nullable Instant periodStart, @Nullable Instant periodEnd) {
 
 	/** The request to send (again): always the same for the same attempt, as idempotency keys require. */
 	PaymentGateway.Charge charge() {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 class PaymentRepository {
 
 	private static final String SELECT = """
-			select id, subscription_id, gateway, amount, currency, status, idempotency_key, failure_reason,
-			       card_customer_id, card_token, card_brand, card_last4, card_exp_month, card_exp_year
+			select id, member_id, subscription_id, purpose, gateway, amount, currency, status, idempotency_key,
+			       failure_reason, card_customer_id, card_token, card_brand, card_last4, card_exp_month, card_exp_year,
+			       period_start, period_end
 			from billing.payment
 			""";
 
@@ -47,28 +48,21 @@ class PaymentRepository {
 			.optional();
 	}
 
-	/** Records a checkout charge about to be made. */
-	PaymentAttempt insertPendingCheckout(long memberId, long subscriptionId, long amount, String currency,
-			String gateway, String idempotencyKey, StoredCard card, Instant now) {
+	/** Records a charge about to be made. */
+	PaymentAttempt insertPending(NewPayment payment, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into billing.payment (member_id, subscription_id, purpose, amount, currency, status, gateway,
-				    idempotency_key, card_customer_id, card_token, card_brand, card_last4, card_exp_month,
-				    card_exp_year, created_at)
-				values (:member, :subscription, 'checkout', :amount, :currency, 'pending', :gateway, :key,
-				    :customer, :token, :brand, :last4, :expMonth, :expYear, :now)
+				insert into billing.payment (member_id, subscription_id, purpose, amount, list_amount, discount_amount,
+				    credit_applied, currency, status, gateway, idempotency_key, period_start, period_end,
+				    card_customer_id, card_token, card_brand, card_last4, card_exp_month, card_exp_year, created_at)
+				values (:member, :subscription, :purpose, :amount, :list, :discount, :credit, :currency, 'pending',
+				    :gateway, :key, :periodStart, :periodEnd, :customer, :token, :brand, :last4, :expMonth, :expYear,
+				    :now)
 				""")
-			.param("member", memberId)
-			.param("subscription", subscriptionId)
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("gateway", gateway)
-			.param("key", idempotencyKey)
-			.params(CardColumns.of(card))
+			.params(payment.columns())
 			.param("now", Timestamps.of(now))
 			.update(key, "id");
-		return new PaymentAttempt(key.getKeyAs(Long.class), subscriptionId, gateway, amount, currency,
-				PaymentStatus.PENDING, idempotencyKey, null, card);
+		return payment.attempt(key.getKeyAs(Long.class));
 	}
 
 	/** Records the gateway's answer, once: false when another request recorded it first. */
@@ -109,9 +103,11 @@ class PaymentRepository {
 		StoredCard card = token == null ? null
 				: new StoredCard(rs.getString("card_customer_id"), token, rs.getString("card_brand"),
 						rs.getString("card_last4"), rs.getInt("card_exp_month"), rs.getInt("card_exp_year"));
-		return new PaymentAttempt(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("gateway"),
-				rs.getLong("amount"), rs.getString("currency"), PaymentStatus.fromCode(rs.getString("status")),
-				rs.getString("idempotency_key"), rs.getString("failure_reason"), card);
+		return new PaymentAttempt(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("subscription_id"),
+				PaymentPurpose.fromCode(rs.getString("purpose")), rs.getString("gateway"), rs.getLong("amount"),
+				rs.getString("currency"), PaymentStatus.fromCode(rs.getString("status")),
+				rs.getString("idempotency_key"), rs.getString("failure_reason"), card,
+				Timestamps.read(rs, "period_start"), Timestamps.read(rs, "period_end"));
 	}
 
 }

@@ -112,7 +112,8 @@ class SubscriptionRepository {
 		entitlements.invalidate();
 		return jdbc.sql("""
 				update billing.subscription
-				set status = 'active', current_period_start = :start, current_period_end = :end, updated_at = :now
+				set status = 'active', current_period_start = :start, current_period_end = :end, due_at = :end,
+				    updated_at = :now
 				where id = :id and status = 'incomplete'
 				""")
 			.param("id", id)
