@@ -78,8 +78,8 @@ class CheckoutSteps {
 			return new Begun.Busy();
 		}
 		created.ifPresentOrElse(
-				id -> events.record(id, null, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
-						now),
+				id -> events.record(id, null, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
+						SubscriptionEventLog.Actor.member(checkout.memberId()), now),
 				() -> subscriptions.choosePlan(live.id(), plan, checkout.interval(), now));
 		ChargeAmount amount = ChargeAmount.of(plan.plan().price(checkout.interval()));
 		return new Begun.Proceed(payments.insertPending(new NewPayment(checkout.memberId(), live.id(),
@@ -105,8 +105,8 @@ class CheckoutSteps {
 		Subscription subscription = subscriptions.lock(attempt.subscriptionId());
 		if (subscriptions.activate(subscription.id(), Objects.requireNonNull(attempt.periodStart()),
 				Objects.requireNonNull(attempt.periodEnd()), now)) {
-			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionStatus.ACTIVE,
-					SubscriptionEventLog.Cause.FIRST_PAYMENT, attempt.amount(), attempt.currency(), attempt.id(), now);
+			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.FIRST_PAYMENT,
+					SubscriptionEventLog.Actor.member(subscription.memberId()), attempt, now);
 		}
 		else {
 			log.warn("Paid checkout found its subscription no longer unfinished subscriptionId={} paymentId={}",

@@ -9,6 +9,15 @@ record NewSubscription(long memberId, @Nullable Long planId, String tier, @Nulla
 		@Nullable Long price, @Nullable String currency, SubscriptionStatus status, boolean comped, Instant periodStart,
 		@Nullable Instant periodEnd, @Nullable Instant pastDueSince) {
 
+	/** When the renewal run must look at it first: at the period end, or at once if a charge is owed. */
+	@Nullable Instant dueAt() {
+		return switch (status) {
+			case PAST_DUE -> pastDueSince;
+			case TRIALING, ACTIVE, CANCELED -> periodEnd;
+			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
+		};
+	}
+
 	/** A checkout that has not been paid for yet. */
 	static NewSubscription checkout(long memberId, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
 		return new NewSubscription(memberId, plan.id(), plan.plan().tier(), interval, plan.plan().price(interval),

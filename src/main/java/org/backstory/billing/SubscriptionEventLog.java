@@ -7,11 +7,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Appends to the subscription event log, the history revenue figures are computed from. */
+/**
+ * Appends to the subscription event log, the history revenue figures are computed from. Each entry is
+ * written after the change, from the subscription row as it now stands: its new status, what kind of
+ * subscription it is, and the monthly recurring revenue it now stands for.
+ */
 @Component
 class SubscriptionEventLog {
 
-	/** What caused a status change. */
+	/** What caused a change. */
 	enum Cause {
 
 		/** A reader started checkout. */
@@ -20,10 +24,34 @@ class SubscriptionEventLog {
 		CHECKOUT_ABANDONED,
 		/** The first charge at checkout succeeded. */
 		FIRST_PAYMENT,
+		/** Checkout took a card and started a free trial. */
+		TRIAL_STARTED,
 		/** Brought over from another platform. */
 		IMPORTED,
 		/** Staff granted free access. */
-		COMP_GRANTED;
+		COMP_GRANTED,
+		/** Staff changed a comp's tier or end. */
+		COMP_CHANGED,
+		/** A period (or the first one after a trial) was paid for. */
+		RENEWED,
+		/** A renewal charge was declined. */
+		RENEWAL_FAILED,
+		/** The last retry of a declined renewal failed too. */
+		RETRIES_EXHAUSTED,
+		/** The member canceled; access runs to the period end. */
+		CANCELED_BY_MEMBER,
+		/** The member took back a cancellation before the period ended. */
+		RESUMED,
+		/** A canceled subscription, a comp or a gift reached its end. */
+		PERIOD_ENDED,
+		/** Staff ended a subscription at once. */
+		CANCELED_BY_STAFF,
+		/** The member moved to another plan or interval. */
+		PLAN_CHANGED,
+		/** A coupon was applied. */
+		COUPON_APPLIED,
+		/** A gift was redeemed. */
+		GIFT_REDEEMED;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);
@@ -31,28 +59,72 @@ class SubscriptionEventLog {
 
 	}
 
+	/** Who or what caused a change, as the log records it. */
+	record Actor(String code) {
+
+		static final Actor SYSTEM = new Actor("system");
+
+		static final Actor RENEWAL_RUN = new Actor("renewal-run");
+
+		static Actor member(long id) {
+			return new Actor("member:" + id);
+		}
+
+		static Actor staff(long id) {
+			return new Actor("staff:" + id);
+		}
+
+		static Actor gateway(String name) {
+			return new Actor("gateway:" + name);
+		}
+
+	}
+
+	/**
+	 * The monthly value of a subscription row as SQL over alias {@code s}: its price less a discount that
+	 * applies to the next charge, per month; zero unless it is a paid subscription that is running.
+	 */
+	static final String MONTHLY_VALUE = """
+			case when s.comped or s.gift_id is not null or s.status not in ('active', 'past_due', 'canceled') then 0
+			     else round((s.price_amount
+			         - case when s.coupon_id is null
+			                  or (s.discount_ends_at is not null and s.discount_ends_at <= s.current_period_end) then 0
+			                when s.percent_off is not null then round(s.price_amount * s.percent_off / 100.0)
+			                else least(s.amount_off, s.price_amount) end)
+			         / case s.billing_interval when 'year' then 12.0 else 1.0 end)::bigint
+			end""";
+
 	private final JdbcClient jdbc;
 
 	SubscriptionEventLog(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	void record(long subscriptionId, @Nullable SubscriptionStatus from, SubscriptionStatus to, Cause cause,
-			Instant at) {
-		record(subscriptionId, from, to, cause, null, null, null, at);
+	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor, Instant at) {
+		insert(subscriptionId, from, cause, actor, null, null, null, at);
 	}
 
-	void record(long subscriptionId, @Nullable SubscriptionStatus from, SubscriptionStatus to, Cause cause,
+	/** A change a payment caused, with the amount charged. */
+	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
+			PaymentAttempt payment, Instant at) {
+		insert(subscriptionId, from, cause, actor, payment.amount(), payment.currency(), payment.id(), at);
+	}
+
+	private void insert(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
 			@Nullable Long amount, @Nullable String currency, @Nullable Long paymentId, Instant at) {
 		jdbc.sql("""
-				insert into billing.subscription_event
-				    (subscription_id, from_status, to_status, cause, amount, currency, payment_id, occurred_at)
-				values (:subscription, :from, :to, :cause, :amount, :currency, :payment, :at)
+				insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor, amount,
+				    currency, payment_id, occurred_at, kind, mrr_after)
+				select s.id, :from, s.status, :cause, :actor, :amount, :currency, :payment, :at,
+				       case when s.comped then 'comp' when s.gift_id is not null then 'gift' else 'paid' end,
+				""" + MONTHLY_VALUE + """
+
+				from billing.subscription s where s.id = :subscription
 				""")
 			.param("subscription", subscriptionId)
 			.param("from", from == null ? null : from.code())
-			.param("to", to.code())
 			.param("cause", cause.code())
+			.param("actor", actor.code())
 			.param("amount", amount)
 			.param("currency", currency)
 			.param("payment", paymentId)

@@ -66,9 +66,10 @@ class SubscriptionRepository {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		int inserted = jdbc.sql("""
 				insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
-				    status, comped, current_period_start, current_period_end, past_due_since, created_at, updated_at)
+				    status, comped, current_period_start, current_period_end, past_due_since, due_at, created_at,
+				    updated_at)
 				values (:member, :plan, :tier, :interval, :price, :currency, :status, :comped, :start, :end,
-				    :pastDueSince, :now, :now)
+				    :pastDueSince, :due, :now, :now)
 				on conflict (member_id) where status in """ + LIVE + """
 				do nothing
 				""")
@@ -83,6 +84,7 @@ class SubscriptionRepository {
 			.param("start", Timestamps.of(subscription.periodStart()))
 			.param("end", Timestamps.of(subscription.periodEnd()))
 			.param("pastDueSince", Timestamps.of(subscription.pastDueSince()))
+			.param("due", Timestamps.of(subscription.dueAt()))
 			.param("now", Timestamps.of(now))
 			.update(key, "id");
 		return inserted == 0 ? Optional.empty() : Optional.of(key.getKeyAs(Long.class));
@@ -140,7 +142,8 @@ class SubscriptionRepository {
 	void changeComp(long id, String tier, @Nullable Instant until, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""
-				update billing.subscription set tier = :tier, current_period_end = :until, updated_at = :now
+				update billing.subscription set tier = :tier, current_period_end = :until, due_at = :until,
+				    updated_at = :now
 				where id = :id and comped
 				""")
 			.param("id", id)

@@ -81,7 +81,7 @@ public class SubscriptionService {
 			}
 			return live.id();
 		}
-		events.record(created.get(), null, imported.status(), SubscriptionEventLog.Cause.IMPORTED, now);
+		events.record(created.get(), null, SubscriptionEventLog.Cause.IMPORTED, SubscriptionEventLog.Actor.SYSTEM, now);
 		if (imported.card() != null) {
 			cards.save(imported.memberId(), gateway.name(), imported.card(), now);
 		}
@@ -111,7 +111,8 @@ public class SubscriptionService {
 		expireAbandonedCheckout(memberId, now);
 		Optional<Long> created = subscriptions.insertUnlessLive(NewSubscription.comp(memberId, tier, now, until), now);
 		if (created.isPresent()) {
-			events.record(created.get(), null, SubscriptionStatus.ACTIVE, SubscriptionEventLog.Cause.COMP_GRANTED, now);
+			events.record(created.get(), null, SubscriptionEventLog.Cause.COMP_GRANTED, SubscriptionEventLog.Actor.SYSTEM,
+					now);
 			log.info("Comp granted subscriptionId={} memberId={} tier={}", created.get(), memberId, tier);
 			return created.get();
 		}
@@ -120,15 +121,17 @@ public class SubscriptionService {
 			throw new IllegalStateException("member " + memberId + " has a " + live.status().code()
 					+ " paid subscription; a comp cannot replace it");
 		}
+		SubscriptionStatus before = live.status();
 		subscriptions.changeComp(live.id(), tier, until, now);
+		events.record(live.id(), before, SubscriptionEventLog.Cause.COMP_CHANGED, SubscriptionEventLog.Actor.SYSTEM, now);
 		log.info("Comp changed subscriptionId={} memberId={} tier={}", live.id(), memberId, tier);
 		return live.id();
 	}
 
 	private void expireAbandonedCheckout(long memberId, Instant now) {
 		subscriptions.expireAbandonedCheckout(memberId, now)
-			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE, SubscriptionStatus.INCOMPLETE_EXPIRED,
-					SubscriptionEventLog.Cause.CHECKOUT_ABANDONED, now));
+			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.CHECKOUT_ABANDONED,
+					SubscriptionEventLog.Actor.SYSTEM, now));
 	}
 
 }
