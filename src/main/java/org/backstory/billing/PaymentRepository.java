@@ -81,11 +81,21 @@ class PaymentRepository {
 		}
 		else {
 			update = jdbc.sql("""
-					update billing.payment set status = 'succeeded', gateway_charge_id = :charge, settled_at = :now
+					update billing.payment
+					set status = 'succeeded', gateway_charge_id = :charge, settled_at = :now,
+					    invoice_number = nextval('billing.invoice_number_seq')
 					where id = :id and status = 'pending'
 					""").param("charge", ((PaymentGateway.ChargeResult.Succeeded) result).chargeId());
 		}
 		return update.param("id", id).param("now", Timestamps.of(now)).update() == 1;
+	}
+
+	/** What a payment was made of: list price, discount and credit. */
+	ChargeAmount amountOf(long id) {
+		return jdbc.sql("select list_amount, discount_amount, credit_applied from billing.payment where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new ChargeAmount(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
 	}
 
 	/** Keeps the member's payments for the books but drops who made them and with which card. */

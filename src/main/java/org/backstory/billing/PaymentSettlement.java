@@ -20,9 +20,12 @@ public class PaymentSettlement {
 
 	private final CheckoutSteps checkouts;
 
-	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts) {
+	private final RenewalSteps renewals;
+
+	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals) {
 		this.payments = payments;
 		this.checkouts = checkouts;
+		this.renewals = renewals;
 	}
 
 	/**
@@ -44,7 +47,8 @@ public class PaymentSettlement {
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		switch (attempt.purpose()) {
 			case CHECKOUT -> checkouts.settle(attempt, result);
-			case RENEWAL, PLAN_CHANGE, GIFT -> throw new IllegalStateException(
+			case RENEWAL -> renewals.settle(attempt, result);
+			case PLAN_CHANGE, GIFT -> throw new IllegalStateException(
 					"settling " + attempt.purpose().code() + " payments is not built yet");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.backstory.billing.web;
 
+import org.backstory.billing.Money;
 import java.time.Instant;
 
 import org.backstory.billing.SubscriptionStatus;
@@ -28,7 +29,7 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 		}
 		String name = subscription.planName() == null ? subscription.tier() : subscription.planName();
 		String price = subscription.currency() == null || subscription.interval() == null ? null
-				: Prices.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
+				: Money.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
 		return switch (subscription.status()) {
 			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
 			case TRIALING -> new AccountPlan(name, price, "Trial", on("First charge on", end), false);

@@ -1,5 +1,6 @@
 package org.backstory.billing.web;
 
+import org.backstory.billing.Money;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -118,7 +119,7 @@ class CheckoutController {
 			@Nullable String next, @Nullable String message, CardForm form, Map<String, String> errors) {
 		String returnTo = SafeRedirect.localPathOr(next, "");
 		model.addAttribute("page",
-				new CheckoutPage(plan.name(), Prices.format(plan.price(interval), plan.currency()), interval.code(),
+				new CheckoutPage(plan.name(), Money.format(plan.price(interval), plan.currency()), interval.code(),
 						"/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
 						message));
 		model.addAttribute("form", form);

@@ -1,5 +1,6 @@
 package org.backstory.billing.web;
 
+import org.backstory.billing.Money;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,7 +52,7 @@ class SubscribeController {
 
 	private static PlanOffer offer(Plan plan, String returnTo, boolean signedIn) {
 		return new PlanOffer(plan.name(), plan.description(),
-				Prices.format(plan.monthlyPrice(), plan.currency()), Prices.format(plan.yearlyPrice(), plan.currency()),
+				Money.format(plan.monthlyPrice(), plan.currency()), Money.format(plan.yearlyPrice(), plan.currency()),
 				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn));
 	}
 

@@ -1,4 +1,4 @@
-package org.backstory.billing.web;
+package org.backstory.billing;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -6,12 +6,13 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Minor units and a currency code, written for readers: {@code $5.00}, {@code €48.00}. */
-final class Prices {
+public final class Money {
 
-	private Prices() {
+	private Money() {
 	}
 
-	static String format(long minorUnits, String currencyCode) {
+	/** e.g. {@code $5.00} for 500 USD. */
+	public static String format(long minorUnits, String currencyCode) {
 		Currency currency = Currency.getInstance(currencyCode);
 		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
 		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
