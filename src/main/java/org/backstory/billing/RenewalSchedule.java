@@ -20,9 +20,13 @@ import org.springframework.context.annotation.Configuration;
 class RenewalSchedule {
 
 	@Bean
-	RecurringTask<Void> renewalRunTask(ObjectProvider<RenewalRun> run, RenewalProperties properties) {
+	RecurringTask<Void> renewalRunTask(ObjectProvider<RenewalRun> run, ObjectProvider<Refunds> refunds,
+			RenewalProperties properties) {
 		return Tasks.recurring("billing-renewal-run", FixedDelay.of(properties.runEvery()))
-			.execute((instance, context) -> run.getObject().runDue());
+			.execute((instance, context) -> {
+				run.getObject().runDue();
+				refunds.getObject().retryPending();
+			});
 	}
 
 	@Bean

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode, @Nullable String planName,
 		String tier, @Nullable BillingInterval interval, @Nullable Long price, @Nullable String currency,
 		SubscriptionStatus status, boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd,
-		@Nullable Instant pastDueSince) {
+		@Nullable Instant pastDueSince, @Nullable Instant trialEnd) {
 
 	/**
 	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it runs; an
