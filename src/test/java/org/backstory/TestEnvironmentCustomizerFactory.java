@@ -44,7 +44,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + DATA_DIR, "backstory.demo=true", "db-scheduler.polling-interval=1s")
+						"backstory.data-dir=" + DATA_DIR, "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s")
 				.applyTo(context);
 		}
 
