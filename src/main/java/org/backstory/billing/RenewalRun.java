@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -89,16 +89,19 @@ public class RenewalRun implements DisposableBean {
 		return true;
 	}
 
-	/** Charges in parallel and settles each answer; the number left unanswered. */
+	/** Charges in parallel, then settles the answers; the number left unanswered. */
 	private int chargeAll(List<PaymentAttempt> attempts) {
-		AtomicInteger unanswered = new AtomicInteger();
-		List<Future<?>> inFlight = new ArrayList<>(attempts.size());
+		List<Future<RenewalSteps.Answer>> inFlight = new ArrayList<>(attempts.size());
 		for (PaymentAttempt attempt : attempts) {
-			inFlight.add(charging.submit(() -> chargeOne(attempt, unanswered)));
+			inFlight.add(charging.submit(() -> charge(attempt)));
 		}
-		for (Future<?> future : inFlight) {
+		List<RenewalSteps.Answer> answers = new ArrayList<>(attempts.size());
+		for (Future<RenewalSteps.Answer> future : inFlight) {
 			try {
-				future.get();
+				RenewalSteps.Answer answer = future.get();
+				if (answer != null) {
+					answers.add(answer);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -108,21 +111,37 @@ public class RenewalRun implements DisposableBean {
 				log.error("Renewal charge failed unexpectedly", ex.getCause());
 			}
 		}
-		return unanswered.get();
+		settle(answers);
+		return attempts.size() - answers.size();
 	}
 
-	private void chargeOne(PaymentAttempt attempt, AtomicInteger unanswered) {
-		PaymentGateway.ChargeResult result;
+	/** The gateway's answer, or null when it gave none: the payment stays pending for a later run. */
+	private RenewalSteps.@Nullable Answer charge(PaymentAttempt attempt) {
 		try {
-			result = gateway.charge(attempt.charge());
+			return new RenewalSteps.Answer(attempt, gateway.charge(attempt.charge()));
 		}
 		catch (PaymentGatewayException ex) {
-			// Left pending: when the lease runs out the next run asks again with the same key.
-			unanswered.incrementAndGet();
 			log.warn("Renewal charge not confirmed paymentId={} reason={}", attempt.id(), ex.getMessage());
-			return;
+			return null;
 		}
-		steps.settle(attempt, result);
+	}
+
+	private void settle(List<RenewalSteps.Answer> answers) {
+		try {
+			steps.settleAll(answers);
+		}
+		catch (RuntimeException batchFailed) {
+			log.warn("Settling a batch of renewal charges failed; settling them one by one", batchFailed);
+			for (RenewalSteps.Answer answer : answers) {
+				try {
+					steps.settle(answer.attempt(), answer.result());
+				}
+				catch (RuntimeException ex) {
+					// Left pending: the next run asks the gateway again with the same key and settles it then.
+					log.error("Settling a renewal charge failed paymentId={}", answer.attempt().id(), ex);
+				}
+			}
+		}
 	}
 
 	@Override

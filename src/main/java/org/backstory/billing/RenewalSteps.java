@@ -90,7 +90,26 @@ class RenewalSteps {
 	 */
 	@Transactional
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+		settleOne(attempt, result, clock.instant());
+	}
+
+	/** A gateway's answer to one charge. */
+	record Answer(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+	}
+
+	/**
+	 * Settles a batch of answers in one transaction: one commit for the batch instead of one per charge.
+	 * If any fails, none is recorded, and the caller settles them one by one.
+	 */
+	@Transactional
+	void settleAll(List<Answer> answers) {
 		Instant now = clock.instant();
+		for (Answer answer : answers) {
+			settleOne(answer.attempt(), answer.result(), now);
+		}
+	}
+
+	private void settleOne(PaymentAttempt attempt, PaymentGateway.ChargeResult result, Instant now) {
 		if (!payments.settle(attempt.id(), result, now)) {
 			return;
 		}
