@@ -104,10 +104,11 @@ class BillingMails {
 						site.link("/account/card")));
 	}
 
+	/** Background work may send thousands at once: queued in bulk, drained after commit. */
 	private void send(long memberId, String key, String subject, String text) {
 		members.profile(memberId)
 			.map(MemberProfile::email)
-			.ifPresent(email -> mailer.send(Mail.text(email, subject, text).withKey(key)));
+			.ifPresent(email -> mailer.queue(Mail.text(email, subject, text).withKey(key)));
 	}
 
 	private record Receipt(long amount, String currency, long invoiceNumber, Instant paidAt) {
