@@ -27,22 +27,52 @@ class CardRepository {
 			.optional();
 	}
 
-	/** Puts the card on file, replacing the one there. */
+	/** Puts the card on file, replacing the one there, with its facts as the gateway told them just now. */
 	void save(long memberId, String gateway, StoredCard card, Instant now) {
 		jdbc.sql("""
 				insert into billing.card (member_id, gateway, gateway_customer_id, token, brand, last4, exp_month,
-				    exp_year, created_at, updated_at)
-				values (:member, :gateway, :customer, :token, :brand, :last4, :expMonth, :expYear, :now, :now)
+				    exp_year, created_at, updated_at, gateway_updated_at)
+				values (:member, :gateway, :customer, :token, :brand, :last4, :expMonth, :expYear, :now, :now, :now)
 				on conflict (member_id) do update
 				set gateway = excluded.gateway, gateway_customer_id = excluded.gateway_customer_id,
 				    token = excluded.token, brand = excluded.brand, last4 = excluded.last4,
-				    exp_month = excluded.exp_month, exp_year = excluded.exp_year, updated_at = excluded.updated_at
+				    exp_month = excluded.exp_month, exp_year = excluded.exp_year, updated_at = excluded.updated_at,
+				    gateway_updated_at = excluded.gateway_updated_at
 				""")
 			.param("member", memberId)
 			.param("gateway", gateway)
 			.params(CardColumns.of(card))
 			.param("now", Timestamps.of(now))
 			.update();
+	}
+
+	/**
+	 * Takes the gateway's newer facts about the card with {@code token} (a new expiry from the card
+	 * updater, say), unless what is on file is as new or newer.
+	 *
+	 * @param factsAt when the gateway stated them
+	 * @return whether a card changed
+	 */
+	boolean updateFacts(String token, GatewayEvents.CardFacts facts, Instant factsAt, Instant now) {
+		return jdbc.sql("""
+				update billing.card
+				set brand = :brand, last4 = :last4, exp_month = :expMonth, exp_year = :expYear, updated_at = :now,
+				    gateway_updated_at = :factsAt
+				where token = :token and (gateway_updated_at is null or gateway_updated_at < :factsAt)
+				""")
+			.param("token", token)
+			.param("brand", facts.brand())
+			.param("last4", facts.last4())
+			.param("expMonth", facts.expMonth())
+			.param("expYear", facts.expYear())
+			.param("factsAt", Timestamps.of(factsAt))
+			.param("now", Timestamps.of(now))
+			.update() > 0;
+	}
+
+	/** Drops the card with {@code token} from file, whoever's it is; returns whether there was one. */
+	boolean deleteByToken(String token) {
+		return jdbc.sql("delete from billing.card where token = :token").param("token", token).update() > 0;
 	}
 
 	void delete(long memberId) {
