@@ -16,7 +16,7 @@ create table billing.stripe_event (
 );
 create index stripe_event_due on billing.stripe_event (next_attempt_at) where processed_at is null;
 
--- When the gateway last told us the card's facts (a read, or the creation time of the event that
--- carried them): an older update delivered late must not overwrite a newer one.
+-- The creation time of the latest gateway event whose card facts were taken (null until one is, after
+-- the card was filed): an older update delivered late must not overwrite a newer one.
 alter table billing.card add column gateway_updated_at timestamptz;
 create index card_by_token on billing.card (token);

@@ -27,17 +27,21 @@ class CardRepository {
 			.optional();
 	}
 
-	/** Puts the card on file, replacing the one there, with its facts as the gateway told them just now. */
+	/**
+	 * Puts the card on file, replacing the one there. Filing the card already on file again keeps the facts
+	 * a gateway event brought since (they are at least as new as the caller's copy).
+	 */
 	void save(long memberId, String gateway, StoredCard card, Instant now) {
 		jdbc.sql("""
 				insert into billing.card (member_id, gateway, gateway_customer_id, token, brand, last4, exp_month,
-				    exp_year, created_at, updated_at, gateway_updated_at)
-				values (:member, :gateway, :customer, :token, :brand, :last4, :expMonth, :expYear, :now, :now, :now)
+				    exp_year, created_at, updated_at)
+				values (:member, :gateway, :customer, :token, :brand, :last4, :expMonth, :expYear, :now, :now)
 				on conflict (member_id) do update
 				set gateway = excluded.gateway, gateway_customer_id = excluded.gateway_customer_id,
 				    token = excluded.token, brand = excluded.brand, last4 = excluded.last4,
 				    exp_month = excluded.exp_month, exp_year = excluded.exp_year, updated_at = excluded.updated_at,
-				    gateway_updated_at = excluded.gateway_updated_at
+				    gateway_updated_at = null
+				where billing.card.token <> excluded.token or billing.card.gateway_updated_at is null
 				""")
 			.param("member", memberId)
 			.param("gateway", gateway)
@@ -47,8 +51,8 @@ class CardRepository {
 	}
 
 	/**
-	 * Takes the gateway's newer facts about the card with {@code token} (a new expiry from the card
-	 * updater, say), unless what is on file is as new or newer.
+	 * Takes the gateway's facts about the card with {@code token} (a new expiry from the card updater, say)
+	 * unless facts stated later were taken before.
 	 *
 	 * @param factsAt when the gateway stated them
 	 * @return whether a card changed
@@ -68,6 +72,13 @@ class CardRepository {
 			.param("factsAt", Timestamps.of(factsAt))
 			.param("now", Timestamps.of(now))
 			.update() > 0;
+	}
+
+	boolean hasToken(String token) {
+		return jdbc.sql("select exists (select 1 from billing.card where token = :token)")
+			.param("token", token)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Drops the card with {@code token} from file, whoever's it is; returns whether there was one. */

@@ -77,11 +77,16 @@ public class GatewayEvents {
 	/**
 	 * New facts about the card with {@code token} (Stripe: the card updater or the member changed it).
 	 *
-	 * @param at when the gateway stated them; older facts than those on file are ignored
+	 * @param at when the gateway stated them; facts stated earlier than those taken before are ignored
 	 * @return whether a card on file changed
+	 * @throws IllegalStateException while a pending payment with this card has yet to put it on file, so the
+	 * caller tries again later
 	 */
 	public boolean cardUpdated(String token, CardFacts facts, Instant at) {
 		boolean changed = cards.updateFacts(token, facts, at, clock.instant());
+		if (!changed && !cards.hasToken(token)) {
+			awaitFiling(token);
+		}
 		log.info("Gateway card update applied={}", changed);
 		return changed;
 	}
@@ -91,11 +96,20 @@ public class GatewayEvents {
 	 * dropped cannot come back, so this holds whatever else arrives later.
 	 *
 	 * @return whether a card was on file
+	 * @throws IllegalStateException while a pending payment with this card has yet to put it on file
 	 */
 	public boolean cardDetached(String token) {
+		awaitFiling(token);
 		boolean dropped = cards.deleteByToken(token);
 		log.info("Gateway card detached dropped={}", dropped);
 		return dropped;
+	}
+
+	/** A card not on file may be on its way: a checkout files its card when its payment settles. */
+	private void awaitFiling(String token) {
+		if (payments.pendingWithCard(token)) {
+			throw new IllegalStateException("the card is not on file yet: a payment with it is pending");
+		}
 	}
 
 	/** Whether one of our payments is the charge {@code chargeId}. */

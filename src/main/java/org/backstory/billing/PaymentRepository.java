@@ -48,6 +48,14 @@ class PaymentRepository {
 			.optional();
 	}
 
+	/** Whether a payment with the card {@code token} is pending: settling it will put that card on file. */
+	boolean pendingWithCard(String token) {
+		return jdbc.sql("select exists (select 1 from billing.payment where card_token = :token and status = 'pending')")
+			.param("token", token)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Records a charge about to be made. */
 	PaymentAttempt insertPending(NewPayment payment, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -102,7 +102,8 @@ final class StripeStandIn {
 				  "status": "%s"
 				}
 				""".formatted(id, amount, status.equals("succeeded") ? amount : 0, customer, lastPaymentError,
-				id.substring(3), idempotencyKey, paymentMethod, status);
+				id.substring(3), idempotencyKey, paymentMethod, status)
+			.replace("{\"backstory_idempotency_key\": \"null\"}", "{}");
 	}
 
 	/** A card error as the {@code last_payment_error} of a PaymentIntent or in a 402 answer. */
@@ -139,6 +140,12 @@ final class StripeStandIn {
 				"requires_payment_method", amount, customer, paymentMethod, idempotencyKey, error));
 	}
 
+	/** Stripe's answer when it failed on its side and asks not to retry: the outcome is unknown. */
+	static ResponseDefinitionBuilder serverError() {
+		return json(500, errorAnswer("api_error", null, null, "An unknown error occurred"))
+			.withHeader("Stripe-Should-Retry", "false");
+	}
+
 	/** An error answer of another type, e.g. {@code api_error} or {@code invalid_request_error}. */
 	static String errorAnswer(String type, String code, String param, String message) {
 		return """
@@ -165,6 +172,39 @@ final class StripeStandIn {
 				""".formatted(id, amount, paymentIntent.substring(3),
 				idempotencyKey == null ? "{}" : "{\"backstory_idempotency_key\": \"" + idempotencyKey + "\"}",
 				paymentIntent, status);
+	}
+
+	/**
+	 * A refunded Charge (https://docs.stripe.com/api/charges/object), with the given refunds listed, or
+	 * without the list (as API versions since 2022-11-15 send it) when {@code refunds} is null.
+	 */
+	static String refundedCharge(String paymentIntent, String customer, long amount, long amountRefunded,
+			String refunds) {
+		String list = refunds == null ? ""
+				: """
+						,
+						  "refunds": {"object": "list", "data": [%s], "has_more": false, "url": "/v1/charges/ch_%s/refunds"}"""
+					.formatted(refunds, paymentIntent.substring(3));
+		return """
+				{
+				  "id": "ch_%s",
+				  "object": "charge",
+				  "amount": %d,
+				  "amount_captured": %d,
+				  "amount_refunded": %d,
+				  "captured": true,
+				  "created": 1764460800,
+				  "currency": "usd",
+				  "customer": "%s",
+				  "livemode": false,
+				  "metadata": {},
+				  "paid": true,
+				  "payment_intent": "%s",
+				  "refunded": %s,
+				  "status": "succeeded"%s
+				}
+				""".formatted(paymentIntent.substring(3), amount, amount, amountRefunded, customer, paymentIntent,
+				amountRefunded == amount, list);
 	}
 
 	/** A Customer (https://docs.stripe.com/api/customers/object). */
