@@ -27,9 +27,9 @@ class StripeEventHandler {
 
 	private final GatewayEvents events;
 
-	private final StripePaymentGateway stripe;
+	private final StripeReader stripe;
 
-	StripeEventHandler(GatewayEvents events, StripePaymentGateway stripe) {
+	StripeEventHandler(GatewayEvents events, StripeReader stripe) {
 		this.events = events;
 		this.stripe = stripe;
 	}

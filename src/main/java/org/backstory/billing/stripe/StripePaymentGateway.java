@@ -1,11 +1,8 @@
 package org.backstory.billing.stripe;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
@@ -20,7 +17,6 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
-import com.stripe.param.RefundListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionRetrieveParams;
 import org.backstory.billing.GatewayEvents;
@@ -28,7 +24,6 @@ import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.PaymentGatewayException;
 import org.backstory.billing.PaymentGatewaySelection;
 import org.backstory.billing.StoredCard;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -236,45 +231,6 @@ class StripePaymentGateway implements PaymentGateway {
 		}
 	}
 
-	/** The idempotency key our PaymentIntent {@code paymentIntentId} was made with, or empty if it is not ours. */
-	Optional<String> idempotencyKeyOf(String paymentIntentId) {
-		try {
-			PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId);
-			Map<String, String> metadata = intent.getMetadata();
-			return Optional.ofNullable(metadata == null ? null : metadata.get(IDEMPOTENCY_KEY));
-		}
-		catch (InvalidRequestException ex) {
-			if ("resource_missing".equals(ex.getCode())) {
-				return Optional.empty();
-			}
-			throw unanswered("payment lookup", ex);
-		}
-		catch (StripeException ex) {
-			throw unanswered("payment lookup", ex);
-		}
-	}
-
-	/** The refunds of PaymentIntent {@code paymentIntentId} that count: pending or succeeded. */
-	List<GatewayEvents.GatewayRefund> refundsOf(String paymentIntentId) {
-		List<GatewayEvents.GatewayRefund> refunds = new ArrayList<>();
-		try {
-			for (com.stripe.model.Refund refund : stripe.v1()
-				.refunds()
-				.list(RefundListParams.builder().setPaymentIntent(paymentIntentId).setLimit(100L).build())
-				.autoPagingIterable()) {
-				if (!"failed".equals(refund.getStatus()) && !"canceled".equals(refund.getStatus())) {
-					refunds.add(new GatewayEvents.GatewayRefund(refund.getId(), refund.getAmount(),
-							refund.getMetadata() == null ? null : refund.getMetadata().get(IDEMPOTENCY_KEY),
-							refund.getReason()));
-				}
-			}
-			return refunds;
-		}
-		catch (StripeException ex) {
-			throw unanswered("refund list", ex);
-		}
-	}
-
 	private String createCustomer(CardSetup request) {
 		try {
 			String id = stripe.v1()
@@ -302,7 +258,7 @@ class StripePaymentGateway implements PaymentGateway {
 		return returnUrl + (returnUrl.contains("?") ? "&" : "?") + SETUP_ID_PARAMETER + "={CHECKOUT_SESSION_ID}";
 	}
 
-	private static PaymentGatewayException unanswered(String what, StripeException ex) {
+	static PaymentGatewayException unanswered(String what, StripeException ex) {
 		return new PaymentGatewayException("Stripe " + what + " failed: " + ex.getClass().getSimpleName() + " status="
 				+ ex.getStatusCode() + " code=" + ex.getCode() + " requestId=" + ex.getRequestId(), ex);
 	}

@@ -302,8 +302,11 @@ class StripePaymentGatewayTests {
 					""".formatted(StripeStandIn.refund("re_test_1", "pi_test_ours", 100, "succeeded", null),
 					StripeStandIn.refund("re_test_2", "pi_test_ours", 50, "failed", "refund-9")))));
 
-		assertThat(gateway.idempotencyKeyOf("pi_test_ours")).isEqualTo(Optional.of("checkout-9-x"));
-		assertThat(gateway.refundsOf("pi_test_ours"))
+		StripeReader reader = new StripeReader(StripeConfiguration
+			.client(new StripeProperties(StripeStandIn.SECRET_KEY, null, stripeApi.baseUrl()), 0));
+
+		assertThat(reader.idempotencyKeyOf("pi_test_ours")).isEqualTo(Optional.of("checkout-9-x"));
+		assertThat(reader.refundsOf("pi_test_ours"))
 			.isEqualTo(List.of(new GatewayEvents.GatewayRefund("re_test_1", 100, null, null)));
 		stripeApi.verify(getRequestedFor(urlPathEqualTo("/v1/refunds")).withQueryParam("limit", matching("100")));
 	}
