@@ -11,10 +11,10 @@ import java.util.UUID;
  * @param interval monthly or yearly
  * @param attemptId identifies this checkout form: submitting it again (double click, retry after an
  * error) is the same attempt and never charges twice
- * @param card what the member typed
+ * @param card what the member typed, or the setup in which they entered it on the gateway's page
  */
 public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-		CardDetails card) {
+		CheckoutCard card) {
 
 	/** The key the first charge is made with, scoped to the member so one member cannot reuse another's. */
 	String idempotencyKey() {

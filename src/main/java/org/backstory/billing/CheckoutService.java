@@ -26,16 +26,35 @@ public class CheckoutService {
 
 	private final PaymentGateway gateway;
 
+	private final CardSetups setups;
+
 	CheckoutService(PlanCatalog plans, SubscriptionService subscriptions, PaymentRepository payments,
-			CheckoutSteps steps, PaymentGateway gateway) {
+			CheckoutSteps steps, PaymentGateway gateway, CardSetups setups) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.steps = steps;
 		this.gateway = gateway;
+		this.setups = setups;
 	}
 
-	/** Subscribes the member if the card is accepted and the first charge succeeds. */
+	/**
+	 * Starts a checkout whose card the member enters on the gateway's page, when the gateway takes cards
+	 * there. Nothing is charged until the member comes back and {@link #checkout} is called with
+	 * {@link CheckoutCard.FromSetup}.
+	 *
+	 * @param returnUrl absolute URL of the page that completes the checkout
+	 * @param cancelUrl absolute URL to come back to if the member gives up
+	 * @return where to send the member, or empty if the gateway did not answer
+	 */
+	public Optional<String> startCardSetup(long memberId, String email, String returnUrl, String cancelUrl) {
+		return setups.start(memberId, email, CardSetups.Purpose.CHECKOUT, returnUrl, cancelUrl);
+	}
+
+	/**
+	 * Subscribes the member if the card is accepted and the first charge succeeds. Calling it again with the
+	 * same attempt (a double submit, a reloaded return page) reports the first outcome and charges once.
+	 */
 	public CheckoutOutcome checkout(Checkout checkout) {
 		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode()).filter(p -> p.plan().active());
 		if (plan.isEmpty()) {
@@ -54,8 +73,7 @@ public class CheckoutService {
 		}
 		PaymentGateway.CardAttachment attachment;
 		try {
-			attachment = gateway.attachCard(
-					new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null, checkout.card()));
+			attachment = cardOf(checkout);
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Checkout card not confirmed memberId={} reason={}", checkout.memberId(), ex.getMessage());
@@ -72,6 +90,19 @@ public class CheckoutService {
 		}
 		return begun instanceof CheckoutSteps.Begun.Busy ? new CheckoutOutcome.InProgress()
 				: new CheckoutOutcome.AlreadySubscribed();
+	}
+
+	private PaymentGateway.CardAttachment cardOf(Checkout checkout) {
+		if (checkout.card() instanceof CheckoutCard.FromSetup setup) {
+			PaymentGateway.CardAttachment attachment = setups.read(checkout.memberId(), setup.setupId());
+			if (attachment instanceof PaymentGateway.CardAttachment.Attached) {
+				// The member's return finishes this setup; the card goes on file only if the charge succeeds.
+				setups.markFinished(setup.setupId());
+			}
+			return attachment;
+		}
+		return gateway.attachCard(new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null,
+				(CardDetails) checkout.card()));
 	}
 
 	/** Charges a pending attempt (again: the gateway answers a repeated key with its first answer). */

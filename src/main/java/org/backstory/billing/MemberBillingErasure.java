@@ -24,10 +24,14 @@ class MemberBillingErasure {
 
 	private final PaymentRepository payments;
 
-	MemberBillingErasure(CardRepository cards, SubscriptionRepository subscriptions, PaymentRepository payments) {
+	private final CardSetups setups;
+
+	MemberBillingErasure(CardRepository cards, SubscriptionRepository subscriptions, PaymentRepository payments,
+			CardSetups setups) {
 		this.cards = cards;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
+		this.setups = setups;
 	}
 
 	@EventListener
@@ -38,6 +42,7 @@ class MemberBillingErasure {
 	@Transactional
 	void erase(long memberId) {
 		cards.delete(memberId);
+		setups.deleteAllOf(memberId);
 		subscriptions.deleteAllOf(memberId);
 		payments.anonymise(memberId);
 		log.info("Billing data erased memberId={}", memberId);

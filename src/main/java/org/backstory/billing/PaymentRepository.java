@@ -48,6 +48,14 @@ class PaymentRepository {
 			.optional();
 	}
 
+	/** Whether a payment with the card {@code token} is pending: settling it will put that card on file. */
+	boolean pendingWithCard(String token) {
+		return jdbc.sql("select exists (select 1 from billing.payment where card_token = :token and status = 'pending')")
+			.param("token", token)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Records a charge about to be made; its idempotency key must be new. */
 	PaymentAttempt insertPending(NewPayment payment, Instant now) {
 		return insertPendingUnlessExists(payment, now).orElseThrow(() -> new IllegalStateException(
@@ -137,11 +145,17 @@ class PaymentRepository {
 		return jdbc.sql(RECORD + " where id = :id for update").param("id", id).query((rs, row) -> record(rs)).optional();
 	}
 
-	void addRefunded(long id, long amount) {
-		jdbc.sql("update billing.payment set refunded_amount = refunded_amount + :amount where id = :id")
-			.param("id", id)
-			.param("amount", amount)
-			.update();
+	/**
+	 * Brings the payment's refunded amount up to its succeeded refunds. Never lowers it: a gateway
+	 * notification may already have set it to the gateway's own total, which counts the same refunds.
+	 */
+	void recountRefunded(long id) {
+		jdbc.sql("""
+				update billing.payment
+				set refunded_amount = greatest(refunded_amount, least(amount,
+				    (select coalesce(sum(amount), 0) from billing.refund where payment_id = :id and status = 'succeeded')))
+				where id = :id
+				""").param("id", id).update();
 	}
 
 	/** Keeps the member's payments for the books but drops who made them and with which card. */

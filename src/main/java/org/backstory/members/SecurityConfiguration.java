@@ -60,7 +60,10 @@ class SecurityConfiguration {
 			.anyRequest().permitAll())
 			// The provider's own manager, with no parent, so a failed attempt is checked (and counted) once.
 			.authenticationManager(new ProviderManager(members))
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(maskedTokens()))
+			// Stripe signs its webhook deliveries instead (checked by billing); they carry no token or cookie.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.csrfTokenRequestHandler(maskedTokens())
+				.ignoringRequestMatchers("/webhooks/stripe"))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
 			.formLogin(form -> form.loginPage("/login")
