@@ -5,6 +5,8 @@
 create table billing.plan_change (
     id                bigint generated always as identity primary key,
     subscription_id   bigint      not null,
+    -- from the member's confirmation; its payment (if any) has the same key, so confirming twice changes once
+    idempotency_key   text        not null unique check (length(idempotency_key) <= 255),
     -- the charge for the difference; null when nothing was due
     payment_id        bigint      unique references billing.payment (id),
     from_plan_id      bigint      not null references billing.plan (id),

@@ -77,14 +77,15 @@ class PlanChangeRepository {
 	/** Records a plan change; its id. */
 	long insert(NewPlanChange change, String status, @Nullable Instant appliedAt, Instant now) {
 		return jdbc.sql("""
-				insert into billing.plan_change (subscription_id, payment_id, from_plan_id, from_interval,
+				insert into billing.plan_change (subscription_id, idempotency_key, payment_id, from_plan_id, from_interval,
 				    from_period_start, plan_id, billing_interval, price_amount, period_start, period_end, credit_used,
 				    credit_added, status, created_at, applied_at)
-				values (:subscription, :payment, :fromPlan, :fromInterval, :fromPeriodStart, :plan, :interval, :price,
+				values (:subscription, :key, :payment, :fromPlan, :fromInterval, :fromPeriodStart, :plan, :interval, :price,
 				    :start, :end, :creditUsed, :creditAdded, :status, :now, :appliedAt)
 				returning id
 				""")
 			.param("subscription", change.subscriptionId())
+			.param("key", change.idempotencyKey())
 			.param("payment", change.paymentId())
 			.param("fromPlan", change.fromPlanId())
 			.param("fromInterval", change.fromInterval().code())
@@ -105,6 +106,13 @@ class PlanChangeRepository {
 
 	PlanChange find(long id) {
 		return jdbc.sql(CHANGE + " where c.id = :id").param("id", id).query((rs, row) -> change(rs)).single();
+	}
+
+	Optional<PlanChange> findByKey(String idempotencyKey) {
+		return jdbc.sql(CHANGE + " where c.idempotency_key = :key")
+			.param("key", idempotencyKey)
+			.query((rs, row) -> change(rs))
+			.optional();
 	}
 
 	Optional<PlanChange> findByPayment(long paymentId) {
@@ -184,7 +192,7 @@ class PlanChangeRepository {
 	}
 
 	/** A plan change about to be recorded. */
-	record NewPlanChange(long subscriptionId, @Nullable Long paymentId, long fromPlanId, BillingInterval fromInterval,
+	record NewPlanChange(long subscriptionId, String idempotencyKey, @Nullable Long paymentId, long fromPlanId, BillingInterval fromInterval,
 			Instant fromPeriodStart, long planId, BillingInterval interval, long price, Instant periodStart,
 			Instant periodEnd, long creditUsed, long creditAdded) {
 	}

@@ -141,12 +141,17 @@ class PlanChangeSteps {
 	Begun begin(long memberId, PlanCatalog.StoredPlan plan, BillingInterval interval, String idempotencyKey,
 			@Nullable Instant quotedAt, String gateway) {
 		Instant now = clock.instant();
-		Optional<PaymentAttempt> sameAttempt = payments.findByKey(idempotencyKey);
-		if (sameAttempt.isPresent()) {
-			return new Begun.Proceed(sameAttempt.get());
-		}
 		SubscriptionTerms terms = changes.lockLiveTerms(memberId)
 			.orElseThrow(() -> new SubscriptionChangeRefused("You don't have a subscription."));
+		// Looked for under the lock: a double submit waits for the first to commit, then finds its work.
+		Optional<PaymentAttempt> samePayment = payments.findByKey(idempotencyKey);
+		if (samePayment.isPresent()) {
+			return new Begun.Proceed(samePayment.get());
+		}
+		Optional<PlanChangeRepository.PlanChange> sameChange = changes.findByKey(idempotencyKey);
+		if (sameChange.isPresent()) {
+			return new Begun.Done(changed(sameChange.get(), 0));
+		}
 		requireChangeable(terms, now);
 		PricedChange priced = price(terms, plan, interval, pricedAt(terms, quotedAt, now));
 		if (payments.pendingFor(terms.id()).isPresent()) {
@@ -154,7 +159,7 @@ class PlanChangeSteps {
 		}
 		ChargeAmount charge = priced.charge();
 		if (charge.due() == 0) {
-			long id = changes.insert(newChange(terms, plan, interval, priced, null), "applied", now, now);
+			long id = changes.insert(newChange(terms, plan, interval, priced, idempotencyKey, null), "applied", now, now);
 			PlanChangeRepository.PlanChange change = changes.find(id);
 			apply(terms, change, null, now);
 			return new Begun.Done(changed(change, 0));
@@ -165,7 +170,7 @@ class PlanChangeSteps {
 		PaymentAttempt attempt = payments.insertPending(new NewPayment(memberId, terms.id(), PaymentPurpose.PLAN_CHANGE,
 				charge, plan.plan().currency(), gateway, idempotencyKey, card, priced.chargedFrom(), priced.periodEnd()),
 				now);
-		changes.insert(newChange(terms, plan, interval, priced, attempt.id()), "pending", null, now);
+		changes.insert(newChange(terms, plan, interval, priced, idempotencyKey, attempt.id()), "pending", null, now);
 		log.info("Plan change payment pending subscriptionId={} paymentId={} amount={}", terms.id(), attempt.id(),
 				charge.due());
 		return new Begun.Proceed(attempt);
@@ -229,8 +234,8 @@ class PlanChangeSteps {
 	}
 
 	private static PlanChangeRepository.NewPlanChange newChange(SubscriptionTerms terms, PlanCatalog.StoredPlan plan,
-			BillingInterval interval, PricedChange priced, @Nullable Long paymentId) {
-		return new PlanChangeRepository.NewPlanChange(terms.id(), paymentId, Objects.requireNonNull(terms.planId()),
+			BillingInterval interval, PricedChange priced, String idempotencyKey, @Nullable Long paymentId) {
+		return new PlanChangeRepository.NewPlanChange(terms.id(), idempotencyKey, paymentId, Objects.requireNonNull(terms.planId()),
 				Objects.requireNonNull(terms.interval()), terms.periodStart(), plan.id(), interval,
 				plan.plan().price(interval), priced.periodStart(), priced.periodEnd(), priced.creditUsed(),
 				priced.creditAdded());

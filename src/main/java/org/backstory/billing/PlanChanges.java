@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public class PlanChanges {
 	 * @throws SubscriptionChangeRefused when the member's subscription cannot change plan at all
 	 */
 	public List<PlanChangeQuote> quotes(long memberId) {
-		Instant now = clock.instant();
+		Instant now = quoteTime();
 		SubscriptionTerms terms = liveTerms(memberId);
 		PlanChangeSteps.requireChangeable(terms, now);
 		List<PlanChangeQuote> quotes = new ArrayList<>();
@@ -77,7 +78,12 @@ public class PlanChanges {
 	 * offered
 	 */
 	public PlanChangeQuote quote(long memberId, String planCode, BillingInterval interval) {
-		return quote(liveTerms(memberId), activePlan(planCode), interval, clock.instant());
+		return quote(liveTerms(memberId), activePlan(planCode), interval, quoteTime());
+	}
+
+	/** Quotes are made to the second: the moment travels through a form with them. */
+	private Instant quoteTime() {
+		return clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
 	/**
