@@ -1,6 +1,9 @@
 package org.backstory.billing;
 
-/** How a confirmed plan change went. Changes the subscription's state does not allow are refused with a {@link SubscriptionChangeRefused}. */
+/**
+ * How a confirmed plan change went. Changes the subscription's state does not allow are refused with a
+ * {@link SubscriptionChangeRefused} instead.
+ */
 public sealed interface PlanChangeOutcome {
 
 	/**

@@ -169,7 +169,9 @@ class PlanChangeRepository {
 	/** Puts money the member paid for a change that could no longer be made on their credit balance. */
 	void addCredit(long subscriptionId, long amount, Instant now) {
 		entitlements.invalidate();
-		jdbc.sql("update billing.subscription set credit_balance = credit_balance + :amount, updated_at = :now where id = :id")
+		jdbc.sql("""
+				update billing.subscription set credit_balance = credit_balance + :amount, updated_at = :now where id = :id
+				""")
 			.param("id", subscriptionId)
 			.param("amount", amount)
 			.param("now", Timestamps.of(now))
@@ -192,9 +194,9 @@ class PlanChangeRepository {
 	}
 
 	/** A plan change about to be recorded. */
-	record NewPlanChange(long subscriptionId, String idempotencyKey, @Nullable Long paymentId, long fromPlanId, BillingInterval fromInterval,
-			Instant fromPeriodStart, long planId, BillingInterval interval, long price, Instant periodStart,
-			Instant periodEnd, long creditUsed, long creditAdded) {
+	record NewPlanChange(long subscriptionId, String idempotencyKey, @Nullable Long paymentId, long fromPlanId,
+			BillingInterval fromInterval, Instant fromPeriodStart, long planId, BillingInterval interval, long price,
+			Instant periodStart, Instant periodEnd, long creditUsed, long creditAdded) {
 	}
 
 	private static SubscriptionTerms terms(ResultSet rs) throws SQLException {

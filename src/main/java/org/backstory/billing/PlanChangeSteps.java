@@ -88,7 +88,8 @@ class PlanChangeSteps {
 		}
 		SubscriptionLifecycle.PLAN_CHANGED.require(terms.status());
 		if (terms.periodEnd() == null || !now.isBefore(terms.periodEnd())) {
-			throw new SubscriptionChangeRefused("Your subscription is being renewed right now. Try again in a few minutes.");
+			throw new SubscriptionChangeRefused(
+					"Your subscription is being renewed right now. Try again in a few minutes.");
 		}
 	}
 
@@ -235,10 +236,10 @@ class PlanChangeSteps {
 
 	private static PlanChangeRepository.NewPlanChange newChange(SubscriptionTerms terms, PlanCatalog.StoredPlan plan,
 			BillingInterval interval, PricedChange priced, String idempotencyKey, @Nullable Long paymentId) {
-		return new PlanChangeRepository.NewPlanChange(terms.id(), idempotencyKey, paymentId, Objects.requireNonNull(terms.planId()),
-				Objects.requireNonNull(terms.interval()), terms.periodStart(), plan.id(), interval,
-				plan.plan().price(interval), priced.periodStart(), priced.periodEnd(), priced.creditUsed(),
-				priced.creditAdded());
+		return new PlanChangeRepository.NewPlanChange(terms.id(), idempotencyKey, paymentId,
+				Objects.requireNonNull(terms.planId()), Objects.requireNonNull(terms.interval()), terms.periodStart(),
+				plan.id(), interval, plan.plan().price(interval), priced.periodStart(), priced.periodEnd(),
+				priced.creditUsed(), priced.creditAdded());
 	}
 
 	private static PlanChangeOutcome.Changed changed(PlanChangeRepository.PlanChange change, long charged) {

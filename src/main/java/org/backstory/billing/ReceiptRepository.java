@@ -46,8 +46,9 @@ class ReceiptRepository {
 				where p.member_id = :member
 				""").param("member", memberId).query(rs -> {
 					String interval = rs.getString("billing_interval");
+					BillingInterval paidInterval = interval == null ? null : BillingInterval.fromCode(interval).orElse(null);
 					paidFor.put(rs.getLong("id"), new PaidFor(PaymentPurpose.fromCode(rs.getString("purpose")),
-							rs.getString("plan_name"), interval == null ? null : BillingInterval.fromCode(interval).orElse(null)));
+							rs.getString("plan_name"), paidInterval));
 				});
 		return paidFor;
 	}

@@ -70,8 +70,8 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 			off.add(Money.format(charge.credit(), charge.currency()) + " credit");
 		}
 		String amount = Money.format(charge.amount(), charge.currency());
-		return off.isEmpty() ? amount
-				: amount + " (" + Money.format(charge.list(), charge.currency()) + " less " + String.join(" and ", off) + ")";
+		String list = Money.format(charge.list(), charge.currency());
+		return off.isEmpty() ? amount : amount + " (" + list + " less " + String.join(" and ", off) + ")";
 	}
 
 	private static @Nullable String on(String label, @Nullable Instant date) {

@@ -13,8 +13,9 @@ public record CancelPage(String planName, String consequence) {
 
 	/** Whether the member may cancel it here: a running paid subscription (comps are staff's to end). */
 	static boolean cancelable(SubscriptionSummary subscription) {
-		return !subscription.comped() && (subscription.status() == SubscriptionStatus.TRIALING
-				|| subscription.status() == SubscriptionStatus.ACTIVE || subscription.status() == SubscriptionStatus.PAST_DUE);
+		SubscriptionStatus status = subscription.status();
+		return !subscription.comped() && (status == SubscriptionStatus.TRIALING || status == SubscriptionStatus.ACTIVE
+				|| status == SubscriptionStatus.PAST_DUE);
 	}
 
 	static CancelPage of(SubscriptionSummary subscription) {

@@ -28,9 +28,9 @@ public record PlanChoice(String title, String price, String dueNow, String summa
 			summary = "No charge now: your free trial goes on until " + Pages.date(quote.nextChargeOn()) + ", " + then;
 		}
 		else if (quote.dueNow() > 0) {
-			summary = dueNow + " now" + (quote.credit() > 0
-					? " (after " + Money.format(quote.credit(), currency) + " credit for what's left of your current plan), "
-					: ", ") + then;
+			String credit = " (after " + Money.format(quote.credit(), currency)
+					+ " credit for what's left of your current plan), ";
+			summary = dueNow + " now" + (quote.credit() > 0 ? credit : ", ") + then;
 		}
 		else if (quote.creditAdded() > 0) {
 			summary = "No charge now. " + Money.format(quote.creditAdded(), currency)

@@ -155,8 +155,9 @@ class StaffBillingController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return render(model, csrfToken, member, refused.getMessage(), null);
 		}
-		redirect.addFlashAttribute("notice", "The subscription has ended." + refund.map(StaffBillingController::refundNotice)
-			.orElse(refundUnused ? " Nothing was left to refund." : ""));
+		String refunded = refund.map(StaffBillingController::refundNotice)
+			.orElse(refundUnused ? " Nothing was left to refund." : "");
+		redirect.addFlashAttribute("notice", "The subscription has ended." + refunded);
 		return Pages.redirectTo("/admin/billing/members/" + memberId);
 	}
 
