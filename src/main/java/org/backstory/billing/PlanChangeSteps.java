@@ -1,8 +1,8 @@
 package org.backstory.billing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
