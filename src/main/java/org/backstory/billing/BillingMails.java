@@ -45,6 +45,11 @@ class BillingMails {
 		return DATE.format(instant);
 	}
 
+	/** The receipt for one successful payment. */
+	void receipt(long paymentId) {
+		receipts(List.of(paymentId));
+	}
+
 	/** The receipts for successful payments, each to the member who paid: one lookup for all of them. */
 	void receipts(Collection<Long> paymentIds) {
 		if (paymentIds.isEmpty()) {

@@ -22,10 +22,14 @@ public class PaymentSettlement {
 
 	private final RenewalSteps renewals;
 
-	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals) {
+	private final PlanChangeSteps planChanges;
+
+	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals,
+			PlanChangeSteps planChanges) {
 		this.payments = payments;
 		this.checkouts = checkouts;
 		this.renewals = renewals;
+		this.planChanges = planChanges;
 	}
 
 	/**
@@ -48,7 +52,8 @@ public class PaymentSettlement {
 		switch (attempt.purpose()) {
 			case CHECKOUT -> checkouts.settle(attempt, result);
 			case RENEWAL -> renewals.settle(attempt, result);
-			case PLAN_CHANGE, GIFT -> throw new IllegalStateException(
+			case PLAN_CHANGE -> planChanges.settle(attempt, result);
+			case GIFT -> throw new IllegalStateException(
 					"settling " + attempt.purpose().code() + " payments is not built yet");
 		}
 	}

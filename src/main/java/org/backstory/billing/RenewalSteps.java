@@ -90,7 +90,7 @@ class RenewalSteps {
 	@Transactional
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		if (settleOne(attempt, result, clock.instant())) {
-			mails.receipts(List.of(attempt.id()));
+			mails.receipt(attempt.id());
 		}
 	}
 

@@ -53,6 +53,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
 			MemberAuthenticationProvider members, SignInRedirects redirects) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
+			// Members' payments and refunds are the owner's business, not the newsroom's.
+			.requestMatchers("/admin/billing/**").hasRole("OWNER")
 			.requestMatchers("/admin/**").hasAnyRole("OWNER", "EDITOR", "AUTHOR")
 			.requestMatchers("/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("OWNER")

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** What billing's controllers share: private responses, safe redirects, dates as readers read them. */
@@ -38,6 +40,16 @@ final class Pages {
 
 	static String date(Instant instant) {
 		return DATE.format(instant);
+	}
+
+	/** The attempt id a form carried; a malformed one is a bad request. */
+	static UUID attemptId(String attempt) {
+		try {
+			return UUID.fromString(attempt);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed attempt id");
+		}
 	}
 
 }
