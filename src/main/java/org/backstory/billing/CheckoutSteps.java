@@ -29,14 +29,17 @@ class CheckoutSteps {
 
 	private final SubscriptionEventLog events;
 
+	private final BillingMails mails;
+
 	private final Clock clock;
 
 	CheckoutSteps(SubscriptionRepository subscriptions, PaymentRepository payments, CardRepository cards,
-			SubscriptionEventLog events, Clock clock) {
+			SubscriptionEventLog events, BillingMails mails, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.cards = cards;
 		this.events = events;
+		this.mails = mails;
 		this.clock = clock;
 	}
 
@@ -113,6 +116,7 @@ class CheckoutSteps {
 					subscription.id(), attempt.id());
 		}
 		cards.save(subscription.memberId(), attempt.gateway(), Objects.requireNonNull(attempt.card()), now);
+		mails.receipt(attempt.id());
 		log.info("Checkout paid subscriptionId={} paymentId={} memberId={}", subscription.id(), attempt.id(),
 				subscription.memberId());
 		return new CheckoutOutcome.Subscribed(subscription.id());
