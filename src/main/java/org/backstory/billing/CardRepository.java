@@ -74,13 +74,6 @@ class CardRepository {
 			.update() > 0;
 	}
 
-	boolean hasToken(String token) {
-		return jdbc.sql("select exists (select 1 from billing.card where token = :token)")
-			.param("token", token)
-			.query(Boolean.class)
-			.single();
-	}
-
 	/** Drops the card with {@code token} from file, whoever's it is; returns whether there was one. */
 	boolean deleteByToken(String token) {
 		return jdbc.sql("delete from billing.card where token = :token").param("token", token).update() > 0;

@@ -83,9 +83,12 @@ public class GatewayEvents {
 	 * caller tries again later
 	 */
 	public boolean cardUpdated(String token, CardFacts facts, Instant at) {
+		// Asked before the update: a payment settling in between files the card after the update missed it,
+		// and only a check made earlier still knows to try again.
+		boolean mayBeFiledSoon = payments.pendingWithCard(token);
 		boolean changed = cards.updateFacts(token, facts, at, clock.instant());
-		if (!changed && !cards.hasToken(token)) {
-			awaitFiling(token);
+		if (!changed && mayBeFiledSoon) {
+			throw notFiledYet();
 		}
 		log.info("Gateway card update applied={}", changed);
 		return changed;
@@ -108,8 +111,12 @@ public class GatewayEvents {
 	/** A card not on file may be on its way: a checkout files its card when its payment settles. */
 	private void awaitFiling(String token) {
 		if (payments.pendingWithCard(token)) {
-			throw new IllegalStateException("the card is not on file yet: a payment with it is pending");
+			throw notFiledYet();
 		}
+	}
+
+	private static IllegalStateException notFiledYet() {
+		return new IllegalStateException("the card is not on file yet: a payment with it is pending");
 	}
 
 	/** Whether one of our payments is the charge {@code chargeId}. */
