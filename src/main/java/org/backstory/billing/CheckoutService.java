@@ -1,7 +1,10 @@
 package org.backstory.billing;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Service;
  * Subscribing: take a card, charge the first period, and only when that succeeds start the
  * subscription. A pending payment row is committed before the gateway is charged with an idempotency
  * key derived from it, so a double submit, a second tab or a retry after a crash never charges twice.
+ * A member's first checkout of a plan with trial days takes the card and starts a free trial instead of
+ * charging; a coupon code takes its discount off the first charge (and later ones, by its terms).
  */
 @Service
 public class CheckoutService {
@@ -24,15 +29,40 @@ public class CheckoutService {
 
 	private final CheckoutSteps steps;
 
-	private final PaymentGateway gateway;
+	private final GatewayCalls gateway;
+
+	private final Offers offers;
+
+	private final Clock clock;
 
 	CheckoutService(PlanCatalog plans, SubscriptionService subscriptions, PaymentRepository payments,
-			CheckoutSteps steps, PaymentGateway gateway) {
+			CheckoutSteps steps, GatewayCalls gateway, Offers offers, Clock clock) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.steps = steps;
 		this.gateway = gateway;
+		this.offers = offers;
+		this.clock = clock;
+	}
+
+	/**
+	 * What checking out the plan would cost the member now: a free trial if they get one, and the coupon
+	 * (or why it cannot be used) if they typed a code. Empty when no active plan has that code.
+	 */
+	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
+			@Nullable String couponCode) {
+		return plans.find(planCode).filter(p -> p.plan().active()).map(stored -> {
+			Plan plan = stored.plan();
+			Instant now = clock.instant();
+			Instant trialEnd = offers.trialEnd(memberId, plan, now);
+			Instant firstPaid = trialEnd == null ? now : trialEnd;
+			CouponCheck coupon = offers.check(couponCode, memberId, plan, interval, firstPaid, now);
+			return new CheckoutQuote(plan, interval, trialEnd,
+					coupon instanceof CouponCheck.Applies applies ? applies.coupon() : null,
+					coupon instanceof CouponCheck.Refused refused ? refused.refusal() : null,
+					coupon.charge(plan.price(interval), firstPaid).due());
+		});
 	}
 
 	/** Subscribes the member if the card is accepted and the first charge succeeds. */
@@ -52,13 +82,18 @@ public class CheckoutService {
 		if (subscriptions.isSubscribed(checkout.memberId())) {
 			return new CheckoutOutcome.AlreadySubscribed();
 		}
-		PaymentGateway.CardAttachment attachment;
-		try {
-			attachment = gateway.attachCard(
-					new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null, checkout.card()));
+		// A bad coupon code is refused before the card goes to the gateway; it is checked again when redeemed.
+		CouponRefusal refusal = quote(checkout.memberId(), checkout.planCode(), checkout.interval(),
+				checkout.couponCode())
+			.map(CheckoutQuote::couponRefusal)
+			.orElse(null);
+		if (refusal != null) {
+			return new CheckoutOutcome.CouponRefused(refusal.message());
 		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Checkout card not confirmed memberId={} reason={}", checkout.memberId(), ex.getMessage());
+		PaymentGateway.CardAttachment attachment = gateway
+			.attach(new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null, checkout.card()))
+			.orElse(null);
+		if (attachment == null) {
 			return new CheckoutOutcome.NotConfirmed();
 		}
 		if (attachment instanceof PaymentGateway.CardAttachment.Declined declined) {
@@ -66,9 +101,15 @@ public class CheckoutService {
 			return new CheckoutOutcome.Declined(declined.message());
 		}
 		StoredCard card = ((PaymentGateway.CardAttachment.Attached) attachment).card();
-		CheckoutSteps.Begun begun = steps.begin(checkout, plan.get(), card, gateway.name());
+		CheckoutSteps.Begun begun = steps.begin(checkout, plan.get(), card, gateway.gatewayName());
 		if (begun instanceof CheckoutSteps.Begun.Proceed proceed) {
 			return resume(proceed.attempt());
+		}
+		if (begun instanceof CheckoutSteps.Begun.TrialStarted trial) {
+			return new CheckoutOutcome.TrialStarted(trial.subscriptionId(), trial.trialEnd());
+		}
+		if (begun instanceof CheckoutSteps.Begun.CouponRefused refused) {
+			return new CheckoutOutcome.CouponRefused(refused.refusal().message());
 		}
 		return begun instanceof CheckoutSteps.Begun.Busy ? new CheckoutOutcome.InProgress()
 				: new CheckoutOutcome.AlreadySubscribed();
@@ -79,15 +120,9 @@ public class CheckoutService {
 		if (attempt.status() != PaymentStatus.PENDING) {
 			return CheckoutSteps.outcomeOf(attempt);
 		}
-		PaymentGateway.ChargeResult result;
-		try {
-			result = gateway.charge(attempt.charge());
-		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Checkout charge not confirmed paymentId={} reason={}", attempt.id(), ex.getMessage());
-			return new CheckoutOutcome.NotConfirmed();
-		}
-		return steps.settle(attempt, result);
+		return gateway.charge(attempt)
+			.map(result -> steps.settle(attempt, result))
+			.orElseGet(CheckoutOutcome.NotConfirmed::new);
 	}
 
 }

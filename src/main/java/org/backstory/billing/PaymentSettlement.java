@@ -20,9 +20,12 @@ public class PaymentSettlement {
 
 	private final CheckoutSteps checkouts;
 
-	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts) {
+	private final GiftSteps gifts;
+
+	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, GiftSteps gifts) {
 		this.payments = payments;
 		this.checkouts = checkouts;
+		this.gifts = gifts;
 	}
 
 	/**
@@ -44,7 +47,8 @@ public class PaymentSettlement {
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		switch (attempt.purpose()) {
 			case CHECKOUT -> checkouts.settle(attempt, result);
-			case RENEWAL, PLAN_CHANGE, GIFT -> throw new IllegalStateException(
+			case GIFT -> gifts.settle(attempt, result);
+			case RENEWAL, PLAN_CHANGE -> throw new IllegalStateException(
 					"settling " + attempt.purpose().code() + " payments is not built yet");
 		}
 	}

@@ -1,9 +1,6 @@
 package org.backstory.billing.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Currency;
-import java.util.Locale;
+import org.backstory.billing.MoneyFormat;
 
 /** Minor units and a currency code, written for readers: {@code $5.00}, {@code €48.00}. */
 final class Prices {
@@ -12,13 +9,7 @@ final class Prices {
 	}
 
 	static String format(long minorUnits, String currencyCode) {
-		Currency currency = Currency.getInstance(currencyCode);
-		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-		format.setCurrency(currency);
-		format.setMinimumFractionDigits(digits);
-		format.setMaximumFractionDigits(digits);
-		return format.format(BigDecimal.valueOf(minorUnits, digits));
+		return MoneyFormat.format(minorUnits, currencyCode);
 	}
 
 }
