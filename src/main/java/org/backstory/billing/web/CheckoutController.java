@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.Checkout;
 import org.backstory.billing.CheckoutOutcome;
+import org.backstory.billing.CheckoutQuote;
 import org.backstory.billing.CheckoutService;
+import org.backstory.billing.Coupon;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
@@ -52,7 +54,8 @@ class CheckoutController {
 
 	@GetMapping("/checkout/{planCode}")
 	Object form(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember member,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @AuthenticationPrincipal SignedInMember member,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
@@ -60,28 +63,35 @@ class CheckoutController {
 		if (subscriptions.isSubscribed(member.id())) {
 			return Pages.redirectTo("/account");
 		}
-		return render(model, csrfToken, plan, billingInterval, UUID.randomUUID(), next, null, CardForm.empty(), Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, coupon, null,
+				CardForm.empty(), Map.of());
 	}
 
 	@PostMapping("/checkout/{planCode}")
 	Object pay(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next, @RequestParam String attempt, CardForm form,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt, CardForm form,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = attemptId(attempt);
+		UUID attemptId = Pages.attemptId(attempt);
 		Pages.personal(response);
 		CardForm.Checked checked = form.check(clock);
 		if (checked.card() == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, plan, billingInterval, attemptId, next, null, form.withoutSecrets(),
-					checked.errors());
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, null,
+					form.withoutSecrets(), checked.errors());
 		}
-		CheckoutOutcome outcome = checkouts
-			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId, checked.card()));
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
+				billingInterval, attemptId, checked.card(), coupon));
 		if (outcome instanceof CheckoutOutcome.Subscribed) {
 			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
+			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
+		}
+		if (outcome instanceof CheckoutOutcome.TrialStarted trial) {
+			redirect.addFlashAttribute("notice",
+					"Your free trial has started. Your first charge is on " + Pages.date(trial.trialEnd()) + ".");
 			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
 		}
 		if (outcome instanceof CheckoutOutcome.AlreadySubscribed) {
@@ -90,9 +100,15 @@ class CheckoutController {
 		if (outcome instanceof CheckoutOutcome.PlanUnavailable) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan");
 		}
-		String message;
+		@Nullable String message;
 		UUID nextAttempt;
-		if (outcome instanceof CheckoutOutcome.Declined declined) {
+		if (outcome instanceof CheckoutOutcome.CouponRefused) {
+			// The coupon field shows why; nothing was charged, so this attempt can be submitted again.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			message = null;
+			nextAttempt = attemptId;
+		}
+		else if (outcome instanceof CheckoutOutcome.Declined declined) {
 			// A declined attempt is finished: trying again (another card) is a new attempt.
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
 			message = declined.message();
@@ -110,17 +126,37 @@ class CheckoutController {
 					+ "you will not be charged twice.";
 			nextAttempt = attemptId;
 		}
-		return render(model, csrfToken, plan, billingInterval, nextAttempt, next, message, form.withoutSecrets(),
-				Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, message,
+				form.withoutSecrets(), Map.of());
 	}
 
-	private String render(Model model, CsrfToken csrfToken, Plan plan, BillingInterval interval, UUID attemptId,
-			@Nullable String next, @Nullable String message, CardForm form, Map<String, String> errors) {
+	private String render(Model model, CsrfToken csrfToken, SignedInMember member, Plan plan,
+			BillingInterval interval, UUID attemptId, @Nullable String next, @Nullable String coupon,
+			@Nullable String message, CardForm form, Map<String, String> errors) {
 		String returnTo = SafeRedirect.localPathOr(next, "");
-		model.addAttribute("page",
-				new CheckoutPage(plan.name(), Prices.format(plan.price(interval), plan.currency()), interval.code(),
-						"/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
-						message));
+		String typed = coupon == null || coupon.isBlank() ? null : coupon.strip();
+		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, typed)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		String price = Prices.format(quote.price(), plan.currency());
+		String firstCharge = Prices.format(quote.firstCharge(), plan.currency());
+		String summary;
+		String payLabel;
+		if (quote.trialEnd() != null) {
+			summary = OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval.code())
+					+ ". Nothing is charged today; your first charge of " + firstCharge + " is on "
+					+ Pages.date(quote.trialEnd()) + ".";
+			payLabel = "Start your free trial";
+		}
+		else {
+			summary = price + " per " + interval.code() + ", charged today and then every " + interval.code() + ".";
+			payLabel = "Pay " + firstCharge + " and subscribe";
+		}
+		Coupon applied = quote.coupon();
+		model.addAttribute("page", new CheckoutPage(plan.name(), price, interval.code(), "/checkout/" + plan.code(),
+				attemptId.toString(), returnTo.isEmpty() ? null : returnTo, message, summary, payLabel,
+				applied == null ? null : applied.code(),
+				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), typed,
+				quote.couponRefusal() == null ? null : quote.couponRefusal().message()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
@@ -134,15 +170,6 @@ class CheckoutController {
 	private static BillingInterval interval(String code) {
 		return BillingInterval.fromCode(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "interval must be month or year"));
-	}
-
-	private static UUID attemptId(String attempt) {
-		try {
-			return UUID.fromString(attempt);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed checkout attempt");
-		}
 	}
 
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** What billing's controllers share: private responses, safe redirects, dates as readers read them. */
@@ -34,6 +36,16 @@ final class Pages {
 		view.setExposeModelAttributes(false);
 		view.setStatusCode(HttpStatus.SEE_OTHER);
 		return view;
+	}
+
+	/** The attempt id a payment form carries; 400 if it is not one. */
+	static UUID attemptId(String attempt) {
+		try {
+			return UUID.fromString(attempt);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed payment attempt");
+		}
 	}
 
 	static String date(Instant instant) {

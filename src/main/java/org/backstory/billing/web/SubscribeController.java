@@ -52,7 +52,10 @@ class SubscribeController {
 	private static PlanOffer offer(Plan plan, String returnTo, boolean signedIn) {
 		return new PlanOffer(plan.name(), plan.description(),
 				Prices.format(plan.monthlyPrice(), plan.currency()), Prices.format(plan.yearlyPrice(), plan.currency()),
-				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn));
+				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn),
+				plan.trialDays() == 0 ? null
+						: OfferTexts.trial(plan.trialDays(), plan.monthlyPrice(), plan.currency(), "month")
+								+ " (new subscribers)");
 	}
 
 	private static String href(Plan plan, BillingInterval interval, String returnTo, boolean signedIn) {
