@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ class Offers {
 		if (plan.trialDays() == 0 || subscriptions.hadTrial(memberId)) {
 			return null;
 		}
-		return now.plus(Duration.ofDays(plan.trialDays()));
+		// At the precision the database keeps, so the end reported to the member is the end stored.
+		return now.plus(Duration.ofDays(plan.trialDays())).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**
