@@ -2,6 +2,10 @@ package org.backstory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -17,7 +21,30 @@ public final class TestDatabase {
 	}
 
 	/** The JDBC URL of the shared test database, starting it if needed. */
-	public static synchronized String url() {
+	public static String url() {
+		return url("postgres");
+	}
+
+	/** The JDBC URL of database {@code name} in the shared server, creating it if needed. */
+	public static synchronized String url(String name) {
+		start();
+		if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+			throw new IllegalArgumentException("not a plain database name: " + name);
+		}
+		try (Connection connection = server.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'");
+			if (!exists.next()) {
+				statement.execute("create database " + name);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("could not create test database " + name, ex);
+		}
+		return server.getJdbcUrl("postgres", name);
+	}
+
+	private static void start() {
 		if (server == null) {
 			try {
 				server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
@@ -27,7 +54,6 @@ public final class TestDatabase {
 			}
 			Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop));
 		}
-		return server.getJdbcUrl("postgres", "postgres");
 	}
 
 	private static synchronized void stop() {

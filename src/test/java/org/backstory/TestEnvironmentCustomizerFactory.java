@@ -25,7 +25,8 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		return new TestEnvironment();
+		OwnDatabase own = testClass.getAnnotation(OwnDatabase.class);
+		return new TestEnvironment(own == null ? "postgres" : own.value());
 	}
 
 	private static Path createDataDir() {
@@ -37,13 +38,13 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		}
 	}
 
-	record TestEnvironment() implements ContextCustomizer {
+	record TestEnvironment(String database) implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
-				.of("backstory.database.url=" + TestDatabase.url(), "backstory.database.username=postgres",
-						"backstory.data-dir=" + DATA_DIR, "backstory.demo=true", "db-scheduler.polling-interval=1s")
+				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
+						"backstory.data-dir=" + DATA_DIR, "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s")
 				.applyTo(context);
 		}
 

@@ -17,11 +17,14 @@ public class CardService {
 
 	private final PaymentGateway gateway;
 
+	private final RenewalRun renewals;
+
 	private final Clock clock;
 
-	CardService(CardRepository cards, PaymentGateway gateway, Clock clock) {
+	CardService(CardRepository cards, PaymentGateway gateway, RenewalRun renewals, Clock clock) {
 		this.cards = cards;
 		this.gateway = gateway;
+		this.renewals = renewals;
 		this.clock = clock;
 	}
 
@@ -31,8 +34,9 @@ public class CardService {
 	}
 
 	/**
-	 * Hands the card to the gateway and, if it accepts it, puts it on file in place of the old one. The
-	 * gateway is called outside any transaction: it may be a slow remote service.
+	 * Hands the card to the gateway and, if it accepts it, puts it on file in place of the old one, and
+	 * retries a past-due renewal with it at once, so access comes back as soon as the charge goes through.
+	 * The gateway is called outside any transaction: it may be a slow remote service.
 	 */
 	public CardChange replaceCard(long memberId, String email, CardDetails card) {
 		String customerId = cards.find(memberId).map(StoredCard::customerId).orElse(null);
@@ -51,6 +55,7 @@ public class CardService {
 		StoredCard stored = ((PaymentGateway.CardAttachment.Attached) attachment).card();
 		cards.save(memberId, gateway.name(), stored, clock.instant());
 		log.info("Card replaced memberId={}", memberId);
+		renewals.retryNow(memberId);
 		return new CardChange.Replaced(stored.onFile());
 	}
 

@@ -20,6 +20,11 @@ record ChargeAmount(long list, long discount, long credit) {
 		return new ChargeAmount(list, 0, 0);
 	}
 
+	/** This charge with as much of {@code balance} taken off as it can hold. */
+	ChargeAmount withCredit(long balance) {
+		return new ChargeAmount(list, discount, Math.min(balance, list - discount));
+	}
+
 	/** What is actually charged; zero when a discount or credit covers everything. */
 	long due() {
 		return list - discount - credit;

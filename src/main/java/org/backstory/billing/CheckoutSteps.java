@@ -145,7 +145,7 @@ class CheckoutSteps {
 				Objects.requireNonNull(attempt.periodEnd()), now)) {
 			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.FIRST_PAYMENT,
 					SubscriptionEventLog.Actor.member(subscription.memberId()), attempt, now);
-			if (subscription.discount() != null) {
+			if (!subscription.discount().equals(Discount.NONE)) {
 				events.record(subscription.id(), SubscriptionStatus.ACTIVE, SubscriptionEventLog.Cause.COUPON_APPLIED,
 						SubscriptionEventLog.Actor.member(subscription.memberId()), now);
 			}

@@ -47,8 +47,7 @@ public record Coupon(long id, String code, String name, @Nullable Integer percen
 
 	/** The terms to copy onto a subscription whose first paid period starts at {@code firstPaidPeriodStart}. */
 	Discount discountFrom(Instant firstPaidPeriodStart, BillingInterval interval) {
-		return new Discount(id, percentOff, amountOff,
-				duration.discountEnd(firstPaidPeriodStart, interval, durationMonths));
+		return new Discount(percentOff, amountOff, duration.discountEnd(firstPaidPeriodStart, interval, durationMonths));
 	}
 
 }

@@ -62,7 +62,7 @@ class GiftMails {
 
 				The gift does not renew.
 				""".formatted(buyer.name(), months(gift.months()), gift.planName(), gift.recipientEmail(),
-				MoneyFormat.format(gift.amount(), gift.currency()), card))
+				Money.format(gift.amount(), gift.currency()), card))
 			.withKey("gift-" + gift.id() + "-receipt"));
 	}
 

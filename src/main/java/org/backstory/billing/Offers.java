@@ -82,7 +82,7 @@ class Offers {
 				}
 			}
 			else {
-				subscriptions.applyDiscount(subscriptionId, applies.discount(), now);
+				subscriptions.applyDiscount(subscriptionId, applies.coupon().id(), applies.discount(), now);
 				log.info("Coupon redeemed couponId={} subscriptionId={}", applies.coupon().id(), subscriptionId);
 			}
 		}

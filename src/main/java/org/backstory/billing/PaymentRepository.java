@@ -3,6 +3,7 @@ package org.backstory.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,11 +82,64 @@ class PaymentRepository {
 		}
 		else {
 			update = jdbc.sql("""
-					update billing.payment set status = 'succeeded', gateway_charge_id = :charge, settled_at = :now
+					update billing.payment
+					set status = 'succeeded', gateway_charge_id = :charge, settled_at = :now,
+					    invoice_number = nextval('billing.invoice_number_seq')
 					where id = :id and status = 'pending'
 					""").param("charge", ((PaymentGateway.ChargeResult.Succeeded) result).chargeId());
 		}
 		return update.param("id", id).param("now", Timestamps.of(now)).update() == 1;
+	}
+
+	private static final String RECORD = """
+			select id, purpose, status, amount, list_amount, discount_amount, credit_applied, refunded_amount, currency,
+			       invoice_number, card_brand, card_last4, failure_reason, period_start, period_end, created_at,
+			       settled_at
+			from billing.payment
+			""";
+
+	/** The member's payments, newest first. */
+	List<PaymentRecord> history(long memberId) {
+		return jdbc.sql(RECORD + " where member_id = :member order by created_at desc, id desc")
+			.param("member", memberId)
+			.query((rs, row) -> record(rs))
+			.list();
+	}
+
+	Optional<PaymentRecord> record(long id) {
+		return jdbc.sql(RECORD + " where id = :id").param("id", id).query((rs, row) -> record(rs)).optional();
+	}
+
+	/** The successful payment for the subscription's period starting at {@code periodStart}, if any. */
+	Optional<PaymentRecord> paidFor(long subscriptionId, Instant periodStart) {
+		return jdbc.sql(RECORD + """
+				where subscription_id = :subscription and status = 'succeeded' and period_start = :start
+				order by id desc limit 1
+				""")
+			.param("subscription", subscriptionId)
+			.param("start", Timestamps.of(periodStart))
+			.query((rs, row) -> record(rs))
+			.optional();
+	}
+
+	/** Which member a payment belongs to, locking it against concurrent refunds. */
+	Optional<PaymentRecord> lockRecord(long id) {
+		return jdbc.sql(RECORD + " where id = :id for update").param("id", id).query((rs, row) -> record(rs)).optional();
+	}
+
+	void addRefunded(long id, long amount) {
+		jdbc.sql("update billing.payment set refunded_amount = refunded_amount + :amount where id = :id")
+			.param("id", id)
+			.param("amount", amount)
+			.update();
+	}
+
+	/** What a payment was made of: list price, discount and credit. */
+	ChargeAmount amountOf(long id) {
+		return jdbc.sql("select list_amount, discount_amount, credit_applied from billing.payment where id = :id")
+			.param("id", id)
+			.query((rs, row) -> new ChargeAmount(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
 	}
 
 	/** Keeps the member's payments for the books but drops who made them and with which card. */
@@ -96,6 +150,16 @@ class PaymentRepository {
 				    card_exp_month = null, card_exp_year = null
 				where member_id = :member
 				""").param("member", memberId).update();
+	}
+
+	private static PaymentRecord record(ResultSet rs) throws SQLException {
+		long invoice = rs.getLong("invoice_number");
+		Long invoiceNumber = rs.wasNull() ? null : invoice;
+		return new PaymentRecord(rs.getLong("id"), rs.getString("purpose"), rs.getString("status"), rs.getLong("amount"),
+				rs.getLong("list_amount"), rs.getLong("discount_amount"), rs.getLong("credit_applied"),
+				rs.getLong("refunded_amount"), rs.getString("currency"), invoiceNumber, rs.getString("card_brand"),
+				rs.getString("card_last4"), rs.getString("failure_reason"), Timestamps.read(rs, "period_start"),
+				Timestamps.read(rs, "period_end"), Timestamps.require(rs, "created_at"), Timestamps.read(rs, "settled_at"));
 	}
 
 	private static PaymentAttempt map(ResultSet rs) throws SQLException {

@@ -20,11 +20,14 @@ public class PaymentSettlement {
 
 	private final CheckoutSteps checkouts;
 
+	private final RenewalSteps renewals;
+
 	private final GiftSteps gifts;
 
-	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, GiftSteps gifts) {
+	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals, GiftSteps gifts) {
 		this.payments = payments;
 		this.checkouts = checkouts;
+		this.renewals = renewals;
 		this.gifts = gifts;
 	}
 
@@ -47,8 +50,9 @@ public class PaymentSettlement {
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		switch (attempt.purpose()) {
 			case CHECKOUT -> checkouts.settle(attempt, result);
+			case RENEWAL -> renewals.settle(attempt, result);
 			case GIFT -> gifts.settle(attempt, result);
-			case RENEWAL, PLAN_CHANGE -> throw new IllegalStateException(
+			case PLAN_CHANGE -> throw new IllegalStateException(
 					"settling " + attempt.purpose().code() + " payments is not built yet");
 		}
 	}

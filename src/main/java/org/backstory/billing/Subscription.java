@@ -1,20 +1,20 @@
 package org.backstory.billing;
 
 import java.time.Instant;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription row, with its plan's code and name when it has a plan.
  *
+ * @param trialEnd the end of the free trial, if it had one
  * @param giftId the gift it was redeemed from; such a subscription does not renew
- * @param discount a coupon's terms, copied when it was redeemed
+ * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE} without a coupon
  */
 record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode, @Nullable String planName,
 		String tier, @Nullable BillingInterval interval, @Nullable Long price, @Nullable String currency,
 		SubscriptionStatus status, boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd,
-		@Nullable Instant pastDueSince, @Nullable Long giftId, @Nullable Discount discount) {
+		@Nullable Instant pastDueSince, @Nullable Instant trialEnd, @Nullable Long giftId, Discount discount) {
 
 	/**
 	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it runs; an
@@ -33,11 +33,6 @@ record Subscription(long id, long memberId, @Nullable Long planId, @Nullable Str
 			return Entitlement.none();
 		}
 		return new Entitlement(reported, tier, currentPeriodEnd, pastDueSince);
-	}
-
-	/** The charge for the period starting at {@code periodStart}: the price, less the discount if it applies. */
-	ChargeAmount chargeFor(Instant periodStart) {
-		return Discount.apply(discount, Objects.requireNonNull(price, "a comp is never charged"), periodStart);
 	}
 
 	SubscriptionSummary summary() {

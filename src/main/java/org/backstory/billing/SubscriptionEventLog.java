@@ -115,7 +115,7 @@ class SubscriptionEventLog {
 		jdbc.sql("""
 				insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor, amount,
 				    currency, payment_id, occurred_at, kind, mrr_after)
-				select s.id, :from, s.status, :cause, :actor, :amount, :currency, :payment, :at,
+				select s.id, :from, s.status, :cause, :actor, :amount, coalesce(:currency, s.currency), :payment, :at,
 				       case when s.comped then 'comp' when s.gift_id is not null then 'gift' else 'paid' end,
 				""" + MONTHLY_VALUE + """
 

@@ -20,7 +20,7 @@ class SubscriptionRepository {
 	private static final String SELECT = """
 			select s.id, s.member_id, s.plan_id, p.code as plan_code, p.name as plan_name, s.tier, s.billing_interval,
 			       s.price_amount, s.currency, s.status, s.comped, s.current_period_start, s.current_period_end,
-			       s.past_due_since, s.gift_id, s.coupon_id, s.percent_off, s.amount_off, s.discount_ends_at
+			       s.past_due_since, s.trial_end, s.gift_id, s.percent_off, s.amount_off, s.discount_ends_at
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			""";
 
@@ -159,7 +159,7 @@ class SubscriptionRepository {
 	}
 
 	/** Copies a coupon's terms onto the subscription. */
-	void applyDiscount(long id, Discount discount, Instant now) {
+	void applyDiscount(long id, long couponId, Discount discount, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""
 				update billing.subscription
@@ -168,7 +168,7 @@ class SubscriptionRepository {
 				where id = :id
 				""")
 			.param("id", id)
-			.param("coupon", discount.couponId())
+			.param("coupon", couponId)
 			.param("percent", discount.percentOff())
 			.param("amount", discount.amountOff())
 			.param("ends", Timestamps.of(discount.endsAt()))
@@ -210,6 +210,24 @@ class SubscriptionRepository {
 			.update();
 	}
 
+	/** Cancels at the period end: the renewal run ends it then instead of charging. */
+	void markCanceled(long id, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("update billing.subscription set status = 'canceled', canceled_at = :now, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	void markResumed(long id, SubscriptionStatus status, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("update billing.subscription set status = :status, canceled_at = null, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("status", status.code())
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
 	void deleteAllOf(long memberId) {
 		entitlements.invalidate();
 		jdbc.sql("delete from billing.subscription where member_id = :member").param("member", memberId).update();
@@ -226,7 +244,7 @@ class SubscriptionRepository {
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
 				rs.getString("currency"), SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"),
 				Timestamps.require(rs, "current_period_start"), Timestamps.read(rs, "current_period_end"),
-				Timestamps.read(rs, "past_due_since"), giftId(rs), Discount.read(rs));
+				Timestamps.read(rs, "past_due_since"), Timestamps.read(rs, "trial_end"), giftId(rs), Discount.read(rs));
 	}
 
 	private static @Nullable Long giftId(ResultSet rs) throws SQLException {

@@ -12,14 +12,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Picks the transport and declares the two db-scheduler tasks: one delivery per message, scheduled by
- * {@link Mailer#send} for right after commit, and a sweeper that every minute delivers whatever is still
- * pending (a crash mid-way, a failed attempt whose retry is due).
+ * Picks the transport and declares the db-scheduler tasks: one delivery per message, scheduled by
+ * {@link Mailer#send} for right after commit; a drain that delivers everything due, scheduled by
+ * {@link Mailer#queue} after a transaction that queued mail in bulk; and a sweeper that every minute
+ * drains whatever is still pending (a crash mid-way, a failed attempt whose retry is due).
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
 
 	static final TaskDescriptor<Void> DELIVERY = TaskDescriptor.of("email-delivery");
+
+	static final TaskDescriptor<Void> DRAIN = TaskDescriptor.of("email-drain");
 
 	private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
@@ -41,9 +44,14 @@ class MailConfiguration {
 	}
 
 	@Bean
+	OneTimeTask<Void> mailDrainTask(MailDelivery delivery) {
+		return Tasks.oneTime(DRAIN).execute((instance, context) -> delivery.drain());
+	}
+
+	@Bean
 	RecurringTask<Void> mailSweeperTask(MailDelivery delivery) {
 		return Tasks.recurring("email-sweeper", FixedDelay.ofMinutes(1))
-			.execute((instance, context) -> delivery.deliverDue());
+			.execute((instance, context) -> delivery.drain());
 	}
 
 }

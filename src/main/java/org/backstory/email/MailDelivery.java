@@ -52,6 +52,15 @@ class MailDelivery {
 		return due.size();
 	}
 
+	/** Delivers due messages until none is left; returns how many were tried. */
+	int drain() {
+		int tried = 0;
+		for (int batch = deliverDue(); batch > 0; batch = deliverDue()) {
+			tried += batch;
+		}
+		return tried;
+	}
+
 	private void attempt(OutgoingMail mail) {
 		try {
 			transport.deliver(mail);

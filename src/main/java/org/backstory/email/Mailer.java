@@ -27,6 +27,9 @@ public class Mailer {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
+	/** Marks a transaction that has already arranged a drain after its commit. */
+	private static final Object DRAIN_PENDING = new Object();
+
 	private final OutgoingMailRepository mails;
 
 	private final Scheduler scheduler;
@@ -59,6 +62,31 @@ public class Mailer {
 			});
 			log.info("Mail queued id={}", id);
 		}, () -> log.info("Mail skipped as a duplicate key={}", mail.key()));
+	}
+
+	/**
+	 * Queues mail that background work sends in bulk (a renewal run's receipts): stored in the caller's
+	 * transaction exactly like {@link #send}, but delivered after commit by one drain task for the whole
+	 * transaction instead of a task per message, so thousands of messages do not mean thousands of tasks.
+	 */
+	@Transactional
+	public void queue(Mail mail) {
+		Instant now = clock.instant();
+		if (mails.insert(mail, now, now).isPresent() && !TransactionSynchronizationManager.hasResource(DRAIN_PENDING)) {
+			TransactionSynchronizationManager.bindResource(DRAIN_PENDING, Boolean.TRUE);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					scheduler.scheduleIfNotExists(MailConfiguration.DRAIN.instance("drain").scheduledTo(clock.instant()));
+					scheduler.triggerCheckForDueExecutions();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResource(DRAIN_PENDING);
+				}
+			});
+		}
 	}
 
 	/**

@@ -57,6 +57,25 @@ class MailerIntegrationTests {
 	}
 
 	@Test
+	void mailQueuedInBulkIsDrainedAfterCommitWithoutATaskPerMessage() {
+		String to = address();
+		long tasksBefore = deliveryTasks();
+
+		transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < 150; i++) {
+				mailer.queue(Mail.text(to, "Receipt " + i, "Thank you").withKey("bulk-" + to + "-" + i));
+			}
+			assertThat(deliveryTasks()).as("no task per message").isEqualTo(tasksBefore);
+		});
+
+		Await.until("all 150 are sent", () -> jdbc
+			.sql("select count(*) from email.outgoing_mail where recipient = :to and status = 'SENT'")
+			.param("to", to)
+			.query(Long.class)
+			.single() == 150);
+	}
+
+	@Test
 	void aRolledBackTransactionSendsNothing() {
 		String to = address();
 
@@ -119,6 +138,10 @@ class MailerIntegrationTests {
 		assertThat(Health.at(health.body(), "/components/mail/status")).isEqualTo("UP");
 		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(),
 				"/components/mail/details/transport")).isEqualTo("outbox");
+	}
+
+	private long deliveryTasks() {
+		return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'email-delivery'").query(Long.class).single();
 	}
 
 	private String status(long id) {

@@ -1,17 +1,21 @@
 package org.backstory.billing.sandbox;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /** How a stored sandbox card answers charges. */
 enum SandboxBehaviour {
 
 	ALWAYS_SUCCEEDS, FIRST_CHARGE_ONLY, ALWAYS_DECLINES;
 
-	/** Whether the next charge succeeds, given how many charges on this card succeeded before. */
-	boolean succeeds(long earlierSuccesses) {
+	/**
+	 * Whether the next charge succeeds, given how many charges on this card succeeded before (asked only
+	 * when it matters).
+	 */
+	boolean succeeds(LongSupplier earlierSuccesses) {
 		return switch (this) {
 			case ALWAYS_SUCCEEDS -> true;
-			case FIRST_CHARGE_ONLY -> earlierSuccesses == 0;
+			case FIRST_CHARGE_ONLY -> earlierSuccesses.getAsLong() == 0;
 			case ALWAYS_DECLINES -> false;
 		};
 	}

@@ -35,8 +35,9 @@ record SandboxCharge(String id, String idempotencyKey, String token, long amount
 			.optional();
 	}
 
-	void insertIfAbsent(JdbcClient jdbc, Instant now) {
-		jdbc.sql("""
+	/** Records this charge unless one with its key exists; whether it was recorded. */
+	boolean insertIfAbsent(JdbcClient jdbc, Instant now) {
+		return jdbc.sql("""
 				insert into billing.sandbox_charge
 				    (id, idempotency_key, token, amount, currency, succeeded, decline_code, decline_message, created_at)
 				values (:id, :key, :token, :amount, :currency, :succeeded, :code, :message, :now)
@@ -51,7 +52,7 @@ record SandboxCharge(String id, String idempotencyKey, String token, long amount
 			.param("code", declineCode)
 			.param("message", declineMessage)
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	/** This charge's result, for a request carrying its key; Stripe refuses a key reused for something else. */

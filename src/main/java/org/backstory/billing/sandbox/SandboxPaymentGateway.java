@@ -107,17 +107,19 @@ class SandboxPaymentGateway implements PaymentGateway {
 			charge = SandboxCharge.declined(id, request, "card_not_found",
 					"The card on file could not be found. Please add your card again.");
 		}
-		else if (behaviour.get().succeeds(successesOf(request.cardToken()))) {
+		else if (behaviour.get().succeeds(() -> successesOf(request.cardToken()))) {
 			charge = SandboxCharge.succeeded(id, request);
 		}
 		else {
 			charge = SandboxCharge.declined(id, request, "card_declined", "Your card was declined.");
 		}
-		charge.insertIfAbsent(jdbc, clock.instant());
-		log.info("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
+		if (!charge.insertIfAbsent(jdbc, clock.instant())) {
+			// A concurrent request with the same key won the insert; its answer is the answer.
+			return SandboxCharge.find(jdbc, request.idempotencyKey()).orElseThrow().answerTo(request);
+		}
+		log.debug("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
 				request.amount(), request.currency(), charge.succeeded());
-		// A concurrent request with the same key may have won the insert; its answer is the answer.
-		return SandboxCharge.find(jdbc, request.idempotencyKey()).orElseThrow().answerTo(request);
+		return charge.answerTo(request);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.backstory.billing.web;
 import java.time.Instant;
 
 import org.backstory.billing.Discount;
+import org.backstory.billing.Money;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 			return new AccountPlan(name, null, "Gift", on("Access until", end) + ". A gift does not renew.", false, null);
 		}
 		String price = subscription.currency() == null || subscription.interval() == null ? null
-				: Prices.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
+				: Money.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
 		String discount = nextDiscount(subscription);
 		return switch (subscription.status()) {
 			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
@@ -50,12 +51,12 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 		Discount discount = subscription.discount();
 		Instant next = subscription.currentPeriodEnd();
 		String currency = subscription.currency();
-		if (discount == null || next == null || currency == null || !discount.appliesTo(next)) {
+		if (next == null || currency == null || !discount.appliesTo(next)) {
 			return null;
 		}
 		long due = subscription.price() - discount.off(subscription.price());
 		return OfferTexts.discount(discount, currency) + " with your coupon: the next charge is "
-				+ Prices.format(due, currency) + ".";
+				+ Money.format(due, currency) + ".";
 	}
 
 	private static @Nullable String on(String label, @Nullable Instant date) {

@@ -11,6 +11,7 @@ import org.backstory.billing.CheckoutOutcome;
 import org.backstory.billing.CheckoutQuote;
 import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Coupon;
+import org.backstory.billing.Money;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
@@ -137,8 +138,8 @@ class CheckoutController {
 		String typed = coupon == null || coupon.isBlank() ? null : coupon.strip();
 		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, typed)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
-		String price = Prices.format(quote.price(), plan.currency());
-		String firstCharge = Prices.format(quote.firstCharge(), plan.currency());
+		String price = Money.format(quote.price(), plan.currency());
+		String firstCharge = Money.format(quote.firstCharge(), plan.currency());
 		String summary;
 		String payLabel;
 		if (quote.trialEnd() != null) {

@@ -14,6 +14,7 @@ import org.backstory.billing.GiftPurchase;
 import org.backstory.billing.GiftRedemption;
 import org.backstory.billing.GiftService;
 import org.backstory.billing.GiftView;
+import org.backstory.billing.Money;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
@@ -153,7 +154,7 @@ class GiftController {
 		List<GiftPage.GiftPlanOption> options = plans.activePlans()
 			.stream()
 			.map(plan -> new GiftPage.GiftPlanOption(plan.code(),
-					plan.name() + ", " + Prices.format(plan.monthlyPrice(), plan.currency()) + " a month"))
+					plan.name() + ", " + Money.format(plan.monthlyPrice(), plan.currency()) + " a month"))
 			.toList();
 		model.addAttribute("page", new GiftPage(options, attemptId.toString(), message));
 		model.addAttribute("gift", gift);

@@ -3,6 +3,7 @@ package org.backstory.billing.web;
 import org.backstory.billing.Coupon;
 import org.backstory.billing.CouponDuration;
 import org.backstory.billing.Discount;
+import org.backstory.billing.Money;
 import org.jspecify.annotations.Nullable;
 
 /** Trials and discounts in words, the same on the checkout, account, subscribe and coupon pages. */
@@ -13,7 +14,7 @@ final class OfferTexts {
 
 	/** E.g. {@code 14-day free trial, then $5.00/month}. */
 	static String trial(int days, long price, String currency, String interval) {
-		return days + "-day free trial, then " + Prices.format(price, currency) + "/" + interval;
+		return days + "-day free trial, then " + Money.format(price, currency) + "/" + interval;
 	}
 
 	/** E.g. {@code 20% off for 3 months}, {@code $2.00 off the first payment}. */
@@ -31,7 +32,7 @@ final class OfferTexts {
 		if (percentOff != null) {
 			return percentOff + "% off";
 		}
-		return Prices.format(amountOff == null ? 0 : amountOff, currency == null ? "USD" : currency) + " off";
+		return Money.format(amountOff == null ? 0 : amountOff, currency == null ? "USD" : currency) + " off";
 	}
 
 	private static String duration(CouponDuration duration, @Nullable Integer months) {

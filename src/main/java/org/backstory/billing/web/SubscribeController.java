@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.Money;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
@@ -51,7 +52,7 @@ class SubscribeController {
 
 	private static PlanOffer offer(Plan plan, String returnTo, boolean signedIn) {
 		return new PlanOffer(plan.name(), plan.description(),
-				Prices.format(plan.monthlyPrice(), plan.currency()), Prices.format(plan.yearlyPrice(), plan.currency()),
+				Money.format(plan.monthlyPrice(), plan.currency()), Money.format(plan.yearlyPrice(), plan.currency()),
 				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn),
 				plan.trialDays() == 0 ? null
 						: OfferTexts.trial(plan.trialDays(), plan.monthlyPrice(), plan.currency(), "month")

@@ -6,11 +6,12 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** Minor units and a currency code, written for readers: {@code $5.00}, {@code €48.00}. */
-public final class MoneyFormat {
+public final class Money {
 
-	private MoneyFormat() {
+	private Money() {
 	}
 
+	/** e.g. {@code $5.00} for 500 USD. */
 	public static String format(long minorUnits, String currencyCode) {
 		Currency currency = Currency.getInstance(currencyCode);
 		int digits = Math.max(currency.getDefaultFractionDigits(), 0);

@@ -1,0 +1,117 @@
+package org.backstory.billing;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.backstory.email.Mail;
+import org.backstory.email.Mailer;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberProfile;
+import org.backstory.shared.BackstoryProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mail billing sends: receipts, and the dunning notices that tell a member their card needs
+ * attention. Each is queued in the caller's transaction with a key, so a step that runs twice mails once.
+ */
+@Component
+class BillingMails {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private final Mailer mailer;
+
+	private final MemberDirectory members;
+
+	private final BackstoryProperties site;
+
+	private final JdbcClient jdbc;
+
+	BillingMails(Mailer mailer, MemberDirectory members, BackstoryProperties site, JdbcClient jdbc) {
+		this.mailer = mailer;
+		this.members = members;
+		this.site = site;
+		this.jdbc = jdbc;
+	}
+
+	static String date(Instant instant) {
+		return DATE.format(instant);
+	}
+
+	/** The receipt for a successful payment. */
+	void receipt(long memberId, long paymentId) {
+		Receipt receipt = jdbc.sql("""
+				select amount, currency, invoice_number, settled_at from billing.payment
+				where id = :id and status = 'succeeded'
+				""")
+			.param("id", paymentId)
+			.query((rs, row) -> new Receipt(rs.getLong(1), rs.getString(2), rs.getLong(3),
+					Timestamps.require(rs, "settled_at")))
+			.single();
+		send(memberId, "receipt-" + paymentId, "Your receipt (invoice " + receipt.invoiceNumber() + ")", """
+				Thank you for your payment of %s on %s.
+
+				Invoice number: %d
+				Printable receipt: %s
+				""".formatted(Money.format(receipt.amount(), receipt.currency()), date(receipt.paidAt()),
+				receipt.invoiceNumber(), site.link("/account/payments/" + paymentId)));
+	}
+
+	/** The first decline of a renewal: the member should update the card before the retries run out. */
+	void paymentDeclined(long memberId, long subscriptionId, Instant retryAt) {
+		send(memberId, "declined-" + subscriptionId + "-" + retryAt.getEpochSecond(),
+				"Your card was declined — update your card on file", """
+						We tried to renew your subscription, but your card was declined.
+
+						Update your card on file and we'll try again right away: %s
+
+						Otherwise we'll try again on %s.
+						""".formatted(site.link("/account/card"), date(retryAt)));
+	}
+
+	/** The last retry is next: after it fails, the subscription ends. */
+	void lastRetryComing(long memberId, long subscriptionId, Instant retryAt) {
+		send(memberId, "last-retry-" + subscriptionId + "-" + retryAt.getEpochSecond(),
+				"Last try: your card was declined — update your card on file", """
+						Your card was declined again. We'll try one last time on %s; if that fails too, your
+						subscription ends.
+
+						Update your card on file now: %s
+						""".formatted(date(retryAt), site.link("/account/card")));
+	}
+
+	/** The retries ran out and the subscription ended. */
+	void subscriptionEnded(long memberId, long subscriptionId) {
+		send(memberId, "ended-" + subscriptionId, "Your subscription has ended", """
+				We couldn't charge your card, so your subscription has ended.
+
+				You can subscribe again at any time: %s
+				""".formatted(site.link("/subscribe")));
+	}
+
+	/** The card on file expires soon. */
+	void cardExpiring(long memberId, StoredCard card) {
+		send(memberId, "card-expiring-" + memberId + "-" + card.last4() + "-" + card.expYear() + "-" + card.expMonth(),
+				"Your card on file expires soon", """
+						Your %s ending in %s expires at the end of %02d/%d.
+
+						Update your card on file so your subscription continues: %s
+						""".formatted(card.brand(), card.last4(), card.expMonth(), card.expYear(),
+						site.link("/account/card")));
+	}
+
+	/** Background work may send thousands at once: queued in bulk, drained after commit. */
+	private void send(long memberId, String key, String subject, String text) {
+		members.profile(memberId)
+			.map(MemberProfile::email)
+			.ifPresent(email -> mailer.queue(Mail.text(email, subject, text).withKey(key)));
+	}
+
+	private record Receipt(long amount, String currency, long invoiceNumber, Instant paidAt) {
+	}
+
+}

@@ -1,0 +1,142 @@
+package org.backstory.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The subscription rows the renewal run claims and moves along. */
+@Repository
+class RenewalRepository {
+
+	private static final String SELECT = """
+			select s.id, s.member_id, s.status, s.comped, s.renews, s.billing_interval, s.price_amount, s.currency,
+			       s.current_period_start, s.current_period_end, s.past_due_since, s.failed_attempts, s.credit_balance,
+			       s.percent_off, s.amount_off, s.discount_ends_at,
+			       c.gateway_customer_id, c.token, c.brand, c.last4, c.exp_month, c.exp_year
+			from billing.subscription s left join billing.card c on c.member_id = s.member_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final EntitlementCache entitlements;
+
+	RenewalRepository(JdbcClient jdbc, EntitlementCache entitlements) {
+		this.jdbc = jdbc;
+		this.entitlements = entitlements;
+	}
+
+	/**
+	 * Locks up to {@code limit} subscriptions that are due, skipping those another node holds, and lends
+	 * them to the caller until {@code leaseUntil} (only the member's, when {@code memberId} is given): a node that crashes before settling them leaves them to
+	 * be claimed again then.
+	 */
+	List<DueSubscription> claimDue(Instant now, int limit, Instant leaseUntil, @Nullable Long memberId) {
+		List<DueSubscription> due = jdbc.sql(SELECT + """
+				where s.due_at <= :now and s.status in ('trialing', 'active', 'past_due', 'canceled')
+				  and (cast(:member as bigint) is null or s.member_id = :member)
+				order by s.due_at
+				limit :limit
+				for update of s skip locked
+				""")
+			.param("now", Timestamps.of(now))
+			.param("limit", limit)
+			.param("member", memberId)
+			.query((rs, row) -> map(rs))
+			.list();
+		if (!due.isEmpty()) {
+			jdbc.sql("update billing.subscription set due_at = :lease where id = any(:ids)")
+				.param("lease", Timestamps.of(leaseUntil))
+				.param("ids", due.stream().map(DueSubscription::id).toArray(Long[]::new))
+				.update();
+		}
+		return due;
+	}
+
+	/** Locks one subscription for settling a charge made for it. */
+	DueSubscription lock(long id) {
+		return jdbc.sql(SELECT + " where s.id = :id for update of s").param("id", id).query((rs, row) -> map(rs)).single();
+	}
+
+	/** Makes a past-due subscription due at once, e.g. because its card was just replaced. */
+	boolean dueNow(long memberId, Instant now) {
+		return jdbc.sql("""
+				update billing.subscription set due_at = :now
+				where member_id = :member and status = 'past_due'
+				""").param("member", memberId).param("now", Timestamps.of(now)).update() == 1;
+	}
+
+	/** Starts a paid period and clears any dunning. */
+	void renew(long id, SubscriptionStatus status, Instant periodStart, Instant periodEnd, long creditUsed,
+			Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set status = :status, current_period_start = :start, current_period_end = :end, due_at = :end,
+				    past_due_since = null, failed_attempts = 0, credit_balance = credit_balance - :credit,
+				    updated_at = :now
+				where id = :id
+				""")
+			.param("id", id)
+			.param("status", status.code())
+			.param("start", Timestamps.of(periodStart))
+			.param("end", Timestamps.of(periodEnd))
+			.param("credit", creditUsed)
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** Records a declined renewal: past due since the first decline, looked at again at {@code retryAt}. */
+	void pastDue(long id, Instant pastDueSince, int failedAttempts, Instant retryAt, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set status = 'past_due', past_due_since = :since, failed_attempts = :failed, due_at = :retry,
+				    updated_at = :now
+				where id = :id
+				""")
+			.param("id", id)
+			.param("since", Timestamps.of(pastDueSince))
+			.param("failed", failedAttempts)
+			.param("retry", Timestamps.of(retryAt))
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** Ends a subscription: nothing is due any more. */
+	void end(long id, @Nullable Instant canceledAt, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set status = 'expired', due_at = null, past_due_since = null,
+				    canceled_at = coalesce(:canceled, canceled_at), updated_at = :now
+				where id = :id
+				""").param("id", id).param("canceled", Timestamps.of(canceledAt)).param("now", Timestamps.of(now)).update();
+	}
+
+	private static DueSubscription map(ResultSet rs) throws SQLException {
+		String interval = rs.getString("billing_interval");
+		long priceAmount = rs.getLong("price_amount");
+		Long price = rs.wasNull() ? null : priceAmount;
+		int percentOff = rs.getInt("percent_off");
+		Integer percent = rs.wasNull() ? null : percentOff;
+		long amountOff = rs.getLong("amount_off");
+		Long amount = rs.wasNull() ? null : amountOff;
+		String token = rs.getString("token");
+		StoredCard card = token == null ? null
+				: new StoredCard(rs.getString("gateway_customer_id"), token, rs.getString("brand"), rs.getString("last4"),
+						rs.getInt("exp_month"), rs.getInt("exp_year"));
+		return new DueSubscription(rs.getLong("id"), rs.getLong("member_id"),
+				SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"), rs.getBoolean("renews"),
+				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
+				rs.getString("currency"), Timestamps.require(rs, "current_period_start"),
+				Timestamps.read(rs, "current_period_end"), Timestamps.read(rs, "past_due_since"),
+				rs.getInt("failed_attempts"), rs.getLong("credit_balance"),
+				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")), card);
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.backstory.billing;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Locale;
+
+import org.backstory.BackstoryApplication;
+import org.backstory.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The renewal benchmark (bench/renewals.sh): seeds N due monthly subscriptions into a fresh embedded
+ * database, runs the renewal run once against the sandbox gateway, checks every one was charged exactly
+ * once, and prints the time and charges per second. Not a test: timing lives in benchmarks.
+ */
+public final class RenewalBenchmark {
+
+	private RenewalBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+		String database = "bench_renewals_" + System.currentTimeMillis();
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
+				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
+				"--backstory.data-dir=" + Files.createTempDirectory("backstory-bench"), "--backstory.demo=false",
+				"--server.port=0", "--backstory.billing.renewal.run-every=24h",
+				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			Clock clock = app.getBean(Clock.class);
+			Plan plan = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
+			long first = 1L << 40;
+			long seeding = System.nanoTime();
+			DueSubscriptions.seed(jdbc, plan.code(), first, count, clock.instant());
+			jdbc.sql("analyze").update();
+			System.out.printf(Locale.ROOT, "seeded %d due subscriptions in %.1f s%n", count,
+					(System.nanoTime() - seeding) / 1e9);
+
+			long start = System.nanoTime();
+			RenewalRun.Report report = app.getBean(RenewalRun.class).runDue();
+			double seconds = (System.nanoTime() - start) / 1e9;
+
+			long charges = DueSubscriptions.charges(jdbc, first, count);
+			long receipts = jdbc.sql("select count(*) from email.outgoing_mail where idempotency_key like 'receipt-%'")
+				.query(Long.class)
+				.single();
+			System.out.printf(Locale.ROOT, "renewed: %d charged, %d unanswered, %d gateway charges, %d receipts queued%n",
+					report.charged(), report.unanswered(), charges, receipts);
+			System.out.printf(Locale.ROOT, "RESULT renewals=%d seconds=%.1f charges_per_second=%.0f%n", count, seconds,
+					count / seconds);
+			if (charges != count || report.charged() != count) {
+				System.out.println("FAILED: not every due subscription was charged exactly once");
+				System.exit(1);
+			}
+		}
+	}
+
+}

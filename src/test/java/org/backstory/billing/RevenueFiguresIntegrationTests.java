@@ -1,0 +1,124 @@
+package org.backstory.billing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.backstory.OwnDatabase;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.SettableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The revenue figures the event log yields, in a database of its own: the figures count everything in the
+ * database, and other test classes move their clocks and leave events in what is this class's future.
+ */
+@SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
+@Import(SettableClock.Configuration.class)
+@OwnDatabase("billing_revenue")
+class RevenueFiguresIntegrationTests {
+
+	@Autowired
+	SubscriptionChanges changes;
+
+	@Autowired
+	RevenueFigures revenue;
+
+	@Autowired
+	RenewalRun run;
+
+	@Autowired
+	CheckoutService checkouts;
+
+	@Autowired
+	SubscriptionService subscriptions;
+
+	@Autowired
+	PlanCatalog catalog;
+
+	@Autowired
+	MemberDirectory members;
+
+	@Autowired
+	SettableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Plan plan;
+
+	@BeforeEach
+	void newPlan() {
+		plan = catalog.createPlan(BillingFixtures.newPlan());
+	}
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	@Test
+	void revenueFiguresFollowTheEventLog() {
+		Instant start = clock.instant();
+		subscribed(BillingInterval.MONTH, SandboxCards.SUCCEEDS);
+		subscribed(BillingInterval.YEAR, SandboxCards.SUCCEEDS);
+		subscribed(BillingInterval.MONTH, SandboxCards.FIRST_CHARGE_ONLY);
+		SignedInMember leaving = subscribed(BillingInterval.MONTH, SandboxCards.SUCCEEDS);
+		SignedInMember comped = BillingFixtures.registeredMember(members);
+		subscriptions.grantComp(comped.id(), plan.tier(), null);
+		changes.cancel(leaving.id());
+
+		// $5 + $50/12 (rounded) + $5 + $5 (canceled, but paid up to its period end); the comp counts nothing.
+		assertThat(mrr()).isEqualTo(500 + 417 + 500 + 500);
+		assertThat(revenue.activePaidMembers(clock.instant())).isEqualTo(4);
+
+		clock.advance(Duration.ofDays(32));
+		run.runDue();
+		assertThat(mrr()).as("one renewed, one past due, one ended").isEqualTo(500 + 417 + 500);
+
+		for (int day = 0; day < 17; day++) {
+			clock.advance(Duration.ofDays(1));
+			run.runDue();
+		}
+		assertThat(mrr()).as("the past-due one ran out of retries").isEqualTo(500 + 417);
+		assertThat(revenue.activePaidMembers(clock.instant())).isEqualTo(2);
+		assertThat(revenue.mrr(start)).as("the past does not change").isEmpty();
+		assertThat(revenue.mrr(start.plus(Duration.ofDays(1))))
+			.containsExactly(new RevenueFigures.Amount(500 + 417 + 500 + 500, "USD"));
+
+		long churned = 0;
+		long newPaid = 0;
+		for (YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC)); !month
+			.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))); month = month.plusMonths(1)) {
+			RevenueFigures.Month figures = revenue.month(month);
+			churned += figures.churned();
+			newPaid += figures.newPaid();
+		}
+		assertThat(churned).as("the canceled one and the one that ran out of retries").isEqualTo(2);
+		assertThat(newPaid).isEqualTo(4);
+	}
+
+	private long mrr() {
+		return revenue.mrr(clock.instant()).stream().mapToLong(RevenueFigures.Amount::minorUnits).sum();
+	}
+
+	private SignedInMember subscribed(BillingInterval interval, String card) {
+		SignedInMember member = BillingFixtures.registeredMember(members);
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), interval,
+				UUID.randomUUID(), BillingFixtures.card(card)));
+		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
+		return member;
+	}
+
+}

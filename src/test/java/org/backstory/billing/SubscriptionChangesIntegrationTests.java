@@ -1,0 +1,128 @@
+package org.backstory.billing;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.backstory.OwnDatabase;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.SettableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Cancelling, resuming, and staff cancellations with refunds, over simulated weeks. */
+@SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
+@Import(SettableClock.Configuration.class)
+@OwnDatabase("billing_changes")
+class SubscriptionChangesIntegrationTests {
+
+	@Autowired
+	SubscriptionChanges changes;
+
+	@Autowired
+	Refunds refunds;
+
+	@Autowired
+	RenewalRun run;
+
+	@Autowired
+	CheckoutService checkouts;
+
+	@Autowired
+	SubscriptionService subscriptions;
+
+	@Autowired
+	BillingHistory history;
+
+	@Autowired
+	PlanCatalog catalog;
+
+	@Autowired
+	MemberDirectory members;
+
+	@Autowired
+	SettableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Plan plan;
+
+	@BeforeEach
+	void newPlan() {
+		plan = catalog.createPlan(BillingFixtures.newPlan());
+	}
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	@Test
+	void aCanceledSubscriptionRunsToItsPeriodEndCanBeResumedAndCannotBeCanceledTwice() {
+		SignedInMember member = subscribed(BillingInterval.MONTH, SandboxCards.SUCCEEDS);
+
+		SubscriptionSummary canceled = changes.cancel(member.id());
+
+		assertThat(canceled.status()).isEqualTo(SubscriptionStatus.CANCELED);
+		assertThatThrownBy(() -> changes.cancel(member.id())).isInstanceOf(SubscriptionChangeRefused.class)
+			.hasMessage("Your subscription is already canceled.");
+		assertThat(changes.resume(member.id()).status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThatThrownBy(() -> changes.resume(member.id())).hasMessage("Your subscription is not canceled.");
+
+		changes.cancel(member.id());
+		clock.advance(Duration.ofDays(32));
+		run.runDue();
+		assertThat(subscriptions.currentSubscription(member.id()).orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.EXPIRED);
+		assertThat(history.payments(member.id())).hasSize(1);
+		assertThatThrownBy(() -> changes.resume(member.id())).hasMessage("You don't have a subscription.");
+	}
+
+	@Test
+	void staffCancelNowRefundsTheUnusedShareOnceAndRefundsNeverExceedThePayment() {
+		SignedInMember member = subscribed(BillingInterval.YEAR, SandboxCards.SUCCEEDS);
+		SubscriptionSummary before = subscriptions.currentSubscription(member.id()).orElseThrow();
+		clock.advance(Duration.between(before.currentPeriodStart(), before.currentPeriodEnd()).dividedBy(4));
+
+		RefundOutcome outcome = changes.cancelNow(7, member.id(), true).orElseThrow();
+
+		assertThat(subscriptions.currentSubscription(member.id()).orElseThrow().status())
+			.isEqualTo(SubscriptionStatus.EXPIRED);
+		assertThat(outcome).isInstanceOf(RefundOutcome.Refunded.class);
+		long refunded = ((RefundOutcome.Refunded) outcome).amount();
+		assertThat(refunded).isBetween(3740L, 3750L);
+		PaymentRecord payment = history.payments(member.id()).get(0);
+		assertThat(payment.refundedAmount()).isEqualTo(refunded);
+
+		String attempt = UUID.randomUUID().toString();
+		assertThat(refunds.refund(7, payment.id(), payment.refundable() + 1, "too much", attempt))
+			.isEqualTo(new RefundOutcome.Refused("A refund must be more than nothing and at most $"
+					+ String.format("%.2f", payment.refundable() / 100.0) + "."));
+		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt)).isInstanceOf(RefundOutcome.Refunded.class);
+		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt)).isInstanceOf(RefundOutcome.Refunded.class);
+		assertThat(history.payments(member.id()).get(0).refundedAmount()).isEqualTo(refunded + 100);
+		assertThat(jdbc.sql("select count(*) from billing.sandbox_refund where charge_id = (select gateway_charge_id from billing.payment where id = :id)")
+			.param("id", payment.id())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThatThrownBy(() -> changes.cancel(member.id())).hasMessage("You don't have a subscription.");
+	}
+
+	private SignedInMember subscribed(BillingInterval interval, String card) {
+		SignedInMember member = BillingFixtures.registeredMember(members);
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), interval,
+				UUID.randomUUID(), BillingFixtures.card(card)));
+		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
+		return member;
+	}
+
+}
