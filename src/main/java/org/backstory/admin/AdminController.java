@@ -1,6 +1,10 @@
 package org.backstory.admin;
 
+import org.backstory.members.MemberRole;
+import org.backstory.members.SignedInMember;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The staff landing page. */
@@ -8,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AdminController {
 
 	@GetMapping("/admin")
-	String index() {
+	String index(@AuthenticationPrincipal SignedInMember member, Model model) {
+		model.addAttribute("owner", member.role() == MemberRole.OWNER);
 		return "admin/index";
 	}
 

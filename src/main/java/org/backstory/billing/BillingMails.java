@@ -3,7 +3,10 @@ package org.backstory.billing;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
@@ -42,23 +45,38 @@ class BillingMails {
 		return DATE.format(instant);
 	}
 
-	/** The receipt for a successful payment. */
-	void receipt(long memberId, long paymentId) {
-		Receipt receipt = jdbc.sql("""
-				select amount, currency, invoice_number, settled_at from billing.payment
-				where id = :id and status = 'succeeded'
-				""")
-			.param("id", paymentId)
-			.query((rs, row) -> new Receipt(rs.getLong(1), rs.getString(2), rs.getLong(3),
-					Timestamps.require(rs, "settled_at")))
-			.single();
-		send(memberId, "receipt-" + paymentId, "Your receipt (invoice " + receipt.invoiceNumber() + ")", """
-				Thank you for your payment of %s on %s.
+	/** The receipt for one successful payment. */
+	void receipt(long paymentId) {
+		receipts(List.of(paymentId));
+	}
 
-				Invoice number: %d
-				Printable receipt: %s
-				""".formatted(Money.format(receipt.amount(), receipt.currency()), date(receipt.paidAt()),
-				receipt.invoiceNumber(), site.link("/account/payments/" + paymentId)));
+	/** The receipts for successful payments, each to the member who paid: one lookup for all of them. */
+	void receipts(Collection<Long> paymentIds) {
+		if (paymentIds.isEmpty()) {
+			return;
+		}
+		List<Receipt> receipts = jdbc.sql("""
+				select id, member_id, amount, currency, invoice_number, settled_at from billing.payment
+				where id = any(:ids) and status = 'succeeded' and member_id is not null
+				""")
+			.param("ids", paymentIds.toArray(Long[]::new))
+			.query((rs, row) -> new Receipt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
+					Timestamps.require(rs, "settled_at")))
+			.list();
+		Map<Long, MemberProfile> payers = members.profiles(receipts.stream().map(Receipt::memberId).toList());
+		for (Receipt receipt : receipts) {
+			MemberProfile payer = payers.get(receipt.memberId());
+			if (payer != null) {
+				mailer.queue(Mail.text(payer.email(), "Your receipt (invoice " + receipt.invoiceNumber() + ")", """
+						Thank you for your payment of %s on %s.
+
+						Invoice number: %d
+						Printable receipt: %s
+						""".formatted(Money.format(receipt.amount(), receipt.currency()), date(receipt.paidAt()),
+						receipt.invoiceNumber(), site.link("/account/payments/" + receipt.paymentId())))
+					.withKey("receipt-" + receipt.paymentId()));
+			}
+		}
 	}
 
 	/** The first decline of a renewal: the member should update the card before the retries run out. */
@@ -111,7 +129,8 @@ class BillingMails {
 			.ifPresent(email -> mailer.queue(Mail.text(email, subject, text).withKey(key)));
 	}
 
-	private record Receipt(long amount, String currency, long invoiceNumber, Instant paidAt) {
+	private record Receipt(long paymentId, long memberId, long amount, String currency, long invoiceNumber,
+			Instant paidAt) {
 	}
 
 }

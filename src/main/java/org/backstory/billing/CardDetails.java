@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
  * @param cvc three or four digits
  * @param nameOnCard the cardholder's name
  */
-public record CardDetails(String number, int expMonth, int expYear, String cvc, String nameOnCard) {
+public record CardDetails(String number, int expMonth, int expYear, String cvc, String nameOnCard)
+		implements CheckoutCard {
 
 	/** The last four digits, the only part of the number that may be kept or shown. */
 	public String last4() {

@@ -27,7 +27,10 @@ class CardRepository {
 			.optional();
 	}
 
-	/** Puts the card on file, replacing the one there. */
+	/**
+	 * Puts the card on file, replacing the one there. Filing the card already on file again keeps the facts
+	 * a gateway event brought since (they are at least as new as the caller's copy).
+	 */
 	void save(long memberId, String gateway, StoredCard card, Instant now) {
 		jdbc.sql("""
 				insert into billing.card (member_id, gateway, gateway_customer_id, token, brand, last4, exp_month,
@@ -36,13 +39,51 @@ class CardRepository {
 				on conflict (member_id) do update
 				set gateway = excluded.gateway, gateway_customer_id = excluded.gateway_customer_id,
 				    token = excluded.token, brand = excluded.brand, last4 = excluded.last4,
-				    exp_month = excluded.exp_month, exp_year = excluded.exp_year, updated_at = excluded.updated_at
+				    exp_month = excluded.exp_month, exp_year = excluded.exp_year, updated_at = excluded.updated_at,
+				    gateway_updated_at = null
+				where billing.card.token <> excluded.token or billing.card.gateway_updated_at is null
 				""")
 			.param("member", memberId)
 			.param("gateway", gateway)
 			.params(CardColumns.of(card))
 			.param("now", Timestamps.of(now))
 			.update();
+	}
+
+	/**
+	 * Takes the gateway's facts about the card with {@code token} (a new expiry from the card updater, say)
+	 * unless facts stated later were taken before.
+	 *
+	 * @param factsAt when the gateway stated them
+	 * @return whether a card changed
+	 */
+	boolean updateFacts(String token, GatewayEvents.CardFacts facts, Instant factsAt, Instant now) {
+		return jdbc.sql("""
+				update billing.card
+				set brand = :brand, last4 = :last4, exp_month = :expMonth, exp_year = :expYear, updated_at = :now,
+				    gateway_updated_at = :factsAt
+				where token = :token and (gateway_updated_at is null or gateway_updated_at < :factsAt)
+				""")
+			.param("token", token)
+			.param("brand", facts.brand())
+			.param("last4", facts.last4())
+			.param("expMonth", facts.expMonth())
+			.param("expYear", facts.expYear())
+			.param("factsAt", Timestamps.of(factsAt))
+			.param("now", Timestamps.of(now))
+			.update() > 0;
+	}
+
+	boolean hasToken(String token) {
+		return jdbc.sql("select exists (select 1 from billing.card where token = :token)")
+			.param("token", token)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Drops the card with {@code token} from file, whoever's it is; returns whether there was one. */
+	boolean deleteByToken(String token) {
+		return jdbc.sql("delete from billing.card where token = :token").param("token", token).update() > 0;
 	}
 
 	void delete(long memberId) {

@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The card a member pays with: what is on file, and replacing it. */
+/**
+ * The card a member pays with: what is on file, and replacing it, on our form or on the gateway's page
+ * ({@link #cardEntry()}).
+ */
 @Service
 public class CardService {
 
@@ -17,15 +20,23 @@ public class CardService {
 
 	private final PaymentGateway gateway;
 
+	private final CardSetups setups;
+
 	private final RenewalRun renewals;
 
 	private final Clock clock;
 
-	CardService(CardRepository cards, PaymentGateway gateway, RenewalRun renewals, Clock clock) {
+	CardService(CardRepository cards, PaymentGateway gateway, CardSetups setups, RenewalRun renewals, Clock clock) {
 		this.cards = cards;
 		this.gateway = gateway;
+		this.setups = setups;
 		this.renewals = renewals;
 		this.clock = clock;
+	}
+
+	/** Where members enter their card: on our form, or on the gateway's page. */
+	public PaymentGateway.CardEntry cardEntry() {
+		return gateway.cardEntry();
 	}
 
 	/** The member's card on file, if any. */
@@ -52,11 +63,56 @@ public class CardService {
 			log.info("Card replacement declined memberId={} code={}", memberId, declined.code());
 			return new CardChange.Declined(declined.message());
 		}
-		StoredCard stored = ((PaymentGateway.CardAttachment.Attached) attachment).card();
-		cards.save(memberId, gateway.name(), stored, clock.instant());
+		return fileCard(memberId, ((PaymentGateway.CardAttachment.Attached) attachment).card());
+	}
+
+	/**
+	 * Starts replacing the card on the gateway's page, when the gateway takes cards there.
+	 *
+	 * @param returnUrl absolute URL of the page that calls {@link #finishCardSetup}
+	 * @param cancelUrl absolute URL to come back to if the member gives up
+	 * @return where to send the member, or empty if the gateway did not answer
+	 */
+	public Optional<String> startCardSetup(long memberId, String email, String returnUrl, String cancelUrl) {
+		return setups.start(memberId, email, CardSetups.Purpose.CARD, returnUrl, cancelUrl);
+	}
+
+	/**
+	 * Puts the card the member entered on the gateway's page on file. Finishing the same setup again (a
+	 * reload, or the gateway's notification after the member's return) changes nothing, and neither does a
+	 * setup finished after a newer one.
+	 */
+	public CardChange finishCardSetup(long memberId, String setupId) {
+		PaymentGateway.CardAttachment attachment;
+		try {
+			attachment = setups.read(memberId, setupId);
+		}
+		catch (PaymentGatewayException ex) {
+			log.warn("Card setup not confirmed memberId={} reason={}", memberId, ex.getMessage());
+			return new CardChange.NotConfirmed();
+		}
+		if (attachment instanceof PaymentGateway.CardAttachment.Declined declined) {
+			log.info("Card setup declined memberId={} code={}", memberId, declined.code());
+			return new CardChange.Declined(declined.message());
+		}
+		StoredCard card = ((PaymentGateway.CardAttachment.Attached) attachment).card();
+		if (!setups.isCurrent(setupId)) {
+			return new CardChange.Replaced(cardOnFile(memberId).orElse(card.onFile()));
+		}
+		CardChange filed = fileCard(memberId, card);
+		setups.markFinished(setupId);
+		return filed;
+	}
+
+	/**
+	 * Puts a card the gateway already holds on file in place of the old one. Every new card reaches the
+	 * file through here, whichever way the member entered it.
+	 */
+	public CardChange fileCard(long memberId, StoredCard card) {
+		cards.save(memberId, gateway.name(), card, clock.instant());
 		log.info("Card replaced memberId={}", memberId);
 		renewals.retryNow(memberId);
-		return new CardChange.Replaced(stored.onFile());
+		return new CardChange.Replaced(card.onFile());
 	}
 
 }

@@ -13,15 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param interval monthly or yearly
  * @param attemptId identifies this checkout form: submitting it again (double click, retry after an
  * error) is the same attempt and never charges twice
- * @param card what the member typed
+ * @param card what the member typed, or the setup in which they entered it on the gateway's page
  * @param couponCode a coupon code the member typed, or null
  */
 public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-		CardDetails card, @Nullable String couponCode) {
+		CheckoutCard card, @Nullable String couponCode) {
 
 	/** A checkout without a coupon. */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-			CardDetails card) {
+			CheckoutCard card) {
 		this(memberId, email, planCode, interval, attemptId, card, null);
 	}
 

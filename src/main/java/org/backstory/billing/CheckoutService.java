@@ -1,7 +1,5 @@
 package org.backstory.billing;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -31,19 +29,19 @@ public class CheckoutService {
 
 	private final GatewayCalls gateway;
 
+	private final CardSetups setups;
+
 	private final Offers offers;
 
-	private final Clock clock;
-
 	CheckoutService(PlanCatalog plans, SubscriptionService subscriptions, PaymentRepository payments,
-			CheckoutSteps steps, GatewayCalls gateway, Offers offers, Clock clock) {
+			CheckoutSteps steps, GatewayCalls gateway, CardSetups setups, Offers offers) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.steps = steps;
 		this.gateway = gateway;
+		this.setups = setups;
 		this.offers = offers;
-		this.clock = clock;
 	}
 
 	/**
@@ -52,20 +50,29 @@ public class CheckoutService {
 	 */
 	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
 			@Nullable String couponCode) {
-		return plans.find(planCode).filter(p -> p.plan().active()).map(stored -> {
-			Plan plan = stored.plan();
-			Instant now = clock.instant();
-			Instant trialEnd = offers.trialEnd(memberId, plan, now);
-			Instant firstPaid = trialEnd == null ? now : trialEnd;
-			CouponCheck coupon = offers.check(couponCode, memberId, plan, interval, firstPaid, now);
-			return new CheckoutQuote(plan, interval, trialEnd,
-					coupon instanceof CouponCheck.Applies applies ? applies.coupon() : null,
-					coupon instanceof CouponCheck.Refused refused ? refused.refusal() : null,
-					coupon.charge(plan.price(interval), firstPaid).due());
-		});
+		return plans.find(planCode)
+			.filter(p -> p.plan().active())
+			.map(plan -> offers.quote(memberId, plan.plan(), interval, couponCode));
 	}
 
-	/** Subscribes the member if the card is accepted and the first charge succeeds. */
+	/**
+	 * Starts a checkout whose card the member enters on the gateway's page, when the gateway takes cards
+	 * there. Nothing is charged until the member comes back and {@link #checkout} is called with
+	 * {@link CheckoutCard.FromSetup}.
+	 *
+	 * @param returnUrl absolute URL of the page that completes the checkout
+	 * @param cancelUrl absolute URL to come back to if the member gives up
+	 * @return where to send the member, or empty if the gateway did not answer
+	 */
+	public Optional<String> startCardSetup(long memberId, String email, String returnUrl, String cancelUrl) {
+		return setups.start(memberId, email, CardSetups.Purpose.CHECKOUT, returnUrl, cancelUrl);
+	}
+
+	/**
+	 * Subscribes the member if the card is accepted and the first charge succeeds (or a free trial starts).
+	 * Calling it again with the same attempt (a double submit, a reloaded return page) reports the first
+	 * outcome and charges once.
+	 */
 	public CheckoutOutcome checkout(Checkout checkout) {
 		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode()).filter(p -> p.plan().active());
 		if (plan.isEmpty()) {
@@ -83,16 +90,13 @@ public class CheckoutService {
 			return new CheckoutOutcome.AlreadySubscribed();
 		}
 		// A bad coupon code is refused before the card goes to the gateway; it is checked again when redeemed.
-		CouponRefusal refusal = quote(checkout.memberId(), checkout.planCode(), checkout.interval(),
-				checkout.couponCode())
-			.map(CheckoutQuote::couponRefusal)
-			.orElse(null);
+		CouponRefusal refusal = offers
+			.quote(checkout.memberId(), plan.get().plan(), checkout.interval(), checkout.couponCode())
+			.couponRefusal();
 		if (refusal != null) {
 			return new CheckoutOutcome.CouponRefused(refusal.message());
 		}
-		PaymentGateway.CardAttachment attachment = gateway
-			.attach(new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null, checkout.card()))
-			.orElse(null);
+		PaymentGateway.CardAttachment attachment = cardOf(checkout).orElse(null);
 		if (attachment == null) {
 			return new CheckoutOutcome.NotConfirmed();
 		}
@@ -113,6 +117,28 @@ public class CheckoutService {
 		}
 		return begun instanceof CheckoutSteps.Begun.Busy ? new CheckoutOutcome.InProgress()
 				: new CheckoutOutcome.AlreadySubscribed();
+	}
+
+	/** The card to pay with, or empty when the gateway did not answer. */
+	private Optional<PaymentGateway.CardAttachment> cardOf(Checkout checkout) {
+		if (checkout.card() instanceof CheckoutCard.FromSetup setup) {
+			PaymentGateway.CardAttachment attachment;
+			try {
+				attachment = setups.read(checkout.memberId(), setup.setupId());
+			}
+			catch (PaymentGatewayException ex) {
+				log.warn("Checkout card setup not confirmed memberId={} reason={}", checkout.memberId(),
+						ex.getMessage());
+				return Optional.empty();
+			}
+			if (attachment instanceof PaymentGateway.CardAttachment.Attached) {
+				// The member's return finishes this setup; the card goes on file only if the charge succeeds.
+				setups.markFinished(setup.setupId());
+			}
+			return Optional.of(attachment);
+		}
+		return gateway.attach(new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null,
+				(CardDetails) checkout.card()));
 	}
 
 	/** Charges a pending attempt (again: the gateway answers a repeated key with its first answer). */

@@ -31,15 +31,18 @@ class CheckoutSteps {
 
 	private final Offers offers;
 
+	private final BillingMails mails;
+
 	private final Clock clock;
 
 	CheckoutSteps(SubscriptionRepository subscriptions, PaymentRepository payments, CardRepository cards,
-			SubscriptionEventLog events, Offers offers, Clock clock) {
+			SubscriptionEventLog events, Offers offers, BillingMails mails, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.cards = cards;
 		this.events = events;
 		this.offers = offers;
+		this.mails = mails;
 		this.clock = clock;
 	}
 
@@ -155,6 +158,7 @@ class CheckoutSteps {
 					subscription.id(), attempt.id());
 		}
 		cards.save(subscription.memberId(), attempt.gateway(), Objects.requireNonNull(attempt.card()), now);
+		mails.receipt(attempt.id());
 		log.info("Checkout paid subscriptionId={} paymentId={} memberId={}", subscription.id(), attempt.id(),
 				subscription.memberId());
 		return new CheckoutOutcome.Subscribed(subscription.id());

@@ -2,27 +2,22 @@ package org.backstory.billing;
 
 import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
-import org.backstory.members.MemberDirectory;
-import org.backstory.members.MemberProfile;
 import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The mails of a bought gift: the redeem link to the recipient, a receipt to the buyer. Each is keyed by
- * the gift, so it is sent once even if the purchase is settled twice.
+ * The recipient's mail of a bought gift, with the redeem link; keyed by the gift, so it is sent once even
+ * if the purchase were settled twice. The buyer gets the receipt every payment gets ({@link BillingMails}).
  */
 @Component
 class GiftMails {
 
 	private final Mailer mailer;
 
-	private final MemberDirectory members;
-
 	private final BackstoryProperties site;
 
-	GiftMails(Mailer mailer, MemberDirectory members, BackstoryProperties site) {
+	GiftMails(Mailer mailer, BackstoryProperties site) {
 		this.mailer = mailer;
-		this.members = members;
 		this.site = site;
 	}
 
@@ -41,29 +36,6 @@ class GiftMails {
 				The gift does not renew and nothing will ever be charged to you.
 				""".formatted(from, months(gift.months()), gift.planName(), note, site.link("/gift/redeem/" + token)))
 			.withKey("gift-" + gift.id() + "-recipient"));
-	}
-
-	void receiptToBuyer(Gift gift, PaymentAttempt payment) {
-		if (gift.buyerId() == null) {
-			return;
-		}
-		MemberProfile buyer = members.profile(gift.buyerId()).orElse(null);
-		if (buyer == null) {
-			return;
-		}
-		String card = payment.card() == null ? "your card"
-				: payment.card().brand() + " ending in " + payment.card().last4();
-		mailer.send(Mail.text(buyer.email(), "Receipt for your gift subscription", """
-				Hello %s,
-
-				Thank you for your gift of %s of %s to %s. We have sent them a link to start it.
-
-				Charged: %s to %s.
-
-				The gift does not renew.
-				""".formatted(buyer.name(), months(gift.months()), gift.planName(), gift.recipientEmail(),
-				Money.format(gift.amount(), gift.currency()), card))
-			.withKey("gift-" + gift.id() + "-receipt"));
 	}
 
 	private static String months(int months) {

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The two short transactions around a gift's charge, as {@link CheckoutSteps} does for checkout:
  * {@link #begin} commits the pending payment and the gift row before the gateway is called, {@link #settle}
- * records the answer and, on success, makes the redeem token and queues the mails.
+ * records the answer and, on success, makes the redeem token and queues the recipient's mail and the buyer's
+ * receipt.
  */
 @Component
 class GiftSteps {
@@ -25,12 +26,15 @@ class GiftSteps {
 
 	private final GiftMails mails;
 
+	private final BillingMails receipts;
+
 	private final Clock clock;
 
-	GiftSteps(GiftRepository gifts, PaymentRepository payments, GiftMails mails, Clock clock) {
+	GiftSteps(GiftRepository gifts, PaymentRepository payments, GiftMails mails, BillingMails receipts, Clock clock) {
 		this.gifts = gifts;
 		this.payments = payments;
 		this.mails = mails;
+		this.receipts = receipts;
 		this.clock = clock;
 	}
 
@@ -71,7 +75,7 @@ class GiftSteps {
 		gifts.purchase(gift.id(), GiftToken.hash(token), now);
 		String recipient = Objects.requireNonNull(gift.recipientEmail());
 		mails.toRecipient(gift, recipient, token);
-		mails.receiptToBuyer(gift, attempt);
+		receipts.receipt(attempt.id());
 		log.info("Gift bought giftId={} paymentId={}", gift.id(), attempt.id());
 		return new GiftOutcome.Purchased(gift.id(), recipient);
 	}

@@ -25,15 +25,18 @@ class MemberBillingErasure {
 
 	private final PaymentRepository payments;
 
+	private final CardSetups setups;
+
 	private final CouponRepository coupons;
 
 	private final GiftRepository gifts;
 
 	MemberBillingErasure(CardRepository cards, SubscriptionRepository subscriptions, PaymentRepository payments,
-			CouponRepository coupons, GiftRepository gifts) {
+			CardSetups setups, CouponRepository coupons, GiftRepository gifts) {
 		this.cards = cards;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
+		this.setups = setups;
 		this.coupons = coupons;
 		this.gifts = gifts;
 	}
@@ -46,6 +49,7 @@ class MemberBillingErasure {
 	@Transactional
 	void erase(long memberId) {
 		cards.delete(memberId);
+		setups.deleteAllOf(memberId);
 		subscriptions.deleteAllOf(memberId);
 		payments.anonymise(memberId);
 		coupons.forgetMember(memberId);

@@ -1,5 +1,6 @@
 package org.backstory.billing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +26,24 @@ class Offers {
 
 	private final CouponRepository coupons;
 
-	Offers(SubscriptionRepository subscriptions, CouponRepository coupons) {
+	private final Clock clock;
+
+	Offers(SubscriptionRepository subscriptions, CouponRepository coupons, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.coupons = coupons;
+		this.clock = clock;
+	}
+
+	/** What checking out the plan would cost the member now: the trial they get, and the coupon's effect. */
+	CheckoutQuote quote(long memberId, Plan plan, BillingInterval interval, @Nullable String couponCode) {
+		Instant now = clock.instant();
+		Instant trialEnd = trialEnd(memberId, plan, now);
+		Instant firstPaid = trialEnd == null ? now : trialEnd;
+		CouponCheck coupon = check(couponCode, memberId, plan, interval, firstPaid, now);
+		return new CheckoutQuote(plan, interval, trialEnd,
+				coupon instanceof CouponCheck.Applies applies ? applies.coupon() : null,
+				coupon instanceof CouponCheck.Refused refused ? refused.refusal() : null,
+				coupon.charge(plan.price(interval), firstPaid).due());
 	}
 
 	/** When the member's free trial of the plan would end if it started now; null for no trial. */

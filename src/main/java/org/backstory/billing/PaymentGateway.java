@@ -6,7 +6,12 @@ import org.jspecify.annotations.Nullable;
  * The port to whoever holds cards and moves money. Modelled on Stripe: attaching a card is creating a
  * PaymentMethod and attaching it to the member's Customer; charging is confirming an off-session
  * PaymentIntent on that PaymentMethod with an {@code Idempotency-Key}. The built-in sandbox implements it
- * by default; a Stripe adapter will live in {@code org.backstory.billing.stripe}.
+ * by default; the Stripe adapter in {@code org.backstory.billing.stripe} when a Stripe secret key is set.
+ * <p>
+ * Cards reach the gateway in one of two ways ({@link #cardEntry()}): typed into our own form and handed
+ * over with {@link #attachCard} (the sandbox), or entered on the gateway's own page, which our server
+ * never sees ({@link #startCardSetup}, then {@link #finishCardSetup} when the member comes back; Stripe,
+ * so that no card number ever passes through this server).
  * <p>
  * A decline is an answer ({@code Declined}); an unknown outcome (timeout, gateway down) is a
  * {@link PaymentGatewayException}, after which the caller asks again with the same idempotency key.
@@ -16,8 +21,72 @@ public interface PaymentGateway {
 	/** The name stored with every card and payment, e.g. {@code sandbox}. */
 	String name();
 
-	/** Checks a card and keeps it for later charges, or declines it. */
+	/** The query parameter that carries the setup id when the gateway sends the member back. */
+	String SETUP_ID_PARAMETER = "setup_id";
+
+	/** Checks a card and keeps it for later charges, or declines it. Only for {@link CardEntry#FORM}. */
 	CardAttachment attachCard(AttachCard request);
+
+	/** Where members enter their card for this gateway. */
+	default CardEntry cardEntry() {
+		return CardEntry.FORM;
+	}
+
+	/**
+	 * Starts a card setup on the gateway's own page (only for {@link CardEntry#HOSTED_PAGE}): the member is
+	 * sent to {@link HostedCardSetup#url()}, enters the card there, and comes back to the request's return
+	 * URL with {@value #SETUP_ID_PARAMETER} added, or to its cancel URL.
+	 *
+	 * @throws PaymentGatewayException if the gateway did not answer
+	 * @throws UnsupportedOperationException if the gateway takes cards on our form
+	 */
+	default HostedCardSetup startCardSetup(CardSetup request) {
+		throw new UnsupportedOperationException(name() + " takes cards on our own form, not on a page of its own");
+	}
+
+	/**
+	 * The card a member entered in a setup started with {@link #startCardSetup}: attached when the member
+	 * finished it, declined when they did not (or it is not theirs). Reading it again gives the same card.
+	 *
+	 * @throws PaymentGatewayException if the gateway did not answer
+	 * @throws UnsupportedOperationException if the gateway takes cards on our form
+	 */
+	default CardAttachment finishCardSetup(String setupId, long memberId) {
+		throw new UnsupportedOperationException(name() + " takes cards on our own form, not on a page of its own");
+	}
+
+	/** Where members enter their card. */
+	enum CardEntry {
+
+		/** On our own card form; the gateway gets the details through {@link #attachCard}. */
+		FORM,
+
+		/** On the gateway's page ({@link #startCardSetup}); our server never sees the card number. */
+		HOSTED_PAGE
+
+	}
+
+	/**
+	 * A card setup to start on the gateway's page.
+	 *
+	 * @param memberId whose card it will be (Stripe: the Checkout Session's metadata)
+	 * @param email the member's address, for a new gateway customer
+	 * @param customerId the member's gateway customer from an earlier card or setup, to reuse, or null
+	 * @param returnUrl absolute URL the member comes back to when the card is entered
+	 * @param cancelUrl absolute URL the member comes back to if they give up
+	 */
+	record CardSetup(long memberId, String email, @Nullable String customerId, String returnUrl, String cancelUrl) {
+	}
+
+	/**
+	 * A started card setup.
+	 *
+	 * @param setupId the gateway's reference to it (Stripe: a Checkout Session id)
+	 * @param customerId the gateway customer the card will be attached to
+	 * @param url where to send the member
+	 */
+	record HostedCardSetup(String setupId, String customerId, String url) {
+	}
 
 	/**
 	 * Charges a stored card. Asking again with the same idempotency key returns the first answer and never

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Payment attempt rows: written pending before the gateway call, settled once with its answer. */
@@ -49,21 +48,40 @@ class PaymentRepository {
 			.optional();
 	}
 
-	/** Records a charge about to be made. */
+	/** Whether a payment with the card {@code token} is pending: settling it will put that card on file. */
+	boolean pendingWithCard(String token) {
+		return jdbc.sql("select exists (select 1 from billing.payment where card_token = :token and status = 'pending')")
+			.param("token", token)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Records a charge about to be made; its idempotency key must be new. */
 	PaymentAttempt insertPending(NewPayment payment, Instant now) {
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		jdbc.sql("""
+		return insertPendingUnlessExists(payment, now).orElseThrow(() -> new IllegalStateException(
+				"a payment with idempotency key " + payment.idempotencyKey() + " exists already"));
+	}
+
+	/**
+	 * Records a charge about to be made unless one with its idempotency key exists (left pending by a run
+	 * that crashed, or made by a concurrent run); empty in that case.
+	 */
+	Optional<PaymentAttempt> insertPendingUnlessExists(NewPayment payment, Instant now) {
+		return jdbc.sql("""
 				insert into billing.payment (member_id, subscription_id, purpose, amount, list_amount, discount_amount,
 				    credit_applied, currency, status, gateway, idempotency_key, period_start, period_end,
 				    card_customer_id, card_token, card_brand, card_last4, card_exp_month, card_exp_year, created_at)
 				values (:member, :subscription, :purpose, :amount, :list, :discount, :credit, :currency, 'pending',
 				    :gateway, :key, :periodStart, :periodEnd, :customer, :token, :brand, :last4, :expMonth, :expYear,
 				    :now)
+				on conflict (idempotency_key) do nothing
+				returning id
 				""")
 			.params(payment.columns())
 			.param("now", Timestamps.of(now))
-			.update(key, "id");
-		return payment.attempt(key.getKeyAs(Long.class));
+			.query(Long.class)
+			.optional()
+			.map(payment::attempt);
 	}
 
 	/** Records the gateway's answer, once: false when another request recorded it first. */
@@ -127,19 +145,17 @@ class PaymentRepository {
 		return jdbc.sql(RECORD + " where id = :id for update").param("id", id).query((rs, row) -> record(rs)).optional();
 	}
 
-	void addRefunded(long id, long amount) {
-		jdbc.sql("update billing.payment set refunded_amount = refunded_amount + :amount where id = :id")
-			.param("id", id)
-			.param("amount", amount)
-			.update();
-	}
-
-	/** What a payment was made of: list price, discount and credit. */
-	ChargeAmount amountOf(long id) {
-		return jdbc.sql("select list_amount, discount_amount, credit_applied from billing.payment where id = :id")
-			.param("id", id)
-			.query((rs, row) -> new ChargeAmount(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-			.single();
+	/**
+	 * Brings the payment's refunded amount up to its succeeded refunds. Never lowers it: a gateway
+	 * notification may already have set it to the gateway's own total, which counts the same refunds.
+	 */
+	void recountRefunded(long id) {
+		jdbc.sql("""
+				update billing.payment
+				set refunded_amount = greatest(refunded_amount, least(amount,
+				    (select coalesce(sum(amount), 0) from billing.refund where payment_id = :id and status = 'succeeded')))
+				where id = :id
+				""").param("id", id).update();
 	}
 
 	/** Keeps the member's payments for the books but drops who made them and with which card. */

@@ -22,12 +22,16 @@ public class PaymentSettlement {
 
 	private final RenewalSteps renewals;
 
+	private final PlanChangeSteps planChanges;
+
 	private final GiftSteps gifts;
 
-	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals, GiftSteps gifts) {
+	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals,
+			PlanChangeSteps planChanges, GiftSteps gifts) {
 		this.payments = payments;
 		this.checkouts = checkouts;
 		this.renewals = renewals;
+		this.planChanges = planChanges;
 		this.gifts = gifts;
 	}
 
@@ -51,9 +55,8 @@ public class PaymentSettlement {
 		switch (attempt.purpose()) {
 			case CHECKOUT -> checkouts.settle(attempt, result);
 			case RENEWAL -> renewals.settle(attempt, result);
+			case PLAN_CHANGE -> planChanges.settle(attempt, result);
 			case GIFT -> gifts.settle(attempt, result);
-			case PLAN_CHANGE -> throw new IllegalStateException(
-					"settling " + attempt.purpose().code() + " payments is not built yet");
 		}
 	}
 

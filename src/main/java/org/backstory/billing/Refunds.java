@@ -102,7 +102,7 @@ public class Refunds {
 		transaction.executeWithoutResult(status -> {
 			if (refunds.settle(refund.id(), result, clock.instant())
 					&& result instanceof PaymentGateway.RefundResult.Refunded) {
-				payments.addRefunded(refund.paymentId(), refund.amount());
+				payments.recountRefunded(refund.paymentId());
 			}
 		});
 		log.info("Refund settled refundId={} paymentId={} amount={}", refund.id(), refund.paymentId(), refund.amount());

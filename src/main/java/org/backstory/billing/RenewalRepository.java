@@ -70,21 +70,26 @@ class RenewalRepository {
 				""").param("member", memberId).param("now", Timestamps.of(now)).update() == 1;
 	}
 
-	/** Starts a paid period and clears any dunning. */
-	void renew(long id, SubscriptionStatus status, Instant periodStart, Instant periodEnd, long creditUsed,
-			Instant now) {
+	/**
+	 * Starts a period and clears any dunning. The credit it used comes off the balance: the credit that
+	 * {@code paymentId} applied, or {@code creditUsed} when no payment was needed.
+	 */
+	void renew(long id, SubscriptionStatus status, Instant periodStart, Instant periodEnd, @Nullable Long paymentId,
+			long creditUsed, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""
 				update billing.subscription
 				set status = :status, current_period_start = :start, current_period_end = :end, due_at = :end,
-				    past_due_since = null, failed_attempts = 0, credit_balance = credit_balance - :credit,
-				    updated_at = :now
+				    past_due_since = null, failed_attempts = 0, updated_at = :now,
+				    credit_balance = credit_balance
+				        - coalesce((select credit_applied from billing.payment where id = :payment), :credit)
 				where id = :id
 				""")
 			.param("id", id)
 			.param("status", status.code())
 			.param("start", Timestamps.of(periodStart))
 			.param("end", Timestamps.of(periodEnd))
+			.param("payment", paymentId)
 			.param("credit", creditUsed)
 			.param("now", Timestamps.of(now))
 			.update();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,7 +67,7 @@ class RenewalSteps {
 			ChargeAmount amount = subscription.nextCharge();
 			StoredCard card = subscription.card();
 			if (amount.due() == 0) {
-				renewed(subscription, amount, null, now);
+				renewedWithoutCharge(subscription, amount, now);
 			}
 			else if (card == null) {
 				declined(subscription, null, now);
@@ -90,7 +89,9 @@ class RenewalSteps {
 	 */
 	@Transactional
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
-		settleOne(attempt, result, clock.instant());
+		if (settleOne(attempt, result, clock.instant())) {
+			mails.receipt(attempt.id());
+		}
 	}
 
 	/** A gateway's answer to one charge. */
@@ -104,40 +105,43 @@ class RenewalSteps {
 	@Transactional
 	void settleAll(List<Answer> answers) {
 		Instant now = clock.instant();
+		List<Long> paid = new ArrayList<>();
 		for (Answer answer : answers) {
-			settleOne(answer.attempt(), answer.result(), now);
+			if (settleOne(answer.attempt(), answer.result(), now)) {
+				paid.add(answer.attempt().id());
+			}
 		}
+		mails.receipts(paid);
 	}
 
-	private void settleOne(PaymentAttempt attempt, PaymentGateway.ChargeResult result, Instant now) {
+	/** Settles one answer; whether it renewed the subscription with money taken, so a receipt is owed. */
+	private boolean settleOne(PaymentAttempt attempt, PaymentGateway.ChargeResult result, Instant now) {
 		if (!payments.settle(attempt.id(), result, now)) {
-			return;
+			return false;
 		}
 		DueSubscription subscription = renewals.lock(attempt.subscriptionId());
 		if (!Objects.equals(subscription.periodEnd(), attempt.periodStart())) {
 			log.warn("Renewal charge settled for a period the subscription is not at subscriptionId={} paymentId={}",
 					subscription.id(), attempt.id());
-			return;
+			return false;
 		}
 		if (result instanceof PaymentGateway.ChargeResult.Declined) {
 			declined(subscription, attempt, now);
+			return false;
 		}
-		else {
-			renewed(subscription, payments.amountOf(attempt.id()), attempt, now);
-		}
+		renewed(subscription, attempt, now);
+		return true;
 	}
 
 	private PaymentAttempt pendingPayment(DueSubscription subscription, ChargeAmount amount, StoredCard card,
 			String gateway, Instant now) {
 		String key = subscription.idempotencyKey();
 		// A run that crashed after committing this attempt left it pending: ask the gateway again with it.
-		Optional<PaymentAttempt> earlier = payments.findByKey(key);
-		if (earlier.isPresent()) {
-			return earlier.get();
-		}
-		return payments.insertPending(new NewPayment(subscription.memberId(), subscription.id(), PaymentPurpose.RENEWAL,
-				amount, Objects.requireNonNull(subscription.currency()), gateway, key, card,
-				subscription.nextPeriodStart(), subscription.nextPeriodEnd()), now);
+		return payments
+			.insertPendingUnlessExists(new NewPayment(subscription.memberId(), subscription.id(), PaymentPurpose.RENEWAL,
+					amount, Objects.requireNonNull(subscription.currency()), gateway, key, card,
+					subscription.nextPeriodStart(), subscription.nextPeriodEnd()), now)
+			.orElseGet(() -> payments.findByKey(key).orElseThrow());
 	}
 
 	private void end(DueSubscription subscription, Instant now) {
@@ -147,22 +151,26 @@ class RenewalSteps {
 		log.info("Subscription ended at its period end subscriptionId={}", subscription.id());
 	}
 
-	private void renewed(DueSubscription subscription, ChargeAmount amount, @Nullable PaymentAttempt payment,
-			Instant now) {
-		// Money taken for a subscription canceled meanwhile still buys the period; it stays canceled.
-		SubscriptionStatus to = subscription.status() == SubscriptionStatus.CANCELED ? SubscriptionStatus.CANCELED
+	/** A discount or credit covered the whole period: it starts without a charge. */
+	private void renewedWithoutCharge(DueSubscription subscription, ChargeAmount amount, Instant now) {
+		renewals.renew(subscription.id(), renewedStatus(subscription), subscription.nextPeriodStart(),
+				subscription.nextPeriodEnd(), null, amount.credit(), now);
+		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN, now);
+		log.info("Subscription renewed without a charge subscriptionId={}", subscription.id());
+	}
+
+	private void renewed(DueSubscription subscription, PaymentAttempt payment, Instant now) {
+		renewals.renew(subscription.id(), renewedStatus(subscription), subscription.nextPeriodStart(),
+				subscription.nextPeriodEnd(), payment.id(), 0, now);
+		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN, payment,
+				now);
+		log.debug("Subscription renewed subscriptionId={} until={}", subscription.id(), subscription.nextPeriodEnd());
+	}
+
+	/** Money taken for a subscription canceled meanwhile still buys the period; it stays canceled. */
+	private static SubscriptionStatus renewedStatus(DueSubscription subscription) {
+		return subscription.status() == SubscriptionStatus.CANCELED ? SubscriptionStatus.CANCELED
 				: SubscriptionLifecycle.RENEWAL_PAID.require(subscription.status());
-		renewals.renew(subscription.id(), to, subscription.nextPeriodStart(), subscription.nextPeriodEnd(),
-				amount.credit(), now);
-		if (payment == null) {
-			events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN, now);
-		}
-		else {
-			events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN,
-					payment, now);
-			mails.receipt(subscription.memberId(), payment.id());
-		}
-		log.info("Subscription renewed subscriptionId={} until={}", subscription.id(), subscription.nextPeriodEnd());
 	}
 
 	private void declined(DueSubscription subscription, @Nullable PaymentAttempt payment, Instant now) {

@@ -2,7 +2,7 @@ package org.backstory.billing;
 
 /**
  * The sandbox gateway's test cards, for demos and tests (the sandbox is the default gateway, see
- * {@link BillingProperties#gateway()}). Typed into the checkout form:
+ * {@link PaymentGatewaySelection}). Typed into the checkout form:
  * <ul>
  * <li>{@value #SUCCEEDS} is accepted and every charge succeeds;</li>
  * <li>{@value #DECLINED} is declined at checkout;</li>

@@ -37,7 +37,7 @@ record Subscription(long id, long memberId, @Nullable Long planId, @Nullable Str
 
 	SubscriptionSummary summary() {
 		return new SubscriptionSummary(id, planCode, planName, tier, interval, price == null ? 0 : price, currency,
-				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince, giftId != null, discount);
+				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince, giftId != null);
 	}
 
 }

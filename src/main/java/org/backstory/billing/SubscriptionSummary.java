@@ -21,10 +21,9 @@ import org.jspecify.annotations.Nullable;
  * access once canceled; null for an incomplete subscription or a comp without end
  * @param pastDueSince when the failed charge that made it past due happened
  * @param gift redeemed from a gift: it ends at the period end and is never charged
- * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE} without a coupon
  */
 public record SubscriptionSummary(long id, @Nullable String planCode, @Nullable String planName, String tier,
 		@Nullable BillingInterval interval, long price, @Nullable String currency, SubscriptionStatus status,
 		boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince,
-		boolean gift, Discount discount) {
+		boolean gift) {
 }

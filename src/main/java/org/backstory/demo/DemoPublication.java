@@ -3,6 +3,7 @@ package org.backstory.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.backstory.demo.DemoContent.DemoArticle;
@@ -30,8 +31,9 @@ class DemoPublication {
 	}
 
 	void seed(DemoContent content) {
-		publications.update(new Publication(content.publication().get("name"), content.publication().get("tagline"),
-				content.publication().get("accent_color"), null));
+		Map<String, String> settings = content.publication();
+		publications.update(new Publication(settings.get("name"), settings.get("tagline"), settings.get("accent_color"),
+				null, settings.getOrDefault("legal_name", ""), settings.getOrDefault("postal_address", "")));
 		content.authors().forEach(author -> editor.createAuthor(author.get(0), author.get(1), author.get(2), null));
 		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
 		content.storylines().forEach(story -> editor.createStoryline(story.get(0), story.get(1), story.get(2)));

@@ -1,6 +1,10 @@
 package org.backstory.members;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.backstory.members.account.EmailAddresses;
 import org.backstory.members.account.Member;
@@ -27,6 +31,14 @@ public class MemberDirectory {
 	/** The member with this id, if there is one. */
 	public Optional<MemberProfile> profile(long memberId) {
 		return members.findById(memberId).map(Member::profile);
+	}
+
+	/** The members with these ids, by id; ids without a member are left out. */
+	public Map<Long, MemberProfile> profiles(Collection<Long> memberIds) {
+		return members.findAllById(memberIds)
+			.stream()
+			.map(Member::profile)
+			.collect(Collectors.toMap(MemberProfile::id, Function.identity()));
 	}
 
 	/** The member with this address, whatever its case, if there is one. */

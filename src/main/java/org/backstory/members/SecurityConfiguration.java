@@ -53,6 +53,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
 			MemberAuthenticationProvider members, SignInRedirects redirects) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
+			// Members' payments and refunds are the owner's business, not the newsroom's.
+			.requestMatchers("/admin/billing/**").hasRole("OWNER")
 			.requestMatchers("/admin/**").hasAnyRole("OWNER", "EDITOR", "AUTHOR")
 			.requestMatchers("/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("OWNER")
@@ -60,7 +62,10 @@ class SecurityConfiguration {
 			.anyRequest().permitAll())
 			// The provider's own manager, with no parent, so a failed attempt is checked (and counted) once.
 			.authenticationManager(new ProviderManager(members))
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(maskedTokens()))
+			// Stripe signs its webhook deliveries instead (checked by billing); they carry no token or cookie.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.csrfTokenRequestHandler(maskedTokens())
+				.ignoringRequestMatchers("/webhooks/stripe"))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
 			.formLogin(form -> form.loginPage("/login")

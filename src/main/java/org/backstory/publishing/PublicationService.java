@@ -28,24 +28,32 @@ public class PublicationService {
 		return cache.get(CACHE_KEY, this::load);
 	}
 
-	/** Replaces the settings; the database checks lengths and the colour format. */
+	/**
+	 * Replaces the settings, legal details included; the database checks lengths and the colour format.
+	 */
 	@Transactional
 	public void update(Publication publication) {
 		jdbc.sql("""
 				update publishing.publication
-				set name = :name, tagline = :tagline, accent_color = :accent, logo_url = :logo, updated_at = now()
+				set name = :name, tagline = :tagline, accent_color = :accent, logo_url = :logo, legal_name = :legalName,
+				    postal_address = :postalAddress, updated_at = now()
 				""")
 			.param("name", publication.name())
 			.param("tagline", publication.tagline())
 			.param("accent", publication.accentColor())
 			.param("logo", publication.logoUrl())
+			.param("legalName", publication.legalName())
+			.param("postalAddress", publication.postalAddress())
 			.update();
 		cache.invalidate();
 	}
 
 	private Publication load() {
-		return jdbc.sql("select name, tagline, accent_color, logo_url from publishing.publication")
-			.query((rs, row) -> new Publication(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+		return jdbc.sql("""
+				select name, tagline, accent_color, logo_url, legal_name, postal_address from publishing.publication
+				""")
+			.query((rs, row) -> new Publication(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
 			.single();
 	}
 

@@ -167,8 +167,8 @@ class CouponCheckoutIntegrationTests {
 		Visitor.Page paid = visitor.submit(formPath, "/checkout/" + plan.code(), Map.of("nameOnCard", "Ada Reader",
 				"cardNumber", SandboxCards.SUCCEEDS, "expiry", BillingFixtures.expiryField(), "cvc", "123"));
 		assertThat(paid.status()).isEqualTo(303);
-		assertThat(visitor.get("/account").document().select(".account-discount").text())
-			.isEqualTo("20% off with your coupon: the next charge is $4.00.");
+		assertThat(visitor.get("/account").document().select(".account-next-charge").text())
+			.isEqualTo("Next charge: $4.00 ($5.00 less $1.00 discount)");
 	}
 
 	private Coupon create(NewCoupon coupon) {

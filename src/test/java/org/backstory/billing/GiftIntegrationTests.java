@@ -99,8 +99,8 @@ class GiftIntegrationTests {
 				from billing.gift g join billing.payment p on p.id = g.payment_id where g.recipient_email = :r
 				""").param("r", recipient).query(String.class).single()).isEqualTo("purchased 3 1500 gift succeeded");
 		SentMail receipt = SentMail.lastTo(jdbc, buyerEmail);
-		assertThat(receipt.subject()).isEqualTo("Receipt for your gift subscription");
-		assertThat(receipt.text()).contains("3 months of Test supporter to " + recipient, "Charged: $15.00 to Visa ending in 4242");
+		assertThat(receipt.subject()).startsWith("Your receipt (invoice ");
+		assertThat(receipt.text()).contains("$15.00");
 		SentMail mail = SentMail.lastTo(jdbc, recipient);
 		assertThat(mail.text()).contains("has given you 3 months of Test supporter", "Happy birthday!");
 		String link = mail.path("/gift/redeem/");

@@ -88,6 +88,10 @@ class RenewalRunIntegrationTests {
 		SentMail receipt = SentMail.lastTo(jdbc, member.email());
 		assertThat(receipt.subject()).startsWith("Your receipt (invoice ");
 		assertThat(receipt.text()).contains("$5.00", "/account/payments/");
+		assertThat(jdbc.sql("select count(*) from email.outgoing_mail where recipient = :to and subject like 'Your receipt%'")
+			.param("to", member.email())
+			.query(Long.class)
+			.single()).as("one for the checkout, one for the renewal").isEqualTo(2);
 	}
 
 	@Test

@@ -142,7 +142,7 @@ class TrialCheckoutIntegrationTests {
 		assertThat(paid.header("Location")).endsWith("/account");
 		Document account = visitor.get("/account").document();
 		assertThat(account.select("p.notice").text()).startsWith("Your free trial has started. Your first charge is on ");
-		assertThat(account.select(".account-plan dd").eachText()).contains("Trial");
+		assertThat(account.select(".account-plan dd").eachText()).contains("Free trial");
 		assertThat(account.select(".account-when").text()).startsWith("First charge on ");
 	}
 

@@ -37,7 +37,9 @@ class DemoContentTests {
 
 	@Test
 	void readsPublicationAuthorsTagsAndStorylines() {
-		assertThat(content.publication()).containsEntry("name", "The Undercurrent");
+		assertThat(content.publication()).containsEntry("name", "The Undercurrent")
+			.containsEntry("legal_name", "Undercurrent Media Cooperative Ltd")
+			.containsEntry("postal_address", "7 Ropewalk Yard\nSaltmarsh SM1 4QX\nUnited Kingdom");
 		assertThat(content.authors()).allSatisfy(author -> assertThat(author).hasSize(3));
 		assertThat(content.tags()).isNotEmpty().allSatisfy(tag -> assertThat(tag).hasSize(2));
 		assertThat(content.storylines()).hasSize(1);

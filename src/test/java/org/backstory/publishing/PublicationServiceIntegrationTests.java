@@ -37,4 +37,21 @@ class PublicationServiceIntegrationTests {
 		}
 	}
 
+	@Test
+	void legalDetailsAreKeptWithTheSettings() {
+		Publication original = publications.publication();
+		try {
+			publications.update(original.withLegalDetails("Undercurrent Media Ltd", "1 Quay Street\nPortsmouth PO1 1AA"));
+
+			Publication stored = publications.publication();
+			assertThat(stored.legalName()).isEqualTo("Undercurrent Media Ltd");
+			assertThat(stored.postalAddress()).isEqualTo("1 Quay Street\nPortsmouth PO1 1AA");
+			assertThat(stored.sellerName()).isEqualTo("Undercurrent Media Ltd");
+			assertThat(stored.withLegalDetails("", "").sellerName()).isEqualTo(original.name());
+		}
+		finally {
+			publications.update(original);
+		}
+	}
+
 }

@@ -8,12 +8,13 @@ import java.util.UUID;
 import org.backstory.billing.CardDetails;
 import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.PaymentGatewayException;
+import org.backstory.billing.PaymentGatewaySelection;
 import org.backstory.billing.SandboxCards;
 import org.backstory.billing.StoredCard;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox gateway: takes only the test cards listed in {@link SandboxCards}. It stands in for an
- * outside service, so it commits its own writes in its own transaction whatever the caller is doing.
+ * outside service, so it commits its own writes in its own transaction whatever the caller is doing. It is
+ * the gateway unless a Stripe secret key is set, and takes cards on our own form.
  */
 @Component
-@ConditionalOnProperty(prefix = "backstory.billing", name = "gateway", havingValue = "sandbox", matchIfMissing = true)
+@Conditional(PaymentGatewaySelection.Sandbox.class)
 class SandboxPaymentGateway implements PaymentGateway {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxPaymentGateway.class);

@@ -1,47 +1,98 @@
 package org.backstory.billing.web;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.billing.BillingHistory;
 import org.backstory.billing.CardService;
+import org.backstory.billing.SubscriptionChangeRefused;
+import org.backstory.billing.SubscriptionChanges;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
+import org.backstory.billing.UpcomingCharges;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.web.CsrfField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The account overview: who you are, your plan, your card, and links to change them. */
+/** The account overview: who you are, your plan and next charge, your card, and ways to change them. */
 @Controller
 class AccountController {
 
 	private final SubscriptionService subscriptions;
 
+	private final SubscriptionChanges changes;
+
+	private final UpcomingCharges upcoming;
+
+	private final BillingHistory history;
+
 	private final CardService cards;
 
 	private final MemberDirectory members;
 
-	AccountController(SubscriptionService subscriptions, CardService cards, MemberDirectory members) {
+	private final Clock clock;
+
+	AccountController(SubscriptionService subscriptions, SubscriptionChanges changes, UpcomingCharges upcoming,
+			BillingHistory history, CardService cards, MemberDirectory members, Clock clock) {
 		this.subscriptions = subscriptions;
+		this.changes = changes;
+		this.upcoming = upcoming;
+		this.history = history;
 		this.cards = cards;
 		this.members = members;
+		this.clock = clock;
 	}
 
 	@GetMapping("/account")
-	String overview(@AuthenticationPrincipal SignedInMember member, Model model, HttpServletResponse response) {
+	String overview(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
+			HttpServletResponse response) {
 		Pages.personal(response);
+		return render(model, csrfToken, member, null);
+	}
+
+	/** Takes back a cancellation; a refusal (nothing to resume, or it ended) is shown on the overview. */
+	@PostMapping("/account/resume")
+	Object resume(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Pages.personal(response);
+		try {
+			SubscriptionSummary resumed = changes.resume(member.id());
+			redirect.addFlashAttribute("notice", resumed.currentPeriodEnd() == null ? "Your subscription continues."
+					: "Your subscription continues: it renews on " + Pages.date(resumed.currentPeriodEnd()) + ".");
+			return Pages.redirectTo("/account");
+		}
+		catch (SubscriptionChangeRefused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return render(model, csrfToken, member, refused.getMessage());
+		}
+	}
+
+	private String render(Model model, CsrfToken csrfToken, SignedInMember member, @Nullable String error) {
 		Optional<SubscriptionSummary> subscription = subscriptions.currentSubscription(member.id());
 		String endedOn = subscription.filter(s -> s.status() == SubscriptionStatus.EXPIRED)
 			.map(SubscriptionSummary::currentPeriodEnd)
 			.map(Pages::date)
 			.orElse(null);
 		MemberProfile profile = members.profile(member.id()).orElseThrow();
-		model.addAttribute("page", new AccountPage(profile.name(), profile.email(), profile.emailVerified(),
-				subscription.map(AccountPlan::of).orElse(null), endedOn, cards.cardOnFile(member.id()).orElse(null)));
+		AccountPlan plan = subscription
+			.map(s -> AccountPlan.of(s, upcoming.next(member.id()).orElse(null), clock.instant()))
+			.orElse(null);
+		model.addAttribute("page", new AccountPage(profile.name(), profile.email(), profile.emailVerified(), plan,
+				endedOn, cards.cardOnFile(member.id()).orElse(null), !history.payments(member.id()).isEmpty()));
+		model.addAttribute("error", error);
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/account";
 	}
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param plan the member's plan, or null for a free member
  * @param endedOn when the member's last subscription ended, if it did and there is none now
  * @param card the card on file, or null
+ * @param hasPayments whether there is a billing history to link to
  */
-public record AccountPage(String name, String email, boolean emailVerified, @Nullable AccountPlan plan, @Nullable String endedOn,
-		@Nullable CardOnFile card) {
+public record AccountPage(String name, String email, boolean emailVerified, @Nullable AccountPlan plan,
+		@Nullable String endedOn, @Nullable CardOnFile card, boolean hasPayments) {
 }

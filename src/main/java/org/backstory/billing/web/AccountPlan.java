@@ -1,62 +1,81 @@
 package org.backstory.billing.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.backstory.billing.Discount;
 import org.backstory.billing.Money;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
+import org.backstory.billing.UpcomingCharge;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The plan part of the account page.
  *
  * @param name the plan's name, or {@code Complimentary access} for a comp
- * @param price e.g. {@code $5.00 / month}; null for a comp
- * @param status e.g. {@code Active}, {@code Past due}
+ * @param price e.g. {@code $5.00 / month}; null for a comp or a gift
+ * @param status e.g. {@code Active}, {@code Past due}, {@code Gift}
  * @param when what the date means and the date, e.g. {@code Next charge on 29 December 2026}; null if
  * there is nothing to say
+ * @param nextCharge what the next charge comes to, e.g. {@code $4.50 ($5.00 less $0.50 credit)}; null when
+ * nothing more will be charged
+ * @param credit credit the member has, taken off the next charges, e.g. {@code $2.50}; null when none
  * @param pastDue the last charge failed: the page asks for a new card
- * @param discount the coupon discount on the next charge, e.g. {@code 20% off: your next charge is $4.00};
- * null when there is none
+ * @param changeable the member may move to another plan or interval
+ * @param cancelable the member may cancel
+ * @param resumable the member canceled and may take it back
  */
 public record AccountPlan(String name, @Nullable String price, String status, @Nullable String when,
-		boolean pastDue, @Nullable String discount) {
+		@Nullable String nextCharge, @Nullable String credit, boolean pastDue, boolean changeable, boolean cancelable,
+		boolean resumable) {
 
-	/** The member's plan, or null when they are a free member (never subscribed, or it ended). */
-	static @Nullable AccountPlan of(SubscriptionSummary subscription) {
+	/**
+	 * The member's plan, or null when they are a free member (never subscribed, or it ended).
+	 *
+	 * @param upcoming the next charge, if one will be made
+	 */
+	static @Nullable AccountPlan of(SubscriptionSummary subscription, @Nullable UpcomingCharge upcoming, Instant now) {
 		Instant end = subscription.currentPeriodEnd();
 		if (subscription.comped() && subscription.status() == SubscriptionStatus.ACTIVE) {
 			return new AccountPlan("Complimentary access", null, "Active",
-					end == null ? "No end date" : on("Access until", end), false, null);
+					end == null ? "No end date" : on("Access until", end), null, null, false, false, false, false);
 		}
 		String name = subscription.planName() == null ? subscription.tier() : subscription.planName();
 		if (subscription.gift() && subscription.status() == SubscriptionStatus.ACTIVE) {
-			return new AccountPlan(name, null, "Gift", on("Access until", end) + ". A gift does not renew.", false, null);
+			return new AccountPlan(name, null, "Gift", on("Access until", end) + ". A gift does not renew.", null, null,
+					false, false, false, false);
 		}
 		String price = subscription.currency() == null || subscription.interval() == null ? null
 				: Money.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
-		String discount = nextDiscount(subscription);
+		String amount = upcoming == null ? null : amount(upcoming);
+		String credit = upcoming == null || upcoming.creditBalance() == 0 ? null
+				: Money.format(upcoming.creditBalance(), upcoming.currency());
 		return switch (subscription.status()) {
 			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
-			case TRIALING -> new AccountPlan(name, price, "Trial", on("First charge on", end), false, discount);
-			case ACTIVE -> new AccountPlan(name, price, "Active", on("Next charge on", end), false, discount);
-			case PAST_DUE -> new AccountPlan(name, price, "Past due", on("Paid until", end), true, discount);
-			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Access until", end), false, null);
+			case TRIALING -> new AccountPlan(name, price, "Free trial", on("First charge on", end), amount, credit, false,
+					true, true, false);
+			case ACTIVE -> new AccountPlan(name, price, "Active", on("Next charge on", end), amount, credit, false, true,
+					true, false);
+			case PAST_DUE -> new AccountPlan(name, price, "Past due", on("Paid until", end), null, null, true, false, true,
+					false);
+			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Ends on", end), null, null, false, false, false,
+					end != null && now.isBefore(end));
 		};
 	}
 
-	/** The coupon's discount if the next period (starting at the current period's end) still gets it. */
-	private static @Nullable String nextDiscount(SubscriptionSummary subscription) {
-		Discount discount = subscription.discount();
-		Instant next = subscription.currentPeriodEnd();
-		String currency = subscription.currency();
-		if (next == null || currency == null || !discount.appliesTo(next)) {
-			return null;
+	/** e.g. {@code $4.50 ($5.00 less $0.50 credit)}, or just {@code $5.00} when nothing comes off. */
+	static String amount(UpcomingCharge charge) {
+		List<String> off = new ArrayList<>();
+		if (charge.discount() > 0) {
+			off.add(Money.format(charge.discount(), charge.currency()) + " discount");
 		}
-		long due = subscription.price() - discount.off(subscription.price());
-		return OfferTexts.discount(discount, currency) + " with your coupon: the next charge is "
-				+ Money.format(due, currency) + ".";
+		if (charge.credit() > 0) {
+			off.add(Money.format(charge.credit(), charge.currency()) + " credit");
+		}
+		String amount = Money.format(charge.amount(), charge.currency());
+		String list = Money.format(charge.list(), charge.currency());
+		return off.isEmpty() ? amount : amount + " (" + list + " less " + String.join(" and ", off) + ")";
 	}
 
 	private static @Nullable String on(String label, @Nullable Instant date) {

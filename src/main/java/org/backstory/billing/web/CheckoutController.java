@@ -1,25 +1,33 @@
 package org.backstory.billing.web;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.CardService;
 import org.backstory.billing.Checkout;
+import org.backstory.billing.CheckoutCard;
 import org.backstory.billing.CheckoutOutcome;
 import org.backstory.billing.CheckoutQuote;
 import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Coupon;
+import org.backstory.billing.CouponRefusal;
 import org.backstory.billing.Money;
+import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -30,10 +38,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Checkout: the card form for one plan and interval, and paying for it. Only signed-in members get here
- * (the security configuration guards {@code /checkout/**}).
+ * (the security configuration guards {@code /checkout/**}). When the gateway takes cards on its own page,
+ * the form is a button that sends the member there, and paying happens when they come back
+ * ({@code GET /checkout/{plan}/hosted}); a reload of that return page reports the first outcome.
  */
 @Controller
 class CheckoutController {
@@ -44,12 +55,19 @@ class CheckoutController {
 
 	private final CheckoutService checkouts;
 
+	private final CardService cards;
+
+	private final BackstoryProperties backstory;
+
 	private final Clock clock;
 
-	CheckoutController(PlanCatalog plans, SubscriptionService subscriptions, CheckoutService checkouts, Clock clock) {
+	CheckoutController(PlanCatalog plans, SubscriptionService subscriptions, CheckoutService checkouts,
+			CardService cards, BackstoryProperties backstory, Clock clock) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.checkouts = checkouts;
+		this.cards = cards;
+		this.backstory = backstory;
 		this.clock = clock;
 	}
 
@@ -78,6 +96,9 @@ class CheckoutController {
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
 		Pages.personal(response);
+		if (hostedCard()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
+		}
 		CardForm.Checked checked = form.check(clock);
 		if (checked.card() == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -86,6 +107,81 @@ class CheckoutController {
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
 				billingInterval, attemptId, checked.card(), coupon));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, form.withoutSecrets(),
+				csrfToken, model, response, redirect);
+	}
+
+	/** Sends the member to the gateway's page to enter their card; they come back to {@link #paid}. */
+	@PostMapping("/checkout/{planCode}/hosted")
+	Object toGateway(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt,
+			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
+			HttpServletResponse response) {
+		Plan plan = activePlan(planCode);
+		BillingInterval billingInterval = interval(interval);
+		UUID attemptId = Pages.attemptId(attempt);
+		Pages.personal(response);
+		if (subscriptions.isSubscribed(member.id())) {
+			return Pages.redirectTo("/account");
+		}
+		if (checkouts.quote(member.id(), planCode, billingInterval, coupon)
+			.map(CheckoutQuote::couponRefusal)
+			.isPresent()) {
+			// The coupon field says why; the member fixes it before going to the gateway's page.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, null,
+					CardForm.empty(), Map.of());
+		}
+		String returnTo = SafeRedirect.localPathOr(next, "");
+		UriComponentsBuilder back = UriComponentsBuilder.fromPath("/checkout/" + plan.code())
+			.queryParam("interval", billingInterval.code());
+		if (!returnTo.isEmpty()) {
+			back.queryParam("next", returnTo);
+		}
+		if (coupon != null && !coupon.isBlank()) {
+			back.queryParam("coupon", coupon.strip());
+		}
+		String cancelPath = back.build().encode().toUriString();
+		String returnPath = back.replacePath("/checkout/" + plan.code() + "/hosted")
+			.queryParam("attempt", attemptId)
+			.build()
+			.encode()
+			.toUriString();
+		Optional<String> gatewayPage = checkouts.startCardSetup(member.id(), member.email(),
+				backstory.link(returnPath), backstory.link(cancelPath));
+		if (gatewayPage.isPresent()) {
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon,
+				"We couldn't reach the payment service. Please try again in a moment.", CardForm.empty(), Map.of());
+	}
+
+	/** The member is back from the gateway's page with their card: pay with it. */
+	@GetMapping("/checkout/{planCode}/hosted")
+	Object paid(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt,
+			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
+			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Plan plan = activePlan(planCode);
+		BillingInterval billingInterval = interval(interval);
+		UUID attemptId = Pages.attemptId(attempt);
+		Pages.personal(response);
+		if (setupId.isBlank() || setupId.length() > 255) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
+		}
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
+				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), coupon));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, CardForm.empty(), csrfToken,
+				model, response, redirect);
+	}
+
+	private Object respond(CheckoutOutcome outcome, SignedInMember member, Plan plan, BillingInterval billingInterval,
+			UUID attemptId, @Nullable String next, @Nullable String coupon, CardForm form, CsrfToken csrfToken,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (outcome instanceof CheckoutOutcome.Subscribed) {
 			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
 			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
@@ -127,8 +223,8 @@ class CheckoutController {
 					+ "you will not be charged twice.";
 			nextAttempt = attemptId;
 		}
-		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, message,
-				form.withoutSecrets(), Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, message, form,
+				Map.of());
 	}
 
 	private String render(Model model, CsrfToken csrfToken, SignedInMember member, Plan plan,
@@ -138,30 +234,37 @@ class CheckoutController {
 		String typed = coupon == null || coupon.isBlank() ? null : coupon.strip();
 		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, typed)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
-		String price = Money.format(quote.price(), plan.currency());
-		String firstCharge = Money.format(quote.firstCharge(), plan.currency());
-		String summary;
-		String payLabel;
-		if (quote.trialEnd() != null) {
-			summary = OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval.code())
-					+ ". Nothing is charged today; your first charge of " + firstCharge + " is on "
-					+ Pages.date(quote.trialEnd()) + ".";
-			payLabel = "Start your free trial";
-		}
-		else {
-			summary = price + " per " + interval.code() + ", charged today and then every " + interval.code() + ".";
-			payLabel = "Pay " + firstCharge + " and subscribe";
-		}
 		Coupon applied = quote.coupon();
-		model.addAttribute("page", new CheckoutPage(plan.name(), price, interval.code(), "/checkout/" + plan.code(),
-				attemptId.toString(), returnTo.isEmpty() ? null : returnTo, message, summary, payLabel,
+		CouponRefusal refusal = quote.couponRefusal();
+		model.addAttribute("page", new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()),
+				interval.code(), "/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
+				message, summary(quote), quote.trialEnd() != null ? "Start your free trial"
+						: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
 				applied == null ? null : applied.code(),
 				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), typed,
-				quote.couponRefusal() == null ? null : quote.couponRefusal().message()));
+				refusal == null ? null : refusal.message()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("hostedCard", hostedCard());
 		return "billing/checkout";
+	}
+
+	/** What is charged when: today and every period, or nothing until the trial ends. */
+	private static String summary(CheckoutQuote quote) {
+		Plan plan = quote.plan();
+		String interval = quote.interval().code();
+		if (quote.trialEnd() == null) {
+			return Money.format(quote.price(), plan.currency()) + " per " + interval + ", charged today and then every "
+					+ interval + ".";
+		}
+		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
+				+ ". Nothing is charged today; your first charge of " + Money.format(quote.firstCharge(), plan.currency())
+				+ " is on " + Pages.date(quote.trialEnd()) + ".";
+	}
+
+	private boolean hostedCard() {
+		return cards.cardEntry() == PaymentGateway.CardEntry.HOSTED_PAGE;
 	}
 
 	private Plan activePlan(String code) {

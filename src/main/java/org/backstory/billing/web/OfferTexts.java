@@ -2,11 +2,10 @@ package org.backstory.billing.web;
 
 import org.backstory.billing.Coupon;
 import org.backstory.billing.CouponDuration;
-import org.backstory.billing.Discount;
 import org.backstory.billing.Money;
 import org.jspecify.annotations.Nullable;
 
-/** Trials and discounts in words, the same on the checkout, account, subscribe and coupon pages. */
+/** Trials and coupons in words, the same on the checkout, subscribe and coupon pages. */
 final class OfferTexts {
 
 	private OfferTexts() {
@@ -21,11 +20,6 @@ final class OfferTexts {
 	static String coupon(Coupon coupon) {
 		return off(coupon.percentOff(), coupon.amountOff(), coupon.currency()) + " "
 				+ duration(coupon.duration(), coupon.durationMonths());
-	}
-
-	/** E.g. {@code 20% off}; the currency is the subscription's. */
-	static String discount(Discount discount, String currency) {
-		return off(discount.percentOff(), discount.amountOff(), currency);
 	}
 
 	private static String off(@Nullable Integer percentOff, @Nullable Long amountOff, @Nullable String currency) {

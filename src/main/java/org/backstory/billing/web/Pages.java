@@ -38,18 +38,18 @@ final class Pages {
 		return view;
 	}
 
-	/** The attempt id a payment form carries; 400 if it is not one. */
+	static String date(Instant instant) {
+		return DATE.format(instant);
+	}
+
+	/** The attempt id a form carried; a malformed one is a bad request. */
 	static UUID attemptId(String attempt) {
 		try {
 			return UUID.fromString(attempt);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed payment attempt");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed attempt id");
 		}
-	}
-
-	static String date(Instant instant) {
-		return DATE.format(instant);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.backstory.members.MemberRole;
@@ -28,6 +30,13 @@ public class MemberRepository {
 			.param("id", id)
 			.query(MemberRepository::member)
 			.optional();
+	}
+
+	public List<Member> findAllById(Collection<Long> ids) {
+		return jdbc.sql("select " + COLUMNS + " from members.member where id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(MemberRepository::member)
+			.list();
 	}
 
 	public Optional<Member> findByEmail(String email) {

@@ -136,7 +136,7 @@ class AccountControllerIntegrationTests {
 		subscriptions.importSubscription(new ImportedSubscription(member.id(), plan.code(), BillingInterval.MONTH,
 				SubscriptionStatus.CANCELED, end.minus(Duration.ofDays(30)), end, null, null));
 
-		assertThat(account().select(".account-when").text()).isEqualTo("Access until " + DATE.format(end));
+		assertThat(account().select(".account-when").text()).isEqualTo("Ends on " + DATE.format(end));
 	}
 
 	@Test
