@@ -9,6 +9,7 @@ import com.stripe.StripeClient;
 import org.backstory.billing.PaymentGatewaySelection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -41,18 +42,21 @@ class StripeConfiguration {
 			.build();
 	}
 
+	// The processor is looked up when a task runs, not when it is declared: the scheduler is built from the
+	// tasks, and processing an event settles payments, which sends receipts through the scheduler.
 	@Bean
-	CustomTask<Void> stripeEventTask(StripeEventProcessor processor) {
+	CustomTask<Void> stripeEventTask(ObjectProvider<StripeEventProcessor> processor) {
 		return Tasks.custom(StripeEventInbox.PROCESSING)
-			.execute((instance, context) -> processor.process(instance.getId())
+			.execute((instance, context) -> processor.getObject()
+				.process(instance.getId())
 				.<CompletionHandler<Void>>map(next -> (complete, operations) -> operations.reschedule(complete, next))
 				.orElseGet(CompletionHandler.OnCompleteRemove::new));
 	}
 
 	@Bean
-	RecurringTask<Void> stripeEventSweeperTask(StripeEventProcessor processor) {
+	RecurringTask<Void> stripeEventSweeperTask(ObjectProvider<StripeEventProcessor> processor) {
 		return Tasks.recurring("stripe-event-sweeper", FixedDelay.ofMinutes(1))
-			.execute((instance, context) -> processor.processDue());
+			.execute((instance, context) -> processor.getObject().processDue());
 	}
 
 }
