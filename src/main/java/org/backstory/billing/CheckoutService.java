@@ -96,7 +96,8 @@ public class CheckoutService {
 		if (refusal != null) {
 			return new CheckoutOutcome.CouponRefused(refusal.message());
 		}
-		PaymentGateway.CardAttachment attachment = cardOf(checkout).orElse(null);
+		PaymentGateway.CardAttachment attachment = gateway.card(checkout.memberId(), checkout.email(), checkout.card())
+			.orElse(null);
 		if (attachment == null) {
 			return new CheckoutOutcome.NotConfirmed();
 		}
@@ -117,28 +118,6 @@ public class CheckoutService {
 		}
 		return begun instanceof CheckoutSteps.Begun.Busy ? new CheckoutOutcome.InProgress()
 				: new CheckoutOutcome.AlreadySubscribed();
-	}
-
-	/** The card to pay with, or empty when the gateway did not answer. */
-	private Optional<PaymentGateway.CardAttachment> cardOf(Checkout checkout) {
-		if (checkout.card() instanceof CheckoutCard.FromSetup setup) {
-			PaymentGateway.CardAttachment attachment;
-			try {
-				attachment = setups.read(checkout.memberId(), setup.setupId());
-			}
-			catch (PaymentGatewayException ex) {
-				log.warn("Checkout card setup not confirmed memberId={} reason={}", checkout.memberId(),
-						ex.getMessage());
-				return Optional.empty();
-			}
-			if (attachment instanceof PaymentGateway.CardAttachment.Attached) {
-				// The member's return finishes this setup; the card goes on file only if the charge succeeds.
-				setups.markFinished(setup.setupId());
-			}
-			return Optional.of(attachment);
-		}
-		return gateway.attach(new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null,
-				(CardDetails) checkout.card()));
 	}
 
 	/** Charges a pending attempt (again: the gateway answers a repeated key with its first answer). */

@@ -18,8 +18,11 @@ class GatewayCalls {
 
 	private final PaymentGateway gateway;
 
-	GatewayCalls(PaymentGateway gateway) {
+	private final CardSetups setups;
+
+	GatewayCalls(PaymentGateway gateway, CardSetups setups) {
 		this.gateway = gateway;
+		this.setups = setups;
 	}
 
 	/** The gateway's name, stored with every card and payment. */
@@ -27,12 +30,24 @@ class GatewayCalls {
 		return gateway.name();
 	}
 
-	Optional<PaymentGateway.CardAttachment> attach(PaymentGateway.AttachCard request) {
+	/**
+	 * The card a payment is made with: typed into our form (attached now), or entered on the gateway's page
+	 * in one of the member's setups (finished by this call; the card is not filed here).
+	 */
+	Optional<PaymentGateway.CardAttachment> card(long memberId, String email, CheckoutCard card) {
 		try {
-			return Optional.of(gateway.attachCard(request));
+			if (card instanceof CheckoutCard.FromSetup setup) {
+				PaymentGateway.CardAttachment attachment = setups.read(memberId, setup.setupId());
+				if (attachment instanceof PaymentGateway.CardAttachment.Attached) {
+					setups.markFinished(setup.setupId());
+				}
+				return Optional.of(attachment);
+			}
+			return Optional
+				.of(gateway.attachCard(new PaymentGateway.AttachCard(memberId, email, null, (CardDetails) card)));
 		}
 		catch (PaymentGatewayException ex) {
-			log.warn("Card not confirmed memberId={} reason={}", request.memberId(), ex.getMessage());
+			log.warn("Card not confirmed memberId={} reason={}", memberId, ex.getMessage());
 			return Optional.empty();
 		}
 	}

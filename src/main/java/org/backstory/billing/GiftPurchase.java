@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param recipientEmail where the redeem link goes
  * @param message a note for the recipient, at most 500 characters, or null
  * @param attemptId identifies this gift form: submitting it again never charges twice
- * @param card what the buyer typed
+ * @param card what the buyer typed, or the setup in which they entered it on the gateway's page
  */
 public record GiftPurchase(long buyerId, String buyerEmail, String buyerName, String planCode, int months,
-		String recipientEmail, @Nullable String message, UUID attemptId, CardDetails card) {
+		String recipientEmail, @Nullable String message, UUID attemptId, CheckoutCard card) {
 
 	/** The lengths of gift on offer. */
 	public static final Set<Integer> MONTHS = Set.of(1, 3, 6, 12);

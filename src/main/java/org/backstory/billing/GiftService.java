@@ -30,14 +30,17 @@ public class GiftService {
 
 	private final GiftRedeemer redeemer;
 
+	private final CardSetups setups;
+
 	GiftService(PlanCatalog plans, PaymentRepository payments, GiftSteps steps, GatewayCalls gateway,
-			GiftRepository gifts, GiftRedeemer redeemer) {
+			GiftRepository gifts, GiftRedeemer redeemer, CardSetups setups) {
 		this.plans = plans;
 		this.payments = payments;
 		this.steps = steps;
 		this.gateway = gateway;
 		this.gifts = gifts;
 		this.redeemer = redeemer;
+		this.setups = setups;
 	}
 
 	/** Buys the gift if the card is accepted and charged; the buyer's card is not kept on file. */
@@ -50,8 +53,7 @@ public class GiftService {
 		if (sameAttempt.isPresent()) {
 			return resume(sameAttempt.get());
 		}
-		PaymentGateway.CardAttachment attachment = gateway
-			.attach(new PaymentGateway.AttachCard(purchase.buyerId(), purchase.buyerEmail(), null, purchase.card()))
+		PaymentGateway.CardAttachment attachment = gateway.card(purchase.buyerId(), purchase.buyerEmail(), purchase.card())
 			.orElse(null);
 		if (attachment == null) {
 			return new GiftOutcome.NotConfirmed();
@@ -62,6 +64,19 @@ public class GiftService {
 		}
 		StoredCard card = ((PaymentGateway.CardAttachment.Attached) attachment).card();
 		return resume(steps.begin(purchase, plan, card, gateway.gatewayName()));
+	}
+
+	/**
+	 * Starts a gift purchase whose card the buyer enters on the gateway's page, when the gateway takes cards
+	 * there. Nothing is charged until the buyer comes back and {@link #purchase} is called with
+	 * {@link CheckoutCard.FromSetup}.
+	 *
+	 * @param returnUrl absolute URL of the page that completes the purchase
+	 * @param cancelUrl absolute URL to come back to if the buyer gives up
+	 * @return where to send the buyer, or empty if the gateway did not answer
+	 */
+	public Optional<String> startCardSetup(long buyerId, String email, String returnUrl, String cancelUrl) {
+		return setups.start(buyerId, email, CardSetups.Purpose.GIFT, returnUrl, cancelUrl);
 	}
 
 	/** The bought gift behind a redeem link, if there is one. */

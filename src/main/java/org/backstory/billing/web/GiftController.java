@@ -1,39 +1,44 @@
 package org.backstory.billing.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.billing.CardService;
+import org.backstory.billing.CheckoutCard;
 import org.backstory.billing.GiftOutcome;
 import org.backstory.billing.GiftPurchase;
-import org.backstory.billing.GiftRedemption;
 import org.backstory.billing.GiftService;
-import org.backstory.billing.GiftView;
 import org.backstory.billing.Money;
+import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Gift subscriptions: buying one ({@code /gift}, signed-in members only, so the receipt has somewhere to
- * go and the charge someone to answer for it) and redeeming one ({@code /gift/redeem/{token}}, the link
- * in the recipient's mail; a visitor is asked to log in or sign up first and comes back).
+ * Buying a gift subscription ({@code /gift}): signed-in members only, so the receipt has somewhere to go
+ * and the charge someone to answer for it. When the gateway
+ * takes cards on its own page, the buyer goes there and the gift is paid for when they come back
+ * ({@code GET /gift/hosted}, which carries the gift's details; a reload reports the first outcome).
  */
 @Controller
 class GiftController {
@@ -42,11 +47,18 @@ class GiftController {
 
 	private final PlanCatalog plans;
 
+	private final CardService cards;
+
+	private final BackstoryProperties backstory;
+
 	private final Clock clock;
 
-	GiftController(GiftService gifts, PlanCatalog plans, Clock clock) {
+	GiftController(GiftService gifts, PlanCatalog plans, CardService cards, BackstoryProperties backstory,
+			Clock clock) {
 		this.gifts = gifts;
 		this.plans = plans;
+		this.cards = cards;
+		this.backstory = backstory;
 		this.clock = clock;
 	}
 
@@ -54,7 +66,7 @@ class GiftController {
 	Object form(@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		if (member == null) {
-			return Pages.redirectTo(signIn("/login", "/gift"));
+			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
 		}
 		Pages.personal(response);
 		return render(model, csrfToken, UUID.randomUUID(), null, GiftForm.empty(), CardForm.empty(), Map.of());
@@ -65,10 +77,13 @@ class GiftController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		if (member == null) {
-			return Pages.redirectTo(signIn("/login", "/gift"));
+			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
 		}
 		Pages.personal(response);
 		UUID attemptId = Pages.attemptId(attempt);
+		if (hostedCard()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
+		}
 		CardForm.Checked checked = card.check(clock);
 		Map<String, String> errors = new LinkedHashMap<>(gift.errors());
 		errors.putAll(checked.errors());
@@ -76,10 +91,72 @@ class GiftController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return render(model, csrfToken, attemptId, null, gift, card.withoutSecrets(), errors);
 		}
+		return respond(gifts.purchase(order(member, gift, attemptId, checked.card())), gift, attemptId,
+				card.withoutSecrets(), csrfToken, model, response, redirect);
+	}
+
+	/** Sends the buyer to the gateway's page to enter their card; they come back to {@link #paid}. */
+	@PostMapping("/gift/hosted")
+	Object toGateway(GiftForm gift, @RequestParam String attempt,
+			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
+			HttpServletResponse response) {
+		if (member == null) {
+			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
+		}
+		Pages.personal(response);
+		UUID attemptId = Pages.attemptId(attempt);
+		Map<String, String> errors = gift.errors();
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return render(model, csrfToken, attemptId, null, gift, CardForm.empty(), errors);
+		}
+		// The gift travels in the return address, so nothing is written until the buyer is back with a card.
+		String returnPath = UriComponentsBuilder.fromPath("/gift/hosted")
+			.queryParam("attempt", attemptId)
+			.queryParam("plan", GiftForm.text(gift.plan()))
+			.queryParam("months", gift.monthCount())
+			.queryParam("recipientEmail", GiftForm.text(gift.recipientEmail()))
+			.queryParam("message", GiftForm.text(gift.message()))
+			.build()
+			.encode()
+			.toUriString();
+		Optional<String> gatewayPage = gifts.startCardSetup(member.id(), member.email(), backstory.link(returnPath),
+				backstory.link("/gift"));
+		if (gatewayPage.isPresent()) {
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		return render(model, csrfToken, attemptId, "We couldn't reach the payment service. Please try again in a moment.",
+				gift, CardForm.empty(), Map.of());
+	}
+
+	/** The buyer is back from the gateway's page with their card: pay for the gift with it. */
+	@GetMapping("/gift/hosted")
+	Object paid(GiftForm gift, @RequestParam String attempt,
+			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
+			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (member == null) {
+			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
+		}
+		Pages.personal(response);
+		UUID attemptId = Pages.attemptId(attempt);
+		if (!gift.errors().isEmpty() || setupId.isBlank() || setupId.length() > 255) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed gift return");
+		}
+		return respond(gifts.purchase(order(member, gift, attemptId, new CheckoutCard.FromSetup(setupId))), gift,
+				attemptId, CardForm.empty(), csrfToken, model, response, redirect);
+	}
+
+	private static GiftPurchase order(SignedInMember member, GiftForm gift, UUID attemptId, CheckoutCard card) {
 		String message = GiftForm.text(gift.message());
-		GiftOutcome outcome = gifts.purchase(new GiftPurchase(member.id(), member.email(), member.name(),
-				GiftForm.text(gift.plan()), gift.monthCount(), GiftForm.text(gift.recipientEmail()),
-				message.isEmpty() ? null : message, attemptId, checked.card()));
+		return new GiftPurchase(member.id(), member.email(), member.name(), GiftForm.text(gift.plan()),
+				gift.monthCount(), GiftForm.text(gift.recipientEmail()), message.isEmpty() ? null : message, attemptId,
+				card);
+	}
+
+	private Object respond(GiftOutcome outcome, GiftForm gift, UUID attemptId, CardForm card, CsrfToken csrfToken,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (outcome instanceof GiftOutcome.Purchased purchased) {
 			redirect.addFlashAttribute("notice", "Thank you! Your gift is on its way to " + purchased.recipientEmail()
 					+ ". We have emailed you a receipt.");
@@ -87,66 +164,17 @@ class GiftController {
 		}
 		if (outcome instanceof GiftOutcome.PlanUnavailable) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, attemptId, null, gift, card.withoutSecrets(),
-					Map.of("plan", "Choose a plan."));
+			return render(model, csrfToken, attemptId, null, gift, card, Map.of("plan", "Choose a plan."));
 		}
 		if (outcome instanceof GiftOutcome.Declined declined) {
 			// A declined attempt is finished: trying again (another card) is a new attempt.
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
-			return render(model, csrfToken, UUID.randomUUID(), declined.message(), gift, card.withoutSecrets(),
-					Map.of());
+			return render(model, csrfToken, UUID.randomUUID(), declined.message(), gift, card, Map.of());
 		}
 		// Outcome unknown: resubmitting the same attempt asks the gateway again and cannot charge twice.
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		return render(model, csrfToken, attemptId, "We couldn't confirm your payment with the payment service. "
-				+ "Please submit again: you will not be charged twice.", gift, card.withoutSecrets(), Map.of());
-	}
-
-	@GetMapping("/gift/redeem/{token}")
-	String redeemPage(@PathVariable String token, @AuthenticationPrincipal @Nullable SignedInMember member,
-			@Nullable CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
-		GiftView gift = gifts.find(token).orElse(null);
-		String problem = null;
-		if (gift == null) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			problem = "This gift link isn't valid. Check that you opened the whole link from the email.";
-		}
-		else if (gift.redeemed()) {
-			response.setStatus(HttpStatus.GONE.value());
-			problem = "This gift has already been redeemed.";
-		}
-		return renderRedeem(model, member == null ? null : csrfToken, token, gift, problem);
-	}
-
-	@PostMapping("/gift/redeem/{token}")
-	Object redeem(@PathVariable String token, @AuthenticationPrincipal @Nullable SignedInMember member,
-			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		if (member == null) {
-			return Pages.redirectTo(signIn("/login", "/gift/redeem/" + token));
-		}
-		Pages.personal(response);
-		GiftRedemption redemption = gifts.redeem(token, member.id());
-		if (redemption instanceof GiftRedemption.Redeemed redeemed) {
-			redirect.addFlashAttribute("notice", "Your gift subscription has started. You have access until "
-					+ Pages.date(redeemed.until()) + ".");
-			return Pages.redirectTo("/account");
-		}
-		String problem;
-		if (redemption instanceof GiftRedemption.AlreadyRedeemed) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			problem = "This gift has already been redeemed.";
-		}
-		else if (redemption instanceof GiftRedemption.AlreadySubscribed) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			problem = "You already have a subscription, so this gift can't start now. It stays unused: redeem it "
-					+ "once your subscription has ended, or pass the link on to someone else.";
-		}
-		else {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			problem = "This gift link isn't valid. Check that you opened the whole link from the email.";
-		}
-		return renderRedeem(model, csrfToken, token, gifts.find(token).orElse(null), problem);
+				+ "Please submit again: you will not be charged twice.", gift, card, Map.of());
 	}
 
 	private String render(Model model, CsrfToken csrfToken, UUID attemptId, @Nullable String message, GiftForm gift,
@@ -161,22 +189,12 @@ class GiftController {
 		model.addAttribute("form", card);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("hostedCard", hostedCard());
 		return "billing/gift";
 	}
 
-	private static String renderRedeem(Model model, @Nullable CsrfToken csrfToken, String token,
-			@Nullable GiftView gift, @Nullable String problem) {
-		String path = "/gift/redeem/" + token;
-		String what = gift == null ? "" : (gift.months() == 1 ? "1 month" : gift.months() + " months") + " of "
-				+ gift.planName();
-		model.addAttribute("page", new GiftRedeemPage(gift, what, problem, path, csrfToken != null,
-				signIn("/login", path), signIn("/signup", path)));
-		model.addAttribute("csrf", csrfToken == null ? null : CsrfField.of(csrfToken));
-		return "billing/gift-redeem";
-	}
-
-	private static String signIn(String page, String next) {
-		return page + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+	private boolean hostedCard() {
+		return cards.cardEntry() == PaymentGateway.CardEntry.HOSTED_PAGE;
 	}
 
 }
