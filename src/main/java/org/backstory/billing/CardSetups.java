@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Card setups on the gateway's own page, started for a checkout or to replace the card on file. Each is
+ * Card setups on the gateway's own page, started for a checkout, a gift or to replace the card on file. Each is
  * recorded when started, so only the member who started one can finish it, and each is finished once: by
  * the member's return or by the gateway's notification, whichever comes first. A setup finished after a
  * newer one of the same member does not count, so a late notification never brings back an older card.
@@ -40,7 +40,10 @@ class CardSetups {
 		CHECKOUT,
 
 		/** Replacing the card on file. */
-		CARD;
+		CARD,
+
+		/** Paying for a gift; the buyer's card is never filed. */
+		GIFT;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

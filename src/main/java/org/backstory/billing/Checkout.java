@@ -2,6 +2,8 @@ package org.backstory.billing;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A member's request to subscribe, paying the first period with a card.
  *
@@ -12,9 +14,16 @@ import java.util.UUID;
  * @param attemptId identifies this checkout form: submitting it again (double click, retry after an
  * error) is the same attempt and never charges twice
  * @param card what the member typed, or the setup in which they entered it on the gateway's page
+ * @param couponCode a coupon code the member typed, or null
  */
 public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-		CheckoutCard card) {
+		CheckoutCard card, @Nullable String couponCode) {
+
+	/** A checkout without a coupon. */
+	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
+			CheckoutCard card) {
+		this(memberId, email, planCode, interval, attemptId, card, null);
+	}
 
 	/** The key the first charge is made with, scoped to the member so one member cannot reuse another's. */
 	String idempotencyKey() {

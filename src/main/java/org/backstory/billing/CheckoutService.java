@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Service;
  * Subscribing: take a card, charge the first period, and only when that succeeds start the
  * subscription. A pending payment row is committed before the gateway is charged with an idempotency
  * key derived from it, so a double submit, a second tab or a retry after a crash never charges twice.
+ * A member's first checkout of a plan with trial days takes the card and starts a free trial instead of
+ * charging; a coupon code takes its discount off the first charge (and later ones, by its terms).
  */
 @Service
 public class CheckoutService {
@@ -24,18 +27,32 @@ public class CheckoutService {
 
 	private final CheckoutSteps steps;
 
-	private final PaymentGateway gateway;
+	private final GatewayCalls gateway;
 
 	private final CardSetups setups;
 
+	private final Offers offers;
+
 	CheckoutService(PlanCatalog plans, SubscriptionService subscriptions, PaymentRepository payments,
-			CheckoutSteps steps, PaymentGateway gateway, CardSetups setups) {
+			CheckoutSteps steps, GatewayCalls gateway, CardSetups setups, Offers offers) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.steps = steps;
 		this.gateway = gateway;
 		this.setups = setups;
+		this.offers = offers;
+	}
+
+	/**
+	 * What checking out the plan would cost the member now: a free trial if they get one, and the coupon
+	 * (or why it cannot be used) if they typed a code. Empty when no active plan has that code.
+	 */
+	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
+			@Nullable String couponCode) {
+		return plans.find(planCode)
+			.filter(p -> p.plan().active())
+			.map(plan -> offers.quote(memberId, plan.plan(), interval, couponCode));
 	}
 
 	/**
@@ -52,8 +69,9 @@ public class CheckoutService {
 	}
 
 	/**
-	 * Subscribes the member if the card is accepted and the first charge succeeds. Calling it again with the
-	 * same attempt (a double submit, a reloaded return page) reports the first outcome and charges once.
+	 * Subscribes the member if the card is accepted and the first charge succeeds (or a free trial starts).
+	 * Calling it again with the same attempt (a double submit, a reloaded return page) reports the first
+	 * outcome and charges once.
 	 */
 	public CheckoutOutcome checkout(Checkout checkout) {
 		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode()).filter(p -> p.plan().active());
@@ -71,12 +89,16 @@ public class CheckoutService {
 		if (subscriptions.isSubscribed(checkout.memberId())) {
 			return new CheckoutOutcome.AlreadySubscribed();
 		}
-		PaymentGateway.CardAttachment attachment;
-		try {
-			attachment = cardOf(checkout);
+		// A bad coupon code is refused before the card goes to the gateway; it is checked again when redeemed.
+		CouponRefusal refusal = offers
+			.quote(checkout.memberId(), plan.get().plan(), checkout.interval(), checkout.couponCode())
+			.couponRefusal();
+		if (refusal != null) {
+			return new CheckoutOutcome.CouponRefused(refusal.message());
 		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Checkout card not confirmed memberId={} reason={}", checkout.memberId(), ex.getMessage());
+		PaymentGateway.CardAttachment attachment = gateway.card(checkout.memberId(), checkout.email(), checkout.card())
+			.orElse(null);
+		if (attachment == null) {
 			return new CheckoutOutcome.NotConfirmed();
 		}
 		if (attachment instanceof PaymentGateway.CardAttachment.Declined declined) {
@@ -84,25 +106,18 @@ public class CheckoutService {
 			return new CheckoutOutcome.Declined(declined.message());
 		}
 		StoredCard card = ((PaymentGateway.CardAttachment.Attached) attachment).card();
-		CheckoutSteps.Begun begun = steps.begin(checkout, plan.get(), card, gateway.name());
+		CheckoutSteps.Begun begun = steps.begin(checkout, plan.get(), card, gateway.gatewayName());
 		if (begun instanceof CheckoutSteps.Begun.Proceed proceed) {
 			return resume(proceed.attempt());
 		}
+		if (begun instanceof CheckoutSteps.Begun.TrialStarted trial) {
+			return new CheckoutOutcome.TrialStarted(trial.subscriptionId(), trial.trialEnd());
+		}
+		if (begun instanceof CheckoutSteps.Begun.CouponRefused refused) {
+			return new CheckoutOutcome.CouponRefused(refused.refusal().message());
+		}
 		return begun instanceof CheckoutSteps.Begun.Busy ? new CheckoutOutcome.InProgress()
 				: new CheckoutOutcome.AlreadySubscribed();
-	}
-
-	private PaymentGateway.CardAttachment cardOf(Checkout checkout) {
-		if (checkout.card() instanceof CheckoutCard.FromSetup setup) {
-			PaymentGateway.CardAttachment attachment = setups.read(checkout.memberId(), setup.setupId());
-			if (attachment instanceof PaymentGateway.CardAttachment.Attached) {
-				// The member's return finishes this setup; the card goes on file only if the charge succeeds.
-				setups.markFinished(setup.setupId());
-			}
-			return attachment;
-		}
-		return gateway.attachCard(new PaymentGateway.AttachCard(checkout.memberId(), checkout.email(), null,
-				(CardDetails) checkout.card()));
 	}
 
 	/** Charges a pending attempt (again: the gateway answers a repeated key with its first answer). */
@@ -110,15 +125,9 @@ public class CheckoutService {
 		if (attempt.status() != PaymentStatus.PENDING) {
 			return CheckoutSteps.outcomeOf(attempt);
 		}
-		PaymentGateway.ChargeResult result;
-		try {
-			result = gateway.charge(attempt.charge());
-		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Checkout charge not confirmed paymentId={} reason={}", attempt.id(), ex.getMessage());
-			return new CheckoutOutcome.NotConfirmed();
-		}
-		return steps.settle(attempt, result);
+		return gateway.charge(attempt)
+			.map(result -> steps.settle(attempt, result))
+			.orElseGet(CheckoutOutcome.NotConfirmed::new);
 	}
 
 }

@@ -29,16 +29,19 @@ class CheckoutSteps {
 
 	private final SubscriptionEventLog events;
 
+	private final Offers offers;
+
 	private final BillingMails mails;
 
 	private final Clock clock;
 
 	CheckoutSteps(SubscriptionRepository subscriptions, PaymentRepository payments, CardRepository cards,
-			SubscriptionEventLog events, BillingMails mails, Clock clock) {
+			SubscriptionEventLog events, Offers offers, BillingMails mails, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.cards = cards;
 		this.events = events;
+		this.offers = offers;
 		this.mails = mails;
 		this.clock = clock;
 	}
@@ -57,12 +60,21 @@ class CheckoutSteps {
 		record Busy() implements Begun {
 		}
 
+		/** A free trial started instead of a charge: nothing to pay now. */
+		record TrialStarted(long subscriptionId, Instant trialEnd) implements Begun {
+		}
+
+		/** The coupon cannot be used; nothing was written. */
+		record CouponRefused(CouponRefusal refusal) implements Begun {
+		}
+
 	}
 
 	/**
 	 * Records the pending first payment on the member's unfinished subscription (made now, or left by an
-	 * earlier checkout whose card was declined). Locking the member's live subscription serialises their
-	 * checkouts, so two browser tabs cannot both charge.
+	 * earlier checkout whose card was declined), or starts the free trial of a member who gets one.
+	 * Locking the member's live subscription serialises their checkouts, so two browser tabs cannot both
+	 * charge. A coupon is redeemed here, in the same transaction; if it cannot be, nothing is written.
 	 */
 	@Transactional
 	Begun begin(Checkout checkout, PlanCatalog.StoredPlan plan, StoredCard card, String gateway) {
@@ -84,10 +96,35 @@ class CheckoutSteps {
 				id -> events.record(id, null, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
 						SubscriptionEventLog.Actor.member(checkout.memberId()), now),
 				() -> subscriptions.choosePlan(live.id(), plan, checkout.interval(), now));
-		ChargeAmount amount = ChargeAmount.of(plan.plan().price(checkout.interval()));
+		Instant trialEnd = offers.trialEnd(checkout.memberId(), plan.plan(), now);
+		CouponCheck coupon = offers.redeem(checkout.couponCode(), checkout.memberId(), live.id(), plan.plan(),
+				checkout.interval(), trialEnd == null ? now : trialEnd, now);
+		if (coupon instanceof CouponCheck.Refused refused) {
+			return new Begun.CouponRefused(refused.refusal());
+		}
+		if (trialEnd != null) {
+			return startTrial(checkout, live.id(), trialEnd, coupon, card, gateway, now);
+		}
+		ChargeAmount amount = coupon.charge(plan.plan().price(checkout.interval()), now);
 		return new Begun.Proceed(payments.insertPending(new NewPayment(checkout.memberId(), live.id(),
 				PaymentPurpose.CHECKOUT, amount, plan.plan().currency(), gateway, checkout.idempotencyKey(), card, now,
 				checkout.interval().periodEnd(now)), now));
+	}
+
+	private Begun startTrial(Checkout checkout, long subscriptionId, Instant trialEnd, CouponCheck coupon,
+			StoredCard card, String gateway, Instant now) {
+		SubscriptionEventLog.Actor member = SubscriptionEventLog.Actor.member(checkout.memberId());
+		subscriptions.startTrial(subscriptionId, trialEnd, now);
+		events.record(subscriptionId, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.TRIAL_STARTED, member,
+				now);
+		if (coupon instanceof CouponCheck.Applies) {
+			events.record(subscriptionId, SubscriptionStatus.TRIALING, SubscriptionEventLog.Cause.COUPON_APPLIED, member,
+					now);
+		}
+		cards.save(checkout.memberId(), gateway, card, now);
+		log.info("Trial started subscriptionId={} memberId={} trialEnd={}", subscriptionId, checkout.memberId(),
+				trialEnd);
+		return new Begun.TrialStarted(subscriptionId, trialEnd);
 	}
 
 	/**
@@ -103,13 +140,18 @@ class CheckoutSteps {
 		if (result instanceof PaymentGateway.ChargeResult.Declined declined) {
 			log.info("Checkout charge declined subscriptionId={} paymentId={} code={}", attempt.subscriptionId(),
 					attempt.id(), declined.code());
+			offers.release(Objects.requireNonNull(attempt.subscriptionId()), now);
 			return new CheckoutOutcome.Declined(declined.message());
 		}
-		Subscription subscription = subscriptions.lock(attempt.subscriptionId());
+		Subscription subscription = subscriptions.lock(Objects.requireNonNull(attempt.subscriptionId()));
 		if (subscriptions.activate(subscription.id(), Objects.requireNonNull(attempt.periodStart()),
 				Objects.requireNonNull(attempt.periodEnd()), now)) {
 			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.FIRST_PAYMENT,
 					SubscriptionEventLog.Actor.member(subscription.memberId()), attempt, now);
+			if (!subscription.discount().equals(Discount.NONE)) {
+				events.record(subscription.id(), SubscriptionStatus.ACTIVE, SubscriptionEventLog.Cause.COUPON_APPLIED,
+						SubscriptionEventLog.Actor.member(subscription.memberId()), now);
+			}
 		}
 		else {
 			log.warn("Paid checkout found its subscription no longer unfinished subscriptionId={} paymentId={}",
@@ -125,7 +167,7 @@ class CheckoutSteps {
 	/** The outcome an already settled attempt stands for. */
 	static CheckoutOutcome outcomeOf(PaymentAttempt settled) {
 		if (settled.status() == PaymentStatus.SUCCEEDED) {
-			return new CheckoutOutcome.Subscribed(settled.subscriptionId());
+			return new CheckoutOutcome.Subscribed(Objects.requireNonNull(settled.subscriptionId()));
 		}
 		String reason = settled.failureReason();
 		return new CheckoutOutcome.Declined(reason == null ? "Your card was declined." : reason);

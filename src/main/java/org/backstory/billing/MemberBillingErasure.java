@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgets a deleted member's billing data: the card on file and subscriptions go, payments stay for the
- * books without the member or the card. The subscription event log holds neither, so revenue history
- * is unchanged. Runs inside the members module's deleting transaction, so a failure here keeps the
+ * books without the member or the card; coupon redemptions go (coupons keep their counts); gifts they
+ * bought or redeemed stay without their name and address. The subscription event log holds neither, so
+ * revenue history is unchanged. Runs inside the members module's deleting transaction, so a failure here keeps the
  * member too; running it twice is harmless.
  */
 @Component
@@ -26,12 +27,18 @@ class MemberBillingErasure {
 
 	private final CardSetups setups;
 
+	private final CouponRepository coupons;
+
+	private final GiftRepository gifts;
+
 	MemberBillingErasure(CardRepository cards, SubscriptionRepository subscriptions, PaymentRepository payments,
-			CardSetups setups) {
+			CardSetups setups, CouponRepository coupons, GiftRepository gifts) {
 		this.cards = cards;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.setups = setups;
+		this.coupons = coupons;
+		this.gifts = gifts;
 	}
 
 	@EventListener
@@ -45,6 +52,8 @@ class MemberBillingErasure {
 		setups.deleteAllOf(memberId);
 		subscriptions.deleteAllOf(memberId);
 		payments.anonymise(memberId);
+		coupons.forgetMember(memberId);
+		gifts.forgetMember(memberId);
 		log.info("Billing data erased memberId={}", memberId);
 	}
 

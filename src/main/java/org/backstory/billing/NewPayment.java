@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A charge about to be recorded as pending.
  *
+ * @param subscriptionId the subscription it pays for; null for a gift
  * @param periodStart start of the subscription period it pays for, if it pays for one
  * @param periodEnd end of that period
  */
-record NewPayment(long memberId, long subscriptionId, PaymentPurpose purpose, ChargeAmount amount, String currency,
-		String gateway, String idempotencyKey, StoredCard card, @Nullable Instant periodStart,
+record NewPayment(long memberId, @Nullable Long subscriptionId, PaymentPurpose purpose, ChargeAmount amount,
+		String currency, String gateway, String idempotencyKey, StoredCard card, @Nullable Instant periodStart,
 		@Nullable Instant periodEnd) {
 
 	Map<String, @Nullable Object> columns() {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param monthlyPrice price per month in minor units, above zero
  * @param yearlyPrice price per year in minor units, above zero
  * @param displayOrder position on the subscribe page, lowest first
+ * @param trialDays days of free trial before a new subscriber's first charge, 0 to 365 (one trial per member)
  */
 public record NewPlan(String code, String name, String tier, String description, String currency, long monthlyPrice,
-		long yearlyPrice, int displayOrder) {
+		long yearlyPrice, int displayOrder, int trialDays) {
 
 	private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
@@ -28,6 +29,13 @@ public record NewPlan(String code, String name, String tier, String description,
 		require(description.length() <= 500, "plan description must be at most 500 characters");
 		require(isCurrency(currency), "currency must be an ISO 4217 code such as USD: " + currency);
 		require(monthlyPrice > 0 && yearlyPrice > 0, "prices must be above zero");
+		require(trialDays >= 0 && trialDays <= 365, "trial days must be 0 to 365");
+	}
+
+	/** A plan without a free trial. */
+	public NewPlan(String code, String name, String tier, String description, String currency, long monthlyPrice,
+			long yearlyPrice, int displayOrder) {
+		this(code, name, tier, description, currency, monthlyPrice, yearlyPrice, displayOrder, 0);
 	}
 
 	private static boolean isCurrency(String code) {

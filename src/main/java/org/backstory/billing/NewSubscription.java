@@ -31,6 +31,15 @@ record NewSubscription(long memberId, @Nullable Long planId, String tier, @Nulla
 				imported.currentPeriodStart(), imported.currentPeriodEnd(), imported.pastDueSince());
 	}
 
+	/**
+	 * A redeemed gift: the plan at its monthly price, paid until {@code end}. Mark it as a gift once
+	 * inserted ({@link SubscriptionRepository#markGift}), so it ends then instead of renewing.
+	 */
+	static NewSubscription gift(long memberId, PlanCatalog.StoredPlan plan, Instant now, Instant end) {
+		return new NewSubscription(memberId, plan.id(), plan.plan().tier(), BillingInterval.MONTH,
+				plan.plan().monthlyPrice(), plan.plan().currency(), SubscriptionStatus.ACTIVE, false, now, end, null);
+	}
+
 	/** Free access to a tier granted by staff, until a date or without end. */
 	static NewSubscription comp(long memberId, String tier, Instant now, @Nullable Instant until) {
 		return new NewSubscription(memberId, null, tier, null, null, null, SubscriptionStatus.ACTIVE, true, now, until,

@@ -183,7 +183,9 @@ class PaymentRepository {
 		StoredCard card = token == null ? null
 				: new StoredCard(rs.getString("card_customer_id"), token, rs.getString("card_brand"),
 						rs.getString("card_last4"), rs.getInt("card_exp_month"), rs.getInt("card_exp_year"));
-		return new PaymentAttempt(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("subscription_id"),
+		long subscription = rs.getLong("subscription_id");
+		Long subscriptionId = rs.wasNull() ? null : subscription;
+		return new PaymentAttempt(rs.getLong("id"), rs.getLong("member_id"), subscriptionId,
 				PaymentPurpose.fromCode(rs.getString("purpose")), rs.getString("gateway"), rs.getLong("amount"),
 				rs.getString("currency"), PaymentStatus.fromCode(rs.getString("status")),
 				rs.getString("idempotency_key"), rs.getString("failure_reason"), card,

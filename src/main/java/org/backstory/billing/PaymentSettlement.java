@@ -24,12 +24,15 @@ public class PaymentSettlement {
 
 	private final PlanChangeSteps planChanges;
 
+	private final GiftSteps gifts;
+
 	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals,
-			PlanChangeSteps planChanges) {
+			PlanChangeSteps planChanges, GiftSteps gifts) {
 		this.payments = payments;
 		this.checkouts = checkouts;
 		this.renewals = renewals;
 		this.planChanges = planChanges;
+		this.gifts = gifts;
 	}
 
 	/**
@@ -53,8 +56,7 @@ public class PaymentSettlement {
 			case CHECKOUT -> checkouts.settle(attempt, result);
 			case RENEWAL -> renewals.settle(attempt, result);
 			case PLAN_CHANGE -> planChanges.settle(attempt, result);
-			case GIFT -> throw new IllegalStateException(
-					"settling " + attempt.purpose().code() + " payments is not built yet");
+			case GIFT -> gifts.settle(attempt, result);
 		}
 	}
 

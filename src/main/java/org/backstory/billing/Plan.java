@@ -10,7 +10,7 @@ package org.backstory.billing;
  * @param currency ISO 4217 code, e.g. {@code USD}
  * @param monthlyPrice price per month in minor units (cents)
  * @param yearlyPrice price per year in minor units
- * @param trialDays days of free trial before the first charge (always 0 until trials arrive)
+ * @param trialDays days of free trial before a new subscriber's first charge; one trial per member
  * @param active whether new readers may subscribe to it
  * @param displayOrder position on the subscribe page, lowest first
  */

@@ -37,8 +37,8 @@ public class PlanCatalog {
 	public Plan createPlan(NewPlan plan) {
 		jdbc.sql("""
 				insert into billing.plan (code, name, tier, description, currency, monthly_price, yearly_price,
-				                          display_order, created_at)
-				values (:code, :name, :tier, :description, :currency, :monthly, :yearly, :order, :now)
+				                          display_order, trial_days, created_at)
+				values (:code, :name, :tier, :description, :currency, :monthly, :yearly, :order, :trialDays, :now)
 				on conflict (code) do nothing
 				""")
 			.param("code", plan.code())
@@ -49,6 +49,7 @@ public class PlanCatalog {
 			.param("monthly", plan.monthlyPrice())
 			.param("yearly", plan.yearlyPrice())
 			.param("order", plan.displayOrder())
+			.param("trialDays", plan.trialDays())
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
 		Plan stored = find(plan.code()).orElseThrow().plan();
@@ -94,7 +95,7 @@ public class PlanCatalog {
 		return stored.name().equals(plan.name()) && stored.tier().equals(plan.tier())
 				&& stored.description().equals(plan.description()) && stored.currency().equals(plan.currency())
 				&& stored.monthlyPrice() == plan.monthlyPrice() && stored.yearlyPrice() == plan.yearlyPrice()
-				&& stored.displayOrder() == plan.displayOrder();
+				&& stored.displayOrder() == plan.displayOrder() && stored.trialDays() == plan.trialDays();
 	}
 
 	private static StoredPlan stored(ResultSet rs) throws SQLException {

@@ -4,11 +4,17 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A subscription row, with its plan's code and name when it has a plan. */
+/**
+ * A subscription row, with its plan's code and name when it has a plan.
+ *
+ * @param trialEnd the end of the free trial, if it had one
+ * @param giftId the gift it was redeemed from; such a subscription does not renew
+ * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE} without a coupon
+ */
 record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode, @Nullable String planName,
 		String tier, @Nullable BillingInterval interval, @Nullable Long price, @Nullable String currency,
 		SubscriptionStatus status, boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd,
-		@Nullable Instant pastDueSince, @Nullable Instant trialEnd) {
+		@Nullable Instant pastDueSince, @Nullable Instant trialEnd, @Nullable Long giftId, Discount discount) {
 
 	/**
 	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it runs; an
@@ -31,7 +37,7 @@ record Subscription(long id, long memberId, @Nullable Long planId, @Nullable Str
 
 	SubscriptionSummary summary() {
 		return new SubscriptionSummary(id, planCode, planName, tier, interval, price == null ? 0 : price, currency,
-				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince);
+				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince, giftId != null);
 	}
 
 }

@@ -20,7 +20,7 @@ class SubscriptionRepository {
 	private static final String SELECT = """
 			select s.id, s.member_id, s.plan_id, p.code as plan_code, p.name as plan_name, s.tier, s.billing_interval,
 			       s.price_amount, s.currency, s.status, s.comped, s.current_period_start, s.current_period_end,
-			       s.past_due_since, s.trial_end
+			       s.past_due_since, s.trial_end, s.gift_id, s.percent_off, s.amount_off, s.discount_ends_at
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			""";
 
@@ -139,6 +139,63 @@ class SubscriptionRepository {
 				""").param("member", memberId).param("now", Timestamps.of(now)).query(Long.class).optional();
 	}
 
+	/** Whether the member ever had a free trial (one per member). */
+	boolean hadTrial(long memberId) {
+		return jdbc.sql("select exists (select 1 from billing.subscription where member_id = :member and trial_end is not null)")
+			.param("member", memberId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Starts the free trial of an unfinished checkout: nothing is charged until it ends; false if it was not unfinished. */
+	boolean startTrial(long id, Instant trialEnd, Instant now) {
+		entitlements.invalidate();
+		return jdbc.sql("""
+				update billing.subscription
+				set status = 'trialing', current_period_start = :now, current_period_end = :end, trial_end = :end,
+				    due_at = :end, updated_at = :now
+				where id = :id and status = 'incomplete'
+				""").param("id", id).param("end", Timestamps.of(trialEnd)).param("now", Timestamps.of(now)).update() == 1;
+	}
+
+	/** Copies a coupon's terms onto the subscription. */
+	void applyDiscount(long id, long couponId, Discount discount, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set coupon_id = :coupon, percent_off = :percent, amount_off = :amount, discount_ends_at = :ends,
+				    updated_at = :now
+				where id = :id
+				""")
+			.param("id", id)
+			.param("coupon", couponId)
+			.param("percent", discount.percentOff())
+			.param("amount", discount.amountOff())
+			.param("ends", Timestamps.of(discount.endsAt()))
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** Drops the coupon's terms from an unfinished checkout whose first charge was declined. */
+	void clearDiscount(long id, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set coupon_id = null, percent_off = null, amount_off = null, discount_ends_at = null, updated_at = :now
+				where id = :id and status = 'incomplete'
+				""").param("id", id).param("now", Timestamps.of(now)).update();
+	}
+
+	/** Marks a new subscription as the redemption of a gift: it ends at its period end instead of renewing. */
+	void markGift(long id, long giftId, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("update billing.subscription set gift_id = :gift, renews = false, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("gift", giftId)
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
 	void changeComp(long id, String tier, @Nullable Instant until, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""
@@ -187,7 +244,12 @@ class SubscriptionRepository {
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
 				rs.getString("currency"), SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"),
 				Timestamps.require(rs, "current_period_start"), Timestamps.read(rs, "current_period_end"),
-				Timestamps.read(rs, "past_due_since"), Timestamps.read(rs, "trial_end"));
+				Timestamps.read(rs, "past_due_since"), Timestamps.read(rs, "trial_end"), giftId(rs), Discount.read(rs));
+	}
+
+	private static @Nullable Long giftId(ResultSet rs) throws SQLException {
+		long giftId = rs.getLong("gift_id");
+		return rs.wasNull() ? null : giftId;
 	}
 
 }

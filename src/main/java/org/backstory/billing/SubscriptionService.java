@@ -128,7 +128,11 @@ public class SubscriptionService {
 		return live.id();
 	}
 
-	private void expireAbandonedCheckout(long memberId, Instant now) {
+	/**
+	 * Sets aside the member's unfinished checkout (unless its payment is pending), so another way of
+	 * subscribing can begin. Runs in the caller's transaction.
+	 */
+	void expireAbandonedCheckout(long memberId, Instant now) {
 		subscriptions.expireAbandonedCheckout(memberId, now)
 			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.CHECKOUT_ABANDONED,
 					SubscriptionEventLog.Actor.SYSTEM, now));

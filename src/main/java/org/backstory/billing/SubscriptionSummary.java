@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param currentPeriodEnd end of the period paid for: the next charge date while active, the last day of
  * access once canceled; null for an incomplete subscription or a comp without end
  * @param pastDueSince when the failed charge that made it past due happened
+ * @param gift redeemed from a gift: it ends at the period end and is never charged
  */
 public record SubscriptionSummary(long id, @Nullable String planCode, @Nullable String planName, String tier,
 		@Nullable BillingInterval interval, long price, @Nullable String currency, SubscriptionStatus status,
-		boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince) {
+		boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince,
+		boolean gift) {
 }

@@ -3,6 +3,7 @@ package org.backstory.billing;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.members.MemberDirectory;
@@ -58,6 +59,28 @@ public final class BillingFixtures {
 	public static NewPlan newPlan(int displayOrder) {
 		return new NewPlan("t-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36), "Test supporter",
 				"paid", "For tests", "USD", 500, 5000, displayOrder);
+	}
+
+	/** A $5 a month plan with a free trial, named after its code so it can be told apart on the subscribe page. */
+	public static NewPlan newTrialPlan(int trialDays) {
+		NewPlan plan = newPlan();
+		return new NewPlan(plan.code(), "Trial " + plan.code(), plan.tier(), plan.description(), plan.currency(),
+				plan.monthlyPrice(), plan.yearlyPrice(), plan.displayOrder(), trialDays);
+	}
+
+	/** A coupon code nobody used, in upper case as staff tend to write them. */
+	public static String newCouponCode() {
+		return "C" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36).toUpperCase(Locale.ROOT);
+	}
+
+	/** A percentage coupon for any plan, without expiry or limit. */
+	public static NewCoupon percentCoupon(int percent, CouponDuration duration, Integer months) {
+		return new NewCoupon(newCouponCode(), "Test percent", percent, null, null, duration, months, null, null, null);
+	}
+
+	/** An amount-off coupon in USD for any plan, without expiry or limit. */
+	public static NewCoupon amountCoupon(long amount, CouponDuration duration, Integer months) {
+		return new NewCoupon(newCouponCode(), "Test amount", null, amount, "USD", duration, months, null, null, null);
 	}
 
 	/** A card with this number, good for three more years. */

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * The plan part of the account page.
  *
  * @param name the plan's name, or {@code Complimentary access} for a comp
- * @param price e.g. {@code $5.00 / month}; null for a comp
- * @param status e.g. {@code Active}, {@code Past due}
+ * @param price e.g. {@code $5.00 / month}; null for a comp or a gift
+ * @param status e.g. {@code Active}, {@code Past due}, {@code Gift}
  * @param when what the date means and the date, e.g. {@code Next charge on 29 December 2026}; null if
  * there is nothing to say
  * @param nextCharge what the next charge comes to, e.g. {@code $4.50 ($5.00 less $0.50 credit)}; null when
@@ -42,6 +42,10 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 					end == null ? "No end date" : on("Access until", end), null, null, false, false, false, false);
 		}
 		String name = subscription.planName() == null ? subscription.tier() : subscription.planName();
+		if (subscription.gift() && subscription.status() == SubscriptionStatus.ACTIVE) {
+			return new AccountPlan(name, null, "Gift", on("Access until", end) + ". A gift does not renew.", null, null,
+					false, false, false, false);
+		}
 		String price = subscription.currency() == null || subscription.interval() == null ? null
 				: Money.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
 		String amount = upcoming == null ? null : amount(upcoming);

@@ -12,7 +12,10 @@ import org.backstory.billing.CardService;
 import org.backstory.billing.Checkout;
 import org.backstory.billing.CheckoutCard;
 import org.backstory.billing.CheckoutOutcome;
+import org.backstory.billing.CheckoutQuote;
 import org.backstory.billing.CheckoutService;
+import org.backstory.billing.Coupon;
+import org.backstory.billing.CouponRefusal;
 import org.backstory.billing.Money;
 import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.Plan;
@@ -70,7 +73,8 @@ class CheckoutController {
 
 	@GetMapping("/checkout/{planCode}")
 	Object form(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember member,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @AuthenticationPrincipal SignedInMember member,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
@@ -78,17 +82,19 @@ class CheckoutController {
 		if (subscriptions.isSubscribed(member.id())) {
 			return Pages.redirectTo("/account");
 		}
-		return render(model, csrfToken, plan, billingInterval, UUID.randomUUID(), next, null, CardForm.empty(), Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, coupon, null,
+				CardForm.empty(), Map.of());
 	}
 
 	@PostMapping("/checkout/{planCode}")
 	Object pay(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next, @RequestParam String attempt, CardForm form,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt, CardForm form,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = attemptId(attempt);
+		UUID attemptId = Pages.attemptId(attempt);
 		Pages.personal(response);
 		if (hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
@@ -96,33 +102,45 @@ class CheckoutController {
 		CardForm.Checked checked = form.check(clock);
 		if (checked.card() == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, plan, billingInterval, attemptId, next, null, form.withoutSecrets(),
-					checked.errors());
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, null,
+					form.withoutSecrets(), checked.errors());
 		}
-		CheckoutOutcome outcome = checkouts
-			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId, checked.card()));
-		return respond(outcome, plan, billingInterval, attemptId, next, form.withoutSecrets(), csrfToken, model,
-				response, redirect);
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
+				billingInterval, attemptId, checked.card(), coupon));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, form.withoutSecrets(),
+				csrfToken, model, response, redirect);
 	}
 
 	/** Sends the member to the gateway's page to enter their card; they come back to {@link #paid}. */
 	@PostMapping("/checkout/{planCode}/hosted")
 	Object toGateway(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next, @RequestParam String attempt,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = attemptId(attempt);
+		UUID attemptId = Pages.attemptId(attempt);
 		Pages.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
 			return Pages.redirectTo("/account");
+		}
+		if (checkouts.quote(member.id(), planCode, billingInterval, coupon)
+			.map(CheckoutQuote::couponRefusal)
+			.isPresent()) {
+			// The coupon field says why; the member fixes it before going to the gateway's page.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, null,
+					CardForm.empty(), Map.of());
 		}
 		String returnTo = SafeRedirect.localPathOr(next, "");
 		UriComponentsBuilder back = UriComponentsBuilder.fromPath("/checkout/" + plan.code())
 			.queryParam("interval", billingInterval.code());
 		if (!returnTo.isEmpty()) {
 			back.queryParam("next", returnTo);
+		}
+		if (coupon != null && !coupon.isBlank()) {
+			back.queryParam("coupon", coupon.strip());
 		}
 		String cancelPath = back.build().encode().toUriString();
 		String returnPath = back.replacePath("/checkout/" + plan.code() + "/hosted")
@@ -136,35 +154,41 @@ class CheckoutController {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		return render(model, csrfToken, plan, billingInterval, attemptId, next,
+		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon,
 				"We couldn't reach the payment service. Please try again in a moment.", CardForm.empty(), Map.of());
 	}
 
 	/** The member is back from the gateway's page with their card: pay with it. */
 	@GetMapping("/checkout/{planCode}/hosted")
 	Object paid(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next, @RequestParam String attempt,
+			@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt,
 			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = attemptId(attempt);
+		UUID attemptId = Pages.attemptId(attempt);
 		Pages.personal(response);
 		if (setupId.isBlank() || setupId.length() > 255) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId)));
-		return respond(outcome, plan, billingInterval, attemptId, next, CardForm.empty(), csrfToken, model, response,
-				redirect);
+				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), coupon));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, CardForm.empty(), csrfToken,
+				model, response, redirect);
 	}
 
-	private Object respond(CheckoutOutcome outcome, Plan plan, BillingInterval billingInterval, UUID attemptId,
-			@Nullable String next, CardForm form, CsrfToken csrfToken, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	private Object respond(CheckoutOutcome outcome, SignedInMember member, Plan plan, BillingInterval billingInterval,
+			UUID attemptId, @Nullable String next, @Nullable String coupon, CardForm form, CsrfToken csrfToken,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (outcome instanceof CheckoutOutcome.Subscribed) {
 			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
+			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
+		}
+		if (outcome instanceof CheckoutOutcome.TrialStarted trial) {
+			redirect.addFlashAttribute("notice",
+					"Your free trial has started. Your first charge is on " + Pages.date(trial.trialEnd()) + ".");
 			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
 		}
 		if (outcome instanceof CheckoutOutcome.AlreadySubscribed) {
@@ -173,9 +197,15 @@ class CheckoutController {
 		if (outcome instanceof CheckoutOutcome.PlanUnavailable) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan");
 		}
-		String message;
+		@Nullable String message;
 		UUID nextAttempt;
-		if (outcome instanceof CheckoutOutcome.Declined declined) {
+		if (outcome instanceof CheckoutOutcome.CouponRefused) {
+			// The coupon field shows why; nothing was charged, so this attempt can be submitted again.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			message = null;
+			nextAttempt = attemptId;
+		}
+		else if (outcome instanceof CheckoutOutcome.Declined declined) {
 			// A declined attempt is finished: trying again (another card) is a new attempt.
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
 			message = declined.message();
@@ -193,21 +223,44 @@ class CheckoutController {
 					+ "you will not be charged twice.";
 			nextAttempt = attemptId;
 		}
-		return render(model, csrfToken, plan, billingInterval, nextAttempt, next, message, form, Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, message, form,
+				Map.of());
 	}
 
-	private String render(Model model, CsrfToken csrfToken, Plan plan, BillingInterval interval, UUID attemptId,
-			@Nullable String next, @Nullable String message, CardForm form, Map<String, String> errors) {
+	private String render(Model model, CsrfToken csrfToken, SignedInMember member, Plan plan,
+			BillingInterval interval, UUID attemptId, @Nullable String next, @Nullable String coupon,
+			@Nullable String message, CardForm form, Map<String, String> errors) {
 		String returnTo = SafeRedirect.localPathOr(next, "");
-		model.addAttribute("page",
-				new CheckoutPage(plan.name(), Money.format(plan.price(interval), plan.currency()), interval.code(),
-						"/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
-						message));
+		String typed = coupon == null || coupon.isBlank() ? null : coupon.strip();
+		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, typed)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		Coupon applied = quote.coupon();
+		CouponRefusal refusal = quote.couponRefusal();
+		model.addAttribute("page", new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()),
+				interval.code(), "/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
+				message, summary(quote), quote.trialEnd() != null ? "Start your free trial"
+						: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
+				applied == null ? null : applied.code(),
+				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), typed,
+				refusal == null ? null : refusal.message()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("hostedCard", hostedCard());
 		return "billing/checkout";
+	}
+
+	/** What is charged when: today and every period, or nothing until the trial ends. */
+	private static String summary(CheckoutQuote quote) {
+		Plan plan = quote.plan();
+		String interval = quote.interval().code();
+		if (quote.trialEnd() == null) {
+			return Money.format(quote.price(), plan.currency()) + " per " + interval + ", charged today and then every "
+					+ interval + ".";
+		}
+		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
+				+ ". Nothing is charged today; your first charge of " + Money.format(quote.firstCharge(), plan.currency())
+				+ " is on " + Pages.date(quote.trialEnd()) + ".";
 	}
 
 	private boolean hostedCard() {
@@ -221,15 +274,6 @@ class CheckoutController {
 	private static BillingInterval interval(String code) {
 		return BillingInterval.fromCode(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "interval must be month or year"));
-	}
-
-	private static UUID attemptId(String attempt) {
-		try {
-			return UUID.fromString(attempt);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed checkout attempt");
-		}
 	}
 
 }

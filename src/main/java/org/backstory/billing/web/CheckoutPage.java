@@ -12,7 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param attemptId this checkout attempt; submitting it twice charges once
  * @param next where to go after paying, if the reader came from somewhere
  * @param message a problem with the payment as a whole (decline, no answer), or null
+ * @param summary what is charged when, e.g. {@code $5.00 per month, charged today and then every month.}
+ * @param payLabel the submit button, e.g. {@code Pay $4.00 and subscribe} or {@code Start your free trial}
+ * @param coupon the coupon code that applies, carried with the card, or null
+ * @param couponApplied what the applied coupon gives, e.g. {@code SPRING: 20% off for 3 months}, or null
+ * @param typedCoupon the code in the coupon field (applied or not)
+ * @param couponError why the typed code cannot be used, or null
  */
 public record CheckoutPage(String planName, String price, String interval, String action, String attemptId,
-		@Nullable String next, @Nullable String message) {
+		@Nullable String next, @Nullable String message, String summary, String payLabel, @Nullable String coupon,
+		@Nullable String couponApplied, @Nullable String typedCoupon, @Nullable String couponError) {
 }

@@ -1,5 +1,7 @@
 package org.backstory.billing.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +38,11 @@ final class Pages {
 		view.setExposeModelAttributes(false);
 		view.setStatusCode(HttpStatus.SEE_OTHER);
 		return view;
+	}
+
+	/** {@code page} (the login or sign-up page) with {@code next}, to come back to a local path afterwards. */
+	static String signIn(String page, String next) {
+		return page + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
 	}
 
 	static String date(Instant instant) {

@@ -1,12 +1,12 @@
 package org.backstory.billing.web;
 
-import org.backstory.billing.Money;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.Money;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
@@ -53,7 +53,10 @@ class SubscribeController {
 	private static PlanOffer offer(Plan plan, String returnTo, boolean signedIn) {
 		return new PlanOffer(plan.name(), plan.description(),
 				Money.format(plan.monthlyPrice(), plan.currency()), Money.format(plan.yearlyPrice(), plan.currency()),
-				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn));
+				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn),
+				plan.trialDays() == 0 ? null
+						: OfferTexts.trial(plan.trialDays(), plan.monthlyPrice(), plan.currency(), "month")
+								+ " (new subscribers)");
 	}
 
 	private static String href(Plan plan, BillingInterval interval, String returnTo, boolean signedIn) {

@@ -1,0 +1,96 @@
+package org.backstory.billing.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.billing.Coupon;
+import org.backstory.billing.CouponService;
+import org.backstory.billing.PlanCatalog;
+import org.backstory.shared.web.CsrfField;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coupons page: every coupon with its redemptions, a form for a new one, and deactivating one. Only
+ * the owner may open it (other staff get 403): a coupon gives money away.
+ */
+@Controller
+@PreAuthorize("hasRole('OWNER')")
+class CouponAdminController {
+
+	private static final String PATH = "/admin/billing/coupons";
+
+	private final CouponService coupons;
+
+	private final PlanCatalog plans;
+
+	CouponAdminController(CouponService coupons, PlanCatalog plans) {
+		this.coupons = coupons;
+		this.plans = plans;
+	}
+
+	@GetMapping(PATH)
+	String list(CsrfToken csrfToken, Model model, HttpServletResponse response) {
+		Pages.personal(response);
+		return render(model, csrfToken, CouponForm.empty(), Map.of());
+	}
+
+	@PostMapping(PATH)
+	Object create(CouponForm form, CsrfToken csrfToken, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Pages.personal(response);
+		CouponForm.Checked checked = form.check();
+		Map<String, String> errors = checked.errors();
+		if (checked.coupon() != null) {
+			try {
+				if (coupons.create(checked.coupon()).isPresent()) {
+					redirect.addFlashAttribute("notice", "Coupon " + checked.coupon().code() + " created.");
+					return Pages.redirectTo(PATH);
+				}
+				errors = Map.of("code", "A coupon with this code already exists.");
+			}
+			catch (IllegalArgumentException ex) {
+				errors = Map.of("form", ex.getMessage());
+			}
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return render(model, csrfToken, form, errors);
+	}
+
+	@PostMapping(PATH + "/{id}/deactivate")
+	Object deactivate(@PathVariable long id, RedirectAttributes redirect) {
+		if (!coupons.deactivate(id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such coupon");
+		}
+		redirect.addFlashAttribute("notice", "Coupon deactivated. Subscribers who redeemed it keep their discount.");
+		return Pages.redirectTo(PATH);
+	}
+
+	private String render(Model model, CsrfToken csrfToken, CouponForm form, Map<String, String> errors) {
+		List<CouponRow> rows = coupons.coupons().stream().map(CouponAdminController::row).toList();
+		model.addAttribute("coupons", rows);
+		model.addAttribute("planCodes", plans.activePlans().stream().map(p -> p.code()).toList());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		return "billing/coupons";
+	}
+
+	private static CouponRow row(Coupon coupon) {
+		String redemptions = coupon.maxRedemptions() == null ? String.valueOf(coupon.timesRedeemed())
+				: coupon.timesRedeemed() + " of " + coupon.maxRedemptions();
+		return new CouponRow(coupon.id(), coupon.code(), coupon.name(), OfferTexts.coupon(coupon), redemptions,
+				coupon.redeemBy() == null ? null : "through " + Pages.date(coupon.redeemBy().minusSeconds(1)),
+				coupon.planCode(), coupon.active());
+	}
+
+}
