@@ -99,10 +99,7 @@ class SandboxPaymentGateway implements PaymentGateway {
 			.param("token", request.cardToken())
 			.query((rs, row) -> SandboxBehaviour.fromCode(rs.getString(1)))
 			.optional();
-		Optional<SandboxCharge> earlier = SandboxCharge.find(jdbc, request.idempotencyKey());
-		if (earlier.isPresent()) {
-			return earlier.get().answerTo(request);
-		}
+		// Decided as if new; a key seen before loses the insert below and gets its first answer instead.
 		String id = "ch_sandbox_" + randomId();
 		SandboxCharge charge;
 		if (behaviour.isEmpty()) {
@@ -116,7 +113,7 @@ class SandboxPaymentGateway implements PaymentGateway {
 			charge = SandboxCharge.declined(id, request, "card_declined", "Your card was declined.");
 		}
 		if (!charge.insertIfAbsent(jdbc, clock.instant())) {
-			// A concurrent request with the same key won the insert; its answer is the answer.
+			// The key was used before (a retry, or a concurrent request): the first answer is the answer.
 			return SandboxCharge.find(jdbc, request.idempotencyKey()).orElseThrow().answerTo(request);
 		}
 		log.debug("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
