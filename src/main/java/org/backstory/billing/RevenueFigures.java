@@ -62,7 +62,10 @@ public class RevenueFigures {
 				    count(*) filter (where kind = 'paid' and to_status = 'active'
 				        and from_status in ('incomplete', 'trialing')) as new_paid,
 				    count(*) filter (where kind = 'paid' and to_status = 'expired'
-				        and from_status in ('active', 'past_due', 'canceled')) as churned,
+				        and from_status in ('active', 'past_due', 'canceled')
+				        and exists (select 1 from billing.subscription_event p
+				                    where p.subscription_id = e.subscription_id and p.to_status = 'active'
+				                      and p.from_status in ('incomplete', 'trialing'))) as churned,
 				    count(*) filter (where cause = 'trial_started') as trials_started,
 				    count(*) filter (where from_status = 'trialing' and to_status = 'active') as trials_converted,
 				    count(*) filter (where to_status = 'expired' and from_status in ('trialing', 'canceled', 'past_due')
@@ -93,7 +96,7 @@ public class RevenueFigures {
 	 * @param mrrAtEnd monthly recurring revenue at the end of the month (or now, for the current month)
 	 * @param paidMembersAtEnd running paid subscriptions then
 	 * @param newPaid subscriptions that became paid: a first payment, or a trial's first charge
-	 * @param churned paid subscriptions that ended
+	 * @param churned paid subscriptions that ended (a trial canceled before its first charge is not churn)
 	 * @param paidMembersAtStart running paid subscriptions when the month began, the base of the churn rate
 	 * @param trialsStarted free trials begun
 	 * @param trialsConverted trials whose first charge went through
