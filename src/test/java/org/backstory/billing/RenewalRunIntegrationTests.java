@@ -2,6 +2,8 @@ package org.backstory.billing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +48,9 @@ class RenewalRunIntegrationTests {
 
 	@Autowired
 	MemberDirectory members;
+
+	@Autowired
+	CardExpiryNotices notices;
 
 	@Autowired
 	SettableClock clock;
@@ -167,6 +172,34 @@ class RenewalRunIntegrationTests {
 			.param("m", comped.id())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aCardThatExpiresWithinThirtyDaysGetsOneNoticeWhileARenewalDependsOnIt() {
+		YearMonth expiry = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).plusMonths(2);
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(),
+				BillingInterval.YEAR, UUID.randomUUID(),
+				new CardDetails(SandboxCards.SUCCEEDS, expiry.getMonthValue(), expiry.getYear(), "123", "Ada Reader")));
+		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
+
+		notices.sendDue();
+		assertThat(expiryNotices()).as("still more than 30 days to go").isZero();
+
+		clock.advance(Duration.between(clock.instant(),
+				expiry.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(Duration.ofDays(20))));
+		notices.sendDue();
+		notices.sendDue();
+
+		assertThat(expiryNotices()).isEqualTo(1);
+		assertThat(SentMail.lastTo(jdbc, member.email()).text()).contains("ending in 4242",
+				String.format("%02d/%d", expiry.getMonthValue(), expiry.getYear()), "/account/card");
+	}
+
+	private long expiryNotices() {
+		return jdbc.sql("select count(*) from email.outgoing_mail where recipient = :to and subject = 'Your card on file expires soon'")
+			.param("to", member.email())
+			.query(Long.class)
+			.single();
 	}
 
 	private static int failedChargesBefore(int day) {
