@@ -3,6 +3,7 @@ package org.backstory.billing;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -64,10 +65,11 @@ class BillingMails {
 					Timestamps.require(rs, "settled_at")))
 			.list();
 		Map<Long, MemberProfile> payers = members.profiles(receipts.stream().map(Receipt::memberId).toList());
+		List<Mail> mails = new ArrayList<>(receipts.size());
 		for (Receipt receipt : receipts) {
 			MemberProfile payer = payers.get(receipt.memberId());
 			if (payer != null) {
-				mailer.queue(Mail.text(payer.email(), "Your receipt (invoice " + receipt.invoiceNumber() + ")", """
+				mails.add(Mail.text(payer.email(), "Your receipt (invoice " + receipt.invoiceNumber() + ")", """
 						Thank you for your payment of %s on %s.
 
 						Invoice number: %d
@@ -77,6 +79,7 @@ class BillingMails {
 					.withKey("receipt-" + receipt.paymentId()));
 			}
 		}
+		mailer.queueAll(mails);
 	}
 
 	/** The first decline of a renewal: the member should update the card before the retries run out. */
@@ -126,7 +129,7 @@ class BillingMails {
 	private void send(long memberId, String key, String subject, String text) {
 		members.profile(memberId)
 			.map(MemberProfile::email)
-			.ifPresent(email -> mailer.queue(Mail.text(email, subject, text).withKey(key)));
+			.ifPresent(email -> mailer.queueAll(List.of(Mail.text(email, subject, text).withKey(key))));
 	}
 
 	private record Receipt(long paymentId, long memberId, long amount, String currency, long invoiceNumber,

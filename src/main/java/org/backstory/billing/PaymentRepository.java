@@ -3,9 +3,14 @@ package org.backstory.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +27,11 @@ class PaymentRepository {
 
 	private final JdbcClient jdbc;
 
-	PaymentRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	Optional<PaymentAttempt> findByKey(String idempotencyKey) {
@@ -58,16 +66,35 @@ class PaymentRepository {
 
 	/** Records a charge about to be made; its idempotency key must be new. */
 	PaymentAttempt insertPending(NewPayment payment, Instant now) {
-		return insertPendingUnlessExists(payment, now).orElseThrow(() -> new IllegalStateException(
-				"a payment with idempotency key " + payment.idempotencyKey() + " exists already"));
+		if (insert(List.of(payment), now)[0] == 0) {
+			throw new IllegalStateException("a payment with idempotency key " + payment.idempotencyKey() + " exists");
+		}
+		return findByKey(payment.idempotencyKey()).orElseThrow();
 	}
 
 	/**
-	 * Records a charge about to be made unless one with its idempotency key exists (left pending by a run
-	 * that crashed, or made by a concurrent run); empty in that case.
+	 * Records charges about to be made, in one round trip, except those whose idempotency key exists (left
+	 * pending by a run that crashed, or made by a concurrent run); the attempts for all the keys, new or not.
 	 */
-	Optional<PaymentAttempt> insertPendingUnlessExists(NewPayment payment, Instant now) {
-		return jdbc.sql("""
+	List<PaymentAttempt> insertPendingAll(List<NewPayment> newPayments, Instant now) {
+		if (newPayments.isEmpty()) {
+			return List.of();
+		}
+		insert(newPayments, now);
+		return jdbc.sql(SELECT + " where idempotency_key = any(:keys)")
+			.param("keys", newPayments.stream().map(NewPayment::idempotencyKey).toArray(String[]::new))
+			.query((rs, row) -> map(rs))
+			.list();
+	}
+
+	/** Inserts the payments that are new; per payment, 1 if it was inserted, 0 if its key existed. */
+	private int[] insert(List<NewPayment> newPayments, Instant now) {
+		MapSqlParameterSource[] rows = newPayments.stream().map(payment -> {
+			MapSqlParameterSource row = new MapSqlParameterSource(payment.columns());
+			row.addValue("now", Timestamps.of(now));
+			return row;
+		}).toArray(MapSqlParameterSource[]::new);
+		return batch.batchUpdate("""
 				insert into billing.payment (member_id, subscription_id, purpose, amount, list_amount, discount_amount,
 				    credit_applied, currency, status, gateway, idempotency_key, period_start, period_end,
 				    card_customer_id, card_token, card_brand, card_last4, card_exp_month, card_exp_year, created_at)
@@ -75,38 +102,48 @@ class PaymentRepository {
 				    :gateway, :key, :periodStart, :periodEnd, :customer, :token, :brand, :last4, :expMonth, :expYear,
 				    :now)
 				on conflict (idempotency_key) do nothing
-				returning id
-				""")
-			.params(payment.columns())
-			.param("now", Timestamps.of(now))
-			.query(Long.class)
-			.optional()
-			.map(payment::attempt);
+				""", rows);
 	}
 
 	/** Records the gateway's answer, once: false when another request recorded it first. */
 	boolean settle(long id, PaymentGateway.ChargeResult result, Instant now) {
-		JdbcClient.StatementSpec update;
-		if (result instanceof PaymentGateway.ChargeResult.Declined declined) {
-			update = jdbc.sql("""
-					update billing.payment
-					set status = 'failed', gateway_charge_id = :charge, failure_code = :code, failure_reason = :reason,
-					    settled_at = :now
-					where id = :id and status = 'pending'
-					""")
-				.param("charge", declined.chargeId())
-				.param("code", declined.code())
-				.param("reason", declined.message());
+		if (result instanceof PaymentGateway.ChargeResult.Succeeded succeeded) {
+			return settleSucceeded(Map.of(id, succeeded.chargeId()), now).contains(id);
 		}
-		else {
-			update = jdbc.sql("""
-					update billing.payment
-					set status = 'succeeded', gateway_charge_id = :charge, settled_at = :now,
-					    invoice_number = nextval('billing.invoice_number_seq')
-					where id = :id and status = 'pending'
-					""").param("charge", ((PaymentGateway.ChargeResult.Succeeded) result).chargeId());
-		}
-		return update.param("id", id).param("now", Timestamps.of(now)).update() == 1;
+		PaymentGateway.ChargeResult.Declined declined = (PaymentGateway.ChargeResult.Declined) result;
+		return jdbc.sql("""
+				update billing.payment
+				set status = 'failed', gateway_charge_id = :charge, failure_code = :code, failure_reason = :reason,
+				    settled_at = :now
+				where id = :id and status = 'pending'
+				""")
+			.param("charge", declined.chargeId())
+			.param("code", declined.code())
+			.param("reason", declined.message())
+			.param("id", id)
+			.param("now", Timestamps.of(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Records successful charges (payment id to the gateway's charge id) in one statement, each once, and
+	 * numbers their invoices; the ids this call settled (not those another request settled first).
+	 */
+	Set<Long> settleSucceeded(Map<Long, String> chargeIds, Instant now) {
+		List<Long> ids = List.copyOf(chargeIds.keySet());
+		return new HashSet<>(jdbc.sql("""
+				update billing.payment p
+				set status = 'succeeded', gateway_charge_id = x.charge, settled_at = :now,
+				    invoice_number = nextval('billing.invoice_number_seq')
+				from unnest(:ids, :charges) as x(id, charge)
+				where p.id = x.id and p.status = 'pending'
+				returning p.id
+				""")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("charges", ids.stream().map(chargeIds::get).toArray(String[]::new))
+			.param("now", Timestamps.of(now))
+			.query(Long.class)
+			.list());
 	}
 
 	private static final String RECORD = """

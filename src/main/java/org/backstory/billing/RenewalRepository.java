@@ -2,10 +2,17 @@ package org.backstory.billing;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +30,13 @@ class RenewalRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final EntitlementCache entitlements;
 
-	RenewalRepository(JdbcClient jdbc, EntitlementCache entitlements) {
+	RenewalRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, EntitlementCache entitlements) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.entitlements = entitlements;
 	}
 
@@ -57,6 +67,16 @@ class RenewalRepository {
 		return due;
 	}
 
+	/** Locks subscriptions for settling charges made for them, in id order (so two settlers never deadlock). */
+	Map<Long, DueSubscription> lockAll(Collection<Long> ids) {
+		return jdbc.sql(SELECT + " where s.id = any(:ids) order by s.id for update of s")
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs, row) -> map(rs))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(DueSubscription::id, Function.identity()));
+	}
+
 	/** Locks one subscription for settling a charge made for it. */
 	DueSubscription lock(long id) {
 		return jdbc.sql(SELECT + " where s.id = :id for update of s").param("id", id).query((rs, row) -> map(rs)).single();
@@ -71,28 +91,37 @@ class RenewalRepository {
 	}
 
 	/**
-	 * Starts a period and clears any dunning. The credit it used comes off the balance: the credit that
-	 * {@code paymentId} applied, or {@code creditUsed} when no payment was needed.
+	 * A period to start.
+	 *
+	 * @param paymentId the payment that paid for it, whose applied credit comes off the balance; null when
+	 * no payment was needed, and {@code creditUsed} comes off instead
 	 */
-	void renew(long id, SubscriptionStatus status, Instant periodStart, Instant periodEnd, @Nullable Long paymentId,
-			long creditUsed, Instant now) {
+	record Renewal(long subscriptionId, SubscriptionStatus status, Instant periodStart, Instant periodEnd,
+			@Nullable Long paymentId, long creditUsed) {
+	}
+
+	/** Starts each period and clears any dunning, in one round trip. */
+	void renewAll(List<Renewal> renewals, Instant now) {
+		if (renewals.isEmpty()) {
+			return;
+		}
 		entitlements.invalidate();
-		jdbc.sql("""
+		batch.batchUpdate("""
 				update billing.subscription
 				set status = :status, current_period_start = :start, current_period_end = :end, due_at = :end,
 				    past_due_since = null, failed_attempts = 0, updated_at = :now,
 				    credit_balance = credit_balance
 				        - coalesce((select credit_applied from billing.payment where id = :payment), :credit)
 				where id = :id
-				""")
-			.param("id", id)
-			.param("status", status.code())
-			.param("start", Timestamps.of(periodStart))
-			.param("end", Timestamps.of(periodEnd))
-			.param("payment", paymentId)
-			.param("credit", creditUsed)
-			.param("now", Timestamps.of(now))
-			.update();
+				""", renewals.stream()
+			.map(renewal -> new MapSqlParameterSource().addValue("id", renewal.subscriptionId())
+				.addValue("status", renewal.status().code())
+				.addValue("start", Timestamps.of(renewal.periodStart()))
+				.addValue("end", Timestamps.of(renewal.periodEnd()))
+				.addValue("payment", renewal.paymentId(), Types.BIGINT)
+				.addValue("credit", renewal.creditUsed())
+				.addValue("now", Timestamps.of(now)))
+			.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/** Records a declined renewal: past due since the first decline, looked at again at {@code retryAt}. */

@@ -3,7 +3,10 @@ package org.backstory.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -58,7 +61,7 @@ class RenewalSteps {
 		Instant now = clock.instant();
 		List<DueSubscription> due = renewals.claimDue(now, properties.batchSize(), now.plus(properties.lease()),
 				memberId);
-		List<PaymentAttempt> charges = new ArrayList<>();
+		List<NewPayment> charges = new ArrayList<>();
 		for (DueSubscription subscription : due) {
 			if (subscription.endsNow()) {
 				end(subscription, now);
@@ -73,10 +76,17 @@ class RenewalSteps {
 				declined(subscription, null, now);
 			}
 			else {
-				charges.add(pendingPayment(subscription, amount, card, gateway, now));
+				charges.add(new NewPayment(subscription.memberId(), subscription.id(), PaymentPurpose.RENEWAL, amount,
+						Objects.requireNonNull(subscription.currency()), gateway, subscription.idempotencyKey(), card,
+						subscription.nextPeriodStart(), subscription.nextPeriodEnd()));
 			}
 		}
-		return new Claimed(charges, due.size() == properties.batchSize());
+		// A run that crashed after committing an attempt left it pending: it is asked about again with its key.
+		List<PaymentAttempt> pending = payments.insertPendingAll(charges, now)
+			.stream()
+			.filter(attempt -> attempt.status() == PaymentStatus.PENDING)
+			.toList();
+		return new Claimed(pending, due.size() == properties.batchSize());
 	}
 
 	/** What one {@link #claim} found. */
@@ -89,9 +99,7 @@ class RenewalSteps {
 	 */
 	@Transactional
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
-		if (settleOne(attempt, result, clock.instant())) {
-			mails.receipt(attempt.id());
-		}
+		settleOne(attempt, result, clock.instant());
 	}
 
 	/** A gateway's answer to one charge. */
@@ -99,49 +107,58 @@ class RenewalSteps {
 	}
 
 	/**
-	 * Settles a batch of answers in one transaction: one commit for the batch instead of one per charge.
-	 * If any fails, none is recorded, and the caller settles them one by one.
+	 * Settles a batch of answers in one transaction, the successful ones in a few statements for the whole
+	 * batch: one commit and a handful of round trips instead of several per charge. If any fails, none is
+	 * recorded, and the caller settles them one by one.
 	 */
 	@Transactional
 	void settleAll(List<Answer> answers) {
 		Instant now = clock.instant();
-		List<Long> paid = new ArrayList<>();
+		Map<Long, String> chargeIds = new HashMap<>();
+		Map<Long, PaymentAttempt> attempts = new HashMap<>();
 		for (Answer answer : answers) {
-			if (settleOne(answer.attempt(), answer.result(), now)) {
-				paid.add(answer.attempt().id());
+			if (answer.result() instanceof PaymentGateway.ChargeResult.Succeeded succeeded) {
+				chargeIds.put(answer.attempt().id(), succeeded.chargeId());
+				attempts.put(answer.attempt().id(), answer.attempt());
+			}
+			else {
+				settleOne(answer.attempt(), answer.result(), now);
 			}
 		}
-		mails.receipts(paid);
+		Set<Long> settled = payments.settleSucceeded(chargeIds, now);
+		Map<Long, DueSubscription> subscriptions = renewals.lockAll(
+				settled.stream().map(id -> Objects.requireNonNull(attempts.get(id).subscriptionId())).toList());
+		List<PaymentAttempt> renewing = settled.stream()
+			.map(attempts::get)
+			.filter(attempt -> isForCurrentPeriod(subscriptions.get(attempt.subscriptionId()), attempt))
+			.toList();
+		renewed(renewing.stream().map(attempt -> subscriptions.get(attempt.subscriptionId())).toList(), renewing, now);
 	}
 
-	/** Settles one answer; whether it renewed the subscription with money taken, so a receipt is owed. */
-	private boolean settleOne(PaymentAttempt attempt, PaymentGateway.ChargeResult result, Instant now) {
+	/** Settles one answer. */
+	private void settleOne(PaymentAttempt attempt, PaymentGateway.ChargeResult result, Instant now) {
 		if (!payments.settle(attempt.id(), result, now)) {
-			return false;
+			return;
 		}
-		DueSubscription subscription = renewals.lock(attempt.subscriptionId());
-		if (!Objects.equals(subscription.periodEnd(), attempt.periodStart())) {
-			log.warn("Renewal charge settled for a period the subscription is not at subscriptionId={} paymentId={}",
-					subscription.id(), attempt.id());
-			return false;
+		DueSubscription subscription = renewals.lock(Objects.requireNonNull(attempt.subscriptionId()));
+		if (!isForCurrentPeriod(subscription, attempt)) {
+			return;
 		}
 		if (result instanceof PaymentGateway.ChargeResult.Declined) {
 			declined(subscription, attempt, now);
-			return false;
 		}
-		renewed(subscription, attempt, now);
-		return true;
+		else {
+			renewed(List.of(subscription), List.of(attempt), now);
+		}
 	}
 
-	private PaymentAttempt pendingPayment(DueSubscription subscription, ChargeAmount amount, StoredCard card,
-			String gateway, Instant now) {
-		String key = subscription.idempotencyKey();
-		// A run that crashed after committing this attempt left it pending: ask the gateway again with it.
-		return payments
-			.insertPendingUnlessExists(new NewPayment(subscription.memberId(), subscription.id(), PaymentPurpose.RENEWAL,
-					amount, Objects.requireNonNull(subscription.currency()), gateway, key, card,
-					subscription.nextPeriodStart(), subscription.nextPeriodEnd()), now)
-			.orElseGet(() -> payments.findByKey(key).orElseThrow());
+	private static boolean isForCurrentPeriod(DueSubscription subscription, PaymentAttempt attempt) {
+		if (Objects.equals(subscription.periodEnd(), attempt.periodStart())) {
+			return true;
+		}
+		log.warn("Renewal charge settled for a period the subscription is not at subscriptionId={} paymentId={}",
+				subscription.id(), attempt.id());
+		return false;
 	}
 
 	private void end(DueSubscription subscription, Instant now) {
@@ -153,18 +170,26 @@ class RenewalSteps {
 
 	/** A discount or credit covered the whole period: it starts without a charge. */
 	private void renewedWithoutCharge(DueSubscription subscription, ChargeAmount amount, Instant now) {
-		renewals.renew(subscription.id(), renewedStatus(subscription), subscription.nextPeriodStart(),
-				subscription.nextPeriodEnd(), null, amount.credit(), now);
+		renewals.renewAll(List.of(new RenewalRepository.Renewal(subscription.id(), renewedStatus(subscription),
+				subscription.nextPeriodStart(), subscription.nextPeriodEnd(), null, amount.credit())), now);
 		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN, now);
 		log.info("Subscription renewed without a charge subscriptionId={}", subscription.id());
 	}
 
-	private void renewed(DueSubscription subscription, PaymentAttempt payment, Instant now) {
-		renewals.renew(subscription.id(), renewedStatus(subscription), subscription.nextPeriodStart(),
-				subscription.nextPeriodEnd(), payment.id(), 0, now);
-		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN, payment,
-				now);
-		log.debug("Subscription renewed subscriptionId={} until={}", subscription.id(), subscription.nextPeriodEnd());
+	/** Starts the periods the payments paid for (pairwise), logs them and mails the receipts. */
+	private void renewed(List<DueSubscription> subscriptions, List<PaymentAttempt> paid, Instant now) {
+		List<RenewalRepository.Renewal> periods = new ArrayList<>(paid.size());
+		List<SubscriptionEventLog.Entry> entries = new ArrayList<>(paid.size());
+		for (int i = 0; i < paid.size(); i++) {
+			DueSubscription subscription = subscriptions.get(i);
+			periods.add(new RenewalRepository.Renewal(subscription.id(), renewedStatus(subscription),
+					subscription.nextPeriodStart(), subscription.nextPeriodEnd(), paid.get(i).id(), 0));
+			entries.add(SubscriptionEventLog.Entry.of(subscription.id(), subscription.status(),
+					SubscriptionEventLog.Cause.RENEWED, RENEWAL_RUN, paid.get(i)));
+		}
+		renewals.renewAll(periods, now);
+		events.recordAll(entries, now);
+		mails.receipts(paid.stream().map(PaymentAttempt::id).toList());
 	}
 
 	/** Money taken for a subscription canceled meanwhile still buys the period; it stays canceled. */

@@ -1,10 +1,13 @@
 package org.backstory.billing;
 
+import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,25 +97,37 @@ class SubscriptionEventLog {
 			         / case s.billing_interval when 'year' then 12.0 else 1.0 end)::bigint
 			end""";
 
-	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate batch;
 
-	SubscriptionEventLog(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	SubscriptionEventLog(NamedParameterJdbcTemplate batch) {
+		this.batch = batch;
 	}
 
 	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor, Instant at) {
-		insert(subscriptionId, from, cause, actor, null, null, null, at);
+		recordAll(List.of(new Entry(subscriptionId, from, cause, actor, null, null, null)), at);
 	}
 
 	/** A change a payment caused, with the amount charged. */
 	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
 			PaymentAttempt payment, Instant at) {
-		insert(subscriptionId, from, cause, actor, payment.amount(), payment.currency(), payment.id(), at);
+		recordAll(List.of(Entry.of(subscriptionId, from, cause, actor, payment)), at);
 	}
 
-	private void insert(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
-			@Nullable Long amount, @Nullable String currency, @Nullable Long paymentId, Instant at) {
-		jdbc.sql("""
+	/** One change to log. */
+	record Entry(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
+			@Nullable Long amount, @Nullable String currency, @Nullable Long paymentId) {
+
+		/** A change a payment caused, with the amount charged. */
+		static Entry of(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
+				PaymentAttempt payment) {
+			return new Entry(subscriptionId, from, cause, actor, payment.amount(), payment.currency(), payment.id());
+		}
+
+	}
+
+	/** Logs changes, all at {@code at}, in one round trip. */
+	void recordAll(List<Entry> entries, Instant at) {
+		batch.batchUpdate("""
 				insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor, amount,
 				    currency, payment_id, occurred_at, kind, mrr_after)
 				select s.id, :from, s.status, :cause, :actor, :amount, coalesce(:currency, s.currency), :payment, :at,
@@ -120,16 +135,16 @@ class SubscriptionEventLog {
 				""" + MONTHLY_VALUE + """
 
 				from billing.subscription s where s.id = :subscription
-				""")
-			.param("subscription", subscriptionId)
-			.param("from", from == null ? null : from.code())
-			.param("cause", cause.code())
-			.param("actor", actor.code())
-			.param("amount", amount)
-			.param("currency", currency)
-			.param("payment", paymentId)
-			.param("at", Timestamps.of(at))
-			.update();
+				""", entries.stream()
+			.map(entry -> new MapSqlParameterSource().addValue("subscription", entry.subscriptionId())
+				.addValue("from", entry.from() == null ? null : entry.from().code(), Types.VARCHAR)
+				.addValue("cause", entry.cause().code())
+				.addValue("actor", entry.actor().code())
+				.addValue("amount", entry.amount(), Types.BIGINT)
+				.addValue("currency", entry.currency(), Types.CHAR)
+				.addValue("payment", entry.paymentId(), Types.BIGINT)
+				.addValue("at", Timestamps.of(at)))
+			.toArray(MapSqlParameterSource[]::new));
 	}
 
 }

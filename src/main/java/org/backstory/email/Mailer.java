@@ -66,27 +66,29 @@ public class Mailer {
 
 	/**
 	 * Queues mail that background work sends in bulk (a renewal run's receipts): stored in the caller's
-	 * transaction exactly like {@link #send}, but delivered after commit by one drain task for the whole
-	 * transaction instead of a task per message, so thousands of messages do not mean thousands of tasks.
+	 * transaction exactly like {@link #send}, in one round trip, but delivered after commit by one drain task
+	 * for the whole transaction instead of a task per message, so thousands of messages do not mean
+	 * thousands of tasks. Mails whose key was queued before are ignored.
 	 */
 	@Transactional
-	public void queue(Mail mail) {
-		Instant now = clock.instant();
-		if (mails.insert(mail, now, now).isPresent() && !TransactionSynchronizationManager.hasResource(DRAIN_PENDING)) {
-			TransactionSynchronizationManager.bindResource(DRAIN_PENDING, Boolean.TRUE);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					scheduler.scheduleIfNotExists(MailConfiguration.DRAIN.instance("drain").scheduledTo(clock.instant()));
-					scheduler.triggerCheckForDueExecutions();
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResource(DRAIN_PENDING);
-				}
-			});
+	public void queueAll(List<Mail> mail) {
+		if (mail.isEmpty() || mails.insertAll(mail, clock.instant()) == 0
+				|| TransactionSynchronizationManager.hasResource(DRAIN_PENDING)) {
+			return;
 		}
+		TransactionSynchronizationManager.bindResource(DRAIN_PENDING, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				scheduler.scheduleIfNotExists(MailConfiguration.DRAIN.instance("drain").scheduledTo(clock.instant()));
+				scheduler.triggerCheckForDueExecutions();
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResource(DRAIN_PENDING);
+			}
+		});
 	}
 
 	/**

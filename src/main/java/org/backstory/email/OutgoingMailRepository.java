@@ -1,10 +1,14 @@
 package org.backstory.email;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +18,11 @@ class OutgoingMailRepository {
 
 	private final JdbcClient jdbc;
 
-	OutgoingMailRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	OutgoingMailRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/** Queues a message; empty when a message with the same idempotency key exists already. */
@@ -35,6 +42,23 @@ class OutgoingMailRepository {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.optional();
+	}
+
+	/** Queues messages in one round trip, skipping those whose key exists; how many were queued. */
+	int insertAll(List<Mail> mails, Instant now) {
+		int[] inserted = batch.batchUpdate("""
+				insert into email.outgoing_mail
+				    (idempotency_key, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+				values (:key, :to, :subject, :text, :html, :now, :now)
+				on conflict (idempotency_key) do nothing""", mails.stream()
+			.map(mail -> new MapSqlParameterSource().addValue("key", mail.key(), Types.VARCHAR)
+				.addValue("to", mail.to())
+				.addValue("subject", mail.subject())
+				.addValue("text", mail.text())
+				.addValue("html", mail.html(), Types.VARCHAR)
+				.addValue("now", Timestamp.from(now)))
+			.toArray(MapSqlParameterSource[]::new));
+		return Arrays.stream(inserted).sum();
 	}
 
 	/**

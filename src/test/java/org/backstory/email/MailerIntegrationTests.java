@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -62,8 +64,12 @@ class MailerIntegrationTests {
 		long tasksBefore = deliveryTasks();
 
 		transactions.executeWithoutResult(status -> {
-			for (int i = 0; i < 150; i++) {
-				mailer.queue(Mail.text(to, "Receipt " + i, "Thank you").withKey("bulk-" + to + "-" + i));
+			for (int batch = 0; batch < 3; batch++) {
+				List<Mail> mails = new ArrayList<>();
+				for (int i = 0; i < 50; i++) {
+					mails.add(Mail.text(to, "Receipt " + batch + "-" + i, "Thank you").withKey("bulk-" + to + "-" + batch + "-" + i));
+				}
+				mailer.queueAll(mails);
 			}
 			assertThat(deliveryTasks()).as("no task per message").isEqualTo(tasksBefore);
 		});
