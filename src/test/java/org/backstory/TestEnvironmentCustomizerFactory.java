@@ -40,11 +40,19 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 
 	record TestEnvironment(String database) implements ContextCustomizer {
 
+		/**
+		 * The shared data directory, or a directory of its own for a database of its own: mail ids are
+		 * per database, and outbox files are named by them.
+		 */
+		private Path dataDir() {
+			return "postgres".equals(database) ? DATA_DIR : DATA_DIR.resolve(database);
+		}
+
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + DATA_DIR, "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s")
+						"backstory.data-dir=" + dataDir(), "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s")
 				.applyTo(context);
 		}
 
