@@ -24,6 +24,14 @@ public interface PaymentGateway {
 	/** The query parameter that carries the setup id when the gateway sends the member back. */
 	String SETUP_ID_PARAMETER = "setup_id";
 
+	/**
+	 * How many charges the renewal run keeps in flight at once with this gateway: enough to hide a remote
+	 * service's latency by default.
+	 */
+	default int preferredConcurrency() {
+		return 8;
+	}
+
 	/** Checks a card and keeps it for later charges, or declines it. Only for {@link CardEntry#FORM}. */
 	CardAttachment attachCard(AttachCard request);
 

@@ -3,6 +3,7 @@ package org.backstory.billing;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runEvery how often the renewal run looks for due subscriptions ({@code BACKSTORY_RENEWAL_RUN_EVERY},
  * default 1 minute)
  * @param batchSize subscriptions claimed per database round
- * @param gatewayConcurrency charges in flight at once, for a gateway across the network
+ * @param gatewayConcurrency charges in flight at once ({@code BACKSTORY_RENEWAL_CONCURRENCY}); unset, the
+ * gateway's own {@link PaymentGateway#preferredConcurrency()}
  * @param lease how long a claimed subscription is left to the node that claimed it; after a crash it is
  * claimed again once this has passed, and the same idempotency key is asked again
  * @param cardExpiryNotice how long before a card expires its owner is told
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("backstory.billing.renewal")
 public record RenewalProperties(@DefaultValue({ "1d", "3d", "5d", "7d" }) List<Duration> retrySchedule,
 		@DefaultValue("1m") Duration runEvery, @DefaultValue("500") int batchSize,
-		@DefaultValue("8") int gatewayConcurrency, @DefaultValue("10m") Duration lease,
+		@Nullable Integer gatewayConcurrency, @DefaultValue("10m") Duration lease,
 		@DefaultValue("30d") Duration cardExpiryNotice) {
 
 	public RenewalProperties {
@@ -31,7 +33,8 @@ public record RenewalProperties(@DefaultValue({ "1d", "3d", "5d", "7d" }) List<D
 		if (retrySchedule.stream().anyMatch(delay -> delay.isNegative() || delay.isZero())) {
 			throw new IllegalArgumentException("backstory.billing.renewal.retry-schedule must be positive durations");
 		}
-		if (batchSize < 1 || gatewayConcurrency < 1 || lease.isNegative() || lease.isZero()) {
+		if (batchSize < 1 || (gatewayConcurrency != null && gatewayConcurrency < 1) || lease.isNegative()
+				|| lease.isZero()) {
 			throw new IllegalArgumentException("renewal batch size, concurrency and lease must be positive");
 		}
 	}

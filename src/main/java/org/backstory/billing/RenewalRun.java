@@ -42,7 +42,9 @@ public class RenewalRun implements DisposableBean {
 		this.renewals = renewals;
 		this.gateway = gateway;
 		this.clock = clock;
-		this.charging = Executors.newFixedThreadPool(properties.gatewayConcurrency(), runnable -> {
+		int concurrency = properties.gatewayConcurrency() != null ? properties.gatewayConcurrency()
+				: gateway.preferredConcurrency();
+		this.charging = Executors.newFixedThreadPool(concurrency, runnable -> {
 			Thread thread = new Thread(runnable, "renewal-charge");
 			thread.setDaemon(true);
 			return thread;

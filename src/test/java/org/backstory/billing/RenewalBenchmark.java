@@ -1,6 +1,7 @@
 package org.backstory.billing;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import org.backstory.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The renewal benchmark (bench/renewals.sh): seeds N due monthly subscriptions into a fresh embedded
@@ -23,9 +25,10 @@ public final class RenewalBenchmark {
 	public static void main(String[] args) throws Exception {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		String database = "bench_renewals_" + System.currentTimeMillis();
+		Path dataDir = Files.createTempDirectory("backstory-bench");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
 				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
-				"--backstory.data-dir=" + Files.createTempDirectory("backstory-bench"), "--backstory.demo=false",
+				"--backstory.data-dir=" + dataDir, "--backstory.demo=false",
 				"--server.port=0", "--backstory.billing.renewal.run-every=24h",
 				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -54,6 +57,10 @@ public final class RenewalBenchmark {
 				System.out.println("FAILED: not every due subscription was charged exactly once");
 				System.exit(1);
 			}
+		}
+		finally {
+			// The receipts' outbox files: one per renewal.
+			FileSystemUtils.deleteRecursively(dataDir);
 		}
 	}
 
