@@ -3,6 +3,7 @@ package org.backstory.billing;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -40,6 +41,18 @@ public final class BillingFixtures {
 		String email = "reader" + newMemberId() + "@billing.test";
 		long id = members.createAccount(new NewAccount(email, "Ada Reader", null, MemberRole.MEMBER, true));
 		return new SignedInMember(id, email, "Ada Reader", MemberRole.MEMBER);
+	}
+
+	/** A new member with an account who checked out {@code plan} with the sandbox card {@code cardNumber}. */
+	public static SignedInMember subscribedMember(MemberDirectory members, CheckoutService checkouts, Plan plan,
+			BillingInterval interval, String cardNumber) {
+		SignedInMember member = registeredMember(members);
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), interval,
+				UUID.randomUUID(), card(cardNumber)));
+		if (!(outcome instanceof CheckoutOutcome.Subscribed)) {
+			throw new IllegalStateException("checkout did not subscribe: " + outcome);
+		}
+		return member;
 	}
 
 	/** Signs the request in as {@code member}, as the login would. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import org.backstory.OwnDatabase;
 import org.backstory.members.MemberDirectory;
@@ -114,11 +113,7 @@ class RevenueFiguresIntegrationTests {
 	}
 
 	private SignedInMember subscribed(BillingInterval interval, String card) {
-		SignedInMember member = BillingFixtures.registeredMember(members);
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), interval,
-				UUID.randomUUID(), BillingFixtures.card(card)));
-		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
-		return member;
+		return BillingFixtures.subscribedMember(members, checkouts, plan, interval, card);
 	}
 
 }

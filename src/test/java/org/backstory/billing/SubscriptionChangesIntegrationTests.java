@@ -118,11 +118,7 @@ class SubscriptionChangesIntegrationTests {
 	}
 
 	private SignedInMember subscribed(BillingInterval interval, String card) {
-		SignedInMember member = BillingFixtures.registeredMember(members);
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), interval,
-				UUID.randomUUID(), BillingFixtures.card(card)));
-		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
-		return member;
+		return BillingFixtures.subscribedMember(members, checkouts, plan, interval, card);
 	}
 
 }
