@@ -52,7 +52,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + dataDir(), "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s")
+						"backstory.data-dir=" + dataDir(), "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s")
 				.applyTo(context);
 		}
 
