@@ -101,6 +101,20 @@ public class SubscriptionService {
 	 */
 	@Transactional
 	public long grantComp(long memberId, String tier, @Nullable Instant until) {
+		return grantComp(SubscriptionEventLog.Actor.SYSTEM, memberId, tier, until);
+	}
+
+	/**
+	 * Gives a member free access on a staff member's say; the event log names who did it.
+	 *
+	 * @see #grantComp(long, String, Instant)
+	 */
+	@Transactional
+	public long grantCompByStaff(long staffId, long memberId, String tier, @Nullable Instant until) {
+		return grantComp(SubscriptionEventLog.Actor.staff(staffId), memberId, tier, until);
+	}
+
+	private long grantComp(SubscriptionEventLog.Actor actor, long memberId, String tier, @Nullable Instant until) {
 		Instant now = clock.instant();
 		if (!plans.offersTier(tier)) {
 			throw new IllegalArgumentException("no plan offers the tier '" + tier + "'");
@@ -111,8 +125,7 @@ public class SubscriptionService {
 		expireAbandonedCheckout(memberId, now);
 		Optional<Long> created = subscriptions.insertUnlessLive(NewSubscription.comp(memberId, tier, now, until), now);
 		if (created.isPresent()) {
-			events.record(created.get(), null, SubscriptionEventLog.Cause.COMP_GRANTED, SubscriptionEventLog.Actor.SYSTEM,
-					now);
+			events.record(created.get(), null, SubscriptionEventLog.Cause.COMP_GRANTED, actor, now);
 			log.info("Comp granted subscriptionId={} memberId={} tier={}", created.get(), memberId, tier);
 			return created.get();
 		}
@@ -123,7 +136,7 @@ public class SubscriptionService {
 		}
 		SubscriptionStatus before = live.status();
 		subscriptions.changeComp(live.id(), tier, until, now);
-		events.record(live.id(), before, SubscriptionEventLog.Cause.COMP_CHANGED, SubscriptionEventLog.Actor.SYSTEM, now);
+		events.record(live.id(), before, SubscriptionEventLog.Cause.COMP_CHANGED, actor, now);
 		log.info("Comp changed subscriptionId={} memberId={} tier={}", live.id(), memberId, tier);
 		return live.id();
 	}

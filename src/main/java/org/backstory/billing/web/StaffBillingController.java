@@ -1,6 +1,10 @@
 package org.backstory.billing.web;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingEntry;
 import org.backstory.billing.CardService;
 import org.backstory.billing.Money;
+import org.backstory.billing.Plan;
+import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.RefundOutcome;
 import org.backstory.billing.Receipts;
 import org.backstory.billing.Refunds;
@@ -61,11 +67,13 @@ class StaffBillingController {
 
 	private final CardService cards;
 
+	private final PlanCatalog plans;
+
 	private final Clock clock;
 
 	StaffBillingController(MemberDirectory members, SubscriptionService subscriptions, SubscriptionChanges changes,
 			SubscriptionHistory history, UpcomingCharges upcoming, Receipts receipts, Refunds refunds, CardService cards,
-			Clock clock) {
+			PlanCatalog plans, Clock clock) {
 		this.members = members;
 		this.subscriptions = subscriptions;
 		this.changes = changes;
@@ -74,6 +82,7 @@ class StaffBillingController {
 		this.receipts = receipts;
 		this.refunds = refunds;
 		this.cards = cards;
+		this.plans = plans;
 		this.clock = clock;
 	}
 
@@ -161,6 +170,40 @@ class StaffBillingController {
 		return Pages.redirectTo("/admin/billing/members/" + memberId);
 	}
 
+	/** Free access to a tier, through the end of a date (UTC) or without end. */
+	@PostMapping("/admin/billing/members/{memberId}/comp")
+	Object grantComp(@PathVariable long memberId, @RequestParam String tier, @RequestParam(defaultValue = "") String until,
+			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		MemberProfile member = profile(memberId);
+		Pages.personal(response);
+		Instant end;
+		try {
+			end = until.isBlank() ? null
+					: LocalDate.parse(until.strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return render(model, csrfToken, member, "Enter the end date as YYYY-MM-DD, or leave it empty for no end.",
+					null);
+		}
+		try {
+			subscriptions.grantCompByStaff(staff.id(), memberId, tier, end);
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return render(model, csrfToken, member, "Choose a tier a plan offers, and an end date in the future.", null);
+		}
+		catch (IllegalStateException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return render(model, csrfToken, member,
+					"This member pays for a subscription; end it before granting complimentary access.", null);
+		}
+		redirect.addFlashAttribute("notice", "Complimentary access to " + tier
+				+ (end == null ? " without end." : " until " + Pages.date(end.minusSeconds(1)) + "."));
+		return Pages.redirectTo("/admin/billing/members/" + memberId);
+	}
+
 	private String render(Model model, CsrfToken csrfToken, MemberProfile member, @Nullable String error,
 			@Nullable RefundForm failedRefund) {
 		long memberId = member.id();
@@ -183,7 +226,8 @@ class StaffBillingController {
 				subscription.map(s -> s.status().code()).orElse(null),
 				subscription.filter(StaffBillingController::cancelable).isPresent(),
 				cards.cardOnFile(memberId).orElse(null), history.events(memberId).stream().map(EventLine::of).toList(),
-				entries.stream().map(PaymentLine::of).toList(), forms));
+				entries.stream().map(PaymentLine::of).toList(), forms,
+				plans.activePlans().stream().map(Plan::tier).distinct().toList()));
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/admin-member";

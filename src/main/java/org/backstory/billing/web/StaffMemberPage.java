@@ -16,5 +16,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record StaffMemberPage(long memberId, String name, String email, @Nullable AccountPlan plan,
 		@Nullable String status, boolean cancelable, @Nullable CardOnFile card, List<EventLine> events,
-		List<PaymentLine> payments, Map<Long, RefundForm> refundForms) {
+		List<PaymentLine> payments, Map<Long, RefundForm> refundForms, List<String> tiers) {
 }

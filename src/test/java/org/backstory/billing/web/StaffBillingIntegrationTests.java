@@ -1,5 +1,7 @@
 package org.backstory.billing.web;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.backstory.billing.SandboxCards;
 import org.backstory.billing.SubscriptionChanges;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
+import org.backstory.billing.SubscriptionSummary;
 import org.backstory.billing.web.Readers.Reader;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
@@ -235,6 +238,29 @@ class StaffBillingIntegrationTests {
 			.isEqualTo(SubscriptionStatus.EXPIRED);
 	}
 
+
+	@Test
+	void theOwnerGrantsComplimentaryAccessNamedAsStaffInTheLog() {
+		Map<String, String> form = hidden(owner.visitor().get(memberPage()).document().selectFirst("form.staff-comp"));
+		Map<String, String> badDate = new HashMap<>(form);
+		badDate.putAll(Map.of("tier", plan.tier(), "until", "next tuesday"));
+		Visitor.Page refused = owner.visitor().post("/admin/billing/members/" + reader.id() + "/comp", badDate);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".staff-billing > .error").text())
+			.isEqualTo("Enter the end date as YYYY-MM-DD, or leave it empty for no end.");
+		assertThat(subscriptions.currentSubscription(reader.id())).isEmpty();
+
+		Map<String, String> good = new HashMap<>(form);
+		good.putAll(Map.of("tier", plan.tier(), "until", "2099-12-31"));
+		assertThat(owner.visitor().post("/admin/billing/members/" + reader.id() + "/comp", good).status()).isEqualTo(303);
+
+		SubscriptionSummary comp = subscriptions.currentSubscription(reader.id()).orElseThrow();
+		assertThat(comp.comped()).isTrue();
+		assertThat(comp.currentPeriodEnd()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+		Document page = owner.visitor().get(memberPage()).document();
+		assertThat(page.select(".notice").text()).isEqualTo("Complimentary access to " + plan.tier() + " until 31 December 2099.");
+		assertThat(page.select("tr.event").first().text()).contains("comp granted staff:" + owner.id());
+	}
 	private String memberPage() {
 		return "/admin/billing/members/" + reader.id();
 	}
