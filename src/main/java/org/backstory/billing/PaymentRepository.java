@@ -161,6 +161,13 @@ class PaymentRepository {
 			.list();
 	}
 
+	boolean hasAny(long memberId) {
+		return jdbc.sql("select exists (select 1 from billing.payment where member_id = :member)")
+			.param("member", memberId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	Optional<PaymentRecord> record(long id) {
 		return jdbc.sql(RECORD + " where id = :id").param("id", id).query((rs, row) -> record(rs)).optional();
 	}

@@ -33,6 +33,11 @@ public class Receipts {
 		this.publications = publications;
 	}
 
+	/** Whether the member has made any payment, so the account page knows to link the history. */
+	public boolean hasPayments(long memberId) {
+		return payments.hasAny(memberId);
+	}
+
 	/** Every payment of the member, newest first, each with what it was for. */
 	public List<BillingEntry> history(long memberId) {
 		Map<Long, ReceiptRepository.PaidFor> paidFor = receipts.paidFor(memberId);

@@ -1,6 +1,7 @@
 package org.backstory.billing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.backstory.OwnDatabase;
@@ -40,7 +41,7 @@ class SubscriptionChangesIntegrationTests {
 	SubscriptionService subscriptions;
 
 	@Autowired
-	BillingHistory history;
+	Receipts receipts;
 
 	@Autowired
 	PlanCatalog catalog;
@@ -83,7 +84,7 @@ class SubscriptionChangesIntegrationTests {
 		run.runDue();
 		assertThat(subscriptions.currentSubscription(member.id()).orElseThrow().status())
 			.isEqualTo(SubscriptionStatus.EXPIRED);
-		assertThat(history.payments(member.id())).hasSize(1);
+		assertThat(payments(member.id())).hasSize(1);
 		assertThatThrownBy(() -> changes.resume(member.id())).hasMessage("You don't have a subscription.");
 	}
 
@@ -100,7 +101,7 @@ class SubscriptionChangesIntegrationTests {
 		assertThat(outcome).isInstanceOf(RefundOutcome.Refunded.class);
 		long refunded = ((RefundOutcome.Refunded) outcome).amount();
 		assertThat(refunded).isBetween(3740L, 3750L);
-		PaymentRecord payment = history.payments(member.id()).get(0);
+		PaymentRecord payment = payments(member.id()).get(0);
 		assertThat(payment.refundedAmount()).isEqualTo(refunded);
 
 		String attempt = UUID.randomUUID().toString();
@@ -109,12 +110,16 @@ class SubscriptionChangesIntegrationTests {
 					+ String.format("%.2f", payment.refundable() / 100.0) + "."));
 		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt)).isInstanceOf(RefundOutcome.Refunded.class);
 		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt)).isInstanceOf(RefundOutcome.Refunded.class);
-		assertThat(history.payments(member.id()).get(0).refundedAmount()).isEqualTo(refunded + 100);
+		assertThat(payments(member.id()).get(0).refundedAmount()).isEqualTo(refunded + 100);
 		assertThat(jdbc.sql("select count(*) from billing.sandbox_refund where charge_id = (select gateway_charge_id from billing.payment where id = :id)")
 			.param("id", payment.id())
 			.query(Long.class)
 			.single()).isEqualTo(2);
 		assertThatThrownBy(() -> changes.cancel(member.id())).hasMessage("You don't have a subscription.");
+	}
+
+	private List<PaymentRecord> payments(long memberId) {
+		return receipts.history(memberId).stream().map(BillingEntry::payment).toList();
 	}
 
 	private SignedInMember subscribed(BillingInterval interval, String card) {

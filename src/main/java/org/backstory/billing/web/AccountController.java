@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.BillingHistory;
 import org.backstory.billing.CardService;
+import org.backstory.billing.Receipts;
 import org.backstory.billing.SubscriptionChangeRefused;
 import org.backstory.billing.SubscriptionChanges;
 import org.backstory.billing.SubscriptionService;
@@ -36,7 +36,7 @@ class AccountController {
 
 	private final UpcomingCharges upcoming;
 
-	private final BillingHistory history;
+	private final Receipts receipts;
 
 	private final CardService cards;
 
@@ -45,11 +45,11 @@ class AccountController {
 	private final Clock clock;
 
 	AccountController(SubscriptionService subscriptions, SubscriptionChanges changes, UpcomingCharges upcoming,
-			BillingHistory history, CardService cards, MemberDirectory members, Clock clock) {
+			Receipts receipts, CardService cards, MemberDirectory members, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.changes = changes;
 		this.upcoming = upcoming;
-		this.history = history;
+		this.receipts = receipts;
 		this.cards = cards;
 		this.members = members;
 		this.clock = clock;
@@ -90,7 +90,7 @@ class AccountController {
 			.map(s -> AccountPlan.of(s, upcoming.next(member.id()).orElse(null), clock.instant()))
 			.orElse(null);
 		model.addAttribute("page", new AccountPage(profile.name(), profile.email(), profile.emailVerified(), plan,
-				endedOn, cards.cardOnFile(member.id()).orElse(null), !history.payments(member.id()).isEmpty()));
+				endedOn, cards.cardOnFile(member.id()).orElse(null), receipts.hasPayments(member.id())));
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/account";
