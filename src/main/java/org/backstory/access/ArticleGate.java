@@ -1,9 +1,15 @@
 package org.backstory.access;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.backstory.access.AccessDecision.Remedy;
+import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlements;
+import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +64,35 @@ public class ArticleGate {
 	/** For anonymous channels (feed, structured data, sitemap); never meters. */
 	public ReadableArticle openAnonymously(Article article) {
 		return open(article, null);
+	}
+
+	/**
+	 * For an emailed article: decides for each member whether they count as paying and which edition they
+	 * get, reading their entitlements in one query. Staff get the whole article. Never meters.
+	 */
+	public Map<Long, EmailRecipient> emailRecipients(Article article, Collection<MemberProfile> members) {
+		Map<Long, Entitlement> entitled = entitlements.ofAll(members.stream().map(MemberProfile::id).toList());
+		Instant now = clock.instant();
+		Map<Long, EmailRecipient> recipients = new HashMap<>();
+		for (MemberProfile member : members) {
+			Reader reader = policy.classify(entitled.get(member.id()), now);
+			AccessDecision decision = policy.decide(article.visibility(),
+					member.role().staff() ? AccessPolicy.staff() : reader);
+			recipients.put(member.id(), new EmailRecipient(member.id(), reader.state().paying(),
+					decision.granted() ? Edition.COMPLETE : new Edition(decision.remedy())));
+		}
+		return recipients;
+	}
+
+	/**
+	 * An emailed article in one edition: the whole of it, or the preview and the email's paywall box,
+	 * which always offers a subscriber who reads this address's mail a way to log in.
+	 */
+	public ReadableArticle openEdition(Article article, Edition edition) {
+		if (edition.complete()) {
+			return whole(article, null);
+		}
+		return preview(article, PaywallBoxes.forEmail(edition.remedy(), article));
 	}
 
 	private static ReadableArticle whole(Article article, @Nullable String meterNotice) {

@@ -39,6 +39,19 @@ final class PaywallBoxes {
 		};
 	}
 
+	/**
+	 * The box under an emailed preview. Mail can be read anywhere and forwarded, so besides the remedy's
+	 * own button it always says "Already a subscriber? Log in"; a free member is addressed as any reader.
+	 */
+	static PaywallBox forEmail(Remedy remedy, Article article) {
+		PaywallBox box = forRefusal(remedy == Remedy.SUBSCRIBE ? Remedy.SUBSCRIBE_OR_LOG_IN : remedy, article,
+				MeterStatus.OFF);
+		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
+		Action logIn = box.secondary() != null ? box.secondary()
+				: new Action("Already a subscriber? Log in", "/login" + next);
+		return new PaywallBox(remedy, box.heading(), box.message(), box.primary(), logIn, box.footnote());
+	}
+
 	private static String subscribeMessage(MeterStatus meter) {
 		String base = "You're signed in as a free member. Subscribe to read this article and every other one in full.";
 		return meter.enabled() ? meter.readAll() + " " + base : base;

@@ -1,5 +1,9 @@
 package org.backstory.billing;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 /** Answers the access module from the member's current subscription, remembered briefly (see {@link EntitlementCache}). */
@@ -19,6 +23,14 @@ class SubscriptionEntitlements implements Entitlements {
 	public Entitlement of(long memberId) {
 		return cache.get(memberId,
 				id -> subscriptions.current(id).map(Subscription::entitlement).orElseGet(Entitlement::none));
+	}
+
+	@Override
+	public Map<Long, Entitlement> ofAll(Collection<Long> memberIds) {
+		Map<Long, Entitlement> entitlements = new HashMap<>();
+		memberIds.forEach(id -> entitlements.put(id, Entitlement.none()));
+		subscriptions.currentOfAll(memberIds).forEach(s -> entitlements.put(s.memberId(), s.entitlement()));
+		return entitlements;
 	}
 
 }

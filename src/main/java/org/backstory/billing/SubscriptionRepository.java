@@ -3,6 +3,8 @@ package org.backstory.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,19 @@ class SubscriptionRepository {
 				order by s.status = 'expired', s.created_at desc, s.id desc
 				limit 1
 				""").param("member", memberId).query((rs, row) -> map(rs)).optional();
+	}
+
+	/** Each member's current subscription as {@link #current} picks it, for members who have one. */
+	List<Subscription> currentOfAll(Collection<Long> memberIds) {
+		if (memberIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + """
+				where s.id in (
+				  select distinct on (member_id) id from billing.subscription
+				  where member_id in (:members) and status not in ('incomplete', 'incomplete_expired')
+				  order by member_id, status = 'expired', created_at desc, id desc)
+				""").param("members", memberIds).query((rs, row) -> map(rs)).list();
 	}
 
 	/** The member's live subscription (an unfinished checkout included), locked until the transaction ends. */

@@ -33,9 +33,15 @@ class MailConfiguration {
 			return new SmtpTransport(mail);
 		}
 		OutboxTransport outbox = new OutboxTransport(backstory.dataDir().resolve("outbox"), mail.from());
-		log.info("No SMTP server configured (BACKSTORY_MAIL_HOST): mail goes to the dev outbox directory={}",
+		log.info("No SMTP server configured (BACKSTORY_SMTP_HOST): mail goes to the dev outbox directory={}",
 				outbox.directory().toAbsolutePath());
 		return outbox;
+	}
+
+	/** Newsletters go the same way as other mail, over connections of their own. */
+	@Bean
+	BulkMailer bulkMailer(MailProperties mail, BackstoryProperties backstory) {
+		return mail.smtp() ? new SmtpBulkMailer(mail) : new OutboxBulkMailer(backstory.dataDir().resolve("outbox"));
 	}
 
 	@Bean

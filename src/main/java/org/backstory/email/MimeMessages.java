@@ -1,7 +1,9 @@
 package org.backstory.email;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Map;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -33,14 +35,47 @@ final class MimeMessages {
 			message.setText(mail.textBody(), UTF_8);
 		}
 		else {
-			MimeBodyPart text = new MimeBodyPart();
-			text.setText(mail.textBody(), UTF_8);
-			MimeBodyPart html = new MimeBodyPart();
-			html.setText(mail.htmlBody(), UTF_8, "html");
-			message.setContent(new MimeMultipart("alternative", text, html));
+			message.setContent(alternative(mail.textBody(), mail.htmlBody()));
 		}
 		message.saveChanges();
 		return message;
+	}
+
+	/** A newsletter message: both parts, its own {@code Message-ID} and the list headers. */
+	static MimeMessage build(Session session, BulkMessage mail) throws MessagingException {
+		String messageId = "<" + mail.messageId() + ">";
+		MimeMessage message = new MimeMessage(session) {
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		try {
+			message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), UTF_8));
+			message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.toAddress(), mail.toName(), UTF_8));
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException("UTF-8 is always supported", ex);
+		}
+		if (mail.replyTo() != null) {
+			message.setReplyTo(new InternetAddress[] { new InternetAddress(mail.replyTo(), true) });
+		}
+		message.setSubject(mail.subject(), UTF_8);
+		message.setSentDate(Date.from(mail.date()));
+		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		message.setContent(alternative(mail.text(), mail.html()));
+		message.saveChanges();
+		return message;
+	}
+
+	private static MimeMultipart alternative(String textBody, String htmlBody) throws MessagingException {
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(textBody, UTF_8);
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(htmlBody, UTF_8, "html");
+		return new MimeMultipart("alternative", text, html);
 	}
 
 }

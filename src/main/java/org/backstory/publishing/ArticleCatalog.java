@@ -41,6 +41,15 @@ public class ArticleCatalog {
 		});
 	}
 
+	/**
+	 * The article with this id for mailing it to a newsletter: published or scheduled (a scheduled send
+	 * renders it before it appears on the site), never a draft. Not cached, so a send always mails the
+	 * latest saved text.
+	 */
+	public Optional<Article> forSending(long id) {
+		return reader.forSending(id);
+	}
+
 	/** The latest published articles. */
 	public List<ArticleSummary> latest(int limit, int offset) {
 		checkPage(limit, offset);

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ArticleReader {
 
+	private static final Instant EVERYTHING_OUT = Instant.parse("9999-12-31T00:00:00Z");
+
 	private static final String LIVE = "a.status <> 'draft' and a.published_at <= :now";
 
 	// The part number counts only the storyline's published articles, so drafts never leave gaps.
@@ -126,6 +128,13 @@ class ArticleReader {
 			.param(slug)
 			.query((rs, row) -> new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.optional();
+	}
+
+	/** The article if it is not a draft; storyline parts are counted as if every scheduled article were out. */
+	Optional<Article> forSending(long id) {
+		return articles("where a.id = :id and a.status <> 'draft'", "", Map.of("id", id), EVERYTHING_OUT)
+			.stream()
+			.findFirst();
 	}
 
 	private List<Article> articles(String where, String order, Map<String, Object> params, Instant now) {

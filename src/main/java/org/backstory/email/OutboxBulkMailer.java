@@ -1,0 +1,59 @@
+package org.backstory.email;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+
+/**
+ * Bulk delivery to the dev outbox: each message becomes {@code <outbox>/newsletters/<message-id>.eml}. A
+ * repeated message overwrites its file, as a receiver would see one message per Message-ID.
+ */
+final class OutboxBulkMailer implements BulkMailer {
+
+	private final Path directory;
+
+	private final Session session = Session.getInstance(new Properties());
+
+	OutboxBulkMailer(Path outbox) {
+		this.directory = outbox.resolve("newsletters");
+	}
+
+	@Override
+	public BulkConnection connect() throws DeliveryFailure {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new DeliveryFailure("outbox: " + ex.getMessage(), false, 0, ex);
+		}
+		return new BulkConnection() {
+			@Override
+			public void send(BulkMessage message) throws DeliveryFailure {
+				Path file = directory.resolve(message.messageId().replaceAll("[^A-Za-z0-9.@_-]", "_") + ".eml");
+				try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
+						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+					MimeMessages.build(session, message).writeTo(out);
+				}
+				catch (IOException | MessagingException ex) {
+					throw new DeliveryFailure("outbox: " + ex.getMessage(), false, 0, ex);
+				}
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+	}
+
+	@Override
+	public String transportName() {
+		return "outbox";
+	}
+
+}

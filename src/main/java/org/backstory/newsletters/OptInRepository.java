@@ -1,0 +1,83 @@
+package org.backstory.newsletters;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which members get which newsletters. */
+@Repository
+class OptInRepository {
+
+	private final JdbcClient jdbc;
+
+	OptInRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Long> newslettersOf(long memberId) {
+		return jdbc.sql("select newsletter_id from newsletters.opt_in where member_id = :member order by newsletter_id")
+			.param("member", memberId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Whether the member was not already opted in. */
+	boolean add(long memberId, long newsletterId, Instant now) {
+		return jdbc.sql("""
+				insert into newsletters.opt_in (newsletter_id, member_id, created_at)
+				select id, :member, :now from newsletters.newsletter where id = :newsletter
+				on conflict do nothing""")
+			.param("member", memberId)
+			.param("newsletter", newsletterId)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** Whether the member was opted in. */
+	boolean remove(long memberId, long newsletterId) {
+		return jdbc.sql("delete from newsletters.opt_in where member_id = :member and newsletter_id = :newsletter")
+			.param("member", memberId)
+			.param("newsletter", newsletterId)
+			.update() == 1;
+	}
+
+	void removeAllExcept(long memberId, Collection<Long> kept) {
+		jdbc.sql("delete from newsletters.opt_in where member_id = :member and not (newsletter_id = any(:kept))")
+			.param("member", memberId)
+			.param("kept", kept.toArray(Long[]::new))
+			.update();
+	}
+
+	void removeAll(long memberId) {
+		jdbc.sql("delete from newsletters.opt_in where member_id = :member").param("member", memberId).update();
+	}
+
+	/** Members of the newsletter with an id above {@code after}, in id order, at most {@code limit}. */
+	List<Long> membersOf(long newsletterId, long after, int limit) {
+		return jdbc.sql("""
+				select member_id from newsletters.opt_in where newsletter_id = :newsletter and member_id > :after
+				order by member_id limit :limit""")
+			.param("newsletter", newsletterId)
+			.param("after", after)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Opts many members into one newsletter in one statement (seeding, benchmarks); how many were new. */
+	int addAll(long newsletterId, Collection<Long> memberIds, Instant now) {
+		return jdbc.sql("""
+				insert into newsletters.opt_in (newsletter_id, member_id, created_at)
+				select :newsletter, member, :now from unnest(:members) as member
+				on conflict do nothing""")
+			.param("newsletter", newsletterId)
+			.param("members", memberIds.toArray(Long[]::new))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+}

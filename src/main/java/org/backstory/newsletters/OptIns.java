@@ -1,0 +1,86 @@
+package org.backstory.newsletters;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.backstory.members.MemberDeleted;
+import org.backstory.members.MemberRegistered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which newsletters each member gets. A new member gets the default-on newsletters; members change their
+ * choice on their account page, staff on the member's admin page, and a signed unsubscribe link takes
+ * one newsletter away without login.
+ */
+@Service
+public class OptIns {
+
+	private static final Logger log = LoggerFactory.getLogger(OptIns.class);
+
+	private final OptInRepository optIns;
+
+	private final NewsletterRepository newsletters;
+
+	private final Clock clock;
+
+	OptIns(OptInRepository optIns, NewsletterRepository newsletters, Clock clock) {
+		this.optIns = optIns;
+		this.newsletters = newsletters;
+		this.clock = clock;
+	}
+
+	/** The ids of the newsletters the member gets. */
+	@Transactional(readOnly = true)
+	public Set<Long> of(long memberId) {
+		return new LinkedHashSet<>(optIns.newslettersOf(memberId));
+	}
+
+	/** Makes the member get exactly these newsletters; unknown ids are ignored. */
+	@Transactional
+	public void choose(long memberId, Collection<Long> newsletterIds) {
+		Instant now = clock.instant();
+		optIns.removeAllExcept(memberId, newsletterIds);
+		newsletterIds.forEach(id -> optIns.add(memberId, id, now));
+		log.info("Newsletter choice changed member={} newsletters={}", memberId, newsletterIds);
+	}
+
+	/** Opts the member in; whether they were not already. */
+	@Transactional
+	public boolean optIn(long memberId, long newsletterId) {
+		return optIns.add(memberId, newsletterId, clock.instant());
+	}
+
+	/** Opts the member out; whether they had been in. */
+	@Transactional
+	public boolean optOut(long memberId, long newsletterId) {
+		boolean removed = optIns.remove(memberId, newsletterId);
+		log.info("Newsletter opt-out member={} newsletter={} changed={}", memberId, newsletterId, removed);
+		return removed;
+	}
+
+	/** Opts many members into a newsletter at once (seeding, imports, benchmarks); how many were new. */
+	@Transactional
+	public int optInAll(long newsletterId, Collection<Long> memberIds) {
+		return optIns.addAll(newsletterId, memberIds, clock.instant());
+	}
+
+	/** A new member gets every default-on newsletter, in the transaction that created the account. */
+	@EventListener
+	void onRegistered(MemberRegistered event) {
+		Instant now = clock.instant();
+		newsletters.all().stream().filter(Newsletter::defaultOn).forEach(n -> optIns.add(event.memberId(), n.id(), now));
+	}
+
+	@EventListener
+	void onDeleted(MemberDeleted event) {
+		optIns.removeAll(event.memberId());
+	}
+
+}
