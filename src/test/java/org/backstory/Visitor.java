@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -83,6 +86,15 @@ public final class Visitor {
 	 * field and the given fields, as a browser would after loading the form.
 	 */
 	public Page submit(String formPath, String action, Map<String, String> fields) {
+		return submit(formPath, action, fields, "", List.of());
+	}
+
+	/**
+	 * Like {@link #submit(String, String, Map)}, and also sends {@code name} once for each of
+	 * {@code checked}, as a browser sends the ticked boxes of checkboxes sharing a name.
+	 */
+	public Page submit(String formPath, String action, Map<String, String> fields, String name,
+			Collection<String> checked) {
 		Page formPage = get(formPath);
 		Element form = formPage.document().selectFirst("form[action=" + action + "]");
 		if (form == null) {
@@ -92,13 +104,18 @@ public final class Visitor {
 		Map<String, String> values = new LinkedHashMap<>();
 		form.select("input[type=hidden]").forEach(input -> values.put(input.attr("name"), input.attr("value")));
 		values.putAll(fields);
-		return post(action, values);
+		List<Map.Entry<String, String>> pairs = new ArrayList<>(values.entrySet());
+		checked.forEach(value -> pairs.add(Map.entry(name, value)));
+		return post(action, pairs);
 	}
 
 	/** Posts form fields as they are: no CSRF field is added. */
 	public Page post(String path, Map<String, String> fields) {
-		String body = fields.entrySet()
-			.stream()
+		return post(path, List.copyOf(fields.entrySet()));
+	}
+
+	private Page post(String path, List<Map.Entry<String, String>> fields) {
+		String body = fields.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))

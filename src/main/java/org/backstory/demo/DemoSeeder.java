@@ -3,6 +3,7 @@ package org.backstory.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.ImportedSubscription;
@@ -37,6 +38,9 @@ class DemoSeeder implements ApplicationRunner {
 
 	static final String OWNER = "owner@demo.test";
 
+	static final List<String> ACCOUNTS = List.of(OWNER, "editor@demo.test", "reader@demo.test",
+			"subscriber@demo.test", "lapsed@demo.test");
+
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
 	private final BackstoryProperties properties;
@@ -49,6 +53,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final DemoPublication publication;
 
+	private final DemoNewsletters newsletters;
+
 	private final PlanCatalog plans;
 
 	private final SubscriptionService subscriptions;
@@ -60,13 +66,14 @@ class DemoSeeder implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoSeeder(BackstoryProperties properties, DatabaseMode database, MemberDirectory members, ArticleCatalog catalog,
-			DemoPublication publication, PlanCatalog plans, SubscriptionService subscriptions,
+			DemoPublication publication, DemoNewsletters newsletters, PlanCatalog plans, SubscriptionService subscriptions,
 			TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
 		this.properties = properties;
 		this.database = database;
 		this.members = members;
 		this.catalog = catalog;
 		this.publication = publication;
+		this.newsletters = newsletters;
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.transactions = transactions;
@@ -92,12 +99,16 @@ class DemoSeeder implements ApplicationRunner {
 
 	private boolean seedIfEmpty() {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('backstory-demo-seed'))").query((rs, row) -> 1).list();
-		if (members.findByEmail(OWNER).isPresent() || !catalog.latest(1, 0).isEmpty()) {
-			return false;
+		boolean empty = members.findByEmail(OWNER).isEmpty() && catalog.latest(1, 0).isEmpty();
+		if (empty) {
+			publication.seed(DemoContent.load());
+			seedAccounts();
 		}
-		publication.seed(DemoContent.load());
-		seedAccounts();
-		return true;
+		// Also a demo database seeded before there were newsletters; never someone else's publication.
+		if (members.findByEmail(OWNER).isPresent()) {
+			newsletters.seedIfNone(ACCOUNTS);
+		}
+		return empty;
 	}
 
 	private void seedAccounts() {

@@ -3,7 +3,7 @@
  * visibility) and the demo accounts into an empty database, through the other modules' public APIs.
  * The content lives under {@code src/main/resources/demo/}.
  */
-@ApplicationModule(allowedDependencies = { "shared", "members", "billing", "publishing" })
+@ApplicationModule(allowedDependencies = { "shared", "members", "billing", "publishing", "newsletters" })
 @NullMarked
 package org.backstory.demo;
 

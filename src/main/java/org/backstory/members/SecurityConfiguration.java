@@ -62,10 +62,12 @@ class SecurityConfiguration {
 			.anyRequest().permitAll())
 			// The provider's own manager, with no parent, so a failed attempt is checked (and counted) once.
 			.authenticationManager(new ProviderManager(members))
-			// Stripe signs its webhook deliveries instead (checked by billing); they carry no token or cookie.
+			// Stripe signs its webhook deliveries instead (checked by billing); they carry no token or cookie,
+			// nor do mail providers' bounce reports. Unsubscribe links are signed per member and newsletter,
+			// and mail providers post them (RFC 8058 one-click) without cookies.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(maskedTokens())
-				.ignoringRequestMatchers("/webhooks/stripe"))
+				.ignoringRequestMatchers("/webhooks/stripe", "/webhooks/email", "/unsubscribe/**"))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
 			.formLogin(form -> form.loginPage("/login")

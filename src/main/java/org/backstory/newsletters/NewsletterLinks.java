@@ -1,29 +1,83 @@
 package org.backstory.newsletters;
 
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.backstory.newsletters.LinkTokens.Purpose;
 import org.backstory.shared.BackstoryProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * The signed links in a newsletter: unsubscribe (one newsletter, without login, RFC 8058 one-click) and
- * preferences (choose newsletters, without login). Work in progress: the signing is being written.
+ * preferences (choose newsletters, without login). Every message carries both, so signing costs no
+ * database work: the key is read once, on first use, and kept.
  */
 @Component
 class NewsletterLinks {
 
 	private final BackstoryProperties site;
 
-	NewsletterLinks(BackstoryProperties site) {
+	private final SigningKeys keys;
+
+	private volatile @Nullable LinkTokens tokens;
+
+	NewsletterLinks(BackstoryProperties site, SigningKeys keys) {
 		this.site = site;
+		this.keys = keys;
 	}
 
 	/** The absolute one-click unsubscribe URL for this member, newsletter and send. */
 	String unsubscribeUrl(long memberId, long newsletterId, long sendId) {
-		return site.link("/unsubscribe/" + memberId + "-" + newsletterId + "-" + sendId);
+		return site.link(unsubscribePath(memberId, newsletterId, sendId));
 	}
 
 	/** The absolute URL of this member's newsletter preferences page. */
 	String preferencesUrl(long memberId) {
-		return site.link("/newsletters/preferences/" + memberId);
+		return site.link(preferencesPath(memberId));
+	}
+
+	String unsubscribePath(long memberId, long newsletterId, long sendId) {
+		return "/unsubscribe/" + tokens().sign(Purpose.UNSUBSCRIBE, memberId, newsletterId, sendId);
+	}
+
+	String preferencesPath(long memberId) {
+		return "/newsletters/preferences/" + tokens().sign(Purpose.PREFERENCES, memberId);
+	}
+
+	/** What an unsubscribe token names; empty when it is malformed or was not signed by us. */
+	Optional<UnsubscribeToken> readUnsubscribe(String token) {
+		return tokens().read(Purpose.UNSUBSCRIBE, token).map(ids -> new UnsubscribeToken(ids[0], ids[1], ids[2]));
+	}
+
+	/** The member a preferences token names; empty when it is malformed or was not signed by us. */
+	OptionalLong readPreferences(String token) {
+		return tokens().read(Purpose.PREFERENCES, token).map(ids -> OptionalLong.of(ids[0])).orElse(OptionalLong.empty());
+	}
+
+	private LinkTokens tokens() {
+		LinkTokens ready = tokens;
+		if (ready != null) {
+			return ready;
+		}
+		synchronized (this) {
+			LinkTokens made = tokens;
+			if (made == null) {
+				made = new LinkTokens(keys.linkKey());
+				tokens = made;
+			}
+			return made;
+		}
+	}
+
+	/**
+	 * What a one-click unsubscribe link names.
+	 *
+	 * @param memberId the member to unsubscribe
+	 * @param newsletterId the newsletter to unsubscribe from
+	 * @param sendId the send whose message carried the link
+	 */
+	record UnsubscribeToken(long memberId, long newsletterId, long sendId) {
 	}
 
 }

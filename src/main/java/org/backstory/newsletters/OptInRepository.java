@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,6 +68,14 @@ class OptInRepository {
 			.param("limit", limit)
 			.query(Long.class)
 			.list();
+	}
+
+	Map<Long, Long> counts() {
+		return jdbc.sql("select newsletter_id, count(*) from newsletters.opt_in group by newsletter_id")
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/** Opts many members into one newsletter in one statement (seeding, benchmarks); how many were new. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.backstory.members.MemberDeleted;
@@ -71,11 +72,23 @@ public class OptIns {
 		return optIns.addAll(newsletterId, memberIds, clock.instant());
 	}
 
-	/** A new member gets every default-on newsletter, in the transaction that created the account. */
+	/** How many members get each newsletter, by newsletter id; newsletters nobody gets are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> counts() {
+		return optIns.counts();
+	}
+
+	/**
+	 * A new member gets the newsletters they ticked on the sign-up form, or every default-on newsletter when
+	 * the account was made some other way; in the transaction that created the account.
+	 */
 	@EventListener
 	void onRegistered(MemberRegistered event) {
 		Instant now = clock.instant();
-		newsletters.all().stream().filter(Newsletter::defaultOn).forEach(n -> optIns.add(event.memberId(), n.id(), now));
+		newsletters.all()
+			.stream()
+			.filter(n -> event.optIns() == null ? n.defaultOn() : event.optIns().contains(NewsletterSignupOptIns.key(n)))
+			.forEach(n -> optIns.add(event.memberId(), n.id(), now));
 	}
 
 	@EventListener

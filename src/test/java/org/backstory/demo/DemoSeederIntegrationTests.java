@@ -7,6 +7,9 @@ import org.backstory.billing.Entitlements;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
+import org.backstory.newsletters.Newsletter;
+import org.backstory.newsletters.Newsletters;
+import org.backstory.newsletters.OptIns;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.PublicationService;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,12 @@ class DemoSeederIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Newsletters newsletters;
+
+	@Autowired
+	OptIns optIns;
+
 	@Test
 	void seedsTheDemoAccountsWithTheirRolesAndSubscriptions() {
 		assertThat(role("owner@demo.test")).isEqualTo(MemberRole.OWNER);
@@ -55,12 +64,32 @@ class DemoSeederIntegrationTests {
 	}
 
 	@Test
+	void seedsTwoNewslettersAndOptsTheDemoAccountsIntoBoth() {
+		Newsletter weekly = newsletter("weekly");
+		Newsletter breaking = newsletter("breaking-explainers");
+
+		assertThat(weekly.name()).isEqualTo("The Backstory Weekly");
+		assertThat(weekly.defaultOn()).isTrue();
+		assertThat(breaking.name()).isEqualTo("Breaking explainers");
+		assertThat(breaking.defaultOn()).isFalse();
+		assertThat(weekly.senderAddress()).isEqualTo(DemoNewsletters.SENDER);
+		assertThat(DemoSeeder.ACCOUNTS)
+			.allSatisfy(email -> assertThat(optIns.of(id(email))).contains(weekly.id(), breaking.id()));
+	}
+
+	@Test
 	void runningAgainSeedsNothingTwice() throws Exception {
 		long before = jdbc.sql("select count(*) from publishing.article").query(Long.class).single();
+		int newslettersBefore = newsletters.all().size();
 
 		seeder.run(new DefaultApplicationArguments());
 
 		assertThat(jdbc.sql("select count(*) from publishing.article").query(Long.class).single()).isEqualTo(before);
+		assertThat(newsletters.all()).hasSize(newslettersBefore);
+	}
+
+	private Newsletter newsletter(String slug) {
+		return newsletters.all().stream().filter(n -> n.slug().equals(slug)).findFirst().orElseThrow();
 	}
 
 	private MemberRole role(String email) {

@@ -2,6 +2,7 @@ package org.backstory.members.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 import org.backstory.members.MemberRegistered;
 import org.backstory.members.MemberRole;
@@ -40,11 +41,13 @@ public class Registration {
 
 	/**
 	 * Signs up a reader and mails them a verification link.
+	 * @param optIns the keys of the sign-up form's opt-ins the reader ticked, or null when the form
+	 * offered none (the defaults apply)
 	 * @throws EmailTakenException when the address already has an account
 	 */
 	@Transactional
-	public Member signUp(String email, String name, String password) {
-		Member member = create(new NewAccount(email, name, password, MemberRole.MEMBER, false));
+	public Member signUp(String email, String name, String password, @Nullable Set<String> optIns) {
+		Member member = insert(new NewAccount(email, name, password, MemberRole.MEMBER, false), optIns);
 		mails.verification(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION));
 		return member;
 	}
@@ -55,6 +58,10 @@ public class Registration {
 	 */
 	@Transactional
 	public Member create(NewAccount account) {
+		return insert(account, null);
+	}
+
+	private Member insert(NewAccount account, @Nullable Set<String> optIns) {
 		Instant now = clock.instant();
 		String hash = account.password() == null ? null : passwords.hash(account.password());
 		long id;
@@ -65,7 +72,7 @@ public class Registration {
 		catch (DuplicateKeyException ex) {
 			throw new EmailTakenException();
 		}
-		events.publishEvent(new MemberRegistered(id));
+		events.publishEvent(new MemberRegistered(id, optIns));
 		return members.findById(id).orElseThrow();
 	}
 

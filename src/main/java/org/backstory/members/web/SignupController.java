@@ -1,9 +1,13 @@
 package org.backstory.members.web;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.members.SignupOptIn;
+import org.backstory.members.SignupOptIns;
 import org.backstory.members.account.EmailAddresses;
 import org.backstory.members.account.EmailTakenException;
 import org.backstory.members.account.MailRequestLimit;
@@ -14,6 +18,7 @@ import org.backstory.members.account.Registration;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +27,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Sign-up: email, name and password; on success the new member is signed in and sent on to {@code next}. */
+/**
+ * Sign-up: email, name, password and the opt-ins other modules offer (newsletters); on success the new
+ * member is signed in and sent on to {@code next}. The form says it offered opt-ins with a hidden field,
+ * since unticked boxes are not sent at all: with it, exactly the ticked keys are opted into, even none.
+ */
 @Controller
 class SignupController {
 
@@ -34,21 +43,28 @@ class SignupController {
 
 	private final SignIn signIn;
 
-	SignupController(Registration registration, MailRequestLimit limit, SignIn signIn) {
+	private final ObjectProvider<SignupOptIns> optIns;
+
+	SignupController(Registration registration, MailRequestLimit limit, SignIn signIn,
+			ObjectProvider<SignupOptIns> optIns) {
 		this.registration = registration;
 		this.limit = limit;
 		this.signIn = signIn;
+		this.optIns = optIns;
 	}
 
 	@GetMapping("/signup")
 	String form(@RequestParam(required = false) @Nullable String next, CsrfToken csrfToken, Model model) {
-		return page(model, csrfToken, next, "", "", null);
+		return page(model, csrfToken, next, "", "", offered(null), null);
 	}
 
 	@PostMapping("/signup")
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable String next,
-			CsrfToken csrfToken, HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(defaultValue = "false") boolean optInsOffered,
+			@RequestParam(name = "optIn", required = false) @Nullable List<String> optIn, CsrfToken csrfToken,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		@Nullable Set<String> chosen = optInsOffered ? (optIn == null ? Set.of() : Set.copyOf(optIn)) : null;
 		String address = EmailAddresses.normalize(email);
 		String displayName = MemberNames.normalize(name);
 		Optional<String> problem = EmailAddresses.problem(address)
@@ -58,31 +74,41 @@ class SignupController {
 			problem = Optional.of("Too many sign-ups from your network. Try again in a few minutes.");
 		}
 		if (problem.isPresent()) {
-			return rejected(model, csrfToken, next, address, displayName, problem.get(), response);
+			return rejected(model, csrfToken, next, address, displayName, offered(chosen), problem.get(), response);
 		}
 		Member member;
 		try {
-			member = registration.signUp(address, displayName, password);
+			member = registration.signUp(address, displayName, password, chosen);
 		}
 		catch (EmailTakenException ex) {
-			return rejected(model, csrfToken, next, address, displayName, TAKEN, response);
+			return rejected(model, csrfToken, next, address, displayName, offered(chosen), TAKEN, response);
 		}
 		signIn.signIn(member, "signup", request, response);
 		return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
 	}
 
+	/** The offered opt-ins, ticked as the reader left them when the form comes back, else as offered. */
+	private List<SignupOptIn> offered(@Nullable Set<String> chosen) {
+		return optIns.orderedStream()
+			.flatMap(source -> source.offered().stream())
+			.map(offer -> chosen == null ? offer
+					: new SignupOptIn(offer.key(), offer.label(), offer.description(), chosen.contains(offer.key())))
+			.toList();
+	}
+
 	private static ModelAndView rejected(Model model, CsrfToken csrfToken, @Nullable String next, String email,
-			String name, String error, HttpServletResponse response) {
+			String name, List<SignupOptIn> offered, String error, HttpServletResponse response) {
 		response.setStatus(Pages.UNPROCESSABLE);
-		return new ModelAndView(page(model, csrfToken, next, email, name, error));
+		return new ModelAndView(page(model, csrfToken, next, email, name, offered, error));
 	}
 
 	private static String page(Model model, CsrfToken csrfToken, @Nullable String next, String email, String name,
-			@Nullable String error) {
+			List<SignupOptIn> offered, @Nullable String error) {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("next", SafeRedirect.localPathOr(next, ""));
 		model.addAttribute("email", email.length() > EmailAddresses.MAX_LENGTH ? "" : email);
 		model.addAttribute("name", name.length() > MemberNames.MAX_LENGTH ? "" : name);
+		model.addAttribute("optIns", offered);
 		model.addAttribute("error", error);
 		return "members/signup";
 	}
