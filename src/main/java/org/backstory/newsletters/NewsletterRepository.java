@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +47,7 @@ class NewsletterRepository {
 				  (select coalesce(max(position), 0) + 1 from newsletters.newsletter), :now, :now)
 				on conflict (slug) do nothing
 				returning id""")
-			.paramSource(settings)
-			.param("now", Timestamp.from(now))
+			.params(params(settings, now))
 			.query(Long.class)
 			.optional();
 	}
@@ -58,9 +59,8 @@ class NewsletterRepository {
 				  sender_name = :senderName, sender_address = :senderAddress, reply_to = :replyTo,
 				  default_on = :defaultOn, updated_at = :now
 				where id = :id""")
-			.paramSource(settings)
+			.params(params(settings, now))
 			.param("id", id)
-			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}
 
@@ -68,6 +68,19 @@ class NewsletterRepository {
 		return jdbc.sql("select id from newsletters.newsletter where slug = :slug").param("slug", slug)
 			.query(Long.class)
 			.optional();
+	}
+
+	private static Map<String, Object> params(NewsletterSettings settings, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("slug", settings.slug());
+		params.put("name", settings.name());
+		params.put("description", settings.description());
+		params.put("senderName", settings.senderName());
+		params.put("senderAddress", settings.senderAddress());
+		params.put("replyTo", settings.replyTo());
+		params.put("defaultOn", settings.defaultOn());
+		params.put("now", Timestamp.from(now));
+		return params;
 	}
 
 	private static Newsletter map(ResultSet rs) throws SQLException {

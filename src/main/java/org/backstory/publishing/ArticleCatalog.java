@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The read side of publishing: what readers may find. Only published articles appear here (not a draft,
- * and a publication time that has come, so a scheduled article appears by itself when its time comes).
+ * The read side of publishing: what readers may find. Only published articles on the site appear here
+ * (not a draft, not published for email only, and a publication time that has come, so a scheduled
+ * article appears by itself when its time comes); {@link #forSending} is the one exception.
  * Answers are cached briefly in memory; edits made through {@link ArticleEditor} show at once.
  * <p>
  * Lists are newest first unless said otherwise. {@code limit} must be 1 to 500 and {@code offset} at least 0.
@@ -43,8 +44,8 @@ public class ArticleCatalog {
 
 	/**
 	 * The article with this id for mailing it to a newsletter: published or scheduled (a scheduled send
-	 * renders it before it appears on the site), never a draft. Not cached, so a send always mails the
-	 * latest saved text.
+	 * renders it before it appears on the site), on the site or email only, never a draft. Not cached, so a
+	 * send always mails the latest saved text.
 	 */
 	public Optional<Article> forSending(long id) {
 		return reader.forSending(id);

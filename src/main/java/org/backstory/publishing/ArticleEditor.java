@@ -143,15 +143,28 @@ public class ArticleEditor {
 	}
 
 	/**
-	 * Publishes the article at {@code at}: at once if that time has come, otherwise it is scheduled and
-	 * appears by itself then. Also changes the publication time of an article already published.
+	 * Publishes the article on the site at {@code at}: at once if that time has come, otherwise it is
+	 * scheduled and appears by itself then. Also changes the publication time of an article already
+	 * published, and puts an email-only article on the site.
 	 * @throws InvalidArticleException if there is no such article
 	 */
 	@Transactional
 	public void publish(long id, Instant at) {
-		writer.setPublication(id, at.isAfter(clock.instant()) ? "scheduled" : "published", at);
+		publish(id, at, true);
+	}
+
+	/**
+	 * Publishes the article at {@code at}, on the site or, with {@code onSite} false, for email only: then
+	 * it is on no page, list, feed or sitemap and leaves no part number in its storyline, but a newsletter
+	 * send still finds it ({@link ArticleCatalog#forSending}). Publishing it again with {@code onSite} true
+	 * puts it on the site.
+	 * @throws InvalidArticleException if there is no such article
+	 */
+	@Transactional
+	public void publish(long id, Instant at, boolean onSite) {
+		writer.setPublication(id, at.isAfter(clock.instant()) ? "scheduled" : "published", at, onSite);
 		cache.invalidate();
-		log.info("Article published id={} at={}", id, at);
+		log.info("Article published id={} at={} onSite={}", id, at, onSite);
 	}
 
 	/** Publishes the article now. */
@@ -175,7 +188,7 @@ public class ArticleEditor {
 	/** Takes the article back to draft: it disappears from every page, feed and list. */
 	@Transactional
 	public void unpublish(long id) {
-		writer.setPublication(id, "draft", null);
+		writer.setPublication(id, "draft", null, true);
 		cache.invalidate();
 		log.info("Article unpublished id={}", id);
 	}

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL behind {@link ArticleCatalog}. Every query sees only published articles (not a draft and
- * {@code published_at <= now}), and a list of articles costs three queries whatever its length: the
+ * The SQL behind {@link ArticleCatalog}. Every query sees only published articles on the site (not a
+ * draft, not email only, and {@code published_at <= now}), and a list of articles costs three queries whatever its length: the
  * articles, then their authors, then their tags.
  */
 @Component
@@ -28,14 +28,15 @@ class ArticleReader {
 
 	private static final Instant EVERYTHING_OUT = Instant.parse("9999-12-31T00:00:00Z");
 
-	private static final String LIVE = "a.status <> 'draft' and a.published_at <= :now";
+	private static final String LIVE = "a.status <> 'draft' and a.on_site and a.published_at <= :now";
 
-	// The part number counts only the storyline's published articles, so drafts never leave gaps.
+	// The part number counts only the storyline's articles published on the site, so drafts and emailed-only
+	// articles never leave gaps; an emailed-only article being sent counts itself.
 	private static final String SUMMARY_COLUMNS = """
 			a.id, a.slug, a.title, a.dek, a.cover_image_url, a.published_at, a.updated_at, a.visibility,
 			a.visibility_tiers, s.slug as storyline_slug, s.title as storyline_title,
 			(select count(*) from publishing.article p where p.storyline_id = a.storyline_id
-			  and p.status <> 'draft' and p.published_at <= :now
+			  and p.status <> 'draft' and (p.on_site or p.id = a.id) and p.published_at <= :now
 			  and p.storyline_position <= a.storyline_position) as storyline_part
 			""";
 
@@ -100,7 +101,7 @@ class ArticleReader {
 	/** The earliest publication time after {@code now}: when the published set next changes by itself. */
 	Optional<Instant> nextScheduled(Instant now) {
 		return jdbc.sql("""
-				select published_at from publishing.article a where a.status <> 'draft' and a.published_at > :now
+				select published_at from publishing.article a where a.status <> 'draft' and a.on_site and a.published_at > :now
 				order by a.published_at limit 1
 				""")
 			.param("now", utc(now))
@@ -130,7 +131,10 @@ class ArticleReader {
 			.optional();
 	}
 
-	/** The article if it is not a draft; storyline parts are counted as if every scheduled article were out. */
+	/**
+	 * The article if it is not a draft, whether or not it is on the site; storyline parts are counted as if
+	 * every scheduled article were out.
+	 */
 	Optional<Article> forSending(long id) {
 		return articles("where a.id = :id and a.status <> 'draft'", "", Map.of("id", id), EVERYTHING_OUT)
 			.stream()

@@ -153,15 +153,16 @@ class ArticleWriter {
 	 * Edits made while an article was a draft are not updates to what readers saw, so a draft published
 	 * with an earlier date (an import, a backdated piece) counts as last updated when it was published.
 	 */
-	void setPublication(long id, String status, @Nullable Instant publishedAt) {
+	void setPublication(long id, String status, @Nullable Instant publishedAt, boolean onSite) {
 		int updated = jdbc.sql("""
 				update publishing.article
-				set status = :status, published_at = :at,
+				set status = :status, published_at = :at, on_site = :onSite,
 				    updated_at = case when status = 'draft' and :at < updated_at then :at else updated_at end
 				where id = :id
 				""")
 			.param("status", status)
 			.param("at", publishedAt == null ? null : utc(publishedAt))
+			.param("onSite", onSite)
 			.param("id", id)
 			.update();
 		if (updated == 0) {

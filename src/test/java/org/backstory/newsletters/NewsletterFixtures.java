@@ -1,13 +1,22 @@
 package org.backstory.newsletters;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
+import org.backstory.publishing.ArticleFixtures;
 import org.springframework.context.ApplicationContext;
 
-/** Newsletters and signed links for tests. Slugs are unique per call: the test database is shared. */
+/** Newsletters, signed links and waits for the newsletters tests. Slugs are unique: the test database is shared. */
 public final class NewsletterFixtures {
 
 	private NewsletterFixtures() {
+	}
+
+	static NewsletterSettings settings() {
+		String slug = ArticleFixtures.unique("letter");
+		return new NewsletterSettings(slug, "Letter " + slug, "The week explained.", "The Backstory",
+				"news@backstory.test", "editors@backstory.test", false);
 	}
 
 	/** A new newsletter named after {@code who}, with a unique slug. */
@@ -20,6 +29,28 @@ public final class NewsletterFixtures {
 	/** The path of the signed one-click unsubscribe link a newsletter message would carry. */
 	public static String unsubscribePath(ApplicationContext context, long memberId, long newsletterId, long sendId) {
 		return context.getBean(NewsletterLinks.class).unsubscribePath(memberId, newsletterId, sendId);
+	}
+
+	/** Waits until the send has no pending recipient and is marked sent. */
+	static void awaitSent(NewsletterSends sends, long sendId, Duration within) {
+		until("send " + sendId + " is sent", within,
+				() -> sends.find(sendId).map(send -> send.status() == SendStatus.SENT).orElse(false));
+	}
+
+	static void until(String what, Duration within, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Timed out waiting until " + what);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
 	}
 
 }

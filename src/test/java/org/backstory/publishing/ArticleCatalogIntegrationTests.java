@@ -84,6 +84,29 @@ class ArticleCatalogIntegrationTests {
 	}
 
 	@Test
+	void anEmailOnlyArticleIsInvisibleToReadersButFoundForSending() {
+		Tag tag = fixtures.tag();
+		Storyline story = fixtures.storyline();
+		ArticleDraft base = fixtures.draft(Visibility.paid());
+		ArticleDraft draft = new ArticleDraft(null, base.slug(), base.title(), base.dek(), base.bodyMarkdown(),
+				base.authorSlugs(), List.of(tag.slug()), story.slug(), 1, null, Visibility.paid());
+		long id = editor.save(draft);
+
+		editor.publish(id, clock.instant(), false);
+
+		assertThat(catalog.bySlug(draft.slug())).isEmpty();
+		assertThat(slugs(catalog.latest(500, 0))).doesNotContain(draft.slug());
+		assertThat(slugs(catalog.allPublished())).doesNotContain(draft.slug());
+		assertThat(catalog.byTag(tag.slug(), 10, 0)).isEmpty();
+		assertThat(catalog.byAuthor(draft.authorSlugs().get(0), 10, 0)).isEmpty();
+		assertThat(catalog.inStoryline(story.slug())).isEmpty();
+		assertThat(catalog.latestInFull(100)).extracting(Article::slug).doesNotContain(draft.slug());
+		Article sending = catalog.forSending(id).orElseThrow();
+		assertThat(sending.previewHtml()).contains("Free paragraph");
+		assertThat(sending.storyline().position()).isEqualTo(1);
+	}
+
+	@Test
 	void aScheduledArticleAppearsByItselfWhenItsTimeComes() {
 		ArticleDraft draft = fixtures.draft(Visibility.everyone());
 		long id = editor.save(draft);
