@@ -8,7 +8,6 @@ import org.backstory.newsletters.LinkTarget;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.newsletters.SignedLinks;
-import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
