@@ -58,14 +58,15 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**").hasAnyRole("OWNER", "EDITOR", "AUTHOR")
 			.requestMatchers("/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("OWNER")
-			.requestMatchers("/account/**", "/checkout/**").authenticated()
+			.requestMatchers("/account/**", "/checkout/**", "/newsletters/confirm-address/**").authenticated()
 			.anyRequest().permitAll())
 			// The provider's own manager, with no parent, so a failed attempt is checked (and counted) once.
 			.authenticationManager(new ProviderManager(members))
-			// Stripe signs its webhook deliveries instead (checked by billing); they carry no token or cookie.
+			// Stripe signs its webhook deliveries (checked by billing), the mail provider sends a bearer secret
+			// (checked by newsletters); they carry no token or cookie.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(maskedTokens())
-				.ignoringRequestMatchers("/webhooks/stripe"))
+				.ignoringRequestMatchers("/webhooks/stripe", "/webhooks/email"))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
 			.formLogin(form -> form.loginPage("/login")
