@@ -57,7 +57,7 @@ class EditionRenderer {
 		EmailView view = new EmailView(header(publication, article, links, styles), story(article, links), body.html(),
 				box(readable.paywall(), links), footer(newsletter, publication));
 		StringOutput html = new StringOutput(16 * 1024 + 2 * body.html().length());
-		templates.render(TEMPLATE, Map.of("email", view), new LiteralPercents.TemplateOutputs(html));
+		templates.render(TEMPLATE, Map.of("email", view), new LiteralPercents.HtmlOutput(html));
 		return new EditionContent(article.title(), html.toString(), EditionText.of(view, body.text()));
 	}
 

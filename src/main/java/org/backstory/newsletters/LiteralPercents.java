@@ -50,9 +50,9 @@ final class LiteralPercents {
 	 * template itself writes, and {@code $unsafe{...}}, passes unchanged, which is how the placeholders
 	 * get through.
 	 */
-	static final class TemplateOutputs extends OwaspHtmlTemplateOutput {
+	static final class HtmlOutput extends OwaspHtmlTemplateOutput {
 
-		TemplateOutputs(TemplateOutput output) {
+		HtmlOutput(TemplateOutput output) {
 			super(output);
 		}
 
