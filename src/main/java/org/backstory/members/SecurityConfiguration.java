@@ -58,13 +58,13 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**").hasAnyRole("OWNER", "EDITOR", "AUTHOR")
 			.requestMatchers("/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("OWNER")
-			.requestMatchers("/account/**", "/checkout/**").authenticated()
+			.requestMatchers("/account/**", "/checkout/**", "/newsletters/confirm-address/**").authenticated()
 			.anyRequest().permitAll())
 			// The provider's own manager, with no parent, so a failed attempt is checked (and counted) once.
 			.authenticationManager(new ProviderManager(members))
-			// Stripe signs its webhook deliveries instead (checked by billing); they carry no token or cookie,
-			// nor do mail providers' bounce reports. Unsubscribe links are signed per member and newsletter,
-			// and mail providers post them (RFC 8058 one-click) without cookies.
+			// Stripe signs its webhook deliveries (checked by billing), the mail provider sends a bearer secret
+			// (checked by newsletters); they carry no token or cookie. Unsubscribe links are signed per member
+			// and newsletter, and mail providers post them (RFC 8058 one-click) without cookies.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(maskedTokens())
 				.ignoringRequestMatchers("/webhooks/stripe", "/webhooks/email", "/unsubscribe/**"))

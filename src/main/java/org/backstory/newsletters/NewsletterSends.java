@@ -119,6 +119,19 @@ public class NewsletterSends {
 		return recipients.failures(sendId, limit);
 	}
 
+	/** The editions a send rendered, by key ({@code complete}, {@code preview-subscribe}...). */
+	@Transactional(readOnly = true)
+	public List<String> editions(long sendId) {
+		return sends.editions(sendId);
+	}
+
+	/** An edition's HTML as its recipients get it, with sample links and address in place of each one's own. */
+	@Transactional(readOnly = true)
+	public Optional<String> editionPreview(long sendId, String edition) {
+		return sends.edition(sendId, edition)
+			.map(content -> new Personalization("#unsubscribe", "#preferences", "reader@example.com").html(content.html()));
+	}
+
 	/** A deleted member's addresses leave the send records too. */
 	@EventListener
 	void onDeleted(MemberDeleted event) {

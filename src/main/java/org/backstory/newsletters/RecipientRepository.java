@@ -65,11 +65,14 @@ class RecipientRepository {
 			.list();
 	}
 
-	/** Records that the server accepted the message; false if the claim was lost to another worker. */
+	/**
+	 * Records that the server accepted the message; false if the claim was lost to another worker. The
+	 * worker's name stays on the row, to tell which node mailed whom.
+	 */
 	boolean markSent(ClaimedRecipient recipient, String worker, Instant now) {
 		return jdbc.sql("""
 				update newsletters.recipient
-				set status = 'sent', sent_at = :now, attempts = attempts + 1, claimed_by = null, last_error = null
+				set status = 'sent', sent_at = :now, attempts = attempts + 1, last_error = null
 				where send_id = :send and member_id = :member and claimed_by = :worker and status = 'pending'""")
 			.param("send", recipient.sendId())
 			.param("member", recipient.memberId())

@@ -1,11 +1,15 @@
 package org.backstory.newsletters;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -18,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Addresses no newsletter goes to: hard bounces and complaints reported to {@code /webhooks/email}, and
  * addresses the SMTP server refused permanently {@value #HARD_FAILURES_TO_SUPPRESS} times. Checked when a
  * send fixes its recipients and again before each message. Transactional mail (sign-in links, receipts)
- * is not affected: the member asked for it.
+ * is not affected: the member asked for it. A suppression ends when the member confirms the address
+ * ({@link AddressConfirmations}) or staff lift it.
  */
 @Service
 public class Suppressions {
@@ -26,6 +31,8 @@ public class Suppressions {
 	static final int HARD_FAILURES_TO_SUPPRESS = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(Suppressions.class);
+
+	private static final String SELECT = "select address_key, reason, detail, created_at from newsletters.suppression";
 
 	private final JdbcClient jdbc;
 
@@ -95,6 +102,52 @@ public class Suppressions {
 			return true;
 		}
 		return false;
+	}
+
+	/** The suppression of this address, if it is suppressed. */
+	@Transactional(readOnly = true)
+	public Optional<Suppression> find(String address) {
+		return jdbc.sql(SELECT + " where address_key = :key")
+			.param("key", key(address))
+			.query(Suppressions::map)
+			.optional();
+	}
+
+	/** A page of the list, newest first. */
+	@Transactional(readOnly = true)
+	public List<Suppression> newestFirst(int offset, int limit) {
+		return jdbc.sql(SELECT + " order by created_at desc, address_key limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(Suppressions::map)
+			.list();
+	}
+
+	/** How many addresses are suppressed. */
+	@Transactional(readOnly = true)
+	public long count() {
+		return jdbc.sql("select count(*) from newsletters.suppression").query(Long.class).single();
+	}
+
+	/**
+	 * Lets newsletters reach the address again, after its member confirmed it or staff decided so, and starts
+	 * its count of SMTP refusals afresh.
+	 * @return whether the address had been suppressed
+	 */
+	@Transactional
+	public boolean lift(String address) {
+		String key = key(address);
+		int removed = jdbc.sql("delete from newsletters.suppression where address_key = :key").param("key", key).update();
+		jdbc.sql("delete from newsletters.hard_failure where address_key = :key").param("key", key).update();
+		if (removed == 1) {
+			log.info("Address suppression lifted");
+		}
+		return removed == 1;
+	}
+
+	private static Suppression map(ResultSet rs, int row) throws SQLException {
+		return new Suppression(rs.getString("address_key"), SuppressionReason.ofCode(rs.getString("reason")),
+				rs.getString("detail"), rs.getTimestamp("created_at").toInstant());
 	}
 
 }

@@ -23,14 +23,24 @@ import org.jspecify.annotations.Nullable;
  * @param previewHtml sanitised HTML everyone may read: up to the {@code <!-- paywall -->} line, or the first two
  * paragraphs
  * @param gatedBody sanitised HTML after the preview
+ * @param onSite false for an article published for email only, which has no page on the site; only
+ * {@link ArticleCatalog#forSending} returns such an article
  */
 public record Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
 		@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
-		Visibility visibility, String previewHtml, GatedBody gatedBody) {
+		Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite) {
 
 	public Article {
 		authors = List.copyOf(authors);
 		tags = List.copyOf(tags);
+	}
+
+	/** An article on the site. */
+	public Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
+			@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
+			Visibility visibility, String previewHtml, GatedBody gatedBody) {
+		this(id, slug, title, dek, authors, tags, storyline, coverImageUrl, publishedAt, updatedAt, visibility,
+				previewHtml, gatedBody, true);
 	}
 
 }

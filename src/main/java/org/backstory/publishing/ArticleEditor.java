@@ -211,6 +211,18 @@ public class ArticleEditor {
 		cache.invalidate();
 	}
 
+	/** The most recently changed articles, drafts included, for staff. */
+	@Transactional(readOnly = true)
+	public List<ArticleStatusLine> latestForStaff(int limit) {
+		return writer.latest(limit);
+	}
+
+	/** One article whatever its status, for staff. */
+	@Transactional(readOnly = true)
+	public Optional<ArticleStatusLine> statusOf(long id) {
+		return writer.statusOf(id);
+	}
+
 	/** The id of the article with this current slug, whatever its status (for idempotent seeding). */
 	@Transactional(readOnly = true)
 	public Optional<Long> idOfSlug(String slug) {

@@ -34,7 +34,7 @@ class ArticleReader {
 	// articles never leave gaps; an emailed-only article being sent counts itself.
 	private static final String SUMMARY_COLUMNS = """
 			a.id, a.slug, a.title, a.dek, a.cover_image_url, a.published_at, a.updated_at, a.visibility,
-			a.visibility_tiers, s.slug as storyline_slug, s.title as storyline_title,
+			a.visibility_tiers, a.on_site, s.slug as storyline_slug, s.title as storyline_title,
 			(select count(*) from publishing.article p where p.storyline_id = a.storyline_id
 			  and p.status <> 'draft' and (p.on_site or p.id = a.id) and p.published_at <= :now
 			  and p.storyline_position <= a.storyline_position) as storyline_part
@@ -147,7 +147,8 @@ class ArticleReader {
 		Bylines bylines = bylines(rows);
 		return rows.stream()
 			.map(r -> new Article(r.id, r.slug, r.title, r.dek, bylines.authors(r.id), bylines.tags(r.id), r.storyline,
-					r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility, r.previewHtml, GatedBody.of(r.gatedHtml)))
+					r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility, r.previewHtml, GatedBody.of(r.gatedHtml),
+					r.onSite))
 			.toList();
 	}
 
@@ -175,7 +176,8 @@ class ArticleReader {
 		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"), storyline,
 				rs.getString("cover_image_url"), instant(rs, "published_at"), instant(rs, "updated_at"),
 				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
-				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "");
+				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "",
+				rs.getBoolean("on_site"));
 	}
 
 	private static Visibility visibility(String level, Array tiers) throws SQLException {
@@ -221,7 +223,7 @@ class ArticleReader {
 
 	private record Row(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
 			@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
-			String previewHtml, String gatedHtml) {
+			String previewHtml, String gatedHtml, boolean onSite) {
 	}
 
 	private record Bylines(Map<Long, List<AuthorRef>> authorsById, Map<Long, List<TagRef>> tagsById) {

@@ -2,12 +2,16 @@ package org.backstory.publishing;
 
 import static org.backstory.publishing.ArticleReader.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +26,9 @@ class ArticleWriter {
 	ArticleWriter(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
+
+	private static final String STATUS_LINE = """
+			select id, slug, title, status, published_at, on_site, visibility, visibility_tiers from publishing.article""";
 
 	/** An existing article's current slug and whether it is a draft. */
 	record Current(long id, String slug, boolean draft) {
@@ -74,6 +81,25 @@ class ArticleWriter {
 
 	Map<String, Long> tagIds(List<String> slugs) {
 		return idsBySlug("select slug, id from publishing.tag where slug in (:slugs)", slugs);
+	}
+
+	List<ArticleStatusLine> latest(int limit) {
+		return jdbc.sql(STATUS_LINE + " order by updated_at desc, id desc limit :limit")
+			.param("limit", limit)
+			.query((rs, row) -> statusLine(rs))
+			.list();
+	}
+
+	Optional<ArticleStatusLine> statusOf(long id) {
+		return jdbc.sql(STATUS_LINE + " where id = :id").param("id", id).query((rs, row) -> statusLine(rs)).optional();
+	}
+
+	private static ArticleStatusLine statusLine(ResultSet rs) throws SQLException {
+		Timestamp at = rs.getTimestamp("published_at");
+		return new ArticleStatusLine(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("status"),
+				at == null ? null : at.toInstant(), rs.getBoolean("on_site"),
+				new Visibility(Visibility.Level.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
+						Set.of((String[]) rs.getArray("visibility_tiers").getArray())));
 	}
 
 	Optional<Long> storylineId(String slug) {

@@ -12,13 +12,13 @@ import org.backstory.TestDatabase;
  * context runs a scheduler on the shared database; with a table of its own, this context's delivery tasks
  * run in this context, through its transport, and not in another one.
  */
-final class OwnSchedulerTable {
+public final class OwnSchedulerTable {
 
 	private OwnSchedulerTable() {
 	}
 
 	/** Creates (once) schema {@code schema} with an empty scheduler table; returns the table's name. */
-	static String create(String schema) {
+	public static String create(String schema) {
 		try (Connection connection = DriverManager.getConnection(TestDatabase.url(), "postgres", "");
 				Statement statement = connection.createStatement()) {
 			statement.execute("create schema if not exists " + schema);

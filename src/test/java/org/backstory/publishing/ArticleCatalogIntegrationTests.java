@@ -58,6 +58,7 @@ class ArticleCatalogIntegrationTests {
 		assertThat(article.previewHtml()).contains("Free paragraph").doesNotContain("Gated paragraph");
 		assertThat(article.gatedBody().html()).contains("Gated paragraph").doesNotContain("Free paragraph");
 		assertThat(article.storyline()).isNull();
+		assertThat(article.onSite()).isTrue();
 	}
 
 	@Test
@@ -102,6 +103,7 @@ class ArticleCatalogIntegrationTests {
 		assertThat(catalog.inStoryline(story.slug())).isEmpty();
 		assertThat(catalog.latestInFull(100)).extracting(Article::slug).doesNotContain(draft.slug());
 		Article sending = catalog.forSending(id).orElseThrow();
+		assertThat(sending.onSite()).isFalse();
 		assertThat(sending.previewHtml()).contains("Free paragraph");
 		assertThat(sending.storyline().position()).isEqualTo(1);
 	}

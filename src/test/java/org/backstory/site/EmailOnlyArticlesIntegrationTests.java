@@ -73,6 +73,8 @@ class EmailOnlyArticlesIntegrationTests {
 
 		editor.publish(id, clock.instant(), true);
 
+		assertThat(catalog.forSending(id).orElseThrow().onSite()).isTrue();
+
 		String slug = story.middle().slug();
 		assertThat(new Visitor(port).get("/p/" + slug).status()).isEqualTo(200);
 		assertThat(new Visitor(port).get("/").body()).contains(story.middle().title());

@@ -1,6 +1,7 @@
 /**
- * The newsletters module's pages: unsubscribe and preferences links from newsletters (no login), the
- * member's newsletter choice on the account page, and staff pages for newsletters and a member's opt-ins.
+ * Newsletters' pages: unsubscribe and preferences links, members' and staff's newsletter choices, the
+ * bounce webhook, and staff's publishing and send progress pages. Types here are public only because the
+ * precompiled templates read them.
  */
 @NullMarked
 package org.backstory.newsletters.web;

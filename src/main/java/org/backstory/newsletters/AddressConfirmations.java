@@ -1,0 +1,228 @@
+package org.backstory.newsletters;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.backstory.email.Mail;
+import org.backstory.email.Mailer;
+import org.backstory.members.MemberDeleted;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberProfile;
+import org.backstory.shared.BackstoryProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How a member gets newsletters to a suppressed address again: they ask for a link, which is mailed to the
+ * address (as transactional mail, which suppression does not stop), and confirming it lifts the
+ * suppression. That proves the mailbox takes mail again and that its owner wants newsletters. A link works
+ * once, for 24 hours, for the member who asked and while their address stays the same; a member may ask
+ * once per 5 minutes. Only the token's SHA-256 is stored.
+ */
+@Service
+public class AddressConfirmations {
+
+	static final Duration LIFETIME = Duration.ofHours(24);
+
+	static final Duration INTERVAL = Duration.ofMinutes(5);
+
+	/** The path of the page where a member asks for a link; links are below it. */
+	public static final String PATH = "/newsletters/confirm-address";
+
+	private static final Logger log = LoggerFactory.getLogger(AddressConfirmations.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Suppressions suppressions;
+
+	private final MemberDirectory members;
+
+	private final Mailer mailer;
+
+	private final BackstoryProperties site;
+
+	private final Clock clock;
+
+	AddressConfirmations(JdbcClient jdbc, Suppressions suppressions, MemberDirectory members, Mailer mailer,
+			BackstoryProperties site, Clock clock) {
+		this.jdbc = jdbc;
+		this.suppressions = suppressions;
+		this.members = members;
+		this.mailer = mailer;
+		this.site = site;
+		this.clock = clock;
+	}
+
+	/** What came of asking for a link. */
+	public enum Request {
+
+		/** A link is on its way to the member's address. */
+		SENT,
+		/** The member asked less than 5 minutes ago; nothing was sent. */
+		THROTTLED,
+		/** The address is not suppressed, so there is nothing to confirm. */
+		NOT_SUPPRESSED
+
+	}
+
+	/** What a link can do, or did. */
+	public enum LinkState {
+
+		/** It can confirm the address. */
+		USABLE,
+		/** It confirmed the address: newsletters reach it again. */
+		CONFIRMED,
+		/** Older than 24 hours. */
+		EXPIRED,
+		/** Already used. */
+		USED,
+		/** Made up, tampered with, replaced by a newer link, or another member's. */
+		INVALID,
+		/** The member's address is no longer the one the link was sent to. */
+		ADDRESS_CHANGED
+
+	}
+
+	/** Mails the member a link to confirm their address, if it is suppressed and they did not just ask. */
+	@Transactional
+	public Request request(long memberId) {
+		MemberProfile member = members.profile(memberId).orElseThrow();
+		Optional<Suppression> suppression = suppressions.find(member.email());
+		if (suppression.isEmpty()) {
+			return Request.NOT_SUPPRESSED;
+		}
+		String token = newToken();
+		Instant now = clock.instant();
+		boolean issued = jdbc.sql("""
+				insert into newsletters.address_confirmation (member_id, token_hash, address, created_at, expires_at)
+				values (:member, :hash, :address, :now, :expires)
+				on conflict (member_id) do update set token_hash = excluded.token_hash, address = excluded.address,
+				  created_at = excluded.created_at, expires_at = excluded.expires_at, used_at = null
+				where address_confirmation.created_at <= :throttledUntil
+				returning member_id""")
+			.param("member", memberId)
+			.param("hash", hash(token))
+			.param("address", member.email())
+			.param("now", Timestamp.from(now))
+			.param("expires", Timestamp.from(now.plus(LIFETIME)))
+			.param("throttledUntil", Timestamp.from(now.minus(INTERVAL)))
+			.query(Long.class)
+			.optional()
+			.isPresent();
+		if (!issued) {
+			return Request.THROTTLED;
+		}
+		mailer.send(Mail.text(member.email(), "Confirm your address to get newsletters again", """
+				Hello %s,
+
+				%s
+
+				To get newsletters at this address again, open this link and press the button:
+
+				%s
+
+				The link works once, within 24 hours. If you did not ask for it, ignore this mail: nothing changes.
+				""".formatted(member.name(), suppression.get().reason().explanation(), site.link(PATH + "/" + token))));
+		log.info("Address confirmation link sent member={}", memberId);
+		return Request.SENT;
+	}
+
+	/** What {@code token} can do for this member, without using it. */
+	@Transactional(readOnly = true)
+	public LinkState check(String token, long memberId) {
+		return state(find(token, false), memberId);
+	}
+
+	/** Uses the link: lifts the suppression of the member's address if the link is {@link LinkState#USABLE}. */
+	@Transactional
+	public LinkState confirm(String token, long memberId) {
+		Optional<Link> link = find(token, true);
+		LinkState state = state(link, memberId);
+		if (state != LinkState.USABLE) {
+			return state;
+		}
+		jdbc.sql("update newsletters.address_confirmation set used_at = :now where member_id = :member")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("member", memberId)
+			.update();
+		suppressions.lift(link.get().address());
+		log.info("Address confirmed member={}", memberId);
+		return LinkState.CONFIRMED;
+	}
+
+	@EventListener
+	void onDeleted(MemberDeleted event) {
+		jdbc.sql("delete from newsletters.address_confirmation where member_id = :member")
+			.param("member", event.memberId())
+			.update();
+	}
+
+	private record Link(long memberId, String address, Instant expiresAt, boolean used) {
+	}
+
+	/** The link's row; locked when about to be used, so two presses of the button confirm once. */
+	private Optional<Link> find(String token, boolean forUpdate) {
+		if (!wellFormed(token)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select member_id, address, expires_at, used_at from newsletters.address_confirmation
+				where token_hash = :hash""" + (forUpdate ? " for update" : ""))
+			.param("hash", hash(token))
+			.query((rs, row) -> new Link(rs.getLong("member_id"), rs.getString("address"),
+					rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("used_at") != null))
+			.optional();
+	}
+
+	private LinkState state(Optional<Link> found, long memberId) {
+		if (found.isEmpty() || found.get().memberId() != memberId) {
+			return LinkState.INVALID;
+		}
+		Link link = found.get();
+		if (link.used()) {
+			return LinkState.USED;
+		}
+		if (!link.expiresAt().isAfter(clock.instant())) {
+			return LinkState.EXPIRED;
+		}
+		boolean sameAddress = members.profile(memberId)
+			.filter(member -> Suppressions.key(member.email()).equals(Suppressions.key(link.address())))
+			.isPresent();
+		return sameAddress ? LinkState.USABLE : LinkState.ADDRESS_CHANGED;
+	}
+
+	private static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static boolean wellFormed(String token) {
+		return token.length() == 43
+				&& token.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+	}
+
+	private static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.backstory.newsletters;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What the mail provider reported about an address, through {@code /webhooks/email}.
+ *
+ * @param address the address the report is about, a plain mailbox address
+ * @param type what happened
+ * @param detail what the provider said, for staff; at most 500 characters are kept
+ */
+public record DeliveryReport(String address, Type type, String detail) {
+
+	static final int MAX_DETAIL = 500;
+
+	/** @throws IllegalArgumentException when {@code address} is not one plain mailbox address */
+	public DeliveryReport {
+		if (!NewsletterRules.isAddress(address)) {
+			throw new IllegalArgumentException("address is not an email address");
+		}
+		detail = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+	}
+
+	/** The kinds of report. */
+	public enum Type {
+
+		/** The mailbox does not exist: the address is suppressed. */
+		BOUNCE("bounce"),
+		/** The recipient marked a message as spam: the address is suppressed and its member opted out. */
+		COMPLAINT("complaint"),
+		/** A temporary failure (mailbox full, server busy): noted only. */
+		SOFT_BOUNCE("soft-bounce");
+
+		private final String code;
+
+		Type(String code) {
+			this.code = code;
+		}
+
+		/** The name in the webhook's JSON, e.g. {@code soft-bounce}. */
+		public String code() {
+			return code;
+		}
+
+		/** The type called {@code code} in the webhook's JSON, if there is one. */
+		public static Optional<Type> ofCode(String code) {
+			return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+		}
+
+	}
+
+}

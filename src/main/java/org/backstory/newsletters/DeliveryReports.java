@@ -1,0 +1,85 @@
+package org.backstory.newsletters;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.backstory.members.MemberDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Acts on the mail provider's bounce and complaint reports. A hard bounce suppresses the address and marks
+ * the newsletter message that bounced; a complaint suppresses the address and opts its member out of every
+ * newsletter; a soft bounce is only counted. Providers deliver reports at least once, so a report that
+ * arrives again changes nothing more.
+ */
+@Service
+public class DeliveryReports {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
+
+	private final Suppressions suppressions;
+
+	private final OptIns optIns;
+
+	private final MemberDirectory members;
+
+	private final JdbcClient jdbc;
+
+	private final MeterRegistry meters;
+
+	DeliveryReports(Suppressions suppressions, OptIns optIns, MemberDirectory members, JdbcClient jdbc,
+			MeterRegistry meters) {
+		this.suppressions = suppressions;
+		this.optIns = optIns;
+		this.members = members;
+		this.jdbc = jdbc;
+		this.meters = meters;
+	}
+
+	/** Applies every report, all or none. */
+	@Transactional
+	public void apply(List<DeliveryReport> reports) {
+		reports.forEach(this::apply);
+	}
+
+	private void apply(DeliveryReport report) {
+		switch (report.type()) {
+			case BOUNCE -> {
+				suppressions.suppress(report.address(), SuppressionReason.BOUNCE, report.detail());
+				markLatestBounced(report);
+			}
+			case COMPLAINT -> {
+				suppressions.suppress(report.address(), SuppressionReason.COMPLAINT, report.detail());
+				members.findByEmail(report.address()).ifPresent(member -> optIns.choose(member.id(), List.of()));
+			}
+			case SOFT_BOUNCE -> log.info("Soft bounce reported domain={}", domain(report.address()));
+		}
+		meters.counter("backstory.newsletters.delivery.reports", "type", report.type().code()).increment();
+	}
+
+	/**
+	 * Marks the newsletter message most recently sent to the address as bounced. Only while it is still
+	 * marked sent: a repeated report must not reach back to an older message.
+	 */
+	private void markLatestBounced(DeliveryReport report) {
+		int marked = jdbc.sql("""
+				update newsletters.recipient r set status = 'bounced', last_error = :error
+				from (select send_id, member_id, status from newsletters.recipient
+				      where lower(address) = :key and sent_at is not null and status in ('sent', 'bounced')
+				      order by sent_at desc limit 1) latest
+				where r.send_id = latest.send_id and r.member_id = latest.member_id and latest.status = 'sent'""")
+			.param("key", Suppressions.key(report.address()))
+			.param("error", report.detail().isEmpty() ? "bounce reported" : "bounce reported: " + report.detail())
+			.update();
+		log.info("Bounce reported domain={} messageMarked={}", domain(report.address()), marked == 1);
+	}
+
+	private static String domain(String address) {
+		return address.substring(address.lastIndexOf('@') + 1);
+	}
+
+}

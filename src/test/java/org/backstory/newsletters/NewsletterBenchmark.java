@@ -1,0 +1,89 @@
+package org.backstory.newsletters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.backstory.BackstoryApplication;
+import org.backstory.TestDatabase;
+import org.backstory.billing.BillingFixtures;
+import org.backstory.billing.DueSubscriptions;
+import org.backstory.billing.Plan;
+import org.backstory.billing.PlanCatalog;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.Visibility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The newsletter benchmark (bench/newsletters.sh): seeds N members into a fresh embedded database, a fifth
+ * of them paying, opts them all into a newsletter, sends one paid article to it through the SMTP server at
+ * {@code host:port} (a sink), and prints the time from the send's start to its last recipient and the
+ * messages per second. Every message is personalised (own unsubscribe and preferences links); payers get
+ * the whole article, the others its preview. Not a test: timing lives in benchmarks.
+ */
+public final class NewsletterBenchmark {
+
+	private NewsletterBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+		String host = args.length > 1 ? args[1] : "127.0.0.1";
+		int port = args.length > 2 ? Integer.parseInt(args[2]) : 2525;
+		int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+		String database = "bench_newsletters_" + System.currentTimeMillis();
+		Path dataDir = Files.createTempDirectory("backstory-bench");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
+				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
+				"--backstory.data-dir=" + dataDir, "--backstory.demo=false", "--server.port=0",
+				"--backstory.base-url=https://news.example.com", "--backstory.mail.host=" + host,
+				"--backstory.mail.port=" + port, "--backstory.mail.starttls=false",
+				"--backstory.newsletters.connections=" + connections, "--backstory.newsletters.idle-poll=100ms",
+				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			Clock clock = app.getBean(Clock.class);
+			NewsletterSends sends = app.getBean(NewsletterSends.class);
+			Newsletter newsletter = app.getBean(Newsletters.class).create(NewsletterFixtures.settings());
+			Plan plan = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
+			long first = 1L << 40;
+			int paying = count / 5;
+			long seeding = System.nanoTime();
+			DueSubscriptions.seed(jdbc, plan.code(), first, paying, clock.instant());
+			SeededMembers.seed(jdbc, first + paying, count - paying, "bench.example.com", clock.instant());
+			SeededMembers.optIn(app.getBean(OptIns.class), newsletter.id(), first, count);
+			jdbc.sql("analyze").update();
+			ArticleDraft draft = new ArticleFixtures(app.getBean(ArticleEditor.class)).published(Visibility.paid());
+			System.out.printf(Locale.ROOT, "seeded %d members (%d paying) in %.1f s%n", count, paying,
+					(System.nanoTime() - seeding) / 1e9);
+
+			long start = System.nanoTime();
+			long send = sends.schedule(draft.id(), newsletter.id(), Audience.ALL, clock.instant(), null);
+			NewsletterFixtures.until("the send is done", Duration.ofMinutes(30),
+					() -> sends.find(send).map(s -> s.status() == SendStatus.SENT).orElse(false));
+			double seconds = (System.nanoTime() - start) / 1e9;
+
+			SendTally tally = sends.tally(send);
+			Send done = sends.find(send).orElseThrow();
+			double mailing = Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1e3;
+			System.out.printf(Locale.ROOT, "sent: %d sent, %d failed, %d pending; recipients fixed and editions rendered in %.1f s%n",
+					tally.sent(), tally.failed(), tally.pending(), seconds - mailing);
+			System.out.printf(Locale.ROOT, "RESULT messages=%d connections=%d seconds=%.1f messages_per_second=%.0f%n",
+					tally.sent(), connections, seconds, tally.sent() / seconds);
+			if (tally.sent() != count) {
+				System.out.println("FAILED: not every member was sent the newsletter");
+				System.exit(1);
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+}

@@ -1,0 +1,200 @@
+package org.backstory.newsletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.backstory.OwnDatabase;
+import org.backstory.Visitor;
+import org.backstory.billing.BillingFixtures;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberRole;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.Visibility;
+import org.backstory.shared.BackstoryProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Staff publish articles with or without an email, and follow the send; over HTTP, to the dev outbox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "backstory.newsletters.idle-poll=200ms")
+@OwnDatabase("newsletter_publish")
+class PublishPagesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Newsletters newsletters;
+
+	@Autowired
+	OptIns optIns;
+
+	@Autowired
+	NewsletterSends sends;
+
+	@Autowired
+	MemberDirectory members;
+
+	@Autowired
+	ArticleEditor editor;
+
+	@Autowired
+	BackstoryProperties site;
+
+	@Autowired
+	Clock clock;
+
+	ArticleFixtures articles;
+
+	Newsletter newsletter;
+
+	SignedInMember reader;
+
+	Visitor staff;
+
+	@BeforeEach
+	void setUp() {
+		articles = new ArticleFixtures(editor);
+		newsletter = newsletters.create(NewsletterFixtures.settings());
+		reader = BillingFixtures.registeredMember(members);
+		optIns.optIn(reader.id(), newsletter.id());
+		staff = new Visitor(port);
+		String email = MemberFixtures.account(members, "editor", MemberRole.EDITOR);
+		assertThat(staff.signIn(email, MemberFixtures.PASSWORD).status()).isEqualTo(302);
+	}
+
+	@Test
+	void publishingOnTheSiteAndByEmailMailsTheMembersAndShowsTheTally() {
+		long article = draft();
+
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
+				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
+						"when", "now"));
+
+		assertThat(done.status()).isEqualTo(302);
+		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
+		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
+		Visitor.Page page = staff.get("/admin/newsletters/sends/" + send);
+		assertThat(page.document().select("#send-status").text()).isEqualTo("sent");
+		assertThat(page.document().select("#tally-sent").text()).isEqualTo("1 / 1");
+		assertThat(outboxFor(send)).hasSize(1);
+		assertThat(new Visitor(port).get("/p/" + slugOf(article)).status()).isEqualTo(200);
+		assertThat(page.document().select("a[href$=/editions/preview-subscribe]")).hasSize(1);
+		assertThat(staff.get("/admin/newsletters/sends/" + send + "/editions/preview-subscribe").body())
+			.contains("Free paragraph of " + slugOf(article))
+			.doesNotContain("Gated paragraph of " + slugOf(article));
+	}
+
+	@Test
+	void anEmailOnlyArticleIsMailedButNotOnTheSite() {
+		long article = draft();
+
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
+				Map.of("mode", "EMAIL_ONLY", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
+						"when", "now"));
+
+		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
+		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
+		assertThat(outboxFor(send)).hasSize(1);
+		assertThat(new Visitor(port).get("/p/" + slugOf(article)).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aTimeThatHasPassedIsRefusedWithAReasonAndNothingChanges() {
+		long article = draft();
+		String past = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofHours(1)), ZoneOffset.UTC)
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+
+		Visitor.Page refused = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
+				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
+						"when", "at", "at", past));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".error").text()).isEqualTo("A scheduled time must be in the future.");
+		assertThat(editor.statusOf(article).orElseThrow().status()).isEqualTo("draft");
+		assertThat(sends.ofArticle(article)).isEmpty();
+	}
+
+	@Test
+	void aScheduledSendWaitsForItsTimeAndCanBeCanceledBeforeIt() {
+		long article = draft();
+		String later = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC)
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
+				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
+						"when", "at", "at", later));
+		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
+		assertThat(sends.find(send).orElseThrow().status()).isEqualTo(SendStatus.SCHEDULED);
+		assertThat(editor.statusOf(article).orElseThrow().status()).isEqualTo("scheduled");
+
+		Visitor.Page canceled = staff.submit("/admin/newsletters/sends/" + send,
+				"/admin/newsletters/sends/" + send + "/cancel", Map.of());
+
+		assertThat(canceled.status()).isEqualTo(302);
+		assertThat(sends.find(send).orElseThrow().status()).isEqualTo(SendStatus.CANCELED);
+		assertThat(sends.tally(send).total()).isZero();
+	}
+
+	@Test
+	void aSendScheduledForAMomentStartsByItselfThen() {
+		ArticleDraft article = articles.draft(Visibility.everyone());
+		long id = editor.save(article);
+		editor.publish(id, clock.instant().plusSeconds(2), true);
+
+		long send = sends.schedule(id, newsletter.id(), Audience.ALL, clock.instant().plusSeconds(2), null);
+
+		assertThat(sends.find(send).orElseThrow().status()).isEqualTo(SendStatus.SCHEDULED);
+		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
+		assertThat(sends.find(send).orElseThrow().startedAt()).isAfterOrEqualTo(sends.find(send).orElseThrow().scheduledAt());
+		assertThat(outboxFor(send)).hasSize(1);
+	}
+
+	@Test
+	void membersCannotReachThePublishPages() {
+		Visitor member = new Visitor(port);
+		String email = MemberFixtures.account(members, "member", MemberRole.MEMBER);
+		member.signIn(email, MemberFixtures.PASSWORD);
+
+		assertThat(member.get("/admin/publish").status()).isEqualTo(403);
+		assertThat(member.post("/admin/publish/1", Map.of("mode", "SITE")).status()).isEqualTo(403);
+	}
+
+	private long draft() {
+		return editor.save(articles.draft(Visibility.paid()));
+	}
+
+	private String slugOf(long article) {
+		return editor.statusOf(article).orElseThrow().slug();
+	}
+
+	private java.util.List<Path> outboxFor(long send) {
+		Path directory = site.dataDir().resolve("outbox").resolve("newsletters");
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter(file -> file.getFileName().toString().startsWith("newsletter." + send + ".")).toList();
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+}
