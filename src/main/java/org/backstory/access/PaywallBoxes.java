@@ -49,7 +49,17 @@ final class PaywallBoxes {
 		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
 		Action logIn = box.secondary() != null ? box.secondary()
 				: new Action("Already a subscriber? Log in", "/login" + next);
+		if (!article.onSite()) {
+			// An email-only article has no page to come back to after logging in or subscribing.
+			return new PaywallBox(remedy, box.heading(), box.message(), withoutNext(box.primary()), withoutNext(logIn),
+					box.footnote());
+		}
 		return new PaywallBox(remedy, box.heading(), box.message(), box.primary(), logIn, box.footnote());
+	}
+
+	private static Action withoutNext(Action action) {
+		int query = action.href().indexOf("?next=");
+		return query < 0 ? action : new Action(action.label(), action.href().substring(0, query));
 	}
 
 	private static String subscribeMessage(MeterStatus meter) {

@@ -24,4 +24,12 @@ final class ArticleFixtures {
 				List.of(), null, null, published, published, visibility, PREVIEW, GatedBody.of(GATED));
 	}
 
+	/** The same, published for email only. */
+	static Article emailOnly(long id, Visibility visibility) {
+		Article article = article(id, visibility);
+		return new Article(article.id(), article.slug(), article.title(), article.dek(), article.authors(), article.tags(),
+				article.storyline(), article.coverImageUrl(), article.publishedAt(), article.updatedAt(),
+				article.visibility(), article.previewHtml(), article.gatedBody(), false);
+	}
+
 }

@@ -1,0 +1,77 @@
+package org.backstory.newsletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.backstory.OwnDatabase;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SettableClock;
+import org.backstory.publishing.Visibility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The per-minute limit on newsletter messages, with the clock held still inside one minute. */
+@SpringBootTest(properties = { "backstory.newsletters.rate-per-minute=5", "backstory.newsletters.idle-poll=100ms" })
+@Import(SettableClock.Configuration.class)
+@OwnDatabase("newsletter_rate")
+class NewsletterRateLimitIntegrationTests {
+
+	@Autowired
+	Newsletters newsletters;
+
+	@Autowired
+	OptIns optIns;
+
+	@Autowired
+	NewsletterSends sends;
+
+	@Autowired
+	ArticleEditor editor;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SettableClock clock;
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	@Test
+	void aMinuteMailsNoMoreThanTheLimitAndTheNextMinuteGoesOn() {
+		// Early in a minute, so the test's own seconds do not cross into the next one.
+		clock.advance(Duration.between(clock.instant(), clock.instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(61)));
+		Newsletter newsletter = newsletters.create(NewsletterFixtures.settings());
+		SeededMembers.seed(jdbc, 1L << 41, 8, "rate.test", clock.instant());
+		SeededMembers.optIn(optIns, newsletter.id(), 1L << 41, 8);
+		long article = new ArticleFixtures(editor).published(Visibility.everyone()).id();
+
+		long send = sends.schedule(article, newsletter.id(), Audience.ALL, clock.instant(), null);
+
+		NewsletterFixtures.until("the minute's allowance is used", Duration.ofSeconds(20),
+				() -> sends.tally(send).sent() == 5);
+		NewsletterFixtures.until("the rest waits for the next minute", Duration.ofSeconds(5), () -> jdbc.sql("""
+				select count(*) from newsletters.recipient where send_id = :send and status = 'pending'
+				  and claimed_by is null and next_attempt_at = :next""")
+			.param("send", send)
+			.param("next", java.sql.Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60)))
+			.query(Long.class)
+			.single() == 3);
+		assertThat(sends.tally(send).sent()).isEqualTo(5);
+
+		clock.advance(Duration.ofMinutes(1));
+
+		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
+		assertThat(sends.tally(send).sent()).isEqualTo(8);
+	}
+
+}
