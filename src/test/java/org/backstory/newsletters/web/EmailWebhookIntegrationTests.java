@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -102,7 +103,7 @@ class EmailWebhookIntegrationTests {
 		String complained = MemberFixtures.reader(directory, "batch-complaint");
 		long member = directory.findByEmail(complained).orElseThrow().id();
 		long newsletter = newsletter();
-		optIns.optIn(member, newsletter);
+		optIns.choose(member, List.of(newsletter));
 
 		HttpResponse<String> response = new ReportPoster(port).post("[" + ReportPoster.report(bounced, "bounce") + ", "
 				+ ReportPoster.report(complained, "complaint") + ", {\"address\": \"x@example.test\", \"type\": \"bounced\"}]",
