@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.backstory.OwnDatabase;
+import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.CheckoutService;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A newsletter send to a real SMTP server (GreenMail): who gets what, the message's structure and headers,
  * and that paid text only reaches those who may read it.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OwnDatabase("newsletter_send")
 class NewsletterSendIntegrationTests {
 
@@ -58,6 +61,9 @@ class NewsletterSendIntegrationTests {
 	static void stop() {
 		smtp.stop();
 	}
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	Newsletters newsletters;
@@ -127,6 +133,22 @@ class NewsletterSendIntegrationTests {
 		assertThat(mail.html()).contains(unsubscribe, reader.email());
 		assertThat(mail.text()).contains(unsubscribe, reader.email());
 		assertThat(sends.tally(send)).isEqualTo(new SendTally(0, 1, 0, 0, 0));
+	}
+
+	@Test
+	void theListUnsubscribeLinkUnsubscribesWithOneClickPostAndNoLogin() throws Exception {
+		SignedInMember reader = optedIn(BillingFixtures.registeredMember(members));
+		sendNow(articles.published(Visibility.everyone()), Audience.ALL);
+		String header = only(reader.email()).header("List-Unsubscribe");
+		String path = header.substring(header.indexOf("/unsubscribe/"), header.indexOf('>'));
+
+		// What a mail provider does for RFC 8058: a POST with this body, no cookie, no CSRF token.
+		Visitor.Page once = new Visitor(port).post(path, Map.of("List-Unsubscribe", "One-Click"));
+		Visitor.Page twice = new Visitor(port).post(path, Map.of("List-Unsubscribe", "One-Click"));
+
+		assertThat(once.status()).isEqualTo(200);
+		assertThat(twice.status()).isEqualTo(200);
+		assertThat(optIns.of(reader.id())).doesNotContain(newsletter.id());
 	}
 
 	@Test
