@@ -70,7 +70,7 @@ final class RsaPrivateKeyFile {
 			key = KeyFactory.getInstance("RSA").generatePrivate(spec.apply(Base64.getMimeDecoder().decode(base64.strip())));
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
-			throw invalid(file, "does not hold a readable RSA private key (" + ex.getClass().getSimpleName() + ")", ex);
+			throw invalid(file, "does not hold a readable RSA private key", ex);
 		}
 		if (key instanceof RSAPrivateCrtKey crt) {
 			return crt;

@@ -3,12 +3,14 @@ package org.backstory.email.dkim;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -46,8 +48,8 @@ public final class DkimTestKeys {
 		}
 	}
 
-	static KeyPair keys() {
-		return KEYS;
+	static BigInteger publicModulus() {
+		return ((RSAPublicKey) KEYS.getPublic()).getModulus();
 	}
 
 	/** Writes the private key as an unencrypted PKCS#8 PEM file ({@code BEGIN PRIVATE KEY}) and returns it. */
