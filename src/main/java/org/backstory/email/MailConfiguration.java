@@ -68,24 +68,29 @@ class MailConfiguration {
 			.execute((instance, context) -> delivery.drain());
 	}
 
-	/**
-	 * DMARC passes on DKIM only when the From domain and the signing domain share an organisational domain.
-	 * Without the public suffix list only the obvious cases can be told apart, hence a warning, not an error.
-	 */
 	private static void warnUnlessAligned(String from, @Nullable String signingDomain) {
+		if (signingDomain != null && !aligned(from, signingDomain)) {
+			log.warn("The sender's domain is not the DKIM domain, so DMARC may fail from={} dkimDomain={}", from,
+					signingDomain);
+		}
+	}
+
+	/**
+	 * Whether DMARC can pass on a DKIM signature of {@code signingDomain} for mail from {@code from}: the two
+	 * domains must share an organisational domain. Without the public suffix list only one being the other or
+	 * a parent of it is recognised, so callers warn rather than fail.
+	 */
+	static boolean aligned(String from, String signingDomain) {
 		String address;
 		try {
 			address = new InternetAddress(from).getAddress();
 		}
 		catch (AddressException ex) {
-			return;
+			return true;
 		}
-		String fromDomain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-		if (signingDomain != null && !fromDomain.equals(signingDomain) && !fromDomain.endsWith("." + signingDomain)
-				&& !signingDomain.endsWith("." + fromDomain)) {
-			log.warn("The sender's domain is not the DKIM domain, so DMARC may fail fromDomain={} dkimDomain={}",
-					fromDomain, signingDomain);
-		}
+		String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+		return domain.equals(signingDomain) || domain.endsWith("." + signingDomain)
+				|| signingDomain.endsWith("." + domain);
 	}
 
 }

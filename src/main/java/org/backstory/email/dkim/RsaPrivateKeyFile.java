@@ -38,7 +38,7 @@ final class RsaPrivateKeyFile {
 	static RSAPrivateCrtKey read(Path file) {
 		String pem;
 		try {
-			pem = Files.readString(file, StandardCharsets.US_ASCII);
+			pem = Files.readString(file, StandardCharsets.ISO_8859_1);
 		}
 		catch (IOException ex) {
 			throw invalid(file, "cannot be read (" + ex.getClass().getSimpleName() + ")", ex);
