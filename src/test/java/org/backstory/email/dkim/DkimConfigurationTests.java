@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -124,7 +124,7 @@ class DkimConfigurationTests {
 
 		assertThatThrownBy(() -> application.run("--BACKSTORY_DKIM_DOMAIN=backstory.test",
 				"--BACKSTORY_DKIM_SELECTOR=mail2026", "--BACKSTORY_DKIM_PRIVATE_KEY_FILE=" + missing))
-			.hasRootCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+			.hasRootCauseInstanceOf(NoSuchFileException.class);
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("BACKSTORY_DKIM_PRIVATE_KEY_FILE (" + missing + ") cannot be read (NoSuchFileException).")
