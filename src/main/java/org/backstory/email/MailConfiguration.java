@@ -1,11 +1,17 @@
 package org.backstory.email;
 
+import java.util.Locale;
+
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.backstory.email.dkim.MessageSigner;
 import org.backstory.shared.BackstoryProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +33,13 @@ class MailConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	MailTransport mailTransport(MailProperties mail, BackstoryProperties backstory) {
+	MailTransport mailTransport(MailProperties mail, BackstoryProperties backstory, MessageSigner signer) {
+		warnUnlessAligned(mail.from(), signer.domain());
 		if (mail.smtp()) {
 			log.info("Mail goes over SMTP host={} port={} starttls={}", mail.host(), mail.port(), mail.starttls());
-			return new SmtpTransport(mail);
+			return new SmtpTransport(mail, signer);
 		}
-		OutboxTransport outbox = new OutboxTransport(backstory.dataDir().resolve("outbox"), mail.from());
+		OutboxTransport outbox = new OutboxTransport(backstory.dataDir().resolve("outbox"), mail.from(), signer);
 		log.info("No SMTP server configured (BACKSTORY_SMTP_HOST): mail goes to the dev outbox directory={}",
 				outbox.directory().toAbsolutePath());
 		return outbox;
@@ -40,8 +47,9 @@ class MailConfiguration {
 
 	/** Newsletters go the same way as other mail, over connections of their own. */
 	@Bean
-	BulkMailer bulkMailer(MailProperties mail, BackstoryProperties backstory) {
-		return mail.smtp() ? new SmtpBulkMailer(mail) : new OutboxBulkMailer(backstory.dataDir().resolve("outbox"));
+	BulkMailer bulkMailer(MailProperties mail, BackstoryProperties backstory, MessageSigner signer) {
+		return mail.smtp() ? new SmtpBulkMailer(mail, signer)
+				: new OutboxBulkMailer(backstory.dataDir().resolve("outbox"), signer);
 	}
 
 	@Bean
@@ -58,6 +66,31 @@ class MailConfiguration {
 	RecurringTask<Void> mailSweeperTask(MailDelivery delivery) {
 		return Tasks.recurring("email-sweeper", FixedDelay.ofMinutes(1))
 			.execute((instance, context) -> delivery.drain());
+	}
+
+	private static void warnUnlessAligned(String from, @Nullable String signingDomain) {
+		if (signingDomain != null && !aligned(from, signingDomain)) {
+			log.warn("The sender's domain is not the DKIM domain, so DMARC may fail from={} dkimDomain={}", from,
+					signingDomain);
+		}
+	}
+
+	/**
+	 * Whether DMARC can pass on a DKIM signature of {@code signingDomain} for mail from {@code from}: the two
+	 * domains must share an organisational domain. Without the public suffix list only one being the other or
+	 * a parent of it is recognised, so callers warn rather than fail.
+	 */
+	static boolean aligned(String from, String signingDomain) {
+		String address;
+		try {
+			address = new InternetAddress(from).getAddress();
+		}
+		catch (AddressException ex) {
+			return true;
+		}
+		String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+		return domain.equals(signingDomain) || domain.endsWith("." + signingDomain)
+				|| signingDomain.endsWith("." + domain);
 	}
 
 }

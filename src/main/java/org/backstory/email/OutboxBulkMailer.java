@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import org.backstory.email.dkim.MessageSigner;
 
 /**
  * Bulk delivery to the dev outbox: each message becomes {@code <outbox>/newsletters/<message-id>.eml}. A
@@ -20,8 +21,11 @@ final class OutboxBulkMailer implements BulkMailer {
 
 	private final Session session = Session.getInstance(new Properties());
 
-	OutboxBulkMailer(Path outbox) {
+	private final MessageSigner signer;
+
+	OutboxBulkMailer(Path outbox, MessageSigner signer) {
 		this.directory = outbox.resolve("newsletters");
+		this.signer = signer;
 	}
 
 	@Override
@@ -38,7 +42,7 @@ final class OutboxBulkMailer implements BulkMailer {
 				Path file = directory.resolve(message.messageId().replaceAll("[^A-Za-z0-9.@_-]", "_") + ".eml");
 				try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
 						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-					MimeMessages.build(session, message).writeTo(out);
+					signer.writeTo(MimeMessages.build(session, message), out);
 				}
 				catch (IOException | MessagingException ex) {
 					throw new DeliveryFailure("outbox: " + ex.getMessage(), false, 0, ex);

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
 import jakarta.mail.Session;
+import org.backstory.email.dkim.MessageSigner;
 
 /**
  * The dev outbox: each message becomes an {@code .eml} file under {@code <data-dir>/outbox}, which any
@@ -25,11 +26,14 @@ final class OutboxTransport implements MailTransport {
 
 	private final String from;
 
+	private final MessageSigner signer;
+
 	private final Session session = Session.getInstance(new Properties());
 
-	OutboxTransport(Path directory, String from) {
+	OutboxTransport(Path directory, String from, MessageSigner signer) {
 		this.directory = directory;
 		this.from = from;
+		this.signer = signer;
 	}
 
 	@Override
@@ -39,7 +43,7 @@ final class OutboxTransport implements MailTransport {
 		// Overwriting keeps a retried delivery to one file.
 		try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			MimeMessages.build(session, from, mail).writeTo(out);
+			signer.writeTo(MimeMessages.build(session, from, mail), out);
 		}
 	}
 

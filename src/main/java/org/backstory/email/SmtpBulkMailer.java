@@ -7,6 +7,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.backstory.email.dkim.MessageSigner;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -19,8 +20,11 @@ final class SmtpBulkMailer implements BulkMailer {
 
 	private final MailProperties properties;
 
-	SmtpBulkMailer(MailProperties properties) {
+	private final MessageSigner signer;
+
+	SmtpBulkMailer(MailProperties properties, MessageSigner signer) {
 		this.properties = properties;
+		this.signer = signer;
 		Properties smtp = new Properties();
 		smtp.put("mail.smtp.host", properties.host());
 		smtp.put("mail.smtp.port", String.valueOf(properties.port()));
@@ -105,7 +109,7 @@ final class SmtpBulkMailer implements BulkMailer {
 			}
 			SMTPTransport current = transport;
 			try {
-				MimeMessage mime = MimeMessages.build(session, message);
+				MimeMessage mime = signer.forSmtp(session, MimeMessages.build(session, message));
 				current.sendMessage(mime, mime.getAllRecipients());
 			}
 			catch (MessagingException ex) {

@@ -2,38 +2,47 @@ package org.backstory.email;
 
 import java.util.Properties;
 
-import org.springframework.mail.javamail.JavaMailSenderImpl;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.backstory.email.dkim.MessageSigner;
 
-/** Delivers over SMTP with Jakarta Mail. */
+/**
+ * Delivers over SMTP with Jakarta Mail, one connection per message. Talks to Jakarta Mail's transport
+ * directly: Spring's {@code JavaMailSender} calls {@code saveChanges()}, which would re-encode a signed
+ * message and break its DKIM signature.
+ */
 final class SmtpTransport implements MailTransport {
 
-	private final JavaMailSenderImpl sender;
+	private final Session session;
 
-	private final String from;
+	private final MailProperties properties;
 
-	SmtpTransport(MailProperties properties) {
-		this.sender = new JavaMailSenderImpl();
-		this.from = properties.from();
-		sender.setHost(properties.host());
-		sender.setPort(properties.port());
-		sender.setDefaultEncoding("UTF-8");
-		Properties smtp = sender.getJavaMailProperties();
+	private final MessageSigner signer;
+
+	SmtpTransport(MailProperties properties, MessageSigner signer) {
+		this.properties = properties;
+		this.signer = signer;
+		Properties smtp = new Properties();
+		smtp.put("mail.smtp.host", properties.host());
+		smtp.put("mail.smtp.port", String.valueOf(properties.port()));
 		// Timeouts keep a hung server from pinning a delivery thread (Jakarta Mail waits forever by default).
 		smtp.put("mail.smtp.connectiontimeout", "5000");
 		smtp.put("mail.smtp.timeout", "10000");
 		smtp.put("mail.smtp.writetimeout", "10000");
 		smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.starttls()));
 		smtp.put("mail.smtp.starttls.required", String.valueOf(properties.starttls()));
-		if (properties.authenticated()) {
-			sender.setUsername(properties.username());
-			sender.setPassword(properties.password());
-			smtp.put("mail.smtp.auth", "true");
-		}
+		smtp.put("mail.smtp.auth", String.valueOf(properties.authenticated()));
+		this.session = Session.getInstance(smtp);
 	}
 
 	@Override
 	public void deliver(OutgoingMail mail) throws Exception {
-		sender.send(MimeMessages.build(sender.getSession(), from, mail));
+		MimeMessage message = signer.forSmtp(session, MimeMessages.build(session, properties.from(), mail));
+		try (Transport transport = connect()) {
+			transport.sendMessage(message, message.getAllRecipients());
+		}
 	}
 
 	@Override
@@ -43,7 +52,18 @@ final class SmtpTransport implements MailTransport {
 
 	/** Connects and says hello, to tell whether the server is reachable. */
 	void testConnection() throws Exception {
-		sender.testConnection();
+		connect().close();
+	}
+
+	private Transport connect() throws MessagingException {
+		Transport transport = session.getTransport("smtp");
+		if (properties.authenticated()) {
+			transport.connect(properties.username(), properties.password());
+		}
+		else {
+			transport.connect();
+		}
+		return transport;
 	}
 
 }
