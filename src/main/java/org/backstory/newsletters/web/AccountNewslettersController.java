@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
+import org.backstory.newsletters.Suppressions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -27,15 +28,20 @@ class AccountNewslettersController {
 
 	private final OptIns optIns;
 
-	AccountNewslettersController(Newsletters newsletters, OptIns optIns) {
+	private final Suppressions suppressions;
+
+	AccountNewslettersController(Newsletters newsletters, OptIns optIns, Suppressions suppressions) {
 		this.newsletters = newsletters;
 		this.optIns = optIns;
+		this.suppressions = suppressions;
 	}
 
 	@GetMapping(PATH)
 	String choices(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		Pages.personal(response);
+		suppressions.find(member.email())
+			.ifPresent(suppression -> model.addAttribute("paused", suppression.reason().explanation()));
 		return new ChoicePage("Your newsletters", "Choose the newsletters sent to " + member.email() + ".", PATH,
 				NewsletterChoice.of(newsletters.all(), optIns.of(member.id())), "/account", "Your account")
 			.render(model, csrfToken);

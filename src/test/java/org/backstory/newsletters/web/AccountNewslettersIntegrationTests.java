@@ -12,6 +12,8 @@ import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.NewsletterFixtures;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
+import org.backstory.newsletters.SuppressionReason;
+import org.backstory.newsletters.Suppressions;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,9 @@ class AccountNewslettersIntegrationTests {
 
 	@Autowired
 	OptIns optIns;
+
+	@Autowired
+	Suppressions suppressions;
 
 	@Test
 	void theAccountPageLinksToTheNewsletters() {
@@ -60,6 +65,20 @@ class AccountNewslettersIntegrationTests {
 		assertThat(page.select("p.notice").text()).isEqualTo("Your choice is saved.");
 		assertThat(page.selectFirst("input[name=newsletter][value=" + second.id() + "]").hasAttr("checked")).isTrue();
 		assertThat(page.selectFirst("input[name=newsletter][value=" + first.id() + "]").hasAttr("checked")).isFalse();
+	}
+
+	@Test
+	void aMemberWhoseAddressBouncedIsToldAndPointedToConfirmIt() {
+		String email = MemberFixtures.reader(members, "bounced");
+		suppressions.suppress(email, SuppressionReason.BOUNCE, "550 no such user");
+
+		Document page = signedIn(email).get("/account/newsletters").document();
+
+		assertThat(page.select("p.newsletters-paused").text()).startsWith("Newsletters to your address are paused.")
+			.contains(SuppressionReason.BOUNCE.explanation());
+		assertThat(page.select("p.newsletters-paused a[href=/newsletters/confirm-address]")).hasSize(1);
+		assertThat(signedIn(MemberFixtures.reader(members, "fine")).get("/account/newsletters").document()
+			.select("p.newsletters-paused")).isEmpty();
 	}
 
 	@Test
