@@ -22,6 +22,17 @@ final class MimeMessages {
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
+	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+	static {
+		// Every body part asks Jakarta Mail for its stream provider, which by default means a ServiceLoader
+		// scan of every jar on the class path: a third of the CPU of a newsletter send. Naming the provider
+		// (Angus Mail's, the one on the class path) is Jakarta Mail's own way to skip the scan.
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
+
 	private MimeMessages() {
 	}
 

@@ -36,6 +36,7 @@ final class SmtpBulkMailer implements BulkMailer {
 		// Closing should not wait for the server's answer to QUIT.
 		smtp.put("mail.smtp.quitwait", "false");
 		smtp.put("mail.smtp.auth", String.valueOf(properties.authenticated()));
+		smtp.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
 		this.session = Session.getInstance(smtp);
 	}
 

@@ -1,9 +1,12 @@
 package org.backstory.newsletters;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,17 +26,20 @@ class RecipientRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insertAll(long sendId, List<NewRecipient> recipients, Instant now) {
+	/** Inserts recipients at positions {@code after + 1} onwards. */
+	void insertAll(long sendId, List<NewRecipient> recipients, int after, Instant now) {
 		if (recipients.isEmpty()) {
 			return;
 		}
 		jdbc.sql("""
-				insert into newsletters.recipient (send_id, member_id, address, name, edition, status, last_error, next_attempt_at)
-				select :send, member, address, name, edition, status, error, :now
+				insert into newsletters.recipient
+				  (send_id, member_id, address, name, edition, status, last_error, next_attempt_at, position)
+				select :send, member, address, name, edition, status, error, :now, :after + n
 				from unnest(:members, :addresses, :names, :editions, :statuses, :errors)
-				  as r(member, address, name, edition, status, error)
+				  with ordinality as r(member, address, name, edition, status, error, n)
 				on conflict do nothing""")
 			.param("send", sendId)
+			.param("after", after)
 			.param("members", recipients.stream().map(NewRecipient::memberId).toArray(Long[]::new))
 			.param("addresses", recipients.stream().map(NewRecipient::address).toArray(String[]::new))
 			.param("names", recipients.stream().map(NewRecipient::name).toArray(String[]::new))
@@ -44,8 +50,51 @@ class RecipientRepository {
 			.update();
 	}
 
-	/** Claims up to {@code limit} due recipients of sends that are under way, for {@code worker} until {@code leaseEnd}. */
+	/**
+	 * Claims up to {@code limit} due recipients of sends under way for {@code worker} until {@code leaseEnd}:
+	 * the next range of positions not yet handed out, or, once every range is, recipients due again (a
+	 * retry, a dead node's lease that ran out).
+	 */
 	List<ClaimedRecipient> claim(String worker, int limit, Instant now, Instant leaseEnd) {
+		for (Optional<long[]> range = nextRange(limit); range.isPresent(); range = nextRange(limit)) {
+			List<ClaimedRecipient> claimed = claimRange(range.get(), worker, now, leaseEnd);
+			if (!claimed.isEmpty()) {
+				return claimed;
+			}
+		}
+		return claimDue(worker, limit, now, leaseEnd);
+	}
+
+	/** The send id and the first and last position of the next range handed out, if any is left. */
+	private Optional<long[]> nextRange(int limit) {
+		return jdbc.sql("""
+				update newsletters.send set handed_out = least(handed_out + :limit, recipients)
+				where id = (select id from newsletters.send where status = 'sending' and handed_out < recipients
+				            order by id limit 1 for update)
+				returning id, handed_out""")
+			.param("limit", limit)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) - limit + 1, rs.getLong(2) })
+			.optional();
+	}
+
+	private List<ClaimedRecipient> claimRange(long[] range, String worker, Instant now, Instant leaseEnd) {
+		return jdbc.sql("""
+				update newsletters.recipient r set next_attempt_at = :leaseEnd, claimed_by = :worker
+				from newsletters.send s
+				where r.send_id = :send and r.position between :first and :last and r.status = 'pending'
+				  and r.next_attempt_at <= :now and s.id = r.send_id
+				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts""")
+			.param("send", range[0])
+			.param("first", range[1])
+			.param("last", range[2])
+			.param("worker", worker)
+			.param("now", Timestamp.from(now))
+			.param("leaseEnd", Timestamp.from(leaseEnd))
+			.query(RecipientRepository::claimed)
+			.list();
+	}
+
+	private List<ClaimedRecipient> claimDue(String worker, int limit, Instant now, Instant leaseEnd) {
 		return jdbc.sql("""
 				with due as (
 				  select r.send_id, r.member_id from newsletters.recipient r
@@ -60,9 +109,13 @@ class RecipientRepository {
 			.param("limit", limit)
 			.param("now", Timestamp.from(now))
 			.param("leaseEnd", Timestamp.from(leaseEnd))
-			.query((rs, row) -> new ClaimedRecipient(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getInt(7)))
+			.query(RecipientRepository::claimed)
 			.list();
+	}
+
+	private static ClaimedRecipient claimed(ResultSet rs, int row) throws SQLException {
+		return new ClaimedRecipient(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getInt(7));
 	}
 
 	/**

@@ -101,7 +101,7 @@ class SendStart {
 			after = ids.get(ids.size() - 1);
 			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(ids));
 			chunk.stream().filter(r -> r.status().equals("pending")).forEach(r -> editions.add(r.edition()));
-			recipients.insertAll(send.id(), chunk, now);
+			recipients.insertAll(send.id(), chunk, count, now);
 			count += chunk.size();
 		}
 		for (String edition : editions) {
