@@ -1,9 +1,8 @@
 package org.backstory.email;
 
-import java.io.UnsupportedEncodingException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-import java.util.Map;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -52,33 +51,12 @@ final class MimeMessages {
 		return message;
 	}
 
-	/** A newsletter message: both parts, its own {@code Message-ID} and the list headers. */
+	/**
+	 * A newsletter message: both parts, its own {@code Message-ID} and the list headers, written by
+	 * {@link BulkMessageWriter} and read back, so Jakarta Mail sends those bytes as they are.
+	 */
 	static MimeMessage build(Session session, BulkMessage mail) throws MessagingException {
-		String messageId = "<" + mail.messageId() + ">";
-		MimeMessage message = new MimeMessage(session) {
-			@Override
-			protected void updateMessageID() throws MessagingException {
-				setHeader("Message-ID", messageId);
-			}
-		};
-		try {
-			message.setFrom(new InternetAddress(mail.fromAddress(), mail.fromName(), UTF_8));
-			message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.toAddress(), mail.toName(), UTF_8));
-		}
-		catch (UnsupportedEncodingException ex) {
-			throw new IllegalStateException("UTF-8 is always supported", ex);
-		}
-		if (mail.replyTo() != null) {
-			message.setReplyTo(new InternetAddress[] { new InternetAddress(mail.replyTo(), true) });
-		}
-		message.setSubject(mail.subject(), UTF_8);
-		message.setSentDate(Date.from(mail.date()));
-		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-			message.setHeader(header.getKey(), header.getValue());
-		}
-		message.setContent(alternative(mail.text(), mail.html()));
-		message.saveChanges();
-		return message;
+		return new MimeMessage(session, new ByteArrayInputStream(BulkMessageWriter.write(mail)));
 	}
 
 	private static MimeMultipart alternative(String textBody, String htmlBody) throws MessagingException {
