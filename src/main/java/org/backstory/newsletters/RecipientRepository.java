@@ -180,6 +180,10 @@ class RecipientRepository {
 			.update();
 	}
 
+	void analyze() {
+		jdbc.sql("analyze newsletters.recipient").update();
+	}
+
 	/** The latest failures of a send, for staff. */
 	List<RecipientFailure> failures(long sendId, int limit) {
 		return jdbc.sql("""

@@ -109,6 +109,9 @@ class SendStart {
 					renderer.render(newsletter, gate.openEdition(article, Edition.ofKey(edition)), publication.publication()));
 		}
 		sends.markSending(send.id(), count, now);
+		// Fresh statistics, so the per-message updates use the primary key: planned against the table as it
+		// was before this insert (empty, on a new site), they scan every recipient row instead.
+		recipients.analyze();
 		log.info("Newsletter send started send={} article={} newsletter={} audience={} recipients={} editions={}",
 				send.id(), article.id(), newsletter.id(), send.audience().code(), count, editions);
 		return true;
