@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.backstory.members.MemberDeleted;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +33,12 @@ public class NewsletterSends {
 
 	private final NewsletterRepository newsletters;
 
-	private final SchedulerClient scheduler;
+	private final Scheduler scheduler;
 
 	private final Clock clock;
 
 	NewsletterSends(SendRepository sends, RecipientRepository recipients, NewsletterRepository newsletters,
-			SchedulerClient scheduler, Clock clock) {
+			Scheduler scheduler, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
 		this.newsletters = newsletters;
@@ -65,6 +65,8 @@ public class NewsletterSends {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
+				// A send due now starts at once instead of at the scheduler's next poll.
+				scheduler.triggerCheckForDueExecutions();
 				log.info("Newsletter send scheduled send={} article={} newsletter={} audience={} at={}", id, articleId,
 						newsletterId, audience.code(), at);
 			}
