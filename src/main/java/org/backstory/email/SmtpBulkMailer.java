@@ -1,7 +1,5 @@
 package org.backstory.email;
 
-import java.util.Properties;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -25,19 +23,7 @@ final class SmtpBulkMailer implements BulkMailer {
 	SmtpBulkMailer(MailProperties properties, MessageSigner signer) {
 		this.properties = properties;
 		this.signer = signer;
-		Properties smtp = new Properties();
-		smtp.put("mail.smtp.host", properties.host());
-		smtp.put("mail.smtp.port", String.valueOf(properties.port()));
-		smtp.put("mail.smtp.connectiontimeout", "5000");
-		smtp.put("mail.smtp.timeout", "30000");
-		smtp.put("mail.smtp.writetimeout", "30000");
-		smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.starttls()));
-		smtp.put("mail.smtp.starttls.required", String.valueOf(properties.starttls()));
-		// Closing should not wait for the server's answer to QUIT.
-		smtp.put("mail.smtp.quitwait", "false");
-		smtp.put("mail.smtp.auth", String.valueOf(properties.authenticated()));
-		smtp.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
-		this.session = Session.getInstance(smtp);
+		this.session = SmtpSessions.of(properties, 30_000);
 	}
 
 	@Override

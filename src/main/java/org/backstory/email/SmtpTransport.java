@@ -1,7 +1,5 @@
 package org.backstory.email;
 
-import java.util.Properties;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -24,17 +22,7 @@ final class SmtpTransport implements MailTransport {
 	SmtpTransport(MailProperties properties, MessageSigner signer) {
 		this.properties = properties;
 		this.signer = signer;
-		Properties smtp = new Properties();
-		smtp.put("mail.smtp.host", properties.host());
-		smtp.put("mail.smtp.port", String.valueOf(properties.port()));
-		// Timeouts keep a hung server from pinning a delivery thread (Jakarta Mail waits forever by default).
-		smtp.put("mail.smtp.connectiontimeout", "5000");
-		smtp.put("mail.smtp.timeout", "10000");
-		smtp.put("mail.smtp.writetimeout", "10000");
-		smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.starttls()));
-		smtp.put("mail.smtp.starttls.required", String.valueOf(properties.starttls()));
-		smtp.put("mail.smtp.auth", String.valueOf(properties.authenticated()));
-		this.session = Session.getInstance(smtp);
+		this.session = SmtpSessions.of(properties, 10_000);
 	}
 
 	@Override
