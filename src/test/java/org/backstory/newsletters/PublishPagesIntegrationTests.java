@@ -95,6 +95,8 @@ class PublishPagesIntegrationTests {
 		assertThat(page.document().select("#send-status").text()).isEqualTo("sent");
 		assertThat(page.document().select("#tally-sent").text()).isEqualTo("1 / 1");
 		assertThat(outboxFor(send)).hasSize(1);
+		assertThat(staff.get("/admin/email/outbox").document().select("table.newsletter-outbox tr").text())
+			.contains(reader.email(), editor.statusOf(article).orElseThrow().title());
 		assertThat(new Visitor(port).get("/p/" + slugOf(article)).status()).isEqualTo(200);
 		assertThat(page.document().select("a[href$=/editions/preview-subscribe]")).hasSize(1);
 		assertThat(staff.get("/admin/newsletters/sends/" + send + "/editions/preview-subscribe").body())

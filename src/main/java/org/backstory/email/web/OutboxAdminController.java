@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The outbox: every message the app has queued, newest first, and (for the owner) one message in full.
+ * The outbox: every message the app has queued, newest first, and (for the owner) one message in full; and
+ * the latest newsletter messages written to the dev outbox folder.
  * Message bodies carry sign-in and password-reset links, so only the owner may open them; otherwise any
  * staff user could take over another account, the owner's included.
  */
@@ -18,13 +19,17 @@ class OutboxAdminController {
 
 	private final OutboxMessages messages;
 
-	OutboxAdminController(OutboxMessages messages) {
+	private final NewsletterOutboxFiles newsletters;
+
+	OutboxAdminController(OutboxMessages messages, NewsletterOutboxFiles newsletters) {
 		this.messages = messages;
+		this.newsletters = newsletters;
 	}
 
 	@GetMapping("/admin/email/outbox")
 	String outbox(Model model) {
 		model.addAttribute("messages", messages.latest(200));
+		model.addAttribute("newsletters", newsletters.latest(50));
 		return "email/outbox";
 	}
 
