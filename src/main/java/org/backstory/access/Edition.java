@@ -1,5 +1,7 @@
 package org.backstory.access;
 
+import java.util.Locale;
+
 import org.backstory.access.AccessDecision.Remedy;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +26,7 @@ public record Edition(@Nullable Remedy remedy) {
 
 	/** A short stable name to store: {@code complete}, or {@code preview-} and the remedy. */
 	public String key() {
-		return remedy == null ? COMPLETE_KEY : "preview-" + remedy.name().toLowerCase(java.util.Locale.ROOT);
+		return remedy == null ? COMPLETE_KEY : "preview-" + remedy.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -38,7 +40,7 @@ public record Edition(@Nullable Remedy remedy) {
 		if (!key.startsWith("preview-")) {
 			throw new IllegalArgumentException("Unknown edition " + key);
 		}
-		return new Edition(Remedy.valueOf(key.substring("preview-".length()).toUpperCase(java.util.Locale.ROOT)));
+		return new Edition(Remedy.valueOf(key.substring("preview-".length()).toUpperCase(Locale.ROOT)));
 	}
 
 }

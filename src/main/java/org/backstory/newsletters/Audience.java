@@ -1,5 +1,7 @@
 package org.backstory.newsletters;
 
+import java.util.Locale;
+
 /** Which of a newsletter's members a send goes to, by whether they pay at the moment the send starts. */
 public enum Audience {
 
@@ -15,11 +17,11 @@ public enum Audience {
 	}
 
 	String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	static Audience ofCode(String code) {
-		return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 
 }

@@ -6,6 +6,7 @@ import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.NewsletterSends;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.Send;
+import org.backstory.newsletters.SendStatus;
 import org.backstory.newsletters.SendTally;
 import org.backstory.publishing.ArticleEditor;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class SendRows {
 			case SENDING -> "started " + StaffTime.format(send.startedAt());
 			case SENT, CANCELED -> "finished " + StaffTime.format(send.finishedAt());
 		};
-		int percent = tally.total() == 0 ? (send.status().name().equals("SENT") ? 100 : 0)
+		int percent = tally.total() == 0 ? (send.status() == SendStatus.SENT ? 100 : 0)
 				: tally.done() * 100 / tally.total();
 		return new SendRow(send.id(), title, newsletter, send.audience().name().toLowerCase(Locale.ROOT),
 				send.status().name().toLowerCase(Locale.ROOT), when, tally.sent(), tally.done(), tally.total(),
