@@ -10,37 +10,16 @@ readonly COUNT="${BENCH_MESSAGES:-50000}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-4}"
 readonly PORT="${BENCH_SMTP_PORT:-2525}"
 readonly GOAL=1000
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 
-BUILD=1
-for arg in "$@"; do
-	case "$arg" in
-	--no-build) BUILD="" ;;
-	-h | --help)
-		echo "Usage: bench/newsletters.sh [--no-build]   (BENCH_MESSAGES=N, BENCH_CONNECTIONS=N, BENCH_SMTP_PORT=P)"
-		exit 0
-		;;
-	*)
-		echo "unknown argument: $arg" >&2
-		exit 2
-		;;
-	esac
-done
+# shellcheck source=bench/harness.sh
+source "$REPO_ROOT/bench/harness.sh"
+harness_prepare "Usage: bench/newsletters.sh [--no-build]   (BENCH_MESSAGES=N, BENCH_CONNECTIONS=N, BENCH_SMTP_PORT=P)" "$@"
 
 if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
 	echo "Installing Postfix's smtp-sink and smtp-source (Postfix is left unconfigured; nothing listens on 25)"
 	echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postfix >/dev/null
-fi
-
-cd "$REPO_ROOT"
-mkdir -p target/bench
-if [[ -n "$BUILD" ]]; then
-	mvn -q -B -DskipTests test-compile
-fi
-if [[ ! -s target/bench/test-classpath.txt || pom.xml -nt target/bench/test-classpath.txt ]]; then
-	mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/test-classpath.txt
 fi
 
 smtp-sink -u nobody "127.0.0.1:$PORT" 1024 &
@@ -55,8 +34,7 @@ end=$(date +%s.%N)
 awk -v n="$COUNT" -v s="$start" -v e="$end" 'BEGIN { printf "sink ceiling: %d messages of 12 kB in %.1f s = %.0f messages/s\n", n, e - s, n / (e - s) }'
 
 echo "Sending one article to $COUNT members over $CONNECTIONS connections on $(nproc) cores (goal: at least $GOAL messages/s)"
-java "${JAVA_OPTS[@]}" -cp "target/test-classes:target/classes:$(cat target/bench/test-classpath.txt)" \
-	org.backstory.newsletters.NewsletterBenchmark "$COUNT" 127.0.0.1 "$PORT" "$CONNECTIONS" |
+harness_run org.backstory.newsletters.NewsletterBenchmark "$COUNT" 127.0.0.1 "$PORT" "$CONNECTIONS" |
 	tee target/bench/newsletters.txt | grep -E '^(seeded|sent|RESULT|FAILED)'
 rate="$(sed -n 's/^RESULT .*messages_per_second=\([0-9.]*\).*/\1/p' target/bench/newsletters.txt)"
 if awk -v r="$rate" -v g="$GOAL" 'BEGIN { exit !(r >= g) }'; then

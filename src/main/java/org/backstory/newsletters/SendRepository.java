@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +126,7 @@ class SendRepository {
 
 	/** How many of the send's recipients are in each status. */
 	Map<String, Integer> tally(long sendId) {
-		Map<String, Integer> tally = new java.util.HashMap<>();
+		Map<String, Integer> tally = new HashMap<>();
 		jdbc.sql("select status, count(*) from newsletters.recipient where send_id = :send group by status")
 			.param("send", sendId)
 			.query((ResultSet rs) -> {

@@ -3,14 +3,19 @@ package org.backstory.email;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for something the scheduler does in the background. */
-final class Await {
+/** Waits for something done in the background (the scheduler, newsletter workers). */
+public final class Await {
 
 	private Await() {
 	}
 
-	static void until(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+	/** Waits up to 15 seconds. */
+	public static void until(String what, BooleanSupplier condition) {
+		until(what, Duration.ofSeconds(15), condition);
+	}
+
+	public static void until(String what, Duration within, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + within.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Timed out waiting until " + what);

@@ -13,9 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.james.jdkim.api.SignatureRecord;
+import org.backstory.LoopbackSmtp;
 import org.backstory.email.dkim.DkimTestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class DkimSignedMailIntegrationTests {
 
-	static final GreenMail smtp = new GreenMail(
-			new ServerSetup(SmtpMailIntegrationTests.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static final GreenMail smtp = LoopbackSmtp.greenMail();
 
 	@DynamicPropertySource
 	static void signedMail(DynamicPropertyRegistry registry) {

@@ -2,13 +2,10 @@ package org.backstory.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import org.backstory.LoopbackSmtp;
 import org.backstory.Visitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class SmtpMailIntegrationTests {
 
-	static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static final GreenMail smtp = LoopbackSmtp.greenMail();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -80,15 +77,6 @@ class SmtpMailIntegrationTests {
 		assertThat(health.body()).doesNotContain("details");
 		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(), "/components/mail/details/reachable"))
 			.isEqualTo("true");
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.backstory.LoopbackSmtp;
 import org.backstory.Visitor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +23,7 @@ class UnreachableSmtpIntegrationTests {
 
 	@DynamicPropertySource
 	static void deadMailServer(DynamicPropertyRegistry registry) {
-		int port = SmtpMailIntegrationTests.freePort();
+		int port = LoopbackSmtp.freePort();
 		registry.add("backstory.mail.host", () -> "127.0.0.1");
 		registry.add("backstory.mail.port", () -> port);
 		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("dead_smtp_test"));

@@ -12,6 +12,7 @@ import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.DueSubscriptions;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.email.Await;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
@@ -65,7 +66,7 @@ public final class NewsletterBenchmark {
 
 			long start = System.nanoTime();
 			long send = sends.schedule(draft.id(), newsletter.id(), Audience.ALL, clock.instant(), null);
-			NewsletterFixtures.until("the send is done", Duration.ofMinutes(30),
+			Await.until("the send is done", Duration.ofMinutes(30),
 					() -> sends.find(send).map(s -> s.status() == SendStatus.SENT).orElse(false));
 			double seconds = (System.nanoTime() - start) / 1e9;
 

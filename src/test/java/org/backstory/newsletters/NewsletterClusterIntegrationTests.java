@@ -2,8 +2,6 @@ package org.backstory.newsletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,10 +12,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.backstory.LoopbackSmtp;
 import org.backstory.TestDatabase;
+import org.backstory.email.Await;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
@@ -38,7 +37,7 @@ class NewsletterClusterIntegrationTests {
 
 	static final String DATABASE = "newsletter_cluster";
 
-	static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static final GreenMail smtp = LoopbackSmtp.greenMail();
 
 	static NewsletterNodes nodes;
 
@@ -81,7 +80,7 @@ class NewsletterClusterIntegrationTests {
 		try {
 			Audience5000 audience = Audience5000.seed(a, 3000, "graceful.test");
 			send = audience.sendNow(a);
-			NewsletterFixtures.until("a tenth is sent", Duration.ofMinutes(2), () -> sent(send) >= 300);
+			Await.until("a tenth is sent", Duration.ofMinutes(2), () -> sent(send) >= 300);
 		}
 		finally {
 			a.close();
@@ -109,7 +108,7 @@ class NewsletterClusterIntegrationTests {
 		}
 		Process process = nodes.startProcess("node-killed", 2);
 		try {
-			NewsletterFixtures.until("a tenth is sent", Duration.ofMinutes(3), () -> sent(send) >= 300);
+			Await.until("a tenth is sent", Duration.ofMinutes(3), () -> sent(send) >= 300);
 		}
 		finally {
 			process.destroyForcibly();
@@ -148,15 +147,6 @@ class NewsletterClusterIntegrationTests {
 		}
 		catch (MessagingException ex) {
 			throw new AssertionError(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

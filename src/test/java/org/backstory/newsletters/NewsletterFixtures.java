@@ -2,12 +2,12 @@ package org.backstory.newsletters;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
+import org.backstory.email.Await;
 import org.backstory.publishing.ArticleFixtures;
 import org.springframework.context.ApplicationContext;
 
-/** Newsletters, signed links and waits for the newsletters tests. Slugs are unique: the test database is shared. */
+/** Newsletters, signed links and the wait for a send, for the newsletters tests. Slugs are unique: the test database is shared. */
 public final class NewsletterFixtures {
 
 	private NewsletterFixtures() {
@@ -33,24 +33,8 @@ public final class NewsletterFixtures {
 
 	/** Waits until the send has no pending recipient and is marked sent. */
 	static void awaitSent(NewsletterSends sends, long sendId, Duration within) {
-		until("send " + sendId + " is sent", within,
+		Await.until("send " + sendId + " is sent", within,
 				() -> sends.find(sendId).map(send -> send.status() == SendStatus.SENT).orElse(false));
-	}
-
-	static void until(String what, Duration within, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out waiting until " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import org.backstory.OwnDatabase;
+import org.backstory.email.Await;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
@@ -58,9 +59,9 @@ class NewsletterRateLimitIntegrationTests {
 
 		long send = sends.schedule(article, newsletter.id(), Audience.ALL, clock.instant(), null);
 
-		NewsletterFixtures.until("the minute's allowance is used", Duration.ofSeconds(20),
+		Await.until("the minute's allowance is used", Duration.ofSeconds(20),
 				() -> sends.tally(send).sent() == 5);
-		NewsletterFixtures.until("the rest waits for the next minute", Duration.ofSeconds(5), () -> jdbc.sql("""
+		Await.until("the rest waits for the next minute", Duration.ofSeconds(5), () -> jdbc.sql("""
 				select count(*) from newsletters.recipient where send_id = :send and status = 'pending'
 				  and claimed_by is null and next_attempt_at = :next""")
 			.param("send", send)

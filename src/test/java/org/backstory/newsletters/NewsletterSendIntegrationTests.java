@@ -3,7 +3,6 @@ package org.backstory.newsletters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import org.backstory.LoopbackSmtp;
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
@@ -45,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @OwnDatabase("newsletter_send")
 class NewsletterSendIntegrationTests {
 
-	static final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static final GreenMail smtp = LoopbackSmtp.greenMail();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -280,15 +279,6 @@ class NewsletterSendIntegrationTests {
 		}
 		catch (IOException | jakarta.mail.MessagingException ex) {
 			throw new AssertionError(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

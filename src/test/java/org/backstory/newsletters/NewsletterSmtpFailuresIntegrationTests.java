@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.OwnDatabase;
 import org.backstory.ScriptedSmtpServer;
+import org.backstory.email.Await;
 import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
 import org.backstory.publishing.ArticleEditor;
@@ -131,11 +132,11 @@ class NewsletterSmtpFailuresIntegrationTests {
 		Readers readers = readers(200, "slow.test");
 		smtp.delayPerMessage(Duration.ofMillis(100));
 		long send = sends.schedule(readers.articleId(), readers.newsletterId(), Audience.ALL, clock.instant(), null);
-		NewsletterFixtures.until("the send is mailing", Duration.ofSeconds(20), () -> sends.tally(send).sent() > 10);
+		Await.until("the send is mailing", Duration.ofSeconds(20), () -> sends.tally(send).sent() > 10);
 
 		long asked = System.nanoTime();
 		mailer.send(Mail.text("urgent@transactional.test", "Your sign-in link", "Click to sign in."));
-		NewsletterFixtures.until("the sign-in link arrives", Duration.ofSeconds(10),
+		Await.until("the sign-in link arrives", Duration.ofSeconds(10),
 				() -> smtp.acceptedFor("urgent@transactional.test") == 1);
 		long waited = (System.nanoTime() - asked) / 1_000_000;
 
