@@ -4,6 +4,9 @@ import org.backstory.members.web.MemberAuthenticationProvider;
 import org.backstory.members.web.SignInRedirects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,6 +38,17 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** OWNER > ADMINISTRATOR > EDITOR > AUTHOR > CONTRIBUTOR > MEMBER, for URL rules and method security alike. */
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		RoleHierarchyImpl.Builder ladder = RoleHierarchyImpl.withDefaultRolePrefix();
+		MemberRole[] roles = MemberRole.values();
+		for (int i = roles.length - 1; i > 0; i--) {
+			ladder.role(roles[i].name()).implies(roles[i - 1].name());
+		}
+		return ladder.build();
+	}
+
 	@Bean
 	CsrfTokenRepository csrfTokenRepository() {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -53,9 +67,21 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
 			MemberAuthenticationProvider members, SignInRedirects redirects) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			// Members' payments and refunds are the owner's business, not the newsroom's.
-			.requestMatchers("/admin/billing/**").hasRole("OWNER")
-			.requestMatchers("/admin/**").hasAnyRole("OWNER", "EDITOR", "AUTHOR")
+			// Each rule names the lowest role allowed; the role hierarchy lets every higher role in too. Finer
+			// rules (an author's own articles, the owner-only outbox message) are checked by the handlers.
+			.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/settings/plans/**",
+					"/admin/settings/mail/**")
+			.hasRole("OWNER")
+			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**")
+			.hasRole("ADMINISTRATOR")
+			// Editors may look at members; changing them is for administrators.
+			.requestMatchers(HttpMethod.GET, "/admin/members/**").hasRole("EDITOR")
+			.requestMatchers("/admin/members/**").hasRole("ADMINISTRATOR")
+			.requestMatchers("/admin/tags/**", "/admin/storylines/**", "/admin/newsletters/**",
+					"/admin/email/**")
+			.hasRole("EDITOR")
+			.requestMatchers("/admin/publish/**").hasRole("AUTHOR")
+			.requestMatchers("/admin/**").hasRole("CONTRIBUTOR")
 			.requestMatchers("/actuator/health/**").permitAll()
 			.requestMatchers("/actuator/**").hasRole("OWNER")
 			.requestMatchers("/account/**", "/checkout/**", "/newsletters/confirm-address/**").authenticated()

@@ -23,12 +23,31 @@ class AdminIntegrationTests {
 	MemberDirectory directory;
 
 	@ParameterizedTest
-	@EnumSource(value = MemberRole.class, names = { "OWNER", "EDITOR", "AUTHOR" })
-	void staffSeeTheAdminPageWithALinkToTheOutbox(MemberRole role) {
+	@EnumSource(value = MemberRole.class, names = { "OWNER", "ADMINISTRATOR", "EDITOR" })
+	void editorsAndAboveSeeTheAdminPageWithALinkToTheOutbox(MemberRole role) {
 		Visitor.Page page = signedIn(role).get("/admin");
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.document().select("a[href=/admin/email/outbox]").text()).isEqualTo("Outbox");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = MemberRole.class, names = { "AUTHOR", "CONTRIBUTOR" })
+	void writersSeeTheAdminPageWithoutMembersMail(MemberRole role) {
+		Visitor visitor = signedIn(role);
+		Visitor.Page page = visitor.get("/admin");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.document().select("a[href=/admin/email/outbox]")).isEmpty();
+		assertThat(visitor.get("/admin/email/outbox").status()).isEqualTo(403);
+	}
+
+	@Test
+	void onlyTheOwnerSeesCouponsAndAdministratorsSeeBilling() {
+		assertThat(signedIn(MemberRole.OWNER).get("/admin").document().select("a[href=/admin/billing/coupons]")).hasSize(1);
+		Visitor.Page administrator = signedIn(MemberRole.ADMINISTRATOR).get("/admin");
+		assertThat(administrator.document().select("a[href=/admin/billing/coupons]")).isEmpty();
+		assertThat(administrator.document().select("a[href=/admin/billing]")).hasSize(1);
 	}
 
 	@Test

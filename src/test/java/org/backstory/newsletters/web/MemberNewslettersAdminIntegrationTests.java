@@ -42,20 +42,33 @@ class MemberNewslettersAdminIntegrationTests {
 		String email = MemberFixtures.reader(members, "member");
 		long member = members.findByEmail(email).orElseThrow().id();
 		optIns.choose(member, List.of(kept.id()));
-		Visitor author = staff(MemberRole.AUTHOR);
+		Visitor administrator = staff(MemberRole.ADMINISTRATOR);
 		String path = "/admin/members/" + member + "/newsletters";
 
-		Document page = author.get(path).document();
+		Document page = administrator.get(path).document();
 		assertThat(page.select(".newsletter-lead").text()).contains(email);
 		assertThat(page.selectFirst("input[name=newsletter][value=" + kept.id() + "]").hasAttr("checked")).isTrue();
 
-		Visitor.Page saved = author.submit(path, path, Map.of(), "newsletter",
+		Visitor.Page saved = administrator.submit(path, path, Map.of(), "newsletter",
 				List.of(String.valueOf(kept.id()), String.valueOf(added.id())));
 
 		assertThat(saved.status()).isEqualTo(303);
 		assertThat(optIns.of(member)).containsExactlyInAnyOrder(kept.id(), added.id());
-		assertThat(author.follow(path).document().select("p.notice").text())
+		assertThat(administrator.follow(path).document().select("p.notice").text())
 			.isEqualTo("The member's newsletters are saved.");
+	}
+
+	@Test
+	void anEditorSeesButCannotChangeAMembersNewsletters() {
+		Newsletter newsletter = NewsletterFixtures.newsletter(newsletters, "staff-readonly", false);
+		long member = members.findByEmail(MemberFixtures.reader(members, "readonly")).orElseThrow().id();
+		Visitor editor = staff(MemberRole.EDITOR);
+		String path = "/admin/members/" + member + "/newsletters";
+
+		assertThat(editor.get(path).status()).isEqualTo(200);
+		assertThat(editor.submit(path, path, Map.of(), "newsletter", List.of(String.valueOf(newsletter.id()))).status())
+			.isEqualTo(403);
+		assertThat(optIns.of(member)).doesNotContain(newsletter.id());
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class NewsletterAdminIntegrationTests {
 
 	@Test
 	void theAdminPageLinksToTheNewsletters() {
-		assertThat(staff(MemberRole.AUTHOR).get("/admin").document().select("a[href=/admin/newsletters]").text())
+		assertThat(staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/newsletters]").text())
 			.isEqualTo("Newsletters");
 	}
 
