@@ -2,9 +2,11 @@ package org.backstory.members.account;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
+import org.backstory.members.MemberRole;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +53,26 @@ class MemberMails {
 
 				It works once, within 15 minutes. If you did not ask to sign in, ignore this mail.
 				""".formatted(member.name(), site.link(path))));
+	}
+
+	void staffInvite(StaffInvite invite, String inviterName, String token) {
+		mailer.send(Mail.text(invite.email(), "You're invited to join the staff", """
+				Hello,
+
+				%s has invited you to join the staff of %s as %s.
+
+				Open this link to accept:
+
+				%s
+
+				It works once, within 7 days. If you have an account with this address, you sign in with it to accept;
+				if not, you choose a name and a password. If you were not expecting this, ignore this mail.
+				""".formatted(inviterName, site.baseUrl(), roleName(invite.role()), site.link("/staff/invite?token=" + token))));
+	}
+
+	private static String roleName(MemberRole role) {
+		String name = role.name().toLowerCase(Locale.ROOT);
+		return (name.startsWith("a") || name.startsWith("e") ? "an " : "a ") + name;
 	}
 
 	void passwordReset(Member member, String token) {

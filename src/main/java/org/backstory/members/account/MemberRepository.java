@@ -50,17 +50,46 @@ public class MemberRepository {
 	long insert(String email, String name, @Nullable String passwordHash, MemberRole role,
 			@Nullable Instant verifiedAt, Instant now) {
 		return jdbc.sql("""
-				insert into members.member (email, name, password_hash, role, email_verified_at, created_at, updated_at)
-				values (:email, :name, :hash, :role, :verified, :now, :now)
+				insert into members.member (email, name, password_hash, role, email_verified_at, staff_since, created_at,
+				                            updated_at)
+				values (:email, :name, :hash, :role, :verified, :staffSince, :now, :now)
 				returning id""")
 			.param("email", email)
 			.param("name", name)
 			.param("hash", passwordHash)
 			.param("role", role.name())
 			.param("verified", verifiedAt == null ? null : Timestamp.from(verifiedAt))
+			.param("staffSince", role.staff() ? Timestamp.from(now) : null)
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * Gives the member {@code role}. Joining the staff starts their staff time, leaving it ends it, and a change
+	 * between staff roles keeps it.
+	 */
+	void changeRole(long id, MemberRole role, Instant now) {
+		jdbc.sql("""
+				update members.member
+				set role = :role, updated_at = :now,
+				    staff_since = case when :staff then coalesce(staff_since, :now) end
+				where id = :id""")
+			.param("id", id)
+			.param("role", role.name())
+			.param("staff", role.staff())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Everyone on the staff, with the time they joined it. */
+	List<StaffMember> staff() {
+		return jdbc.sql("""
+				select id, email, name, role, coalesce(staff_since, created_at) as since from members.member
+				where role <> 'MEMBER'""")
+			.query((rs, row) -> new StaffMember(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+					MemberRole.valueOf(rs.getString("role")), rs.getTimestamp("since").toInstant()))
+			.list();
 	}
 
 	void updateName(long id, String name, Instant now) {

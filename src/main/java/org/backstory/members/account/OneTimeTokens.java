@@ -35,9 +35,7 @@ class OneTimeTokens {
 
 	/** A new raw token for {@code memberId}, valid for the purpose's lifetime. */
 	String issue(long memberId, TokenPurpose purpose) {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = newToken();
 		Instant now = clock.instant();
 		jdbc.sql("delete from members.one_time_token where member_id = :member and purpose = :purpose and used_at is null")
 			.param("member", memberId)
@@ -102,7 +100,14 @@ class OneTimeTokens {
 			.update();
 	}
 
-	private static boolean wellFormed(@Nullable String token) {
+	/** A fresh random token: 32 bytes, URL-safe Base64 without padding (43 characters). */
+	static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static boolean wellFormed(@Nullable String token) {
 		return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 

@@ -2,10 +2,14 @@ package org.backstory.members.account;
 
 import java.time.Duration;
 
-/** What a one-time token is for, and how long it lives. */
+/**
+ * What a one-time token is for, and how long it lives. Staff invites name an address rather than an account,
+ * so their tokens are kept with the invite ({@code members.staff_invite}) instead of in the one-time token table.
+ */
 public enum TokenPurpose {
 
-	MAGIC_LINK(Duration.ofMinutes(15)), PASSWORD_RESET(Duration.ofHours(1)), EMAIL_VERIFICATION(Duration.ofDays(7));
+	MAGIC_LINK(Duration.ofMinutes(15)), PASSWORD_RESET(Duration.ofHours(1)), EMAIL_VERIFICATION(Duration.ofDays(7)),
+	STAFF_INVITE(Duration.ofDays(7));
 
 	private final Duration lifetime;
 
