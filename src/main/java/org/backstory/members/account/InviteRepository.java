@@ -38,7 +38,7 @@ class InviteRepository {
 		return jdbc.sql("""
 				insert into members.staff_invite (token_hash, email, role, invited_by, created_at, expires_at)
 				values (:hash, :email, :role, :by, :now, :expires)
-				returning """ + COLUMNS)
+				returning\s""" + COLUMNS)
 			.param("hash", tokenHash)
 			.param("email", email)
 			.param("role", role.name())
@@ -72,7 +72,7 @@ class InviteRepository {
 		return jdbc.sql("""
 				update members.staff_invite set accepted_at = :now
 				where token_hash = :hash and accepted_at is null and revoked_at is null and expires_at > :now
-				returning """ + COLUMNS)
+				returning\s""" + COLUMNS)
 			.param("hash", tokenHash)
 			.param("now", Timestamp.from(now))
 			.query(InviteRepository::invite)
@@ -91,7 +91,7 @@ class InviteRepository {
 		return jdbc.sql("""
 				update members.staff_invite set revoked_at = :now
 				where id = :id and accepted_at is null and revoked_at is null
-				returning """ + COLUMNS)
+				returning\s""" + COLUMNS)
 			.param("id", inviteId)
 			.param("now", Timestamp.from(now))
 			.query(InviteRepository::invite)
