@@ -2,8 +2,10 @@ package org.backstory.billing;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.backstory.shared.StaffActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,11 +24,14 @@ public class CouponService {
 
 	private final PlanCatalog plans;
 
+	private final StaffActions audit;
+
 	private final Clock clock;
 
-	CouponService(CouponRepository coupons, PlanCatalog plans, Clock clock) {
+	CouponService(CouponRepository coupons, PlanCatalog plans, StaffActions audit, Clock clock) {
 		this.coupons = coupons;
 		this.plans = plans;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -44,6 +49,26 @@ public class CouponService {
 	 */
 	@Transactional
 	public Optional<Coupon> create(NewCoupon coupon) {
+		return insert(coupon);
+	}
+
+	/** {@link #create} on staff's say, audited as {@code coupon.created}. */
+	@Transactional
+	public Optional<Coupon> createByStaff(long staffId, NewCoupon coupon) {
+		Optional<Coupon> created = insert(coupon);
+		created.ifPresent(c -> audit.record(staffId, "coupon.created", "coupon " + c.id() + " " + c.code(),
+				terms(c)));
+		return created;
+	}
+
+	private static String terms(Coupon coupon) {
+		String off = coupon.percentOff() != null ? coupon.percentOff() + "% off"
+				: Money.format(coupon.amountOff() == null ? 0 : coupon.amountOff(), String.valueOf(coupon.currency())) + " off";
+		return coupon.name() + ": " + off + ", " + coupon.duration().name().toLowerCase(Locale.ROOT)
+				+ (coupon.durationMonths() == null ? "" : " " + coupon.durationMonths() + " months");
+	}
+
+	private Optional<Coupon> insert(NewCoupon coupon) {
 		Long planId = null;
 		if (coupon.planCode() != null) {
 			PlanCatalog.StoredPlan plan = plans.find(coupon.planCode())
@@ -73,6 +98,16 @@ public class CouponService {
 		boolean deactivated = coupons.deactivate(couponId);
 		if (deactivated) {
 			log.info("Coupon deactivated couponId={}", couponId);
+		}
+		return deactivated;
+	}
+
+	/** {@link #deactivate} on staff's say, audited as {@code coupon.deactivated}. */
+	@Transactional
+	public boolean deactivateByStaff(long staffId, long couponId) {
+		boolean deactivated = deactivate(couponId);
+		if (deactivated) {
+			audit.record(staffId, "coupon.deactivated", "coupon " + couponId, "");
 		}
 		return deactivated;
 	}

@@ -15,7 +15,7 @@ class RefundRepository {
 
 	private static final String SELECT = """
 			select r.id, r.payment_id, r.amount, p.currency, p.gateway_charge_id, r.idempotency_key, r.status,
-			       r.failure_reason
+			       r.failure_reason, r.requested_by
 			from billing.refund r join billing.payment p on p.id = r.payment_id
 			""";
 
@@ -25,9 +25,13 @@ class RefundRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A refund attempt: what to ask the gateway, and where it stands. */
+	/**
+	 * A refund attempt: what to ask the gateway, and where it stands.
+	 *
+	 * @param requestedBy who asked, as a {@link SubscriptionEventLog.Actor} code
+	 */
 	record PendingRefund(long id, long paymentId, long amount, String currency, String chargeId, String idempotencyKey,
-			String status, String failureReason) {
+			String status, String failureReason, String requestedBy) {
 
 		PaymentGateway.Refund request() {
 			return new PaymentGateway.Refund(chargeId, amount, currency, idempotencyKey);
@@ -91,7 +95,7 @@ class RefundRepository {
 
 	private static PendingRefund map(ResultSet rs) throws SQLException {
 		return new PendingRefund(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getString(7), rs.getString(8));
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Giving money back, in full or in part, on staff's say. Like a charge: the refund row is committed
  * pending before the gateway is asked with a key derived from it, and settled after; a refund whose
  * answer never came is asked about again later with the same key, so nothing is refunded twice, and the
- * pending amount is held back so two refunds together can never exceed the payment.
+ * pending amount is held back so two refunds together can never exceed the payment. A refund staff asked
+ * for is audited ({@code payment.refunded}) in the transaction that records it as made.
  */
 @Service
 public class Refunds {
@@ -30,14 +32,17 @@ public class Refunds {
 
 	private final TransactionTemplate transaction;
 
+	private final StaffActions audit;
+
 	private final Clock clock;
 
 	Refunds(PaymentRepository payments, RefundRepository refunds, PaymentGateway gateway,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, StaffActions audit, Clock clock) {
 		this.payments = payments;
 		this.refunds = refunds;
 		this.gateway = gateway;
 		this.transaction = transaction;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -103,6 +108,9 @@ public class Refunds {
 			if (refunds.settle(refund.id(), result, clock.instant())
 					&& result instanceof PaymentGateway.RefundResult.Refunded) {
 				payments.recountRefunded(refund.paymentId());
+				new SubscriptionEventLog.Actor(refund.requestedBy()).staffId()
+					.ifPresent(staffId -> audit.record(staffId, "payment.refunded", "payment " + refund.paymentId(),
+							Money.format(refund.amount(), refund.currency()) + " (refund " + refund.id() + ")"));
 			}
 		});
 		log.info("Refund settled refundId={} paymentId={} amount={}", refund.id(), refund.paymentId(), refund.amount());

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a member (or staff) may do to a running subscription: cancel at the period end, take the
@@ -32,15 +34,22 @@ public class SubscriptionChanges {
 
 	private final Refunds refunds;
 
+	private final TransactionTemplate transaction;
+
+	private final StaffActions audit;
+
 	private final Clock clock;
 
 	SubscriptionChanges(SubscriptionRepository subscriptions, RenewalRepository renewals, SubscriptionEventLog events,
-			PaymentRepository payments, Refunds refunds, Clock clock) {
+			PaymentRepository payments, Refunds refunds, TransactionTemplate transaction, StaffActions audit,
+			Clock clock) {
 		this.subscriptions = subscriptions;
 		this.renewals = renewals;
 		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
+		this.transaction = transaction;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -103,7 +112,9 @@ public class SubscriptionChanges {
 	 * @return the refund made, if any
 	 */
 	public Optional<RefundOutcome> cancelNow(long staffId, long memberId, boolean refundUnused) {
-		Ended ended = endNow(staffId, memberId);
+		// A call within this class would bypass @Transactional, so the ending gets its transaction here; the
+		// refund runs after it commits, as refunds ask the gateway outside any transaction.
+		Ended ended = Objects.requireNonNull(transaction.execute(status -> endNow(staffId, memberId)));
 		if (!refundUnused || ended.refundable() == null || ended.unusedAmount() == 0) {
 			return Optional.empty();
 		}
@@ -111,8 +122,7 @@ public class SubscriptionChanges {
 				"Unused part of a subscription canceled by staff", "cancel-" + ended.subscriptionId()));
 	}
 
-	@Transactional
-	Ended endNow(long staffId, long memberId) {
+	private Ended endNow(long staffId, long memberId) {
 		Instant now = clock.instant();
 		Subscription live = liveSubscription(memberId);
 		SubscriptionLifecycle.STAFF_CANCELS.require(live.status());
@@ -120,6 +130,8 @@ public class SubscriptionChanges {
 		events.record(live.id(), live.status(), SubscriptionEventLog.Cause.CANCELED_BY_STAFF,
 				SubscriptionEventLog.Actor.staff(staffId), now);
 		log.info("Subscription canceled by staff subscriptionId={} staffId={}", live.id(), staffId);
+		audit.record(staffId, "member.canceled", "member " + memberId,
+				"subscription " + live.id() + " ended at once, was " + live.status().code());
 		Optional<PaymentRecord> paid = payments.paidFor(live.id(), live.currentPeriodStart());
 		if (paid.isEmpty() || live.currentPeriodEnd() == null || live.status() == SubscriptionStatus.PAST_DUE) {
 			return new Ended(live.id(), null, 0);

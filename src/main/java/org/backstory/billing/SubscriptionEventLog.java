@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -75,6 +76,12 @@ class SubscriptionEventLog {
 
 		static Actor staff(long id) {
 			return new Actor("staff:" + id);
+		}
+
+		/** The staff member's id when staff acted, for the audit log. */
+		Optional<Long> staffId() {
+			return code.startsWith("staff:") ? Optional.of(Long.parseLong(code.substring("staff:".length())))
+					: Optional.empty();
 		}
 
 		static Actor gateway(String name) {

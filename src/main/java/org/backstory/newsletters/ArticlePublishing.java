@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleStatusLine;
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishing an article with its newsletter send, in one transaction: on the site, on the site and by
- * email, or by email only; now or at a time, when the send starts too.
+ * email, or by email only; now or at a time, when the send starts too. Staff's publishing is audited
+ * ({@code article.published} or {@code article.scheduled}) in the same transaction.
  */
 @Service
 public class ArticlePublishing {
@@ -24,12 +27,16 @@ public class ArticlePublishing {
 
 	private final NewsletterRepository newsletters;
 
+	private final StaffActions audit;
+
 	private final Clock clock;
 
-	ArticlePublishing(ArticleEditor editor, NewsletterSends sends, NewsletterRepository newsletters, Clock clock) {
+	ArticlePublishing(ArticleEditor editor, NewsletterSends sends, NewsletterRepository newsletters,
+			StaffActions audit, Clock clock) {
 		this.editor = editor;
 		this.sends = sends;
 		this.newsletters = newsletters;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -57,6 +64,12 @@ public class ArticlePublishing {
 		}
 		Instant at = choice.at() != null ? choice.at() : now;
 		editor.publish(articleId, at, choice.mode().onSite());
+		if (staffId != null) {
+			audit.record(staffId, choice.at() == null ? "article.published" : "article.scheduled",
+					"article " + articleId + " \"" + article.title() + "\"",
+					choice.mode().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+							+ (choice.at() == null ? "" : ", at " + choice.at()));
+		}
 		if (!choice.mode().emails()) {
 			return null;
 		}

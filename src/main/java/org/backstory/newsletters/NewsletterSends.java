@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.backstory.members.MemberDeleted;
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,17 @@ public class NewsletterSends {
 
 	private final Scheduler scheduler;
 
+	private final StaffActions audit;
+
 	private final Clock clock;
 
 	NewsletterSends(SendRepository sends, RecipientRepository recipients, NewsletterRepository newsletters,
-			Scheduler scheduler, Clock clock) {
+			Scheduler scheduler, StaffActions audit, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
 		this.newsletters = newsletters;
 		this.scheduler = scheduler;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -62,6 +66,10 @@ public class NewsletterSends {
 			.orElseThrow(() -> new InvalidNewsletterException(
 					List.of("This article has already been sent (or is scheduled) to " + newsletter.name() + ".")));
 		scheduler.scheduleIfNotExists(NewsletterTasks.START.instance(String.valueOf(id)).scheduledTo(at));
+		if (staffId != null) {
+			audit.record(staffId, "newsletter.send-scheduled", "send " + id + " of article " + articleId,
+					newsletter.name() + ", " + audience.code() + ", at " + at);
+		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

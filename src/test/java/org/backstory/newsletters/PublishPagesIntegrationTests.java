@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Staff publish articles with or without an email, and follow the send; over HTTP, to the dev outbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -69,6 +70,11 @@ class PublishPagesIntegrationTests {
 
 	Visitor staff;
 
+	long staffId;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void setUp() {
 		articles = new ArticleFixtures(editor);
@@ -77,6 +83,7 @@ class PublishPagesIntegrationTests {
 		optIns.optIn(reader.id(), newsletter.id());
 		staff = new Visitor(port);
 		String email = MemberFixtures.account(members, "editor", MemberRole.EDITOR);
+		staffId = members.findByEmail(email).orElseThrow().id();
 		assertThat(staff.signIn(email, MemberFixtures.PASSWORD).status()).isEqualTo(302);
 	}
 
@@ -172,6 +179,27 @@ class PublishPagesIntegrationTests {
 	}
 
 	@Test
+	void publishingSchedulingAndTheSendAreAudited() {
+		long now = draft();
+		long later = draft();
+		String tomorrow = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC)
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+
+		staff.submit("/admin/publish/" + now, "/admin/publish/" + now, Map.of("mode", "SITE", "audience", "ALL", "when", "now"));
+		Visitor.Page scheduled = staff.submit("/admin/publish/" + later, "/admin/publish/" + later,
+				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
+						"when", "at", "at", tomorrow));
+		long send = Long.parseLong(scheduled.header("Location").replaceAll(".*/sends/", ""));
+
+		assertThat(audited("article " + now + " ")).containsExactly("article.published " + staffId + " | site");
+		assertThat(audited("article " + later + " ")).containsExactly(
+				"article.scheduled " + staffId + " | site and email, at " + tomorrow + ":00Z");
+		assertThat(audited("send " + send + " ")).containsExactly("newsletter.send-scheduled " + staffId + " | "
+				+ newsletter.name() + ", all, at " + tomorrow + ":00Z");
+	}
+
+	@Test
 	void membersCannotReachThePublishPages() {
 		Visitor member = new Visitor(port);
 		String email = MemberFixtures.account(members, "member", MemberRole.MEMBER);
@@ -179,6 +207,16 @@ class PublishPagesIntegrationTests {
 
 		assertThat(member.get("/admin/publish").status()).isEqualTo(403);
 		assertThat(member.post("/admin/publish/1", Map.of("mode", "SITE")).status()).isEqualTo(403);
+	}
+
+	/** The audit entries whose subject starts with {@code subject}: action, actor and detail. */
+	private java.util.List<String> audited(String subject) {
+		return jdbc.sql("""
+				select action || ' ' || actor_id || ' | ' || detail from admin.audit_entry
+				where starts_with(subject, :subject) order by id""")
+			.param("subject", subject)
+			.query(String.class)
+			.list();
 	}
 
 	private long draft() {

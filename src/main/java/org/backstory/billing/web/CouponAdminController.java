@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.Coupon;
 import org.backstory.billing.CouponService;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,14 +47,14 @@ class CouponAdminController {
 	}
 
 	@PostMapping(PATH)
-	Object create(CouponForm form, CsrfToken csrfToken, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	Object create(CouponForm form, @AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Pages.personal(response);
 		CouponForm.Checked checked = form.check();
 		Map<String, String> errors = checked.errors();
 		if (checked.coupon() != null) {
 			try {
-				if (coupons.create(checked.coupon()).isPresent()) {
+				if (coupons.createByStaff(owner.id(), checked.coupon()).isPresent()) {
 					redirect.addFlashAttribute("notice", "Coupon " + checked.coupon().code() + " created.");
 					return Pages.redirectTo(PATH);
 				}
@@ -67,8 +69,9 @@ class CouponAdminController {
 	}
 
 	@PostMapping(PATH + "/{id}/deactivate")
-	Object deactivate(@PathVariable long id, RedirectAttributes redirect) {
-		if (!coupons.deactivate(id)) {
+	Object deactivate(@PathVariable long id, @AuthenticationPrincipal SignedInMember owner,
+			RedirectAttributes redirect) {
+		if (!coupons.deactivateByStaff(owner.id(), id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such coupon");
 		}
 		redirect.addFlashAttribute("notice", "Coupon deactivated. Subscribers who redeemed it keep their discount.");
