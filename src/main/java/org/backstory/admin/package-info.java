@@ -1,7 +1,8 @@
 /**
  * Admin: the shell of the staff area at {@code /admin}, the landing page linking to each module's admin
- * pages. Staff only (guarded in the security filter chain). It hosts navigation; it never edits another
- * module's data.
+ * pages, and the audit log of staff actions ({@link org.backstory.admin.AuditLog}, schema {@code admin},
+ * shown to the owner at {@code /admin/audit}). Staff only (guarded in the security filter chain). It hosts
+ * navigation; it never edits another module's data.
  */
 @ApplicationModule(allowedDependencies = { "shared", "members", "email" })
 @NullMarked

@@ -67,7 +67,8 @@ class MemberMails {
 
 				It works once, within 7 days. If you have an account with this address, you sign in with it to accept;
 				if not, you choose a name and a password. If you were not expecting this, ignore this mail.
-				""".formatted(inviterName, site.baseUrl(), roleName(invite.role()), site.link("/staff/invite?token=" + token))));
+				""".formatted(inviterName, site.baseUrl().getHost(), roleName(invite.role()),
+				site.link("/staff/invite?token=" + token))));
 	}
 
 	private static String roleName(MemberRole role) {

@@ -54,7 +54,7 @@ class StaffController {
 
 	@GetMapping(PATH)
 	String list(CsrfToken csrfToken, Model model) {
-		return page(model, csrfToken, "", MemberRole.EDITOR, null);
+		return page(model, csrfToken, "", MemberRole.CONTRIBUTOR, null);
 	}
 
 	@PostMapping(PATH + "/invites")
