@@ -23,6 +23,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.media.MediaFiles;
+import org.backstory.publishing.ResponsiveImages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +59,7 @@ class MediaUploadIntegrationTests {
 		assertThat(image.get("srcset").asString())
 			.isEqualTo(base + "480.png 480w, " + base + "960.png 960w, " + base + "1600.png 1600w");
 		assertThat(image.get("markdown").asString()).isEqualTo("![](" + url + ")");
+		assertThat(ResponsiveImages.srcset(url)).hasValue(image.get("srcset").asString());
 		assertThat(image.get("width").asInt()).isEqualTo(1600);
 		assertThat(image.get("height").asInt()).isEqualTo(800);
 		assertThat(dimensions(base + "480.png")).containsExactly(480, 240);
@@ -78,6 +80,7 @@ class MediaUploadIntegrationTests {
 		String base = url.substring(0, url.length() - "1000.jpg".length());
 		assertThat(image.get("srcset").asString())
 			.isEqualTo(base + "480.jpg 480w, " + base + "960.jpg 960w, " + base + "1000.jpg 1000w");
+		assertThat(ResponsiveImages.srcset(url)).hasValue(image.get("srcset").asString());
 		assertThat(dimensions(base + "1000.jpg")).containsExactly(1000, 750);
 		assertThat(dimensions(base + "480.jpg")).containsExactly(480, 360);
 		assertThat(Files.exists(copyFile(base + "1600.jpg"))).isFalse();
