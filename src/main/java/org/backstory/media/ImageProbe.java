@@ -54,10 +54,11 @@ final class ImageProbe {
 				reader.dispose();
 			}
 		}
+		catch (UnusableImageException ex) {
+			throw ex;
+		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof UnusableImageException unusable) {
-				throw unusable;
-			}
+			// ImageIO plugins answer some malformed headers with runtime exceptions rather than IOException.
 			throw notAnImage();
 		}
 	}
