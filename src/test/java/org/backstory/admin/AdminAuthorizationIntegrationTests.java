@@ -77,7 +77,13 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/billing/members/{memberId}/payments/{paymentId}/refund", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/billing/coupons", MemberRole.OWNER),
 			entry("POST /admin/billing/coupons", MemberRole.OWNER),
-			entry("POST /admin/billing/coupons/{id}/deactivate", MemberRole.OWNER));
+			entry("POST /admin/billing/coupons/{id}/deactivate", MemberRole.OWNER),
+			entry("GET /admin/staff", MemberRole.OWNER),
+			entry("POST /admin/staff/invites", MemberRole.OWNER),
+			entry("POST /admin/staff/invites/{inviteId}/revoke", MemberRole.OWNER),
+			entry("POST /admin/staff/{memberId}/role", MemberRole.OWNER),
+			entry("POST /admin/staff/{memberId}/remove", MemberRole.OWNER),
+			entry("GET /admin/audit", MemberRole.OWNER));
 
 	/** An id no row has, for every path variable. */
 	private static final String NOWHERE = "987654321";
