@@ -85,6 +85,7 @@ class ArticleEditorBrowserTests {
 
 		browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
 		browser.waitFor(ExpectedConditions.urlMatches("/admin/articles/\\d+$"));
+		browser.driver().executeScript("window.scrollTo(0, 0)");
 		browser.screenshot("1-written-and-autosaved");
 		browser.submit();
 		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "Saved at"));

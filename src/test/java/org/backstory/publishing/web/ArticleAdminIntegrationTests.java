@@ -198,6 +198,18 @@ class ArticleAdminIntegrationTests {
 	}
 
 	@Test
+	void aStaffMemberWithoutABylineGetsOneFromTheirNameOnFirstUseAndKeepsIt() {
+		String first = Newsroom.ownAuthor(editor);
+		String other = Newsroom.ownAuthor(newsroom.staff(MemberRole.EDITOR));
+
+		assertThat(first).matches("test-editor(-\\d+)?");
+		assertThat(other).matches("test-editor(-\\d+)?").isNotEqualTo(first);
+		assertThat(Newsroom.ownAuthor(editor)).isEqualTo(first);
+		assertThat(jdbc.sql("select name from publishing.author where slug = ?").param(first).query(String.class).single())
+			.isEqualTo("Test editor");
+	}
+
+	@Test
 	void theLivePreviewRendersTheHouseSectionsAndMarksThePaywall() {
 		String csrf = Newsroom.csrf(editor, "/admin/articles/new");
 
