@@ -2,10 +2,15 @@ package org.backstory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 import org.backstory.members.MemberDirectory;
@@ -84,6 +89,7 @@ class ArticleEditorBrowserTests {
 		assertThat(body.getAttribute("value")).contains("## Before you read", "## What's going on now", "<!-- paywall -->");
 
 		browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
+		uploadAnImage();
 		browser.waitFor(ExpectedConditions.urlMatches("/admin/articles/\\d+$"));
 		browser.driver().executeScript("window.scrollTo(0, 0)");
 		browser.screenshot("1-written-and-autosaved");
@@ -121,6 +127,28 @@ class ArticleEditorBrowserTests {
 		browser.open("/p/" + slug);
 		assertThat(browser.find("h1").getText()).isEqualTo("Harbour talks: what changed " + slug);
 		browser.screenshot("5-on-the-site");
+	}
+
+	/**
+	 * The toolbar's Image button posts to the media endpoint: without one the editor says so; with one the
+	 * image's Markdown lands in the body.
+	 */
+	private void uploadAnImage() {
+		Path image;
+		try {
+			image = Files.createTempFile("editor-image", ".png");
+			Files.write(image, Base64.getDecoder().decode(
+					"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		browser.find(".image-file").sendKeys(image.toString());
+		browser.waitFor(driver -> {
+			String state = browser.find(".save-state").getText();
+			return state.equals("Image upload is not available")
+					|| browser.find("textarea[name=body]").getAttribute("value").contains("![");
+		});
 	}
 
 	/** Clicks the toolbar button inserting this block: a house section or the paywall marker. */

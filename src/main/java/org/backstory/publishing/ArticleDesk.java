@@ -111,8 +111,10 @@ public class ArticleDesk {
 			throw new InvalidArticleException("Keep yourself among the article's authors.");
 		}
 		long id = editor.save(draft);
-		if (authorMayPublish != null && ArticlePermissions.mayAllowAuthors(staff.role())) {
-			repository.setAuthorMayPublish(id, authorMayPublish);
+		if (authorMayPublish != null && ArticlePermissions.mayAllowAuthors(staff.role())
+				&& repository.setAuthorMayPublish(id, authorMayPublish)) {
+			staffActions.record(staff.id(), authorMayPublish ? "article.authors-allowed-to-publish"
+					: "article.authors-not-allowed-to-publish", subject(id), "");
 		}
 		keepRevision(id, autosave, staff, now);
 		return new SavedArticle(id, repository.version(id), now);
@@ -127,6 +129,11 @@ public class ArticleDesk {
 		else {
 			repository.insertRevision(id, staff.id(), staff.name(), autosave, now);
 		}
+	}
+
+	/** How the audit log names the article. */
+	private String subject(long id) {
+		return "article " + id + " \"" + repository.title(id) + "\"";
 	}
 
 	private StaleVersionException stale(long id) {
@@ -188,7 +195,7 @@ public class ArticleDesk {
 	public void publishNow(long id, SignedInMember staff) {
 		requirePublish(id, staff);
 		editor.publishNow(id);
-		staffActions.record(staff.id(), "article.published", "article " + id, "on the site now");
+		staffActions.record(staff.id(), "article.published", subject(id), "on the site now");
 	}
 
 	/**
@@ -199,7 +206,7 @@ public class ArticleDesk {
 	public void schedule(long id, Instant at, SignedInMember staff) {
 		requirePublish(id, staff);
 		editor.schedule(id, at);
-		staffActions.record(staff.id(), "article.scheduled", "article " + id, "on the site at " + at);
+		staffActions.record(staff.id(), "article.scheduled", subject(id), "on the site at " + at);
 	}
 
 	/** Takes the article back to draft. */
@@ -207,7 +214,7 @@ public class ArticleDesk {
 	public void unpublish(long id, SignedInMember staff) {
 		requirePublish(id, staff);
 		editor.unpublish(id);
-		staffActions.record(staff.id(), "article.unpublished", "article " + id, "back to draft");
+		staffActions.record(staff.id(), "article.unpublished", subject(id), "back to draft");
 	}
 
 	/** Every saved version of the article's text, newest first. */

@@ -119,7 +119,7 @@ class ArticleDeskRepository {
 	}
 
 	Optional<EditableArticle> load(long id, Instant now) {
-		Optional<EditableArticle> article = jdbc.sql("""
+		return jdbc.sql("""
 				select a.*, %s as shown_status, s.slug as storyline_slug
 				from publishing.article a left join publishing.storyline s on s.id = a.storyline_id where a.id = :id
 				""".formatted(STATUS))
@@ -131,7 +131,6 @@ class ArticleDeskRepository {
 					select t.slug from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
 					where at.article_id = ? order by at.position""", id)))
 			.optional();
-		return article;
 	}
 
 	private List<String> slugs(String sql, long id) {
@@ -152,12 +151,23 @@ class ArticleDeskRepository {
 		jdbc.sql("select id from publishing.article where id = ? for update").param(id).query(Long.class).optional();
 	}
 
+	String title(long id) {
+		return jdbc.sql("select title from publishing.article where id = ?").param(id).query(String.class).single();
+	}
+
 	int version(long id) {
 		return jdbc.sql("select version from publishing.article where id = ?").param(id).query(Integer.class).single();
 	}
 
-	void setAuthorMayPublish(long id, boolean allowed) {
-		jdbc.sql("update publishing.article set author_may_publish = ? where id = ?").params(allowed, id).update();
+	/** Sets the switch; answers whether that changed it. */
+	boolean setAuthorMayPublish(long id, boolean allowed) {
+		return jdbc.sql("""
+				update publishing.article set author_may_publish = :allowed
+				where id = :id and author_may_publish <> :allowed
+				""")
+			.param("allowed", allowed)
+			.param("id", id)
+			.update() == 1;
 	}
 
 	Optional<Author> authorOfMember(long memberId) {
