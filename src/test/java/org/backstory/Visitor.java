@@ -123,6 +123,25 @@ public final class Visitor {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Posts one file as {@code multipart/form-data} in the field {@code field}, as the admin's scripts do: the
+	 * CSRF token (from the log-out form of the page at {@code tokenPage}) goes in the {@code X-XSRF-TOKEN} header.
+	 */
+	public Page upload(String path, String tokenPage, String field, String filename, String contentType, byte[] content) {
+		Element token = get(tokenPage).document().selectFirst("input[name=_csrf]");
+		String boundary = "visitor-" + CLIENTS.incrementAndGet();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)));
+		if (token != null) {
+			request.header("X-XSRF-TOKEN", token.attr("value"));
+		}
+		return send(request);
+	}
+
 	/** A new visitor already signed in with a demo account (password {@code demo-password}). */
 	public static Visitor demoAccount(int port, String email) {
 		Visitor visitor = new Visitor(port);

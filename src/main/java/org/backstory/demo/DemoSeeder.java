@@ -91,7 +91,8 @@ class DemoSeeder implements ApplicationRunner {
 		if (seeded) {
 			log.info("""
 					Demo publication seeded. Sign in at {} with password '{}' as:
-					  {} (owner), editor@demo.test (editor), reader@demo.test (free member),
+					  {} (owner), admin@demo.test (administrator), editor@demo.test (editor),
+					  author@demo.test (author), contributor@demo.test (contributor), reader@demo.test (free member),
 					  subscriber@demo.test (paid, active), lapsed@demo.test (paid, past due beyond grace, card declined)""",
 					properties.link("/login"), PASSWORD, OWNER);
 		}
@@ -113,7 +114,10 @@ class DemoSeeder implements ApplicationRunner {
 
 	private void seedAccounts() {
 		account(OWNER, "Olivia Owner", MemberRole.OWNER);
+		account("admin@demo.test", "Ada Administrator", MemberRole.ADMINISTRATOR);
 		account("editor@demo.test", "Eddie Editor", MemberRole.EDITOR);
+		account("author@demo.test", "Arun Author", MemberRole.AUTHOR);
+		account("contributor@demo.test", "Cora Contributor", MemberRole.CONTRIBUTOR);
 		account("reader@demo.test", "Rosa Reader", MemberRole.MEMBER);
 		plans.createPlan(new NewPlan("supporter", "Supporter", "supporter",
 				"Every explainer in full, the storyline archive, and the weekly briefing.", "USD", 800, 8000, 1));

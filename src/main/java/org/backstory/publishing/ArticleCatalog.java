@@ -103,6 +103,16 @@ public class ArticleCatalog {
 		return cache.get(List.of("storyline", slug), () -> reader.storyline(slug));
 	}
 
+	/** The current slug of the tag that used {@code oldSlug} before a rename or merge, for a redirect. */
+	public Optional<String> tagMovedTo(String oldSlug) {
+		return cache.get(List.of("tag-moved", oldSlug), () -> reader.tagMovedTo(oldSlug));
+	}
+
+	/** The current slug of the storyline that used {@code oldSlug} before a rename or merge, for a redirect. */
+	public Optional<String> storylineMovedTo(String oldSlug) {
+		return cache.get(List.of("storyline-moved", oldSlug), () -> reader.storylineMovedTo(oldSlug));
+	}
+
 	private static void checkPage(int limit, int offset) {
 		if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
 			throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + " and offset at least 0");

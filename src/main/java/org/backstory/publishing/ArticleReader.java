@@ -131,6 +131,23 @@ class ArticleReader {
 			.optional();
 	}
 
+	Optional<String> tagMovedTo(String oldSlug) {
+		return jdbc.sql("select t.slug from publishing.tag_alias al join publishing.tag t on t.id = al.tag_id where al.slug = ?")
+			.param(oldSlug)
+			.query(String.class)
+			.optional();
+	}
+
+	Optional<String> storylineMovedTo(String oldSlug) {
+		return jdbc.sql("""
+				select s.slug from publishing.storyline_alias al join publishing.storyline s on s.id = al.storyline_id
+				where al.slug = ?
+				""")
+			.param(oldSlug)
+			.query(String.class)
+			.optional();
+	}
+
 	/**
 	 * The article whatever its status, for staff previews; a draft counts as published {@code now}, and
 	 * storyline parts are counted as if every scheduled article were out.

@@ -2,6 +2,7 @@ package org.backstory.publishing;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -25,8 +26,12 @@ final class HtmlSanitizer {
 
 	private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
+	/** The cleaned HTML; the site's own uploaded images then get their {@code srcset} (built from trusted parts). */
 	String clean(String html) {
-		return Jsoup.clean(html, BASE_URI, SAFELIST, OUTPUT);
+		Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE_URI));
+		clean.outputSettings(OUTPUT);
+		ResponsiveImages.addTo(clean.body());
+		return clean.body().html();
 	}
 
 }

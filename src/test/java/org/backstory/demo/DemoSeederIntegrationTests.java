@@ -49,7 +49,10 @@ class DemoSeederIntegrationTests {
 	@Test
 	void seedsTheDemoAccountsWithTheirRolesAndSubscriptions() {
 		assertThat(role("owner@demo.test")).isEqualTo(MemberRole.OWNER);
+		assertThat(role("admin@demo.test")).isEqualTo(MemberRole.ADMINISTRATOR);
 		assertThat(role("editor@demo.test")).isEqualTo(MemberRole.EDITOR);
+		assertThat(role("author@demo.test")).isEqualTo(MemberRole.AUTHOR);
+		assertThat(role("contributor@demo.test")).isEqualTo(MemberRole.CONTRIBUTOR);
 		assertThat(entitlements.of(id("reader@demo.test")).status()).isEqualTo(Status.NONE);
 		assertThat(entitlements.of(id("subscriber@demo.test")).status()).isEqualTo(Status.ACTIVE);
 		assertThat(entitlements.of(id("lapsed@demo.test")).status()).isEqualTo(Status.PAST_DUE);

@@ -99,7 +99,7 @@ class SuppressionAdminIntegrationTests {
 
 	@Test
 	void theAdminPageLinksToTheList() {
-		Visitor.Page admin = staff(MemberRole.AUTHOR).get("/admin");
+		Visitor.Page admin = staff(MemberRole.EDITOR).get("/admin");
 
 		assertThat(admin.document().select("a[href=" + PATH + "]").text()).isEqualTo("Suppressed addresses");
 	}

@@ -1,0 +1,140 @@
+package org.backstory.publishing.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.publishing.InvalidArticleException;
+import org.backstory.publishing.Tag;
+import org.backstory.publishing.TagUsage;
+import org.backstory.publishing.Taxonomy;
+import org.backstory.shared.web.CsrfField;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Editors list tags with their article counts, create, rename and merge them, and delete unused ones.
+ * <p>
+ * The acting staff member's id is read from the principal by expression ({@code id()} of the members
+ * module's {@code SignedInMember}), so publishing does not depend on the members module.
+ */
+@Controller
+class TagAdminController {
+
+	static final String PATH = "/admin/tags";
+
+	private static final String ACTOR = "id()";
+
+	private final Taxonomy taxonomy;
+
+	TagAdminController(Taxonomy taxonomy) {
+		this.taxonomy = taxonomy;
+	}
+
+	@GetMapping(PATH)
+	String list(CsrfToken csrfToken, Model model) {
+		return listPage(model, csrfToken, "", "", List.of());
+	}
+
+	@PostMapping(PATH)
+	Object create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String slug,
+			@AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			Tag tag = taxonomy.createTag(actorId, AdminPages.slugOr(slug, name), name);
+			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " created.");
+			return AdminPages.seeOther(PATH);
+		}
+		catch (InvalidArticleException ex) {
+			AdminPages.unprocessable(response);
+			return listPage(model, csrfToken, name, slug, ex.problems());
+		}
+	}
+
+	@GetMapping(PATH + "/{id}")
+	String edit(@PathVariable long id, CsrfToken csrfToken, Model model) {
+		TagUsage tag = existing(id);
+		return editPage(model, csrfToken, tag, tag.name(), tag.slug(), List.of());
+	}
+
+	@PostMapping(PATH + "/{id}")
+	Object rename(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String slug, @AuthenticationPrincipal(expression = ACTOR) long actorId,
+			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		TagUsage tag = existing(id);
+		try {
+			Tag renamed = taxonomy.renameTag(actorId, id, AdminPages.slugOr(slug, name), name);
+			redirect.addFlashAttribute("notice", "Tag " + renamed.name() + " saved.");
+			return AdminPages.seeOther(PATH + "/" + id);
+		}
+		catch (InvalidArticleException ex) {
+			AdminPages.unprocessable(response);
+			return editPage(model, csrfToken, tag, name, slug, ex.problems());
+		}
+	}
+
+	@PostMapping(PATH + "/{id}/merge")
+	Object merge(@PathVariable long id, @RequestParam(defaultValue = "0") long into,
+			@AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		TagUsage tag = existing(id);
+		try {
+			taxonomy.mergeTags(actorId, id, into);
+			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " merged into "
+					+ taxonomy.tag(into).map(TagUsage::name).orElse("the other tag") + ".");
+			return AdminPages.seeOther(PATH + "/" + into);
+		}
+		catch (InvalidArticleException ex) {
+			AdminPages.unprocessable(response);
+			return editPage(model, csrfToken, tag, tag.name(), tag.slug(), ex.problems());
+		}
+	}
+
+	@PostMapping(PATH + "/{id}/delete")
+	Object delete(@PathVariable long id, @AuthenticationPrincipal(expression = ACTOR) long actorId,
+			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		TagUsage tag = existing(id);
+		try {
+			taxonomy.deleteTag(actorId, id);
+			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " deleted.");
+			return AdminPages.seeOther(PATH);
+		}
+		catch (InvalidArticleException ex) {
+			AdminPages.unprocessable(response);
+			return editPage(model, csrfToken, tag, tag.name(), tag.slug(), ex.problems());
+		}
+	}
+
+	private TagUsage existing(long id) {
+		return taxonomy.tag(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such tag"));
+	}
+
+	private String listPage(Model model, CsrfToken csrfToken, String name, String slug, List<String> problems) {
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("tags", taxonomy.tags());
+		model.addAttribute("name", name);
+		model.addAttribute("slug", slug);
+		model.addAttribute("problems", problems);
+		return "publishing/admin-tags";
+	}
+
+	private String editPage(Model model, CsrfToken csrfToken, TagUsage tag, String name, String slug,
+			List<String> problems) {
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("tag", tag);
+		model.addAttribute("others", taxonomy.tags().stream().filter(other -> other.id() != tag.id()).toList());
+		model.addAttribute("name", name);
+		model.addAttribute("slug", slug);
+		model.addAttribute("problems", problems);
+		return "publishing/admin-tag";
+	}
+
+}

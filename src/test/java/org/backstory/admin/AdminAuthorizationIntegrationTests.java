@@ -1,0 +1,171 @@
+package org.backstory.admin;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.backstory.Visitor;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberRole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every admin endpoint, each with the lowest role allowed to use it. The table must name every
+ * {@code /admin} handler the application has, so a new endpoint cannot ship without a decision here. For
+ * each one: anonymous visitors are sent to sign in, the role just below the lowest gets 403, and the lowest
+ * role gets through (to a 2xx, 3xx, 404 or 4xx about its input: the ids used exist nowhere). Rules finer
+ * than the role (an author's own article) are tested beside their handlers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminAuthorizationIntegrationTests {
+
+	private static final Map<String, MemberRole> LOWEST_ROLE = Map.ofEntries(
+			entry("GET /admin", MemberRole.CONTRIBUTOR),
+			entry("GET /admin/publish", MemberRole.AUTHOR),
+			entry("GET /admin/publish/{id}", MemberRole.AUTHOR),
+			entry("POST /admin/publish/{id}", MemberRole.AUTHOR),
+			entry("POST /admin/media", MemberRole.CONTRIBUTOR),
+			entry("GET /admin/tags", MemberRole.EDITOR),
+			entry("POST /admin/tags", MemberRole.EDITOR),
+			entry("GET /admin/tags/{id}", MemberRole.EDITOR),
+			entry("POST /admin/tags/{id}", MemberRole.EDITOR),
+			entry("POST /admin/tags/{id}/merge", MemberRole.EDITOR),
+			entry("POST /admin/tags/{id}/delete", MemberRole.EDITOR),
+			entry("GET /admin/storylines", MemberRole.EDITOR),
+			entry("POST /admin/storylines", MemberRole.EDITOR),
+			entry("GET /admin/storylines/{id}", MemberRole.EDITOR),
+			entry("POST /admin/storylines/{id}", MemberRole.EDITOR),
+			entry("POST /admin/storylines/{id}/order", MemberRole.EDITOR),
+			entry("POST /admin/storylines/{id}/merge", MemberRole.EDITOR),
+			entry("GET /admin/email/outbox", MemberRole.EDITOR),
+			entry("GET /admin/email/outbox/{id}", MemberRole.OWNER),
+			entry("GET /admin/newsletters", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/new", MemberRole.EDITOR),
+			entry("POST /admin/newsletters", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/{id}", MemberRole.EDITOR),
+			entry("POST /admin/newsletters/{id}", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/members", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/suppressions", MemberRole.EDITOR),
+			entry("POST /admin/newsletters/suppressions/remove", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/sends", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/sends/{id}", MemberRole.EDITOR),
+			entry("POST /admin/newsletters/sends/{id}/cancel", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/sends/{id}/editions/{edition}", MemberRole.EDITOR),
+			entry("GET /admin/members/{memberId}/newsletters", MemberRole.EDITOR),
+			entry("POST /admin/members/{memberId}/newsletters", MemberRole.ADMINISTRATOR),
+			entry("GET /admin/billing", MemberRole.ADMINISTRATOR),
+			entry("GET /admin/billing/members/{memberId}", MemberRole.ADMINISTRATOR),
+			entry("POST /admin/billing/members/{memberId}/cancel", MemberRole.ADMINISTRATOR),
+			entry("POST /admin/billing/members/{memberId}/comp", MemberRole.ADMINISTRATOR),
+			entry("POST /admin/billing/members/{memberId}/payments/{paymentId}/refund", MemberRole.ADMINISTRATOR),
+			entry("GET /admin/billing/coupons", MemberRole.OWNER),
+			entry("POST /admin/billing/coupons", MemberRole.OWNER),
+			entry("POST /admin/billing/coupons/{id}/deactivate", MemberRole.OWNER));
+
+	/** An id no row has, for every path variable. */
+	private static final String NOWHERE = "987654321";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MemberDirectory directory;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private final Map<MemberRole, SignedIn> visitors = new EnumMap<>(MemberRole.class);
+
+	@Test
+	void theTableNamesEveryAdminEndpoint() {
+		Set<String> endpoints = new TreeSet<>();
+		mappings.getHandlerMethods().keySet().forEach(info -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			info.getPatternValues().stream().filter(path -> path.equals("/admin") || path.startsWith("/admin/"))
+				.forEach(path -> (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+					.forEach(method -> endpoints.add(method + " " + path)));
+		});
+
+		assertThat(endpoints).containsExactlyInAnyOrderElementsOf(LOWEST_ROLE.keySet());
+	}
+
+	Stream<String> endpoints() {
+		return LOWEST_ROLE.keySet().stream().sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("endpoints")
+	void anonymousVisitorsAreSentToSignIn(String endpoint) {
+		Visitor anonymous = new Visitor(port);
+		String csrf = anonymous.get("/login").document().selectFirst("input[name=_csrf]").val();
+
+		Visitor.Page page = call(anonymous, csrf, endpoint);
+
+		assertThat(page.status()).as(endpoint).isEqualTo(302);
+		assertThat(page.header("Location")).as(endpoint).contains("/login");
+	}
+
+	@ParameterizedTest
+	@MethodSource("endpoints")
+	void theRoleJustBelowTheLowestIsRefused(String endpoint) {
+		MemberRole below = MemberRole.values()[LOWEST_ROLE.get(endpoint).ordinal() - 1];
+
+		assertThat(call(below, endpoint).status()).as(endpoint + " as " + below).isEqualTo(403);
+	}
+
+	@ParameterizedTest
+	@MethodSource("endpoints")
+	void theLowestRoleGetsThrough(String endpoint) {
+		MemberRole lowest = LOWEST_ROLE.get(endpoint);
+
+		Visitor.Page page = call(lowest, endpoint);
+
+		assertThat(page.status()).as(endpoint + " as " + lowest).isNotEqualTo(403).isLessThan(500);
+		if (page.status() == 302) {
+			assertThat(page.header("Location")).as(endpoint).doesNotContain("/login");
+		}
+	}
+
+	private Visitor.Page call(MemberRole role, String endpoint) {
+		SignedIn signedIn = visitors.computeIfAbsent(role, this::signIn);
+		return call(signedIn.visitor(), signedIn.csrf(), endpoint);
+	}
+
+	private SignedIn signIn(MemberRole role) {
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(MemberFixtures.account(directory, "authz-" + role.name().toLowerCase(), role), MemberFixtures.PASSWORD);
+		String csrf = visitor.get("/account/profile").document().selectFirst("input[name=_csrf]").val();
+		return new SignedIn(visitor, csrf);
+	}
+
+	private static Visitor.Page call(Visitor visitor, String csrf, String endpoint) {
+		String[] parts = endpoint.split(" ", 2);
+		String path = Arrays.stream(parts[1].split("/"))
+			.map(segment -> segment.startsWith("{") ? NOWHERE : segment)
+			.reduce((a, b) -> a + "/" + b)
+			.orElseThrow();
+		return parts[0].equals("GET") ? visitor.get(path) : visitor.post(path, Map.of("_csrf", csrf));
+	}
+
+	private record SignedIn(Visitor visitor, String csrf) {
+	}
+
+}
