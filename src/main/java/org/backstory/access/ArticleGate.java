@@ -61,6 +61,20 @@ public class ArticleGate {
 		return member.role().staff() ? AccessPolicy.staff() : policy.classify(entitlements.of(member.id()), clock.instant());
 	}
 
+	/**
+	 * For a staff preview: the article as a reader in {@code state} would receive it, through the same policy
+	 * and paywall boxes as a page view. A paying state pays for one of the article's tiers; a free member is
+	 * shown as once their metered reads are used up. Reads no one's entitlements and never meters.
+	 */
+	public ReadableArticle openAs(Article article, ReaderState state) {
+		String tier = state.paying() ? article.visibility().tiers().stream().sorted().findFirst().orElse(null) : null;
+		AccessDecision decision = policy.decide(article.visibility(), new Reader(state, tier));
+		if (decision.granted()) {
+			return whole(article, null);
+		}
+		return preview(article, PaywallBoxes.forRefusal(decision.remedy(), article, MeterStatus.OFF));
+	}
+
 	/** For anonymous channels (feed, structured data, sitemap); never meters. */
 	public ReadableArticle openAnonymously(Article article) {
 		return open(article, null);

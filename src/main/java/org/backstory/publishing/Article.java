@@ -25,14 +25,38 @@ import org.jspecify.annotations.Nullable;
  * @param gatedBody sanitised HTML after the preview
  * @param onSite false for an article published for email only, which has no page on the site; only
  * {@link ArticleCatalog#forSending} returns such an article
+ * @param seo what search engines and social networks are shown (public fields only)
  */
 public record Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
 		@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
-		Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite) {
+		Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite, ArticleSeo seo) {
 
 	public Article {
 		authors = List.copyOf(authors);
 		tags = List.copyOf(tags);
+	}
+
+	/** An article without search or social fields of its own. */
+	public Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
+			@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
+			Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite) {
+		this(id, slug, title, dek, authors, tags, storyline, coverImageUrl, publishedAt, updatedAt, visibility,
+				previewHtml, gatedBody, onSite, ArticleSeo.none());
+	}
+
+	/** The title for search results and shares: the SEO title, or the headline. */
+	public String seoTitle() {
+		return seo.title().isEmpty() ? title : seo.title();
+	}
+
+	/** The description for search results and shares: the SEO description, or the dek. */
+	public String seoDescription() {
+		return seo.description().isEmpty() ? dek : seo.description();
+	}
+
+	/** The image for shares: the social image, or the cover image, or null. */
+	public @Nullable String socialImageUrl() {
+		return seo.socialImageUrl() != null ? seo.socialImageUrl() : coverImageUrl;
 	}
 
 	/** An article on the site. */

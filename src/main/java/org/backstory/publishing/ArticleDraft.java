@@ -23,20 +23,29 @@ import org.jspecify.annotations.Nullable;
  * after the storyline's last article; must be null without a storyline
  * @param coverImageUrl an http or https image address, or null
  * @param visibility who may read all of it
+ * @param seo the search and social fields (public; at most 200 characters of title and 300 of description)
  */
 public record ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
 		List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
-		@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility) {
+		@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility, ArticleSeo seo) {
 
 	public ArticleDraft {
 		authorSlugs = List.copyOf(authorSlugs);
 		tagSlugs = List.copyOf(tagSlugs);
 	}
 
+	/** A draft without search or social fields of its own. */
+	public ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
+			List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
+			@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility) {
+		this(id, slug, title, dek, bodyMarkdown, authorSlugs, tagSlugs, storylineSlug, storylinePosition, coverImageUrl,
+				visibility, ArticleSeo.none());
+	}
+
 	/** The same content as a change to the article with this id. */
 	public ArticleDraft withId(long articleId) {
 		return new ArticleDraft(articleId, slug, title, dek, bodyMarkdown, authorSlugs, tagSlugs, storylineSlug,
-				storylinePosition, coverImageUrl, visibility);
+				storylinePosition, coverImageUrl, visibility, seo);
 	}
 
 }

@@ -33,7 +33,7 @@ class ArticleReader {
 	// The part number counts only the storyline's articles published on the site, so drafts and emailed-only
 	// articles never leave gaps; an emailed-only article being sent counts itself.
 	private static final String SUMMARY_COLUMNS = """
-			a.id, a.slug, a.title, a.dek, a.cover_image_url, a.published_at, a.updated_at, a.visibility,
+			a.id, a.slug, a.title, a.dek, a.cover_image_url, coalesce(a.published_at, :now) as published_at, a.updated_at, a.visibility,
 			a.visibility_tiers, a.on_site, s.slug as storyline_slug, s.title as storyline_title,
 			(select count(*) from publishing.article p where p.storyline_id = a.storyline_id
 			  and p.status <> 'draft' and (p.on_site or p.id = a.id) and p.published_at <= :now
@@ -149,6 +149,14 @@ class ArticleReader {
 	}
 
 	/**
+	 * The article whatever its status, for staff previews; a draft counts as published {@code now}, and
+	 * storyline parts are counted as if every scheduled article were out.
+	 */
+	Optional<Article> anyStatus(long id, Instant now) {
+		return articles("where a.id = :id", "", Map.of("id", id), now).stream().findFirst();
+	}
+
+	/**
 	 * The article if it is not a draft, whether or not it is on the site; storyline parts are counted as if
 	 * every scheduled article were out.
 	 */
@@ -159,13 +167,15 @@ class ArticleReader {
 	}
 
 	private List<Article> articles(String where, String order, Map<String, Object> params, Instant now) {
-		List<Row> rows = rows("select " + SUMMARY_COLUMNS + ", a.preview_html, a.gated_html " + FROM + where + " " + order,
+		List<Row> rows = rows("select " + SUMMARY_COLUMNS
+				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url " + FROM + where + " "
+				+ order,
 				params, now, true);
 		Bylines bylines = bylines(rows);
 		return rows.stream()
 			.map(r -> new Article(r.id, r.slug, r.title, r.dek, bylines.authors(r.id), bylines.tags(r.id), r.storyline,
 					r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility, r.previewHtml, GatedBody.of(r.gatedHtml),
-					r.onSite))
+					r.onSite, r.seo))
 			.toList();
 	}
 
@@ -194,7 +204,8 @@ class ArticleReader {
 				rs.getString("cover_image_url"), instant(rs, "published_at"), instant(rs, "updated_at"),
 				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
 				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "",
-				rs.getBoolean("on_site"));
+				rs.getBoolean("on_site"), withBody ? new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
+						rs.getString("social_image_url")) : ArticleSeo.none());
 	}
 
 	private static Visibility visibility(String level, Array tiers) throws SQLException {
@@ -240,7 +251,7 @@ class ArticleReader {
 
 	private record Row(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
 			@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
-			String previewHtml, String gatedHtml, boolean onSite) {
+			String previewHtml, String gatedHtml, boolean onSite, ArticleSeo seo) {
 	}
 
 	private record Bylines(Map<Long, List<AuthorRef>> authorsById, Map<Long, List<TagRef>> tagsById) {

@@ -139,9 +139,10 @@ class ArticleWriter {
 	long insertArticle(Content content, Instant now) {
 		return contentParams(jdbc.sql("""
 				insert into publishing.article (slug, title, dek, body_markdown, preview_html, gated_html, cover_image_url,
-				  status, visibility, visibility_tiers, storyline_id, storyline_position, created_at, updated_at)
+				  status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title, seo_description,
+				  social_image_url, created_at, updated_at)
 				values (:slug, :title, :dek, :body, :preview, :gated, :cover, 'draft', :visibility,
-				  cast(:tiers as text[]), :storyline, :position, :now, :now)
+				  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :now, :now)
 				returning id
 				"""), content, now)
 			.query(Long.class)
@@ -153,7 +154,8 @@ class ArticleWriter {
 				update publishing.article set slug = :slug, title = :title, dek = :dek, body_markdown = :body,
 				  preview_html = :preview, gated_html = :gated, cover_image_url = :cover, visibility = :visibility,
 				  visibility_tiers = cast(:tiers as text[]), storyline_id = :storyline, storyline_position = :position,
-				  updated_at = :now
+				  seo_title = :seoTitle, seo_description = :seoDescription, social_image_url = :socialImage,
+				  version = version + 1, updated_at = :now
 				where id = :id
 				"""), content, now)
 			.param("id", id)
@@ -227,6 +229,9 @@ class ArticleWriter {
 			.param("tiers", draft.visibility().tiers().stream().sorted().toArray(String[]::new))
 			.param("storyline", content.storylineId())
 			.param("position", content.position())
+			.param("seoTitle", EditorialRules.plain(draft.seo().title()))
+			.param("seoDescription", EditorialRules.plain(draft.seo().description()))
+			.param("socialImage", draft.seo().socialImageUrl())
 			.param("now", utc(now));
 	}
 

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,8 @@ final class EditorialRules {
 			problems.add("The body must not be empty.");
 		}
 		else if (draft.bodyMarkdown().length() > MAX_BODY) {
-			problems.add("The body must be at most " + MAX_BODY + " characters.");
+			problems.add(String.format(Locale.ROOT, "The body is %,d characters long; an article can have at most %,d."
+					+ " Nothing was saved.", draft.bodyMarkdown().length(), MAX_BODY));
 		}
 		if (draft.authorSlugs().isEmpty()) {
 			problems.add("An article needs at least one author.");
@@ -59,7 +61,14 @@ final class EditorialRules {
 		if (draft.storylinePosition() != null && draft.storylinePosition() < 1) {
 			problems.add("Storyline positions start at 1.");
 		}
-		coverProblem(draft.coverImageUrl()).ifPresent(problems::add);
+		imageProblem("The cover image", draft.coverImageUrl()).ifPresent(problems::add);
+		if (plain(draft.seo().title()).length() > MAX_TITLE) {
+			problems.add("The SEO title must be at most " + MAX_TITLE + " characters.");
+		}
+		if (plain(draft.seo().description()).length() > MAX_DEK) {
+			problems.add("The SEO description must be at most " + MAX_DEK + " characters.");
+		}
+		imageProblem("The social image", draft.seo().socialImageUrl()).ifPresent(problems::add);
 		for (String tier : draft.visibility().tiers()) {
 			if (tier.isBlank() || tier.length() > 40) {
 				problems.add("Tier codes must be 1 to 40 characters.");
@@ -99,7 +108,7 @@ final class EditorialRules {
 		return Optional.empty();
 	}
 
-	private static Optional<String> coverProblem(@Nullable String url) {
+	private static Optional<String> imageProblem(String what, @Nullable String url) {
 		if (url == null) {
 			return Optional.empty();
 		}
@@ -113,7 +122,7 @@ final class EditorialRules {
 		catch (URISyntaxException ex) {
 			// reported below like any other unusable address
 		}
-		return Optional.of("The cover image must be an http or https address of at most " + MAX_URL + " characters.");
+		return Optional.of(what + " must be an http or https address of at most " + MAX_URL + " characters.");
 	}
 
 	private static Optional<String> duplicate(List<String> values) {

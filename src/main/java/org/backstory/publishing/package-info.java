@@ -2,9 +2,10 @@
  * Publishing: the publication's settings, articles (draft, scheduled, published), authors, tags,
  * storylines, and Markdown rendering. An article's free preview and its gated rest are split when it
  * is saved; the gated rest is handed out only as a {@link org.backstory.publishing.GatedBody}, which
- * only the access module may open.
+ * only the access module may open. Staff write through {@link org.backstory.publishing.ArticleDesk}, which
+ * checks each staff member's role (from the members module's {@code SignedInMember}) on every action.
  */
-@ApplicationModule(allowedDependencies = { "shared" })
+@ApplicationModule(allowedDependencies = { "shared", "members" })
 @NullMarked
 package org.backstory.publishing;
 

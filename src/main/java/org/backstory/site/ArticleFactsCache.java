@@ -52,6 +52,11 @@ class ArticleFactsCache {
 		return entry.facts();
 	}
 
+	/** The facts of an article not (yet) on the site, such as a staff preview of a draft; not cached. */
+	ArticleFacts fresh(Article article) {
+		return work(article, publications.publication());
+	}
+
 	private ArticleFacts work(Article article, Publication publication) {
 		String canonicalUrl = properties.link("/p/" + article.slug());
 		Instant modified = StructuredData.modified(article);

@@ -15,6 +15,7 @@ import org.backstory.newsletters.NewsletterSends;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.PublishChoice;
 import org.backstory.newsletters.PublishMode;
+import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleStatusLine;
 import org.backstory.shared.web.CsrfField;
@@ -39,15 +40,18 @@ class PublishController {
 
 	private final ArticleEditor articles;
 
+	private final ArticleDesk desk;
+
 	private final ArticlePublishing publishing;
 
 	private final Newsletters newsletters;
 
 	private final NewsletterSends sends;
 
-	PublishController(ArticleEditor articles, ArticlePublishing publishing, Newsletters newsletters,
+	PublishController(ArticleEditor articles, ArticleDesk desk, ArticlePublishing publishing, Newsletters newsletters,
 			NewsletterSends sends) {
 		this.articles = articles;
+		this.desk = desk;
 		this.publishing = publishing;
 		this.newsletters = newsletters;
 		this.sends = sends;
@@ -60,7 +64,8 @@ class PublishController {
 	}
 
 	@GetMapping("/admin/publish/{id}")
-	String form(@PathVariable long id, CsrfToken csrfToken, Model model) {
+	String form(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model) {
+		requireMayPublish(id, staff);
 		return render(model, article(id), csrfToken, new PublishForm("SITE_AND_EMAIL", null, "ALL", "now", ""), List.of());
 	}
 
@@ -68,6 +73,7 @@ class PublishController {
 	String publish(@PathVariable long id, PublishForm form, @AuthenticationPrincipal SignedInMember staff,
 			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		ArticleStatusLine article = article(id);
+		requireMayPublish(id, staff);
 		try {
 			Long send = publishing.publish(id, choice(form), staff.id());
 			if (send != null) {
@@ -116,6 +122,14 @@ class PublishController {
 		model.addAttribute("problems", problems);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "newsletters/publish";
+	}
+
+	/** An author publishes only their own articles, and only those an editor has allowed them to. */
+	private void requireMayPublish(long id, SignedInMember staff) {
+		article(id);
+		if (!desk.mayPublish(id, staff)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "you may not publish this article");
+		}
 	}
 
 	private ArticleStatusLine article(long id) {

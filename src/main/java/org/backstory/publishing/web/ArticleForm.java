@@ -1,0 +1,112 @@
+package org.backstory.publishing.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.EditableArticle;
+import org.backstory.publishing.InvalidArticleException;
+import org.backstory.publishing.Visibility;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The editor's form as posted (by the Save button or by autosave). Authors and tags are slugs separated by
+ * commas, in order; tiers are codes separated by commas.
+ *
+ * @param version the article's version the text was based on; null for a new article
+ * @param authorMayPublishShown set when the editor showed the "author may publish" switch, so an unticked box
+ * means "no" rather than "not shown"
+ */
+public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullable String slug, @Nullable String title,
+		@Nullable String dek, @Nullable String body, @Nullable String authors, @Nullable String tags,
+		@Nullable String storyline, @Nullable String storylinePosition, @Nullable String coverImageUrl,
+		@Nullable String seoTitle, @Nullable String seoDescription, @Nullable String socialImageUrl,
+		@Nullable String visibility, @Nullable String tiers, @Nullable String authorMayPublish,
+		@Nullable String authorMayPublishShown) {
+
+	static ArticleForm blank(String authorSlug) {
+		return new ArticleForm(null, null, "", "", "", "", authorSlug, "", "", "", "", "", "", "", "public", "", null,
+				null);
+	}
+
+	static ArticleForm of(EditableArticle article) {
+		ArticleDraft draft = article.draft();
+		return new ArticleForm(article.id(), article.version(), draft.slug(), draft.title(), draft.dek(),
+				draft.bodyMarkdown(), String.join(", ", draft.authorSlugs()), String.join(", ", draft.tagSlugs()),
+				draft.storylineSlug() == null ? "" : draft.storylineSlug(),
+				draft.storylinePosition() == null ? "" : draft.storylinePosition().toString(),
+				text(draft.coverImageUrl()), draft.seo().title(), draft.seo().description(),
+				text(draft.seo().socialImageUrl()), draft.visibility().level().name().toLowerCase(Locale.ROOT),
+				String.join(", ", draft.visibility().tiers().stream().sorted().toList()),
+				article.authorMayPublish() ? "true" : null, null);
+	}
+
+	/** The same form for the article with this id (null: a new article), whatever id was posted. */
+	ArticleForm withId(@Nullable Long articleId) {
+		return new ArticleForm(articleId, version, slug, title, dek, body, authors, tags, storyline,
+				storylinePosition, coverImageUrl, seoTitle, seoDescription, socialImageUrl, visibility, tiers,
+				authorMayPublish, authorMayPublishShown);
+	}
+
+	/**
+	 * The draft this form describes.
+	 * @throws InvalidArticleException if a field cannot be read at all (checks of the content come later)
+	 */
+	ArticleDraft draft() {
+		List<String> problems = new ArrayList<>();
+		Integer position = null;
+		if (!text(storylinePosition).isEmpty()) {
+			try {
+				position = Integer.valueOf(text(storylinePosition));
+			}
+			catch (NumberFormatException ex) {
+				problems.add("The storyline position must be a whole number.");
+			}
+		}
+		Visibility.Level level = Arrays.stream(Visibility.Level.values())
+			.filter(candidate -> candidate.name().equalsIgnoreCase(text(visibility)))
+			.findFirst()
+			.orElse(null);
+		Set<String> tierCodes = new LinkedHashSet<>(list(tiers));
+		if (level == null) {
+			problems.add("Choose who may read the article.");
+		}
+		else if (level == Visibility.Level.TIERS && tierCodes.isEmpty()) {
+			problems.add("Name at least one tier code for a tiers-only article.");
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidArticleException(problems);
+		}
+		Visibility shown = level == Visibility.Level.TIERS ? Visibility.tiers(tierCodes) : new Visibility(level, Set.of());
+		return new ArticleDraft(id, text(slug), text(title), text(dek), body == null ? "" : body, list(authors),
+				list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl), shown,
+				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
+	}
+
+	/** The "author may publish" switch as posted: null when the form did not show it. */
+	@Nullable Boolean authorMayPublishChoice() {
+		return authorMayPublishShown == null ? null : authorMayPublish != null;
+	}
+
+	public boolean authorMayPublishTicked() {
+		return authorMayPublish != null;
+	}
+
+	private static List<String> list(@Nullable String commaSeparated) {
+		return Arrays.stream(text(commaSeparated).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static String text(@Nullable String value) {
+		return value == null ? "" : value.strip();
+	}
+
+	private static @Nullable String nullIfBlank(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.backstory.publishing.web;
+
+import java.util.List;
+
+import org.backstory.publishing.ArticleDesk;
+import org.backstory.shared.web.CsrfField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the editor page shows.
+ *
+ * @param form the fields as saved or as just posted
+ * @param status {@code new}, {@code draft}, {@code scheduled} or {@code published}
+ * @param publishedAt when it went or goes live, as text; empty for a draft
+ * @param problems why the last save or action was refused
+ * @param conflict whether the last save was refused because someone saved a newer version
+ * @param notice what the last action did
+ * @param others "Eddie Editor has been editing this article since 12:01", one line per other person
+ * @param mayPublish whether this staff member may publish, schedule and unpublish it
+ * @param mayAllowAuthors whether this staff member may switch "author may publish"
+ * @param autosave whether the page saves by itself (drafts only)
+ * @param vocabulary the authors, tags and storylines to choose from
+ * @param csrf the form's CSRF field (also sent as a header by the page's script)
+ * @param csrfHeader the CSRF header's name
+ */
+public record EditorPage(ArticleForm form, String status, String publishedAt, List<String> problems, boolean conflict,
+		@Nullable String notice, List<String> others, boolean mayPublish, boolean mayAllowAuthors, boolean autosave,
+		ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader) {
+
+	public EditorPage {
+		problems = List.copyOf(problems);
+		others = List.copyOf(others);
+	}
+
+	public boolean isNew() {
+		return form.id() == null;
+	}
+
+	public String action() {
+		return isNew() ? "/admin/articles" : "/admin/articles/" + form.id();
+	}
+
+	public String title() {
+		return isNew() ? "New article" : "Edit “" + (form.title() == null ? "" : form.title()) + "”";
+	}
+
+}

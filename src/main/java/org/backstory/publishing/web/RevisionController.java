@@ -1,0 +1,74 @@
+package org.backstory.publishing.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArticleDesk;
+import org.backstory.publishing.ArticleRevision;
+import org.backstory.publishing.SavedArticle;
+import org.backstory.publishing.StaleVersionException;
+import org.backstory.shared.web.CsrfField;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An article's revisions: the list, one in full, and restoring one as a new save. */
+@Controller
+class RevisionController {
+
+	private final ArticleDesk desk;
+
+	RevisionController(ArticleDesk desk) {
+		this.desk = desk;
+	}
+
+	@GetMapping("/admin/articles/{id}/revisions")
+	String list(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			HttpServletResponse response) {
+		List<ArticleRevision> revisions = desk.revisions(id, staff);
+		return render(model, response, id, staff, revisions, null, csrfToken);
+	}
+
+	@GetMapping("/admin/articles/{id}/revisions/{revisionId}")
+	String show(@PathVariable long id, @PathVariable long revisionId, @AuthenticationPrincipal SignedInMember staff,
+			CsrfToken csrfToken, Model model, HttpServletResponse response) {
+		ArticleRevision revision = desk.revision(id, revisionId, staff);
+		return render(model, response, id, staff, List.of(revision), revision.bodyMarkdown(), csrfToken);
+	}
+
+	@PostMapping("/admin/articles/{id}/revisions/{revisionId}/restore")
+	String restore(@PathVariable long id, @PathVariable long revisionId, @RequestParam int version,
+			@AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
+		try {
+			SavedArticle saved = desk.restore(id, revisionId, version, staff);
+			redirect.addFlashAttribute("notice", "Restored the revision as version " + saved.version() + ".");
+			return "redirect:/admin/articles/" + id;
+		}
+		catch (StaleVersionException ex) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, ex.getMessage());
+		}
+	}
+
+	private String render(Model model, HttpServletResponse response, long id, SignedInMember staff,
+			List<ArticleRevision> revisions, @Nullable String body, CsrfToken csrfToken) {
+		response.setHeader("Cache-Control", "private, no-store");
+		Integer version = desk.mayEdit(id, staff) ? desk.open(id, staff).version() : null;
+		String title = desk.forPreview(id, staff).title();
+		model.addAttribute("page", new RevisionsPage(id, title, revisions.stream()
+			.map(r -> new RevisionsPage.Line(r.id(), r.version(), r.title(), r.dek(), r.savedByName(),
+					StaffClock.minute(r.savedAt()), r.autosave() ? "autosave" : "saved"))
+			.toList(), body, version, CsrfField.of(csrfToken)));
+		return body == null ? "publishing/revisions" : "publishing/revision";
+	}
+
+}
