@@ -3,7 +3,7 @@
  * pages. Staff only (guarded in the security filter chain). It hosts navigation; it never edits another
  * module's data.
  */
-@ApplicationModule(allowedDependencies = { "shared", "members", "email" })
+@ApplicationModule(allowedDependencies = { "shared", "members", "email", "billing", "newsletters" })
 @NullMarked
 package org.backstory.admin;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,17 @@ public class Refunds {
 
 	private final TransactionTemplate transaction;
 
+	private final StaffActions staffActions;
+
 	private final Clock clock;
 
 	Refunds(PaymentRepository payments, RefundRepository refunds, PaymentGateway gateway,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, StaffActions staffActions, Clock clock) {
 		this.payments = payments;
 		this.refunds = refunds;
 		this.gateway = gateway;
 		this.transaction = transaction;
+		this.staffActions = staffActions;
 		this.clock = clock;
 	}
 
@@ -84,6 +88,8 @@ public class Refunds {
 		if (why.length() > 500) {
 			return new Begun(null, "The reason must be at most 500 characters.");
 		}
+		staffActions.record(staffId, "member.refunded", "payment " + paymentId,
+				Money.format(amount, payment.get().currency()) + ": " + why);
 		return new Begun(refunds.insertPending(paymentId, amount, why, "staff:" + staffId, key, clock.instant()), null);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +33,18 @@ public class SubscriptionChanges {
 
 	private final Refunds refunds;
 
+	private final StaffActions staffActions;
+
 	private final Clock clock;
 
 	SubscriptionChanges(SubscriptionRepository subscriptions, RenewalRepository renewals, SubscriptionEventLog events,
-			PaymentRepository payments, Refunds refunds, Clock clock) {
+			PaymentRepository payments, Refunds refunds, StaffActions staffActions, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.renewals = renewals;
 		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
+		this.staffActions = staffActions;
 		this.clock = clock;
 	}
 
@@ -120,6 +124,8 @@ public class SubscriptionChanges {
 		events.record(live.id(), live.status(), SubscriptionEventLog.Cause.CANCELED_BY_STAFF,
 				SubscriptionEventLog.Actor.staff(staffId), now);
 		log.info("Subscription canceled by staff subscriptionId={} staffId={}", live.id(), staffId);
+		staffActions.record(staffId, "member.canceled", "member " + memberId,
+				"subscription " + live.id() + " was " + live.status().code());
 		Optional<PaymentRecord> paid = payments.paidFor(live.id(), live.currentPeriodStart());
 		if (paid.isEmpty() || live.currentPeriodEnd() == null || live.status() == SubscriptionStatus.PAST_DUE) {
 			return new Ended(live.id(), null, 0);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +30,18 @@ public class SubscriptionService {
 
 	private final PaymentGateway gateway;
 
+	private final StaffActions staffActions;
+
 	private final Clock clock;
 
 	SubscriptionService(SubscriptionRepository subscriptions, PlanCatalog plans, CardRepository cards,
-			SubscriptionEventLog events, PaymentGateway gateway, Clock clock) {
+			SubscriptionEventLog events, PaymentGateway gateway, StaffActions staffActions, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.plans = plans;
 		this.cards = cards;
 		this.events = events;
 		this.gateway = gateway;
+		this.staffActions = staffActions;
 		this.clock = clock;
 	}
 
@@ -111,7 +115,10 @@ public class SubscriptionService {
 	 */
 	@Transactional
 	public long grantCompByStaff(long staffId, long memberId, String tier, @Nullable Instant until) {
-		return grantComp(SubscriptionEventLog.Actor.staff(staffId), memberId, tier, until);
+		long id = grantComp(SubscriptionEventLog.Actor.staff(staffId), memberId, tier, until);
+		staffActions.record(staffId, "member.comped", "member " + memberId,
+				"tier " + tier + (until == null ? ", no end" : ", until " + until));
+		return id;
 	}
 
 	private long grantComp(SubscriptionEventLog.Actor actor, long memberId, String tier, @Nullable Instant until) {

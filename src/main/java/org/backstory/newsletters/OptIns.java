@@ -72,6 +72,18 @@ public class OptIns {
 		return optIns.addAll(newsletterId, memberIds, clock.instant());
 	}
 
+	/** The ids of the members who get this newsletter (staff filtering the member list by it). */
+	@Transactional(readOnly = true)
+	public Set<Long> membersOf(long newsletterId) {
+		return optIns.membersOf(newsletterId);
+	}
+
+	/** The newsletters each of these members gets, by member id; members who get none are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, Set<Long>> ofAll(Collection<Long> memberIds) {
+		return optIns.newslettersOfAll(memberIds);
+	}
+
 	/** How many members get each newsletter, by newsletter id; newsletters nobody gets are left out. */
 	@Transactional(readOnly = true)
 	public Map<Long, Long> counts() {
