@@ -1,5 +1,6 @@
 package org.backstory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -121,6 +122,31 @@ public final class Visitor {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Uploads a file through the form at {@code formPath} whose action is {@code action}, as a browser posts
+	 * a {@code multipart/form-data} form: the form's hidden fields (CSRF) and one file part.
+	 */
+	public Page upload(String formPath, String action, String fileField, String fileName, byte[] content) {
+		Page formPage = get(formPath);
+		Element form = formPage.document().selectFirst("form[action=" + action + "]");
+		if (form == null) {
+			throw new AssertionError("no form with action " + action + " on " + formPath + " (status "
+					+ formPage.status() + ")");
+		}
+		String boundary = "----visitor" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		form.select("input[type=hidden]").forEach(input -> body.writeBytes(("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"" + input.attr("name") + "\"\r\n\r\n" + input.attr("value")
+				+ "\r\n").getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	/** A new visitor already signed in with a demo account (password {@code demo-password}). */
