@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -32,16 +33,33 @@ public class MemberBillingQueries {
 	}
 
 	/**
-	 * The members with this status and on this plan.
+	 * The members with this status and on this plan, when there are at most {@code atMost} ids to list;
+	 * empty when there are more (ask {@link #membersAmong} a chunk of members at a time instead).
 	 *
 	 * @param status the status, or null for any
 	 * @param planCode the plan of a live paid subscription, or null for any
 	 */
-	public BillingMembers membersWith(@Nullable BillingStatus status, @Nullable String planCode) {
+	public Optional<BillingMembers> membersWith(@Nullable BillingStatus status, @Nullable String planCode, int atMost) {
 		if (status == BillingStatus.FREE) {
-			return planCode == null ? new BillingMembers(true, ids(null, null)) : new BillingMembers(false, Set.of());
+			if (planCode != null) {
+				return Optional.of(new BillingMembers(false, Set.of()));
+			}
+			return ids(null, null, null, atMost).map(live -> new BillingMembers(true, live));
 		}
-		return new BillingMembers(false, ids(status, planCode));
+		return ids(status, planCode, null, atMost).map(ids -> new BillingMembers(false, ids));
+	}
+
+	/** Which of these members have this status and are on this plan (either may be null for any). */
+	public Set<Long> membersAmong(@Nullable BillingStatus status, @Nullable String planCode, Collection<Long> candidates) {
+		if (status == BillingStatus.FREE) {
+			if (planCode != null) {
+				return Set.of();
+			}
+			Set<Long> free = new HashSet<>(candidates);
+			free.removeAll(ids(null, null, candidates, Integer.MAX_VALUE).orElseThrow());
+			return free;
+		}
+		return ids(status, planCode, candidates, Integer.MAX_VALUE).orElseThrow();
 	}
 
 	/** The billing of each of these members; every id is a key, {@link MemberBilling#free()} when they have none. */
@@ -78,7 +96,8 @@ public class MemberBillingQueries {
 		return tiers.isEmpty() ? null : tiers.get(0);
 	}
 
-	private Set<Long> ids(@Nullable BillingStatus status, @Nullable String planCode) {
+	private Optional<Set<Long>> ids(@Nullable BillingStatus status, @Nullable String planCode,
+			@Nullable Collection<Long> among, int atMost) {
 		StringBuilder sql = new StringBuilder(LIVE);
 		Map<String, Object> params = new HashMap<>();
 		if (status != null) {
@@ -95,7 +114,16 @@ public class MemberBillingQueries {
 			sql.append(" and p.code = :plan");
 			params.put("plan", planCode);
 		}
-		return new HashSet<>(jdbc.sql("select member_id from (" + sql + ") live").params(params).query(Long.class).list());
+		if (among != null) {
+			sql.append(" and s.member_id = any(:among)");
+			params.put("among", among.toArray(Long[]::new));
+		}
+		if (atMost < Integer.MAX_VALUE) {
+			sql.append(" limit :limit");
+			params.put("limit", atMost + 1);
+		}
+		List<Long> ids = jdbc.sql("select member_id from (" + sql + ") live").params(params).query(Long.class).list();
+		return ids.size() > atMost ? Optional.empty() : Optional.of(new HashSet<>(ids));
 	}
 
 }

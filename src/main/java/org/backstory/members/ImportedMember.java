@@ -14,10 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param note staff's note, at most 2,000 characters
  * @param labels labels of 1 to 100 characters each
  * @param joinedAt when they joined the old platform, or null for now
- * @param defaultNewsletters whether they get the newsletters that are on by default
  */
-public record ImportedMember(String email, String name, String note, List<String> labels, @Nullable Instant joinedAt,
-		boolean defaultNewsletters) {
+public record ImportedMember(String email, String name, String note, List<String> labels, @Nullable Instant joinedAt) {
 
 	public ImportedMember {
 		labels = List.copyOf(labels);

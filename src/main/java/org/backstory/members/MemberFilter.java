@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param joinedFrom only members who joined at or after this moment, or null
  * @param joinedBefore only members who joined before this moment, or null
  * @param label only members with this label, or null
- * @param onlyIds only these members, or null for no such restriction
- * @param exceptIds never these members (possibly none)
+ * @param onlyIds only these members, or null for no such restriction; meant for a few thousand ids at most
+ * @param exceptIds never these members (possibly none); a few thousand at most
+ * @param batchFilter a further condition checked a chunk of candidates at a time, or null
  */
 public record MemberFilter(String search, @Nullable Instant joinedFrom, @Nullable Instant joinedBefore,
-		@Nullable String label, @Nullable Set<Long> onlyIds, Set<Long> exceptIds) {
+		@Nullable String label, @Nullable Set<Long> onlyIds, Set<Long> exceptIds, @Nullable MemberBatchFilter batchFilter) {
 
 	public MemberFilter {
 		search = search.strip();
@@ -27,7 +28,7 @@ public record MemberFilter(String search, @Nullable Instant joinedFrom, @Nullabl
 
 	/** Every member. */
 	public static MemberFilter everyone() {
-		return new MemberFilter("", null, null, null, null, Set.of());
+		return new MemberFilter("", null, null, null, null, Set.of(), null);
 	}
 
 }

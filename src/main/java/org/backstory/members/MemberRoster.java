@@ -17,7 +17,6 @@ import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,19 +49,15 @@ public class MemberRoster {
 
 	private final StaffActions staffActions;
 
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
 	MemberRoster(RosterQueries queries, RosterWrites writes, AccountSettings accounts,
-			FindByIndexNameSessionRepository<?> sessions, StaffActions staffActions, ApplicationEventPublisher events,
-			Clock clock) {
+			FindByIndexNameSessionRepository<?> sessions, StaffActions staffActions, Clock clock) {
 		this.queries = queries;
 		this.writes = writes;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.staffActions = staffActions;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -93,7 +88,7 @@ public class MemberRoster {
 	/** The member with this id as staff see them. */
 	@Transactional(readOnly = true)
 	public Optional<MemberListing> find(long memberId) {
-		return queries.page(new MemberFilter("", null, null, null, Set.of(memberId), Set.of()), null, 1)
+		return queries.page(new MemberFilter("", null, null, null, Set.of(memberId), Set.of(), null), null, 1)
 			.stream()
 			.findFirst();
 	}
@@ -185,19 +180,15 @@ public class MemberRoster {
 
 	/**
 	 * Creates the members without passwords (they sign in by emailed link) and without mail, with their
-	 * labels and sign-up times, in the caller's transaction. Each fires {@link MemberRegistered}, with the
-	 * default opt-ins or none. Call {@link #takenEmails} first: a taken address fails the whole import.
+	 * labels and sign-up times, in the caller's transaction, with one statement per table however many there
+	 * are. An import is not a sign-up: no {@link MemberRegistered} is published, so the caller opts the
+	 * members into newsletters itself. Call {@link #takenEmails} first: a taken address fails the whole import.
 	 *
 	 * @return the new members' ids by lower-case address
 	 */
 	@Transactional
 	public Map<String, Long> importAll(List<ImportedMember> members) {
-		Instant now = clock.instant();
-		Map<String, Long> ids = writes.insertAll(members, now);
-		for (ImportedMember member : members) {
-			long id = ids.get(member.email().toLowerCase(Locale.ROOT));
-			events.publishEvent(new MemberRegistered(id, member.defaultNewsletters() ? null : Set.of()));
-		}
+		Map<String, Long> ids = writes.insertAll(members, clock.instant());
 		log.info("Members imported count={}", members.size());
 		return ids;
 	}

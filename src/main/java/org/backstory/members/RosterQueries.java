@@ -11,17 +11,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The member list's SQL: one statement per page, its conditions put together from the filter so each
- * query plans with only the conditions it has. Newest first, keyset-paged on (created_at, id).
+ * The member list's SQL, newest first, keyset-paged on (created_at, id), its conditions put together from
+ * the filter so each query plans with only the conditions it has. Other modules' conditions arrive as small
+ * id sets, which go into the SQL, or as a batch filter for conditions that admit many members (every paying
+ * member, a newsletter's readers): the page then walks the newest matching members in growing chunks and
+ * asks the batch filter which of each chunk pass, so no module ever sends more ids than a chunk holds.
  */
 @Repository
 class RosterQueries {
+
+	private static final int FIRST_CHUNK = 500;
+
+	private static final int LARGEST_CHUNK = 16_000;
+
+	private static final String COLUMNS = """
+			m.id, m.email, m.name, m.role, m.email_verified_at is not null as verified, m.created_at, m.note""";
 
 	private final JdbcClient jdbc;
 
@@ -30,9 +41,42 @@ class RosterQueries {
 	}
 
 	List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
-		StringBuilder sql = new StringBuilder("""
-				select m.id, m.email, m.name, m.role, m.email_verified_at is not null as verified, m.created_at, m.note
-				from members.member m where true""");
+		MemberBatchFilter batchFilter = filter.batchFilter();
+		if (batchFilter == null) {
+			return withLabels(select(COLUMNS, filter, after, size).query(RosterQueries::row).list());
+		}
+		List<Long> kept = new ArrayList<>();
+		MemberCursor cursor = after;
+		int chunkSize = FIRST_CHUNK;
+		List<MemberCursor> chunk;
+		do {
+			chunk = select("m.created_at, m.id", filter, cursor, chunkSize)
+				.query((rs, row) -> new MemberCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2)))
+				.list();
+			List<Long> ids = chunk.stream().map(MemberCursor::id).toList();
+			Set<Long> admitted = ids.isEmpty() ? Set.of() : batchFilter.admitted(ids);
+			ids.stream().filter(admitted::contains).limit(size - kept.size()).forEach(kept::add);
+			cursor = chunk.isEmpty() ? cursor : chunk.get(chunk.size() - 1);
+			boolean full = chunk.size() == chunkSize;
+			chunkSize = Math.min(chunkSize * 2, LARGEST_CHUNK);
+			if (!full) {
+				break;
+			}
+		}
+		while (kept.size() < size);
+		if (kept.isEmpty()) {
+			return List.of();
+		}
+		return withLabels(jdbc.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)"
+				+ " order by m.created_at desc, m.id desc")
+			.param("ids", kept.toArray(Long[]::new))
+			.query(RosterQueries::row)
+			.list());
+	}
+
+	private JdbcClient.StatementSpec select(String columns, MemberFilter filter, @Nullable MemberCursor after,
+			int limit) {
+		StringBuilder sql = new StringBuilder("select " + columns + " from members.member m where true");
 		Map<String, Object> params = new HashMap<>();
 		if (!filter.search().isEmpty()) {
 			sql.append(" and (lower(m.email) like :pattern or lower(m.name) like :pattern)");
@@ -63,14 +107,12 @@ class RosterQueries {
 			params.put("afterAt", Timestamp.from(after.joinedAt()));
 			params.put("afterId", after.id());
 		}
-		sql.append(" order by m.created_at desc, m.id desc limit :size");
-		params.put("size", size);
-		List<Row> rows = jdbc.sql(sql.toString()).params(params).query(RosterQueries::row).list();
-		Map<Long, List<String>> labels = labelsOf(rows.stream().map(Row::id).toList());
-		return rows.stream().map(row -> row.listing(labels.getOrDefault(row.id(), List.of()))).toList();
+		sql.append(" order by m.created_at desc, m.id desc limit :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params);
 	}
 
-	Map<Long, List<String>> labelsOf(Collection<Long> memberIds) {
+	private Map<Long, List<String>> labelsOf(Collection<Long> memberIds) {
 		Map<Long, List<String>> labels = new LinkedHashMap<>();
 		if (memberIds.isEmpty()) {
 			return labels;
@@ -85,6 +127,11 @@ class RosterQueries {
 
 	List<String> allLabels() {
 		return jdbc.sql("select distinct name from members.label order by name").query(String.class).list();
+	}
+
+	private List<MemberListing> withLabels(List<Row> rows) {
+		Map<Long, List<String>> labels = labelsOf(rows.stream().map(Row::id).toList());
+		return rows.stream().map(row -> row.listing(labels.getOrDefault(row.id(), List.of()))).toList();
 	}
 
 	private static String likeEscaped(String text) {

@@ -94,9 +94,19 @@ class OptInRepository {
 			.update();
 	}
 
-	Set<Long> membersOf(long newsletterId) {
-		return new HashSet<>(jdbc.sql("select member_id from newsletters.opt_in where newsletter_id = :newsletter")
+	List<Long> membersOf(long newsletterId, int limit) {
+		return jdbc.sql("select member_id from newsletters.opt_in where newsletter_id = :newsletter limit :limit")
 			.param("newsletter", newsletterId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	Set<Long> membersAmong(long newsletterId, Collection<Long> candidates) {
+		return new HashSet<>(jdbc.sql("""
+				select member_id from newsletters.opt_in where newsletter_id = :newsletter and member_id = any(:members)""")
+			.param("newsletter", newsletterId)
+			.param("members", candidates.toArray(Long[]::new))
 			.query(Long.class)
 			.list());
 	}

@@ -31,7 +31,7 @@ public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, Li
 
 	/** Members who will get the default newsletters. */
 	public long subscribed() {
-		return rows.stream().filter(row -> row.member().defaultNewsletters()).count();
+		return rows.stream().filter(ImportRow::subscribed).count();
 	}
 
 }

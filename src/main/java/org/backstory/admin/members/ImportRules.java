@@ -123,8 +123,8 @@ final class ImportRules {
 				}
 			}
 			if (reasons.isEmpty()) {
-				rows.add(new ImportRow(record.line(),
-						new ImportedMember(email, name, note, labels, joined, subscribed.orElseThrow()), comp.orElseThrow()));
+				rows.add(new ImportRow(record.line(), new ImportedMember(email, name, note, labels, joined),
+						subscribed.orElseThrow(), comp.orElseThrow()));
 			}
 			else {
 				problems.add(new ImportProblem(record.line(), String.join("; ", reasons)));

@@ -14,6 +14,7 @@ import org.backstory.billing.SubscriptionService;
 import org.backstory.members.MemberRoster;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
+import org.backstory.newsletters.OptIns;
 import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public class MemberImport {
 
 	private final Newsletters newsletters;
 
+	private final OptIns optIns;
+
 	private final PendingImports pending;
 
 	private final StaffActions staffActions;
@@ -50,11 +53,12 @@ public class MemberImport {
 	private final Clock clock;
 
 	MemberImport(MemberRoster roster, MemberBillingQueries billing, SubscriptionService subscriptions,
-			Newsletters newsletters, PendingImports pending, StaffActions staffActions, Clock clock) {
+			Newsletters newsletters, OptIns optIns, PendingImports pending, StaffActions staffActions, Clock clock) {
 		this.roster = roster;
 		this.billing = billing;
 		this.subscriptions = subscriptions;
 		this.newsletters = newsletters;
+		this.optIns = optIns;
 		this.pending = pending;
 		this.staffActions = staffActions;
 		this.clock = clock;
@@ -115,17 +119,25 @@ public class MemberImport {
 			return new Outcome.Refused(check);
 		}
 		Map<String, Long> ids = roster.importAll(check.rows().stream().map(ImportRow::member).toList());
+		List<Long> subscribed = check.rows().stream().filter(ImportRow::subscribed).map(row -> id(ids, row)).toList();
+		long optedIn = 0;
+		for (Newsletter newsletter : defaultNewsletters()) {
+			optedIn += optIns.optInAll(newsletter.id(), subscribed);
+		}
 		String tier = billing.defaultCompTier();
 		for (ImportRow row : check.rows()) {
 			if (row.comp() && tier != null) {
-				subscriptions.grantCompByStaff(staffId, ids.get(row.member().email().toLowerCase(Locale.ROOT)), tier, null);
+				subscriptions.grantCompByStaff(staffId, id(ids, row), tier, null);
 			}
 		}
-		long optIns = check.subscribed() * defaultNewsletters().size();
 		staffActions.record(staffId, "members.imported", check.rows().size() + " members",
-				optIns + " newsletter opt-ins, " + check.comps() + " comps, " + check.skipped().size() + " skipped");
+				optedIn + " newsletter opt-ins, " + check.comps() + " comps, " + check.skipped().size() + " skipped");
 		log.info("Members imported count={} comps={} staffId={}", check.rows().size(), check.comps(), staffId);
-		return new Outcome.Imported(check.rows().size(), optIns, check.comps());
+		return new Outcome.Imported(check.rows().size(), optedIn, check.comps());
+	}
+
+	private static long id(Map<String, Long> ids, ImportRow row) {
+		return ids.get(row.member().email().toLowerCase(Locale.ROOT));
 	}
 
 	private ImportCheck check(String text) {

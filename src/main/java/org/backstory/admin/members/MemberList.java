@@ -3,15 +3,19 @@ package org.backstory.admin.members;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.backstory.billing.BillingMembers;
+import org.backstory.billing.BillingStatus;
 import org.backstory.billing.MemberBilling;
 import org.backstory.billing.MemberBillingQueries;
+import org.backstory.members.MemberBatchFilter;
 import org.backstory.members.MemberCursor;
 import org.backstory.members.MemberFilter;
 import org.backstory.members.MemberListing;
@@ -28,6 +32,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MemberList {
+
+	/** The most ids another module lists for a condition; past this it is asked chunk by chunk. */
+	static final int ID_SET_LIMIT = 2_000;
 
 	private final MemberRoster roster;
 
@@ -51,25 +58,40 @@ public class MemberList {
 		roster.forEachChunk(filter(query), chunk -> rows(chunk).forEach(row));
 	}
 
+	/**
+	 * The members module's filter for a query. A billing or newsletter condition that admits a few
+	 * thousand members at most becomes a set of ids in the SQL; one that admits more becomes a batch filter
+	 * asked about each chunk of candidates.
+	 */
 	MemberFilter filter(MemberListQuery query) {
 		Set<Long> only = null;
 		Set<Long> except = new HashSet<>();
-		if (query.status() != null || query.plan() != null) {
-			BillingMembers members = billing.membersWith(query.status(), query.plan());
-			if (members.allBut()) {
-				except.addAll(members.ids());
+		List<MemberBatchFilter> batchFilters = new ArrayList<>();
+		BillingStatus status = query.status();
+		String plan = query.plan();
+		if (status != null || plan != null) {
+			Optional<BillingMembers> few = billing.membersWith(status, plan, ID_SET_LIMIT);
+			if (few.isEmpty()) {
+				batchFilters.add(candidates -> billing.membersAmong(status, plan, candidates));
+			}
+			else if (few.get().allBut()) {
+				except.addAll(few.get().ids());
 			}
 			else {
-				only = new HashSet<>(members.ids());
+				only = new HashSet<>(few.get().ids());
 			}
 		}
-		if (query.newsletter() != null) {
-			Set<Long> readers = optIns.membersOf(query.newsletter());
-			if (only == null) {
-				only = new HashSet<>(readers);
+		Long newsletter = query.newsletter();
+		if (newsletter != null) {
+			Optional<Set<Long>> readers = optIns.membersOf(newsletter, ID_SET_LIMIT);
+			if (readers.isEmpty()) {
+				batchFilters.add(candidates -> optIns.membersAmong(newsletter, candidates));
+			}
+			else if (only == null) {
+				only = new HashSet<>(readers.get());
 			}
 			else {
-				only.retainAll(readers);
+				only.retainAll(readers.get());
 			}
 		}
 		if (only != null) {
@@ -77,7 +99,22 @@ public class MemberList {
 			except.clear();
 		}
 		return new MemberFilter(query.search(), startOf(query.joinedFrom()),
-				query.joinedTo() == null ? null : startOf(query.joinedTo().plusDays(1)), query.label(), only, except);
+				query.joinedTo() == null ? null : startOf(query.joinedTo().plusDays(1)), query.label(), only, except,
+				batchFilters.isEmpty() ? null : all(batchFilters));
+	}
+
+	/** Each filter asked in turn about the candidates the ones before it admitted. */
+	private static MemberBatchFilter all(List<MemberBatchFilter> filters) {
+		return candidates -> {
+			Set<Long> admitted = new HashSet<>(candidates);
+			for (MemberBatchFilter filter : filters) {
+				if (admitted.isEmpty()) {
+					break;
+				}
+				admitted = filter.admitted(List.copyOf(admitted));
+			}
+			return admitted;
+		};
 	}
 
 	private List<MemberRow> rows(List<MemberListing> members) {

@@ -28,7 +28,7 @@ class ImportRulesTests {
 		assertThat(row.comp()).isTrue();
 		assertThat(row.member().email()).isEqualTo("ada@x.test");
 		assertThat(row.member().note()).isEqualTo("likes maps, trains");
-		assertThat(row.member().defaultNewsletters()).isFalse();
+		assertThat(row.subscribed()).isFalse();
 		assertThat(row.member().labels()).containsExactly("vip", "press");
 		assertThat(row.member().joinedAt()).isEqualTo(Instant.parse("2024-03-01T09:30:00Z"));
 	}
@@ -75,7 +75,7 @@ class ImportRulesTests {
 		ImportRow row = check("email,name,subscribed_to_emails,complimentary_plan\nzoe@x.test,,,\n").rows().get(0);
 
 		assertThat(row.member().name()).isEqualTo("zoe");
-		assertThat(row.member().defaultNewsletters()).isTrue();
+		assertThat(row.subscribed()).isTrue();
 		assertThat(row.comp()).isFalse();
 	}
 
