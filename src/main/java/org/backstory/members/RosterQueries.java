@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The member list's SQL, newest first, keyset-paged on (created_at, id), its conditions put together from
@@ -40,7 +41,13 @@ class RosterQueries {
 		this.jdbc = jdbc;
 	}
 
-	List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
+	/**
+	 * The page. Plans are made for each statement's own values: a plan cached for any search pattern cannot
+	 * use the trigram indexes, and a rare search would then read every member.
+	 */
+	@Transactional(readOnly = true)
+	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		MemberBatchFilter batchFilter = filter.batchFilter();
 		if (batchFilter == null) {
 			return withLabels(select(COLUMNS, filter, after, size).query(RosterQueries::row).list());
