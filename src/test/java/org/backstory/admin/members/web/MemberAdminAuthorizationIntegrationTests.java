@@ -1,5 +1,6 @@
 package org.backstory.admin.members.web;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(StaffActionsRecorder.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemberAdminAuthorizationIntegrationTests {
 
 	@LocalServerPort
@@ -33,6 +36,9 @@ class MemberAdminAuthorizationIntegrationTests {
 	MemberDirectory directory;
 
 	private long memberId;
+
+	/** Staff signed in once per role: signing in (password hashing) is the slow part of each case. */
+	private final Map<MemberRole, Staff> staff = new EnumMap<>(MemberRole.class);
 
 	@BeforeEach
 	void setUp() {
@@ -55,13 +61,15 @@ class MemberAdminAuthorizationIntegrationTests {
 		String path = pathTemplate.replace("{id}", Long.toString(memberId));
 		Map<String, String> fields = Map.of("note", "n", "label", "authz");
 
-		assertThat(request(Staff.signedIn(port, directory, lowest).visitor(), method, path, fields).status())
-			.isEqualTo(answer);
-		assertThat(request(Staff.signedIn(port, directory, below).visitor(), method, path, fields).status())
-			.isEqualTo(403);
+		assertThat(request(staff(lowest).visitor(), method, path, fields).status()).isEqualTo(answer);
+		assertThat(request(staff(below).visitor(), method, path, fields).status()).isEqualTo(403);
 		Visitor.Page anonymous = request(new Visitor(port), method, path, fields);
 		assertThat(anonymous.status()).isEqualTo(302);
 		assertThat(anonymous.header("Location")).matches(".*/login(\\?next=.*)?");
+	}
+
+	private Staff staff(MemberRole role) {
+		return staff.computeIfAbsent(role, r -> Staff.signedIn(port, directory, r));
 	}
 
 	private static Visitor.Page request(Visitor visitor, String method, String path, Map<String, String> fields) {
