@@ -1,5 +1,6 @@
 package org.backstory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -129,17 +130,42 @@ public final class Visitor {
 	 */
 	public Page upload(String path, String tokenPage, String field, String filename, String contentType, byte[] content) {
 		Element token = get(tokenPage).document().selectFirst("input[name=_csrf]");
-		String boundary = "visitor-" + CLIENTS.incrementAndGet();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)));
+		HttpRequest.Builder request = multipart(path, Map.of(), field, filename, contentType, content);
 		if (token != null) {
 			request.header("X-XSRF-TOKEN", token.attr("value"));
 		}
 		return send(request);
+	}
+
+	/**
+	 * Uploads a CSV file through the form at {@code formPath} whose action is {@code action}, as a browser
+	 * posts a {@code multipart/form-data} form: the form's hidden fields (CSRF) and one file part.
+	 */
+	public Page upload(String formPath, String action, String fileField, String fileName, byte[] content) {
+		Page formPage = get(formPath);
+		Element form = formPage.document().selectFirst("form[action=" + action + "]");
+		if (form == null) {
+			throw new AssertionError("no form with action " + action + " on " + formPath + " (status "
+					+ formPage.status() + ")");
+		}
+		Map<String, String> hidden = new LinkedHashMap<>();
+		form.select("input[type=hidden]").forEach(input -> hidden.put(input.attr("name"), input.attr("value")));
+		return send(multipart(action, hidden, fileField, fileName, "text/csv", content));
+	}
+
+	private HttpRequest.Builder multipart(String path, Map<String, String> fields, String fileField, String fileName,
+			String contentType, byte[] content) {
+		String boundary = "visitor-" + CLIENTS.incrementAndGet() + "-" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 	}
 
 	/** A new visitor already signed in with a demo account (password {@code demo-password}). */

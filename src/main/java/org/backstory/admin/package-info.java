@@ -1,10 +1,11 @@
 /**
  * Admin: the shell of the staff area at {@code /admin}, the landing page linking to each module's admin
- * pages, and the audit log of staff actions ({@link org.backstory.admin.AuditLog}, schema {@code admin},
- * shown to the owner at {@code /admin/audit}). Staff only (guarded in the security filter chain). It hosts
- * navigation; it never edits another module's data.
+ * pages, the audit log of staff actions ({@link org.backstory.admin.AuditLog}, schema {@code admin}, shown to
+ * the owner at {@code /admin/audit}), and the pages that compose several modules (the member list: members,
+ * billing and newsletters, in {@code admin.members}). Staff only (guarded in the security filter chain). It
+ * changes other modules' data only through their public services.
  */
-@ApplicationModule(allowedDependencies = { "shared", "members", "email" })
+@ApplicationModule(allowedDependencies = { "shared", "members", "email", "billing", "newsletters" })
 @NullMarked
 package org.backstory.admin;
 

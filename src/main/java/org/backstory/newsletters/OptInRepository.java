@@ -3,8 +3,12 @@ package org.backstory.newsletters;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,6 +92,36 @@ class OptInRepository {
 			.param("members", memberIds.toArray(Long[]::new))
 			.param("now", Timestamp.from(now))
 			.update();
+	}
+
+	List<Long> membersOf(long newsletterId, int limit) {
+		return jdbc.sql("select member_id from newsletters.opt_in where newsletter_id = :newsletter limit :limit")
+			.param("newsletter", newsletterId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	Set<Long> membersAmong(long newsletterId, Collection<Long> candidates) {
+		return new HashSet<>(jdbc.sql("""
+				select member_id from newsletters.opt_in where newsletter_id = :newsletter and member_id = any(:members)""")
+			.param("newsletter", newsletterId)
+			.param("members", candidates.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
+	Map<Long, Set<Long>> newslettersOfAll(Collection<Long> memberIds) {
+		Map<Long, Set<Long>> newsletters = new HashMap<>();
+		if (memberIds.isEmpty()) {
+			return newsletters;
+		}
+		jdbc.sql("select member_id, newsletter_id from newsletters.opt_in where member_id = any(:members)")
+			.param("members", memberIds.toArray(Long[]::new))
+			.query(rs -> {
+				newsletters.computeIfAbsent(rs.getLong(1), id -> new TreeSet<>()).add(rs.getLong(2));
+			});
+		return newsletters;
 	}
 
 }

@@ -3,8 +3,11 @@ package org.backstory.newsletters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.backstory.members.MemberDeleted;
@@ -70,6 +73,28 @@ public class OptIns {
 	@Transactional
 	public int optInAll(long newsletterId, Collection<Long> memberIds) {
 		return optIns.addAll(newsletterId, memberIds, clock.instant());
+	}
+
+	/**
+	 * The ids of the members who get this newsletter, when there are at most {@code atMost}; empty when there
+	 * are more (ask {@link #membersAmong} a chunk of members at a time instead).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Set<Long>> membersOf(long newsletterId, int atMost) {
+		List<Long> ids = optIns.membersOf(newsletterId, atMost + 1);
+		return ids.size() > atMost ? Optional.empty() : Optional.of(new HashSet<>(ids));
+	}
+
+	/** Which of these members get this newsletter. */
+	@Transactional(readOnly = true)
+	public Set<Long> membersAmong(long newsletterId, Collection<Long> candidates) {
+		return optIns.membersAmong(newsletterId, candidates);
+	}
+
+	/** The newsletters each of these members gets, by member id; members who get none are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, Set<Long>> ofAll(Collection<Long> memberIds) {
+		return optIns.newslettersOfAll(memberIds);
 	}
 
 	/** How many members get each newsletter, by newsletter id; newsletters nobody gets are left out. */

@@ -30,6 +30,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -112,7 +113,7 @@ class StaffBillingController {
 	@PostMapping("/admin/billing/members/{memberId}/payments/{paymentId}/refund")
 	Object refund(@PathVariable long memberId, @PathVariable long paymentId, @RequestParam String amount,
 			@RequestParam(defaultValue = "") String reason, @RequestParam String attempt,
-			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
 		BillingEntry payment = receipts.history(memberId)
@@ -133,7 +134,7 @@ class StaffBillingController {
 		if (outcome instanceof RefundOutcome.Refunded refunded) {
 			redirect.addFlashAttribute("notice", "Refunded " + Money.format(refunded.amount(), refunded.currency())
 					+ " of payment " + paymentId + ".");
-			return Pages.redirectTo("/admin/billing/members/" + memberId);
+			return back(memberId, next);
 		}
 		if (outcome instanceof RefundOutcome.Refused refused) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -148,7 +149,7 @@ class StaffBillingController {
 
 	@PostMapping("/admin/billing/members/{memberId}/cancel")
 	Object cancelNow(@PathVariable long memberId, @RequestParam(defaultValue = "false") boolean refundUnused,
-			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
 		Pages.personal(response);
@@ -167,13 +168,13 @@ class StaffBillingController {
 		String refunded = refund.map(StaffBillingController::refundNotice)
 			.orElse(refundUnused ? " Nothing was left to refund." : "");
 		redirect.addFlashAttribute("notice", "The subscription has ended." + refunded);
-		return Pages.redirectTo("/admin/billing/members/" + memberId);
+		return back(memberId, next);
 	}
 
 	/** Free access to a tier, through the end of a date (UTC) or without end. */
 	@PostMapping("/admin/billing/members/{memberId}/comp")
 	Object grantComp(@PathVariable long memberId, @RequestParam String tier, @RequestParam(defaultValue = "") String until,
-			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
 		Pages.personal(response);
@@ -201,7 +202,7 @@ class StaffBillingController {
 		}
 		redirect.addFlashAttribute("notice", "Complimentary access to " + tier
 				+ (end == null ? " without end." : " until " + Pages.date(end.minusSeconds(1)) + "."));
-		return Pages.redirectTo("/admin/billing/members/" + memberId);
+		return back(memberId, next);
 	}
 
 	private String render(Model model, CsrfToken csrfToken, MemberProfile member, @Nullable String error,
@@ -231,6 +232,11 @@ class StaffBillingController {
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/admin-member";
+	}
+
+	/** Back to this page, or to the staff page the form came from (the member list's member page). */
+	private static Object back(long memberId, @Nullable String next) {
+		return Pages.redirectTo(SafeRedirect.localPathOr(next, "/admin/billing/members/" + memberId));
 	}
 
 	private MemberProfile profile(long memberId) {

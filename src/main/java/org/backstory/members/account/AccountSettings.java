@@ -86,6 +86,21 @@ public class AccountSettings {
 		if (confirmed != Outcome.DONE) {
 			return confirmed;
 		}
+		erase(member);
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Deletes the member and all their personal data as {@link #delete} does, without a confirmation: for
+	 * staff, who confirm on their own page.
+	 */
+	@Transactional
+	public void erase(long memberId) {
+		erase(members.findById(memberId).orElseThrow());
+	}
+
+	private void erase(Member member) {
+		long memberId = member.id();
 		events.publishEvent(new MemberDeleted(memberId));
 		String email = member.email().toLowerCase(Locale.ROOT);
 		jdbc.sql("delete from members.sign_in_throttle where throttle_key in (:keys)")
@@ -94,7 +109,6 @@ public class AccountSettings {
 		members.delete(memberId);
 		mailer.forget(member.email());
 		log.info("Member deleted memberId={}", memberId);
-		return Outcome.DONE;
 	}
 
 	private Outcome confirmPassword(Member member, @Nullable String password) {

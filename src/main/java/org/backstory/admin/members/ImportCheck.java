@@ -1,0 +1,37 @@
+package org.backstory.admin.members;
+
+import java.util.List;
+
+/**
+ * What an import file would do, worked out before anything is written.
+ *
+ * @param rows the rows to import (when there are no problems)
+ * @param problems the rows that stop the import, each with its line and reason
+ * @param skipped rows left out on purpose: addresses that already belong to a member
+ */
+public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, List<ImportProblem> skipped) {
+
+	public ImportCheck {
+		rows = List.copyOf(rows);
+		problems = List.copyOf(problems);
+		skipped = List.copyOf(skipped);
+	}
+
+	static ImportCheck refused(int line, String reason) {
+		return new ImportCheck(List.of(), List.of(new ImportProblem(line, reason)), List.of());
+	}
+
+	public boolean importable() {
+		return problems.isEmpty() && !rows.isEmpty();
+	}
+
+	public long comps() {
+		return rows.stream().filter(ImportRow::comp).count();
+	}
+
+	/** Members who will get the default newsletters. */
+	public long subscribed() {
+		return rows.stream().filter(ImportRow::subscribed).count();
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.backstory.admin.members;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backstory.billing.MemberBillingQueries;
+import org.backstory.billing.SubscriptionService;
+import org.backstory.members.MemberRoster;
+import org.backstory.newsletters.Newsletter;
+import org.backstory.newsletters.Newsletters;
+import org.backstory.newsletters.OptIns;
+import org.backstory.shared.StaffActions;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Importing members from a CSV file in two steps: {@link #check} reads and checks every row and keeps the
+ * file for an hour, {@link #confirm} imports all of it in one transaction, or nothing.
+ */
+@Service
+public class MemberImport {
+
+	/** The message for a file whose bytes are not UTF-8. */
+	public static final String NOT_UTF8 = "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.";
+
+	private static final Logger log = LoggerFactory.getLogger(MemberImport.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final MemberRoster roster;
+
+	private final MemberBillingQueries billing;
+
+	private final SubscriptionService subscriptions;
+
+	private final Newsletters newsletters;
+
+	private final OptIns optIns;
+
+	private final PendingImports pending;
+
+	private final StaffActions staffActions;
+
+	private final Clock clock;
+
+	MemberImport(MemberRoster roster, MemberBillingQueries billing, SubscriptionService subscriptions,
+			Newsletters newsletters, OptIns optIns, PendingImports pending, StaffActions staffActions, Clock clock) {
+		this.roster = roster;
+		this.billing = billing;
+		this.subscriptions = subscriptions;
+		this.newsletters = newsletters;
+		this.optIns = optIns;
+		this.pending = pending;
+		this.staffActions = staffActions;
+		this.clock = clock;
+	}
+
+	/**
+	 * A checked file: what importing it would do, and the id to confirm it with.
+	 *
+	 * @param id what {@link #confirm} takes, or null when the file cannot be imported
+	 * @param check the rows, problems and skipped rows
+	 * @param optIns how many newsletter opt-ins the import makes
+	 */
+	public record DryRun(@Nullable String id, ImportCheck check, long optIns) {
+	}
+
+	/** The outcome of a confirmation. */
+	public sealed interface Outcome {
+
+		/** Done: {@code count} members imported, {@code comps} of them comped. */
+		record Imported(int count, long optIns, long comps) implements Outcome {
+		}
+
+		/** Nothing imported: the file no longer passes its checks (e.g. an address was taken meanwhile). */
+		record Refused(ImportCheck check) implements Outcome {
+		}
+
+		/** Nothing imported: no checked file has this id for this staff member (expired, or already imported). */
+		record Unknown() implements Outcome {
+		}
+
+	}
+
+	/** Reads and checks the uploaded bytes; keeps a file that can be imported for {@link #confirm}. */
+	@Transactional
+	public DryRun check(long staffId, byte[] bytes) {
+		Optional<String> text = Utf8Text.decode(bytes);
+		if (text.isEmpty()) {
+			return new DryRun(null, ImportCheck.refused(1, NOT_UTF8), 0);
+		}
+		ImportCheck check = check(text.get());
+		if (!check.importable()) {
+			return new DryRun(null, check, 0);
+		}
+		String id = HexFormat.of().formatHex(randomBytes());
+		pending.save(id, staffId, text.get(), clock.instant());
+		return new DryRun(id, check, check.subscribed() * defaultNewsletters().size());
+	}
+
+	/** Imports the checked file: every member, their opt-ins, comps and labels, in one transaction. */
+	@Transactional
+	public Outcome confirm(long staffId, String id) {
+		Optional<String> text = pending.take(id, staffId, clock.instant());
+		if (text.isEmpty()) {
+			return new Outcome.Unknown();
+		}
+		ImportCheck check = check(text.get());
+		if (!check.importable()) {
+			return new Outcome.Refused(check);
+		}
+		Map<String, Long> ids = roster.importAll(check.rows().stream().map(ImportRow::member).toList());
+		List<Long> subscribed = check.rows().stream().filter(ImportRow::subscribed).map(row -> id(ids, row)).toList();
+		long optedIn = 0;
+		for (Newsletter newsletter : defaultNewsletters()) {
+			optedIn += optIns.optInAll(newsletter.id(), subscribed);
+		}
+		String tier = billing.defaultCompTier();
+		for (ImportRow row : check.rows()) {
+			if (row.comp() && tier != null) {
+				subscriptions.grantCompByStaff(staffId, id(ids, row), tier, null);
+			}
+		}
+		staffActions.record(staffId, "members.imported", check.rows().size() + " members",
+				optedIn + " newsletter opt-ins, " + check.comps() + " comps, " + check.skipped().size() + " skipped");
+		log.info("Members imported count={} comps={} staffId={}", check.rows().size(), check.comps(), staffId);
+		return new Outcome.Imported(check.rows().size(), optedIn, check.comps());
+	}
+
+	private static long id(Map<String, Long> ids, ImportRow row) {
+		return ids.get(row.member().email().toLowerCase(Locale.ROOT));
+	}
+
+	private ImportCheck check(String text) {
+		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null, clock.instant());
+	}
+
+	private List<Newsletter> defaultNewsletters() {
+		return newsletters.all().stream().filter(Newsletter::defaultOn).toList();
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.backstory.admin.members;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.backstory.billing.BillingMembers;
+import org.backstory.billing.BillingStatus;
+import org.backstory.billing.MemberBilling;
+import org.backstory.billing.MemberBillingQueries;
+import org.backstory.members.MemberBatchFilter;
+import org.backstory.members.MemberCursor;
+import org.backstory.members.MemberFilter;
+import org.backstory.members.MemberListing;
+import org.backstory.members.MemberRoster;
+import org.backstory.newsletters.OptIns;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The staff member list, put together from three modules without joining their tables: billing and
+ * newsletters turn their filters into sets of member ids, the members module pages through its table with
+ * those sets as conditions, and the page's fifty members get their billing and newsletters in one query
+ * each.
+ */
+@Service
+public class MemberList {
+
+	/** The most ids another module lists for a condition; past this it is asked chunk by chunk. */
+	static final int ID_SET_LIMIT = 2_000;
+
+	private final MemberRoster roster;
+
+	private final MemberBillingQueries billing;
+
+	private final OptIns optIns;
+
+	MemberList(MemberRoster roster, MemberBillingQueries billing, OptIns optIns) {
+		this.roster = roster;
+		this.billing = billing;
+		this.optIns = optIns;
+	}
+
+	/** Up to {@code size} members after {@code after} (null for the first page), newest first. */
+	public List<MemberRow> page(MemberListQuery query, @Nullable MemberCursor after, int size) {
+		return rows(roster.page(filter(query), after, size));
+	}
+
+	/** Every member matching the query, newest first, streamed a chunk at a time. */
+	public void forEach(MemberListQuery query, Consumer<MemberRow> row) {
+		roster.forEachChunk(filter(query), chunk -> rows(chunk).forEach(row));
+	}
+
+	/**
+	 * The members module's filter for a query. A billing or newsletter condition that admits a few
+	 * thousand members at most becomes a set of ids in the SQL; one that admits more becomes a batch filter
+	 * asked about each chunk of candidates.
+	 */
+	MemberFilter filter(MemberListQuery query) {
+		Set<Long> only = null;
+		Set<Long> except = new HashSet<>();
+		List<MemberBatchFilter> batchFilters = new ArrayList<>();
+		BillingStatus status = query.status();
+		String plan = query.plan();
+		if (status != null || plan != null) {
+			Optional<BillingMembers> few = billing.membersWith(status, plan, ID_SET_LIMIT);
+			if (few.isEmpty()) {
+				batchFilters.add(candidates -> billing.membersAmong(status, plan, candidates));
+			}
+			else if (few.get().allBut()) {
+				except.addAll(few.get().ids());
+			}
+			else {
+				only = new HashSet<>(few.get().ids());
+			}
+		}
+		Long newsletter = query.newsletter();
+		if (newsletter != null) {
+			Optional<Set<Long>> readers = optIns.membersOf(newsletter, ID_SET_LIMIT);
+			if (readers.isEmpty()) {
+				batchFilters.add(candidates -> optIns.membersAmong(newsletter, candidates));
+			}
+			else if (only == null) {
+				only = new HashSet<>(readers.get());
+			}
+			else {
+				only.retainAll(readers.get());
+			}
+		}
+		if (only != null) {
+			only.removeAll(except);
+			except.clear();
+		}
+		return new MemberFilter(query.search(), startOf(query.joinedFrom()),
+				query.joinedTo() == null ? null : startOf(query.joinedTo().plusDays(1)), query.label(), only, except,
+				batchFilters.isEmpty() ? null : all(batchFilters));
+	}
+
+	/** Each filter asked in turn about the candidates the ones before it admitted. */
+	private static MemberBatchFilter all(List<MemberBatchFilter> filters) {
+		return candidates -> {
+			Set<Long> admitted = new HashSet<>(candidates);
+			for (MemberBatchFilter filter : filters) {
+				if (admitted.isEmpty()) {
+					break;
+				}
+				admitted = filter.admitted(List.copyOf(admitted));
+			}
+			return admitted;
+		};
+	}
+
+	private List<MemberRow> rows(List<MemberListing> members) {
+		List<Long> ids = members.stream().map(MemberListing::id).toList();
+		Map<Long, MemberBilling> billings = billing.of(ids);
+		Map<Long, Set<Long>> newsletters = optIns.ofAll(ids);
+		return members.stream()
+			.map(member -> new MemberRow(member, billings.get(member.id()), newsletters.getOrDefault(member.id(), Set.of())))
+			.toList();
+	}
+
+	private static @Nullable Instant startOf(@Nullable LocalDate day) {
+		return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
+
+}

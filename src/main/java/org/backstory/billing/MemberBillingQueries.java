@@ -1,0 +1,129 @@
+package org.backstory.billing;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Billing's answers for the staff member list: which members have a status or plan (as ids, so the list
+ * never joins billing's tables), and the billing of a page of members. Both read only the live
+ * subscriptions, at most one per member.
+ */
+@Service
+public class MemberBillingQueries {
+
+	private static final String LIVE = """
+			select s.member_id, s.status, s.comped, s.tier, p.code, p.name
+			from billing.subscription s left join billing.plan p on p.id = s.plan_id
+			where s.status in ('trialing', 'active', 'past_due', 'canceled')""";
+
+	private final JdbcClient jdbc;
+
+	MemberBillingQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The members with this status and on this plan, when there are at most {@code atMost} ids to list;
+	 * empty when there are more (ask {@link #membersAmong} a chunk of members at a time instead).
+	 *
+	 * @param status the status, or null for any
+	 * @param planCode the plan of a live paid subscription, or null for any
+	 */
+	public Optional<BillingMembers> membersWith(@Nullable BillingStatus status, @Nullable String planCode, int atMost) {
+		if (status == BillingStatus.FREE) {
+			if (planCode != null) {
+				return Optional.of(new BillingMembers(false, Set.of()));
+			}
+			return ids(null, null, null, atMost).map(live -> new BillingMembers(true, live));
+		}
+		return ids(status, planCode, null, atMost).map(ids -> new BillingMembers(false, ids));
+	}
+
+	/** Which of these members have this status and are on this plan (either may be null for any). */
+	public Set<Long> membersAmong(@Nullable BillingStatus status, @Nullable String planCode, Collection<Long> candidates) {
+		if (status == BillingStatus.FREE) {
+			if (planCode != null) {
+				return Set.of();
+			}
+			Set<Long> free = new HashSet<>(candidates);
+			free.removeAll(ids(null, null, candidates, Integer.MAX_VALUE).orElseThrow());
+			return free;
+		}
+		return ids(status, planCode, candidates, Integer.MAX_VALUE).orElseThrow();
+	}
+
+	/** The billing of each of these members; every id is a key, {@link MemberBilling#free()} when they have none. */
+	public Map<Long, MemberBilling> of(Collection<Long> memberIds) {
+		Map<Long, MemberBilling> billing = new HashMap<>();
+		memberIds.forEach(id -> billing.put(id, MemberBilling.free()));
+		if (memberIds.isEmpty()) {
+			return billing;
+		}
+		jdbc.sql(LIVE + " and s.member_id = any(:ids)").param("ids", memberIds.toArray(Long[]::new)).query(rs -> {
+			BillingStatus status = BillingStatus.of(SubscriptionStatus.fromCode(rs.getString("status")),
+					rs.getBoolean("comped"));
+			billing.put(rs.getLong("member_id"),
+					new MemberBilling(status, rs.getString("code"), rs.getString("name"), rs.getString("tier")));
+		});
+		return billing;
+	}
+
+	/** Every plan, active or not, by code, with its name: the plan filter's choices. */
+	public Map<String, String> plans() {
+		Map<String, String> plans = new LinkedHashMap<>();
+		jdbc.sql("select code, name from billing.plan order by display_order, id")
+			.query(rs -> {
+				plans.put(rs.getString(1), rs.getString(2));
+			});
+		return plans;
+	}
+
+	/** The tier a comp gives when staff do not choose one (imports): the first active plan's. */
+	public @Nullable String defaultCompTier() {
+		List<String> tiers = jdbc.sql("select tier from billing.plan where active order by display_order, id limit 1")
+			.query(String.class)
+			.list();
+		return tiers.isEmpty() ? null : tiers.get(0);
+	}
+
+	private Optional<Set<Long>> ids(@Nullable BillingStatus status, @Nullable String planCode,
+			@Nullable Collection<Long> among, int atMost) {
+		StringBuilder sql = new StringBuilder(LIVE);
+		Map<String, Object> params = new HashMap<>();
+		if (status != null) {
+			sql.append(switch (status) {
+				case COMPED -> " and s.comped";
+				case PAID -> " and not s.comped and s.status = 'active'";
+				case TRIALING -> " and not s.comped and s.status = 'trialing'";
+				case PAST_DUE -> " and not s.comped and s.status = 'past_due'";
+				case CANCELED -> " and not s.comped and s.status = 'canceled'";
+				case FREE -> "";
+			});
+		}
+		if (planCode != null) {
+			sql.append(" and p.code = :plan");
+			params.put("plan", planCode);
+		}
+		if (among != null) {
+			sql.append(" and s.member_id = any(:among)");
+			params.put("among", among.toArray(Long[]::new));
+		}
+		if (atMost < Integer.MAX_VALUE) {
+			sql.append(" limit :limit");
+			params.put("limit", atMost + 1);
+		}
+		List<Long> ids = jdbc.sql("select member_id from (" + sql + ") live").params(params).query(Long.class).list();
+		return ids.size() > atMost ? Optional.empty() : Optional.of(new HashSet<>(ids));
+	}
+
+}

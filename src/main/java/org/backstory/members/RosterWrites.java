@@ -1,0 +1,91 @@
+package org.backstory.members;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Staff's notes and labels, and imports written as one statement per table, whatever the number of rows. */
+@Repository
+class RosterWrites {
+
+	private final JdbcClient jdbc;
+
+	RosterWrites(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean changeNote(long memberId, String note, Instant now) {
+		return jdbc.sql("update members.member set note = :note, updated_at = :now where id = :id")
+			.param("id", memberId)
+			.param("note", note)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	boolean addLabel(long memberId, String label) {
+		return jdbc.sql("insert into members.label (member_id, name) values (:id, :name) on conflict do nothing")
+			.param("id", memberId)
+			.param("name", label)
+			.update() == 1;
+	}
+
+	boolean removeLabel(long memberId, String label) {
+		return jdbc.sql("delete from members.label where member_id = :id and name = :name")
+			.param("id", memberId)
+			.param("name", label)
+			.update() == 1;
+	}
+
+	Set<String> takenEmails(Collection<String> emails) {
+		return new HashSet<>(jdbc.sql("select lower(email) from members.member where lower(email) = any(:emails)")
+			.param("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	/** Inserts the members; their ids by lower-case address. */
+	Map<String, Long> insertAll(List<ImportedMember> members, Instant now) {
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("""
+				insert into members.member (email, name, note, role, created_at, updated_at)
+				select t.email, t.name, t.note, 'MEMBER', coalesce(t.joined::timestamptz, :now), :now
+				from unnest(:emails, :names, :notes, :joined) as t(email, name, note, joined)
+				returning id, lower(email)""")
+			.param("emails", members.stream().map(ImportedMember::email).toArray(String[]::new))
+			.param("names", members.stream().map(ImportedMember::name).toArray(String[]::new))
+			.param("notes", members.stream().map(ImportedMember::note).toArray(String[]::new))
+			.param("joined", members.stream().map(m -> m.joinedAt() == null ? null : m.joinedAt().toString())
+				.toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.query(rs -> {
+				ids.put(rs.getString(2), rs.getLong(1));
+			});
+		List<Long> labelled = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		for (ImportedMember member : members) {
+			long id = ids.get(member.email().toLowerCase(Locale.ROOT));
+			member.labels().stream().distinct().forEach(label -> {
+				labelled.add(id);
+				labels.add(label);
+			});
+		}
+		if (!labels.isEmpty()) {
+			jdbc.sql("insert into members.label (member_id, name) select * from unnest(:ids, :names)")
+				.param("ids", labelled.toArray(Long[]::new))
+				.param("names", labels.toArray(String[]::new))
+				.update();
+		}
+		return ids;
+	}
+
+}
