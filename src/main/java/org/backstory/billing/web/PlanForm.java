@@ -41,7 +41,7 @@ public record PlanForm(@Nullable String code, @Nullable String name, @Nullable S
 		Long monthly = knownCurrency ? minorUnits(monthlyPrice, money, "monthlyPrice", errors) : null;
 		Long yearly = knownCurrency ? minorUnits(yearlyPrice, money, "yearlyPrice", errors) : null;
 		Integer trial = whole(trialDays, 0, 365, "trialDays", "Trial days must be 0 to 365.", errors);
-		Integer order = whole(displayOrder, -1000, 1000, "displayOrder", "The position must be a whole number.", errors);
+		Integer order = whole(displayOrder, -1_000_000, 1_000_000, "displayOrder", "The position must be a whole number.", errors);
 		if (!errors.isEmpty() || monthly == null || yearly == null || trial == null || order == null) {
 			return new Checked(null, Map.copyOf(errors));
 		}
