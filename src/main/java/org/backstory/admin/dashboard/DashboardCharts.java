@@ -15,7 +15,7 @@ import org.backstory.billing.Money;
 
 /**
  * Turns the dashboard's figures into charts and tables, coloured from the publication's accent colour:
- * the accent for the main series, a darker shade (and a dashed line) for the second.
+ * the accent for the main series, a {@link #companion} of it (and a dashed line) for the second.
  */
 final class DashboardCharts {
 
@@ -30,12 +30,12 @@ final class DashboardCharts {
 		DashboardRange range = figures.range();
 		List<Bucket> buckets = figures.buckets();
 		String main = accentColour;
-		String second = darker(accentColour);
+		String second = companion(accentColour);
 		List<String> labels = buckets.stream().map(bucket -> AXIS_DATE.format(bucket.start())).toList();
 		DoubleFunction<String> count = value -> NumberFormat.getIntegerInstance(Locale.US).format(Math.round(value));
 		String currency = figures.currency();
 		int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-		DoubleFunction<String> money = value -> Money.format(Math.round(value * Math.pow(10, digits)), currency);
+		DoubleFunction<String> money = value -> axisMoney(value, currency);
 		Bucket last = buckets.get(buckets.size() - 1);
 
 		Chart members = new Chart("members", "Members over time, free and paid",
@@ -81,6 +81,16 @@ final class DashboardCharts {
 				figures.topArticles().bySubscriptions());
 	}
 
+	/** An axis amount in major units: whole units from ten up, so labels stay short ({@code $1,500}). */
+	private static String axisMoney(double value, String currency) {
+		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		format.setCurrency(Currency.getInstance(currency));
+		int fraction = value < 10 ? Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0) : 0;
+		format.setMinimumFractionDigits(fraction);
+		format.setMaximumFractionDigits(fraction);
+		return format.format(value);
+	}
+
 	private static ChartPanel panel(Chart chart, String svg, DashboardRange range, List<Bucket> buckets,
 			List<String> columns, Function<Bucket, List<String>> cells) {
 		List<String> headers = new ArrayList<>();
@@ -104,13 +114,21 @@ final class DashboardCharts {
 		return buckets.stream().mapToLong(value).sum();
 	}
 
-	/** The accent mixed halfway with near-black: the same hue, clearly darker. */
-	static String darker(String hex) {
+	/**
+	 * A companion to the accent in the same hue: a light tint of a dark accent, a dark shade of a light one,
+	 * so the two series differ in lightness as well as in line style.
+	 */
+	static String companion(String hex) {
 		int rgb = Integer.parseInt(hex.substring(1), 16);
-		int red = ((rgb >> 16) & 0xff) / 2 + 0x10;
-		int green = ((rgb >> 8) & 0xff) / 2 + 0x10;
-		int blue = (rgb & 0xff) / 2 + 0x10;
-		return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
+		int[] channels = { (rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff };
+		double luminance = (0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]) / 255;
+		int target = luminance < 0.5 ? 255 : 0;
+		double share = luminance < 0.5 ? 0.55 : 0.5;
+		StringBuilder colour = new StringBuilder("#");
+		for (int channel : channels) {
+			colour.append(String.format(Locale.ROOT, "%02x", (int) Math.round(channel + (target - channel) * share)));
+		}
+		return colour.toString();
 	}
 
 }

@@ -13,19 +13,19 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class SvgCharts {
 
-	static final int WIDTH = 760;
+	static final int WIDTH = 640;
 
-	static final int HEIGHT = 280;
+	static final int HEIGHT = 300;
 
-	private static final int LEFT = 72;
+	private static final int LEFT = 84;
 
 	private static final int RIGHT = 16;
 
 	private static final int TOP = 36;
 
-	private static final int BOTTOM = 48;
+	private static final int BOTTOM = 52;
 
-	private static final int MAX_X_LABELS = 8;
+	private static final int MAX_X_LABELS = 6;
 
 	private static final int GRID_LINES = 4;
 
@@ -125,7 +125,7 @@ final class SvgCharts {
 				.append(descId).append("\"><title id=\"").append(titleId).append("\">").append(escape(chart.title()))
 				.append("</title><desc id=\"").append(descId).append("\">").append(escape(chart.description()))
 				.append("</desc>");
-			svg.append("<g class=\"grid\" font-size=\"12\" fill=\"#555\">");
+			svg.append("<g class=\"grid\" font-size=\"14\" fill=\"#444\">");
 			for (int i = 0; i <= GRID_LINES; i++) {
 				double value = max * i / GRID_LINES;
 				double y = y(value);
@@ -144,7 +144,7 @@ final class SvgCharts {
 			}
 			svg.append("<text x=\"").append(number(LEFT + plotWidth() / 2)).append("\" y=\"").append(HEIGHT - 6)
 				.append("\" text-anchor=\"middle\" font-weight=\"600\">").append(escape(chart.xLabel())).append("</text>");
-			svg.append("<text transform=\"translate(14 ").append(number(TOP + (baseline() - TOP) / 2))
+			svg.append("<text transform=\"translate(16 ").append(number(TOP + (baseline() - TOP) / 2))
 				.append(") rotate(-90)\" text-anchor=\"middle\" font-weight=\"600\">").append(escape(chart.yLabel()))
 				.append("</text>");
 			svg.append("</g>");
@@ -158,14 +158,14 @@ final class SvgCharts {
 
 		private void legend(StringBuilder svg) {
 			double x = LEFT;
-			svg.append("<g class=\"legend\" font-size=\"13\" fill=\"#222\">");
+			svg.append("<g class=\"legend\" font-size=\"14\" fill=\"#222\">");
 			for (Series series : chart.series()) {
 				svg.append("<line x1=\"").append(number(x)).append("\" x2=\"").append(number(x + 22))
 					.append("\" y1=\"14\" y2=\"14\" stroke-width=\"4\" stroke=\"").append(escape(series.colour()))
 					.append(series.dashed() ? "\" stroke-dasharray=\"6 4" : "").append("\"/>");
 				svg.append("<text x=\"").append(number(x + 28)).append("\" y=\"18\">").append(escape(series.name()))
 					.append("</text>");
-				x += 40 + series.name().length() * 7.5;
+				x += 44 + series.name().length() * 8.5;
 			}
 			svg.append("</g>");
 		}
