@@ -20,10 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class BusinessHistory {
 
-	/** A paid subscription that is running: what {@link RevenueFigures#activePaidMembers} counts. */
-	private static final String RUNNING = """
-			(case when kind = 'paid' and to_status in ('active', 'past_due', 'canceled') then 1 else 0 end)""";
-
 	private final JdbcClient jdbc;
 
 	BusinessHistory(JdbcClient jdbc) {
@@ -35,25 +31,24 @@ public class BusinessHistory {
 		Map<LocalDate, Day> days = new TreeMap<>();
 		long paidAtStart = 0;
 		Map<String, Long> mrrAtStart = new HashMap<>();
-		// Each entry adds its subscription's new state and takes away the state it replaces, so summing the
-		// entries of a day gives that day's change, and summing those before the range gives its start.
+		// Each entry adds its subscription's new state and takes away the one it replaced (kept on the entry),
+		// so summing a day's entries gives that day's change, and summing those before the range its start.
+		// "Paid" is a running paid subscription, as RevenueFigures#activePaidMembers counts.
 		List<StateChange> changes = jdbc.sql("""
-				with entry as (
-				    select occurred_at, coalesce(currency, '') as currency, mrr_after, %1$s as running,
-				           coalesce(lag(coalesce(currency, '')) over w, '') as previous_currency,
-				           coalesce(lag(mrr_after) over w, 0) as previous_mrr,
-				           coalesce(lag(%1$s) over w, 0) as previous_running
-				    from billing.subscription_event
-				    where occurred_at < :to
-				    window w as (partition by subscription_id order by occurred_at, id)
-				)
 				select case when occurred_at < :from then null else (occurred_at at time zone 'UTC')::date end as day,
-				       change.currency, sum(change.paid), sum(change.mrr)
-				from entry
-				cross join lateral (values (currency, running - previous_running, mrr_after),
-				                           (previous_currency, 0, -previous_mrr)) as change (currency, paid, mrr)
+				       currency, sum(paid), sum(mrr)
+				from (
+				    select occurred_at, coalesce(currency, '') as currency,
+				           case when kind = 'paid' and to_status in ('active', 'past_due', 'canceled') then 1 else 0 end
+				               as paid,
+				           mrr_after as mrr
+				    from billing.subscription_event where occurred_at < :to
+				    union all
+				    select occurred_at, coalesce(previous_currency, ''), -previous_paid::int, -previous_mrr
+				    from billing.subscription_event where occurred_at < :to
+				) change
 				group by 1, 2
-				""".formatted(RUNNING))
+				""")
 			.param("from", Timestamps.of(from))
 			.param("to", Timestamps.of(to))
 			.query((rs, row) -> new StateChange(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
