@@ -1,6 +1,7 @@
 package org.backstory.admin.settings;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		if (!errors.isEmpty() || reads == null || grace == null) {
 			return new Checked(null, Map.copyOf(errors));
 		}
-		Publication publication = new Publication(theName, text(tagline), text(accentColor).toLowerCase(),
+		Publication publication = new Publication(theName, text(tagline), text(accentColor).toLowerCase(Locale.ROOT),
 				logo.isEmpty() ? null : logo, text(legalName), text(postalAddress).replace("\r\n", "\n"));
 		return new Checked(new SettingsChange(publication, reads, grace), Map.of());
 	}
