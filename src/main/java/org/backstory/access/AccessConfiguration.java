@@ -1,6 +1,6 @@
 package org.backstory.access;
 
-import org.backstory.billing.BillingProperties;
+import org.backstory.billing.GracePeriodSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class AccessConfiguration {
 
 	@Bean
-	AccessPolicy accessPolicy(BillingProperties billing) {
-		return new AccessPolicy(billing.gracePeriod());
+	AccessPolicy accessPolicy(GracePeriodSettings billing) {
+		return new AccessPolicy(billing::gracePeriod);
 	}
 
 }

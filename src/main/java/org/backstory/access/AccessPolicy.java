@@ -2,6 +2,7 @@ package org.backstory.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
@@ -14,12 +15,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AccessPolicy {
 
-	private final Duration gracePeriod;
+	private final Supplier<Duration> gracePeriod;
 
 	/**
 	 * @param gracePeriod how long after a failed renewal charge a past-due reader keeps access
 	 */
 	public AccessPolicy(Duration gracePeriod) {
+		this(() -> gracePeriod);
+	}
+
+	/**
+	 * @param gracePeriod asked at each decision, so a grace period staff change applies without a restart
+	 */
+	public AccessPolicy(Supplier<Duration> gracePeriod) {
 		this.gracePeriod = gracePeriod;
 	}
 
@@ -85,7 +93,7 @@ public final class AccessPolicy {
 	/** Grace runs from the first failed charge; without one, from the end of the paid period. */
 	private boolean withinGrace(Entitlement entitlement, Instant now) {
 		Instant failedAt = entitlement.pastDueSince() != null ? entitlement.pastDueSince() : entitlement.paidThrough();
-		return failedAt != null && now.isBefore(failedAt.plus(gracePeriod));
+		return failedAt != null && now.isBefore(failedAt.plus(gracePeriod.get()));
 	}
 
 }

@@ -20,12 +20,12 @@ class MeteredReads {
 
 	private final Clock clock;
 
-	private final int allowance;
+	private final MeteringSettings settings;
 
-	MeteredReads(JdbcClient jdbc, Clock clock, AccessProperties properties) {
+	MeteredReads(JdbcClient jdbc, Clock clock, MeteringSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.allowance = properties.meteredReads();
+		this.settings = settings;
 	}
 
 	/**
@@ -34,6 +34,7 @@ class MeteredReads {
 	 */
 	@Transactional
 	MeterStatus use(long memberId, long articleId) {
+		int allowance = settings.freeReadsPerMonth();
 		if (allowance == 0) {
 			return MeterStatus.OFF;
 		}

@@ -15,27 +15,32 @@ final class PaywallBoxes {
 	private PaywallBoxes() {
 	}
 
+	/**
+	 * The box for a refusal. Its sign-up and subscribe links name the article, so the dashboard can tell
+	 * which articles bring readers in; they carry it in the link, not a cookie, so reading stays sessionless.
+	 */
 	static PaywallBox forRefusal(Remedy remedy, Article article, MeterStatus meter) {
 		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
+		String from = next + "&article=" + article.id();
 		Action logIn = new Action("Already a subscriber? Log in", "/login" + next);
 		return switch (remedy) {
 			case SIGN_UP -> new PaywallBox(remedy, "This article is for members",
-					"Sign up for free to read the rest of this article.", new Action("Sign up free", "/signup" + next),
+					"Sign up for free to read the rest of this article.", new Action("Sign up free", "/signup" + from),
 					new Action("Already a member? Log in", "/login" + next), null);
 			case SUBSCRIBE_OR_LOG_IN -> new PaywallBox(remedy, "Subscribe to keep reading",
 					"This article is for paying subscribers. Subscribe to read it and every other article in full.",
-					new Action("Subscribe", "/subscribe" + next), logIn, CARD_HINT);
+					new Action("Subscribe", "/subscribe" + from), logIn, CARD_HINT);
 			case SUBSCRIBE -> new PaywallBox(remedy, "Subscribe to keep reading", subscribeMessage(meter),
-					new Action("Subscribe", "/subscribe" + next), null, null);
+					new Action("Subscribe", "/subscribe" + from), null, null);
 			case RENEW -> new PaywallBox(remedy, "Your subscription has ended",
 					"Renew your subscription to read this article and every other article in full.",
-					new Action("Renew", "/subscribe" + next), null, null);
+					new Action("Renew", "/subscribe" + from), null, null);
 			case UPDATE_CARD -> new PaywallBox(remedy, "Your last payment didn't go through",
 					"Your last payment didn't go through. Make sure your card on file is up to date.",
 					new Action("Update your card", "/account/card"), null, null);
 			case UPGRADE -> new PaywallBox(remedy, "This article is for another plan",
 					"Your plan doesn't include this article. Upgrade to read it.",
-					new Action("Upgrade", "/subscribe" + next), null, null);
+					new Action("Upgrade", "/subscribe" + from), null, null);
 		};
 	}
 

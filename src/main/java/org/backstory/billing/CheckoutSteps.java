@@ -96,6 +96,9 @@ class CheckoutSteps {
 				id -> events.record(id, null, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
 						SubscriptionEventLog.Actor.member(checkout.memberId()), now),
 				() -> subscriptions.choosePlan(live.id(), plan, checkout.interval(), now));
+		if (checkout.articleId() != null) {
+			subscriptions.attribute(live.id(), checkout.articleId());
+		}
 		Instant trialEnd = offers.trialEnd(checkout.memberId(), plan.plan(), now);
 		CouponCheck coupon = offers.redeem(checkout.couponCode(), checkout.memberId(), live.id(), plan.plan(),
 				checkout.interval(), trialEnd == null ? now : trialEnd, now);

@@ -66,6 +66,13 @@ public class PlanCatalog {
 			.list();
 	}
 
+	/** Every plan, archived ones included, in display order. */
+	List<Plan> allPlans() {
+		return jdbc.sql("select " + COLUMNS + " from billing.plan order by display_order, id")
+			.query((rs, row) -> stored(rs).plan())
+			.list();
+	}
+
 	/** The plan with this code if new readers may subscribe to it. */
 	public Optional<Plan> activePlan(String code) {
 		return find(code).map(StoredPlan::plan).filter(Plan::active);

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Appends to the subscription event log, the history revenue figures are computed from. Each entry is
  * written after the change, from the subscription row as it now stands: its new status, what kind of
- * subscription it is, and the monthly recurring revenue it now stands for.
+ * subscription it is, and the monthly recurring revenue it now stands for; and, from the entry before it,
+ * what it replaced (whether it was a running paid subscription, its monthly value and currency), so the
+ * changes of a day are summed without pairing entries up.
  */
 @Component
 class SubscriptionEventLog {
@@ -136,12 +138,17 @@ class SubscriptionEventLog {
 	void recordAll(List<Entry> entries, Instant at) {
 		batch.batchUpdate("""
 				insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor, amount,
-				    currency, payment_id, occurred_at, kind, mrr_after)
+				    currency, payment_id, occurred_at, kind, mrr_after, previous_paid, previous_mrr, previous_currency)
 				select s.id, :from, s.status, :cause, :actor, :amount, coalesce(:currency, s.currency), :payment, :at,
 				       case when s.comped then 'comp' when s.gift_id is not null then 'gift' else 'paid' end,
 				""" + MONTHLY_VALUE + """
 
-				from billing.subscription s where s.id = :subscription
+				     , coalesce(previous.kind = 'paid' and previous.to_status in ('active', 'past_due', 'canceled'), false),
+				       coalesce(previous.mrr_after, 0), previous.currency
+				from billing.subscription s
+				left join lateral (select kind, to_status, mrr_after, currency from billing.subscription_event p
+				                   where p.subscription_id = s.id order by p.occurred_at desc, p.id desc limit 1) previous on true
+				where s.id = :subscription
 				""", entries.stream()
 			.map(entry -> new MapSqlParameterSource().addValue("subscription", entry.subscriptionId())
 				.addValue("from", entry.from() == null ? null : entry.from().code(), Types.VARCHAR)

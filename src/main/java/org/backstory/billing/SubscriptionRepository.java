@@ -105,6 +105,14 @@ class SubscriptionRepository {
 		return inserted == 0 ? Optional.empty() : Optional.of(key.getKeyAs(Long.class));
 	}
 
+	/** Records the article the member was on when they chose to subscribe. */
+	void attribute(long id, long articleId) {
+		jdbc.sql("update billing.subscription set article_id = :article where id = :id")
+			.param("id", id)
+			.param("article", articleId)
+			.update();
+	}
+
 	/** Points an unfinished checkout at the plan and interval the member now chose. */
 	void choosePlan(long id, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
 		entitlements.invalidate();

@@ -61,20 +61,24 @@ class CheckoutController {
 
 	private final Clock clock;
 
+	private final ArticleParameter articles;
+
 	CheckoutController(PlanCatalog plans, SubscriptionService subscriptions, CheckoutService checkouts,
-			CardService cards, BackstoryProperties backstory, Clock clock) {
+			CardService cards, BackstoryProperties backstory, Clock clock, ArticleParameter articles) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.checkouts = checkouts;
 		this.cards = cards;
 		this.backstory = backstory;
 		this.clock = clock;
+		this.articles = articles;
 	}
 
 	@GetMapping("/checkout/{planCode}")
 	Object form(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
 			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon, @AuthenticationPrincipal SignedInMember member,
+			@RequestParam(required = false) @Nullable String coupon,
+			@RequestParam(required = false) @Nullable String article, @AuthenticationPrincipal SignedInMember member,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
@@ -82,14 +86,15 @@ class CheckoutController {
 		if (subscriptions.isSubscribed(member.id())) {
 			return Pages.redirectTo("/account");
 		}
-		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, coupon, null,
-				CardForm.empty(), Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, coupon,
+				articles.valid(article), null, CardForm.empty(), Map.of());
 	}
 
 	@PostMapping("/checkout/{planCode}")
 	Object pay(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
 			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt, CardForm form,
+			@RequestParam(required = false) @Nullable String coupon,
+			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt, CardForm form,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
@@ -99,28 +104,31 @@ class CheckoutController {
 		if (hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
 		}
+		@Nullable Long articleId = articles.valid(article);
 		CardForm.Checked checked = form.check(clock);
 		if (checked.card() == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, null,
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, articleId, null,
 					form.withoutSecrets(), checked.errors());
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, checked.card(), coupon));
-		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, form.withoutSecrets(),
-				csrfToken, model, response, redirect);
+				billingInterval, attemptId, checked.card(), coupon, articleId));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, articleId,
+				form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
 	/** Sends the member to the gateway's page to enter their card; they come back to {@link #paid}. */
 	@PostMapping("/checkout/{planCode}/hosted")
 	Object toGateway(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
 			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt,
+			@RequestParam(required = false) @Nullable String coupon,
+			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
+		@Nullable Long articleId = articles.valid(article);
 		Pages.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
 			return Pages.redirectTo("/account");
@@ -130,7 +138,7 @@ class CheckoutController {
 			.isPresent()) {
 			// The coupon field says why; the member fixes it before going to the gateway's page.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, null,
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, articleId, null,
 					CardForm.empty(), Map.of());
 		}
 		String returnTo = SafeRedirect.localPathOr(next, "");
@@ -141,6 +149,9 @@ class CheckoutController {
 		}
 		if (coupon != null && !coupon.isBlank()) {
 			back.queryParam("coupon", coupon.strip());
+		}
+		if (articleId != null) {
+			back.queryParam("article", articleId);
 		}
 		String cancelPath = back.build().encode().toUriString();
 		String returnPath = back.replacePath("/checkout/" + plan.code() + "/hosted")
@@ -154,7 +165,7 @@ class CheckoutController {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon,
+		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, articleId,
 				"We couldn't reach the payment service. Please try again in a moment.", CardForm.empty(), Map.of());
 	}
 
@@ -162,7 +173,8 @@ class CheckoutController {
 	@GetMapping("/checkout/{planCode}/hosted")
 	Object paid(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
 			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon, @RequestParam String attempt,
+			@RequestParam(required = false) @Nullable String coupon,
+			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt,
 			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -173,15 +185,16 @@ class CheckoutController {
 		if (setupId.isBlank() || setupId.length() > 255) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
 		}
+		@Nullable Long articleId = articles.valid(article);
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), coupon));
-		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, CardForm.empty(), csrfToken,
-				model, response, redirect);
+				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), coupon, articleId));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, articleId, CardForm.empty(),
+				csrfToken, model, response, redirect);
 	}
 
 	private Object respond(CheckoutOutcome outcome, SignedInMember member, Plan plan, BillingInterval billingInterval,
-			UUID attemptId, @Nullable String next, @Nullable String coupon, CardForm form, CsrfToken csrfToken,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			UUID attemptId, @Nullable String next, @Nullable String coupon, @Nullable Long articleId, CardForm form,
+			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (outcome instanceof CheckoutOutcome.Subscribed) {
 			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
 			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
@@ -223,13 +236,13 @@ class CheckoutController {
 					+ "you will not be charged twice.";
 			nextAttempt = attemptId;
 		}
-		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, message, form,
-				Map.of());
+		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, articleId, message,
+				form, Map.of());
 	}
 
 	private String render(Model model, CsrfToken csrfToken, SignedInMember member, Plan plan,
 			BillingInterval interval, UUID attemptId, @Nullable String next, @Nullable String coupon,
-			@Nullable String message, CardForm form, Map<String, String> errors) {
+			@Nullable Long articleId, @Nullable String message, CardForm form, Map<String, String> errors) {
 		String returnTo = SafeRedirect.localPathOr(next, "");
 		String typed = coupon == null || coupon.isBlank() ? null : coupon.strip();
 		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, typed)
@@ -242,7 +255,7 @@ class CheckoutController {
 						: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
 				applied == null ? null : applied.code(),
 				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), typed,
-				refusal == null ? null : refusal.message()));
+				refusal == null ? null : refusal.message(), articleId));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));

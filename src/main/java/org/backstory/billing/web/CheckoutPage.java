@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param couponApplied what the applied coupon gives, e.g. {@code SPRING: 20% off for 3 months}, or null
  * @param typedCoupon the code in the coupon field (applied or not)
  * @param couponError why the typed code cannot be used, or null
+ * @param article the article the member was on when they chose to subscribe, carried with the card, or null
  */
 public record CheckoutPage(String planName, String price, String interval, String action, String attemptId,
 		@Nullable String next, @Nullable String message, String summary, String payLabel, @Nullable String coupon,
-		@Nullable String couponApplied, @Nullable String typedCoupon, @Nullable String couponError) {
+		@Nullable String couponApplied, @Nullable String typedCoupon, @Nullable String couponError,
+		@Nullable Long article) {
 }

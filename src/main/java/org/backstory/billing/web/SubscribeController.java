@@ -27,13 +27,17 @@ class SubscribeController {
 
 	private final SubscriptionService subscriptions;
 
-	SubscribeController(PlanCatalog plans, SubscriptionService subscriptions) {
+	private final ArticleParameter articles;
+
+	SubscribeController(PlanCatalog plans, SubscriptionService subscriptions, ArticleParameter articles) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
+		this.articles = articles;
 	}
 
 	@GetMapping("/subscribe")
 	String plans(@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String article,
 			@AuthenticationPrincipal @Nullable SignedInMember member, Model model, HttpServletResponse response) {
 		boolean subscribed = false;
 		if (member != null) {
@@ -41,28 +45,33 @@ class SubscribeController {
 			subscribed = subscriptions.isSubscribed(member.id());
 		}
 		String returnTo = SafeRedirect.localPathOr(next, "");
+		@Nullable Long articleId = articles.valid(article);
 		List<PlanOffer> offers = plans.activePlans()
 			.stream()
-			.map(plan -> offer(plan, returnTo, member != null))
+			.map(plan -> offer(plan, returnTo, articleId, member != null))
 			.toList();
 		model.addAttribute("offers", offers);
 		model.addAttribute("subscribed", subscribed);
 		return "billing/subscribe";
 	}
 
-	private static PlanOffer offer(Plan plan, String returnTo, boolean signedIn) {
+	private static PlanOffer offer(Plan plan, String returnTo, @Nullable Long articleId, boolean signedIn) {
 		return new PlanOffer(plan.name(), plan.description(),
 				Money.format(plan.monthlyPrice(), plan.currency()), Money.format(plan.yearlyPrice(), plan.currency()),
-				href(plan, BillingInterval.MONTH, returnTo, signedIn), href(plan, BillingInterval.YEAR, returnTo, signedIn),
+				href(plan, BillingInterval.MONTH, returnTo, articleId, signedIn),
+				href(plan, BillingInterval.YEAR, returnTo, articleId, signedIn),
 				plan.trialDays() == 0 ? null
 						: OfferTexts.trial(plan.trialDays(), plan.monthlyPrice(), plan.currency(), "month")
 								+ " (new subscribers)");
 	}
 
-	private static String href(Plan plan, BillingInterval interval, String returnTo, boolean signedIn) {
+	/** Checkout, through sign-up for a reader who isn't signed in; both learn the article they came from. */
+	private static String href(Plan plan, BillingInterval interval, String returnTo, @Nullable Long articleId,
+			boolean signedIn) {
+		String article = articleId == null ? "" : "&article=" + articleId;
 		String checkout = "/checkout/" + plan.code() + "?interval=" + interval.code()
-				+ (returnTo.isEmpty() ? "" : "&next=" + encode(returnTo));
-		return signedIn ? checkout : "/signup?next=" + encode(checkout);
+				+ (returnTo.isEmpty() ? "" : "&next=" + encode(returnTo)) + article;
+		return signedIn ? checkout : "/signup?next=" + encode(checkout) + article;
 	}
 
 	private static String encode(String value) {

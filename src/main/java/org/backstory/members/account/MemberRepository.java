@@ -92,6 +92,14 @@ public class MemberRepository {
 			.list();
 	}
 
+	/** Records the article the member was on when they signed up. */
+	void attributeSignup(long id, long articleId) {
+		jdbc.sql("update members.member set signup_article_id = :article where id = :id")
+			.param("id", id)
+			.param("article", articleId)
+			.update();
+	}
+
 	void updateName(long id, String name, Instant now) {
 		jdbc.sql("update members.member set name = :name, updated_at = :now where id = :id")
 			.param("id", id)

@@ -47,7 +47,21 @@ public class Registration {
 	 */
 	@Transactional
 	public Member signUp(String email, String name, String password, @Nullable Set<String> optIns) {
+		return signUp(email, name, password, optIns, null);
+	}
+
+	/**
+	 * Signs up a reader who came from an article, and mails them a verification link.
+	 * @param articleId the article the reader was on, already checked to exist, or null
+	 * @throws EmailTakenException when the address already has an account
+	 */
+	@Transactional
+	public Member signUp(String email, String name, String password, @Nullable Set<String> optIns,
+			@Nullable Long articleId) {
 		Member member = insert(new NewAccount(email, name, password, MemberRole.MEMBER, false), optIns);
+		if (articleId != null) {
+			members.attributeSignup(member.id(), articleId);
+		}
 		mails.verification(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION));
 		return member;
 	}

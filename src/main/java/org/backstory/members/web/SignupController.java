@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.members.KnownArticles;
 import org.backstory.members.SignupOptIn;
 import org.backstory.members.SignupOptIns;
 import org.backstory.members.account.EmailAddresses;
@@ -45,16 +46,21 @@ class SignupController {
 
 	private final ObjectProvider<SignupOptIns> optIns;
 
+	private final ObjectProvider<KnownArticles> articles;
+
 	SignupController(Registration registration, MailRequestLimit limit, SignIn signIn,
-			ObjectProvider<SignupOptIns> optIns) {
+			ObjectProvider<SignupOptIns> optIns, ObjectProvider<KnownArticles> articles) {
 		this.registration = registration;
 		this.limit = limit;
 		this.signIn = signIn;
 		this.optIns = optIns;
+		this.articles = articles;
 	}
 
 	@GetMapping("/signup")
-	String form(@RequestParam(required = false) @Nullable String next, CsrfToken csrfToken, Model model) {
+	String form(@RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String article, CsrfToken csrfToken, Model model) {
+		model.addAttribute("article", articleId(article));
 		return page(model, csrfToken, next, "", "", offered(null), null);
 	}
 
@@ -62,8 +68,11 @@ class SignupController {
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable String next,
 			@RequestParam(defaultValue = "false") boolean optInsOffered,
-			@RequestParam(name = "optIn", required = false) @Nullable List<String> optIn, CsrfToken csrfToken,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(name = "optIn", required = false) @Nullable List<String> optIn,
+			@RequestParam(required = false) @Nullable String article, CsrfToken csrfToken, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		@Nullable Long articleId = articleId(article);
+		model.addAttribute("article", articleId);
 		@Nullable Set<String> chosen = optInsOffered ? (optIn == null ? Set.of() : Set.copyOf(optIn)) : null;
 		String address = EmailAddresses.normalize(email);
 		String displayName = MemberNames.normalize(name);
@@ -78,13 +87,26 @@ class SignupController {
 		}
 		Member member;
 		try {
-			member = registration.signUp(address, displayName, password, chosen);
+			member = registration.signUp(address, displayName, password, chosen, articleId);
 		}
 		catch (EmailTakenException ex) {
 			return rejected(model, csrfToken, next, address, displayName, offered(chosen), TAKEN, response);
 		}
 		signIn.signIn(member, "signup", request, response);
 		return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
+	}
+
+	/**
+	 * The article a sign-up link carried, if it names a real article: anything else (a malformed value, an
+	 * unknown id) is ignored rather than refused, as the reader has nothing to correct.
+	 */
+	private @Nullable Long articleId(@Nullable String article) {
+		if (article == null || !article.matches("[1-9][0-9]{0,17}")) {
+			return null;
+		}
+		long id = Long.parseLong(article);
+		KnownArticles known = articles.getIfAvailable();
+		return known != null && known.exists(id) ? id : null;
 	}
 
 	/** The offered opt-ins, ticked as the reader left them when the form comes back, else as offered. */

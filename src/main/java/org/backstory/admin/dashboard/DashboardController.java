@@ -1,0 +1,36 @@
+package org.backstory.admin.dashboard;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.publishing.PublicationService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The business dashboard ({@code /admin/dashboard}, administrators and the owner). */
+@Controller
+class DashboardController {
+
+	private final DashboardFigures figures;
+
+	private final PublicationService publications;
+
+	DashboardController(DashboardFigures figures, PublicationService publications) {
+		this.figures = figures;
+		this.publications = publications;
+	}
+
+	@GetMapping("/admin/dashboard")
+	String dashboard(@RequestParam(defaultValue = "90d") String range, Model model, HttpServletResponse response) {
+		DashboardRange chosen = DashboardRange.fromCode(range)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "range must be 90d or 12m"));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+		model.addAttribute("page",
+				DashboardCharts.page(figures.figures(chosen), publications.publication().accentColor()));
+		return "admin/dashboard";
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.backstory.admin.dashboard;
+
+import java.util.List;
+
+/**
+ * What the dashboard template shows.
+ *
+ * @param rangeCode the range shown, {@code 90d} or {@code 12m}
+ * @param rangeLabel e.g. {@code Last 90 days}
+ * @param panels the charts with their tables
+ * @param trials trial conversion over the range
+ * @param bySignups the articles most sign-ups came from
+ * @param bySubscriptions the articles most subscriptions came from
+ */
+public record DashboardPage(String rangeCode, String rangeLabel, List<ChartPanel> panels, TrialSummary trials,
+		List<TopArticle> bySignups, List<TopArticle> bySubscriptions) {
+}

@@ -1,0 +1,104 @@
+package org.backstory.billing;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.backstory.shared.StaffActions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's changes to the plan catalog: new plans, new prices, archiving. Each one is recorded in the
+ * audit log in the same transaction.
+ * <p>
+ * A new price applies to new subscribers only: a subscription keeps the price it was bought at, renewals
+ * included (as Stripe and Ghost do), so a price change never surprises an existing subscriber. The
+ * subscribe page reads the catalog without a cache and shows a new price at once.
+ */
+@Service
+public class PlanAdministration {
+
+	private final JdbcClient jdbc;
+
+	private final PlanCatalog catalog;
+
+	private final StaffActions staffActions;
+
+	PlanAdministration(JdbcClient jdbc, PlanCatalog catalog, StaffActions staffActions) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.staffActions = staffActions;
+	}
+
+	/** Every plan, archived ones included, in display order. */
+	public List<Plan> plans() {
+		return catalog.allPlans();
+	}
+
+	/** The plan with this code, archived or not. */
+	public Optional<Plan> plan(String code) {
+		return catalog.find(code).map(PlanCatalog.StoredPlan::plan);
+	}
+
+	/** Adds a plan; empty when a plan with its code exists already. */
+	@Transactional
+	public Optional<Plan> create(NewPlan plan, long actorId) {
+		if (catalog.find(plan.code()).isPresent()) {
+			return Optional.empty();
+		}
+		Plan created = catalog.createPlan(plan);
+		staffActions.record(actorId, "plan.created", plan.code(), plan.name() + ": "
+				+ Money.format(plan.monthlyPrice(), plan.currency()) + " a month, "
+				+ Money.format(plan.yearlyPrice(), plan.currency()) + " a year");
+		return Optional.of(created);
+	}
+
+	/**
+	 * Sets a plan's prices for new subscribers; existing subscriptions keep theirs.
+	 *
+	 * @return false when there is no plan with this code
+	 * @throws IllegalArgumentException when a price is not above zero
+	 */
+	@Transactional
+	public boolean changePrices(String code, long monthlyPrice, long yearlyPrice, long actorId) {
+		if (monthlyPrice <= 0 || yearlyPrice <= 0) {
+			throw new IllegalArgumentException("Prices must be above zero.");
+		}
+		Optional<PlanCatalog.StoredPlan> found = catalog.find(code);
+		if (found.isEmpty()) {
+			return false;
+		}
+		Plan old = found.get().plan();
+		jdbc.sql("update billing.plan set monthly_price = :monthly, yearly_price = :yearly where id = :id")
+			.param("monthly", monthlyPrice)
+			.param("yearly", yearlyPrice)
+			.param("id", found.get().id())
+			.update();
+		if (old.monthlyPrice() != monthlyPrice || old.yearlyPrice() != yearlyPrice) {
+			staffActions.record(actorId, "plan.price-changed", code,
+					"monthly " + Money.format(old.monthlyPrice(), old.currency()) + " → "
+							+ Money.format(monthlyPrice, old.currency()) + ", yearly "
+							+ Money.format(old.yearlyPrice(), old.currency()) + " → "
+							+ Money.format(yearlyPrice, old.currency()));
+		}
+		return true;
+	}
+
+	/**
+	 * Takes a plan off the subscribe page; its subscribers keep it and renew on it.
+	 *
+	 * @return false when there is no plan with this code
+	 */
+	@Transactional
+	public boolean archive(String code, long actorId) {
+		int changed = jdbc.sql("update billing.plan set active = false where code = :code and active")
+			.param("code", code)
+			.update();
+		if (changed == 1) {
+			staffActions.record(actorId, "plan.archived", code, "no longer offered to new subscribers");
+		}
+		return changed == 1 || catalog.find(code).isPresent();
+	}
+
+}

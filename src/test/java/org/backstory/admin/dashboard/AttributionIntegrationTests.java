@@ -1,0 +1,146 @@
+package org.backstory.admin.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.backstory.OwnDatabase;
+import org.backstory.Visitor;
+import org.backstory.billing.BillingFixtures;
+import org.backstory.billing.Plan;
+import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.SandboxCards;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberRole;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SettableClock;
+import org.backstory.publishing.Visibility;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Which article a reader signed up and subscribed from: carried in links and hidden fields from the
+ * paywall box through sign-up and checkout, and counted on the dashboard.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SettableClock.Configuration.class)
+@OwnDatabase("admin_pages")
+class AttributionIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MemberDirectory directory;
+
+	@Autowired
+	PlanCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ArticleEditor editor;
+
+	private ArticleFixtures articles;
+
+	private Plan plan;
+
+	@BeforeEach
+	void fixtures() {
+		articles = new ArticleFixtures(editor);
+		plan = catalog.createPlan(BillingFixtures.newPlan());
+	}
+
+	@Test
+	void aReaderWhoSignsUpAndSubscribesFromAPaywallIsCreditedToTheArticle() {
+		ArticleDraft article = articles.published(Visibility.paid());
+		Visitor reader = new Visitor(port);
+
+		Visitor.Page articlePage = reader.get("/p/" + article.slug());
+		String subscribe = articlePage.document().select(".paywall-box a.button").attr("href");
+		assertThat(subscribe).isEqualTo("/subscribe?next=%2Fp%2F" + article.slug() + "&article=" + article.id());
+		String signUp = offer(reader.get(subscribe).document()).select("a").first().attr("href");
+		assertThat(signUp).endsWith("&article=" + article.id());
+		Visitor.Page signedUp = reader.submit(signUp, "/signup", Map.of("email", MemberFixtures.uniqueEmail("from-article"),
+				"name", "Ada Reader", "password", MemberFixtures.PASSWORD));
+		assertThat(signedUp.status()).isEqualTo(302);
+		String checkout = signedUp.header("Location").replaceFirst("^https?://[^/]+", "");
+		assertThat(checkout).startsWith("/checkout/" + plan.code()).contains("article=" + article.id());
+		Visitor.Page paid = reader.submit(checkout, "/checkout/" + plan.code(), Map.of("nameOnCard", "Ada Reader",
+				"cardNumber", SandboxCards.SUCCEEDS, "expiry", BillingFixtures.expiryField(), "cvc", "123"));
+		assertThat(paid.status()).isEqualTo(303);
+
+		Document dashboard = staff(MemberRole.ADMINISTRATOR).get("/admin/dashboard").document();
+		assertThat(row(dashboard, "#top-signups", article)).containsExactly(article.title(), "1");
+		assertThat(row(dashboard, "#top-subscriptions", article)).containsExactly(article.title(), "1");
+		assertThat(dashboard.select("#top-signups a:containsOwn(" + article.title() + ")").attr("href"))
+			.isEqualTo("/p/" + article.slug());
+	}
+
+	@Test
+	void theArticlePageCarriesTheArticleWithoutACookieOrSession() {
+		ArticleDraft article = articles.published(Visibility.members());
+
+		Visitor.Page page = new Visitor(port).get("/p/" + article.slug());
+
+		assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(page.document().select(".paywall-box a.button").attr("href"))
+			.isEqualTo("/signup?next=%2Fp%2F" + article.slug() + "&article=" + article.id());
+		assertThat(page.document().select("header a.button").attr("href"))
+			.isEqualTo("/subscribe?next=%2Fp%2F" + article.slug() + "&article=" + article.id());
+	}
+
+	@Test
+	void anArticleIdThatIsNoArticleIsIgnored() {
+		String email = MemberFixtures.uniqueEmail("no-article");
+		Visitor reader = new Visitor(port);
+
+		Visitor.Page form = reader.get("/signup?article=999999999");
+		Visitor.Page signedUp = reader.submit("/signup?article=999999999", "/signup",
+				Map.of("email", email, "name", "Ada Reader", "password", MemberFixtures.PASSWORD, "article", "42x"));
+
+		assertThat(form.document().select("input[name=article]")).isEmpty();
+		assertThat(signedUp.status()).isEqualTo(302);
+		assertThat(jdbc.sql("select signup_article_id is null from members.member where email = :email")
+			.param("email", email)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(reader.get("/subscribe?article=999999999").document().select("li.plan a").eachAttr("href"))
+			.noneMatch(href -> href.contains("article"));
+	}
+
+	private Element offer(Document page) {
+		return page.select("li.plan").stream()
+			.filter(li -> li.select("a").attr("href").contains(plan.code()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<String> row(Document dashboard, String table, ArticleDraft article) {
+		return dashboard.select(table + " tbody tr").stream()
+			.filter(tr -> tr.select("td").first().text().equals(article.title()))
+			.findFirst()
+			.map(tr -> tr.select("td").eachText())
+			.orElse(List.of());
+	}
+
+	private Visitor staff(MemberRole role) {
+		String email = MemberFixtures.account(directory, role.name().toLowerCase(), role);
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(email, MemberFixtures.PASSWORD);
+		return visitor;
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.backstory.admin.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.backstory.OwnDatabase;
+import org.backstory.Visitor;
+import org.backstory.access.MeteringSettings;
+import org.backstory.billing.GracePeriodSettings;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberRole;
+import org.backstory.publishing.Publication;
+import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.SettableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The settings page, in a database of its own: it changes the publication's name and colours, which other
+ * test classes' pages show.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SettableClock.Configuration.class)
+@OwnDatabase("admin_pages")
+class SettingsIntegrationTests {
+
+	private static final String PATH = "/admin/settings";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MemberDirectory directory;
+
+	@Autowired
+	PublicationService publications;
+
+	@Autowired
+	MeteringSettings metering;
+
+	@Autowired
+	GracePeriodSettings grace;
+
+	@BeforeEach
+	void knownSettings() {
+		publications.update(new Publication("Backstory", "The story behind the news", "#b4233c", null, "", ""));
+		metering.change(0);
+		grace.change(Duration.ofDays(7));
+	}
+
+	@Test
+	void anAdministratorChangesTheSettingsAndTheSiteShowsThem() {
+		Visitor administrator = staff(MemberRole.ADMINISTRATOR);
+
+		Visitor.Page saved = administrator.submit(PATH, PATH, valid());
+
+		assertThat(saved.status()).isEqualTo(303);
+		Visitor.Page home = new Visitor(port).get("/");
+		assertThat(home.document().select("header .brand").text()).isEqualTo("Harbour Notes");
+		assertThat(home.document().select("header .brand img").attr("src")).isEqualTo("https://cdn.example.test/logo.png");
+		assertThat(home.document().select("footer").text()).contains("Harbour Notes · Ports, ships and the people in between");
+		assertThat(home.document().body().attr("style")).isEqualTo("--accent: #225588");
+		assertThat(metering.freeReadsPerMonth()).isEqualTo(2);
+		assertThat(grace.gracePeriod()).isEqualTo(Duration.ofDays(3));
+		Publication publication = publications.publication();
+		assertThat(publication.legalName()).isEqualTo("Harbour Notes Ltd");
+		assertThat(publication.postalAddress()).isEqualTo("1 Quay Street\nPortsmouth");
+		Visitor.Page page = administrator.follow(PATH);
+		assertThat(page.document().select(".notice").text()).isEqualTo("Settings saved.");
+		assertThat(page.document().select("input[name=graceDays]").val()).isEqualTo("3");
+		assertThat(page.document().select("input[name=freeReads]").val()).isEqualTo("2");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+		"accentColor | red | The accent colour must be a hex colour such as #b4233c.",
+		"name | '' | Enter the publication's name (at most 120 characters).",
+		"graceDays | 61 | The grace period must be a whole number of days from 0 to 60.",
+		"graceDays | -1 | The grace period must be a whole number of days from 0 to 60.",
+		"freeReads | -3 | Free reads per month must be a whole number from 0 to 1000.",
+		"logoUrl | javascript:alert(1) | The logo must be a web address (https://…) or a path on this site (/…)." })
+	void badInputIsRefusedWith422AndNothingIsSaved(String field, String value, String message) {
+		Visitor administrator = staff(MemberRole.ADMINISTRATOR);
+		Map<String, String> fields = new HashMap<>(valid());
+		fields.put(field, value);
+
+		Visitor.Page refused = administrator.submit(PATH, PATH, fields);
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".settings-form .error").eachText()).containsExactly(message);
+		assertThat(refused.document().select("input[name=tagline]").val())
+			.isEqualTo("Ports, ships and the people in between");
+		assertThat(publications.publication().name()).isEqualTo("Backstory");
+		assertThat(publications.publication().accentColor()).isEqualTo("#b4233c");
+		assertThat(metering.freeReadsPerMonth()).isZero();
+		assertThat(grace.gracePeriod()).isEqualTo(Duration.ofDays(7));
+	}
+
+	@Test
+	void theOwnerSeesLinksToPlansStaffAndNewsletters() {
+		Visitor.Page page = staff(MemberRole.OWNER).get(PATH);
+
+		assertThat(page.document().select(".admin-links a").eachAttr("href"))
+			.containsExactly("/admin/settings/plans", "/admin/newsletters", "/admin/staff");
+		assertThat(staff(MemberRole.ADMINISTRATOR).get(PATH).document().select(".admin-links a").eachAttr("href"))
+			.containsExactly("/admin/newsletters");
+	}
+
+	@Test
+	void administratorsAndAboveMayUseSettingsAndEditorsMayNot() {
+		Visitor editor = staff(MemberRole.EDITOR);
+
+		assertThat(staff(MemberRole.ADMINISTRATOR).get(PATH).status()).isEqualTo(200);
+		assertThat(staff(MemberRole.OWNER).get(PATH).status()).isEqualTo(200);
+		assertThat(editor.get(PATH).status()).isEqualTo(403);
+		assertThat(editor.post(PATH, valid()).status()).isEqualTo(403);
+		Visitor.Page anonymous = new Visitor(port).get(PATH);
+		assertThat(anonymous.status()).isEqualTo(302);
+		assertThat(anonymous.header("Location")).contains("/login");
+		assertThat(publications.publication().name()).isEqualTo("Backstory");
+	}
+
+	@Test
+	void theAdminPageLinksToSettingsForAdministrators() {
+		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/settings]")).hasSize(1);
+		assertThat(staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/settings]")).isEmpty();
+	}
+
+	private static Map<String, String> valid() {
+		return Map.of("name", "Harbour Notes", "tagline", "Ports, ships and the people in between", "logoUrl",
+				"https://cdn.example.test/logo.png", "accentColor", "#225588", "legalName", "Harbour Notes Ltd",
+				"postalAddress", "1 Quay Street\r\nPortsmouth", "freeReads", "2", "graceDays", "3");
+	}
+
+	private Visitor staff(MemberRole role) {
+		String email = MemberFixtures.account(directory, role.name().toLowerCase(), role);
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(email, MemberFixtures.PASSWORD);
+		return visitor;
+	}
+
+}

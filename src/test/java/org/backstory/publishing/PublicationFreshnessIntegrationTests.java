@@ -1,0 +1,42 @@
+package org.backstory.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.backstory.OwnDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Publication settings changed on another node (here: straight in the database) show within ten seconds. */
+@SpringBootTest(properties = "backstory.access.metered-reads=3")
+@OwnDatabase("settings_freshness")
+class PublicationFreshnessIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void aChangeMadeOnAnotherNodeIsSeenWithinTenSeconds() {
+		AtomicLong nanos = new AtomicLong();
+		PublicationService publications = new PublicationService(jdbc, new CatalogCache(clock, now -> null, nanos::get));
+		jdbc.sql("update publishing.publication set name = 'Before'").update();
+		assertThat(publications.publication().name()).isEqualTo("Before");
+
+		jdbc.sql("update publishing.publication set name = 'After'").update();
+		nanos.addAndGet(CatalogCache.TIME_TO_LIVE.toNanos() - 1);
+		assertThat(publications.publication().name()).as("still the cached value").isEqualTo("Before");
+
+		nanos.addAndGet(1);
+		assertThat(CatalogCache.TIME_TO_LIVE).isLessThan(Duration.ofSeconds(10));
+		assertThat(publications.publication().name()).isEqualTo("After");
+	}
+
+}
