@@ -20,19 +20,19 @@ import org.backstory.members.NewAccount;
 import org.backstory.newsletters.OptIns;
 import org.backstory.shared.StaffActed;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CSV export and import over HTTP: the round trip, bad rows, wrong encodings, and who may do it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(StaffActionsRecorder.class)
 class MemberExportImportIntegrationTests {
 
 	private static final String IMPORT = "/admin/members/import";
@@ -56,7 +56,9 @@ class MemberExportImportIntegrationTests {
 	OptIns optIns;
 
 	@Autowired
-	StaffActionsRecorder recorder;
+	ApplicationContext context;
+
+	private StaffActionsRecorder recorder;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -67,6 +69,7 @@ class MemberExportImportIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
+		recorder = StaffActionsRecorder.attach(context);
 		administrator = Staff.signedIn(port, directory, MemberRole.ADMINISTRATOR);
 		label = "x-" + UUID.randomUUID().toString().substring(0, 8);
 		plans.createPlan(BillingFixtures.newPlan());
@@ -103,6 +106,11 @@ class MemberExportImportIntegrationTests {
 	private long membersWithLabel(String label) {
 		return jdbc.sql("select count(*) from members.label where name = :label").param("label", label)
 			.query(Long.class).single();
+	}
+
+	@AfterEach
+	void detach() {
+		recorder.close();
 	}
 
 	@Test

@@ -12,18 +12,18 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.backstory.shared.StaffActed;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A member's staff page over HTTP: what it shows, the note and labels, comps through billing, deletion. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(StaffActionsRecorder.class)
 class MemberPageIntegrationTests {
 
 	@LocalServerPort
@@ -36,7 +36,9 @@ class MemberPageIntegrationTests {
 	PlanCatalog plans;
 
 	@Autowired
-	StaffActionsRecorder recorder;
+	ApplicationContext context;
+
+	private StaffActionsRecorder recorder;
 
 	private Staff administrator;
 
@@ -46,6 +48,7 @@ class MemberPageIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
+		recorder = StaffActionsRecorder.attach(context);
 		administrator = Staff.signedIn(port, directory, MemberRole.ADMINISTRATOR);
 		email = "page-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 		memberId = directory.createAccount(new NewAccount(email, "Paige Member", null, MemberRole.MEMBER, true));
@@ -53,6 +56,11 @@ class MemberPageIntegrationTests {
 
 	private String path() {
 		return "/admin/members/" + memberId;
+	}
+
+	@AfterEach
+	void detach() {
+		recorder.close();
 	}
 
 	@Test
