@@ -137,13 +137,13 @@ class MediaUploadIntegrationTests {
 
 	@Test
 	void aFileOverTheSizeLimitIsRefusedWith413() throws IOException {
-		byte[] huge = new byte[21 * 1024 * 1024];
+		byte[] huge = new byte[26 * 1024 * 1024];
 
 		Visitor.Page answer = upload(staff(MemberRole.CONTRIBUTOR), "huge.jpg", "image/jpeg", huge);
 
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(JSON.readTree(answer.body()).get("error").asString())
-			.isEqualTo("The file is larger than the upload limit of 20 MB.");
+			.isEqualTo("The file is larger than the upload limit of 25 MB.");
 	}
 
 	@Test
