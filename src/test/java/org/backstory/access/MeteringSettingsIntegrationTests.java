@@ -3,36 +3,47 @@ package org.backstory.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.backstory.OwnDatabase;
+import org.backstory.publishing.SettableClock;
 import org.backstory.shared.RecentValue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Metering stored in the database: the environment's value until staff set one, fresh on every node. */
-@SpringBootTest(properties = "backstory.access.metered-reads=3")
-@OwnDatabase("settings_freshness")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SettableClock.Configuration.class)
 class MeteringSettingsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	AccessProperties properties;
-
 	private final AtomicLong nanos = new AtomicLong();
 
 	private MeteringSettings settings;
 
+	private Object stored;
+
 	@BeforeEach
 	void notSetYet() {
+		stored = jdbc.sql("select metered_reads from access.settings")
+			.query((rs, row) -> new Object[] { rs.getObject(1) })
+			.single()[0];
 		jdbc.sql("update access.settings set metered_reads = null").update();
-		settings = new MeteringSettings(jdbc, properties, nanos::get);
+		settings = new MeteringSettings(jdbc, new AccessProperties(3), nanos::get);
+	}
+
+	/** The database is shared: what other tests' nodes read goes back to what it was. */
+	@AfterEach
+	void putBack() {
+		jdbc.sql("update access.settings set metered_reads = :reads").param("reads", stored, Types.INTEGER).update();
 	}
 
 	@Test

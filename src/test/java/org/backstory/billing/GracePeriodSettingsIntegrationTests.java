@@ -3,36 +3,49 @@ package org.backstory.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.backstory.OwnDatabase;
+import org.backstory.publishing.SettableClock;
 import org.backstory.shared.RecentValue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The grace period stored in the database: the environment's value until staff set one, fresh on every node. */
-@SpringBootTest(properties = "backstory.access.metered-reads=3")
-@OwnDatabase("settings_freshness")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SettableClock.Configuration.class)
 class GracePeriodSettingsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	BillingProperties properties;
-
 	private final AtomicLong nanos = new AtomicLong();
 
 	private GracePeriodSettings settings;
 
+	private Object stored;
+
 	@BeforeEach
 	void notSetYet() {
+		stored = jdbc.sql("select grace_period_seconds from billing.settings")
+			.query((rs, row) -> new Object[] { rs.getObject(1) })
+			.single()[0];
 		jdbc.sql("update billing.settings set grace_period_seconds = null").update();
-		settings = new GracePeriodSettings(jdbc, properties, nanos::get);
+		settings = new GracePeriodSettings(jdbc, new BillingProperties(Duration.ofDays(7)), nanos::get);
+	}
+
+	/** The database is shared: what other tests' nodes read goes back to what it was. */
+	@AfterEach
+	void putBack() {
+		jdbc.sql("update billing.settings set grace_period_seconds = :seconds")
+			.param("seconds", stored, Types.BIGINT)
+			.update();
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.Plan;
@@ -35,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
-@OwnDatabase("admin_pages")
 class AttributionIntegrationTests {
 
 	@LocalServerPort

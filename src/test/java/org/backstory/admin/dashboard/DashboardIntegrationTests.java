@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
@@ -28,6 +27,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
+import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SettableClock;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -39,12 +39,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The dashboard's charts and tables against what the test does. Other classes share this database, so
- * the figures are compared before and after.
+ * The dashboard's charts and tables against what the test does. Other classes share the database, so the
+ * figures are compared before and after.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
-@OwnDatabase("admin_pages")
 class DashboardIntegrationTests {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -66,6 +65,9 @@ class DashboardIntegrationTests {
 
 	@Autowired
 	SettableClock clock;
+
+	@Autowired
+	PublicationService publications;
 
 	@AfterEach
 	void realTime() {
@@ -120,7 +122,8 @@ class DashboardIntegrationTests {
 			assertThat(svg.attr("aria-labelledby")).contains(svg.selectFirst("title").id());
 			assertThat(panel.select("details table tbody tr")).hasSize(90);
 		}
-		assertThat(page.select("#panel-members svg polyline").eachAttr("stroke")).contains("#b4233c");
+		assertThat(page.select("#panel-members svg polyline").eachAttr("stroke"))
+			.contains(publications.publication().accentColor());
 		assertThat(page.select("#panel-subscriptions svg rect")).hasSize(180);
 		assertThat(page.select(".dashboard-notes").text()).contains("deleted their accounts");
 	}

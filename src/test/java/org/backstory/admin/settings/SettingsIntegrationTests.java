@@ -2,11 +2,11 @@ package org.backstory.admin.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
 import org.backstory.access.MeteringSettings;
 import org.backstory.billing.GracePeriodSettings;
@@ -16,6 +16,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SettableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,14 +25,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The settings page, in a database of its own: it changes the publication's name and colours, which other
- * test classes' pages show.
+ * The settings page. The database is shared, so each test puts back the settings it found (the columns as
+ * stored, so an unset metering or grace period is unset again).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
-@OwnDatabase("admin_pages")
 class SettingsIntegrationTests {
 
 	private static final String PATH = "/admin/settings";
@@ -51,11 +52,31 @@ class SettingsIntegrationTests {
 	@Autowired
 	GracePeriodSettings grace;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	private Publication found;
+
+	private Object[] stored;
+
 	@BeforeEach
 	void knownSettings() {
+		found = publications.publication();
+		stored = jdbc.sql("""
+				select (select metered_reads from access.settings), (select grace_period_seconds from billing.settings)
+				""").query((rs, row) -> new Object[] { rs.getObject(1), rs.getObject(2) }).single();
 		publications.update(new Publication("Backstory", "The story behind the news", "#b4233c", null, "", ""));
 		metering.change(0);
 		grace.change(Duration.ofDays(7));
+	}
+
+	@AfterEach
+	void putBackTheSettingsFound() {
+		publications.update(found);
+		jdbc.sql("update access.settings set metered_reads = :reads").param("reads", stored[0], Types.INTEGER).update();
+		jdbc.sql("update billing.settings set grace_period_seconds = :seconds")
+			.param("seconds", stored[1], Types.BIGINT)
+			.update();
 	}
 
 	@Test
