@@ -47,7 +47,11 @@ public final class TestDatabase {
 	private static void start() {
 		if (server == null) {
 			try {
-				server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+				// Every cached Spring test context keeps its own connection pool open on this one server.
+				server = EmbeddedPostgres.builder()
+					.setServerConfig("listen_addresses", "127.0.0.1")
+					.setServerConfig("max_connections", "600")
+					.start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
