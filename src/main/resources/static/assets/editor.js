@@ -99,24 +99,20 @@
 		data.append("file", file);
 		saveState.textContent = "Uploading " + file.name + "…";
 		post("/admin/media", data)
-			.then((response) => {
-				if (response.status === 404) {
-					throw new Error("Image upload is not available");
+			.then((response) => response.json().then((json) => {
+				if (!response.ok) {
+					// The media endpoint says why in "error": not an image, too large, absurd dimensions.
+					throw new Error(json.error || "The image was not uploaded");
 				}
-				return response.json().then((json) => {
-					if (!response.ok) {
-						throw new Error(json.message || "The image was not uploaded");
-					}
-					return json;
-				});
-			})
+				return json;
+			}))
 			.then((json) => {
 				const url = json.url.startsWith("/") ? window.location.origin + json.url : json.url;
 				done(url, json.markdown || "![](" + url + ")");
 				saveState.textContent = "Uploaded " + file.name;
 			})
 			.catch((error) => {
-				saveState.textContent = error.message === "Failed to fetch" ? "Image upload is not available" : error.message;
+				saveState.textContent = error.message === "Failed to fetch" ? "The image was not uploaded: the site did not answer" : error.message;
 			})
 			.finally(() => {
 				fileInput.value = "";
