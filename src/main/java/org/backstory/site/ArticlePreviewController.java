@@ -10,6 +10,7 @@ import org.backstory.access.ReaderState;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleDesk;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -79,7 +80,7 @@ class ArticlePreviewController {
 			.map(choice -> new ArticlePreview.Choice(choice.label,
 					"/admin/articles/" + id + "/preview?as=" + choice.param(), choice == reader))
 			.toList(), "/admin/articles/" + id);
-		response.setHeader("Cache-Control", "private, no-store");
+		Responses.personal(response);
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.fresh(article)))
 			.addObject("preview", banner);
 	}

@@ -2,7 +2,7 @@ package org.backstory.admin.dashboard;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.publishing.PublicationService;
-import org.springframework.http.HttpHeaders;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +27,7 @@ class DashboardController {
 	String dashboard(@RequestParam(defaultValue = "90d") String range, Model model, HttpServletResponse response) {
 		DashboardRange chosen = DashboardRange.fromCode(range)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "range must be 90d or 12m"));
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+		Responses.personal(response);
 		model.addAttribute("page",
 				DashboardCharts.page(figures.figures(chosen), publications.publication().accentColor()));
 		return "admin/dashboard";

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
-import org.springframework.http.HttpHeaders;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -56,7 +56,7 @@ class SettingsController {
 
 	private String render(Model model, SignedInMember staff, CsrfToken csrfToken, SettingsForm form,
 			Map<String, String> errors, HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+		Responses.personal(response);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("defaults", new SettingsDefaults(settings.defaultFreeReadsPerMonth(),

@@ -16,6 +16,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,7 +59,7 @@ class AccountController {
 	@GetMapping("/account")
 	String overview(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, member, null);
 	}
 
@@ -66,12 +67,12 @@ class AccountController {
 	@PostMapping("/account/resume")
 	Object resume(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		try {
 			SubscriptionSummary resumed = changes.resume(member.id());
 			redirect.addFlashAttribute("notice", resumed.currentPeriodEnd() == null ? "Your subscription continues."
 					: "Your subscription continues: it renews on " + Pages.date(resumed.currentPeriodEnd()) + ".");
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		catch (SubscriptionChangeRefused refused) {
 			response.setStatus(HttpStatus.CONFLICT.value());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.Receipt;
 import org.backstory.billing.Receipts;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,7 @@ class BillingHistoryController {
 
 	@GetMapping("/account/billing")
 	String history(@AuthenticationPrincipal SignedInMember member, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		model.addAttribute("payments", receipts.history(member.id()).stream().map(PaymentLine::of).toList());
 		return "billing/history";
 	}
@@ -35,7 +36,7 @@ class BillingHistoryController {
 			HttpServletResponse response) {
 		Receipt receipt = receipts.receipt(member.id(), paymentId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such receipt"));
-		Pages.personal(response);
+		Responses.personal(response);
 		model.addAttribute("receipt", ReceiptPage.of(receipt));
 		return "billing/receipt";
 	}

@@ -10,6 +10,7 @@ import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,14 +37,14 @@ class CancellationController {
 	@GetMapping("/account/cancel")
 	String confirm(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, member, null);
 	}
 
 	@PostMapping("/account/cancel")
 	Object cancel(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		try {
 			SubscriptionSummary canceled = changes.cancel(member.id());
 			redirect.addFlashAttribute("notice", canceled.status() == SubscriptionStatus.CANCELED
@@ -51,7 +52,7 @@ class CancellationController {
 							? "Your subscription is canceled. You have access until "
 									+ Pages.date(canceled.currentPeriodEnd()) + ", and you won't be charged again."
 							: "Your subscription has ended.");
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		catch (SubscriptionChangeRefused refused) {
 			response.setStatus(HttpStatus.CONFLICT.value());

@@ -12,6 +12,7 @@ import org.backstory.billing.PaymentGateway;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,14 +48,14 @@ class CardController {
 	@GetMapping("/account/card")
 	String form(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, member, CardForm.empty(), Map.of(), null);
 	}
 
 	@PostMapping("/account/card")
 	Object replace(CardForm form, @AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		if (hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
 		}
@@ -71,7 +72,7 @@ class CardController {
 	@PostMapping("/account/card/hosted")
 	Object toGateway(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		Optional<String> gatewayPage = cards.startCardSetup(member.id(), member.email(),
 				backstory.link("/account/card/hosted"), backstory.link("/account/card"));
 		if (gatewayPage.isPresent()) {
@@ -87,7 +88,7 @@ class CardController {
 	Object entered(@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		if (setupId.isBlank() || setupId.length() > 255) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
 		}
@@ -99,7 +100,7 @@ class CardController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		if (change instanceof CardChange.Replaced) {
 			redirect.addFlashAttribute("notice", "Your card has been updated.");
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		String message;
 		if (change instanceof CardChange.Declined declined) {

@@ -24,6 +24,7 @@ import org.backstory.billing.SubscriptionService;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -82,9 +83,9 @@ class CheckoutController {
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
-		Pages.personal(response);
+		Responses.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, coupon,
 				articles.valid(article), null, CardForm.empty(), Map.of());
@@ -100,7 +101,7 @@ class CheckoutController {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
-		Pages.personal(response);
+		Responses.personal(response);
 		if (hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
 		}
@@ -129,9 +130,9 @@ class CheckoutController {
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
 		@Nullable Long articleId = articles.valid(article);
-		Pages.personal(response);
+		Responses.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		if (checkouts.quote(member.id(), planCode, billingInterval, coupon)
 			.map(CheckoutQuote::couponRefusal)
@@ -181,7 +182,7 @@ class CheckoutController {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
-		Pages.personal(response);
+		Responses.personal(response);
 		if (setupId.isBlank() || setupId.length() > 255) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
 		}
@@ -197,15 +198,15 @@ class CheckoutController {
 			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (outcome instanceof CheckoutOutcome.Subscribed) {
 			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
-			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
+			return Responses.seeOther(SafeRedirect.localPathOr(next, "/account"));
 		}
 		if (outcome instanceof CheckoutOutcome.TrialStarted trial) {
 			redirect.addFlashAttribute("notice",
 					"Your free trial has started. Your first charge is on " + Pages.date(trial.trialEnd()) + ".");
-			return Pages.redirectTo(SafeRedirect.localPathOr(next, "/account"));
+			return Responses.seeOther(SafeRedirect.localPathOr(next, "/account"));
 		}
 		if (outcome instanceof CheckoutOutcome.AlreadySubscribed) {
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		if (outcome instanceof CheckoutOutcome.PlanUnavailable) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan");

@@ -9,6 +9,7 @@ import org.backstory.billing.CouponService;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,21 +43,21 @@ class CouponAdminController {
 
 	@GetMapping(PATH)
 	String list(CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, CouponForm.empty(), Map.of());
 	}
 
 	@PostMapping(PATH)
 	Object create(CouponForm form, @AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		CouponForm.Checked checked = form.check();
 		Map<String, String> errors = checked.errors();
 		if (checked.coupon() != null) {
 			try {
 				if (coupons.createByStaff(owner.id(), checked.coupon()).isPresent()) {
 					redirect.addFlashAttribute("notice", "Coupon " + checked.coupon().code() + " created.");
-					return Pages.redirectTo(PATH);
+					return Responses.seeOther(PATH);
 				}
 				errors = Map.of("code", "A coupon with this code already exists.");
 			}
@@ -75,7 +76,7 @@ class CouponAdminController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such coupon");
 		}
 		redirect.addFlashAttribute("notice", "Coupon deactivated. Subscribers who redeemed it keep their discount.");
-		return Pages.redirectTo(PATH);
+		return Responses.seeOther(PATH);
 	}
 
 	private String render(Model model, CsrfToken csrfToken, CouponForm form, Map<String, String> errors) {

@@ -20,6 +20,7 @@ import org.backstory.billing.PlanCatalog;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -66,9 +67,9 @@ class GiftController {
 	Object form(@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		if (member == null) {
-			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
+			return Responses.seeOther(Pages.signIn("/login", "/gift"));
 		}
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, UUID.randomUUID(), null, GiftForm.empty(), CardForm.empty(), Map.of());
 	}
 
@@ -77,9 +78,9 @@ class GiftController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		if (member == null) {
-			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
+			return Responses.seeOther(Pages.signIn("/login", "/gift"));
 		}
-		Pages.personal(response);
+		Responses.personal(response);
 		UUID attemptId = Pages.attemptId(attempt);
 		if (hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
@@ -101,9 +102,9 @@ class GiftController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		if (member == null) {
-			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
+			return Responses.seeOther(Pages.signIn("/login", "/gift"));
 		}
-		Pages.personal(response);
+		Responses.personal(response);
 		UUID attemptId = Pages.attemptId(attempt);
 		Map<String, String> errors = gift.errors();
 		if (!errors.isEmpty()) {
@@ -137,9 +138,9 @@ class GiftController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		if (member == null) {
-			return Pages.redirectTo(Pages.signIn("/login", "/gift"));
+			return Responses.seeOther(Pages.signIn("/login", "/gift"));
 		}
-		Pages.personal(response);
+		Responses.personal(response);
 		UUID attemptId = Pages.attemptId(attempt);
 		if (!gift.errors().isEmpty() || setupId.isBlank() || setupId.length() > 255) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed gift return");
@@ -160,7 +161,7 @@ class GiftController {
 		if (outcome instanceof GiftOutcome.Purchased purchased) {
 			redirect.addFlashAttribute("notice", "Thank you! Your gift is on its way to " + purchased.recipientEmail()
 					+ ". We have emailed you a receipt.");
-			return Pages.redirectTo("/gift");
+			return Responses.seeOther("/gift");
 		}
 		if (outcome instanceof GiftOutcome.PlanUnavailable) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -6,6 +6,7 @@ import org.backstory.billing.GiftService;
 import org.backstory.billing.GiftView;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +39,7 @@ class GiftRedeemController {
 	@GetMapping("/gift/redeem/{token}")
 	String redeemPage(@PathVariable String token, @AuthenticationPrincipal @Nullable SignedInMember member,
 			@Nullable CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		GiftView gift = gifts.find(token).orElse(null);
 		@Nullable String problem = null;
 		if (gift == null) {
@@ -56,14 +57,14 @@ class GiftRedeemController {
 	Object redeem(@PathVariable String token, @AuthenticationPrincipal @Nullable SignedInMember member,
 			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (member == null) {
-			return Pages.redirectTo(Pages.signIn("/login", "/gift/redeem/" + token));
+			return Responses.seeOther(Pages.signIn("/login", "/gift/redeem/" + token));
 		}
-		Pages.personal(response);
+		Responses.personal(response);
 		GiftRedemption redemption = gifts.redeem(token, member.id());
 		if (redemption instanceof GiftRedemption.Redeemed redeemed) {
 			redirect.addFlashAttribute("notice", "Your gift subscription has started. You have access until "
 					+ Pages.date(redeemed.until()) + ".");
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		String problem;
 		if (redemption instanceof GiftRedemption.AlreadyRedeemed) {

@@ -8,36 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.view.RedirectView;
 
-/** What billing's controllers share: private responses, safe redirects, dates as readers read them. */
+/** What billing's controllers share: sign-in links that come back, dates as readers read them. */
 final class Pages {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private Pages() {
-	}
-
-	/** Marks a response as personal: no shared cache may keep it. */
-	static void personal(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-	}
-
-	/**
-	 * A 303 redirect to a local path taken literally (a {@code next} parameter may contain braces, which
-	 * must not be read as URI template variables).
-	 */
-	static RedirectView redirectTo(String localPath) {
-		RedirectView view = new RedirectView(localPath, true);
-		view.setExpandUriTemplateVariables(false);
-		view.setExposeModelAttributes(false);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
 	}
 
 	/** {@code page} (the login or sign-up page) with {@code next}, to come back to a local path afterwards. */

@@ -8,6 +8,7 @@ import org.backstory.billing.Plan;
 import org.backstory.billing.PlanAdministration;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,20 +40,20 @@ class PlanAdminController {
 
 	@GetMapping(PATH)
 	String list(CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, PlanForm.empty(), Map.of(), null, null);
 	}
 
 	@PostMapping(PATH)
 	Object create(PlanForm form, @AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		PlanForm.Checked checked = form.plan();
 		Map<String, String> errors = checked.errors();
 		if (checked.plan() != null) {
 			if (plans.create(checked.plan(), owner.id()).isPresent()) {
 				redirect.addFlashAttribute("notice", "Plan " + checked.plan().name() + " created.");
-				return Pages.redirectTo(PATH);
+				return Responses.seeOther(PATH);
 			}
 			errors = Map.of("code", "A plan with this code already exists.");
 		}
@@ -63,7 +64,7 @@ class PlanAdminController {
 	@PostMapping(PATH + "/{code}/prices")
 	Object changePrices(@PathVariable String code, PlanForm form, @AuthenticationPrincipal SignedInMember owner,
 			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		Plan plan = plans.plan(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
 		PlanForm.Prices prices = form.prices(plan.currency());
 		if (!prices.errors().isEmpty()) {
@@ -73,7 +74,7 @@ class PlanAdminController {
 		plans.changePrices(code, prices.monthly(), prices.yearly(), owner.id());
 		redirect.addFlashAttribute("notice", "New prices for " + plan.name()
 				+ " saved. New subscribers pay them from now on; existing subscribers keep their price.");
-		return Pages.redirectTo(PATH);
+		return Responses.seeOther(PATH);
 	}
 
 	@PostMapping(PATH + "/{code}/archive")
@@ -84,7 +85,7 @@ class PlanAdminController {
 		}
 		redirect.addFlashAttribute("notice",
 				"Plan archived: it is no longer offered. Its subscribers keep it and renew on it.");
-		return Pages.redirectTo(PATH);
+		return Responses.seeOther(PATH);
 	}
 
 	private String render(Model model, CsrfToken csrfToken, PlanForm form, Map<String, String> errors,

@@ -17,6 +17,7 @@ import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,7 +53,7 @@ class PlanChangeController {
 
 	@GetMapping("/account/plan")
 	String choices(@AuthenticationPrincipal SignedInMember member, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		List<PlanChoice> choices;
 		try {
 			choices = planChanges.quotes(member.id()).stream().map(PlanChoice::of).toList();
@@ -70,7 +71,7 @@ class PlanChangeController {
 			HttpServletResponse response) {
 		BillingInterval billingInterval = interval(interval);
 		requireOffered(planCode);
-		Pages.personal(response);
+		Responses.personal(response);
 		return renderConfirmation(model, csrfToken, member, planCode, billingInterval, UUID.randomUUID(), null, null,
 				response);
 	}
@@ -83,7 +84,7 @@ class PlanChangeController {
 		UUID attemptId = Pages.attemptId(attempt);
 		Instant quoted = quotedAt(quotedAt);
 		requireOffered(planCode);
-		Pages.personal(response);
+		Responses.personal(response);
 		PlanChangeOutcome outcome;
 		try {
 			outcome = planChanges.change(member.id(), planCode, billingInterval, attemptId, quoted);
@@ -94,13 +95,13 @@ class PlanChangeController {
 		}
 		if (outcome instanceof PlanChangeOutcome.Changed changed) {
 			redirect.addFlashAttribute("notice", changedNotice(changed));
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		if (outcome instanceof PlanChangeOutcome.Superseded superseded) {
 			redirect.addFlashAttribute("notice", "Your subscription changed while your payment went through, so your "
 					+ "plan stays as it is. The " + Money.format(superseded.credited(), superseded.currency())
 					+ " charged goes toward your next charges.");
-			return Pages.redirectTo("/account");
+			return Responses.seeOther("/account");
 		}
 		if (outcome instanceof PlanChangeOutcome.Declined declined) {
 			// A declined attempt is finished: trying again (after updating the card) is a new attempt.

@@ -30,6 +30,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -90,13 +91,13 @@ class StaffBillingController {
 	/** Finds a member by address and goes to their billing page. */
 	@GetMapping("/admin/billing")
 	Object find(@RequestParam(required = false) @Nullable String email, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		if (email == null || email.isBlank()) {
 			return "billing/admin-find";
 		}
 		Optional<MemberProfile> member = members.findByEmail(email);
 		if (member.isPresent()) {
-			return Pages.redirectTo("/admin/billing/members/" + member.get().id());
+			return Responses.seeOther("/admin/billing/members/" + member.get().id());
 		}
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("email", email);
@@ -106,7 +107,7 @@ class StaffBillingController {
 
 	@GetMapping("/admin/billing/members/{memberId}")
 	String member(@PathVariable long memberId, CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, profile(memberId), null, null);
 	}
 
@@ -122,7 +123,7 @@ class StaffBillingController {
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such payment"));
 		UUID attemptId = Pages.attemptId(attempt);
-		Pages.personal(response);
+		Responses.personal(response);
 		String currency = payment.payment().currency();
 		Optional<Long> minorUnits = AmountField.parse(amount, currency);
 		if (minorUnits.isEmpty()) {
@@ -152,7 +153,7 @@ class StaffBillingController {
 			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
-		Pages.personal(response);
+		Responses.personal(response);
 		if (subscriptions.currentSubscription(memberId).filter(StaffBillingController::cancelable).isEmpty()) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return render(model, csrfToken, member, "This member has no subscription to end.", null);
@@ -177,7 +178,7 @@ class StaffBillingController {
 			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
-		Pages.personal(response);
+		Responses.personal(response);
 		Instant end;
 		try {
 			end = until.isBlank() ? null
@@ -236,7 +237,7 @@ class StaffBillingController {
 
 	/** Back to this page, or to the staff page the form came from (the member list's member page). */
 	private static Object back(long memberId, @Nullable String next) {
-		return Pages.redirectTo(SafeRedirect.localPathOr(next, "/admin/billing/members/" + memberId));
+		return Responses.seeOther(SafeRedirect.localPathOr(next, "/admin/billing/members/" + memberId));
 	}
 
 	private MemberProfile profile(long memberId) {

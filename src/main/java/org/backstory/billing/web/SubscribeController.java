@@ -11,6 +11,7 @@ import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.web.Responses;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +42,7 @@ class SubscribeController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, Model model, HttpServletResponse response) {
 		boolean subscribed = false;
 		if (member != null) {
-			Pages.personal(response);
+			Responses.personal(response);
 			subscribed = subscriptions.isSubscribed(member.id());
 		}
 		String returnTo = SafeRedirect.localPathOr(next, "");

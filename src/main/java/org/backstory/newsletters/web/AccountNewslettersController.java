@@ -7,6 +7,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.newsletters.Suppressions;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -39,7 +40,7 @@ class AccountNewslettersController {
 	@GetMapping(PATH)
 	String choices(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		suppressions.find(member.email())
 			.ifPresent(suppression -> model.addAttribute("paused", suppression.reason().explanation()));
 		return new ChoicePage("Your newsletters", "Choose the newsletters sent to " + member.email() + ".", PATH,
@@ -53,7 +54,7 @@ class AccountNewslettersController {
 			RedirectAttributes redirect) {
 		optIns.choose(member.id(), chosen == null ? List.of() : chosen);
 		redirect.addFlashAttribute("notice", "Your choice is saved.");
-		return Pages.redirectTo(PATH);
+		return Responses.seeOther(PATH);
 	}
 
 }

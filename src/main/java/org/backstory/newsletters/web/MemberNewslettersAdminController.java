@@ -9,6 +9,7 @@ import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,18 +47,18 @@ class MemberNewslettersAdminController {
 	/** Finds a member by address and goes to their newsletters. */
 	@GetMapping(NewsletterAdminController.PATH + "/members")
 	Object find(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		Optional<MemberProfile> member = email.isBlank() ? Optional.empty() : members.findByEmail(email);
 		if (member.isEmpty()) {
 			return Pages.message(model, response, HttpStatus.NOT_FOUND, "No such member",
 					"No member has the address " + email + ".", NewsletterAdminController.PATH, "Newsletters");
 		}
-		return Pages.redirectTo(path(member.get().id()));
+		return Responses.seeOther(path(member.get().id()));
 	}
 
 	@GetMapping("/admin/members/{memberId}/newsletters")
 	String choices(@PathVariable long memberId, CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		MemberProfile member = profile(memberId);
 		return new ChoicePage("Newsletters for " + member.name(), member.email() + " gets the ticked newsletters.",
 				path(memberId), NewsletterChoice.of(newsletters.all(), optIns.of(memberId)),
@@ -73,7 +74,7 @@ class MemberNewslettersAdminController {
 		optIns.choose(memberId, chosen == null ? List.of() : chosen);
 		log.info("Newsletters changed by staff staff={} member={}", staff.id(), memberId);
 		redirect.addFlashAttribute("notice", "The member's newsletters are saved.");
-		return Pages.redirectTo(path(memberId));
+		return Responses.seeOther(path(memberId));
 	}
 
 	private MemberProfile profile(long memberId) {

@@ -10,6 +10,7 @@ import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -38,7 +39,7 @@ class NewsletterAdminController {
 
 	@GetMapping(PATH)
 	String list(Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		Map<Long, Long> counts = optIns.counts();
 		model.addAttribute("rows", newsletters.all()
 			.stream()
@@ -50,14 +51,14 @@ class NewsletterAdminController {
 
 	@GetMapping(PATH + "/new")
 	String newForm(CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return form(model, csrfToken, null, NewsletterForm.empty(), List.of());
 	}
 
 	@PostMapping(PATH)
 	Object create(NewsletterForm form, CsrfToken csrfToken, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		NewsletterSettings settings = form.settings();
 		if (newsletters.all().stream().anyMatch(n -> n.slug().equals(settings.slug()))) {
 			return rejected(model, csrfToken, null, form,
@@ -66,7 +67,7 @@ class NewsletterAdminController {
 		try {
 			Newsletter created = newsletters.create(settings);
 			redirect.addFlashAttribute("notice", "Newsletter " + created.name() + " created.");
-			return Pages.redirectTo(PATH);
+			return Responses.seeOther(PATH);
 		}
 		catch (InvalidNewsletterException ex) {
 			return rejected(model, csrfToken, null, form, ex.problems(), response);
@@ -75,19 +76,19 @@ class NewsletterAdminController {
 
 	@GetMapping(PATH + "/{id}")
 	String editForm(@PathVariable long id, CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		Pages.personal(response);
+		Responses.personal(response);
 		return form(model, csrfToken, id, NewsletterForm.of(existing(id)), List.of());
 	}
 
 	@PostMapping(PATH + "/{id}")
 	Object update(@PathVariable long id, NewsletterForm form, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Pages.personal(response);
+		Responses.personal(response);
 		existing(id);
 		try {
 			Newsletter changed = newsletters.update(id, form.settings());
 			redirect.addFlashAttribute("notice", "Newsletter " + changed.name() + " saved.");
-			return Pages.redirectTo(PATH);
+			return Responses.seeOther(PATH);
 		}
 		catch (InvalidNewsletterException ex) {
 			return rejected(model, csrfToken, id, form, ex.problems(), response);

@@ -1,21 +1,15 @@
 package org.backstory.newsletters.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
-import org.springframework.web.servlet.view.RedirectView;
 
-/** What the newsletters pages share: private responses, redirects, and the one-message page. */
+/** What the newsletters pages share: signed-link pages and the one-message page. */
 final class Pages {
 
 	private Pages() {
-	}
-
-	/** Marks a response as personal: no shared cache may keep it. */
-	static void personal(HttpServletResponse response) {
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 	}
 
 	/**
@@ -23,18 +17,9 @@ final class Pages {
 	 * not passed on in the {@code Referer} of links followed from it.
 	 */
 	static void signedLinkPage(HttpServletResponse response) {
-		personal(response);
+		Responses.personal(response);
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("X-Robots-Tag", "noindex");
-	}
-
-	/** A 303 redirect to a local path, taken literally. */
-	static RedirectView redirectTo(String localPath) {
-		RedirectView view = new RedirectView(localPath, true);
-		view.setExpandUriTemplateVariables(false);
-		view.setExposeModelAttributes(false);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
 	}
 
 	/** The one-paragraph message page with this status, and an optional link onward. */

@@ -8,6 +8,7 @@ import org.backstory.newsletters.LinkTarget;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.newsletters.SignedLinks;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -66,7 +67,7 @@ class PreferencesController {
 			return problem(target, model, response);
 		}
 		optIns.choose(valid.member().id(), chosen == null ? List.of() : chosen);
-		return Pages.redirectTo(PATH + token + "?saved");
+		return Responses.seeOther(PATH + token + "?saved");
 	}
 
 	private static String problem(LinkTarget target, Model model, HttpServletResponse response) {

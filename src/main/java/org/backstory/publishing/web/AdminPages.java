@@ -5,21 +5,11 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.servlet.view.RedirectView;
 
-/** What the tags and storylines pages share: redirects after a change, the 422 of a refused form, slugs from names. */
+/** What the tags and storylines pages share: the 422 of a refused form, slugs from names. */
 final class AdminPages {
 
 	private AdminPages() {
-	}
-
-	/** A 303 redirect to a local path, taken literally. */
-	static RedirectView seeOther(String localPath) {
-		RedirectView view = new RedirectView(localPath, true);
-		view.setExpandUriTemplateVariables(false);
-		view.setExposeModelAttributes(false);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return view;
 	}
 
 	static void unprocessable(HttpServletResponse response) {

@@ -17,6 +17,7 @@ import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.SavedArticle;
 import org.backstory.publishing.StaleVersionException;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -164,7 +165,7 @@ class ArticleEditorController {
 	private String render(Model model, HttpServletResponse response, CsrfToken csrfToken, SignedInMember staff,
 			ArticleForm form, @Nullable EditableArticle article, List<String> problems, boolean conflict,
 			@Nullable String notice) {
-		response.setHeader("Cache-Control", "private, no-store");
+		Responses.personal(response);
 		List<String> others = article == null ? List.of() : others(desk.present(article.id(), staff));
 		String status = article == null ? "new" : article.status();
 		model.addAttribute("page", new EditorPage(form, status,

@@ -8,6 +8,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,7 @@ class ArticleListController {
 			HttpServletResponse response) {
 		ArticleQuery query = new ArticleQuery(status, author, tag, storyline, visibility, q, page);
 		ArticleListing listing = desk.list(query, staff);
-		response.setHeader("Cache-Control", "private, no-store");
+		Responses.personal(response);
 		model.addAttribute("page", new ArticleListPage(query, listing, listing.rows()
 			.stream()
 			.map(row -> new ArticleListPage.Line(row.id(), row.title(), row.slug(), row.status(),

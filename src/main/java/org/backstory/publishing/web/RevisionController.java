@@ -9,6 +9,7 @@ import org.backstory.publishing.ArticleRevision;
 import org.backstory.publishing.SavedArticle;
 import org.backstory.publishing.StaleVersionException;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,7 +62,7 @@ class RevisionController {
 
 	private String render(Model model, HttpServletResponse response, long id, SignedInMember staff,
 			List<ArticleRevision> revisions, @Nullable String body, CsrfToken csrfToken) {
-		response.setHeader("Cache-Control", "private, no-store");
+		Responses.personal(response);
 		Integer version = desk.mayEdit(id, staff) ? desk.open(id, staff).version() : null;
 		String title = desk.forPreview(id, staff).title();
 		model.addAttribute("page", new RevisionsPage(id, title, revisions.stream()

@@ -8,6 +8,7 @@ import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineUsage;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -49,7 +50,7 @@ class StorylineAdminController {
 		try {
 			Storyline created = taxonomy.createStoryline(actorId, AdminPages.slugOr(slug, title), title, description);
 			redirect.addFlashAttribute("notice", "Storyline " + created.title() + " created.");
-			return AdminPages.seeOther(PATH + "/" + created.id());
+			return Responses.seeOther(PATH + "/" + created.id());
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
@@ -73,7 +74,7 @@ class StorylineAdminController {
 		try {
 			Storyline saved = taxonomy.editStoryline(actorId, id, AdminPages.slugOr(slug, title), title, description);
 			redirect.addFlashAttribute("notice", "Storyline " + saved.title() + " saved.");
-			return AdminPages.seeOther(PATH + "/" + id);
+			return Responses.seeOther(PATH + "/" + id);
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
@@ -89,7 +90,7 @@ class StorylineAdminController {
 		try {
 			taxonomy.moveArticle(actorId, id, article, position);
 			redirect.addFlashAttribute("notice", "Order saved.");
-			return AdminPages.seeOther(PATH + "/" + id);
+			return Responses.seeOther(PATH + "/" + id);
 		}
 		catch (InvalidArticleException ex) {
 			return refused(model, csrfToken, storyline, ex, response);
@@ -104,7 +105,7 @@ class StorylineAdminController {
 		try {
 			taxonomy.mergeStorylines(actorId, id, into);
 			redirect.addFlashAttribute("notice", "Storyline " + storyline.title() + " merged into this one.");
-			return AdminPages.seeOther(PATH + "/" + into);
+			return Responses.seeOther(PATH + "/" + into);
 		}
 		catch (InvalidArticleException ex) {
 			return refused(model, csrfToken, storyline, ex, response);

@@ -8,6 +8,7 @@ import org.backstory.publishing.Tag;
 import org.backstory.publishing.TagUsage;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -51,7 +52,7 @@ class TagAdminController {
 		try {
 			Tag tag = taxonomy.createTag(actorId, AdminPages.slugOr(slug, name), name);
 			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " created.");
-			return AdminPages.seeOther(PATH);
+			return Responses.seeOther(PATH);
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
@@ -73,7 +74,7 @@ class TagAdminController {
 		try {
 			Tag renamed = taxonomy.renameTag(actorId, id, AdminPages.slugOr(slug, name), name);
 			redirect.addFlashAttribute("notice", "Tag " + renamed.name() + " saved.");
-			return AdminPages.seeOther(PATH + "/" + id);
+			return Responses.seeOther(PATH + "/" + id);
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
@@ -90,7 +91,7 @@ class TagAdminController {
 			taxonomy.mergeTags(actorId, id, into);
 			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " merged into "
 					+ taxonomy.tag(into).map(TagUsage::name).orElse("the other tag") + ".");
-			return AdminPages.seeOther(PATH + "/" + into);
+			return Responses.seeOther(PATH + "/" + into);
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
@@ -105,7 +106,7 @@ class TagAdminController {
 		try {
 			taxonomy.deleteTag(actorId, id);
 			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " deleted.");
-			return AdminPages.seeOther(PATH);
+			return Responses.seeOther(PATH);
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);

@@ -8,6 +8,7 @@ import org.backstory.admin.members.MemberImport;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +40,7 @@ class MemberImportController {
 	String form(@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		requireAdministrator(staff);
-		StaffPages.personal(response);
+		Responses.personal(response);
 		return page(model, csrfToken, null, null);
 	}
 
@@ -47,7 +48,7 @@ class MemberImportController {
 	String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) throws IOException {
-		StaffPages.personal(response);
+		Responses.personal(response);
 		if (file == null || file.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("error", "Choose a CSV file to upload.");
@@ -63,12 +64,12 @@ class MemberImportController {
 	@PostMapping("/admin/members/import/{id}/confirm")
 	Object confirm(@PathVariable String id, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		StaffPages.personal(response);
+		Responses.personal(response);
 		MemberImport.Outcome outcome = imports.confirm(staff.id(), id);
 		if (outcome instanceof MemberImport.Outcome.Imported imported) {
 			redirect.addFlashAttribute("notice", "Imported " + imported.count() + " members (" + imported.optIns()
 					+ " newsletter opt-ins, " + imported.comps() + " comps).");
-			return StaffPages.redirectTo("/admin/members");
+			return Responses.seeOther("/admin/members");
 		}
 		if (outcome instanceof MemberImport.Outcome.Refused refused) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

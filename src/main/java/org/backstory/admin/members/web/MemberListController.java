@@ -26,6 +26,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
 import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Newsletters;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +68,7 @@ class MemberListController {
 	@GetMapping("/admin/members")
 	String list(@RequestParam Map<String, String> params, @AuthenticationPrincipal SignedInMember staff, Model model,
 			HttpServletResponse response) {
-		StaffPages.personal(response);
+		Responses.personal(response);
 		MemberListQuery query = query(params);
 		String after = params.get("after");
 		MemberCursor cursor = after == null ? null : MemberCursor.parse(after)
@@ -96,7 +97,7 @@ class MemberListController {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only administrators export members");
 		}
 		MemberListQuery query = query(params);
-		StaffPages.personal(response);
+		Responses.personal(response);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"members-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv\"");

@@ -6,6 +6,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +40,7 @@ class MemberPageController {
 	@GetMapping("/admin/members/{memberId}")
 	String member(@PathVariable long memberId, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken,
 			Model model, HttpServletResponse response) {
-		StaffPages.personal(response);
+		Responses.personal(response);
 		return render(model, csrfToken, staff, find(memberId), null);
 	}
 
@@ -56,7 +57,7 @@ class MemberPageController {
 		}
 		roster.changeNote(staff.id(), memberId, note.strip());
 		redirect.addFlashAttribute("notice", "The note is saved.");
-		return StaffPages.redirectTo(path(memberId));
+		return Responses.seeOther(path(memberId));
 	}
 
 	@PostMapping("/admin/members/{memberId}/labels")
@@ -72,7 +73,7 @@ class MemberPageController {
 		}
 		roster.addLabel(staff.id(), memberId, label);
 		redirect.addFlashAttribute("notice", "Labelled " + label.strip() + ".");
-		return StaffPages.redirectTo(path(memberId));
+		return Responses.seeOther(path(memberId));
 	}
 
 	@PostMapping("/admin/members/{memberId}/labels/remove")
@@ -81,7 +82,7 @@ class MemberPageController {
 		find(memberId);
 		roster.removeLabel(staff.id(), memberId, label);
 		redirect.addFlashAttribute("notice", "Label " + label + " removed.");
-		return StaffPages.redirectTo(path(memberId));
+		return Responses.seeOther(path(memberId));
 	}
 
 	/** Asks before deleting: the administrator types the member's address. */
@@ -89,7 +90,7 @@ class MemberPageController {
 	String confirmDelete(@PathVariable long memberId, @AuthenticationPrincipal SignedInMember staff,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
 		requireAdministrator(staff);
-		StaffPages.personal(response);
+		Responses.personal(response);
 		return deletePage(model, csrfToken, find(memberId), null);
 	}
 
@@ -108,7 +109,7 @@ class MemberPageController {
 		}
 		roster.delete(staff.id(), memberId);
 		redirect.addFlashAttribute("notice", member.email() + " is deleted, with their personal data.");
-		return StaffPages.redirectTo("/admin/members");
+		return Responses.seeOther("/admin/members");
 	}
 
 	private String render(Model model, CsrfToken csrfToken, SignedInMember staff, MemberListing member,
