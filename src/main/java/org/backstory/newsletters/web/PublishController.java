@@ -57,9 +57,11 @@ class PublishController {
 		this.sends = sends;
 	}
 
+	/** The latest articles this staff member may publish: an author sees only their own, and only once allowed. */
 	@GetMapping("/admin/publish")
-	String list(Model model) {
-		model.addAttribute("articles", articles.latestForStaff(100));
+	String list(@AuthenticationPrincipal SignedInMember staff, Model model) {
+		model.addAttribute("articles",
+				articles.latestForStaff(100).stream().filter(article -> desk.mayPublish(article.id(), staff)).toList());
 		return "newsletters/publish-list";
 	}
 

@@ -84,6 +84,7 @@ class ArticleAdminAuthorizationIntegrationTests {
 
 		assertThat(author.post("/admin/articles/" + id + "/publish", Map.of("_csrf", csrf)).status()).isEqualTo(403);
 		assertThat(author.get("/admin/publish/" + id).status()).isEqualTo(403);
+		assertThat(author.get("/admin/publish").document().select("a[href=/admin/publish/" + id + "]")).isEmpty();
 
 		Visitor editor = newsroom.staff(MemberRole.EDITOR);
 		Map<String, String> fields = Newsroom.fields(slug, Newsroom.ownAuthor(author));
@@ -93,6 +94,7 @@ class ArticleAdminAuthorizationIntegrationTests {
 		assertThat(author.post("/admin/articles/" + id + "/publish", Map.of("_csrf", csrf)).status()).isEqualTo(302);
 		assertThat(newsroom.anonymous().get("/p/" + slug).status()).isEqualTo(200);
 		assertThat(author.get("/admin/publish/" + id).status()).isEqualTo(200);
+		assertThat(author.get("/admin/publish").document().select("a[href=/admin/publish/" + id + "]")).hasSize(1);
 	}
 
 	@Test
