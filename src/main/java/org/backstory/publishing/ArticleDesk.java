@@ -1,6 +1,5 @@
 package org.backstory.publishing;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -290,11 +289,7 @@ public class ArticleDesk {
 	}
 
 	static String slugOf(String name) {
-		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-		if (slug.length() > 80) {
-			slug = slug.substring(0, 80).replaceAll("-$", "");
-		}
+		String slug = Slugs.fromName(name, 80);
 		return slug.isEmpty() ? "author" : slug;
 	}
 
