@@ -1,13 +1,9 @@
 package org.backstory;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.backstory.shared.BackstoryProperties;
@@ -16,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One DataSource for the whole app: the external PostgreSQL when one is configured, otherwise an
- * embedded PostgreSQL whose cluster lives in {@code <data-dir>/postgres}, so a restart keeps everything.
+ * One DataSource for the whole app: the external PostgreSQL when one is configured, otherwise the
+ * {@link EmbeddedDatabase}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -36,9 +32,13 @@ class DatabaseConfiguration {
 		config.setPoolName("backstory");
 		config.setMaximumPoolSize(database.poolSize());
 		if (mode.embedded()) {
-			EmbeddedPostgres server = startEmbedded(backstory.dataDir().resolve("postgres"));
-			config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
-			config.setUsername("postgres");
+			log.info("Starting embedded PostgreSQL dataDirectory={}", backstory.dataDir().resolve("postgres").toAbsolutePath());
+			EmbeddedDatabase server = EmbeddedDatabase.start(backstory.dataDir());
+			log.info("Embedded PostgreSQL ready url={} user={} passwordFile={}", server.jdbcUrl(), server.username(),
+					backstory.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE).toAbsolutePath());
+			config.setJdbcUrl(server.jdbcUrl());
+			config.setUsername(server.username());
+			config.setPassword(server.password());
 			return new EmbeddedBackedDataSource(config, server);
 		}
 		config.setJdbcUrl(database.url());
@@ -47,22 +47,12 @@ class DatabaseConfiguration {
 		return new HikariDataSource(config);
 	}
 
-	private static EmbeddedPostgres startEmbedded(Path directory) throws IOException {
-		Files.createDirectories(directory);
-		log.info("Starting embedded PostgreSQL dataDirectory={}", directory.toAbsolutePath());
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.start();
-	}
-
 	/** Stops the embedded server after the pool has closed its connections. */
 	static final class EmbeddedBackedDataSource extends HikariDataSource {
 
-		private final EmbeddedPostgres server;
+		private final EmbeddedDatabase server;
 
-		EmbeddedBackedDataSource(HikariConfig config, EmbeddedPostgres server) {
+		EmbeddedBackedDataSource(HikariConfig config, EmbeddedDatabase server) {
 			super(config);
 			this.server = server;
 		}
