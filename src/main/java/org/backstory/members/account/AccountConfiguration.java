@@ -12,7 +12,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Password hashing and the hourly clean-up of spent tokens and stale throttle counters. */
+/** Password hashing and the hourly clean-up of spent tokens, email change links and stale throttle counters. */
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
@@ -27,9 +27,11 @@ class AccountConfiguration {
 	}
 
 	@Bean
-	RecurringTask<Void> membersHousekeepingTask(OneTimeTokens tokens, SignInThrottle throttle) {
+	RecurringTask<Void> membersHousekeepingTask(OneTimeTokens tokens, EmailChanges emailChanges,
+			SignInThrottle throttle) {
 		return Tasks.recurring("members-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> {
 			tokens.purgeExpired();
+			emailChanges.purgeExpired();
 			throttle.purgeStale();
 		});
 	}
