@@ -1,5 +1,7 @@
 package org.backstory.members.account;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -27,11 +29,12 @@ class AccountConfiguration {
 	}
 
 	@Bean
-	RecurringTask<Void> membersHousekeepingTask(OneTimeTokens tokens, EmailChanges emailChanges,
-			SignInThrottle throttle) {
+	RecurringTask<Void> membersHousekeepingTask(OneTimeTokens tokens, EmailChangeRepository emailChanges,
+			SignInThrottle throttle, Clock clock) {
 		return Tasks.recurring("members-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> {
 			tokens.purgeExpired();
-			emailChanges.purgeExpired();
+			// As for one-time tokens: a week after expiry, when a late click no longer needs a precise message.
+			emailChanges.purgeExpired(clock.instant().minus(Duration.ofDays(7)));
 			throttle.purgeStale();
 		});
 	}

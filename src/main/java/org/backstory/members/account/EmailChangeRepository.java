@@ -59,7 +59,7 @@ class EmailChangeRepository {
 			.optional();
 	}
 
-	/** Deletes requests that expired over a week ago; until then a late click still gets a precise message. */
+	/** Deletes requests that expired before {@code cutoff}. */
 	int purgeExpired(Instant cutoff) {
 		return jdbc.sql("delete from members.email_change where expires_at < :cutoff")
 			.param("cutoff", Timestamp.from(cutoff))

@@ -113,9 +113,4 @@ public class EmailChanges {
 		});
 	}
 
-	/** Forgets requests that expired over a week ago. */
-	int purgeExpired() {
-		return changes.purgeExpired(clock.instant().minus(Duration.ofDays(7)));
-	}
-
 }
