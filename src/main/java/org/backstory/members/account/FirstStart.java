@@ -1,5 +1,6 @@
 package org.backstory.members.account;
 
+import org.backstory.shared.BackstoryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,14 +18,19 @@ class FirstStart {
 
 	private final OwnerSetup setup;
 
-	FirstStart(OwnerSetup setup) {
+	private final BackstoryProperties site;
+
+	FirstStart(OwnerSetup setup, BackstoryProperties site) {
 		this.setup = setup;
+		this.site = site;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ready() {
 		// The one token that is logged, on purpose: the log is how the operator, and only the operator, gets it.
-		setup.atStart().ifPresent(link -> log.warn("""
+		setup.atStart()
+			.map(token -> site.link(OwnerSetup.PATH + "?token=" + token))
+			.ifPresent(link -> log.warn("""
 				This publication has no owner yet. Open this link within 24 hours to create the owner's account \
 				(it works once; every start without an owner prints a new one and the older links stop working):
 				  {}

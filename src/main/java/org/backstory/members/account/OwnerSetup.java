@@ -8,12 +8,10 @@ import java.util.Optional;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.backstory.members.account.TokenCheck.State;
-import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,15 +46,10 @@ public class OwnerSetup {
 
 	private final SetupProperties setup;
 
-	private final BackstoryProperties site;
-
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	OwnerSetup(MemberRepository members, Registration registration, OwnerSetupLinks links, OneTimeTokens tokens,
-			MemberMails mails, StaffActions audit, SetupProperties setup, BackstoryProperties site, JdbcClient jdbc,
-			Clock clock) {
+			MemberMails mails, StaffActions audit, SetupProperties setup, Clock clock) {
 		this.members = members;
 		this.registration = registration;
 		this.links = links;
@@ -64,8 +57,6 @@ public class OwnerSetup {
 		this.mails = mails;
 		this.audit = audit;
 		this.setup = setup;
-		this.site = site;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -74,11 +65,11 @@ public class OwnerSetup {
 	 * {@code BACKSTORY_OWNER_EMAIL} who has not used a link yet gets a new set-password link when theirs has
 	 * expired (one live link at a time, so restarts do not fill their inbox). Without one, it creates the owner
 	 * from {@code BACKSTORY_OWNER_EMAIL} when that names a new address, or else issues a setup link.
-	 * @return the setup link to print, when one was issued
+	 * @return the token of the setup link to print, when one was issued
 	 */
 	@Transactional
 	public Optional<String> atStart() {
-		lock();
+		links.lock();
 		Optional<String> wanted = setup.owner();
 		if (members.ownerExists()) {
 			wanted.flatMap(members::findByEmail).ifPresent(this::remindOwner);
@@ -94,7 +85,7 @@ public class OwnerSetup {
 			log.warn("BACKSTORY_OWNER_EMAIL cannot be used ({}), so a setup link is printed instead", problem.get());
 		}
 		Instant now = clock.instant();
-		return Optional.of(site.link(PATH + "?token=" + links.issue(now, now.plus(LINK_LIFETIME))));
+		return Optional.of(links.issue(now, now.plus(LINK_LIFETIME)));
 	}
 
 	/** What a setup link is: valid, expired, unknown, or used (every link, once there is an owner). */
@@ -122,7 +113,7 @@ public class OwnerSetup {
 			.ifPresent(problem -> {
 				throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, problem);
 			});
-		lock();
+		links.lock();
 		if (!OneTimeTokens.wellFormed(token) || members.ownerExists()) {
 			return Optional.empty();
 		}
@@ -166,11 +157,6 @@ public class OwnerSetup {
 	/** A password-reset link that lives a day rather than an hour: the operator may read it later. */
 	private void mailPasswordLink(Member owner) {
 		mails.ownerPassword(owner, tokens.issue(owner.id(), TokenPurpose.PASSWORD_RESET, LINK_LIFETIME));
-	}
-
-	/** Setting up and the start-up check run one at a time, across nodes. */
-	private void lock() {
-		jdbc.sql("select pg_advisory_xact_lock(hashtext('backstory-owner-setup'))").query((rs, row) -> 1).list();
 	}
 
 	private static StaffChangeRefused taken() {

@@ -20,6 +20,11 @@ class OwnerSetupLinks {
 		this.jdbc = jdbc;
 	}
 
+	/** Waits for the other transactions setting up the owner, on any node, to end; held to this one's end. */
+	void lock() {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('backstory-owner-setup'))").query((rs, row) -> 1).list();
+	}
+
 	/** Stores a new link, valid until {@code expires}, in place of any earlier one; returns its raw token. */
 	String issue(Instant now, Instant expires) {
 		deleteAll();

@@ -62,7 +62,7 @@ class EmailChangeController {
 			Model model) {
 		String notice = request.getParameter("sent") != null
 				? "Check the new address's inbox: the change applies when you open the link we sent there." : null;
-		return page(model, csrfToken, member, "", notice, null);
+		return page(model, csrfToken, current(member), "", notice, null);
 	}
 
 	@PostMapping(FORM)
@@ -70,8 +70,9 @@ class EmailChangeController {
 			@RequestParam(required = false) @Nullable String confirmation, CsrfToken csrfToken,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		String address = EmailAddresses.normalize(email);
+		Member me = current(member);
 		Optional<String> problem = EmailAddresses.problem(address);
-		if (problem.isEmpty() && address.equalsIgnoreCase(current(member).email())) {
+		if (problem.isEmpty() && address.equalsIgnoreCase(me.email())) {
 			problem = Optional.of("That is your address already.");
 		}
 		if (problem.isEmpty() && !limit.allow(address, request.getRemoteAddr())) {
@@ -81,7 +82,7 @@ class EmailChangeController {
 			AccountSettings.Outcome outcome = changes.request(member.id(), address, confirmation);
 			problem = switch (outcome) {
 				case DONE -> Optional.empty();
-				case WRONG_CONFIRMATION -> Optional.of(Pages.wrongConfirmation(current(member).hasPassword()));
+				case WRONG_CONFIRMATION -> Optional.of(Pages.wrongConfirmation(me.hasPassword()));
 				case THROTTLED -> Optional.of(Pages.THROTTLED);
 			};
 		}
@@ -89,7 +90,7 @@ class EmailChangeController {
 			return Pages.redirect(FORM + "?sent");
 		}
 		response.setStatus(Pages.UNPROCESSABLE);
-		return new ModelAndView(page(model, csrfToken, member, address, null, problem.get()));
+		return new ModelAndView(page(model, csrfToken, me, address, null, problem.get()));
 	}
 
 	@GetMapping(LINK)
@@ -138,9 +139,8 @@ class EmailChangeController {
 		return members.findById(member.id()).orElseThrow();
 	}
 
-	private String page(Model model, CsrfToken csrfToken, SignedInMember signedIn, String newEmail,
+	private static String page(Model model, CsrfToken csrfToken, Member member, String newEmail,
 			@Nullable String notice, @Nullable String error) {
-		Member member = current(signedIn);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("currentEmail", member.email());
 		model.addAttribute("newEmail", newEmail.length() > EmailAddresses.MAX_LENGTH ? "" : newEmail);
