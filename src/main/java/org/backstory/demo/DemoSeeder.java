@@ -1,9 +1,14 @@
 package org.backstory.demo;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.ImportedSubscription;
@@ -13,11 +18,11 @@ import org.backstory.billing.SandboxCards;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.members.MemberDirectory;
-import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.DatabaseMode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,25 +32,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo publication and accounts at start-up: into an empty embedded database by default, into
- * any empty database with {@code BACKSTORY_DEMO=true}, never with {@code false}. All of it happens in one
- * transaction under a database lock, so two nodes starting together seed once, and a failure seeds nothing.
+ * Seeds the demo publication and accounts at start-up: into an empty embedded database of a local site by
+ * default, into any empty database with {@code BACKSTORY_DEMO=true}, never with {@code false}. On a local site
+ * the accounts get the README's password; on a public one (only with {@code BACKSTORY_DEMO=true}) each gets a
+ * random password, printed once in the log. All of it happens in one transaction under a database lock, so two
+ * nodes starting together seed once, and a failure seeds nothing.
  */
 @Component
 class DemoSeeder implements ApplicationRunner {
 
 	static final String PASSWORD = "demo-password";
 
-	static final String OWNER = "owner@demo.test";
+	/** The accounts opted into the demo newsletters. */
+	static final List<String> ACCOUNTS = List.of(DemoAccount.OWNER, "editor@demo.test", "reader@demo.test",
+			DemoAccount.SUBSCRIBER, DemoAccount.LAPSED);
 
-	static final List<String> ACCOUNTS = List.of(OWNER, "editor@demo.test", "reader@demo.test",
-			"subscriber@demo.test", "lapsed@demo.test");
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
 	private final BackstoryProperties properties;
 
 	private final DatabaseMode database;
+
+	private final SiteExposure site;
 
 	private final MemberDirectory members;
 
@@ -65,11 +75,12 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoSeeder(BackstoryProperties properties, DatabaseMode database, MemberDirectory members, ArticleCatalog catalog,
-			DemoPublication publication, DemoNewsletters newsletters, PlanCatalog plans, SubscriptionService subscriptions,
-			TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+	DemoSeeder(BackstoryProperties properties, DatabaseMode database, SiteExposure site, MemberDirectory members,
+			ArticleCatalog catalog, DemoPublication publication, DemoNewsletters newsletters, PlanCatalog plans,
+			SubscriptionService subscriptions, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
 		this.properties = properties;
 		this.database = database;
+		this.site = site;
 		this.members = members;
 		this.catalog = catalog;
 		this.publication = publication;
@@ -81,61 +92,87 @@ class DemoSeeder implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whether this start seeds the demo: as {@code BACKSTORY_DEMO} says when it is set, else only into the
+	 * embedded database of a local site, so a public site never gets demo accounts without asking for them.
+	 */
+	static boolean wanted(@Nullable Boolean demo, boolean embedded, boolean local) {
+		return demo != null ? demo : embedded && local;
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
-		boolean wanted = properties.demo() != null ? properties.demo() : database.embedded();
-		if (!wanted) {
+		if (!wanted(properties.demo(), database.embedded(), site.local())) {
 			return;
 		}
-		boolean seeded = Boolean.TRUE.equals(transactions.execute(status -> seedIfEmpty()));
-		if (seeded) {
+		Map<String, String> passwords = passwords(site.local());
+		boolean seeded = Boolean.TRUE.equals(transactions.execute(status -> seedIfEmpty(passwords)));
+		if (!seeded) {
+			return;
+		}
+		if (site.local()) {
 			log.info("""
 					Demo publication seeded. Sign in at {} with password '{}' as:
 					  {} (owner), admin@demo.test (administrator), editor@demo.test (editor),
 					  author@demo.test (author), contributor@demo.test (contributor), reader@demo.test (free member),
 					  subscriber@demo.test (paid, active), lapsed@demo.test (paid, past due beyond grace, card declined)""",
-					properties.link("/login"), PASSWORD, OWNER);
+					properties.link("/login"), PASSWORD, DemoAccount.OWNER);
+		}
+		else {
+			// Printed once, on purpose: these are the only copies, and the site is public.
+			log.warn("Demo publication seeded on a public site because BACKSTORY_DEMO=true. Each demo account has a "
+					+ "random password, shown only now. Sign in at {} as:\n{}", properties.link("/login"),
+					passwords.entrySet()
+						.stream()
+						.map(entry -> "  " + entry.getKey() + "  " + entry.getValue())
+						.collect(Collectors.joining("\n")));
 		}
 	}
 
-	private boolean seedIfEmpty() {
+	/** The password of each demo account: the published one on a local site, else a random one each. */
+	private static Map<String, String> passwords(boolean local) {
+		Map<String, String> passwords = new LinkedHashMap<>();
+		DemoAccount.ALL.forEach(account -> passwords.put(account.email(), local ? PASSWORD : randomPassword()));
+		return passwords;
+	}
+
+	/** 15 random bytes as 20 URL-safe characters: 120 bits, nothing to type wrongly. */
+	static String randomPassword() {
+		byte[] bytes = new byte[15];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private boolean seedIfEmpty(Map<String, String> passwords) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('backstory-demo-seed'))").query((rs, row) -> 1).list();
-		boolean empty = members.findByEmail(OWNER).isEmpty() && catalog.latest(1, 0).isEmpty();
+		// Never into someone else's publication: a database with an owner or an article is not empty.
+		boolean empty = !members.ownerExists() && catalog.latest(1, 0).isEmpty();
 		if (empty) {
 			publication.seed(DemoContent.load());
-			seedAccounts();
+			seedAccounts(passwords);
 		}
-		// Also a demo database seeded before there were newsletters; never someone else's publication.
-		if (members.findByEmail(OWNER).isPresent()) {
+		// Also a demo database seeded before there were newsletters.
+		if (members.findByEmail(DemoAccount.OWNER).isPresent()) {
 			newsletters.seedIfNone(ACCOUNTS);
 		}
 		return empty;
 	}
 
-	private void seedAccounts() {
-		account(OWNER, "Olivia Owner", MemberRole.OWNER);
-		account("admin@demo.test", "Ada Administrator", MemberRole.ADMINISTRATOR);
-		account("editor@demo.test", "Eddie Editor", MemberRole.EDITOR);
-		account("author@demo.test", "Arun Author", MemberRole.AUTHOR);
-		account("contributor@demo.test", "Cora Contributor", MemberRole.CONTRIBUTOR);
-		account("reader@demo.test", "Rosa Reader", MemberRole.MEMBER);
+	private void seedAccounts(Map<String, String> passwords) {
+		Map<String, Long> ids = new LinkedHashMap<>();
+		DemoAccount.ALL.forEach(account -> ids.put(account.email(), members.createAccount(
+				new NewAccount(account.email(), account.name(), passwords.get(account.email()), account.role(), true))));
 		plans.createPlan(new NewPlan("supporter", "Supporter", "supporter",
 				"Every explainer in full, the storyline archive, and the weekly briefing.", "USD", 800, 8000, 1));
 		Instant now = clock.instant();
 		Duration month = Duration.ofDays(30);
-		long subscriber = account("subscriber@demo.test", "Sam Subscriber", MemberRole.MEMBER);
-		subscriptions.importSubscription(new ImportedSubscription(subscriber, "supporter", BillingInterval.MONTH,
-				SubscriptionStatus.ACTIVE, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(10)).plus(month),
-				null, SandboxCards.VISA));
-		long lapsed = account("lapsed@demo.test", "Lee Lapsed", MemberRole.MEMBER);
+		subscriptions.importSubscription(new ImportedSubscription(ids.get(DemoAccount.SUBSCRIBER), "supporter",
+				BillingInterval.MONTH, SubscriptionStatus.ACTIVE, now.minus(Duration.ofDays(10)),
+				now.minus(Duration.ofDays(10)).plus(month), null, SandboxCards.VISA));
 		Instant failedRenewal = now.minus(Duration.ofDays(12));
-		subscriptions.importSubscription(new ImportedSubscription(lapsed, "supporter", BillingInterval.MONTH,
-				SubscriptionStatus.PAST_DUE, failedRenewal.minus(month), failedRenewal, failedRenewal,
-				SandboxCards.VISA_CHARGES_FAIL));
-	}
-
-	private long account(String email, String name, MemberRole role) {
-		return members.createAccount(new NewAccount(email, name, PASSWORD, role, true));
+		subscriptions.importSubscription(new ImportedSubscription(ids.get(DemoAccount.LAPSED), "supporter",
+				BillingInterval.MONTH, SubscriptionStatus.PAST_DUE, failedRenewal.minus(month), failedRenewal,
+				failedRenewal, SandboxCards.VISA_CHARGES_FAIL));
 	}
 
 }

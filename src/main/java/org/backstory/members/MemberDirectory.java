@@ -23,9 +23,12 @@ public class MemberDirectory {
 
 	private final Registration registration;
 
-	MemberDirectory(MemberRepository members, Registration registration) {
+	private final Passwords passwords;
+
+	MemberDirectory(MemberRepository members, Registration registration, Passwords passwords) {
 		this.members = members;
 		this.registration = registration;
+		this.passwords = passwords;
 	}
 
 	/** The member with this id, if there is one. */
@@ -44,6 +47,23 @@ public class MemberDirectory {
 	/** The member with this address, whatever its case, if there is one. */
 	public Optional<MemberProfile> findByEmail(String email) {
 		return members.findByEmail(email.strip()).map(Member::profile);
+	}
+
+	/** Whether the publication has an owner yet. */
+	public boolean ownerExists() {
+		return members.ownerExists();
+	}
+
+	/**
+	 * Whether the account with this address has exactly this password. One deliberately slow hash check and no
+	 * throttle: for checks at start-up, never for answering requests. False when there is no such account or it
+	 * has no password.
+	 */
+	public boolean passwordMatches(String email, String password) {
+		return members.findByEmail(email.strip())
+			.filter(Member::hasPassword)
+			.map(member -> passwords.matches(password, member.passwordHash()))
+			.orElse(false);
 	}
 
 	/**

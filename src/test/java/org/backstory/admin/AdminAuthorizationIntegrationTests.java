@@ -116,6 +116,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/staff/invites/{inviteId}/revoke", MemberRole.OWNER),
 			entry("POST /admin/staff/{memberId}/role", MemberRole.OWNER),
 			entry("POST /admin/staff/{memberId}/remove", MemberRole.OWNER),
+			entry("POST /admin/staff/transfer", MemberRole.OWNER),
 			entry("GET /admin/audit", MemberRole.OWNER));
 
 	/** An id no row has, for every path variable. */

@@ -1,5 +1,7 @@
 package org.backstory.members.account;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -12,7 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Password hashing and the hourly clean-up of spent tokens and stale throttle counters. */
+/** Password hashing and the hourly clean-up of spent tokens, email change links and stale throttle counters. */
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
@@ -27,9 +29,12 @@ class AccountConfiguration {
 	}
 
 	@Bean
-	RecurringTask<Void> membersHousekeepingTask(OneTimeTokens tokens, SignInThrottle throttle) {
+	RecurringTask<Void> membersHousekeepingTask(OneTimeTokens tokens, EmailChangeRepository emailChanges,
+			SignInThrottle throttle, Clock clock) {
 		return Tasks.recurring("members-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> {
 			tokens.purgeExpired();
+			// As for one-time tokens: a week after expiry, when a late click no longer needs a precise message.
+			emailChanges.purgeExpired(clock.instant().minus(Duration.ofDays(7)));
 			throttle.purgeStale();
 		});
 	}

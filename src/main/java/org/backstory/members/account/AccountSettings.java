@@ -81,8 +81,7 @@ public class AccountSettings {
 	@Transactional
 	public Outcome delete(long memberId, @Nullable String confirmation) {
 		Member member = members.findById(memberId).orElseThrow();
-		Outcome confirmed = member.hasPassword() ? confirmPassword(member, confirmation)
-				: confirmEmail(member, confirmation);
+		Outcome confirmed = confirm(member, confirmation);
 		if (confirmed != Outcome.DONE) {
 			return confirmed;
 		}
@@ -109,6 +108,14 @@ public class AccountSettings {
 		members.delete(memberId);
 		mailer.forget(member.email());
 		log.info("Member deleted memberId={}", memberId);
+	}
+
+	/**
+	 * Checks that the signed-in member is who they say before a change that matters: their password, or for
+	 * link-only accounts their address typed out. Wrong passwords count as failed sign-ins.
+	 */
+	Outcome confirm(Member member, @Nullable String confirmation) {
+		return member.hasPassword() ? confirmPassword(member, confirmation) : confirmEmail(member, confirmation);
 	}
 
 	private Outcome confirmPassword(Member member, @Nullable String password) {

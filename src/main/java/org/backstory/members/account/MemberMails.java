@@ -76,6 +76,76 @@ class MemberMails {
 		return (name.startsWith("a") || name.startsWith("e") ? "an " : "a ") + name;
 	}
 
+	void ownerPassword(Member owner, String token) {
+		mailer.send(Mail.text(owner.email(), "Choose the owner's password for " + site.baseUrl().getHost(), """
+				Hello,
+
+				%s was started with this address as its owner. Open this link to choose your password:
+
+				%s
+
+				It works once, within 24 hours. A restart mails a new one if this one expires unused. If you did not
+				expect this, ignore this mail.
+				""".formatted(site.baseUrl().getHost(), site.link("/password/reset?token=" + token))));
+	}
+
+	void ownerWelcome(Member owner) {
+		mailer.send(Mail.text(owner.email(), "You are the owner of " + site.baseUrl().getHost(), """
+				Hello %s,
+
+				This address was chosen as the owner's when %s was set up. Sign in at:
+
+				%s
+
+				If you did not set up this publication, tell whoever runs its server.
+				""".formatted(owner.name(), site.baseUrl().getHost(), site.link("/login"))));
+	}
+
+	void ownershipReceived(Member newOwner, Member previousOwner) {
+		mailer.send(Mail.text(newOwner.email(), "You are now the owner of " + site.baseUrl().getHost(), """
+				Hello %s,
+
+				%s has made you the owner of %s; they are an administrator now. As the owner you run plans and
+				prices, the staff and the audit log at:
+
+				%s
+				""".formatted(newOwner.name(), previousOwner.name(), site.baseUrl().getHost(), site.link("/admin"))));
+	}
+
+	void emailChangeLink(Member member, String newEmail, String token) {
+		mailer.send(Mail.text(newEmail, "Confirm your new email address", """
+				Hello %s,
+
+				You asked to use this address for your account at %s. Open this link to confirm:
+
+				%s
+
+				It works once, within 24 hours. Until you confirm, your account keeps its current address. If you did
+				not ask for this, ignore this mail.
+				""".formatted(member.name(), site.baseUrl().getHost(), site.link("/email/change?token=" + token))));
+	}
+
+	void emailInUse(Member member, String newEmail) {
+		mailer.send(Mail.text(newEmail, "This address already has an account", """
+				Hello,
+
+				Someone signed in to %s as %s asked to use this address for their account. It already has an account
+				there, so nothing changed. If that was you, sign in with this address instead.
+				""".formatted(site.baseUrl().getHost(), member.name())));
+	}
+
+	void emailChanged(String oldEmail, Member member) {
+		mailer.send(Mail.text(oldEmail, "Your email address was changed", """
+				Hello %s,
+
+				The address of your account at %s is now %s, and this address no longer signs in to it. Every
+				session of the account was signed out.
+
+				If you did not make this change, contact the publication at once: someone who knew your password
+				made it.
+				""".formatted(member.name(), site.baseUrl().getHost(), member.email())));
+	}
+
 	void passwordReset(Member member, String token) {
 		mailer.send(Mail.text(member.email(), "Reset your password", """
 				Hello %s,

@@ -46,6 +46,21 @@ public class MemberRepository {
 			.optional();
 	}
 
+	/** Whether any member is the owner. */
+	public boolean ownerExists() {
+		return jdbc.sql("select exists (select 1 from members.member where role = 'OWNER')")
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The member, with their row locked until the transaction ends, so two changes to them run one after the other. */
+	Optional<Member> lockById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from members.member where id = :id for update")
+			.param("id", id)
+			.query(MemberRepository::member)
+			.optional();
+	}
+
 	/** Inserts a member; a taken address raises {@link org.springframework.dao.DuplicateKeyException}. */
 	long insert(String email, String name, @Nullable String passwordHash, MemberRole role,
 			@Nullable Instant verifiedAt, Instant now) {
@@ -112,6 +127,18 @@ public class MemberRepository {
 		jdbc.sql("update members.member set password_hash = :hash, updated_at = :now where id = :id")
 			.param("id", id)
 			.param("hash", passwordHash)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Gives the member a new address, verified now: only a link that reached it leads here. A taken address
+	 * raises {@link org.springframework.dao.DuplicateKeyException}.
+	 */
+	void changeEmail(long id, String email, Instant now) {
+		jdbc.sql("update members.member set email = :email, email_verified_at = :now, updated_at = :now where id = :id")
+			.param("id", id)
+			.param("email", email)
 			.param("now", Timestamp.from(now))
 			.update();
 	}

@@ -35,6 +35,11 @@ class OneTimeTokens {
 
 	/** A new raw token for {@code memberId}, valid for the purpose's lifetime. */
 	String issue(long memberId, TokenPurpose purpose) {
+		return issue(memberId, purpose, purpose.lifetime());
+	}
+
+	/** A new raw token for {@code memberId}, valid for {@code lifetime} rather than the purpose's usual one. */
+	String issue(long memberId, TokenPurpose purpose, Duration lifetime) {
 		String token = newToken();
 		Instant now = clock.instant();
 		jdbc.sql("delete from members.one_time_token where member_id = :member and purpose = :purpose and used_at is null")
@@ -48,7 +53,7 @@ class OneTimeTokens {
 			.param("member", memberId)
 			.param("purpose", purpose.name())
 			.param("now", Timestamp.from(now))
-			.param("expires", Timestamp.from(now.plus(purpose.lifetime())))
+			.param("expires", Timestamp.from(now.plus(lifetime)))
 			.update();
 		return token;
 	}
@@ -91,6 +96,25 @@ class OneTimeTokens {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.optional();
+	}
+
+	/** Whether the member has a token of this purpose that still works. */
+	boolean hasLive(long memberId, TokenPurpose purpose) {
+		return jdbc.sql("""
+				select exists (select 1 from members.one_time_token
+				               where member_id = :member and purpose = :purpose and used_at is null and expires_at > :now)""")
+			.param("member", memberId)
+			.param("purpose", purpose.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Deletes the member's unused tokens of every purpose: links mailed to an address they no longer have. */
+	void discardUnused(long memberId) {
+		jdbc.sql("delete from members.one_time_token where member_id = :member and used_at is null")
+			.param("member", memberId)
+			.update();
 	}
 
 	/** Deletes tokens that expired over a week ago; until then a late click still gets a precise message. */

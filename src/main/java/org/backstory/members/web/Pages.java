@@ -17,6 +17,11 @@ final class Pages {
 	private Pages() {
 	}
 
+	/** What to say when the password (or, for link-only accounts, the typed address) confirming a change is wrong. */
+	static String wrongConfirmation(boolean hasPassword) {
+		return hasPassword ? "Your password is incorrect." : "Type your current email address to confirm.";
+	}
+
 	/** A redirect to a path already checked to be local; the path is used as it is, never as a template. */
 	static ModelAndView redirect(String path) {
 		RedirectView view = new RedirectView(path, true);

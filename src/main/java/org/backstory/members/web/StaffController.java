@@ -8,6 +8,9 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
+import org.backstory.members.account.AccountSettings;
+import org.backstory.members.account.MemberRepository;
+import org.backstory.members.account.OwnershipTransfer;
 import org.backstory.members.account.StaffChangeRefused;
 import org.backstory.members.account.StaffInvite;
 import org.backstory.members.account.StaffInvites;
@@ -30,8 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The owner's staff page: who is on the staff and in which role, changing a role or taking someone off the
- * staff, and invites (send, list the open ones, revoke). The security configuration admits only the owner
- * to {@code /admin/staff/**}.
+ * staff, invites (send, list the open ones, revoke), and handing ownership to a staff member. The security
+ * configuration admits only the owner to {@code /admin/staff/**}.
  */
 @Controller
 class StaffController {
@@ -47,14 +50,20 @@ class StaffController {
 
 	private final StaffInvites invites;
 
-	StaffController(StaffRoster roster, StaffInvites invites) {
+	private final OwnershipTransfer transfers;
+
+	private final MemberRepository members;
+
+	StaffController(StaffRoster roster, StaffInvites invites, OwnershipTransfer transfers, MemberRepository members) {
 		this.roster = roster;
 		this.invites = invites;
+		this.transfers = transfers;
+		this.members = members;
 	}
 
 	@GetMapping(PATH)
-	String list(CsrfToken csrfToken, Model model) {
-		return page(model, csrfToken, "", MemberRole.CONTRIBUTOR, null);
+	String list(@AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model) {
+		return page(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null, null);
 	}
 
 	@PostMapping(PATH + "/invites")
@@ -63,7 +72,7 @@ class StaffController {
 			RedirectAttributes redirect) {
 		MemberRole chosen = role(role);
 		if (chosen == null) {
-			return rejected(model, csrfToken, email, null, CHOOSE_ROLE, response);
+			return rejected(model, csrfToken, owner, email, null, CHOOSE_ROLE, null, response);
 		}
 		try {
 			StaffInvite invite = invites.invite(owner.id(), email, chosen);
@@ -71,7 +80,7 @@ class StaffController {
 			return Pages.redirect(PATH);
 		}
 		catch (StaffChangeRefused refused) {
-			return rejected(model, csrfToken, email, chosen, refused.getMessage(), response);
+			return rejected(model, csrfToken, owner, email, chosen, refused.getMessage(), null, response);
 		}
 	}
 
@@ -100,19 +109,53 @@ class StaffController {
 		return Pages.redirect(PATH);
 	}
 
+	/**
+	 * Hands ownership to a staff member, confirmed with the owner's password; the owner becomes an
+	 * administrator, so the answer is a page of its own rather than the staff page they may no longer open.
+	 */
+	@PostMapping(PATH + "/transfer")
+	ModelAndView transfer(@AuthenticationPrincipal SignedInMember owner,
+			@RequestParam(defaultValue = "0") long memberId,
+			@RequestParam(required = false) @Nullable String confirmation, CsrfToken csrfToken, Model model,
+			HttpServletResponse response) {
+		AccountSettings.Outcome outcome;
+		try {
+			outcome = transfers.transfer(owner.id(), memberId, confirmation);
+		}
+		catch (StaffChangeRefused refused) {
+			if (refused.reason() != StaffChangeRefused.Reason.INVALID) {
+				throw answer(refused);
+			}
+			return rejected(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null, refused.getMessage(), response);
+		}
+		return switch (outcome) {
+			case DONE -> Pages.message(model, "Ownership handed over",
+					"The publication has a new owner, and you are an administrator now.", "/admin", "Back to the admin");
+			case WRONG_CONFIRMATION -> rejected(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null,
+					Pages.wrongConfirmation(hasPassword(owner)), response);
+			case THROTTLED -> rejected(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null, Pages.THROTTLED,
+					response);
+		};
+	}
+
 	/** Runs a change; a refusal answers with its status and reason. */
 	private static void apply(Runnable change) {
 		try {
 			change.run();
 		}
 		catch (StaffChangeRefused refused) {
-			HttpStatus status = switch (refused.reason()) {
-				case NOT_FOUND -> HttpStatus.NOT_FOUND;
-				case FORBIDDEN -> HttpStatus.FORBIDDEN;
-				case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-			};
-			throw new ResponseStatusException(status, refused.getMessage());
+			throw answer(refused);
 		}
+	}
+
+	/** The answer to a refusal: its status and reason. */
+	private static ResponseStatusException answer(StaffChangeRefused refused) {
+		HttpStatus status = switch (refused.reason()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
+		return new ResponseStatusException(status, refused.getMessage());
 	}
 
 	private static MemberRole required(@Nullable MemberRole role) {
@@ -126,15 +169,18 @@ class StaffController {
 		return StaffRoster.assignableRoles().stream().filter(role -> role.name().equals(name)).findFirst().orElse(null);
 	}
 
-	private ModelAndView rejected(Model model, CsrfToken csrfToken, String email, @Nullable MemberRole role,
-			String error, HttpServletResponse response) {
+	private ModelAndView rejected(Model model, CsrfToken csrfToken, SignedInMember owner, String email,
+			@Nullable MemberRole role, @Nullable String error, @Nullable String transferError,
+			HttpServletResponse response) {
 		response.setStatus(Pages.UNPROCESSABLE);
-		return new ModelAndView(page(model, csrfToken, email, role, error));
+		return new ModelAndView(page(model, csrfToken, owner, email, role, error, transferError));
 	}
 
-	private String page(Model model, CsrfToken csrfToken, String email, @Nullable MemberRole role,
-			@Nullable String error) {
+	private String page(Model model, CsrfToken csrfToken, SignedInMember owner, String email,
+			@Nullable MemberRole role, @Nullable String error, @Nullable String transferError) {
 		model.addAttribute("staff", roster.staff().stream().map(StaffController::row).toList());
+		model.addAttribute("ownerHasPassword", hasPassword(owner));
+		model.addAttribute("transferError", transferError);
 		model.addAttribute("invites", invites.open().stream().map(StaffController::row).toList());
 		model.addAttribute("roles", StaffRoster.assignableRoles());
 		model.addAttribute("email", email);
@@ -142,6 +188,10 @@ class StaffController {
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "members/admin-staff";
+	}
+
+	private boolean hasPassword(SignedInMember owner) {
+		return members.findById(owner.id()).map(member -> member.hasPassword()).orElse(false);
 	}
 
 	private static StaffRow row(StaffMember member) {

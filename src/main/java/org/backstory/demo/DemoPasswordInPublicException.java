@@ -1,0 +1,17 @@
+package org.backstory.demo;
+
+import java.util.List;
+
+/** A public start found demo accounts that still have the published password; the message says what to do. */
+class DemoPasswordInPublicException extends IllegalStateException {
+
+	private static final long serialVersionUID = 1L;
+
+	DemoPasswordInPublicException(String publicBecause, List<String> accounts) {
+		super("Backstory will not start because this site is public (" + publicBecause + ") and the demo accounts "
+				+ String.join(", ", accounts) + " still have the published password '" + DemoSeeder.PASSWORD
+				+ "': start a real publication on an empty database (a new BACKSTORY_DATA_DIR or "
+				+ "BACKSTORY_DATABASE_URL), or start this one locally and change those passwords first.");
+	}
+
+}
