@@ -10,7 +10,7 @@ import org.backstory.members.account.EmailAddresses;
 import org.backstory.members.account.Member;
 import org.backstory.members.account.MemberNames;
 import org.backstory.members.account.MemberRepository;
-import org.backstory.members.account.Passwords;
+import org.backstory.members.account.PasswordPolicy;
 import org.backstory.members.account.Registration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +23,12 @@ public class MemberDirectory {
 
 	private final Registration registration;
 
-	MemberDirectory(MemberRepository members, Registration registration) {
+	private final PasswordPolicy passwordPolicy;
+
+	MemberDirectory(MemberRepository members, Registration registration, PasswordPolicy passwordPolicy) {
 		this.members = members;
 		this.registration = registration;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	/** The member with this id, if there is one. */
@@ -62,7 +65,7 @@ public class MemberDirectory {
 			throw new IllegalArgumentException(problem);
 		});
 		if (account.password() != null) {
-			Passwords.problem(account.password()).ifPresent(problem -> {
+			passwordPolicy.problem(account.password(), email).ifPresent(problem -> {
 				throw new IllegalArgumentException(problem);
 			});
 		}
