@@ -70,6 +70,18 @@ class LoginThrottleIntegrationTests {
 	}
 
 	@Test
+	void rightPasswordsGiveTheirAttemptBackSoAnIpOfManyReadersIsNotLocked() {
+		String ip = new Visitor(port).clientIp();
+		String email = MemberFixtures.reader(directory, "office");
+		for (int i = 0; i < 21; i++) {
+			assertThat(new Visitor(port, ip).signIn(email, MemberFixtures.PASSWORD).header("Location"))
+				.doesNotContain("error");
+		}
+
+		assertThat(new Visitor(port, ip).signIn(email, "one wrong password").header("Location")).endsWith(CHECKED);
+	}
+
+	@Test
 	void failuresLandingAfterALockLeaveItAsItWas() throws Exception {
 		String email = MemberFixtures.reader(directory, "late");
 		String key = "login-email:" + email;
