@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,11 +63,10 @@ class Offers {
 	 */
 	CouponCheck check(@Nullable String code, long memberId, Plan plan, BillingInterval interval,
 			Instant firstPaidPeriodStart, Instant now) {
-		String typed = code == null ? "" : code.strip();
-		if (typed.isEmpty()) {
+		if (code == null || code.isBlank()) {
 			return new CouponCheck.None();
 		}
-		Coupon coupon = typed.length() > 40 ? null : coupons.findByCode(typed).orElse(null);
+		Coupon coupon = coupon(code).orElse(null);
 		if (coupon == null) {
 			return new CouponCheck.Refused(CouponRefusal.UNKNOWN);
 		}
@@ -79,6 +79,12 @@ class Offers {
 			refusal = CouponRefusal.NOT_FOR_PLAN;
 		}
 		return refusal == null ? new CouponCheck.Applies(coupon, discount) : new CouponCheck.Refused(refusal);
+	}
+
+	/** The coupon with the typed code, usable or not; empty for a blank code or one that no coupon has. */
+	Optional<Coupon> coupon(@Nullable String code) {
+		String typed = code == null ? "" : code.strip();
+		return typed.isEmpty() || typed.length() > 40 ? Optional.empty() : coupons.findByCode(typed);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.backstory.members.account.EmailAddresses;
 import org.backstory.members.account.Member;
 import org.backstory.members.account.MemberNames;
 import org.backstory.members.account.MemberRepository;
+import org.backstory.members.account.PasswordPolicy;
 import org.backstory.members.account.Passwords;
 import org.backstory.members.account.Registration;
 import org.springframework.stereotype.Service;
@@ -25,10 +26,14 @@ public class MemberDirectory {
 
 	private final Passwords passwords;
 
-	MemberDirectory(MemberRepository members, Registration registration, Passwords passwords) {
+	private final PasswordPolicy passwordPolicy;
+
+	MemberDirectory(MemberRepository members, Registration registration, Passwords passwords,
+			PasswordPolicy passwordPolicy) {
 		this.members = members;
 		this.registration = registration;
 		this.passwords = passwords;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	/** The member with this id, if there is one. */
@@ -82,7 +87,7 @@ public class MemberDirectory {
 			throw new IllegalArgumentException(problem);
 		});
 		if (account.password() != null) {
-			Passwords.problem(account.password()).ifPresent(problem -> {
+			passwordPolicy.problem(account.password(), email).ifPresent(problem -> {
 				throw new IllegalArgumentException(problem);
 			});
 		}

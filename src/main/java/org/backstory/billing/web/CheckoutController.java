@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.CardService;
@@ -15,6 +16,7 @@ import org.backstory.billing.CheckoutOutcome;
 import org.backstory.billing.CheckoutQuote;
 import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Coupon;
+import org.backstory.billing.CouponGuesses;
 import org.backstory.billing.CouponRefusal;
 import org.backstory.billing.Money;
 import org.backstory.billing.PaymentGateway;
@@ -45,7 +47,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Checkout: the card form for one plan and interval, and paying for it. Only signed-in members get here
  * (the security configuration guards {@code /checkout/**}). When the gateway takes cards on its own page,
  * the form is a button that sends the member there, and paying happens when they come back
- * ({@code GET /checkout/{plan}/hosted}); a reload of that return page reports the first outcome.
+ * ({@code GET /checkout/{plan}/hosted}); a reload of that return page reports the first outcome. Every
+ * request that carries a coupon code first counts it as a guess; while guesses are refused the code is not
+ * checked, nothing is charged and the answer is 429.
  */
 @Controller
 class CheckoutController {
@@ -64,8 +68,11 @@ class CheckoutController {
 
 	private final ArticleParameter articles;
 
+	private final CouponGuesses couponGuesses;
+
 	CheckoutController(PlanCatalog plans, SubscriptionService subscriptions, CheckoutService checkouts,
-			CardService cards, BackstoryProperties backstory, Clock clock, ArticleParameter articles) {
+			CardService cards, BackstoryProperties backstory, Clock clock, ArticleParameter articles,
+			CouponGuesses couponGuesses) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.checkouts = checkouts;
@@ -73,6 +80,7 @@ class CheckoutController {
 		this.backstory = backstory;
 		this.clock = clock;
 		this.articles = articles;
+		this.couponGuesses = couponGuesses;
 	}
 
 	@GetMapping("/checkout/{planCode}")
@@ -80,14 +88,15 @@ class CheckoutController {
 			@RequestParam(required = false) @Nullable String next,
 			@RequestParam(required = false) @Nullable String coupon,
 			@RequestParam(required = false) @Nullable String article, @AuthenticationPrincipal SignedInMember member,
-			CsrfToken csrfToken, Model model, HttpServletResponse response) {
+			CsrfToken csrfToken, Model model, HttpServletRequest request, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		Responses.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
 			return Responses.seeOther("/account");
 		}
-		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, coupon,
+		TypedCoupon typed = typedCoupon(member, coupon, request, response);
+		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, typed,
 				articles.valid(article), null, CardForm.empty(), Map.of());
 	}
 
@@ -97,7 +106,7 @@ class CheckoutController {
 			@RequestParam(required = false) @Nullable String coupon,
 			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt, CardForm form,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
@@ -106,15 +115,18 @@ class CheckoutController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
 		}
 		@Nullable Long articleId = articles.valid(article);
+		TypedCoupon typed = typedCoupon(member, coupon, request, response);
 		CardForm.Checked checked = form.check(clock);
-		if (checked.card() == null) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, articleId, null,
+		if (typed.refused() || checked.card() == null) {
+			if (!typed.refused()) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			}
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId, null,
 					form.withoutSecrets(), checked.errors());
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, checked.card(), coupon, articleId));
-		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, articleId,
+				billingInterval, attemptId, checked.card(), typed.code(), articleId));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, typed, articleId,
 				form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
@@ -125,7 +137,7 @@ class CheckoutController {
 			@RequestParam(required = false) @Nullable String coupon,
 			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
@@ -134,12 +146,15 @@ class CheckoutController {
 		if (subscriptions.isSubscribed(member.id())) {
 			return Responses.seeOther("/account");
 		}
-		if (checkouts.quote(member.id(), planCode, billingInterval, coupon)
+		TypedCoupon typed = typedCoupon(member, coupon, request, response);
+		if (typed.refused() || checkouts.quote(member.id(), planCode, billingInterval, typed.code())
 			.map(CheckoutQuote::couponRefusal)
 			.isPresent()) {
 			// The coupon field says why; the member fixes it before going to the gateway's page.
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, articleId, null,
+			if (!typed.refused()) {
+				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			}
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId, null,
 					CardForm.empty(), Map.of());
 		}
 		String returnTo = SafeRedirect.localPathOr(next, "");
@@ -148,8 +163,8 @@ class CheckoutController {
 		if (!returnTo.isEmpty()) {
 			back.queryParam("next", returnTo);
 		}
-		if (coupon != null && !coupon.isBlank()) {
-			back.queryParam("coupon", coupon.strip());
+		if (typed.code() != null) {
+			back.queryParam("coupon", typed.code());
 		}
 		if (articleId != null) {
 			back.queryParam("article", articleId);
@@ -166,7 +181,7 @@ class CheckoutController {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, coupon, articleId,
+		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId,
 				"We couldn't reach the payment service. Please try again in a moment.", CardForm.empty(), Map.of());
 	}
 
@@ -178,7 +193,7 @@ class CheckoutController {
 			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt,
 			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
@@ -187,14 +202,19 @@ class CheckoutController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
 		}
 		@Nullable Long articleId = articles.valid(article);
+		TypedCoupon typed = typedCoupon(member, coupon, request, response);
+		if (typed.refused()) {
+			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId, null,
+					CardForm.empty(), Map.of());
+		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), coupon, articleId));
-		return respond(outcome, member, plan, billingInterval, attemptId, next, coupon, articleId, CardForm.empty(),
+				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), typed.code(), articleId));
+		return respond(outcome, member, plan, billingInterval, attemptId, next, typed, articleId, CardForm.empty(),
 				csrfToken, model, response, redirect);
 	}
 
 	private Object respond(CheckoutOutcome outcome, SignedInMember member, Plan plan, BillingInterval billingInterval,
-			UUID attemptId, @Nullable String next, @Nullable String coupon, @Nullable Long articleId, CardForm form,
+			UUID attemptId, @Nullable String next, TypedCoupon coupon, @Nullable Long articleId, CardForm form,
 			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (outcome instanceof CheckoutOutcome.Subscribed) {
 			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
@@ -242,21 +262,21 @@ class CheckoutController {
 	}
 
 	private String render(Model model, CsrfToken csrfToken, SignedInMember member, Plan plan,
-			BillingInterval interval, UUID attemptId, @Nullable String next, @Nullable String coupon,
+			BillingInterval interval, UUID attemptId, @Nullable String next, TypedCoupon coupon,
 			@Nullable Long articleId, @Nullable String message, CardForm form, Map<String, String> errors) {
 		String returnTo = SafeRedirect.localPathOr(next, "");
-		String typed = coupon == null || coupon.isBlank() ? null : coupon.strip();
-		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, typed)
+		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, coupon.checked())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
 		Coupon applied = quote.coupon();
 		CouponRefusal refusal = quote.couponRefusal();
+		String couponError = coupon.refused() ? CouponGuesses.TOO_MANY : refusal == null ? null : refusal.message();
 		model.addAttribute("page", new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()),
 				interval.code(), "/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
 				message, summary(quote), quote.trialEnd() != null ? "Start your free trial"
 						: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
 				applied == null ? null : applied.code(),
-				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), typed,
-				refusal == null ? null : refusal.message(), articleId));
+				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), coupon.code(), couponError,
+				articleId));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
@@ -275,6 +295,20 @@ class CheckoutController {
 		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
 				+ ". Nothing is charged today; your first charge of " + Money.format(quote.firstCharge(), plan.currency())
 				+ " is on " + Pages.date(quote.trialEnd()) + ".";
+	}
+
+	/**
+	 * The code typed in the coupon field, counted as a guess; when guesses are refused the answer is 429 and
+	 * the code goes unchecked.
+	 */
+	private TypedCoupon typedCoupon(SignedInMember member, @Nullable String coupon, HttpServletRequest request,
+			HttpServletResponse response) {
+		TypedCoupon typed = TypedCoupon.of(coupon,
+				couponGuesses.refused(member.id(), request.getRemoteAddr(), coupon));
+		if (typed.refused()) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		}
+		return typed;
 	}
 
 	private boolean hostedCard() {

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param coupon the coupon code that applies, carried with the card, or null
  * @param couponApplied what the applied coupon gives, e.g. {@code SPRING: 20% off for 3 months}, or null
  * @param typedCoupon the code in the coupon field (applied or not)
- * @param couponError why the typed code cannot be used, or null
+ * @param couponError why the typed code cannot be used (or that no code is checked for now), or null
  * @param article the article the member was on when they chose to subscribe, carried with the card, or null
  */
 public record CheckoutPage(String planName, String price, String interval, String action, String attemptId,

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.backstory.email.Mailer;
 import org.backstory.members.MemberDeleted;
+import org.backstory.members.account.SignInThrottle.Reservation;
 import org.backstory.members.account.SignInThrottle.Subject;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,7 +104,8 @@ public class AccountSettings {
 		events.publishEvent(new MemberDeleted(memberId));
 		String email = member.email().toLowerCase(Locale.ROOT);
 		jdbc.sql("delete from members.sign_in_throttle where throttle_key in (:keys)")
-			.param("keys", List.of(ThrottleRule.LOGIN_EMAIL.key(email), ThrottleRule.MAIL_EMAIL.key(email)))
+			.param("keys", List.of(ThrottleRule.LOGIN_EMAIL.key(email), ThrottleRule.MAIL_EMAIL.key(email),
+					ThrottleRule.CODE_MEMBER.key(Long.toString(memberId))))
 			.update();
 		members.delete(memberId);
 		mailer.forget(member.email());
@@ -119,14 +121,14 @@ public class AccountSettings {
 	}
 
 	private Outcome confirmPassword(Member member, @Nullable String password) {
-		Subject subject = new Subject(ThrottleRule.LOGIN_EMAIL, member.email());
-		if (throttle.locked(List.of(subject))) {
+		Reservation attempt = throttle.reserve(List.of(new Subject(ThrottleRule.LOGIN_EMAIL, member.email())));
+		if (!attempt.allowed()) {
 			return Outcome.THROTTLED;
 		}
 		if (!passwords.matches(password, member.passwordHash())) {
-			throttle.record(List.of(subject));
 			return Outcome.WRONG_CONFIRMATION;
 		}
+		throttle.succeeded(attempt);
 		return Outcome.DONE;
 	}
 

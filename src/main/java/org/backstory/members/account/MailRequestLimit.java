@@ -28,11 +28,15 @@ public class MailRequestLimit {
 		if (email != null) {
 			subjects.add(new Subject(ThrottleRule.MAIL_EMAIL, email));
 		}
-		if (throttle.locked(subjects)) {
-			return false;
-		}
-		throttle.record(subjects);
-		return true;
+		return throttle.reserve(subjects).allowed();
+	}
+
+	/**
+	 * Counts a mail to {@code email} that the app sends on its own initiative (the lock-out notice), against the
+	 * address only; false when over the limit.
+	 */
+	boolean allowTo(String email) {
+		return throttle.reserve(List.of(new Subject(ThrottleRule.MAIL_EMAIL, email))).allowed();
 	}
 
 }

@@ -46,10 +46,12 @@ public class OwnerSetup {
 
 	private final SetupProperties setup;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private final Clock clock;
 
 	OwnerSetup(MemberRepository members, Registration registration, OwnerSetupLinks links, OneTimeTokens tokens,
-			MemberMails mails, StaffActions audit, SetupProperties setup, Clock clock) {
+			MemberMails mails, StaffActions audit, SetupProperties setup, PasswordPolicy passwordPolicy, Clock clock) {
 		this.members = members;
 		this.registration = registration;
 		this.links = links;
@@ -57,6 +59,7 @@ public class OwnerSetup {
 		this.mails = mails;
 		this.audit = audit;
 		this.setup = setup;
+		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
 	}
 
@@ -109,7 +112,7 @@ public class OwnerSetup {
 		String address = EmailAddresses.normalize(email);
 		MemberNames.problem(displayName)
 			.or(() -> EmailAddresses.problem(address))
-			.or(() -> Passwords.problem(password))
+			.or(() -> passwordPolicy.problem(password, address))
 			.ifPresent(problem -> {
 				throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, problem);
 			});

@@ -43,7 +43,7 @@ public class PasswordReset {
 	}
 
 	/**
-	 * Sets a new password (which the caller has checked against {@link Passwords#problem}) if the token is
+	 * Sets a new password (which the caller has checked against {@link PasswordPolicy#problem}) if the token is
 	 * valid, using it up; the address counts as verified. Empty when the token is not valid.
 	 */
 	@Transactional

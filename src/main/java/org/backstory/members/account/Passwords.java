@@ -1,16 +1,12 @@
 package org.backstory.members.account;
 
-import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Password rules and hashing (Argon2 through Spring Security's delegating encoder). */
+/** Password hashing (Argon2 through Spring Security's delegating encoder); the rules are {@link PasswordPolicy}'s. */
 @Component
 public class Passwords {
-
-	public static final int MIN_LENGTH = 10;
 
 	public static final int MAX_LENGTH = 200;
 
@@ -22,20 +18,6 @@ public class Passwords {
 	Passwords(PasswordEncoder encoder) {
 		this.encoder = encoder;
 		this.decoyHash = encoder.encode("decoy-password-for-timing");
-	}
-
-	/** Why {@code password} may not be used, or empty when it may. */
-	public static Optional<String> problem(@Nullable String password) {
-		if (password == null || password.length() < MIN_LENGTH) {
-			return Optional.of("Use at least " + MIN_LENGTH + " characters for your password.");
-		}
-		if (password.length() > MAX_LENGTH) {
-			return Optional.of("Use at most " + MAX_LENGTH + " characters for your password.");
-		}
-		if (password.isBlank()) {
-			return Optional.of("A password cannot be only spaces.");
-		}
-		return Optional.empty();
 	}
 
 	String hash(String password) {

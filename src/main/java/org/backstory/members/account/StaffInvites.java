@@ -37,16 +37,19 @@ public class StaffInvites {
 
 	private final StaffActions audit;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private final Clock clock;
 
 	StaffInvites(InviteRepository invites, MemberRepository members, Registration registration, StaffRoster roster,
-			MemberMails mails, StaffActions audit, Clock clock) {
+			MemberMails mails, StaffActions audit, PasswordPolicy passwordPolicy, Clock clock) {
 		this.invites = invites;
 		this.members = members;
 		this.registration = registration;
 		this.roster = roster;
 		this.mails = mails;
 		this.audit = audit;
+		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
 	}
 
@@ -118,10 +121,14 @@ public class StaffInvites {
 	@Transactional
 	public Optional<Member> acceptWithNewAccount(@Nullable String token, String name, String password) {
 		String displayName = MemberNames.normalize(name);
-		MemberNames.problem(displayName).or(() -> Passwords.problem(password)).ifPresent(problem -> {
+		MemberNames.problem(displayName).ifPresent(problem -> {
 			throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, problem);
 		});
 		return claim(token).map(invite -> {
+			// Thrown after the claim, so the transaction's rollback gives the invite back.
+			passwordPolicy.problem(password, invite.email()).ifPresent(problem -> {
+				throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, problem);
+			});
 			if (members.findByEmail(invite.email()).isPresent()) {
 				throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID,
 						"This address has an account: sign in with it to accept the invite.");

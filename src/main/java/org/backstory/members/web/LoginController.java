@@ -15,16 +15,20 @@ class LoginController {
 
 	static final String BAD_CREDENTIALS = "Email or password is incorrect.";
 
+	/** Worded alike for every address, so it does not tell whether the address has an account. */
+	static final String ADDRESS_LOCKED = "Too many failed sign-ins for this address, so password sign-in is paused "
+			+ "for a few minutes. A sign-in link still works: if this address has an account, we have emailed it a "
+			+ "sign-in link.";
+
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String next,
 			@RequestParam(required = false) @Nullable String error, CsrfToken csrfToken, Model model) {
-		String message = null;
-		if ("credentials".equals(error)) {
-			message = BAD_CREDENTIALS;
-		}
-		else if ("throttled".equals(error)) {
-			message = Pages.THROTTLED;
-		}
+		String message = switch (error == null ? "" : error) {
+			case "credentials" -> BAD_CREDENTIALS;
+			case "throttled" -> Pages.THROTTLED;
+			case "locked" -> ADDRESS_LOCKED;
+			default -> null;
+		};
 		return page(model, csrfToken, next, message, "", null);
 	}
 

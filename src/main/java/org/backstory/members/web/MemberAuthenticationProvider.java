@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backstory.members.account.EmailAddresses;
+import org.backstory.members.account.LockOutNotice;
 import org.backstory.members.account.Member;
 import org.backstory.members.account.MemberRepository;
 import org.backstory.members.account.Passwords;
 import org.backstory.members.account.SignInThrottle;
+import org.backstory.members.account.SignInThrottle.Reservation;
 import org.backstory.members.account.SignInThrottle.Subject;
 import org.backstory.members.account.ThrottleRule;
 import org.slf4j.Logger;
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password sign-in for the login form. An unknown address, a link-only account and a wrong password fail
- * alike and take about as long, so the form does not reveal which addresses have accounts. Failures are
- * counted per address and per IP; over the limit, attempts are refused before the password is checked.
+ * alike and take about as long, so the form does not reveal which addresses have accounts. Each attempt is
+ * reserved against its address and IP before the password is checked, so parallel requests cannot check
+ * more than the limits allow; over them, attempts are refused unchecked. A locked address is mailed a
+ * sign-in link, so its owner is not locked out by whoever guessed.
  */
 @Component
 public class MemberAuthenticationProvider implements AuthenticationProvider {
@@ -35,10 +39,14 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignInThrottle throttle;
 
-	MemberAuthenticationProvider(MemberRepository members, Passwords passwords, SignInThrottle throttle) {
+	private final LockOutNotice lockOutNotice;
+
+	MemberAuthenticationProvider(MemberRepository members, Passwords passwords, SignInThrottle throttle,
+			LockOutNotice lockOutNotice) {
 		this.members = members;
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.lockOutNotice = lockOutNotice;
 	}
 
 	@Override
@@ -49,20 +57,25 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 		String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
 				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
 		boolean wellFormed = EmailAddresses.valid(email);
-		Subject byEmail = new Subject(ThrottleRule.LOGIN_EMAIL, email);
-		List<Subject> subjects = wellFormed ? List.of(byEmail, new Subject(ThrottleRule.LOGIN_IP, ip))
-				: List.of(new Subject(ThrottleRule.LOGIN_IP, ip));
-		if (throttle.locked(subjects)) {
-			log.info("Sign-in refused reason=throttled");
-			throw new LoginThrottledException();
+		Subject byIp = new Subject(ThrottleRule.LOGIN_IP, ip);
+		List<Subject> subjects = wellFormed ? List.of(new Subject(ThrottleRule.LOGIN_EMAIL, email), byIp)
+				: List.of(byIp);
+		Reservation attempt = throttle.reserve(subjects);
+		if (!attempt.allowed()) {
+			boolean addressLocked = attempt.refusedBy(ThrottleRule.LOGIN_EMAIL);
+			log.info("Sign-in refused reason=throttled addressLocked={}", addressLocked);
+			if (addressLocked) {
+				lockOutNotice.addressLocked(email);
+			}
+			throw new LoginThrottledException(addressLocked);
 		}
 		Optional<Member> member = wellFormed ? members.findByEmail(email) : Optional.empty();
 		if (!passwords.matches(password, member.map(Member::passwordHash).orElse(null))) {
-			throttle.record(subjects);
+			// The reserved attempt stays counted: it was a failure.
 			log.info("Sign-in failed memberId={}", member.map(Member::id).orElse(null));
 			throw new BadCredentialsException("Email or password is incorrect.");
 		}
-		throttle.reset(byEmail);
+		throttle.succeeded(attempt);
 		log.info("Signed in memberId={} method=password", member.get().id());
 		return new MemberAuthentication(member.get().signedIn());
 	}

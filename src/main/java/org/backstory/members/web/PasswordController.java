@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
 import org.backstory.members.account.AccountSettings;
 import org.backstory.members.account.MemberRepository;
-import org.backstory.members.account.Passwords;
+import org.backstory.members.account.PasswordPolicy;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,10 +27,14 @@ class PasswordController {
 
 	private final MemberSessions sessions;
 
-	PasswordController(MemberRepository members, AccountSettings settings, MemberSessions sessions) {
+	private final PasswordPolicy passwordPolicy;
+
+	PasswordController(MemberRepository members, AccountSettings settings, MemberSessions sessions,
+			PasswordPolicy passwordPolicy) {
 		this.members = members;
 		this.settings = settings;
 		this.sessions = sessions;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@GetMapping("/account/password")
@@ -46,7 +50,7 @@ class PasswordController {
 			@RequestParam(required = false) @Nullable String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword, CsrfToken csrfToken, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		var problem = Passwords.problem(newPassword);
+		var problem = passwordPolicy.problem(newPassword, member.email());
 		if (problem.isPresent()) {
 			return rejected(model, csrfToken, member, problem.get(), response);
 		}

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.account.EmailAddresses;
 import org.backstory.members.account.MailRequestLimit;
 import org.backstory.members.account.PasswordReset;
-import org.backstory.members.account.Passwords;
+import org.backstory.members.account.Member;
+import org.backstory.members.account.MemberRepository;
+import org.backstory.members.account.PasswordPolicy;
 import org.backstory.members.account.TokenCheck;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
@@ -32,11 +34,18 @@ class PasswordResetController {
 
 	private final SignIn signIn;
 
-	PasswordResetController(PasswordReset resets, MailRequestLimit limit, MemberSessions sessions, SignIn signIn) {
+	private final MemberRepository members;
+
+	private final PasswordPolicy passwordPolicy;
+
+	PasswordResetController(PasswordReset resets, MailRequestLimit limit, MemberSessions sessions, SignIn signIn,
+			MemberRepository members, PasswordPolicy passwordPolicy) {
 		this.resets = resets;
 		this.limit = limit;
 		this.sessions = sessions;
 		this.signIn = signIn;
+		this.members = members;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@GetMapping("/password/forgot")
@@ -79,7 +88,8 @@ class PasswordResetController {
 		if (!check.valid()) {
 			return dead(model, response, check);
 		}
-		var problem = Passwords.problem(password);
+		String email = members.findById(check.memberId()).map(Member::email).orElse("");
+		var problem = passwordPolicy.problem(password, email);
 		if (problem.isPresent()) {
 			response.setStatus(Pages.UNPROCESSABLE);
 			return new ModelAndView(resetPage(model, csrfToken, token, problem.get()));

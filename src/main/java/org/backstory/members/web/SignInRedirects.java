@@ -33,7 +33,10 @@ public class SignInRedirects implements AuthenticationSuccessHandler, Authentica
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		String error = exception instanceof LoginThrottledException ? "throttled" : "credentials";
+		String error = "credentials";
+		if (exception instanceof LoginThrottledException throttled) {
+			error = throttled.addressLocked() ? "locked" : "throttled";
+		}
 		response.sendRedirect(request.getContextPath() + loginPath(error, request.getParameter("next")));
 	}
 

@@ -14,7 +14,7 @@ import org.backstory.members.account.EmailTakenException;
 import org.backstory.members.account.MailRequestLimit;
 import org.backstory.members.account.Member;
 import org.backstory.members.account.MemberNames;
-import org.backstory.members.account.Passwords;
+import org.backstory.members.account.PasswordPolicy;
 import org.backstory.members.account.Registration;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.SafeRedirect;
@@ -48,13 +48,16 @@ class SignupController {
 
 	private final ObjectProvider<KnownArticles> articles;
 
+	private final PasswordPolicy passwordPolicy;
+
 	SignupController(Registration registration, MailRequestLimit limit, SignIn signIn,
-			ObjectProvider<SignupOptIns> optIns, ObjectProvider<KnownArticles> articles) {
+			ObjectProvider<SignupOptIns> optIns, ObjectProvider<KnownArticles> articles, PasswordPolicy passwordPolicy) {
 		this.registration = registration;
 		this.limit = limit;
 		this.signIn = signIn;
 		this.optIns = optIns;
 		this.articles = articles;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@GetMapping("/signup")
@@ -78,7 +81,7 @@ class SignupController {
 		String displayName = MemberNames.normalize(name);
 		Optional<String> problem = EmailAddresses.problem(address)
 			.or(() -> MemberNames.problem(displayName))
-			.or(() -> Passwords.problem(password));
+			.or(() -> passwordPolicy.problem(password, address));
 		if (problem.isEmpty() && !limit.allow(null, request.getRemoteAddr())) {
 			problem = Optional.of("Too many sign-ups from your network. Try again in a few minutes.");
 		}

@@ -208,6 +208,22 @@ class StaffInviteIntegrationTests {
 		assertThat(invitee.get(link).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aLeakedPasswordIsRefusedAndTheInviteStillWorks() {
+		String email = MemberFixtures.uniqueEmail("leaked");
+		String link = invite(email, "AUTHOR");
+		Visitor invitee = new Visitor(port);
+
+		Visitor.Page refused = invitee.submit(link, "/staff/invite", Map.of("name", "Lee Leaked", "password", "qwerty123456"));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".error").text()).contains("too common");
+		assertThat(directory.findByEmail(email)).isEmpty();
+		assertThat(invitee.submit(link, "/staff/invite", Map.of("name", "Lee Leaked", "password", "an uncommon phrase"))
+			.status()).isEqualTo(200);
+		assertThat(directory.findByEmail(email).orElseThrow().role()).isEqualTo(MemberRole.AUTHOR);
+	}
+
 	private SignedIn owner() {
 		return StaffFixtures.signedIn(port, directory, MemberRole.OWNER);
 	}
