@@ -20,8 +20,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Password sign-in for the login form. An unknown address, a link-only account and a wrong password fail
- * alike and take about as long, so the form does not reveal which addresses have accounts. Failures are
+ * Password sign-in for the login form. An unknown address, a link-only account, an address not yet proven and
+ * a wrong password fail alike and take about as long, so the form does not reveal which addresses have
+ * accounts. Until the address is proven, whoever chose the password may not be its owner. Failures are
  * counted per address and per IP; over the limit, attempts are refused before the password is checked.
  */
 @Component
@@ -56,7 +57,7 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 			log.info("Sign-in refused reason=throttled");
 			throw new LoginThrottledException();
 		}
-		Optional<Member> member = wellFormed ? members.findByEmail(email) : Optional.empty();
+		Optional<Member> member = wellFormed ? members.findByEmail(email).filter(Member::emailVerified) : Optional.empty();
 		if (!passwords.matches(password, member.map(Member::passwordHash).orElse(null))) {
 			throttle.record(subjects);
 			log.info("Sign-in failed memberId={}", member.map(Member::id).orElse(null));
