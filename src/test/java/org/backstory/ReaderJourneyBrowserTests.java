@@ -6,18 +6,22 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.backstory.email.SentMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A reader's whole journey in Debian's headless Chromium: paywall, sign-up, card checkout, the whole
- * article, sign-out, paywall again. Screenshots of each step land in {@code target/screenshots/}.
+ * A reader's whole journey in Debian's headless Chromium: paywall, sign-up, the confirmation link from the
+ * mail, card checkout, the whole article, sign-out, paywall again. Screenshots of each step land in
+ * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReaderJourneyBrowserTests {
@@ -28,6 +32,9 @@ class ReaderJourneyBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private HeadlessChromium browser;
 
@@ -57,8 +64,12 @@ class ReaderJourneyBrowserTests {
 		String email = "journey" + ThreadLocalRandom.current().nextLong(1L << 40) + "@example.test";
 		browser.type("email", email);
 		browser.type("name", "Jo Journey");
-		browser.type("password", "a long enough password");
 		browser.screenshot("2-signup");
+		browser.submit();
+
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+		browser.open(SentMail.lastTo(jdbc, email).path("/verify"));
+		browser.screenshot("3-confirm");
 		browser.submit();
 
 		browser.waitFor(ExpectedConditions.urlContains("/checkout/"));
@@ -67,20 +78,20 @@ class ReaderJourneyBrowserTests {
 		browser.type("cardNumber", "4242 4242 4242 4242");
 		browser.type("expiry", String.format("%02d/%02d", expiry.getMonthValue(), expiry.getYear() % 100));
 		browser.type("cvc", "123");
-		browser.screenshot("3-checkout");
+		browser.screenshot("4-checkout");
 		browser.submit();
 
 		browser.waitFor(ExpectedConditions.urlContains(PAID_ARTICLE));
 		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains(GATED_SENTENCE);
 		assertThat(browser.driver().findElements(By.cssSelector(".paywall-box"))).isEmpty();
-		browser.screenshot("4-whole-article");
+		browser.screenshot("5-whole-article");
 
 		browser.driver().findElement(By.cssSelector("header form[action='/logout'] button")).click();
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header a[href='/login']")));
 		browser.open(PAID_ARTICLE);
 		assertThat(browser.driver().findElements(By.cssSelector(".paywall-box"))).hasSize(1);
 		assertThat(browser.driver().getPageSource()).doesNotContain(GATED_SENTENCE);
-		browser.screenshot("5-signed-out");
+		browser.screenshot("6-signed-out");
 	}
 
 }

@@ -180,7 +180,8 @@ public class MemberRoster {
 
 	/**
 	 * Creates the members without passwords (they sign in by emailed link) and without mail, with their
-	 * labels and sign-up times, in the caller's transaction, with one statement per table however many there
+	 * labels and sign-up times and their addresses counted as confirmed (the publication vouches for the list
+	 * it imports, so newsletters reach them), in the caller's transaction, with one statement per table however many there
 	 * are. An import is not a sign-up: no {@link MemberRegistered} is published, so the caller opts the
 	 * members into newsletters itself. Call {@link #takenEmails} first: a taken address fails the whole import.
 	 *

@@ -53,12 +53,15 @@ class RosterWrites {
 			.list());
 	}
 
-	/** Inserts the members; their ids by lower-case address. */
+	/**
+	 * Inserts the members, their addresses counted as confirmed (the publication vouches for the list it
+	 * imports); their ids by lower-case address.
+	 */
 	Map<String, Long> insertAll(List<ImportedMember> members, Instant now) {
 		Map<String, Long> ids = new HashMap<>();
 		jdbc.sql("""
-				insert into members.member (email, name, note, role, created_at, updated_at)
-				select t.email, t.name, t.note, 'MEMBER', coalesce(t.joined::timestamptz, :now), :now
+				insert into members.member (email, name, note, role, email_verified_at, created_at, updated_at)
+				select t.email, t.name, t.note, 'MEMBER', :now, coalesce(t.joined::timestamptz, :now), :now
 				from unnest(:emails, :names, :notes, :joined) as t(email, name, note, joined)
 				returning id, lower(email)""")
 			.param("emails", members.stream().map(ImportedMember::email).toArray(String[]::new))

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Starts a send at its time: fixes the recipients (the newsletter's members in the chosen audience, each
- * with the edition the access policy allows them), renders each edition once, and hands the send to the
- * workers. One transaction: a crash leaves the send scheduled and the task runs it again, whole.
+ * Starts a send at its time: fixes the recipients (the newsletter's members in the chosen audience whose
+ * addresses are confirmed, each with the edition the access policy allows them), renders each edition once,
+ * and hands the send to the workers. One transaction: a crash leaves the send scheduled and the task runs it again, whole.
  */
 @Component
 class SendStart {
@@ -123,7 +123,8 @@ class SendStart {
 		List<NewRecipient> chunk = new ArrayList<>();
 		for (MemberProfile member : profiles.values()) {
 			EmailRecipient recipient = decided.get(member.id());
-			if (!send.audience().includes(recipient.paying())) {
+			// Double opt-in: an opt-in counts once the address is confirmed, so nobody can subscribe a stranger.
+			if (!member.emailVerified() || !send.audience().includes(recipient.paying())) {
 				continue;
 			}
 			String edition = recipient.edition().key();

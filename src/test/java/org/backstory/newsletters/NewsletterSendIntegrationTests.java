@@ -18,6 +18,7 @@ import org.backstory.billing.BillingInterval;
 import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
@@ -207,6 +208,26 @@ class NewsletterSendIntegrationTests {
 		assertThat(sends.failures(send, 10)).extracting(RecipientFailure::status, RecipientFailure::error)
 			.contains(org.assertj.core.groups.Tuple.tuple("failed", "Not a valid email address."),
 					org.assertj.core.groups.Tuple.tuple("suppressed", "The address is on the suppression list."));
+	}
+
+	@Test
+	void anUnconfirmedSignUpGetsNoCopyUntilTheAddressIsConfirmed() {
+		SignedInMember confirmed = optedIn(BillingFixtures.registeredMember(members));
+		String email = "signup" + BillingFixtures.newMemberId() + "@send.test";
+		Visitor reader = new Visitor(port);
+		reader.submit("/signup", "/signup", Map.of("email", email, "name", "Una Confirmed"), "optIn",
+				List.of(NewsletterSignupOptIns.key(newsletter)));
+		assertThat(optIns.of(members.findByEmail(email).orElseThrow().id())).contains(newsletter.id());
+		ArticleDraft beforeConfirming = articles.published(Visibility.everyone());
+
+		sendNow(beforeConfirming, Audience.ALL);
+		assertThat(subjectsTo(email)).isEmpty();
+		reader.submit(SentMail.lastTo(jdbc, email).path("/verify"), "/verify", Map.of());
+		ArticleDraft afterConfirming = articles.published(Visibility.everyone());
+		sendNow(afterConfirming, Audience.ALL);
+
+		assertThat(subjectsTo(email)).containsExactly(afterConfirming.title());
+		assertThat(subjectsTo(confirmed.email())).containsExactly(beforeConfirming.title(), afterConfirming.title());
 	}
 
 	@Test

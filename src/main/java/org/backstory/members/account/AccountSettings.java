@@ -60,18 +60,30 @@ public class AccountSettings {
 		return members.findById(memberId).orElseThrow();
 	}
 
-	/**
-	 * Sets a new password after checking the current one (members who sign in only by link have none and
-	 * skip that check). Wrong current passwords count as failed sign-ins.
-	 */
+	/** Sets a new password after checking the current one; wrong current passwords count as failed sign-ins. */
 	@Transactional
 	public Outcome changePassword(long memberId, @Nullable String currentPassword, String newPassword) {
 		Member member = members.findById(memberId).orElseThrow();
-		Outcome confirmed = member.hasPassword() ? confirmPassword(member, currentPassword) : Outcome.DONE;
+		Outcome confirmed = confirmPassword(member, currentPassword);
 		if (confirmed == Outcome.DONE) {
 			members.updatePassword(memberId, passwords.hash(newPassword), clock.instant());
 		}
 		return confirmed;
+	}
+
+	/**
+	 * Gives a first password to an account that has none and whose address is proven; the caller has checked
+	 * that this session was signed in by an emailed link. Whether it did: an account with a password changes it
+	 * with {@link #changePassword}, and an unproven address may not get one at all.
+	 */
+	@Transactional
+	public boolean setFirstPassword(long memberId, String newPassword) {
+		Member member = members.findById(memberId).orElseThrow();
+		if (member.hasPassword() || !member.emailVerified()) {
+			return false;
+		}
+		members.updatePassword(memberId, passwords.hash(newPassword), clock.instant());
+		return true;
 	}
 
 	/**

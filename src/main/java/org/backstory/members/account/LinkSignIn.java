@@ -1,6 +1,5 @@
 package org.backstory.members.account;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -17,13 +16,13 @@ public class LinkSignIn {
 
 	private final MemberMails mails;
 
-	private final Clock clock;
+	private final AddressProofs proofs;
 
-	LinkSignIn(MemberRepository members, OneTimeTokens tokens, MemberMails mails, Clock clock) {
+	LinkSignIn(MemberRepository members, OneTimeTokens tokens, MemberMails mails, AddressProofs proofs) {
 		this.members = members;
 		this.tokens = tokens;
 		this.mails = mails;
-		this.clock = clock;
+		this.proofs = proofs;
 	}
 
 	/** Mails a sign-in link if {@code email} has an account; does nothing otherwise, and says nothing. */
@@ -39,13 +38,13 @@ public class LinkSignIn {
 	}
 
 	/**
-	 * Uses the token up and returns its member, whose address is now verified: the link reached their
-	 * mailbox. Empty when the token is not valid.
+	 * Uses the token up and returns its member, whose address is now proven: the link reached their
+	 * mailbox ({@link AddressProofs}). Empty when the token is not valid.
 	 */
 	@Transactional
 	public Optional<Member> signIn(@Nullable String token) {
 		return tokens.consume(token, TokenPurpose.MAGIC_LINK).flatMap(id -> {
-			members.markVerified(id, clock.instant());
+			proofs.proven(id);
 			return members.findById(id);
 		});
 	}

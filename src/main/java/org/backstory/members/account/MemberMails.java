@@ -25,25 +25,20 @@ class MemberMails {
 		this.site = site;
 	}
 
-	void verification(Member member, String token) {
-		String link = site.link("/verify?token=" + token);
+	/** The link that confirms a sign-up (or an address not yet verified) and signs in, leading on to {@code next}. */
+	void confirmation(Member member, String token, @Nullable String next) {
 		mailer.send(Mail.text(member.email(), "Confirm your email address", """
 				Hello %s,
 
-				Please confirm that this is your email address by opening this link:
+				Open this link to confirm that this is your email address and to sign in:
 
 				%s
 
-				The link works for 7 days. If you did not create an account, ignore this mail.
-				""".formatted(member.name(), link)));
+				It works once, within 24 hours. If you did not sign up, ignore this mail.
+				""".formatted(member.name(), site.link(withNext("/verify?token=" + token, next)))));
 	}
 
 	void signInLink(Member member, String token, @Nullable String next) {
-		String path = "/login/link?token=" + token;
-		String target = SafeRedirect.localPathOr(next, "");
-		if (!target.isEmpty()) {
-			path += "&next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
-		}
 		mailer.send(Mail.text(member.email(), "Your sign-in link", """
 				Hello %s,
 
@@ -52,7 +47,30 @@ class MemberMails {
 				%s
 
 				It works once, within 15 minutes. If you did not ask to sign in, ignore this mail.
-				""".formatted(member.name(), site.link(path))));
+				""".formatted(member.name(), site.link(withNext("/login/link?token=" + token, next)))));
+	}
+
+	/**
+	 * What someone signing up with an address that has an account gets instead of a confirmation: a sign-in
+	 * link, so the sign-up page can answer the same whether or not the address has an account.
+	 */
+	void signUpWithExistingAccount(Member member, String token, @Nullable String next) {
+		mailer.send(Mail.text(member.email(), "Your sign-in link", """
+				Hello %s,
+
+				Someone, maybe you, tried to sign up with this address. You already have an account, so nothing
+				has changed. Open this link to sign in:
+
+				%s
+
+				It works once, within 15 minutes. If it was not you, ignore this mail.
+				""".formatted(member.name(), site.link(withNext("/login/link?token=" + token, next)))));
+	}
+
+	/** The path with {@code next} added when it is a local path. */
+	private static String withNext(String path, @Nullable String next) {
+		String target = SafeRedirect.localPathOr(next, "");
+		return target.isEmpty() ? path : path + "&next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
 	}
 
 	void staffInvite(StaffInvite invite, String inviterName, String token) {

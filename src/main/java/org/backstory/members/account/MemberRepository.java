@@ -61,13 +61,17 @@ public class MemberRepository {
 			.optional();
 	}
 
-	/** Inserts a member; a taken address raises {@link org.springframework.dao.DuplicateKeyException}. */
-	long insert(String email, String name, @Nullable String passwordHash, MemberRole role,
+	/**
+	 * Inserts a member and returns the id; empty when the address already has an account (a concurrent insert
+	 * of the same address waits for the other to commit, then finds it taken).
+	 */
+	Optional<Long> insert(String email, String name, @Nullable String passwordHash, MemberRole role,
 			@Nullable Instant verifiedAt, Instant now) {
 		return jdbc.sql("""
 				insert into members.member (email, name, password_hash, role, email_verified_at, staff_since, created_at,
 				                            updated_at)
 				values (:email, :name, :hash, :role, :verified, :staffSince, :now, :now)
+				on conflict do nothing
 				returning id""")
 			.param("email", email)
 			.param("name", name)
@@ -77,7 +81,7 @@ public class MemberRepository {
 			.param("staffSince", role.staff() ? Timestamp.from(now) : null)
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
-			.single();
+			.optional();
 	}
 
 	/**
@@ -143,10 +147,17 @@ public class MemberRepository {
 			.update();
 	}
 
-	void markVerified(long id, Instant now) {
-		jdbc.sql("""
-				update members.member set email_verified_at = :now, updated_at = :now
-				where id = :id and email_verified_at is null""").param("id", id).param("now", Timestamp.from(now)).update();
+	/**
+	 * Marks the address verified. The first time only, any password is cleared too: one chosen before the
+	 * address was proven may have been chosen by someone else. Returns whether this was the first proof.
+	 */
+	boolean proveAddress(long id, Instant now) {
+		return jdbc.sql("""
+				update members.member set email_verified_at = :now, password_hash = null, updated_at = :now
+				where id = :id and email_verified_at is null""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
 	}
 
 	void delete(long id) {

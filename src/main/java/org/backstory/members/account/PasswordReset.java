@@ -1,7 +1,6 @@
 package org.backstory.members.account;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -20,14 +19,17 @@ public class PasswordReset {
 
 	private final MemberMails mails;
 
+	private final AddressProofs proofs;
+
 	private final Clock clock;
 
 	PasswordReset(MemberRepository members, OneTimeTokens tokens, Passwords passwords, MemberMails mails,
-			Clock clock) {
+			AddressProofs proofs, Clock clock) {
 		this.members = members;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.mails = mails;
+		this.proofs = proofs;
 		this.clock = clock;
 	}
 
@@ -44,14 +46,14 @@ public class PasswordReset {
 
 	/**
 	 * Sets a new password (which the caller has checked against {@link PasswordPolicy#problem}) if the token is
-	 * valid, using it up; the address counts as verified. Empty when the token is not valid.
+	 * valid, using it up; the link proves the address ({@link AddressProofs}, before the new password is set,
+	 * which therefore stays). Empty when the token is not valid.
 	 */
 	@Transactional
 	public Optional<Member> reset(@Nullable String token, String newPassword) {
 		return tokens.consume(token, TokenPurpose.PASSWORD_RESET).flatMap(id -> {
-			Instant now = clock.instant();
-			members.updatePassword(id, passwords.hash(newPassword), now);
-			members.markVerified(id, now);
+			proofs.proven(id);
+			members.updatePassword(id, passwords.hash(newPassword), clock.instant());
 			return members.findById(id);
 		});
 	}

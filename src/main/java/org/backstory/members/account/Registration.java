@@ -2,20 +2,28 @@ package org.backstory.members.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import org.backstory.members.MemberRegistered;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating accounts (sign-up and seeding) and verifying their addresses. */
+/**
+ * Creating accounts (sign-up and seeding) and confirming their addresses. Sign-up follows Ghost: the reader
+ * gives an address and a name, and nothing more happens until a mailed link comes back. Only then are they
+ * signed in, and only then may they choose a password.
+ */
 @Service
 public class Registration {
+
+	private static final Logger log = LoggerFactory.getLogger(Registration.class);
 
 	private final MemberRepository members;
 
@@ -25,45 +33,49 @@ public class Registration {
 
 	private final MemberMails mails;
 
+	private final AddressProofs proofs;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	Registration(MemberRepository members, Passwords passwords, OneTimeTokens tokens, MemberMails mails,
-			ApplicationEventPublisher events, Clock clock) {
+			AddressProofs proofs, ApplicationEventPublisher events, Clock clock) {
 		this.members = members;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.mails = mails;
+		this.proofs = proofs;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/**
-	 * Signs up a reader and mails them a verification link.
-	 * @param optIns the keys of the sign-up form's opt-ins the reader ticked, or null when the form
-	 * offered none (the defaults apply)
-	 * @throws EmailTakenException when the address already has an account
-	 */
-	@Transactional
-	public Member signUp(String email, String name, String password, @Nullable Set<String> optIns) {
-		return signUp(email, name, password, optIns, null);
-	}
-
-	/**
-	 * Signs up a reader who came from an article, and mails them a verification link.
+	 * Signs up a reader. A new address gets an account (no password, address not verified) and a link that
+	 * confirms it; an address that has an account gets a sign-in link instead, and nothing else changes. Both
+	 * links lead on to {@code next}. The caller answers both alike, so sign-up reveals no one's account.
+	 * @param optIns the keys of the sign-up form's opt-ins the reader ticked, or null when the form offered none
+	 * (the defaults apply)
 	 * @param articleId the article the reader was on, already checked to exist, or null
-	 * @throws EmailTakenException when the address already has an account
 	 */
 	@Transactional
-	public Member signUp(String email, String name, String password, @Nullable Set<String> optIns,
-			@Nullable Long articleId) {
-		Member member = insert(new NewAccount(email, name, password, MemberRole.MEMBER, false), optIns);
-		if (articleId != null) {
-			members.attributeSignup(member.id(), articleId);
+	public void signUp(String email, String name, @Nullable Set<String> optIns, @Nullable Long articleId,
+			@Nullable String next) {
+		Optional<Long> created = members.insert(email, name, null, MemberRole.MEMBER, null, clock.instant());
+		if (created.isEmpty()) {
+			Member existing = members.findByEmail(email).orElseThrow();
+			mails.signUpWithExistingAccount(existing, tokens.issue(existing.id(), TokenPurpose.MAGIC_LINK), next);
+			log.info("Sign-up with an address that has an account memberId={}", existing.id());
+			return;
 		}
-		mails.verification(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION));
-		return member;
+		long id = created.get();
+		events.publishEvent(new MemberRegistered(id, optIns));
+		if (articleId != null) {
+			members.attributeSignup(id, articleId);
+		}
+		Member member = members.findById(id).orElseThrow();
+		mails.confirmation(member, tokens.issue(id, TokenPurpose.EMAIL_VERIFICATION), next);
+		log.info("Signed up memberId={}", id);
 	}
 
 	/**
@@ -72,44 +84,39 @@ public class Registration {
 	 */
 	@Transactional
 	public Member create(NewAccount account) {
-		return insert(account, null);
-	}
-
-	private Member insert(NewAccount account, @Nullable Set<String> optIns) {
 		Instant now = clock.instant();
 		String hash = account.password() == null ? null : passwords.hash(account.password());
-		long id;
-		try {
-			id = members.insert(account.email(), account.name(), hash, account.role(), account.verified() ? now : null,
-					now);
-		}
-		catch (DuplicateKeyException ex) {
-			throw new EmailTakenException();
-		}
-		events.publishEvent(new MemberRegistered(id, optIns));
+		long id = members
+			.insert(account.email(), account.name(), hash, account.role(), account.verified() ? now : null, now)
+			.orElseThrow(EmailTakenException::new);
+		events.publishEvent(new MemberRegistered(id, null));
 		return members.findById(id).orElseThrow();
 	}
 
-	/** Marks the address verified if the token is a valid verification token; returns whether it was. */
+	/**
+	 * Uses up a confirmation token and returns its member, whose address is now proven
+	 * ({@link AddressProofs}), to be signed in. Empty when the token is not valid.
+	 */
 	@Transactional
-	public boolean verify(@Nullable String token) {
-		return tokens.consume(token, TokenPurpose.EMAIL_VERIFICATION).map(id -> {
-			members.markVerified(id, clock.instant());
-			return true;
-		}).orElse(false);
+	public Optional<Member> confirm(@Nullable String token) {
+		return tokens.consume(token, TokenPurpose.EMAIL_VERIFICATION).flatMap(id -> {
+			proofs.proven(id);
+			return members.findById(id);
+		});
 	}
 
-	/** What a verification token is, for a precise message when it no longer works. */
-	public TokenCheck checkVerification(@Nullable String token) {
+	/** What a confirmation token is, without using it up, for the page that asks to press the button. */
+	public TokenCheck checkConfirmation(@Nullable String token) {
 		return tokens.check(token, TokenPurpose.EMAIL_VERIFICATION);
 	}
 
-	/** Mails a new verification link to a member whose address is not verified yet. */
+	/** Mails a new confirmation link to a member whose address is not verified yet. */
 	@Transactional
-	public void resendVerification(long memberId) {
+	public void resendConfirmation(long memberId) {
 		members.findById(memberId)
 			.filter(member -> !member.emailVerified())
-			.ifPresent(member -> mails.verification(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION)));
+			.ifPresent(member -> mails.confirmation(member, tokens.issue(member.id(), TokenPurpose.EMAIL_VERIFICATION),
+					null));
 	}
 
 }

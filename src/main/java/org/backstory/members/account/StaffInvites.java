@@ -35,6 +35,8 @@ public class StaffInvites {
 
 	private final MemberMails mails;
 
+	private final AddressProofs proofs;
+
 	private final StaffActions audit;
 
 	private final PasswordPolicy passwordPolicy;
@@ -42,12 +44,13 @@ public class StaffInvites {
 	private final Clock clock;
 
 	StaffInvites(InviteRepository invites, MemberRepository members, Registration registration, StaffRoster roster,
-			MemberMails mails, StaffActions audit, PasswordPolicy passwordPolicy, Clock clock) {
+			MemberMails mails, AddressProofs proofs, StaffActions audit, PasswordPolicy passwordPolicy, Clock clock) {
 		this.invites = invites;
 		this.members = members;
 		this.registration = registration;
 		this.roster = roster;
 		this.mails = mails;
+		this.proofs = proofs;
 		this.audit = audit;
 		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
@@ -146,7 +149,9 @@ public class StaffInvites {
 	}
 
 	/**
-	 * Accepts an invite as the signed-in member it was sent to: they get the invite's role.
+	 * Accepts an invite as the signed-in member it was sent to: the link proves their address
+	 * ({@link AddressProofs}) and they get the invite's role, which ends their other sessions
+	 * ({@link RoleChanged}); the caller signs this one in again with the new role.
 	 * @return the member as now, empty when the link no longer works
 	 * @throws StaffChangeRefused (forbidden) when the invite is for another address, or the member is the owner
 	 */
@@ -161,6 +166,7 @@ public class StaffInvites {
 			if (member.role() == MemberRole.OWNER) {
 				throw new StaffChangeRefused(StaffChangeRefused.Reason.FORBIDDEN, "The owner's role cannot be changed.");
 			}
+			proofs.proven(member.id());
 			roster.apply(member, invite.role());
 			return joined(invite, members.findById(memberId).orElseThrow());
 		});

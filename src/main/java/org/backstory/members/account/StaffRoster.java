@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The staff list and the owner's changes to it: giving a staff member another role, or taking them off the
  * staff (back to member). The owner's own role never changes here, and no one is made owner. Each change is
- * audited and relabels the member's sessions ({@link RoleChanged}) in its transaction.
+ * audited and reaches the member's sessions ({@link RoleChanged}) in its transaction.
  */
 @Service
 public class StaffRoster {
@@ -84,10 +84,10 @@ public class StaffRoster {
 		audit.record(ownerId, "staff.removed", subject(member), "was " + member.role().name());
 	}
 
-	/** Gives the member the role, starting or ending their staff time, and relabels their sessions. */
+	/** Gives the member the role, starting or ending their staff time; their sessions follow ({@link RoleChanged}). */
 	void apply(Member member, MemberRole role) {
 		members.changeRole(member.id(), role, clock.instant());
-		events.publishEvent(new RoleChanged(member.id(), role));
+		events.publishEvent(new RoleChanged(member.id(), member.role(), role));
 		log.info("Role changed memberId={} from={} to={}", member.id(), member.role(), role);
 	}
 

@@ -8,8 +8,9 @@ import java.time.Duration;
  */
 public enum TokenPurpose {
 
-	MAGIC_LINK(Duration.ofMinutes(15)), PASSWORD_RESET(Duration.ofHours(1)), EMAIL_VERIFICATION(Duration.ofDays(7)),
-	STAFF_INVITE(Duration.ofDays(7));
+	MAGIC_LINK(Duration.ofMinutes(15)), PASSWORD_RESET(Duration.ofHours(1)),
+	/** The sign-up confirmation, which also signs in: a day, as Ghost's sign-up links. */
+	EMAIL_VERIFICATION(Duration.ofHours(24)), STAFF_INVITE(Duration.ofDays(7));
 
 	private final Duration lifetime;
 

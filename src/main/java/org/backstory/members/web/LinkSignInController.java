@@ -6,7 +6,6 @@ import org.backstory.members.account.EmailAddresses;
 import org.backstory.members.account.LinkSignIn;
 import org.backstory.members.account.MailRequestLimit;
 import org.backstory.members.account.TokenCheck;
-import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -24,6 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class LinkSignInController {
+
+	private static final Pages.LinkPage PAGE = new Pages.LinkPage("Sign in",
+			"Press the button to finish signing in. The link works once.", "/login/link/confirm", "Sign in");
 
 	private final LinkSignIn links;
 
@@ -60,13 +62,10 @@ class LinkSignInController {
 			@RequestParam(required = false) @Nullable String next, CsrfToken csrfToken, HttpServletResponse response,
 			Model model) {
 		TokenCheck check = links.check(token);
-		if (!check.valid()) {
+		if (!check.valid() || token == null) {
 			return dead(model, response, check);
 		}
-		model.addAttribute("csrf", CsrfField.of(csrfToken));
-		model.addAttribute("token", token);
-		model.addAttribute("next", SafeRedirect.localPathOr(next, ""));
-		return new ModelAndView("members/link-confirm");
+		return Pages.confirmLink(model, csrfToken, token, next, PAGE);
 	}
 
 	@PostMapping("/login/link/confirm")
@@ -75,7 +74,7 @@ class LinkSignInController {
 			HttpServletResponse response, Model model) {
 		TokenCheck check = links.check(token);
 		return links.signIn(token).map(member -> {
-			signIn.signIn(member, "link", request, response);
+			signIn.signIn(member, SignInMethod.LINK, request, response);
 			return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
 		}).orElseGet(() -> dead(model, response, check));
 	}

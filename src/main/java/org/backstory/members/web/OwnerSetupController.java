@@ -65,7 +65,7 @@ class OwnerSetupController {
 					refused.getMessage());
 		}
 		return owner.map(created -> {
-			signIn.signIn(created, "owner-setup", request, response);
+			signIn.signIn(created, SignInMethod.OWNER_SETUP, request, response);
 			return Pages.redirect("/admin");
 		}).orElseGet(() -> dead(model, response, setup.check(token)));
 	}

@@ -1,7 +1,10 @@
 package org.backstory.members.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -38,6 +41,26 @@ final class Pages {
 		model.addAttribute("linkHref", linkHref);
 		model.addAttribute("linkText", linkText);
 		return new ModelAndView("members/message");
+	}
+
+	/**
+	 * The page a mailed link opens: one button that posts the token to {@code action}. Links act only when
+	 * pressed, so mail scanners that fetch them do not use them up.
+	 */
+	static ModelAndView confirmLink(Model model, CsrfToken csrfToken, String token, @Nullable String next,
+			LinkPage page) {
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("title", page.title());
+		model.addAttribute("explanation", page.explanation());
+		model.addAttribute("action", page.action());
+		model.addAttribute("button", page.button());
+		model.addAttribute("token", token);
+		model.addAttribute("next", SafeRedirect.localPathOr(next, ""));
+		return new ModelAndView("members/link-confirm");
+	}
+
+	/** The words and target of a {@link #confirmLink} page. */
+	record LinkPage(String title, String explanation, String action, String button) {
 	}
 
 	/** The message page for a link that no longer works, with a status that says so. */

@@ -23,8 +23,9 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a member in or out from a page of ours (sign-up, emailed link, password reset, account deletion)
- * the way the login form does: a new session id at sign-in, a fresh CSRF token, the context in the session.
+ * Signs a member in or out from a page of ours (emailed link, sign-up confirmation, password reset, staff
+ * invite, account deletion) the way the login form does: a new session id at sign-in, a fresh CSRF token,
+ * the context in the session, and the session's lifetime and origin ({@link SessionStart}).
  */
 @Component
 class SignIn {
@@ -39,17 +40,21 @@ class SignIn {
 
 	private final CsrfLogoutHandler csrfLogout;
 
-	SignIn(CsrfTokenRepository csrfTokens) {
+	private final SessionStart sessionStart;
+
+	SignIn(CsrfTokenRepository csrfTokens, SessionStart sessionStart) {
 		this.sessionStrategy = new CompositeSessionAuthenticationStrategy(
 				List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens)));
 		this.csrfLogout = new CsrfLogoutHandler(csrfTokens);
+		this.sessionStart = sessionStart;
 	}
 
-	void signIn(Member member, String method, HttpServletRequest request, HttpServletResponse response) {
+	void signIn(Member member, SignInMethod method, HttpServletRequest request, HttpServletResponse response) {
 		MemberAuthentication authentication = new MemberAuthentication(member.signedIn());
 		sessionStrategy.onAuthentication(authentication, request, response);
 		save(authentication, request, response);
-		log.info("Signed in memberId={} method={}", member.id(), method);
+		sessionStart.begin(request, member.signedIn(), method);
+		log.info("Signed in memberId={} method={}", member.id(), method.logName());
 	}
 
 	/** Replaces the principal in this session after the member changed their name. */

@@ -18,15 +18,25 @@ import org.springframework.stereotype.Component;
 /**
  * Where the login form sends a reader: to {@code next} (a local path only) after signing in, back to the
  * form with a generic error after failing, and to the form, remembering the page, when a page needs a
- * signed-in member. Nothing here touches the session, so a failed attempt leaves no session row.
+ * signed-in member. Only a successful sign-in touches the session (its lifetime and origin, as every sign-in
+ * sets them: {@link SessionStart}), so a failed attempt leaves no session row.
  */
 @Component
 public class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
 		AuthenticationEntryPoint {
 
+	private final SessionStart sessionStart;
+
+	SignInRedirects(SessionStart sessionStart) {
+		this.sessionStart = sessionStart;
+	}
+
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
+		if (authentication instanceof MemberAuthentication member) {
+			sessionStart.begin(request, member.getPrincipal(), SignInMethod.PASSWORD);
+		}
 		response.sendRedirect(request.getContextPath() + SafeRedirect.localPathOr(request.getParameter("next"), "/"));
 	}
 

@@ -10,11 +10,8 @@ import org.backstory.members.KnownArticles;
 import org.backstory.members.SignupOptIn;
 import org.backstory.members.SignupOptIns;
 import org.backstory.members.account.EmailAddresses;
-import org.backstory.members.account.EmailTakenException;
 import org.backstory.members.account.MailRequestLimit;
-import org.backstory.members.account.Member;
 import org.backstory.members.account.MemberNames;
-import org.backstory.members.account.PasswordPolicy;
 import org.backstory.members.account.Registration;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.SafeRedirect;
@@ -29,35 +26,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Sign-up: email, name, password and the opt-ins other modules offer (newsletters); on success the new
- * member is signed in and sent on to {@code next}. The form says it offered opt-ins with a hidden field,
- * since unticked boxes are not sent at all: with it, exactly the ticked keys are opted into, even none.
+ * Sign-up: email, name and the opt-ins other modules offer (newsletters), no password. Nobody is signed in
+ * here: the answer is always "check your inbox", whether the address is new (it gets a link that confirms it
+ * and signs in, see {@link VerificationController}) or has an account (it gets a sign-in link), so the page
+ * reveals nobody's account and nobody can sign up with another person's address and keep a way in. The
+ * form says it offered opt-ins with a hidden field, since unticked boxes are not sent at all: with it,
+ * exactly the ticked keys are opted into, even none.
  */
 @Controller
 class SignupController {
 
-	static final String TAKEN = "An account with this email address already exists. Log in instead, or use another address.";
+	static final String CHECK_INBOX = "We've emailed you a link. Open it to finish signing up: it confirms your "
+			+ "address and signs you in. If nothing arrives within a few minutes, check your spam folder.";
 
 	private final Registration registration;
 
 	private final MailRequestLimit limit;
 
-	private final SignIn signIn;
-
 	private final ObjectProvider<SignupOptIns> optIns;
 
 	private final ObjectProvider<KnownArticles> articles;
 
-	private final PasswordPolicy passwordPolicy;
-
-	SignupController(Registration registration, MailRequestLimit limit, SignIn signIn,
-			ObjectProvider<SignupOptIns> optIns, ObjectProvider<KnownArticles> articles, PasswordPolicy passwordPolicy) {
+	SignupController(Registration registration, MailRequestLimit limit, ObjectProvider<SignupOptIns> optIns,
+			ObjectProvider<KnownArticles> articles) {
 		this.registration = registration;
 		this.limit = limit;
-		this.signIn = signIn;
 		this.optIns = optIns;
 		this.articles = articles;
-		this.passwordPolicy = passwordPolicy;
 	}
 
 	@GetMapping("/signup")
@@ -69,7 +64,7 @@ class SignupController {
 
 	@PostMapping("/signup")
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable String next,
+			@RequestParam(required = false) @Nullable String next,
 			@RequestParam(defaultValue = "false") boolean optInsOffered,
 			@RequestParam(name = "optIn", required = false) @Nullable List<String> optIn,
 			@RequestParam(required = false) @Nullable String article, CsrfToken csrfToken, HttpServletRequest request,
@@ -79,24 +74,16 @@ class SignupController {
 		@Nullable Set<String> chosen = optInsOffered ? (optIn == null ? Set.of() : Set.copyOf(optIn)) : null;
 		String address = EmailAddresses.normalize(email);
 		String displayName = MemberNames.normalize(name);
-		Optional<String> problem = EmailAddresses.problem(address)
-			.or(() -> MemberNames.problem(displayName))
-			.or(() -> passwordPolicy.problem(password, address));
-		if (problem.isEmpty() && !limit.allow(null, request.getRemoteAddr())) {
-			problem = Optional.of("Too many sign-ups from your network. Try again in a few minutes.");
+		Optional<String> problem = EmailAddresses.problem(address).or(() -> MemberNames.problem(displayName));
+		// Counted per address too, whether or not it has an account: every sign-up mails it.
+		if (problem.isEmpty() && !limit.allow(address, request.getRemoteAddr())) {
+			problem = Optional.of("Too many sign-ups for this address or from your network. Try again in a few minutes.");
 		}
 		if (problem.isPresent()) {
 			return rejected(model, csrfToken, next, address, displayName, offered(chosen), problem.get(), response);
 		}
-		Member member;
-		try {
-			member = registration.signUp(address, displayName, password, chosen, articleId);
-		}
-		catch (EmailTakenException ex) {
-			return rejected(model, csrfToken, next, address, displayName, offered(chosen), TAKEN, response);
-		}
-		signIn.signIn(member, "signup", request, response);
-		return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
+		registration.signUp(address, displayName, chosen, articleId, SafeRedirect.localPathOr(next, ""));
+		return Pages.message(model, "Check your inbox", CHECK_INBOX, null, null);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
 import org.backstory.members.account.InviteCheck;
@@ -25,9 +26,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The mailed staff invite link. Opening it shows a page rather than acting, so mail scanners do not use it
- * up: someone without an account chooses a name and a password; someone with an account signs in with it
- * and presses a button. Either way they then use the admin at the usual sign-in. A link that no longer
- * works answers 410 with the reason.
+ * up: someone without an account chooses a name and a password, then signs in as usual; someone with an
+ * account signs in with it and presses a button, which signs that browser in again with a new session id and
+ * the staff role (every other session of the account ends). A link that no longer works answers 410 with
+ * the reason.
  */
 @Controller
 class StaffInviteController {
@@ -36,8 +38,11 @@ class StaffInviteController {
 
 	private final StaffInvites invites;
 
-	StaffInviteController(StaffInvites invites) {
+	private final SignIn signIn;
+
+	StaffInviteController(StaffInvites invites, SignIn signIn) {
 		this.invites = invites;
+		this.signIn = signIn;
 	}
 
 	@GetMapping(PATH)
@@ -76,7 +81,8 @@ class StaffInviteController {
 
 	@PostMapping(PATH + "/accept")
 	ModelAndView accept(@RequestParam(required = false) @Nullable String token,
-			@AuthenticationPrincipal @Nullable SignedInMember member, HttpServletResponse response, Model model) {
+			@AuthenticationPrincipal @Nullable SignedInMember member, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		InviteCheck check = invites.check(token);
 		if (!check.valid() || check.invite() == null || token == null) {
 			return dead(model, response, check);
@@ -85,8 +91,10 @@ class StaffInviteController {
 			return Pages.redirect(signInPath(token));
 		}
 		try {
-			return invites.acceptAsMember(token, member.id())
-				.map(staff -> Pages.redirect("/admin"))
+			return invites.acceptAsMember(token, member.id()).map(staff -> {
+				signIn.signIn(staff, SignInMethod.INVITE, request, response);
+				return Pages.redirect("/admin");
+			})
 				.orElseGet(() -> dead(model, response, invites.check(token)));
 		}
 		catch (StaffChangeRefused refused) {

@@ -6,8 +6,10 @@ import org.backstory.members.SignedInMember;
 import org.backstory.members.account.MailRequestLimit;
 import org.backstory.members.account.Registration;
 import org.backstory.members.account.TokenCheck;
+import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,34 +17,50 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Email verification: the mailed link, and asking for a new one from the profile page. */
+/**
+ * Confirming an address: the link mailed at sign-up (or asked for again from the profile page). Opening it
+ * shows a button, so mail scanners do not use it up; pressing it proves the address, signs the reader in
+ * with a new session id and sends them on to the page they signed up from.
+ */
 @Controller
 class VerificationController {
+
+	private static final Pages.LinkPage PAGE = new Pages.LinkPage("Confirm your email address",
+			"Press the button to confirm your address and sign in. The link works once.", "/verify",
+			"Confirm and sign in");
 
 	private final Registration registration;
 
 	private final MailRequestLimit limit;
 
-	VerificationController(Registration registration, MailRequestLimit limit) {
+	private final SignIn signIn;
+
+	VerificationController(Registration registration, MailRequestLimit limit, SignIn signIn) {
 		this.registration = registration;
 		this.limit = limit;
+		this.signIn = signIn;
 	}
 
 	@GetMapping("/verify")
-	ModelAndView verify(@RequestParam(required = false) @Nullable String token, HttpServletResponse response,
+	ModelAndView open(@RequestParam(required = false) @Nullable String token,
+			@RequestParam(required = false) @Nullable String next, CsrfToken csrfToken, HttpServletResponse response,
 			Model model) {
-		TokenCheck check = registration.checkVerification(token);
-		if (registration.verify(token)) {
-			return Pages.message(model, "Email address verified", "Thank you: your email address is verified.", "/",
-					"Go to the front page");
+		TokenCheck check = registration.checkConfirmation(token);
+		if (!check.valid() || token == null) {
+			return dead(model, response, check);
 		}
-		String why = switch (check.state()) {
-			case EXPIRED -> "This verification link has expired.";
-			case USED -> "This verification link has already been used, so your address is verified.";
-			default -> "This verification link is not valid. It may have been replaced by a newer one.";
-		};
-		return Pages.deadLink(model, response, "Verification link no longer works",
-				why + " You can ask for a new link on your profile page.", "/account/profile", "Your profile");
+		return Pages.confirmLink(model, csrfToken, token, next, PAGE);
+	}
+
+	@PostMapping("/verify")
+	ModelAndView confirm(@RequestParam(required = false) @Nullable String token,
+			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		TokenCheck check = registration.checkConfirmation(token);
+		return registration.confirm(token).map(member -> {
+			signIn.signIn(member, SignInMethod.CONFIRMATION, request, response);
+			return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
+		}).orElseGet(() -> dead(model, response, check));
 	}
 
 	@PostMapping("/account/verification")
@@ -50,8 +68,18 @@ class VerificationController {
 		if (!limit.allow(member.email(), request.getRemoteAddr())) {
 			return Pages.redirect("/account/profile?throttled");
 		}
-		registration.resendVerification(member.id());
+		registration.resendConfirmation(member.id());
 		return Pages.redirect("/account/profile?verificationSent");
+	}
+
+	private static ModelAndView dead(Model model, HttpServletResponse response, TokenCheck check) {
+		String why = switch (check.state()) {
+			case EXPIRED -> "This confirmation link has expired: links work for 24 hours.";
+			case USED -> "This confirmation link has already been used, so your address is confirmed.";
+			default -> "This confirmation link is not valid. It may have been replaced by a newer one.";
+		};
+		return Pages.deadLink(model, response, "Confirmation link no longer works",
+				why + " Sign in with a link we email you: that confirms your address too.", "/login", "Sign in");
 	}
 
 }

@@ -42,7 +42,11 @@ class OwnershipTransferIntegrationTests {
 		assertThat(done.body()).contains("Ownership handed over");
 		assertThat(role(editor.id())).isEqualTo("OWNER");
 		assertThat(role(owner.id())).isEqualTo("ADMINISTRATOR");
-		assertThat(editor.visitor().get("/admin/staff").status()).as("the new owner, at once").isEqualTo(200);
+		assertThat(editor.visitor().get("/admin/staff").status()).as("a promotion ends the new owner's sessions")
+			.isEqualTo(302);
+		Visitor newOwner = new Visitor(port);
+		newOwner.signIn(editor.email(), MemberFixtures.PASSWORD);
+		assertThat(newOwner.get("/admin/staff").status()).as("the new owner, signed in again").isEqualTo(200);
 		assertThat(owner.visitor().get("/admin/staff").status()).as("the previous owner, at once").isEqualTo(403);
 		assertThat(owner.visitor().get("/admin/settings").status()).as("an administrator now").isEqualTo(200);
 		assertThat(jdbc.sql("""

@@ -88,7 +88,7 @@ class StaffInviteIntegrationTests {
 
 		assertThat(accepted.status()).isEqualTo(302);
 		assertThat(accepted.header("Location")).endsWith("/admin");
-		assertThat(member.get("/admin/publish").status()).as("the same session, now an author's").isEqualTo(200);
+		assertThat(member.get("/admin/publish").status()).as("this browser, signed in again as an author").isEqualTo(200);
 		assertThat(directory.findByEmail(email).orElseThrow().role()).isEqualTo(MemberRole.AUTHOR);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.backstory.Visitor;
 import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.web.StaffFixtures.SignedIn;
 import org.jsoup.nodes.Element;
@@ -59,14 +60,20 @@ class StaffRolesIntegrationTests {
 	}
 
 	@Test
-	void aPromotionAppliesOnTheNextRequestToo() {
+	void aPromotionEndsTheirSessionsAndTheNextSignInHasTheNewRole() {
 		SignedIn owner = signedIn(MemberRole.OWNER);
 		SignedIn contributor = signedIn(MemberRole.CONTRIBUTOR);
 		assertThat(contributor.visitor().get("/admin/publish").status()).isEqualTo(403);
 
 		owner.visitor().submit("/admin/staff", "/admin/staff/" + contributor.id() + "/role", Map.of("role", "ADMINISTRATOR"));
 
-		assertThat(contributor.visitor().get("/admin/billing").status()).isEqualTo(200);
+		assertThat(contributor.visitor().get("/admin/billing").status()).as("signed out, not promoted in place")
+			.isEqualTo(302);
+		assertThat(MemberFixtures.sessionsOf(jdbc, contributor.id())).isZero();
+		Visitor again = new Visitor(port);
+		again.signIn(contributor.email(), MemberFixtures.PASSWORD);
+		assertThat(again.get("/admin/billing").status()).isEqualTo(200);
+		assertThat(owner.visitor().get("/admin/staff").status()).as("the owner's own session is untouched").isEqualTo(200);
 	}
 
 	@Test
