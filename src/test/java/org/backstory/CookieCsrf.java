@@ -3,6 +3,7 @@ package org.backstory;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -22,15 +23,19 @@ public final class CookieCsrf {
 
 	public static RequestPostProcessor cookieCsrf() {
 		return request -> {
-			CsrfToken token = new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", UUID.randomUUID().toString());
-			request.setCookies(new Cookie("XSRF-TOKEN", token.getToken()));
-			new XorCsrfTokenRequestAttributeHandler().handle(request, new MockHttpServletResponse(), () -> token);
-			CsrfToken masked = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			request.setParameter(token.getParameterName(), masked.getToken());
-			request.removeAttribute(CsrfToken.class.getName());
-			request.removeAttribute(token.getParameterName());
+			String token = UUID.randomUUID().toString();
+			request.setCookies(new Cookie("XSRF-TOKEN", token));
+			request.setParameter("_csrf", masked(token));
 			return request;
 		};
+	}
+
+	/** The form field value a page would carry for the token {@code raw}: masked afresh, as the app masks it. */
+	public static String masked(String raw) {
+		CsrfToken token = new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", raw);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		new XorCsrfTokenRequestAttributeHandler().handle(request, new MockHttpServletResponse(), () -> token);
+		return ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken();
 	}
 
 }
