@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -48,6 +49,11 @@ class SecurityConfiguration {
 			ladder.role(roles[i].name()).implies(roles[i - 1].name());
 		}
 		return ladder.build();
+	}
+
+	@Bean
+	static RequestRejectedHandler requestRejectedHandler() {
+		return SecurityHeaders.rejectedRequests();
 	}
 
 	@Bean

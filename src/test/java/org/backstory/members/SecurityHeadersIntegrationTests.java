@@ -45,12 +45,13 @@ class SecurityHeadersIntegrationTests {
 		SoftAssertions softly = new SoftAssertions();
 		for (String path : List.of("/", article, "/login", "/signup", "/subscribe", "/password/forgot", "/feed.xml",
 				"/sitemap.xml", "/robots.txt", "/assets/site.css", "/assets/editor.js", "/no-such-page",
-				"/p/no-such-article")) {
+				"/p/no-such-article", "/p/a;b")) {
 			Visitor.Page page = reader.get(path);
 			readerPolicy(softly, path, page);
 			sharedPolicy(softly, path, page, "strict-origin-when-cross-origin");
 		}
 		softly.assertThat(reader.get("/no-such-page").status()).isEqualTo(404);
+		softly.assertThat(reader.get("/p/a;b").status()).as("refused by the firewall").isEqualTo(400);
 		softly.assertAll();
 	}
 

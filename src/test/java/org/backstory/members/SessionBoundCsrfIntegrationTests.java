@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.backstory.CookieCsrf;
 import org.backstory.Visitor;
+import org.backstory.email.SentMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,6 +75,32 @@ class SessionBoundCsrfIntegrationTests {
 	}
 
 	@Test
+	void signingInWithThePasswordStoresTheNewTokenInTheSession() {
+		String email = MemberFixtures.reader(directory, "stored-csrf");
+		Visitor member = new Visitor(port);
+
+		member.signIn(email, MemberFixtures.PASSWORD);
+
+		assertThat(csrfTokensInSessionsOf(email)).isEqualTo(1);
+		assertThat(member.cookie("XSRF-TOKEN")).isNull();
+	}
+
+	@Test
+	void signingInWithALinkStoresTheNewTokenInTheSession() {
+		String email = MemberFixtures.reader(directory, "link-csrf");
+		new Visitor(port).submit("/login", "/login/link", Map.of("email", email));
+		String link = SentMail.lastTo(jdbc, email).path("/login/link");
+		Visitor member = new Visitor(port);
+
+		assertThat(member.submit(link, "/login/link/confirm", Map.of()).status()).isEqualTo(302);
+
+		assertThat(csrfTokensInSessionsOf(email)).isEqualTo(1);
+		assertThat(member.cookie("XSRF-TOKEN")).isNull();
+		assertThat(member.submit("/account/profile", "/account/profile", Map.of("name", "Linked Name")).status())
+			.isEqualTo(302);
+	}
+
+	@Test
 	void anonymousFormsStillWorkWithoutASession() {
 		String email = MemberFixtures.reader(directory, "anonymous-csrf");
 		Visitor visitor = new Visitor(port);
@@ -96,6 +123,13 @@ class SessionBoundCsrfIntegrationTests {
 		assertThat(home.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(article.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(MemberFixtures.sessionRows(jdbc)).isEqualTo(before);
+	}
+
+	private long csrfTokensInSessionsOf(String email) {
+		return jdbc.sql("""
+				select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+				where s.principal_name = :name and a.attribute_name like '%CSRF_TOKEN'
+				""").param("name", Long.toString(directory.findByEmail(email).orElseThrow().id())).query(Long.class).single();
 	}
 
 	private String nameOf(String email) {

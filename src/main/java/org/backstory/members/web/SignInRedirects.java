@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where the login form sends a reader: to {@code next} (a local path only) after signing in, back to the
  * form with a generic error after failing, and to the form, remembering the page, when a page needs a
- * signed-in member. Nothing here touches the session, so a failed attempt leaves no session row.
+ * signed-in member. A failed attempt touches no session, so it leaves no session row; a successful one
+ * also makes the new session's CSRF token ({@link SignIn#startCsrfToken}).
  */
 @Component
 public class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
@@ -27,6 +28,7 @@ public class SignInRedirects implements AuthenticationSuccessHandler, Authentica
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
+		SignIn.startCsrfToken(request);
 		response.sendRedirect(request.getContextPath() + SafeRedirect.localPathOr(request.getParameter("next"), "/"));
 	}
 
