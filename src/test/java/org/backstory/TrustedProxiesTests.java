@@ -10,10 +10,13 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Reading {@code BACKSTORY_TRUSTED_PROXIES}, and the Tomcat valve built from it: forwarded headers count
@@ -46,6 +49,32 @@ class TrustedProxiesTests {
 		assertThatThrownBy(() -> TrustedProxies.parse(value)).isInstanceOf(InvalidTrustedProxiesException.class)
 			.hasMessageStartingWith("BACKSTORY_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges")
 			.hasMessageContaining("is not one");
+	}
+
+	@Test
+	void aStartWithAMalformedValueFailsWithTheSentenceAndWhatToDo() {
+		new ApplicationContextRunner().withUserConfiguration(ForwardedHeadersConfiguration.class, Properties.class)
+			.withPropertyValues("backstory.proxies.trusted=127.0.0.1, proxy.internal")
+			.run(started -> {
+				assertThat(started).hasFailed();
+				FailureAnalysis analysis = new TrustedProxiesFailureAnalyzer().analyze(started.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).isEqualTo("BACKSTORY_TRUSTED_PROXIES must be a comma-separated "
+						+ "list of IP addresses or CIDR ranges, such as 127.0.0.1,::1,10.0.0.0/8, and \"proxy.internal\" "
+						+ "is not one.");
+				assertThat(analysis.getAction()).contains("unset it to trust only a proxy on this machine");
+			});
+	}
+
+	@Test
+	void aStartWithoutTheVariableTrustsLoopback() {
+		new ApplicationContextRunner().withUserConfiguration(ForwardedHeadersConfiguration.class, Properties.class)
+			.run(started -> assertThat(started.getBean(ProxyProperties.class).trusted()).isEqualTo("127.0.0.1,::1"));
+	}
+
+	@EnableConfigurationProperties(ProxyProperties.class)
+	static class Properties {
+
 	}
 
 	@ParameterizedTest
