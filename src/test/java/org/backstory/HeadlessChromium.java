@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -15,12 +17,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, with a fresh profile, driven against one test server. Screenshots land in
- * {@code target/screenshots/<prefix>-<name>.png}. Close it after each test.
+ * {@code target/screenshots/<prefix>-<name>.png}. Close it after each test: closing fails the test if the
+ * browser refused anything on the pages it opened because of the site's Content-Security-Policy, so every
+ * browser test also checks that the policy and the pages agree.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -51,6 +58,9 @@ public final class HeadlessChromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		// Giving the driver's path keeps Selenium Manager from trying to download one.
 		service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -106,15 +116,36 @@ public final class HeadlessChromium implements AutoCloseable {
 		}
 	}
 
+	/** What the browser refused since the last call because of a Content-Security-Policy, as its console says. */
+	public List<String> policyViolations() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy"))
+			.toList();
+	}
+
 	@Override
 	public void close() {
-		browser.quit();
-		service.stop();
-		try (var files = Files.walk(profile)) {
-			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		List<String> violations;
+		try {
+			violations = policyViolations();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		finally {
+			browser.quit();
+			service.stop();
+			try (var files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new AssertionError("The browser refused content under the Content-Security-Policy: " + violations);
 		}
 	}
 

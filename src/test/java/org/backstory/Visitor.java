@@ -191,6 +191,20 @@ public final class Visitor {
 			.orElse(null);
 	}
 
+	/**
+	 * Replaces whatever cookie of this name the visitor holds with one of the given value, as an attacker can
+	 * from a sibling subdomain or as a man in the middle on plain http.
+	 */
+	public void plantCookie(String name, String value) {
+		URI site = URI.create(base);
+		cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+			.forEach(c -> cookies.getCookieStore().remove(null, c));
+		HttpCookie planted = new HttpCookie(name, value);
+		planted.setPath("/");
+		planted.setVersion(0);
+		cookies.getCookieStore().add(site, planted);
+	}
+
 	private String relative(String location) {
 		return location.startsWith(base) ? location.substring(base.length())
 				: location.replaceFirst("^https?://[^/]+", "");

@@ -12,16 +12,18 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The single table of who may reach which URL. Reading pages are open; the account, checkout and
- * admin areas are not. CSRF tokens live in a cookie and the request cache is off, so an anonymous
- * reader never causes a session row to be written. Sign-in changes the session id (Spring Security's
- * default session fixation protection, which works through Spring Session's request wrapper).
+ * admin areas are not. CSRF tokens live in the session once there is one and in a cookie before
+ * ({@link SessionBoundCsrfTokenRepository}), and the request cache is off, so an anonymous reader never
+ * causes a session row to be written. Sign-in changes the session id (Spring Security's default session
+ * fixation protection, which works through Spring Session's request wrapper). Every response carries the
+ * browser policies of {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -50,10 +52,13 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	static RequestRejectedHandler requestRejectedHandler() {
+		return SecurityHeaders.rejectedRequests();
+	}
+
+	@Bean
 	CsrfTokenRepository csrfTokenRepository() {
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-		return csrfTokens;
+		return new SessionBoundCsrfTokenRepository();
 	}
 
 	/** Tokens rendered into pages are masked afresh each time (BREACH), from a random source without a global lock. */
@@ -95,7 +100,9 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(maskedTokens())
 				.ignoringRequestMatchers("/webhooks/stripe", "/webhooks/email", "/unsubscribe/**"))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
-			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable()))
+			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable())
+				.frameOptions(frameOptions -> frameOptions.disable())
+				.addHeaderWriter(new SecurityHeaders()))
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")

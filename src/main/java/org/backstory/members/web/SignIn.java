@@ -19,6 +19,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfLogoutHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,7 @@ class SignIn {
 		sessionStrategy.onAuthentication(authentication, request, response);
 		save(authentication, request, response);
 		sessionStart.begin(request, member.signedIn(), method);
+		startCsrfToken(request);
 		log.info("Signed in memberId={} method={}", member.id(), method.logName());
 	}
 
@@ -66,6 +68,18 @@ class SignIn {
 		Authentication authentication = holder.getContext().getAuthentication();
 		new SecurityContextLogoutHandler().logout(request, response, authentication);
 		csrfLogout.logout(request, response, authentication);
+	}
+
+	/**
+	 * Makes the signed-in session's CSRF token now, while the sign-in request writes the session anyway, rather
+	 * than on the first page after it: one session write, and pages opened at once in several tabs share it.
+	 * {@code CsrfAuthenticationStrategy} has just replaced the request's token with a deferred new one, which is
+	 * kept in the session now that there is one.
+	 */
+	static void startCsrfToken(HttpServletRequest request) {
+		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			token.getToken();
+		}
 	}
 
 	private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

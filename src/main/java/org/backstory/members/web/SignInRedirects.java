@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Where the login form sends a reader: to {@code next} (a local path only) after signing in, back to the
  * form with a generic error after failing, and to the form, remembering the page, when a page needs a
  * signed-in member. Only a successful sign-in touches the session (its lifetime and origin, as every sign-in
- * sets them: {@link SessionStart}), so a failed attempt leaves no session row.
+ * sets them: {@link SessionStart}, and the new session's CSRF token: {@link SignIn#startCsrfToken}), so a
+ * failed attempt leaves no session row.
  */
 @Component
 public class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
@@ -37,6 +38,7 @@ public class SignInRedirects implements AuthenticationSuccessHandler, Authentica
 		if (authentication instanceof MemberAuthentication member) {
 			sessionStart.begin(request, member.getPrincipal(), SignInMethod.PASSWORD);
 		}
+		SignIn.startCsrfToken(request);
 		response.sendRedirect(request.getContextPath() + SafeRedirect.localPathOr(request.getParameter("next"), "/"));
 	}
 

@@ -13,12 +13,12 @@ final class Pages {
 	}
 
 	/**
-	 * Marks a page opened by a signed link: personal, not indexed, and its address (which holds the token)
-	 * not passed on in the {@code Referer} of links followed from it.
+	 * Marks a page opened by a signed link: personal and not indexed. Its address (which holds the token) is
+	 * not passed on in the {@code Referer} of links followed from it: the members module's security headers
+	 * list these paths among the token pages.
 	 */
 	static void signedLinkPage(HttpServletResponse response) {
 		Responses.personal(response);
-		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("X-Robots-Tag", "noindex");
 	}
 

@@ -1,5 +1,7 @@
 package org.backstory.shared.web;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,14 @@ public record PageChrome(String publicationName, String tagline, String accentCo
 
 	public boolean signedIn() {
 		return memberName != null;
+	}
+
+	/**
+	 * The stylesheet that sets {@code --accent} (served by the site module): the colour is in the address, so
+	 * pages need no inline style and each colour's sheet may be cached for good.
+	 */
+	public String accentStylesheet() {
+		return "/assets/accent-" + accentColor.substring(1).toLowerCase(Locale.ROOT) + ".css";
 	}
 
 }

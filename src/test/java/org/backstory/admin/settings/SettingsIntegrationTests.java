@@ -90,7 +90,9 @@ class SettingsIntegrationTests {
 		assertThat(home.document().select("header .brand").text()).isEqualTo("Harbour Notes");
 		assertThat(home.document().select("header .brand img").attr("src")).isEqualTo("https://cdn.example.test/logo.png");
 		assertThat(home.document().select("footer").text()).contains("Harbour Notes · Ports, ships and the people in between");
-		assertThat(home.document().body().attr("style")).isEqualTo("--accent: #225588");
+		String accent = home.document().select("head link[rel=stylesheet][href^=/assets/accent-]").attr("href");
+		assertThat(accent).isEqualTo("/assets/accent-225588.css");
+		assertThat(new Visitor(port).get(accent).body()).isEqualTo(":root { --accent: #225588; }\n");
 		assertThat(metering.freeReadsPerMonth()).isEqualTo(2);
 		assertThat(grace.gracePeriod()).isEqualTo(Duration.ofDays(3));
 		Publication publication = publications.publication();

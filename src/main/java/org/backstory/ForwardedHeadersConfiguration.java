@@ -1,0 +1,22 @@
+package org.backstory;
+
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts Tomcat's forwarded-header valve in front of the app, believing only {@link TrustedProxies}. Spring Boot's
+ * own valve is off ({@code server.forward-headers-strategy=none}): it trusts every private-range address by
+ * default, so anyone on the same network could set their own client address and scheme.
+ */
+@Configuration(proxyBeanMethods = false)
+class ForwardedHeadersConfiguration {
+
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> forwardedHeaders(ProxyProperties proxies) {
+		TrustedProxies trusted = TrustedProxies.parse(proxies.trusted());
+		return factory -> factory.addEngineValves(trusted.valve());
+	}
+
+}
