@@ -88,6 +88,11 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
 	}
 
+	/** Whether the article is gated as posted: anything but "public" counts, so a garbled value fails closed. */
+	boolean gated() {
+		return !"public".equalsIgnoreCase(text(visibility));
+	}
+
 	/** The "author may publish" switch as posted: null when the form did not show it. */
 	@Nullable Boolean authorMayPublishChoice() {
 		return authorMayPublishShown == null ? null : authorMayPublish != null;
