@@ -240,13 +240,16 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * A distinctive run of text from each gated block: the longest stretch without characters that HTML,
-	 * XML or JSON might escape, so it matches the raw bytes of any response that carries the paragraph.
+	 * A distinctive run of text from each gated block: the longest stretch of one of its text nodes (a link or
+	 * emphasis inside would break a longer one) without characters that HTML, XML or JSON might escape, so it
+	 * matches the raw bytes of any response that carries the paragraph.
 	 */
 	private static List<String> gatedParagraphs(Article article) {
 		List<String> snippets = new ArrayList<>();
 		Jsoup.parseBodyFragment(article.gatedBody().html()).select("p, li, h3, blockquote").forEach(block -> {
-			String longest = Arrays.stream(block.ownText().split("[&<>\"'\u2018\u2019\u201c\u201d\\\\]"))
+			String longest = block.textNodes()
+				.stream()
+				.flatMap(text -> Arrays.stream(text.text().split("[&<>\"'\u2018\u2019\u201c\u201d\\\\]")))
 				.map(String::strip)
 				.max(Comparator.comparingInt(String::length))
 				.orElse("");
