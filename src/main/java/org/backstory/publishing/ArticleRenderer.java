@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  * <p>
  * A public article is all preview. A gated one is cut by {@link PreviewCut}: at a top-level line
- * {@code <!-- paywall -->} with something after it; without one, after the first two top-level paragraphs but
- * never more than {@value PreviewCut#PREVIEW_WORDS} words nor half the article's words (a paragraph is then cut
- * after a word, a list between items, other blocks are never cut), so the gated half of a gated article is
- * never empty. Each half is then parsed and rendered from its own Markdown alone, so nothing below the cut (a
+ * {@code <!-- paywall -->} with something visible after it; without one, after the first two top-level paragraphs
+ * but never more than {@value PreviewCut#PREVIEW_WORDS} words nor half of what a reader sees of the article (a
+ * paragraph is then cut before a word, a list between items, other blocks are never cut), so the gated half of a
+ * gated article with anything to see always has something to see. Each half is then parsed and rendered from its own Markdown alone, so nothing below the cut (a
  * link reference definition, say) can change the preview's HTML; the gated half is given the preview's link
  * definitions, which are public, so a link defined above the cut still works below it.
  * <p>
@@ -49,6 +49,8 @@ final class ArticleRenderer {
 
 	private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
+	private final PreviewCut previewCut = new PreviewCut(this::visibleSize);
+
 	/** The body of a gated article split as below, or a public one ({@code gated} false) all preview. */
 	RenderedBody render(String markdown, boolean gated) {
 		if (!gated) {
@@ -59,7 +61,7 @@ final class ArticleRenderer {
 
 	/** The body of a gated article, split into preview and gated half. */
 	RenderedBody render(String markdown) {
-		PreviewCut.Cut cut = PreviewCut.of(markdown, parser.parse(markdown));
+		PreviewCut.Cut cut = previewCut.of(markdown, parser.parse(markdown));
 		Node preview = parser.parse(cut.previewSource());
 		Half free = renderHalf(preview, null);
 		String gatedSource = cut.gatedSource().isBlank() ? "" : definitionsIn(cut.previewSource(), preview) + cut.gatedSource();
@@ -111,6 +113,11 @@ final class ArticleRenderer {
 			return "";
 		}
 		return section == null ? clean : "<section class=\"" + section.cssClass() + "\">" + clean + "</section>";
+	}
+
+	/** What a reader sees of one block or list item, rendered and sanitised alone: words plus images. */
+	private int visibleSize(Node node) {
+		return sanitizer.visibleSize(renderer.render(node));
 	}
 
 	/** The source of every link reference definition in the document, each followed by a blank line. */

@@ -3,15 +3,15 @@ package org.backstory.publishing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
-import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -20,15 +20,17 @@ import org.commonmark.node.Text;
 
 /**
  * Where a gated article's Markdown is cut into the free preview and the gated rest: two pieces of source,
- * which {@link ArticleRenderer} then parses and renders apart. Pure.
+ * which {@link ArticleRenderer} then parses and renders apart. Thread-safe.
  * <p>
- * A top-level {@code <!-- paywall -->} line with something after it is the cut. Without one, the preview is
- * the top-level blocks up to and including the second paragraph, but never more than {@link #PREVIEW_WORDS}
- * words and never more than half of the article's words, so a gated article always keeps most of itself
- * gated: a list, a table, code, headings or a single paragraph can no longer be sent whole. When a limit
- * falls inside a block, a paragraph is cut after a word (never inside a link, emphasis, code or a tag; both
- * sides get an ellipsis), a list between items, and any other block goes whole to the gated half. Such a
- * capped preview is reported, so the editor can ask the writer to place the marker.
+ * A top-level {@code <!-- paywall -->} line with something visible after it is the cut. Without one, the
+ * preview is the top-level blocks up to and including the second paragraph, but never more than
+ * {@link #PREVIEW_WORDS} words and never more than half of what a reader sees of the article, so a gated
+ * article always keeps most of itself gated: a list, a table, code, headings or a single paragraph can no
+ * longer be sent whole. Sizes are measured on the rendered, sanitised HTML (words plus images), so a block a
+ * reader never sees (a link definition, a comment, a stray tag, a script) cannot stand in for gated content.
+ * When a limit falls inside a block, a paragraph is cut before a word (never inside a link, emphasis, code or
+ * a tag; both sides get an ellipsis), a list between items, and any other block goes whole to the gated half.
+ * Such a capped preview is reported, so the editor can ask the writer to place the marker.
  */
 final class PreviewCut {
 
@@ -41,10 +43,6 @@ final class PreviewCut {
 
 	private static final Pattern PAYWALL_MARKER = Pattern.compile("<!--\\s*paywall\\s*-->", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern COMMENTS_ONLY = Pattern.compile("\\s*(<!--.*?-->\\s*)*", Pattern.DOTALL);
-
-	private static final Pattern TAG = Pattern.compile("<[^>]*>");
-
 	private static final Pattern WORD = Pattern.compile("\\S+");
 
 	/**
@@ -55,19 +53,24 @@ final class PreviewCut {
 	record Cut(String previewSource, String gatedSource, boolean capped) {
 	}
 
-	private PreviewCut() {
-	}
+	private final ToIntFunction<Node> visibleSize;
 
 	/**
-	 * The cut of {@code markdown}, given its parse with source spans of blocks and inlines.
+	 * @param visibleSize how much a reader sees of a block or list item once rendered and sanitised: its words
+	 * plus its images
 	 */
-	static Cut of(String markdown, Node document) {
+	PreviewCut(ToIntFunction<Node> visibleSize) {
+		this.visibleSize = visibleSize;
+	}
+
+	/** The cut of {@code markdown}, given its parse with source spans of blocks and inlines. */
+	Cut of(String markdown, Node document) {
 		List<Node> blocks = new ArrayList<>();
 		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
 			blocks.add(node);
 		}
 		int marker = markerIndex(blocks);
-		if (marker >= 0 && weight(blocks.subList(marker + 1, blocks.size())) > 0) {
+		if (marker >= 0 && blocks.subList(marker + 1, blocks.size()).stream().anyMatch(b -> visibleSize.applyAsInt(b) > 0)) {
 			return new Cut(markdown.substring(0, lineStart(markdown, blocks.get(marker))),
 					markdown.substring(lineStart(markdown, blocks.get(marker + 1))), false);
 		}
@@ -88,8 +91,12 @@ final class PreviewCut {
 		return -1;
 	}
 
-	private static Cut capped(String markdown, List<Node> blocks) {
-		int total = weight(blocks);
+	private Cut capped(String markdown, List<Node> blocks) {
+		int[] sizes = blocks.stream().mapToInt(visibleSize).toArray();
+		int total = 0;
+		for (int size : sizes) {
+			total += size;
+		}
 		if (total == 0) {
 			return new Cut(markdown, "", false);
 		}
@@ -97,15 +104,13 @@ final class PreviewCut {
 		int opening = endOfOpening(blocks);
 		int used = 0;
 		for (int i = 0; i < opening; i++) {
-			Node block = blocks.get(i);
-			int weight = weight(block);
-			if (used + weight > budget) {
-				return inside(markdown, block, budget - used)
-					.orElseGet(() -> at(markdown, lineStart(markdown, block), true));
+			if (used + sizes[i] > budget) {
+				Node block = blocks.get(i);
+				return inside(markdown, block, budget - used).orElseGet(() -> at(markdown, lineStart(markdown, block), true));
 			}
-			used += weight;
+			used += sizes[i];
 		}
-		// Everything up to the opening's end fits in less than half the words, so blocks with words follow it.
+		// The opening fits in less than half of the article, so what follows it has something to see.
 		return at(markdown, lineStart(markdown, blocks.get(opening)), false);
 	}
 
@@ -120,16 +125,20 @@ final class PreviewCut {
 		return blocks.size();
 	}
 
-	/** A cut inside a paragraph or list that keeps at most {@code words} of it in the preview, if any fits. */
-	private static Optional<Cut> inside(String markdown, Node block, int words) {
+	/**
+	 * A cut inside a paragraph or list that keeps less of it than {@code words} in the preview, if any fits.
+	 * What follows the cut always has something to see: a paragraph keeps at most {@code words} of its words,
+	 * images and code in the preview, fewer than it shows.
+	 */
+	private Optional<Cut> inside(String markdown, Node block, int words) {
 		if (block instanceof Paragraph paragraph) {
-			return afterWords(markdown, paragraph, words).map(index -> new Cut(
+			return beforeWord(markdown, paragraph, words).map(index -> new Cut(
 					markdown.substring(0, index).stripTrailing() + ELLIPSIS, ELLIPSIS + markdown.substring(index), true));
 		}
 		if (block instanceof ListBlock list) {
 			int used = 0;
 			for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-				used += weight(item);
+				used += visibleSize.applyAsInt(item);
 				if (used > words) {
 					return item == list.getFirstChild() ? Optional.empty()
 							: Optional.of(at(markdown, lineStart(markdown, item), true));
@@ -140,10 +149,11 @@ final class PreviewCut {
 	}
 
 	/**
-	 * Where the paragraph's source continues after {@code words} words: at the start of a word in a run of
-	 * plain text, or before an inline element (link, emphasis, code, image, tag) that would pass the limit.
+	 * Where the paragraph's source goes on after {@code words} units (words, images): at the start of the next
+	 * word in a run of plain text, or before an inline element (link, emphasis, code, image, tag) that would
+	 * pass the limit; empty if that is the paragraph's start or nothing is left after it.
 	 */
-	private static Optional<Integer> afterWords(String markdown, Paragraph paragraph, int words) {
+	private static Optional<Integer> beforeWord(String markdown, Paragraph paragraph, int words) {
 		int start = paragraph.getSourceSpans().get(0).getInputIndex();
 		int used = 0;
 		for (Node inline = paragraph.getFirstChild(); inline != null; inline = inline.getNext()) {
@@ -161,7 +171,7 @@ final class PreviewCut {
 				}
 			}
 			else {
-				used += wordsIn(inline);
+				used += unitsIn(inline);
 				if (used > words) {
 					return after(start, span.getInputIndex());
 				}
@@ -183,53 +193,37 @@ final class PreviewCut {
 		return markdown.lastIndexOf('\n', block.getSourceSpans().get(0).getInputIndex() - 1) + 1;
 	}
 
-	private static int weight(List<Node> blocks) {
-		return blocks.stream().mapToInt(PreviewCut::weight).sum();
-	}
-
 	/**
-	 * A block's size in words, at least one for anything a reader sees (an image, a rule); nothing for link
-	 * definitions and comments, which render to nothing.
+	 * The words and images of an inline element, as the paragraph cut counts them: every image counts, so a
+	 * reader can never see more of the paragraph in the preview than the cut allowed.
 	 */
-	private static int weight(Node block) {
-		if (block instanceof LinkReferenceDefinition
-				|| block instanceof HtmlBlock html && COMMENTS_ONLY.matcher(html.getLiteral()).matches()) {
-			return 0;
-		}
-		return Math.max(1, wordsIn(block));
-	}
-
-	private static int wordsIn(Node node) {
-		int[] words = { 0 };
-		node.accept(new AbstractVisitor() {
+	private static int unitsIn(Node inline) {
+		int[] units = { 0 };
+		inline.accept(new AbstractVisitor() {
 
 			@Override
 			public void visit(Text text) {
-				words[0] += count(text.getLiteral());
+				units[0] += count(text.getLiteral());
 			}
 
 			@Override
 			public void visit(Code code) {
-				words[0] += count(code.getLiteral());
+				units[0] += count(code.getLiteral());
 			}
 
 			@Override
-			public void visit(FencedCodeBlock code) {
-				words[0] += count(code.getLiteral());
+			public void visit(Image image) {
+				units[0] += 1;
+				visitChildren(image);
 			}
 
 			@Override
-			public void visit(IndentedCodeBlock code) {
-				words[0] += count(code.getLiteral());
-			}
-
-			@Override
-			public void visit(HtmlBlock html) {
-				words[0] += count(TAG.matcher(html.getLiteral()).replaceAll(" "));
+			public void visit(HtmlInline html) {
+				units[0] += html.getLiteral().regionMatches(true, 0, "<img", 0, 4) ? 1 : 0;
 			}
 
 		});
-		return words[0];
+		return units[0];
 	}
 
 	private static int count(String text) {

@@ -141,6 +141,30 @@ class ArticleRendererTests {
 	}
 
 	@Test
+	void htmlBlocksOfManyCommentsOrUnclosedTagsAreWeighedInOnePass() {
+		RenderedBody comments = renderer.render("<!-- a -->".repeat(5_000) + " visible");
+		RenderedBody unclosed = renderer.render("<div>\n" + "<".repeat(100_000) + "\n\nAfter that, the end.");
+
+		assertThat(comments.previewHtml()).isEmpty();
+		assertThat(comments.gatedHtml()).isEqualToIgnoringWhitespace("visible");
+		assertThat(unclosed.previewHtml()).contains("&lt;&lt;&lt;").doesNotContain("the end");
+		assertThat(unclosed.gatedHtml()).contains("the end.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<script>one two three four five six</script>", "</div>\n\n</div>\n\n</div>",
+			"<!-- one two three four five six -->", "<!-- one two three four five six", "[a]: /a\n\n[b]: /b\n\n[c]: /c" })
+	void whatNoReaderSeesCannotStandInForTheGatedPart(String invisible) {
+		RenderedBody body = renderer.render("Secret words here.\n\n" + invisible);
+		RenderedBody marked = renderer.render("Secret words here.\n\n<!-- paywall -->\n\n" + invisible);
+
+		assertThat(body.previewHtml()).doesNotContain("here");
+		assertThat(body.gatedHtml()).contains("here.");
+		assertThat(marked.previewHtml()).doesNotContain("here");
+		assertThat(marked.previewCapped()).isTrue();
+	}
+
+	@Test
 	void anArticleOfNothingButLinkDefinitionsHasNothingToGate() {
 		RenderedBody body = renderer.render("[a]: https://example.org/a\n\n<!-- a note -->\n");
 
