@@ -102,7 +102,7 @@ class ArticleEditorController {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		try {
-			ArticleDesk.BodyPreview preview = desk.preview(body, !"public".equalsIgnoreCase(visibility.strip()));
+			ArticleDesk.BodyPreview preview = desk.preview(body, ArticleForm.gated(visibility));
 			return ResponseEntity.ok(preview.warning() == null ? Map.of("html", preview.html())
 					: Map.of("html", preview.html(), "warning", preview.warning()));
 		}

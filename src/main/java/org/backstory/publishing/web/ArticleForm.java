@@ -88,8 +88,13 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
 	}
 
-	/** Whether the article is gated as posted: anything but "public" counts, so a garbled value fails closed. */
+	/** Whether the article is gated as posted. */
 	boolean gated() {
+		return gated(visibility);
+	}
+
+	/** Whether a posted visibility is gated: anything but "public" counts, so a garbled value fails closed. */
+	static boolean gated(@Nullable String visibility) {
 		return !"public".equalsIgnoreCase(text(visibility));
 	}
 
