@@ -10,6 +10,7 @@
 	const form = document.getElementById("article-form");
 	const body = form.querySelector("textarea[name=body]");
 	const preview = root.querySelector(".preview-body");
+	const previewWarning = root.querySelector(".preview-warning");
 	const wordCount = root.querySelector(".word-count");
 	const saveState = root.querySelector(".save-state");
 	const presence = root.querySelector(".presence-live");
@@ -162,9 +163,12 @@
 	function refreshPreview() {
 		const data = new URLSearchParams();
 		data.set("body", body.value);
+		data.set("visibility", form.elements.visibility.value);
 		post("/admin/articles/preview", data)
 			.then((response) => response.json())
 			.then((json) => {
+				previewWarning.textContent = json.warning || "";
+				previewWarning.hidden = !json.warning;
 				if (json.html !== undefined) {
 					preview.innerHTML = json.html;
 				}

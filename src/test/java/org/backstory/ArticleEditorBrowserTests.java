@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * An editor's day in Debian's headless Chromium: writes an article with both house sections and a
- * paywall marker through the toolbar, sees the live preview and the autosave, previews it as an anonymous
- * reader (the box, not the gated text) and as a subscriber (everything), schedules it, and it appears on
- * the site when the (test) clock reaches its time. Screenshots land in {@code target/screenshots/}.
+ * paywall marker through the toolbar (the live preview warns until the marker is there), sees the live
+ * preview and the autosave, previews it as an anonymous reader (the box, not the gated text) and as a
+ * subscriber (everything), schedules it, and it appears on the site when the (test) clock reaches its time. Screenshots land in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -80,8 +80,11 @@ class ArticleEditorBrowserTests {
 		body.sendKeys("The talks began in March.");
 		toolbar("whats-going-on-now");
 		body.sendKeys("Both sides are back at the table.");
+		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".preview-warning")));
+		assertThat(browser.find(".preview-warning").getText()).contains("has no paywall marker");
 		toolbar("paywall");
 		body.sendKeys(GATED);
+		browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".preview-warning")));
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview-body section.whats-going-on-now")));
 		assertThat(browser.find(".preview-body section.before-you-read").getText()).contains("The talks began in March.");
 		assertThat(browser.find(".preview-body .paywall-marker").isDisplayed()).isTrue();

@@ -6,21 +6,29 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.ArticleLookup;
 import org.backstory.publishing.ArticleSummary;
+import org.backstory.publishing.Author;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.TagRef;
 import org.backstory.publishing.Visibility;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +43,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The paywall over the wire: for every demo reader, every demo reading page, the feed and the sitemap are
  * fetched over real HTTP, and every gated paragraph of every demo article that is not public must be absent from the
  * bytes of each response to a reader who may not read it (the feed is anonymous, so that is everyone), and
- * present on the article page for one who may.
+ * present on the article page for one who may. Besides the demo articles, paid articles of awkward shapes
+ * without a paywall marker (one list, one table, one code block, one long paragraph, headings only, two short
+ * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
+ * text each must keep gated is named below, so a renderer that left their gated half empty fails here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +57,9 @@ class PaywallLeakIntegrationTests {
 
 		ANONYMOUS(null, Visibility.Level.PUBLIC), FREE_MEMBER("reader@demo.test", Visibility.Level.MEMBERS),
 		SUBSCRIBER("subscriber@demo.test", Visibility.Level.TIERS),
-		LAPSED("lapsed@demo.test", Visibility.Level.MEMBERS), EDITOR("editor@demo.test", Visibility.Level.TIERS),
+		LAPSED("lapsed@demo.test", Visibility.Level.MEMBERS),
+		CONTRIBUTOR("contributor@demo.test", Visibility.Level.MEMBERS),
+		AUTHOR("author@demo.test", Visibility.Level.MEMBERS), EDITOR("editor@demo.test", Visibility.Level.TIERS),
 		OWNER("owner@demo.test", Visibility.Level.TIERS);
 
 		final String email;
@@ -71,9 +84,17 @@ class PaywallLeakIntegrationTests {
 	@Autowired
 	ArticleCatalog catalog;
 
+	@Autowired
+	ArticleEditor editor;
+
 	List<Article> articles;
 
 	List<String> pages;
+
+	/** For each article published by this test: the texts that must stay gated, whatever the preview rule. */
+	final Map<String, List<String>> mustStayGated = new HashMap<>();
+
+	final List<Long> publishedHere = new ArrayList<>();
 
 	@BeforeAll
 	void collectArticlesAndPages() throws IOException {
@@ -86,6 +107,9 @@ class PaywallLeakIntegrationTests {
 			.filter(summary -> demoSlugs.contains(summary.slug()))
 			.toList();
 		assertThat(demo).hasSize(demoSlugs.size());
+		Set<String> awkward = publishAwkwardPaidArticles();
+		demo = new ArrayList<>(demo);
+		demo.addAll(catalog.allPublished().stream().filter(summary -> awkward.contains(summary.slug())).toList());
 		articles = demo.stream()
 			.map(summary -> catalog.bySlug(summary.slug()).orElseThrow())
 			.map(lookup -> ((ArticleLookup.Found) lookup).article())
@@ -102,7 +126,79 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		pages = List.copyOf(paths);
-		assertThat(articles).hasSizeGreaterThanOrEqualTo(6);
+		assertThat(articles).hasSizeGreaterThanOrEqualTo(6 + awkward.size());
+	}
+
+	/**
+	 * Paid articles without a paywall marker that have fewer than two top-level paragraphs or are no more
+	 * than two (and one with a marker whose preview cites a link defined below it), each with the text that
+	 * must stay gated: the end of the article, or the link's address and title.
+	 */
+	private Set<String> publishAwkwardPaidArticles() {
+		Author author = editor.createAuthor(ArticleFixtures.unique("leak-author"), "Leak Tester", "", null);
+		publishAwkward(author, "list", """
+				- The first item of the list is about harbour fees.
+				- The second item is about pilot boats and tugs.
+				- The third item is about the berth schedule.
+				- The list ends with its gated tail of %s.
+				""", "its gated tail of %s");
+		publishAwkward(author, "table", """
+				| Port | What happened |
+				|------|---------------|
+				| Brannick | The fees went up in spring. |
+				| Sael | The table ends with its gated row of %s. |
+				""", "its gated row of %s");
+		publishAwkward(author, "code", """
+				```text
+				first line of the code block
+				the code block ends with its gated line of %s
+				```
+				""", "its gated line of %s");
+		publishAwkward(author, "paragraph", "The ferry between Brannick and Sael runs twice a day. ".repeat(30)
+				+ "The paragraph ends with its gated sentence of %s.", "its gated sentence of %s");
+		publishAwkward(author, "headings", """
+				# A heading about the strait and the ferry
+
+				## A heading about the gas under the bank
+
+				### The headings end with the gated heading of %s
+				""", "the gated heading of %s");
+		publishAwkward(author, "two-paragraphs", """
+				The first of only two paragraphs is free to read.
+
+				The second paragraph is the gated paragraph of %s.
+				""", "the gated paragraph of %s");
+		publishAwkward(author, "link-reference", """
+				The free part cites [the report][x].
+
+				<!-- paywall -->
+
+				The paid part cites [the report][x] again: the gated citation of %s.
+
+				[x]: https://secret.example/paid-url "paid title of %s"
+				""", "the gated citation of %s", "secret.example/paid-url", "paid title of %s");
+		return mustStayGated.keySet();
+	}
+
+	private void publishAwkward(Author author, String shape, String body, String... gated) {
+		String slug = ArticleFixtures.unique("leak-" + shape);
+		long id = editor.save(new ArticleDraft(null, slug, "Awkward " + shape + " " + slug, "", body.formatted(slug, slug),
+				List.of(author.slug()), List.of(), null, null, null, Visibility.paid()));
+		editor.publishNow(id);
+		publishedHere.add(id);
+		mustStayGated.put(slug, Arrays.stream(gated).map(text -> text.formatted(slug)).toList());
+	}
+
+	@AfterAll
+	void unpublishTheArticlesPublishedHere() {
+		publishedHere.forEach(editor::unpublish);
+	}
+
+	@Test
+	void theFeedCarriesTheAwkwardArticles() {
+		String feed = new Visitor(port).get("/feed.xml").body();
+
+		assertThat(mustStayGated.keySet()).allSatisfy(slug -> assertThat(feed).contains("/p/" + slug));
 	}
 
 	Stream<Arguments> readers() {
@@ -122,7 +218,7 @@ class PaywallLeakIntegrationTests {
 			assertThat(page.status()).as(path).isEqualTo(200);
 			for (Article article : articles) {
 				boolean entitledHere = reader.mayRead(article) && path.equals("/p/" + article.slug());
-				for (String paragraph : gatedParagraphs(article)) {
+				for (String paragraph : gatedTexts(article)) {
 					if (entitledHere) {
 						assertThat(page.body()).as("%s reading %s", reader, path).contains(paragraph);
 					}
@@ -137,14 +233,23 @@ class PaywallLeakIntegrationTests {
 		assertThat(checked).isGreaterThan(500);
 	}
 
+	private List<String> gatedTexts(Article article) {
+		List<String> texts = new ArrayList<>(gatedParagraphs(article));
+		texts.addAll(mustStayGated.getOrDefault(article.slug(), List.of()));
+		return texts;
+	}
+
 	/**
-	 * A distinctive run of text from each gated block: the longest stretch without characters that HTML,
-	 * XML or JSON might escape, so it matches the raw bytes of any response that carries the paragraph.
+	 * A distinctive run of text from each gated block: the longest stretch of one of its text nodes (a link or
+	 * emphasis inside would break a longer one) without characters that HTML, XML or JSON might escape, so it
+	 * matches the raw bytes of any response that carries the paragraph.
 	 */
 	private static List<String> gatedParagraphs(Article article) {
 		List<String> snippets = new ArrayList<>();
 		Jsoup.parseBodyFragment(article.gatedBody().html()).select("p, li, h3, blockquote").forEach(block -> {
-			String longest = Arrays.stream(block.ownText().split("[&<>\"'\u2018\u2019\u201c\u201d\\\\]"))
+			String longest = block.textNodes()
+				.stream()
+				.flatMap(text -> Arrays.stream(text.text().split("[&<>\"'\u2018\u2019\u201c\u201d\\\\]")))
 				.map(String::strip)
 				.max(Comparator.comparingInt(String::length))
 				.orElse("");

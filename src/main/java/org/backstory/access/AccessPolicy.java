@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
+import org.backstory.members.MemberRole;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -31,12 +32,22 @@ public final class AccessPolicy {
 		this.gracePeriod = gracePeriod;
 	}
 
-	/** A staff user (owner, editor, author), whatever their own subscription. */
+	/** An editor, administrator or owner, whatever their own subscription. */
 	public static Reader staff() {
 		return new Reader(ReaderState.STAFF, null);
 	}
 
-	/** The state of a signed-in reader with this entitlement at {@code now}. */
+	/**
+	 * The reader a signed-in member with this role and entitlement is at {@code now}, on every channel (page,
+	 * feed, newsletter). Editors, administrators and the owner edit every article, so they read every article
+	 * in full; contributors and authors read like any member, by their own subscription or comp (they see their
+	 * own articles in full in the editor, which is not a reading channel).
+	 */
+	public Reader classify(MemberRole role, Entitlement entitlement, Instant now) {
+		return role.atLeast(MemberRole.EDITOR) ? staff() : classify(entitlement, now);
+	}
+
+	/** The state of a signed-in reader with this entitlement at {@code now}, whatever their role. */
 	public Reader classify(Entitlement entitlement, Instant now) {
 		return new Reader(stateOf(entitlement, now), entitlement.tier());
 	}

@@ -10,6 +10,7 @@ import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlements;
 import org.backstory.members.MemberProfile;
+import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ public class ArticleGate {
 		if (member == null) {
 			return Reader.anonymous();
 		}
-		return member.role().staff() ? AccessPolicy.staff() : policy.classify(entitlements.of(member.id()), clock.instant());
+		return policy.classify(member.role(), entitlements.of(member.id()), clock.instant());
 	}
 
 	/**
@@ -82,17 +83,19 @@ public class ArticleGate {
 
 	/**
 	 * For an emailed article: decides for each member whether they count as paying and which edition they
-	 * get, reading their entitlements in one query. Staff get the whole article. Never meters.
+	 * get, reading their entitlements in one query. Roles count as on the site ({@link AccessPolicy#classify(
+	 * MemberRole, Entitlement, Instant)}): editors and above get the whole article, contributors and authors what
+	 * their subscription gives. Never meters.
 	 */
 	public Map<Long, EmailRecipient> emailRecipients(Article article, Collection<MemberProfile> members) {
 		Map<Long, Entitlement> entitled = entitlements.ofAll(members.stream().map(MemberProfile::id).toList());
 		Instant now = clock.instant();
 		Map<Long, EmailRecipient> recipients = new HashMap<>();
 		for (MemberProfile member : members) {
-			Reader reader = policy.classify(entitled.get(member.id()), now);
-			AccessDecision decision = policy.decide(article.visibility(),
-					member.role().staff() ? AccessPolicy.staff() : reader);
-			recipients.put(member.id(), new EmailRecipient(member.id(), reader.state().paying(),
+			Entitlement entitlement = entitled.get(member.id());
+			boolean paying = policy.classify(entitlement, now).state().paying();
+			AccessDecision decision = policy.decide(article.visibility(), policy.classify(member.role(), entitlement, now));
+			recipients.put(member.id(), new EmailRecipient(member.id(), paying,
 					decision.granted() ? Edition.COMPLETE : new Edition(decision.remedy())));
 		}
 		return recipients;

@@ -21,7 +21,7 @@ public enum ReaderState {
 	EXPIRED,
 	/** Granted by staff without payment. */
 	COMPED,
-	/** An owner, editor or author: staff read everything they publish. */
+	/** An editor, administrator or owner: they edit every article, so they read every article. */
 	STAFF;
 
 	/** Whether this state carries the rights of a paying subscriber. */

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when it went (or goes) live
  * @param updatedAt when it was last changed
  * @param visibility who may read all of it
- * @param previewHtml sanitised HTML everyone may read: up to the {@code <!-- paywall -->} line, or the first two
- * paragraphs
- * @param gatedBody sanitised HTML after the preview
+ * @param previewHtml sanitised HTML everyone may read: all of a public article; of a gated one, up to the
+ * {@code <!-- paywall -->} line or, without one, its opening capped so that most of it stays gated
+ * ({@code PreviewCut})
+ * @param gatedBody sanitised HTML after the preview; never empty for a gated article with anything in it
  * @param onSite false for an article published for email only, which has no page on the site; only
  * {@link ArticleCatalog#forSending} returns such an article
  * @param seo what search engines and social networks are shown (public fields only)

@@ -143,17 +143,37 @@ public class ArticleDesk {
 					"Someone saved a newer version; your text is below, copy it and reload."));
 	}
 
-	/** Renders Markdown as the site will, preview and gated part marked apart, for the editor's live preview. */
-	public String previewHtml(String markdown) {
+	/**
+	 * Renders Markdown as the site will, preview and gated part marked apart, for the editor's live preview,
+	 * with the warning to place the paywall marker when a gated article's preview had to be capped.
+	 * @param gated whether the article is not public, so readers without access see only the preview
+	 */
+	public BodyPreview preview(String markdown, boolean gated) {
 		if (markdown.length() > EditorialRules.MAX_BODY) {
 			throw new InvalidArticleException("The body is too long to preview: at most "
 					+ String.format(Locale.ROOT, "%,d", EditorialRules.MAX_BODY) + " characters.");
 		}
-		RenderedBody body = renderer.render(EditorialRules.withoutControls(markdown));
-		if (body.gatedHtml().isEmpty()) {
-			return body.previewHtml();
-		}
-		return body.previewHtml() + "<p class=\"paywall-marker\">Readers without access stop here</p>" + body.gatedHtml();
+		RenderedBody body = renderer.render(EditorialRules.withoutControls(markdown), gated);
+		String html = body.gatedHtml().isEmpty() ? body.previewHtml()
+				: body.previewHtml() + "<p class=\"paywall-marker\">Readers without access stop here</p>" + body.gatedHtml();
+		return new BodyPreview(html, body.warning().orElse(null));
+	}
+
+	/**
+	 * For the editor page: why the writer should place the paywall marker, or null. A body too long to save
+	 * gets none; the save's refusal says so.
+	 */
+	public @Nullable String paywallWarning(String markdown, boolean gated) {
+		return markdown.length() > EditorialRules.MAX_BODY ? null : preview(markdown, gated).warning();
+	}
+
+	/**
+	 * The editor's live preview of a body.
+	 *
+	 * @param html the body as the site renders it, with a line where readers without access stop
+	 * @param warning why the writer should place the paywall marker, or null
+	 */
+	public record BodyPreview(String html, @Nullable String warning) {
 	}
 
 	/**

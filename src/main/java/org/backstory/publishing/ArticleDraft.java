@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
  * characters
  * @param title the headline, 1 to 200 characters
  * @param dek the one-line summary, at most 300 characters (may be empty)
- * @param bodyMarkdown the body in Markdown; a line {@code <!-- paywall -->} ends the free preview, otherwise
- * the preview is the first two paragraphs; H2 headings "Before you read" and "What's going on now" open
- * the house sections
+ * @param bodyMarkdown the body in Markdown; when the article is not public, a line {@code <!-- paywall -->} ends
+ * the free preview, otherwise the preview is the first two paragraphs cut to at most 150 words and half the
+ * article (so something is always gated); H2 headings "Before you read" and "What's going on now" open the house
+ * sections
  * @param authorSlugs existing authors' slugs, in byline order; at least one
  * @param tagSlugs existing tags' slugs, in display order (may be empty)
  * @param storylineSlug an existing storyline's slug, or null

@@ -84,7 +84,7 @@ public class ArticleEditor {
 	/**
 	 * Creates an article as a draft ({@code draft.id() == null}) or replaces an existing article's content,
 	 * keeping its status and publication time. The body is rendered and split into preview and gated
-	 * halves here. If a published or scheduled article's slug changes, the old slug keeps answering with a
+	 * halves here (see {@link ArticleDraft#bodyMarkdown()} for where the split falls). If a published or scheduled article's slug changes, the old slug keeps answering with a
 	 * redirect to the new one.
 	 * @return the article's id
 	 * @throws InvalidArticleException listing every problem found (nothing is written)
@@ -116,7 +116,7 @@ public class ArticleEditor {
 		if (!problems.isEmpty()) {
 			throw new InvalidArticleException(problems);
 		}
-		RenderedBody body = renderer.render(EditorialRules.withoutControls(draft.bodyMarkdown()));
+		RenderedBody body = renderer.render(EditorialRules.withoutControls(draft.bodyMarkdown()), draft.visibility().gated());
 		Instant now = clock.instant();
 		ArticleWriter.Content content = new ArticleWriter.Content(draft, body, storylineId, position);
 		long id;

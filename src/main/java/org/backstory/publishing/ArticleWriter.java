@@ -28,7 +28,8 @@ class ArticleWriter {
 	}
 
 	private static final String STATUS_LINE = """
-			select id, slug, title, status, published_at, on_site, visibility, visibility_tiers from publishing.article""";
+			select id, slug, title, status, published_at, on_site, visibility, visibility_tiers, preview_capped
+			from publishing.article""";
 
 	/** An existing article's current slug and whether it is a draft. */
 	record Current(long id, String slug, boolean draft) {
@@ -99,7 +100,8 @@ class ArticleWriter {
 		return new ArticleStatusLine(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("status"),
 				at == null ? null : at.toInstant(), rs.getBoolean("on_site"),
 				new Visibility(Visibility.Level.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
-						Set.of((String[]) rs.getArray("visibility_tiers").getArray())));
+						Set.of((String[]) rs.getArray("visibility_tiers").getArray())),
+				rs.getBoolean("preview_capped"));
 	}
 
 	Optional<Long> storylineId(String slug) {
@@ -138,10 +140,10 @@ class ArticleWriter {
 
 	long insertArticle(Content content, Instant now) {
 		return contentParams(jdbc.sql("""
-				insert into publishing.article (slug, title, dek, body_markdown, preview_html, gated_html, cover_image_url,
-				  status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title, seo_description,
-				  social_image_url, created_at, updated_at)
-				values (:slug, :title, :dek, :body, :preview, :gated, :cover, 'draft', :visibility,
+				insert into publishing.article (slug, title, dek, body_markdown, preview_html, gated_html, preview_capped,
+				  cover_image_url, status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title,
+				  seo_description, social_image_url, created_at, updated_at)
+				values (:slug, :title, :dek, :body, :preview, :gated, :capped, :cover, 'draft', :visibility,
 				  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :now, :now)
 				returning id
 				"""), content, now)
@@ -152,7 +154,8 @@ class ArticleWriter {
 	void updateArticle(long id, Content content, Instant now) {
 		contentParams(jdbc.sql("""
 				update publishing.article set slug = :slug, title = :title, dek = :dek, body_markdown = :body,
-				  preview_html = :preview, gated_html = :gated, cover_image_url = :cover, visibility = :visibility,
+				  preview_html = :preview, gated_html = :gated, preview_capped = :capped, cover_image_url = :cover,
+				  visibility = :visibility,
 				  visibility_tiers = cast(:tiers as text[]), storyline_id = :storyline, storyline_position = :position,
 				  seo_title = :seoTitle, seo_description = :seoDescription, social_image_url = :socialImage,
 				  version = version + 1, updated_at = :now
@@ -224,6 +227,7 @@ class ArticleWriter {
 			.param("body", EditorialRules.withoutControls(draft.bodyMarkdown()))
 			.param("preview", content.body().previewHtml())
 			.param("gated", content.body().gatedHtml())
+			.param("capped", content.body().previewCapped())
 			.param("cover", draft.coverImageUrl())
 			.param("visibility", draft.visibility().level().name().toLowerCase(Locale.ROOT))
 			.param("tiers", draft.visibility().tiers().stream().sorted().toArray(String[]::new))

@@ -1,7 +1,11 @@
 package org.backstory.publishing;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -24,14 +28,31 @@ final class HtmlSanitizer {
 		.addEnforcedAttribute("img", "loading", "lazy")
 		.preserveRelativeLinks(true);
 
+	private static final Pattern WORD = Pattern.compile("\\S+");
+
 	private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
 	/** The cleaned HTML; the site's own uploaded images then get their {@code srcset} (built from trusted parts). */
 	String clean(String html) {
-		Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE_URI));
+		Document clean = cleaned(html);
 		clean.outputSettings(OUTPUT);
 		ResponsiveImages.addTo(clean.body());
 		return clean.body().html();
+	}
+
+	/** How much a reader sees of the HTML once cleaned: its words plus its images. */
+	int visibleSize(String html) {
+		Element body = cleaned(html).body();
+		int words = 0;
+		Matcher word = WORD.matcher(body.text());
+		while (word.find()) {
+			words++;
+		}
+		return words + body.getElementsByTag("img").size();
+	}
+
+	private static Document cleaned(String html) {
+		return new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE_URI));
 	}
 
 }

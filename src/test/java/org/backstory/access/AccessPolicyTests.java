@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlement.Status;
+import org.backstory.members.MemberRole;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,45 @@ class AccessPolicyTests {
 
 		assertThat(reader.state()).isEqualTo(expected);
 		assertThat(reader.tier()).isEqualTo(entitlement.tier());
+	}
+
+	/**
+	 * Every role against a reader without a subscription, a paying one and a lapsed one: editors and above read
+	 * everything, contributors and authors read by their own entitlement like any member.
+	 */
+	static Stream<Arguments> roles() {
+		Entitlement none = Entitlement.none();
+		Entitlement paying = entitlement(Status.ACTIVE, NOW.plus(Duration.ofDays(30)), null);
+		Entitlement lapsed = entitlement(Status.EXPIRED, NOW.minus(Duration.ofDays(30)), null);
+		Object[][] rows = {
+				{ MemberRole.MEMBER, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
+				{ MemberRole.CONTRIBUTOR, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
+				{ MemberRole.AUTHOR, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
+				{ MemberRole.EDITOR, ReaderState.STAFF, ReaderState.STAFF, ReaderState.STAFF },
+				{ MemberRole.ADMINISTRATOR, ReaderState.STAFF, ReaderState.STAFF, ReaderState.STAFF },
+				{ MemberRole.OWNER, ReaderState.STAFF, ReaderState.STAFF, ReaderState.STAFF }, };
+		Entitlement[] columns = { none, paying, lapsed };
+		List<Arguments> cases = new ArrayList<>();
+		for (Object[] row : rows) {
+			for (int column = 0; column < columns.length; column++) {
+				cases.add(Arguments.of(row[0], columns[column], row[column + 1]));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0} with {1} is {2}")
+	@MethodSource("roles")
+	void classifiesEveryRoleTheSameOnEveryChannel(MemberRole role, Entitlement entitlement, ReaderState expected) {
+		Reader reader = policy.classify(role, entitlement, NOW);
+
+		assertThat(reader.state()).isEqualTo(expected);
+		assertThat(reader.tier()).isEqualTo(expected == ReaderState.STAFF ? null : entitlement.tier());
+	}
+
+	@Test
+	void coversEveryRole() {
+		assertThat(roles().map(arguments -> arguments.get()[0]).distinct()).containsExactlyInAnyOrder(MemberRole.values());
 	}
 
 	@Test

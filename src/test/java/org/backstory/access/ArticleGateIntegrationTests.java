@@ -1,21 +1,29 @@
 package org.backstory.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlement.Status;
 import org.backstory.billing.Entitlements;
+import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -106,6 +114,49 @@ class ArticleGateIntegrationTests {
 		assertThat(readable.bodyHtml()).contains("Paid-only");
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = MemberRole.class, names = { "CONTRIBUTOR", "AUTHOR" })
+	void contributorsAndAuthorsReadPaidArticlesOnlyByTheirOwnSubscription(MemberRole role) {
+		SignedInMember writer = staff(role);
+		SignedInMember comped = staff(role);
+		given(entitlements.of(writer.id())).willReturn(Entitlement.none());
+		given(entitlements.of(comped.id())).willReturn(new Entitlement(Status.COMPED, "supporter", null, null));
+		List<Article> paidArticles = List.of(ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()),
+				ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()),
+				ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()));
+
+		List<ReadableArticle> unpaid = paidArticles.stream().map(article -> gate.open(article, writer)).toList();
+		ReadableArticle paid = gate.open(paidArticles.get(2), comped);
+
+		assertThat(unpaid.get(0).meterNotice()).startsWith("This is one of your 2 free articles this month.");
+		assertThat(unpaid.get(1).complete()).isTrue();
+		assertThat(unpaid.get(2).complete()).isFalse();
+		assertThat(unpaid.get(2).bodyHtml()).doesNotContain("Paid-only");
+		assertThat(unpaid.get(2).paywall().remedy()).isEqualTo(Remedy.SUBSCRIBE);
+		assertThat(paid.complete()).isTrue();
+		assertThat(paid.meterNotice()).isNull();
+	}
+
+	@Test
+	void newsletterEditionsFollowTheSameRuleForEveryRole() {
+		Article article = ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid());
+		List<MemberProfile> members = Arrays.stream(MemberRole.values()).map(role -> staff(role))
+			.map(member -> new MemberProfile(member.id(), member.email(), member.name(), member.role(), true,
+					Instant.parse("2026-01-01T00:00:00Z")))
+			.toList();
+		given(entitlements.ofAll(anyCollection())).willAnswer(invocation -> members.stream()
+			.collect(Collectors.toMap(MemberProfile::id, member -> Entitlement.none())));
+
+		Map<Long, EmailRecipient> recipients = gate.emailRecipients(article, members);
+
+		assertThat(members).allSatisfy(member -> {
+			EmailRecipient recipient = recipients.get(member.id());
+			assertThat(recipient.edition().complete()).as(member.role().name())
+				.isEqualTo(member.role().atLeast(MemberRole.EDITOR));
+			assertThat(recipient.paying()).as(member.role().name()).isFalse();
+		});
+	}
+
 	@Test
 	void freeMemberReadsTwoPaidArticlesAMonthThroughTheMeter() {
 		SignedInMember reader = member();
@@ -134,6 +185,11 @@ class ArticleGateIntegrationTests {
 
 		assertThat(readable.complete()).isFalse();
 		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.SIGN_UP);
+	}
+
+	private static SignedInMember staff(MemberRole role) {
+		long id = ids.incrementAndGet();
+		return new SignedInMember(id, "staff" + id + "@example.test", "Staff", role);
 	}
 
 	private static SignedInMember member() {

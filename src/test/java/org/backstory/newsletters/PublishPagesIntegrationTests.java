@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -200,6 +202,28 @@ class PublishPagesIntegrationTests {
 	}
 
 	@Test
+	void contributorsAndAuthorsGetThePaidArticleLikeMembersAndEditorsGetItWhole() {
+		long article = draft();
+		Map<MemberRole, Long> staffIds = new EnumMap<>(MemberRole.class);
+		for (MemberRole role : List.of(MemberRole.CONTRIBUTOR, MemberRole.AUTHOR, MemberRole.EDITOR)) {
+			long id = members.findByEmail(MemberFixtures.account(members, role.name().toLowerCase(), role)).orElseThrow().id();
+			optIns.optIn(id, newsletter.id());
+			staffIds.put(role, id);
+		}
+
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
+				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
+						"when", "now"));
+
+		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
+		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
+		assertThat(edition(send, reader.id())).isEqualTo("preview-subscribe");
+		assertThat(edition(send, staffIds.get(MemberRole.CONTRIBUTOR))).isEqualTo("preview-subscribe");
+		assertThat(edition(send, staffIds.get(MemberRole.AUTHOR))).isEqualTo("preview-subscribe");
+		assertThat(edition(send, staffIds.get(MemberRole.EDITOR))).isEqualTo("complete");
+	}
+
+	@Test
 	void membersCannotReachThePublishPages() {
 		Visitor member = new Visitor(port);
 		String email = MemberFixtures.account(members, "member", MemberRole.MEMBER);
@@ -217,6 +241,13 @@ class PublishPagesIntegrationTests {
 			.param("subject", subject)
 			.query(String.class)
 			.list();
+	}
+
+	private String edition(long send, long member) {
+		return jdbc.sql("select edition from newsletters.recipient where send_id = ? and member_id = ?")
+			.params(send, member)
+			.query(String.class)
+			.single();
 	}
 
 	private long draft() {

@@ -63,6 +63,7 @@ class ArticleSanitizingTests {
 		for (String wrapper : WRAPPERS) {
 			String block = wrapper.formatted(attack);
 			assertSafe(renderer.render(block + "\n\nAfter."));
+			assertSafe(renderer.render(block + "\n\nAfter.", false));
 			assertSafe(renderer.render("Free.\n\n<!-- paywall -->\n\n" + block));
 			assertSafe(renderer.render("Text " + attack + " inline.\n\nSecond.\n\n" + block));
 		}
@@ -102,7 +103,7 @@ class ArticleSanitizingTests {
 
 	@Test
 	void safeContentOfAnAttackIsKeptAsText() {
-		RenderedBody body = renderer.render("<div onclick=\"alert(1)\">click me</div>");
+		RenderedBody body = renderer.render("<div onclick=\"alert(1)\">click me</div>", false);
 
 		assertThat(body.previewHtml()).isEqualTo("<div>click me</div>\n");
 	}

@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+/** Rendering alone, so the bodies are rendered as public articles (all preview). */
 class ResponsiveImagesTests {
 
 	private static final String COPY = "/media/2026/12/0123456789abcdef-";
@@ -14,7 +15,7 @@ class ResponsiveImagesTests {
 
 	@Test
 	void anUploadedImageInTheBodyGetsEveryWidthAsItsSrcset() {
-		RenderedBody body = renderer.render("Look:\n\n![](" + COPY + "1600.jpg)\n");
+		RenderedBody body = renderer.render("Look:\n\n![](" + COPY + "1600.jpg)\n", false);
 
 		Element img = Jsoup.parse(body.previewHtml()).selectFirst("img");
 		assertThat(img.attr("src")).isEqualTo(COPY + "1600.jpg");
@@ -38,7 +39,7 @@ class ResponsiveImagesTests {
 				![](https://elsewhere.example/photo-1600.jpg)
 
 				<img src="/media/2026/12/not-ours-1600.jpg" srcset="https://evil.example/x.jpg 1w">
-				""");
+				""", false);
 
 		assertThat(Jsoup.parse(body.previewHtml()).select("img")).hasSize(2)
 			.allSatisfy(img -> assertThat(img.hasAttr("srcset")).isFalse());

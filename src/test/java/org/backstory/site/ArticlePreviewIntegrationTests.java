@@ -9,16 +9,20 @@ import org.backstory.Visitor;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
+import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Staff preview a draft as each kind of reader through the article page template and the access policy;
- * the article page's meta tags use the SEO fields and never the gated text.
+ * the article page's meta tags use the SEO fields and never the gated text. Contributors and authors read
+ * their own paid article in full in the editor, and on the site like any member.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticlePreviewIntegrationTests {
@@ -30,6 +34,9 @@ class ArticlePreviewIntegrationTests {
 
 	@Autowired
 	MemberDirectory directory;
+
+	@Autowired
+	ArticleEditor articles;
 
 	Visitor editor;
 
@@ -91,7 +98,30 @@ class ArticlePreviewIntegrationTests {
 		assertThat(page.document().head().html()).doesNotContain(GATED);
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = MemberRole.class, names = { "CONTRIBUTOR", "AUTHOR" })
+	void aWriterReadsTheirOwnPaidArticleInFullInTheEditorButLikeAMemberOnTheSite(MemberRole role) {
+		Visitor writer = new Visitor(port);
+		writer.signIn(MemberFixtures.account(directory, role.name().toLowerCase(), role), MemberFixtures.PASSWORD);
+		String slug = ArticleFixtures.unique("own");
+		long id = write(writer, slug, Map.of());
+		assertThat(writer.get("/admin/articles/" + id).document().select("textarea[name=body]").text()).contains(GATED);
+		articles.publishNow(id);
+
+		assertThat(writer.get("/admin/articles/" + id + "/preview?as=paid").document().select(".article-body").text())
+			.contains(GATED);
+		Visitor.Page onTheSite = writer.get("/p/" + slug);
+		assertThat(onTheSite.status()).isEqualTo(200);
+		assertThat(onTheSite.body()).contains("Everyone reads this.").doesNotContain(GATED);
+		assertThat(onTheSite.document().select(".paywall-box")).hasSize(1);
+		assertThat(editor.get("/p/" + slug).document().select(".article-body").text()).contains(GATED);
+	}
+
 	private long write(String slug, Map<String, String> extra) {
+		return write(editor, slug, extra);
+	}
+
+	private long write(Visitor editor, String slug, Map<String, String> extra) {
 		String author = editor.get("/admin/articles/new").document().selectFirst("input[name=authors]").attr("value");
 		Map<String, String> fields = new HashMap<>(Map.of("slug", slug, "title", "Title of " + slug, "dek", "A dek.",
 				"body", "Everyone reads this.\n\n<!-- paywall -->\n\n" + GATED, "authors", author, "visibility", "paid"));

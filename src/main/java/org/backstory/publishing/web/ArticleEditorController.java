@@ -97,12 +97,14 @@ class ArticleEditorController {
 	@PostMapping("/admin/articles/preview")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> preview(@RequestParam(defaultValue = "") String body,
-			@AuthenticationPrincipal SignedInMember staff) {
+			@RequestParam(defaultValue = "") String visibility, @AuthenticationPrincipal SignedInMember staff) {
 		if (!staff.role().staff()) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		try {
-			return ResponseEntity.ok(Map.of("html", desk.previewHtml(body)));
+			ArticleDesk.BodyPreview preview = desk.preview(body, ArticleForm.gated(visibility));
+			return ResponseEntity.ok(preview.warning() == null ? Map.of("html", preview.html())
+					: Map.of("html", preview.html(), "warning", preview.warning()));
 		}
 		catch (InvalidArticleException ex) {
 			return ResponseEntity.unprocessableContent().body(Map.of("message", ex.getMessage()));
@@ -169,7 +171,8 @@ class ArticleEditorController {
 		List<String> others = article == null ? List.of() : others(desk.present(article.id(), staff));
 		String status = article == null ? "new" : article.status();
 		model.addAttribute("page", new EditorPage(form, status,
-				article == null ? "" : StaffClock.minute(article.publishedAt()), problems, conflict, notice, others,
+				article == null ? "" : StaffClock.minute(article.publishedAt()), problems, conflict, notice,
+				desk.paywallWarning(form.body() == null ? "" : form.body(), form.gated()), others,
 				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
 				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
 				csrfToken.getHeaderName()));

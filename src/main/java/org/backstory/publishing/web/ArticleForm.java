@@ -88,6 +88,16 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
 	}
 
+	/** Whether the article is gated as posted. */
+	boolean gated() {
+		return gated(visibility);
+	}
+
+	/** Whether a posted visibility is gated: anything but "public" counts, so a garbled value fails closed. */
+	static boolean gated(@Nullable String visibility) {
+		return !"public".equalsIgnoreCase(text(visibility));
+	}
+
 	/** The "author may publish" switch as posted: null when the form did not show it. */
 	@Nullable Boolean authorMayPublishChoice() {
 		return authorMayPublishShown == null ? null : authorMayPublish != null;

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param problems why the last save or action was refused
  * @param conflict whether the last save was refused because someone saved a newer version
  * @param notice what the last action did
+ * @param paywallWarning why the writer should place the paywall marker before publishing, or null
  * @param others "Eddie Editor has been editing this article since 12:01", one line per other person
  * @param mayPublish whether this staff member may publish, schedule and unpublish it
  * @param mayAllowAuthors whether this staff member may switch "author may publish"
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param csrfHeader the CSRF header's name
  */
 public record EditorPage(ArticleForm form, String status, String publishedAt, List<String> problems, boolean conflict,
-		@Nullable String notice, List<String> others, boolean mayPublish, boolean mayAllowAuthors, boolean autosave,
+		@Nullable String notice, @Nullable String paywallWarning, List<String> others, boolean mayPublish, boolean mayAllowAuthors, boolean autosave,
 		ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader) {
 
 	public EditorPage {
