@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -55,6 +56,11 @@ class ArticleRendererFuzzTests {
 
 	/** A URL's leading scheme, as browsers read it once controls, spaces, tabs and line breaks are dropped. */
 	private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
+
+	private static final Pattern SRCSET_CANDIDATES = Pattern.compile(",");
+
+	/** What browsers drop from a URL before reading it: controls and spaces at the ends, tabs and line breaks within. */
+	private static final Pattern URL_IGNORED = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$|[\\t\\n\\r]");
 
 	/** The renderer's own parser limits, so that this test and the renderer agree on what is top level. */
 	private final Parser parser = Parser.builder()
@@ -141,14 +147,12 @@ class ArticleRendererFuzzTests {
 		if (!attribute.equals("srcset")) {
 			return List.of(value);
 		}
-		return Pattern.compile(",").splitAsStream(value).map(String::strip).map(c -> c.split("\\s+", 2)[0]).toList();
+		return SRCSET_CANDIDATES.splitAsStream(value).map(String::strip).map(c -> c.split("\\s+", 2)[0]).toList();
 	}
 
-	/** The scheme a browser would see: leading and trailing controls and spaces, tabs and line breaks go. */
+	/** The scheme a browser would see, or empty for a relative URL. */
 	private static String scheme(String url) {
-		String cleaned = url.replaceAll("^[\\x00-\\x20]+|[\\x00-\\x20]+$", "").replaceAll("[\\t\\n\\r]", "")
-			.toLowerCase(Locale.ROOT);
-		var matcher = SCHEME.matcher(cleaned);
+		Matcher matcher = SCHEME.matcher(URL_IGNORED.matcher(url).replaceAll("").toLowerCase(Locale.ROOT));
 		return matcher.find() ? matcher.group(1) : "";
 	}
 
