@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param address the address the report is about, a plain mailbox address
  * @param type what happened
- * @param detail what the provider said, for staff; at most 500 characters are kept
+ * @param detail what the provider said, for staff; at most 500 characters are kept, without NUL characters
  */
 public record DeliveryReport(String address, Type type, String detail) {
 
@@ -19,6 +19,8 @@ public record DeliveryReport(String address, Type type, String detail) {
 		if (!NewsletterRules.isAddress(address)) {
 			throw new IllegalArgumentException("address is not an email address");
 		}
+		// PostgreSQL text cannot hold NUL, which JSON can escape: dropped, so the report is still applied.
+		detail = detail.replace("\u0000", "");
 		detail = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
 	}
 

@@ -23,14 +23,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a member import file in Ghost's export columns ({@code email, name, note, subscribed_to_emails,
  * complimentary_plan, labels, created_at}; header names in any case, other columns ignored, email required)
- * and checks every row before anything is written. An address that already belongs to a member is skipped
- * with a notice, not an error: the import adds members and never changes existing ones.
+ * and checks every row before anything is written; a join date must lie between 1900 and now. An address
+ * that already belongs to a member is skipped with a notice, not an error: the import adds members and never
+ * changes existing ones.
  */
 final class ImportRules {
 
 	static final int MAX_ROWS = 100_000;
 
 	private static final int MAX_EMAIL = 254;
+
+	/**
+	 * No member joined earlier, and earlier dates break things: PostgreSQL takes no year 0 or below, and the
+	 * export writes years of the era. Spreadsheets write 1899-12-30 for a date they do not have.
+	 */
+	private static final Instant EARLIEST_JOIN = Instant.parse("1900-01-01T00:00:00Z");
 
 	private ImportRules() {
 	}
@@ -120,6 +127,9 @@ final class ImportRules {
 				}
 				else if (joined.isAfter(now)) {
 					reasons.add("created_at is in the future");
+				}
+				else if (joined.isBefore(EARLIEST_JOIN)) {
+					reasons.add("created_at \"" + shortened(created) + "\" is before 1900");
 				}
 			}
 			if (reasons.isEmpty()) {

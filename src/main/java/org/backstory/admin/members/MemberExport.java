@@ -51,7 +51,8 @@ public class MemberExport {
 		return count[0];
 	}
 
-	private static List<String> line(MemberRow row) {
+	/** One member as a line of the export, in the order of {@link #COLUMNS}. */
+	static List<String> line(MemberRow row) {
 		boolean comped = row.billing().status() == BillingStatus.COMPED;
 		String tier = row.billing().tier();
 		return List.of(Long.toString(row.member().id()), row.member().email(), row.member().name(), row.member().note(),

@@ -31,10 +31,14 @@ record StripeEvent(String id, String type, Instant created, JsonNode object) {
 		JsonNode created = root.path("created");
 		JsonNode object = root.path("data").path("object");
 		if (id == null || id.isBlank() || id.length() > 255 || type == null || type.isBlank()
-				|| !created.isIntegralNumber() || !object.isObject()) {
+				|| !created.isIntegralNumber() || !created.canConvertToLong() || !object.isObject()) {
 			return Optional.empty();
 		}
-		return Optional.of(new StripeEvent(id, type, Instant.ofEpochSecond(created.longValue()), object));
+		long seconds = created.longValue();
+		if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+			return Optional.empty();
+		}
+		return Optional.of(new StripeEvent(id, type, Instant.ofEpochSecond(seconds), object));
 	}
 
 	/** A text field of the object, e.g. {@code id}, or a nested one, e.g. {@code metadata/backstory_member_id}. */

@@ -56,6 +56,23 @@ class ImportRulesTests {
 	}
 
 	@Test
+	void aJoinDateBefore1900IsRefused() {
+		ImportCheck check = check("""
+				email,created_at
+				zero@x.test,0000-06-01
+				bc@x.test,-0001-01-01T00:00:00Z
+				excel@x.test,1899-12-30
+				first@x.test,1900-01-01
+				""");
+
+		assertThat(check.problems()).extracting(ImportProblem::toString)
+			.containsExactly("Line 2: created_at \"0000-06-01\" is before 1900",
+					"Line 3: created_at \"-0001-01-01T00:00:00Z\" is before 1900",
+					"Line 4: created_at \"1899-12-30\" is before 1900");
+		assertThat(check.rows()).extracting(row -> row.member().email()).containsExactly("first@x.test");
+	}
+
+	@Test
 	void anAddressThatIsAlreadyAMemberIsSkippedWithANotice() {
 		ImportCheck check = check("email\nTaken@x.test\nnew@x.test\n");
 

@@ -315,10 +315,15 @@ final class StripeStandIn {
 	}
 
 	static String hmac(String secret, String message) {
+		return hmac(secret, message.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Stripe's signature of raw bytes, which need not be UTF-8. */
+	static String hmac(String secret, byte[] message) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(mac.doFinal(message));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

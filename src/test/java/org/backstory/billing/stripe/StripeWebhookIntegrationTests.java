@@ -169,6 +169,15 @@ class StripeWebhookIntegrationTests {
 	}
 
 	@Test
+	void aSignedEventCreatedLaterThanAnyInstantIsRejectedNotA500() {
+		HttpResponse<String> response = webhooks.deliver(StripeStandIn.event(id("evt"), "invoice.paid", 99_999_999_999_999_999L,
+				"{\"id\": \"in_test_far\", \"object\": \"invoice\"}"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("not a Stripe event");
+	}
+
+	@Test
 	void anEventOfATypeWeDoNotHandleIsStoredAndMarkedProcessed() {
 		String eventId = id("evt");
 

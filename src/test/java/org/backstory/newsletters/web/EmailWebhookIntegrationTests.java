@@ -153,6 +153,17 @@ class EmailWebhookIntegrationTests {
 	}
 
 	@Test
+	void aNulInTheDetailIsDroppedNotA500() {
+		String address = MemberFixtures.uniqueEmail("bounce-nul");
+
+		HttpResponse<String> response = new ReportPoster(port).post("{\"address\": \"" + address
+				+ "\", \"type\": \"bounce\", \"detail\": \"550 mailbox\\u0000unavailable\"}", SECRET);
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(suppressions.find(address).orElseThrow().detail()).isEqualTo("550 mailboxunavailable");
+	}
+
+	@Test
 	void theSameBounceTwiceChangesNothingMore() {
 		String address = MemberFixtures.uniqueEmail("bounce-twice");
 		long newsletter = newsletter();

@@ -179,6 +179,19 @@ class MemberExportImportIntegrationTests {
 	}
 
 	@Test
+	void aJoinDateBefore1900IsRefusedAtTheCheckNotA500AtTheConfirmation() {
+		String ancient = "ancient-" + label + "@example.test";
+
+		Visitor.Page refused = upload("email,name,created_at\n" + ancient + ",Year Zero,0000-06-01\n");
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".import-problem").eachText())
+			.containsExactly("Line 2: created_at \"0000-06-01\" is before 1900");
+		assertThat(refused.document().select("form.import-confirm")).isEmpty();
+		assertThat(directory.findByEmail(ancient)).isEmpty();
+	}
+
+	@Test
 	void aFileThatIsNotUtf8IsRefused() {
 		String csv = "email,name\nzoe-" + label + "@example.test,Zoë\n";
 
