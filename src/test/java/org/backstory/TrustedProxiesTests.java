@@ -10,6 +10,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
+import org.backstory.shared.StartRefusedFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,7 +58,7 @@ class TrustedProxiesTests {
 			.withPropertyValues("backstory.proxies.trusted=127.0.0.1, proxy.internal")
 			.run(started -> {
 				assertThat(started).hasFailed();
-				FailureAnalysis analysis = new TrustedProxiesFailureAnalyzer().analyze(started.getStartupFailure());
+				FailureAnalysis analysis = new StartRefusedFailureAnalyzer().analyze(started.getStartupFailure());
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).isEqualTo("BACKSTORY_TRUSTED_PROXIES must be a comma-separated "
 						+ "list of IP addresses or CIDR ranges, such as 127.0.0.1,::1,10.0.0.0/8, and \"proxy.internal\" "

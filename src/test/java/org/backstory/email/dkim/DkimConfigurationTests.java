@@ -14,6 +14,7 @@ import java.util.Properties;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.backstory.shared.StartRefusedFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +141,7 @@ class DkimConfigurationTests {
 	private void assertFailure(String[] settings, String sentence) {
 		context.withPropertyValues(settings).run(started -> {
 			assertThat(started).hasFailed();
-			FailureAnalysis analysis = new DkimFailureAnalyzer().analyze(started.getStartupFailure());
+			FailureAnalysis analysis = new StartRefusedFailureAnalyzer().analyze(started.getStartupFailure());
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).isEqualTo(sentence);
 		});
