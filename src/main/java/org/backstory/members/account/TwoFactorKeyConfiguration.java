@@ -65,7 +65,7 @@ class TwoFactorKeyConfiguration {
 		return new TwoFactorKey(bytes);
 	}
 
-	private static void check(TwoFactorKey key, JdbcClient jdbc) {
+	static void check(TwoFactorKey key, JdbcClient jdbc) {
 		Optional<byte[]> stored = jdbc.sql("select key_check from members.two_factor_settings where id = 1")
 			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
 			.single();
