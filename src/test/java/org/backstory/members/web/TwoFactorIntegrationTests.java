@@ -124,6 +124,7 @@ class TwoFactorIntegrationTests {
 
 		assertThat(password.header("Location")).endsWith(CODE_PAGE);
 		assertHalfSignedIn(browser, editor.id(), sessionsBefore);
+		String pendingCsrf = browser.get(CODE_PAGE).document().selectFirst("input[name=_csrf]").val();
 
 		clock.advance(Totp.STEP);
 		Visitor.Page code = browser.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock)));
@@ -131,6 +132,8 @@ class TwoFactorIntegrationTests {
 		assertThat(code.status()).isEqualTo(302);
 		assertThat(code.header("Location")).endsWith("/admin/articles");
 		assertThat(browser.cookie("backstory_session")).as("a new session id after the code").isNotEqualTo(pendingSession);
+		assertThat(browser.post("/account/sessions/others/end", Map.of("_csrf", pendingCsrf)).status())
+			.as("the CSRF token of the half-signed-in session").isEqualTo(403);
 		assertThat(browser.get("/admin").status()).isEqualTo(200);
 		assertThat(browser.get("/account").status()).isEqualTo(200);
 		assertThat(MemberFixtures.sessionsOf(jdbc, editor.id())).isEqualTo(sessionsBefore + 1);
@@ -301,6 +304,22 @@ class TwoFactorIntegrationTests {
 			.query(Long.class).single()).isZero();
 		assertThat(new Visitor(port).signIn(author.email(), MemberFixtures.PASSWORD).header("Location"))
 			.doesNotContain(CODE_PAGE);
+	}
+
+	@Test
+	void aSecretThatDoesNotOpenWithTheKeyAnswers503AndSignsNobodyIn() {
+		SignedIn editor = staff(MemberRole.EDITOR);
+		Phone phone = enroll(editor);
+		jdbc.sql("update members.two_factor set secret = set_byte(secret, 20, get_byte(secret, 20) # 1) where member_id = :id")
+			.param("id", editor.id())
+			.update();
+		Visitor browser = pending(editor);
+
+		clock.advance(Totp.STEP);
+		Visitor.Page page = browser.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock)));
+
+		assertThat(page.status()).isEqualTo(503);
+		assertThat(browser.get("/admin").header("Location")).contains("/login");
 	}
 
 	@Test
