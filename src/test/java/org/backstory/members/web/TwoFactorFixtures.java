@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,14 @@ import java.util.regex.Pattern;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.Decoder;
 import org.backstory.Visitor;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberRole;
 import org.backstory.members.account.Totp;
+import org.backstory.members.web.StaffFixtures.SignedIn;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a staff member's phone does in two-factor tests: reads the setup page's QR code or typed key, and
@@ -40,6 +46,75 @@ final class TwoFactorFixtures {
 			return Totp.code(secret, Totp.step(clock.instant()));
 		}
 
+	}
+
+	/**
+	 * Staff for two-factor tests: signs them in, turns their two-factor on, starts their sign-ins, and deletes
+	 * their second factors again afterwards ({@link #putBack}), since the test database is shared.
+	 */
+	static final class Team {
+
+		private final int port;
+
+		private final MemberDirectory directory;
+
+		private final JdbcClient jdbc;
+
+		private final Clock clock;
+
+		private final List<Long> enrolled = new ArrayList<>();
+
+		Team(int port, MemberDirectory directory, JdbcClient jdbc, Clock clock) {
+			this.port = port;
+			this.directory = directory;
+			this.jdbc = jdbc;
+			this.clock = clock;
+		}
+
+		SignedIn signedIn(MemberRole role) {
+			return StaffFixtures.signedIn(port, directory, role);
+		}
+
+		/** Turns two-factor on for the signed-in staff member. */
+		Phone enroll(SignedIn staff) {
+			return enroll(staff.visitor(), staff.id());
+		}
+
+		Phone enroll(Visitor visitor, long memberId) {
+			Phone phone = turnOn(visitor, clock);
+			enrolled.add(memberId);
+			return phone;
+		}
+
+		/** A new browser that has signed in with the member's password and is asked for the code. */
+		Visitor pending(SignedIn staff) {
+			Visitor browser = new Visitor(port);
+			assertThat(browser.signIn(staff.email(), MemberFixtures.PASSWORD).header("Location"))
+				.endsWith(SecondFactorController.PATH);
+			return browser;
+		}
+
+		/** The first staff member enrolled, who is an owner in tests of the owner's requirement. */
+		long first() {
+			return enrolled.get(0);
+		}
+
+		void putBack() {
+			enrolled.forEach(id -> jdbc.sql("delete from members.two_factor where member_id = :id").param("id", id).update());
+		}
+
+	}
+
+	/** A 6-digit code that is none of the secret's codes now, a step before or a step after; {@code seed} varies it. */
+	static String otherThan(byte[] secret, Clock clock, int seed) {
+		long now = Totp.step(clock.instant());
+		List<String> right = List.of(Totp.code(secret, now - 1), Totp.code(secret, now), Totp.code(secret, now + 1));
+		for (int candidate = seed * 7919 % 1_000_000;; candidate = (candidate + 1) % 1_000_000) {
+			String code = String.format("%06d", candidate);
+			if (!right.contains(code)) {
+				return code;
+			}
+		}
 	}
 
 	/** Turns two-factor on for the signed-in visitor with the page's typed key and a first code. */

@@ -2,7 +2,6 @@ package org.backstory.members.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,10 @@ import org.backstory.members.account.Totp;
 import org.backstory.members.account.TwoFactor;
 import org.backstory.members.web.StaffFixtures.SignedIn;
 import org.backstory.members.web.TwoFactorFixtures.Phone;
+import org.backstory.members.web.TwoFactorFixtures.Team;
 import org.backstory.publishing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,15 +50,20 @@ class TwoFactorRequirementIntegrationTests {
 	@Autowired
 	SettableClock clock;
 
-	private final List<Long> enrolled = new ArrayList<>();
+	private Team team;
+
+	@BeforeEach
+	void team() {
+		team = new Team(port, directory, jdbc, clock);
+	}
 
 	@AfterEach
 	void putBack() {
 		if (twoFactor.requiredOfStaff()) {
-			twoFactor.requireOfStaff(enrolled.get(0), false);
+			twoFactor.requireOfStaff(team.first(), false);
 		}
 		clock.reset();
-		enrolled.forEach(id -> jdbc.sql("delete from members.two_factor where member_id = :id").param("id", id).update());
+		team.putBack();
 	}
 
 	@Test
@@ -91,8 +97,7 @@ class TwoFactorRequirementIntegrationTests {
 			.endsWith(TwoFactorController.PATH);
 		assertThat(contributor.get("/account").status()).as("their own account stays open").isEqualTo(200);
 
-		TwoFactorFixtures.turnOn(contributor, clock);
-		enrolled.add(contributorId);
+		team.enroll(contributor, contributorId);
 
 		assertThat(contributor.get("/admin").status()).isEqualTo(200);
 		assertThat(contributor.get("/admin/articles").status()).isEqualTo(200);
@@ -102,9 +107,8 @@ class TwoFactorRequirementIntegrationTests {
 	void turningItOffIsRefusedWhileRequired() {
 		SignedIn owner = owner();
 		owner.visitor().submit("/admin/staff", REQUIRE, Map.of("required", "true"));
-		SignedIn editor = StaffFixtures.signedIn(port, directory, MemberRole.EDITOR);
-		Phone phone = TwoFactorFixtures.turnOn(editor.visitor(), clock);
-		enrolled.add(editor.id());
+		SignedIn editor = team.signedIn(MemberRole.EDITOR);
+		Phone phone = team.enroll(editor);
 
 		clock.advance(Totp.STEP);
 		Visitor.Page refused = editor.visitor().submit(TwoFactorController.PATH, TwoFactorController.PATH + "/recovery-codes",
@@ -145,9 +149,8 @@ class TwoFactorRequirementIntegrationTests {
 	@Test
 	void theOwnerResetsAStaffMembersTwoFactorAndThePageShowsWhoHasIt() {
 		SignedIn owner = owner();
-		SignedIn editor = StaffFixtures.signedIn(port, directory, MemberRole.EDITOR);
-		TwoFactorFixtures.turnOn(editor.visitor(), clock);
-		enrolled.add(editor.id());
+		SignedIn editor = team.signedIn(MemberRole.EDITOR);
+		team.enroll(editor);
 		assertThat(owner.visitor().get("/admin/staff").document()
 			.select("form[action=/admin/staff/" + editor.id() + "/two-factor/reset]")).hasSize(1);
 
@@ -163,9 +166,8 @@ class TwoFactorRequirementIntegrationTests {
 
 	/** An owner with two-factor on, signed in. */
 	private SignedIn owner() {
-		SignedIn owner = StaffFixtures.signedIn(port, directory, MemberRole.OWNER);
-		TwoFactorFixtures.turnOn(owner.visitor(), clock);
-		enrolled.add(owner.id());
+		SignedIn owner = team.signedIn(MemberRole.OWNER);
+		team.enroll(owner);
 		return owner;
 	}
 
