@@ -87,6 +87,15 @@ class TwoFactorKeyTests {
 					+ "openssl rand -base64 32).");
 	}
 
+	@Test
+	void aStartRefusedForTheKeySaysWhatToDoWithoutAStackTrace() {
+		var analysis = new TwoFactorKeyFailureAnalyzer().analyze(new IllegalStateException("context failed",
+				new InvalidTwoFactorKeyException("The two-factor key in test is not Base64.", null)));
+
+		assertThat(analysis.getDescription()).isEqualTo("The two-factor key in test is not Base64.");
+		assertThat(analysis.getAction()).contains("BACKSTORY_TWO_FACTOR_KEY").contains("delete from members.two_factor");
+	}
+
 	private static TwoFactorKey key(int fill) {
 		byte[] bytes = new byte[32];
 		Arrays.fill(bytes, (byte) fill);
