@@ -2,19 +2,12 @@ package org.backstory;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Set;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.backstory.shared.SecretFile;
 
 /**
  * The PostgreSQL the app runs itself when no external one is configured. Its cluster lives in
@@ -28,10 +21,6 @@ final class EmbeddedDatabase implements Closeable {
 
 	static final String PASSWORD_FILE = "database-password";
 
-	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-
-	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-
 	private final EmbeddedPostgres server;
 
 	private final String password;
@@ -43,8 +32,8 @@ final class EmbeddedDatabase implements Closeable {
 
 	static EmbeddedDatabase start(Path dataDir) throws IOException {
 		Files.createDirectories(dataDir);
-		restrict(dataDir, OWNER_ONLY_DIRECTORY);
-		String password = readOrCreatePassword(dataDir.resolve(PASSWORD_FILE));
+		SecretFile.ownerOnlyDirectory(dataDir);
+		String password = SecretFile.readOrCreate(dataDir.resolve(PASSWORD_FILE));
 		Path binaries = dataDir.resolve("postgres-binaries");
 		EmbeddedPostgres server = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir.resolve("postgres"))
@@ -79,34 +68,6 @@ final class EmbeddedDatabase implements Closeable {
 	@Override
 	public void close() throws IOException {
 		server.close();
-	}
-
-	/** The stored password; on the first start a new one, 256 random bits, written atomically with mode 0600. */
-	private static String readOrCreatePassword(Path file) throws IOException {
-		if (Files.exists(file)) {
-			restrict(file, OWNER_ONLY_FILE);
-			return Files.readString(file, StandardCharsets.US_ASCII).strip();
-		}
-		byte[] secret = new byte[32];
-		new SecureRandom().nextBytes(secret);
-		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		Path draft = posix()
-				? Files.createTempFile(file.getParent(), PASSWORD_FILE, ".tmp",
-						PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-				: Files.createTempFile(file.getParent(), PASSWORD_FILE, ".tmp");
-		Files.writeString(draft, password + "\n", StandardCharsets.US_ASCII);
-		Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-		return password;
-	}
-
-	private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
-		if (posix()) {
-			Files.setPosixFilePermissions(path, permissions);
-		}
-	}
-
-	private static boolean posix() {
-		return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 	}
 
 }

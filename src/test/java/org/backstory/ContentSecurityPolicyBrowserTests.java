@@ -2,6 +2,9 @@ package org.backstory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberRole;
 import org.backstory.publishing.PublicationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +26,9 @@ class ContentSecurityPolicyBrowserTests {
 
 	@Autowired
 	PublicationService publications;
+
+	@Autowired
+	MemberDirectory directory;
 
 	private HeadlessChromium browser;
 
@@ -48,6 +54,17 @@ class ContentSecurityPolicyBrowserTests {
 		assertThat(browser.driver().getPageSource()).contains("application/ld+json");
 		assertThat(browser.policyViolations()).isEmpty();
 		browser.screenshot("article");
+	}
+
+	@Test
+	void theTwoFactorQrCodeIsShownUnderThePolicy() {
+		browser.signIn(MemberFixtures.account(directory, "csp-qr", MemberRole.EDITOR), MemberFixtures.PASSWORD);
+		browser.open("/admin/two-factor");
+
+		Object width = browser.driver().executeScript("return document.querySelector('img.two-factor-qr').naturalWidth");
+		assertThat(((Number) width).intValue()).as("the QR code image loaded").isPositive();
+		assertThat(browser.policyViolations()).isEmpty();
+		browser.screenshot("two-factor-setup");
 	}
 
 	@Test

@@ -117,6 +117,12 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/staff/{memberId}/role", MemberRole.OWNER),
 			entry("POST /admin/staff/{memberId}/remove", MemberRole.OWNER),
 			entry("POST /admin/staff/transfer", MemberRole.OWNER),
+			entry("POST /admin/staff/two-factor", MemberRole.OWNER),
+			entry("POST /admin/staff/{memberId}/two-factor/reset", MemberRole.OWNER),
+			entry("GET /admin/two-factor", MemberRole.CONTRIBUTOR),
+			entry("POST /admin/two-factor", MemberRole.CONTRIBUTOR),
+			entry("POST /admin/two-factor/recovery-codes", MemberRole.CONTRIBUTOR),
+			entry("POST /admin/two-factor/off", MemberRole.CONTRIBUTOR),
 			entry("GET /admin/audit", MemberRole.OWNER));
 
 	/** An id no row has, for every path variable. */

@@ -117,7 +117,8 @@ public class AccountSettings {
 		String email = member.email().toLowerCase(Locale.ROOT);
 		jdbc.sql("delete from members.sign_in_throttle where throttle_key in (:keys)")
 			.param("keys", List.of(ThrottleRule.LOGIN_EMAIL.key(email), ThrottleRule.MAIL_EMAIL.key(email),
-					ThrottleRule.CODE_MEMBER.key(Long.toString(memberId))))
+					ThrottleRule.CODE_MEMBER.key(Long.toString(memberId)),
+					ThrottleRule.SECOND_FACTOR_MEMBER.key(Long.toString(memberId))))
 			.update();
 		members.delete(memberId);
 		mailer.forget(member.email());
@@ -132,7 +133,8 @@ public class AccountSettings {
 		return member.hasPassword() ? confirmPassword(member, confirmation) : confirmEmail(member, confirmation);
 	}
 
-	private Outcome confirmPassword(Member member, @Nullable String password) {
+	/** Checks the member's password, counted as a sign-in attempt of their address. */
+	Outcome confirmPassword(Member member, @Nullable String password) {
 		Reservation attempt = throttle.reserve(List.of(new Subject(ThrottleRule.LOGIN_EMAIL, member.email())));
 		if (!attempt.allowed()) {
 			return Outcome.THROTTLED;

@@ -19,7 +19,11 @@ public enum ThrottleRule {
 	/** Guesses at codes (coupon codes) by one member; a right code is given back. */
 	CODE_MEMBER("code-member", 10, false),
 	/** Guesses at codes (coupon codes) from one IP address; a right code is given back. */
-	CODE_IP("code-ip", 30, false);
+	CODE_IP("code-ip", 30, false),
+	/** Second-factor codes (authenticator or recovery codes) typed for one member; a right code forgets the count. */
+	SECOND_FACTOR_MEMBER("second-factor-member", 5, true),
+	/** Second-factor codes typed from one IP address; a right code is given back. */
+	SECOND_FACTOR_IP("second-factor-ip", 20, false);
 
 	private final String prefix;
 

@@ -73,10 +73,10 @@ class LinkSignInController {
 			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		TokenCheck check = links.check(token);
-		return links.signIn(token).map(member -> {
-			signIn.signIn(member, SignInMethod.LINK, request, response);
-			return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
-		}).orElseGet(() -> dead(model, response, check));
+		return links.signIn(token)
+			.map(member -> Pages.redirect(
+					signIn.signIn(member, SignInMethod.LINK, SafeRedirect.localPathOr(next, "/"), request, response)))
+			.orElseGet(() -> dead(model, response, check));
 	}
 
 	private static ModelAndView dead(Model model, HttpServletResponse response, TokenCheck check) {

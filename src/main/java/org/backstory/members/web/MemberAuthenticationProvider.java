@@ -12,6 +12,7 @@ import org.backstory.members.account.SignInThrottle;
 import org.backstory.members.account.SignInThrottle.Reservation;
 import org.backstory.members.account.SignInThrottle.Subject;
 import org.backstory.members.account.ThrottleRule;
+import org.backstory.members.account.TwoFactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * accounts. Until the address is proven, whoever chose the password may not be its owner. Each attempt is
  * reserved against its address and IP before the password is checked, so parallel requests cannot check
  * more than the limits allow; over them, attempts are refused unchecked. A locked address is mailed a
- * sign-in link, so its owner is not locked out by whoever guessed.
+ * sign-in link, so its owner is not locked out by whoever guessed. A staff member with two-factor on gets no
+ * authentication from a right password: {@link SecondFactorRequired} sends them to the code page instead.
  */
 @Component
 public class MemberAuthenticationProvider implements AuthenticationProvider {
@@ -42,12 +44,15 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 
 	private final LockOutNotice lockOutNotice;
 
+	private final TwoFactor twoFactor;
+
 	MemberAuthenticationProvider(MemberRepository members, Passwords passwords, SignInThrottle throttle,
-			LockOutNotice lockOutNotice) {
+			LockOutNotice lockOutNotice, TwoFactor twoFactor) {
 		this.members = members;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.lockOutNotice = lockOutNotice;
+		this.twoFactor = twoFactor;
 	}
 
 	@Override
@@ -77,6 +82,10 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException("Email or password is incorrect.");
 		}
 		throttle.succeeded(attempt);
+		if (twoFactor.asksCode(member.get())) {
+			log.info("Password right, second factor asked memberId={}", member.get().id());
+			throw new SecondFactorRequired(member.get().id());
+		}
 		log.info("Signed in memberId={} method=password", member.get().id());
 		return new MemberAuthentication(member.get().signedIn());
 	}

@@ -64,10 +64,9 @@ class OwnerSetupController {
 			return page(model, csrfToken, token, MemberNames.normalize(name), EmailAddresses.normalize(email),
 					refused.getMessage());
 		}
-		return owner.map(created -> {
-			signIn.signIn(created, SignInMethod.OWNER_SETUP, request, response);
-			return Pages.redirect("/admin");
-		}).orElseGet(() -> dead(model, response, setup.check(token)));
+		return owner.map(created -> Pages.redirect(signIn.signIn(created, SignInMethod.OWNER_SETUP, "/admin", request,
+				response)))
+			.orElseGet(() -> dead(model, response, setup.check(token)));
 	}
 
 	private static ModelAndView page(Model model, CsrfToken csrfToken, @Nullable String token, String name,

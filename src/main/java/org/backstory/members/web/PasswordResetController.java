@@ -97,8 +97,7 @@ class PasswordResetController {
 		return resets.reset(token, password).map(member -> {
 			var session = request.getSession(false);
 			sessions.endAll(member.id(), session == null ? null : session.getId());
-			signIn.signIn(member, SignInMethod.PASSWORD_RESET, request, response);
-			return Pages.redirect("/");
+			return Pages.redirect(signIn.signIn(member, SignInMethod.PASSWORD_RESET, "/", request, response));
 		}).orElseGet(() -> dead(model, response, resets.check(token)));
 	}
 

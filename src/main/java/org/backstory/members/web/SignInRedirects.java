@@ -16,9 +16,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.stereotype.Component;
 
 /**
- * Where the login form sends a reader: to {@code next} (a local path only) after signing in, back to the
- * form with a generic error after failing, and to the form, remembering the page, when a page needs a
- * signed-in member. Only a successful sign-in touches the session (its lifetime and origin, as every sign-in
+ * Where the login form sends a reader: to {@code next} (a local path only) after signing in (or to the
+ * two-factor setup page when the owner requires it of a staff member without it), to the code page when the
+ * password was right and a second factor is due, back to the form with a generic error after failing, and to
+ * the form, remembering the page, when a page needs a signed-in member. Only a successful sign-in touches the session (its lifetime and origin, as every sign-in
  * sets them: {@link SessionStart}, and the new session's CSRF token: {@link SignIn#startCsrfToken}), so a
  * failed attempt leaves no session row.
  */
@@ -28,23 +29,34 @@ public class SignInRedirects implements AuthenticationSuccessHandler, Authentica
 
 	private final SessionStart sessionStart;
 
-	SignInRedirects(SessionStart sessionStart) {
+	private final SignIn signIn;
+
+	SignInRedirects(SessionStart sessionStart, SignIn signIn) {
 		this.sessionStart = sessionStart;
+		this.signIn = signIn;
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
+		String next = SafeRedirect.localPathOr(request.getParameter("next"), "/");
 		if (authentication instanceof MemberAuthentication member) {
 			sessionStart.begin(request, member.getPrincipal(), SignInMethod.PASSWORD);
+			next = signIn.destination(member.getPrincipal(), next);
 		}
 		SignIn.startCsrfToken(request);
-		response.sendRedirect(request.getContextPath() + SafeRedirect.localPathOr(request.getParameter("next"), "/"));
+		response.sendRedirect(request.getContextPath() + next);
 	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof SecondFactorRequired pending) {
+			signIn.awaitCode(pending.memberId(), SignInMethod.PASSWORD,
+					SafeRedirect.localPathOr(request.getParameter("next"), "/"), request, response);
+			response.sendRedirect(request.getContextPath() + SecondFactorController.PATH);
+			return;
+		}
 		String error = "credentials";
 		if (exception instanceof LoginThrottledException throttled) {
 			error = throttled.addressLocked() ? "locked" : "throttled";

@@ -16,6 +16,7 @@ import org.backstory.members.account.StaffInvite;
 import org.backstory.members.account.StaffInvites;
 import org.backstory.members.account.StaffMember;
 import org.backstory.members.account.StaffRoster;
+import org.backstory.members.account.TwoFactor;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -33,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The owner's staff page: who is on the staff and in which role, changing a role or taking someone off the
- * staff, invites (send, list the open ones, revoke), and handing ownership to a staff member. The security
+ * staff, invites (send, list the open ones, revoke), handing ownership to a staff member, and who has
+ * two-factor sign-in on ({@link StaffTwoFactorController} takes its forms). The security
  * configuration admits only the owner to {@code /admin/staff/**}.
  */
 @Controller
@@ -54,11 +56,15 @@ class StaffController {
 
 	private final MemberRepository members;
 
-	StaffController(StaffRoster roster, StaffInvites invites, OwnershipTransfer transfers, MemberRepository members) {
+	private final TwoFactor twoFactor;
+
+	StaffController(StaffRoster roster, StaffInvites invites, OwnershipTransfer transfers, MemberRepository members,
+			TwoFactor twoFactor) {
 		this.roster = roster;
 		this.invites = invites;
 		this.transfers = transfers;
 		this.members = members;
+		this.twoFactor = twoFactor;
 	}
 
 	@GetMapping(PATH)
@@ -139,7 +145,7 @@ class StaffController {
 	}
 
 	/** Runs a change; a refusal answers with its status and reason. */
-	private static void apply(Runnable change) {
+	static void apply(Runnable change) {
 		try {
 			change.run();
 		}
@@ -179,6 +185,8 @@ class StaffController {
 	private String page(Model model, CsrfToken csrfToken, SignedInMember owner, String email,
 			@Nullable MemberRole role, @Nullable String error, @Nullable String transferError) {
 		model.addAttribute("staff", roster.staff().stream().map(StaffController::row).toList());
+		model.addAttribute("twoFactorOn", twoFactor.membersWithTwoFactor());
+		model.addAttribute("twoFactorRequired", twoFactor.requiredOfStaff());
 		model.addAttribute("ownerHasPassword", hasPassword(owner));
 		model.addAttribute("transferError", transferError);
 		model.addAttribute("invites", invites.open().stream().map(StaffController::row).toList());

@@ -91,10 +91,8 @@ class StaffInviteController {
 			return Pages.redirect(signInPath(token));
 		}
 		try {
-			return invites.acceptAsMember(token, member.id()).map(staff -> {
-				signIn.signIn(staff, SignInMethod.INVITE, request, response);
-				return Pages.redirect("/admin");
-			})
+			return invites.acceptAsMember(token, member.id())
+				.map(staff -> Pages.redirect(signIn.signIn(staff, SignInMethod.INVITE, "/admin", request, response)))
 				.orElseGet(() -> dead(model, response, invites.check(token)));
 		}
 		catch (StaffChangeRefused refused) {

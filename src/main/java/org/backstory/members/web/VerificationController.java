@@ -57,10 +57,10 @@ class VerificationController {
 			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		TokenCheck check = registration.checkConfirmation(token);
-		return registration.confirm(token).map(member -> {
-			signIn.signIn(member, SignInMethod.CONFIRMATION, request, response);
-			return Pages.redirect(SafeRedirect.localPathOr(next, "/"));
-		}).orElseGet(() -> dead(model, response, check));
+		return registration.confirm(token)
+			.map(member -> Pages.redirect(signIn.signIn(member, SignInMethod.CONFIRMATION,
+					SafeRedirect.localPathOr(next, "/"), request, response)))
+			.orElseGet(() -> dead(model, response, check));
 	}
 
 	@PostMapping("/account/verification")
