@@ -76,14 +76,14 @@ class BadInputIntegrationTests {
 		ExecutorService threads = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
 		try {
 			outcomes.addAll(run(threads, Stream.concat(routes.stream(), FILTER_ROUTES.stream())
-				.flatMap(route -> probes(route, anonymous, ownerSite, ownerSite, routes).stream())
+				.flatMap(route -> probes(route, anonymous, ownerSite, routes).stream())
 				.toList()));
 			// Signed in, one route at a time, so that a route that ends the session is found before the next.
 			for (Route route : routes) {
-				outcomes.addAll(run(threads, probes(route, owner, ownerSite, ownerSite, routes)));
+				outcomes.addAll(run(threads, probes(route, owner, ownerSite, routes)));
 				owner.stayOrSignInAgain();
 				if (!route.pattern().getPatternString().startsWith("/admin")) {
-					outcomes.addAll(run(threads, probes(route, member, ownerSite, memberSite, routes)));
+					outcomes.addAll(run(threads, probes(route, member, memberSite, routes)));
 					member.stayOrSignInAgain();
 				}
 			}
@@ -108,14 +108,14 @@ class BadInputIntegrationTests {
 
 	/**
 	 * The requests that send each bad value in each path variable and each parameter of {@code route} as
-	 * {@code caller}: real ids from {@code ids}, the route's form (its address and other fields) and query
-	 * parameters from {@code site}.
+	 * {@code caller}, with real ids, the route's form (its address and other fields) and its query parameters
+	 * as found on {@code site}.
 	 */
-	private static List<Probe> probes(Route route, Caller caller, SiteCrawl ids, SiteCrawl site, List<Route> routes) {
+	private static List<Probe> probes(Route route, Caller caller, SiteCrawl site, List<Route> routes) {
 		boolean post = route.method().equals("POST");
 		Optional<Form> form = post ? site.formFor(route) : Optional.empty();
 		Map<String, String> variables = form.map(f -> variables(route.pattern(), SiteCrawl.path(f.action())))
-			.orElseGet(() -> realIds(route, ids, routes));
+			.orElseGet(() -> realIds(route, site, routes));
 		List<Map.Entry<String, String>> fields = form.map(Form::fields)
 			.orElse(List.of())
 			.stream()

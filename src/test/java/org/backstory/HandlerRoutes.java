@@ -1,6 +1,5 @@
 package org.backstory;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -18,9 +17,8 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -89,29 +87,36 @@ final class HandlerRoutes {
 		return routes;
 	}
 
+	/**
+	 * The request parameters a handler reads: each {@code @RequestParam} by its name, each argument Spring MVC
+	 * binds without an annotation (a simple value by the argument's name, a form object of the application's
+	 * own by its fields), and the fields of a {@code @ModelAttribute}. Path variables, the signed-in member,
+	 * headers, cookies, bodies and a map of all parameters name nothing to send.
+	 */
 	private static List<String> parameters(HandlerMethod handler) {
-		Method method = handler.getMethod();
-		String[] names = NAMES.getParameterNames(method);
+		String[] names = NAMES.getParameterNames(handler.getMethod());
 		Set<String> parameters = new LinkedHashSet<>();
 		for (MethodParameter parameter : handler.getMethodParameters()) {
 			Class<?> type = parameter.getParameterType();
-			String name = names == null ? null : names[parameter.getParameterIndex()];
+			String name = names == null ? "" : names[parameter.getParameterIndex()];
 			RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
-			if (parameter.hasParameterAnnotation(PathVariable.class)
-					|| parameter.hasParameterAnnotation(AuthenticationPrincipal.class) || Map.class.isAssignableFrom(type)) {
+			boolean implicit = Arrays.stream(parameter.getParameterAnnotations())
+				.noneMatch(annotation -> annotation.annotationType().getPackageName().startsWith("org.springframework"));
+			if (Map.class.isAssignableFrom(type)) {
 				continue;
 			}
 			if (requestParam != null) {
 				parameters.add(requestParam.name().isEmpty() ? name : requestParam.name());
 			}
-			else if (parameter.getParameterAnnotations().length == 0 && boundByName(type) && name != null) {
+			else if (implicit && boundByName(type)) {
 				parameters.add(name);
 			}
-			else if (parameter.getParameterAnnotations().length == 0
+			else if ((implicit || parameter.hasParameterAnnotation(ModelAttribute.class))
 					&& type.getPackageName().startsWith("org.backstory")) {
 				parameters.addAll(fields(type));
 			}
 		}
+		parameters.remove("");
 		return List.copyOf(parameters);
 	}
 
