@@ -15,7 +15,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  */
 final class SessionAttributeUpsert implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
 
-	static final String INSERT_ATTRIBUTE = """
+	private static final String INSERT_ATTRIBUTE = """
 			INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
 			SELECT S.PRIMARY_ID, A.ATTRIBUTE_NAME, A.ATTRIBUTE_BYTES
 			FROM (VALUES (?, ?, ?)) AS A (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
