@@ -1,5 +1,6 @@
 package org.backstory;
 
+import java.beans.PropertyDescriptor;
 import java.lang.reflect.RecordComponent;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ final class HandlerRoutes {
 		}
 		return Arrays.stream(BeanUtils.getPropertyDescriptors(form))
 			.filter(property -> property.getWriteMethod() != null)
-			.map(java.beans.PropertyDescriptor::getName)
+			.map(PropertyDescriptor::getName)
 			.toList();
 	}
 

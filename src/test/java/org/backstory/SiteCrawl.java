@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,7 +165,7 @@ final class SiteCrawl {
 				case "textarea" -> fields.add(Map.entry(name, field.text()));
 				case "button" -> fields.add(Map.entry(name, field.attr("value")));
 				default -> {
-					String type = field.attr("type").toLowerCase(java.util.Locale.ROOT);
+					String type = field.attr("type").toLowerCase(Locale.ROOT);
 					if ((!type.equals("checkbox") && !type.equals("radio")) || field.hasAttr("checked")) {
 						fields.add(Map.entry(name, field.attr("value")));
 					}
