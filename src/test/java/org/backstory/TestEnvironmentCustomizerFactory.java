@@ -26,7 +26,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		OwnDatabase own = testClass.getAnnotation(OwnDatabase.class);
-		return new TestEnvironment(own == null ? "postgres" : own.value());
+		return own == null ? new TestEnvironment("postgres", true) : new TestEnvironment(own.value(), own.demo());
 	}
 
 	private static Path createDataDir() {
@@ -38,7 +38,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		}
 	}
 
-	record TestEnvironment(String database) implements ContextCustomizer {
+	record TestEnvironment(String database, boolean demo) implements ContextCustomizer {
 
 		/**
 		 * The shared data directory, or a directory of its own for a database of its own: mail ids are
@@ -52,7 +52,7 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + dataDir(), "backstory.demo=" + "postgres".equals(database), "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s")
+						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s")
 				.applyTo(context);
 		}
 

@@ -116,9 +116,16 @@ public final class Visitor {
 	}
 
 	private Page post(String path, List<Map.Entry<String, String>> fields) {
-		String body = fields.stream()
+		return postEncoded(path, fields.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(Collectors.joining("&"));
+			.collect(Collectors.joining("&")));
+	}
+
+	/**
+	 * Posts a form body exactly as given, already percent-encoded, for tests that send what a browser would
+	 * not (a {@code %FF} that decodes to no UTF-8 character).
+	 */
+	public Page postEncoded(String path, String body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));

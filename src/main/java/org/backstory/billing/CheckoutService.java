@@ -74,6 +74,19 @@ public class CheckoutService {
 	 * outcome and charges once.
 	 */
 	public CheckoutOutcome checkout(Checkout checkout) {
+		CheckoutOutcome outcome = attempt(checkout);
+		if (outcome instanceof CheckoutOutcome.AlreadySubscribed || outcome instanceof CheckoutOutcome.CouponRefused) {
+			// A concurrent submit of this same attempt may have paid (and used the coupon) after this one first
+			// looked for it: then this submit reports that payment, as a repeated submit does.
+			Optional<PaymentAttempt> sameAttempt = payments.findByKey(checkout.idempotencyKey());
+			if (sameAttempt.isPresent()) {
+				return resume(sameAttempt.get());
+			}
+		}
+		return outcome;
+	}
+
+	private CheckoutOutcome attempt(Checkout checkout) {
 		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode()).filter(p -> p.plan().active());
 		if (plan.isEmpty()) {
 			return new CheckoutOutcome.PlanUnavailable();

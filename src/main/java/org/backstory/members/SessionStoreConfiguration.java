@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * security context compactly ({@link SessionAttributeCodec}), its reads skip the transaction
  * ({@link SessionReadsWithoutTransaction}), each request reads a
  * session once ({@link SessionReadMemo}), and responses are buffered up to {@link #RESPONSE_BUFFER_BYTES}
- * before anything is sent.
+ * before anything is sent. Requests of one session may run at once: adding an attribute is an upsert that
+ * tolerates a session deleted meanwhile ({@link SessionAttributeUpsert}).
  * <p>
  * Why the buffer: Spring Session saves the session when the response is committed, and again when the
  * request ends; the second time it reads the session back from the database. A page larger than the
@@ -49,6 +50,12 @@ class SessionStoreConfiguration {
 			}
 
 		};
+	}
+
+	/** Applied after Spring Boot's own customizer, which sets the table name (and with it every query). */
+	@Bean
+	SessionAttributeUpsert sessionAttributeUpsert() {
+		return new SessionAttributeUpsert();
 	}
 
 	/** Found by Spring Session under this name; not offered to anyone who asks for transactions by type. */

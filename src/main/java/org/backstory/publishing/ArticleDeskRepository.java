@@ -78,8 +78,10 @@ class ArticleDeskRepository {
 		}
 		String filter = where.isEmpty() ? "" : "where " + String.join(" and ", where);
 		long total = jdbc.sql("select count(*) from publishing.article a " + filter).params(params).query(Long.class).single();
+		// A page past the last shows the last: any number typed into the address stays a valid offset.
+		int page = (int) Math.min(query.page(), Math.max(1, (total + ArticleQuery.PAGE_SIZE - 1) / ArticleQuery.PAGE_SIZE));
 		params.put("limit", ArticleQuery.PAGE_SIZE);
-		params.put("offset", (query.page() - 1) * ArticleQuery.PAGE_SIZE);
+		params.put("offset", (page - 1) * ArticleQuery.PAGE_SIZE);
 		List<ArticleRow> rows = jdbc.sql("""
 				select a.id, a.slug, a.title, %s as shown_status, a.published_at, a.updated_at, a.visibility,
 				  a.visibility_tiers,
@@ -93,7 +95,7 @@ class ArticleDeskRepository {
 					rs.getString("shown_status"), instantOrNull(rs, "published_at"), instantOrNull(rs, "updated_at"),
 					visibility(rs), rs.getString("authors")))
 			.list();
-		return new ArticleListing(rows, query.page(), total);
+		return new ArticleListing(rows, page, total);
 	}
 
 	private static final String OWN = """

@@ -18,6 +18,8 @@ public record ErrorPage(int status, String heading, String message) {
 			case 400 -> new ErrorPage(status, "That request didn't make sense to us",
 					"Something in the address or the form was not what we expected.");
 			case 405 -> new ErrorPage(status, "That doesn't work here", "This page can't be used that way.");
+			case 413 -> new ErrorPage(status, "That was more than we accept",
+					"The form or file you sent is too large. Shorten it and try again.");
 			default -> status >= 500 ? new ErrorPage(status, "Something went wrong on our side",
 					"We've noted the problem. Please try again in a moment.")
 					: new ErrorPage(status, "That didn't work", "Please go back and try again.");

@@ -141,6 +141,17 @@ class GiftIntegrationTests {
 	}
 
 	@Test
+	void aRedeemLinkTooLongToComeBackToSendsAnAnonymousReaderToSignInWithoutIt() {
+		Visitor visitor = new Visitor(port);
+		String csrf = visitor.get("/login").document().select("input[name=_csrf]").val();
+
+		Visitor.Page page = visitor.post("/gift/redeem/" + "x".repeat(10_000), Map.of("_csrf", csrf));
+
+		assertThat(page.status()).isEqualTo(303);
+		assertThat(page.header("Location")).endsWith("/login");
+	}
+
+	@Test
 	void aGiftRedeemedTwiceSaysSoAndChangesNothing() {
 		String link = "/gift/redeem/" + buyGift();
 		Visitor first = signedIn("first");

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +24,9 @@ class ErrorPagesIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MemberDirectory members;
 
 	@Test
 	void aServerErrorShowsTheGenericPageWithoutTheException() {
@@ -58,6 +64,36 @@ class ErrorPagesIntegrationTests {
 
 		assertThat(page.status()).isEqualTo(400);
 		assertThat(page.document().select("h1").text()).isEqualTo("That request didn't make sense to us");
+	}
+
+	@Test
+	void aNulCharacterInAParameterIsABadRequestPage() {
+		Visitor member = new Visitor(port);
+		member.signIn(MemberFixtures.reader(members, "nul"), MemberFixtures.PASSWORD);
+
+		Visitor.Page page = member.get("/account/card/hosted?setup_id=%00");
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.document().select("h1").text()).isEqualTo("That request didn't make sense to us");
+	}
+
+	@Test
+	void bytesThatAreNotUtf8InAFormAreABadRequestPage() {
+		Visitor visitor = new Visitor(port);
+		String csrf = visitor.get("/login").document().select("input[name=_csrf]").val();
+
+		Visitor.Page page = visitor.postEncoded("/login/link", "_csrf=" + csrf + "&email=%C3%28%FF");
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.document().select("h1").text()).isEqualTo("That request didn't make sense to us");
+	}
+
+	@Test
+	void aFormLargerThanTheLimitIsTheTooLargePage() {
+		Visitor.Page page = new Visitor(port).post("/login/link", Map.of("email", "x".repeat(300 * 1024)));
+
+		assertThat(page.status()).isEqualTo(413);
+		assertThat(page.document().select("h1").text()).isEqualTo("That was more than we accept");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.backstory.shared.web.SafeRedirect;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -20,9 +21,14 @@ final class Pages {
 	private Pages() {
 	}
 
-	/** {@code page} (the login or sign-up page) with {@code next}, to come back to a local path afterwards. */
+	/**
+	 * {@code page} (the login or sign-up page) with {@code next}, to come back to a local path afterwards; without
+	 * it when {@code next} is no path {@link SafeRedirect} would follow (a path made of a 10,000-character token
+	 * would not even fit in the redirect's headers).
+	 */
 	static String signIn(String page, String next) {
-		return page + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+		String back = SafeRedirect.localPathOr(next, "");
+		return back.isEmpty() ? page : page + "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8);
 	}
 
 	static String date(Instant instant) {

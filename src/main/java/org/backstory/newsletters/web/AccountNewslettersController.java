@@ -50,9 +50,9 @@ class AccountNewslettersController {
 
 	@PostMapping(PATH)
 	RedirectView choose(@AuthenticationPrincipal SignedInMember member,
-			@RequestParam(name = "newsletter", required = false) @Nullable List<Long> chosen,
+			@RequestParam(name = "newsletter", required = false) @Nullable List<@Nullable Long> chosen,
 			RedirectAttributes redirect) {
-		optIns.choose(member.id(), chosen == null ? List.of() : chosen);
+		optIns.choose(member.id(), NewsletterChoice.ticked(chosen));
 		redirect.addFlashAttribute("notice", "Your choice is saved.");
 		return Responses.seeOther(PATH);
 	}

@@ -68,10 +68,10 @@ class MemberNewslettersAdminController {
 
 	@PostMapping("/admin/members/{memberId}/newsletters")
 	RedirectView choose(@PathVariable long memberId,
-			@RequestParam(name = "newsletter", required = false) @Nullable List<Long> chosen,
+			@RequestParam(name = "newsletter", required = false) @Nullable List<@Nullable Long> chosen,
 			@AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
 		profile(memberId);
-		optIns.choose(memberId, chosen == null ? List.of() : chosen);
+		optIns.choose(memberId, NewsletterChoice.ticked(chosen));
 		log.info("Newsletters changed by staff staff={} member={}", staff.id(), memberId);
 		redirect.addFlashAttribute("notice", "The member's newsletters are saved.");
 		return Responses.seeOther(path(memberId));

@@ -2,8 +2,10 @@ package org.backstory.newsletters.web;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.backstory.newsletters.Newsletter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One newsletter's box on a page where newsletters are chosen.
@@ -19,6 +21,11 @@ public record NewsletterChoice(long id, String name, String description, boolean
 		return newsletters.stream()
 			.map(n -> new NewsletterChoice(n.id(), n.name(), n.description(), chosen.contains(n.id())))
 			.toList();
+	}
+
+	/** The newsletters whose boxes a form ticked: none when it sent none, and an empty value is no newsletter. */
+	static List<Long> ticked(@Nullable List<@Nullable Long> boxes) {
+		return boxes == null ? List.of() : boxes.stream().filter(Objects::nonNull).distinct().toList();
 	}
 
 }

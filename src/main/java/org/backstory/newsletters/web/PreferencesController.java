@@ -59,14 +59,14 @@ class PreferencesController {
 
 	@PostMapping(PATH + "{token}")
 	Object save(@PathVariable String token,
-			@RequestParam(name = "newsletter", required = false) @Nullable List<Long> chosen, Model model,
+			@RequestParam(name = "newsletter", required = false) @Nullable List<@Nullable Long> chosen, Model model,
 			HttpServletResponse response) {
 		Pages.signedLinkPage(response);
 		LinkTarget target = links.preferencesTarget(token);
 		if (!(target instanceof LinkTarget.Preferences valid)) {
 			return problem(target, model, response);
 		}
-		optIns.choose(valid.member().id(), chosen == null ? List.of() : chosen);
+		optIns.choose(valid.member().id(), NewsletterChoice.ticked(chosen));
 		return Responses.seeOther(PATH + token + "?saved");
 	}
 

@@ -68,6 +68,20 @@ class AccountNewslettersIntegrationTests {
 	}
 
 	@Test
+	void aBlankBoxValueChoosesNoNewsletterRatherThanFailing() {
+		Newsletter newsletter = NewsletterFixtures.newsletter(newsletters, "account-empty", false);
+		String email = MemberFixtures.reader(members, "account");
+		long member = members.findByEmail(email).orElseThrow().id();
+		optIns.choose(member, List.of(newsletter.id()));
+
+		Visitor.Page saved = signedIn(email).submit("/account/newsletters", "/account/newsletters", Map.of(),
+				"newsletter", List.of(" "));
+
+		assertThat(saved.status()).isEqualTo(303);
+		assertThat(optIns.of(member)).isEmpty();
+	}
+
+	@Test
 	void aMemberWhoseAddressBouncedIsToldAndPointedToConfirmIt() {
 		String email = MemberFixtures.reader(members, "bounced");
 		suppressions.suppress(email, SuppressionReason.BOUNCE, "550 no such user");

@@ -198,6 +198,18 @@ class ArticleAdminIntegrationTests {
 	}
 
 	@Test
+	void aPageNumberPastTheLastShowsTheLastPage() {
+		String word = "quillwort" + Newsroom.slug("w").replace("-", "");
+		long id = Newsroom.write(editor, Newsroom.with(Newsroom.fields(Newsroom.slug("paged"), Newsroom.ownAuthor(editor)),
+				"body", "A body with the word " + word + " in it."));
+
+		Visitor.Page page = editor.get("/admin/articles?q=" + word + "&page=100000000");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("/admin/articles/" + id + "\"");
+	}
+
+	@Test
 	void aStaffMemberWithoutABylineGetsOneFromTheirNameOnFirstUseAndKeepsIt() {
 		String first = Newsroom.ownAuthor(editor);
 		String other = Newsroom.ownAuthor(newsroom.staff(MemberRole.EDITOR));
