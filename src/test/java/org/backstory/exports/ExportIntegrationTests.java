@@ -8,11 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
@@ -54,6 +57,7 @@ import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Visibility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -119,6 +123,9 @@ class ExportIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Clock clock;
+
 	private Visitor owner;
 
 	private long ownerId;
@@ -138,6 +145,10 @@ class ExportIntegrationTests {
 	private Storyline storyline;
 
 	private long draftId;
+
+	private long emailOnlyId;
+
+	private long scheduledId;
 
 	private String tier;
 
@@ -187,10 +198,14 @@ class ExportIntegrationTests {
 				draft.visibility(), draft.seo());
 		editor.save(gated);
 		draftId = editor.save(fixtures.draft(Visibility.members()));
+		emailOnlyId = editor.save(fixtures.draft(Visibility.everyone()));
+		editor.publish(emailOnlyId, clock.instant().minus(Duration.ofMinutes(5)), false);
+		scheduledId = editor.save(fixtures.draft(Visibility.members()));
+		editor.publish(scheduledId, clock.instant().plus(Duration.ofDays(30)), true);
 
 		plan = catalog.createPlan(BillingFixtures.newPlan());
 		tier = plan.tier();
-		tiersArticleId = fixtures.publish(fixtures.draft(Visibility.tiers(java.util.Set.of(tier))));
+		tiersArticleId = fixtures.publish(fixtures.draft(Visibility.tiers(Set.of(tier))));
 
 		first = NewsletterFixtures.newsletter(newsletters, "export-first", false);
 		second = NewsletterFixtures.newsletter(newsletters, "export-second", false);
@@ -212,6 +227,12 @@ class ExportIntegrationTests {
 
 		imageBytes = uniquePng();
 		image = media.upload(imageBytes);
+	}
+
+	/** Other tests count what the site lists: the articles published here are taken back. */
+	@AfterAll
+	void unpublishTheArticlesPublishedHere() {
+		List.of(articleId, tiersArticleId, emailOnlyId, scheduledId).forEach(editor::unpublish);
 	}
 
 	@Test
@@ -273,6 +294,21 @@ class ExportIntegrationTests {
 		assertThat(product.get("name").asString()).isEqualTo(plan.name());
 		assertThat(product.get("monthly_price").asLong()).isEqualTo(plan.monthlyPrice());
 		assertThat(bySlug(data.get("newsletters"), first.slug()).get("name").asString()).isEqualTo(first.name());
+	}
+
+	@Test
+	void anEmailOnlyArticleIsSentAndAScheduledOneScheduled() {
+		JsonNode db = posts(owner.get("/admin/export/posts.json").body());
+		JsonNode emailOnly = only(db.get("backstory").get("articles"), "id", emailOnlyId);
+		String emailOnlyPostId = emailOnly.get("post_id").asString();
+		String scheduledPostId = only(db.get("backstory").get("articles"), "id", scheduledId).get("post_id").asString();
+
+		assertThat(only(db.get("data").get("posts"), "id", emailOnlyPostId).get("status").asString()).isEqualTo("sent");
+		assertThat(only(db.get("data").get("posts_meta"), "post_id", emailOnlyPostId).get("email_only").booleanValue())
+			.isTrue();
+		assertThat(emailOnly.get("on_site").booleanValue()).isFalse();
+		assertThat(only(db.get("data").get("posts"), "id", scheduledPostId).get("status").asString())
+			.isEqualTo("scheduled");
 	}
 
 	@Test
