@@ -10,6 +10,7 @@ import org.backstory.members.MemberProfile;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.ArticleArchive;
+import org.backstory.publishing.Publication;
 import tools.jackson.core.JsonGenerator;
 
 import static org.backstory.exports.JsonFields.date;
@@ -20,7 +21,7 @@ import static org.backstory.exports.JsonFields.text;
 
 /**
  * What Ghost has no place for, under {@code db[0].backstory} beside Ghost's {@code meta} and {@code data}
- * (Ghost's importer reads only those two): each article's Markdown source, stored status, tier list, storyline
+ * (Ghost's importer reads only those two): the publication's legal details; each article's Markdown source, stored status, tier list, storyline
  * part, slug aliases and editor switch; authors' staff links; tag and storyline aliases; the storylines; the
  * plans; and the newsletters' settings Ghost names differently. Rows refer to Ghost's rows by their ids
  * ({@code post_id}, {@code tag_id}, {@code user_id}, {@code newsletter_id}), and carry Backstory's own id, so
@@ -40,18 +41,29 @@ final class BackstorySection {
 		this.json = json;
 	}
 
-	void write(List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Author> authors, Map<Long, MemberProfile> staff,
-			List<BillingArchive.ArchivedPlan> plans, List<Newsletter> newsletters) {
+	void write(SiteRecords.Site site) {
 		json.writeObjectPropertyStart("backstory");
 		json.writeNumberProperty("format_version", FORMAT_VERSION);
+		publication(site.publication());
 		json.writeArrayPropertyStart("articles");
 		articles.forEachArticle(this::article);
 		json.writeEndArray();
-		authors(authors, staff);
-		tags(tags);
+		authors(site.authors(), site.staff());
+		tags(site.tags());
 		storylines(articles.storylines());
-		plans(plans);
-		newsletters(newsletters);
+		plans(site.plans());
+		newsletters(site.newsletters());
+		json.writeEndObject();
+	}
+
+	private void publication(Publication publication) {
+		json.writeObjectPropertyStart("publication");
+		string(json, "name", publication.name());
+		string(json, "tagline", publication.tagline());
+		string(json, "accent_color", publication.accentColor());
+		text(json, "logo_url", publication.logoUrl());
+		string(json, "legal_name", publication.legalName());
+		string(json, "postal_address", publication.postalAddress());
 		json.writeEndObject();
 	}
 

@@ -4,25 +4,15 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 import org.backstory.access.ArticleGate;
-import org.backstory.billing.BillingArchive;
-import org.backstory.members.MemberDirectory;
-import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
-import org.backstory.newsletters.Newsletter;
-import org.backstory.newsletters.Newsletters;
 import org.backstory.publishing.ArchivedArticle;
-import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.ArticleArchive;
+import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.Visibility;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -31,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.backstory.exports.JsonFields.date;
 import static org.backstory.exports.JsonFields.dateOrNull;
-import static org.backstory.exports.JsonFields.number;
 import static org.backstory.exports.JsonFields.string;
 import static org.backstory.exports.JsonFields.text;
 
@@ -57,21 +46,14 @@ class GhostJsonExport {
 
 	private final ArticleGate gate;
 
-	private final MemberDirectory members;
-
-	private final Newsletters newsletters;
-
-	private final BillingArchive billing;
+	private final SiteRecords records;
 
 	private final Clock clock;
 
-	GhostJsonExport(ArticleArchive articles, ArticleGate gate, MemberDirectory members, Newsletters newsletters,
-			BillingArchive billing, Clock clock) {
+	GhostJsonExport(ArticleArchive articles, ArticleGate gate, SiteRecords records, Clock clock) {
 		this.articles = articles;
 		this.gate = gate;
-		this.members = members;
-		this.newsletters = newsletters;
-		this.billing = billing;
+		this.records = records;
 		this.clock = clock;
 	}
 
@@ -88,12 +70,7 @@ class GhostJsonExport {
 
 	void write(SignedInMember owner, OutputStream out) {
 		Instant now = clock.instant();
-		List<ArchivedArticle.Author> authors = articles.authors();
-		List<ArchivedArticle.Tag> tags = articles.tags();
-		List<BillingArchive.ArchivedPlan> plans = billing.plans();
-		List<Newsletter> letters = newsletters.all();
-		Map<Long, MemberProfile> staff = members
-			.profiles(authors.stream().map(ArchivedArticle.Author::memberId).filter(Objects::nonNull).toList());
+		SiteRecords.Site site = records.read();
 		try (JsonGenerator json = JSON.writerWithDefaultPrettyPrinter().createGenerator(out)) {
 			json.writeStartObject();
 			json.writeArrayPropertyStart("db");
@@ -112,12 +89,14 @@ class GhostJsonExport {
 			json.writeEndArray();
 			postsMeta(json, links);
 			relations(json, links);
-			tags(json, tags);
-			users(json, authors, staff);
-			newsletters(json, letters);
-			products(json, tiers(plans, links));
+			GhostTables.settings(json, site.publication());
+			GhostTables.tags(json, site.tags());
+			GhostTables.users(json, site.authors(), site.staff());
+			GhostTables.newsletters(json, site.newsletters());
+			GhostTables.products(json,
+					GhostTables.tiers(site.plans(), links.stream().flatMap(link -> link.tiers().stream()).toList()));
 			json.writeEndObject();
-			new BackstorySection(articles, json).write(tags, authors, staff, plans, letters);
+			new BackstorySection(articles, json).write(site);
 			json.writeEndObject();
 			json.writeEndArray();
 			json.writeEndObject();
@@ -234,111 +213,6 @@ class GhostJsonExport {
 	private static List<String> sortedTiers(Visibility visibility) {
 		return visibility.level() == Visibility.Level.TIERS ? visibility.tiers().stream().sorted().toList()
 				: List.of();
-	}
-
-	private static void tags(JsonGenerator json, List<ArchivedArticle.Tag> tags) {
-		json.writeArrayPropertyStart("tags");
-		for (ArchivedArticle.Tag tag : tags) {
-			json.writeStartObject();
-			string(json, "id", GhostIds.id("tag", tag.id()));
-			string(json, "name", tag.name());
-			string(json, "slug", tag.slug());
-			json.writeNullProperty("description");
-			json.writeNullProperty("feature_image");
-			json.writeNullProperty("parent_id");
-			string(json, "visibility", tag.name().startsWith("#") ? "internal" : "public");
-			string(json, "created_at", date(tag.createdAt()));
-			string(json, "updated_at", date(tag.createdAt()));
-			json.writeEndObject();
-		}
-		json.writeEndArray();
-	}
-
-	/**
-	 * The authors as Ghost users, without passwords. Ghost needs an address for every user: an author who is
-	 * not a staff member (one written for, or imported) gets {@code <slug>@authors.invalid}, a reserved domain
-	 * that never receives mail.
-	 */
-	private static void users(JsonGenerator json, List<ArchivedArticle.Author> authors, Map<Long, MemberProfile> staff) {
-		json.writeArrayPropertyStart("users");
-		for (ArchivedArticle.Author author : authors) {
-			MemberProfile profile = author.memberId() == null ? null : staff.get(author.memberId());
-			json.writeStartObject();
-			string(json, "id", GhostIds.id("user", author.id()));
-			string(json, "name", author.name());
-			string(json, "slug", author.slug());
-			string(json, "email", profile == null ? author.slug() + "@authors.invalid" : profile.email());
-			json.writeNullProperty("profile_image");
-			json.writeNullProperty("cover_image");
-			text(json, "bio", author.bio());
-			json.writeNullProperty("website");
-			json.writeNullProperty("location");
-			string(json, "status", "active");
-			string(json, "visibility", "public");
-			string(json, "created_at", date(author.createdAt()));
-			string(json, "updated_at", date(author.createdAt()));
-			json.writeEndObject();
-		}
-		json.writeEndArray();
-	}
-
-	private static void newsletters(JsonGenerator json, List<Newsletter> letters) {
-		json.writeArrayPropertyStart("newsletters");
-		for (int i = 0; i < letters.size(); i++) {
-			Newsletter letter = letters.get(i);
-			json.writeStartObject();
-			string(json, "id", GhostIds.id("newsletter", letter.slug()));
-			string(json, "uuid", GhostIds.uuid("newsletter", letter.slug()));
-			string(json, "name", letter.name());
-			text(json, "description", letter.description());
-			string(json, "slug", letter.slug());
-			string(json, "sender_name", letter.senderName());
-			string(json, "sender_email", letter.senderAddress());
-			string(json, "sender_reply_to", letter.replyTo() == null ? "newsletter" : letter.replyTo());
-			string(json, "status", "active");
-			string(json, "visibility", "members");
-			json.writeBooleanProperty("subscribe_on_signup", letter.defaultOn());
-			json.writeNumberProperty("sort_order", i);
-			json.writeEndObject();
-		}
-		json.writeEndArray();
-	}
-
-	/**
-	 * Ghost's tiers: one per tier that plans sell or articles name, by slug, with the tier's first plan (in
-	 * display order) for its name and prices, or null when no plan sells it.
-	 */
-	private static Map<String, BillingArchive.@Nullable ArchivedPlan> tiers(List<BillingArchive.ArchivedPlan> plans,
-			Collection<Links> links) {
-		Map<String, BillingArchive.@Nullable ArchivedPlan> tiers = new TreeMap<>();
-		plans.forEach(plan -> tiers.putIfAbsent(plan.plan().tier(), plan));
-		links.forEach(link -> link.tiers().forEach(tier -> tiers.putIfAbsent(tier, null)));
-		return tiers;
-	}
-
-	private static void products(JsonGenerator json, Map<String, BillingArchive.@Nullable ArchivedPlan> tiers) {
-		json.writeArrayPropertyStart("products");
-		tiers.forEach((slug, first) -> {
-			json.writeStartObject();
-			string(json, "id", GhostIds.id("product", slug));
-			string(json, "name", first == null ? slug : first.plan().name());
-			string(json, "slug", slug);
-			json.writeBooleanProperty("active", first == null || first.plan().active());
-			json.writeNullProperty("welcome_page_url");
-			string(json, "visibility", "public");
-			json.writeNumberProperty("trial_days", first == null ? 0 : first.plan().trialDays());
-			text(json, "description", first == null ? null : first.plan().description());
-			string(json, "type", "paid");
-			text(json, "currency", first == null ? null : first.plan().currency().toLowerCase(Locale.ROOT));
-			number(json, "monthly_price", first == null ? null : first.plan().monthlyPrice());
-			number(json, "yearly_price", first == null ? null : first.plan().yearlyPrice());
-			if (first != null) {
-				string(json, "created_at", date(first.createdAt()));
-				string(json, "updated_at", date(first.createdAt()));
-			}
-			json.writeEndObject();
-		});
-		json.writeEndArray();
 	}
 
 }

@@ -329,6 +329,10 @@ class ExportIntegrationTests {
 		assertThat(only(backstory.get("plans"), "code", plan.code()).get("monthly_price").asLong())
 			.isEqualTo(plan.monthlyPrice());
 		assertThat(backstory.get("format_version").asLong()).isEqualTo(BackstorySection.FORMAT_VERSION);
+		assertThat(backstory.get("publication").get("legal_name").asString())
+			.isEqualTo(publication.publication().legalName());
+		assertThat(only(db.get("data").get("settings"), "key", "title").get("value").asString())
+			.isEqualTo(publication.publication().name());
 	}
 
 	@Test
