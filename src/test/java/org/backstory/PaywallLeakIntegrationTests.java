@@ -233,6 +233,35 @@ class PaywallLeakIntegrationTests {
 		assertThat(checked).isGreaterThan(500);
 	}
 
+	/**
+	 * The owner's export carries every article whole (it is staff-only by design); every other reader is
+	 * turned away from every export download before a byte of it is written.
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void theExportCarriesGatedTextToTheOwnerAlone(DemoReader reader) {
+		Visitor visitor = new Visitor(port);
+		if (reader.email != null) {
+			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
+		}
+		boolean owner = reader == DemoReader.OWNER;
+		for (String path : List.of("/admin/export/posts.json", "/admin/export/archive", "/admin/export/images.zip")) {
+			Visitor.Download download = visitor.download(path);
+			assertThat(download.status()).as("%s downloading %s", reader, path).isEqualTo(owner ? 200 : reader.email == null ? 302 : 403);
+		}
+		String posts = visitor.get("/admin/export/posts.json").body();
+		for (Article article : articles) {
+			for (String paragraph : gatedTexts(article)) {
+				if (owner) {
+					assertThat(posts).as("the owner's export of %s", article.slug()).contains(paragraph);
+				}
+				else {
+					assertThat(posts).as("%s exporting leaks %s", reader, article.slug()).doesNotContain(paragraph);
+				}
+			}
+		}
+	}
+
 	private List<String> gatedTexts(Article article) {
 		List<String> texts = new ArrayList<>(gatedParagraphs(article));
 		texts.addAll(mustStayGated.getOrDefault(article.slug(), List.of()));

@@ -68,6 +68,33 @@ public final class Visitor {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** A response whose body is kept as bytes (a zip, an image). */
+	public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse("");
+		}
+
+	}
+
+	/** Gets {@code path} and keeps the body as bytes. */
+	public Download download(String path) {
+		try {
+			HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+				.GET()
+				.header("X-Forwarded-For", clientIp)
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The client IP this visitor's requests come from. */
 	public String clientIp() {
 		return clientIp;

@@ -12,8 +12,10 @@ import org.backstory.billing.Entitlements;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.Article;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -110,6 +112,19 @@ public class ArticleGate {
 			return whole(article, null);
 		}
 		return preview(article, PaywallBoxes.forEmail(edition.remedy(), article));
+	}
+
+	/**
+	 * For the owner's export, which carries every article whole (the export is staff-only): the gated half
+	 * of an archived article. Only the owner exports (the owner reads everything, as every editor does);
+	 * anyone else is refused here too, whatever route they came by.
+	 * @throws AccessDeniedException unless {@code reader} is the owner
+	 */
+	public String gatedHtmlForExport(ArchivedArticle article, SignedInMember reader) {
+		if (reader.role() != MemberRole.OWNER) {
+			throw new AccessDeniedException("only the owner exports articles whole");
+		}
+		return article.gatedBody().html();
 	}
 
 	private static ReadableArticle whole(Article article, @Nullable String meterNotice) {

@@ -3,6 +3,7 @@ package org.backstory.media;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,10 @@ class ImageRepository {
 
 	/** An image as stored: where its copies are and how large the largest is. */
 	record StoredRow(String name, String folder, String extension, List<Integer> widths, int height) {
+	}
+
+	/** An image with where its original is, for the export. */
+	record ArchivedRow(StoredRow stored, String originalExtension, Instant createdAt) {
 	}
 
 	/** A new image's row. */
@@ -59,6 +64,15 @@ class ImageRepository {
 			.param("at", image.createdAt().atOffset(ZoneOffset.UTC))
 			.update();
 		return bySha256(image.sha256()).orElseThrow();
+	}
+
+	/** Every image, in name order (names are unique). */
+	List<ArchivedRow> all() {
+		return jdbc.sql("select name, folder, extension, widths, height, original_extension, created_at"
+				+ " from media.image order by name")
+			.query((rs, row) -> new ArchivedRow(stored(rs), rs.getString("original_extension"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+			.list();
 	}
 
 	private static StoredRow stored(ResultSet rs) throws SQLException {

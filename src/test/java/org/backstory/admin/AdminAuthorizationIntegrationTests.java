@@ -123,7 +123,10 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/two-factor", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/two-factor/recovery-codes", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/two-factor/off", MemberRole.CONTRIBUTOR),
-			entry("GET /admin/audit", MemberRole.OWNER));
+			entry("GET /admin/audit", MemberRole.OWNER),
+			entry("GET /admin/export", MemberRole.OWNER),
+			entry("GET /admin/export/archive", MemberRole.OWNER),
+			entry("GET /admin/export/{file}", MemberRole.OWNER));
 
 	/** An id no row has, for every path variable. */
 	private static final String NOWHERE = "987654321";

@@ -1,4 +1,4 @@
-package org.backstory.admin.members;
+package org.backstory.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,7 @@ public final class CsvWriter {
 		this.out = out;
 	}
 
+	/** Writes one line: the fields in order, then CRLF. */
 	public void row(List<String> fields) {
 		try {
 			for (int i = 0; i < fields.size(); i++) {
@@ -35,14 +36,14 @@ public final class CsvWriter {
 	}
 
 	/** One field, made formula-safe and quoted when needed. */
-	static String field(String value) {
+	public static String field(String value) {
 		String safe = formulaLike(value) ? "'" + value : value;
 		boolean quote = safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
 		return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
 	}
 
 	/** Whether a spreadsheet would read this as a formula. */
-	static boolean formulaLike(String value) {
+	public static boolean formulaLike(String value) {
 		return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
 	}
 

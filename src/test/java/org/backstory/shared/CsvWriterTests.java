@@ -1,8 +1,9 @@
-package org.backstory.admin.members;
+package org.backstory.shared;
 
 import java.io.StringWriter;
 import java.util.List;
 
+import org.backstory.admin.members.CsvReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,0 +1,5 @@
+/** The export page and its downloads. */
+@NullMarked
+package org.backstory.exports.web;
+
+import org.jspecify.annotations.NullMarked;
