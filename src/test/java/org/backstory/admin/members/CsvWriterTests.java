@@ -3,6 +3,7 @@ package org.backstory.admin.members;
 import java.io.StringWriter;
 import java.util.List;
 
+import org.backstory.shared.CsvReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
