@@ -117,12 +117,19 @@ public class ArchiveImport {
 		 *
 		 * @param articles articles imported
 		 * @param skippedArticles posts imported before, skipped
+		 * @param imagesCopied feature and social images copied into the media library
+		 * @param keptAsLinks images that could not be fetched, kept as links
 		 * @param members members imported
 		 * @param comps of them comped (paid on the old platform)
 		 * @param existingMembers subscribers whose address already had an account here, left alone
 		 */
-		record Imported(ImportSource source, int articles, int skippedArticles, int members, int comps,
-				int existingMembers) implements Outcome {
+		record Imported(ImportSource source, int articles, int skippedArticles, int imagesCopied,
+				List<String> keptAsLinks, int members, int comps, int existingMembers) implements Outcome {
+
+			public Imported {
+				keptAsLinks = List.copyOf(keptAsLinks);
+			}
+
 		}
 
 		/** Nothing imported: the archive no longer passes its checks, or a write was refused. */

@@ -58,14 +58,15 @@ class ArchiveWriter {
 		if (!plan.importable()) {
 			return new ArchiveImport.Outcome.Refused(plan);
 		}
-		int imported = articles.write(plan, staff, now);
+		ArticleImporter.Written written = articles.write(plan, staff, now);
 		SubscriberImporter.Written members = subscribers.write(plan, staff.id(), now);
 		staffActions.record(staff.id(), "archive.imported", plan.source().label() + " archive " + archive.get().fileName(),
-				imported + " articles, " + members.members() + " members, " + members.comps() + " comps");
-		log.info("Archive imported source={} articles={} members={} comps={} staffId={}", plan.source().code(), imported,
-				members.members(), members.comps(), staff.id());
-		return new ArchiveImport.Outcome.Imported(plan.source(), imported, plan.posts().size() - imported,
-				members.members(), members.comps(), members.existing());
+				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps");
+		log.info("Archive imported source={} articles={} images={} members={} comps={} staffId={}", plan.source().code(),
+				written.articles(), written.imagesCopied(), members.members(), members.comps(), staff.id());
+		return new ArchiveImport.Outcome.Imported(plan.source(), written.articles(),
+				plan.posts().size() - written.articles(), written.imagesCopied(), written.keptAsLinks(), members.members(),
+				members.comps(), members.existing());
 	}
 
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.backstory.imports.PlannedPost.PlannedAuthor;
 import org.backstory.imports.PlannedPost.PlannedTag;
@@ -14,12 +16,14 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleSeo;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes an archive's posts through publishing's services, in the caller's transaction: authors and tags
- * (found or created by slug), the article, its publication, and its source key. A post imported before is
- * skipped.
+ * (found or created by slug), the feature images (copied when they can be fetched), the article, its
+ * publication, and its source key. A post imported before is skipped.
  */
 @Component
 class ArticleImporter {
@@ -32,32 +36,50 @@ class ArticleImporter {
 
 	private final ImportedItems items;
 
-	ArticleImporter(ArticleEditor editor, ArticleDesk desk, MemberDirectory directory, ImportedItems items) {
+	private final FeatureImages images;
+
+	ArticleImporter(ArticleEditor editor, ArticleDesk desk, MemberDirectory directory, ImportedItems items,
+			FeatureImages images) {
 		this.editor = editor;
 		this.desk = desk;
 		this.directory = directory;
 		this.items = items;
+		this.images = images;
 	}
 
-	/** @return how many articles were imported (posts imported before are not counted) */
-	int write(ArchivePlan plan, SignedInMember staff, Instant now) {
+	/**
+	 * What an article import did.
+	 *
+	 * @param articles articles imported (posts imported before are not counted)
+	 * @param imagesCopied feature and social images copied into the media library
+	 * @param keptAsLinks the images that could not be fetched, kept as links
+	 */
+	record Written(int articles, int imagesCopied, List<String> keptAsLinks) {
+	}
+
+	Written write(ArchivePlan plan, SignedInMember staff, Instant now) {
 		Map<String, Long> done = items.imported(plan.source(), ImportedItems.Kind.ARTICLE,
 				plan.posts().stream().map(PlannedPost::sourceKey).toList());
+		List<PlannedPost> fresh = plan.posts().stream().filter(post -> !done.containsKey(post.sourceKey())).toList();
+		List<String> wanted = fresh.stream()
+			.flatMap(post -> Stream.of(post.coverImageUrl(), post.seo().socialImageUrl()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		Map<String, String> copies = images.copy(wanted);
 		Map<PlannedAuthor, String> authors = new HashMap<>();
 		Map<PlannedTag, String> tags = new HashMap<>();
-		int imported = 0;
-		for (PlannedPost post : plan.posts()) {
-			if (done.containsKey(post.sourceKey())) {
-				continue;
-			}
+		for (PlannedPost post : fresh) {
 			List<String> bylines = post.authors().isEmpty() ? List.of(desk.authorFor(staff).slug())
 					: post.authors().stream().map(author -> authors.computeIfAbsent(author, this::authorSlug)).distinct().toList();
 			List<String> tagSlugs = post.tags().stream()
 				.map(tag -> tags.computeIfAbsent(tag, t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name()).slug()))
 				.distinct()
 				.toList();
+			ArticleSeo seo = post.seo();
 			long id = editor.save(new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), post.body(),
-					bylines, tagSlugs, null, null, post.coverImageUrl(), post.visibility(), post.seo()));
+					bylines, tagSlugs, null, null, copied(post.coverImageUrl(), copies), post.visibility(),
+					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies))));
 			Instant at = post.publishedAt();
 			switch (post.status()) {
 				case PUBLISHED, SCHEDULED -> editor.publish(id, at == null ? now : at, true);
@@ -67,9 +89,13 @@ class ArticleImporter {
 				}
 			}
 			items.record(plan.source(), ImportedItems.Kind.ARTICLE, post.sourceKey(), id, now);
-			imported++;
 		}
-		return imported;
+		return new Written(fresh.size(), copies.size(),
+				wanted.stream().filter(url -> !copies.containsKey(url)).toList());
+	}
+
+	private static @Nullable String copied(@Nullable String url, Map<String, String> copies) {
+		return url == null ? null : copies.getOrDefault(url, url);
 	}
 
 	/**

@@ -211,7 +211,8 @@ final class GhostExport {
 			return null;
 		}
 		if (image.startsWith("https://") || image.startsWith("http://")) {
-			problems.add(ImportProblem.notice(where, what + " kept as a link: " + image));
+			problems.add(ImportProblem.notice(where, what + " " + image
+					+ ": copied into the media library at import if it can be fetched, else kept as a link."));
 			return image;
 		}
 		problems.add(ImportProblem.notice(where, what + " " + image.replace("__GHOST_URL__", "")

@@ -1,10 +1,16 @@
 package org.backstory.imports;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
@@ -97,7 +103,7 @@ class GhostImportIntegrationTests {
 				notice -> assertThat(notice).contains("About the harbour gazette").contains("skipped, Backstory has no pages"))
 			.anySatisfy(notice -> assertThat(notice).contains("#feature").contains("internal tag"))
 			.anySatisfy(notice -> assertThat(notice).contains("Tier \"founders-" + archives.run + "\" has no plan here"))
-			.anySatisfy(notice -> assertThat(notice).contains("Feature image kept as a link: https://images.example.test/harbour.jpg"))
+			.anySatisfy(notice -> assertThat(notice).contains("Feature image https://images.example.test/harbour.jpg: copied into the media library at import if it can be fetched, else kept as a link"))
 			.anySatisfy(notice -> assertThat(notice).contains("/content/images/2024/06/tide.jpg was a file on the Ghost site"));
 		assertThat(dryRun.document().select("form.import-confirm")).hasSize(1);
 		assertThat(editor.idOfSlug(slug("field-notes"))).isEmpty();
@@ -161,6 +167,50 @@ class GhostImportIntegrationTests {
 		assertThat(articlesWithRun()).isEqualTo(8);
 		Visitor.Page third = desk.upload("ghost.json", archives.ghost());
 		assertThat(third.document().select("tr.imported-before")).hasSize(8);
+	}
+
+	@Test
+	void featureImagesThatCanBeFetchedAreCopiedAndTheOthersKeptAsLinks() throws Exception {
+		HttpServer images = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		byte[] png = png();
+		images.createContext("/cover.png", exchange -> {
+			exchange.getResponseHeaders().add("Content-Type", "image/png");
+			exchange.sendResponseHeaders(200, png.length);
+			exchange.getResponseBody().write(png);
+			exchange.close();
+		});
+		images.start();
+		try {
+			String base = "http://127.0.0.1:" + images.getAddress().getPort();
+			byte[] export = archives.ghost(text -> text
+				.replace("https://images.example.test/harbour.jpg", base + "/cover.png")
+				.replace("__GHOST_URL__/content/images/2024/06/tide.jpg", base + "/gone.png"));
+
+			desk.confirm(desk.upload("ghost.json", export));
+
+			assertThat(desk.visitor().get("/admin/import").document().select("p.import-done").text())
+				.contains("1 images copied; kept as links because they could not be fetched: " + base + "/gone.png");
+			Visitor anonymous = new Visitor(port);
+			String cover = anonymous.get("/p/" + slug("field-notes")).document().selectFirst("figure.cover img").attr("src");
+			assertThat(cover).contains("/media/").endsWith(".png");
+			assertThat(anonymous.get(cover.substring(cover.indexOf("/media/"))).status()).isEqualTo(200);
+			assertThat(anonymous.get("/p/" + slug("tide-table")).document().selectFirst("figure.cover img").attr("src"))
+				.isEqualTo(base + "/gone.png");
+		}
+		finally {
+			images.stop(0);
+		}
+	}
+
+	private static byte[] png() throws Exception {
+		BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.BLUE);
+		graphics.fillRect(0, 0, 640, 180);
+		graphics.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
 	}
 
 	private long articlesWithRun() {

@@ -68,7 +68,9 @@ class ImportController {
 		if (outcome instanceof ArchiveImport.Outcome.Imported done) {
 			redirect.addFlashAttribute("notice", "Imported from " + done.source().label() + ": " + done.articles()
 					+ " articles (" + done.skippedArticles() + " imported before, skipped), " + done.members() + " members ("
-					+ done.comps() + " comped, " + done.existingMembers() + " already members, left as they were).");
+					+ done.comps() + " comped, " + done.existingMembers() + " already members, left as they were), "
+					+ done.imagesCopied() + " images copied" + (done.keptAsLinks().isEmpty() ? "."
+							: "; kept as links because they could not be fetched: " + String.join(", ", done.keptAsLinks()) + "."));
 			return Responses.seeOther(PAGE);
 		}
 		response.setStatus(outcome instanceof ArchiveImport.Outcome.Unknown ? HttpStatus.GONE.value()
