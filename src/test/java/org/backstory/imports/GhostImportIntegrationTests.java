@@ -149,6 +149,10 @@ class GhostImportIntegrationTests {
 		assertThat(letter.onSite()).isFalse();
 		assertThat(letter.status()).isEqualTo("published");
 		assertThat(editor.idOfSlug(slug("about"))).isEmpty();
+		Visitor.Page oldAddress = anonymous.get("/" + slug("field-notes") + "/");
+		assertThat(oldAddress.status()).isEqualTo(301);
+		assertThat(oldAddress.header("Location")).endsWith("/p/" + slug("field-notes"));
+		assertThat(anonymous.get("/" + slug("unfinished") + "/").status()).isEqualTo(404);
 	}
 
 	@Test
