@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ArchiveReader {
 
 	/** What a zip may unpack to: a bomb stops here, not in memory. */
-	static final long MAX_UNPACKED = 512L * 1024 * 1024;
+	static final long MAX_UNPACKED = 200L * 1024 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.backstory.billing.MemberBillingQueries;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.ImportedMember;
+import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRoster;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Writes an archive's subscribers in the caller's transaction, as the member CSV import does: members with
  * confirmed addresses (the publication vouches for its list), opted in to the default newsletters unless
  * they turned mail off, and paid subscribers comped until their paid period ends, flagged so the owner sees
- * who must put a card on file. An address imported before, or that already has an account, is left alone.
+ * who must put a card on file. An address imported before is skipped; one that already has an account keeps it
+ * as it is, and is comped when it paid on Substack and has no subscription here.
  */
 @Component
 class SubscriberImporter {
@@ -29,6 +31,9 @@ class SubscriberImporter {
 	static final String LABEL = "substack";
 
 	static final String PAID_LABEL = "substack-paid";
+
+	/** The platform a flagged comp stands in for. */
+	private static final String FROM = ImportSource.SUBSTACK.code();
 
 	private final MemberRoster roster;
 
@@ -42,8 +47,11 @@ class SubscriberImporter {
 
 	private final ImportedItems items;
 
+	private final MemberDirectory directory;
+
 	SubscriberImporter(MemberRoster roster, Newsletters newsletters, OptIns optIns, SubscriptionService subscriptions,
-			MemberBillingQueries billing, ImportedItems items) {
+			MemberBillingQueries billing, ImportedItems items, MemberDirectory directory) {
+		this.directory = directory;
 		this.roster = roster;
 		this.newsletters = newsletters;
 		this.optIns = optIns;
@@ -79,13 +87,30 @@ class SubscriberImporter {
 				optedIn.add(id);
 			}
 			if (subscriber.paid() && tier != null) {
-				long comp = subscriptions.grantCompByStaff(staffId, id, tier, subscriber.compEnds());
-				subscriptions.flagCardNeeded(comp, plan.source().code());
+				subscriptions.flagCardNeeded(subscriptions.grantCompByStaff(staffId, id, tier, subscriber.compEnds()), FROM);
 				comps++;
+			}
+		}
+		for (PlannedSubscriber subscriber : fresh) {
+			if (subscriber.paid() && tier != null && taken.contains(key(subscriber))) {
+				comps += compExisting(subscriber, tier, staffId);
 			}
 		}
 		newsletters.all().stream().filter(Newsletter::defaultOn).forEach(n -> optIns.optInAll(n.id(), optedIn));
 		return new Written(added.size(), comps, fresh.size() - added.size());
+	}
+
+	/**
+	 * A paid subscriber whose address already had an account here keeps the account as it is, and is comped
+	 * like the others unless they already have a subscription here.
+	 */
+	private int compExisting(PlannedSubscriber subscriber, String tier, long staffId) {
+		long id = directory.findByEmail(subscriber.email()).orElseThrow().id();
+		if (subscriptions.currentSubscription(id).isPresent()) {
+			return 0;
+		}
+		subscriptions.flagCardNeeded(subscriptions.grantCompByStaff(staffId, id, tier, subscriber.compEnds()), FROM);
+		return 1;
 	}
 
 	private static String key(PlannedSubscriber subscriber) {

@@ -117,6 +117,8 @@ class GhostImportIntegrationTests {
 		Visitor.Page result = desk.visitor().get("/admin/import");
 		assertThat(result.document().select("p.import-done").text())
 			.contains("Imported from Ghost: 8 articles (0 imported before, skipped)");
+		assertThat(jdbc.sql("select detail from admin.audit_entry where actor_id = ? and action = 'archive.imported'")
+			.param(desk.id()).query(String.class).list()).containsExactly("8 articles, 0 members, 0 comps");
 		Visitor anonymous = new Visitor(port);
 		Visitor.Page notes = anonymous.get("/p/" + slug("field-notes"));
 		assertThat(notes.status()).isEqualTo(200);

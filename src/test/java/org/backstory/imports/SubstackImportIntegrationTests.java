@@ -11,6 +11,8 @@ import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
+import org.backstory.members.MemberRole;
+import org.backstory.members.NewAccount;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
@@ -153,6 +155,18 @@ class SubstackImportIntegrationTests {
 		assertThat(page.document().select("ul.card-needed li").eachText())
 			.anySatisfy(line -> assertThat(line).startsWith(email("paid")).contains("substack").contains("2099-01-31"));
 		assertThat(directory.findByEmail("gone-" + archives.run + "@deletion-request.substack.com")).isEmpty();
+	}
+
+	@Test
+	void aPaidSubscriberWhoIsAlreadyAMemberKeepsTheAccountAndIsComped() {
+		long existing = directory.createAccount(new NewAccount(email("paid"), "Already here", null, MemberRole.MEMBER, true));
+
+		desk.confirm(desk.upload("substack-export.zip", archives.substack()));
+
+		assertThat(desk.visitor().get("/admin/import").document().select("p.import-done").text())
+			.contains("3 members (1 comped, 1 already members");
+		assertThat(directory.findByEmail(email("paid")).orElseThrow().name()).isEqualTo("Already here");
+		assertThat(subscriptions.currentSubscription(existing).orElseThrow().comped()).isTrue();
 	}
 
 	@Test
