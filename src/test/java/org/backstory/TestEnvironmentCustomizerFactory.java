@@ -52,7 +52,9 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s")
+						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s",
+						// The import tests serve feature images from a loopback server.
+						"backstory.imports.private-image-hosts=true")
 				.applyTo(context);
 		}
 

@@ -1,5 +1,7 @@
 package org.backstory.billing;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,6 +88,32 @@ public class MemberBillingQueries {
 				plans.put(rs.getString(1), rs.getString(2));
 			});
 		return plans;
+	}
+
+	/**
+	 * The live comps flagged with {@link SubscriptionService#flagCardNeeded}: members who paid on another
+	 * platform and still need to put a card on file here, the soonest-ending first.
+	 */
+	public List<CardNeeded> cardNeeded() {
+		return jdbc.sql("""
+				select member_id, card_needed_from, current_period_end from billing.subscription
+				where comped and card_needed_from is not null and status in ('trialing', 'active', 'past_due', 'canceled')
+				order by current_period_end nulls last, member_id""")
+			.query((rs, row) -> {
+				Timestamp ends = rs.getTimestamp(3);
+				return new CardNeeded(rs.getLong(1), rs.getString(2), ends == null ? null : ends.toInstant());
+			})
+			.list();
+	}
+
+	/**
+	 * A member whose comp stands in for a subscription paid on another platform.
+	 *
+	 * @param memberId the member
+	 * @param from the platform they paid on
+	 * @param compEnds when the comp ends (their paid period there), or null for no end
+	 */
+	public record CardNeeded(long memberId, String from, @Nullable Instant compEnds) {
 	}
 
 	/** The tier a comp gives when staff do not choose one (imports): the first active plan's. */

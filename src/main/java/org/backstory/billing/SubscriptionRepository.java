@@ -275,4 +275,11 @@ class SubscriptionRepository {
 		return rs.wasNull() ? null : giftId;
 	}
 
+	/** Marks a comp as standing in for a subscription paid on the platform {@code from}. */
+	boolean flagCardNeeded(long subscriptionId, String from) {
+		return jdbc.sql("update billing.subscription set card_needed_from = ? where id = ? and comped")
+			.params(from, subscriptionId)
+			.update() == 1;
+	}
+
 }

@@ -122,6 +122,21 @@ public class SubscriptionService {
 		return subscriptionId;
 	}
 
+	/**
+	 * Marks a comp as standing in for a subscription the member paid for on another platform (an import):
+	 * {@link MemberBillingQueries#cardNeeded()} lists it while it lasts, so the owner can ask the member to
+	 * put a card on file here before it ends.
+	 *
+	 * @param from the platform, e.g. {@code substack} (at most 40 characters)
+	 * @throws IllegalArgumentException when the subscription is not a comp
+	 */
+	@Transactional
+	public void flagCardNeeded(long subscriptionId, String from) {
+		if (!subscriptions.flagCardNeeded(subscriptionId, from)) {
+			throw new IllegalArgumentException("subscription " + subscriptionId + " is not a comp");
+		}
+	}
+
 	private long grantComp(SubscriptionEventLog.Actor actor, long memberId, String tier, @Nullable Instant until) {
 		Instant now = clock.instant();
 		if (!plans.offersTier(tier)) {

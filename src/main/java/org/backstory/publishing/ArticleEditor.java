@@ -82,6 +82,14 @@ public class ArticleEditor {
 	}
 
 	/**
+	 * What is wrong with the draft's own fields, as {@link #save} would refuse them, without looking up its
+	 * authors, tags, storyline or slug: for checking a whole archive before importing it.
+	 */
+	public List<String> problems(ArticleDraft draft) {
+		return EditorialRules.problems(draft);
+	}
+
+	/**
 	 * Creates an article as a draft ({@code draft.id() == null}) or replaces an existing article's content,
 	 * keeping its status and publication time. The body is rendered and split into preview and gated
 	 * halves here (see {@link ArticleDraft#bodyMarkdown()} for where the split falls). If a published or scheduled article's slug changes, the old slug keeps answering with a

@@ -49,4 +49,15 @@ class ArticleController {
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)));
 	}
 
+	/**
+	 * An article's address on Ghost ({@code /slug/}, with the trailing slash Ghost always writes), so links to
+	 * a publication imported from Ghost keep working: 301 to the article, 404 when no article on the site has
+	 * (or had) the slug. Only slug-shaped paths match, so no other page is shadowed.
+	 */
+	@GetMapping("/{slug:[a-z0-9]+(?:-[a-z0-9]+)*}/")
+	RedirectView ghostAddress(@PathVariable String slug) {
+		ArticleLookup lookup = catalog.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return MovedPermanently.to("/p/" + (lookup instanceof ArticleLookup.Moved moved ? moved.currentSlug() : slug));
+	}
+
 }

@@ -3,7 +3,6 @@ package org.backstory.shared;
 import java.io.StringWriter;
 import java.util.List;
 
-import org.backstory.admin.members.CsvReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

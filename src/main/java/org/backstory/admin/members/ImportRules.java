@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import org.backstory.members.ImportedMember;
 import org.backstory.members.MemberRoster;
+import org.backstory.shared.CsvReader;
 import org.backstory.shared.CsvWriter;
 import org.jspecify.annotations.Nullable;
 

@@ -19,6 +19,7 @@ import org.backstory.billing.MemberBilling;
 import org.backstory.members.ImportedMember;
 import org.backstory.members.MemberListing;
 import org.backstory.members.MemberRole;
+import org.backstory.shared.CsvReader;
 import org.backstory.shared.CsvWriter;
 import org.junit.jupiter.api.Timeout;
 

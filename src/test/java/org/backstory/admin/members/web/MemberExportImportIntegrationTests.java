@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.backstory.Visitor;
-import org.backstory.admin.members.CsvReader;
 import org.backstory.admin.members.MemberExport;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.PlanCatalog;
@@ -18,6 +17,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
 import org.backstory.members.NewAccount;
 import org.backstory.newsletters.OptIns;
+import org.backstory.shared.CsvReader;
 import org.backstory.shared.StaffActed;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;

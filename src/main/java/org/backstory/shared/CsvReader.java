@@ -1,4 +1,4 @@
-package org.backstory.admin.members;
+package org.backstory.shared;
 
 import java.util.ArrayList;
 import java.util.List;

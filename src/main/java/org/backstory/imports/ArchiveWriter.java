@@ -1,0 +1,72 @@
+package org.backstory.imports;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.backstory.members.SignedInMember;
+import org.backstory.shared.StaffActions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The import itself: one transaction that writes a checked archive whole, or (on any failure) nothing. */
+@Component
+class ArchiveWriter {
+
+	private static final Logger log = LoggerFactory.getLogger(ArchiveWriter.class);
+
+	/** One import at a time, so two confirmations of one archive cannot both miss each other's source keys. */
+	private static final long IMPORT_LOCK = 0x696d706f7274L;
+
+	private final PendingArchives pending;
+
+	private final ArchiveChecks checks;
+
+	private final ArticleImporter articles;
+
+	private final SubscriberImporter subscribers;
+
+	private final StaffActions staffActions;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ArchiveWriter(PendingArchives pending, ArchiveChecks checks, ArticleImporter articles, SubscriberImporter subscribers,
+			StaffActions staffActions, JdbcClient jdbc, Clock clock) {
+		this.pending = pending;
+		this.checks = checks;
+		this.articles = articles;
+		this.subscribers = subscribers;
+		this.staffActions = staffActions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ArchiveImport.Outcome write(SignedInMember staff, String id) {
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query(Object.class).single();
+		Instant now = clock.instant();
+		Optional<PendingArchives.Pending> archive = pending.take(id, staff.id(), now);
+		if (archive.isEmpty()) {
+			return new ArchiveImport.Outcome.Unknown();
+		}
+		ArchivePlan plan = checks.check(archive.get().fileName(), archive.get().content());
+		if (!plan.importable()) {
+			return new ArchiveImport.Outcome.Refused(plan);
+		}
+		ArticleImporter.Written written = articles.write(plan, staff, now);
+		SubscriberImporter.Written members = subscribers.write(plan, staff.id(), now);
+		staffActions.record(staff.id(), "archive.imported", plan.source().label() + " archive " + archive.get().fileName(),
+				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps");
+		log.info("Archive imported source={} articles={} images={} members={} comps={} staffId={}", plan.source().code(),
+				written.articles(), written.imagesCopied(), members.members(), members.comps(), staff.id());
+		return new ArchiveImport.Outcome.Imported(plan.source(), written.articles(),
+				plan.posts().size() - written.articles(), written.imagesCopied(), written.keptAsLinks(), members.members(),
+				members.comps(), members.existing());
+	}
+
+}

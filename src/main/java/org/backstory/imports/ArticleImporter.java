@@ -1,0 +1,132 @@
+package org.backstory.imports;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.backstory.imports.PlannedPost.PlannedAuthor;
+import org.backstory.imports.PlannedPost.PlannedTag;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberProfile;
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArticleDesk;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleSeo;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an archive's posts through publishing's services, in the caller's transaction: authors and tags
+ * (found or created by slug), the feature images (copied when they can be fetched), the article, its
+ * publication, and its source key. A post imported before is skipped.
+ */
+@Component
+class ArticleImporter {
+
+	private final ArticleEditor editor;
+
+	private final ArticleDesk desk;
+
+	private final MemberDirectory directory;
+
+	private final ImportedItems items;
+
+	private final FeatureImages images;
+
+	ArticleImporter(ArticleEditor editor, ArticleDesk desk, MemberDirectory directory, ImportedItems items,
+			FeatureImages images) {
+		this.editor = editor;
+		this.desk = desk;
+		this.directory = directory;
+		this.items = items;
+		this.images = images;
+	}
+
+	/**
+	 * What an article import did.
+	 *
+	 * @param articles articles imported (posts imported before are not counted)
+	 * @param imagesCopied feature and social images copied into the media library
+	 * @param keptAsLinks the images that could not be fetched, kept as links
+	 */
+	record Written(int articles, int imagesCopied, List<String> keptAsLinks) {
+	}
+
+	Written write(ArchivePlan plan, SignedInMember staff, Instant now) {
+		Map<String, Long> done = items.imported(plan.source(), ImportedItems.Kind.ARTICLE,
+				plan.posts().stream().map(PlannedPost::sourceKey).toList());
+		List<PlannedPost> fresh = plan.posts().stream().filter(post -> !done.containsKey(post.sourceKey())).toList();
+		List<String> wanted = fresh.stream()
+			.flatMap(post -> Stream.of(post.coverImageUrl(), post.seo().socialImageUrl()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		Map<String, String> copies = images.copy(wanted);
+		Map<PlannedAuthor, String> authors = new HashMap<>();
+		Map<PlannedTag, String> tags = new HashMap<>();
+		for (PlannedPost post : fresh) {
+			List<String> bylines = post.authors().isEmpty() ? List.of(desk.authorFor(staff).slug())
+					: post.authors().stream().map(author -> authors.computeIfAbsent(author, this::authorSlug)).distinct().toList();
+			List<String> tagSlugs = post.tags().stream()
+				.map(tag -> tags.computeIfAbsent(tag, t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name()).slug()))
+				.distinct()
+				.toList();
+			ArticleSeo seo = post.seo();
+			long id = editor.save(new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), post.body(),
+					bylines, tagSlugs, null, null, copied(post.coverImageUrl(), copies), post.visibility(),
+					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies))));
+			Instant at = post.publishedAt();
+			switch (post.status()) {
+				case PUBLISHED, SCHEDULED -> editor.publish(id, at == null ? now : at, true);
+				case EMAIL_ONLY -> editor.publish(id, at == null ? now : at, false);
+				case DRAFT -> {
+					// stays a draft
+				}
+			}
+			items.record(plan.source(), ImportedItems.Kind.ARTICLE, post.sourceKey(), id, now);
+		}
+		return new Written(fresh.size(), copies.size(),
+				wanted.stream().filter(url -> !copies.containsKey(url)).toList());
+	}
+
+	private static @Nullable String copied(@Nullable String url, Map<String, String> copies) {
+		return url == null ? null : copies.getOrDefault(url, url);
+	}
+
+	/**
+	 * The author's slug: the byline of the staff member with the author's address if there is one, else a
+	 * byline of its own with no account behind it (so nobody can sign in as an imported author).
+	 */
+	private String authorSlug(PlannedAuthor author) {
+		Optional<MemberProfile> staff = staffWithEmail(author.email());
+		if (staff.isPresent()) {
+			MemberProfile profile = staff.get();
+			return desk.authorFor(new SignedInMember(profile.id(), profile.email(), profile.name(), profile.role())).slug();
+		}
+		return editor.createAuthor(author.slug(), author.name().isBlank() ? author.slug() : author.name(), author.bio(), null)
+			.slug();
+	}
+
+	/** The staff member who has this address here, if any. */
+	Optional<MemberProfile> staffWithEmail(String email) {
+		return email.isBlank() ? Optional.empty()
+				: directory.findByEmail(email).filter(profile -> profile.role().staff());
+	}
+
+	/** The slug, or the first of slug-2, slug-3… that no article here has. */
+	String freeSlug(String slug) {
+		String candidate = slug;
+		for (int n = 2; editor.idOfSlug(candidate).isPresent(); n++) {
+			String suffix = "-" + n;
+			candidate = (slug.length() + suffix.length() > ArchiveText.MAX_SLUG
+					? slug.substring(0, ArchiveText.MAX_SLUG - suffix.length()) : slug) + suffix;
+		}
+		return candidate;
+	}
+
+}

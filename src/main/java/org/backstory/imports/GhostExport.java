@@ -1,0 +1,271 @@
+package org.backstory.imports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.backstory.imports.PlannedPost.PlannedAuthor;
+import org.backstory.imports.PlannedPost.PlannedTag;
+import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.Visibility;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Reads Ghost's JSON export ({@code {db:[{meta,data}]}} or a bare {@code {meta,data}}, as Ghost's own importer
+ * accepts): posts with their meta, tags, authors and tiers. Pages are skipped and listed (Backstory has no
+ * pages), as are internal tags ({@code #name}: Ghost never shows them to readers). Members are not in this
+ * export; they come through the member CSV.
+ */
+final class GhostExport {
+
+	private final JsonNode data;
+
+	private final Set<String> tiers;
+
+	private final Instant now;
+
+	private final List<ImportProblem> problems = new ArrayList<>();
+
+	/**
+	 * @param tiers the tier codes Backstory's plans offer, which Ghost's tiers are matched to by slug
+	 */
+	private GhostExport(JsonNode data, Set<String> tiers, Instant now) {
+		this.data = data;
+		this.tiers = tiers;
+		this.now = now;
+	}
+
+	static ArchivePlan read(JsonNode root, Set<String> tiers, Instant now) {
+		JsonNode data = root.path("db").isArray() ? root.path("db").path(0).path("data") : root.path("data");
+		if (!data.isObject() || !data.path("posts").isArray()) {
+			return ArchivePlan.refused(ImportSource.GHOST, "the JSON file",
+					"This JSON is not a Ghost export: it has no db[0].data.posts (Ghost: Settings → Labs → Export your content).");
+		}
+		return new GhostExport(data, tiers, now).plan();
+	}
+
+	private ArchivePlan plan() {
+		Map<String, JsonNode> meta = byKey("posts_meta", "post_id");
+		Map<String, JsonNode> tags = byKey("tags", "id");
+		Map<String, JsonNode> users = byKey("users", "id");
+		Map<String, JsonNode> products = byKey("products", "id");
+		Map<String, List<String>> postTags = links("posts_tags", "tag_id");
+		Map<String, List<String>> postAuthors = links("posts_authors", "author_id");
+		Map<String, List<String>> postProducts = links("posts_products", "product_id");
+		List<PlannedPost> posts = new ArrayList<>();
+		Set<String> slugs = new HashSet<>();
+		Set<String> internalTags = new LinkedHashSet<>();
+		JsonNode rows = data.path("posts");
+		for (int i = 0; i < rows.size(); i++) {
+			JsonNode post = rows.path(i);
+			String id = text(post, "id");
+			String title = text(post, "title").strip();
+			String where = "posts[" + i + "] \"" + (title.isEmpty() ? text(post, "slug") : title) + "\"";
+			if (id.isEmpty()) {
+				problems.add(ImportProblem.blocking(where, "The post has no id."));
+				continue;
+			}
+			if ("page".equals(text(post, "type"))) {
+				problems.add(ImportProblem.notice(where, "A page (/" + text(post, "slug")
+						+ "/): skipped, Backstory has no pages yet; recreate it by hand."));
+				continue;
+			}
+			HtmlBody.Converted body = HtmlBody.convert(text(post, "html"), HtmlBody.Flavour.GHOST);
+			if (body.broken() != null) {
+				problems.add(ImportProblem.blocking(where, "The post's html is " + body.broken() + "."));
+				continue;
+			}
+			JsonNode postMeta = meta.getOrDefault(id, MissingNode.getInstance());
+			String slug = unique(ArchiveText.slug(text(post, "slug"), title, id), slugs);
+			List<PlannedTag> planned = new ArrayList<>();
+			for (String tagId : postTags.getOrDefault(id, List.of())) {
+				JsonNode tag = tags.get(tagId);
+				if (tag == null) {
+					problems.add(ImportProblem.notice(where, "Tag " + tagId + " is not in the export; left out."));
+				}
+				else if (text(tag, "name").startsWith("#") || "internal".equals(text(tag, "visibility"))) {
+					internalTags.add(text(tag, "name"));
+				}
+				else {
+					planned.add(new PlannedTag(ArchiveText.slug(text(tag, "slug"), text(tag, "name"), tagId),
+							name(text(tag, "name"), 80)));
+				}
+			}
+			List<PlannedAuthor> authors = new ArrayList<>();
+			for (String userId : postAuthors.getOrDefault(id, List.of())) {
+				JsonNode user = users.get(userId);
+				if (user == null) {
+					problems.add(ImportProblem.notice(where, "Author " + userId + " is not in the export; left out."));
+				}
+				else {
+					authors.add(new PlannedAuthor(ArchiveText.slug(text(user, "slug"), text(user, "name"), userId),
+							name(text(user, "name"), 120), text(user, "email").strip(), name(text(user, "bio"), 2000)));
+				}
+			}
+			Visibility visibility = visibility(post, postProducts.getOrDefault(id, List.of()), products, where);
+			Instant publishedAt = instant(post, "published_at");
+			PostStatus status = status(post, postMeta, publishedAt, where);
+			String feature = image(text(post, "feature_image"), "Feature image", where);
+			ArticleSeo seo = new ArticleSeo(text(postMeta, "meta_title"), text(postMeta, "meta_description"),
+					image(text(postMeta, "og_image"), "Social image", where));
+			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")),
+					body.markdown(), visibility, status, status == PostStatus.DRAFT ? null : publishedAt,
+					dedupedTags(planned), authors.stream().distinct().toList(), feature, seo, body.marker()));
+		}
+		internalTags.forEach(tag -> problems.add(ImportProblem.notice("tags \"" + tag + "\"",
+				"An internal tag: left out (Backstory has no internal tags).")));
+		return new ArchivePlan(ImportSource.GHOST, posts, List.of(), problems);
+	}
+
+	/** Ghost's visibility; tiers are matched to Backstory's by slug, and an unknown one falls back to paid. */
+	private Visibility visibility(JsonNode post, List<String> productIds, Map<String, JsonNode> products, String where) {
+		String visibility = text(post, "visibility");
+		switch (visibility) {
+			case "public", "" -> {
+				return Visibility.everyone();
+			}
+			case "members" -> {
+				return Visibility.members();
+			}
+			case "paid" -> {
+				return Visibility.paid();
+			}
+			case "tiers" -> {
+				Set<String> matched = new HashSet<>();
+				for (String productId : productIds) {
+					JsonNode product = products.get(productId);
+					if (product != null && "free".equals(text(product, "type"))) {
+						return Visibility.members();
+					}
+					String slug = product == null ? productId : text(product, "slug");
+					if (tiers.contains(slug)) {
+						matched.add(slug);
+					}
+					else {
+						problems.add(ImportProblem.notice(where, "Tier \"" + slug
+								+ "\" has no plan here (plans' tier codes: " + String.join(", ", tiers.stream().sorted().toList())
+								+ "); left out of the article's tiers."));
+					}
+				}
+				if (matched.isEmpty()) {
+					problems.add(ImportProblem.notice(where, "None of the post's tiers has a plan here: every paying subscriber may read it."));
+					return Visibility.paid();
+				}
+				return Visibility.tiers(matched);
+			}
+			default -> {
+				problems.add(ImportProblem.notice(where, "Unknown visibility \"" + visibility + "\": imported as paid."));
+				return Visibility.paid();
+			}
+		}
+	}
+
+	private PostStatus status(JsonNode post, JsonNode meta, @Nullable Instant publishedAt, String where) {
+		String status = text(post, "status");
+		if (publishedAt == null && !status.equals("draft")) {
+			problems.add(ImportProblem.notice(where, "No published_at: imported as a draft."));
+			return PostStatus.DRAFT;
+		}
+		return switch (status) {
+			case "published" -> meta.path("email_only").asBoolean(false) ? PostStatus.EMAIL_ONLY : PostStatus.PUBLISHED;
+			case "sent" -> PostStatus.EMAIL_ONLY;
+			case "scheduled" -> {
+				if (publishedAt.isAfter(now)) {
+					yield PostStatus.SCHEDULED;
+				}
+				problems.add(ImportProblem.notice(where, "Scheduled for a time that has passed: imported as a draft."));
+				yield PostStatus.DRAFT;
+			}
+			case "draft" -> PostStatus.DRAFT;
+			default -> {
+				problems.add(ImportProblem.notice(where, "Unknown status \"" + status + "\": imported as a draft."));
+				yield PostStatus.DRAFT;
+			}
+		};
+	}
+
+	private @Nullable Instant instant(JsonNode row, String field) {
+		JsonNode value = row.path(field);
+		if (value.isNumber()) {
+			return Instant.ofEpochMilli(value.longValue());
+		}
+		return ArchiveText.instant(text(row, field));
+	}
+
+	/**
+	 * An image is kept as a link (and listed) when it has a web address; one stored on the Ghost site itself
+	 * ({@code __GHOST_URL__/content/images/...}) is not in the export, so it is left out and listed.
+	 */
+	private @Nullable String image(String url, String what, String where) {
+		String image = url.strip();
+		if (image.isEmpty()) {
+			return null;
+		}
+		if (image.startsWith("https://") || image.startsWith("http://")) {
+			problems.add(ImportProblem.notice(where, what + " " + image
+					+ ": copied into the media library at import if it can be fetched, else kept as a link."));
+			return image;
+		}
+		problems.add(ImportProblem.notice(where, what + " " + image.replace("__GHOST_URL__", "")
+				+ " was a file on the Ghost site and is not in the export: left out; upload it again."));
+		return null;
+	}
+
+	private static List<PlannedTag> dedupedTags(List<PlannedTag> tags) {
+		Map<String, PlannedTag> bySlug = new LinkedHashMap<>();
+		tags.forEach(tag -> bySlug.putIfAbsent(tag.slug(), tag));
+		return List.copyOf(bySlug.values());
+	}
+
+	/** Two posts of one export cannot share a slug in Backstory; a later one gets a number. */
+	static String unique(String slug, Set<String> taken) {
+		String candidate = slug;
+		for (int n = 2; !taken.add(candidate); n++) {
+			String suffix = "-" + n;
+			candidate = (slug.length() + suffix.length() > ArchiveText.MAX_SLUG
+					? slug.substring(0, ArchiveText.MAX_SLUG - suffix.length()) : slug) + suffix;
+		}
+		return candidate;
+	}
+
+	private static String name(String text, int max) {
+		String name = text.strip();
+		return name.length() > max ? name.substring(0, max) : name;
+	}
+
+	private Map<String, JsonNode> byKey(String table, String key) {
+		Map<String, JsonNode> rows = new HashMap<>();
+		data.path(table).forEach(row -> rows.putIfAbsent(text(row, key), row));
+		return rows;
+	}
+
+	/** A link table's targets per post, in {@code sort_order}. */
+	private Map<String, List<String>> links(String table, String target) {
+		Map<String, List<JsonNode>> rows = new HashMap<>();
+		data.path(table).forEach(row -> rows.computeIfAbsent(text(row, "post_id"), k -> new ArrayList<>()).add(row));
+		Map<String, List<String>> links = new HashMap<>();
+		rows.forEach((post, list) -> links.put(post, list.stream()
+			.sorted(Comparator.comparingInt(row -> row.path("sort_order").asInt(0)))
+			.map(row -> text(row, target))
+			.toList()));
+		return links;
+	}
+
+	static String text(JsonNode row, String field) {
+		JsonNode value = row.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return "";
+		}
+		return value.isString() ? value.stringValue("") : value.asString();
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.backstory.imports;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.Visibility;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One post of an archive as it will be imported.
+ *
+ * @param where where it is in the archive (a JSON path or file name), for messages
+ * @param sourceKey its id on the old platform, kept so a second import skips it
+ * @param title the headline
+ * @param slug the slug it had, made valid here if it was not
+ * @param dek the custom excerpt or subtitle
+ * @param body the body as Backstory stores it: Markdown whose blocks are the post's HTML
+ * @param visibility who may read all of it
+ * @param status what it becomes
+ * @param publishedAt its publication time (null for a draft)
+ * @param tags its public tags, in order
+ * @param authors its authors, in byline order; empty means the importing staff member
+ * @param coverImageUrl the feature image, kept as a link
+ * @param seo the search and social fields
+ * @param marker whether a paywall marker was found in it
+ */
+public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, String body,
+		Visibility visibility, PostStatus status, @Nullable Instant publishedAt, List<PlannedTag> tags,
+		List<PlannedAuthor> authors, @Nullable String coverImageUrl, ArticleSeo seo, boolean marker) {
+
+	public PlannedPost {
+		tags = List.copyOf(tags);
+		authors = List.copyOf(authors);
+	}
+
+	/** A tag to create (or find) by slug. */
+	public record PlannedTag(String slug, String name) {
+	}
+
+	/**
+	 * An author: the staff member with this address if there is one, otherwise a byline of its own by slug.
+	 *
+	 * @param email the address on the old platform, or empty
+	 */
+	public record PlannedAuthor(String slug, String name, String email, String bio) {
+	}
+
+}
