@@ -25,7 +25,6 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 
 import org.backstory.Visitor;
-import org.backstory.admin.members.CsvReader;
 import org.backstory.admin.members.MemberExport;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
@@ -57,6 +56,7 @@ import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Visibility;
+import org.backstory.shared.CsvReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
