@@ -52,7 +52,9 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s")
+						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s",
+						// Webhook tests run their receiver on loopback; every other private range stays refused.
+						"backstory.webhooks.allowed-networks=127.0.0.1/32")
 				.applyTo(context);
 		}
 

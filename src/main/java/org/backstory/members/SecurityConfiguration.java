@@ -77,7 +77,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/settings/plans/**",
 					"/admin/settings/mail/**")
 			.hasRole("OWNER")
-			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**")
+			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**", "/admin/webhooks/**")
 			.hasRole("ADMINISTRATOR")
 			// Editors may look at members; changing them is for administrators.
 			.requestMatchers(HttpMethod.GET, "/admin/members/**").hasRole("EDITOR")
