@@ -49,9 +49,9 @@ class HookDeliveries {
 		this.clock = clock;
 	}
 
-	/** Attempts delivery {@code id} if it is still pending and no other node is attempting it. */
+	/** Attempts delivery {@code id} if it is still pending, due, and no other node is attempting it. */
 	void deliver(long id) {
-		transactions.executeWithoutResult(status -> hooks.lockPending(id).ifPresent(this::attempt));
+		transactions.executeWithoutResult(status -> hooks.lockPending(id, clock.instant()).ifPresent(this::attempt));
 	}
 
 	/** Attempts every pending delivery whose time has come; how many. */

@@ -86,15 +86,18 @@ class HookRepository {
 			.single();
 	}
 
-	/** The pending delivery with its hook, locked; empty when it is not pending or another node holds it. */
-	Optional<PendingDelivery> lockPending(long id) {
+	/**
+	 * The pending delivery with its hook, locked; empty when it is not pending, its next attempt is not due
+	 * yet (another node attempted it a moment ago), or another node holds it.
+	 */
+	Optional<PendingDelivery> lockPending(long id, Instant now) {
 		return jdbc.sql("""
 				select d.id, d.hook_id, d.event, d.body, d.attempts, h.target_url, h.sealed_secret, h.active
 				from webhooks.delivery d join webhooks.hook h on h.id = d.hook_id
-				where d.id = ? and d.status = 'pending'
+				where d.id = ? and d.status = 'pending' and d.next_attempt_at <= ?
 				for update of d skip locked
 				""")
-			.param(id)
+			.params(id, utc(now))
 			.query((rs, row) -> new PendingDelivery(rs.getLong("id"), rs.getLong("hook_id"), rs.getString("event"),
 					rs.getString("body"), rs.getInt("attempts"), rs.getString("target_url"), rs.getBytes("sealed_secret"),
 					rs.getBoolean("active")))
