@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes bodies in Ghost's shape, {@code {"post":{"current":{…},"previous":{…}}}}: {@code previous} holds the
  * old value of every key that changed since the last body Backstory built for the same object (kept in
- * {@code webhooks.snapshot} while some webhook listens to that kind of object). On the first body for an
- * object, {@code previous} is empty.
+ * {@code webhooks.snapshot} while some active webhook listens to that kind of object, and forgotten when none
+ * does, or when the member is deleted). On the first body for an object, {@code previous} is empty.
  */
 @Component
 class Envelope {

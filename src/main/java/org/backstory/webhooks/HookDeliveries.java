@@ -87,6 +87,7 @@ class HookDeliveries {
 		else if (outcome.gone()) {
 			hooks.recordAttempt(delivery.id(), "failed", attempts, outcome.code(), null, null, now);
 			hooks.setActive(delivery.hookId(), false, "The receiver answered 410 Gone on " + now + ".");
+			hooks.dropUnwatchedSnapshots();
 			log.info("Webhook disabled by a 410 answer hookId={}", delivery.hookId());
 		}
 		else {

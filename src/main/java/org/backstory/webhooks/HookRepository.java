@@ -161,6 +161,14 @@ class HookRepository {
 			.update();
 	}
 
+	/** Forgets the last bodies of every kind of object no active hook listens to any more. */
+	void dropUnwatchedSnapshots() {
+		jdbc.sql("""
+				delete from webhooks.snapshot s
+				where not exists (select 1 from webhooks.hook h where h.active and starts_with(h.event, s.kind || '.'))
+				""").update();
+	}
+
 	void deleteSnapshot(String kind, long objectId) {
 		jdbc.sql("delete from webhooks.snapshot where kind = ? and object_id = ?").params(kind, objectId).update();
 	}

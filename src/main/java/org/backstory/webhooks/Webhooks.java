@@ -98,6 +98,7 @@ public class Webhooks {
 		if (!hooks.setActive(id, active, active ? null : "Disabled by staff.")) {
 			return false;
 		}
+		hooks.dropUnwatchedSnapshots();
 		audit.record(staffId, active ? "webhook.enabled" : "webhook.disabled", subject(id), "");
 		return true;
 	}
@@ -110,6 +111,7 @@ public class Webhooks {
 			return false;
 		}
 		hooks.delete(id);
+		hooks.dropUnwatchedSnapshots();
 		audit.record(staffId, "webhook.deleted", subject(id), hook.get().event() + " to " + hook.get().targetUrl());
 		return true;
 	}
