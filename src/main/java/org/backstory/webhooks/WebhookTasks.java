@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.backstory.shared.BackstoryProperties;
+import org.backstory.shared.StartRefused;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,13 @@ class WebhookTasks {
 
 	@Bean
 	TargetAddresses targetAddresses(WebhooksProperties properties) {
-		return new TargetAddresses(properties.allowedNetworks());
+		try {
+			return new TargetAddresses(properties.allowedNetworks());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StartRefused("BACKSTORY_WEBHOOK_ALLOWED_NETWORKS is not a list of networks: " + ex.getMessage() + ".",
+					"Write networks in CIDR notation, comma-separated, e.g. 127.0.0.1/32,10.0.0.0/8.", ex);
+		}
 	}
 
 	@Bean

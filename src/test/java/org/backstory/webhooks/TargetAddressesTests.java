@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
+import org.backstory.shared.StartRefused;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,7 +59,14 @@ class TargetAddressesTests {
 			.hasMessageContaining("Not an IP network");
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
+	void aMalformedSettingRefusesTheStartWithOneSentence() {
+		assertThatThrownBy(() -> new WebhookTasks().targetAddresses(new WebhooksProperties(List.of("10.0.0.0/8", "intranet"))))
+			.isInstanceOf(StartRefused.class)
+			.hasMessage("BACKSTORY_WEBHOOK_ALLOWED_NETWORKS is not a list of networks: Not an IP network: intranet.");
+	}
+
+	@Test
 	void theRefusalNamesTheAddressAndTheSetting() throws UnknownHostException {
 		assertThat(defaults.refusal(InetAddress.getByName("169.254.169.254")))
 			.contains("169.254.169.254 is a link-local address (allow it with BACKSTORY_WEBHOOK_ALLOWED_NETWORKS)");
