@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The write side of publishing: authors, tags, storylines and articles, used by the demo seeder and the
  * admin editor. Every method is one transaction: it either does all of its work or, on an
  * {@link InvalidArticleException}, none of it. Readers see the result as soon as it commits. Going live, a live
- * article's change and leaving the site are published as {@link ArticlePublished}, {@link PublishedArticleEdited}
- * and {@link ArticleUnpublished} inside the transaction.
+ * article's change, leaving the site and a publication time still to come are published as
+ * {@link ArticlePublished}, {@link PublishedArticleEdited}, {@link ArticleUnpublished} and {@link ArticleScheduled}
+ * inside the transaction.
  */
 @Service
 public class ArticleEditor {
@@ -183,6 +184,9 @@ public class ArticleEditor {
 		}
 		else if (wasLive) {
 			events.publishEvent(new ArticleUnpublished(id, scheduled ? "scheduled" : "sent"));
+		}
+		if (scheduled && onSite) {
+			events.publishEvent(new ArticleScheduled(id, at));
 		}
 		log.info("Article published id={} at={} onSite={}", id, at, onSite);
 	}

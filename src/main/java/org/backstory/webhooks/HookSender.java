@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * checked against {@link TargetAddresses} (one refused address refuses the send, so a name cannot mix a public
  * and a private answer), and the socket connects to that checked address. TLS verifies the certificate
  * against the host name (SNI and endpoint identification). Redirects are not followed: a 3xx is a failed
- * attempt. The whole exchange, connection to status line, has {@link #TIMEOUT}.
+ * attempt. From the connection to the answer's status line, the exchange has {@link #TIMEOUT} (the name lookup
+ * before it is bounded by the system's resolver).
  */
 class HookSender {
 

@@ -53,7 +53,12 @@ class WebhookListeners {
 
 	@EventListener
 	void on(ArticlePublished event) {
-		post(WebhookEvent.POST_PUBLISHED, event.articleId(), "published");
+		postPublished(event.articleId());
+	}
+
+	/** Queues {@code post.published} for an article that is live now ({@link ScheduledPosts} too). */
+	void postPublished(long articleId) {
+		post(WebhookEvent.POST_PUBLISHED, articleId, "published");
 	}
 
 	@EventListener

@@ -17,15 +17,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The sender, the address policy and the db-scheduler tasks: one delivery task per queued body, scheduled in the transaction that
- * queued it, and a sweeper that every half minute attempts what is due (retries, anything a crash left) and
- * drops finished deliveries older than {@link #KEPT}, whose bodies may hold a member's name and address.
+ * The sender, the address policy and the db-scheduler tasks: one delivery task per queued body, scheduled in the
+ * transaction that queued it; one task per scheduled article at its time ({@link ScheduledPosts}); and a
+ * sweeper that every half minute attempts what is due (retries, anything a crash left) and drops finished
+ * deliveries older than {@link #KEPT}, whose bodies may hold a member's name and address.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhooksProperties.class)
 class WebhookTasks {
 
 	static final TaskDescriptor<Void> DELIVERY = TaskDescriptor.of("webhook-delivery");
+
+	static final TaskDescriptor<Void> SCHEDULED_POST = TaskDescriptor.of("webhook-scheduled-post");
 
 	/** How long finished deliveries stay listed (and can be sent again). */
 	static final Duration KEPT = Duration.ofDays(30);
@@ -51,6 +54,13 @@ class WebhookTasks {
 	OneTimeTask<Void> webhookDeliveryTask(ObjectProvider<HookDeliveries> deliveries) {
 		return Tasks.oneTime(DELIVERY)
 			.execute((instance, context) -> deliveries.getObject().deliver(Long.parseLong(instance.getId())));
+	}
+
+	@Bean
+	OneTimeTask<Void> webhookScheduledPostTask(ObjectProvider<ScheduledPosts> posts,
+			ObjectProvider<TransactionOperations> transactions) {
+		return Tasks.oneTime(SCHEDULED_POST).execute((instance, context) -> transactions.getObject()
+			.executeWithoutResult(status -> posts.getObject().timeCame(instance.getId())));
 	}
 
 	@Bean

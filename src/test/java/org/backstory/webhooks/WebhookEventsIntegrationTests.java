@@ -3,6 +3,10 @@ package org.backstory.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,12 +39,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every event fired by the action that causes it: articles published, edited and unpublished in the newsroom
- * over HTTP; a reader signing up, staff noting, labelling and deleting them over HTTP; a checkout, a refund, a
+ * Every event fired by the action that causes it: articles published, edited, unpublished and scheduled in the
+ * newsroom over HTTP (a scheduled one announces itself when its time comes); a reader signing up, staff noting, labelling and deleting them over HTTP; a checkout, a refund, a
  * declined renewal and a cancellation through billing's services. One webhook per event posts to its own path
  * on a loopback receiver, and each body is checked as a receiver would read it.
  */
@@ -80,6 +85,12 @@ class WebhookEventsIntegrationTests {
 
 	@Autowired
 	HookDeliveries deliveries;
+
+	@Autowired
+	ScheduledPosts scheduledPosts;
+
+	@Autowired
+	TransactionOperations transactions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -155,6 +166,40 @@ class WebhookEventsIntegrationTests {
 		assertThat(unpublished.at("/current/published_at").isNull()).isTrue();
 		assertThat(unpublished.at("/previous/status").asString()).isEqualTo("published");
 		assertThat(unpublished.at("/previous/published_at").asString()).isNotEmpty();
+	}
+
+	@Test
+	void aScheduledArticleAnnouncesItselfWhenItsTimeComes() {
+		String slug = ArticleFixtures.unique("scheduled-hook");
+		long id = write(articleFields(slug));
+		Instant at = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+		String instance = id + "@" + at.toEpochMilli();
+
+		assertThat(editor.submit("/admin/articles/" + id, "/admin/articles/" + id + "/schedule",
+				Map.of("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString())).status()).isEqualTo(302);
+
+		assertThat(jdbc.sql("""
+				select count(*) from scheduled_tasks
+				where task_name = 'webhook-scheduled-post' and task_instance = ? and execution_time = ?
+				""").params(instance, at.atOffset(ZoneOffset.UTC)).query(Long.class).single()).isEqualTo(1);
+		transactions.executeWithoutResult(status -> scheduledPosts.timeCame(instance));
+		assertThat(deliveriesAbout(slug)).as("nothing before its time").isZero();
+
+		clock.advance(Duration.ofHours(2).plusMinutes(1));
+		transactions.executeWithoutResult(status -> scheduledPosts.timeCame(instance));
+		deliveries.deliverDue();
+
+		JsonNode published = post("post.published", slug);
+		assertThat(published.at("/current/status").asString()).isEqualTo("published");
+		assertThat(published.at("/current/published_at").asString()).startsWith(LocalDateTime.ofInstant(at, ZoneOffset.UTC)
+			.toString());
+		transactions.executeWithoutResult(status -> scheduledPosts.timeCame(id + "@" + at.minusSeconds(60).toEpochMilli()));
+		assertThat(deliveriesAbout(slug)).as("a task for an older schedule does nothing").isEqualTo(1);
+	}
+
+	private long deliveriesAbout(String slug) {
+		return jdbc.sql("select count(*) from webhooks.delivery where body like ?").param("%\"slug\":\"" + slug + "\"%")
+			.query(Long.class).single();
 	}
 
 	@Test
