@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.backstory.members.MemberDirectory;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleDraft;
@@ -25,6 +26,8 @@ import org.backstory.publishing.Author;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.TagRef;
 import org.backstory.publishing.Visibility;
+import org.backstory.webhooks.WebhookReceiver;
+import org.backstory.webhooks.Webhooks;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +49,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * present on the article page for one who may. Besides the demo articles, paid articles of awkward shapes
  * without a paywall marker (one list, one table, one code block, one long paragraph, headings only, two short
  * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
- * text each must keep gated is named below, so a renderer that left their gated half empty fails here.
+ * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Webhook
+ * bodies about these articles are checked the same way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +90,12 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	Webhooks webhooks;
+
+	@Autowired
+	MemberDirectory directory;
 
 	List<Article> articles;
 
@@ -258,6 +268,35 @@ class PaywallLeakIntegrationTests {
 				else {
 					assertThat(posts).as("%s exporting leaks %s", reader, article.slug()).doesNotContain(paragraph);
 				}
+			}
+		}
+	}
+
+	/**
+	 * Outgoing webhooks join the channels: a body about each gated article (here {@code post.published.edited},
+	 * fired by publishing it again at its own time) carries what an anonymous reader gets and none of its gated
+	 * text.
+	 */
+	@Test
+	void webhookBodiesCarryNoGatedText() {
+		long ownerId = directory.findByEmail("owner@demo.test").orElseThrow().id();
+		try (WebhookReceiver receiver = WebhookReceiver.start()) {
+			Webhooks.Added added = webhooks.add("post.published.edited", receiver.url("/leak"), "leak test", ownerId);
+			try {
+				articles.forEach(article -> editor.publish(article.id(), article.publishedAt()));
+				int checked = 0;
+				for (Article article : articles) {
+					String body = receiver.awaitBody("\"slug\":\"" + article.slug() + "\"").body();
+					assertThat(body).contains("\"access\":false");
+					for (String paragraph : gatedTexts(article)) {
+						assertThat(body).as("webhook body of %s", article.slug()).doesNotContain(paragraph);
+						checked++;
+					}
+				}
+				assertThat(checked).isGreaterThan(50);
+			}
+			finally {
+				webhooks.delete(added.hook().id(), ownerId);
 			}
 		}
 	}

@@ -54,7 +54,9 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
 						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s",
 						// The import tests serve feature images from a loopback server.
-						"backstory.imports.private-image-hosts=true")
+						"backstory.imports.private-image-hosts=true",
+						// Webhook tests run their receiver on loopback; every other private range stays refused.
+						"backstory.webhooks.allowed-networks=127.0.0.1/32")
 				.applyTo(context);
 		}
 

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,10 @@ class PaymentRepository {
 
 	private final NamedParameterJdbcTemplate batch;
 
-	PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	private final ApplicationEventPublisher events;
+
+	PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.batch = batch;
 	}
@@ -131,19 +136,24 @@ class PaymentRepository {
 	 */
 	Set<Long> settleSucceeded(Map<Long, String> chargeIds, Instant now) {
 		List<Long> ids = List.copyOf(chargeIds.keySet());
-		return new HashSet<>(jdbc.sql("""
+		List<PaymentSucceeded> settled = jdbc.sql("""
 				update billing.payment p
 				set status = 'succeeded', gateway_charge_id = x.charge, settled_at = :now,
 				    invoice_number = nextval('billing.invoice_number_seq')
 				from unnest(:ids, :charges) as x(id, charge)
 				where p.id = x.id and p.status = 'pending'
-				returning p.id
+				returning p.id, p.member_id, p.subscription_id, p.purpose, p.amount, p.currency
 				""")
 			.param("ids", ids.toArray(Long[]::new))
 			.param("charges", ids.stream().map(chargeIds::get).toArray(String[]::new))
 			.param("now", Timestamps.of(now))
-			.query(Long.class)
-			.list());
+			.query((rs, row) -> new PaymentSucceeded(rs.getLong("id"), rs.getObject("member_id", Long.class),
+					rs.getObject("subscription_id", Long.class), rs.getString("purpose"), rs.getLong("amount"),
+					rs.getString("currency"), now))
+			.list();
+		// Announced here, where every successful charge is recorded exactly once, whichever flow made it.
+		settled.forEach(events::publishEvent);
+		return settled.stream().map(PaymentSucceeded::paymentId).collect(Collectors.toCollection(HashSet::new));
 	}
 
 	private static final String RECORD = """

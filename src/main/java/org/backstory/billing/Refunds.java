@@ -9,6 +9,7 @@ import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,8 +37,11 @@ public class Refunds {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Refunds(PaymentRepository payments, RefundRepository refunds, PaymentGateway gateway,
-			TransactionTemplate transaction, StaffActions audit, Clock clock) {
+			TransactionTemplate transaction, StaffActions audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
 		this.gateway = gateway;
@@ -108,6 +112,8 @@ public class Refunds {
 			if (refunds.settle(refund.id(), result, clock.instant())
 					&& result instanceof PaymentGateway.RefundResult.Refunded) {
 				payments.recountRefunded(refund.paymentId());
+				events.publishEvent(new PaymentRefunded(refund.id(), refund.paymentId(), refund.amount(),
+						refund.currency(), clock.instant()));
 				new SubscriptionEventLog.Actor(refund.requestedBy()).staffId()
 					.ifPresent(staffId -> audit.record(staffId, "payment.refunded", "payment " + refund.paymentId(),
 							Money.format(refund.amount(), refund.currency()) + " (refund " + refund.id() + ")"));

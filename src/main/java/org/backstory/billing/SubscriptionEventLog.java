@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -108,8 +109,11 @@ class SubscriptionEventLog {
 
 	private final NamedParameterJdbcTemplate batch;
 
-	SubscriptionEventLog(NamedParameterJdbcTemplate batch) {
+	private final ApplicationEventPublisher events;
+
+	SubscriptionEventLog(NamedParameterJdbcTemplate batch, ApplicationEventPublisher events) {
 		this.batch = batch;
+		this.events = events;
 	}
 
 	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor, Instant at) {
@@ -134,7 +138,10 @@ class SubscriptionEventLog {
 
 	}
 
-	/** Logs changes, all at {@code at}, in one round trip. */
+	/**
+	 * Logs changes, all at {@code at}, in one round trip, and publishes a {@link SubscriptionChanged} for each
+	 * one that starts, makes past due or cancels a subscription.
+	 */
 	void recordAll(List<Entry> entries, Instant at) {
 		batch.batchUpdate("""
 				insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor, amount,
@@ -159,6 +166,34 @@ class SubscriptionEventLog {
 				.addValue("payment", entry.paymentId(), Types.BIGINT)
 				.addValue("at", Timestamps.of(at)))
 			.toArray(MapSqlParameterSource[]::new));
+		for (Entry entry : entries) {
+			announced(entry).ifPresent(change -> announce(entry.subscriptionId(), change, at));
+		}
+	}
+
+	/** The change a log entry stands for, if it is one other modules are told about. */
+	static Optional<SubscriptionChanged.Change> announced(Entry entry) {
+		return switch (entry.cause()) {
+			case FIRST_PAYMENT, TRIAL_STARTED, COMP_GRANTED, GIFT_REDEEMED ->
+				Optional.of(SubscriptionChanged.Change.STARTED);
+			case RENEWAL_FAILED -> entry.from() == SubscriptionStatus.PAST_DUE ? Optional.empty()
+					: Optional.of(SubscriptionChanged.Change.PAST_DUE);
+			case CANCELED_BY_MEMBER, CANCELED_BY_STAFF, RETRIES_EXHAUSTED -> Optional.of(SubscriptionChanged.Change.CANCELED);
+			default -> Optional.empty();
+		};
+	}
+
+	private void announce(long subscriptionId, SubscriptionChanged.Change change, Instant at) {
+		batch.getJdbcTemplate().query("""
+				select id, member_id, status, tier, billing_interval, price_amount, currency, current_period_end,
+				       case when comped then 'comp' when gift_id is not null then 'gift' else 'paid' end as kind
+				from billing.subscription where id = ?
+				""", rs -> {
+			events.publishEvent(new SubscriptionChanged(rs.getLong("id"), rs.getLong("member_id"), change,
+					rs.getString("status"), rs.getString("tier"), rs.getString("kind"), rs.getString("billing_interval"),
+					rs.getObject("price_amount", Long.class), rs.getString("currency"),
+					Timestamps.read(rs, "current_period_end"), at));
+		}, subscriptionId);
 	}
 
 }

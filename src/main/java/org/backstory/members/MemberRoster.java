@@ -17,6 +17,7 @@ import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,14 +52,18 @@ public class MemberRoster {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	MemberRoster(RosterQueries queries, RosterWrites writes, AccountSettings accounts,
-			FindByIndexNameSessionRepository<?> sessions, StaffActions staffActions, Clock clock) {
+			FindByIndexNameSessionRepository<?> sessions, StaffActions staffActions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.queries = queries;
 		this.writes = writes;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.staffActions = staffActions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Up to {@code size} members matching the filter, newest first, after {@code after} (null: from the top). */
@@ -128,6 +133,7 @@ public class MemberRoster {
 		boolean changed = writes.changeNote(memberId, note, clock.instant());
 		if (changed) {
 			staffActions.record(staffId, "member.note-changed", subject(memberId), note.length() + " characters");
+			events.publishEvent(new MemberEdited(memberId));
 		}
 		return changed;
 	}
@@ -141,6 +147,7 @@ public class MemberRoster {
 		boolean added = writes.addLabel(memberId, label.strip());
 		if (added) {
 			staffActions.record(staffId, "member.labelled", subject(memberId), label.strip());
+			events.publishEvent(new MemberEdited(memberId));
 		}
 		return added;
 	}
@@ -151,6 +158,7 @@ public class MemberRoster {
 		boolean removed = writes.removeLabel(memberId, label);
 		if (removed) {
 			staffActions.record(staffId, "member.unlabelled", subject(memberId), label);
+			events.publishEvent(new MemberEdited(memberId));
 		}
 		return removed;
 	}

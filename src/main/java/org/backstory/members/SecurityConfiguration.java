@@ -77,7 +77,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/settings/plans/**",
 					"/admin/settings/mail/**", "/admin/export/**")
 			.hasRole("OWNER")
-			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**", "/admin/import/**")
+			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**", "/admin/import/**",
+					"/admin/webhooks/**")
 			.hasRole("ADMINISTRATOR")
 			// Editors may look at members; changing them is for administrators.
 			.requestMatchers(HttpMethod.GET, "/admin/members/**").hasRole("EDITOR")

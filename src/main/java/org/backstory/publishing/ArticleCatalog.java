@@ -51,6 +51,14 @@ public class ArticleCatalog {
 		return reader.forSending(id);
 	}
 
+	/**
+	 * The article whatever its status (a draft as if published now), for channels that report changes to
+	 * other systems; like every {@link Article}, its gated body is opened only by the access module. Not cached.
+	 */
+	public Optional<Article> inAnyStatus(long id) {
+		return reader.anyStatus(id, clock.instant());
+	}
+
 	/** The latest published articles. */
 	public List<ArticleSummary> latest(int limit, int offset) {
 		checkPage(limit, offset);

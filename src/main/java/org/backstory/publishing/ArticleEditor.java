@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The write side of publishing: authors, tags, storylines and articles, used by the demo seeder and the
  * admin editor. Every method is one transaction: it either does all of its work or, on an
- * {@link InvalidArticleException}, none of it. Readers see the result as soon as it commits.
+ * {@link InvalidArticleException}, none of it. Readers see the result as soon as it commits. Going live, a live
+ * article's change, leaving the site and a publication time still to come are published as
+ * {@link ArticlePublished}, {@link PublishedArticleEdited}, {@link ArticleUnpublished} and {@link ArticleScheduled}
+ * inside the transaction.
  */
 @Service
 public class ArticleEditor {
@@ -32,12 +36,15 @@ public class ArticleEditor {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final ArticleRenderer renderer = new ArticleRenderer();
 
-	ArticleEditor(ArticleWriter writer, CatalogCache cache, Clock clock) {
+	ArticleEditor(ArticleWriter writer, CatalogCache cache, Clock clock, ApplicationEventPublisher events) {
 		this.writer = writer;
 		this.cache = cache;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -111,6 +118,7 @@ public class ArticleEditor {
 			problems.add("There is no storyline '" + draft.storylineSlug() + "'.");
 		}
 		ArticleWriter.Current current = draft.id() == null ? null : existing(draft.id());
+		boolean wasLive = current != null && writer.live(current.id(), clock.instant());
 		long self = current == null ? -1 : current.id();
 		writer.slugOwner(draft.slug()).filter(owner -> owner != self)
 			.ifPresent(owner -> problems.add("The slug '" + draft.slug() + "' is already used by another article."));
@@ -145,6 +153,9 @@ public class ArticleEditor {
 			throw new InvalidArticleException("Another change took the same slug or storyline part a moment ago; try again.");
 		}
 		cache.invalidate();
+		if (wasLive) {
+			events.publishEvent(new PublishedArticleEdited(id));
+		}
 		log.info("Article saved id={} slug={} visibility={}", id, draft.slug(),
 				draft.visibility().level().name().toLowerCase(Locale.ROOT));
 		return id;
@@ -170,8 +181,21 @@ public class ArticleEditor {
 	 */
 	@Transactional
 	public void publish(long id, Instant at, boolean onSite) {
-		writer.setPublication(id, at.isAfter(clock.instant()) ? "scheduled" : "published", at, onSite);
+		Instant now = clock.instant();
+		boolean wasLive = writer.live(id, now);
+		boolean scheduled = at.isAfter(now);
+		writer.setPublication(id, scheduled ? "scheduled" : "published", at, onSite);
 		cache.invalidate();
+		boolean live = !scheduled && onSite;
+		if (live) {
+			events.publishEvent(wasLive ? new PublishedArticleEdited(id) : new ArticlePublished(id));
+		}
+		else if (wasLive) {
+			events.publishEvent(new ArticleUnpublished(id, scheduled ? "scheduled" : "sent"));
+		}
+		if (scheduled && onSite) {
+			events.publishEvent(new ArticleScheduled(id, at));
+		}
 		log.info("Article published id={} at={} onSite={}", id, at, onSite);
 	}
 
@@ -196,8 +220,12 @@ public class ArticleEditor {
 	/** Takes the article back to draft: it disappears from every page, feed and list. */
 	@Transactional
 	public void unpublish(long id) {
+		boolean wasLive = writer.live(id, clock.instant());
 		writer.setPublication(id, "draft", null, true);
 		cache.invalidate();
+		if (wasLive) {
+			events.publishEvent(new ArticleUnpublished(id, "draft"));
+		}
 		log.info("Article unpublished id={}", id);
 	}
 

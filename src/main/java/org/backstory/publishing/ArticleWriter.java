@@ -201,6 +201,17 @@ class ArticleWriter {
 		}
 	}
 
+	/** Whether the article is on the site at {@code now}: published, its time come, not email only. */
+	boolean live(long id, Instant now) {
+		return jdbc.sql("""
+				select exists (select 1 from publishing.article
+				               where id = ? and status <> 'draft' and on_site and published_at <= ?)
+				""")
+			.params(id, utc(now))
+			.query(Boolean.class)
+			.single();
+	}
+
 	void setSlug(long id, String slug, Instant now) {
 		jdbc.sql("update publishing.article set slug = ?, updated_at = ? where id = ?").params(slug, utc(now), id).update();
 	}

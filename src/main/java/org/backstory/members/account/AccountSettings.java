@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.backstory.email.Mailer;
 import org.backstory.members.MemberDeleted;
+import org.backstory.members.MemberEdited;
 import org.backstory.members.account.SignInThrottle.Reservation;
 import org.backstory.members.account.SignInThrottle.Subject;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,13 @@ public class AccountSettings {
 	@Transactional
 	public Member rename(long memberId, String name) {
 		members.updateName(memberId, name, clock.instant());
+		edited(memberId);
 		return members.findById(memberId).orElseThrow();
+	}
+
+	/** Tells other modules, inside the changing transaction, that the member's name or address changed. */
+	void edited(long memberId) {
+		events.publishEvent(new MemberEdited(memberId));
 	}
 
 	/** Sets a new password after checking the current one; wrong current passwords count as failed sign-ins. */

@@ -103,6 +103,7 @@ public class EmailChanges {
 				throw new EmailTakenException();
 			}
 			tokens.discardUnused(before.id());
+			settings.edited(before.id());
 			Member after = members.findById(before.id()).orElseThrow();
 			mails.emailChanged(before.email(), after);
 			if (after.role().staff()) {
