@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.SecretFile;
+import org.backstory.shared.SecretSeal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,15 @@ class TwoFactorKeyConfiguration {
 				: fromFile(app.dataDir().resolve(KEY_FILE));
 		check(key, jdbc);
 		return key;
+	}
+
+	/**
+	 * The app's one {@link SecretSeal}, under the two-factor key: the api module seals Admin API key secrets
+	 * with it, so one key outside the database protects every secret the server must read back.
+	 */
+	@Bean
+	SecretSeal secretSeal(TwoFactorKey key) {
+		return key.seal();
 	}
 
 	static TwoFactorKey fromFile(Path file) {
