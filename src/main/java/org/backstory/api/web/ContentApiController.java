@@ -1,0 +1,301 @@
+package org.backstory.api.web;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.backstory.access.ArticleGate;
+import org.backstory.api.Integrations;
+import org.backstory.billing.PlanCatalog;
+import org.backstory.newsletters.Newsletters;
+import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleFilter;
+import org.backstory.publishing.ArticleOrder;
+import org.backstory.publishing.ArticleResults;
+import org.backstory.publishing.Author;
+import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.PublishedCount;
+import org.backstory.publishing.Tag;
+import org.backstory.shared.BackstoryProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ghost's Content API v5 under {@code /ghost/api/content/}: posts, pages (none: Backstory has no pages yet), tags
+ * and authors (browse, by id, by slug), settings, tiers and newsletters (browse). Every call needs an
+ * integration's Content API key in {@code ?key=} and is an anonymous reader: articles come through the access
+ * module's gate, so a gated article gives its preview and {@code access:false}. Answers to the catalog's data are
+ * serialized once per catalog snapshot (dropped on every edit) and answered from memory after that.
+ */
+@RestController
+@RequestMapping("/ghost/api/content")
+class ContentApiController {
+
+	static final String CACHE_CONTROL = "public, max-age=0";
+
+	private static final String TIERS_CACHE_CONTROL = "public, max-age=600";
+
+	private final Integrations integrations;
+
+	private final ArticleCatalog catalog;
+
+	private final ArticleGate gate;
+
+	private final ContentApiSettings settings;
+
+	private final PostFilter postFilter;
+
+	private final GhostJson ghost;
+
+	private final ContentApiAnswers answers;
+
+	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate,
+			PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
+			BackstoryProperties site, Clock clock) {
+		this.integrations = integrations;
+		this.catalog = catalog;
+		this.gate = gate;
+		this.settings = new ContentApiSettings(publications, plans, newsletters, site);
+		this.postFilter = new PostFilter(clock);
+		this.ghost = new GhostJson(site);
+		this.answers = new ContentApiAnswers(json);
+	}
+
+	@GetMapping({ "/posts/", "/posts" })
+	ResponseEntity<byte[]> browsePosts(HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		return cached(request, List.of("posts", parameters), () -> {
+			ArticleFilter filter = parameters.filter() == null ? ArticleFilter.everything()
+					: postFilter.of(NqlParser.parse(parameters.filter()));
+			ArticleResults results = catalog.find(filter, postOrder(parameters), parameters.limit(), parameters.offset());
+			return answers.browse("posts", posts(results.articles(), parameters), parameters, results.total());
+		});
+	}
+
+	@GetMapping({ "/posts/{id}/", "/posts/{id}" })
+	ResponseEntity<byte[]> readPost(@PathVariable String id, HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		if (!id.matches("[0-9]{1,18}")) {
+			throw GhostError.notFound("post");
+		}
+		return readPost(request, parameters, List.of("post-id", id), new ArticleFilter.IdIn(Set.of(Long.parseLong(id))));
+	}
+
+	@GetMapping({ "/posts/slug/{slug}/", "/posts/slug/{slug}" })
+	ResponseEntity<byte[]> readPostBySlug(@PathVariable String slug, HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		return readPost(request, parameters, List.of("post-slug", slug), new ArticleFilter.SlugIn(Set.of(slug)));
+	}
+
+	@GetMapping({ "/pages/", "/pages" })
+	ResponseEntity<byte[]> browsePages(HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		return cached(request, List.of("pages", parameters), () -> answers.browse("pages", List.of(), parameters, 0));
+	}
+
+	@GetMapping({ "/pages/{id}/", "/pages/{id}", "/pages/slug/{id}/", "/pages/slug/{id}" })
+	ResponseEntity<byte[]> readPage(HttpServletRequest request) {
+		checkKey(request);
+		throw GhostError.notFound("page");
+	}
+
+	@GetMapping({ "/tags/", "/tags" })
+	ResponseEntity<byte[]> browseTags(HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		return cached(request, List.of("tags", parameters), () -> browse("tags", catalog.tagsWithCounts(), parameters,
+				tag -> tag.item().slug(), tag -> Long.toString(tag.item().id()), tag -> tag.item().name(),
+				tag -> ghost.tag(tag, parameters.includes("count.posts"))));
+	}
+
+	@GetMapping({ "/tags/{id}/", "/tags/{id}" })
+	ResponseEntity<byte[]> readTag(@PathVariable String id, HttpServletRequest request) {
+		return readOne(request, "tags", "tag", catalog::tagsWithCounts, tag -> Long.toString(tag.item().id()).equals(id),
+				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), id);
+	}
+
+	@GetMapping({ "/tags/slug/{slug}/", "/tags/slug/{slug}" })
+	ResponseEntity<byte[]> readTagBySlug(@PathVariable String slug, HttpServletRequest request) {
+		return readOne(request, "tags", "tag", catalog::tagsWithCounts, tag -> tag.item().slug().equals(slug),
+				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), "slug:" + slug);
+	}
+
+	@GetMapping({ "/authors/", "/authors" })
+	ResponseEntity<byte[]> browseAuthors(HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		return cached(request, List.of("authors", parameters), () -> browse("authors", authorsWithArticles(), parameters,
+				author -> author.item().slug(), author -> Long.toString(author.item().id()), author -> author.item().name(),
+				author -> ghost.author(author, parameters.includes("count.posts"))));
+	}
+
+	@GetMapping({ "/authors/{id}/", "/authors/{id}" })
+	ResponseEntity<byte[]> readAuthor(@PathVariable String id, HttpServletRequest request) {
+		return readOne(request, "authors", "author", this::authorsWithArticles,
+				author -> Long.toString(author.item().id()).equals(id),
+				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), id);
+	}
+
+	@GetMapping({ "/authors/slug/{slug}/", "/authors/slug/{slug}" })
+	ResponseEntity<byte[]> readAuthorBySlug(@PathVariable String slug, HttpServletRequest request) {
+		return readOne(request, "authors", "author", this::authorsWithArticles, author -> author.item().slug().equals(slug),
+				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), "slug:" + slug);
+	}
+
+	@GetMapping({ "/settings/", "/settings" })
+	ResponseEntity<byte[]> settings(HttpServletRequest request) {
+		checkKey(request);
+		return ContentApiAnswers.respond(request, answers.object("settings", settings.settings()), CACHE_CONTROL);
+	}
+
+	@GetMapping({ "/tiers/", "/tiers" })
+	ResponseEntity<byte[]> tiers(HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		List<Map<String, Object>> tiers = settings.tiers(parameters);
+		return ContentApiAnswers.respond(request, answers.browse("tiers", page(tiers, parameters), parameters, tiers.size()),
+				TIERS_CACHE_CONTROL);
+	}
+
+	@GetMapping({ "/newsletters/", "/newsletters" })
+	ResponseEntity<byte[]> newsletters(HttpServletRequest request) {
+		BrowseParameters parameters = parameters(request);
+		List<Map<String, Object>> newsletters = settings.newsletters(parameters);
+		return ContentApiAnswers.respond(request,
+				answers.browse("newsletters", page(newsletters, parameters), parameters, newsletters.size()),
+				TIERS_CACHE_CONTROL + ", must-revalidate");
+	}
+
+	/** Any other address under the Content API: Ghost's 404, not the site's page. */
+	@GetMapping("/**")
+	ResponseEntity<byte[]> unknown() {
+		throw new GhostError(HttpStatus.NOT_FOUND, "NotFoundError", "Resource not found", null, null);
+	}
+
+	private ResponseEntity<byte[]> readPost(HttpServletRequest request, BrowseParameters parameters, List<String> key,
+			ArticleFilter filter) {
+		return cached(request, List.of(key, parameters), () -> {
+			List<Article> found = catalog.find(filter, ArticleOrder.newestFirst(), 1, 0).articles();
+			if (found.isEmpty()) {
+				throw GhostError.notFound("post");
+			}
+			return answers.read("posts", posts(found, parameters).get(0));
+		});
+	}
+
+	private <T> ResponseEntity<byte[]> readOne(HttpServletRequest request, String resource, String singular,
+			Supplier<List<T>> all, Predicate<T> wanted,
+			BiFunction<T, BrowseParameters, Map<String, Object>> json, String key) {
+		BrowseParameters parameters = parameters(request);
+		return cached(request, List.of(resource + "-one", key, parameters), () -> {
+			T item = all.get().stream().filter(wanted).findFirst().orElseThrow(() -> GhostError.notFound(singular));
+			return answers.read(resource, GhostJson.retainFields(json.apply(item, parameters), parameters.fields()));
+		});
+	}
+
+	private <T> JsonAnswer browse(String resource, List<T> all, BrowseParameters parameters, Function<T, String> slug,
+			Function<T, String> id, Function<T, String> name, Function<T, Map<String, Object>> json) {
+		Predicate<T> filter = parameters.filter() == null ? item -> true
+				: new ListFilter<>(slug, id).of(NqlParser.parse(parameters.filter()));
+		List<T> matching = all.stream().filter(filter).sorted(listOrder(parameters, name, slug)).toList();
+		List<Map<String, Object>> items = page(matching, parameters).stream()
+			.map(item -> GhostJson.retainFields(json.apply(item), parameters.fields()))
+			.toList();
+		return answers.browse(resource, items, parameters, matching.size());
+	}
+
+	private <T> Comparator<T> listOrder(BrowseParameters parameters, Function<T, String> name, Function<T, String> slug) {
+		Comparator<T> order = (a, b) -> 0;
+		for (BrowseParameters.OrderKey key : parameters.orderKeys()) {
+			Comparator<T> by = switch (key.field()) {
+				case "name" -> Comparator.comparing(name, String.CASE_INSENSITIVE_ORDER);
+				case "slug" -> Comparator.comparing(slug);
+				case "count.posts" -> Comparator.comparingInt(item -> ((PublishedCount<?>) item).articles());
+				default -> throw GhostError.badRequest("Validation error, cannot order.",
+						"order by name, slug or count.posts.");
+			};
+			order = order.thenComparing(key.descending() ? by.reversed() : by);
+		}
+		return order;
+	}
+
+	private static ArticleOrder postOrder(BrowseParameters parameters) {
+		List<ArticleOrder.Key> keys = parameters.orderKeys().stream().map(key -> new ArticleOrder.Key(switch (key.field()) {
+			case "published_at", "created_at" -> ArticleOrder.Field.PUBLISHED_AT;
+			case "updated_at" -> ArticleOrder.Field.UPDATED_AT;
+			case "title" -> ArticleOrder.Field.TITLE;
+			case "slug" -> ArticleOrder.Field.SLUG;
+			case "id" -> ArticleOrder.Field.ID;
+			default -> throw GhostError.badRequest("Validation error, cannot order.",
+					"order by published_at, updated_at, title, slug or id.");
+		}, key.descending())).toList();
+		return keys.isEmpty() ? ArticleOrder.newestFirst() : new ArticleOrder(keys);
+	}
+
+	private List<Map<String, Object>> posts(List<Article> articles, BrowseParameters parameters) {
+		Map<String, PublishedCount<Tag>> tags = bySlug(catalog.tagsWithCounts(), tag -> tag.item().slug());
+		Map<String, PublishedCount<Author>> authors = bySlug(catalog.authorsWithCounts(), author -> author.item().slug());
+		return articles.stream()
+			.map(article -> ghost.post(gate.openAnonymously(article), parameters, tags, authors))
+			.toList();
+	}
+
+	private List<PublishedCount<Author>> authorsWithArticles() {
+		return catalog.authorsWithCounts().stream().filter(author -> author.articles() > 0).toList();
+	}
+
+	private static <T> Map<String, T> bySlug(List<T> items, Function<T, String> slug) {
+		return items.stream().collect(Collectors.toMap(slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
+	private static <T> List<T> page(List<T> items, BrowseParameters parameters) {
+		int from = Math.min(items.size(), parameters.offset());
+		return items.subList(from, Math.min(items.size(), from + parameters.limit()));
+	}
+
+	private ResponseEntity<byte[]> cached(HttpServletRequest request, List<?> key, Supplier<JsonAnswer> answer) {
+		return ContentApiAnswers.respond(request, catalog.derived(List.of("content-api", key), answer), CACHE_CONTROL);
+	}
+
+	/** The call's parameters, once its key is checked (Ghost refuses a call without a good key first). */
+	private BrowseParameters parameters(HttpServletRequest request) {
+		checkKey(request);
+		return BrowseParameters.of(request.getParameter("include"), request.getParameter("fields"),
+				request.getParameter("formats"), request.getParameter("limit"), request.getParameter("page"),
+				request.getParameter("order"), request.getParameter("filter"));
+	}
+
+	/**
+	 * The call's Content API key, as Ghost checks it: none is 403, two are 400, an unknown or revoked one is 401.
+	 */
+	private void checkKey(HttpServletRequest request) {
+		String[] keys = request.getParameterValues("key");
+		if (keys == null || keys.length == 0 || keys[0].isEmpty()) {
+			throw new GhostError(HttpStatus.FORBIDDEN, "NoPermissionError", "Authorization failed",
+					GhostError.NO_KEY_CONTEXT, null);
+		}
+		if (keys.length > 1) {
+			throw new GhostError(HttpStatus.BAD_REQUEST, "BadRequestError", "Multiple values for key.",
+					"Only one Content API key may be given.", "INVALID_REQUEST");
+		}
+		Optional<?> integration = integrations.byContentKey(keys[0]);
+		if (integration.isEmpty()) {
+			throw new GhostError(HttpStatus.UNAUTHORIZED, "UnauthorizedError", "Unknown Content API Key", null,
+					"UNKNOWN_CONTENT_API_KEY");
+		}
+	}
+
+}
