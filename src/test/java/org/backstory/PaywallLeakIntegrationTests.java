@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.backstory.api.ContentApiFixtures;
+import org.backstory.api.Integrations;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleDraft;
@@ -38,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The paywall over the wire: for every demo reader, every demo reading page, the feed and the sitemap are
@@ -46,7 +49,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * present on the article page for one who may. Besides the demo articles, paid articles of awkward shapes
  * without a paywall marker (one list, one table, one code block, one long paragraph, headings only, two short
  * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
- * text each must keep gated is named below, so a renderer that left their gated half empty fails here.
+ * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Ghost's
+ * Content API, read with an integration's key, is checked the same way: it must carry no gated text at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +90,14 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	Integrations integrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
 	List<Article> articles;
 
@@ -192,6 +204,42 @@ class PaywallLeakIntegrationTests {
 	@AfterAll
 	void unpublishTheArticlesPublishedHere() {
 		publishedHere.forEach(editor::unpublish);
+		ContentApiFixtures.remove(jdbc, API_INTEGRATION);
+	}
+
+	/**
+	 * Ghost's Content API: a key-only call is an anonymous reader, so no gated text may be in any answer: every
+	 * page of the posts list (html and plaintext, tags and authors), every gated article by slug and by id, and
+	 * the other resources.
+	 */
+	@Test
+	void noGatedTextLeavesThroughTheContentApi() {
+		String key = ContentApiFixtures.contentKey(integrations, API_INTEGRATION);
+		String query = "?key=" + key + "&formats=html,plaintext&include=tags,authors,count.posts";
+		List<String> paths = new ArrayList<>(List.of("tags/" + query + "&limit=all", "authors/" + query + "&limit=all",
+				"pages/" + query, "settings/" + query, "tiers/" + query, "newsletters/" + query));
+		int total = catalog.allPublished().size();
+		for (int page = 1; page <= (total + 99) / 100; page++) {
+			paths.add("posts/" + query + "&limit=all&page=" + page);
+		}
+		for (Article article : articles) {
+			paths.add("posts/slug/" + article.slug() + "/" + query);
+			paths.add("posts/" + article.id() + "/" + query);
+		}
+		Visitor visitor = new Visitor(port);
+		int checked = 0;
+		for (String path : paths) {
+			Visitor.Page page = visitor.get("/ghost/api/content/" + path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			for (Article article : articles) {
+				for (String paragraph : gatedTexts(article)) {
+					assertThat(page.body()).as("the Content API at %s leaks %s", path, article.slug())
+						.doesNotContain(paragraph);
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(500);
 	}
 
 	@Test
