@@ -34,6 +34,8 @@ public class Integrations {
 
 	private final Clock clock;
 
+	private final ContentKeyCache contentKeys = new ContentKeyCache(System::nanoTime);
+
 	Integrations(IntegrationRepository repository, SecretSeal seal, StaffActions staffActions, Clock clock) {
 		this.repository = repository;
 		this.seal = seal;
@@ -65,6 +67,7 @@ public class Integrations {
 		String contentKey = ApiKeys.contentKey();
 		String adminKeyId = ApiKeys.adminKeyId();
 		byte[] secret = ApiKeys.adminSecret();
+		contentKeys.invalidate();
 		long id = repository.insert(checkedName, role, ApiKeys.hash(contentKey), adminKeyId,
 				seal.seal(ApiKeys.sealContext(adminKeyId), secret), actorId, clock.instant());
 		staffActions.record(actorId, "integration.created", subject(id, checkedName), "role " + role.name().toLowerCase());
@@ -83,6 +86,7 @@ public class Integrations {
 		if (before.isEmpty() || !repository.rename(id, checkedName)) {
 			return false;
 		}
+		contentKeys.invalidate();
 		staffActions.record(actorId, "integration.renamed", subject(id, checkedName), "was \"" + before.get().name() + "\"");
 		return true;
 	}
@@ -94,6 +98,7 @@ public class Integrations {
 		if (!repository.replaceContentKey(id, ApiKeys.hash(key))) {
 			return Optional.empty();
 		}
+		contentKeys.invalidate();
 		staffActions.record(actorId, "integration.content-key-regenerated", subject(id), "");
 		return Optional.of(key);
 	}
@@ -116,6 +121,7 @@ public class Integrations {
 		if (!repository.revoke(id, clock.instant())) {
 			return false;
 		}
+		contentKeys.invalidate();
 		staffActions.record(actorId, "integration.revoked", subject(id), "");
 		return true;
 	}
@@ -125,7 +131,8 @@ public class Integrations {
 		if (!ApiKeys.CONTENT_KEY.matcher(key).matches()) {
 			return Optional.empty();
 		}
-		return repository.activeByContentKeyHash(ApiKeys.hash(key));
+		byte[] hash = ApiKeys.hash(key);
+		return contentKeys.get(hash, () -> repository.activeByContentKeyHash(hash));
 	}
 
 	/**
