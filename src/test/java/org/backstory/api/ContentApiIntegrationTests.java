@@ -339,6 +339,21 @@ class ContentApiIntegrationTests {
 	}
 
 	@Test
+	void aClientThatAcceptsGzipGetsTheSameAnswerGzipped() throws Exception {
+		Answer plain = get(posts("limit=3"));
+
+		HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(uri(posts("limit=3")))
+			.header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+		assertThat(gzipped.headers().firstValue("ETag")).contains(plain.header("ETag"));
+		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+		}
+		assertThat(plain.header("Content-Encoding")).isEmpty();
+	}
+
+	@Test
 	void anEditShowsInTheNextAnswer() {
 		String before = get("posts/slug/" + publicSlug + "/?key=" + key).json().path("posts").get(0).path("title").asString();
 		long id = published.get(0);

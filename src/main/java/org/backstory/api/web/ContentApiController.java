@@ -1,5 +1,6 @@
 package org.backstory.api.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.access.ArticleGate;
 import org.backstory.api.Integrations;
 import org.backstory.billing.PlanCatalog;
@@ -29,7 +31,6 @@ import org.backstory.publishing.PublishedCount;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -78,9 +79,10 @@ class ContentApiController {
 	}
 
 	@GetMapping({ "/posts/", "/posts" })
-	ResponseEntity<byte[]> browsePosts(HttpServletRequest request) {
+	void browsePosts(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		return cached(request, List.of("posts", parameters), () -> {
+		cached(request, response, List.of("posts", parameters), () -> {
 			ArticleFilter filter = parameters.filter() == null ? ArticleFilter.everything()
 					: postFilter.of(NqlParser.parse(parameters.filter()));
 			ArticleResults results = catalog.find(filter, postOrder(parameters), parameters.limit(), parameters.offset());
@@ -89,105 +91,117 @@ class ContentApiController {
 	}
 
 	@GetMapping({ "/posts/{id}/", "/posts/{id}" })
-	ResponseEntity<byte[]> readPost(@PathVariable String id, HttpServletRequest request) {
+	void readPost(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		if (!id.matches("[0-9]{1,18}")) {
 			throw GhostError.notFound("post");
 		}
-		return readPost(request, parameters, List.of("post-id", id), new ArticleFilter.IdIn(Set.of(Long.parseLong(id))));
+		readPost(request, response, parameters, List.of("post-id", id), new ArticleFilter.IdIn(Set.of(Long.parseLong(id))));
 	}
 
 	@GetMapping({ "/posts/slug/{slug}/", "/posts/slug/{slug}" })
-	ResponseEntity<byte[]> readPostBySlug(@PathVariable String slug, HttpServletRequest request) {
+	void readPostBySlug(@PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		return readPost(request, parameters, List.of("post-slug", slug), new ArticleFilter.SlugIn(Set.of(slug)));
+		readPost(request, response, parameters, List.of("post-slug", slug), new ArticleFilter.SlugIn(Set.of(slug)));
 	}
 
 	@GetMapping({ "/pages/", "/pages" })
-	ResponseEntity<byte[]> browsePages(HttpServletRequest request) {
+	void browsePages(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		return cached(request, List.of("pages", parameters), () -> answers.browse("pages", List.of(), parameters, 0));
+		cached(request, response, List.of("pages", parameters), () -> answers.browse("pages", List.of(), parameters, 0));
 	}
 
 	@GetMapping({ "/pages/{id}/", "/pages/{id}", "/pages/slug/{id}/", "/pages/slug/{id}" })
-	ResponseEntity<byte[]> readPage(HttpServletRequest request) {
+	void readPage(HttpServletRequest request) {
 		checkKey(request);
 		throw GhostError.notFound("page");
 	}
 
 	@GetMapping({ "/tags/", "/tags" })
-	ResponseEntity<byte[]> browseTags(HttpServletRequest request) {
+	void browseTags(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		return cached(request, List.of("tags", parameters), () -> browse("tags", catalog.tagsWithCounts(), parameters,
+		cached(request, response, List.of("tags", parameters), () -> browse("tags", catalog.tagsWithCounts(), parameters,
 				tag -> tag.item().slug(), tag -> Long.toString(tag.item().id()), tag -> tag.item().name(),
 				tag -> ghost.tag(tag, parameters.includes("count.posts"))));
 	}
 
 	@GetMapping({ "/tags/{id}/", "/tags/{id}" })
-	ResponseEntity<byte[]> readTag(@PathVariable String id, HttpServletRequest request) {
-		return readOne(request, "tags", "tag", catalog::tagsWithCounts, tag -> Long.toString(tag.item().id()).equals(id),
+	void readTag(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "tags", "tag", catalog::tagsWithCounts, tag -> Long.toString(tag.item().id()).equals(id),
 				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), id);
 	}
 
 	@GetMapping({ "/tags/slug/{slug}/", "/tags/slug/{slug}" })
-	ResponseEntity<byte[]> readTagBySlug(@PathVariable String slug, HttpServletRequest request) {
-		return readOne(request, "tags", "tag", catalog::tagsWithCounts, tag -> tag.item().slug().equals(slug),
+	void readTagBySlug(@PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "tags", "tag", catalog::tagsWithCounts, tag -> tag.item().slug().equals(slug),
 				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), "slug:" + slug);
 	}
 
 	@GetMapping({ "/authors/", "/authors" })
-	ResponseEntity<byte[]> browseAuthors(HttpServletRequest request) {
+	void browseAuthors(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		return cached(request, List.of("authors", parameters), () -> browse("authors", authorsWithArticles(), parameters,
+		cached(request, response, List.of("authors", parameters), () -> browse("authors", authorsWithArticles(), parameters,
 				author -> author.item().slug(), author -> Long.toString(author.item().id()), author -> author.item().name(),
 				author -> ghost.author(author, parameters.includes("count.posts"))));
 	}
 
 	@GetMapping({ "/authors/{id}/", "/authors/{id}" })
-	ResponseEntity<byte[]> readAuthor(@PathVariable String id, HttpServletRequest request) {
-		return readOne(request, "authors", "author", this::authorsWithArticles,
+	void readAuthor(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "authors", "author", this::authorsWithArticles,
 				author -> Long.toString(author.item().id()).equals(id),
 				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), id);
 	}
 
 	@GetMapping({ "/authors/slug/{slug}/", "/authors/slug/{slug}" })
-	ResponseEntity<byte[]> readAuthorBySlug(@PathVariable String slug, HttpServletRequest request) {
-		return readOne(request, "authors", "author", this::authorsWithArticles, author -> author.item().slug().equals(slug),
+	void readAuthorBySlug(@PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "authors", "author", this::authorsWithArticles, author -> author.item().slug().equals(slug),
 				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), "slug:" + slug);
 	}
 
 	@GetMapping({ "/settings/", "/settings" })
-	ResponseEntity<byte[]> settings(HttpServletRequest request) {
+	void settings(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		checkKey(request);
-		return ContentApiAnswers.respond(request, answers.object("settings", settings.settings()), CACHE_CONTROL);
+		ContentApiAnswers.respond(request, response, answers.object("settings", settings.settings()), CACHE_CONTROL);
 	}
 
 	@GetMapping({ "/tiers/", "/tiers" })
-	ResponseEntity<byte[]> tiers(HttpServletRequest request) {
+	void tiers(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		List<Map<String, Object>> tiers = settings.tiers(parameters);
-		return ContentApiAnswers.respond(request, answers.browse("tiers", page(tiers, parameters), parameters, tiers.size()),
+		ContentApiAnswers.respond(request, response, answers.browse("tiers", page(tiers, parameters), parameters, tiers.size()),
 				TIERS_CACHE_CONTROL);
 	}
 
 	@GetMapping({ "/newsletters/", "/newsletters" })
-	ResponseEntity<byte[]> newsletters(HttpServletRequest request) {
+	void newsletters(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		List<Map<String, Object>> newsletters = settings.newsletters(parameters);
-		return ContentApiAnswers.respond(request,
+		ContentApiAnswers.respond(request, response,
 				answers.browse("newsletters", page(newsletters, parameters), parameters, newsletters.size()),
 				TIERS_CACHE_CONTROL + ", must-revalidate");
 	}
 
 	/** Any other address under the Content API: Ghost's 404, not the site's page. */
 	@GetMapping("/**")
-	ResponseEntity<byte[]> unknown() {
+	void unknown() {
 		throw new GhostError(HttpStatus.NOT_FOUND, "NotFoundError", "Resource not found", null, null);
 	}
 
-	private ResponseEntity<byte[]> readPost(HttpServletRequest request, BrowseParameters parameters, List<String> key,
-			ArticleFilter filter) {
-		return cached(request, List.of(key, parameters), () -> {
+	private void readPost(HttpServletRequest request, HttpServletResponse response, BrowseParameters parameters,
+			List<String> key, ArticleFilter filter) throws IOException {
+		cached(request, response, List.of(key, parameters), () -> {
 			List<Article> found = catalog.find(filter, ArticleOrder.newestFirst(), 1, 0).articles();
 			if (found.isEmpty()) {
 				throw GhostError.notFound("post");
@@ -196,11 +210,11 @@ class ContentApiController {
 		});
 	}
 
-	private <T> ResponseEntity<byte[]> readOne(HttpServletRequest request, String resource, String singular,
+	private <T> void readOne(HttpServletRequest request, HttpServletResponse response, String resource, String singular,
 			Supplier<List<T>> all, Predicate<T> wanted,
-			BiFunction<T, BrowseParameters, Map<String, Object>> json, String key) {
+			BiFunction<T, BrowseParameters, Map<String, Object>> json, String key) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		return cached(request, List.of(resource + "-one", key, parameters), () -> {
+		cached(request, response, List.of(resource + "-one", key, parameters), () -> {
 			T item = all.get().stream().filter(wanted).findFirst().orElseThrow(() -> GhostError.notFound(singular));
 			return answers.read(resource, GhostJson.retainFields(json.apply(item, parameters), parameters.fields()));
 		});
@@ -266,8 +280,9 @@ class ContentApiController {
 		return items.subList(from, Math.min(items.size(), from + parameters.limit()));
 	}
 
-	private ResponseEntity<byte[]> cached(HttpServletRequest request, List<?> key, Supplier<JsonAnswer> answer) {
-		return ContentApiAnswers.respond(request, catalog.derived(List.of("content-api", key), answer), CACHE_CONTROL);
+	private void cached(HttpServletRequest request, HttpServletResponse response, List<?> key,
+			Supplier<JsonAnswer> answer) throws IOException {
+		ContentApiAnswers.respond(request, response, catalog.derived(List.of("content-api", key), answer), CACHE_CONTROL);
 	}
 
 	/** The call's parameters, once its key is checked (Ghost refuses a call without a good key first). */
