@@ -9,14 +9,15 @@ readonly REPO_ROOT
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 readonly WARMUP="${BENCH_WARMUP_SECONDS:-120}"
 readonly SECONDS_MEASURED="${BENCH_SECONDS:-15}"
+readonly GZIP="${BENCH_GZIP:-true}"
 readonly GOAL=5000
 
 # shellcheck source=bench/harness.sh
 source "$REPO_ROOT/bench/harness.sh"
-harness_prepare "Usage: bench/content-api.sh [--no-build]   (BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, BENCH_SECONDS)" "$@"
+harness_prepare "Usage: bench/content-api.sh [--no-build]   (BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, BENCH_SECONDS, BENCH_GZIP)" "$@"
 
 echo "Content API posts browse on $(nproc) cores, $CONNECTIONS connections (goal: ${GOAL} req/s); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-harness_run org.backstory.api.ContentApiBenchmark "$CONNECTIONS" "$WARMUP" "$SECONDS_MEASURED" |
+harness_run org.backstory.api.ContentApiBenchmark "$CONNECTIONS" "$WARMUP" "$SECONDS_MEASURED" "$GZIP" |
 	tee target/bench/content-api.txt | grep -E '^(answer|RESULT|FAILED)'
 rate="$(sed -n 's/^RESULT .*requests_per_second=\([0-9]*\).*/\1/p' target/bench/content-api.txt)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,6 +42,7 @@ public final class ContentApiBenchmark {
 		int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
 		int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 120;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+		boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
 		Path dataDir = Files.createTempDirectory("backstory-bench");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
 				"--backstory.database.url=" + TestDatabase.url("bench_content_api_" + System.currentTimeMillis()),
@@ -61,10 +62,10 @@ public final class ContentApiBenchmark {
 				System.exit(1);
 			}
 			System.out.printf(Locale.ROOT, "answer: %d bytes; warming up %d s%n", answer.length(), warmupSeconds);
-			load(port, path, connections, warmupSeconds);
-			Result result = load(port, path, connections, seconds);
-			System.out.printf(Locale.ROOT, "RESULT requests=%d errors=%d seconds=%d connections=%d requests_per_second=%.0f "
-					+ "app_cpu_us_per_request=%.0f requests_per_second_per_idle_core=%.0f%n", result.requests(), result.errors(),
+			load(port, path, connections, warmupSeconds, gzip);
+			Result result = load(port, path, connections, seconds, gzip);
+			System.out.printf(Locale.ROOT, "RESULT gzip=%s requests=%d errors=%d seconds=%d connections=%d requests_per_second=%.0f "
+					+ "app_cpu_us_per_request=%.0f requests_per_second_per_idle_core=%.0f%n", gzip, result.requests(), result.errors(),
 					seconds, connections, result.requests() / (double) seconds, result.cpuMicrosPerRequest(),
 					1e6 / result.cpuMicrosPerRequest());
 			if (result.errors() > 0) {
@@ -77,7 +78,8 @@ public final class ContentApiBenchmark {
 		}
 	}
 
-	private static Result load(int port, String path, int connections, int seconds) throws InterruptedException {
+	private static Result load(int port, String path, int connections, int seconds, boolean gzip)
+			throws InterruptedException {
 		LongAdder requests = new LongAdder();
 		LongAdder errors = new LongAdder();
 		LongAdder loadCpuNanos = new LongAdder();
@@ -86,7 +88,7 @@ public final class ContentApiBenchmark {
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < connections; i++) {
 			Thread thread = new Thread(() -> {
-				try (Connection connection = new Connection(port, true)) {
+				try (Connection connection = new Connection(port, gzip)) {
 					while (running.get()) {
 						if (connection.status(path) == 200) {
 							requests.increment();
