@@ -2,11 +2,9 @@ package org.backstory.api.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -52,7 +50,7 @@ class ContentApiController {
 
 	private static final String TIERS_CACHE_CONTROL = "public, max-age=600";
 
-	private final Integrations integrations;
+	private final ContentKeyCheck keys;
 
 	private final ArticleCatalog catalog;
 
@@ -69,7 +67,7 @@ class ContentApiController {
 	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate,
 			PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
 			BackstoryProperties site, Clock clock) {
-		this.integrations = integrations;
+		this.keys = new ContentKeyCheck(integrations);
 		this.catalog = catalog;
 		this.gate = gate;
 		this.settings = new ContentApiSettings(publications, plans, newsletters, site);
@@ -85,7 +83,7 @@ class ContentApiController {
 		cached(request, response, List.of("posts", parameters), () -> {
 			ArticleFilter filter = parameters.filter() == null ? ArticleFilter.everything()
 					: postFilter.of(NqlParser.parse(parameters.filter()));
-			ArticleResults results = catalog.find(filter, postOrder(parameters), parameters.limit(), parameters.offset());
+			ArticleResults results = catalog.find(filter, ContentApiOrder.forPosts(parameters), parameters.limit(), parameters.offset());
 			return answers.browse("posts", posts(results.articles(), parameters), parameters, results.total());
 		});
 	}
@@ -116,7 +114,7 @@ class ContentApiController {
 
 	@GetMapping({ "/pages/{id}/", "/pages/{id}", "/pages/slug/{id}/", "/pages/slug/{id}" })
 	void readPage(HttpServletRequest request) {
-		checkKey(request);
+		keys.check(request);
 		throw GhostError.notFound("page");
 	}
 
@@ -170,7 +168,7 @@ class ContentApiController {
 	@GetMapping({ "/settings/", "/settings" })
 	void settings(HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		checkKey(request);
+		keys.check(request);
 		ContentApiAnswers.respond(request, response, answers.object("settings", settings.settings()), CACHE_CONTROL);
 	}
 
@@ -220,43 +218,15 @@ class ContentApiController {
 		});
 	}
 
-	private <T> JsonAnswer browse(String resource, List<T> all, BrowseParameters parameters, Function<T, String> slug,
+	private <T extends PublishedCount<?>> JsonAnswer browse(String resource, List<T> all, BrowseParameters parameters, Function<T, String> slug,
 			Function<T, String> id, Function<T, String> name, Function<T, Map<String, Object>> json) {
 		Predicate<T> filter = parameters.filter() == null ? item -> true
 				: new ListFilter<>(slug, id).of(NqlParser.parse(parameters.filter()));
-		List<T> matching = all.stream().filter(filter).sorted(listOrder(parameters, name, slug)).toList();
+		List<T> matching = all.stream().filter(filter).sorted(ContentApiOrder.forList(parameters, name, slug)).toList();
 		List<Map<String, Object>> items = page(matching, parameters).stream()
 			.map(item -> GhostJson.retainFields(json.apply(item), parameters.fields()))
 			.toList();
 		return answers.browse(resource, items, parameters, matching.size());
-	}
-
-	private <T> Comparator<T> listOrder(BrowseParameters parameters, Function<T, String> name, Function<T, String> slug) {
-		Comparator<T> order = (a, b) -> 0;
-		for (BrowseParameters.OrderKey key : parameters.orderKeys()) {
-			Comparator<T> by = switch (key.field()) {
-				case "name" -> Comparator.comparing(name, String.CASE_INSENSITIVE_ORDER);
-				case "slug" -> Comparator.comparing(slug);
-				case "count.posts" -> Comparator.comparingInt(item -> ((PublishedCount<?>) item).articles());
-				default -> throw GhostError.badRequest("Validation error, cannot order.",
-						"order by name, slug or count.posts.");
-			};
-			order = order.thenComparing(key.descending() ? by.reversed() : by);
-		}
-		return order;
-	}
-
-	private static ArticleOrder postOrder(BrowseParameters parameters) {
-		List<ArticleOrder.Key> keys = parameters.orderKeys().stream().map(key -> new ArticleOrder.Key(switch (key.field()) {
-			case "published_at", "created_at" -> ArticleOrder.Field.PUBLISHED_AT;
-			case "updated_at" -> ArticleOrder.Field.UPDATED_AT;
-			case "title" -> ArticleOrder.Field.TITLE;
-			case "slug" -> ArticleOrder.Field.SLUG;
-			case "id" -> ArticleOrder.Field.ID;
-			default -> throw GhostError.badRequest("Validation error, cannot order.",
-					"order by published_at, updated_at, title, slug or id.");
-		}, key.descending())).toList();
-		return keys.isEmpty() ? ArticleOrder.newestFirst() : new ArticleOrder(keys);
 	}
 
 	private List<Map<String, Object>> posts(List<Article> articles, BrowseParameters parameters) {
@@ -287,30 +257,10 @@ class ContentApiController {
 
 	/** The call's parameters, once its key is checked (Ghost refuses a call without a good key first). */
 	private BrowseParameters parameters(HttpServletRequest request) {
-		checkKey(request);
+		keys.check(request);
 		return BrowseParameters.of(request.getParameter("include"), request.getParameter("fields"),
 				request.getParameter("formats"), request.getParameter("limit"), request.getParameter("page"),
 				request.getParameter("order"), request.getParameter("filter"));
-	}
-
-	/**
-	 * The call's Content API key, as Ghost checks it: none is 403, two are 400, an unknown or revoked one is 401.
-	 */
-	private void checkKey(HttpServletRequest request) {
-		String[] keys = request.getParameterValues("key");
-		if (keys == null || keys.length == 0 || keys[0].isEmpty()) {
-			throw new GhostError(HttpStatus.FORBIDDEN, "NoPermissionError", "Authorization failed",
-					GhostError.NO_KEY_CONTEXT, null);
-		}
-		if (keys.length > 1) {
-			throw new GhostError(HttpStatus.BAD_REQUEST, "BadRequestError", "Multiple values for key.",
-					"Only one Content API key may be given.", "INVALID_REQUEST");
-		}
-		Optional<?> integration = integrations.byContentKey(keys[0]);
-		if (integration.isEmpty()) {
-			throw new GhostError(HttpStatus.UNAUTHORIZED, "UnauthorizedError", "Unknown Content API Key", null,
-					"UNKNOWN_CONTENT_API_KEY");
-		}
 	}
 
 }
