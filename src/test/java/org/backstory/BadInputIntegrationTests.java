@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 
 import org.backstory.HandlerRoutes.Route;
 import org.backstory.SiteCrawl.Form;
+import org.backstory.api.ContentApiFixtures;
+import org.backstory.api.Integrations;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +54,15 @@ class BadInputIntegrationTests {
 	/** Requests in flight at once: enough to keep two cores busy, few enough not to starve the server's pool. */
 	private static final int PARALLEL_REQUESTS = 4;
 
+	/** What Ghost's Content API reads from the query (and the {@code slug} its client repeats on reads). */
+	private static final List<String> CONTENT_API_PARAMETERS = List.of("key", "include", "fields", "formats", "limit",
+			"page", "order", "filter", "slug");
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Integrations integrations;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -95,6 +104,44 @@ class BadInputIntegrationTests {
 		assertThat(outcomes.stream().filter(Outcome::failed).map(Outcome::toString))
 			.as("requests answered with a server error or no answer, of %d sent", outcomes.size())
 			.isEmpty();
+	}
+
+	/**
+	 * Ghost's Content API reads its parameters itself, and refuses a call without a key before reading them, so
+	 * here every bad value goes into every parameter and path variable of every Content API route with a valid key.
+	 */
+	@Test
+	void noBadValueInAnyContentApiParameterAnswersAServerError() {
+		String key = ContentApiFixtures.contentKey(integrations, "bad input");
+		List<Route> api = HandlerRoutes.of(mapping).stream()
+			.filter(route -> route.pattern().getPatternString().startsWith("/ghost/api/content/"))
+			.toList();
+		Visitor visitor = new Visitor(port);
+		List<String> failures = new ArrayList<>();
+		int sent = 0;
+		for (Route route : api) {
+			List<String> paths = new ArrayList<>();
+			for (String variable : route.pathVariables()) {
+				for (BadValue bad : BadValue.values()) {
+					paths.add(route.expand(Map.of(variable, bad.encoded())) + "?key=" + key);
+				}
+			}
+			for (String parameter : CONTENT_API_PARAMETERS) {
+				for (BadValue bad : BadValue.values()) {
+					String query = parameter.equals("key") ? "key=" + bad.encoded() : "key=" + key + "&" + parameter + "=" + bad.encoded();
+					paths.add(route.expand(Map.of()) + "?" + query);
+				}
+			}
+			for (String path : paths) {
+				int status = visitor.get(path).status();
+				sent++;
+				if (status >= 500) {
+					failures.add(route + " " + path.substring(0, Math.min(path.length(), 200)) + ": " + status);
+				}
+			}
+		}
+		assertThat(api).as("Content API routes").hasSizeGreaterThan(10);
+		assertThat(failures).as("server errors of %d requests", sent).isEmpty();
 	}
 
 	/** Where crawling starts: {@code first}, then every page route without path variables. */

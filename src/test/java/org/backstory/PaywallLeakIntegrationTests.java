@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.backstory.api.ContentApiFixtures;
+import org.backstory.api.Integrations;
 import org.backstory.members.MemberDirectory;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
@@ -41,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The paywall over the wire: for every demo reader, every demo reading page, the feed and the sitemap are
@@ -50,7 +53,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * without a paywall marker (one list, one table, one code block, one long paragraph, headings only, two short
  * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
  * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Webhook
- * bodies about these articles are checked the same way.
+ * bodies about these articles are checked the same way, and Ghost's Content API, read with an integration's key,
+ * must carry no gated text at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,6 +100,14 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	MemberDirectory directory;
+
+	@Autowired
+	Integrations integrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
 	List<Article> articles;
 
@@ -202,6 +214,42 @@ class PaywallLeakIntegrationTests {
 	@AfterAll
 	void unpublishTheArticlesPublishedHere() {
 		publishedHere.forEach(editor::unpublish);
+		ContentApiFixtures.remove(jdbc, API_INTEGRATION);
+	}
+
+	/**
+	 * Ghost's Content API: a key-only call is an anonymous reader, so no gated text may be in any answer: every
+	 * page of the posts list (html and plaintext, tags and authors), every gated article by slug and by id, and
+	 * the other resources.
+	 */
+	@Test
+	void noGatedTextLeavesThroughTheContentApi() {
+		String key = ContentApiFixtures.contentKey(integrations, API_INTEGRATION);
+		String query = "?key=" + key + "&formats=html,plaintext&include=tags,authors,count.posts";
+		List<String> paths = new ArrayList<>(List.of("tags/" + query + "&limit=all", "authors/" + query + "&limit=all",
+				"pages/" + query, "settings/" + query, "tiers/" + query, "newsletters/" + query));
+		int total = catalog.allPublished().size();
+		for (int page = 1; page <= (total + 99) / 100; page++) {
+			paths.add("posts/" + query + "&limit=all&page=" + page);
+		}
+		for (Article article : articles) {
+			paths.add("posts/slug/" + article.slug() + "/" + query);
+			paths.add("posts/" + article.id() + "/" + query);
+		}
+		Visitor visitor = new Visitor(port);
+		int checked = 0;
+		for (String path : paths) {
+			Visitor.Page page = visitor.get("/ghost/api/content/" + path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			for (Article article : articles) {
+				for (String paragraph : gatedTexts(article)) {
+					assertThat(page.body()).as("the Content API at %s leaks %s", path, article.slug())
+						.doesNotContain(paragraph);
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(500);
 	}
 
 	@Test

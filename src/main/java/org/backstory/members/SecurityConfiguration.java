@@ -75,7 +75,8 @@ class SecurityConfiguration {
 			// Each rule names the lowest role allowed; the role hierarchy lets every higher role in too. Finer
 			// rules (an author's own articles, the owner-only outbox message) are checked by the handlers.
 			.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/settings/plans/**",
-					"/admin/settings/mail/**", "/admin/export/**")
+					"/admin/settings/mail/**", "/admin/export/**",
+					"/admin/integrations/**")
 			.hasRole("OWNER")
 			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**", "/admin/import/**",
 					"/admin/webhooks/**")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -94,6 +95,37 @@ public class ArticleCatalog {
 	/** Every published article, for the sitemap. */
 	public List<ArticleSummary> allPublished() {
 		return cache.get(List.of("all"), () -> reader.allPublished(clock.instant()));
+	}
+
+	/**
+	 * One page of the published articles that match {@code filter}, in {@code order}, with how many match in
+	 * all: for the Content API. Bodies are included, to be opened through the access module.
+	 */
+	public ArticleResults find(ArticleFilter filter, ArticleOrder order, int limit, int offset) {
+		checkPage(limit, offset);
+		return cache.get(List.of("find", filter, order, limit, offset), () -> {
+			Instant now = clock.instant();
+			return new ArticleResults(reader.find(filter, order, limit, offset, now), reader.count(filter, now));
+		});
+	}
+
+	/** Every tag with how many published articles carry it, by name. */
+	public List<PublishedCount<Tag>> tagsWithCounts() {
+		return cache.get(List.of("tags-with-counts"), () -> reader.tagsWithCounts(clock.instant()));
+	}
+
+	/** Every author with how many published articles they wrote, by name. */
+	public List<PublishedCount<Author>> authorsWithCounts() {
+		return cache.get(List.of("authors-with-counts"), () -> reader.authorsWithCounts(clock.instant()));
+	}
+
+	/**
+	 * A value computed only from this catalog's answers (a serialized API answer, say), kept while they are
+	 * and dropped with them, so it never outlives an edit. {@code key} must name the caller and everything the
+	 * value depends on.
+	 */
+	public <T> T derived(List<?> key, Supplier<T> compute) {
+		return cache.get(List.of("derived", key), compute);
 	}
 
 	/** The tag with this slug, whether or not any published article carries it yet. */

@@ -98,6 +98,47 @@ class ArticleReader {
 		return summaries("where " + LIVE, "order by a.published_at desc, a.id desc", Map.of(), now);
 	}
 
+	List<Article> find(ArticleFilter filter, ArticleOrder order, int limit, int offset, Instant now) {
+		ArticleFilterSql condition = new ArticleFilterSql(filter);
+		Map<String, Object> params = new HashMap<>(condition.params());
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return articles("where " + LIVE + " and (" + condition.condition() + ")",
+				order.sql() + " limit :limit offset :offset", params, now);
+	}
+
+	int count(ArticleFilter filter, Instant now) {
+		ArticleFilterSql condition = new ArticleFilterSql(filter);
+		return jdbc.sql("select count(*) from publishing.article a where " + LIVE + " and (" + condition.condition() + ")")
+			.params(condition.params())
+			.param("now", utc(now))
+			.query(Integer.class)
+			.single();
+	}
+
+	List<PublishedCount<Tag>> tagsWithCounts(Instant now) {
+		return jdbc.sql("""
+				select t.id, t.slug, t.name, (select count(*) from publishing.article_tag at
+				  join publishing.article a on a.id = at.article_id where at.tag_id = t.id and %s)
+				from publishing.tag t order by lower(t.name), t.id
+				""".formatted(LIVE))
+			.param("now", utc(now))
+			.query((rs, row) -> new PublishedCount<>(new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)), rs.getInt(4)))
+			.list();
+	}
+
+	List<PublishedCount<Author>> authorsWithCounts(Instant now) {
+		return jdbc.sql("""
+				select au.id, au.slug, au.name, au.bio, au.member_id, (select count(*) from publishing.article_author aa
+				  join publishing.article a on a.id = aa.article_id where aa.author_id = au.id and %s)
+				from publishing.author au order by lower(au.name), au.id
+				""".formatted(LIVE))
+			.param("now", utc(now))
+			.query((rs, row) -> new PublishedCount<>(new Author(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getObject(5, Long.class)), rs.getInt(6)))
+			.list();
+	}
+
 	/** The earliest publication time after {@code now}: when the published set next changes by itself. */
 	Optional<Instant> nextScheduled(Instant now) {
 		return jdbc.sql("""

@@ -136,7 +136,13 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/audit", MemberRole.OWNER),
 			entry("GET /admin/export", MemberRole.OWNER),
 			entry("GET /admin/export/archive", MemberRole.OWNER),
-			entry("GET /admin/export/{file}", MemberRole.OWNER));
+			entry("GET /admin/export/{file}", MemberRole.OWNER),
+			entry("GET /admin/integrations", MemberRole.OWNER),
+			entry("POST /admin/integrations", MemberRole.OWNER),
+			entry("POST /admin/integrations/{id}/name", MemberRole.OWNER),
+			entry("POST /admin/integrations/{id}/content-key", MemberRole.OWNER),
+			entry("POST /admin/integrations/{id}/admin-key", MemberRole.OWNER),
+			entry("POST /admin/integrations/{id}/revoke", MemberRole.OWNER));
 
 	/** An id no row has, for every path variable. */
 	private static final String NOWHERE = "987654321";

@@ -1,0 +1,14 @@
+/**
+ * The publication's APIs for other programs: integrations (named keys the owner creates and revokes at
+ * {@code /admin/integrations}) and Ghost's Content API v5 under {@code /ghost/api/content/}, so that Ghost's
+ * JavaScript client and the front ends built on it read Backstory unchanged. A Content API call is an anonymous
+ * reader: it goes through the access module's gate like any page. {@link org.backstory.api.Integrations} is the
+ * entry point for the keys.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "members", "publishing", "access", "billing",
+		"newsletters" })
+@NullMarked
+package org.backstory.api;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
