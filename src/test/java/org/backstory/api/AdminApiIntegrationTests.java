@@ -2,15 +2,20 @@ package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleFixtures;
@@ -29,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Ghost's Admin API over real HTTP with tokens signed in the test as Ghost's client signs them: every way a token
  * is refused, posts written through the newsroom's permissions (an editor integration publishes, a contributor one
  * may neither publish nor read others' drafts), Ghost's update collision on a stale {@code updated_at}, the audit
- * log naming the integration, tags, and bad bodies answered 4xx in Ghost's envelope.
+ * log naming the integration, tags, image uploads through the media library's checks, and bad bodies answered 4xx
+ * in Ghost's envelope.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -258,6 +264,41 @@ class AdminApiIntegrationTests {
 		assertError(send("GET", "nothing-here/", editorKey, null), 404, "NotFoundError", null);
 		assertThat(jdbc.sql("select count(*) from publishing.article where title like :name")
 			.param("name", name + " bad%").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anImageUploadGoesThroughTheMediaChecksAndEchoesItsRef() throws Exception {
+		BufferedImage pixels = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+		pixels.setRGB(1, 1, 0x3366cc);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(pixels, "png", png);
+		HttpResponse<String> uploaded = upload(png.toByteArray(), "image", "harbour.png");
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		JsonNode image = json.readTree(uploaded.body()).get("images").get(0);
+		assertThat(image.get("ref").asString()).isEqualTo("harbour.png");
+		String url = image.get("url").asString();
+		assertThat(url).startsWith("http");
+		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + URI.create(url).getPath()))
+			.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+		assertError(upload("not an image".getBytes(StandardCharsets.UTF_8), "image", "x.png"), 422, "ValidationError", null);
+		assertError(upload(png.toByteArray(), "wallpaper", "x.png"), 422, "ValidationError", null);
+		assertError(send("POST", "images/upload/", editorKey, "{}"), 422, "ValidationError", null);
+	}
+
+	private HttpResponse<String> upload(byte[] content, String purpose, String ref) throws IOException, InterruptedException {
+		String boundary = "----backstory" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + ref
+				+ "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"ref\"\r\n\r\n" + ref + "\r\n--"
+				+ boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + API + "images/upload/"))
+			.header("Authorization", "Ghost " + AdminApiTokens.token(editorKey, clock.instant()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String claims(long iat, String audience) {

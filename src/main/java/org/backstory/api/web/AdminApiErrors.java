@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code NoPermissionError}, a problem with the content 422 {@code ValidationError}, someone else's save in between
  * 409 {@code UpdateCollisionError}), and a request Spring cannot read keeps its 4xx status.
  */
-@RestControllerAdvice(assignableTypes = { AdminPostsController.class, AdminApiController.class })
+@RestControllerAdvice(assignableTypes = { AdminPostsController.class, AdminApiController.class,
+		AdminImagesController.class })
 class AdminApiErrors {
 
 	static final String COLLISION = "Saving failed! Someone else is editing this post.";
