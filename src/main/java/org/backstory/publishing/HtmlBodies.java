@@ -65,7 +65,12 @@ public final class HtmlBodies {
 				String block = element.outerHtml();
 				blocks.add(element.tagName().equals("pre") ? block : BLANK_LINES.matcher(block).replaceAll("\n"));
 			}
-			else if (!(node instanceof TextNode text && text.isBlank())) {
+			else if (node instanceof TextNode text && text.isBlank()) {
+				if (!inline.isEmpty()) {
+					inline.append(' ');
+				}
+			}
+			else {
 				if (node instanceof Element element) {
 					element.select("*").comments().forEach(Node::remove);
 				}
