@@ -2,7 +2,13 @@ package org.backstory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,8 +26,10 @@ import java.util.stream.Stream;
 
 import org.backstory.HandlerRoutes.Route;
 import org.backstory.SiteCrawl.Form;
+import org.backstory.api.AdminApiTokens;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
+import org.backstory.members.MemberRole;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +62,20 @@ class BadInputIntegrationTests {
 	/** Requests in flight at once: enough to keep two cores busy, few enough not to starve the server's pool. */
 	private static final int PARALLEL_REQUESTS = 4;
 
+	/** The Admin API's PUT and DELETE routes, which the handler routes (GET and POST) leave out. */
+	private static final List<Route> ADMIN_API_WRITES = List.of(
+			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/posts/{id}/"), List.of()),
+			new Route("DELETE", PathPatternParser.defaultInstance.parse("/ghost/api/admin/posts/{id}/"), List.of()),
+			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/tags/{id}/"), List.of()));
+
+	/** What Ghost's Admin API clients put in the query. */
+	private static final List<String> ADMIN_API_PARAMETERS = List.of("page", "limit", "filter", "source", "formats",
+			"include", "order");
+
+	/** The body fields the Admin API reads, of posts and tags. */
+	private static final List<String> ADMIN_API_FIELDS = List.of("title", "html", "slug", "status", "visibility",
+			"custom_excerpt", "feature_image", "published_at", "updated_at", "meta_title", "og_image", "name");
+
 	/** What Ghost's Content API reads from the query (and the {@code slug} its client repeats on reads). */
 	private static final List<String> CONTENT_API_PARAMETERS = List.of("key", "include", "fields", "formats", "limit",
 			"page", "order", "filter", "slug");
@@ -63,6 +85,9 @@ class BadInputIntegrationTests {
 
 	@Autowired
 	Integrations integrations;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -142,6 +167,92 @@ class BadInputIntegrationTests {
 		}
 		assertThat(api).as("Content API routes").hasSizeGreaterThan(10);
 		assertThat(failures).as("server errors of %d requests", sent).isEmpty();
+	}
+
+	/**
+	 * Ghost's Admin API reads its parameters and JSON bodies itself, and refuses a call without a token first, so
+	 * here every bad value goes into every path variable, every parameter Ghost's clients send and every field of
+	 * every body of every Admin API route (any method) with an editor integration's valid token. Ids not under test
+	 * name nothing, so no request deletes a real article.
+	 */
+	@Test
+	void noBadValueInAnyAdminApiParameterOrBodyAnswersAServerError() throws Exception {
+		String adminKey = integrations.create(0, "bad input admin", MemberRole.EDITOR).adminKey();
+		List<Route> api = Stream.concat(HandlerRoutes.of(mapping).stream(), ADMIN_API_WRITES.stream())
+			.filter(route -> route.pattern().getPatternString().startsWith("/ghost/api/admin/"))
+			.toList();
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> failures = new ArrayList<>();
+		int sent = 0;
+		for (Route route : api) {
+			Map<String, String> nothing = new LinkedHashMap<>();
+			route.pathVariables().forEach(variable -> nothing.put(variable, "999999999"));
+			List<Map.Entry<String, byte[]>> requests = new ArrayList<>();
+			for (String variable : route.pathVariables()) {
+				for (BadValue bad : BadValue.values()) {
+					Map<String, String> changed = new LinkedHashMap<>(nothing);
+					changed.put(variable, bad.encoded());
+					requests.add(Map.entry(route.expand(changed), new byte[0]));
+				}
+			}
+			for (String parameter : ADMIN_API_PARAMETERS) {
+				for (BadValue bad : BadValue.values()) {
+					requests.add(Map.entry(route.expand(nothing) + "?" + parameter + "=" + bad.encoded(), new byte[0]));
+				}
+			}
+			if (!route.method().equals("GET") && !route.method().equals("DELETE")) {
+				for (String field : ADMIN_API_FIELDS) {
+					for (BadValue bad : BadValue.values()) {
+						String resource = route.pattern().getPatternString().contains("/tags/") ? "tags" : "posts";
+						requests.add(Map.entry(route.expand(nothing), concat("{\"" + resource + "\":[{\"title\":\"t\","
+								+ "\"updated_at\":\"2020-01-01T00:00:00.000Z\",\"" + field + "\":\"", decoded(bad), "\"}]}")));
+					}
+				}
+				for (BadValue bad : BadValue.values()) {
+					requests.add(Map.entry(route.expand(nothing), decoded(bad)));
+				}
+			}
+			for (Map.Entry<String, byte[]> request : requests) {
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+						+ request.getKey()))
+					.header("Authorization", "Ghost " + AdminApiTokens.token(adminKey, clock.instant()))
+					.header("Content-Type", "application/json")
+					.method(route.method(), HttpRequest.BodyPublishers.ofByteArray(request.getValue()))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				sent++;
+				if (response.statusCode() >= 500) {
+					String body = new String(request.getValue(), StandardCharsets.UTF_8);
+					failures.add(route + " " + request.getKey().substring(0, Math.min(request.getKey().length(), 200)) + " "
+							+ body.substring(0, Math.min(body.length(), 200)) + ": " + response.statusCode());
+				}
+			}
+		}
+		assertThat(api).as("Admin API routes").hasSizeGreaterThan(10);
+		assertThat(failures).as("server errors of %d requests", sent).isEmpty();
+	}
+
+	/** A bad value's bytes as they go into a JSON body (not percent-encoded there). */
+	private static byte[] decoded(BadValue bad) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		String text = bad.encoded();
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '%') {
+				bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+				i += 2;
+			}
+			else {
+				bytes.write(text.charAt(i));
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	private static byte[] concat(String before, byte[] middle, String after) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+		bytes.writeBytes(middle);
+		bytes.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+		return bytes.toByteArray();
 	}
 
 	/** Where crawling starts: {@code first}, then every page route without path variables. */

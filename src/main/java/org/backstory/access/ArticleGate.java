@@ -78,6 +78,16 @@ public class ArticleGate {
 		return preview(article, PaywallBoxes.forRefusal(decision.remedy(), article, MeterStatus.OFF));
 	}
 
+	/**
+	 * For staff tools that hand an article's whole text to someone the newsroom already lets edit or view it (the
+	 * Admin API, after {@code ArticleDesk}'s check): the preview, then {@code marker} where readers without access
+	 * stop, then the gated part. Never meters.
+	 */
+	public String wholeForStaff(Article article, String marker) {
+		String gated = article.gatedBody().html();
+		return gated.isEmpty() ? article.previewHtml() : article.previewHtml() + marker + gated;
+	}
+
 	/** For anonymous channels (feed, structured data, sitemap); never meters. */
 	public ReadableArticle openAnonymously(Article article) {
 		return open(article, null);

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
+import org.backstory.api.Integration;
+import org.backstory.api.Integrations;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +38,12 @@ class AuditController {
 
 	private final MemberDirectory members;
 
-	AuditController(AuditLog log, MemberDirectory members) {
+	private final Integrations integrations;
+
+	AuditController(AuditLog log, MemberDirectory members, Integrations integrations) {
 		this.log = log;
 		this.members = members;
+		this.integrations = integrations;
 	}
 
 	@GetMapping("/admin/audit")
@@ -66,7 +72,13 @@ class AuditController {
 		return "admin/audit";
 	}
 
-	private static String name(Map<Long, MemberProfile> profiles, long memberId) {
+	/** A staff member's name, or for an Admin API call the integration's ({@link Integration#actorId}). */
+	private String name(Map<Long, MemberProfile> profiles, long memberId) {
+		OptionalLong integration = Integration.ofActor(memberId);
+		if (integration.isPresent()) {
+			return "integration \"" + integrations.find(integration.getAsLong()).map(Integration::name).orElse("?")
+					+ "\" (Admin API)";
+		}
 		MemberProfile profile = profiles.get(memberId);
 		return profile == null ? "member " + memberId + " (account deleted)" : profile.name();
 	}

@@ -2,6 +2,7 @@ package org.backstory.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.backstory.members.MemberRole;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,19 @@ public record Integration(long id, String name, MemberRole role, String adminKey
 
 	public boolean active() {
 		return revokedAt == null;
+	}
+
+	/**
+	 * The id an integration acts under in other modules (audit log, revisions, bylines): the negative of its own
+	 * id, so it can never be a member's.
+	 */
+	public static long actorId(long integrationId) {
+		return -integrationId;
+	}
+
+	/** The integration that acted under this actor id, if it is an integration's. */
+	public static OptionalLong ofActor(long actorId) {
+		return actorId < 0 ? OptionalLong.of(-actorId) : OptionalLong.empty();
 	}
 
 }

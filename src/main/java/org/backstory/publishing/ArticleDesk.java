@@ -236,6 +236,23 @@ public class ArticleDesk {
 		staffActions.record(staff.id(), "article.unpublished", subject(id), "back to draft");
 	}
 
+	/**
+	 * Deletes the article with its revisions and old slugs; its address stops answering.
+	 * @throws NoSuchArticleException if there is none
+	 * @throws AccessDeniedException if this staff member may not delete it
+	 */
+	@Transactional
+	public void delete(long id, SignedInMember staff) {
+		repository.lock(id);
+		ArticleDeskRepository.Standing standing = standing(id, staff);
+		if (!ArticlePermissions.mayDelete(staff.role(), standing.own(), standing.draft(), standing.authorMayPublish())) {
+			throw new AccessDeniedException("You may not delete this article.");
+		}
+		String subject = subject(id);
+		editor.delete(id);
+		staffActions.record(staff.id(), "article.deleted", subject, "");
+	}
+
 	/** Every saved version of the article's text, newest first. */
 	@Transactional(readOnly = true)
 	public List<ArticleRevision> revisions(long id, SignedInMember staff) {

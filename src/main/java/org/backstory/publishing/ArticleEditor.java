@@ -217,6 +217,13 @@ public class ArticleEditor {
 		publish(id, at);
 	}
 
+	/** Deletes the article; its revisions, old slugs, bylines and tags go with it. */
+	void delete(long id) {
+		writer.delete(id);
+		cache.invalidate();
+		log.info("Article deleted id={}", id);
+	}
+
 	/** Takes the article back to draft: it disappears from every page, feed and list. */
 	@Transactional
 	public void unpublish(long id) {

@@ -46,6 +46,14 @@ final class ArticlePermissions {
 		return seesAll(role) || role == MemberRole.AUTHOR && own && authorMayPublish;
 	}
 
+	/**
+	 * Whether someone with this role may delete an article: a draft whoever may edit it, an article on the site
+	 * (or scheduled) only whoever may also take it off the site.
+	 */
+	static boolean mayDelete(MemberRole role, boolean own, boolean draft, boolean authorMayPublish) {
+		return mayEdit(role, own, draft) && (draft || mayPublish(role, own, authorMayPublish));
+	}
+
 	/** Whether the role may allow an article's authors to publish it. */
 	static boolean mayAllowAuthors(MemberRole role) {
 		return seesAll(role);

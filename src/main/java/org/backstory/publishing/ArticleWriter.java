@@ -180,6 +180,11 @@ class ArticleWriter {
 		}
 	}
 
+	/** Deletes the article; its bylines, tags, old slugs, revisions and presence rows go with it (cascade). */
+	void delete(long id) {
+		jdbc.sql("delete from publishing.article where id = ?").param(id).update();
+	}
+
 	/**
 	 * Edits made while an article was a draft are not updates to what readers saw, so a draft published
 	 * with an earlier date (an import, a backdated piece) counts as last updated when it was published.

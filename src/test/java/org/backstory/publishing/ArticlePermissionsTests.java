@@ -37,6 +37,23 @@ class ArticlePermissionsTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({
+			// role, own, draft, author may publish, may delete
+			"MEMBER, true, true, true, false",
+			"CONTRIBUTOR, true, true, false, true",
+			"CONTRIBUTOR, false, true, false, false",
+			"CONTRIBUTOR, true, false, true, false",
+			"AUTHOR, true, true, false, true",
+			"AUTHOR, true, false, false, false",
+			"AUTHOR, true, false, true, true",
+			"AUTHOR, false, true, true, false",
+			"EDITOR, false, false, false, true",
+			"OWNER, false, false, false, true" })
+	void whoMayDelete(MemberRole role, boolean own, boolean draft, boolean authorMayPublish, boolean mayDelete) {
+		assertThat(ArticlePermissions.mayDelete(role, own, draft, authorMayPublish)).isEqualTo(mayDelete);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "AUTHOR, false", "EDITOR, true" })
 	void onlyEditorsAllowAuthorsToPublish(MemberRole role, boolean allowed) {
 		assertThat(ArticlePermissions.mayAllowAuthors(role)).isEqualTo(allowed);

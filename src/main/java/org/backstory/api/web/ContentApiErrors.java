@@ -38,7 +38,7 @@ class ContentApiErrors {
 		return envelope(HttpStatus.BAD_REQUEST, "BadRequestError", "Error parsing filter", error.getMessage(), null);
 	}
 
-	private static ResponseEntity<Map<String, Object>> envelope(HttpStatus status, String type, String message,
+	static ResponseEntity<Map<String, Object>> envelope(HttpStatus status, String type, String message,
 			@org.jspecify.annotations.Nullable String context, @org.jspecify.annotations.Nullable String code) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", message);

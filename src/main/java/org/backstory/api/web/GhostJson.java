@@ -170,7 +170,7 @@ final class GhostJson {
 	}
 
 	/** Ghost's reading time: words at 275 a minute, 12 seconds for the first image and one less for each next (at least 3). */
-	private static int readingMinutes(String text, int images) {
+	static int readingMinutes(String text, int images) {
 		int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
 		double seconds = words * 60.0 / WORDS_PER_MINUTE;
 		for (int i = 0; i < images; i++) {
@@ -179,11 +179,11 @@ final class GhostJson {
 		return (int) Math.round(seconds / 60);
 	}
 
-	private static String truncate(String text) {
+	static String truncate(String text) {
 		return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH);
 	}
 
-	private static @Nullable String emptyToNull(@Nullable String value) {
+	static @Nullable String emptyToNull(@Nullable String value) {
 		return value == null || value.isEmpty() ? null : value;
 	}
 

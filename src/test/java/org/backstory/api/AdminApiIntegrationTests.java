@@ -1,0 +1,337 @@
+package org.backstory.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.backstory.members.MemberRole;
+import org.backstory.publishing.ArticleFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ghost's Admin API over real HTTP with tokens signed in the test as Ghost's client signs them: every way a token
+ * is refused, posts written through the newsroom's permissions (an editor integration publishes, a contributor one
+ * may neither publish nor read others' drafts), Ghost's update collision on a stale {@code updated_at}, the audit
+ * log naming the integration, tags, image uploads through the media library's checks, and bad bodies answered 4xx
+ * in Ghost's envelope.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiIntegrationTests {
+
+	private static final String API = "/ghost/api/admin/";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Integrations integrations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Clock clock;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String name = ArticleFixtures.unique("admin-api-test");
+
+	private final List<Long> integrationIds = new ArrayList<>();
+
+	private String editorKey;
+
+	private String contributorKey;
+
+	@BeforeAll
+	void keys() {
+		editorKey = key(MemberRole.EDITOR);
+		contributorKey = key(MemberRole.CONTRIBUTOR);
+	}
+
+	private String key(MemberRole role) {
+		IssuedIntegration issued = integrations.create(0, name, role);
+		integrationIds.add(issued.integration().id());
+		return issued.adminKey();
+	}
+
+	@AfterAll
+	void cleanUp() {
+		for (long id : integrationIds) {
+			long actor = Integration.actorId(id);
+			jdbc.sql("""
+					delete from publishing.article a where exists (select 1 from publishing.article_author aa
+					  join publishing.author au on au.id = aa.author_id where aa.article_id = a.id and au.member_id = :actor)
+					  or a.title like :name
+					""").param("actor", actor).param("name", name + "%").update();
+			jdbc.sql("delete from publishing.author where member_id = :actor").param("actor", actor).update();
+			jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", actor).update();
+		}
+		jdbc.sql("delete from publishing.tag where name like :name").param("name", name + "%").update();
+		ContentApiFixtures.remove(jdbc, name);
+	}
+
+	@Test
+	void theSiteAnswersAGhostClientsTokenWithoutACookie() throws Exception {
+		HttpResponse<String> response = send("GET", "site/", editorKey, null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode site = json.readTree(response.body()).get("site");
+		assertThat(site.get("title").asString()).isNotBlank();
+		assertThat(site.get("url").asString()).endsWith("/");
+		assertThat(response.headers().firstValue("set-cookie")).isEmpty();
+		assertThat(response.headers().firstValue("cache-control").orElseThrow()).contains("no-store");
+		HttpResponse<String> lowerCase = http.send(request("GET", "site/", null)
+			.header("Authorization", "ghost " + AdminApiTokens.token(editorKey, clock.instant())).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(lowerCase.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void everySpoiltTokenIsRefusedInGhostsEnvelope() throws Exception {
+		long now = clock.instant().getEpochSecond();
+		assertError(http.send(request("GET", "site/", null).build(), HttpResponse.BodyHandlers.ofString()), 403,
+				"NoPermissionError", null);
+		assertError(http.send(request("GET", "site/", null).header("Authorization", "Bearer x").build(),
+				HttpResponse.BodyHandlers.ofString()), 403, "NoPermissionError", null);
+		assertError(withToken("not-a-jwt"), 400, "BadRequestError", "INVALID_JWT");
+		assertError(withToken(AdminApiTokens.signed(editorKey, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+				claims(now, "/admin/"))), 400, "BadRequestError", "MISSING_ADMIN_API_KID");
+		String unknown = "0123456789abcdef01234567:" + "ab".repeat(32);
+		assertError(withToken(AdminApiTokens.token(unknown, clock.instant())), 401, "UnauthorizedError",
+				"UNKNOWN_ADMIN_API_KEY");
+		String wrongSecret = editorKey.split(":")[0] + ":" + "cd".repeat(32);
+		assertThat(assertError(withToken(AdminApiTokens.token(wrongSecret, clock.instant())), 401, "UnauthorizedError",
+				"INVALID_JWT").get("message").asString()).isEqualTo("Invalid token: invalid signature");
+		String none = AdminApiTokens.base64(AdminApiTokens.header(editorKey, "none")) + "."
+				+ AdminApiTokens.base64(claims(now, "/admin/")) + ".";
+		assertError(withToken(none), 401, "UnauthorizedError", "INVALID_JWT");
+		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS512"),
+				claims(now, "/admin/"))), 401, "UnauthorizedError", "INVALID_JWT");
+		assertThat(assertError(withToken(AdminApiTokens.token(editorKey, clock.instant().minus(Duration.ofMinutes(6)))),
+				401, "UnauthorizedError", "INVALID_JWT").get("message").asString()).isEqualTo("Invalid token: maxAge exceeded");
+		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
+				"{\"iat\":" + (now - 60) + ",\"exp\":" + (now - 1) + ",\"aud\":\"/admin/\"}")), 401, "UnauthorizedError",
+				"INVALID_JWT");
+		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
+				"{\"iat\":" + (now + 3600) + ",\"aud\":\"/admin/\"}")), 401, "UnauthorizedError", "INVALID_JWT");
+		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
+				claims(now, "/content/"))), 401, "UnauthorizedError", "INVALID_JWT");
+		assertThat(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
+				claims(now, "/v4/admin/"))).statusCode()).isEqualTo(200);
+		String revoked = key(MemberRole.EDITOR);
+		integrations.revoke(0, integrationIds.get(integrationIds.size() - 1));
+		assertError(withToken(AdminApiTokens.token(revoked, clock.instant())), 401, "UnauthorizedError",
+				"UNKNOWN_ADMIN_API_KEY");
+	}
+
+	@Test
+	void anEditorIntegrationPublishesFromHtmlWithTheMarkerAndTheAuditLogNamesIt() throws Exception {
+		String title = name + " harbour dossier";
+		HttpResponse<String> created = send("POST", "posts/?source=html", editorKey, """
+				{"posts":[{"title":"%s","status":"published","visibility":"paid","custom_excerpt":"The dek.",
+				 "tags":[{"name":"%s tolls"}],
+				 "html":"<p>The free opening about tolls.</p><!--members-only--><p>The paid secret about the tolls deal.</p>"}]}
+				""".formatted(title, name));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode post = json.readTree(created.body()).get("posts").get(0);
+		String id = post.get("id").asString();
+		assertThat(created.headers().firstValue("location").orElseThrow()).endsWith("/ghost/api/admin/posts/" + id + "/");
+		assertThat(post.get("status").asString()).isEqualTo("published");
+		assertThat(post.get("visibility").asString()).isEqualTo("paid");
+		assertThat(post.get("custom_excerpt").asString()).isEqualTo("The dek.");
+		assertThat(post.get("html").asString()).containsSubsequence("The free opening about tolls.</p>",
+				"<!--members-only-->", "The paid secret about the tolls deal.");
+		assertThat(post.get("tags").get(0).get("name").asString()).isEqualTo(name + " tolls");
+		assertThat(post.get("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+		assertThat(jdbc.sql("select count(*) from admin.audit_entry where actor_id = :actor and action = 'article.published'"
+				+ " and subject like :subject")
+			.param("actor", Integration.actorId(integrationIds.get(0)))
+			.param("subject", "%" + title + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		HttpResponse<String> read = send("GET", "posts/" + id + "/", editorKey, null);
+		assertThat(json.readTree(read.body()).get("posts").get(0).get("title").asString()).isEqualTo(title);
+		assertThat(send("DELETE", "posts/" + id + "/", editorKey, null).statusCode()).isEqualTo(204);
+		assertError(send("GET", "posts/" + id + "/", editorKey, null), 404, "NotFoundError", null);
+	}
+
+	@Test
+	void anEditWithAStaleUpdatedAtIsGhostsUpdateCollisionAndOneWithoutItA422() throws Exception {
+		JsonNode post = json.readTree(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":"%s collision","html":"<p>First text.</p>"}]}""".formatted(name)).body())
+			.get("posts").get(0);
+		String id = post.get("id").asString();
+		String updatedAt = post.get("updated_at").asString();
+		HttpResponse<String> edited = send("PUT", "posts/" + id + "/", editorKey, """
+				{"posts":[{"title":"%s collision, edited","updated_at":"%s"}]}""".formatted(name, updatedAt));
+		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+		JsonNode after = json.readTree(edited.body()).get("posts").get(0);
+		assertThat(after.get("title").asString()).endsWith("edited");
+		assertThat(after.get("html").asString()).contains("First text.");
+		JsonNode collision = assertError(send("PUT", "posts/" + id + "/", editorKey, """
+				{"posts":[{"title":"%s collision, stale","updated_at":"2020-01-01T00:00:00.000Z"}]}""".formatted(name)),
+				409, "UpdateCollisionError", "UPDATE_COLLISION");
+		assertThat(collision.get("message").asString()).isEqualTo("Saving failed! Someone else is editing this post.");
+		assertError(send("PUT", "posts/" + id + "/", editorKey, """
+				{"posts":[{"title":"no date"}]}"""), 422, "ValidationError", null);
+		assertThat(json.readTree(send("GET", "posts/" + id + "/", editorKey, null).body()).get("posts").get(0)
+			.get("title").asString()).endsWith("edited");
+	}
+
+	@Test
+	void aContributorIntegrationWritesDraftsButNeitherPublishesNorReadsOthersDrafts() throws Exception {
+		String othersDraft = json.readTree(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":"%s editors draft","html":"<p>Not for contributors.</p>"}]}""".formatted(name)).body())
+			.get("posts").get(0).get("id").asString();
+		assertError(send("GET", "posts/" + othersDraft + "/", contributorKey, null), 403, "NoPermissionError", null);
+		assertError(send("DELETE", "posts/" + othersDraft + "/", contributorKey, null), 403, "NoPermissionError", null);
+		assertError(send("POST", "posts/", contributorKey, """
+				{"posts":[{"title":"%s contributor publishes","status":"published","html":"<p>x</p>"}]}"""
+			.formatted(name)), 403, "NoPermissionError", null);
+		assertThat(jdbc.sql("select count(*) from publishing.article where title = :title")
+			.param("title", name + " contributor publishes").query(Long.class).single()).isZero();
+		HttpResponse<String> draft = send("POST", "posts/", contributorKey, """
+				{"posts":[{"title":"%s contributor draft","html":"<p>Mine.</p>"}]}""".formatted(name));
+		assertThat(draft.statusCode()).isEqualTo(201);
+		JsonNode mine = json.readTree(draft.body()).get("posts").get(0);
+		assertThat(mine.get("status").asString()).isEqualTo("draft");
+		assertThat(mine.get("authors").get(0).get("name").asString()).isEqualTo(name);
+		JsonNode browse = json.readTree(send("GET", "posts/?filter=status:draft", contributorKey, null).body());
+		assertThat(browse.get("posts")).extracting(post -> post.get("title").asString())
+			.contains(name + " contributor draft").doesNotContain(name + " editors draft");
+		assertThat(browse.get("meta").get("pagination").get("total").asInt()).isEqualTo(browse.get("posts").size());
+	}
+
+	@Test
+	void tagsAreReadByAnyIntegrationAndChangedByEditorsOnly() throws Exception {
+		assertError(send("POST", "tags/", contributorKey, """
+				{"tags":[{"name":"%s refused"}]}""".formatted(name)), 403, "NoPermissionError", null);
+		HttpResponse<String> created = send("POST", "tags/", editorKey, """
+				{"tags":[{"name":"%s weather"}]}""".formatted(name));
+		assertThat(created.statusCode()).isEqualTo(201);
+		String id = json.readTree(created.body()).get("tags").get(0).get("id").asString();
+		HttpResponse<String> renamed = send("PUT", "tags/" + id + "/", editorKey, """
+				{"tags":[{"name":"%s climate"}]}""".formatted(name));
+		assertThat(json.readTree(renamed.body()).get("tags").get(0).get("name").asString()).isEqualTo(name + " climate");
+		JsonNode read = json.readTree(send("GET", "tags/" + id + "/", contributorKey, null).body());
+		assertThat(read.get("tags").get(0).get("count").get("posts").asInt()).isZero();
+		assertThat(json.readTree(send("GET", "tags/?limit=all", contributorKey, null).body()).get("tags"))
+			.extracting(tag -> tag.get("id").asString()).contains(id);
+	}
+
+	@Test
+	void badBodiesAre4xxInGhostsEnvelopeAndWriteNothing() throws Exception {
+		assertError(send("POST", "posts/", editorKey, "{not json"), 400, "BadRequestError", null);
+		assertError(send("POST", "posts/", editorKey, "{}"), 422, "ValidationError", null);
+		assertError(send("POST", "posts/", editorKey, ""), 422, "ValidationError", null);
+		assertError(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":"%s bad typo","htlm":"<p>x</p>"}]}""".formatted(name)), 422, "ValidationError", null);
+		assertError(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":"%s bad lexical","lexical":"{}"}]}""".formatted(name)), 422, "ValidationError", null);
+		assertError(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":42}]}"""), 422, "ValidationError", null);
+		assertError(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":"%s bad status","status":"gone"}]}""".formatted(name)), 422, "ValidationError", null);
+		assertError(send("POST", "posts/", editorKey, """
+				{"posts":[{"title":"%s bad slug","slug":"Not A Slug!"}]}""".formatted(name)), 422, "ValidationError", null);
+		assertError(send("GET", "posts/?filter=title:~'x'", editorKey, null), 400, "BadRequestError", null);
+		assertError(send("GET", "posts/abc/", editorKey, null), 404, "NotFoundError", null);
+		assertError(send("GET", "nothing-here/", editorKey, null), 404, "NotFoundError", null);
+		assertThat(jdbc.sql("select count(*) from publishing.article where title like :name")
+			.param("name", name + " bad%").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anImageUploadGoesThroughTheMediaChecksAndEchoesItsRef() throws Exception {
+		BufferedImage pixels = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+		pixels.setRGB(1, 1, 0x3366cc);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(pixels, "png", png);
+		HttpResponse<String> uploaded = upload(png.toByteArray(), "image", "harbour.png");
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+		JsonNode image = json.readTree(uploaded.body()).get("images").get(0);
+		assertThat(image.get("ref").asString()).isEqualTo("harbour.png");
+		String url = image.get("url").asString();
+		assertThat(url).startsWith("http");
+		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + URI.create(url).getPath()))
+			.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+		assertError(upload("not an image".getBytes(StandardCharsets.UTF_8), "image", "x.png"), 422, "ValidationError", null);
+		assertError(upload(png.toByteArray(), "wallpaper", "x.png"), 422, "ValidationError", null);
+		assertError(send("POST", "images/upload/", editorKey, "{}"), 422, "ValidationError", null);
+	}
+
+	private HttpResponse<String> upload(byte[] content, String purpose, String ref) throws IOException, InterruptedException {
+		String boundary = "----backstory" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + ref
+				+ "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"ref\"\r\n\r\n" + ref + "\r\n--"
+				+ boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + API + "images/upload/"))
+			.header("Authorization", "Ghost " + AdminApiTokens.token(editorKey, clock.instant()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String claims(long iat, String audience) {
+		return "{\"iat\":" + iat + ",\"exp\":" + (iat + 300) + ",\"aud\":\"" + audience + "\"}";
+	}
+
+	private HttpResponse<String> withToken(String token) throws IOException, InterruptedException {
+		return http.send(request("GET", "site/", null).header("Authorization", "Ghost " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> send(String method, String path, String key, String body)
+			throws IOException, InterruptedException {
+		return http.send(request(method, path, body)
+			.header("Authorization", "Ghost " + AdminApiTokens.token(key, clock.instant()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder request(String method, String path, String body) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + API + path))
+			.header("Content-Type", "application/json")
+			.header("Accept-Version", "v5.0")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private JsonNode assertError(HttpResponse<String> response, int status, String type, String code) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		JsonNode error = json.readTree(response.body()).get("errors").get(0);
+		assertThat(error.get("type").asString()).isEqualTo(type);
+		if (code != null) {
+			assertThat(error.get("code").asString()).isEqualTo(code);
+		}
+		return error;
+	}
+
+}
