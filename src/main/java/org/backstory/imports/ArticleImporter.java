@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.backstory.imports.PlannedPost.PlannedAuthor;
+import org.backstory.imports.PlannedPost.PlannedStoryline;
 import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
@@ -21,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an archive's posts through publishing's services, in the caller's transaction: authors and tags
- * (found or created by slug), the feature images (copied when they can be fetched), the article, its
- * publication, and its source key. A post imported before is skipped.
+ * Writes an archive's posts through publishing's services, in the caller's transaction: authors, tags and
+ * storylines (found or created by slug), the feature images (copied when they can be fetched), the article, its
+ * publication, its old slugs, and its source key. A post imported before is skipped.
  */
 @Component
 class ArticleImporter {
@@ -69,6 +70,7 @@ class ArticleImporter {
 		Map<String, String> copies = images.copy(wanted);
 		Map<PlannedAuthor, String> authors = new HashMap<>();
 		Map<PlannedTag, String> tags = new HashMap<>();
+		Map<String, String> storylines = new HashMap<>();
 		for (PlannedPost post : fresh) {
 			List<String> bylines = post.authors().isEmpty() ? List.of(desk.authorFor(staff).slug())
 					: post.authors().stream().map(author -> authors.computeIfAbsent(author, this::authorSlug)).distinct().toList();
@@ -77,9 +79,15 @@ class ArticleImporter {
 				.distinct()
 				.toList();
 			ArticleSeo seo = post.seo();
+			PlannedStoryline storyline = post.storyline();
+			String storylineSlug = storyline == null ? null
+					: storylines.computeIfAbsent(storyline.slug(),
+							slug -> editor.createStoryline(slug, storyline.title(), storyline.description()).slug());
 			long id = editor.save(new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), post.body(),
-					bylines, tagSlugs, null, null, copied(post.coverImageUrl(), copies), post.visibility(),
+					bylines, tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
+					copied(post.coverImageUrl(), copies), post.visibility(),
 					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies))));
+			editor.keepOldSlugs(id, post.oldSlugs());
 			Instant at = post.publishedAt();
 			switch (post.status()) {
 				case PUBLISHED, SCHEDULED -> editor.publish(id, at == null ? now : at, true);

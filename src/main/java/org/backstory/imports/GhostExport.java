@@ -14,6 +14,7 @@ import java.util.Set;
 import org.backstory.imports.PlannedPost.PlannedAuthor;
 import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +24,14 @@ import tools.jackson.databind.node.MissingNode;
  * Reads Ghost's JSON export ({@code {db:[{meta,data}]}} or a bare {@code {meta,data}}, as Ghost's own importer
  * accepts): posts with their meta, tags, authors and tiers. Pages are skipped and listed (Backstory has no
  * pages), as are internal tags ({@code #name}: Ghost never shows them to readers). Members are not in this
- * export; they come through the member CSV.
+ * export; they come through the member CSV. When the file is Backstory's own export, its section
+ * {@code db[0].backstory} (which Ghost ignores) gives each article back what Ghost has no column for: the
+ * Markdown it is written in (rather than the html rendered from it), its storyline part and its old slugs.
  */
 final class GhostExport {
+
+	/** The version of the backstory section this reader understands ({@code format_version}). */
+	private static final int OWN_FORMAT = 1;
 
 	private final JsonNode data;
 
@@ -33,24 +39,38 @@ final class GhostExport {
 
 	private final Instant now;
 
+	/** The backstory section's articles by Ghost post id; empty for Ghost's own exports. */
+	private final Map<String, JsonNode> ownArticles;
+
+	/** The backstory section's storylines by their Ghost id. */
+	private final Map<String, JsonNode> ownStorylines;
+
 	private final List<ImportProblem> problems = new ArrayList<>();
 
 	/**
 	 * @param tiers the tier codes Backstory's plans offer, which Ghost's tiers are matched to by slug
 	 */
-	private GhostExport(JsonNode data, Set<String> tiers, Instant now) {
+	private GhostExport(JsonNode data, JsonNode own, Set<String> tiers, Instant now) {
 		this.data = data;
 		this.tiers = tiers;
 		this.now = now;
+		boolean readable = own.path("format_version").asInt(0) == OWN_FORMAT;
+		if (own.isObject() && !readable) {
+			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section is in format "
+					+ text(own, "format_version") + ", which this version cannot read: read as a Ghost export."));
+		}
+		this.ownArticles = readable ? byKey(own.path("articles"), "post_id") : Map.of();
+		this.ownStorylines = readable ? byKey(own.path("storylines"), "storyline_id") : Map.of();
 	}
 
 	static ArchivePlan read(JsonNode root, Set<String> tiers, Instant now) {
-		JsonNode data = root.path("db").isArray() ? root.path("db").path(0).path("data") : root.path("data");
+		JsonNode db = root.path("db").isArray() ? root.path("db").path(0) : root;
+		JsonNode data = db.path("data");
 		if (!data.isObject() || !data.path("posts").isArray()) {
 			return ArchivePlan.refused(ImportSource.GHOST, "the JSON file",
 					"This JSON is not a Ghost export: it has no db[0].data.posts (Ghost: Settings → Labs → Export your content).");
 		}
-		return new GhostExport(data, tiers, now).plan();
+		return new GhostExport(data, db.path("backstory"), tiers, now).plan();
 	}
 
 	private ArchivePlan plan() {
@@ -79,10 +99,21 @@ final class GhostExport {
 						+ "/): skipped, Backstory has no pages yet; recreate it by hand."));
 				continue;
 			}
-			HtmlBody.Converted body = HtmlBody.convert(text(post, "html"), HtmlBody.Flavour.GHOST);
-			if (body.broken() != null) {
-				problems.add(ImportProblem.blocking(where, "The post's html is " + body.broken() + "."));
-				continue;
+			JsonNode own = ownArticles.get(id);
+			String markdown;
+			boolean marker;
+			if (own != null) {
+				markdown = text(own, "markdown");
+				marker = markdown.lines().anyMatch(line -> line.strip().equals(HtmlBody.MARKER));
+			}
+			else {
+				HtmlBody.Converted body = HtmlBody.convert(text(post, "html"), HtmlBody.Flavour.GHOST);
+				if (body.broken() != null) {
+					problems.add(ImportProblem.blocking(where, "The post's html is " + body.broken() + "."));
+					continue;
+				}
+				markdown = body.markdown();
+				marker = body.marker();
 			}
 			JsonNode postMeta = meta.getOrDefault(id, MissingNode.getInstance());
 			String slug = unique(ArchiveText.slug(text(post, "slug"), title, id), slugs);
@@ -118,12 +149,43 @@ final class GhostExport {
 			ArticleSeo seo = new ArticleSeo(text(postMeta, "meta_title"), text(postMeta, "meta_description"),
 					image(text(postMeta, "og_image"), "Social image", where));
 			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")),
-					body.markdown(), visibility, status, status == PostStatus.DRAFT ? null : publishedAt,
-					dedupedTags(planned), authors.stream().distinct().toList(), feature, seo, body.marker()));
+					markdown, visibility, status, status == PostStatus.DRAFT ? null : publishedAt,
+					dedupedTags(planned), authors.stream().distinct().toList(), feature, seo, marker,
+					own == null ? null : storyline(own, where), own == null ? List.of() : oldSlugs(own, slug)));
 		}
 		internalTags.forEach(tag -> problems.add(ImportProblem.notice("tags \"" + tag + "\"",
 				"An internal tag: left out (Backstory has no internal tags).")));
 		return new ArchivePlan(ImportSource.GHOST, posts, List.of(), problems);
+	}
+
+	/** The storyline part a backstory article row names, or null (also when its storyline row is missing). */
+	private PlannedPost.@Nullable PlannedStoryline storyline(JsonNode own, String where) {
+		String storylineId = text(own, "storyline_id");
+		if (storylineId.isEmpty()) {
+			return null;
+		}
+		JsonNode storyline = ownStorylines.get(storylineId);
+		if (storyline == null) {
+			problems.add(ImportProblem.notice(where, "Storyline " + storylineId + " is not in the export; left out."));
+			return null;
+		}
+		JsonNode position = own.path("storyline_position");
+		String title = name(text(storyline, "title"), 200);
+		return new PlannedPost.PlannedStoryline(ArchiveText.slug(text(storyline, "slug"), title, storylineId),
+				title.isEmpty() ? text(storyline, "slug") : title, name(text(storyline, "description"), 2000),
+				position.canConvertToInt() && position.intValue() > 0 ? position.intValue() : null);
+	}
+
+	/** The article's old slugs that are valid slugs other than its own; the site keeps them redirecting. */
+	private static List<String> oldSlugs(JsonNode own, String slug) {
+		List<String> old = new ArrayList<>();
+		own.path("slug_aliases").forEach(alias -> {
+			String valid = Slugs.fromName(alias.asString(""), ArchiveText.MAX_SLUG);
+			if (valid.equals(alias.asString("")) && !valid.equals(slug) && !old.contains(valid)) {
+				old.add(valid);
+			}
+		});
+		return old;
 	}
 
 	/** Ghost's visibility; tiers are matched to Backstory's by slug, and an unknown one falls back to paid. */
@@ -243,8 +305,12 @@ final class GhostExport {
 	}
 
 	private Map<String, JsonNode> byKey(String table, String key) {
+		return byKey(data.path(table), key);
+	}
+
+	private static Map<String, JsonNode> byKey(JsonNode table, String key) {
 		Map<String, JsonNode> rows = new HashMap<>();
-		data.path(table).forEach(row -> rows.putIfAbsent(text(row, key), row));
+		table.forEach(row -> rows.putIfAbsent(text(row, key), row));
 		return rows;
 	}
 

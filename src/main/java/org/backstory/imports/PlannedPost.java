@@ -24,14 +24,26 @@ import org.jspecify.annotations.Nullable;
  * @param coverImageUrl the feature image, kept as a link
  * @param seo the search and social fields
  * @param marker whether a paywall marker was found in it
+ * @param storyline the storyline it is a part of (only Backstory's own export says), or null
+ * @param oldSlugs slugs it had before, which keep redirecting to it (only Backstory's own export has them)
  */
 public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, String body,
 		Visibility visibility, PostStatus status, @Nullable Instant publishedAt, List<PlannedTag> tags,
-		List<PlannedAuthor> authors, @Nullable String coverImageUrl, ArticleSeo seo, boolean marker) {
+		List<PlannedAuthor> authors, @Nullable String coverImageUrl, ArticleSeo seo, boolean marker,
+		@Nullable PlannedStoryline storyline, List<String> oldSlugs) {
 
 	public PlannedPost {
 		tags = List.copyOf(tags);
 		authors = List.copyOf(authors);
+		oldSlugs = List.copyOf(oldSlugs);
+	}
+
+	/**
+	 * A storyline to create (or find) by slug, and the post's part in it.
+	 *
+	 * @param position the part from 1, or null for after the storyline's last part
+	 */
+	public record PlannedStoryline(String slug, String title, String description, @Nullable Integer position) {
 	}
 
 	/** A tag to create (or find) by slug. */

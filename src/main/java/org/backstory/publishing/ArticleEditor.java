@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -252,6 +253,27 @@ public class ArticleEditor {
 		keepOldSlug(current, newSlug, now);
 		writer.releaseAlias(newSlug);
 		cache.invalidate();
+	}
+
+	/**
+	 * Makes old slugs (from an import) redirect to the article, like a slug it was renamed from. A slug that
+	 * is malformed, is an article's current slug or already redirects elsewhere is left alone, so an import
+	 * never takes an address from another article.
+	 * @return the slugs that now redirect to it
+	 */
+	@Transactional
+	public List<String> keepOldSlugs(long id, Collection<String> oldSlugs) {
+		ArticleWriter.Current current = existing(id);
+		Instant now = clock.instant();
+		List<String> kept = oldSlugs.stream()
+			.filter(slug -> EditorialRules.slugProblem("The old slug", slug).isEmpty())
+			.filter(slug -> writer.slugOwner(slug).isEmpty())
+			.filter(slug -> writer.addAliasIfFree(slug, current.id(), now))
+			.toList();
+		if (!kept.isEmpty()) {
+			cache.invalidate();
+		}
+		return kept;
 	}
 
 	/** The most recently changed articles, drafts included, for staff. */

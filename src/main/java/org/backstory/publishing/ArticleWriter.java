@@ -230,6 +230,16 @@ class ArticleWriter {
 			.update();
 	}
 
+	/** Adds an alias unless the slug is already one (of any article); returns whether it did. */
+	boolean addAliasIfFree(String oldSlug, long articleId, Instant now) {
+		return jdbc.sql("""
+				insert into publishing.slug_alias (slug, article_id, created_at) values (?, ?, ?)
+				on conflict (slug) do nothing
+				""")
+			.params(oldSlug, articleId, utc(now))
+			.update() == 1;
+	}
+
 	/** A slug that is an article's current slug is no longer an alias of any other. */
 	void releaseAlias(String slug) {
 		jdbc.sql("delete from publishing.slug_alias where slug = ?").param(slug).update();

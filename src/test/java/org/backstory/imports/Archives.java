@@ -17,7 +17,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The test archives under {@code src/test/resources/org/backstory/imports}, written for these tests (no real
- * publication's content): a Ghost JSON export and the files of a Substack export zip. Each use gets its own
+ * publication's content): a Ghost JSON export, Backstory's own posts.json and the files of a Substack export
+ * zip. Each use gets its own
  * run token in place of {@code {{run}}} (slugs, ids, addresses), so tests never see each other's imports in
  * the shared database.
  */
@@ -41,6 +42,11 @@ final class Archives {
 
 	byte[] ghost() {
 		return bytes(text(resource("ghost-export.json")));
+	}
+
+	/** A posts.json as Backstory's own export writes it: Ghost's rows and the backstory section. */
+	byte[] backstory(UnaryOperator<String> change) {
+		return bytes(change.apply(text(resource("backstory-export.json"))));
 	}
 
 	byte[] ghost(UnaryOperator<String> change) {

@@ -158,6 +158,45 @@ class GhostImportIntegrationTests {
 	}
 
 	@Test
+	void backstorysOwnExportComesBackFromItsMarkdownWithItsStorylinePartsAndOldSlugs() {
+		Visitor.Page dryRun = desk.upload("posts.json", archives.backstory(text -> text));
+		assertThat(ImportDesk.cell(ImportDesk.postRows(dryRun), slug("sandbar"), "paywall")).isEqualTo("paywall marker");
+
+		assertThat(desk.confirm(dryRun).status()).isEqualTo(303);
+
+		Visitor anonymous = new Visitor(port);
+		Visitor.Page sandbar = anonymous.get("/p/" + slug("sandbar"));
+		assertThat(sandbar.status()).isEqualTo(200);
+		assertThat(sandbar.document().select("em").eachText()).contains("east " + archives.run);
+		assertThat(sandbar.body()).doesNotContain("which the import does not read")
+			.doesNotContain("Members learn where it goes " + archives.run);
+		assertThat(anonymous.get("/p/" + slug("channel")).document().select("strong").eachText())
+			.contains("dredged " + archives.run);
+		Visitor.Page old = anonymous.get("/p/" + slug("old-sandbar"));
+		assertThat(old.status()).isEqualTo(301);
+		assertThat(old.header("Location")).endsWith("/p/" + slug("sandbar"));
+		Visitor.Page storyline = anonymous.get("/story/" + slug("silt"));
+		assertThat(storyline.status()).isEqualTo(200);
+		assertThat(storyline.body()).contains("Silt " + archives.run)
+			.containsSubsequence("The channel, part one", "The sandbar, part two");
+		assertThat(jdbc.sql("""
+				select a.slug from publishing.article a join publishing.storyline s on s.id = a.storyline_id
+				where s.slug = ? order by a.storyline_position""").param(slug("silt")).query(String.class).list())
+			.containsExactly(slug("channel"), slug("sandbar"));
+	}
+
+	@Test
+	void aBackstorySectionInAnUnknownFormatIsReadAsAGhostExportAndSaysSo() {
+		Visitor.Page dryRun = desk.upload("posts.json",
+				archives.backstory(text -> text.replace("\"format_version\": 1", "\"format_version\": 9")));
+
+		assertThat(dryRun.document().select("li.import-notice").eachText()).anySatisfy(notice -> assertThat(notice)
+			.contains("Backstory's section is in format 9, which this version cannot read: read as a Ghost export."));
+		desk.confirm(dryRun);
+		assertThat(new Visitor(port).get("/p/" + slug("channel")).body()).contains("which the import does not read");
+	}
+
+	@Test
 	void importingTheSameExportTwiceAddsNothing() {
 		Visitor.Page first = desk.upload("ghost.json", archives.ghost());
 		Visitor.Page second = desk.upload("ghost.json", archives.ghost());

@@ -50,7 +50,10 @@ record ImportDesk(long id, Visitor visitor) {
 		return rows.get(slug).selectFirst("td.import-" + column).text();
 	}
 
-	/** Deletes the articles a test imported (found by its run token), so lists and feeds are as before. */
+	/**
+	 * Deletes the articles and storylines a test imported (found by its run token), so lists and feeds are as
+	 * before.
+	 */
 	static void removeImports(JdbcClient jdbc, String run) {
 		jdbc.sql("""
 				delete from publishing.article where id in (
@@ -60,6 +63,7 @@ record ImportDesk(long id, Visitor visitor) {
 		jdbc.sql("delete from imports.imported_item where kind = 'article' and source_key like :run")
 			.param("run", "%" + run + "%")
 			.update();
+		jdbc.sql("delete from publishing.storyline where slug like :run").param("run", "%" + run + "%").update();
 	}
 
 }

@@ -29,9 +29,9 @@ public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, Li
 		return rows.stream().filter(ImportRow::comp).count();
 	}
 
-	/** Members who will get the default newsletters. */
-	public long subscribed() {
-		return rows.stream().filter(ImportRow::subscribed).count();
+	/** How many newsletter opt-ins the import makes, given the slugs of the newsletters on by default. */
+	public long optIns(List<String> defaults) {
+		return rows.stream().mapToLong(row -> row.newsletterSlugs(defaults).size()).sum();
 	}
 
 }

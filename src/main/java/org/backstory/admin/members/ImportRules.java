@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a member import file in Ghost's export columns ({@code email, name, note, subscribed_to_emails,
- * complimentary_plan, labels, created_at}; header names in any case, other columns ignored, email required)
+ * complimentary_plan, labels, created_at}; header names in any case, other columns ignored, email required),
+ * plus {@code newsletters}, the slugs of the newsletters a member gets, which Backstory's owner export adds,
  * and checks every row before anything is written; a join date must lie between 1900 and now. An address
  * that already belongs to a member is skipped with a notice, not an error: the import adds members and never
  * changes existing ones.
@@ -47,9 +48,10 @@ final class ImportRules {
 	/**
 	 * @param taken the lower-case addresses among the given ones that already have an account
 	 * @param compPossible whether a plan offers a tier to comp members to
+	 * @param newsletters the slugs of the publication's newsletters
 	 */
 	static ImportCheck check(String text, Function<Collection<String>, Set<String>> taken, boolean compPossible,
-			Instant now) {
+			Set<String> newsletters, Instant now) {
 		List<CsvReader.Record> records;
 		try {
 			records = CsvReader.parse(text);
@@ -110,6 +112,21 @@ final class ImportRules {
 			if (subscribed.isEmpty()) {
 				reasons.add("subscribed_to_emails must be true or false, not \"" + shortened(row.get("subscribed_to_emails")) + "\"");
 			}
+			List<String> chosen = null;
+			if (columns.containsKey("newsletters")) {
+				chosen = list(row.get("newsletters"));
+				chosen.stream().filter(slug -> !newsletters.contains(slug)).findFirst()
+					.ifPresent(slug -> reasons.add("newsletters names \"" + shortened(slug)
+							+ "\", which is not a newsletter here (the newsletters are " + String.join(", ", newsletters.stream().sorted().toList()) + ")"));
+				boolean stated = !row.get("subscribed_to_emails").isBlank();
+				if (stated && subscribed.isPresent() && subscribed.get() == chosen.isEmpty()) {
+					reasons.add(subscribed.get() ? "subscribed_to_emails is true, but newsletters names none"
+							: "subscribed_to_emails is false, but newsletters names " + String.join(",", chosen));
+				}
+				else if (!stated) {
+					subscribed = Optional.of(!chosen.isEmpty());
+				}
+			}
 			Optional<Boolean> comp = bool(row.get("complimentary_plan"), false);
 			if (comp.isEmpty()) {
 				reasons.add("complimentary_plan must be true or false, not \"" + shortened(row.get("complimentary_plan")) + "\"");
@@ -117,7 +134,7 @@ final class ImportRules {
 			else if (comp.get() && !compPossible) {
 				reasons.add("complimentary_plan is true, but no plan offers a tier to give");
 			}
-			List<String> labels = Arrays.stream(row.get("labels").split(",")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+			List<String> labels = list(row.get("labels"));
 			labels.stream().map(MemberRoster::labelProblem).flatMap(Optional::stream).findFirst()
 				.ifPresent(problem -> reasons.add("a label is longer than 100 characters or has control characters"));
 			Instant joined = null;
@@ -136,7 +153,7 @@ final class ImportRules {
 			}
 			if (reasons.isEmpty()) {
 				rows.add(new ImportRow(record.line(), new ImportedMember(email, name, note, labels, joined),
-						subscribed.orElseThrow(), comp.orElseThrow()));
+						subscribed.orElseThrow(), comp.orElseThrow(), chosen));
 			}
 			else {
 				problems.add(new ImportProblem(record.line(), String.join("; ", reasons)));
@@ -162,6 +179,11 @@ final class ImportRules {
 			columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
 		}
 		return columns;
+	}
+
+	/** A comma-separated cell's values, stripped, without empty ones. */
+	private static List<String> list(String cell) {
+		return Arrays.stream(cell.split(",")).map(String::strip).filter(value -> !value.isEmpty()).toList();
 	}
 
 	/** true/false, yes/no, 1/0 in any case; empty gives the default. */

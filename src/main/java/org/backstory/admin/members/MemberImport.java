@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.backstory.billing.MemberBillingQueries;
 import org.backstory.billing.SubscriptionService;
@@ -104,7 +106,7 @@ public class MemberImport {
 		}
 		String id = HexFormat.of().formatHex(randomBytes());
 		pending.save(id, staffId, text.get(), clock.instant());
-		return new DryRun(id, check, check.subscribed() * defaultNewsletters().size());
+		return new DryRun(id, check, check.optIns(defaultSlugs()));
 	}
 
 	/** Imports the checked file: every member, their opt-ins, comps and labels, in one transaction. */
@@ -119,10 +121,14 @@ public class MemberImport {
 			return new Outcome.Refused(check);
 		}
 		Map<String, Long> ids = roster.importAll(check.rows().stream().map(ImportRow::member).toList());
-		List<Long> subscribed = check.rows().stream().filter(ImportRow::subscribed).map(row -> id(ids, row)).toList();
+		List<String> defaults = defaultSlugs();
 		long optedIn = 0;
-		for (Newsletter newsletter : defaultNewsletters()) {
-			optedIn += optIns.optInAll(newsletter.id(), subscribed);
+		for (Newsletter newsletter : newsletters.all()) {
+			List<Long> members = check.rows().stream()
+				.filter(row -> row.newsletterSlugs(defaults).contains(newsletter.slug()))
+				.map(row -> id(ids, row))
+				.toList();
+			optedIn += optIns.optInAll(newsletter.id(), members);
 		}
 		String tier = billing.defaultCompTier();
 		for (ImportRow row : check.rows()) {
@@ -141,11 +147,12 @@ public class MemberImport {
 	}
 
 	private ImportCheck check(String text) {
-		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null, clock.instant());
+		Set<String> slugs = newsletters.all().stream().map(Newsletter::slug).collect(Collectors.toSet());
+		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null, slugs, clock.instant());
 	}
 
-	private List<Newsletter> defaultNewsletters() {
-		return newsletters.all().stream().filter(Newsletter::defaultOn).toList();
+	private List<String> defaultSlugs() {
+		return newsletters.all().stream().filter(Newsletter::defaultOn).map(Newsletter::slug).toList();
 	}
 
 	private static byte[] randomBytes() {

@@ -1,6 +1,7 @@
 package org.backstory.admin.members;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class ImportRulesTests {
 	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
 	private static ImportCheck check(String csv) {
-		return ImportRules.check(csv, emails -> Set.of("taken@x.test"), true, NOW);
+		return ImportRules.check(csv, emails -> Set.of("taken@x.test"), true, Set.of("weekly", "digest", "offers"), NOW);
 	}
 
 	@Test
@@ -103,10 +104,45 @@ class ImportRulesTests {
 
 	@Test
 	void compsNeedATierToGive() {
-		ImportCheck check = ImportRules.check("email,complimentary_plan\nc@x.test,true\n", emails -> Set.of(), false, NOW);
+		ImportCheck check = ImportRules.check("email,complimentary_plan\nc@x.test,true\n", emails -> Set.of(), false, Set.of(), NOW);
 
 		assertThat(check.problems()).extracting(ImportProblem::reason)
 			.containsExactly("complimentary_plan is true, but no plan offers a tier to give");
+	}
+
+	@Test
+	void theNewslettersColumnNamesEachMembersNewslettersAndAFileWithoutItGetsTheDefaults() {
+		ImportCheck check = check("""
+				email,subscribed_to_emails,newsletters
+				a@x.test,true,"weekly,offers"
+				b@x.test,false,
+				c@x.test,,digest
+				""");
+
+		assertThat(check.problems()).isEmpty();
+		assertThat(check.rows()).extracting(row -> row.newsletterSlugs(List.of("weekly")))
+			.containsExactly(List.of("weekly", "offers"), List.of(), List.of("digest"));
+		assertThat(check.rows()).extracting(ImportRow::subscribed).containsExactly(true, false, true);
+		assertThat(check.optIns(List.of("weekly"))).isEqualTo(3);
+		ImportRow ghost = check("email,subscribed_to_emails\nd@x.test,true\n").rows().get(0);
+		assertThat(ghost.newsletters()).isNull();
+		assertThat(ghost.newsletterSlugs(List.of("weekly", "digest"))).containsExactly("weekly", "digest");
+	}
+
+	@Test
+	void anUnknownNewsletterOrAContradictionIsARowProblem() {
+		ImportCheck check = check("""
+				email,subscribed_to_emails,newsletters
+				a@x.test,true,"weekly,gone"
+				b@x.test,false,weekly
+				c@x.test,true,
+				""");
+
+		assertThat(check.problems()).extracting(ImportProblem::toString).containsExactly(
+				"Line 2: newsletters names \"gone\", which is not a newsletter here (the newsletters are digest, offers, weekly)",
+				"Line 3: subscribed_to_emails is false, but newsletters names weekly",
+				"Line 4: subscribed_to_emails is true, but newsletters names none");
+		assertThat(check.importable()).isFalse();
 	}
 
 }

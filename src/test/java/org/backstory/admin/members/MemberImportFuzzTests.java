@@ -81,7 +81,7 @@ class MemberImportFuzzTests {
 	}
 
 	private static ImportCheck check(String text) {
-		return ImportRules.check(text, MemberImportFuzzTests::taken, true, NOW);
+		return ImportRules.check(text, MemberImportFuzzTests::taken, true, Set.of("weekly"), NOW);
 	}
 
 	/** Addresses starting with "taken" already belong to members, so the skipping path is fuzzed too. */
@@ -112,12 +112,12 @@ class MemberImportFuzzTests {
 		Instant joined = row.member().joinedAt() == null ? NOW : row.member().joinedAt();
 		return new ImportRow(0, new ImportedMember(row.member().email(), row.member().name(),
 				row.member().note(), row.member().labels().stream().distinct().sorted().toList(),
-				joined.truncatedTo(ChronoUnit.MILLIS)), row.subscribed(), row.comp());
+				joined.truncatedTo(ChronoUnit.MILLIS)), row.subscribed(), row.comp(), row.newsletters());
 	}
 
 	/** A re-imported row without its line number, which the export changes. */
 	private static ImportRow comparable(ImportRow row) {
-		return new ImportRow(0, row.member(), row.subscribed(), row.comp());
+		return new ImportRow(0, row.member(), row.subscribed(), row.comp(), row.newsletters());
 	}
 
 	/** One more than the line breaks: no record, problem or refusal may point past the end of the file. */

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.backstory.Visitor;
 import org.backstory.admin.members.MemberExport;
 import org.backstory.billing.BillingFixtures;
@@ -16,6 +18,8 @@ import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
 import org.backstory.members.NewAccount;
+import org.backstory.newsletters.Newsletter;
+import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.shared.CsvReader;
 import org.backstory.shared.StaffActed;
@@ -54,6 +58,9 @@ class MemberExportImportIntegrationTests {
 
 	@Autowired
 	OptIns optIns;
+
+	@Autowired
+	Newsletters newsletters;
 
 	@Autowired
 	ApplicationContext context;
@@ -162,6 +169,34 @@ class MemberExportImportIntegrationTests {
 
 	private static String quoted(String field) {
 		return "\"" + field.replace("\"", "\"\"") + "\"";
+	}
+
+	@Test
+	void theNewslettersColumnOfTheOwnersExportKeepsEachOptInAndAnUnknownSlugIsARowProblem() {
+		Map<String, Long> bySlug = newsletters.all().stream().collect(Collectors.toMap(Newsletter::slug, Newsletter::id));
+		String both = "both-" + label + "@example.test";
+		String optional = "optional-" + label + "@example.test";
+		String none = "none-" + label + "@example.test";
+		String header = String.join(",", MemberExport.COLUMNS_WITH_NEWSLETTERS) + "\r\n";
+
+		Visitor.Page refused = upload(header + ",ghost-" + label + "@example.test,,,true,false,,,,,,\"weekly,gone-" + label + "\"\r\n");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".import-problem").eachText()).singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("Line 2: newsletters names \"gone-" + label + "\", which is not a newsletter here");
+
+		Visitor.Page dryRun = upload(header
+				+ ",%s,Both,,true,false,,,,%s,,\"weekly,breaking-explainers\"\r\n".formatted(both, label)
+				+ ",%s,Optional,,true,false,,,,%s,,breaking-explainers\r\n".formatted(optional, label)
+				+ ",%s,None,,false,false,,,,%s,,\r\n".formatted(none, label));
+		assertThat(dryRun.document().selectFirst(".import-summary").text())
+			.isEqualTo("3 members will be imported, 3 newsletter opt-ins, 0 comps.");
+		assertThat(confirm(dryRun).status()).isEqualTo(303);
+
+		assertThat(optIns.of(directory.findByEmail(both).orElseThrow().id()))
+			.containsExactlyInAnyOrder(bySlug.get("weekly"), bySlug.get("breaking-explainers"));
+		assertThat(optIns.of(directory.findByEmail(optional).orElseThrow().id()))
+			.containsExactly(bySlug.get("breaking-explainers"));
+		assertThat(optIns.of(directory.findByEmail(none).orElseThrow().id())).isEmpty();
 	}
 
 	@Test
