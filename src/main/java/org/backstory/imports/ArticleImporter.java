@@ -90,8 +90,8 @@ class ArticleImporter {
 			editor.keepOldSlugs(id, post.oldSlugs());
 			Instant at = post.publishedAt();
 			switch (post.status()) {
-				case PUBLISHED, SCHEDULED -> editor.publish(id, at == null ? now : at, true);
-				case EMAIL_ONLY -> editor.publish(id, at == null ? now : at, false);
+				case PUBLISHED, SCHEDULED -> editor.publishImported(id, at == null ? now : at, true);
+				case EMAIL_ONLY -> editor.publishImported(id, at == null ? now : at, false);
 				case DRAFT -> {
 					// stays a draft
 				}

@@ -182,22 +182,38 @@ public class ArticleEditor {
 	 */
 	@Transactional
 	public void publish(long id, Instant at, boolean onSite) {
+		publish(id, at, onSite, true);
+	}
+
+	/**
+	 * Publishes an article brought in from another platform's archive as {@link #publish(long, Instant, boolean)}
+	 * does, but does not announce it as published now: an import of thousands of old posts is not news, and Ghost
+	 * fires no webhooks during imports either. A scheduled one is still announced when its time comes.
+	 * @throws InvalidArticleException if there is no such article
+	 */
+	@Transactional
+	public void publishImported(long id, Instant at, boolean onSite) {
+		publish(id, at, onSite, false);
+	}
+
+	private void publish(long id, Instant at, boolean onSite, boolean announce) {
 		Instant now = clock.instant();
 		boolean wasLive = writer.live(id, now);
 		boolean scheduled = at.isAfter(now);
 		writer.setPublication(id, scheduled ? "scheduled" : "published", at, onSite);
 		cache.invalidate();
 		boolean live = !scheduled && onSite;
-		if (live) {
+		if (announce && live) {
 			events.publishEvent(wasLive ? new PublishedArticleEdited(id) : new ArticlePublished(id));
 		}
-		else if (wasLive) {
+		else if (announce && wasLive) {
 			events.publishEvent(new ArticleUnpublished(id, scheduled ? "scheduled" : "sent"));
 		}
+		// A scheduled article is announced when its time comes, however it came in.
 		if (scheduled && onSite) {
 			events.publishEvent(new ArticleScheduled(id, at));
 		}
-		log.info("Article published id={} at={} onSite={}", id, at, onSite);
+		log.info("Article published id={} at={} onSite={} announced={}", id, at, onSite, announce);
 	}
 
 	/** Publishes the article now. */

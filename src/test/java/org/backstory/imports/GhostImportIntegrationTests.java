@@ -19,6 +19,8 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleEditor;
+import org.backstory.webhooks.WebhookReceiver;
+import org.backstory.webhooks.Webhooks;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,9 @@ class GhostImportIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	Webhooks webhooks;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -194,6 +199,30 @@ class GhostImportIntegrationTests {
 			.contains("Backstory's section is in format 9, which this version cannot read: read as a Ghost export."));
 		desk.confirm(dryRun);
 		assertThat(new Visitor(port).get("/p/" + slug("channel")).body()).contains("which the import does not read");
+	}
+
+	@Test
+	void anImportAnnouncesNoPostAsPublished() {
+		long administratorId = directory
+			.findByEmail(MemberFixtures.account(directory, "import-hooks", MemberRole.ADMINISTRATOR))
+			.orElseThrow()
+			.id();
+		try (WebhookReceiver receiver = WebhookReceiver.start()) {
+			Webhooks.Added added = webhooks.add("post.published", receiver.url("/imported"), "import test", administratorId);
+			long hookId = added.hook().id();
+			try {
+				desk.confirm(desk.upload("ghost.json", archives.ghost()));
+
+				assertThat(articlesWithRun()).isEqualTo(8);
+				assertThat(jdbc.sql("select count(*) from webhooks.delivery where hook_id = ?")
+					.param(hookId)
+					.query(Long.class)
+					.single()).isZero();
+			}
+			finally {
+				webhooks.delete(hookId, administratorId);
+			}
+		}
 	}
 
 	@Test
