@@ -11,6 +11,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberEdited;
 import org.backstory.members.MemberRegistered;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleDeleted;
 import org.backstory.publishing.ArticlePublished;
 import org.backstory.publishing.ArticleUnpublished;
 import org.backstory.publishing.PublishedArticleEdited;
@@ -69,6 +70,16 @@ class WebhookListeners {
 	@EventListener
 	void on(ArticleUnpublished event) {
 		post(WebhookEvent.POST_UNPUBLISHED, event.articleId(), event.status());
+	}
+
+	/** Published before the article's row goes, so the article can still be described as it was. */
+	@EventListener
+	void on(ArticleDeleted event) {
+		hooks.deleteSnapshot("post", event.articleId());
+		if (outbox.wanted(WebhookEvent.POST_DELETED)) {
+			catalog.inAnyStatus(event.articleId()).ifPresent(article -> outbox.record(WebhookEvent.POST_DELETED,
+					() -> envelope.removed("post", event.articleId(), posts.of(article, event.status()))));
+		}
 	}
 
 	@EventListener
