@@ -3,6 +3,7 @@ package org.backstory.webhooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.backstory.api.GhostPosts;
 import org.backstory.billing.PaymentRefunded;
 import org.backstory.billing.PaymentSucceeded;
 import org.backstory.billing.SubscriptionChanged;
@@ -119,8 +120,8 @@ class WebhookListeners {
 			subscription.put("interval", event.interval());
 			subscription.put("amount", event.amount());
 			subscription.put("currency", event.currency());
-			subscription.put("current_period_end", GhostDates.format(event.currentPeriodEnd()));
-			subscription.put("changed_at", GhostDates.format(event.at()));
+			subscription.put("current_period_end", GhostPosts.date(event.currentPeriodEnd()));
+			subscription.put("changed_at", GhostPosts.date(event.at()));
 			return envelope.plain("subscription", subscription);
 		});
 	}
@@ -136,7 +137,7 @@ class WebhookListeners {
 			payment.put("amount", event.amount());
 			payment.put("currency", event.currency());
 			payment.put("status", "succeeded");
-			payment.put("created_at", GhostDates.format(event.at()));
+			payment.put("created_at", GhostPosts.date(event.at()));
 			return envelope.plain("payment", payment);
 		});
 	}
@@ -149,7 +150,7 @@ class WebhookListeners {
 			refund.put("payment_id", String.valueOf(event.paymentId()));
 			refund.put("amount", event.amount());
 			refund.put("currency", event.currency());
-			refund.put("created_at", GhostDates.format(event.at()));
+			refund.put("created_at", GhostPosts.date(event.at()));
 			return envelope.plain("refund", refund);
 		});
 	}
