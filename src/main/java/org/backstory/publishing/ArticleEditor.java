@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The write side of publishing: authors, tags, storylines and articles, used by the demo seeder and the
  * admin editor. Every method is one transaction: it either does all of its work or, on an
  * {@link InvalidArticleException}, none of it. Readers see the result as soon as it commits. Going live, a live
- * article's change, leaving the site and a publication time still to come are published as
- * {@link ArticlePublished}, {@link PublishedArticleEdited}, {@link ArticleUnpublished} and {@link ArticleScheduled}
- * inside the transaction.
+ * article's change, leaving the site, a publication time still to come and a deletion are published as
+ * {@link ArticlePublished}, {@link PublishedArticleEdited}, {@link ArticleUnpublished}, {@link ArticleScheduled}
+ * and {@link ArticleDeleted} inside the transaction.
  */
 @Service
 public class ArticleEditor {
@@ -236,6 +236,7 @@ public class ArticleEditor {
 
 	/** Deletes the article; its revisions, old slugs, bylines and tags go with it. */
 	void delete(long id) {
+		events.publishEvent(new ArticleDeleted(id, writer.status(id, clock.instant())));
 		writer.delete(id);
 		cache.invalidate();
 		log.info("Article deleted id={}", id);

@@ -206,6 +206,21 @@ class ArticleWriter {
 		}
 	}
 
+	/**
+	 * The article's status as readers see it at {@code now}: {@code draft}, {@code scheduled}, {@code sent} (email
+	 * only) or {@code published}.
+	 */
+	String status(long id, Instant now) {
+		return jdbc.sql("""
+				select case when status = 'draft' then 'draft' when published_at > ? then 'scheduled'
+				            when not on_site then 'sent' else 'published' end
+				from publishing.article where id = ?
+				""")
+			.params(utc(now), id)
+			.query(String.class)
+			.single();
+	}
+
 	/** Whether the article is on the site at {@code now}: published, its time come, not email only. */
 	boolean live(long id, Instant now) {
 		return jdbc.sql("""

@@ -14,71 +14,83 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Turns HTML written elsewhere (Ghost's {@code ?source=html}) into the body Backstory stores: Markdown in which each
- * top-level HTML block stands on a line of its own, so CommonMark keeps it as an HTML block and the renderer's
- * sanitiser decides what stays; headings become Markdown headings, so the house sections open as they do for
- * articles written here; Ghost's {@code <!--members-only-->} becomes the paywall line {@code <!-- paywall -->};
- * other comments go. Runs of text and inline elements become one paragraph.
+ * Turns HTML written elsewhere (Ghost's Admin API {@code html}, a Ghost or Substack archive) into the body Backstory
+ * stores: Markdown in which each top-level HTML block stands on a line of its own, so CommonMark keeps it as an HTML
+ * block and the renderer's sanitiser decides what stays; plain headings become Markdown headings, so the house
+ * sections open as they do for articles written here; a top-level {@code <!--members-only-->} (Ghost's) or
+ * {@code <!-- paywall -->} becomes the paywall line {@code <!-- paywall -->}; other comments go. Runs of text and
+ * inline elements become one paragraph. Platform conventions (Substack's widgets, Ghost's {@code __GHOST_URL__}) are
+ * the caller's to rewrite before.
  */
 public final class HtmlBodies {
 
 	/** The line that ends the free preview in a stored body. */
 	public static final String PAYWALL = "<!-- paywall -->";
 
-	/** The elements that open a CommonMark HTML block that a blank line ends (spec 4.6, kind 6), and {@code pre}. */
-	private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details", "dialog",
-			"dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "li", "main",
-			"nav", "ol", "p", "section", "table", "ul", "pre");
+	/** The top-level comments that mark the paywall point: Ghost's, and Backstory's own. */
+	private static final Set<String> PAYWALL_COMMENTS = Set.of("members-only", "paywall");
+
+	/** Elements that run on inside a paragraph; every other top-level element is a block of its own. */
+	private static final Set<String> INLINE = Set.of("a", "abbr", "b", "br", "code", "del", "em", "i", "img", "ins",
+			"kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u");
 
 	private static final Pattern HEADING = Pattern.compile("h[1-6]");
 
 	private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*(?:\\n[ \\t]*)+");
 
-	private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("([\\\\`*_\\[\\]<>#!|{}()~&])");
-
 	private HtmlBodies() {
 	}
 
-	/** The stored Markdown for this HTML. */
+	/** The stored Markdown for this HTML fragment. */
 	public static String markdownOf(String html) {
-		Document document = Jsoup.parseBodyFragment(html);
-		document.outputSettings().prettyPrint(false);
+		return markdownOf(Jsoup.parseBodyFragment(html).body());
+	}
+
+	/**
+	 * The stored Markdown for an already parsed body: its child nodes are the top-level blocks. Comments inside
+	 * the blocks are removed from the element, and its document is set not to pretty-print.
+	 */
+	public static String markdownOf(Element body) {
+		Document document = body.ownerDocument();
+		if (document != null) {
+			document.outputSettings().prettyPrint(false);
+		}
+		body.children().select("*").comments().forEach(Node::remove);
 		List<String> blocks = new ArrayList<>();
 		StringBuilder inline = new StringBuilder();
-		for (Node node : document.body().childNodes()) {
+		for (Node node : body.childNodes()) {
 			if (node instanceof Comment comment) {
-				if (comment.getData().strip().toLowerCase(Locale.ROOT).equals("members-only")) {
+				if (PAYWALL_COMMENTS.contains(comment.getData().strip().toLowerCase(Locale.ROOT))) {
 					flush(inline, blocks);
 					blocks.add(PAYWALL);
 				}
 			}
-			else if (node instanceof Element element && HEADING.matcher(element.tagName()).matches()) {
+			else if (node instanceof TextNode text) {
+				inline.append(text.outerHtml());
+			}
+			else if (node instanceof Element element && INLINE.contains(element.normalName())) {
+				inline.append(html(element));
+			}
+			else if (node instanceof Element element && HEADING.matcher(element.normalName()).matches()
+					&& element.children().isEmpty()) {
 				flush(inline, blocks);
-				String text = MARKDOWN_PUNCTUATION.matcher(element.text().strip()).replaceAll("\\\\$1");
+				String text = element.text().strip();
 				if (!text.isEmpty()) {
-					blocks.add("#".repeat(element.tagName().charAt(1) - '0') + " " + text);
+					blocks.add(heading(element.normalName(), text));
 				}
 			}
-			else if (node instanceof Element element && BLOCKS.contains(element.tagName())) {
+			else if (node instanceof Element element) {
 				flush(inline, blocks);
-				element.select("*").comments().forEach(Node::remove);
-				String block = element.outerHtml();
-				blocks.add(element.tagName().equals("pre") ? block : BLANK_LINES.matcher(block).replaceAll("\n"));
-			}
-			else if (node instanceof TextNode text && text.isBlank()) {
-				if (!inline.isEmpty()) {
-					inline.append(' ');
-				}
-			}
-			else {
-				if (node instanceof Element element) {
-					element.select("*").comments().forEach(Node::remove);
-				}
-				inline.append(node.outerHtml());
+				blocks.add(html(element));
 			}
 		}
 		flush(inline, blocks);
 		return String.join("\n\n", blocks);
+	}
+
+	/** Whether the body has the paywall line. */
+	public static boolean hasPaywall(String markdown) {
+		return markdown.lines().anyMatch(PAYWALL::equals);
 	}
 
 	private static void flush(StringBuilder inline, List<String> blocks) {
@@ -87,6 +99,41 @@ public final class HtmlBodies {
 			blocks.add("<p>" + BLANK_LINES.matcher(run).replaceAll("\n") + "</p>");
 		}
 		inline.setLength(0);
+	}
+
+	/**
+	 * An element's HTML with no blank line in it, so it cannot end its HTML block early: where white space is
+	 * kept ({@code pre}, {@code textarea}) every line break is written as its character reference, which means
+	 * the same in text and attributes; elsewhere a run of blank lines is white space the browser collapses, so
+	 * it becomes one line break.
+	 */
+	private static String html(Element element) {
+		String html = element.outerHtml();
+		if (!element.select("pre, textarea").isEmpty()) {
+			return html.replace("\r\n", "&#10;").replace("\n", "&#10;").replace("\r", "&#10;");
+		}
+		return BLANK_LINES.matcher(html).replaceAll("\n");
+	}
+
+	/** A heading as Markdown; the title is the page's H1, so an H1 in the body counts as an H2. */
+	private static String heading(String tag, String text) {
+		int level = Math.max(2, tag.charAt(1) - '0');
+		return "#".repeat(level) + " " + escaped(text);
+	}
+
+	/** Text as literal Markdown inline content. */
+	private static String escaped(String text) {
+		StringBuilder out = new StringBuilder();
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '\\', '`', '*', '_', '[', ']', '#', '!', '~', '|' -> out.append('\\').append(c);
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 }

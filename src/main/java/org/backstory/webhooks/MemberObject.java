@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backstory.api.GhostPosts;
 import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlements;
 import org.backstory.members.MemberListing;
@@ -40,7 +41,7 @@ class MemberObject {
 	static Map<String, Object> reference(MemberProfile member) {
 		Map<String, Object> object = new LinkedHashMap<>();
 		object.put("id", String.valueOf(member.id()));
-		object.put("uuid", PostObject.uuid("member", member.id()));
+		object.put("uuid", GhostPosts.uuid("member", member.id()));
 		object.put("email", member.email());
 		object.put("name", member.name());
 		return object;
@@ -49,13 +50,13 @@ class MemberObject {
 	private Map<String, Object> object(MemberListing member) {
 		Map<String, Object> object = new LinkedHashMap<>();
 		object.put("id", String.valueOf(member.id()));
-		object.put("uuid", PostObject.uuid("member", member.id()));
+		object.put("uuid", GhostPosts.uuid("member", member.id()));
 		object.put("email", member.email());
 		object.put("name", member.name());
 		object.put("note", member.note().isEmpty() ? null : member.note());
 		object.put("status", status(entitlements.ofAll(List.of(member.id())).get(member.id())));
 		object.put("labels", member.labels().stream().map(MemberObject::label).toList());
-		object.put("created_at", GhostDates.format(member.joinedAt()));
+		object.put("created_at", GhostPosts.date(member.joinedAt()));
 		return object;
 	}
 

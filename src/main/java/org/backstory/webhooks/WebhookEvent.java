@@ -5,14 +5,14 @@ import java.util.Optional;
 
 /**
  * The events a webhook can be added for: Ghost's names for articles ("posts") and members, and Backstory's
- * own for subscriptions and payments. Ghost's {@code post.deleted} is not offered yet: Backstory has no way
- * to delete an article.
+ * own for subscriptions and payments.
  */
 public enum WebhookEvent {
 
 	POST_PUBLISHED("post.published", "An article goes live on the site"),
 	POST_PUBLISHED_EDITED("post.published.edited", "A live article is saved again"),
 	POST_UNPUBLISHED("post.unpublished", "A live article leaves the site"),
+	POST_DELETED("post.deleted", "An article is deleted"),
 	MEMBER_ADDED("member.added", "A member signs up or is added"),
 	MEMBER_EDITED("member.edited", "A member's name, address, note or labels change"),
 	MEMBER_DELETED("member.deleted", "A member is deleted"),

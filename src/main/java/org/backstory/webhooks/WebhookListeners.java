@@ -3,6 +3,7 @@ package org.backstory.webhooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.backstory.api.GhostPosts;
 import org.backstory.billing.PaymentRefunded;
 import org.backstory.billing.PaymentSucceeded;
 import org.backstory.billing.SubscriptionChanged;
@@ -11,6 +12,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberEdited;
 import org.backstory.members.MemberRegistered;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleDeleted;
 import org.backstory.publishing.ArticlePublished;
 import org.backstory.publishing.ArticleUnpublished;
 import org.backstory.publishing.PublishedArticleEdited;
@@ -71,6 +73,16 @@ class WebhookListeners {
 		post(WebhookEvent.POST_UNPUBLISHED, event.articleId(), event.status());
 	}
 
+	/** Published before the article's row goes, so the article can still be described as it was. */
+	@EventListener
+	void on(ArticleDeleted event) {
+		hooks.deleteSnapshot("post", event.articleId());
+		if (outbox.wanted(WebhookEvent.POST_DELETED)) {
+			catalog.inAnyStatus(event.articleId()).ifPresent(article -> outbox.record(WebhookEvent.POST_DELETED,
+					() -> envelope.removed("post", event.articleId(), posts.of(article, event.status()))));
+		}
+	}
+
 	@EventListener
 	void on(MemberRegistered event) {
 		member(WebhookEvent.MEMBER_ADDED, event.memberId());
@@ -108,8 +120,8 @@ class WebhookListeners {
 			subscription.put("interval", event.interval());
 			subscription.put("amount", event.amount());
 			subscription.put("currency", event.currency());
-			subscription.put("current_period_end", GhostDates.format(event.currentPeriodEnd()));
-			subscription.put("changed_at", GhostDates.format(event.at()));
+			subscription.put("current_period_end", GhostPosts.date(event.currentPeriodEnd()));
+			subscription.put("changed_at", GhostPosts.date(event.at()));
 			return envelope.plain("subscription", subscription);
 		});
 	}
@@ -125,7 +137,7 @@ class WebhookListeners {
 			payment.put("amount", event.amount());
 			payment.put("currency", event.currency());
 			payment.put("status", "succeeded");
-			payment.put("created_at", GhostDates.format(event.at()));
+			payment.put("created_at", GhostPosts.date(event.at()));
 			return envelope.plain("payment", payment);
 		});
 	}
@@ -138,7 +150,7 @@ class WebhookListeners {
 			refund.put("payment_id", String.valueOf(event.paymentId()));
 			refund.put("amount", event.amount());
 			refund.put("currency", event.currency());
-			refund.put("created_at", GhostDates.format(event.at()));
+			refund.put("created_at", GhostPosts.date(event.at()));
 			return envelope.plain("refund", refund);
 		});
 	}

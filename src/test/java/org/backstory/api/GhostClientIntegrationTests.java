@@ -1,16 +1,10 @@
 package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
@@ -19,31 +13,24 @@ import org.backstory.publishing.Author;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ghost's own JavaScript client, {@code @tryghost/content-api} 1.12.12, installed with npm into a scratch
- * directory and run with node against the running app: it browses, reads by id and by slug, filters, pages,
+ * directory and run with node ({@link NodeClient}) against the running app: it browses, reads by id and by slug, filters, pages,
  * includes, meets a gated post and Ghost's errors ({@code ghost-client/client.js} prints what it saw). Without
  * node and npm the test is skipped on a workstation and fails in CI ({@code CI=true}), where they must be.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GhostClientIntegrationTests {
-
-	private static final String CLIENT = "@tryghost/content-api@1.12.12";
-
-	/** Kept between runs under target/, so a second run does not install again. */
-	private static final Path SCRATCH = Path.of("target", "ghost-content-api-client");
 
 	@LocalServerPort
 	int port;
@@ -72,7 +59,7 @@ class GhostClientIntegrationTests {
 
 	@Test
 	void ghostsOwnClientReadsBackstory() throws Exception {
-		installClient();
+		NodeClient client = NodeClient.install("@tryghost/content-api", "1.12.12", "ghost-client/client.js");
 		ArticleFixtures fixtures = new ArticleFixtures(editor);
 		Tag tag = fixtures.tag();
 		Author author = fixtures.author();
@@ -81,8 +68,8 @@ class GhostClientIntegrationTests {
 				author, tag, Visibility.paid());
 		String key = ContentApiFixtures.contentKey(integrations, integration);
 
-		JsonNode out = run(Map.of("BACKSTORY_URL", "http://127.0.0.1:" + port, "CONTENT_KEY", key, "TAG", tag.slug(),
-				"PUBLIC_SLUG", publicSlug, "PAID_SLUG", paidSlug));
+		JsonNode out = json.readTree(client.run(Map.of("BACKSTORY_URL", "http://127.0.0.1:" + port, "CONTENT_KEY", key, "TAG", tag.slug(),
+				"PUBLIC_SLUG", publicSlug, "PAID_SLUG", paidSlug)));
 
 		JsonNode browse = out.path("browse");
 		assertThat(browse.path("isArray").asBoolean()).isTrue();
@@ -131,68 +118,6 @@ class GhostClientIntegrationTests {
 		editor.publishNow(id);
 		published.add(id);
 		return slug;
-	}
-
-	private void installClient() throws Exception {
-		if (!available("node") || !available("npm")) {
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				fail("node and npm are needed in CI to run Ghost's client against the Content API");
-			}
-			Assumptions.abort("node and npm are not installed here");
-		}
-		Files.createDirectories(SCRATCH);
-		Files.writeString(SCRATCH.resolve("package.json"), "{\"private\": true}\n");
-		try (var script = new ClassPathResource("ghost-client/client.js").getInputStream()) {
-			Files.write(SCRATCH.resolve("client.js"), script.readAllBytes());
-		}
-		Path installed = SCRATCH.resolve("node_modules/@tryghost/content-api/package.json");
-		if (!Files.exists(installed) || !Files.readString(installed).contains("\"version\": \"1.12.12\"")) {
-			Result install = exec(List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", CLIENT), Map.of(), 300);
-			assertThat(install.exit()).as("npm install " + CLIENT + ":\n" + install.output()).isZero();
-		}
-	}
-
-	private JsonNode run(Map<String, String> environment) throws Exception {
-		Result result = exec(List.of("node", "client.js"), environment, 120);
-		assertThat(result.exit()).as("node client.js:\n" + result.output()).isZero();
-		String last = result.output().strip().lines().reduce((a, b) -> b).orElse("");
-		return json.readTree(last);
-	}
-
-	private static boolean available(String command) {
-		try {
-			return exec(List.of(command, "--version"), Map.of(), 30).exit() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static Result exec(List<String> command, Map<String, String> environment, int seconds) throws IOException {
-		Path log = Files.createTempFile("ghost-client", ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).directory(Files.isDirectory(SCRATCH) ? SCRATCH.toFile() : null)
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		try {
-			if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				fail(String.join(" ", command) + " took longer than " + seconds + " seconds");
-			}
-			return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-		}
-		catch (InterruptedException ex) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
-			throw new IOException(ex);
-		}
-		finally {
-			Files.deleteIfExists(log);
-		}
-	}
-
-	private record Result(int exit, String output) {
 	}
 
 }

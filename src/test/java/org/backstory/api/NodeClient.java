@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A Ghost JavaScript client installed with npm into a scratch directory under {@code target/} (kept between runs,
+ * A Ghost JavaScript client (the Content API's or the Admin API's) installed with npm into a scratch directory under {@code target/} (kept between runs,
  * so a second run does not install again) and a script of the test's run against the app with node. Without node
  * and npm a test using it is skipped on a workstation and fails in CI ({@code CI=true}), where they must be.
  *
@@ -31,7 +31,7 @@ record NodeClient(Path directory) {
 			}
 			Assumptions.abort("node and npm are not installed here");
 		}
-		Path directory = Path.of("target", name.replace('@', '-').replace('/', '-') + "-client");
+		Path directory = Path.of("target", name.replace("@", "").replace('/', '-') + "-client");
 		Files.createDirectories(directory);
 		Files.writeString(directory.resolve("package.json"), "{\"private\": true}\n");
 		try (InputStream in = new ClassPathResource(script).getInputStream()) {

@@ -2,6 +2,10 @@ package org.backstory.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,6 +17,11 @@ import java.util.UUID;
 
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
+import org.backstory.api.AdminApiTokens;
+import org.backstory.api.ContentApiFixtures;
+import org.backstory.api.Integration;
+import org.backstory.api.Integrations;
+import org.backstory.api.IssuedIntegration;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.CheckoutService;
@@ -95,6 +104,9 @@ class WebhookEventsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Integrations integrations;
+
 	private final JsonMapper json = new JsonMapper();
 
 	private final WebhookReceiver receiver = WebhookReceiver.start();
@@ -166,6 +178,43 @@ class WebhookEventsIntegrationTests {
 		assertThat(unpublished.at("/current/published_at").isNull()).isTrue();
 		assertThat(unpublished.at("/previous/status").asString()).isEqualTo("published");
 		assertThat(unpublished.at("/previous/published_at").asString()).isNotEmpty();
+	}
+
+	@Test
+	void deletingAnArticleOverTheAdminApiSendsItAsItWas() throws Exception {
+		assertThat(administrator.get("/admin/webhooks").document().select("select[name=event] option").eachAttr("value"))
+			.contains("post.deleted");
+		String slug = ArticleFixtures.unique("deleted-hook");
+		long id = write(articleFields(slug));
+		assertThat(editor.submit("/admin/articles/" + id, "/admin/articles/" + id + "/publish", Map.of()).status())
+			.isEqualTo(302);
+		String name = ArticleFixtures.unique("events-integration");
+		IssuedIntegration integration = integrations.create(0, name, MemberRole.EDITOR);
+		try {
+			HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+					URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/posts/" + id + "/"))
+				.header("Authorization", "Ghost " + AdminApiTokens.token(integration.adminKey(), clock.instant()))
+				.header("Accept-Version", "v5.0")
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+
+			JsonNode post = post("post.deleted", slug);
+			assertThat(post.get("current").isEmpty()).as("nothing is current after a deletion").isTrue();
+			assertThat(post.at("/previous/id").asString()).isEqualTo(String.valueOf(id));
+			assertThat(post.at("/previous/status").asString()).isEqualTo("published");
+			assertThat(post.at("/previous/title").asString()).isEqualTo("Title of " + slug);
+			assertThat(post.at("/previous/access").asBoolean()).isFalse();
+			assertThat(post.at("/previous/html").asString()).contains(FREE).doesNotContain(GATED);
+			assertThat(post.at("/previous/plaintext").asString()).contains(FREE).doesNotContain(GATED);
+			assertThat(post.at("/previous/excerpt").asString()).doesNotContain(GATED);
+		}
+		finally {
+			jdbc.sql("delete from admin.audit_entry where actor_id = ?")
+				.param(Integration.actorId(integration.integration().id()))
+				.update();
+			ContentApiFixtures.remove(jdbc, name);
+		}
 	}
 
 	@Test

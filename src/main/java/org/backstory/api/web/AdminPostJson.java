@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.backstory.api.GhostPosts;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.Author;
@@ -52,7 +53,7 @@ final class AdminPostJson {
 		Instant publishedAt = "draft".equals(status) ? null : article.publishedAt();
 		Map<String, Object> post = new LinkedHashMap<>();
 		post.put("id", Long.toString(article.id()));
-		post.put("uuid", GhostJson.uuid("article", article.id()));
+		post.put("uuid", GhostPosts.uuid("article", article.id()));
 		post.put("title", article.title());
 		post.put("slug", article.slug());
 		post.put("html", html);
@@ -66,7 +67,7 @@ final class AdminPostJson {
 		post.put("created_at", date(Objects.requireNonNullElse(publishedAt, article.updatedAt())));
 		post.put("updated_at", date(article.updatedAt()));
 		post.put("published_at", date(publishedAt));
-		post.put("custom_excerpt", GhostJson.emptyToNull(article.dek()));
+		post.put("custom_excerpt", GhostPosts.emptyToNull(article.dek()));
 		post.put("codeinjection_head", null);
 		post.put("codeinjection_foot", null);
 		post.put("custom_template", null);
@@ -86,16 +87,16 @@ final class AdminPostJson {
 		post.put("primary_author", authors.isEmpty() ? null : authors.get(0));
 		post.put("primary_tag", tags.isEmpty() ? null : tags.get(0));
 		post.put("url", site.link("/p/" + article.slug()));
-		post.put("excerpt", article.dek().isEmpty() ? GhostJson.truncate(plaintext) : article.dek());
-		post.put("reading_time", GhostJson.readingMinutes(plaintext, document.select("img").size()));
+		post.put("excerpt", article.dek().isEmpty() ? GhostPosts.truncate(plaintext) : article.dek());
+		post.put("reading_time", GhostPosts.readingMinutes(plaintext, document.select("img").size()));
 		post.put("og_image", article.seo().socialImageUrl());
 		post.put("og_title", null);
 		post.put("og_description", null);
 		post.put("twitter_image", null);
 		post.put("twitter_title", null);
 		post.put("twitter_description", null);
-		post.put("meta_title", GhostJson.emptyToNull(article.seo().title()));
-		post.put("meta_description", GhostJson.emptyToNull(article.seo().description()));
+		post.put("meta_title", GhostPosts.emptyToNull(article.seo().title()));
+		post.put("meta_description", GhostPosts.emptyToNull(article.seo().description()));
 		post.put("email_subject", null);
 		post.put("frontmatter", null);
 		post.put("email_only", false);

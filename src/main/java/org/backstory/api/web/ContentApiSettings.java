@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.backstory.api.GhostPosts;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.newsletters.Newsletter;
@@ -116,7 +117,7 @@ final class ContentApiSettings {
 			Newsletter newsletter = all.get(i);
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("id", Long.toString(newsletter.id()));
-			json.put("uuid", GhostJson.uuid("newsletter", newsletter.id()));
+			json.put("uuid", GhostPosts.uuid("newsletter", newsletter.id()));
 			json.put("name", newsletter.name());
 			json.put("description", newsletter.description().isEmpty() ? null : newsletter.description());
 			json.put("slug", newsletter.slug());
