@@ -14,6 +14,7 @@ import java.util.Set;
 import org.backstory.imports.PlannedPost.PlannedAuthor;
 import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.HtmlBodies;
 import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +105,7 @@ final class GhostExport {
 			boolean marker;
 			if (own != null) {
 				markdown = text(own, "markdown");
-				marker = markdown.lines().anyMatch(line -> line.strip().equals(HtmlBody.MARKER));
+				marker = HtmlBodies.hasPaywall(markdown);
 			}
 			else {
 				HtmlBody.Converted body = HtmlBody.convert(text(post, "html"), HtmlBody.Flavour.GHOST);

@@ -88,9 +88,9 @@ public final class HtmlBodies {
 		return String.join("\n\n", blocks);
 	}
 
-	/** Whether the body has the paywall line. */
+	/** Whether the body has the paywall line (spaces around it allowed, as the renderer allows them). */
 	public static boolean hasPaywall(String markdown) {
-		return markdown.lines().anyMatch(PAYWALL::equals);
+		return markdown.lines().anyMatch(line -> line.strip().equals(PAYWALL));
 	}
 
 	private static void flush(StringBuilder inline, List<String> blocks) {
