@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ class HookSender {
 
 	private static final int MAX_STATUS_LINE = 8192;
 
+	private static final String HUNG_UP = "The receiver closed the connection without an HTTP answer.";
+
 	private final TargetAddresses addresses;
 
 	private final String userAgent;
@@ -64,9 +67,15 @@ class HookSender {
 			Socket socket = target.https() ? tls(plain, target.host(), target.port(), deadline) : plain;
 			byte[] payload = body.getBytes(StandardCharsets.UTF_8);
 			OutputStream out = socket.getOutputStream();
-			out.write(head(target, headers, payload.length).getBytes(StandardCharsets.UTF_8));
-			out.write(payload);
-			out.flush();
+			try {
+				out.write(head(target, headers, payload.length).getBytes(StandardCharsets.UTF_8));
+				out.write(payload);
+				out.flush();
+			}
+			catch (SocketException ex) {
+				// A receiver that hangs up before reading everything makes the write fail (broken pipe, reset).
+				throw new IOException(HUNG_UP, ex);
+			}
 			socket.setSoTimeout(remainingMillis(deadline));
 			return Outcome.answered(statusCode(readStatusLine(socket.getInputStream())));
 		}
@@ -117,7 +126,7 @@ class HookSender {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		for (int b = in.read(); b != '\n'; b = in.read()) {
 			if (b < 0 || line.size() >= MAX_STATUS_LINE) {
-				throw new IOException("The receiver closed the connection without an HTTP answer.");
+				throw new IOException(HUNG_UP);
 			}
 			line.write(b);
 		}
