@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * 409 {@code UpdateCollisionError}), and a request Spring cannot read keeps its 4xx status.
  */
 @RestControllerAdvice(assignableTypes = { AdminPostsController.class, AdminApiController.class,
-		AdminImagesController.class })
+		AdminImagesController.class, AdminMembersController.class })
 class AdminApiErrors {
 
 	static final String COLLISION = "Saving failed! Someone else is editing this post.";
