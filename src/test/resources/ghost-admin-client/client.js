@@ -37,6 +37,19 @@ async function errorName(call) {
     out.tags = (await api.tags.browse({limit: 'all'})).map(tag => tag.name);
     await api.posts.delete({id: post.id});
     out.afterDelete = await errorName(() => api.posts.read({id: post.id}));
+    const members = new GhostAdminAPI({url, key: process.env.MEMBERS_KEY, version: 'v5.0'});
+    const email = process.env.MEMBER_EMAIL;
+    const member = await members.members.add({email, name: 'Client Reader', labels: [{name: title + ' label'}],
+        newsletters: []}, {send_email: false});
+    out.memberAdded = {id: member.id, email: member.email, labels: member.labels.map(label => label.name),
+        status: member.status, subscribed: member.subscribed};
+    const memberEdited = await members.members.edit({id: member.id, name: 'Client Reader Edited', note: 'From the client'});
+    out.memberEdited = {name: memberEdited.name, note: memberEdited.note};
+    out.memberRead = (await members.members.read({id: member.id})).name;
+    const found = await members.members.browse({filter: `email:'${email}'`});
+    out.memberBrowse = {isArray: Array.isArray(found), ids: found.map(one => one.id), total: found.meta.pagination.total};
+    out.memberDuplicate = await errorName(() => members.members.add({email}));
+    out.editorAddsMember = await errorName(() => api.members.add({email: 'editor-' + email}));
     const stranger = new GhostAdminAPI({url, key: '0123456789abcdef01234567:' + 'ab'.repeat(32), version: 'v5.0'});
     out.unknownKey = await errorName(() => stranger.site.read());
     console.log(JSON.stringify(out));

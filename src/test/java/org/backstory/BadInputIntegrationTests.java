@@ -29,6 +29,8 @@ import org.backstory.SiteCrawl.Form;
 import org.backstory.api.AdminApiTokens;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -66,11 +68,16 @@ class BadInputIntegrationTests {
 	private static final List<Route> ADMIN_API_WRITES = List.of(
 			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/posts/{id}/"), List.of()),
 			new Route("DELETE", PathPatternParser.defaultInstance.parse("/ghost/api/admin/posts/{id}/"), List.of()),
-			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/tags/{id}/"), List.of()));
+			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/tags/{id}/"), List.of()),
+			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/members/{id}/"), List.of()));
 
 	/** What Ghost's Admin API clients put in the query. */
 	private static final List<String> ADMIN_API_PARAMETERS = List.of("page", "limit", "filter", "source", "formats",
 			"include", "order");
+
+	/** The body fields the Admin API reads of a member. */
+	private static final List<String> ADMIN_API_MEMBER_FIELDS = List.of("email", "name", "note", "labels",
+			"newsletters", "subscribed", "comped");
 
 	/** The body fields the Admin API reads, of posts and tags. */
 	private static final List<String> ADMIN_API_FIELDS = List.of("title", "html", "slug", "status", "visibility",
@@ -85,6 +92,9 @@ class BadInputIntegrationTests {
 
 	@Autowired
 	Integrations integrations;
+
+	@Autowired
+	MemberDirectory directory;
 
 	@Autowired
 	Clock clock;
@@ -172,12 +182,15 @@ class BadInputIntegrationTests {
 	/**
 	 * Ghost's Admin API reads its parameters and JSON bodies itself, and refuses a call without a token first, so
 	 * here every bad value goes into every path variable, every parameter Ghost's clients send and every field of
-	 * every body of every Admin API route (any method) with an editor integration's valid token. Ids not under test
-	 * name nothing, so no request deletes a real article.
+	 * every body of every Admin API route (any method) with an editor integration's valid token (an administrator's
+	 * for members, which editors may not change). Ids not under test name nothing, so no request deletes a real
+	 * article, and a member body names an address that is taken, so no request adds a member.
 	 */
 	@Test
 	void noBadValueInAnyAdminApiParameterOrBodyAnswersAServerError() throws Exception {
-		String adminKey = integrations.create(0, "bad input admin", MemberRole.EDITOR).adminKey();
+		String editorKey = integrations.create(0, "bad input admin", MemberRole.EDITOR).adminKey();
+		String administratorKey = integrations.create(0, "bad input members", MemberRole.ADMINISTRATOR).adminKey();
+		String taken = MemberFixtures.reader(directory, "bad-input-taken");
 		List<Route> api = Stream.concat(HandlerRoutes.of(mapping).stream(), ADMIN_API_WRITES.stream())
 			.filter(route -> route.pattern().getPatternString().startsWith("/ghost/api/admin/"))
 			.toList();
@@ -200,12 +213,15 @@ class BadInputIntegrationTests {
 					requests.add(Map.entry(route.expand(nothing) + "?" + parameter + "=" + bad.encoded(), new byte[0]));
 				}
 			}
+			boolean members = route.pattern().getPatternString().contains("/members");
 			if (!route.method().equals("GET") && !route.method().equals("DELETE")) {
-				for (String field : ADMIN_API_FIELDS) {
+				for (String field : members ? ADMIN_API_MEMBER_FIELDS : ADMIN_API_FIELDS) {
 					for (BadValue bad : BadValue.values()) {
-						String resource = route.pattern().getPatternString().contains("/tags/") ? "tags" : "posts";
-						requests.add(Map.entry(route.expand(nothing), concat("{\"" + resource + "\":[{\"title\":\"t\","
-								+ "\"updated_at\":\"2020-01-01T00:00:00.000Z\",\"" + field + "\":\"", decoded(bad), "\"}]}")));
+						String start = members ? "{\"members\":[{\"email\":\"" + taken + "\","
+								: "{\"" + (route.pattern().getPatternString().contains("/tags/") ? "tags" : "posts")
+										+ "\":[{\"title\":\"t\",\"updated_at\":\"2020-01-01T00:00:00.000Z\",";
+						requests.add(Map.entry(route.expand(nothing), concat(start + "\"" + field + "\":\"", decoded(bad),
+								"\"}]}")));
 					}
 				}
 				for (BadValue bad : BadValue.values()) {
@@ -215,7 +231,8 @@ class BadInputIntegrationTests {
 			for (Map.Entry<String, byte[]> request : requests) {
 				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
 						+ request.getKey()))
-					.header("Authorization", "Ghost " + AdminApiTokens.token(adminKey, clock.instant()))
+					.header("Authorization", "Ghost " + AdminApiTokens.token(members ? administratorKey : editorKey,
+							clock.instant()))
 					.header("Content-Type", "application/json")
 					.method(route.method(), HttpRequest.BodyPublishers.ofByteArray(request.getValue()))
 					.build(), HttpResponse.BodyHandlers.ofString());

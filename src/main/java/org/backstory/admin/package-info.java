@@ -7,7 +7,7 @@
  * (guarded in the security filter chain). It changes other modules' data only through their public services.
  */
 @ApplicationModule(allowedDependencies = { "shared", "members", "email", "publishing", "billing", "access",
-		"newsletters", "api" })
+		"newsletters", "api", "memberlist" })
 @NullMarked
 package org.backstory.admin;
 

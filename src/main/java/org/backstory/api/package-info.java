@@ -9,7 +9,7 @@
  * entry point for the keys.
  */
 @ApplicationModule(allowedDependencies = { "shared", "members", "publishing", "access", "billing",
-		"newsletters", "media" })
+		"newsletters", "media", "memberlist" })
 @NullMarked
 package org.backstory.api;
 

@@ -14,9 +14,10 @@ import java.util.List;
  * @param joinedAt when the account was created (kept from the old platform for imported members)
  * @param note staff's free-text note, possibly empty
  * @param labels staff's labels, sorted
+ * @param updatedAt when the account itself (address, name, note) last changed
  */
 public record MemberListing(long id, String email, String name, MemberRole role, boolean emailVerified,
-		Instant joinedAt, String note, List<String> labels) {
+		Instant joinedAt, String note, List<String> labels, Instant updatedAt) {
 
 	public MemberListing {
 		labels = List.copyOf(labels);

@@ -119,6 +119,15 @@ public class MemberRoster {
 		return EmailAddresses.problem(email);
 	}
 
+	/**
+	 * A name for a member who came without one (Ghost and Substack lists often have none, Backstory needs one):
+	 * the part of the address before the {@code @}, at most 100 characters.
+	 */
+	public static String nameFromAddress(String email) {
+		String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+		return local.length() > MemberNames.MAX_LENGTH ? local.substring(0, MemberNames.MAX_LENGTH) : local;
+	}
+
 	/** Why a name cannot be a member's, or empty when it can. */
 	public static Optional<String> nameProblem(String name) {
 		return MemberNames.problem(name);

@@ -33,7 +33,8 @@ class RosterQueries {
 	private static final int LARGEST_CHUNK = 16_000;
 
 	private static final String COLUMNS = """
-			m.id, m.email, m.name, m.role, m.email_verified_at is not null as verified, m.created_at, m.note""";
+			m.id, m.email, m.name, m.role, m.email_verified_at is not null as verified, m.created_at, m.note,
+			m.updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -147,14 +148,15 @@ class RosterQueries {
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), MemberRole.valueOf(rs.getString("role")),
-				rs.getBoolean("verified"), rs.getTimestamp("created_at").toInstant(), rs.getString("note"));
+				rs.getBoolean("verified"), rs.getTimestamp("created_at").toInstant(), rs.getString("note"),
+				rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private record Row(long id, String email, String name, MemberRole role, boolean verified, Instant joinedAt,
-			String note) {
+			String note, Instant updatedAt) {
 
 		MemberListing listing(List<String> labels) {
-			return new MemberListing(id, email, name, role, verified, joinedAt, note, labels);
+			return new MemberListing(id, email, name, role, verified, joinedAt, note, labels, updatedAt);
 		}
 
 	}

@@ -32,6 +32,20 @@ class RosterWrites {
 			.update() == 1;
 	}
 
+	/** A new address and name; a new address counts as confirmed (staff vouch for it). */
+	void changeProfile(long memberId, String email, String name, boolean newAddress, Instant now) {
+		jdbc.sql("""
+				update members.member set email = :email, name = :name, updated_at = :now,
+				    email_verified_at = case when :newAddress then :now else email_verified_at end
+				where id = :id""")
+			.param("id", memberId)
+			.param("email", email)
+			.param("name", name)
+			.param("newAddress", newAddress)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	boolean addLabel(long memberId, String label) {
 		return jdbc.sql("insert into members.label (member_id, name) values (:id, :name) on conflict do nothing")
 			.param("id", memberId)

@@ -54,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every event fired by the action that causes it: articles published, edited, unpublished and scheduled in the
- * newsroom over HTTP (a scheduled one announces itself when its time comes); a reader signing up, staff noting, labelling and deleting them over HTTP; a checkout, a refund, a
+ * newsroom over HTTP (a scheduled one announces itself when its time comes); a reader signing up, staff noting, labelling and deleting them over HTTP, and an integration adding and editing one through the Admin API; a checkout, a refund, a
  * declined renewal and a cancellation through billing's services. One webhook per event posts to its own path
  * on a loopback receiver, and each body is checked as a receiver would read it.
  */
@@ -279,6 +279,46 @@ class WebhookEventsIntegrationTests {
 		assertThat(deleted.at("/previous/email").asString()).isEqualTo(email);
 		assertThat(jdbc.sql("select count(*) from webhooks.snapshot where kind = 'member' and object_id = ?")
 			.param(memberId).query(Long.class).single()).as("the member's last body is forgotten").isZero();
+	}
+
+	@Test
+	void memberEventsFollowAdminApiWritesAsTheyFollowTheMemberPage() throws Exception {
+		String name = ArticleFixtures.unique("events-members-api");
+		IssuedIntegration integration = integrations.create(0, name, MemberRole.ADMINISTRATOR);
+		String email = MemberFixtures.uniqueEmail("api-hooked");
+		try {
+			HttpResponse<String> added = adminApi(integration, "POST", "members/", """
+					{"members":[{"email":"%s","name":"Api Reader","labels":[{"name":"Api Label"}]}]}""".formatted(email));
+			assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+			JsonNode member = member("member.added", email);
+			assertThat(member.at("/current/name").asString()).isEqualTo("Api Reader");
+			assertThat(member.at("/current/labels/0/slug").asString()).as("labels are in before the announcement")
+				.isEqualTo("api-label");
+			String id = member.at("/current/id").asString();
+
+			HttpResponse<String> edited = adminApi(integration, "PUT", "members/" + id + "/",
+					"{\"members\":[{\"name\":\"Api Reader Renamed\"}]}");
+			assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+			JsonNode renamed = member("member.edited", "Api Reader Renamed");
+			assertThat(renamed.at("/previous/name").asString()).isEqualTo("Api Reader");
+		}
+		finally {
+			jdbc.sql("delete from admin.audit_entry where actor_id = ?")
+				.param(Integration.actorId(integration.integration().id()))
+				.update();
+			ContentApiFixtures.remove(jdbc, name);
+		}
+	}
+
+	private HttpResponse<String> adminApi(IssuedIntegration integration, String method, String path, String body)
+			throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/" + path))
+			.header("Authorization", "Ghost " + AdminApiTokens.token(integration.adminKey(), clock.instant()))
+			.header("Accept-Version", "v5.0")
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

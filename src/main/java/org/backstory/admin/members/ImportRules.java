@@ -95,8 +95,7 @@ final class ImportRules {
 			}
 			String name = row.get("name").strip();
 			if (name.isEmpty()) {
-				name = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
-				name = name.length() > 100 ? name.substring(0, 100) : name;
+				name = MemberRoster.nameFromAddress(email);
 			}
 			else if (name.length() > 100) {
 				reasons.add("the name is longer than 100 characters");

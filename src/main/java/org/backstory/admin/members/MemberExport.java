@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.backstory.billing.BillingStatus;
+import org.backstory.memberlist.MemberList;
+import org.backstory.memberlist.MemberListQuery;
+import org.backstory.memberlist.MemberRow;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.shared.CsvWriter;

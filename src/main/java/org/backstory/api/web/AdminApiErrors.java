@@ -9,6 +9,7 @@ import org.backstory.publishing.NoSuchArticleException;
 import org.backstory.publishing.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * 409 {@code UpdateCollisionError}), and a request Spring cannot read keeps its 4xx status.
  */
 @RestControllerAdvice(assignableTypes = { AdminPostsController.class, AdminApiController.class,
-		AdminImagesController.class })
+		AdminImagesController.class, AdminMembersController.class })
 class AdminApiErrors {
 
 	static final String COLLISION = "Saving failed! Someone else is editing this post.";
@@ -67,6 +68,17 @@ class AdminApiErrors {
 				: error.getMessage();
 		return ContentApiErrors.envelope(HttpStatus.UNPROCESSABLE_CONTENT, "ValidationError", "Validation error.",
 				context, null);
+	}
+
+	/**
+	 * Two requests taking the same unique value at the same moment (an address, a slug): the check before the write
+	 * passed for both, the database refused the second.
+	 */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<Map<String, Object>> taken(DuplicateKeyException error) {
+		log.info("Admin API write refused by a unique key: {}", error.getMostSpecificCause().getMessage());
+		return ContentApiErrors.envelope(HttpStatus.UNPROCESSABLE_CONTENT, "ValidationError", "Validation error.",
+				"A value that must be unique was taken at the same moment; try again.", null);
 	}
 
 	/** What Spring refuses before a handler runs (wrong method, content type, a missing part) keeps its status. */

@@ -19,6 +19,7 @@ import org.backstory.billing.MemberBilling;
 import org.backstory.members.ImportedMember;
 import org.backstory.members.MemberListing;
 import org.backstory.members.MemberRole;
+import org.backstory.memberlist.MemberRow;
 import org.backstory.shared.CsvReader;
 import org.backstory.shared.CsvWriter;
 import org.junit.jupiter.api.Timeout;
@@ -99,7 +100,8 @@ class MemberImportFuzzTests {
 		for (ImportRow row : rows) {
 			ImportRow stored = stored(row);
 			MemberListing member = new MemberListing(id++, stored.member().email(), stored.member().name(),
-					MemberRole.MEMBER, false, stored.member().joinedAt(), stored.member().note(), stored.member().labels());
+					MemberRole.MEMBER, false, stored.member().joinedAt(), stored.member().note(), stored.member().labels(),
+					stored.member().joinedAt());
 			MemberBilling billing = row.comp() ? new MemberBilling(BillingStatus.COMPED, null, null, COMP_TIER)
 					: MemberBilling.free();
 			csv.row(MemberExport.line(new MemberRow(member, billing, row.subscribed() ? Set.of(1L) : Set.of())));

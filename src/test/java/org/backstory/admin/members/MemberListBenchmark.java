@@ -15,6 +15,9 @@ import java.util.function.Supplier;
 
 import org.backstory.BackstoryApplication;
 import org.backstory.TestDatabase;
+import org.backstory.memberlist.MemberList;
+import org.backstory.memberlist.MemberListQuery;
+import org.backstory.memberlist.MemberRow;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingStatus;
 import org.backstory.billing.Plan;

@@ -3,7 +3,7 @@ package org.backstory.admin.members.web;
 import java.util.List;
 import java.util.Locale;
 
-import org.backstory.admin.members.MemberRow;
+import org.backstory.memberlist.MemberRow;
 
 /**
  * A row of the member list page.

@@ -16,9 +16,9 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.admin.members.MemberExport;
-import org.backstory.admin.members.MemberList;
-import org.backstory.admin.members.MemberListQuery;
-import org.backstory.admin.members.MemberRow;
+import org.backstory.memberlist.MemberList;
+import org.backstory.memberlist.MemberListQuery;
+import org.backstory.memberlist.MemberRow;
 import org.backstory.billing.BillingStatus;
 import org.backstory.billing.MemberBillingQueries;
 import org.backstory.members.MemberCursor;

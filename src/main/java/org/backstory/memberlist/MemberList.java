@@ -1,4 +1,4 @@
-package org.backstory.admin.members;
+package org.backstory.memberlist;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.backstory.billing.BillingMembers;
 import org.backstory.billing.BillingStatus;
@@ -53,9 +54,47 @@ public class MemberList {
 		return rows(roster.page(filter(query), after, size));
 	}
 
+	/** The member with this id, with their billing and newsletters. */
+	public Optional<MemberRow> one(long memberId) {
+		return roster.find(memberId).map(member -> rows(List.of(member)).get(0));
+	}
+
 	/** Every member matching the query, newest first, streamed a chunk at a time. */
 	public void forEach(MemberListQuery query, Consumer<MemberRow> row) {
 		roster.forEachChunk(filter(query), chunk -> rows(chunk).forEach(row));
+	}
+
+	/**
+	 * The rows of the query that also pass {@code condition}, newest first: {@code size} of them after the first
+	 * {@code skip}, and how many pass in all. For conditions the list's own filters cannot say (Ghost's filters
+	 * with {@code ,}); it walks every member the query admits, a chunk at a time.
+	 */
+	public Window window(MemberListQuery query, Predicate<MemberRow> condition, int skip, int size) {
+		List<MemberRow> rows = new ArrayList<>();
+		long[] total = { 0 };
+		forEach(query, row -> {
+			if (condition.test(row)) {
+				if (total[0] >= skip && rows.size() < size) {
+					rows.add(row);
+				}
+				total[0]++;
+			}
+		});
+		return new Window(rows, total[0]);
+	}
+
+	/**
+	 * A page of the list by position.
+	 *
+	 * @param rows the members on it
+	 * @param total how many members match in all
+	 */
+	public record Window(List<MemberRow> rows, long total) {
+
+		public Window {
+			rows = List.copyOf(rows);
+		}
+
 	}
 
 	/**

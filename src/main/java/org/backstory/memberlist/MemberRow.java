@@ -1,4 +1,4 @@
-package org.backstory.admin.members;
+package org.backstory.memberlist;
 
 import java.util.Set;
 
