@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,27 +18,25 @@ record Bylines(Map<Long, List<AuthorRef>> authorsById, Map<Long, List<TagRef>> t
 		if (ids.isEmpty()) {
 			return new Bylines(Map.of(), Map.of());
 		}
-		Map<Long, List<AuthorRef>> authors = new HashMap<>();
-		jdbc.sql("""
-				select aa.article_id, au.slug, au.name from publishing.article_author aa
-				join publishing.author au on au.id = aa.author_id
-				where aa.article_id in (:ids) order by aa.article_id, aa.position
-				""")
-			.param("ids", ids)
-			.query(rs -> {
-				authors.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AuthorRef(rs.getString(2), rs.getString(3)));
-			});
-		Map<Long, List<TagRef>> tags = new HashMap<>();
-		jdbc.sql("""
-				select at.article_id, t.slug, t.name from publishing.article_tag at
-				join publishing.tag t on t.id = at.tag_id
-				where at.article_id in (:ids) order by at.article_id, at.position
-				""")
-			.param("ids", ids)
-			.query(rs -> {
-				tags.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new TagRef(rs.getString(2), rs.getString(3)));
-			});
+		Map<Long, List<AuthorRef>> authors = byArticle(jdbc, ids, "article_author", "author", "author_id", AuthorRef::new);
+		Map<Long, List<TagRef>> tags = byArticle(jdbc, ids, "article_tag", "tag", "tag_id", TagRef::new);
 		return new Bylines(authors, tags);
+	}
+
+	/** Each article's refs (slug and name) through a link table, in the byline's order. */
+	private static <T> Map<Long, List<T>> byArticle(JdbcClient jdbc, List<Long> ids, String link, String target,
+			String targetId, BiFunction<String, String, T> ref) {
+		Map<Long, List<T>> refs = new HashMap<>();
+		jdbc.sql("""
+				select l.article_id, x.slug, x.name from publishing.%s l
+				join publishing.%s x on x.id = l.%s
+				where l.article_id in (:ids) order by l.article_id, l.position
+				""".formatted(link, target, targetId))
+			.param("ids", ids)
+			.query(rs -> {
+				refs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(ref.apply(rs.getString(2), rs.getString(3)));
+			});
+		return refs;
 	}
 
 	List<AuthorRef> authors(long id) {
