@@ -1,13 +1,11 @@
 package org.backstory.imports;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import org.backstory.publishing.Slugs;
+import org.backstory.shared.UtcDates;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.parser.Parser;
 
@@ -35,19 +33,7 @@ final class ArchiveText {
 			return OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			// not with an offset; try the shorter forms
-		}
-		try {
-			return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			// not a local date and time either
-		}
-		try {
-			return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
+			return UtcDates.withoutZone(value);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An {@link ArticleFilter} as a SQL condition on {@code publishing.article a}. Only fixed SQL is written here:
@@ -39,18 +40,10 @@ final class ArticleFilterSql {
 			return "not (" + sql(not.filter()) + ")";
 		}
 		if (filter instanceof ArticleFilter.TagIn tags) {
-			return """
-					exists (select 1 from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
-					  where at.article_id = a.id and t.slug in (%s)%s)""".formatted(param(List.copyOf(tags.slugs())),
-					tags.primary() ? " and at.position = (select min(p.position) from publishing.article_tag p "
-							+ "where p.article_id = a.id)" : "");
+			return linkedBySlug("article_tag", "tag", "tag_id", tags.slugs(), tags.primary());
 		}
 		if (filter instanceof ArticleFilter.AuthorIn authors) {
-			return """
-					exists (select 1 from publishing.article_author aa join publishing.author au on au.id = aa.author_id
-					  where aa.article_id = a.id and au.slug in (%s)%s)""".formatted(param(List.copyOf(authors.slugs())),
-					authors.primary() ? " and aa.position = (select min(p.position) from publishing.article_author p "
-							+ "where p.article_id = a.id)" : "");
+			return linkedBySlug("article_author", "author", "author_id", authors.slugs(), authors.primary());
 		}
 		if (filter instanceof ArticleFilter.IdIn ids) {
 			return "a.id in (" + param(List.copyOf(ids.ids())) + ")";
@@ -72,6 +65,18 @@ final class ArticleFilterSql {
 			case STARTS -> "starts_with(lower(a.title), lower(" + text + "))";
 			case ENDS -> "right(lower(a.title), char_length(" + text + ")) = lower(" + text + ")";
 		};
+	}
+
+	/**
+	 * The article has one of these slugs among its tags or authors (through the link table {@code link}), or as
+	 * its first one when {@code primary}.
+	 */
+	private String linkedBySlug(String link, String target, String targetId, Set<String> slugs, boolean primary) {
+		return """
+				exists (select 1 from publishing.%1$s l join publishing.%2$s x on x.id = l.%3$s
+				  where l.article_id = a.id and x.slug in (%4$s)%5$s)""".formatted(link, target, targetId,
+				param(List.copyOf(slugs)), primary ? " and l.position = (select min(p.position) from publishing.%s p "
+						.formatted(link) + "where p.article_id = a.id)" : "");
 	}
 
 	private String join(List<ArticleFilter> parts, String operator, String empty) {

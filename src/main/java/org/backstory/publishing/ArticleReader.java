@@ -1,20 +1,15 @@
 package org.backstory.publishing;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -208,103 +203,41 @@ class ArticleReader {
 	}
 
 	private List<Article> articles(String where, String order, Map<String, Object> params, Instant now) {
-		List<Row> rows = rows("select " + SUMMARY_COLUMNS
+		List<CatalogRow> rows = rows("select " + SUMMARY_COLUMNS
 				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url " + FROM + where + " "
 				+ order,
 				params, now, true);
-		Bylines bylines = bylines(rows);
+		Bylines bylines = Bylines.of(jdbc, rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
-			.map(r -> new Article(r.id, r.slug, r.title, r.dek, bylines.authors(r.id), bylines.tags(r.id), r.storyline,
-					r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility, r.previewHtml, GatedBody.of(r.gatedHtml),
-					r.onSite, r.seo))
+			.map(r -> new Article(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()), bylines.tags(r.id()),
+					r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(), r.visibility(), r.previewHtml(),
+					GatedBody.of(r.gatedHtml()), r.onSite(), r.seo()))
 			.toList();
 	}
 
 	private List<ArticleSummary> summaries(String where, String order, Map<String, Object> params, Instant now) {
-		List<Row> rows = rows("select " + SUMMARY_COLUMNS + FROM + where + " " + order, params, now, false);
-		Bylines bylines = bylines(rows);
+		List<CatalogRow> rows = rows("select " + SUMMARY_COLUMNS + FROM + where + " " + order, params, now, false);
+		Bylines bylines = Bylines.of(jdbc, rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
-			.map(r -> new ArticleSummary(r.id, r.slug, r.title, r.dek, bylines.authors(r.id), bylines.tags(r.id),
-					r.storyline, r.coverImageUrl, r.publishedAt, r.updatedAt, r.visibility))
+			.map(r -> new ArticleSummary(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()),
+					bylines.tags(r.id()), r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(), r.visibility()))
 			.toList();
 	}
 
-	private List<Row> rows(String sql, Map<String, Object> params, Instant now, boolean withBody) {
+	private List<CatalogRow> rows(String sql, Map<String, Object> params, Instant now, boolean withBody) {
 		return jdbc.sql(sql)
 			.params(params)
 			.param("now", utc(now))
-			.query((rs, rowNum) -> row(rs, withBody))
+			.query((rs, rowNum) -> CatalogRow.of(rs, withBody))
 			.list();
 	}
 
-	private static Row row(ResultSet rs, boolean withBody) throws SQLException {
-		String storylineSlug = rs.getString("storyline_slug");
-		StorylineRef storyline = storylineSlug == null ? null
-				: new StorylineRef(storylineSlug, rs.getString("storyline_title"), rs.getInt("storyline_part"));
-		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"), storyline,
-				rs.getString("cover_image_url"), instant(rs, "published_at"), instant(rs, "updated_at"),
-				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
-				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "",
-				rs.getBoolean("on_site"), withBody ? new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
-						rs.getString("social_image_url")) : ArticleSeo.none());
-	}
-
-	private static Visibility visibility(String level, Array tiers) throws SQLException {
-		String[] codes = (String[]) tiers.getArray();
-		return new Visibility(Visibility.Level.valueOf(level.toUpperCase(Locale.ROOT)), Set.of(codes));
-	}
-
-	private Bylines bylines(List<Row> rows) {
-		if (rows.isEmpty()) {
-			return new Bylines(Map.of(), Map.of());
-		}
-		List<Long> ids = rows.stream().map(Row::id).toList();
-		Map<Long, List<AuthorRef>> authors = new HashMap<>();
-		jdbc.sql("""
-				select aa.article_id, au.slug, au.name from publishing.article_author aa
-				join publishing.author au on au.id = aa.author_id
-				where aa.article_id in (:ids) order by aa.article_id, aa.position
-				""")
-			.param("ids", ids)
-			.query(rs -> {
-				authors.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AuthorRef(rs.getString(2), rs.getString(3)));
-			});
-		Map<Long, List<TagRef>> tags = new HashMap<>();
-		jdbc.sql("""
-				select at.article_id, t.slug, t.name from publishing.article_tag at
-				join publishing.tag t on t.id = at.tag_id
-				where at.article_id in (:ids) order by at.article_id, at.position
-				""")
-			.param("ids", ids)
-			.query(rs -> {
-				tags.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new TagRef(rs.getString(2), rs.getString(3)));
-			});
-		return new Bylines(authors, tags);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private record Row(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
-			@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
-			String previewHtml, String gatedHtml, boolean onSite, ArticleSeo seo) {
-	}
-
-	private record Bylines(Map<Long, List<AuthorRef>> authorsById, Map<Long, List<TagRef>> tagsById) {
-
-		List<AuthorRef> authors(long id) {
-			return authorsById.getOrDefault(id, List.of());
-		}
-
-		List<TagRef> tags(long id) {
-			return tagsById.getOrDefault(id, List.of());
-		}
-
 	}
 
 }

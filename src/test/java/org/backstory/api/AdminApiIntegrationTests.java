@@ -41,6 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminApiIntegrationTests {
 
+	/** Every field of an Admin API post, in the order Backstory writes them. */
+	private static final String[] ADMIN_POST_FIELDS = { "id", "uuid", "title", "slug", "html", "comment_id",
+			"feature_image", "feature_image_alt", "feature_image_caption", "featured", "status", "visibility", "created_at",
+			"updated_at", "published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template",
+			"canonical_url", "tags", "tiers", "authors", "primary_author", "primary_tag", "url", "excerpt", "reading_time",
+			"og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
+			"meta_description", "email_subject", "frontmatter", "email_only", "newsletter", "email" };
+
 	private static final String API = "/ghost/api/admin/";
 
 	@LocalServerPort
@@ -168,6 +176,22 @@ class AdminApiIntegrationTests {
 				"<!--members-only-->", "The paid secret about the tolls deal.");
 		assertThat(post.get("tags").get(0).get("name").asString()).isEqualTo(name + " tolls");
 		assertThat(post.get("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+		assertThat(post.propertyNames()).containsExactly(ADMIN_POST_FIELDS);
+		assertThat(post.get("uuid").asString()).matches("[0-9a-f-]{36}");
+		assertThat(post.get("comment_id").asString()).isEqualTo(id);
+		assertThat(post.get("published_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+		assertThat(post.get("created_at").asString()).isEqualTo(post.get("published_at").asString());
+		assertThat(post.get("url").asString()).endsWith("/p/" + post.get("slug").asString());
+		assertThat(post.get("excerpt").asString()).isEqualTo("The dek.");
+		assertThat(post.get("reading_time").asInt()).isZero();
+		assertThat(post.get("tiers").isArray()).isTrue();
+		assertThat(post.get("primary_tag").get("name").asString()).isEqualTo(name + " tolls");
+		assertThat(post.get("primary_author").get("slug").asString())
+			.isEqualTo(post.get("authors").get(0).get("slug").asString());
+		assertThat(post.get("email_only").asBoolean()).isFalse();
+		assertThat(post.get("featured").asBoolean()).isFalse();
+		assertThat(post.get("meta_title").isNull()).isTrue();
+		assertThat(post.get("newsletter").isNull()).isTrue();
 		assertThat(jdbc.sql("select count(*) from admin.audit_entry where actor_id = :actor and action = 'article.published'"
 				+ " and subject like :subject")
 			.param("actor", Integration.actorId(integrationIds.get(0)))
@@ -187,6 +211,11 @@ class AdminApiIntegrationTests {
 			.get("posts").get(0);
 		String id = post.get("id").asString();
 		String updatedAt = post.get("updated_at").asString();
+		assertThat(post.get("status").asString()).isEqualTo("draft");
+		assertThat(post.get("published_at").isNull()).as("a draft is not published").isTrue();
+		assertThat(post.get("created_at").asString()).isEqualTo(updatedAt);
+		assertThat(post.get("excerpt").asString()).isEqualTo("First text.");
+		assertThat(post.propertyNames()).containsExactly(ADMIN_POST_FIELDS);
 		HttpResponse<String> edited = send("PUT", "posts/" + id + "/", editorKey, """
 				{"posts":[{"title":"%s collision, edited","updated_at":"%s"}]}""".formatted(name, updatedAt));
 		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);

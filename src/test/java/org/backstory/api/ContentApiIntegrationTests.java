@@ -189,6 +189,16 @@ class ContentApiIntegrationTests {
 		assertThat(post.path("primary_author").path("slug").asString()).isEqualTo(writer.slug());
 		assertThat(post.has("plaintext")).isFalse();
 		assertThat(post.has("status")).isFalse();
+		assertThat(post.propertyNames()).containsExactly("id", "uuid", "title", "slug", "html", "comment_id",
+				"feature_image", "feature_image_alt", "feature_image_caption", "featured", "visibility", "created_at",
+				"updated_at", "published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot",
+				"custom_template", "canonical_url", "url", "excerpt", "reading_time", "access", "comments",
+				"email_subject", "frontmatter", "meta_title", "meta_description", "og_image", "og_title", "og_description",
+				"twitter_image", "twitter_title", "twitter_description", "tags", "primary_tag", "authors", "primary_author");
+		assertThat(post.path("created_at").asString()).isEqualTo(post.path("published_at").asString());
+		assertThat(post.path("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+		assertThat(post.path("comments").asBoolean()).isFalse();
+		assertThat(post.path("comment_id").asString()).isEqualTo(post.path("id").asString());
 	}
 
 	@Test
@@ -197,6 +207,7 @@ class ContentApiIntegrationTests {
 		JsonNode open = get("posts/slug/" + publicSlug + "/?key=" + key).json().path("posts").get(0);
 
 		assertThat(paid.path("access").asBoolean()).isFalse();
+		assertThat(paid.propertyNames()).contains("html", "plaintext").doesNotContain("tags", "authors", "status");
 		assertThat(paid.path("html").asString()).contains("The paid preview paragraph about tolls.")
 			.contains("<section class=\"before-you-read\">")
 			.doesNotContain("secret tolls deal");

@@ -74,6 +74,12 @@ public final class BillingFixtures {
 				"paid", "For tests", "USD", 500, 5000, displayOrder);
 	}
 
+	/** A $10 a month, $100 a year plan for the {@code patron} tier, shown after {@link #newPlan()}'s. */
+	public static NewPlan newPatronPlan() {
+		return new NewPlan("p-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36), "Test patron",
+				"patron", "For tests", "USD", 1000, 10000, 1001);
+	}
+
 	/** A $5 a month plan with a free trial, named after its code so it can be told apart on the subscribe page. */
 	public static NewPlan newTrialPlan(int trialDays) {
 		NewPlan plan = newPlan();

@@ -15,14 +15,11 @@ import org.backstory.BackstoryApplication;
 import org.backstory.OwnDatabase;
 import org.backstory.TestDatabase;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase(ClusterRenewalIntegrationTests.DATABASE)
-class ClusterRenewalIntegrationTests {
+class ClusterRenewalIntegrationTests extends BillingClockTestSupport {
 
 	static final String DATABASE = "billing_cluster";
-
-	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
-	}
 
 	@Test
 	void twoNodesRunningAtOnceChargeEachDuePeriodExactlyOnce() throws Exception {

@@ -15,16 +15,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.backstory.OwnDatabase;
 import org.backstory.access.AccessPolicy;
 import org.backstory.email.SentMail;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Visibility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=24h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_fourteen_months")
-class FourteenMonthsIntegrationTests {
-
-	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	CheckoutService checkouts;
+class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	CardService cards;
@@ -64,29 +55,12 @@ class FourteenMonthsIntegrationTests {
 	GiftService gifts;
 
 	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
 	Entitlements entitlements;
 
 	@Autowired
 	RevenueFigures revenue;
 
-	@Autowired
-	MemberDirectory members;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	private final Map<Integer, SignedInMember> member = new HashMap<>();
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
-	}
 
 	@Test
 	void fourteenMonthsOfTwentyMembersAddUp() {

@@ -6,20 +6,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.OwnDatabase;
 import org.backstory.email.SentMail;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_plan_changes")
-class PlanChangeIntegrationTests {
+class PlanChangeIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	PlanChanges planChanges;
@@ -46,28 +42,10 @@ class PlanChangeIntegrationTests {
 	UpcomingCharges upcoming;
 
 	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	CheckoutService checkouts;
-
-	@Autowired
 	SubscriptionService subscriptions;
 
 	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
 	Entitlements entitlements;
-
-	@Autowired
-	MemberDirectory members;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/** $5 a month, $50 a year, tier {@code paid}. */
 	private Plan supporter;
@@ -80,14 +58,8 @@ class PlanChangeIntegrationTests {
 	@BeforeEach
 	void plansAndMember() {
 		supporter = catalog.createPlan(BillingFixtures.newPlan());
-		patron = catalog.createPlan(new NewPlan("p-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36),
-				"Test patron", "patron", "For tests", "USD", 1000, 10000, 1001));
+		patron = catalog.createPlan(BillingFixtures.newPatronPlan());
 		member = BillingFixtures.registeredMember(members);
-	}
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
 	}
 
 	@Test

@@ -9,16 +9,13 @@ import java.util.UUID;
 
 import org.backstory.OwnDatabase;
 import org.backstory.email.SentMail;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_renewals")
-class RenewalRunIntegrationTests {
-
-	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	CheckoutService checkouts;
+class RenewalRunIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	CardService cards;
@@ -41,22 +32,10 @@ class RenewalRunIntegrationTests {
 	SubscriptionService subscriptions;
 
 	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
 	Entitlements entitlements;
 
 	@Autowired
-	MemberDirectory members;
-
-	@Autowired
 	CardExpiryNotices notices;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private Plan plan;
 
@@ -66,11 +45,6 @@ class RenewalRunIntegrationTests {
 	void newPlanAndMember() {
 		plan = catalog.createPlan(BillingFixtures.newPlan());
 		member = BillingFixtures.registeredMember(members);
-	}
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
 	}
 
 	@Test

@@ -6,16 +6,13 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 import org.backstory.OwnDatabase;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_revenue")
-class RevenueFiguresIntegrationTests {
+class RevenueFiguresIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	SubscriptionChanges changes;
@@ -35,36 +32,13 @@ class RevenueFiguresIntegrationTests {
 	RevenueFigures revenue;
 
 	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	CheckoutService checkouts;
-
-	@Autowired
 	SubscriptionService subscriptions;
-
-	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
-	MemberDirectory members;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private Plan plan;
 
 	@BeforeEach
 	void newPlan() {
 		plan = catalog.createPlan(BillingFixtures.newPlan());
-	}
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
 	}
 
 	@Test

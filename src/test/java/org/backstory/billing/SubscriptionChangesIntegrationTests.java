@@ -5,16 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.backstory.OwnDatabase;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_changes")
-class SubscriptionChangesIntegrationTests {
+class SubscriptionChangesIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	SubscriptionChanges changes;
@@ -32,39 +29,16 @@ class SubscriptionChangesIntegrationTests {
 	Refunds refunds;
 
 	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	CheckoutService checkouts;
-
-	@Autowired
 	SubscriptionService subscriptions;
 
 	@Autowired
 	Receipts receipts;
-
-	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
-	MemberDirectory members;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private Plan plan;
 
 	@BeforeEach
 	void newPlan() {
 		plan = catalog.createPlan(BillingFixtures.newPlan());
-	}
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
 	}
 
 	@Test

@@ -8,16 +8,13 @@ import java.util.UUID;
 
 import org.backstory.OwnDatabase;
 import org.backstory.email.SentMail;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the renewal run makes of trials, coupon terms and gifts over simulated weeks: the terms copied at
@@ -26,13 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_offers_renewals")
-class TrialAndGiftRenewalIntegrationTests {
-
-	@Autowired
-	RenewalRun run;
-
-	@Autowired
-	CheckoutService checkouts;
+class TrialAndGiftRenewalIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	CouponService coupons;
@@ -41,30 +32,13 @@ class TrialAndGiftRenewalIntegrationTests {
 	GiftService gifts;
 
 	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
 	Entitlements entitlements;
-
-	@Autowired
-	MemberDirectory members;
-
-	@Autowired
-	SettableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private SignedInMember member;
 
 	@BeforeEach
 	void newMember() {
 		member = BillingFixtures.registeredMember(members);
-	}
-
-	@AfterEach
-	void realTime() {
-		clock.reset();
 	}
 
 	@Test

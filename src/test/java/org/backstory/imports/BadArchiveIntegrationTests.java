@@ -5,19 +5,10 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.backstory.Visitor;
-import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.PlanCatalog;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
-import org.backstory.publishing.ArticleEditor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,37 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Import button, and nothing written, not even the good posts beside a bad one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadArchiveIntegrationTests {
+class BadArchiveIntegrationTests extends ImportIntegrationTestSupport {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog plans;
-
-	@Autowired
-	ArticleEditor editor;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private ImportDesk desk;
-
-	private Archives archives;
-
-	@BeforeEach
-	void setUp() {
-		plans.createPlan(BillingFixtures.newPlan());
-		desk = ImportDesk.signedIn(port, directory);
-		archives = new Archives().staff(MemberFixtures.account(directory, "bad-staff", MemberRole.AUTHOR));
-	}
-
-	@AfterEach
-	void removeImportedArticles() {
-		ImportDesk.removeImports(jdbc, archives.run);
+	@Override
+	Archives archives() {
+		return new Archives().staff(MemberFixtures.account(directory, "bad-staff", MemberRole.AUTHOR));
 	}
 
 	private String refusal(Visitor.Page page) {

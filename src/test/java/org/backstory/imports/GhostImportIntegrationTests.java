@@ -13,22 +13,14 @@ import javax.imageio.ImageIO;
 import com.sun.net.httpserver.HttpServer;
 
 import org.backstory.Visitor;
-import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.PlanCatalog;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
-import org.backstory.publishing.ArticleEditor;
 import org.backstory.webhooks.WebhookReceiver;
 import org.backstory.webhooks.Webhooks;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,47 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adds nothing. The Substack zip and bad files have their own classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GhostImportIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog plans;
-
-	@Autowired
-	ArticleEditor editor;
+class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 
 	@Autowired
 	Webhooks webhooks;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	private ImportDesk desk;
-
-	private Archives archives;
-
 	private String staffEmail;
 
-	@BeforeEach
-	void setUp() {
-		plans.createPlan(BillingFixtures.newPlan());
-		desk = ImportDesk.signedIn(port, directory);
+	@Override
+	Archives archives() {
 		staffEmail = MemberFixtures.account(directory, "ghost-staff", MemberRole.AUTHOR);
-		archives = new Archives().staff(staffEmail);
-	}
-
-	@AfterEach
-	void removeImportedArticles() {
-		ImportDesk.removeImports(jdbc, archives.run);
-	}
-
-	private String slug(String name) {
-		return name + "-" + archives.run;
+		return new Archives().staff(staffEmail);
 	}
 
 	@Test

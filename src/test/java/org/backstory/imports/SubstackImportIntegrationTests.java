@@ -5,27 +5,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.backstory.Visitor;
-import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionSummary;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
-import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleStatusLine;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,19 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * period is over and one deleted. Importing it twice adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SubstackImportIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog plans;
-
-	@Autowired
-	ArticleEditor editor;
+class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 
 	@Autowired
 	SubscriptionService subscriptions;
@@ -57,29 +37,6 @@ class SubstackImportIntegrationTests {
 
 	@Autowired
 	OptIns optIns;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private ImportDesk desk;
-
-	private Archives archives;
-
-	@BeforeEach
-	void setUp() {
-		plans.createPlan(BillingFixtures.newPlan());
-		desk = ImportDesk.signedIn(port, directory);
-		archives = new Archives();
-	}
-
-	@AfterEach
-	void removeImportedArticles() {
-		ImportDesk.removeImports(jdbc, archives.run);
-	}
-
-	private String slug(String name) {
-		return name + "-" + archives.run;
-	}
 
 	private String email(String who) {
 		return who + "-" + archives.run + "@example.test";

@@ -1,9 +1,6 @@
 package org.backstory.admin.members;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +17,7 @@ import org.backstory.members.ImportedMember;
 import org.backstory.members.MemberRoster;
 import org.backstory.shared.CsvReader;
 import org.backstory.shared.CsvWriter;
+import org.backstory.shared.UtcDates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -201,19 +199,7 @@ final class ImportRules {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			// not an instant; try the shorter forms spreadsheets write
-		}
-		try {
-			return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			// not a date and time either
-		}
-		try {
-			return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
+			return UtcDates.withoutZone(value);
 		}
 	}
 

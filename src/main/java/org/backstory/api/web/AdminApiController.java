@@ -1,6 +1,5 @@
 package org.backstory.api.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,12 +70,7 @@ class AdminApiController {
 	ResponseEntity<byte[]> site(HttpServletRequest request) {
 		auth.caller(request);
 		Publication publication = publications.publication();
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("title", publication.name());
-		json.put("description", publication.tagline());
-		json.put("logo", publication.logoUrl());
-		json.put("icon", null);
-		json.put("accent_color", publication.accentColor());
+		Map<String, Object> json = GhostJson.publication(publication);
 		json.put("locale", "en");
 		json.put("url", site.link("/"));
 		json.put("version", "5.0");

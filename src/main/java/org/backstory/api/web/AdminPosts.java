@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.backstory.api.GhostPosts;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
@@ -85,7 +86,7 @@ class AdminPosts {
 		Instant updatedAt = desk.forPreview(id, caller).updatedAt();
 		if (!updatedAt.truncatedTo(ChronoUnit.MILLIS).equals(basedOn.truncatedTo(ChronoUnit.MILLIS))) {
 			throw new GhostError(HttpStatus.CONFLICT, "UpdateCollisionError", AdminApiErrors.COLLISION,
-					"The post was saved at " + AdminPostJson.date(updatedAt) + ".", "UPDATE_COLLISION");
+					"The post was saved at " + GhostPosts.adminDate(updatedAt) + ".", "UPDATE_COLLISION");
 		}
 		ArticleDraft was = current.draft();
 		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();

@@ -38,12 +38,7 @@ final class ContentApiSettings {
 
 	Map<String, Object> settings() {
 		Publication publication = publications.publication();
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("title", publication.name());
-		json.put("description", publication.tagline());
-		json.put("logo", publication.logoUrl());
-		json.put("icon", null);
-		json.put("accent_color", publication.accentColor());
+		Map<String, Object> json = GhostJson.publication(publication);
 		json.put("cover_image", null);
 		json.put("facebook", null);
 		json.put("twitter", null);
@@ -56,12 +51,7 @@ final class ContentApiSettings {
 		json.put("secondary_navigation", List.of());
 		json.put("meta_title", null);
 		json.put("meta_description", null);
-		json.put("og_image", null);
-		json.put("og_title", null);
-		json.put("og_description", null);
-		json.put("twitter_image", null);
-		json.put("twitter_title", null);
-		json.put("twitter_description", null);
+		GhostJson.noSocialCards(json);
 		json.put("members_support_address", null);
 		json.put("members_enabled", true);
 		json.put("members_invite_only", false);

@@ -9,6 +9,7 @@ import org.backstory.access.ReadableArticle;
 import org.backstory.api.GhostPosts;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.Author;
+import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublishedCount;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
@@ -64,12 +65,7 @@ final class GhostJson {
 		json.put("description", null);
 		json.put("feature_image", null);
 		json.put("visibility", "public");
-		json.put("og_image", null);
-		json.put("og_title", null);
-		json.put("og_description", null);
-		json.put("twitter_image", null);
-		json.put("twitter_title", null);
-		json.put("twitter_description", null);
+		noSocialCards(json);
 		json.put("meta_title", null);
 		json.put("meta_description", null);
 		json.put("codeinjection_head", null);
@@ -103,6 +99,28 @@ final class GhostJson {
 			json.put("count", Map.of("posts", counted.articles()));
 		}
 		return json;
+	}
+
+	/**
+	 * The start of Ghost's site and settings objects: the publication's name, tagline, logo and accent colour
+	 * (Backstory has no separate icon).
+	 */
+	static Map<String, Object> publication(Publication publication) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("title", publication.name());
+		json.put("description", publication.tagline());
+		json.put("logo", publication.logoUrl());
+		json.put("icon", null);
+		json.put("accent_color", publication.accentColor());
+		return json;
+	}
+
+	/** Ghost's Open Graph and Twitter card fields, which Backstory keeps none of for tags or the site: null. */
+	static void noSocialCards(Map<String, Object> json) {
+		for (String field : List.of("og_image", "og_title", "og_description", "twitter_image", "twitter_title",
+				"twitter_description")) {
+			json.put(field, null);
+		}
 	}
 
 	static Map<String, Object> retainFields(Map<String, Object> item, Set<String> fields) {

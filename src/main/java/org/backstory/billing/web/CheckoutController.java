@@ -9,25 +9,19 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
-import org.backstory.billing.CardService;
 import org.backstory.billing.Checkout;
 import org.backstory.billing.CheckoutCard;
 import org.backstory.billing.CheckoutOutcome;
 import org.backstory.billing.CheckoutQuote;
 import org.backstory.billing.CheckoutService;
-import org.backstory.billing.Coupon;
 import org.backstory.billing.CouponGuesses;
-import org.backstory.billing.CouponRefusal;
-import org.backstory.billing.Money;
 import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.BackstoryProperties;
-import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
-import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +35,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Checkout: the card form for one plan and interval, and paying for it. Only signed-in members get here
@@ -60,8 +53,6 @@ class CheckoutController {
 
 	private final CheckoutService checkouts;
 
-	private final CardService cards;
-
 	private final BackstoryProperties backstory;
 
 	private final Clock clock;
@@ -70,17 +61,22 @@ class CheckoutController {
 
 	private final CouponGuesses couponGuesses;
 
+	private final CheckoutView view;
+
+	private final CheckoutAnswers answers;
+
 	CheckoutController(PlanCatalog plans, SubscriptionService subscriptions, CheckoutService checkouts,
-			CardService cards, BackstoryProperties backstory, Clock clock, ArticleParameter articles,
-			CouponGuesses couponGuesses) {
+			BackstoryProperties backstory, Clock clock, ArticleParameter articles, CouponGuesses couponGuesses,
+			CheckoutView view, CheckoutAnswers answers) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;
 		this.checkouts = checkouts;
-		this.cards = cards;
 		this.backstory = backstory;
 		this.clock = clock;
 		this.articles = articles;
 		this.couponGuesses = couponGuesses;
+		this.view = view;
+		this.answers = answers;
 	}
 
 	@GetMapping("/checkout/{planCode}")
@@ -96,8 +92,8 @@ class CheckoutController {
 			return Responses.seeOther("/account");
 		}
 		TypedCoupon typed = typedCoupon(member, coupon, request, response);
-		return render(model, csrfToken, member, plan, billingInterval, UUID.randomUUID(), next, typed,
-				articles.valid(article), null, CardForm.empty(), Map.of());
+		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articles.valid(article));
+		return view.render(model, csrfToken, choice, UUID.randomUUID(), null, CardForm.empty(), Map.of());
 	}
 
 	@PostMapping("/checkout/{planCode}")
@@ -111,23 +107,22 @@ class CheckoutController {
 		BillingInterval billingInterval = interval(interval);
 		UUID attemptId = Pages.attemptId(attempt);
 		Responses.personal(response);
-		if (hostedCard()) {
+		if (view.hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
 		}
 		@Nullable Long articleId = articles.valid(article);
 		TypedCoupon typed = typedCoupon(member, coupon, request, response);
+		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articleId);
 		CardForm.Checked checked = form.check(clock);
 		if (typed.refused() || checked.card() == null) {
 			if (!typed.refused()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId, null,
-					form.withoutSecrets(), checked.errors());
+			return view.render(model, csrfToken, choice, attemptId, null, form.withoutSecrets(), checked.errors());
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
 				billingInterval, attemptId, checked.card(), typed.code(), articleId));
-		return respond(outcome, member, plan, billingInterval, attemptId, next, typed, articleId,
-				form.withoutSecrets(), csrfToken, model, response, redirect);
+		return answers.answer(outcome, choice, attemptId, form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
 	/** Sends the member to the gateway's page to enter their card; they come back to {@link #paid}. */
@@ -147,6 +142,7 @@ class CheckoutController {
 			return Responses.seeOther("/account");
 		}
 		TypedCoupon typed = typedCoupon(member, coupon, request, response);
+		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articleId);
 		if (typed.refused() || checkouts.quote(member.id(), planCode, billingInterval, typed.code())
 			.map(CheckoutQuote::couponRefusal)
 			.isPresent()) {
@@ -154,34 +150,16 @@ class CheckoutController {
 			if (!typed.refused()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId, null,
-					CardForm.empty(), Map.of());
+			return view.render(model, csrfToken, choice, attemptId, null, CardForm.empty(), Map.of());
 		}
-		String returnTo = SafeRedirect.localPathOr(next, "");
-		UriComponentsBuilder back = UriComponentsBuilder.fromPath("/checkout/" + plan.code())
-			.queryParam("interval", billingInterval.code());
-		if (!returnTo.isEmpty()) {
-			back.queryParam("next", returnTo);
-		}
-		if (typed.code() != null) {
-			back.queryParam("coupon", typed.code());
-		}
-		if (articleId != null) {
-			back.queryParam("article", articleId);
-		}
-		String cancelPath = back.build().encode().toUriString();
-		String returnPath = back.replacePath("/checkout/" + plan.code() + "/hosted")
-			.queryParam("attempt", attemptId)
-			.build()
-			.encode()
-			.toUriString();
+		HostedCheckoutLinks links = HostedCheckoutLinks.of(choice, attemptId);
 		Optional<String> gatewayPage = checkouts.startCardSetup(member.id(), member.email(),
-				backstory.link(returnPath), backstory.link(cancelPath));
+				backstory.link(links.returnPath()), backstory.link(links.cancelPath()));
 		if (gatewayPage.isPresent()) {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId,
+		return view.render(model, csrfToken, choice, attemptId,
 				"We couldn't reach the payment service. Please try again in a moment.", CardForm.empty(), Map.of());
 	}
 
@@ -203,98 +181,13 @@ class CheckoutController {
 		}
 		@Nullable Long articleId = articles.valid(article);
 		TypedCoupon typed = typedCoupon(member, coupon, request, response);
+		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articleId);
 		if (typed.refused()) {
-			return render(model, csrfToken, member, plan, billingInterval, attemptId, next, typed, articleId, null,
-					CardForm.empty(), Map.of());
+			return view.render(model, csrfToken, choice, attemptId, null, CardForm.empty(), Map.of());
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
 				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), typed.code(), articleId));
-		return respond(outcome, member, plan, billingInterval, attemptId, next, typed, articleId, CardForm.empty(),
-				csrfToken, model, response, redirect);
-	}
-
-	private Object respond(CheckoutOutcome outcome, SignedInMember member, Plan plan, BillingInterval billingInterval,
-			UUID attemptId, @Nullable String next, TypedCoupon coupon, @Nullable Long articleId, CardForm form,
-			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		if (outcome instanceof CheckoutOutcome.Subscribed) {
-			redirect.addFlashAttribute("notice", "You're subscribed. Thank you!");
-			return Responses.seeOther(SafeRedirect.localPathOr(next, "/account"));
-		}
-		if (outcome instanceof CheckoutOutcome.TrialStarted trial) {
-			redirect.addFlashAttribute("notice",
-					"Your free trial has started. Your first charge is on " + Pages.date(trial.trialEnd()) + ".");
-			return Responses.seeOther(SafeRedirect.localPathOr(next, "/account"));
-		}
-		if (outcome instanceof CheckoutOutcome.AlreadySubscribed) {
-			return Responses.seeOther("/account");
-		}
-		if (outcome instanceof CheckoutOutcome.PlanUnavailable) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan");
-		}
-		@Nullable String message;
-		UUID nextAttempt;
-		if (outcome instanceof CheckoutOutcome.CouponRefused) {
-			// The coupon field shows why; nothing was charged, so this attempt can be submitted again.
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			message = null;
-			nextAttempt = attemptId;
-		}
-		else if (outcome instanceof CheckoutOutcome.Declined declined) {
-			// A declined attempt is finished: trying again (another card) is a new attempt.
-			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
-			message = declined.message();
-			nextAttempt = UUID.randomUUID();
-		}
-		else if (outcome instanceof CheckoutOutcome.InProgress) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			message = "Another payment for your subscription is being processed. Check your account in a moment.";
-			nextAttempt = UUID.randomUUID();
-		}
-		else {
-			// Outcome unknown: resubmitting the same attempt asks the gateway again and cannot charge twice.
-			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			message = "We couldn't confirm your payment with the payment service. Please submit again: "
-					+ "you will not be charged twice.";
-			nextAttempt = attemptId;
-		}
-		return render(model, csrfToken, member, plan, billingInterval, nextAttempt, next, coupon, articleId, message,
-				form, Map.of());
-	}
-
-	private String render(Model model, CsrfToken csrfToken, SignedInMember member, Plan plan,
-			BillingInterval interval, UUID attemptId, @Nullable String next, TypedCoupon coupon,
-			@Nullable Long articleId, @Nullable String message, CardForm form, Map<String, String> errors) {
-		String returnTo = SafeRedirect.localPathOr(next, "");
-		CheckoutQuote quote = checkouts.quote(member.id(), plan.code(), interval, coupon.checked())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
-		Coupon applied = quote.coupon();
-		CouponRefusal refusal = quote.couponRefusal();
-		String couponError = coupon.refused() ? CouponGuesses.TOO_MANY : refusal == null ? null : refusal.message();
-		model.addAttribute("page", new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()),
-				interval.code(), "/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo,
-				message, summary(quote), quote.trialEnd() != null ? "Start your free trial"
-						: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
-				applied == null ? null : applied.code(),
-				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), coupon.code(), couponError,
-				articleId));
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("csrf", CsrfField.of(csrfToken));
-		model.addAttribute("hostedCard", hostedCard());
-		return "billing/checkout";
-	}
-
-	/** What is charged when: today and every period, or nothing until the trial ends. */
-	private static String summary(CheckoutQuote quote) {
-		Plan plan = quote.plan();
-		String interval = quote.interval().code();
-		if (quote.trialEnd() == null) {
-			return Money.format(quote.price(), plan.currency()) + " per " + interval + ", charged today and then every "
-					+ interval + ".";
-		}
-		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
-				+ ". Nothing is charged today; your first charge of " + Money.format(quote.firstCharge(), plan.currency())
-				+ " is on " + Pages.date(quote.trialEnd()) + ".";
+		return answers.answer(outcome, choice, attemptId, CardForm.empty(), csrfToken, model, response, redirect);
 	}
 
 	/**
@@ -309,10 +202,6 @@ class CheckoutController {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		}
 		return typed;
-	}
-
-	private boolean hostedCard() {
-		return cards.cardEntry() == PaymentGateway.CardEntry.HOSTED_PAGE;
 	}
 
 	private Plan activePlan(String code) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
@@ -114,9 +113,9 @@ final class DkimSigner {
 	/** {@code message} (CRLF line ends) with a {@code DKIM-Signature} field in front. */
 	byte[] sign(byte[] message) {
 		int bodyStart = bodyStart(message);
-		List<Field> fields = Field.parse(message, bodyStart);
+		List<HeaderField> fields = HeaderField.parse(message, bodyStart);
 		List<String> names = new ArrayList<>();
-		List<Field> signed = new ArrayList<>();
+		List<HeaderField> signed = new ArrayList<>();
 		for (String name : SIGNED_HEADERS) {
 			// Repeated fields are signed from the last one up (RFC 6376 5.4.2).
 			for (int i = fields.size() - 1; i >= 0; i--) {
@@ -136,14 +135,14 @@ final class DkimSigner {
 		return result;
 	}
 
-	private String signature(List<Field> signed, String unsignedField) {
+	private String signature(List<HeaderField> signed, String unsignedField) {
 		try {
 			Signature rsa = Signature.getInstance("SHA256withRSA");
 			rsa.initSign(key);
-			for (Field field : signed) {
+			for (HeaderField field : signed) {
 				rsa.update((field.relaxed() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
 			}
-			rsa.update(Field.relaxed(unsignedField).getBytes(StandardCharsets.ISO_8859_1));
+			rsa.update(HeaderField.relaxed(unsignedField).getBytes(StandardCharsets.ISO_8859_1));
 			return Base64.getEncoder().encodeToString(rsa.sign());
 		}
 		catch (GeneralSecurityException ex) {
@@ -170,142 +169,6 @@ final class DkimSigner {
 			folded.append(base64, start, Math.min(base64.length(), start + B64_LINE));
 		}
 		return folded.toString();
-	}
-
-	/** One header field as written, continuation lines included, without its final CRLF. */
-	record Field(String name, String text) {
-
-		/** The fields of the header section, which ends right before {@code headerEnd}. */
-		static List<Field> parse(byte[] message, int headerEnd) {
-			String header = new String(message, 0, headerEnd, StandardCharsets.ISO_8859_1);
-			List<Field> fields = new ArrayList<>();
-			int start = 0;
-			while (start < header.length()) {
-				int end = header.indexOf("\r\n", start);
-				while (end >= 0 && end + 2 < header.length()
-						&& (header.charAt(end + 2) == ' ' || header.charAt(end + 2) == '\t')) {
-					end = header.indexOf("\r\n", end + 2);
-				}
-				if (end < 0) {
-					end = header.length();
-				}
-				String text = header.substring(start, end);
-				int colon = text.indexOf(':');
-				if (colon > 0) {
-					fields.add(new Field(text.substring(0, colon).strip().toLowerCase(Locale.ROOT), text));
-				}
-				start = end + 2;
-			}
-			return fields;
-		}
-
-		String relaxed() {
-			return relaxed(text);
-		}
-
-		/**
-		 * Relaxed header canonicalisation (RFC 6376 3.4.2): lower-case name, unfolded, runs of spaces and tabs
-		 * as one space, none around the colon or at the end.
-		 */
-		static String relaxed(String field) {
-			int colon = field.indexOf(':');
-			StringBuilder canonical = new StringBuilder(field.length());
-			canonical.append(field.substring(0, colon).strip().toLowerCase(Locale.ROOT)).append(':');
-			int valueStart = canonical.length();
-			boolean space = false;
-			for (int i = colon + 1; i < field.length(); i++) {
-				char c = field.charAt(i);
-				if (c == '\r' || c == '\n') {
-					continue;
-				}
-				if (c == ' ' || c == '\t') {
-					space = true;
-					continue;
-				}
-				if (space && canonical.length() > valueStart) {
-					canonical.append(' ');
-				}
-				space = false;
-				canonical.append(c);
-			}
-			return canonical.toString();
-		}
-
-	}
-
-	/** Relaxed body canonicalisation (RFC 6376 3.4.4) fed straight into SHA-256. */
-	static final class RelaxedBody {
-
-		private static final byte[] CRLF = { '\r', '\n' };
-
-		private RelaxedBody() {
-		}
-
-		static byte[] sha256(byte[] message, int bodyStart) {
-			MessageDigest digest;
-			try {
-				digest = MessageDigest.getInstance("SHA-256");
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("SHA-256 is always available", ex);
-			}
-			byte[] line = new byte[1024];
-			int emptyLines = 0;
-			int start = bodyStart;
-			while (start < message.length) {
-				int end = lineEnd(message, start);
-				int last = end;
-				while (last > start && isSpace(message[last - 1])) {
-					last--;
-				}
-				if (last == start) {
-					// Empty lines count only if something follows them.
-					emptyLines++;
-				}
-				else {
-					for (; emptyLines > 0; emptyLines--) {
-						digest.update(CRLF);
-					}
-					if (line.length < last - start) {
-						line = new byte[last - start];
-					}
-					int length = 0;
-					boolean space = false;
-					for (int i = start; i < last; i++) {
-						byte b = message[i];
-						if (isSpace(b)) {
-							if (!space) {
-								line[length++] = ' ';
-							}
-							space = true;
-						}
-						else {
-							line[length++] = b;
-							space = false;
-						}
-					}
-					digest.update(line, 0, length);
-					digest.update(CRLF);
-				}
-				start = end + 2;
-			}
-			return digest.digest();
-		}
-
-		/** The index of the CR ending the line from {@code start}, or the message's end. */
-		private static int lineEnd(byte[] message, int start) {
-			for (int i = start; i + 1 < message.length; i++) {
-				if (message[i] == '\r' && message[i + 1] == '\n') {
-					return i;
-				}
-			}
-			return message.length;
-		}
-
-		private static boolean isSpace(byte b) {
-			return b == ' ' || b == '\t';
-		}
-
 	}
 
 }

@@ -7,30 +7,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backstory.billing.stripe.StripeStandIn.id;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.CardService;
 import org.backstory.billing.Coupon;
 import org.backstory.billing.CouponDuration;
 import org.backstory.billing.CouponService;
 import org.backstory.billing.Plan;
-import org.backstory.billing.PlanCatalog;
 import org.backstory.email.SentMail;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,54 +28,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and back in the return address, and paying happens once when they come back.
  */
 @StripeGatewayTest
-class GiftAndCouponWithStripeIntegrationTests {
-
-	private static final Pattern SUCCESS_URL = Pattern.compile("success_url=([^&]*)");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog catalog;
+class GiftAndCouponWithStripeIntegrationTests extends StripeCardTestSupport {
 
 	@Autowired
 	CouponService coupons;
 
 	@Autowired
-	CardService cards;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	private final WireMockServer stripe = StripeStandIn.shared();
-
-	private Visitor visitor;
-
-	private long member;
-
-	private String customer;
-
-	private String session;
-
-	private String card;
 
 	private Plan plan;
 
+	@Override
+	String readerName() {
+		return "stripegift";
+	}
+
 	@BeforeEach
-	void setUp() {
-		String email = MemberFixtures.reader(directory, "stripegift");
-		member = directory.findByEmail(email).orElseThrow().id();
-		visitor = new Visitor(port);
-		visitor.signIn(email, MemberFixtures.PASSWORD);
-		customer = id("cus");
-		session = id("cs");
-		card = id("pm");
-		StripeStandIn.setupStarts(stripe, member, customer, session);
-		StripeStandIn.completedSetup(stripe, session, member, customer,
-				StripeStandIn.paymentMethod(card, customer, "visa", "4242", 9, 2031));
+	void newPlan() {
 		plan = catalog.createPlan(BillingFixtures.newPlan());
 	}
 
@@ -146,18 +105,6 @@ class GiftAndCouponWithStripeIntegrationTests {
 			.param("id", coupon.id())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-	}
-
-	/** The page Stripe sends the member back to, as a local path, with the session id filled in. */
-	private String returnPath() {
-		LoggedRequest created = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-			.withFormParam("metadata[backstory_member_id]", equalTo(Long.toString(member))))
-			.get(0);
-		Matcher successUrl = SUCCESS_URL.matcher(created.getBodyAsString());
-		assertThat(successUrl.find()).isTrue();
-		return URLDecoder.decode(successUrl.group(1), StandardCharsets.UTF_8)
-			.replaceFirst("^https?://[^/]+", "")
-			.replace("{CHECKOUT_SESSION_ID}", session);
 	}
 
 }

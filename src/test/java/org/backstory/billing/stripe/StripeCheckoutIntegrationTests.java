@@ -7,96 +7,37 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.backstory.billing.stripe.StripeStandIn.id;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.CardChange;
 import org.backstory.billing.CardOnFile;
-import org.backstory.billing.CardService;
 import org.backstory.billing.GatewayEvents;
 import org.backstory.billing.Plan;
-import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.StoredCard;
 import org.backstory.billing.SubscriptionService;
-import org.backstory.members.MemberDirectory;
-import org.backstory.members.MemberFixtures;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Checkout and card updates with Stripe as the gateway, over real HTTP: the member is sent to Stripe's page
  * for the card, and paying (or filing the card) happens when they come back.
  */
 @StripeGatewayTest
-class StripeCheckoutIntegrationTests {
-
-	private static final Pattern SUCCESS_URL = Pattern.compile("success_url=([^&]*)");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog catalog;
+class StripeCheckoutIntegrationTests extends StripeCardTestSupport {
 
 	@Autowired
 	SubscriptionService subscriptions;
 
 	@Autowired
-	CardService cards;
-
-	@Autowired
 	GatewayEvents gatewayEvents;
 
-	private final WireMockServer stripe = StripeStandIn.shared();
-
-	private Visitor visitor;
-
-	private long member;
-
-	private String customer;
-
-	private String session;
-
-	private String card;
-
-	@BeforeEach
-	void setUp() {
-		String email = MemberFixtures.reader(directory, "stripe");
-		member = directory.findByEmail(email).orElseThrow().id();
-		visitor = new Visitor(port);
-		visitor.signIn(email, MemberFixtures.PASSWORD);
-		customer = id("cus");
-		session = id("cs");
-		card = id("pm");
-		StripeStandIn.setupStarts(stripe, member, customer, session);
-		StripeStandIn.completedSetup(stripe, session, member, customer,
-				StripeStandIn.paymentMethod(card, customer, "visa", "4242", 9, 2031));
-	}
-
-	/** The page Stripe sends the member back to, as a local path, with the session id filled in. */
-	private String returnPath() {
-		LoggedRequest created = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-			.withFormParam("metadata[backstory_member_id]", equalTo(Long.toString(member))))
-			.get(0);
-		Matcher successUrl = SUCCESS_URL.matcher(created.getBodyAsString());
-		assertThat(successUrl.find()).isTrue();
-		return URLDecoder.decode(successUrl.group(1), StandardCharsets.UTF_8)
-			.replaceFirst("^https?://[^/]+", "")
-			.replace("{CHECKOUT_SESSION_ID}", session);
+	@Override
+	String readerName() {
+		return "stripe";
 	}
 
 	private void paymentIntentsAnswer(String body, int status) {

@@ -2,80 +2,35 @@ package org.backstory.billing.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.Visitor;
-import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
-import org.backstory.billing.CheckoutService;
 import org.backstory.billing.ImportedSubscription;
-import org.backstory.billing.NewPlan;
-import org.backstory.billing.Plan;
-import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
-import org.backstory.billing.web.Readers.Reader;
-import org.backstory.members.MemberDirectory;
-import org.backstory.members.MemberRole;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The account page, changing plan, cancelling and resuming, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountPagesIntegrationTests {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
-	CheckoutService checkouts;
+class AccountPagesIntegrationTests extends TwoPlansTestSupport {
 
 	@Autowired
 	SubscriptionService subscriptions;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	/** $5 a month, $50 a year. */
-	private Plan supporter;
-
-	/** $10 a month, $100 a year. */
-	private Plan patron;
-
-	private Reader reader;
-
-	@BeforeEach
-	void setUp() {
-		supporter = catalog.createPlan(BillingFixtures.newPlan());
-		patron = catalog.createPlan(new NewPlan("p-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36),
-				"Test patron", "patron", "For tests", "USD", 1000, 10000, 1001));
-		reader = Readers.signedIn(port, directory, MemberRole.MEMBER);
-	}
 
 	@Test
 	void aSubscriberSeesTheirPlanNextChargeCardAndWhatTheyCanDo() {

@@ -1,21 +1,12 @@
 package org.backstory.billing.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.billing.BillingEntry;
-import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
-import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Money;
-import org.backstory.billing.NewPlan;
 import org.backstory.billing.PaymentRecord;
-import org.backstory.billing.Plan;
-import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.PlanChangeOutcome;
 import org.backstory.billing.PlanChanges;
 import org.backstory.billing.Receipts;
@@ -23,37 +14,19 @@ import org.backstory.billing.RefundOutcome;
 import org.backstory.billing.Refunds;
 import org.backstory.billing.SandboxCards;
 import org.backstory.billing.web.Readers.Reader;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Billing history and receipts over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReceiptIntegrationTests {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	PlanCatalog catalog;
-
-	@Autowired
-	CheckoutService checkouts;
+class ReceiptIntegrationTests extends TwoPlansTestSupport {
 
 	@Autowired
 	PlanChanges planChanges;
@@ -66,20 +39,6 @@ class ReceiptIntegrationTests {
 
 	@Autowired
 	PublicationService publications;
-
-	private Plan supporter;
-
-	private Plan patron;
-
-	private Reader reader;
-
-	@BeforeEach
-	void setUp() {
-		supporter = catalog.createPlan(BillingFixtures.newPlan());
-		patron = catalog.createPlan(new NewPlan("p-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36),
-				"Test patron", "patron", "For tests", "USD", 1000, 10000, 1001));
-		reader = Readers.signedIn(port, directory, MemberRole.MEMBER);
-	}
 
 	@Test
 	void theHistoryListsEveryPaymentWithWhatItWasForAndLinksReceiptsOfThoseThatTookMoney() {

@@ -152,8 +152,8 @@ class DkimSignerTests {
 	@Test
 	void canonicalisesHeadersAsInRfc6376() {
 		// RFC 6376 3.4.5: "A: X" and "B : Y<TAB><CRLF><TAB>Z  " become "a:X" and "b:Y Z".
-		assertThat(DkimSigner.Field.relaxed("A: X")).isEqualTo("a:X");
-		assertThat(DkimSigner.Field.relaxed("B : Y\t\r\n\tZ  ")).isEqualTo("b:Y Z");
+		assertThat(HeaderField.relaxed("A: X")).isEqualTo("a:X");
+		assertThat(HeaderField.relaxed("B : Y\t\r\n\tZ  ")).isEqualTo("b:Y Z");
 	}
 
 	@Test
@@ -161,10 +161,10 @@ class DkimSignerTests {
 		// RFC 6376 3.4.5: " C \r\nD \t E\r\n\r\n\r\n" becomes " C\r\nD E\r\n".
 		byte[] message = bytes("A: X\r\n\r\n C \r\nD \t E\r\n\r\n\r\n");
 
-		assertThat(DkimSigner.RelaxedBody.sha256(message, 8)).isEqualTo(sha256(" C\r\nD E\r\n"));
-		assertThat(DkimSigner.RelaxedBody.sha256(bytes("A: X\r\n\r\n"), 8)).isEqualTo(sha256(""));
-		assertThat(DkimSigner.RelaxedBody.sha256(bytes("A: X\r\n\r\n\r\n \r\n"), 8)).isEqualTo(sha256(""));
-		assertThat(DkimSigner.RelaxedBody.sha256(bytes("A: X\r\n\r\nno line end"), 8))
+		assertThat(RelaxedBody.sha256(message, 8)).isEqualTo(sha256(" C\r\nD E\r\n"));
+		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\n"), 8)).isEqualTo(sha256(""));
+		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\n\r\n \r\n"), 8)).isEqualTo(sha256(""));
+		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\nno line end"), 8))
 			.isEqualTo(sha256("no line end\r\n"));
 	}
 

@@ -11,22 +11,15 @@ import java.util.concurrent.Callable;
 import org.backstory.AllAtOnce;
 import org.backstory.Visitor;
 import org.backstory.email.SentMail;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.account.Totp;
 import org.backstory.members.web.StaffFixtures.SignedIn;
 import org.backstory.members.web.TwoFactorFixtures.Phone;
-import org.backstory.members.web.TwoFactorFixtures.Team;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The second step of a staff member's sign-in over HTTP: after a right password or emailed link the browser
@@ -35,34 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
-class SecondFactorIntegrationTests {
+class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 	private static final String CODE_PAGE = SecondFactorController.PATH;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SettableClock clock;
-
-	private Team team;
-
-	@BeforeEach
-	void team() {
-		team = new Team(port, directory, jdbc, clock);
-	}
-
-	@AfterEach
-	void putBack() {
-		clock.reset();
-		team.putBack();
-	}
 
 	@Test
 	void aPasswordSignInReachesNeitherAdminNorAccountBeforeTheCode() {

@@ -8,23 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.backstory.Visitor;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.account.Totp;
 import org.backstory.members.web.StaffFixtures.SignedIn;
 import org.backstory.members.web.TwoFactorFixtures.Phone;
-import org.backstory.members.web.TwoFactorFixtures.Team;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SettableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A staff member's two-factor page over HTTP: turning it on with a QR code (read back as a scanner would) and
@@ -33,37 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
-class TwoFactorIntegrationTests {
+class TwoFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 	private static final String CODE_PAGE = SecondFactorController.PATH;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
-
 	@Autowired
 	PublicationService publications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SettableClock clock;
-
-	private Team team;
-
-	@BeforeEach
-	void team() {
-		team = new Team(port, directory, jdbc, clock);
-	}
-
-	@AfterEach
-	void putBack() {
-		clock.reset();
-		team.putBack();
-	}
 
 	@Test
 	void theSetupPageShowsAQrCodeOfTheOtpauthUriAndAFirstCodeTurnsItOn() throws Exception {

@@ -6,23 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.backstory.Visitor;
-import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.account.Totp;
 import org.backstory.members.account.TwoFactor;
 import org.backstory.members.web.StaffFixtures.SignedIn;
 import org.backstory.members.web.TwoFactorFixtures.Phone;
-import org.backstory.members.web.TwoFactorFixtures.Team;
 import org.backstory.publishing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The owner's requirement of two-factor sign-in for all staff: only an owner who has it may require it, it is
@@ -31,39 +26,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
-class TwoFactorRequirementIntegrationTests {
+class TwoFactorRequirementIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 	private static final String REQUIRE = "/admin/staff/two-factor";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MemberDirectory directory;
 
 	@Autowired
 	TwoFactor twoFactor;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SettableClock clock;
-
-	private Team team;
-
-	@BeforeEach
-	void team() {
-		team = new Team(port, directory, jdbc, clock);
-	}
-
+	/** Runs before the team is put back: lifting the requirement is done as the team's first owner. */
 	@AfterEach
-	void putBack() {
+	void liftTheRequirement() {
 		if (twoFactor.requiredOfStaff()) {
 			twoFactor.requireOfStaff(team.first(), false);
 		}
-		clock.reset();
-		team.putBack();
 	}
 
 	@Test

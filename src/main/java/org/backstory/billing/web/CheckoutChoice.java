@@ -1,0 +1,17 @@
+package org.backstory.billing.web;
+
+import org.backstory.billing.BillingInterval;
+import org.backstory.billing.Plan;
+import org.backstory.members.SignedInMember;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a member at checkout is buying and what travels with the form from one request to the next.
+ *
+ * @param next where to go after paying, as the request gave it (checked when used)
+ * @param coupon the code in the coupon field
+ * @param articleId the article the member was on when they chose to subscribe, or null
+ */
+record CheckoutChoice(SignedInMember member, Plan plan, BillingInterval interval, @Nullable String next,
+		TypedCoupon coupon, @Nullable Long articleId) {
+}

@@ -1,0 +1,83 @@
+package org.backstory.billing.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.backstory.billing.CardService;
+import org.backstory.billing.CheckoutQuote;
+import org.backstory.billing.CheckoutService;
+import org.backstory.billing.Coupon;
+import org.backstory.billing.CouponGuesses;
+import org.backstory.billing.CouponRefusal;
+import org.backstory.billing.Money;
+import org.backstory.billing.PaymentGateway;
+import org.backstory.billing.Plan;
+import org.backstory.shared.web.CsrfField;
+import org.backstory.shared.web.SafeRedirect;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The checkout page: the price quoted for the member's choice (coupon applied or refused), what is charged
+ * when, and the card form or, when the gateway takes cards on its own page, the button that goes there.
+ */
+@Component
+class CheckoutView {
+
+	private final CheckoutService checkouts;
+
+	private final CardService cards;
+
+	CheckoutView(CheckoutService checkouts, CardService cards) {
+		this.checkouts = checkouts;
+		this.cards = cards;
+	}
+
+	/** Fills the model for the page and names its template. */
+	String render(Model model, CsrfToken csrfToken, CheckoutChoice choice, UUID attemptId, @Nullable String message,
+			CardForm form, Map<String, String> errors) {
+		Plan plan = choice.plan();
+		TypedCoupon coupon = choice.coupon();
+		String returnTo = SafeRedirect.localPathOr(choice.next(), "");
+		CheckoutQuote quote = checkouts.quote(choice.member().id(), plan.code(), choice.interval(), coupon.checked())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		Coupon applied = quote.coupon();
+		CouponRefusal refusal = quote.couponRefusal();
+		String couponError = coupon.refused() ? CouponGuesses.TOO_MANY : refusal == null ? null : refusal.message();
+		model.addAttribute("page", new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()),
+				choice.interval().code(), "/checkout/" + plan.code(), attemptId.toString(),
+				returnTo.isEmpty() ? null : returnTo, message, summary(quote), quote.trialEnd() != null
+						? "Start your free trial" : "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
+				applied == null ? null : applied.code(),
+				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), coupon.code(), couponError,
+				choice.articleId()));
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("csrf", CsrfField.of(csrfToken));
+		model.addAttribute("hostedCard", hostedCard());
+		return "billing/checkout";
+	}
+
+	/** True when the gateway takes cards on its own page rather than in Backstory's form. */
+	boolean hostedCard() {
+		return cards.cardEntry() == PaymentGateway.CardEntry.HOSTED_PAGE;
+	}
+
+	/** What is charged when: today and every period, or nothing until the trial ends. */
+	private static String summary(CheckoutQuote quote) {
+		Plan plan = quote.plan();
+		String interval = quote.interval().code();
+		if (quote.trialEnd() == null) {
+			return Money.format(quote.price(), plan.currency()) + " per " + interval + ", charged today and then every "
+					+ interval + ".";
+		}
+		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
+				+ ". Nothing is charged today; your first charge of " + Money.format(quote.firstCharge(), plan.currency())
+				+ " is on " + Pages.date(quote.trialEnd()) + ".";
+	}
+
+}
