@@ -72,8 +72,8 @@ class AdminMemberJson {
 		json.put("note", row.member().note().isEmpty() ? null : row.member().note());
 		json.put("geolocation", null);
 		json.put("subscribed", !chosen.isEmpty());
-		json.put("created_at", AdminPostJson.date(row.member().joinedAt()));
-		json.put("updated_at", AdminPostJson.date(row.member().updatedAt()));
+		json.put("created_at", GhostPosts.adminDate(row.member().joinedAt()));
+		json.put("updated_at", GhostPosts.adminDate(row.member().updatedAt()));
 		json.put("labels", row.member().labels().stream().map(AdminMemberJson::label).toList());
 		json.put("subscriptions", status.equals("paid") ? subscriptions(id) : List.of());
 		json.put("avatar_image", null);
@@ -138,7 +138,7 @@ class AdminMemberJson {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", Long.toString(subscription.id()));
 		json.put("status", subscription.status().name().toLowerCase(Locale.ROOT));
-		json.put("current_period_end", AdminPostJson.date(subscription.currentPeriodEnd()));
+		json.put("current_period_end", GhostPosts.adminDate(subscription.currentPeriodEnd()));
 		json.put("cancel_at_period_end", subscription.status() == SubscriptionStatus.CANCELED);
 		json.put("price", price);
 		json.put("tier", tier);
@@ -152,7 +152,7 @@ class AdminMemberJson {
 		json.put("info", stopped ? suppressions.find(email).map(found -> {
 			Map<String, Object> info = new LinkedHashMap<>();
 			info.put("reason", found.reason() == SuppressionReason.COMPLAINT ? "spam" : "fail");
-			info.put("timestamp", AdminPostJson.date(found.since()));
+			info.put("timestamp", GhostPosts.adminDate(found.since()));
 			return info;
 		}).orElse(null) : null);
 		return json;
