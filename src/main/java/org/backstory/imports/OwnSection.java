@@ -149,6 +149,9 @@ final class OwnSection {
 
 	private Publication publication() {
 		JsonNode p = own.path("publication");
+		if (text(p, "name").isBlank()) {
+			throw new IllegalArgumentException("it has no publication name");
+		}
 		String logo = text(p, "logo_url");
 		return new Publication(text(p, "name"), text(p, "tagline"), text(p, "accent_color"), logo.isEmpty() ? null : logo,
 				text(p, "legal_name"), text(p, "postal_address"));

@@ -85,8 +85,23 @@ class RoundTripIntegrationTests {
 			int targetPort = Integer.parseInt(target.getEnvironment().getRequiredProperty("local.server.port"));
 			Visitor targetOwner = owner(target, targetPort, ownerEmail);
 
-			Visitor.Page imported = confirm(targetOwner,
-					targetOwner.upload("/admin/import", "/admin/import", "file", "posts.json", posts.getBytes(StandardCharsets.UTF_8)));
+			String broken = posts.replace("\"sender_email\" : \"desk@roundtrip.example\"", "\"sender_email\" : \"nobody\"");
+			assertThat(broken).isNotEqualTo(posts);
+			Visitor.Page refused = confirm(targetOwner, targetOwner.upload("/admin/import", "/admin/import", "file",
+					"posts.json", broken.getBytes(StandardCharsets.UTF_8)));
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.document().text()).contains("Nothing was imported: Newsletter weekly:");
+			assertThat(target.getBean(JdbcClient.class).sql("""
+					select (select count(*) from publishing.article) + (select count(*) from publishing.tag)
+					  + (select count(*) from billing.plan) + (select count(*) from newsletters.newsletter)""")
+				.query(Long.class).single()).as("a refused restore writes nothing").isZero();
+			assertThat(target.getBean(PublicationService.class).publication().name()).isNotEqualTo("Harbour Times");
+
+			Visitor.Page restoreDryRun = targetOwner.upload("/admin/import", "/admin/import", "file", "posts.json",
+					posts.getBytes(StandardCharsets.UTF_8));
+			assertThat(restoreDryRun.document().select("li.import-notice").eachText())
+				.anySatisfy(notice -> assertThat(notice).contains("keep their ids and times"));
+			Visitor.Page imported = confirm(targetOwner, restoreDryRun);
 			assertThat(imported.status()).as(imported.body()).isEqualTo(303);
 			Visitor.Page membersDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
 					"members.csv", members.getBytes(StandardCharsets.UTF_8));
@@ -108,8 +123,11 @@ class RoundTripIntegrationTests {
 			assertThat(withoutExportTime(postsAgain)).isEqualTo(withoutExportTime(posts));
 			assertThat(membersAgain).isEqualTo(members);
 
-			Visitor.Page again = confirm(targetOwner,
-					targetOwner.upload("/admin/import", "/admin/import", "file", "posts.json", posts.getBytes(StandardCharsets.UTF_8)));
+			Visitor.Page againDryRun = targetOwner.upload("/admin/import", "/admin/import", "file", "posts.json",
+					posts.getBytes(StandardCharsets.UTF_8));
+			assertThat(againDryRun.document().select("li.import-notice").eachText())
+				.anySatisfy(notice -> assertThat(notice).contains("imported with new ids and times"));
+			Visitor.Page again = confirm(targetOwner, againDryRun);
 			assertThat(again.status()).as(again.body()).isEqualTo(303);
 			Visitor.Page membersAgainDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
 					"members.csv", members.getBytes(StandardCharsets.UTF_8));
