@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -74,7 +73,7 @@ class ArticleImporter {
 		List<PlannedPost> fresh = plan.posts().stream().filter(post -> !done.containsKey(post.sourceKey())).toList();
 		List<String> wanted = fresh.stream()
 			.flatMap(post -> Stream.of(post.coverImageUrl(), post.seo().socialImageUrl()))
-			.filter(Objects::nonNull)
+			.filter(url -> url != null && (url.startsWith("https://") || url.startsWith("http://")))
 			.distinct()
 			.toList();
 		Map<String, String> copies = images.copy(wanted);

@@ -136,9 +136,10 @@ final class GhostExport {
 			Instant publishedAt = instant(own != null ? own : post, "published_at");
 			PostStatus status = own != null ? OwnSection.status(own, publishedAt, now)
 					: status(post, postMeta, publishedAt, where);
-			String feature = image(text(post, "feature_image"), "Feature image", where);
-			ArticleSeo seo = new ArticleSeo(text(postMeta, "meta_title"), text(postMeta, "meta_description"),
-					image(text(postMeta, "og_image"), "Social image", where));
+			String feature = own != null ? OwnSection.link(own, "cover_image_url")
+					: image(text(post, "feature_image"), "Feature image", where);
+			ArticleSeo seo = own != null ? OwnSection.seo(own) : new ArticleSeo(text(postMeta, "meta_title"),
+					text(postMeta, "meta_description"), image(text(postMeta, "og_image"), "Social image", where));
 			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")),
 					markdown, visibility, status, status == PostStatus.DRAFT ? null : publishedAt,
 					dedupedTags(planned), authors.stream().distinct().toList(), feature, seo, marker,

@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 import org.backstory.billing.NewPlan;
 import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.publishing.ArchiveRestore;
+import org.backstory.publishing.ArchivedArticle;
+import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Visibility;
@@ -88,6 +91,20 @@ final class OwnSection {
 		return publishedAt.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
 	}
 
+	/**
+	 * An image address as stored: a site address ({@code /media/...}, brought back with the archive's
+	 * images) or a web address; null when empty.
+	 */
+	static @Nullable String link(JsonNode article, String field) {
+		String url = text(article, field).strip();
+		return url.isEmpty() ? null : url;
+	}
+
+	static ArticleSeo seo(JsonNode article) {
+		return new ArticleSeo(text(article, "seo_title"), text(article, "seo_description"),
+				link(article, "social_image_url"));
+	}
+
 	/** The article's id, times and editor switch, or null when the row lacks one of them. */
 	static ArchiveRestore.@Nullable RestoredStamps stamps(JsonNode article) {
 		Instant created = ArchiveText.instant(text(article, "created_at"));
@@ -138,7 +155,7 @@ final class OwnSection {
 			return null;
 		}
 		try {
-			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById());
+			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById(), List.of());
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section cannot be restored as it is ("
@@ -188,43 +205,46 @@ final class OwnSection {
 	}
 
 	private List<SiteRestore.RestoredAuthor> authors() {
-		Map<String, JsonNode> users = byKey(data.path("users"), "id");
-		List<SiteRestore.RestoredAuthor> authors = new ArrayList<>();
-		for (JsonNode row : own.path("authors")) {
-			JsonNode user = users.get(text(row, "user_id"));
-			if (user == null) {
-				throw new IllegalArgumentException("author " + text(row, "slug") + " is not in data.users");
-			}
+		List<SiteRestore.RestoredAuthor> authors = joined("authors", "user_id", "users", (row, user) -> {
 			String staff = text(row, "staff_email");
-			authors.add(new SiteRestore.RestoredAuthor(id(row), text(user, "slug"), text(user, "name"), text(row, "bio"),
-					staff.isEmpty() ? null : staff, date(user, "author " + text(user, "slug"))));
-		}
+			return new SiteRestore.RestoredAuthor(id(row), text(user, "slug"), text(user, "name"), text(row, "bio"),
+					staff.isEmpty() ? null : staff, date(user, "author " + text(user, "slug")));
+		});
 		authors.sort(Comparator.comparingLong(SiteRestore.RestoredAuthor::id));
 		return authors;
 	}
 
-	private List<ArchiveRestore.RestoredTag> tags() {
-		Map<String, JsonNode> ghost = byKey(data.path("tags"), "id");
-		List<ArchiveRestore.RestoredTag> tags = new ArrayList<>();
-		for (JsonNode row : own.path("tags")) {
-			JsonNode tag = ghost.get(text(row, "tag_id"));
-			if (tag == null) {
-				throw new IllegalArgumentException("tag " + text(row, "slug") + " is not in data.tags");
-			}
-			tags.add(new ArchiveRestore.RestoredTag(id(row), text(tag, "slug"), text(tag, "name"),
-					strings(row.path("aliases")), date(tag, "tag " + text(tag, "slug"))));
-		}
-		tags.sort(Comparator.comparingLong(ArchiveRestore.RestoredTag::id));
+	private List<ArchivedArticle.Tag> tags() {
+		List<ArchivedArticle.Tag> tags = joined("tags", "tag_id", "tags", (row, tag) -> new ArchivedArticle.Tag(id(row),
+				text(tag, "slug"), text(tag, "name"), strings(row.path("aliases")), date(tag, "tag " + text(tag, "slug"))));
+		tags.sort(Comparator.comparingLong(ArchivedArticle.Tag::id));
 		return tags;
 	}
 
-	private List<ArchiveRestore.RestoredStoryline> storylinesById() {
-		List<ArchiveRestore.RestoredStoryline> restored = new ArrayList<>();
+	/**
+	 * Each row of the section's {@code table} with the Ghost row of {@code ghostTable} its {@code link} names.
+	 * @throws IllegalArgumentException when a row names no Ghost row
+	 */
+	private <T> List<T> joined(String table, String link, String ghostTable, BiFunction<JsonNode, JsonNode, T> row) {
+		Map<String, JsonNode> ghost = byKey(data.path(ghostTable), "id");
+		List<T> joined = new ArrayList<>();
+		for (JsonNode own : this.own.path(table)) {
+			JsonNode other = ghost.get(text(own, link));
+			if (other == null) {
+				throw new IllegalArgumentException(table + " row " + text(own, "slug") + " is not in data." + ghostTable);
+			}
+			joined.add(row.apply(own, other));
+		}
+		return joined;
+	}
+
+	private List<ArchivedArticle.Storyline> storylinesById() {
+		List<ArchivedArticle.Storyline> restored = new ArrayList<>();
 		for (JsonNode row : own.path("storylines")) {
-			restored.add(new ArchiveRestore.RestoredStoryline(id(row), text(row, "slug"), text(row, "title"),
+			restored.add(new ArchivedArticle.Storyline(id(row), text(row, "slug"), text(row, "title"),
 					text(row, "description"), strings(row.path("aliases")), date(row, "storyline " + text(row, "slug"))));
 		}
-		restored.sort(Comparator.comparingLong(ArchiveRestore.RestoredStoryline::id));
+		restored.sort(Comparator.comparingLong(ArchivedArticle.Storyline::id));
 		return restored;
 	}
 

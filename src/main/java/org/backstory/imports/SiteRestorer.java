@@ -1,6 +1,8 @@
 package org.backstory.imports;
 
 import org.backstory.billing.PlanRestore;
+import org.backstory.media.MediaLibrary;
+import org.backstory.media.UnusableImageException;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.newsletters.InvalidNewsletterException;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Restores what Backstory's own export carries besides its articles into an empty publication, in the
  * caller's transaction, through the owning modules: the publication's settings, the plans, the newsletters in
- * display order, and the authors (linked to the staff account with their address here, if any), tags and
+ * display order, the uploaded images (from the whole export archive) in their folders, and the authors (linked to the staff account with their address here, if any), tags and
  * storylines with their ids and creation times.
  */
 @Component
@@ -29,8 +31,11 @@ class SiteRestorer {
 
 	private final MemberDirectory directory;
 
+	private final MediaLibrary media;
+
 	SiteRestorer(PublicationService publications, PlanRestore plans, Newsletters newsletters, ArchiveRestore restore,
-			MemberDirectory directory) {
+			MemberDirectory directory, MediaLibrary media) {
+		this.media = media;
 		this.publications = publications;
 		this.plans = plans;
 		this.newsletters = newsletters;
@@ -40,6 +45,14 @@ class SiteRestorer {
 
 	/** @throws IllegalArgumentException or IllegalStateException when a module refuses a row */
 	void restore(SiteRestore site) {
+		for (SiteRestore.RestoredImage image : site.images()) {
+			try {
+				media.restore(image.original(), image.uploadedAt());
+			}
+			catch (UnusableImageException ex) {
+				throw new IllegalArgumentException(image.path() + ": " + ex.getMessage(), ex);
+			}
+		}
 		publications.update(site.publication());
 		site.plans().forEach(plan -> plans.restore(plan.plan(), plan.active(), plan.createdAt()));
 		for (NewsletterSettings settings : site.newsletters()) {

@@ -15,38 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * re-export is the same file. Each row is written by the editor's ordinary path (checks, rendering,
  * revisions) with its table's identity sequence set to hand out the archived id; then its times are put back
  * and, at the end, every sequence is moved past the largest id. Only for a publication with no articles,
- * authors, tags or storylines ({@link #empty}), so no archived id can meet a row made here.
+ * authors, tags or storylines ({@link #empty}), so no archived id can meet a row made here. Authors, tags and
+ * storylines come as the export reads them ({@link ArchivedArticle}'s records).
  */
 @Component
 public class ArchiveRestore {
-
-	/**
-	 * An author as exported.
-	 *
-	 * @param memberId the staff account it is linked to here, or null
-	 */
-	public record RestoredAuthor(long id, String slug, String name, String bio, @Nullable Long memberId,
-			Instant createdAt) {
-	}
-
-	/** A tag as exported, with its old slugs. */
-	public record RestoredTag(long id, String slug, String name, List<String> aliases, Instant createdAt) {
-
-		public RestoredTag {
-			aliases = List.copyOf(aliases);
-		}
-
-	}
-
-	/** A storyline as exported, with its old slugs. */
-	public record RestoredStoryline(long id, String slug, String title, String description, List<String> aliases,
-			Instant createdAt) {
-
-		public RestoredStoryline {
-			aliases = List.copyOf(aliases);
-		}
-
-	}
 
 	/** An article's times and editor switch as exported, put back after it has been written. */
 	public record RestoredStamps(long id, Instant createdAt, Instant updatedAt, boolean authorMayPublish) {
@@ -77,7 +50,7 @@ public class ArchiveRestore {
 
 	/** @throws InvalidArticleException if the author is not acceptable */
 	@Transactional
-	public void author(RestoredAuthor author) {
+	public void author(ArchivedArticle.Author author) {
 		withId("author", author.id(),
 				() -> editor.createAuthor(author.slug(), author.name(), author.bio(), author.memberId()).id());
 		stamp("author", author.id(), author.createdAt());
@@ -85,7 +58,7 @@ public class ArchiveRestore {
 
 	/** @throws InvalidArticleException if the tag is not acceptable */
 	@Transactional
-	public void tag(RestoredTag tag) {
+	public void tag(ArchivedArticle.Tag tag) {
 		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name()).id());
 		stamp("tag", tag.id(), tag.createdAt());
 		aliases("tag", tag.id(), tag.aliases(), tag.createdAt());
@@ -93,7 +66,7 @@ public class ArchiveRestore {
 
 	/** @throws InvalidArticleException if the storyline is not acceptable */
 	@Transactional
-	public void storyline(RestoredStoryline storyline) {
+	public void storyline(ArchivedArticle.Storyline storyline) {
 		withId("storyline", storyline.id(), () -> editor
 			.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
 		stamp("storyline", storyline.id(), storyline.createdAt());

@@ -19,6 +19,9 @@ import org.backstory.TestDatabase;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.media.MediaLibrary;
+import org.backstory.media.StoredImage;
+import org.backstory.media.TestImages;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
@@ -34,6 +37,7 @@ import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.publishing.Visibility;
+import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.CsvReader;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -52,11 +56,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The owner's export brought into a second Backstory, over HTTP: this application (on a database of its own)
  * is seeded and exported; a second application, started here on another empty database, imports its
- * posts.json at {@code /admin/import} and its members.csv at {@code /admin/members/import} and is exported
+ * whole archive at {@code /admin/import} and its members.csv at {@code /admin/members/import} and is exported
  * again. The second site starts with nothing but its owner (the same address as the first site's); its
  * settings, plans, newsletters, authors, tags, storylines, articles and members all come from the import, with
- * their ids and times, so both files come out byte for byte the same (posts.json apart from
- * {@code exported_on}). Importing the same files again adds nothing.
+ * their ids and times, and the uploaded images come back into their folders, so posts.json (apart from
+ * {@code exported_on}), members.csv and images.zip come out byte for byte the same. Importing the same files again adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OwnDatabase("roundtrip_source")
@@ -79,6 +83,9 @@ class RoundTripIntegrationTests {
 		seed(source, ownerEmail);
 		String posts = download(sourceOwner, "/admin/export/posts.json");
 		String members = download(sourceOwner, "/admin/export/members.csv");
+		byte[] images = sourceOwner.download("/admin/export/images.zip").body();
+		Visitor.Download archive = sourceOwner.download("/admin/export/archive");
+		assertThat(archive.status()).isEqualTo(200);
 
 		try (ConfigurableApplicationContext target = startEmptyBackstory()) {
 			assertThat(target.getEnvironment().getProperty("backstory.database.url")).contains("/roundtrip_");
@@ -97,11 +104,7 @@ class RoundTripIntegrationTests {
 				.query(Long.class).single()).as("a refused restore writes nothing").isZero();
 			assertThat(target.getBean(PublicationService.class).publication().name()).isNotEqualTo("Harbour Times");
 
-			Visitor.Page restoreDryRun = targetOwner.upload("/admin/import", "/admin/import", "file", "posts.json",
-					posts.getBytes(StandardCharsets.UTF_8));
-			assertThat(restoreDryRun.document().select("li.import-notice").eachText())
-				.anySatisfy(notice -> assertThat(notice).contains("keep their ids and times"));
-			Visitor.Page imported = confirm(targetOwner, restoreDryRun);
+			Visitor.Page imported = confirm(targetOwner, dryRun(targetOwner, archive.body(), "keep their ids and times"));
 			assertThat(imported.status()).as(imported.body()).isEqualTo(303);
 			Visitor.Page membersDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
 					"members.csv", members.getBytes(StandardCharsets.UTF_8));
@@ -112,7 +115,7 @@ class RoundTripIntegrationTests {
 			String membersAgain = download(targetOwner, "/admin/export/members.csv");
 
 			assertThat(articles(posts)).containsOnlyKeys("open-harbour", "members-tide", "paid-dredge", "tier-letter",
-					"regatta", "unfinished");
+					"regatta", "unfinished", "quay-photo");
 			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
 				.contains("\"storyline_id\":\"silt\"");
 			assertThat(posts).contains("<!--members-only-->").contains("\"aliases\" : [ \"tide-tables\" ]")
@@ -122,12 +125,10 @@ class RoundTripIntegrationTests {
 			assertThat(members(members)).containsKey(ownerEmail.toLowerCase(Locale.ROOT));
 			assertThat(withoutExportTime(postsAgain)).isEqualTo(withoutExportTime(posts));
 			assertThat(membersAgain).isEqualTo(members);
+			assertThat(images).isNotEmpty();
+			assertThat(targetOwner.download("/admin/export/images.zip").body()).isEqualTo(images);
 
-			Visitor.Page againDryRun = targetOwner.upload("/admin/import", "/admin/import", "file", "posts.json",
-					posts.getBytes(StandardCharsets.UTF_8));
-			assertThat(againDryRun.document().select("li.import-notice").eachText())
-				.anySatisfy(notice -> assertThat(notice).contains("imported with new ids and times"));
-			Visitor.Page again = confirm(targetOwner, againDryRun);
+			Visitor.Page again = confirm(targetOwner, dryRun(targetOwner, archive.body(), "imported with new ids and times"));
 			assertThat(again.status()).as(again.body()).isEqualTo(303);
 			Visitor.Page membersAgainDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
 					"members.csv", members.getBytes(StandardCharsets.UTF_8));
@@ -186,6 +187,13 @@ class RoundTripIntegrationTests {
 		app.getBean(JdbcClient.class)
 			.sql("update publishing.article set author_may_publish = true where slug = 'unfinished'")
 			.update();
+		StoredImage quay = app.getBean(MediaLibrary.class).upload(TestImages.png(640, 360));
+		editor.publish(article(editor, "quay-photo", "The quay at dawn", quay.markdown() + "\n\nThe quay at dawn.",
+				Visibility.everyone(), List.of(), null, null), clock.instant().minus(Duration.ofHours(2)), true);
+		app.getBean(JdbcClient.class)
+			.sql("update publishing.article set cover_image_url = ? where slug = 'quay-photo'")
+			.param(app.getBean(BackstoryProperties.class).link(quay.url()))
+			.update();
 
 		MemberDirectory directory = app.getBean(MemberDirectory.class);
 		OptIns optIns = app.getBean(OptIns.class);
@@ -224,6 +232,14 @@ class RoundTripIntegrationTests {
 		Visitor.Page page = owner.get(path);
 		assertThat(page.status()).as(path).isEqualTo(200);
 		return page.body();
+	}
+
+	/** The dry run of the export archive at /admin/import, which must carry a notice containing {@code notice}. */
+	private static Visitor.Page dryRun(Visitor owner, byte[] archive, String notice) {
+		Visitor.Page dryRun = owner.upload("/admin/import", "/admin/import", "file", "backstory-export.zip", archive);
+		assertThat(dryRun.document().select("li.import-notice").eachText())
+			.anySatisfy(text -> assertThat(text).contains(notice));
+		return dryRun;
 	}
 
 	private static Visitor.Page confirm(Visitor owner, Visitor.Page dryRun) {
