@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -71,13 +72,15 @@ class ArticleImporter {
 		Map<String, Long> done = items.imported(plan.source(), ImportedItems.Kind.ARTICLE,
 				plan.posts().stream().map(PlannedPost::sourceKey).toList());
 		List<PlannedPost> fresh = plan.posts().stream().filter(post -> !done.containsKey(post.sourceKey())).toList();
+		boolean restoring = plan.restore() != null && restore.empty();
+		// A restored article keeps its image addresses as exported (the images come with the archive): not fetched.
 		List<String> wanted = fresh.stream()
+			.filter(post -> !restoring || post.stamps() == null)
 			.flatMap(post -> Stream.of(post.coverImageUrl(), post.seo().socialImageUrl()))
-			.filter(url -> url != null && (url.startsWith("https://") || url.startsWith("http://")))
+			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
 		Map<String, String> copies = images.copy(wanted);
-		boolean restoring = plan.restore() != null && restore.empty();
 		if (restoring) {
 			site.restore(plan.restore());
 		}
