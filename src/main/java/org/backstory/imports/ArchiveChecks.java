@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.backstory.billing.MemberBillingQueries;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.publishing.ArchiveRestore;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,12 @@ class ArchiveChecks {
 
 	private final Clock clock;
 
-	ArchiveChecks(ArticleEditor editor, PlanCatalog plans, MemberBillingQueries billing, Clock clock) {
+	private final ArchiveRestore restore;
+
+	ArchiveChecks(ArticleEditor editor, PlanCatalog plans, MemberBillingQueries billing, ArchiveRestore restore,
+			Clock clock) {
 		this.editor = editor;
+		this.restore = restore;
 		this.plans = plans;
 		this.billing = billing;
 		this.clock = clock;
@@ -52,7 +57,12 @@ class ArchiveChecks {
 		if (plan.posts().isEmpty() && plan.subscribers().isEmpty() && problems.stream().noneMatch(ImportProblem::blocking)) {
 			problems.add(ImportProblem.blocking(fileName, "The archive has no posts and no subscribers to import."));
 		}
-		return new ArchivePlan(plan.source(), plan.posts(), plan.subscribers(), problems);
+		if (plan.restore() != null) {
+			problems.add(ImportProblem.notice("db[0].backstory", restore.empty()
+					? "Backstory's own export into an empty publication: articles, authors, tags and storylines keep their ids and times; the publication's settings, plans and newsletters are restored."
+					: "This publication already has articles, authors, tags or storylines: imported with new ids and times; the publication's settings, plans and newsletters are not restored."));
+		}
+		return new ArchivePlan(plan.source(), plan.posts(), plan.subscribers(), problems, plan.restore());
 	}
 
 }

@@ -2,16 +2,26 @@ package org.backstory.imports;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an archive holds and what importing it would do: its posts and subscribers, and every problem found.
+ *
+ * @param restore what Backstory's own export carries besides the posts, restored with its ids into an empty
+ *     publication; null for other archives
  */
 public record ArchivePlan(ImportSource source, List<PlannedPost> posts, List<PlannedSubscriber> subscribers,
-		List<ImportProblem> problems) {
+		List<ImportProblem> problems, @Nullable SiteRestore restore) {
 
 	public ArchivePlan {
 		posts = List.copyOf(posts);
 		subscribers = List.copyOf(subscribers);
 		problems = List.copyOf(problems);
+	}
+
+	ArchivePlan(ImportSource source, List<PlannedPost> posts, List<PlannedSubscriber> subscribers,
+			List<ImportProblem> problems) {
+		this(source, posts, subscribers, problems, null);
 	}
 
 	/** An archive that cannot be read at all. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class ArchiveReader {
 
 	/** What a zip may unpack to: a bomb stops here, not in memory. */
+	/** Where Backstory's own export archive keeps the uploaded originals. */
+	private static final String ORIGINALS = "images/originals/";
+
 	static final long MAX_UNPACKED = 200L * 1024 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -65,6 +69,7 @@ final class ArchiveReader {
 
 	private static ArchivePlan zip(String fileName, byte[] bytes, Set<String> tiers, Instant now) {
 		Map<String, byte[]> files = new HashMap<>();
+		List<SiteRestore.RestoredImage> originals = new ArrayList<>();
 		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
 			long unpacked = 0;
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -77,7 +82,13 @@ final class ArchiveReader {
 							"The zip unpacks to more than " + MAX_UNPACKED / 1024 / 1024 + " MB; nothing was imported.");
 				}
 				unpacked += content.length;
-				files.put(entry.getName(), content);
+				if (entry.getName().startsWith(ORIGINALS)) {
+					originals.add(new SiteRestore.RestoredImage(entry.getName(), content,
+							entry.getLastModifiedTime() == null ? now : entry.getLastModifiedTime().toInstant()));
+				}
+				else {
+					files.put(entry.getName(), content);
+				}
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
@@ -89,16 +100,22 @@ final class ArchiveReader {
 		}
 		List<String> json = root.keySet().stream().filter(name -> name.endsWith(".json") && !name.contains("/")).toList();
 		if (json.size() == 1) {
-			return ghost(json.get(0), root.get(json.get(0)), tiers, now);
+			ArchivePlan plan = ghost(json.get(0), root.get(json.get(0)), tiers, now);
+			SiteRestore restore = plan.restore();
+			return restore == null || originals.isEmpty() ? plan : new ArchivePlan(plan.source(), plan.posts(),
+					plan.subscribers(), plan.problems(), restore.withImages(originals));
 		}
 		return ArchivePlan.refused(ImportSource.SUBSTACK, fileName,
 				"The zip has no posts.csv (a Substack export) and no single .json file (a Ghost export), at its top or one folder down.");
 	}
 
-	/** Only the files the readers use are unpacked: not the per-post delivery and open logs. */
+	/**
+	 * Only the files the readers use are unpacked: not the per-post delivery and open logs, nor the image
+	 * copies of Backstory's own archive (made again from the originals).
+	 */
 	private static boolean wanted(String name) {
 		String file = name.substring(name.lastIndexOf('/') + 1);
-		return file.equals("posts.csv") || file.endsWith(".html") || file.endsWith(".json")
+		return name.startsWith(ORIGINALS) || file.equals("posts.csv") || file.endsWith(".html") || file.endsWith(".json")
 				|| (file.startsWith("email_list") && file.endsWith(".csv"));
 	}
 

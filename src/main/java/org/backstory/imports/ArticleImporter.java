@@ -1,6 +1,7 @@
 package org.backstory.imports;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArchiveRestore;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes an archive's posts through publishing's services, in the caller's transaction: authors, tags and
  * storylines (found or created by slug), the feature images (copied when they can be fetched), the article, its
- * publication, its old slugs, and its source key. A post imported before is skipped.
+ * publication, its old slugs, and its source key. A post imported before is skipped. Backstory's own export
+ * into an empty publication is restored: the site's records first ({@link SiteRestorer}), then each article
+ * with its id, and at the end the articles' times ({@link ArchiveRestore}).
  */
 @Component
 class ArticleImporter {
@@ -39,9 +43,15 @@ class ArticleImporter {
 
 	private final FeatureImages images;
 
+	private final ArchiveRestore restore;
+
+	private final SiteRestorer site;
+
 	ArticleImporter(ArticleEditor editor, ArticleDesk desk, MemberDirectory directory, ImportedItems items,
-			FeatureImages images) {
+			FeatureImages images, ArchiveRestore restore, SiteRestorer site) {
 		this.editor = editor;
+		this.restore = restore;
+		this.site = site;
 		this.desk = desk;
 		this.directory = directory;
 		this.items = items;
@@ -62,12 +72,19 @@ class ArticleImporter {
 		Map<String, Long> done = items.imported(plan.source(), ImportedItems.Kind.ARTICLE,
 				plan.posts().stream().map(PlannedPost::sourceKey).toList());
 		List<PlannedPost> fresh = plan.posts().stream().filter(post -> !done.containsKey(post.sourceKey())).toList();
+		boolean restoring = plan.restore() != null && restore.empty();
+		// A restored article keeps its image addresses as exported (the images come with the archive): not fetched.
 		List<String> wanted = fresh.stream()
+			.filter(post -> !restoring || post.stamps() == null)
 			.flatMap(post -> Stream.of(post.coverImageUrl(), post.seo().socialImageUrl()))
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
 		Map<String, String> copies = images.copy(wanted);
+		if (restoring) {
+			site.restore(plan.restore());
+		}
+		List<ArchiveRestore.RestoredStamps> stamped = new ArrayList<>();
 		Map<PlannedAuthor, String> authors = new HashMap<>();
 		Map<PlannedTag, String> tags = new HashMap<>();
 		Map<String, String> storylines = new HashMap<>();
@@ -83,10 +100,12 @@ class ArticleImporter {
 			String storylineSlug = storyline == null ? null
 					: storylines.computeIfAbsent(storyline.slug(),
 							slug -> editor.createStoryline(slug, storyline.title(), storyline.description()).slug());
-			long id = editor.save(new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), post.body(),
+			ArticleDraft draft = new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), post.body(),
 					bylines, tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
 					copied(post.coverImageUrl(), copies), post.visibility(),
-					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies))));
+					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies)));
+			ArchiveRestore.RestoredStamps stamps = restoring ? post.stamps() : null;
+			long id = stamps == null ? editor.save(draft) : restore.article(stamps.id(), () -> editor.save(draft));
 			editor.keepOldSlugs(id, post.oldSlugs());
 			Instant at = post.publishedAt();
 			switch (post.status()) {
@@ -97,6 +116,12 @@ class ArticleImporter {
 				}
 			}
 			items.record(plan.source(), ImportedItems.Kind.ARTICLE, post.sourceKey(), id, now);
+			if (stamps != null) {
+				stamped.add(stamps);
+			}
+		}
+		if (restoring) {
+			restore.finish(stamped);
 		}
 		return new Written(fresh.size(), copies.size(),
 				wanted.stream().filter(url -> !copies.containsKey(url)).toList());

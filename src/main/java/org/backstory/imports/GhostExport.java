@@ -15,7 +15,6 @@ import org.backstory.imports.PlannedPost.PlannedAuthor;
 import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.HtmlBodies;
-import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -26,13 +25,11 @@ import tools.jackson.databind.node.MissingNode;
  * accepts): posts with their meta, tags, authors and tiers. Pages are skipped and listed (Backstory has no
  * pages), as are internal tags ({@code #name}: Ghost never shows them to readers). Members are not in this
  * export; they come through the member CSV. When the file is Backstory's own export, its section
- * {@code db[0].backstory} (which Ghost ignores) gives each article back what Ghost has no column for: the
- * Markdown it is written in (rather than the html rendered from it), its storyline part and its old slugs.
+ * {@code db[0].backstory} (which Ghost ignores, read by {@link OwnSection}) gives each article back what Ghost
+ * has no column for: the Markdown it is written in (rather than the html rendered from it), its stored status
+ * and visibility, its storyline part, its old slugs, and its id and times.
  */
 final class GhostExport {
-
-	/** The version of the backstory section this reader understands ({@code format_version}). */
-	private static final int OWN_FORMAT = 1;
 
 	private final JsonNode data;
 
@@ -40,13 +37,10 @@ final class GhostExport {
 
 	private final Instant now;
 
-	/** The backstory section's articles by Ghost post id; empty for Ghost's own exports. */
-	private final Map<String, JsonNode> ownArticles;
-
-	/** The backstory section's storylines by their Ghost id. */
-	private final Map<String, JsonNode> ownStorylines;
-
 	private final List<ImportProblem> problems = new ArrayList<>();
+
+	/** Backstory's own section; empty for Ghost's own exports. */
+	private final OwnSection own;
 
 	/**
 	 * @param tiers the tier codes Backstory's plans offer, which Ghost's tiers are matched to by slug
@@ -55,13 +49,7 @@ final class GhostExport {
 		this.data = data;
 		this.tiers = tiers;
 		this.now = now;
-		boolean readable = own.path("format_version").asInt(0) == OWN_FORMAT;
-		if (own.isObject() && !readable) {
-			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section is in format "
-					+ text(own, "format_version") + ", which this version cannot read: read as a Ghost export."));
-		}
-		this.ownArticles = readable ? byKey(own.path("articles"), "post_id") : Map.of();
-		this.ownStorylines = readable ? byKey(own.path("storylines"), "storyline_id") : Map.of();
+		this.own = new OwnSection(data, own, problems);
 	}
 
 	static ArchivePlan read(JsonNode root, Set<String> tiers, Instant now) {
@@ -100,7 +88,7 @@ final class GhostExport {
 						+ "/): skipped, Backstory has no pages yet; recreate it by hand."));
 				continue;
 			}
-			JsonNode own = ownArticles.get(id);
+			JsonNode own = this.own.article(id);
 			String markdown;
 			boolean marker;
 			if (own != null) {
@@ -143,50 +131,24 @@ final class GhostExport {
 							name(text(user, "name"), 120), text(user, "email").strip(), name(text(user, "bio"), 2000)));
 				}
 			}
-			Visibility visibility = visibility(post, postProducts.getOrDefault(id, List.of()), products, where);
-			Instant publishedAt = instant(post, "published_at");
-			PostStatus status = status(post, postMeta, publishedAt, where);
-			String feature = image(text(post, "feature_image"), "Feature image", where);
-			ArticleSeo seo = new ArticleSeo(text(postMeta, "meta_title"), text(postMeta, "meta_description"),
-					image(text(postMeta, "og_image"), "Social image", where));
+			Visibility visibility = own != null ? OwnSection.visibility(own)
+					: visibility(post, postProducts.getOrDefault(id, List.of()), products, where);
+			Instant publishedAt = instant(own != null ? own : post, "published_at");
+			PostStatus status = own != null ? OwnSection.status(own, publishedAt, now)
+					: status(post, postMeta, publishedAt, where);
+			String feature = own != null ? OwnSection.link(own, "cover_image_url")
+					: image(text(post, "feature_image"), "Feature image", where);
+			ArticleSeo seo = own != null ? OwnSection.seo(own) : new ArticleSeo(text(postMeta, "meta_title"),
+					text(postMeta, "meta_description"), image(text(postMeta, "og_image"), "Social image", where));
 			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")),
 					markdown, visibility, status, status == PostStatus.DRAFT ? null : publishedAt,
 					dedupedTags(planned), authors.stream().distinct().toList(), feature, seo, marker,
-					own == null ? null : storyline(own, where), own == null ? List.of() : oldSlugs(own, slug)));
+					own == null ? null : this.own.storyline(own, where, problems),
+					own == null ? List.of() : OwnSection.oldSlugs(own, slug), own == null ? null : OwnSection.stamps(own)));
 		}
 		internalTags.forEach(tag -> problems.add(ImportProblem.notice("tags \"" + tag + "\"",
 				"An internal tag: left out (Backstory has no internal tags).")));
-		return new ArchivePlan(ImportSource.GHOST, posts, List.of(), problems);
-	}
-
-	/** The storyline part a backstory article row names, or null (also when its storyline row is missing). */
-	private PlannedPost.@Nullable PlannedStoryline storyline(JsonNode own, String where) {
-		String storylineId = text(own, "storyline_id");
-		if (storylineId.isEmpty()) {
-			return null;
-		}
-		JsonNode storyline = ownStorylines.get(storylineId);
-		if (storyline == null) {
-			problems.add(ImportProblem.notice(where, "Storyline " + storylineId + " is not in the export; left out."));
-			return null;
-		}
-		JsonNode position = own.path("storyline_position");
-		String title = name(text(storyline, "title"), 200);
-		return new PlannedPost.PlannedStoryline(ArchiveText.slug(text(storyline, "slug"), title, storylineId),
-				title.isEmpty() ? text(storyline, "slug") : title, name(text(storyline, "description"), 2000),
-				position.canConvertToInt() && position.intValue() > 0 ? position.intValue() : null);
-	}
-
-	/** The article's old slugs that are valid slugs other than its own; the site keeps them redirecting. */
-	private static List<String> oldSlugs(JsonNode own, String slug) {
-		List<String> old = new ArrayList<>();
-		own.path("slug_aliases").forEach(alias -> {
-			String valid = Slugs.fromName(alias.asString(""), ArchiveText.MAX_SLUG);
-			if (valid.equals(alias.asString("")) && !valid.equals(slug) && !old.contains(valid)) {
-				old.add(valid);
-			}
-		});
-		return old;
+		return new ArchivePlan(ImportSource.GHOST, posts, List.of(), problems, own.site(problems));
 	}
 
 	/** Ghost's visibility; tiers are matched to Backstory's by slug, and an unknown one falls back to paid. */
@@ -300,19 +262,13 @@ final class GhostExport {
 		return candidate;
 	}
 
-	private static String name(String text, int max) {
+	static String name(String text, int max) {
 		String name = text.strip();
 		return name.length() > max ? name.substring(0, max) : name;
 	}
 
 	private Map<String, JsonNode> byKey(String table, String key) {
-		return byKey(data.path(table), key);
-	}
-
-	private static Map<String, JsonNode> byKey(JsonNode table, String key) {
-		Map<String, JsonNode> rows = new HashMap<>();
-		table.forEach(row -> rows.putIfAbsent(text(row, key), row));
-		return rows;
+		return OwnSection.byKey(data.path(table), key);
 	}
 
 	/** A link table's targets per post, in {@code sort_order}. */

@@ -3,6 +3,7 @@ package org.backstory.imports;
 import java.time.Instant;
 import java.util.List;
 
+import org.backstory.publishing.ArchiveRestore;
 import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param marker whether a paywall marker was found in it
  * @param storyline the storyline it is a part of (only Backstory's own export says), or null
  * @param oldSlugs slugs it had before, which keep redirecting to it (only Backstory's own export has them)
+ * @param stamps its id, times and editor switch in Backstory's own export, kept when the publication it is
+ *     imported into is empty; null for other archives
  */
 public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, String body,
 		Visibility visibility, PostStatus status, @Nullable Instant publishedAt, List<PlannedTag> tags,
 		List<PlannedAuthor> authors, @Nullable String coverImageUrl, ArticleSeo seo, boolean marker,
-		@Nullable PlannedStoryline storyline, List<String> oldSlugs) {
+		@Nullable PlannedStoryline storyline, List<String> oldSlugs, ArchiveRestore.@Nullable RestoredStamps stamps) {
 
 	public PlannedPost {
 		tags = List.copyOf(tags);

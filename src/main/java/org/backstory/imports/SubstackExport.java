@@ -119,7 +119,7 @@ final class SubstackExport {
 					: body.markdown();
 			posts.add(new PlannedPost(where, number, title, slug, ArchiveText.dek(ArchiveText.unescaped(table.get(record, "subtitle"))),
 					markdown, visibility(table.get(record, "audience")), status, at, List.of(), List.of(), null,
-					ArticleSeo.none(), body.marker(), null, List.of()));
+					ArticleSeo.none(), body.marker(), null, List.of(), null));
 		}
 		return posts;
 	}

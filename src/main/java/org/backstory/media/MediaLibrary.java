@@ -54,6 +54,20 @@ public class MediaLibrary {
 	 * image's dimensions are too large; nothing is stored then
 	 */
 	public StoredImage upload(byte[] bytes) {
+		return store(bytes, clock.instant());
+	}
+
+	/**
+	 * Stores an image from the owner's export again as it was uploaded at {@code uploadedAt}: its folder
+	 * ({@code yyyy/MM} of that time), name and copies come out as they were, so its addresses keep working
+	 * and a re-export has the same files. An image already here is left as it is.
+	 * @throws UnusableImageException as {@link #upload}
+	 */
+	public StoredImage restore(byte[] original, Instant uploadedAt) {
+		return store(original, uploadedAt);
+	}
+
+	private StoredImage store(byte[] bytes, Instant now) {
 		if (bytes.length == 0) {
 			throw new UnusableImageException("The file is empty; choose an image to upload.");
 		}
@@ -64,7 +78,6 @@ public class MediaLibrary {
 		}
 		ImageProbe.Header header = ImageProbe.read(bytes);
 		List<ImageCopies.Copy> copies = copiesOf(bytes, header);
-		Instant now = clock.instant();
 		String name = sha256.substring(0, 16);
 		String folder = FOLDER.format(now);
 		String originalExtension = ORIGINAL_EXTENSIONS.get(header.format());

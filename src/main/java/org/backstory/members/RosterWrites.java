@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,6 +61,31 @@ class RosterWrites {
 			.update() == 1;
 	}
 
+	/** Moves the members' identity sequence past the largest id, after rows were inserted with their own ids. */
+	void settleIds() {
+		jdbc.sql("select setval(pg_get_serial_sequence('members.member', 'id'), coalesce(max(id), 0) + 1, false)"
+				+ " from members.member").query(Long.class).single();
+	}
+
+	/** Whether no member but this one exists. */
+	boolean alone(long memberId) {
+		return jdbc.sql("select not exists (select 1 from members.member where id <> ?)").param(memberId)
+			.query(Boolean.class).single();
+	}
+
+	/** Puts back a member's name, note and join time (when given) from an export. */
+	void restoreProfile(long memberId, String name, String note, @Nullable Instant joinedAt, Instant now) {
+		jdbc.sql("""
+				update members.member set name = :name, note = :note, created_at = coalesce(cast(:joined as timestamptz), created_at),
+				  updated_at = :now where id = :id""")
+			.param("name", name)
+			.param("note", note)
+			.param("joined", joinedAt == null ? null : Timestamp.from(joinedAt), java.sql.Types.TIMESTAMP)
+			.param("now", Timestamp.from(now))
+			.param("id", memberId)
+			.update();
+	}
+
 	Set<String> takenEmails(Collection<String> emails) {
 		return new HashSet<>(jdbc.sql("select lower(email) from members.member where lower(email) = any(:emails)")
 			.param("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toArray(String[]::new))
@@ -69,15 +95,19 @@ class RosterWrites {
 
 	/**
 	 * Inserts the members, their addresses counted as confirmed (the publication vouches for the list it
-	 * imports); their ids by lower-case address.
+	 * imports), each with the id given at its place in {@code keptIds} or, where that is null, a new one; their
+	 * ids by lower-case address.
 	 */
-	Map<String, Long> insertAll(List<ImportedMember> members, Instant now) {
+	Map<String, Long> insertAll(List<ImportedMember> members, List<@Nullable Long> keptIds, Instant now) {
 		Map<String, Long> ids = new HashMap<>();
 		jdbc.sql("""
-				insert into members.member (email, name, note, role, email_verified_at, created_at, updated_at)
-				select t.email, t.name, t.note, 'MEMBER', :now, coalesce(t.joined::timestamptz, :now), :now
-				from unnest(:emails, :names, :notes, :joined) as t(email, name, note, joined)
+				insert into members.member (id, email, name, note, role, email_verified_at, created_at, updated_at)
+				overriding system value
+				select coalesce(t.id, nextval(pg_get_serial_sequence('members.member', 'id'))), t.email, t.name, t.note,
+				  'MEMBER', :now, coalesce(t.joined::timestamptz, :now), :now
+				from unnest(:ids, :emails, :names, :notes, :joined) as t(id, email, name, note, joined)
 				returning id, lower(email)""")
+			.param("ids", keptIds.toArray(Long[]::new))
 			.param("emails", members.stream().map(ImportedMember::email).toArray(String[]::new))
 			.param("names", members.stream().map(ImportedMember::name).toArray(String[]::new))
 			.param("notes", members.stream().map(ImportedMember::note).toArray(String[]::new))

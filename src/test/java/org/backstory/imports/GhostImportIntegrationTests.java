@@ -1,18 +1,13 @@
 package org.backstory.imports;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
 import com.sun.net.httpserver.HttpServer;
 
 import org.backstory.Visitor;
+import org.backstory.media.TestImages;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.webhooks.WebhookReceiver;
@@ -208,7 +203,7 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 	@Test
 	void featureImagesThatCanBeFetchedAreCopiedAndTheOthersKeptAsLinks() throws Exception {
 		HttpServer images = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		byte[] png = png();
+		byte[] png = TestImages.png(640, 360);
 		images.createContext("/cover.png", exchange -> {
 			exchange.getResponseHeaders().add("Content-Type", "image/png");
 			exchange.sendResponseHeaders(200, png.length);
@@ -236,17 +231,6 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		finally {
 			images.stop(0);
 		}
-	}
-
-	private static byte[] png() throws Exception {
-		BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setColor(Color.BLUE);
-		graphics.fillRect(0, 0, 640, 180);
-		graphics.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 
 	private long articlesWithRun() {

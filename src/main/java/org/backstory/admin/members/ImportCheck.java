@@ -8,17 +8,20 @@ import java.util.List;
  * @param rows the rows to import (when there are no problems)
  * @param problems the rows that stop the import, each with its line and reason
  * @param skipped rows left out on purpose: addresses that already belong to a member
+ * @param taken the valid rows of those addresses (a restore puts back the importing member's own row)
  */
-public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, List<ImportProblem> skipped) {
+public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, List<ImportProblem> skipped,
+		List<ImportRow> taken) {
 
 	public ImportCheck {
 		rows = List.copyOf(rows);
 		problems = List.copyOf(problems);
 		skipped = List.copyOf(skipped);
+		taken = List.copyOf(taken);
 	}
 
 	static ImportCheck refused(int line, String reason) {
-		return new ImportCheck(List.of(), List.of(new ImportProblem(line, reason)), List.of());
+		return new ImportCheck(List.of(), List.of(new ImportProblem(line, reason)), List.of(), List.of());
 	}
 
 	public boolean importable() {

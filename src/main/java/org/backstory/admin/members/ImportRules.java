@@ -150,15 +150,17 @@ final class ImportRules {
 			}
 			if (reasons.isEmpty()) {
 				rows.add(new ImportRow(record.line(), new ImportedMember(email, name, note, labels, joined),
-						subscribed.orElseThrow(), comp.orElseThrow(), chosen));
+						subscribed.orElseThrow(), comp.orElseThrow(), chosen, ownId(row.get("id"))));
 			}
 			else {
 				problems.add(new ImportProblem(record.line(), String.join("; ", reasons)));
 			}
 		}
 		Set<String> existing = taken.apply(rows.stream().map(row -> row.member().email()).toList());
-		List<ImportProblem> skipped = rows.stream()
+		List<ImportRow> known = rows.stream()
 			.filter(row -> existing.contains(row.member().email().toLowerCase(Locale.ROOT)))
+			.toList();
+		List<ImportProblem> skipped = known.stream()
 			.map(row -> new ImportProblem(row.line(), row.member().email() + " is already a member; skipped"))
 			.toList();
 		List<ImportRow> fresh = rows.stream()
@@ -167,7 +169,17 @@ final class ImportRules {
 		if (problems.isEmpty() && fresh.isEmpty()) {
 			problems.add(new ImportProblem(records.get(0).line(), "Every member in the file is already a member."));
 		}
-		return new ImportCheck(fresh, problems, skipped);
+		return new ImportCheck(fresh, problems, skipped, known);
+	}
+
+	/** Backstory's own member id (a positive whole number), or null: Ghost's ids are hex and are not kept. */
+	private static @Nullable Long ownId(String id) {
+		String digits = id.strip();
+		if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		long value = Long.parseLong(digits);
+		return value > 0 ? value : null;
 	}
 
 	private static Map<String, Integer> columns(List<String> header) {

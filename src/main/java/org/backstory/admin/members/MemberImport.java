@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.backstory.billing.MemberBillingQueries;
 import org.backstory.billing.SubscriptionService;
+import org.backstory.members.ImportedMember;
+import org.backstory.members.MemberRestore;
 import org.backstory.members.MemberRoster;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
@@ -26,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Importing members from a CSV file in two steps: {@link #check} reads and checks every row and keeps the
- * file for an hour, {@link #confirm} imports all of it in one transaction, or nothing.
+ * file for an hour, {@link #confirm} imports all of it in one transaction, or nothing. Backstory's own export
+ * imported by the only member of a new publication keeps every member's id and the importer's own row
+ * ({@link MemberRestore}), so a re-export is the same file.
  */
 @Service
 public class MemberImport {
@@ -39,6 +43,8 @@ public class MemberImport {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MemberRoster roster;
+
+	private final MemberRestore restore;
 
 	private final MemberBillingQueries billing;
 
@@ -54,9 +60,11 @@ public class MemberImport {
 
 	private final Clock clock;
 
-	MemberImport(MemberRoster roster, MemberBillingQueries billing, SubscriptionService subscriptions,
-			Newsletters newsletters, OptIns optIns, PendingImports pending, StaffActions staffActions, Clock clock) {
+	MemberImport(MemberRoster roster, MemberRestore restore, MemberBillingQueries billing,
+			SubscriptionService subscriptions, Newsletters newsletters, OptIns optIns, PendingImports pending,
+			StaffActions staffActions, Clock clock) {
 		this.roster = roster;
+		this.restore = restore;
 		this.billing = billing;
 		this.subscriptions = subscriptions;
 		this.newsletters = newsletters;
@@ -120,15 +128,23 @@ public class MemberImport {
 		if (!check.importable()) {
 			return new Outcome.Refused(check);
 		}
-		Map<String, Long> ids = roster.importAll(check.rows().stream().map(ImportRow::member).toList());
+		List<ImportedMember> members = check.rows().stream().map(ImportRow::member).toList();
+		boolean restoring = restore.onlyMember(staffId)
+				&& check.rows().stream().allMatch(row -> row.id() != null && row.id() != staffId);
+		Map<String, Long> ids = restoring
+				? restore.restoreAll(members, check.rows().stream().map(ImportRow::id).toList())
+				: roster.importAll(members);
+		if (restoring) {
+			check.taken().forEach(own -> restoreOwnRow(staffId, own));
+		}
 		List<String> defaults = defaultSlugs();
 		long optedIn = 0;
 		for (Newsletter newsletter : newsletters.all()) {
-			List<Long> members = check.rows().stream()
+			List<Long> chosen = check.rows().stream()
 				.filter(row -> row.newsletterSlugs(defaults).contains(newsletter.slug()))
 				.map(row -> id(ids, row))
 				.toList();
-			optedIn += optIns.optInAll(newsletter.id(), members);
+			optedIn += optIns.optInAll(newsletter.id(), chosen);
 		}
 		String tier = billing.defaultCompTier();
 		for (ImportRow row : check.rows()) {
@@ -140,6 +156,16 @@ public class MemberImport {
 				optedIn + " newsletter opt-ins, " + check.comps() + " comps, " + check.skipped().size() + " skipped");
 		log.info("Members imported count={} comps={} staffId={}", check.rows().size(), check.comps(), staffId);
 		return new Outcome.Imported(check.rows().size(), optedIn, check.comps());
+	}
+
+	/**
+	 * The importing staff member's own row of a restored export (the only address that already had an account):
+	 * their name, note, join time and newsletters as exported.
+	 */
+	private void restoreOwnRow(long staffId, ImportRow own) {
+		restore.restoreOwnProfile(staffId, own.member().name(), own.member().note(), own.member().joinedAt());
+		List<String> slugs = own.newsletterSlugs(defaultSlugs());
+		optIns.choose(staffId, newsletters.all().stream().filter(n -> slugs.contains(n.slug())).map(Newsletter::id).toList());
 	}
 
 	private static long id(Map<String, Long> ids, ImportRow row) {

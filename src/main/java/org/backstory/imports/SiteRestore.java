@@ -1,0 +1,67 @@
+package org.backstory.imports;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.backstory.billing.NewPlan;
+import org.backstory.newsletters.NewsletterSettings;
+import org.backstory.publishing.ArchiveRestore;
+import org.backstory.publishing.ArchivedArticle;
+import org.backstory.publishing.Publication;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Backstory's own export carries besides its articles, read back for an import into an empty
+ * publication, which keeps the exported ids and times (see {@link ArchiveRestore}).
+ *
+ * @param authors in id order
+ * @param tags in id order
+ * @param storylines in id order
+ * @param newsletters in display order
+ * @param images the uploaded originals from the export archive's {@code images/originals/}, empty when only
+ *     posts.json was uploaded
+ */
+record SiteRestore(Publication publication, List<RestoredPlan> plans, List<NewsletterSettings> newsletters,
+		List<RestoredAuthor> authors, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Storyline> storylines,
+		List<RestoredImage> images) {
+
+	SiteRestore {
+		images = List.copyOf(images);
+		plans = List.copyOf(plans);
+		newsletters = List.copyOf(newsletters);
+		authors = List.copyOf(authors);
+		tags = List.copyOf(tags);
+		storylines = List.copyOf(storylines);
+	}
+
+	SiteRestore withImages(List<RestoredImage> originals) {
+		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, originals);
+	}
+
+	/**
+	 * An uploaded original from the archive.
+	 *
+	 * @param path its place in the archive, for messages
+	 * @param uploadedAt its zip entry's time, when it was uploaded
+	 */
+	record RestoredImage(String path, byte[] original, Instant uploadedAt) {
+	}
+
+	/** A plan with its switch and creation time. */
+	record RestoredPlan(NewPlan plan, boolean active, Instant createdAt) {
+	}
+
+	/**
+	 * An author, and the address of the staff account it writes as (linked to the staff member with that
+	 * address here, if there is one).
+	 */
+	record RestoredAuthor(long id, String slug, String name, String bio, @Nullable String staffEmail,
+			Instant createdAt) {
+
+		ArchivedArticle.Author linkedTo(@Nullable Long memberId) {
+			return new ArchivedArticle.Author(id, slug, name, bio, memberId, createdAt);
+		}
+
+	}
+
+}

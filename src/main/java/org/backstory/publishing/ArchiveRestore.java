@@ -1,0 +1,139 @@
+package org.backstory.publishing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Restores Backstory's own export into an empty publication with the exported ids and times, so a
+ * re-export is the same file. Each row is written by the editor's ordinary path (checks, rendering,
+ * revisions) with its table's identity sequence set to hand out the archived id; then its times are put back
+ * and, at the end, every sequence is moved past the largest id. Only for a publication with no articles,
+ * authors, tags or storylines ({@link #empty}), so no archived id can meet a row made here. Authors, tags and
+ * storylines come as the export reads them ({@link ArchivedArticle}'s records).
+ */
+@Component
+public class ArchiveRestore {
+
+	/** An article's times and editor switch as exported, put back after it has been written. */
+	public record RestoredStamps(long id, Instant createdAt, Instant updatedAt, boolean authorMayPublish) {
+	}
+
+	private static final List<String> TABLES = List.of("article", "author", "tag", "storyline");
+
+	private final ArticleEditor editor;
+
+	private final CatalogCache cache;
+
+	private final JdbcClient jdbc;
+
+	ArchiveRestore(ArticleEditor editor, CatalogCache cache, JdbcClient jdbc) {
+		this.editor = editor;
+		this.cache = cache;
+		this.jdbc = jdbc;
+	}
+
+	/** Whether the publication has no articles, authors, tags or storylines, so archived ids can be kept. */
+	@Transactional(readOnly = true)
+	public boolean empty() {
+		return jdbc.sql("""
+				select not exists (select 1 from publishing.article) and not exists (select 1 from publishing.author)
+				  and not exists (select 1 from publishing.tag) and not exists (select 1 from publishing.storyline)
+				""").query(Boolean.class).single();
+	}
+
+	/** @throws InvalidArticleException if the author is not acceptable */
+	@Transactional
+	public void author(ArchivedArticle.Author author) {
+		withId("author", author.id(),
+				() -> editor.createAuthor(author.slug(), author.name(), author.bio(), author.memberId()).id());
+		stamp("author", author.id(), author.createdAt());
+	}
+
+	/** @throws InvalidArticleException if the tag is not acceptable */
+	@Transactional
+	public void tag(ArchivedArticle.Tag tag) {
+		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name()).id());
+		stamp("tag", tag.id(), tag.createdAt());
+		aliases("tag", tag.id(), tag.aliases(), tag.createdAt());
+	}
+
+	/** @throws InvalidArticleException if the storyline is not acceptable */
+	@Transactional
+	public void storyline(ArchivedArticle.Storyline storyline) {
+		withId("storyline", storyline.id(), () -> editor
+			.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
+		stamp("storyline", storyline.id(), storyline.createdAt());
+		aliases("storyline", storyline.id(), storyline.aliases(), storyline.createdAt());
+	}
+
+	/**
+	 * Writes one article through {@code save} (which returns the id the editor gave it) with the archived
+	 * id.
+	 * @throws InvalidArticleException if the article is refused, or the id was taken meanwhile
+	 */
+	@Transactional
+	public long article(long id, LongSupplier save) {
+		withId("article", id, save);
+		return id;
+	}
+
+	/**
+	 * Puts back the articles' times and editor switches (after everything that touches them was written)
+	 * and moves every identity sequence past the largest id.
+	 */
+	@Transactional
+	public void finish(List<RestoredStamps> articles) {
+		for (RestoredStamps stamps : articles) {
+			jdbc.sql("""
+					update publishing.article set created_at = :created, updated_at = :updated, author_may_publish = :may
+					where id = :id""")
+				.param("created", Timestamp.from(stamps.createdAt()))
+				.param("updated", Timestamp.from(stamps.updatedAt()))
+				.param("may", stamps.authorMayPublish())
+				.param("id", stamps.id())
+				.update();
+		}
+		for (String table : TABLES) {
+			jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), coalesce((select max(id) from publishing."
+					+ table + "), 0) + 1, false)").param("table", "publishing." + table).query(Long.class).single();
+		}
+		cache.invalidate();
+	}
+
+	/** Runs {@code insert} with the table's identity sequence handing out {@code id} next. */
+	private void withId(String table, long id, LongSupplier insert) {
+		jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), :id, false)")
+			.param("table", "publishing." + table)
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		long written = insert.getAsLong();
+		if (written != id) {
+			throw new InvalidArticleException("The " + table + " with id " + id
+					+ " could not keep its id (the publication is no longer empty); nothing was imported.");
+		}
+	}
+
+	private void stamp(String table, long id, Instant createdAt) {
+		jdbc.sql("update publishing." + table + " set created_at = ? where id = ?")
+			.params(Timestamp.from(createdAt), id)
+			.update();
+	}
+
+	private void aliases(String table, long id, List<String> aliases, Instant at) {
+		aliases.stream()
+			.filter(slug -> EditorialRules.slugProblem("The old slug", slug).isEmpty())
+			.forEach(slug -> jdbc.sql("insert into publishing." + table + "_alias (slug, " + table
+					+ "_id, created_at) values (?, ?, ?) on conflict (slug) do nothing")
+				.params(slug, id, Timestamp.from(at))
+				.update());
+	}
+
+}
