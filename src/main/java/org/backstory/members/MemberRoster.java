@@ -3,7 +3,6 @@ package org.backstory.members;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -207,7 +206,7 @@ public class MemberRoster {
 	 */
 	@Transactional
 	public Map<String, Long> importAll(List<ImportedMember> members) {
-		Map<String, Long> ids = writes.insertAll(members, Collections.nCopies(members.size(), null), clock.instant());
+		Map<String, Long> ids = writes.insertAll(members, clock.instant());
 		log.info("Members imported count={}", members.size());
 		return ids;
 	}

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,6 +92,11 @@ class RosterWrites {
 			.param("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toArray(String[]::new))
 			.query(String.class)
 			.list());
+	}
+
+	/** New members with new ids, as an import or staff add them. */
+	Map<String, Long> insertAll(List<ImportedMember> members, Instant now) {
+		return insertAll(members, Collections.nCopies(members.size(), null), now);
 	}
 
 	/**
