@@ -3,6 +3,8 @@ package org.backstory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,7 +56,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
  * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Webhook
  * bodies about these articles are checked the same way, and Ghost's Content API, read with an integration's key,
- * must carry no gated text at all.
+ * must carry no gated text at all. Search is checked as a channel too: a query per gated text for every reader.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -289,6 +291,46 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		assertThat(checked).isGreaterThan(500);
+	}
+
+	/**
+	 * Search joins the channels (issue 13): for every reader and every gated text of every gated article, a search
+	 * for its first words as an exact phrase finds the article only for a reader who may read it, and no result
+	 * carries the text to anyone else. Not even the match leaks: a refused reader's results do not list the article.
+	 * Texts that also stand in the article's free part are skipped (finding those is right).
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void searchFindsGatedTextOnlyForReadersWhoMayReadIt(DemoReader reader) {
+		Visitor visitor = new Visitor(port);
+		if (reader.email != null) {
+			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
+		}
+		int checked = 0;
+		for (Article article : articles) {
+			String free = Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text();
+			String gated = Jsoup.parse(article.gatedBody().html()).text();
+			for (String text : gatedTexts(article)) {
+				List<String> words = Arrays.asList(text.split("\\s+"));
+				String phrase = String.join(" ", words.subList(0, Math.min(8, words.size())));
+				if (free.contains(phrase)) {
+					continue;
+				}
+				Visitor.Page page = visitor.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
+				assertThat(page.status()).as(phrase).isEqualTo(200);
+				boolean listed = !page.document().select(".search-results a[href=/p/" + article.slug() + "]").isEmpty();
+				if (!reader.mayRead(article)) {
+					assertThat(listed).as("%s searching %s finds %s", reader, phrase, article.slug()).isFalse();
+					assertThat(page.document().select(".search-results").text()).as("%s searching %s", reader, phrase)
+						.doesNotContain(text);
+				}
+				else if (gated.contains(phrase)) {
+					assertThat(listed).as("%s searching %s misses %s", reader, phrase, article.slug()).isTrue();
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isGreaterThan(50);
 	}
 
 	/**
