@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -297,7 +298,8 @@ class PaywallLeakIntegrationTests {
 	 * Search joins the channels (issue 13): for every reader and every gated text of every gated article, a search
 	 * for its first words as an exact phrase finds the article only for a reader who may read it, and no result
 	 * carries the text to anyone else. Not even the match leaks: a refused reader's results do not list the article.
-	 * Texts that also stand in the article's free part are skipped (finding those is right).
+	 * Texts whose words also stand in the article's free part are skipped (finding those is right): as written, or as
+	 * PostgreSQL reads a phrase (stop words and word forms aside), asked directly of the free text.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -308,12 +310,12 @@ class PaywallLeakIntegrationTests {
 		}
 		int checked = 0;
 		for (Article article : articles) {
-			String free = Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text();
-			String gated = Jsoup.parse(article.gatedBody().html()).text();
+			String free = words(Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text());
+			String gated = words(Jsoup.parse(article.gatedBody().html()).text());
 			for (String text : gatedTexts(article)) {
 				List<String> words = Arrays.asList(text.split("\\s+"));
 				String phrase = String.join(" ", words.subList(0, Math.min(8, words.size())));
-				if (free.contains(phrase)) {
+				if (free.contains(words(phrase)) || phraseIn(free, phrase)) {
 					continue;
 				}
 				Visitor.Page page = visitor.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
@@ -324,7 +326,7 @@ class PaywallLeakIntegrationTests {
 					assertThat(page.document().select(".search-results").text()).as("%s searching %s", reader, phrase)
 						.doesNotContain(text);
 				}
-				else if (gated.contains(phrase)) {
+				else if (gated.contains(words(phrase))) {
 					assertThat(listed).as("%s searching %s misses %s", reader, phrase, article.slug()).isTrue();
 				}
 				checked++;
@@ -389,6 +391,20 @@ class PaywallLeakIntegrationTests {
 				webhooks.delete(added.hook().id(), ownerId);
 			}
 		}
+	}
+
+	/** Whether PostgreSQL finds the phrase in the text (stop words and word forms aside), as a search would. */
+	private boolean phraseIn(String text, String phrase) {
+		return jdbc.sql("select to_tsvector('publishing.search', :text) @@ phraseto_tsquery('publishing.search', :phrase)")
+			.param("text", text)
+			.param("phrase", phrase)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The words of a text, lower case, one space apart: what a phrase search compares (case and punctuation aside). */
+	private static String words(String text) {
+		return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
 	}
 
 	private List<String> gatedTexts(Article article) {
