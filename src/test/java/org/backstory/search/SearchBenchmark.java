@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 
 import org.backstory.BackstoryApplication;
 import org.backstory.TestDatabase;
+import org.backstory.billing.NewPlan;
+import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
@@ -53,15 +55,18 @@ public final class SearchBenchmark {
 				"--backstory.data-dir=" + dataDir, "--backstory.demo=false", "--server.port=0",
 				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			app.getBean(PlanCatalog.class)
+				.createPlan(new NewPlan("bench-gold", "Gold", "gold", "For the benchmark", "USD", 900, 9000, 1));
+			long paidId = app.getBean(MemberDirectory.class)
+				.createAccount(new NewAccount("paid@bench.test", "Paid Reader", null, MemberRole.MEMBER, true));
+			app.getBean(SubscriptionService.class).grantComp(paidId, "gold", null);
+			SignedInMember paid = new SignedInMember(paidId, "paid@bench.test", "Paid Reader", MemberRole.MEMBER);
+
 			long seeding = System.nanoTime();
 			seed(jdbc, count);
 			System.out.printf(Locale.ROOT, "seeded %d articles and built the indexes in %.1f s%n", count,
 					(System.nanoTime() - seeding) / 1e9);
-
-			MemberDirectory directory = app.getBean(MemberDirectory.class);
-			long paidId = directory.createAccount(new NewAccount("paid@bench.test", "Paid Reader", null, MemberRole.MEMBER, true));
-			app.getBean(SubscriptionService.class).grantComp(paidId, "gold", null);
-			SignedInMember paid = new SignedInMember(paidId, "paid@bench.test", "Paid Reader", MemberRole.MEMBER);
+			System.out.println("load average before timing: " + Files.readString(Path.of("/proc/loadavg")).strip());
 
 			ReaderSearch search = app.getBean(ReaderSearch.class);
 			List<String> words = jdbc.sql("select bench.word(100 + floor(random() * 8900)::int) from generate_series(1, :n)")
@@ -82,6 +87,7 @@ public final class SearchBenchmark {
 			time("one word, paid reader, newest first", one,
 					query -> search.find(query, SearchOrder.NEWEST, null, null, null, 1, paid));
 
+			System.out.println("load average after timing: " + Files.readString(Path.of("/proc/loadavg")).strip());
 			jdbc.sql("""
 					select c.relname, pg_size_pretty(pg_total_relation_size(c.oid)) from pg_class c
 					join pg_namespace n on n.oid = c.relnamespace
