@@ -3,6 +3,8 @@ package org.backstory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -54,7 +57,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
  * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Webhook
  * bodies about these articles are checked the same way, and Ghost's Content API, read with an integration's key,
- * must carry no gated text at all.
+ * must carry no gated text at all. Search is checked as a channel too: a query per gated text for every reader.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -292,6 +295,47 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
+	 * Search joins the channels (issue 13): for every reader and every gated text of every gated article, a search
+	 * for its first words as an exact phrase finds the article only for a reader who may read it, and no result
+	 * carries the text to anyone else. Not even the match leaks: a refused reader's results do not list the article.
+	 * Texts whose words also stand in the article's free part are skipped (finding those is right): as written, or as
+	 * PostgreSQL reads a phrase (stop words and word forms aside), asked directly of the free text.
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void searchFindsGatedTextOnlyForReadersWhoMayReadIt(DemoReader reader) {
+		Visitor visitor = new Visitor(port);
+		if (reader.email != null) {
+			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
+		}
+		int checked = 0;
+		for (Article article : articles) {
+			String free = words(Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text());
+			String gated = words(Jsoup.parse(article.gatedBody().html()).text());
+			for (String text : gatedTexts(article)) {
+				List<String> words = Arrays.asList(text.split("\\s+"));
+				String phrase = String.join(" ", words.subList(0, Math.min(8, words.size())));
+				if (free.contains(words(phrase)) || phraseIn(free, phrase)) {
+					continue;
+				}
+				Visitor.Page page = visitor.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
+				assertThat(page.status()).as(phrase).isEqualTo(200);
+				boolean listed = !page.document().select(".search-results a[href=/p/" + article.slug() + "]").isEmpty();
+				if (!reader.mayRead(article)) {
+					assertThat(listed).as("%s searching %s finds %s", reader, phrase, article.slug()).isFalse();
+					assertThat(page.document().select(".search-results").text()).as("%s searching %s", reader, phrase)
+						.doesNotContain(text);
+				}
+				else if (gated.contains(words(phrase))) {
+					assertThat(listed).as("%s searching %s misses %s", reader, phrase, article.slug()).isTrue();
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isGreaterThan(50);
+	}
+
+	/**
 	 * The owner's export carries every article whole (it is staff-only by design); every other reader is
 	 * turned away from every export download before a byte of it is written.
 	 */
@@ -347,6 +391,20 @@ class PaywallLeakIntegrationTests {
 				webhooks.delete(added.hook().id(), ownerId);
 			}
 		}
+	}
+
+	/** Whether PostgreSQL finds the phrase in the text (stop words and word forms aside), as a search would. */
+	private boolean phraseIn(String text, String phrase) {
+		return jdbc.sql("select to_tsvector('publishing.search', :text) @@ phraseto_tsquery('publishing.search', :phrase)")
+			.param("text", text)
+			.param("phrase", phrase)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The words of a text, lower case, one space apart: what a phrase search compares (case and punctuation aside). */
+	private static String words(String text) {
+		return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
 	}
 
 	private List<String> gatedTexts(Article article) {

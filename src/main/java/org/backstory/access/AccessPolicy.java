@@ -2,11 +2,13 @@ package org.backstory.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
 import org.backstory.members.MemberRole;
+import org.backstory.publishing.SearchReach;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +72,18 @@ public final class AccessPolicy {
 						: AccessDecision.refused(Remedy.UPGRADE);
 			}
 		};
+	}
+
+	/**
+	 * Which gated articles a search may match on their whole text for this reader: exactly those {@link #decide}
+	 * lets them read (metered reads aside: a search never uses one). {@code AccessPolicyTests} checks the two agree
+	 * for every reader state and visibility.
+	 */
+	public SearchReach searchReach(Reader reader) {
+		String tier = reader.tier();
+		boolean tierGranted = tier != null && decide(Visibility.tiers(Set.of(tier)), reader).granted();
+		return new SearchReach(decide(Visibility.members(), reader).granted(), decide(Visibility.paid(), reader).granted(),
+				reader.state() == ReaderState.STAFF, tierGranted ? Set.of(tier) : Set.of());
 	}
 
 	private static AccessDecision refusedForPaid(ReaderState state) {

@@ -14,6 +14,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.SearchReach;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -57,6 +58,27 @@ public class ArticleGate {
 		return preview(article, PaywallBoxes.forRefusal(decision.remedy(), article, meterStatus));
 	}
 
+	/**
+	 * Who is searching (null = anonymous), classified as for a page view; for {@link #searchReach} and
+	 * {@link #openForSearch}.
+	 */
+	public Reader searcher(@Nullable SignedInMember member) {
+		return readerOf(member);
+	}
+
+	/** Which gated articles a search by this reader may match on their whole text: those the policy lets them read. */
+	public SearchReach searchReach(Reader reader) {
+		return policy.searchReach(reader);
+	}
+
+	/**
+	 * For search results: the article as this reader may read it, by the same policy as a page view, so snippets
+	 * come from the preview alone unless the reader may read it all. Never meters: a search result is not a read.
+	 */
+	public ReadableArticle openForSearch(Article article, Reader reader) {
+		return openUnmetered(article, reader);
+	}
+
 	private Reader readerOf(@Nullable SignedInMember member) {
 		if (member == null) {
 			return Reader.anonymous();
@@ -71,7 +93,11 @@ public class ArticleGate {
 	 */
 	public ReadableArticle openAs(Article article, ReaderState state) {
 		String tier = state.paying() ? article.visibility().tiers().stream().sorted().findFirst().orElse(null) : null;
-		AccessDecision decision = policy.decide(article.visibility(), new Reader(state, tier));
+		return openUnmetered(article, new Reader(state, tier));
+	}
+
+	private ReadableArticle openUnmetered(Article article, Reader reader) {
+		AccessDecision decision = policy.decide(article.visibility(), reader);
 		if (decision.granted()) {
 			return whole(article, null);
 		}

@@ -6,11 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
 class ArticleDeskRepository {
 
 	/** The status readers see: a scheduled article whose time has come is published. */
-	private static final String STATUS = """
+	static final String STATUS = """
 			case when a.status = 'draft' then 'draft' when a.published_at > :now then 'scheduled' else 'published' end""";
 
 	private static final String REVISION = """
@@ -32,8 +29,11 @@ class ArticleDeskRepository {
 
 	private final JdbcClient jdbc;
 
-	ArticleDeskRepository(JdbcClient jdbc) {
+	private final StaffArticleList staffList;
+
+	ArticleDeskRepository(JdbcClient jdbc, StaffArticleList staffList) {
 		this.jdbc = jdbc;
+		this.staffList = staffList;
 	}
 
 	/** The article's authorship and publishing switch, as the permission checks need them. */
@@ -41,64 +41,10 @@ class ArticleDeskRepository {
 	}
 
 	ArticleListing list(ArticleQuery query, @Nullable Long onlyMember, Instant now) {
-		List<String> where = new ArrayList<>();
-		Map<String, Object> params = new HashMap<>();
-		params.put("now", utc(now));
-		if (query.status() != null) {
-			where.add(STATUS + " = :status");
-			params.put("status", query.status());
-		}
-		if (query.authorSlug() != null) {
-			where.add("""
-					exists (select 1 from publishing.article_author aa join publishing.author au on au.id = aa.author_id
-					  where aa.article_id = a.id and au.slug = :author)""");
-			params.put("author", query.authorSlug());
-		}
-		if (query.tagSlug() != null) {
-			where.add("""
-					exists (select 1 from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
-					  where at.article_id = a.id and t.slug = :tag)""");
-			params.put("tag", query.tagSlug());
-		}
-		if (query.storylineSlug() != null) {
-			where.add("a.storyline_id = (select id from publishing.storyline where slug = :storyline)");
-			params.put("storyline", query.storylineSlug());
-		}
-		if (query.visibility() != null) {
-			where.add("a.visibility = :visibility");
-			params.put("visibility", query.visibility());
-		}
-		if (query.search() != null) {
-			where.add("(a.title ilike :search or a.dek ilike :search or a.body_markdown ilike :search)");
-			params.put("search", "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		if (onlyMember != null) {
-			where.add(OWN);
-			params.put("member", onlyMember);
-		}
-		String filter = where.isEmpty() ? "" : "where " + String.join(" and ", where);
-		long total = jdbc.sql("select count(*) from publishing.article a " + filter).params(params).query(Long.class).single();
-		// A page past the last shows the last: any number typed into the address stays a valid offset.
-		int page = (int) Math.min(query.page(), Math.max(1, (total + ArticleQuery.PAGE_SIZE - 1) / ArticleQuery.PAGE_SIZE));
-		params.put("limit", ArticleQuery.PAGE_SIZE);
-		params.put("offset", (page - 1) * ArticleQuery.PAGE_SIZE);
-		List<ArticleRow> rows = jdbc.sql("""
-				select a.id, a.slug, a.title, %s as shown_status, a.published_at, a.updated_at, a.visibility,
-				  a.visibility_tiers,
-				  coalesce((select string_agg(au.name, ', ' order by aa.position) from publishing.article_author aa
-				    join publishing.author au on au.id = aa.author_id where aa.article_id = a.id), '') as authors
-				from publishing.article a %s
-				order by a.updated_at desc, a.id desc limit :limit offset :offset
-				""".formatted(STATUS, filter))
-			.params(params)
-			.query((rs, row) -> new ArticleRow(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-					rs.getString("shown_status"), instantOrNull(rs, "published_at"), instantOrNull(rs, "updated_at"),
-					visibility(rs), rs.getString("authors")))
-			.list();
-		return new ArticleListing(rows, page, total);
+		return staffList.list(query, onlyMember, now);
 	}
 
-	private static final String OWN = """
+	static final String OWN = """
 			exists (select 1 from publishing.article_author aa join publishing.author au on au.id = aa.author_id
 			  where aa.article_id = a.id and au.member_id = :member)""";
 
@@ -299,12 +245,12 @@ class ArticleDeskRepository {
 			.list();
 	}
 
-	private static Visibility visibility(ResultSet rs) throws SQLException {
+	static Visibility visibility(ResultSet rs) throws SQLException {
 		return new Visibility(Visibility.Level.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
 				Set.of((String[]) rs.getArray("visibility_tiers").getArray()));
 	}
 
-	private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+	static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
 		return at == null ? null : at.toInstant();
 	}

@@ -72,6 +72,21 @@ class AccessPolicyTests {
 		assertThat(decision.remedy()).isEqualTo(expectedRemedy);
 	}
 
+	/**
+	 * Search matches a gated article's whole text exactly when the page would show it whole: the reach agrees with
+	 * the decision for every state in the table, and for an article open to several tiers.
+	 */
+	@ParameterizedTest(name = "{0} searching {2}")
+	@MethodSource("table")
+	void searchReachesTheWholeTextExactlyWhereTheReaderMayReadIt(ReaderState state, @Nullable String tier,
+			Visibility visibility, @Nullable Remedy expectedRemedy) {
+		Reader reader = new Reader(state, tier);
+		Visibility bothTiers = Visibility.tiers(Set.of("supporter", "patron"));
+
+		assertThat(policy.searchReach(reader).wholeText(visibility)).isEqualTo(expectedRemedy == null);
+		assertThat(policy.searchReach(reader).wholeText(bothTiers)).isEqualTo(policy.decide(bothTiers, reader).granted());
+	}
+
 	@Test
 	void coversEveryReaderState() {
 		assertThat(table().map(arguments -> arguments.get()[0]).distinct()).containsExactlyInAnyOrder(ReaderState.values());

@@ -124,7 +124,7 @@ class StaffBillingIntegrationTests {
 		Map<String, String> form = refundForm(payment().id());
 		Reader editor = Readers.signedIn(port, directory, MemberRole.EDITOR);
 		Map<String, String> withEditorsToken = new LinkedHashMap<>(form);
-		withEditorsToken.putAll(hidden(editor.visitor().get("/account/cancel").document().selectFirst("form")));
+		withEditorsToken.putAll(hidden(editor.visitor().get("/account/cancel").document().selectFirst("form[method=post]")));
 
 		Visitor.Page answer = editor.visitor().post(refundAction(payment().id()), withEditorsToken);
 

@@ -197,6 +197,28 @@ class ArticleAdminIntegrationTests {
 		assertThat(newsroom.staff(MemberRole.AUTHOR).get("/admin/articles?q=" + word).body()).doesNotContain(row);
 	}
 
+	/**
+	 * The staff list searches the readers' full-text index over every article, drafts included, and the whole text:
+	 * word forms and accents are ignored and a word after the paywall line is found, best match first.
+	 */
+	@Test
+	void theListSearchesTheFullTextIndexOverDraftsAndGatedText() {
+		String word = "brannockite" + Newsroom.slug("w").replace("-", "");
+		String slug = Newsroom.slug("fulltext");
+		Map<String, String> fields = Newsroom.with(Newsroom.fields(slug, Newsroom.ownAuthor(editor)), "body",
+				"The free opening.\n\n<!-- paywall -->\n\nThe harbours of Orvénna and the " + word + " ledger.");
+		long id = Newsroom.write(editor, Newsroom.with(fields, "visibility", "paid"));
+		long titled = Newsroom.write(editor, Newsroom.with(Newsroom.fields(Newsroom.slug("titled"), Newsroom.ownAuthor(editor)),
+				"title", "The " + word + " in the title"));
+		String row = "/admin/articles/" + id + "\"";
+
+		Visitor.Page found = editor.get("/admin/articles?status=draft&q=" + "harbour+orvenna+" + word);
+		assertThat(found.body()).contains(row);
+		assertThat(editor.get("/admin/articles?q=harbour+orvenna+" + word + "+-ledger").body()).doesNotContain(row);
+		assertThat(editor.get("/admin/articles?q=" + word).document().select(".staff-table tbody a").eachAttr("href"))
+			.containsExactly("/admin/articles/" + titled, "/admin/articles/" + id);
+	}
+
 	@Test
 	void aPageNumberPastTheLastShowsTheLastPage() {
 		String word = "quillwort" + Newsroom.slug("w").replace("-", "");
