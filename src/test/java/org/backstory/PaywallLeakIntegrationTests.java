@@ -34,6 +34,8 @@ import org.backstory.publishing.Visibility;
 import org.backstory.webhooks.WebhookReceiver;
 import org.backstory.webhooks.Webhooks;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The paywall over the wire: for every demo reader, every demo reading page, the feed and the sitemap are
@@ -109,6 +113,9 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
@@ -292,6 +299,39 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		assertThat(checked).isGreaterThan(500);
+	}
+
+	/**
+	 * Google reads the gated part's place from the JSON-LD's {@code cssSelector} (issue 13): on every gated
+	 * article page, for every reader, it must name exactly one element, the gated text for a reader who may read
+	 * it and the paywall box standing in its place for anyone else; a free article names no gated part.
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void theGatedPartSelectorNamesOneElementOnEveryReadersPage(DemoReader reader) {
+		Visitor visitor = new Visitor(port);
+		if (reader.email != null) {
+			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
+		}
+		for (Article article : articles) {
+			String path = "/p/" + article.slug();
+			Document page = visitor.get(path).document();
+			JsonNode data = json.readTree(page.selectFirst("script[type=application/ld+json]").data());
+			if (!article.visibility().gated()) {
+				assertThat(data.has("hasPart")).as(path).isFalse();
+				continue;
+			}
+			Elements part = page.select(data.path("hasPart").path("cssSelector").asString());
+			assertThat(part).as("%s reading %s", reader, path).hasSize(1);
+			if (reader.mayRead(article)) {
+				assertThat(part.select(".paywall-box")).as("%s reading %s", reader, path).isEmpty();
+				assertThat(part.text()).as("%s reading %s", reader, path).isNotBlank();
+			}
+			else {
+				assertThat(part.first().children()).as("%s reading %s", reader, path)
+					.containsExactlyElementsOf(page.select(".paywall-box"));
+			}
+		}
 	}
 
 	/**

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes an article's schema.org {@code NewsArticle} JSON-LD. It carries metadata only, never body text.
  * A gated article is marked {@code isAccessibleForFree: false} with its gated part named by CSS class
  * (Google's paywalled-content convention) for every reader, subscribers included, so crawlers and
- * readers see the same markup.
+ * readers see the same markup. The class names one element on every reader's page: for a reader who may
+ * read the article it wraps the gated text ({@code ArticleGate}); for everyone else, Google's crawler
+ * included, it wraps the paywall box that stands where the gated text would be ({@code article.jte}).
  */
 @Component
 class StructuredData {
