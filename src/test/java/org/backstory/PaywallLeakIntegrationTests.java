@@ -148,7 +148,7 @@ class PaywallLeakIntegrationTests {
 			.filter(article -> article.visibility().gated())
 			.sorted(Comparator.comparing(Article::slug))
 			.toList();
-		Set<String> paths = new LinkedHashSet<>(List.of("/", "/feed.xml", "/sitemap.xml"));
+		Set<String> paths = new LinkedHashSet<>(List.of("/", "/feed.xml", "/sitemap.xml", "/sitemap-news.xml"));
 		for (ArticleSummary summary : demo) {
 			paths.add("/p/" + summary.slug());
 			summary.tags().stream().map(TagRef::slug).forEach(slug -> paths.add("/tag/" + slug));

@@ -29,7 +29,8 @@ class RobotsController {
 				Disallow: /signup
 
 				Sitemap: %s
-				""".formatted(properties.link("/sitemap.xml"));
+				Sitemap: %s
+				""".formatted(properties.link("/sitemap.xml"), properties.link("/sitemap-news.xml"));
 		return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(body);
 	}
 

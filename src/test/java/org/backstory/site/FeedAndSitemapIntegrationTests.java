@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +38,9 @@ class FeedAndSitemapIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	SettableClock clock;
 
 	ArticleFixtures fixtures;
 
@@ -118,12 +123,46 @@ class FeedAndSitemapIntegrationTests {
 	}
 
 	@Test
+	void theNewsSitemapListsOnlyArticlesOfTheLastTwoDaysWithGoogleNewsTags() throws Exception {
+		clock.advance(Duration.ofDays(-3));
+		ArticleDraft old;
+		try {
+			old = fixtures.published(Visibility.everyone());
+		}
+		finally {
+			clock.reset();
+		}
+		ArticleDraft recent = fixtures.published(Visibility.paid());
+
+		Visitor.Page sitemap = new Visitor(port).get("/sitemap-news.xml");
+
+		assertThat(sitemap.status()).isEqualTo(200);
+		assertThat(sitemap.header("Content-Type")).startsWith("application/xml");
+		Document xml = parse(sitemap.body());
+		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+		List<String> locations = texts(xml.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc"));
+		assertThat(locations).anyMatch(loc -> loc.endsWith("/p/" + recent.slug()))
+			.noneMatch(loc -> loc.endsWith("/p/" + old.slug()))
+			.allMatch(loc -> loc.startsWith("http") && loc.contains("/p/"));
+		String news = "http://www.google.com/schemas/sitemap-news/0.9";
+		assertThat(xml.getElementsByTagNameNS(news, "news").getLength()).isEqualTo(locations.size());
+		assertThat(texts(xml.getElementsByTagNameNS(news, "title"))).contains(recent.title());
+		assertThat(texts(xml.getElementsByTagNameNS(news, "language"))).containsOnly("en");
+		assertThat(texts(xml.getElementsByTagNameNS(news, "name"))).doesNotContain("");
+		assertThat(texts(xml.getElementsByTagNameNS(news, "publication_date")))
+			.allMatch(date -> Instant.parse(date).isAfter(clock.instant().minus(Duration.ofDays(2))));
+		assertThat(sitemap.body()).doesNotContain("paragraph of");
+	}
+
+	@Test
 	void robotsPointsAtTheSitemap() {
 		Visitor.Page robots = new Visitor(port).get("/robots.txt");
 
 		assertThat(robots.status()).isEqualTo(200);
 		assertThat(robots.header("Content-Type")).startsWith("text/plain");
-		assertThat(robots.body()).contains("User-agent: *", "Disallow: /account", "Sitemap: http");
+		assertThat(robots.body()).contains("User-agent: *", "Disallow: /account", "Sitemap: http")
+			.containsPattern("Sitemap: http\\S+/sitemap\\.xml\n")
+			.containsPattern("Sitemap: http\\S+/sitemap-news\\.xml\n");
 	}
 
 	private static Document parse(String xml) throws Exception {
