@@ -26,7 +26,7 @@ class ReadingCacheHeaders implements HandlerInterceptor {
 	static final String NOT_STORED = "no-store";
 
 	private static final Pattern READING_PAGES = Pattern
-		.compile("/|/(p|tag|author|story)/[^/]+|/feed\\.xml|/sitemap\\.xml|/sitemap-news\\.xml|/robots\\.txt");
+		.compile("/|/(p|tag|author|story)/[^/]+|/feed\\.xml|/sitemap(-news|-[0-9]+)?\\.xml|/robots\\.txt");
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 

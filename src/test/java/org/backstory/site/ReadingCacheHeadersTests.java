@@ -30,7 +30,7 @@ class ReadingCacheHeadersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/p/some-article", "/tag/world", "/author/ana", "/story/thaw", "/feed.xml",
-			"/sitemap.xml", "/sitemap-news.xml", "/robots.txt" })
+			"/sitemap.xml", "/sitemap-news.xml", "/sitemap-2.xml", "/robots.txt" })
 	void anonymousReadingPagesMayBeSharedForAMinute(String path) {
 		anonymous();
 
