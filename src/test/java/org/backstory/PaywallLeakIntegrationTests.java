@@ -276,10 +276,7 @@ class PaywallLeakIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("readers")
 	void gatedParagraphsReachOnlyReadersWhoMayReadThem(DemoReader reader) {
-		Visitor visitor = new Visitor(port);
-		if (reader.email != null) {
-			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
-		}
+		Visitor visitor = visitorAs(reader);
 		int checked = 0;
 		for (String path : pages) {
 			Visitor.Page page = visitor.get(path);
@@ -309,10 +306,7 @@ class PaywallLeakIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("readers")
 	void theGatedPartSelectorNamesOneElementOnEveryReadersPage(DemoReader reader) {
-		Visitor visitor = new Visitor(port);
-		if (reader.email != null) {
-			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
-		}
+		Visitor visitor = visitorAs(reader);
 		for (Article article : articles) {
 			String path = "/p/" + article.slug();
 			Document page = visitor.get(path).document();
@@ -344,10 +338,7 @@ class PaywallLeakIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("readers")
 	void searchFindsGatedTextOnlyForReadersWhoMayReadIt(DemoReader reader) {
-		Visitor visitor = new Visitor(port);
-		if (reader.email != null) {
-			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
-		}
+		Visitor visitor = visitorAs(reader);
 		int checked = 0;
 		for (Article article : articles) {
 			String free = words(Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text());
@@ -382,10 +373,7 @@ class PaywallLeakIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("readers")
 	void theExportCarriesGatedTextToTheOwnerAlone(DemoReader reader) {
-		Visitor visitor = new Visitor(port);
-		if (reader.email != null) {
-			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
-		}
+		Visitor visitor = visitorAs(reader);
 		boolean owner = reader == DemoReader.OWNER;
 		for (String path : List.of("/admin/export/posts.json", "/admin/export/archive", "/admin/export/images.zip")) {
 			Visitor.Download download = visitor.download(path);
@@ -445,6 +433,15 @@ class PaywallLeakIntegrationTests {
 	/** The words of a text, lower case, one space apart: what a phrase search compares (case and punctuation aside). */
 	private static String words(String text) {
 		return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+	}
+
+	/** A visitor signed in as the demo reader (anonymous stays signed out). */
+	private Visitor visitorAs(DemoReader reader) {
+		Visitor visitor = new Visitor(port);
+		if (reader.email != null) {
+			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
+		}
+		return visitor;
 	}
 
 	private List<String> gatedTexts(Article article) {
