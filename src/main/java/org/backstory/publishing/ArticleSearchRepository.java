@@ -175,22 +175,7 @@ class ArticleSearchRepository {
 
 	private static String filters(SearchRequest request, Map<String, Object> params) {
 		List<String> where = new ArrayList<>(List.of("true"));
-		if (request.tagSlug() != null) {
-			where.add("""
-					exists (select 1 from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
-					  where at.article_id = a.id and t.slug = :tag)""");
-			params.put("tag", request.tagSlug());
-		}
-		if (request.authorSlug() != null) {
-			where.add("""
-					exists (select 1 from publishing.article_author aa join publishing.author au on au.id = aa.author_id
-					  where aa.article_id = a.id and au.slug = :author)""");
-			params.put("author", request.authorSlug());
-		}
-		if (request.storylineSlug() != null) {
-			where.add("a.storyline_id = (select id from publishing.storyline where slug = :storyline)");
-			params.put("storyline", request.storylineSlug());
-		}
+		SlugConditions.add(where, params, request.tagSlug(), request.authorSlug(), request.storylineSlug());
 		return String.join(" and ", where);
 	}
 

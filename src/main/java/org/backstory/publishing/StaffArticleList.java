@@ -35,22 +35,7 @@ class StaffArticleList {
 			where.add(ArticleDeskRepository.STATUS + " = :status");
 			params.put("status", query.status());
 		}
-		if (query.authorSlug() != null) {
-			where.add("""
-					exists (select 1 from publishing.article_author aa join publishing.author au on au.id = aa.author_id
-					  where aa.article_id = a.id and au.slug = :author)""");
-			params.put("author", query.authorSlug());
-		}
-		if (query.tagSlug() != null) {
-			where.add("""
-					exists (select 1 from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
-					  where at.article_id = a.id and t.slug = :tag)""");
-			params.put("tag", query.tagSlug());
-		}
-		if (query.storylineSlug() != null) {
-			where.add("a.storyline_id = (select id from publishing.storyline where slug = :storyline)");
-			params.put("storyline", query.storylineSlug());
-		}
+		SlugConditions.add(where, params, query.tagSlug(), query.authorSlug(), query.storylineSlug());
 		if (query.visibility() != null) {
 			where.add("a.visibility = :visibility");
 			params.put("visibility", query.visibility());

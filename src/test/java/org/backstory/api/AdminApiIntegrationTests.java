@@ -347,16 +347,11 @@ class AdminApiIntegrationTests {
 	}
 
 	private HttpRequest.Builder request(String method, String path, String body) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + API + path))
-			.header("Content-Type", "application/json")
-			.header("Accept-Version", "v5.0")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return AdminApiTokens.request(port, method, path, body);
 	}
 
 	private JsonNode assertError(HttpResponse<String> response, int status, String type, String code) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		JsonNode error = json.readTree(response.body()).get("errors").get(0);
-		assertThat(error.get("type").asString()).isEqualTo(type);
+		JsonNode error = AdminApiTokens.assertError(json, response, status, type);
 		if (code != null) {
 			assertThat(error.get("code").asString()).isEqualTo(code);
 		}

@@ -2,7 +2,6 @@ package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -347,17 +346,11 @@ class AdminApiMembersIntegrationTests {
 	}
 
 	private HttpRequest.Builder request(String method, String path, String body) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + API + path))
-			.header("Content-Type", "application/json")
-			.header("Accept-Version", "v5.0")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return AdminApiTokens.request(port, method, path, body);
 	}
 
 	private JsonNode assertError(HttpResponse<String> response, int status, String type) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		JsonNode error = json.readTree(response.body()).get("errors").get(0);
-		assertThat(error.get("type").asString()).isEqualTo(type);
-		return error;
+		return AdminApiTokens.assertError(json, response, status, type);
 	}
 
 }
