@@ -17,8 +17,11 @@ import org.backstory.access.Reader;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.AuthorRef;
+import org.backstory.publishing.Publication;
+import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.TagRef;
 import org.backstory.shared.BackstoryProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -42,12 +45,26 @@ class FeedBuilder {
 
 	private final ArticleGate gate;
 
+	private final PublicationService publications;
+
 	private final BackstoryProperties properties;
 
-	FeedBuilder(ArticleCatalog catalog, ArticleGate gate, BackstoryProperties properties) {
+	FeedBuilder(ArticleCatalog catalog, ArticleGate gate, PublicationService publications,
+			BackstoryProperties properties) {
 		this.catalog = catalog;
 		this.gate = gate;
+		this.publications = publications;
 		this.properties = properties;
+	}
+
+	/**
+	 * The site's feed of its latest articles for {@code reader}; {@code selfPath} is its public address, or null
+	 * for a member's private feed.
+	 */
+	RenderedFeed site(Reader reader, @Nullable String selfPath) {
+		Publication publication = publications.publication();
+		FeedChannel channel = new FeedChannel(publication.name(), publication.tagline(), "/", selfPath);
+		return feed(channel, reader, () -> catalog.latestInFull(ITEMS));
 	}
 
 	/** The feed of {@code channel} for {@code reader}; {@code articles} gives its latest articles, newest first. */

@@ -2,14 +2,12 @@ package org.backstory.site;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.backstory.access.ArticleGate;
 import org.backstory.access.Reader;
-import org.backstory.members.FeedLinks;
-import org.backstory.members.FeedLinks.FeedOwner;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleFilter;
@@ -20,9 +18,7 @@ import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Tag;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +26,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The RSS feeds: the site's latest articles, each tag's, author's and storyline's (public: gated articles as
- * previews, old tag and storyline slugs answer 301 like their pages), and each member's private feed of the site,
- * whose address carries their feed token and whose items are whole wherever the member may read them now. Every
- * answer carries an entity tag and a date, so a feed reader's conditional GET is answered 304 without a body.
+ * The public RSS feeds: the site's latest articles, and each tag's, author's and storyline's, all read as an
+ * anonymous reader (gated articles as previews, whoever fetches them). Old tag and storyline slugs answer 301 to
+ * the current feed, as their pages do; unknown slugs are a 404. Every answer carries an entity tag and a date, so
+ * a feed reader's conditional GET is answered 304 without a body. Members' private feeds are
+ * {@link PrivateFeedController}'s.
  */
 @Controller
 class FeedController {
-
-	static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
 
 	private final ArticleCatalog catalog;
 
@@ -46,25 +41,19 @@ class FeedController {
 
 	private final FeedVersions versions;
 
-	private final FeedLinks feedLinks;
-
-	private final ArticleGate gate;
-
 	private final PublicationService publications;
 
-	FeedController(ArticleCatalog catalog, FeedBuilder builder, FeedVersions versions, FeedLinks feedLinks,
-			ArticleGate gate, PublicationService publications) {
+	FeedController(ArticleCatalog catalog, FeedBuilder builder, FeedVersions versions,
+			PublicationService publications) {
 		this.catalog = catalog;
 		this.builder = builder;
 		this.versions = versions;
-		this.feedLinks = feedLinks;
-		this.gate = gate;
 		this.publications = publications;
 	}
 
 	@GetMapping("/feed.xml")
 	ResponseEntity<String> feed() {
-		return publicFeed(siteChannel("/feed.xml"), this::latest);
+		return answer(builder.site(Reader.anonymous(), "/feed.xml"), "/feed.xml");
 	}
 
 	@GetMapping("/tag/{slug}/feed.xml")
@@ -108,38 +97,13 @@ class FeedController {
 		return publicFeed(channel, () -> inStoryline(slug));
 	}
 
-	/**
-	 * A member's private feed: the site's latest articles as the member may read them now. An unknown, reset or
-	 * malformed token is a 404, the same answer as for an address that never existed.
-	 */
-	@GetMapping("/feed/{token}.xml")
-	ResponseEntity<String> privateFeed(@PathVariable String token) {
-		FeedOwner owner = feedLinks.ownerOf(token).orElseThrow(FeedController::notFound);
-		Reader reader = gate.reader(owner.memberId(), owner.role());
-		RenderedFeed feed = builder.feed(siteChannel(null), reader, this::latest);
-		return answer(feed, "member:" + owner.memberId());
-	}
-
-	private FeedChannel siteChannel(@Nullable String selfPath) {
-		Publication publication = publications.publication();
-		return new FeedChannel(publication.name(), publication.tagline(), "/", selfPath);
-	}
-
 	private ResponseEntity<String> publicFeed(FeedChannel channel, Supplier<List<Article>> articles) {
-		return answer(builder.feed(channel, Reader.anonymous(), articles), channel.selfPath());
+		return answer(builder.feed(channel, Reader.anonymous(), articles),
+				Objects.requireNonNull(channel.selfPath(), "a public feed has an address of its own"));
 	}
 
-	/** The feed with its validators; Spring MVC answers 304 without the body when the request's validator matches. */
 	private ResponseEntity<String> answer(RenderedFeed feed, String address) {
-		return ResponseEntity.ok()
-			.contentType(RSS)
-			.eTag(feed.etag())
-			.lastModified(versions.lastModified(address, feed.etag()))
-			.body(feed.body());
-	}
-
-	private List<Article> latest() {
-		return catalog.latestInFull(FeedBuilder.ITEMS);
+		return feed.answer(versions.lastModified(address, feed.etag()));
 	}
 
 	private List<Article> matching(ArticleFilter filter) {
