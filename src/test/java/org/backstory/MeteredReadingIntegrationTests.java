@@ -7,12 +7,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
+import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** With metering on, a free member reads one paid demo article a month in full, and is told how many remain. */
+/**
+ * With metering on, a free member reads one paid demo article a month in full, and is told how many remain; their
+ * private feed spends none.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backstory.access.metered-reads=1")
 class MeteredReadingIntegrationTests {
 
@@ -23,6 +30,9 @@ class MeteredReadingIntegrationTests {
 
 	@Autowired
 	MemberDirectory members;
+
+	@Autowired
+	ArticleEditor editor;
 
 	@Test
 	void aFreeMemberReadsOnePaidArticleThenMeetsTheBoxThatSaysSo() {
@@ -40,6 +50,34 @@ class MeteredReadingIntegrationTests {
 			.isEqualTo("This is your free article this month. You have 0 left.");
 		assertThat(second.document().select(".paywall-box").text()).contains("You've read your free article this month.");
 		assertThat(firstAgain.document().select(".paywall-box")).isEmpty();
+	}
+
+	/**
+	 * A private feed (issue 13) is not a read: it never spends a metered read, so it carries the preview of a paid
+	 * article, and the member's free read is still there for the page afterwards.
+	 */
+	@Test
+	void aPrivateFeedNeverSpendsAMeteredRead() {
+		ArticleDraft paid = new ArticleFixtures(editor).published(Visibility.paid());
+		String email = "metered" + ThreadLocalRandom.current().nextLong(1L << 40) + "@example.test";
+		members.createAccount(new NewAccount(email, "Feed Reader", PASSWORD, MemberRole.MEMBER, true));
+		Visitor reader = new Visitor(port);
+		reader.signIn(email, PASSWORD);
+		String feedPath = reader.get("/account")
+			.document()
+			.selectFirst("input.feed-url")
+			.attr("value")
+			.replaceFirst("^https?://[^/]+", "");
+
+		Visitor.Page feed = new Visitor(port).get(feedPath);
+		new Visitor(port).get(feedPath);
+		Visitor.Page page = reader.get("/p/" + paid.slug());
+
+		assertThat(feed.body()).contains("Free paragraph of " + paid.slug())
+			.doesNotContain("Gated paragraph of " + paid.slug());
+		assertThat(page.body()).contains("Gated paragraph of " + paid.slug());
+		assertThat(page.document().select(".notice").text())
+			.isEqualTo("This is your free article this month. You have 0 left.");
 	}
 
 }

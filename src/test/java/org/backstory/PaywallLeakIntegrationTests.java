@@ -61,7 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
  * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Webhook
  * bodies about these articles are checked the same way, and Ghost's Content API, read with an integration's key,
- * must carry no gated text at all. Search is checked as a channel too: a query per gated text for every reader.
+ * must carry no gated text at all. Search is checked as a channel too: a query per gated text for every reader. The
+ * tag, author and storyline feeds are read like the pages, and each signed-in reader's private feed carries exactly
+ * the gated text that reader may read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -157,6 +159,9 @@ class PaywallLeakIntegrationTests {
 				paths.add("/story/" + summary.storyline().slug());
 			}
 		}
+		// Every tag, author and storyline page has its public feed (issue 13), read like the pages.
+		paths.addAll(paths.stream().filter(path -> path.matches("/(tag|author|story)/.+")).map(path -> path + "/feed.xml")
+			.toList());
 		pages = List.copyOf(paths);
 		assertThat(articles).hasSizeGreaterThanOrEqualTo(6 + awkward.size());
 	}
@@ -296,6 +301,42 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		assertThat(checked).isGreaterThan(500);
+	}
+
+	/**
+	 * Private feeds join the channels (issue 13): each signed-in reader's feed, at the address their account page
+	 * shows and fetched as a feed reader does (no session), carries every gated text of each article it lists if the
+	 * reader may read that article now, and none of it otherwise. The awkward paid articles, the newest, must be
+	 * listed. An anonymous reader has no private feed: a token no one holds is a 404.
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void privateFeedsCarryGatedTextExactlyToReadersWhoMayReadIt(DemoReader reader) {
+		if (reader.email == null) {
+			assertThat(new Visitor(port).get("/feed/" + "A".repeat(43) + ".xml").status()).isEqualTo(404);
+			return;
+		}
+		String address = visitorAs(reader).get("/account").document().selectFirst("input.feed-url").attr("value");
+		Visitor.Page feed = new Visitor(port).get(address.replaceFirst("^https?://[^/]+", ""));
+		assertThat(feed.status()).isEqualTo(200);
+		assertThat(mustStayGated.keySet()).allSatisfy(slug -> assertThat(feed.body()).contains("/p/" + slug + "<"));
+		int checked = 0;
+		for (Article article : articles) {
+			if (!feed.body().contains("/p/" + article.slug() + "<")) {
+				continue;
+			}
+			for (String paragraph : gatedTexts(article)) {
+				if (reader.mayRead(article)) {
+					assertThat(feed.body()).as("%s's private feed, %s", reader, article.slug()).contains(paragraph);
+				}
+				else {
+					assertThat(feed.body()).as("%s's private feed leaks %s", reader, article.slug())
+						.doesNotContain(paragraph);
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isGreaterThanOrEqualTo(mustStayGated.size());
 	}
 
 	/**

@@ -68,6 +68,11 @@ public final class Visitor {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	/** Gets {@code path} with extra request headers, given as name-value pairs (a conditional GET's validators). */
+	public Page get(String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().headers(headers));
+	}
+
 	/** A response whose body is kept as bytes (a zip, an image). */
 	public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
 

@@ -80,10 +80,23 @@ public class ArticleGate {
 	}
 
 	private Reader readerOf(@Nullable SignedInMember member) {
-		if (member == null) {
-			return Reader.anonymous();
-		}
-		return policy.classify(member.role(), entitlements.of(member.id()), clock.instant());
+		return member == null ? Reader.anonymous() : reader(member.id(), member.role());
+	}
+
+	/**
+	 * The reader this member is now, classified as for a page view from their role and current entitlement: for
+	 * channels that know the member without a session, such as their private feed.
+	 */
+	public Reader reader(long memberId, MemberRole role) {
+		return policy.classify(role, entitlements.of(memberId), clock.instant());
+	}
+
+	/**
+	 * For a feed: the article as this reader may read it, by the same policy as a page view; the anonymous feeds
+	 * pass {@link Reader#anonymous()}, a member's private feed the member. Never meters: a feed fetch is not a read.
+	 */
+	public ReadableArticle openForFeed(Article article, Reader reader) {
+		return openUnmetered(article, reader);
 	}
 
 	/**

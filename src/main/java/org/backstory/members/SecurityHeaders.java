@@ -33,7 +33,7 @@ final class SecurityHeaders implements HeaderWriter {
 	 */
 	static final List<String> TOKEN_PAGES = List.of("/login/link", "/password/reset", "/verify", "/staff/invite",
 			"/setup", "/email/change", "/gift/redeem/*", "/unsubscribe/*", "/newsletters/preferences/*",
-			"/newsletters/confirm-address/*");
+			"/newsletters/confirm-address/*", "/feed/*");
 
 	/** Staff screens: never framed, not even by the site itself. */
 	static final String ADMIN = "/admin/**";

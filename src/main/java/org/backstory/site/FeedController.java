@@ -1,100 +1,128 @@
 package org.backstory.site;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
-import org.backstory.access.ArticleGate;
-import org.backstory.access.ReadableArticle;
+import org.backstory.access.Reader;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
-import org.backstory.publishing.AuthorRef;
+import org.backstory.publishing.ArticleFilter;
+import org.backstory.publishing.ArticleOrder;
+import org.backstory.publishing.ArticleSummary;
+import org.backstory.publishing.Author;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
-import org.backstory.publishing.TagRef;
-import org.backstory.shared.BackstoryProperties;
-import org.springframework.http.MediaType;
+import org.backstory.publishing.Storyline;
+import org.backstory.publishing.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The RSS 2.0 feed of the latest articles. Every item's content comes from the access module's anonymous
- * view: public articles in full, every other article as its preview and a "Continue reading" link.
+ * The public RSS feeds: the site's latest articles, and each tag's, author's and storyline's, all read as an
+ * anonymous reader (gated articles as previews, whoever fetches them). Old tag and storyline slugs answer 301 to
+ * the current feed, as their pages do; unknown slugs are a 404. Every answer carries an entity tag and a date, so
+ * a feed reader's conditional GET is answered 304 without a body. Members' private feeds are
+ * {@link PrivateFeedController}'s.
  */
 @Controller
 class FeedController {
 
-	static final int ITEMS = 30;
-
-	static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
-
 	private final ArticleCatalog catalog;
 
-	private final ArticleGate gate;
+	private final FeedBuilder builder;
+
+	private final FeedVersions versions;
 
 	private final PublicationService publications;
 
-	private final BackstoryProperties properties;
-
-	FeedController(ArticleCatalog catalog, ArticleGate gate, PublicationService publications,
-			BackstoryProperties properties) {
+	FeedController(ArticleCatalog catalog, FeedBuilder builder, FeedVersions versions,
+			PublicationService publications) {
 		this.catalog = catalog;
-		this.gate = gate;
+		this.builder = builder;
+		this.versions = versions;
 		this.publications = publications;
-		this.properties = properties;
 	}
 
 	@GetMapping("/feed.xml")
 	ResponseEntity<String> feed() {
+		return answer(builder.site(Reader.anonymous(), "/feed.xml"), "/feed.xml");
+	}
+
+	@GetMapping("/tag/{slug}/feed.xml")
+	Object tagFeed(@PathVariable String slug) {
+		Optional<Tag> tag = catalog.tag(slug);
+		if (tag.isEmpty()) {
+			return catalog.tagMovedTo(slug)
+				.map(current -> MovedPermanently.to("/tag/" + current + "/feed.xml"))
+				.orElseThrow(FeedController::notFound);
+		}
 		Publication publication = publications.publication();
-		List<Article> articles = catalog.latestInFull(ITEMS);
-		XmlDocument xml = new XmlDocument().start("rss", "version", "2.0", "xmlns:atom", "http://www.w3.org/2005/Atom",
-				"xmlns:dc", "http://purl.org/dc/elements/1.1/");
-		xml.start("channel")
-			.element("title", publication.name())
-			.element("link", properties.link("/"))
-			.element("description", publication.tagline())
-			.element("language", "en")
-			.empty("atom:link", "href", properties.link("/feed.xml"), "rel", "self", "type", "application/rss+xml");
-		if (!articles.isEmpty()) {
-			xml.element("lastBuildDate", rfc822(StructuredData.modified(articles.get(0))));
-		}
-		for (Article article : articles) {
-			item(xml, gate.openAnonymously(article));
-		}
-		return ResponseEntity.ok().contentType(RSS).body(xml.end().end().finish());
+		FeedChannel channel = new FeedChannel(tag.get().name() + " – " + publication.name(),
+				"Articles about " + tag.get().name() + " from " + publication.name(), "/tag/" + slug,
+				"/tag/" + slug + "/feed.xml");
+		return publicFeed(channel, () -> matching(new ArticleFilter.TagIn(Set.of(slug), false)));
 	}
 
-	private void item(XmlDocument xml, ReadableArticle readable) {
-		Article article = readable.article();
-		String link = properties.link("/p/" + article.slug());
-		xml.start("item")
-			.element("title", article.title())
-			.element("link", link)
-			.element("guid", link, "isPermaLink", "true")
-			.element("pubDate", rfc822(article.publishedAt()));
-		for (AuthorRef author : article.authors()) {
-			xml.element("dc:creator", author.name());
-		}
-		for (TagRef tag : article.tags()) {
-			xml.element("category", tag.name());
-		}
-		xml.element("description", description(readable, link)).end();
+	@GetMapping("/author/{slug}/feed.xml")
+	ResponseEntity<String> authorFeed(@PathVariable String slug) {
+		Author author = catalog.author(slug).orElseThrow(FeedController::notFound);
+		Publication publication = publications.publication();
+		FeedChannel channel = new FeedChannel(author.name() + " – " + publication.name(),
+				"Articles by " + author.name() + " in " + publication.name(), "/author/" + slug,
+				"/author/" + slug + "/feed.xml");
+		return publicFeed(channel, () -> matching(new ArticleFilter.AuthorIn(Set.of(slug), false)));
 	}
 
-	private static String description(ReadableArticle readable, String link) {
-		String dek = readable.article().dek();
-		String lead = dek.isEmpty() ? "" : "<p><em>" + HtmlUtils.htmlEscape(dek) + "</em></p>";
-		String more = readable.complete() ? ""
-				: "<p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">Continue reading</a></p>";
-		return lead + readable.bodyHtml() + more;
+	@GetMapping("/story/{slug}/feed.xml")
+	Object storylineFeed(@PathVariable String slug) {
+		Optional<Storyline> storyline = catalog.storyline(slug);
+		if (storyline.isEmpty()) {
+			return catalog.storylineMovedTo(slug)
+				.map(current -> MovedPermanently.to("/story/" + current + "/feed.xml"))
+				.orElseThrow(FeedController::notFound);
+		}
+		Publication publication = publications.publication();
+		String description = storyline.get().description();
+		FeedChannel channel = new FeedChannel(storyline.get().title() + " – " + publication.name(),
+				description.isEmpty() ? "A storyline from " + publication.name() : description, "/story/" + slug,
+				"/story/" + slug + "/feed.xml");
+		return publicFeed(channel, () -> inStoryline(slug));
 	}
 
-	private static String rfc822(Instant instant) {
-		return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+	private ResponseEntity<String> publicFeed(FeedChannel channel, Supplier<List<Article>> articles) {
+		return answer(builder.feed(channel, Reader.anonymous(), articles),
+				Objects.requireNonNull(channel.selfPath(), "a public feed has an address of its own"));
+	}
+
+	private ResponseEntity<String> answer(RenderedFeed feed, String address) {
+		return feed.answer(versions.lastModified(address, feed.etag()));
+	}
+
+	private List<Article> matching(ArticleFilter filter) {
+		return catalog.find(filter, ArticleOrder.newestFirst(), FeedBuilder.ITEMS, 0).articles();
+	}
+
+	/** The storyline's latest parts, newest first like every feed (its page lists them in story order). */
+	private List<Article> inStoryline(String slug) {
+		List<Long> ids = catalog.inStoryline(slug)
+			.stream()
+			.sorted(Comparator.comparing(ArticleSummary::publishedAt).reversed())
+			.limit(FeedBuilder.ITEMS)
+			.map(ArticleSummary::id)
+			.toList();
+		return ids.isEmpty() ? List.of() : matching(new ArticleFilter.IdIn(Set.copyOf(ids)));
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 
 }

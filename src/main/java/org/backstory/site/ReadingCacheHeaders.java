@@ -13,9 +13,11 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Decides who may cache a response. Anything sent to a signed-in reader is personal ({@code private,
- * no-store}); anonymous GETs of reading pages are the same for everyone and may be shared for a minute
- * ({@code Vary: Cookie} keeps a shared cache from serving them to someone signed in); everything else,
- * forms and error pages included, is not stored. Static assets keep their own handling.
+ * no-store}); anonymous GETs of reading pages (the public feeds included) are the same for everyone and may be
+ * shared for a minute ({@code Vary: Cookie} keeps a shared cache from serving them to someone signed in); a
+ * member's private feed, fetched by a feed reader without a session, is theirs alone: a private cache may keep it
+ * but must revalidate ({@code private, no-cache}, answered 304 when unchanged), and a shared cache never stores
+ * it; everything else, forms and error pages included, is not stored. Static assets keep their own handling.
  */
 class ReadingCacheHeaders implements HandlerInterceptor {
 
@@ -25,8 +27,13 @@ class ReadingCacheHeaders implements HandlerInterceptor {
 
 	static final String NOT_STORED = "no-store";
 
+	static final String PRIVATE_FEED = "private, no-cache";
+
 	private static final Pattern READING_PAGES = Pattern
-		.compile("/|/(p|tag|author|story)/[^/]+|/feed\\.xml|/sitemap(-news|-[0-9]+)?\\.xml|/robots\\.txt");
+		.compile("/|/(p|tag|author|story)/[^/]+|/(tag|author|story)/[^/]+/feed\\.xml|/feed\\.xml"
+				+ "|/sitemap(-news|-[0-9]+)?\\.xml|/robots\\.txt");
+
+	private static final Pattern PRIVATE_FEEDS = Pattern.compile("/feed/[^/]+");
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
@@ -37,6 +44,9 @@ class ReadingCacheHeaders implements HandlerInterceptor {
 		}
 		if (trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, PERSONAL);
+		}
+		else if (isRead(request) && PRIVATE_FEEDS.matcher(pathOf(request)).matches()) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_FEED);
 		}
 		else if (isRead(request) && READING_PAGES.matcher(pathOf(request)).matches()) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, SHARED);

@@ -1,6 +1,7 @@
 /**
  * Site: the reader-facing pages (home, article, tag, author, storyline, account overview), the RSS
- * feed, the sitemap, error pages, and the page chrome every page is framed with.
+ * feeds (the site's, each tag's, author's and storyline's, and members' private feeds), the sitemap, error pages,
+ * and the page chrome every page is framed with.
  */
 @ApplicationModule(allowedDependencies = { "shared", "publishing", "access", "members", "billing" })
 @NullMarked

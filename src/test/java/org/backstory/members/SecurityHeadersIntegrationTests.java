@@ -109,7 +109,7 @@ class SecurityHeadersIntegrationTests {
 	@ValueSource(strings = { "/login/link?token=not-a-real-token", "/password/reset?token=not-a-real-token",
 			"/staff/invite?token=not-a-real-token", "/verify?token=not-a-real-token",
 			"/setup?token=not-a-real-token", "/email/change?token=not-a-real-token", "/gift/redeem/not-a-real-token", "/unsubscribe/not-a-real-token",
-			"/newsletters/preferences/not-a-real-token" })
+			"/newsletters/preferences/not-a-real-token", "/feed/not-a-real-token.xml" })
 	void pagesOpenedFromATokenLinkSendNoReferrer(String path) {
 		Visitor.Page page = new Visitor(port).get(path);
 

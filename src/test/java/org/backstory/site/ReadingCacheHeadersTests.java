@@ -30,7 +30,8 @@ class ReadingCacheHeadersTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/p/some-article", "/tag/world", "/author/ana", "/story/thaw", "/feed.xml",
-			"/sitemap.xml", "/sitemap-news.xml", "/sitemap-2.xml", "/robots.txt" })
+			"/tag/world/feed.xml", "/author/ana/feed.xml", "/story/thaw/feed.xml", "/sitemap.xml", "/sitemap-news.xml",
+			"/sitemap-2.xml", "/robots.txt" })
 	void anonymousReadingPagesMayBeSharedForAMinute(String path) {
 		anonymous();
 
@@ -41,7 +42,8 @@ class ReadingCacheHeadersTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/p/some-article", "/feed.xml", "/account", "/login" })
+	@ValueSource(strings = { "/", "/p/some-article", "/feed.xml", "/tag/world/feed.xml", "/feed/abc.xml", "/account",
+			"/login" })
 	void everythingSentToASignedInReaderIsPrivate(String path) {
 		SignedInMember member = new SignedInMember(42, "reader@example.test", "Reader", MemberRole.MEMBER);
 		SecurityContextHolder.getContext()
@@ -54,9 +56,21 @@ class ReadingCacheHeadersTests {
 		assertThat(response.getHeader("Vary")).isNull();
 	}
 
+	/** A feed reader fetches a private feed without a session: it is still that member's alone. */
+	@ParameterizedTest
+	@ValueSource(strings = { "/feed/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.xml", "/feed/unknown.xml" })
+	void anonymousFetchesOfAPrivateFeedMayBeKeptOnlyPrivatelyAndRevalidated(String path) {
+		anonymous();
+
+		MockHttpServletResponse response = handle("GET", path);
+
+		assertThat(response.getHeader("Cache-Control")).isEqualTo("private, no-cache");
+		assertThat(response.getHeader("Vary")).isNull();
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "GET,/login", "GET,/signup", "GET,/subscribe", "GET,/error", "POST,/", "POST,/p/some-article",
-			"GET,/p/a/b", "GET,/tag/" })
+			"GET,/p/a/b", "GET,/tag/", "GET,/tag/a/b/feed.xml", "GET,/p/a/feed.xml", "POST,/feed.xml" })
 	void anonymousFormsPostsAndOtherPathsAreNotStored(String method, String path) {
 		anonymous();
 

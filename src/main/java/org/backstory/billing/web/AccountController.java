@@ -12,9 +12,11 @@ import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.billing.UpcomingCharges;
+import org.backstory.members.FeedLinks;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +28,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
-/** The account overview: who you are, your plan and next charge, your card, and ways to change them. */
+/**
+ * The account overview: who you are, your plan and next charge, your card, your private feed address, and ways to
+ * change them.
+ */
 @Controller
 class AccountController {
 
@@ -43,16 +49,23 @@ class AccountController {
 
 	private final MemberDirectory members;
 
+	private final FeedLinks feedLinks;
+
+	private final BackstoryProperties properties;
+
 	private final Clock clock;
 
 	AccountController(SubscriptionService subscriptions, SubscriptionChanges changes, UpcomingCharges upcoming,
-			Receipts receipts, CardService cards, MemberDirectory members, Clock clock) {
+			Receipts receipts, CardService cards, MemberDirectory members, FeedLinks feedLinks,
+			BackstoryProperties properties, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.changes = changes;
 		this.upcoming = upcoming;
 		this.receipts = receipts;
 		this.cards = cards;
 		this.members = members;
+		this.feedLinks = feedLinks;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -80,6 +93,17 @@ class AccountController {
 		}
 	}
 
+	/** Gives the member a new private feed address; the old one answers 404 from now on. */
+	@PostMapping("/account/feed-link")
+	RedirectView resetFeedLink(@AuthenticationPrincipal SignedInMember member, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Responses.personal(response);
+		feedLinks.reset(member.id());
+		redirect.addFlashAttribute("notice",
+				"Your private feed has a new address. Update it in your feed reader: the old one no longer works.");
+		return Responses.seeOther("/account");
+	}
+
 	private String render(Model model, CsrfToken csrfToken, SignedInMember member, @Nullable String error) {
 		Optional<SubscriptionSummary> subscription = subscriptions.currentSubscription(member.id());
 		String endedOn = subscription.filter(s -> s.status() == SubscriptionStatus.EXPIRED)
@@ -91,7 +115,8 @@ class AccountController {
 			.map(s -> AccountPlan.of(s, upcoming.next(member.id()).orElse(null), clock.instant()))
 			.orElse(null);
 		model.addAttribute("page", new AccountPage(profile.name(), profile.email(), profile.emailVerified(), plan,
-				endedOn, cards.cardOnFile(member.id()).orElse(null), receipts.hasPayments(member.id())));
+				endedOn, cards.cardOnFile(member.id()).orElse(null), receipts.hasPayments(member.id()),
+				properties.link("/feed/" + feedLinks.tokenOf(member.id()) + ".xml")));
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/account";

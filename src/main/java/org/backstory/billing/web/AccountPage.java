@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param endedOn when the member's last subscription ended, if it did and there is none now
  * @param card the card on file, or null
  * @param hasPayments whether there is a billing history to link to
+ * @param feedUrl the member's private feed address, whose token is their secret
  */
 public record AccountPage(String name, String email, boolean emailVerified, @Nullable AccountPlan plan,
-		@Nullable String endedOn, @Nullable CardOnFile card, boolean hasPayments) {
+		@Nullable String endedOn, @Nullable CardOnFile card, boolean hasPayments, String feedUrl) {
 }

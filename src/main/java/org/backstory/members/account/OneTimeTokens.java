@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * stored. Issuing a token replaces the member's unused tokens of the same purpose.
  */
 @Component
-class OneTimeTokens {
+public class OneTimeTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -125,17 +125,19 @@ class OneTimeTokens {
 	}
 
 	/** A fresh random token: 32 bytes, URL-safe Base64 without padding (43 characters). */
-	static String newToken() {
+	public static String newToken() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static boolean wellFormed(@Nullable String token) {
+	/** Whether {@code token} has the shape {@link #newToken} gives, so a malformed one costs no query. */
+	public static boolean wellFormed(@Nullable String token) {
 		return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
-	static byte[] hash(String token) {
+	/** The SHA-256 a token is stored and looked up by: it has 256 random bits, so no salt or slow hash is needed. */
+	public static byte[] hash(String token) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
 		}
