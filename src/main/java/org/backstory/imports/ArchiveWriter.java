@@ -66,8 +66,9 @@ class ArchiveWriter {
 		SubscriberImporter.Written members = subscribers.write(plan, staff.id(), now);
 		BillingRestore.Restored restored = billing.write(plan.restore());
 		staffActions.record(staff.id(), "archive.imported", plan.source().label() + " archive " + archive.get().fileName(),
-				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps, "
-						+ restored.subscriptions() + " subscriptions and " + restored.payments() + " payments restored");
+				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps"
+						+ (restored.subscriptions() + restored.payments() == 0 ? "" : ", " + restored.subscriptions()
+								+ " subscriptions and " + restored.payments() + " payments restored"));
 		log.info("Archive imported source={} articles={} images={} members={} comps={} subscriptions={} payments={} staffId={}",
 				plan.source().code(), written.articles(), written.imagesCopied(), members.members(), members.comps(),
 				restored.subscriptions(), restored.payments(), staff.id());

@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.backstory.OwnDatabase;
@@ -66,8 +67,8 @@ class BillingRestoreIntegrationTests extends BillingClockTestSupport {
 
 	@Test
 	void aRestoredPaidSubscriptionAsksForACardAtRenewalAndChargesNothingUntilOneIsFiled() {
-		Instant start = clock.instant().minus(Duration.ofDays(20));
-		Instant end = clock.instant().plus(Duration.ofDays(10));
+		Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(20));
+		Instant end = start.plus(Duration.ofDays(30));
 		restore.restore(List.of(active(7001, start, end)), List.of(checkout(9001, 7001, start, end)), List.of());
 
 		assertThat(queries.cardNeeded()).containsExactly(new MemberBillingQueries.CardNeeded(member.id(),

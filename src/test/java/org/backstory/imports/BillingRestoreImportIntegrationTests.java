@@ -83,7 +83,8 @@ class BillingRestoreImportIntegrationTests extends ImportIntegrationTestSupport 
 	/** Backstory's own archive: the test posts.json with its section, and the two billing files. */
 	private byte[] archive(String subscriptions, String payments) {
 		Map<String, String> files = new LinkedHashMap<>();
-		files.put("posts.json", new String(archives.backstory(text -> text), StandardCharsets.UTF_8));
+		files.put("posts.json", new String(archives.backstory(text -> text.replace("\"format_version\": 1,",
+				"\"format_version\": 1, \"publication\": {\"name\": \"Harbour Times\"},")), StandardCharsets.UTF_8));
 		files.put("subscriptions.csv", subscriptions);
 		files.put("payments.csv", payments);
 		return Archives.zip("", files);
