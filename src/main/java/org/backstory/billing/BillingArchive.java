@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Every plan, subscription and payment, for the owner's export: subscriptions and payments a chunk at a
+ * Every plan, subscription, payment and subscription event, for the owner's export: the rows a chunk at a
  * time in id order, so a large publication never sits in memory and two exports list them alike. Amounts
  * are minor units with their currency. Run it inside one read-only transaction for a consistent snapshot.
  */
@@ -20,6 +20,23 @@ import org.springframework.stereotype.Service;
 public class BillingArchive {
 
 	static final int CHUNK = 1_000;
+
+	/** The columns of the export's subscriptions.csv, {@link ArchivedSubscription}'s fields with the member's address. */
+	public static final List<String> SUBSCRIPTION_COLUMNS = List.of("id", "member_id", "member_email", "plan", "tier",
+			"interval", "price_amount", "currency", "status", "comped", "renews", "current_period_start",
+			"current_period_end", "trial_end", "canceled_at", "coupon_id", "percent_off", "amount_off",
+			"discount_ends_at", "gift_id", "created_at", "updated_at");
+
+	/** The columns of the export's payments.csv, {@link ArchivedPayment}'s fields with the member's address. */
+	public static final List<String> PAYMENT_COLUMNS = List.of("id", "member_id", "member_email", "subscription_id",
+			"purpose", "status", "amount", "list_amount", "discount_amount", "credit_applied", "refunded_amount",
+			"currency", "invoice_number", "gateway", "gateway_charge_id", "failure_code", "period_start",
+			"period_end", "created_at", "settled_at", "refunded_at");
+
+	/** The columns of the export's subscription_events.csv, {@link ArchivedEvent}'s fields. */
+	public static final List<String> EVENT_COLUMNS = List.of("id", "subscription_id", "from_status", "to_status",
+			"cause", "actor", "amount", "currency", "payment_id", "occurred_at", "kind", "mrr_after", "previous_paid",
+			"previous_mrr", "previous_currency");
 
 	private final JdbcClient jdbc;
 
@@ -34,6 +51,14 @@ public class BillingArchive {
 			@Nullable Instant canceledAt, @Nullable Long couponId, @Nullable Integer percentOff,
 			@Nullable Long amountOff, @Nullable Instant discountEndsAt, @Nullable Long giftId, Instant createdAt,
 			Instant updatedAt) {
+
+		/** The same subscription for the member with this id (a restore finds members by address). */
+		public ArchivedSubscription forMember(long member) {
+			return new ArchivedSubscription(id, member, plan, tier, interval, price, currency, status, comped, renews,
+					currentPeriodStart, currentPeriodEnd, trialEnd, canceledAt, couponId, percentOff, amountOff,
+					discountEndsAt, giftId, createdAt, updatedAt);
+		}
+
 	}
 
 	/**
@@ -47,6 +72,24 @@ public class BillingArchive {
 			String currency, @Nullable Long invoiceNumber, String gateway, @Nullable String gatewayChargeId,
 			@Nullable String failureCode, @Nullable Instant periodStart, @Nullable Instant periodEnd,
 			Instant createdAt, @Nullable Instant settledAt, @Nullable Instant refundedAt) {
+
+		/** The same payment for the member with this id, or none (a forgotten member's). */
+		public ArchivedPayment forMember(@Nullable Long member) {
+			return new ArchivedPayment(id, member, subscriptionId, purpose, status, amount, listAmount, discountAmount,
+					creditApplied, refundedAmount, currency, invoiceNumber, gateway, gatewayChargeId, failureCode,
+					periodStart, periodEnd, createdAt, settledAt, refundedAt);
+		}
+
+	}
+
+	/**
+	 * An entry of the subscription event log as stored, the history revenue figures are computed from (see
+	 * {@link RevenueFigures}). It names no member, so it outlives one who was forgotten.
+	 */
+	public record ArchivedEvent(long id, long subscriptionId, @Nullable String fromStatus, String toStatus,
+			String cause, String actor, @Nullable Long amount, @Nullable String currency, @Nullable Long paymentId,
+			Instant occurredAt, String kind, long mrrAfter, boolean previousPaid, long previousMrr,
+			@Nullable String previousCurrency) {
 	}
 
 	/** A plan and when it was created. */
@@ -82,6 +125,12 @@ public class BillingArchive {
 				  where r.payment_id = p.id and r.status = 'succeeded') as refunded_at
 				from billing.payment p where p.id > ? order by p.id limit ?
 				""", BillingArchive::payment, ArchivedPayment::id, consumer);
+	}
+
+	/** Hands every subscription event to {@code consumer} a chunk at a time, by id. */
+	public void forEachEventChunk(Consumer<List<ArchivedEvent>> consumer) {
+		chunks("select * from billing.subscription_event where id > ? order by id limit ?", BillingArchive::event,
+				ArchivedEvent::id, consumer);
 	}
 
 	private interface RowReader<T> {
@@ -123,6 +172,14 @@ public class BillingArchive {
 				rs.getObject("invoice_number", Long.class), rs.getString("gateway"), rs.getString("gateway_charge_id"),
 				rs.getString("failure_code"), Timestamps.read(rs, "period_start"), Timestamps.read(rs, "period_end"),
 				Timestamps.require(rs, "created_at"), Timestamps.read(rs, "settled_at"), Timestamps.read(rs, "refunded_at"));
+	}
+
+	private static ArchivedEvent event(ResultSet rs) throws SQLException {
+		return new ArchivedEvent(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("from_status"),
+				rs.getString("to_status"), rs.getString("cause"), rs.getString("actor"), rs.getObject("amount", Long.class),
+				rs.getString("currency"), rs.getObject("payment_id", Long.class), Timestamps.require(rs, "occurred_at"),
+				rs.getString("kind"), rs.getLong("mrr_after"), rs.getBoolean("previous_paid"), rs.getLong("previous_mrr"),
+				rs.getString("previous_currency"));
 	}
 
 }

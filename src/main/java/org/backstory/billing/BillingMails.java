@@ -94,6 +94,22 @@ class BillingMails {
 						""".formatted(site.link("/account/card"), date(retryAt)));
 	}
 
+	/**
+	 * A renewal found no card on file (a subscription restored from another site's export comes without
+	 * one): nothing was charged; the member is asked to add a card.
+	 */
+	void noCardOnFile(long memberId, long subscriptionId, Instant retryAt) {
+		send(memberId, "no-card-" + subscriptionId + "-" + retryAt.getEpochSecond(),
+				"Add a card to keep your subscription", """
+						Your subscription is due to renew, but there is no card on file for it here, so nothing was
+						charged.
+
+						Add a card and we'll renew it right away: %s
+
+						Otherwise we'll try again on %s.
+						""".formatted(site.link("/account/card"), date(retryAt)));
+	}
+
 	/** The last retry is next: after it fails, the subscription ends. */
 	void lastRetryComing(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "last-retry-" + subscriptionId + "-" + retryAt.getEpochSecond(),

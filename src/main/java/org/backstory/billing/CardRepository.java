@@ -28,7 +28,8 @@ class CardRepository {
 	}
 
 	/**
-	 * Puts the card on file, replacing the one there. Filing the card already on file again keeps the facts
+	 * Puts the card on file, replacing the one there, and clears a restored paid subscription's "card needed"
+	 * flag. Filing the card already on file again keeps the facts
 	 * a gateway event brought since (they are at least as new as the caller's copy).
 	 */
 	void save(long memberId, String gateway, StoredCard card, Instant now) {
@@ -47,6 +48,10 @@ class CardRepository {
 			.param("gateway", gateway)
 			.params(CardColumns.of(card))
 			.param("now", Timestamps.of(now))
+			.update();
+		// A paid subscription restored without its card (BillingRestore) needs one no longer.
+		jdbc.sql("update billing.subscription set card_needed_from = null where member_id = ? and not comped and card_needed_from is not null")
+			.param(memberId)
 			.update();
 	}
 

@@ -91,29 +91,32 @@ public class MemberBillingQueries {
 	}
 
 	/**
-	 * The live comps flagged with {@link SubscriptionService#flagCardNeeded}: members who paid on another
-	 * platform and still need to put a card on file here, the soonest-ending first.
+	 * The live subscriptions flagged as needing a card: comps flagged with {@link SubscriptionService#flagCardNeeded}
+	 * (members who paid on another platform), and paid subscriptions {@link BillingRestore} brought over without
+	 * their card (the flag goes when the member files one); the soonest-ending first.
 	 */
 	public List<CardNeeded> cardNeeded() {
 		return jdbc.sql("""
-				select member_id, card_needed_from, current_period_end from billing.subscription
-				where comped and card_needed_from is not null and status in ('trialing', 'active', 'past_due', 'canceled')
+				select member_id, card_needed_from, current_period_end, comped from billing.subscription
+				where card_needed_from is not null and status in ('trialing', 'active', 'past_due', 'canceled')
 				order by current_period_end nulls last, member_id""")
 			.query((rs, row) -> {
 				Timestamp ends = rs.getTimestamp(3);
-				return new CardNeeded(rs.getLong(1), rs.getString(2), ends == null ? null : ends.toInstant());
+				return new CardNeeded(rs.getLong(1), rs.getString(2), ends == null ? null : ends.toInstant(), rs.getBoolean(4));
 			})
 			.list();
 	}
 
 	/**
-	 * A member whose comp stands in for a subscription paid on another platform.
+	 * A member whose comp stands in for a subscription paid on another platform, or whose restored paid
+	 * subscription has no card here yet.
 	 *
 	 * @param memberId the member
-	 * @param from the platform they paid on
-	 * @param compEnds when the comp ends (their paid period there), or null for no end
+	 * @param from the platform they paid on ({@link BillingRestore#CARD_FROM} for a restore)
+	 * @param compEnds when the comp or the paid period ends (their paid period there), or null for no end
+	 * @param comped whether it is a comp (else a restored paid subscription, which renews then)
 	 */
-	public record CardNeeded(long memberId, String from, @Nullable Instant compEnds) {
+	public record CardNeeded(long memberId, String from, @Nullable Instant compEnds, boolean comped) {
 	}
 
 	/** The tier a comp gives when staff do not choose one (imports): the first active plan's. */

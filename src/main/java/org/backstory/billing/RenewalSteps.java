@@ -213,7 +213,10 @@ class RenewalSteps {
 		Instant retryAt = now.plus(properties.retrySchedule().get(failed - 1));
 		renewals.pastDue(subscription.id(), pastDueSince, failed, retryAt, now);
 		recordDecline(subscription, SubscriptionEventLog.Cause.RENEWAL_FAILED, payment, now);
-		if (failed == 1) {
+		if (failed == 1 && payment == null) {
+			mails.noCardOnFile(subscription.memberId(), subscription.id(), retryAt);
+		}
+		else if (failed == 1) {
 			mails.paymentDeclined(subscription.memberId(), subscription.id(), retryAt);
 		}
 		else if (failed == properties.retrySchedule().size()) {

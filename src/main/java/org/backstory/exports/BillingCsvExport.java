@@ -18,22 +18,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Subscriptions and payments as CSV, in id order, with the member's address beside their id (member ids
+ * Subscriptions, payments and the subscription history as CSV, in id order, with the member's address beside their id (member ids
  * change when a publication moves; addresses do not). Amounts are minor units (cents) of the row's currency,
  * dates ISO-8601 in UTC; an empty cell is a value that is not set.
  */
 @Component
 class BillingCsvExport {
 
-	static final List<String> SUBSCRIPTION_COLUMNS = List.of("id", "member_id", "member_email", "plan", "tier",
-			"interval", "price_amount", "currency", "status", "comped", "renews", "current_period_start",
-			"current_period_end", "trial_end", "canceled_at", "coupon_id", "percent_off", "amount_off",
-			"discount_ends_at", "gift_id", "created_at", "updated_at");
+	static final List<String> SUBSCRIPTION_COLUMNS = BillingArchive.SUBSCRIPTION_COLUMNS;
 
-	static final List<String> PAYMENT_COLUMNS = List.of("id", "member_id", "member_email", "subscription_id",
-			"purpose", "status", "amount", "list_amount", "discount_amount", "credit_applied", "refunded_amount",
-			"currency", "invoice_number", "gateway", "gateway_charge_id", "failure_code", "period_start",
-			"period_end", "created_at", "settled_at", "refunded_at");
+	static final List<String> PAYMENT_COLUMNS = BillingArchive.PAYMENT_COLUMNS;
+
+	static final List<String> EVENT_COLUMNS = BillingArchive.EVENT_COLUMNS;
 
 	private final BillingArchive billing;
 
@@ -67,6 +63,15 @@ class BillingCsvExport {
 					p.refundedAmount(), p.currency(), p.invoiceNumber(), p.gateway(), p.gatewayChargeId(),
 					p.failureCode(), p.periodStart(), p.periodEnd(), p.createdAt(), p.settledAt(), p.refundedAt())));
 		});
+	}
+
+	/** The subscription event log, which names no member: the history the revenue figures are computed from. */
+	void writeEvents(Writer out) {
+		CsvWriter csv = new CsvWriter(out);
+		csv.row(EVENT_COLUMNS);
+		billing.forEachEventChunk(chunk -> chunk.forEach(e -> csv.row(cells(e.id(), e.subscriptionId(), e.fromStatus(),
+				e.toStatus(), e.cause(), e.actor(), e.amount(), e.currency(), e.paymentId(), e.occurredAt(), e.kind(),
+				e.mrrAfter(), e.previousPaid(), e.previousMrr(), e.previousCurrency()))));
 	}
 
 	private static @Nullable String email(Map<Long, MemberProfile> profiles, @Nullable Long memberId) {

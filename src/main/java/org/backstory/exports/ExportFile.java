@@ -11,6 +11,8 @@ public enum ExportFile {
 	SUBSCRIPTIONS("subscriptions", "csv", "text/csv;charset=UTF-8"),
 	/** Every payment attempt, with what was refunded. */
 	PAYMENTS("payments", "csv", "text/csv;charset=UTF-8"),
+	/** Every subscription's history of changes, which the revenue figures are computed from. */
+	SUBSCRIPTION_EVENTS("subscription_events", "csv", "text/csv;charset=UTF-8"),
 	/** The uploaded images' files. */
 	IMAGES("images", "zip", "application/zip");
 

@@ -110,6 +110,7 @@ public class Exports {
 			case MEMBERS -> text(out, members::writeWithNewsletters);
 			case SUBSCRIPTIONS -> text(out, billing::writeSubscriptions);
 			case PAYMENTS -> text(out, billing::writePayments);
+			case SUBSCRIPTION_EVENTS -> text(out, billing::writeEvents);
 			case IMAGES -> throw new IllegalArgumentException("images are a zip of their own");
 		}
 	}

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads an upload and checks it against what Backstory accepts, so that a plan found importable here
- * imports without a refusal: each post as the editor would save it, and paid subscribers only when a plan
- * offers a tier to comp them to.
+ * imports without a refusal: each post as the editor would save it, paid subscribers only when a plan
+ * offers a tier to comp them to, and whether Backstory's own billing files will be restored.
  */
 @Component
 class ArchiveChecks {
@@ -32,9 +32,12 @@ class ArchiveChecks {
 
 	private final ArchiveRestore restore;
 
+	private final BillingRestorer billingRestore;
+
 	ArchiveChecks(ArticleEditor editor, PlanCatalog plans, MemberBillingQueries billing, ArchiveRestore restore,
-			Clock clock) {
+			BillingRestorer billingRestore, Clock clock) {
 		this.editor = editor;
+		this.billingRestore = billingRestore;
 		this.restore = restore;
 		this.plans = plans;
 		this.billing = billing;
@@ -61,6 +64,7 @@ class ArchiveChecks {
 			problems.add(ImportProblem.notice("db[0].backstory", restore.empty()
 					? "Backstory's own export into an empty publication: articles, authors, tags and storylines keep their ids and times; the publication's settings, plans and newsletters are restored."
 					: "This publication already has articles, authors, tags or storylines: imported with new ids and times; the publication's settings, plans and newsletters are not restored."));
+			problems.addAll(billingRestore.check(plan.restore()));
 		}
 		return new ArchivePlan(plan.source(), plan.posts(), plan.subscribers(), problems, plan.restore());
 	}

@@ -122,9 +122,13 @@ public class ArchiveImport {
 		 * @param members members imported
 		 * @param comps of them comped (paid on the old platform)
 		 * @param existingMembers subscribers whose address already had an account here, left alone
+		 * @param subscriptions subscriptions restored from Backstory's own export
+		 * @param payments payments restored from it
+		 * @param cardNeeded restored paid subscriptions whose members must add a card here
 		 */
 		record Imported(ImportSource source, int articles, int skippedArticles, int imagesCopied,
-				List<String> keptAsLinks, int members, int comps, int existingMembers) implements Outcome {
+				List<String> keptAsLinks, int members, int comps, int existingMembers, int subscriptions, int payments,
+				long cardNeeded) implements Outcome {
 
 			public Imported {
 				keptAsLinks = List.copyOf(keptAsLinks);
@@ -180,8 +184,9 @@ public class ArchiveImport {
 	}
 
 	/**
-	 * Members who paid on another platform and are comped until their paid period ends there: each must put a
-	 * card on file here (and cancel the old subscription) before then.
+	 * Members who must put a card on file here: those who paid on another platform and are comped until their
+	 * paid period ends there (and must cancel the old subscription), and those whose paid subscription was
+	 * restored from Backstory's own export, whose renewal asks for a card.
 	 */
 	@Transactional(readOnly = true)
 	public List<CardNeededLine> cardNeeded() {
@@ -190,16 +195,19 @@ public class ArchiveImport {
 			.collect(Collectors.toSet()));
 		return flagged.stream()
 			.filter(f -> profiles.containsKey(f.memberId()))
-			.map(f -> new CardNeededLine(f.memberId(), profiles.get(f.memberId()).email(), f.from(), f.compEnds()))
+			.map(f -> new CardNeededLine(f.memberId(), profiles.get(f.memberId()).email(), f.from(), f.compEnds(),
+					f.comped()))
 			.toList();
 	}
 
 	/**
-	 * A comped member who must move to a card.
+	 * A member who must move to a card: comped for a subscription paid on another platform, or with a paid
+	 * subscription restored from Backstory's own export without its card.
 	 *
-	 * @param compEnds when the comp (their paid period elsewhere) ends, or null for no end
+	 * @param compEnds when the comp (their paid period elsewhere) or the restored period ends, or null for no end
+	 * @param comped whether it is a comp
 	 */
-	public record CardNeededLine(long memberId, String email, String from, @Nullable Instant compEnds) {
+	public record CardNeededLine(long memberId, String email, String from, @Nullable Instant compEnds, boolean comped) {
 	}
 
 	private String byline(PlannedPost post) {

@@ -102,8 +102,13 @@ final class ArchiveReader {
 		if (json.size() == 1) {
 			ArchivePlan plan = ghost(json.get(0), root.get(json.get(0)), tiers, now);
 			SiteRestore restore = plan.restore();
-			return restore == null || originals.isEmpty() ? plan : new ArchivePlan(plan.source(), plan.posts(),
-					plan.subscribers(), plan.problems(), restore.withImages(originals));
+			if (restore == null) {
+				return plan;
+			}
+			List<ImportProblem> problems = new ArrayList<>(plan.problems());
+			BillingFiles billing = BillingFiles.read(root, problems);
+			return new ArchivePlan(plan.source(), plan.posts(), plan.subscribers(), problems,
+					restore.withImages(originals).withBilling(billing));
 		}
 		return ArchivePlan.refused(ImportSource.SUBSTACK, fileName,
 				"The zip has no posts.csv (a Substack export) and no single .json file (a Ghost export), at its top or one folder down.");
@@ -111,12 +116,14 @@ final class ArchiveReader {
 
 	/**
 	 * Only the files the readers use are unpacked: not the per-post delivery and open logs, nor the image
-	 * copies of Backstory's own archive (made again from the originals).
+	 * copies of Backstory's own archive (made again from the originals), nor its members.csv (imported at
+	 * {@code /admin/members/import}); its billing files at the top are.
 	 */
 	private static boolean wanted(String name) {
 		String file = name.substring(name.lastIndexOf('/') + 1);
 		return name.startsWith(ORIGINALS) || file.equals("posts.csv") || file.endsWith(".html") || file.endsWith(".json")
-				|| (file.startsWith("email_list") && file.endsWith(".csv"));
+				|| (file.startsWith("email_list") && file.endsWith(".csv")) || name.equals(BillingFiles.SUBSCRIPTIONS)
+				|| name.equals(BillingFiles.PAYMENTS) || name.equals(BillingFiles.EVENTS);
 	}
 
 	/**

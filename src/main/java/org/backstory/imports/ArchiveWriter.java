@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.backstory.billing.BillingRestore;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.StaffActions;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ class ArchiveWriter {
 
 	private final SubscriberImporter subscribers;
 
+	private final BillingRestorer billing;
+
 	private final StaffActions staffActions;
 
 	private final JdbcClient jdbc;
@@ -36,7 +39,8 @@ class ArchiveWriter {
 	private final Clock clock;
 
 	ArchiveWriter(PendingArchives pending, ArchiveChecks checks, ArticleImporter articles, SubscriberImporter subscribers,
-			StaffActions staffActions, JdbcClient jdbc, Clock clock) {
+			BillingRestorer billing, StaffActions staffActions, JdbcClient jdbc, Clock clock) {
+		this.billing = billing;
 		this.pending = pending;
 		this.checks = checks;
 		this.articles = articles;
@@ -60,13 +64,17 @@ class ArchiveWriter {
 		}
 		ArticleImporter.Written written = articles.write(plan, staff, now);
 		SubscriberImporter.Written members = subscribers.write(plan, staff.id(), now);
+		BillingRestore.Restored restored = billing.write(plan.restore());
 		staffActions.record(staff.id(), "archive.imported", plan.source().label() + " archive " + archive.get().fileName(),
-				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps");
-		log.info("Archive imported source={} articles={} images={} members={} comps={} staffId={}", plan.source().code(),
-				written.articles(), written.imagesCopied(), members.members(), members.comps(), staff.id());
+				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps"
+						+ (restored.subscriptions() + restored.payments() == 0 ? "" : ", " + restored.subscriptions()
+								+ " subscriptions and " + restored.payments() + " payments restored"));
+		log.info("Archive imported source={} articles={} images={} members={} comps={} subscriptions={} payments={} staffId={}",
+				plan.source().code(), written.articles(), written.imagesCopied(), members.members(), members.comps(),
+				restored.subscriptions(), restored.payments(), staff.id());
 		return new ArchiveImport.Outcome.Imported(plan.source(), written.articles(),
 				plan.posts().size() - written.articles(), written.imagesCopied(), written.keptAsLinks(), members.members(),
-				members.comps(), members.existing());
+				members.comps(), members.existing(), restored.subscriptions(), restored.payments(), restored.cardNeeded());
 	}
 
 }

@@ -155,7 +155,7 @@ final class OwnSection {
 			return null;
 		}
 		try {
-			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById(), List.of());
+			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById(), List.of(), null);
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section cannot be restored as it is ("

@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param newsletters in display order
  * @param images the uploaded originals from the export archive's {@code images/originals/}, empty when only
  *     posts.json was uploaded
+ * @param billing the archive's subscriptions, payments and their history, restored into a publication without
+ *     any (see {@link BillingRestorer}); null when only posts.json was uploaded
  */
 record SiteRestore(Publication publication, List<RestoredPlan> plans, List<NewsletterSettings> newsletters,
 		List<RestoredAuthor> authors, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Storyline> storylines,
-		List<RestoredImage> images) {
+		List<RestoredImage> images, @Nullable BillingFiles billing) {
 
 	SiteRestore {
 		images = List.copyOf(images);
@@ -35,7 +37,11 @@ record SiteRestore(Publication publication, List<RestoredPlan> plans, List<Newsl
 	}
 
 	SiteRestore withImages(List<RestoredImage> originals) {
-		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, originals);
+		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, originals, billing);
+	}
+
+	SiteRestore withBilling(@Nullable BillingFiles files) {
+		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, images, files);
 	}
 
 	/**

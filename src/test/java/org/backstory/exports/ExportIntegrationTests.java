@@ -366,6 +366,21 @@ class ExportIntegrationTests {
 	}
 
 	@Test
+	void subscriptionEventsCarryTheFiguresRevenueIsComputedFrom() throws Exception {
+		List<CsvReader.Record> subscriptions = CsvReader.parse(owner.get("/admin/export/subscriptions.csv").body());
+		String paid = row(subscriptions, "member_id", Long.toString(payer.id())).get("id");
+		List<CsvReader.Record> rows = CsvReader.parse(owner.get("/admin/export/subscription_events.csv").body());
+
+		assertThat(rows.get(0).fields()).isEqualTo(BillingCsvExport.EVENT_COLUMNS);
+		List<String> header = rows.get(0).fields();
+		assertThat(rows.stream().skip(1).map(CsvReader.Record::fields)
+			.filter(fields -> fields.get(header.indexOf("subscription_id")).equals(paid))
+			.map(fields -> fields.get(header.indexOf("to_status")) + " " + fields.get(header.indexOf("cause")) + " "
+					+ fields.get(header.indexOf("kind")) + " " + fields.get(header.indexOf("mrr_after"))))
+			.as("no member address, only the figures").contains("active first_payment paid " + plan.monthlyPrice());
+	}
+
+	@Test
 	void paymentsShowTheRefund() throws Exception {
 		List<CsvReader.Record> rows = CsvReader.parse(owner.get("/admin/export/payments.csv").body());
 
@@ -403,6 +418,8 @@ class ExportIntegrationTests {
 		assertThat(text(entries.get("payments.csv"))).isEqualTo(owner.get("/admin/export/payments.csv").body());
 		assertThat(text(entries.get("subscriptions.csv")))
 			.isEqualTo(owner.get("/admin/export/subscriptions.csv").body());
+		assertThat(text(entries.get("subscription_events.csv")))
+			.isEqualTo(owner.get("/admin/export/subscription_events.csv").body());
 		assertThat(withoutExportTime(text(entries.get("posts.json"))))
 			.isEqualTo(withoutExportTime(owner.get("/admin/export/posts.json").body()));
 		assertThat(entries.get("images/" + image.url().substring("/media/".length()))).isNotEmpty();
@@ -441,7 +458,8 @@ class ExportIntegrationTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.document().select("a[href^=/admin/export/]").eachAttr("href")).containsExactly(
 				"/admin/export/archive", "/admin/export/posts.json", "/admin/export/members.csv",
-				"/admin/export/subscriptions.csv", "/admin/export/payments.csv", "/admin/export/images.zip");
+				"/admin/export/subscriptions.csv", "/admin/export/payments.csv", "/admin/export/subscription_events.csv",
+				"/admin/export/images.zip");
 	}
 
 	private static JsonNode posts(String body) {

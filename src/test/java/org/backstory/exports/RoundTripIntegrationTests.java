@@ -1,5 +1,6 @@
 package org.backstory.exports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,14 +12,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.backstory.BackstoryApplication;
 import org.backstory.OwnDatabase;
 import org.backstory.TestDatabase;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
+import org.backstory.billing.BillingInterval;
+import org.backstory.billing.Checkout;
+import org.backstory.billing.CheckoutOutcome;
+import org.backstory.billing.CheckoutService;
+import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.Refunds;
+import org.backstory.billing.RenewalRun;
+import org.backstory.billing.SandboxCards;
+import org.backstory.billing.SubscriptionChanges;
+import org.backstory.billing.SubscriptionService;
 import org.backstory.media.MediaLibrary;
 import org.backstory.media.StoredImage;
 import org.backstory.media.TestImages;
@@ -34,6 +48,7 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.publishing.Visibility;
@@ -46,6 +61,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +79,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code exported_on}), members.csv and images.zip come out byte for byte the same. Importing the same files again adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SettableClock.Configuration.class)
 @OwnDatabase("roundtrip_source")
 class RoundTripIntegrationTests {
 
@@ -81,16 +98,27 @@ class RoundTripIntegrationTests {
 		String ownerEmail = MemberFixtures.uniqueEmail("roundtrip-owner");
 		Visitor sourceOwner = owner(source, port, ownerEmail);
 		seed(source, ownerEmail);
+		seedBilling(source, ownerEmail);
 		String posts = download(sourceOwner, "/admin/export/posts.json");
 		String members = download(sourceOwner, "/admin/export/members.csv");
 		byte[] images = sourceOwner.download("/admin/export/images.zip").body();
 		Visitor.Download archive = sourceOwner.download("/admin/export/archive");
 		assertThat(archive.status()).isEqualTo(200);
+		Map<String, String> billing = billingFiles(archive.body());
+		assertThat(column(billing.get("subscriptions.csv"), "status")).contains("active", "trialing", "canceled",
+				"past_due");
+		assertThat(column(billing.get("subscriptions.csv"), "comped")).contains("true");
+		assertThat(column(billing.get("payments.csv"), "status")).contains("succeeded", "failed");
+		assertThat(column(billing.get("payments.csv"), "refunded_amount")).contains("200");
+		assertThat(column(billing.get("payments.csv"), "failure_code")).anySatisfy(code -> assertThat(code).isNotEmpty());
+		assertThat(members(members).values()).as("a comp shows in members.csv").anySatisfy(row -> assertThat(row.get(4)).isEqualTo("true"));
+		Map<String, List<String>> revenue = revenuePage(sourceOwner);
 
 		try (ConfigurableApplicationContext target = startEmptyBackstory()) {
 			assertThat(target.getEnvironment().getProperty("backstory.database.url")).contains("/roundtrip_");
 			int targetPort = Integer.parseInt(target.getEnvironment().getRequiredProperty("local.server.port"));
 			Visitor targetOwner = owner(target, targetPort, ownerEmail);
+			JdbcClient targetDb = target.getBean(JdbcClient.class);
 
 			String broken = posts.replace("\"sender_email\" : \"desk@roundtrip.example\"", "\"sender_email\" : \"nobody\"");
 			assertThat(broken).isNotEqualTo(posts);
@@ -98,37 +126,48 @@ class RoundTripIntegrationTests {
 					"posts.json", broken.getBytes(StandardCharsets.UTF_8)));
 			assertThat(refused.status()).isEqualTo(422);
 			assertThat(refused.document().text()).contains("Nothing was imported: Newsletter weekly:");
-			assertThat(target.getBean(JdbcClient.class).sql("""
+			assertThat(targetDb.sql("""
 					select (select count(*) from publishing.article) + (select count(*) from publishing.tag)
 					  + (select count(*) from billing.plan) + (select count(*) from newsletters.newsletter)""")
 				.query(Long.class).single()).as("a refused restore writes nothing").isZero();
 			assertThat(target.getBean(PublicationService.class).publication().name()).isNotEqualTo("Harbour Times");
 
-			Visitor.Page imported = confirm(targetOwner, dryRun(targetOwner, archive.body(), "keep their ids and times"));
+			Visitor.Page firstDryRun = dryRun(targetOwner, archive.body(), "keep their ids and times");
+			assertThat(notices(firstDryRun)).as("the members are not here yet")
+				.anySatisfy(text -> assertThat(text).contains("Not restored yet: 5 of the members they belong to are not here"));
+			Visitor.Page imported = confirm(targetOwner, firstDryRun);
 			assertThat(imported.status()).as(imported.body()).isEqualTo(303);
 			Visitor.Page membersDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
 					"members.csv", members.getBytes(StandardCharsets.UTF_8));
 			assertThat(membersDryRun.status()).as(membersDryRun.body()).isEqualTo(200);
+			assertThat(membersDryRun.document().selectFirst(".import-summary").text())
+				.contains("the comps are not granted here");
 			assertThat(confirm(targetOwner, membersDryRun).status()).isEqualTo(303);
+			assertThat(targetDb.sql("select count(*) from billing.subscription").query(Long.class).single())
+				.as("a restored members.csv leaves the comps to subscriptions.csv").isZero();
 
-			String postsAgain = download(targetOwner, "/admin/export/posts.json");
-			String membersAgain = download(targetOwner, "/admin/export/members.csv");
+			String restoring = (rows(billing.get("subscriptions.csv")) + " subscriptions, " + rows(billing.get("payments.csv"))
+					+ " payments and " + rows(billing.get("subscription_events.csv")) + " history entries will be restored");
+			Visitor.Page billingImported = confirm(targetOwner, dryRun(targetOwner, archive.body(), restoring));
+			assertThat(billingImported.status()).as(billingImported.body()).isEqualTo(303);
 
-			assertThat(articles(posts)).containsOnlyKeys("open-harbour", "members-tide", "paid-dredge", "tier-letter",
-					"regatta", "unfinished", "quay-photo");
-			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
-				.contains("\"storyline_id\":\"silt\"");
-			assertThat(posts).contains("<!--members-only-->").contains("\"aliases\" : [ \"tide-tables\" ]")
-				.contains("\"aliases\" : [ \"mud\" ]").contains("\"author_may_publish\" : true")
-				.contains("\"staff_email\" : \"" + ownerEmail + "\"").contains("\"legal_name\" : \"Harbour Times Ltd\"");
-			assertThat(members(members).get("both@roundtrip.example")).last().isEqualTo("weekly,digest");
-			assertThat(members(members)).containsKey(ownerEmail.toLowerCase(Locale.ROOT));
-			assertThat(withoutExportTime(postsAgain)).isEqualTo(withoutExportTime(posts));
-			assertThat(membersAgain).isEqualTo(members);
+			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
+				.as("the second upload adds no article").isEqualTo(withoutExportTime(posts));
+			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
+			for (String file : List.of("subscriptions.csv", "payments.csv", "subscription_events.csv")) {
+				assertThat(download(targetOwner, "/admin/export/" + file)).as(file).isEqualTo(billing.get(file));
+			}
 			assertThat(images).isNotEmpty();
 			assertThat(targetOwner.download("/admin/export/images.zip").body()).isEqualTo(images);
+			assertThat(revenuePage(targetOwner)).as("the revenue figures").isEqualTo(revenue);
+			assertThat(targetOwner.get("/admin/import").document().select("ul.card-needed li").eachText())
+				.as("the paid subscriptions that renew need a card here; the canceled one and the comp do not")
+				.containsExactlyInAnyOrder("pastdue@roundtrip.example (backstory), paid until " + periodEnd(billing, "pastdue"),
+						"trial@roundtrip.example (backstory), paid until " + periodEnd(billing, "trial"),
+						"yearly@roundtrip.example (backstory), paid until " + periodEnd(billing, "yearly"));
 
-			Visitor.Page again = confirm(targetOwner, dryRun(targetOwner, archive.body(), "imported with new ids and times"));
+			Visitor.Page again = confirm(targetOwner, dryRun(targetOwner, archive.body(),
+					"Not restored: this publication already has subscriptions or payments"));
 			assertThat(again.status()).as(again.body()).isEqualTo(303);
 			Visitor.Page membersAgainDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
 					"members.csv", members.getBytes(StandardCharsets.UTF_8));
@@ -136,6 +175,7 @@ class RoundTripIntegrationTests {
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
 				.as("a second import of the same archive adds nothing").isEqualTo(withoutExportTime(posts));
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
+			assertThat(download(targetOwner, "/admin/export/payments.csv")).isEqualTo(billing.get("payments.csv"));
 		}
 	}
 
@@ -210,6 +250,55 @@ class RoundTripIntegrationTests {
 		});
 	}
 
+	/**
+	 * Subscriptions of every kind, made through billing's own services with the clock moved back 40 days
+	 * and forward again: one past due (its renewal declined, then its first retry), one renewed, partly
+	 * refunded and canceled, one yearly, one trialing and a comp; payments that succeeded, failed and were
+	 * refunded.
+	 */
+	private static void seedBilling(ConfigurableApplicationContext app, String ownerEmail) {
+		SettableClock clock = app.getBean(SettableClock.class);
+		Plan plan = app.getBean(PlanCatalog.class).activePlans().get(0);
+		Plan trial = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newTrialPlan(14));
+		RenewalRun renewals = app.getBean(RenewalRun.class);
+		try {
+			clock.advance(Duration.ofDays(-40));
+			subscriber(app, "pastdue", plan, BillingInterval.MONTH, SandboxCards.FIRST_CHARGE_ONLY);
+			long canceled = subscriber(app, "canceled", plan, BillingInterval.MONTH, SandboxCards.SUCCEEDS);
+			clock.advance(Duration.ofDays(31).plusHours(1));
+			renewals.runDue();
+			clock.reset();
+			renewals.runDue();
+			long renewal = app.getBean(JdbcClient.class)
+				.sql("select max(id) from billing.payment where member_id = ? and status = 'succeeded'")
+				.param(canceled)
+				.query(Long.class)
+				.single();
+			long ownerId = app.getBean(MemberDirectory.class).findByEmail(ownerEmail).orElseThrow().id();
+			app.getBean(Refunds.class).refund(ownerId, renewal, 200, "Charged twice by mistake", UUID.randomUUID().toString());
+			app.getBean(SubscriptionChanges.class).cancel(canceled);
+		}
+		finally {
+			clock.reset();
+		}
+		subscriber(app, "yearly", plan, BillingInterval.YEAR, SandboxCards.SUCCEEDS);
+		subscriber(app, "trial", trial, BillingInterval.MONTH, SandboxCards.SUCCEEDS);
+		long comped = app.getBean(MemberDirectory.class)
+			.createAccount(new NewAccount("comped@roundtrip.example", "Reader comped", null, MemberRole.MEMBER, true));
+		app.getBean(SubscriptionService.class).grantComp(comped, plan.tier(), clock.instant().plus(Duration.ofDays(60)));
+	}
+
+	private static long subscriber(ConfigurableApplicationContext app, String who, Plan plan, BillingInterval interval,
+			String card) {
+		String email = who + "@roundtrip.example";
+		long id = app.getBean(MemberDirectory.class)
+			.createAccount(new NewAccount(email, "Reader " + who, null, MemberRole.MEMBER, true));
+		CheckoutOutcome outcome = app.getBean(CheckoutService.class)
+			.checkout(new Checkout(id, email, plan.code(), interval, UUID.randomUUID(), BillingFixtures.card(card)));
+		assertThat(outcome).isInstanceOfAny(CheckoutOutcome.Subscribed.class, CheckoutOutcome.TrialStarted.class);
+		return id;
+	}
+
 	private static long article(ArticleEditor editor, String slug, String title, String body, Visibility visibility,
 			List<String> tags, String storyline, Integer position) {
 		return editor.save(new ArticleDraft(null, slug, title, "The dek of " + slug, body, List.of("harbour-desk", "the-owner"), tags,
@@ -219,13 +308,16 @@ class RoundTripIntegrationTests {
 	/**
 	 * A second application on an empty database of its own, as a new Backstory would be. The settings are
 	 * command-line arguments, which win over application.properties (the builder's own properties would not).
+	 * Its renewal run waits a day: the restored past-due subscription is due at once, and a run between the
+	 * import and the second export would rightly retry it (RenewalRunIntegrationTests covers that).
 	 */
 	private static ConfigurableApplicationContext startEmptyBackstory() throws IOException {
 		String database = "roundtrip_" + Long.toString(System.nanoTime(), 36);
 		return new SpringApplicationBuilder(BackstoryApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
 				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
 				"--backstory.data-dir=" + Files.createTempDirectory("backstory-roundtrip"), "--backstory.demo=false",
-				"--db-scheduler.polling-interval=1s", "--db-scheduler.shutdown-max-wait=2s");
+				"--db-scheduler.polling-interval=1s", "--db-scheduler.shutdown-max-wait=2s",
+				"--backstory.billing.renewal.run-every=1d");
 	}
 
 	private static String download(Visitor owner, String path) {
@@ -280,6 +372,56 @@ class RoundTripIntegrationTests {
 		CsvReader.parse(csv).stream().skip(1).forEach(record -> rows.put(record.fields().get(1),
 				record.fields().subList(1, record.fields().size())));
 		return rows;
+	}
+
+	/** The archive's CSV files by name (members.csv and the billing files). */
+	private static Map<String, String> billingFiles(byte[] archive) throws IOException {
+		Map<String, String> files = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().endsWith(".csv")) {
+					files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		assertThat(files).containsKeys("subscriptions.csv", "payments.csv", "subscription_events.csv");
+		return files;
+	}
+
+	/** One column's values, from the header's name. */
+	private static List<String> column(String csv, String name) throws CsvReader.MalformedCsvException {
+		List<CsvReader.Record> records = CsvReader.parse(csv);
+		int index = records.get(0).fields().indexOf(name);
+		return records.stream().skip(1).map(record -> record.fields().get(index)).toList();
+	}
+
+	private static int rows(String csv) throws CsvReader.MalformedCsvException {
+		return CsvReader.parse(csv).size() - 1;
+	}
+
+	/** The day a member's subscription period ends, as the import page shows it. */
+	private static String periodEnd(Map<String, String> billing, String who) throws CsvReader.MalformedCsvException {
+		List<String> emails = column(billing.get("subscriptions.csv"), "member_email");
+		return column(billing.get("subscriptions.csv"), "current_period_end").get(emails.indexOf(who + "@roundtrip.example"))
+			.substring(0, 10);
+	}
+
+	private static List<String> notices(Visitor.Page dryRun) {
+		return dryRun.document().select("li.import-notice").eachText();
+	}
+
+	/** The revenue figures on the owner's dashboard, over 90 days and 12 months: each panel's numbers and the trials. */
+	private static Map<String, List<String>> revenuePage(Visitor owner) {
+		Map<String, List<String>> figures = new LinkedHashMap<>();
+		for (String range : List.of("90d", "12m")) {
+			Visitor.Page page = owner.get("/admin/dashboard?range=" + range);
+			assertThat(page.status()).isEqualTo(200);
+			page.document().select(".dashboard-panel").forEach(panel -> figures.put(range + " " + panel.id(),
+					panel.select("tr").eachText()));
+			figures.put(range + " trials", List.of(page.document().select(".dashboard-trials").text()));
+		}
+		assertThat(figures.values()).as("the dashboard has figures").anySatisfy(rows -> assertThat(rows).isNotEmpty());
+		return figures;
 	}
 
 }

@@ -80,8 +80,10 @@ public class MemberImport {
 	 * @param id what {@link #confirm} takes, or null when the file cannot be imported
 	 * @param check the rows, problems and skipped rows
 	 * @param optIns how many newsletter opt-ins the import makes
+	 * @param restoring whether it restores Backstory's own export with its ids; then the file's comps are not
+	 *     granted: they come back with their dates from the archive's subscriptions.csv at {@code /admin/import}
 	 */
-	public record DryRun(@Nullable String id, ImportCheck check, long optIns) {
+	public record DryRun(@Nullable String id, ImportCheck check, long optIns, boolean restoring) {
 	}
 
 	/** The outcome of a confirmation. */
@@ -106,15 +108,15 @@ public class MemberImport {
 	public DryRun check(long staffId, byte[] bytes) {
 		Optional<String> text = Utf8Text.decode(bytes);
 		if (text.isEmpty()) {
-			return new DryRun(null, ImportCheck.refused(1, NOT_UTF8), 0);
+			return new DryRun(null, ImportCheck.refused(1, NOT_UTF8), 0, false);
 		}
 		ImportCheck check = check(text.get());
 		if (!check.importable()) {
-			return new DryRun(null, check, 0);
+			return new DryRun(null, check, 0, false);
 		}
 		String id = HexFormat.of().formatHex(randomBytes());
 		pending.save(id, staffId, text.get(), clock.instant());
-		return new DryRun(id, check, check.optIns(defaultSlugs()));
+		return new DryRun(id, check, check.optIns(defaultSlugs()), restoring(staffId, check));
 	}
 
 	/** Imports the checked file: every member, their opt-ins, comps and labels, in one transaction. */
@@ -129,8 +131,7 @@ public class MemberImport {
 			return new Outcome.Refused(check);
 		}
 		List<ImportedMember> members = check.rows().stream().map(ImportRow::member).toList();
-		boolean restoring = restore.onlyMember(staffId)
-				&& check.rows().stream().allMatch(row -> row.id() != null && row.id() != staffId);
+		boolean restoring = restoring(staffId, check);
 		Map<String, Long> ids = restoring
 				? restore.restoreAll(members, check.rows().stream().map(ImportRow::id).toList())
 				: roster.importAll(members);
@@ -148,14 +149,24 @@ public class MemberImport {
 		}
 		String tier = billing.defaultCompTier();
 		for (ImportRow row : check.rows()) {
-			if (row.comp() && tier != null) {
+			if (row.comp() && tier != null && !restoring) {
 				subscriptions.grantCompByStaff(staffId, id(ids, row), tier, null);
 			}
 		}
+		long comps = restoring ? 0 : check.comps();
 		staffActions.record(staffId, "members.imported", check.rows().size() + " members",
-				optedIn + " newsletter opt-ins, " + check.comps() + " comps, " + check.skipped().size() + " skipped");
-		log.info("Members imported count={} comps={} staffId={}", check.rows().size(), check.comps(), staffId);
-		return new Outcome.Imported(check.rows().size(), optedIn, check.comps());
+				optedIn + " newsletter opt-ins, " + comps + " comps, " + check.skipped().size() + " skipped");
+		log.info("Members imported count={} comps={} restoring={} staffId={}", check.rows().size(), comps, restoring,
+				staffId);
+		return new Outcome.Imported(check.rows().size(), optedIn, comps);
+	}
+
+	/**
+	 * Whether the file is Backstory's own export restored into a publication whose only member is the importer:
+	 * every row has an id, none the importer's.
+	 */
+	private boolean restoring(long staffId, ImportCheck check) {
+		return restore.onlyMember(staffId) && check.rows().stream().allMatch(row -> row.id() != null && row.id() != staffId);
 	}
 
 	/**

@@ -52,7 +52,7 @@ class ExportController {
 			throws IOException {
 		requireOwner(owner);
 		ExportFile chosen = byName(file).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-				"no such export file; there are posts.json, members.csv, subscriptions.csv, payments.csv, images.zip"));
+				"no such export file; there are posts.json, members.csv, subscriptions.csv, payments.csv, subscription_events.csv, images.zip"));
 		OutputStream out = download(response, chosen.fileName(), chosen.contentType());
 		exports.write(owner, chosen, out);
 		out.flush();

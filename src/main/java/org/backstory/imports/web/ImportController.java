@@ -69,7 +69,10 @@ class ImportController {
 			redirect.addFlashAttribute("notice", "Imported from " + done.source().label() + ": " + done.articles()
 					+ " articles (" + done.skippedArticles() + " imported before, skipped), " + done.members() + " members ("
 					+ done.comps() + " comped, " + done.existingMembers() + " already members, left as they were), "
-					+ done.imagesCopied() + " images copied" + (done.keptAsLinks().isEmpty() ? "."
+					+ done.imagesCopied() + " images copied"
+					+ (done.subscriptions() + done.payments() == 0 ? "" : ", " + done.subscriptions() + " subscriptions and "
+							+ done.payments() + " payments restored (" + done.cardNeeded() + " need a card here)")
+					+ (done.keptAsLinks().isEmpty() ? "."
 							: "; kept as links because they could not be fetched: " + String.join(", ", done.keptAsLinks()) + "."));
 			return Responses.seeOther(PAGE);
 		}
