@@ -47,7 +47,7 @@ public class ArticleGate {
 
 	/** For a page view by this reader (null = anonymous); may use up one of a free member's metered reads. */
 	public ReadableArticle open(Article article, @Nullable SignedInMember member) {
-		return open(article, member, readerOf(member));
+		return openFor(article, member, readerOf(member));
 	}
 
 	/**
@@ -57,12 +57,12 @@ public class ArticleGate {
 	 */
 	public ReadableArticle open(Article article, @Nullable SignedInMember member, RequestOrigin origin) {
 		if (member == null && crawlers.verified(origin)) {
-			return open(article, null, AccessPolicy.verifiedCrawler());
+			return openFor(article, null, AccessPolicy.verifiedCrawler());
 		}
 		return open(article, member);
 	}
 
-	private ReadableArticle open(Article article, @Nullable SignedInMember member, Reader reader) {
+	private ReadableArticle openFor(Article article, @Nullable SignedInMember member, Reader reader) {
 		AccessDecision decision = policy.decide(article.visibility(), reader);
 		if (decision.granted()) {
 			ReadableArticle readable = whole(article, null);

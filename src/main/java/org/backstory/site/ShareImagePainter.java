@@ -116,7 +116,7 @@ final class ShareImagePainter {
 	}
 
 	/** Words into lines no wider than the card's text column; a word too long for a line is cut where it must be. */
-	static List<String> wrap(FontMetrics metrics, String text) {
+	private static List<String> wrap(FontMetrics metrics, String text) {
 		int width = WIDTH - 2 * MARGIN;
 		List<String> lines = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
