@@ -9,20 +9,21 @@ import org.backstory.shared.StartRefused;
 
 /**
  * A search engine whose crawler may be verified, with the host domains its crawlers' addresses reverse-resolve to
- * and the user-agent words its crawlers send. The words are only a cheap filter before the DNS: a user agent alone
- * never verifies anyone.
+ * and the user-agent words its search crawlers send. The words are only a cheap filter before the DNS: a user agent
+ * alone never verifies anyone. Only the crawlers that index for search (and Google's URL inspection, which shows the
+ * publisher what Googlebot sees) are let through; Google's other crawlers (GoogleOther, Storebot, AdsBot) and Bing's
+ * previews and ads crawler read as anyone.
  */
 enum CrawlerEngine {
 
 	/**
-	 * Googlebot and Google's special crawlers: {@code crawl-….googlebot.com}, {@code geo-crawl-….geo.googlebot.com},
-	 * {@code rate-limited-proxy-….google.com}. Google's user-triggered fetchers ({@code google-proxy-….google.com},
+	 * Googlebot: {@code crawl-….googlebot.com}, {@code geo-crawl-….geo.googlebot.com}, and {@code google.com} hosts as
+	 * Google documents for its crawlers ({@code rate-limited-proxy-….google.com}). Google's user-triggered fetchers ({@code google-proxy-….google.com},
 	 * {@code ….googleusercontent.com}, where anyone's App Engine code runs) fetch for a person, so they are refused.
 	 */
-	GOOGLE(List.of("googlebot.com", "google.com"), List.of("google-proxy-"),
-			List.of("googlebot", "google-inspectiontool", "storebot-google", "googleother")),
+	GOOGLE(List.of("googlebot.com", "google.com"), List.of("google-proxy-"), List.of("googlebot", "google-inspectiontool")),
 	/** Bingbot: {@code msnbot-….search.msn.com}. */
-	BING(List.of("search.msn.com"), List.of(), List.of("bingbot", "adidxbot", "bingpreview", "msnbot"));
+	BING(List.of("search.msn.com"), List.of(), List.of("bingbot", "msnbot"));
 
 	private final List<String> domains;
 

@@ -195,6 +195,7 @@ class VerifiedCrawlersTests {
 		VerifiedCrawlers crawlers = crawlers("google,bing");
 
 		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", BROWSER))).isFalse();
+		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", "Mozilla/5.0 (compatible; GoogleOther)"))).isFalse();
 		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", null))).isFalse();
 		assertThat(crawlers.verified(new RequestOrigin("crawl-66-249-66-6.googlebot.com", GOOGLEBOT))).isFalse();
 		assertThat(dns.reverseLookups("66.249.66.6")).isZero();
