@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.backstory.access.ScriptedHostResolver;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
 import org.backstory.members.MemberDirectory;
@@ -63,13 +64,18 @@ import tools.jackson.databind.json.JsonMapper;
  * bodies about these articles are checked the same way, and Ghost's Content API, read with an integration's key,
  * must carry no gated text at all. Search is checked as a channel too: a query per gated text for every reader. The
  * tag, author and storyline feeds are read like the pages, and each signed-in reader's private feed carries exactly
- * the gated text that reader may read.
+ * the gated text that reader may read. Verified search engine crawlers are a reader too (issue 13): one at an
+ * address the scripted DNS verifies reads every article page whole, and one with the same user agent at an address
+ * it does not verify reads as anyone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaywallLeakIntegrationTests {
 
-	/** A demo reader and the most they may read. */
+	/**
+	 * A demo reader and the most they may read. Two are not people: a Googlebot whose address the (scripted) DNS
+	 * verifies, and one whose address it does not; neither signs in.
+	 */
 	enum DemoReader {
 
 		ANONYMOUS(null, Visibility.Level.PUBLIC), FREE_MEMBER("reader@demo.test", Visibility.Level.MEMBERS),
@@ -77,20 +83,40 @@ class PaywallLeakIntegrationTests {
 		LAPSED("lapsed@demo.test", Visibility.Level.MEMBERS),
 		CONTRIBUTOR("contributor@demo.test", Visibility.Level.MEMBERS),
 		AUTHOR("author@demo.test", Visibility.Level.MEMBERS), EDITOR("editor@demo.test", Visibility.Level.TIERS),
-		OWNER("owner@demo.test", Visibility.Level.TIERS);
+		OWNER("owner@demo.test", Visibility.Level.TIERS),
+		VERIFIED_CRAWLER(null, Visibility.Level.TIERS, "203.0.113.66"),
+		SPOOFED_CRAWLER(null, Visibility.Level.PUBLIC, "203.0.113.67");
+
+		static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 
 		final String email;
 
 		final Visibility.Level mostItMayRead;
 
+		/** A crawler's client address, or null for a person. */
+		final String crawlerAddress;
+
 		DemoReader(String email, Visibility.Level mostItMayRead) {
+			this(email, mostItMayRead, null);
+		}
+
+		DemoReader(String email, Visibility.Level mostItMayRead, String crawlerAddress) {
 			this.email = email;
 			this.mostItMayRead = mostItMayRead;
+			this.crawlerAddress = crawlerAddress;
 		}
 
 		/** Demo subscribers pay for the only tier, so the level order public < members < paid < tiers is enough. */
 		boolean mayRead(Article article) {
 			return article.visibility().level().compareTo(mostItMayRead) <= 0;
+		}
+
+		/**
+		 * Whether the reader's search may find the article by its gated text: a crawler reads article pages whole
+		 * so it can index them, but searches the site as the anonymous reader it is.
+		 */
+		boolean mayFind(Article article) {
+			return crawlerAddress == null ? mayRead(article) : ANONYMOUS.mayRead(article);
 		}
 
 	}
@@ -119,6 +145,9 @@ class PaywallLeakIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	ScriptedHostResolver dns;
+
 	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
 	List<Article> articles;
@@ -132,6 +161,10 @@ class PaywallLeakIntegrationTests {
 
 	@BeforeAll
 	void collectArticlesAndPages() throws IOException {
+		String verified = DemoReader.VERIFIED_CRAWLER.crawlerAddress;
+		dns.answer(verified, "crawl-" + verified.replace('.', '-') + ".googlebot.com", verified);
+		String spoofed = DemoReader.SPOOFED_CRAWLER.crawlerAddress;
+		dns.answer(spoofed, "crawl-" + spoofed.replace('.', '-') + ".googlebot.com.spoof.example", spoofed);
 		Set<String> demoSlugs = new HashSet<>();
 		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:demo/articles/*.md")) {
 			demoSlugs.add(file.getFilename().replaceFirst("^\\d+-", "").replaceFirst("\\.md$", ""));
@@ -341,8 +374,9 @@ class PaywallLeakIntegrationTests {
 
 	/**
 	 * Google reads the gated part's place from the JSON-LD's {@code cssSelector} (issue 13): on every gated
-	 * article page, for every reader, it must name exactly one element, the gated text for a reader who may read
-	 * it and the paywall box standing in its place for anyone else; a free article names no gated part.
+	 * article page, for every reader, it must name exactly one element, holding every gated text for a reader who
+	 * may read it (a verified crawler included) and the paywall box standing in its place for anyone else; a free
+	 * article names no gated part. A verified crawler's copy is private to it; every other anonymous page may be shared.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -350,7 +384,12 @@ class PaywallLeakIntegrationTests {
 		Visitor visitor = visitorAs(reader);
 		for (Article article : articles) {
 			String path = "/p/" + article.slug();
-			Document page = visitor.get(path).document();
+			Visitor.Page response = visitor.get(path);
+			assertThat(response.header("Cache-Control").startsWith("private"))
+				.as("%s reading %s: %s", reader, path, response.header("Cache-Control"))
+				.isEqualTo(reader.email != null || reader == DemoReader.VERIFIED_CRAWLER);
+			Document page = response.document();
+			page.outputSettings().prettyPrint(false);
 			JsonNode data = json.readTree(page.selectFirst("script[type=application/ld+json]").data());
 			if (!article.visibility().gated()) {
 				assertThat(data.has("hasPart")).as(path).isFalse();
@@ -360,7 +399,9 @@ class PaywallLeakIntegrationTests {
 			assertThat(part).as("%s reading %s", reader, path).hasSize(1);
 			if (reader.mayRead(article)) {
 				assertThat(part.select(".paywall-box")).as("%s reading %s", reader, path).isEmpty();
-				assertThat(part.text()).as("%s reading %s", reader, path).isNotBlank();
+				assertThat(gatedTexts(article)).as("%s reading %s", reader, path)
+					.isNotEmpty()
+					.allSatisfy(text -> assertThat(part.html()).as("%s reading %s", reader, path).contains(text));
 			}
 			else {
 				assertThat(part.first().children()).as("%s reading %s", reader, path)
@@ -393,7 +434,7 @@ class PaywallLeakIntegrationTests {
 				Visitor.Page page = visitor.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
 				assertThat(page.status()).as(phrase).isEqualTo(200);
 				boolean listed = !page.document().select(".search-results a[href=/p/" + article.slug() + "]").isEmpty();
-				if (!reader.mayRead(article)) {
+				if (!reader.mayFind(article)) {
 					assertThat(listed).as("%s searching %s finds %s", reader, phrase, article.slug()).isFalse();
 					assertThat(page.document().select(".search-results").text()).as("%s searching %s", reader, phrase)
 						.doesNotContain(text);
@@ -476,9 +517,10 @@ class PaywallLeakIntegrationTests {
 		return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
 	}
 
-	/** A visitor signed in as the demo reader (anonymous stays signed out). */
+	/** A visitor signed in as the demo reader (anonymous stays signed out; a crawler comes from its address). */
 	private Visitor visitorAs(DemoReader reader) {
-		Visitor visitor = new Visitor(port);
+		Visitor visitor = reader.crawlerAddress == null ? new Visitor(port)
+				: new Visitor(port, reader.crawlerAddress, DemoReader.GOOGLEBOT);
 		if (reader.email != null) {
 			assertThat(visitor.signIn(reader.email, "demo-password").status()).isEqualTo(302);
 		}

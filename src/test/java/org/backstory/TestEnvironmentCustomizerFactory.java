@@ -2,12 +2,15 @@ package org.backstory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.backstory.access.ScriptedHostResolver;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -15,12 +18,16 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at the shared {@link TestDatabase}, with demo content seeded and a
- * throw-away data directory, so no test touches {@code ./data}. Registered in
+ * throw-away data directory, so no test touches {@code ./data}. Crawler verification is on, with a ranges file of
+ * documentation addresses and a {@link ScriptedHostResolver} in place of the DNS (requests without a crawler's user
+ * agent never reach it). Registered in
  * {@code META-INF/spring.factories}.
  */
 public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactory {
 
 	private static final Path DATA_DIR = createDataDir();
+
+	private static final Path CRAWLER_RANGES = resource("/crawlers/googlebot.json");
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
@@ -35,6 +42,15 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path resource(String name) {
+		try {
+			return Path.of(TestEnvironmentCustomizerFactory.class.getResource(name).toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -56,8 +72,11 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 						// The import tests serve feature images from a loopback server.
 						"backstory.imports.private-image-hosts=true",
 						// Webhook tests run their receiver on loopback; every other private range stays refused.
-						"backstory.webhooks.allowed-networks=127.0.0.1/32")
+						"backstory.webhooks.allowed-networks=127.0.0.1/32",
+						"backstory.crawlers.verified=google,bing", "backstory.crawlers.ranges=" + CRAWLER_RANGES)
 				.applyTo(context);
+			((GenericApplicationContext) context).registerBean(ScriptedHostResolver.class,
+					definition -> definition.setPrimary(true));
 		}
 
 	}

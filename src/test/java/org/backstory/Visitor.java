@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -36,6 +37,8 @@ public final class Visitor {
 
 	private final String clientIp;
 
+	private final @Nullable String userAgent;
+
 	private final CookieManager cookies = new CookieManager();
 
 	private final HttpClient client;
@@ -46,8 +49,14 @@ public final class Visitor {
 
 	/** A visitor coming from {@code clientIp}, for tests about per-IP behaviour. */
 	public Visitor(int port, String clientIp) {
+		this(port, clientIp, null);
+	}
+
+	/** A visitor coming from {@code clientIp} that sends {@code userAgent} (a crawler's, say) with every request. */
+	public Visitor(int port, String clientIp, @Nullable String userAgent) {
 		this.base = "http://127.0.0.1:" + port;
 		this.clientIp = clientIp;
+		this.userAgent = userAgent;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
@@ -85,10 +94,8 @@ public final class Visitor {
 	/** Gets {@code path} and keeps the body as bytes. */
 	public Download download(String path) {
 		try {
-			HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
-				.GET()
-				.header("X-Forwarded-For", clientIp)
-				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = client.send(identified(HttpRequest.newBuilder(URI.create(base + path)).GET()),
+					HttpResponse.BodyHandlers.ofByteArray());
 			return new Download(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
@@ -251,8 +258,7 @@ public final class Visitor {
 
 	private Page send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = client.send(request.header("X-Forwarded-For", clientIp).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(identified(request), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {
@@ -262,6 +268,15 @@ public final class Visitor {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The request with this visitor's client address and, when it has one, its user agent. */
+	private HttpRequest identified(HttpRequest.Builder request) {
+		request.header("X-Forwarded-For", clientIp);
+		if (userAgent != null) {
+			request.setHeader("User-Agent", userAgent);
+		}
+		return request.build();
 	}
 
 	/** A distinct address from the benchmarking range 198.18.0.0/15 for each new visitor. */

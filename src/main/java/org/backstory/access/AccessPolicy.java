@@ -39,6 +39,11 @@ public final class AccessPolicy {
 		return new Reader(ReaderState.STAFF, null);
 	}
 
+	/** A search engine's crawler whose address was verified: reads every article whole. */
+	public static Reader verifiedCrawler() {
+		return new Reader(ReaderState.VERIFIED_CRAWLER, null);
+	}
+
 	/**
 	 * The reader a signed-in member with this role and entitlement is at {@code now}, on every channel (page,
 	 * feed, newsletter). Editors, administrators and the owner edit every article, so they read every article
@@ -57,7 +62,7 @@ public final class AccessPolicy {
 	/** Whether the reader may read the whole of an article with this visibility. */
 	public AccessDecision decide(Visibility visibility, Reader reader) {
 		ReaderState state = reader.state();
-		if (state == ReaderState.STAFF) {
+		if (readsEverything(state)) {
 			return AccessDecision.GRANTED;
 		}
 		return switch (visibility.level()) {
@@ -83,7 +88,12 @@ public final class AccessPolicy {
 		String tier = reader.tier();
 		boolean tierGranted = tier != null && decide(Visibility.tiers(Set.of(tier)), reader).granted();
 		return new SearchReach(decide(Visibility.members(), reader).granted(), decide(Visibility.paid(), reader).granted(),
-				reader.state() == ReaderState.STAFF, tierGranted ? Set.of(tier) : Set.of());
+				readsEverything(reader.state()), tierGranted ? Set.of(tier) : Set.of());
+	}
+
+	/** Staff edit every article, and a verified crawler indexes every article whole. */
+	private static boolean readsEverything(ReaderState state) {
+		return state == ReaderState.STAFF || state == ReaderState.VERIFIED_CRAWLER;
 	}
 
 	private static AccessDecision refusedForPaid(ReaderState state) {

@@ -32,21 +32,41 @@ public class ArticleGate {
 
 	private final MeteredReads meter;
 
+	private final VerifiedCrawlers crawlers;
+
 	private final Clock clock;
 
-	ArticleGate(AccessPolicy policy, Entitlements entitlements, MeteredReads meter, Clock clock) {
+	ArticleGate(AccessPolicy policy, Entitlements entitlements, MeteredReads meter, VerifiedCrawlers crawlers,
+			Clock clock) {
 		this.policy = policy;
 		this.entitlements = entitlements;
 		this.meter = meter;
+		this.crawlers = crawlers;
 		this.clock = clock;
 	}
 
 	/** For a page view by this reader (null = anonymous); may use up one of a free member's metered reads. */
 	public ReadableArticle open(Article article, @Nullable SignedInMember member) {
-		Reader reader = readerOf(member);
+		return openFor(article, member, readerOf(member));
+	}
+
+	/**
+	 * For a page view by this reader (null = anonymous) from {@code origin}: a signed-in member reads as their
+	 * entitlement says; anyone else reads as a verified crawler when {@link VerifiedCrawlers} says the request comes
+	 * from one, and as an anonymous reader otherwise. Only a signed-in member's reads are ever metered.
+	 */
+	public ReadableArticle open(Article article, @Nullable SignedInMember member, RequestOrigin origin) {
+		if (member == null && crawlers.verified(origin)) {
+			return openFor(article, null, AccessPolicy.verifiedCrawler());
+		}
+		return open(article, member);
+	}
+
+	private ReadableArticle openFor(Article article, @Nullable SignedInMember member, Reader reader) {
 		AccessDecision decision = policy.decide(article.visibility(), reader);
 		if (decision.granted()) {
-			return whole(article, null);
+			ReadableArticle readable = whole(article, null);
+			return reader.state() == ReaderState.VERIFIED_CRAWLER ? readable.toVerifiedCrawler() : readable;
 		}
 		MeterStatus meterStatus = MeterStatus.OFF;
 		if (member != null && decision.remedy() == Remedy.SUBSCRIBE && article.visibility().paidOnly()) {

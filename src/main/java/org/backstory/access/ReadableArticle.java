@@ -12,7 +12,20 @@ import org.jspecify.annotations.Nullable;
  * @param complete whether {@code bodyHtml} is the whole article
  * @param paywall the box to show after the preview, or null when complete
  * @param meterNotice for a free member reading through the monthly meter, how many free reads remain
+ * @param verifiedCrawler whether it goes whole to a verified search engine crawler: the response is then for that
+ * crawler alone, and no shared cache may keep it (the same address serves everyone else the preview)
  */
 public record ReadableArticle(Article article, String bodyHtml, boolean complete, @Nullable PaywallBox paywall,
-		@Nullable String meterNotice) {
+		@Nullable String meterNotice, boolean verifiedCrawler) {
+
+	/** The article as a person receives it. */
+	public ReadableArticle(Article article, String bodyHtml, boolean complete, @Nullable PaywallBox paywall,
+			@Nullable String meterNotice) {
+		this(article, bodyHtml, complete, paywall, meterNotice, false);
+	}
+
+	ReadableArticle toVerifiedCrawler() {
+		return new ReadableArticle(article, bodyHtml, complete, paywall, meterNotice, true);
+	}
+
 }

@@ -22,7 +22,13 @@ public enum ReaderState {
 	/** Granted by staff without payment. */
 	COMPED,
 	/** An editor, administrator or owner: they edit every article, so they read every article. */
-	STAFF;
+	STAFF,
+	/**
+	 * A search engine's crawler whose address was verified ({@link VerifiedCrawlers}): it reads every article whole,
+	 * the gated part inside the wrapper the structured data names, so it indexes what subscribers read; never
+	 * metered and never a shared cache's to keep.
+	 */
+	VERIFIED_CRAWLER;
 
 	/** Whether this state carries the rights of a paying subscriber. */
 	boolean paying() {

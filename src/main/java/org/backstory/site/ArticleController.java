@@ -2,11 +2,15 @@ package org.backstory.site;
 
 import org.backstory.access.ArticleGate;
 import org.backstory.access.ReadableArticle;
+import org.backstory.access.RequestOrigin;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleLookup;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,7 +22,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The article page. The body shown is whatever the access module hands out for this reader: the whole
- * article, or the preview and a paywall box. An old slug answers 301 to the current one.
+ * article, or the preview and a paywall box; a verified search engine crawler is a reader too (the access module
+ * decides from the client address and user agent). An old slug answers 301 to the current one.
  */
 @Controller
 class ArticleController {
@@ -36,7 +41,8 @@ class ArticleController {
 	}
 
 	@GetMapping("/p/{slug}")
-	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member) {
+	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member,
+			HttpServletRequest request, HttpServletResponse response) {
 		ArticleLookup lookup = catalog.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (lookup instanceof ArticleLookup.Moved moved) {
 			RedirectView redirect = new RedirectView("/p/" + moved.currentSlug(), true);
@@ -45,7 +51,12 @@ class ArticleController {
 			return new ModelAndView(redirect);
 		}
 		Article article = ((ArticleLookup.Found) lookup).article();
-		ReadableArticle readable = gate.open(article, member);
+		ReadableArticle readable = gate.open(article, member,
+				new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
+		if (readable.verifiedCrawler()) {
+			// The same address serves everyone else the preview: no shared cache may keep the crawler's copy.
+			response.setHeader(HttpHeaders.CACHE_CONTROL, ReadingCacheHeaders.PERSONAL);
+		}
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)));
 	}
 

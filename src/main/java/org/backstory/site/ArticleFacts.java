@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param storyline its place in a storyline, if any
  * @param canonicalUrl the article's absolute address
  * @param jsonLd schema.org structured data, already escaped for a script element
+ * @param share what social networks show when the article is shared
  */
 public record ArticleFacts(ReadingDate published, @Nullable ReadingDate updated, @Nullable String lock,
-		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd) {
+		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd, ShareCard share) {
 }

@@ -34,12 +34,15 @@ class ArticleFactsCache {
 
 	private final BackstoryProperties properties;
 
+	private final ShareCards shareCards;
+
 	ArticleFactsCache(ArticleCatalog catalog, StructuredData structuredData, PublicationService publications,
-			BackstoryProperties properties) {
+			BackstoryProperties properties, ShareCards shareCards) {
 		this.catalog = catalog;
 		this.structuredData = structuredData;
 		this.publications = publications;
 		this.properties = properties;
+		this.shareCards = shareCards;
 	}
 
 	ArticleFacts of(Article article) {
@@ -63,7 +66,8 @@ class ArticleFactsCache {
 		ReadingDate published = ReadingDate.of(article.publishedAt());
 		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
 		return new ArticleFacts(published, updated, ArticleCard.lockOf(article.visibility()), storylineOf(article),
-				canonicalUrl, structuredData.newsArticle(article, publication, canonicalUrl));
+				canonicalUrl, structuredData.newsArticle(article, publication, canonicalUrl),
+				shareCards.article(article, publication, canonicalUrl));
 	}
 
 	private @Nullable StorylineNav storylineOf(Article article) {

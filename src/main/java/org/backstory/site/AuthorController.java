@@ -16,14 +16,18 @@ class AuthorController {
 
 	private final ArticleCatalog catalog;
 
-	AuthorController(ArticleCatalog catalog) {
+	private final ShareCards shareCards;
+
+	AuthorController(ArticleCatalog catalog, ShareCards shareCards) {
 		this.catalog = catalog;
+		this.shareCards = shareCards;
 	}
 
 	@GetMapping("/author/{slug}")
 	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		Author author = catalog.author(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("author", author);
+		model.addAttribute("share", shareCards.author(author));
 		model.addAttribute("list",
 				ListPage.load("/author/" + slug, page, (limit, offset) -> catalog.byAuthor(slug, limit, offset)));
 		return "site/author";

@@ -20,8 +20,11 @@ class StorylineController {
 
 	private final ArticleCatalog catalog;
 
-	StorylineController(ArticleCatalog catalog) {
+	private final ShareCards shareCards;
+
+	StorylineController(ArticleCatalog catalog, ShareCards shareCards) {
 		this.catalog = catalog;
+		this.shareCards = shareCards;
 	}
 
 	@GetMapping("/story/{slug}")
@@ -33,6 +36,7 @@ class StorylineController {
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		model.addAttribute("storyline", storyline.get());
+		model.addAttribute("share", shareCards.storyline(storyline.get()));
 		model.addAttribute("parts", ArticleCard.of(catalog.inStoryline(slug)));
 		return "site/storyline";
 	}

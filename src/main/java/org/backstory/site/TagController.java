@@ -18,8 +18,11 @@ class TagController {
 
 	private final ArticleCatalog catalog;
 
-	TagController(ArticleCatalog catalog) {
+	private final ShareCards shareCards;
+
+	TagController(ArticleCatalog catalog, ShareCards shareCards) {
 		this.catalog = catalog;
+		this.shareCards = shareCards;
 	}
 
 	@GetMapping("/tag/{slug}")
@@ -31,6 +34,7 @@ class TagController {
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
 		model.addAttribute("tag", tag.get());
+		model.addAttribute("share", shareCards.tag(tag.get()));
 		model.addAttribute("list",
 				ListPage.load("/tag/" + slug, page, (limit, offset) -> catalog.byTag(slug, limit, offset)));
 		return "site/tag";

@@ -51,7 +51,8 @@ class AccessPolicyTests {
 				{ ReaderState.CANCELED_IN_PERIOD, "supporter", null, null, null, null, Remedy.UPGRADE },
 				{ ReaderState.EXPIRED, "supporter", null, null, Remedy.RENEW, Remedy.RENEW, Remedy.RENEW },
 				{ ReaderState.COMPED, "supporter", null, null, null, null, Remedy.UPGRADE },
-				{ ReaderState.STAFF, null, null, null, null, null, null }, };
+				{ ReaderState.STAFF, null, null, null, null, null, null },
+				{ ReaderState.VERIFIED_CRAWLER, null, null, null, null, null, null }, };
 		Visibility[] columns = { PUBLIC, MEMBERS, PAID, SUPPORTER_TIER, PATRON_TIER };
 		List<Arguments> cases = new ArrayList<>();
 		for (Object[] row : rows) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @SpringBootTest(properties = "backstory.access.metered-reads=2")
@@ -38,6 +39,9 @@ class ArticleGateIntegrationTests {
 
 	@MockitoBean
 	Entitlements entitlements;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void anonymousReaderGetsThePreviewAndTheSubscribeOrLogInBox() {
@@ -179,12 +183,46 @@ class ArticleGateIntegrationTests {
 		assertThat(firstAgain.complete()).isTrue();
 	}
 
+	/**
+	 * A verified crawler (here from the test ranges file) reads every gated article whole, past the meter's allowance,
+	 * without a meter notice and without a metered read recorded; the same user agent from another address is an
+	 * anonymous reader. Only a signed-in member is ever metered.
+	 */
+	@Test
+	void aVerifiedCrawlerReadsEveryGatedArticleWholeAndIsNeverMetered() {
+		RequestOrigin googlebot = new RequestOrigin("192.0.2.3", "Mozilla/5.0 (compatible; Googlebot/2.1)");
+		int meteredBefore = meteredReads();
+		List<Article> gated = List.of(ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()),
+				ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()),
+				ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()),
+				ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))),
+				ArticleFixtures.article(ids.incrementAndGet(), Visibility.members()));
+
+		for (Article article : gated) {
+			ReadableArticle readable = gate.open(article, null, googlebot);
+
+			assertThat(readable.complete()).isTrue();
+			assertThat(readable.verifiedCrawler()).isTrue();
+			assertThat(readable.meterNotice()).isNull();
+			assertThat(readable.bodyHtml()).contains("<div class=\"paywalled-content\">").contains("Paid-only");
+		}
+		assertThat(meteredReads()).isEqualTo(meteredBefore);
+		ReadableArticle spoofed = gate.open(gated.get(0), null,
+				new RequestOrigin("198.51.100.40", "Mozilla/5.0 (compatible; Googlebot/2.1)"));
+		assertThat(spoofed.complete()).isFalse();
+		assertThat(spoofed.verifiedCrawler()).isFalse();
+	}
+
 	@Test
 	void theMeterNeverOpensMembersOnlyArticlesToAnonymousReaders() {
 		ReadableArticle readable = gate.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.members()));
 
 		assertThat(readable.complete()).isFalse();
 		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.SIGN_UP);
+	}
+
+	private int meteredReads() {
+		return jdbc.sql("select count(*) from access.metered_read").query(Integer.class).single();
 	}
 
 	private static SignedInMember staff(MemberRole role) {

@@ -29,7 +29,7 @@ class ArticleFactsCacheTests {
 	private final PublicationService publications = mock(PublicationService.class);
 
 	private final ArticleFactsCache facts = new ArticleFactsCache(mock(ArticleCatalog.class), new StructuredData(JsonMapper.builder().build(), properties),
-			publications, properties);
+			publications, properties, new ShareCards(publications, properties));
 
 	private final Publication publication = new Publication("The Daily", "News", "#123456", null);
 
