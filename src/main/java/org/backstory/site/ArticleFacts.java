@@ -1,5 +1,7 @@
 package org.backstory.site;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param storyline its place in a storyline, if any
  * @param canonicalUrl the article's absolute address
  * @param jsonLd schema.org structured data, already escaped for a script element
+ * @param related the articles offered under it, best first
  */
 public record ArticleFacts(ReadingDate published, @Nullable ReadingDate updated, @Nullable String lock,
-		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd) {
+		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd, List<RelatedArticle> related) {
+
+	public ArticleFacts {
+		related = List.copyOf(related);
+	}
+
 }

@@ -119,6 +119,7 @@ class RoundTripIntegrationTests {
 			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
 				.contains("\"storyline_id\":\"silt\"");
 			assertThat(posts).contains("<!--members-only-->").contains("\"aliases\" : [ \"tide-tables\" ]")
+				.contains("\"description\" : \"When the water comes in & goes out.\"")
 				.contains("\"aliases\" : [ \"mud\" ]").contains("\"author_may_publish\" : true")
 				.contains("\"staff_email\" : \"" + ownerEmail + "\"").contains("\"legal_name\" : \"Harbour Times Ltd\"");
 			assertThat(members(members).get("both@roundtrip.example")).last().isEqualTo("weekly,digest");
@@ -164,7 +165,8 @@ class RoundTripIntegrationTests {
 		editor.createAuthor("harbour-desk", "Harbour Desk", "Writes about the port.", null);
 		editor.createAuthor("the-owner", "The Owner", "Runs the paper.", ownerId);
 		Taxonomy taxonomy = app.getBean(Taxonomy.class);
-		taxonomy.renameTag(ownerId, editor.createTag("tide-tables", "Tide tables").id(), "tides", "Tides");
+		taxonomy.editTag(ownerId, editor.createTag("tide-tables", "Tide tables").id(), "tides", "Tides",
+				"When the water comes in & goes out.");
 		editor.createTag("boats", "Boats");
 		Storyline silt = editor.createStoryline("mud", "Mud", "How the harbour fills up.");
 		taxonomy.editStoryline(ownerId, silt.id(), "silt", "Silt", "How the harbour fills up.");
