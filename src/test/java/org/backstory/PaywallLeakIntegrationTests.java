@@ -411,6 +411,38 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
+	 * "Related articles" under every gated article page (issue 13 §4) is the same for every reader, byte for byte, and
+	 * says of each article only its title, its badge and its dek: no text, so no gated text, and no list that depends
+	 * on what the reader may read. (That a word only in a gated part relates nothing is
+	 * {@code RelatedArticlesIntegrationTests.aWordOnlyInAnotherArticlesGatedPartRelatesNothing}.)
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void relatedListsAreTheSameForEveryReaderAndNameTitlesDeksAndBadgesOnly(DemoReader reader) {
+		Visitor visitor = visitorAs(reader);
+		Visitor anonymous = new Visitor(port);
+		int related = 0;
+		for (Article article : articles) {
+			String path = "/p/" + article.slug();
+			Elements list = visitor.get(path).document().select("aside.related");
+			assertThat(list.outerHtml()).as("%s reading %s", reader, path)
+				.isEqualTo(anonymous.get(path).document().select("aside.related").outerHtml());
+			for (org.jsoup.nodes.Element item : list.select("li")) {
+				String slug = item.select("a").attr("href").replaceFirst("^/p/", "");
+				Article shown = ((ArticleLookup.Found) catalog.bySlug(slug).orElseThrow()).article();
+				assertThat(item.select("a").text()).as("%s under %s", slug, path).isEqualTo(shown.title());
+				assertThat(item.select(".badge").text()).as("%s under %s", slug, path).isEqualTo(shown.visibility().badge());
+				assertThat(item.select(".dek").text()).as("%s under %s", slug, path).isEqualTo(shown.dek());
+				// Headline and badge run together ("…StraitFree"); the dek is a block of its own: nothing else is there.
+				assertThat(item.text()).as("%s under %s", slug, path)
+					.isEqualTo((shown.title() + shown.visibility().badge() + " " + shown.dek()).strip());
+				related++;
+			}
+		}
+		assertThat(related).isGreaterThan(articles.size());
+	}
+
+	/**
 	 * Search joins the channels (issue 13): for every reader and every gated text of every gated article, a search
 	 * for its first words as an exact phrase finds the article only for a reader who may read it, and no result
 	 * carries the text to anyone else. Not even the match leaks: a refused reader's results do not list the article.

@@ -58,7 +58,7 @@ final class GhostTables {
 			string(json, "id", GhostIds.id("tag", tag.id()));
 			string(json, "name", tag.name());
 			string(json, "slug", tag.slug());
-			json.writeNullProperty("description");
+			text(json, "description", tag.description());
 			json.writeNullProperty("feature_image");
 			json.writeNullProperty("parent_id");
 			string(json, "visibility", tag.name().startsWith("#") ? "internal" : "public");

@@ -92,7 +92,7 @@ class ArticleImporter {
 			List<String> bylines = post.authors().isEmpty() ? List.of(desk.authorFor(staff).slug())
 					: post.authors().stream().map(author -> authors.computeIfAbsent(author, this::authorSlug)).distinct().toList();
 			List<String> tagSlugs = post.tags().stream()
-				.map(tag -> tags.computeIfAbsent(tag, t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name()).slug()))
+				.map(tag -> tags.computeIfAbsent(tag, t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name(), t.description()).slug()))
 				.distinct()
 				.toList();
 			ArticleSeo seo = post.seo();

@@ -15,6 +15,7 @@ import org.backstory.imports.PlannedPost.PlannedAuthor;
 import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.HtmlBodies;
+import org.backstory.publishing.Tag;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ final class GhostExport {
 				}
 				else {
 					planned.add(new PlannedTag(ArchiveText.slug(text(tag, "slug"), text(tag, "name"), tagId),
-							name(text(tag, "name"), 80)));
+							name(text(tag, "name"), 80), name(text(tag, "description"), Tag.MAX_DESCRIPTION)));
 				}
 			}
 			List<PlannedAuthor> authors = new ArrayList<>();

@@ -216,7 +216,8 @@ final class OwnSection {
 
 	private List<ArchivedArticle.Tag> tags() {
 		List<ArchivedArticle.Tag> tags = joined("tags", "tag_id", "tags", (row, tag) -> new ArchivedArticle.Tag(id(row),
-				text(tag, "slug"), text(tag, "name"), strings(row.path("aliases")), date(tag, "tag " + text(tag, "slug"))));
+				text(tag, "slug"), text(tag, "name"), text(tag, "description"), strings(row.path("aliases")),
+				date(tag, "tag " + text(tag, "slug"))));
 		tags.sort(Comparator.comparingLong(ArchivedArticle.Tag::id));
 		return tags;
 	}

@@ -49,8 +49,12 @@ public record PlannedPost(String where, String sourceKey, String title, String s
 	public record PlannedStoryline(String slug, String title, String description, @Nullable Integer position) {
 	}
 
-	/** A tag to create (or find) by slug. */
-	public record PlannedTag(String slug, String name) {
+	/**
+	 * A tag to create (or find) by slug.
+	 *
+	 * @param description what its page says about it, or empty
+	 */
+	public record PlannedTag(String slug, String name, String description) {
 	}
 
 	/**

@@ -60,9 +60,9 @@ class ArchiveRepository {
 	List<ArchivedArticle.Tag> tags() {
 		Map<Long, List<String>> aliases = aliases("select tag_id, slug from publishing.tag_alias order by tag_id, slug",
 				null);
-		return jdbc.sql("select id, slug, name, created_at from publishing.tag order by id")
+		return jdbc.sql("select id, slug, name, description, created_at from publishing.tag order by id")
 			.query((rs, n) -> new ArchivedArticle.Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-					aliases.getOrDefault(rs.getLong("id"), List.of()), instant(rs, "created_at")))
+					rs.getString("description"), aliases.getOrDefault(rs.getLong("id"), List.of()), instant(rs, "created_at")))
 			.list();
 	}
 

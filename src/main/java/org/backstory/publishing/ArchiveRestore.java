@@ -59,7 +59,7 @@ public class ArchiveRestore {
 	/** @throws InvalidArticleException if the tag is not acceptable */
 	@Transactional
 	public void tag(ArchivedArticle.Tag tag) {
-		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name()).id());
+		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name(), tag.description()).id());
 		stamp("tag", tag.id(), tag.createdAt());
 		aliases("tag", tag.id(), tag.aliases(), tag.createdAt());
 	}

@@ -48,7 +48,7 @@ public record ArchivedArticle(long id, String slug, String title, String dek, St
 	}
 
 	/** A tag with the slugs it used to have (sorted). */
-	public record Tag(long id, String slug, String name, List<String> aliases, Instant createdAt) {
+	public record Tag(long id, String slug, String name, String description, List<String> aliases, Instant createdAt) {
 
 		public Tag {
 			aliases = List.copyOf(aliases);

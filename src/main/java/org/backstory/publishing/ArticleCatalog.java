@@ -25,11 +25,14 @@ public class ArticleCatalog {
 
 	private final CatalogCache cache;
 
+	private final RelatedArticlesRepository related;
+
 	private final Clock clock;
 
-	ArticleCatalog(ArticleReader reader, CatalogCache cache, Clock clock) {
+	ArticleCatalog(ArticleReader reader, CatalogCache cache, RelatedArticlesRepository related, Clock clock) {
 		this.reader = reader;
 		this.cache = cache;
+		this.related = related;
 		this.clock = clock;
 	}
 
@@ -90,6 +93,19 @@ public class ArticleCatalog {
 	public List<ArticleSummary> inStoryline(String storylineSlug) {
 		return cache.get(List.of("storyline-articles", storylineSlug),
 				() -> reader.inStoryline(storylineSlug, clock.instant()));
+	}
+
+	/**
+	 * Up to {@code limit} other published articles to read after article {@code articleId}: the same storyline's
+	 * first, then those sharing more of its tags, then those whose title, dek and tags share more words with its
+	 * own (the search index's head vector, which holds nothing gated), newest first among equals.
+	 */
+	public List<ArticleSummary> related(long articleId, int limit) {
+		checkPage(limit, 0);
+		return cache.get(List.of("related", articleId, limit), () -> {
+			Instant now = clock.instant();
+			return reader.summariesInOrder(related.related(articleId, limit, now), now);
+		});
 	}
 
 	/** Every published article, for the sitemap. */

@@ -139,8 +139,8 @@ class ArticleDeskRepository {
 	}
 
 	List<Tag> tags() {
-		return jdbc.sql("select id, slug, name from publishing.tag order by name, id")
-			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)))
+		return jdbc.sql("select id, slug, name, description from publishing.tag order by name, id")
+			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
 	}
 

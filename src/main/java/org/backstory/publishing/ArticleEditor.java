@@ -64,14 +64,26 @@ public class ArticleEditor {
 	}
 
 	/**
-	 * Creates a tag. Idempotent by slug: if a tag with this slug exists, it is returned unchanged.
+	 * Creates a tag without a description. Idempotent by slug: if a tag with this slug exists, it is returned
+	 * unchanged.
 	 * @throws InvalidArticleException if the slug or name is not acceptable
 	 */
 	@Transactional
 	public Tag createTag(String slug, String name) {
-		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80));
+		return createTag(slug, name, "");
+	}
+
+	/**
+	 * Creates a tag. Idempotent by slug: if a tag with this slug exists, it is returned unchanged.
+	 * @throws InvalidArticleException if the slug, name or description is not acceptable
+	 */
+	@Transactional
+	public Tag createTag(String slug, String name, String description) {
+		String plainDescription = EditorialRules.plain(description);
+		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80),
+				EditorialRules.tagDescriptionProblem(plainDescription));
 		cache.invalidate();
-		return writer.insertTag(slug, EditorialRules.plain(name), clock.instant());
+		return writer.insertTag(slug, EditorialRules.plain(name), plainDescription, clock.instant());
 	}
 
 	/**

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -89,6 +92,17 @@ class ArticleReader {
 				Map.of("slug", storylineSlug), now);
 	}
 
+	/** The published articles with these ids, in the order given (ids of articles not published are skipped). */
+	List<ArticleSummary> summariesInOrder(List<Long> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, ArticleSummary> byId = summaries("where a.id in (:ids) and " + LIVE, "", Map.of("ids", ids), now)
+			.stream()
+			.collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+	}
+
 	List<ArticleSummary> allPublished(Instant now) {
 		return summaries("where " + LIVE, "order by a.published_at desc, a.id desc", Map.of(), now);
 	}
@@ -113,12 +127,13 @@ class ArticleReader {
 
 	List<PublishedCount<Tag>> tagsWithCounts(Instant now) {
 		return jdbc.sql("""
-				select t.id, t.slug, t.name, (select count(*) from publishing.article_tag at
+				select t.id, t.slug, t.name, t.description, (select count(*) from publishing.article_tag at
 				  join publishing.article a on a.id = at.article_id where at.tag_id = t.id and %s)
 				from publishing.tag t order by lower(t.name), t.id
 				""".formatted(LIVE))
 			.param("now", utc(now))
-			.query((rs, row) -> new PublishedCount<>(new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)), rs.getInt(4)))
+			.query((rs, row) -> new PublishedCount<>(new Tag(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4)), rs.getInt(5)))
 			.list();
 	}
 
@@ -154,9 +169,9 @@ class ArticleReader {
 	}
 
 	Optional<Tag> tag(String slug) {
-		return jdbc.sql("select id, slug, name from publishing.tag where slug = ?")
+		return jdbc.sql("select id, slug, name, description from publishing.tag where slug = ?")
 			.param(slug)
-			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.optional();
 	}
 

@@ -53,13 +53,16 @@ class ArticleWriter {
 			.single();
 	}
 
-	Tag insertTag(String slug, String name, Instant now) {
-		jdbc.sql("insert into publishing.tag (slug, name, created_at) values (?, ?, ?) on conflict (slug) do nothing")
-			.params(slug, name, utc(now))
+	Tag insertTag(String slug, String name, String description, Instant now) {
+		jdbc.sql("""
+				insert into publishing.tag (slug, name, description, created_at) values (?, ?, ?, ?)
+				on conflict (slug) do nothing
+				""")
+			.params(slug, name, description, utc(now))
 			.update();
-		return jdbc.sql("select id, slug, name from publishing.tag where slug = ?")
+		return jdbc.sql("select id, slug, name, description from publishing.tag where slug = ?")
 			.param(slug)
-			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.single();
 	}
 

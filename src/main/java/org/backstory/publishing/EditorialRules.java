@@ -108,6 +108,13 @@ final class EditorialRules {
 		return Optional.empty();
 	}
 
+	/** Why a tag's description (already {@link #plain}) is not acceptable: it is too long. */
+	static Optional<String> tagDescriptionProblem(String description) {
+		return description.length() > Tag.MAX_DESCRIPTION
+				? Optional.of("The tag's description must be at most " + Tag.MAX_DESCRIPTION + " characters.")
+				: Optional.empty();
+	}
+
 	private static Optional<String> imageProblem(String what, @Nullable String url) {
 		if (url == null) {
 			return Optional.empty();

@@ -52,27 +52,30 @@ public class Taxonomy {
 
 	/**
 	 * Creates a tag.
-	 * @throws InvalidArticleException if the slug or name is not acceptable or the slug is taken
+	 * @param description what its page says about it (plain text, at most {@link Tag#MAX_DESCRIPTION} characters)
+	 * @throws InvalidArticleException if the slug, name or description is not acceptable or the slug is taken
 	 */
 	@Transactional
-	public Tag createTag(long actorId, String slug, String name) {
-		String plainName = checkTag(slug, name, -1);
-		long id = insertOrRefuse(() -> repository.insertTag(slug, plainName, clock.instant()), "tag", slug);
+	public Tag createTag(long actorId, String slug, String name, String description) {
+		Tag checked = checkTag(-1, slug, name, description);
+		long id = insertOrRefuse(() -> repository.insertTag(slug, checked.name(), checked.description(), clock.instant()),
+				"tag", slug);
 		repository.releaseTagAlias(slug);
-		changed(actorId, "tag.created", "tag " + id + " \"" + plainName + "\"", "slug " + slug);
-		return new Tag(id, slug, plainName);
+		changed(actorId, "tag.created", "tag " + id + " \"" + checked.name() + "\"", "slug " + slug);
+		return new Tag(id, slug, checked.name(), checked.description());
 	}
 
 	/**
-	 * Gives a tag a new name and slug; the old slug redirects to the new one.
-	 * @throws InvalidArticleException if there is no such tag, the slug or name is not acceptable or the slug is taken
+	 * Gives a tag a new name, slug and description; an old slug redirects to the new one.
+	 * @throws InvalidArticleException if there is no such tag, a field is not acceptable or the slug is taken
 	 */
 	@Transactional
-	public Tag renameTag(long actorId, long id, String slug, String name) {
+	public Tag editTag(long actorId, long id, String slug, String name, String description) {
 		TagUsage before = existingTag(id);
-		String plainName = checkTag(slug, name, id);
+		Tag checked = checkTag(id, slug, name, description);
+		String plainName = checked.name();
 		insertOrRefuse(() -> {
-			repository.updateTag(id, slug, plainName);
+			repository.updateTag(id, slug, plainName, checked.description());
 			return id;
 		}, "tag", slug);
 		Instant now = clock.instant();
@@ -82,7 +85,7 @@ public class Taxonomy {
 		}
 		changed(actorId, "tag.renamed", "tag " + id + " \"" + plainName + "\"",
 				"was \"" + before.name() + "\" (" + before.slug() + "), now " + slug);
-		return new Tag(id, slug, plainName);
+		return checked;
 	}
 
 	/**
@@ -220,12 +223,15 @@ public class Taxonomy {
 				"article " + articleId + " \"" + moved.title() + "\" to part " + (index + 1));
 	}
 
-	private String checkTag(String slug, String name, long self) {
-		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80));
+	/** The tag as it will be saved (plain name and description); {@code self} is its id, or -1 for a new one. */
+	private Tag checkTag(long self, String slug, String name, String description) {
+		String plainDescription = EditorialRules.plain(description);
+		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80),
+				EditorialRules.tagDescriptionProblem(plainDescription));
 		if (repository.tagSlugTaken(slug, self)) {
 			throw new InvalidArticleException("The slug '" + slug + "' is already used by another tag.");
 		}
-		return EditorialRules.plain(name);
+		return new Tag(self, slug, EditorialRules.plain(name), plainDescription);
 	}
 
 	private void checkStoryline(String slug, String title, String description, long self) {

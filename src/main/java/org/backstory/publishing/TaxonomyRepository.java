@@ -2,6 +2,8 @@ package org.backstory.publishing;
 
 import static org.backstory.publishing.ArticleReader.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +23,21 @@ class TaxonomyRepository {
 
 	List<TagUsage> tags() {
 		return jdbc.sql("""
-				select t.id, t.slug, t.name, (select count(*) from publishing.article_tag at where at.tag_id = t.id)
+				select t.id, t.slug, t.name, t.description,
+				  (select count(*) from publishing.article_tag at where at.tag_id = t.id)
 				from publishing.tag t order by lower(t.name), t.id
 				""")
-			.query((rs, row) -> new TagUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.query(TaxonomyRepository::tagUsage)
 			.list();
 	}
 
 	Optional<TagUsage> tag(long id, boolean lock) {
 		return jdbc.sql("""
-				select t.id, t.slug, t.name, (select count(*) from publishing.article_tag at where at.tag_id = t.id)
+				select t.id, t.slug, t.name, t.description,
+				  (select count(*) from publishing.article_tag at where at.tag_id = t.id)
 				from publishing.tag t where t.id = ?""" + (lock ? " for update" : ""))
 			.param(id)
-			.query((rs, row) -> new TagUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.query(TaxonomyRepository::tagUsage)
 			.optional();
 	}
 
@@ -44,15 +48,21 @@ class TaxonomyRepository {
 			.single();
 	}
 
-	long insertTag(String slug, String name, Instant now) {
-		return jdbc.sql("insert into publishing.tag (slug, name, created_at) values (?, ?, ?) returning id")
-			.params(slug, name, utc(now))
+	long insertTag(String slug, String name, String description, Instant now) {
+		return jdbc.sql("insert into publishing.tag (slug, name, description, created_at) values (?, ?, ?, ?) returning id")
+			.params(slug, name, description, utc(now))
 			.query(Long.class)
 			.single();
 	}
 
-	void updateTag(long id, String slug, String name) {
-		jdbc.sql("update publishing.tag set slug = ?, name = ? where id = ?").params(slug, name, id).update();
+	void updateTag(long id, String slug, String name, String description) {
+		jdbc.sql("update publishing.tag set slug = ?, name = ?, description = ? where id = ?")
+			.params(slug, name, description, id)
+			.update();
+	}
+
+	private static TagUsage tagUsage(ResultSet rs, int row) throws SQLException {
+		return new TagUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
 	}
 
 	/** Gives A's articles tag B (keeping A's place in each article's tag order), then points A's old slugs at B. */

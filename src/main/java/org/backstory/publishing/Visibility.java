@@ -1,6 +1,8 @@
 package org.backstory.publishing;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who an article is for. The access module decides what that means for a given reader.
@@ -48,6 +50,22 @@ public record Visibility(Level level, Set<String> tiers) {
 	/** Whether reading needs a paid subscription (a lock mark in lists). */
 	public boolean paidOnly() {
 		return level == Level.PAID || level == Level.TIERS;
+	}
+
+	/**
+	 * Who may read it in full, as the badge on a search result or a related article says it: Free, Members, Paid,
+	 * or the tier codes capitalised ("Gold or Silver"), as tiers have no names of their own yet.
+	 */
+	public String badge() {
+		return switch (level) {
+			case PUBLIC -> "Free";
+			case MEMBERS -> "Members";
+			case PAID -> "Paid";
+			case TIERS -> tiers.stream()
+				.sorted()
+				.map(tier -> tier.substring(0, 1).toUpperCase(Locale.ROOT) + tier.substring(1))
+				.collect(Collectors.joining(" or "));
+		};
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.backstory.access.ArticleGate;
 import org.backstory.access.Reader;
@@ -19,7 +18,6 @@ import org.backstory.publishing.SearchOrder;
 import org.backstory.publishing.SearchReach;
 import org.backstory.publishing.SearchRequest;
 import org.backstory.publishing.SearchResults;
-import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Service;
@@ -74,7 +72,7 @@ class ReaderSearch {
 			Article article = articles.get(i);
 			Instant published = article.publishedAt().truncatedTo(ChronoUnit.SECONDS);
 			shown.add(new SearchResult("/p/" + article.slug(), Marks.html(titles.get(i)), article.dek(), article.authors(),
-					published.toString(), DATE.format(published), badge(article.visibility()), Marks.html(snippets.get(i))));
+					published.toString(), DATE.format(published), article.visibility().badge(), Marks.html(snippets.get(i))));
 		}
 		return new Found(shown, results.total(), null);
 	}
@@ -83,20 +81,6 @@ class ReaderSearch {
 	private String snippetSource(Article article, Reader reader) {
 		String text = Jsoup.parse(gate.openForSearch(article, reader).bodyHtml()).text();
 		return Marks.withoutMarks(text.length() > SNIPPET_SOURCE_CHARS ? text.substring(0, SNIPPET_SOURCE_CHARS) : text);
-	}
-
-	/** Who may read the article in full, as its badge says it. */
-	static String badge(Visibility visibility) {
-		return switch (visibility.level()) {
-			case PUBLIC -> "Free";
-			case MEMBERS -> "Members";
-			case PAID -> "Paid";
-			case TIERS -> visibility.tiers()
-				.stream()
-				.sorted()
-				.map(tier -> tier.substring(0, 1).toUpperCase(Locale.ROOT) + tier.substring(1))
-				.collect(Collectors.joining(" or "));
-		};
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.backstory.site;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param canonicalUrl the article's absolute address
  * @param jsonLd schema.org structured data, already escaped for a script element
  * @param share what social networks show when the article is shared
+ * @param related the articles offered under it, best first
  */
 public record ArticleFacts(ReadingDate published, @Nullable ReadingDate updated, @Nullable String lock,
-		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd, ShareCard share) {
+		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd, ShareCard share,
+		List<RelatedArticle> related) {
+
+	public ArticleFacts {
+		related = List.copyOf(related);
+	}
+
 }

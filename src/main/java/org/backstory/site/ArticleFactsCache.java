@@ -16,13 +16,18 @@ import org.springframework.stereotype.Component;
 /**
  * Works out each article's {@link ArticleFacts} once rather than on every page view.
  * An entry is reused only while the catalog hands out the very same article and the publication is
- * unchanged, so an edit or a new publication name shows at once.
+ * unchanged, so an edit or a new publication name shows at once. Other articles' facts (the storyline's parts,
+ * related articles) come from the catalog too, whose cache hands out new articles after any edit, so they are
+ * never older than the catalog's own answers.
  */
 @Component
 class ArticleFactsCache {
 
 	private record Entry(Article article, Publication publication, ArticleFacts facts) {
 	}
+
+	/** How many related articles an article page offers. */
+	static final int RELATED = 4;
 
 	private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
 
@@ -67,7 +72,7 @@ class ArticleFactsCache {
 		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
 		return new ArticleFacts(published, updated, ArticleCard.lockOf(article.visibility()), storylineOf(article),
 				canonicalUrl, structuredData.newsArticle(article, publication, canonicalUrl),
-				shareCards.article(article, publication, canonicalUrl));
+				shareCards.article(article, publication, canonicalUrl), RelatedArticle.of(catalog.related(article.id(), RELATED)));
 	}
 
 	private @Nullable StorylineNav storylineOf(Article article) {

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import org.backstory.publishing.ArticleSummary;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * One page of a newest-first article list (home, tag, author), with what the pager needs.
+ * One page of an article list (home, tag and author newest first, a storyline in story order), with what the pager
+ * and the page's head ({@code rel=prev/next}, "– page N" in the title) need.
  *
  * @param cards the articles on this page
  * @param path the list's own path, for the pager's links
@@ -37,14 +39,34 @@ public record ListPage(List<ArticleCard> cards, String path, int page, boolean h
 				articles.size() > PAGE_SIZE);
 	}
 
-	/** The link to the newer page, or null on the first page. */
+	/** The link to the page before (newer, or earlier in a story); only meaningful past the first page. */
 	public String newerHref() {
 		return page == 2 ? path : path + "?page=" + (page - 1);
 	}
 
-	/** The link to the older page. */
+	/** The link to the page after (older, or later in a story). */
 	public String olderHref() {
 		return path + "?page=" + (page + 1);
+	}
+
+	/** The page before, for {@code <link rel="prev">}, or null on the first page. */
+	public @Nullable String prevHref() {
+		return page > 1 ? newerHref() : null;
+	}
+
+	/** The page after, for {@code <link rel="next">}, or null on the last page. */
+	public @Nullable String nextHref() {
+		return hasOlder ? olderHref() : null;
+	}
+
+	/** What the page's title adds after the list's name: nothing on the first page, " – page N" after it. */
+	public String titleSuffix() {
+		return page == 1 ? "" : " – page " + page;
+	}
+
+	/** The position in the whole list of the first article on this page, from 1 (a storyline's part number). */
+	public int firstNumber() {
+		return (page - 1) * PAGE_SIZE + 1;
 	}
 
 }

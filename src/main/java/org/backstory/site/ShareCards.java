@@ -43,8 +43,9 @@ class ShareCards {
 
 	ShareCard tag(Tag tag) {
 		Publication publication = publications.publication();
-		return listing("/tag/" + tag.slug(), tag.name(), "Articles about " + tag.name() + " from " + publication.name(),
-				tagDrawing(tag, publication), publication);
+		String description = tag.description().isBlank() ? "Articles about " + tag.name() + " from " + publication.name()
+				: tag.description();
+		return listing("/tag/" + tag.slug(), tag.name(), description, tagDrawing(tag, publication), publication);
 	}
 
 	ShareCard author(Author author) {

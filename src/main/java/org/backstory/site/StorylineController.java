@@ -1,19 +1,22 @@
 package org.backstory.site;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Storyline;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A storyline's page: its published articles in story order, as a timeline. A renamed or merged storyline's old
- * slug answers 301.
+ * A storyline's page: its published articles in story order, as a timeline, paged like the other lists (part
+ * numbers run on across pages). A renamed or merged storyline's old slug answers 301.
  */
 @Controller
 class StorylineController {
@@ -28,7 +31,7 @@ class StorylineController {
 	}
 
 	@GetMapping("/story/{slug}")
-	Object storyline(@PathVariable String slug, Model model) {
+	Object storyline(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		Optional<Storyline> storyline = catalog.storyline(slug);
 		if (storyline.isEmpty()) {
 			return catalog.storylineMovedTo(slug)
@@ -37,7 +40,11 @@ class StorylineController {
 		}
 		model.addAttribute("storyline", storyline.get());
 		model.addAttribute("share", shareCards.storyline(storyline.get()));
-		model.addAttribute("parts", ArticleCard.of(catalog.inStoryline(slug)));
+		// The whole story is one cached list, the one every part's page reads for its neighbours: a page is a slice.
+		List<ArticleSummary> parts = catalog.inStoryline(slug);
+		model.addAttribute("parts", parts.size());
+		model.addAttribute("list", ListPage.load("/story/" + slug, page, (limit, offset) -> parts
+			.subList(Math.min(offset, parts.size()), Math.min(offset + limit, parts.size()))));
 		return "site/storyline";
 	}
 

@@ -17,6 +17,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.backstory.Visitor;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -271,6 +272,39 @@ class AdminApiIntegrationTests {
 		assertThat(read.get("tags").get(0).get("count").get("posts").asInt()).isZero();
 		assertThat(json.readTree(send("GET", "tags/?limit=all", contributorKey, null).body()).get("tags"))
 			.extracting(tag -> tag.get("id").asString()).contains(id);
+	}
+
+	@Test
+	void aTagsDescriptionIsWrittenKeptAndClearedAsInGhost() throws Exception {
+		HttpResponse<String> created = send("POST", "tags/", editorKey, """
+				{"tags":[{"name":"%s fog","description":"When the  harbour disappears."}]}""".formatted(name));
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode tag = json.readTree(created.body()).get("tags").get(0);
+		assertThat(tag.get("description").asString()).isEqualTo("When the  harbour disappears.");
+		String id = tag.get("id").asString();
+
+		JsonNode renamed = json.readTree(send("PUT", "tags/" + id + "/", editorKey, """
+				{"tags":[{"name":"%s sea fog"}]}""".formatted(name)).body()).get("tags").get(0);
+		assertThat(renamed.get("description").asString()).isEqualTo("When the  harbour disappears.");
+		assertThat(new Visitor(port).get("/tag/" + tag.get("slug").asString()).document()
+			.select("meta[name=description]").attr("content")).isEqualTo("When the  harbour disappears.");
+
+		JsonNode cleared = json.readTree(send("PUT", "tags/" + id + "/", editorKey, """
+				{"tags":[{"description":null}]}""").body()).get("tags").get(0);
+		assertThat(cleared.get("description").isNull()).isTrue();
+		assertThat(cleared.get("name").asString()).isEqualTo(name + " sea fog");
+	}
+
+	@Test
+	void aTagDescriptionOverGhostsLimitIs422AndWritesNothing() throws Exception {
+		String tooLong = "y".repeat(501);
+
+		assertError(send("POST", "tags/", editorKey, """
+				{"tags":[{"name":"%s long","description":"%s"}]}""".formatted(name, tooLong)), 422, "ValidationError",
+				null);
+
+		assertThat(jdbc.sql("select count(*) from publishing.tag where name = ?").param(name + " long")
+			.query(Long.class).single()).isZero();
 	}
 
 	@Test

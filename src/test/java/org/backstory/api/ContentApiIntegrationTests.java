@@ -300,6 +300,17 @@ class ContentApiIntegrationTests {
 	}
 
 	@Test
+	void aTagsDescriptionIsItsGhostDescription() {
+		Tag described = editor.createTag(ArticleFixtures.unique("described"), "Described",
+				"Everything about the lighthouse.");
+
+		assertThat(get("tags/slug/" + described.slug() + "/?key=" + key).json().path("tags").get(0).path("description")
+			.asString()).isEqualTo("Everything about the lighthouse.");
+		assertThat(get("tags/" + tag.id() + "/?key=" + key).json().path("tags").get(0).path("description").isNull())
+			.isTrue();
+	}
+
+	@Test
 	void settingsTiersNewslettersAndPages() {
 		JsonNode settings = get("settings/?key=" + key).json();
 		JsonNode tiers = get("tiers/?key=" + key + "&include=monthly_price,yearly_price,benefits").json();

@@ -151,6 +151,16 @@ class RoundTripIntegrationTests {
 			Visitor.Page billingImported = confirm(targetOwner, dryRun(targetOwner, archive.body(), restoring));
 			assertThat(billingImported.status()).as(billingImported.body()).isEqualTo(303);
 
+			assertThat(articles(posts)).containsOnlyKeys("open-harbour", "members-tide", "paid-dredge", "tier-letter",
+					"regatta", "unfinished", "quay-photo");
+			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
+				.contains("\"storyline_id\":\"silt\"");
+			assertThat(posts).contains("<!--members-only-->").contains("\"aliases\" : [ \"tide-tables\" ]")
+				.contains("\"description\" : \"When the water comes in & goes out.\"")
+				.contains("\"aliases\" : [ \"mud\" ]").contains("\"author_may_publish\" : true")
+				.contains("\"staff_email\" : \"" + ownerEmail + "\"").contains("\"legal_name\" : \"Harbour Times Ltd\"");
+			assertThat(members(members).get("both@roundtrip.example")).last().isEqualTo("weekly,digest");
+			assertThat(members(members)).containsKey(ownerEmail.toLowerCase(Locale.ROOT));
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
 				.as("the second upload adds no article").isEqualTo(withoutExportTime(posts));
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
@@ -204,7 +214,8 @@ class RoundTripIntegrationTests {
 		editor.createAuthor("harbour-desk", "Harbour Desk", "Writes about the port.", null);
 		editor.createAuthor("the-owner", "The Owner", "Runs the paper.", ownerId);
 		Taxonomy taxonomy = app.getBean(Taxonomy.class);
-		taxonomy.renameTag(ownerId, editor.createTag("tide-tables", "Tide tables").id(), "tides", "Tides");
+		taxonomy.editTag(ownerId, editor.createTag("tide-tables", "Tide tables").id(), "tides", "Tides",
+				"When the water comes in & goes out.");
 		editor.createTag("boats", "Boats");
 		Storyline silt = editor.createStoryline("mud", "Mud", "How the harbour fills up.");
 		taxonomy.editStoryline(ownerId, silt.id(), "silt", "Silt", "How the harbour fills up.");

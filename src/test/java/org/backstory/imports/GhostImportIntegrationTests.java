@@ -92,6 +92,8 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 			.doesNotContain("__GHOST_URL__")
 			.doesNotContain("kg-card-begin");
 		assertThat(notes.document().select("a[rel=tag]").eachText()).containsExactly("Harbour " + archives.run);
+		assertThat(anonymous.get("/tag/harbour-" + archives.run).document().select(".listing-header .bio").text())
+			.isEqualTo("Boats, berths and the quay.");
 		assertThat(notes.document().select("a[rel=author]").eachText()).containsExactly("Test ghost-staff");
 		Visitor.Page tide = anonymous.get("/p/" + slug("tide-table"));
 		assertThat(tide.body()).contains("Tides rise twice a day").doesNotContain("Members read the full table");

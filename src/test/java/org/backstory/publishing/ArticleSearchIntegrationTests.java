@@ -69,7 +69,7 @@ class ArticleSearchIntegrationTests {
 		assertThat(found(before)).containsExactly(id);
 
 		long editorId = directory.findByEmail("editor@demo.test").orElseThrow().id();
-		taxonomy.renameTag(editorId, tag.id(), tag.slug(), "Tag " + after);
+		taxonomy.editTag(editorId, tag.id(), tag.slug(), "Tag " + after, "");
 		assertThat(found(before)).isEmpty();
 		assertThat(found(after)).containsExactly(id);
 

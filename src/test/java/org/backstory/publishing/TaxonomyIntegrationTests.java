@@ -34,9 +34,9 @@ class TaxonomyIntegrationTests {
 
 	@Test
 	void everyChangeIsRecordedForTheAuditLog() {
-		Tag tag = taxonomy.createTag(ACTOR, ArticleFixtures.unique("audit"), "Audited");
+		Tag tag = taxonomy.createTag(ACTOR, ArticleFixtures.unique("audit"), "Audited", "");
 		Tag other = fixtures().tag();
-		taxonomy.renameTag(ACTOR, tag.id(), ArticleFixtures.unique("audit"), "Audited again");
+		taxonomy.editTag(ACTOR, tag.id(), ArticleFixtures.unique("audit"), "Audited again", "");
 		taxonomy.mergeTags(ACTOR, tag.id(), other.id());
 		taxonomy.deleteTag(ACTOR, other.id());
 		Storyline storyline = taxonomy.createStoryline(ACTOR, ArticleFixtures.unique("audit"), "Audited story", "");
@@ -89,12 +89,12 @@ class TaxonomyIntegrationTests {
 		String second = ArticleFixtures.unique("second");
 		String third = ArticleFixtures.unique("third");
 
-		taxonomy.renameTag(ACTOR, tag.id(), second, "Second name");
-		taxonomy.renameTag(ACTOR, tag.id(), third, "Third name");
+		taxonomy.editTag(ACTOR, tag.id(), second, "Second name", "");
+		taxonomy.editTag(ACTOR, tag.id(), third, "Third name", "");
 
 		assertThat(catalog.tagMovedTo(tag.slug())).hasValue(third);
 		assertThat(catalog.tagMovedTo(second)).hasValue(third);
-		taxonomy.createTag(ACTOR, tag.slug(), "A new tag on the old slug");
+		taxonomy.createTag(ACTOR, tag.slug(), "A new tag on the old slug", "");
 		assertThat(catalog.tagMovedTo(tag.slug())).isEmpty();
 		assertThat(catalog.tag(tag.slug()).orElseThrow().name()).isEqualTo("A new tag on the old slug");
 	}
@@ -104,9 +104,9 @@ class TaxonomyIntegrationTests {
 		Tag tag = fixtures().tag();
 		Tag other = fixtures().tag();
 
-		assertThatThrownBy(() -> taxonomy.renameTag(ACTOR, tag.id(), other.slug(), "Fine name"))
+		assertThatThrownBy(() -> taxonomy.editTag(ACTOR, tag.id(), other.slug(), "Fine name", ""))
 			.hasMessage("The slug '" + other.slug() + "' is already used by another tag.");
-		assertThatThrownBy(() -> taxonomy.renameTag(ACTOR, tag.id(), "Not A Slug", ""))
+		assertThatThrownBy(() -> taxonomy.editTag(ACTOR, tag.id(), "Not A Slug", "", ""))
 			.isInstanceOf(InvalidArticleException.class)
 			.satisfies(ex -> assertThat(((InvalidArticleException) ex).problems()).hasSize(2));
 		assertThat(taxonomy.tag(tag.id()).orElseThrow().name()).isEqualTo(tag.name());

@@ -20,6 +20,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.SearchOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +34,8 @@ import org.springframework.util.FileSystemUtils;
  * tier); then times a reader's search as the page asks for it (the ranked page of ten, the count, the access gate
  * and two-fragment snippets for each result) for one- and three-word queries of words drawn uniformly from the
  * vocabulary, as an anonymous reader and as a paying one. Prints p50, p95 and p99 of 200 queries per case after 30
- * unmeasured ones, and the size of the table and its search indexes. Not a test: timing lives in benchmarks.
+ * unmeasured ones, and the size of the table and its search indexes. Also times the related articles of random
+ * articles (issue 13 §4), which read the same head index. Not a test: timing lives in benchmarks.
  */
 public final class SearchBenchmark {
 
@@ -86,6 +88,14 @@ public final class SearchBenchmark {
 					query -> search.find(query, SearchOrder.RELEVANCE, null, null, null, 1, paid));
 			time("one word, paid reader, newest first", one,
 					query -> search.find(query, SearchOrder.NEWEST, null, null, null, 1, paid));
+			// The article page's "Related articles" (the site's facts cache keeps it; this is the uncached query):
+			// here only the shared-words part works, as the generated articles have neither tags nor storylines.
+			ArticleCatalog catalog = app.getBean(ArticleCatalog.class);
+			List<String> articleIds = jdbc.sql("select id::text from publishing.article order by random() limit :n")
+				.param("n", RUNS + WARMUP)
+				.query(String.class)
+				.list();
+			time("related articles of an article", articleIds, id -> catalog.related(Long.parseLong(id), 4));
 
 			System.out.println("load average after timing: " + Files.readString(Path.of("/proc/loadavg")).strip());
 			jdbc.sql("""

@@ -103,7 +103,7 @@ class PublicFeedsIntegrationTests {
 		}
 		Tag tag = fixtures.tag();
 		String renamedTag = ArticleFixtures.unique("renamed-tag");
-		taxonomy.renameTag(ACTOR, tag.id(), renamedTag, tag.name());
+		taxonomy.editTag(ACTOR, tag.id(), renamedTag, tag.name(), tag.description());
 		Storyline story = fixtures.storyline();
 		String renamedStory = ArticleFixtures.unique("renamed-story");
 		taxonomy.editStoryline(ACTOR, story.id(), renamedStory, story.title(), story.description());

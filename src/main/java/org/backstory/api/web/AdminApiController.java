@@ -106,7 +106,9 @@ class AdminApiController {
 			throw AdminInput.invalid("A tag needs a name.");
 		}
 		String slug = input.text("slug");
-		Tag tag = taxonomy.createTag(caller.id(), slug == null ? Slugs.fromName(name, 100) : slug, name);
+		String description = input.text("description");
+		Tag tag = taxonomy.createTag(caller.id(), slug == null ? Slugs.fromName(name, 100) : slug, name,
+				description == null ? "" : description);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.headers(AdminAnswers.headers())
 			.body(answers.read("tags", tag(existingTag(Long.toString(tag.id())))).body());
@@ -120,8 +122,9 @@ class AdminApiController {
 		AdminInput input = AdminInput.read(json, body, "tags", TAG_FIELDS);
 		String name = input.text("name");
 		String slug = input.text("slug");
-		taxonomy.renameTag(caller.id(), current.id(), slug == null ? current.slug() : slug,
-				name == null ? current.name() : name);
+		String description = input.has("description") ? input.text("description") : current.description();
+		taxonomy.editTag(caller.id(), current.id(), slug == null ? current.slug() : slug,
+				name == null ? current.name() : name, description == null ? "" : description);
 		return AdminAnswers.ok(answers.read("tags", tag(existingTag(id))));
 	}
 
@@ -140,8 +143,7 @@ class AdminApiController {
 	}
 
 	private Map<String, Object> tag(TagUsage usage) {
-		return ghost.tag(new PublishedCount<Tag>(new Tag(usage.id(), usage.slug(), usage.name()), (int) usage.articles()),
-				true);
+		return ghost.tag(new PublishedCount<Tag>(usage.tag(), (int) usage.articles()), true);
 	}
 
 }

@@ -217,7 +217,7 @@ class AdminPosts {
 			throw AdminInput.invalid("No tag with " + reference.key() + " \"" + reference.value() + "\".");
 		}
 		String slug = reference.key().equals("slug") ? reference.value() : Slugs.fromName(reference.value(), 100);
-		return taxonomy.createTag(caller.id(), slug, reference.value()).slug();
+		return taxonomy.createTag(caller.id(), slug, reference.value(), "").slug();
 	}
 
 	private String freeSlug(String title) {

@@ -62,7 +62,7 @@ final class GhostJson {
 		json.put("id", Long.toString(tag.id()));
 		json.put("name", tag.name());
 		json.put("slug", tag.slug());
-		json.put("description", null);
+		json.put("description", tag.description().isEmpty() ? null : tag.description());
 		json.put("feature_image", null);
 		json.put("visibility", "public");
 		noSocialCards(json);

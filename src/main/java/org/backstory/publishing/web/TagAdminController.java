@@ -22,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors list tags with their article counts, create, rename and merge them, and delete unused ones.
+ * Editors list tags with their article counts, create them, edit their name, slug and description, merge them,
+ * and delete unused ones.
  * <p>
  * The acting staff member's id is read from the principal by expression ({@code id()} of the members
  * module's {@code SignedInMember}), so publishing does not depend on the members module.
@@ -50,7 +51,7 @@ class TagAdminController {
 			@AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			Tag tag = taxonomy.createTag(actorId, AdminPages.slugOr(slug, name), name);
+			Tag tag = taxonomy.createTag(actorId, AdminPages.slugOr(slug, name), name, "");
 			redirect.addFlashAttribute("notice", "Tag " + tag.name() + " created.");
 			return Responses.seeOther(PATH);
 		}
@@ -63,22 +64,23 @@ class TagAdminController {
 	@GetMapping(PATH + "/{id}")
 	String edit(@PathVariable long id, CsrfToken csrfToken, Model model) {
 		TagUsage tag = existing(id);
-		return editPage(model, csrfToken, tag, tag.name(), tag.slug(), List.of());
+		return editPage(model, csrfToken, tag, tag.tag(), List.of());
 	}
 
 	@PostMapping(PATH + "/{id}")
-	Object rename(@PathVariable long id, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String slug, @AuthenticationPrincipal(expression = ACTOR) long actorId,
-			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	Object edit(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String description,
+			@AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		TagUsage tag = existing(id);
 		try {
-			Tag renamed = taxonomy.renameTag(actorId, id, AdminPages.slugOr(slug, name), name);
-			redirect.addFlashAttribute("notice", "Tag " + renamed.name() + " saved.");
+			Tag saved = taxonomy.editTag(actorId, id, AdminPages.slugOr(slug, name), name, description);
+			redirect.addFlashAttribute("notice", "Tag " + saved.name() + " saved.");
 			return Responses.seeOther(PATH + "/" + id);
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
-			return editPage(model, csrfToken, tag, name, slug, ex.problems());
+			return editPage(model, csrfToken, tag, new Tag(id, slug, name, description), ex.problems());
 		}
 	}
 
@@ -95,7 +97,7 @@ class TagAdminController {
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
-			return editPage(model, csrfToken, tag, tag.name(), tag.slug(), ex.problems());
+			return editPage(model, csrfToken, tag, tag.tag(), ex.problems());
 		}
 	}
 
@@ -110,7 +112,7 @@ class TagAdminController {
 		}
 		catch (InvalidArticleException ex) {
 			AdminPages.unprocessable(response);
-			return editPage(model, csrfToken, tag, tag.name(), tag.slug(), ex.problems());
+			return editPage(model, csrfToken, tag, tag.tag(), ex.problems());
 		}
 	}
 
@@ -127,13 +129,12 @@ class TagAdminController {
 		return "publishing/admin-tags";
 	}
 
-	private String editPage(Model model, CsrfToken csrfToken, TagUsage tag, String name, String slug,
-			List<String> problems) {
+	/** The edit page, its form filled with {@code typed} (what was typed, or the tag as saved). */
+	private String editPage(Model model, CsrfToken csrfToken, TagUsage tag, Tag typed, List<String> problems) {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("tag", tag);
 		model.addAttribute("others", taxonomy.tags().stream().filter(other -> other.id() != tag.id()).toList());
-		model.addAttribute("name", name);
-		model.addAttribute("slug", slug);
+		model.addAttribute("typed", typed);
 		model.addAttribute("problems", problems);
 		return "publishing/admin-tag";
 	}

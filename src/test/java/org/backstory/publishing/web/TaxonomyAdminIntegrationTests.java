@@ -96,6 +96,54 @@ class TaxonomyAdminIntegrationTests {
 	}
 
 	@Test
+	void aTagsDescriptionIsShownOnItsPageAndIsItsMetaAndShareDescription() {
+		Tag tag = fixtures().tag();
+		Visitor editorVisitor = staff(MemberRole.EDITOR);
+		String description = "Boats, <b>tides</b> & the people who work the harbour.";
+
+		Visitor.Page saved = editorVisitor.submit("/admin/tags/" + tag.id(), "/admin/tags/" + tag.id(),
+				Map.of("name", tag.name(), "slug", tag.slug(), "description", "  " + description + "\n"));
+
+		assertThat(saved.status()).isEqualTo(303);
+		assertThat(editorVisitor.follow("/admin/tags/" + tag.id()).document().select("textarea[name=description]").val())
+			.isEqualTo(description);
+		Visitor.Page page = new Visitor(port).get("/tag/" + tag.slug());
+		assertThat(page.document().select(".listing-header .bio").text()).isEqualTo(description);
+		assertThat(page.document().select("meta[name=description]").attr("content")).isEqualTo(description);
+		assertThat(page.document().select("meta[property=og:description]").attr("content")).isEqualTo(description);
+		assertThat(page.document().select("meta[name=twitter:description]").attr("content")).isEqualTo(description);
+		assertThat(page.body()).doesNotContain("<b>tides</b>");
+	}
+
+	@Test
+	void aTagWithoutADescriptionKeepsTheGeneratedMetaDescription() {
+		Tag tag = fixtures().tag();
+
+		Document page = new Visitor(port).get("/tag/" + tag.slug()).document();
+
+		assertThat(page.select(".listing-header .bio")).isEmpty();
+		assertThat(page.select("meta[name=description]").attr("content")).startsWith("Articles about " + tag.name());
+		assertThat(page.select("meta[property=og:description]").attr("content")).startsWith("Articles about " + tag.name());
+	}
+
+	@Test
+	void aTooLongTagDescriptionComesBackWith422AndWritesNothing() {
+		Tag tag = fixtures().tag();
+		Visitor editorVisitor = staff(MemberRole.EDITOR);
+		String tooLong = "x".repeat(Tag.MAX_DESCRIPTION + 1);
+
+		Visitor.Page refused = editorVisitor.submit("/admin/tags/" + tag.id(), "/admin/tags/" + tag.id(),
+				Map.of("name", "Renamed " + tag.name(), "slug", tag.slug(), "description", tooLong));
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.document().select(".error p").eachText())
+			.containsExactly("The tag's description must be at most 500 characters.");
+		assertThat(refused.document().select("textarea[name=description]").val()).isEqualTo(tooLong);
+		assertThat(refused.document().select("input[name=name]").val()).isEqualTo("Renamed " + tag.name());
+		assertThat(new Visitor(port).get("/tag/" + tag.slug()).document().select("h1").text()).isEqualTo(tag.name());
+	}
+
+	@Test
 	void mergingATagGivesItsArticlesTheOtherTagOnceAndRedirectsItsPage() {
 		Tag from = fixtures().tag();
 		Tag into = fixtures().tag();
