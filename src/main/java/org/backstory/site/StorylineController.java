@@ -19,7 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A storyline's page: its published articles in story order, as a timeline, paged like the other lists (part
- * numbers run on across pages), with a signed-in reader's catch-up (what is new, what they read). A renamed or merged storyline's old slug answers 301.
+ * numbers run on across pages), with a signed-in reader's catch-up (what is new, what they read). A renamed or
+ * merged storyline's old slug answers 301.
  */
 @Controller
 class StorylineController {
