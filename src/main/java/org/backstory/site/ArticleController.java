@@ -23,7 +23,8 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * The article page. The body shown is whatever the access module hands out for this reader: the whole
  * article, or the preview and a paywall box; a verified search engine crawler is a reader too (the access module
- * decides from the client address and user agent). An old slug answers 301 to the current one.
+ * decides from the client address and user agent). An old slug answers 301 to the current one. A signed-in member's
+ * read joins their reading history, and the newest part of a storyline tells them what they missed.
  */
 @Controller
 class ArticleController {
@@ -34,10 +35,13 @@ class ArticleController {
 
 	private final ArticleFactsCache facts;
 
-	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFactsCache facts) {
+	private final Catchups catchups;
+
+	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFactsCache facts, Catchups catchups) {
 		this.catalog = catalog;
 		this.gate = gate;
 		this.facts = facts;
+		this.catchups = catchups;
 	}
 
 	@GetMapping("/p/{slug}")
@@ -57,7 +61,11 @@ class ArticleController {
 			// The same address serves everyone else the preview: no shared cache may keep the crawler's copy.
 			response.setHeader(HttpHeaders.CACHE_CONTROL, ReadingCacheHeaders.PERSONAL);
 		}
-		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)));
+		// What the reader missed is read before this view joins their history.
+		Catchup catchup = catchups.ofArticle(member, article);
+		catchups.recordRead(member, article.id(), readable.complete());
+		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)))
+			.addObject("catchup", catchup);
 	}
 
 	/**

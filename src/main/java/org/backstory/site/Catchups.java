@@ -1,0 +1,61 @@
+package org.backstory.site;
+
+import java.util.List;
+
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleSummary;
+import org.backstory.publishing.StorylineRef;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catch-up a signed-in reader sees on a storyline page and on its newest article's page, read from their
+ * reading history; anonymous readers get none.
+ */
+@Component
+class Catchups {
+
+	private final ReadingHistory history;
+
+	private final ArticleCatalog catalog;
+
+	Catchups(ReadingHistory history, ArticleCatalog catalog) {
+		this.history = history;
+		this.catalog = catalog;
+	}
+
+	/** For the storyline page, whose published parts in story order are {@code parts}. */
+	Catchup ofStoryline(@Nullable SignedInMember member, List<ArticleSummary> parts) {
+		if (member == null || parts.isEmpty()) {
+			return Catchup.NONE;
+		}
+		return Catchup.of(parts, history.lastReads(member.id(), parts.stream().map(ArticleSummary::id).toList()));
+	}
+
+	/**
+	 * For an article's page, before this view is recorded: the storyline's catch-up when the article is its newest
+	 * part (the latest published), none otherwise.
+	 */
+	Catchup ofArticle(@Nullable SignedInMember member, Article article) {
+		StorylineRef storyline = article.storyline();
+		if (member == null || storyline == null) {
+			return Catchup.NONE;
+		}
+		List<ArticleSummary> parts = catalog.inStoryline(storyline.slug());
+		boolean newest = parts.stream()
+			.max((a, b) -> a.publishedAt().compareTo(b.publishedAt()))
+			.filter(latest -> latest.id() == article.id())
+			.isPresent();
+		return newest ? ofStoryline(member, parts) : Catchup.NONE;
+	}
+
+	/** Records the read when a signed-in member got the whole article: a preview behind a paywall is no read. */
+	void recordRead(@Nullable SignedInMember member, long articleId, boolean complete) {
+		if (member != null && complete) {
+			history.record(member.id(), articleId);
+		}
+	}
+
+}
