@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvents;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,23 +16,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A storyline's page: its published articles in story order, as a timeline, paged like the other lists (part
- * numbers run on across pages). A renamed or merged storyline's old slug answers 301.
+ * A storyline's page: its standing summary, then its timeline of events and published articles, oldest first
+ * like a story or newest first ({@code ?order=newest}), paged by articles like the other lists (part numbers run
+ * on across pages). A renamed or merged storyline's old slug answers 301.
  */
 @Controller
 class StorylineController {
 
 	private final ArticleCatalog catalog;
 
+	private final StorylineEvents events;
+
 	private final ShareCards shareCards;
 
-	StorylineController(ArticleCatalog catalog, ShareCards shareCards) {
+	StorylineController(ArticleCatalog catalog, StorylineEvents events, ShareCards shareCards) {
 		this.catalog = catalog;
+		this.events = events;
 		this.shareCards = shareCards;
 	}
 
 	@GetMapping("/story/{slug}")
-	Object storyline(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+	Object storyline(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "oldest") String order, Model model) {
+		StorylineTimeline.Order chosen = StorylineTimeline.Order.of(order)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "order must be oldest or newest"));
 		Optional<Storyline> storyline = catalog.storyline(slug);
 		if (storyline.isEmpty()) {
 			return catalog.storylineMovedTo(slug)
@@ -43,8 +51,9 @@ class StorylineController {
 		// The whole story is one cached list, the one every part's page reads for its neighbours: a page is a slice.
 		List<ArticleSummary> parts = catalog.inStoryline(slug);
 		model.addAttribute("parts", parts.size());
-		model.addAttribute("list", ListPage.load("/story/" + slug, page, (limit, offset) -> parts
-			.subList(Math.min(offset, parts.size()), Math.min(offset + limit, parts.size()))));
+		StorylineTimeline timeline = StorylineTimeline.of("/story/" + slug, parts, events.timeline(slug), chosen, page);
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("list", timeline.list());
 		return "site/storyline";
 	}
 
