@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Editors add, change and delete a storyline's events on its admin page; bad input writes nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,6 +44,9 @@ class StorylineEventAdminIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void anEditorAddsAnEventWithAQuoteSourcesAndItsArticle() {
@@ -130,6 +134,25 @@ class StorylineEventAdminIntegrationTests {
 		assertThat(editorVisitor.post(foreign, Map.of("_csrf", token, "date", "2020", "summary", "Taken over")).status())
 			.isEqualTo(404);
 		assertThat(events.events(one.id())).hasSize(1);
+	}
+
+	@Test
+	void mergingAStorylineMovesItsEventsAndEveryEventChangeIsAudited() {
+		Storyline from = fixtures().storyline();
+		Storyline into = fixtures().storyline();
+		Visitor editorVisitor = staff(MemberRole.EDITOR);
+		String page = "/admin/storylines/" + from.id();
+		editorVisitor.submit(page, page + "/events", Map.of("date", "2018", "summary", "Moves along"));
+		long id = events.events(from.id()).get(0).id();
+		editorVisitor.submit(page + "/events/" + id, page + "/events/" + id, Map.of("date", "2018", "summary", "Moved"));
+
+		editorVisitor.submit(page, page + "/merge", Map.of("into", String.valueOf(into.id())));
+
+		assertThat(events.events(into.id())).extracting(StorylineEvent::summary).containsExactly("Moved");
+		assertThat(jdbc.sql("select action from admin.audit_entry where subject = ? order by id")
+			.param("storyline " + from.id())
+			.query(String.class)
+			.list()).containsExactly("storyline.event-added", "storyline.event-edited");
 	}
 
 	@Test
