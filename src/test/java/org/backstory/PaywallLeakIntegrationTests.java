@@ -190,10 +190,11 @@ class PaywallLeakIntegrationTests {
 			summary.authors().stream().map(AuthorRef::slug).forEach(slug -> paths.add("/author/" + slug));
 			if (summary.storyline() != null) {
 				paths.add("/story/" + summary.storyline().slug());
+				paths.add("/story/" + summary.storyline().slug() + "?order=newest");
 			}
 		}
 		// Every tag, author and storyline page has its public feed (issue 13), read like the pages.
-		paths.addAll(paths.stream().filter(path -> path.matches("/(tag|author|story)/.+")).map(path -> path + "/feed.xml")
+		paths.addAll(paths.stream().filter(path -> path.matches("/(tag|author|story)/[^?]+")).map(path -> path + "/feed.xml")
 			.toList());
 		pages = List.copyOf(paths);
 		assertThat(articles).hasSizeGreaterThanOrEqualTo(6 + awkward.size());
@@ -440,6 +441,36 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		assertThat(related).isGreaterThan(articles.size());
+	}
+
+	/**
+	 * Storyline events join the channels (issue 14): the storyline page's timeline, both ways round, and "the story
+	 * so far" on every article in a storyline are the same for every reader (events are public, editor-written
+	 * metadata) and name of each covering article only its title and its badge. The gated texts themselves are
+	 * checked on these pages by {@link #gatedParagraphsReachOnlyReadersWhoMayReadThem}.
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void storylineEventsAreTheSameForEveryReaderAndNameArticlesByTitleAndBadgeOnly(DemoReader reader) {
+		Visitor visitor = visitorAs(reader);
+		Visitor anonymous = new Visitor(port);
+		List<String> paths = new ArrayList<>(pages.stream().filter(path -> path.matches("/story/[^/]+")).toList());
+		articles.stream().filter(article -> article.storyline() != null).forEach(article -> paths.add("/p/" + article.slug()));
+		int events = 0;
+		for (String path : paths) {
+			Elements shown = visitor.get(path).document().select("ol.timeline > li.event, aside.story-so-far li");
+			assertThat(shown.outerHtml()).as("%s reading %s", reader, path)
+				.isEqualTo(anonymous.get(path).document().select("ol.timeline > li.event, aside.story-so-far li").outerHtml());
+			for (org.jsoup.nodes.Element link : shown.select(".event-article")) {
+				String slug = link.select("a").attr("href").replaceFirst("^/p/", "");
+				Article covering = ((ArticleLookup.Found) catalog.bySlug(slug).orElseThrow()).article();
+				assertThat(link.text()).as("%s on %s", slug, path)
+					.isEqualTo("Read: " + covering.title() + covering.visibility().badge());
+			}
+			events += shown.size();
+		}
+		assertThat(paths.stream().filter(path -> path.startsWith("/p/"))).isNotEmpty();
+		assertThat(events).as("the demo storyline's events are shown").isGreaterThan(10);
 	}
 
 	/**

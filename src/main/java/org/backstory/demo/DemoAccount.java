@@ -15,13 +15,15 @@ record DemoAccount(String email, String name, MemberRole role) {
 
 	static final String OWNER = "owner@demo.test";
 
+	static final String EDITOR = "editor@demo.test";
+
 	static final String SUBSCRIBER = "subscriber@demo.test";
 
 	static final String LAPSED = "lapsed@demo.test";
 
 	static final List<DemoAccount> ALL = List.of(new DemoAccount(OWNER, "Olivia Owner", MemberRole.OWNER),
 			new DemoAccount("admin@demo.test", "Ada Administrator", MemberRole.ADMINISTRATOR),
-			new DemoAccount("editor@demo.test", "Eddie Editor", MemberRole.EDITOR),
+			new DemoAccount(EDITOR, "Eddie Editor", MemberRole.EDITOR),
 			new DemoAccount("author@demo.test", "Arun Author", MemberRole.AUTHOR),
 			new DemoAccount("contributor@demo.test", "Cora Contributor", MemberRole.CONTRIBUTOR),
 			new DemoAccount("reader@demo.test", "Rosa Reader", MemberRole.MEMBER),

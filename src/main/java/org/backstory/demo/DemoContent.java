@@ -19,7 +19,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The demo publication as read from {@code classpath:demo/} (format in that folder's README). */
 record DemoContent(Map<String, String> publication, List<List<String>> authors, List<List<String>> tags,
-		List<List<String>> storylines, List<DemoArticle> articles) {
+		List<List<String>> storylines, List<DemoArticle> articles, List<List<String>> storylineEvents) {
 
 	private static final Set<String> ARTICLE_KEYS = Set.of("title", "slug", "dek", "authors", "tags", "storyline",
 			"storyline_position", "visibility", "published_days_ago", "cover");
@@ -61,7 +61,8 @@ record DemoContent(Map<String, String> publication, List<List<String>> authors, 
 			return new DemoContent(properties(resolver.getResource("classpath:demo/publication.properties")),
 					records(resolver.getResource("classpath:demo/authors.txt")),
 					records(resolver.getResource("classpath:demo/tags.txt")),
-					records(resolver.getResource("classpath:demo/storylines.txt")), articles);
+					records(resolver.getResource("classpath:demo/storylines.txt")), articles,
+					records(resolver.getResource("classpath:demo/storyline-events.txt")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

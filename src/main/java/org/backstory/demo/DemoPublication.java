@@ -2,31 +2,45 @@ package org.backstory.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.backstory.demo.DemoContent.DemoArticle;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Visibility;
 import org.springframework.stereotype.Component;
 
-/** Writes the demo publication (settings, writers, tags, storylines, articles) through the publishing API. */
+/**
+ * Writes the demo publication (settings, writers, tags, storylines, articles, then the storylines' events)
+ * through the publishing API.
+ */
 @Component
 class DemoPublication {
+
+	private final Map<String, Long> storylineIds = new HashMap<>();
 
 	private final PublicationService publications;
 
 	private final ArticleEditor editor;
 
+	private final StorylineEvents events;
+
 	private final Clock clock;
 
-	DemoPublication(PublicationService publications, ArticleEditor editor, Clock clock) {
+	DemoPublication(PublicationService publications, ArticleEditor editor, StorylineEvents events, Clock clock) {
 		this.publications = publications;
 		this.editor = editor;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -36,8 +50,31 @@ class DemoPublication {
 				null, settings.getOrDefault("legal_name", ""), settings.getOrDefault("postal_address", "")));
 		content.authors().forEach(author -> editor.createAuthor(author.get(0), author.get(1), author.get(2), null));
 		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
-		content.storylines().forEach(story -> editor.createStoryline(story.get(0), story.get(1), story.get(2)));
+		content.storylines().forEach(story -> storylineIds.put(story.get(0),
+				editor.createStoryline(story.get(0), story.get(1), story.get(2)).id()));
 		content.articles().forEach(this::article);
+	}
+
+	/** Adds the storylines' events, dated back from today, as the demo editor {@code actorId}. */
+	void seedEvents(DemoContent content, long actorId) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		for (List<String> event : content.storylineEvents()) {
+			LocalDate date = today.minusDays(Long.parseLong(field(event, 1)));
+			String written = switch (field(event, 2)) {
+				case "day" -> date.toString();
+				case "month" -> date.toString().substring(0, 7);
+				case "year" -> date.toString().substring(0, 4);
+				default -> throw new IllegalStateException("unknown demo event precision: " + field(event, 2));
+			};
+			long storylineId = Objects.requireNonNull(storylineIds.get(field(event, 0)), "unknown demo storyline");
+			events.add(actorId, storylineId, new EventDraft(written, field(event, 4), field(event, 5), field(event, 6), "",
+					field(event, 7), field(event, 3).equals("key")));
+		}
+	}
+
+	/** A record's field; Java's split drops trailing empty fields, so those read as empty. */
+	private static String field(List<String> record, int index) {
+		return index < record.size() ? record.get(index) : "";
 	}
 
 	private void article(DemoArticle article) {

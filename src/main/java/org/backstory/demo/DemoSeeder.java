@@ -148,8 +148,9 @@ class DemoSeeder implements ApplicationRunner {
 		// Never into someone else's publication: a database with an owner or an article is not empty.
 		boolean empty = !members.ownerExists() && catalog.latest(1, 0).isEmpty();
 		if (empty) {
-			publication.seed(DemoContent.load());
-			seedAccounts(passwords);
+			DemoContent content = DemoContent.load();
+			publication.seed(content);
+			publication.seedEvents(content, seedAccounts(passwords).get(DemoAccount.EDITOR));
 		}
 		// Also a demo database seeded before there were newsletters.
 		if (members.findByEmail(DemoAccount.OWNER).isPresent()) {
@@ -158,7 +159,8 @@ class DemoSeeder implements ApplicationRunner {
 		return empty;
 	}
 
-	private void seedAccounts(Map<String, String> passwords) {
+	/** Creates the demo accounts and the subscriptions; returns each account's id by email. */
+	private Map<String, Long> seedAccounts(Map<String, String> passwords) {
 		Map<String, Long> ids = new LinkedHashMap<>();
 		DemoAccount.ALL.forEach(account -> ids.put(account.email(), members.createAccount(
 				new NewAccount(account.email(), account.name(), passwords.get(account.email()), account.role(), true))));
@@ -173,6 +175,7 @@ class DemoSeeder implements ApplicationRunner {
 		subscriptions.importSubscription(new ImportedSubscription(ids.get(DemoAccount.LAPSED), "supporter",
 				BillingInterval.MONTH, SubscriptionStatus.PAST_DUE, failedRenewal.minus(month), failedRenewal,
 				failedRenewal, SandboxCards.VISA_CHARGES_FAIL));
+		return ids;
 	}
 
 }

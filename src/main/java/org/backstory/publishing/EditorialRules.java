@@ -137,7 +137,7 @@ final class EditorialRules {
 		return values.stream().filter(value -> !seen.add(value)).findFirst();
 	}
 
-	private static String abbreviate(String value) {
+	static String abbreviate(String value) {
 		return value.length() <= 40 ? value : value.substring(0, 40) + "…";
 	}
 

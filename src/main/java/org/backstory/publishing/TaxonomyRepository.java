@@ -171,7 +171,10 @@ class TaxonomyRepository {
 		}
 	}
 
-	/** Moves every article of storyline A after those of storyline B, in A's order; renumber B afterwards. */
+	/**
+	 * Moves every article of storyline A after those of storyline B, in A's order, and A's events and old slugs to
+	 * B; renumber B afterwards.
+	 */
 	void moveArticlesOnto(long fromId, long intoId) {
 		jdbc.sql("""
 				update publishing.article set storyline_id = :into, storyline_position = storyline_position
@@ -182,6 +185,9 @@ class TaxonomyRepository {
 			.param("into", intoId)
 			.update();
 		jdbc.sql("update publishing.storyline_alias set storyline_id = ? where storyline_id = ?")
+			.params(intoId, fromId)
+			.update();
+		jdbc.sql("update publishing.storyline_event set storyline_id = ? where storyline_id = ?")
 			.params(intoId, fromId)
 			.update();
 	}

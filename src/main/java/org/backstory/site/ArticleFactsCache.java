@@ -1,6 +1,9 @@
 package org.backstory.site;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +11,7 @@ import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.StorylineRef;
 import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +22,9 @@ import org.springframework.stereotype.Component;
  * An entry is reused only while the catalog hands out the very same article and the publication is
  * unchanged, so an edit or a new publication name shows at once. Other articles' facts (the storyline's parts,
  * related articles) come from the catalog too, whose cache hands out new articles after any edit, so they are
- * never older than the catalog's own answers.
+ * never older than the catalog's own answers. "The story so far" comes from the storyline's events, whose changes
+ * drop the catalog's cache as an article edit does, so the article comes back as a new object and its facts are
+ * worked out again.
  */
 @Component
 class ArticleFactsCache {
@@ -41,8 +47,11 @@ class ArticleFactsCache {
 
 	private final ShareCards shareCards;
 
+	private final StorylineEvents events;
+
 	ArticleFactsCache(ArticleCatalog catalog, StructuredData structuredData, PublicationService publications,
-			BackstoryProperties properties, ShareCards shareCards) {
+			BackstoryProperties properties, ShareCards shareCards, StorylineEvents events) {
+		this.events = events;
 		this.catalog = catalog;
 		this.structuredData = structuredData;
 		this.publications = publications;
@@ -72,7 +81,16 @@ class ArticleFactsCache {
 		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
 		return new ArticleFacts(published, updated, ArticleCard.lockOf(article.visibility()), storylineOf(article),
 				canonicalUrl, structuredData.newsArticle(article, publication, canonicalUrl),
-				shareCards.article(article, publication, canonicalUrl), RelatedArticle.of(catalog.related(article.id(), RELATED)));
+				shareCards.article(article, publication, canonicalUrl), RelatedArticle.of(catalog.related(article.id(), RELATED)),
+				storySoFar(article));
+	}
+
+	/** Events dated before the article's day; a draft previewed by staff reads as published now, so before today. */
+	private List<EventView> storySoFar(Article article) {
+		StorylineRef storyline = article.storyline();
+		return storyline == null ? List.of()
+				: EventView.of(events.storySoFar(storyline.slug(), article.id(),
+						LocalDate.ofInstant(article.publishedAt(), ZoneOffset.UTC)));
 	}
 
 	private @Nullable StorylineNav storylineOf(Article article) {

@@ -13,7 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
  * and the page's head ({@code rel=prev/next}, "– page N" in the title) need.
  *
  * @param cards the articles on this page
- * @param path the list's own path, for the pager's links
+ * @param path the list's own path, with its query if it has one (not the page number), for the pager's links
  * @param page this page's number, from 1
  * @param hasOlder whether a next (older) page exists
  */
@@ -41,12 +41,16 @@ public record ListPage(List<ArticleCard> cards, String path, int page, boolean h
 
 	/** The link to the page before (newer, or earlier in a story); only meaningful past the first page. */
 	public String newerHref() {
-		return page == 2 ? path : path + "?page=" + (page - 1);
+		return page == 2 ? path : pageHref(page - 1);
 	}
 
 	/** The link to the page after (older, or later in a story). */
 	public String olderHref() {
-		return path + "?page=" + (page + 1);
+		return pageHref(page + 1);
+	}
+
+	private String pageHref(int number) {
+		return path + (path.contains("?") ? "&" : "?") + "page=" + number;
 	}
 
 	/** The page before, for {@code <link rel="prev">}, or null on the first page. */

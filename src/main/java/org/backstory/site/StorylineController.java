@@ -7,6 +7,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvents;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,28 +19,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A storyline's page: its published articles in story order, as a timeline, paged like the other lists (part
- * numbers run on across pages), with a signed-in reader's catch-up (what is new, what they read). A renamed or
- * merged storyline's old slug answers 301.
+ * A storyline's page: its standing summary, then its timeline of events and published articles, oldest first
+ * like a story or newest first ({@code ?order=newest}), paged by articles like the other lists (part numbers run
+ * on across pages), with a signed-in reader's catch-up (what is new, what they read). A renamed or merged
+ * storyline's old slug answers 301.
  */
 @Controller
 class StorylineController {
 
 	private final ArticleCatalog catalog;
 
+	private final StorylineEvents events;
+
 	private final ShareCards shareCards;
 
 	private final Catchups catchups;
 
-	StorylineController(ArticleCatalog catalog, ShareCards shareCards, Catchups catchups) {
+	StorylineController(ArticleCatalog catalog, StorylineEvents events, ShareCards shareCards, Catchups catchups) {
 		this.catalog = catalog;
+		this.events = events;
 		this.shareCards = shareCards;
 		this.catchups = catchups;
 	}
 
 	@GetMapping("/story/{slug}")
 	Object storyline(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
-			@AuthenticationPrincipal @Nullable SignedInMember member, Model model) {
+			@RequestParam(defaultValue = "oldest") String order, @AuthenticationPrincipal @Nullable SignedInMember member,
+			Model model) {
+		StorylineTimeline.Order chosen = StorylineTimeline.Order.of(order)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "order must be oldest or newest"));
 		Optional<Storyline> storyline = catalog.storyline(slug);
 		if (storyline.isEmpty()) {
 			return catalog.storylineMovedTo(slug)
@@ -52,8 +60,9 @@ class StorylineController {
 		List<ArticleSummary> parts = catalog.inStoryline(slug);
 		model.addAttribute("parts", parts.size());
 		model.addAttribute("catchup", catchups.ofStoryline(member, parts));
-		model.addAttribute("list", ListPage.load("/story/" + slug, page, (limit, offset) -> parts
-			.subList(Math.min(offset, parts.size()), Math.min(offset + limit, parts.size()))));
+		StorylineTimeline timeline = StorylineTimeline.of("/story/" + slug, parts, events.timeline(slug), chosen, page);
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("list", timeline.list());
 		return "site/storyline";
 	}
 

@@ -2,6 +2,10 @@ package org.backstory.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
 import org.backstory.billing.Entitlement.Status;
 import org.backstory.billing.Entitlements;
 import org.backstory.members.MemberDirectory;
@@ -10,7 +14,11 @@ import org.backstory.members.MemberRole;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
+import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLookup;
+import org.backstory.publishing.LinkedEvent;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.PublicationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +54,9 @@ class DemoSeederIntegrationTests {
 	@Autowired
 	OptIns optIns;
 
+	@Autowired
+	StorylineEvents events;
+
 	@Test
 	void seedsTheDemoAccountsWithTheirRolesAndSubscriptions() {
 		assertThat(role("owner@demo.test")).isEqualTo(MemberRole.OWNER);
@@ -64,6 +75,23 @@ class DemoSeederIntegrationTests {
 		assertThat(DemoContent.load().articles())
 			.allSatisfy(article -> assertThat(catalog.bySlug(article.get("slug"))).isPresent());
 		assertThat(catalog.inStoryline("kestria-orvenna-thaw")).hasSizeGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void seedsTheStorylinesEventsOverSeveralYearsWithKeyEventsQuotesAndTheirArticles() {
+		List<LinkedEvent> timeline = events.timeline("kestria-orvenna-thaw");
+
+		assertThat(timeline).hasSize(9);
+		assertThat(timeline.get(timeline.size() - 1).event().date().date().getYear()
+				- timeline.get(0).event().date().date().getYear()).isGreaterThanOrEqualTo(3);
+		assertThat(timeline).filteredOn(linked -> linked.event().key()).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(timeline).filteredOn(linked -> !linked.event().quote().isEmpty()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(timeline).filteredOn(linked -> linked.article() != null).extracting(linked -> linked.article().slug())
+			.containsExactly("tamsel-strait-standoff", "port-anselm-summits", "halvard-deal-collapse",
+					"a-phone-call-from-sael");
+		Article latest = ((ArticleLookup.Found) catalog.bySlug("a-phone-call-from-sael").orElseThrow()).article();
+		assertThat(events.storySoFar("kestria-orvenna-thaw", latest.id(),
+				LocalDate.ofInstant(latest.publishedAt(), ZoneOffset.UTC))).hasSize(StorylineEvents.STORY_SO_FAR);
 	}
 
 	@Test

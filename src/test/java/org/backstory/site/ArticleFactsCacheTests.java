@@ -15,6 +15,7 @@ import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.GatedBody;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ArticleFactsCacheTests {
 	private final PublicationService publications = mock(PublicationService.class);
 
 	private final ArticleFactsCache facts = new ArticleFactsCache(mock(ArticleCatalog.class), new StructuredData(JsonMapper.builder().build(), properties),
-			publications, properties, new ShareCards(publications, properties));
+			publications, properties, new ShareCards(publications, properties), mock(StorylineEvents.class));
 
 	private final Publication publication = new Publication("The Daily", "News", "#123456", null);
 

@@ -41,6 +41,21 @@ public record EditorPage(ArticleForm form, String status, String publishedAt, Li
 		return isNew() ? "/admin/articles" : "/admin/articles/" + form.id();
 	}
 
+	/**
+	 * The "Add as an event" link of a published article in a storyline, which opens the storyline's event form
+	 * filled in from the article; null otherwise, and for staff below editor, who may not edit storylines.
+	 */
+	public @Nullable String addAsEventHref() {
+		if (!mayAllowAuthors || !status.equals("published") || form.id() == null || form.storyline() == null) {
+			return null;
+		}
+		return vocabulary.storylines().stream()
+			.filter(storyline -> storyline.slug().equals(form.storyline()))
+			.findFirst()
+			.map(storyline -> "/admin/storylines/" + storyline.id() + "?cover=" + form.id() + "#events")
+			.orElse(null);
+	}
+
 	public String title() {
 		return isNew() ? "New article" : "Edit “" + (form.title() == null ? "" : form.title()) + "”";
 	}

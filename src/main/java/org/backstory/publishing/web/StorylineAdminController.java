@@ -1,14 +1,18 @@
 package org.backstory.publishing.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.StorylineUsage;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -23,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Editors list storylines, create them, change their title, slug and description, merge them, and order
- * their articles (move up, down, or to a numbered place). The actor is read as in {@link TagAdminController}.
+ * their articles (move up, down, or to a numbered place). The page also lists the storyline's events with a form to
+ * add one ({@link StorylineEventAdminController} takes it). The actor is read as in {@link TagAdminController}.
  */
 @Controller
 class StorylineAdminController {
@@ -34,8 +39,11 @@ class StorylineAdminController {
 
 	private final Taxonomy taxonomy;
 
-	StorylineAdminController(Taxonomy taxonomy) {
+	private final StorylineEvents events;
+
+	StorylineAdminController(Taxonomy taxonomy, StorylineEvents events) {
 		this.taxonomy = taxonomy;
+		this.events = events;
 	}
 
 	@GetMapping(PATH)
@@ -59,8 +67,12 @@ class StorylineAdminController {
 	}
 
 	@GetMapping(PATH + "/{id}")
-	String edit(@PathVariable long id, CsrfToken csrfToken, Model model) {
+	String edit(@PathVariable long id, @RequestParam(required = false) @Nullable Long cover, CsrfToken csrfToken,
+			Model model) {
 		StorylineUsage storyline = existing(id);
+		// "Add as an event" after publishing links here with the article to cover, and the add form starts from it.
+		model.addAttribute("draft", (cover == null ? Optional.<EventDraft>empty() : events.draftCovering(cover))
+			.orElse(EventDraft.blank()));
 		return editPage(model, csrfToken, storyline,
 				new StorylineFields(storyline.title(), storyline.slug(), storyline.description()), List.of());
 	}
@@ -137,6 +149,10 @@ class StorylineAdminController {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("storyline", storyline);
 		model.addAttribute("parts", taxonomy.parts(storyline.id()));
+		model.addAttribute("events", events.events(storyline.id()));
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", EventDraft.blank());
+		}
 		model.addAttribute("others", taxonomy.storylines().stream().filter(other -> other.id() != storyline.id()).toList());
 		model.addAttribute("fields", fields);
 		model.addAttribute("problems", problems);
