@@ -6,7 +6,7 @@
  * several modules (the member list: members, billing and newsletters, in {@code admin.members}). Staff only
  * (guarded in the security filter chain). It changes other modules' data only through their public services.
  */
-@ApplicationModule(allowedDependencies = { "shared", "members", "email", "publishing", "billing", "access",
+@ApplicationModule(allowedDependencies = { "shared", "members", "email", "publishing", "billing", "access", "imports",
 		"newsletters", "api", "memberlist" })
 @NullMarked
 package org.backstory.admin;

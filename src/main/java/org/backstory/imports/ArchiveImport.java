@@ -154,7 +154,7 @@ public class ArchiveImport {
 	@Transactional
 	public DryRun check(long staffId, String fileName, byte[] bytes) {
 		String name = fileName.isBlank() ? "the upload" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
-		ArchivePlan plan = checks.check(name, bytes);
+		ArchivePlan plan = checks.check(staffId, name, bytes);
 		Set<String> imported = items.imported(plan.source(), ImportedItems.Kind.ARTICLE,
 				plan.posts().stream().map(PlannedPost::sourceKey).toList()).keySet();
 		Set<String> importedMembers = items.imported(plan.source(), ImportedItems.Kind.MEMBER,

@@ -9,14 +9,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param restore what Backstory's own export carries besides the posts, restored with its ids into an empty
  *     publication; null for other archives
+ * @param members the bytes of the {@code members.csv} at the top of a zip holding a Ghost or Backstory export
+ *     (Backstory's export archive has one), imported through the member import ({@link ArchiveMembers}); null
+ *     when there is none
  */
 public record ArchivePlan(ImportSource source, List<PlannedPost> posts, List<PlannedSubscriber> subscribers,
-		List<ImportProblem> problems, @Nullable SiteRestore restore) {
+		List<ImportProblem> problems, @Nullable SiteRestore restore, byte @Nullable [] members) {
 
 	public ArchivePlan {
 		posts = List.copyOf(posts);
 		subscribers = List.copyOf(subscribers);
 		problems = List.copyOf(problems);
+	}
+
+	ArchivePlan(ImportSource source, List<PlannedPost> posts, List<PlannedSubscriber> subscribers,
+			List<ImportProblem> problems, @Nullable SiteRestore restore) {
+		this(source, posts, subscribers, problems, restore, null);
 	}
 
 	ArchivePlan(ImportSource source, List<PlannedPost> posts, List<PlannedSubscriber> subscribers,

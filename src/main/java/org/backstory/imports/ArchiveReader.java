@@ -25,10 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ArchiveReader {
 
-	/** What a zip may unpack to: a bomb stops here, not in memory. */
 	/** Where Backstory's own export archive keeps the uploaded originals. */
 	private static final String ORIGINALS = "images/originals/";
 
+	/** The member CSV at the top of Backstory's own export archive. */
+	static final String MEMBERS = "members.csv";
+
+	/** What a zip may unpack to: a bomb stops here, not in memory. */
 	static final long MAX_UNPACKED = 200L * 1024 * 1024;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -102,13 +105,10 @@ final class ArchiveReader {
 		if (json.size() == 1) {
 			ArchivePlan plan = ghost(json.get(0), root.get(json.get(0)), tiers, now);
 			SiteRestore restore = plan.restore();
-			if (restore == null) {
-				return plan;
-			}
 			List<ImportProblem> problems = new ArrayList<>(plan.problems());
-			BillingFiles billing = BillingFiles.read(root, problems);
+			BillingFiles billing = restore == null ? null : BillingFiles.read(root, problems);
 			return new ArchivePlan(plan.source(), plan.posts(), plan.subscribers(), problems,
-					restore.withImages(originals).withBilling(billing));
+					restore == null ? null : restore.withImages(originals).withBilling(billing), files.get(MEMBERS));
 		}
 		return ArchivePlan.refused(ImportSource.SUBSTACK, fileName,
 				"The zip has no posts.csv (a Substack export) and no single .json file (a Ghost export), at its top or one folder down.");
@@ -116,14 +116,14 @@ final class ArchiveReader {
 
 	/**
 	 * Only the files the readers use are unpacked: not the per-post delivery and open logs, nor the image
-	 * copies of Backstory's own archive (made again from the originals), nor its members.csv (imported at
-	 * {@code /admin/members/import}); its billing files at the top are.
+	 * copies of Backstory's own archive (made again from the originals); its members.csv and billing files at
+	 * the top are.
 	 */
 	private static boolean wanted(String name) {
 		String file = name.substring(name.lastIndexOf('/') + 1);
 		return name.startsWith(ORIGINALS) || file.equals("posts.csv") || file.endsWith(".html") || file.endsWith(".json")
 				|| (file.startsWith("email_list") && file.endsWith(".csv")) || name.equals(BillingFiles.SUBSCRIPTIONS)
-				|| name.equals(BillingFiles.PAYMENTS) || name.equals(BillingFiles.EVENTS);
+				|| name.equals(BillingFiles.PAYMENTS) || name.equals(BillingFiles.EVENTS) || name.equals(MEMBERS);
 	}
 
 	/**

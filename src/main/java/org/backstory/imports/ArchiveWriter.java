@@ -32,6 +32,8 @@ class ArchiveWriter {
 
 	private final BillingRestorer billing;
 
+	private final ArchiveMembers memberFile;
+
 	private final StaffActions staffActions;
 
 	private final JdbcClient jdbc;
@@ -39,8 +41,9 @@ class ArchiveWriter {
 	private final Clock clock;
 
 	ArchiveWriter(PendingArchives pending, ArchiveChecks checks, ArticleImporter articles, SubscriberImporter subscribers,
-			BillingRestorer billing, StaffActions staffActions, JdbcClient jdbc, Clock clock) {
+			BillingRestorer billing, ArchiveMembers memberFile, StaffActions staffActions, JdbcClient jdbc, Clock clock) {
 		this.billing = billing;
+		this.memberFile = memberFile;
 		this.pending = pending;
 		this.checks = checks;
 		this.articles = articles;
@@ -58,23 +61,28 @@ class ArchiveWriter {
 		if (archive.isEmpty()) {
 			return new ArchiveImport.Outcome.Unknown();
 		}
-		ArchivePlan plan = checks.check(archive.get().fileName(), archive.get().content());
+		ArchivePlan plan = checks.check(staff.id(), archive.get().fileName(), archive.get().content());
 		if (!plan.importable()) {
 			return new ArchiveImport.Outcome.Refused(plan);
 		}
 		ArticleImporter.Written written = articles.write(plan, staff, now);
 		SubscriberImporter.Written members = subscribers.write(plan, staff.id(), now);
+		// Members before billing, whose rows name them by address; all in this transaction, so a refusal of either undoes both.
+		ArchiveMembers.Written fromCsv = plan.members() == null ? new ArchiveMembers.Written(0, 0, 0)
+				: memberFile.write(staff.id(), plan.members());
 		BillingRestore.Restored restored = billing.write(plan.restore());
 		staffActions.record(staff.id(), "archive.imported", plan.source().label() + " archive " + archive.get().fileName(),
-				written.articles() + " articles, " + members.members() + " members, " + members.comps() + " comps"
+				written.articles() + " articles, " + (members.members() + fromCsv.members()) + " members, "
+						+ (members.comps() + fromCsv.comps()) + " comps"
 						+ (restored.subscriptions() + restored.payments() == 0 ? "" : ", " + restored.subscriptions()
 								+ " subscriptions and " + restored.payments() + " payments restored"));
 		log.info("Archive imported source={} articles={} images={} members={} comps={} subscriptions={} payments={} staffId={}",
-				plan.source().code(), written.articles(), written.imagesCopied(), members.members(), members.comps(),
+				plan.source().code(), written.articles(), written.imagesCopied(), members.members() + fromCsv.members(),
+				members.comps() + fromCsv.comps(),
 				restored.subscriptions(), restored.payments(), staff.id());
 		return new ArchiveImport.Outcome.Imported(plan.source(), written.articles(),
-				plan.posts().size() - written.articles(), written.imagesCopied(), written.keptAsLinks(), members.members(),
-				members.comps(), members.existing(), restored.subscriptions(), restored.payments(), restored.cardNeeded());
+				plan.posts().size() - written.articles(), written.imagesCopied(), written.keptAsLinks(),
+				members.members() + fromCsv.members(), (int) (members.comps() + fromCsv.comps()), members.existing(), restored.subscriptions(), restored.payments(), restored.cardNeeded());
 	}
 
 }

@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * Restores the billing files of Backstory's own export archive ({@link BillingFiles}) through
  * {@link BillingRestore}, in the import's transaction. They are restored only into a publication that has
- * no subscriptions or payments yet, and only when every member they belong to is here (found by address,
- * as members.csv brought them, at {@code /admin/members/import}); otherwise the dry run says why they are
- * left out, and the archive can be uploaded again once the members are in: its articles are then skipped as
- * imported, and the billing files are restored.
+ * no subscriptions or payments yet, and only when every member they belong to is here (found by address)
+ * or arrives with the archive's members.csv, which the import writes first; otherwise the dry run says why
+ * they are left out.
  */
 @Component
 class BillingRestorer {
+
+	/** The id a dry run gives a member members.csv will add: never written. */
+	private static final long ARRIVING = 0;
 
 	private final BillingRestore billing;
 
@@ -49,8 +51,18 @@ class BillingRestorer {
 
 	/** What restoring the archive's billing files would do, for the dry run: one notice, or blocking problems. */
 	List<ImportProblem> check(@Nullable SiteRestore restore) {
-		Decision decision = decide(restore);
-		return decision.problems();
+		return check(restore, Set.of(), false);
+	}
+
+	/**
+	 * The same for an archive with a members.csv, whose members are written before the billing files.
+	 *
+	 * @param arriving the lower-case addresses members.csv adds
+	 * @param compsGranted whether members.csv grants comps (not a restore), so the publication will have
+	 *     subscriptions by the time the billing files are read
+	 */
+	List<ImportProblem> check(@Nullable SiteRestore restore, Set<String> arriving, boolean compsGranted) {
+		return decide(restore, arriving, compsGranted).problems();
 	}
 
 	/**
@@ -59,7 +71,7 @@ class BillingRestorer {
 	 * @throws IllegalStateException or IllegalArgumentException when billing refuses (the import rolls back)
 	 */
 	BillingRestore.Restored write(@Nullable SiteRestore restore) {
-		Decision decision = decide(restore);
+		Decision decision = decide(restore, Set.of(), false);
 		if (decision.subscriptions() == null || decision.payments() == null || restore == null || restore.billing() == null) {
 			return new BillingRestore.Restored(0, 0, 0, 0);
 		}
@@ -79,7 +91,7 @@ class BillingRestorer {
 
 	}
 
-	private Decision decide(@Nullable SiteRestore restore) {
+	private Decision decide(@Nullable SiteRestore restore, Set<String> arriving, boolean compsGranted) {
 		BillingFiles files = restore == null ? null : restore.billing();
 		if (files == null || files.isEmpty()) {
 			return Decision.nothing(List.of());
@@ -89,7 +101,14 @@ class BillingRestorer {
 			return Decision.nothing(List.of(ImportProblem.notice(BillingFiles.where(), "Not restored: this publication"
 					+ " already has subscriptions or payments; they are restored only into a publication that has none.")));
 		}
+		if (compsGranted) {
+			return Decision.nothing(List.of(ImportProblem.notice(BillingFiles.where(), "Not restored: members.csv is"
+					+ " imported with new ids and its comps granted, so the publication will have subscriptions; they are"
+					+ " restored only into a publication that has none.")));
+		}
 		Map<String, Long> members = members(files);
+		// Members arriving with members.csv get their ids only when written; the dry run needs no id, only the count.
+		arriving.forEach(email -> members.putIfAbsent(email, ARRIVING));
 		List<String> missing = new ArrayList<>();
 		files.subscriptions().forEach(s -> absent(s.email(), members, missing));
 		files.payments().forEach(p -> absent(p.email(), members, missing));
@@ -97,8 +116,7 @@ class BillingRestorer {
 			return Decision.nothing(List.of(ImportProblem.notice(BillingFiles.where(), "Not restored yet: "
 					+ missing.size() + " of the members they belong to are not here (" + String.join(", ",
 							missing.subList(0, Math.min(3, missing.size())))
-					+ (missing.size() > 3 ? ", …" : "") + "). Import the archive's members.csv at /admin/members/import, "
-					+ "then upload this archive again to restore them.")));
+					+ (missing.size() > 3 ? ", …" : "") + ") and the archive's members.csv does not bring them: upload the whole export archive.")));
 		}
 		Set<String> known = new HashSet<>(plans.plans().keySet());
 		if (site.empty()) {

@@ -72,8 +72,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The owner's export brought into a second Backstory, over HTTP: this application (on a database of its own)
  * is seeded and exported; a second application, started here on another empty database, imports its
- * whole archive at {@code /admin/import} and its members.csv at {@code /admin/members/import} and is exported
- * again. The second site starts with nothing but its owner (the same address as the first site's); its
+ * whole archive at {@code /admin/import} in one upload (articles, settings, plans, images, members.csv and the
+ * billing files, in one transaction) and is exported again. The second site starts with nothing but its owner (the same address as the first site's); its
  * settings, plans, newsletters, authors, tags, storylines, articles and members all come from the import, with
  * their ids and times, and the uploaded images come back into their folders, so posts.json (apart from
  * {@code exported_on}), members.csv and images.zip come out byte for byte the same. Importing the same files again adds nothing.
@@ -132,24 +132,33 @@ class RoundTripIntegrationTests {
 				.query(Long.class).single()).as("a refused restore writes nothing").isZero();
 			assertThat(target.getBean(PublicationService.class).publication().name()).isNotEqualTo("Harbour Times");
 
-			Visitor.Page firstDryRun = dryRun(targetOwner, archive.body(), "keep their ids and times");
-			assertThat(notices(firstDryRun)).as("the members are not here yet")
-				.anySatisfy(text -> assertThat(text).contains("Not restored yet: 5 of the members they belong to are not here"));
-			Visitor.Page imported = confirm(targetOwner, firstDryRun);
-			assertThat(imported.status()).as(imported.body()).isEqualTo(303);
-			Visitor.Page membersDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
-					"members.csv", members.getBytes(StandardCharsets.UTF_8));
-			assertThat(membersDryRun.status()).as(membersDryRun.body()).isEqualTo(200);
-			assertThat(membersDryRun.document().selectFirst(".import-summary").text())
-				.contains("the comps are not granted here");
-			assertThat(confirm(targetOwner, membersDryRun).status()).isEqualTo(303);
-			assertThat(targetDb.sql("select count(*) from billing.subscription").query(Long.class).single())
-				.as("a restored members.csv leaves the comps to subscriptions.csv").isZero();
-
 			String restoring = (rows(billing.get("subscriptions.csv")) + " subscriptions, " + rows(billing.get("payments.csv"))
 					+ " payments and " + rows(billing.get("subscription_events.csv")) + " history entries will be restored");
-			Visitor.Page billingImported = confirm(targetOwner, dryRun(targetOwner, archive.body(), restoring));
-			assertThat(billingImported.status()).as(billingImported.body()).isEqualTo(303);
+			Visitor.Page firstDryRun = dryRun(targetOwner, archive.body(), "keep their ids and times");
+			assertThat(notices(firstDryRun)).as("one upload: the members and the billing files too")
+				.anySatisfy(text -> assertThat(text).contains(restoring))
+				.anySatisfy(text -> assertThat(text).startsWith("members.csv: " + (members(members).size() - 1)
+						+ " members will be imported with their ids")
+					.contains("their comps are not granted from complimentary_plan but restored from subscriptions.csv"))
+				.anySatisfy(text -> assertThat(text).isEqualTo("members.csv: 1 rows skipped: their address already "
+						+ "belongs to a member here, who is left as they are (line " + ownerLine(members, ownerEmail) + ")."));
+
+			targetDb.sql("alter table billing.subscription add constraint roundtrip_refuse check (id < 0) not valid").update();
+			Visitor.Page failed = confirm(targetOwner, firstDryRun);
+			targetDb.sql("alter table billing.subscription drop constraint roundtrip_refuse").update();
+			assertThat(failed.status()).as(failed.body()).isEqualTo(422);
+			assertThat(failed.document().text()).contains("Nothing was imported:");
+			assertThat(targetDb.sql("""
+					select (select count(*) from publishing.article) + (select count(*) from billing.plan)
+					  + (select count(*) from members.member) + (select count(*) from billing.payment)""")
+				.query(Long.class).single()).as("billing refused after the members were written: nothing is left but the owner")
+				.isEqualTo(1);
+
+			Visitor.Page imported = confirm(targetOwner, dryRun(targetOwner, archive.body(), restoring));
+			assertThat(imported.status()).as(imported.body()).isEqualTo(303);
+			assertThat(targetDb.sql("select count(*) from billing.subscription").query(Long.class).single())
+				.as("a restored members.csv leaves the comps to subscriptions.csv")
+				.isEqualTo(rows(billing.get("subscriptions.csv")));
 
 			assertThat(articles(posts)).containsOnlyKeys("open-harbour", "members-tide", "paid-dredge", "tier-letter",
 					"regatta", "unfinished", "quay-photo");
@@ -162,7 +171,7 @@ class RoundTripIntegrationTests {
 			assertThat(members(members).get("both@roundtrip.example")).last().isEqualTo("weekly,digest");
 			assertThat(members(members)).containsKey(ownerEmail.toLowerCase(Locale.ROOT));
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
-				.as("the second upload adds no article").isEqualTo(withoutExportTime(posts));
+				.as("one upload brings every article").isEqualTo(withoutExportTime(posts));
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
 			for (String file : List.of("subscriptions.csv", "payments.csv", "subscription_events.csv")) {
 				assertThat(download(targetOwner, "/admin/export/" + file)).as(file).isEqualTo(billing.get(file));
@@ -404,6 +413,15 @@ class RoundTripIntegrationTests {
 		List<CsvReader.Record> records = CsvReader.parse(csv);
 		int index = records.get(0).fields().indexOf(name);
 		return records.stream().skip(1).map(record -> record.fields().get(index)).toList();
+	}
+
+	/** The line of members.csv (1 is the header) that holds the owner, who is already a member of the second site. */
+	private static int ownerLine(String csv, String email) throws CsvReader.MalformedCsvException {
+		return CsvReader.parse(csv).stream()
+			.filter(record -> record.fields().get(1).equalsIgnoreCase(email))
+			.findFirst()
+			.orElseThrow()
+			.line();
 	}
 
 	private static int rows(String csv) throws CsvReader.MalformedCsvException {

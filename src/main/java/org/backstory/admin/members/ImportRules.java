@@ -40,6 +40,9 @@ final class ImportRules {
 	 */
 	private static final Instant EARLIEST_JOIN = Instant.parse("1900-01-01T00:00:00Z");
 
+	/** The problem of a file whose every row is skipped: on its own it has nothing to import. */
+	static final String ALL_KNOWN = "Every member in the file is already a member.";
+
 	private ImportRules() {
 	}
 
@@ -167,7 +170,7 @@ final class ImportRules {
 			.filter(row -> !existing.contains(row.member().email().toLowerCase(Locale.ROOT)))
 			.toList();
 		if (problems.isEmpty() && fresh.isEmpty()) {
-			problems.add(new ImportProblem(records.get(0).line(), "Every member in the file is already a member."));
+			problems.add(new ImportProblem(records.get(0).line(), ALL_KNOWN));
 		}
 		return new ImportCheck(fresh, problems, skipped, known);
 	}

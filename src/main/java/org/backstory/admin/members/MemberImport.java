@@ -2,7 +2,8 @@ package org.backstory.admin.members;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.backstory.billing.MemberBillingQueries;
 import org.backstory.billing.SubscriptionService;
+import org.backstory.imports.ArchiveMembers;
 import org.backstory.members.ImportedMember;
 import org.backstory.members.MemberRestore;
 import org.backstory.members.MemberRoster;
@@ -24,16 +26,19 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Importing members from a CSV file in two steps: {@link #check} reads and checks every row and keeps the
  * file for an hour, {@link #confirm} imports all of it in one transaction, or nothing. Backstory's own export
  * imported by the only member of a new publication keeps every member's id and the importer's own row
- * ({@link MemberRestore}), so a re-export is the same file.
+ * ({@link MemberRestore}), so a re-export is the same file. The archive import at {@code /admin/import} reads
+ * an export archive's members.csv through the same checks and writes ({@link ArchiveMembers}), in its own
+ * transaction.
  */
 @Service
-public class MemberImport {
+public class MemberImport implements ArchiveMembers {
 
 	/** The message for a file whose bytes are not UTF-8. */
 	public static final String NOT_UTF8 = "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again.";
@@ -130,6 +135,34 @@ public class MemberImport {
 		if (!check.importable()) {
 			return new Outcome.Refused(check);
 		}
+		Written written = write(staffId, check);
+		return new Outcome.Imported(written.members(), written.optIns(), written.comps());
+	}
+
+	@Override
+	public Check dryRun(long staffId, byte[] csv, Arriving arriving) {
+		ImportCheck check = read(csv, arriving);
+		List<String> defaults = new ArrayList<>(defaultSlugs());
+		defaults.addAll(arriving.onByDefault());
+		return new Check(check.rows().size(),
+				check.rows().stream().map(row -> row.member().email().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+				lines(archiveProblems(check)), lines(check.skipped()), check.optIns(defaults),
+				restoring(staffId, check) ? 0 : check.comps(), !check.rows().isEmpty() && restoring(staffId, check));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Written write(long staffId, byte[] csv) {
+		ImportCheck check = read(csv, Arriving.NOTHING);
+		List<ImportProblem> problems = archiveProblems(check);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("members.csv no longer passes its checks: " + problems.get(0) + ".");
+		}
+		return check.rows().isEmpty() ? new Written(0, 0, 0) : write(staffId, check);
+	}
+
+	/** Writes the rows of a file that passed its checks, in the caller's transaction. */
+	private Written write(long staffId, ImportCheck check) {
 		List<ImportedMember> members = check.rows().stream().map(ImportRow::member).toList();
 		boolean restoring = restoring(staffId, check);
 		Map<String, Long> ids = restoring
@@ -158,7 +191,35 @@ public class MemberImport {
 				optedIn + " newsletter opt-ins, " + comps + " comps, " + check.skipped().size() + " skipped");
 		log.info("Members imported count={} comps={} restoring={} staffId={}", check.rows().size(), comps, restoring,
 				staffId);
-		return new Outcome.Imported(check.rows().size(), optedIn, comps);
+		return new Written(check.rows().size(), optedIn, comps);
+	}
+
+	/** The bytes of an archive's members.csv checked, or refused on line 1 when they are not UTF-8. */
+	private ImportCheck read(byte[] bytes, Arriving arriving) {
+		return Utf8Text.decode(bytes).map(text -> check(text, arriving)).orElseGet(() -> ImportCheck.refused(1, NOT_UTF8));
+	}
+
+	private ImportCheck check(String text) {
+		return check(text, Arriving.NOTHING);
+	}
+
+	private ImportCheck check(String text, Arriving arriving) {
+		Set<String> slugs = newsletters.all().stream().map(Newsletter::slug).collect(Collectors.toCollection(HashSet::new));
+		slugs.addAll(arriving.newsletters());
+		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null || arriving.compTier(), slugs,
+				clock.instant());
+	}
+
+	/**
+	 * The problems that stop an archive's members.csv: all but "every member is already a member", which for
+	 * an archive uploaded again only means there are no members to add, while its articles or billing may be.
+	 */
+	private static List<ImportProblem> archiveProblems(ImportCheck check) {
+		return check.problems().stream().filter(problem -> !problem.reason().equals(ImportRules.ALL_KNOWN)).toList();
+	}
+
+	private static List<Line> lines(List<ImportProblem> problems) {
+		return problems.stream().map(problem -> new Line(problem.line(), problem.reason())).toList();
 	}
 
 	/**
@@ -181,11 +242,6 @@ public class MemberImport {
 
 	private static long id(Map<String, Long> ids, ImportRow row) {
 		return ids.get(row.member().email().toLowerCase(Locale.ROOT));
-	}
-
-	private ImportCheck check(String text) {
-		Set<String> slugs = newsletters.all().stream().map(Newsletter::slug).collect(Collectors.toSet());
-		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null, slugs, clock.instant());
 	}
 
 	private List<String> defaultSlugs() {
