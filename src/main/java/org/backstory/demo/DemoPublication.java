@@ -9,12 +9,13 @@ import java.util.Set;
 import org.backstory.demo.DemoContent.DemoArticle;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.Entities;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Visibility;
 import org.springframework.stereotype.Component;
 
-/** Writes the demo publication (settings, writers, tags, storylines, articles) through the publishing API. */
+/** Writes the demo publication (settings, writers, tags, storylines, entities, articles) through the publishing API. */
 @Component
 class DemoPublication {
 
@@ -22,11 +23,14 @@ class DemoPublication {
 
 	private final ArticleEditor editor;
 
+	private final Entities entities;
+
 	private final Clock clock;
 
-	DemoPublication(PublicationService publications, ArticleEditor editor, Clock clock) {
+	DemoPublication(PublicationService publications, ArticleEditor editor, Entities entities, Clock clock) {
 		this.publications = publications;
 		this.editor = editor;
+		this.entities = entities;
 		this.clock = clock;
 	}
 
@@ -37,6 +41,9 @@ class DemoPublication {
 		content.authors().forEach(author -> editor.createAuthor(author.get(0), author.get(1), author.get(2), null));
 		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
 		content.storylines().forEach(story -> editor.createStoryline(story.get(0), story.get(1), story.get(2)));
+		// Before the articles: mentions and quotes are found when an article is saved.
+		DemoEntities.load().forEach(entity -> entities.seed(entity.get(1), entity.get(0), entity.get(2), entity.get(4),
+				List.of(entity.get(3).split("\\s*,\\s*"))));
 		content.articles().forEach(this::article);
 	}
 

@@ -77,12 +77,24 @@ public class Entities {
 	@Transactional
 	public Entity create(long actorId, String kind, String slug, String name, String bio, Collection<String> aliases) {
 		Entity checked = check(-1, kind, slug, name, bio, aliases);
-		long id = writeOrRefuse(() -> {
-			long created = repository.insert(checked.kind(), slug, checked.name(), checked.bio(), clock.instant());
-			repository.replaceAliases(created, checked.aliases());
-			return created;
-		});
+		long id = insert(checked);
 		changed(actorId, "entity.created", id, checked.name(), "slug " + slug);
+		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
+	}
+
+	/**
+	 * Creates an entity for the demo seeder, without an audit entry (no staff member acts; as
+	 * {@link ArticleEditor#createTag} does). Idempotent by slug: an existing entity is returned unchanged.
+	 * @throws InvalidArticleException listing every problem (nothing is written)
+	 */
+	@Transactional
+	public Entity seed(String kind, String slug, String name, String bio, Collection<String> aliases) {
+		Optional<Entity> existing = repository.bySlug(slug);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Entity checked = check(-1, kind, slug, name, bio, aliases);
+		long id = insert(checked);
 		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
 	}
 
@@ -197,6 +209,15 @@ public class Entities {
 			throw new InvalidArticleException(problems);
 		}
 		return new Entity(self, entityKind.orElseThrow(), slug, plainName, plainBio, List.copyOf(plainAliases));
+	}
+
+	private long insert(Entity checked) {
+		return writeOrRefuse(() -> {
+			long created = repository.insert(checked.kind(), checked.slug(), checked.name(), checked.bio(),
+					clock.instant());
+			repository.replaceAliases(created, checked.aliases());
+			return created;
+		});
 	}
 
 	private Entity existing(long id) {
