@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
+import org.backstory.members.SignedInMember;
 import org.backstory.shared.StaffActions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,12 +37,18 @@ public class Entities {
 
 	private final CatalogCache cache;
 
+	private final ArticleDesk desk;
+
+	private final EntityMentions mentions;
+
 	private final StaffActions staffActions;
 
 	private final Clock clock;
 
 	Entities(EntityRepository repository, ArticleReader reader, TaxonomyRepository taxonomy, CatalogCache cache,
-			StaffActions staffActions, Clock clock) {
+			ArticleDesk desk, EntityMentions mentions, StaffActions staffActions, Clock clock) {
+		this.desk = desk;
+		this.mentions = mentions;
 		this.repository = repository;
 		this.reader = reader;
 		this.taxonomy = taxonomy;
@@ -171,6 +178,31 @@ public class Entities {
 	@Transactional(readOnly = true)
 	public List<ArticleMention> mentionsOf(long articleId) {
 		return repository.mentionsOf(articleId);
+	}
+
+	/**
+	 * The editor's answer to the mention list: the entities in {@code kept} stay mentioned (or come back), every other
+	 * entity the list showed is rejected for this article and stays so at later saves.
+	 * @throws NoSuchArticleException if there is no such article
+	 * @throws org.springframework.security.access.AccessDeniedException if this staff member may not edit it
+	 */
+	@Transactional
+	public void confirmMentions(long articleId, Collection<Long> kept, SignedInMember staff) {
+		desk.open(articleId, staff);
+		List<ArticleMention> shown = repository.mentionsOf(articleId);
+		for (ArticleMention mention : shown) {
+			if (kept.contains(mention.entityId())) {
+				repository.unreject(articleId, mention.entityId());
+			}
+			else {
+				repository.reject(articleId, mention.entityId());
+			}
+		}
+		mentions.recordAgain(articleId);
+		long rejected = shown.stream().filter(mention -> !kept.contains(mention.entityId())).count();
+		staffActions.record(staff.id(), "article.mentions-confirmed", "article " + articleId,
+				(shown.size() - rejected) + " kept, " + rejected + " rejected");
+		cache.invalidate();
 	}
 
 	private Entity check(long self, String kind, String slug, String name, String bio, Collection<String> aliases) {

@@ -19,6 +19,8 @@ class EntityMentions {
 
 	private final QuoteExtractor extractor = new QuoteExtractor();
 
+	private final ArticleRenderer renderer = new ArticleRenderer();
+
 	EntityMentions(EntityRepository repository) {
 		this.repository = repository;
 	}
@@ -35,6 +37,13 @@ class EntityMentions {
 		addQuotes(quotes, matcher, cut.previewSource(), false);
 		addQuotes(quotes, matcher, cut.gatedSource(), true);
 		repository.replaceMentions(articleId, gatedByEntity, quotes);
+	}
+
+	/** Records the article's mentions and quotes again from its saved text (after the editor changed rejections). */
+	void recordAgain(long articleId) {
+		repository.source(articleId)
+			.ifPresent(source -> record(articleId,
+					renderer.cut(EditorialRules.withoutControls(source.markdown()), source.gated())));
 	}
 
 	private void addQuotes(List<EntityRepository.NewQuote> quotes, MentionMatcher matcher, String markdown,

@@ -35,6 +35,10 @@ class EntityRepository {
 			from publishing.entity e
 			""";
 
+	/** An article's saved Markdown and whether it has a gated part. */
+	record Source(String markdown, boolean gated) {
+	}
+
 	private final JdbcClient jdbc;
 
 	EntityRepository(JdbcClient jdbc) {
@@ -163,6 +167,13 @@ class EntityRepository {
 			.query((rs, row) -> new ArticleMention(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
 					rs.getBoolean(5)))
 			.list();
+	}
+
+	Optional<Source> source(long articleId) {
+		return jdbc.sql("select body_markdown, visibility <> 'public' from publishing.article where id = ?")
+			.param(articleId)
+			.query((rs, row) -> new Source(rs.getString(1), rs.getBoolean(2)))
+			.optional();
 	}
 
 	void reject(long articleId, long entityId) {
