@@ -66,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  * tag, author and storyline feeds are read like the pages, and each signed-in reader's private feed carries exactly
  * the gated text that reader may read. Verified search engine crawlers are a reader too (issue 13): one at an
  * address the scripted DNS verifies reads every article page whole, and one with the same user agent at an address
- * it does not verify reads as anyone.
+ * it does not verify reads as anyone. Entity pages (issue 14 §4) show a quote from a gated part only to a reader who
+ * may read its article.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,6 +193,14 @@ class PaywallLeakIntegrationTests {
 				paths.add("/story/" + summary.storyline().slug());
 				paths.add("/story/" + summary.storyline().slug() + "?order=newest");
 			}
+		}
+		// Every demo entity's page (issue 14 §4): its timeline and its quote index.
+		for (String line : new PathMatchingResourcePatternResolver().getResource("classpath:demo/entities.txt")
+			.getContentAsString(StandardCharsets.UTF_8)
+			.lines()
+			.filter(line -> !line.isBlank() && !line.startsWith("#"))
+			.toList()) {
+			paths.add("/who/" + line.split("\\|")[0].strip());
 		}
 		// Every tag, author and storyline page has its public feed (issue 13), read like the pages.
 		paths.addAll(paths.stream().filter(path -> path.matches("/(tag|author|story)/[^?]+")).map(path -> path + "/feed.xml")
@@ -322,11 +331,13 @@ class PaywallLeakIntegrationTests {
 			assertThat(page.status()).as(path).isEqualTo(200);
 			for (Article article : articles) {
 				boolean entitledHere = reader.mayRead(article) && path.equals("/p/" + article.slug());
+				// An entity's page quotes from gated parts, by the policy for a reader who is not a crawler.
+				boolean mayBeQuotedHere = reader.mayFind(article) && path.startsWith("/who/");
 				for (String paragraph : gatedTexts(article)) {
 					if (entitledHere) {
 						assertThat(page.body()).as("%s reading %s", reader, path).contains(paragraph);
 					}
-					else {
+					else if (!mayBeQuotedHere) {
 						assertThat(page.body()).as("%s reading %s leaks %s", reader, path, article.slug())
 							.doesNotContain(paragraph);
 					}
@@ -335,6 +346,33 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		assertThat(checked).isGreaterThan(500);
+	}
+
+	/**
+	 * Entity pages join the channels (issue 14 §4): the demo's quote from a gated part of a paid article reaches
+	 * exactly the readers the access policy lets read that article (a crawler reads the page as anyone), while the
+	 * quotes from free parts reach everyone.
+	 */
+	@ParameterizedTest
+	@MethodSource("readers")
+	void aGatedQuoteOnAnEntityPageReachesOnlyReadersWhoMayReadItsArticle(DemoReader reader) {
+		Article article = articles.stream().filter(a -> a.slug().equals("a-phone-call-from-sael")).findFirst().orElseThrow();
+		String gatedQuote = "We are not starting again from the beginning. We are starting again from what still works.";
+		assertThat(article.gatedBody().html()).contains(gatedQuote);
+		assertThat(article.previewHtml()).doesNotContain(gatedQuote);
+
+		Visitor.Page page = visitorAs(reader).get("/who/tavio-rusk");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.document().select(".quote-index blockquote").eachText())
+			.contains("“I would rather share a gas field with a neighbour than leave my children a war over it.”");
+		if (reader.mayFind(article)) {
+			assertThat(page.document().select(".quote-index blockquote").eachText()).as("%s", reader)
+				.contains("“" + gatedQuote + "”");
+		}
+		else {
+			assertThat(page.body()).as("%s", reader).doesNotContain("We are not starting again");
+		}
 	}
 
 	/**

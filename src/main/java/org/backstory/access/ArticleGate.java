@@ -15,6 +15,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.SearchReach;
+import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -97,6 +98,15 @@ public class ArticleGate {
 	 */
 	public ReadableArticle openForSearch(Article article, Reader reader) {
 		return openUnmetered(article, reader);
+	}
+
+	/**
+	 * Whether this reader may read the whole of an article with this visibility, by the same policy as a page view
+	 * but never metered: for a piece of an article's gated part shown outside the article (a quote on an entity's
+	 * page). A free member's metered reads do not count; they are spent on the article itself.
+	 */
+	public boolean mayReadWhole(Visibility visibility, Reader reader) {
+		return policy.decide(visibility, reader).granted();
 	}
 
 	private Reader readerOf(@Nullable SignedInMember member) {

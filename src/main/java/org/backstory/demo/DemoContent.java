@@ -94,7 +94,7 @@ record DemoContent(Map<String, String> publication, List<List<String>> authors, 
 		return parseArticle(read(resource));
 	}
 
-	private static List<List<String>> records(Resource resource) {
+	static List<List<String>> records(Resource resource) {
 		List<List<String>> records = new ArrayList<>();
 		read(resource).lines()
 			.map(String::trim)

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.backstory.demo.DemoContent.DemoArticle;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.Entities;
 import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
@@ -21,8 +22,8 @@ import org.backstory.publishing.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the demo publication (settings, writers, tags, storylines, articles, then the storylines' events)
- * through the publishing API.
+ * Writes the demo publication (settings, writers, tags, storylines, entities, articles, then the storylines'
+ * events) through the publishing API.
  */
 @Component
 class DemoPublication {
@@ -35,12 +36,16 @@ class DemoPublication {
 
 	private final StorylineEvents events;
 
+	private final Entities entities;
+
 	private final Clock clock;
 
-	DemoPublication(PublicationService publications, ArticleEditor editor, StorylineEvents events, Clock clock) {
+	DemoPublication(PublicationService publications, ArticleEditor editor, StorylineEvents events, Entities entities,
+			Clock clock) {
 		this.publications = publications;
 		this.editor = editor;
 		this.events = events;
+		this.entities = entities;
 		this.clock = clock;
 	}
 
@@ -52,6 +57,9 @@ class DemoPublication {
 		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
 		content.storylines().forEach(story -> storylineIds.put(story.get(0),
 				editor.createStoryline(story.get(0), story.get(1), story.get(2)).id()));
+		// Before the articles: mentions and quotes are found when an article is saved.
+		DemoEntities.load().forEach(entity -> entities.seed(entity.get(1), entity.get(0), entity.get(2), entity.get(4),
+				List.of(entity.get(3).split("\\s*,\\s*"))));
 		content.articles().forEach(this::article);
 	}
 

@@ -84,7 +84,7 @@ class SecurityConfiguration {
 			// Editors may look at members; changing them is for administrators.
 			.requestMatchers(HttpMethod.GET, "/admin/members/**").hasRole("EDITOR")
 			.requestMatchers("/admin/members/**").hasRole("ADMINISTRATOR")
-			.requestMatchers("/admin/tags/**", "/admin/storylines/**", "/admin/newsletters/**",
+			.requestMatchers("/admin/tags/**", "/admin/entities/**", "/admin/storylines/**", "/admin/newsletters/**",
 					"/admin/email/**")
 			.hasRole("EDITOR")
 			.requestMatchers("/admin/publish/**").hasRole("AUTHOR")

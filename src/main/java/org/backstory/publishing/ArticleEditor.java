@@ -39,10 +39,14 @@ public class ArticleEditor {
 
 	private final ApplicationEventPublisher events;
 
+	private final EntityMentions mentions;
+
 	private final ArticleRenderer renderer = new ArticleRenderer();
 
-	ArticleEditor(ArticleWriter writer, CatalogCache cache, Clock clock, ApplicationEventPublisher events) {
+	ArticleEditor(ArticleWriter writer, CatalogCache cache, Clock clock, ApplicationEventPublisher events,
+			EntityMentions mentions) {
 		this.writer = writer;
+		this.mentions = mentions;
 		this.cache = cache;
 		this.clock = clock;
 		this.events = events;
@@ -145,7 +149,8 @@ public class ArticleEditor {
 		if (!problems.isEmpty()) {
 			throw new InvalidArticleException(problems);
 		}
-		RenderedBody body = renderer.render(EditorialRules.withoutControls(draft.bodyMarkdown()), draft.visibility().gated());
+		String markdown = EditorialRules.withoutControls(draft.bodyMarkdown());
+		RenderedBody body = renderer.render(markdown, draft.visibility().gated());
 		Instant now = clock.instant();
 		ArticleWriter.Content content = new ArticleWriter.Content(draft, body, storylineId, position);
 		long id;
@@ -165,6 +170,7 @@ public class ArticleEditor {
 		catch (DuplicateKeyException ex) {
 			throw new InvalidArticleException("Another change took the same slug or storyline part a moment ago; try again.");
 		}
+		mentions.record(id, renderer.cut(markdown, draft.visibility().gated()));
 		cache.invalidate();
 		if (wasLive) {
 			events.publishEvent(new PublishedArticleEdited(id));

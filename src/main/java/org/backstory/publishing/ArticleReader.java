@@ -26,7 +26,7 @@ class ArticleReader {
 
 	private static final Instant EVERYTHING_OUT = Instant.parse("9999-12-31T00:00:00Z");
 
-	private static final String LIVE = "a.status <> 'draft' and a.on_site and a.published_at <= :now";
+	static final String LIVE = "a.status <> 'draft' and a.on_site and a.published_at <= :now";
 
 	// The part number counts only the storyline's articles published on the site, so drafts and emailed-only
 	// articles never leave gaps; an emailed-only article being sent counts itself.

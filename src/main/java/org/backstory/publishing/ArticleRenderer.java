@@ -59,6 +59,11 @@ final class ArticleRenderer {
 		return render(markdown);
 	}
 
+	/** Where the body splits into free preview and gated part; a public article is all preview. */
+	PreviewCut.Cut cut(String markdown, boolean gated) {
+		return gated ? previewCut.of(markdown, parser.parse(markdown)) : new PreviewCut.Cut(markdown, "", false);
+	}
+
 	/** The body of a gated article, split into preview and gated half. */
 	RenderedBody render(String markdown) {
 		PreviewCut.Cut cut = previewCut.of(markdown, parser.parse(markdown));

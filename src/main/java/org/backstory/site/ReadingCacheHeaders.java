@@ -30,7 +30,7 @@ class ReadingCacheHeaders implements HandlerInterceptor {
 	static final String PRIVATE_FEED = "private, no-cache";
 
 	private static final Pattern READING_PAGES = Pattern
-		.compile("/|/(p|tag|author|story)/[^/]+|/(tag|author|story)/[^/]+/feed\\.xml|/feed\\.xml"
+		.compile("/|/(p|tag|author|story|who)/[^/]+|/(tag|author|story)/[^/]+/feed\\.xml|/feed\\.xml"
 				+ "|/sitemap(-news|-[0-9]+)?\\.xml|/robots\\.txt");
 
 	private static final Pattern PRIVATE_FEEDS = Pattern.compile("/feed/[^/]+");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.AuthorRef;
+import org.backstory.publishing.Entities;
 import org.backstory.publishing.StorylineRef;
 import org.backstory.publishing.TagRef;
 import org.backstory.shared.BackstoryProperties;
@@ -24,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sitemap: the front page, every published article, and the tag, author and storyline pages that
- * published articles link to. Addresses and dates only, never text. Past 50,000 addresses it becomes an
+ * published articles link to, and the pages of entities a published article's free part mentions. Addresses and dates only, never text. Past 50,000 addresses it becomes an
  * index of numbered files ({@link SitemapPages}).
  */
 @Controller
@@ -39,17 +40,20 @@ class SitemapController {
 
 	private final ArticleCatalog catalog;
 
+	private final Entities entities;
+
 	private final BackstoryProperties properties;
 
 	private final int urlsPerFile;
 
 	@Autowired
-	SitemapController(ArticleCatalog catalog, BackstoryProperties properties) {
-		this(catalog, properties, URLS_PER_FILE);
+	SitemapController(ArticleCatalog catalog, Entities entities, BackstoryProperties properties) {
+		this(catalog, entities, properties, URLS_PER_FILE);
 	}
 
-	SitemapController(ArticleCatalog catalog, BackstoryProperties properties, int urlsPerFile) {
+	SitemapController(ArticleCatalog catalog, Entities entities, BackstoryProperties properties, int urlsPerFile) {
 		this.catalog = catalog;
+		this.entities = entities;
 		this.properties = properties;
 		this.urlsPerFile = urlsPerFile;
 	}
@@ -101,6 +105,8 @@ class SitemapController {
 				pages.putIfAbsent("/story/" + storyline.slug(), day(article));
 			}
 		}
+		entities.mentionedEntities()
+			.forEach((slug, latest) -> pages.putIfAbsent("/who/" + slug, latest.atOffset(ZoneOffset.UTC).toLocalDate()));
 		return new SitemapPages(pages, urlsPerFile);
 	}
 

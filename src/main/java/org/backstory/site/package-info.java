@@ -1,5 +1,5 @@
 /**
- * Site: the reader-facing pages (home, article, tag, author, storyline, account overview), the RSS
+ * Site: the reader-facing pages (home, article, tag, author, storyline, entity, account overview), the RSS
  * feeds (the site's, each tag's, author's and storyline's, and members' private feeds), the sitemap, error pages,
  * and the page chrome every page is framed with.
  */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.AuthorRef;
+import org.backstory.publishing.Entities;
 import org.backstory.publishing.TagRef;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
@@ -46,8 +47,8 @@ class SitemapControllerTests {
 
 	@Test
 	void pastTheLimitTheSitemapIsAnIndexOfFilesThatTogetherListEveryAddressOnce() {
-		List<String> whole = locations(new SitemapController(catalog, properties).sitemap().getBody(), "url");
-		SitemapController small = new SitemapController(catalog, properties, 3);
+		List<String> whole = locations(new SitemapController(catalog, mock(Entities.class), properties).sitemap().getBody(), "url");
+		SitemapController small = new SitemapController(catalog, mock(Entities.class), properties, 3);
 
 		Document index = xml(small.sitemap().getBody());
 
@@ -70,7 +71,7 @@ class SitemapControllerTests {
 
 	@Test
 	void withinTheLimitThereAreNoNumberedFiles() {
-		SitemapController controller = new SitemapController(catalog, properties);
+		SitemapController controller = new SitemapController(catalog, mock(Entities.class), properties);
 
 		assertThat(xml(controller.sitemap().getBody()).selectFirst("urlset")).isNotNull();
 		assertThatThrownBy(() -> controller.sitemapFile(1)).isInstanceOf(ResponseStatusException.class);

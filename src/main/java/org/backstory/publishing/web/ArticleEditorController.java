@@ -12,6 +12,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.EditableArticle;
+import org.backstory.publishing.Entities;
 import org.backstory.publishing.EditorPresence;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.SavedArticle;
@@ -41,8 +42,11 @@ class ArticleEditorController {
 
 	private final ArticleDesk desk;
 
-	ArticleEditorController(ArticleDesk desk) {
+	private final Entities entities;
+
+	ArticleEditorController(ArticleDesk desk, Entities entities) {
 		this.desk = desk;
+		this.entities = entities;
 	}
 
 	@GetMapping("/admin/articles/new")
@@ -117,6 +121,14 @@ class ArticleEditorController {
 		return Map.of("others", others(desk.present(id, staff)));
 	}
 
+	@PostMapping("/admin/articles/{id}/mentions")
+	String mentions(@PathVariable long id, @RequestParam(defaultValue = "") List<Long> kept,
+			@AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
+		entities.confirmMentions(id, kept, staff);
+		redirect.addFlashAttribute("notice", "Mentions saved.");
+		return "redirect:/admin/articles/" + id;
+	}
+
 	@PostMapping("/admin/articles/{id}/publish")
 	String publish(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
 		desk.publishNow(id, staff);
@@ -176,6 +188,7 @@ class ArticleEditorController {
 				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
 				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
 				csrfToken.getHeaderName()));
+		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
 		return "publishing/editor";
 	}
 

@@ -1,0 +1,274 @@
+package org.backstory.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+import org.backstory.members.SignedInMember;
+import org.backstory.shared.StaffActions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * People, places and organisations: editors keep the list (with aliases), articles mention them when saved, and
+ * their pages show the articles that name them and the quotes attributed to them. Every change is one transaction
+ * and is recorded in the audit log.
+ * <p>
+ * An entity added or renamed later is matched in the articles saved after that, not in the archive at once.
+ */
+@Service
+public class Entities {
+
+	private final EntityRepository repository;
+
+	private final ArticleReader reader;
+
+	private final TaxonomyRepository taxonomy;
+
+	private final CatalogCache cache;
+
+	private final ArticleDesk desk;
+
+	private final EntityMentions mentions;
+
+	private final StaffActions staffActions;
+
+	private final Clock clock;
+
+	Entities(EntityRepository repository, ArticleReader reader, TaxonomyRepository taxonomy, CatalogCache cache,
+			ArticleDesk desk, EntityMentions mentions, StaffActions staffActions, Clock clock) {
+		this.desk = desk;
+		this.mentions = mentions;
+		this.repository = repository;
+		this.reader = reader;
+		this.taxonomy = taxonomy;
+		this.cache = cache;
+		this.staffActions = staffActions;
+		this.clock = clock;
+	}
+
+	/** Every entity, by name. */
+	@Transactional(readOnly = true)
+	public List<Entity> entities() {
+		return repository.all();
+	}
+
+	/** The entity with this id. */
+	@Transactional(readOnly = true)
+	public Optional<Entity> entity(long id) {
+		return repository.byId(id);
+	}
+
+	/** The entity with this slug. */
+	@Transactional(readOnly = true)
+	public Optional<Entity> entity(String slug) {
+		return repository.bySlug(slug);
+	}
+
+	/**
+	 * Creates an entity.
+	 * @param kind {@code person}, {@code place} or {@code organisation}
+	 * @param aliases other names it goes by; blanks and repeats are dropped
+	 * @throws InvalidArticleException listing every problem (nothing is written)
+	 */
+	@Transactional
+	public Entity create(long actorId, String kind, String slug, String name, String bio, Collection<String> aliases) {
+		Entity checked = check(-1, kind, slug, name, bio, aliases);
+		long id = insert(checked);
+		changed(actorId, "entity.created", id, checked.name(), "slug " + slug);
+		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
+	}
+
+	/**
+	 * Creates an entity for the demo seeder, without an audit entry (no staff member acts; as
+	 * {@link ArticleEditor#createTag} does). Idempotent by slug: an existing entity is returned unchanged.
+	 * @throws InvalidArticleException listing every problem (nothing is written)
+	 */
+	@Transactional
+	public Entity seed(String kind, String slug, String name, String bio, Collection<String> aliases) {
+		Optional<Entity> existing = repository.bySlug(slug);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Entity checked = check(-1, kind, slug, name, bio, aliases);
+		long id = insert(checked);
+		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
+	}
+
+	/**
+	 * Changes an entity's kind, slug, name, bio and aliases.
+	 * @throws InvalidArticleException if there is no such entity or listing every problem (nothing is written)
+	 */
+	@Transactional
+	public Entity edit(long actorId, long id, String kind, String slug, String name, String bio,
+			Collection<String> aliases) {
+		Entity before = existing(id);
+		Entity checked = check(id, kind, slug, name, bio, aliases);
+		writeOrRefuse(() -> {
+			repository.update(id, checked.kind(), slug, checked.name(), checked.bio());
+			repository.replaceAliases(id, checked.aliases());
+			return id;
+		});
+		changed(actorId, "entity.edited", id, checked.name(), "was \"" + before.name() + "\" (" + before.slug()
+				+ "), now " + slug);
+		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
+	}
+
+	/**
+	 * Creates an entity with a tag's name and slug, as a person: the editor changes the kind and adds a bio after.
+	 * @throws InvalidArticleException if there is no such tag, or an entity already has its slug or name
+	 */
+	@Transactional
+	public Entity createFromTag(long actorId, long tagId) {
+		TagUsage tag = taxonomy.tag(tagId, false)
+			.orElseThrow(() -> new InvalidArticleException("There is no tag with id " + tagId + "."));
+		return create(actorId, EntityKind.PERSON.code(), tag.slug(), tag.name(), tag.description(), List.of());
+	}
+
+	/** Deletes an entity with its mentions and quotes; the articles keep their text. */
+	@Transactional
+	public void delete(long actorId, long id) {
+		Entity entity = existing(id);
+		repository.delete(id);
+		changed(actorId, "entity.deleted", id, entity.name(), "slug " + entity.slug());
+	}
+
+	/** A page of the published articles whose free part (or whole public text) mentions the entity, newest first. */
+	@Transactional(readOnly = true)
+	public List<ArticleSummary> mentioning(Entity entity, int limit, int offset) {
+		Instant now = clock.instant();
+		return reader.summariesInOrder(repository.mentioningArticles(entity.id(), limit, offset, now), now);
+	}
+
+	/**
+	 * Every quote attributed to the entity in a published article, newest first, gated ones included: the caller
+	 * shows a gated quote only to a reader the access policy lets read its article.
+	 */
+	@Transactional(readOnly = true)
+	public List<SpokenQuote> quotes(Entity entity) {
+		Instant now = clock.instant();
+		List<EntityRepository.QuoteRow> rows = repository.quotes(entity.id(), now);
+		Map<Long, ArticleSummary> articles = reader
+			.summariesInOrder(rows.stream().map(EntityRepository.QuoteRow::articleId).distinct().toList(), now)
+			.stream()
+			.collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+		return rows.stream()
+			.filter(row -> articles.containsKey(row.articleId()))
+			.map(row -> new SpokenQuote(row.text(), row.saidOn(), row.gated(), articles.get(row.articleId())))
+			.toList();
+	}
+
+	/** The slugs of entities a published article's free part mentions, with the latest such article's time. */
+	@Transactional(readOnly = true)
+	public Map<String, Instant> mentionedEntities() {
+		return repository.mentionedSlugs(clock.instant());
+	}
+
+	/** The entities the matcher found in the article when it was last saved, kept or rejected, by name. */
+	@Transactional(readOnly = true)
+	public List<ArticleMention> mentionsOf(long articleId) {
+		return repository.mentionsOf(articleId);
+	}
+
+	/**
+	 * The editor's answer to the mention list: the entities in {@code kept} stay mentioned (or come back), every other
+	 * entity the list showed is rejected for this article and stays so at later saves.
+	 * @throws NoSuchArticleException if there is no such article
+	 * @throws org.springframework.security.access.AccessDeniedException if this staff member may not edit it
+	 */
+	@Transactional
+	public void confirmMentions(long articleId, Collection<Long> kept, SignedInMember staff) {
+		desk.open(articleId, staff);
+		List<ArticleMention> shown = repository.mentionsOf(articleId);
+		for (ArticleMention mention : shown) {
+			if (kept.contains(mention.entityId())) {
+				repository.unreject(articleId, mention.entityId());
+			}
+			else {
+				repository.reject(articleId, mention.entityId());
+			}
+		}
+		mentions.recordAgain(articleId);
+		long rejected = shown.stream().filter(mention -> !kept.contains(mention.entityId())).count();
+		staffActions.record(staff.id(), "article.mentions-confirmed", "article " + articleId,
+				(shown.size() - rejected) + " kept, " + rejected + " rejected");
+		cache.invalidate();
+	}
+
+	private Entity check(long self, String kind, String slug, String name, String bio, Collection<String> aliases) {
+		List<String> problems = new ArrayList<>();
+		Optional<EntityKind> entityKind = EntityKind.ofCode(kind);
+		if (entityKind.isEmpty()) {
+			problems.add("Choose whether the entity is a person, a country or place, or an organisation.");
+		}
+		EditorialRules.slugProblem("The entity's slug", slug).ifPresent(problems::add);
+		repository.bySlug(slug).filter(other -> other.id() != self)
+			.ifPresent(other -> problems.add("The slug '" + slug + "' is already used by " + other.name() + "."));
+		EditorialRules.nameProblem("The entity's name", name, 120).ifPresent(problems::add);
+		String plainBio = EditorialRules.plain(bio);
+		if (plainBio.length() > Entity.MAX_BIO) {
+			problems.add("The entity's bio must be at most " + Entity.MAX_BIO + " characters.");
+		}
+		String plainName = EditorialRules.plain(name);
+		LinkedHashSet<String> plainAliases = new LinkedHashSet<>();
+		aliases.stream().map(EditorialRules::plain).filter(alias -> !alias.isEmpty())
+			.filter(alias -> !alias.equalsIgnoreCase(plainName)).forEach(plainAliases::add);
+		plainAliases.stream().filter(alias -> alias.length() > 120)
+			.forEach(alias -> problems.add("The alias '" + alias.substring(0, 40) + "…' must be at most 120 characters."));
+		List<String> ownNames = new ArrayList<>(plainAliases);
+		ownNames.add(0, plainName);
+		for (Entity other : repository.all()) {
+			if (other.id() == self) {
+				continue;
+			}
+			List<String> taken = new ArrayList<>(other.aliases());
+			taken.add(other.name());
+			ownNames.stream().filter(own -> !own.isEmpty())
+				.filter(own -> taken.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT))))
+				.forEach(own -> problems.add("The name '" + own + "' is already a name or alias of " + other.name() + "."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidArticleException(problems);
+		}
+		return new Entity(self, entityKind.orElseThrow(), slug, plainName, plainBio, List.copyOf(plainAliases));
+	}
+
+	private long insert(Entity checked) {
+		return writeOrRefuse(() -> {
+			long created = repository.insert(checked.kind(), checked.slug(), checked.name(), checked.bio(),
+					clock.instant());
+			repository.replaceAliases(created, checked.aliases());
+			return created;
+		});
+	}
+
+	private Entity existing(long id) {
+		return repository.byId(id).orElseThrow(() -> new InvalidArticleException("There is no entity with id " + id + "."));
+	}
+
+	/** Runs the write; a slug or alias another change took since {@link #check} becomes a refusal, not a 500. */
+	private static long writeOrRefuse(LongSupplier write) {
+		try {
+			return write.getAsLong();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidArticleException("Another change took the same slug or alias a moment ago; try again.");
+		}
+	}
+
+	private void changed(long actorId, String action, long id, String name, String detail) {
+		staffActions.record(actorId, action, "entity " + id + " \"" + name + "\"", detail);
+		cache.invalidate();
+	}
+
+}
