@@ -38,7 +38,7 @@ public record EventDate(LocalDate date, Precision precision) {
 
 	/**
 	 * Reads a date as an editor writes it: {@code 2019-03-12}, {@code 2019-03} or {@code 2019}; empty if it is none
-	 * of these or not a real date.
+	 * of these or not a real date (year 0000 included: the calendar has none).
 	 */
 	public static Optional<EventDate> parse(String written) {
 		Matcher matcher = WRITTEN.matcher(written.strip());
@@ -47,6 +47,9 @@ public record EventDate(LocalDate date, Precision precision) {
 		}
 		try {
 			int year = Integer.parseInt(matcher.group(1));
+			if (year < 1) {
+				return Optional.empty();
+			}
 			if (matcher.group(2) == null) {
 				return Optional.of(new EventDate(LocalDate.of(year, 1, 1), Precision.YEAR));
 			}

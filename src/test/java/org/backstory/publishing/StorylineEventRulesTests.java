@@ -21,7 +21,7 @@ class StorylineEventRulesTests {
 		assertThat(EventDate.parse("2019").orElseThrow().text()).isEqualTo("2019");
 		assertThat(EventDate.parse("2019").orElseThrow().written()).isEqualTo("2019");
 		assertThat(new EventDate(LocalDate.of(2019, 7, 9), EventDate.Precision.YEAR).date()).isEqualTo(LocalDate.of(2019, 1, 1));
-		for (String bad : List.of("", "2019-02-30", "2019-13", "19-03-12", "12 March 2019", "2019-03-12T10:00")) {
+		for (String bad : List.of("", "2019-02-30", "2019-13", "19-03-12", "12 March 2019", "2019-03-12T10:00", "0000")) {
 			assertThat(EventDate.parse(bad)).as(bad).isEmpty();
 		}
 	}
