@@ -29,6 +29,7 @@ import org.backstory.admin.members.MemberExport;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.CheckoutService;
+import org.backstory.billing.NewPlan;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.Receipts;
@@ -203,7 +204,10 @@ class ExportIntegrationTests {
 		scheduledId = editor.save(fixtures.draft(Visibility.members()));
 		editor.publish(scheduledId, clock.instant().plus(Duration.ofDays(30)), true);
 
-		plan = catalog.createPlan(BillingFixtures.newPlan());
+		// A tier of its own: the export names a tier after its first plan, and other tests add plans to the shared tiers.
+		NewPlan shared = BillingFixtures.newPlan();
+		plan = catalog.createPlan(new NewPlan(shared.code(), shared.name(), "export-" + shared.code(), shared.description(),
+				shared.currency(), shared.monthlyPrice(), shared.yearlyPrice(), shared.displayOrder()));
 		tier = plan.tier();
 		tiersArticleId = fixtures.publish(fixtures.draft(Visibility.tiers(Set.of(tier))));
 
