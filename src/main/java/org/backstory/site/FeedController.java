@@ -60,13 +60,11 @@ class FeedController {
 	Object tagFeed(@PathVariable String slug) {
 		Optional<Tag> tag = catalog.tag(slug);
 		if (tag.isEmpty()) {
-			return catalog.tagMovedTo(slug)
-				.map(current -> MovedPermanently.to("/tag/" + current + "/feed.xml"))
-				.orElseThrow(FeedController::notFound);
+			return MovedPermanently.toCurrentOrNotFound(catalog.tagMovedTo(slug), current -> "/tag/" + current + "/feed.xml");
 		}
 		Publication publication = publications.publication();
 		FeedChannel channel = new FeedChannel(tag.get().name() + " – " + publication.name(),
-				"Articles about " + tag.get().name() + " from " + publication.name(), "/tag/" + slug,
+				ListingDescriptions.tag(tag.get(), publication.name()), "/tag/" + slug,
 				"/tag/" + slug + "/feed.xml");
 		return publicFeed(channel, () -> matching(new ArticleFilter.TagIn(Set.of(slug), false)));
 	}
@@ -76,7 +74,7 @@ class FeedController {
 		Author author = catalog.author(slug).orElseThrow(FeedController::notFound);
 		Publication publication = publications.publication();
 		FeedChannel channel = new FeedChannel(author.name() + " – " + publication.name(),
-				"Articles by " + author.name() + " in " + publication.name(), "/author/" + slug,
+				ListingDescriptions.author(author, publication.name()), "/author/" + slug,
 				"/author/" + slug + "/feed.xml");
 		return publicFeed(channel, () -> matching(new ArticleFilter.AuthorIn(Set.of(slug), false)));
 	}
@@ -85,14 +83,12 @@ class FeedController {
 	Object storylineFeed(@PathVariable String slug) {
 		Optional<Storyline> storyline = catalog.storyline(slug);
 		if (storyline.isEmpty()) {
-			return catalog.storylineMovedTo(slug)
-				.map(current -> MovedPermanently.to("/story/" + current + "/feed.xml"))
-				.orElseThrow(FeedController::notFound);
+			return MovedPermanently.toCurrentOrNotFound(catalog.storylineMovedTo(slug),
+					current -> "/story/" + current + "/feed.xml");
 		}
 		Publication publication = publications.publication();
-		String description = storyline.get().description();
 		FeedChannel channel = new FeedChannel(storyline.get().title() + " – " + publication.name(),
-				description.isEmpty() ? "A storyline from " + publication.name() : description, "/story/" + slug,
+				ListingDescriptions.storyline(storyline.get(), publication.name()), "/story/" + slug,
 				"/story/" + slug + "/feed.xml");
 		return publicFeed(channel, () -> inStoryline(slug));
 	}

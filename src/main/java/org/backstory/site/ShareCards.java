@@ -43,25 +43,21 @@ class ShareCards {
 
 	ShareCard tag(Tag tag) {
 		Publication publication = publications.publication();
-		String description = tag.description().isBlank() ? "Articles about " + tag.name() + " from " + publication.name()
-				: tag.description();
-		return listing("/tag/" + tag.slug(), tag.name(), description, tagDrawing(tag, publication), publication);
+		return listing("/tag/" + tag.slug(), tag.name(), ListingDescriptions.tag(tag, publication.name()),
+				tagDrawing(tag, publication), publication);
 	}
 
 	ShareCard author(Author author) {
 		Publication publication = publications.publication();
-		String description = author.bio().isBlank() ? "Articles by " + author.name() + " in " + publication.name()
-				: author.bio();
-		return listing("/author/" + author.slug(), author.name(), description, authorDrawing(author, publication),
-				publication);
+		return listing("/author/" + author.slug(), author.name(), ListingDescriptions.author(author, publication.name()),
+				authorDrawing(author, publication), publication);
 	}
 
 	ShareCard storyline(Storyline storyline) {
 		Publication publication = publications.publication();
-		String description = storyline.description().isBlank() ? "A storyline from " + publication.name()
-				: storyline.description();
-		return listing("/story/" + storyline.slug(), storyline.title(), description,
-				storylineDrawing(storyline, publication), publication);
+		return listing("/story/" + storyline.slug(), storyline.title(),
+				ListingDescriptions.storyline(storyline, publication.name()), storylineDrawing(storyline, publication),
+				publication);
 	}
 
 	ShareDrawing articleDrawing(Article article, Publication publication) {

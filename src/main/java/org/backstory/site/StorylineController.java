@@ -50,9 +50,7 @@ class StorylineController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "order must be oldest or newest"));
 		Optional<Storyline> storyline = catalog.storyline(slug);
 		if (storyline.isEmpty()) {
-			return catalog.storylineMovedTo(slug)
-				.map(current -> MovedPermanently.to("/story/" + current))
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			return MovedPermanently.toCurrentOrNotFound(catalog.storylineMovedTo(slug), current -> "/story/" + current);
 		}
 		model.addAttribute("storyline", storyline.get());
 		model.addAttribute("share", shareCards.storyline(storyline.get()));

@@ -62,10 +62,21 @@ class PublicFeedsIntegrationTests {
 		Document rss = xml(feed);
 		assertThat(rss.select("channel > title").text()).startsWith(tag.name());
 		assertThat(rss.select("channel > link").text()).endsWith("/tag/" + tag.slug());
+		assertThat(rss.select("channel > description").text()).startsWith("Articles about " + tag.name() + " from ");
 		assertThat(links(feed)).containsExactly(link(paid), link(free));
 		assertThat(feed.body()).contains("Gated paragraph of " + free.slug(), "Free paragraph of " + paid.slug())
 			.doesNotContain("Gated paragraph of " + paid.slug())
 			.doesNotContain(untagged.slug());
+	}
+
+	@Test
+	void aDescribedTagsFeedIsDescribedInTheEditorsWords() {
+		Tag tag = fixtures.tag();
+		taxonomy.editTag(ACTOR, tag.id(), tag.slug(), tag.name(), "Everything about the tides & the harbour.");
+
+		Document rss = xml(new Visitor(port).get("/tag/" + tag.slug() + "/feed.xml"));
+
+		assertThat(rss.select("channel > description").text()).isEqualTo("Everything about the tides & the harbour.");
 	}
 
 	@Test
