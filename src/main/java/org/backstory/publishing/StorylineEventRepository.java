@@ -96,6 +96,14 @@ class StorylineEventRepository {
 			.optional();
 	}
 
+	/** Whether an event of any storyline names article {@code articleId} as the one that covers it. */
+	boolean covers(long articleId) {
+		return jdbc.sql("select exists (select 1 from publishing.storyline_event where article_id = ?)")
+			.param(articleId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The slug of the article with this id, whatever its status. */
 	Optional<String> articleSlug(long articleId) {
 		return jdbc.sql("select slug from publishing.article where id = ?").param(articleId).query(String.class).optional();

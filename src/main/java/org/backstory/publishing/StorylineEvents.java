@@ -73,6 +73,12 @@ public class StorylineEvents {
 		return repository.coveringDraft(articleId, clock.instant());
 	}
 
+	/** Whether an event already covers article {@code articleId}, so the editor need not be offered to add one. */
+	@Transactional(readOnly = true)
+	public boolean covered(long articleId) {
+		return repository.covers(articleId);
+	}
+
 	/**
 	 * Adds an event to storyline {@code storylineId} (which the caller has found).
 	 * @throws InvalidArticleException if a field is not acceptable; nothing is written

@@ -13,6 +13,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.EditableArticle;
 import org.backstory.publishing.Entities;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.EditorPresence;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.SavedArticle;
@@ -44,9 +45,12 @@ class ArticleEditorController {
 
 	private final Entities entities;
 
-	ArticleEditorController(ArticleDesk desk, Entities entities) {
+	private final StorylineEvents events;
+
+	ArticleEditorController(ArticleDesk desk, Entities entities, StorylineEvents events) {
 		this.desk = desk;
 		this.entities = entities;
+		this.events = events;
 	}
 
 	@GetMapping("/admin/articles/new")
@@ -187,7 +191,7 @@ class ArticleEditorController {
 				desk.paywallWarning(form.body() == null ? "" : form.body(), form.gated()), others,
 				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
 				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
-				csrfToken.getHeaderName()));
+				csrfToken.getHeaderName(), article != null && events.covered(article.id())));
 		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
 		return "publishing/editor";
 	}

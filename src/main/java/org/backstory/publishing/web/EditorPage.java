@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param vocabulary the authors, tags and storylines to choose from
  * @param csrf the form's CSRF field (also sent as a header by the page's script)
  * @param csrfHeader the CSRF header's name
+ * @param coveredByAnEvent whether a storyline event already names this article as the one that covers it
  */
 public record EditorPage(ArticleForm form, String status, String publishedAt, List<String> problems, boolean conflict,
 		@Nullable String notice, @Nullable String paywallWarning, List<String> others, boolean mayPublish, boolean mayAllowAuthors, boolean autosave,
-		ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader) {
+		ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader, boolean coveredByAnEvent) {
 
 	public EditorPage {
 		problems = List.copyOf(problems);
@@ -43,10 +44,12 @@ public record EditorPage(ArticleForm form, String status, String publishedAt, Li
 
 	/**
 	 * The "Add as an event" link of a published article in a storyline, which opens the storyline's event form
-	 * filled in from the article; null otherwise, and for staff below editor, who may not edit storylines.
+	 * filled in from the article; null otherwise, once an event covers it, and for staff below editor, who may not
+	 * edit storylines.
 	 */
 	public @Nullable String addAsEventHref() {
-		if (!mayAllowAuthors || !status.equals("published") || form.id() == null || form.storyline() == null) {
+		if (!mayAllowAuthors || coveredByAnEvent || !status.equals("published") || form.id() == null
+				|| form.storyline() == null) {
 			return null;
 		}
 		return vocabulary.storylines().stream()

@@ -169,6 +169,11 @@ class StorylineEventAdminIntegrationTests {
 		assertThat(form.select(".event-form input[name=date]").val()).isEqualTo(LocalDate.now(clock).toString());
 		assertThat(form.select(".event-form input[name=summary]").val()).isEqualTo(draft.dek());
 		assertThat(form.select(".event-form input[name=article]").val()).isEqualTo(draft.slug());
+		assertThat(editorVisitor.submit(offer, "/admin/storylines/" + storyline.id() + "/events",
+				Map.of("date", LocalDate.now(clock).toString(), "summary", draft.dek(), "article", draft.slug()))
+			.status()).isEqualTo(303);
+		assertThat(editorVisitor.get("/admin/articles/" + id).document().select(".add-as-event"))
+			.as("an event covers it now").isEmpty();
 
 		assertThat(staff(MemberRole.AUTHOR).get("/admin/articles/" + id).document().select(".add-as-event")).isEmpty();
 		long unpublishedInStoryline = editor.save(new ArticleDraft(null, ArticleFixtures.unique("draft"), "A draft", "",
