@@ -15,9 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.backstory.BackstoryApplication;
-import org.backstory.TestDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.backstory.BenchmarkApp;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -44,10 +42,7 @@ public final class ContentApiBenchmark {
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
 		boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
-				"--backstory.database.url=" + TestDatabase.url("bench_content_api_" + System.currentTimeMillis()),
-				"--backstory.database.username=postgres", "--backstory.data-dir=" + dataDir, "--backstory.demo=true",
-				"--server.port=0", "--server.address=127.0.0.1", "--logging.level.org.backstory=WARN")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start("bench_content_api_" + System.currentTimeMillis(), dataDir, true)) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			String key = ContentApiFixtures.contentKey(app.getBean(Integrations.class), "benchmark");
 			String path = "/ghost/api/content/posts/?key=" + key + "&limit=15&include=tags,authors";

@@ -6,8 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.backstory.BackstoryApplication;
-import org.backstory.TestDatabase;
+import org.backstory.BenchmarkApp;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.DueSubscriptions;
 import org.backstory.billing.Plan;
@@ -17,7 +16,6 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Visibility;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -41,13 +39,7 @@ public final class NewsletterBenchmark {
 		int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
 		String database = "bench_newsletters_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
-				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
-				"--backstory.data-dir=" + dataDir, "--backstory.demo=false", "--server.port=0",
-				"--backstory.base-url=https://news.example.com", "--backstory.mail.host=" + host,
-				"--backstory.mail.port=" + port, "--backstory.mail.starttls=false",
-				"--backstory.newsletters.connections=" + connections, "--backstory.newsletters.idle-poll=100ms",
-				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false, "--backstory.base-url=https://news.example.com", "--backstory.mail.host=" + host, "--backstory.mail.port=" + port, "--backstory.mail.starttls=false", "--backstory.newsletters.connections=" + connections, "--backstory.newsletters.idle-poll=100ms")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Clock clock = app.getBean(Clock.class);
 			NewsletterSends sends = app.getBean(NewsletterSends.class);

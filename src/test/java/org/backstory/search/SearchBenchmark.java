@@ -11,8 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import org.backstory.BackstoryApplication;
-import org.backstory.TestDatabase;
+import org.backstory.BenchmarkApp;
 import org.backstory.billing.NewPlan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
@@ -22,7 +21,6 @@ import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.SearchOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -52,10 +50,7 @@ public final class SearchBenchmark {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		String database = "bench_search_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
-				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
-				"--backstory.data-dir=" + dataDir, "--backstory.demo=false", "--server.port=0",
-				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false)) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			app.getBean(PlanCatalog.class)
 				.createPlan(new NewPlan("bench-gold", "Gold", "gold", "For the benchmark", "USD", 900, 9000, 1));

@@ -13,11 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.backstory.BackstoryApplication;
-import org.backstory.TestDatabase;
+import org.backstory.BenchmarkApp;
 import org.backstory.members.FeedLinks;
 import org.backstory.members.MemberDirectory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -42,10 +40,7 @@ public final class FeedBenchmark {
 		int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
-				"--backstory.database.url=" + TestDatabase.url("bench_feeds_" + System.currentTimeMillis()),
-				"--backstory.database.username=postgres", "--backstory.data-dir=" + dataDir, "--backstory.demo=true",
-				"--server.port=0", "--server.address=127.0.0.1", "--logging.level.org.backstory=WARN")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start("bench_feeds_" + System.currentTimeMillis(), dataDir, true)) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			long subscriber = app.getBean(MemberDirectory.class).findByEmail("subscriber@demo.test").orElseThrow().id();
 			String privatePath = "/feed/" + app.getBean(FeedLinks.class).tokenOf(subscriber) + ".xml";

@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.backstory.BackstoryApplication;
-import org.backstory.TestDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.backstory.BenchmarkApp;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -26,11 +24,7 @@ public final class DashboardBenchmark {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		String database = "bench_dashboard_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
-				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
-				"--backstory.data-dir=" + dataDir, "--backstory.demo=false", "--server.port=0",
-				"--backstory.billing.renewal.run-every=24h", "--logging.level.org.backstory=WARN",
-				"--logging.level.com.github.kagkarlsson=WARN")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false, "--backstory.billing.renewal.run-every=24h")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			long seeding = System.nanoTime();
 			seed(jdbc, count);

@@ -13,8 +13,7 @@ import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
-import org.backstory.BackstoryApplication;
-import org.backstory.TestDatabase;
+import org.backstory.BenchmarkApp;
 import org.backstory.memberlist.MemberList;
 import org.backstory.memberlist.MemberListQuery;
 import org.backstory.memberlist.MemberRow;
@@ -30,7 +29,6 @@ import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -56,10 +54,7 @@ public final class MemberListBenchmark {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		String database = "bench_members_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
-				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
-				"--backstory.data-dir=" + dataDir, "--backstory.demo=false", "--server.port=0",
-				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false)) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Instant now = app.getBean(Clock.class).instant();
 			Plan plan = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
