@@ -39,9 +39,4 @@ public record RenewalProperties(@DefaultValue({ "1d", "3d", "5d", "7d" }) List<D
 		}
 	}
 
-	/** Declines a subscription may have for one period before it ends: the first, then one per retry. */
-	int declinesAllowed() {
-		return retrySchedule.size() + 1;
-	}
-
 }

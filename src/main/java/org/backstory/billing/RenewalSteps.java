@@ -38,6 +38,8 @@ class RenewalSteps {
 
 	private final RenewalProperties properties;
 
+	private final DunningPolicy dunning;
+
 	private final Clock clock;
 
 	RenewalSteps(RenewalRepository renewals, PaymentRepository payments, SubscriptionEventLog events,
@@ -47,6 +49,7 @@ class RenewalSteps {
 		this.events = events;
 		this.mails = mails;
 		this.properties = properties;
+		this.dunning = new DunningPolicy(properties.retrySchedule());
 		this.clock = clock;
 	}
 
@@ -201,7 +204,8 @@ class RenewalSteps {
 	private void declined(DueSubscription subscription, @Nullable PaymentAttempt payment, Instant now) {
 		int failed = subscription.failedAttempts() + 1;
 		Instant pastDueSince = subscription.pastDueSince() != null ? subscription.pastDueSince() : now;
-		if (failed >= properties.declinesAllowed()) {
+		DunningPolicy.Step step = dunning.afterDecline(failed, payment != null, now);
+		if (!(step instanceof DunningPolicy.Retry retry)) {
 			SubscriptionLifecycle.RETRIES_EXHAUSTED.require(subscription.status());
 			renewals.end(subscription.id(), null, now);
 			recordDecline(subscription, SubscriptionEventLog.Cause.RETRIES_EXHAUSTED, payment, now);
@@ -210,19 +214,17 @@ class RenewalSteps {
 			return;
 		}
 		SubscriptionLifecycle.RENEWAL_DECLINED.require(subscription.status());
-		Instant retryAt = now.plus(properties.retrySchedule().get(failed - 1));
-		renewals.pastDue(subscription.id(), pastDueSince, failed, retryAt, now);
+		renewals.pastDue(subscription.id(), pastDueSince, failed, retry.at(), now);
 		recordDecline(subscription, SubscriptionEventLog.Cause.RENEWAL_FAILED, payment, now);
-		if (failed == 1 && payment == null) {
-			mails.noCardOnFile(subscription.memberId(), subscription.id(), retryAt);
+		switch (retry.notice()) {
+			case NO_CARD -> mails.noCardOnFile(subscription.memberId(), subscription.id(), retry.at());
+			case DECLINED -> mails.paymentDeclined(subscription.memberId(), subscription.id(), retry.at());
+			case LAST_RETRY_COMING -> mails.lastRetryComing(subscription.memberId(), subscription.id(), retry.at());
+			case NONE -> {
+			}
 		}
-		else if (failed == 1) {
-			mails.paymentDeclined(subscription.memberId(), subscription.id(), retryAt);
-		}
-		else if (failed == properties.retrySchedule().size()) {
-			mails.lastRetryComing(subscription.memberId(), subscription.id(), retryAt);
-		}
-		log.info("Renewal declined subscriptionId={} failedAttempts={} retryAt={}", subscription.id(), failed, retryAt);
+		log.info("Renewal declined subscriptionId={} failedAttempts={} retryAt={}", subscription.id(), failed,
+				retry.at());
 	}
 
 	private void recordDecline(DueSubscription subscription, SubscriptionEventLog.Cause cause,
