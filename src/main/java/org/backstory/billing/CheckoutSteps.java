@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction is held open while the gateway works.
  */
 @Component
-class CheckoutSteps {
+class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 
 	private static final Logger log = LoggerFactory.getLogger(CheckoutSteps.class);
 
@@ -130,12 +130,18 @@ class CheckoutSteps {
 		return new Begun.TrialStarted(subscriptionId, trialEnd);
 	}
 
+	@Override
+	public PaymentPurpose purpose() {
+		return PaymentPurpose.CHECKOUT;
+	}
+
 	/**
 	 * Records the gateway's answer to a pending attempt. When a concurrent request with the same key got
 	 * there first, its record stands and is reported.
 	 */
+	@Override
 	@Transactional
-	CheckoutOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+	public CheckoutOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		Instant now = clock.instant();
 		if (!payments.settle(attempt.id(), result, now)) {
 			return outcomeOf(payments.findByKey(attempt.idempotencyKey()).orElseThrow());

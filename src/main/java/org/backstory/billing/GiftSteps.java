@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * receipt.
  */
 @Component
-class GiftSteps {
+class GiftSteps implements ChargeSteps<GiftOutcome> {
 
 	private static final Logger log = LoggerFactory.getLogger(GiftSteps.class);
 
@@ -54,13 +54,19 @@ class GiftSteps {
 		return attempt;
 	}
 
+	@Override
+	public PaymentPurpose purpose() {
+		return PaymentPurpose.GIFT;
+	}
+
 	/**
 	 * Records the gateway's answer to a pending gift payment; on success the recipient is mailed the redeem
 	 * link. Whoever brings the answer first (the purchase, a retry of it, the gateway's notification)
 	 * settles it; later ones find it settled.
 	 */
+	@Override
 	@Transactional
-	GiftOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+	public GiftOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		Instant now = clock.instant();
 		if (!payments.settle(attempt.id(), result, now)) {
 			return outcomeOf(payments.findByKey(attempt.idempotencyKey()).orElseThrow());

@@ -1,5 +1,8 @@
 package org.backstory.billing;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -18,21 +21,18 @@ public class PaymentSettlement {
 
 	private final PaymentRepository payments;
 
-	private final CheckoutSteps checkouts;
+	private final Map<PaymentPurpose, ChargeSteps<?>> steps = new EnumMap<>(PaymentPurpose.class);
 
-	private final RenewalSteps renewals;
-
-	private final PlanChangeSteps planChanges;
-
-	private final GiftSteps gifts;
-
-	PaymentSettlement(PaymentRepository payments, CheckoutSteps checkouts, RenewalSteps renewals,
-			PlanChangeSteps planChanges, GiftSteps gifts) {
+	PaymentSettlement(PaymentRepository payments, List<ChargeSteps<?>> steps) {
 		this.payments = payments;
-		this.checkouts = checkouts;
-		this.renewals = renewals;
-		this.planChanges = planChanges;
-		this.gifts = gifts;
+		for (ChargeSteps<?> step : steps) {
+			if (this.steps.put(step.purpose(), step) != null) {
+				throw new IllegalStateException("Two ChargeSteps settle " + step.purpose() + " payments");
+			}
+		}
+		if (this.steps.size() != PaymentPurpose.values().length) {
+			throw new IllegalStateException("No ChargeSteps settle some payment purposes: " + this.steps.keySet());
+		}
 	}
 
 	/**
@@ -52,12 +52,7 @@ public class PaymentSettlement {
 	}
 
 	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
-		switch (attempt.purpose()) {
-			case CHECKOUT -> checkouts.settle(attempt, result);
-			case RENEWAL -> renewals.settle(attempt, result);
-			case PLAN_CHANGE -> planChanges.settle(attempt, result);
-			case GIFT -> gifts.settle(attempt, result);
-		}
+		steps.get(attempt.purpose()).settle(attempt, result);
 	}
 
 }

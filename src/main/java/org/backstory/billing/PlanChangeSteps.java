@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * change. No transaction is open while the gateway works.
  */
 @Component
-class PlanChangeSteps {
+class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 
 	private static final Logger log = LoggerFactory.getLogger(PlanChangeSteps.class);
 
@@ -177,12 +177,18 @@ class PlanChangeSteps {
 		return new Begun.Proceed(attempt);
 	}
 
+	@Override
+	public PaymentPurpose purpose() {
+		return PaymentPurpose.PLAN_CHANGE;
+	}
+
 	/**
 	 * Records the gateway's answer to a plan change charge and, when it succeeded, makes the change. An
 	 * answer someone else recorded first changes nothing and is reported as it stands.
 	 */
+	@Override
 	@Transactional
-	PlanChangeOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+	public PlanChangeOutcome settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		Instant now = clock.instant();
 		if (!payments.settle(attempt.id(), result, now)) {
 			return outcomeOf(payments.findByKey(attempt.idempotencyKey()).orElseThrow());

@@ -24,7 +24,7 @@ import static org.backstory.billing.SubscriptionEventLog.Actor.RENEWAL_RUN;
  * the gateway works.
  */
 @Component
-class RenewalSteps {
+class RenewalSteps implements ChargeSteps<Void> {
 
 	private static final Logger log = LoggerFactory.getLogger(RenewalSteps.class);
 
@@ -96,13 +96,20 @@ class RenewalSteps {
 	record Claimed(List<PaymentAttempt> charges, boolean maybeMore) {
 	}
 
+	@Override
+	public PaymentPurpose purpose() {
+		return PaymentPurpose.RENEWAL;
+	}
+
 	/**
 	 * Records the gateway's answer to a renewal charge and moves the subscription along. An answer that
 	 * someone else recorded first changes nothing.
 	 */
+	@Override
 	@Transactional
-	void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
+	public @Nullable Void settle(PaymentAttempt attempt, PaymentGateway.ChargeResult result) {
 		settleOne(attempt, result, clock.instant());
+		return null;
 	}
 
 	/** A gateway's answer to one charge. */
