@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,15 +23,16 @@ public class CardService {
 
 	private final CardSetups setups;
 
-	private final RenewalRun renewals;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	CardService(CardRepository cards, PaymentGateway gateway, CardSetups setups, RenewalRun renewals, Clock clock) {
+	CardService(CardRepository cards, PaymentGateway gateway, CardSetups setups, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cards = cards;
 		this.gateway = gateway;
 		this.setups = setups;
-		this.renewals = renewals;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -45,8 +47,8 @@ public class CardService {
 	}
 
 	/**
-	 * Hands the card to the gateway and, if it accepts it, puts it on file in place of the old one, and
-	 * retries a past-due renewal with it at once, so access comes back as soon as the charge goes through.
+	 * Hands the card to the gateway and, if it accepts it, puts it on file in place of the old one (and
+	 * publishes {@link CardReplaced}, on which a past-due renewal is retried at once).
 	 * The gateway is called outside any transaction: it may be a slow remote service.
 	 */
 	public CardChange replaceCard(long memberId, String email, CardDetails card) {
@@ -111,7 +113,7 @@ public class CardService {
 	public CardChange fileCard(long memberId, StoredCard card) {
 		cards.save(memberId, gateway.name(), card, clock.instant());
 		log.info("Card replaced memberId={}", memberId);
-		renewals.retryNow(memberId);
+		events.publishEvent(new CardReplaced(memberId));
 		return new CardChange.Replaced(card.onFile());
 	}
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,17 +79,12 @@ public class RenewalRun implements DisposableBean {
 		return new Report(charged, unanswered);
 	}
 
-	/**
-	 * Retries the member's past-due renewal right away, e.g. because they just put a new card on file.
-	 *
-	 * @return whether there was a past-due renewal to retry
-	 */
-	public boolean retryNow(long memberId) {
-		if (!renewals.dueNow(memberId, clock.instant())) {
-			return false;
+	/** Retries the member's past-due renewal right away with the card they just put on file. */
+	@EventListener
+	void retryWithNewCard(CardReplaced replaced) {
+		if (renewals.dueNow(replaced.memberId(), clock.instant())) {
+			chargeAll(steps.claim(gateway.name(), replaced.memberId()).charges());
 		}
-		chargeAll(steps.claim(gateway.name(), memberId).charges());
-		return true;
 	}
 
 	/** Charges in parallel, then settles the answers; the number left unanswered. */

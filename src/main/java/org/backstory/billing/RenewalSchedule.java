@@ -1,20 +1,17 @@
 package org.backstory.billing;
 
-import java.time.LocalTime;
-
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The database-backed schedule of billing's recurring work. db-scheduler runs each recurring task on one
- * node at a time; the work itself is also safe to run on several at once. The work is looked up when a
- * task runs, not when it is declared: the scheduler is built from the tasks, and the work sends mail
- * through the scheduler.
+ * The database-backed schedule of the renewal run (and of the refunds it retries). db-scheduler runs each
+ * recurring task on one node at a time; the work itself is also safe to run on several at once. The work is
+ * looked up when a task runs, not when it is declared: the scheduler is built from the tasks, and the work
+ * sends mail through the scheduler.
  */
 @Configuration(proxyBeanMethods = false)
 class RenewalSchedule {
@@ -27,12 +24,6 @@ class RenewalSchedule {
 				run.getObject().runDue();
 				refunds.getObject().retryPending();
 			});
-	}
-
-	@Bean
-	RecurringTask<Void> cardExpiryNoticesTask(ObjectProvider<CardExpiryNotices> notices) {
-		return Tasks.recurring("billing-card-expiry-notices", Schedules.daily(LocalTime.of(9, 0)))
-			.execute((instance, context) -> notices.getObject().sendDue());
 	}
 
 }
