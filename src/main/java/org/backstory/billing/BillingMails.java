@@ -8,13 +8,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.shared.BackstoryProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +33,13 @@ class BillingMails {
 
 	private final BackstoryProperties site;
 
-	private final JdbcClient jdbc;
+	private final PaymentRepository payments;
 
-	BillingMails(Mailer mailer, MemberDirectory members, BackstoryProperties site, JdbcClient jdbc) {
+	BillingMails(Mailer mailer, MemberDirectory members, BackstoryProperties site, PaymentRepository payments) {
 		this.mailer = mailer;
 		this.members = members;
 		this.site = site;
-		this.jdbc = jdbc;
+		this.payments = payments;
 	}
 
 	static String date(Instant instant) {
@@ -56,27 +56,22 @@ class BillingMails {
 		if (paymentIds.isEmpty()) {
 			return;
 		}
-		List<Receipt> receipts = jdbc.sql("""
-				select id, member_id, amount, currency, invoice_number, settled_at from billing.payment
-				where id = any(:ids) and status = 'succeeded' and member_id is not null
-				""")
-			.param("ids", paymentIds.toArray(Long[]::new))
-			.query((rs, row) -> new Receipt(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
-					Timestamps.require(rs, "settled_at")))
-			.list();
-		Map<Long, MemberProfile> payers = members.profiles(receipts.stream().map(Receipt::memberId).toList());
-		List<Mail> mails = new ArrayList<>(receipts.size());
-		for (Receipt receipt : receipts) {
+		List<PaymentRepository.PaidBy> paid = payments.succeeded(paymentIds);
+		Map<Long, MemberProfile> payers = members.profiles(paid.stream().map(PaymentRepository.PaidBy::memberId).toList());
+		List<Mail> mails = new ArrayList<>(paid.size());
+		for (PaymentRepository.PaidBy receipt : paid) {
 			MemberProfile payer = payers.get(receipt.memberId());
+			PaymentRecord payment = receipt.payment();
 			if (payer != null) {
-				mails.add(Mail.text(payer.email(), "Your receipt (invoice " + receipt.invoiceNumber() + ")", """
+				mails.add(Mail.text(payer.email(), "Your receipt (invoice " + payment.invoiceNumber() + ")", """
 						Thank you for your payment of %s on %s.
 
 						Invoice number: %d
 						Printable receipt: %s
-						""".formatted(Money.format(receipt.amount(), receipt.currency()), date(receipt.paidAt()),
-						receipt.invoiceNumber(), site.link("/account/payments/" + receipt.paymentId())))
-					.withKey("receipt-" + receipt.paymentId()));
+						""".formatted(Money.format(payment.amount(), payment.currency()),
+						date(Objects.requireNonNull(payment.settledAt())), payment.invoiceNumber(),
+						site.link("/account/payments/" + payment.id())))
+					.withKey("receipt-" + payment.id()));
 			}
 		}
 		mailer.queueAll(mails);
@@ -146,10 +141,6 @@ class BillingMails {
 		members.profile(memberId)
 			.map(MemberProfile::email)
 			.ifPresent(email -> mailer.queueAll(List.of(Mail.text(email, subject, text).withKey(key))));
-	}
-
-	private record Receipt(long paymentId, long memberId, long amount, String currency, long invoiceNumber,
-			Instant paidAt) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,6 +163,20 @@ class PaymentRepository {
 			       settled_at
 			from billing.payment
 			""";
+
+	/** Those of the payments that succeeded, each with the member who paid (payments without one are left out). */
+	List<PaidBy> succeeded(Collection<Long> ids) {
+		return jdbc.sql(RECORD.replace("select ", "select member_id, ") + """
+				where id = any(:ids) and status = 'succeeded' and member_id is not null order by id
+				""")
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs, row) -> new PaidBy(rs.getLong("member_id"), record(rs)))
+			.list();
+	}
+
+	/** A successful payment and the member who made it. */
+	record PaidBy(long memberId, PaymentRecord payment) {
+	}
 
 	/** The member's payments, newest first. */
 	List<PaymentRecord> history(long memberId) {

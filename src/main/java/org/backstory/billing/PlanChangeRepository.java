@@ -10,21 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Subscriptions' money terms, and the plan change rows that move them to another plan or interval. Every
- * change to a subscription row makes {@link EntitlementCache} forget what it knew, as in
- * {@link SubscriptionRepository}.
+ * The plan change rows that move a subscription to another plan or interval (its terms are read through
+ * {@link SubscriptionTermsRepository}). Every change to a subscription row makes {@link EntitlementCache}
+ * forget what it knew, as in {@link SubscriptionRepository}.
  */
 @Repository
 class PlanChangeRepository {
-
-	private static final String TERMS = """
-			select s.id, s.member_id, s.plan_id, s.status, s.comped, s.renews, s.billing_interval, s.price_amount,
-			       s.currency, s.current_period_start, s.current_period_end, s.credit_balance, s.percent_off,
-			       s.amount_off, s.discount_ends_at
-			from billing.subscription s
-			""";
-
-	private static final String LIVE = "s.status in ('trialing', 'active', 'past_due', 'canceled')";
 
 	private static final String CHANGE = """
 			select c.id, c.subscription_id, c.payment_id, c.from_plan_id, c.from_interval, c.from_period_start, c.plan_id,
@@ -40,29 +31,6 @@ class PlanChangeRepository {
 	PlanChangeRepository(JdbcClient jdbc, EntitlementCache entitlements) {
 		this.jdbc = jdbc;
 		this.entitlements = entitlements;
-	}
-
-	/** The terms of the member's running (not unfinished, not ended) subscription. */
-	Optional<SubscriptionTerms> liveTerms(long memberId) {
-		return jdbc.sql(TERMS + " where s.member_id = :member and " + LIVE)
-			.param("member", memberId)
-			.query((rs, row) -> terms(rs))
-			.optional();
-	}
-
-	/** As {@link #liveTerms}, locked until the transaction ends. */
-	Optional<SubscriptionTerms> lockLiveTerms(long memberId) {
-		return jdbc.sql(TERMS + " where s.member_id = :member and " + LIVE + " for update of s")
-			.param("member", memberId)
-			.query((rs, row) -> terms(rs))
-			.optional();
-	}
-
-	SubscriptionTerms lockTerms(long subscriptionId) {
-		return jdbc.sql(TERMS + " where s.id = :id for update of s")
-			.param("id", subscriptionId)
-			.query((rs, row) -> terms(rs))
-			.single();
 	}
 
 	/** The idempotency key of the member's plan change payment that never got an answer, if any. */
@@ -197,24 +165,6 @@ class PlanChangeRepository {
 	record NewPlanChange(long subscriptionId, String idempotencyKey, @Nullable Long paymentId, long fromPlanId,
 			BillingInterval fromInterval, Instant fromPeriodStart, long planId, BillingInterval interval, long price,
 			Instant periodStart, Instant periodEnd, long creditUsed, long creditAdded) {
-	}
-
-	private static SubscriptionTerms terms(ResultSet rs) throws SQLException {
-		String interval = rs.getString("billing_interval");
-		long planId = rs.getLong("plan_id");
-		Long plan = rs.wasNull() ? null : planId;
-		long priceAmount = rs.getLong("price_amount");
-		Long price = rs.wasNull() ? null : priceAmount;
-		int percentOff = rs.getInt("percent_off");
-		Integer percent = rs.wasNull() ? null : percentOff;
-		long amountOff = rs.getLong("amount_off");
-		Long amount = rs.wasNull() ? null : amountOff;
-		return new SubscriptionTerms(rs.getLong("id"), rs.getLong("member_id"), plan,
-				SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"), rs.getBoolean("renews"),
-				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
-				rs.getString("currency"), Timestamps.require(rs, "current_period_start"),
-				Timestamps.read(rs, "current_period_end"), rs.getLong("credit_balance"),
-				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")));
 	}
 
 	private static PlanChange change(ResultSet rs) throws SQLException {

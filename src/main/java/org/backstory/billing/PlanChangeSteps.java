@@ -28,6 +28,8 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 
 	private final PlanChangeRepository changes;
 
+	private final SubscriptionTermsRepository subscriptions;
+
 	private final PaymentRepository payments;
 
 	private final CardRepository cards;
@@ -38,9 +40,11 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 
 	private final Clock clock;
 
-	PlanChangeSteps(PlanChangeRepository changes, PaymentRepository payments, CardRepository cards,
-			SubscriptionEventLog events, BillingMails mails, Clock clock) {
+	PlanChangeSteps(PlanChangeRepository changes, SubscriptionTermsRepository subscriptions,
+			PaymentRepository payments, CardRepository cards, SubscriptionEventLog events, BillingMails mails,
+			Clock clock) {
 		this.changes = changes;
+		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.cards = cards;
 		this.events = events;
@@ -142,7 +146,7 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	Begun begin(long memberId, PlanCatalog.StoredPlan plan, BillingInterval interval, String idempotencyKey,
 			@Nullable Instant quotedAt, String gateway) {
 		Instant now = clock.instant();
-		SubscriptionTerms terms = changes.lockLiveTerms(memberId)
+		SubscriptionTerms terms = subscriptions.lockLiveTerms(memberId)
 			.orElseThrow(() -> new SubscriptionChangeRefused("You don't have a subscription."));
 		// Looked for under the lock: a double submit waits for the first to commit, then finds its work.
 		Optional<PaymentAttempt> samePayment = payments.findByKey(idempotencyKey);
@@ -201,7 +205,7 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 			return new PlanChangeOutcome.Declined(declined.message());
 		}
 		mails.receipt(attempt.id());
-		SubscriptionTerms terms = changes.lockTerms(change.subscriptionId());
+		SubscriptionTerms terms = subscriptions.lockTerms(change.subscriptionId());
 		if (!change.fits(terms)) {
 			changes.addCredit(terms.id(), attempt.amount(), now);
 			changes.markSettled(change.id(), "superseded", null);

@@ -31,6 +31,8 @@ public class PlanChanges {
 
 	private final PlanChangeRepository changes;
 
+	private final SubscriptionTermsRepository subscriptions;
+
 	private final PaymentRepository payments;
 
 	private final PlanChangeSteps steps;
@@ -39,10 +41,11 @@ public class PlanChanges {
 
 	private final Clock clock;
 
-	PlanChanges(PlanCatalog plans, PlanChangeRepository changes, PaymentRepository payments, PlanChangeSteps steps,
-			PaymentGateway gateway, Clock clock) {
+	PlanChanges(PlanCatalog plans, PlanChangeRepository changes, SubscriptionTermsRepository subscriptions,
+			PaymentRepository payments, PlanChangeSteps steps, PaymentGateway gateway, Clock clock) {
 		this.plans = plans;
 		this.changes = changes;
+		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.steps = steps;
 		this.gateway = gateway;
@@ -140,7 +143,7 @@ public class PlanChanges {
 	}
 
 	private SubscriptionTerms liveTerms(long memberId) {
-		return changes.liveTerms(memberId)
+		return subscriptions.liveTerms(memberId)
 			.orElseThrow(() -> new SubscriptionChangeRefused("You don't have a subscription."));
 	}
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class UpcomingCharges {
 
-	private final PlanChangeRepository terms;
+	private final SubscriptionTermsRepository terms;
 
-	UpcomingCharges(PlanChangeRepository terms) {
+	UpcomingCharges(SubscriptionTermsRepository terms) {
 		this.terms = terms;
 	}
 
