@@ -9,13 +9,16 @@ import org.backstory.access.ReadableArticle;
 import org.backstory.api.GhostPosts;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.Author;
+import org.backstory.publishing.Entity;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublishedCount;
+import org.backstory.publishing.SpokenQuote;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Backstory's articles, tags and authors under Ghost's field names, as Ghost's Content API v5 answers them: ids
+ * Backstory's articles, tags, authors and entities under Ghost's field names, as Ghost's Content API v5 answers them: ids
  * as strings, empty meta fields as {@code null}. An article is {@link GhostPosts}'s post object (as one reader may
  * receive it: for a key-only call, the preview of a gated article) with the tags and authors the call includes.
  */
@@ -98,6 +101,44 @@ final class GhostJson {
 		if (withCount) {
 			json.put("count", Map.of("posts", counted.articles()));
 		}
+		return json;
+	}
+
+	/**
+	 * An entity in the shape of a tag (Ghost has no entities): id, name, slug, {@code kind} ({@code person},
+	 * {@code place}, {@code organisation}), {@code bio} (null when empty), {@code aliases}, {@code url} (its page),
+	 * with {@code count.posts} (published articles whose free part mentions it) and {@code quotes} when asked.
+	 * @param quotes the quotes to show, already cut to what the caller's reader may see, or null to leave them out
+	 */
+	Map<String, Object> entity(PublishedCount<Entity> counted, boolean withCount, @Nullable List<SpokenQuote> quotes) {
+		Entity entity = counted.item();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", Long.toString(entity.id()));
+		json.put("name", entity.name());
+		json.put("slug", entity.slug());
+		json.put("kind", entity.kind().code());
+		json.put("bio", GhostPosts.emptyToNull(entity.bio()));
+		json.put("aliases", entity.aliases());
+		json.put("url", site.link("/who/" + entity.slug()));
+		if (withCount) {
+			json.put("count", Map.of("posts", counted.articles()));
+		}
+		if (quotes != null) {
+			json.put("quotes", quotes.stream().map(this::quote).toList());
+		}
+		return json;
+	}
+
+	private Map<String, Object> quote(SpokenQuote quote) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("text", quote.text());
+		json.put("said_on", quote.saidOn() == null ? null : quote.saidOn().toString());
+		Map<String, Object> post = new LinkedHashMap<>();
+		post.put("id", Long.toString(quote.article().id()));
+		post.put("slug", quote.article().slug());
+		post.put("title", quote.article().title());
+		post.put("url", site.link("/p/" + quote.article().slug()));
+		json.put("post", post);
 		return json;
 	}
 
