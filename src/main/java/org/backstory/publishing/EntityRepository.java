@@ -225,6 +225,21 @@ class EntityRepository {
 			.update();
 	}
 
+	/** For each entity, the articles where a mention of it was rejected, ascending. */
+	Map<Long, List<Long>> rejectionsByEntity() {
+		Map<Long, List<Long>> rejected = new LinkedHashMap<>();
+		jdbc.sql("select entity_id, article_id from publishing.article_mention_rejection order by entity_id, article_id")
+			.query((rs, row) -> rejected.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2)))
+			.list();
+		return rejected;
+	}
+
+	Instant createdAt(long id) {
+		return jdbc.sql("select created_at from publishing.entity where id = ?").param(id)
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.single();
+	}
+
 	private static Entity entity(ResultSet rs, int row) throws SQLException {
 		String[] aliases = (String[]) rs.getArray(6).getArray();
 		return new Entity(rs.getLong(1), EntityKind.ofCode(rs.getString(2)).orElseThrow(), rs.getString(3),
