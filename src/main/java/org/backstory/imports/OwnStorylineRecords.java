@@ -101,7 +101,7 @@ final class OwnStorylineRecords {
 	private static long id(JsonNode row, String what) {
 		JsonNode id = row.path("id");
 		if (!id.canConvertToLong() || id.longValue() <= 0) {
-			throw new IllegalArgumentException("a " + what + " row has no id");
+			throw new IllegalArgumentException(what + " row has no id");
 		}
 		return id.longValue();
 	}
