@@ -296,7 +296,7 @@ class PaywallLeakIntegrationTests {
 		String query = "?key=" + key + "&formats=html,plaintext&include=tags,authors,count.posts";
 		List<String> paths = new ArrayList<>(List.of("tags/" + query + "&limit=all", "authors/" + query + "&limit=all",
 				"pages/" + query, "settings/" + query, "tiers/" + query, "newsletters/" + query,
-				"entities/" + query + ",quotes&limit=all"));
+				"entities/" + query + ",quotes&limit=all", "storylines/" + query + ",events&limit=all"));
 		for (String entity : demoEntitySlugs()) {
 			paths.add("entities/slug/" + entity + "/" + query + ",quotes");
 			paths.add("posts/" + query + "&limit=all&filter=entity:" + entity);

@@ -29,6 +29,8 @@ import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.PublishedCount;
+import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
 import org.springframework.http.HttpStatus;
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ghost's Content API v5 under {@code /ghost/api/content/}: posts, pages (none: Backstory has no pages yet), tags,
- * authors and Backstory's entities (browse, by id, by slug), settings, tiers and newsletters (browse). Every call needs an
+ * authors and Backstory's storylines (with their events) and entities (browse, by id, by slug), settings, tiers and newsletters (browse). Every call needs an
  * integration's Content API key in {@code ?key=} and is an anonymous reader: articles come through the access
  * module's gate, so a gated article gives its preview and {@code access:false}. Answers to the catalog's data are
  * serialized once per catalog snapshot (dropped on every edit) and answered from memory after that.
@@ -69,8 +71,10 @@ class ContentApiController {
 
 	private final Entities entities;
 
+	private final StorylineEvents events;
+
 	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate, Entities entities,
-			PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
+			StorylineEvents events, PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
 			BackstoryProperties site, Clock clock) {
 		this.keys = new ContentKeyCheck(integrations);
 		this.catalog = catalog;
@@ -80,6 +84,7 @@ class ContentApiController {
 		this.ghost = new GhostJson(site);
 		this.answers = new ContentApiAnswers(json);
 		this.entities = entities;
+		this.events = events;
 	}
 
 	@GetMapping({ "/posts/", "/posts" })
@@ -169,6 +174,30 @@ class ContentApiController {
 			HttpServletResponse response) throws IOException {
 		readOne(request, response, "authors", "author", this::authorsWithArticles, author -> author.item().slug().equals(slug),
 				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), "slug:" + slug);
+	}
+
+	@GetMapping({ "/storylines/", "/storylines" })
+	void browseStorylines(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		BrowseParameters parameters = parameters(request);
+		cached(request, response, List.of("storylines", parameters), () -> browse("storylines",
+				catalog.storylinesWithCounts(), parameters, storyline -> storyline.item().slug(),
+				storyline -> Long.toString(storyline.item().id()), storyline -> storyline.item().title(),
+				storyline -> storyline(storyline, parameters)));
+	}
+
+	@GetMapping({ "/storylines/{id}/", "/storylines/{id}" })
+	void readStoryline(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
+				storyline -> Long.toString(storyline.item().id()).equals(id), this::storyline, id);
+	}
+
+	@GetMapping({ "/storylines/slug/{slug}/", "/storylines/slug/{slug}" })
+	void readStorylineBySlug(@PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
+				storyline -> storyline.item().slug().equals(slug), this::storyline, "slug:" + slug);
 	}
 
 	@GetMapping({ "/entities/", "/entities" })
@@ -264,6 +293,15 @@ class ContentApiController {
 		return articles.stream()
 			.map(article -> ghost.post(gate.openAnonymously(article), parameters, tags, authors))
 			.toList();
+	}
+
+	/**
+	 * A storyline as the API shows it; {@code include=events} adds its events as the timeline shows them: editors'
+	 * public metadata, each naming its article (id, slug, title, address: no text) while that is published.
+	 */
+	private Map<String, Object> storyline(PublishedCount<Storyline> storyline, BrowseParameters parameters) {
+		return ghost.storyline(storyline, parameters.includes("count.posts"),
+				parameters.includes("events") ? events.timeline(storyline.item().slug()) : null);
 	}
 
 	/**

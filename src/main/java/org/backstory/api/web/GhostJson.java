@@ -2,23 +2,28 @@ package org.backstory.api.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.backstory.access.ReadableArticle;
 import org.backstory.api.GhostPosts;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.Entity;
+import org.backstory.publishing.LinkedEvent;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublishedCount;
 import org.backstory.publishing.SpokenQuote;
+import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvent;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Backstory's articles, tags, authors and entities under Ghost's field names, as Ghost's Content API v5 answers them: ids
+ * Backstory's articles, tags, authors, storylines and entities under Ghost's field names, as Ghost's Content API v5 answers them: ids
  * as strings, empty meta fields as {@code null}. An article is {@link GhostPosts}'s post object (as one reader may
  * receive it: for a key-only call, the preview of a gated article) with the tags and authors the call includes.
  */
@@ -129,17 +134,62 @@ final class GhostJson {
 		return json;
 	}
 
+	/**
+	 * A storyline in the shape of a tag (Ghost has none): id, slug, title (also as {@code name}), description (null
+	 * when empty), url (its timeline), with {@code count.posts} (published parts) and {@code events} when asked.
+	 * @param events the storyline's events as readers see them (each with its article while that is published), or
+	 *     null to leave them out
+	 */
+	Map<String, Object> storyline(PublishedCount<Storyline> counted, boolean withCount, @Nullable List<LinkedEvent> events) {
+		Storyline storyline = counted.item();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", Long.toString(storyline.id()));
+		json.put("name", storyline.title());
+		json.put("slug", storyline.slug());
+		json.put("description", GhostPosts.emptyToNull(storyline.description()));
+		json.put("url", site.link("/story/" + storyline.slug()));
+		if (withCount) {
+			json.put("count", Map.of("posts", counted.articles()));
+		}
+		if (events != null) {
+			json.put("events", events.stream().map(this::event).toList());
+		}
+		return json;
+	}
+
+	private Map<String, Object> event(LinkedEvent linked) {
+		StorylineEvent event = linked.event();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", Long.toString(event.id()));
+		json.put("date", event.date().written());
+		json.put("date_precision", event.date().precision().name().toLowerCase(Locale.ROOT));
+		json.put("summary", event.summary());
+		json.put("quote", GhostPosts.emptyToNull(event.quote()));
+		json.put("speaker", GhostPosts.emptyToNull(event.speaker()));
+		json.put("sources", event.sources().stream()
+			.map(source -> Map.of("url", source.url(), "label", source.label()))
+			.toList());
+		json.put("key_event", event.key());
+		json.put("post", linked.article() == null ? null : postLink(linked.article()));
+		return json;
+	}
+
 	private Map<String, Object> quote(SpokenQuote quote) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("text", quote.text());
 		json.put("said_on", quote.saidOn() == null ? null : quote.saidOn().toString());
-		Map<String, Object> post = new LinkedHashMap<>();
-		post.put("id", Long.toString(quote.article().id()));
-		post.put("slug", quote.article().slug());
-		post.put("title", quote.article().title());
-		post.put("url", site.link("/p/" + quote.article().slug()));
-		json.put("post", post);
+		json.put("post", postLink(quote.article()));
 		return json;
+	}
+
+	/** The few fields that name an article where another object links to it: public, no text. */
+	private Map<String, Object> postLink(ArticleSummary article) {
+		Map<String, Object> post = new LinkedHashMap<>();
+		post.put("id", Long.toString(article.id()));
+		post.put("slug", article.slug());
+		post.put("title", article.title());
+		post.put("url", site.link("/p/" + article.slug()));
+		return post;
 	}
 
 	/**
