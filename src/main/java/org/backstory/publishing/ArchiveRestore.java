@@ -69,7 +69,7 @@ public class ArchiveRestore {
 
 	/**
 	 * Writes an entity with its aliases, before the articles, so that saving each article finds its mentions and
-	 * quotes as the old site's last save of it did.
+	 * quotes (also in articles saved before the entity existed on the old site, which that site never re-scanned).
 	 * @throws InvalidArticleException if the entity is not acceptable
 	 */
 	@Transactional
