@@ -67,7 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the gated text that reader may read. Verified search engine crawlers are a reader too (issue 13): one at an
  * address the scripted DNS verifies reads every article page whole, and one with the same user agent at an address
  * it does not verify reads as anyone. Entity pages (issue 14 §4) show a quote from a gated part only to a reader who
- * may read its article.
+ * may read its article; entities in search results and in the Content API (with their quotes, and as a posts
+ * filter) carry none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -195,18 +196,27 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		// Every demo entity's page (issue 14 §4): its timeline and its quote index.
-		for (String line : new PathMatchingResourcePatternResolver().getResource("classpath:demo/entities.txt")
-			.getContentAsString(StandardCharsets.UTF_8)
-			.lines()
-			.filter(line -> !line.isBlank() && !line.startsWith("#"))
-			.toList()) {
-			paths.add("/who/" + line.split("\\|")[0].strip());
-		}
+		demoEntitySlugs().forEach(slug -> paths.add("/who/" + slug));
 		// Every tag, author and storyline page has its public feed (issue 13), read like the pages.
 		paths.addAll(paths.stream().filter(path -> path.matches("/(tag|author|story)/[^?]+")).map(path -> path + "/feed.xml")
 			.toList());
 		pages = List.copyOf(paths);
 		assertThat(articles).hasSizeGreaterThanOrEqualTo(6 + awkward.size());
+	}
+
+	/** The slugs of the demo's entities, as the demo seeds them. */
+	private static List<String> demoEntitySlugs() {
+		try {
+			return new PathMatchingResourcePatternResolver().getResource("classpath:demo/entities.txt")
+				.getContentAsString(StandardCharsets.UTF_8)
+				.lines()
+				.filter(line -> !line.isBlank() && !line.startsWith("#"))
+				.map(line -> line.split("\\|")[0].strip())
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -285,7 +295,12 @@ class PaywallLeakIntegrationTests {
 		String key = ContentApiFixtures.contentKey(integrations, API_INTEGRATION);
 		String query = "?key=" + key + "&formats=html,plaintext&include=tags,authors,count.posts";
 		List<String> paths = new ArrayList<>(List.of("tags/" + query + "&limit=all", "authors/" + query + "&limit=all",
-				"pages/" + query, "settings/" + query, "tiers/" + query, "newsletters/" + query));
+				"pages/" + query, "settings/" + query, "tiers/" + query, "newsletters/" + query,
+				"entities/" + query + ",quotes&limit=all", "storylines/" + query + ",events&limit=all"));
+		for (String entity : demoEntitySlugs()) {
+			paths.add("entities/slug/" + entity + "/" + query + ",quotes");
+			paths.add("posts/" + query + "&limit=all&filter=entity:" + entity);
+		}
 		int total = catalog.allPublished().size();
 		for (int page = 1; page <= (total + 99) / 100; page++) {
 			paths.add("posts/" + query + "&limit=all&page=" + page);
@@ -373,6 +388,12 @@ class PaywallLeakIntegrationTests {
 		else {
 			assertThat(page.body()).as("%s", reader).doesNotContain("We are not starting again");
 		}
+		Document found = visitorAs(reader).get("/search?q=Tavio+Rusk").document();
+		assertThat(found.select(".search-entities a").eachAttr("href")).as("%s", reader).contains("/who/tavio-rusk");
+		assertThat(found.select(".search-entities").text()).as("%s", reader).doesNotContain("We are not starting again");
+		Document quoted = visitorAs(reader).get("/search?q=" + URLEncoder.encode("\"" + gatedQuote + "\"",
+				StandardCharsets.UTF_8)).document();
+		assertThat(quoted.select(".search-entities")).as("%s: a quote finds no entity", reader).isEmpty();
 	}
 
 	/**
@@ -535,6 +556,9 @@ class PaywallLeakIntegrationTests {
 				Visitor.Page page = visitor.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
 				assertThat(page.status()).as(phrase).isEqualTo(200);
 				boolean listed = !page.document().select(".search-results a[href=/p/" + article.slug() + "]").isEmpty();
+				// People and places are found by editors' metadata only: never by, nor showing, a gated text.
+				assertThat(page.document().select(".search-entities").text()).as("%s searching %s", reader, phrase)
+					.doesNotContain(text);
 				if (!reader.mayFind(article)) {
 					assertThat(listed).as("%s searching %s finds %s", reader, phrase, article.slug()).isFalse();
 					assertThat(page.document().select(".search-results").text()).as("%s searching %s", reader, phrase)

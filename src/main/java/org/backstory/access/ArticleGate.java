@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.backstory.access.AccessDecision.Remedy;
@@ -15,6 +16,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.SearchReach;
+import org.backstory.publishing.SpokenQuote;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -107,6 +109,16 @@ public class ArticleGate {
 	 */
 	public boolean mayReadWhole(Visibility visibility, Reader reader) {
 		return policy.decide(visibility, reader).granted();
+	}
+
+	/**
+	 * The quotes this reader may see, in their order: every quote from a free part, and a quote from a gated part
+	 * only if {@link #mayReadWhole} lets the reader read its article. For every channel that shows an entity's
+	 * quotes (its page, the Content API).
+	 */
+	public List<SpokenQuote> readableQuotes(List<SpokenQuote> quotes, Reader reader) {
+		return quotes.stream().filter(quote -> !quote.gated() || mayReadWhole(quote.article().visibility(), reader))
+			.toList();
 	}
 
 	private Reader readerOf(@Nullable SignedInMember member) {

@@ -10,7 +10,10 @@ import org.backstory.members.MemberProfile;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.ArticleArchive;
+import org.backstory.publishing.Entity;
 import org.backstory.publishing.Publication;
+import org.backstory.publishing.SourceLink;
+import org.backstory.publishing.StorylineEvent;
 import tools.jackson.core.JsonGenerator;
 
 import static org.backstory.exports.JsonFields.date;
@@ -22,8 +25,9 @@ import static org.backstory.exports.JsonFields.text;
 /**
  * What Ghost has no place for, under {@code db[0].backstory} beside Ghost's {@code meta} and {@code data}
  * (Ghost's importer reads only those two): the publication's legal details; each article's Markdown source, stored status, tier list, storyline
- * part, slug aliases and editor switch; authors' staff links; tag and storyline aliases; the storylines; the
- * plans; and the newsletters' settings Ghost names differently. Rows refer to Ghost's rows by their ids
+ * part, slug aliases and editor switch; authors' staff links; tag and storyline aliases; the storylines with their
+ * events; the entities (people, places, organisations) with their aliases and rejected mentions; the plans; and
+ * the newsletters' settings Ghost names differently. Rows refer to Ghost's rows by their ids
  * ({@code post_id}, {@code tag_id}, {@code user_id}, {@code newsletter_id}), and carry Backstory's own id, so
  * an import into Backstory loses nothing.
  */
@@ -51,6 +55,8 @@ final class BackstorySection {
 		authors(site.authors(), site.staff());
 		tags(site.tags());
 		storylines(articles.storylines());
+		events(articles.events());
+		entities(articles.entities());
 		plans(site.plans());
 		newsletters(site.newsletters());
 		json.writeEndObject();
@@ -134,6 +140,51 @@ final class BackstorySection {
 			string(json, "description", storyline.description());
 			strings("aliases", storyline.aliases());
 			string(json, "created_at", date(storyline.createdAt()));
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+	}
+
+	private void events(List<ArchivedArticle.Event> events) {
+		json.writeArrayPropertyStart("storyline_events");
+		for (ArchivedArticle.Event archived : events) {
+			StorylineEvent event = archived.event();
+			json.writeStartObject();
+			json.writeNumberProperty("id", event.id());
+			string(json, "storyline_id", GhostIds.id("storyline", event.storylineId()));
+			string(json, "date", event.date().written());
+			string(json, "summary", event.summary());
+			string(json, "quote", event.quote());
+			string(json, "speaker", event.speaker());
+			json.writeArrayPropertyStart("sources");
+			for (SourceLink source : event.sources()) {
+				json.writeStartObject();
+				string(json, "url", source.url());
+				string(json, "label", source.label());
+				json.writeEndObject();
+			}
+			json.writeEndArray();
+			text(json, "post_id", event.articleId() == null ? null : GhostIds.id("post", event.articleId()));
+			json.writeBooleanProperty("key_event", event.key());
+			string(json, "created_at", date(archived.createdAt()));
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+	}
+
+	private void entities(List<ArchivedArticle.KnownEntity> entities) {
+		json.writeArrayPropertyStart("entities");
+		for (ArchivedArticle.KnownEntity known : entities) {
+			Entity entity = known.entity();
+			json.writeStartObject();
+			json.writeNumberProperty("id", entity.id());
+			string(json, "kind", entity.kind().code());
+			string(json, "slug", entity.slug());
+			string(json, "name", entity.name());
+			string(json, "bio", entity.bio());
+			strings("aliases", entity.aliases());
+			strings("rejected_post_ids", known.rejectedIn().stream().map(id -> GhostIds.id("post", id)).toList());
+			string(json, "created_at", date(known.createdAt()));
 			json.writeEndObject();
 		}
 		json.writeEndArray();

@@ -121,6 +121,7 @@ class ArticleImporter {
 			}
 		}
 		if (restoring) {
+			site.restoreAfterArticles(plan.restore());
 			restore.finish(stamped);
 		}
 		return new Written(fresh.size(), copies.size(),

@@ -147,7 +147,8 @@ final class OwnSection {
 	}
 
 	/**
-	 * The publication, plans, newsletters, authors, tags and storylines to restore, or null when the section
+	 * The publication, plans, newsletters, authors, tags, storylines, entities and storyline events to restore, or
+	 * null when the section
 	 * is not there or a row lacks an id or time (then the import gives new ids, and says so).
 	 */
 	@Nullable SiteRestore site(List<ImportProblem> problems) {
@@ -155,7 +156,9 @@ final class OwnSection {
 			return null;
 		}
 		try {
-			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById(), List.of(), null);
+			OwnStorylineRecords records = new OwnStorylineRecords(own, articles, storylines);
+			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById(),
+					records.entities(), records.events(), List.of(), null);
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section cannot be restored as it is ("

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param authors in id order
  * @param tags in id order
  * @param storylines in id order
+ * @param entities in id order, restored before the articles (whose saves then find their mentions)
+ * @param events in id order, restored after the articles they name
  * @param newsletters in display order
  * @param images the uploaded originals from the export archive's {@code images/originals/}, empty when only
  *     posts.json was uploaded
@@ -25,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 record SiteRestore(Publication publication, List<RestoredPlan> plans, List<NewsletterSettings> newsletters,
 		List<RestoredAuthor> authors, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Storyline> storylines,
-		List<RestoredImage> images, @Nullable BillingFiles billing) {
+		List<ArchivedArticle.KnownEntity> entities, List<ArchivedArticle.Event> events, List<RestoredImage> images,
+		@Nullable BillingFiles billing) {
 
 	SiteRestore {
 		images = List.copyOf(images);
@@ -34,14 +37,16 @@ record SiteRestore(Publication publication, List<RestoredPlan> plans, List<Newsl
 		authors = List.copyOf(authors);
 		tags = List.copyOf(tags);
 		storylines = List.copyOf(storylines);
+		entities = List.copyOf(entities);
+		events = List.copyOf(events);
 	}
 
 	SiteRestore withImages(List<RestoredImage> originals) {
-		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, originals, billing);
+		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, entities, events, originals, billing);
 	}
 
 	SiteRestore withBilling(@Nullable BillingFiles files) {
-		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, images, files);
+		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, entities, events, images, files);
 	}
 
 	/**

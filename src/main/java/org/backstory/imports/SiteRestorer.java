@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Restores what Backstory's own export carries besides its articles into an empty publication, in the
  * caller's transaction, through the owning modules: the publication's settings, the plans, the newsletters in
  * display order, the uploaded images (from the whole export archive) in their folders, and the authors (linked to the staff account with their address here, if any), tags and
- * storylines with their ids and creation times.
+ * storylines and entities with their ids and creation times (then, once the articles are in, the storyline events).
  */
 @Component
 class SiteRestorer {
@@ -70,6 +70,12 @@ class SiteRestorer {
 					.orElse(null))));
 		site.tags().forEach(restore::tag);
 		site.storylines().forEach(restore::storyline);
+		site.entities().forEach(restore::entity);
+	}
+
+	/** What refers to the restored articles: storyline events and rejected mentions. */
+	void restoreAfterArticles(SiteRestore site) {
+		restore.afterArticles(site.entities(), site.events());
 	}
 
 }

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * re-export is the same file. Each row is written by the editor's ordinary path (checks, rendering,
  * revisions) with its table's identity sequence set to hand out the archived id; then its times are put back
  * and, at the end, every sequence is moved past the largest id. Only for a publication with no articles,
- * authors, tags or storylines ({@link #empty}), so no archived id can meet a row made here. Authors, tags and
- * storylines come as the export reads them ({@link ArchivedArticle}'s records).
+ * authors, tags, storylines or entities ({@link #empty}), so no archived id can meet a row made here. Authors,
+ * tags, storylines, entities and events come as the export reads them ({@link ArchivedArticle}'s records);
+ * mentions and quotes are derived again by each article's save.
  */
 @Component
 public class ArchiveRestore {
@@ -25,27 +26,78 @@ public class ArchiveRestore {
 	public record RestoredStamps(long id, Instant createdAt, Instant updatedAt, boolean authorMayPublish) {
 	}
 
-	private static final List<String> TABLES = List.of("article", "author", "tag", "storyline");
+	private static final List<String> TABLES = List.of("article", "author", "tag", "storyline", "storyline_event",
+			"entity");
 
 	private final ArticleEditor editor;
+
+	private final Entities entities;
+
+	private final EntityRepository entityRepository;
+
+	private final EntityMentions mentions;
+
+	private final StorylineEvents events;
 
 	private final CatalogCache cache;
 
 	private final JdbcClient jdbc;
 
-	ArchiveRestore(ArticleEditor editor, CatalogCache cache, JdbcClient jdbc) {
+	ArchiveRestore(ArticleEditor editor, Entities entities, EntityRepository entityRepository, EntityMentions mentions,
+			StorylineEvents events, CatalogCache cache, JdbcClient jdbc) {
 		this.editor = editor;
+		this.entities = entities;
+		this.entityRepository = entityRepository;
+		this.mentions = mentions;
+		this.events = events;
 		this.cache = cache;
 		this.jdbc = jdbc;
 	}
 
-	/** Whether the publication has no articles, authors, tags or storylines, so archived ids can be kept. */
+	/**
+	 * Whether the publication has no articles, authors, tags, storylines (so no events) or entities, so archived
+	 * ids can be kept.
+	 */
 	@Transactional(readOnly = true)
 	public boolean empty() {
 		return jdbc.sql("""
 				select not exists (select 1 from publishing.article) and not exists (select 1 from publishing.author)
 				  and not exists (select 1 from publishing.tag) and not exists (select 1 from publishing.storyline)
+				  and not exists (select 1 from publishing.entity)
 				""").query(Boolean.class).single();
+	}
+
+	/**
+	 * Writes an entity with its aliases, before the articles, so that saving each article finds its mentions and
+	 * quotes (also in articles saved before the entity existed on the old site, which that site never re-scanned).
+	 * @throws InvalidArticleException if the entity is not acceptable
+	 */
+	@Transactional
+	public void entity(ArchivedArticle.KnownEntity known) {
+		Entity entity = known.entity();
+		withId("entity", entity.id(), () -> entities
+			.seed(entity.kind().code(), entity.slug(), entity.name(), entity.bio(), entity.aliases()).id());
+		stamp("entity", entity.id(), known.createdAt());
+	}
+
+	/**
+	 * Puts back, after the articles, what refers to them: each entity's rejected mentions (the article's mentions
+	 * are then found again without it) and the storyline events with their covering articles.
+	 * @throws InvalidArticleException if an event is not acceptable, or an id was taken meanwhile
+	 */
+	@Transactional
+	public void afterArticles(List<ArchivedArticle.KnownEntity> known, List<ArchivedArticle.Event> archived) {
+		for (ArchivedArticle.KnownEntity entity : known) {
+			for (long articleId : entity.rejectedIn()) {
+				if (entityRepository.source(articleId).isPresent()) {
+					entityRepository.reject(articleId, entity.entity().id());
+					mentions.recordAgain(articleId);
+				}
+			}
+		}
+		for (ArchivedArticle.Event event : archived) {
+			withId("storyline_event", event.event().id(), () -> events.restore(event.event(), event.createdAt()));
+		}
 	}
 
 	/** @throws InvalidArticleException if the author is not acceptable */

@@ -66,4 +66,30 @@ public record ArchivedArticle(long id, String slug, String title, String dek, St
 
 	}
 
+	/**
+	 * A storyline event with when it was recorded.
+	 *
+	 * @param event the event as stored (its article, if any, by id)
+	 * @param createdAt when an editor added it
+	 */
+	public record Event(StorylineEvent event, Instant createdAt) {
+	}
+
+	/**
+	 * An entity with the articles whose editors rejected a mention of it (which a save cannot find again) and when
+	 * it was created. Its mentions and quotes are not archived: every save derives them again from the article's
+	 * text.
+	 *
+	 * @param entity the entity with its aliases
+	 * @param rejectedIn the ids of the articles where a mention of it was rejected, ascending
+	 * @param createdAt when it was created
+	 */
+	public record KnownEntity(Entity entity, List<Long> rejectedIn, Instant createdAt) {
+
+		public KnownEntity {
+			rejectedIn = List.copyOf(rejectedIn);
+		}
+
+	}
+
 }

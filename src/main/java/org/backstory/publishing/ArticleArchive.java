@@ -1,6 +1,8 @@
 package org.backstory.publishing;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -8,7 +10,7 @@ import org.springframework.stereotype.Service;
 /**
  * Everything the publishing module keeps, for the owner's export: every article (drafts, scheduled and
  * email-only ones included) a chunk at a time, so thousands of long articles never sit in memory together,
- * and the authors, tags and storylines whole. Everything comes in id order, so two exports of an unchanged
+ * and the authors, tags, storylines, storyline events and entities whole. Everything comes in id order, so two exports of an unchanged
  * site list the same things in the same order. Run it inside one read-only transaction for a consistent
  * snapshot.
  */
@@ -20,8 +22,14 @@ public class ArticleArchive {
 
 	private final ArchiveRepository repository;
 
-	ArticleArchive(ArchiveRepository repository) {
+	private final StorylineEventRepository events;
+
+	private final EntityRepository entities;
+
+	ArticleArchive(ArchiveRepository repository, StorylineEventRepository events, EntityRepository entities) {
 		this.repository = repository;
+		this.events = events;
+		this.entities = entities;
 	}
 
 	/** Hands every article to {@code article}, by id. */
@@ -51,6 +59,21 @@ public class ArticleArchive {
 	/** Every storyline with its aliases, by id. */
 	public List<ArchivedArticle.Storyline> storylines() {
 		return repository.storylines();
+	}
+
+	/** Every storyline event, by id. */
+	public List<ArchivedArticle.Event> events() {
+		return events.archived();
+	}
+
+	/** Every entity with its aliases (sorted) and rejected mentions, by id. */
+	public List<ArchivedArticle.KnownEntity> entities() {
+		Map<Long, List<Long>> rejected = entities.rejectionsByEntity();
+		return entities.all().stream()
+			.sorted(Comparator.comparingLong(Entity::id))
+			.map(entity -> new ArchivedArticle.KnownEntity(entity, rejected.getOrDefault(entity.id(), List.of()),
+					entities.createdAt(entity.id())))
+			.toList();
 	}
 
 }

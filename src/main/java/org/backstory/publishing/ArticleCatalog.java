@@ -154,6 +154,11 @@ public class ArticleCatalog {
 		return cache.get(List.of("author", slug), () -> reader.author(slug));
 	}
 
+	/** Every storyline with how many published articles on the site are parts of it, by title. */
+	public List<PublishedCount<Storyline>> storylinesWithCounts() {
+		return cache.get(List.of("storylines-with-counts"), () -> reader.storylinesWithCounts(clock.instant()));
+	}
+
 	/** The storyline with this slug, whether or not it has a published article yet. */
 	public Optional<Storyline> storyline(String slug) {
 		return cache.get(List.of("storyline", slug), () -> reader.storyline(slug));

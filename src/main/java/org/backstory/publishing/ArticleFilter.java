@@ -62,6 +62,21 @@ public sealed interface ArticleFilter {
 
 	}
 
+	/**
+	 * Articles whose free part (or whole public text) mentions one of these entities (by slug). A mention only in a
+	 * gated part does not count: the filter would otherwise tell anyone what the gated part says.
+	 */
+	record EntityIn(Set<String> slugs) implements ArticleFilter {
+
+		public EntityIn {
+			slugs = Set.copyOf(slugs);
+			if (slugs.isEmpty()) {
+				throw new IllegalArgumentException("at least one value");
+			}
+		}
+
+	}
+
 	/** Articles with one of these ids. */
 	record IdIn(Set<Long> ids) implements ArticleFilter {
 

@@ -45,6 +45,12 @@ final class ArticleFilterSql {
 		if (filter instanceof ArticleFilter.AuthorIn authors) {
 			return linkedBySlug("article_author", "author", "author_id", authors.slugs(), authors.primary());
 		}
+		if (filter instanceof ArticleFilter.EntityIn entities) {
+			return """
+					exists (select 1 from publishing.article_mention m join publishing.entity e on e.id = m.entity_id
+					  where m.article_id = a.id and not m.gated and e.slug in (%s))""".formatted(
+					param(List.copyOf(entities.slugs())));
+		}
 		if (filter instanceof ArticleFilter.IdIn ids) {
 			return "a.id in (" + param(List.copyOf(ids.ids())) + ")";
 		}

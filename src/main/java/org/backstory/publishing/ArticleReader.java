@@ -149,6 +149,18 @@ class ArticleReader {
 			.list();
 	}
 
+	List<PublishedCount<Storyline>> storylinesWithCounts(Instant now) {
+		return jdbc.sql("""
+				select s.id, s.slug, s.title, s.description, (select count(*) from publishing.article a
+				  where a.storyline_id = s.id and %s)
+				from publishing.storyline s order by lower(s.title), s.id
+				""".formatted(LIVE))
+			.param("now", utc(now))
+			.query((rs, row) -> new PublishedCount<>(new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4)), rs.getInt(5)))
+			.list();
+	}
+
 	/** The earliest publication time after {@code now}: when the published set next changes by itself. */
 	Optional<Instant> nextScheduled(Instant now) {
 		return jdbc.sql("""

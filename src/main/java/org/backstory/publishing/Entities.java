@@ -76,6 +76,27 @@ public class Entities {
 	}
 
 	/**
+	 * The entities whose name, an alias or the bio match a reader's query (web search syntax, as articles are
+	 * searched), best first: an exact name or alias, then names before bios. Names, aliases and bios are public
+	 * metadata; quotes and mentions are not searched, so nothing from a gated part can be found this way.
+	 */
+	@Transactional(readOnly = true)
+	public List<Entity> search(String query, int limit) {
+		return repository.matching(query, limit).stream().map(repository::byId).flatMap(Optional::stream).toList();
+	}
+
+	/**
+	 * Every entity with how many published articles on the site mention it in their free part (or whole public
+	 * text): the articles its page lists. A mention only in a gated part is not counted, for anyone.
+	 */
+	@Transactional(readOnly = true)
+	public List<PublishedCount<Entity>> entitiesWithCounts() {
+		Map<Long, Integer> counts = repository.mentioningCounts(clock.instant());
+		return repository.all().stream().map(entity -> new PublishedCount<>(entity, counts.getOrDefault(entity.id(), 0)))
+			.toList();
+	}
+
+	/**
 	 * Creates an entity.
 	 * @param kind {@code person}, {@code place} or {@code organisation}
 	 * @param aliases other names it goes by; blanks and repeats are dropped

@@ -57,6 +57,31 @@ class EntityRepository {
 		return jdbc.sql(SELECT + " where e.slug = ?").param(slug).query(EntityRepository::entity).optional();
 	}
 
+	/**
+	 * The ids of the entities whose name, aliases (weight A) or bio (weight C) match the reader's query, best first:
+	 * a name or alias equal to the whole query, then {@code ts_rank}, then by name. A publication has hundreds of
+	 * entities, not millions, so the vectors are built per query rather than stored.
+	 */
+	List<Long> matching(String query, int limit) {
+		return jdbc.sql("""
+				with q as (select %s as query),
+				docs as (
+				  select e.id, e.name, array_append(array(select lower(al.alias) from publishing.entity_alias al
+				      where al.entity_id = e.id), lower(e.name)) as names,
+				    setweight(to_tsvector('publishing.search', e.name), 'A')
+				    || setweight(to_tsvector('publishing.search', coalesce((select string_agg(al.alias, ' , ')
+				      from publishing.entity_alias al where al.entity_id = e.id), '')), 'A')
+				    || setweight(to_tsvector('publishing.search', e.bio), 'C') as doc
+				  from publishing.entity e)
+				select d.id from docs d cross join q where d.doc @@ q.query
+				order by lower(:q) = any(d.names) desc, ts_rank(d.doc, q.query) desc, lower(d.name), d.id
+				limit :limit""".formatted(ArticleSearchRepository.QUERY))
+			.param("q", query)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	long insert(EntityKind kind, String slug, String name, String bio, Instant now) {
 		return jdbc.sql("insert into publishing.entity (kind, slug, name, bio, created_at) values (?, ?, ?, ?, ?) returning id")
 			.params(kind.code(), slug, name, bio, ArticleReader.utc(now))
@@ -118,6 +143,18 @@ class EntityRepository {
 			.params(Map.of("entity", entityId, "limit", limit, "offset", offset, "now", ArticleReader.utc(now)))
 			.query(Long.class)
 			.list();
+	}
+
+	/** For each entity some live article's free part mentions: how many such articles there are. */
+	Map<Long, Integer> mentioningCounts(Instant now) {
+		Map<Long, Integer> counts = new LinkedHashMap<>();
+		jdbc.sql("""
+				select m.entity_id, count(*) from publishing.article_mention m join publishing.article a on a.id = m.article_id
+				where not m.gated and %s group by m.entity_id""".formatted(ArticleReader.LIVE))
+			.params(Map.of("now", ArticleReader.utc(now)))
+			.query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2)))
+			.list();
+		return counts;
 	}
 
 	/** The entity's quotes in live articles, newest first (an undated quote counts as said the day it was published). */
@@ -186,6 +223,21 @@ class EntityRepository {
 		jdbc.sql("delete from publishing.article_mention_rejection where article_id = ? and entity_id = ?")
 			.params(articleId, entityId)
 			.update();
+	}
+
+	/** For each entity, the articles where a mention of it was rejected, ascending. */
+	Map<Long, List<Long>> rejectionsByEntity() {
+		Map<Long, List<Long>> rejected = new LinkedHashMap<>();
+		jdbc.sql("select entity_id, article_id from publishing.article_mention_rejection order by entity_id, article_id")
+			.query((rs, row) -> rejected.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2)))
+			.list();
+		return rejected;
+	}
+
+	Instant createdAt(long id) {
+		return jdbc.sql("select created_at from publishing.entity where id = ?").param(id)
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.single();
 	}
 
 	private static Entity entity(ResultSet rs, int row) throws SQLException {

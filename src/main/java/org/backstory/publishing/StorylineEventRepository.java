@@ -21,10 +21,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StorylineEventRepository {
 
-	private static final String COLUMNS = """
-			select e.id, e.storyline_id, e.happened_on, e.date_precision, e.summary, e.quote, e.speaker, e.source_urls,
-			  e.source_labels, e.article_id, e.key_event
-			from publishing.storyline_event e""";
+	private static final String FIELDS = """
+			e.id, e.storyline_id, e.happened_on, e.date_precision, e.summary, e.quote, e.speaker, e.source_urls,
+			  e.source_labels, e.article_id, e.key_event""";
+
+	private static final String COLUMNS = "select " + FIELDS + " from publishing.storyline_event e";
 
 	private static final String ORDER = " order by e.happened_on, e.id";
 
@@ -36,6 +37,30 @@ class StorylineEventRepository {
 
 	List<StorylineEvent> ofStoryline(long storylineId) {
 		return jdbc.sql(COLUMNS + " where e.storyline_id = ?" + ORDER).param(storylineId).query(this::event).list();
+	}
+
+	/**
+	 * The storyline's events recorded after {@code since} whose period (its day, month or year) ends on or after the
+	 * UTC day of {@code since}: what may have happened since then, leaving out history an editor filled in later.
+	 */
+	List<StorylineEvent> newSince(String storylineSlug, Instant since) {
+		return jdbc.sql(COLUMNS + """
+				 join publishing.storyline s on s.id = e.storyline_id
+				where s.slug = :slug and e.created_at > :since
+				  and (e.happened_on + case e.date_precision when 'day' then interval '1 day'
+				    when 'month' then interval '1 month' else interval '1 year' end)::date
+				    > (cast(:since as timestamptz) at time zone 'UTC')::date""" + ORDER)
+			.param("slug", storylineSlug)
+			.param("since", utc(since))
+			.query(this::event)
+			.list();
+	}
+
+	/** Every event of every storyline with when it was added, by id, for the export. */
+	List<ArchivedArticle.Event> archived() {
+		return jdbc.sql("select " + FIELDS + ", e.created_at from publishing.storyline_event e order by e.id")
+			.query((rs, row) -> new ArchivedArticle.Event(event(rs, row), rs.getTimestamp("created_at").toInstant()))
+			.list();
 	}
 
 	List<StorylineEvent> ofStoryline(String storylineSlug) {

@@ -1,6 +1,7 @@
 package org.backstory.publishing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -89,6 +90,30 @@ public class StorylineEvents {
 		long id = repository.insert(storylineId, checked, clock.instant());
 		changed(actorId, "storyline.event-added", storylineId, id, checked.summary());
 		return repository.event(storylineId, id).orElseThrow();
+	}
+
+	/**
+	 * The storyline's events that are new to a reader whose last read of it was at {@code lastRead}: recorded after
+	 * it, and not entirely over before its day (an event dated "2019" that an editor fills in today is history, not
+	 * news; "March 2026" added after a read on 15 March may be news). Oldest first; empty for an unknown slug.
+	 */
+	@Transactional(readOnly = true)
+	public List<StorylineEvent> newSince(String storylineSlug, Instant lastRead) {
+		return repository.newSince(storylineSlug, lastRead);
+	}
+
+	/**
+	 * Writes an archived event back ({@link ArchiveRestore}, inside its transaction) through the same checks as
+	 * {@link #add}, dated as archived and without an audit entry (no staff member acts). Its article, if any, must
+	 * have been restored first.
+	 * @return the id it was given
+	 * @throws InvalidArticleException if a field is not acceptable
+	 */
+	long restore(StorylineEvent event, Instant createdAt) {
+		CheckedEvent checked = EventRules.check(draftOf(event), repository::articleId);
+		long id = repository.insert(event.storylineId(), checked, createdAt);
+		cache.invalidate();
+		return id;
 	}
 
 	/**

@@ -61,15 +61,15 @@ class SearchController {
 		if (query.length() > MAX_QUERY) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("search", new SearchPage(query.substring(0, MAX_QUERY), newest, tagSlug, authorSlug,
-					storylineSlug, List.of(), 0, 1, 0, null, "A search can be at most " + MAX_QUERY + " characters long.",
+					storylineSlug, List.of(), List.of(), 0, 1, 0, null, "A search can be at most " + MAX_QUERY + " characters long.",
 					tags, authors));
 			return "search/results";
 		}
-		ReaderSearch.Found found = query.isEmpty() ? new ReaderSearch.Found(List.of(), 0, null)
+		ReaderSearch.Found found = query.isEmpty() ? ReaderSearch.Found.NOTHING
 				: search.find(query, newest ? SearchOrder.NEWEST : SearchOrder.RELEVANCE, tagSlug, authorSlug,
 						storylineSlug, page, member);
 		long pages = (found.total() + ReaderSearch.PAGE_SIZE - 1) / ReaderSearch.PAGE_SIZE;
-		model.addAttribute("search", new SearchPage(query, newest, tagSlug, authorSlug, storylineSlug, found.results(),
+		model.addAttribute("search", new SearchPage(query, newest, tagSlug, authorSlug, storylineSlug, found.entities(), found.results(),
 				found.total(), page, Math.min(pages, MAX_PAGE), found.didYouMean(), null, tags, authors));
 		return "search/results";
 	}

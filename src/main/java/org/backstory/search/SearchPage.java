@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param tag the tag filter's slug, or null
  * @param author the author filter's slug, or null
  * @param storyline the storyline filter's slug, or null
+ * @param entities the people, places and organisations whose pages match (first page, no filters)
  * @param results this page's results
  * @param total how many articles match in all
  * @param page this page's number, from 1
@@ -28,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * @param authors the authors to filter by
  */
 public record SearchPage(String query, boolean newest, @Nullable String tag, @Nullable String author,
-		@Nullable String storyline, List<SearchResult> results, long total, int page, long pages,
+		@Nullable String storyline, List<EntityResult> entities, List<SearchResult> results, long total, int page, long pages,
 		@Nullable String didYouMean, @Nullable String problem, List<Tag> tags, List<Author> authors) {
 
 	public SearchPage {
+		entities = List.copyOf(entities);
 		results = List.copyOf(results);
 		tags = List.copyOf(tags);
 		authors = List.copyOf(authors);

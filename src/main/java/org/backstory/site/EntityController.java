@@ -39,8 +39,7 @@ class EntityController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, Model model) {
 		Entity entity = entities.entity(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Reader reader = gate.searcher(member);
-		List<QuoteCard> quotes = entities.quotes(entity).stream()
-			.filter(quote -> !quote.gated() || gate.mayReadWhole(quote.article().visibility(), reader))
+		List<QuoteCard> quotes = gate.readableQuotes(entities.quotes(entity), reader).stream()
 			.map(QuoteCard::of)
 			.toList();
 		model.addAttribute("entity", entity);

@@ -57,7 +57,7 @@ class StorylineController {
 		// The whole story is one cached list, the one every part's page reads for its neighbours: a page is a slice.
 		List<ArticleSummary> parts = catalog.inStoryline(slug);
 		model.addAttribute("parts", parts.size());
-		model.addAttribute("catchup", catchups.ofStoryline(member, parts));
+		model.addAttribute("catchup", catchups.ofStoryline(member, slug, parts));
 		StorylineTimeline timeline = StorylineTimeline.of("/story/" + slug, parts, events.timeline(slug), chosen, page);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("list", timeline.list());

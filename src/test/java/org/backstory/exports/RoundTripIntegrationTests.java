@@ -38,14 +38,20 @@ import org.backstory.media.StoredImage;
 import org.backstory.media.TestImages;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
+import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
+import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.Entities;
+import org.backstory.publishing.Entity;
+import org.backstory.publishing.EventDraft;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SettableClock;
@@ -161,7 +167,17 @@ class RoundTripIntegrationTests {
 				.isEqualTo(rows(billing.get("subscriptions.csv")));
 
 			assertThat(articles(posts)).containsOnlyKeys("open-harbour", "members-tide", "paid-dredge", "tier-letter",
-					"regatta", "unfinished", "quay-photo");
+					"regatta", "unfinished", "quay-photo", "pilot-says");
+			assertThat(posts).contains("\"date\" : \"2019-03\"").contains("\"key_event\" : true")
+				.contains("\"url\" : \"https://example.com/dredger\"").contains("\"aliases\" : [ \"Varn\" ]")
+				.containsPattern("\"rejected_post_ids\" : \\[ \"[0-9a-f]{24}\" \\]");
+			String mentionsAndQuotes = """
+					select string_agg(format('%s %s %s', article_id, entity_id, gated), ',' order by article_id, entity_id)
+					  || ' / ' || (select string_agg(format('%s %s %s %s %s', article_id, entity_id, text, said_on, gated), ','
+					    order by article_id, position) from publishing.quote)
+					from publishing.article_mention""";
+			String sourceMentions = source.getBean(JdbcClient.class).sql(mentionsAndQuotes).query(String.class).single();
+			assertThat(sourceMentions).contains("Nobody pays me").contains("2019-02-03");
 			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
 				.contains("\"storyline_id\":\"silt\"");
 			assertThat(posts).contains("<!--members-only-->").contains("\"aliases\" : [ \"tide-tables\" ]")
@@ -172,6 +188,8 @@ class RoundTripIntegrationTests {
 			assertThat(members(members)).containsKey(ownerEmail.toLowerCase(Locale.ROOT));
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
 				.as("one upload brings every article").isEqualTo(withoutExportTime(posts));
+			assertThat(targetDb.sql(mentionsAndQuotes).query(String.class).single())
+				.as("mentions and quotes are found again, the rejected one left out").isEqualTo(sourceMentions);
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
 			for (String file : List.of("subscriptions.csv", "payments.csv", "subscription_events.csv")) {
 				assertThat(download(targetOwner, "/admin/export/" + file)).as(file).isEqualTo(billing.get(file));
@@ -255,6 +273,8 @@ class RoundTripIntegrationTests {
 			.param(app.getBean(BackstoryProperties.class).link(quay.url()))
 			.update();
 
+		seedEntitiesAndEvents(app, ownerId, silt.id());
+
 		MemberDirectory directory = app.getBean(MemberDirectory.class);
 		OptIns optIns = app.getBean(OptIns.class);
 		Map<String, Long> newsletters = new HashMap<>();
@@ -268,6 +288,36 @@ class RoundTripIntegrationTests {
 					MemberRole.MEMBER, true));
 			optIns.choose(id, slugs.stream().map(newsletters::get).toList());
 		});
+	}
+
+	/**
+	 * Issue 14: two entities (one with an alias), named and quoted in an article, one mention rejected by the editor;
+	 * storyline events of each date precision, with a quote, sources, a covering article and a key flag.
+	 */
+	private static void seedEntitiesAndEvents(ConfigurableApplicationContext app, long ownerId, long storylineId) {
+		Entities entities = app.getBean(Entities.class);
+		Entity ada = entities.create(ownerId, "person", "ada-varn", "Ada Varn", "The harbour's pilot since 2011.", List.of("Varn"));
+		entities.create(ownerId, "place", "north-quay", "North Quay", "", List.of());
+		ArticleEditor editor = app.getBean(ArticleEditor.class);
+		long quoted = editor.save(new ArticleDraft(null, "pilot-says", "The pilot speaks", "The dek of pilot-says", """
+				Ada Varn took us past the North Quay.
+
+				> "The channel moves every winter." — Varn, 2019-02-03
+
+				<!-- paywall -->
+
+				> "Nobody pays me to say it is deep enough." — Ada Varn
+				""", List.of("harbour-desk"), List.of(), "silt", 3, null, Visibility.paid(), ArticleSeo.none()));
+		editor.publish(quoted, app.getBean(Clock.class).instant().minus(Duration.ofHours(3)), true);
+		MemberProfile owner = app.getBean(MemberDirectory.class).profile(ownerId).orElseThrow();
+		entities.confirmMentions(quoted, List.of(ada.id()),
+				new SignedInMember(owner.id(), owner.email(), owner.name(), owner.role()));
+		StorylineEvents events = app.getBean(StorylineEvents.class);
+		events.add(ownerId, storylineId, new EventDraft("2018", "The silt came back.", "", "", "", "", false));
+		events.add(ownerId, storylineId, new EventDraft("2019-03", "The dredger arrived.", "We will dig all spring.",
+				"Ada Varn", "https://example.com/dredger The dredger's log\nhttps://example.com/port", "pilot-says", true));
+		events.add(ownerId, storylineId, new EventDraft("2019-04-12", "The channel reopened.", "", "", "",
+				"members-tide", false));
 	}
 
 	/**

@@ -2,7 +2,10 @@ package org.backstory.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,9 @@ import org.backstory.members.MemberFixtures;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Catching up (issue 14): a signed-in member's reads become their reading history (never an anonymous reader's,
- * never a preview behind a paywall); the storyline page and its newest part say how many parts are new since their
- * last read and mark the parts read; the history is listed on {@code /account/reading}, removable one by one or all
+ * never a preview behind a paywall); the storyline page and its newest part say how many developments (parts and
+ * events) are new since their last read and mark the parts read; the history is listed on {@code /account/reading}, removable one by one or all
  * at once, and deleted with the account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,10 +51,20 @@ class ReadingHistoryIntegrationTests {
 
 	private final List<Long> published = new ArrayList<>();
 
+	@Autowired
+	StorylineEvents events;
+
+	@Autowired
+	Clock clock;
+
+	private final List<Long> storylines = new ArrayList<>();
+
 	@AfterEach
 	void unpublish() {
 		published.forEach(editor::unpublish);
 		published.clear();
+		storylines.forEach(id -> jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(id).update());
+		storylines.clear();
 	}
 
 	@Test
@@ -109,6 +124,62 @@ class ReadingHistoryIntegrationTests {
 		assertThat(anonymous.document().select(".catchup, .read-mark")).isEmpty();
 		assertThat(storyPage.header("Cache-Control")).isEqualTo("private, no-store");
 		assertThat(anonymous.header("Cache-Control")).isEqualTo("public, max-age=60");
+	}
+
+	/**
+	 * Events count as developments (issue 14 §2): an event recorded since the reader's last read of the storyline,
+	 * dated on or after that day, is new, on the storyline page and on its newest part, even with no new part.
+	 */
+	@Test
+	void anEventRecordedSinceTheLastReadIsADevelopment() {
+		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		Storyline story = fixtures.storyline();
+		ArticleDraft one = publish(part(fixtures, story, 1));
+		ArticleDraft two = publish(part(fixtures, story, 2));
+		Visitor reader = member("event-catchup");
+		reader.get("/p/" + one.slug());
+		reader.get("/p/" + two.slug());
+		assertThat(reader.get("/story/" + story.slug()).document().select(".catchup")).isEmpty();
+
+		event(story, today().toString(), "");
+
+		assertThat(reader.get("/story/" + story.slug()).document().select(".catchup").text())
+			.isEqualTo("New since you last read: 1 development");
+		assertThat(reader.get("/p/" + two.slug()).document().select(".catchup").text())
+			.isEqualTo("New since you last read: 1 development");
+		assertThat(reader.get("/story/" + story.slug()).document().select(".catchup")).isEmpty();
+	}
+
+	/**
+	 * An event is new only if it may have happened since the last read: one dated this year may have, one dated three
+	 * years ago or two days ago is history an editor filled in later. An event covering a new part is the same
+	 * development as that part, counted once. One new part plus this year's event: two.
+	 */
+	@Test
+	void anEventCoveringANewPartCountsOnceAndFilledInHistoryNotAtAll() {
+		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		Storyline story = fixtures.storyline();
+		ArticleDraft one = publish(part(fixtures, story, 1));
+		Visitor reader = member("event-history");
+		reader.get("/p/" + one.slug());
+		ArticleDraft two = publish(part(fixtures, story, 2));
+
+		event(story, today().toString(), two.slug());
+		event(story, today().getYear() + "", "");
+		event(story, today().minusYears(3).getYear() + "-03", "");
+		event(story, today().minusDays(2).toString(), "");
+
+		assertThat(reader.get("/story/" + story.slug()).document().select(".catchup").text())
+			.isEqualTo("New since you last read: 2 developments");
+	}
+
+	private void event(Storyline story, String date, String articleSlug) {
+		events.add(0, story.id(), new EventDraft(date, "Something happened on " + date, "", "", "", articleSlug, false));
+		storylines.add(story.id());
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	@Test

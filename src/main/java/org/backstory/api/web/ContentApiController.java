@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.access.ArticleGate;
+import org.backstory.access.Reader;
 import org.backstory.api.Integrations;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.newsletters.Newsletters;
@@ -24,8 +25,12 @@ import org.backstory.publishing.ArticleFilter;
 import org.backstory.publishing.ArticleOrder;
 import org.backstory.publishing.ArticleResults;
 import org.backstory.publishing.Author;
+import org.backstory.publishing.Entities;
+import org.backstory.publishing.Entity;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.PublishedCount;
+import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
 import org.springframework.http.HttpStatus;
@@ -36,8 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Content API v5 under {@code /ghost/api/content/}: posts, pages (none: Backstory has no pages yet), tags
- * and authors (browse, by id, by slug), settings, tiers and newsletters (browse). Every call needs an
+ * Ghost's Content API v5 under {@code /ghost/api/content/}: posts, pages (none: Backstory has no pages yet), tags,
+ * authors and Backstory's storylines (with their events) and entities (browse, by id, by slug), settings, tiers and newsletters (browse). Every call needs an
  * integration's Content API key in {@code ?key=} and is an anonymous reader: articles come through the access
  * module's gate, so a gated article gives its preview and {@code access:false}. Answers to the catalog's data are
  * serialized once per catalog snapshot (dropped on every edit) and answered from memory after that.
@@ -64,8 +69,12 @@ class ContentApiController {
 
 	private final ContentApiAnswers answers;
 
-	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate,
-			PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
+	private final Entities entities;
+
+	private final StorylineEvents events;
+
+	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate, Entities entities,
+			StorylineEvents events, PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
 			BackstoryProperties site, Clock clock) {
 		this.keys = new ContentKeyCheck(integrations);
 		this.catalog = catalog;
@@ -74,6 +83,8 @@ class ContentApiController {
 		this.postFilter = new PostFilter(clock);
 		this.ghost = new GhostJson(site);
 		this.answers = new ContentApiAnswers(json);
+		this.entities = entities;
+		this.events = events;
 	}
 
 	@GetMapping({ "/posts/", "/posts" })
@@ -165,6 +176,53 @@ class ContentApiController {
 				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), "slug:" + slug);
 	}
 
+	@GetMapping({ "/storylines/", "/storylines" })
+	void browseStorylines(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		BrowseParameters parameters = parameters(request);
+		cached(request, response, List.of("storylines", parameters), () -> browse("storylines",
+				catalog.storylinesWithCounts(), parameters, storyline -> storyline.item().slug(),
+				storyline -> Long.toString(storyline.item().id()), storyline -> storyline.item().title(),
+				storyline -> storyline(storyline, parameters)));
+	}
+
+	@GetMapping({ "/storylines/{id}/", "/storylines/{id}" })
+	void readStoryline(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
+				storyline -> Long.toString(storyline.item().id()).equals(id), this::storyline, id);
+	}
+
+	@GetMapping({ "/storylines/slug/{slug}/", "/storylines/slug/{slug}" })
+	void readStorylineBySlug(@PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
+				storyline -> storyline.item().slug().equals(slug), this::storyline, "slug:" + slug);
+	}
+
+	@GetMapping({ "/entities/", "/entities" })
+	void browseEntities(HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		BrowseParameters parameters = parameters(request);
+		cached(request, response, List.of("entities", parameters), () -> browse("entities", entities.entitiesWithCounts(),
+				parameters, entity -> entity.item().slug(), entity -> Long.toString(entity.item().id()),
+				entity -> entity.item().name(), entity -> entity(entity, parameters)));
+	}
+
+	@GetMapping({ "/entities/{id}/", "/entities/{id}" })
+	void readEntity(@PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "entities", "entity", entities::entitiesWithCounts,
+				entity -> Long.toString(entity.item().id()).equals(id), this::entity, id);
+	}
+
+	@GetMapping({ "/entities/slug/{slug}/", "/entities/slug/{slug}" })
+	void readEntityBySlug(@PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		readOne(request, response, "entities", "entity", entities::entitiesWithCounts,
+				entity -> entity.item().slug().equals(slug), this::entity, "slug:" + slug);
+	}
+
 	@GetMapping({ "/settings/", "/settings" })
 	void settings(HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
@@ -235,6 +293,24 @@ class ContentApiController {
 		return articles.stream()
 			.map(article -> ghost.post(gate.openAnonymously(article), parameters, tags, authors))
 			.toList();
+	}
+
+	/**
+	 * A storyline as the API shows it; {@code include=events} adds its events as the timeline shows them: editors'
+	 * public metadata, each naming its article (id, slug, title, address: no text) while that is published.
+	 */
+	private Map<String, Object> storyline(PublishedCount<Storyline> storyline, BrowseParameters parameters) {
+		return ghost.storyline(storyline, parameters.includes("count.posts"),
+				parameters.includes("events") ? events.timeline(storyline.item().slug()) : null);
+	}
+
+	/**
+	 * An entity as the API shows it; {@code include=quotes} adds the quotes an anonymous reader may see (a key-only
+	 * call is one), through the access gate as on the entity's page, so a quote from a gated part never appears.
+	 */
+	private Map<String, Object> entity(PublishedCount<Entity> entity, BrowseParameters parameters) {
+		return ghost.entity(entity, parameters.includes("count.posts"), parameters.includes("quotes")
+				? gate.readableQuotes(entities.quotes(entity.item()), Reader.anonymous()) : null);
 	}
 
 	private List<PublishedCount<Author>> authorsWithArticles() {

@@ -22,7 +22,8 @@ import org.backstory.publishing.Visibility;
 /**
  * Turns a parsed filter on posts into the catalog's {@link ArticleFilter}, checking each property, operator and
  * value: {@code tag}/{@code tags}, {@code primary_tag}, {@code author}/{@code authors}, {@code primary_author}
- * (slugs, also as {@code tags.slug} and so on), {@code id}, {@code slug}, {@code featured}, {@code visibility},
+ * (slugs, also as {@code tags.slug} and so on), {@code entity}/{@code entities} (Backstory's: articles whose free
+ * part mentions the entity, by slug), {@code id}, {@code slug}, {@code featured}, {@code visibility},
  * {@code published_at} (compared with a date, a date and time, or {@code now-30d}) and {@code title} (with
  * {@code ~}, {@code ~^}, {@code ~$}). Anything else is refused with a reason. Backstory has no featured articles:
  * {@code featured:true} matches none.
@@ -57,6 +58,7 @@ final class PostFilter {
 			case "primary_tag", "primary_tag.slug" -> new ArticleFilter.TagIn(slugs(c), true);
 			case "author", "authors", "authors.slug" -> new ArticleFilter.AuthorIn(slugs(c), false);
 			case "primary_author", "primary_author.slug" -> new ArticleFilter.AuthorIn(slugs(c), true);
+			case "entity", "entities", "entities.slug" -> new ArticleFilter.EntityIn(slugs(c));
 			case "slug" -> new ArticleFilter.SlugIn(slugs(c));
 			case "id" -> ids(c);
 			case "featured" -> featured(c);
