@@ -16,6 +16,9 @@ import org.backstory.members.MemberProfile;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.Storyline;
+import org.backstory.publishing.Taxonomy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * Starts a send at its time: fixes the recipients (the newsletter's members in the chosen audience whose
  * addresses are confirmed, each with the edition the access policy allows them), renders each edition once,
  * and hands the send to the workers. One transaction: a crash leaves the send scheduled and the task runs it again, whole.
+ * A follow email's recipients are the storyline's followers instead, less those who get the article as a
+ * newsletter: its due newsletter sends are started first, so their recipients are known.
  */
 @Component
 class SendStart {
@@ -39,11 +44,15 @@ class SendStart {
 
 	private final OptInRepository optIns;
 
+	private final FollowRepository follows;
+
 	private final NewsletterRepository newsletters;
 
 	private final ArticleCatalog catalog;
 
 	private final ArticleGate gate;
+
+	private final Taxonomy storylines;
 
 	private final MemberDirectory directory;
 
@@ -57,16 +66,19 @@ class SendStart {
 
 	private final Clock clock;
 
-	SendStart(SendRepository sends, RecipientRepository recipients, OptInRepository optIns,
-			NewsletterRepository newsletters, ArticleCatalog catalog, ArticleGate gate, MemberDirectory directory,
+	SendStart(SendRepository sends, RecipientRepository recipients, OptInRepository optIns, FollowRepository follows,
+			NewsletterRepository newsletters, ArticleCatalog catalog, ArticleGate gate, Taxonomy storylines,
+			MemberDirectory directory,
 			Suppressions suppressions, EditionRenderer renderer, PublicationService publication,
 			TransactionOperations transactions, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
 		this.optIns = optIns;
+		this.follows = follows;
 		this.newsletters = newsletters;
 		this.catalog = catalog;
 		this.gate = gate;
+		this.storylines = storylines;
 		this.directory = directory;
 		this.suppressions = suppressions;
 		this.renderer = renderer;
@@ -77,6 +89,9 @@ class SendStart {
 
 	/** Starts the send if it is still scheduled; whether it did. */
 	boolean start(long sendId) {
+		sends.find(sendId)
+			.filter(send -> send.storylineId() != null && send.status() == SendStatus.SCHEDULED)
+			.ifPresent(follow -> sends.dueNewsletterSends(follow.articleId(), clock.instant()).forEach(this::start));
 		Boolean started = transactions.execute(status -> sends.lock(sendId)
 			.filter(send -> send.status() == SendStatus.SCHEDULED)
 			.map(this::startLocked)
@@ -88,25 +103,32 @@ class SendStart {
 		Instant now = clock.instant();
 		Article article = catalog.forSending(send.articleId()).orElse(null);
 		Newsletter newsletter = newsletters.find(send.newsletterId()).orElseThrow();
+		@Nullable Storyline followed = send.storylineId() == null ? null : storylines.storyline(send.storylineId())
+			.map(s -> new Storyline(s.id(), s.slug(), s.title(), s.description()))
+			.orElse(null);
 		if (article == null) {
 			sends.cancel(send.id(), "The article was not published when the send was due.", now);
 			log.warn("Newsletter send canceled send={} article={} reason=not-published", send.id(), send.articleId());
 			return false;
 		}
+		if (send.storylineId() != null && followed == null) {
+			sends.cancel(send.id(), "The storyline was merged or deleted before its followers were mailed.", now);
+			log.warn("Follow email canceled send={} article={} reason=storyline-gone", send.id(), send.articleId());
+			return false;
+		}
 		Set<String> editions = new TreeSet<>();
 		int count = 0;
 		long after = 0;
-		for (List<Long> ids = optIns.membersOf(newsletter.id(), after, CHUNK); !ids.isEmpty();
-				ids = optIns.membersOf(newsletter.id(), after, CHUNK)) {
+		for (List<Long> ids = audience(send, after); !ids.isEmpty(); ids = audience(send, after)) {
 			after = ids.get(ids.size() - 1);
-			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(ids));
+			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(withoutNewsletterRecipients(send, ids)));
 			chunk.stream().filter(r -> r.status().equals("pending")).forEach(r -> editions.add(r.edition()));
 			recipients.insertAll(send.id(), chunk, count, now);
 			count += chunk.size();
 		}
 		for (String edition : editions) {
-			sends.insertEdition(send.id(), edition,
-					renderer.render(newsletter, gate.openEdition(article, Edition.ofKey(edition)), publication.publication()));
+			sends.insertEdition(send.id(), edition, renderer.render(newsletter,
+					gate.openEdition(article, Edition.ofKey(edition)), publication.publication(), followed));
 		}
 		sends.markSending(send.id(), count, now);
 		// Fresh statistics, so the per-message updates use the primary key: planned against the table as it
@@ -115,6 +137,21 @@ class SendStart {
 		log.info("Newsletter send started send={} article={} newsletter={} audience={} recipients={} editions={}",
 				send.id(), article.id(), newsletter.id(), send.audience().code(), count, editions);
 		return true;
+	}
+
+	/** The next members of the send's audience: the newsletter's opted-in members, or the storyline's followers. */
+	private List<Long> audience(Send send, long after) {
+		return send.storylineId() == null ? optIns.membersOf(send.newsletterId(), after, CHUNK)
+				: follows.followersOf(send.storylineId(), after, CHUNK);
+	}
+
+	/** A follower who gets the article as a newsletter is not mailed it again as a follow email. */
+	private List<Long> withoutNewsletterRecipients(Send send, List<Long> ids) {
+		if (send.storylineId() == null) {
+			return ids;
+		}
+		Set<Long> mailed = recipients.newsletterRecipientsOf(send.articleId(), ids);
+		return ids.stream().filter(id -> !mailed.contains(id)).toList();
 	}
 
 	private List<NewRecipient> recipientsOf(Send send, Article article, Map<Long, MemberProfile> profiles) {
