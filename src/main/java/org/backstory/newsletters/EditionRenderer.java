@@ -20,7 +20,6 @@ import org.backstory.newsletters.edition.EmailView.Story;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.Publication;
-import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineRef;
 import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
@@ -55,11 +54,11 @@ class EditionRenderer {
 	}
 
 	/**
-	 * The edition of a newsletter, or with {@code followed} of a follow email: the same article, the subject
-	 * "New in <storyline>: <title>", and a footer that says why it came and unfollows the storyline.
+	 * The edition of a newsletter, or with {@code followed} (the storyline's title) of a follow email: the same
+	 * article, the subject "New in <storyline>: <title>", and a footer that says why it came and unfollows the storyline.
 	 */
 	EditionContent render(Newsletter newsletter, ReadableArticle readable, Publication publication,
-			@Nullable Storyline followed) {
+			@Nullable String followed) {
 		Article article = readable.article();
 		EmailLinks links = new EmailLinks(site, article.slug());
 		EmailStyles styles = new EmailStyles(publication.accentColor());
@@ -68,7 +67,7 @@ class EditionRenderer {
 				box(readable.paywall(), links), footer(newsletter, publication, followed));
 		StringOutput html = new StringOutput(16 * 1024 + 2 * body.html().length());
 		templates.render(TEMPLATE, Map.of("email", view), new LiteralPercents.HtmlOutput(html));
-		String subject = followed == null ? article.title() : "New in " + followed.title() + ": " + article.title();
+		String subject = followed == null ? article.title() : "New in " + followed + ": " + article.title();
 		return new EditionContent(subject, html.toString(), EditionText.of(view, body.text()));
 	}
 
@@ -109,11 +108,11 @@ class EditionRenderer {
 		return new Link(action.label(), Objects.requireNonNullElse(links.absolute(action.href()), links.articlePage()));
 	}
 
-	private static Footer footer(Newsletter newsletter, Publication publication, @Nullable Storyline followed) {
+	private static Footer footer(Newsletter newsletter, Publication publication, @Nullable String followed) {
 		List<String> postal = publication.postalAddress().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 		String reason = followed == null
 				? "You're receiving " + newsletter.name() + " from " + publication.name() + " because you subscribed."
-				: "You're receiving this because you follow the story " + followed.title() + " on " + publication.name() + ".";
+				: "You're receiving this because you follow the story " + followed + " on " + publication.name() + ".";
 		return new Footer(reason, followed == null ? "Unsubscribe" : "Unfollow this story", publication.name(),
 				publication.sellerName(), postal,
 				Personalization.UNSUBSCRIBE_URL, Personalization.PREFERENCES_URL, Personalization.ADDRESS);

@@ -16,8 +16,6 @@ import org.backstory.members.MemberProfile;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.PublicationService;
-import org.backstory.publishing.Storyline;
-import org.backstory.publishing.Taxonomy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +40,13 @@ class SendStart {
 
 	private final RecipientRepository recipients;
 
-	private final OptInRepository optIns;
-
-	private final FollowRepository follows;
+	private final SendAudience audience;
 
 	private final NewsletterRepository newsletters;
 
 	private final ArticleCatalog catalog;
 
 	private final ArticleGate gate;
-
-	private final Taxonomy storylines;
 
 	private final MemberDirectory directory;
 
@@ -66,19 +60,16 @@ class SendStart {
 
 	private final Clock clock;
 
-	SendStart(SendRepository sends, RecipientRepository recipients, OptInRepository optIns, FollowRepository follows,
-			NewsletterRepository newsletters, ArticleCatalog catalog, ArticleGate gate, Taxonomy storylines,
-			MemberDirectory directory,
+	SendStart(SendRepository sends, RecipientRepository recipients, SendAudience audience,
+			NewsletterRepository newsletters, ArticleCatalog catalog, ArticleGate gate, MemberDirectory directory,
 			Suppressions suppressions, EditionRenderer renderer, PublicationService publication,
 			TransactionOperations transactions, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
-		this.optIns = optIns;
-		this.follows = follows;
+		this.audience = audience;
 		this.newsletters = newsletters;
 		this.catalog = catalog;
 		this.gate = gate;
-		this.storylines = storylines;
 		this.directory = directory;
 		this.suppressions = suppressions;
 		this.renderer = renderer;
@@ -103,9 +94,7 @@ class SendStart {
 		Instant now = clock.instant();
 		Article article = catalog.forSending(send.articleId()).orElse(null);
 		Newsletter newsletter = newsletters.find(send.newsletterId()).orElseThrow();
-		@Nullable Storyline followed = send.storylineId() == null ? null : storylines.storyline(send.storylineId())
-			.map(s -> new Storyline(s.id(), s.slug(), s.title(), s.description()))
-			.orElse(null);
+		@Nullable String followed = audience.storylineTitle(send).orElse(null);
 		if (article == null) {
 			sends.cancel(send.id(), "The article was not published when the send was due.", now);
 			log.warn("Newsletter send canceled send={} article={} reason=not-published", send.id(), send.articleId());
@@ -119,9 +108,9 @@ class SendStart {
 		Set<String> editions = new TreeSet<>();
 		int count = 0;
 		long after = 0;
-		for (List<Long> ids = audience(send, after); !ids.isEmpty(); ids = audience(send, after)) {
+		for (List<Long> ids = audience.next(send, after, CHUNK); !ids.isEmpty(); ids = audience.next(send, after, CHUNK)) {
 			after = ids.get(ids.size() - 1);
-			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(withoutNewsletterRecipients(send, ids)));
+			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(audience.mailed(send, ids)));
 			chunk.stream().filter(r -> r.status().equals("pending")).forEach(r -> editions.add(r.edition()));
 			recipients.insertAll(send.id(), chunk, count, now);
 			count += chunk.size();
@@ -137,21 +126,6 @@ class SendStart {
 		log.info("Newsletter send started send={} article={} newsletter={} audience={} recipients={} editions={}",
 				send.id(), article.id(), newsletter.id(), send.audience().code(), count, editions);
 		return true;
-	}
-
-	/** The next members of the send's audience: the newsletter's opted-in members, or the storyline's followers. */
-	private List<Long> audience(Send send, long after) {
-		return send.storylineId() == null ? optIns.membersOf(send.newsletterId(), after, CHUNK)
-				: follows.followersOf(send.storylineId(), after, CHUNK);
-	}
-
-	/** A follower who gets the article as a newsletter is not mailed it again as a follow email. */
-	private List<Long> withoutNewsletterRecipients(Send send, List<Long> ids) {
-		if (send.storylineId() == null) {
-			return ids;
-		}
-		Set<Long> mailed = recipients.newsletterRecipientsOf(send.articleId(), ids);
-		return ids.stream().filter(id -> !mailed.contains(id)).toList();
 	}
 
 	private List<NewRecipient> recipientsOf(Send send, Article article, Map<Long, MemberProfile> profiles) {
