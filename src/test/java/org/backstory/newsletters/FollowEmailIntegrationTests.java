@@ -2,6 +2,7 @@ package org.backstory.newsletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Follow emails (issue 14 §2) to a real SMTP server (GreenMail): a new article in a storyline reaches each follower
  * once, through the newsletter send machinery, rendered per recipient through the access policy; the one-click
- * unfollow link ends that follow only; the same article as a newsletter is not mailed twice.
+ * unfollow link ends that follow only; the same article as a newsletter is not mailed twice; a follower claimed by a
+ * node that died is mailed when its lease ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OwnDatabase("follow_email")
@@ -91,6 +93,9 @@ class FollowEmailIntegrationTests {
 
 	@Autowired
 	Suppressions suppressions;
+
+	@Autowired
+	SendWorkers workers;
 
 	@Autowired
 	MemberDirectory members;
@@ -182,6 +187,33 @@ class FollowEmailIntegrationTests {
 		assertThat(again).isFalse();
 		assertThat(sends.ofArticle(part.id())).hasSize(1);
 		assertThat(sends.tally(send.id())).isEqualTo(new SendTally(0, 1, 0, 0, 0));
+		assertThat(to(reader.email())).hasSize(1);
+	}
+
+	@Test
+	void aFollowEmailClaimedByANodeThatDiedIsMailedOnceItsLeaseEnds() {
+		SignedInMember reader = following(BillingFixtures.registeredMember(members));
+		ArticleDraft part;
+		long send;
+		workers.stop();
+		try {
+			part = publishPart(Visibility.everyone());
+			Await.until("the follow email started", Duration.ofSeconds(20), () -> sends.ofArticle(part.id()).stream()
+				.anyMatch(s -> s.storylineId() != null && s.status() == SendStatus.SENDING));
+			send = followSendOf(part).id();
+			// A node took the whole range, claimed the follower and died before mailing; its lease ended a second ago.
+			jdbc.sql("update newsletters.send set handed_out = recipients where id = ?").param(send).update();
+			jdbc.sql("update newsletters.recipient set claimed_by = 'dead-node', next_attempt_at = ? where send_id = ?")
+				.params(Timestamp.from(clock.instant().minusSeconds(1)), send)
+				.update();
+		}
+		finally {
+			workers.start();
+		}
+
+		awaitOnly(reader.email());
+		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
+		assertThat(sends.tally(send)).isEqualTo(new SendTally(0, 1, 0, 0, 0));
 		assertThat(to(reader.email())).hasSize(1);
 	}
 
