@@ -3,6 +3,8 @@ package org.backstory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,13 +16,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.backstory.access.ScriptedHostResolver;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
+import org.backstory.email.Await;
 import org.backstory.members.MemberDirectory;
+import org.backstory.newsletters.NewsletterSends;
+import org.backstory.newsletters.SendStatus;
+import org.backstory.newsletters.StorylineFollows;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleDraft;
@@ -28,10 +40,12 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.ArticleLookup;
 import org.backstory.publishing.ArticleSummary;
+import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.TagRef;
 import org.backstory.publishing.Visibility;
+import org.backstory.shared.BackstoryProperties;
 import org.backstory.webhooks.WebhookReceiver;
 import org.backstory.webhooks.Webhooks;
 import org.jsoup.Jsoup;
@@ -149,6 +163,15 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	ScriptedHostResolver dns;
+
+	@Autowired
+	StorylineFollows follows;
+
+	@Autowired
+	NewsletterSends sends;
+
+	@Autowired
+	BackstoryProperties site;
 
 	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
@@ -635,6 +658,69 @@ class PaywallLeakIntegrationTests {
 			.param("phrase", phrase)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * Follow emails (issue 14 §2) are a channel too: every demo reader who can have an account follows a storyline,
+	 * a paid part of it is published, and the follow email each gets (from the outbox, one file per message) carries
+	 * the gated text exactly when the access policy lets that reader read the article. Anonymous readers and crawlers
+	 * cannot follow: they have no address to mail.
+	 */
+	@Test
+	void followEmailsCarryGatedTextExactlyToFollowersWhoMayReadIt() throws Exception {
+		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		Storyline story = fixtures.storyline();
+		Map<DemoReader, Long> followers = new HashMap<>();
+		for (DemoReader reader : DemoReader.values()) {
+			if (reader.email != null) {
+				long memberId = directory.findByEmail(reader.email).orElseThrow().id();
+				follows.follow(memberId, story.id());
+				followers.put(reader, memberId);
+			}
+		}
+		ArticleDraft draft = fixtures.part(story, Visibility.paid());
+		long id = fixtures.publish(draft);
+		Article article = catalog.forSending(id).orElseThrow();
+		try {
+			long send = sends.ofArticle(id).stream().filter(s -> s.storylineId() != null).findFirst().orElseThrow().id();
+			Await.until("the follow email is sent", java.time.Duration.ofSeconds(30),
+					() -> sends.find(send).orElseThrow().status() == SendStatus.SENT);
+			String gated = "Gated paragraph of " + draft.slug();
+			for (Map.Entry<DemoReader, Long> follower : followers.entrySet()) {
+				String mail = outboxMessage("newsletter." + send + "." + follower.getValue() + "@");
+				assertThat(mail).as("%s's follow email", follower.getKey()).contains("Free paragraph of " + draft.slug());
+				if (follower.getKey().mayRead(article)) {
+					assertThat(mail).as("%s's follow email", follower.getKey()).contains(gated);
+				}
+				else {
+					assertThat(mail).as("%s's follow email leaks", follower.getKey()).doesNotContain(gated);
+				}
+			}
+			assertThat(followers.keySet().stream().filter(reader -> reader.mayRead(article))).isNotEmpty();
+			assertThat(followers.keySet().stream().filter(reader -> !reader.mayRead(article))).isNotEmpty();
+		}
+		finally {
+			editor.unpublish(id);
+			followers.values().forEach(memberId -> follows.unfollow(memberId, story.id()));
+		}
+	}
+
+	/** The decoded text and HTML parts of the outbox message whose file name starts with {@code prefix}. */
+	private String outboxMessage(String prefix) throws IOException, MessagingException {
+		Path directory = site.dataDir().resolve("outbox").resolve("newsletters");
+		Path file;
+		try (Stream<Path> files = Files.list(directory)) {
+			file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+				.orElseThrow(() -> new AssertionError("no outbox message " + prefix));
+		}
+		try (var in = Files.newInputStream(file)) {
+			MimeMultipart parts = (MimeMultipart) new MimeMessage(Session.getInstance(new Properties()), in).getContent();
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < parts.getCount(); i++) {
+				text.append(parts.getBodyPart(i).getContent()).append('\n');
+			}
+			return text.toString();
+		}
 	}
 
 	/** The words of a text, lower case, one space apart: what a phrase search compares (case and punctuation aside). */

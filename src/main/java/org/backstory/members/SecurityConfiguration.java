@@ -97,10 +97,11 @@ class SecurityConfiguration {
 			.authenticationManager(new ProviderManager(members))
 			// Stripe signs its webhook deliveries (checked by billing), the mail provider sends a bearer secret
 			// (checked by newsletters); they carry no token or cookie. Unsubscribe links are signed per member
-			// and newsletter, and mail providers post them (RFC 8058 one-click) without cookies.
+			// and newsletter (unfollow links per member and storyline), and mail providers post them (RFC 8058
+			// one-click) without cookies.
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.csrfTokenRequestHandler(maskedTokens())
-				.ignoringRequestMatchers("/webhooks/stripe", "/webhooks/email", "/unsubscribe/**"))
+				.ignoringRequestMatchers("/webhooks/stripe", "/webhooks/email", "/unsubscribe/**", "/unfollow/**"))
 			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
 			.headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable())
 				.frameOptions(frameOptions -> frameOptions.disable())

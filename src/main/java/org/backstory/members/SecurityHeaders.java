@@ -27,12 +27,12 @@ final class SecurityHeaders implements HeaderWriter {
 
 	/**
 	 * Pages whose address carries a secret token (sign-in link, password reset, address verification, staff
-	 * invite, gift, unsubscribe, newsletter preferences, address confirmation). Links followed from them send
+	 * invite, gift, unsubscribe, unfollow, newsletter preferences, address confirmation). Links followed from them send
 	 * no {@code Referer}, so the token never reaches another site (or our own logs of the next page). A new
 	 * route that takes a token in its path or query string belongs here.
 	 */
 	static final List<String> TOKEN_PAGES = List.of("/login/link", "/password/reset", "/verify", "/staff/invite",
-			"/setup", "/email/change", "/gift/redeem/*", "/unsubscribe/*", "/newsletters/preferences/*",
+			"/setup", "/email/change", "/gift/redeem/*", "/unsubscribe/*", "/unfollow/*", "/newsletters/preferences/*",
 			"/newsletters/confirm-address/*", "/feed/*");
 
 	/** Staff screens: never framed, not even by the site itself. */

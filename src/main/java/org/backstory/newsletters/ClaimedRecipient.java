@@ -1,6 +1,8 @@
 package org.backstory.newsletters;
 
-/** A recipient a worker has claimed and is about to mail. */
+import org.jspecify.annotations.Nullable;
+
+/** A recipient a worker has claimed and is about to mail; {@code storylineId} is set for a follow email. */
 record ClaimedRecipient(long sendId, long newsletterId, long memberId, String address, String name, String edition,
-		int attempts) {
+		int attempts, @Nullable Long storylineId) {
 }

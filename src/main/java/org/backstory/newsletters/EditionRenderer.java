@@ -50,15 +50,25 @@ class EditionRenderer {
 	}
 
 	EditionContent render(Newsletter newsletter, ReadableArticle readable, Publication publication) {
+		return render(newsletter, readable, publication, null);
+	}
+
+	/**
+	 * The edition of a newsletter, or with {@code followed} (the storyline's title) of a follow email: the same
+	 * article, the subject "New in <storyline>: <title>", and a footer that says why it came and unfollows the storyline.
+	 */
+	EditionContent render(Newsletter newsletter, ReadableArticle readable, Publication publication,
+			@Nullable String followed) {
 		Article article = readable.article();
 		EmailLinks links = new EmailLinks(site, article.slug());
 		EmailStyles styles = new EmailStyles(publication.accentColor());
 		EmailBody body = EmailBody.of(readable.bodyHtml(), links, styles);
 		EmailView view = new EmailView(header(publication, article, links, styles), story(article, links), body.html(),
-				box(readable.paywall(), links), footer(newsletter, publication));
+				box(readable.paywall(), links), footer(newsletter, publication, followed));
 		StringOutput html = new StringOutput(16 * 1024 + 2 * body.html().length());
 		templates.render(TEMPLATE, Map.of("email", view), new LiteralPercents.HtmlOutput(html));
-		return new EditionContent(article.title(), html.toString(), EditionText.of(view, body.text()));
+		String subject = followed == null ? article.title() : "New in " + followed + ": " + article.title();
+		return new EditionContent(subject, html.toString(), EditionText.of(view, body.text()));
 	}
 
 	private static Header header(Publication publication, Article article, EmailLinks links, EmailStyles styles) {
@@ -98,9 +108,13 @@ class EditionRenderer {
 		return new Link(action.label(), Objects.requireNonNullElse(links.absolute(action.href()), links.articlePage()));
 	}
 
-	private static Footer footer(Newsletter newsletter, Publication publication) {
+	private static Footer footer(Newsletter newsletter, Publication publication, @Nullable String followed) {
 		List<String> postal = publication.postalAddress().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-		return new Footer(newsletter.name(), publication.name(), publication.sellerName(), postal,
+		String reason = followed == null
+				? "You're receiving " + newsletter.name() + " from " + publication.name() + " because you subscribed."
+				: "You're receiving this because you follow the story " + followed + " on " + publication.name() + ".";
+		return new Footer(reason, followed == null ? "Unsubscribe" : "Unfollow this story", publication.name(),
+				publication.sellerName(), postal,
 				Personalization.UNSUBSCRIBE_URL, Personalization.PREFERENCES_URL, Personalization.ADDRESS);
 	}
 

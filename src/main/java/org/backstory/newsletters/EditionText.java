@@ -76,9 +76,10 @@ final class EditionText {
 	/** The placeholders go in as they are; everything around them is made percent-safe. */
 	private static String footer(Footer footer) {
 		StringBuilder text = new StringBuilder("-- \n")
-			.append(safe(PlainText.wrap("You're receiving " + footer.newsletterName() + " from "
-					+ footer.publicationName() + " because you subscribed.")))
-			.append("\nUnsubscribe: ")
+			.append(safe(PlainText.wrap(footer.reason())))
+			.append('\n')
+			.append(safe(footer.unsubscribeLabel()))
+			.append(": ")
 			.append(footer.unsubscribeUrl())
 			.append("\nManage preferences: ")
 			.append(footer.preferencesUrl())

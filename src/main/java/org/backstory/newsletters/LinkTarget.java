@@ -23,6 +23,18 @@ public sealed interface LinkTarget {
 	record Preferences(MemberProfile member) implements LinkTarget {
 	}
 
+	/**
+	 * A valid unfollow link from a follow email.
+	 *
+	 * @param member whose link it is
+	 * @param storylineTitle the storyline it unfollows
+	 * @param storylineSlug the storyline's slug, for its page
+	 * @param following whether the member followed it when the link was read
+	 */
+	record Unfollow(MemberProfile member, String storylineTitle, String storylineSlug, boolean following)
+			implements LinkTarget {
+	}
+
 	/** A link we did not sign: cut short, mistyped or tampered with. */
 	record Invalid() implements LinkTarget {
 	}

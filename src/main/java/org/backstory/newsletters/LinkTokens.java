@@ -23,7 +23,7 @@ final class LinkTokens {
 	/** What a token is for; each purpose carries a fixed number of ids. */
 	enum Purpose {
 
-		UNSUBSCRIBE("unsubscribe", 3), PREFERENCES("preferences", 1);
+		UNSUBSCRIBE("unsubscribe", 3), PREFERENCES("preferences", 1), UNFOLLOW("unfollow", 3);
 
 		private final String label;
 

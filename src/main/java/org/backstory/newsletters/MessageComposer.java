@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns an edition and a recipient into the message they get: the edition with their own links filled in,
- * and the headers bulk senders must carry (Gmail and Yahoo): {@code List-Id}, {@code List-Unsubscribe} with an
+ * and the headers bulk senders must carry (a follow email's unsubscribe link unfollows its storyline) (Gmail and Yahoo): {@code List-Id}, {@code List-Unsubscribe} with an
  * https link and a mailto, and {@code List-Unsubscribe-Post} for one-click unsubscribe (RFC 8058).
  */
 @Component
@@ -29,12 +29,16 @@ class MessageComposer {
 	}
 
 	BulkMessage compose(ClaimedRecipient recipient, Newsletter newsletter, EditionContent edition) {
-		String unsubscribe = links.unsubscribeUrl(recipient.memberId(), newsletter.id(), recipient.sendId());
+		Long storylineId = recipient.storylineId();
+		// A follow email's one-click link unfollows the storyline; it leaves the member's newsletters alone.
+		String unsubscribe = storylineId == null ? links.unsubscribeUrl(recipient.memberId(), newsletter.id(), recipient.sendId())
+				: links.unfollowUrl(recipient.memberId(), storylineId, recipient.sendId());
 		Personalization personal = new Personalization(unsubscribe, links.preferencesUrl(recipient.memberId()),
 				recipient.address());
 		String replyTo = newsletter.replyTo() != null ? newsletter.replyTo() : newsletter.senderAddress();
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Id", "\"" + newsletter.name().replace("\"", "'") + "\" <" + newsletter.slug() + "." + siteHost + ">");
+		String list = storylineId == null ? newsletter.slug() : "follow-" + storylineId;
+		headers.put("List-Id", "\"" + newsletter.name().replace("\"", "'") + "\" <" + list + "." + siteHost + ">");
 		headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + replyTo + "?subject=unsubscribe>");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		return new BulkMessage(newsletter.senderName(), newsletter.senderAddress(), newsletter.replyTo(), recipient.name(),

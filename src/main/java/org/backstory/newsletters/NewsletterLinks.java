@@ -41,6 +41,20 @@ class NewsletterLinks {
 		return "/unsubscribe/" + tokens().sign(Purpose.UNSUBSCRIBE, memberId, newsletterId, sendId);
 	}
 
+	/** The absolute one-click link that ends this member's follow of the storyline, in a follow email of this send. */
+	String unfollowUrl(long memberId, long storylineId, long sendId) {
+		return site.link(unfollowPath(memberId, storylineId, sendId));
+	}
+
+	String unfollowPath(long memberId, long storylineId, long sendId) {
+		return "/unfollow/" + tokens().sign(Purpose.UNFOLLOW, memberId, storylineId, sendId);
+	}
+
+	/** What an unfollow token names (member, storyline, send); empty when it is malformed or was not signed by us. */
+	Optional<long[]> readUnfollow(String token) {
+		return tokens().read(Purpose.UNFOLLOW, token);
+	}
+
 	String preferencesPath(long memberId) {
 		return "/newsletters/preferences/" + tokens().sign(Purpose.PREFERENCES, memberId);
 	}

@@ -7,16 +7,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The scheduled start of each send, a db-scheduler task at the article's publication time: it survives a
- * restart and runs on exactly one node. The mailing itself is done by every node's {@link SendWorkers}.
+ * The scheduled start of each send (a newsletter's or a follow email's), a db-scheduler task at the article's
+ * publication time: it survives a restart and runs on exactly one node. The mailing itself is done by every node's
+ * {@link SendWorkers}. A scheduled article's follow email is queued by a task of its own at the article's time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NewsletterProperties.class)
 class NewsletterTasks {
 
 	static final TaskDescriptor<Void> START = TaskDescriptor.of("newsletter-send-start");
+
+	static final TaskDescriptor<Void> FOLLOW_TIME = TaskDescriptor.of("newsletter-follow-time");
 
 	/** The work is looked up when the task runs: the scheduler is built before the beans the work needs. */
 	@Bean
@@ -26,6 +30,14 @@ class NewsletterTasks {
 				workers.getObject().wake();
 			}
 		});
+	}
+
+	@Bean
+	OneTimeTask<Void> newsletterFollowTimeTask(ObjectProvider<FollowEmails> emails,
+			ObjectProvider<TransactionOperations> transactions) {
+		return Tasks.oneTime(FOLLOW_TIME)
+			.execute((instance, context) -> transactions.getObject()
+				.executeWithoutResult(status -> emails.getObject().timeCame(instance.getId())));
 	}
 
 }

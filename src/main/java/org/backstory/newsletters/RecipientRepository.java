@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,7 +85,7 @@ class RecipientRepository {
 				from newsletters.send s
 				where r.send_id = :send and r.position between :first and :last and r.status = 'pending'
 				  and r.next_attempt_at <= :now and s.id = r.send_id
-				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts""")
+				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts, s.storyline_id""")
 			.param("send", range[0])
 			.param("first", range[1])
 			.param("last", range[2])
@@ -104,7 +106,7 @@ class RecipientRepository {
 				update newsletters.recipient r set next_attempt_at = :leaseEnd, claimed_by = :worker
 				from due, newsletters.send s
 				where r.send_id = due.send_id and r.member_id = due.member_id and s.id = r.send_id
-				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts""")
+				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts, s.storyline_id""")
 			.param("worker", worker)
 			.param("limit", limit)
 			.param("now", Timestamp.from(now))
@@ -115,7 +117,7 @@ class RecipientRepository {
 
 	private static ClaimedRecipient claimed(ResultSet rs, int row) throws SQLException {
 		return new ClaimedRecipient(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getInt(7));
+				rs.getString(6), rs.getInt(7), rs.getObject(8, Long.class));
 	}
 
 	/**
@@ -178,6 +180,17 @@ class RecipientRepository {
 			.param("worker", worker)
 			.param("at", Timestamp.from(at))
 			.update();
+	}
+
+	/** Those of {@code memberIds} who are recipients of a newsletter send of the article (not a follow email). */
+	Set<Long> newsletterRecipientsOf(long articleId, List<Long> memberIds) {
+		return new HashSet<>(jdbc.sql("""
+				select r.member_id from newsletters.recipient r join newsletters.send s on s.id = r.send_id
+				where s.article_id = :article and s.storyline_id is null and r.member_id = any(:members)""")
+			.param("article", articleId)
+			.param("members", memberIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
 	}
 
 	void analyze() {

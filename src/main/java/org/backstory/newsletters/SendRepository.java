@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class SendRepository {
 
 	private static final String SELECT = """
-			select id, article_id, newsletter_id, audience, status, scheduled_at, started_at, finished_at, recipients, detail
+			select id, article_id, newsletter_id, audience, status, scheduled_at, started_at, finished_at, recipients, detail,
+			       storyline_id
 			from newsletters.send""";
 
 	private final JdbcClient jdbc;
@@ -33,7 +34,7 @@ class SendRepository {
 		return jdbc.sql("""
 				insert into newsletters.send (article_id, newsletter_id, audience, status, scheduled_at, created_by, created_at)
 				values (:article, :newsletter, :audience, 'scheduled', :at, :staff, :now)
-				on conflict (article_id, newsletter_id) do nothing
+				on conflict (article_id, newsletter_id) where storyline_id is null do nothing
 				returning id""")
 			.param("article", articleId)
 			.param("newsletter", newsletterId)
@@ -43,6 +44,37 @@ class SendRepository {
 			.param("now", Timestamp.from(now))
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * A follow email's send, mailed as {@code newsletterId}'s sender and starting at {@code at}; empty when the
+	 * article already went (or is going) to this storyline's followers.
+	 */
+	Optional<Long> insertFollow(long articleId, long storylineId, long newsletterId, Instant at) {
+		return jdbc.sql("""
+				insert into newsletters.send
+				  (article_id, newsletter_id, storyline_id, audience, status, scheduled_at, created_at)
+				values (:article, :newsletter, :storyline, 'all', 'scheduled', :at, :at)
+				on conflict (article_id, storyline_id) where storyline_id is not null do nothing
+				returning id""")
+			.param("article", articleId)
+			.param("newsletter", newsletterId)
+			.param("storyline", storylineId)
+			.param("at", Timestamp.from(at))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The article's newsletter sends (not follow emails) that are due and have not started. */
+	List<Long> dueNewsletterSends(long articleId, Instant now) {
+		return jdbc.sql("""
+				select id from newsletters.send
+				where article_id = :article and storyline_id is null and status = 'scheduled' and scheduled_at <= :now
+				order by id""")
+			.param("article", articleId)
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.list();
 	}
 
 	Optional<Send> find(long id) {
@@ -139,7 +171,7 @@ class SendRepository {
 		return new Send(rs.getLong("id"), rs.getLong("article_id"), rs.getLong("newsletter_id"),
 				Audience.ofCode(rs.getString("audience")), SendStatus.ofCode(rs.getString("status")),
 				rs.getTimestamp("scheduled_at").toInstant(), instant(rs, "started_at"), instant(rs, "finished_at"),
-				rs.getInt("recipients"), rs.getString("detail"));
+				rs.getInt("recipients"), rs.getString("detail"), rs.getObject("storyline_id", Long.class));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

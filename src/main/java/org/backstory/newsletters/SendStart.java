@@ -16,6 +16,7 @@ import org.backstory.members.MemberProfile;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.PublicationService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * Starts a send at its time: fixes the recipients (the newsletter's members in the chosen audience whose
  * addresses are confirmed, each with the edition the access policy allows them), renders each edition once,
  * and hands the send to the workers. One transaction: a crash leaves the send scheduled and the task runs it again, whole.
+ * A follow email's recipients are the storyline's followers instead, less those who get the article as a
+ * newsletter: its due newsletter sends are started first, so their recipients are known.
  */
 @Component
 class SendStart {
@@ -37,7 +40,7 @@ class SendStart {
 
 	private final RecipientRepository recipients;
 
-	private final OptInRepository optIns;
+	private final SendAudience audience;
 
 	private final NewsletterRepository newsletters;
 
@@ -57,13 +60,13 @@ class SendStart {
 
 	private final Clock clock;
 
-	SendStart(SendRepository sends, RecipientRepository recipients, OptInRepository optIns,
+	SendStart(SendRepository sends, RecipientRepository recipients, SendAudience audience,
 			NewsletterRepository newsletters, ArticleCatalog catalog, ArticleGate gate, MemberDirectory directory,
 			Suppressions suppressions, EditionRenderer renderer, PublicationService publication,
 			TransactionOperations transactions, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
-		this.optIns = optIns;
+		this.audience = audience;
 		this.newsletters = newsletters;
 		this.catalog = catalog;
 		this.gate = gate;
@@ -77,6 +80,9 @@ class SendStart {
 
 	/** Starts the send if it is still scheduled; whether it did. */
 	boolean start(long sendId) {
+		sends.find(sendId)
+			.filter(send -> send.storylineId() != null && send.status() == SendStatus.SCHEDULED)
+			.ifPresent(follow -> sends.dueNewsletterSends(follow.articleId(), clock.instant()).forEach(this::start));
 		Boolean started = transactions.execute(status -> sends.lock(sendId)
 			.filter(send -> send.status() == SendStatus.SCHEDULED)
 			.map(this::startLocked)
@@ -88,25 +94,30 @@ class SendStart {
 		Instant now = clock.instant();
 		Article article = catalog.forSending(send.articleId()).orElse(null);
 		Newsletter newsletter = newsletters.find(send.newsletterId()).orElseThrow();
+		@Nullable String followed = audience.storylineTitle(send).orElse(null);
 		if (article == null) {
 			sends.cancel(send.id(), "The article was not published when the send was due.", now);
 			log.warn("Newsletter send canceled send={} article={} reason=not-published", send.id(), send.articleId());
 			return false;
 		}
+		if (send.storylineId() != null && followed == null) {
+			sends.cancel(send.id(), "The storyline was merged or deleted before its followers were mailed.", now);
+			log.warn("Follow email canceled send={} article={} reason=storyline-gone", send.id(), send.articleId());
+			return false;
+		}
 		Set<String> editions = new TreeSet<>();
 		int count = 0;
 		long after = 0;
-		for (List<Long> ids = optIns.membersOf(newsletter.id(), after, CHUNK); !ids.isEmpty();
-				ids = optIns.membersOf(newsletter.id(), after, CHUNK)) {
+		for (List<Long> ids = audience.next(send, after, CHUNK); !ids.isEmpty(); ids = audience.next(send, after, CHUNK)) {
 			after = ids.get(ids.size() - 1);
-			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(ids));
+			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(audience.mailed(send, ids)));
 			chunk.stream().filter(r -> r.status().equals("pending")).forEach(r -> editions.add(r.edition()));
 			recipients.insertAll(send.id(), chunk, count, now);
 			count += chunk.size();
 		}
 		for (String edition : editions) {
-			sends.insertEdition(send.id(), edition,
-					renderer.render(newsletter, gate.openEdition(article, Edition.ofKey(edition)), publication.publication()));
+			sends.insertEdition(send.id(), edition, renderer.render(newsletter,
+					gate.openEdition(article, Edition.ofKey(edition)), publication.publication(), followed));
 		}
 		sends.markSending(send.id(), count, now);
 		// Fresh statistics, so the per-message updates use the primary key: planned against the table as it

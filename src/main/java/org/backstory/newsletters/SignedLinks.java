@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.newsletters.NewsletterLinks.UnsubscribeToken;
+import org.backstory.publishing.StorylineUsage;
+import org.backstory.publishing.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,11 +31,55 @@ public class SignedLinks {
 
 	private final OptIns optIns;
 
-	SignedLinks(NewsletterLinks links, MemberDirectory members, NewsletterRepository newsletters, OptIns optIns) {
+	private final StorylineFollows follows;
+
+	private final Taxonomy storylines;
+
+	SignedLinks(NewsletterLinks links, MemberDirectory members, NewsletterRepository newsletters, OptIns optIns,
+			StorylineFollows follows, Taxonomy storylines) {
 		this.links = links;
 		this.members = members;
 		this.newsletters = newsletters;
 		this.optIns = optIns;
+		this.follows = follows;
+		this.storylines = storylines;
+	}
+
+	/** What an unfollow token opens: {@link LinkTarget.Unfollow}, or why it opens nothing. */
+	@Transactional(readOnly = true)
+	public LinkTarget unfollowTarget(String token) {
+		return links.readUnfollow(token).map(this::unfollowTarget).orElseGet(LinkTarget.Invalid::new);
+	}
+
+	/**
+	 * Ends the follow the token names (its member, its storyline) and nothing else. A second time changes nothing:
+	 * the answer's {@code following} is then false.
+	 * @return what the link opened
+	 */
+	@Transactional
+	public LinkTarget unfollow(String token) {
+		Optional<long[]> read = links.readUnfollow(token);
+		if (read.isEmpty()) {
+			return new LinkTarget.Invalid();
+		}
+		long[] ids = read.get();
+		if (!(unfollowTarget(ids) instanceof LinkTarget.Unfollow valid)) {
+			return new LinkTarget.Gone();
+		}
+		boolean removed = follows.unfollow(ids[0], ids[1]);
+		log.info("Unfollowed by link member={} storyline={} send={} changed={}", ids[0], ids[1], ids[2], removed);
+		return new LinkTarget.Unfollow(valid.member(), valid.storylineTitle(), valid.storylineSlug(), removed);
+	}
+
+	/** The target of a signed (member, storyline, send); a deleted member or a merged storyline is gone. */
+	private LinkTarget unfollowTarget(long[] ids) {
+		Optional<MemberProfile> member = members.profile(ids[0]);
+		Optional<StorylineUsage> storyline = storylines.storyline(ids[1]);
+		if (member.isEmpty() || storyline.isEmpty()) {
+			return new LinkTarget.Gone();
+		}
+		return new LinkTarget.Unfollow(member.get(), storyline.get().title(), storyline.get().slug(),
+				follows.follows(ids[0], ids[1]));
 	}
 
 	/** What an unsubscribe token opens: {@link LinkTarget.Unsubscribe}, or why it opens nothing. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.backstory.shared.StaffActions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +30,16 @@ public class Taxonomy {
 
 	private final StaffActions staffActions;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Taxonomy(TaxonomyRepository repository, CatalogCache cache, StaffActions staffActions, Clock clock) {
+	Taxonomy(TaxonomyRepository repository, CatalogCache cache, StaffActions staffActions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.cache = cache;
 		this.staffActions = staffActions;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -181,7 +186,8 @@ public class Taxonomy {
 
 	/**
 	 * Merges storyline {@code fromId} into {@code intoId}: its articles follow the other storyline's, in their
-	 * own order; it is deleted and its slug redirects to the other storyline's page.
+	 * own order; it is deleted and its slug redirects to the other storyline's page. Other modules move what they
+	 * keep per storyline ({@link StorylinesMerged}).
 	 * @throws InvalidArticleException if either storyline does not exist or they are the same storyline
 	 */
 	@Transactional
@@ -195,6 +201,7 @@ public class Taxonomy {
 		repository.renumber(intoId, repository.parts(intoId).stream().map(StorylinePart::articleId).toList());
 		repository.deleteStoryline(fromId);
 		repository.aliasStoryline(from.slug(), intoId, clock.instant());
+		events.publishEvent(new StorylinesMerged(fromId, intoId));
 		changed(actorId, "storyline.merged", "storyline " + fromId + " \"" + from.title() + "\"",
 				"into storyline " + intoId + " \"" + into.title() + "\", " + from.articles() + " articles");
 	}

@@ -4,6 +4,7 @@ import org.backstory.access.ArticleGate;
 import org.backstory.access.ReadableArticle;
 import org.backstory.access.RequestOrigin;
 import org.backstory.members.SignedInMember;
+import org.backstory.newsletters.StorylineFollows;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleLookup;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.view.RedirectView;
  * The article page. The body shown is whatever the access module hands out for this reader: the whole
  * article, or the preview and a paywall box; a verified search engine crawler is a reader too (the access module
  * decides from the client address and user agent). An old slug answers 301 to the current one. A signed-in member's
- * read joins their reading history, and the newest part of a storyline tells them what they missed.
+ * read joins their reading history, and the newest part of a storyline tells them what they missed; an article in a
+ * storyline carries the storyline's follow button.
  */
 @Controller
 class ArticleController {
@@ -37,11 +39,15 @@ class ArticleController {
 
 	private final Catchups catchups;
 
-	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFactsCache facts, Catchups catchups) {
+	private final StorylineFollows follows;
+
+	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFactsCache facts, Catchups catchups,
+			StorylineFollows follows) {
 		this.catalog = catalog;
 		this.gate = gate;
 		this.facts = facts;
 		this.catchups = catchups;
+		this.follows = follows;
 	}
 
 	@GetMapping("/p/{slug}")
@@ -64,8 +70,12 @@ class ArticleController {
 		// What the reader missed is read before this view joins their history.
 		Catchup catchup = catchups.ofArticle(member, article);
 		catchups.recordRead(member, article.id(), readable.complete());
+		FollowButton follow = article.storyline() == null ? null : catalog.storyline(article.storyline().slug())
+			.map(storyline -> FollowButton.of(storyline, member, follows, "/p/" + article.slug()))
+			.orElse(null);
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)))
-			.addObject("catchup", catchup);
+			.addObject("catchup", catchup)
+			.addObject("follow", follow);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backstory.members.SignedInMember;
+import org.backstory.newsletters.StorylineFollows;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Storyline;
@@ -21,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A storyline's page: its standing summary, then its timeline of events and published articles, oldest first
  * like a story or newest first ({@code ?order=newest}), paged by articles like the other lists (part numbers run
- * on across pages), with a signed-in reader's catch-up (what is new, what they read). A renamed or merged
+ * on across pages), with a signed-in reader's catch-up (what is new, what they read) and the follow button. A renamed or merged
  * storyline's old slug answers 301.
  */
 @Controller
@@ -35,11 +36,15 @@ class StorylineController {
 
 	private final Catchups catchups;
 
-	StorylineController(ArticleCatalog catalog, StorylineEvents events, ShareCards shareCards, Catchups catchups) {
+	private final StorylineFollows follows;
+
+	StorylineController(ArticleCatalog catalog, StorylineEvents events, ShareCards shareCards, Catchups catchups,
+			StorylineFollows follows) {
 		this.catalog = catalog;
 		this.events = events;
 		this.shareCards = shareCards;
 		this.catchups = catchups;
+		this.follows = follows;
 	}
 
 	@GetMapping("/story/{slug}")
@@ -58,6 +63,7 @@ class StorylineController {
 		List<ArticleSummary> parts = catalog.inStoryline(slug);
 		model.addAttribute("parts", parts.size());
 		model.addAttribute("catchup", catchups.ofStoryline(member, slug, parts));
+		model.addAttribute("follow", FollowButton.of(storyline.get(), member, follows, "/story/" + slug));
 		StorylineTimeline timeline = StorylineTimeline.of("/story/" + slug, parts, events.timeline(slug), chosen, page);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("list", timeline.list());

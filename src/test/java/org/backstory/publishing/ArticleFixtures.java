@@ -48,6 +48,13 @@ public final class ArticleFixtures {
 				List.of(author().slug()), List.of(), null, null, null, visibility);
 	}
 
+	/** A draft like {@link #draft(Visibility)}, as the next part of the storyline. */
+	public ArticleDraft part(Storyline storyline, Visibility visibility) {
+		ArticleDraft d = draft(visibility);
+		return new ArticleDraft(null, d.slug(), d.title(), d.dek(), d.bodyMarkdown(), d.authorSlugs(), List.of(),
+				storyline.slug(), null, null, d.visibility());
+	}
+
 	/** Saves and publishes the draft now; returns its id. */
 	public long publish(ArticleDraft draft) {
 		long id = editor.save(draft);

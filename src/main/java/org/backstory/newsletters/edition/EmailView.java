@@ -59,7 +59,8 @@ public record EmailView(Header header, Story story, String bodyHtml, @Nullable B
 	}
 
 	/**
-	 * @param newsletterName the newsletter this was sent as
+	 * @param reason why the recipient gets this: the newsletter they subscribed to, or the story they follow
+	 * @param unsubscribeLabel the unsubscribe link's words ("Unsubscribe", or "Unfollow this story")
 	 * @param publicationName the publication's name
 	 * @param sellerName who publishes it in law
 	 * @param postalLines the publisher's postal address, one line each; empty when not set
@@ -67,7 +68,7 @@ public record EmailView(Header header, Story story, String bodyHtml, @Nullable B
 	 * @param preferencesUrl the recipient's preferences link (a placeholder)
 	 * @param recipientAddress the recipient's address (a placeholder)
 	 */
-	public record Footer(String newsletterName, String publicationName, String sellerName, List<String> postalLines,
+	public record Footer(String reason, String unsubscribeLabel, String publicationName, String sellerName, List<String> postalLines,
 			String unsubscribeUrl, String preferencesUrl, String recipientAddress) {
 
 		public Footer {

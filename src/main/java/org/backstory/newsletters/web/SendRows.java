@@ -9,6 +9,8 @@ import org.backstory.newsletters.Send;
 import org.backstory.newsletters.SendStatus;
 import org.backstory.newsletters.SendTally;
 import org.backstory.publishing.ArticleEditor;
+import org.backstory.publishing.StorylineUsage;
+import org.backstory.publishing.Taxonomy;
 import org.springframework.stereotype.Component;
 
 /** Builds {@link SendRow}s: a send with its article, newsletter and tally. */
@@ -21,16 +23,22 @@ class SendRows {
 
 	private final ArticleEditor articles;
 
-	SendRows(NewsletterSends sends, Newsletters newsletters, ArticleEditor articles) {
+	private final Taxonomy storylines;
+
+	SendRows(NewsletterSends sends, Newsletters newsletters, ArticleEditor articles, Taxonomy storylines) {
 		this.sends = sends;
 		this.newsletters = newsletters;
 		this.articles = articles;
+		this.storylines = storylines;
 	}
 
 	SendRow row(Send send) {
 		SendTally tally = sends.tally(send.id());
 		String title = articles.statusOf(send.articleId()).map(a -> a.title()).orElse("(deleted article)");
-		String newsletter = newsletters.find(send.newsletterId()).map(Newsletter::name).orElse("(deleted newsletter)");
+		Long storylineId = send.storylineId();
+		String newsletter = storylineId != null
+				? "Followers of " + storylines.storyline(storylineId).map(StorylineUsage::title).orElse("(merged storyline)")
+				: newsletters.find(send.newsletterId()).map(Newsletter::name).orElse("(deleted newsletter)");
 		String when = switch (send.status()) {
 			case SCHEDULED -> "starts " + StaffTime.format(send.scheduledAt());
 			case SENDING -> "started " + StaffTime.format(send.startedAt());

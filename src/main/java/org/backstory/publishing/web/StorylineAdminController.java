@@ -8,6 +8,7 @@ import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.StorylineFollowers;
 import org.backstory.publishing.StorylineUsage;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.shared.web.CsrfField;
@@ -41,9 +42,12 @@ class StorylineAdminController {
 
 	private final StorylineEvents events;
 
-	StorylineAdminController(Taxonomy taxonomy, StorylineEvents events) {
+	private final StorylineFollowers followers;
+
+	StorylineAdminController(Taxonomy taxonomy, StorylineEvents events, StorylineFollowers followers) {
 		this.taxonomy = taxonomy;
 		this.events = events;
+		this.followers = followers;
 	}
 
 	@GetMapping(PATH)
@@ -139,6 +143,7 @@ class StorylineAdminController {
 	private String listPage(Model model, CsrfToken csrfToken, StorylineFields fields, List<String> problems) {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("storylines", taxonomy.storylines());
+		model.addAttribute("followers", followers.counts());
 		model.addAttribute("fields", fields);
 		model.addAttribute("problems", problems);
 		return "publishing/admin-storylines";
@@ -148,6 +153,7 @@ class StorylineAdminController {
 			List<String> problems) {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("storyline", storyline);
+		model.addAttribute("followers", followers.counts().getOrDefault(storyline.id(), 0L));
 		model.addAttribute("parts", taxonomy.parts(storyline.id()));
 		model.addAttribute("events", events.events(storyline.id()));
 		if (!model.containsAttribute("draft")) {

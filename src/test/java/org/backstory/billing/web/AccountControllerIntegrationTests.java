@@ -93,7 +93,8 @@ class AccountControllerIntegrationTests {
 		Document page = CheckoutControllerIntegrationTests.html(result);
 		assertThat(page.select(".account-profile dd").eachText()).containsExactly(member.name(), member.email());
 		assertThat(page.select(".account-profile a").eachAttr("href")).containsExactly("/account/profile",
-				"/account/password", "/account/newsletters", "/account/sessions", "/account/reading", "/account/delete");
+				"/account/password", "/account/newsletters", "/account/sessions", "/account/reading", "/account/following",
+				"/account/delete");
 		assertThat(page.select(".account-plan").text()).contains("Free member");
 		assertThat(page.select(".account-plan a").attr("href")).isEqualTo("/subscribe");
 		assertThat(page.select(".account-card").text()).contains("No card on file");
