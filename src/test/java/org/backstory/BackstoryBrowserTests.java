@@ -104,7 +104,7 @@ class BackstoryBrowserTests {
 
 	private void theEditorWritesTheNextPartWithSuggestedBackground() {
 		browser.open("/admin/articles/new");
-		browser.type("title", "Kestria and Orvenna agree to talk again " + slug);
+		browser.type("title", "Kestria and Orvenna agree to talk again");
 		browser.type("dek", "A second round of talks on the Halvard Bank, with smaller goals.");
 		browser.type("slug", slug);
 		new Select(browser.find("select[name=storyline]")).selectByValue(STORYLINE);

@@ -151,6 +151,22 @@ class BackgroundSuggestionIntegrationTests {
 	}
 
 	@Test
+	void aPublishedArticlesPanelLeavesOutItselfAndWhatCameAfterIt() {
+		long before = publish(ArticleFixtures.unique("before"), "Ferry fares", "Fares rise.", List.of(tag.slug()), null, 40);
+		long after = publish(ArticleFixtures.unique("after"), "Ferry strikes", "Crews strike.", List.of(tag.slug()), null, 3);
+		events.add(0, storyline.id(), new EventDraft(daysAgo(10), "After the article.", "", "", "", "", false));
+		long itself = publish(ArticleFixtures.unique("itself"), "Ferry news", "Boats.", List.of(tag.slug()),
+				storyline.slug(), 20);
+		Visitor staff = new Newsroom(port, members).staff(MemberRole.EDITOR);
+
+		Document page = staff.get("/admin/articles/" + itself).document();
+
+		assertThat(ids(page.body())).contains(before, earlierPart).doesNotContain(itself, after);
+		assertThat(page.select(".suggested-events .suggestion-text").eachText())
+			.containsExactly("The cutter rams a trawler.", "Talks begin in Port Anselm.");
+	}
+
+	@Test
 	void thePanelFollowsTheFormAsTypedForANewArticle() {
 		Visitor staff = new Newsroom(port, members).staff(MemberRole.CONTRIBUTOR);
 		String csrf = Newsroom.csrf(staff, "/admin/articles/new");
