@@ -39,6 +39,16 @@ class EntityMentions {
 		repository.replaceMentions(articleId, gatedByEntity, quotes);
 	}
 
+	/**
+	 * The entities named in {@code markdown}, as a save of article {@code articleId} (-1 for a new one) would record
+	 * them: the article's rejected mentions left out.
+	 */
+	Set<Long> entitiesIn(long articleId, String markdown) {
+		Set<Long> found = new MentionMatcher(repository.names()).entitiesIn(markdown);
+		found.removeAll(repository.rejections(articleId));
+		return found;
+	}
+
 	/** Records the article's mentions and quotes again from its saved text (after the editor changed rejections). */
 	void recordAgain(long articleId) {
 		repository.source(articleId)

@@ -164,10 +164,15 @@ public class StorylineEvents {
 	 * shown oldest first.
 	 */
 	public List<LinkedEvent> storySoFar(String storylineSlug, long articleId, LocalDate before) {
-		return condense(timeline(storylineSlug).stream()
+		return condense(earlier(storylineSlug, articleId, before), STORY_SO_FAR);
+	}
+
+	/** The storyline's events dated before {@code before}, oldest first, leaving out those article {@code articleId} covers. */
+	List<LinkedEvent> earlier(String storylineSlug, long articleId, LocalDate before) {
+		return timeline(storylineSlug).stream()
 			.filter(linked -> linked.event().date().date().isBefore(before))
 			.filter(linked -> !Objects.equals(linked.event().articleId(), articleId))
-			.toList(), STORY_SO_FAR);
+			.toList();
 	}
 
 	/** Keeps {@code limit} of the events (key events first, then the latest), returned oldest first. */

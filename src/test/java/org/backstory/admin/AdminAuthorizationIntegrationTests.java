@@ -46,6 +46,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/articles/new", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles/autosave", MemberRole.CONTRIBUTOR),
+			entry("POST /admin/articles/background-suggestions", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles/preview", MemberRole.CONTRIBUTOR),
 			entry("GET /admin/articles/{id}", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles/{id}", MemberRole.CONTRIBUTOR),

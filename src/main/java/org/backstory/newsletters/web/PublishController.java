@@ -18,6 +18,7 @@ import org.backstory.newsletters.PublishMode;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleStatusLine;
+import org.backstory.publishing.BackgroundSuggestions;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -48,8 +49,11 @@ class PublishController {
 
 	private final NewsletterSends sends;
 
+	private final BackgroundSuggestions background;
+
 	PublishController(ArticleEditor articles, ArticleDesk desk, ArticlePublishing publishing, Newsletters newsletters,
-			NewsletterSends sends) {
+			NewsletterSends sends, BackgroundSuggestions background) {
+		this.background = background;
 		this.articles = articles;
 		this.desk = desk;
 		this.publishing = publishing;
@@ -120,6 +124,7 @@ class PublishController {
 		model.addAttribute("article", article);
 		model.addAttribute("newsletters", newsletters.all());
 		model.addAttribute("sends", sends.ofArticle(article.id()));
+		model.addAttribute("staleEvents", background.staleEvents(article.id()));
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));

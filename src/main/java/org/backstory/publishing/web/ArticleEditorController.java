@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
+import org.backstory.publishing.BackgroundSuggestions;
 import org.backstory.publishing.EditableArticle;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.StorylineEvents;
@@ -47,10 +48,14 @@ class ArticleEditorController {
 
 	private final StorylineEvents events;
 
-	ArticleEditorController(ArticleDesk desk, Entities entities, StorylineEvents events) {
+	private final BackgroundSuggestions suggestions;
+
+	ArticleEditorController(ArticleDesk desk, Entities entities, StorylineEvents events,
+			BackgroundSuggestions suggestions) {
 		this.desk = desk;
 		this.entities = entities;
 		this.events = events;
+		this.suggestions = suggestions;
 	}
 
 	@GetMapping("/admin/articles/new")
@@ -193,6 +198,7 @@ class ArticleEditorController {
 				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
 				csrfToken.getHeaderName(), article != null && events.covered(article.id())));
 		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
+		model.addAttribute("suggestions", suggestions.suggest(form.backgroundRequest()));
 		return "publishing/editor";
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.BackgroundRequest;
 import org.backstory.publishing.EditableArticle;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.Visibility;
@@ -86,6 +87,12 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 		return new ArticleDraft(id, text(slug), text(title), text(dek), body == null ? "" : body, list(authors),
 				list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl), shown,
 				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
+	}
+
+	/** The article as the "Suggest background" panel reads it: storyline, title, dek, body and tags as typed. */
+	BackgroundRequest backgroundRequest() {
+		return new BackgroundRequest(id, nullIfBlank(storyline), text(title), text(dek), body == null ? "" : body,
+				list(tags));
 	}
 
 	/** Whether the article is gated as posted. */
