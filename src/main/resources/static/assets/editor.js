@@ -1,5 +1,6 @@
-// The article editor: toolbar, live preview rendered by the server, word count, autosave of drafts,
-// a presence heartbeat, and image uploads. Plain ES2020, no build step.
+// The article editor: toolbar, live preview rendered by the server, a word count per pane (opening or
+// free-standing body, background, now part), autosave of drafts, a presence heartbeat, and image uploads.
+// Plain ES2020, no build step.
 (() => {
 	"use strict";
 
@@ -8,10 +9,11 @@
 		return;
 	}
 	const form = document.getElementById("article-form");
-	const body = form.querySelector("textarea[name=body]");
+	const panes = ["body", "background", "now"].map((name) => form.querySelector("textarea[name=" + name + "]"));
+	// The toolbar writes into the pane the writer was last in.
+	let body = panes[0];
 	const preview = root.querySelector(".preview-body");
 	const previewWarning = root.querySelector(".preview-warning");
-	const wordCount = root.querySelector(".word-count");
 	const saveState = root.querySelector(".save-state");
 	const presence = root.querySelector(".presence-live");
 	const csrfHeader = root.dataset.csrfHeader;
@@ -22,8 +24,6 @@
 	const HEARTBEAT = 30000;
 
 	const BLOCKS = {
-		"before-you-read": "## Before you read\n\n",
-		"whats-going-on-now": "## What's going on now\n\n",
 		"paywall": "<!-- paywall -->\n\n",
 	};
 
@@ -155,14 +155,16 @@
 	// Preview and word count
 
 	function countWords() {
-		const words = body.value.replace(/<!--[\s\S]*?-->/g, " ").match(/[\p{L}\p{N}'’-]+/gu);
-		const n = words ? words.length : 0;
-		wordCount.textContent = n + (n === 1 ? " word" : " words");
+		panes.forEach((pane) => {
+			const words = pane.value.replace(/<!--[\s\S]*?-->/g, " ").match(/[\p{L}\p{N}'’-]+/gu);
+			const n = words ? words.length : 0;
+			root.querySelector(".word-count[data-for=" + pane.name + "]").textContent = n + (n === 1 ? " word" : " words");
+		});
 	}
 
 	function refreshPreview() {
 		const data = new URLSearchParams();
-		data.set("body", body.value);
+		panes.forEach((pane) => data.set(pane.name, pane.value));
 		data.set("visibility", form.elements.visibility.value);
 		post("/admin/articles/preview", data)
 			.then((response) => response.json())
@@ -187,7 +189,7 @@
 		if (!autosaveOn || stopped || saving || !dirty) {
 			return;
 		}
-		if (form.elements.title.value.trim() === "" || body.value.trim() === "") {
+		if (form.elements.title.value.trim() === "" || panes.every((pane) => pane.value.trim() === "")) {
 			return;
 		}
 		if (form.elements.slug.value.trim() === "") {
@@ -245,6 +247,9 @@
 	}
 
 	form.addEventListener("input", changed);
+	panes.forEach((pane) => pane.addEventListener("focus", () => {
+		body = pane;
+	}));
 	form.addEventListener("submit", () => {
 		clearTimeout(autosaveTimer);
 		stopped = true;

@@ -91,7 +91,7 @@
 			refresh();
 		}
 	});
-	["storyline", "title", "dek", "tags", "body", "background"].forEach((id) => {
+	["storyline", "title", "dek", "tags", "body", "background", "now"].forEach((id) => {
 		const field = document.getElementById(id);
 		if (field) {
 			field.addEventListener("change", refresh);

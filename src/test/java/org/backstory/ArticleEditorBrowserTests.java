@@ -31,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * An editor's day in Debian's headless Chromium: writes an article with both house sections and a
- * paywall marker through the toolbar (the live preview warns until the marker is there), sees the live
+ * An editor's day in Debian's headless Chromium: writes an article in the house format's three panes (the live
+ * preview warns while a paid piece has no now part) with a paywall marker in the now part through the toolbar, sees the live
  * preview and the autosave, previews it as an anonymous reader (the box, not the gated text) and as a
  * subscriber (everything), schedules it, and it appears on the site when the (test) clock reaches its time. Screenshots land in {@code target/screenshots/}.
  */
@@ -75,21 +75,22 @@ class ArticleEditorBrowserTests {
 		browser.type("dek", "The second round, explained.");
 		browser.type("slug", slug);
 		new Select(browser.find("select[name=visibility]")).selectByValue("paid");
-		WebElement body = browser.find("textarea[name=body]");
-		toolbar("before-you-read");
-		body.sendKeys("The talks began in March.");
-		toolbar("whats-going-on-now");
-		body.sendKeys("Both sides are back at the table.");
+		browser.find("textarea[name=body]").sendKeys("The harbour talks resumed this week.");
+		browser.find("textarea[name=background]").sendKeys("The talks began in March.");
 		browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".preview-warning")));
-		assertThat(browser.find(".preview-warning").getText()).contains("has no paywall marker");
-		toolbar("paywall");
-		body.sendKeys(GATED);
+		assertThat(browser.find(".preview-warning").getText()).contains("has no now part");
+		WebElement now = browser.find("textarea[name=now]");
+		now.sendKeys("Both sides are back at the table.");
 		browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".preview-warning")));
+		toolbar("paywall");
+		now.sendKeys(GATED);
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview-body section.whats-going-on-now")));
 		assertThat(browser.find(".preview-body section.before-you-read").getText()).contains("The talks began in March.");
 		assertThat(browser.find(".preview-body .paywall-marker").isDisplayed()).isTrue();
-		assertThat(browser.find(".word-count").getText()).matches("\\d+ words");
-		assertThat(body.getAttribute("value")).contains("## Before you read", "## What's going on now", "<!-- paywall -->");
+		assertThat(browser.find(".word-count[data-for=body]").getText()).isEqualTo("6 words");
+		assertThat(browser.find(".word-count[data-for=background]").getText()).isEqualTo("5 words");
+		assertThat(browser.find(".word-count[data-for=now]").getText()).matches("\\d+ words");
+		assertThat(now.getAttribute("value")).contains("Both sides are back at the table.", "<!-- paywall -->", GATED);
 
 		browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
 		uploadAnImage();
@@ -144,10 +145,10 @@ class ArticleEditorBrowserTests {
 			throw new UncheckedIOException(ex);
 		}
 		browser.find(".image-file").sendKeys(image.toString());
-		browser.waitFor(driver -> browser.find("textarea[name=body]").getAttribute("value").contains("](/media/"));
+		browser.waitFor(driver -> browser.find("textarea[name=now]").getAttribute("value").contains("](/media/"));
 	}
 
-	/** Clicks the toolbar button inserting this block: a house section or the paywall marker. */
+	/** Clicks the toolbar button inserting this block into the pane last written in: the paywall marker. */
 	private void toolbar(String block) {
 		browser.find(".toolbar button[data-block=" + block + "]").click();
 	}

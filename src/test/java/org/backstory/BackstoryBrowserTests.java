@@ -110,11 +110,8 @@ class BackstoryBrowserTests {
 		new Select(browser.find("select[name=storyline]")).selectByValue(STORYLINE);
 		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".suggested-events"),
 				NEWEST_EVENT));
-		browser.find(".toolbar button[data-block=before-you-read]").click();
-
 		insertRecapOf(".suggested-events", OLDER_EVENT);
-		String body = body();
-		assertThat(body).contains("## Before you read\n\nOn ")
+		assertThat(background()).startsWith("On ")
 			.contains(", Orvenna's parliament in Sael votes the Halvard Bank deal down ([more](/p/halvard-deal-collapse)).");
 		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stale-background"),
 				"The story has moved on: 2 newer events aren't in the background"));
@@ -122,12 +119,11 @@ class BackstoryBrowserTests {
 		browser.screenshot("2-stale-background");
 
 		insertRecapOf(".stale-background", NEWEST_EVENT);
-		assertThat(body()).contains("President Rusk phones Chancellor Illis on her first day in office ([more](/p/a-phone-call-from-sael)).");
+		assertThat(background()).contains("President Rusk phones Chancellor Illis on her first day in office ([more](/p/a-phone-call-from-sael)).");
 		browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".stale-background")));
 		assertThat(browser.find(".suggested-articles").getText()).contains("Insert a linked recap line");
 
-		browser.find(".toolbar button[data-block=whats-going-on-now]").click();
-		WebElement textarea = browser.find("textarea[name=body]");
+		WebElement textarea = browser.find("textarea[name=now]");
 		textarea.sendKeys("Negotiators from both capitals met in Calvera this week.\n\n> \"" + QUOTE + "\" — Tavio Rusk, "
 				+ LocalDate.now(ZoneOffset.UTC) + "\n\nThe next meeting is set for spring.");
 		browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
@@ -177,8 +173,8 @@ class BackstoryBrowserTests {
 			.click();
 	}
 
-	private String body() {
-		return browser.find("textarea[name=body]").getAttribute("value");
+	private String background() {
+		return browser.find("textarea[name=background]").getAttribute("value");
 	}
 
 	private void signOut() {

@@ -43,6 +43,8 @@ import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.AuthorRef;
+import org.backstory.publishing.HouseFormat;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.TagRef;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
@@ -290,13 +292,32 @@ class PaywallLeakIntegrationTests {
 
 				[x]: https://secret.example/paid-url "paid title of %s"
 				""", "the gated citation of %s", "secret.example/paid-url", "paid title of %s");
+		// A piece in the house format (issue 14 §1) cut at a marker in its now part, with a link defined only there.
+		publishAwkward(author, "house-format", """
+				The opening is free.
+
+				## Before you read
+
+				The background is free and cites [the ruling][r] without a definition above the cut.
+
+				## What's going on now
+
+				The first lines of the now part are free.
+
+				<!-- paywall -->
+
+				The rest of the now part cites [the ruling][r]: the gated now of %s.
+
+				[r]: https://secret.example/ruling "gated ruling of %s"
+				""", "the gated now of %s", "secret.example/ruling", "gated ruling of %s");
 		return mustStayGated.keySet();
 	}
 
 	private void publishAwkward(Author author, String shape, String body, String... gated) {
 		String slug = ArticleFixtures.unique("leak-" + shape);
-		long id = editor.save(new ArticleDraft(null, slug, "Awkward " + shape + " " + slug, "", body.formatted(slug, slug),
-				List.of(author.slug()), List.of(), null, null, null, Visibility.paid()));
+		long id = editor.save(new ArticleDraft(null, slug, "Awkward " + shape + " " + slug, "", "", List.of(author.slug()),
+				List.of(), null, null, null, Visibility.paid())
+			.withText(HouseFormat.split(body.formatted(slug, slug), HouseLabels.DEFAULTS)));
 		editor.publishNow(id);
 		publishedHere.add(id);
 		mustStayGated.put(slug, Arrays.stream(gated).map(text -> text.formatted(slug)).toList());

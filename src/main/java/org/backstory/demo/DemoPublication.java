@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.backstory.demo.DemoContent.DemoArticle;
 import org.backstory.publishing.ArticleDraft;
+import org.backstory.publishing.HouseFormat;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.EventDraft;
@@ -90,7 +92,7 @@ class DemoPublication {
 		long id = editor.save(new ArticleDraft(null, article.get("slug"), article.get("title"), article.get("dek"),
 				article.markdown(), article.list("authors"), article.list("tags"), article.find("storyline"),
 				position == null ? null : Integer.valueOf(position), article.find("cover"),
-				visibility(article.get("visibility"))));
+				visibility(article.get("visibility"))).withText(HouseFormat.split(article.markdown(), HouseLabels.DEFAULTS)));
 		long daysAgo = Long.parseLong(article.get("published_days_ago"));
 		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 	}

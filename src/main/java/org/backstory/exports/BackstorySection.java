@@ -11,6 +11,7 @@ import org.backstory.newsletters.Newsletter;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.ArticleArchive;
 import org.backstory.publishing.Entity;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.SourceLink;
 import org.backstory.publishing.StorylineEvent;
@@ -48,7 +49,7 @@ final class BackstorySection {
 	void write(SiteRecords.Site site) {
 		json.writeObjectPropertyStart("backstory");
 		json.writeNumberProperty("format_version", FORMAT_VERSION);
-		publication(site.publication());
+		publication(site.publication(), site.labels());
 		json.writeArrayPropertyStart("articles");
 		articles.forEachArticle(this::article);
 		json.writeEndArray();
@@ -62,7 +63,7 @@ final class BackstorySection {
 		json.writeEndObject();
 	}
 
-	private void publication(Publication publication) {
+	private void publication(Publication publication, HouseLabels labels) {
 		json.writeObjectPropertyStart("publication");
 		string(json, "name", publication.name());
 		string(json, "tagline", publication.tagline());
@@ -70,6 +71,8 @@ final class BackstorySection {
 		text(json, "logo_url", publication.logoUrl());
 		string(json, "legal_name", publication.legalName());
 		string(json, "postal_address", publication.postalAddress());
+		string(json, "background_label", labels.background());
+		string(json, "now_label", labels.now());
 		json.writeEndObject();
 	}
 
@@ -80,7 +83,9 @@ final class BackstorySection {
 		string(json, "slug", article.slug());
 		string(json, "title", article.title());
 		string(json, "dek", article.dek());
-		string(json, "markdown", article.bodyMarkdown());
+		string(json, "markdown", article.text().body());
+		string(json, "background_markdown", article.text().background());
+		string(json, "now_markdown", article.text().now());
 		string(json, "status", article.status());
 		text(json, "published_at", dateOrNull(article.publishedAt()));
 		json.writeBooleanProperty("on_site", article.onSite());

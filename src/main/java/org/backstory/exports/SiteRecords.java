@@ -11,6 +11,7 @@ import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.ArticleArchive;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Component;
 class SiteRecords {
 
 	/**
-	 * The publication's settings, tags, authors (with the staff accounts some of them are), plans and
-	 * newsletters, each in a stable order.
+	 * The publication's settings (its house format's section labels among them), tags, authors (with the staff
+	 * accounts some of them are), plans and newsletters, each in a stable order.
 	 */
-	record Site(Publication publication, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Author> authors,
+	record Site(Publication publication, HouseLabels labels, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Author> authors,
 			Map<Long, MemberProfile> staff, List<BillingArchive.ArchivedPlan> plans, List<Newsletter> newsletters) {
 	}
 
@@ -48,7 +49,7 @@ class SiteRecords {
 
 	Site read() {
 		List<ArchivedArticle.Author> authors = articles.authors();
-		return new Site(publications.publication(), articles.tags(), authors,
+		return new Site(publications.publication(), publications.labels(), articles.tags(), authors,
 				members.profiles(authors.stream().map(ArchivedArticle.Author::memberId).filter(Objects::nonNull).toList()),
 				billing.plans(), newsletters.all());
 	}

@@ -55,8 +55,8 @@ class ArchiveChecks {
 		ArchivePlan plan = ArchiveReader.read(fileName, bytes, tiers, clock.instant());
 		List<ImportProblem> problems = new ArrayList<>(plan.problems());
 		for (PlannedPost post : plan.posts()) {
-			editor.problems(new ArticleDraft(null, post.slug(), post.title(), post.dek(), post.body(), List.of("author"),
-					List.of(), null, null, post.coverImageUrl(), post.visibility(), post.seo()))
+			editor.problems(new ArticleDraft(null, post.slug(), post.title(), post.dek(), "", List.of("author"),
+					List.of(), null, null, post.coverImageUrl(), post.visibility(), post.seo()).withText(post.text()))
 				.forEach(problem -> problems.add(ImportProblem.blocking(post.where(), problem)));
 		}
 		if (plan.subscribers().stream().anyMatch(PlannedSubscriber::paid) && billing.defaultCompTier() == null) {

@@ -224,10 +224,13 @@ public class ArchiveImport {
 		if (!post.visibility().gated()) {
 			return "free to read";
 		}
+		if (post.text().formatted()) {
+			return post.marker() ? "house format: at the paywall marker" : "house format: after the background";
+		}
 		if (post.marker()) {
 			return "paywall marker";
 		}
-		return desk.paywallWarning(post.body(), true) == null ? "no marker: the opening paragraphs"
+		return desk.paywallWarning(post.text(), true) == null ? "no marker: the opening paragraphs"
 				: "no marker: capped preview";
 	}
 

@@ -100,10 +100,11 @@ class ArticleImporter {
 			String storylineSlug = storyline == null ? null
 					: storylines.computeIfAbsent(storyline.slug(),
 							slug -> editor.createStoryline(slug, storyline.title(), storyline.description()).slug());
-			ArticleDraft draft = new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), post.body(),
+			ArticleDraft draft = new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), "",
 					bylines, tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
 					copied(post.coverImageUrl(), copies), post.visibility(),
-					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies)));
+					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies)))
+				.withText(post.text());
 			ArchiveRestore.RestoredStamps stamps = restoring ? post.stamps() : null;
 			long id = stamps == null ? editor.save(draft) : restore.article(stamps.id(), () -> editor.save(draft));
 			editor.keepOldSlugs(id, post.oldSlugs());

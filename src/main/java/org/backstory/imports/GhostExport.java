@@ -14,6 +14,9 @@ import java.util.Set;
 import org.backstory.imports.PlannedPost.PlannedAuthor;
 import org.backstory.imports.PlannedPost.PlannedTag;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.HouseFormat;
+import org.backstory.publishing.HouseLabels;
+import org.backstory.publishing.HouseText;
 import org.backstory.publishing.HtmlBodies;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Visibility;
@@ -90,11 +93,11 @@ final class GhostExport {
 				continue;
 			}
 			JsonNode own = this.own.article(id);
-			String markdown;
+			HouseText markdown;
 			boolean marker;
 			if (own != null) {
-				markdown = text(own, "markdown");
-				marker = HtmlBodies.hasPaywall(markdown);
+				markdown = new HouseText(text(own, "markdown"), text(own, "background_markdown"), text(own, "now_markdown"));
+				marker = HtmlBodies.hasPaywall(markdown.body() + "\n\n" + markdown.background() + "\n\n" + markdown.now());
 			}
 			else {
 				HtmlBody.Converted body = HtmlBody.convert(text(post, "html"), HtmlBody.Flavour.GHOST);
@@ -102,7 +105,7 @@ final class GhostExport {
 					problems.add(ImportProblem.blocking(where, "The post's html is " + body.broken() + "."));
 					continue;
 				}
-				markdown = body.markdown();
+				markdown = HouseFormat.split(body.markdown(), HouseLabels.DEFAULTS);
 				marker = body.marker();
 			}
 			JsonNode postMeta = meta.getOrDefault(id, MissingNode.getInstance());

@@ -16,6 +16,7 @@ import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.publishing.ArchiveRestore;
 import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Visibility;
@@ -157,7 +158,7 @@ final class OwnSection {
 		}
 		try {
 			OwnStorylineRecords records = new OwnStorylineRecords(own, articles, storylines);
-			return new SiteRestore(publication(), plans(), newsletters(), authors(), tags(), storylinesById(),
+			return new SiteRestore(publication(), labels(), plans(), newsletters(), authors(), tags(), storylinesById(),
 					records.entities(), records.events(), List.of(), null);
 		}
 		catch (IllegalArgumentException ex) {
@@ -175,6 +176,23 @@ final class OwnSection {
 		String logo = text(p, "logo_url");
 		return new Publication(text(p, "name"), text(p, "tagline"), text(p, "accent_color"), logo.isEmpty() ? null : logo,
 				text(p, "legal_name"), text(p, "postal_address"));
+	}
+
+	/** The section labels; an export made before they were settings has none, and gets the defaults. */
+	private HouseLabels labels() {
+		JsonNode p = own.path("publication");
+		String background = text(p, "background_label");
+		String now = text(p, "now_label");
+		if (background.isEmpty() && now.isEmpty()) {
+			return HouseLabels.DEFAULTS;
+		}
+		for (String label : List.of(background, now)) {
+			if (label.isBlank() || label.length() > HouseLabels.MAX_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
+				throw new IllegalArgumentException("a section label is not 1 to " + HouseLabels.MAX_LENGTH
+						+ " characters on one line");
+			}
+		}
+		return new HouseLabels(background, now);
 	}
 
 	private List<SiteRestore.RestoredPlan> plans() {

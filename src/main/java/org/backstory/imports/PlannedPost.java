@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.backstory.publishing.ArchiveRestore;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.HouseText;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param title the headline
  * @param slug the slug it had, made valid here if it was not
  * @param dek the custom excerpt or subtitle
- * @param body the body as Backstory stores it: Markdown whose blocks are the post's HTML
+ * @param text the text as Backstory stores it: Markdown whose blocks are the post's HTML, split into the house
+ * format's parts by {@link org.backstory.publishing.HouseFormat} (Backstory's own export carries its parts)
  * @param visibility who may read all of it
  * @param status what it becomes
  * @param publishedAt its publication time (null for a draft)
@@ -30,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param stamps its id, times and editor switch in Backstory's own export, kept when the publication it is
  *     imported into is empty; null for other archives
  */
-public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, String body,
+public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, HouseText text,
 		Visibility visibility, PostStatus status, @Nullable Instant publishedAt, List<PlannedTag> tags,
 		List<PlannedAuthor> authors, @Nullable String coverImageUrl, ArticleSeo seo, boolean marker,
 		@Nullable PlannedStoryline storyline, List<String> oldSlugs, ArchiveRestore.@Nullable RestoredStamps stamps) {

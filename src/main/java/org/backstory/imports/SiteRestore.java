@@ -7,6 +7,7 @@ import org.backstory.billing.NewPlan;
 import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.publishing.ArchiveRestore;
 import org.backstory.publishing.ArchivedArticle;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * What Backstory's own export carries besides its articles, read back for an import into an empty
  * publication, which keeps the exported ids and times (see {@link ArchiveRestore}).
  *
+ * @param labels the house format's section labels
  * @param authors in id order
  * @param tags in id order
  * @param storylines in id order
@@ -25,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param billing the archive's subscriptions, payments and their history, restored into a publication without
  *     any (see {@link BillingRestorer}); null when only posts.json was uploaded
  */
-record SiteRestore(Publication publication, List<RestoredPlan> plans, List<NewsletterSettings> newsletters,
+record SiteRestore(Publication publication, HouseLabels labels, List<RestoredPlan> plans, List<NewsletterSettings> newsletters,
 		List<RestoredAuthor> authors, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Storyline> storylines,
 		List<ArchivedArticle.KnownEntity> entities, List<ArchivedArticle.Event> events, List<RestoredImage> images,
 		@Nullable BillingFiles billing) {
@@ -42,11 +44,13 @@ record SiteRestore(Publication publication, List<RestoredPlan> plans, List<Newsl
 	}
 
 	SiteRestore withImages(List<RestoredImage> originals) {
-		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, entities, events, originals, billing);
+		return new SiteRestore(publication, labels, plans, newsletters, authors, tags, storylines, entities, events,
+				originals, billing);
 	}
 
 	SiteRestore withBilling(@Nullable BillingFiles files) {
-		return new SiteRestore(publication, plans, newsletters, authors, tags, storylines, entities, events, images, files);
+		return new SiteRestore(publication, labels, plans, newsletters, authors, tags, storylines, entities, events,
+				images, files);
 	}
 
 	/**

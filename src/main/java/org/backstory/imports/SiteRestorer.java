@@ -54,6 +54,9 @@ class SiteRestorer {
 			}
 		}
 		publications.update(site.publication());
+		if (!site.labels().equals(publications.labels())) {
+			publications.changeLabels(site.labels());
+		}
 		site.plans().forEach(plan -> plans.restore(plan.plan(), plan.active(), plan.createdAt()));
 		for (NewsletterSettings settings : site.newsletters()) {
 			try {

@@ -16,6 +16,8 @@ import java.util.Set;
 
 import org.backstory.members.MemberRoster;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.HouseFormat;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.CsvReader;
 import org.jspecify.annotations.Nullable;
@@ -118,7 +120,7 @@ final class SubstackExport {
 							+ body.markdown()
 					: body.markdown();
 			posts.add(new PlannedPost(where, number, title, slug, ArchiveText.dek(ArchiveText.unescaped(table.get(record, "subtitle"))),
-					markdown, visibility(table.get(record, "audience")), status, at, List.of(), List.of(), null,
+					HouseFormat.split(markdown, HouseLabels.DEFAULTS), visibility(table.get(record, "audience")), status, at, List.of(), List.of(), null,
 					ArticleSeo.none(), body.marker(), null, List.of(), null));
 		}
 		return posts;

@@ -1,5 +1,6 @@
 package org.backstory.newsletters;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -85,11 +86,16 @@ final class EmailStyles {
 		return "font-family:" + MONO + ";font-size:14px;";
 	}
 
-	/** A house section's shaded box. */
+	/**
+	 * A house section's shaded box. The rest of a now part after a paywall marker ({@code continued}) goes on in the
+	 * same box, so it has no edge of its own.
+	 */
 	String houseBox(String cssClass) {
-		String edge = "whats-going-on-now".equals(cssClass) ? "border-top:3px solid " : "border-left:4px solid ";
-		return "width:100%;margin:0 0 24px;border-collapse:collapse;background-color:" + PANEL + ";" + edge + accent
-				+ ";";
+		List<String> classes = List.of(cssClass.split(" "));
+		String edge = classes.contains("continued") ? "border:0;"
+				: classes.contains("whats-going-on-now") ? "border-top:3px solid " + accent + ";"
+						: "border-left:4px solid " + accent + ";";
+		return "width:100%;margin:0 0 24px;border-collapse:collapse;background-color:" + PANEL + ";" + edge;
 	}
 
 	/** The cell inside a house section's box. */

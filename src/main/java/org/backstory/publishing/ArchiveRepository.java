@@ -28,7 +28,7 @@ class ArchiveRepository {
 	/** Up to {@code size} articles with ids above {@code afterId}, by id. */
 	List<ArchivedArticle> articlesAfter(long afterId, int size) {
 		List<Row> rows = jdbc.sql("""
-				select id, slug, title, dek, body_markdown, preview_html, gated_html, status, published_at, on_site,
+				select id, slug, title, dek, body_markdown, background_markdown, now_markdown, preview_html, gated_html, status, published_at, on_site,
 				  visibility, visibility_tiers, cover_image_url, seo_title, seo_description, social_image_url,
 				  storyline_id, storyline_position, author_may_publish, created_at, updated_at
 				from publishing.article where id > ? order by id limit ?
@@ -95,7 +95,8 @@ class ArchiveRepository {
 
 	private static Row row(ResultSet rs) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
-				rs.getString("body_markdown"), rs.getString("preview_html"), rs.getString("gated_html"),
+				new HouseText(rs.getString("body_markdown"), rs.getString("background_markdown"),
+						rs.getString("now_markdown")), rs.getString("preview_html"), rs.getString("gated_html"),
 				rs.getString("status"), instantOrNull(rs, "published_at"), rs.getBoolean("on_site"),
 				new Visibility(Visibility.Level.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
 						Set.of((String[]) rs.getArray("visibility_tiers").getArray())),
@@ -114,7 +115,7 @@ class ArchiveRepository {
 		return at == null ? null : at.toInstant();
 	}
 
-	private record Row(long id, String slug, String title, String dek, String markdown, String previewHtml,
+	private record Row(long id, String slug, String title, String dek, HouseText markdown, String previewHtml,
 			String gatedHtml, String status, @Nullable Instant publishedAt, boolean onSite, Visibility visibility,
 			@Nullable String coverImageUrl, ArticleSeo seo, @Nullable Long storylineId,
 			@Nullable Integer storylinePosition, boolean authorMayPublish, Instant createdAt, Instant updatedAt) {

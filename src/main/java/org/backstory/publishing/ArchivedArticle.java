@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param slug its current slug
  * @param title the headline
  * @param dek the one-line summary
- * @param bodyMarkdown the Markdown source the two halves are rendered from
+ * @param text the Markdown source the two halves are rendered from: the body, and a piece in the house format's
+ * background and now part
  * @param previewHtml the sanitised preview
  * @param gatedBody the sanitised rest
  * @param status as stored: {@code draft}, {@code scheduled} or {@code published}
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  */
-public record ArchivedArticle(long id, String slug, String title, String dek, String bodyMarkdown, String previewHtml,
+public record ArchivedArticle(long id, String slug, String title, String dek, HouseText text, String previewHtml,
 		GatedBody gatedBody, String status, @Nullable Instant publishedAt, boolean onSite, Visibility visibility,
 		@Nullable String coverImageUrl, ArticleSeo seo, @Nullable Long storylineId, @Nullable Integer storylinePosition,
 		boolean authorMayPublish, List<Long> authorIds, List<Long> tagIds, List<String> slugAliases, Instant createdAt,

@@ -24,7 +24,8 @@ class ArticleDeskRepository {
 			case when a.status = 'draft' then 'draft' when a.published_at > :now then 'scheduled' else 'published' end""";
 
 	private static final String REVISION = """
-			select id, article_id, version, title, dek, body_markdown, saved_by_name, saved_at, autosave
+			select id, article_id, version, title, dek, body_markdown, background_markdown, now_markdown, saved_by_name,
+			  saved_at, autosave
 			from publishing.article_revision""";
 
 	private final JdbcClient jdbc;
@@ -87,7 +88,8 @@ class ArticleDeskRepository {
 
 	private static EditableArticle editable(ResultSet rs, List<String> authors, List<String> tags) throws SQLException {
 		ArticleDraft draft = new ArticleDraft(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-				rs.getString("dek"), rs.getString("body_markdown"), authors, tags, rs.getString("storyline_slug"),
+				rs.getString("dek"), rs.getString("body_markdown"), rs.getString("background_markdown"),
+				rs.getString("now_markdown"), authors, tags, rs.getString("storyline_slug"),
 				rs.getObject("storyline_position", Integer.class), rs.getString("cover_image_url"), visibility(rs),
 				new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("social_image_url")));
 		return new EditableArticle(draft, rs.getString("shown_status"), instantOrNull(rs, "published_at"),
@@ -175,8 +177,10 @@ class ArticleDeskRepository {
 	void insertRevision(long articleId, long memberId, String memberName, boolean autosave, Instant now) {
 		jdbc.sql("""
 				insert into publishing.article_revision
-				  (article_id, version, title, dek, body_markdown, saved_by, saved_by_name, autosave, saved_at)
-				select id, version, title, dek, body_markdown, :member, :name, :autosave, :now
+				  (article_id, version, title, dek, body_markdown, background_markdown, now_markdown, saved_by,
+				   saved_by_name, autosave, saved_at)
+				select id, version, title, dek, body_markdown, background_markdown, now_markdown, :member, :name,
+				  :autosave, :now
 				from publishing.article where id = :article
 				""")
 			.param("article", articleId)
@@ -190,7 +194,8 @@ class ArticleDeskRepository {
 	void replaceRevision(long revisionId, long articleId, Instant now) {
 		jdbc.sql("""
 				update publishing.article_revision r set version = a.version, title = a.title, dek = a.dek,
-				  body_markdown = a.body_markdown, saved_at = :now
+				  body_markdown = a.body_markdown, background_markdown = a.background_markdown,
+				  now_markdown = a.now_markdown, saved_at = :now
 				from publishing.article a where a.id = :article and r.id = :revision
 				""")
 			.param("article", articleId)
@@ -215,7 +220,8 @@ class ArticleDeskRepository {
 
 	private static ArticleRevision revision(ResultSet rs) throws SQLException {
 		return new ArticleRevision(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("version"), rs.getString("title"),
-				rs.getString("dek"), rs.getString("body_markdown"), rs.getString("saved_by_name"),
+				rs.getString("dek"), new HouseText(rs.getString("body_markdown"), rs.getString("background_markdown"),
+						rs.getString("now_markdown")), rs.getString("saved_by_name"),
 				instantOrNull(rs, "saved_at"), rs.getBoolean("autosave"));
 	}
 

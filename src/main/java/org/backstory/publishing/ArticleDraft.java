@@ -13,10 +13,14 @@ import org.jspecify.annotations.Nullable;
  * characters
  * @param title the headline, 1 to 200 characters
  * @param dek the one-line summary, at most 300 characters (may be empty)
- * @param bodyMarkdown the body in Markdown; when the article is not public, a line {@code <!-- paywall -->} ends
- * the free preview, otherwise the preview is the first two paragraphs cut to at most 150 words and half the
- * article (so something is always gated); H2 headings "Before you read" and "What's going on now" open the house
- * sections
+ * @param bodyMarkdown the body in Markdown: the opening of a piece in the house format (may be empty), otherwise
+ * the whole free-standing text. A gated free-standing body ends its free preview at a line {@code <!-- paywall -->},
+ * otherwise at the first two paragraphs cut to at most 150 words and half the article (so something is always
+ * gated); H2 headings "Before you read" and "What's going on now" in it still open styled sections
+ * @param backgroundMarkdown the background part of a piece in the house format, or empty; the free preview of a
+ * gated piece ends after it, and it may not hold the paywall marker
+ * @param nowMarkdown the now part of a piece in the house format, or empty; gated in a gated piece, from a paywall
+ * marker in it on if it has one
  * @param authorSlugs existing authors' slugs, in byline order; at least one
  * @param tagSlugs existing tags' slugs, in display order (may be empty)
  * @param storylineSlug an existing storyline's slug, or null
@@ -27,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param seo the search and social fields (public; at most 200 characters of title and 300 of description)
  */
 public record ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
-		List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
+		String backgroundMarkdown, String nowMarkdown, List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
 		@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility, ArticleSeo seo) {
 
 	public ArticleDraft {
@@ -35,7 +39,15 @@ public record ArticleDraft(@Nullable Long id, String slug, String title, String 
 		tagSlugs = List.copyOf(tagSlugs);
 	}
 
-	/** A draft without search or social fields of its own. */
+	/** A draft with a free-standing body, not in the house format. */
+	public ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
+			List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
+			@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility, ArticleSeo seo) {
+		this(id, slug, title, dek, bodyMarkdown, "", "", authorSlugs, tagSlugs, storylineSlug, storylinePosition,
+				coverImageUrl, visibility, seo);
+	}
+
+	/** A draft with a free-standing body and without search or social fields of its own. */
 	public ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
 			List<String> authorSlugs, List<String> tagSlugs, @Nullable String storylineSlug,
 			@Nullable Integer storylinePosition, @Nullable String coverImageUrl, Visibility visibility) {
@@ -45,8 +57,19 @@ public record ArticleDraft(@Nullable Long id, String slug, String title, String 
 
 	/** The same content as a change to the article with this id. */
 	public ArticleDraft withId(long articleId) {
-		return new ArticleDraft(articleId, slug, title, dek, bodyMarkdown, authorSlugs, tagSlugs, storylineSlug,
-				storylinePosition, coverImageUrl, visibility, seo);
+		return new ArticleDraft(articleId, slug, title, dek, bodyMarkdown, backgroundMarkdown, nowMarkdown, authorSlugs,
+				tagSlugs, storylineSlug, storylinePosition, coverImageUrl, visibility, seo);
+	}
+
+	/** The text in its three parts. */
+	public HouseText text() {
+		return new HouseText(bodyMarkdown, backgroundMarkdown, nowMarkdown);
+	}
+
+	/** The same draft with this text (for instance a body split by {@link HouseFormat}). */
+	public ArticleDraft withText(HouseText text) {
+		return new ArticleDraft(id, slug, title, dek, text.body(), text.background(), text.now(), authorSlugs, tagSlugs,
+				storylineSlug, storylinePosition, coverImageUrl, visibility, seo);
 	}
 
 }

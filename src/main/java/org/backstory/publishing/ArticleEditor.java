@@ -43,9 +43,12 @@ public class ArticleEditor {
 
 	private final ArticleRenderer renderer = new ArticleRenderer();
 
+	private final PublicationService publication;
+
 	ArticleEditor(ArticleWriter writer, CatalogCache cache, Clock clock, ApplicationEventPublisher events,
-			EntityMentions mentions) {
+			EntityMentions mentions, PublicationService publication) {
 		this.writer = writer;
+		this.publication = publication;
 		this.mentions = mentions;
 		this.cache = cache;
 		this.clock = clock;
@@ -110,20 +113,24 @@ public class ArticleEditor {
 	 * authors, tags, storyline or slug: for checking a whole archive before importing it.
 	 */
 	public List<String> problems(ArticleDraft draft) {
-		return EditorialRules.problems(draft);
+		List<String> problems = new ArrayList<>(EditorialRules.problems(draft));
+		problems.addAll(renderer.markerProblems(draft.text(), draft.visibility().gated()));
+		return problems;
 	}
 
 	/**
 	 * Creates an article as a draft ({@code draft.id() == null}) or replaces an existing article's content,
 	 * keeping its status and publication time. The body is rendered and split into preview and gated
-	 * halves here (see {@link ArticleDraft#bodyMarkdown()} for where the split falls). If a published or scheduled article's slug changes, the old slug keeps answering with a
+	 * halves here, with the publication's section labels (see {@link ArticleDraft#bodyMarkdown()} and
+	 * {@link ArticleDraft#backgroundMarkdown()} for where the split falls; a gated piece in the house format with the
+	 * paywall marker in its opening or background is refused). If a published or scheduled article's slug changes, the old slug keeps answering with a
 	 * redirect to the new one.
 	 * @return the article's id
 	 * @throws InvalidArticleException listing every problem found (nothing is written)
 	 */
 	@Transactional
 	public long save(ArticleDraft draft) {
-		List<String> problems = new ArrayList<>(EditorialRules.problems(draft));
+		List<String> problems = new ArrayList<>(problems(draft));
 		Map<String, Long> authors = writer.authorIds(draft.authorSlugs());
 		draft.authorSlugs().stream().filter(slug -> !authors.containsKey(slug))
 			.forEach(slug -> problems.add("There is no author '" + slug + "'."));
@@ -149,8 +156,8 @@ public class ArticleEditor {
 		if (!problems.isEmpty()) {
 			throw new InvalidArticleException(problems);
 		}
-		String markdown = EditorialRules.withoutControls(draft.bodyMarkdown());
-		RenderedBody body = renderer.render(markdown, draft.visibility().gated());
+		HouseText text = draft.text().withoutControls();
+		RenderedBody body = renderer.render(text, draft.visibility().gated(), publication.labels());
 		Instant now = clock.instant();
 		ArticleWriter.Content content = new ArticleWriter.Content(draft, body, storylineId, position);
 		long id;
@@ -170,7 +177,7 @@ public class ArticleEditor {
 		catch (DuplicateKeyException ex) {
 			throw new InvalidArticleException("Another change took the same slug or storyline part a moment ago; try again.");
 		}
-		mentions.record(id, renderer.cut(markdown, draft.visibility().gated()));
+		mentions.record(id, renderer.cut(text, draft.visibility().gated()));
 		cache.invalidate();
 		if (wasLive) {
 			events.publishEvent(new PublishedArticleEdited(id));

@@ -2,6 +2,7 @@ package org.backstory.publishing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -51,27 +52,185 @@ final class ArticleRenderer {
 
 	private final PreviewCut previewCut = new PreviewCut(this::visibleSize);
 
-	/** The body of a gated article split as below, or a public one ({@code gated} false) all preview. */
+	static final String MARKER_IN_OPENING = "The paywall marker cannot go in the opening of an article in the house format:"
+			+ " the opening and the background are the free preview. Move the marker into the now part (readers without"
+			+ " access stop there) or remove it (they stop after the background).";
+
+	static final String MARKER_IN_BACKGROUND = "The paywall marker cannot go in the background: the background is the"
+			+ " free preview and is never split. Move the marker into the now part (readers without access stop there)"
+			+ " or remove it (they stop after the background).";
+
+	/**
+	 * The article's text rendered into its two stored halves: a free-standing body as below, a piece in the house
+	 * format by {@link #renderFormatted}. A public article ({@code gated} false) is all preview.
+	 */
+	RenderedBody render(HouseText text, boolean gated, HouseLabels labels) {
+		if (text.formatted()) {
+			return renderFormatted(text, gated, labels);
+		}
+		return render(text.body(), gated);
+	}
+
+	/** A free-standing body split as below, or a public one ({@code gated} false) all preview. */
 	RenderedBody render(String markdown, boolean gated) {
 		if (!gated) {
-			return new RenderedBody(renderHalf(parser.parse(markdown), null).html(), "", false);
+			return new RenderedBody(renderHalf(parser.parse(markdown), null).html(), "", false, false);
 		}
 		return render(markdown);
 	}
 
-	/** Where the body splits into free preview and gated part; a public article is all preview. */
-	PreviewCut.Cut cut(String markdown, boolean gated) {
-		return gated ? previewCut.of(markdown, parser.parse(markdown)) : new PreviewCut.Cut(markdown, "", false);
+	/** Where the text splits into free preview and gated part, as Markdown; a public article is all preview. */
+	PreviewCut.Cut cut(HouseText text, boolean gated) {
+		if (!text.formatted()) {
+			return gated ? previewCut.of(text.body(), parser.parse(text.body())) : new PreviewCut.Cut(text.body(), "", false);
+		}
+		FormatCut cut = formatCut(text, gated);
+		return new PreviewCut.Cut(joined(cut.preview()), joined(cut.gated()), false);
 	}
 
-	/** The body of a gated article, split into preview and gated half. */
+	/**
+	 * Why the text cannot be saved with this visibility: a gated piece in the house format takes the paywall marker
+	 * only in its now part, so no section is ever split and the background stays whole in the free preview.
+	 */
+	List<String> markerProblems(HouseText text, boolean gated) {
+		if (!gated || !text.formatted()) {
+			return List.of();
+		}
+		List<String> problems = new ArrayList<>();
+		if (markerIndex(blocksOf(parser.parse(text.body()))) >= 0) {
+			problems.add(MARKER_IN_OPENING);
+		}
+		if (markerIndex(blocksOf(parser.parse(text.background()))) >= 0) {
+			problems.add(MARKER_IN_BACKGROUND);
+		}
+		return problems;
+	}
+
+	/**
+	 * Whether a gated piece in the house format keeps exactly the preview its body had as one free-standing text: its
+	 * only paywall marker sits in the now part with something before and after it, so the cut falls at the same place.
+	 */
+	boolean cutsAtSamePlace(HouseText parts) {
+		return markerProblems(parts, true).isEmpty()
+				&& previewCut.atMarker(parts.now(), parser.parse(parts.now())).filter(cut -> !cut.previewSource().isBlank()).isPresent();
+	}
+
+	/** The body of a gated free-standing article, split into preview and gated half. */
 	RenderedBody render(String markdown) {
 		PreviewCut.Cut cut = previewCut.of(markdown, parser.parse(markdown));
 		Node preview = parser.parse(cut.previewSource());
 		Half free = renderHalf(preview, null);
 		String gatedSource = cut.gatedSource().isBlank() ? "" : definitionsIn(cut.previewSource(), preview) + cut.gatedSource();
 		return new RenderedBody(free.html(), renderHalf(parser.parse(gatedSource), free.openSection()).html(),
-				cut.capped());
+				cut.capped(), false);
+	}
+
+	/**
+	 * A piece in the house format: the opening, then the background and the now part, each whole in a section under
+	 * the publication's label. A gated piece's preview is the opening and the background; the now part is gated, or
+	 * from a paywall marker in it on (its first lines then close the preview in a section that the gated half
+	 * continues). Without a now part, the background is gated too, so a gated piece never goes out whole. Each part is
+	 * parsed alone and given the link definitions of the preview's parts (public anyway), and the gated part also
+	 * those of the gated source, so nothing gated can change the preview.
+	 */
+	private RenderedBody renderFormatted(HouseText text, boolean gated, HouseLabels labels) {
+		FormatCut cut = formatCut(text, gated);
+		String publicDefinitions = definitions(cut.preview());
+		StringBuilder preview = new StringBuilder();
+		for (Part part : cut.preview()) {
+			preview.append(renderPart(part, publicDefinitions, labels));
+		}
+		String gatedDefinitions = publicDefinitions + definitions(cut.gated());
+		StringBuilder gatedHtml = new StringBuilder();
+		for (Part part : cut.gated()) {
+			gatedHtml.append(renderPart(part, gatedDefinitions, labels));
+		}
+		return new RenderedBody(preview.toString(), gatedHtml.toString(), false, gated && text.now().isBlank());
+	}
+
+	private String renderPart(Part part, String definitions, HouseLabels labels) {
+		Node document = parser.parse(definitions + part.source());
+		if (part.section() == null) {
+			return renderHalf(document, null).html();
+		}
+		StringBuilder html = new StringBuilder();
+		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+			if (!(node instanceof LinkReferenceDefinition) && !PreviewCut.isMarker(node)) {
+				renderer.render(node, html);
+			}
+		}
+		String label = part.continued() ? ""
+				: "<h2>" + escaped(part.section() == HouseSection.BEFORE_YOU_READ ? labels.background() : labels.now())
+						+ "</h2>";
+		String cssClass = part.section().cssClass() + (part.continued() ? " continued" : "");
+		return "<section class=\"" + cssClass + "\">" + label + sanitizer.clean(html.toString()) + "</section>";
+	}
+
+	/** Plain text as HTML text content, written as the sanitised HTML around it writes text. */
+	private static String escaped(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	private FormatCut formatCut(HouseText text, boolean gated) {
+		List<Part> preview = new ArrayList<>();
+		List<Part> gatedParts = new ArrayList<>();
+		if (!text.body().isBlank()) {
+			preview.add(new Part(text.body(), null, false));
+		}
+		Part background = new Part(text.background(), HouseSection.BEFORE_YOU_READ, false);
+		boolean hasBackground = !text.background().isBlank();
+		if (text.now().isBlank()) {
+			if (hasBackground) {
+				(gated ? gatedParts : preview).add(background);
+			}
+			return new FormatCut(preview, gatedParts);
+		}
+		if (hasBackground) {
+			preview.add(background);
+		}
+		if (!gated) {
+			preview.add(new Part(text.now(), HouseSection.WHATS_GOING_ON_NOW, false));
+			return new FormatCut(preview, gatedParts);
+		}
+		Optional<PreviewCut.Cut> atMarker = previewCut.atMarker(text.now(), parser.parse(text.now()))
+			.filter(cut -> !cut.previewSource().isBlank());
+		if (atMarker.isPresent()) {
+			preview.add(new Part(atMarker.get().previewSource(), HouseSection.WHATS_GOING_ON_NOW, false));
+			gatedParts.add(new Part(atMarker.get().gatedSource(), HouseSection.WHATS_GOING_ON_NOW, true));
+		}
+		else {
+			gatedParts.add(new Part(text.now(), HouseSection.WHATS_GOING_ON_NOW, false));
+		}
+		return new FormatCut(preview, gatedParts);
+	}
+
+	private String definitions(List<Part> parts) {
+		StringBuilder definitions = new StringBuilder();
+		for (Part part : parts) {
+			definitions.append(definitionsIn(part.source(), parser.parse(part.source())));
+		}
+		return definitions.toString();
+	}
+
+	private static String joined(List<Part> parts) {
+		return String.join("\n\n", parts.stream().map(Part::source).toList());
+	}
+
+	private static List<Node> blocksOf(Node document) {
+		List<Node> blocks = new ArrayList<>();
+		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+			blocks.add(node);
+		}
+		return blocks;
+	}
+
+	private static int markerIndex(List<Node> blocks) {
+		for (int i = 0; i < blocks.size(); i++) {
+			if (PreviewCut.isMarker(blocks.get(i))) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -142,7 +301,7 @@ final class ArticleRenderer {
 		return definitions.toString();
 	}
 
-	private static String textOf(Node node) {
+	static String textOf(Node node) {
 		StringBuilder text = new StringBuilder();
 		node.accept(new AbstractVisitor() {
 
@@ -165,6 +324,18 @@ final class ArticleRenderer {
 	}
 
 	private record Half(String html, @Nullable HouseSection openSection) {
+	}
+
+	/**
+	 * One part of a piece in the house format, or the part of the now part after its paywall marker.
+	 * @param section the section it is shown in, or null for the opening
+	 * @param continued whether it continues a section the preview opened (no label then)
+	 */
+	private record Part(String source, @Nullable HouseSection section, boolean continued) {
+	}
+
+	/** The parts of a piece in the house format on each side of the cut, in reading order. */
+	private record FormatCut(List<Part> preview, List<Part> gated) {
 	}
 
 }

@@ -8,10 +8,11 @@ import java.time.Instant;
  * @param id the revision's id
  * @param articleId the article
  * @param version the article's version this save made
+ * @param text the body, background and now part as saved
  * @param savedByName who saved it, as they were named then
  * @param savedAt when
  * @param autosave whether the editor saved it by itself (autosaves in a row by one person are kept as one)
  */
-public record ArticleRevision(long id, long articleId, int version, String title, String dek, String bodyMarkdown,
+public record ArticleRevision(long id, long articleId, int version, String title, String dek, HouseText text,
 		String savedByName, Instant savedAt, boolean autosave) {
 }

@@ -143,10 +143,11 @@ class ArticleWriter {
 
 	long insertArticle(Content content, Instant now) {
 		return contentParams(jdbc.sql("""
-				insert into publishing.article (slug, title, dek, body_markdown, preview_html, gated_html, preview_capped,
+				insert into publishing.article (slug, title, dek, body_markdown, background_markdown, now_markdown,
+				  preview_html, gated_html, preview_capped,
 				  cover_image_url, status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title,
 				  seo_description, social_image_url, created_at, updated_at)
-				values (:slug, :title, :dek, :body, :preview, :gated, :capped, :cover, 'draft', :visibility,
+				values (:slug, :title, :dek, :body, :background, :nowPart, :preview, :gated, :capped, :cover, 'draft', :visibility,
 				  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :now, :now)
 				returning id
 				"""), content, now)
@@ -157,6 +158,7 @@ class ArticleWriter {
 	void updateArticle(long id, Content content, Instant now) {
 		contentParams(jdbc.sql("""
 				update publishing.article set slug = :slug, title = :title, dek = :dek, body_markdown = :body,
+				  background_markdown = :background, now_markdown = :nowPart,
 				  preview_html = :preview, gated_html = :gated, preview_capped = :capped, cover_image_url = :cover,
 				  visibility = :visibility,
 				  visibility_tiers = cast(:tiers as text[]), storyline_id = :storyline, storyline_position = :position,
@@ -269,6 +271,8 @@ class ArticleWriter {
 			.param("title", EditorialRules.plain(draft.title()))
 			.param("dek", EditorialRules.plain(draft.dek()))
 			.param("body", EditorialRules.withoutControls(draft.bodyMarkdown()))
+			.param("background", EditorialRules.withoutControls(draft.backgroundMarkdown()))
+			.param("nowPart", EditorialRules.withoutControls(draft.nowMarkdown()))
 			.param("preview", content.body().previewHtml())
 			.param("gated", content.body().gatedHtml())
 			.param("capped", content.body().previewCapped())

@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param storylineSlug the storyline chosen in the form, or null
  * @param title the headline as typed
  * @param dek the dek as typed
- * @param bodyMarkdown the body as typed
+ * @param text the opening or free-standing body, background and now part as typed
  * @param tagSlugs the tags as typed
  */
 public record BackgroundRequest(@Nullable Long articleId, @Nullable String storylineSlug, String title, String dek,
-		String bodyMarkdown, List<String> tagSlugs) {
+		HouseText text, List<String> tagSlugs) {
 
 	public BackgroundRequest {
 		tagSlugs = List.copyOf(tagSlugs);

@@ -130,11 +130,13 @@ class BackgroundSuggestionRepository {
 		return jdbc.sql("""
 				select a.title, a.dek, a.body_markdown, s.slug,
 				  array(select t.slug from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
-				        where at.article_id = a.id order by at.position) as tags
+				        where at.article_id = a.id order by at.position) as tags,
+				  a.background_markdown, a.now_markdown
 				from publishing.article a left join publishing.storyline s on s.id = a.storyline_id where a.id = ?""")
 			.param(articleId)
 			.query((rs, row) -> new BackgroundRequest(articleId, rs.getString(4), rs.getString(1), rs.getString(2),
-					rs.getString(3), List.of((String[]) rs.getArray(5).getArray())))
+					new HouseText(rs.getString(3), rs.getString(6), rs.getString(7)),
+					List.of((String[]) rs.getArray(5).getArray())))
 			.optional();
 	}
 

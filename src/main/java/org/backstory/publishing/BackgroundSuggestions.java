@@ -54,10 +54,10 @@ public class BackgroundSuggestions {
 		Instant publishedAt = repository.publishedAt(articleId).orElse(now);
 		List<SuggestedEvent> events = events(request, articleId, publishedAt);
 		Set<Long> entities = mentions.entitiesIn(articleId,
-				request.title() + "\n\n" + request.dek() + "\n\n" + request.bodyMarkdown());
+				request.title() + "\n\n" + request.dek() + "\n\n" + request.text().joinedForMatching());
 		List<BackgroundSuggestionRepository.Match> matches = repository.similar(articleId,
 				repository.storylineId(request.storylineSlug()).orElse(-1L), request.title() + "\n" + request.dek(),
-				request.bodyMarkdown(), request.tagSlugs(), entities, publishedAt.isBefore(now) ? publishedAt : now,
+				request.text().joinedForMatching(), request.tagSlugs(), entities, publishedAt.isBefore(now) ? publishedAt : now,
 				ARTICLES);
 		Map<Long, ArticleSummary> summaries = reader
 			.summariesInOrder(matches.stream().map(BackgroundSuggestionRepository.Match::articleId).toList(), now)
@@ -89,7 +89,7 @@ public class BackgroundSuggestions {
 	}
 
 	private static List<SuggestedEvent> stale(BackgroundRequest request, List<SuggestedEvent> events) {
-		return StaleBackground.newerThanBackground(StaleBackground.backgroundOf(request.bodyMarkdown()), events);
+		return StaleBackground.newerThanBackground(StaleBackground.backgroundOf(request.text()), events);
 	}
 
 	private static SuggestedArticle article(ArticleSummary summary, BackgroundSuggestionRepository.Match match) {

@@ -43,12 +43,13 @@ final class EditorialRules {
 		if (plain(draft.dek()).length() > MAX_DEK) {
 			problems.add("The dek must be at most " + MAX_DEK + " characters.");
 		}
-		if (plain(draft.bodyMarkdown()).isEmpty()) {
+		HouseText text = draft.text();
+		if (plain(text.body() + text.background() + text.now()).isBlank()) {
 			problems.add("The body must not be empty.");
 		}
-		else if (draft.bodyMarkdown().length() > MAX_BODY) {
+		else if (text.length() > MAX_BODY) {
 			problems.add(String.format(Locale.ROOT, "The body is %,d characters long; an article can have at most %,d."
-					+ " Nothing was saved.", draft.bodyMarkdown().length(), MAX_BODY));
+					+ " Nothing was saved.", text.length(), MAX_BODY));
 		}
 		if (draft.authorSlugs().isEmpty()) {
 			problems.add("An article needs at least one author.");

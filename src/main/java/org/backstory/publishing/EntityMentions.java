@@ -53,7 +53,7 @@ class EntityMentions {
 	void recordAgain(long articleId) {
 		repository.source(articleId)
 			.ifPresent(source -> record(articleId,
-					renderer.cut(EditorialRules.withoutControls(source.markdown()), source.gated())));
+					renderer.cut(source.text().withoutControls(), source.gated())));
 	}
 
 	private void addQuotes(List<EntityRepository.NewQuote> quotes, MentionMatcher matcher, String markdown,

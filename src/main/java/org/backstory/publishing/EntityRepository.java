@@ -35,8 +35,8 @@ class EntityRepository {
 			from publishing.entity e
 			""";
 
-	/** An article's saved Markdown and whether it has a gated part. */
-	record Source(String markdown, boolean gated) {
+	/** An article's saved text and whether it has a gated part. */
+	record Source(HouseText text, boolean gated) {
 	}
 
 	private final JdbcClient jdbc;
@@ -207,9 +207,13 @@ class EntityRepository {
 	}
 
 	Optional<Source> source(long articleId) {
-		return jdbc.sql("select body_markdown, visibility <> 'public' from publishing.article where id = ?")
+		return jdbc.sql("""
+				select body_markdown, background_markdown, now_markdown, visibility <> 'public'
+				from publishing.article where id = ?
+				""")
 			.param(articleId)
-			.query((rs, row) -> new Source(rs.getString(1), rs.getBoolean(2)))
+			.query((rs, row) -> new Source(new HouseText(rs.getString(1), rs.getString(2), rs.getString(3)),
+					rs.getBoolean(4)))
 			.optional();
 	}
 

@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The two named sections of the house format. An H2 with one of these names opens a section that runs
- * until the next H2; it is rendered as a {@code <section>} with the given class so it can be styled.
+ * The two sections of the house format. In a piece in the format they are its background and now parts, each
+ * rendered as a {@code <section>} with the given class under the publication's label ({@link HouseLabels}). In a
+ * free-standing body an H2 with one of these names still opens a section that runs until the next H2, as before
+ * the format had parts of its own; {@link HouseFormat} recognises the same names when it splits a body.
  */
 enum HouseSection {
 
@@ -35,15 +37,34 @@ enum HouseSection {
 
 	/** The section a heading with this text opens, ignoring case, apostrophes and a trailing colon. */
 	static Optional<HouseSection> named(String headingText) {
-		String normalised = APOSTROPHES.matcher(headingText.toLowerCase(Locale.ROOT)).replaceAll("");
-		normalised = SPACES.matcher(normalised).replaceAll(" ").strip();
-		normalised = TRAILING_PUNCTUATION.matcher(normalised).replaceAll("");
+		String normalised = normalised(headingText);
 		for (HouseSection section : values()) {
 			if (section.key.equals(normalised)) {
 				return Optional.of(section);
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The section a heading with this text opens: one of the default names, or the publication's own label for it,
+	 * compared the same forgiving way.
+	 */
+	static Optional<HouseSection> named(String headingText, HouseLabels labels) {
+		String normalised = normalised(headingText);
+		if (normalised.equals(normalised(labels.background()))) {
+			return Optional.of(BEFORE_YOU_READ);
+		}
+		if (normalised.equals(normalised(labels.now()))) {
+			return Optional.of(WHATS_GOING_ON_NOW);
+		}
+		return named(headingText);
+	}
+
+	private static String normalised(String headingText) {
+		String normalised = APOSTROPHES.matcher(headingText.toLowerCase(Locale.ROOT)).replaceAll("");
+		normalised = SPACES.matcher(normalised).replaceAll(" ").strip();
+		return TRAILING_PUNCTUATION.matcher(normalised).replaceAll("");
 	}
 
 }

@@ -17,7 +17,8 @@ import org.jsoup.nodes.TextNode;
  * Turns HTML written elsewhere (Ghost's Admin API {@code html}, a Ghost or Substack archive) into the body Backstory
  * stores: Markdown in which each top-level HTML block stands on a line of its own, so CommonMark keeps it as an HTML
  * block and the renderer's sanitiser decides what stays; plain headings become Markdown headings, so the house
- * sections open as they do for articles written here; a top-level {@code <!--members-only-->} (Ghost's) or
+ * sections open as they do for articles written here (a house section as Backstory renders it is opened up, so its
+ * heading is one too); a top-level {@code <!--members-only-->} (Ghost's) or
  * {@code <!-- paywall -->} becomes the paywall line {@code <!-- paywall -->}; other comments go. Runs of text and
  * inline elements become one paragraph. Platform conventions (Substack's widgets, Ghost's {@code __GHOST_URL__}) are
  * the caller's to rewrite before.
@@ -58,7 +59,7 @@ public final class HtmlBodies {
 		body.children().select("*").comments().forEach(Node::remove);
 		List<String> blocks = new ArrayList<>();
 		StringBuilder inline = new StringBuilder();
-		for (Node node : body.childNodes()) {
+		for (Node node : unwrappedHouseSections(body)) {
 			if (node instanceof Comment comment) {
 				if (PAYWALL_COMMENTS.contains(comment.getData().strip().toLowerCase(Locale.ROOT))) {
 					flush(inline, blocks);
@@ -86,6 +87,25 @@ public final class HtmlBodies {
 		}
 		flush(inline, blocks);
 		return String.join("\n\n", blocks);
+	}
+
+	/**
+	 * The body's top-level nodes, with the house format's own sections (as Backstory renders them, for a GET and PUT
+	 * round trip through the Admin API) opened up: their label heading and blocks count as top-level, so
+	 * {@link HouseFormat} finds the parts again.
+	 */
+	private static List<Node> unwrappedHouseSections(Element body) {
+		List<Node> nodes = new ArrayList<>();
+		for (Node node : body.childNodes()) {
+			if (node instanceof Element element && element.normalName().equals("section")
+					&& (element.hasClass("before-you-read") || element.hasClass("whats-going-on-now"))) {
+				nodes.addAll(element.childNodes());
+			}
+			else {
+				nodes.add(node);
+			}
+		}
+		return nodes;
 	}
 
 	/** Whether the body has the paywall line (spaces around it allowed, as the renderer allows them). */

@@ -69,12 +69,25 @@ final class PreviewCut {
 		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
 			blocks.add(node);
 		}
+		return atMarker(markdown, blocks).orElseGet(() -> capped(markdown, blocks));
+	}
+
+	/** The cut at the first top-level paywall marker with something visible after it, if there is one. */
+	Optional<Cut> atMarker(String markdown, Node document) {
+		List<Node> blocks = new ArrayList<>();
+		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+			blocks.add(node);
+		}
+		return atMarker(markdown, blocks);
+	}
+
+	private Optional<Cut> atMarker(String markdown, List<Node> blocks) {
 		int marker = markerIndex(blocks);
 		if (marker >= 0 && blocks.subList(marker + 1, blocks.size()).stream().anyMatch(b -> visibleSize.applyAsInt(b) > 0)) {
-			return new Cut(markdown.substring(0, lineStart(markdown, blocks.get(marker))),
-					markdown.substring(lineStart(markdown, blocks.get(marker + 1))), false);
+			return Optional.of(new Cut(markdown.substring(0, lineStart(markdown, blocks.get(marker))),
+					markdown.substring(lineStart(markdown, blocks.get(marker + 1))), false));
 		}
-		return capped(markdown, blocks);
+		return Optional.empty();
 	}
 
 	/** Whether this top-level block is the paywall marker. */

@@ -14,13 +14,41 @@ public class PublicationService {
 
 	private static final Object CACHE_KEY = Publication.class;
 
+	private static final Object LABELS_KEY = HouseLabels.class;
+
 	private final JdbcClient jdbc;
 
 	private final CatalogCache cache;
 
-	PublicationService(JdbcClient jdbc, CatalogCache cache) {
+	private final FormattedArticles formatted;
+
+	PublicationService(JdbcClient jdbc, CatalogCache cache, FormattedArticles formatted) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.formatted = formatted;
+	}
+
+	/** The labels of the house format's two sections. */
+	public HouseLabels labels() {
+		return cache.get(LABELS_KEY, () -> jdbc.sql("select background_label, now_label from publishing.publication")
+			.query((rs, row) -> new HouseLabels(rs.getString(1), rs.getString(2)))
+			.single());
+	}
+
+	/**
+	 * Changes the labels and renders every article in the house format again with them, in one transaction, so that
+	 * every channel (pages, email, feeds, the APIs, the export, search) shows the new ones as soon as it commits. An
+	 * article's {@code updated_at} is kept: its text did not change.
+	 * @return how many articles were rendered again
+	 */
+	@Transactional
+	public int changeLabels(HouseLabels labels) {
+		jdbc.sql("update publishing.publication set background_label = ?, now_label = ?, updated_at = now()")
+			.params(labels.background(), labels.now())
+			.update();
+		int rendered = formatted.renderAgain(labels);
+		cache.invalidate();
+		return rendered;
 	}
 
 	/** The current settings. */

@@ -30,10 +30,15 @@ final class StaleBackground {
 	}
 
 	/**
-	 * The background of an article whose body is {@code bodyMarkdown}: its "Before you read" section (every one, if it
-	 * has several), from the heading to the next H2. The one place that knows where the background is written.
+	 * The background of an article: its background part in the house format, else the "Before you read" section of
+	 * its free-standing body (every one, if it has several, from the heading to the next H2), as bodies kept out of
+	 * the format by the migration still have one. The one place that knows where the background is written.
 	 */
-	static String backgroundOf(String bodyMarkdown) {
+	static String backgroundOf(HouseText text) {
+		return text.formatted() ? text.background() : backgroundSectionOf(text.body());
+	}
+
+	private static String backgroundSectionOf(String bodyMarkdown) {
 		StringBuilder background = new StringBuilder();
 		boolean inBackground = false;
 		boolean inFence = false;

@@ -40,7 +40,8 @@ class PublicationFreshnessIntegrationTests {
 
 	private void seenWithinTenSeconds() {
 		AtomicLong nanos = new AtomicLong();
-		PublicationService publications = new PublicationService(jdbc, new CatalogCache(clock, now -> null, nanos::get));
+		PublicationService publications = new PublicationService(jdbc, new CatalogCache(clock, now -> null, nanos::get),
+				new FormattedArticles(jdbc));
 		jdbc.sql("update publishing.publication set name = 'Before'").update();
 		assertThat(publications.publication().name()).isEqualTo("Before");
 

@@ -114,12 +114,20 @@ class StaleBackgroundTests {
 				A second background.
 				""";
 
-		String background = StaleBackground.backgroundOf(body);
+		String background = StaleBackground.backgroundOf(HouseText.of(body));
 
 		assertThat(background).contains("In March 2018", "## not a heading inside code", "### A sub-heading stays in",
 				"A second background.");
 		assertThat(background).doesNotContain("opening paragraph", "deal fell", "What's going on now");
-		assertThat(StaleBackground.backgroundOf("No sections at all.")).isEmpty();
+		assertThat(StaleBackground.backgroundOf(HouseText.of("No sections at all."))).isEmpty();
+	}
+
+	@Test
+	void theBackgroundOfAPieceInTheFormatIsItsBackgroundPart() {
+		HouseText text = new HouseText("## Before you read\n\nIn the opening.", "In March 2018 the talks began.",
+				"## Before you read\n\nIn the now part.");
+
+		assertThat(StaleBackground.backgroundOf(text)).isEqualTo("In March 2018 the talks began.");
 	}
 
 	private static SuggestedEvent event(long id, String date, @Nullable String slug, String source) {

@@ -1,7 +1,11 @@
 package org.backstory.admin.settings;
 
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 
-/** Settings to save together: the publication, metering and the grace period (in days). */
-record SettingsChange(Publication publication, int freeReadsPerMonth, int graceDays) {
+/**
+ * Settings to save together: the publication, metering, the grace period (in days) and the house format's section
+ * labels.
+ */
+record SettingsChange(Publication publication, int freeReadsPerMonth, int graceDays, HouseLabels labels) {
 }

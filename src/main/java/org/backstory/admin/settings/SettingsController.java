@@ -19,7 +19,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The settings page ({@code /admin/settings}, administrators and the owner): the publication's name,
- * tagline, logo, accent colour and legal details, metering and the grace period, with links to the pages
+ * tagline, logo, accent colour and legal details, the house format's section labels, metering and the grace period,
+ * with links to the pages
  * for plans, newsletters and staff.
  */
 @Controller
@@ -42,10 +43,11 @@ class SettingsController {
 	@PostMapping(PATH)
 	Object save(SettingsForm form, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		SettingsForm.Checked checked = form.check();
+		SettingsForm filled = form.withLabelsOr(settings.labels());
+		SettingsForm.Checked checked = filled.check();
 		if (checked.change() == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, staff, csrfToken, form, checked.errors(), response);
+			return render(model, staff, csrfToken, filled, checked.errors(), response);
 		}
 		boolean saved = settings.save(checked.change(), staff.id());
 		redirect.addFlashAttribute("notice", saved ? "Settings saved." : "Nothing to change.");

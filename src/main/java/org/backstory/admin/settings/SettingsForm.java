@@ -3,10 +3,12 @@ package org.backstory.admin.settings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.backstory.access.MeteringSettings;
 import org.backstory.billing.GracePeriodSettings;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +17,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param freeReads free paid-article reads per month, a whole number
  * @param graceDays the grace period in whole days
+ * @param backgroundLabel the heading of the house format's background
+ * @param nowLabel the heading of the house format's now part
  */
 public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nullable String logoUrl,
 		@Nullable String accentColor, @Nullable String legalName, @Nullable String postalAddress,
-		@Nullable String freeReads, @Nullable String graceDays) {
+		@Nullable String freeReads, @Nullable String graceDays, @Nullable String backgroundLabel,
+		@Nullable String nowLabel) {
+
+	/** Control characters: a label is one line of plain text. */
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
 	private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
@@ -28,7 +36,17 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		Publication publication = settings.publication();
 		return new SettingsForm(publication.name(), publication.tagline(), publication.logoUrl(),
 				publication.accentColor(), publication.legalName(), publication.postalAddress(),
-				String.valueOf(settings.freeReadsPerMonth()), String.valueOf(settings.gracePeriod().toDays()));
+				String.valueOf(settings.freeReadsPerMonth()), String.valueOf(settings.gracePeriod().toDays()),
+				settings.labels().background(), settings.labels().now());
+	}
+
+	/**
+	 * The same form with the labels in force where a label was not sent at all (a client that predates the labels);
+	 * a label sent empty stays empty and is refused.
+	 */
+	SettingsForm withLabelsOr(HouseLabels current) {
+		return new SettingsForm(name, tagline, logoUrl, accentColor, legalName, postalAddress, freeReads, graceDays,
+				backgroundLabel == null ? current.background() : backgroundLabel, nowLabel == null ? current.now() : nowLabel);
 	}
 
 	/** The settings to save, or the errors per field. */
@@ -64,12 +82,23 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 			errors.put("graceDays",
 					"The grace period must be a whole number of days from 0 to " + GracePeriodSettings.MAX.toDays() + ".");
 		}
+		labelProblem(backgroundLabel).ifPresent(problem -> errors.put("backgroundLabel", problem));
+		labelProblem(nowLabel).ifPresent(problem -> errors.put("nowLabel", problem));
 		if (!errors.isEmpty() || reads == null || grace == null) {
 			return new Checked(null, Map.copyOf(errors));
 		}
 		Publication publication = new Publication(theName, text(tagline), text(accentColor).toLowerCase(Locale.ROOT),
 				logo.isEmpty() ? null : logo, text(legalName), text(postalAddress).replace("\r\n", "\n"));
-		return new Checked(new SettingsChange(publication, reads, grace), Map.of());
+		return new Checked(new SettingsChange(publication, reads, grace,
+				new HouseLabels(text(backgroundLabel), text(nowLabel))), Map.of());
+	}
+
+	private static Optional<String> labelProblem(@Nullable String label) {
+		String value = text(label);
+		if (value.isEmpty() || value.length() > HouseLabels.MAX_LENGTH || CONTROL.matcher(value).find()) {
+			return Optional.of("A section label is one line of plain text, 1 to " + HouseLabels.MAX_LENGTH + " characters.");
+		}
+		return Optional.empty();
 	}
 
 	/** A checked form: the change to save, or null and why not. */

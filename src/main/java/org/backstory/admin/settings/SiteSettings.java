@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.backstory.access.MeteringSettings;
 import org.backstory.billing.GracePeriodSettings;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.shared.StaffActions;
@@ -37,6 +38,10 @@ class SiteSettings {
 
 	Publication publication() {
 		return publications.publication();
+	}
+
+	HouseLabels labels() {
+		return publications.labels();
 	}
 
 	int freeReadsPerMonth() {
@@ -73,6 +78,12 @@ class SiteSettings {
 		note(changed, "postal address", before.postalAddress(), after.postalAddress());
 		if (!before.equals(after)) {
 			publications.update(after);
+		}
+		HouseLabels labels = publications.labels();
+		note(changed, "background label", labels.background(), change.labels().background());
+		note(changed, "now label", labels.now(), change.labels().now());
+		if (!labels.equals(change.labels())) {
+			publications.changeLabels(change.labels());
 		}
 		int reads = metering.freeReadsPerMonth();
 		if (reads != change.freeReadsPerMonth()) {

@@ -18,7 +18,10 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.EditableArticle;
+import org.backstory.publishing.HouseFormat;
+import org.backstory.publishing.HouseText;
 import org.backstory.publishing.HtmlBodies;
+import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Taxonomy;
@@ -52,8 +55,11 @@ class AdminPosts {
 
 	private final Taxonomy taxonomy;
 
-	AdminPosts(ArticleDesk desk, ArticleEditor editor, Taxonomy taxonomy) {
+	private final PublicationService publication;
+
+	AdminPosts(ArticleDesk desk, ArticleEditor editor, Taxonomy taxonomy, PublicationService publication) {
 		this.desk = desk;
+		this.publication = publication;
 		this.editor = editor;
 		this.taxonomy = taxonomy;
 	}
@@ -68,9 +74,10 @@ class AdminPosts {
 		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();
 		List<String> authors = authors(input, vocabulary);
 		ArticleDraft draft = new ArticleDraft(null, slug, title, Objects.requireNonNullElse(input.text("custom_excerpt"), ""),
-				body(input, ""), authors == null ? List.of(desk.authorFor(caller).slug()) : authors,
+				"", authors == null ? List.of(desk.authorFor(caller).slug()) : authors,
 				Objects.requireNonNullElse(tags(input, vocabulary, caller), List.of()), null, null,
-				input.text("feature_image"), visibility(input, Visibility.everyone()), seo(input, ArticleSeo.none()));
+				input.text("feature_image"), visibility(input, Visibility.everyone()), seo(input, ArticleSeo.none()))
+			.withText(body(input, HouseText.of("")));
 		long id = desk.save(draft, null, null, false, caller).id();
 		status(input, id, "draft", caller);
 		return id;
@@ -95,10 +102,11 @@ class AdminPosts {
 		ArticleDraft draft = new ArticleDraft(id, Objects.requireNonNullElse(input.text("slug"), was.slug()),
 				input.has("title") ? Objects.requireNonNullElse(input.text("title"), "") : was.title(),
 				input.has("custom_excerpt") ? Objects.requireNonNullElse(input.text("custom_excerpt"), "") : was.dek(),
-				body(input, was.bodyMarkdown()), authors == null ? was.authorSlugs() : authors,
+				"", authors == null ? was.authorSlugs() : authors,
 				tags == null ? was.tagSlugs() : tags, was.storylineSlug(), was.storylinePosition(),
 				input.has("feature_image") ? input.text("feature_image") : was.coverImageUrl(),
-				visibility(input, was.visibility()), seo(input, was.seo()));
+				visibility(input, was.visibility()), seo(input, was.seo()))
+			.withText(body(input, was.text()));
 		desk.save(draft, current.version(), null, false, caller);
 		status(input, id, current.status(), caller);
 	}
@@ -130,10 +138,11 @@ class AdminPosts {
 		}
 	}
 
-	private static String body(AdminInput input, String otherwise) {
+	/** The posted html as Markdown, split into the house format's parts like every other road in; else {@code otherwise}. */
+	private HouseText body(AdminInput input, HouseText otherwise) {
 		String html = input.text("html");
 		if (html != null) {
-			return HtmlBodies.markdownOf(html);
+			return HouseFormat.split(HtmlBodies.markdownOf(html), publication.labels());
 		}
 		if (input.text("lexical") != null || input.text("mobiledoc") != null) {
 			throw AdminInput.invalid("Backstory takes a post's content as html (with ?source=html), not as lexical or "

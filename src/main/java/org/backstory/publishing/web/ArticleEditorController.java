@@ -16,7 +16,9 @@ import org.backstory.publishing.EditableArticle;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.EditorPresence;
+import org.backstory.publishing.HouseText;
 import org.backstory.publishing.InvalidArticleException;
+import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SavedArticle;
 import org.backstory.publishing.StaleVersionException;
 import org.backstory.shared.web.CsrfField;
@@ -50,9 +52,12 @@ class ArticleEditorController {
 
 	private final BackgroundSuggestions suggestions;
 
+	private final PublicationService publication;
+
 	ArticleEditorController(ArticleDesk desk, Entities entities, StorylineEvents events,
-			BackgroundSuggestions suggestions) {
+			BackgroundSuggestions suggestions, PublicationService publication) {
 		this.desk = desk;
+		this.publication = publication;
 		this.entities = entities;
 		this.events = events;
 		this.suggestions = suggestions;
@@ -110,12 +115,14 @@ class ArticleEditorController {
 	@PostMapping("/admin/articles/preview")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> preview(@RequestParam(defaultValue = "") String body,
+			@RequestParam(defaultValue = "") String background, @RequestParam(defaultValue = "") String now,
 			@RequestParam(defaultValue = "") String visibility, @AuthenticationPrincipal SignedInMember staff) {
 		if (!staff.role().staff()) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		try {
-			ArticleDesk.BodyPreview preview = desk.preview(body, ArticleForm.gated(visibility));
+			ArticleDesk.BodyPreview preview = desk.preview(new HouseText(body, background, now),
+					ArticleForm.gated(visibility));
 			return ResponseEntity.ok(preview.warning() == null ? Map.of("html", preview.html())
 					: Map.of("html", preview.html(), "warning", preview.warning()));
 		}
@@ -193,10 +200,10 @@ class ArticleEditorController {
 		String status = article == null ? "new" : article.status();
 		model.addAttribute("page", new EditorPage(form, status,
 				article == null ? "" : StaffClock.minute(article.publishedAt()), problems, conflict, notice,
-				desk.paywallWarning(form.body() == null ? "" : form.body(), form.gated()), others,
+				desk.paywallWarning(form.text(), form.gated()), others,
 				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
 				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
-				csrfToken.getHeaderName(), article != null && events.covered(article.id())));
+				csrfToken.getHeaderName(), article != null && events.covered(article.id()), publication.labels()));
 		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
 		model.addAttribute("suggestions", suggestions.suggest(form.backgroundRequest()));
 		return "publishing/editor";

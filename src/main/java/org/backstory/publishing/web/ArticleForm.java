@@ -11,6 +11,7 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.BackgroundRequest;
 import org.backstory.publishing.EditableArticle;
+import org.backstory.publishing.HouseText;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -20,25 +21,29 @@ import org.jspecify.annotations.Nullable;
  * commas, in order; tiers are codes separated by commas.
  *
  * @param version the article's version the text was based on; null for a new article
+ * @param body the opening of a piece in the house format, or the whole free-standing text
+ * @param background the house format's background part (empty for a free-standing piece)
+ * @param now the house format's now part (empty for a free-standing piece)
  * @param authorMayPublishShown set when the editor showed the "author may publish" switch, so an unticked box
  * means "no" rather than "not shown"
  */
 public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullable String slug, @Nullable String title,
-		@Nullable String dek, @Nullable String body, @Nullable String authors, @Nullable String tags,
+		@Nullable String dek, @Nullable String body, @Nullable String background, @Nullable String now,
+		@Nullable String authors, @Nullable String tags,
 		@Nullable String storyline, @Nullable String storylinePosition, @Nullable String coverImageUrl,
 		@Nullable String seoTitle, @Nullable String seoDescription, @Nullable String socialImageUrl,
 		@Nullable String visibility, @Nullable String tiers, @Nullable String authorMayPublish,
 		@Nullable String authorMayPublishShown) {
 
 	static ArticleForm blank(String authorSlug) {
-		return new ArticleForm(null, null, "", "", "", "", authorSlug, "", "", "", "", "", "", "", "public", "", null,
+		return new ArticleForm(null, null, "", "", "", "", "", "", authorSlug, "", "", "", "", "", "", "", "public", "", null,
 				null);
 	}
 
 	static ArticleForm of(EditableArticle article) {
 		ArticleDraft draft = article.draft();
 		return new ArticleForm(article.id(), article.version(), draft.slug(), draft.title(), draft.dek(),
-				draft.bodyMarkdown(), String.join(", ", draft.authorSlugs()), String.join(", ", draft.tagSlugs()),
+				draft.bodyMarkdown(), draft.backgroundMarkdown(), draft.nowMarkdown(), String.join(", ", draft.authorSlugs()), String.join(", ", draft.tagSlugs()),
 				draft.storylineSlug() == null ? "" : draft.storylineSlug(),
 				draft.storylinePosition() == null ? "" : draft.storylinePosition().toString(),
 				text(draft.coverImageUrl()), draft.seo().title(), draft.seo().description(),
@@ -49,7 +54,7 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 
 	/** The same form for the article with this id (null: a new article), whatever id was posted. */
 	ArticleForm withId(@Nullable Long articleId) {
-		return new ArticleForm(articleId, version, slug, title, dek, body, authors, tags, storyline,
+		return new ArticleForm(articleId, version, slug, title, dek, body, background, now, authors, tags, storyline,
 				storylinePosition, coverImageUrl, seoTitle, seoDescription, socialImageUrl, visibility, tiers,
 				authorMayPublish, authorMayPublishShown);
 	}
@@ -84,15 +89,19 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 			throw new InvalidArticleException(problems);
 		}
 		Visibility shown = level == Visibility.Level.TIERS ? Visibility.tiers(tierCodes) : new Visibility(level, Set.of());
-		return new ArticleDraft(id, text(slug), text(title), text(dek), body == null ? "" : body, list(authors),
-				list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl), shown,
+		return new ArticleDraft(id, text(slug), text(title), text(dek), orEmpty(body), orEmpty(background), orEmpty(now),
+				list(authors), list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl), shown,
 				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
 	}
 
-	/** The article as the "Suggest background" panel reads it: storyline, title, dek, body and tags as typed. */
+	/** The article as the "Suggest background" panel reads it: storyline, title, dek, text and tags as typed. */
 	BackgroundRequest backgroundRequest() {
-		return new BackgroundRequest(id, nullIfBlank(storyline), text(title), text(dek), body == null ? "" : body,
-				list(tags));
+		return new BackgroundRequest(id, nullIfBlank(storyline), text(title), text(dek), text(), list(tags));
+	}
+
+	/** The text as posted, in its three parts. */
+	HouseText text() {
+		return new HouseText(orEmpty(body), orEmpty(background), orEmpty(now));
 	}
 
 	/** Whether the article is gated as posted. */
@@ -116,6 +125,10 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 
 	private static List<String> list(@Nullable String commaSeparated) {
 		return Arrays.stream(text(commaSeparated).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return value == null ? "" : value;
 	}
 
 	private static String text(@Nullable String value) {

@@ -3,6 +3,7 @@ package org.backstory.publishing.web;
 import java.util.List;
 
 import org.backstory.publishing.ArticleDesk;
+import org.backstory.publishing.HouseLabels;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param problems why the last save or action was refused
  * @param conflict whether the last save was refused because someone saved a newer version
  * @param notice what the last action did
- * @param paywallWarning why the writer should place the paywall marker before publishing, or null
+ * @param paywallWarning what the writer should know about where readers without access stop (a marker a save
+ * would refuse, a capped preview, a gated background, house headings left in a free-standing body), or null
  * @param others "Eddie Editor has been editing this article since 12:01", one line per other person
  * @param mayPublish whether this staff member may publish, schedule and unpublish it
  * @param mayAllowAuthors whether this staff member may switch "author may publish"
@@ -24,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param csrf the form's CSRF field (also sent as a header by the page's script)
  * @param csrfHeader the CSRF header's name
  * @param coveredByAnEvent whether a storyline event already names this article as the one that covers it
+ * @param labels the publication's labels for the house format's two panes
  */
 public record EditorPage(ArticleForm form, String status, String publishedAt, List<String> problems, boolean conflict,
 		@Nullable String notice, @Nullable String paywallWarning, List<String> others, boolean mayPublish, boolean mayAllowAuthors, boolean autosave,
-		ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader, boolean coveredByAnEvent) {
+		ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader, boolean coveredByAnEvent,
+		HouseLabels labels) {
 
 	public EditorPage {
 		problems = List.copyOf(problems);

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleRevision;
+import org.backstory.publishing.HouseFormat;
+import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SavedArticle;
 import org.backstory.publishing.StaleVersionException;
 import org.backstory.shared.web.CsrfField;
@@ -29,7 +31,10 @@ class RevisionController {
 
 	private final ArticleDesk desk;
 
-	RevisionController(ArticleDesk desk) {
+	private final PublicationService publication;
+
+	RevisionController(ArticleDesk desk, PublicationService publication) {
+		this.publication = publication;
 		this.desk = desk;
 	}
 
@@ -44,7 +49,8 @@ class RevisionController {
 	String show(@PathVariable long id, @PathVariable long revisionId, @AuthenticationPrincipal SignedInMember staff,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
 		ArticleRevision revision = desk.revision(id, revisionId, staff);
-		return render(model, response, id, staff, List.of(revision), revision.bodyMarkdown(), csrfToken);
+		return render(model, response, id, staff, List.of(revision),
+				HouseFormat.joined(revision.text(), publication.labels()), csrfToken);
 	}
 
 	@PostMapping("/admin/articles/{id}/revisions/{revisionId}/restore")
