@@ -137,11 +137,8 @@ class BackstoryBrowserTests {
 	private void theEditorConfirmsTheMentionAndPublishes() {
 		WebElement mention = browser.find(".editor-mentions label:has(a[href='/who/tavio-rusk']) input[name=kept]");
 		assertThat(mention.isSelected()).isTrue();
-		browser.find(".editor-mentions button[type=submit]").click();
-		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "Mentions saved."));
-
-		browser.find(".editor-publish form[action$='/publish'] button[type=submit]").click();
-		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "Published on the site."));
+		submitAndWaitForFlash(".editor-mentions button[type=submit]", "Mentions saved.");
+		submitAndWaitForFlash(".editor-publish form[action$='/publish'] button[type=submit]", "Published on the site.");
 		browser.screenshot("4-published");
 	}
 
@@ -171,6 +168,14 @@ class BackstoryBrowserTests {
 			.findElement(By.xpath("//*[contains(@class,'" + list.substring(1) + "')]//li[.//span[@class='suggestion-text' and "
 					+ "text()=\"" + summary + "\"]]//button[contains(@class,'insert-recap')]"))
 			.click();
+	}
+
+	/** Submits a form and waits for the next page's flash, not the one still on this page. */
+	private void submitAndWaitForFlash(String button, String flash) {
+		WebElement before = browser.find("p.flash");
+		browser.find(button).click();
+		browser.waitFor(ExpectedConditions.stalenessOf(before));
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), flash));
 	}
 
 	private String background() {
