@@ -100,6 +100,19 @@ class BackstoryBrowserTests {
 		browser.open(PART_2);
 		assertThat(browser.driver().findElements(By.cssSelector(".paywall-box"))).isEmpty();
 		browser.screenshot("1-part-two-read");
+		theNowPartReadsAsOneSectionWhereThePaywallCutIt();
+	}
+
+	/** Part 4's paywall marker sits in its now part: a subscriber sees one section, not a box split in two. */
+	private void theNowPartReadsAsOneSectionWhereThePaywallCutIt() {
+		browser.open("/p/a-phone-call-from-sael");
+		WebElement first = browser.find(".article-body > .whats-going-on-now");
+		WebElement rest = browser.find(".article-body > .paywalled-content > .whats-going-on-now.continued:first-child");
+		assertThat(first.findElements(By.tagName("h2"))).hasSize(1);
+		assertThat(rest.findElements(By.tagName("h2"))).isEmpty();
+		assertThat(first.getCssValue("margin-bottom")).isEqualTo("0px");
+		assertThat(rest.getCssValue("margin-top")).isEqualTo("0px");
+		browser.screenshot("1-one-now-part");
 	}
 
 	private void theEditorWritesTheNextPartWithSuggestedBackground() {
