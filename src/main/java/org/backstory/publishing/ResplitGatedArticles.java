@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,11 +16,10 @@ import org.springframework.stereotype.Component;
  * marker whole to every reader, and let a link defined below the marker resolve in the preview. As a migration
  * it runs once, under Flyway's lock (one node of several does it), before the application serves a request, so
  * no stored article stays open for a moment after the upgrade. Public articles are all preview either way
- * and are left alone, and so is {@code updated_at}: the text did not change. Spring Boot hands every
- * {@link JavaMigration} bean to Flyway.
+ * and are left alone, and so is {@code updated_at}: the text did not change.
  */
 @Component
-class ResplitGatedArticles implements JavaMigration {
+class ResplitGatedArticles extends ArticleDataMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(ResplitGatedArticles.class);
 
@@ -30,24 +27,8 @@ class ResplitGatedArticles implements JavaMigration {
 
 	private final ArticleRenderer renderer = new ArticleRenderer();
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("2026.12.06.41");
-	}
-
-	@Override
-	public String getDescription() {
-		return "resplit gated articles";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	ResplitGatedArticles() {
+		super("2026.12.06.41", "resplit gated articles");
 	}
 
 	@Override

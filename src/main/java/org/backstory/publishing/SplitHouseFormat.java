@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * editor tells the writer how to move it into the format. {@code updated_at} is kept: the text did not change.
  */
 @Component
-class SplitHouseFormat implements JavaMigration {
+class SplitHouseFormat extends ArticleDataMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(SplitHouseFormat.class);
 
@@ -31,24 +29,8 @@ class SplitHouseFormat implements JavaMigration {
 
 	private final ArticleRenderer renderer = new ArticleRenderer();
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("2026.12.09.11");
-	}
-
-	@Override
-	public String getDescription() {
-		return "split house format";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	SplitHouseFormat() {
+		super("2026.12.09.11", "split house format");
 	}
 
 	@Override
