@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.Storyline;
@@ -44,8 +45,12 @@ class StorylineAdminController {
 
 	private final StorylineFollowers followers;
 
-	StorylineAdminController(Taxonomy taxonomy, StorylineEvents events, StorylineFollowers followers) {
+	private final ArticleCatalog catalog;
+
+	StorylineAdminController(Taxonomy taxonomy, StorylineEvents events, StorylineFollowers followers,
+			ArticleCatalog catalog) {
 		this.taxonomy = taxonomy;
+		this.catalog = catalog;
 		this.events = events;
 		this.followers = followers;
 	}
@@ -70,9 +75,22 @@ class StorylineAdminController {
 		}
 	}
 
+	/** The page by id, or by slug (as editors type it): a slug answers 303 to the page by id, which renames keep. */
 	@GetMapping(PATH + "/{id}")
-	String edit(@PathVariable long id, @RequestParam(required = false) @Nullable Long cover, CsrfToken csrfToken,
-			Model model) {
+	Object edit(@PathVariable("id") String idOrSlug, @RequestParam(required = false) @Nullable Long cover,
+			CsrfToken csrfToken, Model model) {
+		if (!idOrSlug.chars().allMatch(Character::isDigit)) {
+			return catalog.storyline(idOrSlug)
+				.map(found -> Responses.seeOther(PATH + "/" + found.id()))
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such storyline"));
+		}
+		long id;
+		try {
+			id = Long.parseLong(idOrSlug);
+		}
+		catch (NumberFormatException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such storyline");
+		}
 		StorylineUsage storyline = existing(id);
 		// "Add as an event" after publishing links here with the article to cover, and the add form starts from it.
 		model.addAttribute("draft", (cover == null ? Optional.<EventDraft>empty() : events.draftCovering(cover))

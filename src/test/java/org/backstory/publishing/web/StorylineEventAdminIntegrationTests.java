@@ -72,6 +72,19 @@ class StorylineEventAdminIntegrationTests {
 	}
 
 	@Test
+	void theEventsPageOpensBySlugAsEditorsTypeIt() {
+		Storyline storyline = fixtures().storyline();
+		Visitor editorVisitor = staff(MemberRole.EDITOR);
+
+		Visitor.Page bySlug = editorVisitor.get("/admin/storylines/" + storyline.slug());
+
+		assertThat(bySlug.status()).isEqualTo(303);
+		assertThat(bySlug.header("Location")).endsWith("/admin/storylines/" + storyline.id());
+		assertThat(editorVisitor.get("/admin/storylines/no-such-storyline").status()).isEqualTo(404);
+		assertThat(editorVisitor.get("/admin/storylines/99999999999999999999").status()).isEqualTo(404);
+	}
+
+	@Test
 	void badEventsComeBackWith422TheTypedValuesAndNothingWritten() {
 		Storyline storyline = fixtures().storyline();
 		Visitor editorVisitor = staff(MemberRole.EDITOR);
