@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One DataSource for the whole app: the external PostgreSQL when one is configured, otherwise the
- * {@link EmbeddedDatabase}.
+ * One DataSource for the whole app: the external PostgreSQL when one is configured,
+ * otherwise the {@link EmbeddedDatabase}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -32,7 +32,8 @@ class DatabaseConfiguration {
 		config.setPoolName("backstory");
 		config.setMaximumPoolSize(database.poolSize());
 		if (mode.embedded()) {
-			log.info("Starting embedded PostgreSQL dataDirectory={}", backstory.dataDir().resolve("postgres").toAbsolutePath());
+			log.info("Starting embedded PostgreSQL dataDirectory={}",
+					backstory.dataDir().resolve("postgres").toAbsolutePath());
 			EmbeddedDatabase server = EmbeddedDatabase.start(backstory.dataDir());
 			log.info("Embedded PostgreSQL ready url={} user={} passwordFile={}", server.jdbcUrl(), server.username(),
 					backstory.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE).toAbsolutePath());

@@ -10,12 +10,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.backstory.shared.SecretFile;
 
 /**
- * The PostgreSQL the app runs itself when no external one is configured. Its cluster lives in
- * {@code <data-dir>/postgres}, so a restart keeps everything, and nobody else on the machine can use it:
- * the data directory is the owner's alone (0700), the binaries are unpacked inside it rather than in a
- * shared temporary folder, the server listens on loopback TCP only and has no Unix socket, and the one
- * role that may connect ({@link EmbeddedClusterLockdown}) needs a random password generated on the first
- * start and kept in {@code <data-dir>/database-password} (0600).
+ * The PostgreSQL the app runs itself when no external one is configured. Its cluster
+ * lives in {@code <data-dir>/postgres}, so a restart keeps everything, and nobody else on
+ * the machine can use it: the data directory is the owner's alone (0700), the binaries
+ * are unpacked inside it rather than in a shared temporary folder, the server listens on
+ * loopback TCP only and has no Unix socket, and the one role that may connect
+ * ({@link EmbeddedClusterLockdown}) needs a random password generated on the first start
+ * and kept in {@code <data-dir>/database-password} (0600).
  */
 final class EmbeddedDatabase implements Closeable {
 
@@ -38,12 +39,15 @@ final class EmbeddedDatabase implements Closeable {
 		EmbeddedPostgres server = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir.resolve("postgres"))
 			.setCleanDataDirectory(false)
-			// zonky makes this folder writable by everyone; the data directory around it keeps others out. It
-			// remembers the folder it unpacked to per resolver, so a resolver of this start's own makes it use ours.
+			// zonky makes this folder writable by everyone; the data directory around it
+			// keeps others out. It
+			// remembers the folder it unpacked to per resolver, so a resolver of this
+			// start's own makes it use ours.
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPgBinaryResolver(DefaultPostgresBinaryResolver.INSTANCE::getPgBinary)
 			.setServerConfig("listen_addresses", "127.0.0.1")
-			// pg_ctl hands these to a shell, which turns '' into the empty value: no socket at all.
+			// pg_ctl hands these to a shell, which turns '' into the empty value: no
+			// socket at all.
 			.setServerConfig("unix_socket_directories", "''")
 			.setServerConfig("password_encryption", "scram-sha-256")
 			.setConnectConfig("user", EmbeddedClusterLockdown.APP_ROLE)

@@ -6,9 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts Tomcat's forwarded-header valve in front of the app, believing only {@link TrustedProxies}. Spring Boot's
- * own valve is off ({@code server.forward-headers-strategy=none}): it trusts every private-range address by
- * default, so anyone on the same network could set their own client address and scheme.
+ * Puts Tomcat's forwarded-header valve in front of the app, believing only
+ * {@link TrustedProxies}. Spring Boot's own valve is off
+ * ({@code server.forward-headers-strategy=none}): it trusts every private-range address
+ * by default, so anyone on the same network could set their own client address and
+ * scheme.
  */
 @Configuration(proxyBeanMethods = false)
 class ForwardedHeadersConfiguration {

@@ -2,7 +2,10 @@ package org.backstory;
 
 import org.backstory.shared.StartRefused;
 
-/** {@code BACKSTORY_TRUSTED_PROXIES} holds something that is not an IP address or a CIDR range. */
+/**
+ * {@code BACKSTORY_TRUSTED_PROXIES} holds something that is not an IP address or a CIDR
+ * range.
+ */
 class InvalidTrustedProxiesException extends StartRefused {
 
 	private static final long serialVersionUID = 1L;

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 import org.apache.catalina.valves.RemoteIpValve;
 
 /**
- * The reverse proxies whose {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and {@code -Port} headers the
- * app believes ({@code BACKSTORY_TRUSTED_PROXIES}): IP addresses and CIDR ranges. A request from anywhere else
- * keeps its own address and scheme whatever it claims, so a visitor who reaches the app directly cannot pose as
+ * The reverse proxies whose {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and
+ * {@code -Port} headers the app believes ({@code BACKSTORY_TRUSTED_PROXIES}): IP
+ * addresses and CIDR ranges. A request from anywhere else keeps its own address and
+ * scheme whatever it claims, so a visitor who reaches the app directly cannot pose as
  * many clients to slip under per-address limits, nor pass for https.
  *
- * @param ranges each range as {@code address/prefix-length}, addresses in Java's canonical form
+ * @param ranges each range as {@code address/prefix-length}, addresses in Java's
+ * canonical form
  */
 record TrustedProxies(List<String> ranges) {
 
@@ -31,9 +33,10 @@ record TrustedProxies(List<String> ranges) {
 	}
 
 	/**
-	 * Reads a comma-separated list such as {@code 127.0.0.1, ::1, 10.0.0.0/8}; an empty value trusts no proxy.
-	 *
-	 * @throws InvalidTrustedProxiesException naming the first entry that is not an address or a range
+	 * Reads a comma-separated list such as {@code 127.0.0.1, ::1, 10.0.0.0/8}; an empty
+	 * value trusts no proxy.
+	 * @throws InvalidTrustedProxiesException naming the first entry that is not an
+	 * address or a range
 	 */
 	static TrustedProxies parse(String text) {
 		List<String> ranges = new ArrayList<>();
@@ -47,8 +50,9 @@ record TrustedProxies(List<String> ranges) {
 	}
 
 	/**
-	 * Tomcat's valve for forwarded headers, believing them from these proxies only ("internal proxies": their
-	 * own addresses are dropped from the chain; Tomcat reads a value containing a slash as CIDR ranges).
+	 * Tomcat's valve for forwarded headers, believing them from these proxies only
+	 * ("internal proxies": their own addresses are dropped from the chain; Tomcat reads a
+	 * value containing a slash as CIDR ranges).
 	 */
 	RemoteIpValve valve() {
 		RemoteIpValve valve = new RemoteIpValve();
@@ -77,7 +81,8 @@ record TrustedProxies(List<String> ranges) {
 		}
 		int maxBits = address.length * 8;
 		int bits = range.group(2) == null ? maxBits : Integer.parseInt(range.group(2));
-		// An IPv4-mapped IPv6 address comes back as IPv4, and its IPv6 prefix length would not fit.
+		// An IPv4-mapped IPv6 address comes back as IPv4, and its IPv6 prefix length
+		// would not fit.
 		boolean mapped = address.length == 4 && !IPV4.matcher(range.group(1)).matches();
 		if (bits > maxBits || (mapped && range.group(2) != null)) {
 			throw invalid(entry);

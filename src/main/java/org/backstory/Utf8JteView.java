@@ -9,9 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.view.AbstractTemplateView;
 
 /**
- * Renders a precompiled jte template straight to UTF-8 bytes. The static parts of every template are
- * encoded once at build time ({@code binaryStaticContent}); the starter's own view writes characters
- * through the servlet writer instead, and re-encoding each page there was a quarter of a page view's CPU.
+ * Renders a precompiled jte template straight to UTF-8 bytes. The static parts of every
+ * template are encoded once at build time ({@code binaryStaticContent}); the starter's
+ * own view writes characters through the servlet writer instead, and re-encoding each
+ * page there was a quarter of a page view's CPU.
  */
 class Utf8JteView extends AbstractTemplateView {
 

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.view.AbstractTemplateView;
 import org.springframework.web.servlet.view.AbstractUrlBasedView;
 
-/** Takes the jte starter's place (its resolver backs off when one exists) to hand out {@link Utf8JteView}s. */
+/**
+ * Takes the jte starter's place (its resolver backs off when one exists) to hand out
+ * {@link Utf8JteView}s.
+ */
 @Component
 class Utf8JteViewResolver extends JteViewResolver {
 
@@ -17,11 +20,15 @@ class Utf8JteViewResolver extends JteViewResolver {
 		super(templates, properties);
 		this.templates = templates;
 		setViewClass(Utf8JteView.class);
-		// jte templates take typed parameters, never Spring's macro helpers, so don't build them per page.
+		// jte templates take typed parameters, never Spring's macro helpers, so don't
+		// build them per page.
 		setExposeSpringMacroHelpers(false);
 	}
 
-	/** Wide enough for the starter's constructor to set its own view class before this one replaces it. */
+	/**
+	 * Wide enough for the starter's constructor to set its own view class before this one
+	 * replaces it.
+	 */
 	@Override
 	protected Class<?> requiredViewClass() {
 		return AbstractTemplateView.class;

@@ -10,15 +10,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs tasks on a thread each, released at the same moment, for tests of what parallel requests can do
- * (prepare each request first, so that only the sending races).
+ * Runs tasks on a thread each, released at the same moment, for tests of what parallel
+ * requests can do (prepare each request first, so that only the sending races).
  */
 public final class AllAtOnce {
 
 	private AllAtOnce() {
 	}
 
-	/** The tasks' results, in the tasks' order; fails when any task fails or takes over two minutes. */
+	/**
+	 * The tasks' results, in the tasks' order; fails when any task fails or takes over
+	 * two minutes.
+	 */
 	public static <T> List<T> run(List<Callable<T>> tasks) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(tasks.size());
 		ExecutorService threads = Executors.newFixedThreadPool(tasks.size());

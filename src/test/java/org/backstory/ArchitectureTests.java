@@ -16,10 +16,14 @@ import org.backstory.publishing.GatedBody;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Rules Spring Modulith cannot check. Compiled jte templates are included, so a template cannot break them either. */
+/**
+ * Rules Spring Modulith cannot check. Compiled jte templates are included, so a template
+ * cannot break them either.
+ */
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.backstory", "gg.jte.generated");
 
 	@Test

@@ -31,10 +31,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * An editor's day in Debian's headless Chromium: writes an article in the house format's three panes (the live
- * preview warns while a paid piece has no now part) with a paywall marker in the now part through the toolbar, sees the live
- * preview and the autosave, previews it as an anonymous reader (the box, not the gated text) and as a
- * subscriber (everything), schedules it, and it appears on the site when the (test) clock reaches its time. Screenshots land in {@code target/screenshots/}.
+ * An editor's day in Debian's headless Chromium: writes an article in the house format's
+ * three panes (the live preview warns while a paid piece has no now part) with a paywall
+ * marker in the now part through the toolbar, sees the live preview and the autosave,
+ * previews it as an anonymous reader (the box, not the gated text) and as a subscriber
+ * (everything), schedules it, and it appears on the site when the (test) clock reaches
+ * its time. Screenshots land in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -84,15 +86,18 @@ class ArticleEditorBrowserTests {
 		browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".preview-warning")));
 		toolbar("paywall");
 		now.sendKeys(GATED);
-		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview-body section.whats-going-on-now")));
-		assertThat(browser.find(".preview-body section.before-you-read").getText()).contains("The talks began in March.");
+		browser.waitFor(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector(".preview-body section.whats-going-on-now")));
+		assertThat(browser.find(".preview-body section.before-you-read").getText())
+			.contains("The talks began in March.");
 		assertThat(browser.find(".preview-body .paywall-marker").isDisplayed()).isTrue();
 		assertThat(browser.find(".word-count[data-for=body]").getText()).isEqualTo("6 words");
 		assertThat(browser.find(".word-count[data-for=background]").getText()).isEqualTo("5 words");
 		assertThat(browser.find(".word-count[data-for=now]").getText()).matches("\\d+ words");
 		assertThat(now.getAttribute("value")).contains("Both sides are back at the table.", "<!-- paywall -->", GATED);
 
-		browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
+		browser.waitFor(
+				ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
 		uploadAnImage();
 		browser.waitFor(ExpectedConditions.urlMatches("/admin/articles/\\d+$"));
 		browser.driver().executeScript("window.scrollTo(0, 0)");
@@ -104,7 +109,8 @@ class ArticleEditorBrowserTests {
 
 		browser.open(editorPath + "/preview?as=anonymous");
 		assertThat(browser.find(".paywall-box").isDisplayed()).isTrue();
-		assertThat(browser.find(".article-body section.before-you-read").getText()).contains("The talks began in March.");
+		assertThat(browser.find(".article-body section.before-you-read").getText())
+			.contains("The talks began in March.");
 		assertThat(browser.driver().getPageSource()).doesNotContain(GATED);
 		browser.screenshot("2-preview-anonymous");
 
@@ -114,7 +120,9 @@ class ArticleEditorBrowserTests {
 		browser.screenshot("3-preview-subscriber");
 
 		browser.open(editorPath);
-		LocalDateTime at = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime at = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+			.plusHours(1)
+			.truncatedTo(ChronoUnit.SECONDS);
 		browser.driver().executeScript("document.querySelector('input[name=at]').value = arguments[0]", at.toString());
 		browser.find("form.schedule-form button[type=submit]").click();
 		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.flash"), "Scheduled for"));
@@ -127,19 +135,23 @@ class ArticleEditorBrowserTests {
 
 		assertThat(reader.get("/p/" + slug).status()).isEqualTo(200);
 		browser.open("/");
-		assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Harbour talks: what changed " + slug);
+		assertThat(browser.driver().findElement(By.tagName("main")).getText())
+			.contains("Harbour talks: what changed " + slug);
 		browser.open("/p/" + slug);
 		assertThat(browser.find("h1").getText()).isEqualTo("Harbour talks: what changed " + slug);
 		browser.screenshot("5-on-the-site");
 	}
 
-	/** The toolbar's Image button posts to the media endpoint, and the stored image's Markdown lands in the body. */
+	/**
+	 * The toolbar's Image button posts to the media endpoint, and the stored image's
+	 * Markdown lands in the body.
+	 */
 	private void uploadAnImage() {
 		Path image;
 		try {
 			image = Files.createTempFile("editor-image", ".png");
-			Files.write(image, Base64.getDecoder().decode(
-					"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+			Files.write(image, Base64.getDecoder()
+				.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -148,7 +160,10 @@ class ArticleEditorBrowserTests {
 		browser.waitFor(driver -> browser.find("textarea[name=now]").getAttribute("value").contains("](/media/"));
 	}
 
-	/** Clicks the toolbar button inserting this block into the pane last written in: the paywall marker. */
+	/**
+	 * Clicks the toolbar button inserting this block into the pane last written in: the
+	 * paywall marker.
+	 */
 	private void toolbar(String block) {
 		browser.find(".toolbar button[data-block=" + block + "]").click();
 	}

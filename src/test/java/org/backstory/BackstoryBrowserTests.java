@@ -25,12 +25,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 14's story in Debian's headless Chromium, step by step: a subscriber reads part 2 of the demo storyline; an
- * editor writes its next part with "Suggest background" (an inserted recap line, the stale-background warning and
- * its insert button), quotes a demo entity, confirms the mention and publishes; the subscriber comes back to "New
- * since you last read" on the storyline and on the new part, with "The story so far" before it; the entity's page
- * lists the new quote. The new part is deleted afterwards (its reading rows, mentions and quote go with it), so the
- * demo storyline is as it was. Screenshots land in {@code target/screenshots/}.
+ * Issue 14's story in Debian's headless Chromium, step by step: a subscriber reads part 2
+ * of the demo storyline; an editor writes its next part with "Suggest background" (an
+ * inserted recap line, the stale-background warning and its insert button), quotes a demo
+ * entity, confirms the mention and publishes; the subscriber comes back to "New since you
+ * last read" on the storyline and on the new part, with "The story so far" before it; the
+ * entity's page lists the new quote. The new part is deleted afterwards (its reading
+ * rows, mentions and quote go with it), so the demo storyline is as it was. Screenshots
+ * land in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackstoryBrowserTests {
@@ -103,11 +105,15 @@ class BackstoryBrowserTests {
 		theNowPartReadsAsOneSectionWhereThePaywallCutIt();
 	}
 
-	/** Part 4's paywall marker sits in its now part: a subscriber sees one section, not a box split in two. */
+	/**
+	 * Part 4's paywall marker sits in its now part: a subscriber sees one section, not a
+	 * box split in two.
+	 */
 	private void theNowPartReadsAsOneSectionWhereThePaywallCutIt() {
 		browser.open("/p/a-phone-call-from-sael");
 		WebElement first = browser.find(".article-body > .whats-going-on-now");
-		WebElement rest = browser.find(".article-body > .paywalled-content > .whats-going-on-now.continued:first-child");
+		WebElement rest = browser
+			.find(".article-body > .paywalled-content > .whats-going-on-now.continued:first-child");
 		assertThat(first.findElements(By.tagName("h2"))).hasSize(1);
 		assertThat(rest.findElements(By.tagName("h2"))).isEmpty();
 		assertThat(first.getCssValue("margin-bottom")).isEqualTo("0px");
@@ -121,25 +127,28 @@ class BackstoryBrowserTests {
 		browser.type("dek", "A second round of talks on the Halvard Bank, with smaller goals.");
 		browser.type("slug", slug);
 		new Select(browser.find("select[name=storyline]")).selectByValue(STORYLINE);
-		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".suggested-events"),
-				NEWEST_EVENT));
+		browser.waitFor(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".suggested-events"), NEWEST_EVENT));
 		insertRecapOf(".suggested-events", OLDER_EVENT);
 		assertThat(background()).startsWith("On ")
-			.contains(", Orvenna's parliament in Sael votes the Halvard Bank deal down ([more](/p/halvard-deal-collapse)).");
+			.contains(
+					", Orvenna's parliament in Sael votes the Halvard Bank deal down ([more](/p/halvard-deal-collapse)).");
 		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stale-background"),
 				"The story has moved on: 2 newer events aren't in the background"));
 		browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find(".suggest-background"));
 		browser.screenshot("2-stale-background");
 
 		insertRecapOf(".stale-background", NEWEST_EVENT);
-		assertThat(background()).contains("President Rusk phones Chancellor Illis on her first day in office ([more](/p/a-phone-call-from-sael)).");
+		assertThat(background()).contains(
+				"President Rusk phones Chancellor Illis on her first day in office ([more](/p/a-phone-call-from-sael)).");
 		browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".stale-background")));
 		assertThat(browser.find(".suggested-articles").getText()).contains("Insert a linked recap line");
 
 		WebElement textarea = browser.find("textarea[name=now]");
-		textarea.sendKeys("Negotiators from both capitals met in Calvera this week.\n\n> \"" + QUOTE + "\" — Tavio Rusk, "
-				+ LocalDate.now(ZoneOffset.UTC) + "\n\nThe next meeting is set for spring.");
-		browser.waitFor(ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
+		textarea.sendKeys("Negotiators from both capitals met in Calvera this week.\n\n> \"" + QUOTE
+				+ "\" — Tavio Rusk, " + LocalDate.now(ZoneOffset.UTC) + "\n\nThe next meeting is set for spring.");
+		browser.waitFor(
+				ExpectedConditions.textMatches(By.cssSelector(".save-state"), Pattern.compile("Saved \\d\\d:\\d\\d")));
 		browser.waitFor(ExpectedConditions.urlMatches("/admin/articles/\\d+$"));
 		written = Long.valueOf(browser.driver().getCurrentUrl().replaceFirst(".*/", ""));
 		browser.submit();
@@ -178,12 +187,15 @@ class BackstoryBrowserTests {
 
 	private void insertRecapOf(String list, String summary) {
 		browser.driver()
-			.findElement(By.xpath("//*[contains(@class,'" + list.substring(1) + "')]//li[.//span[@class='suggestion-text' and "
-					+ "text()=\"" + summary + "\"]]//button[contains(@class,'insert-recap')]"))
+			.findElement(By
+				.xpath("//*[contains(@class,'" + list.substring(1) + "')]//li[.//span[@class='suggestion-text' and "
+						+ "text()=\"" + summary + "\"]]//button[contains(@class,'insert-recap')]"))
 			.click();
 	}
 
-	/** Submits a form and waits for the next page's flash, not the one still on this page. */
+	/**
+	 * Submits a form and waits for the next page's flash, not the one still on this page.
+	 */
 	private void submitAndWaitForFlash(String button, String flash) {
 		WebElement before = browser.find("p.flash");
 		browser.find(button).click();

@@ -44,27 +44,38 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * No request value, however malformed, answers a server error: every {@link BadValue} is sent in every
- * parameter and path variable of every GET and POST route of the running application (read from its handler
- * mapping, so routes added later are covered without being listed), anonymously and signed in as the role
- * each route needs (the owner everywhere, a paying member on the reader's pages as well). Path variables not
- * under test hold a real id found by crawling the site, and a post carries the other fields of the route's own
- * form and a valid CSRF token of the caller's session, so the bad value reaches the handler. The test has a
- * demo database of its own, since it changes whatever it reaches.
+ * No request value, however malformed, answers a server error: every {@link BadValue} is
+ * sent in every parameter and path variable of every GET and POST route of the running
+ * application (read from its handler mapping, so routes added later are covered without
+ * being listed), anonymously and signed in as the role each route needs (the owner
+ * everywhere, a paying member on the reader's pages as well). Path variables not under
+ * test hold a real id found by crawling the site, and a post carries the other fields of
+ * the route's own form and a valid CSRF token of the caller's session, so the bad value
+ * reaches the handler. The test has a demo database of its own, since it changes whatever
+ * it reaches.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OwnDatabase(value = "bad_input", demo = true)
 class BadInputIntegrationTests {
 
-	/** Spring Security's sign-in and sign-out: answered by filters, so absent from the handler mapping. */
+	/**
+	 * Spring Security's sign-in and sign-out: answered by filters, so absent from the
+	 * handler mapping.
+	 */
 	private static final List<Route> FILTER_ROUTES = List.of(
 			new Route("POST", PathPatternParser.defaultInstance.parse("/login"), List.of("email", "password")),
 			new Route("POST", PathPatternParser.defaultInstance.parse("/logout"), List.of()));
 
-	/** Requests in flight at once: enough to keep two cores busy, few enough not to starve the server's pool. */
+	/**
+	 * Requests in flight at once: enough to keep two cores busy, few enough not to starve
+	 * the server's pool.
+	 */
 	private static final int PARALLEL_REQUESTS = 4;
 
-	/** The Admin API's PUT and DELETE routes, which the handler routes (GET and POST) leave out. */
+	/**
+	 * The Admin API's PUT and DELETE routes, which the handler routes (GET and POST)
+	 * leave out.
+	 */
 	private static final List<Route> ADMIN_API_WRITES = List.of(
 			new Route("PUT", PathPatternParser.defaultInstance.parse("/ghost/api/admin/posts/{id}/"), List.of()),
 			new Route("DELETE", PathPatternParser.defaultInstance.parse("/ghost/api/admin/posts/{id}/"), List.of()),
@@ -83,7 +94,10 @@ class BadInputIntegrationTests {
 	private static final List<String> ADMIN_API_FIELDS = List.of("title", "html", "slug", "status", "visibility",
 			"custom_excerpt", "feature_image", "published_at", "updated_at", "meta_title", "og_image", "name");
 
-	/** What Ghost's Content API reads from the query (and the {@code slug} its client repeats on reads). */
+	/**
+	 * What Ghost's Content API reads from the query (and the {@code slug} its client
+	 * repeats on reads).
+	 */
 	private static final List<String> CONTENT_API_PARAMETERS = List.of("key", "include", "fields", "formats", "limit",
 			"page", "order", "filter", "slug");
 
@@ -114,15 +128,18 @@ class BadInputIntegrationTests {
 		List<Route> posts = routes.stream().filter(route -> route.method().equals("POST")).toList();
 		assertThat(routes).as("routes in the handler mapping").hasSizeGreaterThan(100);
 		assertThat(posts.stream().filter(route -> ownerSite.formFor(route).isPresent()))
-			.as("POST routes whose form the owner found").hasSizeGreaterThan(posts.size() / 3);
+			.as("POST routes whose form the owner found")
+			.hasSizeGreaterThan(posts.size() / 3);
 
 		List<Outcome> outcomes = new ArrayList<>();
 		ExecutorService threads = Executors.newFixedThreadPool(PARALLEL_REQUESTS);
 		try {
-			outcomes.addAll(run(threads, Stream.concat(routes.stream(), FILTER_ROUTES.stream())
-				.flatMap(route -> probes(route, anonymous, ownerSite, routes).stream())
-				.toList()));
-			// Signed in, one route at a time, so that a route that ends the session is found before the next.
+			outcomes.addAll(run(threads,
+					Stream.concat(routes.stream(), FILTER_ROUTES.stream())
+						.flatMap(route -> probes(route, anonymous, ownerSite, routes).stream())
+						.toList()));
+			// Signed in, one route at a time, so that a route that ends the session is
+			// found before the next.
 			for (Route route : routes) {
 				outcomes.addAll(run(threads, probes(route, owner, ownerSite, routes)));
 				owner.stayOrSignInAgain();
@@ -142,13 +159,15 @@ class BadInputIntegrationTests {
 	}
 
 	/**
-	 * Ghost's Content API reads its parameters itself, and refuses a call without a key before reading them, so
-	 * here every bad value goes into every parameter and path variable of every Content API route with a valid key.
+	 * Ghost's Content API reads its parameters itself, and refuses a call without a key
+	 * before reading them, so here every bad value goes into every parameter and path
+	 * variable of every Content API route with a valid key.
 	 */
 	@Test
 	void noBadValueInAnyContentApiParameterAnswersAServerError() {
 		String key = ContentApiFixtures.contentKey(integrations, "bad input");
-		List<Route> api = HandlerRoutes.of(mapping).stream()
+		List<Route> api = HandlerRoutes.of(mapping)
+			.stream()
 			.filter(route -> route.pattern().getPatternString().startsWith("/ghost/api/content/"))
 			.toList();
 		Visitor visitor = new Visitor(port);
@@ -163,7 +182,8 @@ class BadInputIntegrationTests {
 			}
 			for (String parameter : CONTENT_API_PARAMETERS) {
 				for (BadValue bad : BadValue.values()) {
-					String query = parameter.equals("key") ? "key=" + bad.encoded() : "key=" + key + "&" + parameter + "=" + bad.encoded();
+					String query = parameter.equals("key") ? "key=" + bad.encoded()
+							: "key=" + key + "&" + parameter + "=" + bad.encoded();
 					paths.add(route.expand(Map.of()) + "?" + query);
 				}
 			}
@@ -180,11 +200,13 @@ class BadInputIntegrationTests {
 	}
 
 	/**
-	 * Ghost's Admin API reads its parameters and JSON bodies itself, and refuses a call without a token first, so
-	 * here every bad value goes into every path variable, every parameter Ghost's clients send and every field of
-	 * every body of every Admin API route (any method) with an editor integration's valid token (an administrator's
-	 * for members, which editors may not change). Ids not under test name nothing, so no request deletes a real
-	 * article, and a member body names an address that is taken, so no request adds a member.
+	 * Ghost's Admin API reads its parameters and JSON bodies itself, and refuses a call
+	 * without a token first, so here every bad value goes into every path variable, every
+	 * parameter Ghost's clients send and every field of every body of every Admin API
+	 * route (any method) with an editor integration's valid token (an administrator's for
+	 * members, which editors may not change). Ids not under test name nothing, so no
+	 * request deletes a real article, and a member body names an address that is taken,
+	 * so no request adds a member.
 	 */
 	@Test
 	void noBadValueInAnyAdminApiParameterOrBodyAnswersAServerError() throws Exception {
@@ -220,8 +242,8 @@ class BadInputIntegrationTests {
 						String start = members ? "{\"members\":[{\"email\":\"" + taken + "\","
 								: "{\"" + (route.pattern().getPatternString().contains("/tags/") ? "tags" : "posts")
 										+ "\":[{\"title\":\"t\",\"updated_at\":\"2020-01-01T00:00:00.000Z\",";
-						requests.add(Map.entry(route.expand(nothing), concat(start + "\"" + field + "\":\"", decoded(bad),
-								"\"}]}")));
+						requests.add(Map.entry(route.expand(nothing),
+								concat(start + "\"" + field + "\":\"", decoded(bad), "\"}]}")));
 					}
 				}
 				for (BadValue bad : BadValue.values()) {
@@ -229,18 +251,18 @@ class BadInputIntegrationTests {
 				}
 			}
 			for (Map.Entry<String, byte[]> request : requests) {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-						+ request.getKey()))
-					.header("Authorization", "Ghost " + AdminApiTokens.token(members ? administratorKey : editorKey,
-							clock.instant()))
+				HttpResponse<String> response = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + request.getKey()))
+					.header("Authorization",
+							"Ghost " + AdminApiTokens.token(members ? administratorKey : editorKey, clock.instant()))
 					.header("Content-Type", "application/json")
 					.method(route.method(), HttpRequest.BodyPublishers.ofByteArray(request.getValue()))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				sent++;
 				if (response.statusCode() >= 500) {
 					String body = new String(request.getValue(), StandardCharsets.UTF_8);
-					failures.add(route + " " + request.getKey().substring(0, Math.min(request.getKey().length(), 200)) + " "
-							+ body.substring(0, Math.min(body.length(), 200)) + ": " + response.statusCode());
+					failures.add(route + " " + request.getKey().substring(0, Math.min(request.getKey().length(), 200))
+							+ " " + body.substring(0, Math.min(body.length(), 200)) + ": " + response.statusCode());
 				}
 			}
 		}
@@ -272,7 +294,9 @@ class BadInputIntegrationTests {
 		return bytes.toByteArray();
 	}
 
-	/** Where crawling starts: {@code first}, then every page route without path variables. */
+	/**
+	 * Where crawling starts: {@code first}, then every page route without path variables.
+	 */
 	private static List<String> starts(List<Route> routes, String first) {
 		Set<String> starts = new LinkedHashSet<>(List.of(first));
 		routes.stream()
@@ -282,9 +306,9 @@ class BadInputIntegrationTests {
 	}
 
 	/**
-	 * The requests that send each bad value in each path variable and each parameter of {@code route} as
-	 * {@code caller}, with real ids, the route's form (its address and other fields) and its query parameters
-	 * as found on {@code site}.
+	 * The requests that send each bad value in each path variable and each parameter of
+	 * {@code route} as {@code caller}, with real ids, the route's form (its address and
+	 * other fields) and its query parameters as found on {@code site}.
 	 */
 	private static List<Probe> probes(Route route, Caller caller, SiteCrawl site, List<Route> routes) {
 		boolean post = route.method().equals("POST");
@@ -306,8 +330,8 @@ class BadInputIntegrationTests {
 			for (BadValue bad : BadValue.values()) {
 				Map<String, String> changed = new LinkedHashMap<>(variables);
 				changed.put(variable, bad.encoded());
-				probes.add(new Probe(caller, route, "{" + variable + "} = " + bad, route.expand(changed),
-						fields, post));
+				probes
+					.add(new Probe(caller, route, "{" + variable + "} = " + bad, route.expand(changed), fields, post));
 			}
 		}
 		String path = route.expand(variables);
@@ -334,10 +358,11 @@ class BadInputIntegrationTests {
 	}
 
 	/**
-	 * A real value for each path variable of {@code route}: from a crawled address the pattern matches, else
-	 * from the longest leading part of the pattern that one matches ({@code /admin/articles/{id}} for
-	 * {@code /admin/articles/{id}/publish}), but never from an address a more specific route answers
-	 * ({@code /admin/articles/new} holds no article id); {@code 1} where nothing matches.
+	 * A real value for each path variable of {@code route}: from a crawled address the
+	 * pattern matches, else from the longest leading part of the pattern that one matches
+	 * ({@code /admin/articles/{id}} for {@code /admin/articles/{id}/publish}), but never
+	 * from an address a more specific route answers ({@code /admin/articles/new} holds no
+	 * article id); {@code 1} where nothing matches.
 	 */
 	private static Map<String, String> realIds(Route route, SiteCrawl crawl, List<Route> routes) {
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -388,7 +413,10 @@ class BadInputIntegrationTests {
 		return outcomes;
 	}
 
-	/** One request: a bad value in one place of one route, from one caller; fields are percent-encoded. */
+	/**
+	 * One request: a bad value in one place of one route, from one caller; fields are
+	 * percent-encoded.
+	 */
 	record Probe(Caller caller, Route route, String what, String path, List<Map.Entry<String, String>> fields,
 			boolean post) {
 
@@ -421,9 +449,10 @@ class BadInputIntegrationTests {
 	}
 
 	/**
-	 * A visitor and the CSRF token of its session, read from a page of that session. A signed-in caller checks
-	 * after each route that its session still stands (a route may end it: signing out everywhere) and signs in
-	 * again if not, so that one route cannot turn the rest of the test anonymous.
+	 * A visitor and the CSRF token of its session, read from a page of that session. A
+	 * signed-in caller checks after each route that its session still stands (a route may
+	 * end it: signing out everywhere) and signs in again if not, so that one route cannot
+	 * turn the rest of the test anonymous.
 	 */
 	static final class Caller {
 

@@ -8,8 +8,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the whole application for a benchmark (bench/): on a fresh database of the embedded test server, a data
- * directory the benchmark made and removes, a random port on loopback, and quiet logs.
+ * Starts the whole application for a benchmark (bench/): on a fresh database of the
+ * embedded test server, a data directory the benchmark made and removes, a random port on
+ * loopback, and quiet logs.
  */
 public final class BenchmarkApp {
 

@@ -14,9 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The Content-Security-Policy in a real browser: it is enforced (an inline style is refused), and the pages
- * still look as they should under it (the accent colour comes from its stylesheet). Every other browser test
- * checks on closing that nothing it opened was refused ({@link HeadlessChromium#close()}).
+ * The Content-Security-Policy in a real browser: it is enforced (an inline style is
+ * refused), and the pages still look as they should under it (the accent colour comes
+ * from its stylesheet). Every other browser test checks on closing that nothing it opened
+ * was refused ({@link HeadlessChromium#close()}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ContentSecurityPolicyBrowserTests {
@@ -61,7 +62,8 @@ class ContentSecurityPolicyBrowserTests {
 		browser.signIn(MemberFixtures.account(directory, "csp-qr", MemberRole.EDITOR), MemberFixtures.PASSWORD);
 		browser.open("/admin/two-factor");
 
-		Object width = browser.driver().executeScript("return document.querySelector('img.two-factor-qr').naturalWidth");
+		Object width = browser.driver()
+			.executeScript("return document.querySelector('img.two-factor-qr').naturalWidth");
 		assertThat(((Number) width).intValue()).as("the QR code image loaded").isPositive();
 		assertThat(browser.policyViolations()).isEmpty();
 		browser.screenshot("two-factor-setup");

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** With no database configured the app runs its own PostgreSQL under the data directory, and keeps its data. */
+/**
+ * With no database configured the app runs its own PostgreSQL under the data directory,
+ * and keeps its data.
+ */
 class EmbeddedDatabaseIntegrationTests {
 
 	@TempDir

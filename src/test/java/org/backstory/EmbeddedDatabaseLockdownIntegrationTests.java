@@ -23,9 +23,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded PostgreSQL admits nobody but the app: no password-less connection, no superuser, no socket in
- * a shared folder, a password only its owner can read; and a cluster an earlier version left open is locked
- * down on the next start.
+ * The embedded PostgreSQL admits nobody but the app: no password-less connection, no
+ * superuser, no socket in a shared folder, a password only its owner can read; and a
+ * cluster an earlier version left open is locked down on the next start.
  */
 class EmbeddedDatabaseLockdownIntegrationTests {
 
@@ -77,7 +77,8 @@ class EmbeddedDatabaseLockdownIntegrationTests {
 	void theAppRoleOwnsTheSchemas() throws Exception {
 		try (Connection connection = connect(EmbeddedClusterLockdown.APP_ROLE, storedPassword());
 				Statement statement = connection.createStatement()) {
-			var owner = statement.executeQuery("select nspowner::regrole::text from pg_namespace where nspname = 'members'");
+			var owner = statement
+				.executeQuery("select nspowner::regrole::text from pg_namespace where nspname = 'members'");
 			owner.next();
 			assertThat(owner.getString(1)).isEqualTo(EmbeddedClusterLockdown.APP_ROLE);
 		}
@@ -98,11 +99,13 @@ class EmbeddedDatabaseLockdownIntegrationTests {
 
 	@Test
 	void locksDownAClusterAnEarlierVersionLeftOpen(@TempDir Path oldDataDir) throws Exception {
-		// What earlier versions made: initdb's trust for everyone, objects owned by the superuser.
+		// What earlier versions made: initdb's trust for everyone, objects owned by the
+		// superuser.
 		try (EmbeddedPostgres open = EmbeddedPostgres.builder()
 			.setDataDirectory(oldDataDir.resolve("postgres"))
 			.setCleanDataDirectory(false)
-			.start(); Connection connection = open.getPostgresDatabase().getConnection();
+			.start();
+				Connection connection = open.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("create schema legacy");
 			statement.execute("create table legacy.note (id bigint generated always as identity, body text)");

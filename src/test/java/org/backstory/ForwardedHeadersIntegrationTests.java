@@ -14,9 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * {@code X-Forwarded-*} headers over a real connection: believed from the configured proxies (loopback, by
- * default) and ignored from anyone else. The untrusted peer is 127.0.0.2, a loopback address Linux answers
- * from without setup but which is not on the default list ({@code 127.0.0.1} and {@code ::1} only).
+ * {@code X-Forwarded-*} headers over a real connection: believed from the configured
+ * proxies (loopback, by default) and ignored from anyone else. The untrusted peer is
+ * 127.0.0.2, a loopback address Linux answers from without setup but which is not on the
+ * default list ({@code 127.0.0.1} and {@code ::1} only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ForwardedHeadersIntegrationTests {
@@ -45,7 +46,10 @@ class ForwardedHeadersIntegrationTests {
 		assertThat(header(answer, "Strict-Transport-Security")).isEmpty();
 	}
 
-	/** A GET with the forwarded headers, sent from {@code localAddress}; the whole answer as text. */
+	/**
+	 * A GET with the forwarded headers, sent from {@code localAddress}; the whole answer
+	 * as text.
+	 */
 	private String get(String localAddress, String path) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));

@@ -29,18 +29,20 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every GET and POST route of the running application, read from Spring MVC's handler mapping, with the
- * request parameters each handler declares: {@code @RequestParam}s, simple arguments bound by name, and the
- * fields of the application's own form objects. Routes added later are found the same way, so tests built on
- * this list cover them without being told.
+ * Every GET and POST route of the running application, read from Spring MVC's handler
+ * mapping, with the request parameters each handler declares: {@code @RequestParam}s,
+ * simple arguments bound by name, and the fields of the application's own form objects.
+ * Routes added later are found the same way, so tests built on this list cover them
+ * without being told.
  */
 final class HandlerRoutes {
 
 	private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
 	/**
-	 * A path variable in a pattern: {@code {id}}, {@code {slug:[a-z-]+}}, {@code {*rest}}, or one whose regex
-	 * has braces of its own, such as {@code {colour:[0-9a-f]{6}}}.
+	 * A path variable in a pattern: {@code {id}}, {@code {slug:[a-z-]+}},
+	 * {@code {*rest}}, or one whose regex has braces of its own, such as
+	 * {@code {colour:[0-9a-f]{6}}}.
 	 */
 	private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::(?:[^{}]|\\{[^{}]*})*)?}");
 
@@ -60,7 +62,10 @@ final class HandlerRoutes {
 			return VARIABLE.matcher(pattern.getPatternString()).results().map(variable -> variable.group(1)).toList();
 		}
 
-		/** A path the pattern matches: each variable replaced by its (percent-encoded) value, or by {@code 1}. */
+		/**
+		 * A path the pattern matches: each variable replaced by its (percent-encoded)
+		 * value, or by {@code 1}.
+		 */
 		String expand(Map<String, String> values) {
 			return VARIABLE.matcher(pattern.getPatternString())
 				.replaceAll(variable -> Matcher.quoteReplacement(values.getOrDefault(variable.group(1), "1")));
@@ -82,7 +87,8 @@ final class HandlerRoutes {
 			for (String pattern : info.getPatternValues()) {
 				for (RequestMethod method : List.of(RequestMethod.GET, RequestMethod.POST)) {
 					if (declared.isEmpty() || declared.contains(method)) {
-						routes.add(new Route(method.name(), PathPatternParser.defaultInstance.parse(pattern), parameters));
+						routes.add(
+								new Route(method.name(), PathPatternParser.defaultInstance.parse(pattern), parameters));
 					}
 				}
 			}
@@ -92,10 +98,11 @@ final class HandlerRoutes {
 	}
 
 	/**
-	 * The request parameters a handler reads: each {@code @RequestParam} by its name, each argument Spring MVC
-	 * binds without an annotation (a simple value by the argument's name, a form object of the application's
-	 * own by its fields), and the fields of a {@code @ModelAttribute}. Path variables, the signed-in member,
-	 * headers, cookies, bodies and a map of all parameters name nothing to send.
+	 * The request parameters a handler reads: each {@code @RequestParam} by its name,
+	 * each argument Spring MVC binds without an annotation (a simple value by the
+	 * argument's name, a form object of the application's own by its fields), and the
+	 * fields of a {@code @ModelAttribute}. Path variables, the signed-in member, headers,
+	 * cookies, bodies and a map of all parameters name nothing to send.
 	 */
 	private static List<String> parameters(HandlerMethod handler) {
 		String[] names = NAMES.getParameterNames(handler.getMethod());
@@ -105,7 +112,8 @@ final class HandlerRoutes {
 			String name = names == null ? "" : names[parameter.getParameterIndex()];
 			RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
 			boolean implicit = Arrays.stream(parameter.getParameterAnnotations())
-				.noneMatch(annotation -> annotation.annotationType().getPackageName().startsWith("org.springframework"));
+				.noneMatch(
+						annotation -> annotation.annotationType().getPackageName().startsWith("org.springframework"));
 			if (Map.class.isAssignableFrom(type)) {
 				continue;
 			}
@@ -127,11 +135,14 @@ final class HandlerRoutes {
 	/** What Spring MVC binds from a request parameter of the argument's own name. */
 	private static boolean boundByName(Class<?> type) {
 		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
-		return boxed == String.class || Number.class.isAssignableFrom(boxed) || boxed == Boolean.class
-				|| boxed.isEnum() || Temporal.class.isAssignableFrom(boxed) || boxed == UUID.class;
+		return boxed == String.class || Number.class.isAssignableFrom(boxed) || boxed == Boolean.class || boxed.isEnum()
+				|| Temporal.class.isAssignableFrom(boxed) || boxed == UUID.class;
 	}
 
-	/** The fields of a form object: a record's components, or a bean's writable properties. */
+	/**
+	 * The fields of a form object: a record's components, or a bean's writable
+	 * properties.
+	 */
 	private static List<String> fields(Class<?> form) {
 		if (form.isRecord()) {
 			return Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName).toList();

@@ -24,10 +24,11 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, with a fresh profile, driven against one test server. Screenshots land in
- * {@code target/screenshots/<prefix>-<name>.png}. Close it after each test: closing fails the test if the
- * browser refused anything on the pages it opened because of the site's Content-Security-Policy, so every
- * browser test also checks that the policy and the pages agree.
+ * Debian's Chromium, headless, with a fresh profile, driven against one test server.
+ * Screenshots land in {@code target/screenshots/<prefix>-<name>.png}. Close it after each
+ * test: closing fails the test if the browser refused anything on the pages it opened
+ * because of the site's Content-Security-Policy, so every browser test also checks that
+ * the policy and the pages agree.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -109,14 +110,18 @@ public final class HeadlessChromium implements AutoCloseable {
 	public void screenshot(String name) {
 		File shot = browser.getScreenshotAs(OutputType.FILE);
 		try {
-			Files.copy(shot.toPath(), SCREENSHOTS.resolve(prefix + "-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(shot.toPath(), SCREENSHOTS.resolve(prefix + "-" + name + ".png"),
+					StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** What the browser refused since the last call because of a Content-Security-Policy, as its console says. */
+	/**
+	 * What the browser refused since the last call because of a Content-Security-Policy,
+	 * as its console says.
+	 */
 	public List<String> policyViolations() {
 		return browser.manage()
 			.logs()

@@ -17,10 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * With metering on, a free member reads one paid demo article a month in full, and is told how many remain; their
- * private feed spends none.
+ * With metering on, a free member reads one paid demo article a month in full, and is
+ * told how many remain; their private feed spends none.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backstory.access.metered-reads=1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "backstory.access.metered-reads=1")
 class MeteredReadingIntegrationTests {
 
 	private static final String PASSWORD = "metered-password";
@@ -48,13 +49,15 @@ class MeteredReadingIntegrationTests {
 		assertThat(first.body()).contains("The delegations ate lunch at separate tables");
 		assertThat(first.document().select(".notice").text())
 			.isEqualTo("This is your free article this month. You have 0 left.");
-		assertThat(second.document().select(".paywall-box").text()).contains("You've read your free article this month.");
+		assertThat(second.document().select(".paywall-box").text())
+			.contains("You've read your free article this month.");
 		assertThat(firstAgain.document().select(".paywall-box")).isEmpty();
 	}
 
 	/**
-	 * A private feed (issue 13) is not a read: it never spends a metered read, so it carries the preview of a paid
-	 * article, and the member's free read is still there for the page afterwards.
+	 * A private feed (issue 13) is not a read: it never spends a metered read, so it
+	 * carries the preview of a paid article, and the member's free read is still there
+	 * for the page afterwards.
 	 */
 	@Test
 	void aPrivateFeedNeverSpendsAMeteredRead() {

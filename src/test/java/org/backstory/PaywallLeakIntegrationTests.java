@@ -70,29 +70,34 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The paywall over the wire: for every demo reader, every demo reading page, the feed and the sitemap are
- * fetched over real HTTP, and every gated paragraph of every demo article that is not public must be absent from the
- * bytes of each response to a reader who may not read it (the feed is anonymous, so that is everyone), and
- * present on the article page for one who may. Besides the demo articles, paid articles of awkward shapes
- * without a paywall marker (one list, one table, one code block, one long paragraph, headings only, two short
- * paragraphs) and one whose preview cites a link defined below its marker are published for the test: the
- * text each must keep gated is named below, so a renderer that left their gated half empty fails here. Webhook
- * bodies about these articles are checked the same way, and Ghost's Content API, read with an integration's key,
- * must carry no gated text at all. Search is checked as a channel too: a query per gated text for every reader. The
- * tag, author and storyline feeds are read like the pages, and each signed-in reader's private feed carries exactly
- * the gated text that reader may read. Verified search engine crawlers are a reader too (issue 13): one at an
- * address the scripted DNS verifies reads every article page whole, and one with the same user agent at an address
- * it does not verify reads as anyone. Entity pages (issue 14 §4) show a quote from a gated part only to a reader who
- * may read its article; entities in search results and in the Content API (with their quotes, and as a posts
- * filter) carry none.
+ * The paywall over the wire: for every demo reader, every demo reading page, the feed and
+ * the sitemap are fetched over real HTTP, and every gated paragraph of every demo article
+ * that is not public must be absent from the bytes of each response to a reader who may
+ * not read it (the feed is anonymous, so that is everyone), and present on the article
+ * page for one who may. Besides the demo articles, paid articles of awkward shapes
+ * without a paywall marker (one list, one table, one code block, one long paragraph,
+ * headings only, two short paragraphs) and one whose preview cites a link defined below
+ * its marker are published for the test: the text each must keep gated is named below, so
+ * a renderer that left their gated half empty fails here. Webhook bodies about these
+ * articles are checked the same way, and Ghost's Content API, read with an integration's
+ * key, must carry no gated text at all. Search is checked as a channel too: a query per
+ * gated text for every reader. The tag, author and storyline feeds are read like the
+ * pages, and each signed-in reader's private feed carries exactly the gated text that
+ * reader may read. Verified search engine crawlers are a reader too (issue 13): one at an
+ * address the scripted DNS verifies reads every article page whole, and one with the same
+ * user agent at an address it does not verify reads as anyone. Entity pages (issue 14 §4)
+ * show a quote from a gated part only to a reader who may read its article; entities in
+ * search results and in the Content API (with their quotes, and as a posts filter) carry
+ * none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaywallLeakIntegrationTests {
 
 	/**
-	 * A demo reader and the most they may read. Two are not people: a Googlebot whose address the (scripted) DNS
-	 * verifies, and one whose address it does not; neither signs in.
+	 * A demo reader and the most they may read. Two are not people: a Googlebot whose
+	 * address the (scripted) DNS verifies, and one whose address it does not; neither
+	 * signs in.
 	 */
 	enum DemoReader {
 
@@ -124,14 +129,18 @@ class PaywallLeakIntegrationTests {
 			this.crawlerAddress = crawlerAddress;
 		}
 
-		/** Demo subscribers pay for the only tier, so the level order public < members < paid < tiers is enough. */
+		/**
+		 * Demo subscribers pay for the only tier, so the level order public < members <
+		 * paid < tiers is enough.
+		 */
 		boolean mayRead(Article article) {
 			return article.visibility().level().compareTo(mostItMayRead) <= 0;
 		}
 
 		/**
-		 * Whether the reader's search may find the article by its gated text: a crawler reads article pages whole
-		 * so it can index them, but searches the site as the anonymous reader it is.
+		 * Whether the reader's search may find the article by its gated text: a crawler
+		 * reads article pages whole so it can index them, but searches the site as the
+		 * anonymous reader it is.
 		 */
 		boolean mayFind(Article article) {
 			return crawlerAddress == null ? mayRead(article) : ANONYMOUS.mayRead(article);
@@ -181,7 +190,10 @@ class PaywallLeakIntegrationTests {
 
 	List<String> pages;
 
-	/** For each article published by this test: the texts that must stay gated, whatever the preview rule. */
+	/**
+	 * For each article published by this test: the texts that must stay gated, whatever
+	 * the preview rule.
+	 */
 	final Map<String, List<String>> mustStayGated = new HashMap<>();
 
 	final List<Long> publishedHere = new ArrayList<>();
@@ -222,8 +234,11 @@ class PaywallLeakIntegrationTests {
 		}
 		// Every demo entity's page (issue 14 §4): its timeline and its quote index.
 		demoEntitySlugs().forEach(slug -> paths.add("/who/" + slug));
-		// Every tag, author and storyline page has its public feed (issue 13), read like the pages.
-		paths.addAll(paths.stream().filter(path -> path.matches("/(tag|author|story)/[^?]+")).map(path -> path + "/feed.xml")
+		// Every tag, author and storyline page has its public feed (issue 13), read like
+		// the pages.
+		paths.addAll(paths.stream()
+			.filter(path -> path.matches("/(tag|author|story)/[^?]+"))
+			.map(path -> path + "/feed.xml")
 			.toList());
 		pages = List.copyOf(paths);
 		assertThat(articles).hasSizeGreaterThanOrEqualTo(6 + awkward.size());
@@ -245,9 +260,10 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Paid articles without a paywall marker that have fewer than two top-level paragraphs or are no more
-	 * than two (and one with a marker whose preview cites a link defined below it), each with the text that
-	 * must stay gated: the end of the article, or the link's address and title.
+	 * Paid articles without a paywall marker that have fewer than two top-level
+	 * paragraphs or are no more than two (and one with a marker whose preview cites a
+	 * link defined below it), each with the text that must stay gated: the end of the
+	 * article, or the link's address and title.
 	 */
 	private Set<String> publishAwkwardPaidArticles() {
 		Author author = editor.createAuthor(ArticleFixtures.unique("leak-author"), "Leak Tester", "", null);
@@ -292,7 +308,8 @@ class PaywallLeakIntegrationTests {
 
 				[x]: https://secret.example/paid-url "paid title of %s"
 				""", "the gated citation of %s", "secret.example/paid-url", "paid title of %s");
-		// A piece in the house format (issue 14 §1) cut at a marker in its now part, with a link defined only there.
+		// A piece in the house format (issue 14 §1) cut at a marker in its now part, with
+		// a link defined only there.
 		publishAwkward(author, "house-format", """
 				The opening is free.
 
@@ -315,8 +332,8 @@ class PaywallLeakIntegrationTests {
 
 	private void publishAwkward(Author author, String shape, String body, String... gated) {
 		String slug = ArticleFixtures.unique("leak-" + shape);
-		long id = editor.save(new ArticleDraft(null, slug, "Awkward " + shape + " " + slug, "", "", List.of(author.slug()),
-				List.of(), null, null, null, Visibility.paid())
+		long id = editor.save(new ArticleDraft(null, slug, "Awkward " + shape + " " + slug, "", "",
+				List.of(author.slug()), List.of(), null, null, null, Visibility.paid())
 			.withText(HouseFormat.split(body.formatted(slug, slug), HouseLabels.DEFAULTS)));
 		editor.publishNow(id);
 		publishedHere.add(id);
@@ -330,9 +347,9 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Ghost's Content API: a key-only call is an anonymous reader, so no gated text may be in any answer: every
-	 * page of the posts list (html and plaintext, tags and authors), every gated article by slug and by id, and
-	 * the other resources.
+	 * Ghost's Content API: a key-only call is an anonymous reader, so no gated text may
+	 * be in any answer: every page of the posts list (html and plaintext, tags and
+	 * authors), every gated article by slug and by id, and the other resources.
 	 */
 	@Test
 	void noGatedTextLeavesThroughTheContentApi() {
@@ -390,7 +407,8 @@ class PaywallLeakIntegrationTests {
 			assertThat(page.status()).as(path).isEqualTo(200);
 			for (Article article : articles) {
 				boolean entitledHere = reader.mayRead(article) && path.equals("/p/" + article.slug());
-				// An entity's page quotes from gated parts, by the policy for a reader who is not a crawler.
+				// An entity's page quotes from gated parts, by the policy for a reader
+				// who is not a crawler.
 				boolean mayBeQuotedHere = reader.mayFind(article) && path.startsWith("/who/");
 				for (String paragraph : gatedTexts(article)) {
 					if (entitledHere) {
@@ -408,14 +426,18 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Entity pages join the channels (issue 14 §4): the demo's quote from a gated part of a paid article reaches
-	 * exactly the readers the access policy lets read that article (a crawler reads the page as anyone), while the
-	 * quotes from free parts reach everyone.
+	 * Entity pages join the channels (issue 14 §4): the demo's quote from a gated part of
+	 * a paid article reaches exactly the readers the access policy lets read that article
+	 * (a crawler reads the page as anyone), while the quotes from free parts reach
+	 * everyone.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
 	void aGatedQuoteOnAnEntityPageReachesOnlyReadersWhoMayReadItsArticle(DemoReader reader) {
-		Article article = articles.stream().filter(a -> a.slug().equals("a-phone-call-from-sael")).findFirst().orElseThrow();
+		Article article = articles.stream()
+			.filter(a -> a.slug().equals("a-phone-call-from-sael"))
+			.findFirst()
+			.orElseThrow();
 		String gatedQuote = "We are not starting again from the beginning. We are starting again from what still works.";
 		assertThat(article.gatedBody().html()).contains(gatedQuote);
 		assertThat(article.previewHtml()).doesNotContain(gatedQuote);
@@ -434,17 +456,20 @@ class PaywallLeakIntegrationTests {
 		}
 		Document found = visitorAs(reader).get("/search?q=Tavio+Rusk").document();
 		assertThat(found.select(".search-entities a").eachAttr("href")).as("%s", reader).contains("/who/tavio-rusk");
-		assertThat(found.select(".search-entities").text()).as("%s", reader).doesNotContain("We are not starting again");
-		Document quoted = visitorAs(reader).get("/search?q=" + URLEncoder.encode("\"" + gatedQuote + "\"",
-				StandardCharsets.UTF_8)).document();
+		assertThat(found.select(".search-entities").text()).as("%s", reader)
+			.doesNotContain("We are not starting again");
+		Document quoted = visitorAs(reader)
+			.get("/search?q=" + URLEncoder.encode("\"" + gatedQuote + "\"", StandardCharsets.UTF_8))
+			.document();
 		assertThat(quoted.select(".search-entities")).as("%s: a quote finds no entity", reader).isEmpty();
 	}
 
 	/**
-	 * Private feeds join the channels (issue 13): each signed-in reader's feed, at the address their account page
-	 * shows and fetched as a feed reader does (no session), carries every gated text of each article it lists if the
-	 * reader may read that article now, and none of it otherwise. The awkward paid articles, the newest, must be
-	 * listed. An anonymous reader has no private feed: a token no one holds is a 404.
+	 * Private feeds join the channels (issue 13): each signed-in reader's feed, at the
+	 * address their account page shows and fetched as a feed reader does (no session),
+	 * carries every gated text of each article it lists if the reader may read that
+	 * article now, and none of it otherwise. The awkward paid articles, the newest, must
+	 * be listed. An anonymous reader has no private feed: a token no one holds is a 404.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -477,10 +502,12 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Google reads the gated part's place from the JSON-LD's {@code cssSelector} (issue 13): on every gated
-	 * article page, for every reader, it must name exactly one element, holding every gated text for a reader who
-	 * may read it (a verified crawler included) and the paywall box standing in its place for anyone else; a free
-	 * article names no gated part. A verified crawler's copy is private to it; every other anonymous page may be shared.
+	 * Google reads the gated part's place from the JSON-LD's {@code cssSelector} (issue
+	 * 13): on every gated article page, for every reader, it must name exactly one
+	 * element, holding every gated text for a reader who may read it (a verified crawler
+	 * included) and the paywall box standing in its place for anyone else; a free article
+	 * names no gated part. A verified crawler's copy is private to it; every other
+	 * anonymous page may be shared.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -515,9 +542,10 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * "Related articles" under every gated article page (issue 13 §4) is the same for every reader, byte for byte, and
-	 * says of each article only its title, its badge and its dek: no text, so no gated text, and no list that depends
-	 * on what the reader may read. (That a word only in a gated part relates nothing is
+	 * "Related articles" under every gated article page (issue 13 §4) is the same for
+	 * every reader, byte for byte, and says of each article only its title, its badge and
+	 * its dek: no text, so no gated text, and no list that depends on what the reader may
+	 * read. (That a word only in a gated part relates nothing is
 	 * {@code RelatedArticlesIntegrationTests.aWordOnlyInAnotherArticlesGatedPartRelatesNothing}.)
 	 */
 	@ParameterizedTest
@@ -535,9 +563,11 @@ class PaywallLeakIntegrationTests {
 				String slug = item.select("a").attr("href").replaceFirst("^/p/", "");
 				Article shown = ((ArticleLookup.Found) catalog.bySlug(slug).orElseThrow()).article();
 				assertThat(item.select("a").text()).as("%s under %s", slug, path).isEqualTo(shown.title());
-				assertThat(item.select(".badge").text()).as("%s under %s", slug, path).isEqualTo(shown.visibility().badge());
+				assertThat(item.select(".badge").text()).as("%s under %s", slug, path)
+					.isEqualTo(shown.visibility().badge());
 				assertThat(item.select(".dek").text()).as("%s under %s", slug, path).isEqualTo(shown.dek());
-				// Headline and badge run together ("…StraitFree"); the dek is a block of its own: nothing else is there.
+				// Headline and badge run together ("…StraitFree"); the dek is a block of
+				// its own: nothing else is there.
 				assertThat(item.text()).as("%s under %s", slug, path)
 					.isEqualTo((shown.title() + shown.visibility().badge() + " " + shown.dek()).strip());
 				related++;
@@ -547,10 +577,11 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Storyline events join the channels (issue 14): the storyline page's timeline, both ways round, and "the story
-	 * so far" on every article in a storyline are the same for every reader (events are public, editor-written
-	 * metadata) and name of each covering article only its title and its badge. The gated texts themselves are
-	 * checked on these pages by {@link #gatedParagraphsReachOnlyReadersWhoMayReadThem}.
+	 * Storyline events join the channels (issue 14): the storyline page's timeline, both
+	 * ways round, and "the story so far" on every article in a storyline are the same for
+	 * every reader (events are public, editor-written metadata) and name of each covering
+	 * article only its title and its badge. The gated texts themselves are checked on
+	 * these pages by {@link #gatedParagraphsReachOnlyReadersWhoMayReadThem}.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -558,12 +589,17 @@ class PaywallLeakIntegrationTests {
 		Visitor visitor = visitorAs(reader);
 		Visitor anonymous = new Visitor(port);
 		List<String> paths = new ArrayList<>(pages.stream().filter(path -> path.matches("/story/[^/]+")).toList());
-		articles.stream().filter(article -> article.storyline() != null).forEach(article -> paths.add("/p/" + article.slug()));
+		articles.stream()
+			.filter(article -> article.storyline() != null)
+			.forEach(article -> paths.add("/p/" + article.slug()));
 		int events = 0;
 		for (String path : paths) {
 			Elements shown = visitor.get(path).document().select("ol.timeline > li.event, aside.story-so-far li");
 			assertThat(shown.outerHtml()).as("%s reading %s", reader, path)
-				.isEqualTo(anonymous.get(path).document().select("ol.timeline > li.event, aside.story-so-far li").outerHtml());
+				.isEqualTo(anonymous.get(path)
+					.document()
+					.select("ol.timeline > li.event, aside.story-so-far li")
+					.outerHtml());
 			for (org.jsoup.nodes.Element link : shown.select(".event-article")) {
 				String slug = link.select("a").attr("href").replaceFirst("^/p/", "");
 				Article covering = ((ArticleLookup.Found) catalog.bySlug(slug).orElseThrow()).article();
@@ -577,11 +613,13 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Search joins the channels (issue 13): for every reader and every gated text of every gated article, a search
-	 * for its first words as an exact phrase finds the article only for a reader who may read it, and no result
-	 * carries the text to anyone else. Not even the match leaks: a refused reader's results do not list the article.
-	 * Texts whose words also stand in the article's free part are skipped (finding those is right): as written, or as
-	 * PostgreSQL reads a phrase (stop words and word forms aside), asked directly of the free text.
+	 * Search joins the channels (issue 13): for every reader and every gated text of
+	 * every gated article, a search for its first words as an exact phrase finds the
+	 * article only for a reader who may read it, and no result carries the text to anyone
+	 * else. Not even the match leaks: a refused reader's results do not list the article.
+	 * Texts whose words also stand in the article's free part are skipped (finding those
+	 * is right): as written, or as PostgreSQL reads a phrase (stop words and word forms
+	 * aside), asked directly of the free text.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -589,7 +627,8 @@ class PaywallLeakIntegrationTests {
 		Visitor visitor = visitorAs(reader);
 		int checked = 0;
 		for (Article article : articles) {
-			String free = words(Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text());
+			String free = words(
+					Jsoup.parse(article.title() + " " + article.dek() + " " + article.previewHtml()).text());
 			String gated = words(Jsoup.parse(article.gatedBody().html()).text());
 			for (String text : gatedTexts(article)) {
 				List<String> words = Arrays.asList(text.split("\\s+"));
@@ -597,10 +636,12 @@ class PaywallLeakIntegrationTests {
 				if (free.contains(words(phrase)) || phraseIn(free, phrase)) {
 					continue;
 				}
-				Visitor.Page page = visitor.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
+				Visitor.Page page = visitor
+					.get("/search?q=" + URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
 				assertThat(page.status()).as(phrase).isEqualTo(200);
 				boolean listed = !page.document().select(".search-results a[href=/p/" + article.slug() + "]").isEmpty();
-				// People and places are found by editors' metadata only: never by, nor showing, a gated text.
+				// People and places are found by editors' metadata only: never by, nor
+				// showing, a gated text.
 				assertThat(page.document().select(".search-entities").text()).as("%s searching %s", reader, phrase)
 					.doesNotContain(text);
 				if (!reader.mayFind(article)) {
@@ -618,8 +659,9 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * The owner's export carries every article whole (it is staff-only by design); every other reader is
-	 * turned away from every export download before a byte of it is written.
+	 * The owner's export carries every article whole (it is staff-only by design); every
+	 * other reader is turned away from every export download before a byte of it is
+	 * written.
 	 */
 	@ParameterizedTest
 	@MethodSource("readers")
@@ -628,7 +670,8 @@ class PaywallLeakIntegrationTests {
 		boolean owner = reader == DemoReader.OWNER;
 		for (String path : List.of("/admin/export/posts.json", "/admin/export/archive", "/admin/export/images.zip")) {
 			Visitor.Download download = visitor.download(path);
-			assertThat(download.status()).as("%s downloading %s", reader, path).isEqualTo(owner ? 200 : reader.email == null ? 302 : 403);
+			assertThat(download.status()).as("%s downloading %s", reader, path)
+				.isEqualTo(owner ? 200 : reader.email == null ? 302 : 403);
 		}
 		String posts = visitor.get("/admin/export/posts.json").body();
 		for (Article article : articles) {
@@ -644,9 +687,9 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Outgoing webhooks join the channels: a body about each gated article (here {@code post.published.edited},
-	 * fired by publishing it again at its own time) carries what an anonymous reader gets and none of its gated
-	 * text.
+	 * Outgoing webhooks join the channels: a body about each gated article (here
+	 * {@code post.published.edited}, fired by publishing it again at its own time)
+	 * carries what an anonymous reader gets and none of its gated text.
 	 */
 	@Test
 	void webhookBodiesCarryNoGatedText() {
@@ -672,9 +715,13 @@ class PaywallLeakIntegrationTests {
 		}
 	}
 
-	/** Whether PostgreSQL finds the phrase in the text (stop words and word forms aside), as a search would. */
+	/**
+	 * Whether PostgreSQL finds the phrase in the text (stop words and word forms aside),
+	 * as a search would.
+	 */
 	private boolean phraseIn(String text, String phrase) {
-		return jdbc.sql("select to_tsvector('publishing.search', :text) @@ phraseto_tsquery('publishing.search', :phrase)")
+		return jdbc
+			.sql("select to_tsvector('publishing.search', :text) @@ phraseto_tsquery('publishing.search', :phrase)")
 			.param("text", text)
 			.param("phrase", phrase)
 			.query(Boolean.class)
@@ -682,10 +729,11 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * Follow emails (issue 14 §2) are a channel too: every demo reader who can have an account follows a storyline,
-	 * a paid part of it is published, and the follow email each gets (from the outbox, one file per message) carries
-	 * the gated text exactly when the access policy lets that reader read the article. Anonymous readers and crawlers
-	 * cannot follow: they have no address to mail.
+	 * Follow emails (issue 14 §2) are a channel too: every demo reader who can have an
+	 * account follows a storyline, a paid part of it is published, and the follow email
+	 * each gets (from the outbox, one file per message) carries the gated text exactly
+	 * when the access policy lets that reader read the article. Anonymous readers and
+	 * crawlers cannot follow: they have no address to mail.
 	 */
 	@Test
 	void followEmailsCarryGatedTextExactlyToFollowersWhoMayReadIt() throws Exception {
@@ -703,13 +751,19 @@ class PaywallLeakIntegrationTests {
 		long id = fixtures.publish(draft);
 		Article article = catalog.forSending(id).orElseThrow();
 		try {
-			long send = sends.ofArticle(id).stream().filter(s -> s.storylineId() != null).findFirst().orElseThrow().id();
+			long send = sends.ofArticle(id)
+				.stream()
+				.filter(s -> s.storylineId() != null)
+				.findFirst()
+				.orElseThrow()
+				.id();
 			Await.until("the follow email is sent", java.time.Duration.ofSeconds(30),
 					() -> sends.find(send).orElseThrow().status() == SendStatus.SENT);
 			String gated = "Gated paragraph of " + draft.slug();
 			for (Map.Entry<DemoReader, Long> follower : followers.entrySet()) {
 				String mail = outboxMessage("newsletter." + send + "." + follower.getValue() + "@");
-				assertThat(mail).as("%s's follow email", follower.getKey()).contains("Free paragraph of " + draft.slug());
+				assertThat(mail).as("%s's follow email", follower.getKey())
+					.contains("Free paragraph of " + draft.slug());
 				if (follower.getKey().mayRead(article)) {
 					assertThat(mail).as("%s's follow email", follower.getKey()).contains(gated);
 				}
@@ -726,16 +780,21 @@ class PaywallLeakIntegrationTests {
 		}
 	}
 
-	/** The decoded text and HTML parts of the outbox message whose file name starts with {@code prefix}. */
+	/**
+	 * The decoded text and HTML parts of the outbox message whose file name starts with
+	 * {@code prefix}.
+	 */
 	private String outboxMessage(String prefix) throws IOException, MessagingException {
 		Path directory = site.dataDir().resolve("outbox").resolve("newsletters");
 		Path file;
 		try (Stream<Path> files = Files.list(directory)) {
-			file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst()
+			file = files.filter(f -> f.getFileName().toString().startsWith(prefix))
+				.findFirst()
 				.orElseThrow(() -> new AssertionError("no outbox message " + prefix));
 		}
 		try (var in = Files.newInputStream(file)) {
-			MimeMultipart parts = (MimeMultipart) new MimeMessage(Session.getInstance(new Properties()), in).getContent();
+			MimeMultipart parts = (MimeMultipart) new MimeMessage(Session.getInstance(new Properties()), in)
+				.getContent();
 			StringBuilder text = new StringBuilder();
 			for (int i = 0; i < parts.getCount(); i++) {
 				text.append(parts.getBodyPart(i).getContent()).append('\n');
@@ -744,12 +803,18 @@ class PaywallLeakIntegrationTests {
 		}
 	}
 
-	/** The words of a text, lower case, one space apart: what a phrase search compares (case and punctuation aside). */
+	/**
+	 * The words of a text, lower case, one space apart: what a phrase search compares
+	 * (case and punctuation aside).
+	 */
 	private static String words(String text) {
 		return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
 	}
 
-	/** A visitor signed in as the demo reader (anonymous stays signed out; a crawler comes from its address). */
+	/**
+	 * A visitor signed in as the demo reader (anonymous stays signed out; a crawler comes
+	 * from its address).
+	 */
 	private Visitor visitorAs(DemoReader reader) {
 		Visitor visitor = reader.crawlerAddress == null ? new Visitor(port)
 				: new Visitor(port, reader.crawlerAddress, DemoReader.GOOGLEBOT);
@@ -766,9 +831,10 @@ class PaywallLeakIntegrationTests {
 	}
 
 	/**
-	 * A distinctive run of text from each gated block: the longest stretch of one of its text nodes (a link or
-	 * emphasis inside would break a longer one) without characters that HTML, XML or JSON might escape, so it
-	 * matches the raw bytes of any response that carries the paragraph.
+	 * A distinctive run of text from each gated block: the longest stretch of one of its
+	 * text nodes (a link or emphasis inside would break a longer one) without characters
+	 * that HTML, XML or JSON might escape, so it matches the raw bytes of any response
+	 * that carries the paragraph.
 	 */
 	private static List<String> gatedParagraphs(Article article) {
 		List<String> snippets = new ArrayList<>();
@@ -785,6 +851,5 @@ class PaywallLeakIntegrationTests {
 		});
 		return snippets;
 	}
-
 
 }

@@ -19,9 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A reader's whole journey in Debian's headless Chromium: paywall, sign-up, the confirmation link from the
- * mail, card checkout, the whole article, sign-out, paywall again. Screenshots of each step land in
- * {@code target/screenshots/}.
+ * A reader's whole journey in Debian's headless Chromium: paywall, sign-up, the
+ * confirmation link from the mail, card checkout, the whole article, sign-out, paywall
+ * again. Screenshots of each step land in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReaderJourneyBrowserTests {

@@ -28,11 +28,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small SMTP server for tests whose answers can be scripted per recipient: refuse a recipient (always or
- * the first n times), close the connection at RCPT, drop it after the message data without answering, or
- * answer slowly. It speaks what Jakarta Mail's client needs (EHLO/HELO, MAIL, RCPT, DATA with dot-unstuffing,
- * RSET, NOOP, QUIT), on 127.0.0.1 with a thread per connection, and records every accepted message with the
- * exact bytes received. All methods are thread-safe and may be called while clients are connected.
+ * A small SMTP server for tests whose answers can be scripted per recipient: refuse a
+ * recipient (always or the first n times), close the connection at RCPT, drop it after
+ * the message data without answering, or answer slowly. It speaks what Jakarta Mail's
+ * client needs (EHLO/HELO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT), on
+ * 127.0.0.1 with a thread per connection, and records every accepted message with the
+ * exact bytes received. All methods are thread-safe and may be called while clients are
+ * connected.
  *
  * <pre>
  * try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
@@ -44,10 +46,12 @@ import org.jspecify.annotations.Nullable;
 public final class ScriptedSmtpServer implements AutoCloseable {
 
 	/**
-	 * One message accepted for one envelope recipient; a message for two recipients is recorded twice.
+	 * One message accepted for one envelope recipient; a message for two recipients is
+	 * recorded twice.
 	 *
 	 * @param recipient the envelope recipient ({@code RCPT TO}), lower case
-	 * @param raw the message as received, dot-unstuffed, line ends as sent, without the final dot
+	 * @param raw the message as received, dot-unstuffed, line ends as sent, without the
+	 * final dot
 	 */
 	public record Received(String recipient, byte[] raw) {
 
@@ -119,24 +123,33 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return connections.get();
 	}
 
-	/** Answers every {@code RCPT TO} for {@code address} with {@code code text}, e.g. 550 or 451. */
+	/**
+	 * Answers every {@code RCPT TO} for {@code address} with {@code code text}, e.g. 550
+	 * or 451.
+	 */
 	public void refuseRecipient(String address, int code, String text) {
 		refusals.put(normalise(address), new Refusal(null, code, text));
 	}
 
-	/** Answers the first {@code times} {@code RCPT TO} for {@code address} with {@code code text}, then accepts. */
+	/**
+	 * Answers the first {@code times} {@code RCPT TO} for {@code address} with
+	 * {@code code text}, then accepts.
+	 */
 	public void refuseRecipientTimes(String address, int times, int code, String text) {
 		refusals.put(normalise(address), new Refusal(new AtomicInteger(times), code, text));
 	}
 
-	/** Answers the first {@code times} {@code RCPT TO} for {@code address} with 421 and closes the connection. */
+	/**
+	 * Answers the first {@code times} {@code RCPT TO} for {@code address} with 421 and
+	 * closes the connection.
+	 */
 	public void closeAfterRcpt(String address, int times) {
 		closesAfterRcpt.put(normalise(address), new AtomicInteger(times));
 	}
 
 	/**
-	 * The first {@code times} messages for {@code address} are read to the final dot, then the connection is
-	 * closed without an answer; they are not recorded as accepted.
+	 * The first {@code times} messages for {@code address} are read to the final dot,
+	 * then the connection is closed without an answer; they are not recorded as accepted.
 	 */
 	public void dropDuringData(String address, int times) {
 		dropsDuringData.put(normalise(address), new AtomicInteger(times));
@@ -147,7 +160,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		delayPerMessage = delay;
 	}
 
-	/** Forgets the messages received, the connection count, every script and the delay. */
+	/**
+	 * Forgets the messages received, the connection count, every script and the delay.
+	 */
 	public void clear() {
 		received.clear();
 		connections.set(0);
@@ -224,7 +239,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 	}
 
-	/** A scripted answer to RCPT; {@code remaining} is null when it applies every time. */
+	/**
+	 * A scripted answer to RCPT; {@code remaining} is null when it applies every time.
+	 */
 	private record Refusal(@Nullable AtomicInteger remaining, int code, String text) {
 
 		boolean applies() {
@@ -261,7 +278,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 				String command = new String(line, StandardCharsets.ISO_8859_1).strip();
 				String verb = command.split(" ", 2)[0].toUpperCase(Locale.ROOT);
 				switch (verb) {
-					case "EHLO" -> reply("250-127.0.0.1 greets you\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 52428800");
+					case "EHLO" ->
+						reply("250-127.0.0.1 greets you\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 52428800");
 					case "HELO" -> reply("250 127.0.0.1");
 					case "MAIL" -> {
 						reset();
@@ -327,7 +345,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			}
 			reply("354 End data with <CR><LF>.<CR><LF>");
 			ByteArrayOutputStream message = new ByteArrayOutputStream();
-			for (byte @Nullable [] line = readLine(); ; line = readLine()) {
+			for (byte @Nullable [] line = readLine();; line = readLine()) {
 				if (line == null) {
 					throw new IOException("Connection closed during DATA");
 				}
@@ -370,7 +388,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			recipients.clear();
 		}
 
-		/** One line with its line end (CRLF or bare LF), or null at the end of the stream. */
+		/**
+		 * One line with its line end (CRLF or bare LF), or null at the end of the stream.
+		 */
 		private byte @Nullable [] readLine() throws IOException {
 			ByteArrayOutputStream line = new ByteArrayOutputStream(128);
 			while (true) {

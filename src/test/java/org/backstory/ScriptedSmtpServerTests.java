@@ -29,7 +29,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The scripted SMTP server, driven by Jakarta Mail's client (and by hand where the client hides the dialogue). */
+/**
+ * The scripted SMTP server, driven by Jakarta Mail's client (and by hand where the client
+ * hides the dialogue).
+ */
 class ScriptedSmtpServerTests {
 
 	private final ScriptedSmtpServer smtp = new ScriptedSmtpServer();
@@ -43,7 +46,8 @@ class ScriptedSmtpServerTests {
 
 	@Test
 	void recordsTheMessageAsReceivedWithoutTheDotStuffing() throws Exception {
-		Transport.send(message("Ada@Example.test", "Hello", "first line\n.a line starting with a dot\n..two dots\nlast"));
+		Transport
+			.send(message("Ada@Example.test", "Hello", "first line\n.a line starting with a dot\n..two dots\nlast"));
 
 		assertThat(smtp.received()).hasSize(1);
 		ScriptedSmtpServer.Received received = smtp.received().get(0);
@@ -160,7 +164,8 @@ class ScriptedSmtpServerTests {
 	@Test
 	void speaksTheDialogueByHand() throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", smtp.port())) {
-			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
 			OutputStream out = socket.getOutputStream();
 			assertThat(in.readLine()).startsWith("220 ");
 			assertThat(say(out, in, "EHLO client.test")).startsWith("250-");
@@ -249,7 +254,10 @@ class ScriptedSmtpServerTests {
 		throw new AssertionError("The server accepted a message to " + to);
 	}
 
-	/** The reply code of the refused recipient, found where Jakarta Mail puts it (a chained exception). */
+	/**
+	 * The reply code of the refused recipient, found where Jakarta Mail puts it (a
+	 * chained exception).
+	 */
 	private static int replyCode(@Nullable Exception ex) {
 		for (Exception current = ex; current != null;) {
 			if (current instanceof SMTPAddressFailedException failed) {

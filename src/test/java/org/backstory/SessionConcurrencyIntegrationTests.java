@@ -26,9 +26,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Requests of one signed-in session sent at the same moment (double clicks, several tabs) never fail: each
- * session-writing route gets {@value #AT_ONCE} parallel posts in one session, for several rounds, and every
- * answer is the route's own, with the effect it should have once.
+ * Requests of one signed-in session sent at the same moment (double clicks, several tabs)
+ * never fail: each session-writing route gets {@value #AT_ONCE} parallel posts in one
+ * session, for several rounds, and every answer is the route's own, with the effect it
+ * should have once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionConcurrencyIntegrationTests {
@@ -38,8 +39,9 @@ class SessionConcurrencyIntegrationTests {
 	private static final int ROUNDS = 3;
 
 	/**
-	 * A submit told "already subscribed" by mistake needs a slow submit that spans a whole other checkout: more
-	 * rounds to meet it (on the code before the fix, ten rounds met it in every run tried).
+	 * A submit told "already subscribed" by mistake needs a slow submit that spans a
+	 * whole other checkout: more rounds to meet it (on the code before the fix, ten
+	 * rounds met it in every run tried).
 	 */
 	private static final int CHECKOUT_ROUNDS = 10;
 
@@ -73,11 +75,13 @@ class SessionConcurrencyIntegrationTests {
 
 			assertThat(answers).extracting(Visitor.Page::status).containsOnly(303);
 			// A submit told "already subscribed" would be sent to /account instead.
-			assertThat(answers).extracting(page -> page.header("Location")).allMatch(l -> l.endsWith("/account/billing"));
+			assertThat(answers).extracting(page -> page.header("Location"))
+				.allMatch(l -> l.endsWith("/account/billing"));
 			long member = members.findByEmail(email).orElseThrow().id();
 			assertThat(count("select count(*) from billing.payment where member_id = ?", member)).isEqualTo(1);
 			assertThat(count("select count(*) from billing.sandbox_charge where idempotency_key like ?",
-					"%" + form.get("attempt"))).isEqualTo(1);
+					"%" + form.get("attempt")))
+				.isEqualTo(1);
 		}
 	}
 
@@ -91,7 +95,8 @@ class SessionConcurrencyIntegrationTests {
 			List<Visitor.Page> answers = atOnce(i -> reader.post("/account/profile", with(form, "name", "Name " + i)));
 
 			assertThat(answers).extracting(Visitor.Page::status).containsOnly(302);
-			assertThat(answers).extracting(page -> page.header("Location")).allMatch(l -> l.endsWith("/account/profile?saved"));
+			assertThat(answers).extracting(page -> page.header("Location"))
+				.allMatch(l -> l.endsWith("/account/profile?saved"));
 			assertThat(members.findByEmail(email).orElseThrow().name()).matches("Name \\d+");
 			assertThat(reader.get("/account").status()).isEqualTo(200);
 		}
@@ -104,8 +109,8 @@ class SessionConcurrencyIntegrationTests {
 			Visitor reader = signedIn(MemberFixtures.reader(members, "newsletter-race"));
 			Map<String, String> form = form(reader, "/account/newsletters", "/account/newsletters");
 
-			List<Visitor.Page> answers = atOnce(
-					i -> reader.post("/account/newsletters", with(form, "newsletter", String.valueOf(newsletter.id()))));
+			List<Visitor.Page> answers = atOnce(i -> reader.post("/account/newsletters",
+					with(form, "newsletter", String.valueOf(newsletter.id()))));
 
 			assertThat(answers).extracting(Visitor.Page::status).containsOnly(303);
 			assertThat(reader.get("/account/newsletters").document().select("p.notice").text())
@@ -169,7 +174,10 @@ class SessionConcurrencyIntegrationTests {
 		return visitor;
 	}
 
-	/** The hidden fields (the CSRF token of this session among them) of the form posting to {@code action}. */
+	/**
+	 * The hidden fields (the CSRF token of this session among them) of the form posting
+	 * to {@code action}.
+	 */
 	private static Map<String, String> form(Visitor visitor, String page, String action) {
 		Element form = visitor.get(page).document().selectFirst("form[action=" + action + "]");
 		assertThat(form).as("a form posting to %s on %s", action, page).isNotNull();

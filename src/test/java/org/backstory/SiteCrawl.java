@@ -22,11 +22,13 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * What one visitor finds by following the links of the pages it may open, from a few starting pages: the
- * addresses the site links to (so a test can fill a route's path variables with a real id of the right kind,
- * and knows the query parameters of its pages), and the forms it offers, with the values a browser would send
- * (so a test can reach a handler past the fields it does not change). Each route is visited at most {@link #VISITS_PER_ROUTE} times, so a site with a
- * thousand articles is crawled as fast as one with three.
+ * What one visitor finds by following the links of the pages it may open, from a few
+ * starting pages: the addresses the site links to (so a test can fill a route's path
+ * variables with a real id of the right kind, and knows the query parameters of its
+ * pages), and the forms it offers, with the values a browser would send (so a test can
+ * reach a handler past the fields it does not change). Each route is visited at most
+ * {@link #VISITS_PER_ROUTE} times, so a site with a thousand articles is crawled as fast
+ * as one with three.
  */
 final class SiteCrawl {
 
@@ -53,7 +55,10 @@ final class SiteCrawl {
 	private SiteCrawl() {
 	}
 
-	/** Crawls from {@code starts} as {@code visitor}, opening only pages that one of the GET {@code routes} answers. */
+	/**
+	 * Crawls from {@code starts} as {@code visitor}, opening only pages that one of the
+	 * GET {@code routes} answers.
+	 */
 	static SiteCrawl of(Visitor visitor, List<String> starts, List<Route> routes) {
 		SiteCrawl crawl = new SiteCrawl();
 		List<Route> pages = routes.stream().filter(route -> route.method().equals("GET")).toList();
@@ -90,7 +95,8 @@ final class SiteCrawl {
 					crawl.forms.putIfAbsent(action, new Form(action, fields(form)));
 				}
 				else {
-					// A search or filter form: its fields are the page's query parameters.
+					// A search or filter form: its fields are the page's query
+					// parameters.
 					fields(form).forEach(field -> crawl.links.add(path(action) + "?" + encode(field.getKey()) + "="));
 				}
 			}
@@ -104,8 +110,9 @@ final class SiteCrawl {
 	}
 
 	/**
-	 * The names of the query parameters seen in links to the GET route {@code route} and in the fields of its
-	 * search forms: what a handler reading all parameters as a map looks for.
+	 * The names of the query parameters seen in links to the GET route {@code route} and
+	 * in the fields of its search forms: what a handler reading all parameters as a map
+	 * looks for.
 	 */
 	Set<String> queryParameters(Route route) {
 		Set<String> names = new LinkedHashSet<>();
@@ -125,10 +132,16 @@ final class SiteCrawl {
 
 	/** The first form seen whose action the POST route {@code route} answers. */
 	Optional<Form> formFor(Route route) {
-		return forms.values().stream().filter(form -> route.pattern().matches(PathContainer.parsePath(path(form.action())))).findFirst();
+		return forms.values()
+			.stream()
+			.filter(form -> route.pattern().matches(PathContainer.parsePath(path(form.action()))))
+			.findFirst();
 	}
 
-	/** The route among {@code routes} that would answer {@code path}: the most specific whose pattern matches. */
+	/**
+	 * The route among {@code routes} that would answer {@code path}: the most specific
+	 * whose pattern matches.
+	 */
 	static Optional<Route> mostSpecific(List<Route> routes, String path) {
 		PathContainer container = PathContainer.parsePath(path);
 		return routes.stream()

@@ -10,8 +10,9 @@ import java.sql.Statement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One real PostgreSQL per test JVM, started on first use and shared by every Spring test context, so the
- * tests run against the same database engine as production without any server to install.
+ * One real PostgreSQL per test JVM, started on first use and shared by every Spring test
+ * context, so the tests run against the same database engine as production without any
+ * server to install.
  */
 public final class TestDatabase {
 
@@ -25,7 +26,9 @@ public final class TestDatabase {
 		return url("postgres");
 	}
 
-	/** The JDBC URL of database {@code name} in the shared server, creating it if needed. */
+	/**
+	 * The JDBC URL of database {@code name} in the shared server, creating it if needed.
+	 */
 	public static synchronized String url(String name) {
 		start();
 		if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
@@ -47,7 +50,8 @@ public final class TestDatabase {
 	private static void start() {
 		if (server == null) {
 			try {
-				// Every cached Spring test context keeps its own connection pool open on this one server.
+				// Every cached Spring test context keeps its own connection pool open on
+				// this one server.
 				server = EmbeddedPostgres.builder()
 					.setServerConfig("listen_addresses", "127.0.0.1")
 					.setServerConfig("max_connections", "600")

@@ -17,11 +17,11 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points every Spring test context at the shared {@link TestDatabase}, with demo content seeded and a
- * throw-away data directory, so no test touches {@code ./data}. Crawler verification is on, with a ranges file of
- * documentation addresses and a {@link ScriptedHostResolver} in place of the DNS (requests without a crawler's user
- * agent never reach it). Registered in
- * {@code META-INF/spring.factories}.
+ * Points every Spring test context at the shared {@link TestDatabase}, with demo content
+ * seeded and a throw-away data directory, so no test touches {@code ./data}. Crawler
+ * verification is on, with a ranges file of documentation addresses and a
+ * {@link ScriptedHostResolver} in place of the DNS (requests without a crawler's user
+ * agent never reach it). Registered in {@code META-INF/spring.factories}.
  */
 public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactory {
 
@@ -57,8 +57,8 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 	record TestEnvironment(String database, boolean demo) implements ContextCustomizer {
 
 		/**
-		 * The shared data directory, or a directory of its own for a database of its own: mail ids are
-		 * per database, and outbox files are named by them.
+		 * The shared data directory, or a directory of its own for a database of its own:
+		 * mail ids are per database, and outbox files are named by them.
 		 */
 		private Path dataDir() {
 			return "postgres".equals(database) ? DATA_DIR : DATA_DIR.resolve(database);
@@ -68,12 +68,14 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			TestPropertyValues
 				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s",
+						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s",
+						"db-scheduler.shutdown-max-wait=2s",
 						// The import tests serve feature images from a loopback server.
 						"backstory.imports.private-image-hosts=true",
-						// Webhook tests run their receiver on loopback; every other private range stays refused.
-						"backstory.webhooks.allowed-networks=127.0.0.1/32",
-						"backstory.crawlers.verified=google,bing", "backstory.crawlers.ranges=" + CRAWLER_RANGES)
+						// Webhook tests run their receiver on loopback; every other
+						// private range stays refused.
+						"backstory.webhooks.allowed-networks=127.0.0.1/32", "backstory.crawlers.verified=google,bing",
+						"backstory.crawlers.ranges=" + CRAWLER_RANGES)
 				.applyTo(context);
 			((GenericApplicationContext) context).registerBean(ScriptedHostResolver.class,
 					definition -> definition.setPrimary(true));

@@ -20,14 +20,15 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Reading {@code BACKSTORY_TRUSTED_PROXIES}, and the Tomcat valve built from it: forwarded headers count
- * only when the connection comes from a listed proxy.
+ * Reading {@code BACKSTORY_TRUSTED_PROXIES}, and the Tomcat valve built from it:
+ * forwarded headers count only when the connection comes from a listed proxy.
  */
 class TrustedProxiesTests {
 
 	@Test
 	void theDefaultTrustsLoopbackOnly() {
-		assertThat(TrustedProxies.parse("127.0.0.1,::1").ranges()).containsExactly("127.0.0.1/32", "0:0:0:0:0:0:0:1/128");
+		assertThat(TrustedProxies.parse("127.0.0.1,::1").ranges()).containsExactly("127.0.0.1/32",
+				"0:0:0:0:0:0:0:1/128");
 	}
 
 	@Test
@@ -43,12 +44,13 @@ class TrustedProxiesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "proxy.example.com", "10.0.0", "10.0.0.256", "10.0.0.0/33", "::1/129", "10.0.0.1/",
-			"/8", "10.0.0.0/x", "10.0.0.0/-1", "127.0.0.1,,::1", "fe80::1%eth0", "10.0.0.0/8/8", "1.2.3.4 5.6.7.8",
+	@ValueSource(strings = { "proxy.example.com", "10.0.0", "10.0.0.256", "10.0.0.0/33", "::1/129", "10.0.0.1/", "/8",
+			"10.0.0.0/x", "10.0.0.0/-1", "127.0.0.1,,::1", "fe80::1%eth0", "10.0.0.0/8/8", "1.2.3.4 5.6.7.8",
 			"0x7f.0.0.1", "127.1" })
 	void aMalformedValueIsRefusedWithOneSentenceNamingIt(String value) {
 		assertThatThrownBy(() -> TrustedProxies.parse(value)).isInstanceOf(InvalidTrustedProxiesException.class)
-			.hasMessageStartingWith("BACKSTORY_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges")
+			.hasMessageStartingWith(
+					"BACKSTORY_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges")
 			.hasMessageContaining("is not one");
 	}
 
@@ -108,7 +110,10 @@ class TrustedProxiesTests {
 	private record Observed(String remoteAddr, boolean secure) {
 	}
 
-	/** What the application behind the valve sees of a request from {@code peer} with these headers. */
+	/**
+	 * What the application behind the valve sees of a request from {@code peer} with
+	 * these headers.
+	 */
 	private static Observed through(RemoteIpValve valve, String peer, String forwardedFor) throws Exception {
 		AtomicReference<Observed> seen = new AtomicReference<>();
 		valve.setNext(new ValveBase() {

@@ -24,10 +24,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
- * A reader talking to the running app over real HTTP, with its own cookie jar: what a browser without
- * JavaScript would do. Redirects are not followed, so tests can assert on them. Each visitor comes from
- * its own client IP (sent as {@code X-Forwarded-For}, which the app trusts from loopback), so per-IP
- * sign-in throttling in one test never locks out another.
+ * A reader talking to the running app over real HTTP, with its own cookie jar: what a
+ * browser without JavaScript would do. Redirects are not followed, so tests can assert on
+ * them. Each visitor comes from its own client IP (sent as {@code X-Forwarded-For}, which
+ * the app trusts from loopback), so per-IP sign-in throttling in one test never locks out
+ * another.
  */
 public final class Visitor {
 
@@ -52,7 +53,10 @@ public final class Visitor {
 		this(port, clientIp, null);
 	}
 
-	/** A visitor coming from {@code clientIp} that sends {@code userAgent} (a crawler's, say) with every request. */
+	/**
+	 * A visitor coming from {@code clientIp} that sends {@code userAgent} (a crawler's,
+	 * say) with every request.
+	 */
 	public Visitor(int port, String clientIp, @Nullable String userAgent) {
 		this.base = "http://127.0.0.1:" + port;
 		this.clientIp = clientIp;
@@ -77,7 +81,10 @@ public final class Visitor {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	/** Gets {@code path} with extra request headers, given as name-value pairs (a conditional GET's validators). */
+	/**
+	 * Gets {@code path} with extra request headers, given as name-value pairs (a
+	 * conditional GET's validators).
+	 */
 	public Page get(String path, String... headers) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().headers(headers));
 	}
@@ -94,7 +101,8 @@ public final class Visitor {
 	/** Gets {@code path} and keeps the body as bytes. */
 	public Download download(String path) {
 		try {
-			HttpResponse<byte[]> response = client.send(identified(HttpRequest.newBuilder(URI.create(base + path)).GET()),
+			HttpResponse<byte[]> response = client.send(
+					identified(HttpRequest.newBuilder(URI.create(base + path)).GET()),
 					HttpResponse.BodyHandlers.ofByteArray());
 			return new Download(response.statusCode(), response.headers(), response.body());
 		}
@@ -112,7 +120,10 @@ public final class Visitor {
 		return clientIp;
 	}
 
-	/** Follows redirects from {@code path} until a non-redirect answer, as a browser would. */
+	/**
+	 * Follows redirects from {@code path} until a non-redirect answer, as a browser
+	 * would.
+	 */
 	public Page follow(String path) {
 		Page page = get(path);
 		for (int hops = 0; hops < 10 && page.status() / 100 == 3; hops++) {
@@ -122,24 +133,26 @@ public final class Visitor {
 	}
 
 	/**
-	 * Submits the form at {@code formPath} whose action is {@code action}, carrying the form's hidden CSRF
-	 * field and the given fields, as a browser would after loading the form.
+	 * Submits the form at {@code formPath} whose action is {@code action}, carrying the
+	 * form's hidden CSRF field and the given fields, as a browser would after loading the
+	 * form.
 	 */
 	public Page submit(String formPath, String action, Map<String, String> fields) {
 		return submit(formPath, action, fields, "", List.of());
 	}
 
 	/**
-	 * Like {@link #submit(String, String, Map)}, and also sends {@code name} once for each of
-	 * {@code checked}, as a browser sends the ticked boxes of checkboxes sharing a name.
+	 * Like {@link #submit(String, String, Map)}, and also sends {@code name} once for
+	 * each of {@code checked}, as a browser sends the ticked boxes of checkboxes sharing
+	 * a name.
 	 */
 	public Page submit(String formPath, String action, Map<String, String> fields, String name,
 			Collection<String> checked) {
 		Page formPage = get(formPath);
 		Element form = formPage.document().selectFirst("form[action=" + action + "]");
 		if (form == null) {
-			throw new AssertionError("no form with action " + action + " on " + formPath + " (status "
-					+ formPage.status() + ")");
+			throw new AssertionError(
+					"no form with action " + action + " on " + formPath + " (status " + formPage.status() + ")");
 		}
 		Map<String, String> values = new LinkedHashMap<>();
 		form.select("input[type=hidden]").forEach(input -> values.put(input.attr("name"), input.attr("value")));
@@ -155,14 +168,15 @@ public final class Visitor {
 	}
 
 	private Page post(String path, List<Map.Entry<String, String>> fields) {
-		return postEncoded(path, fields.stream()
-			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(Collectors.joining("&")));
+		return postEncoded(path,
+				fields.stream()
+					.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+					.collect(Collectors.joining("&")));
 	}
 
 	/**
-	 * Posts a form body exactly as given, already percent-encoded, for tests that send what a browser would
-	 * not (a {@code %FF} that decodes to no UTF-8 character).
+	 * Posts a form body exactly as given, already percent-encoded, for tests that send
+	 * what a browser would not (a {@code %FF} that decodes to no UTF-8 character).
 	 */
 	public Page postEncoded(String path, String body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -171,10 +185,12 @@ public final class Visitor {
 	}
 
 	/**
-	 * Posts one file as {@code multipart/form-data} in the field {@code field}, as the admin's scripts do: the
-	 * CSRF token (from the log-out form of the page at {@code tokenPage}) goes in the {@code X-XSRF-TOKEN} header.
+	 * Posts one file as {@code multipart/form-data} in the field {@code field}, as the
+	 * admin's scripts do: the CSRF token (from the log-out form of the page at
+	 * {@code tokenPage}) goes in the {@code X-XSRF-TOKEN} header.
 	 */
-	public Page upload(String path, String tokenPage, String field, String filename, String contentType, byte[] content) {
+	public Page upload(String path, String tokenPage, String field, String filename, String contentType,
+			byte[] content) {
 		Element token = get(tokenPage).document().selectFirst("input[name=_csrf]");
 		HttpRequest.Builder request = multipart(path, Map.of(), field, filename, contentType, content);
 		if (token != null) {
@@ -184,15 +200,16 @@ public final class Visitor {
 	}
 
 	/**
-	 * Uploads a CSV file through the form at {@code formPath} whose action is {@code action}, as a browser
-	 * posts a {@code multipart/form-data} form: the form's hidden fields (CSRF) and one file part.
+	 * Uploads a CSV file through the form at {@code formPath} whose action is
+	 * {@code action}, as a browser posts a {@code multipart/form-data} form: the form's
+	 * hidden fields (CSRF) and one file part.
 	 */
 	public Page upload(String formPath, String action, String fileField, String fileName, byte[] content) {
 		Page formPage = get(formPath);
 		Element form = formPage.document().selectFirst("form[action=" + action + "]");
 		if (form == null) {
-			throw new AssertionError("no form with action " + action + " on " + formPath + " (status "
-					+ formPage.status() + ")");
+			throw new AssertionError(
+					"no form with action " + action + " on " + formPath + " (status " + formPage.status() + ")");
 		}
 		Map<String, String> hidden = new LinkedHashMap<>();
 		form.select("input[type=hidden]").forEach(input -> hidden.put(input.attr("name"), input.attr("value")));
@@ -203,10 +220,12 @@ public final class Visitor {
 			String contentType, byte[] content) {
 		String boundary = "visitor-" + CLIENTS.incrementAndGet() + "-" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+		fields.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(base + path))
@@ -214,14 +233,20 @@ public final class Visitor {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 	}
 
-	/** A new visitor already signed in with a demo account (password {@code demo-password}). */
+	/**
+	 * A new visitor already signed in with a demo account (password
+	 * {@code demo-password}).
+	 */
 	public static Visitor demoAccount(int port, String email) {
 		Visitor visitor = new Visitor(port);
 		visitor.signIn(email, "demo-password");
 		return visitor;
 	}
 
-	/** Signs in with email and password through the login form; returns the answer to the form post. */
+	/**
+	 * Signs in with email and password through the login form; returns the answer to the
+	 * form post.
+	 */
 	public Page signIn(String email, String password) {
 		return submit("/login", "/login", Map.of("email", email, "password", password));
 	}
@@ -238,12 +263,17 @@ public final class Visitor {
 	}
 
 	/**
-	 * Replaces whatever cookie of this name the visitor holds with one of the given value, as an attacker can
-	 * from a sibling subdomain or as a man in the middle on plain http.
+	 * Replaces whatever cookie of this name the visitor holds with one of the given
+	 * value, as an attacker can from a sibling subdomain or as a man in the middle on
+	 * plain http.
 	 */
 	public void plantCookie(String name, String value) {
 		URI site = URI.create(base);
-		cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+		cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.toList()
 			.forEach(c -> cookies.getCookieStore().remove(null, c));
 		HttpCookie planted = new HttpCookie(name, value);
 		planted.setPath("/");
@@ -270,7 +300,10 @@ public final class Visitor {
 		}
 	}
 
-	/** The request with this visitor's client address and, when it has one, its user agent. */
+	/**
+	 * The request with this visitor's client address and, when it has one, its user
+	 * agent.
+	 */
 	private HttpRequest identified(HttpRequest.Builder request) {
 		request.header("X-Forwarded-For", clientIp);
 		if (userAgent != null) {
@@ -279,7 +312,9 @@ public final class Visitor {
 		return request.build();
 	}
 
-	/** A distinct address from the benchmarking range 198.18.0.0/15 for each new visitor. */
+	/**
+	 * A distinct address from the benchmarking range 198.18.0.0/15 for each new visitor.
+	 */
 	private static String nextClientIp() {
 		int n = CLIENTS.incrementAndGet();
 		return "198.18." + ((n >> 8) & 0xff) + "." + (n & 0xff);

@@ -15,7 +15,9 @@ public record AccessDecision(boolean granted, @Nullable Remedy remedy) {
 
 		/** Anonymous reader, members-only article: sign up for free or log in. */
 		SIGN_UP,
-		/** Anonymous reader, paid article: subscribe, or log in if already a subscriber. */
+		/**
+		 * Anonymous reader, paid article: subscribe, or log in if already a subscriber.
+		 */
 		SUBSCRIBE_OR_LOG_IN,
 		/** Signed-in reader without a subscription: subscribe. */
 		SUBSCRIBE,

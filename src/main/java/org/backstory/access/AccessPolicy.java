@@ -13,22 +13,25 @@ import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one rule for who may read what. Pure: no I/O and no clock of its own, so every state can be
- * table-tested against every visibility. Every channel reaches it through {@link ArticleGate}.
+ * The one rule for who may read what. Pure: no I/O and no clock of its own, so every
+ * state can be table-tested against every visibility. Every channel reaches it through
+ * {@link ArticleGate}.
  */
 public final class AccessPolicy {
 
 	private final Supplier<Duration> gracePeriod;
 
 	/**
-	 * @param gracePeriod how long after a failed renewal charge a past-due reader keeps access
+	 * @param gracePeriod how long after a failed renewal charge a past-due reader keeps
+	 * access
 	 */
 	public AccessPolicy(Duration gracePeriod) {
 		this(() -> gracePeriod);
 	}
 
 	/**
-	 * @param gracePeriod asked at each decision, so a grace period staff change applies without a restart
+	 * @param gracePeriod asked at each decision, so a grace period staff change applies
+	 * without a restart
 	 */
 	public AccessPolicy(Supplier<Duration> gracePeriod) {
 		this.gracePeriod = gracePeriod;
@@ -39,22 +42,28 @@ public final class AccessPolicy {
 		return new Reader(ReaderState.STAFF, null);
 	}
 
-	/** A search engine's crawler whose address was verified: reads every article whole. */
+	/**
+	 * A search engine's crawler whose address was verified: reads every article whole.
+	 */
 	public static Reader verifiedCrawler() {
 		return new Reader(ReaderState.VERIFIED_CRAWLER, null);
 	}
 
 	/**
-	 * The reader a signed-in member with this role and entitlement is at {@code now}, on every channel (page,
-	 * feed, newsletter). Editors, administrators and the owner edit every article, so they read every article
-	 * in full; contributors and authors read like any member, by their own subscription or comp (they see their
-	 * own articles in full in the editor, which is not a reading channel).
+	 * The reader a signed-in member with this role and entitlement is at {@code now}, on
+	 * every channel (page, feed, newsletter). Editors, administrators and the owner edit
+	 * every article, so they read every article in full; contributors and authors read
+	 * like any member, by their own subscription or comp (they see their own articles in
+	 * full in the editor, which is not a reading channel).
 	 */
 	public Reader classify(MemberRole role, Entitlement entitlement, Instant now) {
 		return role.atLeast(MemberRole.EDITOR) ? staff() : classify(entitlement, now);
 	}
 
-	/** The state of a signed-in reader with this entitlement at {@code now}, whatever their role. */
+	/**
+	 * The state of a signed-in reader with this entitlement at {@code now}, whatever
+	 * their role.
+	 */
 	public Reader classify(Entitlement entitlement, Instant now) {
 		return new Reader(stateOf(entitlement, now), entitlement.tier());
 	}
@@ -67,7 +76,8 @@ public final class AccessPolicy {
 		}
 		return switch (visibility.level()) {
 			case PUBLIC -> AccessDecision.GRANTED;
-			case MEMBERS -> state == ReaderState.ANONYMOUS ? AccessDecision.refused(Remedy.SIGN_UP) : AccessDecision.GRANTED;
+			case MEMBERS ->
+				state == ReaderState.ANONYMOUS ? AccessDecision.refused(Remedy.SIGN_UP) : AccessDecision.GRANTED;
 			case PAID -> state.paying() ? AccessDecision.GRANTED : refusedForPaid(state);
 			case TIERS -> {
 				if (!state.paying()) {
@@ -80,15 +90,17 @@ public final class AccessPolicy {
 	}
 
 	/**
-	 * Which gated articles a search may match on their whole text for this reader: exactly those {@link #decide}
-	 * lets them read (metered reads aside: a search never uses one). {@code AccessPolicyTests} checks the two agree
-	 * for every reader state and visibility.
+	 * Which gated articles a search may match on their whole text for this reader:
+	 * exactly those {@link #decide} lets them read (metered reads aside: a search never
+	 * uses one). {@code AccessPolicyTests} checks the two agree for every reader state
+	 * and visibility.
 	 */
 	public SearchReach searchReach(Reader reader) {
 		String tier = reader.tier();
 		boolean tierGranted = tier != null && decide(Visibility.tiers(Set.of(tier)), reader).granted();
-		return new SearchReach(decide(Visibility.members(), reader).granted(), decide(Visibility.paid(), reader).granted(),
-				readsEverything(reader.state()), tierGranted ? Set.of(tier) : Set.of());
+		return new SearchReach(decide(Visibility.members(), reader).granted(),
+				decide(Visibility.paid(), reader).granted(), readsEverything(reader.state()),
+				tierGranted ? Set.of(tier) : Set.of());
 	}
 
 	/** Staff edit every article, and a verified crawler indexes every article whole. */
@@ -112,10 +124,10 @@ public final class AccessPolicy {
 			case ACTIVE -> ReaderState.PAID_ACTIVE;
 			case TRIALING -> before(now, paidThrough) ? ReaderState.TRIALING : ReaderState.EXPIRED;
 			case COMPED -> before(now, paidThrough) ? ReaderState.COMPED : ReaderState.EXPIRED;
-			case CANCELED -> paidThrough != null && now.isBefore(paidThrough) ? ReaderState.CANCELED_IN_PERIOD
-					: ReaderState.EXPIRED;
-			case PAST_DUE -> withinGrace(entitlement, now) ? ReaderState.PAST_DUE_IN_GRACE
-					: ReaderState.PAST_DUE_BEYOND_GRACE;
+			case CANCELED ->
+				paidThrough != null && now.isBefore(paidThrough) ? ReaderState.CANCELED_IN_PERIOD : ReaderState.EXPIRED;
+			case PAST_DUE ->
+				withinGrace(entitlement, now) ? ReaderState.PAST_DUE_IN_GRACE : ReaderState.PAST_DUE_BEYOND_GRACE;
 			case EXPIRED -> ReaderState.EXPIRED;
 		};
 	}
@@ -125,7 +137,10 @@ public final class AccessPolicy {
 		return end == null || now.isBefore(end);
 	}
 
-	/** Grace runs from the first failed charge; without one, from the end of the paid period. */
+	/**
+	 * Grace runs from the first failed charge; without one, from the end of the paid
+	 * period.
+	 */
 	private boolean withinGrace(Entitlement entitlement, Instant now) {
 		Instant failedAt = entitlement.pastDueSince() != null ? entitlement.pastDueSince() : entitlement.paidThrough();
 		return failedAt != null && now.isBefore(failedAt.plus(gracePeriod.get()));

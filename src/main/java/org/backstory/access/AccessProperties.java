@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Paywall settings.
  *
- * @param meteredReads how many paid articles a free member may read per calendar month (UTC); 0 turns
- * metering off ({@code BACKSTORY_METERED_READS}), until staff set another in the admin (see
- * {@link MeteringSettings})
+ * @param meteredReads how many paid articles a free member may read per calendar month
+ * (UTC); 0 turns metering off ({@code BACKSTORY_METERED_READS}), until staff set another
+ * in the admin (see {@link MeteringSettings})
  */
 @ConfigurationProperties("backstory.access")
 record AccessProperties(@DefaultValue("0") int meteredReads) {

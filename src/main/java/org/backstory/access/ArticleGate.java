@@ -23,8 +23,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * The choke point: turns an article into what one reader may receive. Pages, the feed, structured data
- * and (later) email and the API all go through here; nothing else opens an article's gated body.
+ * The choke point: turns an article into what one reader may receive. Pages, the feed,
+ * structured data and (later) email and the API all go through here; nothing else opens
+ * an article's gated body.
  */
 @Service
 public class ArticleGate {
@@ -48,15 +49,19 @@ public class ArticleGate {
 		this.clock = clock;
 	}
 
-	/** For a page view by this reader (null = anonymous); may use up one of a free member's metered reads. */
+	/**
+	 * For a page view by this reader (null = anonymous); may use up one of a free
+	 * member's metered reads.
+	 */
 	public ReadableArticle open(Article article, @Nullable SignedInMember member) {
 		return openFor(article, member, readerOf(member));
 	}
 
 	/**
-	 * For a page view by this reader (null = anonymous) from {@code origin}: a signed-in member reads as their
-	 * entitlement says; anyone else reads as a verified crawler when {@link VerifiedCrawlers} says the request comes
-	 * from one, and as an anonymous reader otherwise. Only a signed-in member's reads are ever metered.
+	 * For a page view by this reader (null = anonymous) from {@code origin}: a signed-in
+	 * member reads as their entitlement says; anyone else reads as a verified crawler
+	 * when {@link VerifiedCrawlers} says the request comes from one, and as an anonymous
+	 * reader otherwise. Only a signed-in member's reads are ever metered.
 	 */
 	public ReadableArticle open(Article article, @Nullable SignedInMember member, RequestOrigin origin) {
 		if (member == null && crawlers.verified(origin)) {
@@ -82,42 +87,49 @@ public class ArticleGate {
 	}
 
 	/**
-	 * Who is searching (null = anonymous), classified as for a page view; for {@link #searchReach} and
-	 * {@link #openForSearch}.
+	 * Who is searching (null = anonymous), classified as for a page view; for
+	 * {@link #searchReach} and {@link #openForSearch}.
 	 */
 	public Reader searcher(@Nullable SignedInMember member) {
 		return readerOf(member);
 	}
 
-	/** Which gated articles a search by this reader may match on their whole text: those the policy lets them read. */
+	/**
+	 * Which gated articles a search by this reader may match on their whole text: those
+	 * the policy lets them read.
+	 */
 	public SearchReach searchReach(Reader reader) {
 		return policy.searchReach(reader);
 	}
 
 	/**
-	 * For search results: the article as this reader may read it, by the same policy as a page view, so snippets
-	 * come from the preview alone unless the reader may read it all. Never meters: a search result is not a read.
+	 * For search results: the article as this reader may read it, by the same policy as a
+	 * page view, so snippets come from the preview alone unless the reader may read it
+	 * all. Never meters: a search result is not a read.
 	 */
 	public ReadableArticle openForSearch(Article article, Reader reader) {
 		return openUnmetered(article, reader);
 	}
 
 	/**
-	 * Whether this reader may read the whole of an article with this visibility, by the same policy as a page view
-	 * but never metered: for a piece of an article's gated part shown outside the article (a quote on an entity's
-	 * page). A free member's metered reads do not count; they are spent on the article itself.
+	 * Whether this reader may read the whole of an article with this visibility, by the
+	 * same policy as a page view but never metered: for a piece of an article's gated
+	 * part shown outside the article (a quote on an entity's page). A free member's
+	 * metered reads do not count; they are spent on the article itself.
 	 */
 	public boolean mayReadWhole(Visibility visibility, Reader reader) {
 		return policy.decide(visibility, reader).granted();
 	}
 
 	/**
-	 * The quotes this reader may see, in their order: every quote from a free part, and a quote from a gated part
-	 * only if {@link #mayReadWhole} lets the reader read its article. For every channel that shows an entity's
-	 * quotes (its page, the Content API).
+	 * The quotes this reader may see, in their order: every quote from a free part, and a
+	 * quote from a gated part only if {@link #mayReadWhole} lets the reader read its
+	 * article. For every channel that shows an entity's quotes (its page, the Content
+	 * API).
 	 */
 	public List<SpokenQuote> readableQuotes(List<SpokenQuote> quotes, Reader reader) {
-		return quotes.stream().filter(quote -> !quote.gated() || mayReadWhole(quote.article().visibility(), reader))
+		return quotes.stream()
+			.filter(quote -> !quote.gated() || mayReadWhole(quote.article().visibility(), reader))
 			.toList();
 	}
 
@@ -126,25 +138,28 @@ public class ArticleGate {
 	}
 
 	/**
-	 * The reader this member is now, classified as for a page view from their role and current entitlement: for
-	 * channels that know the member without a session, such as their private feed.
+	 * The reader this member is now, classified as for a page view from their role and
+	 * current entitlement: for channels that know the member without a session, such as
+	 * their private feed.
 	 */
 	public Reader reader(long memberId, MemberRole role) {
 		return policy.classify(role, entitlements.of(memberId), clock.instant());
 	}
 
 	/**
-	 * For a feed: the article as this reader may read it, by the same policy as a page view; the anonymous feeds
-	 * pass {@link Reader#anonymous()}, a member's private feed the member. Never meters: a feed fetch is not a read.
+	 * For a feed: the article as this reader may read it, by the same policy as a page
+	 * view; the anonymous feeds pass {@link Reader#anonymous()}, a member's private feed
+	 * the member. Never meters: a feed fetch is not a read.
 	 */
 	public ReadableArticle openForFeed(Article article, Reader reader) {
 		return openUnmetered(article, reader);
 	}
 
 	/**
-	 * For a staff preview: the article as a reader in {@code state} would receive it, through the same policy
-	 * and paywall boxes as a page view. A paying state pays for one of the article's tiers; a free member is
-	 * shown as once their metered reads are used up. Reads no one's entitlements and never meters.
+	 * For a staff preview: the article as a reader in {@code state} would receive it,
+	 * through the same policy and paywall boxes as a page view. A paying state pays for
+	 * one of the article's tiers; a free member is shown as once their metered reads are
+	 * used up. Reads no one's entitlements and never meters.
 	 */
 	public ReadableArticle openAs(Article article, ReaderState state) {
 		String tier = state.paying() ? article.visibility().tiers().stream().sorted().findFirst().orElse(null) : null;
@@ -160,9 +175,10 @@ public class ArticleGate {
 	}
 
 	/**
-	 * For staff tools that hand an article's whole text to someone the newsroom already lets edit or view it (the
-	 * Admin API, after {@code ArticleDesk}'s check): the preview, then {@code marker} where readers without access
-	 * stop, then the gated part. Never meters.
+	 * For staff tools that hand an article's whole text to someone the newsroom already
+	 * lets edit or view it (the Admin API, after {@code ArticleDesk}'s check): the
+	 * preview, then {@code marker} where readers without access stop, then the gated
+	 * part. Never meters.
 	 */
 	public String wholeForStaff(Article article, String marker) {
 		String gated = article.gatedBody().html();
@@ -175,10 +191,11 @@ public class ArticleGate {
 	}
 
 	/**
-	 * For an emailed article: decides for each member whether they count as paying and which edition they
-	 * get, reading their entitlements in one query. Roles count as on the site ({@link AccessPolicy#classify(
-	 * MemberRole, Entitlement, Instant)}): editors and above get the whole article, contributors and authors what
-	 * their subscription gives. Never meters.
+	 * For an emailed article: decides for each member whether they count as paying and
+	 * which edition they get, reading their entitlements in one query. Roles count as on
+	 * the site ({@link AccessPolicy#classify( MemberRole, Entitlement, Instant)}):
+	 * editors and above get the whole article, contributors and authors what their
+	 * subscription gives. Never meters.
 	 */
 	public Map<Long, EmailRecipient> emailRecipients(Article article, Collection<MemberProfile> members) {
 		Map<Long, Entitlement> entitled = entitlements.ofAll(members.stream().map(MemberProfile::id).toList());
@@ -187,7 +204,8 @@ public class ArticleGate {
 		for (MemberProfile member : members) {
 			Entitlement entitlement = entitled.get(member.id());
 			boolean paying = policy.classify(entitlement, now).state().paying();
-			AccessDecision decision = policy.decide(article.visibility(), policy.classify(member.role(), entitlement, now));
+			AccessDecision decision = policy.decide(article.visibility(),
+					policy.classify(member.role(), entitlement, now));
 			recipients.put(member.id(), new EmailRecipient(member.id(), paying,
 					decision.granted() ? Edition.COMPLETE : new Edition(decision.remedy())));
 		}
@@ -195,8 +213,9 @@ public class ArticleGate {
 	}
 
 	/**
-	 * An emailed article in one edition: the whole of it, or the preview and the email's paywall box,
-	 * which always offers a subscriber who reads this address's mail a way to log in.
+	 * An emailed article in one edition: the whole of it, or the preview and the email's
+	 * paywall box, which always offers a subscriber who reads this address's mail a way
+	 * to log in.
 	 */
 	public ReadableArticle openEdition(Article article, Edition edition) {
 		if (edition.complete()) {
@@ -206,9 +225,10 @@ public class ArticleGate {
 	}
 
 	/**
-	 * For the owner's export, which carries every article whole (the export is staff-only): the gated half
-	 * of an archived article. Only the owner exports (the owner reads everything, as every editor does);
-	 * anyone else is refused here too, whatever route they came by.
+	 * For the owner's export, which carries every article whole (the export is
+	 * staff-only): the gated half of an archived article. Only the owner exports (the
+	 * owner reads everything, as every editor does); anyone else is refused here too,
+	 * whatever route they came by.
 	 * @throws AccessDeniedException unless {@code reader} is the owner
 	 */
 	public String gatedHtmlForExport(ArchivedArticle article, SignedInMember reader) {

@@ -6,11 +6,13 @@ import org.backstory.access.AccessDecision.Remedy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which version of an article one recipient of an emailed article gets: the whole article, or the preview
- * with the paywall box for the reason they were refused. Recipients with the same edition get the same
- * text, so an email is rendered once per edition, not once per recipient.
+ * Which version of an article one recipient of an emailed article gets: the whole
+ * article, or the preview with the paywall box for the reason they were refused.
+ * Recipients with the same edition get the same text, so an email is rendered once per
+ * edition, not once per recipient.
  *
- * @param remedy why the recipient may not read the whole article; null for the whole article
+ * @param remedy why the recipient may not read the whole article; null for the whole
+ * article
  */
 public record Edition(@Nullable Remedy remedy) {
 
@@ -24,7 +26,9 @@ public record Edition(@Nullable Remedy remedy) {
 		return remedy == null;
 	}
 
-	/** A short stable name to store: {@code complete}, or {@code preview-} and the remedy. */
+	/**
+	 * A short stable name to store: {@code complete}, or {@code preview-} and the remedy.
+	 */
 	public String key() {
 		return remedy == null ? COMPLETE_KEY : "preview-" + remedy.name().toLowerCase(Locale.ROOT);
 	}

@@ -15,9 +15,13 @@ final class IpAddresses {
 	private IpAddresses() {
 	}
 
-	/** The address written in {@code text}, or empty when it is not an IPv4 or IPv6 literal (a host name is not). */
+	/**
+	 * The address written in {@code text}, or empty when it is not an IPv4 or IPv6
+	 * literal (a host name is not).
+	 */
 	static Optional<InetAddress> parse(String text) {
-		// InetAddress.getByName looks up anything that is not a literal, so only literals reach it.
+		// InetAddress.getByName looks up anything that is not a literal, so only literals
+		// reach it.
 		if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
 			return Optional.empty();
 		}

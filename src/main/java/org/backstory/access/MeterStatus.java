@@ -17,7 +17,8 @@ record MeterStatus(int allowance, int remaining, boolean granted) {
 
 	String notice() {
 		return (allowance == 1 ? "This is your free article this month."
-				: "This is one of your " + allowance + " free articles this month.") + " You have " + remaining + " left.";
+				: "This is one of your " + allowance + " free articles this month.") + " You have " + remaining
+				+ " left.";
 	}
 
 	/** "your 3 free articles", "your free article". */

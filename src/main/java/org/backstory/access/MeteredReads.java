@@ -29,8 +29,9 @@ class MeteredReads {
 	}
 
 	/**
-	 * Lets the read through if the member has opened this article this month already or has reads left,
-	 * and records it. Concurrent reads by one member are serialised so the allowance can't be overrun.
+	 * Lets the read through if the member has opened this article this month already or
+	 * has reads left, and records it. Concurrent reads by one member are serialised so
+	 * the allowance can't be overrun.
 	 */
 	@Transactional
 	MeterStatus use(long memberId, long articleId) {
@@ -44,9 +45,15 @@ class MeteredReads {
 			.param("member", (int) memberId)
 			.query((rs, row) -> 1)
 			.list();
-		boolean seen = jdbc.sql("""
-				select exists (select 1 from access.metered_read where member_id = :member and month = :month and article_id = :article)
-				""").param("member", memberId).param("month", month).param("article", articleId).query(Boolean.class).single();
+		boolean seen = jdbc
+			.sql("""
+					select exists (select 1 from access.metered_read where member_id = :member and month = :month and article_id = :article)
+					""")
+			.param("member", memberId)
+			.param("month", month)
+			.param("article", articleId)
+			.query(Boolean.class)
+			.single();
 		int used = jdbc.sql("select count(*) from access.metered_read where member_id = :member and month = :month")
 			.param("member", memberId)
 			.param("month", month)
@@ -58,7 +65,8 @@ class MeteredReads {
 		if (used >= allowance) {
 			return new MeterStatus(allowance, 0, false);
 		}
-		jdbc.sql("insert into access.metered_read (member_id, month, article_id, read_at) values (:member, :month, :article, :at)")
+		jdbc.sql(
+				"insert into access.metered_read (member_id, month, article_id, read_at) values (:member, :month, :article, :at)")
 			.param("member", memberId)
 			.param("month", month)
 			.param("article", articleId)
@@ -70,7 +78,9 @@ class MeteredReads {
 	/** A deleted member's reading history goes with them, in the same transaction. */
 	@EventListener
 	void on(MemberDeleted event) {
-		jdbc.sql("delete from access.metered_read where member_id = :member").param("member", event.memberId()).update();
+		jdbc.sql("delete from access.metered_read where member_id = :member")
+			.param("member", event.memberId())
+			.update();
 	}
 
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The metering setting: how many paid articles a free member may read per calendar month. Staff set it
- * in the admin; until they do, {@code BACKSTORY_METERED_READS} applies. Every node sees a change within
- * {@link RecentValue#MAX_AGE}.
+ * The metering setting: how many paid articles a free member may read per calendar month.
+ * Staff set it in the admin; until they do, {@code BACKSTORY_METERED_READS} applies.
+ * Every node sees a change within {@link RecentValue#MAX_AGE}.
  */
 @Service
 public class MeteringSettings {
@@ -49,8 +49,8 @@ public class MeteringSettings {
 
 	/**
 	 * Sets the allowance for every node.
-	 *
-	 * @throws IllegalArgumentException when it is below 0 or above {@link #MAX_FREE_READS}
+	 * @throws IllegalArgumentException when it is below 0 or above
+	 * {@link #MAX_FREE_READS}
 	 */
 	@Transactional
 	public void change(int freeReadsPerMonth) {

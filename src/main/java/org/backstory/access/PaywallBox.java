@@ -4,8 +4,9 @@ import org.backstory.access.AccessDecision.Remedy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a reader who may not read the rest of an article sees after the preview. Its wording depends on
- * why they were refused; the template is {@code access/paywall-box.jte}.
+ * What a reader who may not read the rest of an article sees after the preview. Its
+ * wording depends on why they were refused; the template is
+ * {@code access/paywall-box.jte}.
  *
  * @param remedy why the reader was refused, and so what the box offers
  * @param heading the box's title

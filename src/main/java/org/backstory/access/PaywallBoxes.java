@@ -16,8 +16,9 @@ final class PaywallBoxes {
 	}
 
 	/**
-	 * The box for a refusal. Its sign-up and subscribe links name the article, so the dashboard can tell
-	 * which articles bring readers in; they carry it in the link, not a cookie, so reading stays sessionless.
+	 * The box for a refusal. Its sign-up and subscribe links name the article, so the
+	 * dashboard can tell which articles bring readers in; they carry it in the link, not
+	 * a cookie, so reading stays sessionless.
 	 */
 	static PaywallBox forRefusal(Remedy remedy, Article article, MeterStatus meter) {
 		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
@@ -45,8 +46,9 @@ final class PaywallBoxes {
 	}
 
 	/**
-	 * The box under an emailed preview. Mail can be read anywhere and forwarded, so besides the remedy's
-	 * own button it always says "Already a subscriber? Log in"; a free member is addressed as any reader.
+	 * The box under an emailed preview. Mail can be read anywhere and forwarded, so
+	 * besides the remedy's own button it always says "Already a subscriber? Log in"; a
+	 * free member is addressed as any reader.
 	 */
 	static PaywallBox forEmail(Remedy remedy, Article article) {
 		PaywallBox box = forRefusal(remedy == Remedy.SUBSCRIBE ? Remedy.SUBSCRIBE_OR_LOG_IN : remedy, article,
@@ -55,7 +57,8 @@ final class PaywallBoxes {
 		Action logIn = box.secondary() != null ? box.secondary()
 				: new Action("Already a subscriber? Log in", "/login" + next);
 		if (!article.onSite()) {
-			// An email-only article has no page to come back to after logging in or subscribing.
+			// An email-only article has no page to come back to after logging in or
+			// subscribing.
 			return new PaywallBox(remedy, box.heading(), box.message(), withoutNext(box.primary()), withoutNext(logIn),
 					box.footnote());
 		}

@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The address ranges search engines publish for their crawlers, read from files in Google's format
- * ({@code {"prefixes": [{"ipv4Prefix": "66.249.64.0/27"}, {"ipv6Prefix": "2001:4860:4801:10::/64"}]}}, which Bing's
- * {@code bingbot.json} shares). Nothing is fetched: the operator downloads the files.
+ * The address ranges search engines publish for their crawlers, read from files in
+ * Google's format ({@code {"prefixes": [{"ipv4Prefix": "66.249.64.0/27"}, {"ipv6Prefix":
+ * "2001:4860:4801:10::/64"}]}}, which Bing's {@code bingbot.json} shares). Nothing is
+ * fetched: the operator downloads the files.
  */
 final class PublishedRanges {
 
@@ -32,7 +33,8 @@ final class PublishedRanges {
 
 	/**
 	 * The ranges in the files, comma-separated paths; an empty list reads none.
-	 * @throws StartRefused naming the file that cannot be read or is not in the published format
+	 * @throws StartRefused naming the file that cannot be read or is not in the published
+	 * format
 	 */
 	static PublishedRanges read(String paths, JsonMapper json) {
 		List<Prefix> prefixes = new ArrayList<>();
@@ -61,8 +63,10 @@ final class PublishedRanges {
 		}
 		List<Prefix> prefixes = new ArrayList<>();
 		for (JsonNode entry : root.path("prefixes")) {
-			String text = entry.has("ipv4Prefix") ? entry.path("ipv4Prefix").asString() : entry.path("ipv6Prefix").asString();
-			prefixes.add(Prefix.parse(text).orElseThrow(() -> refused(file, "lists \"" + text + "\", which is not an address range")));
+			String text = entry.has("ipv4Prefix") ? entry.path("ipv4Prefix").asString()
+					: entry.path("ipv6Prefix").asString();
+			prefixes.add(Prefix.parse(text)
+				.orElseThrow(() -> refused(file, "lists \"" + text + "\", which is not an address range")));
 		}
 		return prefixes;
 	}
@@ -88,8 +92,7 @@ final class PublishedRanges {
 				catch (NumberFormatException ex) {
 					return Optional.empty();
 				}
-				return bits < 0 || bits > max ? Optional.empty()
-						: Optional.of(new Prefix(parsed.getAddress(), bits));
+				return bits < 0 || bits > max ? Optional.empty() : Optional.of(new Prefix(parsed.getAddress(), bits));
 			});
 		}
 

@@ -4,16 +4,20 @@ import org.backstory.publishing.Article;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An article as one reader may receive it: the only form in which article text leaves the server.
+ * An article as one reader may receive it: the only form in which article text leaves the
+ * server.
  *
  * @param article the article's metadata (title, byline, ...); its gated body stays closed
- * @param bodyHtml the preview alone for a reader without access; for a reader with access, the preview
- * followed by the gated part (inside {@code <div class="paywalled-content">} when the article is gated)
+ * @param bodyHtml the preview alone for a reader without access; for a reader with
+ * access, the preview followed by the gated part (inside
+ * {@code <div class="paywalled-content">} when the article is gated)
  * @param complete whether {@code bodyHtml} is the whole article
  * @param paywall the box to show after the preview, or null when complete
- * @param meterNotice for a free member reading through the monthly meter, how many free reads remain
- * @param verifiedCrawler whether it goes whole to a verified search engine crawler: the response is then for that
- * crawler alone, and no shared cache may keep it (the same address serves everyone else the preview)
+ * @param meterNotice for a free member reading through the monthly meter, how many free
+ * reads remain
+ * @param verifiedCrawler whether it goes whole to a verified search engine crawler: the
+ * response is then for that crawler alone, and no shared cache may keep it (the same
+ * address serves everyone else the preview)
  */
 public record ReadableArticle(Article article, String bodyHtml, boolean complete, @Nullable PaywallBox paywall,
 		@Nullable String meterNotice, boolean verifiedCrawler) {

@@ -1,6 +1,9 @@
 package org.backstory.access;
 
-/** Where a reader stands, as far as reading is concerned. Derived from their entitlement at a moment. */
+/**
+ * Where a reader stands, as far as reading is concerned. Derived from their entitlement
+ * at a moment.
+ */
 public enum ReaderState {
 
 	/** Not signed in. */
@@ -21,12 +24,16 @@ public enum ReaderState {
 	EXPIRED,
 	/** Granted by staff without payment. */
 	COMPED,
-	/** An editor, administrator or owner: they edit every article, so they read every article. */
+	/**
+	 * An editor, administrator or owner: they edit every article, so they read every
+	 * article.
+	 */
 	STAFF,
 	/**
-	 * A search engine's crawler whose address was verified ({@link VerifiedCrawlers}): it reads every article whole,
-	 * the gated part inside the wrapper the structured data names, so it indexes what subscribers read; never
-	 * metered and never a shared cache's to keep.
+	 * A search engine's crawler whose address was verified ({@link VerifiedCrawlers}): it
+	 * reads every article whole, the gated part inside the wrapper the structured data
+	 * names, so it indexes what subscribers read; never metered and never a shared
+	 * cache's to keep.
 	 */
 	VERIFIED_CRAWLER;
 

@@ -22,22 +22,28 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells whether a request comes from a search engine's crawler, the way the engines say to check (Google's
- * "verifying Googlebot"): the client address is in a range the engine publishes, or it reverse-resolves to a host
- * under the engine's crawler domains and that host resolves back to the same address. The user agent is only a
- * filter in front, so ordinary readers never cost a DNS lookup; it never verifies anyone by itself.
+ * Tells whether a request comes from a search engine's crawler, the way the engines say
+ * to check (Google's "verifying Googlebot"): the client address is in a range the engine
+ * publishes, or it reverse-resolves to a host under the engine's crawler domains and that
+ * host resolves back to the same address. The user agent is only a filter in front, so
+ * ordinary readers never cost a DNS lookup; it never verifies anyone by itself.
  *
- * <p>Verdicts are kept per address for {@link CrawlerProperties#verdictTtl()}, negatives too, and one lookup serves
- * every request that arrives while it runs. The lookups run on two threads of their own and a page waits for them
- * at most {@link CrawlerProperties#dnsTimeout()}: a slow or hung resolver makes the address not verified (and is
- * remembered so), never a request thread held up.
+ * <p>
+ * Verdicts are kept per address for {@link CrawlerProperties#verdictTtl()}, negatives
+ * too, and one lookup serves every request that arrives while it runs. The lookups run on
+ * two threads of their own and a page waits for them at most
+ * {@link CrawlerProperties#dnsTimeout()}: a slow or hung resolver makes the address not
+ * verified (and is remembered so), never a request thread held up.
  */
 @Component
 class VerifiedCrawlers {
 
 	private static final Logger log = LoggerFactory.getLogger(VerifiedCrawlers.class);
 
-	/** Past this many remembered addresses the cache starts again, so forged user agents cannot fill the memory. */
+	/**
+	 * Past this many remembered addresses the cache starts again, so forged user agents
+	 * cannot fill the memory.
+	 */
 	private static final int MAX_REMEMBERED = 10_000;
 
 	private final Set<CrawlerEngine> engines;
@@ -65,14 +71,17 @@ class VerifiedCrawlers {
 		this.resolver = resolver;
 		this.properties = properties;
 		this.clock = clock;
-		this.lookups = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64), runnable -> {
-			Thread thread = new Thread(runnable, "crawler-dns");
-			thread.setDaemon(true);
-			return thread;
-		}, new ThreadPoolExecutor.AbortPolicy());
+		this.lookups = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64),
+				runnable -> {
+					Thread thread = new Thread(runnable, "crawler-dns");
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.AbortPolicy());
 	}
 
-	/** Whether the request comes from a verified crawler of one of the configured engines. */
+	/**
+	 * Whether the request comes from a verified crawler of one of the configured engines.
+	 */
 	boolean verified(RequestOrigin origin) {
 		String agent = origin.userAgent();
 		if (engines.isEmpty() || agent == null || engines.stream().noneMatch(engine -> engine.claimedBy(agent))) {
@@ -89,7 +98,10 @@ class VerifiedCrawlers {
 		return verdict != null && verdict.answer().join();
 	}
 
-	/** The kept verdict, or a new lookup; null when the lookup threads are all busy (not verified, not kept). */
+	/**
+	 * The kept verdict, or a new lookup; null when the lookup threads are all busy (not
+	 * verified, not kept).
+	 */
 	private @Nullable Verdict verdictFor(InetAddress address) {
 		Instant now = clock.instant();
 		Verdict kept = verdicts.get(address);
@@ -100,19 +112,24 @@ class VerifiedCrawlers {
 			verdicts.clear();
 		}
 		try {
-			return verdicts.compute(address, (key, current) -> current != null && now.isBefore(current.expires()) ? current
-					: new Verdict(CompletableFuture.supplyAsync(() -> lookUp(key), lookups)
-						.exceptionally(this::failed)
-						.completeOnTimeout(false, properties.dnsTimeout().toMillis(), TimeUnit.MILLISECONDS),
-							now.plus(properties.verdictTtl())));
+			return verdicts.compute(address,
+					(key, current) -> current != null && now.isBefore(current.expires()) ? current
+							: new Verdict(CompletableFuture.supplyAsync(() -> lookUp(key), lookups)
+								.exceptionally(this::failed)
+								.completeOnTimeout(false, properties.dnsTimeout().toMillis(), TimeUnit.MILLISECONDS),
+									now.plus(properties.verdictTtl())));
 		}
 		catch (RejectedExecutionException ex) {
-			log.warn("crawler verification skipped: the DNS lookups are backed up, address={}", address.getHostAddress());
+			log.warn("crawler verification skipped: the DNS lookups are backed up, address={}",
+					address.getHostAddress());
 			return null;
 		}
 	}
 
-	/** Reverse, then forward: the name must be a crawler host and must resolve back to the address. */
+	/**
+	 * Reverse, then forward: the name must be a crawler host and must resolve back to the
+	 * address.
+	 */
 	private boolean lookUp(InetAddress address) {
 		Optional<String> host = resolver.nameOf(address);
 		boolean verified = host.isPresent() && engines.stream().anyMatch(engine -> engine.crawlerHost(host.get()))

@@ -22,16 +22,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The owner's audit log page: newest first, {@value #PAGE_SIZE} to a page, filtered by action and by actor.
- * Pages go back in time from the last entry shown ({@code before}), so they stay fast however long the log
- * grows. Only the owner reaches {@code /admin/audit} (security configuration).
+ * The owner's audit log page: newest first, {@value #PAGE_SIZE} to a page, filtered by
+ * action and by actor. Pages go back in time from the last entry shown ({@code before}),
+ * so they stay fast however long the log grows. Only the owner reaches
+ * {@code /admin/audit} (security configuration).
  */
 @Controller
 class AuditController {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter WHEN = DateTimeFormatter
+		.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private final AuditLog log;
@@ -56,15 +58,17 @@ class AuditController {
 		List<AuditEntry> shown = more ? entries.subList(0, PAGE_SIZE) : entries;
 		List<Long> actorIds = log.actors();
 		Map<Long, MemberProfile> profiles = members.profiles(actorIds);
-		model.addAttribute("rows", shown.stream()
-			.map(entry -> new AuditRow(WHEN.format(entry.occurredAt()), name(profiles, entry.actorId()), entry.action(),
-					entry.subject(), entry.detail()))
-			.toList());
+		model.addAttribute("rows",
+				shown.stream()
+					.map(entry -> new AuditRow(WHEN.format(entry.occurredAt()), name(profiles, entry.actorId()),
+							entry.action(), entry.subject(), entry.detail()))
+					.toList());
 		model.addAttribute("actions", log.actions());
-		model.addAttribute("actors", actorIds.stream()
-			.map(id -> new AuditActor(id, name(profiles, id)))
-			.sorted(Comparator.comparing(AuditActor::name, String.CASE_INSENSITIVE_ORDER))
-			.toList());
+		model.addAttribute("actors",
+				actorIds.stream()
+					.map(id -> new AuditActor(id, name(profiles, id)))
+					.sorted(Comparator.comparing(AuditActor::name, String.CASE_INSENSITIVE_ORDER))
+					.toList());
 		model.addAttribute("action", onlyAction == null ? "" : onlyAction);
 		model.addAttribute("actor", actor);
 		model.addAttribute("olderHref", more ? href(onlyAction, actor, shown.get(shown.size() - 1).id()) : null);
@@ -72,7 +76,10 @@ class AuditController {
 		return "admin/audit";
 	}
 
-	/** A staff member's name, or for an Admin API call the integration's ({@link Integration#actorId}). */
+	/**
+	 * A staff member's name, or for an Admin API call the integration's
+	 * ({@link Integration#actorId}).
+	 */
 	private String name(Map<Long, MemberProfile> profiles, long memberId) {
 		OptionalLong integration = Integration.ofActor(memberId);
 		if (integration.isPresent()) {

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit log of staff actions. Each {@link StaffActed} is stored by a synchronous listener, in the
- * transaction of the action that published it: the entry commits with the action or not at all. Read newest
- * first, in pages that start after a given entry (keyset paging), optionally for one action or one actor.
+ * The audit log of staff actions. Each {@link StaffActed} is stored by a synchronous
+ * listener, in the transaction of the action that published it: the entry commits with
+ * the action or not at all. Read newest first, in pages that start after a given entry
+ * (keyset paging), optionally for one action or one actor.
  */
 @Component
 public class AuditLog {
@@ -46,7 +47,6 @@ public class AuditLog {
 
 	/**
 	 * Up to {@code limit} entries, newest first.
-	 *
 	 * @param action only this action, or null for all
 	 * @param actorId only this actor's, or null for everyone's
 	 * @param before only entries older than this entry, or null to start from the newest

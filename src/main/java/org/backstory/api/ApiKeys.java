@@ -8,8 +8,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The shapes of Ghost's keys, made from a strong random source. A Content API key has 104 random bits, which
- * no one can guess, so a plain SHA-256 of it is enough to keep and to look it up by (no salt, no slow hash).
+ * The shapes of Ghost's keys, made from a strong random source. A Content API key has 104
+ * random bits, which no one can guess, so a plain SHA-256 of it is enough to keep and to
+ * look it up by (no salt, no slow hash).
  */
 final class ApiKeys {
 
@@ -51,7 +52,10 @@ final class ApiKeys {
 		}
 	}
 
-	/** What an Admin API secret is sealed for: its key id, so a sealed secret moved to another row does not open. */
+	/**
+	 * What an Admin API secret is sealed for: its key id, so a sealed secret moved to
+	 * another row does not open.
+	 */
 	static String sealContext(String adminKeyId) {
 		return "api.integration:" + adminKeyId;
 	}

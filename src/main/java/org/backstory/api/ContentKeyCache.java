@@ -12,11 +12,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Remembers for a few seconds what a Content API key's hash opened, so a front end's burst of calls does not ask
- * the database once per call. A change on this node (a revoked integration, a new key) empties it at once and
- * again when its transaction ends; a change on another node shows here within {@link #TIME_TO_LIVE}, the bound the
- * catalog's cache keeps too. Unknown keys are remembered as well (a flood of made-up keys costs no queries), and
- * the number of entries is bounded: when full, it starts again empty.
+ * Remembers for a few seconds what a Content API key's hash opened, so a front end's
+ * burst of calls does not ask the database once per call. A change on this node (a
+ * revoked integration, a new key) empties it at once and again when its transaction ends;
+ * a change on another node shows here within {@link #TIME_TO_LIVE}, the bound the
+ * catalog's cache keeps too. Unknown keys are remembered as well (a flood of made-up keys
+ * costs no queries), and the number of entries is bounded: when full, it starts again
+ * empty.
  */
 final class ContentKeyCache {
 
@@ -47,7 +49,9 @@ final class ContentKeyCache {
 		return loaded;
 	}
 
-	/** Forgets everything now, and again when the surrounding transaction (if any) ends. */
+	/**
+	 * Forgets everything now, and again when the surrounding transaction (if any) ends.
+	 */
 	void invalidate() {
 		entries.clear();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

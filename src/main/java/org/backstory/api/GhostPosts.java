@@ -19,31 +19,34 @@ import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An article as Ghost's post object, in the two shapes Ghost answers it: the Content API's (which webhook bodies
- * carry too) and the Admin API's. Both have Ghost's field names, ids as strings and empty meta fields as
- * {@code null}, and differ in their fields, their order and their dates ({@code 2019-11-26T02:43:13.000+00:00} for
- * the Content API, {@code 2019-11-26T02:43:13.000Z} for the Admin API). Every value is worked out here once, from
- * the html given: for the Content API that is what one reader may receive ({@link ReadableArticle}), so for an
- * anonymous reader of a gated article {@code plaintext}, {@code excerpt} and {@code reading_time} come from the
- * preview alone; for the Admin API it is the whole body.
+ * An article as Ghost's post object, in the two shapes Ghost answers it: the Content
+ * API's (which webhook bodies carry too) and the Admin API's. Both have Ghost's field
+ * names, ids as strings and empty meta fields as {@code null}, and differ in their
+ * fields, their order and their dates ({@code 2019-11-26T02:43:13.000+00:00} for the
+ * Content API, {@code 2019-11-26T02:43:13.000Z} for the Admin API). Every value is worked
+ * out here once, from the html given: for the Content API that is what one reader may
+ * receive ({@link ReadableArticle}), so for an anonymous reader of a gated article
+ * {@code plaintext}, {@code excerpt} and {@code reading_time} come from the preview
+ * alone; for the Admin API it is the whole body.
  */
 public final class GhostPosts {
 
 	private static final Shape CONTENT = new Shape(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx"),
-			List.of("id", "uuid", "title", "slug", "html", "plaintext", "comment_id", "feature_image", "feature_image_alt",
-					"feature_image_caption", "featured", "visibility", "created_at", "updated_at", "published_at",
-					"custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template", "canonical_url", "url",
-					"excerpt", "reading_time", "access", "comments", "email_subject", "frontmatter", "meta_title",
-					"meta_description", "og_image", "og_title", "og_description", "twitter_image", "twitter_title",
-					"twitter_description"));
+			List.of("id", "uuid", "title", "slug", "html", "plaintext", "comment_id", "feature_image",
+					"feature_image_alt", "feature_image_caption", "featured", "visibility", "created_at", "updated_at",
+					"published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template",
+					"canonical_url", "url", "excerpt", "reading_time", "access", "comments", "email_subject",
+					"frontmatter", "meta_title", "meta_description", "og_image", "og_title", "og_description",
+					"twitter_image", "twitter_title", "twitter_description"));
 
 	private static final Shape ADMIN = new Shape(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"),
 			List.of("id", "uuid", "title", "slug", "html", "comment_id", "feature_image", "feature_image_alt",
-					"feature_image_caption", "featured", "status", "visibility", "created_at", "updated_at", "published_at",
-					"custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template", "canonical_url", "tags",
-					"tiers", "authors", "primary_author", "primary_tag", "url", "excerpt", "reading_time", "og_image",
-					"og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
-					"meta_description", "email_subject", "frontmatter", "email_only", "newsletter", "email"));
+					"feature_image_caption", "featured", "status", "visibility", "created_at", "updated_at",
+					"published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template",
+					"canonical_url", "tags", "tiers", "authors", "primary_author", "primary_tag", "url", "excerpt",
+					"reading_time", "og_image", "og_title", "og_description", "twitter_image", "twitter_title",
+					"twitter_description", "meta_title", "meta_description", "email_subject", "frontmatter",
+					"email_only", "newsletter", "email"));
 
 	private static final int EXCERPT_LENGTH = 500;
 
@@ -66,14 +69,18 @@ public final class GhostPosts {
 		return ADMIN.date(instant);
 	}
 
-	/** A stable UUID for something that has only a numeric id in Backstory (Ghost gives every object one). */
+	/**
+	 * A stable UUID for something that has only a numeric id in Backstory (Ghost gives
+	 * every object one).
+	 */
 	public static String uuid(String kind, long id) {
 		return UUID.nameUUIDFromBytes(("backstory:" + kind + ":" + id).getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	/**
-	 * The Content API's post object without tags and authors, with both formats ({@code html}, {@code plaintext});
-	 * the Content API leaves out those a call did not ask for.
+	 * The Content API's post object without tags and authors, with both formats
+	 * ({@code html}, {@code plaintext}); the Content API leaves out those a call did not
+	 * ask for.
 	 */
 	public Map<String, Object> post(ReadableArticle readable) {
 		return CONTENT.post(values(readable.article(), readable.bodyHtml(), "published", readable.complete()));
@@ -81,10 +88,10 @@ public final class GhostPosts {
 
 	/**
 	 * The Admin API's post object for staff.
-	 * @param html the whole body as Ghost stores it: the preview, and after Ghost's {@code <!--members-only-->} the
-	 * gated part
-	 * @param status {@code draft}, {@code scheduled} or {@code published}; a draft has no {@code published_at} and
-	 * was created when it was last saved
+	 * @param html the whole body as Ghost stores it: the preview, and after Ghost's
+	 * {@code <!--members-only-->} the gated part
+	 * @param status {@code draft}, {@code scheduled} or {@code published}; a draft has no
+	 * {@code published_at} and was created when it was last saved
 	 * @param tags the post's tags in the Admin API's shape, primary first
 	 * @param authors the post's authors in the Admin API's shape, primary first
 	 */
@@ -98,7 +105,9 @@ public final class GhostPosts {
 		return ADMIN.post(values);
 	}
 
-	/** Every field either shape fills; the dates are instants until the shape writes them. */
+	/**
+	 * Every field either shape fills; the dates are instants until the shape writes them.
+	 */
 	private Map<String, @Nullable Object> values(Article article, String html, String status, boolean access) {
 		Document document = Jsoup.parseBodyFragment(html);
 		String plaintext = document.text();
@@ -119,8 +128,8 @@ public final class GhostPosts {
 		values.put("updated_at", article.updatedAt());
 		values.put("published_at", publishedAt);
 		values.put("custom_excerpt", emptyToNull(article.dek()));
-		values.put("tiers", article.visibility().tiers().stream().sorted().map(code -> Map.of("id", code, "slug", code))
-			.toList());
+		values.put("tiers",
+				article.visibility().tiers().stream().sorted().map(code -> Map.of("id", code, "slug", code)).toList());
 		values.put("url", site.link("/p/" + article.slug()));
 		values.put("excerpt", article.dek().isEmpty() ? truncate(plaintext) : article.dek());
 		values.put("reading_time", readingMinutes(plaintext, document.select("img").size()));
@@ -133,7 +142,10 @@ public final class GhostPosts {
 		return values;
 	}
 
-	/** Ghost's reading time: words at 275 a minute, 12 seconds for the first image and one less for each next (at least 3). */
+	/**
+	 * Ghost's reading time: words at 275 a minute, 12 seconds for the first image and one
+	 * less for each next (at least 3).
+	 */
 	static int readingMinutes(String text, int images) {
 		int words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
 		double seconds = words * 60.0 / WORDS_PER_MINUTE;
@@ -154,8 +166,9 @@ public final class GhostPosts {
 	}
 
 	/**
-	 * One API's post object: its fields in its order, a field no value fills (Ghost's code injection, its email and
-	 * social fields Backstory has no counterpart for) as null, and its form of dates.
+	 * One API's post object: its fields in its order, a field no value fills (Ghost's
+	 * code injection, its email and social fields Backstory has no counterpart for) as
+	 * null, and its form of dates.
 	 */
 	private record Shape(DateTimeFormatter dates, List<String> fields) {
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the integration's id
  * @param name what the owner calls it ("Zapier", "Next.js front end")
- * @param role what an Admin API call with its key may do: a staff role from contributor to administrator
+ * @param role what an Admin API call with its key may do: a staff role from contributor
+ * to administrator
  * @param adminKeyId the public half of its Admin API key (24 hex characters)
  * @param createdAt when it was created
  * @param revokedAt when it was revoked, or null while its keys work
@@ -21,16 +22,16 @@ public record Integration(long id, String name, MemberRole role, String adminKey
 		@Nullable Instant revokedAt) {
 
 	/** The roles an owner may give an integration: never the owner's own. */
-	public static final List<MemberRole> ROLES = List.of(MemberRole.CONTRIBUTOR, MemberRole.AUTHOR,
-			MemberRole.EDITOR, MemberRole.ADMINISTRATOR);
+	public static final List<MemberRole> ROLES = List.of(MemberRole.CONTRIBUTOR, MemberRole.AUTHOR, MemberRole.EDITOR,
+			MemberRole.ADMINISTRATOR);
 
 	public boolean active() {
 		return revokedAt == null;
 	}
 
 	/**
-	 * The id an integration acts under in other modules (audit log, revisions, bylines): the negative of its own
-	 * id, so it can never be a member's.
+	 * The id an integration acts under in other modules (audit log, revisions, bylines):
+	 * the negative of its own id, so it can never be a member's.
 	 */
 	public static long actorId(long integrationId) {
 		return -integrationId;

@@ -25,9 +25,10 @@ class IntegrationRepository {
 
 	long insert(String name, MemberRole role, byte[] contentKeyHash, String adminKeyId, byte[] sealedSecret,
 			long createdBy, Instant at) {
-		return jdbc.sql("""
-				insert into api.integration (name, role, content_key_hash, admin_key_id, admin_secret, created_by, created_at)
-				values (:name, :role, :hash, :keyId, :secret, :by, :at) returning id""")
+		return jdbc
+			.sql("""
+					insert into api.integration (name, role, content_key_hash, admin_key_id, admin_secret, created_by, created_at)
+					values (:name, :role, :hash, :keyId, :secret, :by, :at) returning id""")
 			.param("name", name)
 			.param("role", role.name())
 			.param("hash", contentKeyHash)
@@ -53,15 +54,17 @@ class IntegrationRepository {
 	}
 
 	Optional<Integration> activeByContentKeyHash(byte[] hash) {
-		return jdbc.sql("select " + COLUMNS + " from api.integration where content_key_hash = :hash and revoked_at is null")
+		return jdbc
+			.sql("select " + COLUMNS + " from api.integration where content_key_hash = :hash and revoked_at is null")
 			.param("hash", hash)
 			.query(IntegrationRepository::integration)
 			.optional();
 	}
 
 	Optional<SealedAdminKey> activeAdminKey(String keyId) {
-		return jdbc.sql("select " + COLUMNS + ", admin_secret from api.integration where admin_key_id = :keyId "
-				+ "and revoked_at is null")
+		return jdbc
+			.sql("select " + COLUMNS + ", admin_secret from api.integration where admin_key_id = :keyId "
+					+ "and revoked_at is null")
 			.param("keyId", keyId)
 			.query((rs, row) -> new SealedAdminKey(integration(rs, row), rs.getBytes("admin_secret")))
 			.optional();

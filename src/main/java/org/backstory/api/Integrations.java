@@ -13,10 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Integrations and their keys: the owner creates, names and revokes them and regenerates their keys (each change
- * goes to the audit log); the APIs look keys up. A key is shown in full only when it is made: the Content API key
- * is kept as its SHA-256, the Admin API key's secret sealed ({@link SecretSeal}). A revoked integration's keys
- * open nothing.
+ * Integrations and their keys: the owner creates, names and revokes them and regenerates
+ * their keys (each change goes to the audit log); the APIs look keys up. A key is shown
+ * in full only when it is made: the Content API key is kept as its SHA-256, the Admin API
+ * key's secret sealed ({@link SecretSeal}). A revoked integration's keys open nothing.
  */
 @Service
 public class Integrations {
@@ -54,15 +54,15 @@ public class Integrations {
 
 	/**
 	 * Creates an integration for {@code actorId} and issues its keys.
-	 *
-	 * @throws IllegalArgumentException with a sentence for the owner when the name is empty or too long, or the
-	 * role is not one of {@link Integration#ROLES}
+	 * @throws IllegalArgumentException with a sentence for the owner when the name is
+	 * empty or too long, or the role is not one of {@link Integration#ROLES}
 	 */
 	@Transactional
 	public IssuedIntegration create(long actorId, String name, MemberRole role) {
 		String checkedName = checkedName(name);
 		if (!Integration.ROLES.contains(role)) {
-			throw new IllegalArgumentException("An integration acts as a contributor, author, editor or administrator.");
+			throw new IllegalArgumentException(
+					"An integration acts as a contributor, author, editor or administrator.");
 		}
 		String contentKey = ApiKeys.contentKey();
 		String adminKeyId = ApiKeys.adminKeyId();
@@ -70,14 +70,16 @@ public class Integrations {
 		contentKeys.invalidate();
 		long id = repository.insert(checkedName, role, ApiKeys.hash(contentKey), adminKeyId,
 				seal.seal(ApiKeys.sealContext(adminKeyId), secret), actorId, clock.instant());
-		staffActions.record(actorId, "integration.created", subject(id, checkedName), "role " + role.name().toLowerCase());
-		return new IssuedIntegration(repository.find(id).orElseThrow(), contentKey, ApiKeys.adminKey(adminKeyId, secret));
+		staffActions.record(actorId, "integration.created", subject(id, checkedName),
+				"role " + role.name().toLowerCase());
+		return new IssuedIntegration(repository.find(id).orElseThrow(), contentKey,
+				ApiKeys.adminKey(adminKeyId, secret));
 	}
 
 	/**
 	 * Renames an active integration; false when there is none with this id.
-	 *
-	 * @throws IllegalArgumentException with a sentence for the owner when the name is empty or too long
+	 * @throws IllegalArgumentException with a sentence for the owner when the name is
+	 * empty or too long
 	 */
 	@Transactional
 	public boolean rename(long actorId, long id, String name) {
@@ -87,11 +89,15 @@ public class Integrations {
 			return false;
 		}
 		contentKeys.invalidate();
-		staffActions.record(actorId, "integration.renamed", subject(id, checkedName), "was \"" + before.get().name() + "\"");
+		staffActions.record(actorId, "integration.renamed", subject(id, checkedName),
+				"was \"" + before.get().name() + "\"");
 		return true;
 	}
 
-	/** A new Content API key for an active integration (the old one stops working), or empty when there is none. */
+	/**
+	 * A new Content API key for an active integration (the old one stops working), or
+	 * empty when there is none.
+	 */
 	@Transactional
 	public Optional<String> regenerateContentKey(long actorId, long id) {
 		String key = ApiKeys.contentKey();
@@ -103,7 +109,10 @@ public class Integrations {
 		return Optional.of(key);
 	}
 
-	/** A new Admin API key for an active integration (the old one stops working), or empty when there is none. */
+	/**
+	 * A new Admin API key for an active integration (the old one stops working), or empty
+	 * when there is none.
+	 */
 	@Transactional
 	public Optional<String> regenerateAdminKey(long actorId, long id) {
 		String keyId = ApiKeys.adminKeyId();
@@ -115,7 +124,10 @@ public class Integrations {
 		return Optional.of(ApiKeys.adminKey(keyId, secret));
 	}
 
-	/** Revokes an active integration: both its keys stop working at once. False when there is none to revoke. */
+	/**
+	 * Revokes an active integration: both its keys stop working at once. False when there
+	 * is none to revoke.
+	 */
 	@Transactional
 	public boolean revoke(long actorId, long id) {
 		if (!repository.revoke(id, clock.instant())) {
@@ -126,7 +138,10 @@ public class Integrations {
 		return true;
 	}
 
-	/** The active integration whose Content API key this is; empty for anything else, malformed text included. */
+	/**
+	 * The active integration whose Content API key this is; empty for anything else,
+	 * malformed text included.
+	 */
 	public Optional<Integration> byContentKey(String key) {
 		if (!ApiKeys.CONTENT_KEY.matcher(key).matches()) {
 			return Optional.empty();
@@ -136,9 +151,10 @@ public class Integrations {
 	}
 
 	/**
-	 * What the Admin API key with this id opens, while its integration is active. Empty for an unknown or
-	 * malformed id, and when the secret does not open with this node's key (the key outside the database was
-	 * changed: the owner must regenerate the integration's Admin API key).
+	 * What the Admin API key with this id opens, while its integration is active. Empty
+	 * for an unknown or malformed id, and when the secret does not open with this node's
+	 * key (the key outside the database was changed: the owner must regenerate the
+	 * integration's Admin API key).
 	 */
 	public Optional<AdminKey> adminKey(String keyId) {
 		if (!ApiKeys.ADMIN_KEY_ID.matcher(keyId).matches()) {
@@ -147,7 +163,8 @@ public class Integrations {
 		return repository.activeAdminKey(keyId).flatMap(key -> {
 			Optional<byte[]> secret = seal.open(ApiKeys.sealContext(keyId), key.sealedSecret());
 			if (secret.isEmpty()) {
-				log.error("Admin API key of integrationId={} does not open with this node's key", key.integration().id());
+				log.error("Admin API key of integrationId={} does not open with this node's key",
+						key.integration().id());
 			}
 			Integration integration = key.integration();
 			return secret.map(bytes -> new AdminKey(integration.id(), integration.name(), integration.role(), bytes));

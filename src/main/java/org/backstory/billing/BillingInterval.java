@@ -10,13 +10,18 @@ public enum BillingInterval {
 
 	MONTH, YEAR;
 
-	/** The end of a period that starts at {@code start} (calendar months and years, in UTC). */
+	/**
+	 * The end of a period that starts at {@code start} (calendar months and years, in
+	 * UTC).
+	 */
 	public Instant periodEnd(Instant start) {
 		var utc = start.atZone(ZoneOffset.UTC);
 		return (this == MONTH ? utc.plusMonths(1) : utc.plusYears(1)).toInstant();
 	}
 
-	/** The lower-case code used in URLs and the database: {@code month} or {@code year}. */
+	/**
+	 * The lower-case code used in URLs and the database: {@code month} or {@code year}.
+	 */
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}

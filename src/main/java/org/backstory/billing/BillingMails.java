@@ -18,8 +18,9 @@ import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The mail billing sends: receipts, and the dunning notices that tell a member their card needs
- * attention. Each is queued in the caller's transaction with a key, so a step that runs twice mails once.
+ * The mail billing sends: receipts, and the dunning notices that tell a member their card
+ * needs attention. Each is queued in the caller's transaction with a key, so a step that
+ * runs twice mails once.
  */
 @Component
 class BillingMails {
@@ -51,33 +52,42 @@ class BillingMails {
 		receipts(List.of(paymentId));
 	}
 
-	/** The receipts for successful payments, each to the member who paid: one lookup for all of them. */
+	/**
+	 * The receipts for successful payments, each to the member who paid: one lookup for
+	 * all of them.
+	 */
 	void receipts(Collection<Long> paymentIds) {
 		if (paymentIds.isEmpty()) {
 			return;
 		}
 		List<PaymentRepository.PaidBy> paid = payments.succeeded(paymentIds);
-		Map<Long, MemberProfile> payers = members.profiles(paid.stream().map(PaymentRepository.PaidBy::memberId).toList());
+		Map<Long, MemberProfile> payers = members
+			.profiles(paid.stream().map(PaymentRepository.PaidBy::memberId).toList());
 		List<Mail> mails = new ArrayList<>(paid.size());
 		for (PaymentRepository.PaidBy receipt : paid) {
 			MemberProfile payer = payers.get(receipt.memberId());
 			PaymentRecord payment = receipt.payment();
 			if (payer != null) {
-				mails.add(Mail.text(payer.email(), "Your receipt (invoice " + payment.invoiceNumber() + ")", """
-						Thank you for your payment of %s on %s.
+				mails.add(Mail
+					.text(payer.email(), "Your receipt (invoice " + payment.invoiceNumber() + ")",
+							"""
+									Thank you for your payment of %s on %s.
 
-						Invoice number: %d
-						Printable receipt: %s
-						""".formatted(Money.format(payment.amount(), payment.currency()),
-						date(Objects.requireNonNull(payment.settledAt())), payment.invoiceNumber(),
-						site.link("/account/payments/" + payment.id())))
+									Invoice number: %d
+									Printable receipt: %s
+									""".formatted(Money.format(payment.amount(), payment.currency()),
+									date(Objects.requireNonNull(payment.settledAt())), payment.invoiceNumber(),
+									site.link("/account/payments/" + payment.id())))
 					.withKey("receipt-" + payment.id()));
 			}
 		}
 		mailer.queueAll(mails);
 	}
 
-	/** The first decline of a renewal: the member should update the card before the retries run out. */
+	/**
+	 * The first decline of a renewal: the member should update the card before the
+	 * retries run out.
+	 */
 	void paymentDeclined(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "declined-" + subscriptionId + "-" + retryAt.getEpochSecond(),
 				"Your card was declined — update your card on file", """
@@ -90,8 +100,8 @@ class BillingMails {
 	}
 
 	/**
-	 * A renewal found no card on file (a subscription restored from another site's export comes without
-	 * one): nothing was charged; the member is asked to add a card.
+	 * A renewal found no card on file (a subscription restored from another site's export
+	 * comes without one): nothing was charged; the member is asked to add a card.
 	 */
 	void noCardOnFile(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "no-card-" + subscriptionId + "-" + retryAt.getEpochSecond(),
@@ -136,7 +146,9 @@ class BillingMails {
 						site.link("/account/card")));
 	}
 
-	/** Background work may send thousands at once: queued in bulk, drained after commit. */
+	/**
+	 * Background work may send thousands at once: queued in bulk, drained after commit.
+	 */
 	private void send(long memberId, String key, String subject, String text) {
 		members.profile(memberId)
 			.map(MemberProfile::email)

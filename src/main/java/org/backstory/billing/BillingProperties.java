@@ -6,12 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Billing settings. The payment gateway is not one of them: Stripe takes cards when its secret key is set
- * ({@code BACKSTORY_STRIPE_SECRET_KEY}), the built-in sandbox otherwise (see {@link PaymentGatewaySelection}).
+ * Billing settings. The payment gateway is not one of them: Stripe takes cards when its
+ * secret key is set ({@code BACKSTORY_STRIPE_SECRET_KEY}), the built-in sandbox otherwise
+ * (see {@link PaymentGatewaySelection}).
  *
  * @param gracePeriod how long a past-due member keeps access after a failed renewal
- * ({@code BACKSTORY_GRACE_PERIOD}, default 7 days), until staff set another in the admin (see
- * {@link GracePeriodSettings})
+ * ({@code BACKSTORY_GRACE_PERIOD}, default 7 days), until staff set another in the admin
+ * (see {@link GracePeriodSettings})
  */
 @ConfigurationProperties("backstory.billing")
 public record BillingProperties(@DefaultValue("7d") Duration gracePeriod) {

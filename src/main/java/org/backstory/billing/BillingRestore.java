@@ -18,17 +18,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Restores Backstory's own subscriptions, payments and subscription history ({@link BillingArchive}'s rows)
- * into a publication that has none, each row with its exported id, so the revenue figures and a re-export
- * are what they were. What the export does not carry is made up plainly: a past-due subscription is past
- * due since its period end; payments get the idempotency key {@code restore:<id>} and a refund row per
- * refunded payment; no card comes along, so a subscription that would renew is flagged as needing one
- * ({@code card_needed_from = 'backstory'}) until the member puts a card on file here.
+ * Restores Backstory's own subscriptions, payments and subscription history
+ * ({@link BillingArchive}'s rows) into a publication that has none, each row with its
+ * exported id, so the revenue figures and a re-export are what they were. What the export
+ * does not carry is made up plainly: a past-due subscription is past due since its period
+ * end; payments get the idempotency key {@code restore:<id>} and a refund row per
+ * refunded payment; no card comes along, so a subscription that would renew is flagged as
+ * needing one ({@code card_needed_from = 'backstory'}) until the member puts a card on
+ * file here.
  */
 @Service
 public class BillingRestore {
 
-	/** The platform a restored subscription's card was on, as {@code card_needed_from} names it. */
+	/**
+	 * The platform a restored subscription's card was on, as {@code card_needed_from}
+	 * names it.
+	 */
 	public static final String CARD_FROM = "backstory";
 
 	private static final Logger log = LoggerFactory.getLogger(BillingRestore.class);
@@ -61,15 +66,20 @@ public class BillingRestore {
 	}
 
 	/**
-	 * Whether a restored subscription will want a card here: a paid one, not a gift, that renews and is not
-	 * over or canceled. Cards (gateway tokens) are not exported, so such a subscription is flagged
-	 * ({@link MemberBillingQueries#cardNeeded()}) and its renewal asks the member for a card instead of charging.
+	 * Whether a restored subscription will want a card here: a paid one, not a gift, that
+	 * renews and is not over or canceled. Cards (gateway tokens) are not exported, so
+	 * such a subscription is flagged ({@link MemberBillingQueries#cardNeeded()}) and its
+	 * renewal asks the member for a card instead of charging.
 	 */
 	public static boolean needsCard(ArchivedSubscription s) {
-		return !s.comped() && s.giftId() == null && s.renews() && List.of("trialing", "active", "past_due").contains(s.status());
+		return !s.comped() && s.giftId() == null && s.renews()
+				&& List.of("trialing", "active", "past_due").contains(s.status());
 	}
 
-	/** How many subscriptions, payments and history entries the publication has; a restore needs none. */
+	/**
+	 * How many subscriptions, payments and history entries the publication has; a restore
+	 * needs none.
+	 */
 	@Transactional(readOnly = true)
 	public long existingRows() {
 		return jdbc.getJdbcTemplate().queryForObject("""
@@ -78,19 +88,22 @@ public class BillingRestore {
 	}
 
 	/**
-	 * Writes the rows with their ids (members already found here, {@code memberId} theirs), then moves the
-	 * identity sequences and the invoice numbers past the largest. Without history entries (an export from
-	 * before they were exported) each subscription gets one {@code imported} entry now, so the revenue figures
-	 * count it from today.
-	 *
-	 * @throws IllegalStateException when the publication already has subscriptions, payments or history
-	 * @throws IllegalArgumentException when a row is one {@link #problems} refuses, or names a plan not here
+	 * Writes the rows with their ids (members already found here, {@code memberId}
+	 * theirs), then moves the identity sequences and the invoice numbers past the
+	 * largest. Without history entries (an export from before they were exported) each
+	 * subscription gets one {@code imported} entry now, so the revenue figures count it
+	 * from today.
+	 * @throws IllegalStateException when the publication already has subscriptions,
+	 * payments or history
+	 * @throws IllegalArgumentException when a row is one {@link #problems} refuses, or
+	 * names a plan not here
 	 */
 	@Transactional
 	public Restored restore(List<ArchivedSubscription> subscriptions, List<ArchivedPayment> payments,
 			List<ArchivedEvent> history) {
 		if (existingRows() > 0) {
-			throw new IllegalStateException("this publication already has subscriptions or payments; billing is restored only into one that has none");
+			throw new IllegalStateException(
+					"this publication already has subscriptions or payments; billing is restored only into one that has none");
 		}
 		Map<String, Long> plans = jdbc.getJdbcTemplate()
 			.query("select code, id from billing.plan", (rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
@@ -104,20 +117,26 @@ public class BillingRestore {
 		insert(REFUND, payments.stream().filter(p -> p.refundedAmount() > 0).toList(), BillingRestore::refund);
 		insert(EVENT, history, BillingRestore::event);
 		for (String table : List.of("subscription", "payment", "refund", "subscription_event")) {
-			jdbc.getJdbcTemplate().queryForObject("select setval(pg_get_serial_sequence('billing." + table
-					+ "', 'id'), coalesce((select max(id) from billing." + table + "), 0) + 1, false)", Long.class);
+			jdbc.getJdbcTemplate()
+				.queryForObject(
+						"select setval(pg_get_serial_sequence('billing." + table
+								+ "', 'id'), coalesce((select max(id) from billing." + table + "), 0) + 1, false)",
+						Long.class);
 		}
-		jdbc.getJdbcTemplate().queryForObject("""
-				select setval('billing.invoice_number_seq', coalesce((select max(invoice_number) from billing.payment), 0) + 1, false)""",
-				Long.class);
+		jdbc.getJdbcTemplate()
+			.queryForObject(
+					"""
+							select setval('billing.invoice_number_seq', coalesce((select max(invoice_number) from billing.payment), 0) + 1, false)""",
+					Long.class);
 		if (history.isEmpty()) {
 			events.recordAll(subscriptions.stream()
 				.map(s -> new SubscriptionEventLog.Entry(s.id(), null, SubscriptionEventLog.Cause.IMPORTED,
 						SubscriptionEventLog.Actor.SYSTEM, null, null, null))
 				.toList(), clock.instant());
 		}
-		long cardNeeded = jdbc.getJdbcTemplate().queryForObject(
-				"select count(*) from billing.subscription where card_needed_from = ?", Long.class, CARD_FROM);
+		long cardNeeded = jdbc.getJdbcTemplate()
+			.queryForObject("select count(*) from billing.subscription where card_needed_from = ?", Long.class,
+					CARD_FROM);
 		log.info("Billing restored subscriptions={} payments={} events={} cardNeeded={}", subscriptions.size(),
 				payments.size(), history.size(), cardNeeded);
 		return new Restored(subscriptions.size(), payments.size(), history.size(), cardNeeded);
@@ -126,7 +145,8 @@ public class BillingRestore {
 	/**
 	 * What a restore wrote.
 	 *
-	 * @param cardNeeded subscriptions that would renew and are flagged as needing a card here
+	 * @param cardNeeded subscriptions that would renew and are flagged as needing a card
+	 * here
 	 */
 	public record Restored(int subscriptions, int payments, int events, long cardNeeded) {
 	}
@@ -155,9 +175,10 @@ public class BillingRestore {
 			""";
 
 	/**
-	 * A subscription as the renewal run will take it up: due at its period end (at once, if past due), past due
-	 * since its period end (the export does not say when the charge failed; the renewal that failed was due
-	 * then), with no failed attempt counted here, so the member gets the whole retry schedule to add a card.
+	 * A subscription as the renewal run will take it up: due at its period end (at once,
+	 * if past due), past due since its period end (the export does not say when the
+	 * charge failed; the renewal that failed was due then), with no failed attempt
+	 * counted here, so the member gets the whole retry schedule to add a card.
 	 */
 	private static MapSqlParameterSource subscription(ArchivedSubscription s, Map<String, Long> plans) {
 		Long plan = s.plan() == null ? null : plans.get(s.plan());
@@ -232,7 +253,10 @@ public class BillingRestore {
 			    :key, :at, :at)
 			""";
 
-	/** The export keeps a payment's refunded total and last refund time, not each refund: one row stands for them. */
+	/**
+	 * The export keeps a payment's refunded total and last refund time, not each refund:
+	 * one row stands for them.
+	 */
 	private static MapSqlParameterSource refund(ArchivedPayment p) {
 		return new MapSqlParameterSource().addValue("payment", p.id())
 			.addValue("amount", p.refundedAmount())

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A member's standing with billing as staff filter the member list by it, from their live subscription
- * (trialing, active, past due, or canceled but paid to the period end). A member without one, including one
- * whose subscription is over or whose checkout never finished, is free.
+ * A member's standing with billing as staff filter the member list by it, from their live
+ * subscription (trialing, active, past due, or canceled but paid to the period end). A
+ * member without one, including one whose subscription is over or whose checkout never
+ * finished, is free.
  */
 public enum BillingStatus {
 

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Day-by-day subscription figures for the dashboard, from the subscription event log alone (see
- * {@link RevenueFigures}: every entry carries the state and monthly value of its subscription after the
- * change). A handful of grouped queries, whatever the number of members. Days are UTC days.
+ * Day-by-day subscription figures for the dashboard, from the subscription event log
+ * alone (see {@link RevenueFigures}: every entry carries the state and monthly value of
+ * its subscription after the change). A handful of grouped queries, whatever the number
+ * of members. Days are UTC days.
  */
 @Service
 public class BusinessHistory {
@@ -31,9 +32,12 @@ public class BusinessHistory {
 		Map<LocalDate, Day> days = new TreeMap<>();
 		long paidAtStart = 0;
 		Map<String, Long> mrrAtStart = new HashMap<>();
-		// Each entry adds its subscription's new state and takes away the one it replaced (kept on the entry),
-		// so summing a day's entries gives that day's change, and summing those before the range its start.
-		// "Paid" is a running paid subscription, as RevenueFigures#activePaidMembers counts.
+		// Each entry adds its subscription's new state and takes away the one it replaced
+		// (kept on the entry),
+		// so summing a day's entries gives that day's change, and summing those before
+		// the range its start.
+		// "Paid" is a running paid subscription, as RevenueFigures#activePaidMembers
+		// counts.
 		List<StateChange> changes = jdbc.sql("""
 				select case when occurred_at < :from then null else (occurred_at at time zone 'UTC')::date end as day,
 				       currency, sum(paid), sum(mrr)
@@ -83,21 +87,19 @@ public class BusinessHistory {
 				from billing.subscription_event e
 				where occurred_at >= :from and occurred_at < :to
 				group by day
-				""")
-			.param("from", Timestamps.of(from))
-			.param("to", Timestamps.of(to))
-			.query((rs, row) -> {
-				LocalDate date = rs.getObject(1, LocalDate.class);
-				Day day = days.getOrDefault(date, Day.empty(date));
-				return new Day(date, day.paidChange(), day.mrrChange(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6));
-			})
-			.list()
-			.forEach(day -> days.put(day.day(), day));
+				""").param("from", Timestamps.of(from)).param("to", Timestamps.of(to)).query((rs, row) -> {
+			LocalDate date = rs.getObject(1, LocalDate.class);
+			Day day = days.getOrDefault(date, Day.empty(date));
+			return new Day(date, day.paidChange(), day.mrrChange(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6));
+		}).list().forEach(day -> days.put(day.day(), day));
 		return new History(paidAtStart, Map.copyOf(mrrAtStart), new ArrayList<>(days.values()));
 	}
 
-	/** The articles most subscriptions that began in {@code [from, to)} came from, most first. */
+	/**
+	 * The articles most subscriptions that began in {@code [from, to)} came from, most
+	 * first.
+	 */
 	public List<ArticleCount> subscriptionsByArticle(Instant from, Instant to, int limit) {
 		return jdbc.sql("""
 				select s.article_id, count(distinct s.id) as subscriptions
@@ -123,8 +125,10 @@ public class BusinessHistory {
 	 * Figures over a range of days.
 	 *
 	 * @param paidAtStart running paid subscriptions when the range began
-	 * @param mrrAtStart monthly recurring revenue per currency (minor units) when the range began
-	 * @param days the days on which anything happened, in order; days without events are left out
+	 * @param mrrAtStart monthly recurring revenue per currency (minor units) when the
+	 * range began
+	 * @param days the days on which anything happened, in order; days without events are
+	 * left out
 	 */
 	public record History(long paidAtStart, Map<String, Long> mrrAtStart, List<Day> days) {
 	}
@@ -133,8 +137,10 @@ public class BusinessHistory {
 	 * What changed on one UTC day.
 	 *
 	 * @param paidChange running paid subscriptions gained less those lost
-	 * @param mrrChange monthly recurring revenue gained less lost, per currency (minor units)
-	 * @param newPaid subscriptions that became paid: a first payment, or a trial's first charge
+	 * @param mrrChange monthly recurring revenue gained less lost, per currency (minor
+	 * units)
+	 * @param newPaid subscriptions that became paid: a first payment, or a trial's first
+	 * charge
 	 * @param cancellations paid subscriptions canceled by the member or by staff
 	 * @param trialsStarted free trials begun
 	 * @param trialsConverted trials whose first charge went through

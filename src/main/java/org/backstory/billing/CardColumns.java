@@ -3,13 +3,18 @@ package org.backstory.billing;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A stored card's facts as named SQL parameters, for the tables that keep a copy of them. */
+/**
+ * A stored card's facts as named SQL parameters, for the tables that keep a copy of them.
+ */
 final class CardColumns {
 
 	private CardColumns() {
 	}
 
-	/** {@code customer, token, brand, last4, expMonth, expYear}; the customer id may be null. */
+	/**
+	 * {@code customer, token, brand, last4, expMonth, expYear}; the customer id may be
+	 * null.
+	 */
 	static Map<String, Object> of(StoredCard card) {
 		Map<String, Object> columns = new HashMap<>();
 		columns.put("customer", card.customerId());

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells members whose card on file runs out before long, while a renewal still depends on it. Runs daily;
- * each card's notice is keyed by the card, so it is mailed once however often this runs.
+ * Tells members whose card on file runs out before long, while a renewal still depends on
+ * it. Runs daily; each card's notice is keyed by the card, so it is mailed once however
+ * often this runs.
  */
 @Component
 class CardExpiryNotices {
@@ -34,7 +35,10 @@ class CardExpiryNotices {
 		this.clock = clock;
 	}
 
-	/** Mails every member whose card expires within the notice period and who has a renewing subscription. */
+	/**
+	 * Mails every member whose card expires within the notice period and who has a
+	 * renewing subscription.
+	 */
 	@Transactional
 	int sendDue() {
 		Instant now = clock.instant();
@@ -49,8 +53,9 @@ class CardExpiryNotices {
 				""")
 			.param("now", Timestamps.of(now))
 			.param("horizon", Timestamps.of(now.plus(properties.cardExpiryNotice())))
-			.query((rs, row) -> new ExpiringCard(rs.getLong(1), new StoredCard(rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7))))
+			.query((rs, row) -> new ExpiringCard(rs.getLong(1),
+					new StoredCard(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+							rs.getInt(7))))
 			.list();
 		expiring.forEach(card -> mails.cardExpiring(card.memberId(), card.card()));
 		if (!expiring.isEmpty()) {

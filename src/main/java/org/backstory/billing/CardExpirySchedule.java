@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tells members, once a day, that the card on file runs out soon. Like the renewal run's schedule, the work
- * is looked up when the task runs: the scheduler is built from the tasks, and the notices are mailed
- * through the scheduler.
+ * Tells members, once a day, that the card on file runs out soon. Like the renewal run's
+ * schedule, the work is looked up when the task runs: the scheduler is built from the
+ * tasks, and the notices are mailed through the scheduler.
  */
 @Configuration(proxyBeanMethods = false)
 class CardExpirySchedule {

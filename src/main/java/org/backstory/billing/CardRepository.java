@@ -28,9 +28,10 @@ class CardRepository {
 	}
 
 	/**
-	 * Puts the card on file, replacing the one there, and clears a restored paid subscription's "card needed"
-	 * flag. Filing the card already on file again keeps the facts
-	 * a gateway event brought since (they are at least as new as the caller's copy).
+	 * Puts the card on file, replacing the one there, and clears a restored paid
+	 * subscription's "card needed" flag. Filing the card already on file again keeps the
+	 * facts a gateway event brought since (they are at least as new as the caller's
+	 * copy).
 	 */
 	void save(long memberId, String gateway, StoredCard card, Instant now) {
 		jdbc.sql("""
@@ -49,16 +50,17 @@ class CardRepository {
 			.params(CardColumns.of(card))
 			.param("now", Timestamps.of(now))
 			.update();
-		// A paid subscription restored without its card (BillingRestore) needs one no longer.
-		jdbc.sql("update billing.subscription set card_needed_from = null where member_id = ? and not comped and card_needed_from is not null")
+		// A paid subscription restored without its card (BillingRestore) needs one no
+		// longer.
+		jdbc.sql(
+				"update billing.subscription set card_needed_from = null where member_id = ? and not comped and card_needed_from is not null")
 			.param(memberId)
 			.update();
 	}
 
 	/**
-	 * Takes the gateway's facts about the card with {@code token} (a new expiry from the card updater, say)
-	 * unless facts stated later were taken before.
-	 *
+	 * Takes the gateway's facts about the card with {@code token} (a new expiry from the
+	 * card updater, say) unless facts stated later were taken before.
 	 * @param factsAt when the gateway stated them
 	 * @return whether a card changed
 	 */
@@ -79,7 +81,10 @@ class CardRepository {
 			.update() > 0;
 	}
 
-	/** Drops the card with {@code token} from file, whoever's it is; returns whether there was one. */
+	/**
+	 * Drops the card with {@code token} from file, whoever's it is; returns whether there
+	 * was one.
+	 */
 	boolean deleteByToken(String token) {
 		return jdbc.sql("delete from billing.card where token = :token").param("token", token).update() > 0;
 	}

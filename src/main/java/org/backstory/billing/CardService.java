@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The card a member pays with: what is on file, and replacing it, on our form or on the gateway's page
- * ({@link #cardEntry()}).
+ * The card a member pays with: what is on file, and replacing it, on our form or on the
+ * gateway's page ({@link #cardEntry()}).
  */
 @Service
 public class CardService {
@@ -47,9 +47,10 @@ public class CardService {
 	}
 
 	/**
-	 * Hands the card to the gateway and, if it accepts it, puts it on file in place of the old one (and
-	 * publishes {@link CardReplaced}, on which a past-due renewal is retried at once).
-	 * The gateway is called outside any transaction: it may be a slow remote service.
+	 * Hands the card to the gateway and, if it accepts it, puts it on file in place of
+	 * the old one (and publishes {@link CardReplaced}, on which a past-due renewal is
+	 * retried at once). The gateway is called outside any transaction: it may be a slow
+	 * remote service.
 	 */
 	public CardChange replaceCard(long memberId, String email, CardDetails card) {
 		String customerId = cards.find(memberId).map(StoredCard::customerId).orElse(null);
@@ -69,8 +70,8 @@ public class CardService {
 	}
 
 	/**
-	 * Starts replacing the card on the gateway's page, when the gateway takes cards there.
-	 *
+	 * Starts replacing the card on the gateway's page, when the gateway takes cards
+	 * there.
 	 * @param returnUrl absolute URL of the page that calls {@link #finishCardSetup}
 	 * @param cancelUrl absolute URL to come back to if the member gives up
 	 * @return where to send the member, or empty if the gateway did not answer
@@ -80,9 +81,9 @@ public class CardService {
 	}
 
 	/**
-	 * Puts the card the member entered on the gateway's page on file. Finishing the same setup again (a
-	 * reload, or the gateway's notification after the member's return) changes nothing, and neither does a
-	 * setup finished after a newer one.
+	 * Puts the card the member entered on the gateway's page on file. Finishing the same
+	 * setup again (a reload, or the gateway's notification after the member's return)
+	 * changes nothing, and neither does a setup finished after a newer one.
 	 */
 	public CardChange finishCardSetup(long memberId, String setupId) {
 		PaymentGateway.CardAttachment attachment;
@@ -107,8 +108,8 @@ public class CardService {
 	}
 
 	/**
-	 * Puts a card the gateway already holds on file in place of the old one. Every new card reaches the
-	 * file through here, whichever way the member entered it.
+	 * Puts a card the gateway already holds on file in place of the old one. Every new
+	 * card reaches the file through here, whichever way the member entered it.
 	 */
 	public CardChange fileCard(long memberId, StoredCard card) {
 		cards.save(memberId, gateway.name(), card, clock.instant());

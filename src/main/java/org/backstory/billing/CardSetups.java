@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Card setups on the gateway's own page, started for a checkout, a gift or to replace the card on file. Each is
- * recorded when started, so only the member who started one can finish it, and each is finished once: by
- * the member's return or by the gateway's notification, whichever comes first. A setup finished after a
- * newer one of the same member does not count, so a late notification never brings back an older card.
+ * Card setups on the gateway's own page, started for a checkout, a gift or to replace the
+ * card on file. Each is recorded when started, so only the member who started one can
+ * finish it, and each is finished once: by the member's return or by the gateway's
+ * notification, whichever comes first. A setup finished after a newer one of the same
+ * member does not count, so a late notification never brings back an older card.
  */
 @Component
 class CardSetups {
@@ -36,7 +37,10 @@ class CardSetups {
 	/** What a setup is for: what happens once the card is in. */
 	enum Purpose {
 
-		/** The first payment of a checkout; the card goes on file only if that charge succeeds. */
+		/**
+		 * The first payment of a checkout; the card goes on file only if that charge
+		 * succeeds.
+		 */
 		CHECKOUT,
 
 		/** Replacing the card on file. */
@@ -60,8 +64,8 @@ class CardSetups {
 	}
 
 	/**
-	 * Starts a setup on the gateway's page, for the member's existing gateway customer if they have one.
-	 *
+	 * Starts a setup on the gateway's page, for the member's existing gateway customer if
+	 * they have one.
 	 * @return where to send the member, or empty if the gateway did not answer
 	 */
 	Optional<String> start(long memberId, String email, Purpose purpose, String returnUrl, String cancelUrl) {
@@ -98,9 +102,8 @@ class CardSetups {
 	}
 
 	/**
-	 * The card the member entered in their setup. A setup that is not theirs is declined without asking
-	 * the gateway; asking again about one gives the same card.
-	 *
+	 * The card the member entered in their setup. A setup that is not theirs is declined
+	 * without asking the gateway; asking again about one gives the same card.
 	 * @throws PaymentGatewayException if the gateway did not answer
 	 */
 	PaymentGateway.CardAttachment read(long memberId, String setupId) {
@@ -112,7 +115,10 @@ class CardSetups {
 		return gateway.finishCardSetup(setupId, memberId);
 	}
 
-	/** Whether the setup's card is yet to be filed: not finished before, and no newer setup of the member was. */
+	/**
+	 * Whether the setup's card is yet to be filed: not finished before, and no newer
+	 * setup of the member was.
+	 */
 	boolean isCurrent(String setupId) {
 		return jdbc.sql("""
 				select s.finished_at is null and not exists (
@@ -135,16 +141,19 @@ class CardSetups {
 		jdbc.sql("delete from billing.card_setup where member_id = :member").param("member", memberId).update();
 	}
 
-	/** The member's customer at this gateway: the card on file's, else the latest setup's. */
+	/**
+	 * The member's customer at this gateway: the card on file's, else the latest setup's.
+	 */
 	private @Nullable String customerOf(long memberId) {
-		return jdbc.sql("""
-				select customer_id from (
-				    select gateway_customer_id as customer_id, 0 as preference, updated_at as at
-				    from billing.card where member_id = :member and gateway = :gateway and gateway_customer_id is not null
-				    union all
-				    select customer_id, 1, started_at from billing.card_setup where member_id = :member and gateway = :gateway
-				) known order by preference, at desc limit 1
-				""")
+		return jdbc
+			.sql("""
+					select customer_id from (
+					    select gateway_customer_id as customer_id, 0 as preference, updated_at as at
+					    from billing.card where member_id = :member and gateway = :gateway and gateway_customer_id is not null
+					    union all
+					    select customer_id, 1, started_at from billing.card_setup where member_id = :member and gateway = :gateway
+					) known order by preference, at desc limit 1
+					""")
 			.param("member", memberId)
 			.param("gateway", gateway.name())
 			.query(String.class)

@@ -1,7 +1,8 @@
 package org.backstory.billing;
 
 /**
- * What one charge is made of: the list price, less the coupon's discount, less credit the member is owed.
+ * What one charge is made of: the list price, less the coupon's discount, less credit the
+ * member is owed.
  *
  * @param list the price before anything is taken off
  * @param discount taken off by a coupon

@@ -1,8 +1,8 @@
 package org.backstory.billing;
 
 /**
- * The card a checkout pays with: typed into our own form ({@link CardDetails}), or entered on the gateway's
- * page ({@link FromSetup}) when the gateway takes cards there.
+ * The card a checkout pays with: typed into our own form ({@link CardDetails}), or
+ * entered on the gateway's page ({@link FromSetup}) when the gateway takes cards there.
  */
 public sealed interface CheckoutCard permits CardDetails, CheckoutCard.FromSetup {
 
@@ -10,7 +10,8 @@ public sealed interface CheckoutCard permits CardDetails, CheckoutCard.FromSetup
 	 * The card the member entered on the gateway's page in a setup started with
 	 * {@link CheckoutService#startCardSetup}.
 	 *
-	 * @param setupId the gateway's reference to the setup, as it came back with the member
+	 * @param setupId the gateway's reference to the setup, as it came back with the
+	 * member
 	 */
 	record FromSetup(String setupId) implements CheckoutCard {
 

@@ -10,17 +10,23 @@ public sealed interface CheckoutOutcome {
 	}
 
 	/**
-	 * A free trial started: the card is on file and nothing was charged; the first charge is due at
-	 * {@code trialEnd}.
+	 * A free trial started: the card is on file and nothing was charged; the first charge
+	 * is due at {@code trialEnd}.
 	 */
 	record TrialStarted(long subscriptionId, Instant trialEnd) implements CheckoutOutcome {
 	}
 
-	/** The coupon code cannot be used; nothing was charged or started. {@code message} is for the member. */
+	/**
+	 * The coupon code cannot be used; nothing was charged or started. {@code message} is
+	 * for the member.
+	 */
 	record CouponRefused(String message) implements CheckoutOutcome {
 	}
 
-	/** The card was declined; nothing was created. {@code message} is a sentence for the member. */
+	/**
+	 * The card was declined; nothing was created. {@code message} is a sentence for the
+	 * member.
+	 */
 	record Declined(String message) implements CheckoutOutcome {
 	}
 
@@ -32,13 +38,16 @@ public sealed interface CheckoutOutcome {
 	record PlanUnavailable() implements CheckoutOutcome {
 	}
 
-	/** Another checkout of this member is being paid right now; nothing was charged by this one. */
+	/**
+	 * Another checkout of this member is being paid right now; nothing was charged by
+	 * this one.
+	 */
 	record InProgress() implements CheckoutOutcome {
 	}
 
 	/**
-	 * The gateway did not answer, so whether the charge went through is unknown. Submitting the same
-	 * attempt again finds out without charging twice.
+	 * The gateway did not answer, so whether the charge went through is unknown.
+	 * Submitting the same attempt again finds out without charging twice.
 	 */
 	record NotConfirmed() implements CheckoutOutcome {
 	}

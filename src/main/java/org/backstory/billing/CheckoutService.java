@@ -8,11 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Subscribing: take a card, charge the first period, and only when that succeeds start the
- * subscription. A pending payment row is committed before the gateway is charged with an idempotency
- * key derived from it, so a double submit, a second tab or a retry after a crash never charges twice.
- * A member's first checkout of a plan with trial days takes the card and starts a free trial instead of
- * charging; a coupon code takes its discount off the first charge (and later ones, by its terms).
+ * Subscribing: take a card, charge the first period, and only when that succeeds start
+ * the subscription. A pending payment row is committed before the gateway is charged with
+ * an idempotency key derived from it, so a double submit, a second tab or a retry after a
+ * crash never charges twice. A member's first checkout of a plan with trial days takes
+ * the card and starts a free trial instead of charging; a coupon code takes its discount
+ * off the first charge (and later ones, by its terms).
  */
 @Service
 public class CheckoutService {
@@ -45,8 +46,9 @@ public class CheckoutService {
 	}
 
 	/**
-	 * What checking out the plan would cost the member now: a free trial if they get one, and the coupon
-	 * (or why it cannot be used) if they typed a code. Empty when no active plan has that code.
+	 * What checking out the plan would cost the member now: a free trial if they get one,
+	 * and the coupon (or why it cannot be used) if they typed a code. Empty when no
+	 * active plan has that code.
 	 */
 	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
 			@Nullable String couponCode) {
@@ -56,10 +58,9 @@ public class CheckoutService {
 	}
 
 	/**
-	 * Starts a checkout whose card the member enters on the gateway's page, when the gateway takes cards
-	 * there. Nothing is charged until the member comes back and {@link #checkout} is called with
-	 * {@link CheckoutCard.FromSetup}.
-	 *
+	 * Starts a checkout whose card the member enters on the gateway's page, when the
+	 * gateway takes cards there. Nothing is charged until the member comes back and
+	 * {@link #checkout} is called with {@link CheckoutCard.FromSetup}.
 	 * @param returnUrl absolute URL of the page that completes the checkout
 	 * @param cancelUrl absolute URL to come back to if the member gives up
 	 * @return where to send the member, or empty if the gateway did not answer
@@ -69,15 +70,17 @@ public class CheckoutService {
 	}
 
 	/**
-	 * Subscribes the member if the card is accepted and the first charge succeeds (or a free trial starts).
-	 * Calling it again with the same attempt (a double submit, a reloaded return page) reports the first
-	 * outcome and charges once.
+	 * Subscribes the member if the card is accepted and the first charge succeeds (or a
+	 * free trial starts). Calling it again with the same attempt (a double submit, a
+	 * reloaded return page) reports the first outcome and charges once.
 	 */
 	public CheckoutOutcome checkout(Checkout checkout) {
 		CheckoutOutcome outcome = attempt(checkout);
 		if (outcome instanceof CheckoutOutcome.AlreadySubscribed || outcome instanceof CheckoutOutcome.CouponRefused) {
-			// A concurrent submit of this same attempt may have paid (and used the coupon) after this one first
-			// looked for it: then this submit reports that payment, as a repeated submit does.
+			// A concurrent submit of this same attempt may have paid (and used the
+			// coupon) after this one first
+			// looked for it: then this submit reports that payment, as a repeated submit
+			// does.
 			Optional<PaymentAttempt> sameAttempt = payments.findByKey(checkout.idempotencyKey());
 			if (sameAttempt.isPresent()) {
 				return resume(sameAttempt.get());
@@ -102,7 +105,8 @@ public class CheckoutService {
 		if (subscriptions.isSubscribed(checkout.memberId())) {
 			return new CheckoutOutcome.AlreadySubscribed();
 		}
-		// A bad coupon code is refused before the card goes to the gateway; it is checked again when redeemed.
+		// A bad coupon code is refused before the card goes to the gateway; it is checked
+		// again when redeemed.
 		CouponRefusal refusal = offers
 			.quote(checkout.memberId(), plan.get().plan(), checkout.interval(), checkout.couponCode())
 			.couponRefusal();
@@ -133,7 +137,10 @@ public class CheckoutService {
 				: new CheckoutOutcome.AlreadySubscribed();
 	}
 
-	/** Charges a pending attempt (again: the gateway answers a repeated key with its first answer). */
+	/**
+	 * Charges a pending attempt (again: the gateway answers a repeated key with its first
+	 * answer).
+	 */
 	private CheckoutOutcome resume(PaymentAttempt attempt) {
 		if (attempt.status() != PaymentStatus.PENDING) {
 			return CheckoutSteps.outcomeOf(attempt);

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The two short transactions around a checkout's gateway call (Kill Bill's payment attempt pattern):
- * {@link #begin} commits a pending payment row before the call, {@link #settle} records the answer and,
- * on success, activates the subscription, files the card and logs the event, all at once. No
- * transaction is held open while the gateway works.
+ * The two short transactions around a checkout's gateway call (Kill Bill's payment
+ * attempt pattern): {@link #begin} commits a pending payment row before the call,
+ * {@link #settle} records the answer and, on success, activates the subscription, files
+ * the card and logs the event, all at once. No transaction is held open while the gateway
+ * works.
  */
 @Component
 class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
@@ -71,10 +72,11 @@ class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 	}
 
 	/**
-	 * Records the pending first payment on the member's unfinished subscription (made now, or left by an
-	 * earlier checkout whose card was declined), or starts the free trial of a member who gets one.
-	 * Locking the member's live subscription serialises their checkouts, so two browser tabs cannot both
-	 * charge. A coupon is redeemed here, in the same transaction; if it cannot be, nothing is written.
+	 * Records the pending first payment on the member's unfinished subscription (made
+	 * now, or left by an earlier checkout whose card was declined), or starts the free
+	 * trial of a member who gets one. Locking the member's live subscription serialises
+	 * their checkouts, so two browser tabs cannot both charge. A coupon is redeemed here,
+	 * in the same transaction; if it cannot be, nothing is written.
 	 */
 	@Transactional
 	Begun begin(Checkout checkout, PlanCatalog.StoredPlan plan, StoredCard card, String gateway) {
@@ -109,9 +111,10 @@ class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 			return startTrial(checkout, live.id(), trialEnd, coupon, card, gateway, now);
 		}
 		ChargeAmount amount = coupon.charge(plan.plan().price(checkout.interval()), now);
-		return new Begun.Proceed(payments.insertPending(new NewPayment(checkout.memberId(), live.id(),
-				PaymentPurpose.CHECKOUT, amount, plan.plan().currency(), gateway, checkout.idempotencyKey(), card, now,
-				checkout.interval().periodEnd(now)), now));
+		return new Begun.Proceed(payments.insertPending(
+				new NewPayment(checkout.memberId(), live.id(), PaymentPurpose.CHECKOUT, amount, plan.plan().currency(),
+						gateway, checkout.idempotencyKey(), card, now, checkout.interval().periodEnd(now)),
+				now));
 	}
 
 	private Begun startTrial(Checkout checkout, long subscriptionId, Instant trialEnd, CouponCheck coupon,
@@ -121,8 +124,8 @@ class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 		events.record(subscriptionId, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.TRIAL_STARTED, member,
 				now);
 		if (coupon instanceof CouponCheck.Applies) {
-			events.record(subscriptionId, SubscriptionStatus.TRIALING, SubscriptionEventLog.Cause.COUPON_APPLIED, member,
-					now);
+			events.record(subscriptionId, SubscriptionStatus.TRIALING, SubscriptionEventLog.Cause.COUPON_APPLIED,
+					member, now);
 		}
 		cards.save(checkout.memberId(), gateway, card, now);
 		log.info("Trial started subscriptionId={} memberId={} trialEnd={}", subscriptionId, checkout.memberId(),
@@ -136,8 +139,8 @@ class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 	}
 
 	/**
-	 * Records the gateway's answer to a pending attempt. When a concurrent request with the same key got
-	 * there first, its record stands and is reported.
+	 * Records the gateway's answer to a pending attempt. When a concurrent request with
+	 * the same key got there first, its record stands and is reported.
 	 */
 	@Override
 	@Transactional

@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param amountOff minor units taken off, or null for a percentage
  * @param currency the currency of {@code amountOff}; null for a percentage
  * @param duration how long the discount lasts
- * @param durationMonths the months of a {@link CouponDuration#REPEATING} coupon, else null
+ * @param durationMonths the months of a {@link CouponDuration#REPEATING} coupon, else
+ * null
  * @param redeemBy the last moment it can be redeemed, or null
  * @param maxRedemptions how many times it can be redeemed in all, or null for no limit
- * @param timesRedeemed how many times it has been, counting checkouts whose first charge is under way
+ * @param timesRedeemed how many times it has been, counting checkouts whose first charge
+ * is under way
  * @param planCode the only plan it can be used with, or null for any plan
  * @param active false once staff deactivated it
  */
@@ -45,9 +47,13 @@ public record Coupon(long id, String code, String name, @Nullable Integer percen
 		return Optional.empty();
 	}
 
-	/** The terms to copy onto a subscription whose first paid period starts at {@code firstPaidPeriodStart}. */
+	/**
+	 * The terms to copy onto a subscription whose first paid period starts at
+	 * {@code firstPaidPeriodStart}.
+	 */
 	Discount discountFrom(Instant firstPaidPeriodStart, BillingInterval interval) {
-		return new Discount(percentOff, amountOff, duration.discountEnd(firstPaidPeriodStart, interval, durationMonths));
+		return new Discount(percentOff, amountOff,
+				duration.discountEnd(firstPaidPeriodStart, interval, durationMonths));
 	}
 
 }

@@ -18,16 +18,17 @@ public enum CouponDuration {
 	FOREVER;
 
 	/**
-	 * When a discount redeemed now stops applying ({@link Discount#endsAt()}): the end of the first paid
-	 * period for {@link #ONCE}; for {@link #REPEATING}, the end of the {@code months}-th monthly period
-	 * counted from the first paid one (on a yearly plan, {@code months} calendar months after it starts);
-	 * null for {@link #FOREVER}.
+	 * When a discount redeemed now stops applying ({@link Discount#endsAt()}): the end of
+	 * the first paid period for {@link #ONCE}; for {@link #REPEATING}, the end of the
+	 * {@code months}-th monthly period counted from the first paid one (on a yearly plan,
+	 * {@code months} calendar months after it starts); null for {@link #FOREVER}.
 	 * <p>
-	 * Monthly periods are counted by stepping the interval, not by adding months at once: a subscription
-	 * that starts on 31 January renews on 28 February and then 28 March, so three months must end on
-	 * 28 April, not 30 April, or a fourth charge would start before the end and be discounted too.
-	 *
-	 * @param firstPaidPeriodStart when the first charged period starts: now, or the end of a free trial
+	 * Monthly periods are counted by stepping the interval, not by adding months at once:
+	 * a subscription that starts on 31 January renews on 28 February and then 28 March,
+	 * so three months must end on 28 April, not 30 April, or a fourth charge would start
+	 * before the end and be discounted too.
+	 * @param firstPaidPeriodStart when the first charged period starts: now, or the end
+	 * of a free trial
 	 */
 	public @Nullable Instant discountEnd(Instant firstPaidPeriodStart, BillingInterval interval,
 			@Nullable Integer months) {

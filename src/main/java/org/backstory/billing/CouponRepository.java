@@ -38,7 +38,10 @@ class CouponRepository {
 			.optional();
 	}
 
-	/** Inserts the coupon unless its code is taken (in any case); the stored coupon, or empty. */
+	/**
+	 * Inserts the coupon unless its code is taken (in any case); the stored coupon, or
+	 * empty.
+	 */
 	Optional<Coupon> insert(NewCoupon coupon, @Nullable Long planId, Instant now) {
 		int inserted = jdbc.sql("""
 				insert into billing.coupon (code, name, percent_off, amount_off, currency, duration, duration_months,
@@ -67,17 +70,22 @@ class CouponRepository {
 	}
 
 	boolean redeemedBy(long couponId, long memberId) {
-		return jdbc.sql("""
-				select exists (select 1 from billing.coupon_redemption where coupon_id = :coupon and member_id = :member)
-				""").param("coupon", couponId).param("member", memberId).query(Boolean.class).single();
+		return jdbc
+			.sql("""
+					select exists (select 1 from billing.coupon_redemption where coupon_id = :coupon and member_id = :member)
+					""")
+			.param("coupon", couponId)
+			.param("member", memberId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
-	 * Counts one redemption of the coupon by the member for the subscription, in one statement, if the
-	 * coupon is still active, unexpired and not used up at this moment, and the member has not redeemed it
-	 * before. Two members racing for the last redemption both reach the row; PostgreSQL makes the second
-	 * re-check the limit against the first's committed count, so only one of them gets it.
-	 *
+	 * Counts one redemption of the coupon by the member for the subscription, in one
+	 * statement, if the coupon is still active, unexpired and not used up at this moment,
+	 * and the member has not redeemed it before. Two members racing for the last
+	 * redemption both reach the row; PostgreSQL makes the second re-check the limit
+	 * against the first's committed count, so only one of them gets it.
 	 * @return whether it was counted
 	 */
 	boolean redeem(long couponId, long memberId, long subscriptionId, Instant now) {
@@ -99,7 +107,10 @@ class CouponRepository {
 			.update() == 1;
 	}
 
-	/** Takes back the redemption made for the subscription, if any, and gives the coupon its count back. */
+	/**
+	 * Takes back the redemption made for the subscription, if any, and gives the coupon
+	 * its count back.
+	 */
 	void release(long subscriptionId) {
 		jdbc.sql("""
 				with released as (

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Coupons, as staff manage them (the admin page lets only the owner: a coupon gives money away). Readers
- * use coupons through {@link CheckoutService}.
+ * Coupons, as staff manage them (the admin page lets only the owner: a coupon gives money
+ * away). Readers use coupons through {@link CheckoutService}.
  */
 @Service
 public class CouponService {
@@ -42,10 +42,9 @@ public class CouponService {
 
 	/**
 	 * Creates a coupon.
-	 *
 	 * @return the new coupon, or empty when its code is taken (in any case)
-	 * @throws IllegalArgumentException when the plan it is restricted to does not exist or the expiry is
-	 * not in the future; the message is a sentence for staff
+	 * @throws IllegalArgumentException when the plan it is restricted to does not exist
+	 * or the expiry is not in the future; the message is a sentence for staff
 	 */
 	@Transactional
 	public Optional<Coupon> create(NewCoupon coupon) {
@@ -56,14 +55,14 @@ public class CouponService {
 	@Transactional
 	public Optional<Coupon> createByStaff(long staffId, NewCoupon coupon) {
 		Optional<Coupon> created = insert(coupon);
-		created.ifPresent(c -> audit.record(staffId, "coupon.created", "coupon " + c.id() + " " + c.code(),
-				terms(c)));
+		created.ifPresent(c -> audit.record(staffId, "coupon.created", "coupon " + c.id() + " " + c.code(), terms(c)));
 		return created;
 	}
 
 	private static String terms(Coupon coupon) {
 		String off = coupon.percentOff() != null ? coupon.percentOff() + "% off"
-				: Money.format(coupon.amountOff() == null ? 0 : coupon.amountOff(), String.valueOf(coupon.currency())) + " off";
+				: Money.format(coupon.amountOff() == null ? 0 : coupon.amountOff(), String.valueOf(coupon.currency()))
+						+ " off";
 		return coupon.name() + ": " + off + ", " + coupon.duration().name().toLowerCase(Locale.ROOT)
 				+ (coupon.durationMonths() == null ? "" : " " + coupon.durationMonths() + " months");
 	}
@@ -72,8 +71,8 @@ public class CouponService {
 		Long planId = null;
 		if (coupon.planCode() != null) {
 			PlanCatalog.StoredPlan plan = plans.find(coupon.planCode())
-				.orElseThrow(() -> new IllegalArgumentException("There is no plan with the code " + coupon.planCode()
-						+ "."));
+				.orElseThrow(() -> new IllegalArgumentException(
+						"There is no plan with the code " + coupon.planCode() + "."));
 			String currency = plan.plan().currency();
 			if (coupon.currency() != null && !coupon.currency().equals(currency)) {
 				throw new IllegalArgumentException("The amount off must be in the plan's currency, " + currency + ".");
@@ -89,8 +88,8 @@ public class CouponService {
 	}
 
 	/**
-	 * Stops a coupon from being redeemed again. Subscriptions that redeemed it keep their discount.
-	 *
+	 * Stops a coupon from being redeemed again. Subscriptions that redeemed it keep their
+	 * discount.
 	 * @return false when there is no such coupon
 	 */
 	@Transactional

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What follows a declined renewal: another try later, with the mail that goes with it, or the end of the
- * subscription. Pure, so every case is one row of a table test. How long a past-due member keeps reading
- * meanwhile (the grace period) is not decided here but by the access policy, the one place that grants
- * access.
+ * What follows a declined renewal: another try later, with the mail that goes with it, or
+ * the end of the subscription. Pure, so every case is one row of a table test. How long a
+ * past-due member keeps reading meanwhile (the grace period) is not decided here but by
+ * the access policy, the one place that grants access.
  *
- * @param retrySchedule how long after each declined attempt the next try comes; the subscription ends when
- * the try after the last delay fails as well
+ * @param retrySchedule how long after each declined attempt the next try comes; the
+ * subscription ends when the try after the last delay fails as well
  */
 record DunningPolicy(List<Duration> retrySchedule) {
 
@@ -21,6 +21,7 @@ record DunningPolicy(List<Duration> retrySchedule) {
 
 	/** The next step after a decline. */
 	sealed interface Step {
+
 	}
 
 	/** The retries are used up: the subscription ends and its member is told. */

@@ -5,14 +5,17 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a member's subscription says about them right now: the facts the access policy decides from.
- * Billing reports the state; whether that state still grants access (grace periods, period ends) is the
- * access policy's decision.
+ * What a member's subscription says about them right now: the facts the access policy
+ * decides from. Billing reports the state; whether that state still grants access (grace
+ * periods, period ends) is the access policy's decision.
  *
- * @param status the subscription's state, {@link Status#NONE} for a member who never subscribed
+ * @param status the subscription's state, {@link Status#NONE} for a member who never
+ * subscribed
  * @param tier the tier code the subscription is for (null for {@link Status#NONE})
- * @param paidThrough end of the period paid for (or of a comp; null for a comp without end)
- * @param pastDueSince when the first failed renewal charge happened, for {@link Status#PAST_DUE}
+ * @param paidThrough end of the period paid for (or of a comp; null for a comp without
+ * end)
+ * @param pastDueSince when the first failed renewal charge happened, for
+ * {@link Status#PAST_DUE}
  */
 public record Entitlement(Status status, @Nullable String tier, @Nullable Instant paidThrough,
 		@Nullable Instant pastDueSince) {

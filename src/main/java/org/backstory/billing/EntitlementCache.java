@@ -12,15 +12,18 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Remembers members' entitlements for a few seconds: every page a signed-in reader opens asks for theirs,
- * and a query per page view was a sizeable share of a subscriber's page. Only the facts are kept; the access
- * policy still applies its time rules (period ends, grace) to them at every request.
+ * Remembers members' entitlements for a few seconds: every page a signed-in reader opens
+ * asks for theirs, and a query per page view was a sizeable share of a subscriber's page.
+ * Only the facts are kept; the access policy still applies its time rules (period ends,
+ * grace) to them at every request.
  * <p>
- * Everything is forgotten when a subscription changes through {@link SubscriptionRepository} on this node,
- * at once and again when the surrounding transaction ends, so a reader who has just subscribed (or been
- * refunded) here sees it on the next page. A change made by another node shows here within
- * {@link #TIME_TO_LIVE}. An answer loaded while a change was committing is never kept: each entry carries
- * the generation it was loaded in, and forgetting starts a new generation.
+ * Everything is forgotten when a subscription changes through
+ * {@link SubscriptionRepository} on this node, at once and again when the surrounding
+ * transaction ends, so a reader who has just subscribed (or been refunded) here sees it
+ * on the next page. A change made by another node shows here within
+ * {@link #TIME_TO_LIVE}. An answer loaded while a change was committing is never kept:
+ * each entry carries the generation it was loaded in, and forgetting starts a new
+ * generation.
  */
 @Component
 class EntitlementCache {
@@ -45,7 +48,10 @@ class EntitlementCache {
 		this.nanoTime = nanoTime;
 	}
 
-	/** The member's entitlement from memory, or from {@code loader} if not known (or too old). */
+	/**
+	 * The member's entitlement from memory, or from {@code loader} if not known (or too
+	 * old).
+	 */
 	Entitlement get(long memberId, LongFunction<Entitlement> loader) {
 		long now = nanoTime.getAsLong();
 		long current = generation.get();
@@ -61,7 +67,9 @@ class EntitlementCache {
 		return loaded;
 	}
 
-	/** Forgets everything now, and again when the surrounding transaction (if any) ends. */
+	/**
+	 * Forgets everything now, and again when the surrounding transaction (if any) ends.
+	 */
 	void invalidate() {
 		forget();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway calls of checkout and gift purchases, made outside any transaction. A call that gets no
- * answer (timeout, gateway down) is logged and comes back empty: the outcome is unknown, and asking again
- * with the same idempotency key finds it out without charging twice.
+ * The gateway calls of checkout and gift purchases, made outside any transaction. A call
+ * that gets no answer (timeout, gateway down) is logged and comes back empty: the outcome
+ * is unknown, and asking again with the same idempotency key finds it out without
+ * charging twice.
  */
 @Component
 class GatewayCalls {
@@ -31,8 +32,9 @@ class GatewayCalls {
 	}
 
 	/**
-	 * The card a payment is made with: typed into our form (attached now), or entered on the gateway's page
-	 * in one of the member's setups (finished by this call; the card is not filed here).
+	 * The card a payment is made with: typed into our form (attached now), or entered on
+	 * the gateway's page in one of the member's setups (finished by this call; the card
+	 * is not filed here).
 	 */
 	Optional<PaymentGateway.CardAttachment> card(long memberId, String email, CheckoutCard card) {
 		try {

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * What a gateway tells us on its own (Stripe: webhook events), applied to billing. The gateway may send a
- * fact twice or out of order, so every method is idempotent and keeps the newest state: a payment is
- * settled once, card facts apply only if newer than those on file, refunds only add up.
+ * What a gateway tells us on its own (Stripe: webhook events), applied to billing. The
+ * gateway may send a fact twice or out of order, so every method is idempotent and keeps
+ * the newest state: a payment is settled once, card facts apply only if newer than those
+ * on file, refunds only add up.
  */
 @Service
 public class GatewayEvents {
@@ -58,7 +59,8 @@ public class GatewayEvents {
 	 *
 	 * @param refundId the gateway's reference
 	 * @param amount in minor units
-	 * @param idempotencyKey the key we asked for it with, if we did (Stripe: the refund's metadata)
+	 * @param idempotencyKey the key we asked for it with, if we did (Stripe: the refund's
+	 * metadata)
 	 * @param reason the gateway's reason code, if any
 	 */
 	public record GatewayRefund(String refundId, long amount, @Nullable String idempotencyKey,
@@ -66,8 +68,8 @@ public class GatewayEvents {
 	}
 
 	/**
-	 * The outcome of the charge made with {@code idempotencyKey}; settles our payment if it is still pending.
-	 *
+	 * The outcome of the charge made with {@code idempotencyKey}; settles our payment if
+	 * it is still pending.
 	 * @return whether this call settled it
 	 */
 	public boolean paymentSettled(String idempotencyKey, PaymentGateway.ChargeResult result) {
@@ -75,15 +77,17 @@ public class GatewayEvents {
 	}
 
 	/**
-	 * New facts about the card with {@code token} (Stripe: the card updater or the member changed it).
-	 *
-	 * @param at when the gateway stated them; facts stated earlier than those taken before are ignored
+	 * New facts about the card with {@code token} (Stripe: the card updater or the member
+	 * changed it).
+	 * @param at when the gateway stated them; facts stated earlier than those taken
+	 * before are ignored
 	 * @return whether a card on file changed
-	 * @throws IllegalStateException while a pending payment with this card has yet to put it on file, so the
-	 * caller tries again later
+	 * @throws IllegalStateException while a pending payment with this card has yet to put
+	 * it on file, so the caller tries again later
 	 */
 	public boolean cardUpdated(String token, CardFacts facts, Instant at) {
-		// Asked before the update: a payment settling in between files the card after the update missed it,
+		// Asked before the update: a payment settling in between files the card after the
+		// update missed it,
 		// and only a check made earlier still knows to try again.
 		boolean mayBeFiledSoon = payments.pendingWithCard(token);
 		boolean changed = cards.updateFacts(token, facts, at, clock.instant());
@@ -95,11 +99,12 @@ public class GatewayEvents {
 	}
 
 	/**
-	 * The gateway no longer keeps the card with {@code token}: it is dropped from file. A card the gateway
-	 * dropped cannot come back, so this holds whatever else arrives later.
-	 *
+	 * The gateway no longer keeps the card with {@code token}: it is dropped from file. A
+	 * card the gateway dropped cannot come back, so this holds whatever else arrives
+	 * later.
 	 * @return whether a card was on file
-	 * @throws IllegalStateException while a pending payment with this card has yet to put it on file
+	 * @throws IllegalStateException while a pending payment with this card has yet to put
+	 * it on file
 	 */
 	public boolean cardDetached(String token) {
 		awaitFiling(token);
@@ -108,7 +113,10 @@ public class GatewayEvents {
 		return dropped;
 	}
 
-	/** A card not on file may be on its way: a checkout files its card when its payment settles. */
+	/**
+	 * A card not on file may be on its way: a checkout files its card when its payment
+	 * settles.
+	 */
 	private void awaitFiling(String token) {
 		if (payments.pendingWithCard(token)) {
 			throw notFiledYet();
@@ -125,13 +133,14 @@ public class GatewayEvents {
 	}
 
 	/**
-	 * A charge was refunded, in part or in full, perhaps at the gateway itself. Records the refunds we did
-	 * not know of and raises the payment's refunded amount to {@code amountRefunded} (it never goes down, so
-	 * the order of reports does not matter). A payment still pending is settled first: it was refunded, so
-	 * it was paid.
-	 *
-	 * @param chargeId the gateway's reference to the charge (Stripe: the PaymentIntent id)
-	 * @param idempotencyKey the key the charge was made with, if known, for a payment not yet settled
+	 * A charge was refunded, in part or in full, perhaps at the gateway itself. Records
+	 * the refunds we did not know of and raises the payment's refunded amount to
+	 * {@code amountRefunded} (it never goes down, so the order of reports does not
+	 * matter). A payment still pending is settled first: it was refunded, so it was paid.
+	 * @param chargeId the gateway's reference to the charge (Stripe: the PaymentIntent
+	 * id)
+	 * @param idempotencyKey the key the charge was made with, if known, for a payment not
+	 * yet settled
 	 * @param amountRefunded the total refunded so far
 	 * @return whether the charge is one of our payments
 	 */
@@ -153,11 +162,11 @@ public class GatewayEvents {
 	}
 
 	/**
-	 * The member finished a card setup on the gateway's page. A setup to replace the card on file puts the
-	 * card on file if the member's return has not; a checkout's setup is left to the member's return, which
-	 * knows what to charge.
-	 *
-	 * @throws PaymentGatewayException if the gateway did not answer, so the caller tries again later
+	 * The member finished a card setup on the gateway's page. A setup to replace the card
+	 * on file puts the card on file if the member's return has not; a checkout's setup is
+	 * left to the member's return, which knows what to charge.
+	 * @throws PaymentGatewayException if the gateway did not answer, so the caller tries
+	 * again later
 	 */
 	public void cardSetupCompleted(String setupId) {
 		Optional<CardSetups.Setup> setup = setups.find(setupId);

@@ -35,28 +35,33 @@ class GatewayRefunds {
 	}
 
 	/**
-	 * Adds the refunds we have no row for (by the gateway's id, or by the key we asked with) and raises the
-	 * payment's refunded amount to {@code amountRefunded}. Locking the payment serialises two reports
-	 * about one charge.
+	 * Adds the refunds we have no row for (by the gateway's id, or by the key we asked
+	 * with) and raises the payment's refunded amount to {@code amountRefunded}. Locking
+	 * the payment serialises two reports about one charge.
 	 */
 	@Transactional
 	void record(long paymentId, long amountRefunded, List<GatewayEvents.GatewayRefund> refunds) {
-		jdbc.sql("select id from billing.payment where id = :id for update").param("id", paymentId).query(Long.class).single();
+		jdbc.sql("select id from billing.payment where id = :id for update")
+			.param("id", paymentId)
+			.query(Long.class)
+			.single();
 		Instant now = clock.instant();
 		for (GatewayEvents.GatewayRefund refund : refunds) {
 			String key = refund.idempotencyKey() != null ? refund.idempotencyKey()
 					: "gateway-refund-" + refund.refundId();
-			jdbc.sql("""
-					insert into billing.refund (payment_id, amount, status, reason, requested_by, idempotency_key,
-					    gateway_refund_id, created_at, settled_at)
-					select :payment, :amount, 'succeeded', :reason, :actor, :key, :refund, :now, :now
-					where not exists (select 1 from billing.refund where gateway_refund_id = :refund or idempotency_key = :key)
-					on conflict (idempotency_key) do nothing
-					""")
+			jdbc.sql(
+					"""
+							insert into billing.refund (payment_id, amount, status, reason, requested_by, idempotency_key,
+							    gateway_refund_id, created_at, settled_at)
+							select :payment, :amount, 'succeeded', :reason, :actor, :key, :refund, :now, :now
+							where not exists (select 1 from billing.refund where gateway_refund_id = :refund or idempotency_key = :key)
+							on conflict (idempotency_key) do nothing
+							""")
 				.param("payment", paymentId)
 				.param("amount", refund.amount())
-				.param("reason", refund.reason() == null ? "Refunded at the payment service"
-						: "Refunded at the payment service (" + refund.reason() + ")")
+				.param("reason",
+						refund.reason() == null ? "Refunded at the payment service"
+								: "Refunded at the payment service (" + refund.reason() + ")")
 				.param("actor", SubscriptionEventLog.Actor.gateway(gateway.name()).code())
 				.param("key", key)
 				.param("refund", refund.refundId())

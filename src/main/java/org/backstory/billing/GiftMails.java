@@ -6,8 +6,9 @@ import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The recipient's mail of a bought gift, with the redeem link; keyed by the gift, so it is sent once even
- * if the purchase were settled twice. The buyer gets the receipt every payment gets ({@link BillingMails}).
+ * The recipient's mail of a bought gift, with the redeem link; keyed by the gift, so it
+ * is sent once even if the purchase were settled twice. The buyer gets the receipt every
+ * payment gets ({@link BillingMails}).
  */
 @Component
 class GiftMails {

@@ -7,7 +7,10 @@ public sealed interface GiftOutcome {
 	record Purchased(long giftId, String recipientEmail) implements GiftOutcome {
 	}
 
-	/** The card was declined; nothing was bought. {@code message} is a sentence for the buyer. */
+	/**
+	 * The card was declined; nothing was bought. {@code message} is a sentence for the
+	 * buyer.
+	 */
 	record Declined(String message) implements GiftOutcome {
 	}
 
@@ -16,8 +19,8 @@ public sealed interface GiftOutcome {
 	}
 
 	/**
-	 * The gateway did not answer, so whether the charge went through is unknown. Submitting the same
-	 * attempt again finds out without charging twice.
+	 * The gateway did not answer, so whether the charge went through is unknown.
+	 * Submitting the same attempt again finds out without charging twice.
 	 */
 	record NotConfirmed() implements GiftOutcome {
 	}

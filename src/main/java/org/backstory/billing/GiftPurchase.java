@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A signed-in member's order of a gift subscription: some months of a plan for someone's email address,
- * paid by card. The constructor rejects values that cannot be stored, with a sentence saying which.
+ * A signed-in member's order of a gift subscription: some months of a plan for someone's
+ * email address, paid by card. The constructor rejects values that cannot be stored, with
+ * a sentence saying which.
  *
  * @param buyerId who pays
  * @param buyerEmail their address, for the gateway's customer record
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param recipientEmail where the redeem link goes
  * @param message a note for the recipient, at most 500 characters, or null
  * @param attemptId identifies this gift form: submitting it again never charges twice
- * @param card what the buyer typed, or the setup in which they entered it on the gateway's page
+ * @param card what the buyer typed, or the setup in which they entered it on the
+ * gateway's page
  */
 public record GiftPurchase(long buyerId, String buyerEmail, String buyerName, String planCode, int months,
 		String recipientEmail, @Nullable String message, UUID attemptId, CheckoutCard card) {
@@ -48,7 +50,10 @@ public record GiftPurchase(long buyerId, String buyerEmail, String buyerName, St
 		return address.length() <= 254 && EMAIL.matcher(address).matches();
 	}
 
-	/** The key the charge is made with, scoped to the buyer so one member cannot reuse another's. */
+	/**
+	 * The key the charge is made with, scoped to the buyer so one member cannot reuse
+	 * another's.
+	 */
 	String idempotencyKey() {
 		return "gift-" + buyerId + "-" + attemptId;
 	}

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-/** Redeeming a gift: marking it redeemed and starting its subscription, in one transaction. */
+/**
+ * Redeeming a gift: marking it redeemed and starting its subscription, in one
+ * transaction.
+ */
 @Component
 class GiftRedeemer {
 
@@ -65,7 +68,8 @@ class GiftRedeemer {
 		Long subscriptionId = subscriptions.insertUnlessLive(NewSubscription.gift(memberId, plan, now, end), now)
 			.orElse(null);
 		if (subscriptionId == null) {
-			// The member's unfinished checkout has a payment under way: it may yet start a subscription.
+			// The member's unfinished checkout has a payment under way: it may yet start
+			// a subscription.
 			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			return new GiftRedemption.AlreadySubscribed();
 		}

@@ -14,8 +14,9 @@ public sealed interface GiftRedemption {
 	}
 
 	/**
-	 * The member already has a subscription (paid, trial, comp or gift), or a checkout being paid; nothing
-	 * changed and the gift can still be redeemed, by them later or by someone else.
+	 * The member already has a subscription (paid, trial, comp or gift), or a checkout
+	 * being paid; nothing changed and the gift can still be redeemed, by them later or by
+	 * someone else.
 	 */
 	record AlreadySubscribed() implements GiftRedemption {
 	}

@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Gift rows: written with the pending payment, bought when it succeeds, redeemed once. */
+/**
+ * Gift rows: written with the pending payment, bought when it succeeds, redeemed once.
+ */
 @Repository
 class GiftRepository {
 
@@ -25,8 +27,8 @@ class GiftRepository {
 	}
 
 	/**
-	 * Serialises the requests of one gift form until the transaction ends, so a double submit finds the
-	 * first one's payment instead of writing a second.
+	 * Serialises the requests of one gift form until the transaction ends, so a double
+	 * submit finds the first one's payment instead of writing a second.
 	 */
 	void lockAttempt(String idempotencyKey) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -36,12 +38,13 @@ class GiftRepository {
 	}
 
 	void insert(GiftPurchase purchase, PlanCatalog.StoredPlan plan, long amount, long paymentId, Instant now) {
-		jdbc.sql("""
-				insert into billing.gift (buyer_member_id, buyer_name, recipient_email, message, plan_id, months, amount,
-				    currency, status, payment_id, created_at)
-				values (:buyer, :buyerName, :recipient, :message, :plan, :months, :amount, :currency, 'pending', :payment,
-				    :now)
-				""")
+		jdbc.sql(
+				"""
+						insert into billing.gift (buyer_member_id, buyer_name, recipient_email, message, plan_id, months, amount,
+						    currency, status, payment_id, created_at)
+						values (:buyer, :buyerName, :recipient, :message, :plan, :months, :amount, :currency, 'pending', :payment,
+						    :now)
+						""")
 			.param("buyer", purchase.buyerId())
 			.param("buyerName", purchase.buyerName())
 			.param("recipient", purchase.recipientEmail())
@@ -70,7 +73,9 @@ class GiftRepository {
 	}
 
 	void fail(long id) {
-		jdbc.sql("update billing.gift set status = 'failed' where id = :id and status = 'pending'").param("id", id).update();
+		jdbc.sql("update billing.gift set status = 'failed' where id = :id and status = 'pending'")
+			.param("id", id)
+			.update();
 	}
 
 	void purchase(long id, byte[] tokenHash, Instant now) {
@@ -81,9 +86,9 @@ class GiftRepository {
 	}
 
 	/**
-	 * Marks the gift redeemed by the member if nobody has redeemed it yet. Of two members redeeming at
-	 * once, the second waits for the first's row lock and then finds it redeemed.
-	 *
+	 * Marks the gift redeemed by the member if nobody has redeemed it yet. Of two members
+	 * redeeming at once, the second waits for the first's row lock and then finds it
+	 * redeemed.
 	 * @return whether this call redeemed it
 	 */
 	boolean redeem(long id, long memberId, Instant now) {
@@ -100,7 +105,10 @@ class GiftRepository {
 			.update();
 	}
 
-	/** Drops the member's name and address from gifts they bought or redeemed; the gifts stay for the books. */
+	/**
+	 * Drops the member's name and address from gifts they bought or redeemed; the gifts
+	 * stay for the books.
+	 */
 	void forgetMember(long memberId) {
 		jdbc.sql("update billing.gift set buyer_member_id = null, buyer_name = null where buyer_member_id = :member")
 			.param("member", memberId)

@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Gift subscriptions: a signed-in member buys 1, 3, 6 or 12 months of a plan for someone's email address
- * and pays at once (the charge follows checkout's pattern: a pending payment committed first, one
- * idempotency key per gift form); the recipient gets a link that starts a subscription which ends after
- * those months and never renews or charges anyone.
+ * Gift subscriptions: a signed-in member buys 1, 3, 6 or 12 months of a plan for
+ * someone's email address and pays at once (the charge follows checkout's pattern: a
+ * pending payment committed first, one idempotency key per gift form); the recipient gets
+ * a link that starts a subscription which ends after those months and never renews or
+ * charges anyone.
  */
 @Service
 public class GiftService {
@@ -43,7 +44,10 @@ public class GiftService {
 		this.setups = setups;
 	}
 
-	/** Buys the gift if the card is accepted and charged; the buyer's card is not kept on file. */
+	/**
+	 * Buys the gift if the card is accepted and charged; the buyer's card is not kept on
+	 * file.
+	 */
 	public GiftOutcome purchase(GiftPurchase purchase) {
 		PlanCatalog.StoredPlan plan = plans.find(purchase.planCode()).filter(p -> p.plan().active()).orElse(null);
 		if (plan == null) {
@@ -53,7 +57,8 @@ public class GiftService {
 		if (sameAttempt.isPresent()) {
 			return resume(sameAttempt.get());
 		}
-		PaymentGateway.CardAttachment attachment = gateway.card(purchase.buyerId(), purchase.buyerEmail(), purchase.card())
+		PaymentGateway.CardAttachment attachment = gateway
+			.card(purchase.buyerId(), purchase.buyerEmail(), purchase.card())
 			.orElse(null);
 		if (attachment == null) {
 			return new GiftOutcome.NotConfirmed();
@@ -67,10 +72,9 @@ public class GiftService {
 	}
 
 	/**
-	 * Starts a gift purchase whose card the buyer enters on the gateway's page, when the gateway takes cards
-	 * there. Nothing is charged until the buyer comes back and {@link #purchase} is called with
-	 * {@link CheckoutCard.FromSetup}.
-	 *
+	 * Starts a gift purchase whose card the buyer enters on the gateway's page, when the
+	 * gateway takes cards there. Nothing is charged until the buyer comes back and
+	 * {@link #purchase} is called with {@link CheckoutCard.FromSetup}.
 	 * @param returnUrl absolute URL of the page that completes the purchase
 	 * @param cancelUrl absolute URL to come back to if the buyer gives up
 	 * @return where to send the buyer, or empty if the gateway did not answer
@@ -88,9 +92,10 @@ public class GiftService {
 	}
 
 	/**
-	 * Starts the member's gift subscription: active from now for the gift's months, not renewing. A gift is
-	 * redeemed once; of two members redeeming at once, one gets it. A member who already has a
-	 * subscription (paid, trial, comp or another gift) is refused and the gift stays unused.
+	 * Starts the member's gift subscription: active from now for the gift's months, not
+	 * renewing. A gift is redeemed once; of two members redeeming at once, one gets it. A
+	 * member who already has a subscription (paid, trial, comp or another gift) is
+	 * refused and the gift stays unused.
 	 */
 	public GiftRedemption redeem(@Nullable String token, long memberId) {
 		return redeemer.redeem(token, memberId);

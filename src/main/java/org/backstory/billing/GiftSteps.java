@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The two short transactions around a gift's charge, as {@link CheckoutSteps} does for checkout:
- * {@link #begin} commits the pending payment and the gift row before the gateway is called, {@link #settle}
- * records the answer and, on success, makes the redeem token and queues the recipient's mail and the buyer's
- * receipt.
+ * The two short transactions around a gift's charge, as {@link CheckoutSteps} does for
+ * checkout: {@link #begin} commits the pending payment and the gift row before the
+ * gateway is called, {@link #settle} records the answer and, on success, makes the redeem
+ * token and queues the recipient's mail and the buyer's receipt.
  */
 @Component
 class GiftSteps implements ChargeSteps<GiftOutcome> {
@@ -38,7 +38,10 @@ class GiftSteps implements ChargeSteps<GiftOutcome> {
 		this.clock = clock;
 	}
 
-	/** Records the pending charge for the gift, or finds the one this same form already recorded. */
+	/**
+	 * Records the pending charge for the gift, or finds the one this same form already
+	 * recorded.
+	 */
 	@Transactional
 	PaymentAttempt begin(GiftPurchase purchase, PlanCatalog.StoredPlan plan, StoredCard card, String gateway) {
 		gifts.lockAttempt(purchase.idempotencyKey());
@@ -60,9 +63,9 @@ class GiftSteps implements ChargeSteps<GiftOutcome> {
 	}
 
 	/**
-	 * Records the gateway's answer to a pending gift payment; on success the recipient is mailed the redeem
-	 * link. Whoever brings the answer first (the purchase, a retry of it, the gateway's notification)
-	 * settles it; later ones find it settled.
+	 * Records the gateway's answer to a pending gift payment; on success the recipient is
+	 * mailed the redeem link. Whoever brings the answer first (the purchase, a retry of
+	 * it, the gateway's notification) settles it; later ones find it settled.
 	 */
 	@Override
 	@Transactional

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Redeem tokens of gifts, like the members module's one-time links: 32 random bytes in the recipient's
- * mail, only their SHA-256 in the database, so a leaked table redeems nothing.
+ * Redeem tokens of gifts, like the members module's one-time links: 32 random bytes in
+ * the recipient's mail, only their SHA-256 in the database, so a leaked table redeems
+ * nothing.
  */
 final class GiftToken {
 

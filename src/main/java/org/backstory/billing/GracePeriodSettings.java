@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The grace period: how long a past-due member keeps access after a failed renewal. Staff set it in the
- * admin; until they do, {@code BACKSTORY_GRACE_PERIOD} applies. Every node sees a change within
- * {@link RecentValue#MAX_AGE}.
+ * The grace period: how long a past-due member keeps access after a failed renewal. Staff
+ * set it in the admin; until they do, {@code BACKSTORY_GRACE_PERIOD} applies. Every node
+ * sees a change within {@link RecentValue#MAX_AGE}.
  */
 @Service
 public class GracePeriodSettings {
@@ -50,7 +50,6 @@ public class GracePeriodSettings {
 
 	/**
 	 * Sets the grace period for every node.
-	 *
 	 * @throws IllegalArgumentException when it is negative or longer than {@link #MAX}
 	 */
 	@Transactional

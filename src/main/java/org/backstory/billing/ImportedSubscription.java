@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A subscription brought over from another platform as it stands there, with the card the member pays
- * with. The constructor rejects combinations a subscription cannot be in.
+ * A subscription brought over from another platform as it stands there, with the card the
+ * member pays with. The constructor rejects combinations a subscription cannot be in.
  *
  * @param memberId whose subscription it is
  * @param planCode the plan here that it corresponds to
@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param status any status but {@link SubscriptionStatus#INCOMPLETE}
  * @param currentPeriodStart start of the period paid for
  * @param currentPeriodEnd end of the period paid for, after its start
- * @param pastDueSince when the failed charge happened; required for, and only for, {@code PAST_DUE}
- * @param card the card on file as the configured gateway knows it (with the sandbox gateway, one of
- * {@link SandboxCards}' stored cards), or null for none
+ * @param pastDueSince when the failed charge happened; required for, and only for,
+ * {@code PAST_DUE}
+ * @param card the card on file as the configured gateway knows it (with the sandbox
+ * gateway, one of {@link SandboxCards}' stored cards), or null for none
  */
 public record ImportedSubscription(long memberId, String planCode, BillingInterval interval, SubscriptionStatus status,
 		Instant currentPeriodStart, Instant currentPeriodEnd, @Nullable Instant pastDueSince,

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Forgets a deleted member's billing data: the card on file and subscriptions go, payments stay for the
- * books without the member or the card; coupon redemptions go (coupons keep their counts); gifts they
- * bought or redeemed stay without their name and address. The subscription event log holds neither, so
- * revenue history is unchanged. Runs inside the members module's deleting transaction, so a failure here keeps the
+ * Forgets a deleted member's billing data: the card on file and subscriptions go,
+ * payments stay for the books without the member or the card; coupon redemptions go
+ * (coupons keep their counts); gifts they bought or redeemed stay without their name and
+ * address. The subscription event log holds neither, so revenue history is unchanged.
+ * Runs inside the members module's deleting transaction, so a failure here keeps the
  * member too; running it twice is harmless.
  */
 @Component

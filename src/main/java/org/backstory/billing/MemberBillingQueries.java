@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Billing's answers for the staff member list: which members have a status or plan (as ids, so the list
- * never joins billing's tables), and the billing of a page of members. Both read only the live
- * subscriptions, at most one per member.
+ * Billing's answers for the staff member list: which members have a status or plan (as
+ * ids, so the list never joins billing's tables), and the billing of a page of members.
+ * Both read only the live subscriptions, at most one per member.
  */
 @Service
 public class MemberBillingQueries {
@@ -35,9 +35,9 @@ public class MemberBillingQueries {
 	}
 
 	/**
-	 * The members with this status and on this plan, when there are at most {@code atMost} ids to list;
-	 * empty when there are more (ask {@link #membersAmong} a chunk of members at a time instead).
-	 *
+	 * The members with this status and on this plan, when there are at most
+	 * {@code atMost} ids to list; empty when there are more (ask {@link #membersAmong} a
+	 * chunk of members at a time instead).
 	 * @param status the status, or null for any
 	 * @param planCode the plan of a live paid subscription, or null for any
 	 */
@@ -51,8 +51,12 @@ public class MemberBillingQueries {
 		return ids(status, planCode, null, atMost).map(ids -> new BillingMembers(false, ids));
 	}
 
-	/** Which of these members have this status and are on this plan (either may be null for any). */
-	public Set<Long> membersAmong(@Nullable BillingStatus status, @Nullable String planCode, Collection<Long> candidates) {
+	/**
+	 * Which of these members have this status and are on this plan (either may be null
+	 * for any).
+	 */
+	public Set<Long> membersAmong(@Nullable BillingStatus status, @Nullable String planCode,
+			Collection<Long> candidates) {
 		if (status == BillingStatus.FREE) {
 			if (planCode != null) {
 				return Set.of();
@@ -64,7 +68,10 @@ public class MemberBillingQueries {
 		return ids(status, planCode, candidates, Integer.MAX_VALUE).orElseThrow();
 	}
 
-	/** The billing of each of these members; every id is a key, {@link MemberBilling#free()} when they have none. */
+	/**
+	 * The billing of each of these members; every id is a key,
+	 * {@link MemberBilling#free()} when they have none.
+	 */
 	public Map<Long, MemberBilling> of(Collection<Long> memberIds) {
 		Map<Long, MemberBilling> billing = new HashMap<>();
 		memberIds.forEach(id -> billing.put(id, MemberBilling.free()));
@@ -83,43 +90,48 @@ public class MemberBillingQueries {
 	/** Every plan, active or not, by code, with its name: the plan filter's choices. */
 	public Map<String, String> plans() {
 		Map<String, String> plans = new LinkedHashMap<>();
-		jdbc.sql("select code, name from billing.plan order by display_order, id")
-			.query(rs -> {
-				plans.put(rs.getString(1), rs.getString(2));
-			});
+		jdbc.sql("select code, name from billing.plan order by display_order, id").query(rs -> {
+			plans.put(rs.getString(1), rs.getString(2));
+		});
 		return plans;
 	}
 
 	/**
-	 * The live subscriptions flagged as needing a card: comps flagged with {@link SubscriptionService#flagCardNeeded}
-	 * (members who paid on another platform), and paid subscriptions {@link BillingRestore} brought over without
-	 * their card (the flag goes when the member files one); the soonest-ending first.
+	 * The live subscriptions flagged as needing a card: comps flagged with
+	 * {@link SubscriptionService#flagCardNeeded} (members who paid on another platform),
+	 * and paid subscriptions {@link BillingRestore} brought over without their card (the
+	 * flag goes when the member files one); the soonest-ending first.
 	 */
 	public List<CardNeeded> cardNeeded() {
 		return jdbc.sql("""
 				select member_id, card_needed_from, current_period_end, comped from billing.subscription
 				where card_needed_from is not null and status in ('trialing', 'active', 'past_due', 'canceled')
-				order by current_period_end nulls last, member_id""")
-			.query((rs, row) -> {
-				Timestamp ends = rs.getTimestamp(3);
-				return new CardNeeded(rs.getLong(1), rs.getString(2), ends == null ? null : ends.toInstant(), rs.getBoolean(4));
-			})
-			.list();
+				order by current_period_end nulls last, member_id""").query((rs, row) -> {
+			Timestamp ends = rs.getTimestamp(3);
+			return new CardNeeded(rs.getLong(1), rs.getString(2), ends == null ? null : ends.toInstant(),
+					rs.getBoolean(4));
+		}).list();
 	}
 
 	/**
-	 * A member whose comp stands in for a subscription paid on another platform, or whose restored paid
-	 * subscription has no card here yet.
+	 * A member whose comp stands in for a subscription paid on another platform, or whose
+	 * restored paid subscription has no card here yet.
 	 *
 	 * @param memberId the member
-	 * @param from the platform they paid on ({@link BillingRestore#CARD_FROM} for a restore)
-	 * @param compEnds when the comp or the paid period ends (their paid period there), or null for no end
-	 * @param comped whether it is a comp (else a restored paid subscription, which renews then)
+	 * @param from the platform they paid on ({@link BillingRestore#CARD_FROM} for a
+	 * restore)
+	 * @param compEnds when the comp or the paid period ends (their paid period there), or
+	 * null for no end
+	 * @param comped whether it is a comp (else a restored paid subscription, which renews
+	 * then)
 	 */
 	public record CardNeeded(long memberId, String from, @Nullable Instant compEnds, boolean comped) {
 	}
 
-	/** The tier a comp gives when staff do not choose one (imports): the first active plan's. */
+	/**
+	 * The tier a comp gives when staff do not choose one (imports): the first active
+	 * plan's.
+	 */
 	public @Nullable String defaultCompTier() {
 		List<String> tiers = jdbc.sql("select tier from billing.plan where active order by display_order, id limit 1")
 			.query(String.class)

@@ -5,7 +5,9 @@ import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
 
-/** Minor units and a currency code, written for readers: {@code $5.00}, {@code €48.00}. */
+/**
+ * Minor units and a currency code, written for readers: {@code $5.00}, {@code €48.00}.
+ */
 public final class Money {
 
 	private Money() {

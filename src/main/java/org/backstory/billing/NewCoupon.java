@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A coupon to create. The constructor rejects values the catalog could not store, with a sentence for
- * staff saying which.
+ * A coupon to create. The constructor rejects values the catalog could not store, with a
+ * sentence for staff saying which.
  *
  * @param code 1 to 40 letters, digits, dashes or underscores; unique regardless of case
  * @param name 1 to 80 characters
- * @param percentOff 1 to 99 percent, or null for an amount (a free subscription is a comp, not a coupon)
+ * @param percentOff 1 to 99 percent, or null for an amount (a free subscription is a
+ * comp, not a coupon)
  * @param amountOff minor units above zero, or null for a percentage
  * @param currency ISO 4217 code of {@code amountOff}; null with a percentage
  * @param duration how long the discount lasts

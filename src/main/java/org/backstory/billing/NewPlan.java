@@ -4,8 +4,8 @@ import java.util.Currency;
 import java.util.regex.Pattern;
 
 /**
- * A plan to add to the catalog. The constructor rejects values the catalog could not store, with a
- * message saying which.
+ * A plan to add to the catalog. The constructor rejects values the catalog could not
+ * store, with a message saying which.
  *
  * @param code lower-case letters, digits and dashes, at most 40, e.g. {@code supporter}
  * @param name 1 to 80 characters
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param monthlyPrice price per month in minor units, above zero
  * @param yearlyPrice price per year in minor units, above zero
  * @param displayOrder position on the subscribe page, lowest first
- * @param trialDays days of free trial before a new subscriber's first charge, 0 to 365 (one trial per member)
+ * @param trialDays days of free trial before a new subscriber's first charge, 0 to 365
+ * (one trial per member)
  */
 public record NewPlan(String code, String name, String tier, String description, String currency, long monthlyPrice,
 		long yearlyPrice, int displayOrder, int trialDays) {

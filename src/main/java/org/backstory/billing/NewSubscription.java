@@ -4,12 +4,17 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A subscription about to be inserted, made by one of the ways a subscription can begin. */
+/**
+ * A subscription about to be inserted, made by one of the ways a subscription can begin.
+ */
 record NewSubscription(long memberId, @Nullable Long planId, String tier, @Nullable BillingInterval interval,
 		@Nullable Long price, @Nullable String currency, SubscriptionStatus status, boolean comped, Instant periodStart,
 		@Nullable Instant periodEnd, @Nullable Instant pastDueSince) {
 
-	/** When the renewal run must look at it first: at the period end, or at once if a charge is owed. */
+	/**
+	 * When the renewal run must look at it first: at the period end, or at once if a
+	 * charge is owed.
+	 */
 	@Nullable Instant dueAt() {
 		return switch (status) {
 			case PAST_DUE -> pastDueSince;
@@ -32,8 +37,9 @@ record NewSubscription(long memberId, @Nullable Long planId, String tier, @Nulla
 	}
 
 	/**
-	 * A redeemed gift: the plan at its monthly price, paid until {@code end}. Mark it as a gift once
-	 * inserted ({@link SubscriptionRepository#markGift}), so it ends then instead of renewing.
+	 * A redeemed gift: the plan at its monthly price, paid until {@code end}. Mark it as
+	 * a gift once inserted ({@link SubscriptionRepository#markGift}), so it ends then
+	 * instead of renewing.
 	 */
 	static NewSubscription gift(long memberId, PlanCatalog.StoredPlan plan, Instant now, Instant end) {
 		return new NewSubscription(memberId, plan.id(), plan.plan().tier(), BillingInterval.MONTH,

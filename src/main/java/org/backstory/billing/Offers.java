@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Free trials and coupons as checkout applies them: who gets a trial (one per member, ever), whether a
- * typed coupon code applies, and redeeming it. A coupon is counted in the transaction that records the
- * pending first charge (or starts the trial), so it can never be redeemed more often than its limit,
- * and given back if that first charge is declined.
+ * Free trials and coupons as checkout applies them: who gets a trial (one per member,
+ * ever), whether a typed coupon code applies, and redeeming it. A coupon is counted in
+ * the transaction that records the pending first charge (or starts the trial), so it can
+ * never be redeemed more often than its limit, and given back if that first charge is
+ * declined.
  */
 @Component
 class Offers {
@@ -35,7 +36,10 @@ class Offers {
 		this.clock = clock;
 	}
 
-	/** What checking out the plan would cost the member now: the trial they get, and the coupon's effect. */
+	/**
+	 * What checking out the plan would cost the member now: the trial they get, and the
+	 * coupon's effect.
+	 */
 	CheckoutQuote quote(long memberId, Plan plan, BillingInterval interval, @Nullable String couponCode) {
 		Instant now = clock.instant();
 		Instant trialEnd = trialEnd(memberId, plan, now);
@@ -47,19 +51,23 @@ class Offers {
 				coupon.charge(plan.price(interval), firstPaid).due());
 	}
 
-	/** When the member's free trial of the plan would end if it started now; null for no trial. */
+	/**
+	 * When the member's free trial of the plan would end if it started now; null for no
+	 * trial.
+	 */
 	@Nullable Instant trialEnd(long memberId, Plan plan, Instant now) {
 		if (plan.trialDays() == 0 || subscriptions.hadTrial(memberId)) {
 			return null;
 		}
-		// At the precision the database keeps, so the end reported to the member is the end stored.
+		// At the precision the database keeps, so the end reported to the member is the
+		// end stored.
 		return now.plus(Duration.ofDays(plan.trialDays())).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**
-	 * Whether {@code code} applies to a subscription to the plan whose first charged period starts at
-	 * {@code firstPaidPeriodStart}. A coupon that would leave nothing to charge is refused: a payment is
-	 * always above zero, and free access is a comp.
+	 * Whether {@code code} applies to a subscription to the plan whose first charged
+	 * period starts at {@code firstPaidPeriodStart}. A coupon that would leave nothing to
+	 * charge is refused: a payment is always above zero, and free access is a comp.
 	 */
 	CouponCheck check(@Nullable String code, long memberId, Plan plan, BillingInterval interval,
 			Instant firstPaidPeriodStart, Instant now) {
@@ -81,23 +89,28 @@ class Offers {
 		return refusal == null ? new CouponCheck.Applies(coupon, discount) : new CouponCheck.Refused(refusal);
 	}
 
-	/** The coupon with the typed code, usable or not; empty for a blank code or one that no coupon has. */
+	/**
+	 * The coupon with the typed code, usable or not; empty for a blank code or one that
+	 * no coupon has.
+	 */
 	Optional<Coupon> coupon(@Nullable String code) {
 		String typed = code == null ? "" : code.strip();
 		return typed.isEmpty() || typed.length() > 40 ? Optional.empty() : coupons.findByCode(typed);
 	}
 
 	/**
-	 * Checks the code again and redeems it for the member's unfinished subscription, copying its terms
-	 * onto it. Must run in the caller's transaction: on refusal the whole transaction is marked for
-	 * rollback, so nothing the caller wrote for this checkout stays.
+	 * Checks the code again and redeems it for the member's unfinished subscription,
+	 * copying its terms onto it. Must run in the caller's transaction: on refusal the
+	 * whole transaction is marked for rollback, so nothing the caller wrote for this
+	 * checkout stays.
 	 */
-	CouponCheck redeem(@Nullable String code, long memberId, long subscriptionId, Plan plan,
-			BillingInterval interval, Instant firstPaidPeriodStart, Instant now) {
+	CouponCheck redeem(@Nullable String code, long memberId, long subscriptionId, Plan plan, BillingInterval interval,
+			Instant firstPaidPeriodStart, Instant now) {
 		CouponCheck check = check(code, memberId, plan, interval, firstPaidPeriodStart, now);
 		if (check instanceof CouponCheck.Applies applies) {
 			if (!coupons.redeem(applies.coupon().id(), memberId, subscriptionId, now)) {
-				// Changed since it was checked a moment ago: another checkout took the last redemption.
+				// Changed since it was checked a moment ago: another checkout took the
+				// last redemption.
 				check = check(code, memberId, plan, interval, firstPaidPeriodStart, now);
 				if (!(check instanceof CouponCheck.Refused)) {
 					check = new CouponCheck.Refused(CouponRefusal.USED_UP);
@@ -115,7 +128,10 @@ class Offers {
 		return check;
 	}
 
-	/** Gives back the coupon redeemed for an unfinished subscription whose first charge was declined. */
+	/**
+	 * Gives back the coupon redeemed for an unfinished subscription whose first charge
+	 * was declined.
+	 */
 	void release(long subscriptionId, Instant now) {
 		coupons.release(subscriptionId);
 		subscriptions.clearDiscount(subscriptionId, now);

@@ -1,8 +1,9 @@
 package org.backstory.billing;
 
 /**
- * The gateway gave no answer we can rely on (network failure, outage, a request it refused). Whether
- * money moved is unknown: ask again with the same idempotency key to find out.
+ * The gateway gave no answer we can rely on (network failure, outage, a request it
+ * refused). Whether money moved is unknown: ask again with the same idempotency key to
+ * find out.
  */
 public class PaymentGatewayException extends RuntimeException {
 

@@ -7,8 +7,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Which payment gateway the configuration selects: Stripe when a Stripe secret key is set
- * ({@value #STRIPE_SECRET_KEY}, from {@code BACKSTORY_STRIPE_SECRET_KEY}), otherwise the built-in sandbox.
- * A blank key counts as none, since {@code application.properties} maps an unset variable to an empty one.
+ * ({@value #STRIPE_SECRET_KEY}, from {@code BACKSTORY_STRIPE_SECRET_KEY}), otherwise the
+ * built-in sandbox. A blank key counts as none, since {@code application.properties} maps
+ * an unset variable to an empty one.
  */
 public final class PaymentGatewaySelection {
 

@@ -3,8 +3,8 @@ package org.backstory.billing;
 import java.time.Instant;
 
 /**
- * Money was given back on a payment, confirmed by the gateway. Published synchronously inside the transaction
- * that recorded the refund as made, once per refund.
+ * Money was given back on a payment, confirmed by the gateway. Published synchronously
+ * inside the transaction that recorded the refund as made, once per refund.
  *
  * @param refundId the refund's id
  * @param paymentId the payment it gives money back on

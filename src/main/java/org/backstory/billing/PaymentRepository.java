@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Payment attempt rows: written pending before the gateway call, settled once with its answer. */
+/**
+ * Payment attempt rows: written pending before the gateway call, settled once with its
+ * answer.
+ */
 @Repository
 class PaymentRepository {
 
@@ -47,7 +50,10 @@ class PaymentRepository {
 			.optional();
 	}
 
-	/** The member's oldest checkout payment whose outcome was never recorded, e.g. after a crash. */
+	/**
+	 * The member's oldest checkout payment whose outcome was never recorded, e.g. after a
+	 * crash.
+	 */
 	Optional<PaymentAttempt> unsettledCheckout(long memberId) {
 		return jdbc.sql(SELECT + """
 				where member_id = :member and purpose = 'checkout' and status = 'pending'
@@ -62,9 +68,13 @@ class PaymentRepository {
 			.optional();
 	}
 
-	/** Whether a payment with the card {@code token} is pending: settling it will put that card on file. */
+	/**
+	 * Whether a payment with the card {@code token} is pending: settling it will put that
+	 * card on file.
+	 */
 	boolean pendingWithCard(String token) {
-		return jdbc.sql("select exists (select 1 from billing.payment where card_token = :token and status = 'pending')")
+		return jdbc
+			.sql("select exists (select 1 from billing.payment where card_token = :token and status = 'pending')")
 			.param("token", token)
 			.query(Boolean.class)
 			.single();
@@ -79,8 +89,9 @@ class PaymentRepository {
 	}
 
 	/**
-	 * Records charges about to be made, in one round trip, except those whose idempotency key exists (left
-	 * pending by a run that crashed, or made by a concurrent run); the attempts for all the keys, new or not.
+	 * Records charges about to be made, in one round trip, except those whose idempotency
+	 * key exists (left pending by a run that crashed, or made by a concurrent run); the
+	 * attempts for all the keys, new or not.
 	 */
 	List<PaymentAttempt> insertPendingAll(List<NewPayment> newPayments, Instant now) {
 		if (newPayments.isEmpty()) {
@@ -93,7 +104,10 @@ class PaymentRepository {
 			.list();
 	}
 
-	/** Inserts the payments that are new; per payment, 1 if it was inserted, 0 if its key existed. */
+	/**
+	 * Inserts the payments that are new; per payment, 1 if it was inserted, 0 if its key
+	 * existed.
+	 */
 	private int[] insert(List<NewPayment> newPayments, Instant now) {
 		MapSqlParameterSource[] rows = newPayments.stream().map(payment -> {
 			MapSqlParameterSource row = new MapSqlParameterSource(payment.columns());
@@ -111,7 +125,9 @@ class PaymentRepository {
 				""", rows);
 	}
 
-	/** Records the gateway's answer, once: false when another request recorded it first. */
+	/**
+	 * Records the gateway's answer, once: false when another request recorded it first.
+	 */
 	boolean settle(long id, PaymentGateway.ChargeResult result, Instant now) {
 		if (result instanceof PaymentGateway.ChargeResult.Succeeded succeeded) {
 			return settleSucceeded(Map.of(id, succeeded.chargeId()), now).contains(id);
@@ -132,8 +148,9 @@ class PaymentRepository {
 	}
 
 	/**
-	 * Records successful charges (payment id to the gateway's charge id) in one statement, each once, and
-	 * numbers their invoices; the ids this call settled (not those another request settled first).
+	 * Records successful charges (payment id to the gateway's charge id) in one
+	 * statement, each once, and numbers their invoices; the ids this call settled (not
+	 * those another request settled first).
 	 */
 	Set<Long> settleSucceeded(Map<Long, String> chargeIds, Instant now) {
 		List<Long> ids = List.copyOf(chargeIds.keySet());
@@ -152,7 +169,8 @@ class PaymentRepository {
 					rs.getObject("subscription_id", Long.class), rs.getString("purpose"), rs.getLong("amount"),
 					rs.getString("currency"), now))
 			.list();
-		// Announced here, where every successful charge is recorded exactly once, whichever flow made it.
+		// Announced here, where every successful charge is recorded exactly once,
+		// whichever flow made it.
 		settled.forEach(events::publishEvent);
 		return settled.stream().map(PaymentSucceeded::paymentId).collect(Collectors.toCollection(HashSet::new));
 	}
@@ -164,7 +182,10 @@ class PaymentRepository {
 			from billing.payment
 			""";
 
-	/** Those of the payments that succeeded, each with the member who paid (payments without one are left out). */
+	/**
+	 * Those of the payments that succeeded, each with the member who paid (payments
+	 * without one are left out).
+	 */
 	List<PaidBy> succeeded(Collection<Long> ids) {
 		return jdbc.sql(RECORD.replace("select ", "select member_id, ") + """
 				where id = any(:ids) and status = 'succeeded' and member_id is not null order by id
@@ -197,7 +218,10 @@ class PaymentRepository {
 		return jdbc.sql(RECORD + " where id = :id").param("id", id).query((rs, row) -> record(rs)).optional();
 	}
 
-	/** The successful payment for the subscription's period starting at {@code periodStart}, if any. */
+	/**
+	 * The successful payment for the subscription's period starting at
+	 * {@code periodStart}, if any.
+	 */
 	Optional<PaymentRecord> paidFor(long subscriptionId, Instant periodStart) {
 		return jdbc.sql(RECORD + """
 				where subscription_id = :subscription and status = 'succeeded' and period_start = :start
@@ -211,23 +235,33 @@ class PaymentRepository {
 
 	/** Which member a payment belongs to, locking it against concurrent refunds. */
 	Optional<PaymentRecord> lockRecord(long id) {
-		return jdbc.sql(RECORD + " where id = :id for update").param("id", id).query((rs, row) -> record(rs)).optional();
+		return jdbc.sql(RECORD + " where id = :id for update")
+			.param("id", id)
+			.query((rs, row) -> record(rs))
+			.optional();
 	}
 
 	/**
-	 * Brings the payment's refunded amount up to its succeeded refunds. Never lowers it: a gateway
-	 * notification may already have set it to the gateway's own total, which counts the same refunds.
+	 * Brings the payment's refunded amount up to its succeeded refunds. Never lowers it:
+	 * a gateway notification may already have set it to the gateway's own total, which
+	 * counts the same refunds.
 	 */
 	void recountRefunded(long id) {
-		jdbc.sql("""
-				update billing.payment
-				set refunded_amount = greatest(refunded_amount, least(amount,
-				    (select coalesce(sum(amount), 0) from billing.refund where payment_id = :id and status = 'succeeded')))
-				where id = :id
-				""").param("id", id).update();
+		jdbc.sql(
+				"""
+						update billing.payment
+						set refunded_amount = greatest(refunded_amount, least(amount,
+						    (select coalesce(sum(amount), 0) from billing.refund where payment_id = :id and status = 'succeeded')))
+						where id = :id
+						""")
+			.param("id", id)
+			.update();
 	}
 
-	/** Keeps the member's payments for the books but drops who made them and with which card. */
+	/**
+	 * Keeps the member's payments for the books but drops who made them and with which
+	 * card.
+	 */
 	void anonymise(long memberId) {
 		jdbc.sql("""
 				update billing.payment
@@ -240,11 +274,12 @@ class PaymentRepository {
 	private static PaymentRecord record(ResultSet rs) throws SQLException {
 		long invoice = rs.getLong("invoice_number");
 		Long invoiceNumber = rs.wasNull() ? null : invoice;
-		return new PaymentRecord(rs.getLong("id"), rs.getString("purpose"), rs.getString("status"), rs.getLong("amount"),
-				rs.getLong("list_amount"), rs.getLong("discount_amount"), rs.getLong("credit_applied"),
-				rs.getLong("refunded_amount"), rs.getString("currency"), invoiceNumber, rs.getString("card_brand"),
-				rs.getString("card_last4"), rs.getString("failure_reason"), Timestamps.read(rs, "period_start"),
-				Timestamps.read(rs, "period_end"), Timestamps.require(rs, "created_at"), Timestamps.read(rs, "settled_at"));
+		return new PaymentRecord(rs.getLong("id"), rs.getString("purpose"), rs.getString("status"),
+				rs.getLong("amount"), rs.getLong("list_amount"), rs.getLong("discount_amount"),
+				rs.getLong("credit_applied"), rs.getLong("refunded_amount"), rs.getString("currency"), invoiceNumber,
+				rs.getString("card_brand"), rs.getString("card_last4"), rs.getString("failure_reason"),
+				Timestamps.read(rs, "period_start"), Timestamps.read(rs, "period_end"),
+				Timestamps.require(rs, "created_at"), Timestamps.read(rs, "settled_at"));
 	}
 
 	private static PaymentAttempt map(ResultSet rs) throws SQLException {

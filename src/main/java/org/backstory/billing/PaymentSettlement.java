@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the gateway's answer to a pending payment, whoever brings it: the call that made the charge,
- * a later retry of that call, or a notification from the gateway (a Stripe webhook). Whichever arrives
- * first settles the payment; later ones find it settled and change nothing.
+ * Records the gateway's answer to a pending payment, whoever brings it: the call that
+ * made the charge, a later retry of that call, or a notification from the gateway (a
+ * Stripe webhook). Whichever arrives first settles the payment; later ones find it
+ * settled and change nothing.
  */
 @Component
 public class PaymentSettlement {
@@ -36,8 +37,8 @@ public class PaymentSettlement {
 	}
 
 	/**
-	 * Settles the payment made with {@code idempotencyKey}, if there is one and it is still pending.
-	 *
+	 * Settles the payment made with {@code idempotencyKey}, if there is one and it is
+	 * still pending.
 	 * @return whether a pending payment was settled by this call
 	 */
 	public boolean settle(String idempotencyKey, PaymentGateway.ChargeResult result) {

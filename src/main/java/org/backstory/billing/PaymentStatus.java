@@ -2,7 +2,10 @@ package org.backstory.billing;
 
 import java.util.Locale;
 
-/** Where a payment attempt stands: pending from before the gateway call until its answer is recorded. */
+/**
+ * Where a payment attempt stands: pending from before the gateway call until its answer
+ * is recorded.
+ */
 enum PaymentStatus {
 
 	PENDING, SUCCEEDED, FAILED;

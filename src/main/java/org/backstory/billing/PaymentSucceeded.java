@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A charge succeeded (checkout, renewal, plan change or gift). Published synchronously inside the transaction
- * that recorded it, once per payment.
+ * A charge succeeded (checkout, renewal, plan change or gift). Published synchronously
+ * inside the transaction that recorded it, once per payment.
  *
  * @param paymentId the payment's id
  * @param memberId who paid, null for a gift bought without an account
@@ -16,6 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param currency ISO 4217
  * @param at when it was recorded
  */
-public record PaymentSucceeded(long paymentId, @Nullable Long memberId, @Nullable Long subscriptionId,
-		String purpose, long amount, String currency, Instant at) {
+public record PaymentSucceeded(long paymentId, @Nullable Long memberId, @Nullable Long subscriptionId, String purpose,
+		long amount, String currency, Instant at) {
 }

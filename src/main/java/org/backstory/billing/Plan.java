@@ -5,12 +5,14 @@ package org.backstory.billing;
  *
  * @param code stable identifier used in URLs, e.g. {@code supporter}
  * @param name shown to readers
- * @param tier the access tier a subscription to this plan grants (what article visibilities name)
+ * @param tier the access tier a subscription to this plan grants (what article
+ * visibilities name)
  * @param description one or two sentences for the subscribe page
  * @param currency ISO 4217 code, e.g. {@code USD}
  * @param monthlyPrice price per month in minor units (cents)
  * @param yearlyPrice price per year in minor units
- * @param trialDays days of free trial before a new subscriber's first charge; one trial per member
+ * @param trialDays days of free trial before a new subscriber's first charge; one trial
+ * per member
  * @param active whether new readers may subscribe to it
  * @param displayOrder position on the subscribe page, lowest first
  */

@@ -9,12 +9,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's changes to the plan catalog: new plans, new prices, archiving. Each one is recorded in the
- * audit log in the same transaction.
+ * The owner's changes to the plan catalog: new plans, new prices, archiving. Each one is
+ * recorded in the audit log in the same transaction.
  * <p>
- * A new price applies to new subscribers only: a subscription keeps the price it was bought at, renewals
- * included (as Stripe and Ghost do), so a price change never surprises an existing subscriber. The
- * subscribe page reads the catalog without a cache and shows a new price at once.
+ * A new price applies to new subscribers only: a subscription keeps the price it was
+ * bought at, renewals included (as Stripe and Ghost do), so a price change never
+ * surprises an existing subscriber. The subscribe page reads the catalog without a cache
+ * and shows a new price at once.
  */
 @Service
 public class PlanAdministration {
@@ -48,15 +49,14 @@ public class PlanAdministration {
 			return Optional.empty();
 		}
 		Plan created = catalog.createPlan(plan);
-		staffActions.record(actorId, "plan.created", plan.code(), plan.name() + ": "
-				+ Money.format(plan.monthlyPrice(), plan.currency()) + " a month, "
-				+ Money.format(plan.yearlyPrice(), plan.currency()) + " a year");
+		staffActions.record(actorId, "plan.created", plan.code(),
+				plan.name() + ": " + Money.format(plan.monthlyPrice(), plan.currency()) + " a month, "
+						+ Money.format(plan.yearlyPrice(), plan.currency()) + " a year");
 		return Optional.of(created);
 	}
 
 	/**
 	 * Sets a plan's prices for new subscribers; existing subscriptions keep theirs.
-	 *
 	 * @return false when there is no plan with this code
 	 * @throws IllegalArgumentException when a price is not above zero
 	 */
@@ -87,7 +87,6 @@ public class PlanAdministration {
 
 	/**
 	 * Takes a plan off the subscribe page; its subscribers keep it and renew on it.
-	 *
 	 * @return false when there is no plan with this code
 	 */
 	@Transactional

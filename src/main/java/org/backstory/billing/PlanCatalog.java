@@ -28,10 +28,10 @@ public class PlanCatalog {
 	}
 
 	/**
-	 * Adds a plan, or returns the existing one when a plan with the same code and the same details is
-	 * already there, so seeding can run again safely.
-	 *
-	 * @throws IllegalStateException when a plan with that code exists with different details
+	 * Adds a plan, or returns the existing one when a plan with the same code and the
+	 * same details is already there, so seeding can run again safely.
+	 * @throws IllegalStateException when a plan with that code exists with different
+	 * details
 	 */
 	@Transactional
 	public Plan createPlan(NewPlan plan) {
@@ -54,7 +54,8 @@ public class PlanCatalog {
 			.update();
 		Plan stored = find(plan.code()).orElseThrow().plan();
 		if (!sameDetails(stored, plan)) {
-			throw new IllegalStateException("a plan with code '" + plan.code() + "' already exists with different details");
+			throw new IllegalStateException(
+					"a plan with code '" + plan.code() + "' already exists with different details");
 		}
 		return stored;
 	}

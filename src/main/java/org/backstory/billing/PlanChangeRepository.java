@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The plan change rows that move a subscription to another plan or interval (its terms are read through
- * {@link SubscriptionTermsRepository}). Every change to a subscription row makes {@link EntitlementCache}
- * forget what it knew, as in {@link SubscriptionRepository}.
+ * The plan change rows that move a subscription to another plan or interval (its terms
+ * are read through {@link SubscriptionTermsRepository}). Every change to a subscription
+ * row makes {@link EntitlementCache} forget what it knew, as in
+ * {@link SubscriptionRepository}.
  */
 @Repository
 class PlanChangeRepository {
@@ -33,7 +34,10 @@ class PlanChangeRepository {
 		this.entitlements = entitlements;
 	}
 
-	/** The idempotency key of the member's plan change payment that never got an answer, if any. */
+	/**
+	 * The idempotency key of the member's plan change payment that never got an answer,
+	 * if any.
+	 */
 	Optional<String> unsettledPaymentKey(long memberId) {
 		return jdbc.sql("""
 				select idempotency_key from billing.payment
@@ -44,14 +48,15 @@ class PlanChangeRepository {
 
 	/** Records a plan change; its id. */
 	long insert(NewPlanChange change, String status, @Nullable Instant appliedAt, Instant now) {
-		return jdbc.sql("""
-				insert into billing.plan_change (subscription_id, idempotency_key, payment_id, from_plan_id, from_interval,
-				    from_period_start, plan_id, billing_interval, price_amount, period_start, period_end, credit_used,
-				    credit_added, status, created_at, applied_at)
-				values (:subscription, :key, :payment, :fromPlan, :fromInterval, :fromPeriodStart, :plan, :interval, :price,
-				    :start, :end, :creditUsed, :creditAdded, :status, :now, :appliedAt)
-				returning id
-				""")
+		return jdbc
+			.sql("""
+					insert into billing.plan_change (subscription_id, idempotency_key, payment_id, from_plan_id, from_interval,
+					    from_period_start, plan_id, billing_interval, price_amount, period_start, period_end, credit_used,
+					    credit_added, status, created_at, applied_at)
+					values (:subscription, :key, :payment, :fromPlan, :fromInterval, :fromPeriodStart, :plan, :interval, :price,
+					    :start, :end, :creditUsed, :creditAdded, :status, :now, :appliedAt)
+					returning id
+					""")
 			.param("subscription", change.subscriptionId())
 			.param("key", change.idempotencyKey())
 			.param("payment", change.paymentId())
@@ -107,9 +112,9 @@ class PlanChangeRepository {
 	}
 
 	/**
-	 * Moves the subscription to the plan, interval and period of a change, and settles the credit: what
-	 * the change used comes off the balance (never below zero, should a renewal have taken it meanwhile),
-	 * what it left over goes on.
+	 * Moves the subscription to the plan, interval and period of a change, and settles
+	 * the credit: what the change used comes off the balance (never below zero, should a
+	 * renewal have taken it meanwhile), what it left over goes on.
 	 */
 	void switchPlan(long subscriptionId, PlanChange change, Instant now) {
 		entitlements.invalidate();
@@ -134,12 +139,16 @@ class PlanChangeRepository {
 			.update();
 	}
 
-	/** Puts money the member paid for a change that could no longer be made on their credit balance. */
+	/**
+	 * Puts money the member paid for a change that could no longer be made on their
+	 * credit balance.
+	 */
 	void addCredit(long subscriptionId, long amount, Instant now) {
 		entitlements.invalidate();
-		jdbc.sql("""
-				update billing.subscription set credit_balance = credit_balance + :amount, updated_at = :now where id = :id
-				""")
+		jdbc.sql(
+				"""
+						update billing.subscription set credit_balance = credit_balance + :amount, updated_at = :now where id = :id
+						""")
 			.param("id", subscriptionId)
 			.param("amount", amount)
 			.param("now", Timestamps.of(now))

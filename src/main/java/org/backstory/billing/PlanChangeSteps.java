@@ -13,17 +13,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Pricing a plan change, and the two short transactions around its charge, as at checkout:
- * {@link #begin} applies a change that costs nothing at once, or commits a pending payment and the
- * pending change it pays for; {@link #settle} records the gateway's answer and, on success, applies the
- * change. No transaction is open while the gateway works.
+ * Pricing a plan change, and the two short transactions around its charge, as at
+ * checkout: {@link #begin} applies a change that costs nothing at once, or commits a
+ * pending payment and the pending change it pays for; {@link #settle} records the
+ * gateway's answer and, on success, applies the change. No transaction is open while the
+ * gateway works.
  */
 @Component
 class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 
 	private static final Logger log = LoggerFactory.getLogger(PlanChangeSteps.class);
 
-	/** How long a quote shown to the member holds: confirming within it charges exactly what was shown. */
+	/**
+	 * How long a quote shown to the member holds: confirming within it charges exactly
+	 * what was shown.
+	 */
 	static final Duration QUOTE_HOLDS = Duration.ofMinutes(30);
 
 	private final PlanChangeRepository changes;
@@ -40,9 +44,8 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 
 	private final Clock clock;
 
-	PlanChangeSteps(PlanChangeRepository changes, SubscriptionTermsRepository subscriptions,
-			PaymentRepository payments, CardRepository cards, SubscriptionEventLog events, BillingMails mails,
-			Clock clock) {
+	PlanChangeSteps(PlanChangeRepository changes, SubscriptionTermsRepository subscriptions, PaymentRepository payments,
+			CardRepository cards, SubscriptionEventLog events, BillingMails mails, Clock clock) {
 		this.changes = changes;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
@@ -53,10 +56,11 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	}
 
 	/**
-	 * A change priced: what to charge now, the credit it uses and leaves, and the period the subscription
-	 * is in afterwards.
+	 * A change priced: what to charge now, the credit it uses and leaves, and the period
+	 * the subscription is in afterwards.
 	 *
-	 * @param charge the charge for the difference; nothing is due when {@code charge.due()} is zero
+	 * @param charge the charge for the difference; nothing is due when
+	 * {@code charge.due()} is zero
 	 * @param creditUsed taken off the subscription's credit balance
 	 * @param creditAdded put on the credit balance
 	 * @param chargedFrom start of the span the charge pays for
@@ -65,7 +69,10 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 			Instant chargedFrom, boolean trial) {
 	}
 
-	/** What {@link #begin} did: charge this attempt, or nothing to charge, or another payment is under way. */
+	/**
+	 * What {@link #begin} did: charge this attempt, or nothing to charge, or another
+	 * payment is under way.
+	 */
 	sealed interface Begun {
 
 		record Proceed(PaymentAttempt attempt) implements Begun {
@@ -80,8 +87,8 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	}
 
 	/**
-	 * Refuses what no plan change can be made to: a comp, a gift, a subscription that is not trialing or
-	 * active, or one whose renewal is due this very moment.
+	 * Refuses what no plan change can be made to: a comp, a gift, a subscription that is
+	 * not trialing or active, or one whose renewal is due this very moment.
 	 */
 	static void requireChangeable(SubscriptionTerms terms, Instant now) {
 		if (terms.comped()) {
@@ -98,9 +105,10 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	}
 
 	/**
-	 * Prices moving {@code terms} to {@code plan} at {@code interval} as of {@code at}. In a trial only the
-	 * plan changes: nothing is charged and the trial ends when it would have. Otherwise see
-	 * {@link Proration}; credit the member already had pays what the unused part of the period does not.
+	 * Prices moving {@code terms} to {@code plan} at {@code interval} as of {@code at}.
+	 * In a trial only the plan changes: nothing is charged and the trial ends when it
+	 * would have. Otherwise see {@link Proration}; credit the member already had pays
+	 * what the unused part of the period does not.
 	 */
 	static PricedChange price(SubscriptionTerms terms, PlanCatalog.StoredPlan plan, BillingInterval interval,
 			Instant at) {
@@ -126,8 +134,9 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	}
 
 	/**
-	 * The moment a change is priced at: when the member was shown the price, if that was within
-	 * {@link #QUOTE_HOLDS} and in the current period, so they pay what they saw; else now.
+	 * The moment a change is priced at: when the member was shown the price, if that was
+	 * within {@link #QUOTE_HOLDS} and in the current period, so they pay what they saw;
+	 * else now.
 	 */
 	static Instant pricedAt(SubscriptionTerms terms, @Nullable Instant quotedAt, Instant now) {
 		if (quotedAt == null || quotedAt.isAfter(now) || quotedAt.isBefore(now.minus(QUOTE_HOLDS))
@@ -138,9 +147,9 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	}
 
 	/**
-	 * Locks the member's subscription and prices the change. A change that costs nothing is made here; for
-	 * one that does, the pending payment (keyed {@code idempotencyKey}) and the pending change are
-	 * committed for the caller to charge.
+	 * Locks the member's subscription and prices the change. A change that costs nothing
+	 * is made here; for one that does, the pending payment (keyed {@code idempotencyKey})
+	 * and the pending change are committed for the caller to charge.
 	 */
 	@Transactional
 	Begun begin(long memberId, PlanCatalog.StoredPlan plan, BillingInterval interval, String idempotencyKey,
@@ -148,7 +157,8 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 		Instant now = clock.instant();
 		SubscriptionTerms terms = subscriptions.lockLiveTerms(memberId)
 			.orElseThrow(() -> new SubscriptionChangeRefused("You don't have a subscription."));
-		// Looked for under the lock: a double submit waits for the first to commit, then finds its work.
+		// Looked for under the lock: a double submit waits for the first to commit, then
+		// finds its work.
 		Optional<PaymentAttempt> samePayment = payments.findByKey(idempotencyKey);
 		if (samePayment.isPresent()) {
 			return new Begun.Proceed(samePayment.get());
@@ -164,7 +174,8 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 		}
 		ChargeAmount charge = priced.charge();
 		if (charge.due() == 0) {
-			long id = changes.insert(newChange(terms, plan, interval, priced, idempotencyKey, null), "applied", now, now);
+			long id = changes.insert(newChange(terms, plan, interval, priced, idempotencyKey, null), "applied", now,
+					now);
 			PlanChangeRepository.PlanChange change = changes.find(id);
 			apply(terms, change, null, now);
 			return new Begun.Done(changed(change, 0));
@@ -172,8 +183,9 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 		StoredCard card = cards.find(memberId)
 			.orElseThrow(() -> new SubscriptionChangeRefused("Put a card on file first: this change costs "
 					+ Money.format(charge.due(), plan.plan().currency()) + " now."));
-		PaymentAttempt attempt = payments.insertPending(new NewPayment(memberId, terms.id(), PaymentPurpose.PLAN_CHANGE,
-				charge, plan.plan().currency(), gateway, idempotencyKey, card, priced.chargedFrom(), priced.periodEnd()),
+		PaymentAttempt attempt = payments.insertPending(
+				new NewPayment(memberId, terms.id(), PaymentPurpose.PLAN_CHANGE, charge, plan.plan().currency(),
+						gateway, idempotencyKey, card, priced.chargedFrom(), priced.periodEnd()),
 				now);
 		changes.insert(newChange(terms, plan, interval, priced, idempotencyKey, attempt.id()), "pending", null, now);
 		log.info("Plan change payment pending subscriptionId={} paymentId={} amount={}", terms.id(), attempt.id(),
@@ -187,8 +199,9 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 	}
 
 	/**
-	 * Records the gateway's answer to a plan change charge and, when it succeeded, makes the change. An
-	 * answer someone else recorded first changes nothing and is reported as it stands.
+	 * Records the gateway's answer to a plan change charge and, when it succeeded, makes
+	 * the change. An answer someone else recorded first changes nothing and is reported
+	 * as it stands.
 	 */
 	@Override
 	@Transactional

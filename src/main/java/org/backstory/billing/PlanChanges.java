@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Moving a subscription to another plan or interval (monthly ↔ yearly, tier up or down), with proration.
- * In a trial the plan changes at once and nothing is charged. Otherwise the unused part of the current
- * period is credited against the new price (see {@link Proration}); what is still owed is charged at
- * once, like a checkout: a pending payment is committed before the gateway is asked with a key derived
- * from the confirmation's attempt id, so confirming twice charges once. The change is made when the
- * charge succeeds, and not at all when it is declined. A change that leaves the member owed money puts it
- * on the subscription's credit balance, which the renewal run takes off the next charges.
+ * Moving a subscription to another plan or interval (monthly ↔ yearly, tier up or down),
+ * with proration. In a trial the plan changes at once and nothing is charged. Otherwise
+ * the unused part of the current period is credited against the new price (see
+ * {@link Proration}); what is still owed is charged at once, like a checkout: a pending
+ * payment is committed before the gateway is asked with a key derived from the
+ * confirmation's attempt id, so confirming twice charges once. The change is made when
+ * the charge succeeds, and not at all when it is declined. A change that leaves the
+ * member owed money puts it on the subscription's credit balance, which the renewal run
+ * takes off the next charges.
  */
 @Service
 public class PlanChanges {
@@ -53,9 +55,10 @@ public class PlanChanges {
 	}
 
 	/**
-	 * Every plan and interval the member could move to now, priced, in the plans' display order.
-	 *
-	 * @throws SubscriptionChangeRefused when the member's subscription cannot change plan at all
+	 * Every plan and interval the member could move to now, priced, in the plans' display
+	 * order.
+	 * @throws SubscriptionChangeRefused when the member's subscription cannot change plan
+	 * at all
 	 */
 	public List<PlanChangeQuote> quotes(long memberId) {
 		Instant now = quoteTime();
@@ -76,9 +79,8 @@ public class PlanChanges {
 
 	/**
 	 * What moving to {@code planCode} at {@code interval} costs now.
-	 *
-	 * @throws SubscriptionChangeRefused when the subscription cannot make this change, or the plan is not
-	 * offered
+	 * @throws SubscriptionChangeRefused when the subscription cannot make this change, or
+	 * the plan is not offered
 	 */
 	public PlanChangeQuote quote(long memberId, String planCode, BillingInterval interval) {
 		return quote(liveTerms(memberId), activePlan(planCode), interval, quoteTime());
@@ -90,14 +92,15 @@ public class PlanChanges {
 	}
 
 	/**
-	 * Moves the member's subscription to {@code planCode} at {@code interval}, charging the difference.
-	 *
-	 * @param attemptId identifies this confirmation: confirming it again (a double submit, a retry after no
-	 * answer) charges once
-	 * @param quotedAt when the member was shown the price (see {@link PlanChangeQuote#quotedAt()}); within
-	 * half an hour, the change is priced as of then, so they pay what they saw
-	 * @throws SubscriptionChangeRefused when the subscription cannot make this change, the plan is not
-	 * offered, or a charge is due and there is no card on file
+	 * Moves the member's subscription to {@code planCode} at {@code interval}, charging
+	 * the difference.
+	 * @param attemptId identifies this confirmation: confirming it again (a double
+	 * submit, a retry after no answer) charges once
+	 * @param quotedAt when the member was shown the price (see
+	 * {@link PlanChangeQuote#quotedAt()}); within half an hour, the change is priced as
+	 * of then, so they pay what they saw
+	 * @throws SubscriptionChangeRefused when the subscription cannot make this change,
+	 * the plan is not offered, or a charge is due and there is no card on file
 	 */
 	public PlanChangeOutcome change(long memberId, String planCode, BillingInterval interval, UUID attemptId,
 			@Nullable Instant quotedAt) {
@@ -118,7 +121,10 @@ public class PlanChanges {
 		return new PlanChangeOutcome.InProgress();
 	}
 
-	/** Charges a pending attempt (again: the gateway answers a repeated key with its first answer). */
+	/**
+	 * Charges a pending attempt (again: the gateway answers a repeated key with its first
+	 * answer).
+	 */
 	private PlanChangeOutcome charge(PaymentAttempt attempt) {
 		if (attempt.status() != PaymentStatus.PENDING) {
 			return steps.outcomeOf(attempt);

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Restores a plan from Backstory's own export: the catalog's ordinary {@link PlanCatalog#createPlan} (so an
- * existing plan with the same code and details is kept, and one with other details refuses), then the
- * plan's switch and creation time as exported, so a re-export is the same file.
+ * Restores a plan from Backstory's own export: the catalog's ordinary
+ * {@link PlanCatalog#createPlan} (so an existing plan with the same code and details is
+ * kept, and one with other details refuses), then the plan's switch and creation time as
+ * exported, so a re-export is the same file.
  */
 @Component
 public class PlanRestore {
@@ -23,7 +24,10 @@ public class PlanRestore {
 		this.jdbc = jdbc;
 	}
 
-	/** @throws IllegalStateException when a plan with that code exists here with other details */
+	/**
+	 * @throws IllegalStateException when a plan with that code exists here with other
+	 * details
+	 */
 	@Transactional
 	public void restore(NewPlan plan, boolean active, Instant createdAt) {
 		catalog.createPlan(plan);

@@ -3,22 +3,23 @@ package org.backstory.billing;
 import java.time.Instant;
 
 /**
- * What moving a paid period to another price is worth at a moment in it. The new price is charged for
- * a span ({@code list} less {@code discount}); the unused part of what the current period is worth comes
- * off it. The shares are pro rata to the second and rounded down, so neither side is charged for a part
- * of a cent it did not use.
+ * What moving a paid period to another price is worth at a moment in it. The new price is
+ * charged for a span ({@code list} less {@code discount}); the unused part of what the
+ * current period is worth comes off it. The shares are pro rata to the second and rounded
+ * down, so neither side is charged for a part of a cent it did not use.
  *
  * @param list the new price's list price for the span
  * @param discount the subscription's discount on that
- * @param unused what the rest of the current period is worth (its price less the discount, pro rata)
+ * @param unused what the rest of the current period is worth (its price less the
+ * discount, pro rata)
  * @param periodStart start of the period the subscription is in after the change
  * @param periodEnd end of that period: the next renewal
  */
 record Proration(long list, long discount, long unused, Instant periodStart, Instant periodEnd) {
 
 	/**
-	 * Another price of the same interval: the period stays; the new price is charged, and the old one
-	 * credited, for what is left of it.
+	 * Another price of the same interval: the period stays; the new price is charged, and
+	 * the old one credited, for what is left of it.
 	 */
 	static Proration sameInterval(long currentPrice, long newPrice, Discount discount, Instant periodStart,
 			Instant periodEnd, Instant at) {
@@ -29,8 +30,8 @@ record Proration(long list, long discount, long unused, Instant periodStart, Ins
 	}
 
 	/**
-	 * Another interval: a new period of it starts at {@code at} and costs the new price in full; what is
-	 * left of the current period is credited.
+	 * Another interval: a new period of it starts at {@code at} and costs the new price
+	 * in full; what is left of the current period is credited.
 	 */
 	static Proration newInterval(long currentPrice, long newPrice, BillingInterval newInterval, Discount discount,
 			Instant periodStart, Instant periodEnd, Instant at) {
@@ -44,7 +45,10 @@ record Proration(long list, long discount, long unused, Instant periodStart, Ins
 		return list - discount;
 	}
 
-	/** Cost less the unused credit: owed by the member when positive, owed to them when negative. */
+	/**
+	 * Cost less the unused credit: owed by the member when positive, owed to them when
+	 * negative.
+	 */
 	long net() {
 		return cost() - unused;
 	}
@@ -54,12 +58,18 @@ record Proration(long list, long discount, long unused, Instant periodStart, Ins
 		return Math.max(Math.min(creditBalance, net()), 0);
 	}
 
-	/** The charge to make now: the cost, less the unused credit and as much of the balance as it takes. */
+	/**
+	 * The charge to make now: the cost, less the unused credit and as much of the balance
+	 * as it takes.
+	 */
 	ChargeAmount charge(long creditBalance) {
 		return new ChargeAmount(list, discount, Math.min(unused, cost()) + balanceUsed(creditBalance));
 	}
 
-	/** Credit left over for the member's balance, when the unused part is worth more than the cost. */
+	/**
+	 * Credit left over for the member's balance, when the unused part is worth more than
+	 * the cost.
+	 */
 	long creditAdded() {
 		return Math.max(-net(), 0);
 	}

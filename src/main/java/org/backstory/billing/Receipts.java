@@ -11,8 +11,9 @@ import org.backstory.publishing.PublicationService;
 import org.springframework.stereotype.Service;
 
 /**
- * A member's billing history with what each payment was for, and the receipt of each successful one,
- * numbered by its invoice number and naming the publisher from the publication's settings.
+ * A member's billing history with what each payment was for, and the receipt of each
+ * successful one, numbered by its invoice number and naming the publisher from the
+ * publication's settings.
  */
 @Service
 public class Receipts {
@@ -33,7 +34,10 @@ public class Receipts {
 		this.publications = publications;
 	}
 
-	/** Whether the member has made any payment, so the account page knows to link the history. */
+	/**
+	 * Whether the member has made any payment, so the account page knows to link the
+	 * history.
+	 */
 	public boolean hasPayments(long memberId) {
 		return payments.hasAny(memberId);
 	}
@@ -48,8 +52,8 @@ public class Receipts {
 	}
 
 	/**
-	 * The receipt of one of the member's successful payments; empty for a payment that is not theirs or
-	 * took no money, so nobody reads another's receipt.
+	 * The receipt of one of the member's successful payments; empty for a payment that is
+	 * not theirs or took no money, so nobody reads another's receipt.
 	 */
 	public Optional<Receipt> receipt(long memberId, long paymentId) {
 		Optional<PaymentRecord> payment = payments.history(memberId)
@@ -61,9 +65,9 @@ public class Receipts {
 			return Optional.empty();
 		}
 		Publication publication = publications.publication();
-		return Optional.of(new Receipt(payment.get(), describe(receipts.paidFor(memberId), payment.get()),
-				member.get().name(), member.get().email(), publication.name(), publication.sellerName(),
-				publication.postalAddress()));
+		return Optional
+			.of(new Receipt(payment.get(), describe(receipts.paidFor(memberId), payment.get()), member.get().name(),
+					member.get().email(), publication.name(), publication.sellerName(), publication.postalAddress()));
 	}
 
 	private static String describe(Map<Long, ReceiptRepository.PaidFor> paidFor, PaymentRecord payment) {

@@ -12,8 +12,8 @@ public sealed interface RefundOutcome {
 	}
 
 	/**
-	 * The gateway gave no answer. The refund stays pending and is asked about again (with the same key)
-	 * until it does; nothing is refunded twice.
+	 * The gateway gave no answer. The refund stays pending and is asked about again (with
+	 * the same key) until it does; nothing is refunded twice.
 	 */
 	record NotConfirmed() implements RefundOutcome {
 	}

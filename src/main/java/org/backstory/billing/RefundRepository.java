@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Refund rows: written pending before the gateway is asked, settled once with its answer. */
+/**
+ * Refund rows: written pending before the gateway is asked, settled once with its answer.
+ */
 @Repository
 class RefundRepository {
 
@@ -40,23 +42,32 @@ class RefundRepository {
 	}
 
 	Optional<PendingRefund> findByKey(String key) {
-		return jdbc.sql(SELECT + " where r.idempotency_key = :key").param("key", key).query((rs, row) -> map(rs)).optional();
+		return jdbc.sql(SELECT + " where r.idempotency_key = :key")
+			.param("key", key)
+			.query((rs, row) -> map(rs))
+			.optional();
 	}
 
-	/** Money promised back but not confirmed yet, which must be kept out of what may still be refunded. */
+	/**
+	 * Money promised back but not confirmed yet, which must be kept out of what may still
+	 * be refunded.
+	 */
 	long pendingAmount(long paymentId) {
-		return jdbc.sql("select coalesce(sum(amount), 0) from billing.refund where payment_id = :p and status = 'pending'")
+		return jdbc
+			.sql("select coalesce(sum(amount), 0) from billing.refund where payment_id = :p and status = 'pending'")
 			.param("p", paymentId)
 			.query(Long.class)
 			.single();
 	}
 
-	PendingRefund insertPending(long paymentId, long amount, String reason, String requestedBy, String key, Instant now) {
-		long id = jdbc.sql("""
-				insert into billing.refund (payment_id, amount, status, reason, requested_by, idempotency_key, created_at)
-				values (:payment, :amount, 'pending', :reason, :by, :key, :now)
-				returning id
-				""")
+	PendingRefund insertPending(long paymentId, long amount, String reason, String requestedBy, String key,
+			Instant now) {
+		long id = jdbc
+			.sql("""
+					insert into billing.refund (payment_id, amount, status, reason, requested_by, idempotency_key, created_at)
+					values (:payment, :amount, 'pending', :reason, :by, :key, :now)
+					returning id
+					""")
 			.param("payment", paymentId)
 			.param("amount", amount)
 			.param("reason", reason)
@@ -74,7 +85,11 @@ class RefundRepository {
 			return jdbc.sql("""
 					update billing.refund set status = 'succeeded', gateway_refund_id = :gatewayId, settled_at = :now
 					where id = :id and status = 'pending'
-					""").param("id", id).param("gatewayId", refunded.refundId()).param("now", Timestamps.of(now)).update() == 1;
+					""")
+				.param("id", id)
+				.param("gatewayId", refunded.refundId())
+				.param("now", Timestamps.of(now))
+				.update() == 1;
 		}
 		return jdbc.sql("""
 				update billing.refund set status = 'failed', failure_reason = :reason, settled_at = :now

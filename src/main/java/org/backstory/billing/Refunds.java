@@ -14,11 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Giving money back, in full or in part, on staff's say. Like a charge: the refund row is committed
- * pending before the gateway is asked with a key derived from it, and settled after; a refund whose
- * answer never came is asked about again later with the same key, so nothing is refunded twice, and the
- * pending amount is held back so two refunds together can never exceed the payment. A refund staff asked
- * for is audited ({@code payment.refunded}) in the transaction that records it as made.
+ * Giving money back, in full or in part, on staff's say. Like a charge: the refund row is
+ * committed pending before the gateway is asked with a key derived from it, and settled
+ * after; a refund whose answer never came is asked about again later with the same key,
+ * so nothing is refunded twice, and the pending amount is held back so two refunds
+ * together can never exceed the payment. A refund staff asked for is audited
+ * ({@code payment.refunded}) in the transaction that records it as made.
  */
 @Service
 public class Refunds {
@@ -52,8 +53,8 @@ public class Refunds {
 
 	/**
 	 * Refunds {@code amount} of a successful payment.
-	 *
-	 * @param attemptKey identifies this request (e.g. the form's attempt id): repeating it refunds once
+	 * @param attemptKey identifies this request (e.g. the form's attempt id): repeating
+	 * it refunds once
 	 */
 	public RefundOutcome refund(long staffId, long paymentId, long amount, String reason, String attemptKey) {
 		Begun begun = transaction.execute(status -> begin(staffId, paymentId, amount, reason, attemptKey));

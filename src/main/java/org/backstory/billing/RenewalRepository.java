@@ -41,9 +41,10 @@ class RenewalRepository {
 	}
 
 	/**
-	 * Locks up to {@code limit} subscriptions that are due, skipping those another node holds, and lends
-	 * them to the caller until {@code leaseUntil} (only the member's, when {@code memberId} is given): a node that crashes before settling them leaves them to
-	 * be claimed again then.
+	 * Locks up to {@code limit} subscriptions that are due, skipping those another node
+	 * holds, and lends them to the caller until {@code leaseUntil} (only the member's,
+	 * when {@code memberId} is given): a node that crashes before settling them leaves
+	 * them to be claimed again then.
 	 */
 	List<DueSubscription> claimDue(Instant now, int limit, Instant leaseUntil, @Nullable Long memberId) {
 		List<DueSubscription> due = jdbc.sql(SELECT + """
@@ -67,7 +68,10 @@ class RenewalRepository {
 		return due;
 	}
 
-	/** Locks subscriptions for settling charges made for them, in id order (so two settlers never deadlock). */
+	/**
+	 * Locks subscriptions for settling charges made for them, in id order (so two
+	 * settlers never deadlock).
+	 */
 	Map<Long, DueSubscription> lockAll(Collection<Long> ids) {
 		return jdbc.sql(SELECT + " where s.id = any(:ids) order by s.id for update of s")
 			.param("ids", ids.toArray(Long[]::new))
@@ -79,10 +83,15 @@ class RenewalRepository {
 
 	/** Locks one subscription for settling a charge made for it. */
 	DueSubscription lock(long id) {
-		return jdbc.sql(SELECT + " where s.id = :id for update of s").param("id", id).query((rs, row) -> map(rs)).single();
+		return jdbc.sql(SELECT + " where s.id = :id for update of s")
+			.param("id", id)
+			.query((rs, row) -> map(rs))
+			.single();
 	}
 
-	/** Makes a past-due subscription due at once, e.g. because its card was just replaced. */
+	/**
+	 * Makes a past-due subscription due at once, e.g. because its card was just replaced.
+	 */
 	boolean dueNow(long memberId, Instant now) {
 		return jdbc.sql("""
 				update billing.subscription set due_at = :now
@@ -93,8 +102,8 @@ class RenewalRepository {
 	/**
 	 * A period to start.
 	 *
-	 * @param paymentId the payment that paid for it, whose applied credit comes off the balance; null when
-	 * no payment was needed, and {@code creditUsed} comes off instead
+	 * @param paymentId the payment that paid for it, whose applied credit comes off the
+	 * balance; null when no payment was needed, and {@code creditUsed} comes off instead
 	 */
 	record Renewal(long subscriptionId, SubscriptionStatus status, Instant periodStart, Instant periodEnd,
 			@Nullable Long paymentId, long creditUsed) {
@@ -113,18 +122,22 @@ class RenewalRepository {
 				    credit_balance = credit_balance
 				        - coalesce((select credit_applied from billing.payment where id = :payment), :credit)
 				where id = :id
-				""", renewals.stream()
-			.map(renewal -> new MapSqlParameterSource().addValue("id", renewal.subscriptionId())
-				.addValue("status", renewal.status().code())
-				.addValue("start", Timestamps.of(renewal.periodStart()))
-				.addValue("end", Timestamps.of(renewal.periodEnd()))
-				.addValue("payment", renewal.paymentId(), Types.BIGINT)
-				.addValue("credit", renewal.creditUsed())
-				.addValue("now", Timestamps.of(now)))
-			.toArray(MapSqlParameterSource[]::new));
+				""",
+				renewals.stream()
+					.map(renewal -> new MapSqlParameterSource().addValue("id", renewal.subscriptionId())
+						.addValue("status", renewal.status().code())
+						.addValue("start", Timestamps.of(renewal.periodStart()))
+						.addValue("end", Timestamps.of(renewal.periodEnd()))
+						.addValue("payment", renewal.paymentId(), Types.BIGINT)
+						.addValue("credit", renewal.creditUsed())
+						.addValue("now", Timestamps.of(now)))
+					.toArray(MapSqlParameterSource[]::new));
 	}
 
-	/** Records a declined renewal: past due since the first decline, looked at again at {@code retryAt}. */
+	/**
+	 * Records a declined renewal: past due since the first decline, looked at again at
+	 * {@code retryAt}.
+	 */
 	void pastDue(long id, Instant pastDueSince, int failedAttempts, Instant retryAt, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""
@@ -149,7 +162,11 @@ class RenewalRepository {
 				set status = 'expired', due_at = null, past_due_since = null,
 				    canceled_at = coalesce(:canceled, canceled_at), updated_at = :now
 				where id = :id
-				""").param("id", id).param("canceled", Timestamps.of(canceledAt)).param("now", Timestamps.of(now)).update();
+				""")
+			.param("id", id)
+			.param("canceled", Timestamps.of(canceledAt))
+			.param("now", Timestamps.of(now))
+			.update();
 	}
 
 	private static DueSubscription map(ResultSet rs) throws SQLException {
@@ -161,9 +178,8 @@ class RenewalRepository {
 		long amountOff = rs.getLong("amount_off");
 		Long amount = rs.wasNull() ? null : amountOff;
 		String token = rs.getString("token");
-		StoredCard card = token == null ? null
-				: new StoredCard(rs.getString("gateway_customer_id"), token, rs.getString("brand"), rs.getString("last4"),
-						rs.getInt("exp_month"), rs.getInt("exp_year"));
+		StoredCard card = token == null ? null : new StoredCard(rs.getString("gateway_customer_id"), token,
+				rs.getString("brand"), rs.getString("last4"), rs.getInt("exp_month"), rs.getInt("exp_year"));
 		return new DueSubscription(rs.getLong("id"), rs.getLong("member_id"),
 				SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"), rs.getBoolean("renews"),
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,

@@ -16,11 +16,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Charges every subscription whose period ended, retries declined ones when their retry is due, and
- * ends those that end. Several nodes may run it at once: each claims its own batch (row locks, skipping
- * rows another node holds), and every charge carries an idempotency key per (subscription, period,
- * attempt), so no period is ever charged twice. A node that dies mid-way leaves pending payments that
- * the next run asks the gateway about again with the same key.
+ * Charges every subscription whose period ended, retries declined ones when their retry
+ * is due, and ends those that end. Several nodes may run it at once: each claims its own
+ * batch (row locks, skipping rows another node holds), and every charge carries an
+ * idempotency key per (subscription, period, attempt), so no period is ever charged
+ * twice. A node that dies mid-way leaves pending payments that the next run asks the
+ * gateway about again with the same key.
  */
 @Component
 public class RenewalRun implements DisposableBean {
@@ -79,7 +80,10 @@ public class RenewalRun implements DisposableBean {
 		return new Report(charged, unanswered);
 	}
 
-	/** Retries the member's past-due renewal right away with the card they just put on file. */
+	/**
+	 * Retries the member's past-due renewal right away with the card they just put on
+	 * file.
+	 */
 	@EventListener
 	void retryWithNewCard(CardReplaced replaced) {
 		if (renewals.dueNow(replaced.memberId(), clock.instant())) {
@@ -113,7 +117,10 @@ public class RenewalRun implements DisposableBean {
 		return attempts.size() - answers.size();
 	}
 
-	/** The gateway's answer, or null when it gave none: the payment stays pending for a later run. */
+	/**
+	 * The gateway's answer, or null when it gave none: the payment stays pending for a
+	 * later run.
+	 */
 	private RenewalSteps.@Nullable Answer charge(PaymentAttempt attempt) {
 		try {
 			return new RenewalSteps.Answer(attempt, gateway.charge(attempt.charge()));
@@ -135,7 +142,8 @@ public class RenewalRun implements DisposableBean {
 					steps.settle(answer.attempt(), answer.result());
 				}
 				catch (RuntimeException ex) {
-					// Left pending: the next run asks the gateway again with the same key and settles it then.
+					// Left pending: the next run asks the gateway again with the same key
+					// and settles it then.
 					log.error("Settling a renewal charge failed paymentId={}", answer.attempt().id(), ex);
 				}
 			}

@@ -8,10 +8,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The database-backed schedule of the renewal run (and of the refunds it retries). db-scheduler runs each
- * recurring task on one node at a time; the work itself is also safe to run on several at once. The work is
- * looked up when a task runs, not when it is declared: the scheduler is built from the tasks, and the work
- * sends mail through the scheduler.
+ * The database-backed schedule of the renewal run (and of the refunds it retries).
+ * db-scheduler runs each recurring task on one node at a time; the work itself is also
+ * safe to run on several at once. The work is looked up when a task runs, not when it is
+ * declared: the scheduler is built from the tasks, and the work sends mail through the
+ * scheduler.
  */
 @Configuration(proxyBeanMethods = false)
 class RenewalSchedule {

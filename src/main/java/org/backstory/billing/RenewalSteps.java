@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.backstory.billing.SubscriptionEventLog.Actor.RENEWAL_RUN;
 
 /**
- * The two short transactions around the renewal run's gateway calls, as at checkout: {@link #claim}
- * locks due subscriptions, ends those that end, and commits a pending payment per charge to make;
- * {@link #settle} records each answer and moves its subscription along. No transaction is open while
- * the gateway works.
+ * The two short transactions around the renewal run's gateway calls, as at checkout:
+ * {@link #claim} locks due subscriptions, ends those that end, and commits a pending
+ * payment per charge to make; {@link #settle} records each answer and moves its
+ * subscription along. No transaction is open while the gateway works.
  */
 @Component
 class RenewalSteps implements ChargeSteps<Void> {
@@ -54,9 +54,9 @@ class RenewalSteps implements ChargeSteps<Void> {
 	}
 
 	/**
-	 * Claims a batch of due subscriptions (of one member, when {@code memberId} is given). Those that end are ended, those with nothing to pay are renewed
-	 * and those without a card are declined, all here; for the rest a pending payment is committed.
-	 *
+	 * Claims a batch of due subscriptions (of one member, when {@code memberId} is
+	 * given). Those that end are ended, those with nothing to pay are renewed and those
+	 * without a card are declined, all here; for the rest a pending payment is committed.
 	 * @return the payments to charge, and whether there may be more due subscriptions
 	 */
 	@Transactional
@@ -84,7 +84,8 @@ class RenewalSteps implements ChargeSteps<Void> {
 						subscription.nextPeriodStart(), subscription.nextPeriodEnd()));
 			}
 		}
-		// A run that crashed after committing an attempt left it pending: it is asked about again with its key.
+		// A run that crashed after committing an attempt left it pending: it is asked
+		// about again with its key.
 		List<PaymentAttempt> pending = payments.insertPendingAll(charges, now)
 			.stream()
 			.filter(attempt -> attempt.status() == PaymentStatus.PENDING)
@@ -102,8 +103,8 @@ class RenewalSteps implements ChargeSteps<Void> {
 	}
 
 	/**
-	 * Records the gateway's answer to a renewal charge and moves the subscription along. An answer that
-	 * someone else recorded first changes nothing.
+	 * Records the gateway's answer to a renewal charge and moves the subscription along.
+	 * An answer that someone else recorded first changes nothing.
 	 */
 	@Override
 	@Transactional
@@ -117,9 +118,10 @@ class RenewalSteps implements ChargeSteps<Void> {
 	}
 
 	/**
-	 * Settles a batch of answers in one transaction, the successful ones in a few statements for the whole
-	 * batch: one commit and a handful of round trips instead of several per charge. If any fails, none is
-	 * recorded, and the caller settles them one by one.
+	 * Settles a batch of answers in one transaction, the successful ones in a few
+	 * statements for the whole batch: one commit and a handful of round trips instead of
+	 * several per charge. If any fails, none is recorded, and the caller settles them one
+	 * by one.
 	 */
 	@Transactional
 	void settleAll(List<Answer> answers) {
@@ -136,8 +138,8 @@ class RenewalSteps implements ChargeSteps<Void> {
 			}
 		}
 		Set<Long> settled = payments.settleSucceeded(chargeIds, now);
-		Map<Long, DueSubscription> subscriptions = renewals.lockAll(
-				settled.stream().map(id -> Objects.requireNonNull(attempts.get(id).subscriptionId())).toList());
+		Map<Long, DueSubscription> subscriptions = renewals
+			.lockAll(settled.stream().map(id -> Objects.requireNonNull(attempts.get(id).subscriptionId())).toList());
 		List<PaymentAttempt> renewing = settled.stream()
 			.map(attempts::get)
 			.filter(attempt -> isForCurrentPeriod(subscriptions.get(attempt.subscriptionId()), attempt))
@@ -174,7 +176,8 @@ class RenewalSteps implements ChargeSteps<Void> {
 	private void end(DueSubscription subscription, Instant now) {
 		SubscriptionLifecycle.PERIOD_ENDED.require(subscription.status());
 		renewals.end(subscription.id(), null, now);
-		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.PERIOD_ENDED, RENEWAL_RUN, now);
+		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.PERIOD_ENDED, RENEWAL_RUN,
+				now);
 		log.info("Subscription ended at its period end subscriptionId={}", subscription.id());
 	}
 
@@ -186,7 +189,10 @@ class RenewalSteps implements ChargeSteps<Void> {
 		log.info("Subscription renewed without a charge subscriptionId={}", subscription.id());
 	}
 
-	/** Starts the periods the payments paid for (pairwise), logs them and mails the receipts. */
+	/**
+	 * Starts the periods the payments paid for (pairwise), logs them and mails the
+	 * receipts.
+	 */
 	private void renewed(List<DueSubscription> subscriptions, List<PaymentAttempt> paid, Instant now) {
 		List<RenewalRepository.Renewal> periods = new ArrayList<>(paid.size());
 		List<SubscriptionEventLog.Entry> entries = new ArrayList<>(paid.size());
@@ -202,7 +208,10 @@ class RenewalSteps implements ChargeSteps<Void> {
 		mails.receipts(paid.stream().map(PaymentAttempt::id).toList());
 	}
 
-	/** Money taken for a subscription canceled meanwhile still buys the period; it stays canceled. */
+	/**
+	 * Money taken for a subscription canceled meanwhile still buys the period; it stays
+	 * canceled.
+	 */
 	private static SubscriptionStatus renewedStatus(DueSubscription subscription) {
 		return subscription.status() == SubscriptionStatus.CANCELED ? SubscriptionStatus.CANCELED
 				: SubscriptionLifecycle.RENEWAL_PAID.require(subscription.status());

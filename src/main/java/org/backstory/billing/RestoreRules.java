@@ -10,15 +10,15 @@ import org.backstory.billing.BillingArchive.ArchivedPayment;
 import org.backstory.billing.BillingArchive.ArchivedSubscription;
 
 /**
- * What a restored row must be for billing to take it, said as sentences for the dry run: the tables'
- * checks, and the few things a restore cannot honour (a payment still waiting for the gateway's answer).
- * A row that passes is written without a constraint refusing it, so a restore never fails half-way.
+ * What a restored row must be for billing to take it, said as sentences for the dry run:
+ * the tables' checks, and the few things a restore cannot honour (a payment still waiting
+ * for the gateway's answer). A row that passes is written without a constraint refusing
+ * it, so a restore never fails half-way.
  */
 final class RestoreRules {
 
-	private static final Set<String> STATUSES = Set.copyOf(Arrays.stream(SubscriptionStatus.values())
-		.map(SubscriptionStatus::code)
-		.toList());
+	private static final Set<String> STATUSES = Set
+		.copyOf(Arrays.stream(SubscriptionStatus.values()).map(SubscriptionStatus::code).toList());
 
 	private static final Set<String> PURPOSES = Set.of("checkout", "renewal", "plan_change", "gift");
 
@@ -30,7 +30,8 @@ final class RestoreRules {
 	static List<String> problems(ArchivedSubscription s) {
 		List<String> problems = new ArrayList<>();
 		if (!STATUSES.contains(s.status())) {
-			problems.add("status \"" + s.status() + "\" is not one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+			problems.add("status \"" + s.status() + "\" is not one of "
+					+ String.join(", ", STATUSES.stream().sorted().toList()));
 		}
 		if (s.interval() != null && BillingInterval.fromCode(s.interval()).isEmpty()) {
 			problems.add("interval must be month or year, not \"" + s.interval() + "\"");
@@ -77,7 +78,8 @@ final class RestoreRules {
 			problems.add("purpose \"" + p.purpose() + "\" is not one of checkout, gift, plan_change, renewal");
 		}
 		if (p.status().equals("pending")) {
-			problems.add("a pending payment cannot be restored: its answer from the gateway is still to come; let it settle on the old site and export again");
+			problems.add(
+					"a pending payment cannot be restored: its answer from the gateway is still to come; let it settle on the old site and export again");
 		}
 		else if (!p.status().equals("succeeded") && !p.status().equals("failed")) {
 			problems.add("status \"" + p.status() + "\" is not one of succeeded, failed");

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The business in figures, computed from the subscription event log alone: every entry carries the
- * monthly value its subscription stands for after the change, so the state at any past moment is the
- * latest entry of each subscription up to then. Months are calendar months in UTC.
+ * The business in figures, computed from the subscription event log alone: every entry
+ * carries the monthly value its subscription stands for after the change, so the state at
+ * any past moment is the latest entry of each subscription up to then. Months are
+ * calendar months in UTC.
  */
 @Service
 public class RevenueFigures {
@@ -35,17 +36,24 @@ public class RevenueFigures {
 	}
 
 	/**
-	 * Monthly recurring revenue per currency at a moment: what paid subscriptions that are running (active,
-	 * past due, or canceled but not yet over) bring in per month, yearly prices divided by twelve, less
-	 * discounts that still apply. Trials, comps and gifts count nothing.
+	 * Monthly recurring revenue per currency at a moment: what paid subscriptions that
+	 * are running (active, past due, or canceled but not yet over) bring in per month,
+	 * yearly prices divided by twelve, less discounts that still apply. Trials, comps and
+	 * gifts count nothing.
 	 */
 	public List<Amount> mrr(Instant at) {
 		return jdbc.sql("select currency, sum(mrr_after) from (" + LATEST + """
 				) latest where mrr_after > 0 group by currency order by currency
-				""").param("at", Timestamps.of(at)).query((rs, row) -> new Amount(rs.getLong(2), rs.getString(1))).list();
+				""")
+			.param("at", Timestamps.of(at))
+			.query((rs, row) -> new Amount(rs.getLong(2), rs.getString(1)))
+			.list();
 	}
 
-	/** Members with a running paid subscription (active, past due, or canceled but not yet over) at a moment. */
+	/**
+	 * Members with a running paid subscription (active, past due, or canceled but not yet
+	 * over) at a moment.
+	 */
 	public long activePaidMembers(Instant at) {
 		return jdbc.sql("select count(*) from (" + LATEST + """
 				) latest where kind = 'paid' and to_status in ('active', 'past_due', 'canceled')
@@ -93,11 +101,15 @@ public class RevenueFigures {
 	/**
 	 * One month's figures.
 	 *
-	 * @param mrrAtEnd monthly recurring revenue at the end of the month (or now, for the current month)
+	 * @param mrrAtEnd monthly recurring revenue at the end of the month (or now, for the
+	 * current month)
 	 * @param paidMembersAtEnd running paid subscriptions then
-	 * @param newPaid subscriptions that became paid: a first payment, or a trial's first charge
-	 * @param churned paid subscriptions that ended (a trial canceled before its first charge is not churn)
-	 * @param paidMembersAtStart running paid subscriptions when the month began, the base of the churn rate
+	 * @param newPaid subscriptions that became paid: a first payment, or a trial's first
+	 * charge
+	 * @param churned paid subscriptions that ended (a trial canceled before its first
+	 * charge is not churn)
+	 * @param paidMembersAtStart running paid subscriptions when the month began, the base
+	 * of the churn rate
 	 * @param trialsStarted free trials begun
 	 * @param trialsConverted trials whose first charge went through
 	 * @param trialsLapsed trials that ended without ever being paid for
@@ -110,7 +122,10 @@ public class RevenueFigures {
 			return paidMembersAtStart == 0 ? 0 : (double) churned / paidMembersAtStart;
 		}
 
-		/** Converted over trials that ended (converted or lapsed) this month, or zero without any. */
+		/**
+		 * Converted over trials that ended (converted or lapsed) this month, or zero
+		 * without any.
+		 */
 		public double trialConversionRate() {
 			long ended = trialsConverted + trialsLapsed;
 			return ended == 0 ? 0 : (double) trialsConverted / ended;

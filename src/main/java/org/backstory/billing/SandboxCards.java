@@ -1,15 +1,17 @@
 package org.backstory.billing;
 
 /**
- * The sandbox gateway's test cards, for demos and tests (the sandbox is the default gateway, see
- * {@link PaymentGatewaySelection}). Typed into the checkout form:
+ * The sandbox gateway's test cards, for demos and tests (the sandbox is the default
+ * gateway, see {@link PaymentGatewaySelection}). Typed into the checkout form:
  * <ul>
  * <li>{@value #SUCCEEDS} is accepted and every charge succeeds;</li>
  * <li>{@value #DECLINED} is declined at checkout;</li>
- * <li>{@value #FIRST_CHARGE_ONLY} is accepted and its first charge succeeds, every later charge fails.</li>
+ * <li>{@value #FIRST_CHARGE_ONLY} is accepted and its first charge succeeds, every later
+ * charge fails.</li>
  * </ul>
- * Any other number is declined. Two stored cards exist ready-made, for importing subscriptions without a
- * checkout: {@link #VISA} (every charge succeeds) and {@link #VISA_CHARGES_FAIL} (every charge fails).
+ * Any other number is declined. Two stored cards exist ready-made, for importing
+ * subscriptions without a checkout: {@link #VISA} (every charge succeeds) and
+ * {@link #VISA_CHARGES_FAIL} (every charge fails).
  */
 public final class SandboxCards {
 
@@ -25,7 +27,10 @@ public final class SandboxCards {
 	/** A stored Visa whose every charge succeeds. */
 	public static final StoredCard VISA = new StoredCard(null, "pm_sandbox_visa", "Visa", "4242", 12, 2034);
 
-	/** A stored Visa whose every charge is declined, like Stripe's {@code pm_card_chargeCustomerFail}. */
+	/**
+	 * A stored Visa whose every charge is declined, like Stripe's
+	 * {@code pm_card_chargeCustomerFail}.
+	 */
 	public static final StoredCard VISA_CHARGES_FAIL = new StoredCard(null, "pm_sandbox_chargeCustomerFail", "Visa",
 			"0341", 12, 2034);
 

@@ -3,10 +3,11 @@ package org.backstory.billing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A card the gateway holds for us: its token (Stripe: a PaymentMethod id) and the facts that are safe to
- * keep and show. Never the number or the CVC.
+ * A card the gateway holds for us: its token (Stripe: a PaymentMethod id) and the facts
+ * that are safe to keep and show. Never the number or the CVC.
  *
- * @param customerId the gateway's customer the card is attached to (Stripe: a Customer id), if it has one
+ * @param customerId the gateway's customer the card is attached to (Stripe: a Customer
+ * id), if it has one
  * @param token the gateway's reference to the card, used to charge it later
  * @param brand e.g. {@code Visa}
  * @param last4 the last four digits

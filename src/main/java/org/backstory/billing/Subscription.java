@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param trialEnd the end of the free trial, if it had one
  * @param giftId the gift it was redeemed from; such a subscription does not renew
- * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE} without a coupon
+ * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE}
+ * without a coupon
  */
 record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode, @Nullable String planName,
 		String tier, @Nullable BillingInterval interval, @Nullable Long price, @Nullable String currency,
@@ -17,8 +18,8 @@ record Subscription(long id, long memberId, @Nullable Long planId, @Nullable Str
 		@Nullable Instant pastDueSince, @Nullable Instant trialEnd, @Nullable Long giftId, Discount discount) {
 
 	/**
-	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it runs; an
-	 * unfinished checkout grants nothing.
+	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it
+	 * runs; an unfinished checkout grants nothing.
 	 */
 	Entitlement entitlement() {
 		Entitlement.Status reported = switch (status) {

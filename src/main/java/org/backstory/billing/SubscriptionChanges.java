@@ -15,9 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a member (or staff) may do to a running subscription: cancel at the period end, take the
- * cancellation back, and, for staff, end it at once with a pro-rated refund. Each refuses with a
- * {@link SubscriptionChangeRefused} when the subscription's state does not allow it.
+ * What a member (or staff) may do to a running subscription: cancel at the period end,
+ * take the cancellation back, and, for staff, end it at once with a pro-rated refund.
+ * Each refuses with a {@link SubscriptionChangeRefused} when the subscription's state
+ * does not allow it.
  */
 @Service
 public class SubscriptionChanges {
@@ -54,10 +55,9 @@ public class SubscriptionChanges {
 	}
 
 	/**
-	 * Cancels the member's subscription at the end of the period paid for (or of the trial): access runs
-	 * until then, and nothing more is charged. A past-due subscription has no paid period left, so it ends
-	 * now and its retries stop.
-	 *
+	 * Cancels the member's subscription at the end of the period paid for (or of the
+	 * trial): access runs until then, and nothing more is charged. A past-due
+	 * subscription has no paid period left, so it ends now and its retries stop.
 	 * @return the subscription as it now stands
 	 */
 	@Transactional
@@ -82,9 +82,8 @@ public class SubscriptionChanges {
 	}
 
 	/**
-	 * Takes back a cancellation before the period ends: the subscription renews as before (or goes on
-	 * with its trial).
-	 *
+	 * Takes back a cancellation before the period ends: the subscription renews as before
+	 * (or goes on with its trial).
 	 * @return the subscription as it now stands
 	 */
 	@Transactional
@@ -106,14 +105,16 @@ public class SubscriptionChanges {
 	}
 
 	/**
-	 * Ends the member's subscription at once, on staff's say. With {@code refundUnused}, the unused part of
-	 * the current paid period is refunded pro rata to the day's second.
-	 *
+	 * Ends the member's subscription at once, on staff's say. With {@code refundUnused},
+	 * the unused part of the current paid period is refunded pro rata to the day's
+	 * second.
 	 * @return the refund made, if any
 	 */
 	public Optional<RefundOutcome> cancelNow(long staffId, long memberId, boolean refundUnused) {
-		// A call within this class would bypass @Transactional, so the ending gets its transaction here; the
-		// refund runs after it commits, as refunds ask the gateway outside any transaction.
+		// A call within this class would bypass @Transactional, so the ending gets its
+		// transaction here; the
+		// refund runs after it commits, as refunds ask the gateway outside any
+		// transaction.
 		Ended ended = Objects.requireNonNull(transaction.execute(status -> endNow(staffId, memberId)));
 		if (!refundUnused || ended.refundable() == null || ended.unusedAmount() == 0) {
 			return Optional.empty();
@@ -142,7 +143,10 @@ public class SubscriptionChanges {
 		return new Ended(live.id(), payment.id(), unused);
 	}
 
-	/** The share of {@code amount} for the part of the period after {@code now}, rounded down to a minor unit. */
+	/**
+	 * The share of {@code amount} for the part of the period after {@code now}, rounded
+	 * down to a minor unit.
+	 */
 	static long unusedShare(long amount, Instant periodStart, Instant periodEnd, Instant now) {
 		if (!now.isBefore(periodEnd)) {
 			return 0;
@@ -158,7 +162,10 @@ public class SubscriptionChanges {
 			.orElseThrow(() -> new SubscriptionChangeRefused("You don't have a subscription."));
 	}
 
-	/** What ending a subscription left to refund: the payment for the current period and its unused share. */
+	/**
+	 * What ending a subscription left to refund: the payment for the current period and
+	 * its unused share.
+	 */
 	record Ended(long subscriptionId, @Nullable Long refundable, long unusedAmount) {
 	}
 

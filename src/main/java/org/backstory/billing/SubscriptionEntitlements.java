@@ -6,7 +6,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-/** Answers the access module from the member's current subscription, remembered briefly (see {@link EntitlementCache}). */
+/**
+ * Answers the access module from the member's current subscription, remembered briefly
+ * (see {@link EntitlementCache}).
+ */
 @Component
 class SubscriptionEntitlements implements Entitlements {
 

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param from the status before, or null when the subscription began
  * @param to the status after
  * @param cause what happened, e.g. {@code renewed}, {@code plan_changed}
- * @param actor who or what caused it: {@code member:<id>}, {@code staff:<id>}, {@code renewal-run}, ...
+ * @param actor who or what caused it: {@code member:<id>}, {@code staff:<id>},
+ * {@code renewal-run}, ...
  * @param amount what a payment involved in it came to, if any
  * @param currency the amount's currency
  */

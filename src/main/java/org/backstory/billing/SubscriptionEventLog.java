@@ -13,11 +13,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends to the subscription event log, the history revenue figures are computed from. Each entry is
- * written after the change, from the subscription row as it now stands: its new status, what kind of
- * subscription it is, and the monthly recurring revenue it now stands for; and, from the entry before it,
- * what it replaced (whether it was a running paid subscription, its monthly value and currency), so the
- * changes of a day are summed without pairing entries up.
+ * Appends to the subscription event log, the history revenue figures are computed from.
+ * Each entry is written after the change, from the subscription row as it now stands: its
+ * new status, what kind of subscription it is, and the monthly recurring revenue it now
+ * stands for; and, from the entry before it, what it replaced (whether it was a running
+ * paid subscription, its monthly value and currency), so the changes of a day are summed
+ * without pairing entries up.
  */
 @Component
 class SubscriptionEventLog {
@@ -94,8 +95,9 @@ class SubscriptionEventLog {
 	}
 
 	/**
-	 * The monthly value of a subscription row as SQL over alias {@code s}: its price less a discount that
-	 * applies to the next charge, per month; zero unless it is a paid subscription that is running.
+	 * The monthly value of a subscription row as SQL over alias {@code s}: its price less
+	 * a discount that applies to the next charge, per month; zero unless it is a paid
+	 * subscription that is running.
 	 */
 	static final String MONTHLY_VALUE = """
 			case when s.comped or s.gift_id is not null or s.status not in ('active', 'past_due', 'canceled') then 0
@@ -139,8 +141,9 @@ class SubscriptionEventLog {
 	}
 
 	/**
-	 * Logs changes, all at {@code at}, in one round trip, and publishes a {@link SubscriptionChanged} for each
-	 * one that starts, makes past due or cancels a subscription.
+	 * Logs changes, all at {@code at}, in one round trip, and publishes a
+	 * {@link SubscriptionChanged} for each one that starts, makes past due or cancels a
+	 * subscription.
 	 */
 	void recordAll(List<Entry> entries, Instant at) {
 		batch.batchUpdate("""
@@ -148,24 +151,26 @@ class SubscriptionEventLog {
 				    currency, payment_id, occurred_at, kind, mrr_after, previous_paid, previous_mrr, previous_currency)
 				select s.id, :from, s.status, :cause, :actor, :amount, coalesce(:currency, s.currency), :payment, :at,
 				       case when s.comped then 'comp' when s.gift_id is not null then 'gift' else 'paid' end,
-				""" + MONTHLY_VALUE + """
+				""" + MONTHLY_VALUE
+				+ """
 
-				     , coalesce(previous.kind = 'paid' and previous.to_status in ('active', 'past_due', 'canceled'), false),
-				       coalesce(previous.mrr_after, 0), previous.currency
-				from billing.subscription s
-				left join lateral (select kind, to_status, mrr_after, currency from billing.subscription_event p
-				                   where p.subscription_id = s.id order by p.occurred_at desc, p.id desc limit 1) previous on true
-				where s.id = :subscription
-				""", entries.stream()
-			.map(entry -> new MapSqlParameterSource().addValue("subscription", entry.subscriptionId())
-				.addValue("from", entry.from() == null ? null : entry.from().code(), Types.VARCHAR)
-				.addValue("cause", entry.cause().code())
-				.addValue("actor", entry.actor().code())
-				.addValue("amount", entry.amount(), Types.BIGINT)
-				.addValue("currency", entry.currency(), Types.CHAR)
-				.addValue("payment", entry.paymentId(), Types.BIGINT)
-				.addValue("at", Timestamps.of(at)))
-			.toArray(MapSqlParameterSource[]::new));
+						     , coalesce(previous.kind = 'paid' and previous.to_status in ('active', 'past_due', 'canceled'), false),
+						       coalesce(previous.mrr_after, 0), previous.currency
+						from billing.subscription s
+						left join lateral (select kind, to_status, mrr_after, currency from billing.subscription_event p
+						                   where p.subscription_id = s.id order by p.occurred_at desc, p.id desc limit 1) previous on true
+						where s.id = :subscription
+						""",
+				entries.stream()
+					.map(entry -> new MapSqlParameterSource().addValue("subscription", entry.subscriptionId())
+						.addValue("from", entry.from() == null ? null : entry.from().code(), Types.VARCHAR)
+						.addValue("cause", entry.cause().code())
+						.addValue("actor", entry.actor().code())
+						.addValue("amount", entry.amount(), Types.BIGINT)
+						.addValue("currency", entry.currency(), Types.CHAR)
+						.addValue("payment", entry.paymentId(), Types.BIGINT)
+						.addValue("at", Timestamps.of(at)))
+					.toArray(MapSqlParameterSource[]::new));
 		for (Entry entry : entries) {
 			announced(entry).ifPresent(change -> announce(entry.subscriptionId(), change, at));
 		}
@@ -178,7 +183,8 @@ class SubscriptionEventLog {
 				Optional.of(SubscriptionChanged.Change.STARTED);
 			case RENEWAL_FAILED -> entry.from() == SubscriptionStatus.PAST_DUE ? Optional.empty()
 					: Optional.of(SubscriptionChanged.Change.PAST_DUE);
-			case CANCELED_BY_MEMBER, CANCELED_BY_STAFF, RETRIES_EXHAUSTED -> Optional.of(SubscriptionChanged.Change.CANCELED);
+			case CANCELED_BY_MEMBER, CANCELED_BY_STAFF, RETRIES_EXHAUSTED ->
+				Optional.of(SubscriptionChanged.Change.CANCELED);
 			default -> Optional.empty();
 		};
 	}
@@ -190,9 +196,9 @@ class SubscriptionEventLog {
 				from billing.subscription where id = ?
 				""", rs -> {
 			events.publishEvent(new SubscriptionChanged(rs.getLong("id"), rs.getLong("member_id"), change,
-					rs.getString("status"), rs.getString("tier"), rs.getString("kind"), rs.getString("billing_interval"),
-					rs.getObject("price_amount", Long.class), rs.getString("currency"),
-					Timestamps.read(rs, "current_period_end"), at));
+					rs.getString("status"), rs.getString("tier"), rs.getString("kind"),
+					rs.getString("billing_interval"), rs.getObject("price_amount", Long.class),
+					rs.getString("currency"), Timestamps.read(rs, "current_period_end"), at));
 		}, subscriptionId);
 	}
 

@@ -13,10 +13,10 @@ import static org.backstory.billing.SubscriptionStatus.PAST_DUE;
 import static org.backstory.billing.SubscriptionStatus.TRIALING;
 
 /**
- * Every status change a subscription may make, in one table: which happenings are allowed from which
- * statuses, and where each leads. Code that changes a status asks here first, so a happening that does
- * not fit the current status (cancelling twice, resuming what was never canceled) is refused the same
- * way everywhere.
+ * Every status change a subscription may make, in one table: which happenings are allowed
+ * from which statuses, and where each leads. Code that changes a status asks here first,
+ * so a happening that does not fit the current status (cancelling twice, resuming what
+ * was never canceled) is refused the same way everywhere.
  */
 enum SubscriptionLifecycle {
 
@@ -26,17 +26,22 @@ enum SubscriptionLifecycle {
 	TRIAL_STARTED(TRIALING, INCOMPLETE),
 	/** An unfinished checkout was set aside. */
 	CHECKOUT_ABANDONED(INCOMPLETE_EXPIRED, INCOMPLETE),
-	/** A renewal charge (or a retry of one, or the first charge after a trial) succeeded. */
+	/**
+	 * A renewal charge (or a retry of one, or the first charge after a trial) succeeded.
+	 */
 	RENEWAL_PAID(ACTIVE, TRIALING, ACTIVE, PAST_DUE),
 	/** A renewal charge was declined and retries remain. */
 	RENEWAL_DECLINED(PAST_DUE, TRIALING, ACTIVE, PAST_DUE),
 	/** The last retry was declined. */
 	RETRIES_EXHAUSTED(EXPIRED, PAST_DUE),
-	/** The member cancels: access runs to the end of the period paid for (or of the trial). */
+	/**
+	 * The member cancels: access runs to the end of the period paid for (or of the
+	 * trial).
+	 */
 	MEMBER_CANCELS(CANCELED, TRIALING, ACTIVE),
 	/**
-	 * The member cancels while a renewal is unpaid: there is no paid period left to run out, so it ends
-	 * now and the retries stop.
+	 * The member cancels while a renewal is unpaid: there is no paid period left to run
+	 * out, so it ends now and the retries stop.
 	 */
 	MEMBER_CANCELS_UNPAID(EXPIRED, PAST_DUE),
 	/** The member takes back a cancellation of a paid period. */
@@ -54,13 +59,18 @@ enum SubscriptionLifecycle {
 
 	private final Set<SubscriptionStatus> from;
 
-	/** @param to where it leads, or null to stay in the status it came from */
+	/**
+	 * @param to where it leads, or null to stay in the status it came from
+	 */
 	SubscriptionLifecycle(SubscriptionStatus to, SubscriptionStatus first, SubscriptionStatus... more) {
 		this.to = to;
 		this.from = EnumSet.of(first, more);
 	}
 
-	/** The status after this happening, or empty when it may not happen in {@code current}. */
+	/**
+	 * The status after this happening, or empty when it may not happen in
+	 * {@code current}.
+	 */
 	Optional<SubscriptionStatus> from(SubscriptionStatus current) {
 		if (!from.contains(current)) {
 			return Optional.empty();
@@ -68,7 +78,10 @@ enum SubscriptionLifecycle {
 		return Optional.of(to == null ? current : to);
 	}
 
-	/** The status after this happening, or a {@link SubscriptionChangeRefused} with a reason for the member. */
+	/**
+	 * The status after this happening, or a {@link SubscriptionChangeRefused} with a
+	 * reason for the member.
+	 */
 	SubscriptionStatus require(SubscriptionStatus current) {
 		return from(current).orElseThrow(() -> new SubscriptionChangeRefused(refusal(current)));
 	}

@@ -13,8 +13,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Subscription rows. A member has at most one live (not expired) subscription; the database enforces it.
- * Every change goes through here and makes {@link EntitlementCache} forget what it knew.
+ * Subscription rows. A member has at most one live (not expired) subscription; the
+ * database enforces it. Every change goes through here and makes {@link EntitlementCache}
+ * forget what it knew.
  */
 @Repository
 class SubscriptionRepository {
@@ -26,7 +27,10 @@ class SubscriptionRepository {
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			""";
 
-	/** The statuses the one-live-subscription-per-member index covers; keep in step with it. */
+	/**
+	 * The statuses the one-live-subscription-per-member index covers; keep in step with
+	 * it.
+	 */
 	private static final String LIVE = "('incomplete', 'trialing', 'active', 'past_due', 'canceled')";
 
 	private final JdbcClient jdbc;
@@ -39,8 +43,8 @@ class SubscriptionRepository {
 	}
 
 	/**
-	 * The subscription that speaks for the member: the live one, else the one that ended last. An
-	 * unfinished checkout does not count.
+	 * The subscription that speaks for the member: the live one, else the one that ended
+	 * last. An unfinished checkout does not count.
 	 */
 	Optional<Subscription> current(long memberId) {
 		return jdbc.sql(SELECT + """
@@ -50,7 +54,10 @@ class SubscriptionRepository {
 				""").param("member", memberId).query((rs, row) -> map(rs)).optional();
 	}
 
-	/** Each member's current subscription as {@link #current} picks it, for members who have one. */
+	/**
+	 * Each member's current subscription as {@link #current} picks it, for members who
+	 * have one.
+	 */
 	List<Subscription> currentOfAll(Collection<Long> memberIds) {
 		if (memberIds.isEmpty()) {
 			return List.of();
@@ -63,7 +70,10 @@ class SubscriptionRepository {
 				""").param("members", memberIds).query((rs, row) -> map(rs)).list();
 	}
 
-	/** The member's live subscription (an unfinished checkout included), locked until the transaction ends. */
+	/**
+	 * The member's live subscription (an unfinished checkout included), locked until the
+	 * transaction ends.
+	 */
 	Optional<Subscription> lockLive(long memberId) {
 		return jdbc.sql(SELECT + " where s.member_id = :member and s.status in " + LIVE + " for update of s")
 			.param("member", memberId)
@@ -72,10 +82,16 @@ class SubscriptionRepository {
 	}
 
 	Subscription lock(long id) {
-		return jdbc.sql(SELECT + " where s.id = :id for update of s").param("id", id).query((rs, row) -> map(rs)).single();
+		return jdbc.sql(SELECT + " where s.id = :id for update of s")
+			.param("id", id)
+			.query((rs, row) -> map(rs))
+			.single();
 	}
 
-	/** Inserts the subscription unless the member already has a live one; its new id, or empty. */
+	/**
+	 * Inserts the subscription unless the member already has a live one; its new id, or
+	 * empty.
+	 */
 	Optional<Long> insertUnlessLive(NewSubscription subscription, Instant now) {
 		entitlements.invalidate();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -132,7 +148,10 @@ class SubscriptionRepository {
 			.update();
 	}
 
-	/** Starts the first paid period of an unfinished checkout; false if it was not unfinished. */
+	/**
+	 * Starts the first paid period of an unfinished checkout; false if it was not
+	 * unfinished.
+	 */
 	boolean activate(long id, Instant start, Instant end, Instant now) {
 		entitlements.invalidate();
 		return jdbc.sql("""
@@ -149,28 +168,37 @@ class SubscriptionRepository {
 	}
 
 	/**
-	 * Ends the member's unfinished checkout unless a payment for it is still pending; the id of the
-	 * subscription it ended, if any.
+	 * Ends the member's unfinished checkout unless a payment for it is still pending; the
+	 * id of the subscription it ended, if any.
 	 */
 	Optional<Long> expireAbandonedCheckout(long memberId, Instant now) {
 		entitlements.invalidate();
-		return jdbc.sql("""
-				update billing.subscription s set status = 'incomplete_expired', updated_at = :now
-				where s.member_id = :member and s.status = 'incomplete'
-				  and not exists (select 1 from billing.payment p where p.subscription_id = s.id and p.status = 'pending')
-				returning s.id
-				""").param("member", memberId).param("now", Timestamps.of(now)).query(Long.class).optional();
+		return jdbc
+			.sql("""
+					update billing.subscription s set status = 'incomplete_expired', updated_at = :now
+					where s.member_id = :member and s.status = 'incomplete'
+					  and not exists (select 1 from billing.payment p where p.subscription_id = s.id and p.status = 'pending')
+					returning s.id
+					""")
+			.param("member", memberId)
+			.param("now", Timestamps.of(now))
+			.query(Long.class)
+			.optional();
 	}
 
 	/** Whether the member ever had a free trial (one per member). */
 	boolean hadTrial(long memberId) {
-		return jdbc.sql("select exists (select 1 from billing.subscription where member_id = :member and trial_end is not null)")
+		return jdbc.sql(
+				"select exists (select 1 from billing.subscription where member_id = :member and trial_end is not null)")
 			.param("member", memberId)
 			.query(Boolean.class)
 			.single();
 	}
 
-	/** Starts the free trial of an unfinished checkout: nothing is charged until it ends; false if it was not unfinished. */
+	/**
+	 * Starts the free trial of an unfinished checkout: nothing is charged until it ends;
+	 * false if it was not unfinished.
+	 */
 	boolean startTrial(long id, Instant trialEnd, Instant now) {
 		entitlements.invalidate();
 		return jdbc.sql("""
@@ -178,7 +206,11 @@ class SubscriptionRepository {
 				set status = 'trialing', current_period_start = :now, current_period_end = :end, trial_end = :end,
 				    due_at = :end, updated_at = :now
 				where id = :id and status = 'incomplete'
-				""").param("id", id).param("end", Timestamps.of(trialEnd)).param("now", Timestamps.of(now)).update() == 1;
+				""")
+			.param("id", id)
+			.param("end", Timestamps.of(trialEnd))
+			.param("now", Timestamps.of(now))
+			.update() == 1;
 	}
 
 	/** Copies a coupon's terms onto the subscription. */
@@ -199,7 +231,10 @@ class SubscriptionRepository {
 			.update();
 	}
 
-	/** Drops the coupon's terms from an unfinished checkout whose first charge was declined. */
+	/**
+	 * Drops the coupon's terms from an unfinished checkout whose first charge was
+	 * declined.
+	 */
 	void clearDiscount(long id, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""
@@ -209,7 +244,10 @@ class SubscriptionRepository {
 				""").param("id", id).param("now", Timestamps.of(now)).update();
 	}
 
-	/** Marks a new subscription as the redemption of a gift: it ends at its period end instead of renewing. */
+	/**
+	 * Marks a new subscription as the redemption of a gift: it ends at its period end
+	 * instead of renewing.
+	 */
 	void markGift(long id, long giftId, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("update billing.subscription set gift_id = :gift, renews = false, updated_at = :now where id = :id")
@@ -236,7 +274,8 @@ class SubscriptionRepository {
 	/** Cancels at the period end: the renewal run ends it then instead of charging. */
 	void markCanceled(long id, Instant now) {
 		entitlements.invalidate();
-		jdbc.sql("update billing.subscription set status = 'canceled', canceled_at = :now, updated_at = :now where id = :id")
+		jdbc.sql(
+				"update billing.subscription set status = 'canceled', canceled_at = :now, updated_at = :now where id = :id")
 			.param("id", id)
 			.param("now", Timestamps.of(now))
 			.update();
@@ -244,7 +283,8 @@ class SubscriptionRepository {
 
 	void markResumed(long id, SubscriptionStatus status, Instant now) {
 		entitlements.invalidate();
-		jdbc.sql("update billing.subscription set status = :status, canceled_at = null, updated_at = :now where id = :id")
+		jdbc.sql(
+				"update billing.subscription set status = :status, canceled_at = null, updated_at = :now where id = :id")
 			.param("id", id)
 			.param("status", status.code())
 			.param("now", Timestamps.of(now))
@@ -275,7 +315,9 @@ class SubscriptionRepository {
 		return rs.wasNull() ? null : giftId;
 	}
 
-	/** Marks a comp as standing in for a subscription paid on the platform {@code from}. */
+	/**
+	 * Marks a comp as standing in for a subscription paid on the platform {@code from}.
+	 */
 	boolean flagCardNeeded(long subscriptionId, String from) {
 		return jdbc.sql("update billing.subscription set card_needed_from = ? where id = ? and comped")
 			.params(from, subscriptionId)

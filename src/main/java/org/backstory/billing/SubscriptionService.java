@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members' subscriptions: what a member has, and the ways staff and the demo seeder create one without a
- * checkout (importing from another platform, granting free access).
+ * Members' subscriptions: what a member has, and the ways staff and the demo seeder
+ * create one without a checkout (importing from another platform, granting free access).
  */
 @Service
 public class SubscriptionService {
@@ -46,28 +46,29 @@ public class SubscriptionService {
 	}
 
 	/**
-	 * The member's subscription: the live one, else the one that ended last; empty for a member who never
-	 * finished a checkout.
+	 * The member's subscription: the live one, else the one that ended last; empty for a
+	 * member who never finished a checkout.
 	 */
 	public Optional<SubscriptionSummary> currentSubscription(long memberId) {
 		return subscriptions.current(memberId).map(Subscription::summary);
 	}
 
 	/**
-	 * Whether the member has a subscription that is not over: active, trialing, past due, canceled but
-	 * paid up, or comped. Such a member cannot start another one.
+	 * Whether the member has a subscription that is not over: active, trialing, past due,
+	 * canceled but paid up, or comped. Such a member cannot start another one.
 	 */
 	public boolean isSubscribed(long memberId) {
 		return subscriptions.current(memberId).filter(s -> s.status() != SubscriptionStatus.EXPIRED).isPresent();
 	}
 
 	/**
-	 * Brings over a subscription from another platform, with its card. Importing the same live
-	 * subscription again (same plan, interval and status) returns it unchanged, so seeding can run twice.
-	 *
+	 * Brings over a subscription from another platform, with its card. Importing the same
+	 * live subscription again (same plan, interval and status) returns it unchanged, so
+	 * seeding can run twice.
 	 * @return the subscription's id
 	 * @throws IllegalArgumentException when no plan has the given code
-	 * @throws IllegalStateException when the member already has a different live subscription
+	 * @throws IllegalStateException when the member already has a different live
+	 * subscription
 	 */
 	@Transactional
 	public long importSubscription(ImportedSubscription imported) {
@@ -78,10 +79,10 @@ public class SubscriptionService {
 		Optional<Long> created = subscriptions.insertUnlessLive(NewSubscription.imported(imported, plan), now);
 		if (created.isEmpty()) {
 			Subscription live = subscriptions.lockLive(imported.memberId()).orElseThrow();
-			if (live.comped() || !Long.valueOf(plan.id()).equals(live.planId()) || live.interval() != imported.interval()
-					|| live.status() != imported.status()) {
-				throw new IllegalStateException("member " + imported.memberId() + " already has a "
-						+ live.status().code() + " subscription");
+			if (live.comped() || !Long.valueOf(plan.id()).equals(live.planId())
+					|| live.interval() != imported.interval() || live.status() != imported.status()) {
+				throw new IllegalStateException(
+						"member " + imported.memberId() + " already has a " + live.status().code() + " subscription");
 			}
 			return live.id();
 		}
@@ -95,12 +96,12 @@ public class SubscriptionService {
 	}
 
 	/**
-	 * Gives a member free access to a tier, until a date or without end. Granting again changes the
-	 * tier and end of the member's comp.
-	 *
+	 * Gives a member free access to a tier, until a date or without end. Granting again
+	 * changes the tier and end of the member's comp.
 	 * @param until when the access ends, or null for no end
 	 * @return the comp subscription's id
-	 * @throws IllegalArgumentException when no plan offers the tier, or {@code until} is not in the future
+	 * @throws IllegalArgumentException when no plan offers the tier, or {@code until} is
+	 * not in the future
 	 * @throws IllegalStateException when the member has a paid subscription
 	 */
 	@Transactional
@@ -116,17 +117,15 @@ public class SubscriptionService {
 	@Transactional
 	public long grantCompByStaff(long staffId, long memberId, String tier, @Nullable Instant until) {
 		long subscriptionId = grantComp(SubscriptionEventLog.Actor.staff(staffId), memberId, tier, until);
-		audit.record(staffId, "member.comped", "member " + memberId,
-				"tier " + tier + (until == null ? ", without end" : ", ends " + until) + " (subscription " + subscriptionId
-						+ ")");
+		audit.record(staffId, "member.comped", "member " + memberId, "tier " + tier
+				+ (until == null ? ", without end" : ", ends " + until) + " (subscription " + subscriptionId + ")");
 		return subscriptionId;
 	}
 
 	/**
-	 * Marks a comp as standing in for a subscription the member paid for on another platform (an import):
-	 * {@link MemberBillingQueries#cardNeeded()} lists it while it lasts, so the owner can ask the member to
-	 * put a card on file here before it ends.
-	 *
+	 * Marks a comp as standing in for a subscription the member paid for on another
+	 * platform (an import): {@link MemberBillingQueries#cardNeeded()} lists it while it
+	 * lasts, so the owner can ask the member to put a card on file here before it ends.
 	 * @param from the platform, e.g. {@code substack} (at most 40 characters)
 	 * @throws IllegalArgumentException when the subscription is not a comp
 	 */
@@ -165,13 +164,13 @@ public class SubscriptionService {
 	}
 
 	/**
-	 * Sets aside the member's unfinished checkout (unless its payment is pending), so another way of
-	 * subscribing can begin. Runs in the caller's transaction.
+	 * Sets aside the member's unfinished checkout (unless its payment is pending), so
+	 * another way of subscribing can begin. Runs in the caller's transaction.
 	 */
 	void expireAbandonedCheckout(long memberId, Instant now) {
 		subscriptions.expireAbandonedCheckout(memberId, now)
-			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.CHECKOUT_ABANDONED,
-					SubscriptionEventLog.Actor.SYSTEM, now));
+			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE,
+					SubscriptionEventLog.Cause.CHECKOUT_ABANDONED, SubscriptionEventLog.Actor.SYSTEM, now));
 	}
 
 }

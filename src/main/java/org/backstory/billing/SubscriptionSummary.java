@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param status where it is in its life
  * @param comped granted by staff without payment
  * @param currentPeriodStart start of the period paid for (of the grant, for a comp)
- * @param currentPeriodEnd end of the period paid for: the next charge date while active, the last day of
- * access once canceled; null for an incomplete subscription or a comp without end
+ * @param currentPeriodEnd end of the period paid for: the next charge date while active,
+ * the last day of access once canceled; null for an incomplete subscription or a comp
+ * without end
  * @param pastDueSince when the failed charge that made it past due happened
  * @param gift redeemed from a gift: it ends at the period end and is never charged
  */

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Subscriptions' money terms: plan, price, period, credit and discount, as charges and quotes need them. */
+/**
+ * Subscriptions' money terms: plan, price, period, credit and discount, as charges and
+ * quotes need them.
+ */
 @Repository
 class SubscriptionTermsRepository {
 

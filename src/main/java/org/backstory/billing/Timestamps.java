@@ -7,7 +7,10 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** Instants to and from {@code timestamptz} columns, which the JDBC driver speaks as {@link Timestamp}. */
+/**
+ * Instants to and from {@code timestamptz} columns, which the JDBC driver speaks as
+ * {@link Timestamp}.
+ */
 final class Timestamps {
 
 	private Timestamps() {

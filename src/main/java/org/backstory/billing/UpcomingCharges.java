@@ -16,14 +16,15 @@ public class UpcomingCharges {
 	}
 
 	/**
-	 * The member's next charge; empty when nothing more will be charged (no subscription, a comp or a gift,
-	 * canceled, or past due: then the retry of the failed charge comes first).
+	 * The member's next charge; empty when nothing more will be charged (no subscription,
+	 * a comp or a gift, canceled, or past due: then the retry of the failed charge comes
+	 * first).
 	 */
 	public Optional<UpcomingCharge> next(long memberId) {
 		return terms.liveTerms(memberId).filter(SubscriptionTerms::chargesAgain).map(subscription -> {
 			ChargeAmount charge = subscription.nextCharge();
-			return new UpcomingCharge(Objects.requireNonNull(subscription.periodEnd()), charge.list(), charge.discount(),
-					charge.credit(), charge.due(), subscription.creditBalance(),
+			return new UpcomingCharge(Objects.requireNonNull(subscription.periodEnd()), charge.list(),
+					charge.discount(), charge.credit(), charge.due(), subscription.creditBalance(),
 					Objects.requireNonNull(subscription.currency()));
 		});
 	}

@@ -1,6 +1,7 @@
 /**
- * Billing: plans and prices, the payment gateway port (with the built-in sandbox gateway), checkout,
- * the card on file, subscriptions, and the entitlement other modules ask about.
+ * Billing: plans and prices, the payment gateway port (with the built-in sandbox
+ * gateway), checkout, the card on file, subscriptions, and the entitlement other modules
+ * ask about.
  */
 @ApplicationModule(allowedDependencies = { "shared", "members", "email", "publishing" })
 @NullMarked

@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The demo publication as read from {@code classpath:demo/} (format in that folder's README). */
+/**
+ * The demo publication as read from {@code classpath:demo/} (format in that folder's
+ * README).
+ */
 record DemoContent(Map<String, String> publication, List<List<String>> authors, List<List<String>> tags,
 		List<List<String>> storylines, List<DemoArticle> articles, List<List<String>> storylineEvents) {
 

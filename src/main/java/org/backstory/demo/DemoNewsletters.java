@@ -28,8 +28,9 @@ class DemoNewsletters {
 	}
 
 	/**
-	 * Creates the newsletters and opts the demo accounts in, unless there are newsletters already: then a
-	 * demo database seeded before newsletters existed gets them once, and staff changes are never undone.
+	 * Creates the newsletters and opts the demo accounts in, unless there are newsletters
+	 * already: then a demo database seeded before newsletters existed gets them once, and
+	 * staff changes are never undone.
 	 */
 	void seedIfNone(List<String> demoAccounts) {
 		if (!newsletters.all().isEmpty()) {

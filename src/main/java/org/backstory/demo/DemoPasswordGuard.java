@@ -7,9 +7,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses a public start while any demo account still has the published demo password: whoever read the
- * README could sign in as the owner. It runs once every bean is ready and before the web server opens its
- * port, and only on public starts, since each check is a deliberately slow password hash.
+ * Refuses a public start while any demo account still has the published demo password:
+ * whoever read the README could sign in as the owner. It runs once every bean is ready
+ * and before the web server opens its port, and only on public starts, since each check
+ * is a deliberately slow password hash.
  */
 @Component
 class DemoPasswordGuard implements SmartInitializingSingleton {

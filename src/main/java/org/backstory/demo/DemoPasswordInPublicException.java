@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.backstory.shared.StartRefused;
 
-/** A public start found demo accounts that still have the published password; the message says what to do. */
+/**
+ * A public start found demo accounts that still have the published password; the message
+ * says what to do.
+ */
 class DemoPasswordInPublicException extends StartRefused {
 
 	private static final long serialVersionUID = 1L;

@@ -24,8 +24,8 @@ import org.backstory.publishing.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the demo publication (settings, writers, tags, storylines, entities, articles, then the storylines'
- * events) through the publishing API.
+ * Writes the demo publication (settings, writers, tags, storylines, entities, articles,
+ * then the storylines' events) through the publishing API.
  */
 @Component
 class DemoPublication {
@@ -57,15 +57,20 @@ class DemoPublication {
 				null, settings.getOrDefault("legal_name", ""), settings.getOrDefault("postal_address", "")));
 		content.authors().forEach(author -> editor.createAuthor(author.get(0), author.get(1), author.get(2), null));
 		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
-		content.storylines().forEach(story -> storylineIds.put(story.get(0),
-				editor.createStoryline(story.get(0), story.get(1), story.get(2)).id()));
+		content.storylines()
+			.forEach(story -> storylineIds.put(story.get(0),
+					editor.createStoryline(story.get(0), story.get(1), story.get(2)).id()));
 		// Before the articles: mentions and quotes are found when an article is saved.
-		DemoEntities.load().forEach(entity -> entities.seed(entity.get(1), entity.get(0), entity.get(2), entity.get(4),
-				List.of(entity.get(3).split("\\s*,\\s*"))));
+		DemoEntities.load()
+			.forEach(entity -> entities.seed(entity.get(1), entity.get(0), entity.get(2), entity.get(4),
+					List.of(entity.get(3).split("\\s*,\\s*"))));
 		content.articles().forEach(this::article);
 	}
 
-	/** Adds the storylines' events, dated back from today, as the demo editor {@code actorId}. */
+	/**
+	 * Adds the storylines' events, dated back from today, as the demo editor
+	 * {@code actorId}.
+	 */
 	void seedEvents(DemoContent content, long actorId) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		for (List<String> event : content.storylineEvents()) {
@@ -77,12 +82,14 @@ class DemoPublication {
 				default -> throw new IllegalStateException("unknown demo event precision: " + field(event, 2));
 			};
 			long storylineId = Objects.requireNonNull(storylineIds.get(field(event, 0)), "unknown demo storyline");
-			events.add(actorId, storylineId, new EventDraft(written, field(event, 4), field(event, 5), field(event, 6), "",
-					field(event, 7), field(event, 3).equals("key")));
+			events.add(actorId, storylineId, new EventDraft(written, field(event, 4), field(event, 5), field(event, 6),
+					"", field(event, 7), field(event, 3).equals("key")));
 		}
 	}
 
-	/** A record's field; Java's split drops trailing empty fields, so those read as empty. */
+	/**
+	 * A record's field; Java's split drops trailing empty fields, so those read as empty.
+	 */
 	private static String field(List<String> record, int index) {
 		return index < record.size() ? record.get(index) : "";
 	}
@@ -92,7 +99,8 @@ class DemoPublication {
 		long id = editor.save(new ArticleDraft(null, article.get("slug"), article.get("title"), article.get("dek"),
 				article.markdown(), article.list("authors"), article.list("tags"), article.find("storyline"),
 				position == null ? null : Integer.valueOf(position), article.find("cover"),
-				visibility(article.get("visibility"))).withText(HouseFormat.split(article.markdown(), HouseLabels.DEFAULTS)));
+				visibility(article.get("visibility")))
+			.withText(HouseFormat.split(article.markdown(), HouseLabels.DEFAULTS)));
 		long daysAgo = Long.parseLong(article.get("published_days_ago"));
 		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 	}

@@ -32,10 +32,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo publication and accounts at start-up: into an empty embedded database of a local site by
- * default, into any empty database with {@code BACKSTORY_DEMO=true}, never with {@code false}. On a local site
- * the accounts get the README's password; on a public one (only with {@code BACKSTORY_DEMO=true}) each gets a
- * random password, printed once in the log. All of it happens in one transaction under a database lock, so two
+ * Seeds the demo publication and accounts at start-up: into an empty embedded database of
+ * a local site by default, into any empty database with {@code BACKSTORY_DEMO=true},
+ * never with {@code false}. On a local site the accounts get the README's password; on a
+ * public one (only with {@code BACKSTORY_DEMO=true}) each gets a random password, printed
+ * once in the log. All of it happens in one transaction under a database lock, so two
  * nodes starting together seed once, and a failure seeds nothing.
  */
 @Component
@@ -93,8 +94,9 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	/**
-	 * Whether this start seeds the demo: as {@code BACKSTORY_DEMO} says when it is set, else only into the
-	 * embedded database of a local site, so a public site never gets demo accounts without asking for them.
+	 * Whether this start seeds the demo: as {@code BACKSTORY_DEMO} says when it is set,
+	 * else only into the embedded database of a local site, so a public site never gets
+	 * demo accounts without asking for them.
 	 */
 	static boolean wanted(@Nullable Boolean demo, boolean embedded, boolean local) {
 		return demo != null ? demo : embedded && local;
@@ -111,17 +113,21 @@ class DemoSeeder implements ApplicationRunner {
 			return;
 		}
 		if (site.local()) {
-			log.info("""
-					Demo publication seeded. Sign in at {} with password '{}' as:
-					  {} (owner), admin@demo.test (administrator), editor@demo.test (editor),
-					  author@demo.test (author), contributor@demo.test (contributor), reader@demo.test (free member),
-					  subscriber@demo.test (paid, active), lapsed@demo.test (paid, past due beyond grace, card declined)""",
+			log.info(
+					"""
+							Demo publication seeded. Sign in at {} with password '{}' as:
+							  {} (owner), admin@demo.test (administrator), editor@demo.test (editor),
+							  author@demo.test (author), contributor@demo.test (contributor), reader@demo.test (free member),
+							  subscriber@demo.test (paid, active), lapsed@demo.test (paid, past due beyond grace, card declined)""",
 					properties.link("/login"), PASSWORD, DemoAccount.OWNER);
 		}
 		else {
-			// Printed once, on purpose: these are the only copies, and the site is public.
-			log.warn("Demo publication seeded on a public site because BACKSTORY_DEMO=true. Each demo account has a "
-					+ "random password, shown only now. Sign in at {} as:\n{}", properties.link("/login"),
+			// Printed once, on purpose: these are the only copies, and the site is
+			// public.
+			log.warn(
+					"Demo publication seeded on a public site because BACKSTORY_DEMO=true. Each demo account has a "
+							+ "random password, shown only now. Sign in at {} as:\n{}",
+					properties.link("/login"),
 					passwords.entrySet()
 						.stream()
 						.map(entry -> "  " + entry.getKey() + "  " + entry.getValue())
@@ -129,7 +135,10 @@ class DemoSeeder implements ApplicationRunner {
 		}
 	}
 
-	/** The password of each demo account: the published one on a local site, else a random one each. */
+	/**
+	 * The password of each demo account: the published one on a local site, else a random
+	 * one each.
+	 */
 	private static Map<String, String> passwords(boolean local) {
 		Map<String, String> passwords = new LinkedHashMap<>();
 		DemoAccount.ALL.forEach(account -> passwords.put(account.email(), local ? PASSWORD : randomPassword()));
@@ -145,7 +154,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	private boolean seedIfEmpty(Map<String, String> passwords) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('backstory-demo-seed'))").query((rs, row) -> 1).list();
-		// Never into someone else's publication: a database with an owner or an article is not empty.
+		// Never into someone else's publication: a database with an owner or an article
+		// is not empty.
 		boolean empty = !members.ownerExists() && catalog.latest(1, 0).isEmpty();
 		if (empty) {
 			DemoContent content = DemoContent.load();
@@ -159,11 +169,15 @@ class DemoSeeder implements ApplicationRunner {
 		return empty;
 	}
 
-	/** Creates the demo accounts and the subscriptions; returns each account's id by email. */
+	/**
+	 * Creates the demo accounts and the subscriptions; returns each account's id by
+	 * email.
+	 */
 	private Map<String, Long> seedAccounts(Map<String, String> passwords) {
 		Map<String, Long> ids = new LinkedHashMap<>();
-		DemoAccount.ALL.forEach(account -> ids.put(account.email(), members.createAccount(
-				new NewAccount(account.email(), account.name(), passwords.get(account.email()), account.role(), true))));
+		DemoAccount.ALL
+			.forEach(account -> ids.put(account.email(), members.createAccount(new NewAccount(account.email(),
+					account.name(), passwords.get(account.email()), account.role(), true))));
 		plans.createPlan(new NewPlan("supporter", "Supporter", "supporter",
 				"Every explainer in full, the storyline archive, and the weekly briefing.", "USD", 800, 8000, 1));
 		Instant now = clock.instant();

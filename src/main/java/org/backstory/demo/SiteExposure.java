@@ -13,9 +13,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether this start serves only the machine it runs on (a laptop trying the demo) or the public: local means
- * the server listens on a loopback address and the base URL is {@code http://localhost} or a loopback IP.
- * Anything else counts as public, so a forgotten setting errs towards the stricter rules.
+ * Whether this start serves only the machine it runs on (a laptop trying the demo) or the
+ * public: local means the server listens on a loopback address and the base URL is
+ * {@code http://localhost} or a loopback IP. Anything else counts as public, so a
+ * forgotten setting errs towards the stricter rules.
  */
 @Component
 class SiteExposure {
@@ -32,7 +33,10 @@ class SiteExposure {
 		return publicBecause.isEmpty();
 	}
 
-	/** Why the site counts as public, as a clause naming the setting; empty when it is local. */
+	/**
+	 * Why the site counts as public, as a clause naming the setting; empty when it is
+	 * local.
+	 */
 	Optional<String> publicBecause() {
 		return publicBecause;
 	}
@@ -58,7 +62,10 @@ class SiteExposure {
 		return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_IPV4.matcher(name).matches();
 	}
 
-	/** Resolves the bind address as Tomcat will; one that does not resolve is not known to be loopback. */
+	/**
+	 * Resolves the bind address as Tomcat will; one that does not resolve is not known to
+	 * be loopback.
+	 */
 	private static boolean loopback(String address) {
 		try {
 			return InetAddress.getByName(address).isLoopbackAddress();

@@ -1,10 +1,10 @@
 package org.backstory.email;
 
 /**
- * Bulk delivery for newsletters: the same transport as transactional mail (SMTP, or the dev outbox), but
- * over connections the caller opens and keeps, one message at a time, so the caller can record each
- * message as sent the moment the server took it. Transactional mail never shares these connections and
- * never waits behind them.
+ * Bulk delivery for newsletters: the same transport as transactional mail (SMTP, or the
+ * dev outbox), but over connections the caller opens and keeps, one message at a time, so
+ * the caller can record each message as sent the moment the server took it. Transactional
+ * mail never shares these connections and never waits behind them.
  */
 public interface BulkMailer {
 

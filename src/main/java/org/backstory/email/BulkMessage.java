@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param subject one line
  * @param text the plain-text part
  * @param html the HTML part
- * @param messageId the {@code Message-ID} without angle brackets, stable across retries so a receiver can
- * tell a repeat from a new message
+ * @param messageId the {@code Message-ID} without angle brackets, stable across retries
+ * so a receiver can tell a repeat from a new message
  * @param date the {@code Date} header
- * @param headers further headers in order, e.g. {@code List-Id}, {@code List-Unsubscribe}; values must be
- * one line of ASCII
+ * @param headers further headers in order, e.g. {@code List-Id},
+ * {@code List-Unsubscribe}; values must be one line of ASCII
  */
 public record BulkMessage(String fromName, String fromAddress, @Nullable String replyTo, String toName,
 		String toAddress, String subject, String text, String html, String messageId, Instant date,

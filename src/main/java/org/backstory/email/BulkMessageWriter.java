@@ -11,14 +11,17 @@ import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeUtility;
 
 /**
- * Writes a newsletter message as MIME bytes directly: headers, then a multipart/alternative with the text and
- * HTML parts in quoted-printable. Jakarta Mail's body parts encode a message byte by byte through five
- * stream layers, which cost more CPU than everything else a newsletter message needs; this writes the same
- * standard form in one pass.
+ * Writes a newsletter message as MIME bytes directly: headers, then a
+ * multipart/alternative with the text and HTML parts in quoted-printable. Jakarta Mail's
+ * body parts encode a message byte by byte through five stream layers, which cost more
+ * CPU than everything else a newsletter message needs; this writes the same standard form
+ * in one pass.
  */
 final class BulkMessageWriter {
 
-	/** "=_" never occurs in quoted-printable text, so no part can contain the boundary. */
+	/**
+	 * "=_" never occurs in quoted-printable text, so no part can contain the boundary.
+	 */
 	private static final String BOUNDARY = "=_backstory_alternative";
 
 	private static final int LINE = 76;
@@ -44,7 +47,8 @@ final class BulkMessageWriter {
 		}
 		header(head, "Content-Type", "multipart/alternative; boundary=\"" + BOUNDARY + "\"");
 		head.append("\r\n--").append(BOUNDARY).append("\r\n");
-		ByteArrayOutputStream out = new ByteArrayOutputStream(mail.text().length() + mail.html().length() * 11 / 10 + 2048);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(
+				mail.text().length() + mail.html().length() * 11 / 10 + 2048);
 		out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
 		part(out, "text/plain", mail.text());
 		out.writeBytes(("\r\n--" + BOUNDARY + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -54,14 +58,16 @@ final class BulkMessageWriter {
 	}
 
 	private static void part(ByteArrayOutputStream out, String type, String body) {
-		out.writeBytes(("Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII));
+		out.writeBytes(
+				("Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 		quotedPrintable(body.getBytes(StandardCharsets.UTF_8), out);
 	}
 
 	/**
-	 * RFC 2045 quoted-printable with CRLF line ends: printable ASCII as itself except "=", spaces and tabs as
-	 * themselves unless they end a line, everything else as =XX, lines at most 76 characters with soft breaks.
+	 * RFC 2045 quoted-printable with CRLF line ends: printable ASCII as itself except
+	 * "=", spaces and tabs as themselves unless they end a line, everything else as =XX,
+	 * lines at most 76 characters with soft breaks.
 	 */
 	static void quotedPrintable(byte[] in, ByteArrayOutputStream out) {
 		int column = 0;

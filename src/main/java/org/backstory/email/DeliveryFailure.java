@@ -1,8 +1,9 @@
 package org.backstory.email;
 
 /**
- * A message the server did not accept. {@link #permanent()} failures (SMTP 5xx) will fail again and should not
- * be retried; the others (4xx, a dropped or refused connection) may succeed later.
+ * A message the server did not accept. {@link #permanent()} failures (SMTP 5xx) will fail
+ * again and should not be retried; the others (4xx, a dropped or refused connection) may
+ * succeed later.
  */
 public class DeliveryFailure extends Exception {
 

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * @param subject the subject line, a single line
  * @param text the plain-text body; always present
  * @param html an optional HTML alternative to {@code text}
- * @param key an optional idempotency key: a second mail with the same key is ignored, so listeners that may
- * run more than once (at-least-once events) send once; null for no deduplication
+ * @param key an optional idempotency key: a second mail with the same key is ignored, so
+ * listeners that may run more than once (at-least-once events) send once; null for no
+ * deduplication
  */
 public record Mail(String to, String subject, String text, @Nullable String html, @Nullable String key) {
 

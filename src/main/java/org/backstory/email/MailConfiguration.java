@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Picks the transport and declares the db-scheduler tasks: one delivery per message, scheduled by
- * {@link Mailer#send} for right after commit; a drain that delivers everything due, scheduled by
- * {@link Mailer#queue} after a transaction that queued mail in bulk; and a sweeper that every minute
- * drains whatever is still pending (a crash mid-way, a failed attempt whose retry is due).
+ * Picks the transport and declares the db-scheduler tasks: one delivery per message,
+ * scheduled by {@link Mailer#send} for right after commit; a drain that delivers
+ * everything due, scheduled by {@link Mailer#queue} after a transaction that queued mail
+ * in bulk; and a sweeper that every minute drains whatever is still pending (a crash
+ * mid-way, a failed attempt whose retry is due).
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -54,7 +55,8 @@ class MailConfiguration {
 
 	@Bean
 	OneTimeTask<Void> mailDeliveryTask(MailDelivery delivery) {
-		return Tasks.oneTime(DELIVERY).execute((instance, context) -> delivery.deliver(Long.parseLong(instance.getId())));
+		return Tasks.oneTime(DELIVERY)
+			.execute((instance, context) -> delivery.deliver(Long.parseLong(instance.getId())));
 	}
 
 	@Bean
@@ -76,9 +78,10 @@ class MailConfiguration {
 	}
 
 	/**
-	 * Whether DMARC can pass on a DKIM signature of {@code signingDomain} for mail from {@code from}: the two
-	 * domains must share an organisational domain. Without the public suffix list only one being the other or
-	 * a parent of it is recognised, so callers warn rather than fail.
+	 * Whether DMARC can pass on a DKIM signature of {@code signingDomain} for mail from
+	 * {@code from}: the two domains must share an organisational domain. Without the
+	 * public suffix list only one being the other or a parent of it is recognised, so
+	 * callers warn rather than fail.
 	 */
 	static boolean aligned(String from, String signingDomain) {
 		String address;

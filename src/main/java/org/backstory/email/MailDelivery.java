@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Hands queued messages to the transport and records the outcome. A failed attempt is retried by the
- * sweeper with growing waits (1, 2, 4 ... minutes, at most 6 hours) until {@value #MAX_ATTEMPTS} attempts.
- * Delivery is at least once: a crash after the server accepted a message but before the row was marked
- * sent delivers it again.
+ * Hands queued messages to the transport and records the outcome. A failed attempt is
+ * retried by the sweeper with growing waits (1, 2, 4 ... minutes, at most 6 hours) until
+ * {@value #MAX_ATTEMPTS} attempts. Delivery is at least once: a crash after the server
+ * accepted a message but before the row was marked sent delivers it again.
  */
 @Component
 class MailDelivery {
@@ -40,12 +40,18 @@ class MailDelivery {
 		this.clock = clock;
 	}
 
-	/** Delivers message {@code id} if it is still pending and nobody else is delivering it. */
+	/**
+	 * Delivers message {@code id} if it is still pending and nobody else is delivering
+	 * it.
+	 */
 	void deliver(long id) {
 		transactions.executeWithoutResult(status -> mails.lockPending(id).ifPresent(this::attempt));
 	}
 
-	/** Delivers every pending message whose next attempt is due; returns how many were tried. */
+	/**
+	 * Delivers every pending message whose next attempt is due; returns how many were
+	 * tried.
+	 */
 	int deliverDue() {
 		var due = mails.due(clock.instant(), 100);
 		due.forEach(this::deliver);

@@ -10,9 +10,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code mail} health component. An unreachable SMTP server is reported ({@code reachable: false},
- * status UNKNOWN) but never makes the app DOWN: readers can still read, and queued mail is retried. The
- * server is probed at most once a minute so health checks do not hammer it.
+ * The {@code mail} health component. An unreachable SMTP server is reported
+ * ({@code reachable: false}, status UNKNOWN) but never makes the app DOWN: readers can
+ * still read, and queued mail is retried. The server is probed at most once a minute so
+ * health checks do not hammer it.
  */
 @Component("mailHealthIndicator")
 class MailHealthIndicator implements HealthIndicator {

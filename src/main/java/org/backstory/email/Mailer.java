@@ -15,14 +15,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends mail. A message is stored in the caller's transaction and delivered after it commits, over SMTP
- * or to the dev outbox; a rolled-back transaction sends nothing, and nothing queued is lost to a crash or
- * a restart. Delivery is at least once.
+ * Sends mail. A message is stored in the caller's transaction and delivered after it
+ * commits, over SMTP or to the dev outbox; a rolled-back transaction sends nothing, and
+ * nothing queued is lost to a crash or a restart. Delivery is at least once.
  */
 @Service
 public class Mailer {
 
-	/** How long the per-message task has before the sweeper also considers a new message. */
+	/**
+	 * How long the per-message task has before the sweeper also considers a new message.
+	 */
 	private static final Duration SWEEP_GRACE = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
@@ -46,8 +48,8 @@ public class Mailer {
 	}
 
 	/**
-	 * Queues {@code mail} in the current transaction (or a new one) for delivery right after commit. A mail
-	 * whose {@link Mail#key()} was sent before is ignored.
+	 * Queues {@code mail} in the current transaction (or a new one) for delivery right
+	 * after commit. A mail whose {@link Mail#key()} was sent before is ignored.
 	 */
 	@Transactional
 	public void send(Mail mail) {
@@ -65,10 +67,11 @@ public class Mailer {
 	}
 
 	/**
-	 * Queues mail that background work sends in bulk (a renewal run's receipts): stored in the caller's
-	 * transaction exactly like {@link #send}, in one round trip, but delivered after commit by one drain task
-	 * for the whole transaction instead of a task per message, so thousands of messages do not mean
-	 * thousands of tasks. Mails whose key was queued before are ignored.
+	 * Queues mail that background work sends in bulk (a renewal run's receipts): stored
+	 * in the caller's transaction exactly like {@link #send}, in one round trip, but
+	 * delivered after commit by one drain task for the whole transaction instead of a
+	 * task per message, so thousands of messages do not mean thousands of tasks. Mails
+	 * whose key was queued before are ignored.
 	 */
 	@Transactional
 	public void queueAll(List<Mail> mail) {
@@ -92,8 +95,8 @@ public class Mailer {
 	}
 
 	/**
-	 * Deletes every message to {@code address}, queued or sent, including dev outbox files: part of erasing
-	 * a person's data.
+	 * Deletes every message to {@code address}, queued or sent, including dev outbox
+	 * files: part of erasing a person's data.
 	 */
 	@Transactional
 	public void forget(String address) {

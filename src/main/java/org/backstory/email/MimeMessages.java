@@ -13,9 +13,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
- * Builds the MIME form of a message, the same for SMTP and the dev outbox. Written against Jakarta Mail
- * directly: Spring's {@code MimeMessageHelper} reads and parses a {@code mime.types} file from the class
- * path for every message, which dominated the cost of sending receipts in bulk.
+ * Builds the MIME form of a message, the same for SMTP and the dev outbox. Written
+ * against Jakarta Mail directly: Spring's {@code MimeMessageHelper} reads and parses a
+ * {@code mime.types} file from the class path for every message, which dominated the cost
+ * of sending receipts in bulk.
  */
 final class MimeMessages {
 
@@ -24,9 +25,12 @@ final class MimeMessages {
 	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
 	static {
-		// Every body part asks Jakarta Mail for its stream provider, which by default means a ServiceLoader
-		// scan of every jar on the class path: a third of the CPU of a newsletter send. Naming the provider
-		// (Angus Mail's, the one on the class path) is Jakarta Mail's own way to skip the scan.
+		// Every body part asks Jakarta Mail for its stream provider, which by default
+		// means a ServiceLoader
+		// scan of every jar on the class path: a third of the CPU of a newsletter send.
+		// Naming the provider
+		// (Angus Mail's, the one on the class path) is Jakarta Mail's own way to skip the
+		// scan.
 		if (System.getProperty(STREAM_PROVIDER) == null) {
 			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
 		}
@@ -52,8 +56,9 @@ final class MimeMessages {
 	}
 
 	/**
-	 * A newsletter message: both parts, its own {@code Message-ID} and the list headers, written by
-	 * {@link BulkMessageWriter} and read back, so Jakarta Mail sends those bytes as they are.
+	 * A newsletter message: both parts, its own {@code Message-ID} and the list headers,
+	 * written by {@link BulkMessageWriter} and read back, so Jakarta Mail sends those
+	 * bytes as they are.
 	 */
 	static MimeMessage build(Session session, BulkMessage mail) throws MessagingException {
 		return new MimeMessage(session, new ByteArrayInputStream(BulkMessageWriter.write(mail)));

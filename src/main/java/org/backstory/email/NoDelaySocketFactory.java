@@ -7,9 +7,10 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets with Nagle's algorithm off. SMTP is a chain of small writes each waiting for a reply; with
- * Nagle on, the last small write of a message (the final dot) waits for the server's delayed ACK, about
- * 40 ms per message, which capped a kept-open connection at some 25 messages per second.
+ * Plain sockets with Nagle's algorithm off. SMTP is a chain of small writes each waiting
+ * for a reply; with Nagle on, the last small write of a message (the final dot) waits for
+ * the server's delayed ACK, about 40 ms per message, which capped a kept-open connection
+ * at some 25 messages per second.
  */
 final class NoDelaySocketFactory extends SocketFactory {
 

@@ -12,8 +12,9 @@ import jakarta.mail.Session;
 import org.backstory.email.dkim.MessageSigner;
 
 /**
- * Bulk delivery to the dev outbox: each message becomes {@code <outbox>/newsletters/<message-id>.eml}. A
- * repeated message overwrites its file, as a receiver would see one message per Message-ID.
+ * Bulk delivery to the dev outbox: each message becomes
+ * {@code <outbox>/newsletters/<message-id>.eml}. A repeated message overwrites its file,
+ * as a receiver would see one message per Message-ID.
  */
 final class OutboxBulkMailer implements BulkMailer {
 

@@ -14,8 +14,9 @@ import jakarta.mail.Session;
 import org.backstory.email.dkim.MessageSigner;
 
 /**
- * The dev outbox: each message becomes an {@code .eml} file under {@code <data-dir>/outbox}, which any
- * mail client opens. Used when no SMTP server is configured.
+ * The dev outbox: each message becomes an {@code .eml} file under
+ * {@code <data-dir>/outbox}, which any mail client opens. Used when no SMTP server is
+ * configured.
  */
 final class OutboxTransport implements MailTransport {
 

@@ -25,7 +25,10 @@ class OutgoingMailRepository {
 		this.batch = batch;
 	}
 
-	/** Queues a message; empty when a message with the same idempotency key exists already. */
+	/**
+	 * Queues a message; empty when a message with the same idempotency key exists
+	 * already.
+	 */
 	Optional<Long> insert(Mail mail, Instant now, Instant firstSweep) {
 		return jdbc.sql("""
 				insert into email.outgoing_mail
@@ -44,26 +47,31 @@ class OutgoingMailRepository {
 			.optional();
 	}
 
-	/** Queues messages in one round trip, skipping those whose key exists; how many were queued. */
+	/**
+	 * Queues messages in one round trip, skipping those whose key exists; how many were
+	 * queued.
+	 */
 	int insertAll(List<Mail> mails, Instant now) {
 		int[] inserted = batch.batchUpdate("""
 				insert into email.outgoing_mail
 				    (idempotency_key, recipient, subject, text_body, html_body, next_attempt_at, created_at)
 				values (:key, :to, :subject, :text, :html, :now, :now)
-				on conflict (idempotency_key) do nothing""", mails.stream()
-			.map(mail -> new MapSqlParameterSource().addValue("key", mail.key(), Types.VARCHAR)
-				.addValue("to", mail.to())
-				.addValue("subject", mail.subject())
-				.addValue("text", mail.text())
-				.addValue("html", mail.html(), Types.VARCHAR)
-				.addValue("now", Timestamp.from(now)))
-			.toArray(MapSqlParameterSource[]::new));
+				on conflict (idempotency_key) do nothing""",
+				mails.stream()
+					.map(mail -> new MapSqlParameterSource().addValue("key", mail.key(), Types.VARCHAR)
+						.addValue("to", mail.to())
+						.addValue("subject", mail.subject())
+						.addValue("text", mail.text())
+						.addValue("html", mail.html(), Types.VARCHAR)
+						.addValue("now", Timestamp.from(now)))
+					.toArray(MapSqlParameterSource[]::new));
 		return Arrays.stream(inserted).sum();
 	}
 
 	/**
-	 * The message if it is still pending and no other delivery holds it; the row stays locked until the
-	 * transaction ends, so two nodes (or the task and the sweeper) never deliver it at the same time.
+	 * The message if it is still pending and no other delivery holds it; the row stays
+	 * locked until the transaction ends, so two nodes (or the task and the sweeper) never
+	 * deliver it at the same time.
 	 */
 	Optional<OutgoingMail> lockPending(long id) {
 		return jdbc.sql("""

@@ -11,7 +11,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
-/** Bulk delivery over SMTP: each connection is one Jakarta Mail transport kept open between messages. */
+/**
+ * Bulk delivery over SMTP: each connection is one Jakarta Mail transport kept open
+ * between messages.
+ */
 final class SmtpBulkMailer implements BulkMailer {
 
 	private final Session session;
@@ -38,7 +41,10 @@ final class SmtpBulkMailer implements BulkMailer {
 		return "smtp";
 	}
 
-	/** Turns what Jakarta Mail threw into permanent (5xx) or transient (4xx, no reply at all). */
+	/**
+	 * Turns what Jakarta Mail threw into permanent (5xx) or transient (4xx, no reply at
+	 * all).
+	 */
 	static DeliveryFailure classify(MessagingException ex) {
 		int code = replyCode(ex);
 		String reason = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().strip();
@@ -101,7 +107,8 @@ final class SmtpBulkMailer implements BulkMailer {
 			}
 			catch (MessagingException ex) {
 				DeliveryFailure failure = classify(ex);
-				// A refused message leaves the session mid-transaction on some servers; a broken one is gone.
+				// A refused message leaves the session mid-transaction on some servers; a
+				// broken one is gone.
 				if (failure.replyCode() == 0 || failure.replyCode() == 421) {
 					close();
 				}
@@ -130,7 +137,8 @@ final class SmtpBulkMailer implements BulkMailer {
 					open.close();
 				}
 				catch (MessagingException ex) {
-					// The connection is being dropped anyway; nothing is lost by not saying goodbye.
+					// The connection is being dropped anyway; nothing is lost by not
+					// saying goodbye.
 				}
 			}
 		}

@@ -11,8 +11,8 @@ final class SmtpSessions {
 	}
 
 	/**
-	 * @param timeoutMillis how long a read or write may wait; timeouts keep a hung server from pinning a
-	 * thread (Jakarta Mail waits forever by default)
+	 * @param timeoutMillis how long a read or write may wait; timeouts keep a hung server
+	 * from pinning a thread (Jakarta Mail waits forever by default)
 	 */
 	static Session of(MailProperties properties, int timeoutMillis) {
 		Properties smtp = new Properties();

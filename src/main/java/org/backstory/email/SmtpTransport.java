@@ -7,9 +7,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.backstory.email.dkim.MessageSigner;
 
 /**
- * Delivers over SMTP with Jakarta Mail, one connection per message. Talks to Jakarta Mail's transport
- * directly: Spring's {@code JavaMailSender} calls {@code saveChanges()}, which would re-encode a signed
- * message and break its DKIM signature.
+ * Delivers over SMTP with Jakarta Mail, one connection per message. Talks to Jakarta
+ * Mail's transport directly: Spring's {@code JavaMailSender} calls {@code saveChanges()},
+ * which would re-encode a signed message and break its DKIM signature.
  */
 final class SmtpTransport implements MailTransport {
 

@@ -1,6 +1,7 @@
 /**
- * Email: the outbound mail port. Sends over SMTP when a server is configured, otherwise writes each
- * message to the dev outbox under {@code <data-dir>/outbox}, listed at {@code /admin/email/outbox}.
+ * Email: the outbound mail port. Sends over SMTP when a server is configured, otherwise
+ * writes each message to the dev outbox under {@code <data-dir>/outbox}, listed at
+ * {@code /admin/email/outbox}.
  */
 @ApplicationModule(allowedDependencies = { "shared" })
 @NullMarked

@@ -24,17 +24,22 @@ import static org.backstory.exports.JsonFields.string;
 import static org.backstory.exports.JsonFields.text;
 
 /**
- * What Ghost has no place for, under {@code db[0].backstory} beside Ghost's {@code meta} and {@code data}
- * (Ghost's importer reads only those two): the publication's legal details; each article's Markdown source, stored status, tier list, storyline
- * part, slug aliases and editor switch; authors' staff links; tag and storyline aliases; the storylines with their
- * events; the entities (people, places, organisations) with their aliases and rejected mentions; the plans; and
- * the newsletters' settings Ghost names differently. Rows refer to Ghost's rows by their ids
- * ({@code post_id}, {@code tag_id}, {@code user_id}, {@code newsletter_id}), and carry Backstory's own id, so
- * an import into Backstory loses nothing.
+ * What Ghost has no place for, under {@code db[0].backstory} beside Ghost's {@code meta}
+ * and {@code data} (Ghost's importer reads only those two): the publication's legal
+ * details; each article's Markdown source, stored status, tier list, storyline part, slug
+ * aliases and editor switch; authors' staff links; tag and storyline aliases; the
+ * storylines with their events; the entities (people, places, organisations) with their
+ * aliases and rejected mentions; the plans; and the newsletters' settings Ghost names
+ * differently. Rows refer to Ghost's rows by their ids ({@code post_id}, {@code tag_id},
+ * {@code user_id}, {@code newsletter_id}), and carry Backstory's own id, so an import
+ * into Backstory loses nothing.
  */
 final class BackstorySection {
 
-	/** Bumped when the section's meaning changes, so an importer can refuse what it does not understand. */
+	/**
+	 * Bumped when the section's meaning changes, so an importer can refuse what it does
+	 * not understand.
+	 */
 	static final int FORMAT_VERSION = 1;
 
 	private final ArticleArchive articles;
@@ -97,7 +102,8 @@ final class BackstorySection {
 		string(json, "seo_title", article.seo().title());
 		string(json, "seo_description", article.seo().description());
 		text(json, "social_image_url", article.seo().socialImageUrl());
-		text(json, "storyline_id", article.storylineId() == null ? null : GhostIds.id("storyline", article.storylineId()));
+		text(json, "storyline_id",
+				article.storylineId() == null ? null : GhostIds.id("storyline", article.storylineId()));
 		number(json, "storyline_position", article.storylinePosition());
 		json.writeBooleanProperty("author_may_publish", article.authorMayPublish());
 		strings("slug_aliases", article.slugAliases());

@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Subscriptions, payments and the subscription history as CSV, in id order, with the member's address beside their id (member ids
- * change when a publication moves; addresses do not). Amounts are minor units (cents) of the row's currency,
- * dates ISO-8601 in UTC; an empty cell is a value that is not set.
+ * Subscriptions, payments and the subscription history as CSV, in id order, with the
+ * member's address beside their id (member ids change when a publication moves; addresses
+ * do not). Amounts are minor units (cents) of the row's currency, dates ISO-8601 in UTC;
+ * an empty cell is a value that is not set.
  */
 @Component
 class BillingCsvExport {
@@ -44,7 +45,8 @@ class BillingCsvExport {
 		CsvWriter csv = new CsvWriter(out);
 		csv.row(SUBSCRIPTION_COLUMNS);
 		billing.forEachSubscriptionChunk(chunk -> {
-			Map<Long, MemberProfile> emails = members.profiles(chunk.stream().map(ArchivedSubscription::memberId).toList());
+			Map<Long, MemberProfile> emails = members
+				.profiles(chunk.stream().map(ArchivedSubscription::memberId).toList());
 			chunk.forEach(s -> csv.row(cells(s.id(), s.memberId(), email(emails, s.memberId()), s.plan(), s.tier(),
 					s.interval(), s.price(), s.currency(), s.status(), s.comped(), s.renews(), s.currentPeriodStart(),
 					s.currentPeriodEnd(), s.trialEnd(), s.canceledAt(), s.couponId(), s.percentOff(), s.amountOff(),
@@ -65,7 +67,10 @@ class BillingCsvExport {
 		});
 	}
 
-	/** The subscription event log, which names no member: the history the revenue figures are computed from. */
+	/**
+	 * The subscription event log, which names no member: the history the revenue figures
+	 * are computed from.
+	 */
 	void writeEvents(Writer out) {
 		CsvWriter csv = new CsvWriter(out);
 		csv.row(EVENT_COLUMNS);
@@ -79,7 +84,10 @@ class BillingCsvExport {
 		return profile == null ? null : profile.email();
 	}
 
-	/** The values as cells: null empty, dates as in Ghost's exports, everything else as Java writes it. */
+	/**
+	 * The values as cells: null empty, dates as in Ghost's exports, everything else as
+	 * Java writes it.
+	 */
 	private static List<String> cells(@Nullable Object... values) {
 		List<String> cells = new ArrayList<>(values.length);
 		for (Object value : values) {

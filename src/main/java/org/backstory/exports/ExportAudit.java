@@ -12,7 +12,10 @@ import org.backstory.shared.StaffActions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Names the archive and records each download in the audit log, in its own transaction, before it is written. */
+/**
+ * Names the archive and records each download in the audit log, in its own transaction,
+ * before it is written.
+ */
 @Component
 class ExportAudit {
 
@@ -33,11 +36,14 @@ class ExportAudit {
 	}
 
 	void downloaded(SignedInMember owner, String fileName) {
-		transaction.executeWithoutResult(status -> staffActions.record(owner.id(), "export.downloaded", fileName,
-				"the owner's export"));
+		transaction.executeWithoutResult(
+				status -> staffActions.record(owner.id(), "export.downloaded", fileName, "the owner's export"));
 	}
 
-	/** {@code backstory-export-<site>-<yyyy-mm-dd>.zip}, the site's name in lower-case ASCII words. */
+	/**
+	 * {@code backstory-export-<site>-<yyyy-mm-dd>.zip}, the site's name in lower-case
+	 * ASCII words.
+	 */
 	String archiveName() {
 		return "backstory-export-" + slug(publication.publication().name()) + "-"
 				+ LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".zip";

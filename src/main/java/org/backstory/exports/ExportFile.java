@@ -1,6 +1,8 @@
 package org.backstory.exports;
 
-/** One file of the export, as a download of its own and as an entry of the whole archive. */
+/**
+ * One file of the export, as a download of its own and as an entry of the whole archive.
+ */
 public enum ExportFile {
 
 	/** The articles in Ghost's JSON export format. */
@@ -11,7 +13,10 @@ public enum ExportFile {
 	SUBSCRIPTIONS("subscriptions", "csv", "text/csv;charset=UTF-8"),
 	/** Every payment attempt, with what was refunded. */
 	PAYMENTS("payments", "csv", "text/csv;charset=UTF-8"),
-	/** Every subscription's history of changes, which the revenue figures are computed from. */
+	/**
+	 * Every subscription's history of changes, which the revenue figures are computed
+	 * from.
+	 */
 	SUBSCRIPTION_EVENTS("subscription_events", "csv", "text/csv;charset=UTF-8"),
 	/** The uploaded images' files. */
 	IMAGES("images", "zip", "application/zip");

@@ -22,15 +22,19 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The owner's export: each file alone, or all of them in one zip. Every download is recorded in the audit
- * log before its first byte is written, and then written from one read-only snapshot of the database
- * (repeatable read), so the files of one archive agree with each other even while the site is in use.
- * Nothing is held whole in memory: every file is written as it is read.
+ * The owner's export: each file alone, or all of them in one zip. Every download is
+ * recorded in the audit log before its first byte is written, and then written from one
+ * read-only snapshot of the database (repeatable read), so the files of one archive agree
+ * with each other even while the site is in use. Nothing is held whole in memory: every
+ * file is written as it is read.
  */
 @Service
 public class Exports {
 
-	/** Zip entries other than images carry this date, so an unchanged site zips to the same bytes. */
+	/**
+	 * Zip entries other than images carry this date, so an unchanged site zips to the
+	 * same bytes.
+	 */
 	private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
 
 	private final GhostJsonExport posts;
@@ -62,7 +66,10 @@ public class Exports {
 		return audit.archiveName();
 	}
 
-	/** Writes one file of the export. @throws AccessDeniedException unless {@code owner} is the owner */
+	/**
+	 * Writes one file of the export. @throws AccessDeniedException unless {@code owner}
+	 * is the owner
+	 */
 	public void write(SignedInMember owner, ExportFile file, OutputStream out) {
 		requireOwner(owner);
 		audit.downloaded(owner, file.fileName());
@@ -121,7 +128,10 @@ public class Exports {
 
 	}
 
-	/** A CSV file in UTF-8, buffered and flushed but not closed, so a zip can go on after it. */
+	/**
+	 * A CSV file in UTF-8, buffered and flushed but not closed, so a zip can go on after
+	 * it.
+	 */
 	private static void text(OutputStream out, TextFile file) {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		file.write(writer);

@@ -7,16 +7,19 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Ghost's ids (24 lower-case hex digits, like a MongoDB ObjectId) and uuids, derived from what Backstory
- * keys a row by, so the same row gets the same id in every export. Ghost's importer gives every row a new
- * id and only uses these to connect rows within the file.
+ * Ghost's ids (24 lower-case hex digits, like a MongoDB ObjectId) and uuids, derived from
+ * what Backstory keys a row by, so the same row gets the same id in every export. Ghost's
+ * importer gives every row a new id and only uses these to connect rows within the file.
  */
 final class GhostIds {
 
 	private GhostIds() {
 	}
 
-	/** The id of the row of {@code kind} (e.g. {@code post}) that Backstory keys by {@code key}. */
+	/**
+	 * The id of the row of {@code kind} (e.g. {@code post}) that Backstory keys by
+	 * {@code key}.
+	 */
 	static String id(String kind, Object key) {
 		return HexFormat.of().formatHex(sha256("backstory:" + kind + ":" + key)).substring(0, 24);
 	}

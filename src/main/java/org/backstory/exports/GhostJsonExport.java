@@ -25,17 +25,21 @@ import static org.backstory.exports.JsonFields.string;
 import static org.backstory.exports.JsonFields.text;
 
 /**
- * The articles as Ghost's JSON export ({@code {db:[{meta,data}]}} with Ghost's tables and column names), so
- * Ghost's own importer takes them: {@code html} is the whole article as the site renders it (house sections
- * included) with {@code <!--members-only-->} where the preview ends, which Ghost turns into its paywall
- * card. Articles are written as they are read; only their few links (tags, authors, tiers, meta) are kept
- * until the posts are done. What Ghost has no column for goes under {@code db[0].backstory}
+ * The articles as Ghost's JSON export ({@code {db:[{meta,data}]}} with Ghost's tables and
+ * column names), so Ghost's own importer takes them: {@code html} is the whole article as
+ * the site renders it (house sections included) with {@code <!--members-only-->} where
+ * the preview ends, which Ghost turns into its paywall card. Articles are written as they
+ * are read; only their few links (tags, authors, tiers, meta) are kept until the posts
+ * are done. What Ghost has no column for goes under {@code db[0].backstory}
  * ({@link BackstorySection}).
  */
 @Component
 class GhostJsonExport {
 
-	/** The Ghost version the file claims, so Ghost's importer treats it as a current export. */
+	/**
+	 * The Ghost version the file claims, so Ghost's importer treats it as a current
+	 * export.
+	 */
 	static final String GHOST_VERSION = "5.0.0";
 
 	static final String PAYWALL = "<!--members-only-->";
@@ -57,7 +61,10 @@ class GhostJsonExport {
 		this.clock = clock;
 	}
 
-	/** A post's links and meta, kept while the posts are written and written after them: no text. */
+	/**
+	 * A post's links and meta, kept while the posts are written and written after them:
+	 * no text.
+	 */
 	private record Links(long id, ArticleSeo seo, boolean emailOnly, List<Long> tagIds, List<Long> authorIds,
 			List<String> tiers) {
 
@@ -104,8 +111,8 @@ class GhostJsonExport {
 	}
 
 	/**
-	 * Ghost's status: {@code sent} is Ghost's word for a post that went out by email only; a scheduled
-	 * article whose time has come is published, as readers see it.
+	 * Ghost's status: {@code sent} is Ghost's word for a post that went out by email
+	 * only; a scheduled article whose time has come is published, as readers see it.
 	 */
 	static String status(ArchivedArticle article, Instant now) {
 		Instant at = article.publishedAt();
@@ -118,7 +125,10 @@ class GhostJsonExport {
 		return article.onSite() ? "published" : "sent";
 	}
 
-	/** The whole article as one HTML string, with Ghost's paywall marker between preview and the rest. */
+	/**
+	 * The whole article as one HTML string, with Ghost's paywall marker between preview
+	 * and the rest.
+	 */
 	static String html(ArchivedArticle article, String gatedHtml) {
 		if (gatedHtml.isEmpty()) {
 			return article.previewHtml();
@@ -185,7 +195,10 @@ class GhostJsonExport {
 		json.writeEndArray();
 	}
 
-	/** posts_tags, posts_authors and posts_products, each with sort_order from 0 (the primary one). */
+	/**
+	 * posts_tags, posts_authors and posts_products, each with sort_order from 0 (the
+	 * primary one).
+	 */
 	private static void relations(JsonGenerator json, List<Links> links) {
 		json.writeArrayPropertyStart("posts_tags");
 		links.forEach(link -> relation(json, link.id(), "tag", link.tagIds()));
@@ -211,8 +224,7 @@ class GhostJsonExport {
 	}
 
 	private static List<String> sortedTiers(Visibility visibility) {
-		return visibility.level() == Visibility.Level.TIERS ? visibility.tiers().stream().sorted().toList()
-				: List.of();
+		return visibility.level() == Visibility.Level.TIERS ? visibility.tiers().stream().sorted().toList() : List.of();
 	}
 
 }

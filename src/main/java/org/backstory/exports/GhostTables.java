@@ -20,8 +20,9 @@ import static org.backstory.exports.JsonFields.string;
 import static org.backstory.exports.JsonFields.text;
 
 /**
- * The tables of Ghost's export that are not posts: the site's settings, tags, users (the authors), newsletters
- * and tiers ({@code products}), each row in Ghost's column names, in a stable order.
+ * The tables of Ghost's export that are not posts: the site's settings, tags, users (the
+ * authors), newsletters and tiers ({@code products}), each row in Ghost's column names,
+ * in a stable order.
  */
 final class GhostTables {
 
@@ -29,8 +30,8 @@ final class GhostTables {
 	}
 
 	/**
-	 * The publication's name, tagline, accent colour and logo as Ghost's site settings, which Ghost's importer
-	 * writes over its own by key.
+	 * The publication's name, tagline, accent colour and logo as Ghost's site settings,
+	 * which Ghost's importer writes over its own by key.
 	 */
 	static void settings(JsonGenerator json, Publication publication) {
 		json.writeArrayPropertyStart("settings");
@@ -70,9 +71,9 @@ final class GhostTables {
 	}
 
 	/**
-	 * The authors as Ghost users, without passwords. Ghost needs an address for every user: an author who is
-	 * not a staff member (one written for, or imported) gets {@code <slug>@authors.invalid}, a reserved domain
-	 * that never receives mail.
+	 * The authors as Ghost users, without passwords. Ghost needs an address for every
+	 * user: an author who is not a staff member (one written for, or imported) gets
+	 * {@code <slug>@authors.invalid}, a reserved domain that never receives mail.
 	 */
 	static void users(JsonGenerator json, List<ArchivedArticle.Author> authors, Map<Long, MemberProfile> staff) {
 		json.writeArrayPropertyStart("users");
@@ -120,8 +121,9 @@ final class GhostTables {
 	}
 
 	/**
-	 * Ghost's tiers: one per tier that plans sell or articles name, by slug, with the tier's first plan (in
-	 * display order) for its name and prices, or null when no plan sells it.
+	 * Ghost's tiers: one per tier that plans sell or articles name, by slug, with the
+	 * tier's first plan (in display order) for its name and prices, or null when no plan
+	 * sells it.
 	 */
 	static Map<String, BillingArchive.@Nullable ArchivedPlan> tiers(List<BillingArchive.ArchivedPlan> plans,
 			Collection<String> namedByArticles) {

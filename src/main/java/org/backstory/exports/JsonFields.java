@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
-/** How the export writes dates and optional fields: dates as Ghost writes them, UTC to the millisecond. */
+/**
+ * How the export writes dates and optional fields: dates as Ghost writes them, UTC to the
+ * millisecond.
+ */
 final class JsonFields {
 
 	/** {@code 2026-12-07T01:02:03.000Z}, as in Ghost's export and the member CSV. */
@@ -25,7 +28,10 @@ final class JsonFields {
 		return instant == null ? null : DATE.format(instant);
 	}
 
-	/** A string property, or {@code null} when the value is null or empty (Ghost's empty fields are null). */
+	/**
+	 * A string property, or {@code null} when the value is null or empty (Ghost's empty
+	 * fields are null).
+	 */
 	static void text(JsonGenerator json, String name, @Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			json.writeNullProperty(name);

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The uploaded images' files as zip entries under a folder, in path order, each dated when its image was
- * uploaded, so the zip is the same bytes for the same images. Each file is copied from disk as it is read.
- * A file missing on disk (a restored database without its media folder) is left out and logged, so the rest
- * of the export still arrives.
+ * The uploaded images' files as zip entries under a folder, in path order, each dated
+ * when its image was uploaded, so the zip is the same bytes for the same images. Each
+ * file is copied from disk as it is read. A file missing on disk (a restored database
+ * without its media folder) is left out and logged, so the rest of the export still
+ * arrives.
  */
 @Component
 class MediaZip {
@@ -29,7 +30,10 @@ class MediaZip {
 		this.media = media;
 	}
 
-	/** Adds every image file under {@code folder} (ending in {@code /}, or empty for the zip's root). */
+	/**
+	 * Adds every image file under {@code folder} (ending in {@code /}, or empty for the
+	 * zip's root).
+	 */
 	void write(ZipOutputStream zip, String folder) {
 		for (MediaArchive.MediaFile file : media.files()) {
 			if (!Files.isRegularFile(file.file())) {

@@ -16,16 +16,21 @@ import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.springframework.stereotype.Component;
 
-/** Reads the small tables the posts file carries besides the posts, from the modules that own them. */
+/**
+ * Reads the small tables the posts file carries besides the posts, from the modules that
+ * own them.
+ */
 @Component
 class SiteRecords {
 
 	/**
-	 * The publication's settings (its house format's section labels among them), tags, authors (with the staff
-	 * accounts some of them are), plans and newsletters, each in a stable order.
+	 * The publication's settings (its house format's section labels among them), tags,
+	 * authors (with the staff accounts some of them are), plans and newsletters, each in
+	 * a stable order.
 	 */
-	record Site(Publication publication, HouseLabels labels, List<ArchivedArticle.Tag> tags, List<ArchivedArticle.Author> authors,
-			Map<Long, MemberProfile> staff, List<BillingArchive.ArchivedPlan> plans, List<Newsletter> newsletters) {
+	record Site(Publication publication, HouseLabels labels, List<ArchivedArticle.Tag> tags,
+			List<ArchivedArticle.Author> authors, Map<Long, MemberProfile> staff,
+			List<BillingArchive.ArchivedPlan> plans, List<Newsletter> newsletters) {
 	}
 
 	private final ArticleArchive articles;
@@ -50,7 +55,8 @@ class SiteRecords {
 	Site read() {
 		List<ArchivedArticle.Author> authors = articles.authors();
 		return new Site(publications.publication(), publications.labels(), articles.tags(), authors,
-				members.profiles(authors.stream().map(ArchivedArticle.Author::memberId).filter(Objects::nonNull).toList()),
+				members
+					.profiles(authors.stream().map(ArchivedArticle.Author::memberId).filter(Objects::nonNull).toList()),
 				billing.plans(), newsletters.all());
 	}
 

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Importing a Ghost or Substack archive in two steps: {@link #check} reads the upload, lists what every
- * post will become and every problem, and keeps the file for an hour; {@link #confirm} imports all of it in
- * one transaction, or nothing.
+ * Importing a Ghost or Substack archive in two steps: {@link #check} reads the upload,
+ * lists what every post will become and every problem, and keeps the file for an hour;
+ * {@link #confirm} imports all of it in one transaction, or nothing.
  */
 @Service
 public class ArchiveImport {
@@ -80,9 +80,10 @@ public class ArchiveImport {
 	 *
 	 * @param post the post as read
 	 * @param slug the slug it will have here (another article may have its old one)
-	 * @param authors the byline as it will read, each author marked as a staff member or a new byline
-	 * @param paywall where readers without access stop: the whole article is free, the marker, or the capped
-	 * opening
+	 * @param authors the byline as it will read, each author marked as a staff member or
+	 * a new byline
+	 * @param paywall where readers without access stop: the whole article is free, the
+	 * marker, or the capped opening
 	 * @param imported whether it was imported before (then it is skipped)
 	 */
 	public record PostLine(PlannedPost post, String slug, String authors, String paywall, boolean imported) {
@@ -121,10 +122,12 @@ public class ArchiveImport {
 		 * @param keptAsLinks images that could not be fetched, kept as links
 		 * @param members members imported
 		 * @param comps of them comped (paid on the old platform)
-		 * @param existingMembers subscribers whose address already had an account here, left alone
+		 * @param existingMembers subscribers whose address already had an account here,
+		 * left alone
 		 * @param subscriptions subscriptions restored from Backstory's own export
 		 * @param payments payments restored from it
-		 * @param cardNeeded restored paid subscriptions whose members must add a card here
+		 * @param cardNeeded restored paid subscriptions whose members must add a card
+		 * here
 		 */
 		record Imported(ImportSource source, int articles, int skippedArticles, int imagesCopied,
 				List<String> keptAsLinks, int members, int comps, int existingMembers, int subscriptions, int payments,
@@ -136,15 +139,24 @@ public class ArchiveImport {
 
 		}
 
-		/** Nothing imported: the archive no longer passes its checks, or a write was refused. */
+		/**
+		 * Nothing imported: the archive no longer passes its checks, or a write was
+		 * refused.
+		 */
 		record Refused(ArchivePlan plan) implements Outcome {
 		}
 
-		/** Nothing imported: a write was refused midway and everything was rolled back; the reason says why. */
+		/**
+		 * Nothing imported: a write was refused midway and everything was rolled back;
+		 * the reason says why.
+		 */
 		record Failed(String reason) implements Outcome {
 		}
 
-		/** Nothing imported: no checked archive has this id for this staff member (expired, or already imported). */
+		/**
+		 * Nothing imported: no checked archive has this id for this staff member
+		 * (expired, or already imported).
+		 */
 		record Unknown() implements Outcome {
 		}
 
@@ -153,15 +165,22 @@ public class ArchiveImport {
 	/** Reads and checks the upload; keeps an importable archive for {@link #confirm}. */
 	@Transactional
 	public DryRun check(long staffId, String fileName, byte[] bytes) {
-		String name = fileName.isBlank() ? "the upload" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
+		String name = fileName.isBlank() ? "the upload"
+				: fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
 		ArchivePlan plan = checks.check(staffId, name, bytes);
-		Set<String> imported = items.imported(plan.source(), ImportedItems.Kind.ARTICLE,
-				plan.posts().stream().map(PlannedPost::sourceKey).toList()).keySet();
-		Set<String> importedMembers = items.imported(plan.source(), ImportedItems.Kind.MEMBER,
-				plan.subscribers().stream().map(s -> s.email().toLowerCase(Locale.ROOT)).toList()).keySet();
-		List<PostLine> lines = plan.posts().stream()
-			.map(post -> new PostLine(post, imported.contains(post.sourceKey()) ? post.slug() : articles.freeSlug(post.slug()),
-					byline(post), paywall(post), imported.contains(post.sourceKey())))
+		Set<String> imported = items
+			.imported(plan.source(), ImportedItems.Kind.ARTICLE,
+					plan.posts().stream().map(PlannedPost::sourceKey).toList())
+			.keySet();
+		Set<String> importedMembers = items
+			.imported(plan.source(), ImportedItems.Kind.MEMBER,
+					plan.subscribers().stream().map(s -> s.email().toLowerCase(Locale.ROOT)).toList())
+			.keySet();
+		List<PostLine> lines = plan.posts()
+			.stream()
+			.map(post -> new PostLine(post,
+					imported.contains(post.sourceKey()) ? post.slug() : articles.freeSlug(post.slug()), byline(post),
+					paywall(post), imported.contains(post.sourceKey())))
 			.toList();
 		long newSubscribers = plan.subscribers().size() - importedMembers.size();
 		if (!plan.importable()) {
@@ -172,27 +191,33 @@ public class ArchiveImport {
 		return new DryRun(id, plan, lines, newSubscribers);
 	}
 
-	/** Imports the checked archive: every post and subscriber not imported before, in one transaction. */
+	/**
+	 * Imports the checked archive: every post and subscriber not imported before, in one
+	 * transaction.
+	 */
 	public Outcome confirm(SignedInMember staff, String id) {
 		try {
 			return writer.write(staff, id);
 		}
 		catch (IllegalArgumentException | IllegalStateException | DataIntegrityViolationException ex) {
-			// An article the editor refused, a comp billing refused, a key taken meanwhile. The transaction rolled back: nothing of the archive was written, and it can be uploaded again.
+			// An article the editor refused, a comp billing refused, a key taken
+			// meanwhile. The transaction rolled back: nothing of the archive was written,
+			// and it can be uploaded again.
 			return new Outcome.Failed(ex.getMessage() == null ? "a write was refused" : ex.getMessage());
 		}
 	}
 
 	/**
-	 * Members who must put a card on file here: those who paid on another platform and are comped until their
-	 * paid period ends there (and must cancel the old subscription), and those whose paid subscription was
-	 * restored from Backstory's own export, whose renewal asks for a card.
+	 * Members who must put a card on file here: those who paid on another platform and
+	 * are comped until their paid period ends there (and must cancel the old
+	 * subscription), and those whose paid subscription was restored from Backstory's own
+	 * export, whose renewal asks for a card.
 	 */
 	@Transactional(readOnly = true)
 	public List<CardNeededLine> cardNeeded() {
 		List<MemberBillingQueries.CardNeeded> flagged = billing.cardNeeded();
-		Map<Long, MemberProfile> profiles = directory.profiles(flagged.stream().map(MemberBillingQueries.CardNeeded::memberId)
-			.collect(Collectors.toSet()));
+		Map<Long, MemberProfile> profiles = directory
+			.profiles(flagged.stream().map(MemberBillingQueries.CardNeeded::memberId).collect(Collectors.toSet()));
 		return flagged.stream()
 			.filter(f -> profiles.containsKey(f.memberId()))
 			.map(f -> new CardNeededLine(f.memberId(), profiles.get(f.memberId()).email(), f.from(), f.compEnds(),
@@ -201,10 +226,12 @@ public class ArchiveImport {
 	}
 
 	/**
-	 * A member who must move to a card: comped for a subscription paid on another platform, or with a paid
-	 * subscription restored from Backstory's own export without its card.
+	 * A member who must move to a card: comped for a subscription paid on another
+	 * platform, or with a paid subscription restored from Backstory's own export without
+	 * its card.
 	 *
-	 * @param compEnds when the comp (their paid period elsewhere) or the restored period ends, or null for no end
+	 * @param compEnds when the comp (their paid period elsewhere) or the restored period
+	 * ends, or null for no end
 	 * @param comped whether it is a comp
 	 */
 	public record CardNeededLine(long memberId, String email, String from, @Nullable Instant compEnds, boolean comped) {
@@ -214,9 +241,10 @@ public class ArchiveImport {
 		if (post.authors().isEmpty()) {
 			return "you (Substack's export names no author)";
 		}
-		return post.authors().stream()
-			.map(author -> author.name() + (articles.staffWithEmail(author.email()).isPresent() ? " (staff)"
-					: " (new byline, no sign-in)"))
+		return post.authors()
+			.stream()
+			.map(author -> author.name()
+					+ (articles.staffWithEmail(author.email()).isPresent() ? " (staff)" : " (new byline, no sign-in)"))
 			.collect(Collectors.joining(", "));
 	}
 

@@ -5,13 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an archive holds and what importing it would do: its posts and subscribers, and every problem found.
+ * What an archive holds and what importing it would do: its posts and subscribers, and
+ * every problem found.
  *
- * @param restore what Backstory's own export carries besides the posts, restored with its ids into an empty
- *     publication; null for other archives
- * @param members the bytes of the {@code members.csv} at the top of a zip holding a Ghost or Backstory export
- *     (Backstory's export archive has one), imported through the member import ({@link ArchiveMembers}); null
- *     when there is none
+ * @param restore what Backstory's own export carries besides the posts, restored with its
+ * ids into an empty publication; null for other archives
+ * @param members the bytes of the {@code members.csv} at the top of a zip holding a Ghost
+ * or Backstory export (Backstory's export archive has one), imported through the member
+ * import ({@link ArchiveMembers}); null when there is none
  */
 public record ArchivePlan(ImportSource source, List<PlannedPost> posts, List<PlannedSubscriber> subscribers,
 		List<ImportProblem> problems, @Nullable SiteRestore restore, byte @Nullable [] members) {

@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tells what an upload is and hands it to the reader for its platform: a JSON file is a Ghost export, a zip
- * with {@code posts.csv} a Substack export, a zip with one JSON file a Ghost export zipped (as Ghost's own
- * importer takes it). Anything else is refused with a sentence saying what was expected.
+ * Tells what an upload is and hands it to the reader for its platform: a JSON file is a
+ * Ghost export, a zip with {@code posts.csv} a Substack export, a zip with one JSON file
+ * a Ghost export zipped (as Ghost's own importer takes it). Anything else is refused with
+ * a sentence saying what was expected.
  */
 final class ArchiveReader {
 
@@ -64,8 +65,7 @@ final class ArchiveReader {
 		}
 		catch (JacksonException ex) {
 			String where = ex.getLocation() == null ? fileName : fileName + " line " + ex.getLocation().getLineNr();
-			return ArchivePlan.refused(ImportSource.GHOST, where,
-					"This is not valid JSON: " + ex.getOriginalMessage());
+			return ArchivePlan.refused(ImportSource.GHOST, where, "This is not valid JSON: " + ex.getOriginalMessage());
 		}
 		return GhostExport.read(root, tiers, now);
 	}
@@ -81,8 +81,8 @@ final class ArchiveReader {
 				}
 				byte[] content = readUpTo(zip, MAX_UNPACKED - unpacked);
 				if (content == null) {
-					return ArchivePlan.refused(ImportSource.SUBSTACK, fileName,
-							"The zip unpacks to more than " + MAX_UNPACKED / 1024 / 1024 + " MB; nothing was imported.");
+					return ArchivePlan.refused(ImportSource.SUBSTACK, fileName, "The zip unpacks to more than "
+							+ MAX_UNPACKED / 1024 / 1024 + " MB; nothing was imported.");
 				}
 				unpacked += content.length;
 				if (entry.getName().startsWith(ORIGINALS)) {
@@ -101,7 +101,10 @@ final class ArchiveReader {
 		if (root.containsKey("posts.csv")) {
 			return SubstackExport.read(root, now);
 		}
-		List<String> json = root.keySet().stream().filter(name -> name.endsWith(".json") && !name.contains("/")).toList();
+		List<String> json = root.keySet()
+			.stream()
+			.filter(name -> name.endsWith(".json") && !name.contains("/"))
+			.toList();
 		if (json.size() == 1) {
 			ArchivePlan plan = ghost(json.get(0), root.get(json.get(0)), tiers, now);
 			SiteRestore restore = plan.restore();
@@ -115,20 +118,21 @@ final class ArchiveReader {
 	}
 
 	/**
-	 * Only the files the readers use are unpacked: not the per-post delivery and open logs, nor the image
-	 * copies of Backstory's own archive (made again from the originals); its members.csv and billing files at
-	 * the top are.
+	 * Only the files the readers use are unpacked: not the per-post delivery and open
+	 * logs, nor the image copies of Backstory's own archive (made again from the
+	 * originals); its members.csv and billing files at the top are.
 	 */
 	private static boolean wanted(String name) {
 		String file = name.substring(name.lastIndexOf('/') + 1);
-		return name.startsWith(ORIGINALS) || file.equals("posts.csv") || file.endsWith(".html") || file.endsWith(".json")
-				|| (file.startsWith("email_list") && file.endsWith(".csv")) || name.equals(BillingFiles.SUBSCRIPTIONS)
-				|| name.equals(BillingFiles.PAYMENTS) || name.equals(BillingFiles.EVENTS) || name.equals(MEMBERS);
+		return name.startsWith(ORIGINALS) || file.equals("posts.csv") || file.endsWith(".html")
+				|| file.endsWith(".json") || (file.startsWith("email_list") && file.endsWith(".csv"))
+				|| name.equals(BillingFiles.SUBSCRIPTIONS) || name.equals(BillingFiles.PAYMENTS)
+				|| name.equals(BillingFiles.EVENTS) || name.equals(MEMBERS);
 	}
 
 	/**
-	 * The files with the folder they share taken off, so {@code posts.csv} is found at the zip's top or one
-	 * folder down, as Ghost's reader finds it.
+	 * The files with the folder they share taken off, so {@code posts.csv} is found at
+	 * the zip's top or one folder down, as Ghost's reader finds it.
 	 */
 	private static Map<String, byte[]> rooted(Map<String, byte[]> files) {
 		if (files.keySet().stream().anyMatch(name -> name.equals("posts.csv") || !name.contains("/"))) {

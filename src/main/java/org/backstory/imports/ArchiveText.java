@@ -21,8 +21,9 @@ final class ArchiveText {
 	}
 
 	/**
-	 * An ISO instant ({@code 2023-01-05T10:00:00.000Z}, with or without offset), a date and time with a space
-	 * as older Ghost exports write it (UTC), a date, or null when the text is none of these.
+	 * An ISO instant ({@code 2023-01-05T10:00:00.000Z}, with or without offset), a date
+	 * and time with a space as older Ghost exports write it (UTC), a date, or null when
+	 * the text is none of these.
 	 */
 	static @Nullable Instant instant(String text) {
 		String value = text.strip();
@@ -37,7 +38,10 @@ final class ArchiveText {
 		}
 	}
 
-	/** A valid slug from the old one (kept as it was when it is valid), else from the title, else from the key. */
+	/**
+	 * A valid slug from the old one (kept as it was when it is valid), else from the
+	 * title, else from the key.
+	 */
 	static String slug(String old, String title, String key) {
 		String slug = Slugs.fromName(old, MAX_SLUG);
 		if (slug.isEmpty()) {
@@ -46,12 +50,17 @@ final class ArchiveText {
 		return slug.isEmpty() ? "post-" + Slugs.fromName(key, 40) : slug;
 	}
 
-	/** Text whose HTML entities are decoded (Substack writes subtitles entity-encoded), tags left as text. */
+	/**
+	 * Text whose HTML entities are decoded (Substack writes subtitles entity-encoded),
+	 * tags left as text.
+	 */
 	static String unescaped(String text) {
 		return Parser.unescapeEntities(text, false).strip();
 	}
 
-	/** A dek of at most {@link #MAX_DEK} characters, cut at a word with "…" when longer. */
+	/**
+	 * A dek of at most {@link #MAX_DEK} characters, cut at a word with "…" when longer.
+	 */
 	static String dek(String text) {
 		String dek = text.strip().replaceAll("\\s+", " ");
 		if (dek.length() <= MAX_DEK) {

@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an archive's posts through publishing's services, in the caller's transaction: authors, tags and
- * storylines (found or created by slug), the feature images (copied when they can be fetched), the article, its
- * publication, its old slugs, and its source key. A post imported before is skipped. Backstory's own export
- * into an empty publication is restored: the site's records first ({@link SiteRestorer}), then each article
- * with its id, and at the end the articles' times ({@link ArchiveRestore}).
+ * Writes an archive's posts through publishing's services, in the caller's transaction:
+ * authors, tags and storylines (found or created by slug), the feature images (copied
+ * when they can be fetched), the article, its publication, its old slugs, and its source
+ * key. A post imported before is skipped. Backstory's own export into an empty
+ * publication is restored: the site's records first ({@link SiteRestorer}), then each
+ * article with its id, and at the end the articles' times ({@link ArchiveRestore}).
  */
 @Component
 class ArticleImporter {
@@ -73,7 +74,8 @@ class ArticleImporter {
 				plan.posts().stream().map(PlannedPost::sourceKey).toList());
 		List<PlannedPost> fresh = plan.posts().stream().filter(post -> !done.containsKey(post.sourceKey())).toList();
 		boolean restoring = plan.restore() != null && restore.empty();
-		// A restored article keeps its image addresses as exported (the images come with the archive): not fetched.
+		// A restored article keeps its image addresses as exported (the images come with
+		// the archive): not fetched.
 		List<String> wanted = fresh.stream()
 			.filter(post -> !restoring || post.stamps() == null)
 			.flatMap(post -> Stream.of(post.coverImageUrl(), post.seo().socialImageUrl()))
@@ -90,18 +92,24 @@ class ArticleImporter {
 		Map<String, String> storylines = new HashMap<>();
 		for (PlannedPost post : fresh) {
 			List<String> bylines = post.authors().isEmpty() ? List.of(desk.authorFor(staff).slug())
-					: post.authors().stream().map(author -> authors.computeIfAbsent(author, this::authorSlug)).distinct().toList();
-			List<String> tagSlugs = post.tags().stream()
-				.map(tag -> tags.computeIfAbsent(tag, t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name(), t.description()).slug()))
+					: post.authors()
+						.stream()
+						.map(author -> authors.computeIfAbsent(author, this::authorSlug))
+						.distinct()
+						.toList();
+			List<String> tagSlugs = post.tags()
+				.stream()
+				.map(tag -> tags.computeIfAbsent(tag,
+						t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name(), t.description())
+							.slug()))
 				.distinct()
 				.toList();
 			ArticleSeo seo = post.seo();
 			PlannedStoryline storyline = post.storyline();
-			String storylineSlug = storyline == null ? null
-					: storylines.computeIfAbsent(storyline.slug(),
-							slug -> editor.createStoryline(slug, storyline.title(), storyline.description()).slug());
-			ArticleDraft draft = new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), "",
-					bylines, tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
+			String storylineSlug = storyline == null ? null : storylines.computeIfAbsent(storyline.slug(),
+					slug -> editor.createStoryline(slug, storyline.title(), storyline.description()).slug());
+			ArticleDraft draft = new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), "", bylines,
+					tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
 					copied(post.coverImageUrl(), copies), post.visibility(),
 					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies)))
 				.withText(post.text());
@@ -134,16 +142,19 @@ class ArticleImporter {
 	}
 
 	/**
-	 * The author's slug: the byline of the staff member with the author's address if there is one, else a
-	 * byline of its own with no account behind it (so nobody can sign in as an imported author).
+	 * The author's slug: the byline of the staff member with the author's address if
+	 * there is one, else a byline of its own with no account behind it (so nobody can
+	 * sign in as an imported author).
 	 */
 	private String authorSlug(PlannedAuthor author) {
 		Optional<MemberProfile> staff = staffWithEmail(author.email());
 		if (staff.isPresent()) {
 			MemberProfile profile = staff.get();
-			return desk.authorFor(new SignedInMember(profile.id(), profile.email(), profile.name(), profile.role())).slug();
+			return desk.authorFor(new SignedInMember(profile.id(), profile.email(), profile.name(), profile.role()))
+				.slug();
 		}
-		return editor.createAuthor(author.slug(), author.name().isBlank() ? author.slug() : author.name(), author.bio(), null)
+		return editor
+			.createAuthor(author.slug(), author.name().isBlank() ? author.slug() : author.name(), author.bio(), null)
 			.slug();
 	}
 

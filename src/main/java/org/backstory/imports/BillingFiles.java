@@ -20,10 +20,11 @@ import org.backstory.shared.CsvReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The billing files of Backstory's own export archive, read back: {@code subscriptions.csv},
- * {@code payments.csv} and {@code subscription_events.csv} (the last is missing from archives made before it
- * was exported). Every row is checked as billing would check it, and against the other files (a payment's
- * subscription is in subscriptions.csv, an invoice number is used once, a member has one live subscription);
+ * The billing files of Backstory's own export archive, read back:
+ * {@code subscriptions.csv}, {@code payments.csv} and {@code subscription_events.csv}
+ * (the last is missing from archives made before it was exported). Every row is checked
+ * as billing would check it, and against the other files (a payment's subscription is in
+ * subscriptions.csv, an invoice number is used once, a member has one live subscription);
  * each problem is blocking and names its file and line.
  *
  * @param subscriptions with the member's address, by which the member is found here
@@ -47,7 +48,10 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 		events = List.copyOf(events);
 	}
 
-	/** A row, the line it starts on, and the member's address ({@code null} when the cell is empty). */
+	/**
+	 * A row, the line it starts on, and the member's address ({@code null} when the cell
+	 * is empty).
+	 */
 	record Located<T>(int line, @Nullable String email, T row) {
 	}
 
@@ -61,23 +65,32 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 		return SUBSCRIPTIONS + ", " + PAYMENTS;
 	}
 
-	/** Reads the files when the archive has subscriptions.csv or payments.csv; null otherwise. */
+	/**
+	 * Reads the files when the archive has subscriptions.csv or payments.csv; null
+	 * otherwise.
+	 */
 	static @Nullable BillingFiles read(Map<String, byte[]> files, List<ImportProblem> problems) {
 		if (!files.containsKey(SUBSCRIPTIONS) && !files.containsKey(PAYMENTS)) {
 			return null;
 		}
-		List<Located<ArchivedSubscription>> subscriptions = rows(files, SUBSCRIPTIONS, BillingArchive.SUBSCRIPTION_COLUMNS,
-				BillingFiles::subscription, BillingRestore::problems, problems);
+		List<Located<ArchivedSubscription>> subscriptions = rows(files, SUBSCRIPTIONS,
+				BillingArchive.SUBSCRIPTION_COLUMNS, BillingFiles::subscription, BillingRestore::problems, problems);
 		List<Located<ArchivedPayment>> payments = rows(files, PAYMENTS, BillingArchive.PAYMENT_COLUMNS,
 				BillingFiles::payment, BillingRestore::problems, problems);
 		List<ArchivedEvent> events = files.containsKey(EVENTS) ? rows(files, EVENTS, BillingArchive.EVENT_COLUMNS,
-				BillingFiles::event, BillingRestore::problems, problems).stream().map(Located::row).toList() : List.of();
+				BillingFiles::event, BillingRestore::problems, problems)
+			.stream()
+			.map(Located::row)
+			.toList() : List.of();
 		BillingFiles read = new BillingFiles(subscriptions, payments, events);
 		read.crossCheck(problems);
 		return read;
 	}
 
-	/** What only the files together say: references between them, and values that must be unique. */
+	/**
+	 * What only the files together say: references between them, and values that must be
+	 * unique.
+	 */
 	private void crossCheck(List<ImportProblem> problems) {
 		Set<Long> subscriptionIds = new HashSet<>();
 		Set<String> live = new HashSet<>();
@@ -101,10 +114,12 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 				problems.add(ImportProblem.blocking(where, "id " + p.row().id() + " is used twice."));
 			}
 			if (p.row().subscriptionId() != null && !subscriptionIds.contains(p.row().subscriptionId())) {
-				problems.add(ImportProblem.blocking(where, "subscription_id " + p.row().subscriptionId() + " is not in " + SUBSCRIPTIONS + "."));
+				problems.add(ImportProblem.blocking(where,
+						"subscription_id " + p.row().subscriptionId() + " is not in " + SUBSCRIPTIONS + "."));
 			}
 			if (p.row().invoiceNumber() != null && !invoices.add(p.row().invoiceNumber())) {
-				problems.add(ImportProblem.blocking(where, "invoice_number " + p.row().invoiceNumber() + " is used twice."));
+				problems.add(
+						ImportProblem.blocking(where, "invoice_number " + p.row().invoiceNumber() + " is used twice."));
 			}
 		}
 		Set<Long> eventIds = new HashSet<>();
@@ -127,8 +142,8 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 			RowReader<T> reader, Function<T, List<String>> checks, List<ImportProblem> problems) {
 		byte[] bytes = files.get(file);
 		if (bytes == null) {
-			problems.add(ImportProblem.blocking(file, "The archive has one billing file without the other: "
-					+ file + " is missing. Export the archive again."));
+			problems.add(ImportProblem.blocking(file, "The archive has one billing file without the other: " + file
+					+ " is missing. Export the archive again."));
 			return List.of();
 		}
 		List<CsvReader.Record> records;
@@ -142,16 +157,16 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 		List<String> header = records.isEmpty() ? List.of() : records.get(0).fields();
 		List<String> missing = columns.stream().filter(column -> !header.contains(column)).toList();
 		if (!missing.isEmpty()) {
-			problems.add(ImportProblem.blocking(file + " line 1",
-					"The file lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "."));
+			problems.add(ImportProblem.blocking(file + " line 1", "The file lacks the column"
+					+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "."));
 			return List.of();
 		}
 		List<Located<T>> rows = new ArrayList<>();
 		for (CsvReader.Record record : records.subList(1, records.size())) {
 			String where = file + " line " + record.line();
 			if (record.fields().size() != header.size()) {
-				problems.add(ImportProblem.blocking(where, "The row has " + record.fields().size() + " cells, the header "
-						+ header.size() + "."));
+				problems.add(ImportProblem.blocking(where,
+						"The row has " + record.fields().size() + " cells, the header " + header.size() + "."));
 				continue;
 			}
 			Cells cells = new Cells(header, record.fields());
@@ -195,7 +210,10 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 				c.bool("previous_paid"), c.number("previous_mrr", 0L), c.text("previous_currency"));
 	}
 
-	/** One row's cells by column, collecting what is wrong with them instead of stopping at the first. */
+	/**
+	 * One row's cells by column, collecting what is wrong with them instead of stopping
+	 * at the first.
+	 */
 	private static final class Cells {
 
 		private static final Instant NONE = Instant.EPOCH;
@@ -288,7 +306,10 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 			return at;
 		}
 
-		/** The cell as written before the export guarded it against spreadsheet formulas (shared.CsvWriter). */
+		/**
+		 * The cell as written before the export guarded it against spreadsheet formulas
+		 * (shared.CsvWriter).
+		 */
 		private static String unescaped(String cell) {
 			return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
 					? cell.substring(1) : cell;

@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Restores the billing files of Backstory's own export archive ({@link BillingFiles}) through
- * {@link BillingRestore}, in the import's transaction. They are restored only into a publication that has
- * no subscriptions or payments yet, and only when every member they belong to is here (found by address)
- * or arrives with the archive's members.csv, which the import writes first; otherwise the dry run says why
- * they are left out.
+ * Restores the billing files of Backstory's own export archive ({@link BillingFiles})
+ * through {@link BillingRestore}, in the import's transaction. They are restored only
+ * into a publication that has no subscriptions or payments yet, and only when every
+ * member they belong to is here (found by address) or arrives with the archive's
+ * members.csv, which the import writes first; otherwise the dry run says why they are
+ * left out.
  */
 @Component
 class BillingRestorer {
@@ -49,17 +50,20 @@ class BillingRestorer {
 		this.site = site;
 	}
 
-	/** What restoring the archive's billing files would do, for the dry run: one notice, or blocking problems. */
+	/**
+	 * What restoring the archive's billing files would do, for the dry run: one notice,
+	 * or blocking problems.
+	 */
 	List<ImportProblem> check(@Nullable SiteRestore restore) {
 		return check(restore, Set.of(), false);
 	}
 
 	/**
-	 * The same for an archive with a members.csv, whose members are written before the billing files.
-	 *
+	 * The same for an archive with a members.csv, whose members are written before the
+	 * billing files.
 	 * @param arriving the lower-case addresses members.csv adds
-	 * @param compsGranted whether members.csv grants comps (not a restore), so the publication will have
-	 *     subscriptions by the time the billing files are read
+	 * @param compsGranted whether members.csv grants comps (not a restore), so the
+	 * publication will have subscriptions by the time the billing files are read
 	 */
 	List<ImportProblem> check(@Nullable SiteRestore restore, Set<String> arriving, boolean compsGranted) {
 		return decide(restore, arriving, compsGranted).problems();
@@ -67,20 +71,21 @@ class BillingRestorer {
 
 	/**
 	 * Restores the billing files when the dry run said it would.
-	 *
-	 * @throws IllegalStateException or IllegalArgumentException when billing refuses (the import rolls back)
+	 * @throws IllegalStateException or IllegalArgumentException when billing refuses (the
+	 * import rolls back)
 	 */
 	BillingRestore.Restored write(@Nullable SiteRestore restore) {
 		Decision decision = decide(restore, Set.of(), false);
-		if (decision.subscriptions() == null || decision.payments() == null || restore == null || restore.billing() == null) {
+		if (decision.subscriptions() == null || decision.payments() == null || restore == null
+				|| restore.billing() == null) {
 			return new BillingRestore.Restored(0, 0, 0, 0);
 		}
 		return billing.restore(decision.subscriptions(), decision.payments(), restore.billing().events());
 	}
 
 	/**
-	 * @param subscriptions and {@code payments}: the rows with this publication's member ids, or null when
-	 *     nothing is restored
+	 * @param subscriptions and {@code payments}: the rows with this publication's member
+	 * ids, or null when nothing is restored
 	 */
 	private record Decision(List<ImportProblem> problems, @Nullable List<ArchivedSubscription> subscriptions,
 			@Nullable List<ArchivedPayment> payments) {
@@ -107,16 +112,18 @@ class BillingRestorer {
 					+ " restored only into a publication that has none.")));
 		}
 		Map<String, Long> members = members(files);
-		// Members arriving with members.csv get their ids only when written; the dry run needs no id, only the count.
+		// Members arriving with members.csv get their ids only when written; the dry run
+		// needs no id, only the count.
 		arriving.forEach(email -> members.putIfAbsent(email, ARRIVING));
 		List<String> missing = new ArrayList<>();
 		files.subscriptions().forEach(s -> absent(s.email(), members, missing));
 		files.payments().forEach(p -> absent(p.email(), members, missing));
 		if (!missing.isEmpty()) {
 			return Decision.nothing(List.of(ImportProblem.notice(BillingFiles.where(), "Not restored yet: "
-					+ missing.size() + " of the members they belong to are not here (" + String.join(", ",
-							missing.subList(0, Math.min(3, missing.size())))
-					+ (missing.size() > 3 ? ", …" : "") + ") and the archive's members.csv does not bring them: upload the whole export archive.")));
+					+ missing.size() + " of the members they belong to are not here ("
+					+ String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+					+ (missing.size() > 3 ? ", …" : "")
+					+ ") and the archive's members.csv does not bring them: upload the whole export archive.")));
 		}
 		Set<String> known = new HashSet<>(plans.plans().keySet());
 		if (site.empty()) {
@@ -139,12 +146,16 @@ class BillingRestorer {
 			.map(p -> p.row().forMember(p.email() == null ? null : id(members, p.email())))
 			.toList();
 		long cardNeeded = subscriptions.stream().filter(BillingRestore::needsCard).count();
-		return new Decision(List.of(ImportProblem.notice(BillingFiles.where(), subscriptions.size() + " subscriptions, "
-				+ payments.size() + " payments and " + (files.events().isEmpty() ? "no history entries (the archive has no "
-						+ BillingFiles.EVENTS + ": the revenue figures count them from today)"
-						: files.events().size() + " history entries")
-				+ " will be restored with their ids and dates. Cards are not exported: " + cardNeeded
-				+ " paid subscriptions that renew will ask their members for a card here.")), subscriptions, payments);
+		return new Decision(
+				List.of(ImportProblem.notice(BillingFiles.where(),
+						subscriptions.size() + " subscriptions, " + payments.size() + " payments and "
+								+ (files.events().isEmpty()
+										? "no history entries (the archive has no " + BillingFiles.EVENTS
+												+ ": the revenue figures count them from today)"
+										: files.events().size() + " history entries")
+								+ " will be restored with their ids and dates. Cards are not exported: " + cardNeeded
+								+ " paid subscriptions that renew will ask their members for a card here.")),
+				subscriptions, payments);
 	}
 
 	private Map<String, Long> members(BillingFiles files) {

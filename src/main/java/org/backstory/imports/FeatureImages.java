@@ -28,11 +28,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Copies an archive's feature images into the media library, four at a time: an image that answers 200 with
- * a JPEG, PNG or GIF no larger than the upload limit is stored and its article gets the copy; any other is
- * kept as a link. Only http and https, no redirects, and (unless configured otherwise) only public
- * addresses: the host is resolved before the request and refused when any of its addresses is loopback,
- * private, link-local, multicast or unspecified.
+ * Copies an archive's feature images into the media library, four at a time: an image
+ * that answers 200 with a JPEG, PNG or GIF no larger than the upload limit is stored and
+ * its article gets the copy; any other is kept as a link. Only http and https, no
+ * redirects, and (unless configured otherwise) only public addresses: the host is
+ * resolved before the request and refused when any of its addresses is loopback, private,
+ * link-local, multicast or unspecified.
  */
 @Component
 class FeatureImages {
@@ -61,12 +62,17 @@ class FeatureImages {
 			.build();
 	}
 
-	/** The stored copy's address of each image that could be fetched, by its original address. */
+	/**
+	 * The stored copy's address of each image that could be fetched, by its original
+	 * address.
+	 */
 	Map<String, String> copy(Collection<String> urls) {
 		Map<String, String> copies = new ConcurrentHashMap<>();
 		ExecutorService workers = Executors.newFixedThreadPool(4);
 		try {
-			urls.stream().distinct().forEach(url -> workers.execute(() -> fetch(url).ifPresent(bytes -> store(url, bytes, copies))));
+			urls.stream()
+				.distinct()
+				.forEach(url -> workers.execute(() -> fetch(url).ifPresent(bytes -> store(url, bytes, copies))));
 		}
 		finally {
 			workers.shutdown();
@@ -89,7 +95,9 @@ class FeatureImages {
 		}
 	}
 
-	/** The image's bytes, or empty when it is refused, unreachable, not 200 or too large. */
+	/**
+	 * The image's bytes, or empty when it is refused, unreachable, not 200 or too large.
+	 */
 	Optional<byte[]> fetch(String url) {
 		try {
 			URI uri = new URI(url);
@@ -127,7 +135,8 @@ class FeatureImages {
 			for (InetAddress address : InetAddress.getAllByName(host)) {
 				byte[] raw = address.getAddress();
 				boolean uniqueLocal = raw.length == 16 && (raw[0] & 0xfe) == 0xfc;
-				boolean sharedOrZero = raw.length == 4 && ((raw[0] & 0xff) == 0 || ((raw[0] & 0xff) == 100 && (raw[1] & 0xc0) == 64));
+				boolean sharedOrZero = raw.length == 4
+						&& ((raw[0] & 0xff) == 0 || ((raw[0] & 0xff) == 100 && (raw[1] & 0xc0) == 64));
 				if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
 						|| address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedOrZero) {
 					return false;

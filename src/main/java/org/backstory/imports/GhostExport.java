@@ -25,13 +25,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Reads Ghost's JSON export ({@code {db:[{meta,data}]}} or a bare {@code {meta,data}}, as Ghost's own importer
- * accepts): posts with their meta, tags, authors and tiers. Pages are skipped and listed (Backstory has no
- * pages), as are internal tags ({@code #name}: Ghost never shows them to readers). Members are not in this
- * export; they come through the member CSV. When the file is Backstory's own export, its section
- * {@code db[0].backstory} (which Ghost ignores, read by {@link OwnSection}) gives each article back what Ghost
- * has no column for: the Markdown it is written in (rather than the html rendered from it), its stored status
- * and visibility, its storyline part, its old slugs, and its id and times.
+ * Reads Ghost's JSON export ({@code {db:[{meta,data}]}} or a bare {@code {meta,data}}, as
+ * Ghost's own importer accepts): posts with their meta, tags, authors and tiers. Pages
+ * are skipped and listed (Backstory has no pages), as are internal tags ({@code #name}:
+ * Ghost never shows them to readers). Members are not in this export; they come through
+ * the member CSV. When the file is Backstory's own export, its section
+ * {@code db[0].backstory} (which Ghost ignores, read by {@link OwnSection}) gives each
+ * article back what Ghost has no column for: the Markdown it is written in (rather than
+ * the html rendered from it), its stored status and visibility, its storyline part, its
+ * old slugs, and its id and times.
  */
 final class GhostExport {
 
@@ -47,7 +49,8 @@ final class GhostExport {
 	private final OwnSection own;
 
 	/**
-	 * @param tiers the tier codes Backstory's plans offer, which Ghost's tiers are matched to by slug
+	 * @param tiers the tier codes Backstory's plans offer, which Ghost's tiers are
+	 * matched to by slug
 	 */
 	private GhostExport(JsonNode data, JsonNode own, Set<String> tiers, Instant now) {
 		this.data = data;
@@ -96,8 +99,10 @@ final class GhostExport {
 			HouseText markdown;
 			boolean marker;
 			if (own != null) {
-				markdown = new HouseText(text(own, "markdown"), text(own, "background_markdown"), text(own, "now_markdown"));
-				marker = HtmlBodies.hasPaywall(markdown.body() + "\n\n" + markdown.background() + "\n\n" + markdown.now());
+				markdown = new HouseText(text(own, "markdown"), text(own, "background_markdown"),
+						text(own, "now_markdown"));
+				marker = HtmlBodies
+					.hasPaywall(markdown.body() + "\n\n" + markdown.background() + "\n\n" + markdown.now());
 			}
 			else {
 				HtmlBody.Converted body = HtmlBody.convert(text(post, "html"), HtmlBody.Flavour.GHOST);
@@ -144,19 +149,24 @@ final class GhostExport {
 					: image(text(post, "feature_image"), "Feature image", where);
 			ArticleSeo seo = own != null ? OwnSection.seo(own) : new ArticleSeo(text(postMeta, "meta_title"),
 					text(postMeta, "meta_description"), image(text(postMeta, "og_image"), "Social image", where));
-			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")),
-					markdown, visibility, status, status == PostStatus.DRAFT ? null : publishedAt,
-					dedupedTags(planned), authors.stream().distinct().toList(), feature, seo, marker,
+			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")), markdown,
+					visibility, status, status == PostStatus.DRAFT ? null : publishedAt, dedupedTags(planned),
+					authors.stream().distinct().toList(), feature, seo, marker,
 					own == null ? null : this.own.storyline(own, where, problems),
-					own == null ? List.of() : OwnSection.oldSlugs(own, slug), own == null ? null : OwnSection.stamps(own)));
+					own == null ? List.of() : OwnSection.oldSlugs(own, slug),
+					own == null ? null : OwnSection.stamps(own)));
 		}
 		internalTags.forEach(tag -> problems.add(ImportProblem.notice("tags \"" + tag + "\"",
 				"An internal tag: left out (Backstory has no internal tags).")));
 		return new ArchivePlan(ImportSource.GHOST, posts, List.of(), problems, own.site(problems));
 	}
 
-	/** Ghost's visibility; tiers are matched to Backstory's by slug, and an unknown one falls back to paid. */
-	private Visibility visibility(JsonNode post, List<String> productIds, Map<String, JsonNode> products, String where) {
+	/**
+	 * Ghost's visibility; tiers are matched to Backstory's by slug, and an unknown one
+	 * falls back to paid.
+	 */
+	private Visibility visibility(JsonNode post, List<String> productIds, Map<String, JsonNode> products,
+			String where) {
 		String visibility = text(post, "visibility");
 		switch (visibility) {
 			case "public", "" -> {
@@ -180,19 +190,22 @@ final class GhostExport {
 						matched.add(slug);
 					}
 					else {
-						problems.add(ImportProblem.notice(where, "Tier \"" + slug
-								+ "\" has no plan here (plans' tier codes: " + String.join(", ", tiers.stream().sorted().toList())
-								+ "); left out of the article's tiers."));
+						problems.add(ImportProblem.notice(where,
+								"Tier \"" + slug + "\" has no plan here (plans' tier codes: "
+										+ String.join(", ", tiers.stream().sorted().toList())
+										+ "); left out of the article's tiers."));
 					}
 				}
 				if (matched.isEmpty()) {
-					problems.add(ImportProblem.notice(where, "None of the post's tiers has a plan here: every paying subscriber may read it."));
+					problems.add(ImportProblem.notice(where,
+							"None of the post's tiers has a plan here: every paying subscriber may read it."));
 					return Visibility.paid();
 				}
 				return Visibility.tiers(matched);
 			}
 			default -> {
-				problems.add(ImportProblem.notice(where, "Unknown visibility \"" + visibility + "\": imported as paid."));
+				problems
+					.add(ImportProblem.notice(where, "Unknown visibility \"" + visibility + "\": imported as paid."));
 				return Visibility.paid();
 			}
 		}
@@ -231,8 +244,9 @@ final class GhostExport {
 	}
 
 	/**
-	 * An image is kept as a link (and listed) when it has a web address; one stored on the Ghost site itself
-	 * ({@code __GHOST_URL__/content/images/...}) is not in the export, so it is left out and listed.
+	 * An image is kept as a link (and listed) when it has a web address; one stored on
+	 * the Ghost site itself ({@code __GHOST_URL__/content/images/...}) is not in the
+	 * export, so it is left out and listed.
 	 */
 	private @Nullable String image(String url, String what, String where) {
 		String image = url.strip();
@@ -255,7 +269,10 @@ final class GhostExport {
 		return List.copyOf(bySlug.values());
 	}
 
-	/** Two posts of one export cannot share a slug in Backstory; a later one gets a number. */
+	/**
+	 * Two posts of one export cannot share a slug in Backstory; a later one gets a
+	 * number.
+	 */
 	static String unique(String slug, Set<String> taken) {
 		String candidate = slug;
 		for (int n = 2; !taken.add(candidate); n++) {
@@ -280,10 +297,11 @@ final class GhostExport {
 		Map<String, List<JsonNode>> rows = new HashMap<>();
 		data.path(table).forEach(row -> rows.computeIfAbsent(text(row, "post_id"), k -> new ArrayList<>()).add(row));
 		Map<String, List<String>> links = new HashMap<>();
-		rows.forEach((post, list) -> links.put(post, list.stream()
-			.sorted(Comparator.comparingInt(row -> row.path("sort_order").asInt(0)))
-			.map(row -> text(row, target))
-			.toList()));
+		rows.forEach((post, list) -> links.put(post,
+				list.stream()
+					.sorted(Comparator.comparingInt(row -> row.path("sort_order").asInt(0)))
+					.map(row -> text(row, target))
+					.toList()));
 		return links;
 	}
 

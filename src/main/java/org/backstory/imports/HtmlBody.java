@@ -16,20 +16,28 @@ import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
 
 /**
- * Turns a post's HTML into the body Backstory stores: the platform's conventions are rewritten first (Substack's
- * paywall point, widgets and CDN wrappers; Ghost's {@code __GHOST_URL__}), then {@link HtmlBodies} writes the
- * Markdown that articles written elsewhere are stored as. HTML the parser has to repair counts as broken: the
+ * Turns a post's HTML into the body Backstory stores: the platform's conventions are
+ * rewritten first (Substack's paywall point, widgets and CDN wrappers; Ghost's
+ * {@code __GHOST_URL__}), then {@link HtmlBodies} writes the Markdown that articles
+ * written elsewhere are stored as. HTML the parser has to repair counts as broken: the
  * import refuses it rather than guess what the writer meant.
  */
 final class HtmlBody {
 
-	/** Substack's elements that only work on Substack (sign-up boxes, buttons, embeds), dropped as Ghost's importer does. */
+	/**
+	 * Substack's elements that only work on Substack (sign-up boxes, buttons, embeds),
+	 * dropped as Ghost's importer does.
+	 */
 	private static final String SUBSTACK_WIDGETS = ".subscription-widget-wrap, .subscription-widget, p.button-wrapper, "
 			+ ".image-gallery-embed, div.tweet, div.native-video-embed, .embedded-post-wrap, div.poll-embed, "
 			+ ".install-substack-app-embed, .digest-post-embed";
 
-	/** {@code https://substackcdn.com/image/fetch/<options>/<encoded original>}: the original address is kept. */
-	private static final Pattern SUBSTACK_CDN = Pattern.compile("^https://substackcdn\\.com/image/fetch/[^/]*/(https?%3A%2F%2F.+)$");
+	/**
+	 * {@code https://substackcdn.com/image/fetch/<options>/<encoded original>}: the
+	 * original address is kept.
+	 */
+	private static final Pattern SUBSTACK_CDN = Pattern
+		.compile("^https://substackcdn\\.com/image/fetch/[^/]*/(https?%3A%2F%2F.+)$");
 
 	/** The platforms' markup conventions. */
 	enum Flavour {
@@ -43,7 +51,8 @@ final class HtmlBody {
 	 *
 	 * @param markdown the body to store
 	 * @param marker whether the post's paywall point was found
-	 * @param broken where and how the HTML is broken, or null when it is sound (then {@code markdown} is empty)
+	 * @param broken where and how the HTML is broken, or null when it is sound (then
+	 * {@code markdown} is empty)
 	 */
 	record Converted(String markdown, boolean marker, @Nullable String broken) {
 	}
@@ -58,8 +67,8 @@ final class HtmlBody {
 		List<Node> nodes = parser.parseFragmentInput(html, document.body(), "");
 		if (!parser.getErrors().isEmpty()) {
 			ParseError error = parser.getErrors().get(0);
-			return new Converted("", false, "broken HTML at " + error.getCursorPos() + " (line:column): "
-					+ error.getErrorMessage());
+			return new Converted("", false,
+					"broken HTML at " + error.getCursorPos() + " (line:column): " + error.getErrorMessage());
 		}
 		Element body = document.body();
 		nodes.forEach(body::appendChild);
@@ -74,8 +83,8 @@ final class HtmlBody {
 	}
 
 	/**
-	 * Ghost: {@code __GHOST_URL__} goes from links (its {@code <!--members-only-->} paywall and Koenig's card
-	 * comments are the block converter's).
+	 * Ghost: {@code __GHOST_URL__} goes from links (its {@code <!--members-only-->}
+	 * paywall and Koenig's card comments are the block converter's).
 	 */
 	private static void ghost(Element body) {
 		for (Element element : body.select("[href], [src]")) {
@@ -85,10 +94,14 @@ final class HtmlBody {
 				}
 			}
 		}
-		body.select("[srcset]").forEach(element -> element.attr("srcset", element.attr("srcset").replace("__GHOST_URL__", "")));
+		body.select("[srcset]")
+			.forEach(element -> element.attr("srcset", element.attr("srcset").replace("__GHOST_URL__", "")));
 	}
 
-	/** Substack: {@code .paywall-jump} is the paywall; widgets, empty paragraphs and CDN wrappers go. */
+	/**
+	 * Substack: {@code .paywall-jump} is the paywall; widgets, empty paragraphs and CDN
+	 * wrappers go.
+	 */
 	private static void substack(Element body) {
 		body.select("*").comments().forEach(Node::remove);
 		Element jump = body.selectFirst(".paywall-jump");

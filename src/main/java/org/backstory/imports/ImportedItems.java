@@ -27,7 +27,10 @@ class ImportedItems {
 		this.jdbc = jdbc;
 	}
 
-	/** The ids that these source keys were imported as, by key; keys never imported are absent. */
+	/**
+	 * The ids that these source keys were imported as, by key; keys never imported are
+	 * absent.
+	 */
 	Map<String, Long> imported(ImportSource source, Kind kind, Collection<String> keys) {
 		Map<String, Long> ids = new HashMap<>();
 		if (!keys.isEmpty()) {

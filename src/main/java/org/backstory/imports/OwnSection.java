@@ -27,15 +27,19 @@ import static org.backstory.imports.GhostExport.name;
 import static org.backstory.imports.GhostExport.text;
 
 /**
- * Reads the section Backstory's own export adds to a Ghost export ({@code db[0].backstory}, which Ghost
- * ignores): each article's Markdown, stored status, visibility, storyline part, old slugs and times, and the
- * publication's settings, plans, newsletters, authors, tags and storylines with their ids, for an import into
- * an empty publication that keeps them ({@link SiteRestore}). A section in another format version is not
- * read (with a notice), and the file is read as a Ghost export.
+ * Reads the section Backstory's own export adds to a Ghost export
+ * ({@code db[0].backstory}, which Ghost ignores): each article's Markdown, stored status,
+ * visibility, storyline part, old slugs and times, and the publication's settings, plans,
+ * newsletters, authors, tags and storylines with their ids, for an import into an empty
+ * publication that keeps them ({@link SiteRestore}). A section in another format version
+ * is not read (with a notice), and the file is read as a Ghost export.
  */
 final class OwnSection {
 
-	/** The version of the backstory section this reader understands ({@code format_version}). */
+	/**
+	 * The version of the backstory section this reader understands
+	 * ({@code format_version}).
+	 */
 	private static final int OWN_FORMAT = 1;
 
 	private final JsonNode data;
@@ -67,7 +71,10 @@ final class OwnSection {
 		return articles.get(postId);
 	}
 
-	/** The stored visibility, tiers as they were (a tier needs no plan here to be named by an article). */
+	/**
+	 * The stored visibility, tiers as they were (a tier needs no plan here to be named by
+	 * an article).
+	 */
 	static Visibility visibility(JsonNode article) {
 		return switch (text(article, "visibility")) {
 			case "members" -> Visibility.members();
@@ -81,7 +88,10 @@ final class OwnSection {
 		};
 	}
 
-	/** The stored status: a draft, an email-only article, or one on the site (scheduled while its time is to come). */
+	/**
+	 * The stored status: a draft, an email-only article, or one on the site (scheduled
+	 * while its time is to come).
+	 */
 	static PostStatus status(JsonNode article, @Nullable Instant publishedAt, Instant now) {
 		if (publishedAt == null || text(article, "status").equals("draft")) {
 			return PostStatus.DRAFT;
@@ -93,8 +103,8 @@ final class OwnSection {
 	}
 
 	/**
-	 * An image address as stored: a site address ({@code /media/...}, brought back with the archive's
-	 * images) or a web address; null when empty.
+	 * An image address as stored: a site address ({@code /media/...}, brought back with
+	 * the archive's images) or a web address; null when empty.
 	 */
 	static @Nullable String link(JsonNode article, String field) {
 		String url = text(article, field).strip();
@@ -106,7 +116,9 @@ final class OwnSection {
 				link(article, "social_image_url"));
 	}
 
-	/** The article's id, times and editor switch, or null when the row lacks one of them. */
+	/**
+	 * The article's id, times and editor switch, or null when the row lacks one of them.
+	 */
 	static ArchiveRestore.@Nullable RestoredStamps stamps(JsonNode article) {
 		Instant created = ArchiveText.instant(text(article, "created_at"));
 		Instant updated = ArchiveText.instant(text(article, "updated_at"));
@@ -118,7 +130,10 @@ final class OwnSection {
 				article.path("author_may_publish").asBoolean(false));
 	}
 
-	/** The storyline part an article row names, or null (also when its storyline row is missing). */
+	/**
+	 * The storyline part an article row names, or null (also when its storyline row is
+	 * missing).
+	 */
 	PlannedPost.@Nullable PlannedStoryline storyline(JsonNode article, String where, List<ImportProblem> problems) {
 		String storylineId = text(article, "storyline_id");
 		if (storylineId.isEmpty()) {
@@ -136,11 +151,15 @@ final class OwnSection {
 				position.canConvertToInt() && position.intValue() > 0 ? position.intValue() : null);
 	}
 
-	/** The article's old slugs that are valid slugs other than its own; the site keeps them redirecting. */
+	/**
+	 * The article's old slugs that are valid slugs other than its own; the site keeps
+	 * them redirecting.
+	 */
 	static List<String> oldSlugs(JsonNode article, String slug) {
 		List<String> old = new ArrayList<>();
 		for (String alias : strings(article.path("slug_aliases"))) {
-			if (Slugs.fromName(alias, ArchiveText.MAX_SLUG).equals(alias) && !alias.equals(slug) && !old.contains(alias)) {
+			if (Slugs.fromName(alias, ArchiveText.MAX_SLUG).equals(alias) && !alias.equals(slug)
+					&& !old.contains(alias)) {
 				old.add(alias);
 			}
 		}
@@ -148,9 +167,9 @@ final class OwnSection {
 	}
 
 	/**
-	 * The publication, plans, newsletters, authors, tags, storylines, entities and storyline events to restore, or
-	 * null when the section
-	 * is not there or a row lacks an id or time (then the import gives new ids, and says so).
+	 * The publication, plans, newsletters, authors, tags, storylines, entities and
+	 * storyline events to restore, or null when the section is not there or a row lacks
+	 * an id or time (then the import gives new ids, and says so).
 	 */
 	@Nullable SiteRestore site(List<ImportProblem> problems) {
 		if (!readable) {
@@ -174,11 +193,14 @@ final class OwnSection {
 			throw new IllegalArgumentException("it has no publication name");
 		}
 		String logo = text(p, "logo_url");
-		return new Publication(text(p, "name"), text(p, "tagline"), text(p, "accent_color"), logo.isEmpty() ? null : logo,
-				text(p, "legal_name"), text(p, "postal_address"));
+		return new Publication(text(p, "name"), text(p, "tagline"), text(p, "accent_color"),
+				logo.isEmpty() ? null : logo, text(p, "legal_name"), text(p, "postal_address"));
 	}
 
-	/** The section labels; an export made before they were settings has none, and gets the defaults. */
+	/**
+	 * The section labels; an export made before they were settings has none, and gets the
+	 * defaults.
+	 */
 	private HouseLabels labels() {
 		JsonNode p = own.path("publication");
 		String background = text(p, "background_label");
@@ -187,9 +209,10 @@ final class OwnSection {
 			return HouseLabels.DEFAULTS;
 		}
 		for (String label : List.of(background, now)) {
-			if (label.isBlank() || label.length() > HouseLabels.MAX_LENGTH || label.chars().anyMatch(Character::isISOControl)) {
-				throw new IllegalArgumentException("a section label is not 1 to " + HouseLabels.MAX_LENGTH
-						+ " characters on one line");
+			if (label.isBlank() || label.length() > HouseLabels.MAX_LENGTH
+					|| label.chars().anyMatch(Character::isISOControl)) {
+				throw new IllegalArgumentException(
+						"a section label is not 1 to " + HouseLabels.MAX_LENGTH + " characters on one line");
 			}
 		}
 		return new HouseLabels(background, now);
@@ -198,9 +221,11 @@ final class OwnSection {
 	private List<SiteRestore.RestoredPlan> plans() {
 		List<SiteRestore.RestoredPlan> plans = new ArrayList<>();
 		for (JsonNode row : own.path("plans")) {
-			plans.add(new SiteRestore.RestoredPlan(new NewPlan(text(row, "code"), text(row, "name"), text(row, "tier"),
-					text(row, "description"), text(row, "currency").toUpperCase(Locale.ROOT), row.path("monthly_price").asLong(0),
-					row.path("yearly_price").asLong(0), row.path("display_order").asInt(0), row.path("trial_days").asInt(0)),
+			plans.add(new SiteRestore.RestoredPlan(
+					new NewPlan(text(row, "code"), text(row, "name"), text(row, "tier"), text(row, "description"),
+							text(row, "currency").toUpperCase(Locale.ROOT), row.path("monthly_price").asLong(0),
+							row.path("yearly_price").asLong(0), row.path("display_order").asInt(0),
+							row.path("trial_days").asInt(0)),
 					row.path("active").asBoolean(true), date(row, "plan " + text(row, "code"))));
 		}
 		return plans;
@@ -236,15 +261,16 @@ final class OwnSection {
 	}
 
 	private List<ArchivedArticle.Tag> tags() {
-		List<ArchivedArticle.Tag> tags = joined("tags", "tag_id", "tags", (row, tag) -> new ArchivedArticle.Tag(id(row),
-				text(tag, "slug"), text(tag, "name"), text(tag, "description"), strings(row.path("aliases")),
-				date(tag, "tag " + text(tag, "slug"))));
+		List<ArchivedArticle.Tag> tags = joined("tags", "tag_id", "tags",
+				(row, tag) -> new ArchivedArticle.Tag(id(row), text(tag, "slug"), text(tag, "name"),
+						text(tag, "description"), strings(row.path("aliases")), date(tag, "tag " + text(tag, "slug"))));
 		tags.sort(Comparator.comparingLong(ArchivedArticle.Tag::id));
 		return tags;
 	}
 
 	/**
-	 * Each row of the section's {@code table} with the Ghost row of {@code ghostTable} its {@code link} names.
+	 * Each row of the section's {@code table} with the Ghost row of {@code ghostTable}
+	 * its {@code link} names.
 	 * @throws IllegalArgumentException when a row names no Ghost row
 	 */
 	private <T> List<T> joined(String table, String link, String ghostTable, BiFunction<JsonNode, JsonNode, T> row) {
@@ -253,7 +279,8 @@ final class OwnSection {
 		for (JsonNode own : this.own.path(table)) {
 			JsonNode other = ghost.get(text(own, link));
 			if (other == null) {
-				throw new IllegalArgumentException(table + " row " + text(own, "slug") + " is not in data." + ghostTable);
+				throw new IllegalArgumentException(
+						table + " row " + text(own, "slug") + " is not in data." + ghostTable);
 			}
 			joined.add(row.apply(own, other));
 		}
@@ -264,7 +291,8 @@ final class OwnSection {
 		List<ArchivedArticle.Storyline> restored = new ArrayList<>();
 		for (JsonNode row : own.path("storylines")) {
 			restored.add(new ArchivedArticle.Storyline(id(row), text(row, "slug"), text(row, "title"),
-					text(row, "description"), strings(row.path("aliases")), date(row, "storyline " + text(row, "slug"))));
+					text(row, "description"), strings(row.path("aliases")),
+					date(row, "storyline " + text(row, "slug"))));
 		}
 		restored.sort(Comparator.comparingLong(ArchivedArticle.Storyline::id));
 		return restored;

@@ -19,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import static org.backstory.imports.GhostExport.text;
 
 /**
- * The backstory section's storyline events and entities, read back for a restore: rows refer to storylines and
- * articles by their Ghost ids, turned here into the ids the restore keeps. Every refusal is an
- * {@link IllegalArgumentException} naming the row, which makes the import give new ids (and say why), as for the
- * section's other rows.
+ * The backstory section's storyline events and entities, read back for a restore: rows
+ * refer to storylines and articles by their Ghost ids, turned here into the ids the
+ * restore keeps. Every refusal is an {@link IllegalArgumentException} naming the row,
+ * which makes the import give new ids (and say why), as for the section's other rows.
  */
 final class OwnStorylineRecords {
 
@@ -53,12 +53,14 @@ final class OwnStorylineRecords {
 			EventDate date = EventDate.parse(text(row, "date"))
 				.orElseThrow(() -> new IllegalArgumentException(what + " has no date"));
 			List<SourceLink> sources = new ArrayList<>();
-			row.path("sources").forEach(source -> sources.add(new SourceLink(text(source, "url"),
-					text(source, "label"))));
-			events.add(new ArchivedArticle.Event(new StorylineEvent(id, id(storyline, "storyline"), date,
-					text(row, "summary"), text(row, "quote"), text(row, "speaker"), sources,
-					article(text(row, "post_id"), what), row.path("key_event").asBoolean(false)),
-					createdAt(row, what)));
+			row.path("sources")
+				.forEach(source -> sources.add(new SourceLink(text(source, "url"), text(source, "label"))));
+			events.add(
+					new ArchivedArticle.Event(
+							new StorylineEvent(id, id(storyline, "storyline"), date, text(row, "summary"),
+									text(row, "quote"), text(row, "speaker"), sources,
+									article(text(row, "post_id"), what), row.path("key_event").asBoolean(false)),
+							createdAt(row, what)));
 		}
 		events.sort(Comparator.comparingLong(event -> event.event().id()));
 		return events;
@@ -78,9 +80,9 @@ final class OwnStorylineRecords {
 			for (JsonNode postId : row.path("rejected_post_ids")) {
 				Optional.ofNullable(article(postId.asString(""), what)).ifPresent(rejected::add);
 			}
-			entities.add(new ArchivedArticle.KnownEntity(new Entity(id, kind, text(row, "slug"),
-					text(row, "name"), text(row, "bio"), aliases), rejected.stream().sorted().toList(),
-					createdAt(row, what)));
+			entities.add(new ArchivedArticle.KnownEntity(
+					new Entity(id, kind, text(row, "slug"), text(row, "name"), text(row, "bio"), aliases),
+					rejected.stream().sorted().toList(), createdAt(row, what)));
 		}
 		entities.sort(Comparator.comparingLong(entity -> entity.entity().id()));
 		return entities;

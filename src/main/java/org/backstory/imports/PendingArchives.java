@@ -25,7 +25,9 @@ class PendingArchives {
 	}
 
 	void save(String id, long staffId, Pending archive, Instant now) {
-		jdbc.sql("delete from imports.pending_archive where expires_at < :now").param("now", Timestamp.from(now)).update();
+		jdbc.sql("delete from imports.pending_archive where expires_at < :now")
+			.param("now", Timestamp.from(now))
+			.update();
 		jdbc.sql("""
 				insert into imports.pending_archive (id, staff_id, file_name, content, created_at, expires_at)
 				values (:id, :staff, :name, :content, :now, :expires)""")
@@ -38,7 +40,10 @@ class PendingArchives {
 			.update();
 	}
 
-	/** Takes the archive out (in the caller's transaction) if this staff member uploaded it and it has not expired. */
+	/**
+	 * Takes the archive out (in the caller's transaction) if this staff member uploaded
+	 * it and it has not expired.
+	 */
 	Optional<Pending> take(String id, long staffId, Instant now) {
 		return jdbc.sql("""
 				delete from imports.pending_archive where id = :id and staff_id = :staff and expires_at >= :now

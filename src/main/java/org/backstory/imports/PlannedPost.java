@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param title the headline
  * @param slug the slug it had, made valid here if it was not
  * @param dek the custom excerpt or subtitle
- * @param text the text as Backstory stores it: Markdown whose blocks are the post's HTML, split into the house
- * format's parts by {@link org.backstory.publishing.HouseFormat} (Backstory's own export carries its parts)
+ * @param text the text as Backstory stores it: Markdown whose blocks are the post's HTML,
+ * split into the house format's parts by {@link org.backstory.publishing.HouseFormat}
+ * (Backstory's own export carries its parts)
  * @param visibility who may read all of it
  * @param status what it becomes
  * @param publishedAt its publication time (null for a draft)
@@ -27,10 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param coverImageUrl the feature image, kept as a link
  * @param seo the search and social fields
  * @param marker whether a paywall marker was found in it
- * @param storyline the storyline it is a part of (only Backstory's own export says), or null
- * @param oldSlugs slugs it had before, which keep redirecting to it (only Backstory's own export has them)
- * @param stamps its id, times and editor switch in Backstory's own export, kept when the publication it is
- *     imported into is empty; null for other archives
+ * @param storyline the storyline it is a part of (only Backstory's own export says), or
+ * null
+ * @param oldSlugs slugs it had before, which keep redirecting to it (only Backstory's own
+ * export has them)
+ * @param stamps its id, times and editor switch in Backstory's own export, kept when the
+ * publication it is imported into is empty; null for other archives
  */
 public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, HouseText text,
 		Visibility visibility, PostStatus status, @Nullable Instant publishedAt, List<PlannedTag> tags,
@@ -60,7 +63,8 @@ public record PlannedPost(String where, String sourceKey, String title, String s
 	}
 
 	/**
-	 * An author: the staff member with this address if there is one, otherwise a byline of its own by slug.
+	 * An author: the staff member with this address if there is one, otherwise a byline
+	 * of its own by slug.
 	 *
 	 * @param email the address on the old platform, or empty
 	 */

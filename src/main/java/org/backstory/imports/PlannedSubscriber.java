@@ -5,8 +5,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A subscriber of an archive as it will be imported: a member, opted in to the default newsletters unless
- * they turned mail off, and for a paid subscriber a comp until their paid period ends.
+ * A subscriber of an archive as it will be imported: a member, opted in to the default
+ * newsletters unless they turned mail off, and for a paid subscriber a comp until their
+ * paid period ends.
  *
  * @param where the file and line it was read from
  * @param email the address

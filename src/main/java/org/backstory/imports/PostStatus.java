@@ -9,7 +9,10 @@ public enum PostStatus {
 	SCHEDULED("scheduled"),
 	/** Visible nowhere until someone publishes it. */
 	DRAFT("draft"),
-	/** Sent by email and on no page (Ghost's "sent", Substack's emailed but unpublished posts). */
+	/**
+	 * Sent by email and on no page (Ghost's "sent", Substack's emailed but unpublished
+	 * posts).
+	 */
 	EMAIL_ONLY("email only");
 
 	private final String label;

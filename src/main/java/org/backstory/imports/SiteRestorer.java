@@ -13,10 +13,12 @@ import org.backstory.publishing.PublicationService;
 import org.springframework.stereotype.Component;
 
 /**
- * Restores what Backstory's own export carries besides its articles into an empty publication, in the
- * caller's transaction, through the owning modules: the publication's settings, the plans, the newsletters in
- * display order, the uploaded images (from the whole export archive) in their folders, and the authors (linked to the staff account with their address here, if any), tags and
- * storylines and entities with their ids and creation times (then, once the articles are in, the storyline events).
+ * Restores what Backstory's own export carries besides its articles into an empty
+ * publication, in the caller's transaction, through the owning modules: the publication's
+ * settings, the plans, the newsletters in display order, the uploaded images (from the
+ * whole export archive) in their folders, and the authors (linked to the staff account
+ * with their address here, if any), tags and storylines and entities with their ids and
+ * creation times (then, once the articles are in, the storyline events).
  */
 @Component
 class SiteRestorer {
@@ -43,7 +45,10 @@ class SiteRestorer {
 		this.directory = directory;
 	}
 
-	/** @throws IllegalArgumentException or IllegalStateException when a module refuses a row */
+	/**
+	 * @throws IllegalArgumentException or IllegalStateException when a module refuses a
+	 * row
+	 */
 	void restore(SiteRestore site) {
 		for (SiteRestore.RestoredImage image : site.images()) {
 			try {
@@ -63,14 +68,16 @@ class SiteRestorer {
 				newsletters.create(settings);
 			}
 			catch (InvalidNewsletterException ex) {
-				throw new IllegalArgumentException("Newsletter " + settings.slug() + ": " + String.join(" ", ex.problems()), ex);
+				throw new IllegalArgumentException(
+						"Newsletter " + settings.slug() + ": " + String.join(" ", ex.problems()), ex);
 			}
 		}
-		site.authors().forEach(author -> restore.author(author.linkedTo(author.staffEmail() == null ? null
-				: directory.findByEmail(author.staffEmail())
-					.filter(profile -> profile.role().staff())
-					.map(MemberProfile::id)
-					.orElse(null))));
+		site.authors()
+			.forEach(author -> restore.author(author.linkedTo(author.staffEmail() == null ? null
+					: directory.findByEmail(author.staffEmail())
+						.filter(profile -> profile.role().staff())
+						.map(MemberProfile::id)
+						.orElse(null))));
 		site.tags().forEach(restore::tag);
 		site.storylines().forEach(restore::storyline);
 		site.entities().forEach(restore::entity);

@@ -18,11 +18,12 @@ import org.backstory.newsletters.OptIns;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an archive's subscribers in the caller's transaction, as the member CSV import does: members with
- * confirmed addresses (the publication vouches for its list), opted in to the default newsletters unless
- * they turned mail off, and paid subscribers comped until their paid period ends, flagged so the owner sees
- * who must put a card on file. An address imported before is skipped; one that already has an account keeps it
- * as it is, and is comped when it paid on Substack and has no subscription here.
+ * Writes an archive's subscribers in the caller's transaction, as the member CSV import
+ * does: members with confirmed addresses (the publication vouches for its list), opted in
+ * to the default newsletters unless they turned mail off, and paid subscribers comped
+ * until their paid period ends, flagged so the owner sees who must put a card on file. An
+ * address imported before is skipped; one that already has an account keeps it as it is,
+ * and is comped when it paid on Substack and has no subscription here.
  */
 @Component
 class SubscriberImporter {
@@ -74,8 +75,8 @@ class SubscriberImporter {
 		Set<String> taken = roster.takenEmails(fresh.stream().map(PlannedSubscriber::email).toList());
 		List<PlannedSubscriber> added = fresh.stream().filter(s -> !taken.contains(key(s))).toList();
 		Map<String, Long> ids = roster.importAll(added.stream()
-			.map(s -> new ImportedMember(s.email(), s.name(), "", s.paid() ? List.of(LABEL, PAID_LABEL) : List.of(LABEL),
-					s.joinedAt()))
+			.map(s -> new ImportedMember(s.email(), s.name(), "",
+					s.paid() ? List.of(LABEL, PAID_LABEL) : List.of(LABEL), s.joinedAt()))
 			.toList());
 		List<Long> optedIn = new ArrayList<>();
 		int comps = 0;
@@ -87,7 +88,8 @@ class SubscriberImporter {
 				optedIn.add(id);
 			}
 			if (subscriber.paid() && tier != null) {
-				subscriptions.flagCardNeeded(subscriptions.grantCompByStaff(staffId, id, tier, subscriber.compEnds()), FROM);
+				subscriptions.flagCardNeeded(subscriptions.grantCompByStaff(staffId, id, tier, subscriber.compEnds()),
+						FROM);
 				comps++;
 			}
 		}
@@ -101,8 +103,8 @@ class SubscriberImporter {
 	}
 
 	/**
-	 * A paid subscriber whose address already had an account here keeps the account as it is, and is comped
-	 * like the others unless they already have a subscription here.
+	 * A paid subscriber whose address already had an account here keeps the account as it
+	 * is, and is comped like the others unless they already have a subscription here.
 	 */
 	private int compExisting(PlannedSubscriber subscriber, String tier, long staffId) {
 		long id = directory.findByEmail(subscriber.email()).orElseThrow().id();

@@ -24,14 +24,16 @@ import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Entities;
 
 /**
- * Reads Substack's export zip: {@code posts.csv} with one {@code posts/<post_id>.html} per post, and the
- * subscriber list {@code email_list*.csv}. Threads and pages are skipped and listed; a post whose HTML file is
- * missing (Substack leaves out the newest ones) is listed and skipped, as Ghost's importer does. Substack's
- * export names no author: the articles are bylined to the staff member who imports them.
+ * Reads Substack's export zip: {@code posts.csv} with one {@code posts/<post_id>.html}
+ * per post, and the subscriber list {@code email_list*.csv}. Threads and pages are
+ * skipped and listed; a post whose HTML file is missing (Substack leaves out the newest
+ * ones) is listed and skipped, as Ghost's importer does. Substack's export names no
+ * author: the articles are bylined to the staff member who imports them.
  */
 final class SubstackExport {
 
-	static final List<String> POST_COLUMNS = List.of("post_id", "post_date", "is_published", "type", "audience", "title");
+	static final List<String> POST_COLUMNS = List.of("post_id", "post_date", "is_published", "type", "audience",
+			"title");
 
 	private final Map<String, byte[]> files;
 
@@ -39,7 +41,9 @@ final class SubstackExport {
 
 	private final List<ImportProblem> problems = new ArrayList<>();
 
-	/** @param files the zip's entries by path, without the folder they were in */
+	/**
+	 * @param files the zip's entries by path, without the folder they were in
+	 */
 	private SubstackExport(Map<String, byte[]> files, Instant now) {
 		this.files = files;
 		this.now = now;
@@ -54,8 +58,12 @@ final class SubstackExport {
 		List<PlannedPost> planned = posts.map(this::posts).orElse(List.of());
 		List<PlannedSubscriber> subscribers = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		files.keySet().stream().filter(name -> name.startsWith("email_list") && name.endsWith(".csv")).sorted()
-			.forEach(name -> table(name, List.of("email")).ifPresent(list -> subscribers.addAll(subscribers(list, seen))));
+		files.keySet()
+			.stream()
+			.filter(name -> name.startsWith("email_list") && name.endsWith(".csv"))
+			.sorted()
+			.forEach(name -> table(name, List.of("email"))
+				.ifPresent(list -> subscribers.addAll(subscribers(list, seen))));
 		return new ArchivePlan(ImportSource.SUBSTACK, planned, subscribers, problems);
 	}
 
@@ -78,7 +86,8 @@ final class SubstackExport {
 			String file = "posts/" + postId + ".html";
 			byte[] html = files.get(file);
 			if (html == null) {
-				problems.add(ImportProblem.notice(where, "\"" + title + "\" has no file " + file + " in the zip: skipped."));
+				problems.add(
+						ImportProblem.notice(where, "\"" + title + "\" has no file " + file + " in the zip: skipped."));
 				continue;
 			}
 			Optional<String> text = utf8(html);
@@ -93,13 +102,14 @@ final class SubstackExport {
 			}
 			Boolean published = bool(table.get(record, "is_published"));
 			if (published == null) {
-				problems.add(ImportProblem.blocking(where, "is_published must be TRUE or FALSE, not \""
-						+ table.get(record, "is_published") + "\"."));
+				problems.add(ImportProblem.blocking(where,
+						"is_published must be TRUE or FALSE, not \"" + table.get(record, "is_published") + "\"."));
 				continue;
 			}
 			Instant postDate = ArchiveText.instant(table.get(record, "post_date"));
 			Instant emailed = ArchiveText.instant(table.get(record, "email_sent_at"));
-			PostStatus status = published ? (postDate != null && postDate.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED)
+			PostStatus status = published
+					? (postDate != null && postDate.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED)
 					: emailed != null ? PostStatus.EMAIL_ONLY : PostStatus.DRAFT;
 			Instant at = switch (status) {
 				case PUBLISHED, SCHEDULED -> postDate;
@@ -113,15 +123,16 @@ final class SubstackExport {
 			}
 			int dot = postId.indexOf('.');
 			String number = dot > 0 ? postId.substring(0, dot) : postId;
-			String slug = GhostExport.unique(ArchiveText.slug(dot > 0 ? postId.substring(dot + 1) : "", title, number), slugs);
+			String slug = GhostExport.unique(ArchiveText.slug(dot > 0 ? postId.substring(dot + 1) : "", title, number),
+					slugs);
 			String podcast = table.get(record, "podcast_url").strip();
-			String markdown = podcast.startsWith("https://") || podcast.startsWith("http://")
-					? "<p><a href=\"" + Entities.escape(podcast) + "\">Listen to the episode</a></p>\n\n"
-							+ body.markdown()
+			String markdown = podcast.startsWith("https://") || podcast.startsWith("http://") ? "<p><a href=\""
+					+ Entities.escape(podcast) + "\">Listen to the episode</a></p>\n\n" + body.markdown()
 					: body.markdown();
-			posts.add(new PlannedPost(where, number, title, slug, ArchiveText.dek(ArchiveText.unescaped(table.get(record, "subtitle"))),
-					HouseFormat.split(markdown, HouseLabels.DEFAULTS), visibility(table.get(record, "audience")), status, at, List.of(), List.of(), null,
-					ArticleSeo.none(), body.marker(), null, List.of(), null));
+			posts.add(new PlannedPost(where, number, title, slug,
+					ArchiveText.dek(ArchiveText.unescaped(table.get(record, "subtitle"))),
+					HouseFormat.split(markdown, HouseLabels.DEFAULTS), visibility(table.get(record, "audience")),
+					status, at, List.of(), List.of(), null, ArticleSeo.none(), body.marker(), null, List.of(), null));
 		}
 		return posts;
 	}
@@ -156,12 +167,14 @@ final class SubstackExport {
 			Boolean paid = bool(table.get(record, "active_subscription"));
 			Boolean disabled = bool(table.get(record, "email_disabled"));
 			if (paid == null || disabled == null) {
-				problems.add(ImportProblem.blocking(where, "active_subscription and email_disabled must be true or false."));
+				problems.add(
+						ImportProblem.blocking(where, "active_subscription and email_disabled must be true or false."));
 				continue;
 			}
 			Instant expiry = ArchiveText.instant(table.get(record, "expiry"));
 			if (paid && expiry != null && !expiry.isAfter(now)) {
-				problems.add(ImportProblem.notice(where, email + "'s paid subscription ended " + expiry + ": imported as a free member."));
+				problems.add(ImportProblem.notice(where,
+						email + "'s paid subscription ended " + expiry + ": imported as a free member."));
 				paid = false;
 			}
 			Instant joined = ArchiveText.instant(table.get(record, "created_at"));
@@ -180,7 +193,10 @@ final class SubstackExport {
 		return local.length() > 100 ? local.substring(0, 100) : local;
 	}
 
-	/** TRUE/FALSE in any case (Substack writes both), yes/no, 1/0; empty is false; anything else null. */
+	/**
+	 * TRUE/FALSE in any case (Substack writes both), yes/no, 1/0; empty is false;
+	 * anything else null.
+	 */
 	private static @Nullable Boolean bool(String value) {
 		return switch (value.strip().toLowerCase(Locale.ROOT)) {
 			case "", "false", "no", "0" -> false;
@@ -189,12 +205,16 @@ final class SubstackExport {
 		};
 	}
 
-	/** A CSV file of the zip with its required columns, or empty when it is missing or broken (a problem is listed). */
+	/**
+	 * A CSV file of the zip with its required columns, or empty when it is missing or
+	 * broken (a problem is listed).
+	 */
 	private Optional<Table> table(String file, List<String> required) {
 		byte[] bytes = files.get(file);
 		if (bytes == null) {
 			if (file.equals("posts.csv")) {
-				problems.add(ImportProblem.blocking("the zip", "There is no posts.csv in the zip: is this Substack's export?"));
+				problems.add(ImportProblem.blocking("the zip",
+						"There is no posts.csv in the zip: is this Substack's export?"));
 			}
 			return Optional.empty();
 		}
@@ -208,8 +228,8 @@ final class SubstackExport {
 			records = CsvReader.parse(text.get().startsWith("\uFEFF") ? text.get().substring(1) : text.get());
 		}
 		catch (CsvReader.MalformedCsvException ex) {
-			problems.add(ImportProblem.blocking(file + " line " + ex.line(), "This is not CSV: "
-					+ ex.getMessage().replaceFirst("^line \\d+: ", "") + "."));
+			problems.add(ImportProblem.blocking(file + " line " + ex.line(),
+					"This is not CSV: " + ex.getMessage().replaceFirst("^line \\d+: ", "") + "."));
 			return Optional.empty();
 		}
 		if (records.isEmpty()) {
@@ -223,9 +243,10 @@ final class SubstackExport {
 		}
 		List<String> missing = required.stream().filter(column -> !columns.containsKey(column)).toList();
 		if (!missing.isEmpty()) {
-			problems.add(ImportProblem.blocking(file + " line " + records.get(0).line(), "The column"
-					+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is")
-					+ " missing; Substack's " + file + " has " + String.join(", ", required) + "."));
+			problems.add(ImportProblem.blocking(file + " line " + records.get(0).line(),
+					"The column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+							+ (missing.size() > 1 ? " are" : " is") + " missing; Substack's " + file + " has "
+							+ String.join(", ", required) + "."));
 			return Optional.empty();
 		}
 		return Optional.of(new Table(file, columns, records.subList(1, records.size())));
@@ -244,7 +265,10 @@ final class SubstackExport {
 		}
 	}
 
-	/** A CSV file's records after its header, read by column name; a missing field is empty. */
+	/**
+	 * A CSV file's records after its header, read by column name; a missing field is
+	 * empty.
+	 */
 	private record Table(String file, Map<String, Integer> columns, List<CsvReader.Record> rows) {
 
 		String get(CsvReader.Record record, String column) {

@@ -18,13 +18,14 @@ import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Makes the copies readers get: the image turned upright (EXIF orientation), scaled to each of
- * {@link #WIDTHS} below its own width plus one at its own width capped at the largest (never upscaled),
- * and encoded afresh without any metadata (no camera, GPS or comment survives).
+ * Makes the copies readers get: the image turned upright (EXIF orientation), scaled to
+ * each of {@link #WIDTHS} below its own width plus one at its own width capped at the
+ * largest (never upscaled), and encoded afresh without any metadata (no camera, GPS or
+ * comment survives).
  * <p>
- * Naming convention shared with publishing's {@code ResponsiveImages}: a copy {@code <name>-<w>.<ext>} means
- * copies exist at every width of {@link #WIDTHS} below {@code w}, so the largest copy's address is enough to
- * build the whole {@code srcset}.
+ * Naming convention shared with publishing's {@code ResponsiveImages}: a copy
+ * {@code <name>-<w>.<ext>} means copies exist at every width of {@link #WIDTHS} below
+ * {@code w}, so the largest copy's address is enough to build the whole {@code srcset}.
  */
 final class ImageCopies {
 
@@ -47,19 +48,25 @@ final class ImageCopies {
 		return widths;
 	}
 
-	/** The copies of {@code original} encoded as {@code extension} ("jpg" or "png"), largest first. */
+	/**
+	 * The copies of {@code original} encoded as {@code extension} ("jpg" or "png"),
+	 * largest first.
+	 */
 	static List<Copy> make(byte[] original, String extension) throws IOException {
 		boolean jpeg = "jpg".equals(extension);
-		BufferedImage source = Thumbnails.of(new ByteArrayInputStream(original)).scale(1.0)
+		BufferedImage source = Thumbnails.of(new ByteArrayInputStream(original))
+			.scale(1.0)
 			.imageType(jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB)
 			.asBufferedImage();
 		List<Integer> widths = widthsFor(source.getWidth());
 		List<Copy> copies = new ArrayList<>();
 		for (int i = widths.size() - 1; i >= 0; i--) {
-			// Each smaller copy is scaled from the previous one: cheaper than from the original, and as sharp.
+			// Each smaller copy is scaled from the previous one: cheaper than from the
+			// original, and as sharp.
 			BufferedImage scaled = widths.get(i) == source.getWidth() ? source
 					: Thumbnails.of(source).width(widths.get(i)).imageType(source.getType()).asBufferedImage();
-			copies.add(new Copy(scaled.getWidth(), scaled.getHeight(), encode(jpeg ? opaque(scaled) : scaled, extension)));
+			copies.add(
+					new Copy(scaled.getWidth(), scaled.getHeight(), encode(jpeg ? opaque(scaled) : scaled, extension)));
 			source = scaled;
 		}
 		return copies;

@@ -11,9 +11,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Tells what an upload is from its bytes (never from its name or declared type) and reads its dimensions
- * from the header only, so a small file that claims to be a gigapixel image (a decompression bomb) is
- * refused before anything is decoded.
+ * Tells what an upload is from its bytes (never from its name or declared type) and reads
+ * its dimensions from the header only, so a small file that claims to be a gigapixel
+ * image (a decompression bomb) is refused before anything is decoded.
  */
 final class ImageProbe {
 
@@ -21,13 +21,18 @@ final class ImageProbe {
 
 	static final long MAX_PIXELS = 50_000_000L;
 
-	/** The formats taken, by ImageIO format name, and the file extension their copies get. */
+	/**
+	 * The formats taken, by ImageIO format name, and the file extension their copies get.
+	 */
 	private static final Map<String, String> ACCEPTED = Map.of("jpeg", "jpg", "png", "png", "gif", "png");
 
 	private ImageProbe() {
 	}
 
-	/** A sniffed image: its format, the extension its copies get, and its dimensions as the header states them. */
+	/**
+	 * A sniffed image: its format, the extension its copies get, and its dimensions as
+	 * the header states them.
+	 */
 	record Header(String format, String copyExtension, int width, int height) {
 	}
 
@@ -58,15 +63,17 @@ final class ImageProbe {
 			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
-			// ImageIO plugins answer some malformed headers with runtime exceptions rather than IOException.
+			// ImageIO plugins answer some malformed headers with runtime exceptions
+			// rather than IOException.
 			throw notAnImage();
 		}
 	}
 
 	static void checkDimensions(int width, int height) {
 		if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
-			throw new UnusableImageException("The image is " + width + " × " + height + " pixels; images may be at most "
-					+ MAX_SIDE + " pixels on a side and " + MAX_PIXELS / 1_000_000 + " megapixels in all.");
+			throw new UnusableImageException(
+					"The image is " + width + " × " + height + " pixels; images may be at most " + MAX_SIDE
+							+ " pixels on a side and " + MAX_PIXELS / 1_000_000 + " megapixels in all.");
 		}
 	}
 

@@ -32,7 +32,8 @@ class ImageRepository {
 
 	/** A new image's row. */
 	record NewRow(String sha256, String name, String folder, String extension, String originalExtension,
-			int originalWidth, int originalHeight, long originalBytes, List<Integer> widths, int height, Instant createdAt) {
+			int originalWidth, int originalHeight, long originalBytes, List<Integer> widths, int height,
+			Instant createdAt) {
 	}
 
 	Optional<StoredRow> bySha256(String sha256) {
@@ -42,7 +43,10 @@ class ImageRepository {
 			.optional();
 	}
 
-	/** Inserts the row unless the same bytes were stored meanwhile; either way the stored row comes back. */
+	/**
+	 * Inserts the row unless the same bytes were stored meanwhile; either way the stored
+	 * row comes back.
+	 */
 	StoredRow insert(NewRow image) {
 		jdbc.sql("""
 				insert into media.image (sha256, name, folder, extension, original_extension, original_width,
@@ -68,8 +72,9 @@ class ImageRepository {
 
 	/** Every image, in name order (names are unique). */
 	List<ArchivedRow> all() {
-		return jdbc.sql("select name, folder, extension, widths, height, original_extension, created_at"
-				+ " from media.image order by name")
+		return jdbc
+			.sql("select name, folder, extension, widths, height, original_extension, created_at"
+					+ " from media.image order by name")
 			.query((rs, row) -> new ArchivedRow(stored(rs), rs.getString("original_extension"),
 					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.list();

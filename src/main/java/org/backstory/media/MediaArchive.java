@@ -9,9 +9,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * Every uploaded image's files, for the owner's export: for each image its original as uploaded and the
- * copies readers get, named by their path under the media folder (the path after {@code /media/} in an
- * article's image address, {@code originals/...} for the originals), in path order.
+ * Every uploaded image's files, for the owner's export: for each image its original as
+ * uploaded and the copies readers get, named by their path under the media folder (the
+ * path after {@code /media/} in an article's image address, {@code originals/...} for the
+ * originals), in path order.
  */
 @Service
 public class MediaArchive {

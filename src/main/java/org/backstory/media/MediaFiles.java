@@ -10,9 +10,10 @@ import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The media folder, {@code <dataDir>/media}: copies readers get under {@code <yyyy>/<mm>/}, originals as
- * uploaded under {@code originals/<yyyy>/<mm>/} (never served: they keep their metadata). Files are written
- * to a temporary name and moved into place, so a reader never sees half a file.
+ * The media folder, {@code <dataDir>/media}: copies readers get under
+ * {@code <yyyy>/<mm>/}, originals as uploaded under {@code originals/<yyyy>/<mm>/} (never
+ * served: they keep their metadata). Files are written to a temporary name and moved into
+ * place, so a reader never sees half a file.
  */
 @Component
 public class MediaFiles {

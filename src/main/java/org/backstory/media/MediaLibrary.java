@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Stores uploaded images: checks the bytes, makes the copies readers get, writes the files and records the
- * image. The same bytes uploaded again give back the image already stored. Nothing is written for an
- * upload that is refused.
+ * Stores uploaded images: checks the bytes, makes the copies readers get, writes the
+ * files and records the image. The same bytes uploaded again give back the image already
+ * stored. Nothing is written for an upload that is refused.
  */
 @Service
 public class MediaLibrary {
@@ -33,7 +33,10 @@ public class MediaLibrary {
 
 	private static final Map<String, String> ORIGINAL_EXTENSIONS = Map.of("jpeg", "jpg", "png", "png", "gif", "gif");
 
-	/** Decoding holds the whole bitmap in memory (up to 200 MB for the largest image taken): two at a time. */
+	/**
+	 * Decoding holds the whole bitmap in memory (up to 200 MB for the largest image
+	 * taken): two at a time.
+	 */
 	private final Semaphore decoding = new Semaphore(2);
 
 	private final ImageRepository images;
@@ -49,18 +52,20 @@ public class MediaLibrary {
 	}
 
 	/**
-	 * Stores an uploaded image (JPEG, PNG or GIF, told from its content) and returns how to show it.
-	 * @throws UnusableImageException if the bytes are empty, not an image of a supported format, or the
-	 * image's dimensions are too large; nothing is stored then
+	 * Stores an uploaded image (JPEG, PNG or GIF, told from its content) and returns how
+	 * to show it.
+	 * @throws UnusableImageException if the bytes are empty, not an image of a supported
+	 * format, or the image's dimensions are too large; nothing is stored then
 	 */
 	public StoredImage upload(byte[] bytes) {
 		return store(bytes, clock.instant());
 	}
 
 	/**
-	 * Stores an image from the owner's export again as it was uploaded at {@code uploadedAt}: its folder
-	 * ({@code yyyy/MM} of that time), name and copies come out as they were, so its addresses keep working
-	 * and a re-export has the same files. An image already here is left as it is.
+	 * Stores an image from the owner's export again as it was uploaded at
+	 * {@code uploadedAt}: its folder ({@code yyyy/MM} of that time), name and copies come
+	 * out as they were, so its addresses keep working and a re-export has the same files.
+	 * An image already here is left as it is.
 	 * @throws UnusableImageException as {@link #upload}
 	 */
 	public StoredImage restore(byte[] original, Instant uploadedAt) {
@@ -119,7 +124,9 @@ public class MediaLibrary {
 		String extension = "." + row.extension();
 		int largest = row.widths().get(row.widths().size() - 1);
 		String url = base + largest + extension;
-		String srcset = row.widths().stream().map(w -> base + w + extension + " " + w + "w")
+		String srcset = row.widths()
+			.stream()
+			.map(w -> base + w + extension + " " + w + "w")
 			.collect(Collectors.joining(", "));
 		return new StoredImage(url, srcset, "![](" + url + ")", largest, row.height());
 	}

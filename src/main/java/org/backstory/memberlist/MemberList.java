@@ -26,15 +26,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The staff member list, put together from three modules without joining their tables: billing and
- * newsletters turn their filters into sets of member ids, the members module pages through its table with
- * those sets as conditions, and the page's fifty members get their billing and newsletters in one query
- * each.
+ * The staff member list, put together from three modules without joining their tables:
+ * billing and newsletters turn their filters into sets of member ids, the members module
+ * pages through its table with those sets as conditions, and the page's fifty members get
+ * their billing and newsletters in one query each.
  */
 @Service
 public class MemberList {
 
-	/** The most ids another module lists for a condition; past this it is asked chunk by chunk. */
+	/**
+	 * The most ids another module lists for a condition; past this it is asked chunk by
+	 * chunk.
+	 */
 	static final int ID_SET_LIMIT = 2_000;
 
 	private final MemberRoster roster;
@@ -49,7 +52,10 @@ public class MemberList {
 		this.optIns = optIns;
 	}
 
-	/** Up to {@code size} members after {@code after} (null for the first page), newest first. */
+	/**
+	 * Up to {@code size} members after {@code after} (null for the first page), newest
+	 * first.
+	 */
 	public List<MemberRow> page(MemberListQuery query, @Nullable MemberCursor after, int size) {
 		return rows(roster.page(filter(query), after, size));
 	}
@@ -65,9 +71,10 @@ public class MemberList {
 	}
 
 	/**
-	 * The rows of the query that also pass {@code condition}, newest first: {@code size} of them after the first
-	 * {@code skip}, and how many pass in all. For conditions the list's own filters cannot say (Ghost's filters
-	 * with {@code ,}); it walks every member the query admits, a chunk at a time.
+	 * The rows of the query that also pass {@code condition}, newest first: {@code size}
+	 * of them after the first {@code skip}, and how many pass in all. For conditions the
+	 * list's own filters cannot say (Ghost's filters with {@code ,}); it walks every
+	 * member the query admits, a chunk at a time.
 	 */
 	public Window window(MemberListQuery query, Predicate<MemberRow> condition, int skip, int size) {
 		List<MemberRow> rows = new ArrayList<>();
@@ -98,9 +105,9 @@ public class MemberList {
 	}
 
 	/**
-	 * The members module's filter for a query. A billing or newsletter condition that admits a few
-	 * thousand members at most becomes a set of ids in the SQL; one that admits more becomes a batch filter
-	 * asked about each chunk of candidates.
+	 * The members module's filter for a query. A billing or newsletter condition that
+	 * admits a few thousand members at most becomes a set of ids in the SQL; one that
+	 * admits more becomes a batch filter asked about each chunk of candidates.
 	 */
 	MemberFilter filter(MemberListQuery query) {
 		Set<Long> only = null;
@@ -161,7 +168,8 @@ public class MemberList {
 		Map<Long, MemberBilling> billings = billing.of(ids);
 		Map<Long, Set<Long>> newsletters = optIns.ofAll(ids);
 		return members.stream()
-			.map(member -> new MemberRow(member, billings.get(member.id()), newsletters.getOrDefault(member.id(), Set.of())))
+			.map(member -> new MemberRow(member, billings.get(member.id()),
+					newsletters.getOrDefault(member.id(), Set.of())))
 			.toList();
 	}
 

@@ -11,7 +11,8 @@ import org.backstory.billing.BillingStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The member list's filters as staff choose them in the form (and as the export takes them).
+ * The member list's filters as staff choose them in the form (and as the export takes
+ * them).
  *
  * @param search part of an address or name, or empty
  * @param status a billing status, or null for any
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param joinedTo the last sign-up day (UTC) to include, or null
  */
 public record MemberListQuery(String search, @Nullable BillingStatus status, @Nullable String plan,
-		@Nullable Long newsletter, @Nullable String label, @Nullable LocalDate joinedFrom, @Nullable LocalDate joinedTo) {
+		@Nullable Long newsletter, @Nullable String label, @Nullable LocalDate joinedFrom,
+		@Nullable LocalDate joinedTo) {
 
 	public MemberListQuery {
 		search = search.strip();
@@ -48,7 +50,10 @@ public record MemberListQuery(String search, @Nullable BillingStatus status, @Nu
 		return String.join("&", params);
 	}
 
-	/** The filters as the audit log records them, e.g. {@code status=paid label=vip}; {@code all} for none. */
+	/**
+	 * The filters as the audit log records them, e.g. {@code status=paid label=vip};
+	 * {@code all} for none.
+	 */
 	public String describe() {
 		String query = queryString();
 		return query.isEmpty() ? "all" : URLDecoder.decode(query.replace('&', ' '), StandardCharsets.UTF_8);

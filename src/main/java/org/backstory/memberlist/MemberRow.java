@@ -6,7 +6,8 @@ import org.backstory.billing.MemberBilling;
 import org.backstory.members.MemberListing;
 
 /**
- * A line of the member list or export: the member, their billing, and the newsletters they get.
+ * A line of the member list or export: the member, their billing, and the newsletters
+ * they get.
  *
  * @param newsletterIds the ids of the newsletters they get, possibly none
  */

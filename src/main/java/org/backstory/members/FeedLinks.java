@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Each member's private feed token (issue 13): the secret in their private feed address. A feed reader cannot
- * sign in, so the address itself is the credential; it is random (256 bits), looked up by its SHA-256, and kept
- * sealed ({@link SecretSeal}) only so the account page can show the same address again. Resetting replaces it:
- * the old address stops working at once.
+ * Each member's private feed token (issue 13): the secret in their private feed address.
+ * A feed reader cannot sign in, so the address itself is the credential; it is random
+ * (256 bits), looked up by its SHA-256, and kept sealed ({@link SecretSeal}) only so the
+ * account page can show the same address again. Resetting replaces it: the old address
+ * stops working at once.
  */
 @Service
 public class FeedLinks {
@@ -32,7 +33,10 @@ public class FeedLinks {
 		this.clock = clock;
 	}
 
-	/** The member's feed token, made on first asking (or again if it can no longer be unsealed). */
+	/**
+	 * The member's feed token, made on first asking (or again if it can no longer be
+	 * unsealed).
+	 */
 	public String tokenOf(long memberId) {
 		Optional<String> known = stored(memberId);
 		if (known.isPresent()) {
@@ -51,7 +55,9 @@ public class FeedLinks {
 		return stored(memberId).orElseGet(() -> reset(memberId));
 	}
 
-	/** Replaces the member's feed token with a new one; the old one stops working at once. */
+	/**
+	 * Replaces the member's feed token with a new one; the old one stops working at once.
+	 */
 	public String reset(long memberId) {
 		String token = OneTimeTokens.newToken();
 		jdbc.sql("""
@@ -68,8 +74,9 @@ public class FeedLinks {
 	}
 
 	/**
-	 * Whose feed {@code token} opens, with their role as it is now: one primary-key lookup. Empty for a token no
-	 * member holds (reset, deleted with its member, never issued, or not even shaped like one).
+	 * Whose feed {@code token} opens, with their role as it is now: one primary-key
+	 * lookup. Empty for a token no member holds (reset, deleted with its member, never
+	 * issued, or not even shaped like one).
 	 */
 	public Optional<FeedOwner> ownerOf(@Nullable String token) {
 		if (!OneTimeTokens.wellFormed(token)) {
@@ -92,7 +99,10 @@ public class FeedLinks {
 			.map(token -> new String(token, StandardCharsets.US_ASCII));
 	}
 
-	/** Binds a sealed token to its member's row, so a sealed value copied to another member does not open. */
+	/**
+	 * Binds a sealed token to its member's row, so a sealed value copied to another
+	 * member does not open.
+	 */
 	private static String context(long memberId) {
 		return "members.feed_token:" + memberId;
 	}

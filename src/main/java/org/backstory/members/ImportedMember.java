@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A member brought over from another platform through {@link MemberRoster#importAll}. Checked by the
- * caller with {@link MemberRoster#emailProblem} and {@link MemberRoster#nameProblem} first.
+ * A member brought over from another platform through {@link MemberRoster#importAll}.
+ * Checked by the caller with {@link MemberRoster#emailProblem} and
+ * {@link MemberRoster#nameProblem} first.
  *
  * @param email a valid address not yet taken
  * @param name 1 to 100 characters

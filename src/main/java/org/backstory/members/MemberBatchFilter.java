@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Another module's condition on members asked a chunk of candidates at a time ("which of these members
- * pay?"), for conditions that admit too many members to list as ids.
+ * Another module's condition on members asked a chunk of candidates at a time ("which of
+ * these members pay?"), for conditions that admit too many members to list as ids.
  */
 @FunctionalInterface
 public interface MemberBatchFilter {

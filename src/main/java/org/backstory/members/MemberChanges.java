@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What staff change about a member at once ({@link MemberRoster#edit}); a null field stays as it is.
+ * What staff change about a member at once ({@link MemberRoster#edit}); a null field
+ * stays as it is.
  *
  * @param email the new sign-in address, or null
  * @param name the new name, or null

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A position in the member list (newest first): the last member of a page. Keyset paging, so a deep page
- * costs what the first one does.
+ * A position in the member list (newest first): the last member of a page. Keyset paging,
+ * so a deep page costs what the first one does.
  *
  * @param joinedAt that member's sign-up time
  * @param id that member's id

@@ -60,9 +60,9 @@ public class MemberDirectory {
 	}
 
 	/**
-	 * Whether the account with this address has exactly this password. One deliberately slow hash check and no
-	 * throttle: for checks at start-up, never for answering requests. False when there is no such account or it
-	 * has no password.
+	 * Whether the account with this address has exactly this password. One deliberately
+	 * slow hash check and no throttle: for checks at start-up, never for answering
+	 * requests. False when there is no such account or it has no password.
 	 */
 	public boolean passwordMatches(String email, String password) {
 		return members.findByEmail(email.strip())
@@ -72,9 +72,11 @@ public class MemberDirectory {
 	}
 
 	/**
-	 * Creates an account and returns its id; no mail is sent. When the address already has an account,
-	 * returns that account's id and changes nothing, so seeding can run again safely.
-	 * @throws IllegalArgumentException when the address, name or password breaks the sign-up rules
+	 * Creates an account and returns its id; no mail is sent. When the address already
+	 * has an account, returns that account's id and changes nothing, so seeding can run
+	 * again safely.
+	 * @throws IllegalArgumentException when the address, name or password breaks the
+	 * sign-up rules
 	 */
 	@Transactional
 	public long createAccount(NewAccount account) {

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff adding a member and changing one's address, name, note and labels in one go, as Ghost's Admin API does
- * ({@code members.add}, {@code members.edit}). The member page's single changes stay in {@link MemberRoster};
- * both record each change with {@link StaffActions} in its transaction and announce it with the same events.
+ * Staff adding a member and changing one's address, name, note and labels in one go, as
+ * Ghost's Admin API does ({@code members.add}, {@code members.edit}). The member page's
+ * single changes stay in {@link MemberRoster}; both record each change with
+ * {@link StaffActions} in its transaction and announce it with the same events.
  */
 @Service
 public class MemberEditor {
@@ -45,12 +46,15 @@ public class MemberEditor {
 	}
 
 	/**
-	 * Adds a member on staff's say (the Admin API's {@code members.add}): no password and no mail, the address
-	 * counted as confirmed (the publication vouches for it, as for an import), with staff's note and labels.
-	 * Recorded, and announced as {@link MemberRegistered} once note and labels are in, so the default newsletters
+	 * Adds a member on staff's say (the Admin API's {@code members.add}): no password and
+	 * no mail, the address counted as confirmed (the publication vouches for it, as for
+	 * an import), with staff's note and labels. Recorded, and announced as
+	 * {@link MemberRegistered} once note and labels are in, so the default newsletters
 	 * and the {@code member.added} webhook see the member whole.
-	 * @return the new member's id, or empty when the address already belongs to an account
-	 * @throws IllegalArgumentException when the address, name, note or a label breaks the rules
+	 * @return the new member's id, or empty when the address already belongs to an
+	 * account
+	 * @throws IllegalArgumentException when the address, name, note or a label breaks the
+	 * rules
 	 */
 	@Transactional
 	public Optional<Long> add(long staffId, ImportedMember member) {
@@ -66,11 +70,13 @@ public class MemberEditor {
 	}
 
 	/**
-	 * Changes a reader's address, name, note and labels at once (the Admin API's {@code members.edit}): each change
-	 * recorded as the member page records it, and one {@link MemberEdited} when anything changed. A new address
-	 * counts as confirmed, as for {@link #add}.
+	 * Changes a reader's address, name, note and labels at once (the Admin API's
+	 * {@code members.edit}): each change recorded as the member page records it, and one
+	 * {@link MemberEdited} when anything changed. A new address counts as confirmed, as
+	 * for {@link #add}.
 	 * @return whether anything changed
-	 * @throws IllegalArgumentException when a value breaks the rules or the address belongs to another account
+	 * @throws IllegalArgumentException when a value breaks the rules or the address
+	 * belongs to another account
 	 * @throws IllegalStateException for a staff account, which is managed with the staff
 	 */
 	@Transactional
@@ -125,7 +131,8 @@ public class MemberEditor {
 	}
 
 	private static void check(String email, String name, String note, List<String> labels) {
-		Optional<String> problem = MemberRoster.emailProblem(email).or(() -> MemberRoster.nameProblem(name))
+		Optional<String> problem = MemberRoster.emailProblem(email)
+			.or(() -> MemberRoster.nameProblem(name))
 			.or(() -> noteProblem(note))
 			.or(() -> labels.stream().map(MemberRoster::labelProblem).flatMap(Optional::stream).findFirst());
 		problem.ifPresent(sentence -> {

@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * How the readership grew, for the dashboard: readers (role {@link MemberRole#MEMBER}, staff left out)
- * counted by the day they signed up, and sign-ups by the article the reader was on. Deleted accounts are
- * gone from these counts: their rows no longer exist. Days are UTC days.
+ * How the readership grew, for the dashboard: readers (role {@link MemberRole#MEMBER},
+ * staff left out) counted by the day they signed up, and sign-ups by the article the
+ * reader was on. Deleted accounts are gone from these counts: their rows no longer exist.
+ * Days are UTC days.
  */
 @Service
 public class MemberGrowth {
@@ -30,7 +31,10 @@ public class MemberGrowth {
 			.single();
 	}
 
-	/** Sign-ups per UTC day in {@code [from, to)}, days without any left out, in day order. */
+	/**
+	 * Sign-ups per UTC day in {@code [from, to)}, days without any left out, in day
+	 * order.
+	 */
 	public List<DayCount> signupsPerDay(Instant from, Instant to) {
 		return jdbc.sql("""
 				select (created_at at time zone 'UTC')::date as day, count(*) from members.member
@@ -43,7 +47,10 @@ public class MemberGrowth {
 			.list();
 	}
 
-	/** The articles most sign-ups in {@code [from, to)} came from, most first, at most {@code limit}. */
+	/**
+	 * The articles most sign-ups in {@code [from, to)} came from, most first, at most
+	 * {@code limit}.
+	 */
 	public List<ArticleCount> signupsByArticle(Instant from, Instant to, int limit) {
 		return jdbc.sql("""
 				select signup_article_id, count(*) as signups from members.member

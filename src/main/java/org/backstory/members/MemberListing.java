@@ -11,7 +11,8 @@ import java.util.List;
  * @param name the display name
  * @param role member or staff role
  * @param emailVerified whether the address is proven
- * @param joinedAt when the account was created (kept from the old platform for imported members)
+ * @param joinedAt when the account was created (kept from the old platform for imported
+ * members)
  * @param note staff's free-text note, possibly empty
  * @param labels staff's labels, sorted
  * @param updatedAt when the account itself (address, name, note) last changed

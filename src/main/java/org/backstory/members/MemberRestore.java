@@ -12,10 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Restores Backstory's own member export into a publication whose only member is the staff member importing
- * it: each member keeps the id they had (inserted with it; the identity sequence is then moved past the
- * largest), and the importer's own row gets back the name, note and join time it had, so a re-export is the
- * same file. On any other roster the ordinary {@link MemberRoster#importAll} gives new ids.
+ * Restores Backstory's own member export into a publication whose only member is the
+ * staff member importing it: each member keeps the id they had (inserted with it; the
+ * identity sequence is then moved past the largest), and the importer's own row gets back
+ * the name, note and join time it had, so a re-export is the same file. On any other
+ * roster the ordinary {@link MemberRoster#importAll} gives new ids.
  */
 @Service
 public class MemberRestore {
@@ -38,9 +39,9 @@ public class MemberRestore {
 	}
 
 	/**
-	 * Creates the members as {@link MemberRoster#importAll} does, each with its exported id (same order as
-	 * {@code members}). Call {@link #onlyMember} first, in the same transaction.
-	 *
+	 * Creates the members as {@link MemberRoster#importAll} does, each with its exported
+	 * id (same order as {@code members}). Call {@link #onlyMember} first, in the same
+	 * transaction.
 	 * @return their ids by lower-case address
 	 */
 	@Transactional
@@ -51,7 +52,10 @@ public class MemberRestore {
 		return restored;
 	}
 
-	/** Puts back the importing member's own name, note and join time (when the export has one). */
+	/**
+	 * Puts back the importing member's own name, note and join time (when the export has
+	 * one).
+	 */
 	@Transactional
 	public void restoreOwnProfile(long memberId, String name, String note, @Nullable Instant joinedAt) {
 		writes.restoreProfile(memberId, name, note, joinedAt, clock.instant());

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The members as staff see them: the filtered list (keyset-paged, or streamed for an export), staff's notes
- * and labels, deleting a member, and importing many at once. Every change is recorded with
- * {@link StaffActions} in its transaction.
+ * The members as staff see them: the filtered list (keyset-paged, or streamed for an
+ * export), staff's notes and labels, deleting a member, and importing many at once. Every
+ * change is recorded with {@link StaffActions} in its transaction.
  */
 @Service
 public class MemberRoster {
@@ -66,16 +66,19 @@ public class MemberRoster {
 		this.events = events;
 	}
 
-	/** Up to {@code size} members matching the filter, newest first, after {@code after} (null: from the top). */
+	/**
+	 * Up to {@code size} members matching the filter, newest first, after {@code after}
+	 * (null: from the top).
+	 */
 	@Transactional(readOnly = true)
 	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
 		return queries.page(filter, after, size);
 	}
 
 	/**
-	 * Hands every member matching the filter to {@code chunk}, newest first, a thousand at a time, so an
-	 * export of any size holds one chunk in memory (and the caller can fetch other modules' facts for a
-	 * chunk in one query).
+	 * Hands every member matching the filter to {@code chunk}, newest first, a thousand
+	 * at a time, so an export of any size holds one chunk in memory (and the caller can
+	 * fetch other modules' facts for a chunk in one query).
 	 */
 	public void forEachChunk(MemberFilter filter, Consumer<List<MemberListing>> chunk) {
 		MemberCursor after = null;
@@ -108,8 +111,10 @@ public class MemberRoster {
 		if (label.isBlank()) {
 			return Optional.of("Enter a label.");
 		}
-		if (label.strip().length() > LABEL_MAX_LENGTH || label.chars().anyMatch(c -> c == ',' || Character.isISOControl(c))) {
-			return Optional.of("A label has at most " + LABEL_MAX_LENGTH + " characters, and no commas (exports list labels with commas).");
+		if (label.strip().length() > LABEL_MAX_LENGTH
+				|| label.chars().anyMatch(c -> c == ',' || Character.isISOControl(c))) {
+			return Optional.of("A label has at most " + LABEL_MAX_LENGTH
+					+ " characters, and no commas (exports list labels with commas).");
 		}
 		return Optional.empty();
 	}
@@ -120,8 +125,9 @@ public class MemberRoster {
 	}
 
 	/**
-	 * A name for a member who came without one (Ghost and Substack lists often have none, Backstory needs one):
-	 * the part of the address before the {@code @}, at most 100 characters.
+	 * A name for a member who came without one (Ghost and Substack lists often have none,
+	 * Backstory needs one): the part of the address before the {@code @}, at most 100
+	 * characters.
 	 */
 	public static String nameFromAddress(String email) {
 		String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
@@ -147,7 +153,9 @@ public class MemberRoster {
 		return changed;
 	}
 
-	/** Puts a label on a member (checked with {@link #labelProblem}); whether it was new. */
+	/**
+	 * Puts a label on a member (checked with {@link #labelProblem}); whether it was new.
+	 */
 	@Transactional
 	public boolean addLabel(long staffId, long memberId, String label) {
 		labelProblem(label).ifPresent(problem -> {
@@ -173,8 +181,9 @@ public class MemberRoster {
 	}
 
 	/**
-	 * Deletes a reader's account and personal data on staff's say, as the reader's own deletion does (other
-	 * modules drop their rows on {@link MemberDeleted} in this transaction), and ends their sessions.
+	 * Deletes a reader's account and personal data on staff's say, as the reader's own
+	 * deletion does (other modules drop their rows on {@link MemberDeleted} in this
+	 * transaction), and ends their sessions.
 	 * @throws IllegalStateException for a staff account, which is managed with the staff
 	 */
 	@Transactional
@@ -196,12 +205,13 @@ public class MemberRoster {
 	}
 
 	/**
-	 * Creates the members without passwords (they sign in by emailed link) and without mail, with their
-	 * labels and sign-up times and their addresses counted as confirmed (the publication vouches for the list
-	 * it imports, so newsletters reach them), in the caller's transaction, with one statement per table however many there
-	 * are. An import is not a sign-up: no {@link MemberRegistered} is published, so the caller opts the
-	 * members into newsletters itself. Call {@link #takenEmails} first: a taken address fails the whole import.
-	 *
+	 * Creates the members without passwords (they sign in by emailed link) and without
+	 * mail, with their labels and sign-up times and their addresses counted as confirmed
+	 * (the publication vouches for the list it imports, so newsletters reach them), in
+	 * the caller's transaction, with one statement per table however many there are. An
+	 * import is not a sign-up: no {@link MemberRegistered} is published, so the caller
+	 * opts the members into newsletters itself. Call {@link #takenEmails} first: a taken
+	 * address fails the whole import.
 	 * @return the new members' ids by lower-case address
 	 */
 	@Transactional

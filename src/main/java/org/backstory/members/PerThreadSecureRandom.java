@@ -4,9 +4,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
- * A SecureRandom that hands each thread its own DRBG. Every signed-in page carries a freshly masked CSRF
- * token for its sign-out form; with the JDK's default NativePRNG all request threads queue on one global
- * lock to read /dev/urandom, which under load became the main wait of a signed-in page view.
+ * A SecureRandom that hands each thread its own DRBG. Every signed-in page carries a
+ * freshly masked CSRF token for its sign-out form; with the JDK's default NativePRNG all
+ * request threads queue on one global lock to read /dev/urandom, which under load became
+ * the main wait of a signed-in page view.
  */
 final class PerThreadSecureRandom extends SecureRandom {
 

@@ -19,11 +19,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The member list's SQL, newest first, keyset-paged on (created_at, id), its conditions put together from
- * the filter so each query plans with only the conditions it has. Other modules' conditions arrive as small
- * id sets, which go into the SQL, or as a batch filter for conditions that admit many members (every paying
- * member, a newsletter's readers): the page then walks the newest matching members in growing chunks and
- * asks the batch filter which of each chunk pass, so no module ever sends more ids than a chunk holds.
+ * The member list's SQL, newest first, keyset-paged on (created_at, id), its conditions
+ * put together from the filter so each query plans with only the conditions it has. Other
+ * modules' conditions arrive as small id sets, which go into the SQL, or as a batch
+ * filter for conditions that admit many members (every paying member, a newsletter's
+ * readers): the page then walks the newest matching members in growing chunks and asks
+ * the batch filter which of each chunk pass, so no module ever sends more ids than a
+ * chunk holds.
  */
 @Repository
 class RosterQueries {
@@ -43,8 +45,9 @@ class RosterQueries {
 	}
 
 	/**
-	 * The page. Plans are made for each statement's own values: a plan cached for any search pattern cannot
-	 * use the trigram indexes, and a rare search would then read every member.
+	 * The page. Plans are made for each statement's own values: a plan cached for any
+	 * search pattern cannot use the trigram indexes, and a rare search would then read
+	 * every member.
 	 */
 	@Transactional(readOnly = true)
 	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
@@ -75,8 +78,9 @@ class RosterQueries {
 		if (kept.isEmpty()) {
 			return List.of();
 		}
-		return withLabels(jdbc.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)"
-				+ " order by m.created_at desc, m.id desc")
+		return withLabels(jdbc
+			.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)"
+					+ " order by m.created_at desc, m.id desc")
 			.param("ids", kept.toArray(Long[]::new))
 			.query(RosterQueries::row)
 			.list());
@@ -147,8 +151,9 @@ class RosterQueries {
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), MemberRole.valueOf(rs.getString("role")),
-				rs.getBoolean("verified"), rs.getTimestamp("created_at").toInstant(), rs.getString("note"),
+		return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+				MemberRole.valueOf(rs.getString("role")), rs.getBoolean("verified"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("note"),
 				rs.getTimestamp("updated_at").toInstant());
 	}
 

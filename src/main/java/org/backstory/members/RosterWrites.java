@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Staff's notes and labels, and imports written as one statement per table, whatever the number of rows. */
+/**
+ * Staff's notes and labels, and imports written as one statement per table, whatever the
+ * number of rows.
+ */
 @Repository
 class RosterWrites {
 
@@ -62,23 +65,31 @@ class RosterWrites {
 			.update() == 1;
 	}
 
-	/** Moves the members' identity sequence past the largest id, after rows were inserted with their own ids. */
+	/**
+	 * Moves the members' identity sequence past the largest id, after rows were inserted
+	 * with their own ids.
+	 */
 	void settleIds() {
 		jdbc.sql("select setval(pg_get_serial_sequence('members.member', 'id'), coalesce(max(id), 0) + 1, false)"
-				+ " from members.member").query(Long.class).single();
+				+ " from members.member")
+			.query(Long.class)
+			.single();
 	}
 
 	/** Whether no member but this one exists. */
 	boolean alone(long memberId) {
-		return jdbc.sql("select not exists (select 1 from members.member where id <> ?)").param(memberId)
-			.query(Boolean.class).single();
+		return jdbc.sql("select not exists (select 1 from members.member where id <> ?)")
+			.param(memberId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Puts back a member's name, note and join time (when given) from an export. */
 	void restoreProfile(long memberId, String name, String note, @Nullable Instant joinedAt, Instant now) {
-		jdbc.sql("""
-				update members.member set name = :name, note = :note, created_at = coalesce(cast(:joined as timestamptz), created_at),
-				  updated_at = :now where id = :id""")
+		jdbc.sql(
+				"""
+						update members.member set name = :name, note = :note, created_at = coalesce(cast(:joined as timestamptz), created_at),
+						  updated_at = :now where id = :id""")
 			.param("name", name)
 			.param("note", note)
 			.param("joined", joinedAt == null ? null : Timestamp.from(joinedAt), java.sql.Types.TIMESTAMP)
@@ -100,9 +111,9 @@ class RosterWrites {
 	}
 
 	/**
-	 * Inserts the members, their addresses counted as confirmed (the publication vouches for the list it
-	 * imports), each with the id given at its place in {@code keptIds} or, where that is null, a new one; their
-	 * ids by lower-case address.
+	 * Inserts the members, their addresses counted as confirmed (the publication vouches
+	 * for the list it imports), each with the id given at its place in {@code keptIds}
+	 * or, where that is null, a new one; their ids by lower-case address.
 	 */
 	Map<String, Long> insertAll(List<ImportedMember> members, List<@Nullable Long> keptIds, Instant now) {
 		Map<String, Long> ids = new HashMap<>();
@@ -117,8 +128,10 @@ class RosterWrites {
 			.param("emails", members.stream().map(ImportedMember::email).toArray(String[]::new))
 			.param("names", members.stream().map(ImportedMember::name).toArray(String[]::new))
 			.param("notes", members.stream().map(ImportedMember::note).toArray(String[]::new))
-			.param("joined", members.stream().map(m -> m.joinedAt() == null ? null : m.joinedAt().toString())
-				.toArray(String[]::new))
+			.param("joined",
+					members.stream()
+						.map(m -> m.joinedAt() == null ? null : m.joinedAt().toString())
+						.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.query(rs -> {
 				ids.put(rs.getString(2), rs.getLong(1));

@@ -12,24 +12,27 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * What every response tells the browser it may do with it: where scripts, styles and images may come from
- * (Content-Security-Policy), who may frame it, how much of its address links from it pass on, and which
- * device features it may ask for. {@code X-Content-Type-Options: nosniff} and HSTS (on https) come from
- * Spring Security's defaults. A header a handler set itself is left alone.
+ * What every response tells the browser it may do with it: where scripts, styles and
+ * images may come from (Content-Security-Policy), who may frame it, how much of its
+ * address links from it pass on, and which device features it may ask for.
+ * {@code X-Content-Type-Options: nosniff} and HSTS (on https) come from Spring Security's
+ * defaults. A header a handler set itself is left alone.
  * <p>
- * No page has inline script or style: the only script is {@code /assets/editor.js} and the accent colour
- * comes from a stylesheet, so {@code 'self'} covers both without nonces, and anonymous pages stay the same
- * for every reader (shared caches may keep them). The JSON-LD block on article pages is data, not script, and
- * is not subject to {@code script-src}. Images may come from any https host, as imported articles link
+ * No page has inline script or style: the only script is {@code /assets/editor.js} and
+ * the accent colour comes from a stylesheet, so {@code 'self'} covers both without
+ * nonces, and anonymous pages stay the same for every reader (shared caches may keep
+ * them). The JSON-LD block on article pages is data, not script, and is not subject to
+ * {@code script-src}. Images may come from any https host, as imported articles link
  * pictures on other sites.
  */
 final class SecurityHeaders implements HeaderWriter {
 
 	/**
-	 * Pages whose address carries a secret token (sign-in link, password reset, address verification, staff
-	 * invite, gift, unsubscribe, unfollow, newsletter preferences, address confirmation). Links followed from them send
-	 * no {@code Referer}, so the token never reaches another site (or our own logs of the next page). A new
-	 * route that takes a token in its path or query string belongs here.
+	 * Pages whose address carries a secret token (sign-in link, password reset, address
+	 * verification, staff invite, gift, unsubscribe, unfollow, newsletter preferences,
+	 * address confirmation). Links followed from them send no {@code Referer}, so the
+	 * token never reaches another site (or our own logs of the next page). A new route
+	 * that takes a token in its path or query string belongs here.
 	 */
 	static final List<String> TOKEN_PAGES = List.of("/login/link", "/password/reset", "/verify", "/staff/invite",
 			"/setup", "/email/change", "/gift/redeem/*", "/unsubscribe/*", "/unfollow/*", "/newsletters/preferences/*",
@@ -39,12 +42,16 @@ final class SecurityHeaders implements HeaderWriter {
 	static final String ADMIN = "/admin/**";
 
 	/**
-	 * A newsletter edition as its recipients see it: mail HTML, styled inline as mail clients need, so it gets a
-	 * policy of its own that allows inline style and nothing else (no script at all).
+	 * A newsletter edition as its recipients see it: mail HTML, styled inline as mail
+	 * clients need, so it gets a policy of its own that allows inline style and nothing
+	 * else (no script at all).
 	 */
 	static final String MAIL_VIEWS = "/admin/newsletters/sends/*/editions/*";
 
-	/** Stripe Checkout: the card form is Stripe's page, reached by a redirect after our form is posted. */
+	/**
+	 * Stripe Checkout: the card form is Stripe's page, reached by a redirect after our
+	 * form is posted.
+	 */
 	private static final String CHECKOUT = "https://checkout.stripe.com";
 
 	private static final String IMAGES = "img-src 'self' data: https:";
@@ -78,9 +85,9 @@ final class SecurityHeaders implements HeaderWriter {
 	}
 
 	/**
-	 * Answers a request Spring Security's firewall refuses (a semicolon or an encoded slash in the path) with 400
-	 * and the same headers: the firewall refuses before the header filter runs, and the error page after it is
-	 * not filtered again.
+	 * Answers a request Spring Security's firewall refuses (a semicolon or an encoded
+	 * slash in the path) with 400 and the same headers: the firewall refuses before the
+	 * header filter runs, and the error page after it is not filtered again.
 	 */
 	static RequestRejectedHandler rejectedRequests() {
 		HeaderWriter nosniff = new XContentTypeOptionsHeaderWriter();

@@ -15,11 +15,12 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
- * How session attributes are stored. A signed-in member's security context, read on every page view, is
- * written as a few plain fields (id, email, name, role) instead of a Java-serialised object graph, whose
- * reading was the largest single cost of a signed-in page view. Everything else, and anything stored by an
- * older version, goes through Java serialisation as before; the leading marker byte tells them apart (a
- * Java serialisation stream always starts with {@code 0xAC}).
+ * How session attributes are stored. A signed-in member's security context, read on every
+ * page view, is written as a few plain fields (id, email, name, role) instead of a
+ * Java-serialised object graph, whose reading was the largest single cost of a signed-in
+ * page view. Everything else, and anything stored by an older version, goes through Java
+ * serialisation as before; the leading marker byte tells them apart (a Java serialisation
+ * stream always starts with {@code 0xAC}).
  */
 final class SessionAttributeCodec extends GenericConversionService {
 
@@ -36,7 +37,8 @@ final class SessionAttributeCodec extends GenericConversionService {
 	}
 
 	byte[] write(Object value) {
-		if (value instanceof SecurityContext context && context.getAuthentication() instanceof MemberAuthentication auth) {
+		if (value instanceof SecurityContext context
+				&& context.getAuthentication() instanceof MemberAuthentication auth) {
 			SignedInMember member = auth.getPrincipal();
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
 			try (DataOutputStream out = new DataOutputStream(bytes)) {

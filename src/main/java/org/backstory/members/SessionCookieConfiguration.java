@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
-/** The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the site is served over https. */
+/**
+ * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the site is served over
+ * https.
+ */
 @Configuration(proxyBeanMethods = false)
 class SessionCookieConfiguration {
 

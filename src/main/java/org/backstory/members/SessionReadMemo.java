@@ -6,11 +6,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sessions one request has already read, so it reads each from the database once. Spring Session reads
- * the requested session when the request first asks for it and again each time it commits, only to check
- * the id is still valid; within one request the session it already holds (and has just saved) answers that.
- * The memo lives on the request's thread between {@link #open()} and {@link #close()}, called by a filter
- * that wraps Spring Session's.
+ * The sessions one request has already read, so it reads each from the database once.
+ * Spring Session reads the requested session when the request first asks for it and again
+ * each time it commits, only to check the id is still valid; within one request the
+ * session it already holds (and has just saved) answers that. The memo lives on the
+ * request's thread between {@link #open()} and {@link #close()}, called by a filter that
+ * wraps Spring Session's.
  */
 final class SessionReadMemo {
 

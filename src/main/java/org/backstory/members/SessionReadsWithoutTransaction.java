@@ -8,11 +8,12 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The transactions Spring Session's JDBC store runs its work in. Its reads (the session lookup on every
- * signed-in page view, finding a member's sessions, the expiry sweep, each one statement) run as single
- * auto-committed statements, which saves a round trip to the database per page view; its writes (saving or
- * deleting a session, several statements each) keep a real transaction. This rests on how the store uses
- * the two methods: {@code execute} for those reads, {@code executeWithoutResult} for every write
+ * The transactions Spring Session's JDBC store runs its work in. Its reads (the session
+ * lookup on every signed-in page view, finding a member's sessions, the expiry sweep,
+ * each one statement) run as single auto-committed statements, which saves a round trip
+ * to the database per page view; its writes (saving or deleting a session, several
+ * statements each) keep a real transaction. This rests on how the store uses the two
+ * methods: {@code execute} for those reads, {@code executeWithoutResult} for every write
  * (spring-session-jdbc 4.0; {@code SessionReadsWithoutTransactionTests} pins it).
  */
 final class SessionReadsWithoutTransaction implements TransactionOperations {

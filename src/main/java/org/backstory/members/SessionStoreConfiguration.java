@@ -18,18 +18,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Adjustments to Spring Session's JDBC store that keep a signed-in page view to one session query: the
- * store Spring Boot configures is wrapped in a {@link ThrottledSessionRepository} and stores the member's
- * security context compactly ({@link SessionAttributeCodec}), its reads skip the transaction
- * ({@link SessionReadsWithoutTransaction}), each request reads a
- * session once ({@link SessionReadMemo}), and responses are buffered up to {@link #RESPONSE_BUFFER_BYTES}
- * before anything is sent. Requests of one session may run at once: adding an attribute is an upsert that
- * tolerates a session deleted meanwhile ({@link SessionAttributeUpsert}).
+ * Adjustments to Spring Session's JDBC store that keep a signed-in page view to one
+ * session query: the store Spring Boot configures is wrapped in a
+ * {@link ThrottledSessionRepository} and stores the member's security context compactly
+ * ({@link SessionAttributeCodec}), its reads skip the transaction
+ * ({@link SessionReadsWithoutTransaction}), each request reads a session once
+ * ({@link SessionReadMemo}), and responses are buffered up to
+ * {@link #RESPONSE_BUFFER_BYTES} before anything is sent. Requests of one session may run
+ * at once: adding an attribute is an upsert that tolerates a session deleted meanwhile
+ * ({@link SessionAttributeUpsert}).
  * <p>
- * Why the buffer: Spring Session saves the session when the response is committed, and again when the
- * request ends; the second time it reads the session back from the database. A page larger than the
- * servlet container's default buffer (8 KB) commits while it is being written, so each such page view cost
- * a second session query. With a larger buffer the response commits once, after the filter chain.
+ * Why the buffer: Spring Session saves the session when the response is committed, and
+ * again when the request ends; the second time it reads the session back from the
+ * database. A page larger than the servlet container's default buffer (8 KB) commits
+ * while it is being written, so each such page view cost a second session query. With a
+ * larger buffer the response commits once, after the filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
@@ -52,13 +55,19 @@ class SessionStoreConfiguration {
 		};
 	}
 
-	/** Applied after Spring Boot's own customizer, which sets the table name (and with it every query). */
+	/**
+	 * Applied after Spring Boot's own customizer, which sets the table name (and with it
+	 * every query).
+	 */
 	@Bean
 	SessionAttributeUpsert sessionAttributeUpsert() {
 		return new SessionAttributeUpsert();
 	}
 
-	/** Found by Spring Session under this name; not offered to anyone who asks for transactions by type. */
+	/**
+	 * Found by Spring Session under this name; not offered to anyone who asks for
+	 * transactions by type.
+	 */
 	@Bean(name = "springSessionTransactionOperations", defaultCandidate = false)
 	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions) {
 		return new SessionReadsWithoutTransaction(new TransactionTemplate(transactions));
@@ -73,8 +82,9 @@ class SessionStoreConfiguration {
 	}
 
 	/**
-	 * Runs before Spring Session's filter: sets the response buffer before Spring Session wraps the response
-	 * (it reads the size to decide when a response commits), and opens the request's {@link SessionReadMemo}.
+	 * Runs before Spring Session's filter: sets the response buffer before Spring Session
+	 * wraps the response (it reads the size to decide when a response commits), and opens
+	 * the request's {@link SessionReadMemo}.
 	 */
 	static final class ResponseBufferFilter extends OncePerRequestFilter {
 

@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * The principal of a signed-in member, kept in the session. Controllers take it with
- * {@code @AuthenticationPrincipal SignedInMember member}; it is null for anonymous readers.
+ * {@code @AuthenticationPrincipal SignedInMember member}; it is null for anonymous
+ * readers.
  *
  * @param id the member's id, the key other modules refer to
  * @param email the sign-in address

@@ -3,9 +3,9 @@ package org.backstory.members;
 import java.util.List;
 
 /**
- * What the sign-up form offers to opt into (newsletters, say), implemented by the modules that own those
- * things, so that members depends on none of them. The keys the new member ticks travel in
- * {@link MemberRegistered#optIns()}.
+ * What the sign-up form offers to opt into (newsletters, say), implemented by the modules
+ * that own those things, so that members depends on none of them. The keys the new member
+ * ticks travel in {@link MemberRegistered#optIns()}.
  */
 public interface SignupOptIns {
 

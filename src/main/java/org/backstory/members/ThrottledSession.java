@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.session.Session;
 
 /**
- * A stored session whose last-access time only moves when it is at least {@link #writeInterval()} old.
- * Spring Session sets it on every request, and the JDBC store then rewrites the session row on every page
- * view; skipping the small moves leaves the row (and the database) alone for ordinary reading. Expiry is
- * reckoned from the stored time, so a session may end up to one interval sooner than it would have.
+ * A stored session whose last-access time only moves when it is at least
+ * {@link #writeInterval()} old. Spring Session sets it on every request, and the JDBC
+ * store then rewrites the session row on every page view; skipping the small moves leaves
+ * the row (and the database) alone for ordinary reading. Expiry is reckoned from the
+ * stored time, so a session may end up to one interval sooner than it would have.
  */
 final class ThrottledSession<S extends Session> implements Session {
 
@@ -34,7 +35,10 @@ final class ThrottledSession<S extends Session> implements Session {
 		}
 	}
 
-	/** A tenth of the session's lifetime if that is shorter than {@link #WRITE_INTERVAL}, so no session outlives its time. */
+	/**
+	 * A tenth of the session's lifetime if that is shorter than {@link #WRITE_INTERVAL},
+	 * so no session outlives its time.
+	 */
 	Duration writeInterval() {
 		Duration lifetime = stored.getMaxInactiveInterval();
 		Duration tenth = lifetime.dividedBy(10);

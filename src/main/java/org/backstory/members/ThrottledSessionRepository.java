@@ -8,10 +8,10 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * Spring Session's store, handing out {@link ThrottledSession}s so that reading pages does not rewrite the
- * session row on every request. Everything else (creating, changing attributes or the id at sign-in,
- * deleting, finding a member's sessions) goes to the store unchanged, and a request reads each session once
- * ({@link SessionReadMemo}).
+ * Spring Session's store, handing out {@link ThrottledSession}s so that reading pages
+ * does not rewrite the session row on every request. Everything else (creating, changing
+ * attributes or the id at sign-in, deleting, finding a member's sessions) goes to the
+ * store unchanged, and a request reads each session once ({@link SessionReadMemo}).
  */
 final class ThrottledSessionRepository<S extends Session>
 		implements FindByIndexNameSessionRepository<ThrottledSession<S>> {

@@ -1,6 +1,7 @@
 /**
- * Members: reader accounts and staff users, sign-up, password and magic-link sign-in, sessions,
- * one-time links (verification, password reset), the profile, and the web security rules.
+ * Members: reader accounts and staff users, sign-up, password and magic-link sign-in,
+ * sessions, one-time links (verification, password reset), the profile, and the web
+ * security rules.
  */
 @ApplicationModule(allowedDependencies = { "shared", "email" })
 @NullMarked

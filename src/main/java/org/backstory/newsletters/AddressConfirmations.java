@@ -25,11 +25,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How a member gets newsletters to a suppressed address again: they ask for a link, which is mailed to the
- * address (as transactional mail, which suppression does not stop), and confirming it lifts the
- * suppression. That proves the mailbox takes mail again and that its owner wants newsletters. A link works
- * once, for 24 hours, for the member who asked and while their address stays the same; a member may ask
- * once per 5 minutes. Only the token's SHA-256 is stored.
+ * How a member gets newsletters to a suppressed address again: they ask for a link, which
+ * is mailed to the address (as transactional mail, which suppression does not stop), and
+ * confirming it lifts the suppression. That proves the mailbox takes mail again and that
+ * its owner wants newsletters. A link works once, for 24 hours, for the member who asked
+ * and while their address stays the same; a member may ask once per 5 minutes. Only the
+ * token's SHA-256 is stored.
  */
 @Service
 public class AddressConfirmations {
@@ -97,7 +98,10 @@ public class AddressConfirmations {
 
 	}
 
-	/** Mails the member a link to confirm their address, if it is suppressed and they did not just ask. */
+	/**
+	 * Mails the member a link to confirm their address, if it is suppressed and they did
+	 * not just ask.
+	 */
 	@Transactional
 	public Request request(long memberId) {
 		MemberProfile member = members.profile(memberId).orElseThrow();
@@ -147,7 +151,10 @@ public class AddressConfirmations {
 		return state(find(token, false), memberId);
 	}
 
-	/** Uses the link: lifts the suppression of the member's address if the link is {@link LinkState#USABLE}. */
+	/**
+	 * Uses the link: lifts the suppression of the member's address if the link is
+	 * {@link LinkState#USABLE}.
+	 */
 	@Transactional
 	public LinkState confirm(String token, long memberId) {
 		Optional<Link> link = find(token, true);
@@ -174,7 +181,10 @@ public class AddressConfirmations {
 	private record Link(long memberId, String address, Instant expiresAt, boolean used) {
 	}
 
-	/** The link's row; locked when about to be used, so two presses of the button confirm once. */
+	/**
+	 * The link's row; locked when about to be used, so two presses of the button confirm
+	 * once.
+	 */
 	private Optional<Link> find(String token, boolean forUpdate) {
 		if (!wellFormed(token)) {
 			return Optional.empty();
@@ -212,8 +222,9 @@ public class AddressConfirmations {
 	}
 
 	private static boolean wellFormed(String token) {
-		return token.length() == 43
-				&& token.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+		return token.length() == 43 && token.chars()
+			.allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_');
 	}
 
 	private static byte[] hash(String token) {

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishing an article with its newsletter send, in one transaction: on the site, on the site and by
- * email, or by email only; now or at a time, when the send starts too. Staff's publishing is audited
- * ({@code article.published} or {@code article.scheduled}) in the same transaction.
+ * Publishing an article with its newsletter send, in one transaction: on the site, on the
+ * site and by email, or by email only; now or at a time, when the send starts too.
+ * Staff's publishing is audited ({@code article.published} or {@code article.scheduled})
+ * in the same transaction.
  */
 @Service
 public class ArticlePublishing {
@@ -31,8 +32,8 @@ public class ArticlePublishing {
 
 	private final Clock clock;
 
-	ArticlePublishing(ArticleEditor editor, NewsletterSends sends, NewsletterRepository newsletters,
-			StaffActions audit, Clock clock) {
+	ArticlePublishing(ArticleEditor editor, NewsletterSends sends, NewsletterRepository newsletters, StaffActions audit,
+			Clock clock) {
 		this.editor = editor;
 		this.sends = sends;
 		this.newsletters = newsletters;
@@ -43,7 +44,8 @@ public class ArticlePublishing {
 	/**
 	 * Publishes the article as chosen.
 	 * @return the send's id, or null when nothing is emailed
-	 * @throws InvalidNewsletterException listing every problem with the choice (nothing is changed)
+	 * @throws InvalidNewsletterException listing every problem with the choice (nothing
+	 * is changed)
 	 */
 	@Transactional
 	public @Nullable Long publish(long articleId, PublishChoice choice, @Nullable Long staffId) {
@@ -56,7 +58,8 @@ public class ArticlePublishing {
 		if (choice.at() != null && !choice.at().isAfter(now)) {
 			problems.add("A scheduled time must be in the future.");
 		}
-		if (choice.mode().emails() && (choice.newsletterId() == null || newsletters.find(choice.newsletterId()).isEmpty())) {
+		if (choice.mode().emails()
+				&& (choice.newsletterId() == null || newsletters.find(choice.newsletterId()).isEmpty())) {
 			problems.add("Choose the newsletter to email.");
 		}
 		if (!problems.isEmpty()) {

@@ -2,7 +2,10 @@ package org.backstory.newsletters;
 
 import java.util.Locale;
 
-/** Which of a newsletter's members a send goes to, by whether they pay at the moment the send starts. */
+/**
+ * Which of a newsletter's members a send goes to, by whether they pay at the moment the
+ * send starts.
+ */
 public enum Audience {
 
 	/** Everyone opted in. */

@@ -8,18 +8,23 @@ import java.util.Optional;
  *
  * @param address the address the report is about, a plain mailbox address
  * @param type what happened
- * @param detail what the provider said, for staff; at most 500 characters are kept, without NUL characters
+ * @param detail what the provider said, for staff; at most 500 characters are kept,
+ * without NUL characters
  */
 public record DeliveryReport(String address, Type type, String detail) {
 
 	static final int MAX_DETAIL = 500;
 
-	/** @throws IllegalArgumentException when {@code address} is not one plain mailbox address */
+	/**
+	 * @throws IllegalArgumentException when {@code address} is not one plain mailbox
+	 * address
+	 */
 	public DeliveryReport {
 		if (!NewsletterRules.isAddress(address)) {
 			throw new IllegalArgumentException("address is not an email address");
 		}
-		// PostgreSQL text cannot hold NUL, which JSON can escape: dropped, so the report is still applied.
+		// PostgreSQL text cannot hold NUL, which JSON can escape: dropped, so the report
+		// is still applied.
 		detail = detail.replace("\u0000", "");
 		detail = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
 	}
@@ -29,7 +34,10 @@ public record DeliveryReport(String address, Type type, String detail) {
 
 		/** The mailbox does not exist: the address is suppressed. */
 		BOUNCE("bounce"),
-		/** The recipient marked a message as spam: the address is suppressed and its member opted out. */
+		/**
+		 * The recipient marked a message as spam: the address is suppressed and its
+		 * member opted out.
+		 */
 		COMPLAINT("complaint"),
 		/** A temporary failure (mailbox full, server busy): noted only. */
 		SOFT_BOUNCE("soft-bounce");

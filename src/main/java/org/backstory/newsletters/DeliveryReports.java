@@ -11,10 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Acts on the mail provider's bounce and complaint reports. A hard bounce suppresses the address and marks
- * the newsletter message that bounced; a complaint suppresses the address and opts its member out of every
- * newsletter; a soft bounce is only counted. Providers deliver reports at least once, so a report that
- * arrives again changes nothing more.
+ * Acts on the mail provider's bounce and complaint reports. A hard bounce suppresses the
+ * address and marks the newsletter message that bounced; a complaint suppresses the
+ * address and opts its member out of every newsletter; a soft bounce is only counted.
+ * Providers deliver reports at least once, so a report that arrives again changes nothing
+ * more.
  */
 @Service
 public class DeliveryReports {
@@ -62,8 +63,9 @@ public class DeliveryReports {
 	}
 
 	/**
-	 * Marks the newsletter message most recently sent to the address as bounced. Only while it is still
-	 * marked sent: a repeated report must not reach back to an older message.
+	 * Marks the newsletter message most recently sent to the address as bounced. Only
+	 * while it is still marked sent: a repeated report must not reach back to an older
+	 * message.
 	 */
 	private void markLatestBounced(DeliveryReport report) {
 		int marked = jdbc.sql("""

@@ -26,11 +26,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders one edition of an emailed article: the subject (the article's title), an email-safe HTML part
- * ({@code newsletters/email.jte}: a 600px table column, inline styles, absolute URLs, dark-mode aware) and
- * a plain-text part, both with the {@link Personalization} placeholders in the footer. It renders only
- * what the {@link ReadableArticle} holds, so a preview edition cannot carry paid text. Done once per
- * edition of a send, not per recipient.
+ * Renders one edition of an emailed article: the subject (the article's title), an
+ * email-safe HTML part ({@code newsletters/email.jte}: a 600px table column, inline
+ * styles, absolute URLs, dark-mode aware) and a plain-text part, both with the
+ * {@link Personalization} placeholders in the footer. It renders only what the
+ * {@link ReadableArticle} holds, so a preview edition cannot carry paid text. Done once
+ * per edition of a send, not per recipient.
  */
 @Component
 class EditionRenderer {
@@ -54,8 +55,9 @@ class EditionRenderer {
 	}
 
 	/**
-	 * The edition of a newsletter, or with {@code followed} (the storyline's title) of a follow email: the same
-	 * article, the subject "New in <storyline>: <title>", and a footer that says why it came and unfollows the storyline.
+	 * The edition of a newsletter, or with {@code followed} (the storyline's title) of a
+	 * follow email: the same article, the subject "New in <storyline>: <title>", and a
+	 * footer that says why it came and unfollows the storyline.
 	 */
 	EditionContent render(Newsletter newsletter, ReadableArticle readable, Publication publication,
 			@Nullable String followed) {
@@ -78,9 +80,8 @@ class EditionRenderer {
 
 	private static Story story(Article article, EmailLinks links) {
 		StorylineRef storyline = article.storyline();
-		Link kicker = storyline == null ? null
-				: new Link("Part " + storyline.position() + " of " + storyline.title(),
-						links.toSite("/story/" + storyline.slug()));
+		Link kicker = storyline == null ? null : new Link("Part " + storyline.position() + " of " + storyline.title(),
+				links.toSite("/story/" + storyline.slug()));
 		String cover = article.coverImageUrl() == null ? null : links.absolute(article.coverImageUrl());
 		return new Story(kicker, article.title(), article.onSite() ? links.articlePage() : null, article.dek(),
 				byline(article.authors()), DATE.format(article.publishedAt()), cover);
@@ -93,7 +94,8 @@ class EditionRenderer {
 		}
 		List<String> names = authors.stream().map(AuthorRef::name).toList();
 		String last = names.get(names.size() - 1);
-		return "By " + (names.size() == 1 ? last : String.join(", ", names.subList(0, names.size() - 1)) + " and " + last);
+		return "By "
+				+ (names.size() == 1 ? last : String.join(", ", names.subList(0, names.size() - 1)) + " and " + last);
 	}
 
 	private static @Nullable Box box(@Nullable PaywallBox box, EmailLinks links) {
@@ -109,13 +111,17 @@ class EditionRenderer {
 	}
 
 	private static Footer footer(Newsletter newsletter, Publication publication, @Nullable String followed) {
-		List<String> postal = publication.postalAddress().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+		List<String> postal = publication.postalAddress()
+			.lines()
+			.map(String::strip)
+			.filter(line -> !line.isEmpty())
+			.toList();
 		String reason = followed == null
 				? "You're receiving " + newsletter.name() + " from " + publication.name() + " because you subscribed."
 				: "You're receiving this because you follow the story " + followed + " on " + publication.name() + ".";
 		return new Footer(reason, followed == null ? "Unsubscribe" : "Unfollow this story", publication.name(),
-				publication.sellerName(), postal,
-				Personalization.UNSUBSCRIBE_URL, Personalization.PREFERENCES_URL, Personalization.ADDRESS);
+				publication.sellerName(), postal, Personalization.UNSUBSCRIBE_URL, Personalization.PREFERENCES_URL,
+				Personalization.ADDRESS);
 	}
 
 }

@@ -9,7 +9,10 @@ import org.backstory.newsletters.edition.EmailView.Footer;
 import org.backstory.newsletters.edition.EmailView.Link;
 import org.backstory.newsletters.edition.EmailView.Story;
 
-/** The plain-text part of an edition: what the HTML part says, in the same order, with every URL spelled out. */
+/**
+ * The plain-text part of an edition: what the HTML part says, in the same order, with
+ * every URL spelled out.
+ */
 final class EditionText {
 
 	private EditionText() {
@@ -73,10 +76,11 @@ final class EditionText {
 		return line.length() <= PlainText.WIDTH ? line : link.label() + ":\n" + link.url();
 	}
 
-	/** The placeholders go in as they are; everything around them is made percent-safe. */
+	/**
+	 * The placeholders go in as they are; everything around them is made percent-safe.
+	 */
 	private static String footer(Footer footer) {
-		StringBuilder text = new StringBuilder("-- \n")
-			.append(safe(PlainText.wrap(footer.reason())))
+		StringBuilder text = new StringBuilder("-- \n").append(safe(PlainText.wrap(footer.reason())))
 			.append('\n')
 			.append(safe(footer.unsubscribeLabel()))
 			.append(": ")

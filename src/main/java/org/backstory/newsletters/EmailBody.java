@@ -7,16 +7,20 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The body of an emailed article (the sanitised HTML a {@code ReadableArticle} carries) made ready for
- * mail: every link and image absolute, every element styled inline, house sections as shaded one-cell
- * tables, and no {@code %%} left to pass for a placeholder. Its plain text comes from the same tree.
+ * The body of an emailed article (the sanitised HTML a {@code ReadableArticle} carries)
+ * made ready for mail: every link and image absolute, every element styled inline, house
+ * sections as shaded one-cell tables, and no {@code %%} left to pass for a placeholder.
+ * Its plain text comes from the same tree.
  *
  * @param html the body for the HTML part
  * @param text the body for the plain-text part
  */
 record EmailBody(String html, String text) {
 
-	/** The width of the email's text column in CSS pixels: the 600px column less its side padding. */
+	/**
+	 * The width of the email's text column in CSS pixels: the 600px column less its side
+	 * padding.
+	 */
 	static final int CONTENT_WIDTH = 536;
 
 	static EmailBody of(String bodyHtml, EmailLinks links, EmailStyles styles) {
@@ -51,7 +55,10 @@ record EmailBody(String html, String text) {
 		}
 	}
 
-	/** Mail clients style {@code section} unevenly, so each house section becomes a one-cell table. */
+	/**
+	 * Mail clients style {@code section} unevenly, so each house section becomes a
+	 * one-cell table.
+	 */
 	private static void houseSections(Element body, EmailStyles styles) {
 		for (Element section : body.select("section[class]")) {
 			Element box = new Element("table").attr("role", "presentation")
@@ -101,13 +108,18 @@ record EmailBody(String html, String text) {
 		}
 	}
 
-	/** A table cell's alignment, from Markdown's column alignment; only the three it writes are let through. */
+	/**
+	 * A table cell's alignment, from Markdown's column alignment; only the three it
+	 * writes are let through.
+	 */
 	private static String alignment(Element cell) {
 		String align = cell.attr("align");
 		return align.equals("center") || align.equals("right") ? align : "left";
 	}
 
-	/** Images never overflow the column, even in clients that ignore {@code max-width}. */
+	/**
+	 * Images never overflow the column, even in clients that ignore {@code max-width}.
+	 */
 	private static void image(Element image) {
 		image.removeAttr("loading");
 		if (!image.hasAttr("alt")) {

@@ -7,8 +7,9 @@ import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Absolute links for an emailed article. A mail has no address of its own to resolve a relative link
- * against, so every link and image source is resolved as the article's page would resolve it.
+ * Absolute links for an emailed article. A mail has no address of its own to resolve a
+ * relative link against, so every link and image source is resolved as the article's page
+ * would resolve it.
  */
 final class EmailLinks {
 
@@ -31,7 +32,10 @@ final class EmailLinks {
 		return articlePage.toString();
 	}
 
-	/** The absolute form of a link written in the article, or null when it is not a usable URL. */
+	/**
+	 * The absolute form of a link written in the article, or null when it is not a usable
+	 * URL.
+	 */
 	@Nullable String absolute(String link) {
 		String href = link.strip();
 		if (href.isEmpty()) {

@@ -19,11 +19,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Queues the follow email of an article that joins a storyline: when it goes live on the site (published now, put
- * on the site from email only, or a scheduled article whose time came) while it is in a storyline, a send to the
- * storyline's followers, started at once by the same task, recipients, editions and workers as a newsletter send.
- * An article goes to a storyline's followers once, however often it is unpublished and published again. An
- * article moved into a storyline after it was published, or brought in by a merge, is no news and mails nobody.
+ * Queues the follow email of an article that joins a storyline: when it goes live on the
+ * site (published now, put on the site from email only, or a scheduled article whose time
+ * came) while it is in a storyline, a send to the storyline's followers, started at once
+ * by the same task, recipients, editions and workers as a newsletter send. An article
+ * goes to a storyline's followers once, however often it is unpublished and published
+ * again. An article moved into a storyline after it was published, or brought in by a
+ * merge, is no news and mails nobody.
  */
 @Component
 class FollowEmails {
@@ -42,8 +44,8 @@ class FollowEmails {
 
 	private final Clock clock;
 
-	FollowEmails(ArticleCatalog catalog, NewsletterRepository newsletters, SendRepository sends, FollowRepository follows,
-			Scheduler scheduler, Clock clock) {
+	FollowEmails(ArticleCatalog catalog, NewsletterRepository newsletters, SendRepository sends,
+			FollowRepository follows, Scheduler scheduler, Clock clock) {
 		this.catalog = catalog;
 		this.newsletters = newsletters;
 		this.sends = sends;
@@ -52,23 +54,30 @@ class FollowEmails {
 		this.clock = clock;
 	}
 
-	/** Published synchronously in the publishing transaction: the send commits with the publication or not at all. */
+	/**
+	 * Published synchronously in the publishing transaction: the send commits with the
+	 * publication or not at all.
+	 */
 	@EventListener
 	void on(ArticlePublished event) {
 		catalog.forSending(event.articleId()).ifPresent(this::queue);
 	}
 
-	/** The article goes live by itself at {@code at}, with no code running then: a task at that time looks. */
+	/**
+	 * The article goes live by itself at {@code at}, with no code running then: a task at
+	 * that time looks.
+	 */
 	@EventListener
 	void on(ArticleScheduled event) {
-		scheduler.scheduleIfNotExists(NewsletterTasks.FOLLOW_TIME
-			.instance(event.articleId() + "@" + event.at().toEpochMilli())
-			.scheduledTo(event.at()));
+		scheduler.scheduleIfNotExists(
+				NewsletterTasks.FOLLOW_TIME.instance(event.articleId() + "@" + event.at().toEpochMilli())
+					.scheduledTo(event.at()));
 	}
 
 	/**
-	 * The task's work: {@code instanceId} is {@code <article id>@<epoch millis>}. The article may have been
-	 * unpublished, published earlier or rescheduled since; only if it went live at that time is this its moment.
+	 * The task's work: {@code instanceId} is {@code <article id>@<epoch millis>}. The
+	 * article may have been unpublished, published earlier or rescheduled since; only if
+	 * it went live at that time is this its moment.
 	 */
 	void timeCame(String instanceId) {
 		int at = instanceId.indexOf('@');
@@ -85,7 +94,8 @@ class FollowEmails {
 			return;
 		}
 		Optional<Storyline> storyline = catalog.storyline(article.storyline().slug());
-		// A storyline nobody follows gets no send at all: the staff's list of sends stays about mail that went.
+		// A storyline nobody follows gets no send at all: the staff's list of sends stays
+		// about mail that went.
 		if (storyline.isEmpty() || !follows.anyFollowerOf(storyline.get().id())) {
 			return;
 		}
@@ -102,7 +112,10 @@ class FollowEmails {
 		});
 	}
 
-	/** Starts the send once the publication is committed, instead of at the scheduler's next poll. */
+	/**
+	 * Starts the send once the publication is committed, instead of at the scheduler's
+	 * next poll.
+	 */
 	private void startSoon() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			scheduler.triggerCheckForDueExecutions();
@@ -116,7 +129,10 @@ class FollowEmails {
 		});
 	}
 
-	/** Follow emails come from the publication's main newsletter's sender: the first default-on one, else the first. */
+	/**
+	 * Follow emails come from the publication's main newsletter's sender: the first
+	 * default-on one, else the first.
+	 */
 	private Optional<Newsletter> sender() {
 		return newsletters.all().stream().min(Comparator.comparing((Newsletter n) -> !n.defaultOn()));
 	}

@@ -2,7 +2,10 @@ package org.backstory.newsletters;
 
 import java.util.List;
 
-/** Newsletter settings that cannot be saved, with every reason, each a sentence for the form. */
+/**
+ * Newsletter settings that cannot be saved, with every reason, each a sentence for the
+ * form.
+ */
 public class InvalidNewsletterException extends RuntimeException {
 
 	private final List<String> problems;

@@ -31,8 +31,8 @@ public sealed interface LinkTarget {
 	 * @param storylineSlug the storyline's slug, for its page
 	 * @param following whether the member followed it when the link was read
 	 */
-	record Unfollow(MemberProfile member, String storylineTitle, String storylineSlug, boolean following)
-			implements LinkTarget {
+	record Unfollow(MemberProfile member, String storylineTitle, String storylineSlug,
+			boolean following) implements LinkTarget {
 	}
 
 	/** A link we did not sign: cut short, mistyped or tampered with. */

@@ -12,11 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and reads the tokens in newsletter links: the ids in decimal, then an HMAC-SHA256 of the purpose
- * and the ids under the publication's key, cut to 128 bits, all joined by dots, e.g.
- * {@code 42.3.17.Xb0mV2dx8rYh1fQk3L9aPw}. The MAC covers the purpose, so a token made for one purpose
- * never reads as another. Dots, digits and the base64url alphabet need no escaping in a URL, in HTML or
- * in quoted-printable. Thread-safe: each thread gets its own {@link Mac}.
+ * Signs and reads the tokens in newsletter links: the ids in decimal, then an HMAC-SHA256
+ * of the purpose and the ids under the publication's key, cut to 128 bits, all joined by
+ * dots, e.g. {@code 42.3.17.Xb0mV2dx8rYh1fQk3L9aPw}. The MAC covers the purpose, so a
+ * token made for one purpose never reads as another. Dots, digits and the base64url
+ * alphabet need no escaping in a URL, in HTML or in quoted-printable. Thread-safe: each
+ * thread gets its own {@link Mac}.
  */
 final class LinkTokens {
 
@@ -40,7 +41,10 @@ final class LinkTokens {
 
 	private static final int MAC_CHARS = 22;
 
-	/** Three ids of at most 19 digits, three dots and the MAC: anything longer is not ours. */
+	/**
+	 * Three ids of at most 19 digits, three dots and the MAC: anything longer is not
+	 * ours.
+	 */
 	private static final int MAX_LENGTH = 3 * 19 + 3 + MAC_CHARS;
 
 	private static final Pattern ID = Pattern.compile("0|[1-9][0-9]{0,18}");
@@ -59,7 +63,10 @@ final class LinkTokens {
 		this.macs = ThreadLocal.withInitial(() -> mac(spec));
 	}
 
-	/** The token for these ids, which must be as many as the purpose carries and not negative. */
+	/**
+	 * The token for these ids, which must be as many as the purpose carries and not
+	 * negative.
+	 */
 	String sign(Purpose purpose, long... ids) {
 		if (ids.length != purpose.ids || Arrays.stream(ids).anyMatch(id -> id < 0)) {
 			throw new IllegalArgumentException(purpose.label + " tokens carry " + purpose.ids + " ids, none negative");
@@ -72,7 +79,10 @@ final class LinkTokens {
 		return signed + '.' + mac(purpose, signed);
 	}
 
-	/** The ids of a token signed with this key for this purpose; empty when it is malformed or tampered with. */
+	/**
+	 * The ids of a token signed with this key for this purpose; empty when it is
+	 * malformed or tampered with.
+	 */
 	Optional<long[]> read(Purpose purpose, String token) {
 		if (token.length() > MAX_LENGTH) {
 			return Optional.empty();

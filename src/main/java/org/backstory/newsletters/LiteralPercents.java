@@ -7,10 +7,11 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps article text from being taken for a {@link Personalization} placeholder: every placeholder starts
- * with {@code %%}, so no {@code %%} from an article may reach a rendered edition. In HTML the first of two
- * percent signs becomes {@code &#37;}, which reads the same; plain text has no escapes, so a word joiner
- * (U+2060, invisible and never a line break) goes between them.
+ * Keeps article text from being taken for a {@link Personalization} placeholder: every
+ * placeholder starts with {@code %%}, so no {@code %%} from an article may reach a
+ * rendered edition. In HTML the first of two percent signs becomes {@code &#37;}, which
+ * reads the same; plain text has no escapes, so a word joiner (U+2060, invisible and
+ * never a line break) goes between them.
  */
 final class LiteralPercents {
 
@@ -46,9 +47,9 @@ final class LiteralPercents {
 	}
 
 	/**
-	 * jte's HTML output with every value a template writes with {@code ${...}} made percent-safe; what the
-	 * template itself writes, and {@code $unsafe{...}}, passes unchanged, which is how the placeholders
-	 * get through.
+	 * jte's HTML output with every value a template writes with {@code ${...}} made
+	 * percent-safe; what the template itself writes, and {@code $unsafe{...}}, passes
+	 * unchanged, which is how the placeholders get through.
 	 */
 	static final class HtmlOutput extends OwaspHtmlTemplateOutput {
 

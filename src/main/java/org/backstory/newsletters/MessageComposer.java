@@ -9,9 +9,11 @@ import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an edition and a recipient into the message they get: the edition with their own links filled in,
- * and the headers bulk senders must carry (a follow email's unsubscribe link unfollows its storyline) (Gmail and Yahoo): {@code List-Id}, {@code List-Unsubscribe} with an
- * https link and a mailto, and {@code List-Unsubscribe-Post} for one-click unsubscribe (RFC 8058).
+ * Turns an edition and a recipient into the message they get: the edition with their own
+ * links filled in, and the headers bulk senders must carry (a follow email's unsubscribe
+ * link unfollows its storyline) (Gmail and Yahoo): {@code List-Id},
+ * {@code List-Unsubscribe} with an https link and a mailto, and
+ * {@code List-Unsubscribe-Post} for one-click unsubscribe (RFC 8058).
  */
 @Component
 class MessageComposer {
@@ -30,8 +32,10 @@ class MessageComposer {
 
 	BulkMessage compose(ClaimedRecipient recipient, Newsletter newsletter, EditionContent edition) {
 		Long storylineId = recipient.storylineId();
-		// A follow email's one-click link unfollows the storyline; it leaves the member's newsletters alone.
-		String unsubscribe = storylineId == null ? links.unsubscribeUrl(recipient.memberId(), newsletter.id(), recipient.sendId())
+		// A follow email's one-click link unfollows the storyline; it leaves the member's
+		// newsletters alone.
+		String unsubscribe = storylineId == null
+				? links.unsubscribeUrl(recipient.memberId(), newsletter.id(), recipient.sendId())
 				: links.unfollowUrl(recipient.memberId(), storylineId, recipient.sendId());
 		Personalization personal = new Personalization(unsubscribe, links.preferencesUrl(recipient.memberId()),
 				recipient.address());
@@ -41,15 +45,19 @@ class MessageComposer {
 		headers.put("List-Id", "\"" + newsletter.name().replace("\"", "'") + "\" <" + list + "." + siteHost + ">");
 		headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:" + replyTo + "?subject=unsubscribe>");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		return new BulkMessage(newsletter.senderName(), newsletter.senderAddress(), newsletter.replyTo(), recipient.name(),
-				recipient.address(), edition.subject(), personal.text(edition.text()), personal.html(edition.html()),
-				messageId(recipient, newsletter), clock.instant(), headers);
+		return new BulkMessage(newsletter.senderName(), newsletter.senderAddress(), newsletter.replyTo(),
+				recipient.name(), recipient.address(), edition.subject(), personal.text(edition.text()),
+				personal.html(edition.html()), messageId(recipient, newsletter), clock.instant(), headers);
 	}
 
-	/** The same for every attempt at one recipient of one send, so a receiver sees a repeat as a repeat. */
+	/**
+	 * The same for every attempt at one recipient of one send, so a receiver sees a
+	 * repeat as a repeat.
+	 */
 	private static String messageId(ClaimedRecipient recipient, Newsletter newsletter) {
 		String sender = newsletter.senderAddress();
-		return "newsletter." + recipient.sendId() + "." + recipient.memberId() + sender.substring(sender.lastIndexOf('@'));
+		return "newsletter." + recipient.sendId() + "." + recipient.memberId()
+				+ sender.substring(sender.lastIndexOf('@'));
 	}
 
 }

@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param replyTo where replies go, or null for the sender address
  * @param defaultOn whether new members get it unless they say otherwise
  */
-public record Newsletter(long id, String slug, String name, String description, String senderName,
-		String senderAddress, @Nullable String replyTo, boolean defaultOn) {
+public record Newsletter(long id, String slug, String name, String description, String senderName, String senderAddress,
+		@Nullable String replyTo, boolean defaultOn) {
 }

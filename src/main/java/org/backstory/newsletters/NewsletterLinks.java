@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed links in a newsletter: unsubscribe (one newsletter, without login, RFC 8058 one-click) and
- * preferences (choose newsletters, without login). Every message carries both, so signing costs no
- * database work: the key is read once, on first use, and kept.
+ * The signed links in a newsletter: unsubscribe (one newsletter, without login, RFC 8058
+ * one-click) and preferences (choose newsletters, without login). Every message carries
+ * both, so signing costs no database work: the key is read once, on first use, and kept.
  */
 @Component
 class NewsletterLinks {
@@ -41,7 +41,10 @@ class NewsletterLinks {
 		return "/unsubscribe/" + tokens().sign(Purpose.UNSUBSCRIBE, memberId, newsletterId, sendId);
 	}
 
-	/** The absolute one-click link that ends this member's follow of the storyline, in a follow email of this send. */
+	/**
+	 * The absolute one-click link that ends this member's follow of the storyline, in a
+	 * follow email of this send.
+	 */
 	String unfollowUrl(long memberId, long storylineId, long sendId) {
 		return site.link(unfollowPath(memberId, storylineId, sendId));
 	}
@@ -50,7 +53,10 @@ class NewsletterLinks {
 		return "/unfollow/" + tokens().sign(Purpose.UNFOLLOW, memberId, storylineId, sendId);
 	}
 
-	/** What an unfollow token names (member, storyline, send); empty when it is malformed or was not signed by us. */
+	/**
+	 * What an unfollow token names (member, storyline, send); empty when it is malformed
+	 * or was not signed by us.
+	 */
 	Optional<long[]> readUnfollow(String token) {
 		return tokens().read(Purpose.UNFOLLOW, token);
 	}
@@ -59,14 +65,22 @@ class NewsletterLinks {
 		return "/newsletters/preferences/" + tokens().sign(Purpose.PREFERENCES, memberId);
 	}
 
-	/** What an unsubscribe token names; empty when it is malformed or was not signed by us. */
+	/**
+	 * What an unsubscribe token names; empty when it is malformed or was not signed by
+	 * us.
+	 */
 	Optional<UnsubscribeToken> readUnsubscribe(String token) {
 		return tokens().read(Purpose.UNSUBSCRIBE, token).map(ids -> new UnsubscribeToken(ids[0], ids[1], ids[2]));
 	}
 
-	/** The member a preferences token names; empty when it is malformed or was not signed by us. */
+	/**
+	 * The member a preferences token names; empty when it is malformed or was not signed
+	 * by us.
+	 */
 	OptionalLong readPreferences(String token) {
-		return tokens().read(Purpose.PREFERENCES, token).map(ids -> OptionalLong.of(ids[0])).orElse(OptionalLong.empty());
+		return tokens().read(Purpose.PREFERENCES, token)
+			.map(ids -> OptionalLong.of(ids[0]))
+			.orElse(OptionalLong.empty());
 	}
 
 	private LinkTokens tokens() {

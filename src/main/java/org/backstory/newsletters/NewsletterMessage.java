@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param at when it was sent, or when it is due while still pending
  * @param newsletter the newsletter's name
  * @param subject the message's subject line
- * @param status {@code pending}, {@code sent}, {@code failed}, {@code bounced} or {@code suppressed}
+ * @param status {@code pending}, {@code sent}, {@code failed}, {@code bounced} or
+ * {@code suppressed}
  */
 public record NewsletterMessage(Instant at, String newsletter, String subject, String status) {
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The newsletter messages a member was sent, newest first, from the sends' recipient rows. */
+/**
+ * The newsletter messages a member was sent, newest first, from the sends' recipient
+ * rows.
+ */
 @Service
 public class NewsletterMessages {
 
@@ -15,7 +18,10 @@ public class NewsletterMessages {
 		this.jdbc = jdbc;
 	}
 
-	/** Up to {@code limit} messages to this address (the recipient rows keep the address each was sent to). */
+	/**
+	 * Up to {@code limit} messages to this address (the recipient rows keep the address
+	 * each was sent to).
+	 */
 	public List<NewsletterMessage> to(String address, int limit) {
 		return jdbc.sql("""
 				select coalesce(r.sent_at, r.next_attempt_at) as at, n.name, e.subject, r.status

@@ -10,14 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param connections SMTP connections (and sending threads) per app node
  * ({@code BACKSTORY_NEWSLETTER_CONNECTIONS}, default 4)
- * @param ratePerMinute most messages handed to SMTP per minute across all nodes, 0 for no limit
- * ({@code BACKSTORY_NEWSLETTER_RATE_PER_MINUTE})
+ * @param ratePerMinute most messages handed to SMTP per minute across all nodes, 0 for no
+ * limit ({@code BACKSTORY_NEWSLETTER_RATE_PER_MINUTE})
  * @param batchSize recipients a worker claims at a time
- * @param lease how long a claimed recipient stays with its worker; a crashed node's recipients are taken
- * over after this
+ * @param lease how long a claimed recipient stays with its worker; a crashed node's
+ * recipients are taken over after this
  * @param idlePoll how often an idle worker looks for recipients to mail
- * @param firstRetry the wait after the first transient failure; it doubles with each attempt, up to an hour
- * @param maxAttempts attempts before a recipient whose server keeps failing transiently is marked failed
+ * @param firstRetry the wait after the first transient failure; it doubles with each
+ * attempt, up to an hour
+ * @param maxAttempts attempts before a recipient whose server keeps failing transiently
+ * is marked failed
  */
 @ConfigurationProperties("backstory.newsletters")
 record NewsletterProperties(@DefaultValue("4") int connections, @DefaultValue("0") int ratePerMinute,
@@ -33,7 +35,10 @@ record NewsletterProperties(@DefaultValue("4") int connections, @DefaultValue("0
 		}
 	}
 
-	/** The wait before attempt {@code attempts + 1}, after {@code attempts} transient failures. */
+	/**
+	 * The wait before attempt {@code attempts + 1}, after {@code attempts} transient
+	 * failures.
+	 */
 	Duration retryWait(int attempts) {
 		Duration wait = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
 		return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;

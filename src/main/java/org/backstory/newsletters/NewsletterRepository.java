@@ -40,13 +40,14 @@ class NewsletterRepository {
 
 	/** Inserts unless the slug is taken; the new id, or empty. */
 	Optional<Long> insert(NewsletterSettings settings, Instant now) {
-		return jdbc.sql("""
-				insert into newsletters.newsletter
-				  (slug, name, description, sender_name, sender_address, reply_to, default_on, position, created_at, updated_at)
-				values (:slug, :name, :description, :senderName, :senderAddress, :replyTo, :defaultOn,
-				  (select coalesce(max(position), 0) + 1 from newsletters.newsletter), :now, :now)
-				on conflict (slug) do nothing
-				returning id""")
+		return jdbc
+			.sql("""
+					insert into newsletters.newsletter
+					  (slug, name, description, sender_name, sender_address, reply_to, default_on, position, created_at, updated_at)
+					values (:slug, :name, :description, :senderName, :senderAddress, :replyTo, :defaultOn,
+					  (select coalesce(max(position), 0) + 1 from newsletters.newsletter), :now, :now)
+					on conflict (slug) do nothing
+					returning id""")
 			.params(params(settings, now))
 			.query(Long.class)
 			.optional();
@@ -58,14 +59,12 @@ class NewsletterRepository {
 				update newsletters.newsletter set slug = :slug, name = :name, description = :description,
 				  sender_name = :senderName, sender_address = :senderAddress, reply_to = :replyTo,
 				  default_on = :defaultOn, updated_at = :now
-				where id = :id""")
-			.params(params(settings, now))
-			.param("id", id)
-			.update() == 1;
+				where id = :id""").params(params(settings, now)).param("id", id).update() == 1;
 	}
 
 	Optional<Long> slugOwner(String slug) {
-		return jdbc.sql("select id from newsletters.newsletter where slug = :slug").param("slug", slug)
+		return jdbc.sql("select id from newsletters.newsletter where slug = :slug")
+			.param("slug", slug)
 			.query(Long.class)
 			.optional();
 	}

@@ -16,7 +16,8 @@ final class NewsletterRules {
 	static List<String> problems(NewsletterSettings settings) {
 		List<String> problems = new ArrayList<>();
 		if (!settings.slug().matches("[a-z0-9]+(-[a-z0-9]+)*") || settings.slug().length() > 100) {
-			problems.add("The slug must be lowercase letters and digits joined by single hyphens, at most 100 characters.");
+			problems
+				.add("The slug must be lowercase letters and digits joined by single hyphens, at most 100 characters.");
 		}
 		if (settings.name().isBlank() || settings.name().length() > 100) {
 			problems.add("The name must be 1 to 100 characters.");
@@ -24,7 +25,8 @@ final class NewsletterRules {
 		if (settings.description().length() > 500) {
 			problems.add("The description must be at most 500 characters.");
 		}
-		if (settings.senderName().isBlank() || settings.senderName().length() > 100 || hasLineBreak(settings.senderName())) {
+		if (settings.senderName().isBlank() || settings.senderName().length() > 100
+				|| hasLineBreak(settings.senderName())) {
 			problems.add("The sender name must be one line of 1 to 100 characters.");
 		}
 		if (!isAddress(settings.senderAddress())) {

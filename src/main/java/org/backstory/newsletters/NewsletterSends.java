@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends articles to newsletters: schedules a send for the article's publication time, cancels one that has
- * not started, and reports progress to staff.
+ * Sends articles to newsletters: schedules a send for the article's publication time,
+ * cancels one that has not started, and reports progress to staff.
  */
 @Service
 public class NewsletterSends {
@@ -51,17 +51,18 @@ public class NewsletterSends {
 	}
 
 	/**
-	 * Schedules the article to go to the newsletter's audience at {@code at} (at once if that has passed).
-	 * The recipients are fixed when it starts.
+	 * Schedules the article to go to the newsletter's audience at {@code at} (at once if
+	 * that has passed). The recipients are fixed when it starts.
 	 * @param staffId who asked, for the record
 	 * @return the send's id
-	 * @throws InvalidNewsletterException if there is no such newsletter, or the article already went (or is
-	 * going) to it
+	 * @throws InvalidNewsletterException if there is no such newsletter, or the article
+	 * already went (or is going) to it
 	 */
 	@Transactional
 	public long schedule(long articleId, long newsletterId, Audience audience, Instant at, @Nullable Long staffId) {
 		Newsletter newsletter = newsletters.find(newsletterId)
-			.orElseThrow(() -> new InvalidNewsletterException(List.of("There is no newsletter with id " + newsletterId + ".")));
+			.orElseThrow(() -> new InvalidNewsletterException(
+					List.of("There is no newsletter with id " + newsletterId + ".")));
 		long id = sends.insert(articleId, newsletterId, audience, at, staffId, clock.instant())
 			.orElseThrow(() -> new InvalidNewsletterException(
 					List.of("This article has already been sent (or is scheduled) to " + newsletter.name() + ".")));
@@ -84,14 +85,16 @@ public class NewsletterSends {
 
 	/**
 	 * Cancels a send that has not started.
-	 * @throws InvalidNewsletterException if it has started or finished already, or does not exist
+	 * @throws InvalidNewsletterException if it has started or finished already, or does
+	 * not exist
 	 */
 	@Transactional
 	public void cancel(long sendId, String reason) {
 		if (!sends.cancel(sendId, reason, clock.instant())) {
 			throw new InvalidNewsletterException(List.of("Only a send that has not started can be canceled."));
 		}
-		// The task may be running this instant; it finds the send canceled and does nothing.
+		// The task may be running this instant; it finds the send canceled and does
+		// nothing.
 		scheduler.getScheduledExecution(TaskInstanceId.of(NewsletterTasks.START.getTaskName(), String.valueOf(sendId)))
 			.filter(execution -> !execution.isPicked())
 			.ifPresent(execution -> scheduler.cancel(execution.getTaskInstance()));
@@ -115,12 +118,15 @@ public class NewsletterSends {
 		return sends.ofArticle(articleId);
 	}
 
-	/** How many of a send's recipients are pending, sent, failed, bounced and suppressed. */
+	/**
+	 * How many of a send's recipients are pending, sent, failed, bounced and suppressed.
+	 */
 	@Transactional(readOnly = true)
 	public SendTally tally(long sendId) {
 		Map<String, Integer> counts = sends.tally(sendId);
 		return new SendTally(counts.getOrDefault("pending", 0), counts.getOrDefault("sent", 0),
-				counts.getOrDefault("failed", 0), counts.getOrDefault("bounced", 0), counts.getOrDefault("suppressed", 0));
+				counts.getOrDefault("failed", 0), counts.getOrDefault("bounced", 0),
+				counts.getOrDefault("suppressed", 0));
 	}
 
 	/** Recipients of a send that were not mailed (or not yet), with the reason. */
@@ -129,17 +135,24 @@ public class NewsletterSends {
 		return recipients.failures(sendId, limit);
 	}
 
-	/** The editions a send rendered, by key ({@code complete}, {@code preview-subscribe}...). */
+	/**
+	 * The editions a send rendered, by key ({@code complete},
+	 * {@code preview-subscribe}...).
+	 */
 	@Transactional(readOnly = true)
 	public List<String> editions(long sendId) {
 		return sends.editions(sendId);
 	}
 
-	/** An edition's HTML as its recipients get it, with sample links and address in place of each one's own. */
+	/**
+	 * An edition's HTML as its recipients get it, with sample links and address in place
+	 * of each one's own.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> editionPreview(long sendId, String edition) {
 		return sends.edition(sendId, edition)
-			.map(content -> new Personalization("#unsubscribe", "#preferences", "reader@example.com").html(content.html()));
+			.map(content -> new Personalization("#unsubscribe", "#preferences", "reader@example.com")
+				.html(content.html()));
 	}
 
 	/** A deleted member's addresses leave the send records too. */

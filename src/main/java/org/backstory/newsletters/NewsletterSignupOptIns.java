@@ -16,7 +16,10 @@ class NewsletterSignupOptIns implements SignupOptIns {
 		this.newsletters = newsletters;
 	}
 
-	/** A newsletter's sign-up key: its id, which stays put when staff rename it or change its slug. */
+	/**
+	 * A newsletter's sign-up key: its id, which stays put when staff rename it or change
+	 * its slug.
+	 */
 	static String key(Newsletter newsletter) {
 		return "newsletter-" + newsletter.id();
 	}

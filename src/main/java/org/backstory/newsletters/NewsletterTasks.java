@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The scheduled start of each send (a newsletter's or a follow email's), a db-scheduler task at the article's
- * publication time: it survives a restart and runs on exactly one node. The mailing itself is done by every node's
- * {@link SendWorkers}. A scheduled article's follow email is queued by a task of its own at the article's time.
+ * The scheduled start of each send (a newsletter's or a follow email's), a db-scheduler
+ * task at the article's publication time: it survives a restart and runs on exactly one
+ * node. The mailing itself is done by every node's {@link SendWorkers}. A scheduled
+ * article's follow email is queued by a task of its own at the article's time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NewsletterProperties.class)
@@ -22,7 +23,10 @@ class NewsletterTasks {
 
 	static final TaskDescriptor<Void> FOLLOW_TIME = TaskDescriptor.of("newsletter-follow-time");
 
-	/** The work is looked up when the task runs: the scheduler is built before the beans the work needs. */
+	/**
+	 * The work is looked up when the task runs: the scheduler is built before the beans
+	 * the work needs.
+	 */
 	@Bean
 	OneTimeTask<Void> newsletterSendStartTask(ObjectProvider<SendStart> start, ObjectProvider<SendWorkers> workers) {
 		return Tasks.oneTime(START).execute((instance, context) -> {

@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The publication's newsletters: listed for members and staff, created and changed by staff. */
+/**
+ * The publication's newsletters: listed for members and staff, created and changed by
+ * staff.
+ */
 @Service
 public class Newsletters {
 
@@ -37,8 +40,8 @@ public class Newsletters {
 	}
 
 	/**
-	 * Creates a newsletter. Idempotent by slug, so seeding can run again: an existing newsletter with this
-	 * slug is returned unchanged.
+	 * Creates a newsletter. Idempotent by slug, so seeding can run again: an existing
+	 * newsletter with this slug is returned unchanged.
 	 * @throws InvalidNewsletterException listing every problem with the settings
 	 */
 	@Transactional
@@ -52,7 +55,8 @@ public class Newsletters {
 
 	/**
 	 * Changes a newsletter's settings.
-	 * @throws InvalidNewsletterException listing every problem, or when there is no such newsletter
+	 * @throws InvalidNewsletterException listing every problem, or when there is no such
+	 * newsletter
 	 */
 	@Transactional
 	public Newsletter update(long id, NewsletterSettings settings) {

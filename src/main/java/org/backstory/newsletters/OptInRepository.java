@@ -62,7 +62,10 @@ class OptInRepository {
 		jdbc.sql("delete from newsletters.opt_in where member_id = :member").param("member", memberId).update();
 	}
 
-	/** Members of the newsletter with an id above {@code after}, in id order, at most {@code limit}. */
+	/**
+	 * Members of the newsletter with an id above {@code after}, in id order, at most
+	 * {@code limit}.
+	 */
 	List<Long> membersOf(long newsletterId, long after, int limit) {
 		return jdbc.sql("""
 				select member_id from newsletters.opt_in where newsletter_id = :newsletter and member_id > :after
@@ -82,7 +85,10 @@ class OptInRepository {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	/** Opts many members into one newsletter in one statement (seeding, benchmarks); how many were new. */
+	/**
+	 * Opts many members into one newsletter in one statement (seeding, benchmarks); how
+	 * many were new.
+	 */
 	int addAll(long newsletterId, Collection<Long> memberIds, Instant now) {
 		return jdbc.sql("""
 				insert into newsletters.opt_in (newsletter_id, member_id, created_at)
@@ -103,8 +109,9 @@ class OptInRepository {
 	}
 
 	Set<Long> membersAmong(long newsletterId, Collection<Long> candidates) {
-		return new HashSet<>(jdbc.sql("""
-				select member_id from newsletters.opt_in where newsletter_id = :newsletter and member_id = any(:members)""")
+		return new HashSet<>(jdbc
+			.sql("""
+					select member_id from newsletters.opt_in where newsletter_id = :newsletter and member_id = any(:members)""")
 			.param("newsletter", newsletterId)
 			.param("members", candidates.toArray(Long[]::new))
 			.query(Long.class)

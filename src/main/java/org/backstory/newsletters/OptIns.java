@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which newsletters each member gets. A new member gets the default-on newsletters; members change their
- * choice on their account page, staff on the member's admin page, and a signed unsubscribe link takes
- * one newsletter away without login.
+ * Which newsletters each member gets. A new member gets the default-on newsletters;
+ * members change their choice on their account page, staff on the member's admin page,
+ * and a signed unsubscribe link takes one newsletter away without login.
  */
 @Service
 public class OptIns {
@@ -69,15 +69,19 @@ public class OptIns {
 		return removed;
 	}
 
-	/** Opts many members into a newsletter at once (seeding, imports, benchmarks); how many were new. */
+	/**
+	 * Opts many members into a newsletter at once (seeding, imports, benchmarks); how
+	 * many were new.
+	 */
 	@Transactional
 	public int optInAll(long newsletterId, Collection<Long> memberIds) {
 		return optIns.addAll(newsletterId, memberIds, clock.instant());
 	}
 
 	/**
-	 * The ids of the members who get this newsletter, when there are at most {@code atMost}; empty when there
-	 * are more (ask {@link #membersAmong} a chunk of members at a time instead).
+	 * The ids of the members who get this newsletter, when there are at most
+	 * {@code atMost}; empty when there are more (ask {@link #membersAmong} a chunk of
+	 * members at a time instead).
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Set<Long>> membersOf(long newsletterId, int atMost) {
@@ -91,28 +95,36 @@ public class OptIns {
 		return optIns.membersAmong(newsletterId, candidates);
 	}
 
-	/** The newsletters each of these members gets, by member id; members who get none are left out. */
+	/**
+	 * The newsletters each of these members gets, by member id; members who get none are
+	 * left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Set<Long>> ofAll(Collection<Long> memberIds) {
 		return optIns.newslettersOfAll(memberIds);
 	}
 
-	/** How many members get each newsletter, by newsletter id; newsletters nobody gets are left out. */
+	/**
+	 * How many members get each newsletter, by newsletter id; newsletters nobody gets are
+	 * left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Long> counts() {
 		return optIns.counts();
 	}
 
 	/**
-	 * A new member gets the newsletters they ticked on the sign-up form, or every default-on newsletter when
-	 * the account was made some other way; in the transaction that created the account.
+	 * A new member gets the newsletters they ticked on the sign-up form, or every
+	 * default-on newsletter when the account was made some other way; in the transaction
+	 * that created the account.
 	 */
 	@EventListener
 	void onRegistered(MemberRegistered event) {
 		Instant now = clock.instant();
 		newsletters.all()
 			.stream()
-			.filter(n -> event.optIns() == null ? n.defaultOn() : event.optIns().contains(NewsletterSignupOptIns.key(n)))
+			.filter(n -> event.optIns() == null ? n.defaultOn()
+					: event.optIns().contains(NewsletterSignupOptIns.key(n)))
 			.forEach(n -> optIns.add(event.memberId(), n.id(), now));
 	}
 

@@ -3,8 +3,9 @@ package org.backstory.newsletters;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The per-recipient parts of a newsletter message. Editions are rendered once with placeholders; each
- * message fills them in, which is all the work a message costs beyond handing it to SMTP.
+ * The per-recipient parts of a newsletter message. Editions are rendered once with
+ * placeholders; each message fills them in, which is all the work a message costs beyond
+ * handing it to SMTP.
  *
  * @param unsubscribeUrl the recipient's signed one-click unsubscribe link
  * @param preferencesUrl the recipient's signed link to choose newsletters
@@ -18,7 +19,10 @@ record Personalization(String unsubscribeUrl, String preferencesUrl, String addr
 
 	static final String ADDRESS = "%%backstory-recipient-address%%";
 
-	/** Fills the placeholders of an HTML body; the address is escaped, the links are URL-safe already. */
+	/**
+	 * Fills the placeholders of an HTML body; the address is escaped, the links are
+	 * URL-safe already.
+	 */
 	String html(String body) {
 		return fill(body, HtmlUtils.htmlEscape(address));
 	}

@@ -9,17 +9,18 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Writes article HTML as readable plain text: blocks separated by blank lines, headings underlined, list
- * items after "- " or their number, quotes after "> ", links as "text (url)", images as "[image: alt]",
- * and prose wrapped at {@value #WIDTH} characters (a long URL keeps a line of its own rather than break).
+ * Writes article HTML as readable plain text: blocks separated by blank lines, headings
+ * underlined, list items after "- " or their number, quotes after "> ", links as "text
+ * (url)", images as "[image: alt]", and prose wrapped at {@value #WIDTH} characters (a
+ * long URL keeps a line of its own rather than break).
  */
 final class PlainText {
 
 	static final int WIDTH = 76;
 
 	private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-			"blockquote", "pre", "hr", "table", "figure", "figcaption", "section", "div", "article", "aside",
-			"header", "footer", "dl", "dt", "dd");
+			"blockquote", "pre", "hr", "table", "figure", "figcaption", "section", "div", "article", "aside", "header",
+			"footer", "dl", "dt", "dd");
 
 	private final List<String> blocks = new ArrayList<>();
 
@@ -34,7 +35,9 @@ final class PlainText {
 		return of(root, WIDTH);
 	}
 
-	/** {@code text} wrapped at {@value #WIDTH} characters, keeping its own line breaks. */
+	/**
+	 * {@code text} wrapped at {@value #WIDTH} characters, keeping its own line breaks.
+	 */
 	static String wrap(String text) {
 		return wrap(text, WIDTH);
 	}
@@ -81,7 +84,8 @@ final class PlainText {
 
 	private void list(Element list) {
 		List<String> items = new ArrayList<>();
-		int number = list.nameIs("ol") && list.attr("start").matches("\\d{1,6}") ? Integer.parseInt(list.attr("start")) : 1;
+		int number = list.nameIs("ol") && list.attr("start").matches("\\d{1,6}") ? Integer.parseInt(list.attr("start"))
+				: 1;
 		for (Element item : list.children()) {
 			String marker = list.nameIs("ol") ? (number++) + ". " : "- ";
 			PlainText inner = new PlainText(width - marker.length());
@@ -126,7 +130,8 @@ final class PlainText {
 		else if (node instanceof Element element) {
 			switch (element.normalName()) {
 				case "br" -> out.append('\n');
-				case "img" -> out.append(element.attr("alt").isBlank() ? "[image]" : "[image: " + element.attr("alt").strip() + "]");
+				case "img" -> out
+					.append(element.attr("alt").isBlank() ? "[image]" : "[image: " + element.attr("alt").strip() + "]");
 				case "a" -> link(element, out);
 				default -> element.childNodes().forEach(child -> inline(child, out));
 			}
@@ -152,7 +157,8 @@ final class PlainText {
 		String[] lines = text.split("\n", -1);
 		for (int i = 0; i < lines.length; i++) {
 			String prefix = i == 0 ? first : rest;
-			out.append(lines[i].isEmpty() ? prefix.stripTrailing() : prefix + lines[i]).append(i < lines.length - 1 ? "\n" : "");
+			out.append(lines[i].isEmpty() ? prefix.stripTrailing() : prefix + lines[i])
+				.append(i < lines.length - 1 ? "\n" : "");
 		}
 		return out.toString();
 	}

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The per-minute limit on newsletter messages, shared by every node through one counter row per minute.
- * Workers ask for a batch's worth before mailing it and get what is left of the minute.
+ * The per-minute limit on newsletter messages, shared by every node through one counter
+ * row per minute. Workers ask for a batch's worth before mailing it and get what is left
+ * of the minute.
  */
 @Component
 class RateLimit {
@@ -32,7 +33,10 @@ class RateLimit {
 		this.clock = clock;
 	}
 
-	/** How many of {@code wanted} messages may go now, 0 when this minute's allowance is used up. */
+	/**
+	 * How many of {@code wanted} messages may go now, 0 when this minute's allowance is
+	 * used up.
+	 */
 	int acquire(int wanted) {
 		if (perMinute == 0) {
 			return wanted;

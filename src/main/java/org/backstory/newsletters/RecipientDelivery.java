@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What one worker does: claim a batch of recipients, mail them one at a time over its connection, and
- * record each outcome the moment it is known. The only message that can go twice is the one in flight
- * when a node dies: accepted by the server, not yet recorded. So at most one per connection.
+ * What one worker does: claim a batch of recipients, mail them one at a time over its
+ * connection, and record each outcome the moment it is known. The only message that can
+ * go twice is the one in flight when a node dies: accepted by the server, not yet
+ * recorded. So at most one per connection.
  */
 @Component
 class RecipientDelivery {
@@ -59,7 +60,10 @@ class RecipientDelivery {
 		this.clock = clock;
 	}
 
-	/** A worker's life: mail while there is work, wait while there is none, until the node stops. */
+	/**
+	 * A worker's life: mail while there is work, wait while there is none, until the node
+	 * stops.
+	 */
 	void run(String worker, SendWorkers workers) {
 		Connection connection = new Connection();
 		try {
@@ -72,7 +76,8 @@ class RecipientDelivery {
 					}
 				}
 				catch (RuntimeException ex) {
-					// A database hiccup must not end the worker; its claims come back when their lease ends.
+					// A database hiccup must not end the worker; its claims come back
+					// when their lease ends.
 					log.error("Newsletter worker error worker={} error={}", worker, ex.toString());
 					connection.close();
 					workers.awaitWork();
@@ -87,7 +92,8 @@ class RecipientDelivery {
 	/** Claims and mails one batch; how many recipients it claimed. */
 	int mailBatch(String worker, Connection connection, SendWorkers workers) {
 		Instant now = clock.instant();
-		List<ClaimedRecipient> batch = recipients.claim(worker, properties.batchSize(), now, now.plus(properties.lease()));
+		List<ClaimedRecipient> batch = recipients.claim(worker, properties.batchSize(), now,
+				now.plus(properties.lease()));
 		if (batch.isEmpty()) {
 			return 0;
 		}
@@ -107,14 +113,18 @@ class RecipientDelivery {
 				recipients.markDone(recipient, worker, "suppressed", "The address is on the suppression list.", false);
 			}
 			else if (!mail(recipient, worker, connection)) {
-				recipients.release(mailing.subList(i + 1, mailing.size()), worker, clock.instant().plus(SERVER_DOWN_WAIT));
+				recipients.release(mailing.subList(i + 1, mailing.size()), worker,
+						clock.instant().plus(SERVER_DOWN_WAIT));
 				break;
 			}
 		}
 		return batch.size();
 	}
 
-	/** Mails one recipient and records the outcome; false when the connection is in trouble. */
+	/**
+	 * Mails one recipient and records the outcome; false when the connection is in
+	 * trouble.
+	 */
 	private boolean mail(ClaimedRecipient recipient, String worker, Connection connection) {
 		try {
 			connection.send(composer.compose(recipient, contents.newsletter(recipient.newsletterId()),
@@ -139,7 +149,8 @@ class RecipientDelivery {
 			suppressions.recordHardFailure(recipient.address(), reason);
 		}
 		else if (attempts >= properties.maxAttempts()) {
-			recipients.markDone(recipient, worker, "failed", "Gave up after " + attempts + " attempts: " + reason, true);
+			recipients.markDone(recipient, worker, "failed", "Gave up after " + attempts + " attempts: " + reason,
+					true);
 		}
 		else {
 			recipients.markRetry(recipient, worker, clock.instant().plus(properties.retryWait(attempts)), reason);
@@ -148,7 +159,9 @@ class RecipientDelivery {
 				recipient.sendId(), recipient.memberId(), attempts, failure.permanent(), reason);
 	}
 
-	/** A worker's SMTP connection, opened when first needed and kept while there is work. */
+	/**
+	 * A worker's SMTP connection, opened when first needed and kept while there is work.
+	 */
 	final class Connection {
 
 		private @Nullable BulkConnection open;

@@ -14,10 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The per-recipient rows of sends. A worker claims due rows with {@code for update skip locked} and moves
- * their {@code next_attempt_at} a lease into the future, so two workers (on one node or two) never hold the
- * same row and a dead worker's rows come back when the lease ends. Each row is marked the moment the SMTP
- * server accepts its message.
+ * The per-recipient rows of sends. A worker claims due rows with
+ * {@code for update skip locked} and moves their {@code next_attempt_at} a lease into the
+ * future, so two workers (on one node or two) never hold the same row and a dead worker's
+ * rows come back when the lease ends. Each row is marked the moment the SMTP server
+ * accepts its message.
  */
 @Repository
 class RecipientRepository {
@@ -53,9 +54,9 @@ class RecipientRepository {
 	}
 
 	/**
-	 * Claims up to {@code limit} due recipients of sends under way for {@code worker} until {@code leaseEnd}:
-	 * the next range of positions not yet handed out, or, once every range is, recipients due again (a
-	 * retry, a dead node's lease that ran out).
+	 * Claims up to {@code limit} due recipients of sends under way for {@code worker}
+	 * until {@code leaseEnd}: the next range of positions not yet handed out, or, once
+	 * every range is, recipients due again (a retry, a dead node's lease that ran out).
 	 */
 	List<ClaimedRecipient> claim(String worker, int limit, Instant now, Instant leaseEnd) {
 		for (Optional<long[]> range = nextRange(limit); range.isPresent(); range = nextRange(limit)) {
@@ -67,7 +68,10 @@ class RecipientRepository {
 		return claimDue(worker, limit, now, leaseEnd);
 	}
 
-	/** The send id and the first and last position of the next range handed out, if any is left. */
+	/**
+	 * The send id and the first and last position of the next range handed out, if any is
+	 * left.
+	 */
 	private Optional<long[]> nextRange(int limit) {
 		return jdbc.sql("""
 				update newsletters.send set handed_out = least(handed_out + :limit, recipients)
@@ -80,12 +84,13 @@ class RecipientRepository {
 	}
 
 	private List<ClaimedRecipient> claimRange(long[] range, String worker, Instant now, Instant leaseEnd) {
-		return jdbc.sql("""
-				update newsletters.recipient r set next_attempt_at = :leaseEnd, claimed_by = :worker
-				from newsletters.send s
-				where r.send_id = :send and r.position between :first and :last and r.status = 'pending'
-				  and r.next_attempt_at <= :now and s.id = r.send_id
-				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts, s.storyline_id""")
+		return jdbc
+			.sql("""
+					update newsletters.recipient r set next_attempt_at = :leaseEnd, claimed_by = :worker
+					from newsletters.send s
+					where r.send_id = :send and r.position between :first and :last and r.status = 'pending'
+					  and r.next_attempt_at <= :now and s.id = r.send_id
+					returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts, s.storyline_id""")
 			.param("send", range[0])
 			.param("first", range[1])
 			.param("last", range[2])
@@ -97,16 +102,17 @@ class RecipientRepository {
 	}
 
 	private List<ClaimedRecipient> claimDue(String worker, int limit, Instant now, Instant leaseEnd) {
-		return jdbc.sql("""
-				with due as (
-				  select r.send_id, r.member_id from newsletters.recipient r
-				  where r.status = 'pending' and r.next_attempt_at <= :now
-				  limit :limit
-				  for update skip locked)
-				update newsletters.recipient r set next_attempt_at = :leaseEnd, claimed_by = :worker
-				from due, newsletters.send s
-				where r.send_id = due.send_id and r.member_id = due.member_id and s.id = r.send_id
-				returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts, s.storyline_id""")
+		return jdbc
+			.sql("""
+					with due as (
+					  select r.send_id, r.member_id from newsletters.recipient r
+					  where r.status = 'pending' and r.next_attempt_at <= :now
+					  limit :limit
+					  for update skip locked)
+					update newsletters.recipient r set next_attempt_at = :leaseEnd, claimed_by = :worker
+					from due, newsletters.send s
+					where r.send_id = due.send_id and r.member_id = due.member_id and s.id = r.send_id
+					returning r.send_id, s.newsletter_id, r.member_id, r.address, r.name, r.edition, r.attempts, s.storyline_id""")
 			.param("worker", worker)
 			.param("limit", limit)
 			.param("now", Timestamp.from(now))
@@ -121,8 +127,8 @@ class RecipientRepository {
 	}
 
 	/**
-	 * Records that the server accepted the message; false if the claim was lost to another worker. The
-	 * worker's name stays on the row, to tell which node mailed whom.
+	 * Records that the server accepted the message; false if the claim was lost to
+	 * another worker. The worker's name stays on the row, to tell which node mailed whom.
 	 */
 	boolean markSent(ClaimedRecipient recipient, String worker, Instant now) {
 		return jdbc.sql("""
@@ -150,7 +156,10 @@ class RecipientRepository {
 			.update();
 	}
 
-	/** Ends the recipient with {@code status} ({@code failed} or {@code suppressed}) without mailing. */
+	/**
+	 * Ends the recipient with {@code status} ({@code failed} or {@code suppressed})
+	 * without mailing.
+	 */
 	void markDone(ClaimedRecipient recipient, String worker, String status, String error, boolean attempted) {
 		jdbc.sql("""
 				update newsletters.recipient
@@ -165,7 +174,10 @@ class RecipientRepository {
 			.update();
 	}
 
-	/** Gives claimed recipients back (a graceful stop, a rate limit, a server that is down) to be mailed from {@code at}. */
+	/**
+	 * Gives claimed recipients back (a graceful stop, a rate limit, a server that is
+	 * down) to be mailed from {@code at}.
+	 */
 	void release(Collection<ClaimedRecipient> recipients, String worker, Instant at) {
 		if (recipients.isEmpty()) {
 			return;
@@ -182,7 +194,10 @@ class RecipientRepository {
 			.update();
 	}
 
-	/** Those of {@code memberIds} who are recipients of a newsletter send of the article (not a follow email). */
+	/**
+	 * Those of {@code memberIds} who are recipients of a newsletter send of the article
+	 * (not a follow email).
+	 */
 	Set<Long> newsletterRecipientsOf(long articleId, List<Long> memberIds) {
 		return new HashSet<>(jdbc.sql("""
 				select r.member_id from newsletters.recipient r join newsletters.send s on s.id = r.send_id

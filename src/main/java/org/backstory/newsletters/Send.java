@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One article sent (or to be sent) to one newsletter, or to one storyline's followers (a follow email).
+ * One article sent (or to be sent) to one newsletter, or to one storyline's followers (a
+ * follow email).
  *
  * @param id the send's id
  * @param articleId the article mailed
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when the last recipient was done with, or when it was canceled
  * @param recipients how many recipients it has, once started
  * @param detail why it was canceled, if it was
- * @param storylineId for a follow email, the storyline whose followers get it (mailed as the newsletter's sender);
- * null for a newsletter send
+ * @param storylineId for a follow email, the storyline whose followers get it (mailed as
+ * the newsletter's sender); null for a newsletter send
  */
 public record Send(long id, long articleId, long newsletterId, Audience audience, SendStatus status,
 		Instant scheduledAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, int recipients, String detail,

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The editions and newsletters workers mail, read from the database once per node rather than once per
- * message. An edition never changes once its send started, so holding it is safe; a newsletter's sender
- * changed during a send takes effect on the next send.
+ * The editions and newsletters workers mail, read from the database once per node rather
+ * than once per message. An edition never changes once its send started, so holding it is
+ * safe; a newsletter's sender changed during a send takes effect on the next send.
  */
 @Component
 class SendContents {

@@ -28,14 +28,18 @@ class SendRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The new send's id, or empty when this article was already sent (or is scheduled) to this newsletter. */
+	/**
+	 * The new send's id, or empty when this article was already sent (or is scheduled) to
+	 * this newsletter.
+	 */
 	Optional<Long> insert(long articleId, long newsletterId, Audience audience, Instant at, @Nullable Long staffId,
 			Instant now) {
-		return jdbc.sql("""
-				insert into newsletters.send (article_id, newsletter_id, audience, status, scheduled_at, created_by, created_at)
-				values (:article, :newsletter, :audience, 'scheduled', :at, :staff, :now)
-				on conflict (article_id, newsletter_id) where storyline_id is null do nothing
-				returning id""")
+		return jdbc
+			.sql("""
+					insert into newsletters.send (article_id, newsletter_id, audience, status, scheduled_at, created_by, created_at)
+					values (:article, :newsletter, :audience, 'scheduled', :at, :staff, :now)
+					on conflict (article_id, newsletter_id) where storyline_id is null do nothing
+					returning id""")
 			.param("article", articleId)
 			.param("newsletter", newsletterId)
 			.param("audience", audience.code())
@@ -47,8 +51,9 @@ class SendRepository {
 	}
 
 	/**
-	 * A follow email's send, mailed as {@code newsletterId}'s sender and starting at {@code at}; empty when the
-	 * article already went (or is going) to this storyline's followers.
+	 * A follow email's send, mailed as {@code newsletterId}'s sender and starting at
+	 * {@code at}; empty when the article already went (or is going) to this storyline's
+	 * followers.
 	 */
 	Optional<Long> insertFollow(long articleId, long storylineId, long newsletterId, Instant at) {
 		return jdbc.sql("""
@@ -65,16 +70,15 @@ class SendRepository {
 			.optional();
 	}
 
-	/** The article's newsletter sends (not follow emails) that are due and have not started. */
+	/**
+	 * The article's newsletter sends (not follow emails) that are due and have not
+	 * started.
+	 */
 	List<Long> dueNewsletterSends(long articleId, Instant now) {
 		return jdbc.sql("""
 				select id from newsletters.send
 				where article_id = :article and storyline_id is null and status = 'scheduled' and scheduled_at <= :now
-				order by id""")
-			.param("article", articleId)
-			.param("now", Timestamp.from(now))
-			.query(Long.class)
-			.list();
+				order by id""").param("article", articleId).param("now", Timestamp.from(now)).query(Long.class).list();
 	}
 
 	Optional<Send> find(long id) {
@@ -100,7 +104,8 @@ class SendRepository {
 	}
 
 	void markSending(long id, int recipients, Instant now) {
-		jdbc.sql("update newsletters.send set status = 'sending', started_at = :now, recipients = :recipients where id = :id")
+		jdbc.sql(
+				"update newsletters.send set status = 'sending', started_at = :now, recipients = :recipients where id = :id")
 			.param("id", id)
 			.param("recipients", recipients)
 			.param("now", Timestamp.from(now))
@@ -120,10 +125,11 @@ class SendRepository {
 
 	/** Marks every sending send without pending recipients as sent; how many finished. */
 	int finishDone(Instant now) {
-		return jdbc.sql("""
-				update newsletters.send s set status = 'sent', finished_at = :now
-				where s.status = 'sending'
-				  and not exists (select 1 from newsletters.recipient r where r.send_id = s.id and r.status = 'pending')""")
+		return jdbc
+			.sql("""
+					update newsletters.send s set status = 'sent', finished_at = :now
+					where s.status = 'sending'
+					  and not exists (select 1 from newsletters.recipient r where r.send_id = s.id and r.status = 'pending')""")
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -141,8 +147,9 @@ class SendRepository {
 	}
 
 	Optional<EditionContent> edition(long sendId, String edition) {
-		return jdbc.sql("""
-				select subject, html_body, text_body from newsletters.edition where send_id = :send and edition = :edition""")
+		return jdbc
+			.sql("""
+					select subject, html_body, text_body from newsletters.edition where send_id = :send and edition = :edition""")
 			.param("send", sendId)
 			.param("edition", edition)
 			.query((rs, row) -> new EditionContent(rs.getString(1), rs.getString(2), rs.getString(3)))

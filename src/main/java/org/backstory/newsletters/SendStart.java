@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Starts a send at its time: fixes the recipients (the newsletter's members in the chosen audience whose
- * addresses are confirmed, each with the edition the access policy allows them), renders each edition once,
- * and hands the send to the workers. One transaction: a crash leaves the send scheduled and the task runs it again, whole.
- * A follow email's recipients are the storyline's followers instead, less those who get the article as a
+ * Starts a send at its time: fixes the recipients (the newsletter's members in the chosen
+ * audience whose addresses are confirmed, each with the edition the access policy allows
+ * them), renders each edition once, and hands the send to the workers. One transaction: a
+ * crash leaves the send scheduled and the task runs it again, whole. A follow email's
+ * recipients are the storyline's followers instead, less those who get the article as a
  * newsletter: its due newsletter sends are started first, so their recipients are known.
  */
 @Component
@@ -108,7 +109,8 @@ class SendStart {
 		Set<String> editions = new TreeSet<>();
 		int count = 0;
 		long after = 0;
-		for (List<Long> ids = audience.next(send, after, CHUNK); !ids.isEmpty(); ids = audience.next(send, after, CHUNK)) {
+		for (List<Long> ids = audience.next(send, after, CHUNK); !ids.isEmpty(); ids = audience.next(send, after,
+				CHUNK)) {
 			after = ids.get(ids.size() - 1);
 			List<NewRecipient> chunk = recipientsOf(send, article, directory.profiles(audience.mailed(send, ids)));
 			chunk.stream().filter(r -> r.status().equals("pending")).forEach(r -> editions.add(r.edition()));
@@ -120,8 +122,10 @@ class SendStart {
 					gate.openEdition(article, Edition.ofKey(edition)), publication.publication(), followed));
 		}
 		sends.markSending(send.id(), count, now);
-		// Fresh statistics, so the per-message updates use the primary key: planned against the table as it
-		// was before this insert (empty, on a new site), they scan every recipient row instead.
+		// Fresh statistics, so the per-message updates use the primary key: planned
+		// against the table as it
+		// was before this insert (empty, on a new site), they scan every recipient row
+		// instead.
 		recipients.analyze();
 		log.info("Newsletter send started send={} article={} newsletter={} audience={} recipients={} editions={}",
 				send.id(), article.id(), newsletter.id(), send.audience().code(), count, editions);
@@ -130,11 +134,13 @@ class SendStart {
 
 	private List<NewRecipient> recipientsOf(Send send, Article article, Map<Long, MemberProfile> profiles) {
 		Map<Long, EmailRecipient> decided = gate.emailRecipients(article, profiles.values());
-		Set<String> suppressed = suppressions.suppressedAmong(profiles.values().stream().map(MemberProfile::email).toList());
+		Set<String> suppressed = suppressions
+			.suppressedAmong(profiles.values().stream().map(MemberProfile::email).toList());
 		List<NewRecipient> chunk = new ArrayList<>();
 		for (MemberProfile member : profiles.values()) {
 			EmailRecipient recipient = decided.get(member.id());
-			// Double opt-in: an opt-in counts once the address is confirmed, so nobody can subscribe a stranger.
+			// Double opt-in: an opt-in counts once the address is confirmed, so nobody
+			// can subscribe a stranger.
 			if (!member.emailVerified() || !send.audience().includes(recipient.paying())) {
 				continue;
 			}

@@ -10,11 +10,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's newsletter senders: {@code connections} threads, each with its own SMTP connection, taking
- * recipients from whichever send is under way. They are threads of their own, not scheduler threads, so a
- * big send never holds up transactional mail or any other scheduled work. On shutdown each worker finishes
- * the message in hand, records it, and gives its other claimed recipients back, so a graceful stop mails
- * nobody twice.
+ * This node's newsletter senders: {@code connections} threads, each with its own SMTP
+ * connection, taking recipients from whichever send is under way. They are threads of
+ * their own, not scheduler threads, so a big send never holds up transactional mail or
+ * any other scheduled work. On shutdown each worker finishes the message in hand, records
+ * it, and gives its other claimed recipients back, so a graceful stop mails nobody twice.
  */
 @Component
 class SendWorkers implements SmartLifecycle {

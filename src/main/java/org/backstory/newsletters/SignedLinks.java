@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The pages behind the signed links in newsletters, which work without login: reading a link, and the
- * one-click unsubscribe (RFC 8058) it allows. A link only ever acts for the member and newsletter it was
- * signed for.
+ * The pages behind the signed links in newsletters, which work without login: reading a
+ * link, and the one-click unsubscribe (RFC 8058) it allows. A link only ever acts for the
+ * member and newsletter it was signed for.
  */
 @Service
 public class SignedLinks {
@@ -45,15 +45,17 @@ public class SignedLinks {
 		this.storylines = storylines;
 	}
 
-	/** What an unfollow token opens: {@link LinkTarget.Unfollow}, or why it opens nothing. */
+	/**
+	 * What an unfollow token opens: {@link LinkTarget.Unfollow}, or why it opens nothing.
+	 */
 	@Transactional(readOnly = true)
 	public LinkTarget unfollowTarget(String token) {
 		return links.readUnfollow(token).map(this::unfollowTarget).orElseGet(LinkTarget.Invalid::new);
 	}
 
 	/**
-	 * Ends the follow the token names (its member, its storyline) and nothing else. A second time changes nothing:
-	 * the answer's {@code following} is then false.
+	 * Ends the follow the token names (its member, its storyline) and nothing else. A
+	 * second time changes nothing: the answer's {@code following} is then false.
 	 * @return what the link opened
 	 */
 	@Transactional
@@ -71,7 +73,10 @@ public class SignedLinks {
 		return new LinkTarget.Unfollow(valid.member(), valid.storylineTitle(), valid.storylineSlug(), removed);
 	}
 
-	/** The target of a signed (member, storyline, send); a deleted member or a merged storyline is gone. */
+	/**
+	 * The target of a signed (member, storyline, send); a deleted member or a merged
+	 * storyline is gone.
+	 */
 	private LinkTarget unfollowTarget(long[] ids) {
 		Optional<MemberProfile> member = members.profile(ids[0]);
 		Optional<StorylineUsage> storyline = storylines.storyline(ids[1]);
@@ -82,15 +87,18 @@ public class SignedLinks {
 				follows.follows(ids[0], ids[1]));
 	}
 
-	/** What an unsubscribe token opens: {@link LinkTarget.Unsubscribe}, or why it opens nothing. */
+	/**
+	 * What an unsubscribe token opens: {@link LinkTarget.Unsubscribe}, or why it opens
+	 * nothing.
+	 */
 	@Transactional(readOnly = true)
 	public LinkTarget unsubscribeTarget(String token) {
 		return links.readUnsubscribe(token).map(this::target).orElseGet(LinkTarget.Invalid::new);
 	}
 
 	/**
-	 * Unsubscribes the member the token names from the newsletter it names. A second time changes nothing:
-	 * the answer's {@code optedIn} is then false.
+	 * Unsubscribes the member the token names from the newsletter it names. A second time
+	 * changes nothing: the answer's {@code optedIn} is then false.
 	 * @return what the link opened
 	 */
 	@Transactional
@@ -119,18 +127,25 @@ public class SignedLinks {
 				optIns.of(ids.memberId()).contains(ids.newsletterId()));
 	}
 
-	/** What a preferences token opens: {@link LinkTarget.Preferences}, or why it opens nothing. */
+	/**
+	 * What a preferences token opens: {@link LinkTarget.Preferences}, or why it opens
+	 * nothing.
+	 */
 	@Transactional(readOnly = true)
 	public LinkTarget preferencesTarget(String token) {
 		OptionalLong memberId = links.readPreferences(token);
 		if (memberId.isEmpty()) {
 			return new LinkTarget.Invalid();
 		}
-		return members.profile(memberId.getAsLong()).<LinkTarget>map(LinkTarget.Preferences::new)
+		return members.profile(memberId.getAsLong())
+			.<LinkTarget>map(LinkTarget.Preferences::new)
 			.orElseGet(LinkTarget.Gone::new);
 	}
 
-	/** The path of the member's signed preferences page, for links on pages the member is shown. */
+	/**
+	 * The path of the member's signed preferences page, for links on pages the member is
+	 * shown.
+	 */
 	public String preferencesPath(long memberId) {
 		return links.preferencesPath(memberId);
 	}

@@ -11,8 +11,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The key that signs unsubscribe and preference links, stored in the database so every node of a cluster
- * signs and checks with the same one. The first node to need it makes it; the others read that one.
+ * The key that signs unsubscribe and preference links, stored in the database so every
+ * node of a cluster signs and checks with the same one. The first node to need it makes
+ * it; the others read that one.
  */
 @Component
 class SigningKeys {
@@ -28,8 +29,10 @@ class SigningKeys {
 	SigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
-		// A key handed out must be committed: were it made in the caller's transaction and that rolled
-		// back, links already signed with it would stop working, and other nodes would make another.
+		// A key handed out must be committed: were it made in the caller's transaction
+		// and that rolled
+		// back, links already signed with it would stop working, and other nodes would
+		// make another.
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}

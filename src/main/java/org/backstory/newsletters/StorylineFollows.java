@@ -18,10 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Members following storylines: a follower gets an email whenever a new article of the storyline is published on
- * the site ({@link FollowEmails}). A follow is the member's data: listed on their account, ended there or by the
- * signed link in every follow email, deleted with the account; a merged storyline's followers follow the storyline
- * it went into. Editors see how many follow each storyline ({@link StorylineFollowers}).
+ * Members following storylines: a follower gets an email whenever a new article of the
+ * storyline is published on the site ({@link FollowEmails}). A follow is the member's
+ * data: listed on their account, ended there or by the signed link in every follow email,
+ * deleted with the account; a merged storyline's followers follow the storyline it went
+ * into. Editors see how many follow each storyline ({@link StorylineFollowers}).
  */
 @Service
 public class StorylineFollows implements StorylineFollowers {

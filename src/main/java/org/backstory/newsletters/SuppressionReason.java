@@ -6,8 +6,7 @@ import java.util.Arrays;
 public enum SuppressionReason {
 
 	/** The receiving server reported the mailbox does not exist (a hard bounce). */
-	BOUNCE("bounce", "bounced",
-			"Mail to this address bounced: the receiving server said the mailbox does not exist."),
+	BOUNCE("bounce", "bounced", "Mail to this address bounced: the receiving server said the mailbox does not exist."),
 	/** The recipient marked a newsletter as spam. */
 	COMPLAINT("complaint", "marked as spam",
 			"A newsletter sent to this address was marked as spam, so we stopped sending newsletters to it."),

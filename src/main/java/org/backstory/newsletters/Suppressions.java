@@ -19,11 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Addresses no newsletter goes to: hard bounces and complaints reported to {@code /webhooks/email}, and
- * addresses the SMTP server refused permanently {@value #HARD_FAILURES_TO_SUPPRESS} times. Checked when a
- * send fixes its recipients and again before each message. Transactional mail (sign-in links, receipts)
- * is not affected: the member asked for it. A suppression ends when the member confirms the address
- * ({@link AddressConfirmations}) or staff lift it.
+ * Addresses no newsletter goes to: hard bounces and complaints reported to
+ * {@code /webhooks/email}, and addresses the SMTP server refused permanently
+ * {@value #HARD_FAILURES_TO_SUPPRESS} times. Checked when a send fixes its recipients and
+ * again before each message. Transactional mail (sign-in links, receipts) is not
+ * affected: the member asked for it. A suppression ends when the member confirms the
+ * address ({@link AddressConfirmations}) or staff lift it.
  */
 @Service
 public class Suppressions {
@@ -43,7 +44,10 @@ public class Suppressions {
 		this.clock = clock;
 	}
 
-	/** The key an address is stored under: addresses differ only by case in practice, not by meaning. */
+	/**
+	 * The key an address is stored under: addresses differ only by case in practice, not
+	 * by meaning.
+	 */
 	static String key(String address) {
 		return address.strip().toLowerCase(Locale.ROOT);
 	}
@@ -83,7 +87,8 @@ public class Suppressions {
 	}
 
 	/**
-	 * Counts a permanent SMTP refusal of the address; the {@value #HARD_FAILURES_TO_SUPPRESS}th suppresses it.
+	 * Counts a permanent SMTP refusal of the address; the
+	 * {@value #HARD_FAILURES_TO_SUPPRESS}th suppresses it.
 	 * @return whether the address is now suppressed
 	 */
 	@Transactional
@@ -130,14 +135,16 @@ public class Suppressions {
 	}
 
 	/**
-	 * Lets newsletters reach the address again, after its member confirmed it or staff decided so, and starts
-	 * its count of SMTP refusals afresh.
+	 * Lets newsletters reach the address again, after its member confirmed it or staff
+	 * decided so, and starts its count of SMTP refusals afresh.
 	 * @return whether the address had been suppressed
 	 */
 	@Transactional
 	public boolean lift(String address) {
 		String key = key(address);
-		int removed = jdbc.sql("delete from newsletters.suppression where address_key = :key").param("key", key).update();
+		int removed = jdbc.sql("delete from newsletters.suppression where address_key = :key")
+			.param("key", key)
+			.update();
 		jdbc.sql("delete from newsletters.hard_failure where address_key = :key").param("key", key).update();
 		if (removed == 1) {
 			log.info("Address suppression lifted");

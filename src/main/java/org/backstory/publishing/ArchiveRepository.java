@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads every article, author, tag and storyline for the export, in id order, articles a chunk at a time. */
+/**
+ * Reads every article, author, tag and storyline for the export, in id order, articles a
+ * chunk at a time.
+ */
 @Repository
 class ArchiveRepository {
 
@@ -27,12 +30,13 @@ class ArchiveRepository {
 
 	/** Up to {@code size} articles with ids above {@code afterId}, by id. */
 	List<ArchivedArticle> articlesAfter(long afterId, int size) {
-		List<Row> rows = jdbc.sql("""
-				select id, slug, title, dek, body_markdown, background_markdown, now_markdown, preview_html, gated_html, status, published_at, on_site,
-				  visibility, visibility_tiers, cover_image_url, seo_title, seo_description, social_image_url,
-				  storyline_id, storyline_position, author_may_publish, created_at, updated_at
-				from publishing.article where id > ? order by id limit ?
-				""")
+		List<Row> rows = jdbc
+			.sql("""
+					select id, slug, title, dek, body_markdown, background_markdown, now_markdown, preview_html, gated_html, status, published_at, on_site,
+					  visibility, visibility_tiers, cover_image_url, seo_title, seo_description, social_image_url,
+					  storyline_id, storyline_position, author_may_publish, created_at, updated_at
+					from publishing.article where id > ? order by id limit ?
+					""")
 			.params(afterId, size)
 			.query((rs, n) -> row(rs))
 			.list();
@@ -46,8 +50,10 @@ class ArchiveRepository {
 				+ " where article_id = any(?) order by article_id, position, tag_id", ids);
 		Map<Long, List<String>> aliases = aliases("select article_id, slug from publishing.slug_alias"
 				+ " where article_id = any(?) order by article_id, slug", ids);
-		return rows.stream().map(row -> row.article(authors.getOrDefault(row.id, List.of()),
-				tags.getOrDefault(row.id, List.of()), aliases.getOrDefault(row.id, List.of()))).toList();
+		return rows.stream()
+			.map(row -> row.article(authors.getOrDefault(row.id, List.of()), tags.getOrDefault(row.id, List.of()),
+					aliases.getOrDefault(row.id, List.of())))
+			.toList();
 	}
 
 	List<ArchivedArticle.Author> authors() {
@@ -62,7 +68,8 @@ class ArchiveRepository {
 				null);
 		return jdbc.sql("select id, slug, name, description, created_at from publishing.tag order by id")
 			.query((rs, n) -> new ArchivedArticle.Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-					rs.getString("description"), aliases.getOrDefault(rs.getLong("id"), List.of()), instant(rs, "created_at")))
+					rs.getString("description"), aliases.getOrDefault(rs.getLong("id"), List.of()),
+					instant(rs, "created_at")))
 			.list();
 	}
 
@@ -71,8 +78,8 @@ class ArchiveRepository {
 				"select storyline_id, slug from publishing.storyline_alias order by storyline_id, slug", null);
 		return jdbc.sql("select id, slug, title, description, created_at from publishing.storyline order by id")
 			.query((rs, n) -> new ArchivedArticle.Storyline(rs.getLong("id"), rs.getString("slug"),
-					rs.getString("title"), rs.getString("description"), aliases.getOrDefault(rs.getLong("id"), List.of()),
-					instant(rs, "created_at")))
+					rs.getString("title"), rs.getString("description"),
+					aliases.getOrDefault(rs.getLong("id"), List.of()), instant(rs, "created_at")))
 			.list();
 	}
 
@@ -96,12 +103,14 @@ class ArchiveRepository {
 	private static Row row(ResultSet rs) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
 				new HouseText(rs.getString("body_markdown"), rs.getString("background_markdown"),
-						rs.getString("now_markdown")), rs.getString("preview_html"), rs.getString("gated_html"),
-				rs.getString("status"), instantOrNull(rs, "published_at"), rs.getBoolean("on_site"),
+						rs.getString("now_markdown")),
+				rs.getString("preview_html"), rs.getString("gated_html"), rs.getString("status"),
+				instantOrNull(rs, "published_at"), rs.getBoolean("on_site"),
 				new Visibility(Visibility.Level.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
 						Set.of((String[]) rs.getArray("visibility_tiers").getArray())),
-				rs.getString("cover_image_url"), new ArticleSeo(rs.getString("seo_title"),
-						rs.getString("seo_description"), rs.getString("social_image_url")),
+				rs.getString("cover_image_url"),
+				new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
+						rs.getString("social_image_url")),
 				rs.getObject("storyline_id", Long.class), rs.getObject("storyline_position", Integer.class),
 				rs.getBoolean("author_may_publish"), instant(rs, "created_at"), instant(rs, "updated_at"));
 	}

@@ -11,18 +11,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Restores Backstory's own export into an empty publication with the exported ids and times, so a
- * re-export is the same file. Each row is written by the editor's ordinary path (checks, rendering,
- * revisions) with its table's identity sequence set to hand out the archived id; then its times are put back
- * and, at the end, every sequence is moved past the largest id. Only for a publication with no articles,
- * authors, tags, storylines or entities ({@link #empty}), so no archived id can meet a row made here. Authors,
- * tags, storylines, entities and events come as the export reads them ({@link ArchivedArticle}'s records);
- * mentions and quotes are derived again by each article's save.
+ * Restores Backstory's own export into an empty publication with the exported ids and
+ * times, so a re-export is the same file. Each row is written by the editor's ordinary
+ * path (checks, rendering, revisions) with its table's identity sequence set to hand out
+ * the archived id; then its times are put back and, at the end, every sequence is moved
+ * past the largest id. Only for a publication with no articles, authors, tags, storylines
+ * or entities ({@link #empty}), so no archived id can meet a row made here. Authors,
+ * tags, storylines, entities and events come as the export reads them
+ * ({@link ArchivedArticle}'s records); mentions and quotes are derived again by each
+ * article's save.
  */
 @Component
 public class ArchiveRestore {
 
-	/** An article's times and editor switch as exported, put back after it has been written. */
+	/**
+	 * An article's times and editor switch as exported, put back after it has been
+	 * written.
+	 */
 	public record RestoredStamps(long id, Instant createdAt, Instant updatedAt, boolean authorMayPublish) {
 	}
 
@@ -55,8 +60,8 @@ public class ArchiveRestore {
 	}
 
 	/**
-	 * Whether the publication has no articles, authors, tags, storylines (so no events) or entities, so archived
-	 * ids can be kept.
+	 * Whether the publication has no articles, authors, tags, storylines (so no events)
+	 * or entities, so archived ids can be kept.
 	 */
 	@Transactional(readOnly = true)
 	public boolean empty() {
@@ -68,22 +73,26 @@ public class ArchiveRestore {
 	}
 
 	/**
-	 * Writes an entity with its aliases, before the articles, so that saving each article finds its mentions and
-	 * quotes (also in articles saved before the entity existed on the old site, which that site never re-scanned).
+	 * Writes an entity with its aliases, before the articles, so that saving each article
+	 * finds its mentions and quotes (also in articles saved before the entity existed on
+	 * the old site, which that site never re-scanned).
 	 * @throws InvalidArticleException if the entity is not acceptable
 	 */
 	@Transactional
 	public void entity(ArchivedArticle.KnownEntity known) {
 		Entity entity = known.entity();
-		withId("entity", entity.id(), () -> entities
-			.seed(entity.kind().code(), entity.slug(), entity.name(), entity.bio(), entity.aliases()).id());
+		withId("entity", entity.id(),
+				() -> entities.seed(entity.kind().code(), entity.slug(), entity.name(), entity.bio(), entity.aliases())
+					.id());
 		stamp("entity", entity.id(), known.createdAt());
 	}
 
 	/**
-	 * Puts back, after the articles, what refers to them: each entity's rejected mentions (the article's mentions
-	 * are then found again without it) and the storyline events with their covering articles.
-	 * @throws InvalidArticleException if an event is not acceptable, or an id was taken meanwhile
+	 * Puts back, after the articles, what refers to them: each entity's rejected mentions
+	 * (the article's mentions are then found again without it) and the storyline events
+	 * with their covering articles.
+	 * @throws InvalidArticleException if an event is not acceptable, or an id was taken
+	 * meanwhile
 	 */
 	@Transactional
 	public void afterArticles(List<ArchivedArticle.KnownEntity> known, List<ArchivedArticle.Event> archived) {
@@ -100,7 +109,9 @@ public class ArchiveRestore {
 		}
 	}
 
-	/** @throws InvalidArticleException if the author is not acceptable */
+	/**
+	 * @throws InvalidArticleException if the author is not acceptable
+	 */
 	@Transactional
 	public void author(ArchivedArticle.Author author) {
 		withId("author", author.id(),
@@ -108,7 +119,9 @@ public class ArchiveRestore {
 		stamp("author", author.id(), author.createdAt());
 	}
 
-	/** @throws InvalidArticleException if the tag is not acceptable */
+	/**
+	 * @throws InvalidArticleException if the tag is not acceptable
+	 */
 	@Transactional
 	public void tag(ArchivedArticle.Tag tag) {
 		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name(), tag.description()).id());
@@ -116,19 +129,22 @@ public class ArchiveRestore {
 		aliases("tag", tag.id(), tag.aliases(), tag.createdAt());
 	}
 
-	/** @throws InvalidArticleException if the storyline is not acceptable */
+	/**
+	 * @throws InvalidArticleException if the storyline is not acceptable
+	 */
 	@Transactional
 	public void storyline(ArchivedArticle.Storyline storyline) {
-		withId("storyline", storyline.id(), () -> editor
-			.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
+		withId("storyline", storyline.id(),
+				() -> editor.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
 		stamp("storyline", storyline.id(), storyline.createdAt());
 		aliases("storyline", storyline.id(), storyline.aliases(), storyline.createdAt());
 	}
 
 	/**
-	 * Writes one article through {@code save} (which returns the id the editor gave it) with the archived
-	 * id.
-	 * @throws InvalidArticleException if the article is refused, or the id was taken meanwhile
+	 * Writes one article through {@code save} (which returns the id the editor gave it)
+	 * with the archived id.
+	 * @throws InvalidArticleException if the article is refused, or the id was taken
+	 * meanwhile
 	 */
 	@Transactional
 	public long article(long id, LongSupplier save) {
@@ -137,15 +153,16 @@ public class ArchiveRestore {
 	}
 
 	/**
-	 * Puts back the articles' times and editor switches (after everything that touches them was written)
-	 * and moves every identity sequence past the largest id.
+	 * Puts back the articles' times and editor switches (after everything that touches
+	 * them was written) and moves every identity sequence past the largest id.
 	 */
 	@Transactional
 	public void finish(List<RestoredStamps> articles) {
 		for (RestoredStamps stamps : articles) {
-			jdbc.sql("""
-					update publishing.article set created_at = :created, updated_at = :updated, author_may_publish = :may
-					where id = :id""")
+			jdbc.sql(
+					"""
+							update publishing.article set created_at = :created, updated_at = :updated, author_may_publish = :may
+							where id = :id""")
 				.param("created", Timestamp.from(stamps.createdAt()))
 				.param("updated", Timestamp.from(stamps.updatedAt()))
 				.param("may", stamps.authorMayPublish())
@@ -154,12 +171,17 @@ public class ArchiveRestore {
 		}
 		for (String table : TABLES) {
 			jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), coalesce((select max(id) from publishing."
-					+ table + "), 0) + 1, false)").param("table", "publishing." + table).query(Long.class).single();
+					+ table + "), 0) + 1, false)")
+				.param("table", "publishing." + table)
+				.query(Long.class)
+				.single();
 		}
 		cache.invalidate();
 	}
 
-	/** Runs {@code insert} with the table's identity sequence handing out {@code id} next. */
+	/**
+	 * Runs {@code insert} with the table's identity sequence handing out {@code id} next.
+	 */
 	private void withId(String table, long id, LongSupplier insert) {
 		jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), :id, false)")
 			.param("table", "publishing." + table)
@@ -182,8 +204,9 @@ public class ArchiveRestore {
 	private void aliases(String table, long id, List<String> aliases, Instant at) {
 		aliases.stream()
 			.filter(slug -> EditorialRules.slugProblem("The old slug", slug).isEmpty())
-			.forEach(slug -> jdbc.sql("insert into publishing." + table + "_alias (slug, " + table
-					+ "_id, created_at) values (?, ?, ?) on conflict (slug) do nothing")
+			.forEach(slug -> jdbc
+				.sql("insert into publishing." + table + "_alias (slug, " + table
+						+ "_id, created_at) values (?, ?, ?) on conflict (slug) do nothing")
 				.params(slug, id, Timestamp.from(at))
 				.update());
 	}

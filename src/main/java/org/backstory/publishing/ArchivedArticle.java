@@ -6,15 +6,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An article with everything the publication keeps about it, drafts included, for the owner's export. The
- * gated half stays a {@link GatedBody}: only the access module opens it.
+ * An article with everything the publication keeps about it, drafts included, for the
+ * owner's export. The gated half stays a {@link GatedBody}: only the access module opens
+ * it.
  *
  * @param id the article's id
  * @param slug its current slug
  * @param title the headline
  * @param dek the one-line summary
- * @param text the Markdown source the two halves are rendered from: the body, and a piece in the house format's
- * background and now part
+ * @param text the Markdown source the two halves are rendered from: the body, and a piece
+ * in the house format's background and now part
  * @param previewHtml the sanitised preview
  * @param gatedBody the sanitised rest
  * @param status as stored: {@code draft}, {@code scheduled} or {@code published}
@@ -77,12 +78,13 @@ public record ArchivedArticle(long id, String slug, String title, String dek, Ho
 	}
 
 	/**
-	 * An entity with the articles whose editors rejected a mention of it (which a save cannot find again) and when
-	 * it was created. Its mentions and quotes are not archived: every save derives them again from the article's
-	 * text.
+	 * An entity with the articles whose editors rejected a mention of it (which a save
+	 * cannot find again) and when it was created. Its mentions and quotes are not
+	 * archived: every save derives them again from the article's text.
 	 *
 	 * @param entity the entity with its aliases
-	 * @param rejectedIn the ids of the articles where a mention of it was rejected, ascending
+	 * @param rejectedIn the ids of the articles where a mention of it was rejected,
+	 * ascending
 	 * @param createdAt when it was created
 	 */
 	public record KnownEntity(Entity entity, List<Long> rejectedIn, Instant createdAt) {

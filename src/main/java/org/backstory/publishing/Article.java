@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A published article as other modules see it. The free preview is plain HTML; the rest is a
- * {@link GatedBody} that only the access module opens.
+ * A published article as other modules see it. The free preview is plain HTML; the rest
+ * is a {@link GatedBody} that only the access module opens.
  *
  * @param id the article's id
  * @param slug its current URL slug ({@code /p/{slug}})
@@ -20,12 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when it went (or goes) live
  * @param updatedAt when it was last changed
  * @param visibility who may read all of it
- * @param previewHtml sanitised HTML everyone may read: all of a public article; of a gated one, up to the
- * {@code <!-- paywall -->} line or, without one, its opening capped so that most of it stays gated
- * ({@code PreviewCut})
- * @param gatedBody sanitised HTML after the preview; never empty for a gated article with anything in it
- * @param onSite false for an article published for email only, which has no page on the site; only
- * {@link ArticleCatalog#forSending} returns such an article
+ * @param previewHtml sanitised HTML everyone may read: all of a public article; of a
+ * gated one, up to the {@code <!-- paywall -->} line or, without one, its opening capped
+ * so that most of it stays gated ({@code PreviewCut})
+ * @param gatedBody sanitised HTML after the preview; never empty for a gated article with
+ * anything in it
+ * @param onSite false for an article published for email only, which has no page on the
+ * site; only {@link ArticleCatalog#forSending} returns such an article
  * @param seo what search engines and social networks are shown (public fields only)
  */
 public record Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,

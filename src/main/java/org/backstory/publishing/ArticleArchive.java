@@ -8,11 +8,12 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /**
- * Everything the publishing module keeps, for the owner's export: every article (drafts, scheduled and
- * email-only ones included) a chunk at a time, so thousands of long articles never sit in memory together,
- * and the authors, tags, storylines, storyline events and entities whole. Everything comes in id order, so two exports of an unchanged
- * site list the same things in the same order. Run it inside one read-only transaction for a consistent
- * snapshot.
+ * Everything the publishing module keeps, for the owner's export: every article (drafts,
+ * scheduled and email-only ones included) a chunk at a time, so thousands of long
+ * articles never sit in memory together, and the authors, tags, storylines, storyline
+ * events and entities whole. Everything comes in id order, so two exports of an unchanged
+ * site list the same things in the same order. Run it inside one read-only transaction
+ * for a consistent snapshot.
  */
 @Service
 public class ArticleArchive {
@@ -69,7 +70,8 @@ public class ArticleArchive {
 	/** Every entity with its aliases (sorted) and rejected mentions, by id. */
 	public List<ArchivedArticle.KnownEntity> entities() {
 		Map<Long, List<Long>> rejected = entities.rejectionsByEntity();
-		return entities.all().stream()
+		return entities.all()
+			.stream()
 			.sorted(Comparator.comparingLong(Entity::id))
 			.map(entity -> new ArchivedArticle.KnownEntity(entity, rejected.getOrDefault(entity.id(), List.of()),
 					entities.createdAt(entity.id())))

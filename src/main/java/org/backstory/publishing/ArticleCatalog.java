@@ -9,12 +9,14 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
- * The read side of publishing: what readers may find. Only published articles on the site appear here
- * (not a draft, not published for email only, and a publication time that has come, so a scheduled
- * article appears by itself when its time comes); {@link #forSending} is the one exception.
- * Answers are cached briefly in memory; edits made through {@link ArticleEditor} show at once.
+ * The read side of publishing: what readers may find. Only published articles on the site
+ * appear here (not a draft, not published for email only, and a publication time that has
+ * come, so a scheduled article appears by itself when its time comes);
+ * {@link #forSending} is the one exception. Answers are cached briefly in memory; edits
+ * made through {@link ArticleEditor} show at once.
  * <p>
- * Lists are newest first unless said otherwise. {@code limit} must be 1 to 500 and {@code offset} at least 0.
+ * Lists are newest first unless said otherwise. {@code limit} must be 1 to 500 and
+ * {@code offset} at least 0.
  */
 @Service
 public class ArticleCatalog {
@@ -36,7 +38,10 @@ public class ArticleCatalog {
 		this.clock = clock;
 	}
 
-	/** The published article with this slug, or where it moved to if the slug is an old one. */
+	/**
+	 * The published article with this slug, or where it moved to if the slug is an old
+	 * one.
+	 */
 	public Optional<ArticleLookup> bySlug(String slug) {
 		return cache.get(List.of("slug", slug), () -> {
 			Instant now = clock.instant();
@@ -47,17 +52,18 @@ public class ArticleCatalog {
 	}
 
 	/**
-	 * The article with this id for mailing it to a newsletter: published or scheduled (a scheduled send
-	 * renders it before it appears on the site), on the site or email only, never a draft. Not cached, so a
-	 * send always mails the latest saved text.
+	 * The article with this id for mailing it to a newsletter: published or scheduled (a
+	 * scheduled send renders it before it appears on the site), on the site or email
+	 * only, never a draft. Not cached, so a send always mails the latest saved text.
 	 */
 	public Optional<Article> forSending(long id) {
 		return reader.forSending(id);
 	}
 
 	/**
-	 * The article whatever its status (a draft as if published now), for channels that report changes to
-	 * other systems; like every {@link Article}, its gated body is opened only by the access module. Not cached.
+	 * The article whatever its status (a draft as if published now), for channels that
+	 * report changes to other systems; like every {@link Article}, its gated body is
+	 * opened only by the access module. Not cached.
 	 */
 	public Optional<Article> inAnyStatus(long id) {
 		return reader.anyStatus(id, clock.instant());
@@ -69,7 +75,10 @@ public class ArticleCatalog {
 		return cache.get(List.of("latest", limit, offset), () -> reader.latest(limit, offset, clock.instant()));
 	}
 
-	/** The latest published articles with their bodies, for the feed (to be opened through the access module). */
+	/**
+	 * The latest published articles with their bodies, for the feed (to be opened through
+	 * the access module).
+	 */
 	public List<Article> latestInFull(int limit) {
 		checkPage(limit, 0);
 		return cache.get(List.of("latest-in-full", limit), () -> reader.latestArticles(limit, clock.instant()));
@@ -89,16 +98,20 @@ public class ArticleCatalog {
 				() -> reader.byAuthor(authorSlug, limit, offset, clock.instant()));
 	}
 
-	/** The storyline's published articles in story order (part 1 first); empty for an unknown storyline. */
+	/**
+	 * The storyline's published articles in story order (part 1 first); empty for an
+	 * unknown storyline.
+	 */
 	public List<ArticleSummary> inStoryline(String storylineSlug) {
 		return cache.get(List.of("storyline-articles", storylineSlug),
 				() -> reader.inStoryline(storylineSlug, clock.instant()));
 	}
 
 	/**
-	 * Up to {@code limit} other published articles to read after article {@code articleId}: the same storyline's
-	 * first, then those sharing more of its tags, then those whose title, dek and tags share more words with its
-	 * own (the search index's head vector, which holds nothing gated), newest first among equals.
+	 * Up to {@code limit} other published articles to read after article
+	 * {@code articleId}: the same storyline's first, then those sharing more of its tags,
+	 * then those whose title, dek and tags share more words with its own (the search
+	 * index's head vector, which holds nothing gated), newest first among equals.
 	 */
 	public List<ArticleSummary> related(long articleId, int limit) {
 		checkPage(limit, 0);
@@ -114,8 +127,9 @@ public class ArticleCatalog {
 	}
 
 	/**
-	 * One page of the published articles that match {@code filter}, in {@code order}, with how many match in
-	 * all: for the Content API. Bodies are included, to be opened through the access module.
+	 * One page of the published articles that match {@code filter}, in {@code order},
+	 * with how many match in all: for the Content API. Bodies are included, to be opened
+	 * through the access module.
 	 */
 	public ArticleResults find(ArticleFilter filter, ArticleOrder order, int limit, int offset) {
 		checkPage(limit, offset);
@@ -136,9 +150,9 @@ public class ArticleCatalog {
 	}
 
 	/**
-	 * A value computed only from this catalog's answers (a serialized API answer, say), kept while they are
-	 * and dropped with them, so it never outlives an edit. {@code key} must name the caller and everything the
-	 * value depends on.
+	 * A value computed only from this catalog's answers (a serialized API answer, say),
+	 * kept while they are and dropped with them, so it never outlives an edit.
+	 * {@code key} must name the caller and everything the value depends on.
 	 */
 	public <T> T derived(List<?> key, Supplier<T> compute) {
 		return cache.get(List.of("derived", key), compute);
@@ -154,7 +168,10 @@ public class ArticleCatalog {
 		return cache.get(List.of("author", slug), () -> reader.author(slug));
 	}
 
-	/** Every storyline with how many published articles on the site are parts of it, by title. */
+	/**
+	 * Every storyline with how many published articles on the site are parts of it, by
+	 * title.
+	 */
 	public List<PublishedCount<Storyline>> storylinesWithCounts() {
 		return cache.get(List.of("storylines-with-counts"), () -> reader.storylinesWithCounts(clock.instant()));
 	}
@@ -164,12 +181,18 @@ public class ArticleCatalog {
 		return cache.get(List.of("storyline", slug), () -> reader.storyline(slug));
 	}
 
-	/** The current slug of the tag that used {@code oldSlug} before a rename or merge, for a redirect. */
+	/**
+	 * The current slug of the tag that used {@code oldSlug} before a rename or merge, for
+	 * a redirect.
+	 */
 	public Optional<String> tagMovedTo(String oldSlug) {
 		return cache.get(List.of("tag-moved", oldSlug), () -> reader.tagMovedTo(oldSlug));
 	}
 
-	/** The current slug of the storyline that used {@code oldSlug} before a rename or merge, for a redirect. */
+	/**
+	 * The current slug of the storyline that used {@code oldSlug} before a rename or
+	 * merge, for a redirect.
+	 */
 	public Optional<String> storylineMovedTo(String oldSlug) {
 		return cache.get(List.of("storyline-moved", oldSlug), () -> reader.storylineMovedTo(oldSlug));
 	}

@@ -4,9 +4,10 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * A Flyway migration that rewrites stored articles in Java, with the current {@link ArticleRenderer}, where SQL
- * cannot: it runs once, in one transaction, under Flyway's lock (one node of several does it), before the
- * application serves a request. Spring Boot hands every {@link JavaMigration} bean to Flyway.
+ * A Flyway migration that rewrites stored articles in Java, with the current
+ * {@link ArticleRenderer}, where SQL cannot: it runs once, in one transaction, under
+ * Flyway's lock (one node of several does it), before the application serves a request.
+ * Spring Boot hands every {@link JavaMigration} bean to Flyway.
  */
 abstract class ArticleDataMigration implements JavaMigration {
 

@@ -18,19 +18,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The newsroom's entry point: what staff do to articles in the editor, each action checked against the
- * staff member's role and authorship ({@link AccessDeniedException}, a 403, when refused). Contributors
- * write their own drafts; authors their own articles, publishing one only when an editor has allowed it;
- * editors and above everything. Saves are optimistically locked by the article's version and each one
- * keeps a revision; publishing actions go into the audit log.
+ * The newsroom's entry point: what staff do to articles in the editor, each action
+ * checked against the staff member's role and authorship ({@link AccessDeniedException},
+ * a 403, when refused). Contributors write their own drafts; authors their own articles,
+ * publishing one only when an editor has allowed it; editors and above everything. Saves
+ * are optimistically locked by the article's version and each one keeps a revision;
+ * publishing actions go into the audit log.
  */
 @Service
 public class ArticleDesk {
 
-	/** Autosaves by one person within this long of their last one replace it instead of adding a revision. */
+	/**
+	 * Autosaves by one person within this long of their last one replace it instead of
+	 * adding a revision.
+	 */
 	static final Duration AUTOSAVE_COALESCING = Duration.ofMinutes(10);
 
-	/** Someone whose editor sent a heartbeat within this long still has the article open. */
+	/**
+	 * Someone whose editor sent a heartbeat within this long still has the article open.
+	 */
 	static final Duration PRESENCE = Duration.ofMinutes(2);
 
 	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -59,7 +65,10 @@ public class ArticleDesk {
 		this.clock = clock;
 	}
 
-	/** The articles matching the query that this staff member may see: all of them for editors, else their own. */
+	/**
+	 * The articles matching the query that this staff member may see: all of them for
+	 * editors, else their own.
+	 */
 	@Transactional(readOnly = true)
 	public ArticleListing list(ArticleQuery query, SignedInMember staff) {
 		requireStaff(staff);
@@ -81,9 +90,11 @@ public class ArticleDesk {
 	}
 
 	/**
-	 * Saves the draft: a new article when its id is null, otherwise a change to an article whose version
-	 * must still be {@code baseVersion}. Keeps a revision of the text.
-	 * @param authorMayPublish the editor's switch; ignored unless this staff member is an editor or above
+	 * Saves the draft: a new article when its id is null, otherwise a change to an
+	 * article whose version must still be {@code baseVersion}. Keeps a revision of the
+	 * text.
+	 * @param authorMayPublish the editor's switch; ignored unless this staff member is an
+	 * editor or above
 	 * @param autosave whether the editor saved by itself (only drafts are autosaved)
 	 * @throws InvalidArticleException listing every problem (nothing is written)
 	 * @throws StaleVersionException if someone saved a newer version (nothing is written)
@@ -105,18 +116,19 @@ public class ArticleDesk {
 				throw stale(existing);
 			}
 			if (autosave && !standing.draft()) {
-				throw new InvalidArticleException("A published or scheduled article is saved with the Save button only.");
+				throw new InvalidArticleException(
+						"A published or scheduled article is saved with the Save button only.");
 			}
 		}
-		if (!ArticlePermissions.seesAll(staff.role())
-				&& !draft.authorSlugs().contains(authorFor(staff).slug())) {
+		if (!ArticlePermissions.seesAll(staff.role()) && !draft.authorSlugs().contains(authorFor(staff).slug())) {
 			throw new InvalidArticleException("Keep yourself among the article's authors.");
 		}
 		long id = editor.save(draft);
 		if (authorMayPublish != null && ArticlePermissions.mayAllowAuthors(staff.role())
 				&& repository.setAuthorMayPublish(id, authorMayPublish)) {
-			staffActions.record(staff.id(), authorMayPublish ? "article.authors-allowed-to-publish"
-					: "article.authors-not-allowed-to-publish", subject(id), "");
+			staffActions.record(staff.id(),
+					authorMayPublish ? "article.authors-allowed-to-publish" : "article.authors-not-allowed-to-publish",
+					subject(id), "");
 		}
 		keepRevision(id, autosave, staff, now);
 		return new SavedArticle(id, repository.version(id), now);
@@ -147,11 +159,13 @@ public class ArticleDesk {
 	}
 
 	/**
-	 * Renders the text as the site will (with the publication's section labels), preview and gated part marked
-	 * apart, for the editor's live preview, with what the writer should know about the cut: a paywall marker a save
-	 * would refuse (in the opening or background of a gated piece in the house format), a gated background (no now
-	 * part), or a preview that had to be capped.
-	 * @param gated whether the article is not public, so readers without access see only the preview
+	 * Renders the text as the site will (with the publication's section labels), preview
+	 * and gated part marked apart, for the editor's live preview, with what the writer
+	 * should know about the cut: a paywall marker a save would refuse (in the opening or
+	 * background of a gated piece in the house format), a gated background (no now part),
+	 * or a preview that had to be capped.
+	 * @param gated whether the article is not public, so readers without access see only
+	 * the preview
 	 */
 	public BodyPreview preview(HouseText text, boolean gated) {
 		if (text.length() > EditorialRules.MAX_BODY) {
@@ -160,8 +174,8 @@ public class ArticleDesk {
 		}
 		HouseText clean = text.withoutControls();
 		RenderedBody body = renderer.render(clean, gated, publication.labels());
-		String html = body.gatedHtml().isEmpty() ? body.previewHtml()
-				: body.previewHtml() + "<p class=\"paywall-marker\">Readers without access stop here</p>" + body.gatedHtml();
+		String html = body.gatedHtml().isEmpty() ? body.previewHtml() : body.previewHtml()
+				+ "<p class=\"paywall-marker\">Readers without access stop here</p>" + body.gatedHtml();
 		List<String> refused = renderer.markerProblems(clean, gated);
 		if (!refused.isEmpty()) {
 			return new BodyPreview(html, String.join(" ", refused));
@@ -172,16 +186,17 @@ public class ArticleDesk {
 	}
 
 	/**
-	 * What the editor says about a free-standing body written with the house headings: one that the upgrade to
-	 * first-class parts left whole, because splitting it would have shown more of it to readers without access.
+	 * What the editor says about a free-standing body written with the house headings:
+	 * one that the upgrade to first-class parts left whole, because splitting it would
+	 * have shown more of it to readers without access.
 	 */
 	static final String HEADINGS_IN_BODY = "This body has the house format's two headings in it, so it is shown as one"
 			+ " free-standing text with its paywall cut as before. To use the format, move the background and the now"
 			+ " part into their own boxes below (without the headings); a paywall marker may only go in the now part.";
 
 	/**
-	 * For the editor page: what the writer should know about where readers stop, or null. A text too long to save
-	 * gets none; the save's refusal says so.
+	 * For the editor page: what the writer should know about where readers stop, or null.
+	 * A text too long to save gets none; the save's refusal says so.
 	 */
 	public @Nullable String paywallWarning(HouseText text, boolean gated) {
 		return text.length() > EditorialRules.MAX_BODY ? null : preview(text, gated).warning();
@@ -190,15 +205,16 @@ public class ArticleDesk {
 	/**
 	 * The editor's live preview of a body.
 	 *
-	 * @param html the body as the site renders it, with a line where readers without access stop
+	 * @param html the body as the site renders it, with a line where readers without
+	 * access stop
 	 * @param warning why the writer should place the paywall marker, or null
 	 */
 	public record BodyPreview(String html, @Nullable String warning) {
 	}
 
 	/**
-	 * The article whatever its status, as {@link Article} (a draft as if published now), for previewing it
-	 * as readers will see it.
+	 * The article whatever its status, as {@link Article} (a draft as if published now),
+	 * for previewing it as readers will see it.
 	 * @throws AccessDeniedException if this staff member may not see it
 	 */
 	@Transactional(readOnly = true)
@@ -207,13 +223,19 @@ public class ArticleDesk {
 		return reader.anyStatus(id, clock.instant()).orElseThrow(() -> new NoSuchArticleException(id));
 	}
 
-	/** The article's status as readers see it now: {@code draft}, {@code scheduled} or {@code published}. */
+	/**
+	 * The article's status as readers see it now: {@code draft}, {@code scheduled} or
+	 * {@code published}.
+	 */
 	@Transactional(readOnly = true)
 	public String statusOf(long id) {
 		return repository.shownStatus(id, clock.instant()).orElseThrow(() -> new NoSuchArticleException(id));
 	}
 
-	/** Whether this staff member may open the article in the editor and save it (false if there is none). */
+	/**
+	 * Whether this staff member may open the article in the editor and save it (false if
+	 * there is none).
+	 */
 	@Transactional(readOnly = true)
 	public boolean mayEdit(long id, SignedInMember staff) {
 		return staff.role().staff() && repository.standing(id, staff.id())
@@ -221,7 +243,10 @@ public class ArticleDesk {
 			.orElse(false);
 	}
 
-	/** Whether this staff member may publish, schedule or unpublish the article (false if there is none). */
+	/**
+	 * Whether this staff member may publish, schedule or unpublish the article (false if
+	 * there is none).
+	 */
 	@Transactional(readOnly = true)
 	public boolean mayPublish(long id, SignedInMember staff) {
 		return staff.role().staff() && repository.standing(id, staff.id())
@@ -265,7 +290,8 @@ public class ArticleDesk {
 	public void delete(long id, SignedInMember staff) {
 		repository.lock(id);
 		ArticleDeskRepository.Standing standing = standing(id, staff);
-		if (!ArticlePermissions.mayDelete(staff.role(), standing.own(), standing.draft(), standing.authorMayPublish())) {
+		if (!ArticlePermissions.mayDelete(staff.role(), standing.own(), standing.draft(),
+				standing.authorMayPublish())) {
 			throw new AccessDeniedException("You may not delete this article.");
 		}
 		String subject = subject(id);
@@ -288,8 +314,8 @@ public class ArticleDesk {
 	}
 
 	/**
-	 * Makes a saved version's title, dek and body the article's text again, as a new save based on
-	 * {@code baseVersion}; the other fields stay as they are.
+	 * Makes a saved version's title, dek and body the article's text again, as a new save
+	 * based on {@code baseVersion}; the other fields stay as they are.
 	 */
 	@Transactional
 	public SavedArticle restore(long id, long revisionId, int baseVersion, SignedInMember staff) {
@@ -303,8 +329,8 @@ public class ArticleDesk {
 	}
 
 	/**
-	 * Records that this staff member has the article open in the editor, and answers who else has had it
-	 * open in the last two minutes.
+	 * Records that this staff member has the article open in the editor, and answers who
+	 * else has had it open in the last two minutes.
 	 */
 	@Transactional
 	public List<EditorPresence> present(long id, SignedInMember staff) {
@@ -315,7 +341,10 @@ public class ArticleDesk {
 		return others;
 	}
 
-	/** This staff member's author (their byline), made from their name the first time they need one. */
+	/**
+	 * This staff member's author (their byline), made from their name the first time they
+	 * need one.
+	 */
 	@Transactional
 	public Author authorFor(SignedInMember staff) {
 		requireStaff(staff);
@@ -330,7 +359,9 @@ public class ArticleDesk {
 		});
 	}
 
-	/** Every author, tag and storyline, for the editor's pickers and the list's filters. */
+	/**
+	 * Every author, tag and storyline, for the editor's pickers and the list's filters.
+	 */
 	@Transactional(readOnly = true)
 	public Vocabulary vocabulary() {
 		return new Vocabulary(repository.authors(), repository.tags(), repository.storylines());
@@ -367,7 +398,8 @@ public class ArticleDesk {
 		ArticleDeskRepository.Standing standing = standing(id, staff);
 		if (!ArticlePermissions.mayPublish(staff.role(), standing.own(), standing.authorMayPublish())) {
 			throw new AccessDeniedException(staff.role() == MemberRole.AUTHOR && standing.own()
-					? "An editor has not allowed this article's authors to publish it." : "You may not publish this article.");
+					? "An editor has not allowed this article's authors to publish it."
+					: "You may not publish this article.");
 		}
 	}
 

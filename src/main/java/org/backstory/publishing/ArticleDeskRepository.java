@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The SQL behind {@link ArticleDesk}: the staff list, loading for the editor, revisions and presence. */
+/**
+ * The SQL behind {@link ArticleDesk}: the staff list, loading for the editor, revisions
+ * and presence.
+ */
 @Component
 class ArticleDeskRepository {
 
@@ -37,7 +40,9 @@ class ArticleDeskRepository {
 		this.staffList = staffList;
 	}
 
-	/** The article's authorship and publishing switch, as the permission checks need them. */
+	/**
+	 * The article's authorship and publishing switch, as the permission checks need them.
+	 */
 	record Standing(long id, boolean draft, boolean own, boolean authorMayPublish, int version) {
 	}
 
@@ -51,7 +56,7 @@ class ArticleDeskRepository {
 
 	Optional<Standing> standing(long id, long memberId) {
 		return jdbc.sql("select a.id, a.status = 'draft' as draft, " + OWN + """
-				 as own, a.author_may_publish, a.version from publishing.article a where a.id = :id""")
+				as own, a.author_may_publish, a.version from publishing.article a where a.id = :id""")
 			.param("id", id)
 			.param("member", memberId)
 			.query((rs, row) -> new Standing(rs.getLong("id"), rs.getBoolean("draft"), rs.getBoolean("own"),
@@ -71,15 +76,11 @@ class ArticleDeskRepository {
 		return jdbc.sql("""
 				select a.*, %s as shown_status, s.slug as storyline_slug
 				from publishing.article a left join publishing.storyline s on s.id = a.storyline_id where a.id = :id
-				""".formatted(STATUS))
-			.param("id", id)
-			.param("now", utc(now))
-			.query((rs, row) -> editable(rs, slugs("""
-					select au.slug from publishing.article_author aa join publishing.author au on au.id = aa.author_id
-					where aa.article_id = ? order by aa.position""", id), slugs("""
-					select t.slug from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
-					where at.article_id = ? order by at.position""", id)))
-			.optional();
+				""".formatted(STATUS)).param("id", id).param("now", utc(now)).query((rs, row) -> editable(rs, slugs("""
+				select au.slug from publishing.article_author aa join publishing.author au on au.id = aa.author_id
+				where aa.article_id = ? order by aa.position""", id), slugs("""
+				select t.slug from publishing.article_tag at join publishing.tag t on t.id = at.tag_id
+				where at.article_id = ? order by at.position""", id))).optional();
 	}
 
 	private List<String> slugs(String sql, long id) {
@@ -91,12 +92,16 @@ class ArticleDeskRepository {
 				rs.getString("dek"), rs.getString("body_markdown"), rs.getString("background_markdown"),
 				rs.getString("now_markdown"), authors, tags, rs.getString("storyline_slug"),
 				rs.getObject("storyline_position", Integer.class), rs.getString("cover_image_url"), visibility(rs),
-				new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"), rs.getString("social_image_url")));
+				new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
+						rs.getString("social_image_url")));
 		return new EditableArticle(draft, rs.getString("shown_status"), instantOrNull(rs, "published_at"),
 				rs.getInt("version"), rs.getBoolean("author_may_publish"));
 	}
 
-	/** Locks the article's row until the transaction ends, so a version check and the save that follows are one step. */
+	/**
+	 * Locks the article's row until the transaction ends, so a version check and the save
+	 * that follows are one step.
+	 */
 	void lock(long id) {
 		jdbc.sql("select id from publishing.article where id = ? for update").param(id).query(Long.class).optional();
 	}
@@ -114,10 +119,7 @@ class ArticleDeskRepository {
 		return jdbc.sql("""
 				update publishing.article set author_may_publish = :allowed
 				where id = :id and author_may_publish <> :allowed
-				""")
-			.param("allowed", allowed)
-			.param("id", id)
-			.update() == 1;
+				""").param("allowed", allowed).param("id", id).update() == 1;
 	}
 
 	Optional<Author> authorOfMember(long memberId) {
@@ -129,7 +131,9 @@ class ArticleDeskRepository {
 	}
 
 	boolean authorSlugTaken(String slug) {
-		return jdbc.sql("select exists (select 1 from publishing.author where slug = ?)").param(slug).query(Boolean.class)
+		return jdbc.sql("select exists (select 1 from publishing.author where slug = ?)")
+			.param(slug)
+			.query(Boolean.class)
 			.single();
 	}
 
@@ -159,7 +163,10 @@ class ArticleDeskRepository {
 			.optional();
 	}
 
-	/** The latest revision if it is an autosave by this member made after {@code since}: the one to replace. */
+	/**
+	 * The latest revision if it is an autosave by this member made after {@code since}:
+	 * the one to replace.
+	 */
 	Optional<Long> replaceableAutosave(long articleId, long memberId, Instant since) {
 		return jdbc.sql("""
 				select id from publishing.article_revision r
@@ -197,11 +204,7 @@ class ArticleDeskRepository {
 				  body_markdown = a.body_markdown, background_markdown = a.background_markdown,
 				  now_markdown = a.now_markdown, saved_at = :now
 				from publishing.article a where a.id = :article and r.id = :revision
-				""")
-			.param("article", articleId)
-			.param("revision", revisionId)
-			.param("now", utc(now))
-			.update();
+				""").param("article", articleId).param("revision", revisionId).param("now", utc(now)).update();
 	}
 
 	List<ArticleRevision> revisions(long articleId) {
@@ -219,20 +222,25 @@ class ArticleDeskRepository {
 	}
 
 	private static ArticleRevision revision(ResultSet rs) throws SQLException {
-		return new ArticleRevision(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("version"), rs.getString("title"),
-				rs.getString("dek"), new HouseText(rs.getString("body_markdown"), rs.getString("background_markdown"),
-						rs.getString("now_markdown")), rs.getString("saved_by_name"),
-				instantOrNull(rs, "saved_at"), rs.getBoolean("autosave"));
+		return new ArticleRevision(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("version"),
+				rs.getString("title"), rs.getString("dek"),
+				new HouseText(rs.getString("body_markdown"), rs.getString("background_markdown"),
+						rs.getString("now_markdown")),
+				rs.getString("saved_by_name"), instantOrNull(rs, "saved_at"), rs.getBoolean("autosave"));
 	}
 
-	/** Records that the member has the article open; a gap longer than {@code staleBefore} starts a new stint. */
+	/**
+	 * Records that the member has the article open; a gap longer than {@code staleBefore}
+	 * starts a new stint.
+	 */
 	void touchPresence(long articleId, long memberId, String name, Instant now, Instant staleBefore) {
-		jdbc.sql("""
-				insert into publishing.editor_presence (article_id, member_id, member_name, opened_at, seen_at)
-				values (:article, :member, :name, :now, :now)
-				on conflict (article_id, member_id) do update set member_name = excluded.member_name, seen_at = excluded.seen_at,
-				  opened_at = case when editor_presence.seen_at < :stale then excluded.opened_at else editor_presence.opened_at end
-				""")
+		jdbc.sql(
+				"""
+						insert into publishing.editor_presence (article_id, member_id, member_name, opened_at, seen_at)
+						values (:article, :member, :name, :now, :now)
+						on conflict (article_id, member_id) do update set member_name = excluded.member_name, seen_at = excluded.seen_at,
+						  opened_at = case when editor_presence.seen_at < :stale then excluded.opened_at else editor_presence.opened_at end
+						""")
 			.param("article", articleId)
 			.param("member", memberId)
 			.param("name", name)

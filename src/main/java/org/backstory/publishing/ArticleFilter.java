@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A condition on published articles, built by a caller from checked values (never from text to be pasted into
- * SQL): {@link ArticleCatalog#find} turns it into a parameterised query. An empty {@link All} matches every
- * article, an empty {@link Any} none.
+ * A condition on published articles, built by a caller from checked values (never from
+ * text to be pasted into SQL): {@link ArticleCatalog#find} turns it into a parameterised
+ * query. An empty {@link All} matches every article, an empty {@link Any} none.
  */
 public sealed interface ArticleFilter {
 
@@ -50,7 +50,9 @@ public sealed interface ArticleFilter {
 
 	}
 
-	/** Articles by one of these authors (by slug); {@code primary}: as their first author. */
+	/**
+	 * Articles by one of these authors (by slug); {@code primary}: as their first author.
+	 */
 	record AuthorIn(Set<String> slugs, boolean primary) implements ArticleFilter {
 
 		public AuthorIn {
@@ -63,8 +65,9 @@ public sealed interface ArticleFilter {
 	}
 
 	/**
-	 * Articles whose free part (or whole public text) mentions one of these entities (by slug). A mention only in a
-	 * gated part does not count: the filter would otherwise tell anyone what the gated part says.
+	 * Articles whose free part (or whole public text) mentions one of these entities (by
+	 * slug). A mention only in a gated part does not count: the filter would otherwise
+	 * tell anyone what the gated part says.
 	 */
 	record EntityIn(Set<String> slugs) implements ArticleFilter {
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An {@link ArticleFilter} as a SQL condition on {@code publishing.article a}. Only fixed SQL is written here:
- * every value the caller gave becomes a named parameter ({@code :f0}, {@code :f1}, ...).
+ * An {@link ArticleFilter} as a SQL condition on {@code publishing.article a}. Only fixed
+ * SQL is written here: every value the caller gave becomes a named parameter
+ * ({@code :f0}, {@code :f1}, ...).
  */
 final class ArticleFilterSql {
 
@@ -48,8 +49,8 @@ final class ArticleFilterSql {
 		if (filter instanceof ArticleFilter.EntityIn entities) {
 			return """
 					exists (select 1 from publishing.article_mention m join publishing.entity e on e.id = m.entity_id
-					  where m.article_id = a.id and not m.gated and e.slug in (%s))""".formatted(
-					param(List.copyOf(entities.slugs())));
+					  where m.article_id = a.id and not m.gated and e.slug in (%s))"""
+				.formatted(param(List.copyOf(entities.slugs())));
 		}
 		if (filter instanceof ArticleFilter.IdIn ids) {
 			return "a.id in (" + param(List.copyOf(ids.ids())) + ")";
@@ -59,7 +60,8 @@ final class ArticleFilterSql {
 		}
 		if (filter instanceof ArticleFilter.VisibilityIn levels) {
 			return "a.visibility in ("
-					+ param(levels.levels().stream().map(level -> level.name().toLowerCase(Locale.ROOT)).toList()) + ")";
+					+ param(levels.levels().stream().map(level -> level.name().toLowerCase(Locale.ROOT)).toList())
+					+ ")";
 		}
 		if (filter instanceof ArticleFilter.PublishedAt at) {
 			return "a.published_at " + at.comparison().sql + " " + param(Timestamp.from(at.instant()));
@@ -74,15 +76,16 @@ final class ArticleFilterSql {
 	}
 
 	/**
-	 * The article has one of these slugs among its tags or authors (through the link table {@code link}), or as
-	 * its first one when {@code primary}.
+	 * The article has one of these slugs among its tags or authors (through the link
+	 * table {@code link}), or as its first one when {@code primary}.
 	 */
 	private String linkedBySlug(String link, String target, String targetId, Set<String> slugs, boolean primary) {
 		return """
 				exists (select 1 from publishing.%1$s l join publishing.%2$s x on x.id = l.%3$s
 				  where l.article_id = a.id and x.slug in (%4$s)%5$s)""".formatted(link, target, targetId,
-				param(List.copyOf(slugs)), primary ? " and l.position = (select min(p.position) from publishing.%s p "
-						.formatted(link) + "where p.article_id = a.id)" : "");
+				param(List.copyOf(slugs)),
+				primary ? " and l.position = (select min(p.position) from publishing.%s p ".formatted(link)
+						+ "where p.article_id = a.id)" : "");
 	}
 
 	private String join(List<ArticleFilter> parts, String operator, String empty) {

@@ -1,8 +1,9 @@
 package org.backstory.publishing;
 
 /**
- * What {@link ArticleCatalog#bySlug(String)} found for a slug: the published article itself, or the
- * article's current slug when the one asked for is an old one (answer with a 301 to it).
+ * What {@link ArticleCatalog#bySlug(String)} found for a slug: the published article
+ * itself, or the article's current slug when the one asked for is an old one (answer with
+ * a 301 to it).
  */
 public sealed interface ArticleLookup {
 

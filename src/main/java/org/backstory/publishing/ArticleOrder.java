@@ -3,7 +3,8 @@ package org.backstory.publishing;
 import java.util.List;
 
 /**
- * The order of a {@link ArticleCatalog#find} answer: keys in turn, ties broken by id (newest first).
+ * The order of a {@link ArticleCatalog#find} answer: keys in turn, ties broken by id
+ * (newest first).
  *
  * @param keys the keys, most significant first; empty means newest first
  */
@@ -20,8 +21,7 @@ public record ArticleOrder(List<Key> keys) {
 	/** What articles can be ordered by. */
 	public enum Field {
 
-		PUBLISHED_AT("a.published_at"), UPDATED_AT("a.updated_at"), TITLE("lower(a.title)"), SLUG("a.slug"),
-		ID("a.id");
+		PUBLISHED_AT("a.published_at"), UPDATED_AT("a.updated_at"), TITLE("lower(a.title)"), SLUG("a.slug"), ID("a.id");
 
 		final String sql;
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The staff article list's filters; null or blank means "any".
  *
- * @param status {@code draft}, {@code scheduled} or {@code published} (a scheduled article whose time has
- * come counts as published)
+ * @param status {@code draft}, {@code scheduled} or {@code published} (a scheduled
+ * article whose time has come counts as published)
  * @param authorSlug articles with this author
  * @param tagSlug articles with this tag
  * @param storylineSlug articles in this storyline

@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL behind {@link ArticleCatalog}. Every query sees only published articles on the site (not a
- * draft, not email only, and {@code published_at <= now}), and a list of articles costs three queries whatever its length: the
- * articles, then their authors, then their tags.
+ * The SQL behind {@link ArticleCatalog}. Every query sees only published articles on the
+ * site (not a draft, not email only, and {@code published_at <= now}), and a list of
+ * articles costs three queries whatever its length: the articles, then their authors,
+ * then their tags.
  */
 @Component
 class ArticleReader {
@@ -28,7 +29,8 @@ class ArticleReader {
 
 	static final String LIVE = "a.status <> 'draft' and a.on_site and a.published_at <= :now";
 
-	// The part number counts only the storyline's articles published on the site, so drafts and emailed-only
+	// The part number counts only the storyline's articles published on the site, so
+	// drafts and emailed-only
 	// articles never leave gaps; an emailed-only article being sent counts itself.
 	private static final String SUMMARY_COLUMNS = """
 			a.id, a.slug, a.title, a.dek, a.cover_image_url, coalesce(a.published_at, :now) as published_at, a.updated_at, a.visibility,
@@ -53,8 +55,9 @@ class ArticleReader {
 	}
 
 	Optional<String> currentSlugOfAlias(String oldSlug, Instant now) {
-		return jdbc.sql("select a.slug from publishing.slug_alias al join publishing.article a on a.id = al.article_id "
-				+ "where al.slug = :slug and " + LIVE)
+		return jdbc
+			.sql("select a.slug from publishing.slug_alias al join publishing.article a on a.id = al.article_id "
+					+ "where al.slug = :slug and " + LIVE)
 			.param("slug", oldSlug)
 			.param("now", utc(now))
 			.query(String.class)
@@ -92,7 +95,10 @@ class ArticleReader {
 				Map.of("slug", storylineSlug), now);
 	}
 
-	/** The published articles with these ids, in the order given (ids of articles not published are skipped). */
+	/**
+	 * The published articles with these ids, in the order given (ids of articles not
+	 * published are skipped).
+	 */
 	List<ArticleSummary> summariesInOrder(List<Long> ids, Instant now) {
 		if (ids.isEmpty()) {
 			return List.of();
@@ -118,7 +124,8 @@ class ArticleReader {
 
 	int count(ArticleFilter filter, Instant now) {
 		ArticleFilterSql condition = new ArticleFilterSql(filter);
-		return jdbc.sql("select count(*) from publishing.article a where " + LIVE + " and (" + condition.condition() + ")")
+		return jdbc
+			.sql("select count(*) from publishing.article a where " + LIVE + " and (" + condition.condition() + ")")
 			.params(condition.params())
 			.param("now", utc(now))
 			.query(Integer.class)
@@ -132,8 +139,8 @@ class ArticleReader {
 				from publishing.tag t order by lower(t.name), t.id
 				""".formatted(LIVE))
 			.param("now", utc(now))
-			.query((rs, row) -> new PublishedCount<>(new Tag(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4)), rs.getInt(5)))
+			.query((rs, row) -> new PublishedCount<>(
+					new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt(5)))
 			.list();
 	}
 
@@ -144,8 +151,9 @@ class ArticleReader {
 				from publishing.author au order by lower(au.name), au.id
 				""".formatted(LIVE))
 			.param("now", utc(now))
-			.query((rs, row) -> new PublishedCount<>(new Author(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getObject(5, Long.class)), rs.getInt(6)))
+			.query((rs,
+					row) -> new PublishedCount<>(new Author(rs.getLong(1), rs.getString(2), rs.getString(3),
+							rs.getString(4), rs.getObject(5, Long.class)), rs.getInt(6)))
 			.list();
 	}
 
@@ -156,17 +164,21 @@ class ArticleReader {
 				from publishing.storyline s order by lower(s.title), s.id
 				""".formatted(LIVE))
 			.param("now", utc(now))
-			.query((rs, row) -> new PublishedCount<>(new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4)), rs.getInt(5)))
+			.query((rs, row) -> new PublishedCount<>(
+					new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), rs.getInt(5)))
 			.list();
 	}
 
-	/** The earliest publication time after {@code now}: when the published set next changes by itself. */
+	/**
+	 * The earliest publication time after {@code now}: when the published set next
+	 * changes by itself.
+	 */
 	Optional<Instant> nextScheduled(Instant now) {
-		return jdbc.sql("""
-				select published_at from publishing.article a where a.status <> 'draft' and a.on_site and a.published_at > :now
-				order by a.published_at limit 1
-				""")
+		return jdbc
+			.sql("""
+					select published_at from publishing.article a where a.status <> 'draft' and a.on_site and a.published_at > :now
+					order by a.published_at limit 1
+					""")
 			.param("now", utc(now))
 			.query((rs, row) -> instant(rs, "published_at"))
 			.optional();
@@ -195,7 +207,8 @@ class ArticleReader {
 	}
 
 	Optional<String> tagMovedTo(String oldSlug) {
-		return jdbc.sql("select t.slug from publishing.tag_alias al join publishing.tag t on t.id = al.tag_id where al.slug = ?")
+		return jdbc.sql(
+				"select t.slug from publishing.tag_alias al join publishing.tag t on t.id = al.tag_id where al.slug = ?")
 			.param(oldSlug)
 			.query(String.class)
 			.optional();
@@ -205,35 +218,31 @@ class ArticleReader {
 		return jdbc.sql("""
 				select s.slug from publishing.storyline_alias al join publishing.storyline s on s.id = al.storyline_id
 				where al.slug = ?
-				""")
-			.param(oldSlug)
-			.query(String.class)
-			.optional();
+				""").param(oldSlug).query(String.class).optional();
 	}
 
 	/**
-	 * The article whatever its status, for staff previews; a draft counts as published {@code now}, and
-	 * storyline parts are counted as if every scheduled article were out.
+	 * The article whatever its status, for staff previews; a draft counts as published
+	 * {@code now}, and storyline parts are counted as if every scheduled article were
+	 * out.
 	 */
 	Optional<Article> anyStatus(long id, Instant now) {
 		return articles("where a.id = :id", "", Map.of("id", id), now).stream().findFirst();
 	}
 
 	/**
-	 * The article if it is not a draft, whether or not it is on the site; storyline parts are counted as if
-	 * every scheduled article were out.
+	 * The article if it is not a draft, whether or not it is on the site; storyline parts
+	 * are counted as if every scheduled article were out.
 	 */
 	Optional<Article> forSending(long id) {
-		return articles("where a.id = :id and a.status <> 'draft'", "", Map.of("id", id), EVERYTHING_OUT)
-			.stream()
+		return articles("where a.id = :id and a.status <> 'draft'", "", Map.of("id", id), EVERYTHING_OUT).stream()
 			.findFirst();
 	}
 
 	private List<Article> articles(String where, String order, Map<String, Object> params, Instant now) {
 		List<CatalogRow> rows = rows("select " + SUMMARY_COLUMNS
-				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url " + FROM + where + " "
-				+ order,
-				params, now, true);
+				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url " + FROM + where
+				+ " " + order, params, now, true);
 		Bylines bylines = Bylines.of(jdbc, rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
 			.map(r -> new Article(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()), bylines.tags(r.id()),
@@ -247,7 +256,8 @@ class ArticleReader {
 		Bylines bylines = Bylines.of(jdbc, rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
 			.map(r -> new ArticleSummary(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()),
-					bylines.tags(r.id()), r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(), r.visibility()))
+					bylines.tags(r.id()), r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(),
+					r.visibility()))
 			.toList();
 	}
 

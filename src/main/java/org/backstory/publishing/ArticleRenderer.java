@@ -19,21 +19,25 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns an article's Markdown into its two stored halves: the free preview and the gated rest. Pure and
- * thread-safe.
+ * Turns an article's Markdown into its two stored halves: the free preview and the gated
+ * rest. Pure and thread-safe.
  * <p>
- * A public article is all preview. A gated one is cut by {@link PreviewCut}: at a top-level line
- * {@code <!-- paywall -->} with something visible after it; without one, after the first two top-level paragraphs
- * but never more than {@value PreviewCut#PREVIEW_WORDS} words nor half of what a reader sees of the article (a
- * paragraph is then cut before a word, a list between items, other blocks are never cut), so the gated half of a
- * gated article with anything to see always has something to see. Each half is then parsed and rendered from its own Markdown alone, so nothing below the cut (a
- * link reference definition, say) can change the preview's HTML; the gated half is given the preview's link
- * definitions, which are public, so a link defined above the cut still works below it.
+ * A public article is all preview. A gated one is cut by {@link PreviewCut}: at a
+ * top-level line {@code <!-- paywall -->} with something visible after it; without one,
+ * after the first two top-level paragraphs but never more than
+ * {@value PreviewCut#PREVIEW_WORDS} words nor half of what a reader sees of the article
+ * (a paragraph is then cut before a word, a list between items, other blocks are never
+ * cut), so the gated half of a gated article with anything to see always has something to
+ * see. Each half is then parsed and rendered from its own Markdown alone, so nothing
+ * below the cut (a link reference definition, say) can change the preview's HTML; the
+ * gated half is given the preview's link definitions, which are public, so a link defined
+ * above the cut still works below it.
  * <p>
- * H2 headings named "Before you read" and "What's going on now" open house sections that run to the next H2;
- * a section cut by the split is continued, with the same class, at the start of the gated half, so both halves
- * are well-formed on their own. Each run of blocks is sanitised before the trusted section tags are put around
- * it, so author HTML can never forge them.
+ * H2 headings named "Before you read" and "What's going on now" open house sections that
+ * run to the next H2; a section cut by the split is continued, with the same class, at
+ * the start of the gated half, so both halves are well-formed on their own. Each run of
+ * blocks is sanitised before the trusted section tags are put around it, so author HTML
+ * can never forge them.
  */
 final class ArticleRenderer {
 
@@ -61,8 +65,9 @@ final class ArticleRenderer {
 			+ " or remove it (they stop after the background).";
 
 	/**
-	 * The article's text rendered into its two stored halves: a free-standing body as below, a piece in the house
-	 * format by {@link #renderFormatted}. A public article ({@code gated} false) is all preview.
+	 * The article's text rendered into its two stored halves: a free-standing body as
+	 * below, a piece in the house format by {@link #renderFormatted}. A public article
+	 * ({@code gated} false) is all preview.
 	 */
 	RenderedBody render(HouseText text, boolean gated, HouseLabels labels) {
 		if (text.formatted()) {
@@ -71,7 +76,10 @@ final class ArticleRenderer {
 		return render(text.body(), gated);
 	}
 
-	/** A free-standing body split as below, or a public one ({@code gated} false) all preview. */
+	/**
+	 * A free-standing body split as below, or a public one ({@code gated} false) all
+	 * preview.
+	 */
 	RenderedBody render(String markdown, boolean gated) {
 		if (!gated) {
 			return new RenderedBody(renderHalf(parser.parse(markdown), null).html(), "", false, false);
@@ -79,18 +87,23 @@ final class ArticleRenderer {
 		return render(markdown);
 	}
 
-	/** Where the text splits into free preview and gated part, as Markdown; a public article is all preview. */
+	/**
+	 * Where the text splits into free preview and gated part, as Markdown; a public
+	 * article is all preview.
+	 */
 	PreviewCut.Cut cut(HouseText text, boolean gated) {
 		if (!text.formatted()) {
-			return gated ? previewCut.of(text.body(), parser.parse(text.body())) : new PreviewCut.Cut(text.body(), "", false);
+			return gated ? previewCut.of(text.body(), parser.parse(text.body()))
+					: new PreviewCut.Cut(text.body(), "", false);
 		}
 		FormatCut cut = formatCut(text, gated);
 		return new PreviewCut.Cut(joined(cut.preview()), joined(cut.gated()), false);
 	}
 
 	/**
-	 * Why the text cannot be saved with this visibility: a gated piece in the house format takes the paywall marker
-	 * only in its now part, so no section is ever split and the background stays whole in the free preview.
+	 * Why the text cannot be saved with this visibility: a gated piece in the house
+	 * format takes the paywall marker only in its now part, so no section is ever split
+	 * and the background stays whole in the free preview.
 	 */
 	List<String> markerProblems(HouseText text, boolean gated) {
 		if (!gated || !text.formatted()) {
@@ -107,12 +120,14 @@ final class ArticleRenderer {
 	}
 
 	/**
-	 * Whether a gated piece in the house format keeps exactly the preview its body had as one free-standing text: its
-	 * only paywall marker sits in the now part with something before and after it, so the cut falls at the same place.
+	 * Whether a gated piece in the house format keeps exactly the preview its body had as
+	 * one free-standing text: its only paywall marker sits in the now part with something
+	 * before and after it, so the cut falls at the same place.
 	 */
 	boolean cutsAtSamePlace(HouseText parts) {
-		return markerProblems(parts, true).isEmpty()
-				&& previewCut.atMarker(parts.now(), parser.parse(parts.now())).filter(cut -> !cut.previewSource().isBlank()).isPresent();
+		return markerProblems(parts, true).isEmpty() && previewCut.atMarker(parts.now(), parser.parse(parts.now()))
+			.filter(cut -> !cut.previewSource().isBlank())
+			.isPresent();
 	}
 
 	/** The body of a gated free-standing article, split into preview and gated half. */
@@ -120,18 +135,21 @@ final class ArticleRenderer {
 		PreviewCut.Cut cut = previewCut.of(markdown, parser.parse(markdown));
 		Node preview = parser.parse(cut.previewSource());
 		Half free = renderHalf(preview, null);
-		String gatedSource = cut.gatedSource().isBlank() ? "" : definitionsIn(cut.previewSource(), preview) + cut.gatedSource();
+		String gatedSource = cut.gatedSource().isBlank() ? ""
+				: definitionsIn(cut.previewSource(), preview) + cut.gatedSource();
 		return new RenderedBody(free.html(), renderHalf(parser.parse(gatedSource), free.openSection()).html(),
 				cut.capped(), false);
 	}
 
 	/**
-	 * A piece in the house format: the opening, then the background and the now part, each whole in a section under
-	 * the publication's label. A gated piece's preview is the opening and the background; the now part is gated, or
-	 * from a paywall marker in it on (its first lines then close the preview in a section that the gated half
-	 * continues). Without a now part, the background is gated too, so a gated piece never goes out whole. Each part is
-	 * parsed alone and given the link definitions of the preview's parts (public anyway), and the gated part also
-	 * those of the gated source, so nothing gated can change the preview.
+	 * A piece in the house format: the opening, then the background and the now part,
+	 * each whole in a section under the publication's label. A gated piece's preview is
+	 * the opening and the background; the now part is gated, or from a paywall marker in
+	 * it on (its first lines then close the preview in a section that the gated half
+	 * continues). Without a now part, the background is gated too, so a gated piece never
+	 * goes out whole. Each part is parsed alone and given the link definitions of the
+	 * preview's parts (public anyway), and the gated part also those of the gated source,
+	 * so nothing gated can change the preview.
 	 */
 	private RenderedBody renderFormatted(HouseText text, boolean gated, HouseLabels labels) {
 		FormatCut cut = formatCut(text, gated);
@@ -166,7 +184,10 @@ final class ArticleRenderer {
 		return "<section class=\"" + cssClass + "\">" + label + sanitizer.clean(html.toString()) + "</section>";
 	}
 
-	/** Plain text as HTML text content, written as the sanitised HTML around it writes text. */
+	/**
+	 * Plain text as HTML text content, written as the sanitised HTML around it writes
+	 * text.
+	 */
 	private static String escaped(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
@@ -235,7 +256,8 @@ final class ArticleRenderer {
 
 	/**
 	 * The HTML of one half, and the house section still open at its end.
-	 * @param continued the house section the half starts inside, continued from the preview
+	 * @param continued the house section the half starts inside, continued from the
+	 * preview
 	 */
 	private Half renderHalf(Node document, @Nullable HouseSection continued) {
 		List<Block> blocks = new ArrayList<>();
@@ -271,7 +293,10 @@ final class ArticleRenderer {
 		return out.toString();
 	}
 
-	/** Clean HTML in its trusted section tags; a run of nothing but comments shows nothing, not even a section. */
+	/**
+	 * Clean HTML in its trusted section tags; a run of nothing but comments shows
+	 * nothing, not even a section.
+	 */
 	private static String wrapped(String clean, @Nullable HouseSection section) {
 		if (clean.isBlank()) {
 			return "";
@@ -279,12 +304,18 @@ final class ArticleRenderer {
 		return section == null ? clean : "<section class=\"" + section.cssClass() + "\">" + clean + "</section>";
 	}
 
-	/** What a reader sees of one block or list item, rendered and sanitised alone: words plus images. */
+	/**
+	 * What a reader sees of one block or list item, rendered and sanitised alone: words
+	 * plus images.
+	 */
 	private int visibleSize(Node node) {
 		return sanitizer.visibleSize(renderer.render(node));
 	}
 
-	/** The source of every link reference definition in the document, each followed by a blank line. */
+	/**
+	 * The source of every link reference definition in the document, each followed by a
+	 * blank line.
+	 */
 	private static String definitionsIn(String source, Node document) {
 		StringBuilder definitions = new StringBuilder();
 		document.accept(new AbstractVisitor() {
@@ -292,7 +323,8 @@ final class ArticleRenderer {
 			@Override
 			public void visit(LinkReferenceDefinition definition) {
 				for (SourceSpan span : definition.getSourceSpans()) {
-					definitions.append(source, span.getInputIndex(), span.getInputIndex() + span.getLength()).append('\n');
+					definitions.append(source, span.getInputIndex(), span.getInputIndex() + span.getLength())
+						.append('\n');
 				}
 				definitions.append('\n');
 			}
@@ -319,7 +351,10 @@ final class ArticleRenderer {
 		return text.toString();
 	}
 
-	/** A top-level block, the H2-delimited run it belongs to, and that run's house section if it has one. */
+	/**
+	 * A top-level block, the H2-delimited run it belongs to, and that run's house section
+	 * if it has one.
+	 */
 	private record Block(Node node, int group, @Nullable HouseSection section) {
 	}
 
@@ -327,14 +362,18 @@ final class ArticleRenderer {
 	}
 
 	/**
-	 * One part of a piece in the house format, or the part of the now part after its paywall marker.
+	 * One part of a piece in the house format, or the part of the now part after its
+	 * paywall marker.
+	 *
 	 * @param section the section it is shown in, or null for the opening
 	 * @param continued whether it continues a section the preview opened (no label then)
 	 */
 	private record Part(String source, @Nullable HouseSection section, boolean continued) {
 	}
 
-	/** The parts of a piece in the house format on each side of the cut, in reading order. */
+	/**
+	 * The parts of a piece in the house format on each side of the cut, in reading order.
+	 */
 	private record FormatCut(List<Part> preview, List<Part> gated) {
 	}
 

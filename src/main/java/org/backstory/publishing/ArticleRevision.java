@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param text the body, background and now part as saved
  * @param savedByName who saved it, as they were named then
  * @param savedAt when
- * @param autosave whether the editor saved it by itself (autosaves in a row by one person are kept as one)
+ * @param autosave whether the editor saved it by itself (autosaves in a row by one person
+ * are kept as one)
  */
 public record ArticleRevision(long id, long articleId, int version, String title, String dek, HouseText text,
 		String savedByName, Instant savedAt, boolean autosave) {

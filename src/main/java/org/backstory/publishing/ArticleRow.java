@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line of the staff article list.
  *
- * @param status {@code draft}, {@code scheduled} or {@code published}, as readers see it now
+ * @param status {@code draft}, {@code scheduled} or {@code published}, as readers see it
+ * now
  * @param publishedAt when it went or goes live; null for a draft
  * @param updatedAt when it was last saved
  * @param authors the byline's names, joined

@@ -17,22 +17,29 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Full-text search over published articles on the site (PostgreSQL text search, accents ignored, in the
- * publication's search language). A reader matches a gated article's whole text only within the {@link SearchReach}
- * the access module gave them, otherwise only its title, dek, tags and free preview: a word that appears only in
- * the gated half finds nothing for them. The articles returned still carry their gated halves as {@link GatedBody},
- * for the access module to open.
+ * Full-text search over published articles on the site (PostgreSQL text search, accents
+ * ignored, in the publication's search language). A reader matches a gated article's
+ * whole text only within the {@link SearchReach} the access module gave them, otherwise
+ * only its title, dek, tags and free preview: a word that appears only in the gated half
+ * finds nothing for them. The articles returned still carry their gated halves as
+ * {@link GatedBody}, for the access module to open.
  */
 @Service
 public class ArticleSearch {
 
-	/** Marks the start of a match in {@link #titles} and {@link #snippets} (a private-use character). */
+	/**
+	 * Marks the start of a match in {@link #titles} and {@link #snippets} (a private-use
+	 * character).
+	 */
 	public static final char MATCH_START = '\uE000';
 
 	/** Marks the end of a match in {@link #titles} and {@link #snippets}. */
 	public static final char MATCH_END = '\uE001';
 
-	/** Matches beyond this many are not counted: {@link SearchResults#total()} is then this plus one. */
+	/**
+	 * Matches beyond this many are not counted: {@link SearchResults#total()} is then
+	 * this plus one.
+	 */
 	public static final int COUNT_LIMIT = ArticleSearchRepository.COUNT_LIMIT;
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
@@ -51,7 +58,10 @@ public class ArticleSearch {
 		this.clock = clock;
 	}
 
-	/** One page of the articles that match, with how many match in all; none for a query with nothing to look for. */
+	/**
+	 * One page of the articles that match, with how many match in all; none for a query
+	 * with nothing to look for.
+	 */
 	@Transactional(readOnly = true)
 	public SearchResults search(SearchRequest request) {
 		if (!repository.searchable(request.query())) {
@@ -71,9 +81,10 @@ public class ArticleSearch {
 	}
 
 	/**
-	 * A query like {@code query} with each word that no published title, tag or author name contains replaced by
-	 * the closest one that does, if that finds something within {@code reach}: "did you mean" for a search that
-	 * found nothing. Looks only at what anyone may read.
+	 * A query like {@code query} with each word that no published title, tag or author
+	 * name contains replaced by the closest one that does, if that finds something within
+	 * {@code reach}: "did you mean" for a search that found nothing. Looks only at what
+	 * anyone may read.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> didYouMean(String query, SearchReach reach) {
@@ -102,15 +113,19 @@ public class ArticleSearch {
 		return Optional.of(suggested);
 	}
 
-	/** Each title with the query's matches marked by {@link #MATCH_START} and {@link #MATCH_END}. */
+	/**
+	 * Each title with the query's matches marked by {@link #MATCH_START} and
+	 * {@link #MATCH_END}.
+	 */
 	public List<String> titles(String query, List<String> titles) {
 		return repository.headlines(query, titles, true, MATCH_START, MATCH_END);
 	}
 
 	/**
-	 * Up to two fragments of each text around the query's matches (its opening words when nothing matches), with
-	 * the matches marked by {@link #MATCH_START} and {@link #MATCH_END}. The texts must be plain text the reader may
-	 * read: the caller decides what they are.
+	 * Up to two fragments of each text around the query's matches (its opening words when
+	 * nothing matches), with the matches marked by {@link #MATCH_START} and
+	 * {@link #MATCH_END}. The texts must be plain text the reader may read: the caller
+	 * decides what they are.
 	 */
 	public List<String> snippets(String query, List<String> texts) {
 		return repository.headlines(query, texts, false, MATCH_START, MATCH_END);

@@ -10,12 +10,16 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code draft}, {@code scheduled} or {@code published}
  * @param publishedAt when it went or goes live; null for a draft
  * @param onSite false for an email-only article
- * @param previewCapped whether the article is gated without a usable paywall marker and its preview was cut short
+ * @param previewCapped whether the article is gated without a usable paywall marker and
+ * its preview was cut short
  */
 public record ArticleStatusLine(long id, String slug, String title, String status, @Nullable Instant publishedAt,
 		boolean onSite, Visibility visibility, boolean previewCapped) {
 
-	/** What to tell staff before they publish an article whose preview was capped, or null. */
+	/**
+	 * What to tell staff before they publish an article whose preview was capped, or
+	 * null.
+	 */
 	public @Nullable String paywallWarning() {
 		return previewCapped ? RenderedBody.CAPPED_PREVIEW_WARNING : null;
 	}

@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A published article as a list shows it (home, tag, author, storyline, sitemap): everything but the body.
+ * A published article as a list shows it (home, tag, author, storyline, sitemap):
+ * everything but the body.
  *
  * @param id the article's id
  * @param slug its current URL slug ({@code /p/{slug}})
@@ -20,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it was last changed
  * @param visibility who may read all of it (for the lock mark)
  */
-public record ArticleSummary(long id, String slug, String title, String dek, List<AuthorRef> authors,
-		List<TagRef> tags, @Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt,
-		Instant updatedAt, Visibility visibility) {
+public record ArticleSummary(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
+		@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
+		Visibility visibility) {
 
 	public ArticleSummary {
 		authors = List.copyOf(authors);

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Articles by id, for other modules that keep article ids (where a reader signed up or subscribed).
- * Drafts do not count: a reader can only have been on an article that is published or scheduled.
+ * Articles by id, for other modules that keep article ids (where a reader signed up or
+ * subscribed). Drafts do not count: a reader can only have been on an article that is
+ * published or scheduled.
  */
 @Service
 public class ArticleTitles {
@@ -29,7 +30,9 @@ public class ArticleTitles {
 			.single();
 	}
 
-	/** The titles of those of these ids that are published or scheduled articles, by id. */
+	/**
+	 * The titles of those of these ids that are published or scheduled articles, by id.
+	 */
 	public Map<Long, ArticleTitle> titles(Collection<Long> articleIds) {
 		if (articleIds.isEmpty()) {
 			return Map.of();

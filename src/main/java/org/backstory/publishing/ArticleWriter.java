@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The SQL behind {@link ArticleEditor}; callers validate first and run inside its transaction. */
+/**
+ * The SQL behind {@link ArticleEditor}; callers validate first and run inside its
+ * transaction.
+ */
 @Component
 class ArticleWriter {
 
@@ -40,11 +43,16 @@ class ArticleWriter {
 	}
 
 	Author insertAuthor(String slug, String name, String bio, @Nullable Long memberId, Instant now) {
-		jdbc.sql("""
-				insert into publishing.author (slug, name, bio, member_id, created_at) values (:slug, :name, :bio, :member, :now)
-				on conflict (slug) do nothing
-				""")
-			.param("slug", slug).param("name", name).param("bio", bio).param("member", memberId).param("now", utc(now))
+		jdbc.sql(
+				"""
+						insert into publishing.author (slug, name, bio, member_id, created_at) values (:slug, :name, :bio, :member, :now)
+						on conflict (slug) do nothing
+						""")
+			.param("slug", slug)
+			.param("name", name)
+			.param("bio", bio)
+			.param("member", memberId)
+			.param("now", utc(now))
 			.update();
 		return jdbc.sql("select id, slug, name, bio, member_id from publishing.author where slug = ?")
 			.param(slug)
@@ -57,9 +65,7 @@ class ArticleWriter {
 		jdbc.sql("""
 				insert into publishing.tag (slug, name, description, created_at) values (?, ?, ?, ?)
 				on conflict (slug) do nothing
-				""")
-			.params(slug, name, description, utc(now))
-			.update();
+				""").params(slug, name, description, utc(now)).update();
 		return jdbc.sql("select id, slug, name, description from publishing.tag where slug = ?")
 			.param(slug)
 			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -70,9 +76,7 @@ class ArticleWriter {
 		jdbc.sql("""
 				insert into publishing.storyline (slug, title, description, created_at) values (?, ?, ?, ?)
 				on conflict (slug) do nothing
-				""")
-			.params(slug, title, description, utc(now))
-			.update();
+				""").params(slug, title, description, utc(now)).update();
 		return jdbc.sql("select id, slug, title, description from publishing.storyline where slug = ?")
 			.param(slug)
 			.query((rs, row) -> new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -100,8 +104,8 @@ class ArticleWriter {
 
 	private static ArticleStatusLine statusLine(ResultSet rs) throws SQLException {
 		Timestamp at = rs.getTimestamp("published_at");
-		return new ArticleStatusLine(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("status"),
-				at == null ? null : at.toInstant(), rs.getBoolean("on_site"),
+		return new ArticleStatusLine(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+				rs.getString("status"), at == null ? null : at.toInstant(), rs.getBoolean("on_site"),
 				new Visibility(Visibility.Level.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT)),
 						Set.of((String[]) rs.getArray("visibility_tiers").getArray())),
 				rs.getBoolean("preview_capped"));
@@ -126,31 +130,28 @@ class ArticleWriter {
 		return jdbc.sql("""
 				select coalesce(max(storyline_position), 0) + 1 from publishing.article
 				where storyline_id = ? and id <> ?
-				""")
-			.params(storylineId, exceptArticle)
-			.query(Integer.class)
-			.single();
+				""").params(storylineId, exceptArticle).query(Integer.class).single();
 	}
 
 	Optional<String> storylinePartOwner(long storylineId, int position, long exceptArticle) {
 		return jdbc.sql("""
 				select slug from publishing.article where storyline_id = ? and storyline_position = ? and id <> ?
-				""")
-			.params(storylineId, position, exceptArticle)
-			.query(String.class)
-			.optional();
+				""").params(storylineId, position, exceptArticle).query(String.class).optional();
 	}
 
 	long insertArticle(Content content, Instant now) {
-		return contentParams(jdbc.sql("""
-				insert into publishing.article (slug, title, dek, body_markdown, background_markdown, now_markdown,
-				  preview_html, gated_html, preview_capped,
-				  cover_image_url, status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title,
-				  seo_description, social_image_url, created_at, updated_at)
-				values (:slug, :title, :dek, :body, :background, :nowPart, :preview, :gated, :capped, :cover, 'draft', :visibility,
-				  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :now, :now)
-				returning id
-				"""), content, now)
+		return contentParams(
+				jdbc.sql(
+						"""
+								insert into publishing.article (slug, title, dek, body_markdown, background_markdown, now_markdown,
+								  preview_html, gated_html, preview_capped,
+								  cover_image_url, status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title,
+								  seo_description, social_image_url, created_at, updated_at)
+								values (:slug, :title, :dek, :body, :background, :nowPart, :preview, :gated, :capped, :cover, 'draft', :visibility,
+								  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :now, :now)
+								returning id
+								"""),
+				content, now)
 			.query(Long.class)
 			.single();
 	}
@@ -165,9 +166,7 @@ class ArticleWriter {
 				  seo_title = :seoTitle, seo_description = :seoDescription, social_image_url = :socialImage,
 				  version = version + 1, updated_at = :now
 				where id = :id
-				"""), content, now)
-			.param("id", id)
-			.update();
+				"""), content, now).param("id", id).update();
 	}
 
 	void replaceBylines(long articleId, List<Long> authorIds, List<Long> tagIds) {
@@ -185,14 +184,18 @@ class ArticleWriter {
 		}
 	}
 
-	/** Deletes the article; its bylines, tags, old slugs, revisions and presence rows go with it (cascade). */
+	/**
+	 * Deletes the article; its bylines, tags, old slugs, revisions and presence rows go
+	 * with it (cascade).
+	 */
 	void delete(long id) {
 		jdbc.sql("delete from publishing.article where id = ?").param(id).update();
 	}
 
 	/**
-	 * Edits made while an article was a draft are not updates to what readers saw, so a draft published
-	 * with an earlier date (an import, a backdated piece) counts as last updated when it was published.
+	 * Edits made while an article was a draft are not updates to what readers saw, so a
+	 * draft published with an earlier date (an import, a backdated piece) counts as last
+	 * updated when it was published.
 	 */
 	void setPublication(long id, String status, @Nullable Instant publishedAt, boolean onSite) {
 		int updated = jdbc.sql("""
@@ -212,52 +215,50 @@ class ArticleWriter {
 	}
 
 	/**
-	 * The article's status as readers see it at {@code now}: {@code draft}, {@code scheduled}, {@code sent} (email
-	 * only) or {@code published}.
+	 * The article's status as readers see it at {@code now}: {@code draft},
+	 * {@code scheduled}, {@code sent} (email only) or {@code published}.
 	 */
 	String status(long id, Instant now) {
 		return jdbc.sql("""
 				select case when status = 'draft' then 'draft' when published_at > ? then 'scheduled'
 				            when not on_site then 'sent' else 'published' end
 				from publishing.article where id = ?
-				""")
-			.params(utc(now), id)
-			.query(String.class)
-			.single();
+				""").params(utc(now), id).query(String.class).single();
 	}
 
-	/** Whether the article is on the site at {@code now}: published, its time come, not email only. */
+	/**
+	 * Whether the article is on the site at {@code now}: published, its time come, not
+	 * email only.
+	 */
 	boolean live(long id, Instant now) {
 		return jdbc.sql("""
 				select exists (select 1 from publishing.article
 				               where id = ? and status <> 'draft' and on_site and published_at <= ?)
-				""")
-			.params(id, utc(now))
-			.query(Boolean.class)
-			.single();
+				""").params(id, utc(now)).query(Boolean.class).single();
 	}
 
 	void setSlug(long id, String slug, Instant now) {
-		jdbc.sql("update publishing.article set slug = ?, updated_at = ? where id = ?").params(slug, utc(now), id).update();
+		jdbc.sql("update publishing.article set slug = ?, updated_at = ? where id = ?")
+			.params(slug, utc(now), id)
+			.update();
 	}
 
 	void addAlias(String oldSlug, long articleId, Instant now) {
 		jdbc.sql("""
 				insert into publishing.slug_alias (slug, article_id, created_at) values (?, ?, ?)
 				on conflict (slug) do update set article_id = excluded.article_id
-				""")
-			.params(oldSlug, articleId, utc(now))
-			.update();
+				""").params(oldSlug, articleId, utc(now)).update();
 	}
 
-	/** Adds an alias unless the slug is already one (of any article); returns whether it did. */
+	/**
+	 * Adds an alias unless the slug is already one (of any article); returns whether it
+	 * did.
+	 */
 	boolean addAliasIfFree(String oldSlug, long articleId, Instant now) {
 		return jdbc.sql("""
 				insert into publishing.slug_alias (slug, article_id, created_at) values (?, ?, ?)
 				on conflict (slug) do nothing
-				""")
-			.params(oldSlug, articleId, utc(now))
-			.update() == 1;
+				""").params(oldSlug, articleId, utc(now)).update() == 1;
 	}
 
 	/** A slug that is an article's current slug is no longer an alias of any other. */

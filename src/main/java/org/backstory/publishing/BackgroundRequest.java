@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The article being written, as the editor's form holds it, for {@link BackgroundSuggestions}.
+ * The article being written, as the editor's form holds it, for
+ * {@link BackgroundSuggestions}.
  *
  * @param articleId the saved article's id, or null for one not yet saved
  * @param storylineSlug the storyline chosen in the form, or null

@@ -12,22 +12,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL behind {@link BackgroundSuggestions}: the earlier published articles most like the one being written.
+ * The SQL behind {@link BackgroundSuggestions}: the earlier published articles most like
+ * the one being written.
  * <p>
- * The written text (title and dek weighted above the body) becomes a tsvector in the {@code publishing.search}
- * configuration. As Lucene's "more like this" does, only telling words make the query: of its first
- * {@value #LOOKED_AT} lexemes (head words first, then the most frequent), those found in at most
- * {@value #RARE_ALWAYS} other articles or one in {@value #RARE_SHARE} (each counted through the GIN indexes), the best
- * {@value #WORDS} by head first, then frequency times rarity ({@code tf * ln(n / df)}), joined with "or". Common words
- * would otherwise decide the rank: {@code ts_rank} knows nothing of how common a word is, so an article sharing five
- * everyday words would outrank one sharing the rare name the story is about. A long body costs no more than a short
- * one. Candidates are the articles matching that
- * query on their stored {@code search_whole} (through the two partial GIN indexes), cut to the best
- * {@value #TEXT_CANDIDATES} by {@code ts_rank}, plus every article sharing a tag, a mentioned entity or the storyline
- * ({@code storyline_id} is indexed). Each scores
- * one point per shared tag, per shared entity and for the same storyline, plus its text rank scaled into 0..1
- * ({@code rank / (rank + 1)}), so any shared tag or person outweighs text alone and text orders the rest.
- * Only articles on the site, published before the given time; never the article itself.
+ * The written text (title and dek weighted above the body) becomes a tsvector in the
+ * {@code publishing.search} configuration. As Lucene's "more like this" does, only
+ * telling words make the query: of its first {@value #LOOKED_AT} lexemes (head words
+ * first, then the most frequent), those found in at most {@value #RARE_ALWAYS} other
+ * articles or one in {@value #RARE_SHARE} (each counted through the GIN indexes), the
+ * best {@value #WORDS} by head first, then frequency times rarity
+ * ({@code tf * ln(n / df)}), joined with "or". Common words would otherwise decide the
+ * rank: {@code ts_rank} knows nothing of how common a word is, so an article sharing five
+ * everyday words would outrank one sharing the rare name the story is about. A long body
+ * costs no more than a short one. Candidates are the articles matching that query on
+ * their stored {@code search_whole} (through the two partial GIN indexes), cut to the
+ * best {@value #TEXT_CANDIDATES} by {@code ts_rank}, plus every article sharing a tag, a
+ * mentioned entity or the storyline ({@code storyline_id} is indexed). Each scores one
+ * point per shared tag, per shared entity and for the same storyline, plus its text rank
+ * scaled into 0..1 ({@code rank / (rank + 1)}), so any shared tag or person outweighs
+ * text alone and text orders the rest. Only articles on the site, published before the
+ * given time; never the article itself.
  */
 @Repository
 class BackgroundSuggestionRepository {
@@ -36,13 +40,22 @@ class BackgroundSuggestionRepository {
 
 	static final int TEXT_CANDIDATES = 50;
 
-	/** How many of the written text's lexemes (head words first, then the most frequent) are weighed for the query. */
+	/**
+	 * How many of the written text's lexemes (head words first, then the most frequent)
+	 * are weighed for the query.
+	 */
 	static final int LOOKED_AT = 60;
 
-	/** A lexeme in at most this many articles is always telling enough, however small the archive. */
+	/**
+	 * A lexeme in at most this many articles is always telling enough, however small the
+	 * archive.
+	 */
 	static final int RARE_ALWAYS = 10;
 
-	/** Otherwise a lexeme in more than one article in this many is too common to say what an article is about. */
+	/**
+	 * Otherwise a lexeme in more than one article in this many is too common to say what
+	 * an article is about.
+	 */
 	static final int RARE_SHARE = 20;
 
 	private static final String LIVE_BEFORE = "a.status <> 'draft' and a.on_site and a.published_at < :before";
@@ -93,9 +106,13 @@ class BackgroundSuggestionRepository {
 			    + coalesce(tx.text_rank / (tx.text_rank + 1), 0) desc,
 			  a.published_at desc, a.id desc
 			limit :limit
-			""".formatted(WORDS, LIVE_BEFORE, TEXT_CANDIDATES, LOOKED_AT, RARE_ALWAYS, RARE_SHARE);
+			"""
+		.formatted(WORDS, LIVE_BEFORE, TEXT_CANDIDATES, LOOKED_AT, RARE_ALWAYS, RARE_SHARE);
 
-	/** A suggested article's id and why: shared tags, shared entities, whether its text matched. */
+	/**
+	 * A suggested article's id and why: shared tags, shared entities, whether its text
+	 * matched.
+	 */
 	record Match(long articleId, int sharedTags, int sharedPeople, boolean textMatch) {
 	}
 
@@ -140,7 +157,9 @@ class BackgroundSuggestionRepository {
 			.optional();
 	}
 
-	/** When the article went or goes live, or empty for a draft (and for no such article). */
+	/**
+	 * When the article went or goes live, or empty for a draft (and for no such article).
+	 */
 	Optional<Instant> publishedAt(long articleId) {
 		return jdbc.sql("select published_at from publishing.article where id = ? and status <> 'draft'")
 			.param(articleId)

@@ -14,12 +14,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Suggest background" for the editor: the storyline's earlier events and the most similar earlier articles, each
- * with a linked recap line to insert, and the "stale background" check (events newer than the newest one the
- * background mentions, see {@link StaleBackground}). For staff: the panel may name any published article; recap
+ * "Suggest background" for the editor: the storyline's earlier events and the most
+ * similar earlier articles, each with a linked recap line to insert, and the "stale
+ * background" check (events newer than the newest one the background mentions, see
+ * {@link StaleBackground}). For staff: the panel may name any published article; recap
  * lines carry only public metadata (dates, event summaries, titles).
  * <p>
- * "Earlier" means before the article's publication time (its day, for events), or now for a draft.
+ * "Earlier" means before the article's publication time (its day, for events), or now for
+ * a draft.
  */
 @Service
 public class BackgroundSuggestions {
@@ -57,8 +59,8 @@ public class BackgroundSuggestions {
 				request.title() + "\n\n" + request.dek() + "\n\n" + request.text().joinedForMatching());
 		List<BackgroundSuggestionRepository.Match> matches = repository.similar(articleId,
 				repository.storylineId(request.storylineSlug()).orElse(-1L), request.title() + "\n" + request.dek(),
-				request.text().joinedForMatching(), request.tagSlugs(), entities, publishedAt.isBefore(now) ? publishedAt : now,
-				ARTICLES);
+				request.text().joinedForMatching(), request.tagSlugs(), entities,
+				publishedAt.isBefore(now) ? publishedAt : now, ARTICLES);
 		Map<Long, ArticleSummary> summaries = reader
 			.summariesInOrder(matches.stream().map(BackgroundSuggestionRepository.Match::articleId).toList(), now)
 			.stream()
@@ -70,11 +72,15 @@ public class BackgroundSuggestions {
 		return new SuggestedBackground(events, articles, stale(request, events));
 	}
 
-	/** The events a saved article's background has not caught up with, oldest first (for the publish page). */
+	/**
+	 * The events a saved article's background has not caught up with, oldest first (for
+	 * the publish page).
+	 */
 	@Transactional(readOnly = true)
 	public List<SuggestedEvent> staleEvents(long articleId) {
 		return repository.saved(articleId)
-			.map(saved -> stale(saved, events(saved, articleId, repository.publishedAt(articleId).orElse(clock.instant()))))
+			.map(saved -> stale(saved,
+					events(saved, articleId, repository.publishedAt(articleId).orElse(clock.instant()))))
 			.orElse(List.of());
 	}
 
@@ -82,7 +88,8 @@ public class BackgroundSuggestions {
 		if (request.storylineSlug() == null || request.storylineSlug().isBlank()) {
 			return List.of();
 		}
-		return storylineEvents.earlier(request.storylineSlug(), articleId, LocalDate.ofInstant(publishedAt, ZoneOffset.UTC))
+		return storylineEvents
+			.earlier(request.storylineSlug(), articleId, LocalDate.ofInstant(publishedAt, ZoneOffset.UTC))
 			.stream()
 			.map(linked -> SuggestedEvent.of(linked.event(), linked.article() == null ? null : linked.article().slug()))
 			.toList();

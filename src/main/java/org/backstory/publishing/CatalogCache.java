@@ -16,22 +16,29 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Answers repeated catalog reads from memory. All entries live in one snapshot that is thrown away as a
- * whole when any of these happens:
+ * Answers repeated catalog reads from memory. All entries live in one snapshot that is
+ * thrown away as a whole when any of these happens:
  * <ul>
  * <li>an edit through {@link ArticleEditor} commits on this node;</li>
- * <li>the clock reaches the next scheduled publication time known when the snapshot began, so a scheduled
- * article appears on time (or the clock is set back before the snapshot began, as tests do);</li>
- * <li>{@link #TIME_TO_LIVE} has passed, which bounds how stale an edit made on another node can be.</li>
+ * <li>the clock reaches the next scheduled publication time known when the snapshot
+ * began, so a scheduled article appears on time (or the clock is set back before the
+ * snapshot began, as tests do);</li>
+ * <li>{@link #TIME_TO_LIVE} has passed, which bounds how stale an edit made on another
+ * node can be.</li>
  * </ul>
  */
 @Component
 class CatalogCache {
 
-	/** Half of the ten seconds within which every node must show a change made on another. */
+	/**
+	 * Half of the ten seconds within which every node must show a change made on another.
+	 */
 	static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
-	/** Slugs come from URLs, so the number of distinct keys is bounded to keep memory bounded. */
+	/**
+	 * Slugs come from URLs, so the number of distinct keys is bounded to keep memory
+	 * bounded.
+	 */
 	private static final int MAX_ENTRIES = 2_000;
 
 	private final Clock clock;
@@ -51,7 +58,10 @@ class CatalogCache {
 		this(clock, nextScheduledAfter, System::nanoTime);
 	}
 
-	/** @param ticker nanoseconds from a monotonic source, which ages snapshots (tests pass their own) */
+	/**
+	 * @param ticker nanoseconds from a monotonic source, which ages snapshots (tests pass
+	 * their own)
+	 */
 	CatalogCache(Clock clock, Function<Instant, @Nullable Instant> nextScheduledAfter, LongSupplier ticker) {
 		this.clock = clock;
 		this.nextScheduledAfter = nextScheduledAfter;
@@ -72,7 +82,9 @@ class CatalogCache {
 		return (T) value;
 	}
 
-	/** Drops everything now, and again when the surrounding transaction (if any) commits. */
+	/**
+	 * Drops everything now, and again when the surrounding transaction (if any) commits.
+	 */
 	void invalidate() {
 		snapshot = null;
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One article as {@link ArticleReader} selects it, before its byline is attached. Without the body, the html
- * fields are empty and the SEO fields {@link ArticleSeo#none()}.
+ * One article as {@link ArticleReader} selects it, before its byline is attached. Without
+ * the body, the html fields are empty and the SEO fields {@link ArticleSeo#none()}.
  */
 record CatalogRow(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
 		@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
@@ -26,8 +26,8 @@ record CatalogRow(long id, String slug, String title, String dek, @Nullable Stor
 				ArticleReader.instant(rs, "updated_at"),
 				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
 				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "",
-				rs.getBoolean("on_site"), withBody ? new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
-						rs.getString("social_image_url")) : ArticleSeo.none());
+				rs.getBoolean("on_site"), withBody ? new ArticleSeo(rs.getString("seo_title"),
+						rs.getString("seo_description"), rs.getString("social_image_url")) : ArticleSeo.none());
 	}
 
 	private static Visibility visibility(String level, Array tiers) throws SQLException {

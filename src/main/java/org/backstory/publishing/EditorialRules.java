@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks an article draft and the names around it must pass before anything is written, phrased for
- * the editor who will read them. Pure; the database repeats the essential ones as constraints.
+ * The checks an article draft and the names around it must pass before anything is
+ * written, phrased for the editor who will read them. Pure; the database repeats the
+ * essential ones as constraints.
  */
 final class EditorialRules {
 
@@ -29,13 +30,19 @@ final class EditorialRules {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	/** Control characters other than tab and line breaks: paste debris that HTML and XML cannot carry. */
+	/**
+	 * Control characters other than tab and line breaks: paste debris that HTML and XML
+	 * cannot carry.
+	 */
 	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
 	private EditorialRules() {
 	}
 
-	/** What is wrong with the draft's own fields; references to authors, tags and storylines are checked later. */
+	/**
+	 * What is wrong with the draft's own fields; references to authors, tags and
+	 * storylines are checked later.
+	 */
 	static List<String> problems(ArticleDraft draft) {
 		List<String> problems = new ArrayList<>();
 		slugProblem("The article's slug", draft.slug()).ifPresent(problems::add);
@@ -48,8 +55,9 @@ final class EditorialRules {
 			problems.add("The body must not be empty.");
 		}
 		else if (text.length() > MAX_BODY) {
-			problems.add(String.format(Locale.ROOT, "The body is %,d characters long; an article can have at most %,d."
-					+ " Nothing was saved.", text.length(), MAX_BODY));
+			problems.add(String.format(Locale.ROOT,
+					"The body is %,d characters long; an article can have at most %,d." + " Nothing was saved.",
+					text.length(), MAX_BODY));
 		}
 		if (draft.authorSlugs().isEmpty()) {
 			problems.add("An article needs at least one author.");
@@ -97,7 +105,10 @@ final class EditorialRules {
 		return Optional.empty();
 	}
 
-	/** Why a name-like field (an author's name, a tag's name, a storyline's title) is not acceptable. */
+	/**
+	 * Why a name-like field (an author's name, a tag's name, a storyline's title) is not
+	 * acceptable.
+	 */
 	static Optional<String> nameProblem(String what, String value, int max) {
 		String plain = plain(value);
 		if (plain.isEmpty()) {
@@ -109,7 +120,9 @@ final class EditorialRules {
 		return Optional.empty();
 	}
 
-	/** Why a tag's description (already {@link #plain}) is not acceptable: it is too long. */
+	/**
+	 * Why a tag's description (already {@link #plain}) is not acceptable: it is too long.
+	 */
 	static Optional<String> tagDescriptionProblem(String description) {
 		return description.length() > Tag.MAX_DESCRIPTION
 				? Optional.of("The tag's description must be at most " + Tag.MAX_DESCRIPTION + " characters.")

@@ -20,11 +20,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * People, places and organisations: editors keep the list (with aliases), articles mention them when saved, and
- * their pages show the articles that name them and the quotes attributed to them. Every change is one transaction
- * and is recorded in the audit log.
+ * People, places and organisations: editors keep the list (with aliases), articles
+ * mention them when saved, and their pages show the articles that name them and the
+ * quotes attributed to them. Every change is one transaction and is recorded in the audit
+ * log.
  * <p>
- * An entity added or renamed later is matched in the articles saved after that, not in the archive at once.
+ * An entity added or renamed later is matched in the articles saved after that, not in
+ * the archive at once.
  */
 @Service
 public class Entities {
@@ -76,9 +78,10 @@ public class Entities {
 	}
 
 	/**
-	 * The entities whose name, an alias or the bio match a reader's query (web search syntax, as articles are
-	 * searched), best first: an exact name or alias, then names before bios. Names, aliases and bios are public
-	 * metadata; quotes and mentions are not searched, so nothing from a gated part can be found this way.
+	 * The entities whose name, an alias or the bio match a reader's query (web search
+	 * syntax, as articles are searched), best first: an exact name or alias, then names
+	 * before bios. Names, aliases and bios are public metadata; quotes and mentions are
+	 * not searched, so nothing from a gated part can be found this way.
 	 */
 	@Transactional(readOnly = true)
 	public List<Entity> search(String query, int limit) {
@@ -86,13 +89,16 @@ public class Entities {
 	}
 
 	/**
-	 * Every entity with how many published articles on the site mention it in their free part (or whole public
-	 * text): the articles its page lists. A mention only in a gated part is not counted, for anyone.
+	 * Every entity with how many published articles on the site mention it in their free
+	 * part (or whole public text): the articles its page lists. A mention only in a gated
+	 * part is not counted, for anyone.
 	 */
 	@Transactional(readOnly = true)
 	public List<PublishedCount<Entity>> entitiesWithCounts() {
 		Map<Long, Integer> counts = repository.mentioningCounts(clock.instant());
-		return repository.all().stream().map(entity -> new PublishedCount<>(entity, counts.getOrDefault(entity.id(), 0)))
+		return repository.all()
+			.stream()
+			.map(entity -> new PublishedCount<>(entity, counts.getOrDefault(entity.id(), 0)))
 			.toList();
 	}
 
@@ -111,8 +117,9 @@ public class Entities {
 	}
 
 	/**
-	 * Creates an entity for the demo seeder, without an audit entry (no staff member acts; as
-	 * {@link ArticleEditor#createTag} does). Idempotent by slug: an existing entity is returned unchanged.
+	 * Creates an entity for the demo seeder, without an audit entry (no staff member
+	 * acts; as {@link ArticleEditor#createTag} does). Idempotent by slug: an existing
+	 * entity is returned unchanged.
 	 * @throws InvalidArticleException listing every problem (nothing is written)
 	 */
 	@Transactional
@@ -128,7 +135,8 @@ public class Entities {
 
 	/**
 	 * Changes an entity's kind, slug, name, bio and aliases.
-	 * @throws InvalidArticleException if there is no such entity or listing every problem (nothing is written)
+	 * @throws InvalidArticleException if there is no such entity or listing every problem
+	 * (nothing is written)
 	 */
 	@Transactional
 	public Entity edit(long actorId, long id, String kind, String slug, String name, String bio,
@@ -140,14 +148,16 @@ public class Entities {
 			repository.replaceAliases(id, checked.aliases());
 			return id;
 		});
-		changed(actorId, "entity.edited", id, checked.name(), "was \"" + before.name() + "\" (" + before.slug()
-				+ "), now " + slug);
+		changed(actorId, "entity.edited", id, checked.name(),
+				"was \"" + before.name() + "\" (" + before.slug() + "), now " + slug);
 		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
 	}
 
 	/**
-	 * Creates an entity with a tag's name and slug, as a person: the editor changes the kind and adds a bio after.
-	 * @throws InvalidArticleException if there is no such tag, or an entity already has its slug or name
+	 * Creates an entity with a tag's name and slug, as a person: the editor changes the
+	 * kind and adds a bio after.
+	 * @throws InvalidArticleException if there is no such tag, or an entity already has
+	 * its slug or name
 	 */
 	@Transactional
 	public Entity createFromTag(long actorId, long tagId) {
@@ -164,7 +174,10 @@ public class Entities {
 		changed(actorId, "entity.deleted", id, entity.name(), "slug " + entity.slug());
 	}
 
-	/** A page of the published articles whose free part (or whole public text) mentions the entity, newest first. */
+	/**
+	 * A page of the published articles whose free part (or whole public text) mentions
+	 * the entity, newest first.
+	 */
 	@Transactional(readOnly = true)
 	public List<ArticleSummary> mentioning(Entity entity, int limit, int offset) {
 		Instant now = clock.instant();
@@ -172,8 +185,9 @@ public class Entities {
 	}
 
 	/**
-	 * Every quote attributed to the entity in a published article, newest first, gated ones included: the caller
-	 * shows a gated quote only to a reader the access policy lets read its article.
+	 * Every quote attributed to the entity in a published article, newest first, gated
+	 * ones included: the caller shows a gated quote only to a reader the access policy
+	 * lets read its article.
 	 */
 	@Transactional(readOnly = true)
 	public List<SpokenQuote> quotes(Entity entity) {
@@ -189,23 +203,31 @@ public class Entities {
 			.toList();
 	}
 
-	/** The slugs of entities a published article's free part mentions, with the latest such article's time. */
+	/**
+	 * The slugs of entities a published article's free part mentions, with the latest
+	 * such article's time.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, Instant> mentionedEntities() {
 		return repository.mentionedSlugs(clock.instant());
 	}
 
-	/** The entities the matcher found in the article when it was last saved, kept or rejected, by name. */
+	/**
+	 * The entities the matcher found in the article when it was last saved, kept or
+	 * rejected, by name.
+	 */
 	@Transactional(readOnly = true)
 	public List<ArticleMention> mentionsOf(long articleId) {
 		return repository.mentionsOf(articleId);
 	}
 
 	/**
-	 * The editor's answer to the mention list: the entities in {@code kept} stay mentioned (or come back), every other
-	 * entity the list showed is rejected for this article and stays so at later saves.
+	 * The editor's answer to the mention list: the entities in {@code kept} stay
+	 * mentioned (or come back), every other entity the list showed is rejected for this
+	 * article and stays so at later saves.
 	 * @throws NoSuchArticleException if there is no such article
-	 * @throws org.springframework.security.access.AccessDeniedException if this staff member may not edit it
+	 * @throws org.springframework.security.access.AccessDeniedException if this staff
+	 * member may not edit it
 	 */
 	@Transactional
 	public void confirmMentions(long articleId, Collection<Long> kept, SignedInMember staff) {
@@ -233,7 +255,8 @@ public class Entities {
 			problems.add("Choose whether the entity is a person, a country or place, or an organisation.");
 		}
 		EditorialRules.slugProblem("The entity's slug", slug).ifPresent(problems::add);
-		repository.bySlug(slug).filter(other -> other.id() != self)
+		repository.bySlug(slug)
+			.filter(other -> other.id() != self)
 			.ifPresent(other -> problems.add("The slug '" + slug + "' is already used by " + other.name() + "."));
 		EditorialRules.nameProblem("The entity's name", name, 120).ifPresent(problems::add);
 		String plainBio = EditorialRules.plain(bio);
@@ -242,10 +265,15 @@ public class Entities {
 		}
 		String plainName = EditorialRules.plain(name);
 		LinkedHashSet<String> plainAliases = new LinkedHashSet<>();
-		aliases.stream().map(EditorialRules::plain).filter(alias -> !alias.isEmpty())
-			.filter(alias -> !alias.equalsIgnoreCase(plainName)).forEach(plainAliases::add);
-		plainAliases.stream().filter(alias -> alias.length() > 120)
-			.forEach(alias -> problems.add("The alias '" + alias.substring(0, 40) + "…' must be at most 120 characters."));
+		aliases.stream()
+			.map(EditorialRules::plain)
+			.filter(alias -> !alias.isEmpty())
+			.filter(alias -> !alias.equalsIgnoreCase(plainName))
+			.forEach(plainAliases::add);
+		plainAliases.stream()
+			.filter(alias -> alias.length() > 120)
+			.forEach(alias -> problems
+				.add("The alias '" + alias.substring(0, 40) + "…' must be at most 120 characters."));
 		List<String> ownNames = new ArrayList<>(plainAliases);
 		ownNames.add(0, plainName);
 		for (Entity other : repository.all()) {
@@ -254,9 +282,12 @@ public class Entities {
 			}
 			List<String> taken = new ArrayList<>(other.aliases());
 			taken.add(other.name());
-			ownNames.stream().filter(own -> !own.isEmpty())
-				.filter(own -> taken.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT))))
-				.forEach(own -> problems.add("The name '" + own + "' is already a name or alias of " + other.name() + "."));
+			ownNames.stream()
+				.filter(own -> !own.isEmpty())
+				.filter(own -> taken.stream()
+					.anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT))))
+				.forEach(own -> problems
+					.add("The name '" + own + "' is already a name or alias of " + other.name() + "."));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidArticleException(problems);
@@ -274,10 +305,14 @@ public class Entities {
 	}
 
 	private Entity existing(long id) {
-		return repository.byId(id).orElseThrow(() -> new InvalidArticleException("There is no entity with id " + id + "."));
+		return repository.byId(id)
+			.orElseThrow(() -> new InvalidArticleException("There is no entity with id " + id + "."));
 	}
 
-	/** Runs the write; a slug or alias another change took since {@link #check} becomes a refusal, not a 500. */
+	/**
+	 * Runs the write; a slug or alias another change took since {@link #check} becomes a
+	 * refusal, not a 500.
+	 */
 	private static long writeOrRefuse(LongSupplier write) {
 		try {
 			return write.getAsLong();

@@ -20,7 +20,10 @@ public enum EntityKind {
 		return label;
 	}
 
-	/** The kind as stored and submitted: {@code person}, {@code place}, {@code organisation}. */
+	/**
+	 * The kind as stored and submitted: {@code person}, {@code place},
+	 * {@code organisation}.
+	 */
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}

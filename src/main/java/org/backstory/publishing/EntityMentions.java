@@ -9,8 +9,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Records, inside an article's save, which entities it mentions and which quotes it attributes to them, each with
- * the part it sits in. A quote whose speaker names no entity is not recorded (there is no page to put it on).
+ * Records, inside an article's save, which entities it mentions and which quotes it
+ * attributes to them, each with the part it sits in. A quote whose speaker names no
+ * entity is not recorded (there is no page to put it on).
  */
 @Component
 class EntityMentions {
@@ -25,7 +26,10 @@ class EntityMentions {
 		this.repository = repository;
 	}
 
-	/** Replaces the article's mentions and quotes with those found in its two parts, leaving out rejected mentions. */
+	/**
+	 * Replaces the article's mentions and quotes with those found in its two parts,
+	 * leaving out rejected mentions.
+	 */
 	void record(long articleId, PreviewCut.Cut cut) {
 		MentionMatcher matcher = new MentionMatcher(repository.names());
 		Map<Long, Boolean> gatedByEntity = new LinkedHashMap<>();
@@ -40,8 +44,8 @@ class EntityMentions {
 	}
 
 	/**
-	 * The entities named in {@code markdown}, as a save of article {@code articleId} (-1 for a new one) would record
-	 * them: the article's rejected mentions left out.
+	 * The entities named in {@code markdown}, as a save of article {@code articleId} (-1
+	 * for a new one) would record them: the article's rejected mentions left out.
 	 */
 	Set<Long> entitiesIn(long articleId, String markdown) {
 		Set<Long> found = new MentionMatcher(repository.names()).entitiesIn(markdown);
@@ -49,18 +53,21 @@ class EntityMentions {
 		return found;
 	}
 
-	/** Records the article's mentions and quotes again from its saved text (after the editor changed rejections). */
+	/**
+	 * Records the article's mentions and quotes again from its saved text (after the
+	 * editor changed rejections).
+	 */
 	void recordAgain(long articleId) {
 		repository.source(articleId)
-			.ifPresent(source -> record(articleId,
-					renderer.cut(source.text().withoutControls(), source.gated())));
+			.ifPresent(source -> record(articleId, renderer.cut(source.text().withoutControls(), source.gated())));
 	}
 
 	private void addQuotes(List<EntityRepository.NewQuote> quotes, MentionMatcher matcher, String markdown,
 			boolean gated) {
 		for (QuoteExtractor.Attributed quote : extractor.quotesIn(markdown)) {
 			matcher.entityNamed(quote.speaker())
-				.ifPresent(entity -> quotes.add(new EntityRepository.NewQuote(entity, quote.text(), quote.saidOn(), gated)));
+				.ifPresent(entity -> quotes
+					.add(new EntityRepository.NewQuote(entity, quote.text(), quote.saidOn(), gated)));
 		}
 	}
 

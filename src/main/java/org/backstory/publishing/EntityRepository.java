@@ -58,9 +58,10 @@ class EntityRepository {
 	}
 
 	/**
-	 * The ids of the entities whose name, aliases (weight A) or bio (weight C) match the reader's query, best first:
-	 * a name or alias equal to the whole query, then {@code ts_rank}, then by name. A publication has hundreds of
-	 * entities, not millions, so the vectors are built per query rather than stored.
+	 * The ids of the entities whose name, aliases (weight A) or bio (weight C) match the
+	 * reader's query, best first: a name or alias equal to the whole query, then
+	 * {@code ts_rank}, then by name. A publication has hundreds of entities, not
+	 * millions, so the vectors are built per query rather than stored.
 	 */
 	List<Long> matching(String query, int limit) {
 		return jdbc.sql("""
@@ -83,7 +84,8 @@ class EntityRepository {
 	}
 
 	long insert(EntityKind kind, String slug, String name, String bio, Instant now) {
-		return jdbc.sql("insert into publishing.entity (kind, slug, name, bio, created_at) values (?, ?, ?, ?, ?) returning id")
+		return jdbc.sql(
+				"insert into publishing.entity (kind, slug, name, bio, created_at) values (?, ?, ?, ?, ?) returning id")
 			.params(kind.code(), slug, name, bio, ArticleReader.utc(now))
 			.query(Long.class)
 			.single();
@@ -134,7 +136,10 @@ class EntityRepository {
 		}
 	}
 
-	/** The live articles whose free part (or whole public text) names the entity, newest first. */
+	/**
+	 * The live articles whose free part (or whole public text) names the entity, newest
+	 * first.
+	 */
 	List<Long> mentioningArticles(long entityId, int limit, int offset, Instant now) {
 		return jdbc.sql("""
 				select a.id from publishing.article_mention m join publishing.article a on a.id = m.article_id
@@ -145,19 +150,27 @@ class EntityRepository {
 			.list();
 	}
 
-	/** For each entity some live article's free part mentions: how many such articles there are. */
+	/**
+	 * For each entity some live article's free part mentions: how many such articles
+	 * there are.
+	 */
 	Map<Long, Integer> mentioningCounts(Instant now) {
 		Map<Long, Integer> counts = new LinkedHashMap<>();
-		jdbc.sql("""
-				select m.entity_id, count(*) from publishing.article_mention m join publishing.article a on a.id = m.article_id
-				where not m.gated and %s group by m.entity_id""".formatted(ArticleReader.LIVE))
+		jdbc.sql(
+				"""
+						select m.entity_id, count(*) from publishing.article_mention m join publishing.article a on a.id = m.article_id
+						where not m.gated and %s group by m.entity_id"""
+					.formatted(ArticleReader.LIVE))
 			.params(Map.of("now", ArticleReader.utc(now)))
 			.query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2)))
 			.list();
 		return counts;
 	}
 
-	/** The entity's quotes in live articles, newest first (an undated quote counts as said the day it was published). */
+	/**
+	 * The entity's quotes in live articles, newest first (an undated quote counts as said
+	 * the day it was published).
+	 */
 	List<QuoteRow> quotes(long entityId, Instant now) {
 		return jdbc.sql("""
 				select q.article_id, q.text, q.said_on, q.gated from publishing.quote q
@@ -171,7 +184,10 @@ class EntityRepository {
 			.list();
 	}
 
-	/** The slugs of entities some live article mentions, with the latest such article's publication time. */
+	/**
+	 * The slugs of entities some live article mentions, with the latest such article's
+	 * publication time.
+	 */
 	Map<String, Instant> mentionedSlugs(Instant now) {
 		Map<String, Instant> slugs = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -191,7 +207,10 @@ class EntityRepository {
 			.list());
 	}
 
-	/** The article's mentions the matcher found, confirmed (stored) or rejected by the editor, by entity name. */
+	/**
+	 * The article's mentions the matcher found, confirmed (stored) or rejected by the
+	 * editor, by entity name.
+	 */
 	List<ArticleMention> mentionsOf(long articleId) {
 		return jdbc.sql("""
 				select e.id, e.slug, e.name, m.gated, true from publishing.article_mention m
@@ -232,14 +251,16 @@ class EntityRepository {
 	/** For each entity, the articles where a mention of it was rejected, ascending. */
 	Map<Long, List<Long>> rejectionsByEntity() {
 		Map<Long, List<Long>> rejected = new LinkedHashMap<>();
-		jdbc.sql("select entity_id, article_id from publishing.article_mention_rejection order by entity_id, article_id")
+		jdbc.sql(
+				"select entity_id, article_id from publishing.article_mention_rejection order by entity_id, article_id")
 			.query((rs, row) -> rejected.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2)))
 			.list();
 		return rejected;
 	}
 
 	Instant createdAt(long id) {
-		return jdbc.sql("select created_at from publishing.entity where id = ?").param(id)
+		return jdbc.sql("select created_at from publishing.entity where id = ?")
+			.param(id)
 			.query((rs, row) -> rs.getTimestamp(1).toInstant())
 			.single();
 	}

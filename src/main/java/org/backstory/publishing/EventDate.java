@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When a storyline event happened, known to the day, the month or only the year. The date is the first day of
- * its period when less than a day is known, so events sort by it.
+ * When a storyline event happened, known to the day, the month or only the year. The date
+ * is the first day of its period when less than a day is known, so events sort by it.
  *
  * @param date the day, or the first day of the month or year
  * @param precision how much of the date is known
@@ -19,7 +19,9 @@ public record EventDate(LocalDate date, Precision precision) {
 
 	/** How much of an event's date is known. */
 	public enum Precision {
+
 		DAY, MONTH, YEAR
+
 	}
 
 	private static final Pattern WRITTEN = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
@@ -37,8 +39,9 @@ public record EventDate(LocalDate date, Precision precision) {
 	}
 
 	/**
-	 * Reads a date as an editor writes it: {@code 2019-03-12}, {@code 2019-03} or {@code 2019}; empty if it is none
-	 * of these or not a real date (year 0000 included: the calendar has none).
+	 * Reads a date as an editor writes it: {@code 2019-03-12}, {@code 2019-03} or
+	 * {@code 2019}; empty if it is none of these or not a real date (year 0000 included:
+	 * the calendar has none).
 	 */
 	public static Optional<EventDate> parse(String written) {
 		Matcher matcher = WRITTEN.matcher(written.strip());
@@ -57,7 +60,8 @@ public record EventDate(LocalDate date, Precision precision) {
 			if (matcher.group(3) == null) {
 				return Optional.of(new EventDate(LocalDate.of(year, month, 1), Precision.MONTH));
 			}
-			return Optional.of(new EventDate(LocalDate.of(year, month, Integer.parseInt(matcher.group(3))), Precision.DAY));
+			return Optional
+				.of(new EventDate(LocalDate.of(year, month, Integer.parseInt(matcher.group(3))), Precision.DAY));
 		}
 		catch (DateTimeException ex) {
 			return Optional.empty();
@@ -73,7 +77,10 @@ public record EventDate(LocalDate date, Precision precision) {
 		};
 	}
 
-	/** The date as an editor writes it and {@link #parse} reads it back, also fit for {@code <time datetime>}. */
+	/**
+	 * The date as an editor writes it and {@link #parse} reads it back, also fit for
+	 * {@code <time datetime>}.
+	 */
 	public String written() {
 		String iso = date.toString();
 		return switch (precision) {

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders every article in the house format again, for a change of the section labels: the labels are part of the
- * stored halves, so that no channel composes them on its own. Only the rendered halves change.
+ * Renders every article in the house format again, for a change of the section labels:
+ * the labels are part of the stored halves, so that no channel composes them on its own.
+ * Only the rendered halves change.
  */
 @Component
 class FormattedArticles {
@@ -22,7 +23,10 @@ class FormattedArticles {
 		this.jdbc = jdbc;
 	}
 
-	/** Renders each article with a background or a now part again, 100 at a time; returns how many. */
+	/**
+	 * Renders each article with a background or a now part again, 100 at a time; returns
+	 * how many.
+	 */
 	int renderAgain(HouseLabels labels) {
 		int rendered = 0;
 		long after = 0;
@@ -33,8 +37,8 @@ class FormattedArticles {
 					order by id limit ?
 					""")
 				.params(after, BATCH)
-				.query((rs, row) -> new Row(rs.getLong(1), new HouseText(rs.getString(2), rs.getString(3), rs.getString(4)),
-						rs.getBoolean(5)))
+				.query((rs, row) -> new Row(rs.getLong(1),
+						new HouseText(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getBoolean(5)))
 				.list();
 			for (Row row : rows) {
 				RenderedBody body = renderer.render(row.text(), row.gated(), labels);

@@ -1,9 +1,10 @@
 package org.backstory.publishing;
 
 /**
- * The part of an article after its free preview, as sanitised HTML. Only the access module may open it
- * ({@code ArchitectureTests} enforces this), so paid text reaches a channel only through the access
- * decision. {@link #toString()} never shows the text, so it cannot slip out through a log or a template.
+ * The part of an article after its free preview, as sanitised HTML. Only the access
+ * module may open it ({@code ArchitectureTests} enforces this), so paid text reaches a
+ * channel only through the access decision. {@link #toString()} never shows the text, so
+ * it cannot slip out through a log or a template.
  */
 public final class GatedBody {
 
@@ -19,7 +20,9 @@ public final class GatedBody {
 		return html.isEmpty() ? EMPTY : new GatedBody(html);
 	}
 
-	/** The gated HTML. Call only after the access policy has granted the reader access. */
+	/**
+	 * The gated HTML. Call only after the access policy has granted the reader access.
+	 */
 	public String html() {
 		return html;
 	}

@@ -12,16 +12,18 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * Splits one Markdown body written with the two house headings into its parts, so every road a body arrives by
- * (the migration of stored articles, the Admin API, Ghost and Substack imports, the demo) agrees on what the
- * background and the now part are. Pure and thread-safe.
+ * Splits one Markdown body written with the two house headings into its parts, so every
+ * road a body arrives by (the migration of stored articles, the Admin API, Ghost and
+ * Substack imports, the demo) agrees on what the background and the now part are. Pure
+ * and thread-safe.
  * <p>
- * A body fits the format when it has exactly one top-level H2 for each section (the default names or the
- * publication's labels, ignoring case, apostrophes and a trailing colon), the background's heading first and the
- * now part's the very next H2. Then the opening is what comes before the background's heading, the background what
- * lies between the two headings, and the now part everything after its heading to the end, later H2s included; the
- * headings themselves go (the labels take their place). Anything else is returned untouched as a free-standing
- * body.
+ * A body fits the format when it has exactly one top-level H2 for each section (the
+ * default names or the publication's labels, ignoring case, apostrophes and a trailing
+ * colon), the background's heading first and the now part's the very next H2. Then the
+ * opening is what comes before the background's heading, the background what lies between
+ * the two headings, and the now part everything after its heading to the end, later H2s
+ * included; the headings themselves go (the labels take their place). Anything else is
+ * returned untouched as a free-standing body.
  */
 public final class HouseFormat {
 
@@ -41,8 +43,9 @@ public final class HouseFormat {
 	}
 
 	/**
-	 * The text as one Markdown body: a free-standing body as it is, a piece in the format with the labels as the two
-	 * sections' H2 headings, which {@link #split} takes apart again.
+	 * The text as one Markdown body: a free-standing body as it is, a piece in the format
+	 * with the labels as the two sections' H2 headings, which {@link #split} takes apart
+	 * again.
 	 */
 	public static String joined(HouseText text, HouseLabels labels) {
 		if (!text.formatted()) {
@@ -67,19 +70,25 @@ public final class HouseFormat {
 		for (Node node = PARSER.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
 			if (node instanceof Heading heading && heading.getLevel() == 2) {
 				h2s.add(heading);
-				HouseSection.named(ArticleRenderer.textOf(heading), labels).ifPresent(section -> (section == HouseSection.BEFORE_YOU_READ ? background : now).add(heading));
+				HouseSection.named(ArticleRenderer.textOf(heading), labels)
+					.ifPresent(section -> (section == HouseSection.BEFORE_YOU_READ ? background : now).add(heading));
 			}
 		}
-		if (background.size() != 1 || now.size() != 1 || h2s.indexOf(now.get(0)) != h2s.indexOf(background.get(0)) + 1) {
+		if (background.size() != 1 || now.size() != 1
+				|| h2s.indexOf(now.get(0)) != h2s.indexOf(background.get(0)) + 1) {
 			return Optional.empty();
 		}
 		Heading first = background.get(0);
 		Heading second = now.get(0);
 		return Optional.of(new HouseText(part(markdown.substring(0, lineStart(markdown, first))),
-				part(markdown.substring(end(first), lineStart(markdown, second))), part(markdown.substring(end(second)))));
+				part(markdown.substring(end(first), lineStart(markdown, second))),
+				part(markdown.substring(end(second)))));
 	}
 
-	/** The source without the blank lines around it; a first line's indentation stays (it may make code). */
+	/**
+	 * The source without the blank lines around it; a first line's indentation stays (it
+	 * may make code).
+	 */
 	private static String part(String source) {
 		return LEADING_BLANK_LINES.matcher(source).replaceFirst("").stripTrailing();
 	}

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The two sections of the house format. In a piece in the format they are its background and now parts, each
- * rendered as a {@code <section>} with the given class under the publication's label ({@link HouseLabels}). In a
- * free-standing body an H2 with one of these names still opens a section that runs until the next H2, as before
- * the format had parts of its own; {@link HouseFormat} recognises the same names when it splits a body.
+ * The two sections of the house format. In a piece in the format they are its background
+ * and now parts, each rendered as a {@code <section>} with the given class under the
+ * publication's label ({@link HouseLabels}). In a free-standing body an H2 with one of
+ * these names still opens a section that runs until the next H2, as before the format had
+ * parts of its own; {@link HouseFormat} recognises the same names when it splits a body.
  */
 enum HouseSection {
 
@@ -35,7 +36,10 @@ enum HouseSection {
 		return cssClass;
 	}
 
-	/** The section a heading with this text opens, ignoring case, apostrophes and a trailing colon. */
+	/**
+	 * The section a heading with this text opens, ignoring case, apostrophes and a
+	 * trailing colon.
+	 */
 	static Optional<HouseSection> named(String headingText) {
 		String normalised = normalised(headingText);
 		for (HouseSection section : values()) {
@@ -47,8 +51,8 @@ enum HouseSection {
 	}
 
 	/**
-	 * The section a heading with this text opens: one of the default names, or the publication's own label for it,
-	 * compared the same forgiving way.
+	 * The section a heading with this text opens: one of the default names, or the
+	 * publication's own label for it, compared the same forgiving way.
 	 */
 	static Optional<HouseSection> named(String headingText, HouseLabels labels) {
 		String normalised = normalised(headingText);

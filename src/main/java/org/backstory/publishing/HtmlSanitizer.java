@@ -10,13 +10,17 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Cleans author HTML (rendered Markdown plus any raw HTML in it) down to a fixed set of tags and
- * attributes: no scripts, no event handlers, no style or class attributes, and links and images only
- * over safe protocols. Comments are dropped too, which is what removes the paywall marker.
+ * Cleans author HTML (rendered Markdown plus any raw HTML in it) down to a fixed set of
+ * tags and attributes: no scripts, no event handlers, no style or class attributes, and
+ * links and images only over safe protocols. Comments are dropped too, which is what
+ * removes the paywall marker.
  */
 final class HtmlSanitizer {
 
-	/** Lets relative links such as {@code /p/other} through the protocol check; never appears in output. */
+	/**
+	 * Lets relative links such as {@code /p/other} through the protocol check; never
+	 * appears in output.
+	 */
 	private static final String BASE_URI = "https://sanitizer.invalid/";
 
 	private static final Safelist SAFELIST = Safelist.relaxed()
@@ -32,7 +36,10 @@ final class HtmlSanitizer {
 
 	private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-	/** The cleaned HTML; the site's own uploaded images then get their {@code srcset} (built from trusted parts). */
+	/**
+	 * The cleaned HTML; the site's own uploaded images then get their {@code srcset}
+	 * (built from trusted parts).
+	 */
 	String clean(String html) {
 		Document clean = cleaned(html);
 		clean.outputSettings(OUTPUT);

@@ -3,8 +3,8 @@ package org.backstory.publishing;
 import java.util.List;
 
 /**
- * Thrown by {@link ArticleEditor} when a change cannot be made; nothing has been written. Each problem is
- * a sentence fit to show an editor next to the form.
+ * Thrown by {@link ArticleEditor} when a change cannot be made; nothing has been written.
+ * Each problem is a sentence fit to show an editor next to the form.
  */
 public class InvalidArticleException extends IllegalArgumentException {
 

@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 /**
  * Finds which entities a text names, by their names and aliases. Pure: no I/O.
  * <p>
- * Rules: a name matches only as whole words, where a word character is any Unicode letter, digit or combining mark
- * (so "Kim" is found in "Kim's" and "(Kim)" but not in "Kimchi" or "Ekim", and "Zoë" is not found in "Zoëlle").
- * A name written all in lower case ("the junta") matches in any case; a name with a capital letter ("Kim", "EU")
- * matches only as written, so the alias "Kim" does not match "kim" and "US" does not match "us". Whitespace inside a
- * name matches any run of whitespace, so a line break in the Markdown does not hide a name. Link targets and HTML
- * comments are not text a reader sees and are skipped.
+ * Rules: a name matches only as whole words, where a word character is any Unicode
+ * letter, digit or combining mark (so "Kim" is found in "Kim's" and "(Kim)" but not in
+ * "Kimchi" or "Ekim", and "Zoë" is not found in "Zoëlle"). A name written all in lower
+ * case ("the junta") matches in any case; a name with a capital letter ("Kim", "EU")
+ * matches only as written, so the alias "Kim" does not match "kim" and "US" does not
+ * match "us". Whitespace inside a name matches any run of whitespace, so a line break in
+ * the Markdown does not hide a name. Link targets and HTML comments are not text a reader
+ * sees and are skipped.
  */
 final class MentionMatcher {
 
@@ -59,18 +61,16 @@ final class MentionMatcher {
 	}
 
 	/**
-	 * The entity a whole string names (a quote's speaker), by the same case rules, ignoring surrounding and repeated
-	 * whitespace; the first name given wins if two could.
+	 * The entity a whole string names (a quote's speaker), by the same case rules,
+	 * ignoring surrounding and repeated whitespace; the first name given wins if two
+	 * could.
 	 */
 	Optional<Long> entityNamed(String speaker) {
 		String wanted = String.join(" ", speaker.strip().split("\\s+"));
-		return rules.stream()
-			.filter(rule -> {
-				String name = String.join(" ", rule.text().split("\\s+"));
-				return rule.anyCase() ? name.equalsIgnoreCase(wanted) : name.equals(wanted);
-			})
-			.map(Rule::entityId)
-			.findFirst();
+		return rules.stream().filter(rule -> {
+			String name = String.join(" ", rule.text().split("\\s+"));
+			return rule.anyCase() ? name.equalsIgnoreCase(wanted) : name.equals(wanted);
+		}).map(Rule::entityId).findFirst();
 	}
 
 }

@@ -19,18 +19,21 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
 /**
- * Where a gated article's Markdown is cut into the free preview and the gated rest: two pieces of source,
- * which {@link ArticleRenderer} then parses and renders apart. Thread-safe.
+ * Where a gated article's Markdown is cut into the free preview and the gated rest: two
+ * pieces of source, which {@link ArticleRenderer} then parses and renders apart.
+ * Thread-safe.
  * <p>
- * A top-level {@code <!-- paywall -->} line with something visible after it is the cut. Without one, the
- * preview is the top-level blocks up to and including the second paragraph, but never more than
- * {@link #PREVIEW_WORDS} words and never more than half of what a reader sees of the article, so a gated
- * article always keeps most of itself gated: a list, a table, code, headings or a single paragraph can no
- * longer be sent whole. Sizes are measured on the rendered, sanitised HTML (words plus images), so a block a
- * reader never sees (a link definition, a comment, a stray tag, a script) cannot stand in for gated content.
- * When a limit falls inside a block, a paragraph is cut before a word (never inside a link, emphasis, code or
- * a tag; both sides get an ellipsis), a list between items, and any other block goes whole to the gated half.
- * Such a capped preview is reported, so the editor can ask the writer to place the marker.
+ * A top-level {@code <!-- paywall -->} line with something visible after it is the cut.
+ * Without one, the preview is the top-level blocks up to and including the second
+ * paragraph, but never more than {@link #PREVIEW_WORDS} words and never more than half of
+ * what a reader sees of the article, so a gated article always keeps most of itself
+ * gated: a list, a table, code, headings or a single paragraph can no longer be sent
+ * whole. Sizes are measured on the rendered, sanitised HTML (words plus images), so a
+ * block a reader never sees (a link definition, a comment, a stray tag, a script) cannot
+ * stand in for gated content. When a limit falls inside a block, a paragraph is cut
+ * before a word (never inside a link, emphasis, code or a tag; both sides get an
+ * ellipsis), a list between items, and any other block goes whole to the gated half. Such
+ * a capped preview is reported, so the editor can ask the writer to place the marker.
  */
 final class PreviewCut {
 
@@ -48,7 +51,8 @@ final class PreviewCut {
 	/**
 	 * @param previewSource the Markdown of the free preview
 	 * @param gatedSource the Markdown of the rest
-	 * @param capped whether there was no usable marker and the limits cut the preview short
+	 * @param capped whether there was no usable marker and the limits cut the preview
+	 * short
 	 */
 	record Cut(String previewSource, String gatedSource, boolean capped) {
 	}
@@ -56,14 +60,17 @@ final class PreviewCut {
 	private final ToIntFunction<Node> visibleSize;
 
 	/**
-	 * @param visibleSize how much a reader sees of a block or list item once rendered and sanitised: its words
-	 * plus its images
+	 * @param visibleSize how much a reader sees of a block or list item once rendered and
+	 * sanitised: its words plus its images
 	 */
 	PreviewCut(ToIntFunction<Node> visibleSize) {
 		this.visibleSize = visibleSize;
 	}
 
-	/** The cut of {@code markdown}, given its parse with source spans of blocks and inlines. */
+	/**
+	 * The cut of {@code markdown}, given its parse with source spans of blocks and
+	 * inlines.
+	 */
 	Cut of(String markdown, Node document) {
 		List<Node> blocks = new ArrayList<>();
 		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -72,7 +79,10 @@ final class PreviewCut {
 		return atMarker(markdown, blocks).orElseGet(() -> capped(markdown, blocks));
 	}
 
-	/** The cut at the first top-level paywall marker with something visible after it, if there is one. */
+	/**
+	 * The cut at the first top-level paywall marker with something visible after it, if
+	 * there is one.
+	 */
 	Optional<Cut> atMarker(String markdown, Node document) {
 		List<Node> blocks = new ArrayList<>();
 		for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
@@ -83,7 +93,8 @@ final class PreviewCut {
 
 	private Optional<Cut> atMarker(String markdown, List<Node> blocks) {
 		int marker = markerIndex(blocks);
-		if (marker >= 0 && blocks.subList(marker + 1, blocks.size()).stream().anyMatch(b -> visibleSize.applyAsInt(b) > 0)) {
+		if (marker >= 0
+				&& blocks.subList(marker + 1, blocks.size()).stream().anyMatch(b -> visibleSize.applyAsInt(b) > 0)) {
 			return Optional.of(new Cut(markdown.substring(0, lineStart(markdown, blocks.get(marker))),
 					markdown.substring(lineStart(markdown, blocks.get(marker + 1))), false));
 		}
@@ -119,11 +130,13 @@ final class PreviewCut {
 		for (int i = 0; i < opening; i++) {
 			if (used + sizes[i] > budget) {
 				Node block = blocks.get(i);
-				return inside(markdown, block, budget - used).orElseGet(() -> at(markdown, lineStart(markdown, block), true));
+				return inside(markdown, block, budget - used)
+					.orElseGet(() -> at(markdown, lineStart(markdown, block), true));
 			}
 			used += sizes[i];
 		}
-		// The opening fits in less than half of the article, so what follows it has something to see.
+		// The opening fits in less than half of the article, so what follows it has
+		// something to see.
 		return at(markdown, lineStart(markdown, blocks.get(opening)), false);
 	}
 
@@ -139,14 +152,16 @@ final class PreviewCut {
 	}
 
 	/**
-	 * A cut inside a paragraph or list that keeps less of it than {@code words} in the preview, if any fits.
-	 * What follows the cut always has something to see: a paragraph keeps at most {@code words} of its words,
-	 * images and code in the preview, fewer than it shows.
+	 * A cut inside a paragraph or list that keeps less of it than {@code words} in the
+	 * preview, if any fits. What follows the cut always has something to see: a paragraph
+	 * keeps at most {@code words} of its words, images and code in the preview, fewer
+	 * than it shows.
 	 */
 	private Optional<Cut> inside(String markdown, Node block, int words) {
 		if (block instanceof Paragraph paragraph) {
-			return beforeWord(markdown, paragraph, words).map(index -> new Cut(
-					markdown.substring(0, index).stripTrailing() + ELLIPSIS, ELLIPSIS + markdown.substring(index), true));
+			return beforeWord(markdown, paragraph, words)
+				.map(index -> new Cut(markdown.substring(0, index).stripTrailing() + ELLIPSIS,
+						ELLIPSIS + markdown.substring(index), true));
 		}
 		if (block instanceof ListBlock list) {
 			int used = 0;
@@ -162,9 +177,10 @@ final class PreviewCut {
 	}
 
 	/**
-	 * Where the paragraph's source goes on after {@code words} units (words, images): at the start of the next
-	 * word in a run of plain text, or before an inline element (link, emphasis, code, image, tag) that would
-	 * pass the limit; empty if that is the paragraph's start or nothing is left after it.
+	 * Where the paragraph's source goes on after {@code words} units (words, images): at
+	 * the start of the next word in a run of plain text, or before an inline element
+	 * (link, emphasis, code, image, tag) that would pass the limit; empty if that is the
+	 * paragraph's start or nothing is left after it.
 	 */
 	private static Optional<Integer> beforeWord(String markdown, Paragraph paragraph, int words) {
 		int start = paragraph.getSourceSpans().get(0).getInputIndex();
@@ -175,7 +191,8 @@ final class PreviewCut {
 			}
 			SourceSpan span = inline.getSourceSpans().get(0);
 			if (inline instanceof Text) {
-				Matcher word = WORD.matcher(markdown.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()));
+				Matcher word = WORD
+					.matcher(markdown.substring(span.getInputIndex(), span.getInputIndex() + span.getLength()));
 				while (word.find()) {
 					if (used == words) {
 						return after(start, span.getInputIndex() + word.start());
@@ -207,8 +224,9 @@ final class PreviewCut {
 	}
 
 	/**
-	 * The words and images of an inline element, as the paragraph cut counts them: every image counts, so a
-	 * reader can never see more of the paragraph in the preview than the cut allowed.
+	 * The words and images of an inline element, as the paragraph cut counts them: every
+	 * image counts, so a reader can never see more of the paragraph in the preview than
+	 * the cut allowed.
 	 */
 	private static int unitsIn(Node inline) {
 		int[] units = { 0 };

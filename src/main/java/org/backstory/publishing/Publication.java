@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param tagline its one-line description
  * @param accentColor a {@code #rrggbb} colour used for links and buttons
  * @param logoUrl optional logo image
- * @param legalName who publishes it in law (a company, a person), as receipts name the seller; empty
- * when not set
- * @param postalAddress where the publisher can be written to, one line per address line; empty when
- * not set
+ * @param legalName who publishes it in law (a company, a person), as receipts name the
+ * seller; empty when not set
+ * @param postalAddress where the publisher can be written to, one line per address line;
+ * empty when not set
  */
 public record Publication(String name, String tagline, String accentColor, @Nullable String logoUrl, String legalName,
 		String postalAddress) {
@@ -27,7 +27,10 @@ public record Publication(String name, String tagline, String accentColor, @Null
 		return new Publication(name, tagline, accentColor, logoUrl, legalName, postalAddress);
 	}
 
-	/** The name receipts give the seller: the legal name, or the publication's name when there is none. */
+	/**
+	 * The name receipts give the seller: the legal name, or the publication's name when
+	 * there is none.
+	 */
 	public String sellerName() {
 		return legalName.isBlank() ? name : legalName;
 	}

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and changes the publication's settings. Every page needs them, so they are held in the catalog's
- * cache, which forgets them when a change commits here and after a few seconds for changes made on other
- * nodes.
+ * Reads and changes the publication's settings. Every page needs them, so they are held
+ * in the catalog's cache, which forgets them when a change commits here and after a few
+ * seconds for changes made on other nodes.
  */
 @Service
 public class PublicationService {
@@ -30,15 +30,17 @@ public class PublicationService {
 
 	/** The labels of the house format's two sections. */
 	public HouseLabels labels() {
-		return cache.get(LABELS_KEY, () -> jdbc.sql("select background_label, now_label from publishing.publication")
-			.query((rs, row) -> new HouseLabels(rs.getString(1), rs.getString(2)))
-			.single());
+		return cache.get(LABELS_KEY,
+				() -> jdbc.sql("select background_label, now_label from publishing.publication")
+					.query((rs, row) -> new HouseLabels(rs.getString(1), rs.getString(2)))
+					.single());
 	}
 
 	/**
-	 * Changes the labels and renders every article in the house format again with them, in one transaction, so that
-	 * every channel (pages, email, feeds, the APIs, the export, search) shows the new ones as soon as it commits. An
-	 * article's {@code updated_at} is kept: its text did not change.
+	 * Changes the labels and renders every article in the house format again with them,
+	 * in one transaction, so that every channel (pages, email, feeds, the APIs, the
+	 * export, search) shows the new ones as soon as it commits. An article's
+	 * {@code updated_at} is kept: its text did not change.
 	 * @return how many articles were rendered again
 	 */
 	@Transactional
@@ -57,7 +59,8 @@ public class PublicationService {
 	}
 
 	/**
-	 * Replaces the settings, legal details included; the database checks lengths and the colour format.
+	 * Replaces the settings, legal details included; the database checks lengths and the
+	 * colour format.
 	 */
 	@Transactional
 	public void update(Publication publication) {

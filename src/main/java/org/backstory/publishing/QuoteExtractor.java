@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds attributed quotes in an article's Markdown. Pure: no I/O.
  * <p>
- * A quote is a block quote whose text is a quotation in straight or curly double quotes followed by an em dash (or
- * two hyphens), the speaker and optionally a comma and an ISO date: {@code > "We will talk." — Kim Jong Un,
- * 2018-06-12}. The block quote may span several {@code >} lines; they are joined with single spaces. A date that is
- * not a real day ({@code 2017-02-30}) is read as no date rather than dropping the quote. Block quotes without that
- * shape, and lines inside fenced code blocks, are not quotes.
+ * A quote is a block quote whose text is a quotation in straight or curly double quotes
+ * followed by an em dash (or two hyphens), the speaker and optionally a comma and an ISO
+ * date: {@code > "We will talk." — Kim Jong Un,
+ * 2018-06-12}. The block quote may span several {@code >} lines; they are joined with
+ * single spaces. A date that is not a real day ({@code 2017-02-30}) is read as no date
+ * rather than dropping the quote. Block quotes without that shape, and lines inside
+ * fenced code blocks, are not quotes.
  */
 final class QuoteExtractor {
 
@@ -24,8 +26,8 @@ final class QuoteExtractor {
 	record Attributed(String text, String speaker, @Nullable LocalDate saidOn) {
 	}
 
-	private static final Pattern ATTRIBUTED = Pattern.compile(
-			"[\"“](.+)[\"”]\\s*(?:—|--)\\s*([^,]+?)\\s*(?:,\\s*(\\d{4}-\\d{2}-\\d{2}))?\\s*");
+	private static final Pattern ATTRIBUTED = Pattern
+		.compile("[\"“](.+)[\"”]\\s*(?:—|--)\\s*([^,]+?)\\s*(?:,\\s*(\\d{4}-\\d{2}-\\d{2}))?\\s*");
 
 	private static final Pattern QUOTE_LINE = Pattern.compile(" {0,3}>\\s?(.*)");
 

@@ -7,13 +7,17 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sentence "Insert a linked recap line" writes into the background: the date, what happened and a Markdown
- * link. Built only from public metadata (an event's date and summary, an article's title and publication month),
- * never from an article's text, so a recap line cannot carry gated words into another article.
+ * The sentence "Insert a linked recap line" writes into the background: the date, what
+ * happened and a Markdown link. Built only from public metadata (an event's date and
+ * summary, an article's title and publication month), never from an article's text, so a
+ * recap line cannot carry gated words into another article.
  */
 final class RecapLines {
 
-	/** Opening words lowered after the date ("On 2 May 2019, the talks…"); any other first word may be a name. */
+	/**
+	 * Opening words lowered after the date ("On 2 May 2019, the talks…"); any other first
+	 * word may be a name.
+	 */
 	private static final Set<String> LOWERED = Set.of("The", "A", "An");
 
 	private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<])");
@@ -22,8 +26,9 @@ final class RecapLines {
 	}
 
 	/**
-	 * "On 22 September 2017, the two coast guards agreed a hotline ([more](/p/slug))." ("In March 2019, …", "In
-	 * 2019, …" for a less precise date); the link is the covering article, else the first source, else none.
+	 * "On 22 September 2017, the two coast guards agreed a hotline ([more](/p/slug))."
+	 * ("In March 2019, …", "In 2019, …" for a less precise date); the link is the
+	 * covering article, else the first source, else none.
 	 */
 	static String event(EventDate date, String summary, @Nullable String href, String linkText) {
 		String opening = switch (date.precision()) {
@@ -35,7 +40,8 @@ final class RecapLines {
 
 	/** "In March 2025: The talks resume ([read](/p/slug))." */
 	static String article(LocalDate published, String title, String href) {
-		return "In " + new EventDate(published, EventDate.Precision.MONTH).text() + ": " + sentence(title, href, "read");
+		return "In " + new EventDate(published, EventDate.Precision.MONTH).text() + ": "
+				+ sentence(title, href, "read");
 	}
 
 	private static String sentence(String text, @Nullable String href, String linkText) {

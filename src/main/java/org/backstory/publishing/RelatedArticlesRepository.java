@@ -9,19 +9,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL behind {@link ArticleCatalog#related}: one query over three candidate sets, each found through an index:
+ * The SQL behind {@link ArticleCatalog#related}: one query over three candidate sets,
+ * each found through an index:
  * <ol>
- * <li>the other published parts of the article's storyline ({@code storyline_id} is indexed);</li>
- * <li>articles sharing a tag with it, counted per article ({@code article_tag_tag_idx});</li>
- * <li>articles whose head (title, dek and tag names) holds a word of its head ({@code article_search_head_ix}),
- * ranked by {@code ts_rank} and cut to the limit, as a common word can make this set large.</li>
+ * <li>the other published parts of the article's storyline ({@code storyline_id} is
+ * indexed);</li>
+ * <li>articles sharing a tag with it, counted per article
+ * ({@code article_tag_tag_idx});</li>
+ * <li>articles whose head (title, dek and tag names) holds a word of its head
+ * ({@code article_search_head_ix}), ranked by {@code ts_rank} and cut to the limit, as a
+ * common word can make this set large.</li>
  * </ol>
- * The union is ordered by storyline, shared tags, rank and date, and cut to the limit. Cutting the third set early
- * loses nothing: it only supplies articles that share neither storyline nor tag, which rank among themselves by
- * the same rank and date.
- * Text similarity reads only {@code search_head}, never a vector with article text: the head holds nothing a
- * reader cannot see on any list, so a related list can never reveal a match in an article's gated half. (The free
- * preview is left out too: matching it would mean reading each candidate's large vector.) Ties go to the newest.
+ * The union is ordered by storyline, shared tags, rank and date, and cut to the limit.
+ * Cutting the third set early loses nothing: it only supplies articles that share neither
+ * storyline nor tag, which rank among themselves by the same rank and date. Text
+ * similarity reads only {@code search_head}, never a vector with article text: the head
+ * holds nothing a reader cannot see on any list, so a related list can never reveal a
+ * match in an article's gated half. (The free preview is left out too: matching it would
+ * mean reading each candidate's large vector.) Ties go to the newest.
  */
 @Component
 class RelatedArticlesRepository {
@@ -29,8 +34,9 @@ class RelatedArticlesRepository {
 	private static final String LIVE = "a.status <> 'draft' and a.on_site and a.published_at <= :now";
 
 	/**
-	 * The source's head as "any of its words": each lexeme quoted for tsquery input (backslash and quote
-	 * escaped), so the cast parses it as the stored lexeme without stemming it again.
+	 * The source's head as "any of its words": each lexeme quoted for tsquery input
+	 * (backslash and quote escaped), so the cast parses it as the stored lexeme without
+	 * stemming it again.
 	 */
 	private static final String ANY_HEAD_WORD = """
 			(select string_agg('''' || replace(replace(w, '\\', '\\\\'), '''', '''''') || '''', ' | ')
@@ -69,7 +75,10 @@ class RelatedArticlesRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The ids of up to {@code limit} published articles related to article {@code articleId}, best first. */
+	/**
+	 * The ids of up to {@code limit} published articles related to article
+	 * {@code articleId}, best first.
+	 */
 	List<Long> related(long articleId, int limit, Instant now) {
 		return jdbc.sql(SQL.formatted(ANY_HEAD_WORD, LIVE))
 			.param("id", articleId)

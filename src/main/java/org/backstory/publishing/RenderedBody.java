@@ -6,12 +6,13 @@ import java.util.Optional;
  * An article body rendered and split at save time.
  *
  * @param previewHtml sanitised HTML every reader may see
- * @param gatedHtml sanitised HTML after the preview; empty for a public article (all preview), never empty for a
- * gated article with something in it
- * @param previewCapped whether the article is gated, has no usable paywall marker, and its preview was cut short
- * by {@link PreviewCut}'s limits: the writer should place the marker
- * @param backgroundGated whether the article is gated and in the house format without a now part, so its
- * background is gated too (what subscribers pay for is the now part)
+ * @param gatedHtml sanitised HTML after the preview; empty for a public article (all
+ * preview), never empty for a gated article with something in it
+ * @param previewCapped whether the article is gated, has no usable paywall marker, and
+ * its preview was cut short by {@link PreviewCut}'s limits: the writer should place the
+ * marker
+ * @param backgroundGated whether the article is gated and in the house format without a
+ * now part, so its background is gated too (what subscribers pay for is the now part)
  */
 record RenderedBody(String previewHtml, String gatedHtml, boolean previewCapped, boolean backgroundGated) {
 
@@ -21,12 +22,17 @@ record RenderedBody(String previewHtml, String gatedHtml, boolean previewCapped,
 			+ " half of the article (it may even be empty). Put the paywall marker (the Paywall button) where the free"
 			+ " part should end.";
 
-	/** What the editor tells the writer about a gated article in the house format without a now part. */
+	/**
+	 * What the editor tells the writer about a gated article in the house format without
+	 * a now part.
+	 */
 	static final String BACKGROUND_GATED_WARNING = "This article is not public and has no now part, so its background"
 			+ " is gated too and readers without access see only the opening. The now part is what subscribers pay for:"
 			+ " write it, and the background becomes the free preview.";
 
-	/** The warning to show the writer, if the preview was capped or the background gated. */
+	/**
+	 * The warning to show the writer, if the preview was capped or the background gated.
+	 */
 	Optional<String> warning() {
 		if (previewCapped) {
 			return Optional.of(CAPPED_PREVIEW_WARNING);

@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway migration 2026.12.06.41: re-splits every gated article stored before issue 11 with the current
- * {@link ArticleRenderer}. The old rule sent a gated article with fewer than two top-level paragraphs and no
- * marker whole to every reader, and let a link defined below the marker resolve in the preview. As a migration
- * it runs once, under Flyway's lock (one node of several does it), before the application serves a request, so
- * no stored article stays open for a moment after the upgrade. Public articles are all preview either way
- * and are left alone, and so is {@code updated_at}: the text did not change.
+ * Flyway migration 2026.12.06.41: re-splits every gated article stored before issue 11
+ * with the current {@link ArticleRenderer}. The old rule sent a gated article with fewer
+ * than two top-level paragraphs and no marker whole to every reader, and let a link
+ * defined below the marker resolve in the preview. As a migration it runs once, under
+ * Flyway's lock (one node of several does it), before the application serves a request,
+ * so no stored article stays open for a moment after the upgrade. Public articles are all
+ * preview either way and are left alone, and so is {@code updated_at}: the text did not
+ * change.
  */
 @Component
 class ResplitGatedArticles extends ArticleDataMigration {

@@ -11,15 +11,18 @@ import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Responsive {@code srcset}s for the site's own uploaded images, derived from the address alone so that
- * publishing needs nothing from the media module. The media module's naming convention: a copy
- * {@code /media/<yyyy>/<mm>/<name>-<w>.<jpg|png>} means copies exist at every width of 480, 960 and 1600
- * below {@code w} (images are never upscaled, so {@code w} may be below 1600). Any other address gets no
- * {@code srcset}.
+ * Responsive {@code srcset}s for the site's own uploaded images, derived from the address
+ * alone so that publishing needs nothing from the media module. The media module's naming
+ * convention: a copy {@code /media/<yyyy>/<mm>/<name>-<w>.<jpg|png>} means copies exist
+ * at every width of 480, 960 and 1600 below {@code w} (images are never upscaled, so
+ * {@code w} may be below 1600). Any other address gets no {@code srcset}.
  */
 public final class ResponsiveImages {
 
-	/** How wide an image in an article shows: the full screen on a phone, the text column (42rem) beyond. */
+	/**
+	 * How wide an image in an article shows: the full screen on a phone, the text column
+	 * (42rem) beyond.
+	 */
 	public static final String SIZES = "(max-width: 800px) 100vw, 760px";
 
 	/** Kept equal to the media module's copy widths. */
@@ -31,7 +34,10 @@ public final class ResponsiveImages {
 	private ResponsiveImages() {
 	}
 
-	/** The {@code srcset} for an image address, if it is one of the site's uploaded copies. */
+	/**
+	 * The {@code srcset} for an image address, if it is one of the site's uploaded
+	 * copies.
+	 */
 	public static Optional<String> srcset(@Nullable String src) {
 		if (src == null) {
 			return Optional.empty();
@@ -45,10 +51,13 @@ public final class ResponsiveImages {
 		String extension = copy.group(3);
 		List<Integer> widths = new ArrayList<>(WIDTHS.stream().filter(w -> w < largest).toList());
 		widths.add(largest);
-		return Optional.of(widths.stream().map(w -> prefix + w + extension + " " + w + "w").collect(Collectors.joining(", ")));
+		return Optional
+			.of(widths.stream().map(w -> prefix + w + extension + " " + w + "w").collect(Collectors.joining(", ")));
 	}
 
-	/** Gives every uploaded image under {@code root} its {@code srcset} and {@code sizes}. */
+	/**
+	 * Gives every uploaded image under {@code root} its {@code srcset} and {@code sizes}.
+	 */
 	static void addTo(Element root) {
 		for (Element img : root.select("img[src^=/media/]")) {
 			srcset(img.attr("src")).ifPresent(srcset -> img.attr("srcset", srcset).attr("sizes", SIZES));

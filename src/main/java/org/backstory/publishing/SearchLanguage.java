@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the search configuration ({@code publishing.search}) in the publication's language. At start-up, when
- * {@code BACKSTORY_SEARCH_LANGUAGE} names another language than the one the vectors were built with, it switches the
- * configuration's stemmer and recomputes every article's search vectors, in one transaction under an advisory
- * lock (so two nodes starting together do it once). Recomputing costs about as much as saving every article once.
+ * Keeps the search configuration ({@code publishing.search}) in the publication's
+ * language. At start-up, when {@code BACKSTORY_SEARCH_LANGUAGE} names another language
+ * than the one the vectors were built with, it switches the configuration's stemmer and
+ * recomputes every article's search vectors, in one transaction under an advisory lock
+ * (so two nodes starting together do it once). Recomputing costs about as much as saving
+ * every article once.
  */
 @Component
 class SearchLanguage implements InitializingBean {
@@ -56,23 +58,33 @@ class SearchLanguage implements InitializingBean {
 		return jdbc.sql("select language from publishing.search_settings").query(String.class).single();
 	}
 
-	/** Switches to {@code language} (one of {@link #available()}) and recomputes the vectors, unless already there. */
+	/**
+	 * Switches to {@code language} (one of {@link #available()}) and recomputes the
+	 * vectors, unless already there.
+	 */
 	void apply(String language) {
 		if (!available().contains(language)) {
 			throw new IllegalArgumentException("no stemmer for " + language);
 		}
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(hashtext('publishing.search_settings'))").query(Object.class).single();
-			String current = jdbc.sql("select language from publishing.search_settings for update").query(String.class).single();
+			jdbc.sql("select pg_advisory_xact_lock(hashtext('publishing.search_settings'))")
+				.query(Object.class)
+				.single();
+			String current = jdbc.sql("select language from publishing.search_settings for update")
+				.query(String.class)
+				.single();
 			if (current.equals(language)) {
 				return;
 			}
-			// Identifiers cannot be bound; the name is one of the stemmers PostgreSQL listed above.
+			// Identifiers cannot be bound; the name is one of the stemmers PostgreSQL
+			// listed above.
 			String stemmer = language.equals("simple") ? "simple" : language + "_stem";
 			jdbc.sql("alter text search configuration publishing.search alter mapping for asciiword, asciihword, "
-					+ "hword_asciipart with " + stemmer).update();
+					+ "hword_asciipart with " + stemmer)
+				.update();
 			jdbc.sql("alter text search configuration publishing.search alter mapping for word, hword, hword_part "
-					+ "with unaccent, " + stemmer).update();
+					+ "with unaccent, " + stemmer)
+				.update();
 			int articles = jdbc.sql("update publishing.article set title = title").update();
 			jdbc.sql("update publishing.search_settings set language = ?").param(language).update();
 			log.info("Search language changed from={} to={} articlesRecomputed={}", current, language, articles);

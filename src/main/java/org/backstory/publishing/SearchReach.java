@@ -3,9 +3,10 @@ package org.backstory.publishing;
 import java.util.Set;
 
 /**
- * Which gated articles a search may match on their whole text, for one reader; every other article is matched
- * only on what anyone may read (title, dek, tags and free preview). The access module builds it from its policy,
- * so search follows the same rule as the pages.
+ * Which gated articles a search may match on their whole text, for one reader; every
+ * other article is matched only on what anyone may read (title, dek, tags and free
+ * preview). The access module builds it from its policy, so search follows the same rule
+ * as the pages.
  *
  * @param members articles for signed-in members
  * @param paid articles for paying subscribers
@@ -18,7 +19,9 @@ public record SearchReach(boolean members, boolean paid, boolean everyTier, Set<
 		tiers = Set.copyOf(tiers);
 	}
 
-	/** Matches gated articles on what anyone may read only: an anonymous reader's reach. */
+	/**
+	 * Matches gated articles on what anyone may read only: an anonymous reader's reach.
+	 */
 	public static SearchReach previewsOnly() {
 		return new SearchReach(false, false, false, Set.of());
 	}

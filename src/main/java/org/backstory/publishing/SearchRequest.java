@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A reader's search.
  *
- * @param query what the reader typed, in web search syntax ({@code "exact phrase"}, {@code -word}, {@code or})
+ * @param query what the reader typed, in web search syntax ({@code "exact phrase"},
+ * {@code -word}, {@code or})
  * @param reach which gated articles are matched on their whole text
  * @param order relevance or newest first
  * @param tagSlug only articles with this tag, or null

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * One page of search results.
  *
- * @param articles the articles on this page, best first; their gated halves are opened only by the access module
- * @param total how many articles match in all, counted up to {@link ArticleSearch#COUNT_LIMIT} and beyond that
- * {@code COUNT_LIMIT + 1} ("more than a thousand")
+ * @param articles the articles on this page, best first; their gated halves are opened
+ * only by the access module
+ * @param total how many articles match in all, counted up to
+ * {@link ArticleSearch#COUNT_LIMIT} and beyond that {@code COUNT_LIMIT + 1} ("more than a
+ * thousand")
  */
 public record SearchResults(List<Article> articles, long total) {
 

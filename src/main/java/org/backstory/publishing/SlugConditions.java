@@ -6,9 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The article list's "tagged", "by" and "in storyline" conditions on {@code publishing.article a}, by slug, as
- * both reader search and the staff article list filter: each adds its SQL to {@code where} and its value to
- * {@code params}, only when given.
+ * The article list's "tagged", "by" and "in storyline" conditions on
+ * {@code publishing.article a}, by slug, as both reader search and the staff article list
+ * filter: each adds its SQL to {@code where} and its value to {@code params}, only when
+ * given.
  */
 final class SlugConditions {
 

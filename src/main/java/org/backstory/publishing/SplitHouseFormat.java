@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway migration 2026.12.09.11: moves every stored body written with the house format's two headings into the
- * background and now columns that {@code V2026_12_09_10} added, with {@link HouseFormat#split}, and renders it again.
- * It never shows readers without access more than before: a public article moves whenever its body fits the format;
- * a gated one only when its paywall marker sits in the now part (then the preview ends at the same place). A gated
- * article without a marker (its preview was the capped opening, which the format would widen to the whole
- * background) or with the marker in its opening or background stays a free-standing body, rendered as before; the
- * editor tells the writer how to move it into the format. {@code updated_at} is kept: the text did not change.
+ * Flyway migration 2026.12.09.11: moves every stored body written with the house format's
+ * two headings into the background and now columns that {@code V2026_12_09_10} added,
+ * with {@link HouseFormat#split}, and renders it again. It never shows readers without
+ * access more than before: a public article moves whenever its body fits the format; a
+ * gated one only when its paywall marker sits in the now part (then the preview ends at
+ * the same place). A gated article without a marker (its preview was the capped opening,
+ * which the format would widen to the whole background) or with the marker in its opening
+ * or background stays a free-standing body, rendered as before; the editor tells the
+ * writer how to move it into the format. {@code updated_at} is kept: the text did not
+ * change.
  */
 @Component
 class SplitHouseFormat extends ArticleDataMigration {
@@ -48,7 +51,8 @@ class SplitHouseFormat extends ArticleDataMigration {
 			try (ResultSet rows = select.executeQuery()) {
 				while (rows.next()) {
 					boolean gated = rows.getBoolean("gated");
-					Optional<HouseText> parts = HouseFormat.parts(rows.getString("body_markdown"), HouseLabels.DEFAULTS);
+					Optional<HouseText> parts = HouseFormat.parts(rows.getString("body_markdown"),
+							HouseLabels.DEFAULTS);
 					if (parts.isEmpty()) {
 						continue;
 					}

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff article list's SQL: every article in any status (drafts included), filtered, and searched over the
- * same full-text index as the readers' search ({@code search_whole}: staff read every article whole) or by a piece
- * of the title; by relevance when searching, otherwise most recently changed first.
+ * The staff article list's SQL: every article in any status (drafts included), filtered,
+ * and searched over the same full-text index as the readers' search
+ * ({@code search_whole}: staff read every article whole) or by a piece of the title; by
+ * relevance when searching, otherwise most recently changed first.
  */
 @Component
 class StaffArticleList {
@@ -42,14 +43,22 @@ class StaffArticleList {
 		}
 		String order = "a.updated_at desc, a.id desc";
 		if (query.search() != null) {
-			// Each arm names the partial index that answers it (see V2026_12_07_90); the title's trigram index
-			// answers the piece of a title or slug (titles usually hold their slug's words).
-			where.add("""
-					((a.visibility = 'public' and a.search_whole @@ %1$s) or (a.visibility <> 'public' and a.search_whole @@ %1$s)
-					  or lower(a.title) like :piece)""".formatted(ArticleSearchRepository.QUERY));
+			// Each arm names the partial index that answers it (see V2026_12_07_90); the
+			// title's trigram index
+			// answers the piece of a title or slug (titles usually hold their slug's
+			// words).
+			where
+				.add("""
+						((a.visibility = 'public' and a.search_whole @@ %1$s) or (a.visibility <> 'public' and a.search_whole @@ %1$s)
+						  or lower(a.title) like :piece)"""
+					.formatted(ArticleSearchRepository.QUERY));
 			params.put("q", query.search());
-			params.put("piece", "%" + query.search().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-				.replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("piece",
+					"%" + query.search()
+						.toLowerCase(Locale.ROOT)
+						.replace("\\", "\\\\")
+						.replace("%", "\\%")
+						.replace("_", "\\_") + "%");
 			order = "ts_rank(a.search_head, " + ArticleSearchRepository.QUERY + ") desc, " + order;
 		}
 		if (onlyMember != null) {
@@ -57,9 +66,14 @@ class StaffArticleList {
 			params.put("member", onlyMember);
 		}
 		String filter = where.isEmpty() ? "" : "where " + String.join(" and ", where);
-		long total = jdbc.sql("select count(*) from publishing.article a " + filter).params(params).query(Long.class).single();
-		// A page past the last shows the last: any number typed into the address stays a valid offset.
-		int page = (int) Math.min(query.page(), Math.max(1, (total + ArticleQuery.PAGE_SIZE - 1) / ArticleQuery.PAGE_SIZE));
+		long total = jdbc.sql("select count(*) from publishing.article a " + filter)
+			.params(params)
+			.query(Long.class)
+			.single();
+		// A page past the last shows the last: any number typed into the address stays a
+		// valid offset.
+		int page = (int) Math.min(query.page(),
+				Math.max(1, (total + ArticleQuery.PAGE_SIZE - 1) / ArticleQuery.PAGE_SIZE));
 		params.put("limit", ArticleQuery.PAGE_SIZE);
 		params.put("offset", (page - 1) * ArticleQuery.PAGE_SIZE);
 		List<ArticleRow> rows = jdbc.sql("""

@@ -1,7 +1,8 @@
 package org.backstory.publishing;
 
 /**
- * An ordered series of articles that follow one story, with a timeline page at {@code /story/{slug}}.
+ * An ordered series of articles that follow one story, with a timeline page at
+ * {@code /story/{slug}}.
  *
  * @param id the storyline's id
  * @param slug the URL slug

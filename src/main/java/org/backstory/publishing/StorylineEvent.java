@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened in a storyline, as its editors record it. Summary, quote and sources are
- * editor-written metadata, public on every page; only the covering article's own text is gated.
+ * Something that happened in a storyline, as its editors record it. Summary, quote and
+ * sources are editor-written metadata, public on every page; only the covering article's
+ * own text is gated.
  *
  * @param id the event's id
  * @param storylineId the storyline it belongs to

@@ -17,7 +17,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL behind {@link StorylineEvents}; events come in date order, then in the order they were added. */
+/**
+ * The SQL behind {@link StorylineEvents}; events come in date order, then in the order
+ * they were added.
+ */
 @Repository
 class StorylineEventRepository {
 
@@ -40,8 +43,9 @@ class StorylineEventRepository {
 	}
 
 	/**
-	 * The storyline's events recorded after {@code since} whose period (its day, month or year) ends on or after the
-	 * UTC day of {@code since}: what may have happened since then, leaving out history an editor filled in later.
+	 * The storyline's events recorded after {@code since} whose period (its day, month or
+	 * year) ends on or after the UTC day of {@code since}: what may have happened since
+	 * then, leaving out history an editor filled in later.
 	 */
 	List<StorylineEvent> newSince(String storylineSlug, Instant since) {
 		return jdbc.sql(COLUMNS + """
@@ -78,11 +82,12 @@ class StorylineEventRepository {
 	}
 
 	long insert(long storylineId, CheckedEvent event, Instant now) {
-		return jdbc.sql("""
-				insert into publishing.storyline_event (storyline_id, happened_on, date_precision, summary, quote, speaker,
-				  source_urls, source_labels, article_id, key_event, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-				""")
+		return jdbc
+			.sql("""
+					insert into publishing.storyline_event (storyline_id, happened_on, date_precision, summary, quote, speaker,
+					  source_urls, source_labels, article_id, key_event, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+					""")
 			.params(storylineId, event.date().date(), precision(event.date()), event.summary(), event.quote(),
 					event.speaker(), urls(event), labels(event), event.articleId(), event.key(), utc(now))
 			.query(Long.class)
@@ -111,17 +116,26 @@ class StorylineEventRepository {
 		return jdbc.sql("select id from publishing.article where slug = ?").param(slug).query(Long.class).optional();
 	}
 
-	/** An event covering article {@code articleId}: its slug, its dek or else its title, its publication day. */
+	/**
+	 * An event covering article {@code articleId}: its slug, its dek or else its title,
+	 * its publication day.
+	 */
 	Optional<EventDraft> coveringDraft(long articleId, Instant now) {
 		return jdbc.sql("select slug, title, dek, coalesce(published_at, ?) from publishing.article where id = ?")
 			.params(utc(now), articleId)
 			.query((rs, row) -> new EventDraft(
-					rs.getObject(4, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString(),
+					rs.getObject(4, OffsetDateTime.class)
+						.withOffsetSameInstant(ZoneOffset.UTC)
+						.toLocalDate()
+						.toString(),
 					rs.getString(3).isBlank() ? rs.getString(2) : rs.getString(3), "", "", "", rs.getString(1), false))
 			.optional();
 	}
 
-	/** Whether an event of any storyline names article {@code articleId} as the one that covers it. */
+	/**
+	 * Whether an event of any storyline names article {@code articleId} as the one that
+	 * covers it.
+	 */
 	boolean covers(long articleId) {
 		return jdbc.sql("select exists (select 1 from publishing.storyline_event where article_id = ?)")
 			.param(articleId)
@@ -131,7 +145,10 @@ class StorylineEventRepository {
 
 	/** The slug of the article with this id, whatever its status. */
 	Optional<String> articleSlug(long articleId) {
-		return jdbc.sql("select slug from publishing.article where id = ?").param(articleId).query(String.class).optional();
+		return jdbc.sql("select slug from publishing.article where id = ?")
+			.param(articleId)
+			.query(String.class)
+			.optional();
 	}
 
 	private static String precision(EventDate date) {
@@ -157,8 +174,8 @@ class StorylineEventRepository {
 		return new StorylineEvent(rs.getLong("id"), rs.getLong("storyline_id"),
 				new EventDate(rs.getObject("happened_on", LocalDate.class),
 						EventDate.Precision.valueOf(rs.getString("date_precision").toUpperCase(Locale.ROOT))),
-				rs.getString("summary"), rs.getString("quote"), rs.getString("speaker"), sources,
-				articleId, rs.getBoolean("key_event"));
+				rs.getString("summary"), rs.getString("quote"), rs.getString("speaker"), sources, articleId,
+				rs.getBoolean("key_event"));
 	}
 
 	private static String[] strings(Array array) throws SQLException {

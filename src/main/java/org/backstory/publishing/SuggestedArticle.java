@@ -3,7 +3,8 @@ package org.backstory.publishing;
 import java.time.LocalDate;
 
 /**
- * An earlier published article the "Suggest background" panel offers, with why it was chosen.
+ * An earlier published article the "Suggest background" panel offers, with why it was
+ * chosen.
  *
  * @param id the article's id
  * @param slug its slug ({@code /p/{slug}})
@@ -24,14 +25,18 @@ public record SuggestedArticle(long id, String slug, String title, String dek, L
 		return new EventDate(published, EventDate.Precision.DAY).text();
 	}
 
-	/** Why it is suggested, for the panel: "2 shared tags · 1 shared person · similar text". */
+	/**
+	 * Why it is suggested, for the panel: "2 shared tags · 1 shared person · similar
+	 * text".
+	 */
 	public String reason() {
 		StringBuilder reason = new StringBuilder();
 		if (sharedTags > 0) {
 			reason.append(sharedTags).append(sharedTags == 1 ? " shared tag" : " shared tags");
 		}
 		if (sharedPeople > 0) {
-			reason.append(reason.isEmpty() ? "" : " · ").append(sharedPeople)
+			reason.append(reason.isEmpty() ? "" : " · ")
+				.append(sharedPeople)
 				.append(sharedPeople == 1 ? " shared entity" : " shared entities");
 		}
 		if (textMatch) {

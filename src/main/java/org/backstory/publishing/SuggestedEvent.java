@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An earlier event of the article's storyline, as the "Suggest background" panel offers it.
+ * An earlier event of the article's storyline, as the "Suggest background" panel offers
+ * it.
  *
  * @param id the event's id
  * @param date when it happened
@@ -22,7 +23,10 @@ public record SuggestedEvent(long id, EventDate date, String summary, boolean ke
 		sources = List.copyOf(sources);
 	}
 
-	/** An event with the link its recap line carries: its covering article, else its first source, else none. */
+	/**
+	 * An event with the link its recap line carries: its covering article, else its first
+	 * source, else none.
+	 */
 	static SuggestedEvent of(StorylineEvent event, @Nullable String articleSlug) {
 		String href = articleSlug != null ? "/p/" + articleSlug
 				: event.sources().isEmpty() ? null : event.sources().get(0).url();

@@ -15,11 +15,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff manage tags and storylines: create, rename, merge, delete an unused tag, and order a storyline's
- * articles. Every change is one transaction, recorded for the audit log, and seen by readers when it
- * commits. A renamed or merged-away slug keeps answering: {@code /tag/{old}} and {@code /story/{old}} redirect
- * to where it went ({@link ArticleCatalog#tagMovedTo}, {@link ArticleCatalog#storylineMovedTo}).
- * Bad input throws {@link InvalidArticleException} with a message for the editor; nothing is written then.
+ * Staff manage tags and storylines: create, rename, merge, delete an unused tag, and
+ * order a storyline's articles. Every change is one transaction, recorded for the audit
+ * log, and seen by readers when it commits. A renamed or merged-away slug keeps
+ * answering: {@code /tag/{old}} and {@code /story/{old}} redirect to where it went
+ * ({@link ArticleCatalog#tagMovedTo}, {@link ArticleCatalog#storylineMovedTo}). Bad input
+ * throws {@link InvalidArticleException} with a message for the editor; nothing is
+ * written then.
  */
 @Service
 public class Taxonomy {
@@ -57,14 +59,16 @@ public class Taxonomy {
 
 	/**
 	 * Creates a tag.
-	 * @param description what its page says about it (plain text, at most {@link Tag#MAX_DESCRIPTION} characters)
-	 * @throws InvalidArticleException if the slug, name or description is not acceptable or the slug is taken
+	 * @param description what its page says about it (plain text, at most
+	 * {@link Tag#MAX_DESCRIPTION} characters)
+	 * @throws InvalidArticleException if the slug, name or description is not acceptable
+	 * or the slug is taken
 	 */
 	@Transactional
 	public Tag createTag(long actorId, String slug, String name, String description) {
 		Tag checked = checkTag(-1, slug, name, description);
-		long id = insertOrRefuse(() -> repository.insertTag(slug, checked.name(), checked.description(), clock.instant()),
-				"tag", slug);
+		long id = insertOrRefuse(
+				() -> repository.insertTag(slug, checked.name(), checked.description(), clock.instant()), "tag", slug);
 		repository.releaseTagAlias(slug);
 		changed(actorId, "tag.created", "tag " + id + " \"" + checked.name() + "\"", "slug " + slug);
 		return new Tag(id, slug, checked.name(), checked.description());
@@ -72,7 +76,8 @@ public class Taxonomy {
 
 	/**
 	 * Gives a tag a new name, slug and description; an old slug redirects to the new one.
-	 * @throws InvalidArticleException if there is no such tag, a field is not acceptable or the slug is taken
+	 * @throws InvalidArticleException if there is no such tag, a field is not acceptable
+	 * or the slug is taken
 	 */
 	@Transactional
 	public Tag editTag(long actorId, long id, String slug, String name, String description) {
@@ -94,9 +99,10 @@ public class Taxonomy {
 	}
 
 	/**
-	 * Merges tag {@code fromId} into {@code intoId}: its articles get the other tag (once), it is deleted, and
-	 * its slug redirects to the other tag's page.
-	 * @throws InvalidArticleException if either tag does not exist or they are the same tag
+	 * Merges tag {@code fromId} into {@code intoId}: its articles get the other tag
+	 * (once), it is deleted, and its slug redirects to the other tag's page.
+	 * @throws InvalidArticleException if either tag does not exist or they are the same
+	 * tag
 	 */
 	@Transactional
 	public void mergeTags(long actorId, long fromId, long intoId) {
@@ -147,7 +153,8 @@ public class Taxonomy {
 
 	/**
 	 * Creates a storyline.
-	 * @throws InvalidArticleException if the slug, title or description is not acceptable or the slug is taken
+	 * @throws InvalidArticleException if the slug, title or description is not acceptable
+	 * or the slug is taken
 	 */
 	@Transactional
 	public Storyline createStoryline(long actorId, String slug, String title, String description) {
@@ -162,8 +169,10 @@ public class Taxonomy {
 	}
 
 	/**
-	 * Changes a storyline's slug, title and description; an old slug redirects to the new one.
-	 * @throws InvalidArticleException if there is no such storyline, a field is not acceptable or the slug is taken
+	 * Changes a storyline's slug, title and description; an old slug redirects to the new
+	 * one.
+	 * @throws InvalidArticleException if there is no such storyline, a field is not
+	 * acceptable or the slug is taken
 	 */
 	@Transactional
 	public Storyline editStoryline(long actorId, long id, String slug, String title, String description) {
@@ -185,10 +194,12 @@ public class Taxonomy {
 	}
 
 	/**
-	 * Merges storyline {@code fromId} into {@code intoId}: its articles follow the other storyline's, in their
-	 * own order; it is deleted and its slug redirects to the other storyline's page. Other modules move what they
-	 * keep per storyline ({@link StorylinesMerged}).
-	 * @throws InvalidArticleException if either storyline does not exist or they are the same storyline
+	 * Merges storyline {@code fromId} into {@code intoId}: its articles follow the other
+	 * storyline's, in their own order; it is deleted and its slug redirects to the other
+	 * storyline's page. Other modules move what they keep per storyline
+	 * ({@link StorylinesMerged}).
+	 * @throws InvalidArticleException if either storyline does not exist or they are the
+	 * same storyline
 	 */
 	@Transactional
 	public void mergeStorylines(long actorId, long fromId, long intoId) {
@@ -207,10 +218,11 @@ public class Taxonomy {
 	}
 
 	/**
-	 * Puts an article at {@code position} (from 1; past the end means last) in its storyline; the others keep
-	 * their order and every article is numbered 1, 2, 3... again.
-	 * @throws InvalidArticleException if there is no such storyline, the article is not in it, or the position
-	 * is below 1
+	 * Puts an article at {@code position} (from 1; past the end means last) in its
+	 * storyline; the others keep their order and every article is numbered 1, 2, 3...
+	 * again.
+	 * @throws InvalidArticleException if there is no such storyline, the article is not
+	 * in it, or the position is below 1
 	 */
 	@Transactional
 	public void moveArticle(long actorId, long storylineId, long articleId, int position) {
@@ -219,8 +231,11 @@ public class Taxonomy {
 			throw new InvalidArticleException("Positions in a storyline start at 1.");
 		}
 		List<StorylinePart> parts = repository.parts(storylineId);
-		StorylinePart moved = parts.stream().filter(part -> part.articleId() == articleId).findFirst()
-			.orElseThrow(() -> new InvalidArticleException("That article is not in the storyline \"" + storyline.title() + "\"."));
+		StorylinePart moved = parts.stream()
+			.filter(part -> part.articleId() == articleId)
+			.findFirst()
+			.orElseThrow(() -> new InvalidArticleException(
+					"That article is not in the storyline \"" + storyline.title() + "\"."));
 		List<Long> order = new ArrayList<>(parts.stream().map(StorylinePart::articleId).toList());
 		order.remove(articleId);
 		int index = Math.min(position, parts.size()) - 1;
@@ -230,10 +245,14 @@ public class Taxonomy {
 				"article " + articleId + " \"" + moved.title() + "\" to part " + (index + 1));
 	}
 
-	/** The tag as it will be saved (plain name and description); {@code self} is its id, or -1 for a new one. */
+	/**
+	 * The tag as it will be saved (plain name and description); {@code self} is its id,
+	 * or -1 for a new one.
+	 */
 	private Tag checkTag(long self, String slug, String name, String description) {
 		String plainDescription = EditorialRules.plain(description);
-		check(EditorialRules.slugProblem("The tag's slug", slug), EditorialRules.nameProblem("The tag's name", name, 80),
+		check(EditorialRules.slugProblem("The tag's slug", slug),
+				EditorialRules.nameProblem("The tag's name", name, 80),
 				EditorialRules.tagDescriptionProblem(plainDescription));
 		if (repository.tagSlugTaken(slug, self)) {
 			throw new InvalidArticleException("The slug '" + slug + "' is already used by another tag.");
@@ -245,14 +264,16 @@ public class Taxonomy {
 		check(EditorialRules.slugProblem("The storyline's slug", slug),
 				EditorialRules.nameProblem("The storyline's title", title, 200),
 				EditorialRules.plain(description).length() > 2000
-						? Optional.of("The storyline's description must be at most 2000 characters.") : Optional.empty());
+						? Optional.of("The storyline's description must be at most 2000 characters.")
+						: Optional.empty());
 		if (repository.storylineSlugTaken(slug, self)) {
 			throw new InvalidArticleException("The slug '" + slug + "' is already used by another storyline.");
 		}
 	}
 
 	private TagUsage existingTag(long id) {
-		return repository.tag(id, true).orElseThrow(() -> new InvalidArticleException("There is no tag with id " + id + "."));
+		return repository.tag(id, true)
+			.orElseThrow(() -> new InvalidArticleException("There is no tag with id " + id + "."));
 	}
 
 	private StorylineUsage existingStoryline(long id) {

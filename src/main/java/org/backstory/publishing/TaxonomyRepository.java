@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL behind {@link Taxonomy}; it validates first and runs each change in one transaction. */
+/**
+ * The SQL behind {@link Taxonomy}; it validates first and runs each change in one
+ * transaction.
+ */
 @Repository
 class TaxonomyRepository {
 
@@ -26,9 +29,7 @@ class TaxonomyRepository {
 				select t.id, t.slug, t.name, t.description,
 				  (select count(*) from publishing.article_tag at where at.tag_id = t.id)
 				from publishing.tag t order by lower(t.name), t.id
-				""")
-			.query(TaxonomyRepository::tagUsage)
-			.list();
+				""").query(TaxonomyRepository::tagUsage).list();
 	}
 
 	Optional<TagUsage> tag(long id, boolean lock) {
@@ -49,7 +50,8 @@ class TaxonomyRepository {
 	}
 
 	long insertTag(String slug, String name, String description, Instant now) {
-		return jdbc.sql("insert into publishing.tag (slug, name, description, created_at) values (?, ?, ?, ?) returning id")
+		return jdbc
+			.sql("insert into publishing.tag (slug, name, description, created_at) values (?, ?, ?, ?) returning id")
 			.params(slug, name, description, utc(now))
 			.query(Long.class)
 			.single();
@@ -65,16 +67,16 @@ class TaxonomyRepository {
 		return new TagUsage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
 	}
 
-	/** Gives A's articles tag B (keeping A's place in each article's tag order), then points A's old slugs at B. */
+	/**
+	 * Gives A's articles tag B (keeping A's place in each article's tag order), then
+	 * points A's old slugs at B.
+	 */
 	void moveTagOnto(long fromId, long intoId) {
 		jdbc.sql("""
 				insert into publishing.article_tag (article_id, tag_id, position)
 				select article_id, :into, position from publishing.article_tag where tag_id = :from
 				on conflict (article_id, tag_id) do nothing
-				""")
-			.param("from", fromId)
-			.param("into", intoId)
-			.update();
+				""").param("from", fromId).param("into", intoId).update();
 		jdbc.sql("delete from publishing.article_tag where tag_id = ?").param(fromId).update();
 		jdbc.sql("update publishing.tag_alias set tag_id = ? where tag_id = ?").params(intoId, fromId).update();
 	}
@@ -88,9 +90,7 @@ class TaxonomyRepository {
 		jdbc.sql("""
 				insert into publishing.tag_alias (slug, tag_id, created_at) values (?, ?, ?)
 				on conflict (slug) do update set tag_id = excluded.tag_id
-				""")
-			.params(slug, tagId, utc(now))
-			.update();
+				""").params(slug, tagId, utc(now)).update();
 	}
 
 	/** A slug a tag now uses is no longer an alias. */
@@ -99,7 +99,9 @@ class TaxonomyRepository {
 	}
 
 	List<StorylineUsage> storylines() {
-		return jdbc.sql(STORYLINE_USAGE + " order by lower(s.title), s.id").query((rs, row) -> storylineUsage(rs)).list();
+		return jdbc.sql(STORYLINE_USAGE + " order by lower(s.title), s.id")
+			.query((rs, row) -> storylineUsage(rs))
+			.list();
 	}
 
 	Optional<StorylineUsage> storyline(long id, boolean lock) {
@@ -128,10 +130,7 @@ class TaxonomyRepository {
 	long insertStoryline(String slug, String title, String description, Instant now) {
 		return jdbc.sql("""
 				insert into publishing.storyline (slug, title, description, created_at) values (?, ?, ?, ?) returning id
-				""")
-			.params(slug, title, description, utc(now))
-			.query(Long.class)
-			.single();
+				""").params(slug, title, description, utc(now)).query(Long.class).single();
 	}
 
 	void updateStoryline(long id, String slug, String title, String description) {
@@ -152,18 +151,16 @@ class TaxonomyRepository {
 	}
 
 	/**
-	 * Numbers the articles 1, 2, 3... in the given order. Positions are unique per storyline and checked row by
-	 * row, so they are first moved out of the way (each above the current largest), then set, in the caller's
-	 * transaction.
+	 * Numbers the articles 1, 2, 3... in the given order. Positions are unique per
+	 * storyline and checked row by row, so they are first moved out of the way (each
+	 * above the current largest), then set, in the caller's transaction.
 	 */
 	void renumber(long storylineId, List<Long> articleIds) {
 		jdbc.sql("""
 				update publishing.article set storyline_position = storyline_position
 				  + (select max(storyline_position) from publishing.article where storyline_id = :id)
 				where storyline_id = :id
-				""")
-			.param("id", storylineId)
-			.update();
+				""").param("id", storylineId).update();
 		for (int i = 0; i < articleIds.size(); i++) {
 			jdbc.sql("update publishing.article set storyline_position = ? where id = ? and storyline_id = ?")
 				.params(i + 1, articleIds.get(i), storylineId)
@@ -172,18 +169,15 @@ class TaxonomyRepository {
 	}
 
 	/**
-	 * Moves every article of storyline A after those of storyline B, in A's order, and A's events and old slugs to
-	 * B; renumber B afterwards.
+	 * Moves every article of storyline A after those of storyline B, in A's order, and
+	 * A's events and old slugs to B; renumber B afterwards.
 	 */
 	void moveArticlesOnto(long fromId, long intoId) {
 		jdbc.sql("""
 				update publishing.article set storyline_id = :into, storyline_position = storyline_position
 				  + coalesce((select max(storyline_position) from publishing.article where storyline_id = :into), 0)
 				where storyline_id = :from
-				""")
-			.param("from", fromId)
-			.param("into", intoId)
-			.update();
+				""").param("from", fromId).param("into", intoId).update();
 		jdbc.sql("update publishing.storyline_alias set storyline_id = ? where storyline_id = ?")
 			.params(intoId, fromId)
 			.update();
@@ -200,9 +194,7 @@ class TaxonomyRepository {
 		jdbc.sql("""
 				insert into publishing.storyline_alias (slug, storyline_id, created_at) values (?, ?, ?)
 				on conflict (slug) do update set storyline_id = excluded.storyline_id
-				""")
-			.params(slug, storylineId, utc(now))
-			.update();
+				""").params(slug, storylineId, utc(now)).update();
 	}
 
 	void releaseStorylineAlias(String slug) {

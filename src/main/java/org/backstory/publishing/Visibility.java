@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 /**
  * Who an article is for. The access module decides what that means for a given reader.
  *
- * @param level everyone, signed-in members, paying subscribers, or subscribers of certain tiers
- * @param tiers the tier codes that may read it when {@code level} is {@link Level#TIERS}, otherwise empty
+ * @param level everyone, signed-in members, paying subscribers, or subscribers of certain
+ * tiers
+ * @param tiers the tier codes that may read it when {@code level} is {@link Level#TIERS},
+ * otherwise empty
  */
 public record Visibility(Level level, Set<String> tiers) {
 
@@ -53,8 +55,9 @@ public record Visibility(Level level, Set<String> tiers) {
 	}
 
 	/**
-	 * Who may read it in full, as the badge on a search result or a related article says it: Free, Members, Paid,
-	 * or the tier codes capitalised ("Gold or Silver"), as tiers have no names of their own yet.
+	 * Who may read it in full, as the badge on a search result or a related article says
+	 * it: Free, Members, Paid, or the tier codes capitalised ("Gold or Silver"), as tiers
+	 * have no names of their own yet.
 	 */
 	public String badge() {
 		return switch (level) {

@@ -4,16 +4,20 @@ import org.backstory.publishing.ArticleSearch;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Turns a headline marked with {@link ArticleSearch#MATCH_START} and {@link ArticleSearch#MATCH_END} into safe
- * HTML: {@code ts_headline} leaves {@code <} and {@code &} raw, so the text is escaped first and only then are the
- * marks swapped for {@code <mark>} tags.
+ * Turns a headline marked with {@link ArticleSearch#MATCH_START} and
+ * {@link ArticleSearch#MATCH_END} into safe HTML: {@code ts_headline} leaves {@code <}
+ * and {@code &} raw, so the text is escaped first and only then are the marks swapped for
+ * {@code <mark>} tags.
  */
 final class Marks {
 
 	private Marks() {
 	}
 
-	/** The characters that mean a match; removed from what is searched, so text cannot forge them. */
+	/**
+	 * The characters that mean a match; removed from what is searched, so text cannot
+	 * forge them.
+	 */
 	static String withoutMarks(String text) {
 		return text.replace(ArticleSearch.MATCH_START, ' ').replace(ArticleSearch.MATCH_END, ' ');
 	}

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /search?q=}: the readers' search, in web search syntax, by relevance or newest first, filtered by tag,
- * author or storyline, ten results a page. A search that cannot be made (too long) is answered 400 with the
- * reason on the page; a page number out of range is a 400 too.
+ * {@code /search?q=}: the readers' search, in web search syntax, by relevance or newest
+ * first, filtered by tag, author or storyline, ten results a page. A search that cannot
+ * be made (too long) is answered 400 with the reason on the page; a page number out of
+ * range is a 400 too.
  */
 @Controller
 class SearchController {
@@ -41,7 +42,8 @@ class SearchController {
 
 	@GetMapping("/search")
 	String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "relevance") String sort,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String author,
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String author,
 			@RequestParam(required = false) @Nullable String storyline, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal @Nullable SignedInMember member, Model model, HttpServletResponse response) {
 		boolean newest = switch (sort) {
@@ -60,17 +62,18 @@ class SearchController {
 		List<Author> authors = catalog.authorsWithCounts().stream().map(PublishedCount::item).toList();
 		if (query.length() > MAX_QUERY) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("search", new SearchPage(query.substring(0, MAX_QUERY), newest, tagSlug, authorSlug,
-					storylineSlug, List.of(), List.of(), 0, 1, 0, null, "A search can be at most " + MAX_QUERY + " characters long.",
-					tags, authors));
+			model.addAttribute("search",
+					new SearchPage(query.substring(0, MAX_QUERY), newest, tagSlug, authorSlug, storylineSlug, List.of(),
+							List.of(), 0, 1, 0, null, "A search can be at most " + MAX_QUERY + " characters long.",
+							tags, authors));
 			return "search/results";
 		}
-		ReaderSearch.Found found = query.isEmpty() ? ReaderSearch.Found.NOTHING
-				: search.find(query, newest ? SearchOrder.NEWEST : SearchOrder.RELEVANCE, tagSlug, authorSlug,
-						storylineSlug, page, member);
+		ReaderSearch.Found found = query.isEmpty() ? ReaderSearch.Found.NOTHING : search.find(query,
+				newest ? SearchOrder.NEWEST : SearchOrder.RELEVANCE, tagSlug, authorSlug, storylineSlug, page, member);
 		long pages = (found.total() + ReaderSearch.PAGE_SIZE - 1) / ReaderSearch.PAGE_SIZE;
-		model.addAttribute("search", new SearchPage(query, newest, tagSlug, authorSlug, storylineSlug, found.entities(), found.results(),
-				found.total(), page, Math.min(pages, MAX_PAGE), found.didYouMean(), null, tags, authors));
+		model.addAttribute("search",
+				new SearchPage(query, newest, tagSlug, authorSlug, storylineSlug, found.entities(), found.results(),
+						found.total(), page, Math.min(pages, MAX_PAGE), found.didYouMean(), null, tags, authors));
 		return "search/results";
 	}
 

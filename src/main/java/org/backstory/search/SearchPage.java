@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param tag the tag filter's slug, or null
  * @param author the author filter's slug, or null
  * @param storyline the storyline filter's slug, or null
- * @param entities the people, places and organisations whose pages match (first page, no filters)
+ * @param entities the people, places and organisations whose pages match (first page, no
+ * filters)
  * @param results this page's results
  * @param total how many articles match in all
  * @param page this page's number, from 1
@@ -29,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param authors the authors to filter by
  */
 public record SearchPage(String query, boolean newest, @Nullable String tag, @Nullable String author,
-		@Nullable String storyline, List<EntityResult> entities, List<SearchResult> results, long total, int page, long pages,
-		@Nullable String didYouMean, @Nullable String problem, List<Tag> tags, List<Author> authors) {
+		@Nullable String storyline, List<EntityResult> entities, List<SearchResult> results, long total, int page,
+		long pages, @Nullable String didYouMean, @Nullable String problem, List<Tag> tags, List<Author> authors) {
 
 	public SearchPage {
 		entities = List.copyOf(entities);
@@ -39,12 +40,18 @@ public record SearchPage(String query, boolean newest, @Nullable String tag, @Nu
 		authors = List.copyOf(authors);
 	}
 
-	/** Whether a search was made (there is something to show results or "nothing found" for). */
+	/**
+	 * Whether a search was made (there is something to show results or "nothing found"
+	 * for).
+	 */
 	public boolean searched() {
 		return !query.isBlank() && problem == null;
 	}
 
-	/** How many results, in words: "1 result", "12 results", or "More than 1,000 results" past the count's limit. */
+	/**
+	 * How many results, in words: "1 result", "12 results", or "More than 1,000 results"
+	 * past the count's limit.
+	 */
 	public String totalText() {
 		if (total > ArticleSearch.COUNT_LIMIT) {
 			return String.format(Locale.ENGLISH, "More than %,d results", ArticleSearch.COUNT_LIMIT);

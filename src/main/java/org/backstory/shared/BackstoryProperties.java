@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * App-wide settings.
  *
- * @param baseUrl the public address readers use, for links in mail and feeds ({@code BACKSTORY_BASE_URL})
- * @param dataDir where the embedded database and the dev mail outbox live ({@code BACKSTORY_DATA_DIR})
- * @param demo {@code true} seeds demo content into an empty database, {@code false} never does, unset seeds
- * only an empty embedded database ({@code BACKSTORY_DEMO})
+ * @param baseUrl the public address readers use, for links in mail and feeds
+ * ({@code BACKSTORY_BASE_URL})
+ * @param dataDir where the embedded database and the dev mail outbox live
+ * ({@code BACKSTORY_DATA_DIR})
+ * @param demo {@code true} seeds demo content into an empty database, {@code false} never
+ * does, unset seeds only an empty embedded database ({@code BACKSTORY_DEMO})
  */
 @ConfigurationProperties("backstory")
 public record BackstoryProperties(@DefaultValue("http://localhost:8080") URI baseUrl,

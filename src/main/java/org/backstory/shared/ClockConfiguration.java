@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** All time comes from this clock, so tests can move it (renewals, grace periods, scheduling). */
+/**
+ * All time comes from this clock, so tests can move it (renewals, grace periods,
+ * scheduling).
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads RFC 4180 CSV: comma-separated fields, optionally quoted with doubled quotes inside, records ending
- * in CRLF or LF (a quoted field may span lines). Each record keeps the line it starts on, for messages such
- * as "line 7: ...". A blank line is no record.
+ * Reads RFC 4180 CSV: comma-separated fields, optionally quoted with doubled quotes
+ * inside, records ending in CRLF or LF (a quoted field may span lines). Each record keeps
+ * the line it starts on, for messages such as "line 7: ...". A blank line is no record.
  */
 public final class CsvReader {
 
@@ -17,7 +17,10 @@ public final class CsvReader {
 	public record Record(int line, List<String> fields) {
 	}
 
-	/** Thrown for text that is not CSV: a quote that never closes, or text after a closing quote. */
+	/**
+	 * Thrown for text that is not CSV: a quote that never closes, or text after a closing
+	 * quote.
+	 */
 	public static final class MalformedCsvException extends Exception {
 
 		private final int line;

@@ -6,10 +6,11 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes CSV as RFC 4180 has it (comma-separated, CRLF line ends, a field quoted when it holds a comma,
- * quote or line break, quotes doubled), with one addition: a field a spreadsheet would run as a formula
- * (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, so an export opened
- * in a spreadsheet cannot run what a member typed as their name.
+ * Writes CSV as RFC 4180 has it (comma-separated, CRLF line ends, a field quoted when it
+ * holds a comma, quote or line break, quotes doubled), with one addition: a field a
+ * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage
+ * return) gets a leading apostrophe, so an export opened in a spreadsheet cannot run what
+ * a member typed as their name.
  */
 public final class CsvWriter {
 

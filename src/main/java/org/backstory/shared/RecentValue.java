@@ -9,9 +9,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A setting loaded from the database and kept in memory for at most {@link #MAX_AGE}, so pages do not
- * query it on every request while a change made on another node is still seen within seconds. A change
- * made through this node calls {@link #forget()} and is seen at once.
+ * A setting loaded from the database and kept in memory for at most {@link #MAX_AGE}, so
+ * pages do not query it on every request while a change made on another node is still
+ * seen within seconds. A change made through this node calls {@link #forget()} and is
+ * seen at once.
  *
  * @param <T> the loaded value
  */
@@ -33,14 +34,17 @@ public final class RecentValue<T> {
 
 	/**
 	 * @param loader reads the value from the database
-	 * @param ticker nanoseconds from a monotonic source (tests pass their own to age the value)
+	 * @param ticker nanoseconds from a monotonic source (tests pass their own to age the
+	 * value)
 	 */
 	public RecentValue(Supplier<T> loader, LongSupplier ticker) {
 		this.loader = loader;
 		this.ticker = ticker;
 	}
 
-	/** The value, loaded again when it is older than {@link #MAX_AGE} or was forgotten. */
+	/**
+	 * The value, loaded again when it is older than {@link #MAX_AGE} or was forgotten.
+	 */
 	public T get() {
 		long now = ticker.getAsLong();
 		Loaded<T> current = loaded;
@@ -52,8 +56,8 @@ public final class RecentValue<T> {
 	}
 
 	/**
-	 * Drops the value now and again when the surrounding transaction (if any) ends, so a reader in between
-	 * cannot keep the value from before the change.
+	 * Drops the value now and again when the surrounding transaction (if any) ends, so a
+	 * reader in between cannot keep the value from before the change.
 	 */
 	public void forget() {
 		loaded = null;

@@ -13,9 +13,10 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * A secret the app makes on its first start and keeps in a file of the data directory that only the app's
- * user may read (mode 0600): the embedded database's password, the key that seals two-factor secrets. The
- * secret is 256 random bits, URL-safe Base64 without padding (43 characters).
+ * A secret the app makes on its first start and keeps in a file of the data directory
+ * that only the app's user may read (mode 0600): the embedded database's password, the
+ * key that seals two-factor secrets. The secret is 256 random bits, URL-safe Base64
+ * without padding (43 characters).
  */
 public final class SecretFile {
 
@@ -27,8 +28,9 @@ public final class SecretFile {
 	}
 
 	/**
-	 * The secret kept in {@code file}; when there is none yet, a new one, written atomically with mode 0600
-	 * (the directory is created if need be). An existing file is made 0600 again in case someone widened it.
+	 * The secret kept in {@code file}; when there is none yet, a new one, written
+	 * atomically with mode 0600 (the directory is created if need be). An existing file
+	 * is made 0600 again in case someone widened it.
 	 */
 	public static String readOrCreate(Path file) throws IOException {
 		if (Files.exists(file)) {
@@ -49,7 +51,10 @@ public final class SecretFile {
 		return text;
 	}
 
-	/** Makes {@code directory} the app user's alone (mode 0700), where the file system has POSIX permissions. */
+	/**
+	 * Makes {@code directory} the app user's alone (mode 0700), where the file system has
+	 * POSIX permissions.
+	 */
 	public static void ownerOnlyDirectory(Path directory) throws IOException {
 		restrict(directory, OWNER_ONLY_DIRECTORY);
 	}

@@ -13,13 +13,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals secrets the server must read back (a TOTP secret, an Admin API key's HMAC secret) with AES-256-GCM, so
- * that a copy of the database alone gives nobody the secret. The key lives outside the database: the app has
- * one {@code SecretSeal} bean, made by the members module from {@code BACKSTORY_TWO_FACTOR_KEY} or the data
- * directory's {@code two-factor.key} ({@link SecretFile}). Each sealed value is bound to a context (e.g. the
- * row it belongs to): it is authenticated with it, so a sealed value copied into another row does not open.
+ * Seals secrets the server must read back (a TOTP secret, an Admin API key's HMAC secret)
+ * with AES-256-GCM, so that a copy of the database alone gives nobody the secret. The key
+ * lives outside the database: the app has one {@code SecretSeal} bean, made by the
+ * members module from {@code BACKSTORY_TWO_FACTOR_KEY} or the data directory's
+ * {@code two-factor.key} ({@link SecretFile}). Each sealed value is bound to a context
+ * (e.g. the row it belongs to): it is authenticated with it, so a sealed value copied
+ * into another row does not open.
  * <p>
- * A sealed value is a version byte, a random 96-bit nonce, then the ciphertext with its 128-bit tag.
+ * A sealed value is a version byte, a random 96-bit nonce, then the ciphertext with its
+ * 128-bit tag.
  */
 public final class SecretSeal {
 
@@ -57,8 +60,8 @@ public final class SecretSeal {
 	}
 
 	/**
-	 * The secret {@link #seal} sealed for {@code context}; empty when it was sealed with another key, for
-	 * another context, or altered since.
+	 * The secret {@link #seal} sealed for {@code context}; empty when it was sealed with
+	 * another key, for another context, or altered since.
 	 */
 	public Optional<byte[]> open(String context, byte[] sealed) {
 		if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
@@ -74,8 +77,9 @@ public final class SecretSeal {
 	}
 
 	/**
-	 * A fingerprint of the key that reveals nothing of it (16 bytes of an HMAC of {@code label}), for a
-	 * database to keep so a node can tell whether it holds the key its values were sealed with.
+	 * A fingerprint of the key that reveals nothing of it (16 bytes of an HMAC of
+	 * {@code label}), for a database to keep so a node can tell whether it holds the key
+	 * its values were sealed with.
 	 */
 	public byte[] fingerprint(String label) {
 		try {

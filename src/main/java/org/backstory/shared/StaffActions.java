@@ -3,7 +3,10 @@ package org.backstory.shared;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Records staff actions for the audit log by publishing {@link StaffActed}; call it inside the action's transaction. */
+/**
+ * Records staff actions for the audit log by publishing {@link StaffActed}; call it
+ * inside the action's transaction.
+ */
 @Component
 public class StaffActions {
 

@@ -3,9 +3,10 @@ package org.backstory.shared;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A start that must not go on because of a setting: the message is the one sentence the operator reads, and
- * {@link #action()} what to do about it. {@link StartRefusedFailureAnalyzer} prints both as Spring Boot's
- * short "APPLICATION FAILED TO START" report, without a stack trace.
+ * A start that must not go on because of a setting: the message is the one sentence the
+ * operator reads, and {@link #action()} what to do about it.
+ * {@link StartRefusedFailureAnalyzer} prints both as Spring Boot's short "APPLICATION
+ * FAILED TO START" report, without a stack trace.
  */
 public class StartRefused extends RuntimeException {
 

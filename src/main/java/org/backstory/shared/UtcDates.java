@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Dates written without a zone, as spreadsheets and older exports write them, read as UTC. The importers try
- * these forms after their own with a zone.
+ * Dates written without a zone, as spreadsheets and older exports write them, read as
+ * UTC. The importers try these forms after their own with a zone.
  */
 public final class UtcDates {
 
@@ -18,8 +18,9 @@ public final class UtcDates {
 	}
 
 	/**
-	 * A date and time with a space or a {@code T} between them ({@code 2024-03-01 09:30:00}), or a date
-	 * ({@code 2024-03-01}, its midnight), in UTC; null when the text is neither.
+	 * A date and time with a space or a {@code T} between them
+	 * ({@code 2024-03-01 09:30:00}), or a date ({@code 2024-03-01}, its midnight), in
+	 * UTC; null when the text is neither.
 	 */
 	public static @Nullable Instant withoutZone(String value) {
 		try {

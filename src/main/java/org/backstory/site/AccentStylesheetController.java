@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The publication's accent colour as a one-rule stylesheet ({@code PageChrome.accentStylesheet()} links it),
- * so no page needs an inline style and the Content-Security-Policy can allow styles from this site only. The
- * colour is in the address: a new colour is a new address, so each sheet may be cached for a year.
+ * The publication's accent colour as a one-rule stylesheet
+ * ({@code PageChrome.accentStylesheet()} links it), so no page needs an inline style and
+ * the Content-Security-Policy can allow styles from this site only. The colour is in the
+ * address: a new colour is a new address, so each sheet may be cached for a year.
  */
 @Controller
 class AccentStylesheetController {

@@ -22,11 +22,12 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The article page. The body shown is whatever the access module hands out for this reader: the whole
- * article, or the preview and a paywall box; a verified search engine crawler is a reader too (the access module
- * decides from the client address and user agent). An old slug answers 301 to the current one. A signed-in member's
- * read joins their reading history, and the newest part of a storyline tells them what they missed; an article in a
- * storyline carries the storyline's follow button.
+ * The article page. The body shown is whatever the access module hands out for this
+ * reader: the whole article, or the preview and a paywall box; a verified search engine
+ * crawler is a reader too (the access module decides from the client address and user
+ * agent). An old slug answers 301 to the current one. A signed-in member's read joins
+ * their reading history, and the newest part of a storyline tells them what they missed;
+ * an article in a storyline carries the storyline's follow button.
  */
 @Controller
 class ArticleController {
@@ -53,7 +54,8 @@ class ArticleController {
 	@GetMapping("/p/{slug}")
 	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member,
 			HttpServletRequest request, HttpServletResponse response) {
-		ArticleLookup lookup = catalog.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ArticleLookup lookup = catalog.bySlug(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (lookup instanceof ArticleLookup.Moved moved) {
 			RedirectView redirect = new RedirectView("/p/" + moved.currentSlug(), true);
 			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
@@ -64,28 +66,32 @@ class ArticleController {
 		ReadableArticle readable = gate.open(article, member,
 				new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
 		if (readable.verifiedCrawler()) {
-			// The same address serves everyone else the preview: no shared cache may keep the crawler's copy.
+			// The same address serves everyone else the preview: no shared cache may keep
+			// the crawler's copy.
 			response.setHeader(HttpHeaders.CACHE_CONTROL, ReadingCacheHeaders.PERSONAL);
 		}
 		// What the reader missed is read before this view joins their history.
 		Catchup catchup = catchups.ofArticle(member, article);
 		catchups.recordRead(member, article.id(), readable.complete());
-		FollowButton follow = article.storyline() == null ? null : catalog.storyline(article.storyline().slug())
-			.map(storyline -> FollowButton.of(storyline, member, follows, "/p/" + article.slug()))
-			.orElse(null);
+		FollowButton follow = article.storyline() == null ? null
+				: catalog.storyline(article.storyline().slug())
+					.map(storyline -> FollowButton.of(storyline, member, follows, "/p/" + article.slug()))
+					.orElse(null);
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)))
 			.addObject("catchup", catchup)
 			.addObject("follow", follow);
 	}
 
 	/**
-	 * An article's address on Ghost ({@code /slug/}, with the trailing slash Ghost always writes), so links to
-	 * a publication imported from Ghost keep working: 301 to the article, 404 when no article on the site has
-	 * (or had) the slug. Only slug-shaped paths match, so no other page is shadowed.
+	 * An article's address on Ghost ({@code /slug/}, with the trailing slash Ghost always
+	 * writes), so links to a publication imported from Ghost keep working: 301 to the
+	 * article, 404 when no article on the site has (or had) the slug. Only slug-shaped
+	 * paths match, so no other page is shadowed.
 	 */
 	@GetMapping("/{slug:[a-z0-9]+(?:-[a-z0-9]+)*}/")
 	RedirectView ghostAddress(@PathVariable String slug) {
-		ArticleLookup lookup = catalog.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ArticleLookup lookup = catalog.bySlug(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return MovedPermanently.to("/p/" + (lookup instanceof ArticleLookup.Moved moved ? moved.currentSlug() : slug));
 	}
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param jsonLd schema.org structured data, already escaped for a script element
  * @param share what social networks show when the article is shared
  * @param related the articles offered under it, best first
- * @param storySoFar "the story so far": the storyline's most important events before it, oldest first
+ * @param storySoFar "the story so far": the storyline's most important events before it,
+ * oldest first
  */
 public record ArticleFacts(ReadingDate published, @Nullable ReadingDate updated, @Nullable String lock,
 		@Nullable StorylineNav storyline, String canonicalUrl, String jsonLd, ShareCard share,

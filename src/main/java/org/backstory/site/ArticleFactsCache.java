@@ -18,13 +18,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Works out each article's {@link ArticleFacts} once rather than on every page view.
- * An entry is reused only while the catalog hands out the very same article and the publication is
- * unchanged, so an edit or a new publication name shows at once. Other articles' facts (the storyline's parts,
- * related articles) come from the catalog too, whose cache hands out new articles after any edit, so they are
- * never older than the catalog's own answers. "The story so far" comes from the storyline's events, whose changes
- * drop the catalog's cache as an article edit does, so the article comes back as a new object and its facts are
- * worked out again.
+ * Works out each article's {@link ArticleFacts} once rather than on every page view. An
+ * entry is reused only while the catalog hands out the very same article and the
+ * publication is unchanged, so an edit or a new publication name shows at once. Other
+ * articles' facts (the storyline's parts, related articles) come from the catalog too,
+ * whose cache hands out new articles after any edit, so they are never older than the
+ * catalog's own answers. "The story so far" comes from the storyline's events, whose
+ * changes drop the catalog's cache as an article edit does, so the article comes back as
+ * a new object and its facts are worked out again.
  */
 @Component
 class ArticleFactsCache {
@@ -69,7 +70,10 @@ class ArticleFactsCache {
 		return entry.facts();
 	}
 
-	/** The facts of an article not (yet) on the site, such as a staff preview of a draft; not cached. */
+	/**
+	 * The facts of an article not (yet) on the site, such as a staff preview of a draft;
+	 * not cached.
+	 */
 	ArticleFacts fresh(Article article) {
 		return work(article, publications.publication());
 	}
@@ -78,19 +82,22 @@ class ArticleFactsCache {
 		String canonicalUrl = properties.link("/p/" + article.slug());
 		Instant modified = StructuredData.modified(article);
 		ReadingDate published = ReadingDate.of(article.publishedAt());
-		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null : ReadingDate.of(modified);
+		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null
+				: ReadingDate.of(modified);
 		return new ArticleFacts(published, updated, ArticleCard.lockOf(article.visibility()), storylineOf(article),
 				canonicalUrl, structuredData.newsArticle(article, publication, canonicalUrl),
-				shareCards.article(article, publication, canonicalUrl), RelatedArticle.of(catalog.related(article.id(), RELATED)),
-				storySoFar(article));
+				shareCards.article(article, publication, canonicalUrl),
+				RelatedArticle.of(catalog.related(article.id(), RELATED)), storySoFar(article));
 	}
 
-	/** Events dated before the article's day; a draft previewed by staff reads as published now, so before today. */
+	/**
+	 * Events dated before the article's day; a draft previewed by staff reads as
+	 * published now, so before today.
+	 */
 	private List<EventView> storySoFar(Article article) {
 		StorylineRef storyline = article.storyline();
-		return storyline == null ? List.of()
-				: EventView.of(events.storySoFar(storyline.slug(), article.id(),
-						LocalDate.ofInstant(article.publishedAt(), ZoneOffset.UTC)));
+		return storyline == null ? List.of() : EventView.of(events.storySoFar(storyline.slug(), article.id(),
+				LocalDate.ofInstant(article.publishedAt(), ZoneOffset.UTC)));
 	}
 
 	private @Nullable StorylineNav storylineOf(Article article) {

@@ -3,8 +3,8 @@ package org.backstory.site;
 import java.util.List;
 
 /**
- * The banner over a staff preview of an article page: whom the page is shown as, and links to the other
- * readers and back to the editor.
+ * The banner over a staff preview of an article page: whom the page is shown as, and
+ * links to the other readers and back to the editor.
  *
  * @param asWho the reader the page is shown as, e.g. "a paying subscriber"
  * @param status the article's status (draft, scheduled, published)

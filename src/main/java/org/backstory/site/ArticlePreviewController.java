@@ -21,9 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Staff preview an article, whatever its status, exactly as a kind of reader will see it: the same page
- * template and the same access decision ({@link ArticleGate#openAs}) for a hypothetical reader. The staff
- * member's own session and entitlements play no part.
+ * Staff preview an article, whatever its status, exactly as a kind of reader will see it:
+ * the same page template and the same access decision ({@link ArticleGate#openAs}) for a
+ * hypothetical reader. The staff member's own session and entitlements play no part.
  */
 @Controller
 class ArticlePreviewController {
@@ -73,13 +73,16 @@ class ArticlePreviewController {
 		As reader = Arrays.stream(As.values())
 			.filter(candidate -> candidate.param().equals(as))
 			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "as must be anonymous, free or paid"));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "as must be anonymous, free or paid"));
 		Article article = desk.forPreview(id, staff);
 		ReadableArticle readable = gate.openAs(article, reader.state);
-		ArticlePreview banner = new ArticlePreview(reader.who, desk.statusOf(id), Arrays.stream(As.values())
-			.map(choice -> new ArticlePreview.Choice(choice.label,
-					"/admin/articles/" + id + "/preview?as=" + choice.param(), choice == reader))
-			.toList(), "/admin/articles/" + id);
+		ArticlePreview banner = new ArticlePreview(reader.who, desk.statusOf(id),
+				Arrays.stream(As.values())
+					.map(choice -> new ArticlePreview.Choice(choice.label,
+							"/admin/articles/" + id + "/preview?as=" + choice.param(), choice == reader))
+					.toList(),
+				"/admin/articles/" + id);
 		Responses.personal(response);
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.fresh(article)))
 			.addObject("preview", banner);

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The catch-up a signed-in reader sees on a storyline page and on its newest article's page, read from their
- * reading history and the storyline's events; anonymous readers get none.
+ * The catch-up a signed-in reader sees on a storyline page and on its newest article's
+ * page, read from their reading history and the storyline's events; anonymous readers get
+ * none.
  */
 @Component
 class Catchups {
@@ -30,7 +31,10 @@ class Catchups {
 		this.events = events;
 	}
 
-	/** For the page of storyline {@code slug}, whose published parts in story order are {@code parts}. */
+	/**
+	 * For the page of storyline {@code slug}, whose published parts in story order are
+	 * {@code parts}.
+	 */
 	Catchup ofStoryline(@Nullable SignedInMember member, String slug, List<ArticleSummary> parts) {
 		if (member == null || parts.isEmpty()) {
 			return Catchup.NONE;
@@ -40,8 +44,8 @@ class Catchups {
 	}
 
 	/**
-	 * For an article's page, before this view is recorded: the storyline's catch-up when the article is its newest
-	 * part (the latest published), none otherwise.
+	 * For an article's page, before this view is recorded: the storyline's catch-up when
+	 * the article is its newest part (the latest published), none otherwise.
 	 */
 	Catchup ofArticle(@Nullable SignedInMember member, Article article) {
 		StorylineRef storyline = article.storyline();
@@ -56,7 +60,10 @@ class Catchups {
 		return newest ? ofStoryline(member, storyline.slug(), parts) : Catchup.NONE;
 	}
 
-	/** Records the read when a signed-in member got the whole article: a preview behind a paywall is no read. */
+	/**
+	 * Records the read when a signed-in member got the whole article: a preview behind a
+	 * paywall is no read.
+	 */
 	void recordRead(@Nullable SignedInMember member, long articleId, boolean complete) {
 		if (member != null && complete) {
 			history.record(member.id(), articleId);

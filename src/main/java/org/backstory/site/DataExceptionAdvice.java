@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * The last line against bad input: a value the database refuses as malformed or out of range (SQLSTATE class
- * 22, "data exception": text too long for its column, a number that overflows, a string that is no date) is
- * the request's fault, so it gets 400 and the site's error page rather than a server error. The transaction
- * that tried to store it has already rolled back. Handlers should refuse such values first, with a message on
- * their form; this catches the ones they miss. Every other database error stays a server error.
+ * The last line against bad input: a value the database refuses as malformed or out of
+ * range (SQLSTATE class 22, "data exception": text too long for its column, a number that
+ * overflows, a string that is no date) is the request's fault, so it gets 400 and the
+ * site's error page rather than a server error. The transaction that tried to store it
+ * has already rolled back. Handlers should refuse such values first, with a message on
+ * their form; this catches the ones they miss. Every other database error stays a server
+ * error.
  */
 @ControllerAdvice
 class DataExceptionAdvice {

@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * An entity's page: its bio, the published articles that mention it (newest first, paged like a tag), and who said
- * what, when: its quotes by date. A quote from an article's gated part is left out, on the server, for a reader the
- * access policy does not let read that article.
+ * An entity's page: its bio, the published articles that mention it (newest first, paged
+ * like a tag), and who said what, when: its quotes by date. A quote from an article's
+ * gated part is left out, on the server, for a reader the access policy does not let read
+ * that article.
  */
 @Controller
 class EntityController {
@@ -39,7 +40,8 @@ class EntityController {
 			@AuthenticationPrincipal @Nullable SignedInMember member, Model model) {
 		Entity entity = entities.entity(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Reader reader = gate.searcher(member);
-		List<QuoteCard> quotes = gate.readableQuotes(entities.quotes(entity), reader).stream()
+		List<QuoteCard> quotes = gate.readableQuotes(entities.quotes(entity), reader)
+			.stream()
 			.map(QuoteCard::of)
 			.toList();
 		model.addAttribute("entity", entity);

@@ -1,7 +1,8 @@
 package org.backstory.site;
 
 /**
- * What the error page says for a status: never the exception, the path's internals or a stack trace.
+ * What the error page says for a status: never the exception, the path's internals or a
+ * stack trace.
  *
  * @param status the HTTP status
  * @param heading the page's title
@@ -20,8 +21,9 @@ public record ErrorPage(int status, String heading, String message) {
 			case 405 -> new ErrorPage(status, "That doesn't work here", "This page can't be used that way.");
 			case 413 -> new ErrorPage(status, "That was more than we accept",
 					"The form or file you sent is too large. Shorten it and try again.");
-			default -> status >= 500 ? new ErrorPage(status, "Something went wrong on our side",
-					"We've noted the problem. Please try again in a moment.")
+			default -> status >= 500
+					? new ErrorPage(status, "Something went wrong on our side",
+							"We've noted the problem. Please try again in a moment.")
 					: new ErrorPage(status, "That didn't work", "Please go back and try again.");
 		};
 	}

@@ -9,11 +9,13 @@ import org.backstory.publishing.StorylineEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A storyline event as the timeline and "the story so far" show it. Its words are editor-written metadata, public
- * to every reader; the covering article appears only as a link with its access badge, never with its text.
+ * A storyline event as the timeline and "the story so far" show it. Its words are
+ * editor-written metadata, public to every reader; the covering article appears only as a
+ * link with its access badge, never with its text.
  *
  * @param dateText "12 March 2019", "March 2019" or "2019"
- * @param dateIso the same for {@code <time datetime>}: {@code 2019-03-12}, {@code 2019-03} or {@code 2019}
+ * @param dateIso the same for {@code <time datetime>}: {@code 2019-03-12},
+ * {@code 2019-03} or {@code 2019}
  * @param summary one line
  * @param quote what someone said, or empty
  * @param speaker who said it, or empty

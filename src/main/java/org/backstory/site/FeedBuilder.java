@@ -26,15 +26,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Builds every RSS 2.0 feed: the site's, each tag's, author's and storyline's, and members' private feeds. Each
- * item's content comes from the access module for the feed's reader: public feeds are read as an anonymous reader
- * (public articles whole, every other one as its preview and a "Continue reading" link), a private feed as its
- * member is now. Never meters.
+ * Builds every RSS 2.0 feed: the site's, each tag's, author's and storyline's, and
+ * members' private feeds. Each item's content comes from the access module for the feed's
+ * reader: public feeds are read as an anonymous reader (public articles whole, every
+ * other one as its preview and a "Continue reading" link), a private feed as its member
+ * is now. Never meters.
  * <p>
- * A document is kept with the catalog's answers ({@link ArticleCatalog#derived}), so publishing, editing or
- * unpublishing an article drops it; its key is the channel and the {@link Reader} (state and tier), everything the
- * access policy decides from, so members who may read the same share one document and a member whose access
- * changed gets another at once.
+ * A document is kept with the catalog's answers ({@link ArticleCatalog#derived}), so
+ * publishing, editing or unpublishing an article drops it; its key is the channel and the
+ * {@link Reader} (state and tier), everything the access policy decides from, so members
+ * who may read the same share one document and a member whose access changed gets another
+ * at once.
  */
 @Component
 class FeedBuilder {
@@ -58,8 +60,8 @@ class FeedBuilder {
 	}
 
 	/**
-	 * The site's feed of its latest articles for {@code reader}; {@code selfPath} is its public address, or null
-	 * for a member's private feed.
+	 * The site's feed of its latest articles for {@code reader}; {@code selfPath} is its
+	 * public address, or null for a member's private feed.
 	 */
 	RenderedFeed site(Reader reader, @Nullable String selfPath) {
 		Publication publication = publications.publication();
@@ -67,7 +69,10 @@ class FeedBuilder {
 		return feed(channel, reader, () -> catalog.latestInFull(ITEMS));
 	}
 
-	/** The feed of {@code channel} for {@code reader}; {@code articles} gives its latest articles, newest first. */
+	/**
+	 * The feed of {@code channel} for {@code reader}; {@code articles} gives its latest
+	 * articles, newest first.
+	 */
 	RenderedFeed feed(FeedChannel channel, Reader reader, Supplier<List<Article>> articles) {
 		return catalog.derived(List.of("feed", channel, reader), () -> render(channel, reader, articles.get()));
 	}

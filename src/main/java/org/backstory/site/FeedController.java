@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The public RSS feeds: the site's latest articles, and each tag's, author's and storyline's, all read as an
- * anonymous reader (gated articles as previews, whoever fetches them). Old tag and storyline slugs answer 301 to
- * the current feed, as their pages do; unknown slugs are a 404. Every answer carries an entity tag and a date, so
- * a feed reader's conditional GET is answered 304 without a body. Members' private feeds are
- * {@link PrivateFeedController}'s.
+ * The public RSS feeds: the site's latest articles, and each tag's, author's and
+ * storyline's, all read as an anonymous reader (gated articles as previews, whoever
+ * fetches them). Old tag and storyline slugs answer 301 to the current feed, as their
+ * pages do; unknown slugs are a 404. Every answer carries an entity tag and a date, so a
+ * feed reader's conditional GET is answered 304 without a body. Members' private feeds
+ * are {@link PrivateFeedController}'s.
  */
 @Controller
 class FeedController {
@@ -60,12 +61,12 @@ class FeedController {
 	Object tagFeed(@PathVariable String slug) {
 		Optional<Tag> tag = catalog.tag(slug);
 		if (tag.isEmpty()) {
-			return MovedPermanently.toCurrentOrNotFound(catalog.tagMovedTo(slug), current -> "/tag/" + current + "/feed.xml");
+			return MovedPermanently.toCurrentOrNotFound(catalog.tagMovedTo(slug),
+					current -> "/tag/" + current + "/feed.xml");
 		}
 		Publication publication = publications.publication();
 		FeedChannel channel = new FeedChannel(tag.get().name() + " – " + publication.name(),
-				ListingDescriptions.tag(tag.get(), publication.name()), "/tag/" + slug,
-				"/tag/" + slug + "/feed.xml");
+				ListingDescriptions.tag(tag.get(), publication.name()), "/tag/" + slug, "/tag/" + slug + "/feed.xml");
 		return publicFeed(channel, () -> matching(new ArticleFilter.TagIn(Set.of(slug), false)));
 	}
 
@@ -106,7 +107,10 @@ class FeedController {
 		return catalog.find(filter, ArticleOrder.newestFirst(), FeedBuilder.ITEMS, 0).articles();
 	}
 
-	/** The storyline's latest parts, newest first like every feed (its page lists them in story order). */
+	/**
+	 * The storyline's latest parts, newest first like every feed (its page lists them in
+	 * story order).
+	 */
 	private List<Article> inStoryline(String slug) {
 		List<Long> ids = catalog.inStoryline(slug)
 			.stream()

@@ -9,10 +9,11 @@ import org.backstory.publishing.Storyline;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The "Follow this story" button of a storyline, on its page and on its articles' pages. A signed-in reader gets a
- * form that follows or unfollows and comes back to {@code back}; anyone else a link to sign in (or sign up, from the
- * sign-in page) that comes back to the same page, where the button is then a form: a state change is never a GET,
- * and the anonymous page stays the same for everyone, so it may still be cached.
+ * The "Follow this story" button of a storyline, on its page and on its articles' pages.
+ * A signed-in reader gets a form that follows or unfollows and comes back to
+ * {@code back}; anyone else a link to sign in (or sign up, from the sign-in page) that
+ * comes back to the same page, where the button is then a form: a state change is never a
+ * GET, and the anonymous page stays the same for everyone, so it may still be cached.
  *
  * @param slug the storyline's slug
  * @param title its title
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record FollowButton(String slug, String title, boolean signedIn, boolean following, String back) {
 
-	static FollowButton of(Storyline storyline, @Nullable SignedInMember member, StorylineFollows follows, String back) {
+	static FollowButton of(Storyline storyline, @Nullable SignedInMember member, StorylineFollows follows,
+			String back) {
 		return new FollowButton(storyline.slug(), storyline.title(), member != null,
 				member != null && follows.follows(member.id(), storyline.id()), back);
 	}

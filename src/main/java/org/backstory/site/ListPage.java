@@ -9,11 +9,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * One page of an article list (home, tag and author newest first, a storyline in story order), with what the pager
- * and the page's head ({@code rel=prev/next}, "– page N" in the title) need.
+ * One page of an article list (home, tag and author newest first, a storyline in story
+ * order), with what the pager and the page's head ({@code rel=prev/next}, "– page N" in
+ * the title) need.
  *
  * @param cards the articles on this page
- * @param path the list's own path, with its query if it has one (not the page number), for the pager's links
+ * @param path the list's own path, with its query if it has one (not the page number),
+ * for the pager's links
  * @param page this page's number, from 1
  * @param hasOlder whether a next (older) page exists
  */
@@ -24,8 +26,9 @@ public record ListPage(List<ArticleCard> cards, String path, int page, boolean h
 	private static final int MAX_PAGE = 1000;
 
 	/**
-	 * Loads page {@code page} of a list through {@code loader(limit, offset)}. Asking one more than a page
-	 * tells whether an older page exists without counting. A page number out of range is a 404.
+	 * Loads page {@code page} of a list through {@code loader(limit, offset)}. Asking one
+	 * more than a page tells whether an older page exists without counting. A page number
+	 * out of range is a 404.
 	 */
 	static ListPage load(String path, int page, BiFunction<Integer, Integer, List<ArticleSummary>> loader) {
 		if (page < 1 || page > MAX_PAGE) {
@@ -39,7 +42,10 @@ public record ListPage(List<ArticleCard> cards, String path, int page, boolean h
 				articles.size() > PAGE_SIZE);
 	}
 
-	/** The link to the page before (newer, or earlier in a story); only meaningful past the first page. */
+	/**
+	 * The link to the page before (newer, or earlier in a story); only meaningful past
+	 * the first page.
+	 */
 	public String newerHref() {
 		return page == 2 ? path : pageHref(page - 1);
 	}
@@ -63,12 +69,18 @@ public record ListPage(List<ArticleCard> cards, String path, int page, boolean h
 		return hasOlder ? olderHref() : null;
 	}
 
-	/** What the page's title adds after the list's name: nothing on the first page, " – page N" after it. */
+	/**
+	 * What the page's title adds after the list's name: nothing on the first page, " –
+	 * page N" after it.
+	 */
 	public String titleSuffix() {
 		return page == 1 ? "" : " – page " + page;
 	}
 
-	/** The position in the whole list of the first article on this page, from 1 (a storyline's part number). */
+	/**
+	 * The position in the whole list of the first article on this page, from 1 (a
+	 * storyline's part number).
+	 */
 	public int firstNumber() {
 		return (page - 1) * PAGE_SIZE + 1;
 	}

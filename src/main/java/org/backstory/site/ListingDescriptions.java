@@ -5,8 +5,9 @@ import org.backstory.publishing.Storyline;
 import org.backstory.publishing.Tag;
 
 /**
- * The one sentence that describes a tag's, an author's or a storyline's listing wherever it is described (its
- * share card, its feed's channel): the editors' own words when they wrote some, else a plain sentence naming it.
+ * The one sentence that describes a tag's, an author's or a storyline's listing wherever
+ * it is described (its share card, its feed's channel): the editors' own words when they
+ * wrote some, else a plain sentence naming it.
  */
 final class ListingDescriptions {
 

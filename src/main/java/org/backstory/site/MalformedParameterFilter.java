@@ -14,12 +14,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request whose parameters (query string or form body) cannot be read as text, or carry a NUL
- * character, with 400 and the site's error page, before anything else reads them. Tomcat reports bytes that
- * are not UTF-8 (and a form body over its size limit, 413) by throwing from whichever {@code getParameter}
- * call comes first, deep in a filter or a handler; PostgreSQL refuses NUL in text (SQLSTATE 22021), so a NUL
- * passed on to a query failed as a server error. Multipart bodies are left to the multipart resolver, which
- * reads them with its own limits and messages.
+ * Refuses a request whose parameters (query string or form body) cannot be read as text,
+ * or carry a NUL character, with 400 and the site's error page, before anything else
+ * reads them. Tomcat reports bytes that are not UTF-8 (and a form body over its size
+ * limit, 413) by throwing from whichever {@code getParameter} call comes first, deep in a
+ * filter or a handler; PostgreSQL refuses NUL in text (SQLSTATE 22021), so a NUL passed
+ * on to a query failed as a server error. Multipart bodies are left to the multipart
+ * resolver, which reads them with its own limits and messages.
  */
 final class MalformedParameterFilter extends OncePerRequestFilter {
 

@@ -21,8 +21,8 @@ final class MovedPermanently {
 	}
 
 	/**
-	 * For a slug that names nothing now: a 301 to {@code pathOf} the slug it was renamed or merged into, or the 404
-	 * page when it never named anything.
+	 * For a slug that names nothing now: a 301 to {@code pathOf} the slug it was renamed
+	 * or merged into, or the 404 page when it never named anything.
 	 */
 	static RedirectView toCurrentOrNotFound(Optional<String> currentSlug, UnaryOperator<String> pathOf) {
 		return currentSlug.map(current -> to(pathOf.apply(current)))

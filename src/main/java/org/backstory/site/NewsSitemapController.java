@@ -15,9 +15,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Google News's sitemap: the articles published in the last two days, at most 1,000, newest first, as Google
- * News asks (older ones stay in the main sitemap). Each entry carries the address, the publication, the
- * language, the publication time and the title: metadata every reader may see, never text.
+ * Google News's sitemap: the articles published in the last two days, at most 1,000,
+ * newest first, as Google News asks (older ones stay in the main sitemap). Each entry
+ * carries the address, the publication, the language, the publication time and the title:
+ * metadata every reader may see, never text.
  */
 @Controller
 class NewsSitemapController {

@@ -12,7 +12,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the page chrome into every controller's model, so every template can frame itself. */
+/**
+ * Puts the page chrome into every controller's model, so every template can frame itself.
+ */
 @ControllerAdvice
 class PageChromeAdvice {
 
@@ -31,7 +33,8 @@ class PageChromeAdvice {
 		}
 		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return new PageChrome(publication.name(), publication.tagline(), publication.accentColor(),
-				publication.logoUrl(), member.name(), member.role().staff(), token == null ? null : CsrfField.of(token));
+				publication.logoUrl(), member.name(), member.role().staff(),
+				token == null ? null : CsrfField.of(token));
 	}
 
 }

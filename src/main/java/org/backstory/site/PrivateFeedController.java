@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A member's private feed (issue 13): the site's latest articles as the member may read them now, at an address
- * whose token is the member's {@link FeedLinks} secret, for feed readers that cannot sign in. One primary-key
- * lookup finds the member and their role; the access policy then classifies them from their current entitlement,
- * so a lapse or cancellation shows in the next fetch. An unknown, reset or malformed token is a 404, the same
- * answer as for an address that never existed.
+ * A member's private feed (issue 13): the site's latest articles as the member may read
+ * them now, at an address whose token is the member's {@link FeedLinks} secret, for feed
+ * readers that cannot sign in. One primary-key lookup finds the member and their role;
+ * the access policy then classifies them from their current entitlement, so a lapse or
+ * cancellation shows in the next fetch. An unknown, reset or malformed token is a 404,
+ * the same answer as for an address that never existed.
  */
 @Controller
 class PrivateFeedController {

@@ -8,10 +8,12 @@ import org.backstory.publishing.SpokenQuote;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A quote as an entity's page shows it: the words, when they were said, and the article they appear in.
+ * A quote as an entity's page shows it: the words, when they were said, and the article
+ * they appear in.
  *
  * @param text the words quoted
- * @param saidOnIso the date as {@code yyyy-MM-dd}, or null when the attribution gives none
+ * @param saidOnIso the date as {@code yyyy-MM-dd}, or null when the attribution gives
+ * none
  * @param saidOnText the date as the page prints it, or null
  * @param article the article, with its access badge
  */

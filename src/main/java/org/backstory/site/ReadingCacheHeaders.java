@@ -12,12 +12,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
- * Decides who may cache a response. Anything sent to a signed-in reader is personal ({@code private,
- * no-store}); anonymous GETs of reading pages (the public feeds included) are the same for everyone and may be
- * shared for a minute ({@code Vary: Cookie} keeps a shared cache from serving them to someone signed in); a
- * member's private feed, fetched by a feed reader without a session, is theirs alone: a private cache may keep it
- * but must revalidate ({@code private, no-cache}, answered 304 when unchanged), and a shared cache never stores
- * it; everything else, forms and error pages included, is not stored. Static assets keep their own handling.
+ * Decides who may cache a response. Anything sent to a signed-in reader is personal
+ * ({@code private,
+ * no-store}); anonymous GETs of reading pages (the public feeds included) are the same
+ * for everyone and may be shared for a minute ({@code Vary: Cookie} keeps a shared cache
+ * from serving them to someone signed in); a member's private feed, fetched by a feed
+ * reader without a session, is theirs alone: a private cache may keep it but must
+ * revalidate ({@code private, no-cache}, answered 304 when unchanged), and a shared cache
+ * never stores it; everything else, forms and error pages included, is not stored. Static
+ * assets keep their own handling.
  */
 class ReadingCacheHeaders implements HandlerInterceptor {
 

@@ -7,8 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * A date as a reader sees it ({@code 29 November 2026}) with its machine-readable form for
- * {@code <time datetime>}. Dates are shown in UTC until publications have a time zone setting.
+ * A date as a reader sees it ({@code 29 November 2026}) with its machine-readable form
+ * for {@code <time datetime>}. Dates are shown in UTC until publications have a time zone
+ * setting.
  *
  * @param iso the instant in ISO-8601, to the second
  * @param text the day, month and year in words

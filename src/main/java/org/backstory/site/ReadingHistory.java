@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which articles each signed-in member has read, first and last: the member's own data (shown, removable, deleted
- * with the account). Anonymous readers leave no trace here. A read is one upsert on the article page.
+ * Which articles each signed-in member has read, first and last: the member's own data
+ * (shown, removable, deleted with the account). Anonymous readers leave no trace here. A
+ * read is one upsert on the article page.
  */
 @Component
 class ReadingHistory {
@@ -35,7 +36,10 @@ class ReadingHistory {
 		this.clock = clock;
 	}
 
-	/** Records that the member read the article now: the first read stays, the last read moves. */
+	/**
+	 * Records that the member read the article now: the first read stays, the last read
+	 * moves.
+	 */
 	void record(long memberId, long articleId) {
 		jdbc.sql("""
 				insert into site.reading_history (member_id, article_id, first_read_at, last_read_at)
@@ -48,7 +52,9 @@ class ReadingHistory {
 			.update();
 	}
 
-	/** When the member last read each of these articles; articles never read are absent. */
+	/**
+	 * When the member last read each of these articles; articles never read are absent.
+	 */
 	Map<Long, Instant> lastReads(long memberId, Collection<Long> articleIds) {
 		Map<Long, Instant> reads = new HashMap<>();
 		if (articleIds.isEmpty()) {

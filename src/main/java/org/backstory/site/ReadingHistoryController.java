@@ -22,9 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * A member's reading history at {@code /account/reading}: what they read, last read first (at most
- * {@value ReadingHistory#SHOWN}), each entry removable, and "clear all". Articles no longer published are left out
- * of the list (their entries are still removable by "clear all").
+ * A member's reading history at {@code /account/reading}: what they read, last read first
+ * (at most {@value ReadingHistory#SHOWN}), each entry removable, and "clear all".
+ * Articles no longer published are left out of the list (their entries are still
+ * removable by "clear all").
  */
 @Controller
 class ReadingHistoryController {

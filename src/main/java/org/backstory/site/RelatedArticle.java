@@ -5,7 +5,8 @@ import java.util.List;
 import org.backstory.publishing.ArticleSummary;
 
 /**
- * An article offered under another one ("Related articles"): headline, dek and badge, never any of its text.
+ * An article offered under another one ("Related articles"): headline, dek and badge,
+ * never any of its text.
  *
  * @param href the article's page
  * @param title the headline

@@ -8,7 +8,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** robots.txt: crawl the reading pages, skip the account, checkout and admin areas, and find the sitemap. */
+/**
+ * robots.txt: crawl the reading pages, skip the account, checkout and admin areas, and
+ * find the sitemap.
+ */
 @Controller
 class RobotsController {
 

@@ -13,10 +13,11 @@ import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds each page's {@link ShareCard} and the {@link ShareDrawing} of its generated image, so the card's image address
- * and the image served there always agree. An article with a social or cover image shares that; any other page shares
- * a generated card at {@code /share/{p|tag|author|story}/{slug}.png}, its address versioned by what it shows so a
- * network that keeps old pictures fetches the new one after an edit.
+ * Builds each page's {@link ShareCard} and the {@link ShareDrawing} of its generated
+ * image, so the card's image address and the image served there always agree. An article
+ * with a social or cover image shares that; any other page shares a generated card at
+ * {@code /share/{p|tag|author|story}/{slug}.png}, its address versioned by what it shows
+ * so a network that keeps old pictures fetches the new one after an edit.
  */
 @Component
 class ShareCards {
@@ -37,8 +38,8 @@ class ShareCards {
 		String modified = ReadingDate.of(StructuredData.modified(article)).iso();
 		return new ShareCard("article", article.seoTitle(), article.seoDescription(), canonicalUrl, publication.name(),
 				image != null ? absolute(image) : generated("/share/p/" + article.slug() + ".png", drawing),
-				image != null ? null : ShareImagePainter.WIDTH, image != null ? null : ShareImagePainter.HEIGHT, published,
-				modified, article.tags().stream().map(TagRef::name).toList());
+				image != null ? null : ShareImagePainter.WIDTH, image != null ? null : ShareImagePainter.HEIGHT,
+				published, modified, article.tags().stream().map(TagRef::name).toList());
 	}
 
 	ShareCard tag(Tag tag) {
@@ -49,8 +50,9 @@ class ShareCards {
 
 	ShareCard author(Author author) {
 		Publication publication = publications.publication();
-		return listing("/author/" + author.slug(), author.name(), ListingDescriptions.author(author, publication.name()),
-				authorDrawing(author, publication), publication);
+		return listing("/author/" + author.slug(), author.name(),
+				ListingDescriptions.author(author, publication.name()), authorDrawing(author, publication),
+				publication);
 	}
 
 	ShareCard storyline(Storyline storyline) {

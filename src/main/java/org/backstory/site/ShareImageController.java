@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Generated share images: an article's (title and publication name) and a tag's, author's or storyline's (their name,
- * what they are, and the publication name). Only what is on the site has one: an unknown slug is a 404, an article's
- * old slug answers 301 to the current image. The picture is the same for everyone and changes only with what it shows,
- * so a CDN may keep it for a day ({@code ?v=} in the cards' addresses changes with it).
+ * Generated share images: an article's (title and publication name) and a tag's, author's
+ * or storyline's (their name, what they are, and the publication name). Only what is on
+ * the site has one: an unknown slug is a 404, an article's old slug answers 301 to the
+ * current image. The picture is the same for everyone and changes only with what it
+ * shows, so a CDN may keep it for a day ({@code ?v=} in the cards' addresses changes with
+ * it).
  */
 @Controller
 class ShareImageController {
@@ -33,7 +35,8 @@ class ShareImageController {
 
 	private final ShareImages images;
 
-	ShareImageController(ArticleCatalog catalog, PublicationService publications, ShareCards cards, ShareImages images) {
+	ShareImageController(ArticleCatalog catalog, PublicationService publications, ShareCards cards,
+			ShareImages images) {
 		this.catalog = catalog;
 		this.publications = publications;
 		this.cards = cards;
@@ -46,13 +49,15 @@ class ShareImageController {
 		if (lookup instanceof ArticleLookup.Moved moved) {
 			return MovedPermanently.to("/share/p/" + moved.currentSlug() + ".png");
 		}
-		return png(cards.articleDrawing(((ArticleLookup.Found) lookup).article(), publications.publication()), response);
+		return png(cards.articleDrawing(((ArticleLookup.Found) lookup).article(), publications.publication()),
+				response);
 	}
 
 	@GetMapping("/share/tag/{slug}.png")
 	ResponseEntity<byte[]> tag(@PathVariable String slug, HttpServletResponse response) {
 		Publication publication = publications.publication();
-		return png(cards.tagDrawing(catalog.tag(slug).orElseThrow(ShareImageController::notFound), publication), response);
+		return png(cards.tagDrawing(catalog.tag(slug).orElseThrow(ShareImageController::notFound), publication),
+				response);
 	}
 
 	@GetMapping("/share/author/{slug}.png")
@@ -70,7 +75,8 @@ class ShareImageController {
 	}
 
 	private ResponseEntity<byte[]> png(ShareDrawing drawing, HttpServletResponse response) {
-		// Set on the servlet response, where the reading-cache interceptor put its default before this handler ran.
+		// Set on the servlet response, where the reading-cache interceptor put its
+		// default before this handler ran.
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE);
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(images.png(drawing));
 	}

@@ -18,8 +18,9 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * Draws a share card with Java2D: the title, wrapped and shrunk to fit, and the publication's name under an accent
- * bar, on a 1200×630 PNG (the size Facebook, LinkedIn and X show large). No display is needed: AWT runs headless.
+ * Draws a share card with Java2D: the title, wrapped and shrunk to fit, and the
+ * publication's name under an accent bar, on a 1200×630 PNG (the size Facebook, LinkedIn
+ * and X show large). No display is needed: AWT runs headless.
  */
 final class ShareImagePainter {
 
@@ -40,13 +41,17 @@ final class ShareImagePainter {
 	private static final int[] TITLE_SIZES = { 76, 68, 60, 52, 46 };
 
 	static {
-		// Spring Boot sets this before the app starts; set it for any other caller, so AWT never looks for a display.
+		// Spring Boot sets this before the app starts; set it for any other caller, so
+		// AWT never looks for a display.
 		if (System.getProperty("java.awt.headless") == null) {
 			System.setProperty("java.awt.headless", "true");
 		}
 	}
 
-	/** DejaVu Sans or Liberation Sans where installed (Debian's fonts-dejavu-core), else Java's logical sans serif. */
+	/**
+	 * DejaVu Sans or Liberation Sans where installed (Debian's fonts-dejavu-core), else
+	 * Java's logical sans serif.
+	 */
 	private static final String FAMILY = family();
 
 	private ShareImagePainter() {
@@ -90,7 +95,10 @@ final class ShareImagePainter {
 		return png.toByteArray();
 	}
 
-	/** The largest size at which the title fits in four lines; at the smallest, the fourth line ends with an ellipsis. */
+	/**
+	 * The largest size at which the title fits in four lines; at the smallest, the fourth
+	 * line ends with an ellipsis.
+	 */
 	private static void drawTitle(Graphics2D g, String title, int top) {
 		List<String> lines = List.of();
 		for (int size : TITLE_SIZES) {
@@ -103,7 +111,8 @@ final class ShareImagePainter {
 		FontMetrics metrics = g.getFontMetrics();
 		if (lines.size() > MAX_TITLE_LINES) {
 			List<String> kept = new ArrayList<>(lines.subList(0, MAX_TITLE_LINES));
-			kept.set(MAX_TITLE_LINES - 1, fit(metrics, kept.get(MAX_TITLE_LINES - 1) + " " + lines.get(MAX_TITLE_LINES) + "…"));
+			kept.set(MAX_TITLE_LINES - 1,
+					fit(metrics, kept.get(MAX_TITLE_LINES - 1) + " " + lines.get(MAX_TITLE_LINES) + "…"));
 			lines = kept;
 		}
 		g.setColor(INK);
@@ -115,7 +124,10 @@ final class ShareImagePainter {
 		}
 	}
 
-	/** Words into lines no wider than the card's text column; a word too long for a line is cut where it must be. */
+	/**
+	 * Words into lines no wider than the card's text column; a word too long for a line
+	 * is cut where it must be.
+	 */
 	private static List<String> wrap(FontMetrics metrics, String text) {
 		int width = WIDTH - 2 * MARGIN;
 		List<String> lines = new ArrayList<>();

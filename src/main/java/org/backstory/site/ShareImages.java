@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Generated share images, kept on disk under the data directory ({@code share-images/}) and named by the digest of
- * what they show ({@link ShareDrawing#key()}): a picture is drawn once, and again only when its title, publication
- * name or accent changes (a new name; the old file is simply no longer asked for).
+ * Generated share images, kept on disk under the data directory ({@code share-images/})
+ * and named by the digest of what they show ({@link ShareDrawing#key()}): a picture is
+ * drawn once, and again only when its title, publication name or accent changes (a new
+ * name; the old file is simply no longer asked for).
  */
 @Component
 class ShareImages {
@@ -36,7 +37,8 @@ class ShareImages {
 			}
 			byte[] png = ShareImagePainter.paint(drawing);
 			Files.createDirectories(directory);
-			// Written aside and moved in whole, so a reader at the same moment never sees half a file.
+			// Written aside and moved in whole, so a reader at the same moment never sees
+			// half a file.
 			Path partial = Files.createTempFile(directory, "drawing-", ".part");
 			Files.write(partial, png);
 			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -9,9 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Every error the container forwards (unknown paths, unknown slugs, 403s, 500s) becomes a friendly page
- * framed like the rest of the site, whatever the client asked for. It replaces Boot's default error
- * controller, so no JSON error body with internals is ever sent either.
+ * Every error the container forwards (unknown paths, unknown slugs, 403s, 500s) becomes a
+ * friendly page framed like the rest of the site, whatever the client asked for. It
+ * replaces Boot's default error controller, so no JSON error body with internals is ever
+ * sent either.
  */
 @Controller
 class SiteErrorController implements ErrorController {

@@ -8,8 +8,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the site's cache headers for every request Spring MVC handles, and the check of every request's
- * parameters.
+ * Registers the site's cache headers for every request Spring MVC handles, and the check
+ * of every request's parameters.
  */
 @Configuration(proxyBeanMethods = false)
 class SiteWebConfiguration implements WebMvcConfigurer {
@@ -20,8 +20,9 @@ class SiteWebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Right after Spring Boot's character encoding filter (parameters are decoded as UTF-8) and before the
-	 * session and security filters: a refused request reads no session and meets no other parameter reader.
+	 * Right after Spring Boot's character encoding filter (parameters are decoded as
+	 * UTF-8) and before the session and security filters: a refused request reads no
+	 * session and meets no other parameter reader.
 	 */
 	@Bean
 	FilterRegistrationBean<MalformedParameterFilter> malformedParameterFilter() {

@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The sitemap: the front page, every published article, and the tag, author and storyline pages that
- * published articles link to, and the pages of entities a published article's free part mentions. Addresses and dates only, never text. Past 50,000 addresses it becomes an
- * index of numbered files ({@link SitemapPages}).
+ * The sitemap: the front page, every published article, and the tag, author and storyline
+ * pages that published articles link to, and the pages of entities a published article's
+ * free part mentions. Addresses and dates only, never text. Past 50,000 addresses it
+ * becomes an index of numbered files ({@link SitemapPages}).
  */
 @Controller
 class SitemapController {
@@ -87,7 +88,8 @@ class SitemapController {
 
 	private SitemapPages pages() {
 		List<ArticleSummary> articles = catalog.allPublished();
-		// Each listing page is as fresh as its newest article; articles come newest first, so the first wins.
+		// Each listing page is as fresh as its newest article; articles come newest
+		// first, so the first wins.
 		Map<String, @Nullable LocalDate> pages = new LinkedHashMap<>();
 		pages.put("/", articles.isEmpty() ? null : day(articles.get(0)));
 		for (ArticleSummary article : articles) {
@@ -106,7 +108,8 @@ class SitemapController {
 			}
 		}
 		entities.mentionedEntities()
-			.forEach((slug, latest) -> pages.putIfAbsent("/who/" + slug, latest.atOffset(ZoneOffset.UTC).toLocalDate()));
+			.forEach(
+					(slug, latest) -> pages.putIfAbsent("/who/" + slug, latest.atOffset(ZoneOffset.UTC).toLocalDate()));
 		return new SitemapPages(pages, urlsPerFile);
 	}
 

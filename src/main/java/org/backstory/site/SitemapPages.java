@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sitemap's addresses cut into files of at most {@code limit} (the sitemap protocol allows 50,000 per
- * file): while they fit in one, {@code /sitemap.xml} is the list itself; past that it is an index of
- * {@code /sitemap-1.xml} … {@code /sitemap-n.xml}, each dated by the newest change it lists.
+ * The sitemap's addresses cut into files of at most {@code limit} (the sitemap protocol
+ * allows 50,000 per file): while they fit in one, {@code /sitemap.xml} is the list
+ * itself; past that it is an index of {@code /sitemap-1.xml} … {@code /sitemap-n.xml},
+ * each dated by the newest change it lists.
  */
 final class SitemapPages {
 

@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A storyline's page: its standing summary, then its timeline of events and published articles, oldest first
- * like a story or newest first ({@code ?order=newest}), paged by articles like the other lists (part numbers run
- * on across pages), with a signed-in reader's catch-up (what is new, what they read) and the follow button. A renamed or merged
- * storyline's old slug answers 301.
+ * A storyline's page: its standing summary, then its timeline of events and published
+ * articles, oldest first like a story or newest first ({@code ?order=newest}), paged by
+ * articles like the other lists (part numbers run on across pages), with a signed-in
+ * reader's catch-up (what is new, what they read) and the follow button. A renamed or
+ * merged storyline's old slug answers 301.
  */
 @Controller
 class StorylineController {
@@ -49,8 +50,8 @@ class StorylineController {
 
 	@GetMapping("/story/{slug}")
 	Object storyline(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "oldest") String order, @AuthenticationPrincipal @Nullable SignedInMember member,
-			Model model) {
+			@RequestParam(defaultValue = "oldest") String order,
+			@AuthenticationPrincipal @Nullable SignedInMember member, Model model) {
 		StorylineTimeline.Order chosen = StorylineTimeline.Order.of(order)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "order must be oldest or newest"));
 		Optional<Storyline> storyline = catalog.storyline(slug);
@@ -59,7 +60,8 @@ class StorylineController {
 		}
 		model.addAttribute("storyline", storyline.get());
 		model.addAttribute("share", shareCards.storyline(storyline.get()));
-		// The whole story is one cached list, the one every part's page reads for its neighbours: a page is a slice.
+		// The whole story is one cached list, the one every part's page reads for its
+		// neighbours: a page is a slice.
 		List<ArticleSummary> parts = catalog.inStoryline(slug);
 		model.addAttribute("parts", parts.size());
 		model.addAttribute("catchup", catchups.ofStoryline(member, slug, parts));

@@ -7,7 +7,8 @@ import org.backstory.publishing.StorylineRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an article sits in its storyline: "Part N of ..." with links to the parts before and after.
+ * Where an article sits in its storyline: "Part N of ..." with links to the parts before
+ * and after.
  *
  * @param href the storyline's timeline page
  * @param title the storyline's title
@@ -19,7 +20,10 @@ import org.jspecify.annotations.Nullable;
 public record StorylineNav(String href, String title, int part, int parts, @Nullable ArticleCard previous,
 		@Nullable ArticleCard next) {
 
-	/** The navigation for article {@code articleId} among the storyline's published parts, in order. */
+	/**
+	 * The navigation for article {@code articleId} among the storyline's published parts,
+	 * in order.
+	 */
 	static StorylineNav of(StorylineRef storyline, long articleId, List<ArticleSummary> parts) {
 		int index = 0;
 		while (index < parts.size() && parts.get(index).id() != articleId) {

@@ -12,11 +12,12 @@ import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.LinkedEvent;
 
 /**
- * A storyline's page as a timeline: its published articles in story order with its events between them, each
- * event just before the first article published after its date (events after the last article come last). It is
- * paged by articles, as before events existed, so part numbers and page addresses stay put: a page holds
- * {@link ListPage#PAGE_SIZE} articles and the events that lead up to them; the last page also holds the events
- * after its last article.
+ * A storyline's page as a timeline: its published articles in story order with its events
+ * between them, each event just before the first article published after its date (events
+ * after the last article come last). It is paged by articles, as before events existed,
+ * so part numbers and page addresses stay put: a page holds {@link ListPage#PAGE_SIZE}
+ * articles and the events that lead up to them; the last page also holds the events after
+ * its last article.
  *
  * @param entries the events and articles on this page, in the order asked for
  * @param list the page of articles, for the pager and the page's title
@@ -29,7 +30,10 @@ public record StorylineTimeline(List<TimelineEntry> entries, ListPage list, Orde
 
 		OLDEST, NEWEST;
 
-		/** {@code oldest} or {@code newest}, as the {@code order} parameter says; empty for anything else. */
+		/**
+		 * {@code oldest} or {@code newest}, as the {@code order} parameter says; empty
+		 * for anything else.
+		 */
 		static Optional<Order> of(String written) {
 			return switch (written) {
 				case "oldest" -> Optional.of(OLDEST);
@@ -64,7 +68,8 @@ public record StorylineTimeline(List<TimelineEntry> entries, ListPage list, Orde
 		String listPath = order == Order.OLDEST ? path : path + "?order=" + order.written();
 		ListPage list = ListPage.load(listPath, page, (limit, offset) -> articles
 			.subList(Math.min(offset, articles.size()), Math.min(offset + limit, articles.size())));
-		List<TimelineEntry> onPage = paged(all).stream().filter(placed -> placed.page() == page)
+		List<TimelineEntry> onPage = paged(all).stream()
+			.filter(placed -> placed.page() == page)
 			.map(Placed::entry)
 			.toList();
 		return new StorylineTimeline(onPage, list, order);
@@ -84,7 +89,10 @@ public record StorylineTimeline(List<TimelineEntry> entries, ListPage list, Orde
 		return all;
 	}
 
-	/** Each article on its page by its rank; each event on the page of the article after it, else of the last. */
+	/**
+	 * Each article on its page by its rank; each event on the page of the article after
+	 * it, else of the last.
+	 */
 	private static List<Placed> paged(List<TimelineEntry> all) {
 		int[] pages = new int[all.size()];
 		int articles = 0;

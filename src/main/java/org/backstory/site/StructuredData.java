@@ -14,12 +14,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an article's schema.org {@code NewsArticle} JSON-LD. It carries metadata only, never body text.
- * A gated article is marked {@code isAccessibleForFree: false} with its gated part named by CSS class
- * (Google's paywalled-content convention) for every reader, subscribers included, so crawlers and
- * readers see the same markup. The class names one element on every reader's page: for a reader who may
- * read the article it wraps the gated text ({@code ArticleGate}); for everyone else, Google's crawler
- * included, it wraps the paywall box that stands where the gated text would be ({@code article.jte}).
+ * Writes an article's schema.org {@code NewsArticle} JSON-LD. It carries metadata only,
+ * never body text. A gated article is marked {@code isAccessibleForFree: false} with its
+ * gated part named by CSS class (Google's paywalled-content convention) for every reader,
+ * subscribers included, so crawlers and readers see the same markup. The class names one
+ * element on every reader's page: for a reader who may read the article it wraps the
+ * gated text ({@code ArticleGate}); for everyone else, Google's crawler included, it
+ * wraps the paywall box that stands where the gated text would be ({@code article.jte}).
  */
 @Component
 class StructuredData {
@@ -35,7 +36,10 @@ class StructuredData {
 		this.properties = properties;
 	}
 
-	/** The JSON-LD for this article, safe to put inside {@code <script type="application/ld+json">}. */
+	/**
+	 * The JSON-LD for this article, safe to put inside
+	 * {@code <script type="application/ld+json">}.
+	 */
 	String newsArticle(Article article, Publication publication, String canonicalUrl) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
@@ -52,7 +56,8 @@ class StructuredData {
 		data.put("dateModified", ReadingDate.of(modified(article)).iso());
 		List<Map<String, Object>> authors = new ArrayList<>();
 		for (AuthorRef author : article.authors()) {
-			authors.add(Map.of("@type", "Person", "name", author.name(), "url", properties.link("/author/" + author.slug())));
+			authors.add(Map.of("@type", "Person", "name", author.name(), "url",
+					properties.link("/author/" + author.slug())));
 		}
 		data.put("author", authors);
 		data.put("publisher", publisher(publication));
@@ -71,7 +76,8 @@ class StructuredData {
 		publisher.put("url", properties.link("/"));
 		String logo = publication.logoUrl();
 		if (logo != null) {
-			publisher.put("logo", Map.of("@type", "ImageObject", "url", logo.startsWith("/") ? properties.link(logo) : logo));
+			publisher.put("logo",
+					Map.of("@type", "ImageObject", "url", logo.startsWith("/") ? properties.link(logo) : logo));
 		}
 		return publisher;
 	}
@@ -81,9 +87,10 @@ class StructuredData {
 	}
 
 	/**
-	 * Inside a script element only {@code </script} (or {@code <!--}) can end the JSON early; escaping every
-	 * {@code <}, {@code >} and {@code &} as a JSON unicode escape rules that out without changing the data.
-	 * U+2028 and U+2029 are escaped for old JavaScript parsers.
+	 * Inside a script element only {@code </script} (or {@code <!--}) can end the JSON
+	 * early; escaping every {@code <}, {@code >} and {@code &} as a JSON unicode escape
+	 * rules that out without changing the data. U+2028 and U+2029 are escaped for old
+	 * JavaScript parsers.
 	 */
 	static String escapeForScript(String json) {
 		StringBuilder out = new StringBuilder(json.length() + 16);

@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A tag's page: its published articles, newest first. A renamed or merged tag's old slug answers 301. */
+/**
+ * A tag's page: its published articles, newest first. A renamed or merged tag's old slug
+ * answers 301.
+ */
 @Controller
 class TagController {
 

@@ -3,7 +3,8 @@ package org.backstory.site;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One step of a storyline's timeline: an event, or a published article with its part number.
+ * One step of a storyline's timeline: an event, or a published article with its part
+ * number.
  *
  * @param event the event, or null for an article
  * @param article the article, or null for an event

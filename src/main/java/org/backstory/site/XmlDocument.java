@@ -8,9 +8,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A small streaming XML writer for the feed and the sitemap. The StAX writer escapes markup characters;
- * this also drops characters XML 1.0 cannot carry at all (most control characters), which would
- * otherwise make a whole feed unreadable because of one stray byte in an article.
+ * A small streaming XML writer for the feed and the sitemap. The StAX writer escapes
+ * markup characters; this also drops characters XML 1.0 cannot carry at all (most control
+ * characters), which would otherwise make a whole feed unreadable because of one stray
+ * byte in an article.
  */
 final class XmlDocument {
 

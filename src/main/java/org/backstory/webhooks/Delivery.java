@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id its id
  * @param event the event's name
- * @param status {@code pending} (waiting for its first attempt or a retry), {@code delivered} (a 2xx answer)
- * or {@code failed} (retries used up, a 410, or the webhook disabled)
+ * @param status {@code pending} (waiting for its first attempt or a retry),
+ * {@code delivered} (a 2xx answer) or {@code failed} (retries used up, a 410, or the
+ * webhook disabled)
  * @param attempts how many times it was sent
  * @param responseCode the last answer's HTTP status, or null when there was none
  * @param error why the last attempt failed without an answer, or null

@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Sends queued deliveries and records each attempt. A failed attempt (no answer within two seconds, or an
- * answer other than 2xx) is retried {@value #RETRIES} times, after 1, 2, 4, 8 and 16 minutes; a 410 Gone
- * answer ends the delivery and disables its webhook, as Ghost does. Delivery is at least once: a crash after
- * the receiver answered but before the row was updated sends the body again, so receivers should be idempotent
- * (the body and its {@code t} timestamp tell repeats apart).
+ * Sends queued deliveries and records each attempt. A failed attempt (no answer within
+ * two seconds, or an answer other than 2xx) is retried {@value #RETRIES} times, after 1,
+ * 2, 4, 8 and 16 minutes; a 410 Gone answer ends the delivery and disables its webhook,
+ * as Ghost does. Delivery is at least once: a crash after the receiver answered but
+ * before the row was updated sends the body again, so receivers should be idempotent (the
+ * body and its {@code t} timestamp tell repeats apart).
  */
 @Component
 class HookDeliveries {
@@ -49,7 +50,10 @@ class HookDeliveries {
 		this.clock = clock;
 	}
 
-	/** Attempts delivery {@code id} if it is still pending, due, and no other node is attempting it. */
+	/**
+	 * Attempts delivery {@code id} if it is still pending, due, and no other node is
+	 * attempting it.
+	 */
 	void deliver(long id) {
 		transactions.executeWithoutResult(status -> hooks.lockPending(id, clock.instant()).ifPresent(this::attempt));
 	}
@@ -65,7 +69,8 @@ class HookDeliveries {
 		Instant now = clock.instant();
 		int attempts = delivery.attempts() + 1;
 		if (!delivery.hookActive()) {
-			hooks.recordAttempt(delivery.id(), "failed", delivery.attempts(), null, "The webhook is disabled.", null, now);
+			hooks.recordAttempt(delivery.id(), "failed", delivery.attempts(), null, "The webhook is disabled.", null,
+					now);
 			return;
 		}
 		Optional<String> secret = secrets.open(delivery.hookId(), delivery.sealedSecret());
@@ -92,8 +97,8 @@ class HookDeliveries {
 		}
 		else {
 			boolean givenUp = attempts > RETRIES;
-			hooks.recordAttempt(delivery.id(), givenUp ? "failed" : "pending", attempts, outcome.code(), outcome.error(),
-					givenUp ? null : now.plus(wait(attempts)), now);
+			hooks.recordAttempt(delivery.id(), givenUp ? "failed" : "pending", attempts, outcome.code(),
+					outcome.error(), givenUp ? null : now.plus(wait(attempts)), now);
 		}
 		log.info("Webhook delivery attempted deliveryId={} hookId={} event={} attempt={} code={}", delivery.id(),
 				delivery.hookId(), delivery.event(), attempts, outcome.code());

@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the webhooks module: its hooks, their deliveries (the outbox) and the last bodies sent. */
+/**
+ * The SQL of the webhooks module: its hooks, their deliveries (the outbox) and the last
+ * bodies sent.
+ */
 @Repository
 class HookRepository {
 
@@ -35,10 +38,7 @@ class HookRepository {
 		long id = jdbc.sql("""
 				insert into webhooks.hook (event, target_url, name, sealed_secret, created_by, created_at)
 				values (?, ?, ?, '\\x'::bytea, ?, ?) returning id
-				""")
-			.params(event, targetUrl, name, createdBy, utc(now))
-			.query(Long.class)
-			.single();
+				""").params(event, targetUrl, name, createdBy, utc(now)).query(Long.class).single();
 		jdbc.sql("update webhooks.hook set sealed_secret = ? where id = ?").params(seal.apply(id), id).update();
 		return id;
 	}
@@ -58,7 +58,10 @@ class HookRepository {
 			.list();
 	}
 
-	/** Whether some active hook listens to an event of this object kind ({@code post.}, {@code member.}). */
+	/**
+	 * Whether some active hook listens to an event of this object kind ({@code post.},
+	 * {@code member.}).
+	 */
 	boolean anyActiveFor(String prefix) {
 		return jdbc.sql("select exists (select 1 from webhooks.hook where active and starts_with(event, ?))")
 			.param(prefix)
@@ -80,15 +83,13 @@ class HookRepository {
 		return jdbc.sql("""
 				insert into webhooks.delivery (hook_id, event, body, status, created_at, next_attempt_at)
 				values (?, ?, ?, 'pending', ?, ?) returning id
-				""")
-			.params(hookId, event, body, utc(now), utc(now))
-			.query(Long.class)
-			.single();
+				""").params(hookId, event, body, utc(now), utc(now)).query(Long.class).single();
 	}
 
 	/**
-	 * The pending delivery with its hook, locked; empty when it is not pending, its next attempt is not due
-	 * yet (another node attempted it a moment ago), or another node holds it.
+	 * The pending delivery with its hook, locked; empty when it is not pending, its next
+	 * attempt is not due yet (another node attempted it a moment ago), or another node
+	 * holds it.
 	 */
 	Optional<PendingDelivery> lockPending(long id, Instant now) {
 		return jdbc.sql("""
@@ -99,31 +100,29 @@ class HookRepository {
 				""")
 			.params(id, utc(now))
 			.query((rs, row) -> new PendingDelivery(rs.getLong("id"), rs.getLong("hook_id"), rs.getString("event"),
-					rs.getString("body"), rs.getInt("attempts"), rs.getString("target_url"), rs.getBytes("sealed_secret"),
-					rs.getBoolean("active")))
+					rs.getString("body"), rs.getInt("attempts"), rs.getString("target_url"),
+					rs.getBytes("sealed_secret"), rs.getBoolean("active")))
 			.optional();
 	}
 
-	/** Records an attempt: still pending when {@code next} is given, else finished as {@code status}. */
+	/**
+	 * Records an attempt: still pending when {@code next} is given, else finished as
+	 * {@code status}.
+	 */
 	void recordAttempt(long id, String status, int attempts, @Nullable Integer code, @Nullable String error,
 			@Nullable Instant next, Instant now) {
 		jdbc.sql("""
 				update webhooks.delivery
 				set status = ?, attempts = ?, response_code = ?, error = ?, next_attempt_at = ?, last_attempt_at = ?
 				where id = ?
-				""")
-			.params(status, attempts, code, error, next == null ? null : utc(next), utc(now), id)
-			.update();
+				""").params(status, attempts, code, error, next == null ? null : utc(next), utc(now), id).update();
 	}
 
 	List<Long> due(Instant now, int limit) {
 		return jdbc.sql("""
 				select id from webhooks.delivery where status = 'pending' and next_attempt_at <= ?
 				order by next_attempt_at limit ?
-				""")
-			.params(utc(now), limit)
-			.query(Long.class)
-			.list();
+				""").params(utc(now), limit).query(Long.class).list();
 	}
 
 	List<Delivery> deliveries(long hookId, int limit) {
@@ -134,7 +133,8 @@ class HookRepository {
 			.params(hookId, limit)
 			.query((rs, row) -> new Delivery(rs.getLong("id"), rs.getString("event"), rs.getString("status"),
 					rs.getInt("attempts"), rs.getObject("response_code", Integer.class), rs.getString("error"),
-					Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at")))
+					Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "last_attempt_at"),
+					instant(rs, "next_attempt_at")))
 			.list();
 	}
 
@@ -156,12 +156,12 @@ class HookRepository {
 		jdbc.sql("""
 				insert into webhooks.snapshot (kind, object_id, body) values (?, ?, ?)
 				on conflict (kind, object_id) do update set body = excluded.body
-				""")
-			.params(kind, objectId, body)
-			.update();
+				""").params(kind, objectId, body).update();
 	}
 
-	/** Forgets the last bodies of every kind of object no active hook listens to any more. */
+	/**
+	 * Forgets the last bodies of every kind of object no active hook listens to any more.
+	 */
 	void dropUnwatchedSnapshots() {
 		jdbc.sql("""
 				delete from webhooks.snapshot s
@@ -182,8 +182,8 @@ class HookRepository {
 
 	private static Hook hook(ResultSet rs, int row) throws SQLException {
 		return new Hook(rs.getLong("id"), rs.getString("event"), rs.getString("target_url"), rs.getString("name"),
-				rs.getBoolean("active"), rs.getString("disabled_reason"), Objects.requireNonNull(instant(rs, "created_at")),
-				instant(rs, "last_attempt_at"));
+				rs.getBoolean("active"), rs.getString("disabled_reason"),
+				Objects.requireNonNull(instant(rs, "created_at")), instant(rs, "last_attempt_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -24,13 +24,14 @@ import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Posts one body to a target over HTTP/1.1, by hand rather than with an HTTP client library, because the
- * address must be chosen and checked here: the host name is resolved once, every address it resolves to is
- * checked against {@link TargetAddresses} (one refused address refuses the send, so a name cannot mix a public
- * and a private answer), and the socket connects to that checked address. TLS verifies the certificate
- * against the host name (SNI and endpoint identification). Redirects are not followed: a 3xx is a failed
- * attempt. From the connection to the answer's status line, the exchange has {@link #TIMEOUT} (the name lookup
- * before it is bounded by the system's resolver).
+ * Posts one body to a target over HTTP/1.1, by hand rather than with an HTTP client
+ * library, because the address must be chosen and checked here: the host name is resolved
+ * once, every address it resolves to is checked against {@link TargetAddresses} (one
+ * refused address refuses the send, so a name cannot mix a public and a private answer),
+ * and the socket connects to that checked address. TLS verifies the certificate against
+ * the host name (SNI and endpoint identification). Redirects are not followed: a 3xx is a
+ * failed attempt. From the connection to the answer's status line, the exchange has
+ * {@link #TIMEOUT} (the name lookup before it is bounded by the system's resolver).
  */
 class HookSender {
 
@@ -49,7 +50,10 @@ class HookSender {
 		this.userAgent = userAgent;
 	}
 
-	/** Sends {@code body} with {@code headers} (besides Host, User-Agent, length and connection). */
+	/**
+	 * Sends {@code body} with {@code headers} (besides Host, User-Agent, length and
+	 * connection).
+	 */
 	Outcome send(TargetUrl target, String body, Map<String, String> headers) {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		InetAddress address;
@@ -73,7 +77,8 @@ class HookSender {
 				out.flush();
 			}
 			catch (SocketException ex) {
-				// A receiver that hangs up before reading everything makes the write fail (broken pipe, reset).
+				// A receiver that hangs up before reading everything makes the write fail
+				// (broken pipe, reset).
 				throw new IOException(HUNG_UP, ex);
 			}
 			socket.setSoTimeout(remainingMillis(deadline));
@@ -113,11 +118,18 @@ class HookSender {
 	}
 
 	private String head(TargetUrl target, Map<String, String> headers, int length) {
-		StringBuilder head = new StringBuilder("POST ").append(target.requestTarget()).append(" HTTP/1.1\r\n")
-			.append("Host: ").append(target.hostHeader()).append("\r\n")
-			.append("User-Agent: ").append(userAgent).append("\r\n");
+		StringBuilder head = new StringBuilder("POST ").append(target.requestTarget())
+			.append(" HTTP/1.1\r\n")
+			.append("Host: ")
+			.append(target.hostHeader())
+			.append("\r\n")
+			.append("User-Agent: ")
+			.append(userAgent)
+			.append("\r\n");
 		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-		return head.append("Content-Length: ").append(length).append("\r\n")
+		return head.append("Content-Length: ")
+			.append(length)
+			.append("\r\n")
 			.append("Connection: close\r\n\r\n")
 			.toString();
 	}
@@ -169,7 +181,10 @@ class HookSender {
 			return code != null && code >= 200 && code < 300;
 		}
 
-		/** 410 Gone: the receiver asks not to be called again (Ghost disables such a webhook). */
+		/**
+		 * 410 Gone: the receiver asks not to be called again (Ghost disables such a
+		 * webhook).
+		 */
 		boolean gone() {
 			return code != null && code == 410;
 		}

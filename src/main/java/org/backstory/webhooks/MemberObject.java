@@ -15,10 +15,11 @@ import org.backstory.members.MemberRoster;
 import org.springframework.stereotype.Component;
 
 /**
- * A member as a webhook body's {@code member} object, with the field names of Ghost's Admin API member: {@code id,
- * uuid, email, name, note, status} ({@code free}, {@code paid} or {@code comped}), {@code labels} and
- * {@code created_at}. Staff accounts are not members here: Ghost keeps staff apart, and their changes are not
- * announced.
+ * A member as a webhook body's {@code member} object, with the field names of Ghost's
+ * Admin API member: {@code id,
+ * uuid, email, name, note, status} ({@code free}, {@code paid} or {@code comped}),
+ * {@code labels} and {@code created_at}. Staff accounts are not members here: Ghost keeps
+ * staff apart, and their changes are not announced.
  */
 @Component
 class MemberObject {
@@ -60,7 +61,10 @@ class MemberObject {
 		return object;
 	}
 
-	/** Ghost's member status; the uncached query, so a change made in this transaction shows. */
+	/**
+	 * Ghost's member status; the uncached query, so a change made in this transaction
+	 * shows.
+	 */
 	private static String status(Entitlement entitlement) {
 		return switch (entitlement.status()) {
 			case COMPED -> "comped";

@@ -10,10 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The transactional outbox: a delivery row per active webhook of the event, and its db-scheduler task,
- * written in the caller's transaction (the change being reported), so the change and its deliveries commit
- * or vanish together and a crash after commit loses nothing. The scheduler is nudged after commit so the
- * first attempt follows at once.
+ * The transactional outbox: a delivery row per active webhook of the event, and its
+ * db-scheduler task, written in the caller's transaction (the change being reported), so
+ * the change and its deliveries commit or vanish together and a crash after commit loses
+ * nothing. The scheduler is nudged after commit so the first attempt follows at once.
  */
 @Component
 class Outbox {
@@ -30,7 +30,10 @@ class Outbox {
 		this.clock = clock;
 	}
 
-	/** Whether any active webhook listens to {@code event}: when none does, no body needs building. */
+	/**
+	 * Whether any active webhook listens to {@code event}: when none does, no body needs
+	 * building.
+	 */
 	boolean wanted(WebhookEvent event) {
 		return !hooks.activeFor(event.key()).isEmpty();
 	}

@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * An article as a webhook body's {@code post} object: the Content API's post object ({@link GhostPosts}) with
- * absolute image links, its tags and authors, plus {@code status}, which Ghost's webhook bodies carry from its
- * Admin API (and {@code published_at} null for a draft). The text is what an anonymous reader receives through
- * {@link ArticleGate#openAnonymously}: a gated article's preview only, {@code access:false}, and
- * {@code plaintext}/{@code excerpt} computed from that preview, never from the gated part.
+ * An article as a webhook body's {@code post} object: the Content API's post object
+ * ({@link GhostPosts}) with absolute image links, its tags and authors, plus
+ * {@code status}, which Ghost's webhook bodies carry from its Admin API (and
+ * {@code published_at} null for a draft). The text is what an anonymous reader receives
+ * through {@link ArticleGate#openAnonymously}: a gated article's preview only,
+ * {@code access:false}, and {@code plaintext}/{@code excerpt} computed from that preview,
+ * never from the gated part.
  */
 @Component
 class PostObject {
@@ -35,7 +37,10 @@ class PostObject {
 		this.ghost = new GhostPosts(site);
 	}
 
-	/** The post object; {@code status} is {@code published}, {@code scheduled}, {@code draft} or {@code sent}. */
+	/**
+	 * The post object; {@code status} is {@code published}, {@code scheduled},
+	 * {@code draft} or {@code sent}.
+	 */
 	Map<String, Object> of(Article article, String status) {
 		Map<String, Object> post = ghost.post(gate.openAnonymously(article));
 		post.put("feature_image", absolute(article.coverImageUrl()));

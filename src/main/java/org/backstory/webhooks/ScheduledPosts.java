@@ -10,10 +10,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code post.published} for an article that goes live by itself at its scheduled time: a db-scheduler task
- * at that time, scheduled in the scheduling transaction, checks that the article did go live then (it may
- * have been unpublished, published earlier or rescheduled since; each schedule has a task of its own) and
- * queues the body as publishing it by hand would.
+ * {@code post.published} for an article that goes live by itself at its scheduled time: a
+ * db-scheduler task at that time, scheduled in the scheduling transaction, checks that
+ * the article did go live then (it may have been unpublished, published earlier or
+ * rescheduled since; each schedule has a task of its own) and queues the body as
+ * publishing it by hand would.
  */
 @Component
 class ScheduledPosts {
@@ -35,12 +36,15 @@ class ScheduledPosts {
 
 	@EventListener
 	void on(ArticleScheduled event) {
-		scheduler.scheduleIfNotExists(WebhookTasks.SCHEDULED_POST
-			.instance(event.articleId() + "@" + event.at().toEpochMilli())
-			.scheduledTo(event.at()));
+		scheduler.scheduleIfNotExists(
+				WebhookTasks.SCHEDULED_POST.instance(event.articleId() + "@" + event.at().toEpochMilli())
+					.scheduledTo(event.at()));
 	}
 
-	/** The task's work, in a transaction: {@code instanceId} is {@code <article id>@<epoch millis>}. */
+	/**
+	 * The task's work, in a transaction: {@code instanceId} is
+	 * {@code <article id>@<epoch millis>}.
+	 */
 	void timeCame(String instanceId) {
 		int at = instanceId.indexOf('@');
 		long articleId = Long.parseLong(instanceId.substring(0, at));

@@ -8,9 +8,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Ghost's webhook signature: {@code X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, body + t)>, t=<t>}, with
- * {@code t} the sending time in milliseconds (Ghost's {@code webhook-trigger.js}). A receiver recomputes the
- * HMAC over the raw body followed by the decimal timestamp, and may refuse old timestamps against replays.
+ * Ghost's webhook signature:
+ * {@code X-Ghost-Signature: sha256=<hex HMAC-SHA256(secret, body + t)>, t=<t>}, with
+ * {@code t} the sending time in milliseconds (Ghost's {@code webhook-trigger.js}). A
+ * receiver recomputes the HMAC over the raw body followed by the decimal timestamp, and
+ * may refuse old timestamps against replays.
  */
 final class Signature {
 

@@ -9,20 +9,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which addresses a webhook may connect to (protection against server-side request forgery): by default only
- * public ones, never the unspecified address, loopback, link-local (cloud metadata at 169.254.169.254),
- * private (RFC 1918, shared 100.64/10), unique-local IPv6 (fc00::/7), site-local, multicast, broadcast or
- * reserved ranges; an IPv4 address embedded in IPv6 (mapped, compatible, NAT64 64:ff9b::/96, 6to4 2002::/16)
- * is judged as the IPv4 address it carries. Networks listed in {@link WebhooksProperties#allowedNetworks} are
- * let through whatever their kind. The check is made on the address the sender connects to, after its one
- * lookup, so a name cannot resolve to a public address for the check and a private one for the connection.
+ * Which addresses a webhook may connect to (protection against server-side request
+ * forgery): by default only public ones, never the unspecified address, loopback,
+ * link-local (cloud metadata at 169.254.169.254), private (RFC 1918, shared 100.64/10),
+ * unique-local IPv6 (fc00::/7), site-local, multicast, broadcast or reserved ranges; an
+ * IPv4 address embedded in IPv6 (mapped, compatible, NAT64 64:ff9b::/96, 6to4 2002::/16)
+ * is judged as the IPv4 address it carries. Networks listed in
+ * {@link WebhooksProperties#allowedNetworks} are let through whatever their kind. The
+ * check is made on the address the sender connects to, after its one lookup, so a name
+ * cannot resolve to a public address for the check and a private one for the connection.
  */
 final class TargetAddresses {
 
 	private final List<Network> allowed;
 
 	TargetAddresses(List<String> allowedNetworks) {
-		this.allowed = allowedNetworks.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Network::parse).toList();
+		this.allowed = allowedNetworks.stream()
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.map(Network::parse)
+			.toList();
 	}
 
 	/** Only public addresses. */
@@ -92,7 +98,10 @@ final class TargetAddresses {
 		return Optional.empty();
 	}
 
-	/** The IPv4 address an IPv6 address carries: mapped (::ffff:0:0/96), compatible (::/96), NAT64 or 6to4. */
+	/**
+	 * The IPv4 address an IPv6 address carries: mapped (::ffff:0:0/96), compatible
+	 * (::/96), NAT64 or 6to4.
+	 */
 	private static Optional<Inet4Address> embeddedIpv4(byte[] ip) {
 		boolean zeros80 = Arrays.equals(Arrays.copyOfRange(ip, 0, 10), new byte[10]);
 		boolean mapped = zeros80 && ip[10] == (byte) 0xff && ip[11] == (byte) 0xff;
@@ -108,7 +117,9 @@ final class TargetAddresses {
 		return Optional.empty();
 	}
 
-	/** :: and ::1 are the unspecified and loopback addresses, not IPv4-compatible ones. */
+	/**
+	 * :: and ::1 are the unspecified and loopback addresses, not IPv4-compatible ones.
+	 */
 	private static boolean isZeroOrOne(byte[] ip) {
 		for (int i = 12; i < 15; i++) {
 			if (ip[i] != 0) {

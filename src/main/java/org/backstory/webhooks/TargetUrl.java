@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A webhook's target as it is checked when staff add it: an absolute http or https URL with a host, no user
- * name or password, at most 2,000 characters. A literal IP address is checked against {@link TargetAddresses}
- * at once; a name is resolved only when sending, where the address connected to is checked.
+ * A webhook's target as it is checked when staff add it: an absolute http or https URL
+ * with a host, no user name or password, at most 2,000 characters. A literal IP address
+ * is checked against {@link TargetAddresses} at once; a name is resolved only when
+ * sending, where the address connected to is checked.
  *
  * @param uri the parsed URL
  * @param host the host without IPv6 brackets
@@ -32,7 +33,10 @@ record TargetUrl(URI uri, String host, int port) {
 		return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
 	}
 
-	/** The Host header: the host as written, with the port when it is not the scheme's default. */
+	/**
+	 * The Host header: the host as written, with the port when it is not the scheme's
+	 * default.
+	 */
 	String hostHeader() {
 		boolean defaultPort = port == (https() ? 443 : 80);
 		String name = host.contains(":") ? "[" + host + "]" : host;

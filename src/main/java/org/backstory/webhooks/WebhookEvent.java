@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The events a webhook can be added for: Ghost's names for articles ("posts") and members, and Backstory's
- * own for subscriptions and payments.
+ * The events a webhook can be added for: Ghost's names for articles ("posts") and
+ * members, and Backstory's own for subscriptions and payments.
  */
 public enum WebhookEvent {
 

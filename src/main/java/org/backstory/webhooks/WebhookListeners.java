@@ -21,9 +21,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the other modules' events into queued deliveries. Every listener runs synchronously inside the
- * transaction of the change it reports, so the delivery rows commit with the change or not at all (the
- * outbox); when no active webhook wants an event, nothing is built.
+ * Turns the other modules' events into queued deliveries. Every listener runs
+ * synchronously inside the transaction of the change it reports, so the delivery rows
+ * commit with the change or not at all (the outbox); when no active webhook wants an
+ * event, nothing is built.
  */
 @Component
 class WebhookListeners {
@@ -58,7 +59,10 @@ class WebhookListeners {
 		postPublished(event.articleId());
 	}
 
-	/** Queues {@code post.published} for an article that is live now ({@link ScheduledPosts} too). */
+	/**
+	 * Queues {@code post.published} for an article that is live now
+	 * ({@link ScheduledPosts} too).
+	 */
 	void postPublished(long articleId) {
 		post(WebhookEvent.POST_PUBLISHED, articleId, "published");
 	}
@@ -73,13 +77,17 @@ class WebhookListeners {
 		post(WebhookEvent.POST_UNPUBLISHED, event.articleId(), event.status());
 	}
 
-	/** Published before the article's row goes, so the article can still be described as it was. */
+	/**
+	 * Published before the article's row goes, so the article can still be described as
+	 * it was.
+	 */
 	@EventListener
 	void on(ArticleDeleted event) {
 		hooks.deleteSnapshot("post", event.articleId());
 		if (outbox.wanted(WebhookEvent.POST_DELETED)) {
-			catalog.inAnyStatus(event.articleId()).ifPresent(article -> outbox.record(WebhookEvent.POST_DELETED,
-					() -> envelope.removed("post", event.articleId(), posts.of(article, event.status()))));
+			catalog.inAnyStatus(event.articleId())
+				.ifPresent(article -> outbox.record(WebhookEvent.POST_DELETED,
+						() -> envelope.removed("post", event.articleId(), posts.of(article, event.status()))));
 		}
 	}
 
@@ -98,8 +106,9 @@ class WebhookListeners {
 	void on(MemberDeleted event) {
 		hooks.deleteSnapshot("member", event.memberId());
 		if (outbox.wanted(WebhookEvent.MEMBER_DELETED)) {
-			members.of(event.memberId()).ifPresent(member -> outbox.record(WebhookEvent.MEMBER_DELETED,
-					() -> envelope.removed("member", event.memberId(), member)));
+			members.of(event.memberId())
+				.ifPresent(member -> outbox.record(WebhookEvent.MEMBER_DELETED,
+						() -> envelope.removed("member", event.memberId(), member)));
 		}
 	}
 
@@ -132,7 +141,8 @@ class WebhookListeners {
 			Map<String, Object> payment = new LinkedHashMap<>();
 			payment.put("id", String.valueOf(event.paymentId()));
 			payment.put("member", event.memberId() == null ? null : memberReference(event.memberId()));
-			payment.put("subscription_id", event.subscriptionId() == null ? null : String.valueOf(event.subscriptionId()));
+			payment.put("subscription_id",
+					event.subscriptionId() == null ? null : String.valueOf(event.subscriptionId()));
 			payment.put("purpose", event.purpose());
 			payment.put("amount", event.amount());
 			payment.put("currency", event.currency());

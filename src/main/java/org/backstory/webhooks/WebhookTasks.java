@@ -17,10 +17,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The sender, the address policy and the db-scheduler tasks: one delivery task per queued body, scheduled in the
- * transaction that queued it; one task per scheduled article at its time ({@link ScheduledPosts}); and a
- * sweeper that every half minute attempts what is due (retries, anything a crash left) and drops finished
- * deliveries older than {@link #KEPT}, whose bodies may hold a member's name and address.
+ * The sender, the address policy and the db-scheduler tasks: one delivery task per queued
+ * body, scheduled in the transaction that queued it; one task per scheduled article at
+ * its time ({@link ScheduledPosts}); and a sweeper that every half minute attempts what
+ * is due (retries, anything a crash left) and drops finished deliveries older than
+ * {@link #KEPT}, whose bodies may hold a member's name and address.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhooksProperties.class)
@@ -39,7 +40,8 @@ class WebhookTasks {
 			return new TargetAddresses(properties.allowedNetworks());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new StartRefused("BACKSTORY_WEBHOOK_ALLOWED_NETWORKS is not a list of networks: " + ex.getMessage() + ".",
+			throw new StartRefused(
+					"BACKSTORY_WEBHOOK_ALLOWED_NETWORKS is not a list of networks: " + ex.getMessage() + ".",
 					"Write networks in CIDR notation, comma-separated, e.g. 127.0.0.1/32,10.0.0.0/8.", ex);
 		}
 	}
@@ -49,7 +51,10 @@ class WebhookTasks {
 		return new HookSender(addresses, "Backstory-Webhooks/1 (+" + backstory.link("/") + ")");
 	}
 
-	/** The work is looked up when the task runs: the scheduler is built before the beans the work needs. */
+	/**
+	 * The work is looked up when the task runs: the scheduler is built before the beans
+	 * the work needs.
+	 */
 	@Bean
 	OneTimeTask<Void> webhookDeliveryTask(ObjectProvider<HookDeliveries> deliveries) {
 		return Tasks.oneTime(DELIVERY)
@@ -59,8 +64,9 @@ class WebhookTasks {
 	@Bean
 	OneTimeTask<Void> webhookScheduledPostTask(ObjectProvider<ScheduledPosts> posts,
 			ObjectProvider<TransactionOperations> transactions) {
-		return Tasks.oneTime(SCHEDULED_POST).execute((instance, context) -> transactions.getObject()
-			.executeWithoutResult(status -> posts.getObject().timeCame(instance.getId())));
+		return Tasks.oneTime(SCHEDULED_POST)
+			.execute((instance, context) -> transactions.getObject()
+				.executeWithoutResult(status -> posts.getObject().timeCame(instance.getId())));
 	}
 
 	@Bean

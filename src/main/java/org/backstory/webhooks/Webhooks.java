@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The webhooks staff manage at {@code /admin/webhooks}: add one (its secret shown once), disable, enable and
- * delete it, list its deliveries and send one again. Every change goes into the audit log. Who may do this
- * (owner and administrators) is decided by the security configuration and the controller.
+ * The webhooks staff manage at {@code /admin/webhooks}: add one (its secret shown once),
+ * disable, enable and delete it, list its deliveries and send one again. Every change
+ * goes into the audit log. Who may do this (owner and administrators) is decided by the
+ * security configuration and the controller.
  */
 @Service
 public class Webhooks {
@@ -64,7 +65,8 @@ public class Webhooks {
 	}
 
 	/**
-	 * Adds a webhook, or says what is wrong with the form (field name to sentence) and adds nothing.
+	 * Adds a webhook, or says what is wrong with the form (field name to sentence) and
+	 * adds nothing.
 	 * @return the new webhook with its secret, to show once
 	 */
 	@Transactional
@@ -87,7 +89,8 @@ public class Webhooks {
 		}
 		String secret = HookSecrets.generate();
 		String url = targetUrl.strip();
-		long id = hooks.insertHook(event, url, trimmedName, staffId, clock.instant(), hookId -> secrets.seal(hookId, secret));
+		long id = hooks.insertHook(event, url, trimmedName, staffId, clock.instant(),
+				hookId -> secrets.seal(hookId, secret));
 		audit.record(staffId, "webhook.added", subject(id), event + " to " + url);
 		return new Added(hooks.hook(id).orElseThrow(), secret, Map.of());
 	}
@@ -118,7 +121,8 @@ public class Webhooks {
 
 	/**
 	 * Queues a delivery's body again, as a new delivery signed when it is sent.
-	 * @return false when there is no such delivery of this webhook, or the webhook is disabled
+	 * @return false when there is no such delivery of this webhook, or the webhook is
+	 * disabled
 	 */
 	@Transactional
 	public boolean sendAgain(long hookId, long deliveryId, long staffId) {

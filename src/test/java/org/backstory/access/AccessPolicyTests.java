@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every reader state against every visibility: who reads the whole article, and what the others are offered. */
+/**
+ * Every reader state against every visibility: who reads the whole article, and what the
+ * others are offered.
+ */
 class AccessPolicyTests {
 
 	static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
@@ -39,15 +42,20 @@ class AccessPolicyTests {
 
 	static final Visibility PATRON_TIER = Visibility.tiers(Set.of("patron"));
 
-	/** Expected outcome per state: columns PUBLIC, MEMBERS, PAID, tier the reader has, another tier. */
+	/**
+	 * Expected outcome per state: columns PUBLIC, MEMBERS, PAID, tier the reader has,
+	 * another tier.
+	 */
 	static Stream<Arguments> table() {
 		Object[][] rows = {
-				{ ReaderState.ANONYMOUS, null, null, Remedy.SIGN_UP, Remedy.SUBSCRIBE_OR_LOG_IN, Remedy.SUBSCRIBE_OR_LOG_IN, Remedy.SUBSCRIBE_OR_LOG_IN },
+				{ ReaderState.ANONYMOUS, null, null, Remedy.SIGN_UP, Remedy.SUBSCRIBE_OR_LOG_IN,
+						Remedy.SUBSCRIBE_OR_LOG_IN, Remedy.SUBSCRIBE_OR_LOG_IN },
 				{ ReaderState.FREE, null, null, null, Remedy.SUBSCRIBE, Remedy.SUBSCRIBE, Remedy.SUBSCRIBE },
 				{ ReaderState.PAID_ACTIVE, "supporter", null, null, null, null, Remedy.UPGRADE },
 				{ ReaderState.TRIALING, "supporter", null, null, null, null, Remedy.UPGRADE },
 				{ ReaderState.PAST_DUE_IN_GRACE, "supporter", null, null, null, null, Remedy.UPGRADE },
-				{ ReaderState.PAST_DUE_BEYOND_GRACE, "supporter", null, null, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD },
+				{ ReaderState.PAST_DUE_BEYOND_GRACE, "supporter", null, null, Remedy.UPDATE_CARD, Remedy.UPDATE_CARD,
+						Remedy.UPDATE_CARD },
 				{ ReaderState.CANCELED_IN_PERIOD, "supporter", null, null, null, null, Remedy.UPGRADE },
 				{ ReaderState.EXPIRED, "supporter", null, null, Remedy.RENEW, Remedy.RENEW, Remedy.RENEW },
 				{ ReaderState.COMPED, "supporter", null, null, null, null, Remedy.UPGRADE },
@@ -74,8 +82,9 @@ class AccessPolicyTests {
 	}
 
 	/**
-	 * Search matches a gated article's whole text exactly when the page would show it whole: the reach agrees with
-	 * the decision for every state in the table, and for an article open to several tiers.
+	 * Search matches a gated article's whole text exactly when the page would show it
+	 * whole: the reach agrees with the decision for every state in the table, and for an
+	 * article open to several tiers.
 	 */
 	@ParameterizedTest(name = "{0} searching {2}")
 	@MethodSource("table")
@@ -85,25 +94,29 @@ class AccessPolicyTests {
 		Visibility bothTiers = Visibility.tiers(Set.of("supporter", "patron"));
 
 		assertThat(policy.searchReach(reader).wholeText(visibility)).isEqualTo(expectedRemedy == null);
-		assertThat(policy.searchReach(reader).wholeText(bothTiers)).isEqualTo(policy.decide(bothTiers, reader).granted());
+		assertThat(policy.searchReach(reader).wholeText(bothTiers))
+			.isEqualTo(policy.decide(bothTiers, reader).granted());
 	}
 
 	@Test
 	void coversEveryReaderState() {
-		assertThat(table().map(arguments -> arguments.get()[0]).distinct()).containsExactlyInAnyOrder(ReaderState.values());
+		assertThat(table().map(arguments -> arguments.get()[0]).distinct())
+			.containsExactlyInAnyOrder(ReaderState.values());
 	}
 
 	static Stream<Arguments> entitlements() {
 		Instant nextMonth = NOW.plus(Duration.ofDays(30));
 		Instant lastMonth = NOW.minus(Duration.ofDays(30));
-		return Stream.of(
-				Arguments.of(Entitlement.none(), ReaderState.FREE),
+		return Stream.of(Arguments.of(Entitlement.none(), ReaderState.FREE),
 				Arguments.of(entitlement(Status.ACTIVE, nextMonth, null), ReaderState.PAID_ACTIVE),
 				Arguments.of(entitlement(Status.TRIALING, nextMonth, null), ReaderState.TRIALING),
 				Arguments.of(entitlement(Status.TRIALING, lastMonth, null), ReaderState.EXPIRED),
-				Arguments.of(entitlement(Status.PAST_DUE, NOW, NOW.minus(Duration.ofDays(6))), ReaderState.PAST_DUE_IN_GRACE),
-				Arguments.of(entitlement(Status.PAST_DUE, lastMonth, NOW.minus(Duration.ofDays(7))), ReaderState.PAST_DUE_BEYOND_GRACE),
-				Arguments.of(entitlement(Status.PAST_DUE, NOW.minus(Duration.ofDays(3)), null), ReaderState.PAST_DUE_IN_GRACE),
+				Arguments.of(entitlement(Status.PAST_DUE, NOW, NOW.minus(Duration.ofDays(6))),
+						ReaderState.PAST_DUE_IN_GRACE),
+				Arguments.of(entitlement(Status.PAST_DUE, lastMonth, NOW.minus(Duration.ofDays(7))),
+						ReaderState.PAST_DUE_BEYOND_GRACE),
+				Arguments.of(entitlement(Status.PAST_DUE, NOW.minus(Duration.ofDays(3)), null),
+						ReaderState.PAST_DUE_IN_GRACE),
 				Arguments.of(entitlement(Status.PAST_DUE, null, null), ReaderState.PAST_DUE_BEYOND_GRACE),
 				Arguments.of(entitlement(Status.CANCELED, nextMonth, null), ReaderState.CANCELED_IN_PERIOD),
 				Arguments.of(entitlement(Status.CANCELED, NOW, null), ReaderState.EXPIRED),
@@ -123,15 +136,15 @@ class AccessPolicyTests {
 	}
 
 	/**
-	 * Every role against a reader without a subscription, a paying one and a lapsed one: editors and above read
-	 * everything, contributors and authors read by their own entitlement like any member.
+	 * Every role against a reader without a subscription, a paying one and a lapsed one:
+	 * editors and above read everything, contributors and authors read by their own
+	 * entitlement like any member.
 	 */
 	static Stream<Arguments> roles() {
 		Entitlement none = Entitlement.none();
 		Entitlement paying = entitlement(Status.ACTIVE, NOW.plus(Duration.ofDays(30)), null);
 		Entitlement lapsed = entitlement(Status.EXPIRED, NOW.minus(Duration.ofDays(30)), null);
-		Object[][] rows = {
-				{ MemberRole.MEMBER, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
+		Object[][] rows = { { MemberRole.MEMBER, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
 				{ MemberRole.CONTRIBUTOR, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
 				{ MemberRole.AUTHOR, ReaderState.FREE, ReaderState.PAID_ACTIVE, ReaderState.EXPIRED },
 				{ MemberRole.EDITOR, ReaderState.STAFF, ReaderState.STAFF, ReaderState.STAFF },
@@ -158,7 +171,8 @@ class AccessPolicyTests {
 
 	@Test
 	void coversEveryRole() {
-		assertThat(roles().map(arguments -> arguments.get()[0]).distinct()).containsExactlyInAnyOrder(MemberRole.values());
+		assertThat(roles().map(arguments -> arguments.get()[0]).distinct())
+			.containsExactlyInAnyOrder(MemberRole.values());
 	}
 
 	@Test
@@ -171,7 +185,8 @@ class AccessPolicyTests {
 		assertThat(policy.classify(failedTenDaysAgo, NOW).state()).isEqualTo(ReaderState.PAST_DUE_BEYOND_GRACE);
 	}
 
-	private static Entitlement entitlement(Status status, @Nullable Instant paidThrough, @Nullable Instant pastDueSince) {
+	private static Entitlement entitlement(Status status, @Nullable Instant paidThrough,
+			@Nullable Instant pastDueSince) {
 		return new Entitlement(status, "supporter", paidThrough, pastDueSince);
 	}
 

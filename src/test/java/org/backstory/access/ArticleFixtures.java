@@ -8,7 +8,9 @@ import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.GatedBody;
 import org.backstory.publishing.Visibility;
 
-/** Articles for access tests, with a preview and a gated part that are easy to tell apart. */
+/**
+ * Articles for access tests, with a preview and a gated part that are easy to tell apart.
+ */
 final class ArticleFixtures {
 
 	static final String PREVIEW = "<p>Free opening paragraph.</p>";
@@ -27,9 +29,9 @@ final class ArticleFixtures {
 	/** The same, published for email only. */
 	static Article emailOnly(long id, Visibility visibility) {
 		Article article = article(id, visibility);
-		return new Article(article.id(), article.slug(), article.title(), article.dek(), article.authors(), article.tags(),
-				article.storyline(), article.coverImageUrl(), article.publishedAt(), article.updatedAt(),
-				article.visibility(), article.previewHtml(), article.gatedBody(), false);
+		return new Article(article.id(), article.slug(), article.title(), article.dek(), article.authors(),
+				article.tags(), article.storyline(), article.coverImageUrl(), article.publishedAt(),
+				article.updatedAt(), article.visibility(), article.previewHtml(), article.gatedBody(), false);
 	}
 
 }

@@ -62,17 +62,19 @@ class ArticleGateIntegrationTests {
 		given(entitlements.of(subscriber.id()))
 			.willReturn(new Entitlement(Status.ACTIVE, "supporter", Instant.parse("2099-01-01T00:00:00Z"), null));
 
-		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()), subscriber);
+		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid()),
+				subscriber);
 
 		assertThat(readable.complete()).isTrue();
 		assertThat(readable.paywall()).isNull();
-		assertThat(readable.bodyHtml())
-			.isEqualTo(ArticleFixtures.PREVIEW + "<div class=\"paywalled-content\">" + ArticleFixtures.GATED + "</div>");
+		assertThat(readable.bodyHtml()).isEqualTo(
+				ArticleFixtures.PREVIEW + "<div class=\"paywalled-content\">" + ArticleFixtures.GATED + "</div>");
 	}
 
 	@Test
 	void publicArticleIsWholeForEveryoneWithoutAGatedMarker() {
-		ReadableArticle readable = gate.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.everyone()));
+		ReadableArticle readable = gate
+			.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.everyone()));
 
 		assertThat(readable.complete()).isTrue();
 		assertThat(readable.bodyHtml()).isEqualTo(ArticleFixtures.PREVIEW + ArticleFixtures.GATED);
@@ -98,8 +100,8 @@ class ArticleGateIntegrationTests {
 		SignedInMember subscriber = member();
 		given(entitlements.of(subscriber.id())).willReturn(new Entitlement(Status.ACTIVE, "supporter", null, null));
 
-		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))),
-				subscriber);
+		ReadableArticle readable = gate
+			.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))), subscriber);
 
 		assertThat(readable.complete()).isFalse();
 		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.UPGRADE);
@@ -111,8 +113,8 @@ class ArticleGateIntegrationTests {
 		SignedInMember editor = new SignedInMember(id, "editor" + id + "@example.test", "Editor", MemberRole.EDITOR);
 		given(entitlements.of(editor.id())).willReturn(Entitlement.none());
 
-		ReadableArticle readable = gate.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))),
-				editor);
+		ReadableArticle readable = gate
+			.open(ArticleFixtures.article(ids.incrementAndGet(), Visibility.tiers(Set.of("patron"))), editor);
 
 		assertThat(readable.complete()).isTrue();
 		assertThat(readable.bodyHtml()).contains("Paid-only");
@@ -144,7 +146,8 @@ class ArticleGateIntegrationTests {
 	@Test
 	void newsletterEditionsFollowTheSameRuleForEveryRole() {
 		Article article = ArticleFixtures.article(ids.incrementAndGet(), Visibility.paid());
-		List<MemberProfile> members = Arrays.stream(MemberRole.values()).map(role -> staff(role))
+		List<MemberProfile> members = Arrays.stream(MemberRole.values())
+			.map(role -> staff(role))
 			.map(member -> new MemberProfile(member.id(), member.email(), member.name(), member.role(), true,
 					Instant.parse("2026-01-01T00:00:00Z")))
 			.toList();
@@ -175,7 +178,8 @@ class ArticleGateIntegrationTests {
 		ReadableArticle firstAgain = gate.open(first, reader);
 
 		assertThat(firstRead.complete()).isTrue();
-		assertThat(firstRead.meterNotice()).isEqualTo("This is one of your 2 free articles this month. You have 1 left.");
+		assertThat(firstRead.meterNotice())
+			.isEqualTo("This is one of your 2 free articles this month. You have 1 left.");
 		assertThat(secondRead.meterNotice()).endsWith("You have 0 left.");
 		assertThat(thirdRead.complete()).isFalse();
 		assertThat(thirdRead.bodyHtml()).doesNotContain("Paid-only");
@@ -184,9 +188,10 @@ class ArticleGateIntegrationTests {
 	}
 
 	/**
-	 * A verified crawler (here from the test ranges file) reads every gated article whole, past the meter's allowance,
-	 * without a meter notice and without a metered read recorded; the same user agent from another address is an
-	 * anonymous reader. Only a signed-in member is ever metered.
+	 * A verified crawler (here from the test ranges file) reads every gated article
+	 * whole, past the meter's allowance, without a meter notice and without a metered
+	 * read recorded; the same user agent from another address is an anonymous reader.
+	 * Only a signed-in member is ever metered.
 	 */
 	@Test
 	void aVerifiedCrawlerReadsEveryGatedArticleWholeAndIsNeverMetered() {
@@ -215,7 +220,8 @@ class ArticleGateIntegrationTests {
 
 	@Test
 	void theMeterNeverOpensMembersOnlyArticlesToAnonymousReaders() {
-		ReadableArticle readable = gate.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.members()));
+		ReadableArticle readable = gate
+			.openAnonymously(ArticleFixtures.article(ids.incrementAndGet(), Visibility.members()));
 
 		assertThat(readable.complete()).isFalse();
 		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.SIGN_UP);

@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The DNS as a test writes it: the PTR name of some addresses and the addresses of some names, nothing else (no
- * network). Counts reverse lookups per address, so a test can tell a kept verdict from a new lookup. The test
- * application context uses one in place of the JDK's resolver ({@code TestEnvironmentCustomizerFactory}).
+ * The DNS as a test writes it: the PTR name of some addresses and the addresses of some
+ * names, nothing else (no network). Counts reverse lookups per address, so a test can
+ * tell a kept verdict from a new lookup. The test application context uses one in place
+ * of the JDK's resolver ({@code TestEnvironmentCustomizerFactory}).
  */
 public final class ScriptedHostResolver implements HostResolver {
 
@@ -22,7 +23,10 @@ public final class ScriptedHostResolver implements HostResolver {
 
 	private final Map<InetAddress, AtomicInteger> reverseLookups = new ConcurrentHashMap<>();
 
-	/** {@code address} reverse-resolves to {@code host}, and {@code host} resolves to {@code forward}. */
+	/**
+	 * {@code address} reverse-resolves to {@code host}, and {@code host} resolves to
+	 * {@code forward}.
+	 */
 	public ScriptedHostResolver answer(String address, String host, String... forward) {
 		names.put(literal(address), host);
 		List<InetAddress> resolved = new ArrayList<>();

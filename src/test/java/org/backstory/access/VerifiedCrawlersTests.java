@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Crawler verification as Google describes it, with the DNS scripted: the user agent only lets a request be
- * checked; the reverse name must sit under the engine's domain on a label boundary and resolve back to the address,
- * or the address must be in a published ranges file; verdicts are kept per address; a slow resolver is not waited
- * for.
+ * Crawler verification as Google describes it, with the DNS scripted: the user agent only
+ * lets a request be checked; the reverse name must sit under the engine's domain on a
+ * label boundary and resolve back to the address, or the address must be in a published
+ * ranges file; verdicts are kept per address; a slow resolver is not waited for.
  */
 class VerifiedCrawlersTests {
 
@@ -122,7 +122,8 @@ class VerifiedCrawlersTests {
 		assertThatThrownBy(() -> PublishedRanges.read(file.toString(), JsonMapper.builder().build()))
 			.isInstanceOf(StartRefused.class)
 			.hasMessageContaining("66.249.64.0/33");
-		assertThatThrownBy(() -> PublishedRanges.read(dir.resolve("missing.json").toString(), JsonMapper.builder().build()))
+		assertThatThrownBy(
+				() -> PublishedRanges.read(dir.resolve("missing.json").toString(), JsonMapper.builder().build()))
 			.isInstanceOf(StartRefused.class)
 			.hasMessageContaining("missing.json");
 	}
@@ -195,7 +196,8 @@ class VerifiedCrawlersTests {
 		VerifiedCrawlers crawlers = crawlers("google,bing");
 
 		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", BROWSER))).isFalse();
-		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", "Mozilla/5.0 (compatible; GoogleOther)"))).isFalse();
+		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", "Mozilla/5.0 (compatible; GoogleOther)")))
+			.isFalse();
 		assertThat(crawlers.verified(new RequestOrigin("66.249.66.6", null))).isFalse();
 		assertThat(crawlers.verified(new RequestOrigin("crawl-66-249-66-6.googlebot.com", GOOGLEBOT))).isFalse();
 		assertThat(dns.reverseLookups("66.249.66.6")).isZero();
@@ -203,7 +205,8 @@ class VerifiedCrawlersTests {
 
 	@Test
 	void anEngineBackstoryCannotVerifyStopsTheStart() {
-		assertThatThrownBy(() -> crawlers("google,yandex")).isInstanceOf(StartRefused.class).hasMessageContaining("yandex");
+		assertThatThrownBy(() -> crawlers("google,yandex")).isInstanceOf(StartRefused.class)
+			.hasMessageContaining("yandex");
 	}
 
 	private VerifiedCrawlers crawlers(String engines) {

@@ -26,23 +26,21 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every admin endpoint, each with the lowest role allowed to use it. The table must name every
- * {@code /admin} handler the application has, so a new endpoint cannot ship without a decision here. For
- * each one: anonymous visitors are sent to sign in, the role just below the lowest gets 403, and the lowest
- * role gets through (to a 2xx, 3xx, 404 or 4xx about its input: the ids used exist nowhere). Rules finer
- * than the role (an author's own article) are tested beside their handlers.
+ * Every admin endpoint, each with the lowest role allowed to use it. The table must name
+ * every {@code /admin} handler the application has, so a new endpoint cannot ship without
+ * a decision here. For each one: anonymous visitors are sent to sign in, the role just
+ * below the lowest gets 403, and the lowest role gets through (to a 2xx, 3xx, 404 or 4xx
+ * about its input: the ids used exist nowhere). Rules finer than the role (an author's
+ * own article) are tested beside their handlers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminAuthorizationIntegrationTests {
 
 	private static final Map<String, MemberRole> LOWEST_ROLE = Map.ofEntries(
-			entry("GET /admin", MemberRole.CONTRIBUTOR),
-			entry("GET /admin/publish", MemberRole.AUTHOR),
-			entry("GET /admin/publish/{id}", MemberRole.AUTHOR),
-			entry("POST /admin/publish/{id}", MemberRole.AUTHOR),
-			entry("POST /admin/media", MemberRole.CONTRIBUTOR),
-			entry("GET /admin/articles", MemberRole.CONTRIBUTOR),
+			entry("GET /admin", MemberRole.CONTRIBUTOR), entry("GET /admin/publish", MemberRole.AUTHOR),
+			entry("GET /admin/publish/{id}", MemberRole.AUTHOR), entry("POST /admin/publish/{id}", MemberRole.AUTHOR),
+			entry("POST /admin/media", MemberRole.CONTRIBUTOR), entry("GET /admin/articles", MemberRole.CONTRIBUTOR),
 			entry("GET /admin/articles/new", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles/autosave", MemberRole.CONTRIBUTOR),
@@ -59,20 +57,14 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/articles/{id}/revisions", MemberRole.CONTRIBUTOR),
 			entry("GET /admin/articles/{id}/revisions/{revisionId}", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/articles/{id}/revisions/{revisionId}/restore", MemberRole.CONTRIBUTOR),
-			entry("GET /admin/tags", MemberRole.EDITOR),
-			entry("POST /admin/tags", MemberRole.EDITOR),
-			entry("GET /admin/tags/{id}", MemberRole.EDITOR),
-			entry("POST /admin/tags/{id}", MemberRole.EDITOR),
+			entry("GET /admin/tags", MemberRole.EDITOR), entry("POST /admin/tags", MemberRole.EDITOR),
+			entry("GET /admin/tags/{id}", MemberRole.EDITOR), entry("POST /admin/tags/{id}", MemberRole.EDITOR),
 			entry("POST /admin/tags/{id}/merge", MemberRole.EDITOR),
-			entry("POST /admin/tags/{id}/delete", MemberRole.EDITOR),
-			entry("GET /admin/entities", MemberRole.EDITOR),
-			entry("POST /admin/entities", MemberRole.EDITOR),
-			entry("POST /admin/entities/from-tag", MemberRole.EDITOR),
-			entry("GET /admin/entities/{id}", MemberRole.EDITOR),
-			entry("POST /admin/entities/{id}", MemberRole.EDITOR),
+			entry("POST /admin/tags/{id}/delete", MemberRole.EDITOR), entry("GET /admin/entities", MemberRole.EDITOR),
+			entry("POST /admin/entities", MemberRole.EDITOR), entry("POST /admin/entities/from-tag", MemberRole.EDITOR),
+			entry("GET /admin/entities/{id}", MemberRole.EDITOR), entry("POST /admin/entities/{id}", MemberRole.EDITOR),
 			entry("POST /admin/entities/{id}/delete", MemberRole.EDITOR),
-			entry("GET /admin/storylines", MemberRole.EDITOR),
-			entry("POST /admin/storylines", MemberRole.EDITOR),
+			entry("GET /admin/storylines", MemberRole.EDITOR), entry("POST /admin/storylines", MemberRole.EDITOR),
 			entry("GET /admin/storylines/{id}", MemberRole.EDITOR),
 			entry("POST /admin/storylines/{id}", MemberRole.EDITOR),
 			entry("POST /admin/storylines/{id}/order", MemberRole.EDITOR),
@@ -84,12 +76,10 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/dashboard", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/settings", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/settings", MemberRole.ADMINISTRATOR),
-			entry("GET /admin/settings/plans", MemberRole.OWNER),
-			entry("POST /admin/settings/plans", MemberRole.OWNER),
+			entry("GET /admin/settings/plans", MemberRole.OWNER), entry("POST /admin/settings/plans", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/archive", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/prices", MemberRole.OWNER),
-			entry("GET /admin/members", MemberRole.EDITOR),
-			entry("GET /admin/members/{memberId}", MemberRole.EDITOR),
+			entry("GET /admin/members", MemberRole.EDITOR), entry("GET /admin/members/{memberId}", MemberRole.EDITOR),
 			entry("GET /admin/members/export.csv", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/members/import", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/members/import", MemberRole.ADMINISTRATOR),
@@ -100,10 +90,8 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/members/{memberId}/labels/remove", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/members/{memberId}/note", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/email/outbox", MemberRole.EDITOR),
-			entry("GET /admin/email/outbox/{id}", MemberRole.OWNER),
-			entry("GET /admin/newsletters", MemberRole.EDITOR),
-			entry("GET /admin/newsletters/new", MemberRole.EDITOR),
-			entry("POST /admin/newsletters", MemberRole.EDITOR),
+			entry("GET /admin/email/outbox/{id}", MemberRole.OWNER), entry("GET /admin/newsletters", MemberRole.EDITOR),
+			entry("GET /admin/newsletters/new", MemberRole.EDITOR), entry("POST /admin/newsletters", MemberRole.EDITOR),
 			entry("GET /admin/newsletters/{id}", MemberRole.EDITOR),
 			entry("POST /admin/newsletters/{id}", MemberRole.EDITOR),
 			entry("GET /admin/newsletters/members", MemberRole.EDITOR),
@@ -115,8 +103,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/newsletters/sends/{id}/editions/{edition}", MemberRole.EDITOR),
 			entry("GET /admin/members/{memberId}/newsletters", MemberRole.EDITOR),
 			entry("POST /admin/members/{memberId}/newsletters", MemberRole.ADMINISTRATOR),
-			entry("GET /admin/import", MemberRole.ADMINISTRATOR),
-			entry("POST /admin/import", MemberRole.ADMINISTRATOR),
+			entry("GET /admin/import", MemberRole.ADMINISTRATOR), entry("POST /admin/import", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/import/{id}/confirm", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/billing", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/billing/members/{memberId}", MemberRole.ADMINISTRATOR),
@@ -133,8 +120,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/billing/coupons", MemberRole.OWNER),
 			entry("POST /admin/billing/coupons", MemberRole.OWNER),
 			entry("POST /admin/billing/coupons/{id}/deactivate", MemberRole.OWNER),
-			entry("GET /admin/staff", MemberRole.OWNER),
-			entry("POST /admin/staff/invites", MemberRole.OWNER),
+			entry("GET /admin/staff", MemberRole.OWNER), entry("POST /admin/staff/invites", MemberRole.OWNER),
 			entry("POST /admin/staff/invites/{inviteId}/revoke", MemberRole.OWNER),
 			entry("POST /admin/staff/{memberId}/role", MemberRole.OWNER),
 			entry("POST /admin/staff/{memberId}/remove", MemberRole.OWNER),
@@ -144,12 +130,9 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/two-factor", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/two-factor", MemberRole.CONTRIBUTOR),
 			entry("POST /admin/two-factor/recovery-codes", MemberRole.CONTRIBUTOR),
-			entry("POST /admin/two-factor/off", MemberRole.CONTRIBUTOR),
-			entry("GET /admin/audit", MemberRole.OWNER),
-			entry("GET /admin/export", MemberRole.OWNER),
-			entry("GET /admin/export/archive", MemberRole.OWNER),
-			entry("GET /admin/export/{file}", MemberRole.OWNER),
-			entry("GET /admin/integrations", MemberRole.OWNER),
+			entry("POST /admin/two-factor/off", MemberRole.CONTRIBUTOR), entry("GET /admin/audit", MemberRole.OWNER),
+			entry("GET /admin/export", MemberRole.OWNER), entry("GET /admin/export/archive", MemberRole.OWNER),
+			entry("GET /admin/export/{file}", MemberRole.OWNER), entry("GET /admin/integrations", MemberRole.OWNER),
 			entry("POST /admin/integrations", MemberRole.OWNER),
 			entry("POST /admin/integrations/{id}/name", MemberRole.OWNER),
 			entry("POST /admin/integrations/{id}/content-key", MemberRole.OWNER),
@@ -176,7 +159,9 @@ class AdminAuthorizationIntegrationTests {
 		Set<String> endpoints = new TreeSet<>();
 		mappings.getHandlerMethods().keySet().forEach(info -> {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-			info.getPatternValues().stream().filter(path -> path.equals("/admin") || path.startsWith("/admin/"))
+			info.getPatternValues()
+				.stream()
+				.filter(path -> path.equals("/admin") || path.startsWith("/admin/"))
 				.forEach(path -> (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
 					.forEach(method -> endpoints.add(method + " " + path)));
 		});
@@ -228,7 +213,8 @@ class AdminAuthorizationIntegrationTests {
 
 	private SignedIn signIn(MemberRole role) {
 		Visitor visitor = new Visitor(port);
-		visitor.signIn(MemberFixtures.account(directory, "authz-" + role.name().toLowerCase(), role), MemberFixtures.PASSWORD);
+		visitor.signIn(MemberFixtures.account(directory, "authz-" + role.name().toLowerCase(), role),
+				MemberFixtures.PASSWORD);
 		String csrf = visitor.get("/account/profile").document().selectFirst("input[name=_csrf]").val();
 		return new SignedIn(visitor, csrf);
 	}

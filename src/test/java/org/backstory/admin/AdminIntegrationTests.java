@@ -44,7 +44,8 @@ class AdminIntegrationTests {
 
 	@Test
 	void onlyTheOwnerSeesCouponsAndAdministratorsSeeBilling() {
-		assertThat(signedIn(MemberRole.OWNER).get("/admin").document().select("a[href=/admin/billing/coupons]")).hasSize(1);
+		assertThat(signedIn(MemberRole.OWNER).get("/admin").document().select("a[href=/admin/billing/coupons]"))
+			.hasSize(1);
 		Visitor.Page administrator = signedIn(MemberRole.ADMINISTRATOR).get("/admin");
 		assertThat(administrator.document().select("a[href=/admin/billing/coupons]")).isEmpty();
 		assertThat(administrator.document().select("a[href=/admin/billing]")).hasSize(1);

@@ -138,8 +138,8 @@ class AuditLogIntegrationTests {
 	}
 
 	private long account(String name, MemberRole role) {
-		return directory.createAccount(new NewAccount(MemberFixtures.uniqueEmail("actor"), name, MemberFixtures.PASSWORD,
-				role, true));
+		return directory.createAccount(
+				new NewAccount(MemberFixtures.uniqueEmail("actor"), name, MemberFixtures.PASSWORD, role, true));
 	}
 
 	private static List<String> subjects(Document page) {

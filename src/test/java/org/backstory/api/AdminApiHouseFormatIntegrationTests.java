@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The house format through the Admin API (issue 14 §1): html with the two headings is split into the parts by the
- * same splitter as every other road in, the html Backstory answers goes back in unchanged (a GET and PUT round trip
- * keeps the parts), and a gated post whose paywall point falls in its background is refused with the reason.
+ * The house format through the Admin API (issue 14 §1): html with the two headings is
+ * split into the parts by the same splitter as every other road in, the html Backstory
+ * answers goes back in unchanged (a GET and PUT round trip keeps the parts), and a gated
+ * post whose paywall point falls in its background is refused with the reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,10 +72,12 @@ class AdminApiHouseFormatIntegrationTests {
 
 	@Test
 	void htmlWithTheHeadingsIsStoredInPartsAndTheAnsweredHtmlGoesBackUnchanged() throws Exception {
-		HttpResponse<String> created = send("POST", "posts/?source=html", """
-				{"posts":[{"title":"%s split","visibility":"paid",
-				 "html":"<p>The opening.</p><h2>Before you read</h2><p>The background.</p><h2>What's going on now</h2><p>Now, free.</p><!--members-only--><p>Now, paid.</p>"}]}
-				""".formatted(name));
+		HttpResponse<String> created = send("POST", "posts/?source=html",
+				"""
+						{"posts":[{"title":"%s split","visibility":"paid",
+						 "html":"<p>The opening.</p><h2>Before you read</h2><p>The background.</p><h2>What's going on now</h2><p>Now, free.</p><!--members-only--><p>Now, paid.</p>"}]}
+						"""
+					.formatted(name));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode post = json.readTree(created.body()).get("posts").get(0);
 		Map<String, Object> stored = parts(name + " split");
@@ -82,12 +85,13 @@ class AdminApiHouseFormatIntegrationTests {
 			.containsEntry("background_markdown", "<p>The background.</p>")
 			.containsEntry("now_markdown", "<p>Now, free.</p>\n\n<!-- paywall -->\n\n<p>Now, paid.</p>");
 		String html = post.get("html").asString();
-		assertThat(html).containsSubsequence("<p>The opening.</p>", "<section class=\"before-you-read\"><h2>Before you read</h2>",
-				"The background.", "<section class=\"whats-going-on-now\"><h2>What's going on now</h2>", "Now, free.",
+		assertThat(html).containsSubsequence("<p>The opening.</p>",
+				"<section class=\"before-you-read\"><h2>Before you read</h2>", "The background.",
+				"<section class=\"whats-going-on-now\"><h2>What's going on now</h2>", "Now, free.",
 				"<!--members-only-->", "Now, paid.");
 
-		HttpResponse<String> put = send("PUT", "posts/" + post.get("id").asString() + "/", json.writeValueAsString(
-				Map.of("posts", new Object[] { Map.of("html", html, "updated_at", post.get("updated_at").asString()) })));
+		HttpResponse<String> put = send("PUT", "posts/" + post.get("id").asString() + "/", json.writeValueAsString(Map
+			.of("posts", new Object[] { Map.of("html", html, "updated_at", post.get("updated_at").asString()) })));
 
 		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 		assertThat(parts(name + " split")).isEqualTo(stored);
@@ -96,25 +100,31 @@ class AdminApiHouseFormatIntegrationTests {
 
 	@Test
 	void aGatedPostWithItsPaywallPointInTheBackgroundIsRefusedWithTheReasonAndNothingIsWritten() throws Exception {
-		HttpResponse<String> refused = send("POST", "posts/?source=html", """
-				{"posts":[{"title":"%s refused","visibility":"members",
-				 "html":"<h2>Before you read</h2><p>Free.</p><!--members-only--><p>Gated background.</p><h2>What's going on now</h2><p>Now.</p>"}]}
-				""".formatted(name));
+		HttpResponse<String> refused = send("POST", "posts/?source=html",
+				"""
+						{"posts":[{"title":"%s refused","visibility":"members",
+						 "html":"<h2>Before you read</h2><p>Free.</p><!--members-only--><p>Gated background.</p><h2>What's going on now</h2><p>Now.</p>"}]}
+						"""
+					.formatted(name));
 
 		JsonNode error = AdminApiTokens.assertError(json, refused, 422, "ValidationError");
 		assertThat(error.toString()).contains("The paywall marker cannot go in the background");
-		assertThat(jdbc.sql("select count(*) from publishing.article where title = ?").param(name + " refused")
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from publishing.article where title = ?")
+			.param(name + " refused")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private Map<String, Object> parts(String title) {
-		return jdbc.sql("select body_markdown, background_markdown, now_markdown from publishing.article where title = ?")
+		return jdbc
+			.sql("select body_markdown, background_markdown, now_markdown from publishing.article where title = ?")
 			.param(title)
 			.query()
 			.singleRow();
 	}
 
-	private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+	private HttpResponse<String> send(String method, String path, String body)
+			throws IOException, InterruptedException {
 		return http.send(AdminApiTokens.request(port, method, path, body)
 			.header("Authorization", "Ghost " + AdminApiTokens.token(editorKey, clock.instant()))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -32,11 +32,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Admin API over real HTTP with tokens signed in the test as Ghost's client signs them: every way a token
- * is refused, posts written through the newsroom's permissions (an editor integration publishes, a contributor one
- * may neither publish nor read others' drafts), Ghost's update collision on a stale {@code updated_at}, the audit
- * log naming the integration, tags, image uploads through the media library's checks, and bad bodies answered 4xx
- * in Ghost's envelope.
+ * Ghost's Admin API over real HTTP with tokens signed in the test as Ghost's client signs
+ * them: every way a token is refused, posts written through the newsroom's permissions
+ * (an editor integration publishes, a contributor one may neither publish nor read
+ * others' drafts), Ghost's update collision on a stale {@code updated_at}, the audit log
+ * naming the integration, tags, image uploads through the media library's checks, and bad
+ * bodies answered 4xx in Ghost's envelope.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,11 +45,12 @@ class AdminApiIntegrationTests {
 
 	/** Every field of an Admin API post, in the order Backstory writes them. */
 	private static final String[] ADMIN_POST_FIELDS = { "id", "uuid", "title", "slug", "html", "comment_id",
-			"feature_image", "feature_image_alt", "feature_image_caption", "featured", "status", "visibility", "created_at",
-			"updated_at", "published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template",
-			"canonical_url", "tags", "tiers", "authors", "primary_author", "primary_tag", "url", "excerpt", "reading_time",
-			"og_image", "og_title", "og_description", "twitter_image", "twitter_title", "twitter_description", "meta_title",
-			"meta_description", "email_subject", "frontmatter", "email_only", "newsletter", "email" };
+			"feature_image", "feature_image_alt", "feature_image_caption", "featured", "status", "visibility",
+			"created_at", "updated_at", "published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot",
+			"custom_template", "canonical_url", "tags", "tiers", "authors", "primary_author", "primary_tag", "url",
+			"excerpt", "reading_time", "og_image", "og_title", "og_description", "twitter_image", "twitter_title",
+			"twitter_description", "meta_title", "meta_description", "email_subject", "frontmatter", "email_only",
+			"newsletter", "email" };
 
 	private static final String API = "/ghost/api/admin/";
 
@@ -93,11 +95,15 @@ class AdminApiIntegrationTests {
 	void cleanUp() {
 		for (long id : integrationIds) {
 			long actor = Integration.actorId(id);
-			jdbc.sql("""
-					delete from publishing.article a where exists (select 1 from publishing.article_author aa
-					  join publishing.author au on au.id = aa.author_id where aa.article_id = a.id and au.member_id = :actor)
-					  or a.title like :name
-					""").param("actor", actor).param("name", name + "%").update();
+			jdbc.sql(
+					"""
+							delete from publishing.article a where exists (select 1 from publishing.article_author aa
+							  join publishing.author au on au.id = aa.author_id where aa.article_id = a.id and au.member_id = :actor)
+							  or a.title like :name
+							""")
+				.param("actor", actor)
+				.param("name", name + "%")
+				.update();
 			jdbc.sql("delete from publishing.author where member_id = :actor").param("actor", actor).update();
 			jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", actor).update();
 		}
@@ -115,8 +121,8 @@ class AdminApiIntegrationTests {
 		assertThat(response.headers().firstValue("set-cookie")).isEmpty();
 		assertThat(response.headers().firstValue("cache-control").orElseThrow()).contains("no-store");
 		HttpResponse<String> lowerCase = http.send(request("GET", "site/", null)
-			.header("Authorization", "ghost " + AdminApiTokens.token(editorKey, clock.instant())).build(),
-				HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", "ghost " + AdminApiTokens.token(editorKey, clock.instant()))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(lowerCase.statusCode()).isEqualTo(200);
 	}
 
@@ -128,30 +134,41 @@ class AdminApiIntegrationTests {
 		assertError(http.send(request("GET", "site/", null).header("Authorization", "Bearer x").build(),
 				HttpResponse.BodyHandlers.ofString()), 403, "NoPermissionError", null);
 		assertError(withToken("not-a-jwt"), 400, "BadRequestError", "INVALID_JWT");
-		assertError(withToken(AdminApiTokens.signed(editorKey, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
-				claims(now, "/admin/"))), 400, "BadRequestError", "MISSING_ADMIN_API_KID");
+		assertError(withToken(
+				AdminApiTokens.signed(editorKey, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims(now, "/admin/"))), 400,
+				"BadRequestError", "MISSING_ADMIN_API_KID");
 		String unknown = "0123456789abcdef01234567:" + "ab".repeat(32);
 		assertError(withToken(AdminApiTokens.token(unknown, clock.instant())), 401, "UnauthorizedError",
 				"UNKNOWN_ADMIN_API_KEY");
 		String wrongSecret = editorKey.split(":")[0] + ":" + "cd".repeat(32);
 		assertThat(assertError(withToken(AdminApiTokens.token(wrongSecret, clock.instant())), 401, "UnauthorizedError",
-				"INVALID_JWT").get("message").asString()).isEqualTo("Invalid token: invalid signature");
+				"INVALID_JWT")
+			.get("message")
+			.asString()).isEqualTo("Invalid token: invalid signature");
 		String none = AdminApiTokens.base64(AdminApiTokens.header(editorKey, "none")) + "."
 				+ AdminApiTokens.base64(claims(now, "/admin/")) + ".";
 		assertError(withToken(none), 401, "UnauthorizedError", "INVALID_JWT");
-		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS512"),
-				claims(now, "/admin/"))), 401, "UnauthorizedError", "INVALID_JWT");
+		assertError(withToken(
+				AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS512"), claims(now, "/admin/"))),
+				401, "UnauthorizedError", "INVALID_JWT");
 		assertThat(assertError(withToken(AdminApiTokens.token(editorKey, clock.instant().minus(Duration.ofMinutes(6)))),
-				401, "UnauthorizedError", "INVALID_JWT").get("message").asString()).isEqualTo("Invalid token: maxAge exceeded");
-		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
-				"{\"iat\":" + (now - 60) + ",\"exp\":" + (now - 1) + ",\"aud\":\"/admin/\"}")), 401, "UnauthorizedError",
-				"INVALID_JWT");
-		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
-				"{\"iat\":" + (now + 3600) + ",\"aud\":\"/admin/\"}")), 401, "UnauthorizedError", "INVALID_JWT");
-		assertError(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
-				claims(now, "/content/"))), 401, "UnauthorizedError", "INVALID_JWT");
-		assertThat(withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
-				claims(now, "/v4/admin/"))).statusCode()).isEqualTo(200);
+				401, "UnauthorizedError", "INVALID_JWT")
+			.get("message")
+			.asString()).isEqualTo("Invalid token: maxAge exceeded");
+		assertError(
+				withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
+						"{\"iat\":" + (now - 60) + ",\"exp\":" + (now - 1) + ",\"aud\":\"/admin/\"}")),
+				401, "UnauthorizedError", "INVALID_JWT");
+		assertError(
+				withToken(AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"),
+						"{\"iat\":" + (now + 3600) + ",\"aud\":\"/admin/\"}")),
+				401, "UnauthorizedError", "INVALID_JWT");
+		assertError(withToken(
+				AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"), claims(now, "/content/"))),
+				401, "UnauthorizedError", "INVALID_JWT");
+		assertThat(withToken(
+				AdminApiTokens.signed(editorKey, AdminApiTokens.header(editorKey, "HS256"), claims(now, "/v4/admin/")))
+			.statusCode()).isEqualTo(200);
 		String revoked = key(MemberRole.EDITOR);
 		integrations.revoke(0, integrationIds.get(integrationIds.size() - 1));
 		assertError(withToken(AdminApiTokens.token(revoked, clock.instant())), 401, "UnauthorizedError",
@@ -161,15 +178,18 @@ class AdminApiIntegrationTests {
 	@Test
 	void anEditorIntegrationPublishesFromHtmlWithTheMarkerAndTheAuditLogNamesIt() throws Exception {
 		String title = name + " harbour dossier";
-		HttpResponse<String> created = send("POST", "posts/?source=html", editorKey, """
-				{"posts":[{"title":"%s","status":"published","visibility":"paid","custom_excerpt":"The dek.",
-				 "tags":[{"name":"%s tolls"}],
-				 "html":"<p>The free opening about tolls.</p><!--members-only--><p>The paid secret about the tolls deal.</p>"}]}
-				""".formatted(title, name));
+		HttpResponse<String> created = send("POST", "posts/?source=html", editorKey,
+				"""
+						{"posts":[{"title":"%s","status":"published","visibility":"paid","custom_excerpt":"The dek.",
+						 "tags":[{"name":"%s tolls"}],
+						 "html":"<p>The free opening about tolls.</p><!--members-only--><p>The paid secret about the tolls deal.</p>"}]}
+						"""
+					.formatted(title, name));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode post = json.readTree(created.body()).get("posts").get(0);
 		String id = post.get("id").asString();
-		assertThat(created.headers().firstValue("location").orElseThrow()).endsWith("/ghost/api/admin/posts/" + id + "/");
+		assertThat(created.headers().firstValue("location").orElseThrow())
+			.endsWith("/ghost/api/admin/posts/" + id + "/");
 		assertThat(post.get("status").asString()).isEqualTo("published");
 		assertThat(post.get("visibility").asString()).isEqualTo("paid");
 		assertThat(post.get("custom_excerpt").asString()).isEqualTo("The dek.");
@@ -193,8 +213,9 @@ class AdminApiIntegrationTests {
 		assertThat(post.get("featured").asBoolean()).isFalse();
 		assertThat(post.get("meta_title").isNull()).isTrue();
 		assertThat(post.get("newsletter").isNull()).isTrue();
-		assertThat(jdbc.sql("select count(*) from admin.audit_entry where actor_id = :actor and action = 'article.published'"
-				+ " and subject like :subject")
+		assertThat(jdbc
+			.sql("select count(*) from admin.audit_entry where actor_id = :actor and action = 'article.published'"
+					+ " and subject like :subject")
 			.param("actor", Integration.actorId(integrationIds.get(0)))
 			.param("subject", "%" + title + "%")
 			.query(Long.class)
@@ -209,7 +230,8 @@ class AdminApiIntegrationTests {
 	void anEditWithAStaleUpdatedAtIsGhostsUpdateCollisionAndOneWithoutItA422() throws Exception {
 		JsonNode post = json.readTree(send("POST", "posts/", editorKey, """
 				{"posts":[{"title":"%s collision","html":"<p>First text.</p>"}]}""".formatted(name)).body())
-			.get("posts").get(0);
+			.get("posts")
+			.get(0);
 		String id = post.get("id").asString();
 		String updatedAt = post.get("updated_at").asString();
 		assertThat(post.get("status").asString()).isEqualTo("draft");
@@ -229,22 +251,32 @@ class AdminApiIntegrationTests {
 		assertThat(collision.get("message").asString()).isEqualTo("Saving failed! Someone else is editing this post.");
 		assertError(send("PUT", "posts/" + id + "/", editorKey, """
 				{"posts":[{"title":"no date"}]}"""), 422, "ValidationError", null);
-		assertThat(json.readTree(send("GET", "posts/" + id + "/", editorKey, null).body()).get("posts").get(0)
-			.get("title").asString()).endsWith("edited");
+		assertThat(json.readTree(send("GET", "posts/" + id + "/", editorKey, null).body())
+			.get("posts")
+			.get(0)
+			.get("title")
+			.asString()).endsWith("edited");
 	}
 
 	@Test
 	void aContributorIntegrationWritesDraftsButNeitherPublishesNorReadsOthersDrafts() throws Exception {
-		String othersDraft = json.readTree(send("POST", "posts/", editorKey, """
-				{"posts":[{"title":"%s editors draft","html":"<p>Not for contributors.</p>"}]}""".formatted(name)).body())
-			.get("posts").get(0).get("id").asString();
+		String othersDraft = json
+			.readTree(send("POST", "posts/", editorKey, """
+					{"posts":[{"title":"%s editors draft","html":"<p>Not for contributors.</p>"}]}""".formatted(name))
+				.body())
+			.get("posts")
+			.get(0)
+			.get("id")
+			.asString();
 		assertError(send("GET", "posts/" + othersDraft + "/", contributorKey, null), 403, "NoPermissionError", null);
 		assertError(send("DELETE", "posts/" + othersDraft + "/", contributorKey, null), 403, "NoPermissionError", null);
 		assertError(send("POST", "posts/", contributorKey, """
 				{"posts":[{"title":"%s contributor publishes","status":"published","html":"<p>x</p>"}]}"""
 			.formatted(name)), 403, "NoPermissionError", null);
 		assertThat(jdbc.sql("select count(*) from publishing.article where title = :title")
-			.param("title", name + " contributor publishes").query(Long.class).single()).isZero();
+			.param("title", name + " contributor publishes")
+			.query(Long.class)
+			.single()).isZero();
 		HttpResponse<String> draft = send("POST", "posts/", contributorKey, """
 				{"posts":[{"title":"%s contributor draft","html":"<p>Mine.</p>"}]}""".formatted(name));
 		assertThat(draft.statusCode()).isEqualTo(201);
@@ -253,7 +285,8 @@ class AdminApiIntegrationTests {
 		assertThat(mine.get("authors").get(0).get("name").asString()).isEqualTo(name);
 		JsonNode browse = json.readTree(send("GET", "posts/?filter=status:draft", contributorKey, null).body());
 		assertThat(browse.get("posts")).extracting(post -> post.get("title").asString())
-			.contains(name + " contributor draft").doesNotContain(name + " editors draft");
+			.contains(name + " contributor draft")
+			.doesNotContain(name + " editors draft");
 		assertThat(browse.get("meta").get("pagination").get("total").asInt()).isEqualTo(browse.get("posts").size());
 	}
 
@@ -267,11 +300,13 @@ class AdminApiIntegrationTests {
 		String id = json.readTree(created.body()).get("tags").get(0).get("id").asString();
 		HttpResponse<String> renamed = send("PUT", "tags/" + id + "/", editorKey, """
 				{"tags":[{"name":"%s climate"}]}""".formatted(name));
-		assertThat(json.readTree(renamed.body()).get("tags").get(0).get("name").asString()).isEqualTo(name + " climate");
+		assertThat(json.readTree(renamed.body()).get("tags").get(0).get("name").asString())
+			.isEqualTo(name + " climate");
 		JsonNode read = json.readTree(send("GET", "tags/" + id + "/", contributorKey, null).body());
 		assertThat(read.get("tags").get(0).get("count").get("posts").asInt()).isZero();
 		assertThat(json.readTree(send("GET", "tags/?limit=all", contributorKey, null).body()).get("tags"))
-			.extracting(tag -> tag.get("id").asString()).contains(id);
+			.extracting(tag -> tag.get("id").asString())
+			.contains(id);
 	}
 
 	@Test
@@ -286,8 +321,10 @@ class AdminApiIntegrationTests {
 		JsonNode renamed = json.readTree(send("PUT", "tags/" + id + "/", editorKey, """
 				{"tags":[{"name":"%s sea fog"}]}""".formatted(name)).body()).get("tags").get(0);
 		assertThat(renamed.get("description").asString()).isEqualTo("When the  harbour disappears.");
-		assertThat(new Visitor(port).get("/tag/" + tag.get("slug").asString()).document()
-			.select("meta[name=description]").attr("content")).isEqualTo("When the  harbour disappears.");
+		assertThat(new Visitor(port).get("/tag/" + tag.get("slug").asString())
+			.document()
+			.select("meta[name=description]")
+			.attr("content")).isEqualTo("When the  harbour disappears.");
 
 		JsonNode cleared = json.readTree(send("PUT", "tags/" + id + "/", editorKey, """
 				{"tags":[{"description":null}]}""").body()).get("tags").get(0);
@@ -303,8 +340,10 @@ class AdminApiIntegrationTests {
 				{"tags":[{"name":"%s long","description":"%s"}]}""".formatted(name, tooLong)), 422, "ValidationError",
 				null);
 
-		assertThat(jdbc.sql("select count(*) from publishing.tag where name = ?").param(name + " long")
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from publishing.tag where name = ?")
+			.param(name + " long")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -313,20 +352,26 @@ class AdminApiIntegrationTests {
 		assertError(send("POST", "posts/", editorKey, "{}"), 422, "ValidationError", null);
 		assertError(send("POST", "posts/", editorKey, ""), 422, "ValidationError", null);
 		assertError(send("POST", "posts/", editorKey, """
-				{"posts":[{"title":"%s bad typo","htlm":"<p>x</p>"}]}""".formatted(name)), 422, "ValidationError", null);
+				{"posts":[{"title":"%s bad typo","htlm":"<p>x</p>"}]}""".formatted(name)), 422, "ValidationError",
+				null);
 		assertError(send("POST", "posts/", editorKey, """
-				{"posts":[{"title":"%s bad lexical","lexical":"{}"}]}""".formatted(name)), 422, "ValidationError", null);
+				{"posts":[{"title":"%s bad lexical","lexical":"{}"}]}""".formatted(name)), 422, "ValidationError",
+				null);
 		assertError(send("POST", "posts/", editorKey, """
 				{"posts":[{"title":42}]}"""), 422, "ValidationError", null);
 		assertError(send("POST", "posts/", editorKey, """
-				{"posts":[{"title":"%s bad status","status":"gone"}]}""".formatted(name)), 422, "ValidationError", null);
+				{"posts":[{"title":"%s bad status","status":"gone"}]}""".formatted(name)), 422, "ValidationError",
+				null);
 		assertError(send("POST", "posts/", editorKey, """
-				{"posts":[{"title":"%s bad slug","slug":"Not A Slug!"}]}""".formatted(name)), 422, "ValidationError", null);
+				{"posts":[{"title":"%s bad slug","slug":"Not A Slug!"}]}""".formatted(name)), 422, "ValidationError",
+				null);
 		assertError(send("GET", "posts/?filter=title:~'x'", editorKey, null), 400, "BadRequestError", null);
 		assertError(send("GET", "posts/abc/", editorKey, null), 404, "NotFoundError", null);
 		assertError(send("GET", "nothing-here/", editorKey, null), 404, "NotFoundError", null);
 		assertThat(jdbc.sql("select count(*) from publishing.article where title like :name")
-			.param("name", name + " bad%").query(Long.class).single()).isZero();
+			.param("name", name + " bad%")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -341,22 +386,28 @@ class AdminApiIntegrationTests {
 		assertThat(image.get("ref").asString()).isEqualTo("harbour.png");
 		String url = image.get("url").asString();
 		assertThat(url).startsWith("http");
-		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + URI.create(url).getPath()))
-			.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
-		assertError(upload("not an image".getBytes(StandardCharsets.UTF_8), "image", "x.png"), 422, "ValidationError", null);
+		assertThat(http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + URI.create(url).getPath())).build(),
+					HttpResponse.BodyHandlers.ofByteArray())
+			.statusCode()).isEqualTo(200);
+		assertError(upload("not an image".getBytes(StandardCharsets.UTF_8), "image", "x.png"), 422, "ValidationError",
+				null);
 		assertError(upload(png.toByteArray(), "wallpaper", "x.png"), 422, "ValidationError", null);
 		assertError(send("POST", "images/upload/", editorKey, "{}"), 422, "ValidationError", null);
 	}
 
-	private HttpResponse<String> upload(byte[] content, String purpose, String ref) throws IOException, InterruptedException {
+	private HttpResponse<String> upload(byte[] content, String purpose, String ref)
+			throws IOException, InterruptedException {
 		String boundary = "----backstory" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + ref
-				+ "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: image/png\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
 				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"ref\"\r\n\r\n" + ref + "\r\n--"
-				+ boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+				+ boundary + "--\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + API + "images/upload/"))
 			.header("Authorization", "Ghost " + AdminApiTokens.token(editorKey, clock.instant()))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)

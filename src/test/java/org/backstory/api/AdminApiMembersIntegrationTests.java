@@ -33,11 +33,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Admin API members over real HTTP with tokens signed as Ghost's client signs them: a member added, read
- * and edited with labels and newsletters in Ghost's shape and through the members module's audit log; every filter
- * of the subset, alone and joined with {@code +} and {@code ,}, with search, pages and order; bad input answered
- * 4xx in Ghost's envelope without writing anything; and who may do what (editors read, administrators write, staff
- * accounts are never members here).
+ * Ghost's Admin API members over real HTTP with tokens signed as Ghost's client signs
+ * them: a member added, read and edited with labels and newsletters in Ghost's shape and
+ * through the members module's audit log; every filter of the subset, alone and joined
+ * with {@code +} and {@code ,}, with search, pages and order; bad input answered 4xx in
+ * Ghost's envelope without writing anything; and who may do what (editors read,
+ * administrators write, staff accounts are never members here).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +80,9 @@ class AdminApiMembersIntegrationTests {
 
 	private final String name = ArticleFixtures.unique("api-members");
 
-	/** Every address of the test ends so; the test's own labels start with {@link #name}. */
+	/**
+	 * Every address of the test ends so; the test's own labels start with {@link #name}.
+	 */
 	private final String domain = "@" + name + ".test";
 
 	private final List<Long> integrationIds = new ArrayList<>();
@@ -115,7 +118,8 @@ class AdminApiMembersIntegrationTests {
 			.forEach(id -> roster.delete(Integration.actorId(integrationIds.get(0)), id));
 		jdbc.sql("delete from newsletters.newsletter where id = :id").param("id", newsletter.id()).update();
 		for (long id : integrationIds) {
-			jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", Integration.actorId(id))
+			jdbc.sql("delete from admin.audit_entry where actor_id = :actor")
+				.param("actor", Integration.actorId(id))
 				.update();
 		}
 		ContentApiFixtures.remove(jdbc, name);
@@ -126,8 +130,8 @@ class AdminApiMembersIntegrationTests {
 		String email = "Reader" + domain;
 		HttpResponse<String> added = send("POST", "members/", administratorKey, """
 				{"members":[{"email":"%s","name":"Ada Reader","note":"Met at the fair",
-				  "labels":[{"name":"%s VIP"},"%s new"],"newsletters":[{"id":"%d"}]}]}"""
-			.formatted(email, name, name, newsletter.id()));
+				  "labels":[{"name":"%s VIP"},"%s new"],"newsletters":[{"id":"%d"}]}]}""".formatted(email, name, name,
+				newsletter.id()));
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 		JsonNode member = json.readTree(added.body()).get("members").get(0);
 		String id = member.get("id").asString();
@@ -162,8 +166,8 @@ class AdminApiMembersIntegrationTests {
 
 		HttpResponse<String> edited = send("PUT", "members/" + id + "/", administratorKey, """
 				{"members":[{"name":"Ada Lovelace","note":"","labels":[{"slug":"%s-vip"},{"name":"%s paying"}],
-				  "newsletters":[],"email":"ada%s","id":"%s","status":"free","comped":false}]}"""
-			.formatted(name, name, domain, id));
+				  "newsletters":[],"email":"ada%s","id":"%s","status":"free","comped":false}]}""".formatted(name, name,
+				domain, id));
 		assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
 		JsonNode after = json.readTree(edited.body()).get("members").get(0);
 		assertThat(after.get("name").asString()).isEqualTo("Ada Lovelace");
@@ -218,15 +222,13 @@ class AdminApiMembersIntegrationTests {
 
 		JsonNode searched = browse("search=" + encode(domain));
 		assertThat(searched.get("members")).extracting(m -> m.get("id").asString()).contains(a, b, c);
-		JsonNode page = browse("filter=" + encode("email:~'" + domain + "'+" + both)
-				+ "&limit=2&page=2");
+		JsonNode page = browse("filter=" + encode("email:~'" + domain + "'+" + both) + "&limit=2&page=2");
 		assertThat(page.get("members")).extracting(m -> m.get("id").asString()).containsExactly(a);
 		assertThat(page.at("/meta/pagination/total").asInt()).isEqualTo(3);
 		assertThat(page.at("/meta/pagination/pages").asInt()).isEqualTo(2);
 		assertThat(page.at("/meta/pagination/prev").asInt()).isEqualTo(1);
 		assertThat(page.at("/meta/pagination/next").isNull()).isTrue();
-		JsonNode oldestFirst = browse("filter=" + encode(both)
-				+ "&order=" + encode("created_at asc") + "&limit=2");
+		JsonNode oldestFirst = browse("filter=" + encode(both) + "&order=" + encode("created_at asc") + "&limit=2");
 		assertThat(oldestFirst.get("members")).extracting(m -> m.get("id").asString()).containsExactly(a, b);
 	}
 
@@ -236,22 +238,27 @@ class AdminApiMembersIntegrationTests {
 		String body = "{\"members\":[{\"email\":\"%s\"%s}]}";
 		assertError(send("POST", "members/", administratorKey, body.formatted("not-an-address", "")), 422,
 				"ValidationError");
-		JsonNode duplicate = assertError(send("POST", "members/", administratorKey,
-				body.formatted("TAKEN" + domain, "")), 422, "ValidationError");
+		JsonNode duplicate = assertError(
+				send("POST", "members/", administratorKey, body.formatted("TAKEN" + domain, "")), 422,
+				"ValidationError");
 		assertThat(duplicate.get("message").asString()).isEqualTo("Member already exists");
-		assertThat(duplicate.get("context").asString()).isEqualTo("Attempting to add member with existing email address.");
+		assertThat(duplicate.get("context").asString())
+			.isEqualTo("Attempting to add member with existing email address.");
 		assertError(send("POST", "members/", administratorKey, "{\"members\":[{\"name\":\"No Address\"}]}"), 422,
 				"ValidationError");
 		String fresh = "fresh" + domain;
-		assertError(send("POST", "members/", administratorKey, body.formatted(fresh, ",\"newsletters\":[{\"id\":\"999999999\"}]")),
-				422, "ValidationError");
-		assertError(send("POST", "members/", administratorKey, body.formatted(fresh, ",\"labels\":[{\"slug\":\"no-such-label-" + name + "\"}]")),
+		assertError(send("POST", "members/", administratorKey,
+				body.formatted(fresh, ",\"newsletters\":[{\"id\":\"999999999\"}]")), 422, "ValidationError");
+		assertError(
+				send("POST", "members/", administratorKey,
+						body.formatted(fresh, ",\"labels\":[{\"slug\":\"no-such-label-" + name + "\"}]")),
 				422, "ValidationError");
 		assertError(send("POST", "members/", administratorKey, body.formatted(fresh, ",\"note\":\"a\\u0000b\"")), 422,
 				"ValidationError");
-		assertError(send("POST", "members/", administratorKey, body.formatted(fresh, ",\"note\":\"" + "n".repeat(2001) + "\"")),
-				422, "ValidationError");
-		assertError(send("POST", "members/", administratorKey, body.formatted(fresh, ",\"labels\":[{\"name\":\"a,b\"}]")),
+		assertError(send("POST", "members/", administratorKey,
+				body.formatted(fresh, ",\"note\":\"" + "n".repeat(2001) + "\"")), 422, "ValidationError");
+		assertError(
+				send("POST", "members/", administratorKey, body.formatted(fresh, ",\"labels\":[{\"name\":\"a,b\"}]")),
 				422, "ValidationError");
 		assertError(send("POST", "members/", administratorKey, body.formatted(fresh, ",\"comped\":true")), 422,
 				"ValidationError");
@@ -265,11 +272,15 @@ class AdminApiMembersIntegrationTests {
 		assertThat(MemberFixtures.members(jdbc, fresh)).as("nothing refused was written").isZero();
 
 		assertThat(send("PUT", "members/" + taken + "/", administratorKey,
-				"{\"members\":[{\"email\":\"alpha-taken" + domain + "\"}]}").statusCode()).isEqualTo(200);
+				"{\"members\":[{\"email\":\"alpha-taken" + domain + "\"}]}")
+			.statusCode()).isEqualTo(200);
 		String other = add("other" + domain, "Other", name + " taken", false);
-		assertThat(assertError(send("PUT", "members/" + other + "/", administratorKey,
-				"{\"members\":[{\"email\":\"alpha-taken" + domain + "\",\"name\":\"Changed\"}]}"), 422, "ValidationError")
-			.get("context").asString()).isEqualTo("Attempting to edit member with existing email address.");
+		assertThat(assertError(
+				send("PUT", "members/" + other + "/", administratorKey,
+						"{\"members\":[{\"email\":\"alpha-taken" + domain + "\",\"name\":\"Changed\"}]}"),
+				422, "ValidationError")
+			.get("context")
+			.asString()).isEqualTo("Attempting to edit member with existing email address.");
 		assertThat(roster.find(Long.parseLong(other)).orElseThrow().name()).as("a refused edit changes nothing")
 			.isEqualTo("Other");
 		assertError(send("PUT", "members/999999999/", administratorKey, "{\"members\":[{\"name\":\"x\"}]}"), 404,
@@ -290,13 +301,14 @@ class AdminApiMembersIntegrationTests {
 	@Test
 	void editorsReadAdministratorsWriteAndStaffAccountsAreNoMembers() throws Exception {
 		String member = add("guarded" + domain, "Guarded", name + " guarded", false);
-		HttpResponse<String> noToken = http.send(request("GET", "members/", null).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> noToken = http.send(request("GET", "members/", null).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertError(noToken, 403, "NoPermissionError");
 		assertError(send("GET", "members/", authorKey, null), 403, "NoPermissionError");
 		assertError(send("GET", "members/" + member + "/", authorKey, null), 403, "NoPermissionError");
 		assertThat(send("GET", "members/", editorKey, null).statusCode()).isEqualTo(200);
-		assertError(send("POST", "members/", editorKey, "{\"members\":[{\"email\":\"editor-made" + domain + "\"}]}"), 403,
-				"NoPermissionError");
+		assertError(send("POST", "members/", editorKey, "{\"members\":[{\"email\":\"editor-made" + domain + "\"}]}"),
+				403, "NoPermissionError");
 		assertError(send("PUT", "members/" + member + "/", editorKey, "{\"members\":[{\"name\":\"Renamed\"}]}"), 403,
 				"NoPermissionError");
 		assertThat(MemberFixtures.members(jdbc, "editor-made" + domain)).isZero();
@@ -315,8 +327,8 @@ class AdminApiMembersIntegrationTests {
 	/** Adds a member through the API and returns its id. */
 	private String add(String email, String memberName, String label, boolean subscribed) throws Exception {
 		HttpResponse<String> response = send("POST", "members/", administratorKey, """
-				{"members":[{"email":"%s","name":"%s","labels":[{"name":"%s"}],"newsletters":[%s]}]}"""
-			.formatted(email, memberName, label, subscribed ? "{\"id\":\"" + newsletter.id() + "\"}" : ""));
+				{"members":[{"email":"%s","name":"%s","labels":[{"name":"%s"}],"newsletters":[%s]}]}""".formatted(email,
+				memberName, label, subscribed ? "{\"id\":\"" + newsletter.id() + "\"}" : ""));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return json.readTree(response.body()).at("/members/0/id").asString();
 	}

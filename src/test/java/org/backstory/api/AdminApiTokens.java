@@ -17,21 +17,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Admin API tokens made the way Ghost's admin client makes them (HS256 over the hex-decoded secret), or spoilt. */
+/**
+ * Admin API tokens made the way Ghost's admin client makes them (HS256 over the
+ * hex-decoded secret), or spoilt.
+ */
 public final class AdminApiTokens {
 
 	private AdminApiTokens() {
 	}
 
-	/** A JSON request to the Admin API on this port, as Ghost's admin client sends it (no token yet). */
+	/**
+	 * A JSON request to the Admin API on this port, as Ghost's admin client sends it (no
+	 * token yet).
+	 */
 	static HttpRequest.Builder request(int port, String method, String path, @Nullable String body) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/" + path))
 			.header("Content-Type", "application/json")
 			.header("Accept-Version", "v5.0")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 	}
 
-	/** Asserts the answer is Ghost's error envelope with this status and type; the first error. */
+	/**
+	 * Asserts the answer is Ghost's error envelope with this status and type; the first
+	 * error.
+	 */
 	static JsonNode assertError(JsonMapper json, HttpResponse<String> response, int status, String type) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
 		JsonNode error = json.readTree(response.body()).get("errors").get(0);
@@ -39,11 +49,14 @@ public final class AdminApiTokens {
 		return error;
 	}
 
-	/** A token as {@code @tryghost/admin-api} signs it: five minutes long, for {@code /admin/}. */
+	/**
+	 * A token as {@code @tryghost/admin-api} signs it: five minutes long, for
+	 * {@code /admin/}.
+	 */
 	public static String token(String adminKey, Instant now) {
 		long iat = now.getEpochSecond();
-		return signed(adminKey, header(adminKey, "HS256"), "{\"iat\":" + iat + ",\"exp\":" + (iat + 300)
-				+ ",\"aud\":\"/admin/\"}");
+		return signed(adminKey, header(adminKey, "HS256"),
+				"{\"iat\":" + iat + ",\"exp\":" + (iat + 300) + ",\"aud\":\"/admin/\"}");
 	}
 
 	static String header(String adminKey, String alg) {
@@ -56,8 +69,10 @@ public final class AdminApiTokens {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(HexFormat.of().parseHex(adminKey.split(":")[1]), "HmacSHA256"));
-			return signed + "." + Base64.getUrlEncoder().withoutPadding()
-				.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+			return signed + "."
+					+ Base64.getUrlEncoder()
+						.withoutPadding()
+						.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

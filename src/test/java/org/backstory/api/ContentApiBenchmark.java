@@ -21,16 +21,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The Content API benchmark (bench/content-api.sh): starts the app with the demo publication on a fresh embedded
- * database, creates a Content API key, checks that the paid demo article answers its preview only, then loads
- * {@code posts/?limit=15&include=tags,authors} from C keep-alive connections that accept gzip as browsers and
- * Ghost's client do (plain sockets, so the load generator costs little of the machine's CPU) and prints requests
- * per second and the app's CPU time per request. Not a test: timing lives in
- * benchmarks.
+ * The Content API benchmark (bench/content-api.sh): starts the app with the demo
+ * publication on a fresh embedded database, creates a Content API key, checks that the
+ * paid demo article answers its preview only, then loads
+ * {@code posts/?limit=15&include=tags,authors} from C keep-alive connections that accept
+ * gzip as browsers and Ghost's client do (plain sockets, so the load generator costs
+ * little of the machine's CPU) and prints requests per second and the app's CPU time per
+ * request. Not a test: timing lives in benchmarks.
  */
 public final class ContentApiBenchmark {
 
-	/** A sentence of the paid demo article's gated half (src/main/resources/demo/articles/02-port-anselm-summits.md). */
+	/**
+	 * A sentence of the paid demo article's gated half
+	 * (src/main/resources/demo/articles/02-port-anselm-summits.md).
+	 */
 	private static final String GATED = "The delegations ate lunch at separate tables";
 
 	private ContentApiBenchmark() {
@@ -42,7 +46,8 @@ public final class ContentApiBenchmark {
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
 		boolean gzip = args.length <= 3 || Boolean.parseBoolean(args[3]);
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = BenchmarkApp.start("bench_content_api_" + System.currentTimeMillis(), dataDir, true)) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start("bench_content_api_" + System.currentTimeMillis(),
+				dataDir, true)) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			String key = ContentApiFixtures.contentKey(app.getBean(Integrations.class), "benchmark");
 			String path = "/ghost/api/content/posts/?key=" + key + "&limit=15&include=tags,authors";
@@ -51,7 +56,8 @@ public final class ContentApiBenchmark {
 				System.out.println("FAILED: the posts answer lacks the paid demo article or carries its gated text");
 				System.exit(1);
 			}
-			String paid = new Connection(port, false).get("/ghost/api/content/posts/slug/port-anselm-summits/?key=" + key);
+			String paid = new Connection(port, false)
+				.get("/ghost/api/content/posts/slug/port-anselm-summits/?key=" + key);
 			if (!paid.contains("\"access\":false") || paid.contains(GATED)) {
 				System.out.println("FAILED: the paid demo article is not gated in the Content API");
 				System.exit(1);
@@ -59,9 +65,11 @@ public final class ContentApiBenchmark {
 			System.out.printf(Locale.ROOT, "answer: %d bytes; warming up %d s%n", answer.length(), warmupSeconds);
 			load(port, path, connections, warmupSeconds, gzip);
 			Result result = load(port, path, connections, seconds, gzip);
-			System.out.printf(Locale.ROOT, "RESULT gzip=%s requests=%d errors=%d seconds=%d connections=%d requests_per_second=%.0f "
-					+ "app_cpu_us_per_request=%.0f requests_per_second_per_idle_core=%.0f%n", gzip, result.requests(), result.errors(),
-					seconds, connections, result.requests() / (double) seconds, result.cpuMicrosPerRequest(),
+			System.out.printf(Locale.ROOT,
+					"RESULT gzip=%s requests=%d errors=%d seconds=%d connections=%d requests_per_second=%.0f "
+							+ "app_cpu_us_per_request=%.0f requests_per_second_per_idle_core=%.0f%n",
+					gzip, result.requests(), result.errors(), seconds, connections,
+					result.requests() / (double) seconds, result.cpuMicrosPerRequest(),
 					1e6 / result.cpuMicrosPerRequest());
 			if (result.errors() > 0) {
 				System.out.println("FAILED: some answers were not 200");
@@ -111,12 +119,14 @@ public final class ContentApiBenchmark {
 	}
 
 	private static long processCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/**
-	 * @param appCpuNanos CPU time the app spent (the process's, less the load threads'): on a machine shared with
-	 * other work, requests per second undersell the app, and CPU time per request says what it costs
+	 * @param appCpuNanos CPU time the app spent (the process's, less the load threads'):
+	 * on a machine shared with other work, requests per second undersell the app, and CPU
+	 * time per request says what it costs
 	 */
 	private record Result(long requests, long errors, long appCpuNanos) {
 
@@ -127,8 +137,9 @@ public final class ContentApiBenchmark {
 	}
 
 	/**
-	 * One keep-alive HTTP/1.1 connection that reads answers by their Content-Length, and opens a new socket when
-	 * the server closes one (Tomcat does after 100 requests, as browsers and wrk see too).
+	 * One keep-alive HTTP/1.1 connection that reads answers by their Content-Length, and
+	 * opens a new socket when the server closes one (Tomcat does after 100 requests, as
+	 * browsers and wrk see too).
 	 */
 	private static final class Connection implements AutoCloseable {
 
@@ -144,7 +155,9 @@ public final class ContentApiBenchmark {
 
 		private byte[] body = new byte[0];
 
-		/** @param gzip whether to accept gzip, as browsers and Ghost's client do */
+		/**
+		 * @param gzip whether to accept gzip, as browsers and Ghost's client do
+		 */
 		Connection(int port, boolean gzip) throws IOException {
 			this.port = port;
 			this.encoding = gzip ? "Accept-Encoding: gzip\r\n" : "";

@@ -28,9 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Entities in the Content API (issue 14 §4), served as tags are: browse with limit, page, filter, fields, order and
- * {@code include=count.posts}, read by id and by slug, {@code include=quotes} with only the quotes an anonymous
- * reader may see, and posts filtered by the entities their free part mentions.
+ * Entities in the Content API (issue 14 §4), served as tags are: browse with limit, page,
+ * filter, fields, order and {@code include=count.posts}, read by id and by slug,
+ * {@code include=quotes} with only the quotes an anonymous reader may see, and posts
+ * filtered by the entities their free part mentions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,7 +82,8 @@ class ContentApiEntitiesIntegrationTests {
 	void publishArticlesThatNameEntities() {
 		key = ContentApiFixtures.contentKey(integrations, integration);
 		String unique = ArticleFixtures.unique("api-who");
-		speaker = entities.seed("person", unique, "Mira Tolland " + unique, "Mayor of Brannick.", List.of("Tolland " + unique));
+		speaker = entities.seed("person", unique, "Mira Tolland " + unique, "Mayor of Brannick.",
+				List.of("Tolland " + unique));
 		place = entities.seed("place", unique + "-place", "Karsk " + unique, "", List.of());
 		gatedQuote = "A gated promise only paying readers may see " + unique;
 		openSlug = publish(Visibility.everyone(), """
@@ -107,8 +109,8 @@ class ContentApiEntitiesIntegrationTests {
 
 	private String publish(Visibility visibility, String body, int daysAgo) {
 		ArticleDraft draft = new ArticleFixtures(editor).draft(visibility);
-		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), body, draft.authorSlugs(),
-				List.of(), null, null, null, visibility));
+		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), body,
+				draft.authorSlugs(), List.of(), null, null, null, visibility));
 		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 		published.add(id);
 		return draft.slug();
@@ -165,7 +167,8 @@ class ContentApiEntitiesIntegrationTests {
 
 	@Test
 	void quotesAreOnlyThoseAnAnonymousReaderMaySee() {
-		Visitor.Page page = new Visitor(port).get(API + "entities/slug/" + speaker.slug() + "/?key=" + key + "&include=quotes");
+		Visitor.Page page = new Visitor(port)
+			.get(API + "entities/slug/" + speaker.slug() + "/?key=" + key + "&include=quotes");
 
 		assertThat(page.status()).isEqualTo(200);
 		JsonNode quotes = json.readTree(page.body()).path("entities").get(0).path("quotes");
@@ -187,7 +190,8 @@ class ContentApiEntitiesIntegrationTests {
 
 	private List<String> postSlugs(String filter) {
 		List<String> slugs = new ArrayList<>();
-		get("posts/?limit=all&filter=" + encode(filter)).path("posts").forEach(post -> slugs.add(post.path("slug").asString()));
+		get("posts/?limit=all&filter=" + encode(filter)).path("posts")
+			.forEach(post -> slugs.add(post.path("slug").asString()));
 		return slugs;
 	}
 

@@ -9,7 +9,10 @@ public final class ContentApiFixtures {
 	private ContentApiFixtures() {
 	}
 
-	/** A new integration's Content API key, for an actor id that need not exist (the audit log keeps ids only). */
+	/**
+	 * A new integration's Content API key, for an actor id that need not exist (the audit
+	 * log keeps ids only).
+	 */
 	public static String contentKey(Integrations integrations, String name) {
 		return integrations.create(0, name, MemberRole.CONTRIBUTOR).contentKey();
 	}

@@ -30,9 +30,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Content API over real HTTP: key checks, envelopes, parameters, the NQL filter subset, gating through the
- * access policy, and the headers (CORS, caching, ETag, Content-Version, no cookie). Three articles are published
- * for the test under a tag and authors of their own, so filters can be checked exactly.
+ * Ghost's Content API over real HTTP: key checks, envelopes, parameters, the NQL filter
+ * subset, gating through the access policy, and the headers (CORS, caching, ETag,
+ * Content-Version, no cookie). Three articles are published for the test under a tag and
+ * authors of their own, so filters can be checked exactly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,24 +93,23 @@ class ContentApiIntegrationTests {
 		membersSlug = publish("members", "Members harbour brief", "A dek for members.",
 				"The members preview paragraph.\n\n<!-- paywall -->\n\nThe members-only harbour paragraph.",
 				List.of(writer.slug(), other.slug()), List.of(tag.slug(), otherTag.slug()), Visibility.members());
-		paidSlug = publish("paid", "Paid harbour dossier", "",
-				"""
-						## Before you read
+		paidSlug = publish("paid", "Paid harbour dossier", "", """
+				## Before you read
 
-						The paid preview paragraph about tolls.
+				The paid preview paragraph about tolls.
 
-						<!-- paywall -->
+				<!-- paywall -->
 
-						The paid-only paragraph about the secret tolls deal.
-						""", List.of(other.slug()), List.of(otherTag.slug()), Visibility.paid());
+				The paid-only paragraph about the secret tolls deal.
+				""", List.of(other.slug()), List.of(otherTag.slug()), Visibility.paid());
 		paidId = published.get(2);
 	}
 
 	private String publish(String kind, String title, String dek, String body, List<String> authors, List<String> tags,
 			Visibility visibility) {
 		String slug = ArticleFixtures.unique("capi-" + kind);
-		long id = editor.save(new ArticleDraft(null, slug, title + " " + slug, dek, body, authors, tags, null, null, null,
-				visibility));
+		long id = editor.save(new ArticleDraft(null, slug, title + " " + slug, dek, body, authors, tags, null, null,
+				null, visibility));
 		editor.publishNow(id);
 		published.add(id);
 		return slug;
@@ -172,20 +172,24 @@ class ContentApiIntegrationTests {
 	@Test
 	void aPostHasGhostsFieldsAndDates() {
 		JsonNode post = get("posts/slug/" + membersSlug + "/?key=" + key + "&include=tags,authors").json()
-			.path("posts").get(0);
+			.path("posts")
+			.get(0);
 
 		assertThat(post.path("id").asString()).matches("[0-9]+");
 		assertThat(post.path("uuid").asString()).matches("[0-9a-f-]{36}");
-		assertThat(post.path("published_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+		assertThat(post.path("published_at").asString())
+			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
 		assertThat(post.path("visibility").asString()).isEqualTo("members");
 		assertThat(post.path("custom_excerpt").asString()).isEqualTo("A dek for members.");
 		assertThat(post.path("excerpt").asString()).isEqualTo("A dek for members.");
 		assertThat(post.path("meta_title").isNull()).isTrue();
 		assertThat(post.path("featured").asBoolean()).isFalse();
 		assertThat(post.path("url").asString()).endsWith("/p/" + membersSlug);
-		assertThat(post.path("tags")).extracting(t -> t.path("slug").asString()).containsExactly(tag.slug(), otherTag.slug());
+		assertThat(post.path("tags")).extracting(t -> t.path("slug").asString())
+			.containsExactly(tag.slug(), otherTag.slug());
 		assertThat(post.path("primary_tag").path("slug").asString()).isEqualTo(tag.slug());
-		assertThat(post.path("authors")).extracting(a -> a.path("slug").asString()).containsExactly(writer.slug(), other.slug());
+		assertThat(post.path("authors")).extracting(a -> a.path("slug").asString())
+			.containsExactly(writer.slug(), other.slug());
 		assertThat(post.path("primary_author").path("slug").asString()).isEqualTo(writer.slug());
 		assertThat(post.has("plaintext")).isFalse();
 		assertThat(post.has("status")).isFalse();
@@ -193,10 +197,12 @@ class ContentApiIntegrationTests {
 				"feature_image", "feature_image_alt", "feature_image_caption", "featured", "visibility", "created_at",
 				"updated_at", "published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot",
 				"custom_template", "canonical_url", "url", "excerpt", "reading_time", "access", "comments",
-				"email_subject", "frontmatter", "meta_title", "meta_description", "og_image", "og_title", "og_description",
-				"twitter_image", "twitter_title", "twitter_description", "tags", "primary_tag", "authors", "primary_author");
+				"email_subject", "frontmatter", "meta_title", "meta_description", "og_image", "og_title",
+				"og_description", "twitter_image", "twitter_title", "twitter_description", "tags", "primary_tag",
+				"authors", "primary_author");
 		assertThat(post.path("created_at").asString()).isEqualTo(post.path("published_at").asString());
-		assertThat(post.path("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+		assertThat(post.path("updated_at").asString())
+			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
 		assertThat(post.path("comments").asBoolean()).isFalse();
 		assertThat(post.path("comment_id").asString()).isEqualTo(post.path("id").asString());
 	}
@@ -211,8 +217,10 @@ class ContentApiIntegrationTests {
 		assertThat(paid.path("html").asString()).contains("The paid preview paragraph about tolls.")
 			.contains("<section class=\"before-you-read\">")
 			.doesNotContain("secret tolls deal");
-		assertThat(paid.path("plaintext").asString()).contains("paid preview paragraph").doesNotContain("secret tolls deal");
-		assertThat(paid.path("excerpt").asString()).contains("paid preview paragraph").doesNotContain("secret tolls deal");
+		assertThat(paid.path("plaintext").asString()).contains("paid preview paragraph")
+			.doesNotContain("secret tolls deal");
+		assertThat(paid.path("excerpt").asString()).contains("paid preview paragraph")
+			.doesNotContain("secret tolls deal");
 		assertThat(open.path("access").asBoolean()).isTrue();
 		assertThat(open.path("html").asString()).contains("The public text of the harbour notes.");
 	}
@@ -220,8 +228,9 @@ class ContentApiIntegrationTests {
 	@Test
 	void fieldsFormatsLimitPageAndOrderAreHonoured() {
 		String mine = encode("tag:[" + tag.slug() + "," + otherTag.slug() + "]");
-		JsonNode firstPage = get(posts("filter=" + mine + "&limit=2&order=" + encode("title asc")
-				+ "&fields=title,slug&formats=plaintext")).json();
+		JsonNode firstPage = get(posts(
+				"filter=" + mine + "&limit=2&order=" + encode("title asc") + "&fields=title,slug&formats=plaintext"))
+			.json();
 		JsonNode secondPage = get(posts("filter=" + mine + "&limit=2&page=2&order=" + encode("title asc"))).json();
 
 		assertThat(firstPage.path("posts")).extracting(p -> p.path("title").asString().substring(0, 4))
@@ -237,16 +246,17 @@ class ContentApiIntegrationTests {
 	@Test
 	void theNqlSubsetFiltersAsGhostDoes() {
 		assertThat(slugs("tag:" + tag.slug())).containsExactlyInAnyOrder(publicSlug, membersSlug);
-		assertThat(slugs("tags:[" + tag.slug() + "," + otherTag.slug() + "]+tag:-" + tag.slug())).containsExactly(paidSlug);
+		assertThat(slugs("tags:[" + tag.slug() + "," + otherTag.slug() + "]+tag:-" + tag.slug()))
+			.containsExactly(paidSlug);
 		assertThat(slugs("primary_tag:" + otherTag.slug())).containsExactly(paidSlug);
 		assertThat(slugs("author:" + other.slug())).containsExactlyInAnyOrder(membersSlug, paidSlug);
 		assertThat(slugs("primary_author:" + writer.slug() + "+authors:" + other.slug())).containsExactly(membersSlug);
 		assertThat(slugs("tag:" + tag.slug() + "+visibility:members")).containsExactly(membersSlug);
-		assertThat(slugs("tag:[" + tag.slug() + "," + otherTag.slug() + "]+visibility:-public")).containsExactlyInAnyOrder(
-				membersSlug, paidSlug);
+		assertThat(slugs("tag:[" + tag.slug() + "," + otherTag.slug() + "]+visibility:-public"))
+			.containsExactlyInAnyOrder(membersSlug, paidSlug);
 		assertThat(slugs("tag:" + tag.slug() + "+featured:true")).isEmpty();
-		assertThat(slugs("(tag:" + tag.slug() + ",author:" + other.slug() + ")+id:-" + paidId)).containsExactlyInAnyOrder(
-				publicSlug, membersSlug);
+		assertThat(slugs("(tag:" + tag.slug() + ",author:" + other.slug() + ")+id:-" + paidId))
+			.containsExactlyInAnyOrder(publicSlug, membersSlug);
 		assertThat(slugs("slug:[" + publicSlug + "," + paidSlug + "]")).containsExactlyInAnyOrder(publicSlug, paidSlug);
 		assertThat(slugs("tag:" + tag.slug() + "+title:~'HARBOUR NOTES'")).containsExactly(publicSlug);
 		assertThat(slugs("tag:" + tag.slug() + "+title:~^'Members'")).containsExactly(membersSlug);
@@ -284,7 +294,8 @@ class ContentApiIntegrationTests {
 
 	@Test
 	void tagsAndAuthorsWithCountsAndReads() {
-		JsonNode tags = get("tags/?key=" + key + "&include=count.posts&limit=all&filter=" + encode("slug:" + tag.slug()))
+		JsonNode tags = get(
+				"tags/?key=" + key + "&include=count.posts&limit=all&filter=" + encode("slug:" + tag.slug()))
 			.json();
 		JsonNode author = get("authors/slug/" + other.slug() + "/?key=" + key + "&include=count.posts").json();
 		JsonNode tagById = get("tags/" + tag.id() + "/?key=" + key).json();
@@ -304,7 +315,10 @@ class ContentApiIntegrationTests {
 		Tag described = editor.createTag(ArticleFixtures.unique("described"), "Described",
 				"Everything about the lighthouse.");
 
-		assertThat(get("tags/slug/" + described.slug() + "/?key=" + key).json().path("tags").get(0).path("description")
+		assertThat(get("tags/slug/" + described.slug() + "/?key=" + key).json()
+			.path("tags")
+			.get(0)
+			.path("description")
 			.asString()).isEqualTo("Everything about the lighthouse.");
 		assertThat(get("tags/" + tag.id() + "/?key=" + key).json().path("tags").get(0).path("description").isNull())
 			.isTrue();
@@ -343,8 +357,10 @@ class ContentApiIntegrationTests {
 		String etag = answer.header("ETag");
 		assertThat(etag).isNotEmpty();
 
-		HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri(posts("limit=1"))).header("If-None-Match", etag)
-			.header("Accept-Version", "v999.5").build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri(posts("limit=1")))
+			.header("If-None-Match", etag)
+			.header("Accept-Version", "v999.5")
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
 
@@ -364,8 +380,9 @@ class ContentApiIntegrationTests {
 	void aClientThatAcceptsGzipGetsTheSameAnswerGzipped() throws Exception {
 		Answer plain = get(posts("limit=3"));
 
-		HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(uri(posts("limit=3")))
-			.header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> gzipped = http.send(
+				HttpRequest.newBuilder(uri(posts("limit=3"))).header("Accept-Encoding", "gzip, deflate, br").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 
 		assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
 		assertThat(gzipped.headers().firstValue("ETag")).contains(plain.header("ETag"));
@@ -377,12 +394,20 @@ class ContentApiIntegrationTests {
 
 	@Test
 	void anEditShowsInTheNextAnswer() {
-		String before = get("posts/slug/" + publicSlug + "/?key=" + key).json().path("posts").get(0).path("title").asString();
+		String before = get("posts/slug/" + publicSlug + "/?key=" + key).json()
+			.path("posts")
+			.get(0)
+			.path("title")
+			.asString();
 		long id = published.get(0);
 		editor.save(new ArticleDraft(id, publicSlug, "Renamed harbour notes " + publicSlug, "", "The public text.",
 				List.of(writer.slug()), List.of(tag.slug()), null, null, null, Visibility.everyone()));
 
-		String after = get("posts/slug/" + publicSlug + "/?key=" + key).json().path("posts").get(0).path("title").asString();
+		String after = get("posts/slug/" + publicSlug + "/?key=" + key).json()
+			.path("posts")
+			.get(0)
+			.path("title")
+			.asString();
 
 		assertThat(before).startsWith("Open harbour notes");
 		assertThat(after).startsWith("Renamed harbour notes");

@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Storylines and their events in the Content API (issue 14 §2), served as tags are: browse with filter and
- * {@code include=count.posts}, read by id and by slug, and {@code include=events} with each event as the timeline
- * shows it, naming its article only while that article is published.
+ * Storylines and their events in the Content API (issue 14 §2), served as tags are:
+ * browse with filter and {@code include=count.posts}, read by id and by slug, and
+ * {@code include=events} with each event as the timeline shows it, naming its article
+ * only while that article is published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -119,7 +120,8 @@ class ContentApiStorylinesIntegrationTests {
 
 	@Test
 	void eventsComeAsTheTimelineShowsThemNamingOnlyPublishedArticles() {
-		JsonNode events = get("storylines/slug/" + story.slug() + "/?include=events").path("storylines").get(0)
+		JsonNode events = get("storylines/slug/" + story.slug() + "/?include=events").path("storylines")
+			.get(0)
 			.path("events");
 
 		assertThat(events).hasSize(2);

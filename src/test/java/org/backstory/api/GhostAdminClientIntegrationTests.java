@@ -20,12 +20,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's own Admin API client, {@code @tryghost/admin-api} 1.14.13, against the running app with an editor
- * integration's key: it reads the site, adds a paid post from html with the members-only marker and a new tag,
- * edits it as Ghost's editor does (sending the post back with its {@code updated_at}), meets the update collision
- * with a stale one, reads, browses, deletes, and is refused with an unknown key; with an administrator integration's key
- * it adds a member with a label, edits, reads and finds them by address, and meets Ghost's duplicate error, while the
- * editor's key may not add members ({@code ghost-admin-client/client.js}).
+ * Ghost's own Admin API client, {@code @tryghost/admin-api} 1.14.13, against the running
+ * app with an editor integration's key: it reads the site, adds a paid post from html
+ * with the members-only marker and a new tag, edits it as Ghost's editor does (sending
+ * the post back with its {@code updated_at}), meets the update collision with a stale
+ * one, reads, browses, deletes, and is refused with an unknown key; with an administrator
+ * integration's key it adds a member with a label, edits, reads and finds them by
+ * address, and meets Ghost's duplicate error, while the editor's key may not add members
+ * ({@code ghost-admin-client/client.js}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,7 +66,8 @@ class GhostAdminClientIntegrationTests {
 		jdbc.sql("delete from publishing.author where member_id = :actor").param("actor", actor).update();
 		jdbc.sql("delete from publishing.tag where name like :name").param("name", name + "%").update();
 		jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", actor).update();
-		roster.find(memberId()).ifPresent(member -> roster.delete(Integration.actorId(membersIntegrationId), member.id()));
+		roster.find(memberId())
+			.ifPresent(member -> roster.delete(Integration.actorId(membersIntegrationId), member.id()));
 		jdbc.sql("delete from admin.audit_entry where actor_id = :actor")
 			.param("actor", Integration.actorId(membersIntegrationId))
 			.update();
@@ -83,8 +86,9 @@ class GhostAdminClientIntegrationTests {
 		IssuedIntegration membersIssued = integrations.create(0, name + " members", MemberRole.ADMINISTRATOR);
 		membersIntegrationId = membersIssued.integration().id();
 
-		JsonNode out = json.readTree(client.run(Map.of("BACKSTORY_URL", "http://127.0.0.1:" + port, "ADMIN_KEY",
-				issued.adminKey(), "TITLE", name, "MEMBERS_KEY", membersIssued.adminKey(), "MEMBER_EMAIL", memberEmail)));
+		JsonNode out = json
+			.readTree(client.run(Map.of("BACKSTORY_URL", "http://127.0.0.1:" + port, "ADMIN_KEY", issued.adminKey(),
+					"TITLE", name, "MEMBERS_KEY", membersIssued.adminKey(), "MEMBER_EMAIL", memberEmail)));
 
 		assertThat(out.path("site").path("title").asString()).isNotBlank();
 		JsonNode added = out.path("added");
@@ -114,7 +118,8 @@ class GhostAdminClientIntegrationTests {
 		assertThat(out.at("/memberEdited/note").asString()).isEqualTo("From the client");
 		assertThat(out.path("memberRead").asString()).isEqualTo("Client Reader Edited");
 		assertThat(out.at("/memberBrowse/isArray").asBoolean()).isTrue();
-		assertThat(out.at("/memberBrowse/ids")).extracting(JsonNode::asString).containsExactly(member.path("id").asString());
+		assertThat(out.at("/memberBrowse/ids")).extracting(JsonNode::asString)
+			.containsExactly(member.path("id").asString());
 		assertThat(out.at("/memberBrowse/total").asInt()).isEqualTo(1);
 		assertThat(out.path("memberDuplicate").asString()).isEqualTo("ValidationError");
 		assertThat(out.path("editorAddsMember").asString()).isEqualTo("NoPermissionError");

@@ -23,10 +23,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's own JavaScript client, {@code @tryghost/content-api} 1.12.12, installed with npm into a scratch
- * directory and run with node ({@link NodeClient}) against the running app: it browses, reads by id and by slug, filters, pages,
- * includes, meets a gated post and Ghost's errors ({@code ghost-client/client.js} prints what it saw). Without
- * node and npm the test is skipped on a workstation and fails in CI ({@code CI=true}), where they must be.
+ * Ghost's own JavaScript client, {@code @tryghost/content-api} 1.12.12, installed with
+ * npm into a scratch directory and run with node ({@link NodeClient}) against the running
+ * app: it browses, reads by id and by slug, filters, pages, includes, meets a gated post
+ * and Ghost's errors ({@code ghost-client/client.js} prints what it saw). Without node
+ * and npm the test is skipped on a workstation and fails in CI ({@code CI=true}), where
+ * they must be.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,8 +70,8 @@ class GhostClientIntegrationTests {
 				author, tag, Visibility.paid());
 		String key = ContentApiFixtures.contentKey(integrations, integration);
 
-		JsonNode out = json.readTree(client.run(Map.of("BACKSTORY_URL", "http://127.0.0.1:" + port, "CONTENT_KEY", key, "TAG", tag.slug(),
-				"PUBLIC_SLUG", publicSlug, "PAID_SLUG", paidSlug)));
+		JsonNode out = json.readTree(client.run(Map.of("BACKSTORY_URL", "http://127.0.0.1:" + port, "CONTENT_KEY", key,
+				"TAG", tag.slug(), "PUBLIC_SLUG", publicSlug, "PAID_SLUG", paidSlug)));
 
 		JsonNode browse = out.path("browse");
 		assertThat(browse.path("isArray").asBoolean()).isTrue();

@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The owner's integrations page at {@code /admin/integrations}, and the keys it issues. */
+/**
+ * The owner's integrations page at {@code /admin/integrations}, and the keys it issues.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntegrationsIntegrationTests {
 
@@ -153,7 +155,9 @@ class IntegrationsIntegrationTests {
 		assertThat(page.status()).isEqualTo(303);
 		assertThat(integrations.byContentKey(issued.contentKey())).isEmpty();
 		assertThat(integrations.adminKey(issued.integration().adminKeyId())).isEmpty();
-		assertThat(owner.get(PAGE).document().select("table.integrations tr:contains(" + issued.integration().name() + ")")
+		assertThat(owner.get(PAGE)
+			.document()
+			.select("table.integrations tr:contains(" + issued.integration().name() + ")")
 			.text()).contains("revoked").doesNotContain("Rename");
 		assertThat(audit(id)).contains("integration.revoked");
 	}
@@ -174,7 +178,8 @@ class IntegrationsIntegrationTests {
 			assertThat(page.document().select("code.issued-key")).isEmpty();
 		});
 		assertThat(empty.document().select("p.error").text()).isEqualTo("Give the integration a name.");
-		assertThat(ownerRole.document().select("p.error").text()).contains("contributor, author, editor or administrator");
+		assertThat(ownerRole.document().select("p.error").text())
+			.contains("contributor, author, editor or administrator");
 		assertThat(count()).isEqualTo(before);
 	}
 
@@ -206,7 +211,8 @@ class IntegrationsIntegrationTests {
 
 	private Visitor owner() {
 		Visitor owner = new Visitor(port);
-		owner.signIn(MemberFixtures.account(directory, "integrations-owner", MemberRole.OWNER), MemberFixtures.PASSWORD);
+		owner.signIn(MemberFixtures.account(directory, "integrations-owner", MemberRole.OWNER),
+				MemberFixtures.PASSWORD);
 		return owner;
 	}
 

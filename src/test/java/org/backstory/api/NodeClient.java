@@ -15,15 +15,20 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * A Ghost JavaScript client (the Content API's or the Admin API's) installed with npm into a scratch directory under {@code target/} (kept between runs,
- * so a second run does not install again) and a script of the test's run against the app with node. Without node
- * and npm a test using it is skipped on a workstation and fails in CI ({@code CI=true}), where they must be.
+ * A Ghost JavaScript client (the Content API's or the Admin API's) installed with npm
+ * into a scratch directory under {@code target/} (kept between runs, so a second run does
+ * not install again) and a script of the test's run against the app with node. Without
+ * node and npm a test using it is skipped on a workstation and fails in CI
+ * ({@code CI=true}), where they must be.
  *
  * @param directory the scratch directory
  */
 record NodeClient(Path directory) {
 
-	/** Installs {@code name@version} (unless it is there) next to the class-path script {@code script}. */
+	/**
+	 * Installs {@code name@version} (unless it is there) next to the class-path script
+	 * {@code script}.
+	 */
 	static NodeClient install(String name, String version, String script) throws IOException, InterruptedException {
 		if (!available("node") || !available("npm")) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -40,8 +45,9 @@ record NodeClient(Path directory) {
 		Path installed = directory.resolve("node_modules/" + name + "/package.json");
 		NodeClient client = new NodeClient(directory);
 		if (!Files.exists(installed) || !Files.readString(installed).contains("\"version\": \"" + version + "\"")) {
-			Result install = client.exec(List.of("npm", "install", "--no-audit", "--no-fund", "--no-save",
-					name + "@" + version), Map.of(), 300);
+			Result install = client.exec(
+					List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", name + "@" + version), Map.of(),
+					300);
 			assertThat(install.exit()).as("npm install " + name + ":\n" + install.output()).isZero();
 		}
 		return client;

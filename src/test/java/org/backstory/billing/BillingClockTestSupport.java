@@ -7,9 +7,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the billing tests that move the clock through renewals share: members, plans, checkouts, the renewal
- * run and the settable clock (subclasses import {@code SettableClock.Configuration} and name their own
- * database), and the real time again after each test.
+ * What the billing tests that move the clock through renewals share: members, plans,
+ * checkouts, the renewal run and the settable clock (subclasses import
+ * {@code SettableClock.Configuration} and name their own database), and the real time
+ * again after each test.
  */
 abstract class BillingClockTestSupport {
 

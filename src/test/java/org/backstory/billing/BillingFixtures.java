@@ -18,8 +18,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
- * Test data for billing. The test database is shared and never reset, so every member id and plan code
- * is new. Billing refers to members by id only, so a member here is just an id nobody else uses.
+ * Test data for billing. The test database is shared and never reset, so every member id
+ * and plan code is new. Billing refers to members by id only, so a member here is just an
+ * id nobody else uses.
  */
 public final class BillingFixtures {
 
@@ -43,12 +44,15 @@ public final class BillingFixtures {
 		return new SignedInMember(id, email, "Ada Reader", MemberRole.MEMBER);
 	}
 
-	/** A new member with an account who checked out {@code plan} with the sandbox card {@code cardNumber}. */
+	/**
+	 * A new member with an account who checked out {@code plan} with the sandbox card
+	 * {@code cardNumber}.
+	 */
 	public static SignedInMember subscribedMember(MemberDirectory members, CheckoutService checkouts, Plan plan,
 			BillingInterval interval, String cardNumber) {
 		SignedInMember member = registeredMember(members);
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), interval,
-				UUID.randomUUID(), card(cardNumber)));
+		CheckoutOutcome outcome = checkouts.checkout(
+				new Checkout(member.id(), member.email(), plan.code(), interval, UUID.randomUUID(), card(cardNumber)));
 		if (!(outcome instanceof CheckoutOutcome.Subscribed)) {
 			throw new IllegalStateException("checkout did not subscribe: " + outcome);
 		}
@@ -62,8 +66,9 @@ public final class BillingFixtures {
 	}
 
 	/**
-	 * A monthly $5 / yearly $50 plan of tier {@code paid} with a code nobody used. It sorts after any real
-	 * plan, since other tests share the database and may pick the first plan on the subscribe page.
+	 * A monthly $5 / yearly $50 plan of tier {@code paid} with a code nobody used. It
+	 * sorts after any real plan, since other tests share the database and may pick the
+	 * first plan on the subscribe page.
 	 */
 	public static NewPlan newPlan() {
 		return newPlan(1000);
@@ -74,13 +79,19 @@ public final class BillingFixtures {
 				"paid", "For tests", "USD", 500, 5000, displayOrder);
 	}
 
-	/** A $10 a month, $100 a year plan for the {@code patron} tier, shown after {@link #newPlan()}'s. */
+	/**
+	 * A $10 a month, $100 a year plan for the {@code patron} tier, shown after
+	 * {@link #newPlan()}'s.
+	 */
 	public static NewPlan newPatronPlan() {
 		return new NewPlan("p-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36), "Test patron",
 				"patron", "For tests", "USD", 1000, 10000, 1001);
 	}
 
-	/** A $5 a month plan with a free trial, named after its code so it can be told apart on the subscribe page. */
+	/**
+	 * A $5 a month plan with a free trial, named after its code so it can be told apart
+	 * on the subscribe page.
+	 */
 	public static NewPlan newTrialPlan(int trialDays) {
 		NewPlan plan = newPlan();
 		return new NewPlan(plan.code(), "Trial " + plan.code(), plan.tier(), plan.description(), plan.currency(),

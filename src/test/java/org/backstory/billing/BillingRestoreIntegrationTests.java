@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link BillingRestore} on a database of its own (a restore needs a publication without subscriptions):
- * a restored paid subscription comes without its card, so it is flagged, and its renewal asks the member for
- * a card and charges nothing until one is filed; the invoice numbers go on after the restored ones; a
- * restore into a publication with subscriptions, or with a row billing refuses, writes nothing.
+ * {@link BillingRestore} on a database of its own (a restore needs a publication without
+ * subscriptions): a restored paid subscription comes without its card, so it is flagged,
+ * and its renewal asks the member for a card and charges nothing until one is filed; the
+ * invoice numbers go on after the restored ones; a restore into a publication with
+ * subscriptions, or with a row billing refuses, writes nothing.
  */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
@@ -71,8 +72,8 @@ class BillingRestoreIntegrationTests extends BillingClockTestSupport {
 		Instant end = start.plus(Duration.ofDays(30));
 		restore.restore(List.of(active(7001, start, end)), List.of(checkout(9001, 7001, start, end)), List.of());
 
-		assertThat(queries.cardNeeded()).containsExactly(new MemberBillingQueries.CardNeeded(member.id(),
-				BillingRestore.CARD_FROM, end, false));
+		assertThat(queries.cardNeeded())
+			.containsExactly(new MemberBillingQueries.CardNeeded(member.id(), BillingRestore.CARD_FROM, end, false));
 		assertThat(revenue.mrr(clock.instant())).as("without history, the subscription counts from the restore")
 			.containsExactly(new RevenueFigures.Amount(500, "USD"));
 
@@ -100,7 +101,8 @@ class BillingRestoreIntegrationTests extends BillingClockTestSupport {
 		Instant start = clock.instant().minus(Duration.ofDays(5));
 		Instant end = clock.instant().plus(Duration.ofDays(25));
 		ArchivedSubscription canceled = new ArchivedSubscription(7002, member.id(), plan.code(), plan.tier(), "month",
-				500L, "USD", "canceled", false, true, start, end, null, start, null, null, null, null, null, start, start);
+				500L, "USD", "canceled", false, true, start, end, null, start, null, null, null, null, null, start,
+				start);
 		long other = BillingFixtures.registeredMember(members).id();
 		ArchivedSubscription comp = new ArchivedSubscription(7003, other, null, plan.tier(), null, null, null, "active",
 				true, true, start, null, null, null, null, null, null, null, null, start, start);
@@ -127,8 +129,8 @@ class BillingRestoreIntegrationTests extends BillingClockTestSupport {
 	void aRowBillingRefusesStopsTheWholeRestore() {
 		Instant start = clock.instant().minus(Duration.ofDays(1));
 		Instant end = start.plus(Duration.ofDays(30));
-		ArchivedPayment pending = new ArchivedPayment(9005, member.id(), 7005L, "checkout", "pending", 500, 500, 0, 0, 0,
-				"USD", null, "sandbox", null, null, start, end, start, null, null);
+		ArchivedPayment pending = new ArchivedPayment(9005, member.id(), 7005L, "checkout", "pending", 500, 500, 0, 0,
+				0, "USD", null, "sandbox", null, null, start, end, start, null, null);
 
 		assertThatThrownBy(() -> restore.restore(List.of(active(7005, start, end)), List.of(pending), List.of()))
 			.isInstanceOf(IllegalArgumentException.class)
@@ -137,13 +139,13 @@ class BillingRestoreIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private ArchivedSubscription active(long id, Instant start, Instant end) {
-		return new ArchivedSubscription(id, member.id(), plan.code(), plan.tier(), "month", 500L, "USD", "active", false,
-				true, start, end, null, null, null, null, null, null, null, start, start);
+		return new ArchivedSubscription(id, member.id(), plan.code(), plan.tier(), "month", 500L, "USD", "active",
+				false, true, start, end, null, null, null, null, null, null, null, start, start);
 	}
 
 	private ArchivedPayment checkout(long id, long subscriptionId, Instant start, Instant end) {
-		return new ArchivedPayment(id, member.id(), subscriptionId, "checkout", "succeeded", 500, 500, 0, 0, 0, "USD", 41L,
-				"sandbox", "ch_old_site", null, start, end, start, start, null);
+		return new ArchivedPayment(id, member.id(), subscriptionId, "checkout", "succeeded", 500, 500, 0, 0, 0, "USD",
+				41L, "sandbox", "ch_old_site", null, start, end, start, start, null);
 	}
 
 	/** The member's payments: purpose, status and invoice number. */

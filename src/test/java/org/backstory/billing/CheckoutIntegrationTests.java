@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Checkout through the service: what is charged, what is written, and that nothing is charged twice. */
+/**
+ * Checkout through the service: what is charged, what is written, and that nothing is
+ * charged twice.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CheckoutIntegrationTests {
 
@@ -60,18 +63,22 @@ class CheckoutIntegrationTests {
 		assertThat(entitlement.status()).isEqualTo(Entitlement.Status.ACTIVE);
 		assertThat(entitlement.tier()).isEqualTo("paid");
 		assertThat(entitlement.paidThrough()).isAfter(Instant.now().plus(Duration.ofDays(27)));
-		assertThat(jdbc.sql("select status, price_amount, billing_interval from billing.subscription where member_id = :m")
-			.param("m", member)
-			.query((rs, row) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3))
-			.list()).containsExactly("active 500 month");
+		assertThat(
+				jdbc.sql("select status, price_amount, billing_interval from billing.subscription where member_id = :m")
+					.param("m", member)
+					.query((rs, row) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3))
+					.list())
+			.containsExactly("active 500 month");
 		assertThat(jdbc.sql("select brand || ' ' || last4 from billing.card where member_id = :m")
 			.param("m", member)
 			.query(String.class)
 			.single()).isEqualTo("Visa 4242");
-		assertThat(jdbc.sql("select status || ' ' || amount || ' ' || currency from billing.payment where member_id = :m")
-			.param("m", member)
-			.query(String.class)
-			.list()).containsExactly("succeeded 500 USD");
+		assertThat(
+				jdbc.sql("select status || ' ' || amount || ' ' || currency from billing.payment where member_id = :m")
+					.param("m", member)
+					.query(String.class)
+					.list())
+			.containsExactly("succeeded 500 USD");
 		assertThat(events()).containsExactly("null>incomplete checkout_started", "incomplete>active first_payment 500");
 	}
 
@@ -201,8 +208,8 @@ class CheckoutIntegrationTests {
 
 	@Test
 	void anInactiveOrUnknownPlanCannotBeBought() {
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, email(), "no-such-plan", BillingInterval.MONTH,
-				UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, email(), "no-such-plan",
+				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
 
 		assertThat(outcome).isInstanceOf(CheckoutOutcome.PlanUnavailable.class);
 	}
@@ -223,8 +230,10 @@ class CheckoutIntegrationTests {
 		List<String> leaks = new ArrayList<>();
 		for (String column : columns) {
 			String[] parts = column.split("\\.");
-			for (String number : List.of(SandboxCards.SUCCEEDS, SandboxCards.DECLINED, SandboxCards.FIRST_CHARGE_ONLY)) {
-				long hits = jdbc.sql("select count(*) from billing." + parts[0] + " where " + parts[1] + " like :number")
+			for (String number : List.of(SandboxCards.SUCCEEDS, SandboxCards.DECLINED,
+					SandboxCards.FIRST_CHARGE_ONLY)) {
+				long hits = jdbc
+					.sql("select count(*) from billing." + parts[0] + " where " + parts[1] + " like :number")
 					.param("number", "%" + number + "%")
 					.query(Long.class)
 					.single();
@@ -237,7 +246,8 @@ class CheckoutIntegrationTests {
 	}
 
 	private Checkout checkout(UUID attempt, String cardNumber) {
-		return new Checkout(member, email(), plan.code(), BillingInterval.MONTH, attempt, BillingFixtures.card(cardNumber));
+		return new Checkout(member, email(), plan.code(), BillingInterval.MONTH, attempt,
+				BillingFixtures.card(cardNumber));
 	}
 
 	private String email() {
@@ -273,7 +283,10 @@ class CheckoutIntegrationTests {
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m").param("m", member).query(Long.class).single();
+		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
+			.param("m", member)
+			.query(Long.class)
+			.single();
 	}
 
 	private long succeededPayments() {

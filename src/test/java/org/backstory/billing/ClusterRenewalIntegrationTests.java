@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes against one database, each running the renewal run: every due period is charged
- * exactly once, also when one node dies half-way through.
+ * Two application nodes against one database, each running the renewal run: every due
+ * period is charged exactly once, also when one node dies half-way through.
  */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
@@ -80,7 +80,8 @@ class ClusterRenewalIntegrationTests extends BillingClockTestSupport {
 		long chargedBeforeTheCrash = DueSubscriptions.charges(jdbc, first, 1000);
 		assertThat(chargedBeforeTheCrash).as("the node died half-way").isBetween(300L, 999L);
 
-		// The dead node's claims are leased; once the lease runs out another node takes them over.
+		// The dead node's claims are leased; once the lease runs out another node takes
+		// them over.
 		clock.advance(Duration.ofMinutes(11));
 		run.runDue();
 
@@ -95,13 +96,21 @@ class ClusterRenewalIntegrationTests extends BillingClockTestSupport {
 				group by m
 				""").param("first", first).param("count", count).query(Long.class).list();
 		assertThat(perMember).hasSize(count).containsOnly(1L);
-		assertThat(jdbc.sql("""
-				select count(*) from billing.payment where status = 'pending' and member_id between :first and :first + :count
-				""").param("first", first).param("count", count).query(Long.class).single()).isZero();
+		assertThat(jdbc
+			.sql("""
+					select count(*) from billing.payment where status = 'pending' and member_id between :first and :first + :count
+					""")
+			.param("first", first)
+			.param("count", count)
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(jdbc.sql("""
 				select count(*) from billing.subscription
 				where member_id between :first and :first + :count - 1 and status = 'active' and due_at > :now
-				""").param("first", first).param("count", count).param("now", Timestamp.from(clock.instant()))
+				""")
+			.param("first", first)
+			.param("count", count)
+			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single()).isEqualTo(count);
 	}
@@ -113,7 +122,10 @@ class ClusterRenewalIntegrationTests extends BillingClockTestSupport {
 		return first;
 	}
 
-	/** A second application node on the same database, charging in small batches so it can die mid-way. */
+	/**
+	 * A second application node on the same database, charging in small batches so it can
+	 * die mid-way.
+	 */
 	private static ConfigurableApplicationContext otherNode(String name, int batchSize) throws Exception {
 		return new SpringApplicationBuilder(BackstoryApplication.class).run(
 				"--backstory.database.url=" + TestDatabase.url(DATABASE) + "&ApplicationName=" + name,

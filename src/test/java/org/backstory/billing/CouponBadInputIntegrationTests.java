@@ -23,7 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Coupons that cannot be used: a clear message, nothing charged, nothing started, nothing counted. */
+/**
+ * Coupons that cannot be used: a clear message, nothing charged, nothing started, nothing
+ * counted.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CouponBadInputIntegrationTests {
 
@@ -111,8 +114,10 @@ class CouponBadInputIntegrationTests {
 				CouponDuration.ONCE, null, null, null, other.code()));
 		Coupon everything = create(BillingFixtures.amountCoupon(500, CouponDuration.ONCE, null));
 
-		assertRefused(checkouts.checkout(checkout(member, elsewhere.code())), "This coupon can't be used with this plan.");
-		assertRefused(checkouts.checkout(checkout(member, everything.code())), "This coupon can't be used with this plan.");
+		assertRefused(checkouts.checkout(checkout(member, elsewhere.code())),
+				"This coupon can't be used with this plan.");
+		assertRefused(checkouts.checkout(checkout(member, everything.code())),
+				"This coupon can't be used with this plan.");
 	}
 
 	@Test
@@ -153,7 +158,8 @@ class CouponBadInputIntegrationTests {
 				select count(*) from billing.payment
 				where member_id in (:members) and status = 'succeeded' and discount_amount = 100
 				""").param("members", racing).query(Long.class).single()).isEqualTo(3);
-		assertThat(jdbc.sql("select count(*) from billing.subscription where member_id in (:members) and status = 'active'")
+		assertThat(jdbc
+			.sql("select count(*) from billing.subscription where member_id in (:members) and status = 'active'")
 			.param("members", racing)
 			.query(Long.class)
 			.single()).isEqualTo(3);
@@ -165,9 +171,9 @@ class CouponBadInputIntegrationTests {
 		visitor.signIn(MemberFixtures.reader(members, "badcoupon"), MemberFixtures.PASSWORD);
 		String formPath = "/checkout/" + plan.code() + "?interval=month";
 
-		Visitor.Page page = visitor.submit(formPath, "/checkout/" + plan.code(), Map.of("coupon", "NOPE",
-				"nameOnCard", "Ada Reader", "cardNumber", SandboxCards.SUCCEEDS, "expiry", BillingFixtures.expiryField(),
-				"cvc", "123"));
+		Visitor.Page page = visitor.submit(formPath, "/checkout/" + plan.code(),
+				Map.of("coupon", "NOPE", "nameOnCard", "Ada Reader", "cardNumber", SandboxCards.SUCCEEDS, "expiry",
+						BillingFixtures.expiryField(), "cvc", "123"));
 
 		assertThat(page.status()).isEqualTo(422);
 		Document document = page.document();
@@ -192,8 +198,8 @@ class CouponBadInputIntegrationTests {
 	}
 
 	private static NewCoupon limited(int redemptions) {
-		return new NewCoupon(BillingFixtures.newCouponCode(), "Limited", 20, null, null, CouponDuration.ONCE, null, null,
-				redemptions, null);
+		return new NewCoupon(BillingFixtures.newCouponCode(), "Limited", 20, null, null, CouponDuration.ONCE, null,
+				null, redemptions, null);
 	}
 
 	private Checkout checkout(long who, String couponCode) {
@@ -209,7 +215,10 @@ class CouponBadInputIntegrationTests {
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m").param("m", member).query(Long.class).single();
+		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
+			.param("m", member)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Coupons at checkout: the first charge is discounted and the coupon's terms are copied onto the subscription. */
+/**
+ * Coupons at checkout: the first charge is discounted and the coupon's terms are copied
+ * onto the subscription.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CouponCheckoutIntegrationTests {
 
@@ -99,17 +102,22 @@ class CouponCheckoutIntegrationTests {
 
 		assertThat(payment()).isEqualTo("succeeded 450 = 500 - 50");
 		assertThat(terms()).isEqualTo(coupon.id() + " 10% null ends with the first period: null");
-		assertThat(jdbc.sql("""
-				select e.mrr_after from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m order by e.id desc limit 1
-				""").param("m", member).query(Long.class).single()).isEqualTo(450);
+		assertThat(jdbc
+			.sql("""
+					select e.mrr_after from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
+					where s.member_id = :m order by e.id desc limit 1
+					""")
+			.param("m", member)
+			.query(Long.class)
+			.single()).isEqualTo(450);
 	}
 
 	@Test
 	void aCouponWithAFreeTrialStartsItsTermsWhenTheTrialEnds() {
 		Plan trial = catalog.createPlan(BillingFixtures.newTrialPlan(7));
 		Coupon coupon = create(BillingFixtures.percentCoupon(20, CouponDuration.ONCE, null));
-		assertThat(checkouts.quote(member, trial.code(), BillingInterval.MONTH, coupon.code()).orElseThrow().firstCharge())
+		assertThat(
+				checkouts.quote(member, trial.code(), BillingInterval.MONTH, coupon.code()).orElseThrow().firstCharge())
 			.isEqualTo(400);
 
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, email(), trial.code(), BillingInterval.MONTH,
@@ -191,14 +199,21 @@ class CouponCheckoutIntegrationTests {
 				""").param("m", member).query(String.class).single();
 	}
 
-	/** Coupon id, percent, amount, and whether the discount ends with the current period (null: never). */
+	/**
+	 * Coupon id, percent, amount, and whether the discount ends with the current period
+	 * (null: never).
+	 */
 	private String terms() {
-		return jdbc.sql("""
-				select coalesce(coupon_id::text, 'null') || ' ' || coalesce(percent_off::text, 'null') || '% '
-				       || coalesce(amount_off::text, 'null')
-				       || ' ends with the first period: ' || coalesce((discount_ends_at = current_period_end)::text, 'null')
-				from billing.subscription where member_id = :m
-				""").param("m", member).query(String.class).single();
+		return jdbc
+			.sql("""
+					select coalesce(coupon_id::text, 'null') || ' ' || coalesce(percent_off::text, 'null') || '% '
+					       || coalesce(amount_off::text, 'null')
+					       || ' ends with the first period: ' || coalesce((discount_ends_at = current_period_end)::text, 'null')
+					from billing.subscription where member_id = :m
+					""")
+			.param("m", member)
+			.query(String.class)
+			.single();
 	}
 
 	private int timesRedeemed(Coupon coupon) {
@@ -209,15 +224,22 @@ class CouponCheckoutIntegrationTests {
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m").param("m", member).query(Long.class).single();
+		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
+			.param("m", member)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<String> events() {
-		return jdbc.sql("""
-				select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
-				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m order by e.id
-				""").param("m", member).query(String.class).list();
+		return jdbc
+			.sql("""
+					select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
+					from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
+					where s.member_id = :m order by e.id
+					""")
+			.param("m", member)
+			.query(String.class)
+			.list();
 	}
 
 }

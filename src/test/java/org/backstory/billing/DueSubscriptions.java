@@ -8,8 +8,9 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Many members whose monthly subscription period has just ended, each with its own sandbox card that
- * always succeeds, written straight into the tables: for tests and benchmarks of the renewal run at scale.
+ * Many members whose monthly subscription period has just ended, each with its own
+ * sandbox card that always succeeds, written straight into the tables: for tests and
+ * benchmarks of the renewal run at scale.
  */
 public final class DueSubscriptions {
 
@@ -17,8 +18,9 @@ public final class DueSubscriptions {
 	}
 
 	/**
-	 * Inserts {@code count} active monthly subscriptions of the plan with code {@code planCode} at $5 whose
-	 * period ended a day before {@code now}, for fresh member ids starting at {@code firstMemberId}.
+	 * Inserts {@code count} active monthly subscriptions of the plan with code
+	 * {@code planCode} at $5 whose period ended a day before {@code now}, for fresh
+	 * member ids starting at {@code firstMemberId}.
 	 */
 	public static void seed(JdbcClient jdbc, String planCode, long firstMemberId, int count, Instant now) {
 		Instant end = now.minus(1, ChronoUnit.DAYS);

@@ -27,7 +27,8 @@ class DunningPolicyTests {
 
 	static Stream<Arguments> table() {
 		return Stream.of(
-				// schedule, declines so far (this one included), card on file, expected step
+				// schedule, declines so far (this one included), card on file, expected
+				// step
 				Arguments.of(STRIPE, 1, true, retry(1, Notice.DECLINED)),
 				Arguments.of(STRIPE, 1, false, retry(1, Notice.NO_CARD)),
 				Arguments.of(STRIPE, 2, true, retry(3, Notice.NONE)),
@@ -36,20 +37,18 @@ class DunningPolicyTests {
 				Arguments.of(STRIPE, 3, false, retry(5, Notice.NONE)),
 				Arguments.of(STRIPE, 4, true, retry(7, Notice.LAST_RETRY_COMING)),
 				Arguments.of(STRIPE, 4, false, retry(7, Notice.LAST_RETRY_COMING)),
-				Arguments.of(STRIPE, 5, true, new End()),
-				Arguments.of(STRIPE, 5, false, new End()),
+				Arguments.of(STRIPE, 5, true, new End()), Arguments.of(STRIPE, 5, false, new End()),
 				Arguments.of(STRIPE, 9, true, new End()),
 				// two retries: the second decline already warns of the last try
 				Arguments.of(days(2, 4), 1, true, retry(2, Notice.DECLINED)),
 				Arguments.of(days(2, 4), 2, true, retry(4, Notice.LAST_RETRY_COMING)),
 				Arguments.of(days(2, 4), 3, true, new End()),
-				// one retry: the first decline's own mail wins over the last-retry warning
+				// one retry: the first decline's own mail wins over the last-retry
+				// warning
 				Arguments.of(days(2), 1, true, retry(2, Notice.DECLINED)),
-				Arguments.of(days(2), 1, false, retry(2, Notice.NO_CARD)),
-				Arguments.of(days(2), 2, true, new End()),
+				Arguments.of(days(2), 1, false, retry(2, Notice.NO_CARD)), Arguments.of(days(2), 2, true, new End()),
 				// no retries: the first decline ends the subscription
-				Arguments.of(List.of(), 1, true, new End()),
-				Arguments.of(List.of(), 1, false, new End()));
+				Arguments.of(List.of(), 1, true, new End()), Arguments.of(List.of(), 1, false, new End()));
 	}
 
 	@ParameterizedTest(name = "{0}, decline {1}, card {2}: {3}")

@@ -26,10 +26,11 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Twenty members over fourteen simulated months, the renewal run going every simulated day: trials,
- * renewals, declines, a card update, cancellations, a resumption, plan changes, coupons, a gift, comps
- * and a staff cancellation with refund. At the end the event log, the receipts' invoice numbers, the
- * gateway's charges and the access decisions all agree, and the revenue figures match a hand count.
+ * Twenty members over fourteen simulated months, the renewal run going every simulated
+ * day: trials, renewals, declines, a card update, cancellations, a resumption, plan
+ * changes, coupons, a gift, comps and a staff cancellation with refund. At the end the
+ * event log, the receipts' invoice numbers, the gateway's charges and the access
+ * decisions all agree, and the revenue figures match a hand count.
  */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=24h")
 @Import(SettableClock.Configuration.class)
@@ -64,25 +65,37 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 
 	@Test
 	void fourteenMonthsOfTwentyMembersAddUp() {
-		// Start on the first of a month, so no period meets a short month and the hand count holds any day.
+		// Start on the first of a month, so no period meets a short month and the hand
+		// count holds any day.
 		Instant now = clock.instant();
-		clock.advance(Duration.between(now, YearMonth.from(now.atZone(ZoneOffset.UTC)).plusMonths(1)
-			.atDay(1)
-			.atTime(9, 0)
-			.toInstant(ZoneOffset.UTC)));
+		clock.advance(Duration.between(now,
+				YearMonth.from(now.atZone(ZoneOffset.UTC))
+					.plusMonths(1)
+					.atDay(1)
+					.atTime(9, 0)
+					.toInstant(ZoneOffset.UTC)));
 		Instant start = clock.instant();
 		Instant end = start.atZone(ZoneOffset.UTC).plusMonths(14).minusDays(1).toInstant();
 		Plan basic = catalog.createPlan(BillingFixtures.newPlan());
-		Plan premium = catalog.createPlan(new NewPlan(code("premium"), "Premium", "premium", "More", "USD", 1000, 10000,
-				1000, 0));
-		Plan trial = catalog.createPlan(new NewPlan(code("trial"), "With a trial", "paid", "Try it", "USD", 500, 5000,
-				1000, 14));
-		String half = coupons.create(new NewCoupon(code("half"), "Half for three months", 50, null, null,
-				CouponDuration.REPEATING, 3, null, null, null)).orElseThrow().code();
-		String twoOff = coupons.create(new NewCoupon(code("two"), "Two off forever", null, 200L, "USD",
-				CouponDuration.FOREVER, null, null, null, null)).orElseThrow().code();
-		String soonGone = coupons.create(new NewCoupon(code("gone"), "Gone tomorrow", 10, null, null,
-				CouponDuration.ONCE, null, start.plus(Duration.ofDays(1)), null, null)).orElseThrow().code();
+		Plan premium = catalog
+			.createPlan(new NewPlan(code("premium"), "Premium", "premium", "More", "USD", 1000, 10000, 1000, 0));
+		Plan trial = catalog
+			.createPlan(new NewPlan(code("trial"), "With a trial", "paid", "Try it", "USD", 500, 5000, 1000, 14));
+		String half = coupons
+			.create(new NewCoupon(code("half"), "Half for three months", 50, null, null, CouponDuration.REPEATING, 3,
+					null, null, null))
+			.orElseThrow()
+			.code();
+		String twoOff = coupons
+			.create(new NewCoupon(code("two"), "Two off forever", null, 200L, "USD", CouponDuration.FOREVER, null, null,
+					null, null))
+			.orElseThrow()
+			.code();
+		String soonGone = coupons
+			.create(new NewCoupon(code("gone"), "Gone tomorrow", 10, null, null, CouponDuration.ONCE, null,
+					start.plus(Duration.ofDays(1)), null, null))
+			.orElseThrow()
+			.code();
 		for (int i = 1; i <= 20; i++) {
 			member.put(i, BillingFixtures.registeredMember(members));
 		}
@@ -121,17 +134,20 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 					subscribe(20, basic, BillingInterval.MONTH, SandboxCards.SUCCEEDS, null);
 				}
 				case 3 -> assertThat(gifts.redeem(giftToken, id(17))).isInstanceOf(GiftRedemption.Redeemed.class);
-				case 4 -> assertThat(gifts.redeem(giftToken, id(16))).isInstanceOf(GiftRedemption.AlreadyRedeemed.class);
+				case 4 ->
+					assertThat(gifts.redeem(giftToken, id(16))).isInstanceOf(GiftRedemption.AlreadyRedeemed.class);
 				case 5 -> changes.cancel(id(14));
 				case 10 -> changes.cancel(id(8));
 				case 20 -> changes.resume(id(8));
 				case 40 -> changes.cancel(id(7));
-				case 45 -> assertThat(planChanges.change(id(10), premium.code(), BillingInterval.MONTH, UUID.randomUUID(),
-						null)).isInstanceOf(PlanChangeOutcome.Changed.class);
-				case 100 -> assertThat(planChanges.change(id(9), basic.code(), BillingInterval.YEAR, UUID.randomUUID(),
-						null)).isInstanceOf(PlanChangeOutcome.Changed.class);
-				case 200 -> refunded = ((RefundOutcome.Refunded) changes.cancelNow(1, id(19), true).orElseThrow())
-					.amount();
+				case 45 -> assertThat(
+						planChanges.change(id(10), premium.code(), BillingInterval.MONTH, UUID.randomUUID(), null))
+					.isInstanceOf(PlanChangeOutcome.Changed.class);
+				case 100 ->
+					assertThat(planChanges.change(id(9), basic.code(), BillingInterval.YEAR, UUID.randomUUID(), null))
+						.isInstanceOf(PlanChangeOutcome.Changed.class);
+				case 200 ->
+					refunded = ((RefundOutcome.Refunded) changes.cancelNow(1, id(19), true).orElseThrow()).amount();
 				default -> {
 				}
 			}
@@ -145,7 +161,8 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 			}
 		}
 
-		// Charges per member, counted by hand: 14 monthly charges in 14 months (checkout plus 13 renewals).
+		// Charges per member, counted by hand: 14 monthly charges in 14 months (checkout
+		// plus 13 renewals).
 		Map<Integer, Long> expectedCharges = new HashMap<>();
 		for (int i : List.of(1, 2, 3, 5, 8, 11, 12, 13, 20)) {
 			expectedCharges.put(i, 14L);
@@ -155,7 +172,8 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 			expectedCharges.put(i, 0L);
 		}
 		for (int i = 1; i <= 20; i++) {
-			assertThat(payments(i, "succeeded")).as("member %d's successful payments", i).isEqualTo(expectedCharges.get(i));
+			assertThat(payments(i, "succeeded")).as("member %d's successful payments", i)
+				.isEqualTo(expectedCharges.get(i));
 		}
 		assertThat(payments(5, "failed")).as("declined twice, then the new card paid").isEqualTo(2);
 		assertThat(payments(6, "failed")).as("the first decline and four retries").isEqualTo(5);
@@ -168,10 +186,13 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 		String ours = "p.member_id = any(:members)";
 		assertThat(count("select count(*) from billing.payment p where " + ours + " and p.status = 'succeeded'"))
 			.isEqualTo(153);
-		assertThat(count("""
-				select count(*) from billing.payment p join billing.sandbox_charge c on c.idempotency_key = p.idempotency_key
-				where %s and c.succeeded = (p.status = 'succeeded') and c.amount = p.amount
-				""".formatted(ours))).isEqualTo(count("select count(*) from billing.payment p where " + ours));
+		assertThat(
+				count("""
+						select count(*) from billing.payment p join billing.sandbox_charge c on c.idempotency_key = p.idempotency_key
+						where %s and c.succeeded = (p.status = 'succeeded') and c.amount = p.amount
+						"""
+					.formatted(ours)))
+			.isEqualTo(count("select count(*) from billing.payment p where " + ours));
 		assertThat(count("""
 				select count(distinct p.invoice_number) from billing.payment p
 				where %s and p.status = 'succeeded' and p.invoice_number is not null
@@ -180,7 +201,8 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 		assertThat(count("select coalesce(sum(p.refunded_amount), 0) from billing.payment p where " + ours))
 			.isEqualTo(refunded);
 
-		// Every payment of a subscription is in its event log once, and the log ends where the subscription is.
+		// Every payment of a subscription is in its event log once, and the log ends
+		// where the subscription is.
 		assertThat(count("""
 				select count(*) from billing.payment p where %s and p.subscription_id is not null
 				  and p.purpose <> 'gift'
@@ -192,7 +214,8 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 				                   order by e.occurred_at desc, e.id desc limit 1)
 				""")).isZero();
 
-		// Access to a paid article, and to one for the premium tier, as the paywall decides it now.
+		// Access to a paid article, and to one for the premium tier, as the paywall
+		// decides it now.
 		AccessPolicy policy = new AccessPolicy(Duration.ofDays(7));
 		Set<Integer> reading = Set.of(1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 16, 20);
 		for (int i = 1; i <= 20; i++) {
@@ -204,10 +227,11 @@ class FourteenMonthsIntegrationTests extends BillingClockTestSupport {
 				.isEqualTo(i == 10);
 		}
 
-		// Revenue: $5 × 8 monthly (1, 2, 3, 5, 8, 11, 13, 20) + $3 (12, two off forever) + $10 (10, premium)
+		// Revenue: $5 × 8 monthly (1, 2, 3, 5, 8, 11, 13, 20) + $3 (12, two off forever)
+		// + $10 (10, premium)
 		// + $50/12 × 2 yearly (4, 9); comps, gifts and ended subscriptions count nothing.
-		assertThat(revenue.mrr(clock.instant())).containsExactly(new RevenueFigures.Amount(
-				8 * 500 + 300 + 1000 + 2 * 417, "USD"));
+		assertThat(revenue.mrr(clock.instant()))
+			.containsExactly(new RevenueFigures.Amount(8 * 500 + 300 + 1000 + 2 * 417, "USD"));
 		assertThat(revenue.activePaidMembers(clock.instant())).isEqualTo(12);
 		List<RevenueFigures.Month> months = new ArrayList<>();
 		for (YearMonth month = YearMonth.from(start.atZone(ZoneOffset.UTC)); !month

@@ -28,7 +28,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Gift subscriptions: bought by a signed-in member, mailed to the recipient, redeemed once. */
+/**
+ * Gift subscriptions: bought by a signed-in member, mailed to the recipient, redeemed
+ * once.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GiftIntegrationTests {
 
@@ -87,9 +90,10 @@ class GiftIntegrationTests {
 		Visitor buyer = new Visitor(port);
 		buyer.signIn(buyerEmail, MemberFixtures.PASSWORD);
 
-		Visitor.Page bought = buyer.submit("/gift", "/gift", Map.of("plan", plan.code(), "months", "3", "recipientEmail",
-				recipient, "message", "Happy birthday!", "nameOnCard", "Ada Giver", "cardNumber", SandboxCards.SUCCEEDS,
-				"expiry", BillingFixtures.expiryField(), "cvc", "123"));
+		Visitor.Page bought = buyer.submit("/gift", "/gift",
+				Map.of("plan", plan.code(), "months", "3", "recipientEmail", recipient, "message", "Happy birthday!",
+						"nameOnCard", "Ada Giver", "cardNumber", SandboxCards.SUCCEEDS, "expiry",
+						BillingFixtures.expiryField(), "cvc", "123"));
 
 		assertThat(bought.status()).isEqualTo(303);
 		assertThat(buyer.get("/gift").document().select("p.notice").text())
@@ -107,8 +111,10 @@ class GiftIntegrationTests {
 
 		Visitor visitor = new Visitor(port);
 		Document invitation = visitor.get(link).document();
-		assertThat(invitation.select(".gift-what").text()).isEqualTo("Test giver has given you 3 months of Test supporter.");
-		assertThat(invitation.select(".gift-redeem a[href^=/login]").attr("href")).isEqualTo("/login?next=" + link.replace("/", "%2F"));
+		assertThat(invitation.select(".gift-what").text())
+			.isEqualTo("Test giver has given you 3 months of Test supporter.");
+		assertThat(invitation.select(".gift-redeem a[href^=/login]").attr("href"))
+			.isEqualTo("/login?next=" + link.replace("/", "%2F"));
 		assertThat(invitation.select("form[action=" + link + "]")).isEmpty();
 
 		String gifteeEmail = MemberFixtures.reader(members, "giftee");
@@ -119,7 +125,8 @@ class GiftIntegrationTests {
 		assertThat(redeemed.status()).isEqualTo(303);
 		assertThat(redeemed.header("Location")).endsWith("/account");
 		Document account = visitor.get("/account").document();
-		assertThat(account.select("p.notice").text()).startsWith("Your gift subscription has started. You have access until ");
+		assertThat(account.select("p.notice").text())
+			.startsWith("Your gift subscription has started. You have access until ");
 		assertThat(account.select(".account-plan dd").eachText()).contains("Test supporter", "Gift");
 		assertThat(account.select(".account-when").text()).endsWith("A gift does not renew.");
 		long redeemer = members.findByEmail(gifteeEmail).orElseThrow().id();
@@ -127,16 +134,19 @@ class GiftIntegrationTests {
 		assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
 		assertThat(subscription.giftId()).isNotNull();
 		assertThat(subscription.price()).isEqualTo(500);
-		assertThat(subscription.currentPeriodEnd()).isCloseTo(
-				before.atZone(ZoneOffset.UTC).plusMonths(3).toInstant(), within(1, ChronoUnit.MINUTES));
+		assertThat(subscription.currentPeriodEnd()).isCloseTo(before.atZone(ZoneOffset.UTC).plusMonths(3).toInstant(),
+				within(1, ChronoUnit.MINUTES));
 		assertThat(jdbc.sql("""
 				select renews || ' ' || (due_at = current_period_end) from billing.subscription where id = :id
 				""").param("id", subscription.id()).query(String.class).single()).isEqualTo("false true");
-		assertThat(jdbc.sql("""
-				select coalesce(from_status, 'null') || '>' || to_status || ' ' || cause || ' ' || kind || ' ' || mrr_after
-				from billing.subscription_event where subscription_id = :id
-				""").param("id", subscription.id()).query(String.class).list())
-			.containsExactly("null>active gift_redeemed gift 0");
+		assertThat(jdbc
+			.sql("""
+					select coalesce(from_status, 'null') || '>' || to_status || ' ' || cause || ' ' || kind || ' ' || mrr_after
+					from billing.subscription_event where subscription_id = :id
+					""")
+			.param("id", subscription.id())
+			.query(String.class)
+			.list()).containsExactly("null>active gift_redeemed gift 0");
 		assertThat(entitlements.of(redeemer).status()).isEqualTo(Entitlement.Status.ACTIVE);
 	}
 
@@ -205,8 +215,8 @@ class GiftIntegrationTests {
 	void aMemberWithASubscriptionIsRefusedAndTheGiftStaysUnused() {
 		String token = buyGift();
 		long subscriber = BillingFixtures.newMemberId();
-		checkouts.checkout(new Checkout(subscriber, "s@billing.test", plan.code(), BillingInterval.MONTH, UUID.randomUUID(),
-				BillingFixtures.card(SandboxCards.SUCCEEDS)));
+		checkouts.checkout(new Checkout(subscriber, "s@billing.test", plan.code(), BillingInterval.MONTH,
+				UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
 
 		assertThat(gifts.redeem(token, subscriber)).isInstanceOf(GiftRedemption.AlreadySubscribed.class);
 		assertThat(gifts.find(token).orElseThrow().redeemed()).isFalse();
@@ -217,9 +227,9 @@ class GiftIntegrationTests {
 	void aDeclinedCardBuysNothingAndSendsNothing() {
 		Visitor buyer = signedIn("declined");
 
-		Visitor.Page page = buyer.submit("/gift", "/gift", Map.of("plan", plan.code(), "months", "1", "recipientEmail",
-				recipient, "nameOnCard", "Ada Giver", "cardNumber", SandboxCards.DECLINED, "expiry",
-				BillingFixtures.expiryField(), "cvc", "123"));
+		Visitor.Page page = buyer.submit("/gift", "/gift",
+				Map.of("plan", plan.code(), "months", "1", "recipientEmail", recipient, "nameOnCard", "Ada Giver",
+						"cardNumber", SandboxCards.DECLINED, "expiry", BillingFixtures.expiryField(), "cvc", "123"));
 
 		assertThat(page.status()).isEqualTo(402);
 		assertThat(page.document().select("p.error").text()).isEqualTo("Your card was declined.");
@@ -294,17 +304,21 @@ class GiftIntegrationTests {
 
 		assertThat(anonymous.get("/gift").header("Location")).isEqualTo("/login?next=%2Fgift");
 		assertThat(anonymous.get("/gift/redeem/not-a-token").status()).isEqualTo(404);
-		assertThat(gifts.redeem("A".repeat(43), BillingFixtures.newMemberId())).isInstanceOf(GiftRedemption.Unknown.class);
+		assertThat(gifts.redeem("A".repeat(43), BillingFixtures.newMemberId()))
+			.isInstanceOf(GiftRedemption.Unknown.class);
 		Visitor member = signedIn("badlink");
-		Visitor.Page form = member.submit("/gift", "/gift", Map.of("plan", plan.code(), "months", "2", "recipientEmail",
-				"not an address", "nameOnCard", "Ada", "cardNumber", SandboxCards.SUCCEEDS, "expiry",
-				BillingFixtures.expiryField(), "cvc", "123"));
+		Visitor.Page form = member.submit("/gift", "/gift",
+				Map.of("plan", plan.code(), "months", "2", "recipientEmail", "not an address", "nameOnCard", "Ada",
+						"cardNumber", SandboxCards.SUCCEEDS, "expiry", BillingFixtures.expiryField(), "cvc", "123"));
 		assertThat(form.status()).isEqualTo(422);
 		assertThat(form.document().select("p.field-error").eachText()).containsExactly("Choose 1, 3, 6 or 12 months.",
 				"Enter the recipient's email address.");
 	}
 
-	/** Buys a gift for the recipient through the service and returns its redeem token, from the mail. */
+	/**
+	 * Buys a gift for the recipient through the service and returns its redeem token,
+	 * from the mail.
+	 */
 	private String buyGift() {
 		assertThat(gifts.purchase(purchase(BillingFixtures.newMemberId(), UUID.randomUUID())))
 			.isInstanceOf(GiftOutcome.Purchased.class);
@@ -322,7 +336,10 @@ class GiftIntegrationTests {
 		return visitor;
 	}
 
-	/** A CSRF field value as a page would carry it, for posting to a page that shows no form. */
+	/**
+	 * A CSRF field value as a page would carry it, for posting to a page that shows no
+	 * form.
+	 */
 	private static String csrfOf(Visitor visitor) {
 		return visitor.get("/account/card").document().select("input[name=_csrf]").val();
 	}

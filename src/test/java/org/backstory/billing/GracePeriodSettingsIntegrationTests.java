@@ -17,7 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The grace period stored in the database: the environment's value until staff set one, fresh on every node. */
+/**
+ * The grace period stored in the database: the environment's value until staff set one,
+ * fresh on every node.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class GracePeriodSettingsIntegrationTests {

@@ -45,7 +45,8 @@ class MemberBillingErasureIntegrationTests {
 		assertThat(count("select count(*) from billing.card where member_id = " + member)).isZero();
 		assertThat(count("select count(*) from billing.subscription where member_id = " + member)).isZero();
 		assertThat(count("select count(*) from billing.payment where subscription_id = " + subscription
-				+ " and member_id is null and card_token is null and card_last4 is null and amount = 500")).isEqualTo(1);
+				+ " and member_id is null and card_token is null and card_last4 is null and amount = 500"))
+			.isEqualTo(1);
 		assertThat(count("select count(*) from billing.subscription_event where subscription_id = " + subscription))
 			.isEqualTo(2);
 	}

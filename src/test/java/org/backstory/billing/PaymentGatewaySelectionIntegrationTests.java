@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Without a Stripe secret key the sandbox takes cards on our form and there is no Stripe webhook endpoint. */
+/**
+ * Without a Stripe secret key the sandbox takes cards on our form and there is no Stripe
+ * webhook endpoint.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaymentGatewaySelectionIntegrationTests {
 

@@ -20,8 +20,8 @@ class PlanCatalogIntegrationTests {
 
 		Plan created = catalog.createPlan(plan);
 
-		assertThat(created).isEqualTo(new Plan(plan.code(), "Test supporter", "paid", "For tests", "USD", 500, 5000, 0,
-				true, 1000));
+		assertThat(created)
+			.isEqualTo(new Plan(plan.code(), "Test supporter", "paid", "For tests", "USD", 500, 5000, 0, true, 1000));
 		assertThat(catalog.activePlans()).contains(created);
 		assertThat(catalog.activePlan(plan.code())).contains(created);
 		assertThat(created.price(BillingInterval.MONTH)).isEqualTo(500);

@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Moving subscriptions between plans and intervals: what is charged, credited and logged, and when. */
+/**
+ * Moving subscriptions between plans and intervals: what is charged, credited and logged,
+ * and when.
+ */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_plan_changes")
@@ -76,8 +79,8 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 				quote.quotedAt());
 		assertThat(quote.dueNow()).isEqualTo(5000 - unused);
 		assertThat(quote.credit()).isEqualTo(unused);
-		assertThat(outcome).isEqualTo(new PlanChangeOutcome.Changed(supporter.name(), BillingInterval.YEAR,
-				5000 - unused, 0, "USD"));
+		assertThat(outcome)
+			.isEqualTo(new PlanChangeOutcome.Changed(supporter.name(), BillingInterval.YEAR, 5000 - unused, 0, "USD"));
 		SubscriptionSummary after = subscription();
 		assertThat(after.interval()).isEqualTo(BillingInterval.YEAR);
 		assertThat(after.price()).isEqualTo(5000);
@@ -110,8 +113,8 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 		assertThat(credit).isPositive();
 		assertThat(quote.dueNow()).isZero();
 		assertThat(quote.creditAdded()).isEqualTo(credit);
-		assertThat(outcome).isEqualTo(new PlanChangeOutcome.Changed(supporter.name(), BillingInterval.MONTH, 0, credit,
-				"USD"));
+		assertThat(outcome)
+			.isEqualTo(new PlanChangeOutcome.Changed(supporter.name(), BillingInterval.MONTH, 0, credit, "USD"));
 		SubscriptionSummary after = subscription();
 		assertThat(after.tier()).isEqualTo("paid");
 		assertThat(after.currentPeriodEnd()).as("the period stays").isEqualTo(before.currentPeriodEnd());
@@ -149,7 +152,8 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 		assertThat(events()).isEqualTo(eventsBefore);
 		assertThat(creditBalance()).isZero();
 		assertThat(entitlements.of(member.id()).tier()).isEqualTo("paid");
-		assertThat(jdbc.sql("select c.status from billing.plan_change c join billing.subscription s on s.id = c.subscription_id where s.member_id = :m")
+		assertThat(jdbc.sql(
+				"select c.status from billing.plan_change c join billing.subscription s on s.id = c.subscription_id where s.member_id = :m")
 			.param("m", member.id())
 			.query(String.class)
 			.list()).containsExactly("declined");
@@ -162,10 +166,10 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 		clock.advance(Duration.ofDays(5));
 		UUID attempt = UUID.randomUUID();
 
-		CompletableFuture<PlanChangeOutcome> first = CompletableFuture.supplyAsync(
-				() -> planChanges.change(member.id(), patron.code(), BillingInterval.MONTH, attempt, null));
-		CompletableFuture<PlanChangeOutcome> second = CompletableFuture.supplyAsync(
-				() -> planChanges.change(member.id(), patron.code(), BillingInterval.MONTH, attempt, null));
+		CompletableFuture<PlanChangeOutcome> first = CompletableFuture
+			.supplyAsync(() -> planChanges.change(member.id(), patron.code(), BillingInterval.MONTH, attempt, null));
+		CompletableFuture<PlanChangeOutcome> second = CompletableFuture
+			.supplyAsync(() -> planChanges.change(member.id(), patron.code(), BillingInterval.MONTH, attempt, null));
 		PlanChangeOutcome third = planChanges.change(member.id(), patron.code(), BillingInterval.MONTH, attempt, null);
 
 		assertThat(List.of(first.get(), second.get(), third))
@@ -181,8 +185,10 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 		clock.advance(Duration.ofDays(20));
 		UUID attempt = UUID.randomUUID();
 
-		PlanChangeOutcome first = planChanges.change(member.id(), supporter.code(), BillingInterval.MONTH, attempt, null);
-		PlanChangeOutcome again = planChanges.change(member.id(), supporter.code(), BillingInterval.MONTH, attempt, null);
+		PlanChangeOutcome first = planChanges.change(member.id(), supporter.code(), BillingInterval.MONTH, attempt,
+				null);
+		PlanChangeOutcome again = planChanges.change(member.id(), supporter.code(), BillingInterval.MONTH, attempt,
+				null);
 
 		assertThat(again).isEqualTo(first);
 		assertThat(events().stream().filter(e -> e.contains("plan_changed"))).hasSize(1);
@@ -198,9 +204,11 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 		assertThat(begun).isInstanceOf(PlanChangeSteps.Begun.Proceed.class);
 		assertThat(subscription().planCode()).as("not before it is paid").isEqualTo(supporter.code());
 
-		assertThat(settlement.settle(key, new PaymentGateway.ChargeResult.Succeeded("ch_webhook_" + member.id()))).isTrue();
 		assertThat(settlement.settle(key, new PaymentGateway.ChargeResult.Succeeded("ch_webhook_" + member.id())))
-			.as("a repeated notification changes nothing").isFalse();
+			.isTrue();
+		assertThat(settlement.settle(key, new PaymentGateway.ChargeResult.Succeeded("ch_webhook_" + member.id())))
+			.as("a repeated notification changes nothing")
+			.isFalse();
 
 		assertThat(subscription().planCode()).isEqualTo(patron.code());
 		assertThat(subscription().tier()).isEqualTo("patron");
@@ -211,7 +219,8 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 	void aChangeLeftPendingIsChargedAndMadeBeforeTheNextOne() {
 		subscribe(supporter, SandboxCards.SUCCEEDS);
 		String key = "plan-change-" + member.id() + "-" + UUID.randomUUID();
-		steps.begin(member.id(), catalog.find(patron.code()).orElseThrow(), BillingInterval.MONTH, key, null, "sandbox");
+		steps.begin(member.id(), catalog.find(patron.code()).orElseThrow(), BillingInterval.MONTH, key, null,
+				"sandbox");
 
 		PlanChangeOutcome outcome = planChanges.change(member.id(), patron.code(), BillingInterval.YEAR,
 				UUID.randomUUID(), null);
@@ -227,7 +236,8 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 	void aTrialMovesToTheNewPlanAtOnceWithoutChargeAndKeepsItsEnd() {
 		Instant trialEnd = clock.instant().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MICROS);
 		subscriptions.importSubscription(new ImportedSubscription(member.id(), supporter.code(), BillingInterval.MONTH,
-				SubscriptionStatus.TRIALING, clock.instant().minus(Duration.ofDays(4)), trialEnd, null, SandboxCards.VISA));
+				SubscriptionStatus.TRIALING, clock.instant().minus(Duration.ofDays(4)), trialEnd, null,
+				SandboxCards.VISA));
 
 		PlanChangeOutcome outcome = planChanges.change(member.id(), patron.code(), BillingInterval.YEAR,
 				UUID.randomUUID(), null);
@@ -248,15 +258,15 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 		subscriptionChanges.cancel(member.id());
 		SubscriptionSummary canceled = subscription();
 
-		assertThatThrownBy(() -> planChanges.change(member.id(), patron.code(), BillingInterval.MONTH,
-				UUID.randomUUID(), null))
+		assertThatThrownBy(
+				() -> planChanges.change(member.id(), patron.code(), BillingInterval.MONTH, UUID.randomUUID(), null))
 			.isInstanceOf(SubscriptionChangeRefused.class)
 			.hasMessage("Resume your subscription before changing your plan.");
 		assertThat(subscription()).isEqualTo(canceled);
 
 		subscriptionChanges.resume(member.id());
-		assertThatThrownBy(() -> planChanges.change(member.id(), supporter.code(), BillingInterval.MONTH,
-				UUID.randomUUID(), null))
+		assertThatThrownBy(
+				() -> planChanges.change(member.id(), supporter.code(), BillingInterval.MONTH, UUID.randomUUID(), null))
 			.hasMessage("You're already on this plan.");
 		assertThat(planChanges.quotes(member.id())).extracting(q -> q.planCode() + "/" + q.interval().code())
 			.contains(supporter.code() + "/year", patron.code() + "/month", patron.code() + "/year")
@@ -289,17 +299,26 @@ class PlanChangeIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private long sandboxCharges(String keyPattern) {
-		return jdbc.sql("""
-				select count(*) from billing.sandbox_charge c join billing.payment p on p.idempotency_key = c.idempotency_key
-				where p.member_id = :m and c.idempotency_key like :key
-				""").param("m", member.id()).param("key", keyPattern).query(Long.class).single();
+		return jdbc
+			.sql("""
+					select count(*) from billing.sandbox_charge c join billing.payment p on p.idempotency_key = c.idempotency_key
+					where p.member_id = :m and c.idempotency_key like :key
+					""")
+			.param("m", member.id())
+			.param("key", keyPattern)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<String> payments() {
-		return jdbc.sql("""
-				select purpose || ' ' || status || ' ' || amount || ' list ' || list_amount || ' credit ' || credit_applied
-				from billing.payment where member_id = :m order by id
-				""").param("m", member.id()).query(String.class).list();
+		return jdbc
+			.sql("""
+					select purpose || ' ' || status || ' ' || amount || ' list ' || list_amount || ' credit ' || credit_applied
+					from billing.payment where member_id = :m order by id
+					""")
+			.param("m", member.id())
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> events() {

@@ -22,8 +22,8 @@ class PlanChangeStepsTests {
 	private static final PlanCatalog.StoredPlan PATRON = plan(2, "USD", 1000, 10000);
 
 	private static PlanCatalog.StoredPlan plan(long id, String currency, long monthly, long yearly) {
-		return new PlanCatalog.StoredPlan(id, new Plan("p" + id, "Plan " + id, "paid", "", currency, monthly, yearly, 0,
-				true, 0));
+		return new PlanCatalog.StoredPlan(id,
+				new Plan("p" + id, "Plan " + id, "paid", "", currency, monthly, yearly, 0, true, 0));
 	}
 
 	private static SubscriptionTerms terms(SubscriptionStatus status) {
@@ -103,10 +103,12 @@ class PlanChangeStepsTests {
 
 		assertThat(PlanChangeSteps.pricedAt(terms, now.minus(Duration.ofMinutes(29)), now))
 			.isEqualTo(now.minus(Duration.ofMinutes(29)));
-		assertThat(PlanChangeSteps.pricedAt(terms, now.minus(Duration.ofMinutes(31)), now)).as("too old").isEqualTo(now);
+		assertThat(PlanChangeSteps.pricedAt(terms, now.minus(Duration.ofMinutes(31)), now)).as("too old")
+			.isEqualTo(now);
 		assertThat(PlanChangeSteps.pricedAt(terms, now.plusSeconds(1), now)).as("in the future").isEqualTo(now);
 		assertThat(PlanChangeSteps.pricedAt(terms, START.minusSeconds(1), START.plusSeconds(60)))
-			.as("before the period").isEqualTo(START.plusSeconds(60));
+			.as("before the period")
+			.isEqualTo(START.plusSeconds(60));
 		assertThat(PlanChangeSteps.pricedAt(terms, null, now)).isEqualTo(now);
 	}
 

@@ -72,8 +72,8 @@ class ProrationTests {
 		Instant yearEnd = BillingInterval.YEAR.periodEnd(yearStart);
 		Instant at = yearStart.plus(Duration.ofDays(73));
 
-		Proration proration = Proration.newInterval(36500, 500, BillingInterval.MONTH, Discount.NONE, yearStart, yearEnd,
-				at);
+		Proration proration = Proration.newInterval(36500, 500, BillingInterval.MONTH, Discount.NONE, yearStart,
+				yearEnd, at);
 
 		assertThat(proration.unused()).isEqualTo(36500 - 7300);
 		assertThat(proration.charge(0).due()).isZero();
@@ -85,9 +85,11 @@ class ProrationTests {
 	void aNewIntervalGetsTheDiscountForAPeriodStartingNow() {
 		Discount untilDayTwenty = new Discount(null, 1000L, day(20));
 
-		assertThat(Proration.newInterval(500, 5000, BillingInterval.YEAR, untilDayTwenty, START, END, day(10)).discount())
+		assertThat(
+				Proration.newInterval(500, 5000, BillingInterval.YEAR, untilDayTwenty, START, END, day(10)).discount())
 			.isEqualTo(1000);
-		assertThat(Proration.newInterval(500, 5000, BillingInterval.YEAR, untilDayTwenty, START, END, day(25)).discount())
+		assertThat(
+				Proration.newInterval(500, 5000, BillingInterval.YEAR, untilDayTwenty, START, END, day(25)).discount())
 			.isZero();
 	}
 

@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The renewal benchmark (bench/renewals.sh): seeds N due monthly subscriptions into a fresh embedded
- * database, runs the renewal run once against the sandbox gateway, checks every one was charged exactly
- * once, and prints the time and charges per second. Not a test: timing lives in benchmarks.
+ * The renewal benchmark (bench/renewals.sh): seeds N due monthly subscriptions into a
+ * fresh embedded database, runs the renewal run once against the sandbox gateway, checks
+ * every one was charged exactly once, and prints the time and charges per second. Not a
+ * test: timing lives in benchmarks.
  */
 public final class RenewalBenchmark {
 
@@ -24,7 +25,8 @@ public final class RenewalBenchmark {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		String database = "bench_renewals_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false, "--backstory.billing.renewal.run-every=24h")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false,
+				"--backstory.billing.renewal.run-every=24h")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Clock clock = app.getBean(Clock.class);
 			Plan plan = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
@@ -43,8 +45,9 @@ public final class RenewalBenchmark {
 			long receipts = jdbc.sql("select count(*) from email.outgoing_mail where idempotency_key like 'receipt-%'")
 				.query(Long.class)
 				.single();
-			System.out.printf(Locale.ROOT, "renewed: %d charged, %d unanswered, %d gateway charges, %d receipts queued%n",
-					report.charged(), report.unanswered(), charges, receipts);
+			System.out.printf(Locale.ROOT,
+					"renewed: %d charged, %d unanswered, %d gateway charges, %d receipts queued%n", report.charged(),
+					report.unanswered(), charges, receipts);
 			System.out.printf(Locale.ROOT, "RESULT renewals=%d seconds=%.1f charges_per_second=%.0f%n", count, seconds,
 					count / seconds);
 			if (charges != count || report.charged() != count) {

@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The renewal run and dunning over simulated weeks: what is charged, what is mailed, where access stands. */
+/**
+ * The renewal run and dunning over simulated weeks: what is charged, what is mailed,
+ * where access stands.
+ */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("billing_renewals")
@@ -67,7 +70,8 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		SentMail receipt = SentMail.lastTo(jdbc, member.email());
 		assertThat(receipt.subject()).startsWith("Your receipt (invoice ");
 		assertThat(receipt.text()).contains("$5.00", "/account/payments/");
-		assertThat(jdbc.sql("select count(*) from email.outgoing_mail where recipient = :to and subject like 'Your receipt%'")
+		assertThat(jdbc
+			.sql("select count(*) from email.outgoing_mail where recipient = :to and subject like 'Your receipt%'")
 			.param("to", member.email())
 			.query(Long.class)
 			.single()).as("one for the checkout, one for the renewal").isEqualTo(2);
@@ -87,7 +91,8 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		assertThat(SentMail.lastTo(jdbc, member.email()).subject())
 			.isEqualTo("Your card was declined — update your card on file");
 
-		// Retries 1, 4, 9 and 16 days after the first decline; nothing happens in between.
+		// Retries 1, 4, 9 and 16 days after the first decline; nothing happens in
+		// between.
 		for (int day : List.of(1, 3, 5)) {
 			clock.advance(Duration.ofDays(day).minusMinutes(10));
 			run.runDue();
@@ -170,7 +175,8 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private long expiryNotices() {
-		return jdbc.sql("select count(*) from email.outgoing_mail where recipient = :to and subject = 'Your card on file expires soon'")
+		return jdbc.sql(
+				"select count(*) from email.outgoing_mail where recipient = :to and subject = 'Your card on file expires soon'")
 			.param("to", member.email())
 			.query(Long.class)
 			.single();
@@ -203,14 +209,20 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private long sandboxCharges(boolean succeeded) {
-		return jdbc.sql("""
-				select count(*) from billing.sandbox_charge c join billing.payment p on p.idempotency_key = c.idempotency_key
-				where p.member_id = :m and c.succeeded = :succeeded
-				""").param("m", member.id()).param("succeeded", succeeded).query(Long.class).single();
+		return jdbc
+			.sql("""
+					select count(*) from billing.sandbox_charge c join billing.payment p on p.idempotency_key = c.idempotency_key
+					where p.member_id = :m and c.succeeded = :succeeded
+					""")
+			.param("m", member.id())
+			.param("succeeded", succeeded)
+			.query(Long.class)
+			.single();
 	}
 
 	private List<String> payments() {
-		return jdbc.sql("select purpose || ' ' || status || ' ' || amount from billing.payment where member_id = :m order by id")
+		return jdbc.sql(
+				"select purpose || ' ' || status || ' ' || amount from billing.payment where member_id = :m order by id")
 			.param("m", member.id())
 			.query(String.class)
 			.list();

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The revenue figures the event log yields, in a database of its own: the figures count everything in the
- * database, and other test classes move their clocks and leave events in what is this class's future.
+ * The revenue figures the event log yields, in a database of its own: the figures count
+ * everything in the database, and other test classes move their clocks and leave events
+ * in what is this class's future.
  */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
@@ -52,7 +53,8 @@ class RevenueFiguresIntegrationTests extends BillingClockTestSupport {
 		subscriptions.grantComp(comped.id(), plan.tier(), null);
 		changes.cancel(leaving.id());
 
-		// $5 + $50/12 (rounded) + $5 + $5 (canceled, but paid up to its period end); the comp counts nothing.
+		// $5 + $50/12 (rounded) + $5 + $5 (canceled, but paid up to its period end); the
+		// comp counts nothing.
 		assertThat(mrr()).isEqualTo(500 + 417 + 500 + 500);
 		assertThat(revenue.activePaidMembers(clock.instant())).isEqualTo(4);
 

@@ -82,10 +82,13 @@ class SubscriptionChangesIntegrationTests extends BillingClockTestSupport {
 		assertThat(refunds.refund(7, payment.id(), payment.refundable() + 1, "too much", attempt))
 			.isEqualTo(new RefundOutcome.Refused("A refund must be more than nothing and at most $"
 					+ String.format("%.2f", payment.refundable() / 100.0) + "."));
-		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt)).isInstanceOf(RefundOutcome.Refunded.class);
-		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt)).isInstanceOf(RefundOutcome.Refunded.class);
+		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt))
+			.isInstanceOf(RefundOutcome.Refunded.class);
+		assertThat(refunds.refund(7, payment.id(), 100, "goodwill", attempt))
+			.isInstanceOf(RefundOutcome.Refunded.class);
 		assertThat(payments(member.id()).get(0).refundedAmount()).isEqualTo(refunded + 100);
-		assertThat(jdbc.sql("select count(*) from billing.sandbox_refund where charge_id = (select gateway_charge_id from billing.payment where id = :id)")
+		assertThat(jdbc.sql(
+				"select count(*) from billing.sandbox_refund where charge_id = (select gateway_charge_id from billing.payment where id = :id)")
 			.param("id", payment.id())
 			.query(Long.class)
 			.single()).isEqualTo(2);

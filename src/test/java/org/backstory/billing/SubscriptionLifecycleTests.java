@@ -9,35 +9,25 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every happening against every status: the allowed ones lead where the table says, the rest are refused. */
+/**
+ * Every happening against every status: the allowed ones lead where the table says, the
+ * rest are refused.
+ */
 class SubscriptionLifecycleTests {
 
 	/** happening, from, to: written out by hand, not derived from the enum. */
-	private static final String[][] ALLOWED = {
-		{ "CHECKOUT_PAID", "INCOMPLETE", "ACTIVE" },
-		{ "TRIAL_STARTED", "INCOMPLETE", "TRIALING" },
-		{ "CHECKOUT_ABANDONED", "INCOMPLETE", "INCOMPLETE_EXPIRED" },
-		{ "RENEWAL_PAID", "TRIALING", "ACTIVE" },
-		{ "RENEWAL_PAID", "ACTIVE", "ACTIVE" },
-		{ "RENEWAL_PAID", "PAST_DUE", "ACTIVE" },
-		{ "RENEWAL_DECLINED", "TRIALING", "PAST_DUE" },
-		{ "RENEWAL_DECLINED", "ACTIVE", "PAST_DUE" },
-		{ "RENEWAL_DECLINED", "PAST_DUE", "PAST_DUE" },
-		{ "RETRIES_EXHAUSTED", "PAST_DUE", "EXPIRED" },
-		{ "MEMBER_CANCELS", "TRIALING", "CANCELED" },
-		{ "MEMBER_CANCELS", "ACTIVE", "CANCELED" },
-		{ "MEMBER_CANCELS_UNPAID", "PAST_DUE", "EXPIRED" },
-		{ "RESUMED", "CANCELED", "ACTIVE" },
-		{ "RESUMED_TRIAL", "CANCELED", "TRIALING" },
-		{ "PERIOD_ENDED", "CANCELED", "EXPIRED" },
-		{ "PERIOD_ENDED", "ACTIVE", "EXPIRED" },
-		{ "STAFF_CANCELS", "TRIALING", "EXPIRED" },
-		{ "STAFF_CANCELS", "ACTIVE", "EXPIRED" },
-		{ "STAFF_CANCELS", "PAST_DUE", "EXPIRED" },
-		{ "STAFF_CANCELS", "CANCELED", "EXPIRED" },
-		{ "PLAN_CHANGED", "TRIALING", "TRIALING" },
-		{ "PLAN_CHANGED", "ACTIVE", "ACTIVE" },
-	};
+	private static final String[][] ALLOWED = { { "CHECKOUT_PAID", "INCOMPLETE", "ACTIVE" },
+			{ "TRIAL_STARTED", "INCOMPLETE", "TRIALING" }, { "CHECKOUT_ABANDONED", "INCOMPLETE", "INCOMPLETE_EXPIRED" },
+			{ "RENEWAL_PAID", "TRIALING", "ACTIVE" }, { "RENEWAL_PAID", "ACTIVE", "ACTIVE" },
+			{ "RENEWAL_PAID", "PAST_DUE", "ACTIVE" }, { "RENEWAL_DECLINED", "TRIALING", "PAST_DUE" },
+			{ "RENEWAL_DECLINED", "ACTIVE", "PAST_DUE" }, { "RENEWAL_DECLINED", "PAST_DUE", "PAST_DUE" },
+			{ "RETRIES_EXHAUSTED", "PAST_DUE", "EXPIRED" }, { "MEMBER_CANCELS", "TRIALING", "CANCELED" },
+			{ "MEMBER_CANCELS", "ACTIVE", "CANCELED" }, { "MEMBER_CANCELS_UNPAID", "PAST_DUE", "EXPIRED" },
+			{ "RESUMED", "CANCELED", "ACTIVE" }, { "RESUMED_TRIAL", "CANCELED", "TRIALING" },
+			{ "PERIOD_ENDED", "CANCELED", "EXPIRED" }, { "PERIOD_ENDED", "ACTIVE", "EXPIRED" },
+			{ "STAFF_CANCELS", "TRIALING", "EXPIRED" }, { "STAFF_CANCELS", "ACTIVE", "EXPIRED" },
+			{ "STAFF_CANCELS", "PAST_DUE", "EXPIRED" }, { "STAFF_CANCELS", "CANCELED", "EXPIRED" },
+			{ "PLAN_CHANGED", "TRIALING", "TRIALING" }, { "PLAN_CHANGED", "ACTIVE", "ACTIVE" }, };
 
 	@Test
 	void everyHappeningInEveryStatusLeadsWhereTheTableSays() {

@@ -81,8 +81,8 @@ class SubscriptionServiceIntegrationTests {
 	void aLapsedImportIsPastDueSinceItsFailedChargeWithADecliningCard() {
 		Instant failed = NOW.minus(Duration.ofDays(10));
 
-		subscriptions.importSubscription(imported(SubscriptionStatus.PAST_DUE, failed, failed,
-				SandboxCards.VISA_CHARGES_FAIL));
+		subscriptions
+			.importSubscription(imported(SubscriptionStatus.PAST_DUE, failed, failed, SandboxCards.VISA_CHARGES_FAIL));
 
 		assertThat(entitlements.of(member)).isEqualTo(new Entitlement(Status.PAST_DUE, "paid", failed, failed));
 		assertThat(cards.cardOnFile(member)).contains(new CardOnFile("Visa", "0341", 12, 2034));
@@ -95,7 +95,8 @@ class SubscriptionServiceIntegrationTests {
 
 		subscriptions.importSubscription(imported(status, end, null, null));
 
-		assertThat(entitlements.of(member)).isEqualTo(new Entitlement(Status.valueOf(status.name()), "paid", end, null));
+		assertThat(entitlements.of(member))
+			.isEqualTo(new Entitlement(Status.valueOf(status.name()), "paid", end, null));
 	}
 
 	@Test
@@ -124,9 +125,9 @@ class SubscriptionServiceIntegrationTests {
 			.isThrownBy(() -> imported(SubscriptionStatus.ACTIVE, NOW.plus(Duration.ofDays(5)), NOW, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> imported(SubscriptionStatus.INCOMPLETE, NOW.plus(Duration.ofDays(5)), null, null));
-		assertThatIllegalArgumentException().isThrownBy(() -> subscriptions.importSubscription(new ImportedSubscription(
-				member, "no-such-plan", BillingInterval.MONTH, SubscriptionStatus.ACTIVE, NOW, NOW.plusSeconds(60), null,
-				null)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> subscriptions.importSubscription(new ImportedSubscription(member, "no-such-plan",
+					BillingInterval.MONTH, SubscriptionStatus.ACTIVE, NOW, NOW.plusSeconds(60), null, null)));
 	}
 
 	@Test
@@ -175,7 +176,8 @@ class SubscriptionServiceIntegrationTests {
 	void aCompSetsAsideAnAbandonedCheckout() {
 		checkouts.checkout(new Checkout(member, "m@billing.test", plan.code(), BillingInterval.MONTH, UUID.randomUUID(),
 				BillingFixtures.card(SandboxCards.SUCCEEDS)));
-		jdbc.sql("update billing.subscription set status = 'incomplete', current_period_end = null where member_id = :m")
+		jdbc.sql(
+				"update billing.subscription set status = 'incomplete', current_period_end = null where member_id = :m")
 			.param("m", member)
 			.update();
 
@@ -186,8 +188,8 @@ class SubscriptionServiceIntegrationTests {
 
 	private ImportedSubscription imported(SubscriptionStatus status, Instant end, @Nullable Instant pastDueSince,
 			@Nullable StoredCard card) {
-		return new ImportedSubscription(member, plan.code(), BillingInterval.MONTH, status, end.minus(Duration.ofDays(30)),
-				end, pastDueSince, card);
+		return new ImportedSubscription(member, plan.code(), BillingInterval.MONTH, status,
+				end.minus(Duration.ofDays(30)), end, pastDueSince, card);
 	}
 
 }

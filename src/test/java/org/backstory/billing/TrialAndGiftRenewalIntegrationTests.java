@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * What the renewal run makes of trials, coupon terms and gifts over simulated weeks: the terms copied at
- * checkout and the run's charges agree.
+ * What the renewal run makes of trials, coupon terms and gifts over simulated weeks: the
+ * terms copied at checkout and the run's charges agree.
  */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
 @Import(SettableClock.Configuration.class)
@@ -82,8 +82,8 @@ class TrialAndGiftRenewalIntegrationTests extends BillingClockTestSupport {
 	void aRedeemedGiftEndsAtItsEndWithoutCharging() {
 		Plan plan = catalog.createPlan(BillingFixtures.newPlan());
 		String recipient = "giftee" + member.id() + "@billing.test";
-		gifts.purchase(new GiftPurchase(BillingFixtures.newMemberId(), "buyer@billing.test", "Ada Giver", plan.code(), 1,
-				recipient, null, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
+		gifts.purchase(new GiftPurchase(BillingFixtures.newMemberId(), "buyer@billing.test", "Ada Giver", plan.code(),
+				1, recipient, null, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
 		String token = SentMail.lastTo(jdbc, recipient).path("/gift/redeem/").substring("/gift/redeem/".length());
 		assertThat(gifts.redeem(token, member.id())).isInstanceOf(GiftRedemption.Redeemed.class);
 
@@ -103,11 +103,15 @@ class TrialAndGiftRenewalIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private List<String> events() {
-		return jdbc.sql("""
-				select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
-				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m order by e.id
-				""").param("m", member.id()).query(String.class).list();
+		return jdbc
+			.sql("""
+					select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
+					from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
+					where s.member_id = :m order by e.id
+					""")
+			.param("m", member.id())
+			.query(String.class)
+			.list();
 	}
 
 }

@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Free trials: a first checkout of a plan with trial days takes the card and charges nothing until the trial ends. */
+/**
+ * Free trials: a first checkout of a plan with trial days takes the card and charges
+ * nothing until the trial ends.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TrialCheckoutIntegrationTests {
 
@@ -69,7 +72,9 @@ class TrialCheckoutIntegrationTests {
 		assertThat(jdbc.sql("""
 				select status, trial_end = due_at and due_at = current_period_end, renews from billing.subscription
 				where member_id = :m
-				""").param("m", member).query((rs, row) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3))
+				""")
+			.param("m", member)
+			.query((rs, row) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3))
 			.single()).isEqualTo("trialing true true");
 		assertThat(jdbc.sql("select trial_end from billing.subscription where member_id = :m")
 			.param("m", member)
@@ -79,7 +84,8 @@ class TrialCheckoutIntegrationTests {
 		assertThat(rows("billing.payment")).isZero();
 		assertThat(sandboxCharges()).isZero();
 		assertThat(events()).containsExactly("null>incomplete checkout_started", "incomplete>trialing trial_started");
-		assertThat(entitlements.of(member)).isEqualTo(new Entitlement(Entitlement.Status.TRIALING, "paid", trialEnd, null));
+		assertThat(entitlements.of(member))
+			.isEqualTo(new Entitlement(Entitlement.Status.TRIALING, "paid", trialEnd, null));
 	}
 
 	@Test
@@ -131,7 +137,8 @@ class TrialCheckoutIntegrationTests {
 			.startsWith("14-day free trial, then $5.00/month");
 		String checkoutPath = "/checkout/" + plan.code() + "?interval=month";
 		Document form = visitor.get(checkoutPath).document();
-		assertThat(form.select(".checkout-price").text()).startsWith("14-day free trial, then $5.00/month. Nothing is charged today");
+		assertThat(form.select(".checkout-price").text())
+			.startsWith("14-day free trial, then $5.00/month. Nothing is charged today");
 		assertThat(form.selectFirst("form[action=/checkout/" + plan.code() + "]").select("button").text())
 			.isEqualTo("Start your free trial");
 
@@ -141,18 +148,22 @@ class TrialCheckoutIntegrationTests {
 		assertThat(paid.status()).isEqualTo(303);
 		assertThat(paid.header("Location")).endsWith("/account");
 		Document account = visitor.get("/account").document();
-		assertThat(account.select("p.notice").text()).startsWith("Your free trial has started. Your first charge is on ");
+		assertThat(account.select("p.notice").text())
+			.startsWith("Your free trial has started. Your first charge is on ");
 		assertThat(account.select(".account-plan dd").eachText()).contains("Free trial");
 		assertThat(account.select(".account-when").text()).startsWith("First charge on ");
 	}
 
 	private Checkout checkout(String cardNumber) {
-		return new Checkout(member, "m" + member + "@billing.test", plan.code(), BillingInterval.MONTH, UUID.randomUUID(),
-				BillingFixtures.card(cardNumber));
+		return new Checkout(member, "m" + member + "@billing.test", plan.code(), BillingInterval.MONTH,
+				UUID.randomUUID(), BillingFixtures.card(cardNumber));
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m").param("m", member).query(Long.class).single();
+		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
+			.param("m", member)
+			.query(Long.class)
+			.single();
 	}
 
 	private long sandboxCharges() {

@@ -26,7 +26,10 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The test database is started with {@code backstory.demo=true}, so it holds the demo publication. */
+/**
+ * The test database is started with {@code backstory.demo=true}, so it holds the demo
+ * publication.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoSeederIntegrationTests {
 
@@ -83,15 +86,18 @@ class DemoSeederIntegrationTests {
 
 		assertThat(timeline).hasSize(9);
 		assertThat(timeline.get(timeline.size() - 1).event().date().date().getYear()
-				- timeline.get(0).event().date().date().getYear()).isGreaterThanOrEqualTo(3);
+				- timeline.get(0).event().date().date().getYear())
+			.isGreaterThanOrEqualTo(3);
 		assertThat(timeline).filteredOn(linked -> linked.event().key()).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(timeline).filteredOn(linked -> !linked.event().quote().isEmpty()).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(timeline).filteredOn(linked -> linked.article() != null).extracting(linked -> linked.article().slug())
+		assertThat(timeline).filteredOn(linked -> linked.article() != null)
+			.extracting(linked -> linked.article().slug())
 			.containsExactly("tamsel-strait-standoff", "port-anselm-summits", "halvard-deal-collapse",
 					"a-phone-call-from-sael");
 		Article latest = ((ArticleLookup.Found) catalog.bySlug("a-phone-call-from-sael").orElseThrow()).article();
 		assertThat(events.storySoFar("kestria-orvenna-thaw", latest.id(),
-				LocalDate.ofInstant(latest.publishedAt(), ZoneOffset.UTC))).hasSize(StorylineEvents.STORY_SO_FAR);
+				LocalDate.ofInstant(latest.publishedAt(), ZoneOffset.UTC)))
+			.hasSize(StorylineEvents.STORY_SO_FAR);
 	}
 
 	@Test

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DemoSeederTests {
 
 	@ParameterizedTest(name = "BACKSTORY_DEMO={0}, embedded={1}, local={2}: seeds={3}")
-	@CsvSource(nullValues = "unset", value = { "unset, true, true, true", "unset, true, false, false",
-			"unset, false, true, false", "unset, false, false, false", "true, true, true, true",
-			"true, true, false, true", "true, false, false, true", "false, true, true, false",
-			"false, false, false, false" })
+	@CsvSource(nullValues = "unset",
+			value = { "unset, true, true, true", "unset, true, false, false", "unset, false, true, false",
+					"unset, false, false, false", "true, true, true, true", "true, true, false, true",
+					"true, false, false, true", "false, true, true, false", "false, false, false, false" })
 	void seedsWhenAskedOrIntoTheEmbeddedDatabaseOfALocalSite(Boolean demo, boolean embedded, boolean local,
 			boolean seeds) {
 		assertThat(DemoSeeder.wanted(demo, embedded, local)).isEqualTo(seeds);

@@ -22,9 +22,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Real starts of the app as a public site (a base URL other than localhost; the server itself still listens
- * on loopback only). The class is a Spring test so that the shared test database holds the demo accounts,
- * seeded with the published password by the shared (local) test context.
+ * Real starts of the app as a public site (a base URL other than localhost; the server
+ * itself still listens on loopback only). The class is a Spring test so that the shared
+ * test database holds the demo accounts, seeded with the published password by the shared
+ * (local) test context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -50,7 +51,8 @@ class PublicStartIntegrationTests {
 
 	@Test
 	void demoContentAskedForOnAPublicSiteGetsRandomPasswordsShownOnce(CapturedOutput output) {
-		// Only this start's lines: the shared test context may have started (and seeded locally) in this test too.
+		// Only this start's lines: the shared test context may have started (and seeded
+		// locally) in this test too.
 		int before = output.getAll().length();
 		try (ConfigurableApplicationContext app = start(TestDatabase.url("public_demo"), "http://news.example.test",
 				"--backstory.demo=true")) {

@@ -7,7 +7,10 @@ import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A site is local only when it listens on loopback and its base URL is plain http on localhost. */
+/**
+ * A site is local only when it listens on loopback and its base URL is plain http on
+ * localhost.
+ */
 class SiteExposureTests {
 
 	@ParameterizedTest

@@ -28,9 +28,10 @@ class BulkMessageWriterTests {
 	void readsBackAsTheSameTextAndHtmlWithTheHeaders() throws Exception {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Id", "\"The Weekly\" <weekly.news.test>");
-		headers.put("List-Unsubscribe", "<https://news.test/unsubscribe/" + "a".repeat(120) + ">, <mailto:ed@news.test?subject=unsubscribe>");
-		BulkMessage mail = new BulkMessage("Zoë's Desk", "news@news.test", "ed@news.test", "Ådà Réader", "ada@reader.test",
-				"Ünïcödé subject — with a dash", TEXT, HTML, "newsletter.7.42@news.test",
+		headers.put("List-Unsubscribe",
+				"<https://news.test/unsubscribe/" + "a".repeat(120) + ">, <mailto:ed@news.test?subject=unsubscribe>");
+		BulkMessage mail = new BulkMessage("Zoë's Desk", "news@news.test", "ed@news.test", "Ådà Réader",
+				"ada@reader.test", "Ünïcödé subject — with a dash", TEXT, HTML, "newsletter.7.42@news.test",
 				Instant.parse("2026-11-29T10:00:00Z"), headers);
 
 		byte[] raw = BulkMessageWriter.write(mail);
@@ -39,7 +40,8 @@ class BulkMessageWriterTests {
 		assertThat(read.getSubject()).isEqualTo("Ünïcödé subject — with a dash");
 		assertThat(read.getFrom()[0].toString()).contains("news@news.test");
 		assertThat(((jakarta.mail.internet.InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Zoë's Desk");
-		assertThat(((jakarta.mail.internet.InternetAddress) read.getAllRecipients()[0]).getPersonal()).isEqualTo("Ådà Réader");
+		assertThat(((jakarta.mail.internet.InternetAddress) read.getAllRecipients()[0]).getPersonal())
+			.isEqualTo("Ådà Réader");
 		assertThat(read.getHeader("Message-ID", null)).isEqualTo("<newsletter.7.42@news.test>");
 		assertThat(read.getHeader("List-Unsubscribe", null).replaceAll("\r\n\\s+", " "))
 			.isEqualTo(headers.get("List-Unsubscribe"));
@@ -63,7 +65,8 @@ class BulkMessageWriterTests {
 			assertThat(b & 0xff).isLessThan(128);
 		}
 		assertThat(message.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
-		assertThat(Arrays.stream(message.split("\r\n"))).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(78));
+		assertThat(Arrays.stream(message.split("\r\n")))
+			.allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(78));
 	}
 
 }

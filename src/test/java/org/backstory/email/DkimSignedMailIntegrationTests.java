@@ -27,8 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * With {@code backstory.mail.dkim.*} set, the app signs what it sends: a transactional mail and a newsletter
- * message go through a real SMTP server (GreenMail), and the signature verifies on what it received.
+ * With {@code backstory.mail.dkim.*} set, the app signs what it sends: a transactional
+ * mail and a newsletter message go through a real SMTP server (GreenMail), and the
+ * signature verifies on what it received.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -79,24 +80,28 @@ class DkimSignedMailIntegrationTests {
 	@Test
 	void aNewsletterMessageArrivesSignedOverItsListHeaders() throws Exception {
 		try (BulkConnection connection = bulkMailer.connect()) {
-			connection.send(new BulkMessage("The Backstory Weekly", "news@backstory.test", "editor@backstory.test", "Ada",
-					"ada@dkim-bulk.test", "Issue 12", "The whole story.\n", "<p>The whole story.</p>",
+			connection.send(new BulkMessage("The Backstory Weekly", "news@backstory.test", "editor@backstory.test",
+					"Ada", "ada@dkim-bulk.test", "Issue 12", "The whole story.\n", "<p>The whole story.</p>",
 					"edition-12.ada@backstory.test", Instant.now().truncatedTo(ChronoUnit.SECONDS),
 					Map.of("List-Id", "The Backstory Weekly <weekly.backstory.test>", "List-Unsubscribe",
 							"<https://backstory.test/unsubscribe?t=abc>", "List-Unsubscribe-Post",
 							"List-Unsubscribe=One-Click")));
 		}
 
-		Await.until("GreenMail receives the newsletter", () -> smtp.getReceivedMessagesForDomain("dkim-bulk.test").length == 1);
+		Await.until("GreenMail receives the newsletter",
+				() -> smtp.getReceivedMessagesForDomain("dkim-bulk.test").length == 1);
 		byte[] raw = raw(smtp.getReceivedMessagesForDomain("dkim-bulk.test")[0]);
 		assertThat(DkimTestKeys.verify(raw).get(0).getHeaders()).map(CharSequence::toString)
 			.contains("reply-to", "list-id", "list-unsubscribe", "list-unsubscribe-post");
-		String tampered = new String(raw, StandardCharsets.ISO_8859_1)
-			.replace("unsubscribe?t=abc", "unsubscribe?t=xyz");
+		String tampered = new String(raw, StandardCharsets.ISO_8859_1).replace("unsubscribe?t=abc",
+				"unsubscribe?t=xyz");
 		assertThat(DkimTestKeys.verifies(tampered.getBytes(StandardCharsets.ISO_8859_1))).isFalse();
 	}
 
-	/** The message as GreenMail received it: its parsed messages write their original bytes back out. */
+	/**
+	 * The message as GreenMail received it: its parsed messages write their original
+	 * bytes back out.
+	 */
 	private static byte[] raw(MimeMessage received) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		received.writeTo(out);

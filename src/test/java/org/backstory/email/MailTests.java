@@ -16,7 +16,8 @@ class MailTests {
 	@Test
 	void refusesBlankRecipientsAndOversizedKeys() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Mail.text(" ", "S", "T"));
-		assertThatIllegalArgumentException().isThrownBy(() -> Mail.text("a@example.test", "S", "T").withKey("k".repeat(201)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Mail.text("a@example.test", "S", "T").withKey("k".repeat(201)));
 	}
 
 	@Test

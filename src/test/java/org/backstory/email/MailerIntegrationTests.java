@@ -47,14 +47,16 @@ class MailerIntegrationTests {
 	void aCommittedMailIsDeliveredToTheOutboxAsAnEmlFile() throws IOException {
 		String to = address();
 
-		transactions.executeWithoutResult(status -> mailer.send(new Mail(to, "Héllo from the outbox", "Plain text body",
-				"<p>HTML body</p>")));
+		transactions.executeWithoutResult(
+				status -> mailer.send(new Mail(to, "Héllo from the outbox", "Plain text body", "<p>HTML body</p>")));
 
 		SentMail mail = SentMail.lastTo(jdbc, to);
 		Await.until("the mail is sent", () -> "SENT".equals(status(mail.id())));
 		Path file = outboxFile(mail.id());
 		String eml = Files.readString(file);
-		assertThat(eml).contains("To: " + to).contains("From: Backstory <no-reply@localhost>").contains("Plain text body")
+		assertThat(eml).contains("To: " + to)
+			.contains("From: Backstory <no-reply@localhost>")
+			.contains("Plain text body")
 			.contains("text/html");
 	}
 
@@ -67,18 +69,19 @@ class MailerIntegrationTests {
 			for (int batch = 0; batch < 3; batch++) {
 				List<Mail> mails = new ArrayList<>();
 				for (int i = 0; i < 50; i++) {
-					mails.add(Mail.text(to, "Receipt " + batch + "-" + i, "Thank you").withKey("bulk-" + to + "-" + batch + "-" + i));
+					mails.add(Mail.text(to, "Receipt " + batch + "-" + i, "Thank you")
+						.withKey("bulk-" + to + "-" + batch + "-" + i));
 				}
 				mailer.queueAll(mails);
 			}
 			assertThat(deliveryTasks()).as("no task per message").isEqualTo(tasksBefore);
 		});
 
-		Await.until("all 150 are sent", () -> jdbc
-			.sql("select count(*) from email.outgoing_mail where recipient = :to and status = 'SENT'")
-			.param("to", to)
-			.query(Long.class)
-			.single() == 150);
+		Await.until("all 150 are sent",
+				() -> jdbc.sql("select count(*) from email.outgoing_mail where recipient = :to and status = 'SENT'")
+					.param("to", to)
+					.query(Long.class)
+					.single() == 150);
 	}
 
 	@Test
@@ -143,15 +146,21 @@ class MailerIntegrationTests {
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(Health.at(health.body(), "/components/mail/status")).isEqualTo("UP");
 		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(),
-				"/components/mail/details/transport")).isEqualTo("outbox");
+				"/components/mail/details/transport"))
+			.isEqualTo("outbox");
 	}
 
 	private long deliveryTasks() {
-		return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'email-delivery'").query(Long.class).single();
+		return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'email-delivery'")
+			.query(Long.class)
+			.single();
 	}
 
 	private String status(long id) {
-		return jdbc.sql("select status from email.outgoing_mail where id = :id").param("id", id).query(String.class).single();
+		return jdbc.sql("select status from email.outgoing_mail where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
 	}
 
 	private Path outboxFile(long id) {

@@ -8,16 +8,20 @@ import java.sql.Statement;
 import org.backstory.TestDatabase;
 
 /**
- * A db-scheduler table of its own for a test context with a different mail transport. Every cached test
- * context runs a scheduler on the shared database; with a table of its own, this context's delivery tasks
- * run in this context, through its transport, and not in another one.
+ * A db-scheduler table of its own for a test context with a different mail transport.
+ * Every cached test context runs a scheduler on the shared database; with a table of its
+ * own, this context's delivery tasks run in this context, through its transport, and not
+ * in another one.
  */
 public final class OwnSchedulerTable {
 
 	private OwnSchedulerTable() {
 	}
 
-	/** Creates (once) schema {@code schema} with an empty scheduler table; returns the table's name. */
+	/**
+	 * Creates (once) schema {@code schema} with an empty scheduler table; returns the
+	 * table's name.
+	 */
 	public static String create(String schema) {
 		try (Connection connection = DriverManager.getConnection(TestDatabase.url(), "postgres", "");
 				Statement statement = connection.createStatement()) {

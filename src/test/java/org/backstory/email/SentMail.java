@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test helper: the mail the app has queued, read from {@code email.outgoing_mail}. A message is there as
- * soon as the request that sent it has committed, whichever transport delivers it, so tests need not wait.
- * Other modules' tests use it to follow emailed links:
- * {@code SentMail.lastTo(jdbc, email).path("/login/link")}.
+ * Test helper: the mail the app has queued, read from {@code email.outgoing_mail}. A
+ * message is there as soon as the request that sent it has committed, whichever transport
+ * delivers it, so tests need not wait. Other modules' tests use it to follow emailed
+ * links: {@code SentMail.lastTo(jdbc, email).path("/login/link")}.
  *
  * @param id the message id
  * @param to the recipient
@@ -46,8 +46,9 @@ public record SentMail(long id, String to, String subject, String text) {
 	}
 
 	/**
-	 * The path and query of the first link in the body whose path starts with {@code pathPrefix}, e.g.
-	 * {@code /login/link?token=...}, ready for {@code Visitor.get}.
+	 * The path and query of the first link in the body whose path starts with
+	 * {@code pathPrefix}, e.g. {@code /login/link?token=...}, ready for
+	 * {@code Visitor.get}.
 	 */
 	public String path(String pathPrefix) {
 		Matcher matcher = LINK.matcher(text);

@@ -101,8 +101,8 @@ class SignedDeliveryTests {
 
 		assertThat(smtp.received()).hasSize(2)
 			.allSatisfy(received -> assertThat(received.text()).doesNotContainIgnoringCase("DKIM-Signature"));
-		assertThat(smtp.received().get(1).message().getHeader("List-Unsubscribe-Post")).containsExactly(
-				"List-Unsubscribe=One-Click");
+		assertThat(smtp.received().get(1).message().getHeader("List-Unsubscribe-Post"))
+			.containsExactly("List-Unsubscribe=One-Click");
 	}
 
 	@Test
@@ -128,8 +128,8 @@ class SignedDeliveryTests {
 
 	private static BulkMessage newsletter(String to) {
 		return new BulkMessage("The Backstory Weekly", "news@backstory.test", "editor@backstory.test", "Reader", to,
-				"Issue 12: the whole story", "The whole story.\n\nCafé crème.\n", "<p>The whole story.</p>\n<p>Café</p>",
-				"edition-12." + to, NOW,
+				"Issue 12: the whole story", "The whole story.\n\nCafé crème.\n",
+				"<p>The whole story.</p>\n<p>Café</p>", "edition-12." + to, NOW,
 				Map.of("List-Id", "The Backstory Weekly <weekly.backstory.test>", "List-Unsubscribe",
 						"<https://backstory.test/unsubscribe?t=" + to + ">", "List-Unsubscribe-Post",
 						"List-Unsubscribe=One-Click"));

@@ -54,7 +54,8 @@ class SmtpMailIntegrationTests {
 
 	@Test
 	void aCommittedMailIsDeliveredOverSmtpAndMarkedSent() throws Exception {
-		transactions.executeWithoutResult(status -> mailer.send(Mail.text("reader@smtp.test", "Over SMTP", "Hello by SMTP")));
+		transactions
+			.executeWithoutResult(status -> mailer.send(Mail.text("reader@smtp.test", "Over SMTP", "Hello by SMTP")));
 
 		Await.until("GreenMail receives the mail", () -> smtp.getReceivedMessagesForDomain("smtp.test").length == 1);
 		MimeMessage received = smtp.getReceivedMessagesForDomain("smtp.test")[0];
@@ -62,10 +63,11 @@ class SmtpMailIntegrationTests {
 		assertThat(received.getFrom()[0].toString()).isEqualTo("Backstory Test <news@backstory.test>");
 		assertThat(GreenMailUtil.getBody(received)).contains("Hello by SMTP");
 		long id = SentMail.lastTo(jdbc, "reader@smtp.test").id();
-		Await.until("the row is marked sent", () -> "SENT".equals(jdbc.sql("select status from email.outgoing_mail where id = :id")
-			.param("id", id)
-			.query(String.class)
-			.single()));
+		Await.until("the row is marked sent",
+				() -> "SENT".equals(jdbc.sql("select status from email.outgoing_mail where id = :id")
+					.param("id", id)
+					.query(String.class)
+					.single()));
 	}
 
 	@Test
@@ -75,7 +77,8 @@ class SmtpMailIntegrationTests {
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(Health.at(health.body(), "/components/mail/status")).isEqualTo("UP");
 		assertThat(health.body()).doesNotContain("details");
-		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(), "/components/mail/details/reachable"))
+		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(),
+				"/components/mail/details/reachable"))
 			.isEqualTo("true");
 	}
 

@@ -16,7 +16,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** An SMTP server that does not answer: reported, retried, and never a reason to call the app DOWN. */
+/**
+ * An SMTP server that does not answer: reported, retried, and never a reason to call the
+ * app DOWN.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class UnreachableSmtpIntegrationTests {
@@ -46,7 +49,8 @@ class UnreachableSmtpIntegrationTests {
 		assertThat(Health.at(health.body(), "/status")).isEqualTo("UP");
 		assertThat(Health.at(health.body(), "/components/mail/status")).isEqualTo("UNKNOWN");
 		assertThat(health.body()).doesNotContain("details");
-		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(), "/components/mail/details/reachable"))
+		assertThat(Health.at(Visitor.demoAccount(port, "owner@demo.test").get("/actuator/health").body(),
+				"/components/mail/details/reachable"))
 			.isEqualTo("false");
 	}
 
@@ -62,13 +66,18 @@ class UnreachableSmtpIntegrationTests {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant();
-		assertThat(jdbc.sql("select status from email.outgoing_mail where id = :id").param("id", id).query(String.class).single())
-			.isEqualTo("PENDING");
+		assertThat(jdbc.sql("select status from email.outgoing_mail where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
 		assertThat(next).isAfter(Instant.now().plus(Duration.ofSeconds(30)));
 	}
 
 	private int attempts(long id) {
-		return jdbc.sql("select attempts from email.outgoing_mail where id = :id").param("id", id).query(Integer.class).single();
+		return jdbc.sql("select attempts from email.outgoing_mail where id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
 	}
 
 }

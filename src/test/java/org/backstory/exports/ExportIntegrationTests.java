@@ -70,11 +70,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The owner's export over HTTP: each file is downloaded, parsed and checked against what was seeded (a gated
- * article in full, its tags, author, storyline and old slug, a member's opt-ins, a comped and a paying
- * subscription, a refunded payment, an image), the archive holds the same files, two exports are the same
- * bytes, and every download is in the audit log. The database is shared, so the checks look for the seeded
- * rows among the others.
+ * The owner's export over HTTP: each file is downloaded, parsed and checked against what
+ * was seeded (a gated article in full, its tags, author, storyline and old slug, a
+ * member's opt-ins, a comped and a paying subscription, a refunded payment, an image),
+ * the archive holds the same files, two exports are the same bytes, and every download is
+ * in the audit log. The database is shared, so the checks look for the seeded rows among
+ * the others.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,7 +193,8 @@ class ExportIntegrationTests {
 				+ ".\n\n<!-- paywall -->\n\nGated paragraph of " + oldSlug + " that only payers read.";
 		ArticleDraft draft = new ArticleDraft(null, oldSlug, "Exported " + oldSlug, "Dek of " + oldSlug, body,
 				List.of(author.slug()), List.of(primaryTag.slug(), secondTag.slug()), storyline.slug(), 1,
-				"https://images.example/cover.jpg", Visibility.paid(), new ArticleSeo("SEO title " + oldSlug, "SEO description", null));
+				"https://images.example/cover.jpg", Visibility.paid(),
+				new ArticleSeo("SEO title " + oldSlug, "SEO description", null));
 		articleId = fixtures.publish(draft);
 		gated = new ArticleDraft(articleId, ArticleFixtures.unique("export-new"), draft.title(), draft.dek(), body,
 				draft.authorSlugs(), draft.tagSlugs(), draft.storylineSlug(), 1, draft.coverImageUrl(),
@@ -204,10 +206,12 @@ class ExportIntegrationTests {
 		scheduledId = editor.save(fixtures.draft(Visibility.members()));
 		editor.publish(scheduledId, clock.instant().plus(Duration.ofDays(30)), true);
 
-		// A tier of its own: the export names a tier after its first plan, and other tests add plans to the shared tiers.
+		// A tier of its own: the export names a tier after its first plan, and other
+		// tests add plans to the shared tiers.
 		NewPlan shared = BillingFixtures.newPlan();
-		plan = catalog.createPlan(new NewPlan(shared.code(), shared.name(), "export-" + shared.code(), shared.description(),
-				shared.currency(), shared.monthlyPrice(), shared.yearlyPrice(), shared.displayOrder()));
+		plan = catalog
+			.createPlan(new NewPlan(shared.code(), shared.name(), "export-" + shared.code(), shared.description(),
+					shared.currency(), shared.monthlyPrice(), shared.yearlyPrice(), shared.displayOrder()));
 		tier = plan.tier();
 		tiersArticleId = fixtures.publish(fixtures.draft(Visibility.tiers(Set.of(tier))));
 
@@ -217,8 +221,8 @@ class ExportIntegrationTests {
 		optIns.choose(directory.findByEmail(optedInEmail).orElseThrow().id(), List.of(first.id(), second.id()));
 
 		formulaEmail = MemberFixtures.uniqueEmail("export-formula");
-		directory.createAccount(new NewAccount(formulaEmail, "=HYPERLINK(\"http://evil.example\")", null,
-				MemberRole.MEMBER, true));
+		directory.createAccount(
+				new NewAccount(formulaEmail, "=HYPERLINK(\"http://evil.example\")", null, MemberRole.MEMBER, true));
 
 		compedMemberId = directory.findByEmail(MemberFixtures.reader(directory, "export-comped")).orElseThrow().id();
 		optIns.choose(compedMemberId, List.of());
@@ -233,7 +237,9 @@ class ExportIntegrationTests {
 		image = media.upload(imageBytes);
 	}
 
-	/** Other tests count what the site lists: the articles published here are taken back. */
+	/**
+	 * Other tests count what the site lists: the articles published here are taken back.
+	 */
 	@AfterAll
 	void unpublishTheArticlesPublishedHere() {
 		List.of(articleId, tiersArticleId, emailOnlyId, scheduledId).forEach(editor::unpublish);
@@ -321,8 +327,8 @@ class ExportIntegrationTests {
 		JsonNode backstory = db.get("backstory");
 		JsonNode article = only(backstory.get("articles"), "id", articleId);
 
-		assertThat(article.get("post_id").asString()).isEqualTo(bySlug(db.get("data").get("posts"), gated.slug())
-			.get("id").asString());
+		assertThat(article.get("post_id").asString())
+			.isEqualTo(bySlug(db.get("data").get("posts"), gated.slug()).get("id").asString());
 		assertThat(article.get("markdown").asString()).isEqualTo(gated.bodyMarkdown());
 		assertThat(article.get("slug_aliases")).extracting(JsonNode::asString).containsExactly(oldSlug);
 		assertThat(article.get("status").asString()).isEqualTo("published");
@@ -360,12 +366,18 @@ class ExportIntegrationTests {
 
 		assertThat(rows.get(0).fields()).isEqualTo(BillingCsvExport.SUBSCRIPTION_COLUMNS);
 		Map<String, String> comp = row(rows, "member_id", Long.toString(compedMemberId));
-		assertThat(comp).containsEntry("comped", "true").containsEntry("tier", tier).containsEntry("plan", "")
-			.containsEntry("price_amount", "").containsEntry("status", "active");
+		assertThat(comp).containsEntry("comped", "true")
+			.containsEntry("tier", tier)
+			.containsEntry("plan", "")
+			.containsEntry("price_amount", "")
+			.containsEntry("status", "active");
 		Map<String, String> paid = row(rows, "member_id", Long.toString(payer.id()));
-		assertThat(paid).containsEntry("comped", "false").containsEntry("plan", plan.code())
-			.containsEntry("interval", "month").containsEntry("price_amount", Long.toString(plan.monthlyPrice()))
-			.containsEntry("currency", plan.currency()).containsEntry("member_email", payer.email());
+		assertThat(paid).containsEntry("comped", "false")
+			.containsEntry("plan", plan.code())
+			.containsEntry("interval", "month")
+			.containsEntry("price_amount", Long.toString(plan.monthlyPrice()))
+			.containsEntry("currency", plan.currency())
+			.containsEntry("member_email", payer.email());
 		assertThat(paid.get("current_period_end")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 	}
 
@@ -377,11 +389,14 @@ class ExportIntegrationTests {
 
 		assertThat(rows.get(0).fields()).isEqualTo(BillingCsvExport.EVENT_COLUMNS);
 		List<String> header = rows.get(0).fields();
-		assertThat(rows.stream().skip(1).map(CsvReader.Record::fields)
+		assertThat(rows.stream()
+			.skip(1)
+			.map(CsvReader.Record::fields)
 			.filter(fields -> fields.get(header.indexOf("subscription_id")).equals(paid))
 			.map(fields -> fields.get(header.indexOf("to_status")) + " " + fields.get(header.indexOf("cause")) + " "
 					+ fields.get(header.indexOf("kind")) + " " + fields.get(header.indexOf("mrr_after"))))
-			.as("no member address, only the figures").contains("active first_payment paid " + plan.monthlyPrice());
+			.as("no member address, only the figures")
+			.contains("active first_payment paid " + plan.monthlyPrice());
 	}
 
 	@Test
@@ -391,9 +406,12 @@ class ExportIntegrationTests {
 		assertThat(rows.get(0).fields()).isEqualTo(BillingCsvExport.PAYMENT_COLUMNS);
 		Map<String, String> payment = row(rows, "id", Long.toString(refundedPaymentId));
 		assertThat(payment).containsEntry("member_id", Long.toString(payer.id()))
-			.containsEntry("member_email", payer.email()).containsEntry("status", "succeeded")
-			.containsEntry("amount", Long.toString(plan.monthlyPrice())).containsEntry("refunded_amount", "150")
-			.containsEntry("currency", plan.currency()).containsEntry("purpose", "checkout");
+			.containsEntry("member_email", payer.email())
+			.containsEntry("status", "succeeded")
+			.containsEntry("amount", Long.toString(plan.monthlyPrice()))
+			.containsEntry("refunded_amount", "150")
+			.containsEntry("currency", plan.currency())
+			.containsEntry("purpose", "checkout");
 		assertThat(payment.get("refunded_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 	}
 
@@ -437,7 +455,8 @@ class ExportIntegrationTests {
 		assertThat(withoutExportTime(again)).isEqualTo(withoutExportTime(posts));
 		assertThat(owner.download("/admin/export/images.zip").body())
 			.isEqualTo(owner.download("/admin/export/images.zip").body());
-		assertThat(owner.get("/admin/export/members.csv").body()).isEqualTo(owner.get("/admin/export/members.csv").body());
+		assertThat(owner.get("/admin/export/members.csv").body())
+			.isEqualTo(owner.get("/admin/export/members.csv").body());
 	}
 
 	@Test
@@ -462,8 +481,8 @@ class ExportIntegrationTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.document().select("a[href^=/admin/export/]").eachAttr("href")).containsExactly(
 				"/admin/export/archive", "/admin/export/posts.json", "/admin/export/members.csv",
-				"/admin/export/subscriptions.csv", "/admin/export/payments.csv", "/admin/export/subscription_events.csv",
-				"/admin/export/images.zip");
+				"/admin/export/subscriptions.csv", "/admin/export/payments.csv",
+				"/admin/export/subscription_events.csv", "/admin/export/images.zip");
 	}
 
 	private static JsonNode posts(String body) {

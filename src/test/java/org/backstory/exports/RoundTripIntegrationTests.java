@@ -76,13 +76,16 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The owner's export brought into a second Backstory, over HTTP: this application (on a database of its own)
- * is seeded and exported; a second application, started here on another empty database, imports its
- * whole archive at {@code /admin/import} in one upload (articles, settings, plans, images, members.csv and the
- * billing files, in one transaction) and is exported again. The second site starts with nothing but its owner (the same address as the first site's); its
- * settings, plans, newsletters, authors, tags, storylines, articles and members all come from the import, with
- * their ids and times, and the uploaded images come back into their folders, so posts.json (apart from
- * {@code exported_on}), members.csv and images.zip come out byte for byte the same. Importing the same files again adds nothing.
+ * The owner's export brought into a second Backstory, over HTTP: this application (on a
+ * database of its own) is seeded and exported; a second application, started here on
+ * another empty database, imports its whole archive at {@code /admin/import} in one
+ * upload (articles, settings, plans, images, members.csv and the billing files, in one
+ * transaction) and is exported again. The second site starts with nothing but its owner
+ * (the same address as the first site's); its settings, plans, newsletters, authors,
+ * tags, storylines, articles and members all come from the import, with their ids and
+ * times, and the uploaded images come back into their folders, so posts.json (apart from
+ * {@code exported_on}), members.csv and images.zip come out byte for byte the same.
+ * Importing the same files again adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -116,8 +119,10 @@ class RoundTripIntegrationTests {
 		assertThat(column(billing.get("subscriptions.csv"), "comped")).contains("true");
 		assertThat(column(billing.get("payments.csv"), "status")).contains("succeeded", "failed");
 		assertThat(column(billing.get("payments.csv"), "refunded_amount")).contains("200");
-		assertThat(column(billing.get("payments.csv"), "failure_code")).anySatisfy(code -> assertThat(code).isNotEmpty());
-		assertThat(members(members).values()).as("a comp shows in members.csv").anySatisfy(row -> assertThat(row.get(4)).isEqualTo("true"));
+		assertThat(column(billing.get("payments.csv"), "failure_code"))
+			.anySatisfy(code -> assertThat(code).isNotEmpty());
+		assertThat(members(members).values()).as("a comp shows in members.csv")
+			.anySatisfy(row -> assertThat(row.get(4)).isEqualTo("true"));
 		Map<String, List<String>> revenue = revenuePage(sourceOwner);
 
 		try (ConfigurableApplicationContext target = startEmptyBackstory()) {
@@ -126,7 +131,8 @@ class RoundTripIntegrationTests {
 			Visitor targetOwner = owner(target, targetPort, ownerEmail);
 			JdbcClient targetDb = target.getBean(JdbcClient.class);
 
-			String broken = posts.replace("\"sender_email\" : \"desk@roundtrip.example\"", "\"sender_email\" : \"nobody\"");
+			String broken = posts.replace("\"sender_email\" : \"desk@roundtrip.example\"",
+					"\"sender_email\" : \"nobody\"");
 			assertThat(broken).isNotEqualTo(posts);
 			Visitor.Page refused = confirm(targetOwner, targetOwner.upload("/admin/import", "/admin/import", "file",
 					"posts.json", broken.getBytes(StandardCharsets.UTF_8)));
@@ -135,21 +141,27 @@ class RoundTripIntegrationTests {
 			assertThat(targetDb.sql("""
 					select (select count(*) from publishing.article) + (select count(*) from publishing.tag)
 					  + (select count(*) from billing.plan) + (select count(*) from newsletters.newsletter)""")
-				.query(Long.class).single()).as("a refused restore writes nothing").isZero();
+				.query(Long.class)
+				.single()).as("a refused restore writes nothing").isZero();
 			assertThat(target.getBean(PublicationService.class).publication().name()).isNotEqualTo("Harbour Times");
 
-			String restoring = (rows(billing.get("subscriptions.csv")) + " subscriptions, " + rows(billing.get("payments.csv"))
-					+ " payments and " + rows(billing.get("subscription_events.csv")) + " history entries will be restored");
+			String restoring = (rows(billing.get("subscriptions.csv")) + " subscriptions, "
+					+ rows(billing.get("payments.csv")) + " payments and "
+					+ rows(billing.get("subscription_events.csv")) + " history entries will be restored");
 			Visitor.Page firstDryRun = dryRun(targetOwner, archive.body(), "keep their ids and times");
 			assertThat(notices(firstDryRun)).as("one upload: the members and the billing files too")
 				.anySatisfy(text -> assertThat(text).contains(restoring))
-				.anySatisfy(text -> assertThat(text).startsWith("members.csv: " + (members(members).size() - 1)
-						+ " members will be imported with their ids")
-					.contains("their comps are not granted from complimentary_plan but restored from subscriptions.csv"))
+				.anySatisfy(text -> assertThat(text)
+					.startsWith("members.csv: " + (members(members).size() - 1)
+							+ " members will be imported with their ids")
+					.contains(
+							"their comps are not granted from complimentary_plan but restored from subscriptions.csv"))
 				.anySatisfy(text -> assertThat(text).isEqualTo("members.csv: 1 rows skipped: their address already "
-						+ "belongs to a member here, who is left as they are (line " + ownerLine(members, ownerEmail) + ")."));
+						+ "belongs to a member here, who is left as they are (line " + ownerLine(members, ownerEmail)
+						+ ")."));
 
-			targetDb.sql("alter table billing.subscription add constraint roundtrip_refuse check (id < 0) not valid").update();
+			targetDb.sql("alter table billing.subscription add constraint roundtrip_refuse check (id < 0) not valid")
+				.update();
 			Visitor.Page failed = confirm(targetOwner, firstDryRun);
 			targetDb.sql("alter table billing.subscription drop constraint roundtrip_refuse").update();
 			assertThat(failed.status()).as(failed.body()).isEqualTo(422);
@@ -157,7 +169,8 @@ class RoundTripIntegrationTests {
 			assertThat(targetDb.sql("""
 					select (select count(*) from publishing.article) + (select count(*) from billing.plan)
 					  + (select count(*) from members.member) + (select count(*) from billing.payment)""")
-				.query(Long.class).single()).as("billing refused after the members were written: nothing is left but the owner")
+				.query(Long.class)
+				.single()).as("billing refused after the members were written: nothing is left but the owner")
 				.isEqualTo(1);
 
 			Visitor.Page imported = confirm(targetOwner, dryRun(targetOwner, archive.body(), restoring));
@@ -168,28 +181,38 @@ class RoundTripIntegrationTests {
 
 			assertThat(articles(posts)).containsOnlyKeys("open-harbour", "members-tide", "paid-dredge", "tier-letter",
 					"regatta", "unfinished", "quay-photo", "pilot-says");
-			assertThat(posts).contains("\"date\" : \"2019-03\"").contains("\"key_event\" : true")
-				.contains("\"url\" : \"https://example.com/dredger\"").contains("\"aliases\" : [ \"Varn\" ]")
+			assertThat(posts).contains("\"date\" : \"2019-03\"")
+				.contains("\"key_event\" : true")
+				.contains("\"url\" : \"https://example.com/dredger\"")
+				.contains("\"aliases\" : [ \"Varn\" ]")
 				.containsPattern("\"rejected_post_ids\" : \\[ \"[0-9a-f]{24}\" \\]");
 			String mentionsAndQuotes = """
 					select string_agg(format('%s %s %s', article_id, entity_id, gated), ',' order by article_id, entity_id)
 					  || ' / ' || (select string_agg(format('%s %s %s %s %s', article_id, entity_id, text, said_on, gated), ','
 					    order by article_id, position) from publishing.quote)
 					from publishing.article_mention""";
-			String sourceMentions = source.getBean(JdbcClient.class).sql(mentionsAndQuotes).query(String.class).single();
+			String sourceMentions = source.getBean(JdbcClient.class)
+				.sql(mentionsAndQuotes)
+				.query(String.class)
+				.single();
 			assertThat(sourceMentions).contains("Nobody pays me").contains("2019-02-03");
 			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
 				.contains("\"storyline_id\":\"silt\"");
-			assertThat(posts).contains("<!--members-only-->").contains("\"aliases\" : [ \"tide-tables\" ]")
+			assertThat(posts).contains("<!--members-only-->")
+				.contains("\"aliases\" : [ \"tide-tables\" ]")
 				.contains("\"description\" : \"When the water comes in & goes out.\"")
-				.contains("\"aliases\" : [ \"mud\" ]").contains("\"author_may_publish\" : true")
-				.contains("\"staff_email\" : \"" + ownerEmail + "\"").contains("\"legal_name\" : \"Harbour Times Ltd\"");
+				.contains("\"aliases\" : [ \"mud\" ]")
+				.contains("\"author_may_publish\" : true")
+				.contains("\"staff_email\" : \"" + ownerEmail + "\"")
+				.contains("\"legal_name\" : \"Harbour Times Ltd\"");
 			assertThat(members(members).get("both@roundtrip.example")).last().isEqualTo("weekly,digest");
 			assertThat(members(members)).containsKey(ownerEmail.toLowerCase(Locale.ROOT));
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
-				.as("one upload brings every article").isEqualTo(withoutExportTime(posts));
+				.as("one upload brings every article")
+				.isEqualTo(withoutExportTime(posts));
 			assertThat(targetDb.sql(mentionsAndQuotes).query(String.class).single())
-				.as("mentions and quotes are found again, the rejected one left out").isEqualTo(sourceMentions);
+				.as("mentions and quotes are found again, the rejected one left out")
+				.isEqualTo(sourceMentions);
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
 			for (String file : List.of("subscriptions.csv", "payments.csv", "subscription_events.csv")) {
 				assertThat(download(targetOwner, "/admin/export/" + file)).as(file).isEqualTo(billing.get(file));
@@ -199,24 +222,29 @@ class RoundTripIntegrationTests {
 			assertThat(revenuePage(targetOwner)).as("the revenue figures").isEqualTo(revenue);
 			assertThat(targetOwner.get("/admin/import").document().select("ul.card-needed li").eachText())
 				.as("the paid subscriptions that renew need a card here; the canceled one and the comp do not")
-				.containsExactlyInAnyOrder("pastdue@roundtrip.example (backstory), paid until " + periodEnd(billing, "pastdue"),
+				.containsExactlyInAnyOrder(
+						"pastdue@roundtrip.example (backstory), paid until " + periodEnd(billing, "pastdue"),
 						"trial@roundtrip.example (backstory), paid until " + periodEnd(billing, "trial"),
 						"yearly@roundtrip.example (backstory), paid until " + periodEnd(billing, "yearly"));
 
 			Visitor.Page again = confirm(targetOwner, dryRun(targetOwner, archive.body(),
 					"Not restored: this publication already has subscriptions or payments"));
 			assertThat(again.status()).as(again.body()).isEqualTo(303);
-			Visitor.Page membersAgainDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import", "file",
-					"members.csv", members.getBytes(StandardCharsets.UTF_8));
+			Visitor.Page membersAgainDryRun = targetOwner.upload("/admin/members/import", "/admin/members/import",
+					"file", "members.csv", members.getBytes(StandardCharsets.UTF_8));
 			assertThat(membersAgainDryRun.body()).contains("Every member in the file is already a member.");
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
-				.as("a second import of the same archive adds nothing").isEqualTo(withoutExportTime(posts));
+				.as("a second import of the same archive adds nothing")
+				.isEqualTo(withoutExportTime(posts));
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
 			assertThat(download(targetOwner, "/admin/export/payments.csv")).isEqualTo(billing.get("payments.csv"));
 		}
 	}
 
-	/** The owner of a site, signed in: the same address on both sites, as when a publication moves. */
+	/**
+	 * The owner of a site, signed in: the same address on both sites, as when a
+	 * publication moves.
+	 */
 	private static Visitor owner(ConfigurableApplicationContext app, int port, String email) {
 		app.getBean(MemberDirectory.class)
 			.createAccount(new NewAccount(email, "The Owner", MemberFixtures.PASSWORD, MemberRole.OWNER, true));
@@ -225,7 +253,10 @@ class RoundTripIntegrationTests {
 		return owner;
 	}
 
-	/** Articles of every visibility and status, a storyline, tags, an old slug; members with their opt-ins. */
+	/**
+	 * Articles of every visibility and status, a storyline, tags, an old slug; members
+	 * with their opt-ins.
+	 */
 	private static void seed(ConfigurableApplicationContext app, String ownerEmail) {
 		app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
 		Newsletters letters = app.getBean(Newsletters.class);
@@ -233,8 +264,9 @@ class RoundTripIntegrationTests {
 				null, true));
 		letters.create(new NewsletterSettings("digest", "Digest", "Once a month.", "The Desk", "desk@roundtrip.example",
 				"letters@roundtrip.example", false));
-		app.getBean(PublicationService.class).update(new Publication("Harbour Times", "News from the quay.", "#0a5c8a",
-				null, "Harbour Times Ltd", "1 Quay Street"));
+		app.getBean(PublicationService.class)
+			.update(new Publication("Harbour Times", "News from the quay.", "#0a5c8a", null, "Harbour Times Ltd",
+					"1 Quay Street"));
 		ArticleEditor editor = app.getBean(ArticleEditor.class);
 		Clock clock = app.getBean(Clock.class);
 		long ownerId = app.getBean(MemberDirectory.class).findByEmail(ownerEmail).orElseThrow().id();
@@ -253,11 +285,11 @@ class RoundTripIntegrationTests {
 		editor.changeSlug(renamed, "open-harbour");
 		editor.publish(article(editor, "members-tide", "Members read the tide", gated, Visibility.members(),
 				List.of("tides"), "silt", 2), clock.instant().minus(Duration.ofDays(2)), true);
-		editor.publish(article(editor, "paid-dredge", "Paid readers see the cost", gated, Visibility.paid(),
-				List.of(), null, null), clock.instant().minus(Duration.ofDays(1)), true);
+		editor.publish(article(editor, "paid-dredge", "Paid readers see the cost", gated, Visibility.paid(), List.of(),
+				null, null), clock.instant().minus(Duration.ofDays(1)), true);
 		editor.publish(article(editor, "tier-letter", "A letter for one tier", gated,
-				Visibility.tiers(Set.of(app.getBean(PlanCatalog.class).activePlans().get(0).tier())), List.of("boats"), null,
-				null), clock.instant().minus(Duration.ofHours(5)), false);
+				Visibility.tiers(Set.of(app.getBean(PlanCatalog.class).activePlans().get(0).tier())), List.of("boats"),
+				null, null), clock.instant().minus(Duration.ofHours(5)), false);
 		editor.publish(article(editor, "regatta", "The regatta next month", "Boats race.", Visibility.everyone(),
 				List.of(), null, null), clock.instant().plus(Duration.ofDays(30)), true);
 		article(editor, "unfinished", "Unfinished thoughts", "A draft about buoys.", Visibility.members(), List.of(),
@@ -266,8 +298,10 @@ class RoundTripIntegrationTests {
 			.sql("update publishing.article set author_may_publish = true where slug = 'unfinished'")
 			.update();
 		StoredImage quay = app.getBean(MediaLibrary.class).upload(TestImages.png(640, 360));
-		editor.publish(article(editor, "quay-photo", "The quay at dawn", quay.markdown() + "\n\nThe quay at dawn.",
-				Visibility.everyone(), List.of(), null, null), clock.instant().minus(Duration.ofHours(2)), true);
+		editor.publish(
+				article(editor, "quay-photo", "The quay at dawn", quay.markdown() + "\n\nThe quay at dawn.",
+						Visibility.everyone(), List.of(), null, null),
+				clock.instant().minus(Duration.ofHours(2)), true);
 		app.getBean(JdbcClient.class)
 			.sql("update publishing.article set cover_image_url = ? where slug = 'quay-photo'")
 			.param(app.getBean(BackstoryProperties.class).link(quay.url()))
@@ -284,19 +318,21 @@ class RoundTripIntegrationTests {
 		chosen.put("both", List.of("weekly", "digest"));
 		chosen.put("none", List.of());
 		chosen.forEach((who, slugs) -> {
-			long id = directory.createAccount(new NewAccount(who + "@roundtrip.example", "Reader " + who, null,
-					MemberRole.MEMBER, true));
+			long id = directory.createAccount(
+					new NewAccount(who + "@roundtrip.example", "Reader " + who, null, MemberRole.MEMBER, true));
 			optIns.choose(id, slugs.stream().map(newsletters::get).toList());
 		});
 	}
 
 	/**
-	 * Issue 14: two entities (one with an alias), named and quoted in an article, one mention rejected by the editor;
-	 * storyline events of each date precision, with a quote, sources, a covering article and a key flag.
+	 * Issue 14: two entities (one with an alias), named and quoted in an article, one
+	 * mention rejected by the editor; storyline events of each date precision, with a
+	 * quote, sources, a covering article and a key flag.
 	 */
 	private static void seedEntitiesAndEvents(ConfigurableApplicationContext app, long ownerId, long storylineId) {
 		Entities entities = app.getBean(Entities.class);
-		Entity ada = entities.create(ownerId, "person", "ada-varn", "Ada Varn", "The harbour's pilot since 2011.", List.of("Varn"));
+		Entity ada = entities.create(ownerId, "person", "ada-varn", "Ada Varn", "The harbour's pilot since 2011.",
+				List.of("Varn"));
 		entities.create(ownerId, "place", "north-quay", "North Quay", "", List.of());
 		ArticleEditor editor = app.getBean(ArticleEditor.class);
 		long quoted = editor.save(new ArticleDraft(null, "pilot-says", "The pilot speaks", "The dek of pilot-says", """
@@ -314,17 +350,18 @@ class RoundTripIntegrationTests {
 				new SignedInMember(owner.id(), owner.email(), owner.name(), owner.role()));
 		StorylineEvents events = app.getBean(StorylineEvents.class);
 		events.add(ownerId, storylineId, new EventDraft("2018", "The silt came back.", "", "", "", "", false));
-		events.add(ownerId, storylineId, new EventDraft("2019-03", "The dredger arrived.", "We will dig all spring.",
-				"Ada Varn", "https://example.com/dredger The dredger's log\nhttps://example.com/port", "pilot-says", true));
-		events.add(ownerId, storylineId, new EventDraft("2019-04-12", "The channel reopened.", "", "", "",
-				"members-tide", false));
+		events.add(ownerId, storylineId,
+				new EventDraft("2019-03", "The dredger arrived.", "We will dig all spring.", "Ada Varn",
+						"https://example.com/dredger The dredger's log\nhttps://example.com/port", "pilot-says", true));
+		events.add(ownerId, storylineId,
+				new EventDraft("2019-04-12", "The channel reopened.", "", "", "", "members-tide", false));
 	}
 
 	/**
-	 * Subscriptions of every kind, made through billing's own services with the clock moved back 40 days
-	 * and forward again: one past due (its renewal declined, then its first retry), one renewed, partly
-	 * refunded and canceled, one yearly, one trialing and a comp; payments that succeeded, failed and were
-	 * refunded.
+	 * Subscriptions of every kind, made through billing's own services with the clock
+	 * moved back 40 days and forward again: one past due (its renewal declined, then its
+	 * first retry), one renewed, partly refunded and canceled, one yearly, one trialing
+	 * and a comp; payments that succeeded, failed and were refunded.
 	 */
 	private static void seedBilling(ConfigurableApplicationContext app, String ownerEmail) {
 		SettableClock clock = app.getBean(SettableClock.class);
@@ -345,7 +382,8 @@ class RoundTripIntegrationTests {
 				.query(Long.class)
 				.single();
 			long ownerId = app.getBean(MemberDirectory.class).findByEmail(ownerEmail).orElseThrow().id();
-			app.getBean(Refunds.class).refund(ownerId, renewal, 200, "Charged twice by mistake", UUID.randomUUID().toString());
+			app.getBean(Refunds.class)
+				.refund(ownerId, renewal, 200, "Charged twice by mistake", UUID.randomUUID().toString());
 			app.getBean(SubscriptionChanges.class).cancel(canceled);
 		}
 		finally {
@@ -355,7 +393,8 @@ class RoundTripIntegrationTests {
 		subscriber(app, "trial", trial, BillingInterval.MONTH, SandboxCards.SUCCEEDS);
 		long comped = app.getBean(MemberDirectory.class)
 			.createAccount(new NewAccount("comped@roundtrip.example", "Reader comped", null, MemberRole.MEMBER, true));
-		app.getBean(SubscriptionService.class).grantComp(comped, plan.tier(), clock.instant().plus(Duration.ofDays(60)));
+		app.getBean(SubscriptionService.class)
+			.grantComp(comped, plan.tier(), clock.instant().plus(Duration.ofDays(60)));
 	}
 
 	private static long subscriber(ConfigurableApplicationContext app, String who, Plan plan, BillingInterval interval,
@@ -371,20 +410,23 @@ class RoundTripIntegrationTests {
 
 	private static long article(ArticleEditor editor, String slug, String title, String body, Visibility visibility,
 			List<String> tags, String storyline, Integer position) {
-		return editor.save(new ArticleDraft(null, slug, title, "The dek of " + slug, body, List.of("harbour-desk", "the-owner"), tags,
-				storyline, position, null, visibility, new ArticleSeo("SEO " + slug, "About " + slug, null)));
+		return editor
+			.save(new ArticleDraft(null, slug, title, "The dek of " + slug, body, List.of("harbour-desk", "the-owner"),
+					tags, storyline, position, null, visibility, new ArticleSeo("SEO " + slug, "About " + slug, null)));
 	}
 
 	/**
-	 * A second application on an empty database of its own, as a new Backstory would be. The settings are
-	 * command-line arguments, which win over application.properties (the builder's own properties would not).
-	 * Its renewal run waits a day: the restored past-due subscription is due at once, and a run between the
-	 * import and the second export would rightly retry it (RenewalRunIntegrationTests covers that).
+	 * A second application on an empty database of its own, as a new Backstory would be.
+	 * The settings are command-line arguments, which win over application.properties (the
+	 * builder's own properties would not). Its renewal run waits a day: the restored
+	 * past-due subscription is due at once, and a run between the import and the second
+	 * export would rightly retry it (RenewalRunIntegrationTests covers that).
 	 */
 	private static ConfigurableApplicationContext startEmptyBackstory() throws IOException {
 		String database = "roundtrip_" + Long.toString(System.nanoTime(), 36);
-		return new SpringApplicationBuilder(BackstoryApplication.class).run("--server.port=0", "--server.address=127.0.0.1",
-				"--backstory.database.url=" + TestDatabase.url(database), "--backstory.database.username=postgres",
+		return new SpringApplicationBuilder(BackstoryApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--backstory.database.url=" + TestDatabase.url(database),
+				"--backstory.database.username=postgres",
 				"--backstory.data-dir=" + Files.createTempDirectory("backstory-roundtrip"), "--backstory.demo=false",
 				"--db-scheduler.polling-interval=1s", "--db-scheduler.shutdown-max-wait=2s",
 				"--backstory.billing.renewal.run-every=1d");
@@ -396,7 +438,10 @@ class RoundTripIntegrationTests {
 		return page.body();
 	}
 
-	/** The dry run of the export archive at /admin/import, which must carry a notice containing {@code notice}. */
+	/**
+	 * The dry run of the export archive at /admin/import, which must carry a notice
+	 * containing {@code notice}.
+	 */
 	private static Visitor.Page dryRun(Visitor owner, byte[] archive, String notice) {
 		Visitor.Page dryRun = owner.upload("/admin/import", "/admin/import", "file", "backstory-export.zip", archive);
 		assertThat(dryRun.document().select("li.import-notice").eachText())
@@ -413,13 +458,14 @@ class RoundTripIntegrationTests {
 	}
 
 	/**
-	 * The backstory section's articles by slug, without what the second site makes its own (ids, Ghost ids,
-	 * creation and change times), with the storyline by slug.
+	 * The backstory section's articles by slug, without what the second site makes its
+	 * own (ids, Ghost ids, creation and change times), with the storyline by slug.
 	 */
 	private static Map<String, String> articles(String posts) {
 		JsonNode backstory = JSON.readTree(posts).path("db").path(0).path("backstory");
 		Map<String, String> storylines = new HashMap<>();
-		backstory.path("storylines").forEach(s -> storylines.put(s.path("storyline_id").asString(""), s.path("slug").asString("")));
+		backstory.path("storylines")
+			.forEach(s -> storylines.put(s.path("storyline_id").asString(""), s.path("slug").asString("")));
 		Map<String, String> articles = new LinkedHashMap<>();
 		backstory.path("articles").forEach(article -> {
 			ObjectNode row = (ObjectNode) article.deepCopy();
@@ -430,7 +476,10 @@ class RoundTripIntegrationTests {
 		return articles;
 	}
 
-	/** The file without the time it was exported at, the one field two exports of one site may differ in. */
+	/**
+	 * The file without the time it was exported at, the one field two exports of one site
+	 * may differ in.
+	 */
 	private static String withoutExportTime(String posts) {
 		assertThat(posts).containsPattern(EXPORTED_ON);
 		return EXPORTED_ON.matcher(posts).replaceFirst("");
@@ -439,8 +488,10 @@ class RoundTripIntegrationTests {
 	/** members.csv rows by address, without the id column. */
 	private static Map<String, List<String>> members(String csv) throws CsvReader.MalformedCsvException {
 		Map<String, List<String>> rows = new HashMap<>();
-		CsvReader.parse(csv).stream().skip(1).forEach(record -> rows.put(record.fields().get(1),
-				record.fields().subList(1, record.fields().size())));
+		CsvReader.parse(csv)
+			.stream()
+			.skip(1)
+			.forEach(record -> rows.put(record.fields().get(1), record.fields().subList(1, record.fields().size())));
 		return rows;
 	}
 
@@ -465,9 +516,13 @@ class RoundTripIntegrationTests {
 		return records.stream().skip(1).map(record -> record.fields().get(index)).toList();
 	}
 
-	/** The line of members.csv (1 is the header) that holds the owner, who is already a member of the second site. */
+	/**
+	 * The line of members.csv (1 is the header) that holds the owner, who is already a
+	 * member of the second site.
+	 */
 	private static int ownerLine(String csv, String email) throws CsvReader.MalformedCsvException {
-		return CsvReader.parse(csv).stream()
+		return CsvReader.parse(csv)
+			.stream()
 			.filter(record -> record.fields().get(1).equalsIgnoreCase(email))
 			.findFirst()
 			.orElseThrow()
@@ -481,7 +536,8 @@ class RoundTripIntegrationTests {
 	/** The day a member's subscription period ends, as the import page shows it. */
 	private static String periodEnd(Map<String, String> billing, String who) throws CsvReader.MalformedCsvException {
 		List<String> emails = column(billing.get("subscriptions.csv"), "member_email");
-		return column(billing.get("subscriptions.csv"), "current_period_end").get(emails.indexOf(who + "@roundtrip.example"))
+		return column(billing.get("subscriptions.csv"), "current_period_end")
+			.get(emails.indexOf(who + "@roundtrip.example"))
 			.substring(0, 10);
 	}
 
@@ -489,14 +545,18 @@ class RoundTripIntegrationTests {
 		return dryRun.document().select("li.import-notice").eachText();
 	}
 
-	/** The revenue figures on the owner's dashboard, over 90 days and 12 months: each panel's numbers and the trials. */
+	/**
+	 * The revenue figures on the owner's dashboard, over 90 days and 12 months: each
+	 * panel's numbers and the trials.
+	 */
 	private static Map<String, List<String>> revenuePage(Visitor owner) {
 		Map<String, List<String>> figures = new LinkedHashMap<>();
 		for (String range : List.of("90d", "12m")) {
 			Visitor.Page page = owner.get("/admin/dashboard?range=" + range);
 			assertThat(page.status()).isEqualTo(200);
-			page.document().select(".dashboard-panel").forEach(panel -> figures.put(range + " " + panel.id(),
-					panel.select("tr").eachText()));
+			page.document()
+				.select(".dashboard-panel")
+				.forEach(panel -> figures.put(range + " " + panel.id(), panel.select("tr").eachText()));
 			figures.put(range + " trials", List.of(page.document().select(".dashboard-trials").text()));
 		}
 		assertThat(figures.values()).as("the dashboard has figures").anySatisfy(rows -> assertThat(rows).isNotEmpty());

@@ -16,11 +16,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The test archives under {@code src/test/resources/org/backstory/imports}, written for these tests (no real
- * publication's content): a Ghost JSON export, Backstory's own posts.json and the files of a Substack export
- * zip. Each use gets its own
- * run token in place of {@code {{run}}} (slugs, ids, addresses), so tests never see each other's imports in
- * the shared database.
+ * The test archives under {@code src/test/resources/org/backstory/imports}, written for
+ * these tests (no real publication's content): a Ghost JSON export, Backstory's own
+ * posts.json and the files of a Substack export zip. Each use gets its own run token in
+ * place of {@code {{run}}} (slugs, ids, addresses), so tests never see each other's
+ * imports in the shared database.
  */
 final class Archives {
 
@@ -34,7 +34,10 @@ final class Archives {
 		values.put("{{run}}", run);
 	}
 
-	/** Also replaces {@code {{staff}}} (the address of a staff author) in the Ghost export. */
+	/**
+	 * Also replaces {@code {{staff}}} (the address of a staff author) in the Ghost
+	 * export.
+	 */
 	Archives staff(String email) {
 		values.put("{{staff}}", email);
 		return this;
@@ -44,7 +47,10 @@ final class Archives {
 		return bytes(text(resource("ghost-export.json")));
 	}
 
-	/** A posts.json as Backstory's own export writes it: Ghost's rows and the backstory section. */
+	/**
+	 * A posts.json as Backstory's own export writes it: Ghost's rows and the backstory
+	 * section.
+	 */
 	byte[] backstory(UnaryOperator<String> change) {
 		return bytes(change.apply(text(resource("backstory-export.json"))));
 	}

@@ -13,8 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad uploads at {@code /admin/import}: each gets a 4xx with a sentence saying what is wrong and where, no
- * Import button, and nothing written, not even the good posts beside a bad one.
+ * Bad uploads at {@code /admin/import}: each gets a 4xx with a sentence saying what is
+ * wrong and where, no Import button, and nothing written, not even the good posts beside
+ * a bad one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadArchiveIntegrationTests extends ImportIntegrationTestSupport {
@@ -39,7 +40,8 @@ class BadArchiveIntegrationTests extends ImportIntegrationTestSupport {
 
 	@Test
 	void jsonWithASyntaxErrorIsRefusedWithItsLine() {
-		String reason = refusal(desk.upload("ghost.json", "{\n  \"db\": [\n    {\"meta\": }\n]}".getBytes(StandardCharsets.UTF_8)));
+		String reason = refusal(
+				desk.upload("ghost.json", "{\n  \"db\": [\n    {\"meta\": }\n]}".getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(reason).contains("ghost.json line 3").contains("This is not valid JSON");
 	}
@@ -87,7 +89,8 @@ class BadArchiveIntegrationTests extends ImportIntegrationTestSupport {
 	@Test
 	void aSubscriberListWithoutItsEmailColumnIsRefused() {
 		byte[] zip = archives.substack(files -> {
-			files.put("email_list.towncrier.csv", files.get("email_list.towncrier.csv").replaceFirst("^email,", "mail,"));
+			files.put("email_list.towncrier.csv",
+					files.get("email_list.towncrier.csv").replaceFirst("^email,", "mail,"));
 			return files;
 		});
 
@@ -113,7 +116,8 @@ class BadArchiveIntegrationTests extends ImportIntegrationTestSupport {
 
 	@Test
 	void aGhostPostWithBrokenHtmlStopsTheWholeImport() {
-		byte[] json = archives.ghost(text -> text.replace("<p>A draft about buoys.</p>", "<p>A draft </span>about buoys.</p>"));
+		byte[] json = archives
+			.ghost(text -> text.replace("<p>A draft about buoys.</p>", "<p>A draft </span>about buoys.</p>"));
 
 		String reason = refusal(desk.upload("ghost.json", json));
 
@@ -123,7 +127,8 @@ class BadArchiveIntegrationTests extends ImportIntegrationTestSupport {
 
 	@Test
 	void aPostTheEditorWouldRefuseStopsTheImport() {
-		byte[] json = archives.ghost(text -> text.replace("\"title\": \"Unfinished thoughts\"", "\"title\": \"" + "T".repeat(201) + "\""));
+		byte[] json = archives.ghost(
+				text -> text.replace("\"title\": \"Unfinished thoughts\"", "\"title\": \"" + "T".repeat(201) + "\""));
 
 		String reason = refusal(desk.upload("ghost.json", json));
 

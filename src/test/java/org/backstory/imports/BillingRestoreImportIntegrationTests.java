@@ -19,10 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The billing files of Backstory's own export archive at {@code /admin/import}, over HTTP on the shared
- * database (which has subscriptions): a malformed row is a problem with its file and line, and nothing is
- * imported; a file without a column is refused; valid files are left out, with a notice saying why, when the
- * publication already has subscriptions. The restore itself is {@code exports.RoundTripIntegrationTests}.
+ * The billing files of Backstory's own export archive at {@code /admin/import}, over HTTP
+ * on the shared database (which has subscriptions): a malformed row is a problem with its
+ * file and line, and nothing is imported; a file without a column is refused; valid files
+ * are left out, with a notice saying why, when the publication already has subscriptions.
+ * The restore itself is {@code exports.RoundTripIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BillingRestoreImportIntegrationTests extends ImportIntegrationTestSupport {
@@ -36,10 +37,11 @@ class BillingRestoreImportIntegrationTests extends ImportIntegrationTestSupport 
 
 	@Test
 	void malformedBillingRowsAreListedWithTheirLinesAndNothingIsImported() {
-		Visitor.Page dryRun = desk.upload("backstory-export.zip", archive(
-				subscriptions(subscription("1", "active", START), subscription("2", "paused", START),
+		Visitor.Page dryRun = desk.upload("backstory-export.zip",
+				archive(subscriptions(subscription("1", "active", START), subscription("2", "paused", START),
 						subscription("3", "active", "yesterday")),
-				payments(payment("1", "1", "succeeded", "7"), payment("2", "1", "pending", ""), payment("3", "9", "succeeded", "7"))));
+						payments(payment("1", "1", "succeeded", "7"), payment("2", "1", "pending", ""),
+								payment("3", "9", "succeeded", "7"))));
 
 		assertThat(dryRun.status()).isEqualTo(422);
 		assertThat(dryRun.document().select("form.import-confirm")).isEmpty();
@@ -80,11 +82,17 @@ class BillingRestoreImportIntegrationTests extends ImportIntegrationTestSupport 
 		assertThat(dryRun.document().select("form.import-confirm")).as("the articles still import").isNotEmpty();
 	}
 
-	/** Backstory's own archive: the test posts.json with its section, and the two billing files. */
+	/**
+	 * Backstory's own archive: the test posts.json with its section, and the two billing
+	 * files.
+	 */
 	private byte[] archive(String subscriptions, String payments) {
 		Map<String, String> files = new LinkedHashMap<>();
-		files.put("posts.json", new String(archives.backstory(text -> text.replace("\"format_version\": 1,",
-				"\"format_version\": 1, \"publication\": {\"name\": \"Harbour Times\"},")), StandardCharsets.UTF_8));
+		files.put("posts.json",
+				new String(
+						archives.backstory(text -> text.replace("\"format_version\": 1,",
+								"\"format_version\": 1, \"publication\": {\"name\": \"Harbour Times\"},")),
+						StandardCharsets.UTF_8));
 		files.put("subscriptions.csv", subscriptions);
 		files.put("payments.csv", payments);
 		return Archives.zip("", files);
@@ -104,14 +112,14 @@ class BillingRestoreImportIntegrationTests extends ImportIntegrationTestSupport 
 
 	/** A monthly subscription of {@code reader@billing.test} (not a member here). */
 	private static String subscription(String id, String status, String start) {
-		return String.join(",", id, "5", "reader@billing.test", "t-plan", "paid", "month", "500", "USD", status, "false",
-				"true", start, END, "", "", "", "", "", "", "", START, START) + "\r\n";
+		return String.join(",", id, "5", "reader@billing.test", "t-plan", "paid", "month", "500", "USD", status,
+				"false", "true", start, END, "", "", "", "", "", "", "", START, START) + "\r\n";
 	}
 
 	private static String payment(String id, String subscriptionId, String status, String invoice) {
 		String settled = status.equals("pending") ? "" : START;
-		return String.join(",", id, "5", "reader@billing.test", subscriptionId, "checkout", status, "500", "500", "0", "0",
-				"0", "USD", invoice, "sandbox", "", "", START, END, START, settled, "") + "\r\n";
+		return String.join(",", id, "5", "reader@billing.test", subscriptionId, "checkout", status, "500", "500", "0",
+				"0", "0", "USD", invoice, "sandbox", "", "", START, END, START, settled, "") + "\r\n";
 	}
 
 }

@@ -20,9 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Importing a Ghost export over HTTP: the dry run lists what every post becomes and writes nothing; the
- * import writes every post as listed (visibility, paywall, status, dates, tags, authors); a second import
- * adds nothing. The Substack zip and bad files have their own classes.
+ * Importing a Ghost export over HTTP: the dry run lists what every post becomes and
+ * writes nothing; the import writes every post as listed (visibility, paywall, status,
+ * dates, tags, authors); a second import adds nothing. The Substack zip and bad files
+ * have their own classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
@@ -49,24 +50,29 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		assertThat(ImportDesk.cell(rows, slug("field-notes"), "visibility")).isEqualTo("public");
 		assertThat(ImportDesk.cell(rows, slug("field-notes"), "paywall")).isEqualTo("free to read");
 		assertThat(ImportDesk.cell(rows, slug("field-notes"), "tags")).isEqualTo("Harbour " + archives.run);
-		assertThat(ImportDesk.cell(rows, slug("field-notes"), "authors")).isEqualTo("Staff Writer " + archives.run + " (staff)");
+		assertThat(ImportDesk.cell(rows, slug("field-notes"), "authors"))
+			.isEqualTo("Staff Writer " + archives.run + " (staff)");
 		assertThat(ImportDesk.cell(rows, slug("tide-table"), "visibility")).isEqualTo("members");
 		assertThat(ImportDesk.cell(rows, slug("tide-table"), "paywall")).isEqualTo("paywall marker");
 		assertThat(ImportDesk.cell(rows, slug("dredging"), "visibility")).isEqualTo("paid");
-		assertThat(ImportDesk.cell(rows, slug("dredging"), "authors"))
-			.isEqualTo("Guest Columnist " + archives.run + " (new byline, no sign-in), Staff Writer " + archives.run + " (staff)");
+		assertThat(ImportDesk.cell(rows, slug("dredging"), "authors")).isEqualTo("Guest Columnist " + archives.run
+				+ " (new byline, no sign-in), Staff Writer " + archives.run + " (staff)");
 		assertThat(ImportDesk.cell(rows, slug("tiers"), "visibility")).isEqualTo("tiers: paid");
 		assertThat(ImportDesk.cell(rows, slug("founders"), "visibility")).isEqualTo("paid");
 		assertThat(ImportDesk.cell(rows, slug("unfinished"), "status")).isEqualTo("draft");
 		assertThat(ImportDesk.cell(rows, slug("regatta"), "status")).isEqualTo("scheduled");
 		assertThat(ImportDesk.cell(rows, slug("letter"), "status")).isEqualTo("email only");
 		assertThat(ImportDesk.cell(rows, slug("field-notes"), "status")).isEqualTo("published");
-		assertThat(dryRun.document().select("li.import-notice").eachText()).anySatisfy(
-				notice -> assertThat(notice).contains("About the harbour gazette").contains("skipped, Backstory has no pages"))
+		assertThat(dryRun.document().select("li.import-notice").eachText())
+			.anySatisfy(notice -> assertThat(notice).contains("About the harbour gazette")
+				.contains("skipped, Backstory has no pages"))
 			.anySatisfy(notice -> assertThat(notice).contains("#feature").contains("internal tag"))
-			.anySatisfy(notice -> assertThat(notice).contains("Tier \"founders-" + archives.run + "\" has no plan here"))
-			.anySatisfy(notice -> assertThat(notice).contains("Feature image https://images.example.test/harbour.jpg: copied into the media library at import if it can be fetched, else kept as a link"))
-			.anySatisfy(notice -> assertThat(notice).contains("/content/images/2024/06/tide.jpg was a file on the Ghost site"));
+			.anySatisfy(
+					notice -> assertThat(notice).contains("Tier \"founders-" + archives.run + "\" has no plan here"))
+			.anySatisfy(notice -> assertThat(notice).contains(
+					"Feature image https://images.example.test/harbour.jpg: copied into the media library at import if it can be fetched, else kept as a link"))
+			.anySatisfy(notice -> assertThat(notice)
+				.contains("/content/images/2024/06/tide.jpg was a file on the Ghost site"));
 		assertThat(dryRun.document().select("form.import-confirm")).hasSize(1);
 		assertThat(editor.idOfSlug(slug("field-notes"))).isEmpty();
 	}
@@ -80,7 +86,9 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		assertThat(result.document().select("p.import-done").text())
 			.contains("Imported from Ghost: 8 articles (0 imported before, skipped)");
 		assertThat(jdbc.sql("select detail from admin.audit_entry where actor_id = ? and action = 'archive.imported'")
-			.param(desk.id()).query(String.class).list()).containsExactly("8 articles, 0 members, 0 comps");
+			.param(desk.id())
+			.query(String.class)
+			.list()).containsExactly("8 articles, 0 members, 0 comps");
 		Visitor anonymous = new Visitor(port);
 		Visitor.Page notes = anonymous.get("/p/" + slug("field-notes"));
 		assertThat(notes.status()).isEqualTo(200);
@@ -110,7 +118,8 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		assertThat(anonymous.get("/p/" + slug("unfinished")).status()).isEqualTo(404);
 		assertThat(anonymous.get("/p/" + slug("regatta")).status()).isEqualTo(404);
 		assertThat(anonymous.get("/p/" + slug("letter")).status()).isEqualTo(404);
-		assertThat(editor.statusOf(editor.idOfSlug(slug("regatta")).orElseThrow()).orElseThrow().status()).isEqualTo("scheduled");
+		assertThat(editor.statusOf(editor.idOfSlug(slug("regatta")).orElseThrow()).orElseThrow().status())
+			.isEqualTo("scheduled");
 		var letter = editor.statusOf(editor.idOfSlug(slug("letter")).orElseThrow()).orElseThrow();
 		assertThat(letter.onSite()).isFalse();
 		assertThat(letter.status()).isEqualTo("published");
@@ -124,7 +133,8 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 	@Test
 	void backstorysOwnExportComesBackFromItsMarkdownWithItsStorylinePartsAndOldSlugs() {
 		Visitor.Page dryRun = desk.upload("posts.json", archives.backstory(text -> text));
-		assertThat(ImportDesk.cell(ImportDesk.postRows(dryRun), slug("sandbar"), "paywall")).isEqualTo("paywall marker");
+		assertThat(ImportDesk.cell(ImportDesk.postRows(dryRun), slug("sandbar"), "paywall"))
+			.isEqualTo("paywall marker");
 
 		assertThat(desk.confirm(dryRun).status()).isEqualTo(303);
 
@@ -167,7 +177,8 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 			.orElseThrow()
 			.id();
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
-			Webhooks.Added added = webhooks.add("post.published", receiver.url("/imported"), "import test", administratorId);
+			Webhooks.Added added = webhooks.add("post.published", receiver.url("/imported"), "import test",
+					administratorId);
 			long hookId = added.hook().id();
 			try {
 				desk.confirm(desk.upload("ghost.json", archives.ghost()));
@@ -215,16 +226,19 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		images.start();
 		try {
 			String base = "http://127.0.0.1:" + images.getAddress().getPort();
-			byte[] export = archives.ghost(text -> text
-				.replace("https://images.example.test/harbour.jpg", base + "/cover.png")
-				.replace("__GHOST_URL__/content/images/2024/06/tide.jpg", base + "/gone.png"));
+			byte[] export = archives
+				.ghost(text -> text.replace("https://images.example.test/harbour.jpg", base + "/cover.png")
+					.replace("__GHOST_URL__/content/images/2024/06/tide.jpg", base + "/gone.png"));
 
 			desk.confirm(desk.upload("ghost.json", export));
 
 			assertThat(desk.visitor().get("/admin/import").document().select("p.import-done").text())
 				.contains("1 images copied; kept as links because they could not be fetched: " + base + "/gone.png");
 			Visitor anonymous = new Visitor(port);
-			String cover = anonymous.get("/p/" + slug("field-notes")).document().selectFirst("figure.cover img").attr("src");
+			String cover = anonymous.get("/p/" + slug("field-notes"))
+				.document()
+				.selectFirst("figure.cover img")
+				.attr("src");
 			assertThat(cover).contains("/media/").endsWith(".png");
 			assertThat(anonymous.get(cover.substring(cover.indexOf("/media/"))).status()).isEqualTo(200);
 			assertThat(anonymous.get("/p/" + slug("tide-table")).document().selectFirst("figure.cover img").attr("src"))

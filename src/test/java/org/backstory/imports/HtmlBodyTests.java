@@ -20,15 +20,17 @@ class HtmlBodyTests {
 
 	@Test
 	void plainHeadingsBecomeMarkdownHeadingsSoHouseSectionsOpen() {
-		HtmlBody.Converted body = HtmlBody.convert("<h2>Before you read</h2><p>x</p><h1>A *big* [one]</h1><h3>Small</h3>",
-				HtmlBody.Flavour.GHOST);
+		HtmlBody.Converted body = HtmlBody
+			.convert("<h2>Before you read</h2><p>x</p><h1>A *big* [one]</h1><h3>Small</h3>", HtmlBody.Flavour.GHOST);
 
-		assertThat(body.markdown()).isEqualTo("## Before you read\n\n<p>x</p>\n\n## A \\*big\\* \\[one\\]\n\n### Small");
+		assertThat(body.markdown())
+			.isEqualTo("## Before you read\n\n<p>x</p>\n\n## A \\*big\\* \\[one\\]\n\n### Small");
 	}
 
 	@Test
 	void aBlockWithBlankLinesInsideStaysOneHtmlBlock() {
-		HtmlBody.Converted body = HtmlBody.convert("<pre><code>line one\n\nline three</code></pre>", HtmlBody.Flavour.GHOST);
+		HtmlBody.Converted body = HtmlBody.convert("<pre><code>line one\n\nline three</code></pre>",
+				HtmlBody.Flavour.GHOST);
 
 		assertThat(body.markdown()).isEqualTo("<pre><code>line one&#10;&#10;line three</code></pre>");
 	}
@@ -43,7 +45,8 @@ class HtmlBodyTests {
 	@Test
 	void htmlTheParserHasToRepairIsBroken() {
 		assertThat(HtmlBody.convert("<p>Open <em>never closed</p>", HtmlBody.Flavour.GHOST).broken())
-			.startsWith("broken HTML at 1:").contains("</p>");
+			.startsWith("broken HTML at 1:")
+			.contains("</p>");
 		assertThat(HtmlBody.convert("<div><p>open", HtmlBody.Flavour.SUBSTACK).broken()).contains("EOF");
 		assertThat(HtmlBody.convert("<p>fine</p>", HtmlBody.Flavour.SUBSTACK).broken()).isNull();
 	}
@@ -58,8 +61,9 @@ class HtmlBodyTests {
 				+ "<div><div class=\"paywall-jump\"></div></div><p>Paid</p>", HtmlBody.Flavour.SUBSTACK);
 
 		assertThat(body.marker()).isTrue();
-		assertThat(body.markdown()).isEqualTo("<p>Free</p>\n\n<figure><img src=\"https://substack-post-media.s3.amazonaws.com/public/images/a.jpg\">"
-				+ "<figcaption>Cap</figcaption></figure>\n\n<!-- paywall -->\n\n<div></div>\n\n<p>Paid</p>");
+		assertThat(body.markdown()).isEqualTo(
+				"<p>Free</p>\n\n<figure><img src=\"https://substack-post-media.s3.amazonaws.com/public/images/a.jpg\">"
+						+ "<figcaption>Cap</figcaption></figure>\n\n<!-- paywall -->\n\n<div></div>\n\n<p>Paid</p>");
 	}
 
 }

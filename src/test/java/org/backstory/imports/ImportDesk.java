@@ -51,8 +51,8 @@ record ImportDesk(long id, Visitor visitor) {
 	}
 
 	/**
-	 * Deletes the articles and storylines a test imported (found by its run token), so lists and feeds are as
-	 * before.
+	 * Deletes the articles and storylines a test imported (found by its run token), so
+	 * lists and feeds are as before.
 	 */
 	static void removeImports(JdbcClient jdbc, String run) {
 		jdbc.sql("""

@@ -11,9 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What every import test over HTTP starts from: a plan paid subscribers can be imported onto, an administrator
- * signed in at the import desk and archives with a run token of their own; afterwards the articles the test
- * imported are removed, so lists and feeds are as before.
+ * What every import test over HTTP starts from: a plan paid subscribers can be imported
+ * onto, an administrator signed in at the import desk and archives with a run token of
+ * their own; afterwards the articles the test imported are removed, so lists and feeds
+ * are as before.
  */
 abstract class ImportIntegrationTestSupport {
 
@@ -43,7 +44,10 @@ abstract class ImportIntegrationTestSupport {
 		archives = archives();
 	}
 
-	/** The archives this class imports, made once the desk is open; these have no staff of the site's own. */
+	/**
+	 * The archives this class imports, made once the desk is open; these have no staff of
+	 * the site's own.
+	 */
 	Archives archives() {
 		return new Archives();
 	}

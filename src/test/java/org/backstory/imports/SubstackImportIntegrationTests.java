@@ -22,9 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Importing a Substack export zip over HTTP: free, paid, members-only, email-only and draft posts, a thread
- * and a post without its HTML file; free and paid subscribers, one who turned mail off, one whose paid
- * period is over and one deleted. Importing it twice adds nothing.
+ * Importing a Substack export zip over HTTP: free, paid, members-only, email-only and
+ * draft posts, a thread and a post without its HTML file; free and paid subscribers, one
+ * who turned mail off, one whose paid period is over and one deleted. Importing it twice
+ * adds nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
@@ -60,11 +61,12 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 		assertThat(ImportDesk.cell(rows, slug("morning-edition"), "status")).isEqualTo("published");
 		assertThat(ImportDesk.cell(rows, slug("morning-edition"), "authors")).startsWith("you");
 		assertThat(dryRun.document().select("p.import-summary").text()).contains("5 posts").contains("4 subscribers");
-		assertThat(dryRun.document().select("li.import-notice").eachText())
-			.anySatisfy(notice -> assertThat(notice).startsWith("posts.csv line 7").contains("A thread").contains("skipped"))
+		assertThat(dryRun.document().select("li.import-notice").eachText()).anySatisfy(
+				notice -> assertThat(notice).startsWith("posts.csv line 7").contains("A thread").contains("skipped"))
 			.anySatisfy(notice -> assertThat(notice).startsWith("posts.csv line 8").contains("has no file posts/"))
 			.anySatisfy(notice -> assertThat(notice).startsWith("email_list.towncrier.csv line 5")
-				.contains("paid subscription ended").contains("free member"))
+				.contains("paid subscription ended")
+				.contains("free member"))
 			.anySatisfy(notice -> assertThat(notice).startsWith("email_list.towncrier.csv line 6").contains("deleted"));
 		assertThat(editor.idOfSlug(slug("morning-edition"))).isEmpty();
 		assertThat(directory.findByEmail(email("free"))).isEmpty();
@@ -76,16 +78,18 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 
 		assertThat(done.status()).isEqualTo(303);
 		Visitor.Page page = desk.visitor().get("/admin/import");
-		assertThat(page.document().select("p.import-done").text())
-			.contains("Imported from Substack: 5 articles").contains("4 members (1 comped");
+		assertThat(page.document().select("p.import-done").text()).contains("Imported from Substack: 5 articles")
+			.contains("4 members (1 comped");
 		Visitor anonymous = new Visitor(port);
 		Visitor.Page morning = anonymous.get("/p/" + slug("morning-edition"));
-		assertThat(morning.body()).contains("The bakery opens at six").contains("market stalls are up " + archives.run)
+		assertThat(morning.body()).contains("The bakery opens at six")
+			.contains("market stalls are up " + archives.run)
 			.contains("The town wakes up &amp; the bakery opens")
 			.doesNotContain("Subscribe to the Town Crier");
 		assertThat(morning.document().select("a[rel=author]").eachText()).containsExactly("Test importer");
 		Visitor.Page paid = anonymous.get("/p/" + slug("paid-dispatch"));
-		assertThat(paid.body()).contains("The council met on Tuesday.").contains("They voted on the harbour budget.")
+		assertThat(paid.body()).contains("The council met on Tuesday.")
+			.contains("They voted on the harbour budget.")
 			.contains("src=\"https://substack-post-media.s3.amazonaws.com/public/images/council.jpg\"")
 			.doesNotContain("passed by one vote")
 			.doesNotContain("Subscribe now");
@@ -97,7 +101,10 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 			.isEqualTo("draft");
 		assertThat(editor.idOfSlug(slug("chat"))).isEmpty();
 
-		Set<Long> defaults = newsletters.all().stream().filter(Newsletter::defaultOn).map(Newsletter::id)
+		Set<Long> defaults = newsletters.all()
+			.stream()
+			.filter(Newsletter::defaultOn)
+			.map(Newsletter::id)
 			.collect(Collectors.toSet());
 		assertThat(defaults).isNotEmpty();
 		MemberProfile free = directory.findByEmail(email("free")).orElseThrow();
@@ -108,7 +115,8 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 		SubscriptionSummary comp = subscriptions.currentSubscription(paidMember.id()).orElseThrow();
 		assertThat(comp.comped()).isTrue();
 		assertThat(comp.currentPeriodEnd()).hasToString("2099-01-31T00:00:00Z");
-		assertThat(subscriptions.currentSubscription(directory.findByEmail(email("lapsed")).orElseThrow().id())).isEmpty();
+		assertThat(subscriptions.currentSubscription(directory.findByEmail(email("lapsed")).orElseThrow().id()))
+			.isEmpty();
 		assertThat(page.document().select("ul.card-needed li").eachText())
 			.anySatisfy(line -> assertThat(line).startsWith(email("paid")).contains("substack").contains("2099-01-31"));
 		assertThat(directory.findByEmail("gone-" + archives.run + "@deletion-request.substack.com")).isEmpty();
@@ -116,7 +124,8 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 
 	@Test
 	void aPaidSubscriberWhoIsAlreadyAMemberKeepsTheAccountAndIsComped() {
-		long existing = directory.createAccount(new NewAccount(email("paid"), "Already here", null, MemberRole.MEMBER, true));
+		long existing = directory
+			.createAccount(new NewAccount(email("paid"), "Already here", null, MemberRole.MEMBER, true));
 
 		desk.confirm(desk.upload("substack-export.zip", archives.substack()));
 
@@ -135,13 +144,19 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 
 		assertThat(desk.visitor().get("/admin/import").document().select("p.import-done").text())
 			.contains("0 articles (5 imported before, skipped), 0 members (0 comped, 0 already members");
-		assertThat(jdbc.sql("select count(*) from publishing.article where slug like :p").param("p", "%-" + archives.run)
-			.query(Long.class).single()).isEqualTo(5);
-		assertThat(jdbc.sql("select count(*) from members.member where email like :p").param("p", "%-" + archives.run + "@%")
-			.query(Long.class).single()).isEqualTo(4);
+		assertThat(jdbc.sql("select count(*) from publishing.article where slug like :p")
+			.param("p", "%-" + archives.run)
+			.query(Long.class)
+			.single()).isEqualTo(5);
+		assertThat(jdbc.sql("select count(*) from members.member where email like :p")
+			.param("p", "%-" + archives.run + "@%")
+			.query(Long.class)
+			.single()).isEqualTo(4);
 		long paid = directory.findByEmail(email("paid")).orElseThrow().id();
-		assertThat(jdbc.sql("select count(*) from billing.subscription where member_id = ?").param(paid)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from billing.subscription where member_id = ?")
+			.param(paid)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 }

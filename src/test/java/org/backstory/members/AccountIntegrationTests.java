@@ -110,14 +110,16 @@ class AccountIntegrationTests {
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(MemberFixtures.members(jdbc, email)).isEqualTo(1);
 
-		Visitor.Page deleted = visitor.submit("/account/delete", "/account/delete", Map.of("password", MemberFixtures.PASSWORD));
+		Visitor.Page deleted = visitor.submit("/account/delete", "/account/delete",
+				Map.of("password", MemberFixtures.PASSWORD));
 
 		assertThat(deleted.header("Location")).endsWith("/goodbye");
 		assertThat(visitor.get("/goodbye").body()).contains("Your account and your personal data have been deleted");
 		assertThat(seenBeforeRowWentAway).containsExactly(memberId);
 		assertThat(MemberFixtures.members(jdbc, email)).isZero();
 		assertThat(count("select count(*) from members.one_time_token where member_id = " + memberId)).isZero();
-		assertThat(count("select count(*) from members.sign_in_throttle where throttle_key like '%" + email.toLowerCase() + "'"))
+		assertThat(count(
+				"select count(*) from members.sign_in_throttle where throttle_key like '%" + email.toLowerCase() + "'"))
 			.isZero();
 		assertThat(SentMail.countTo(jdbc, email)).isZero();
 		assertThat(MemberFixtures.sessionsOf(jdbc, memberId)).isZero();
@@ -135,7 +137,8 @@ class AccountIntegrationTests {
 		Visitor visitor = new Visitor(port);
 		visitor.signIn(email, MemberFixtures.PASSWORD);
 
-		Visitor.Page answer = visitor.submit("/account/delete", "/account/delete", Map.of("password", MemberFixtures.PASSWORD));
+		Visitor.Page answer = visitor.submit("/account/delete", "/account/delete",
+				Map.of("password", MemberFixtures.PASSWORD));
 
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(MemberFixtures.members(jdbc, email)).isEqualTo(1);
@@ -152,7 +155,8 @@ class AccountIntegrationTests {
 		assertThat(visitor.get("/account/delete").document().select("input[name=email]")).hasSize(1);
 
 		Visitor.Page wrong = visitor.submit("/account/delete", "/account/delete", Map.of("email", "someone@else.test"));
-		Visitor.Page deleted = visitor.submit("/account/delete", "/account/delete", Map.of("email", email.toUpperCase()));
+		Visitor.Page deleted = visitor.submit("/account/delete", "/account/delete",
+				Map.of("email", email.toUpperCase()));
 
 		assertThat(wrong.document().select(".error").text()).contains("not your email address");
 		assertThat(deleted.header("Location")).endsWith("/goodbye");
@@ -165,7 +169,8 @@ class AccountIntegrationTests {
 		Visitor visitor = new Visitor(port);
 		visitor.signIn(email, MemberFixtures.PASSWORD);
 
-		assertThat(visitor.post("/account/delete", Map.of("password", MemberFixtures.PASSWORD)).status()).isEqualTo(403);
+		assertThat(visitor.post("/account/delete", Map.of("password", MemberFixtures.PASSWORD)).status())
+			.isEqualTo(403);
 		assertThat(visitor.post("/account/profile", Map.of("name", "Hacked")).status()).isEqualTo(403);
 		assertThat(MemberFixtures.members(jdbc, email)).isEqualTo(1);
 		assertThat(directory.findByEmail(email).orElseThrow().name()).isEqualTo("Test formcsrf");
@@ -190,7 +195,8 @@ class AccountIntegrationTests {
 	}
 
 	private void listen(java.util.function.Consumer<MemberDeleted> action) {
-		ApplicationListener<PayloadApplicationEvent<MemberDeleted>> listener = event -> action.accept(event.getPayload());
+		ApplicationListener<PayloadApplicationEvent<MemberDeleted>> listener = event -> action
+			.accept(event.getPayload());
 		listeners.add(listener);
 		context.addApplicationListener(listener);
 	}

@@ -67,7 +67,9 @@ class LoginIntegrationTests {
 
 		assertThat(answer.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("backstory_session="))
 			.singleElement()
-			.satisfies(cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure"));
+			.satisfies(cookie -> assertThat(cookie).contains("HttpOnly")
+				.contains("SameSite=Lax")
+				.doesNotContain("Secure"));
 	}
 
 	@Test
@@ -98,7 +100,8 @@ class LoginIntegrationTests {
 		Visitor.Page unknownEmail = new Visitor(port).signIn(MemberFixtures.uniqueEmail("nobody"), "not the password");
 
 		assertThat(wrongPassword.status()).isEqualTo(302);
-		assertThat(wrongPassword.header("Location")).isEqualTo(unknownEmail.header("Location")).endsWith("/login?error=credentials");
+		assertThat(wrongPassword.header("Location")).isEqualTo(unknownEmail.header("Location"))
+			.endsWith("/login?error=credentials");
 		assertThat(new Visitor(port).get("/login?error=credentials").document().select(".error").text())
 			.isEqualTo(GENERIC);
 		assertThat(MemberFixtures.sessionRows(jdbc)).isEqualTo(before);
@@ -125,7 +128,8 @@ class LoginIntegrationTests {
 	void loginWithoutCsrfTokenIsForbidden() {
 		String email = MemberFixtures.reader(directory, "nocsrf");
 
-		Visitor.Page answer = new Visitor(port).post("/login", Map.of("email", email, "password", MemberFixtures.PASSWORD));
+		Visitor.Page answer = new Visitor(port).post("/login",
+				Map.of("email", email, "password", MemberFixtures.PASSWORD));
 
 		assertThat(answer.status()).isEqualTo(403);
 	}
@@ -142,7 +146,8 @@ class LoginIntegrationTests {
 		assertThat(answer.header("Location")).endsWith("/login?error=locked");
 		assertThat(new Visitor(port).follow("/login?error=locked").document().select(".error").text())
 			.startsWith("Too many failed sign-ins for this address");
-		jdbc.sql("update members.sign_in_throttle set locked_until = now() - interval '1 second' where throttle_key = :key")
+		jdbc.sql(
+				"update members.sign_in_throttle set locked_until = now() - interval '1 second' where throttle_key = :key")
 			.param("key", "login-email:" + email.toLowerCase())
 			.update();
 		assertThat(new Visitor(port).signIn(email, MemberFixtures.PASSWORD).header("Location")).doesNotContain("error");
@@ -160,8 +165,7 @@ class LoginIntegrationTests {
 			.endsWith("/login?error=throttled");
 		assertThat(new Visitor(port).follow("/login?error=throttled").document().select(".error").text())
 			.isEqualTo(THROTTLED);
-		assertThat(new Visitor(port).signIn(email, MemberFixtures.PASSWORD).header("Location"))
-			.doesNotContain("error");
+		assertThat(new Visitor(port).signIn(email, MemberFixtures.PASSWORD).header("Location")).doesNotContain("error");
 	}
 
 	@Test

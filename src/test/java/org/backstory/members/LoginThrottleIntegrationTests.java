@@ -18,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The sign-in limits under parallel requests: each attempt is reserved in the database before its password
- * is checked, so no burst checks more passwords than the limits allow, and no late failure shortens a lock.
- * A locked address is mailed a sign-in link, once per lock-out.
+ * The sign-in limits under parallel requests: each attempt is reserved in the database
+ * before its password is checked, so no burst checks more passwords than the limits
+ * allow, and no late failure shortens a lock. A locked address is mailed a sign-in link,
+ * once per lock-out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginThrottleIntegrationTests {
@@ -85,7 +86,8 @@ class LoginThrottleIntegrationTests {
 	void failuresLandingAfterALockLeaveItAsItWas() throws Exception {
 		String email = MemberFixtures.reader(directory, "late");
 		String key = "login-email:" + email;
-		// Four earlier failures and two earlier lock-outs today: the next lock lasts 20 minutes.
+		// Four earlier failures and two earlier lock-outs today: the next lock lasts 20
+		// minutes.
 		jdbc.sql("""
 				insert into members.sign_in_throttle (throttle_key, failures, window_started_at, lockouts, updated_at)
 				values (:key, 4, now(), 2, now())""").param("key", key).update();
@@ -97,7 +99,8 @@ class LoginThrottleIntegrationTests {
 				where throttle_key = :key""").param("key", key).query(Boolean.class).single())
 			.as("still locked for the third lock-out's 20 minutes")
 			.isTrue();
-		assertThat(new Visitor(port).signIn(email, MemberFixtures.PASSWORD).header("Location")).contains("error=locked");
+		assertThat(new Visitor(port).signIn(email, MemberFixtures.PASSWORD).header("Location"))
+			.contains("error=locked");
 	}
 
 	@Test
@@ -145,21 +148,27 @@ class LoginThrottleIntegrationTests {
 	}
 
 	private void endLock(String email) {
-		jdbc.sql("update members.sign_in_throttle set locked_until = now() - interval '1 second' where throttle_key = :key")
+		jdbc.sql(
+				"update members.sign_in_throttle set locked_until = now() - interval '1 second' where throttle_key = :key")
 			.param("key", "login-email:" + email)
 			.update();
 	}
 
-	/** One visitor's sign-in, its form loaded before the burst so that only the posts race. */
+	/**
+	 * One visitor's sign-in, its form loaded before the burst so that only the posts
+	 * race.
+	 */
 	private record Attempt(Visitor visitor, String csrf, String email, String password) {
 
 		Attempt(Visitor visitor, String email, String password) {
-			this(visitor, visitor.get("/login").document().select("form[action=/login] input[name=_csrf]").attr("value"),
+			this(visitor,
+					visitor.get("/login").document().select("form[action=/login] input[name=_csrf]").attr("value"),
 					email, password);
 		}
 
 		String post() {
-			return visitor.post("/login", Map.of("_csrf", csrf, "email", email, "password", password)).header("Location");
+			return visitor.post("/login", Map.of("_csrf", csrf, "email", email, "password", password))
+				.header("Location");
 		}
 
 	}

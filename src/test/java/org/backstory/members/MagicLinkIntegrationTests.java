@@ -52,7 +52,8 @@ class MagicLinkIntegrationTests {
 
 		Visitor.Page confirmation = visitor.get(link);
 		assertThat(confirmation.status()).isEqualTo(200);
-		assertThat(confirmation.document().select("form[action=/login/link/confirm] button").text()).isEqualTo("Sign in");
+		assertThat(confirmation.document().select("form[action=/login/link/confirm] button").text())
+			.isEqualTo("Sign in");
 		assertThat(MemberFixtures.sessionsOf(jdbc, memberId)).isZero();
 		assertThat(visitor.get(link).status()).as("a second look, as a mail scanner would").isEqualTo(200);
 

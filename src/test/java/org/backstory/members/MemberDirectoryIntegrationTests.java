@@ -21,7 +21,8 @@ class MemberDirectoryIntegrationTests {
 	void createsAnAccountAndFindsItByIdAndByAddressInAnyCase() {
 		String email = MemberFixtures.uniqueEmail("Editor");
 
-		long id = directory.createAccount(new NewAccount(email, " Eddie Editor ", "demo-password", MemberRole.EDITOR, true));
+		long id = directory
+			.createAccount(new NewAccount(email, " Eddie Editor ", "demo-password", MemberRole.EDITOR, true));
 
 		MemberProfile profile = directory.profile(id).orElseThrow();
 		assertThat(profile.email()).isEqualTo(email);
@@ -36,7 +37,8 @@ class MemberDirectoryIntegrationTests {
 		String email = MemberFixtures.uniqueEmail("twice");
 		long first = directory.createAccount(new NewAccount(email, "First", "demo-password", MemberRole.MEMBER, true));
 
-		long second = directory.createAccount(new NewAccount(email.toUpperCase(), "Second", "other-password", MemberRole.OWNER, false));
+		long second = directory
+			.createAccount(new NewAccount(email.toUpperCase(), "Second", "other-password", MemberRole.OWNER, false));
 
 		assertThat(second).isEqualTo(first);
 		assertThat(directory.profile(first).orElseThrow().name()).isEqualTo("First");
@@ -45,8 +47,8 @@ class MemberDirectoryIntegrationTests {
 
 	@Test
 	void refusesAccountsThatBreakTheRules() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> directory.createAccount(new NewAccount("nope", "N", "demo-password", MemberRole.MEMBER, true)));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> directory.createAccount(new NewAccount("nope", "N", "demo-password", MemberRole.MEMBER, true)));
 		assertThatIllegalArgumentException().isThrownBy(() -> directory
 			.createAccount(new NewAccount(MemberFixtures.uniqueEmail("x"), "N", "short", MemberRole.MEMBER, true)));
 	}

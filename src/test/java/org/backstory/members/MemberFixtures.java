@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Accounts and counts for members tests. Addresses are unique per call: the test database is shared. */
+/**
+ * Accounts and counts for members tests. Addresses are unique per call: the test database
+ * is shared.
+ */
 public final class MemberFixtures {
 
 	public static final String PASSWORD = "correct horse battery";

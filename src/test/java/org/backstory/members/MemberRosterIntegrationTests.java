@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The member list's queries: a batch filter (another module's large condition) asked chunk by chunk. */
+/**
+ * The member list's queries: a batch filter (another module's large condition) asked
+ * chunk by chunk.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberRosterIntegrationTests {
 
@@ -29,8 +32,8 @@ class MemberRosterIntegrationTests {
 		String label = "r-" + UUID.randomUUID().toString().substring(0, 8);
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			long id = directory.createAccount(new NewAccount(MemberFixtures.uniqueEmail("roster" + i), "Roster " + i, null,
-					MemberRole.MEMBER, false));
+			long id = directory.createAccount(new NewAccount(MemberFixtures.uniqueEmail("roster" + i), "Roster " + i,
+					null, MemberRole.MEMBER, false));
 			roster.addLabel(staff, id, label);
 			ids.add(id);
 		}
@@ -57,8 +60,8 @@ class MemberRosterIntegrationTests {
 				MemberRole.ADMINISTRATOR, true));
 		String label = "e-" + UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < 3; i++) {
-			long id = directory.createAccount(new NewAccount(MemberFixtures.uniqueEmail("chunk" + i), "Chunk " + i, null,
-					MemberRole.MEMBER, false));
+			long id = directory.createAccount(new NewAccount(MemberFixtures.uniqueEmail("chunk" + i), "Chunk " + i,
+					null, MemberRole.MEMBER, false));
 			roster.addLabel(staff, id, label);
 		}
 		List<MemberListing> seen = new ArrayList<>();

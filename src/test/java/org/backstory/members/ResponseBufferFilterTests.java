@@ -14,8 +14,8 @@ class ResponseBufferFilterTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		response.setBufferSize(8192);
 
-		new SessionStoreConfiguration.ResponseBufferFilter().doFilter(new MockHttpServletRequest("GET", "/p/x"), response,
-				new MockFilterChain());
+		new SessionStoreConfiguration.ResponseBufferFilter().doFilter(new MockHttpServletRequest("GET", "/p/x"),
+				response, new MockFilterChain());
 
 		assertThat(response.getBufferSize()).isEqualTo(SessionStoreConfiguration.RESPONSE_BUFFER_BYTES);
 	}

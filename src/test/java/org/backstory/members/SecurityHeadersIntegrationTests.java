@@ -17,10 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The browser-facing security headers on a walk through the site over HTTP: reader pages, a member's
- * account pages, admin pages, pages opened from a link with a token, an error page, a feed and static
- * files. Every HTML page is also checked for markup the policy would block (inline scripts, style
- * attributes, event handler attributes), so the policy and the pages agree.
+ * The browser-facing security headers on a walk through the site over HTTP: reader pages,
+ * a member's account pages, admin pages, pages opened from a link with a token, an error
+ * page, a feed and static files. Every HTML page is also checked for markup the policy
+ * would block (inline scripts, style attributes, event handler attributes), so the policy
+ * and the pages agree.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityHeadersIntegrationTests {
@@ -102,13 +103,14 @@ class SecurityHeadersIntegrationTests {
 	}
 
 	/**
-	 * Pages opened from a link whose address holds a token (here a made-up one): links followed from them must
-	 * not carry that address to another site in the {@code Referer}.
+	 * Pages opened from a link whose address holds a token (here a made-up one): links
+	 * followed from them must not carry that address to another site in the
+	 * {@code Referer}.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/login/link?token=not-a-real-token", "/password/reset?token=not-a-real-token",
-			"/staff/invite?token=not-a-real-token", "/verify?token=not-a-real-token",
-			"/setup?token=not-a-real-token", "/email/change?token=not-a-real-token", "/gift/redeem/not-a-real-token", "/unsubscribe/not-a-real-token",
+			"/staff/invite?token=not-a-real-token", "/verify?token=not-a-real-token", "/setup?token=not-a-real-token",
+			"/email/change?token=not-a-real-token", "/gift/redeem/not-a-real-token", "/unsubscribe/not-a-real-token",
 			"/newsletters/preferences/not-a-real-token", "/feed/not-a-real-token.xml" })
 	void pagesOpenedFromATokenLinkSendNoReferrer(String path) {
 		Visitor.Page page = new Visitor(port).get(path);
@@ -137,12 +139,14 @@ class SecurityHeadersIntegrationTests {
 
 	private static void sharedPolicy(SoftAssertions softly, String path, Visitor.Page page, String referrerPolicy) {
 		String csp = page.header("Content-Security-Policy");
-		softly.assertThat(directives(csp)).as(path + " CSP")
+		softly.assertThat(directives(csp))
+			.as(path + " CSP")
 			.contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
 					"base-uri 'none'", "img-src 'self' data: https:");
 		softly.assertThat(csp).as(path + " CSP").doesNotContain("unsafe-inline", "unsafe-eval");
 		softly.assertThat(page.header("Referrer-Policy")).as(path).isEqualTo(referrerPolicy);
-		softly.assertThat(page.header("Permissions-Policy")).as(path)
+		softly.assertThat(page.header("Permissions-Policy"))
+			.as(path)
 			.contains("camera=()", "microphone=()", "geolocation=()", "payment=()");
 		softly.assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
 		if (page.header("Content-Type").startsWith("text/html")) {
@@ -154,7 +158,10 @@ class SecurityHeadersIntegrationTests {
 		return List.of(csp.split("\\s*;\\s*"));
 	}
 
-	/** Inline scripts (JSON-LD data blocks are not run, so not blocked), style attributes and elements, handlers. */
+	/**
+	 * Inline scripts (JSON-LD data blocks are not run, so not blocked), style attributes
+	 * and elements, handlers.
+	 */
 	private static List<String> blockedMarkup(Visitor.Page page) {
 		return page.document().getAllElements().stream().filter(element -> {
 			boolean inlineScript = element.tagName().equals("script") && !element.hasAttr("src")

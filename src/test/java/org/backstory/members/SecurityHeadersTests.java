@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** Which policy a path gets; the walk over HTTP is {@link SecurityHeadersIntegrationTests}. */
+/**
+ * Which policy a path gets; the walk over HTTP is
+ * {@link SecurityHeadersIntegrationTests}.
+ */
 class SecurityHeadersTests {
 
 	private final SecurityHeaders headers = new SecurityHeaders();
@@ -18,7 +21,8 @@ class SecurityHeadersTests {
 		MockHttpServletResponse response = write("/admin/newsletters/sends/12/editions/preview-subscribe");
 
 		String policy = response.getHeader("Content-Security-Policy");
-		assertThat(policy).startsWith("default-src 'none';").contains("style-src 'unsafe-inline'", "frame-ancestors 'none'")
+		assertThat(policy).startsWith("default-src 'none';")
+			.contains("style-src 'unsafe-inline'", "frame-ancestors 'none'")
 			.doesNotContain("script-src");
 		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
 	}

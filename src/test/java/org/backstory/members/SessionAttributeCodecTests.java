@@ -27,7 +27,8 @@ class SessionAttributeCodecTests {
 		assertThat(stored.length).isLessThan(64);
 		assertThat(read.getAuthentication()).isEqualTo(context.getAuthentication());
 		assertThat(read.getAuthentication().isAuthenticated()).isTrue();
-		assertThat(read.getAuthentication().getAuthorities()).extracting(Object::toString).containsExactly("ROLE_EDITOR");
+		assertThat(read.getAuthentication().getAuthorities()).extracting(Object::toString)
+			.containsExactly("ROLE_EDITOR");
 	}
 
 	@Test
@@ -40,8 +41,8 @@ class SessionAttributeCodecTests {
 
 	@Test
 	void contextsStoredByJavaSerialisationStillRead() {
-		SecurityContext other = new SecurityContextImpl(new UsernamePasswordAuthenticationToken("x", null,
-				List.of(new SimpleGrantedAuthority("ROLE_MEMBER"))));
+		SecurityContext other = new SecurityContextImpl(
+				new UsernamePasswordAuthenticationToken("x", null, List.of(new SimpleGrantedAuthority("ROLE_MEMBER"))));
 		byte[] legacy = new SerializingConverter().convert(other);
 
 		assertThat(((SecurityContext) codec.read(legacy)).getAuthentication().getName()).isEqualTo("x");

@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A signed-in member's CSRF token lives in their session, so a token cookie planted by someone else (from a
- * sibling subdomain, or on plain http) cannot forge their forms; anonymous readers still get no session.
+ * A signed-in member's CSRF token lives in their session, so a token cookie planted by
+ * someone else (from a sibling subdomain, or on plain http) cannot forge their forms;
+ * anonymous readers still get no session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionBoundCsrfIntegrationTests {
@@ -68,7 +69,8 @@ class SessionBoundCsrfIntegrationTests {
 		member.signIn(email, MemberFixtures.PASSWORD);
 		member.plantCookie("XSRF-TOKEN", before);
 
-		Visitor.Page forged = member.post("/account/profile", Map.of("_csrf", CookieCsrf.masked(before), "name", "Old Token"));
+		Visitor.Page forged = member.post("/account/profile",
+				Map.of("_csrf", CookieCsrf.masked(before), "name", "Old Token"));
 
 		assertThat(forged.status()).isEqualTo(403);
 		assertThat(nameOf(email)).isEqualTo("Test rotated-csrf");
@@ -126,10 +128,14 @@ class SessionBoundCsrfIntegrationTests {
 	}
 
 	private long csrfTokensInSessionsOf(String email) {
-		return jdbc.sql("""
-				select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
-				where s.principal_name = :name and a.attribute_name like '%CSRF_TOKEN'
-				""").param("name", Long.toString(directory.findByEmail(email).orElseThrow().id())).query(Long.class).single();
+		return jdbc
+			.sql("""
+					select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+					where s.principal_name = :name and a.attribute_name like '%CSRF_TOKEN'
+					""")
+			.param("name", Long.toString(directory.findByEmail(email).orElseThrow().id()))
+			.query(Long.class)
+			.single();
 	}
 
 	private String nameOf(String email) {

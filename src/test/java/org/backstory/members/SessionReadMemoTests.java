@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 
-/** A request reads each session from the store once; outside a request, every read goes to the store. */
+/**
+ * A request reads each session from the store once; outside a request, every read goes to
+ * the store.
+ */
 class SessionReadMemoTests {
 
 	@SuppressWarnings("unchecked")

@@ -45,7 +45,8 @@ class SessionReadsWithoutTransactionTests {
 	@SuppressWarnings("unchecked")
 	void springSessionReadsThroughExecuteAndWritesThroughExecuteWithoutResult() {
 		JdbcOperations jdbc = mock(JdbcOperations.class);
-		given(jdbc.query(anyString(), any(PreparedStatementSetter.class), any(ResultSetExtractor.class))).willReturn(List.of());
+		given(jdbc.query(anyString(), any(PreparedStatementSetter.class), any(ResultSetExtractor.class)))
+			.willReturn(List.of());
 		RecordingTransactions transactions = new RecordingTransactions();
 		JdbcIndexedSessionRepository store = new JdbcIndexedSessionRepository(jdbc, transactions);
 

@@ -9,9 +9,9 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 /**
- * Two requests of one session each hold their own copy of it and save it when they end, in any order: what
- * the store does when the copies disagree. Played out step by step on the session store itself, so each race
- * happens every time.
+ * Two requests of one session each hold their own copy of it and save it when they end,
+ * in any order: what the store does when the copies disagree. Played out step by step on
+ * the session store itself, so each race happens every time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionStoreRaceIntegrationTests {

@@ -14,7 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What reading pages while signed in writes to the session store: nothing, within a minute of signing in. */
+/**
+ * What reading pages while signed in writes to the session store: nothing, within a
+ * minute of signing in.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionWritesIntegrationTests {
 
@@ -54,10 +57,14 @@ class SessionWritesIntegrationTests {
 		Visitor visitor = new Visitor(port);
 		visitor.signIn(email, MemberFixtures.PASSWORD);
 
-		byte[] stored = jdbc.sql("""
-				select a.attribute_bytes from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
-				where s.principal_name = :name and a.attribute_name = 'SPRING_SECURITY_CONTEXT'
-				""").param("name", Long.toString(memberId)).query(byte[].class).single();
+		byte[] stored = jdbc
+			.sql("""
+					select a.attribute_bytes from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+					where s.principal_name = :name and a.attribute_name = 'SPRING_SECURITY_CONTEXT'
+					""")
+			.param("name", Long.toString(memberId))
+			.query(byte[].class)
+			.single();
 
 		assertThat(stored[0]).isEqualTo((byte) 0xB5);
 		assertThat(visitor.get("/account").status()).isEqualTo(200);

@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sign-up as Ghost does it: address and name only, nobody signed in until the mailed link comes back, and the
- * same answer whether or not the address has an account.
+ * Sign-up as Ghost does it: address and name only, nobody signed in until the mailed link
+ * comes back, and the same answer whether or not the address has an account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignUpIntegrationTests {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A delivery report keeps only what the database can store: found by DeliveryReportParserFuzzTests. */
+/**
+ * A delivery report keeps only what the database can store: found by
+ * DeliveryReportParserFuzzTests.
+ */
 class DeliveryReportTests {
 
 	@Test

@@ -22,7 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** Editions rendered from what the real access gate lets out of a real published article. */
+/**
+ * Editions rendered from what the real access gate lets out of a real published article.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class EditionRendererIntegrationTests {

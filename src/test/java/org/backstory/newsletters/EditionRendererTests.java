@@ -49,8 +49,8 @@ class EditionRendererTests {
 			"This article is for paying subscribers.", new Action("Subscribe", "/subscribe?next=%2Fp%2Fharbour-deal"),
 			new Action("Already a subscriber? Log in", "/login?next=%2Fp%2Fharbour-deal"), "Check your card on file.");
 
-	static final Newsletter NEWSLETTER = new Newsletter(1, "weekly", "The Weekly Harbour", "Every Friday.", "Harbour News",
-			"news@news.example", null, true);
+	static final Newsletter NEWSLETTER = new Newsletter(1, "weekly", "The Weekly Harbour", "Every Friday.",
+			"Harbour News", "news@news.example", null, true);
 
 	static final Publication PUBLICATION = new Publication("Harbour News", "Ports and people", "#0a6e5c",
 			"/assets/logo.png", "Harbour News Ltd", "1 Quay Street\nPortsmouth PO1 2AB\nUnited Kingdom");
@@ -68,8 +68,8 @@ class EditionRendererTests {
 	}
 
 	static ReadableArticle complete(Article article) {
-		return new ReadableArticle(article, article.previewHtml() + "<div class=\"paywalled-content\">" + GATED + "</div>",
-				true, null, null);
+		return new ReadableArticle(article,
+				article.previewHtml() + "<div class=\"paywalled-content\">" + GATED + "</div>", true, null, null);
 	}
 
 	static ReadableArticle preview(Article article) {
@@ -104,7 +104,8 @@ class EditionRendererTests {
 			.isEqualTo("Already a subscriber? Log in");
 		assertThat(content.text()).contains("Subscribe to keep reading",
 				"Subscribe: " + BASE + "/subscribe?next=%2Fp%2Fharbour-deal",
-				"Already a subscriber? Log in:\n" + BASE + "/login?next=%2Fp%2Fharbour-deal", "Check your card on file.");
+				"Already a subscriber? Log in:\n" + BASE + "/login?next=%2Fp%2Fharbour-deal",
+				"Check your card on file.");
 		assertThat(content.text().lines()).allMatch(line -> line.length() <= PlainText.WIDTH || !line.contains(" "));
 	}
 
@@ -132,8 +133,8 @@ class EditionRendererTests {
 		assertThat(chart.hasAttr("height")).isFalse();
 		assertThat(chart.hasAttr("loading")).isFalse();
 		assertThat(html.select("img")).allSatisfy(img -> assertThat(img.attr("style")).contains("border:0"));
-		assertThat(html.select("td img")).allSatisfy(img -> assertThat(img.attr("style")).containsAnyOf("max-width:100%",
-				"max-width:536px", "height:40px"));
+		assertThat(html.select("td img")).allSatisfy(
+				img -> assertThat(img.attr("style")).containsAnyOf("max-width:100%", "max-width:536px", "height:40px"));
 		assertThat(html.selectFirst("img[src$=cover.jpg]").attr("width")).isEqualTo("536");
 	}
 
@@ -144,7 +145,9 @@ class EditionRendererTests {
 		assertThat(html.select("p")).isNotEmpty().allSatisfy(p -> assertThat(p.attr("style")).isNotBlank());
 		for (String tag : List.of("h1", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "img", "pre", "code", "table",
 				"th", "td", "hr", "figure", "figcaption")) {
-			assertThat(html.select(tag)).as(tag).isNotEmpty().allSatisfy(e -> assertThat(e.attr("style")).as(tag).isNotBlank());
+			assertThat(html.select(tag)).as(tag)
+				.isNotEmpty()
+				.allSatisfy(e -> assertThat(e.attr("style")).as(tag).isNotBlank());
 		}
 		assertThat(html.selectFirst("th[align=right]").attr("style")).contains("text-align:right");
 		assertThat(html.select("link[rel=stylesheet]")).isEmpty();
@@ -185,7 +188,8 @@ class EditionRendererTests {
 		assertThat(html.selectFirst("h1 a").attr("href")).isEqualTo(BASE + "/p/harbour-deal");
 		assertThat(html.selectFirst("h1").text()).isEqualTo("The harbour deal");
 		assertThat(html.select("a[href=" + BASE + "/story/harbour]").text()).isEqualTo("Part 2 of The Harbour Deal");
-		assertThat(html.text()).contains("What the deal means for the port.", "By Ana Lima and Ben Ode · 27 November 2026");
+		assertThat(html.text()).contains("What the deal means for the port.",
+				"By Ana Lima and Ben Ode · 27 November 2026");
 	}
 
 	@Test
@@ -205,8 +209,10 @@ class EditionRendererTests {
 
 		Document html = Jsoup.parse(content.html());
 		assertThat(html.select("a:contains(Unsubscribe)").attr("href")).isEqualTo(Personalization.UNSUBSCRIBE_URL);
-		assertThat(html.select("a:contains(Manage preferences)").attr("href")).isEqualTo(Personalization.PREFERENCES_URL);
-		assertThat(html.text()).contains("You're receiving The Weekly Harbour from Harbour News because you subscribed.",
+		assertThat(html.select("a:contains(Manage preferences)").attr("href"))
+			.isEqualTo(Personalization.PREFERENCES_URL);
+		assertThat(html.text()).contains(
+				"You're receiving The Weekly Harbour from Harbour News because you subscribed.",
 				"Sent to " + Personalization.ADDRESS, "Harbour News Ltd", "1 Quay Street", "Portsmouth PO1 2AB",
 				"United Kingdom");
 		assertThat(content.text()).contains("You're receiving The Weekly Harbour from Harbour News because you",
@@ -233,8 +239,8 @@ class EditionRendererTests {
 		Article article = article("Title with " + trap + " and 100%% sure",
 				"<p>Body mentions " + trap + " and " + Personalization.ADDRESS + " and %%% odd.</p>", true);
 		EditionContent content = render(complete(article));
-		Personalization recipient = new Personalization("https://news.example/u/secret", "https://news.example/prefs/secret",
-				"reader@example.com");
+		Personalization recipient = new Personalization("https://news.example/u/secret",
+				"https://news.example/prefs/secret", "reader@example.com");
 
 		String html = recipient.html(content.html());
 		String text = recipient.text(content.text());
@@ -247,8 +253,8 @@ class EditionRendererTests {
 		assertThat(document.selectFirst("h1").text()).isEqualTo("Title with " + trap + " and 100%% sure");
 		assertThat(document.selectFirst("p:contains(Body mentions)").text())
 			.isEqualTo("Body mentions " + trap + " and " + Personalization.ADDRESS + " and %%% odd.");
-		assertThat(text.replace("\u2060", "")).contains("Body mentions " + trap, Personalization.ADDRESS + " and %%% odd.",
-				"Title with " + trap);
+		assertThat(text.replace("\u2060", "")).contains("Body mentions " + trap,
+				Personalization.ADDRESS + " and %%% odd.", "Title with " + trap);
 	}
 
 }

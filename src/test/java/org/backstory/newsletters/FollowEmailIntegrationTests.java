@@ -41,9 +41,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Follow emails (issue 14 §2) to a real SMTP server (GreenMail): a new article in a storyline reaches each follower
- * once, through the newsletter send machinery, rendered per recipient through the access policy; the one-click
- * unfollow link ends that follow only; the same article as a newsletter is not mailed twice; a follower claimed by a
+ * Follow emails (issue 14 §2) to a real SMTP server (GreenMail): a new article in a
+ * storyline reaches each follower once, through the newsletter send machinery, rendered
+ * per recipient through the access policy; the one-click unfollow link ends that follow
+ * only; the same article as a newsletter is not mailed twice; a follower claimed by a
  * node that died is mailed when its lease ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -139,11 +140,12 @@ class FollowEmailIntegrationTests {
 
 		ReceivedMail mail = awaitOnly(reader.email());
 		assertThat(mail.message().getSubject()).isEqualTo("New in " + story.title() + ": " + part.title());
-		assertThat(mail.html()).contains("Gated paragraph of " + part.slug(), "https://news.backstory.test/p/" + part.slug(),
-				"because you follow the story " + story.title(), "Unfollow this story");
+		assertThat(mail.html()).contains("Gated paragraph of " + part.slug(),
+				"https://news.backstory.test/p/" + part.slug(), "because you follow the story " + story.title(),
+				"Unfollow this story");
 		assertThat(mail.text()).contains("Unfollow this story: https://news.backstory.test/unfollow/");
-		assertThat(mail.header("List-Unsubscribe"))
-			.matches("<https://news\\.backstory\\.test/unfollow/[A-Za-z0-9._-]+>, <mailto:editors@backstory\\.test\\?subject=unsubscribe>");
+		assertThat(mail.header("List-Unsubscribe")).matches(
+				"<https://news\\.backstory\\.test/unfollow/[A-Za-z0-9._-]+>, <mailto:editors@backstory\\.test\\?subject=unsubscribe>");
 		assertThat(mail.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(mail.header("List-Id")).endsWith("<follow-" + story.id() + ".news.backstory.test>");
 		String unfollow = link(mail);
@@ -155,8 +157,8 @@ class FollowEmailIntegrationTests {
 	void paidTextReachesOnlyFollowersWhoMayReadIt() {
 		Plan plan = plans.createPlan(BillingFixtures.newPlan());
 		SignedInMember free = following(BillingFixtures.registeredMember(members));
-		SignedInMember paying = following(BillingFixtures.subscribedMember(members, checkouts, plan, BillingInterval.MONTH,
-				"4242424242424242"));
+		SignedInMember paying = following(
+				BillingFixtures.subscribedMember(members, checkouts, plan, BillingInterval.MONTH, "4242424242424242"));
 
 		ArticleDraft part = publishPart(Visibility.paid());
 
@@ -198,10 +200,13 @@ class FollowEmailIntegrationTests {
 		workers.stop();
 		try {
 			part = publishPart(Visibility.everyone());
-			Await.until("the follow email started", Duration.ofSeconds(20), () -> sends.ofArticle(part.id()).stream()
-				.anyMatch(s -> s.storylineId() != null && s.status() == SendStatus.SENDING));
+			Await.until("the follow email started", Duration.ofSeconds(20),
+					() -> sends.ofArticle(part.id())
+						.stream()
+						.anyMatch(s -> s.storylineId() != null && s.status() == SendStatus.SENDING));
 			send = followSendOf(part).id();
-			// A node took the whole range, claimed the follower and died before mailing; its lease ended a second ago.
+			// A node took the whole range, claimed the follower and died before mailing;
+			// its lease ended a second ago.
 			jdbc.sql("update newsletters.send set handed_out = recipients where id = ?").param(send).update();
 			jdbc.sql("update newsletters.recipient set claimed_by = 'dead-node', next_attempt_at = ? where send_id = ?")
 				.params(Timestamp.from(clock.instant().minusSeconds(1)), send)
@@ -224,7 +229,8 @@ class FollowEmailIntegrationTests {
 		SignedInMember followerOnly = following(BillingFixtures.registeredMember(members));
 		long id = editor.save(articles.part(story, Visibility.everyone()));
 
-		publishing.publish(id, new PublishChoice(PublishMode.SITE_AND_EMAIL, newsletter.id(), Audience.ALL, null), null);
+		publishing.publish(id, new PublishChoice(PublishMode.SITE_AND_EMAIL, newsletter.id(), Audience.ALL, null),
+				null);
 
 		ReceivedMail follow = awaitOnly(followerOnly.email());
 		assertThat(follow.header("List-Id")).contains("follow-" + story.id());
@@ -270,8 +276,8 @@ class FollowEmailIntegrationTests {
 		ArticleDraft alone = articles.draft(Visibility.everyone());
 		long id = articles.publish(alone);
 
-		editor.save(new ArticleDraft(id, alone.slug(), alone.title(), alone.dek(), alone.bodyMarkdown(), alone.authorSlugs(),
-				List.of(), story.slug(), null, null, alone.visibility()));
+		editor.save(new ArticleDraft(id, alone.slug(), alone.title(), alone.dek(), alone.bodyMarkdown(),
+				alone.authorSlugs(), List.of(), story.slug(), null, null, alone.visibility()));
 
 		assertThat(sends.ofArticle(id)).isEmpty();
 	}
@@ -287,12 +293,14 @@ class FollowEmailIntegrationTests {
 
 		Visitor.Page confirm = new Visitor(port).get(path);
 		assertThat(confirm.status()).isEqualTo(200);
-		assertThat(confirm.document().select("h1").text()).isEqualTo("Stop emailing " + reader.email() + " about " + story.title() + "?");
+		assertThat(confirm.document().select("h1").text())
+			.isEqualTo("Stop emailing " + reader.email() + " about " + story.title() + "?");
 		assertThat(confirm.document().select("form[action=" + path + "]")).hasSize(1);
 		assertThat(confirm.header("Cache-Control")).isEqualTo("private, no-store");
 		assertThat(follows.follows(reader.id(), story.id())).isTrue();
 
-		// What a mail provider does for RFC 8058: a POST with this body, no cookie, no CSRF token.
+		// What a mail provider does for RFC 8058: a POST with this body, no cookie, no
+		// CSRF token.
 		Visitor.Page once = new Visitor(port).post(path, Map.of("List-Unsubscribe", "One-Click"));
 		Visitor.Page twice = new Visitor(port).post(path, Map.of("List-Unsubscribe", "One-Click"));
 
@@ -345,7 +353,8 @@ class FollowEmailIntegrationTests {
 	}
 
 	private static List<ReceivedMail> to(String address) {
-		// Receipts from the subscribers' checkouts reach the same server; only sends carry a List-Id.
+		// Receipts from the subscribers' checkouts reach the same server; only sends
+		// carry a List-Id.
 		return Arrays.stream(smtp.getReceivedMessages())
 			.filter(FollowEmailIntegrationTests::isSend)
 			.map(ReceivedMail::of)

@@ -32,9 +32,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Following a storyline in Debian's headless Chromium (issue 14 §2): a reader signs in from an article's follow
- * button and follows the story, an editor publishes its next part from the publish page, and the reader's inbox
- * (GreenMail) has the follow email linking to the new part, which opens in the browser. Screenshots land in
+ * Following a storyline in Debian's headless Chromium (issue 14 §2): a reader signs in
+ * from an article's follow button and follows the story, an editor publishes its next
+ * part from the publish page, and the reader's inbox (GreenMail) has the follow email
+ * linking to the new part, which opens in the browser. Screenshots land in
  * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -44,9 +44,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The house format's section labels are set in the settings page and shown on every channel (issue 14 §1): the
- * article page, the newsletter email (HTML and plain text), the Content API's html and the feed, for articles saved
- * before the change too. In a database of its own: a change renders every article in the format again.
+ * The house format's section labels are set in the settings page and shown on every
+ * channel (issue 14 §1): the article page, the newsletter email (HTML and plain text),
+ * the Content API's html and the feed, for articles saved before the change too. In a
+ * database of its own: a change renders every article in the format again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "backstory.newsletters.idle-poll=200ms")
@@ -91,19 +92,20 @@ class HouseLabelsIntegrationTests {
 		Visitor administrator = staff();
 		ArticleFixtures articles = new ArticleFixtures(editor);
 		String slug = ArticleFixtures.unique("labelled");
-		long id = editor.save(articles.draft(Visibility.everyone()).withText(new HouseText("The opening of " + slug + ".",
-				"The background of " + slug + ".", "The now part of " + slug + ".")));
+		long id = editor.save(articles.draft(Visibility.everyone())
+			.withText(new HouseText("The opening of " + slug + ".", "The background of " + slug + ".",
+					"The now part of " + slug + ".")));
 		String oldETag = new Visitor(port).get("/feed.xml").header("ETag");
 		Newsletter newsletter = newsletters.create(NewsletterFixtures.settings());
 		SignedInMember reader = BillingFixtures.registeredMember(members);
 		optIns.optIn(reader.id(), newsletter.id());
 
-		Visitor.Page saved = administrator.submit(SETTINGS, SETTINGS, settingsWith(administrator, BACKGROUND_LABEL, NOW_LABEL));
+		Visitor.Page saved = administrator.submit(SETTINGS, SETTINGS,
+				settingsWith(administrator, BACKGROUND_LABEL, NOW_LABEL));
 
 		assertThat(saved.status()).isEqualTo(303);
-		Visitor.Page published = administrator.submit("/admin/publish/" + id, "/admin/publish/" + id,
-				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when",
-						"now"));
+		Visitor.Page published = administrator.submit("/admin/publish/" + id, "/admin/publish/" + id, Map.of("mode",
+				"SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when", "now"));
 		assertThat(published.status()).isEqualTo(302);
 		String slugNow = editor.statusOf(id).orElseThrow().slug();
 		Document page = new Visitor(port).get("/p/" + slugNow).document();
@@ -119,7 +121,8 @@ class HouseLabelsIntegrationTests {
 			.doesNotContain("Before you read");
 
 		Visitor.Page feed = new Visitor(port).get("/feed.xml");
-		assertThat(feed.body()).contains(BACKGROUND_LABEL, "The background of " + slug).doesNotContain("Before you read");
+		assertThat(feed.body()).contains(BACKGROUND_LABEL, "The background of " + slug)
+			.doesNotContain("Before you read");
 		assertThat(feed.header("ETag")).isNotEqualTo(oldETag);
 
 		long send = Long.parseLong(published.header("Location").replaceAll(".*/sends/", ""));
@@ -129,7 +132,8 @@ class HouseLabelsIntegrationTests {
 		String text = part(mail, "text/plain");
 		assertThat(html).contains(BACKGROUND_LABEL, "Where things stand &lt;now&gt;", "The now part of " + slug)
 			.doesNotContain("Before you read");
-		assertThat(text).containsIgnoringCase(BACKGROUND_LABEL).containsIgnoringCase(NOW_LABEL)
+		assertThat(text).containsIgnoringCase(BACKGROUND_LABEL)
+			.containsIgnoringCase(NOW_LABEL)
 			.contains("The now part of " + slug);
 		assertThat(administrator.get(SETTINGS).document().select("input[name=nowLabel]").val()).isEqualTo(NOW_LABEL);
 		assertThat(publication.labels().background()).isEqualTo(BACKGROUND_LABEL);
@@ -176,7 +180,8 @@ class HouseLabelsIntegrationTests {
 		Path directory = site.dataDir().resolve("outbox").resolve("newsletters");
 		List<Path> files;
 		try (Stream<Path> listed = Files.list(directory)) {
-			files = listed.filter(file -> file.getFileName().toString().startsWith("newsletter." + send + ".")).toList();
+			files = listed.filter(file -> file.getFileName().toString().startsWith("newsletter." + send + "."))
+				.toList();
 		}
 		assertThat(files).hasSize(1);
 		try (InputStream in = Files.newInputStream(files.get(0))) {

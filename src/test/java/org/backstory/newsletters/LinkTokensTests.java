@@ -20,14 +20,16 @@ class LinkTokensTests {
 	void anUnsubscribeTokenReadsBackAsItsIds() {
 		String token = tokens.sign(Purpose.UNSUBSCRIBE, 42, 3, 17);
 
-		assertThat(tokens.read(Purpose.UNSUBSCRIBE, token)).hasValueSatisfying(ids -> assertThat(ids).containsExactly(42, 3, 17));
+		assertThat(tokens.read(Purpose.UNSUBSCRIBE, token))
+			.hasValueSatisfying(ids -> assertThat(ids).containsExactly(42, 3, 17));
 	}
 
 	@Test
 	void aPreferencesTokenReadsBackAsItsMember() {
 		String token = tokens.sign(Purpose.PREFERENCES, Long.MAX_VALUE);
 
-		assertThat(tokens.read(Purpose.PREFERENCES, token)).hasValueSatisfying(ids -> assertThat(ids).containsExactly(Long.MAX_VALUE));
+		assertThat(tokens.read(Purpose.PREFERENCES, token))
+			.hasValueSatisfying(ids -> assertThat(ids).containsExactly(Long.MAX_VALUE));
 	}
 
 	@Test
@@ -88,7 +90,8 @@ class LinkTokensTests {
 	@ValueSource(strings = { "", ".", "...", "42.3.17", "42.3.17.", "42.3.17.short", "42.3.17.x.AAAAAAAAAAAAAAAAAAAAAA",
 			"+42.3.17.AAAAAAAAAAAAAAAAAAAAAA", "042.3.17.AAAAAAAAAAAAAAAAAAAAAA", "-1.3.17.AAAAAAAAAAAAAAAAAAAAAA",
 			"99999999999999999999.3.17.AAAAAAAAAAAAAAAAAAAAAA", "42.3.17.AAAAAAAAAAAAAAAAAAAAAA==",
-			"42.3.17.AAAAAAAAAAAAAAAAAAAA+/", "42 .3.17.AAAAAAAAAAAAAAAAAAAAAA", "<script>.3.17.AAAAAAAAAAAAAAAAAAAAAA" })
+			"42.3.17.AAAAAAAAAAAAAAAAAAAA+/", "42 .3.17.AAAAAAAAAAAAAAAAAAAAAA",
+			"<script>.3.17.AAAAAAAAAAAAAAAAAAAAAA" })
 	void malformedTokensAreNotRead(String token) {
 		assertThat(tokens.read(Purpose.UNSUBSCRIBE, token)).isEmpty();
 	}

@@ -21,11 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The newsletter benchmark (bench/newsletters.sh): seeds N members into a fresh embedded database, a fifth
- * of them paying, opts them all into a newsletter, sends one paid article to it through the SMTP server at
- * {@code host:port} (a sink), and prints the time from the send's start to its last recipient and the
- * messages per second. Every message is personalised (own unsubscribe and preferences links); payers get
- * the whole article, the others its preview. Not a test: timing lives in benchmarks.
+ * The newsletter benchmark (bench/newsletters.sh): seeds N members into a fresh embedded
+ * database, a fifth of them paying, opts them all into a newsletter, sends one paid
+ * article to it through the SMTP server at {@code host:port} (a sink), and prints the
+ * time from the send's start to its last recipient and the messages per second. Every
+ * message is personalised (own unsubscribe and preferences links); payers get the whole
+ * article, the others its preview. Not a test: timing lives in benchmarks.
  */
 public final class NewsletterBenchmark {
 
@@ -39,7 +40,10 @@ public final class NewsletterBenchmark {
 		int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
 		String database = "bench_newsletters_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false, "--backstory.base-url=https://news.example.com", "--backstory.mail.host=" + host, "--backstory.mail.port=" + port, "--backstory.mail.starttls=false", "--backstory.newsletters.connections=" + connections, "--backstory.newsletters.idle-poll=100ms")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false,
+				"--backstory.base-url=https://news.example.com", "--backstory.mail.host=" + host,
+				"--backstory.mail.port=" + port, "--backstory.mail.starttls=false",
+				"--backstory.newsletters.connections=" + connections, "--backstory.newsletters.idle-poll=100ms")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Clock clock = app.getBean(Clock.class);
 			NewsletterSends sends = app.getBean(NewsletterSends.class);
@@ -65,7 +69,8 @@ public final class NewsletterBenchmark {
 			SendTally tally = sends.tally(send);
 			Send done = sends.find(send).orElseThrow();
 			double mailing = Duration.between(done.startedAt(), done.finishedAt()).toMillis() / 1e3;
-			System.out.printf(Locale.ROOT, "sent: %d sent, %d failed, %d pending; recipients fixed and editions rendered in %.1f s%n",
+			System.out.printf(Locale.ROOT,
+					"sent: %d sent, %d failed, %d pending; recipients fixed and editions rendered in %.1f s%n",
 					tally.sent(), tally.failed(), tally.pending(), seconds - mailing);
 			System.out.printf(Locale.ROOT, "RESULT messages=%d connections=%d seconds=%.1f messages_per_second=%.0f%n",
 					tally.sent(), connections, seconds, tally.sent() / seconds);

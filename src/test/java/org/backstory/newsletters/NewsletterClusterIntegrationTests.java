@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Several application nodes on one database sending newsletters: two nodes at once, a node stopped half-way
- * and another finishing, and a node's JVM killed half-way. Every recipient gets the newsletter; only a kill
- * can repeat a message, and at most one per connection of the killed node.
+ * Several application nodes on one database sending newsletters: two nodes at once, a
+ * node stopped half-way and another finishing, and a node's JVM killed half-way. Every
+ * recipient gets the newsletter; only a kill can repeat a message, and at most one per
+ * connection of the killed node.
  */
 class NewsletterClusterIntegrationTests {
 
@@ -64,12 +65,13 @@ class NewsletterClusterIntegrationTests {
 			long send = audience.sendNow(a);
 			NewsletterFixtures.awaitSent(a.getBean(NewsletterSends.class), send, Duration.ofMinutes(5));
 
-			assertThat(messagesPerRecipient("two-nodes.test")).hasSize(5000).allSatisfy((to, count) -> assertThat(count)
-				.as("messages to " + to).isEqualTo(1L));
+			assertThat(messagesPerRecipient("two-nodes.test")).hasSize(5000)
+				.allSatisfy((to, count) -> assertThat(count).as("messages to " + to).isEqualTo(1L));
 			assertThat(jdbc.sql("""
 					select count(distinct split_part(claimed_by, '-', 2)) from newsletters.recipient
 					where send_id = :send and status = 'sent'""").param("send", send).query(Long.class).single())
-				.as("both nodes sent").isEqualTo(2);
+				.as("both nodes sent")
+				.isEqualTo(2);
 		}
 	}
 
@@ -88,7 +90,8 @@ class NewsletterClusterIntegrationTests {
 		long sentBeforeTheStop = sent(send);
 		assertThat(sentBeforeTheStop).as("stopped half-way").isLessThan(3000);
 		assertThat(messagesPerRecipient("graceful.test").values().stream().mapToLong(Long::longValue).sum())
-			.as("every accepted message was recorded before the node stopped").isEqualTo(sentBeforeTheStop);
+			.as("every accepted message was recorded before the node stopped")
+			.isEqualTo(sentBeforeTheStop);
 
 		try (ConfigurableApplicationContext b = nodes.start("node-after-stop", 2)) {
 			NewsletterFixtures.awaitSent(b.getBean(NewsletterSends.class), send, Duration.ofMinutes(5));
@@ -103,7 +106,8 @@ class NewsletterClusterIntegrationTests {
 		long send;
 		try (ConfigurableApplicationContext setup = nodes.start("node-setup", 1)) {
 			Audience5000 audience = Audience5000.seed(setup, 3000, "killed.test");
-			// The send starts a little later, when the setup node is gone and only the process node runs.
+			// The send starts a little later, when the setup node is gone and only the
+			// process node runs.
 			send = audience.sendAt(setup, setup.getBean(Clock.class).instant().plusSeconds(5));
 		}
 		Process process = nodes.startProcess("node-killed", 2);
@@ -150,7 +154,10 @@ class NewsletterClusterIntegrationTests {
 		}
 	}
 
-	/** A newsletter with this many seeded members on one domain, and a published article to send them. */
+	/**
+	 * A newsletter with this many seeded members on one domain, and a published article
+	 * to send them.
+	 */
 	record Audience5000(long newsletterId, long articleId) {
 
 		static Audience5000 seed(ConfigurableApplicationContext node, int count, String domain) {
@@ -159,7 +166,8 @@ class NewsletterClusterIntegrationTests {
 			SeededMembers.seed(node.getBean(JdbcClient.class), first, count, domain,
 					node.getBean(Clock.class).instant());
 			SeededMembers.optIn(node.getBean(OptIns.class), newsletter.id(), first, count);
-			ArticleDraft article = new ArticleFixtures(node.getBean(ArticleEditor.class)).published(Visibility.everyone());
+			ArticleDraft article = new ArticleFixtures(node.getBean(ArticleEditor.class))
+				.published(Visibility.everyone());
 			return new Audience5000(newsletter.id(), article.id());
 		}
 

@@ -7,7 +7,10 @@ import org.backstory.email.Await;
 import org.backstory.publishing.ArticleFixtures;
 import org.springframework.context.ApplicationContext;
 
-/** Newsletters, signed links and the wait for a send, for the newsletters tests. Slugs are unique: the test database is shared. */
+/**
+ * Newsletters, signed links and the wait for a send, for the newsletters tests. Slugs are
+ * unique: the test database is shared.
+ */
 public final class NewsletterFixtures {
 
 	private NewsletterFixtures() {
@@ -26,7 +29,9 @@ public final class NewsletterFixtures {
 				"desk@backstory.example", null, defaultOn));
 	}
 
-	/** The path of the signed one-click unsubscribe link a newsletter message would carry. */
+	/**
+	 * The path of the signed one-click unsubscribe link a newsletter message would carry.
+	 */
 	public static String unsubscribePath(ApplicationContext context, long memberId, long newsletterId, long sendId) {
 		return context.getBean(NewsletterLinks.class).unsubscribePath(memberId, newsletterId, sendId);
 	}

@@ -31,7 +31,8 @@ class NewsletterLinksIntegrationTests {
 
 	@Test
 	void linksAreAbsoluteAndCarryASignedToken() {
-		assertThat(links.unsubscribeUrl(42, 3, 17)).matches(site.link("/unsubscribe/") + "42\\.3\\.17\\.[A-Za-z0-9_-]{22}");
+		assertThat(links.unsubscribeUrl(42, 3, 17))
+			.matches(site.link("/unsubscribe/") + "42\\.3\\.17\\.[A-Za-z0-9_-]{22}");
 		assertThat(links.preferencesUrl(42)).matches(site.link("/newsletters/preferences/") + "42\\.[A-Za-z0-9_-]{22}");
 	}
 

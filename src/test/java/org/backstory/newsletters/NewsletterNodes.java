@@ -12,8 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Application nodes for the cluster and crash tests: each a whole Backstory on one shared database and one
- * SMTP server, started in this JVM or as a JVM process of its own (to be killed).
+ * Application nodes for the cluster and crash tests: each a whole Backstory on one shared
+ * database and one SMTP server, started in this JVM or as a JVM process of its own (to be
+ * killed).
  */
 final class NewsletterNodes {
 
@@ -28,8 +29,8 @@ final class NewsletterNodes {
 
 	/** A node in this JVM. */
 	ConfigurableApplicationContext start(String name, int connections) {
-		return new SpringApplicationBuilder(BackstoryApplication.class).run(arguments(name, connections)
-			.toArray(String[]::new));
+		return new SpringApplicationBuilder(BackstoryApplication.class)
+			.run(arguments(name, connections).toArray(String[]::new));
 	}
 
 	/** A node in a JVM process of its own, its output in {@code target/<name>.log}. */

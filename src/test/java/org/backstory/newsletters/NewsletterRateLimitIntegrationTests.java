@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The per-minute limit on newsletter messages, with the app's clock set to the start of a minute. */
+/**
+ * The per-minute limit on newsletter messages, with the app's clock set to the start of a
+ * minute.
+ */
 @SpringBootTest(properties = { "backstory.newsletters.rate-per-minute=5", "backstory.newsletters.idle-poll=100ms" })
 @Import(SettableClock.Configuration.class)
 @OwnDatabase("newsletter_rate")
@@ -49,9 +52,12 @@ class NewsletterRateLimitIntegrationTests {
 
 	@Test
 	void aMinuteMailsNoMoreThanTheLimitAndTheNextMinuteGoesOn() {
-		// Back to the start of this minute: the test has most of a minute before it crosses into the next, and
-		// the send's start task, due in the past, runs at once on the scheduler's own (real) clock.
-		clock.advance(Duration.between(clock.instant(), clock.instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(1)));
+		// Back to the start of this minute: the test has most of a minute before it
+		// crosses into the next, and
+		// the send's start task, due in the past, runs at once on the scheduler's own
+		// (real) clock.
+		clock
+			.advance(Duration.between(clock.instant(), clock.instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(1)));
 		Newsletter newsletter = newsletters.create(NewsletterFixtures.settings());
 		SeededMembers.seed(jdbc, 1L << 41, 8, "rate.test", clock.instant());
 		SeededMembers.optIn(optIns, newsletter.id(), 1L << 41, 8);
@@ -59,8 +65,7 @@ class NewsletterRateLimitIntegrationTests {
 
 		long send = sends.schedule(article, newsletter.id(), Audience.ALL, clock.instant(), null);
 
-		Await.until("the minute's allowance is used", Duration.ofSeconds(20),
-				() -> sends.tally(send).sent() == 5);
+		Await.until("the minute's allowance is used", Duration.ofSeconds(20), () -> sends.tally(send).sent() == 5);
 		Await.until("the rest waits for the next minute", Duration.ofSeconds(5), () -> jdbc.sql("""
 				select count(*) from newsletters.recipient where send_id = :send and status = 'pending'
 				  and claimed_by is null and next_attempt_at = :next""")

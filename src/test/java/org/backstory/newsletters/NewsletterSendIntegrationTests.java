@@ -38,8 +38,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A newsletter send to a real SMTP server (GreenMail): who gets what, the message's structure and headers,
- * and that paid text only reaches those who may read it.
+ * A newsletter send to a real SMTP server (GreenMail): who gets what, the message's
+ * structure and headers, and that paid text only reaches those who may read it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @OwnDatabase("newsletter_send")
@@ -125,9 +125,10 @@ class NewsletterSendIntegrationTests {
 		assertThat(mail.to()).contains(reader.email());
 		assertThat(mail.header("Message-ID")).isEqualTo("<newsletter." + send + "." + reader.id() + "@backstory.test>");
 		assertThat(mail.message().getSentDate()).isNotNull();
-		assertThat(mail.header("List-Id")).isEqualTo("\"" + newsletter.name() + "\" <" + newsletter.slug() + ".news.backstory.test>");
-		assertThat(mail.header("List-Unsubscribe"))
-			.matches("<https://news\\.backstory\\.test/unsubscribe/[A-Za-z0-9._-]+>, <mailto:editors@backstory\\.test\\?subject=unsubscribe>");
+		assertThat(mail.header("List-Id"))
+			.isEqualTo("\"" + newsletter.name() + "\" <" + newsletter.slug() + ".news.backstory.test>");
+		assertThat(mail.header("List-Unsubscribe")).matches(
+				"<https://news\\.backstory\\.test/unsubscribe/[A-Za-z0-9._-]+>, <mailto:editors@backstory\\.test\\?subject=unsubscribe>");
 		assertThat(mail.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		String unsubscribe = mail.header("List-Unsubscribe").substring(1, mail.header("List-Unsubscribe").indexOf('>'));
 		assertThat(mail.html()).contains(unsubscribe, reader.email());
@@ -142,7 +143,8 @@ class NewsletterSendIntegrationTests {
 		String header = only(reader.email()).header("List-Unsubscribe");
 		String path = header.substring(header.indexOf("/unsubscribe/"), header.indexOf('>'));
 
-		// What a mail provider does for RFC 8058: a POST with this body, no cookie, no CSRF token.
+		// What a mail provider does for RFC 8058: a POST with this body, no cookie, no
+		// CSRF token.
 		Visitor.Page once = new Visitor(port).post(path, Map.of("List-Unsubscribe", "One-Click"));
 		Visitor.Page twice = new Visitor(port).post(path, Map.of("List-Unsubscribe", "One-Click"));
 
@@ -154,8 +156,8 @@ class NewsletterSendIntegrationTests {
 	@Test
 	void paidParagraphsReachOnlyRecipientsWhoMayReadThem() {
 		SignedInMember free = optedIn(BillingFixtures.registeredMember(members));
-		SignedInMember paying = optedIn(BillingFixtures.subscribedMember(members, checkouts, plan, BillingInterval.MONTH,
-				"4242424242424242"));
+		SignedInMember paying = optedIn(
+				BillingFixtures.subscribedMember(members, checkouts, plan, BillingInterval.MONTH, "4242424242424242"));
 		SignedInMember editor = optedIn(staff());
 		ArticleDraft article = articles.published(Visibility.paid());
 
@@ -164,8 +166,10 @@ class NewsletterSendIntegrationTests {
 		String gated = "Gated paragraph of " + article.slug();
 		ReceivedMail toFree = only(free.email());
 		assertThat(toFree.text()).contains("Free paragraph of " + article.slug()).doesNotContain(gated);
-		assertThat(toFree.html()).contains("Free paragraph of " + article.slug(), "Already a subscriber? Log in",
-				"https://news.backstory.test/subscribe").doesNotContain(gated);
+		assertThat(toFree.html())
+			.contains("Free paragraph of " + article.slug(), "Already a subscriber? Log in",
+					"https://news.backstory.test/subscribe")
+			.doesNotContain(gated);
 		assertThat(new String(raw(toFree))).doesNotContain("Gated paragraph");
 		assertThat(only(paying.email()).html()).contains(gated).doesNotContain("Already a subscriber? Log in");
 		assertThat(only(paying.email()).text()).contains(gated);
@@ -175,8 +179,8 @@ class NewsletterSendIntegrationTests {
 	@Test
 	void audiencesSplitFreeAndPayingMembers() {
 		SignedInMember free = optedIn(BillingFixtures.registeredMember(members));
-		SignedInMember paying = optedIn(BillingFixtures.subscribedMember(members, checkouts, plan, BillingInterval.MONTH,
-				"4242424242424242"));
+		SignedInMember paying = optedIn(
+				BillingFixtures.subscribedMember(members, checkouts, plan, BillingInterval.MONTH, "4242424242424242"));
 		ArticleDraft forPaid = articles.published(Visibility.everyone());
 		ArticleDraft forFree = articles.published(Visibility.everyone());
 
@@ -236,9 +240,11 @@ class NewsletterSendIntegrationTests {
 		ArticleDraft article = articles.published(Visibility.everyone());
 		sendNow(article, Audience.ALL);
 
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidNewsletterException.class,
-				() -> sends.schedule(article.id(), newsletter.id(), Audience.ALL, clock.instant(), null))
-			.problems()).containsExactly("This article has already been sent (or is scheduled) to " + newsletter.name() + ".");
+		assertThat(org.assertj.core.api.Assertions
+			.catchThrowableOfType(InvalidNewsletterException.class,
+					() -> sends.schedule(article.id(), newsletter.id(), Audience.ALL, clock.instant(), null))
+			.problems())
+			.containsExactly("This article has already been sent (or is scheduled) to " + newsletter.name() + ".");
 	}
 
 	private long sendNow(ArticleDraft article, Audience audience) {
@@ -276,8 +282,10 @@ class NewsletterSendIntegrationTests {
 	}
 
 	private static List<ReceivedMail> to(String address) {
-		// Receipts from the subscribers' checkouts reach the same server; only newsletters carry a List-Id.
-		return Arrays.stream(smtp.getReceivedMessages()).filter(NewsletterSendIntegrationTests::isNewsletter)
+		// Receipts from the subscribers' checkouts reach the same server; only
+		// newsletters carry a List-Id.
+		return Arrays.stream(smtp.getReceivedMessages())
+			.filter(NewsletterSendIntegrationTests::isNewsletter)
 			.map(ReceivedMail::of)
 			.filter(mail -> mail.to().contains(address))
 			.toList();

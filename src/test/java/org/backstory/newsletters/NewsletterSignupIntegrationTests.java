@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Choosing newsletters on the sign-up form, and the defaults for accounts made without it. */
+/**
+ * Choosing newsletters on the sign-up form, and the defaults for accounts made without
+ * it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NewsletterSignupIntegrationTests {
 
@@ -64,9 +67,13 @@ class NewsletterSignupIntegrationTests {
 
 		String email = signUp(visitor, ticked);
 
-		Set<Long> defaultOn = newsletters.all().stream().filter(Newsletter::defaultOn).map(Newsletter::id)
+		Set<Long> defaultOn = newsletters.all()
+			.stream()
+			.filter(Newsletter::defaultOn)
+			.map(Newsletter::id)
 			.collect(Collectors.toSet());
-		assertThat(optIns.of(id(email))).containsExactlyInAnyOrderElementsOf(defaultOn).contains(on.id())
+		assertThat(optIns.of(id(email))).containsExactlyInAnyOrderElementsOf(defaultOn)
+			.contains(on.id())
 			.doesNotContain(off.id());
 	}
 
@@ -87,8 +94,7 @@ class NewsletterSignupIntegrationTests {
 	@Test
 	void aRefusedSignUpKeepsTheReadersTicks() {
 		Visitor.Page refused = new Visitor(port).submit("/signup", "/signup",
-				Map.of("email", "not-an-email", "name", "Ada"), "optIn",
-				List.of(NewsletterSignupOptIns.key(off)));
+				Map.of("email", "not-an-email", "name", "Ada"), "optIn", List.of(NewsletterSignupOptIns.key(off)));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(box(refused.document(), off).hasAttr("checked")).isTrue();
@@ -104,8 +110,8 @@ class NewsletterSignupIntegrationTests {
 
 	private String signUp(Visitor visitor, List<String> ticked) {
 		String email = MemberFixtures.uniqueEmail("signup");
-		Visitor.Page answer = visitor.submit("/signup", "/signup", Map.of("email", email, "name", "New Reader"), "optIn",
-				ticked);
+		Visitor.Page answer = visitor.submit("/signup", "/signup", Map.of("email", email, "name", "New Reader"),
+				"optIn", ticked);
 		assertThat(answer.status()).isEqualTo(200);
 		return email;
 	}

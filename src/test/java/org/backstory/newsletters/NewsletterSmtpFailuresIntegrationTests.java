@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Sends against an SMTP server that refuses, drops and stalls: transient failures are retried, permanent ones
- * fail the recipient and, repeated, suppress the address; nobody is lost or mailed twice; transactional mail
- * does not wait behind a send.
+ * Sends against an SMTP server that refuses, drops and stalls: transient failures are
+ * retried, permanent ones fail the recipient and, repeated, suppress the address; nobody
+ * is lost or mailed twice; transactional mail does not wait behind a send.
  */
 @SpringBootTest(properties = { "backstory.newsletters.idle-poll=100ms", "backstory.newsletters.first-retry=1s",
 		"backstory.newsletters.max-attempts=3", "backstory.newsletters.connections=2" })

@@ -14,8 +14,8 @@ class PersonalizationTests {
 
 	@Test
 	void fillsEveryPlaceholderAndEscapesTheAddressInHtml() {
-		String html = "<a href=\"" + Personalization.UNSUBSCRIBE_URL + "\">u</a><a href=\"" + Personalization.PREFERENCES_URL
-				+ "\">p</a> to " + Personalization.ADDRESS;
+		String html = "<a href=\"" + Personalization.UNSUBSCRIBE_URL + "\">u</a><a href=\""
+				+ Personalization.PREFERENCES_URL + "\">p</a> to " + Personalization.ADDRESS;
 
 		assertThat(ada.html(html)).isEqualTo(
 				"<a href=\"https://x.test/unsubscribe/t1\">u</a><a href=\"https://x.test/prefs/t2\">p</a> to ada+news@&lt;x&gt;.test");
@@ -24,13 +24,14 @@ class PersonalizationTests {
 
 	@Test
 	void leavesOtherPercentSignsAlone() {
-		assertThat(ada.text("100%% sure, %%backstory-other%% and 5%")).isEqualTo("100%% sure, %%backstory-other%% and 5%");
+		assertThat(ada.text("100%% sure, %%backstory-other%% and 5%"))
+			.isEqualTo("100%% sure, %%backstory-other%% and 5%");
 	}
 
 	@Test
 	void retriesWaitTwiceAsLongEachTimeUpToAnHour() {
-		NewsletterProperties properties = new NewsletterProperties(4, 0, 50, Duration.ofMinutes(5), Duration.ofSeconds(2),
-				Duration.ofMinutes(1), 6);
+		NewsletterProperties properties = new NewsletterProperties(4, 0, 50, Duration.ofMinutes(5),
+				Duration.ofSeconds(2), Duration.ofMinutes(1), 6);
 
 		assertThat(properties.retryWait(1)).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.retryWait(2)).isEqualTo(Duration.ofMinutes(2));

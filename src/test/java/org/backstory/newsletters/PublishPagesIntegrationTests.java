@@ -34,7 +34,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Staff publish articles with or without an email, and follow the send; over HTTP, to the dev outbox. */
+/**
+ * Staff publish articles with or without an email, and follow the send; over HTTP, to the
+ * dev outbox.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "backstory.newsletters.idle-poll=200ms")
 @OwnDatabase("newsletter_publish")
@@ -93,9 +96,8 @@ class PublishPagesIntegrationTests {
 	void publishingOnTheSiteAndByEmailMailsTheMembersAndShowsTheTally() {
 		long article = draft();
 
-		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
-				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
-						"when", "now"));
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article, Map.of("mode",
+				"SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when", "now"));
 
 		assertThat(done.status()).isEqualTo(302);
 		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
@@ -117,9 +119,8 @@ class PublishPagesIntegrationTests {
 	void anEmailOnlyArticleIsMailedButNotOnTheSite() {
 		long article = draft();
 
-		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
-				Map.of("mode", "EMAIL_ONLY", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
-						"when", "now"));
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article, Map.of("mode",
+				"EMAIL_ONLY", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when", "now"));
 
 		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
 		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
@@ -176,7 +177,8 @@ class PublishPagesIntegrationTests {
 
 		assertThat(sends.find(send).orElseThrow().status()).isEqualTo(SendStatus.SCHEDULED);
 		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
-		assertThat(sends.find(send).orElseThrow().startedAt()).isAfterOrEqualTo(sends.find(send).orElseThrow().scheduledAt());
+		assertThat(sends.find(send).orElseThrow().startedAt())
+			.isAfterOrEqualTo(sends.find(send).orElseThrow().scheduledAt());
 		assertThat(outboxFor(send)).hasSize(1);
 	}
 
@@ -188,17 +190,18 @@ class PublishPagesIntegrationTests {
 			.truncatedTo(ChronoUnit.MINUTES)
 			.toString();
 
-		staff.submit("/admin/publish/" + now, "/admin/publish/" + now, Map.of("mode", "SITE", "audience", "ALL", "when", "now"));
+		staff.submit("/admin/publish/" + now, "/admin/publish/" + now,
+				Map.of("mode", "SITE", "audience", "ALL", "when", "now"));
 		Visitor.Page scheduled = staff.submit("/admin/publish/" + later, "/admin/publish/" + later,
 				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
 						"when", "at", "at", tomorrow));
 		long send = Long.parseLong(scheduled.header("Location").replaceAll(".*/sends/", ""));
 
 		assertThat(audited("article " + now + " ")).containsExactly("article.published " + staffId + " | site");
-		assertThat(audited("article " + later + " ")).containsExactly(
-				"article.scheduled " + staffId + " | site and email, at " + tomorrow + ":00Z");
-		assertThat(audited("send " + send + " ")).containsExactly("newsletter.send-scheduled " + staffId + " | "
-				+ newsletter.name() + ", all, at " + tomorrow + ":00Z");
+		assertThat(audited("article " + later + " "))
+			.containsExactly("article.scheduled " + staffId + " | site and email, at " + tomorrow + ":00Z");
+		assertThat(audited("send " + send + " ")).containsExactly(
+				"newsletter.send-scheduled " + staffId + " | " + newsletter.name() + ", all, at " + tomorrow + ":00Z");
 	}
 
 	@Test
@@ -206,14 +209,15 @@ class PublishPagesIntegrationTests {
 		long article = draft();
 		Map<MemberRole, Long> staffIds = new EnumMap<>(MemberRole.class);
 		for (MemberRole role : List.of(MemberRole.CONTRIBUTOR, MemberRole.AUTHOR, MemberRole.EDITOR)) {
-			long id = members.findByEmail(MemberFixtures.account(members, role.name().toLowerCase(), role)).orElseThrow().id();
+			long id = members.findByEmail(MemberFixtures.account(members, role.name().toLowerCase(), role))
+				.orElseThrow()
+				.id();
 			optIns.optIn(id, newsletter.id());
 			staffIds.put(role, id);
 		}
 
-		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article,
-				Map.of("mode", "SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL",
-						"when", "now"));
+		Visitor.Page done = staff.submit("/admin/publish/" + article, "/admin/publish/" + article, Map.of("mode",
+				"SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when", "now"));
 
 		long send = Long.parseLong(done.header("Location").replaceAll(".*/sends/", ""));
 		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(20));
@@ -233,7 +237,10 @@ class PublishPagesIntegrationTests {
 		assertThat(member.post("/admin/publish/1", Map.of("mode", "SITE")).status()).isEqualTo(403);
 	}
 
-	/** The audit entries whose subject starts with {@code subject}: action, actor and detail. */
+	/**
+	 * The audit entries whose subject starts with {@code subject}: action, actor and
+	 * detail.
+	 */
 	private java.util.List<String> audited(String subject) {
 		return jdbc.sql("""
 				select action || ' ' || actor_id || ' | ' || detail from admin.audit_entry

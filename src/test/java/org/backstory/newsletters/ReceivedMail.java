@@ -26,7 +26,8 @@ record ReceivedMail(MimeMessage message, String contentType, String text, String
 	String header(String name) {
 		try {
 			String value = message.getHeader(name, ", ");
-			// Long headers arrive folded over several lines; what they say is the unfolded value.
+			// Long headers arrive folded over several lines; what they say is the
+			// unfolded value.
 			return value == null ? "" : jakarta.mail.internet.MimeUtility.unfold(value);
 		}
 		catch (MessagingException ex) {

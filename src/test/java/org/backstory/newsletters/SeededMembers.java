@@ -7,8 +7,8 @@ import java.util.stream.LongStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Many free members written straight into the members table and opted into a newsletter, for tests and
- * benchmarks of sends at scale. Addresses are {@code reader<id>@<domain>}.
+ * Many free members written straight into the members table and opted into a newsletter,
+ * for tests and benchmarks of sends at scale. Addresses are {@code reader<id>@<domain>}.
  */
 final class SeededMembers {
 

@@ -23,10 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Following a storyline (issue 14 §2) over HTTP: the button on article and storyline pages (a form with the CSRF
- * token for a signed-in reader, a sign-in link that comes back for anyone else), the list on
- * {@code /account/following} with "Unfollow", the follows deleted with the account and moved by a storyline merge,
- * and the follower counts editors see.
+ * Following a storyline (issue 14 §2) over HTTP: the button on article and storyline
+ * pages (a form with the CSRF token for a signed-in reader, a sign-in link that comes
+ * back for anyone else), the list on {@code /account/following} with "Unfollow", the
+ * follows deleted with the account and moved by a storyline merge, and the follower
+ * counts editors see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StorylineFollowIntegrationTests {
@@ -58,7 +59,8 @@ class StorylineFollowIntegrationTests {
 		Visitor reader = member("follower");
 		String article = "/p/" + part.slug();
 
-		assertThat(reader.get(article).document().select("form.follow-form button").text()).isEqualTo("Follow this story");
+		assertThat(reader.get(article).document().select("form.follow-form button").text())
+			.isEqualTo("Follow this story");
 		Visitor.Page followed = reader.submit(article, "/account/following/" + story.slug(), Map.of());
 
 		assertThat(followed.status()).isEqualTo(303);
@@ -69,8 +71,8 @@ class StorylineFollowIntegrationTests {
 		assertThat(reader.get(article).document().select("form.follow-form button").text())
 			.isEqualTo("Following ✓ — unfollow");
 
-		Visitor.Page unfollowed = reader.submit("/story/" + story.slug(), "/account/following/" + story.slug() + "/unfollow",
-				Map.of());
+		Visitor.Page unfollowed = reader.submit("/story/" + story.slug(),
+				"/account/following/" + story.slug() + "/unfollow", Map.of());
 
 		assertThat(unfollowed.header("Location")).endsWith("/story/" + story.slug());
 		assertThat(followers(story)).isZero();
@@ -92,7 +94,8 @@ class StorylineFollowIntegrationTests {
 		assertThat(page.document().select("form.follow-form")).isEmpty();
 		assertThat(page.header("Cache-Control")).isEqualTo("public, max-age=60");
 		assertThat(anonymous.post("/account/following/" + story.slug(), Map.of()).status()).isEqualTo(403);
-		Visitor.Page signedIn = anonymous.submit(link, "/login", Map.of("email", email, "password", MemberFixtures.PASSWORD));
+		Visitor.Page signedIn = anonymous.submit(link, "/login",
+				Map.of("email", email, "password", MemberFixtures.PASSWORD));
 		assertThat(signedIn.header("Location")).endsWith("/story/" + story.slug());
 		assertThat(anonymous.get("/story/" + story.slug()).document().select("form.follow-form button").text())
 			.isEqualTo("Follow this story");
@@ -107,7 +110,9 @@ class StorylineFollowIntegrationTests {
 		reader.get("/story/" + story.slug());
 
 		assertThat(reader.post("/account/following/" + story.slug(), Map.of()).status()).isEqualTo(403);
-		assertThat(reader.submit("/story/" + story.slug(), "/account/following/" + story.slug(), Map.of("back", "https://evil.example/"))
+		assertThat(reader
+			.submit("/story/" + story.slug(), "/account/following/" + story.slug(),
+					Map.of("back", "https://evil.example/"))
 			.header("Location")).endsWith("/story/" + story.slug());
 		reader.submit("/story/" + story.slug(), "/account/following/" + story.slug() + "/unfollow", Map.of());
 		String token = reader.get("/account/following").document().select("input[name=_csrf]").attr("value");
@@ -132,8 +137,8 @@ class StorylineFollowIntegrationTests {
 		assertThat(list.document().select("table.following td a").eachAttr("href"))
 			.containsExactlyInAnyOrder("/story/" + first.slug(), "/story/" + second.slug());
 
-		Visitor.Page unfollowed = reader.submit("/account/following", "/account/following/" + first.slug() + "/unfollow",
-				Map.of());
+		Visitor.Page unfollowed = reader.submit("/account/following",
+				"/account/following/" + first.slug() + "/unfollow", Map.of());
 
 		assertThat(unfollowed.header("Location")).endsWith("/account/following");
 		Document after = reader.get("/account/following").document();
@@ -149,7 +154,8 @@ class StorylineFollowIntegrationTests {
 		reader.submit("/story/" + story.slug(), "/account/following/" + story.slug(), Map.of());
 		assertThat(followers(story)).isOne();
 
-		Visitor.Page deleted = reader.submit("/account/delete", "/account/delete", Map.of("password", MemberFixtures.PASSWORD));
+		Visitor.Page deleted = reader.submit("/account/delete", "/account/delete",
+				Map.of("password", MemberFixtures.PASSWORD));
 
 		assertThat(deleted.header("Location")).endsWith("/goodbye");
 		assertThat(followers(story)).isZero();
@@ -171,11 +177,13 @@ class StorylineFollowIntegrationTests {
 
 		assertThat(staff.get("/admin/storylines/" + merged.id()).document().select("p.followers").text())
 			.startsWith("2 followers");
-		assertThat(staff.get("/admin/storylines").document()
-			.select("tr:has(a[href=/admin/storylines/" + surviving.id() + "]) td.followers").text()).isEqualTo("1");
+		assertThat(staff.get("/admin/storylines")
+			.document()
+			.select("tr:has(a[href=/admin/storylines/" + surviving.id() + "]) td.followers")
+			.text()).isEqualTo("1");
 
-		Visitor.Page merge = staff.submit("/admin/storylines/" + merged.id(), "/admin/storylines/" + merged.id() + "/merge",
-				Map.of("into", String.valueOf(surviving.id())));
+		Visitor.Page merge = staff.submit("/admin/storylines/" + merged.id(),
+				"/admin/storylines/" + merged.id() + "/merge", Map.of("into", String.valueOf(surviving.id())));
 
 		assertThat(merge.status()).isEqualTo(303);
 		assertThat(followers(merged)).isZero();

@@ -16,7 +16,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/** The desk's publishing actions go into the audit log; refused ones change and record nothing. */
+/**
+ * The desk's publishing actions go into the audit log; refused ones change and record
+ * nothing.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RecordApplicationEvents
 class ArticleDeskIntegrationTests {

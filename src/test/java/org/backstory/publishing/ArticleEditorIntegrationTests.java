@@ -41,7 +41,8 @@ class ArticleEditorIntegrationTests {
 
 		long id = editor.save(draft);
 
-		var row = jdbc.sql("select body_markdown, preview_html, gated_html, status from publishing.article where id = ?")
+		var row = jdbc
+			.sql("select body_markdown, preview_html, gated_html, status from publishing.article where id = ?")
 			.param(id)
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.single();
@@ -70,9 +71,10 @@ class ArticleEditorIntegrationTests {
 		editor.publish(id, clock.instant().minus(Duration.ofDays(365)));
 		ArticleDraft edited = fixtures.draft(Visibility.everyone()).withId(id);
 
-		editor.save(new ArticleDraft(id, jdbc.sql("select slug from publishing.article where id = ?").param(id)
-			.query(String.class).single(), "Edited title", edited.dek(), edited.bodyMarkdown(), edited.authorSlugs(),
-				edited.tagSlugs(), null, null, null, Visibility.everyone()));
+		editor.save(new ArticleDraft(id,
+				jdbc.sql("select slug from publishing.article where id = ?").param(id).query(String.class).single(),
+				"Edited title", edited.dek(), edited.bodyMarkdown(), edited.authorSlugs(), edited.tagSlugs(), null,
+				null, null, Visibility.everyone()));
 
 		assertThat(jdbc.sql("select updated_at > published_at from publishing.article where id = ?")
 			.param(id)
@@ -84,12 +86,13 @@ class ArticleEditorIntegrationTests {
 	void rejectsABadDraftWithEveryProblemAndWritesNothing() {
 		ArticleDraft good = fixtures.draft(Visibility.everyone());
 		ArticleDraft bad = new ArticleDraft(null, good.slug(), "", good.dek(), good.bodyMarkdown(),
-				List.of("nobody-" + good.slug()), List.of("no-tag-" + good.slug()), "no-story-" + good.slug(), null, null,
-				Visibility.everyone());
+				List.of("nobody-" + good.slug()), List.of("no-tag-" + good.slug()), "no-story-" + good.slug(), null,
+				null, Visibility.everyone());
 
 		assertThatThrownBy(() -> editor.save(bad)).isInstanceOfSatisfying(InvalidArticleException.class,
 				ex -> assertThat(ex.problems()).containsExactly("The title must not be empty.",
-						"There is no author 'nobody-" + good.slug() + "'.", "There is no tag 'no-tag-" + good.slug() + "'.",
+						"There is no author 'nobody-" + good.slug() + "'.",
+						"There is no tag 'no-tag-" + good.slug() + "'.",
 						"There is no storyline 'no-story-" + good.slug() + "'."));
 		assertThat(editor.idOfSlug(good.slug())).isEmpty();
 	}
@@ -170,8 +173,8 @@ class ArticleEditorIntegrationTests {
 
 	@Test
 	void refusesBadAuthorTagAndStorylineNames() {
-		assertThatThrownBy(() -> editor.createAuthor("Bad Slug", "", "", null)).isInstanceOfSatisfying(
-				InvalidArticleException.class, ex -> assertThat(ex.problems()).hasSize(2));
+		assertThatThrownBy(() -> editor.createAuthor("Bad Slug", "", "", null))
+			.isInstanceOfSatisfying(InvalidArticleException.class, ex -> assertThat(ex.problems()).hasSize(2));
 		assertThatThrownBy(() -> editor.createTag(ArticleFixtures.unique("t"), "x".repeat(81)))
 			.isInstanceOf(InvalidArticleException.class)
 			.hasMessage("The tag's name must be at most 80 characters.");

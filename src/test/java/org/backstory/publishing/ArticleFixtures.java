@@ -5,8 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Intention-named articles for integration tests. The test database is shared and never reset, so every
- * slug made here is unique.
+ * Intention-named articles for integration tests. The test database is shared and never
+ * reset, so every slug made here is unique.
  */
 public final class ArticleFixtures {
 
@@ -40,7 +40,10 @@ public final class ArticleFixtures {
 		return editor.createStoryline(slug, "Story " + slug, "How " + slug + " unfolded.");
 	}
 
-	/** A draft by a fresh author with a free first paragraph, a marker, and a paid paragraph. */
+	/**
+	 * A draft by a fresh author with a free first paragraph, a marker, and a paid
+	 * paragraph.
+	 */
 	public ArticleDraft draft(Visibility visibility) {
 		String slug = unique("article");
 		return new ArticleDraft(null, slug, "Title of " + slug, "Dek of " + slug,
@@ -62,7 +65,10 @@ public final class ArticleFixtures {
 		return id;
 	}
 
-	/** A published article with the given visibility; returns its draft (with id) for its slug and texts. */
+	/**
+	 * A published article with the given visibility; returns its draft (with id) for its
+	 * slug and texts.
+	 */
 	public ArticleDraft published(Visibility visibility) {
 		ArticleDraft draft = draft(visibility);
 		return draft.withId(publish(draft));

@@ -20,31 +20,37 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzz tests of the Markdown renderer and its sanitiser: whatever an author types, both stored halves are
- * free of scripts, and text after the paywall marker never reaches the preview. The inputs in
- * {@code ArticleRendererFuzzTestsInputs} are Markdown files run in every build; {@code bench/fuzz.sh}
- * fuzzes from them.
+ * Fuzz tests of the Markdown renderer and its sanitiser: whatever an author types, both
+ * stored halves are free of scripts, and text after the paywall marker never reaches the
+ * preview. The inputs in {@code ArticleRendererFuzzTestsInputs} are Markdown files run in
+ * every build; {@code bench/fuzz.sh} fuzzes from them.
  */
 class ArticleRendererFuzzTests {
 
 	/** Marks gated text in the inputs of {@link #gatedTextNeverReachesThePreview}. */
 	private static final String SENTINEL = "§";
 
-	/** How the sentinel looks inside a link destination, which CommonMark percent-encodes. */
+	/**
+	 * How the sentinel looks inside a link destination, which CommonMark percent-encodes.
+	 */
 	private static final String SENTINEL_IN_URL = "%C2%A7";
 
 	/**
-	 * What the text before the marker may not contain, so that it cannot spell the sentinel: the sentinel
-	 * itself, {@code &} (an entity such as {@code &sect;}) and {@code %} (its percent-encoding).
+	 * What the text before the marker may not contain, so that it cannot spell the
+	 * sentinel: the sentinel itself, {@code &} (an entity such as {@code &sect;}) and
+	 * {@code %} (its percent-encoding).
 	 */
 	private static final Pattern SPELLS_SENTINEL = Pattern.compile("[§&%]");
 
 	private static final String MARKER = "<!-- paywall -->";
 
-	/** Elements that run script, load other documents, or change how the page around them parses. */
+	/**
+	 * Elements that run script, load other documents, or change how the page around them
+	 * parses.
+	 */
 	private static final List<String> ACTIVE_ELEMENTS = List.of("script", "style", "iframe", "frame", "frameset",
-			"object", "embed", "applet", "base", "link", "meta", "form", "input", "button", "textarea", "select",
-			"svg", "math", "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "portal");
+			"object", "embed", "applet", "base", "link", "meta", "form", "input", "button", "textarea", "select", "svg",
+			"math", "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "portal");
 
 	/** Attributes whose value a browser loads or follows as a URL. */
 	private static final List<String> URL_ATTRIBUTES = List.of("href", "src", "action", "formaction", "srcset",
@@ -54,15 +60,24 @@ class ArticleRendererFuzzTests {
 	/** URL schemes that run script or carry a document of their own. */
 	private static final List<String> SCRIPT_SCHEMES = List.of("javascript", "vbscript", "data", "livescript");
 
-	/** A URL's leading scheme, as browsers read it once controls, spaces, tabs and line breaks are dropped. */
+	/**
+	 * A URL's leading scheme, as browsers read it once controls, spaces, tabs and line
+	 * breaks are dropped.
+	 */
 	private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
 
 	private static final Pattern SRCSET_CANDIDATES = Pattern.compile(",");
 
-	/** What browsers drop from a URL before reading it: controls and spaces at the ends, tabs and line breaks within. */
+	/**
+	 * What browsers drop from a URL before reading it: controls and spaces at the ends,
+	 * tabs and line breaks within.
+	 */
 	private static final Pattern URL_IGNORED = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$|[\\t\\n\\r]");
 
-	/** The renderer's own parser limits, so that this test and the renderer agree on what is top level. */
+	/**
+	 * The renderer's own parser limits, so that this test and the renderer agree on what
+	 * is top level.
+	 */
 	private final Parser parser = Parser.builder()
 		.extensions(List.of(TablesExtension.create()))
 		.maxOpenBlockParsers(64)
@@ -82,11 +97,13 @@ class ArticleRendererFuzzTests {
 	}
 
 	/**
-	 * The input is split at its first {@code <!-- paywall -->}: the text before it loses every character
-	 * that could spell the sentinel {@code §}, the text after it keeps its {@code §}s, and a paragraph with
-	 * one more follows. Whenever the marker is a top-level block (an unclosed code fence or HTML block in
-	 * the text before it can swallow it, and then there is no split there), the preview must not show a
-	 * {@code §} anywhere: not in its text, not in an attribute, not percent-encoded in a link.
+	 * The input is split at its first {@code <!-- paywall -->}: the text before it loses
+	 * every character that could spell the sentinel {@code §}, the text after it keeps
+	 * its {@code §}s, and a paragraph with one more follows. Whenever the marker is a
+	 * top-level block (an unclosed code fence or HTML block in the text before it can
+	 * swallow it, and then there is no split there), the preview must not show a
+	 * {@code §} anywhere: not in its text, not in an attribute, not percent-encoded in a
+	 * link.
 	 */
 	@FuzzTest
 	@Timeout(10)
@@ -124,13 +141,17 @@ class ArticleRendererFuzzTests {
 		return false;
 	}
 
-	/** Parses {@code html} as a browser would inside the article page and checks every element in it. */
+	/**
+	 * Parses {@code html} as a browser would inside the article page and checks every
+	 * element in it.
+	 */
 	private static void assertInert(String html) {
 		for (Element element : Jsoup.parseBodyFragment(html).body().getAllElements()) {
 			assertThat(ACTIVE_ELEMENTS).as("element in %s", html).doesNotContain(element.normalName());
 			for (Attribute attribute : element.attributes()) {
 				String name = attribute.getKey().toLowerCase(Locale.ROOT);
-				assertThat(name).as("attribute of <%s> in %s", element.tagName(), html).doesNotStartWith("on")
+				assertThat(name).as("attribute of <%s> in %s", element.tagName(), html)
+					.doesNotStartWith("on")
 					.isNotEqualTo("style");
 				if (URL_ATTRIBUTES.contains(name)) {
 					for (String url : urls(name, attribute.getValue())) {
@@ -142,7 +163,10 @@ class ArticleRendererFuzzTests {
 		}
 	}
 
-	/** The URLs in an attribute: one, or for {@code srcset} the first word of each comma-separated candidate. */
+	/**
+	 * The URLs in an attribute: one, or for {@code srcset} the first word of each
+	 * comma-separated candidate.
+	 */
 	private static List<String> urls(String attribute, String value) {
 		if (!attribute.equals("srcset")) {
 			return List.of(value);

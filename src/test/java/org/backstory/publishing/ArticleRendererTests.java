@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The split of a body into preview and gated half, and how each half is rendered. Tests about rendering alone
- * render a public article (all preview).
+ * The split of a body into preview and gated half, and how each half is rendered. Tests
+ * about rendering alone render a public article (all preview).
  */
 class ArticleRendererTests {
 
@@ -115,11 +115,12 @@ class ArticleRendererTests {
 	@Test
 	void aLongParagraphIsCutAfterTheWordLimitNeverInsideALinkOrEmphasis() {
 		String words = "word ".repeat(PreviewCut.PREVIEW_WORDS - 2);
-		RenderedBody body = renderer.render(words + "[a linked phrase](https://example.org/x) and *an emphasised phrase* "
-				+ "word ".repeat(400));
+		RenderedBody body = renderer.render(
+				words + "[a linked phrase](https://example.org/x) and *an emphasised phrase* " + "word ".repeat(400));
 
 		assertThat(body.previewHtml()).startsWith("<p>word word").endsWith("word…</p>\n").doesNotContain("<a", "<em>");
-		assertThat(body.gatedHtml()).startsWith("<p>…<a href=\"https://example.org/x\"").contains("<em>an emphasised phrase</em>");
+		assertThat(body.gatedHtml()).startsWith("<p>…<a href=\"https://example.org/x\"")
+			.contains("<em>an emphasised phrase</em>");
 		assertThat(Jsoup.parseBodyFragment(body.previewHtml()).text().split(" ")).hasSize(PreviewCut.PREVIEW_WORDS - 2);
 	}
 
@@ -128,7 +129,8 @@ class ArticleRendererTests {
 		RenderedBody body = renderer.render("1. one two\n2. three four\n3. five six\n4. seven eight\n5. nine ten\n");
 
 		assertThat(body.previewHtml()).isEqualTo("<ol>\n<li>one two</li>\n<li>three four</li>\n</ol>\n");
-		assertThat(body.gatedHtml()).isEqualTo("<ol start=\"3\">\n<li>five six</li>\n<li>seven eight</li>\n<li>nine ten</li>\n</ol>\n");
+		assertThat(body.gatedHtml())
+			.isEqualTo("<ol start=\"3\">\n<li>five six</li>\n<li>seven eight</li>\n<li>nine ten</li>\n</ol>\n");
 	}
 
 	@Test
@@ -153,7 +155,8 @@ class ArticleRendererTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "<script>one two three four five six</script>", "</div>\n\n</div>\n\n</div>",
-			"<!-- one two three four five six -->", "<!-- one two three four five six", "[a]: /a\n\n[b]: /b\n\n[c]: /c" })
+			"<!-- one two three four five six -->", "<!-- one two three four five six",
+			"[a]: /a\n\n[b]: /b\n\n[c]: /c" })
 	void whatNoReaderSeesCannotStandInForTheGatedPart(String invisible) {
 		RenderedBody body = renderer.render("Secret words here.\n\n" + invisible);
 		RenderedBody marked = renderer.render("Secret words here.\n\n<!-- paywall -->\n\n" + invisible);
@@ -324,7 +327,8 @@ class ArticleRendererTests {
 	void aCapCutInsideASectionContinuesItToo() {
 		RenderedBody body = renderer.render("## What's going on now\n\n" + "word ".repeat(300));
 
-		assertThat(body.previewHtml()).startsWith("<section class=\"whats-going-on-now\"><h2>").endsWith("…</p>\n</section>");
+		assertThat(body.previewHtml()).startsWith("<section class=\"whats-going-on-now\"><h2>")
+			.endsWith("…</p>\n</section>");
 		assertThat(body.gatedHtml()).startsWith("<section class=\"whats-going-on-now\"><p>…word");
 		assertWellFormed(body.previewHtml());
 		assertWellFormed(body.gatedHtml());
@@ -416,18 +420,21 @@ class ArticleRendererTests {
 				""", false);
 
 		String html = body.previewHtml() + body.gatedHtml();
-		assertThat(html).contains("<table>", "<th align=\"left\">Year</th>", "<td align=\"right\">Talks</td>",
-				"<ol>", "<code>inline</code>", "int x = 1 &lt; 2", "<blockquote>", "<hr>",
+		assertThat(html).contains("<table>", "<th align=\"left\">Year</th>", "<td align=\"right\">Talks</td>", "<ol>",
+				"<code>inline</code>", "int x = 1 &lt; 2", "<blockquote>", "<hr>",
 				"<img src=\"https://example.org/map.png\" alt=\"A map\" title=\"Map\" loading=\"lazy\">");
 	}
 
 	@Test
 	void linksGetNofollowNoopenerAndRelativeLinksSurvive() {
-		RenderedBody body = renderer.render("[out](https://example.org) and [in](/p/other-story) and [anchor](#notes)", false);
+		RenderedBody body = renderer.render("[out](https://example.org) and [in](/p/other-story) and [anchor](#notes)",
+				false);
 
 		Document html = Jsoup.parseBodyFragment(body.previewHtml());
-		assertThat(html.select("a")).hasSize(3).allSatisfy(a -> assertThat(a.attr("rel")).isEqualTo("nofollow noopener"));
-		assertThat(html.select("a").eachAttr("href")).containsExactly("https://example.org", "/p/other-story", "#notes");
+		assertThat(html.select("a")).hasSize(3)
+			.allSatisfy(a -> assertThat(a.attr("rel")).isEqualTo("nofollow noopener"));
+		assertThat(html.select("a").eachAttr("href")).containsExactly("https://example.org", "/p/other-story",
+				"#notes");
 	}
 
 	private static void assertWellFormed(String html) {

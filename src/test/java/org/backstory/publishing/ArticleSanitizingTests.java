@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile Markdown in every position the renderer knows (preview, gated half, house sections, nested
- * containers), plus seeded random mixes of it: whatever goes in, no script, event handler, style, class or
- * dangerous URL comes out.
+ * Hostile Markdown in every position the renderer knows (preview, gated half, house
+ * sections, nested containers), plus seeded random mixes of it: whatever goes in, no
+ * script, event handler, style, class or dangerous URL comes out.
  */
 class ArticleSanitizingTests {
 
@@ -34,17 +34,20 @@ class ArticleSanitizingTests {
 			"<iframe src=\"https://evil.example\"></iframe>", "<svg onload=alert(1)><circle r=\"1\"/></svg>",
 			"<math><mi xlink:href=\"javascript:alert(1)\">m</mi></math>", "<object data=\"evil.swf\"></object>",
 			"<embed src=\"evil.swf\">", "<form action=\"https://evil.example\"><input name=x></form>",
-			"<base href=\"https://evil.example/\">", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+			"<base href=\"https://evil.example/\">",
+			"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
 			"<link rel=stylesheet href=https://evil.example/x.css>", "<style>body{display:none}</style>",
-			"<body onload=alert(1)>", "<details open ontoggle=alert(1)>", "<a href=\"https://ok.example\" target=_blank>t</a>",
-			"<<script>script>alert(1)<</script>/script>", "<scr<script>ipt>alert(1)</script>",
-			"<!--<script>alert(1)//-->", "<![CDATA[<script>alert(1)</script>]]>",
+			"<body onload=alert(1)>", "<details open ontoggle=alert(1)>",
+			"<a href=\"https://ok.example\" target=_blank>t</a>", "<<script>script>alert(1)<</script>/script>",
+			"<scr<script>ipt>alert(1)</script>", "<!--<script>alert(1)//-->", "<![CDATA[<script>alert(1)</script>]]>",
 			"<table background=\"javascript:alert(1)\"><tr><td>cell</td></tr></table>",
-			"<img src=`javascript:alert(1)`>", "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">ent</a>",
+			"<img src=`javascript:alert(1)`>",
+			"<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">ent</a>",
 			"<section class=\"paywalled-content\">forged</section>", "<span class=x id=y>attrs</span>");
 
-	private static final List<String> WRAPPERS = List.of("%s", "> %s", "- %s", "1. %s", "**%s**", "*[%s](https://ok.example)*",
-			"| a |\n|---|\n| %s |", "> - > %s", "## What's going on now\n\n%s", "## Before you read\n\n%s");
+	private static final List<String> WRAPPERS = List.of("%s", "> %s", "- %s", "1. %s", "**%s**",
+			"*[%s](https://ok.example)*", "| a |\n|---|\n| %s |", "> - > %s", "## What's going on now\n\n%s",
+			"## Before you read\n\n%s");
 
 	private static final Set<String> FORBIDDEN_TAGS = Set.of("script", "style", "iframe", "object", "embed", "form",
 			"input", "svg", "math", "base", "meta", "link", "body", "details");
@@ -97,7 +100,8 @@ class ArticleSanitizingTests {
 		for (String markdown : List.of(quotes, lists, emphasis, brackets)) {
 			RenderedBody body = renderer.render(markdown);
 			assertSafe(body);
-			assertThat(Jsoup.parseBodyFragment(body.previewHtml() + body.gatedHtml()).text()).containsAnyOf("deep", "x");
+			assertThat(Jsoup.parseBodyFragment(body.previewHtml() + body.gatedHtml()).text()).containsAnyOf("deep",
+					"x");
 		}
 	}
 
@@ -121,12 +125,16 @@ class ArticleSanitizingTests {
 			for (Attribute attribute : element.attributes()) {
 				String name = attribute.getKey().toLowerCase(Locale.ROOT);
 				String value = attribute.getValue().toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Cntrl}]", "");
-				assertThat(name).as("attribute in %s", html).doesNotStartWith("on").isNotIn("style", "id", "xlink:href");
+				assertThat(name).as("attribute in %s", html)
+					.doesNotStartWith("on")
+					.isNotIn("style", "id", "xlink:href");
 				if (name.equals("class")) {
 					assertThat(element.normalName()).isEqualTo("section");
 					assertThat(SECTION_CLASSES).contains(attribute.getValue());
 				}
-				assertThat(value).as("URL in %s", html).doesNotStartWith("javascript:").doesNotStartWith("vbscript:")
+				assertThat(value).as("URL in %s", html)
+					.doesNotStartWith("javascript:")
+					.doesNotStartWith("vbscript:")
 					.doesNotStartWith("data:");
 			}
 			if (element.normalName().equals("a")) {

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The search index kept right behind the scenes: tag names follow tagging and renames (triggers), and a change of
- * language switches the stemmer and recomputes every article's vectors.
+ * The search index kept right behind the scenes: tag names follow tagging and renames
+ * (triggers), and a change of language switches the stemmer and recomputes every
+ * article's vectors.
  */
 @SpringBootTest
 class ArticleSearchIntegrationTests {
@@ -101,7 +102,8 @@ class ArticleSearchIntegrationTests {
 
 		assertThatThrownBy(klingon::afterPropertiesSet).isInstanceOf(StartRefused.class)
 			.hasMessage("BACKSTORY_SEARCH_LANGUAGE=klingon is not a language PostgreSQL can stem.")
-			.satisfies(refused -> assertThat(((StartRefused) refused).action()).contains("english", "french", "simple"));
+			.satisfies(
+					refused -> assertThat(((StartRefused) refused).action()).contains("english", "french", "simple"));
 	}
 
 	private long publish(String slug, String title, List<String> tags) {
@@ -117,8 +119,13 @@ class ArticleSearchIntegrationTests {
 	}
 
 	private List<Long> found(String query) {
-		return search.search(new SearchRequest(query, SearchReach.previewsOnly(), SearchOrder.RELEVANCE, null, null, null,
-				10, 0)).articles().stream().map(Article::id).toList();
+		return search
+			.search(new SearchRequest(query, SearchReach.previewsOnly(), SearchOrder.RELEVANCE, null, null, null, 10,
+					0))
+			.articles()
+			.stream()
+			.map(Article::id)
+			.toList();
 	}
 
 	/** A word of letters only that no other article has. */

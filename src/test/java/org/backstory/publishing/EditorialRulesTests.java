@@ -41,9 +41,9 @@ class EditorialRulesTests {
 
 		assertThat(EditorialRules.problems(bad)).containsExactly(
 				"The article's slug 'Bad Slug' must be lowercase letters and digits in words joined by single hyphens, at most 100 characters.",
-				"The title must not be empty.", "The dek must be at most 300 characters.", "The body must not be empty.",
-				"An article needs at least one author.", "The tag 'world' is listed twice.",
-				"A storyline position needs a storyline.",
+				"The title must not be empty.", "The dek must be at most 300 characters.",
+				"The body must not be empty.", "An article needs at least one author.",
+				"The tag 'world' is listed twice.", "A storyline position needs a storyline.",
 				"The cover image must be an http or https address of at most 2000 characters.");
 	}
 

@@ -6,7 +6,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** How {@link ArticleRenderer} renders a piece in the house format, and where it cuts a gated one. */
+/**
+ * How {@link ArticleRenderer} renders a piece in the house format, and where it cuts a
+ * gated one.
+ */
 class HouseFormatRenderingTests {
 
 	private final ArticleRenderer renderer = new ArticleRenderer();
@@ -28,8 +31,8 @@ class HouseFormatRenderingTests {
 	void byDefaultAGatedPiecesPreviewIsTheOpeningAndTheBackgroundAndTheNowPartIsGatedWhole() {
 		RenderedBody body = renderer.render(TEXT, true, HouseLabels.DEFAULTS);
 
-		assertThat(body.previewHtml()).contains("Lede.", "Background one.", "Background two.").doesNotContain("Now one",
-				"whats-going-on-now");
+		assertThat(body.previewHtml()).contains("Lede.", "Background one.", "Background two.")
+			.doesNotContain("Now one", "whats-going-on-now");
 		assertThat(body.gatedHtml()).isEqualTo("<section class=\"whats-going-on-now\"><h2>What's going on now</h2>"
 				+ "<p>Now one.</p>\n<p>Now two.</p>\n</section>");
 		assertThat(body.warning()).isEmpty();
@@ -41,9 +44,13 @@ class HouseFormatRenderingTests {
 
 		RenderedBody body = renderer.render(text, true, HouseLabels.DEFAULTS);
 
-		assertThat(body.previewHtml()).endsWith("<section class=\"whats-going-on-now\"><h2>What's going on now</h2>"
-				+ "<p>Now one.</p>\n</section>").contains("Background.").doesNotContain("Now two", "paywall");
-		assertThat(body.gatedHtml()).isEqualTo("<section class=\"whats-going-on-now continued\"><p>Now two.</p>\n</section>");
+		assertThat(body.previewHtml())
+			.endsWith("<section class=\"whats-going-on-now\"><h2>What's going on now</h2>"
+					+ "<p>Now one.</p>\n</section>")
+			.contains("Background.")
+			.doesNotContain("Now two", "paywall");
+		assertThat(body.gatedHtml())
+			.isEqualTo("<section class=\"whats-going-on-now continued\"><p>Now two.</p>\n</section>");
 	}
 
 	@Test
@@ -104,20 +111,22 @@ class HouseFormatRenderingTests {
 	@Test
 	void linksDefinedInThePreviewWorkEverywhereAndNothingGatedReachesThePreview() {
 		HouseText text = new HouseText("See [the map][map].\n\n[map]: https://example.com/map",
-				"As [the ruling][ruling] says.", "Read [the map][map] and [the ruling][ruling].\n\n"
-						+ "[ruling]: https://secret.example/paid");
+				"As [the ruling][ruling] says.",
+				"Read [the map][map] and [the ruling][ruling].\n\n" + "[ruling]: https://secret.example/paid");
 
 		RenderedBody body = renderer.render(text, true, HouseLabels.DEFAULTS);
 
-		assertThat(body.previewHtml()).contains("href=\"https://example.com/map\"").doesNotContain("secret.example")
+		assertThat(body.previewHtml()).contains("href=\"https://example.com/map\"")
+			.doesNotContain("secret.example")
 			.contains("[the ruling][ruling]");
-		assertThat(body.gatedHtml()).contains("href=\"https://example.com/map\"", "href=\"https://secret.example/paid\"");
+		assertThat(body.gatedHtml()).contains("href=\"https://example.com/map\"",
+				"href=\"https://secret.example/paid\"");
 	}
 
 	@Test
 	void theCutForMentionsAndQuotesPutsTheNowPartOnTheGatedSide() {
-		PreviewCut.Cut cut = renderer.cut(new HouseText("Lede.", "Background.", "Now one.\n\n<!-- paywall -->\n\nNow two."),
-				true);
+		PreviewCut.Cut cut = renderer
+			.cut(new HouseText("Lede.", "Background.", "Now one.\n\n<!-- paywall -->\n\nNow two."), true);
 
 		assertThat(cut.previewSource()).contains("Lede.", "Background.", "Now one.").doesNotContain("Now two.");
 		assertThat(cut.gatedSource()).contains("Now two.").doesNotContain("Now one.");

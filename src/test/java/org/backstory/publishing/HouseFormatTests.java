@@ -39,13 +39,14 @@ class HouseFormatTests {
 		assertThat(text.body()).isEqualTo("Lede one.\n\nLede two.");
 		assertThat(text.background())
 			.isEqualTo("Background.\n\n### A sub-heading stays in the background\n\nMore background.");
-		assertThat(text.now()).isEqualTo("Now one.\n\n## Analysis\n\nThe now part runs to the end, later H2s included.");
+		assertThat(text.now())
+			.isEqualTo("Now one.\n\n## Analysis\n\nThe now part runs to the end, later H2s included.");
 	}
 
 	@Test
 	void theOpeningMayBeEmptyAndSetextHeadingsCount() {
-		HouseText text = HouseFormat.split("Before you read\n---\n\nBackground.\n\nWhat’s going on now:\n---------\n\nNow.",
-				HouseLabels.DEFAULTS);
+		HouseText text = HouseFormat.split(
+				"Before you read\n---\n\nBackground.\n\nWhat’s going on now:\n---------\n\nNow.", HouseLabels.DEFAULTS);
 
 		assertThat(text).isEqualTo(new HouseText("", "Background.", "Now."));
 	}
@@ -53,8 +54,7 @@ class HouseFormatTests {
 	@ParameterizedTest
 	@ValueSource(strings = {
 			// only one of the headings
-			"Lede.\n\n## Before you read\n\nBackground.",
-			"Lede.\n\n## What's going on now\n\nNow.",
+			"Lede.\n\n## Before you read\n\nBackground.", "Lede.\n\n## What's going on now\n\nNow.",
 			// the wrong order
 			"## What's going on now\n\nNow.\n\n## Before you read\n\nBackground.",
 			// another H2 between them: the background would swallow a section of its own

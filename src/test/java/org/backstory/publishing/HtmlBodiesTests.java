@@ -28,7 +28,8 @@ class HtmlBodiesTests {
 
 	@Test
 	void inlineRunsBecomeParagraphsAndOtherCommentsGo() {
-		assertThat(HtmlBodies.markdownOf("Loose <strong>text</strong><!-- a card --> <img src=\"/a.png\"><ul><li>one</li></ul>"))
+		assertThat(HtmlBodies
+			.markdownOf("Loose <strong>text</strong><!-- a card --> <img src=\"/a.png\"><ul><li>one</li></ul>"))
 			.isEqualTo("<p>Loose <strong>text</strong> <img src=\"/a.png\"></p>\n\n<ul><li>one</li></ul>");
 	}
 
@@ -41,8 +42,10 @@ class HtmlBodiesTests {
 
 	@Test
 	void whiteSpaceThatCountsKeepsItsLineBreaksAsReferencesAndOtherBlankLinesCollapse() {
-		String markdown = HtmlBodies.markdownOf("<blockquote><p>Quoted</p>\n\n<pre>one\n\nthree</pre></blockquote>\n\nLoose\n\ntext");
-		assertThat(markdown).isEqualTo("<blockquote><p>Quoted</p>&#10;&#10;<pre>one&#10;&#10;three</pre></blockquote>\n\n<p>Loose\ntext</p>");
+		String markdown = HtmlBodies
+			.markdownOf("<blockquote><p>Quoted</p>\n\n<pre>one\n\nthree</pre></blockquote>\n\nLoose\n\ntext");
+		assertThat(markdown).isEqualTo(
+				"<blockquote><p>Quoted</p>&#10;&#10;<pre>one&#10;&#10;three</pre></blockquote>\n\n<p>Loose\ntext</p>");
 		assertThat(renderer.render(markdown, false).previewHtml()).contains("one\n\nthree").contains("Loose");
 	}
 
@@ -54,7 +57,8 @@ class HtmlBodiesTests {
 
 	@Test
 	void aParsedBodyIsConvertedInPlaceAndItsPaywallIsFound() {
-		Element body = Jsoup.parseBodyFragment("<p>Free</p><div><!--members-only--></div><!-- paywall --><p>Paid</p>").body();
+		Element body = Jsoup.parseBodyFragment("<p>Free</p><div><!--members-only--></div><!-- paywall --><p>Paid</p>")
+			.body();
 		String markdown = HtmlBodies.markdownOf(body);
 		assertThat(markdown).isEqualTo("<p>Free</p>\n\n<div></div>\n\n<!-- paywall -->\n\n<p>Paid</p>");
 		assertThat(HtmlBodies.hasPaywall(markdown)).isTrue();

@@ -72,7 +72,8 @@ class MentionMatcherTests {
 
 	@Test
 	void aBlankNameMatchesNothing() {
-		assertThat(new MentionMatcher(List.of(new MentionMatcher.Name(9, " "))).entitiesIn("any text at all")).isEmpty();
+		assertThat(new MentionMatcher(List.of(new MentionMatcher.Name(9, " "))).entitiesIn("any text at all"))
+			.isEmpty();
 	}
 
 }

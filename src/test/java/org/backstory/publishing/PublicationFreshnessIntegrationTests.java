@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Publication settings changed on another node (here: straight in the database) show within ten seconds. */
+/**
+ * Publication settings changed on another node (here: straight in the database) show
+ * within ten seconds.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class PublicationFreshnessIntegrationTests {
@@ -33,7 +36,8 @@ class PublicationFreshnessIntegrationTests {
 			seenWithinTenSeconds();
 		}
 		finally {
-			// The database is shared: put the settings back through the service, so this node's cache forgets too.
+			// The database is shared: put the settings back through the service, so this
+			// node's cache forgets too.
 			shared.update(before);
 		}
 	}

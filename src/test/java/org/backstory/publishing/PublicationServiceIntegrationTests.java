@@ -41,7 +41,8 @@ class PublicationServiceIntegrationTests {
 	void legalDetailsAreKeptWithTheSettings() {
 		Publication original = publications.publication();
 		try {
-			publications.update(original.withLegalDetails("Undercurrent Media Ltd", "1 Quay Street\nPortsmouth PO1 1AA"));
+			publications
+				.update(original.withLegalDetails("Undercurrent Media Ltd", "1 Quay Street\nPortsmouth PO1 1AA"));
 
 			Publication stored = publications.publication();
 			assertThat(stored.legalName()).isEqualTo("Undercurrent Media Ltd");

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class RecapLinesTests {
 
 	@ParameterizedTest(name = "[{index}] {0} {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			2017-09-22 | The two coast guards agreed a hotline. | /p/hotline | On 22 September 2017, the two coast guards agreed a hotline ([more](/p/hotline)).
-			2019-03    | Kestrian negotiators meet in Port Anselm | /p/summits | In March 2019, Kestrian negotiators meet in Port Anselm ([more](/p/summits)).
-			2019       | A gas field is found.                    | ''         | In 2019, a gas field is found.
-			2020-01-05 | An *odd* [summary]                       | ''         | On 5 January 2020, an \\*odd\\* \\[summary\\].
-			2020-01-05 | Anselm speaks                            | ''         | On 5 January 2020, Anselm speaks.
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					2017-09-22 | The two coast guards agreed a hotline. | /p/hotline | On 22 September 2017, the two coast guards agreed a hotline ([more](/p/hotline)).
+					2019-03    | Kestrian negotiators meet in Port Anselm | /p/summits | In March 2019, Kestrian negotiators meet in Port Anselm ([more](/p/summits)).
+					2019       | A gas field is found.                    | ''         | In 2019, a gas field is found.
+					2020-01-05 | An *odd* [summary]                       | ''         | On 5 January 2020, an \\*odd\\* \\[summary\\].
+					2020-01-05 | Anselm speaks                            | ''         | On 5 January 2020, Anselm speaks.
+					""")
 	void anEventReadsAsItsDateThenItsSummaryThenItsLink(String date, String summary, String href, String line) {
 		assertThat(RecapLines.event(EventDate.parse(date).orElseThrow(), summary, href.isEmpty() ? null : href, "more"))
 			.isEqualTo(line);

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Articles stored with the old split (a gated list sent whole, a link defined below the marker resolved in
- * the preview) are re-split by the Java migration, and the application runs it through Flyway at start-up.
+ * Articles stored with the old split (a gated list sent whole, a link defined below the
+ * marker resolved in the preview) are re-split by the Java migration, and the application
+ * runs it through Flyway at start-up.
  */
 @SpringBootTest
 class ResplitGatedArticlesIntegrationTests {
@@ -46,8 +47,9 @@ class ResplitGatedArticlesIntegrationTests {
 		String list = "- first item of the list\n- second item of the list\n- the paid end of the list\n";
 		insert(jdbc, "old-paid-list", list, "paid", "<ul>\n<li>first item of the list</li>\n"
 				+ "<li>second item of the list</li>\n<li>the paid end of the list</li>\n</ul>\n", "");
-		insert(jdbc, "old-link-reference", "Free [x].\n\n<!-- paywall -->\n\nPaid.\n\n[x]: https://secret.example/paid-url\n",
-				"members", "<p>Free <a href=\"https://secret.example/paid-url\" rel=\"nofollow noopener\">x</a>.</p>\n",
+		insert(jdbc, "old-link-reference",
+				"Free [x].\n\n<!-- paywall -->\n\nPaid.\n\n[x]: https://secret.example/paid-url\n", "members",
+				"<p>Free <a href=\"https://secret.example/paid-url\" rel=\"nofollow noopener\">x</a>.</p>\n",
 				"<p>Paid.</p>\n");
 		insert(jdbc, "old-public-list", list, "public", "<ul>stored as it was</ul>", "");
 
@@ -77,18 +79,20 @@ class ResplitGatedArticlesIntegrationTests {
 
 	private static void insert(JdbcClient jdbc, String slug, String markdown, String visibility, String preview,
 			String gated) {
-		jdbc.sql("""
-				insert into publishing.article (slug, title, body_markdown, preview_html, gated_html, status, published_at,
-				  visibility, created_at, updated_at)
-				values (?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)
-				""")
+		jdbc.sql(
+				"""
+						insert into publishing.article (slug, title, body_markdown, preview_html, gated_html, status, published_at,
+						  visibility, created_at, updated_at)
+						values (?, ?, ?, ?, ?, 'published', ?, ?, ?, ?)
+						""")
 			.params(slug, slug, markdown, preview, gated, Timestamp.from(SAVED), visibility, Timestamp.from(SAVED),
 					Timestamp.from(SAVED))
 			.update();
 	}
 
 	private static Map<String, Object> row(JdbcClient jdbc, String slug) {
-		return jdbc.sql("select preview_html, gated_html, preview_capped, updated_at from publishing.article where slug = ?")
+		return jdbc
+			.sql("select preview_html, gated_html, preview_capped, updated_at from publishing.article where slug = ?")
 			.param(slug)
 			.query()
 			.singleRow();

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A clock that runs with real time but can be moved, for tests of scheduled publishing. Import
- * {@link Configuration} into a Spring test to make it the app's clock, and {@link #reset()} after moving it.
+ * A clock that runs with real time but can be moved, for tests of scheduled publishing.
+ * Import {@link Configuration} into a Spring test to make it the app's clock, and
+ * {@link #reset()} after moving it.
  */
 public final class SettableClock extends Clock {
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The stale-background rule: which events a background mentions, and which are newer than the newest it mentions. */
+/**
+ * The stale-background rule: which events a background mentions, and which are newer than
+ * the newest it mentions.
+ */
 class StaleBackgroundTests {
 
 	private static final SuggestedEvent RAMMED = event(1, "2017-09-22", "rammed-trawler", "https://news.example/ram");

@@ -13,7 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-/** The rules behind tags and storylines management, and the audit entries each change leaves. */
+/**
+ * The rules behind tags and storylines management, and the audit entries each change
+ * leaves.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RecordApplicationEvents
 class TaxonomyIntegrationTests {
@@ -67,8 +70,7 @@ class TaxonomyIntegrationTests {
 		taxonomy.moveArticle(ACTOR, storyline.id(), first, 99);
 
 		assertThat(taxonomy.parts(storyline.id())).extracting(StorylinePart::articleId, StorylinePart::position)
-			.containsExactly(tuple(third, 1), tuple(draft, 2),
-					tuple(first, 3));
+			.containsExactly(tuple(third, 1), tuple(draft, 2), tuple(first, 3));
 		assertThat(taxonomy.storyline(storyline.id()).orElseThrow().articles()).isEqualTo(3);
 	}
 
@@ -117,7 +119,10 @@ class TaxonomyIntegrationTests {
 		return new ArticleFixtures(editor);
 	}
 
-	/** An article appended to the storyline, published unless {@code draft}; returns its id. */
+	/**
+	 * An article appended to the storyline, published unless {@code draft}; returns its
+	 * id.
+	 */
 	private long inStoryline(Storyline storyline, boolean draft) {
 		ArticleDraft base = fixtures().draft(Visibility.everyone());
 		ArticleDraft inStory = new ArticleDraft(null, base.slug(), base.title(), base.dek(), base.bodyMarkdown(),

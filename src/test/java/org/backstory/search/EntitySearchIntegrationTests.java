@@ -25,9 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * People, places and organisations in the readers' search (issue 14 §4): found by name, alias or bio, names before
- * bios, the bio as the snippet, above the articles on the first page of a search without filters; never by what
- * their quotes say.
+ * People, places and organisations in the readers' search (issue 14 §4): found by name,
+ * alias or bio, names before bios, the bio as the snippet, above the articles on the
+ * first page of a search without filters; never by what their quotes say.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,8 +64,8 @@ class EntitySearchIntegrationTests {
 	void anEntityIsFoundByNameAndByAliasWithItsBioAsTheSnippet() {
 		String surname = SearchFixtures.word("varkel");
 		String alias = SearchFixtures.word("thondor");
-		Entity entity = seed("person", "Ilse " + surname, "Harbour master of Sael since 2014, the first woman to hold the post.",
-				List.of("The " + alias));
+		Entity entity = seed("person", "Ilse " + surname,
+				"Harbour master of Sael since 2014, the first woman to hold the post.", List.of("The " + alias));
 
 		for (String query : List.of(surname, alias, "ilse " + surname)) {
 			Document page = search(query);
@@ -82,8 +82,8 @@ class EntitySearchIntegrationTests {
 	@Test
 	void aBioMatchFindsTheEntityBelowOnesNamedByTheQuery() {
 		String word = SearchFixtures.word("quellan");
-		Entity inBio = seed("organisation", "Strait Pilots " + SearchFixtures.word("x"), "Founded to guide ships past the "
-				+ word + " shoals.", List.of());
+		Entity inBio = seed("organisation", "Strait Pilots " + SearchFixtures.word("x"),
+				"Founded to guide ships past the " + word + " shoals.", List.of());
 		Entity named = seed("place", "Port " + word, "", List.of());
 		Entity exact = seed("place", "Old town " + SearchFixtures.word("y"), "", List.of(word));
 
@@ -100,7 +100,8 @@ class EntitySearchIntegrationTests {
 		Entity entity = seed("person", "Dana " + word, "", List.of());
 		Tag tag = editor.createTag(ArticleFixtures.unique("entity-search"), "Entity search " + word);
 		for (int i = 0; i < 11; i++) {
-			fixtures.publish("Notes on " + word + " " + i, "", "A plain body.", Visibility.everyone(), List.of(tag.slug()));
+			fixtures.publish("Notes on " + word + " " + i, "", "A plain body.", Visibility.everyone(),
+					List.of(tag.slug()));
 		}
 
 		Document first = search(word);
@@ -122,7 +123,8 @@ class EntitySearchIntegrationTests {
 				> "The %s nets are empty." — Pavo %s, 2019-04-02
 				""".formatted(surname, said, surname), Visibility.everyone(), List.of());
 
-		assertThat(search(surname).select(".search-entities li a").eachAttr("href")).containsExactly("/who/" + entity.slug());
+		assertThat(search(surname).select(".search-entities li a").eachAttr("href"))
+			.containsExactly("/who/" + entity.slug());
 		Document page = search(said);
 		assertThat(page.select(".search-entities")).isEmpty();
 		assertThat(page.select(".search-results li h2 a").eachText()).containsExactly("Quoted");
@@ -147,10 +149,13 @@ class EntitySearchIntegrationTests {
 		return entity;
 	}
 
-	/** The search page for the query, with any further parameters ({@code "&page=2"}) as they are. */
+	/**
+	 * The search page for the query, with any further parameters ({@code "&page=2"}) as
+	 * they are.
+	 */
 	private Document search(String query, String... more) {
-		Visitor.Page page = new Visitor(port).get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-				+ String.join("", more));
+		Visitor.Page page = new Visitor(port)
+			.get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + String.join("", more));
 		assertThat(page.status()).isEqualTo(200);
 		return page.document();
 	}

@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Searching from the header in Debian's headless Chromium: a subscriber finds a paid demo article by words of its
- * gated half, sees them marked and opens the result; an anonymous reader's same search finds nothing. Screenshots
- * land in {@code target/screenshots/}.
+ * Searching from the header in Debian's headless Chromium: a subscriber finds a paid demo
+ * article by words of its gated half, sees them marked and opens the result; an anonymous
+ * reader's same search finds nothing. Screenshots land in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchBrowserTests {
@@ -48,7 +48,8 @@ class SearchBrowserTests {
 
 		browser.waitFor(ExpectedConditions.urlContains("/search?q="));
 		assertThat(browser.find(".search-results h2 a").getAttribute("href")).endsWith("/p/port-anselm-summits");
-		assertThat(browser.find(".search-results .snippet").getText()).contains("delegations ate lunch at separate tables");
+		assertThat(browser.find(".search-results .snippet").getText())
+			.contains("delegations ate lunch at separate tables");
 		assertThat(browser.driver().findElements(By.cssSelector(".search-results .snippet mark"))).isNotEmpty();
 		browser.screenshot("1-results");
 		browser.find(".search-results h2 a").click();

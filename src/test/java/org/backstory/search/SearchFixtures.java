@@ -10,7 +10,10 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Visibility;
 
-/** Articles with words no other article has, published for a search test and taken back after it. */
+/**
+ * Articles with words no other article has, published for a search test and taken back
+ * after it.
+ */
 final class SearchFixtures {
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -28,7 +31,10 @@ final class SearchFixtures {
 		this.author = editor.createAuthor(ArticleFixtures.unique("search-author"), "Search Tester", "", null).slug();
 	}
 
-	/** A word of letters only (the text search parser keeps it whole) that no other test uses. */
+	/**
+	 * A word of letters only (the text search parser keeps it whole) that no other test
+	 * uses.
+	 */
 	static String word(String stem) {
 		return stem + RUN + letters(COUNTER.incrementAndGet());
 	}

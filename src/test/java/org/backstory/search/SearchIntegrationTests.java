@@ -26,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The readers' search over HTTP: matching, ranking, order, filters, pages, badges, snippets and suggestions. */
+/**
+ * The readers' search over HTTP: matching, ranking, order, filters, pages, badges,
+ * snippets and suggestions.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchIntegrationTests {
@@ -59,7 +62,8 @@ class SearchIntegrationTests {
 		fixtures.publish("The " + word + " report", "", "A plain body.", Visibility.everyone(), List.of());
 		fixtures.publish("Ferry notes", "On the " + word + " thaw", "A plain body.", Visibility.everyone(), List.of());
 		fixtures.publish("Tagged notes", "", "A plain body.", Visibility.everyone(), List.of(tag.slug()));
-		fixtures.publish("Harbour notes", "", "The " + word + " turned up in the text.", Visibility.everyone(), List.of());
+		fixtures.publish("Harbour notes", "", "The " + word + " turned up in the text.", Visibility.everyone(),
+				List.of());
 
 		Document page = search("?q=" + word);
 
@@ -78,7 +82,8 @@ class SearchIntegrationTests {
 		String first = SearchFixtures.word("orbal");
 		String second = SearchFixtures.word("quinth");
 		String third = SearchFixtures.word("vastre");
-		fixtures.publish("Phrase kept", "", "We saw " + first + " " + second + " together.", Visibility.everyone(), List.of());
+		fixtures.publish("Phrase kept", "", "We saw " + first + " " + second + " together.", Visibility.everyone(),
+				List.of());
 		fixtures.publish("Phrase broken", "", second + " came before " + first + " and " + third + ".",
 				Visibility.everyone(), List.of());
 
@@ -109,7 +114,8 @@ class SearchIntegrationTests {
 					i <= 3 ? List.of(tag.slug()) : List.of());
 		}
 		fixtures.publish(new ArticleDraft(null, ArticleFixtures.unique("search"), "By the other writer", "",
-				"Body with " + word + ".", List.of(other.slug()), List.of(), story.slug(), 1, null, Visibility.everyone()));
+				"Body with " + word + ".", List.of(other.slug()), List.of(), story.slug(), 1, null,
+				Visibility.everyone()));
 
 		Document first = search("?q=" + word);
 		assertThat(first.select(".search-summary").text()).startsWith("12 results");
@@ -135,16 +141,16 @@ class SearchIntegrationTests {
 
 		Document page = search("?q=" + word + "&sort=newest");
 
-		assertThat(page.select(".search-results .badge").eachText()).containsExactly("Gold or Silver", "Paid", "Members",
-				"Free");
+		assertThat(page.select(".search-results .badge").eachText()).containsExactly("Gold or Silver", "Paid",
+				"Members", "Free");
 	}
 
 	@Test
 	void snippetsAndTitlesAreEscapedWithTheMatchesMarked() {
 		String word = SearchFixtures.word("scrib");
 		fixtures.publish("Why <script>alert(1)</script> & " + word + " matter", "",
-				"Harbour fees: a < b & c. Then the " + word + " arrived <img src=x onerror=alert(2)>.", Visibility.everyone(),
-				List.of());
+				"Harbour fees: a < b & c. Then the " + word + " arrived <img src=x onerror=alert(2)>.",
+				Visibility.everyone(), List.of());
 
 		Document page = search("?q=" + word);
 
@@ -226,7 +232,8 @@ class SearchIntegrationTests {
 
 		Visitor.Page tooLong = visitor.get("/search?q=" + "a".repeat(201));
 		assertThat(tooLong.status()).isEqualTo(400);
-		assertThat(tooLong.document().select(".error").text()).isEqualTo("A search can be at most 200 characters long.");
+		assertThat(tooLong.document().select(".error").text())
+			.isEqualTo("A search can be at most 200 characters long.");
 		assertThat(visitor.get("/search?q=x&page=-1").status()).isEqualTo(400);
 		assertThat(visitor.get("/search?q=x&page=0").status()).isEqualTo(400);
 		assertThat(visitor.get("/search?q=x&page=101").status()).isEqualTo(400);

@@ -11,7 +11,8 @@ class CsvReaderTests {
 
 	@Test
 	void readsQuotedFieldsWithCommasQuotesAndLineBreaksAndKeepsEachRecordsFirstLine() throws Exception {
-		List<CsvReader.Record> records = CsvReader.parse("email,note\r\na@x.test,\"one, \"\"two\"\"\nthree\"\r\nb@x.test,\n");
+		List<CsvReader.Record> records = CsvReader
+			.parse("email,note\r\na@x.test,\"one, \"\"two\"\"\nthree\"\r\nb@x.test,\n");
 
 		assertThat(records).containsExactly(new CsvReader.Record(1, List.of("email", "note")),
 				new CsvReader.Record(2, List.of("a@x.test", "one, \"two\"\nthree")),

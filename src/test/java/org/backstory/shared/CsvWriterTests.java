@@ -20,14 +20,16 @@ class CsvWriterTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "=1+2|'=1+2", "+44 20|'+44 20", "-5|'-5", "@SUM(A1)|'@SUM(A1)", "Ada=|Ada=" })
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "=1+2|'=1+2", "+44 20|'+44 20", "-5|'-5", "@SUM(A1)|'@SUM(A1)", "Ada=|Ada=" })
 	void cellsASpreadsheetWouldRunAsFormulasGetAnApostrophe(String value, String written) {
 		assertThat(CsvWriter.field(value)).isEqualTo(written);
 	}
 
 	@Test
 	void aFormulaWithACommaIsGuardedAndQuoted() {
-		assertThat(CsvWriter.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+		assertThat(CsvWriter.field("=HYPERLINK(\"http://x\",\"y\")"))
+			.isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
 	}
 
 	@Test

@@ -19,7 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Anonymous reading is cacheable and stateless: no cookie, no session row, whatever page is read. */
+/**
+ * Anonymous reading is cacheable and stateless: no cookie, no session row, whatever page
+ * is read.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class AnonymousReadingIntegrationTests {

@@ -21,7 +21,10 @@ import org.backstory.shared.BackstoryProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reader-independent page parts are worked out once per article and redone when the article or publication changes. */
+/**
+ * Reader-independent page parts are worked out once per article and redone when the
+ * article or publication changes.
+ */
 class ArticleFactsCacheTests {
 
 	private final BackstoryProperties properties = new BackstoryProperties(URI.create("https://news.example"),
@@ -29,8 +32,9 @@ class ArticleFactsCacheTests {
 
 	private final PublicationService publications = mock(PublicationService.class);
 
-	private final ArticleFactsCache facts = new ArticleFactsCache(mock(ArticleCatalog.class), new StructuredData(JsonMapper.builder().build(), properties),
-			publications, properties, new ShareCards(publications, properties), mock(StorylineEvents.class));
+	private final ArticleFactsCache facts = new ArticleFactsCache(mock(ArticleCatalog.class),
+			new StructuredData(JsonMapper.builder().build(), properties), publications, properties,
+			new ShareCards(publications, properties), mock(StorylineEvents.class));
 
 	private final Publication publication = new Publication("The Daily", "News", "#123456", null);
 

@@ -20,7 +20,10 @@ import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The article page as an anonymous reader gets it: body through the access module, metadata without body text. */
+/**
+ * The article page as an anonymous reader gets it: body through the access module,
+ * metadata without body text.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class ArticlePageIntegrationTests {
@@ -61,7 +64,8 @@ class ArticlePageIntegrationTests {
 			.doesNotContain("Gated paragraph of " + article.slug());
 		assertThat(page.document().select(".paywall-box a[href^=/login]").text()).contains("Log in");
 		Document document = page.document();
-		assertThat(document.select(".paywalled-content > *")).containsExactlyElementsOf(document.select(".paywall-box"));
+		assertThat(document.select(".paywalled-content > *"))
+			.containsExactlyElementsOf(document.select(".paywall-box"));
 		assertThat(page.document().select(".article-header span.lock").text()).isEqualTo("Paid");
 	}
 

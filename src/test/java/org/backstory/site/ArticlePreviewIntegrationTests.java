@@ -20,9 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Staff preview a draft as each kind of reader through the article page template and the access policy;
- * the article page's meta tags use the SEO fields and never the gated text. Contributors and authors read
- * their own paid article in full in the editor, and on the site like any member.
+ * Staff preview a draft as each kind of reader through the article page template and the
+ * access policy; the article page's meta tags use the SEO fields and never the gated
+ * text. Contributors and authors read their own paid article in full in the editor, and
+ * on the site like any member.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticlePreviewIntegrationTests {
@@ -56,7 +57,8 @@ class ArticlePreviewIntegrationTests {
 		assertThat(anonymous.document().select(".paywall-box")).hasSize(1);
 		assertThat(anonymous.document().select(".paywall-box").text()).contains("Log in");
 		assertThat(anonymous.body()).doesNotContain(GATED).contains("Everyone reads this.");
-		assertThat(anonymous.document().select(".preview-banner").text()).contains("an anonymous reader").contains("draft");
+		assertThat(anonymous.document().select(".preview-banner").text()).contains("an anonymous reader")
+			.contains("draft");
 		assertThat(anonymous.header("Cache-Control")).contains("no-store");
 
 		Visitor.Page free = editor.get("/admin/articles/" + id + "/preview?as=free");
@@ -82,8 +84,9 @@ class ArticlePreviewIntegrationTests {
 	@Test
 	void theArticlePageMetaTagsUseTheSeoFieldsAndNoGatedText() {
 		String slug = ArticleFixtures.unique("seo");
-		long id = write(slug, Map.of("seoTitle", "A search title", "seoDescription", "A search description",
-				"socialImageUrl", "https://images.example/social.jpg", "coverImageUrl", "https://images.example/cover.jpg"));
+		long id = write(slug,
+				Map.of("seoTitle", "A search title", "seoDescription", "A search description", "socialImageUrl",
+						"https://images.example/social.jpg", "coverImageUrl", "https://images.example/cover.jpg"));
 		assertThat(editor.submit("/admin/articles/" + id, "/admin/articles/" + id + "/publish", Map.of()).status())
 			.isEqualTo(302);
 
@@ -91,7 +94,8 @@ class ArticlePreviewIntegrationTests {
 
 		assertThat(page.document().title()).startsWith("A search title");
 		assertThat(page.document().selectFirst("meta[property=og:title]").attr("content")).isEqualTo("A search title");
-		assertThat(page.document().selectFirst("meta[name=description]").attr("content")).isEqualTo("A search description");
+		assertThat(page.document().selectFirst("meta[name=description]").attr("content"))
+			.isEqualTo("A search description");
 		assertThat(page.document().selectFirst("meta[property=og:image]").attr("content"))
 			.isEqualTo("https://images.example/social.jpg");
 		assertThat(page.document().select("h1").text()).isEqualTo("Title of " + slug);
@@ -124,7 +128,8 @@ class ArticlePreviewIntegrationTests {
 	private long write(Visitor editor, String slug, Map<String, String> extra) {
 		String author = editor.get("/admin/articles/new").document().selectFirst("input[name=authors]").attr("value");
 		Map<String, String> fields = new HashMap<>(Map.of("slug", slug, "title", "Title of " + slug, "dek", "A dek.",
-				"body", "Everyone reads this.\n\n<!-- paywall -->\n\n" + GATED, "authors", author, "visibility", "paid"));
+				"body", "Everyone reads this.\n\n<!-- paywall -->\n\n" + GATED, "authors", author, "visibility",
+				"paid"));
 		fields.putAll(extra);
 		Visitor.Page saved = editor.submit("/admin/articles/new", "/admin/articles", fields);
 		assertThat(saved.status()).as(saved.body()).isEqualTo(302);

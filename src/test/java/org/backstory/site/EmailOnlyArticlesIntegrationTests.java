@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** An article published for email only is on no reader-facing channel, yet a newsletter send finds it. */
+/**
+ * An article published for email only is on no reader-facing channel, yet a newsletter
+ * send finds it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class EmailOnlyArticlesIntegrationTests {
@@ -57,8 +60,7 @@ class EmailOnlyArticlesIntegrationTests {
 				story.last().title());
 		assertThat(timeline.select("ol.timeline > li .meta").eachText().get(1)).startsWith("Part 2");
 		Document last = new Visitor(port).get("/p/" + story.last().slug()).document();
-		assertThat(last.select(".article-header .kicker a").text())
-			.isEqualTo("Part 2 of " + story.storyline().title());
+		assertThat(last.select(".article-header .kicker a").text()).isEqualTo("Part 2 of " + story.storyline().title());
 		assertThat(last.select(".storyline-nav a[rel=prev]").attr("href")).isEqualTo("/p/" + story.first().slug());
 
 		Article forSending = catalog.forSending(id).orElseThrow();
@@ -81,7 +83,9 @@ class EmailOnlyArticlesIntegrationTests {
 		assertThat(new Visitor(port).get("/tag/" + story.tag().slug()).body()).contains(story.middle().title());
 		assertThat(new Visitor(port).get("/feed.xml").body()).contains("/p/" + slug);
 		assertThat(new Visitor(port).get("/sitemap.xml").body()).contains("/p/" + slug);
-		assertThat(new Visitor(port).get("/p/" + story.last().slug()).document().select(".article-header .kicker a")
+		assertThat(new Visitor(port).get("/p/" + story.last().slug())
+			.document()
+			.select(".article-header .kicker a")
 			.text()).isEqualTo("Part 3 of " + story.storyline().title());
 	}
 
@@ -105,16 +109,24 @@ class EmailOnlyArticlesIntegrationTests {
 				"/p/" + story.last().slug())) {
 			Visitor.Page page = new Visitor(port).get(path);
 			assertThat(page.status()).as(path).isEqualTo(200);
-			assertThat(page.body()).as(path).doesNotContainPattern(whole(slug)).doesNotContainPattern(whole(article.title()));
+			assertThat(page.body()).as(path)
+				.doesNotContainPattern(whole(slug))
+				.doesNotContainPattern(whole(article.title()));
 		}
 	}
 
-	/** The text not followed by more of a slug, since fixture slugs end in a counter ("-1" is in "-12"). */
+	/**
+	 * The text not followed by more of a slug, since fixture slugs end in a counter ("-1"
+	 * is in "-12").
+	 */
 	private static Pattern whole(String text) {
 		return Pattern.compile(Pattern.quote(text) + "(?![a-z0-9])");
 	}
 
-	/** Three parts of a new storyline with one tag; the first and last are published on the site. */
+	/**
+	 * Three parts of a new storyline with one tag; the first and last are published on
+	 * the site.
+	 */
 	private Story story() {
 		Storyline storyline = fixtures.storyline();
 		Tag tag = fixtures.tag();
@@ -128,8 +140,8 @@ class EmailOnlyArticlesIntegrationTests {
 
 	private ArticleDraft part(Storyline storyline, Tag tag, int position) {
 		ArticleDraft d = fixtures.draft(Visibility.everyone());
-		return new ArticleDraft(null, d.slug(), d.title(), d.dek(), d.bodyMarkdown(), d.authorSlugs(), List.of(tag.slug()),
-				storyline.slug(), position, d.coverImageUrl(), d.visibility());
+		return new ArticleDraft(null, d.slug(), d.title(), d.dek(), d.bodyMarkdown(), d.authorSlugs(),
+				List.of(tag.slug()), storyline.slug(), position, d.coverImageUrl(), d.visibility());
 	}
 
 	private long emailOnly(ArticleDraft draft) {

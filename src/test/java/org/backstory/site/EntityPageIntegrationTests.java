@@ -25,9 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An entity's page at /who/{slug}: the published articles that name it, newest first, and its quotes by date, a
- * quote from a gated part only for readers who may read that article. Articles are saved through the editor, so
- * mentions and quotes are found as they are for any article.
+ * An entity's page at /who/{slug}: the published articles that name it, newest first, and
+ * its quotes by date, a quote from a gated part only for readers who may read that
+ * article. Articles are saved through the editor, so mentions and quotes are found as
+ * they are for any article.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -98,8 +99,8 @@ class EntityPageIntegrationTests {
 	}
 
 	private ArticleDraft publish(ArticleDraft draft, String body, int daysAgo) {
-		ArticleDraft written = new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), body, draft.authorSlugs(),
-				List.of(), null, null, null, draft.visibility());
+		ArticleDraft written = new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), body,
+				draft.authorSlugs(), List.of(), null, null, null, draft.visibility());
 		long id = editor.save(written);
 		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 		published.add(id);
@@ -120,8 +121,8 @@ class EntityPageIntegrationTests {
 		Document document = page.document();
 		assertThat(document.select("h1").text()).isEqualTo(entity.name());
 		assertThat(document.select(".listing-header .bio").text()).isEqualTo("Harbour master of Sael.");
-		assertThat(document.select(".entity-timeline .article-list h2 a").eachText())
-			.containsExactly(open.title(), paid.title());
+		assertThat(document.select(".entity-timeline .article-list h2 a").eachText()).containsExactly(open.title(),
+				paid.title());
 		assertThat(document.select(".quote-index blockquote").eachText()).containsExactly(
 				"“An undated public quote of " + entity.slug() + ".”",
 				"“A free quote from the open part of " + entity.slug() + ".”");
@@ -139,8 +140,8 @@ class EntityPageIntegrationTests {
 				"“An undated public quote of " + entity.slug() + ".”", "“" + gatedQuote + ".”",
 				"“A free quote from the open part of " + entity.slug() + ".”");
 		assertThat(document.select(".quote-index li:eq(1) time").attr("datetime")).isEqualTo("2018-01-05");
-		assertThat(document.select(".entity-timeline .article-list h2 a").eachText())
-			.containsExactly(open.title(), paid.title());
+		assertThat(document.select(".entity-timeline .article-list h2 a").eachText()).containsExactly(open.title(),
+				paid.title());
 	}
 
 	@Test

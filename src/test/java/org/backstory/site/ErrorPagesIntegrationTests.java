@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Errors become the site's friendly page, with the chrome and without internals, whatever the client accepts. */
+/**
+ * Errors become the site's friendly page, with the chrome and without internals, whatever
+ * the client accepts.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ErrorPagesIntegrationTests.Failing.class)
 class ErrorPagesIntegrationTests {

@@ -140,7 +140,8 @@ class FeedAndSitemapIntegrationTests {
 		assertThat(sitemap.header("Content-Type")).startsWith("application/xml");
 		Document xml = parse(sitemap.body());
 		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
-		List<String> locations = texts(xml.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc"));
+		List<String> locations = texts(
+				xml.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc"));
 		assertThat(locations).anyMatch(loc -> loc.endsWith("/p/" + recent.slug()))
 			.noneMatch(loc -> loc.endsWith("/p/" + old.slug()))
 			.allMatch(loc -> loc.startsWith("http") && loc.contains("/p/"));

@@ -21,15 +21,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The feeds benchmark (bench/feeds.sh): starts the app with the demo publication on a fresh embedded database, then
- * loads the site's public feed and the demo subscriber's private feed from C threads, each as a full answer and as a
- * feed reader's conditional GET that is answered 304, and prints requests per second with p50/p95/p99 latencies.
- * It first checks the private feed carries the paid demo article whole and the public one does not. Not a test:
- * timing lives in benchmarks.
+ * The feeds benchmark (bench/feeds.sh): starts the app with the demo publication on a
+ * fresh embedded database, then loads the site's public feed and the demo subscriber's
+ * private feed from C threads, each as a full answer and as a feed reader's conditional
+ * GET that is answered 304, and prints requests per second with p50/p95/p99 latencies. It
+ * first checks the private feed carries the paid demo article whole and the public one
+ * does not. Not a test: timing lives in benchmarks.
  */
 public final class FeedBenchmark {
 
-	/** A sentence of the paid demo article's gated half (src/main/resources/demo/articles/02-port-anselm-summits.md). */
+	/**
+	 * A sentence of the paid demo article's gated half
+	 * (src/main/resources/demo/articles/02-port-anselm-summits.md).
+	 */
 	private static final String GATED = "The delegations ate lunch at separate tables";
 
 	private FeedBenchmark() {
@@ -40,15 +44,19 @@ public final class FeedBenchmark {
 		int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
 		int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = BenchmarkApp.start("bench_feeds_" + System.currentTimeMillis(), dataDir, true)) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start("bench_feeds_" + System.currentTimeMillis(),
+				dataDir, true)) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			long subscriber = app.getBean(MemberDirectory.class).findByEmail("subscriber@demo.test").orElseThrow().id();
 			String privatePath = "/feed/" + app.getBean(FeedLinks.class).tokenOf(subscriber) + ".xml";
 			HttpClient client = HttpClient.newHttpClient();
-			HttpResponse<String> publicFeed = client.send(request(base + "/feed.xml", null), HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> privateFeed = client.send(request(base + privatePath, null), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> publicFeed = client.send(request(base + "/feed.xml", null),
+					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> privateFeed = client.send(request(base + privatePath, null),
+					HttpResponse.BodyHandlers.ofString());
 			if (publicFeed.body().contains(GATED) || !privateFeed.body().contains(GATED)) {
-				System.out.println("FAILED: the public feed carries the paid article's gated text or the private one lacks it");
+				System.out.println(
+						"FAILED: the public feed carries the paid article's gated text or the private one lacks it");
 				System.exit(1);
 			}
 			System.out.printf(Locale.ROOT, "feeds: public %d bytes, private %d bytes; warming up %d s%n",
@@ -65,9 +73,11 @@ public final class FeedBenchmark {
 			boolean failed = false;
 			for (Case each : cases) {
 				Result result = load(client, each, threads, seconds);
-				System.out.printf(Locale.ROOT, "RESULT case=%s threads=%d requests_per_second=%.0f p50_ms=%.1f p95_ms=%.1f "
-						+ "p99_ms=%.1f errors=%d%n", each.name(), threads, result.latencies().length / (double) seconds,
-						result.percentile(50), result.percentile(95), result.percentile(99), result.errors());
+				System.out.printf(Locale.ROOT,
+						"RESULT case=%s threads=%d requests_per_second=%.0f p50_ms=%.1f p95_ms=%.1f "
+								+ "p99_ms=%.1f errors=%d%n",
+						each.name(), threads, result.latencies().length / (double) seconds, result.percentile(50),
+						result.percentile(95), result.percentile(99), result.errors());
 				failed |= result.errors() > 0;
 			}
 			if (failed) {
@@ -125,7 +135,8 @@ public final class FeedBenchmark {
 	private record Result(long[] latencies, long errors) {
 
 		double percentile(int p) {
-			return latencies.length == 0 ? 0 : latencies[Math.min(latencies.length - 1, latencies.length * p / 100)] / 1e6;
+			return latencies.length == 0 ? 0
+					: latencies[Math.min(latencies.length - 1, latencies.length * p / 100)] / 1e6;
 		}
 
 	}

@@ -9,7 +9,10 @@ import java.time.temporal.ChronoUnit;
 import org.backstory.publishing.SettableClock;
 import org.junit.jupiter.api.Test;
 
-/** The feeds' {@code Last-Modified}: steady while a feed is unchanged, always later after a change. */
+/**
+ * The feeds' {@code Last-Modified}: steady while a feed is unchanged, always later after
+ * a change.
+ */
 class FeedVersionsTests {
 
 	private final SettableClock clock = new SettableClock();

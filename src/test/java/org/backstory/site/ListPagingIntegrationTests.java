@@ -24,9 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The tag, author and storyline pages in pages of {@value ListPage#PAGE_SIZE}: {@code ?page=N}, {@code rel=prev/next}
- * in the head and the pager, "– page N" in the title from page 2, a page past the last 404, a page that is no number
- * 400. One storyline of 22 parts, each with the same tag and author, serves every list.
+ * The tag, author and storyline pages in pages of {@value ListPage#PAGE_SIZE}:
+ * {@code ?page=N}, {@code rel=prev/next} in the head and the pager, "– page N" in the
+ * title from page 2, a page past the last 404, a page that is no number 400. One
+ * storyline of 22 parts, each with the same tag and author, serves every list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,7 +130,10 @@ class ListPagingIntegrationTests {
 		}
 	}
 
-	/** The titles of parts {@code from} (inclusive) to {@code to} (exclusive), in story order. */
+	/**
+	 * The titles of parts {@code from} (inclusive) to {@code to} (exclusive), in story
+	 * order.
+	 */
 	private List<String> titles(int from, int to) {
 		return IntStream.range(from, to).mapToObj(i -> parts.get(i).title()).toList();
 	}

@@ -33,8 +33,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Members' private feeds (issue 13 §2): the address on the account page, its reset, and full text for exactly what
- * the member may read at the moment of the fetch, with no stale copy past a change of access.
+ * Members' private feeds (issue 13 §2): the address on the account page, its reset, and
+ * full text for exactly what the member may read at the moment of the fetch, with no
+ * stale copy past a change of access.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -206,7 +207,10 @@ class PrivateFeedIntegrationTests {
 		return feed;
 	}
 
-	/** The member's feed path as the account page shows it (the same token: made once, kept sealed). */
+	/**
+	 * The member's feed path as the account page shows it (the same token: made once,
+	 * kept sealed).
+	 */
 	private String path(long memberId) {
 		return "/feed/" + feedLinks.tokenOf(memberId) + ".xml";
 	}

@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The per-tag, per-author and per-storyline feeds, feed autodiscovery in the page head, and conditional GET on
- * the feeds (issue 13 §2).
+ * The per-tag, per-author and per-storyline feeds, feed autodiscovery in the page head,
+ * and conditional GET on the feeds (issue 13 §2).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -140,7 +140,8 @@ class PublicFeedsIntegrationTests {
 		}
 		assertThat(feedLinks("/tag/" + tag.slug())).containsExactly("/feed.xml", "/tag/" + tag.slug() + "/feed.xml");
 		assertThat(feedLinks(author)).containsExactly("/feed.xml", author + "/feed.xml");
-		assertThat(feedLinks("/story/" + story.slug())).containsExactly("/feed.xml", "/story/" + story.slug() + "/feed.xml");
+		assertThat(feedLinks("/story/" + story.slug())).containsExactly("/feed.xml",
+				"/story/" + story.slug() + "/feed.xml");
 		for (String feed : feedLinks("/tag/" + tag.slug())) {
 			assertThat(new Visitor(port).get(feed).status()).as(feed).isEqualTo(200);
 		}
@@ -168,8 +169,10 @@ class PublicFeedsIntegrationTests {
 		assertThat(byDate.body()).isEmpty();
 		assertThat(otherEtag.status()).isEqualTo(200);
 		assertThat(otherEtag.body()).isEqualTo(first.body());
-		assertThat(new Visitor(port).get("/feed.xml", "If-None-Match", new Visitor(port).get("/feed.xml").header("ETag"))
-			.status()).isEqualTo(304);
+		assertThat(
+				new Visitor(port).get("/feed.xml", "If-None-Match", new Visitor(port).get("/feed.xml").header("ETag"))
+					.status())
+			.isEqualTo(304);
 	}
 
 	@Test
@@ -224,7 +227,11 @@ class PublicFeedsIntegrationTests {
 	}
 
 	private static List<String> links(Visitor.Page feed) {
-		return xml(feed).select("item > link").eachText().stream().map(l -> l.replaceFirst("^https?://[^/]+", "")).toList();
+		return xml(feed).select("item > link")
+			.eachText()
+			.stream()
+			.map(l -> l.replaceFirst("^https?://[^/]+", ""))
+			.toList();
 	}
 
 	private static String link(ArticleDraft article) {

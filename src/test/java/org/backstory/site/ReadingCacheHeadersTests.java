@@ -56,7 +56,10 @@ class ReadingCacheHeadersTests {
 		assertThat(response.getHeader("Vary")).isNull();
 	}
 
-	/** A feed reader fetches a private feed without a session: it is still that member's alone. */
+	/**
+	 * A feed reader fetches a private feed without a session: it is still that member's
+	 * alone.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/feed/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.xml", "/feed/unknown.xml" })
 	void anonymousFetchesOfAPrivateFeedMayBeKeptOnlyPrivatelyAndRevalidated(String path) {

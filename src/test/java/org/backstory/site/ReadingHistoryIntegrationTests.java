@@ -29,10 +29,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Catching up (issue 14): a signed-in member's reads become their reading history (never an anonymous reader's,
- * never a preview behind a paywall); the storyline page and its newest part say how many developments (parts and
- * events) are new since their last read and mark the parts read; the history is listed on {@code /account/reading}, removable one by one or all
- * at once, and deleted with the account.
+ * Catching up (issue 14): a signed-in member's reads become their reading history (never
+ * an anonymous reader's, never a preview behind a paywall); the storyline page and its
+ * newest part say how many developments (parts and events) are new since their last read
+ * and mark the parts read; the history is listed on {@code /account/reading}, removable
+ * one by one or all at once, and deleted with the account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadingHistoryIntegrationTests {
@@ -63,7 +64,8 @@ class ReadingHistoryIntegrationTests {
 	void unpublish() {
 		published.forEach(editor::unpublish);
 		published.clear();
-		storylines.forEach(id -> jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(id).update());
+		storylines.forEach(
+				id -> jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(id).update());
 		storylines.clear();
 	}
 
@@ -127,8 +129,9 @@ class ReadingHistoryIntegrationTests {
 	}
 
 	/**
-	 * Events count as developments (issue 14 §2): an event recorded since the reader's last read of the storyline,
-	 * dated on or after that day, is new, on the storyline page and on its newest part, even with no new part.
+	 * Events count as developments (issue 14 §2): an event recorded since the reader's
+	 * last read of the storyline, dated on or after that day, is new, on the storyline
+	 * page and on its newest part, even with no new part.
 	 */
 	@Test
 	void anEventRecordedSinceTheLastReadIsADevelopment() {
@@ -151,9 +154,10 @@ class ReadingHistoryIntegrationTests {
 	}
 
 	/**
-	 * An event is new only if it may have happened since the last read: one dated this year may have, one dated three
-	 * years ago or two days ago is history an editor filled in later. An event covering a new part is the same
-	 * development as that part, counted once. One new part plus this year's event: two.
+	 * An event is new only if it may have happened since the last read: one dated this
+	 * year may have, one dated three years ago or two days ago is history an editor
+	 * filled in later. An event covering a new part is the same development as that part,
+	 * counted once. One new part plus this year's event: two.
 	 */
 	@Test
 	void anEventCoveringANewPartCountsOnceAndFilledInHistoryNotAtAll() {
@@ -174,7 +178,8 @@ class ReadingHistoryIntegrationTests {
 	}
 
 	private void event(Storyline story, String date, String articleSlug) {
-		events.add(0, story.id(), new EventDraft(date, "Something happened on " + date, "", "", "", articleSlug, false));
+		events.add(0, story.id(),
+				new EventDraft(date, "Something happened on " + date, "", "", "", articleSlug, false));
 		storylines.add(story.id());
 	}
 
@@ -192,13 +197,14 @@ class ReadingHistoryIntegrationTests {
 		List.of(first, second, third).forEach(article -> reader.get("/p/" + article.slug()));
 
 		Visitor.Page forged = reader.post("/account/reading/clear", Map.of());
-		Visitor.Page removed = reader.submit("/account/reading", "/account/reading/" + second.id() + "/remove", Map.of());
+		Visitor.Page removed = reader.submit("/account/reading", "/account/reading/" + second.id() + "/remove",
+				Map.of());
 		Document afterRemove = reader.follow("/account/reading").document();
 
 		assertThat(forged.status()).isEqualTo(403);
 		assertThat(removed.status()).isEqualTo(303);
-		assertThat(afterRemove.select("table.reading-history a").eachAttr("href"))
-			.containsExactly("/p/" + third.slug(), "/p/" + first.slug());
+		assertThat(afterRemove.select("table.reading-history a").eachAttr("href")).containsExactly("/p/" + third.slug(),
+				"/p/" + first.slug());
 		assertThat(rowsFor(second.id())).isZero();
 
 		reader.submit("/account/reading", "/account/reading/clear", Map.of());

@@ -73,7 +73,8 @@ class ReadingPagesIntegrationTests {
 
 		String home = new Visitor(port).get("/").body();
 
-		assertThat(home).contains(paid.title()).doesNotContain("Gated paragraph of " + paid.slug())
+		assertThat(home).contains(paid.title())
+			.doesNotContain("Gated paragraph of " + paid.slug())
 			.doesNotContain("Free paragraph of " + paid.slug());
 	}
 
@@ -170,7 +171,8 @@ class ReadingPagesIntegrationTests {
 		Tag tag = fixtures.tag();
 		ArticleDraft base = fixtures.draft(Visibility.everyone());
 		ArticleDraft article = new ArticleDraft(null, base.slug(), base.title(), base.dek(), base.bodyMarkdown(),
-				base.authorSlugs(), List.of(tag.slug()), null, null, "https://images.example/cover.jpg", base.visibility());
+				base.authorSlugs(), List.of(tag.slug()), null, null, "https://images.example/cover.jpg",
+				base.visibility());
 		fixtures.publish(article);
 
 		Document page = page("/p/" + article.slug());

@@ -28,10 +28,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * "Related articles" under an article page, read over HTTP: the same storyline first, then more shared tags, then
- * shared words of title, dek and tags, newest among equals; only titles, deks and badges. The articles here have
- * titles, deks and tag names of made-up words, so the fixtures' shared words ("Title of", "Tag") relate them to
- * nothing else.
+ * "Related articles" under an article page, read over HTTP: the same storyline first,
+ * then more shared tags, then shared words of title, dek and tags, newest among equals;
+ * only titles, deks and badges. The articles here have titles, deks and tag names of
+ * made-up words, so the fixtures' shared words ("Title of", "Tag") relate them to nothing
+ * else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -69,8 +70,10 @@ class RelatedArticlesIntegrationTests {
 		Tag second = tag();
 		String word = word();
 		String other = word();
-		ArticleDraft source = publish(article(word + " " + other, Visibility.everyone(), List.of(first, second), story));
-		ArticleDraft byText = publish(article(word + " " + other + " " + word(), Visibility.everyone(), List.of(), null));
+		ArticleDraft source = publish(
+				article(word + " " + other, Visibility.everyone(), List.of(first, second), story));
+		ArticleDraft byText = publish(
+				article(word + " " + other + " " + word(), Visibility.everyone(), List.of(), null));
 		ArticleDraft oneTag = publish(article(word(), Visibility.everyone(), List.of(first), null));
 		ArticleDraft twoTags = publish(article(word(), Visibility.everyone(), List.of(first, second), null));
 		ArticleDraft sameStory = publish(article(word(), Visibility.everyone(), List.of(), story));
@@ -88,10 +91,12 @@ class RelatedArticlesIntegrationTests {
 		ArticleDraft source = publish(article(word + " " + other, Visibility.everyone(), List.of(), null));
 		ArticleDraft oneWordNewer = publishAt(article(word + " " + word(), Visibility.everyone(), List.of(), null),
 				now.minus(Duration.ofHours(1)));
-		ArticleDraft bothWordsOlder = publishAt(article(other + " " + word + " " + word(), Visibility.everyone(),
-				List.of(), null), now.minus(Duration.ofHours(3)));
-		ArticleDraft bothWordsNewer = publishAt(article(word + " " + other + " " + word(), Visibility.everyone(),
-				List.of(), null), now.minus(Duration.ofHours(2)));
+		ArticleDraft bothWordsOlder = publishAt(
+				article(other + " " + word + " " + word(), Visibility.everyone(), List.of(), null),
+				now.minus(Duration.ofHours(3)));
+		ArticleDraft bothWordsNewer = publishAt(
+				article(word + " " + other + " " + word(), Visibility.everyone(), List.of(), null),
+				now.minus(Duration.ofHours(2)));
 
 		assertThat(relatedTitles(source)).containsExactly(bothWordsNewer.title(), bothWordsOlder.title(),
 				oneWordNewer.title());
@@ -177,12 +182,17 @@ class RelatedArticlesIntegrationTests {
 		return list;
 	}
 
-	/** A tag named with a made-up word, so its name relates only articles that carry it. */
+	/**
+	 * A tag named with a made-up word, so its name relates only articles that carry it.
+	 */
 	private Tag tag() {
 		return editor.createTag(ArticleFixtures.unique("related"), word());
 	}
 
-	/** A draft titled {@code titleWords} with a made-up word as its dek, so it shares no words by chance. */
+	/**
+	 * A draft titled {@code titleWords} with a made-up word as its dek, so it shares no
+	 * words by chance.
+	 */
 	private ArticleDraft article(String titleWords, Visibility visibility, List<Tag> tags,
 			@Nullable Storyline storyline) {
 		String slug = ArticleFixtures.unique("related");
@@ -210,7 +220,10 @@ class RelatedArticlesIntegrationTests {
 		return draft.withId(id);
 	}
 
-	/** A made-up word no other article has: lowercase letters only, so the stemmer keeps it whole enough. */
+	/**
+	 * A made-up word no other article has: lowercase letters only, so the stemmer keeps
+	 * it whole enough.
+	 */
 	private static String word() {
 		StringBuilder word = new StringBuilder("zy");
 		ThreadLocalRandom random = ThreadLocalRandom.current();

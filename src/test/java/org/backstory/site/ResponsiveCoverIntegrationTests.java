@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An uploaded cover image is offered in every width it has; any other cover is shown as it is. */
+/**
+ * An uploaded cover image is offered in every width it has; any other cover is shown as
+ * it is.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResponsiveCoverIntegrationTests {
 

@@ -22,8 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * OpenGraph and Twitter cards on article, tag, author and storyline pages, over HTTP, and the generated share
- * images they point at: served as 1200×630 PNGs a CDN may keep, a 404 for an unknown slug.
+ * OpenGraph and Twitter cards on article, tag, author and storyline pages, over HTTP, and
+ * the generated share images they point at: served as 1200×630 PNGs a CDN may keep, a 404
+ * for an unknown slug.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ShareCardsIntegrationTests {
@@ -42,7 +43,8 @@ class ShareCardsIntegrationTests {
 		Document page = new Visitor(port).get("/p/port-anselm-summits").document();
 
 		assertThat(meta(page, "og:type")).isEqualTo("article");
-		assertThat(meta(page, "og:title")).isEqualTo("Inside the Port Anselm summits: how two rivals learned to share a table");
+		assertThat(meta(page, "og:title"))
+			.isEqualTo("Inside the Port Anselm summits: how two rivals learned to share a table");
 		assertThat(meta(page, "og:description")).startsWith("Over eight months, Kestrian and Orvennan negotiators met");
 		assertThat(meta(page, "og:url")).matches(BASE + "/p/port-anselm-summits");
 		assertThat(meta(page, "og:site_name")).isNotBlank();
@@ -108,7 +110,8 @@ class ShareCardsIntegrationTests {
 					List.of("mira-castellan"), List.of(), null, null, null, Visibility.everyone()));
 			String secondImage = meta(visitor.get("/p/" + slug).document(), "og:image");
 
-			assertThat(secondImage).isNotEqualTo(firstImage).matches(BASE + "/share/p/" + slug + "\\.png\\?v=[0-9a-f]{12}");
+			assertThat(secondImage).isNotEqualTo(firstImage)
+				.matches(BASE + "/share/p/" + slug + "\\.png\\?v=[0-9a-f]{12}");
 			assertThat(visitor.download(path(secondImage)).body()).isNotEqualTo(firstPng);
 
 			editor.save(new ArticleDraft(id, slug, "Second headline " + slug, "The dek", "Body text.",

@@ -3,8 +3,9 @@ package org.backstory.site;
 import java.util.Arrays;
 
 /**
- * How long drawing one share image takes (Java2D and PNG encoding, no disk), after a warm-up: {@code bench/share-image.sh}.
- * A cached image costs only a file read, so this is the price of the first request after a title changes.
+ * How long drawing one share image takes (Java2D and PNG encoding, no disk), after a
+ * warm-up: {@code bench/share-image.sh}. A cached image costs only a file read, so this
+ * is the price of the first request after a title changes.
  */
 public final class ShareImageBenchmark {
 
@@ -21,7 +22,8 @@ public final class ShareImageBenchmark {
 		int bytes = 0;
 		for (int i = 0; i < runs; i++) {
 			long start = System.nanoTime();
-			bytes = ShareImagePainter.paint(new ShareDrawing(null, title + " " + i, "The Undercurrent", "#1f5f7a")).length;
+			bytes = ShareImagePainter
+				.paint(new ShareDrawing(null, title + " " + i, "The Undercurrent", "#1f5f7a")).length;
 			millis[i] = (System.nanoTime() - start) / 1_000_000;
 		}
 		Arrays.sort(millis);

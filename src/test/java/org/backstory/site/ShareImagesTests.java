@@ -16,7 +16,10 @@ import org.backstory.shared.BackstoryProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Generated share images: a 1200×630 PNG with something drawn on it, drawn once per title, name and accent. */
+/**
+ * Generated share images: a 1200×630 PNG with something drawn on it, drawn once per
+ * title, name and accent.
+ */
 class ShareImagesTests {
 
 	@TempDir
@@ -28,8 +31,8 @@ class ShareImagesTests {
 
 	@Test
 	void aCardIsA1200By630PngWithTheTitleAndAccentDrawnOnIt() throws IOException {
-		BufferedImage image = decode(images().png(new ShareDrawing(null, "Inside the Port Anselm summits", "The Meridian",
-				"#c0392b")));
+		BufferedImage image = decode(
+				images().png(new ShareDrawing(null, "Inside the Port Anselm summits", "The Meridian", "#c0392b")));
 
 		assertThat(image.getWidth()).isEqualTo(1200);
 		assertThat(image.getHeight()).isEqualTo(630);
@@ -67,7 +70,8 @@ class ShareImagesTests {
 		ShareDrawing drawing = new ShareDrawing(null, "The first headline", "The Meridian", "#123456");
 		byte[] first = images().png(drawing);
 
-		for (ShareDrawing changed : new ShareDrawing[] { new ShareDrawing(null, "The second headline", "The Meridian", "#123456"),
+		for (ShareDrawing changed : new ShareDrawing[] {
+				new ShareDrawing(null, "The second headline", "The Meridian", "#123456"),
 				new ShareDrawing(null, "The first headline", "The Evening Meridian", "#123456"),
 				new ShareDrawing(null, "The first headline", "The Meridian", "#654321") }) {
 			assertThat(changed.key()).isNotEqualTo(drawing.key());

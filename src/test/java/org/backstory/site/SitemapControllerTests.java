@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Past the protocol's limit of addresses per file the sitemap becomes an index of numbered files that together
- * list exactly what one file would; the limit is lowered here to three so five articles overflow it.
+ * Past the protocol's limit of addresses per file the sitemap becomes an index of
+ * numbered files that together list exactly what one file would; the limit is lowered
+ * here to three so five articles overflow it.
  */
 class SitemapControllerTests {
 
@@ -39,15 +40,17 @@ class SitemapControllerTests {
 		List<ArticleSummary> articles = new ArrayList<>();
 		for (int day = 5; day >= 1; day--) {
 			Instant published = Instant.parse("2026-12-0" + day + "T10:00:00Z");
-			articles.add(new ArticleSummary(day, "article-" + day, "Article " + day, "", List.of(new AuthorRef("ana", "Ana")),
-					List.of(new TagRef("tag-" + day, "Tag " + day)), null, null, published, published, Visibility.everyone()));
+			articles.add(new ArticleSummary(day, "article-" + day, "Article " + day, "",
+					List.of(new AuthorRef("ana", "Ana")), List.of(new TagRef("tag-" + day, "Tag " + day)), null, null,
+					published, published, Visibility.everyone()));
 		}
 		given(catalog.allPublished()).willReturn(articles);
 	}
 
 	@Test
 	void pastTheLimitTheSitemapIsAnIndexOfFilesThatTogetherListEveryAddressOnce() {
-		List<String> whole = locations(new SitemapController(catalog, mock(Entities.class), properties).sitemap().getBody(), "url");
+		List<String> whole = locations(
+				new SitemapController(catalog, mock(Entities.class), properties).sitemap().getBody(), "url");
 		SitemapController small = new SitemapController(catalog, mock(Entities.class), properties, 3);
 
 		Document index = xml(small.sitemap().getBody());

@@ -28,8 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A storyline's events on the site: the storyline page's timeline, either way round, and "the story so far" on
- * its articles, which follows event changes at once.
+ * A storyline's events on the site: the storyline page's timeline, either way round, and
+ * "the story so far" on its articles, which follows event changes at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StorylineEventsIntegrationTests {
@@ -99,9 +99,10 @@ class StorylineEventsIntegrationTests {
 		add(storyline, daysAgo(5), "After it", "", "", true);
 
 		Document page = new Visitor(port).get("/p/" + article.slug()).document();
-		assertThat(page.select("aside.story-so-far .event-summary").eachText())
-			.containsExactly("Key but old", "Step 2", "Step 3", "Step 4", "Step 5");
-		assertThat(page.select("aside.story-so-far").first().nextElementSiblings().select(".article-body")).isNotEmpty();
+		assertThat(page.select("aside.story-so-far .event-summary").eachText()).containsExactly("Key but old", "Step 2",
+				"Step 3", "Step 4", "Step 5");
+		assertThat(page.select("aside.story-so-far").first().nextElementSiblings().select(".article-body"))
+			.isNotEmpty();
 
 		Document onEarlier = new Visitor(port).get("/p/" + earlier.slug()).document();
 		assertThat(onEarlier.select("aside.story-so-far .event-summary").eachText()).containsExactly("Key but old");
@@ -152,8 +153,11 @@ class StorylineEventsIntegrationTests {
 	}
 
 	private long add(Storyline storyline, String date, String summary, String quote, String article, boolean key) {
-		return events.add(ACTOR, storyline.id(), new EventDraft(date, summary, quote, quote.isEmpty() ? "" : "The envoy",
-				"https://example.org/source", article, key)).id();
+		return events
+			.add(ACTOR, storyline.id(),
+					new EventDraft(date, summary, quote, quote.isEmpty() ? "" : "The envoy",
+							"https://example.org/source", article, key))
+			.id();
 	}
 
 	private String daysAgo(int days) {

@@ -17,22 +17,29 @@ import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The storyline page's timeline: events between articles by date, paged by articles, either way round. */
+/**
+ * The storyline page's timeline: events between articles by date, paged by articles,
+ * either way round.
+ */
 class StorylineTimelineTests {
 
 	private static final LocalDate START = LocalDate.of(2020, 1, 1);
 
-	/** 25 articles a week apart; an event two days before parts 1, 21 and 25, and one after the last. */
+	/**
+	 * 25 articles a week apart; an event two days before parts 1, 21 and 25, and one
+	 * after the last.
+	 */
 	private final List<ArticleSummary> parts = new ArrayList<>();
 
-	private final List<LinkedEvent> events = List.of(event(1, START.minusDays(2)), event(2, START.plusWeeks(20).minusDays(2)),
-			event(3, START.plusWeeks(24).minusDays(2)), event(4, START.plusWeeks(30)));
+	private final List<LinkedEvent> events = List.of(event(1, START.minusDays(2)),
+			event(2, START.plusWeeks(20).minusDays(2)), event(3, START.plusWeeks(24).minusDays(2)),
+			event(4, START.plusWeeks(30)));
 
 	StorylineTimelineTests() {
 		for (int i = 0; i < 25; i++) {
 			Instant published = START.plusWeeks(i).atTime(9, 0).toInstant(ZoneOffset.UTC);
-			parts.add(new ArticleSummary(i + 1, "part-" + (i + 1), "Part " + (i + 1), "", List.of(), List.of(), null, null,
-					published, published, Visibility.everyone()));
+			parts.add(new ArticleSummary(i + 1, "part-" + (i + 1), "Part " + (i + 1), "", List.of(), List.of(), null,
+					null, published, published, Visibility.everyone()));
 		}
 	}
 
@@ -78,14 +85,15 @@ class StorylineTimelineTests {
 	}
 
 	private static List<String> steps(StorylineTimeline timeline) {
-		return timeline.entries().stream()
+		return timeline.entries()
+			.stream()
 			.map(entry -> entry.article() != null ? "part " + entry.part() : entry.event().summary())
 			.toList();
 	}
 
 	private static LinkedEvent event(long id, LocalDate date) {
-		return new LinkedEvent(new StorylineEvent(id, 1, new EventDate(date, EventDate.Precision.DAY), "event " + id, "",
-				"", List.of(), null, false), null);
+		return new LinkedEvent(new StorylineEvent(id, 1, new EventDate(date, EventDate.Precision.DAY), "event " + id,
+				"", "", List.of(), null, false), null);
 	}
 
 }

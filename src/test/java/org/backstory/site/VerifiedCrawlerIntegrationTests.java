@@ -13,10 +13,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The verified-crawler path over HTTP (crawler verification is on in tests, with scripted DNS and a ranges file of
- * documentation addresses): a verified Googlebot reads a paid demo article whole, inside the element the JSON-LD
- * names, in a response no shared cache may keep; a Googlebot user agent from anywhere else, or a browser at the
- * crawler's address, reads the preview like any anonymous reader.
+ * The verified-crawler path over HTTP (crawler verification is on in tests, with scripted
+ * DNS and a ranges file of documentation addresses): a verified Googlebot reads a paid
+ * demo article whole, inside the element the JSON-LD names, in a response no shared cache
+ * may keep; a Googlebot user agent from anywhere else, or a browser at the crawler's
+ * address, reads the preview like any anonymous reader.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerifiedCrawlerIntegrationTests {
@@ -96,7 +97,10 @@ class VerifiedCrawlerIntegrationTests {
 		assertThat(dns.reverseLookups("203.0.113.13")).isEqualTo(1);
 	}
 
-	/** The element the JSON-LD's {@code hasPart.cssSelector} names: exactly one on the page. */
+	/**
+	 * The element the JSON-LD's {@code hasPart.cssSelector} names: exactly one on the
+	 * page.
+	 */
 	private Elements gatedPart(Document page) {
 		String selector = json.readTree(page.selectFirst("script[type=application/ld+json]").data())
 			.path("hasPart")

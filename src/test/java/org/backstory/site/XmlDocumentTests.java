@@ -8,7 +8,10 @@ class XmlDocumentTests {
 
 	@Test
 	void escapesMarkupInTextAndAttributes() {
-		String xml = new XmlDocument().start("root", "href", "/p/a?b=1&c=\"2\"").text("<b>Tom & Jerry</b>").end().finish();
+		String xml = new XmlDocument().start("root", "href", "/p/a?b=1&c=\"2\"")
+			.text("<b>Tom & Jerry</b>")
+			.end()
+			.finish();
 
 		assertThat(xml).contains("href=\"/p/a?b=1&amp;c=&quot;2&quot;\"", "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;");
 	}

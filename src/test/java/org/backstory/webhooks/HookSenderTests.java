@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The sender against a real receiver on loopback: refused by default, delivered where allowed. */
+/**
+ * The sender against a real receiver on loopback: refused by default, delivered where
+ * allowed.
+ */
 class HookSenderTests {
 
 	private final WebhookReceiver receiver = WebhookReceiver.start();
@@ -86,8 +89,8 @@ class HookSenderTests {
 	@Test
 	void aReceiverThatNeverAnswersTimesOut() throws IOException {
 		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			HookSender.Outcome outcome = selfHosted.send(
-					TargetUrl.parse("http://127.0.0.1:" + silent.getLocalPort() + "/"), "{}", Map.of());
+			HookSender.Outcome outcome = selfHosted
+				.send(TargetUrl.parse("http://127.0.0.1:" + silent.getLocalPort() + "/"), "{}", Map.of());
 
 			assertThat(outcome.code()).isNull();
 			assertThat(outcome.error()).isEqualTo("No answer within 2 s.");
@@ -120,8 +123,8 @@ class HookSenderTests {
 			});
 			hangUp.start();
 
-			HookSender.Outcome outcome = selfHosted.send(TargetUrl.parse("http://127.0.0.1:" + rude.getLocalPort() + "/"),
-					"{}", Map.of());
+			HookSender.Outcome outcome = selfHosted
+				.send(TargetUrl.parse("http://127.0.0.1:" + rude.getLocalPort() + "/"), "{}", Map.of());
 			hangUp.join();
 
 			assertThat(outcome.error()).contains("closed the connection without an HTTP answer");

@@ -47,8 +47,7 @@ class TargetAddressesTests {
 	void addressesOutsideTheAllowedNetworksAreStillJudged(String address) throws UnknownHostException {
 		TargetAddresses selfHosted = new TargetAddresses(List.of("127.0.0.1/32", "10.0.0.0/8"));
 
-		assertThat(selfHosted.refusal(InetAddress.getByName(address)).isPresent())
-			.as(address)
+		assertThat(selfHosted.refusal(InetAddress.getByName(address)).isPresent()).as(address)
 			.isEqualTo(!address.equals("11.0.0.1"));
 	}
 
@@ -61,7 +60,8 @@ class TargetAddressesTests {
 
 	@Test
 	void aMalformedSettingRefusesTheStartWithOneSentence() {
-		assertThatThrownBy(() -> new WebhookTasks().targetAddresses(new WebhooksProperties(List.of("10.0.0.0/8", "intranet"))))
+		assertThatThrownBy(
+				() -> new WebhookTasks().targetAddresses(new WebhooksProperties(List.of("10.0.0.0/8", "intranet"))))
 			.isInstanceOf(StartRefused.class)
 			.hasMessage("BACKSTORY_WEBHOOK_ALLOWED_NETWORKS is not a list of networks: Not an IP network: intranet.");
 	}

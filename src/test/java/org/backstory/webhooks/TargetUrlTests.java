@@ -35,7 +35,8 @@ class TargetUrlTests {
 
 	@Test
 	void aHostNameIsAcceptedAndResolvedOnlyWhenSending() {
-		TargetUrl target = TargetUrl.check(" https://hooks.example.com/in?source=backstory ", TargetAddresses.publicOnly())
+		TargetUrl target = TargetUrl
+			.check(" https://hooks.example.com/in?source=backstory ", TargetAddresses.publicOnly())
 			.target()
 			.orElseThrow();
 

@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Delivery over real HTTP to a receiver on loopback: the secret shown once and checked by the receiver, the
- * headers, retries with growing waits, a 410 that disables the webhook, the list of deliveries and "send
- * again", and the form's refusals. A member's account creation is the change that fires the webhooks here.
+ * Delivery over real HTTP to a receiver on loopback: the secret shown once and checked by
+ * the receiver, the headers, retries with growing waits, a 410 that disables the webhook,
+ * the list of deliveries and "send again", and the form's refusals. A member's account
+ * creation is the change that fires the webhooks here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -77,7 +78,10 @@ class WebhookDeliveryIntegrationTests {
 		receiver = WebhookReceiver.start();
 	}
 
-	/** This class has its database to itself: no webhook outlives its test, even a failed one. */
+	/**
+	 * This class has its database to itself: no webhook outlives its test, even a failed
+	 * one.
+	 */
 	@AfterEach
 	void realTimeAndNoWebhooks() {
 		receiver.close();
@@ -100,8 +104,10 @@ class WebhookDeliveryIntegrationTests {
 		assertThat(hook.secret()).matches("[0-9a-f]{64}");
 		assertThat(administrator.get("/admin/webhooks").body()).doesNotContain(hook.secret());
 		assertThat(administrator.get("/admin/webhooks/" + hook.id()).body()).doesNotContain(hook.secret());
-		byte[] stored = jdbc.sql("select sealed_secret from webhooks.hook where id = ?").param(hook.id())
-			.query(byte[].class).single();
+		byte[] stored = jdbc.sql("select sealed_secret from webhooks.hook where id = ?")
+			.param(hook.id())
+			.query(byte[].class)
+			.single();
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(hook.secret());
 		assertThat(stored.length).isGreaterThan(64);
 		WebhookFixtures.delete(administrator, hook.id());
@@ -184,22 +190,28 @@ class WebhookDeliveryIntegrationTests {
 	@Test
 	void aDisabledWebhookSendsNothingUntilEnabledAgain() {
 		WebhookFixtures.AddedHook hook = WebhookFixtures.add(administrator, "member.added", receiver.url("/paused"));
-		assertThat(administrator.submit("/admin/webhooks/" + hook.id(), "/admin/webhooks/" + hook.id() + "/disable",
-				Map.of()).status()).isEqualTo(303);
+		assertThat(administrator
+			.submit("/admin/webhooks/" + hook.id(), "/admin/webhooks/" + hook.id() + "/disable", Map.of())
+			.status()).isEqualTo(303);
 		String whilePaused = MemberFixtures.reader(directory, "paused");
-		assertThat(administrator.submit("/admin/webhooks/" + hook.id(), "/admin/webhooks/" + hook.id() + "/enable",
-				Map.of()).status()).isEqualTo(303);
+		assertThat(administrator
+			.submit("/admin/webhooks/" + hook.id(), "/admin/webhooks/" + hook.id() + "/enable", Map.of())
+			.status()).isEqualTo(303);
 
 		String afterwards = MemberFixtures.reader(directory, "resumed");
 
 		receiver.awaitBody(afterwards);
 		assertThat(receiver.matching(request -> request.body().contains(whilePaused))).isEmpty();
-		assertThat(jdbc.sql("select count(*) from webhooks.delivery where hook_id = ?").param(hook.id())
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from webhooks.delivery where hook_id = ?")
+			.param(hook.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		WebhookFixtures.delete(administrator, hook.id());
 		assertThat(administrator.get("/admin/webhooks/" + hook.id()).status()).isEqualTo(404);
-		assertThat(jdbc.sql("select count(*) from webhooks.delivery where hook_id = ?").param(hook.id())
-			.query(Long.class).single()).as("deleted with the webhook").isZero();
+		assertThat(jdbc.sql("select count(*) from webhooks.delivery where hook_id = ?")
+			.param(hook.id())
+			.query(Long.class)
+			.single()).as("deleted with the webhook").isZero();
 	}
 
 	@Test
@@ -224,8 +236,8 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	/**
-	 * A webhook added while the allowed networks were wider (here: written as such) is checked again on every
-	 * send: the address connected to must be allowed now.
+	 * A webhook added while the allowed networks were wider (here: written as such) is
+	 * checked again on every send: the address connected to must be allowed now.
 	 */
 	@Test
 	void aTargetIsCheckedAgainWhenSendingAndRefusedWhenItsAddressIsNotAllowed() {
@@ -263,11 +275,16 @@ class WebhookDeliveryIntegrationTests {
 		throw new AssertionError("the newest delivery of webhook " + hookId + " never became " + status);
 	}
 
-	/** Waits until the attempt is recorded (the receiver sees the request a moment before). */
+	/**
+	 * Waits until the attempt is recorded (the receiver sees the request a moment
+	 * before).
+	 */
 	private void awaitAttempts(long hookId, int attempts) {
 		for (int i = 0; i < 100; i++) {
-			if (jdbc.sql("select coalesce(max(attempts), 0) from webhooks.delivery where hook_id = ?").param(hookId)
-				.query(Integer.class).single() >= attempts) {
+			if (jdbc.sql("select coalesce(max(attempts), 0) from webhooks.delivery where hook_id = ?")
+				.param(hookId)
+				.query(Integer.class)
+				.single() >= attempts) {
 				return;
 			}
 			sleep();
@@ -277,7 +294,10 @@ class WebhookDeliveryIntegrationTests {
 
 	private void awaitState(long hookId, String state) {
 		for (int i = 0; i < 100; i++) {
-			if (administrator.get("/admin/webhooks/" + hookId).document().selectFirst(".webhook-state").text()
+			if (administrator.get("/admin/webhooks/" + hookId)
+				.document()
+				.selectFirst(".webhook-state")
+				.text()
 				.startsWith(state)) {
 				return;
 			}

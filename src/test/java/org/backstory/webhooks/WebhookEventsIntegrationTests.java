@@ -53,10 +53,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every event fired by the action that causes it: articles published, edited, unpublished and scheduled in the
- * newsroom over HTTP (a scheduled one announces itself when its time comes); a reader signing up, staff noting, labelling and deleting them over HTTP, and an integration adding and editing one through the Admin API; a checkout, a refund, a
- * declined renewal and a cancellation through billing's services. One webhook per event posts to its own path
- * on a loopback receiver, and each body is checked as a receiver would read it.
+ * Every event fired by the action that causes it: articles published, edited, unpublished
+ * and scheduled in the newsroom over HTTP (a scheduled one announces itself when its time
+ * comes); a reader signing up, staff noting, labelling and deleting them over HTTP, and
+ * an integration adding and editing one through the Admin API; a checkout, a refund, a
+ * declined renewal and a cancellation through billing's services. One webhook per event
+ * posts to its own path on a loopback receiver, and each body is checked as a receiver
+ * would read it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -125,7 +128,8 @@ class WebhookEventsIntegrationTests {
 		editor = new Visitor(port);
 		editor.signIn(MemberFixtures.account(directory, "events-editor", MemberRole.EDITOR), MemberFixtures.PASSWORD);
 		for (WebhookEvent event : WebhookEvent.values()) {
-			secrets.put(event.key(), WebhookFixtures.add(administrator, event.key(), receiver.url("/" + event.key())).secret());
+			secrets.put(event.key(),
+					WebhookFixtures.add(administrator, event.key(), receiver.url("/" + event.key())).secret());
 		}
 	}
 
@@ -182,7 +186,8 @@ class WebhookEventsIntegrationTests {
 
 	@Test
 	void deletingAnArticleOverTheAdminApiSendsItAsItWas() throws Exception {
-		assertThat(administrator.get("/admin/webhooks").document().select("select[name=event] option").eachAttr("value"))
+		assertThat(
+				administrator.get("/admin/webhooks").document().select("select[name=event] option").eachAttr("value"))
 			.contains("post.deleted");
 		String slug = ArticleFixtures.unique("deleted-hook");
 		long id = write(articleFields(slug));
@@ -191,12 +196,13 @@ class WebhookEventsIntegrationTests {
 		String name = ArticleFixtures.unique("events-integration");
 		IssuedIntegration integration = integrations.create(0, name, MemberRole.EDITOR);
 		try {
-			HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-					URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/posts/" + id + "/"))
-				.header("Authorization", "Ghost " + AdminApiTokens.token(integration.adminKey(), clock.instant()))
-				.header("Accept-Version", "v5.0")
-				.DELETE()
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> deleted = HttpClient.newHttpClient()
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/posts/" + id + "/"))
+					.header("Authorization", "Ghost " + AdminApiTokens.token(integration.adminKey(), clock.instant()))
+					.header("Accept-Version", "v5.0")
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
 			JsonNode post = post("post.deleted", slug);
@@ -224,8 +230,10 @@ class WebhookEventsIntegrationTests {
 		Instant at = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
 		String instance = id + "@" + at.toEpochMilli();
 
-		assertThat(editor.submit("/admin/articles/" + id, "/admin/articles/" + id + "/schedule",
-				Map.of("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString())).status()).isEqualTo(302);
+		assertThat(editor
+			.submit("/admin/articles/" + id, "/admin/articles/" + id + "/schedule",
+					Map.of("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString()))
+			.status()).isEqualTo(302);
 
 		assertThat(jdbc.sql("""
 				select count(*) from scheduled_tasks
@@ -240,15 +248,18 @@ class WebhookEventsIntegrationTests {
 
 		JsonNode published = post("post.published", slug);
 		assertThat(published.at("/current/status").asString()).isEqualTo("published");
-		assertThat(published.at("/current/published_at").asString()).startsWith(LocalDateTime.ofInstant(at, ZoneOffset.UTC)
-			.toString());
-		transactions.executeWithoutResult(status -> scheduledPosts.timeCame(id + "@" + at.minusSeconds(60).toEpochMilli()));
+		assertThat(published.at("/current/published_at").asString())
+			.startsWith(LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+		transactions
+			.executeWithoutResult(status -> scheduledPosts.timeCame(id + "@" + at.minusSeconds(60).toEpochMilli()));
 		assertThat(deliveriesAbout(slug)).as("a task for an older schedule does nothing").isEqualTo(1);
 	}
 
 	private long deliveriesAbout(String slug) {
-		return jdbc.sql("select count(*) from webhooks.delivery where body like ?").param("%\"slug\":\"" + slug + "\"%")
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from webhooks.delivery where body like ?")
+			.param("%\"slug\":\"" + slug + "\"%")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -278,7 +289,9 @@ class WebhookEventsIntegrationTests {
 		assertThat(deleted.at("/current").isEmpty()).isTrue();
 		assertThat(deleted.at("/previous/email").asString()).isEqualTo(email);
 		assertThat(jdbc.sql("select count(*) from webhooks.snapshot where kind = 'member' and object_id = ?")
-			.param(memberId).query(Long.class).single()).as("the member's last body is forgotten").isZero();
+			.param(memberId)
+			.query(Long.class)
+			.single()).as("the member's last body is forgotten").isZero();
 	}
 
 	@Test
@@ -288,7 +301,8 @@ class WebhookEventsIntegrationTests {
 		String email = MemberFixtures.uniqueEmail("api-hooked");
 		try {
 			HttpResponse<String> added = adminApi(integration, "POST", "members/", """
-					{"members":[{"email":"%s","name":"Api Reader","labels":[{"name":"Api Label"}]}]}""".formatted(email));
+					{"members":[{"email":"%s","name":"Api Reader","labels":[{"name":"Api Label"}]}]}"""
+				.formatted(email));
 			assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 			JsonNode member = member("member.added", email);
 			assertThat(member.at("/current/name").asString()).isEqualTo("Api Reader");
@@ -312,13 +326,13 @@ class WebhookEventsIntegrationTests {
 
 	private HttpResponse<String> adminApi(IssuedIntegration integration, String method, String path, String body)
 			throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-				URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/" + path))
-			.header("Authorization", "Ghost " + AdminApiTokens.token(integration.adminKey(), clock.instant()))
-			.header("Accept-Version", "v5.0")
-			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ghost/api/admin/" + path))
+				.header("Authorization", "Ghost " + AdminApiTokens.token(integration.adminKey(), clock.instant()))
+				.header("Accept-Version", "v5.0")
+				.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
@@ -327,8 +341,10 @@ class WebhookEventsIntegrationTests {
 		String reader = MemberFixtures.reader(directory, "hooked-after-staff");
 
 		receiver.awaitBody(reader);
-		assertThat(jdbc.sql("select count(*) from webhooks.delivery where body like ?").param("%" + staff + "%")
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from webhooks.delivery where body like ?")
+			.param("%" + staff + "%")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -361,14 +377,18 @@ class WebhookEventsIntegrationTests {
 
 		clock.advance(Duration.ofDays(32));
 		renewals.runDue();
-		// db-scheduler keeps real time, 32 days behind this clock: the sweeper's pass sends what is due.
+		// db-scheduler keeps real time, 32 days behind this clock: the sweeper's pass
+		// sends what is due.
 		deliveries.deliverDue();
 		JsonNode pastDue = billing("subscription.past_due", member.email());
 		assertThat(pastDue.at("/current/status").asString()).isEqualTo("past_due");
 
 	}
 
-	/** The {@code post} of the body the event's webhook received for this article, its signature checked. */
+	/**
+	 * The {@code post} of the body the event's webhook received for this article, its
+	 * signature checked.
+	 */
 	private JsonNode post(String event, String slug) {
 		return inner(event, "\"slug\":\"" + slug + "\"", "post");
 	}
@@ -383,8 +403,8 @@ class WebhookEventsIntegrationTests {
 	}
 
 	private JsonNode inner(String event, String text, String kind) {
-		WebhookReceiver.Received request = receiver.await(1,
-				received -> received.path().equals("/" + event) && received.body().contains(text))
+		WebhookReceiver.Received request = receiver
+			.await(1, received -> received.path().equals("/" + event) && received.body().contains(text))
 			.stream()
 			.reduce((first, later) -> later)
 			.orElseThrow(() -> new AssertionError("no " + event + " body containing " + text));

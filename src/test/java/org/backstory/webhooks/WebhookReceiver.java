@@ -24,9 +24,10 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server on 127.0.0.1 that receives webhooks for a test: it records every request and answers
- * with the status codes the test scripts ({@link #answer}), 200 once the script is used up. A 3xx answer
- * carries a Location on this server, so a sender that followed redirects would show up as a second request.
+ * A real HTTP server on 127.0.0.1 that receives webhooks for a test: it records every
+ * request and answers with the status codes the test scripts ({@link #answer}), 200 once
+ * the script is used up. A 3xx answer carries a Location on this server, so a sender that
+ * followed redirects would show up as a second request.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -49,8 +50,8 @@ public final class WebhookReceiver implements AutoCloseable {
 			server.createContext("/", exchange -> {
 				byte[] body = exchange.getRequestBody().readAllBytes();
 				Map<String, String> headers = new TreeMap<>();
-				exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-						String.join(",", values)));
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
 				receiver.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 						headers, new String(body, StandardCharsets.UTF_8)));
 				int status = receiver.nextAnswer();
@@ -90,7 +91,10 @@ public final class WebhookReceiver implements AutoCloseable {
 		return List.copyOf(received);
 	}
 
-	/** The requests matching {@code which}, waiting up to ten seconds until there are {@code count}. */
+	/**
+	 * The requests matching {@code which}, waiting up to ten seconds until there are
+	 * {@code count}.
+	 */
 	public List<Received> await(int count, Predicate<Received> which) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		List<Received> matching = matching(which);
@@ -133,8 +137,8 @@ public final class WebhookReceiver implements AutoCloseable {
 		}
 
 		/**
-		 * Whether the {@code X-Ghost-Signature} header is Ghost's HMAC-SHA256 of the raw body followed by the
-		 * timestamp, under {@code secret}: what a receiver checks.
+		 * Whether the {@code X-Ghost-Signature} header is Ghost's HMAC-SHA256 of the raw
+		 * body followed by the timestamp, under {@code secret}: what a receiver checks.
 		 */
 		public boolean signedWith(String secret) {
 			Matcher matcher = SIGNATURE.matcher(String.valueOf(header("X-Ghost-Signature")));

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  *
  * @param members readers with an account at the end of it
  * @param paid running paid subscriptions at the end of it
- * @param mrr monthly recurring revenue at the end of it, in minor units of the dashboard's currency
+ * @param mrr monthly recurring revenue at the end of it, in minor units of the
+ * dashboard's currency
  * @param signups readers who signed up in it
  * @param newPaid subscriptions that became paid in it
  * @param cancellations paid subscriptions canceled in it

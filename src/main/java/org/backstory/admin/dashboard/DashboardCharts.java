@@ -14,8 +14,9 @@ import java.util.function.ToLongFunction;
 import org.backstory.billing.Money;
 
 /**
- * Turns the dashboard's figures into charts and tables, coloured from the publication's accent colour:
- * the accent for the main series, a {@link #companion} of it (and a dashed line) for the second.
+ * Turns the dashboard's figures into charts and tables, coloured from the publication's
+ * accent colour: the accent for the main series, a {@link #companion} of it (and a dashed
+ * line) for the second.
  */
 final class DashboardCharts {
 
@@ -47,7 +48,9 @@ final class DashboardCharts {
 				"At the end of the range: " + Money.format(last.mrr(), currency) + " a month.", range.axis(),
 				"MRR (" + currency + ")", labels,
 				List.of(new Series("MRR", main, false,
-						buckets.stream().map(bucket -> BigDecimal.valueOf(bucket.mrr(), digits).doubleValue()).toList())),
+						buckets.stream()
+							.map(bucket -> BigDecimal.valueOf(bucket.mrr(), digits).doubleValue())
+							.toList())),
 				money);
 		Chart subscriptions = new Chart("subscriptions", "New paid subscriptions and cancellations " + range.per(),
 				"Over the range: " + sum(buckets, Bucket::newPaid) + " new paid subscriptions and "
@@ -65,14 +68,18 @@ final class DashboardCharts {
 				count);
 		List<ChartPanel> panels = List.of(
 				panel(members, SvgCharts.line(members), range, buckets, List.of("Members", "Free", "Paid"),
-						bucket -> List.of(bucket.members(), bucket.free(), bucket.paid()).stream().map(String::valueOf).toList()),
+						bucket -> List.of(bucket.members(), bucket.free(), bucket.paid())
+							.stream()
+							.map(String::valueOf)
+							.toList()),
 				panel(mrr, SvgCharts.line(mrr), range, buckets, List.of("MRR (" + currency + ")"),
 						bucket -> List.of(Money.format(bucket.mrr(), currency))),
-				panel(subscriptions, SvgCharts.bars(subscriptions), range, buckets, List.of("New paid", "Cancellations"),
+				panel(subscriptions, SvgCharts.bars(subscriptions), range, buckets,
+						List.of("New paid", "Cancellations"),
 						bucket -> List.of(String.valueOf(bucket.newPaid()), String.valueOf(bucket.cancellations()))),
 				panel(trials, SvgCharts.bars(trials), range, buckets, List.of("Started", "Converted", "Ended unpaid"),
-						bucket -> List.of(String.valueOf(bucket.trialsStarted()), String.valueOf(bucket.trialsConverted()),
-								String.valueOf(bucket.trialsLapsed()))));
+						bucket -> List.of(String.valueOf(bucket.trialsStarted()),
+								String.valueOf(bucket.trialsConverted()), String.valueOf(bucket.trialsLapsed()))));
 		long converted = sum(buckets, Bucket::trialsConverted);
 		long lapsed = sum(buckets, Bucket::trialsLapsed);
 		TrialSummary summary = new TrialSummary(sum(buckets, Bucket::trialsStarted), converted, lapsed,
@@ -81,7 +88,10 @@ final class DashboardCharts {
 				figures.topArticles().bySubscriptions());
 	}
 
-	/** An axis amount in major units: whole units from ten up, so labels stay short ({@code $1,500}). */
+	/**
+	 * An axis amount in major units: whole units from ten up, so labels stay short
+	 * ({@code $1,500}).
+	 */
 	private static String axisMoney(double value, String currency) {
 		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
 		format.setCurrency(Currency.getInstance(currency));
@@ -115,8 +125,9 @@ final class DashboardCharts {
 	}
 
 	/**
-	 * A companion to the accent in the same hue: a light tint of a dark accent, a dark shade of a light one,
-	 * so the two series differ in lightness as well as in line style.
+	 * A companion to the accent in the same hue: a light tint of a dark accent, a dark
+	 * shade of a light one, so the two series differ in lightness as well as in line
+	 * style.
 	 */
 	static String companion(String hex) {
 		int rgb = Integer.parseInt(hex.substring(1), 16);

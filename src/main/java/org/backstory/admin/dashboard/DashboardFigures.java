@@ -21,9 +21,9 @@ import org.backstory.publishing.ArticleTitles;
 import org.springframework.stereotype.Service;
 
 /**
- * Gathers the dashboard's figures from the modules that own them (members for sign-ups, billing for
- * subscriptions and revenue, publishing for article titles) with a few grouped queries, and sorts them
- * into days or weeks.
+ * Gathers the dashboard's figures from the modules that own them (members for sign-ups,
+ * billing for subscriptions and revenue, publishing for article titles) with a few
+ * grouped queries, and sorts them into days or weeks.
  */
 @Service
 class DashboardFigures {
@@ -92,7 +92,10 @@ class DashboardFigures {
 		return new Figures(range, currency, buckets, top(bySignups, bySubscriptions));
 	}
 
-	/** The currency revenue is charted in: the one bringing in most, else the first plan's. */
+	/**
+	 * The currency revenue is charted in: the one bringing in most, else the first
+	 * plan's.
+	 */
 	private String currency(BusinessHistory.History history) {
 		Map<String, Long> mrr = new HashMap<>(history.mrrAtStart());
 		history.days().forEach(day -> day.mrrChange().forEach((code, change) -> mrr.merge(code, change, Long::sum)));
@@ -121,7 +124,10 @@ class DashboardFigures {
 		}).toList();
 	}
 
-	/** The dashboard's figures for a range: one bucket per day or week, and the top articles. */
+	/**
+	 * The dashboard's figures for a range: one bucket per day or week, and the top
+	 * articles.
+	 */
 	record Figures(DashboardRange range, String currency, List<Bucket> buckets, TopArticles topArticles) {
 	}
 

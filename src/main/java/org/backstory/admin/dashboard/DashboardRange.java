@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The spans the dashboard shows: the last 90 days day by day, or the last 12 months week by week. */
+/**
+ * The spans the dashboard shows: the last 90 days day by day, or the last 12 months week
+ * by week.
+ */
 enum DashboardRange {
 
 	LAST_90_DAYS("90d", "Last 90 days", "Day", "per day"),

@@ -4,7 +4,9 @@ import org.backstory.members.KnownArticles;
 import org.backstory.publishing.ArticleTitles;
 import org.springframework.stereotype.Component;
 
-/** Lets sign-up check the article a sign-up link names, for the dashboard's top articles. */
+/**
+ * Lets sign-up check the article a sign-up link names, for the dashboard's top articles.
+ */
 @Component
 class PublishedArticles implements KnownArticles {
 

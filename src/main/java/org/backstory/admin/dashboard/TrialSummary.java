@@ -6,7 +6,8 @@ package org.backstory.admin.dashboard;
  * @param started trials begun
  * @param converted trials whose first charge went through
  * @param lapsed trials that ended without a charge
- * @param rate converted out of those that ended (converted or lapsed), e.g. {@code 40%}, or {@code –}
+ * @param rate converted out of those that ended (converted or lapsed), e.g. {@code 40%},
+ * or {@code –}
  */
 public record TrialSummary(long started, long converted, long lapsed, String rate) {
 }

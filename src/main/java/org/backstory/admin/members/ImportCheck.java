@@ -8,7 +8,8 @@ import java.util.List;
  * @param rows the rows to import (when there are no problems)
  * @param problems the rows that stop the import, each with its line and reason
  * @param skipped rows left out on purpose: addresses that already belong to a member
- * @param taken the valid rows of those addresses (a restore puts back the importing member's own row)
+ * @param taken the valid rows of those addresses (a restore puts back the importing
+ * member's own row)
  */
 public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, List<ImportProblem> skipped,
 		List<ImportRow> taken) {
@@ -32,7 +33,10 @@ public record ImportCheck(List<ImportRow> rows, List<ImportProblem> problems, Li
 		return rows.stream().filter(ImportRow::comp).count();
 	}
 
-	/** How many newsletter opt-ins the import makes, given the slugs of the newsletters on by default. */
+	/**
+	 * How many newsletter opt-ins the import makes, given the slugs of the newsletters on
+	 * by default.
+	 */
 	public long optIns(List<String> defaults) {
 		return rows.stream().mapToLong(row -> row.newsletterSlugs(defaults).size()).sum();
 	}

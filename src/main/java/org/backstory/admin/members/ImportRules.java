@@ -21,11 +21,13 @@ import org.backstory.shared.UtcDates;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a member import file in Ghost's export columns ({@code email, name, note, subscribed_to_emails,
- * complimentary_plan, labels, created_at}; header names in any case, other columns ignored, email required),
- * plus {@code newsletters}, the slugs of the newsletters a member gets, which Backstory's owner export adds,
- * and checks every row before anything is written; a join date must lie between 1900 and now. An address
- * that already belongs to a member is skipped with a notice, not an error: the import adds members and never
+ * Reads a member import file in Ghost's export columns
+ * ({@code email, name, note, subscribed_to_emails,
+ * complimentary_plan, labels, created_at}; header names in any case, other columns
+ * ignored, email required), plus {@code newsletters}, the slugs of the newsletters a
+ * member gets, which Backstory's owner export adds, and checks every row before anything
+ * is written; a join date must lie between 1900 and now. An address that already belongs
+ * to a member is skipped with a notice, not an error: the import adds members and never
  * changes existing ones.
  */
 final class ImportRules {
@@ -35,19 +37,24 @@ final class ImportRules {
 	private static final int MAX_EMAIL = 254;
 
 	/**
-	 * No member joined earlier, and earlier dates break things: PostgreSQL takes no year 0 or below, and the
-	 * export writes years of the era. Spreadsheets write 1899-12-30 for a date they do not have.
+	 * No member joined earlier, and earlier dates break things: PostgreSQL takes no year
+	 * 0 or below, and the export writes years of the era. Spreadsheets write 1899-12-30
+	 * for a date they do not have.
 	 */
 	private static final Instant EARLIEST_JOIN = Instant.parse("1900-01-01T00:00:00Z");
 
-	/** The problem of a file whose every row is skipped: on its own it has nothing to import. */
+	/**
+	 * The problem of a file whose every row is skipped: on its own it has nothing to
+	 * import.
+	 */
 	static final String ALL_KNOWN = "Every member in the file is already a member.";
 
 	private ImportRules() {
 	}
 
 	/**
-	 * @param taken the lower-case addresses among the given ones that already have an account
+	 * @param taken the lower-case addresses among the given ones that already have an
+	 * account
 	 * @param compPossible whether a plan offers a tier to comp members to
 	 * @param newsletters the slugs of the publication's newsletters
 	 */
@@ -58,7 +65,8 @@ final class ImportRules {
 			records = CsvReader.parse(text);
 		}
 		catch (CsvReader.MalformedCsvException ex) {
-			return ImportCheck.refused(ex.line(), "This is not CSV: " + ex.getMessage().replaceFirst("^line \\d+: ", "") + ".");
+			return ImportCheck.refused(ex.line(),
+					"This is not CSV: " + ex.getMessage().replaceFirst("^line \\d+: ", "") + ".");
 		}
 		if (records.isEmpty()) {
 			return ImportCheck.refused(1, "The file is empty.");
@@ -73,7 +81,8 @@ final class ImportRules {
 			return ImportCheck.refused(records.get(0).line(), "The file has no members after its header line.");
 		}
 		if (data.size() > MAX_ROWS) {
-			return ImportCheck.refused(records.get(0).line(), "At most " + MAX_ROWS + " members can be imported at once.");
+			return ImportCheck.refused(records.get(0).line(),
+					"At most " + MAX_ROWS + " members can be imported at once.");
 		}
 		List<ImportProblem> problems = new ArrayList<>();
 		List<ImportRow> rows = new ArrayList<>();
@@ -110,14 +119,18 @@ final class ImportRules {
 			}
 			Optional<Boolean> subscribed = bool(row.get("subscribed_to_emails"), true);
 			if (subscribed.isEmpty()) {
-				reasons.add("subscribed_to_emails must be true or false, not \"" + shortened(row.get("subscribed_to_emails")) + "\"");
+				reasons.add("subscribed_to_emails must be true or false, not \""
+						+ shortened(row.get("subscribed_to_emails")) + "\"");
 			}
 			List<String> chosen = null;
 			if (columns.containsKey("newsletters")) {
 				chosen = list(row.get("newsletters"));
-				chosen.stream().filter(slug -> !newsletters.contains(slug)).findFirst()
+				chosen.stream()
+					.filter(slug -> !newsletters.contains(slug))
+					.findFirst()
 					.ifPresent(slug -> reasons.add("newsletters names \"" + shortened(slug)
-							+ "\", which is not a newsletter here (the newsletters are " + String.join(", ", newsletters.stream().sorted().toList()) + ")"));
+							+ "\", which is not a newsletter here (the newsletters are "
+							+ String.join(", ", newsletters.stream().sorted().toList()) + ")"));
 				boolean stated = !row.get("subscribed_to_emails").isBlank();
 				if (stated && subscribed.isPresent() && subscribed.get() == chosen.isEmpty()) {
 					reasons.add(subscribed.get() ? "subscribed_to_emails is true, but newsletters names none"
@@ -129,13 +142,17 @@ final class ImportRules {
 			}
 			Optional<Boolean> comp = bool(row.get("complimentary_plan"), false);
 			if (comp.isEmpty()) {
-				reasons.add("complimentary_plan must be true or false, not \"" + shortened(row.get("complimentary_plan")) + "\"");
+				reasons.add("complimentary_plan must be true or false, not \""
+						+ shortened(row.get("complimentary_plan")) + "\"");
 			}
 			else if (comp.get() && !compPossible) {
 				reasons.add("complimentary_plan is true, but no plan offers a tier to give");
 			}
 			List<String> labels = list(row.get("labels"));
-			labels.stream().map(MemberRoster::labelProblem).flatMap(Optional::stream).findFirst()
+			labels.stream()
+				.map(MemberRoster::labelProblem)
+				.flatMap(Optional::stream)
+				.findFirst()
 				.ifPresent(problem -> reasons.add("a label is longer than 100 characters or has control characters"));
 			Instant joined = null;
 			String created = row.get("created_at").strip();
@@ -175,7 +192,10 @@ final class ImportRules {
 		return new ImportCheck(fresh, problems, skipped, known);
 	}
 
-	/** Backstory's own member id (a positive whole number), or null: Ghost's ids are hex and are not kept. */
+	/**
+	 * Backstory's own member id (a positive whole number), or null: Ghost's ids are hex
+	 * and are not kept.
+	 */
 	private static @Nullable Long ownId(String id) {
 		String digits = id.strip();
 		if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -208,7 +228,10 @@ final class ImportRules {
 		};
 	}
 
-	/** An ISO instant ({@code 2024-03-01T09:30:00.000Z}), a UTC date and time with a space, or a UTC date. */
+	/**
+	 * An ISO instant ({@code 2024-03-01T09:30:00.000Z}), a UTC date and time with a
+	 * space, or a UTC date.
+	 */
 	private static @Nullable Instant instant(String value) {
 		try {
 			return Instant.parse(value);
@@ -222,7 +245,10 @@ final class ImportRules {
 		return value.length() > 60 ? value.substring(0, 60) + "…" : value;
 	}
 
-	/** A record's fields by column name; a missing field is empty, and an export's formula guard is undone. */
+	/**
+	 * A record's fields by column name; a missing field is empty, and an export's formula
+	 * guard is undone.
+	 */
 	private record Row(CsvReader.Record record, Map<String, Integer> columns) {
 
 		String get(String column) {

@@ -20,10 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The filtered member list as CSV in the columns of Ghost's member export, streamed a chunk at a time so
- * 100,000 members never sit in memory. Backstory keeps no Stripe customer ids or deleted members, so
- * {@code stripe_customer_id} and {@code deleted_at} are empty. The owner's full export ({@code exports}
- * module) adds a {@code newsletters} column.
+ * The filtered member list as CSV in the columns of Ghost's member export, streamed a
+ * chunk at a time so 100,000 members never sit in memory. Backstory keeps no Stripe
+ * customer ids or deleted members, so {@code stripe_customer_id} and {@code deleted_at}
+ * are empty. The owner's full export ({@code exports} module) adds a {@code newsletters}
+ * column.
  */
 @Service
 @NamedInterface("member-export")
@@ -37,9 +38,10 @@ public class MemberExport {
 		.withZone(ZoneOffset.UTC);
 
 	/**
-	 * Ghost's columns and {@code newsletters}: the slugs of the newsletters the member gets, comma-separated,
-	 * in the newsletters' display order. Ghost has only {@code subscribed_to_emails} and ignores columns it
-	 * does not know, so the file still imports into Ghost, and an import into Backstory keeps each opt-in.
+	 * Ghost's columns and {@code newsletters}: the slugs of the newsletters the member
+	 * gets, comma-separated, in the newsletters' display order. Ghost has only
+	 * {@code subscribed_to_emails} and ignores columns it does not know, so the file
+	 * still imports into Ghost, and an import into Backstory keeps each opt-in.
 	 */
 	public static final List<String> COLUMNS_WITH_NEWSLETTERS = withNewsletters();
 
@@ -51,15 +53,17 @@ public class MemberExport {
 
 	private final TransactionTemplate transaction;
 
-	MemberExport(MemberList list, Newsletters newsletters, StaffActions staffActions,
-			TransactionTemplate transaction) {
+	MemberExport(MemberList list, Newsletters newsletters, StaffActions staffActions, TransactionTemplate transaction) {
 		this.list = list;
 		this.newsletters = newsletters;
 		this.staffActions = staffActions;
 		this.transaction = transaction;
 	}
 
-	/** Writes the header and every matching member; records the export and returns the number of members. */
+	/**
+	 * Writes the header and every matching member; records the export and returns the
+	 * number of members.
+	 */
 	public long write(long staffId, MemberListQuery query, Writer out) {
 		CsvWriter csv = new CsvWriter(out);
 		csv.row(COLUMNS);
@@ -74,8 +78,8 @@ public class MemberExport {
 	}
 
 	/**
-	 * Writes every member, newest first, in {@link #COLUMNS_WITH_NEWSLETTERS}, and returns how many. Records
-	 * nothing: the caller records the download it is part of.
+	 * Writes every member, newest first, in {@link #COLUMNS_WITH_NEWSLETTERS}, and
+	 * returns how many. Records nothing: the caller records the download it is part of.
 	 */
 	public long writeWithNewsletters(Writer out) {
 		List<Newsletter> ordered = newsletters.all();

@@ -30,12 +30,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Importing members from a CSV file in two steps: {@link #check} reads and checks every row and keeps the
- * file for an hour, {@link #confirm} imports all of it in one transaction, or nothing. Backstory's own export
- * imported by the only member of a new publication keeps every member's id and the importer's own row
- * ({@link MemberRestore}), so a re-export is the same file. The archive import at {@code /admin/import} reads
- * an export archive's members.csv through the same checks and writes ({@link ArchiveMembers}), in its own
- * transaction.
+ * Importing members from a CSV file in two steps: {@link #check} reads and checks every
+ * row and keeps the file for an hour, {@link #confirm} imports all of it in one
+ * transaction, or nothing. Backstory's own export imported by the only member of a new
+ * publication keeps every member's id and the importer's own row ({@link MemberRestore}),
+ * so a re-export is the same file. The archive import at {@code /admin/import} reads an
+ * export archive's members.csv through the same checks and writes
+ * ({@link ArchiveMembers}), in its own transaction.
  */
 @Service
 public class MemberImport implements ArchiveMembers {
@@ -85,8 +86,9 @@ public class MemberImport implements ArchiveMembers {
 	 * @param id what {@link #confirm} takes, or null when the file cannot be imported
 	 * @param check the rows, problems and skipped rows
 	 * @param optIns how many newsletter opt-ins the import makes
-	 * @param restoring whether it restores Backstory's own export with its ids; then the file's comps are not
-	 *     granted: they come back with their dates from the archive's subscriptions.csv at {@code /admin/import}
+	 * @param restoring whether it restores Backstory's own export with its ids; then the
+	 * file's comps are not granted: they come back with their dates from the archive's
+	 * subscriptions.csv at {@code /admin/import}
 	 */
 	public record DryRun(@Nullable String id, ImportCheck check, long optIns, boolean restoring) {
 	}
@@ -98,17 +100,26 @@ public class MemberImport implements ArchiveMembers {
 		record Imported(int count, long optIns, long comps) implements Outcome {
 		}
 
-		/** Nothing imported: the file no longer passes its checks (e.g. an address was taken meanwhile). */
+		/**
+		 * Nothing imported: the file no longer passes its checks (e.g. an address was
+		 * taken meanwhile).
+		 */
 		record Refused(ImportCheck check) implements Outcome {
 		}
 
-		/** Nothing imported: no checked file has this id for this staff member (expired, or already imported). */
+		/**
+		 * Nothing imported: no checked file has this id for this staff member (expired,
+		 * or already imported).
+		 */
 		record Unknown() implements Outcome {
 		}
 
 	}
 
-	/** Reads and checks the uploaded bytes; keeps a file that can be imported for {@link #confirm}. */
+	/**
+	 * Reads and checks the uploaded bytes; keeps a file that can be imported for
+	 * {@link #confirm}.
+	 */
 	@Transactional
 	public DryRun check(long staffId, byte[] bytes) {
 		Optional<String> text = Utf8Text.decode(bytes);
@@ -124,7 +135,10 @@ public class MemberImport implements ArchiveMembers {
 		return new DryRun(id, check, check.optIns(defaultSlugs()), restoring(staffId, check));
 	}
 
-	/** Imports the checked file: every member, their opt-ins, comps and labels, in one transaction. */
+	/**
+	 * Imports the checked file: every member, their opt-ins, comps and labels, in one
+	 * transaction.
+	 */
 	@Transactional
 	public Outcome confirm(long staffId, String id) {
 		Optional<String> text = pending.take(id, staffId, clock.instant());
@@ -145,7 +159,10 @@ public class MemberImport implements ArchiveMembers {
 		List<String> defaults = new ArrayList<>(defaultSlugs());
 		defaults.addAll(arriving.onByDefault());
 		return new Check(check.rows().size(),
-				check.rows().stream().map(row -> row.member().email().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+				check.rows()
+					.stream()
+					.map(row -> row.member().email().toLowerCase(Locale.ROOT))
+					.collect(Collectors.toSet()),
 				lines(archiveProblems(check)), lines(check.skipped()), check.optIns(defaults),
 				restoring(staffId, check) ? 0 : check.comps(), !check.rows().isEmpty() && restoring(staffId, check));
 	}
@@ -174,7 +191,8 @@ public class MemberImport implements ArchiveMembers {
 		List<String> defaults = defaultSlugs();
 		long optedIn = 0;
 		for (Newsletter newsletter : newsletters.all()) {
-			List<Long> chosen = check.rows().stream()
+			List<Long> chosen = check.rows()
+				.stream()
 				.filter(row -> row.newsletterSlugs(defaults).contains(newsletter.slug()))
 				.map(row -> id(ids, row))
 				.toList();
@@ -194,9 +212,14 @@ public class MemberImport implements ArchiveMembers {
 		return new Written(check.rows().size(), optedIn, comps);
 	}
 
-	/** The bytes of an archive's members.csv checked, or refused on line 1 when they are not UTF-8. */
+	/**
+	 * The bytes of an archive's members.csv checked, or refused on line 1 when they are
+	 * not UTF-8.
+	 */
 	private ImportCheck read(byte[] bytes, Arriving arriving) {
-		return Utf8Text.decode(bytes).map(text -> check(text, arriving)).orElseGet(() -> ImportCheck.refused(1, NOT_UTF8));
+		return Utf8Text.decode(bytes)
+			.map(text -> check(text, arriving))
+			.orElseGet(() -> ImportCheck.refused(1, NOT_UTF8));
 	}
 
 	private ImportCheck check(String text) {
@@ -204,15 +227,19 @@ public class MemberImport implements ArchiveMembers {
 	}
 
 	private ImportCheck check(String text, Arriving arriving) {
-		Set<String> slugs = newsletters.all().stream().map(Newsletter::slug).collect(Collectors.toCollection(HashSet::new));
+		Set<String> slugs = newsletters.all()
+			.stream()
+			.map(Newsletter::slug)
+			.collect(Collectors.toCollection(HashSet::new));
 		slugs.addAll(arriving.newsletters());
-		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null || arriving.compTier(), slugs,
-				clock.instant());
+		return ImportRules.check(text, roster::takenEmails, billing.defaultCompTier() != null || arriving.compTier(),
+				slugs, clock.instant());
 	}
 
 	/**
-	 * The problems that stop an archive's members.csv: all but "every member is already a member", which for
-	 * an archive uploaded again only means there are no members to add, while its articles or billing may be.
+	 * The problems that stop an archive's members.csv: all but "every member is already a
+	 * member", which for an archive uploaded again only means there are no members to
+	 * add, while its articles or billing may be.
 	 */
 	private static List<ImportProblem> archiveProblems(ImportCheck check) {
 		return check.problems().stream().filter(problem -> !problem.reason().equals(ImportRules.ALL_KNOWN)).toList();
@@ -223,21 +250,23 @@ public class MemberImport implements ArchiveMembers {
 	}
 
 	/**
-	 * Whether the file is Backstory's own export restored into a publication whose only member is the importer:
-	 * every row has an id, none the importer's.
+	 * Whether the file is Backstory's own export restored into a publication whose only
+	 * member is the importer: every row has an id, none the importer's.
 	 */
 	private boolean restoring(long staffId, ImportCheck check) {
-		return restore.onlyMember(staffId) && check.rows().stream().allMatch(row -> row.id() != null && row.id() != staffId);
+		return restore.onlyMember(staffId)
+				&& check.rows().stream().allMatch(row -> row.id() != null && row.id() != staffId);
 	}
 
 	/**
-	 * The importing staff member's own row of a restored export (the only address that already had an account):
-	 * their name, note, join time and newsletters as exported.
+	 * The importing staff member's own row of a restored export (the only address that
+	 * already had an account): their name, note, join time and newsletters as exported.
 	 */
 	private void restoreOwnRow(long staffId, ImportRow own) {
 		restore.restoreOwnProfile(staffId, own.member().name(), own.member().note(), own.member().joinedAt());
 		List<String> slugs = own.newsletterSlugs(defaultSlugs());
-		optIns.choose(staffId, newsletters.all().stream().filter(n -> slugs.contains(n.slug())).map(Newsletter::id).toList());
+		optIns.choose(staffId,
+				newsletters.all().stream().filter(n -> slugs.contains(n.slug())).map(Newsletter::id).toList());
 	}
 
 	private static long id(Map<String, Long> ids, ImportRow row) {

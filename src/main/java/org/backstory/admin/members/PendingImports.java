@@ -33,7 +33,10 @@ class PendingImports {
 			.update();
 	}
 
-	/** Takes the file out (in the caller's transaction) if this staff member uploaded it and it has not expired. */
+	/**
+	 * Takes the file out (in the caller's transaction) if this staff member uploaded it
+	 * and it has not expired.
+	 */
 	Optional<String> take(String id, long staffId, Instant now) {
 		return jdbc.sql("""
 				delete from admin.member_import where id = :id and staff_id = :staff and expires_at >= :now

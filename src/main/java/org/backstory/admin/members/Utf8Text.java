@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Uploaded bytes as text, only when they are UTF-8: a strict decoder refuses Latin-1 and UTF-16 bytes
- * instead of turning them into replacement characters, and NUL (UTF-16 text of plain letters is valid
- * UTF-8 otherwise) is refused too. A leading byte-order mark is dropped, as spreadsheets write one.
+ * Uploaded bytes as text, only when they are UTF-8: a strict decoder refuses Latin-1 and
+ * UTF-16 bytes instead of turning them into replacement characters, and NUL (UTF-16 text
+ * of plain letters is valid UTF-8 otherwise) is refused too. A leading byte-order mark is
+ * dropped, as spreadsheets write one.
  */
 public final class Utf8Text {
 

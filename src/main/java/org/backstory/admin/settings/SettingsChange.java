@@ -4,8 +4,8 @@ import org.backstory.publishing.HouseLabels;
 import org.backstory.publishing.Publication;
 
 /**
- * Settings to save together: the publication, metering, the grace period (in days) and the house format's section
- * labels.
+ * Settings to save together: the publication, metering, the grace period (in days) and
+ * the house format's section labels.
  */
 record SettingsChange(Publication publication, int freeReadsPerMonth, int graceDays, HouseLabels labels) {
 }

@@ -18,10 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The settings page ({@code /admin/settings}, administrators and the owner): the publication's name,
- * tagline, logo, accent colour and legal details, the house format's section labels, metering and the grace period,
- * with links to the pages
- * for plans, newsletters and staff.
+ * The settings page ({@code /admin/settings}, administrators and the owner): the
+ * publication's name, tagline, logo, accent colour and legal details, the house format's
+ * section labels, metering and the grace period, with links to the pages for plans,
+ * newsletters and staff.
  */
 @Controller
 class SettingsController {

@@ -41,12 +41,13 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 	}
 
 	/**
-	 * The same form with the labels in force where a label was not sent at all (a client that predates the labels);
-	 * a label sent empty stays empty and is refused.
+	 * The same form with the labels in force where a label was not sent at all (a client
+	 * that predates the labels); a label sent empty stays empty and is refused.
 	 */
 	SettingsForm withLabelsOr(HouseLabels current) {
 		return new SettingsForm(name, tagline, logoUrl, accentColor, legalName, postalAddress, freeReads, graceDays,
-				backgroundLabel == null ? current.background() : backgroundLabel, nowLabel == null ? current.now() : nowLabel);
+				backgroundLabel == null ? current.background() : backgroundLabel,
+				nowLabel == null ? current.now() : nowLabel);
 	}
 
 	/** The settings to save, or the errors per field. */
@@ -74,13 +75,13 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		}
 		Integer reads = whole(freeReads, MeteringSettings.MAX_FREE_READS);
 		if (reads == null) {
-			errors.put("freeReads", "Free reads per month must be a whole number from 0 to "
-					+ MeteringSettings.MAX_FREE_READS + ".");
+			errors.put("freeReads",
+					"Free reads per month must be a whole number from 0 to " + MeteringSettings.MAX_FREE_READS + ".");
 		}
 		Integer grace = whole(graceDays, (int) GracePeriodSettings.MAX.toDays());
 		if (grace == null) {
-			errors.put("graceDays",
-					"The grace period must be a whole number of days from 0 to " + GracePeriodSettings.MAX.toDays() + ".");
+			errors.put("graceDays", "The grace period must be a whole number of days from 0 to "
+					+ GracePeriodSettings.MAX.toDays() + ".");
 		}
 		labelProblem(backgroundLabel).ifPresent(problem -> errors.put("backgroundLabel", problem));
 		labelProblem(nowLabel).ifPresent(problem -> errors.put("nowLabel", problem));
@@ -89,14 +90,16 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		}
 		Publication publication = new Publication(theName, text(tagline), text(accentColor).toLowerCase(Locale.ROOT),
 				logo.isEmpty() ? null : logo, text(legalName), text(postalAddress).replace("\r\n", "\n"));
-		return new Checked(new SettingsChange(publication, reads, grace,
-				new HouseLabels(text(backgroundLabel), text(nowLabel))), Map.of());
+		return new Checked(
+				new SettingsChange(publication, reads, grace, new HouseLabels(text(backgroundLabel), text(nowLabel))),
+				Map.of());
 	}
 
 	private static Optional<String> labelProblem(@Nullable String label) {
 		String value = text(label);
 		if (value.isEmpty() || value.length() > HouseLabels.MAX_LENGTH || CONTROL.matcher(value).find()) {
-			return Optional.of("A section label is one line of plain text, 1 to " + HouseLabels.MAX_LENGTH + " characters.");
+			return Optional
+				.of("A section label is one line of plain text, 1 to " + HouseLabels.MAX_LENGTH + " characters.");
 		}
 		return Optional.empty();
 	}

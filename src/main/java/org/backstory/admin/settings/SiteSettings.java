@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The settings page's view of the settings three modules own (publishing, access, billing), and saving
- * them all or none in one transaction.
+ * The settings page's view of the settings three modules own (publishing, access,
+ * billing), and saving them all or none in one transaction.
  */
 @Service
 class SiteSettings {
@@ -61,9 +61,10 @@ class SiteSettings {
 	}
 
 	/**
-	 * Saves the settings that differ from those in force, and records what changed in the audit log; false
-	 * when nothing did. A grace period is compared in whole days, as the form shows it, so saving the form
-	 * untouched keeps one of, say, 36 hours from the environment.
+	 * Saves the settings that differ from those in force, and records what changed in the
+	 * audit log; false when nothing did. A grace period is compared in whole days, as the
+	 * form shows it, so saving the form untouched keeps one of, say, 36 hours from the
+	 * environment.
 	 */
 	@Transactional
 	boolean save(SettingsChange change, long actorId) {

@@ -1,4 +1,7 @@
-/** The site settings page: the publication's identity and legal details, metering and the grace period. */
+/**
+ * The site settings page: the publication's identity and legal details, metering and the
+ * grace period.
+ */
 @NullMarked
 package org.backstory.admin.settings;
 

@@ -6,7 +6,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The Admin API's answers: JSON for staff eyes only, so never stored by a cache (Ghost's private no-store). */
+/**
+ * The Admin API's answers: JSON for staff eyes only, so never stored by a cache (Ghost's
+ * private no-store).
+ */
 final class AdminAnswers {
 
 	private AdminAnswers() {

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who an Admin API call acts as: the integration whose key signed its {@code Authorization: Ghost <jwt>} token
- * ({@link AdminToken}), as a staff member with the role the owner gave it. No token is Ghost's 403; a token that
- * fails is 400 or 401, each in Ghost's envelope.
+ * Who an Admin API call acts as: the integration whose key signed its
+ * {@code Authorization: Ghost <jwt>} token ({@link AdminToken}), as a staff member with
+ * the role the owner gave it. No token is Ghost's 403; a token that fails is 400 or 401,
+ * each in Ghost's envelope.
  */
 @Component
 class AdminApiAuth {
@@ -43,7 +44,8 @@ class AdminApiAuth {
 		if (matcher == null || !matcher.matches()) {
 			throw new GhostError(HttpStatus.FORBIDDEN, "NoPermissionError", "Authorization failed",
 					"Unable to determine the authenticated user or integration. Check that cookies are being passed "
-							+ "through if using session authentication.", null);
+							+ "through if using session authentication.",
+					null);
 		}
 		AdminKey key = tokens.verify(matcher.group(1), integrations::adminKey, clock.instant());
 		return key.actor();
@@ -59,8 +61,8 @@ class AdminApiAuth {
 	}
 
 	static GhostError noPermission(String action) {
-		return new GhostError(HttpStatus.FORBIDDEN, "NoPermissionError", "You do not have permission to " + action + ".",
-				null, null);
+		return new GhostError(HttpStatus.FORBIDDEN, "NoPermissionError",
+				"You do not have permission to " + action + ".", null, null);
 	}
 
 }

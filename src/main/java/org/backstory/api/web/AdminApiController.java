@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Admin API besides posts: {@code site/} (the connection test clients and Zapier make) and tags (browse,
- * read, add, edit: any integration reads them, editors and above change them, as in the newsroom). Any other
- * address under {@code /ghost/api/admin/} is Ghost's 404.
+ * Ghost's Admin API besides posts: {@code site/} (the connection test clients and Zapier
+ * make) and tags (browse, read, add, edit: any integration reads them, editors and above
+ * change them, as in the newsroom). Any other address under {@code /ghost/api/admin/} is
+ * Ghost's 404.
  */
 @RestController
 @RequestMapping("/ghost/api/admin")

@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every refusal of the Admin API in Ghost's error envelope ({@link ContentApiErrors#envelope}): a check the
- * newsroom's services make becomes the error Ghost answers for it (a refused permission 403
- * {@code NoPermissionError}, a problem with the content 422 {@code ValidationError}, someone else's save in between
- * 409 {@code UpdateCollisionError}), and a request Spring cannot read keeps its 4xx status.
+ * Every refusal of the Admin API in Ghost's error envelope
+ * ({@link ContentApiErrors#envelope}): a check the newsroom's services make becomes the
+ * error Ghost answers for it (a refused permission 403 {@code NoPermissionError}, a
+ * problem with the content 422 {@code ValidationError}, someone else's save in between
+ * 409 {@code UpdateCollisionError}), and a request Spring cannot read keeps its 4xx
+ * status.
  */
 @RestControllerAdvice(assignableTypes = { AdminPostsController.class, AdminApiController.class,
 		AdminImagesController.class, AdminMembersController.class })
@@ -35,7 +37,8 @@ class AdminApiErrors {
 
 	@ExceptionHandler(GhostError.class)
 	ResponseEntity<Map<String, Object>> refused(GhostError error) {
-		return ContentApiErrors.envelope(error.status(), error.type(), error.getMessage(), error.context(), error.code());
+		return ContentApiErrors.envelope(error.status(), error.type(), error.getMessage(), error.context(),
+				error.code());
 	}
 
 	@ExceptionHandler(NqlException.class)
@@ -61,7 +64,10 @@ class AdminApiErrors {
 		return refused(GhostError.notFound("post"));
 	}
 
-	/** The services' sentences for bad content ({@link InvalidArticleException} among them). */
+	/**
+	 * The services' sentences for bad content ({@link InvalidArticleException} among
+	 * them).
+	 */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException error) {
 		String context = error instanceof InvalidArticleException invalid ? String.join(" ", invalid.problems())
@@ -71,8 +77,8 @@ class AdminApiErrors {
 	}
 
 	/**
-	 * Two requests taking the same unique value at the same moment (an address, a slug): the check before the write
-	 * passed for both, the database refused the second.
+	 * Two requests taking the same unique value at the same moment (an address, a slug):
+	 * the check before the write passed for both, the database refused the second.
 	 */
 	@ExceptionHandler(DuplicateKeyException.class)
 	ResponseEntity<Map<String, Object>> taken(DuplicateKeyException error) {
@@ -81,18 +87,22 @@ class AdminApiErrors {
 				"A value that must be unique was taken at the same moment; try again.", null);
 	}
 
-	/** What Spring refuses before a handler runs (wrong method, content type, a missing part) keeps its status. */
+	/**
+	 * What Spring refuses before a handler runs (wrong method, content type, a missing
+	 * part) keeps its status.
+	 */
 	@ExceptionHandler({ ServletException.class, ErrorResponseException.class, MultipartException.class })
 	ResponseEntity<Map<String, Object>> unreadable(Exception error) {
 		log.info("Refused an Admin API request: {}", error.getMessage());
-		HttpStatus status = error instanceof ErrorResponse response ? HttpStatus.resolve(response.getStatusCode().value())
-				: HttpStatus.BAD_REQUEST;
+		HttpStatus status = error instanceof ErrorResponse response
+				? HttpStatus.resolve(response.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
 		if (status == null || !status.is4xxClientError()) {
 			status = HttpStatus.BAD_REQUEST;
 		}
 		return ContentApiErrors.envelope(status, status == HttpStatus.NOT_FOUND ? "NotFoundError" : "BadRequestError",
 				"Request not understood.", error instanceof ErrorResponse response ? response.getBody().getDetail()
-						: "The request could not be read.", null);
+						: "The request could not be read.",
+				null);
 	}
 
 }

@@ -23,11 +23,12 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Admin API image upload: {@code POST images/upload/} with the image in the multipart field {@code file},
- * an optional {@code purpose} ({@code image}, {@code profile_image} or {@code icon}) and an optional {@code ref}
- * given back as it came. The image goes through the media library's own checks (JPEG, PNG or GIF told from its
- * content, size limits); what it refuses is a 422 {@code ValidationError}. Any integration may upload, as any
- * staff member may in the editor.
+ * Ghost's Admin API image upload: {@code POST images/upload/} with the image in the
+ * multipart field {@code file}, an optional {@code purpose} ({@code image},
+ * {@code profile_image} or {@code icon}) and an optional {@code ref} given back as it
+ * came. The image goes through the media library's own checks (JPEG, PNG or GIF told from
+ * its content, size limits); what it refuses is a 422 {@code ValidationError}. Any
+ * integration may upload, as any staff member may in the editor.
  */
 @RestController
 @RequestMapping("/ghost/api/admin/images")

@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One resource of an Admin API request body, {@code {"posts":[{...}]}}, read with Ghost's rules: exactly one
- * object; each field checked for its JSON type; a field the resource does not know is a 422, so a typo is never
- * silently dropped; fields Ghost sends back from a read (ids, urls, counts) are accepted and ignored.
+ * One resource of an Admin API request body, {@code {"posts":[{...}]}}, read with Ghost's
+ * rules: exactly one object; each field checked for its JSON type; a field the resource
+ * does not know is a 422, so a typo is never silently dropped; fields Ghost sends back
+ * from a read (ids, urls, counts) are accepted and ignored.
  */
 final class AdminInput {
 
@@ -32,7 +33,8 @@ final class AdminInput {
 	/**
 	 * The object under {@code resource} in {@code body}.
 	 * @param known every field the resource takes or ignores
-	 * @throws GhostError 400 for text that is not JSON, 422 for any other shape or an unknown field
+	 * @throws GhostError 400 for text that is not JSON, 422 for any other shape or an
+	 * unknown field
 	 */
 	static AdminInput read(JsonMapper json, @Nullable String body, String resource, Set<String> known) {
 		JsonNode root;
@@ -87,7 +89,10 @@ final class AdminInput {
 		return value.asBoolean();
 	}
 
-	/** A date field, as Ghost's clients send it ({@code 2024-01-02T03:04:05.000Z}, any offset). */
+	/**
+	 * A date field, as Ghost's clients send it ({@code 2024-01-02T03:04:05.000Z}, any
+	 * offset).
+	 */
 	@Nullable Instant instant(String field) {
 		String text = text(field);
 		if (text == null) {
@@ -102,8 +107,9 @@ final class AdminInput {
 	}
 
 	/**
-	 * The entries of an array field ({@code tags}, {@code authors}, {@code labels}): each a string, or an object
-	 * with one of {@code keys} (the first present wins). Null when the field is absent.
+	 * The entries of an array field ({@code tags}, {@code authors}, {@code labels}): each
+	 * a string, or an object with one of {@code keys} (the first present wins). Null when
+	 * the field is absent.
 	 */
 	@Nullable List<Reference> references(String field, List<String> keys) {
 		JsonNode value = fields.get(field);
@@ -138,7 +144,8 @@ final class AdminInput {
 	/**
 	 * One entry of a list of tags, authors, labels or newsletters.
 	 *
-	 * @param key what identifies it: {@code id}, {@code slug}, {@code name}, {@code email}
+	 * @param key what identifies it: {@code id}, {@code slug}, {@code name},
+	 * {@code email}
 	 * @param value the identifying text
 	 */
 	record Reference(String key, String value) {

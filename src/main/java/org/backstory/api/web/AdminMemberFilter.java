@@ -18,13 +18,16 @@ import org.backstory.publishing.Slugs;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Admin API's member filter: Ghost's NQL over {@code status:} ({@code free}, {@code paid}, {@code comped}),
- * {@code label:}/{@code labels:}/{@code labels.slug:} (label slugs), {@code email:}, {@code name:}, {@code id:},
- * {@code newsletters:}/{@code newsletters.slug:} (newsletter slugs) and {@code subscribed:true|false}, each with
- * {@code :}, {@code -} and {@code [a,b]} ({@code email} and {@code name} also with {@code ~}, {@code ~^},
- * {@code ~$}), joined with {@code +}, {@code ,} and brackets. It becomes a condition on the composed member row;
- * conditions at the top level that the member list's own filters can say (an address, one label, one newsletter,
- * free or comped) also go into its query, so fewer members are walked. Anything else is a 400.
+ * The Admin API's member filter: Ghost's NQL over {@code status:} ({@code free},
+ * {@code paid}, {@code comped}), {@code label:}/{@code labels:}/{@code labels.slug:}
+ * (label slugs), {@code email:}, {@code name:}, {@code id:},
+ * {@code newsletters:}/{@code newsletters.slug:} (newsletter slugs) and
+ * {@code subscribed:true|false}, each with {@code :}, {@code -} and {@code [a,b]}
+ * ({@code email} and {@code name} also with {@code ~}, {@code ~^}, {@code ~$}), joined
+ * with {@code +}, {@code ,} and brackets. It becomes a condition on the composed member
+ * row; conditions at the top level that the member list's own filters can say (an
+ * address, one label, one newsletter, free or comped) also go into its query, so fewer
+ * members are walked. Anything else is a 400.
  */
 final class AdminMemberFilter {
 
@@ -43,7 +46,8 @@ final class AdminMemberFilter {
 	}
 
 	/**
-	 * The selection for a {@code filter} and a {@code search} (part of an address or name).
+	 * The selection for a {@code filter} and a {@code search} (part of an address or
+	 * name).
 	 * @param labels every label in use
 	 * @param newsletters the newsletters' ids by slug
 	 */
@@ -135,7 +139,10 @@ final class AdminMemberFilter {
 				yield row -> row.member().labels().stream().anyMatch(name -> slugs.contains(slug(name)));
 			}
 			case "newsletters", "newsletters.slug" -> {
-				Set<Long> ids = values(c).stream().map(newsletters::get).filter(id -> id != null).collect(Collectors.toSet());
+				Set<Long> ids = values(c).stream()
+					.map(newsletters::get)
+					.filter(id -> id != null)
+					.collect(Collectors.toSet());
 				yield row -> row.newsletterIds().stream().anyMatch(ids::contains);
 			}
 			case "subscribed" -> {
@@ -156,7 +163,10 @@ final class AdminMemberFilter {
 		};
 	}
 
-	/** {@code email} and {@code name}: equal to one of the values, or containing, starting or ending with one. */
+	/**
+	 * {@code email} and {@code name}: equal to one of the values, or containing, starting
+	 * or ending with one.
+	 */
 	private static Predicate<MemberRow> text(Nql.Condition c, Function<MemberRow, String> field) {
 		BiPredicate<String, String> match = switch (c.operator()) {
 			case EQUALS, IN -> String::equals;
@@ -187,7 +197,8 @@ final class AdminMemberFilter {
 		if (c.values().size() > MAX_VALUES) {
 			throw refuse(c, "at most " + MAX_VALUES + " values in a list");
 		}
-		Optional<Nql.Value> unquotedNull = c.values().stream()
+		Optional<Nql.Value> unquotedNull = c.values()
+			.stream()
 			.filter(value -> !value.quoted() && value.text().equals("null"))
 			.findFirst();
 		if (unquotedNull.isPresent()) {

@@ -19,11 +19,13 @@ import org.backstory.newsletters.Suppressions;
 import org.springframework.stereotype.Component;
 
 /**
- * Members in the shape of Ghost's Admin API ({@code serializers/output/members.js}): {@code id, uuid, email, name,
+ * Members in the shape of Ghost's Admin API ({@code serializers/output/members.js}):
+ * {@code id, uuid, email, name,
  * note, geolocation, subscribed, created_at, updated_at, labels, subscriptions, avatar_image, comped,
- * email_open_rate, status, last_seen_at, tiers, email_suppression, newsletters}, dates as {@code …000Z}. What
- * Backstory does not keep is {@code null} (geolocation, avatar, last seen, open rate); Ghost's email counts,
- * attribution, unsubscribe link and comment permission are left out.
+ * email_open_rate, status, last_seen_at, tiers, email_suppression, newsletters}, dates as
+ * {@code …000Z}. What Backstory does not keep is {@code null} (geolocation, avatar, last
+ * seen, open rate); Ghost's email counts, attribution, unsubscribe link and comment
+ * permission are left out.
  */
 @Component
 class AdminMemberJson {
@@ -40,7 +42,10 @@ class AdminMemberJson {
 		this.subscriptions = subscriptions;
 	}
 
-	/** Ghost's member status for a member's billing: {@code free}, {@code paid} or {@code comped}. */
+	/**
+	 * Ghost's member status for a member's billing: {@code free}, {@code paid} or
+	 * {@code comped}.
+	 */
 	static String status(MemberBilling billing) {
 		return switch (billing.status()) {
 			case FREE -> "free";
@@ -49,11 +54,12 @@ class AdminMemberJson {
 		};
 	}
 
-	/** The members, with the newsletters and suppressions looked up once for all of them. */
+	/**
+	 * The members, with the newsletters and suppressions looked up once for all of them.
+	 */
 	List<Map<String, Object>> members(List<MemberRow> rows) {
 		List<Newsletter> all = newsletters.all();
-		Set<String> suppressed = suppressions
-			.suppressedAmong(rows.stream().map(row -> row.member().email()).toList());
+		Set<String> suppressed = suppressions.suppressedAmong(rows.stream().map(row -> row.member().email()).toList());
 		return rows.stream().map(row -> member(row, all, suppressed)).toList();
 	}
 
@@ -87,7 +93,10 @@ class AdminMemberJson {
 		return json;
 	}
 
-	/** A label: Backstory keeps labels by name, so the slug made from it also serves as the id. */
+	/**
+	 * A label: Backstory keeps labels by name, so the slug made from it also serves as
+	 * the id.
+	 */
 	private static Map<String, Object> label(String name) {
 		String slug = AdminMemberFilter.slug(name);
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -114,7 +123,10 @@ class AdminMemberJson {
 		return json;
 	}
 
-	/** The live paid subscription (a comp is not one: Ghost lists comped members' tiers only). */
+	/**
+	 * The live paid subscription (a comp is not one: Ghost lists comped members' tiers
+	 * only).
+	 */
 	private List<Map<String, Object>> subscriptions(long memberId) {
 		return subscriptions.currentSubscription(memberId)
 			.filter(subscription -> !subscription.comped())
@@ -130,7 +142,8 @@ class AdminMemberJson {
 		price.put("nickname", subscription.planName());
 		price.put("amount", subscription.price());
 		price.put("interval", subscription.interval() == null ? null : subscription.interval().code());
-		price.put("currency", subscription.currency() == null ? null : subscription.currency().toLowerCase(Locale.ROOT));
+		price.put("currency",
+				subscription.currency() == null ? null : subscription.currency().toLowerCase(Locale.ROOT));
 		price.put("type", "recurring");
 		Map<String, Object> tier = new LinkedHashMap<>();
 		tier.put("id", subscription.tier());

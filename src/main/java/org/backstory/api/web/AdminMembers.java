@@ -22,15 +22,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds and changes members for the Admin API through the members module's own {@link MemberEditor} (its rules,
- * audit log and events, so the {@code member.added} and {@code member.edited} webhooks fire as for the member
- * page) and the newsletters' {@link OptIns}, each request in one transaction, so a refused label or newsletter
+ * Adds and changes members for the Admin API through the members module's own
+ * {@link MemberEditor} (its rules, audit log and events, so the {@code member.added} and
+ * {@code member.edited} webhooks fire as for the member page) and the newsletters'
+ * {@link OptIns}, each request in one transaction, so a refused label or newsletter
  * leaves no member behind.
  */
 @Component
 class AdminMembers {
 
-	/** Every field of Ghost's member a client may send: those Backstory takes, and those it answers but ignores. */
+	/**
+	 * Every field of Ghost's member a client may send: those Backstory takes, and those
+	 * it answers but ignores.
+	 */
 	static final Set<String> FIELDS = Set.of("email", "name", "note", "labels", "newsletters", "subscribed", "comped",
 			"id", "uuid", "geolocation", "created_at", "updated_at", "subscriptions", "avatar_image", "email_count",
 			"email_opened_count", "email_open_rate", "email_recipients", "status", "last_seen_at", "tiers", "products",
@@ -92,8 +96,9 @@ class AdminMembers {
 	}
 
 	/**
-	 * The member's newsletters as the body asks: {@code newsletters} exactly, else {@code subscribed: false} none,
-	 * {@code subscribed: true} the default ones for a member who gets none; otherwise they stay.
+	 * The member's newsletters as the body asks: {@code newsletters} exactly, else
+	 * {@code subscribed: false} none, {@code subscribed: true} the default ones for a
+	 * member who gets none; otherwise they stay.
 	 */
 	private void newsletters(AdminInput input, long memberId, SignedInMember caller) {
 		List<Newsletter> all = newsletters.all();
@@ -106,8 +111,8 @@ class AdminMembers {
 					.filter(n -> reference.key().equals("id") ? Long.toString(n.id()).equals(reference.value())
 							: n.slug().equals(reference.value()))
 					.findFirst()
-					.orElseThrow(() -> AdminInput.invalid("No newsletter with " + reference.key() + " \""
-							+ reference.value() + "\"."))
+					.orElseThrow(() -> AdminInput
+						.invalid("No newsletter with " + reference.key() + " \"" + reference.value() + "\"."))
 					.id());
 			}
 		}
@@ -128,8 +133,9 @@ class AdminMembers {
 	}
 
 	/**
-	 * Label names from {@code labels}: a name is used as it is (a new one is made by using it, as Ghost does); a
-	 * slug or id (Backstory's label ids are their slugs) names a label in use.
+	 * Label names from {@code labels}: a name is used as it is (a new one is made by
+	 * using it, as Ghost does); a slug or id (Backstory's label ids are their slugs)
+	 * names a label in use.
 	 */
 	private @Nullable List<String> labels(AdminInput input) {
 		List<AdminInput.Reference> references = input.references("labels", List.of("name", "slug", "id"));
@@ -143,16 +149,20 @@ class AdminMembers {
 					: inUse.stream()
 						.filter(name -> AdminMemberFilter.slug(name).equals(reference.value()))
 						.findFirst()
-						.orElseThrow(() -> AdminInput.invalid("No label with " + reference.key() + " \""
-								+ reference.value() + "\".")));
+						.orElseThrow(() -> AdminInput
+							.invalid("No label with " + reference.key() + " \"" + reference.value() + "\".")));
 		}
 		return names;
 	}
 
-	/** Comping is billing's staff action on the member page; a client sending back what it read is fine. */
+	/**
+	 * Comping is billing's staff action on the member page; a client sending back what it
+	 * read is fine.
+	 */
 	private static void refuseComp(AdminInput input, boolean comped) {
 		if (input.has("comped") && input.bool("comped", comped) != comped) {
-			throw AdminInput.invalid("Comping a member is done on the member's page in Backstory, not through the API.");
+			throw AdminInput
+				.invalid("Comping a member is done on the member's page in Backstory, not through the API.");
 		}
 	}
 

@@ -29,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Admin API members: browse (with {@code filter}, {@code search}, {@code limit}, {@code page} and
- * {@code order} by {@code created_at}), read, add and edit, with labels and newsletters. As on the staff pages,
- * editors and above read members and administrators change them. Staff accounts are not members here (Ghost keeps
- * staff apart): they are neither listed nor read nor changed, so no integration reaches a staff sign-in address.
+ * Ghost's Admin API members: browse (with {@code filter}, {@code search}, {@code limit},
+ * {@code page} and {@code order} by {@code created_at}), read, add and edit, with labels
+ * and newsletters. As on the staff pages, editors and above read members and
+ * administrators change them. Staff accounts are not members here (Ghost keeps staff
+ * apart): they are neither listed nor read nor changed, so no integration reaches a staff
+ * sign-in address.
  */
 @RestController
 @RequestMapping("/ghost/api/admin/members")
@@ -121,21 +123,27 @@ class AdminMembersController {
 		return AdminAnswers.ok(answers.read("members", ghost.members(List.of(existing(id))).get(0)));
 	}
 
-	/** A reader with this id; anything else (no such member, a staff account, not a number) is Ghost's 404. */
+	/**
+	 * A reader with this id; anything else (no such member, a staff account, not a
+	 * number) is Ghost's 404.
+	 */
 	private MemberRow existing(String id) {
 		if (!id.matches("[0-9]{1,18}")) {
 			throw notFound();
 		}
-		return list.one(Long.parseLong(id)).filter(row -> !row.member().role().staff()).orElseThrow(
-				AdminMembersController::notFound);
+		return list.one(Long.parseLong(id))
+			.filter(row -> !row.member().role().staff())
+			.orElseThrow(AdminMembersController::notFound);
 	}
 
 	private static GhostError notFound() {
-		return new GhostError(HttpStatus.NOT_FOUND, "NotFoundError", "Member not found.", null,
-				null);
+		return new GhostError(HttpStatus.NOT_FOUND, "NotFoundError", "Member not found.", null, null);
 	}
 
-	/** Members come newest first; {@code order=created_at asc} turns that round. Other orders are a 400. */
+	/**
+	 * Members come newest first; {@code order=created_at asc} turns that round. Other
+	 * orders are a 400.
+	 */
 	private static boolean oldestFirst(BrowseParameters parameters) {
 		List<BrowseParameters.OrderKey> keys = parameters.orderKeys();
 		if (keys.isEmpty()) {

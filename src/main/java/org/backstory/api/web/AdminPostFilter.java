@@ -8,8 +8,9 @@ import org.backstory.publishing.ArticleQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Admin API's post filter: the newsroom list's own filters written in NQL, {@code status:draft},
- * {@code tag:x}, {@code author:x}, {@code visibility:paid}, joined with {@code +}. Anything else is a 400.
+ * The Admin API's post filter: the newsroom list's own filters written in NQL,
+ * {@code status:draft}, {@code tag:x}, {@code author:x}, {@code visibility:paid}, joined
+ * with {@code +}. Anything else is a 400.
  */
 final class AdminPostFilter {
 
@@ -28,7 +29,8 @@ final class AdminPostFilter {
 				if (!(part instanceof Nql.Condition condition) || condition.negated()
 						|| condition.operator() != Nql.Operator.EQUALS || condition.values().size() != 1
 						|| !PROPERTIES.containsKey(condition.property())
-						|| values.putIfAbsent(PROPERTIES.get(condition.property()), condition.values().get(0).text()) != null) {
+						|| values.putIfAbsent(PROPERTIES.get(condition.property()),
+								condition.values().get(0).text()) != null) {
 					throw GhostError.badRequest("Error parsing filter",
 							"Filter posts by status, tag, author and visibility, each once, joined with +.");
 				}

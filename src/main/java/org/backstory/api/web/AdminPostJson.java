@@ -12,9 +12,10 @@ import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
 
 /**
- * An article as Ghost's Admin API gives a post to staff: {@link GhostPosts#adminPost} with the whole body, the
- * gated part included (after Ghost's {@code <!--members-only-->}), and its tags and authors in the Content API's
- * shapes ({@link GhostJson}).
+ * An article as Ghost's Admin API gives a post to staff: {@link GhostPosts#adminPost}
+ * with the whole body, the gated part included (after Ghost's
+ * {@code <!--members-only-->}), and its tags and authors in the Content API's shapes
+ * ({@link GhostJson}).
  */
 final class AdminPostJson {
 
@@ -29,16 +30,22 @@ final class AdminPostJson {
 
 	/**
 	 * The post for a caller the newsroom lets see this article.
-	 * @param html the whole body as Ghost stores it: the preview, and after Ghost's {@code <!--members-only-->} the
-	 * gated part ({@code ArticleGate#wholeForStaff})
+	 * @param html the whole body as Ghost stores it: the preview, and after Ghost's
+	 * {@code <!--members-only-->} the gated part ({@code ArticleGate#wholeForStaff})
 	 */
 	Map<String, Object> post(Article article, String html, String status, ArticleDesk.Vocabulary vocabulary) {
-		List<Map<String, Object>> tags = article.tags().stream()
-			.flatMap(ref -> vocabulary.tags().stream().filter(tag -> tag.slug().equals(ref.slug())).findFirst().stream())
+		List<Map<String, Object>> tags = article.tags()
+			.stream()
+			.flatMap(
+					ref -> vocabulary.tags().stream().filter(tag -> tag.slug().equals(ref.slug())).findFirst().stream())
 			.map(tag -> ghost.tag(new PublishedCount<Tag>(tag, 0), false))
 			.toList();
-		List<Map<String, Object>> authors = article.authors().stream()
-			.flatMap(ref -> vocabulary.authors().stream().filter(author -> author.slug().equals(ref.slug())).findFirst()
+		List<Map<String, Object>> authors = article.authors()
+			.stream()
+			.flatMap(ref -> vocabulary.authors()
+				.stream()
+				.filter(author -> author.slug().equals(ref.slug()))
+				.findFirst()
 				.stream())
 			.map(author -> ghost.author(new PublishedCount<Author>(author, 0), false))
 			.toList();

@@ -32,14 +32,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates and changes articles for the Admin API through the newsroom's own {@link ArticleDesk} (its permissions,
- * revisions and audit log), each request in one transaction, so a refused publish leaves no draft behind.
- * A change must name the {@code updated_at} it was based on; another one is Ghost's 409 {@code UPDATE_COLLISION}.
+ * Creates and changes articles for the Admin API through the newsroom's own
+ * {@link ArticleDesk} (its permissions, revisions and audit log), each request in one
+ * transaction, so a refused publish leaves no draft behind. A change must name the
+ * {@code updated_at} it was based on; another one is Ghost's 409
+ * {@code UPDATE_COLLISION}.
  */
 @Component
 class AdminPosts {
 
-	/** Every field of Ghost's post a client may send: those Backstory keeps, and those it answers but ignores. */
+	/**
+	 * Every field of Ghost's post a client may send: those Backstory keeps, and those it
+	 * answers but ignores.
+	 */
 	static final Set<String> FIELDS = Set.of("title", "slug", "html", "lexical", "mobiledoc", "status", "visibility",
 			"tags", "authors", "tiers", "custom_excerpt", "feature_image", "published_at", "updated_at", "meta_title",
 			"meta_description", "og_image", "featured", "id", "uuid", "comment_id", "url", "excerpt", "reading_time",
@@ -73,8 +78,9 @@ class AdminPosts {
 		String slug = Objects.requireNonNullElseGet(input.text("slug"), () -> freeSlug(title));
 		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();
 		List<String> authors = authors(input, vocabulary);
-		ArticleDraft draft = new ArticleDraft(null, slug, title, Objects.requireNonNullElse(input.text("custom_excerpt"), ""),
-				"", authors == null ? List.of(desk.authorFor(caller).slug()) : authors,
+		ArticleDraft draft = new ArticleDraft(null, slug, title,
+				Objects.requireNonNullElse(input.text("custom_excerpt"), ""), "",
+				authors == null ? List.of(desk.authorFor(caller).slug()) : authors,
 				Objects.requireNonNullElse(tags(input, vocabulary, caller), List.of()), null, null,
 				input.text("feature_image"), visibility(input, Visibility.everyone()), seo(input, ArticleSeo.none()))
 			.withText(body(input, HouseText.of("")));
@@ -102,8 +108,8 @@ class AdminPosts {
 		ArticleDraft draft = new ArticleDraft(id, Objects.requireNonNullElse(input.text("slug"), was.slug()),
 				input.has("title") ? Objects.requireNonNullElse(input.text("title"), "") : was.title(),
 				input.has("custom_excerpt") ? Objects.requireNonNullElse(input.text("custom_excerpt"), "") : was.dek(),
-				"", authors == null ? was.authorSlugs() : authors,
-				tags == null ? was.tagSlugs() : tags, was.storylineSlug(), was.storylinePosition(),
+				"", authors == null ? was.authorSlugs() : authors, tags == null ? was.tagSlugs() : tags,
+				was.storylineSlug(), was.storylinePosition(),
 				input.has("feature_image") ? input.text("feature_image") : was.coverImageUrl(),
 				visibility(input, was.visibility()), seo(input, was.seo()))
 			.withText(body(input, was.text()));
@@ -138,15 +144,18 @@ class AdminPosts {
 		}
 	}
 
-	/** The posted html as Markdown, split into the house format's parts like every other road in; else {@code otherwise}. */
+	/**
+	 * The posted html as Markdown, split into the house format's parts like every other
+	 * road in; else {@code otherwise}.
+	 */
 	private HouseText body(AdminInput input, HouseText otherwise) {
 		String html = input.text("html");
 		if (html != null) {
 			return HouseFormat.split(HtmlBodies.markdownOf(html), publication.labels());
 		}
 		if (input.text("lexical") != null || input.text("mobiledoc") != null) {
-			throw AdminInput.invalid("Backstory takes a post's content as html (with ?source=html), not as lexical or "
-					+ "mobiledoc.");
+			throw AdminInput.invalid(
+					"Backstory takes a post's content as html (with ?source=html), not as lexical or " + "mobiledoc.");
 		}
 		return otherwise;
 	}
@@ -179,7 +188,10 @@ class AdminPosts {
 				input.has("og_image") ? input.text("og_image") : otherwise.socialImageUrl());
 	}
 
-	/** The authors' slugs, each given by id, slug or a staff member's email; null when the field is absent. */
+	/**
+	 * The authors' slugs, each given by id, slug or a staff member's email; null when the
+	 * field is absent.
+	 */
 	private static @Nullable List<String> authors(AdminInput input, ArticleDesk.Vocabulary vocabulary) {
 		List<AdminInput.Reference> references = input.references("authors", List.of("id", "slug", "email"));
 		if (references == null) {
@@ -191,16 +203,19 @@ class AdminPosts {
 				case "id" -> Long.toString(candidate.id()).equals(reference.value());
 				case "slug" -> candidate.slug().equals(reference.value());
 				default -> false;
-			}).findFirst().orElseThrow(() -> AdminInput.invalid("No author with " + reference.key() + " \""
-					+ reference.value() + "\" (give authors by id or slug)."));
+			})
+				.findFirst()
+				.orElseThrow(() -> AdminInput.invalid("No author with " + reference.key() + " \"" + reference.value()
+						+ "\" (give authors by id or slug)."));
 			slugs.add(author.slug());
 		}
 		return slugs;
 	}
 
 	/**
-	 * The tags' slugs, each given by name, slug or id. A tag named that does not exist yet is created, as Ghost
-	 * does, when the caller may manage tags (an editor or above); otherwise it is a 422.
+	 * The tags' slugs, each given by name, slug or id. A tag named that does not exist
+	 * yet is created, as Ghost does, when the caller may manage tags (an editor or
+	 * above); otherwise it is a 422.
 	 */
 	private @Nullable List<String> tags(AdminInput input, ArticleDesk.Vocabulary vocabulary, SignedInMember caller) {
 		List<AdminInput.Reference> references = input.references("tags", List.of("name", "slug", "id"));

@@ -29,10 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Admin API posts: browse, read (by id or slug), add, edit and delete, as the integration's staff role
- * sees and may change them in the newsroom ({@link ArticleDesk}). Browse pages are the newsroom list's
- * ({@value ArticleQuery#PAGE_SIZE} to a page); its filter takes {@code status:}, {@code tag:}, {@code author:}
- * and {@code visibility:}.
+ * Ghost's Admin API posts: browse, read (by id or slug), add, edit and delete, as the
+ * integration's staff role sees and may change them in the newsroom
+ * ({@link ArticleDesk}). Browse pages are the newsroom list's
+ * ({@value ArticleQuery#PAGE_SIZE} to a page); its filter takes {@code status:},
+ * {@code tag:}, {@code author:} and {@code visibility:}.
  */
 @RestController
 @RequestMapping("/ghost/api/admin/posts")
@@ -59,8 +60,8 @@ class AdminPostsController {
 
 	private final BackstoryProperties site;
 
-	AdminPostsController(AdminApiAuth auth, ArticleDesk desk, ArticleGate gate, ArticleEditor editor, AdminPosts posts, JsonMapper json,
-			BackstoryProperties site) {
+	AdminPostsController(AdminApiAuth auth, ArticleDesk desk, ArticleGate gate, ArticleEditor editor, AdminPosts posts,
+			JsonMapper json, BackstoryProperties site) {
 		this.auth = auth;
 		this.desk = desk;
 		this.gate = gate;
@@ -81,7 +82,8 @@ class AdminPostsController {
 		ArticleListing listing = desk.list(AdminPostFilter.query(request.getParameter("filter"), parameters.page()),
 				caller);
 		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();
-		List<Map<String, Object>> items = listing.rows().stream()
+		List<Map<String, Object>> items = listing.rows()
+			.stream()
 			.map(row -> post(desk.forPreview(row.id(), caller), row.status(), vocabulary))
 			.toList();
 		return AdminAnswers.ok(answers.browse("posts", items, parameters, (int) listing.total()));
@@ -129,7 +131,10 @@ class AdminPostsController {
 		return post(desk.forPreview(id, caller), desk.statusOf(id), desk.vocabulary());
 	}
 
-	/** An article the newsroom has let this caller see ({@link ArticleDesk#forPreview}), whole. */
+	/**
+	 * An article the newsroom has let this caller see ({@link ArticleDesk#forPreview}),
+	 * whole.
+	 */
 	private Map<String, Object> post(Article article, String status, ArticleDesk.Vocabulary vocabulary) {
 		return ghost.post(article, gate.wholeForStaff(article, MEMBERS_ONLY), status, vocabulary);
 	}

@@ -21,12 +21,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks an Admin API token as Ghost does ({@code services/auth/api-key/admin.js} with {@code jsonwebtoken}): a
- * JWT whose header names the key ({@code kid}), signed HS256 with the key's hex-decoded secret, for an audience
- * matching {@code /?admin/?$}, issued at most five minutes ago and not expired. Only HS256 is accepted (so neither
- * {@code alg:none} nor a key-confusion trick), and the MAC is compared in constant time. Unlike
- * {@code jsonwebtoken}, a token claiming to be issued more than the allowed skew in the future is refused too, so a
- * token without {@code exp} cannot be made to live longer than five minutes.
+ * Checks an Admin API token as Ghost does ({@code services/auth/api-key/admin.js} with
+ * {@code jsonwebtoken}): a JWT whose header names the key ({@code kid}), signed HS256
+ * with the key's hex-decoded secret, for an audience matching {@code /?admin/?$}, issued
+ * at most five minutes ago and not expired. Only HS256 is accepted (so neither
+ * {@code alg:none} nor a key-confusion trick), and the MAC is compared in constant time.
+ * Unlike {@code jsonwebtoken}, a token claiming to be issued more than the allowed skew
+ * in the future is refused too, so a token without {@code exp} cannot be made to live
+ * longer than five minutes.
  */
 final class AdminToken {
 
@@ -45,8 +47,8 @@ final class AdminToken {
 	/**
 	 * The key the token was signed with, once everything checks out.
 	 * @param keys the active Admin API key with this id, if there is one
-	 * @throws GhostError 400 when the token cannot be read or names no key, 401 for an unknown key or a token
-	 * that fails any check
+	 * @throws GhostError 400 when the token cannot be read or names no key, 401 for an
+	 * unknown key or a token that fails any check
 	 */
 	AdminKey verify(String token, Function<String, Optional<AdminKey>> keys, Instant now) {
 		String[] parts = token.split("\\.", -1);
@@ -61,13 +63,15 @@ final class AdminToken {
 			throw new GhostError(HttpStatus.BAD_REQUEST, "BadRequestError", "Admin API kid missing.", null,
 					"MISSING_ADMIN_API_KID");
 		}
-		AdminKey key = keys.apply(kid.asString()).orElseThrow(() -> new GhostError(HttpStatus.UNAUTHORIZED,
-				"UnauthorizedError", "Unknown Admin API Key", null, "UNKNOWN_ADMIN_API_KEY"));
+		AdminKey key = keys.apply(kid.asString())
+			.orElseThrow(() -> new GhostError(HttpStatus.UNAUTHORIZED, "UnauthorizedError", "Unknown Admin API Key",
+					null, "UNKNOWN_ADMIN_API_KEY"));
 		JsonNode alg = header.get("alg");
 		if (alg == null || !"HS256".equals(alg.asString(""))) {
 			throw invalid("invalid algorithm");
 		}
-		if (!MessageDigest.isEqual(hmac(key.secret(), parts[0] + "." + parts[1]), base64(parts[2]).orElse(new byte[0]))) {
+		if (!MessageDigest.isEqual(hmac(key.secret(), parts[0] + "." + parts[1]),
+				base64(parts[2]).orElse(new byte[0]))) {
 			throw invalid("invalid signature");
 		}
 		JsonNode claims = decode(parts[1]).filter(JsonNode::isObject).orElseThrow(() -> invalid("jwt malformed"));

@@ -10,14 +10,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Content API's query parameters, read and checked: {@code include}, {@code fields}, {@code formats},
- * {@code limit} (default 15; {@code all} and anything over 100 mean 100, as Ghost 6 caps them), {@code page},
- * {@code order} and {@code filter}. Parameters Backstory does not know, and the {@code slug} or {@code id}
- * Ghost's client repeats on reads, are ignored; a value that cannot be read is a 400.
+ * The Content API's query parameters, read and checked: {@code include}, {@code fields},
+ * {@code formats}, {@code limit} (default 15; {@code all} and anything over 100 mean 100,
+ * as Ghost 6 caps them), {@code page}, {@code order} and {@code filter}. Parameters
+ * Backstory does not know, and the {@code slug} or {@code id} Ghost's client repeats on
+ * reads, are ignored; a value that cannot be read is a 400.
  *
- * @param include what to add ({@code tags}, {@code authors}, {@code count.posts}, tiers' prices)
+ * @param include what to add ({@code tags}, {@code authors}, {@code count.posts}, tiers'
+ * prices)
  * @param fields only these fields of each item, or empty for all
- * @param formats {@code html} and/or {@code plaintext} (others are dropped, as Ghost's Content API drops them)
+ * @param formats {@code html} and/or {@code plaintext} (others are dropped, as Ghost's
+ * Content API drops them)
  * @param limit items per page, 1 to 100
  * @param page the page, from 1
  * @param order the raw order, or null for the default
@@ -35,13 +38,14 @@ record BrowseParameters(Set<String> include, Set<String> fields, Set<String> for
 
 	static BrowseParameters of(@Nullable String include, @Nullable String fields, @Nullable String formats,
 			@Nullable String limit, @Nullable String page, @Nullable String order, @Nullable String filter) {
-		Set<String> formatSet = list(formats).stream().filter(f -> f.equals("html") || f.equals("plaintext"))
+		Set<String> formatSet = list(formats).stream()
+			.filter(f -> f.equals("html") || f.equals("plaintext"))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		if (formats == null || formats.isBlank()) {
 			formatSet = Set.of("html");
 		}
-		return new BrowseParameters(list(include), list(fields), formatSet, limit(limit), page(page), blankToNull(order),
-				blankToNull(filter));
+		return new BrowseParameters(list(include), list(fields), formatSet, limit(limit), page(page),
+				blankToNull(order), blankToNull(filter));
 	}
 
 	int offset() {
@@ -68,7 +72,8 @@ record BrowseParameters(Set<String> include, Set<String> fields, Set<String> for
 		}
 		int number = number("page", page);
 		if (number > MAX_PAGE) {
-			throw GhostError.badRequest("Validation error, cannot read page.", "page must be at most " + MAX_PAGE + ".");
+			throw GhostError.badRequest("Validation error, cannot read page.",
+					"page must be at most " + MAX_PAGE + ".");
 		}
 		return number;
 	}
@@ -87,7 +92,9 @@ record BrowseParameters(Set<String> include, Set<String> fields, Set<String> for
 		if (value == null || value.isBlank()) {
 			return Set.of();
 		}
-		return Arrays.stream(value.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+		return Arrays.stream(value.split(","))
+			.map(s -> s.strip().toLowerCase(Locale.ROOT))
+			.filter(s -> !s.isEmpty())
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
@@ -104,7 +111,8 @@ record BrowseParameters(Set<String> include, Set<String> fields, Set<String> for
 			String[] words = part.split("\\s+");
 			String direction = words.length > 1 ? words[1].toLowerCase(Locale.ROOT) : "asc";
 			if (words.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-				throw GhostError.badRequest("Validation error, cannot order.", "order must look like \"published_at desc\".");
+				throw GhostError.badRequest("Validation error, cannot order.",
+						"order must look like \"published_at desc\".");
 			}
 			return new OrderKey(words[0].toLowerCase(Locale.ROOT), direction.equals("desc"));
 		}).toList();

@@ -14,9 +14,10 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's envelopes: a browse always carries {@code meta.pagination} (Ghost's client turns a one-item array
- * without {@code meta} into a single object, which is how a read answers), a read carries none, and the
- * headers every answer has ({@code Cache-Control: public, max-age=0}, an ETag answered with 304).
+ * Ghost's envelopes: a browse always carries {@code meta.pagination} (Ghost's client
+ * turns a one-item array without {@code meta} into a single object, which is how a read
+ * answers), a read carries none, and the headers every answer has
+ * ({@code Cache-Control: public, max-age=0}, an ETag answered with 304).
  */
 final class ContentApiAnswers {
 
@@ -59,11 +60,12 @@ final class ContentApiAnswers {
 	}
 
 	/**
-	 * Writes the answer straight to the response (no message converter: the bytes are ready), gzipped when the
-	 * client accepts it (browsers and Ghost's client do), or 304 when the client holds this version.
+	 * Writes the answer straight to the response (no message converter: the bytes are
+	 * ready), gzipped when the client accepts it (browsers and Ghost's client do), or 304
+	 * when the client holds this version.
 	 */
-	static void respond(HttpServletRequest request, HttpServletResponse response, JsonAnswer answer, String cacheControl)
-			throws IOException {
+	static void respond(HttpServletRequest request, HttpServletResponse response, JsonAnswer answer,
+			String cacheControl) throws IOException {
 		response.setHeader(HttpHeaders.ETAG, answer.etag());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);

@@ -41,11 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ghost's Content API v5 under {@code /ghost/api/content/}: posts, pages (none: Backstory has no pages yet), tags,
- * authors and Backstory's storylines (with their events) and entities (browse, by id, by slug), settings, tiers and newsletters (browse). Every call needs an
- * integration's Content API key in {@code ?key=} and is an anonymous reader: articles come through the access
- * module's gate, so a gated article gives its preview and {@code access:false}. Answers to the catalog's data are
- * serialized once per catalog snapshot (dropped on every edit) and answered from memory after that.
+ * Ghost's Content API v5 under {@code /ghost/api/content/}: posts, pages (none: Backstory
+ * has no pages yet), tags, authors and Backstory's storylines (with their events) and
+ * entities (browse, by id, by slug), settings, tiers and newsletters (browse). Every call
+ * needs an integration's Content API key in {@code ?key=} and is an anonymous reader:
+ * articles come through the access module's gate, so a gated article gives its preview
+ * and {@code access:false}. Answers to the catalog's data are serialized once per catalog
+ * snapshot (dropped on every edit) and answered from memory after that.
  */
 @RestController
 @RequestMapping("/ghost/api/content")
@@ -74,8 +76,8 @@ class ContentApiController {
 	private final StorylineEvents events;
 
 	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate, Entities entities,
-			StorylineEvents events, PublicationService publications, PlanCatalog plans, Newsletters newsletters, JsonMapper json,
-			BackstoryProperties site, Clock clock) {
+			StorylineEvents events, PublicationService publications, PlanCatalog plans, Newsletters newsletters,
+			JsonMapper json, BackstoryProperties site, Clock clock) {
 		this.keys = new ContentKeyCheck(integrations);
 		this.catalog = catalog;
 		this.gate = gate;
@@ -88,39 +90,40 @@ class ContentApiController {
 	}
 
 	@GetMapping({ "/posts/", "/posts" })
-	void browsePosts(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void browsePosts(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		cached(request, response, List.of("posts", parameters), () -> {
 			ArticleFilter filter = parameters.filter() == null ? ArticleFilter.everything()
 					: postFilter.of(NqlParser.parse(parameters.filter()));
-			ArticleResults results = catalog.find(filter, ContentApiOrder.forPosts(parameters), parameters.limit(), parameters.offset());
+			ArticleResults results = catalog.find(filter, ContentApiOrder.forPosts(parameters), parameters.limit(),
+					parameters.offset());
 			return answers.browse("posts", posts(results.articles(), parameters), parameters, results.total());
 		});
 	}
 
 	@GetMapping({ "/posts/{id}/", "/posts/{id}" })
-	void readPost(@PathVariable String id, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readPost(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		BrowseParameters parameters = parameters(request);
 		if (!id.matches("[0-9]{1,18}")) {
 			throw GhostError.notFound("post");
 		}
-		readPost(request, response, parameters, List.of("post-id", id), new ArticleFilter.IdIn(Set.of(Long.parseLong(id))));
+		readPost(request, response, parameters, List.of("post-id", id),
+				new ArticleFilter.IdIn(Set.of(Long.parseLong(id))));
 	}
 
 	@GetMapping({ "/posts/slug/{slug}/", "/posts/slug/{slug}" })
-	void readPostBySlug(@PathVariable String slug, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readPostBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		BrowseParameters parameters = parameters(request);
 		readPost(request, response, parameters, List.of("post-slug", slug), new ArticleFilter.SlugIn(Set.of(slug)));
 	}
 
 	@GetMapping({ "/pages/", "/pages" })
-	void browsePages(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void browsePages(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("pages", parameters), () -> answers.browse("pages", List.of(), parameters, 0));
+		cached(request, response, List.of("pages", parameters),
+				() -> answers.browse("pages", List.of(), parameters, 0));
 	}
 
 	@GetMapping({ "/pages/{id}/", "/pages/{id}", "/pages/slug/{id}/", "/pages/slug/{id}" })
@@ -130,118 +133,115 @@ class ContentApiController {
 	}
 
 	@GetMapping({ "/tags/", "/tags" })
-	void browseTags(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void browseTags(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("tags", parameters), () -> browse("tags", catalog.tagsWithCounts(), parameters,
-				tag -> tag.item().slug(), tag -> Long.toString(tag.item().id()), tag -> tag.item().name(),
-				tag -> ghost.tag(tag, parameters.includes("count.posts"))));
+		cached(request, response, List.of("tags", parameters),
+				() -> browse("tags", catalog.tagsWithCounts(), parameters, tag -> tag.item().slug(),
+						tag -> Long.toString(tag.item().id()), tag -> tag.item().name(),
+						tag -> ghost.tag(tag, parameters.includes("count.posts"))));
 	}
 
 	@GetMapping({ "/tags/{id}/", "/tags/{id}" })
-	void readTag(@PathVariable String id, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		readOne(request, response, "tags", "tag", catalog::tagsWithCounts, tag -> Long.toString(tag.item().id()).equals(id),
+	void readTag(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		readOne(request, response, "tags", "tag", catalog::tagsWithCounts,
+				tag -> Long.toString(tag.item().id()).equals(id),
 				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), id);
 	}
 
 	@GetMapping({ "/tags/slug/{slug}/", "/tags/slug/{slug}" })
-	void readTagBySlug(@PathVariable String slug, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readTagBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		readOne(request, response, "tags", "tag", catalog::tagsWithCounts, tag -> tag.item().slug().equals(slug),
 				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), "slug:" + slug);
 	}
 
 	@GetMapping({ "/authors/", "/authors" })
-	void browseAuthors(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void browseAuthors(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("authors", parameters), () -> browse("authors", authorsWithArticles(), parameters,
-				author -> author.item().slug(), author -> Long.toString(author.item().id()), author -> author.item().name(),
-				author -> ghost.author(author, parameters.includes("count.posts"))));
+		cached(request, response, List.of("authors", parameters),
+				() -> browse("authors", authorsWithArticles(), parameters, author -> author.item().slug(),
+						author -> Long.toString(author.item().id()), author -> author.item().name(),
+						author -> ghost.author(author, parameters.includes("count.posts"))));
 	}
 
 	@GetMapping({ "/authors/{id}/", "/authors/{id}" })
-	void readAuthor(@PathVariable String id, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readAuthor(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		readOne(request, response, "authors", "author", this::authorsWithArticles,
 				author -> Long.toString(author.item().id()).equals(id),
 				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), id);
 	}
 
 	@GetMapping({ "/authors/slug/{slug}/", "/authors/slug/{slug}" })
-	void readAuthorBySlug(@PathVariable String slug, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		readOne(request, response, "authors", "author", this::authorsWithArticles, author -> author.item().slug().equals(slug),
+	void readAuthorBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		readOne(request, response, "authors", "author", this::authorsWithArticles,
+				author -> author.item().slug().equals(slug),
 				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), "slug:" + slug);
 	}
 
 	@GetMapping({ "/storylines/", "/storylines" })
-	void browseStorylines(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void browseStorylines(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("storylines", parameters), () -> browse("storylines",
-				catalog.storylinesWithCounts(), parameters, storyline -> storyline.item().slug(),
-				storyline -> Long.toString(storyline.item().id()), storyline -> storyline.item().title(),
-				storyline -> storyline(storyline, parameters)));
+		cached(request, response, List.of("storylines", parameters),
+				() -> browse("storylines", catalog.storylinesWithCounts(), parameters,
+						storyline -> storyline.item().slug(), storyline -> Long.toString(storyline.item().id()),
+						storyline -> storyline.item().title(), storyline -> storyline(storyline, parameters)));
 	}
 
 	@GetMapping({ "/storylines/{id}/", "/storylines/{id}" })
-	void readStoryline(@PathVariable String id, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readStoryline(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
 				storyline -> Long.toString(storyline.item().id()).equals(id), this::storyline, id);
 	}
 
 	@GetMapping({ "/storylines/slug/{slug}/", "/storylines/slug/{slug}" })
-	void readStorylineBySlug(@PathVariable String slug, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readStorylineBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
 				storyline -> storyline.item().slug().equals(slug), this::storyline, "slug:" + slug);
 	}
 
 	@GetMapping({ "/entities/", "/entities" })
-	void browseEntities(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void browseEntities(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("entities", parameters), () -> browse("entities", entities.entitiesWithCounts(),
-				parameters, entity -> entity.item().slug(), entity -> Long.toString(entity.item().id()),
-				entity -> entity.item().name(), entity -> entity(entity, parameters)));
+		cached(request, response, List.of("entities", parameters),
+				() -> browse("entities", entities.entitiesWithCounts(), parameters, entity -> entity.item().slug(),
+						entity -> Long.toString(entity.item().id()), entity -> entity.item().name(),
+						entity -> entity(entity, parameters)));
 	}
 
 	@GetMapping({ "/entities/{id}/", "/entities/{id}" })
-	void readEntity(@PathVariable String id, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readEntity(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		readOne(request, response, "entities", "entity", entities::entitiesWithCounts,
 				entity -> Long.toString(entity.item().id()).equals(id), this::entity, id);
 	}
 
 	@GetMapping({ "/entities/slug/{slug}/", "/entities/slug/{slug}" })
-	void readEntityBySlug(@PathVariable String slug, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void readEntityBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		readOne(request, response, "entities", "entity", entities::entitiesWithCounts,
 				entity -> entity.item().slug().equals(slug), this::entity, "slug:" + slug);
 	}
 
 	@GetMapping({ "/settings/", "/settings" })
-	void settings(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void settings(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		keys.check(request);
 		ContentApiAnswers.respond(request, response, answers.object("settings", settings.settings()), CACHE_CONTROL);
 	}
 
 	@GetMapping({ "/tiers/", "/tiers" })
-	void tiers(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void tiers(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		List<Map<String, Object>> tiers = settings.tiers(parameters);
-		ContentApiAnswers.respond(request, response, answers.browse("tiers", page(tiers, parameters), parameters, tiers.size()),
-				TIERS_CACHE_CONTROL);
+		ContentApiAnswers.respond(request, response,
+				answers.browse("tiers", page(tiers, parameters), parameters, tiers.size()), TIERS_CACHE_CONTROL);
 	}
 
 	@GetMapping({ "/newsletters/", "/newsletters" })
-	void newsletters(HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
+	void newsletters(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		List<Map<String, Object>> newsletters = settings.newsletters(parameters);
 		ContentApiAnswers.respond(request, response,
@@ -267,8 +267,8 @@ class ContentApiController {
 	}
 
 	private <T> void readOne(HttpServletRequest request, HttpServletResponse response, String resource, String singular,
-			Supplier<List<T>> all, Predicate<T> wanted,
-			BiFunction<T, BrowseParameters, Map<String, Object>> json, String key) throws IOException {
+			Supplier<List<T>> all, Predicate<T> wanted, BiFunction<T, BrowseParameters, Map<String, Object>> json,
+			String key) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		cached(request, response, List.of(resource + "-one", key, parameters), () -> {
 			T item = all.get().stream().filter(wanted).findFirst().orElseThrow(() -> GhostError.notFound(singular));
@@ -276,8 +276,9 @@ class ContentApiController {
 		});
 	}
 
-	private <T extends PublishedCount<?>> JsonAnswer browse(String resource, List<T> all, BrowseParameters parameters, Function<T, String> slug,
-			Function<T, String> id, Function<T, String> name, Function<T, Map<String, Object>> json) {
+	private <T extends PublishedCount<?>> JsonAnswer browse(String resource, List<T> all, BrowseParameters parameters,
+			Function<T, String> slug, Function<T, String> id, Function<T, String> name,
+			Function<T, Map<String, Object>> json) {
 		Predicate<T> filter = parameters.filter() == null ? item -> true
 				: new ListFilter<>(slug, id).of(NqlParser.parse(parameters.filter()));
 		List<T> matching = all.stream().filter(filter).sorted(ContentApiOrder.forList(parameters, name, slug)).toList();
@@ -289,15 +290,17 @@ class ContentApiController {
 
 	private List<Map<String, Object>> posts(List<Article> articles, BrowseParameters parameters) {
 		Map<String, PublishedCount<Tag>> tags = bySlug(catalog.tagsWithCounts(), tag -> tag.item().slug());
-		Map<String, PublishedCount<Author>> authors = bySlug(catalog.authorsWithCounts(), author -> author.item().slug());
+		Map<String, PublishedCount<Author>> authors = bySlug(catalog.authorsWithCounts(),
+				author -> author.item().slug());
 		return articles.stream()
 			.map(article -> ghost.post(gate.openAnonymously(article), parameters, tags, authors))
 			.toList();
 	}
 
 	/**
-	 * A storyline as the API shows it; {@code include=events} adds its events as the timeline shows them: editors'
-	 * public metadata, each naming its article (id, slug, title, address: no text) while that is published.
+	 * A storyline as the API shows it; {@code include=events} adds its events as the
+	 * timeline shows them: editors' public metadata, each naming its article (id, slug,
+	 * title, address: no text) while that is published.
 	 */
 	private Map<String, Object> storyline(PublishedCount<Storyline> storyline, BrowseParameters parameters) {
 		return ghost.storyline(storyline, parameters.includes("count.posts"),
@@ -305,8 +308,9 @@ class ContentApiController {
 	}
 
 	/**
-	 * An entity as the API shows it; {@code include=quotes} adds the quotes an anonymous reader may see (a key-only
-	 * call is one), through the access gate as on the entity's page, so a quote from a gated part never appears.
+	 * An entity as the API shows it; {@code include=quotes} adds the quotes an anonymous
+	 * reader may see (a key-only call is one), through the access gate as on the entity's
+	 * page, so a quote from a gated part never appears.
 	 */
 	private Map<String, Object> entity(PublishedCount<Entity> entity, BrowseParameters parameters) {
 		return ghost.entity(entity, parameters.includes("count.posts"), parameters.includes("quotes")
@@ -328,10 +332,14 @@ class ContentApiController {
 
 	private void cached(HttpServletRequest request, HttpServletResponse response, List<?> key,
 			Supplier<JsonAnswer> answer) throws IOException {
-		ContentApiAnswers.respond(request, response, catalog.derived(List.of("content-api", key), answer), CACHE_CONTROL);
+		ContentApiAnswers.respond(request, response, catalog.derived(List.of("content-api", key), answer),
+				CACHE_CONTROL);
 	}
 
-	/** The call's parameters, once its key is checked (Ghost refuses a call without a good key first). */
+	/**
+	 * The call's parameters, once its key is checked (Ghost refuses a call without a good
+	 * key first).
+	 */
 	private BrowseParameters parameters(HttpServletRequest request) {
 		keys.check(request);
 		return BrowseParameters.of(request.getParameter("include"), request.getParameter("fields"),

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Ghost's error envelope for every refusal of the Content API: {@code {"errors":[{message, context, type, details,
- * property, help, code, id, ghostErrorCode}]}}, with {@code type} (Ghost's client makes it the error's name) and
+ * Ghost's error envelope for every refusal of the Content API:
+ * {@code {"errors":[{message, context, type, details, property, help, code, id,
+ * ghostErrorCode}]}}, with {@code type} (Ghost's client makes it the error's name) and
  * Ghost's no-store caching.
  */
 @RestControllerAdvice(assignableTypes = ContentApiController.class)

@@ -11,10 +11,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The headers Ghost's API answers carry, on every answer under {@code /ghost/api/}: CORS open to every origin (the
- * API is read with a key that ships in front-end code, and sets no cookie), {@code Content-Version} and {@code Vary}.
- * A CORS pre-flight (browsers send one for {@code Accept-Version}) is answered here with 204, allowing the headers
- * asked for, as the {@code cors} package Ghost uses does.
+ * The headers Ghost's API answers carry, on every answer under {@code /ghost/api/}: CORS
+ * open to every origin (the API is read with a key that ships in front-end code, and sets
+ * no cookie), {@code Content-Version} and {@code Vary}. A CORS pre-flight (browsers send
+ * one for {@code Accept-Version}) is answered here with 204, allowing the headers asked
+ * for, as the {@code cors} package Ghost uses does.
  */
 final class ContentApiHeaders extends OncePerRequestFilter {
 

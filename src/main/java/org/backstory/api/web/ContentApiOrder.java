@@ -8,9 +8,10 @@ import org.backstory.publishing.ArticleOrder;
 import org.backstory.publishing.PublishedCount;
 
 /**
- * The Content API's {@code order} parameter, checked: posts by {@code published_at} (also as {@code created_at}),
- * {@code updated_at}, {@code title}, {@code slug} or {@code id}; tags and authors by {@code name}, {@code slug} or
- * {@code count.posts}. Any other field is a 400.
+ * The Content API's {@code order} parameter, checked: posts by {@code published_at} (also
+ * as {@code created_at}), {@code updated_at}, {@code title}, {@code slug} or {@code id};
+ * tags and authors by {@code name}, {@code slug} or {@code count.posts}. Any other field
+ * is a 400.
  */
 final class ContentApiOrder {
 
@@ -18,15 +19,18 @@ final class ContentApiOrder {
 	}
 
 	static ArticleOrder forPosts(BrowseParameters parameters) {
-		List<ArticleOrder.Key> keys = parameters.orderKeys().stream().map(key -> new ArticleOrder.Key(switch (key.field()) {
-			case "published_at", "created_at" -> ArticleOrder.Field.PUBLISHED_AT;
-			case "updated_at" -> ArticleOrder.Field.UPDATED_AT;
-			case "title" -> ArticleOrder.Field.TITLE;
-			case "slug" -> ArticleOrder.Field.SLUG;
-			case "id" -> ArticleOrder.Field.ID;
-			default -> throw GhostError.badRequest("Validation error, cannot order.",
-					"order by published_at, updated_at, title, slug or id.");
-		}, key.descending())).toList();
+		List<ArticleOrder.Key> keys = parameters.orderKeys()
+			.stream()
+			.map(key -> new ArticleOrder.Key(switch (key.field()) {
+				case "published_at", "created_at" -> ArticleOrder.Field.PUBLISHED_AT;
+				case "updated_at" -> ArticleOrder.Field.UPDATED_AT;
+				case "title" -> ArticleOrder.Field.TITLE;
+				case "slug" -> ArticleOrder.Field.SLUG;
+				case "id" -> ArticleOrder.Field.ID;
+				default -> throw GhostError.badRequest("Validation error, cannot order.",
+						"order by published_at, updated_at, title, slug or id.");
+			}, key.descending()))
+			.toList();
 		return keys.isEmpty() ? ArticleOrder.newestFirst() : new ArticleOrder(keys);
 	}
 

@@ -11,9 +11,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * Ghost's APIs are stateless: a call carries its key, never a cookie. So {@code /ghost/api/**} has its own filter
- * chain, ahead of the site's: no session is created or read, no CSRF token (there is no cookie to ride on), no
- * request cache, no sign-in redirect. The Content API checks its key itself ({@link ContentApiController}).
+ * Ghost's APIs are stateless: a call carries its key, never a cookie. So
+ * {@code /ghost/api/**} has its own filter chain, ahead of the site's: no session is
+ * created or read, no CSRF token (there is no cookie to ride on), no request cache, no
+ * sign-in redirect. The Content API checks its key itself ({@link ContentApiController}).
  */
 @Configuration(proxyBeanMethods = false)
 class ContentApiSecurity {
@@ -34,7 +35,10 @@ class ContentApiSecurity {
 		return http.build();
 	}
 
-	/** Runs before Spring Security's chain, so a CORS pre-flight is answered before anything else looks at it. */
+	/**
+	 * Runs before Spring Security's chain, so a CORS pre-flight is answered before
+	 * anything else looks at it.
+	 */
 	@Bean
 	FilterRegistrationBean<ContentApiHeaders> contentApiHeaders() {
 		FilterRegistrationBean<ContentApiHeaders> registration = new FilterRegistrationBean<>(new ContentApiHeaders());

@@ -15,8 +15,9 @@ import org.backstory.publishing.PublicationService;
 import org.backstory.shared.BackstoryProperties;
 
 /**
- * The Content API's settings, tiers and newsletters in Ghost's shapes. Tiers are the free tier and one per tier
- * the active plans sell (named and priced after the first plan selling it); prices are in minor units, as Ghost's.
+ * The Content API's settings, tiers and newsletters in Ghost's shapes. Tiers are the free
+ * tier and one per tier the active plans sell (named and priced after the first plan
+ * selling it); prices are in minor units, as Ghost's.
  */
 final class ContentApiSettings {
 
@@ -69,7 +70,8 @@ final class ContentApiSettings {
 		tiers.add(free);
 		Map<String, Plan> byTier = new LinkedHashMap<>();
 		plans.activePlans().forEach(plan -> byTier.putIfAbsent(plan.tier(), plan));
-		byTier.forEach((code, plan) -> tiers.add(tier(code, plan.name(), "paid", plan.description(), plan, parameters)));
+		byTier
+			.forEach((code, plan) -> tiers.add(tier(code, plan.name(), "paid", plan.description(), plan, parameters)));
 		return tiers.stream().map(tier -> GhostJson.retainFields(tier, parameters.fields())).toList();
 	}
 

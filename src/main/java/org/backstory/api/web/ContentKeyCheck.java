@@ -14,8 +14,8 @@ final class ContentKeyCheck {
 	}
 
 	/**
-	 * Refuses the call unless it carries one key of an active integration: none is 403, two are 400, an unknown or
-	 * revoked one is 401.
+	 * Refuses the call unless it carries one key of an active integration: none is 403,
+	 * two are 400, an unknown or revoked one is 401.
 	 */
 	void check(HttpServletRequest request) {
 		String[] keys = request.getParameterValues("key");

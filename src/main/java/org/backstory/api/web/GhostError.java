@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal in Ghost's terms, answered in Ghost's error envelope: the status, Ghost's error type (which
- * Ghost's client turns into the error's {@code name}), a message, a context and Ghost's error code.
+ * A refusal in Ghost's terms, answered in Ghost's error envelope: the status, Ghost's
+ * error type (which Ghost's client turns into the error's {@code name}), a message, a
+ * context and Ghost's error code.
  */
 final class GhostError extends RuntimeException {
 
@@ -34,8 +35,8 @@ final class GhostError extends RuntimeException {
 
 	static GhostError notFound(String resource) {
 		String name = resource.substring(0, 1).toUpperCase() + resource.substring(1);
-		return new GhostError(HttpStatus.NOT_FOUND, "NotFoundError", "Resource not found error, cannot read " + resource
-				+ ".", name + " not found.", null);
+		return new GhostError(HttpStatus.NOT_FOUND, "NotFoundError",
+				"Resource not found error, cannot read " + resource + ".", name + " not found.", null);
 	}
 
 	HttpStatus status() {

@@ -23,9 +23,11 @@ import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Backstory's articles, tags, authors, storylines and entities under Ghost's field names, as Ghost's Content API v5 answers them: ids
- * as strings, empty meta fields as {@code null}. An article is {@link GhostPosts}'s post object (as one reader may
- * receive it: for a key-only call, the preview of a gated article) with the tags and authors the call includes.
+ * Backstory's articles, tags, authors, storylines and entities under Ghost's field names,
+ * as Ghost's Content API v5 answers them: ids as strings, empty meta fields as
+ * {@code null}. An article is {@link GhostPosts}'s post object (as one reader may receive
+ * it: for a key-only call, the preview of a gated article) with the tags and authors the
+ * call includes.
  */
 final class GhostJson {
 
@@ -38,8 +40,8 @@ final class GhostJson {
 		this.posts = new GhostPosts(site);
 	}
 
-	Map<String, Object> post(ReadableArticle readable, BrowseParameters parameters, Map<String, PublishedCount<Tag>> tags,
-			Map<String, PublishedCount<Author>> authors) {
+	Map<String, Object> post(ReadableArticle readable, BrowseParameters parameters,
+			Map<String, PublishedCount<Tag>> tags, Map<String, PublishedCount<Author>> authors) {
 		Article article = readable.article();
 		Map<String, Object> post = posts.post(readable);
 		if (!parameters.formats().contains("html")) {
@@ -50,14 +52,20 @@ final class GhostJson {
 		}
 		retainFields(post, parameters.fields());
 		if (parameters.includes("tags")) {
-			List<Map<String, Object>> postTags = article.tags().stream().filter(ref -> tags.containsKey(ref.slug()))
-				.map(ref -> tag(tags.get(ref.slug()), false)).toList();
+			List<Map<String, Object>> postTags = article.tags()
+				.stream()
+				.filter(ref -> tags.containsKey(ref.slug()))
+				.map(ref -> tag(tags.get(ref.slug()), false))
+				.toList();
 			post.put("tags", postTags);
 			post.put("primary_tag", postTags.isEmpty() ? null : postTags.get(0));
 		}
 		if (parameters.includes("authors")) {
-			List<Map<String, Object>> postAuthors = article.authors().stream()
-				.filter(ref -> authors.containsKey(ref.slug())).map(ref -> author(authors.get(ref.slug()), false)).toList();
+			List<Map<String, Object>> postAuthors = article.authors()
+				.stream()
+				.filter(ref -> authors.containsKey(ref.slug()))
+				.map(ref -> author(authors.get(ref.slug()), false))
+				.toList();
 			post.put("authors", postAuthors);
 			post.put("primary_author", postAuthors.isEmpty() ? null : postAuthors.get(0));
 		}
@@ -110,10 +118,13 @@ final class GhostJson {
 	}
 
 	/**
-	 * An entity in the shape of a tag (Ghost has no entities): id, name, slug, {@code kind} ({@code person},
-	 * {@code place}, {@code organisation}), {@code bio} (null when empty), {@code aliases}, {@code url} (its page),
-	 * with {@code count.posts} (published articles whose free part mentions it) and {@code quotes} when asked.
-	 * @param quotes the quotes to show, already cut to what the caller's reader may see, or null to leave them out
+	 * An entity in the shape of a tag (Ghost has no entities): id, name, slug,
+	 * {@code kind} ({@code person}, {@code place}, {@code organisation}), {@code bio}
+	 * (null when empty), {@code aliases}, {@code url} (its page), with
+	 * {@code count.posts} (published articles whose free part mentions it) and
+	 * {@code quotes} when asked.
+	 * @param quotes the quotes to show, already cut to what the caller's reader may see,
+	 * or null to leave them out
 	 */
 	Map<String, Object> entity(PublishedCount<Entity> counted, boolean withCount, @Nullable List<SpokenQuote> quotes) {
 		Entity entity = counted.item();
@@ -135,12 +146,14 @@ final class GhostJson {
 	}
 
 	/**
-	 * A storyline in the shape of a tag (Ghost has none): id, slug, title (also as {@code name}), description (null
-	 * when empty), url (its timeline), with {@code count.posts} (published parts) and {@code events} when asked.
-	 * @param events the storyline's events as readers see them (each with its article while that is published), or
-	 *     null to leave them out
+	 * A storyline in the shape of a tag (Ghost has none): id, slug, title (also as
+	 * {@code name}), description (null when empty), url (its timeline), with
+	 * {@code count.posts} (published parts) and {@code events} when asked.
+	 * @param events the storyline's events as readers see them (each with its article
+	 * while that is published), or null to leave them out
 	 */
-	Map<String, Object> storyline(PublishedCount<Storyline> counted, boolean withCount, @Nullable List<LinkedEvent> events) {
+	Map<String, Object> storyline(PublishedCount<Storyline> counted, boolean withCount,
+			@Nullable List<LinkedEvent> events) {
 		Storyline storyline = counted.item();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", Long.toString(storyline.id()));
@@ -166,9 +179,8 @@ final class GhostJson {
 		json.put("summary", event.summary());
 		json.put("quote", GhostPosts.emptyToNull(event.quote()));
 		json.put("speaker", GhostPosts.emptyToNull(event.speaker()));
-		json.put("sources", event.sources().stream()
-			.map(source -> Map.of("url", source.url(), "label", source.label()))
-			.toList());
+		json.put("sources",
+				event.sources().stream().map(source -> Map.of("url", source.url(), "label", source.label())).toList());
 		json.put("key_event", event.key());
 		json.put("post", linked.article() == null ? null : postLink(linked.article()));
 		return json;
@@ -182,7 +194,10 @@ final class GhostJson {
 		return json;
 	}
 
-	/** The few fields that name an article where another object links to it: public, no text. */
+	/**
+	 * The few fields that name an article where another object links to it: public, no
+	 * text.
+	 */
 	private Map<String, Object> postLink(ArticleSummary article) {
 		Map<String, Object> post = new LinkedHashMap<>();
 		post.put("id", Long.toString(article.id()));
@@ -193,8 +208,8 @@ final class GhostJson {
 	}
 
 	/**
-	 * The start of Ghost's site and settings objects: the publication's name, tagline, logo and accent colour
-	 * (Backstory has no separate icon).
+	 * The start of Ghost's site and settings objects: the publication's name, tagline,
+	 * logo and accent colour (Backstory has no separate icon).
 	 */
 	static Map<String, Object> publication(Publication publication) {
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -206,7 +221,10 @@ final class GhostJson {
 		return json;
 	}
 
-	/** Ghost's Open Graph and Twitter card fields, which Backstory keeps none of for tags or the site: null. */
+	/**
+	 * Ghost's Open Graph and Twitter card fields, which Backstory keeps none of for tags
+	 * or the site: null.
+	 */
 	static void noSocialCards(Map<String, Object> json) {
 		for (String field : List.of("og_image", "og_title", "og_description", "twitter_image", "twitter_title",
 				"twitter_description")) {

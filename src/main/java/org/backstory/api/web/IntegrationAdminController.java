@@ -29,9 +29,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The integrations page: every integration, a form for a new one, renaming, new keys and revoking. Only the owner
- * may open it: a key reads the publication and, through the Admin API, may write it. A new key is shown in the
- * answer to the post that made it, never through the session (a flash attribute would store it there).
+ * The integrations page: every integration, a form for a new one, renaming, new keys and
+ * revoking. Only the owner may open it: a key reads the publication and, through the
+ * Admin API, may write it. A new key is shown in the answer to the post that made it,
+ * never through the session (a flash attribute would store it there).
  */
 @Controller
 @PreAuthorize("hasRole('OWNER')")
@@ -57,16 +58,20 @@ class IntegrationAdminController {
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role,
 			@AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		Optional<MemberRole> chosen = Integration.ROLES.stream().filter(r -> r.name().equalsIgnoreCase(role)).findFirst();
+		Optional<MemberRole> chosen = Integration.ROLES.stream()
+			.filter(r -> r.name().equalsIgnoreCase(role))
+			.findFirst();
 		if (chosen.isEmpty()) {
-			return refuse(model, csrfToken, response, "Choose what the integration may do: contributor, author, editor "
-					+ "or administrator.");
+			return refuse(model, csrfToken, response,
+					"Choose what the integration may do: contributor, author, editor " + "or administrator.");
 		}
 		try {
 			IssuedIntegration issued = integrations.create(owner.id(), name, chosen.get());
 			String integration = issued.integration().name();
-			return render(model, csrfToken, response, List.of(new IssuedKey(integration, "Content API key",
-					issued.contentKey()), new IssuedKey(integration, "Admin API key", issued.adminKey())), null);
+			return render(model, csrfToken, response,
+					List.of(new IssuedKey(integration, "Content API key", issued.contentKey()),
+							new IssuedKey(integration, "Admin API key", issued.adminKey())),
+					null);
 		}
 		catch (IllegalArgumentException ex) {
 			return refuse(model, csrfToken, response, ex.getMessage());
@@ -92,13 +97,14 @@ class IntegrationAdminController {
 	@PostMapping(PATH + "/{id}/content-key")
 	String regenerateContentKey(@PathVariable long id, @AuthenticationPrincipal SignedInMember owner,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		String key = integrations.regenerateContentKey(owner.id(), id).orElseThrow(IntegrationAdminController::notFound);
+		String key = integrations.regenerateContentKey(owner.id(), id)
+			.orElseThrow(IntegrationAdminController::notFound);
 		return render(model, csrfToken, response, List.of(new IssuedKey(name(id), "Content API key", key)), null);
 	}
 
 	@PostMapping(PATH + "/{id}/admin-key")
-	String regenerateAdminKey(@PathVariable long id, @AuthenticationPrincipal SignedInMember owner,
-			CsrfToken csrfToken, Model model, HttpServletResponse response) {
+	String regenerateAdminKey(@PathVariable long id, @AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken,
+			Model model, HttpServletResponse response) {
 		String key = integrations.regenerateAdminKey(owner.id(), id).orElseThrow(IntegrationAdminController::notFound);
 		return render(model, csrfToken, response, List.of(new IssuedKey(name(id), "Admin API key", key)), null);
 	}

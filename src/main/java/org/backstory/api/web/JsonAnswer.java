@@ -9,12 +9,13 @@ import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A Content API answer serialized once, with its entity tag and a gzipped copy, so a repeated request is answered
- * from memory and a client holding the same tag gets 304.
+ * A Content API answer serialized once, with its entity tag and a gzipped copy, so a
+ * repeated request is answered from memory and a client holding the same tag gets 304.
  *
  * @param body the JSON
  * @param gzipped the JSON gzipped, for clients that accept it
- * @param etag the quoted, weak entity tag (a digest of the JSON, the same for both encodings)
+ * @param etag the quoted, weak entity tag (a digest of the JSON, the same for both
+ * encodings)
  */
 record JsonAnswer(byte[] body, byte[] gzipped, String etag) {
 

@@ -6,9 +6,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A parsed filter on tags or authors, which Backstory lists from memory (a publication has tens of them, not
- * thousands): {@code slug:x}, {@code slug:[a,b]}, {@code id:…} and {@code visibility:public} (every tag and author
- * is public), negated or combined. Anything else is refused with a reason.
+ * A parsed filter on tags or authors, which Backstory lists from memory (a publication
+ * has tens of them, not thousands): {@code slug:x}, {@code slug:[a,b]}, {@code id:…} and
+ * {@code visibility:public} (every tag and author is public), negated or combined.
+ * Anything else is refused with a reason.
  *
  * @param <T> what is filtered
  */

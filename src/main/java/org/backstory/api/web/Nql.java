@@ -3,8 +3,9 @@ package org.backstory.api.web;
 import java.util.List;
 
 /**
- * A parsed NQL filter (Ghost's filter language), before anything checks what its properties mean: {@link
- * NqlParser} builds it, a resource's filter ({@link PostFilter}) validates it.
+ * A parsed NQL filter (Ghost's filter language), before anything checks what its
+ * properties mean: {@link NqlParser} builds it, a resource's filter ({@link PostFilter})
+ * validates it.
  */
 sealed interface Nql {
 
@@ -17,16 +18,18 @@ sealed interface Nql {
 	}
 
 	/**
-	 * {@code property:value}, {@code property:-value}, {@code property:>value}, {@code property:[a,b]} and so on.
+	 * {@code property:value}, {@code property:-value}, {@code property:>value},
+	 * {@code property:[a,b]} and so on.
 	 *
 	 * @param property the property's name, e.g. {@code tag} or {@code published_at}
 	 * @param operator how the property compares with the values
 	 * @param negated whether a {@code -} stood before the value
 	 * @param values one value, or the values of a {@code [a,b]} list
-	 * @param position where the property starts in the filter (from 0), for error messages
+	 * @param position where the property starts in the filter (from 0), for error
+	 * messages
 	 */
-	record Condition(String property, Operator operator, boolean negated, List<Value> values, int position)
-			implements Nql {
+	record Condition(String property, Operator operator, boolean negated, List<Value> values,
+			int position) implements Nql {
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package org.backstory.api.web;
 
-/** A filter Backstory cannot read or does not support; answered with 400 and this message as the context. */
+/**
+ * A filter Backstory cannot read or does not support; answered with 400 and this message
+ * as the context.
+ */
 final class NqlException extends RuntimeException {
 
 	NqlException(String message) {

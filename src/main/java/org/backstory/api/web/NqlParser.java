@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a filter in Ghost's NQL: {@code prop:value}, {@code prop:-value} (not), {@code prop:>v}, {@code >=},
- * {@code <}, {@code <=}, {@code prop:[a,b]} and {@code prop:-[a,b]}, {@code prop:~'x'} (contains), {@code ~^}
- * (starts with), {@code ~$} (ends with); values bare ({@code news}, {@code true}, {@code now-30d}) or
- * {@code 'quoted'} (with {@code \'} for a quote); {@code +} is and, {@code ,} is or (and binds tighter), and
- * brackets group. A recursive descent over the text; nothing it reads ever reaches SQL as text.
+ * Reads a filter in Ghost's NQL: {@code prop:value}, {@code prop:-value} (not),
+ * {@code prop:>v}, {@code >=}, {@code <}, {@code <=}, {@code prop:[a,b]} and
+ * {@code prop:-[a,b]}, {@code prop:~'x'} (contains), {@code ~^} (starts with), {@code ~$}
+ * (ends with); values bare ({@code news}, {@code true}, {@code now-30d}) or
+ * {@code 'quoted'} (with {@code \'} for a quote); {@code +} is and, {@code ,} is or (and
+ * binds tighter), and brackets group. A recursive descent over the text; nothing it reads
+ * ever reaches SQL as text.
  */
 final class NqlParser {
 
@@ -76,8 +78,8 @@ final class NqlParser {
 
 	private Nql condition() {
 		int start = position;
-		while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_'
-				|| text.charAt(position) == '.')) {
+		while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position))
+				|| text.charAt(position) == '_' || text.charAt(position) == '.')) {
 			position++;
 		}
 		if (position == start) {
@@ -163,9 +165,9 @@ final class NqlParser {
 	}
 
 	private NqlException unexpected() {
-		return new NqlException(position < text.length()
-				? "Query Error: unexpected character in filter at char " + (position + 1)
-				: "Query Error: unexpected end of filter");
+		return new NqlException(
+				position < text.length() ? "Query Error: unexpected character in filter at char " + (position + 1)
+						: "Query Error: unexpected end of filter");
 	}
 
 }

@@ -20,13 +20,15 @@ import org.backstory.publishing.ArticleFilter;
 import org.backstory.publishing.Visibility;
 
 /**
- * Turns a parsed filter on posts into the catalog's {@link ArticleFilter}, checking each property, operator and
- * value: {@code tag}/{@code tags}, {@code primary_tag}, {@code author}/{@code authors}, {@code primary_author}
- * (slugs, also as {@code tags.slug} and so on), {@code entity}/{@code entities} (Backstory's: articles whose free
- * part mentions the entity, by slug), {@code id}, {@code slug}, {@code featured}, {@code visibility},
- * {@code published_at} (compared with a date, a date and time, or {@code now-30d}) and {@code title} (with
- * {@code ~}, {@code ~^}, {@code ~$}). Anything else is refused with a reason. Backstory has no featured articles:
- * {@code featured:true} matches none.
+ * Turns a parsed filter on posts into the catalog's {@link ArticleFilter}, checking each
+ * property, operator and value: {@code tag}/{@code tags}, {@code primary_tag},
+ * {@code author}/{@code authors}, {@code primary_author} (slugs, also as
+ * {@code tags.slug} and so on), {@code entity}/{@code entities} (Backstory's: articles
+ * whose free part mentions the entity, by slug), {@code id}, {@code slug},
+ * {@code featured}, {@code visibility}, {@code published_at} (compared with a date, a
+ * date and time, or {@code now-30d}) and {@code title} (with {@code ~}, {@code ~^},
+ * {@code ~$}). Anything else is refused with a reason. Backstory has no featured
+ * articles: {@code featured:true} matches none.
  */
 final class PostFilter {
 
@@ -70,8 +72,9 @@ final class PostFilter {
 	}
 
 	private static Set<String> slugs(Nql.Condition c) {
-		return values(c).stream().map(value -> value.toLowerCase(Locale.ROOT)).collect(
-				Collectors.toCollection(LinkedHashSet::new));
+		return values(c).stream()
+			.map(value -> value.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	private static ArticleFilter ids(Nql.Condition c) {
@@ -90,7 +93,8 @@ final class PostFilter {
 		if (!values.stream().allMatch(value -> value.equals("true") || value.equals("false"))) {
 			throw refuse(c, "featured is true or false");
 		}
-		// No Backstory article is featured: featured:false matches every article, featured:true none.
+		// No Backstory article is featured: featured:false matches every article,
+		// featured:true none.
 		return values.contains("false") ? ArticleFilter.everything() : new ArticleFilter.Any(List.of());
 	}
 
@@ -129,7 +133,10 @@ final class PostFilter {
 		return new ArticleFilter.TitleMatch(match, c.values().get(0).text());
 	}
 
-	/** The values of a condition that compares for equality (one value, or a list), never {@code null}. */
+	/**
+	 * The values of a condition that compares for equality (one value, or a list), never
+	 * {@code null}.
+	 */
 	private static List<String> values(Nql.Condition c) {
 		if (c.operator() != Nql.Operator.EQUALS && c.operator() != Nql.Operator.IN) {
 			throw refuse(c, c.property() + " is compared with : or [a,b] only");

@@ -9,8 +9,8 @@ enum SandboxBehaviour {
 	ALWAYS_SUCCEEDS, FIRST_CHARGE_ONLY, ALWAYS_DECLINES;
 
 	/**
-	 * Whether the next charge succeeds, given how many charges on this card succeeded before (asked only
-	 * when it matters).
+	 * Whether the next charge succeeds, given how many charges on this card succeeded
+	 * before (asked only when it matters).
 	 */
 	boolean succeeds(LongSupplier earlierSuccesses) {
 		return switch (this) {

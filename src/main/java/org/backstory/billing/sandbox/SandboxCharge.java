@@ -15,13 +15,13 @@ record SandboxCharge(String id, String idempotencyKey, String token, long amount
 		@Nullable String declineCode, @Nullable String declineMessage) {
 
 	static SandboxCharge succeeded(String id, Charge request) {
-		return new SandboxCharge(id, request.idempotencyKey(), request.cardToken(), request.amount(), request.currency(),
-				true, null, null);
+		return new SandboxCharge(id, request.idempotencyKey(), request.cardToken(), request.amount(),
+				request.currency(), true, null, null);
 	}
 
 	static SandboxCharge declined(String id, Charge request, String code, String message) {
-		return new SandboxCharge(id, request.idempotencyKey(), request.cardToken(), request.amount(), request.currency(),
-				false, code, message);
+		return new SandboxCharge(id, request.idempotencyKey(), request.cardToken(), request.amount(),
+				request.currency(), false, code, message);
 	}
 
 	static Optional<SandboxCharge> find(JdbcClient jdbc, String idempotencyKey) {
@@ -55,7 +55,10 @@ record SandboxCharge(String id, String idempotencyKey, String token, long amount
 			.update() == 1;
 	}
 
-	/** This charge's result, for a request carrying its key; Stripe refuses a key reused for something else. */
+	/**
+	 * This charge's result, for a request carrying its key; Stripe refuses a key reused
+	 * for something else.
+	 */
 	ChargeResult answerTo(Charge request) {
 		if (!token.equals(request.cardToken()) || amount != request.amount() || !currency.equals(request.currency())) {
 			throw new PaymentGatewayException("idempotency key reused with different parameters");

@@ -22,9 +22,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sandbox gateway: takes only the test cards listed in {@link SandboxCards}. It stands in for an
- * outside service, so it commits its own writes in its own transaction whatever the caller is doing. It is
- * the gateway unless a Stripe secret key is set, and takes cards on our own form.
+ * The sandbox gateway: takes only the test cards listed in {@link SandboxCards}. It
+ * stands in for an outside service, so it commits its own writes in its own transaction
+ * whatever the caller is doing. It is the gateway unless a Stripe secret key is set, and
+ * takes cards on our own form.
  */
 @Component
 @Conditional(PaymentGatewaySelection.Sandbox.class)
@@ -50,7 +51,10 @@ class SandboxPaymentGateway implements PaymentGateway {
 		return "sandbox";
 	}
 
-	/** The sandbox works in this app's own database: more charges at once would only queue for the same cores. */
+	/**
+	 * The sandbox works in this app's own database: more charges at once would only queue
+	 * for the same cores.
+	 */
 	@Override
 	public int preferredConcurrency() {
 		return 2;
@@ -99,13 +103,15 @@ class SandboxPaymentGateway implements PaymentGateway {
 	}
 
 	private ChargeResult chargeOnce(Charge request) {
-		// Locking the card row counts one charge at a time per card, as "first charge only" needs.
+		// Locking the card row counts one charge at a time per card, as "first charge
+		// only" needs.
 		Optional<SandboxBehaviour> behaviour = jdbc
 			.sql("select behaviour from billing.sandbox_card where token = :token for update")
 			.param("token", request.cardToken())
 			.query((rs, row) -> SandboxBehaviour.fromCode(rs.getString(1)))
 			.optional();
-		// Decided as if new; a key seen before loses the insert below and gets its first answer instead.
+		// Decided as if new; a key seen before loses the insert below and gets its first
+		// answer instead.
 		String id = "ch_sandbox_" + randomId();
 		SandboxCharge charge;
 		if (behaviour.isEmpty()) {
@@ -119,7 +125,8 @@ class SandboxPaymentGateway implements PaymentGateway {
 			charge = SandboxCharge.declined(id, request, "card_declined", "Your card was declined.");
 		}
 		if (!charge.insertIfAbsent(jdbc, clock.instant())) {
-			// The key was used before (a retry, or a concurrent request): the first answer is the answer.
+			// The key was used before (a retry, or a concurrent request): the first
+			// answer is the answer.
 			return SandboxCharge.find(jdbc, request.idempotencyKey()).orElseThrow().answerTo(request);
 		}
 		log.debug("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
@@ -138,8 +145,8 @@ class SandboxPaymentGateway implements PaymentGateway {
 
 	private RefundResult refundOnce(Refund request) {
 		// Locking the charge serialises its refunds, so two can never together exceed it.
-		Optional<Long> charged = jdbc
-			.sql("select amount from billing.sandbox_charge where id = :id and succeeded and currency = :currency for update")
+		Optional<Long> charged = jdbc.sql(
+				"select amount from billing.sandbox_charge where id = :id and succeeded and currency = :currency for update")
 			.param("id", request.chargeId())
 			.param("currency", request.currency())
 			.query(Long.class)

@@ -16,7 +16,10 @@ final class StripeCards {
 	private StripeCards() {
 	}
 
-	/** Stripe's brand code ({@code visa}, {@code amex}, …) as a name, e.g. {@code American Express}. */
+	/**
+	 * Stripe's brand code ({@code visa}, {@code amex}, …) as a name, e.g.
+	 * {@code American Express}.
+	 */
 	static String brandName(@Nullable String code) {
 		if (code == null || code.isBlank() || code.equals("unknown")) {
 			return "Card";
@@ -29,8 +32,7 @@ final class StripeCards {
 		return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
 	}
 
-	static GatewayEvents.CardFacts facts(@Nullable String brand, String last4, long expMonth,
-			long expYear) {
+	static GatewayEvents.CardFacts facts(@Nullable String brand, String last4, long expMonth, long expYear) {
 		return new GatewayEvents.CardFacts(brandName(brand), last4, Math.toIntExact(expMonth),
 				Math.toIntExact(expYear));
 	}

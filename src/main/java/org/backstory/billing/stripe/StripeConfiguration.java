@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Stripe client and the two db-scheduler tasks that process webhook events: one per stored event,
- * which reschedules itself while the event keeps failing, and a sweeper that every minute processes
- * whatever is due (an event stored just before a crash, say).
+ * The Stripe client and the two db-scheduler tasks that process webhook events: one per
+ * stored event, which reschedules itself while the event keeps failing, and a sweeper
+ * that every minute processes whatever is due (an event stored just before a crash, say).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PaymentGatewaySelection.Stripe.class)
@@ -42,7 +42,10 @@ class StripeConfiguration {
 			.build();
 	}
 
-	/** The processor is looked up when a task runs: it reaches the scheduler itself (it sends mail). */
+	/**
+	 * The processor is looked up when a task runs: it reaches the scheduler itself (it
+	 * sends mail).
+	 */
 	@Bean
 	CustomTask<Void> stripeEventTask(ObjectProvider<StripeEventProcessor> processor) {
 		return Tasks.custom(StripeEventInbox.PROCESSING)

@@ -6,8 +6,9 @@ import org.backstory.billing.PaymentGateway;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stripe's decline and error codes as sentences for members. Stripe's own messages are partly written for
- * developers (the one for {@code authentication_required} names API parameters), so members read ours.
+ * Stripe's decline and error codes as sentences for members. Stripe's own messages are
+ * partly written for developers (the one for {@code authentication_required} names API
+ * parameters), so members read ours.
  */
 final class StripeDeclines {
 
@@ -17,8 +18,8 @@ final class StripeDeclines {
 			Map.entry("insufficient_funds", "Your card has insufficient funds."),
 			Map.entry("expired_card", "Your card has expired. Please update your card."),
 			Map.entry("incorrect_cvc", "Your card's security code is incorrect."),
-			Map.entry("incorrect_number", "Your card number is incorrect."),
-			Map.entry("lost_card", DEFAULT), Map.entry("stolen_card", DEFAULT),
+			Map.entry("incorrect_number", "Your card number is incorrect."), Map.entry("lost_card", DEFAULT),
+			Map.entry("stolen_card", DEFAULT),
 			Map.entry("processing_error", "An error occurred while processing your card. Please try again."),
 			Map.entry("authentication_required",
 					"Your bank asked to confirm this payment. Please add your card again to confirm it."),
@@ -29,8 +30,8 @@ final class StripeDeclines {
 	}
 
 	/**
-	 * A decline with the most specific code Stripe gave: the decline code (e.g. {@code insufficient_funds})
-	 * before the error code (e.g. {@code card_declined}).
+	 * A decline with the most specific code Stripe gave: the decline code (e.g.
+	 * {@code insufficient_funds}) before the error code (e.g. {@code card_declined}).
 	 */
 	static PaymentGateway.ChargeResult.Declined declined(@Nullable String chargeId, @Nullable String code,
 			@Nullable String declineCode) {

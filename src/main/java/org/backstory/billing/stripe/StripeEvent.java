@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Stripe event: what we route and order by, and the object it carries ({@code data.object}) as Stripe's
- * JSON, read field by field rather than bound to stripe-java's classes, which expect the event's API
- * version to match the library's.
+ * A Stripe event: what we route and order by, and the object it carries
+ * ({@code data.object}) as Stripe's JSON, read field by field rather than bound to
+ * stripe-java's classes, which expect the event's API version to match the library's.
  *
  * @param created the event's creation time at Stripe: a later event states a later fact
  */
@@ -41,7 +41,10 @@ record StripeEvent(String id, String type, Instant created, JsonNode object) {
 		return Optional.of(new StripeEvent(id, type, Instant.ofEpochSecond(seconds), object));
 	}
 
-	/** A text field of the object, e.g. {@code id}, or a nested one, e.g. {@code metadata/backstory_member_id}. */
+	/**
+	 * A text field of the object, e.g. {@code id}, or a nested one, e.g.
+	 * {@code metadata/backstory_member_id}.
+	 */
 	@Nullable String text(String path) {
 		return at(path).stringValue(null);
 	}

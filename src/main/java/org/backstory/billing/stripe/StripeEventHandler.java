@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Applies a Stripe event to billing through {@link GatewayEvents}. Stripe may deliver events twice and out
- * of order; every step here is idempotent and keeps the newest state (a payment settles once, card facts
- * carry the event's creation time, refunded amounts only grow). Types we do not subscribe to are ignored.
- * A failure is thrown, so the event is tried again.
+ * Applies a Stripe event to billing through {@link GatewayEvents}. Stripe may deliver
+ * events twice and out of order; every step here is idempotent and keeps the newest state
+ * (a payment settles once, card facts carry the event's creation time, refunded amounts
+ * only grow). Types we do not subscribe to are ignored. A failure is thrown, so the event
+ * is tried again.
  */
 @Component
 @Conditional(PaymentGatewaySelection.Stripe.class)
@@ -66,9 +67,10 @@ class StripeEventHandler {
 		if (!card.isObject()) {
 			return;
 		}
-		events.cardUpdated(required(event, "id"), StripeCards.facts(card.path("brand").stringValue(null),
-				card.path("last4").stringValue(""), card.path("exp_month").longValue(0),
-				card.path("exp_year").longValue(0)), event.created());
+		events.cardUpdated(required(event, "id"),
+				StripeCards.facts(card.path("brand").stringValue(null), card.path("last4").stringValue(""),
+						card.path("exp_month").longValue(0), card.path("exp_year").longValue(0)),
+				event.created());
 	}
 
 	private void chargeRefunded(StripeEvent event) {
@@ -78,9 +80,11 @@ class StripeEventHandler {
 		}
 		String key = events.knowsCharge(paymentIntent) ? null : stripe.idempotencyKeyOf(paymentIntent).orElse(null);
 		JsonNode listed = event.at("refunds");
-		// API versions since 2022-11-15 leave the refunds out of the charge; a long list is cut short.
-		List<GatewayEvents.GatewayRefund> refunds = listed.path("data").isArray() && !listed.path("has_more").asBoolean()
-				? refundsIn(listed.path("data")) : stripe.refundsOf(paymentIntent);
+		// API versions since 2022-11-15 leave the refunds out of the charge; a long list
+		// is cut short.
+		List<GatewayEvents.GatewayRefund> refunds = listed.path("data").isArray()
+				&& !listed.path("has_more").asBoolean() ? refundsIn(listed.path("data"))
+						: stripe.refundsOf(paymentIntent);
 		events.chargeRefunded(paymentIntent, key, event.at("amount_refunded").longValue(0), refunds);
 	}
 

@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Where verified Stripe events are stored before they are answered, each once, then processed. */
+/**
+ * Where verified Stripe events are stored before they are answered, each once, then
+ * processed.
+ */
 @Component
 @Conditional(PaymentGatewaySelection.Stripe.class)
 class StripeEventInbox {
@@ -35,9 +38,8 @@ class StripeEventInbox {
 	}
 
 	/**
-	 * Stores the event, with its processing scheduled for right after commit, unless an event with its id
-	 * was stored before.
-	 *
+	 * Stores the event, with its processing scheduled for right after commit, unless an
+	 * event with its id was stored before.
 	 * @return whether it was new
 	 */
 	@Transactional

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Processes stored Stripe events. An attempt first claims the event with a lease (so two nodes, or the
- * per-event task and the sweeper, never handle it at once), then handles it and marks it processed; a
- * failure is recorded with the time of the next try, sooner at first and at most an hour apart, for as
- * long as it takes. A crash mid-way leaves the lease to run out, and the event is tried again.
+ * Processes stored Stripe events. An attempt first claims the event with a lease (so two
+ * nodes, or the per-event task and the sweeper, never handle it at once), then handles it
+ * and marks it processed; a failure is recorded with the time of the next try, sooner at
+ * first and at most an hour apart, for as long as it takes. A crash mid-way leaves the
+ * lease to run out, and the event is tried again.
  */
 @Component
 @Conditional(PaymentGatewaySelection.Stripe.class)
@@ -55,7 +56,6 @@ class StripeEventProcessor {
 
 	/**
 	 * Tries to process the event if it is due and nobody else is at it.
-	 *
 	 * @return when to look again, or empty once it is processed (or not ours to look at)
 	 */
 	Optional<Instant> process(String eventId) {
@@ -87,8 +87,8 @@ class StripeEventProcessor {
 				.param("error", abbreviate(ex.toString()))
 				.param("retryAt", Timestamp.from(retryAt))
 				.update();
-			log.warn("Stripe event failed id={} type={} attempts={} retryAt={} error={}", eventId,
-					claimed.get().type(), claimed.get().attempts(), retryAt, ex.toString());
+			log.warn("Stripe event failed id={} type={} attempts={} retryAt={} error={}", eventId, claimed.get().type(),
+					claimed.get().attempts(), retryAt, ex.toString());
 			return Optional.of(retryAt);
 		}
 		jdbc.sql("""
@@ -100,7 +100,10 @@ class StripeEventProcessor {
 		return Optional.empty();
 	}
 
-	/** Processes every event that is due, oldest first: the safety net behind the per-event tasks. */
+	/**
+	 * Processes every event that is due, oldest first: the safety net behind the
+	 * per-event tasks.
+	 */
 	int processDue() {
 		List<String> due = jdbc.sql("""
 				select id from billing.stripe_event where processed_at is null and next_attempt_at <= :now
@@ -114,7 +117,10 @@ class StripeEventProcessor {
 		return due.size();
 	}
 
-	/** How long to wait after the given number of failed attempts: 5 s, doubling, at most an hour. */
+	/**
+	 * How long to wait after the given number of failed attempts: 5 s, doubling, at most
+	 * an hour.
+	 */
 	static Duration backoff(int attempts) {
 		int doublings = Math.min(Math.max(attempts - 1, 0), 20);
 		Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);

@@ -30,10 +30,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * The Stripe gateway. Cards are entered on Stripe Checkout's page in setup mode, so no card number ever
- * reaches this server; a card on file is a PaymentMethod attached to the member's Customer, charged with
- * off-session PaymentIntents confirmed at once, each carrying our idempotency key as its
- * {@code Idempotency-Key} and in its metadata (so a webhook can settle a payment whose answer we missed).
+ * The Stripe gateway. Cards are entered on Stripe Checkout's page in setup mode, so no
+ * card number ever reaches this server; a card on file is a PaymentMethod attached to the
+ * member's Customer, charged with off-session PaymentIntents confirmed at once, each
+ * carrying our idempotency key as its {@code Idempotency-Key} and in its metadata (so a
+ * webhook can settle a payment whose answer we missed).
  */
 @Component
 @Conditional(PaymentGatewaySelection.Stripe.class)
@@ -63,7 +64,10 @@ class StripePaymentGateway implements PaymentGateway {
 		return CardEntry.HOSTED_PAGE;
 	}
 
-	/** Refused: card numbers never pass through this server to Stripe (PCI); see {@link #startCardSetup}. */
+	/**
+	 * Refused: card numbers never pass through this server to Stripe (PCI); see
+	 * {@link #startCardSetup}.
+	 */
 	@Override
 	public CardAttachment attachCard(AttachCard request) {
 		throw new UnsupportedOperationException(
@@ -184,7 +188,10 @@ class StripePaymentGateway implements PaymentGateway {
 		}
 	}
 
-	/** What a confirmed PaymentIntent's status means for us; anything unsettled is asked about again later. */
+	/**
+	 * What a confirmed PaymentIntent's status means for us; anything unsettled is asked
+	 * about again later.
+	 */
 	static ChargeResult resultOf(PaymentIntent intent) {
 		String status = Objects.requireNonNullElse(intent.getStatus(), "");
 		switch (status) {
@@ -253,7 +260,10 @@ class StripePaymentGateway implements PaymentGateway {
 				"We couldn't find the card you entered. Please add your card again.");
 	}
 
-	/** Stripe replaces the placeholder with the Checkout Session's id when it sends the member back. */
+	/**
+	 * Stripe replaces the placeholder with the Checkout Session's id when it sends the
+	 * member back.
+	 */
 	private static String withSetupId(String returnUrl) {
 		return returnUrl + (returnUrl.contains("?") ? "&" : "?") + SETUP_ID_PARAMETER + "={CHECKOUT_SESSION_ID}";
 	}

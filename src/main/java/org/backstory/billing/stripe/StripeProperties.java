@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How to reach Stripe. Setting the secret key makes Stripe the payment gateway
  * ({@link PaymentGatewaySelection}).
  *
- * @param secretKey the API secret key, {@code sk_live_…} or {@code sk_test_…} ({@code BACKSTORY_STRIPE_SECRET_KEY})
+ * @param secretKey the API secret key, {@code sk_live_…} or {@code sk_test_…}
+ * ({@code BACKSTORY_STRIPE_SECRET_KEY})
  * @param webhookSecret the signing secret of the webhook endpoint, {@code whsec_…}
- * ({@code BACKSTORY_STRIPE_WEBHOOK_SECRET}); without it webhook deliveries are refused with 503
+ * ({@code BACKSTORY_STRIPE_WEBHOOK_SECRET}); without it webhook deliveries are refused
+ * with 503
  * @param apiBase where Stripe's API is, changed only by tests that stand in for it
  */
 @ConfigurationProperties("backstory.billing.stripe")

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads from Stripe what a webhook event leaves out. Each read throws {@link PaymentGatewayException} when
- * Stripe does not answer, so the event is tried again.
+ * Reads from Stripe what a webhook event leaves out. Each read throws
+ * {@link PaymentGatewayException} when Stripe does not answer, so the event is tried
+ * again.
  */
 @Component
 @Conditional(PaymentGatewaySelection.Stripe.class)
@@ -30,7 +31,10 @@ class StripeReader {
 		this.stripe = stripe;
 	}
 
-	/** The idempotency key our PaymentIntent {@code paymentIntentId} was made with, or empty if it is not ours. */
+	/**
+	 * The idempotency key our PaymentIntent {@code paymentIntentId} was made with, or
+	 * empty if it is not ours.
+	 */
 	Optional<String> idempotencyKeyOf(String paymentIntentId) {
 		try {
 			PaymentIntent intent = stripe.v1().paymentIntents().retrieve(paymentIntentId);
@@ -48,7 +52,10 @@ class StripeReader {
 		}
 	}
 
-	/** The refunds of PaymentIntent {@code paymentIntentId} that count: pending or succeeded. */
+	/**
+	 * The refunds of PaymentIntent {@code paymentIntentId} that count: pending or
+	 * succeeded.
+	 */
 	List<GatewayEvents.GatewayRefund> refundsOf(String paymentIntentId) {
 		List<GatewayEvents.GatewayRefund> refunds = new ArrayList<>();
 		try {
@@ -58,7 +65,8 @@ class StripeReader {
 				.autoPagingIterable()) {
 				if (!"failed".equals(refund.getStatus()) && !"canceled".equals(refund.getStatus())) {
 					refunds.add(new GatewayEvents.GatewayRefund(refund.getId(), refund.getAmount(),
-							refund.getMetadata() == null ? null : refund.getMetadata().get(StripePaymentGateway.IDEMPOTENCY_KEY),
+							refund.getMetadata() == null ? null
+									: refund.getMetadata().get(StripePaymentGateway.IDEMPOTENCY_KEY),
 							refund.getReason()));
 				}
 			}

@@ -17,9 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a webhook delivery's {@code Stripe-Signature} header ({@code t=<unix time>,v1=<hex>[,v1=<hex>…]}):
- * one {@code v1} must be the HMAC-SHA256 of {@code <t>.<payload>} under the endpoint's signing secret, and
- * {@code t} within five minutes of our clock either way, so a captured delivery cannot be replayed later.
+ * Checks a webhook delivery's {@code Stripe-Signature} header
+ * ({@code t=<unix time>,v1=<hex>[,v1=<hex>…]}): one {@code v1} must be the HMAC-SHA256 of
+ * {@code <t>.<payload>} under the endpoint's signing secret, and {@code t} within five
+ * minutes of our clock either way, so a captured delivery cannot be replayed later.
  * Several {@code v1} values appear while Stripe rolls the secret over; any one may match.
  */
 final class StripeSignature {
@@ -35,7 +36,10 @@ final class StripeSignature {
 		this.clock = clock;
 	}
 
-	/** The header does not vouch for the payload; the message says why, for the 400 answer and the log. */
+	/**
+	 * The header does not vouch for the payload; the message says why, for the 400 answer
+	 * and the log.
+	 */
 	static final class Invalid extends Exception {
 
 		Invalid(String message) {
@@ -44,7 +48,10 @@ final class StripeSignature {
 
 	}
 
-	/** Returns normally only if {@code header} signs {@code payload} (the raw request body) just now. */
+	/**
+	 * Returns normally only if {@code header} signs {@code payload} (the raw request
+	 * body) just now.
+	 */
 	void verify(byte[] payload, @Nullable String header) throws Invalid {
 		if (header == null || header.isBlank()) {
 			throw new Invalid("missing Stripe-Signature header");

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Receives Stripe's webhook deliveries: checks the signature, stores the event (once per id), and leaves
- * the processing to after the answer, so Stripe hears back fast and nothing is lost if processing fails.
+ * Receives Stripe's webhook deliveries: checks the signature, stores the event (once per
+ * id), and leaves the processing to after the answer, so Stripe hears back fast and
+ * nothing is lost if processing fails.
  */
 @Service
 @Conditional(PaymentGatewaySelection.Stripe.class)
@@ -34,7 +35,8 @@ public class StripeWebhooks {
 		this.inbox = inbox;
 		this.json = json;
 		if (signature == null) {
-			log.warn("No Stripe webhook signing secret (BACKSTORY_STRIPE_WEBHOOK_SECRET): webhook deliveries are refused");
+			log.warn(
+					"No Stripe webhook signing secret (BACKSTORY_STRIPE_WEBHOOK_SECRET): webhook deliveries are refused");
 		}
 	}
 
@@ -53,7 +55,10 @@ public class StripeWebhooks {
 		record Rejected(String reason) implements Receipt {
 		}
 
-		/** No signing secret is configured, so no delivery can be trusted; nothing was stored. */
+		/**
+		 * No signing secret is configured, so no delivery can be trusted; nothing was
+		 * stored.
+		 */
 		record NotConfigured() implements Receipt {
 		}
 
@@ -61,8 +66,8 @@ public class StripeWebhooks {
 
 	/**
 	 * Takes one delivery.
-	 *
-	 * @param payload the request body exactly as received: the signature covers these bytes
+	 * @param payload the request body exactly as received: the signature covers these
+	 * bytes
 	 * @param signatureHeader the {@code Stripe-Signature} header, if any
 	 */
 	public Receipt receive(byte[] payload, @Nullable String signatureHeader) {

@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The account overview: who you are, your plan and next charge, your card, your private feed address, and ways to
- * change them.
+ * The account overview: who you are, your plan and next charge, your card, your private
+ * feed address, and ways to change them.
  */
 @Controller
 class AccountController {
@@ -76,7 +76,10 @@ class AccountController {
 		return render(model, csrfToken, member, null);
 	}
 
-	/** Takes back a cancellation; a refusal (nothing to resume, or it ended) is shown on the overview. */
+	/**
+	 * Takes back a cancellation; a refusal (nothing to resume, or it ended) is shown on
+	 * the overview.
+	 */
 	@PostMapping("/account/resume")
 	Object resume(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -93,7 +96,9 @@ class AccountController {
 		}
 	}
 
-	/** Gives the member a new private feed address; the old one answers 404 from now on. */
+	/**
+	 * Gives the member a new private feed address; the old one answers 404 from now on.
+	 */
 	@PostMapping("/account/feed-link")
 	RedirectView resetFeedLink(@AuthenticationPrincipal SignedInMember member, HttpServletResponse response,
 			RedirectAttributes redirect) {
@@ -114,9 +119,10 @@ class AccountController {
 		AccountPlan plan = subscription
 			.map(s -> AccountPlan.of(s, upcoming.next(member.id()).orElse(null), clock.instant()))
 			.orElse(null);
-		model.addAttribute("page", new AccountPage(profile.name(), profile.email(), profile.emailVerified(), plan,
-				endedOn, cards.cardOnFile(member.id()).orElse(null), receipts.hasPayments(member.id()),
-				properties.link("/feed/" + feedLinks.tokenOf(member.id()) + ".xml")));
+		model.addAttribute("page",
+				new AccountPage(profile.name(), profile.email(), profile.emailVerified(), plan, endedOn,
+						cards.cardOnFile(member.id()).orElse(null), receipts.hasPayments(member.id()),
+						properties.link("/feed/" + feedLinks.tokenOf(member.id()) + ".xml")));
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/account";

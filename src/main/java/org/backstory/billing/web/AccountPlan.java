@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param name the plan's name, or {@code Complimentary access} for a comp
  * @param price e.g. {@code $5.00 / month}; null for a comp or a gift
  * @param status e.g. {@code Active}, {@code Past due}, {@code Gift}
- * @param when what the date means and the date, e.g. {@code Next charge on 29 December 2026}; null if
- * there is nothing to say
- * @param nextCharge what the next charge comes to, e.g. {@code $4.50 ($5.00 less $0.50 credit)}; null when
- * nothing more will be charged
- * @param credit credit the member has, taken off the next charges, e.g. {@code $2.50}; null when none
+ * @param when what the date means and the date, e.g.
+ * {@code Next charge on 29 December 2026}; null if there is nothing to say
+ * @param nextCharge what the next charge comes to, e.g.
+ * {@code $4.50 ($5.00 less $0.50 credit)}; null when nothing more will be charged
+ * @param credit credit the member has, taken off the next charges, e.g. {@code $2.50};
+ * null when none
  * @param pastDue the last charge failed: the page asks for a new card
  * @param changeable the member may move to another plan or interval
  * @param cancelable the member may cancel
@@ -31,8 +32,8 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 		boolean resumable) {
 
 	/**
-	 * The member's plan, or null when they are a free member (never subscribed, or it ended).
-	 *
+	 * The member's plan, or null when they are a free member (never subscribed, or it
+	 * ended).
 	 * @param upcoming the next charge, if one will be made
 	 */
 	static @Nullable AccountPlan of(SubscriptionSummary subscription, @Nullable UpcomingCharge upcoming, Instant now) {
@@ -53,18 +54,21 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 				: Money.format(upcoming.creditBalance(), upcoming.currency());
 		return switch (subscription.status()) {
 			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
-			case TRIALING -> new AccountPlan(name, price, "Free trial", on("First charge on", end), amount, credit, false,
+			case TRIALING -> new AccountPlan(name, price, "Free trial", on("First charge on", end), amount, credit,
+					false, true, true, false);
+			case ACTIVE -> new AccountPlan(name, price, "Active", on("Next charge on", end), amount, credit, false,
 					true, true, false);
-			case ACTIVE -> new AccountPlan(name, price, "Active", on("Next charge on", end), amount, credit, false, true,
-					true, false);
-			case PAST_DUE -> new AccountPlan(name, price, "Past due", on("Paid until", end), null, null, true, false, true,
-					false);
-			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Ends on", end), null, null, false, false, false,
-					end != null && now.isBefore(end));
+			case PAST_DUE ->
+				new AccountPlan(name, price, "Past due", on("Paid until", end), null, null, true, false, true, false);
+			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Ends on", end), null, null, false, false,
+					false, end != null && now.isBefore(end));
 		};
 	}
 
-	/** e.g. {@code $4.50 ($5.00 less $0.50 credit)}, or just {@code $5.00} when nothing comes off. */
+	/**
+	 * e.g. {@code $4.50 ($5.00 less $0.50 credit)}, or just {@code $5.00} when nothing
+	 * comes off.
+	 */
 	static String amount(UpcomingCharge charge) {
 		List<String> off = new ArrayList<>();
 		if (charge.discount() > 0) {

@@ -4,13 +4,19 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 
-/** An amount of money as typed into a form, in the currency's major units: {@code 12.50} for $12.50. */
+/**
+ * An amount of money as typed into a form, in the currency's major units: {@code 12.50}
+ * for $12.50.
+ */
 final class AmountField {
 
 	private AmountField() {
 	}
 
-	/** The amount in minor units; empty for anything that is not a positive amount the currency can hold. */
+	/**
+	 * The amount in minor units; empty for anything that is not a positive amount the
+	 * currency can hold.
+	 */
 	static Optional<Long> parse(String typed, String currencyCode) {
 		String text = typed.strip().replace(",", "");
 		if (!text.matches("[0-9]{1,10}(\\.[0-9]{1,4})?")) {

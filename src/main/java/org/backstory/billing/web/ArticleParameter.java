@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code article} parameter subscribe links and checkout forms carry: the article the reader was on.
- * Only a published or scheduled article's id counts; anything else is ignored, since the reader has
- * nothing to correct.
+ * The {@code article} parameter subscribe links and checkout forms carry: the article the
+ * reader was on. Only a published or scheduled article's id counts; anything else is
+ * ignored, since the reader has nothing to correct.
  */
 @Component
 class ArticleParameter {

@@ -30,7 +30,10 @@ class BillingHistoryController {
 		return "billing/history";
 	}
 
-	/** Another member's payment, or one that took no money, has no receipt here: 404 either way. */
+	/**
+	 * Another member's payment, or one that took no money, has no receipt here: 404
+	 * either way.
+	 */
 	@GetMapping("/account/payments/{paymentId}")
 	String receipt(@PathVariable long paymentId, @AuthenticationPrincipal SignedInMember member, Model model,
 			HttpServletResponse response) {

@@ -7,11 +7,15 @@ import org.backstory.billing.SubscriptionSummary;
  * What cancelling a subscription the member may cancel would mean.
  *
  * @param planName the plan canceled
- * @param consequence e.g. {@code You keep access until 29 December 2026 and won't be charged again.}
+ * @param consequence e.g.
+ * {@code You keep access until 29 December 2026 and won't be charged again.}
  */
 public record CancelPage(String planName, String consequence) {
 
-	/** Whether the member may cancel it here: a running paid subscription (comps are staff's to end). */
+	/**
+	 * Whether the member may cancel it here: a running paid subscription (comps are
+	 * staff's to end).
+	 */
 	static boolean cancelable(SubscriptionSummary subscription) {
 		SubscriptionStatus status = subscription.status();
 		return !subscription.comped() && (status == SubscriptionStatus.TRIALING || status == SubscriptionStatus.ACTIVE

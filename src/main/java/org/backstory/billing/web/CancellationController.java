@@ -47,8 +47,8 @@ class CancellationController {
 		Responses.personal(response);
 		try {
 			SubscriptionSummary canceled = changes.cancel(member.id());
-			redirect.addFlashAttribute("notice", canceled.status() == SubscriptionStatus.CANCELED
-					&& canceled.currentPeriodEnd() != null
+			redirect.addFlashAttribute("notice",
+					canceled.status() == SubscriptionStatus.CANCELED && canceled.currentPeriodEnd() != null
 							? "Your subscription is canceled. You have access until "
 									+ Pages.date(canceled.currentPeriodEnd()) + ", and you won't be charged again."
 							: "Your subscription has ended.");
@@ -63,10 +63,11 @@ class CancellationController {
 	private String render(Model model, CsrfToken csrfToken, SignedInMember member, @Nullable String error) {
 		Optional<SubscriptionSummary> current = subscriptions.currentSubscription(member.id());
 		model.addAttribute("page", current.filter(CancelPage::cancelable).map(CancelPage::of).orElse(null));
-		model.addAttribute("info", current.filter(s -> s.status() == SubscriptionStatus.CANCELED)
-			.map(SubscriptionSummary::currentPeriodEnd)
-			.map(end -> "Your subscription is canceled. It ends on " + Pages.date(end) + ".")
-			.orElse("You have no subscription to cancel."));
+		model.addAttribute("info",
+				current.filter(s -> s.status() == SubscriptionStatus.CANCELED)
+					.map(SubscriptionSummary::currentPeriodEnd)
+					.map(end -> "Your subscription is canceled. It ends on " + Pages.date(end) + ".")
+					.orElse("You have no subscription to cancel."));
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/cancel";

@@ -27,8 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Replacing the card on file: on our form, or, when the gateway takes cards on its own page, by sending the
- * member there and filing the card when they come back ({@code GET /account/card/hosted}).
+ * Replacing the card on file: on our form, or, when the gateway takes cards on its own
+ * page, by sending the member there and filing the card when they come back
+ * ({@code GET /account/card/hosted}).
  */
 @Controller
 class CardController {
@@ -57,7 +58,8 @@ class CardController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Responses.personal(response);
 		if (hostedCard()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"cards are entered on the payment service's page");
 		}
 		CardForm.Checked checked = form.check(clock);
 		if (checked.card() == null) {
@@ -68,7 +70,10 @@ class CardController {
 		return respond(change, member, form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
-	/** Sends the member to the gateway's page to enter their card; they come back to {@link #entered}. */
+	/**
+	 * Sends the member to the gateway's page to enter their card; they come back to
+	 * {@link #entered}.
+	 */
 	@PostMapping("/account/card/hosted")
 	Object toGateway(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {

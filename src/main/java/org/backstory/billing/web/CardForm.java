@@ -12,8 +12,8 @@ import org.backstory.billing.CardDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The card fields of the checkout and card pages, as typed. Checked here before anything reaches the
- * gateway, so a typo costs no gateway call.
+ * The card fields of the checkout and card pages, as typed. Checked here before anything
+ * reaches the gateway, so a typo costs no gateway call.
  *
  * @param nameOnCard as printed on the card
  * @param cardNumber digits, spaces or dashes allowed
@@ -31,7 +31,10 @@ public record CardForm(@Nullable String nameOnCard, @Nullable String cardNumber,
 		return new CardForm(null, null, null, null);
 	}
 
-	/** The form to show again after an error: the card number and CVC are never written back into a page. */
+	/**
+	 * The form to show again after an error: the card number and CVC are never written
+	 * back into a page.
+	 */
 	CardForm withoutSecrets() {
 		return new CardForm(nameOnCard, null, expiry, null);
 	}

@@ -16,8 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What the member sees after paying: on to their account (or where they came from) when it worked, else the
- * checkout page again with the status and message the outcome calls for, and the attempt to submit next.
+ * What the member sees after paying: on to their account (or where they came from) when
+ * it worked, else the checkout page again with the status and message the outcome calls
+ * for, and the attempt to submit next.
  */
 @Component
 class CheckoutAnswers {
@@ -48,13 +49,15 @@ class CheckoutAnswers {
 		@Nullable String message;
 		UUID nextAttempt;
 		if (outcome instanceof CheckoutOutcome.CouponRefused) {
-			// The coupon field shows why; nothing was charged, so this attempt can be submitted again.
+			// The coupon field shows why; nothing was charged, so this attempt can be
+			// submitted again.
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			message = null;
 			nextAttempt = attemptId;
 		}
 		else if (outcome instanceof CheckoutOutcome.Declined declined) {
-			// A declined attempt is finished: trying again (another card) is a new attempt.
+			// A declined attempt is finished: trying again (another card) is a new
+			// attempt.
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
 			message = declined.message();
 			nextAttempt = UUID.randomUUID();
@@ -65,7 +68,8 @@ class CheckoutAnswers {
 			nextAttempt = UUID.randomUUID();
 		}
 		else {
-			// Outcome unknown: resubmitting the same attempt asks the gateway again and cannot charge twice.
+			// Outcome unknown: resubmitting the same attempt asks the gateway again and
+			// cannot charge twice.
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			message = "We couldn't confirm your payment with the payment service. Please submit again: "
 					+ "you will not be charged twice.";

@@ -6,7 +6,8 @@ import org.backstory.members.SignedInMember;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a member at checkout is buying and what travels with the form from one request to the next.
+ * What a member at checkout is buying and what travels with the form from one request to
+ * the next.
  *
  * @param next where to go after paying, as the request gave it (checked when used)
  * @param coupon the code in the coupon field

@@ -37,12 +37,13 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Checkout: the card form for one plan and interval, and paying for it. Only signed-in members get here
- * (the security configuration guards {@code /checkout/**}). When the gateway takes cards on its own page,
- * the form is a button that sends the member there, and paying happens when they come back
- * ({@code GET /checkout/{plan}/hosted}); a reload of that return page reports the first outcome. Every
- * request that carries a coupon code first counts it as a guess; while guesses are refused the code is not
- * checked, nothing is charged and the answer is 429.
+ * Checkout: the card form for one plan and interval, and paying for it. Only signed-in
+ * members get here (the security configuration guards {@code /checkout/**}). When the
+ * gateway takes cards on its own page, the form is a button that sends the member there,
+ * and paying happens when they come back ({@code GET /checkout/{plan}/hosted}); a reload
+ * of that return page reports the first outcome. Every request that carries a coupon code
+ * first counts it as a guess; while guesses are refused the code is not checked, nothing
+ * is charged and the answer is 429.
  */
 @Controller
 class CheckoutController {
@@ -108,7 +109,8 @@ class CheckoutController {
 		UUID attemptId = Pages.attemptId(attempt);
 		Responses.personal(response);
 		if (view.hostedCard()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"cards are entered on the payment service's page");
 		}
 		@Nullable Long articleId = articles.valid(article);
 		TypedCoupon typed = typedCoupon(member, coupon, request, response);
@@ -125,7 +127,10 @@ class CheckoutController {
 		return answers.answer(outcome, choice, attemptId, form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
-	/** Sends the member to the gateway's page to enter their card; they come back to {@link #paid}. */
+	/**
+	 * Sends the member to the gateway's page to enter their card; they come back to
+	 * {@link #paid}.
+	 */
 	@PostMapping("/checkout/{planCode}/hosted")
 	Object toGateway(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
 			@RequestParam(required = false) @Nullable String next,
@@ -146,7 +151,8 @@ class CheckoutController {
 		if (typed.refused() || checkouts.quote(member.id(), planCode, billingInterval, typed.code())
 			.map(CheckoutQuote::couponRefusal)
 			.isPresent()) {
-			// The coupon field says why; the member fixes it before going to the gateway's page.
+			// The coupon field says why; the member fixes it before going to the
+			// gateway's page.
 			if (!typed.refused()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
@@ -191,13 +197,12 @@ class CheckoutController {
 	}
 
 	/**
-	 * The code typed in the coupon field, counted as a guess; when guesses are refused the answer is 429 and
-	 * the code goes unchecked.
+	 * The code typed in the coupon field, counted as a guess; when guesses are refused
+	 * the answer is 429 and the code goes unchecked.
 	 */
 	private TypedCoupon typedCoupon(SignedInMember member, @Nullable String coupon, HttpServletRequest request,
 			HttpServletResponse response) {
-		TypedCoupon typed = TypedCoupon.of(coupon,
-				couponGuesses.refused(member.id(), request.getRemoteAddr(), coupon));
+		TypedCoupon typed = TypedCoupon.of(coupon, couponGuesses.refused(member.id(), request.getRemoteAddr(), coupon));
 		if (typed.refused()) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		}
@@ -205,7 +210,8 @@ class CheckoutController {
 	}
 
 	private Plan activePlan(String code) {
-		return plans.activePlan(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		return plans.activePlan(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
 	}
 
 	private static BillingInterval interval(String code) {

@@ -22,8 +22,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The checkout page: the price quoted for the member's choice (coupon applied or refused), what is charged
- * when, and the card form or, when the gateway takes cards on its own page, the button that goes there.
+ * The checkout page: the price quoted for the member's choice (coupon applied or
+ * refused), what is charged when, and the card form or, when the gateway takes cards on
+ * its own page, the button that goes there.
  */
 @Component
 class CheckoutView {
@@ -48,13 +49,15 @@ class CheckoutView {
 		Coupon applied = quote.coupon();
 		CouponRefusal refusal = quote.couponRefusal();
 		String couponError = coupon.refused() ? CouponGuesses.TOO_MANY : refusal == null ? null : refusal.message();
-		model.addAttribute("page", new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()),
-				choice.interval().code(), "/checkout/" + plan.code(), attemptId.toString(),
-				returnTo.isEmpty() ? null : returnTo, message, summary(quote), quote.trialEnd() != null
-						? "Start your free trial" : "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
-				applied == null ? null : applied.code(),
-				applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), coupon.code(), couponError,
-				choice.articleId()));
+		model.addAttribute("page",
+				new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()), choice.interval().code(),
+						"/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo, message,
+						summary(quote),
+						quote.trialEnd() != null ? "Start your free trial"
+								: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
+						applied == null ? null : applied.code(),
+						applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), coupon.code(),
+						couponError, choice.articleId()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
@@ -62,7 +65,9 @@ class CheckoutView {
 		return "billing/checkout";
 	}
 
-	/** True when the gateway takes cards on its own page rather than in Backstory's form. */
+	/**
+	 * True when the gateway takes cards on its own page rather than in Backstory's form.
+	 */
 	boolean hostedCard() {
 		return cards.cardEntry() == PaymentGateway.CardEntry.HOSTED_PAGE;
 	}
@@ -76,8 +81,8 @@ class CheckoutView {
 					+ interval + ".";
 		}
 		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
-				+ ". Nothing is charged today; your first charge of " + Money.format(quote.firstCharge(), plan.currency())
-				+ " is on " + Pages.date(quote.trialEnd()) + ".";
+				+ ". Nothing is charged today; your first charge of "
+				+ Money.format(quote.firstCharge(), plan.currency()) + " is on " + Pages.date(quote.trialEnd()) + ".";
 	}
 
 }

@@ -23,8 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coupons page: every coupon with its redemptions, a form for a new one, and deactivating one. Only
- * the owner may open it (other staff get 403): a coupon gives money away.
+ * The coupons page: every coupon with its redemptions, a form for a new one, and
+ * deactivating one. Only the owner may open it (other staff get 403): a coupon gives
+ * money away.
  */
 @Controller
 @PreAuthorize("hasRole('OWNER')")

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param currency ISO 4217 code of the amount
  * @param duration {@code once}, {@code repeating} or {@code forever}
  * @param durationMonths for {@code repeating}
- * @param redeemBy last day it can be redeemed ({@code yyyy-mm-dd}, UTC), or empty for no expiry
+ * @param redeemBy last day it can be redeemed ({@code yyyy-mm-dd}, UTC), or empty for no
+ * expiry
  * @param maxRedemptions how many redemptions in all, or empty for no limit
  * @param plan the code of the only plan it is for, or empty for any plan
  */
@@ -38,7 +39,10 @@ public record CouponForm(@Nullable String code, @Nullable String name, @Nullable
 		return new CouponForm(null, null, "percent", null, null, "USD", "once", null, null, null, null);
 	}
 
-	/** The coupon to create, or what to fix, by field ({@code form} for the coupon as a whole). */
+	/**
+	 * The coupon to create, or what to fix, by field ({@code form} for the coupon as a
+	 * whole).
+	 */
 	Checked check() {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer percent = null;
@@ -58,14 +62,14 @@ public record CouponForm(@Nullable String code, @Nullable String name, @Nullable
 		Integer months = lasts == CouponDuration.REPEATING
 				? whole(durationMonths, "durationMonths", "Enter the number of months.", errors) : null;
 		Instant expires = expiry(errors);
-		Integer max = text(maxRedemptions).isEmpty() ? null
-				: whole(maxRedemptions, "maxRedemptions", "Enter the limit as a whole number, or leave it empty.", errors);
+		Integer max = text(maxRedemptions).isEmpty() ? null : whole(maxRedemptions, "maxRedemptions",
+				"Enter the limit as a whole number, or leave it empty.", errors);
 		if (!errors.isEmpty() || lasts == null) {
 			return new Checked(null, errors);
 		}
 		try {
-			return new Checked(new NewCoupon(text(code), text(name), percent, amount, money, lasts, months, expires, max,
-					text(plan).isEmpty() ? null : text(plan)), errors);
+			return new Checked(new NewCoupon(text(code), text(name), percent, amount, money, lasts, months, expires,
+					max, text(plan).isEmpty() ? null : text(plan)), errors);
 		}
 		catch (IllegalArgumentException ex) {
 			errors.put("form", ex.getMessage());

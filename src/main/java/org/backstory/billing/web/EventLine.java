@@ -25,9 +25,9 @@ public record EventLine(String at, String change, String cause, String actor, @N
 	static EventLine of(SubscriptionEventEntry event) {
 		String to = event.to().replace('_', ' ');
 		return new EventLine(AT.format(event.at()),
-				event.from() == null ? to : event.from().replace('_', ' ') + " → " + to, event.cause().replace('_', ' '),
-				event.actor(),
-				event.amount() == null || event.currency() == null ? null : Money.format(event.amount(), event.currency()));
+				event.from() == null ? to : event.from().replace('_', ' ') + " → " + to,
+				event.cause().replace('_', ' '), event.actor(), event.amount() == null || event.currency() == null
+						? null : Money.format(event.amount(), event.currency()));
 	}
 
 }

@@ -36,10 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Buying a gift subscription ({@code /gift}): signed-in members only, so the receipt has somewhere to go
- * and the charge someone to answer for it. When the gateway
- * takes cards on its own page, the buyer goes there and the gift is paid for when they come back
- * ({@code GET /gift/hosted}, which carries the gift's details; a reload reports the first outcome).
+ * Buying a gift subscription ({@code /gift}): signed-in members only, so the receipt has
+ * somewhere to go and the charge someone to answer for it. When the gateway takes cards
+ * on its own page, the buyer goes there and the gift is paid for when they come back
+ * ({@code GET /gift/hosted}, which carries the gift's details; a reload reports the first
+ * outcome).
  */
 @Controller
 class GiftController {
@@ -83,7 +84,8 @@ class GiftController {
 		Responses.personal(response);
 		UUID attemptId = Pages.attemptId(attempt);
 		if (hostedCard()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cards are entered on the payment service's page");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"cards are entered on the payment service's page");
 		}
 		CardForm.Checked checked = card.check(clock);
 		Map<String, String> errors = new LinkedHashMap<>(gift.errors());
@@ -96,7 +98,10 @@ class GiftController {
 				card.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
-	/** Sends the buyer to the gateway's page to enter their card; they come back to {@link #paid}. */
+	/**
+	 * Sends the buyer to the gateway's page to enter their card; they come back to
+	 * {@link #paid}.
+	 */
 	@PostMapping("/gift/hosted")
 	Object toGateway(GiftForm gift, @RequestParam String attempt,
 			@AuthenticationPrincipal @Nullable SignedInMember member, CsrfToken csrfToken, Model model,
@@ -111,7 +116,8 @@ class GiftController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return render(model, csrfToken, attemptId, null, gift, CardForm.empty(), errors);
 		}
-		// The gift travels in the return address, so nothing is written until the buyer is back with a card.
+		// The gift travels in the return address, so nothing is written until the buyer
+		// is back with a card.
 		String returnPath = UriComponentsBuilder.fromPath("/gift/hosted")
 			.queryParam("attempt", attemptId)
 			.queryParam("plan", GiftForm.text(gift.plan()))
@@ -127,11 +133,15 @@ class GiftController {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(gatewayPage.get())).build();
 		}
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		return render(model, csrfToken, attemptId, "We couldn't reach the payment service. Please try again in a moment.",
-				gift, CardForm.empty(), Map.of());
+		return render(model, csrfToken, attemptId,
+				"We couldn't reach the payment service. Please try again in a moment.", gift, CardForm.empty(),
+				Map.of());
 	}
 
-	/** The buyer is back from the gateway's page with their card: pay for the gift with it. */
+	/**
+	 * The buyer is back from the gateway's page with their card: pay for the gift with
+	 * it.
+	 */
 	@GetMapping("/gift/hosted")
 	Object paid(GiftForm gift, @RequestParam String attempt,
 			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
@@ -168,11 +178,13 @@ class GiftController {
 			return render(model, csrfToken, attemptId, null, gift, card, Map.of("plan", "Choose a plan."));
 		}
 		if (outcome instanceof GiftOutcome.Declined declined) {
-			// A declined attempt is finished: trying again (another card) is a new attempt.
+			// A declined attempt is finished: trying again (another card) is a new
+			// attempt.
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
 			return render(model, csrfToken, UUID.randomUUID(), declined.message(), gift, card, Map.of());
 		}
-		// Outcome unknown: resubmitting the same attempt asks the gateway again and cannot charge twice.
+		// Outcome unknown: resubmitting the same attempt asks the gateway again and
+		// cannot charge twice.
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		return render(model, csrfToken, attemptId, "We couldn't confirm your payment with the payment service. "
 				+ "Please submit again: you will not be charged twice.", gift, card, Map.of());

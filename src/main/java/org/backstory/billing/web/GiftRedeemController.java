@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Redeeming a gift ({@code /gift/redeem/{token}}, the link in the recipient's mail): a visitor is asked to
- * log in or sign up first and comes back; a signed-in member starts the gift subscription with one button.
+ * Redeeming a gift ({@code /gift/redeem/{token}}, the link in the recipient's mail): a
+ * visitor is asked to log in or sign up first and comes back; a signed-in member starts
+ * the gift subscription with one button.
  */
 @Controller
 class GiftRedeemController {
@@ -62,8 +63,8 @@ class GiftRedeemController {
 		Responses.personal(response);
 		GiftRedemption redemption = gifts.redeem(token, member.id());
 		if (redemption instanceof GiftRedemption.Redeemed redeemed) {
-			redirect.addFlashAttribute("notice", "Your gift subscription has started. You have access until "
-					+ Pages.date(redeemed.until()) + ".");
+			redirect.addFlashAttribute("notice",
+					"Your gift subscription has started. You have access until " + Pages.date(redeemed.until()) + ".");
 			return Responses.seeOther("/account");
 		}
 		String problem;
@@ -86,8 +87,8 @@ class GiftRedeemController {
 	private static String renderRedeem(Model model, @Nullable CsrfToken csrfToken, String token,
 			@Nullable GiftView gift, @Nullable String problem) {
 		String path = "/gift/redeem/" + token;
-		String what = gift == null ? "" : (gift.months() == 1 ? "1 month" : gift.months() + " months") + " of "
-				+ gift.planName();
+		String what = gift == null ? ""
+				: (gift.months() == 1 ? "1 month" : gift.months() + " months") + " of " + gift.planName();
 		model.addAttribute("page", new GiftRedeemPage(gift, what, problem, path, csrfToken != null,
 				Pages.signIn("/login", path), Pages.signIn("/signup", path)));
 		model.addAttribute("csrf", csrfToken == null ? null : CsrfField.of(csrfToken));

@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param gift the gift, or null when the link leads to none
  * @param what e.g. {@code 3 months of Supporter}
- * @param problem why it cannot be redeemed (already redeemed, already subscribed, no such gift), or null
+ * @param problem why it cannot be redeemed (already redeemed, already subscribed, no such
+ * gift), or null
  * @param action where the redeem button posts
- * @param signedIn whether a member is signed in; otherwise the page offers to log in or sign up first
+ * @param signedIn whether a member is signed in; otherwise the page offers to log in or
+ * sign up first
  * @param loginHref the login page, coming back here
  * @param signupHref the sign-up page, coming back here
  */

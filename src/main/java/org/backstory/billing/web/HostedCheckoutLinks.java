@@ -6,8 +6,9 @@ import org.backstory.shared.web.SafeRedirect;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Where the gateway's card page sends the member back to, with everything the checkout form carried: the
- * form itself when they cancel, {@code /checkout/{plan}/hosted} with the attempt when they have entered a card.
+ * Where the gateway's card page sends the member back to, with everything the checkout
+ * form carried: the form itself when they cancel, {@code /checkout/{plan}/hosted} with
+ * the attempt when they have entered a card.
  *
  * @param cancelPath the checkout form's path and query
  * @param returnPath the return page's path and query

@@ -12,7 +12,10 @@ import org.backstory.shared.web.SafeRedirect;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** What billing's controllers share: sign-in links that come back, dates as readers read them. */
+/**
+ * What billing's controllers share: sign-in links that come back, dates as readers read
+ * them.
+ */
 final class Pages {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
@@ -22,9 +25,10 @@ final class Pages {
 	}
 
 	/**
-	 * {@code page} (the login or sign-up page) with {@code next}, to come back to a local path afterwards; without
-	 * it when {@code next} is no path {@link SafeRedirect} would follow (a path made of a 10,000-character token
-	 * would not even fit in the redirect's headers).
+	 * {@code page} (the login or sign-up page) with {@code next}, to come back to a local
+	 * path afterwards; without it when {@code next} is no path {@link SafeRedirect} would
+	 * follow (a path made of a 10,000-character token would not even fit in the
+	 * redirect's headers).
 	 */
 	static String signIn(String page, String next) {
 		String back = SafeRedirect.localPathOr(next, "");

@@ -23,8 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Plans and prices, for the owner: every plan with a form for its prices, archiving, and a new plan. A new
- * price is for new subscribers; existing subscriptions keep the price they were bought at.
+ * Plans and prices, for the owner: every plan with a form for its prices, archiving, and
+ * a new plan. A new price is for new subscribers; existing subscriptions keep the price
+ * they were bought at.
  */
 @Controller
 @PreAuthorize("hasRole('OWNER')")
@@ -65,7 +66,8 @@ class PlanAdminController {
 	Object changePrices(@PathVariable String code, PlanForm form, @AuthenticationPrincipal SignedInMember owner,
 			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Responses.personal(response);
-		Plan plan = plans.plan(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		Plan plan = plans.plan(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
 		PlanForm.Prices prices = form.prices(plan.currency());
 		if (!prices.errors().isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -90,7 +92,9 @@ class PlanAdminController {
 
 	private String render(Model model, CsrfToken csrfToken, PlanForm form, Map<String, String> errors,
 			@Nullable String priceFormOf, @Nullable PlanForm typedPrices) {
-		List<PlanRow> rows = plans.plans().stream().map(PlanRow::of)
+		List<PlanRow> rows = plans.plans()
+			.stream()
+			.map(PlanRow::of)
 			.map(row -> typedPrices != null && row.code().equals(priceFormOf) ? row.typed(typedPrices) : row)
 			.toList();
 		model.addAttribute("plans", rows);

@@ -32,9 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Changing plan: every plan and interval with what moving to it costs now, a confirmation page per
- * choice, and the change itself. Like checkout, the confirmation carries an attempt id, so submitting it
- * twice charges once.
+ * Changing plan: every plan and interval with what moving to it costs now, a confirmation
+ * page per choice, and the change itself. Like checkout, the confirmation carries an
+ * attempt id, so submitting it twice charges once.
  */
 @Controller
 class PlanChangeController {
@@ -98,13 +98,15 @@ class PlanChangeController {
 			return Responses.seeOther("/account");
 		}
 		if (outcome instanceof PlanChangeOutcome.Superseded superseded) {
-			redirect.addFlashAttribute("notice", "Your subscription changed while your payment went through, so your "
-					+ "plan stays as it is. The " + Money.format(superseded.credited(), superseded.currency())
-					+ " charged goes toward your next charges.");
+			redirect.addFlashAttribute("notice",
+					"Your subscription changed while your payment went through, so your " + "plan stays as it is. The "
+							+ Money.format(superseded.credited(), superseded.currency())
+							+ " charged goes toward your next charges.");
 			return Responses.seeOther("/account");
 		}
 		if (outcome instanceof PlanChangeOutcome.Declined declined) {
-			// A declined attempt is finished: trying again (after updating the card) is a new attempt.
+			// A declined attempt is finished: trying again (after updating the card) is a
+			// new attempt.
 			response.setStatus(HttpStatus.PAYMENT_REQUIRED.value());
 			return renderConfirmation(model, csrfToken, member, planCode, billingInterval, UUID.randomUUID(), null,
 					declined.message() + " Your plan has not changed.", response);
@@ -115,7 +117,8 @@ class PlanChangeController {
 					"Another payment for your subscription is being processed. Check your account in a moment.",
 					response);
 		}
-		// Outcome unknown: resubmitting the same attempt asks the gateway again and cannot charge twice.
+		// Outcome unknown: resubmitting the same attempt asks the gateway again and
+		// cannot charge twice.
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		return renderConfirmation(model, csrfToken, member, planCode, billingInterval, attemptId, quoted,
 				"We couldn't confirm your payment with the payment service. Please submit again: "
@@ -123,18 +126,18 @@ class PlanChangeController {
 				response);
 	}
 
-	private String renderChoices(Model model, SignedInMember member, List<PlanChoice> choices,
-			@Nullable String error) {
-		model.addAttribute("current", subscriptions.currentSubscription(member.id()).map(PlanChangeController::current)
-			.orElse(null));
+	private String renderChoices(Model model, SignedInMember member, List<PlanChoice> choices, @Nullable String error) {
+		model.addAttribute("current",
+				subscriptions.currentSubscription(member.id()).map(PlanChangeController::current).orElse(null));
 		model.addAttribute("choices", choices);
 		model.addAttribute("error", error);
 		return "billing/change-plan";
 	}
 
 	/**
-	 * The confirmation page, priced afresh, unless the member's answer must be repeated exactly (no answer
-	 * from the gateway), when it keeps the attempt and the moment it was priced at.
+	 * The confirmation page, priced afresh, unless the member's answer must be repeated
+	 * exactly (no answer from the gateway), when it keeps the attempt and the moment it
+	 * was priced at.
 	 */
 	private String renderConfirmation(Model model, CsrfToken csrfToken, SignedInMember member, String planCode,
 			BillingInterval interval, UUID attemptId, @Nullable Instant quotedAt, @Nullable String message,
@@ -151,8 +154,8 @@ class PlanChangeController {
 		model.addAttribute("choice", choice);
 		model.addAttribute("attempt", attemptId.toString());
 		model.addAttribute("quotedAt", quotedAt == null ? choice.quotedAt() : Long.toString(quotedAt.getEpochSecond()));
-		model.addAttribute("current", subscriptions.currentSubscription(member.id()).map(PlanChangeController::current)
-			.orElse(null));
+		model.addAttribute("current",
+				subscriptions.currentSubscription(member.id()).map(PlanChangeController::current).orElse(null));
 		model.addAttribute("message", message);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/change-plan-confirm";
@@ -160,9 +163,8 @@ class PlanChangeController {
 
 	private static String current(SubscriptionSummary subscription) {
 		String name = subscription.planName() == null ? subscription.tier() : subscription.planName();
-		return subscription.currency() == null || subscription.interval() == null ? name
-				: name + ", " + Money.format(subscription.price(), subscription.currency()) + " / "
-						+ subscription.interval().code();
+		return subscription.currency() == null || subscription.interval() == null ? name : name + ", "
+				+ Money.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
 	}
 
 	private static String changedNotice(PlanChangeOutcome.Changed changed) {

@@ -10,7 +10,8 @@ import org.backstory.billing.PlanChangeQuote;
  * @param title e.g. {@code Patron, yearly}
  * @param price e.g. {@code $100.00 / year}
  * @param dueNow what is charged on confirming, e.g. {@code $46.67}
- * @param summary the whole bargain in a sentence: what is charged now, credit, and the next charge
+ * @param summary the whole bargain in a sentence: what is charged now, credit, and the
+ * next charge
  * @param href the confirmation page
  * @param confirm the confirmation button's words, e.g. {@code Confirm and pay $46.67}
  * @param quotedAt the quote's moment in epoch seconds, carried by the confirmation form

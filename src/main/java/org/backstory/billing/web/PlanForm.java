@@ -10,8 +10,8 @@ import org.backstory.billing.NewPlan;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The plans page's forms as typed: a new plan, or new prices for one. Prices are in major units
- * ({@code 6.50}); a field left out is empty.
+ * The plans page's forms as typed: a new plan, or new prices for one. Prices are in major
+ * units ({@code 6.50}); a field left out is empty.
  */
 public record PlanForm(@Nullable String code, @Nullable String name, @Nullable String tier,
 		@Nullable String description, @Nullable String currency, @Nullable String monthlyPrice,
@@ -41,13 +41,14 @@ public record PlanForm(@Nullable String code, @Nullable String name, @Nullable S
 		Long monthly = knownCurrency ? minorUnits(monthlyPrice, money, "monthlyPrice", errors) : null;
 		Long yearly = knownCurrency ? minorUnits(yearlyPrice, money, "yearlyPrice", errors) : null;
 		Integer trial = whole(trialDays, 0, 365, "trialDays", "Trial days must be 0 to 365.", errors);
-		Integer order = whole(displayOrder, -1_000_000, 1_000_000, "displayOrder", "The position must be a whole number.", errors);
+		Integer order = whole(displayOrder, -1_000_000, 1_000_000, "displayOrder",
+				"The position must be a whole number.", errors);
 		if (!errors.isEmpty() || monthly == null || yearly == null || trial == null || order == null) {
 			return new Checked(null, Map.copyOf(errors));
 		}
 		try {
-			return new Checked(new NewPlan(text(code), text(name), text(tier), text(description), money, monthly, yearly,
-					order, trial), Map.of());
+			return new Checked(new NewPlan(text(code), text(name), text(tier), text(description), money, monthly,
+					yearly, order, trial), Map.of());
 		}
 		catch (IllegalArgumentException ex) {
 			return new Checked(null, Map.of("form", capitalised(ex.getMessage())));

@@ -13,17 +13,20 @@ import org.jspecify.annotations.Nullable;
  * @param monthlyInput the monthly price as the price form shows it, e.g. {@code 6.50}
  * @param yearlyInput the yearly price as the price form shows it
  */
-public record PlanRow(String code, String name, String tier, String currency, String monthlyPrice,
-		String yearlyPrice, String monthlyInput, String yearlyInput, int trialDays, boolean active) {
+public record PlanRow(String code, String name, String tier, String currency, String monthlyPrice, String yearlyPrice,
+		String monthlyInput, String yearlyInput, int trialDays, boolean active) {
 
 	static PlanRow of(Plan plan) {
 		return new PlanRow(plan.code(), plan.name(), plan.tier(), plan.currency(),
 				Money.format(plan.monthlyPrice(), plan.currency()), Money.format(plan.yearlyPrice(), plan.currency()),
-				major(plan.monthlyPrice(), plan.currency()), major(plan.yearlyPrice(), plan.currency()), plan.trialDays(),
-				plan.active());
+				major(plan.monthlyPrice(), plan.currency()), major(plan.yearlyPrice(), plan.currency()),
+				plan.trialDays(), plan.active());
 	}
 
-	/** This row with the prices a rejected form carried, so the owner can correct what they typed. */
+	/**
+	 * This row with the prices a rejected form carried, so the owner can correct what
+	 * they typed.
+	 */
 	PlanRow typed(PlanForm form) {
 		return new PlanRow(code, name, tier, currency, monthlyPrice, yearlyPrice, text(form.monthlyPrice()),
 				text(form.yearlyPrice()), trialDays, active);

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param invoiceNumber e.g. {@code 000042}
  * @param date when it was paid
  * @param description what was paid for
- * @param period the subscription period it paid for, e.g. {@code 29 November 2026 – 29 December 2026}
- * @param lines list price, discount and credit, each a label and an amount; discount and credit only when
- * there was some
+ * @param period the subscription period it paid for, e.g.
+ * {@code 29 November 2026 – 29 December 2026}
+ * @param lines list price, discount and credit, each a label and an amount; discount and
+ * credit only when there was some
  * @param amount what was charged
  * @param refunded what was given back since; null when nothing
  * @param card e.g. {@code Visa ending in 4242}; null when not known
@@ -45,8 +46,8 @@ public record ReceiptPage(String invoiceNumber, String date, String description,
 				: Pages.date(payment.periodStart()) + " – " + Pages.date(payment.periodEnd());
 		Long invoice = payment.invoiceNumber();
 		return new ReceiptPage(invoice == null ? "" : String.format("%06d", invoice),
-				Pages.date(payment.settledAt() == null ? payment.createdAt() : payment.settledAt()), receipt.description(),
-				period, List.copyOf(lines), Money.format(payment.amount(), currency),
+				Pages.date(payment.settledAt() == null ? payment.createdAt() : payment.settledAt()),
+				receipt.description(), period, List.copyOf(lines), Money.format(payment.amount(), currency),
 				payment.refundedAmount() == 0 ? null : Money.format(payment.refundedAmount(), currency),
 				payment.cardBrand() == null || payment.cardLast4() == null ? null
 						: payment.cardBrand() + " ending in " + payment.cardLast4(),

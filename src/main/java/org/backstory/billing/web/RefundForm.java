@@ -3,7 +3,8 @@ package org.backstory.billing.web;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A refund form as it goes back to staff: empty (the refundable amount, a fresh attempt id) or as typed.
+ * A refund form as it goes back to staff: empty (the refundable amount, a fresh attempt
+ * id) or as typed.
  *
  * @param paymentId the payment refunded
  * @param amount in major units, e.g. {@code 5.00}

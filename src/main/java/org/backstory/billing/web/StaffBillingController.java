@@ -46,9 +46,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff looking after a member's billing: their subscription and its history, their payments with a
- * refund form each, and ending the subscription at once. Owners only (the security configuration guards
- * {@code /admin/billing/**}).
+ * Staff looking after a member's billing: their subscription and its history, their
+ * payments with a refund form each, and ending the subscription at once. Owners only (the
+ * security configuration guards {@code /admin/billing/**}).
  */
 @Controller
 class StaffBillingController {
@@ -74,8 +74,8 @@ class StaffBillingController {
 	private final Clock clock;
 
 	StaffBillingController(MemberDirectory members, SubscriptionService subscriptions, SubscriptionChanges changes,
-			SubscriptionHistory history, UpcomingCharges upcoming, Receipts receipts, Refunds refunds, CardService cards,
-			PlanCatalog plans, Clock clock) {
+			SubscriptionHistory history, UpcomingCharges upcoming, Receipts receipts, Refunds refunds,
+			CardService cards, PlanCatalog plans, Clock clock) {
 		this.members = members;
 		this.subscriptions = subscriptions;
 		this.changes = changes;
@@ -114,8 +114,8 @@ class StaffBillingController {
 	@PostMapping("/admin/billing/members/{memberId}/payments/{paymentId}/refund")
 	Object refund(@PathVariable long memberId, @PathVariable long paymentId, @RequestParam String amount,
 			@RequestParam(defaultValue = "") String reason, @RequestParam String attempt,
-			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff,
+			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
 		BillingEntry payment = receipts.history(memberId)
 			.stream()
@@ -128,8 +128,9 @@ class StaffBillingController {
 		Optional<Long> minorUnits = AmountField.parse(amount, currency);
 		if (minorUnits.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, member, null, new RefundForm(paymentId, amount, reason,
-					attemptId.toString(), "Enter the amount to refund, e.g. " + AmountField.plain(250, currency) + "."));
+			return render(model, csrfToken, member, null,
+					new RefundForm(paymentId, amount, reason, attemptId.toString(),
+							"Enter the amount to refund, e.g. " + AmountField.plain(250, currency) + "."));
 		}
 		RefundOutcome outcome = refunds.refund(staff.id(), paymentId, minorUnits.get(), reason, attemptId.toString());
 		if (outcome instanceof RefundOutcome.Refunded refunded) {
@@ -150,8 +151,8 @@ class StaffBillingController {
 
 	@PostMapping("/admin/billing/members/{memberId}/cancel")
 	Object cancelNow(@PathVariable long memberId, @RequestParam(defaultValue = "false") boolean refundUnused,
-			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff,
+			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
 		Responses.personal(response);
 		if (subscriptions.currentSubscription(memberId).filter(StaffBillingController::cancelable).isEmpty()) {
@@ -174,8 +175,9 @@ class StaffBillingController {
 
 	/** Free access to a tier, through the end of a date (UTC) or without end. */
 	@PostMapping("/admin/billing/members/{memberId}/comp")
-	Object grantComp(@PathVariable long memberId, @RequestParam String tier, @RequestParam(defaultValue = "") String until,
-			@RequestParam(required = false) @Nullable String next, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+	Object grantComp(@PathVariable long memberId, @RequestParam String tier,
+			@RequestParam(defaultValue = "") String until, @RequestParam(required = false) @Nullable String next,
+			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberProfile member = profile(memberId);
 		Responses.personal(response);
@@ -194,7 +196,8 @@ class StaffBillingController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, csrfToken, member, "Choose a tier a plan offers, and an end date in the future.", null);
+			return render(model, csrfToken, member, "Choose a tier a plan offers, and an end date in the future.",
+					null);
 		}
 		catch (IllegalStateException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
@@ -214,9 +217,10 @@ class StaffBillingController {
 		Map<Long, RefundForm> forms = new LinkedHashMap<>();
 		for (BillingEntry entry : entries) {
 			if (entry.payment().refundable() > 0) {
-				forms.put(entry.payment().id(), new RefundForm(entry.payment().id(),
-						AmountField.plain(entry.payment().refundable(), entry.payment().currency()), "",
-						UUID.randomUUID().toString(), null));
+				forms.put(entry.payment().id(),
+						new RefundForm(entry.payment().id(),
+								AmountField.plain(entry.payment().refundable(), entry.payment().currency()), "",
+								UUID.randomUUID().toString(), null));
 			}
 		}
 		if (failedRefund != null) {
@@ -235,7 +239,10 @@ class StaffBillingController {
 		return "billing/admin-member";
 	}
 
-	/** Back to this page, or to the staff page the form came from (the member list's member page). */
+	/**
+	 * Back to this page, or to the staff page the form came from (the member list's
+	 * member page).
+	 */
 	private static Object back(long memberId, @Nullable String next) {
 		return Responses.seeOther(SafeRedirect.localPathOr(next, "/admin/billing/members/" + memberId));
 	}

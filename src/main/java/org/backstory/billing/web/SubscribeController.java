@@ -20,7 +20,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The plans page. Open to everyone; {@code next} (where the reader came from) is carried to checkout. */
+/**
+ * The plans page. Open to everyone; {@code next} (where the reader came from) is carried
+ * to checkout.
+ */
 @Controller
 class SubscribeController {
 
@@ -57,8 +60,8 @@ class SubscribeController {
 	}
 
 	private static PlanOffer offer(Plan plan, String returnTo, @Nullable Long articleId, boolean signedIn) {
-		return new PlanOffer(plan.name(), plan.description(),
-				Money.format(plan.monthlyPrice(), plan.currency()), Money.format(plan.yearlyPrice(), plan.currency()),
+		return new PlanOffer(plan.name(), plan.description(), Money.format(plan.monthlyPrice(), plan.currency()),
+				Money.format(plan.yearlyPrice(), plan.currency()),
 				href(plan, BillingInterval.MONTH, returnTo, articleId, signedIn),
 				href(plan, BillingInterval.YEAR, returnTo, articleId, signedIn),
 				plan.trialDays() == 0 ? null
@@ -66,7 +69,10 @@ class SubscribeController {
 								+ " (new subscribers)");
 	}
 
-	/** Checkout, through sign-up for a reader who isn't signed in; both learn the article they came from. */
+	/**
+	 * Checkout, through sign-up for a reader who isn't signed in; both learn the article
+	 * they came from.
+	 */
 	private static String href(Plan plan, BillingInterval interval, String returnTo, @Nullable Long articleId,
 			boolean signedIn) {
 		String article = articleId == null ? "" : "&article=" + articleId;

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The code in the checkout's coupon field and whether it may be checked.
  *
  * @param code the typed code without surrounding spaces, or null when none was typed
- * @param refused true when the member has typed too many wrong codes lately, so this one goes unchecked
+ * @param refused true when the member has typed too many wrong codes lately, so this one
+ * goes unchecked
  */
 record TypedCoupon(@Nullable String code, boolean refused) {
 

@@ -7,7 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Reads the DKIM key at startup, so a bad key stops the app before any mail leaves unsigned. */
+/**
+ * Reads the DKIM key at startup, so a bad key stops the app before any mail leaves
+ * unsigned.
+ */
 @Configuration(proxyBeanMethods = false)
 class DkimConfiguration {
 

@@ -18,19 +18,20 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs a serialised message with DKIM (RFC 6376): {@code rsa-sha256}, {@code relaxed/relaxed}. The
- * message must already be in its wire form (CRLF line ends); the signature covers exactly those bytes, so
- * they must be sent unchanged. Thread-safe.
+ * Signs a serialised message with DKIM (RFC 6376): {@code rsa-sha256},
+ * {@code relaxed/relaxed}. The message must already be in its wire form (CRLF line ends);
+ * the signature covers exactly those bytes, so they must be sent unchanged. Thread-safe.
  */
 final class DkimSigner {
 
 	/**
-	 * Signed when present, in this order. {@code From}, {@code To}, {@code Subject}, {@code Date},
-	 * {@code Message-ID}, {@code MIME-Version} and {@code Content-Type} are in every message Jakarta Mail builds;
-	 * the list headers make a forged unsubscribe target detectable.
+	 * Signed when present, in this order. {@code From}, {@code To}, {@code Subject},
+	 * {@code Date}, {@code Message-ID}, {@code MIME-Version} and {@code Content-Type} are
+	 * in every message Jakarta Mail builds; the list headers make a forged unsubscribe
+	 * target detectable.
 	 */
-	static final List<String> SIGNED_HEADERS = List.of("from", "reply-to", "to", "cc", "subject", "date",
-			"message-id", "mime-version", "content-type", "content-transfer-encoding", "list-id", "list-unsubscribe",
+	static final List<String> SIGNED_HEADERS = List.of("from", "reply-to", "to", "cc", "subject", "date", "message-id",
+			"mime-version", "content-type", "content-transfer-encoding", "list-id", "list-unsubscribe",
 			"list-unsubscribe-post");
 
 	private static final Pattern DOMAIN = Pattern
@@ -58,7 +59,8 @@ final class DkimSigner {
 
 	/**
 	 * A signer for complete settings.
-	 * @throws InvalidDkimConfigurationException naming the variable that is missing or wrong
+	 * @throws InvalidDkimConfigurationException naming the variable that is missing or
+	 * wrong
 	 */
 	static DkimSigner from(DkimProperties properties, Clock clock) {
 		String domain = required(properties.domain(), "BACKSTORY_DKIM_DOMAIN");
@@ -150,7 +152,10 @@ final class DkimSigner {
 		}
 	}
 
-	/** Where the body begins: after the empty line that ends the header, or the end if there is none. */
+	/**
+	 * Where the body begins: after the empty line that ends the header, or the end if
+	 * there is none.
+	 */
 	private static int bodyStart(byte[] message) {
 		for (int i = 0; i + 3 < message.length; i++) {
 			if (message[i] == '\r' && message[i + 1] == '\n' && message[i + 2] == '\r' && message[i + 3] == '\n') {

@@ -37,8 +37,8 @@ record HeaderField(String name, String text) {
 	}
 
 	/**
-	 * Relaxed header canonicalisation (RFC 6376 3.4.2): lower-case name, unfolded, runs of spaces and tabs
-	 * as one space, none around the colon or at the end.
+	 * Relaxed header canonicalisation (RFC 6376 3.4.2): lower-case name, unfolded, runs
+	 * of spaces and tabs as one space, none around the colon or at the end.
 	 */
 	static String relaxed(String field) {
 		int colon = field.indexOf(':');

@@ -3,7 +3,10 @@ package org.backstory.email.dkim;
 import org.backstory.shared.StartRefused;
 import org.jspecify.annotations.Nullable;
 
-/** DKIM settings the app cannot sign with; the message is one sentence naming the variable to fix. */
+/**
+ * DKIM settings the app cannot sign with; the message is one sentence naming the variable
+ * to fix.
+ */
 class InvalidDkimConfigurationException extends StartRefused {
 
 	private static final long serialVersionUID = 1L;

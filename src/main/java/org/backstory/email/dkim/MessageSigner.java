@@ -11,9 +11,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The last step before a message leaves: signs it with DKIM when a key is configured, and otherwise hands it
- * through untouched. A signature covers exact bytes, so a signed message is serialised once, signed, and
- * only those bytes are sent or written; Jakarta Mail never gets a chance to encode it again.
+ * The last step before a message leaves: signs it with DKIM when a key is configured, and
+ * otherwise hands it through untouched. A signature covers exact bytes, so a signed
+ * message is serialised once, signed, and only those bytes are sent or written; Jakarta
+ * Mail never gets a chance to encode it again.
  */
 public final class MessageSigner {
 
@@ -32,9 +33,10 @@ public final class MessageSigner {
 	}
 
 	/**
-	 * The message to hand to an SMTP transport's {@code sendMessage}: without DKIM {@code message} itself,
-	 * with DKIM a message read back from the signed bytes, which Jakarta Mail writes out verbatim. Do not
-	 * call {@code saveChanges} on it (as Spring's {@code JavaMailSender} does): that would re-encode it.
+	 * The message to hand to an SMTP transport's {@code sendMessage}: without DKIM
+	 * {@code message} itself, with DKIM a message read back from the signed bytes, which
+	 * Jakarta Mail writes out verbatim. Do not call {@code saveChanges} on it (as
+	 * Spring's {@code JavaMailSender} does): that would re-encode it.
 	 */
 	public MimeMessage forSmtp(Session session, MimeMessage message) throws MessagingException {
 		if (dkim == null) {
@@ -48,7 +50,9 @@ public final class MessageSigner {
 		}
 	}
 
-	/** Writes the message as it would go over the wire, signed when DKIM is configured. */
+	/**
+	 * Writes the message as it would go over the wire, signed when DKIM is configured.
+	 */
 	public void writeTo(MimeMessage message, OutputStream out) throws IOException, MessagingException {
 		if (dkim == null) {
 			message.writeTo(out);
@@ -65,9 +69,10 @@ public final class MessageSigner {
 	}
 
 	/**
-	 * Collects a message as SMTP carries it: every line end CRLF, one at the very end. The signature must
-	 * cover what is sent, and SMTP clients turn bare CR and LF into CRLF. Unlike ByteArrayOutputStream it does
-	 * not lock on every byte, which Jakarta Mail's encoders write one at a time.
+	 * Collects a message as SMTP carries it: every line end CRLF, one at the very end.
+	 * The signature must cover what is sent, and SMTP clients turn bare CR and LF into
+	 * CRLF. Unlike ByteArrayOutputStream it does not lock on every byte, which Jakarta
+	 * Mail's encoders write one at a time.
 	 */
 	private static final class WireFormat extends OutputStream {
 

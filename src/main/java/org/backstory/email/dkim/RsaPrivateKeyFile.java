@@ -20,8 +20,9 @@ import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an unencrypted RSA private key from a PEM file, PKCS#8 ({@code openssl genpkey}) or PKCS#1 (older
- * {@code openssl genrsa}). Every failure is an {@link InvalidDkimConfigurationException} naming
+ * Reads an unencrypted RSA private key from a PEM file, PKCS#8 ({@code openssl genpkey})
+ * or PKCS#1 (older {@code openssl genrsa}). Every failure is an
+ * {@link InvalidDkimConfigurationException} naming
  * {@code BACKSTORY_DKIM_PRIVATE_KEY_FILE}.
  */
 final class RsaPrivateKeyFile {
@@ -58,8 +59,9 @@ final class RsaPrivateKeyFile {
 		};
 		int bits = key.getModulus().bitLength();
 		if (bits < MINIMUM_BITS) {
-			throw invalid(file, "holds a " + bits + "-bit key; receivers want at least " + MINIMUM_BITS
-					+ " bits, 2048 is usual", null);
+			throw invalid(file,
+					"holds a " + bits + "-bit key; receivers want at least " + MINIMUM_BITS + " bits, 2048 is usual",
+					null);
 		}
 		return key;
 	}
@@ -67,7 +69,8 @@ final class RsaPrivateKeyFile {
 	private static RSAPrivateCrtKey decode(Path file, String base64, Function<byte[], KeySpec> spec) {
 		PrivateKey key;
 		try {
-			key = KeyFactory.getInstance("RSA").generatePrivate(spec.apply(Base64.getMimeDecoder().decode(base64.strip())));
+			key = KeyFactory.getInstance("RSA")
+				.generatePrivate(spec.apply(Base64.getMimeDecoder().decode(base64.strip())));
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
 			throw invalid(file, "does not hold a readable RSA private key", ex);
@@ -85,8 +88,8 @@ final class RsaPrivateKeyFile {
 	}
 
 	private static InvalidDkimConfigurationException invalid(Path file, String problem, @Nullable Throwable cause) {
-		return new InvalidDkimConfigurationException(
-				"BACKSTORY_DKIM_PRIVATE_KEY_FILE (" + file + ") " + problem + ".", cause);
+		return new InvalidDkimConfigurationException("BACKSTORY_DKIM_PRIVATE_KEY_FILE (" + file + ") " + problem + ".",
+				cause);
 	}
 
 }

@@ -19,8 +19,9 @@ import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Newsletter messages in the dev outbox: they are files only (a send's progress lives with the send), so the
- * outbox page reads the latest ones' headers from {@code <data-dir>/outbox/newsletters}.
+ * Newsletter messages in the dev outbox: they are files only (a send's progress lives
+ * with the send), so the outbox page reads the latest ones' headers from
+ * {@code <data-dir>/outbox/newsletters}.
  */
 @Component
 class NewsletterOutboxFiles {
@@ -34,7 +35,9 @@ class NewsletterOutboxFiles {
 		this.directory = backstory.dataDir().resolve("outbox").resolve("newsletters");
 	}
 
-	/** The newest {@code limit} newsletter messages: time written, recipient and subject. */
+	/**
+	 * The newest {@code limit} newsletter messages: time written, recipient and subject.
+	 */
 	List<NewsletterFile> latest(int limit) {
 		if (!Files.isDirectory(directory)) {
 			return List.of();
@@ -59,7 +62,8 @@ class NewsletterOutboxFiles {
 					decoded(headers.getHeader("Subject", " ")));
 		}
 		catch (IOException | MessagingException ex) {
-			return new NewsletterFile(TIME.format(dated.modified().toInstant()), "", dated.file().getFileName().toString());
+			return new NewsletterFile(TIME.format(dated.modified().toInstant()), "",
+					dated.file().getFileName().toString());
 		}
 	}
 

@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The outbox: every message the app has queued, newest first, and (for the owner) one message in full; and
- * the latest newsletter messages written to the dev outbox folder.
- * Message bodies carry sign-in and password-reset links, so only the owner may open them; otherwise any
- * staff user could take over another account, the owner's included.
+ * The outbox: every message the app has queued, newest first, and (for the owner) one
+ * message in full; and the latest newsletter messages written to the dev outbox folder.
+ * Message bodies carry sign-in and password-reset links, so only the owner may open them;
+ * otherwise any staff user could take over another account, the owner's included.
  */
 @Controller
 class OutboxAdminController {

@@ -2,6 +2,8 @@ package org.backstory.email.web;
 
 import java.util.List;
 
-/** One message as the outbox shows it: the plain-text body, with its links made clickable. */
+/**
+ * One message as the outbox shows it: the plain-text body, with its links made clickable.
+ */
 public record OutboxMessage(OutboxRow summary, List<TextSegment> body, boolean hasHtml) {
 }

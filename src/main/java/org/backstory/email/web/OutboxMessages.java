@@ -33,9 +33,10 @@ class OutboxMessages {
 	}
 
 	Optional<OutboxMessage> find(long id) {
-		return jdbc.sql("""
-				select id, created_at, recipient, subject, status, attempts, text_body, html_body is not null as has_html
-				from email.outgoing_mail where id = :id""")
+		return jdbc
+			.sql("""
+					select id, created_at, recipient, subject, status, attempts, text_body, html_body is not null as has_html
+					from email.outgoing_mail where id = :id""")
 			.param("id", id)
 			.query((rs, n) -> new OutboxMessage(row(rs, n), TextSegment.split(rs.getString("text_body")),
 					rs.getBoolean("has_html")))

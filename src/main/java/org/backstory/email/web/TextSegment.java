@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A run of a plain-text mail body: either text or a web link, so the outbox can render links safely. */
+/**
+ * A run of a plain-text mail body: either text or a web link, so the outbox can render
+ * links safely.
+ */
 public record TextSegment(String text, boolean link) {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");

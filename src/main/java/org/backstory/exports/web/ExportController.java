@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The owner's export page and its downloads: each file alone, or everything in one zip. Owner only. */
+/**
+ * The owner's export page and its downloads: each file alone, or everything in one zip.
+ * Owner only.
+ */
 @Controller
 class ExportController {
 

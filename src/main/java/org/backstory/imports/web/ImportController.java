@@ -22,8 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Importing a Ghost or Substack archive: upload, a dry run listing every post and every problem, then a
- * confirmation that imports all of it or nothing.
+ * Importing a Ghost or Substack archive: upload, a dry run listing every post and every
+ * problem, then a confirmation that imports all of it or nothing.
  */
 @Controller
 class ImportController {
@@ -66,14 +66,17 @@ class ImportController {
 		Responses.personal(response);
 		ArchiveImport.Outcome outcome = imports.confirm(staff, id);
 		if (outcome instanceof ArchiveImport.Outcome.Imported done) {
-			redirect.addFlashAttribute("notice", "Imported from " + done.source().label() + ": " + done.articles()
-					+ " articles (" + done.skippedArticles() + " imported before, skipped), " + done.members() + " members ("
-					+ done.comps() + " comped, " + done.existingMembers() + " already members, left as they were), "
-					+ done.imagesCopied() + " images copied"
-					+ (done.subscriptions() + done.payments() == 0 ? "" : ", " + done.subscriptions() + " subscriptions and "
-							+ done.payments() + " payments restored (" + done.cardNeeded() + " need a card here)")
-					+ (done.keptAsLinks().isEmpty() ? "."
-							: "; kept as links because they could not be fetched: " + String.join(", ", done.keptAsLinks()) + "."));
+			redirect.addFlashAttribute("notice",
+					"Imported from " + done.source().label() + ": " + done.articles() + " articles ("
+							+ done.skippedArticles() + " imported before, skipped), " + done.members() + " members ("
+							+ done.comps() + " comped, " + done.existingMembers()
+							+ " already members, left as they were), " + done.imagesCopied() + " images copied"
+							+ (done.subscriptions() + done.payments() == 0 ? ""
+									: ", " + done.subscriptions() + " subscriptions and " + done.payments()
+											+ " payments restored (" + done.cardNeeded() + " need a card here)")
+							+ (done.keptAsLinks().isEmpty() ? "."
+									: "; kept as links because they could not be fetched: "
+											+ String.join(", ", done.keptAsLinks()) + "."));
 			return Responses.seeOther(PAGE);
 		}
 		response.setStatus(outcome instanceof ArchiveImport.Outcome.Unknown ? HttpStatus.GONE.value()

@@ -18,9 +18,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The editor's image upload: {@code POST /admin/media} with the image in the multipart field {@code file}
- * (staff from contributor up, by the URL table). Answers the stored image as JSON, or
- * {@code {"error": "..."}} with 422 when the upload is not a usable image.
+ * The editor's image upload: {@code POST /admin/media} with the image in the multipart
+ * field {@code file} (staff from contributor up, by the URL table). Answers the stored
+ * image as JSON, or {@code {"error": "..."}} with 422 when the upload is not a usable
+ * image.
  */
 @RestController
 class MediaUploadController {

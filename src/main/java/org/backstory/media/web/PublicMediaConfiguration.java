@@ -17,9 +17,10 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
 import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 /**
- * Serves the image copies at {@code /media/<yyyy>/<mm>/<name>-<width>.<jpg|png>} to everyone (images are
- * not paywalled), cached for a year as immutable: a copy's name never points at other bytes. Only names of
- * that shape are served, so the originals (kept with their metadata) never are.
+ * Serves the image copies at {@code /media/<yyyy>/<mm>/<name>-<width>.<jpg|png>} to
+ * everyone (images are not paywalled), cached for a year as immutable: a copy's name
+ * never points at other bytes. Only names of that shape are served, so the originals
+ * (kept with their metadata) never are.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicMediaConfiguration implements WebMvcConfigurer {
@@ -47,8 +48,8 @@ class PublicMediaConfiguration implements WebMvcConfigurer {
 		@Override
 		protected @Nullable Resource resolveResourceInternal(@Nullable HttpServletRequest request, String requestPath,
 				List<? extends Resource> locations, ResourceResolverChain chain) {
-			return COPY.matcher(requestPath).matches() ? super.resolveResourceInternal(request, requestPath, locations, chain)
-					: null;
+			return COPY.matcher(requestPath).matches()
+					? super.resolveResourceInternal(request, requestPath, locations, chain) : null;
 		}
 
 	}

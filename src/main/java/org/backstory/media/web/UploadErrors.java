@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Answers an upload over the size limit with 413 and a sentence naming the limit. The request is refused
- * while it is parsed, before any controller is chosen, so this advice applies to every path: the editor's
- * upload gets JSON ({@code {"error": "..."}}), any other form plain text.
+ * Answers an upload over the size limit with 413 and a sentence naming the limit. The
+ * request is refused while it is parsed, before any controller is chosen, so this advice
+ * applies to every path: the editor's upload gets JSON ({@code {"error": "..."}}), any
+ * other form plain text.
  */
 @ControllerAdvice
 class UploadErrors {

@@ -1,4 +1,7 @@
-/** The media module's HTTP side: the upload endpoint for the editor and the public copies under {@code /media}. */
+/**
+ * The media module's HTTP side: the upload endpoint for the editor and the public copies
+ * under {@code /media}.
+ */
 @NullMarked
 package org.backstory.media.web;
 

@@ -14,13 +14,16 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Password hashing and the hourly clean-up of spent tokens, email change links and stale throttle counters. */
+/**
+ * Password hashing and the hourly clean-up of spent tokens, email change links and stale
+ * throttle counters.
+ */
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
 	/**
-	 * Argon2 for new hashes; each hash names its algorithm ({@code {argon2}...}), so a later switch keeps old
-	 * hashes working.
+	 * Argon2 for new hashes; each hash names its algorithm ({@code {argon2}...}), so a
+	 * later switch keeps old hashes working.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -33,7 +36,8 @@ class AccountConfiguration {
 			SignInThrottle throttle, Clock clock) {
 		return Tasks.recurring("members-housekeeping", FixedDelay.ofHours(1)).execute((instance, context) -> {
 			tokens.purgeExpired();
-			// As for one-time tokens: a week after expiry, when a late click no longer needs a precise message.
+			// As for one-time tokens: a week after expiry, when a late click no longer
+			// needs a precise message.
 			emailChanges.purgeExpired(clock.instant().minus(Duration.ofDays(7)));
 			throttle.purgeStale();
 		});

@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a signed-in member changes about their own account: name, password, and deleting it. */
+/**
+ * What a signed-in member changes about their own account: name, password, and deleting
+ * it.
+ */
 @Service
 public class AccountSettings {
 
@@ -62,12 +65,18 @@ public class AccountSettings {
 		return members.findById(memberId).orElseThrow();
 	}
 
-	/** Tells other modules, inside the changing transaction, that the member's name or address changed. */
+	/**
+	 * Tells other modules, inside the changing transaction, that the member's name or
+	 * address changed.
+	 */
 	void edited(long memberId) {
 		events.publishEvent(new MemberEdited(memberId));
 	}
 
-	/** Sets a new password after checking the current one; wrong current passwords count as failed sign-ins. */
+	/**
+	 * Sets a new password after checking the current one; wrong current passwords count
+	 * as failed sign-ins.
+	 */
 	@Transactional
 	public Outcome changePassword(long memberId, @Nullable String currentPassword, String newPassword) {
 		Member member = members.findById(memberId).orElseThrow();
@@ -79,9 +88,10 @@ public class AccountSettings {
 	}
 
 	/**
-	 * Gives a first password to an account that has none and whose address is proven; the caller has checked
-	 * that this session was signed in by an emailed link. Whether it did: an account with a password changes it
-	 * with {@link #changePassword}, and an unproven address may not get one at all.
+	 * Gives a first password to an account that has none and whose address is proven; the
+	 * caller has checked that this session was signed in by an emailed link. Whether it
+	 * did: an account with a password changes it with {@link #changePassword}, and an
+	 * unproven address may not get one at all.
 	 */
 	@Transactional
 	public boolean setFirstPassword(long memberId, String newPassword) {
@@ -94,9 +104,10 @@ public class AccountSettings {
 	}
 
 	/**
-	 * Deletes the member and all their personal data: the row, their tokens and throttle counters, their
-	 * mail, and (through {@link MemberDeleted}, whose listeners run in this transaction) other modules' rows.
-	 * Confirmed with the password, or for link-only accounts by typing the address.
+	 * Deletes the member and all their personal data: the row, their tokens and throttle
+	 * counters, their mail, and (through {@link MemberDeleted}, whose listeners run in
+	 * this transaction) other modules' rows. Confirmed with the password, or for
+	 * link-only accounts by typing the address.
 	 */
 	@Transactional
 	public Outcome delete(long memberId, @Nullable String confirmation) {
@@ -110,8 +121,8 @@ public class AccountSettings {
 	}
 
 	/**
-	 * Deletes the member and all their personal data as {@link #delete} does, without a confirmation: for
-	 * staff, who confirm on their own page.
+	 * Deletes the member and all their personal data as {@link #delete} does, without a
+	 * confirmation: for staff, who confirm on their own page.
 	 */
 	@Transactional
 	public void erase(long memberId) {
@@ -123,9 +134,10 @@ public class AccountSettings {
 		events.publishEvent(new MemberDeleted(memberId));
 		String email = member.email().toLowerCase(Locale.ROOT);
 		jdbc.sql("delete from members.sign_in_throttle where throttle_key in (:keys)")
-			.param("keys", List.of(ThrottleRule.LOGIN_EMAIL.key(email), ThrottleRule.MAIL_EMAIL.key(email),
-					ThrottleRule.CODE_MEMBER.key(Long.toString(memberId)),
-					ThrottleRule.SECOND_FACTOR_MEMBER.key(Long.toString(memberId))))
+			.param("keys",
+					List.of(ThrottleRule.LOGIN_EMAIL.key(email), ThrottleRule.MAIL_EMAIL.key(email),
+							ThrottleRule.CODE_MEMBER.key(Long.toString(memberId)),
+							ThrottleRule.SECOND_FACTOR_MEMBER.key(Long.toString(memberId))))
 			.update();
 		members.delete(memberId);
 		mailer.forget(member.email());
@@ -133,8 +145,9 @@ public class AccountSettings {
 	}
 
 	/**
-	 * Checks that the signed-in member is who they say before a change that matters: their password, or for
-	 * link-only accounts their address typed out. Wrong passwords count as failed sign-ins.
+	 * Checks that the signed-in member is who they say before a change that matters:
+	 * their password, or for link-only accounts their address typed out. Wrong passwords
+	 * count as failed sign-ins.
 	 */
 	Outcome confirm(Member member, @Nullable String confirmation) {
 		return member.hasPassword() ? confirmPassword(member, confirmation) : confirmEmail(member, confirmation);

@@ -8,10 +8,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place an emailed link proves a member's address (sign-in link, sign-up confirmation, password
- * reset, staff invite). Until the first proof anyone could have created the account with that address and
- * chosen its password, so the first proof clears the password and ends every other session
- * ({@link AddressProven}): whoever signed up first keeps nothing.
+ * The one place an emailed link proves a member's address (sign-in link, sign-up
+ * confirmation, password reset, staff invite). Until the first proof anyone could have
+ * created the account with that address and chosen its password, so the first proof
+ * clears the password and ends every other session ({@link AddressProven}): whoever
+ * signed up first keeps nothing.
  */
 @Component
 class AddressProofs {

@@ -1,8 +1,8 @@
 package org.backstory.members.account;
 
 /**
- * RFC 4648 Base32 without padding, the form authenticator apps take a secret in (in the otpauth URI and typed
- * by hand): letters A to Z and digits 2 to 7, five bits each.
+ * RFC 4648 Base32 without padding, the form authenticator apps take a secret in (in the
+ * otpauth URI and typed by hand): letters A to Z and digits 2 to 7, five bits each.
  */
 final class Base32 {
 

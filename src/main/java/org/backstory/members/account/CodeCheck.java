@@ -7,7 +7,10 @@ public enum CodeCheck {
 	RIGHT,
 	/** Not a code of this member's, or not one of this minute. */
 	WRONG,
-	/** The authenticator code of a step that already signed in (or an earlier one): a replay. */
+	/**
+	 * The authenticator code of a step that already signed in (or an earlier one): a
+	 * replay.
+	 */
 	USED,
 	/** Not shaped like a code at all; not counted. */
 	MALFORMED,

@@ -10,8 +10,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The bundled list of the most common leaked passwords, {@code members/common-passwords.txt} (its header
- * names the source and the licence), read once. Checked offline: no password leaves the app.
+ * The bundled list of the most common leaked passwords,
+ * {@code members/common-passwords.txt} (its header names the source and the licence),
+ * read once. Checked offline: no password leaves the app.
  */
 final class CommonPasswords {
 
@@ -22,7 +23,10 @@ final class CommonPasswords {
 	private CommonPasswords() {
 	}
 
-	/** Whether {@code password}, lower-cased and without surrounding spaces, is on the list. */
+	/**
+	 * Whether {@code password}, lower-cased and without surrounding spaces, is on the
+	 * list.
+	 */
 	static boolean contains(String password) {
 		return LIST.contains(password);
 	}

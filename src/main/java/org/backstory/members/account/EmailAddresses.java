@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-/** What counts as a usable email address: the HTML form rule plus a dot in the domain, at most 254 characters. */
+/**
+ * What counts as a usable email address: the HTML form rule plus a dot in the domain, at
+ * most 254 characters.
+ */
 public final class EmailAddresses {
 
 	public static final int MAX_LENGTH = 254;

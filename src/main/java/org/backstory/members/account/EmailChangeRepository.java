@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Requests to change an address, one open request per member. Tokens are looked up by their SHA-256. */
+/**
+ * Requests to change an address, one open request per member. Tokens are looked up by
+ * their SHA-256.
+ */
 @Repository
 class EmailChangeRepository {
 
@@ -37,7 +40,8 @@ class EmailChangeRepository {
 
 	/** What the token is, without using it up. */
 	Optional<EmailChange> find(String token, Instant now) {
-		return jdbc.sql("select member_id, new_email, expires_at, used_at from members.email_change where token_hash = :hash")
+		return jdbc
+			.sql("select member_id, new_email, expires_at, used_at from members.email_change where token_hash = :hash")
 			.param("hash", OneTimeTokens.hash(token))
 			.query((rs, row) -> new EmailChange(rs.getLong("member_id"), rs.getString("new_email"),
 					rs.getTimestamp("used_at") != null ? TokenCheck.State.USED

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A member changing their address. Asking needs their password (or, for link-only accounts, the current
- * address typed out) and mails a link to the new address; the change applies only when that link is opened
- * and confirmed, within 24 hours. Then the new address counts as verified, links mailed to the old one stop
- * working, and the old address gets a notice. The caller ends the member's other sessions.
+ * A member changing their address. Asking needs their password (or, for link-only
+ * accounts, the current address typed out) and mails a link to the new address; the
+ * change applies only when that link is opened and confirmed, within 24 hours. Then the
+ * new address counts as verified, links mailed to the old one stop working, and the old
+ * address gets a notice. The caller ends the member's other sessions.
  */
 @Service
 public class EmailChanges {
@@ -53,9 +54,10 @@ public class EmailChanges {
 	}
 
 	/**
-	 * Mails a confirmation link to {@code newEmail} (already checked to be a valid address other than the
-	 * member's), replacing any earlier request. An address that has an account gets a notice instead, and the
-	 * answer is the same, so the form tells no one which addresses have accounts.
+	 * Mails a confirmation link to {@code newEmail} (already checked to be a valid
+	 * address other than the member's), replacing any earlier request. An address that
+	 * has an account gets a notice instead, and the answer is the same, so the form tells
+	 * no one which addresses have accounts.
 	 */
 	@Transactional
 	public Outcome request(long memberId, String newEmail, @Nullable String confirmation) {
@@ -83,7 +85,8 @@ public class EmailChanges {
 	/**
 	 * Applies the change the link asks for, using it up.
 	 * @return the member with the new address, empty when the link no longer works
-	 * @throws EmailTakenException when the new address got an account since the link was sent
+	 * @throws EmailTakenException when the new address got an account since the link was
+	 * sent
 	 */
 	@Transactional
 	public Optional<Member> apply(@Nullable String token) {

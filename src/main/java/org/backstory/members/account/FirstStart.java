@@ -8,8 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the app is ready (after the demo seeder has run, so a demo publication has its owner), makes sure the
- * publication has an owner or a way to create one, and prints the setup link when it issued one.
+ * Once the app is ready (after the demo seeder has run, so a demo publication has its
+ * owner), makes sure the publication has an owner or a way to create one, and prints the
+ * setup link when it issued one.
  */
 @Component
 class FirstStart {
@@ -27,15 +28,17 @@ class FirstStart {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ready() {
-		// The one token that is logged, on purpose: the log is how the operator, and only the operator, gets it.
+		// The one token that is logged, on purpose: the log is how the operator, and only
+		// the operator, gets it.
 		setup.atStart()
 			.map(token -> site.link(OwnerSetup.PATH + "?token=" + token))
-			.ifPresent(link -> log.warn("""
-				This publication has no owner yet. Open this link within 24 hours to create the owner's account \
-				(it works once; every start without an owner prints a new one and the older links stop working):
-				  {}
-				Or set BACKSTORY_OWNER_EMAIL and restart to have a link to choose the owner's password mailed instead.""",
-				link));
+			.ifPresent(link -> log
+				.warn("""
+						This publication has no owner yet. Open this link within 24 hours to create the owner's account \
+						(it works once; every start without an owner prints a new one and the older links stop working):
+						  {}
+						Or set BACKSTORY_OWNER_EMAIL and restart to have a link to choose the owner's password mailed instead.""",
+						link));
 	}
 
 }

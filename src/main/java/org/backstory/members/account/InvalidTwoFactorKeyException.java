@@ -3,7 +3,10 @@ package org.backstory.members.account;
 import org.backstory.shared.StartRefused;
 import org.jspecify.annotations.Nullable;
 
-/** A two-factor key the app cannot start with; the message is one sentence saying what is wrong. */
+/**
+ * A two-factor key the app cannot start with; the message is one sentence saying what is
+ * wrong.
+ */
 class InvalidTwoFactorKeyException extends StartRefused {
 
 	private static final long serialVersionUID = 1L;

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state valid, expired, used, revoked or unknown
  * @param invite the invite, unless the link is unknown
- * @param accountExists whether the invited address already has an account (who must then sign in to accept)
+ * @param accountExists whether the invited address already has an account (who must then
+ * sign in to accept)
  */
 public record InviteCheck(State state, @Nullable StaffInvite invite, boolean accountExists) {
 

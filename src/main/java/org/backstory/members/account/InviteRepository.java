@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The staff invite table. Tokens are looked up by their SHA-256 ({@link OneTimeTokens#hash}). */
+/**
+ * The staff invite table. Tokens are looked up by their SHA-256
+ * ({@link OneTimeTokens#hash}).
+ */
 @Repository
 class InviteRepository {
 
@@ -67,7 +70,10 @@ class InviteRepository {
 			.optional();
 	}
 
-	/** Marks an open, unexpired invite accepted, atomically; empty when the link no longer works. */
+	/**
+	 * Marks an open, unexpired invite accepted, atomically; empty when the link no longer
+	 * works.
+	 */
 	Optional<StaffInvite> accept(byte[] tokenHash, Instant now) {
 		return jdbc.sql("""
 				update members.staff_invite set accepted_at = :now
@@ -86,7 +92,10 @@ class InviteRepository {
 			.update();
 	}
 
-	/** Revokes an open invite; empty when there is no such invite or it was accepted or revoked already. */
+	/**
+	 * Revokes an open invite; empty when there is no such invite or it was accepted or
+	 * revoked already.
+	 */
 	Optional<StaffInvite> revoke(long inviteId, Instant now) {
 		return jdbc.sql("""
 				update members.staff_invite set revoked_at = :now

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Passwordless sign-in: a single-use link, valid for 15 minutes, mailed to the member's address. */
+/**
+ * Passwordless sign-in: a single-use link, valid for 15 minutes, mailed to the member's
+ * address.
+ */
 @Service
 public class LinkSignIn {
 
@@ -25,7 +28,10 @@ public class LinkSignIn {
 		this.proofs = proofs;
 	}
 
-	/** Mails a sign-in link if {@code email} has an account; does nothing otherwise, and says nothing. */
+	/**
+	 * Mails a sign-in link if {@code email} has an account; does nothing otherwise, and
+	 * says nothing.
+	 */
 	@Transactional
 	public void request(String email, @Nullable String next) {
 		members.findByEmail(email)
@@ -38,8 +44,8 @@ public class LinkSignIn {
 	}
 
 	/**
-	 * Uses the token up and returns its member, whose address is now proven: the link reached their
-	 * mailbox ({@link AddressProofs}). Empty when the token is not valid.
+	 * Uses the token up and returns its member, whose address is now proven: the link
+	 * reached their mailbox ({@link AddressProofs}). Empty when the token is not valid.
 	 */
 	@Transactional
 	public Optional<Member> signIn(@Nullable String token) {

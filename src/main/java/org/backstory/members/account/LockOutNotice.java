@@ -6,9 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * When password sign-in for an address is locked (anyone can lock a known address by guessing), the address
- * is mailed a sign-in link, so its owner still gets in: once per lock-out, within the mail limit for the
- * address, and only if the address has an account, which the caller is never told.
+ * When password sign-in for an address is locked (anyone can lock a known address by
+ * guessing), the address is mailed a sign-in link, so its owner still gets in: once per
+ * lock-out, within the mail limit for the address, and only if the address has an
+ * account, which the caller is never told.
  */
 @Component
 public class LockOutNotice {
@@ -27,7 +28,10 @@ public class LockOutNotice {
 		this.links = links;
 	}
 
-	/** Mails {@code email} a sign-in link if this is the first refusal of its current lock-out. */
+	/**
+	 * Mails {@code email} a sign-in link if this is the first refusal of its current
+	 * lock-out.
+	 */
 	public void addressLocked(String email) {
 		if (throttle.claimLockNotice(new Subject(ThrottleRule.LOGIN_EMAIL, email)) && mailLimit.allowTo(email)) {
 			log.info("Sign-in link offered for a locked address");

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits requests that make the app send mail (sign-in links, password resets, verification, sign-ups), so
- * nobody can use the site to flood a mailbox. Every request counts, whether or not the address has an
- * account, so the limit reveals nothing about which addresses do.
+ * Limits requests that make the app send mail (sign-in links, password resets,
+ * verification, sign-ups), so nobody can use the site to flood a mailbox. Every request
+ * counts, whether or not the address has an account, so the limit reveals nothing about
+ * which addresses do.
  */
 @Component
 public class MailRequestLimit {
@@ -21,7 +22,10 @@ public class MailRequestLimit {
 		this.throttle = throttle;
 	}
 
-	/** Counts a request for {@code email} (null for none) from {@code ip}; false when over the limit. */
+	/**
+	 * Counts a request for {@code email} (null for none) from {@code ip}; false when over
+	 * the limit.
+	 */
 	public boolean allow(@Nullable String email, String ip) {
 		List<Subject> subjects = new ArrayList<>();
 		subjects.add(new Subject(ThrottleRule.MAIL_IP, ip));
@@ -32,8 +36,8 @@ public class MailRequestLimit {
 	}
 
 	/**
-	 * Counts a mail to {@code email} that the app sends on its own initiative (the lock-out notice), against the
-	 * address only; false when over the limit.
+	 * Counts a mail to {@code email} that the app sends on its own initiative (the
+	 * lock-out notice), against the address only; false when over the limit.
 	 */
 	boolean allowTo(String email) {
 		return throttle.reserve(List.of(new Subject(ThrottleRule.MAIL_EMAIL, email))).allowed();

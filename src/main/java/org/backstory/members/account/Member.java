@@ -7,7 +7,10 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code members.member}. The password hash never leaves this package's services. */
+/**
+ * A row of {@code members.member}. The password hash never leaves this package's
+ * services.
+ */
 public record Member(long id, String email, String name, @Nullable String passwordHash, MemberRole role,
 		@Nullable Instant emailVerifiedAt, Instant createdAt) {
 

@@ -25,7 +25,10 @@ class MemberMails {
 		this.site = site;
 	}
 
-	/** The link that confirms a sign-up (or an address not yet verified) and signs in, leading on to {@code next}. */
+	/**
+	 * The link that confirms a sign-up (or an address not yet verified) and signs in,
+	 * leading on to {@code next}.
+	 */
 	void confirmation(Member member, String token, @Nullable String next) {
 		mailer.send(Mail.text(member.email(), "Confirm your email address", """
 				Hello %s,
@@ -51,8 +54,9 @@ class MemberMails {
 	}
 
 	/**
-	 * What someone signing up with an address that has an account gets instead of a confirmation: a sign-in
-	 * link, so the sign-up page can answer the same whether or not the address has an account.
+	 * What someone signing up with an address that has an account gets instead of a
+	 * confirmation: a sign-in link, so the sign-up page can answer the same whether or
+	 * not the address has an account.
 	 */
 	void signUpWithExistingAccount(Member member, String token, @Nullable String next) {
 		mailer.send(Mail.text(member.email(), "Your sign-in link", """

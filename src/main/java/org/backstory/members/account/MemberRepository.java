@@ -53,7 +53,10 @@ public class MemberRepository {
 			.single();
 	}
 
-	/** The member, with their row locked until the transaction ends, so two changes to them run one after the other. */
+	/**
+	 * The member, with their row locked until the transaction ends, so two changes to
+	 * them run one after the other.
+	 */
 	Optional<Member> lockById(long id) {
 		return jdbc.sql("select " + COLUMNS + " from members.member where id = :id for update")
 			.param("id", id)
@@ -62,17 +65,19 @@ public class MemberRepository {
 	}
 
 	/**
-	 * Inserts a member and returns the id; empty when the address already has an account (a concurrent insert
-	 * of the same address waits for the other to commit, then finds it taken).
+	 * Inserts a member and returns the id; empty when the address already has an account
+	 * (a concurrent insert of the same address waits for the other to commit, then finds
+	 * it taken).
 	 */
 	Optional<Long> insert(String email, String name, @Nullable String passwordHash, MemberRole role,
 			@Nullable Instant verifiedAt, Instant now) {
-		return jdbc.sql("""
-				insert into members.member (email, name, password_hash, role, email_verified_at, staff_since, created_at,
-				                            updated_at)
-				values (:email, :name, :hash, :role, :verified, :staffSince, :now, :now)
-				on conflict do nothing
-				returning id""")
+		return jdbc
+			.sql("""
+					insert into members.member (email, name, password_hash, role, email_verified_at, staff_since, created_at,
+					                            updated_at)
+					values (:email, :name, :hash, :role, :verified, :staffSince, :now, :now)
+					on conflict do nothing
+					returning id""")
 			.param("email", email)
 			.param("name", name)
 			.param("hash", passwordHash)
@@ -85,8 +90,8 @@ public class MemberRepository {
 	}
 
 	/**
-	 * Gives the member {@code role}. Joining the staff starts their staff time, leaving it ends it, and a change
-	 * between staff roles keeps it.
+	 * Gives the member {@code role}. Joining the staff starts their staff time, leaving
+	 * it ends it, and a change between staff roles keeps it.
 	 */
 	void changeRole(long id, MemberRole role, Instant now) {
 		jdbc.sql("""
@@ -136,8 +141,8 @@ public class MemberRepository {
 	}
 
 	/**
-	 * Gives the member a new address, verified now: only a link that reached it leads here. A taken address
-	 * raises {@link org.springframework.dao.DuplicateKeyException}.
+	 * Gives the member a new address, verified now: only a link that reached it leads
+	 * here. A taken address raises {@link org.springframework.dao.DuplicateKeyException}.
 	 */
 	void changeEmail(long id, String email, Instant now) {
 		jdbc.sql("update members.member set email = :email, email_verified_at = :now, updated_at = :now where id = :id")
@@ -148,8 +153,9 @@ public class MemberRepository {
 	}
 
 	/**
-	 * Marks the address verified. The first time only, any password is cleared too: one chosen before the
-	 * address was proven may have been chosen by someone else. Returns whether this was the first proof.
+	 * Marks the address verified. The first time only, any password is cleared too: one
+	 * chosen before the address was proven may have been chosen by someone else. Returns
+	 * whether this was the first proof.
 	 */
 	boolean proveAddress(long id, Instant now) {
 		return jdbc.sql("""

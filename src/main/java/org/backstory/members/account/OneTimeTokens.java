@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Single-use, short-lived tokens for emailed links. The raw token goes into the mail; only its SHA-256 is
- * stored. Issuing a token replaces the member's unused tokens of the same purpose.
+ * Single-use, short-lived tokens for emailed links. The raw token goes into the mail;
+ * only its SHA-256 is stored. Issuing a token replaces the member's unused tokens of the
+ * same purpose.
  */
 @Component
 public class OneTimeTokens {
@@ -38,11 +39,15 @@ public class OneTimeTokens {
 		return issue(memberId, purpose, purpose.lifetime());
 	}
 
-	/** A new raw token for {@code memberId}, valid for {@code lifetime} rather than the purpose's usual one. */
+	/**
+	 * A new raw token for {@code memberId}, valid for {@code lifetime} rather than the
+	 * purpose's usual one.
+	 */
 	String issue(long memberId, TokenPurpose purpose, Duration lifetime) {
 		String token = newToken();
 		Instant now = clock.instant();
-		jdbc.sql("delete from members.one_time_token where member_id = :member and purpose = :purpose and used_at is null")
+		jdbc.sql(
+				"delete from members.one_time_token where member_id = :member and purpose = :purpose and used_at is null")
 			.param("member", memberId)
 			.param("purpose", purpose.name())
 			.update();
@@ -100,9 +105,10 @@ public class OneTimeTokens {
 
 	/** Whether the member has a token of this purpose that still works. */
 	boolean hasLive(long memberId, TokenPurpose purpose) {
-		return jdbc.sql("""
-				select exists (select 1 from members.one_time_token
-				               where member_id = :member and purpose = :purpose and used_at is null and expires_at > :now)""")
+		return jdbc
+			.sql("""
+					select exists (select 1 from members.one_time_token
+					               where member_id = :member and purpose = :purpose and used_at is null and expires_at > :now)""")
 			.param("member", memberId)
 			.param("purpose", purpose.name())
 			.param("now", Timestamp.from(clock.instant()))
@@ -110,33 +116,48 @@ public class OneTimeTokens {
 			.single();
 	}
 
-	/** Deletes the member's unused tokens of every purpose: links mailed to an address they no longer have. */
+	/**
+	 * Deletes the member's unused tokens of every purpose: links mailed to an address
+	 * they no longer have.
+	 */
 	void discardUnused(long memberId) {
 		jdbc.sql("delete from members.one_time_token where member_id = :member and used_at is null")
 			.param("member", memberId)
 			.update();
 	}
 
-	/** Deletes tokens that expired over a week ago; until then a late click still gets a precise message. */
+	/**
+	 * Deletes tokens that expired over a week ago; until then a late click still gets a
+	 * precise message.
+	 */
 	int purgeExpired() {
 		return jdbc.sql("delete from members.one_time_token where expires_at < :cutoff")
 			.param("cutoff", Timestamp.from(clock.instant().minus(Duration.ofDays(7))))
 			.update();
 	}
 
-	/** A fresh random token: 32 bytes, URL-safe Base64 without padding (43 characters). */
+	/**
+	 * A fresh random token: 32 bytes, URL-safe Base64 without padding (43 characters).
+	 */
 	public static String newToken() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Whether {@code token} has the shape {@link #newToken} gives, so a malformed one costs no query. */
+	/**
+	 * Whether {@code token} has the shape {@link #newToken} gives, so a malformed one
+	 * costs no query.
+	 */
 	public static boolean wellFormed(@Nullable String token) {
-		return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+		return token != null && token.length() == 43
+				&& token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
 	}
 
-	/** The SHA-256 a token is stored and looked up by: it has 256 random bits, so no salt or slow hash is needed. */
+	/**
+	 * The SHA-256 a token is stored and looked up by: it has 256 random bits, so no salt
+	 * or slow hash is needed.
+	 */
 	public static byte[] hash(String token) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating the first owner, as Ghost's setup page does. While the publication has no owner, each start either
- * creates the owner's account for {@code BACKSTORY_OWNER_EMAIL} and mails it a link to choose a password, or
- * issues a setup link for the log: whoever holds it (the operator, who reads the server's log) chooses the
- * owner's name, address and password, once. Once there is an owner, no setup link works.
+ * Creating the first owner, as Ghost's setup page does. While the publication has no
+ * owner, each start either creates the owner's account for {@code BACKSTORY_OWNER_EMAIL}
+ * and mails it a link to choose a password, or issues a setup link for the log: whoever
+ * holds it (the operator, who reads the server's log) chooses the owner's name, address
+ * and password, once. Once there is an owner, no setup link works.
  */
 @Service
 public class OwnerSetup {
@@ -64,10 +65,12 @@ public class OwnerSetup {
 	}
 
 	/**
-	 * What a start does about the owner. With an owner, nothing, except that an owner made from
-	 * {@code BACKSTORY_OWNER_EMAIL} who has not used a link yet gets a new set-password link when theirs has
-	 * expired (one live link at a time, so restarts do not fill their inbox). Without one, it creates the owner
-	 * from {@code BACKSTORY_OWNER_EMAIL} when that names a new address, or else issues a setup link.
+	 * What a start does about the owner. With an owner, nothing, except that an owner
+	 * made from {@code BACKSTORY_OWNER_EMAIL} who has not used a link yet gets a new
+	 * set-password link when theirs has expired (one live link at a time, so restarts do
+	 * not fill their inbox). Without one, it creates the owner from
+	 * {@code BACKSTORY_OWNER_EMAIL} when that names a new address, or else issues a setup
+	 * link.
 	 * @return the token of the setup link to print, when one was issued
 	 */
 	@Transactional
@@ -91,7 +94,10 @@ public class OwnerSetup {
 		return Optional.of(links.issue(now, now.plus(LINK_LIFETIME)));
 	}
 
-	/** What a setup link is: valid, expired, unknown, or used (every link, once there is an owner). */
+	/**
+	 * What a setup link is: valid, expired, unknown, or used (every link, once there is
+	 * an owner).
+	 */
 	public State check(@Nullable String token) {
 		if (members.ownerExists()) {
 			return State.USED;
@@ -100,11 +106,11 @@ public class OwnerSetup {
 	}
 
 	/**
-	 * Creates the owner with a valid setup link, using it up; the address counts as verified (see
-	 * docs/modules/members.md: only the operator holds the link).
+	 * Creates the owner with a valid setup link, using it up; the address counts as
+	 * verified (see docs/modules/members.md: only the operator holds the link).
 	 * @return the owner, empty when the link no longer works or there is an owner already
-	 * @throws StaffChangeRefused (invalid) when the name, address or password breaks the rules, or the address
-	 * belongs to an account already
+	 * @throws StaffChangeRefused (invalid) when the name, address or password breaks the
+	 * rules, or the address belongs to an account already
 	 */
 	@Transactional
 	public Optional<Member> complete(@Nullable String token, String name, String email, String password) {
@@ -157,7 +163,10 @@ public class OwnerSetup {
 		}
 	}
 
-	/** A password-reset link that lives a day rather than an hour: the operator may read it later. */
+	/**
+	 * A password-reset link that lives a day rather than an hour: the operator may read
+	 * it later.
+	 */
 	private void mailPasswordLink(Member owner) {
 		mails.ownerPassword(owner, tokens.issue(owner.id(), TokenPurpose.PASSWORD_RESET, LINK_LIFETIME));
 	}

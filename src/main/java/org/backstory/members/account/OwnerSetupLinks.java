@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The setup link's table: at most one row, since issuing a link replaces any other. Only the SHA-256 of the
- * token is stored ({@link OneTimeTokens#hash}); the caller checks that tokens are well formed.
+ * The setup link's table: at most one row, since issuing a link replaces any other. Only
+ * the SHA-256 of the token is stored ({@link OneTimeTokens#hash}); the caller checks that
+ * tokens are well formed.
  */
 @Repository
 class OwnerSetupLinks {
@@ -20,12 +21,18 @@ class OwnerSetupLinks {
 		this.jdbc = jdbc;
 	}
 
-	/** Waits for the other transactions setting up the owner, on any node, to end; held to this one's end. */
+	/**
+	 * Waits for the other transactions setting up the owner, on any node, to end; held to
+	 * this one's end.
+	 */
 	void lock() {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('backstory-owner-setup'))").query((rs, row) -> 1).list();
 	}
 
-	/** Stores a new link, valid until {@code expires}, in place of any earlier one; returns its raw token. */
+	/**
+	 * Stores a new link, valid until {@code expires}, in place of any earlier one;
+	 * returns its raw token.
+	 */
 	String issue(Instant now, Instant expires) {
 		deleteAll();
 		String token = OneTimeTokens.newToken();

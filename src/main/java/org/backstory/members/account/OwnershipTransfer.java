@@ -10,10 +10,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner handing the publication to another staff member, confirmed with the owner's password (or, for a
- * link-only owner, their address typed out). The new owner must have a verified address, since the owner's
- * mail (payments, sign-in links) goes there; the previous owner becomes an administrator. Both role changes
- * relabel the sessions ({@link RoleChanged}) and the transfer is audited, all in one transaction.
+ * The owner handing the publication to another staff member, confirmed with the owner's
+ * password (or, for a link-only owner, their address typed out). The new owner must have
+ * a verified address, since the owner's mail (payments, sign-in links) goes there; the
+ * previous owner becomes an administrator. Both role changes relabel the sessions
+ * ({@link RoleChanged}) and the transfer is audited, all in one transaction.
  */
 @Service
 public class OwnershipTransfer {
@@ -40,14 +41,18 @@ public class OwnershipTransfer {
 	}
 
 	/**
-	 * Makes {@code memberId} the owner and {@code ownerId} an administrator, if the confirmation is right.
-	 * @return done, or why not: a wrong confirmation (counted as a failed sign-in), or too many of them
-	 * @throws StaffChangeRefused forbidden when {@code ownerId} is not the owner; not found when
-	 * {@code memberId} is not another staff member; invalid when their address is not verified
+	 * Makes {@code memberId} the owner and {@code ownerId} an administrator, if the
+	 * confirmation is right.
+	 * @return done, or why not: a wrong confirmation (counted as a failed sign-in), or
+	 * too many of them
+	 * @throws StaffChangeRefused forbidden when {@code ownerId} is not the owner; not
+	 * found when {@code memberId} is not another staff member; invalid when their address
+	 * is not verified
 	 */
 	@Transactional
 	public Outcome transfer(long ownerId, long memberId, @Nullable String confirmation) {
-		// The owner's row stays locked to the end, so two transfers at once cannot make two owners.
+		// The owner's row stays locked to the end, so two transfers at once cannot make
+		// two owners.
 		Member owner = members.lockById(ownerId)
 			.filter(found -> found.role() == MemberRole.OWNER)
 			.orElseThrow(() -> new StaffChangeRefused(StaffChangeRefused.Reason.FORBIDDEN,
@@ -56,10 +61,11 @@ public class OwnershipTransfer {
 			.filter(found -> found.id() != ownerId && found.role().staff() && found.role() != MemberRole.OWNER)
 			.orElseThrow(() -> new StaffChangeRefused(StaffChangeRefused.Reason.NOT_FOUND, "No such staff member."));
 		if (!next.emailVerified()) {
-			throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, next.name()
-					+ " has not verified their email address yet: the owner's mail must reach them first.");
+			throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID,
+					next.name() + " has not verified their email address yet: the owner's mail must reach them first.");
 		}
-		// Not an exception: a wrong confirmation must commit its count towards the sign-in throttle.
+		// Not an exception: a wrong confirmation must commit its count towards the
+		// sign-in throttle.
 		Outcome confirmed = settings.confirm(owner, confirmation);
 		if (confirmed != Outcome.DONE) {
 			return confirmed;

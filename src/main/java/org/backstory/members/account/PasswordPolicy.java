@@ -9,10 +9,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Which passwords a member may choose, wherever they choose one (sign-up, reset, the account page, a staff
- * invite, accounts made for them): 10 to 200 characters, not only spaces, not on the bundled list of the
- * most common leaked passwords, and not the member's email address, the part of it before the @, or the
- * site's name. Comparisons ignore case and surrounding spaces.
+ * Which passwords a member may choose, wherever they choose one (sign-up, reset, the
+ * account page, a staff invite, accounts made for them): 10 to 200 characters, not only
+ * spaces, not on the bundled list of the most common leaked passwords, and not the
+ * member's email address, the part of it before the @, or the site's name. Comparisons
+ * ignore case and surrounding spaces.
  */
 @Component
 public class PasswordPolicy {
@@ -32,7 +33,10 @@ public class PasswordPolicy {
 		this.siteName = siteName;
 	}
 
-	/** Why the member with address {@code email} may not use {@code password}, or empty when they may. */
+	/**
+	 * Why the member with address {@code email} may not use {@code password}, or empty
+	 * when they may.
+	 */
 	public Optional<String> problem(@Nullable String password, String email) {
 		if (password == null || password.length() < MIN_LENGTH) {
 			return Optional.of("Use at least " + MIN_LENGTH + " characters for your password.");

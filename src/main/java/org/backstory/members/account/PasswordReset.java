@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Forgotten passwords: a single-use link, valid for an hour, leads to a form for a new one. */
+/**
+ * Forgotten passwords: a single-use link, valid for an hour, leads to a form for a new
+ * one.
+ */
 @Service
 public class PasswordReset {
 
@@ -33,7 +36,10 @@ public class PasswordReset {
 		this.clock = clock;
 	}
 
-	/** Mails a reset link if {@code email} has an account; does nothing otherwise, and says nothing. */
+	/**
+	 * Mails a reset link if {@code email} has an account; does nothing otherwise, and
+	 * says nothing.
+	 */
 	@Transactional
 	public void request(String email) {
 		members.findByEmail(email)
@@ -45,9 +51,10 @@ public class PasswordReset {
 	}
 
 	/**
-	 * Sets a new password (which the caller has checked against {@link PasswordPolicy#problem}) if the token is
-	 * valid, using it up; the link proves the address ({@link AddressProofs}, before the new password is set,
-	 * which therefore stays). Empty when the token is not valid.
+	 * Sets a new password (which the caller has checked against
+	 * {@link PasswordPolicy#problem}) if the token is valid, using it up; the link proves
+	 * the address ({@link AddressProofs}, before the new password is set, which therefore
+	 * stays). Empty when the token is not valid.
 	 */
 	@Transactional
 	public Optional<Member> reset(@Nullable String token, String newPassword) {

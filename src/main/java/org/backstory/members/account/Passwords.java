@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Password hashing (Argon2 through Spring Security's delegating encoder); the rules are {@link PasswordPolicy}'s. */
+/**
+ * Password hashing (Argon2 through Spring Security's delegating encoder); the rules are
+ * {@link PasswordPolicy}'s.
+ */
 @Component
 public class Passwords {
 
@@ -12,7 +15,10 @@ public class Passwords {
 
 	private final PasswordEncoder encoder;
 
-	/** Compared against when there is no account, so a miss takes as long as a wrong password. */
+	/**
+	 * Compared against when there is no account, so a miss takes as long as a wrong
+	 * password.
+	 */
 	private final String decoyHash;
 
 	Passwords(PasswordEncoder encoder) {
@@ -24,7 +30,10 @@ public class Passwords {
 		return encoder.encode(password);
 	}
 
-	/** Whether {@code password} matches {@code hash}; with no hash it spends the same time and says no. */
+	/**
+	 * Whether {@code password} matches {@code hash}; with no hash it spends the same time
+	 * and says no.
+	 */
 	public boolean matches(@Nullable String password, @Nullable String hash) {
 		if (password == null || password.isEmpty() || password.length() > MAX_LENGTH) {
 			encoder.matches("decoy", decoyHash);

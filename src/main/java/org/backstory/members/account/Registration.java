@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating accounts (sign-up and seeding) and confirming their addresses. Sign-up follows Ghost: the reader
- * gives an address and a name, and nothing more happens until a mailed link comes back. Only then are they
- * signed in, and only then may they choose a password.
+ * Creating accounts (sign-up and seeding) and confirming their addresses. Sign-up follows
+ * Ghost: the reader gives an address and a name, and nothing more happens until a mailed
+ * link comes back. Only then are they signed in, and only then may they choose a
+ * password.
  */
 @Service
 public class Registration {
@@ -51,11 +52,12 @@ public class Registration {
 	}
 
 	/**
-	 * Signs up a reader. A new address gets an account (no password, address not verified) and a link that
-	 * confirms it; an address that has an account gets a sign-in link instead, and nothing else changes. Both
-	 * links lead on to {@code next}. The caller answers both alike, so sign-up reveals no one's account.
-	 * @param optIns the keys of the sign-up form's opt-ins the reader ticked, or null when the form offered none
-	 * (the defaults apply)
+	 * Signs up a reader. A new address gets an account (no password, address not
+	 * verified) and a link that confirms it; an address that has an account gets a
+	 * sign-in link instead, and nothing else changes. Both links lead on to {@code next}.
+	 * The caller answers both alike, so sign-up reveals no one's account.
+	 * @param optIns the keys of the sign-up form's opt-ins the reader ticked, or null
+	 * when the form offered none (the defaults apply)
 	 * @param articleId the article the reader was on, already checked to exist, or null
 	 */
 	@Transactional
@@ -105,7 +107,10 @@ public class Registration {
 		});
 	}
 
-	/** What a confirmation token is, without using it up, for the page that asks to press the button. */
+	/**
+	 * What a confirmation token is, without using it up, for the page that asks to press
+	 * the button.
+	 */
 	public TokenCheck checkConfirmation(@Nullable String token) {
 		return tokens.check(token, TokenPurpose.EMAIL_VERIFICATION);
 	}

@@ -19,11 +19,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts sign-in attempts, mail requests and code guesses per key (an email address, an IP, a member), in
- * the database so every node of a cluster shares the counts. An attempt is reserved before the slow part
- * (the password hash, the code lookup) runs, under a row lock, so however many requests arrive at once no
- * more than the rule's limit get through within {@link #WINDOW}. The one after that locks the key for 5
- * minutes, then 10, 20, 40, at most an hour; a day without attempts forgets the lock-outs. A lock only ever
+ * Counts sign-in attempts, mail requests and code guesses per key (an email address, an
+ * IP, a member), in the database so every node of a cluster shares the counts. An attempt
+ * is reserved before the slow part (the password hash, the code lookup) runs, under a row
+ * lock, so however many requests arrive at once no more than the rule's limit get through
+ * within {@link #WINDOW}. The one after that locks the key for 5 minutes, then 10, 20,
+ * 40, at most an hour; a day without attempts forgets the lock-outs. A lock only ever
  * ends by running out: nothing that happens during it moves {@code locked_until} back.
  */
 @Component
@@ -58,8 +59,8 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * The answer to {@link #reserve}: allowed when no subject is locked or over its limit; otherwise the rules
-	 * that refused it.
+	 * The answer to {@link #reserve}: allowed when no subject is locked or over its
+	 * limit; otherwise the rules that refused it.
 	 */
 	public record Reservation(List<Subject> subjects, Instant at, Set<ThrottleRule> refusedBy) {
 
@@ -74,10 +75,11 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Reserves one attempt against every subject, in its own transaction so the count is committed before the
-	 * caller does the slow part and stays whatever the caller's work does. Refused when a subject is locked or
-	 * this attempt would pass its limit (which starts a lock-out); a refused attempt counts against nothing
-	 * else. The rows are locked in key order, so two reservations never wait on each other in a circle.
+	 * Reserves one attempt against every subject, in its own transaction so the count is
+	 * committed before the caller does the slow part and stays whatever the caller's work
+	 * does. Refused when a subject is locked or this attempt would pass its limit (which
+	 * starts a lock-out); a refused attempt counts against nothing else. The rows are
+	 * locked in key order, so two reservations never wait on each other in a circle.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Reservation reserve(List<Subject> subjects) {
@@ -113,8 +115,9 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Settles a reservation whose attempt succeeded: a rule that forgets on success (the address of a right
-	 * password) forgets its count; the others get their attempt back, so a success never counts. Locks stay.
+	 * Settles a reservation whose attempt succeeded: a rule that forgets on success (the
+	 * address of a right password) forgets its count; the others get their attempt back,
+	 * so a success never counts. Locks stay.
 	 */
 	public void succeeded(Reservation reservation) {
 		for (Subject subject : reservation.subjects()) {
@@ -124,7 +127,8 @@ public class SignInThrottle {
 					.update();
 			}
 			else {
-				// Only within the window the attempt was counted in: a newer window never counted it.
+				// Only within the window the attempt was counted in: a newer window never
+				// counted it.
 				jdbc.sql("""
 						update members.sign_in_throttle set failures = failures - 1
 						where throttle_key = :key and failures > 0 and window_started_at <= :at""")
@@ -136,9 +140,9 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Whether the caller is the first to claim the subject's current lock-out for a notice (the sign-in link
-	 * mailed to a locked address): true once per lock-out, on whichever node asks first; false when the
-	 * subject is not locked.
+	 * Whether the caller is the first to claim the subject's current lock-out for a
+	 * notice (the sign-in link mailed to a locked address): true once per lock-out, on
+	 * whichever node asks first; false when the subject is not locked.
 	 */
 	public boolean claimLockNotice(Subject subject) {
 		return jdbc.sql("""
@@ -149,7 +153,10 @@ public class SignInThrottle {
 			.update() == 1;
 	}
 
-	/** Deletes rows that have not changed for a day: their counts and lock-outs no longer matter. */
+	/**
+	 * Deletes rows that have not changed for a day: their counts and lock-outs no longer
+	 * matter.
+	 */
 	int purgeStale() {
 		return jdbc.sql("delete from members.sign_in_throttle where updated_at < :cutoff")
 			.param("cutoff", Timestamp.from(clock.instant().minus(MEMORY)))
@@ -165,15 +172,12 @@ public class SignInThrottle {
 			.update();
 		return jdbc.sql("""
 				select failures, window_started_at, lockouts, updated_at, locked_until from members.sign_in_throttle
-				where throttle_key = :key for update""")
-			.param("key", subject.key())
-			.query((rs, row) -> {
-				Timestamp lockedUntil = rs.getTimestamp("locked_until");
-				return new Counter(rs.getInt("failures"), rs.getTimestamp("window_started_at").toInstant(),
-						rs.getInt("lockouts"), rs.getTimestamp("updated_at").toInstant(),
-						lockedUntil == null ? null : lockedUntil.toInstant());
-			})
-			.single();
+				where throttle_key = :key for update""").param("key", subject.key()).query((rs, row) -> {
+			Timestamp lockedUntil = rs.getTimestamp("locked_until");
+			return new Counter(rs.getInt("failures"), rs.getTimestamp("window_started_at").toInstant(),
+					rs.getInt("lockouts"), rs.getTimestamp("updated_at").toInstant(),
+					lockedUntil == null ? null : lockedUntil.toInstant());
+		}).single();
 	}
 
 	private void write(Subject subject, Counter counter, Instant now) {
@@ -199,8 +203,9 @@ public class SignInThrottle {
 		}
 
 		/**
-		 * One more attempt at {@code now} on a key that is not locked: counted while within the limit; past it,
-		 * the start of a lock-out, after which counting begins again. An expired lock's end is kept as it was.
+		 * One more attempt at {@code now} on a key that is not locked: counted while
+		 * within the limit; past it, the start of a lock-out, after which counting begins
+		 * again. An expired lock's end is kept as it was.
 		 */
 		Counter reserve(Instant now, int limit) {
 			int previousLockouts = updatedAt.isBefore(now.minus(MEMORY)) ? 0 : lockouts;

@@ -12,7 +12,9 @@ public class StaffChangeRefused extends RuntimeException {
 		NOT_FOUND,
 		/** The change touches the owner. */
 		FORBIDDEN,
-		/** The input is wrong (a role that cannot be given, an address that is not one). */
+		/**
+		 * The input is wrong (a role that cannot be given, an address that is not one).
+		 */
 		INVALID
 
 	}

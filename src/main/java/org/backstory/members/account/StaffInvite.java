@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was sent
  * @param expiresAt when its link stops working
  * @param acceptedAt when it was accepted, or null
- * @param revokedAt when it was revoked (or replaced by a newer invite to the address), or null
+ * @param revokedAt when it was revoked (or replaced by a newer invite to the address), or
+ * null
  */
 public record StaffInvite(long id, String email, MemberRole role, @Nullable Long invitedBy, Instant createdAt,
 		Instant expiresAt, @Nullable Instant acceptedAt, @Nullable Instant revokedAt) {

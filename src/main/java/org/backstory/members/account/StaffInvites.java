@@ -15,10 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inviting people to the staff. The owner invites an address with a role; the mailed link works once,
- * within 7 days, unless the owner revokes it or invites the address again. Whoever opens it either creates
- * an account (name and password; the address counts as verified, since the link reached it) or, when the
- * address has an account, accepts while signed in to it. Sending, revoking and accepting are audited.
+ * Inviting people to the staff. The owner invites an address with a role; the mailed link
+ * works once, within 7 days, unless the owner revokes it or invites the address again.
+ * Whoever opens it either creates an account (name and password; the address counts as
+ * verified, since the link reached it) or, when the address has an account, accepts while
+ * signed in to it. Sending, revoking and accepting are audited.
  */
 @Service
 public class StaffInvites {
@@ -57,9 +58,10 @@ public class StaffInvites {
 	}
 
 	/**
-	 * Mails an invite to join the staff as {@code role}, replacing any open invite to the address.
-	 * @throws StaffChangeRefused (invalid) when the address is not one, the role cannot be given, or the
-	 * address already belongs to a staff member
+	 * Mails an invite to join the staff as {@code role}, replacing any open invite to the
+	 * address.
+	 * @throws StaffChangeRefused (invalid) when the address is not one, the role cannot
+	 * be given, or the address already belongs to a staff member
 	 */
 	@Transactional
 	public StaffInvite invite(long ownerId, String email, MemberRole role) {
@@ -116,10 +118,11 @@ public class StaffInvites {
 	}
 
 	/**
-	 * Accepts an invite for an address without an account: creates the account with the invite's role.
+	 * Accepts an invite for an address without an account: creates the account with the
+	 * invite's role.
 	 * @return the new staff member, empty when the link no longer works
-	 * @throws StaffChangeRefused (invalid) when the name or password breaks the sign-up rules, or the address
-	 * has an account by now (whose owner must sign in to accept)
+	 * @throws StaffChangeRefused (invalid) when the name or password breaks the sign-up
+	 * rules, or the address has an account by now (whose owner must sign in to accept)
 	 */
 	@Transactional
 	public Optional<Member> acceptWithNewAccount(@Nullable String token, String name, String password) {
@@ -128,7 +131,8 @@ public class StaffInvites {
 			throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, problem);
 		});
 		return claim(token).map(invite -> {
-			// Thrown after the claim, so the transaction's rollback gives the invite back.
+			// Thrown after the claim, so the transaction's rollback gives the invite
+			// back.
 			passwordPolicy.problem(password, invite.email()).ifPresent(problem -> {
 				throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID, problem);
 			});
@@ -138,7 +142,8 @@ public class StaffInvites {
 			}
 			Member member;
 			try {
-				member = registration.create(new NewAccount(invite.email(), displayName, password, invite.role(), true));
+				member = registration
+					.create(new NewAccount(invite.email(), displayName, password, invite.role(), true));
 			}
 			catch (EmailTakenException ex) {
 				throw new StaffChangeRefused(StaffChangeRefused.Reason.INVALID,
@@ -149,11 +154,13 @@ public class StaffInvites {
 	}
 
 	/**
-	 * Accepts an invite as the signed-in member it was sent to: the link proves their address
-	 * ({@link AddressProofs}) and they get the invite's role, which ends their other sessions
-	 * ({@link RoleChanged}); the caller signs this one in again with the new role.
+	 * Accepts an invite as the signed-in member it was sent to: the link proves their
+	 * address ({@link AddressProofs}) and they get the invite's role, which ends their
+	 * other sessions ({@link RoleChanged}); the caller signs this one in again with the
+	 * new role.
 	 * @return the member as now, empty when the link no longer works
-	 * @throws StaffChangeRefused (forbidden) when the invite is for another address, or the member is the owner
+	 * @throws StaffChangeRefused (forbidden) when the invite is for another address, or
+	 * the member is the owner
 	 */
 	@Transactional
 	public Optional<Member> acceptAsMember(@Nullable String token, long memberId) {
@@ -164,7 +171,8 @@ public class StaffInvites {
 						"This invite is for another address. Sign out, then sign in with " + invite.email() + ".");
 			}
 			if (member.role() == MemberRole.OWNER) {
-				throw new StaffChangeRefused(StaffChangeRefused.Reason.FORBIDDEN, "The owner's role cannot be changed.");
+				throw new StaffChangeRefused(StaffChangeRefused.Reason.FORBIDDEN,
+						"The owner's role cannot be changed.");
 			}
 			proofs.proven(member.id());
 			roster.apply(member, invite.role());

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The staff list and the owner's changes to it: giving a staff member another role, or taking them off the
- * staff (back to member). The owner's own role never changes here, and no one is made owner. Each change is
- * audited and reaches the member's sessions ({@link RoleChanged}) in its transaction.
+ * The staff list and the owner's changes to it: giving a staff member another role, or
+ * taking them off the staff (back to member). The owner's own role never changes here,
+ * and no one is made owner. Each change is audited and reaches the member's sessions
+ * ({@link RoleChanged}) in its transaction.
  */
 @Service
 public class StaffRoster {
@@ -56,8 +57,8 @@ public class StaffRoster {
 
 	/**
 	 * Gives a staff member another staff role.
-	 * @throws StaffChangeRefused when there is no such staff member, they are the owner, or the role is not
-	 * one the owner may give
+	 * @throws StaffChangeRefused when there is no such staff member, they are the owner,
+	 * or the role is not one the owner may give
 	 */
 	@Transactional
 	public void changeRole(long ownerId, long memberId, MemberRole role) {
@@ -84,7 +85,10 @@ public class StaffRoster {
 		audit.record(ownerId, "staff.removed", subject(member), "was " + member.role().name());
 	}
 
-	/** Gives the member the role, starting or ending their staff time; their sessions follow ({@link RoleChanged}). */
+	/**
+	 * Gives the member the role, starting or ending their staff time; their sessions
+	 * follow ({@link RoleChanged}).
+	 */
 	void apply(Member member, MemberRole role) {
 		members.changeRole(member.id(), role, clock.instant());
 		events.publishEvent(new RoleChanged(member.id(), member.role(), role));

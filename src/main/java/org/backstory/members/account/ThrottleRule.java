@@ -3,8 +3,9 @@ package org.backstory.members.account;
 import java.util.Locale;
 
 /**
- * A throttled kind of request: how many may come from one address, IP or member within the window before
- * further ones are refused for a lock period that doubles with each lock-out, and what a success does.
+ * A throttled kind of request: how many may come from one address, IP or member within
+ * the window before further ones are refused for a lock period that doubles with each
+ * lock-out, and what a success does.
  */
 public enum ThrottleRule {
 
@@ -12,15 +13,23 @@ public enum ThrottleRule {
 	LOGIN_EMAIL("login-email", 5, true),
 	/** Password sign-ins from one IP address; a right password is given back. */
 	LOGIN_IP("login-ip", 20, false),
-	/** Requests that send mail (sign-in links, password resets, verification) for one email address. */
+	/**
+	 * Requests that send mail (sign-in links, password resets, verification) for one
+	 * email address.
+	 */
 	MAIL_EMAIL("mail-email", 5, false),
 	/** Requests that send mail, or sign-ups, from one IP address. */
 	MAIL_IP("mail-ip", 20, false),
 	/** Guesses at codes (coupon codes) by one member; a right code is given back. */
 	CODE_MEMBER("code-member", 10, false),
-	/** Guesses at codes (coupon codes) from one IP address; a right code is given back. */
+	/**
+	 * Guesses at codes (coupon codes) from one IP address; a right code is given back.
+	 */
 	CODE_IP("code-ip", 30, false),
-	/** Second-factor codes (authenticator or recovery codes) typed for one member; a right code forgets the count. */
+	/**
+	 * Second-factor codes (authenticator or recovery codes) typed for one member; a right
+	 * code forgets the count.
+	 */
 	SECOND_FACTOR_MEMBER("second-factor-member", 5, true),
 	/** Second-factor codes typed from one IP address; a right code is given back. */
 	SECOND_FACTOR_IP("second-factor-ip", 20, false);
@@ -41,7 +50,10 @@ public enum ThrottleRule {
 		return limit;
 	}
 
-	/** Whether a success forgets the key's count (rather than only giving its own attempt back). */
+	/**
+	 * Whether a success forgets the key's count (rather than only giving its own attempt
+	 * back).
+	 */
 	boolean forgetsOnSuccess() {
 		return forgetsOnSuccess;
 	}

@@ -3,8 +3,9 @@ package org.backstory.members.account;
 import java.time.Duration;
 
 /**
- * What a one-time token is for, and how long it lives. Staff invites name an address rather than an account,
- * so their tokens are kept with the invite ({@code members.staff_invite}) instead of in the one-time token table.
+ * What a one-time token is for, and how long it lives. Staff invites name an address
+ * rather than an account, so their tokens are kept with the invite
+ * ({@code members.staff_invite}) instead of in the one-time token table.
  */
 public enum TokenPurpose {
 

@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-based one-time passwords as RFC 6238 defines them and authenticator apps compute them: HMAC-SHA1 of the
- * number of 30-second steps since the Unix epoch, dynamically truncated (RFC 4226 section 5.3) to 6 decimal
- * digits.
+ * Time-based one-time passwords as RFC 6238 defines them and authenticator apps compute
+ * them: HMAC-SHA1 of the number of 30-second steps since the Unix epoch, dynamically
+ * truncated (RFC 4226 section 5.3) to 6 decimal digits.
  */
 public final class Totp {
 
@@ -26,7 +26,9 @@ public final class Totp {
 	private Totp() {
 	}
 
-	/** The step {@code at} falls in: whole 30-second periods since 1970-01-01T00:00:00Z. */
+	/**
+	 * The step {@code at} falls in: whole 30-second periods since 1970-01-01T00:00:00Z.
+	 */
 	public static long step(Instant at) {
 		return Math.floorDiv(at.getEpochSecond(), STEP.toSeconds());
 	}
@@ -36,7 +38,9 @@ public final class Totp {
 		return code(secret, step, DIGITS);
 	}
 
-	/** The code of {@code step} with {@code digits} digits (6 to 8), with leading zeros. */
+	/**
+	 * The code of {@code step} with {@code digits} digits (6 to 8), with leading zeros.
+	 */
 	public static String code(byte[] secret, long step, int digits) {
 		if (digits < 6 || digits > 8) {
 			throw new IllegalArgumentException("a TOTP code has 6 to 8 digits");

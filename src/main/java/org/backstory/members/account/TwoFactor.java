@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff two-factor sign-in (TOTP, RFC 6238, with any authenticator app): setting it up, the recovery codes,
- * turning it off, and the owner's requirement of it for all staff. Every staff role may turn it on, so the
- * requirement applies to every staff role; readers are never asked. Leaving the staff deletes it.
+ * Staff two-factor sign-in (TOTP, RFC 6238, with any authenticator app): setting it up,
+ * the recovery codes, turning it off, and the owner's requirement of it for all staff.
+ * Every staff role may turn it on, so the requirement applies to every staff role;
+ * readers are never asked. Leaving the staff deletes it.
  */
 @Service
 public class TwoFactor {
@@ -68,13 +69,17 @@ public class TwoFactor {
 	}
 
 	/**
-	 * What an authenticator app needs: the secret in Base32 for typing, and the {@code otpauth://} URI (Key Uri
-	 * Format) for the QR code, naming the publication as issuer and the member's address as account.
+	 * What an authenticator app needs: the secret in Base32 for typing, and the
+	 * {@code otpauth://} URI (Key Uri Format) for the QR code, naming the publication as
+	 * issuer and the member's address as account.
 	 */
 	public record Setup(String secret, String uri) {
 	}
 
-	/** A change that may hand out new recovery codes (shown once, never stored as they are). */
+	/**
+	 * A change that may hand out new recovery codes (shown once, never stored as they
+	 * are).
+	 */
 	public record Codes(Outcome outcome, List<String> recoveryCodes) {
 
 		static Codes refused(Outcome outcome) {
@@ -83,7 +88,10 @@ public class TwoFactor {
 
 	}
 
-	/** Whether signing in as {@code member} asks for a code: a staff member with two-factor on. */
+	/**
+	 * Whether signing in as {@code member} asks for a code: a staff member with
+	 * two-factor on.
+	 */
 	public boolean asksCode(Member member) {
 		return member.role().staff() && secrets.on(member.id());
 	}
@@ -92,12 +100,17 @@ public class TwoFactor {
 		return secrets.on(memberId);
 	}
 
-	/** Whether the owner requires two-factor sign-in of all staff (read at most every few seconds). */
+	/**
+	 * Whether the owner requires two-factor sign-in of all staff (read at most every few
+	 * seconds).
+	 */
 	public boolean requiredOfStaff() {
 		return required.get();
 	}
 
-	/** Whether {@code member} must set two-factor up before reaching any other staff page. */
+	/**
+	 * Whether {@code member} must set two-factor up before reaching any other staff page.
+	 */
 	public boolean mustSetUp(SignedInMember member) {
 		return member.role().staff() && requiredOfStaff() && !secrets.on(member.id());
 	}
@@ -112,15 +125,16 @@ public class TwoFactor {
 	}
 
 	/**
-	 * The secret for a staff member turning two-factor on: a new one, or the one they began with and have not
-	 * confirmed yet (so reloading the page does not undo a scan).
+	 * The secret for a staff member turning two-factor on: a new one, or the one they
+	 * began with and have not confirmed yet (so reloading the page does not undo a scan).
 	 * @throws IllegalStateException when two-factor is on already
 	 */
 	@Transactional
 	public Setup setup(long memberId) {
 		Member member = members.findById(memberId).filter(found -> found.role().staff()).orElseThrow();
 		if (!secrets.claimKey(key.fingerprint())) {
-			log.error("Two-factor setup refused: this node's key is not the one the database's secrets are sealed with");
+			log.error(
+					"Two-factor setup refused: this node's key is not the one the database's secrets are sealed with");
 			throw new WrongTwoFactorKeyException();
 		}
 		byte[] fresh = new byte[SECRET_BYTES];
@@ -134,7 +148,10 @@ public class TwoFactor {
 		return new Setup(base32, uri(issuer(), member.email(), base32));
 	}
 
-	/** Turns two-factor on with the first code from the app; the ten recovery codes come with it. */
+	/**
+	 * Turns two-factor on with the first code from the app; the ten recovery codes come
+	 * with it.
+	 */
 	@Transactional
 	public Codes confirm(long memberId, String code, String ip) {
 		return switch (codes.confirmSetup(memberId, code, ip)) {
@@ -153,11 +170,15 @@ public class TwoFactor {
 		return codes.check(memberId, code, ip);
 	}
 
-	/** A new set of recovery codes, the old ones dead; confirmed with a current code or the password. */
+	/**
+	 * A new set of recovery codes, the old ones dead; confirmed with a current code or
+	 * the password.
+	 */
 	@Transactional
 	public Codes replaceRecoveryCodes(long memberId, @Nullable String confirmation, String ip) {
 		Outcome confirmed = confirm(member(memberId), confirmation, ip);
-		return confirmed == Outcome.DONE ? new Codes(Outcome.DONE, newRecoveryCodes(memberId)) : Codes.refused(confirmed);
+		return confirmed == Outcome.DONE ? new Codes(Outcome.DONE, newRecoveryCodes(memberId))
+				: Codes.refused(confirmed);
 	}
 
 	/**
@@ -182,7 +203,8 @@ public class TwoFactor {
 
 	/**
 	 * The owner requires two-factor sign-in of all staff, or stops requiring it.
-	 * @throws StaffChangeRefused when the owner requires it without having it on themselves
+	 * @throws StaffChangeRefused when the owner requires it without having it on
+	 * themselves
 	 */
 	@Transactional
 	public void requireOfStaff(long ownerId, boolean require) {
@@ -197,9 +219,10 @@ public class TwoFactor {
 	}
 
 	/**
-	 * The owner turns a staff member's two-factor off (a lost phone and lost recovery codes); they set it up
-	 * again at their next sign-in if it is required.
-	 * @throws StaffChangeRefused when there is no such staff member or it is the owner (who turns their own off)
+	 * The owner turns a staff member's two-factor off (a lost phone and lost recovery
+	 * codes); they set it up again at their next sign-in if it is required.
+	 * @throws StaffChangeRefused when there is no such staff member or it is the owner
+	 * (who turns their own off)
 	 */
 	@Transactional
 	public void reset(long ownerId, long memberId) {
@@ -216,7 +239,10 @@ public class TwoFactor {
 		}
 	}
 
-	/** Someone taken off the staff keeps no second factor: readers are never asked for one. */
+	/**
+	 * Someone taken off the staff keeps no second factor: readers are never asked for
+	 * one.
+	 */
 	@EventListener
 	void roleChanged(RoleChanged change) {
 		if (!change.role().staff() && secrets.delete(change.memberId())) {
@@ -224,7 +250,10 @@ public class TwoFactor {
 		}
 	}
 
-	/** A current code (authenticator or recovery) or, for an account that has one, the password. */
+	/**
+	 * A current code (authenticator or recovery) or, for an account that has one, the
+	 * password.
+	 */
 	private Outcome confirm(Member member, @Nullable String confirmation, String ip) {
 		String typed = confirmation == null ? "" : confirmation;
 		if (TwoFactorCodes.looksLikeCode(typed) || !member.hasPassword()) {
@@ -240,7 +269,9 @@ public class TwoFactor {
 	private List<String> newRecoveryCodes(long memberId) {
 		List<String> fresh = RecoveryCodes.generate();
 		secrets.replaceRecoveryCodes(memberId,
-				fresh.stream().map(code -> RecoveryCodes.hash(memberId, RecoveryCodes.normalize(code).orElseThrow())).toList(),
+				fresh.stream()
+					.map(code -> RecoveryCodes.hash(memberId, RecoveryCodes.normalize(code).orElseThrow()))
+					.toList(),
 				clock.instant());
 		return fresh;
 	}
@@ -256,8 +287,9 @@ public class TwoFactor {
 	}
 
 	/**
-	 * The Key Uri Format: {@code otpauth://totp/Issuer:account?secret=...&issuer=Issuer&...}. A colon in the issuer
-	 * would split the label wrongly, so it is dropped there.
+	 * The Key Uri Format:
+	 * {@code otpauth://totp/Issuer:account?secret=...&issuer=Issuer&...}. A colon in the
+	 * issuer would split the label wrongly, so it is dropped there.
 	 */
 	static String uri(String issuer, String account, String secret) {
 		String labelIssuer = issuer.replace(":", "");

@@ -15,20 +15,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a code a member typed: a 6-digit code from their authenticator, or one of their recovery codes. An
- * authenticator code is right for the current 30-second step or one either side (clocks drift), and only once:
- * a code whose step was already used, or an earlier one, is refused (RFC 6238 section 5.2). Every check is
- * reserved against the member and the IP before the code is looked at ({@link SignInThrottle}: 5 per member,
- * 20 per IP within 15 minutes, then growing waits), so parallel guesses cannot check more than that; a right
- * code forgets the member's count and gives the IP its attempt back. Something that cannot be a code at all
- * (letters, NUL, too long) is refused without being counted or looked up.
+ * Checks a code a member typed: a 6-digit code from their authenticator, or one of their
+ * recovery codes. An authenticator code is right for the current 30-second step or one
+ * either side (clocks drift), and only once: a code whose step was already used, or an
+ * earlier one, is refused (RFC 6238 section 5.2). Every check is reserved against the
+ * member and the IP before the code is looked at ({@link SignInThrottle}: 5 per member,
+ * 20 per IP within 15 minutes, then growing waits), so parallel guesses cannot check more
+ * than that; a right code forgets the member's count and gives the IP its attempt back.
+ * Something that cannot be a code at all (letters, NUL, too long) is refused without
+ * being counted or looked up.
  */
 @Component
 class TwoFactorCodes {
 
 	private static final Logger log = LoggerFactory.getLogger(TwoFactorCodes.class);
 
-	/** Longest input looked at: a recovery code typed with spaces and dashes fits easily. */
+	/**
+	 * Longest input looked at: a recovery code typed with spaces and dashes fits easily.
+	 */
 	private static final int MAX_TYPED = 64;
 
 	private final TwoFactorRepository secrets;
@@ -46,7 +50,10 @@ class TwoFactorCodes {
 		this.clock = clock;
 	}
 
-	/** Checks a code for a sign-in or a change: an authenticator code or an unused recovery code. */
+	/**
+	 * Checks a code for a sign-in or a change: an authenticator code or an unused
+	 * recovery code.
+	 */
 	CodeCheck check(long memberId, String typed, String ip) {
 		Optional<String> totp = authenticatorCode(typed);
 		Optional<String> recovery = totp.isPresent() ? Optional.empty() : RecoveryCodes.normalize(typed);
@@ -73,7 +80,10 @@ class TwoFactorCodes {
 		return check;
 	}
 
-	/** Checks the first code of a setup not yet confirmed, and confirms it when the code is right. */
+	/**
+	 * Checks the first code of a setup not yet confirmed, and confirms it when the code
+	 * is right.
+	 */
 	CodeCheck confirmSetup(long memberId, String typed, String ip) {
 		Optional<String> totp = authenticatorCode(typed);
 		if (totp.isEmpty()) {
@@ -101,7 +111,8 @@ class TwoFactorCodes {
 		if (step.isEmpty()) {
 			return CodeCheck.WRONG;
 		}
-		// The conditional update also settles a race: of two requests with the same code, one wins.
+		// The conditional update also settles a race: of two requests with the same code,
+		// one wins.
 		return secrets.useStep(secret.memberId(), step.getAsLong()) ? CodeCheck.RIGHT : CodeCheck.USED;
 	}
 
@@ -111,7 +122,8 @@ class TwoFactorCodes {
 		long now = Totp.step(clock.instant());
 		OptionalLong match = OptionalLong.empty();
 		for (long step = now - 1; step <= now + 1; step++) {
-			// Compared in constant time, and every step is computed, so timing tells nothing of the code.
+			// Compared in constant time, and every step is computed, so timing tells
+			// nothing of the code.
 			if (MessageDigest.isEqual(Totp.code(shared, step).getBytes(StandardCharsets.US_ASCII),
 					code.getBytes(StandardCharsets.US_ASCII)) && match.isEmpty()) {
 				match = OptionalLong.of(step);
@@ -132,7 +144,9 @@ class TwoFactorCodes {
 		log.info("Second factor checked memberId={} result={} recoveryCode={}", memberId, check, recoveryCode);
 	}
 
-	/** The typed text as a 6-digit code (spaces ignored, ASCII digits only), if it is one. */
+	/**
+	 * The typed text as a 6-digit code (spaces ignored, ASCII digits only), if it is one.
+	 */
 	private static Optional<String> authenticatorCode(String typed) {
 		if (typed.length() > MAX_TYPED) {
 			return Optional.empty();

@@ -5,10 +5,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seals two-factor secrets for the database ({@link SecretSeal}, AES-256-GCM). The server must read a secret
- * back to compute codes, so it cannot be hashed; sealed, a copy of the database (a backup, a leaked dump) gives
- * nobody the second factor without the key, which lives outside it ({@link TwoFactorKeyConfiguration}). Each
- * secret is bound to its member: the member id is authenticated with it, so a sealed secret copied into another
+ * Seals two-factor secrets for the database ({@link SecretSeal}, AES-256-GCM). The server
+ * must read a secret back to compute codes, so it cannot be hashed; sealed, a copy of the
+ * database (a backup, a leaked dump) gives nobody the second factor without the key,
+ * which lives outside it ({@link TwoFactorKeyConfiguration}). Each secret is bound to its
+ * member: the member id is authenticated with it, so a sealed secret copied into another
  * member's row does not open.
  */
 final class TwoFactorKey {
@@ -23,7 +24,10 @@ final class TwoFactorKey {
 		this.seal = new SecretSeal(key);
 	}
 
-	/** The seal under this key, for other secrets the server must read back (the app's one seal). */
+	/**
+	 * The seal under this key, for other secrets the server must read back (the app's one
+	 * seal).
+	 */
 	SecretSeal seal() {
 		return seal;
 	}
@@ -34,8 +38,9 @@ final class TwoFactorKey {
 	}
 
 	/**
-	 * The secret {@link #seal} sealed for {@code memberId}. Fails with {@link WrongTwoFactorKeyException} when
-	 * it was sealed with another key, for another member, or altered since.
+	 * The secret {@link #seal} sealed for {@code memberId}. Fails with
+	 * {@link WrongTwoFactorKeyException} when it was sealed with another key, for another
+	 * member, or altered since.
 	 */
 	byte[] open(long memberId, byte[] sealed) {
 		return seal.open(context(memberId), sealed).orElseThrow(() -> {
@@ -45,8 +50,9 @@ final class TwoFactorKey {
 	}
 
 	/**
-	 * A fingerprint of the key that reveals nothing of it (16 bytes of an HMAC of a fixed text), kept in the
-	 * database to tell whether a node holds the key the secrets were sealed with.
+	 * A fingerprint of the key that reveals nothing of it (16 bytes of an HMAC of a fixed
+	 * text), kept in the database to tell whether a node holds the key the secrets were
+	 * sealed with.
 	 */
 	byte[] fingerprint() {
 		return seal.fingerprint("backstory two-factor key check");

@@ -17,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Where the key that seals two-factor secrets lives: not in the database, so that a copy of the database alone
- * gives nobody a second factor. {@code BACKSTORY_TWO_FACTOR_KEY} when it is set (required for several app nodes,
- * which must share it); otherwise {@code two-factor.key} in the data directory, 256 random bits made on the
- * first start and readable by the app's user only (mode 0600), as the embedded database's password is.
+ * Where the key that seals two-factor secrets lives: not in the database, so that a copy
+ * of the database alone gives nobody a second factor. {@code BACKSTORY_TWO_FACTOR_KEY}
+ * when it is set (required for several app nodes, which must share it); otherwise
+ * {@code two-factor.key} in the data directory, 256 random bits made on the first start
+ * and readable by the app's user only (mode 0600), as the embedded database's password
+ * is.
  * <p>
- * At start, the key is compared with the fingerprint the database keeps of the key that sealed its secrets. A
- * different key while staff have two-factor on stops the start with one sentence: going on would refuse every
- * one of their sign-ins. Without any, the old fingerprint and unconfirmed setups are dropped.
+ * At start, the key is compared with the fingerprint the database keeps of the key that
+ * sealed its secrets. A different key while staff have two-factor on stops the start with
+ * one sentence: going on would refuse every one of their sign-ins. Without any, the old
+ * fingerprint and unconfirmed setups are dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class TwoFactorKeyConfiguration {
@@ -42,8 +45,9 @@ class TwoFactorKeyConfiguration {
 	}
 
 	/**
-	 * The app's one {@link SecretSeal}, under the two-factor key: the api module seals Admin API key secrets
-	 * with it, so one key outside the database protects every secret the server must read back.
+	 * The app's one {@link SecretSeal}, under the two-factor key: the api module seals
+	 * Admin API key secrets with it, so one key outside the database protects every
+	 * secret the server must read back.
 	 */
 	@Bean
 	SecretSeal secretSeal(TwoFactorKey key) {
@@ -59,7 +63,9 @@ class TwoFactorKeyConfiguration {
 		}
 	}
 
-	/** The key in {@code text}: 32 bytes in Base64, standard or URL-safe, padded or not. */
+	/**
+	 * The key in {@code text}: 32 bytes in Base64, standard or URL-safe, padded or not.
+	 */
 	static TwoFactorKey decode(String text, String source) {
 		byte[] bytes;
 		try {

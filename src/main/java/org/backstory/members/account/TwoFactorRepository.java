@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The two-factor tables: each member's sealed secret (confirmed or not yet), their recovery codes (hashes
- * only), and the one settings row. Uses of a code's step and of a recovery code are conditional updates, so
- * two requests carrying the same code cannot both succeed.
+ * The two-factor tables: each member's sealed secret (confirmed or not yet), their
+ * recovery codes (hashes only), and the one settings row. Uses of a code's step and of a
+ * recovery code are conditional updates, so two requests carrying the same code cannot
+ * both succeed.
  */
 @Repository
 class TwoFactorRepository {
@@ -29,7 +30,8 @@ class TwoFactorRepository {
 	}
 
 	Optional<Secret> find(long memberId) {
-		return jdbc.sql("select member_id, secret, confirmed_at, last_used_step from members.two_factor where member_id = :id")
+		return jdbc
+			.sql("select member_id, secret, confirmed_at, last_used_step from members.two_factor where member_id = :id")
 			.param("id", memberId)
 			.query((rs, row) -> new Secret(rs.getLong("member_id"), rs.getBytes("secret"),
 					rs.getTimestamp("confirmed_at") != null, rs.getLong("last_used_step")))
@@ -37,7 +39,8 @@ class TwoFactorRepository {
 	}
 
 	boolean on(long memberId) {
-		return jdbc.sql("select exists (select 1 from members.two_factor where member_id = :id and confirmed_at is not null)")
+		return jdbc
+			.sql("select exists (select 1 from members.two_factor where member_id = :id and confirmed_at is not null)")
 			.param("id", memberId)
 			.query(Boolean.class)
 			.single();
@@ -50,7 +53,10 @@ class TwoFactorRepository {
 			.list());
 	}
 
-	/** Stores a new, unconfirmed secret, unless the member has one already (then that one stays). */
+	/**
+	 * Stores a new, unconfirmed secret, unless the member has one already (then that one
+	 * stays).
+	 */
 	void insertUnconfirmed(long memberId, byte[] sealed, Instant now) {
 		jdbc.sql("""
 				insert into members.two_factor (member_id, secret, created_at) values (:id, :secret, :now)
@@ -61,7 +67,10 @@ class TwoFactorRepository {
 			.update();
 	}
 
-	/** Turns an unconfirmed secret on, its code's step used; whether it was still unconfirmed. */
+	/**
+	 * Turns an unconfirmed secret on, its code's step used; whether it was still
+	 * unconfirmed.
+	 */
 	boolean confirm(long memberId, long step, Instant now) {
 		return jdbc.sql("""
 				update members.two_factor set confirmed_at = :now, last_used_step = :step
@@ -72,7 +81,10 @@ class TwoFactorRepository {
 			.update() == 1;
 	}
 
-	/** Records that a code of {@code step} was used; false when that step or a later one already was. */
+	/**
+	 * Records that a code of {@code step} was used; false when that step or a later one
+	 * already was.
+	 */
 	boolean useStep(long memberId, long step) {
 		return jdbc.sql("""
 				update members.two_factor set last_used_step = :step
@@ -82,7 +94,9 @@ class TwoFactorRepository {
 			.update() == 1;
 	}
 
-	/** Replaces the member's recovery codes with these hashes: the old codes stop working. */
+	/**
+	 * Replaces the member's recovery codes with these hashes: the old codes stop working.
+	 */
 	void replaceRecoveryCodes(long memberId, List<byte[]> hashes, Instant now) {
 		jdbc.sql("delete from members.two_factor_recovery_code where member_id = :id").param("id", memberId).update();
 		for (byte[] hash : hashes) {
@@ -108,7 +122,8 @@ class TwoFactorRepository {
 	}
 
 	int recoveryCodesLeft(long memberId) {
-		return jdbc.sql("select count(*) from members.two_factor_recovery_code where member_id = :id and used_at is null")
+		return jdbc
+			.sql("select count(*) from members.two_factor_recovery_code where member_id = :id and used_at is null")
 			.param("id", memberId)
 			.query(Integer.class)
 			.single();
@@ -125,7 +140,9 @@ class TwoFactorRepository {
 	}
 
 	boolean staffRequired() {
-		return jdbc.sql("select staff_required from members.two_factor_settings where id = 1").query(Boolean.class).single();
+		return jdbc.sql("select staff_required from members.two_factor_settings where id = 1")
+			.query(Boolean.class)
+			.single();
 	}
 
 	void requireOfStaff(boolean required, Instant now) {
@@ -136,16 +153,14 @@ class TwoFactorRepository {
 	}
 
 	/**
-	 * Records {@code fingerprint} as the sealing key's if none is recorded yet; whether the recorded one is it.
-	 * A node whose key differs from the one recorded must not seal secrets other nodes cannot open.
+	 * Records {@code fingerprint} as the sealing key's if none is recorded yet; whether
+	 * the recorded one is it. A node whose key differs from the one recorded must not
+	 * seal secrets other nodes cannot open.
 	 */
 	boolean claimKey(byte[] fingerprint) {
 		return jdbc.sql("""
 				update members.two_factor_settings set key_check = coalesce(key_check, :fingerprint) where id = 1
-				returning key_check = :fingerprint""")
-			.param("fingerprint", fingerprint)
-			.query(Boolean.class)
-			.single();
+				returning key_check = :fingerprint""").param("fingerprint", fingerprint).query(Boolean.class).single();
 	}
 
 }

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Deleting the account with all personal data, confirmed with the password (or, for an account without
- * one, by typing the address). Every session of the member ends; the browser lands on a goodbye page.
+ * Deleting the account with all personal data, confirmed with the password (or, for an
+ * account without one, by typing the address). Every session of the member ends; the
+ * browser lands on a goodbye page.
  */
 @Controller
 class DeleteAccountController {

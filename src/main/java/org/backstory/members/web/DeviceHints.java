@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the list of a member's sessions shows of where each was signed in: the browser family and system from
- * the User-Agent, and the network of the IP address (IPv4 /24, IPv6 /48) rather than the address itself.
+ * What the list of a member's sessions shows of where each was signed in: the browser
+ * family and system from the User-Agent, and the network of the IP address (IPv4 /24,
+ * IPv6 /48) rather than the address itself.
  */
 final class DeviceHints {
 
@@ -22,7 +23,9 @@ final class DeviceHints {
 
 	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
-	/** First match wins, so the browsers whose User-Agent also names another come first. */
+	/**
+	 * First match wins, so the browsers whose User-Agent also names another come first.
+	 */
 	private static final List<Map.Entry<String, String>> BROWSERS = List.of(Map.entry("Edg", "Edge"),
 			Map.entry("OPR/", "Opera"), Map.entry("FxiOS/", "Firefox"), Map.entry("Firefox/", "Firefox"),
 			Map.entry("CriOS/", "Chrome"), Map.entry("Chrome/", "Chrome"), Map.entry("Safari/", "Safari"));
@@ -34,7 +37,10 @@ final class DeviceHints {
 	private DeviceHints() {
 	}
 
-	/** e.g. {@code Firefox on Linux}; {@code Unknown browser} when the User-Agent names no browser we know. */
+	/**
+	 * e.g. {@code Firefox on Linux}; {@code Unknown browser} when the User-Agent names no
+	 * browser we know.
+	 */
 	static String device(@Nullable String userAgent) {
 		String agent = userAgent == null ? "" : userAgent;
 		String browser = first(BROWSERS, agent);
@@ -43,7 +49,10 @@ final class DeviceHints {
 		return system == null ? name : name + " on " + system;
 	}
 
-	/** e.g. {@code 203.0.113.0/24} or {@code 2001:db8:7::/48}. Only literal addresses are read, never looked up. */
+	/**
+	 * e.g. {@code 203.0.113.0/24} or {@code 2001:db8:7::/48}. Only literal addresses are
+	 * read, never looked up.
+	 */
 	static String network(@Nullable String ip) {
 		if (ip == null || ip.length() > 64) {
 			return UNKNOWN_NETWORK;
@@ -52,10 +61,12 @@ final class DeviceHints {
 		if (v4.matches()) {
 			int[] parts = { Integer.parseInt(v4.group(1)), Integer.parseInt(v4.group(2)), Integer.parseInt(v4.group(3)),
 					Integer.parseInt(v4.group(4)) };
-			return Arrays.stream(parts).allMatch(part -> part <= 255) ? network(new byte[] { (byte) parts[0],
-					(byte) parts[1], (byte) parts[2], (byte) parts[3] }) : UNKNOWN_NETWORK;
+			return Arrays.stream(parts).allMatch(part -> part <= 255)
+					? network(new byte[] { (byte) parts[0], (byte) parts[1], (byte) parts[2], (byte) parts[3] })
+					: UNKNOWN_NETWORK;
 		}
-		// With a colon, InetAddress reads the text as an IPv6 literal or refuses it: it never asks DNS.
+		// With a colon, InetAddress reads the text as an IPv6 literal or refuses it: it
+		// never asks DNS.
 		if (ip.indexOf(':') < 0 || !IPV6.matcher(ip).matches()) {
 			return UNKNOWN_NETWORK;
 		}
@@ -80,7 +91,10 @@ final class DeviceHints {
 	}
 
 	private static @Nullable String first(List<Map.Entry<String, String>> table, String agent) {
-		return table.stream().filter(entry -> agent.contains(entry.getKey())).map(Map.Entry::getValue).findFirst()
+		return table.stream()
+			.filter(entry -> agent.contains(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
 			.orElse(null);
 	}
 

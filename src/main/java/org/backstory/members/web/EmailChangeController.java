@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Changing the address: a signed-in member asks (with their password) and gets a link at the new address;
- * opening it shows a button (mail scanners only open links), and pressing it applies the change and signs out
- * every other session of the member. The link works without being signed in: it proves the new address.
+ * Changing the address: a signed-in member asks (with their password) and gets a link at
+ * the new address; opening it shows a button (mail scanners only open links), and
+ * pressing it applies the change and signs out every other session of the member. The
+ * link works without being signed in: it proves the new address.
  */
 @Controller
 class EmailChangeController {
@@ -130,8 +131,9 @@ class EmailChangeController {
 		if (here) {
 			signIn.refresh(member, request, response);
 		}
-		return Pages.message(model, "Email address changed", "Your account's address is now " + member.email()
-				+ ". Every other session was signed out" + (here ? "." : ": sign in with the new address."),
+		return Pages.message(model, "Email address changed",
+				"Your account's address is now " + member.email() + ". Every other session was signed out"
+						+ (here ? "." : ": sign in with the new address."),
 				here ? "/account/profile" : "/login", here ? "Your profile" : "Sign in");
 	}
 

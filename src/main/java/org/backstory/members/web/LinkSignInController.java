@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Passwordless sign-in. Asking for a link always gets the same answer, account or not. Opening the link
- * shows a page with a button rather than signing in at once, so mail scanners that fetch links do not
- * use it up.
+ * Passwordless sign-in. Asking for a link always gets the same answer, account or not.
+ * Opening the link shows a page with a button rather than signing in at once, so mail
+ * scanners that fetch links do not use it up.
  */
 @Controller
 class LinkSignInController {
@@ -85,8 +85,8 @@ class LinkSignInController {
 			case USED -> "This sign-in link has already been used: each link works once.";
 			default -> "This sign-in link is not valid. It may have been replaced by a newer one.";
 		};
-		return Pages.deadLink(model, response, "Sign-in link no longer works", why + " Ask for a new one.",
-				"/login", "Get a new sign-in link");
+		return Pages.deadLink(model, response, "Sign-in link no longer works", why + " Ask for a new one.", "/login",
+				"Get a new sign-in link");
 	}
 
 }

@@ -9,13 +9,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login page: a password form and a form that mails a sign-in link. POST /login is Spring Security's. */
+/**
+ * The login page: a password form and a form that mails a sign-in link. POST /login is
+ * Spring Security's.
+ */
 @Controller
 class LoginController {
 
 	static final String BAD_CREDENTIALS = "Email or password is incorrect.";
 
-	/** Worded alike for every address, so it does not tell whether the address has an account. */
+	/**
+	 * Worded alike for every address, so it does not tell whether the address has an
+	 * account.
+	 */
 	static final String ADDRESS_LOCKED = "Too many failed sign-ins for this address, so password sign-in is paused "
 			+ "for a few minutes. A sign-in link still works: if this address has an account, we have emailed it a "
 			+ "sign-in link.";

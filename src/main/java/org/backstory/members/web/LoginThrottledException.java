@@ -3,8 +3,9 @@ package org.backstory.members.web;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * A sign-in refused because the address or IP has tried too often lately. When the address itself is
- * locked, it has been mailed a sign-in link (if it has an account), and the login page says so.
+ * A sign-in refused because the address or IP has tried too often lately. When the
+ * address itself is locked, it has been mailed a sign-in link (if it has an account), and
+ * the login page says so.
  */
 class LoginThrottledException extends AuthenticationException {
 

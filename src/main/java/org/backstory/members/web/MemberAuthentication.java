@@ -8,9 +8,10 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A signed-in member as Spring Security sees them. The principal is the {@link SignedInMember}, so no
- * password hash sits in the session. The name is the member id in decimal: Spring Session indexes sessions
- * by it, which is how all of a member's sessions are found and ended.
+ * A signed-in member as Spring Security sees them. The principal is the
+ * {@link SignedInMember}, so no password hash sits in the session. The name is the member
+ * id in decimal: Spring Session indexes sessions by it, which is how all of a member's
+ * sessions are found and ended.
  */
 public final class MemberAuthentication extends AbstractAuthenticationToken {
 

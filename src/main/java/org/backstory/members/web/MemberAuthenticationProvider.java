@@ -23,13 +23,15 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Password sign-in for the login form. An unknown address, a link-only account, an address not yet proven and
- * a wrong password fail alike and take about as long, so the form does not reveal which addresses have
- * accounts. Until the address is proven, whoever chose the password may not be its owner. Each attempt is
- * reserved against its address and IP before the password is checked, so parallel requests cannot check
- * more than the limits allow; over them, attempts are refused unchecked. A locked address is mailed a
- * sign-in link, so its owner is not locked out by whoever guessed. A staff member with two-factor on gets no
- * authentication from a right password: {@link SecondFactorRequired} sends them to the code page instead.
+ * Password sign-in for the login form. An unknown address, a link-only account, an
+ * address not yet proven and a wrong password fail alike and take about as long, so the
+ * form does not reveal which addresses have accounts. Until the address is proven,
+ * whoever chose the password may not be its owner. Each attempt is reserved against its
+ * address and IP before the password is checked, so parallel requests cannot check more
+ * than the limits allow; over them, attempts are refused unchecked. A locked address is
+ * mailed a sign-in link, so its owner is not locked out by whoever guessed. A staff
+ * member with two-factor on gets no authentication from a right password:
+ * {@link SecondFactorRequired} sends them to the code page instead.
  */
 @Component
 public class MemberAuthenticationProvider implements AuthenticationProvider {
@@ -75,7 +77,8 @@ public class MemberAuthenticationProvider implements AuthenticationProvider {
 			}
 			throw new LoginThrottledException(addressLocked);
 		}
-		Optional<Member> member = wellFormed ? members.findByEmail(email).filter(Member::emailVerified) : Optional.empty();
+		Optional<Member> member = wellFormed ? members.findByEmail(email).filter(Member::emailVerified)
+				: Optional.empty();
 		if (!passwords.matches(password, member.map(Member::passwordHash).orElse(null))) {
 			// The reserved attempt stays counted: it was a failure.
 			log.info("Sign-in failed memberId={}", member.map(Member::id).orElse(null));

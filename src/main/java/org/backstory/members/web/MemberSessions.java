@@ -30,9 +30,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * A member's sessions on every device, found through Spring Session's principal-name index: lists them, ends
- * them, or follows a change of role. Sessions are named to the member's browser by {@link #ref}, a hash of
- * the id, so no page ever carries a session id.
+ * A member's sessions on every device, found through Spring Session's principal-name
+ * index: lists them, ends them, or follows a change of role. Sessions are named to the
+ * member's browser by {@link #ref}, a hash of the id, so no page ever carries a session
+ * id.
  */
 @Component
 class MemberSessions {
@@ -51,23 +52,26 @@ class MemberSessions {
 	}
 
 	/**
-	 * A live session of the member, as their list shows it; sessions signed in before origins were kept show
-	 * their creation time and no device.
+	 * A live session of the member, as their list shows it; sessions signed in before
+	 * origins were kept show their creation time and no device.
 	 */
-	record Active(String ref, Instant signedInAt, String device, String network, Instant lastActive,
-			boolean current) {
+	record Active(String ref, Instant signedInAt, String device, String network, Instant lastActive, boolean current) {
 
 		static Active of(Session session, boolean current) {
 			Optional<SessionOrigin> origin = SessionOrigin.of(session);
-			return new Active(MemberSessions.ref(session.getId()), origin.map(SessionOrigin::signedInAt).orElse(session.getCreationTime()),
+			return new Active(MemberSessions.ref(session.getId()),
+					origin.map(SessionOrigin::signedInAt).orElse(session.getCreationTime()),
 					origin.map(SessionOrigin::device).orElse(DeviceHints.device(null)),
-					origin.map(SessionOrigin::network).orElse(DeviceHints.UNKNOWN_NETWORK), session.getLastAccessedTime(),
-					current);
+					origin.map(SessionOrigin::network).orElse(DeviceHints.UNKNOWN_NETWORK),
+					session.getLastAccessedTime(), current);
 		}
 
 	}
 
-	/** The member's live sessions, {@code currentSessionId}'s first, then the most recently used. */
+	/**
+	 * The member's live sessions, {@code currentSessionId}'s first, then the most
+	 * recently used.
+	 */
 	List<Active> list(long memberId, @Nullable String currentSessionId) {
 		Instant now = clock.instant();
 		return found(memberId).values()
@@ -81,13 +85,19 @@ class MemberSessions {
 
 	/** Ends the member's session named {@code ref}; whether there was one. */
 	boolean end(long memberId, String ref) {
-		Optional<String> id = found(memberId).keySet().stream().filter(sessionId -> ref(sessionId).equals(ref)).findFirst();
+		Optional<String> id = found(memberId).keySet()
+			.stream()
+			.filter(sessionId -> ref(sessionId).equals(ref))
+			.findFirst();
 		id.ifPresent(sessions::deleteById);
 		log.info("Session ended by its member memberId={} found={}", memberId, id.isPresent());
 		return id.isPresent();
 	}
 
-	/** Deletes every session of {@code memberId} except {@code keepSessionId} (null to keep none). */
+	/**
+	 * Deletes every session of {@code memberId} except {@code keepSessionId} (null to
+	 * keep none).
+	 */
 	void endAll(long memberId, @Nullable String keepSessionId) {
 		var ids = found(memberId).keySet().stream().filter(id -> !id.equals(keepSessionId)).toList();
 		ids.forEach(sessions::deleteById);
@@ -95,8 +105,9 @@ class MemberSessions {
 	}
 
 	/**
-	 * The first proof of a member's address ends all their sessions but the one proving it, in the proof's
-	 * transaction: a session from before may belong to whoever signed up with the address first.
+	 * The first proof of a member's address ends all their sessions but the one proving
+	 * it, in the proof's transaction: a session from before may belong to whoever signed
+	 * up with the address first.
 	 */
 	@EventListener
 	void addressProven(AddressProven proven) {
@@ -104,11 +115,13 @@ class MemberSessions {
 	}
 
 	/**
-	 * Follows a role change in its transaction. A step up ends every session of the member except the one of
-	 * this request, if it is theirs (accepting an invite: the caller signs it in again with a new id and the
-	 * role): a session signed in as a reader, perhaps by someone else, must never turn into a staff session.
-	 * A step down relabels the sessions, so the member keeps their sign-in and a demoted editor is refused
-	 * editors' pages from their next request; a session holding anything else is ended.
+	 * Follows a role change in its transaction. A step up ends every session of the
+	 * member except the one of this request, if it is theirs (accepting an invite: the
+	 * caller signs it in again with a new id and the role): a session signed in as a
+	 * reader, perhaps by someone else, must never turn into a staff session. A step down
+	 * relabels the sessions, so the member keeps their sign-in and a demoted editor is
+	 * refused editors' pages from their next request; a session holding anything else is
+	 * ended.
 	 */
 	@EventListener
 	void roleChanged(RoleChanged change) {
@@ -120,7 +133,10 @@ class MemberSessions {
 		}
 	}
 
-	/** A short, stable name for a session that does not reveal its id: 128 bits of its SHA-256, base64url. */
+	/**
+	 * A short, stable name for a session that does not reveal its id: 128 bits of its
+	 * SHA-256, base64url.
+	 */
 	static String ref(String sessionId) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII));
@@ -135,7 +151,10 @@ class MemberSessions {
 		return sessions.findByPrincipalName(MemberAuthentication.principalName(memberId));
 	}
 
-	/** The session the current request carries, which the change that this request makes keeps. */
+	/**
+	 * The session the current request carries, which the change that this request makes
+	 * keeps.
+	 */
 	private static @Nullable String requestSessionId() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpSession session = attributes.getRequest().getSession(false);

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The first-run setup page behind the link printed in the start-up log: the operator chooses the owner's
- * name, address and password, and is signed in as the owner. Once there is an owner, every link answers 410.
+ * The first-run setup page behind the link printed in the start-up log: the operator
+ * chooses the owner's name, address and password, and is signed in as the owner. Once
+ * there is an owner, every link answers 410.
  */
 @Controller
 class OwnerSetupController {
@@ -64,8 +65,9 @@ class OwnerSetupController {
 			return page(model, csrfToken, token, MemberNames.normalize(name), EmailAddresses.normalize(email),
 					refused.getMessage());
 		}
-		return owner.map(created -> Pages.redirect(signIn.signIn(created, SignInMethod.OWNER_SETUP, "/admin", request,
-				response)))
+		return owner
+			.map(created -> Pages
+				.redirect(signIn.signIn(created, SignInMethod.OWNER_SETUP, "/admin", request, response)))
 			.orElseGet(() -> dead(model, response, setup.check(token)));
 	}
 

@@ -9,10 +9,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
-/** Small pieces every members page uses: the message page and redirects to local paths. */
+/**
+ * Small pieces every members page uses: the message page and redirects to local paths.
+ */
 final class Pages {
 
-	/** The status of a form sent back with an error: the request was understood but its content refused. */
+	/**
+	 * The status of a form sent back with an error: the request was understood but its
+	 * content refused.
+	 */
 	static final int UNPROCESSABLE = 422;
 
 	static final String THROTTLED = "Too many sign-in attempts. Try again in a few minutes.";
@@ -20,12 +25,18 @@ final class Pages {
 	private Pages() {
 	}
 
-	/** What to say when the password (or, for link-only accounts, the typed address) confirming a change is wrong. */
+	/**
+	 * What to say when the password (or, for link-only accounts, the typed address)
+	 * confirming a change is wrong.
+	 */
 	static String wrongConfirmation(boolean hasPassword) {
 		return hasPassword ? "Your password is incorrect." : "Type your current email address to confirm.";
 	}
 
-	/** A redirect to a path already checked to be local; the path is used as it is, never as a template. */
+	/**
+	 * A redirect to a path already checked to be local; the path is used as it is, never
+	 * as a template.
+	 */
 	static ModelAndView redirect(String path) {
 		RedirectView view = new RedirectView(path, true);
 		view.setExpandUriTemplateVariables(false);
@@ -44,8 +55,8 @@ final class Pages {
 	}
 
 	/**
-	 * The page a mailed link opens: one button that posts the token to {@code action}. Links act only when
-	 * pressed, so mail scanners that fetch them do not use them up.
+	 * The page a mailed link opens: one button that posts the token to {@code action}.
+	 * Links act only when pressed, so mail scanners that fetch them do not use them up.
 	 */
 	static ModelAndView confirmLink(Model model, CsrfToken csrfToken, String token, @Nullable String next,
 			LinkPage page) {
@@ -64,8 +75,8 @@ final class Pages {
 	}
 
 	/** The message page for a link that no longer works, with a status that says so. */
-	static ModelAndView deadLink(Model model, HttpServletResponse response, String title, String why,
-			String linkHref, String linkText) {
+	static ModelAndView deadLink(Model model, HttpServletResponse response, String title, String why, String linkHref,
+			String linkText) {
 		response.setStatus(HttpServletResponse.SC_GONE);
 		return message(model, title, why, linkHref, linkText);
 	}

@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Changing the password, or choosing a first one for an account that signs in by emailed links; either ends
- * the member's other sessions. A first password needs no current one, so it may be chosen only in a session
- * signed in by an emailed link ({@link SignInMethod#emailedLink()}) for a proven address: whoever holds the
- * mailbox chooses it.
+ * Changing the password, or choosing a first one for an account that signs in by emailed
+ * links; either ends the member's other sessions. A first password needs no current one,
+ * so it may be chosen only in a session signed in by an emailed link
+ * ({@link SignInMethod#emailedLink()}) for a proven address: whoever holds the mailbox
+ * chooses it.
  */
 @Controller
 class PasswordController {

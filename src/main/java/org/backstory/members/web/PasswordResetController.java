@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Forgotten passwords: ask for a link (same answer whether or not the address has an account), open it,
- * choose a new password. A reset ends every other session of the member and signs this browser in.
+ * Forgotten passwords: ask for a link (same answer whether or not the address has an
+ * account), open it, choose a new password. A reset ends every other session of the
+ * member and signs this browser in.
  */
 @Controller
 class PasswordResetController {
@@ -54,8 +55,8 @@ class PasswordResetController {
 	}
 
 	@PostMapping("/password/forgot")
-	ModelAndView forgot(@RequestParam(defaultValue = "") String email, CsrfToken csrfToken,
-			HttpServletRequest request, Model model) {
+	ModelAndView forgot(@RequestParam(defaultValue = "") String email, CsrfToken csrfToken, HttpServletRequest request,
+			Model model) {
 		String address = EmailAddresses.normalize(email);
 		var problem = EmailAddresses.problem(address);
 		if (problem.isPresent()) {

@@ -9,10 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A sign-in halfway: the password or emailed link was right, and the member's authenticator code is still to
- * come. Kept in the session under {@link #ATTRIBUTE} while the session holds no authentication at all, so
- * until the code is right the browser is as anonymous as any visitor: no staff page, no account page, and no
- * principal name by which the session could be found or counted as the member's.
+ * A sign-in halfway: the password or emailed link was right, and the member's
+ * authenticator code is still to come. Kept in the session under {@link #ATTRIBUTE} while
+ * the session holds no authentication at all, so until the code is right the browser is
+ * as anonymous as any visitor: no staff page, no account page, and no principal name by
+ * which the session could be found or counted as the member's.
  *
  * @param memberId who is signing in
  * @param method how the first step was made
@@ -23,10 +24,16 @@ record PendingSignIn(long memberId, SignInMethod method, String next, Instant st
 
 	static final String ATTRIBUTE = "backstory.pendingSignIn";
 
-	/** How long the code may take: long enough to find the phone, short enough not to linger. */
+	/**
+	 * How long the code may take: long enough to find the phone, short enough not to
+	 * linger.
+	 */
 	static final Duration LIFETIME = Duration.ofMinutes(10);
 
-	/** The request session's pending sign-in, if it has one that has not expired at {@code now}. */
+	/**
+	 * The request session's pending sign-in, if it has one that has not expired at
+	 * {@code now}.
+	 */
 	static Optional<PendingSignIn> of(HttpServletRequest request, Instant now) {
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(ATTRIBUTE) instanceof PendingSignIn pending

@@ -12,9 +12,10 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * A QR code drawn here as SVG, for an {@code <img>} with a {@code data:} address: no outside service sees the
- * secret it carries, and the page needs no script or inline style (the Content-Security-Policy allows
- * {@code data:} images). One square per dark module on a white ground with the standard four-module quiet zone.
+ * A QR code drawn here as SVG, for an {@code <img>} with a {@code data:} address: no
+ * outside service sees the secret it carries, and the page needs no script or inline
+ * style (the Content-Security-Policy allows {@code data:} images). One square per dark
+ * module on a white ground with the standard four-module quiet zone.
  */
 final class QrCode {
 
@@ -33,7 +34,9 @@ final class QrCode {
 			throw new IllegalArgumentException("too long for a QR code", ex);
 		}
 		StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
-			.append(modules.getWidth()).append(' ').append(modules.getHeight())
+			.append(modules.getWidth())
+			.append(' ')
+			.append(modules.getHeight())
 			.append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
 		for (int y = 0; y < modules.getHeight(); y++) {
 			for (int x = 0; x < modules.getWidth(); x++) {

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The second step of a staff member's sign-in: after a right password or emailed link, the code from their
- * authenticator app or one of their recovery codes. Only a session holding a {@link PendingSignIn} gets here;
- * until the code is right it holds no authentication. Codes are throttled per member and per IP
+ * The second step of a staff member's sign-in: after a right password or emailed link,
+ * the code from their authenticator app or one of their recovery codes. Only a session
+ * holding a {@link PendingSignIn} gets here; until the code is right it holds no
+ * authentication. Codes are throttled per member and per IP
  * ({@link CodeCheck#THROTTLED}); a lock-out says how long to wait and what else works.
  */
 @Controller

@@ -3,8 +3,9 @@ package org.backstory.members.web;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * The password was right, and the member's authenticator code is still needed: the login form's sign-in
- * stops here without an authentication, and {@link SignInRedirects} sends the browser to the code page.
+ * The password was right, and the member's authenticator code is still needed: the login
+ * form's sign-in stops here without an authentication, and {@link SignInRedirects} sends
+ * the browser to the code page.
  */
 class SecondFactorRequired extends AuthenticationException {
 

@@ -20,16 +20,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Where the member is signed in: their live sessions (signed in when, last used when, browser and network),
- * this browser's marked, with "sign out everywhere else" and a button per session. Only the member's own
- * sessions are ever found, so a session named by another member's reference is simply not there.
+ * Where the member is signed in: their live sessions (signed in when, last used when,
+ * browser and network), this browser's marked, with "sign out everywhere else" and a
+ * button per session. Only the member's own sessions are ever found, so a session named
+ * by another member's reference is simply not there.
  */
 @Controller
 class SessionsController {
 
 	static final String PATH = "/account/sessions";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter WHEN = DateTimeFormatter
+		.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private final MemberSessions sessions;
@@ -78,11 +80,12 @@ class SessionsController {
 	private String page(Model model, CsrfToken csrfToken, SignedInMember member, HttpServletRequest request,
 			@Nullable String notice, @Nullable String error) {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
-		model.addAttribute("sessions", sessions.list(member.id(), request.getSession().getId())
-			.stream()
-			.map(active -> new SessionRow(active.ref(), active.device(), active.network(), when(active.signedInAt()),
-					when(active.lastActive()), active.current()))
-			.toList());
+		model.addAttribute("sessions",
+				sessions.list(member.id(), request.getSession().getId())
+					.stream()
+					.map(active -> new SessionRow(active.ref(), active.device(), active.network(),
+							when(active.signedInAt()), when(active.lastActive()), active.current()))
+					.toList());
 		model.addAttribute("notice", notice);
 		model.addAttribute("error", error);
 		return "members/sessions";

@@ -29,14 +29,15 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a member in or out from a page of ours (emailed link, sign-up confirmation, password reset, staff
- * invite, owner setup, the second-factor page, account deletion) the way the login form does: a new session id
- * at sign-in, a fresh CSRF token, the context in the session, and the session's lifetime and origin
- * ({@link SessionStart}).
+ * Signs a member in or out from a page of ours (emailed link, sign-up confirmation,
+ * password reset, staff invite, owner setup, the second-factor page, account deletion)
+ * the way the login form does: a new session id at sign-in, a fresh CSRF token, the
+ * context in the session, and the session's lifetime and origin ({@link SessionStart}).
  * <p>
- * A staff member with two-factor on is not signed in by the first step, however it was made: the session gets
- * a {@link PendingSignIn} and no authentication, and {@link SecondFactorController} signs it in once the code
- * is right. Both steps give the session a new id and a new CSRF token.
+ * A staff member with two-factor on is not signed in by the first step, however it was
+ * made: the session gets a {@link PendingSignIn} and no authentication, and
+ * {@link SecondFactorController} signs it in once the code is right. Both steps give the
+ * session a new id and a new CSRF token.
  */
 @Component
 class SignIn {
@@ -67,9 +68,10 @@ class SignIn {
 	}
 
 	/**
-	 * Signs the member in after a first step (an emailed link, a new password, an invite), or holds the sign-in
-	 * for their authenticator code; returns where to send the browser: {@code next} (a checked local path), the
-	 * code page, or the two-factor setup page when the owner requires it and the member has none.
+	 * Signs the member in after a first step (an emailed link, a new password, an
+	 * invite), or holds the sign-in for their authenticator code; returns where to send
+	 * the browser: {@code next} (a checked local path), the code page, or the two-factor
+	 * setup page when the owner requires it and the member has none.
 	 */
 	String signIn(Member member, SignInMethod method, String next, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -82,8 +84,9 @@ class SignIn {
 	}
 
 	/**
-	 * Holds a sign-in whose first step was right until the code comes: a new session id and CSRF token, any
-	 * earlier sign-in of this browser dropped, and only a {@link PendingSignIn} in the session.
+	 * Holds a sign-in whose first step was right until the code comes: a new session id
+	 * and CSRF token, any earlier sign-in of this browser dropped, and only a
+	 * {@link PendingSignIn} in the session.
 	 */
 	void awaitCode(long memberId, SignInMethod method, String next, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -93,7 +96,8 @@ class SignIn {
 			earlier.removeAttribute(SessionOrigin.ATTRIBUTE);
 		}
 		holder.clearContext();
-		// The strategies only rotate the session id and the CSRF token; the token names who is expected.
+		// The strategies only rotate the session id and the CSRF token; the token names
+		// who is expected.
 		sessionStrategy.onAuthentication(
 				UsernamePasswordAuthenticationToken.unauthenticated(MemberAuthentication.principalName(memberId), null),
 				request, response);
@@ -104,7 +108,10 @@ class SignIn {
 		log.info("Second factor asked memberId={} method={}", memberId, method.logName());
 	}
 
-	/** Signs the member in: the last step of every sign-in, with or without a second factor. */
+	/**
+	 * Signs the member in: the last step of every sign-in, with or without a second
+	 * factor.
+	 */
 	void complete(Member member, SignInMethod method, HttpServletRequest request, HttpServletResponse response) {
 		MemberAuthentication authentication = new MemberAuthentication(member.signedIn());
 		sessionStrategy.onAuthentication(authentication, request, response);
@@ -116,8 +123,8 @@ class SignIn {
 	}
 
 	/**
-	 * Where a member just signed in goes: {@code next}, unless the owner requires two-factor sign-in of staff and
-	 * they have none, when it is the setup page.
+	 * Where a member just signed in goes: {@code next}, unless the owner requires
+	 * two-factor sign-in of staff and they have none, when it is the setup page.
 	 */
 	String destination(SignedInMember member, String next) {
 		return twoFactor.mustSetUp(member) ? TwoFactorController.PATH : next;
@@ -135,10 +142,11 @@ class SignIn {
 	}
 
 	/**
-	 * Makes the signed-in session's CSRF token now, while the sign-in request writes the session anyway, rather
-	 * than on the first page after it: one session write, and pages opened at once in several tabs share it.
-	 * {@code CsrfAuthenticationStrategy} has just replaced the request's token with a deferred new one, which is
-	 * kept in the session now that there is one.
+	 * Makes the signed-in session's CSRF token now, while the sign-in request writes the
+	 * session anyway, rather than on the first page after it: one session write, and
+	 * pages opened at once in several tabs share it. {@code CsrfAuthenticationStrategy}
+	 * has just replaced the request's token with a deferred new one, which is kept in the
+	 * session now that there is one.
 	 */
 	static void startCsrfToken(HttpServletRequest request) {
 		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {

@@ -1,9 +1,9 @@
 package org.backstory.members.web;
 
 /**
- * How a session was signed in, kept with it ({@link SessionOrigin}). The methods that follow an emailed link
- * prove the member holds the address; only a session signed in so may give a password-less account its first
- * password.
+ * How a session was signed in, kept with it ({@link SessionOrigin}). The methods that
+ * follow an emailed link prove the member holds the address; only a session signed in so
+ * may give a password-less account its first password.
  */
 enum SignInMethod {
 

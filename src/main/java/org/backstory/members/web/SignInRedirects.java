@@ -16,16 +16,18 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.stereotype.Component;
 
 /**
- * Where the login form sends a reader: to {@code next} (a local path only) after signing in (or to the
- * two-factor setup page when the owner requires it of a staff member without it), to the code page when the
- * password was right and a second factor is due, back to the form with a generic error after failing, and to
- * the form, remembering the page, when a page needs a signed-in member. Only a successful sign-in touches the session (its lifetime and origin, as every sign-in
- * sets them: {@link SessionStart}, and the new session's CSRF token: {@link SignIn#startCsrfToken}), so a
- * failed attempt leaves no session row.
+ * Where the login form sends a reader: to {@code next} (a local path only) after signing
+ * in (or to the two-factor setup page when the owner requires it of a staff member
+ * without it), to the code page when the password was right and a second factor is due,
+ * back to the form with a generic error after failing, and to the form, remembering the
+ * page, when a page needs a signed-in member. Only a successful sign-in touches the
+ * session (its lifetime and origin, as every sign-in sets them: {@link SessionStart}, and
+ * the new session's CSRF token: {@link SignIn#startCsrfToken}), so a failed attempt
+ * leaves no session row.
  */
 @Component
-public class SignInRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler,
-		AuthenticationEntryPoint {
+public class SignInRedirects
+		implements AuthenticationSuccessHandler, AuthenticationFailureHandler, AuthenticationEntryPoint {
 
 	private final SessionStart sessionStart;
 
@@ -65,8 +67,8 @@ public class SignInRedirects implements AuthenticationSuccessHandler, Authentica
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
 		@Nullable String next = null;
 		if ("GET".equals(request.getMethod())) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());

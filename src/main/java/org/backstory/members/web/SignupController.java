@@ -26,12 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Sign-up: email, name and the opt-ins other modules offer (newsletters), no password. Nobody is signed in
- * here: the answer is always "check your inbox", whether the address is new (it gets a link that confirms it
- * and signs in, see {@link VerificationController}) or has an account (it gets a sign-in link), so the page
- * reveals nobody's account and nobody can sign up with another person's address and keep a way in. The
- * form says it offered opt-ins with a hidden field, since unticked boxes are not sent at all: with it,
- * exactly the ticked keys are opted into, even none.
+ * Sign-up: email, name and the opt-ins other modules offer (newsletters), no password.
+ * Nobody is signed in here: the answer is always "check your inbox", whether the address
+ * is new (it gets a link that confirms it and signs in, see
+ * {@link VerificationController}) or has an account (it gets a sign-in link), so the page
+ * reveals nobody's account and nobody can sign up with another person's address and keep
+ * a way in. The form says it offered opt-ins with a hidden field, since unticked boxes
+ * are not sent at all: with it, exactly the ticked keys are opted into, even none.
  */
 @Controller
 class SignupController {
@@ -75,9 +76,11 @@ class SignupController {
 		String address = EmailAddresses.normalize(email);
 		String displayName = MemberNames.normalize(name);
 		Optional<String> problem = EmailAddresses.problem(address).or(() -> MemberNames.problem(displayName));
-		// Counted per address too, whether or not it has an account: every sign-up mails it.
+		// Counted per address too, whether or not it has an account: every sign-up mails
+		// it.
 		if (problem.isEmpty() && !limit.allow(address, request.getRemoteAddr())) {
-			problem = Optional.of("Too many sign-ups for this address or from your network. Try again in a few minutes.");
+			problem = Optional
+				.of("Too many sign-ups for this address or from your network. Try again in a few minutes.");
 		}
 		if (problem.isPresent()) {
 			return rejected(model, csrfToken, next, address, displayName, offered(chosen), problem.get(), response);
@@ -87,8 +90,9 @@ class SignupController {
 	}
 
 	/**
-	 * The article a sign-up link carried, if it names a real article: anything else (a malformed value, an
-	 * unknown id) is ignored rather than refused, as the reader has nothing to correct.
+	 * The article a sign-up link carried, if it names a real article: anything else (a
+	 * malformed value, an unknown id) is ignored rather than refused, as the reader has
+	 * nothing to correct.
 	 */
 	private @Nullable Long articleId(@Nullable String article) {
 		if (article == null || !article.matches("[1-9][0-9]{0,17}")) {
@@ -99,7 +103,10 @@ class SignupController {
 		return known != null && known.exists(id) ? id : null;
 	}
 
-	/** The offered opt-ins, ticked as the reader left them when the form comes back, else as offered. */
+	/**
+	 * The offered opt-ins, ticked as the reader left them when the form comes back, else
+	 * as offered.
+	 */
 	private List<SignupOptIn> offered(@Nullable Set<String> chosen) {
 		return optIns.orderedStream()
 			.flatMap(source -> source.offered().stream())

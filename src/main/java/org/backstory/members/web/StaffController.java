@@ -33,10 +33,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The owner's staff page: who is on the staff and in which role, changing a role or taking someone off the
- * staff, invites (send, list the open ones, revoke), handing ownership to a staff member, and who has
- * two-factor sign-in on ({@link StaffTwoFactorController} takes its forms). The security
- * configuration admits only the owner to {@code /admin/staff/**}.
+ * The owner's staff page: who is on the staff and in which role, changing a role or
+ * taking someone off the staff, invites (send, list the open ones, revoke), handing
+ * ownership to a staff member, and who has two-factor sign-in on
+ * ({@link StaffTwoFactorController} takes its forms). The security configuration admits
+ * only the owner to {@code /admin/staff/**}.
  */
 @Controller
 class StaffController {
@@ -74,8 +75,8 @@ class StaffController {
 
 	@PostMapping(PATH + "/invites")
 	ModelAndView invite(@AuthenticationPrincipal SignedInMember owner, @RequestParam(defaultValue = "") String email,
-			@RequestParam(defaultValue = "") String role, CsrfToken csrfToken, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String role, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		MemberRole chosen = role(role);
 		if (chosen == null) {
 			return rejected(model, csrfToken, owner, email, null, CHOOSE_ROLE, null, response);
@@ -116,8 +117,9 @@ class StaffController {
 	}
 
 	/**
-	 * Hands ownership to a staff member, confirmed with the owner's password; the owner becomes an
-	 * administrator, so the answer is a page of its own rather than the staff page they may no longer open.
+	 * Hands ownership to a staff member, confirmed with the owner's password; the owner
+	 * becomes an administrator, so the answer is a page of its own rather than the staff
+	 * page they may no longer open.
 	 */
 	@PostMapping(PATH + "/transfer")
 	ModelAndView transfer(@AuthenticationPrincipal SignedInMember owner,
@@ -136,11 +138,12 @@ class StaffController {
 		}
 		return switch (outcome) {
 			case DONE -> Pages.message(model, "Ownership handed over",
-					"The publication has a new owner, and you are an administrator now.", "/admin", "Back to the admin");
+					"The publication has a new owner, and you are an administrator now.", "/admin",
+					"Back to the admin");
 			case WRONG_CONFIRMATION -> rejected(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null,
 					Pages.wrongConfirmation(hasPassword(owner)), response);
-			case THROTTLED -> rejected(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null, Pages.THROTTLED,
-					response);
+			case THROTTLED ->
+				rejected(model, csrfToken, owner, "", MemberRole.CONTRIBUTOR, null, Pages.THROTTLED, response);
 		};
 	}
 
@@ -182,8 +185,8 @@ class StaffController {
 		return new ModelAndView(page(model, csrfToken, owner, email, role, error, transferError));
 	}
 
-	private String page(Model model, CsrfToken csrfToken, SignedInMember owner, String email,
-			@Nullable MemberRole role, @Nullable String error, @Nullable String transferError) {
+	private String page(Model model, CsrfToken csrfToken, SignedInMember owner, String email, @Nullable MemberRole role,
+			@Nullable String error, @Nullable String transferError) {
 		model.addAttribute("staff", roster.staff().stream().map(StaffController::row).toList());
 		model.addAttribute("twoFactorOn", twoFactor.membersWithTwoFactor());
 		model.addAttribute("twoFactorRequired", twoFactor.requiredOfStaff());

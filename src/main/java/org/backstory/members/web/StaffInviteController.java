@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The mailed staff invite link. Opening it shows a page rather than acting, so mail scanners do not use it
- * up: someone without an account chooses a name and a password, then signs in as usual; someone with an
- * account signs in with it and presses a button, which signs that browser in again with a new session id and
- * the staff role (every other session of the account ends). A link that no longer works answers 410 with
- * the reason.
+ * The mailed staff invite link. Opening it shows a page rather than acting, so mail
+ * scanners do not use it up: someone without an account chooses a name and a password,
+ * then signs in as usual; someone with an account signs in with it and presses a button,
+ * which signs that browser in again with a new session id and the staff role (every other
+ * session of the account ends). A link that no longer works answers 410 with the reason.
  */
 @Controller
 class StaffInviteController {
@@ -73,9 +73,11 @@ class StaffInviteController {
 			response.setStatus(Pages.UNPROCESSABLE);
 			return page(model, csrfToken, token, check, member, MemberNames.normalize(name), refused.getMessage());
 		}
-		return joined.map(staff -> Pages.message(model, "Welcome to the staff",
-				"Your account is ready. Sign in with " + staff.email() + " and your password to reach the admin.",
-				"/login?next=%2Fadmin", "Sign in"))
+		return joined.map(
+				staff -> Pages.message(model, "Welcome to the staff",
+						"Your account is ready. Sign in with " + staff.email()
+								+ " and your password to reach the admin.",
+						"/login?next=%2Fadmin", "Sign in"))
 			.orElseGet(() -> dead(model, response, invites.check(token)));
 	}
 

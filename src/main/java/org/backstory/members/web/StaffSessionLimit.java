@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a staff session 7 days after its sign-in, however busy ({@link SessionLifetimes}); the request goes on
- * as a signed-out one. Runs after Spring Session's filter and before Spring Security's, so no rule of the
- * security configuration ever sees the session. Readers' sessions have no such limit and are left alone.
+ * Ends a staff session 7 days after its sign-in, however busy ({@link SessionLifetimes});
+ * the request goes on as a signed-out one. Runs after Spring Session's filter and before
+ * Spring Security's, so no rule of the security configuration ever sees the session.
+ * Readers' sessions have no such limit and are left alone.
  */
 final class StaffSessionLimit extends OncePerRequestFilter {
 

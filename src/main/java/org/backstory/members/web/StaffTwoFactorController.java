@@ -14,9 +14,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The owner's two-factor controls on the staff page: requiring two-factor sign-in of all staff (once the owner
- * has it on), and turning it off for a staff member who lost both their phone and their recovery codes. Both
- * are audited. The security configuration admits only the owner to {@code /admin/staff/**}.
+ * The owner's two-factor controls on the staff page: requiring two-factor sign-in of all
+ * staff (once the owner has it on), and turning it off for a staff member who lost both
+ * their phone and their recovery codes. Both are audited. The security configuration
+ * admits only the owner to {@code /admin/staff/**}.
  */
 @Controller
 class StaffTwoFactorController {
@@ -28,8 +29,9 @@ class StaffTwoFactorController {
 	}
 
 	@PostMapping(StaffController.PATH + "/two-factor")
-	ModelAndView require(@AuthenticationPrincipal SignedInMember owner, @RequestParam(defaultValue = "") String required,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	ModelAndView require(@AuthenticationPrincipal SignedInMember owner,
+			@RequestParam(defaultValue = "") String required, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		boolean require = "true".equals(required);
 		try {
 			twoFactor.requireOfStaff(owner.id(), require);

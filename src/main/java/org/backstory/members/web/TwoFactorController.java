@@ -25,11 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A staff member's two-factor sign-in page. Off: a QR code of the {@code otpauth://} URI and the secret in
- * Base32, and a box for the first code, which turns it on and shows ten recovery codes once. On: how many
- * recovery codes are left, a new set (the old ones stop working), and turning it off; both confirmed with a
- * current code or the password. Turning it on or off signs the member out everywhere else. Nothing here is
- * cached ({@code no-store}): the pages carry the secret and the codes.
+ * A staff member's two-factor sign-in page. Off: a QR code of the {@code otpauth://} URI
+ * and the secret in Base32, and a box for the first code, which turns it on and shows ten
+ * recovery codes once. On: how many recovery codes are left, a new set (the old ones stop
+ * working), and turning it off; both confirmed with a current code or the password.
+ * Turning it on or off signs the member out everywhere else. Nothing here is cached
+ * ({@code no-store}): the pages carry the secret and the codes.
  */
 @Controller
 class TwoFactorController {
@@ -49,8 +50,8 @@ class TwoFactorController {
 	}
 
 	@GetMapping(PATH)
-	ModelAndView page(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	ModelAndView page(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		String notice = request.getParameter("off") != null ? "Two-factor sign-in is off." : null;
 		return page(model, csrfToken, member, response, notice, null);
 	}
@@ -114,8 +115,8 @@ class TwoFactorController {
 		return members.findById(member.id()).map(found -> found.hasPassword()).orElse(false);
 	}
 
-	private ModelAndView refused(Model model, CsrfToken csrfToken, SignedInMember member,
-			HttpServletResponse response, Outcome outcome, String wrong) {
+	private ModelAndView refused(Model model, CsrfToken csrfToken, SignedInMember member, HttpServletResponse response,
+			Outcome outcome, String wrong) {
 		boolean throttled = outcome == Outcome.THROTTLED;
 		response.setStatus(throttled ? HttpStatus.TOO_MANY_REQUESTS.value() : Pages.UNPROCESSABLE);
 		return page(model, csrfToken, member, response, null, throttled ? SecondFactorController.LOCKED : wrong);

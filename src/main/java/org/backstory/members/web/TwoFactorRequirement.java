@@ -14,9 +14,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * While the owner requires two-factor sign-in of staff, a staff member without it reaches no admin page but
- * the setup page: every other one sends them there. Runs after the security rules, so only someone the rules
- * let in is redirected, and it costs one query per admin request only while the requirement is on.
+ * While the owner requires two-factor sign-in of staff, a staff member without it reaches
+ * no admin page but the setup page: every other one sends them there. Runs after the
+ * security rules, so only someone the rules let in is redirected, and it costs one query
+ * per admin request only while the requirement is on.
  */
 final class TwoFactorRequirement implements HandlerInterceptor {
 

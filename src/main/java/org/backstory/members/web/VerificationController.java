@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Confirming an address: the link mailed at sign-up (or asked for again from the profile page). Opening it
- * shows a button, so mail scanners do not use it up; pressing it proves the address, signs the reader in
- * with a new session id and sends them on to the page they signed up from.
+ * Confirming an address: the link mailed at sign-up (or asked for again from the profile
+ * page). Opening it shows a button, so mail scanners do not use it up; pressing it proves
+ * the address, signs the reader in with a new session id and sends them on to the page
+ * they signed up from.
  */
 @Controller
 class VerificationController {

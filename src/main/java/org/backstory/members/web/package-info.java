@@ -1,4 +1,7 @@
-/** The members module's pages and the pieces of Spring Security it plugs in (sign-in, sessions). */
+/**
+ * The members module's pages and the pieces of Spring Security it plugs in (sign-in,
+ * sessions).
+ */
 @NullMarked
 package org.backstory.members.web;
 

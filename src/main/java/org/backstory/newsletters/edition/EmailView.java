@@ -5,12 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One edition of an emailed article as the email template shows it. Every URL is absolute; the footer's
- * links and address are placeholders that each message fills in for its recipient.
+ * One edition of an emailed article as the email template shows it. Every URL is
+ * absolute; the footer's links and address are placeholders that each message fills in
+ * for its recipient.
  *
  * @param header the publication's masthead
  * @param story the article's title block
- * @param bodyHtml the article body (or its preview), styled inline and safe to write unescaped
+ * @param bodyHtml the article body (or its preview), styled inline and safe to write
+ * unescaped
  * @param paywall the box after a preview, or null when the edition is the whole article
  * @param footer why the recipient gets this and how to stop it
  */
@@ -59,17 +61,20 @@ public record EmailView(Header header, Story story, String bodyHtml, @Nullable B
 	}
 
 	/**
-	 * @param reason why the recipient gets this: the newsletter they subscribed to, or the story they follow
-	 * @param unsubscribeLabel the unsubscribe link's words ("Unsubscribe", or "Unfollow this story")
+	 * @param reason why the recipient gets this: the newsletter they subscribed to, or
+	 * the story they follow
+	 * @param unsubscribeLabel the unsubscribe link's words ("Unsubscribe", or "Unfollow
+	 * this story")
 	 * @param publicationName the publication's name
 	 * @param sellerName who publishes it in law
-	 * @param postalLines the publisher's postal address, one line each; empty when not set
+	 * @param postalLines the publisher's postal address, one line each; empty when not
+	 * set
 	 * @param unsubscribeUrl the recipient's one-click unsubscribe link (a placeholder)
 	 * @param preferencesUrl the recipient's preferences link (a placeholder)
 	 * @param recipientAddress the recipient's address (a placeholder)
 	 */
-	public record Footer(String reason, String unsubscribeLabel, String publicationName, String sellerName, List<String> postalLines,
-			String unsubscribeUrl, String preferencesUrl, String recipientAddress) {
+	public record Footer(String reason, String unsubscribeLabel, String publicationName, String sellerName,
+			List<String> postalLines, String unsubscribeUrl, String preferencesUrl, String recipientAddress) {
 
 		public Footer {
 			postalLines = List.copyOf(postalLines);

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Where a signed-in member whose address is suppressed sees why and asks for a confirmation link, and where
- * that link leads. Opening the link shows a button rather than confirming at once, so mail scanners that
- * fetch links do not use it up.
+ * Where a signed-in member whose address is suppressed sees why and asks for a
+ * confirmation link, and where that link leads. Opening the link shows a button rather
+ * than confirming at once, so mail scanners that fetch links do not use it up.
  */
 @Controller
 class AddressConfirmationController {
@@ -44,8 +44,9 @@ class AddressConfirmationController {
 	String request(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		return switch (confirmations.request(member.id())) {
-			case SENT -> message(model, "Check your inbox", "We've emailed a confirmation link to " + member.email()
-					+ ". It works once, within 24 hours.", null, null);
+			case SENT -> message(model, "Check your inbox",
+					"We've emailed a confirmation link to " + member.email() + ". It works once, within 24 hours.",
+					null, null);
 			case THROTTLED -> {
 				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 				yield statusPage(member, csrfToken, model, "We sent you a link less than 5 minutes ago. "
@@ -93,7 +94,8 @@ class AddressConfirmationController {
 			case EXPIRED -> "This confirmation link has expired: links work for 24 hours.";
 			case USED -> "This confirmation link has already been used: each link works once.";
 			case ADDRESS_CHANGED -> "Your email address has changed since this link was sent, so it cannot confirm it.";
-			default -> "This confirmation link is not valid. It may have been replaced by a newer one, or belong to another account.";
+			default ->
+				"This confirmation link is not valid. It may have been replaced by a newer one, or belong to another account.";
 		};
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		return message(model, "Confirmation link no longer works", why + " Ask for a new one if you still need it.",

@@ -8,8 +8,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 
 /**
- * A page where one member's newsletters are chosen with a box each: from a preferences link, on the
- * account page, or by staff.
+ * A page where one member's newsletters are chosen with a box each: from a preferences
+ * link, on the account page, or by staff.
  *
  * @param title the heading
  * @param lead a sentence under it saying whose newsletters these are

@@ -10,18 +10,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the webhook's body: one report {@code {"address": …, "type": …, "detail": …}} or an array of them.
- * Every report is checked before any is returned, so a batch with one bad report is refused as a whole.
+ * Reads the webhook's body: one report {@code {"address": …, "type": …, "detail": …}} or
+ * an array of them. Every report is checked before any is returned, so a batch with one
+ * bad report is refused as a whole.
  */
 final class DeliveryReportParser {
 
-	/** More than a provider batches in one delivery; a larger body is not a batch of reports. */
+	/**
+	 * More than a provider batches in one delivery; a larger body is not a batch of
+	 * reports.
+	 */
 	static final int MAX_REPORTS = 1000;
 
 	private DeliveryReportParser() {
 	}
 
-	/** The body is not a report or a batch of them; the message says why, for the 400 answer. */
+	/**
+	 * The body is not a report or a batch of them; the message says why, for the 400
+	 * answer.
+	 */
 	static final class Refused extends Exception {
 
 		Refused(String message) {

@@ -20,11 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The mail provider's bounce and complaint webhook, {@code POST /webhooks/email}, in a generic JSON form
- * that a small adapter (or the provider's own template) can produce. It exists only when a shared secret
- * is configured, takes no session and no CSRF token (the bearer secret authenticates the provider), and
- * answers 202 with the number of reports accepted, 401 without the secret, and 400 with a reason for a
- * body it cannot read, in which case nothing is applied.
+ * The mail provider's bounce and complaint webhook, {@code POST /webhooks/email}, in a
+ * generic JSON form that a small adapter (or the provider's own template) can produce. It
+ * exists only when a shared secret is configured, takes no session and no CSRF token (the
+ * bearer secret authenticates the provider), and answers 202 with the number of reports
+ * accepted, 401 without the secret, and 400 with a reason for a body it cannot read, in
+ * which case nothing is applied.
  */
 @RestController
 class EmailWebhookController {
@@ -40,8 +41,7 @@ class EmailWebhookController {
 
 	private final JsonMapper json;
 
-	EmailWebhookController(EmailWebhookProperties properties, DeliveryReports reports,
-			JsonMapper json) {
+	EmailWebhookController(EmailWebhookProperties properties, DeliveryReports reports, JsonMapper json) {
 		this.properties = properties;
 		this.reports = reports;
 		this.json = json;

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the mail provider's bounce and complaint webhook is authenticated.
  *
- * @param webhookSecret the shared secret the provider sends as {@code Authorization: Bearer <secret>}
- * ({@code BACKSTORY_EMAIL_WEBHOOK_SECRET}); without one, {@code /webhooks/email} does not exist
+ * @param webhookSecret the shared secret the provider sends as
+ * {@code Authorization: Bearer <secret>} ({@code BACKSTORY_EMAIL_WEBHOOK_SECRET});
+ * without one, {@code /webhooks/email} does not exist
  */
 @ConfigurationProperties("backstory.newsletters")
 record EmailWebhookProperties(@Nullable String webhookSecret) {
@@ -21,8 +22,9 @@ record EmailWebhookProperties(@Nullable String webhookSecret) {
 	}
 
 	/**
-	 * Whether the {@code Authorization} header carries the secret. Both sides are hashed before the
-	 * constant-time comparison, so neither the content nor the length of the secret leaks through timing.
+	 * Whether the {@code Authorization} header carries the secret. Both sides are hashed
+	 * before the constant-time comparison, so neither the content nor the length of the
+	 * secret leaks through timing.
 	 */
 	boolean authorizes(@Nullable String authorization) {
 		String secret = webhookSecret;

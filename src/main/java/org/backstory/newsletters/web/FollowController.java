@@ -23,10 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * Following storylines, for a signed-in member: the "Follow this story" button on storyline and article pages
- * posts here (with the form's CSRF token) and comes back to the page ({@code back}, a local path only); the
- * member's follows are listed at {@code /account/following}, each with "Unfollow". Under {@code /account/}, so a
- * reader who is not signed in is sent to sign in first.
+ * Following storylines, for a signed-in member: the "Follow this story" button on
+ * storyline and article pages posts here (with the form's CSRF token) and comes back to
+ * the page ({@code back}, a local path only); the member's follows are listed at
+ * {@code /account/following}, each with "Unfollow". Under {@code /account/}, so a reader
+ * who is not signed in is sent to sign in first.
  */
 @Controller
 class FollowController {
@@ -56,8 +57,9 @@ class FollowController {
 			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
 		Storyline storyline = existing(slug);
 		boolean added = follows.follow(member.id(), storyline.id());
-		redirect.addFlashAttribute("notice", added ? "You follow " + storyline.title()
-				+ ": you'll get an email when a new part is published." : "You already follow " + storyline.title() + ".");
+		redirect.addFlashAttribute("notice",
+				added ? "You follow " + storyline.title() + ": you'll get an email when a new part is published."
+						: "You already follow " + storyline.title() + ".");
 		return Responses.seeOther(SafeRedirect.localPathOr(back, "/story/" + storyline.slug()));
 	}
 
@@ -73,7 +75,8 @@ class FollowController {
 
 	private Storyline existing(String slug) {
 		return catalog.storyline(slug)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no storyline " + slug + "."));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no storyline " + slug + "."));
 	}
 
 }

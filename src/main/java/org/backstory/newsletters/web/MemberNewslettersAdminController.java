@@ -26,7 +26,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
-/** Staff see which newsletters a member gets and change it, e.g. when the member asks by mail. */
+/**
+ * Staff see which newsletters a member gets and change it, e.g. when the member asks by
+ * mail.
+ */
 @Controller
 class MemberNewslettersAdminController {
 

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff list the newsletters with how many members get each, create them and change their settings. */
+/**
+ * Staff list the newsletters with how many members get each, create them and change their
+ * settings.
+ */
 @Controller
 class NewsletterAdminController {
 

@@ -23,7 +23,10 @@ public record NewsletterChoice(long id, String name, String description, boolean
 			.toList();
 	}
 
-	/** The newsletters whose boxes a form ticked: none when it sent none, and an empty value is no newsletter. */
+	/**
+	 * The newsletters whose boxes a form ticked: none when it sent none, and an empty
+	 * value is no newsletter.
+	 */
 	static List<Long> ticked(@Nullable List<@Nullable Long> boxes) {
 		return boxes == null ? List.of() : boxes.stream().filter(Objects::nonNull).distinct().toList();
 	}

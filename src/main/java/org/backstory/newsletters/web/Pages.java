@@ -13,9 +13,9 @@ final class Pages {
 	}
 
 	/**
-	 * Marks a page opened by a signed link: personal and not indexed. Its address (which holds the token) is
-	 * not passed on in the {@code Referer} of links followed from it: the members module's security headers
-	 * list these paths among the token pages.
+	 * Marks a page opened by a signed link: personal and not indexed. Its address (which
+	 * holds the token) is not passed on in the {@code Referer} of links followed from it:
+	 * the members module's security headers list these paths among the token pages.
 	 */
 	static void signedLinkPage(HttpServletResponse response) {
 		Responses.personal(response);

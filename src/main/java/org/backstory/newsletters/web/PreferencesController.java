@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The preferences link of a newsletter: every newsletter with a box, for the member the signed token
- * names, without login. Saving is an ordinary form post with a CSRF token.
+ * The preferences link of a newsletter: every newsletter with a box, for the member the
+ * signed token names, without login. Saving is an ordinary form post with a CSRF token.
  */
 @Controller
 class PreferencesController {
@@ -52,8 +52,8 @@ class PreferencesController {
 			model.addAttribute("notice", "Your choice is saved.");
 		}
 		MemberProfile member = valid.member();
-		return new ChoicePage("Your newsletters", "Choose the newsletters sent to " + member.email() + ".", PATH + token,
-				NewsletterChoice.of(newsletters.all(), optIns.of(member.id())), null, null)
+		return new ChoicePage("Your newsletters", "Choose the newsletters sent to " + member.email() + ".",
+				PATH + token, NewsletterChoice.of(newsletters.all(), optIns.of(member.id())), null, null)
 			.render(model, csrfToken);
 	}
 

@@ -33,8 +33,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff publish an article: on the site only, on the site and by email to a newsletter, or by email only;
- * now or at a time. The full article editor (issue 5) will offer the same choice; this page is its seam.
+ * Staff publish an article: on the site only, on the site and by email to a newsletter,
+ * or by email only; now or at a time. The full article editor (issue 5) will offer the
+ * same choice; this page is its seam.
  */
 @Controller
 class PublishController {
@@ -61,7 +62,10 @@ class PublishController {
 		this.sends = sends;
 	}
 
-	/** The latest articles this staff member may publish: an author sees only their own, and only once allowed. */
+	/**
+	 * The latest articles this staff member may publish: an author sees only their own,
+	 * and only once allowed.
+	 */
 	@GetMapping("/admin/publish")
 	String list(@AuthenticationPrincipal SignedInMember staff, Model model) {
 		model.addAttribute("articles",
@@ -70,9 +74,11 @@ class PublishController {
 	}
 
 	@GetMapping("/admin/publish/{id}")
-	String form(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model) {
+	String form(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken,
+			Model model) {
 		requireMayPublish(id, staff);
-		return render(model, article(id), csrfToken, new PublishForm("SITE_AND_EMAIL", null, "ALL", "now", ""), List.of());
+		return render(model, article(id), csrfToken, new PublishForm("SITE_AND_EMAIL", null, "ALL", "now", ""),
+				List.of());
 	}
 
 	@PostMapping("/admin/publish/{id}")
@@ -131,7 +137,10 @@ class PublishController {
 		return "newsletters/publish";
 	}
 
-	/** An author publishes only their own articles, and only those an editor has allowed them to. */
+	/**
+	 * An author publishes only their own articles, and only those an editor has allowed
+	 * them to.
+	 */
 	private void requireMayPublish(long id, SignedInMember staff) {
 		article(id);
 		if (!desk.mayPublish(id, staff)) {
@@ -140,7 +149,8 @@ class PublishController {
 	}
 
 	private ArticleStatusLine article(long id) {
-		return articles.statusOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such article"));
+		return articles.statusOf(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such article"));
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff's view of sends: the list, and each send's progress while it runs and its tally after. */
+/**
+ * Staff's view of sends: the list, and each send's progress while it runs and its tally
+ * after.
+ */
 @Controller
 class SendController {
 
@@ -57,7 +60,10 @@ class SendController {
 		return "redirect:/admin/newsletters/sends/" + id;
 	}
 
-	/** The email as an edition's recipients see it, with sample links in place of their own. */
+	/**
+	 * The email as an edition's recipients see it, with sample links in place of their
+	 * own.
+	 */
 	@GetMapping(value = "/admin/newsletters/sends/{id}/editions/{edition}", produces = "text/html;charset=UTF-8")
 	@ResponseBody
 	String edition(@PathVariable long id, @PathVariable String edition) {

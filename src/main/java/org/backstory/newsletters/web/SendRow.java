@@ -8,9 +8,8 @@ package org.backstory.newsletters.web;
  * @param done recipients done with (sent, failed, bounced or suppressed)
  * @param percent how far along, 0 to 100
  */
-public record SendRow(long id, String articleTitle, String newsletterName, String audience, String status,
-		String when, int sent, int done, int total, int failed, int bounced, int suppressed, int percent,
-		String detail) {
+public record SendRow(long id, String articleTitle, String newsletterName, String audience, String status, String when,
+		int sent, int done, int total, int failed, int bounced, int suppressed, int percent, String detail) {
 
 	public boolean running() {
 		return status.equals("sending") || status.equals("scheduled");

@@ -37,7 +37,8 @@ class SendRows {
 		String title = articles.statusOf(send.articleId()).map(a -> a.title()).orElse("(deleted article)");
 		Long storylineId = send.storylineId();
 		String newsletter = storylineId != null
-				? "Followers of " + storylines.storyline(storylineId).map(StorylineUsage::title).orElse("(merged storyline)")
+				? "Followers of "
+						+ storylines.storyline(storylineId).map(StorylineUsage::title).orElse("(merged storyline)")
 				: newsletters.find(send.newsletterId()).map(Newsletter::name).orElse("(deleted newsletter)");
 		String when = switch (send.status()) {
 			case SCHEDULED -> "starts " + StaffTime.format(send.scheduledAt());

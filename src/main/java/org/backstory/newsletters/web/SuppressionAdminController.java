@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The suppression list for staff, newest first, 50 to a page, with a button to lift one suppression, for
- * instance after a member phoned to say their mailbox works again.
+ * The suppression list for staff, newest first, 50 to a page, with a button to lift one
+ * suppression, for instance after a member phoned to say their mailbox works again.
  */
 @Controller
 class SuppressionAdminController {

@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The unfollow link of a follow email, as {@link UnsubscribeController} is a newsletter's: opening it asks to
- * confirm, and the confirmation (or a mail provider's one-click post, RFC 8058, without cookies) posts back to the
- * same address with neither login nor CSRF token: the signed token is the authority, and it can only end its own
+ * The unfollow link of a follow email, as {@link UnsubscribeController} is a
+ * newsletter's: opening it asks to confirm, and the confirmation (or a mail provider's
+ * one-click post, RFC 8058, without cookies) posts back to the same address with neither
+ * login nor CSRF token: the signed token is the authority, and it can only end its own
  * member's follow of its own storyline. Posting again changes nothing.
  */
 @Controller

@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The unsubscribe link of a newsletter. Opening it shows a confirmation whose button posts back to the
- * same address; mail providers post to it directly ({@code List-Unsubscribe=One-Click}, RFC 8058) with no
- * cookies, so the post needs neither login nor CSRF token: the signed token is the authority, and it
- * can only take its own member off its own newsletter. Posting again changes nothing.
+ * The unsubscribe link of a newsletter. Opening it shows a confirmation whose button
+ * posts back to the same address; mail providers post to it directly
+ * ({@code List-Unsubscribe=One-Click}, RFC 8058) with no cookies, so the post needs
+ * neither login nor CSRF token: the signed token is the authority, and it can only take
+ * its own member off its own newsletter. Posting again changes nothing.
  */
 @Controller
 class UnsubscribeController {

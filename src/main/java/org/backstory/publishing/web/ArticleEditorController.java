@@ -38,8 +38,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The article editor: the page, its form save, and what its script calls (autosave, live preview,
- * presence heartbeat). Refusals by role come from {@link ArticleDesk} as 403s.
+ * The article editor: the page, its form save, and what its script calls (autosave, live
+ * preview, presence heartbeat). Refusals by role come from {@link ArticleDesk} as 403s.
  */
 @Controller
 class ArticleEditorController {
@@ -80,11 +80,12 @@ class ArticleEditorController {
 
 	@PostMapping({ "/admin/articles", "/admin/articles/{id}" })
 	String save(@PathVariable(required = false) @Nullable Long id, ArticleForm form,
-			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ArticleForm posted = form.withId(id);
 		try {
-			SavedArticle saved = desk.save(posted.draft(), posted.version(), posted.authorMayPublishChoice(), false, staff);
+			SavedArticle saved = desk.save(posted.draft(), posted.version(), posted.authorMayPublishChoice(), false,
+					staff);
 			redirect.addFlashAttribute("notice", "Saved at " + StaffClock.time(saved.savedAt()) + " UTC.");
 			return "redirect:/admin/articles/" + saved.id();
 		}
@@ -154,8 +155,8 @@ class ArticleEditorController {
 
 	@PostMapping("/admin/articles/{id}/schedule")
 	String schedule(@PathVariable long id, @RequestParam(defaultValue = "") String at,
-			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			Instant when = parse(at);
 			desk.schedule(id, when, staff);
@@ -165,12 +166,14 @@ class ArticleEditorController {
 		catch (InvalidArticleException ex) {
 			EditableArticle article = desk.open(id, staff);
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return render(model, response, csrfToken, staff, ArticleForm.of(article), article, ex.problems(), false, null);
+			return render(model, response, csrfToken, staff, ArticleForm.of(article), article, ex.problems(), false,
+					null);
 		}
 	}
 
 	@PostMapping("/admin/articles/{id}/unpublish")
-	String unpublish(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
+	String unpublish(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff,
+			RedirectAttributes redirect) {
 		desk.unpublish(id, staff);
 		redirect.addFlashAttribute("notice", "Taken back to draft: it is no longer on the site.");
 		return "redirect:/admin/articles/" + id;
@@ -198,12 +201,13 @@ class ArticleEditorController {
 		Responses.personal(response);
 		List<String> others = article == null ? List.of() : others(desk.present(article.id(), staff));
 		String status = article == null ? "new" : article.status();
-		model.addAttribute("page", new EditorPage(form, status,
-				article == null ? "" : StaffClock.minute(article.publishedAt()), problems, conflict, notice,
-				desk.paywallWarning(form.text(), form.gated()), others,
-				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
-				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
-				csrfToken.getHeaderName(), article != null && events.covered(article.id()), publication.labels()));
+		model.addAttribute("page",
+				new EditorPage(form, status, article == null ? "" : StaffClock.minute(article.publishedAt()), problems,
+						conflict, notice, desk.paywallWarning(form.text(), form.gated()), others,
+						article != null && desk.mayPublish(article.id(), staff),
+						staff.role().atLeast(MemberRole.EDITOR), article == null || article.draftOnly(),
+						desk.vocabulary(), CsrfField.of(csrfToken), csrfToken.getHeaderName(),
+						article != null && events.covered(article.id()), publication.labels()));
 		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
 		model.addAttribute("suggestions", suggestions.suggest(form.backgroundRequest()));
 		return "publishing/editor";
@@ -211,7 +215,8 @@ class ArticleEditorController {
 
 	private static List<String> others(List<EditorPresence> present) {
 		return present.stream()
-			.map(other -> other.name() + " has been editing this article since " + StaffClock.time(other.since()) + " UTC.")
+			.map(other -> other.name() + " has been editing this article since " + StaffClock.time(other.since())
+					+ " UTC.")
 			.toList();
 	}
 

@@ -17,33 +17,33 @@ import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The editor's form as posted (by the Save button or by autosave). Authors and tags are slugs separated by
- * commas, in order; tiers are codes separated by commas.
+ * The editor's form as posted (by the Save button or by autosave). Authors and tags are
+ * slugs separated by commas, in order; tiers are codes separated by commas.
  *
  * @param version the article's version the text was based on; null for a new article
  * @param body the opening of a piece in the house format, or the whole free-standing text
  * @param background the house format's background part (empty for a free-standing piece)
  * @param now the house format's now part (empty for a free-standing piece)
- * @param authorMayPublishShown set when the editor showed the "author may publish" switch, so an unticked box
- * means "no" rather than "not shown"
+ * @param authorMayPublishShown set when the editor showed the "author may publish"
+ * switch, so an unticked box means "no" rather than "not shown"
  */
 public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullable String slug, @Nullable String title,
 		@Nullable String dek, @Nullable String body, @Nullable String background, @Nullable String now,
-		@Nullable String authors, @Nullable String tags,
-		@Nullable String storyline, @Nullable String storylinePosition, @Nullable String coverImageUrl,
-		@Nullable String seoTitle, @Nullable String seoDescription, @Nullable String socialImageUrl,
-		@Nullable String visibility, @Nullable String tiers, @Nullable String authorMayPublish,
-		@Nullable String authorMayPublishShown) {
+		@Nullable String authors, @Nullable String tags, @Nullable String storyline, @Nullable String storylinePosition,
+		@Nullable String coverImageUrl, @Nullable String seoTitle, @Nullable String seoDescription,
+		@Nullable String socialImageUrl, @Nullable String visibility, @Nullable String tiers,
+		@Nullable String authorMayPublish, @Nullable String authorMayPublishShown) {
 
 	static ArticleForm blank(String authorSlug) {
-		return new ArticleForm(null, null, "", "", "", "", "", "", authorSlug, "", "", "", "", "", "", "", "public", "", null,
-				null);
+		return new ArticleForm(null, null, "", "", "", "", "", "", authorSlug, "", "", "", "", "", "", "", "public", "",
+				null, null);
 	}
 
 	static ArticleForm of(EditableArticle article) {
 		ArticleDraft draft = article.draft();
 		return new ArticleForm(article.id(), article.version(), draft.slug(), draft.title(), draft.dek(),
-				draft.bodyMarkdown(), draft.backgroundMarkdown(), draft.nowMarkdown(), String.join(", ", draft.authorSlugs()), String.join(", ", draft.tagSlugs()),
+				draft.bodyMarkdown(), draft.backgroundMarkdown(), draft.nowMarkdown(),
+				String.join(", ", draft.authorSlugs()), String.join(", ", draft.tagSlugs()),
 				draft.storylineSlug() == null ? "" : draft.storylineSlug(),
 				draft.storylinePosition() == null ? "" : draft.storylinePosition().toString(),
 				text(draft.coverImageUrl()), draft.seo().title(), draft.seo().description(),
@@ -52,7 +52,10 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 				article.authorMayPublish() ? "true" : null, null);
 	}
 
-	/** The same form for the article with this id (null: a new article), whatever id was posted. */
+	/**
+	 * The same form for the article with this id (null: a new article), whatever id was
+	 * posted.
+	 */
 	ArticleForm withId(@Nullable Long articleId) {
 		return new ArticleForm(articleId, version, slug, title, dek, body, background, now, authors, tags, storyline,
 				storylinePosition, coverImageUrl, seoTitle, seoDescription, socialImageUrl, visibility, tiers,
@@ -61,7 +64,8 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 
 	/**
 	 * The draft this form describes.
-	 * @throws InvalidArticleException if a field cannot be read at all (checks of the content come later)
+	 * @throws InvalidArticleException if a field cannot be read at all (checks of the
+	 * content come later)
 	 */
 	ArticleDraft draft() {
 		List<String> problems = new ArrayList<>();
@@ -88,13 +92,17 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 		if (!problems.isEmpty()) {
 			throw new InvalidArticleException(problems);
 		}
-		Visibility shown = level == Visibility.Level.TIERS ? Visibility.tiers(tierCodes) : new Visibility(level, Set.of());
-		return new ArticleDraft(id, text(slug), text(title), text(dek), orEmpty(body), orEmpty(background), orEmpty(now),
-				list(authors), list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl), shown,
-				new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
+		Visibility shown = level == Visibility.Level.TIERS ? Visibility.tiers(tierCodes)
+				: new Visibility(level, Set.of());
+		return new ArticleDraft(id, text(slug), text(title), text(dek), orEmpty(body), orEmpty(background),
+				orEmpty(now), list(authors), list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl),
+				shown, new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
 	}
 
-	/** The article as the "Suggest background" panel reads it: storyline, title, dek, text and tags as typed. */
+	/**
+	 * The article as the "Suggest background" panel reads it: storyline, title, dek, text
+	 * and tags as typed.
+	 */
 	BackgroundRequest backgroundRequest() {
 		return new BackgroundRequest(id, nullIfBlank(storyline), text(title), text(dek), text(), list(tags));
 	}
@@ -109,7 +117,10 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 		return gated(visibility);
 	}
 
-	/** Whether a posted visibility is gated: anything but "public" counts, so a garbled value fails closed. */
+	/**
+	 * Whether a posted visibility is gated: anything but "public" counts, so a garbled
+	 * value fails closed.
+	 */
 	static boolean gated(@Nullable String visibility) {
 		return !"public".equalsIgnoreCase(text(visibility));
 	}

@@ -16,7 +16,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The staff article list: filters, search, pages; editors see every article, writers their own. */
+/**
+ * The staff article list: filters, search, pages; editors see every article, writers
+ * their own.
+ */
 @Controller
 class ArticleListController {
 
@@ -28,20 +31,24 @@ class ArticleListController {
 
 	@GetMapping("/admin/articles")
 	String list(@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String author, @RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String author,
+			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(required = false) @Nullable String storyline,
-			@RequestParam(required = false) @Nullable String visibility, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedInMember staff, Model model,
-			HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable String visibility,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal SignedInMember staff, Model model, HttpServletResponse response) {
 		ArticleQuery query = new ArticleQuery(status, author, tag, storyline, visibility, q, page);
 		ArticleListing listing = desk.list(query, staff);
 		Responses.personal(response);
-		model.addAttribute("page", new ArticleListPage(query, listing, listing.rows()
-			.stream()
-			.map(row -> new ArticleListPage.Line(row.id(), row.title(), row.slug(), row.status(),
-					StaffClock.minute(row.publishedAt() != null ? row.publishedAt() : row.updatedAt()), row.authors(),
-					row.visibility().level().name().toLowerCase(Locale.ROOT)))
-			.toList(), desk.vocabulary(), !staff.role().atLeast(MemberRole.EDITOR)));
+		model.addAttribute("page",
+				new ArticleListPage(query, listing,
+						listing.rows()
+							.stream()
+							.map(row -> new ArticleListPage.Line(row.id(), row.title(), row.slug(), row.status(),
+									StaffClock.minute(row.publishedAt() != null ? row.publishedAt() : row.updatedAt()),
+									row.authors(), row.visibility().level().name().toLowerCase(Locale.ROOT)))
+							.toList(),
+						desk.vocabulary(), !staff.role().atLeast(MemberRole.EDITOR)));
 		return "publishing/articles";
 	}
 

@@ -39,8 +39,7 @@ public record ArticleListPage(ArticleQuery query, ArticleListing listing, List<L
 
 	private static void append(StringBuilder href, String name, @Nullable String value) {
 		if (value != null) {
-			href.append('&').append(name).append('=')
-				.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+			href.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
 		}
 	}
 

@@ -11,9 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The editor's "Suggest background" panel again, for the form as it stands (the storyline, title, dek, body or tags
- * changed, or a recap line was inserted). Posted, not fetched by GET, because it carries the body being written.
- * A saved article's panel is only for staff who may edit it.
+ * The editor's "Suggest background" panel again, for the form as it stands (the
+ * storyline, title, dek, body or tags changed, or a recap line was inserted). Posted, not
+ * fetched by GET, because it carries the body being written. A saved article's panel is
+ * only for staff who may edit it.
  */
 @Controller
 class BackgroundSuggestionController {

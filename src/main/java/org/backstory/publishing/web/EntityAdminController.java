@@ -21,8 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors list, create, edit and delete entities (people, places, organisations), and make one from a tag. Editors
- * and up, as for tags (by the URL table).
+ * Editors list, create, edit and delete entities (people, places, organisations), and
+ * make one from a tag. Editors and up, as for tags (by the URL table).
  */
 @Controller
 class EntityAdminController {
@@ -58,8 +58,9 @@ class EntityAdminController {
 	}
 
 	@PostMapping(PATH + "/from-tag")
-	Object fromTag(@RequestParam(defaultValue = "0") long tag, @AuthenticationPrincipal(expression = ACTOR) long actorId,
-			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	Object fromTag(@RequestParam(defaultValue = "0") long tag,
+			@AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			Entity entity = entities.createFromTag(actorId, tag);
 			redirect.addFlashAttribute("notice", entity.name() + " created from the tag; check its kind and aliases.");
@@ -103,7 +104,8 @@ class EntityAdminController {
 	}
 
 	private Entity existing(long id) {
-		return entities.entity(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such entity"));
+		return entities.entity(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such entity"));
 	}
 
 	private String listPage(Model model, CsrfToken csrfToken, EntityForm form, List<String> problems) {

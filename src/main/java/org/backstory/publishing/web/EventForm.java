@@ -4,7 +4,8 @@ import org.backstory.publishing.EventDraft;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The storyline event form as posted; absent fields read as empty, an unticked box as false.
+ * The storyline event form as posted; absent fields read as empty, an unticked box as
+ * false.
  *
  * @param date {@code 2019-03-12}, {@code 2019-03} or {@code 2019}
  * @param summary one line

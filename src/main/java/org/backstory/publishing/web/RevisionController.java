@@ -71,10 +71,13 @@ class RevisionController {
 		Responses.personal(response);
 		Integer version = desk.mayEdit(id, staff) ? desk.open(id, staff).version() : null;
 		String title = desk.forPreview(id, staff).title();
-		model.addAttribute("page", new RevisionsPage(id, title, revisions.stream()
-			.map(r -> new RevisionsPage.Line(r.id(), r.version(), r.title(), r.dek(), r.savedByName(),
-					StaffClock.minute(r.savedAt()), r.autosave() ? "autosave" : "saved"))
-			.toList(), body, version, CsrfField.of(csrfToken)));
+		model.addAttribute("page",
+				new RevisionsPage(id, title,
+						revisions.stream()
+							.map(r -> new RevisionsPage.Line(r.id(), r.version(), r.title(), r.dek(), r.savedByName(),
+									StaffClock.minute(r.savedAt()), r.autosave() ? "autosave" : "saved"))
+							.toList(),
+						body, version, CsrfField.of(csrfToken)));
 		return body == null ? "publishing/revisions" : "publishing/revision";
 	}
 

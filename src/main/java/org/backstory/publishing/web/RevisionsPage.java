@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param articleTitle its current title
  * @param lines every revision, newest first (the list page), or the one shown
  * @param shownBody the shown revision's Markdown; null on the list page
- * @param version the article's current version, which a restore is based on; null if this staff member may
- * not restore
+ * @param version the article's current version, which a restore is based on; null if this
+ * staff member may not restore
  * @param csrf the restore form's CSRF field
  */
 public record RevisionsPage(long articleId, String articleTitle, List<Line> lines, @Nullable String shownBody,

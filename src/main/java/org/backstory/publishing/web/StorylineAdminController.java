@@ -28,9 +28,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors list storylines, create them, change their title, slug and description, merge them, and order
- * their articles (move up, down, or to a numbered place). The page also lists the storyline's events with a form to
- * add one ({@link StorylineEventAdminController} takes it). The actor is read as in {@link TagAdminController}.
+ * Editors list storylines, create them, change their title, slug and description, merge
+ * them, and order their articles (move up, down, or to a numbered place). The page also
+ * lists the storyline's events with a form to add one
+ * ({@link StorylineEventAdminController} takes it). The actor is read as in
+ * {@link TagAdminController}.
  */
 @Controller
 class StorylineAdminController {
@@ -62,8 +64,9 @@ class StorylineAdminController {
 
 	@PostMapping(PATH)
 	Object create(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String slug,
-			@RequestParam(defaultValue = "") String description, @AuthenticationPrincipal(expression = ACTOR) long actorId,
-			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String description,
+			@AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			Storyline created = taxonomy.createStoryline(actorId, AdminPages.slugOr(slug, title), title, description);
 			redirect.addFlashAttribute("notice", "Storyline " + created.title() + " created.");
@@ -75,7 +78,10 @@ class StorylineAdminController {
 		}
 	}
 
-	/** The page by id, or by slug (as editors type it): a slug answers 303 to the page by id, which renames keep. */
+	/**
+	 * The page by id, or by slug (as editors type it): a slug answers 303 to the page by
+	 * id, which renames keep.
+	 */
 	@GetMapping(PATH + "/{id}")
 	Object edit(@PathVariable("id") String idOrSlug, @RequestParam(required = false) @Nullable Long cover,
 			CsrfToken csrfToken, Model model) {
@@ -92,7 +98,8 @@ class StorylineAdminController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such storyline");
 		}
 		StorylineUsage storyline = existing(id);
-		// "Add as an event" after publishing links here with the article to cover, and the add form starts from it.
+		// "Add as an event" after publishing links here with the article to cover, and
+		// the add form starts from it.
 		model.addAttribute("draft", (cover == null ? Optional.<EventDraft>empty() : events.draftCovering(cover))
 			.orElse(EventDraft.blank()));
 		return editPage(model, csrfToken, storyline,
@@ -177,7 +184,8 @@ class StorylineAdminController {
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", EventDraft.blank());
 		}
-		model.addAttribute("others", taxonomy.storylines().stream().filter(other -> other.id() != storyline.id()).toList());
+		model.addAttribute("others",
+				taxonomy.storylines().stream().filter(other -> other.id() != storyline.id()).toList());
 		model.addAttribute("fields", fields);
 		model.addAttribute("problems", problems);
 		return "publishing/admin-storyline";

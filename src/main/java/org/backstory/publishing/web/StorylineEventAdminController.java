@@ -25,8 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors add, change and delete a storyline's events. The list and the "add" form are on the storyline's own
- * page ({@link StorylineAdminController}); a refused form comes back on the event page with its message and a 422.
+ * Editors add, change and delete a storyline's events. The list and the "add" form are on
+ * the storyline's own page ({@link StorylineAdminController}); a refused form comes back
+ * on the event page with its message and a 422.
  */
 @Controller
 class StorylineEventAdminController {

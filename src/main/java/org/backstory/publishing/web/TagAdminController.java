@@ -22,11 +22,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors list tags with their article counts, create them, edit their name, slug and description, merge them,
- * and delete unused ones.
+ * Editors list tags with their article counts, create them, edit their name, slug and
+ * description, merge them, and delete unused ones.
  * <p>
- * The acting staff member's id is read from the principal by expression ({@code id()} of the members
- * module's {@code SignedInMember}), so publishing does not depend on the members module.
+ * The acting staff member's id is read from the principal by expression ({@code id()} of
+ * the members module's {@code SignedInMember}), so publishing does not depend on the
+ * members module.
  */
 @Controller
 class TagAdminController {
@@ -102,8 +103,8 @@ class TagAdminController {
 	}
 
 	@PostMapping(PATH + "/{id}/delete")
-	Object delete(@PathVariable long id, @AuthenticationPrincipal(expression = ACTOR) long actorId,
-			CsrfToken csrfToken, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	Object delete(@PathVariable long id, @AuthenticationPrincipal(expression = ACTOR) long actorId, CsrfToken csrfToken,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		TagUsage tag = existing(id);
 		try {
 			taxonomy.deleteTag(actorId, id);
@@ -129,7 +130,10 @@ class TagAdminController {
 		return "publishing/admin-tags";
 	}
 
-	/** The edit page, its form filled with {@code typed} (what was typed, or the tag as saved). */
+	/**
+	 * The edit page, its form filled with {@code typed} (what was typed, or the tag as
+	 * saved).
+	 */
 	private String editPage(Model model, CsrfToken csrfToken, TagUsage tag, Tag typed, List<String> problems) {
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		model.addAttribute("tag", tag);

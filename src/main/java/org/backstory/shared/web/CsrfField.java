@@ -3,8 +3,9 @@ package org.backstory.shared.web;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
- * The hidden form field that carries a CSRF token. Controllers that render a form put one in the model
- * under {@code csrf}; templates render it with {@code @template.fragments.csrf(csrf)}.
+ * The hidden form field that carries a CSRF token. Controllers that render a form put one
+ * in the model under {@code csrf}; templates render it with
+ * {@code @template.fragments.csrf(csrf)}.
  *
  * @param name the form parameter name
  * @param value the masked token value

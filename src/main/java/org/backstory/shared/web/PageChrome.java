@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the frame around every page needs: the publication's identity and who is signed in. Every
- * controller's model carries one under the name {@code chrome}.
+ * What the frame around every page needs: the publication's identity and who is signed
+ * in. Every controller's model carries one under the name {@code chrome}.
  *
  * @param publicationName shown at the top left
  * @param tagline the publication's one-line description
@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param logoUrl optional logo image
  * @param memberName the signed-in member's name, or null for an anonymous reader
  * @param staff whether the signed-in member is staff (owner, editor or author)
- * @param csrf the token for the sign-out form; present only when someone is signed in, so anonymous
- * pages stay cacheable and never touch a session
+ * @param csrf the token for the sign-out form; present only when someone is signed in, so
+ * anonymous pages stay cacheable and never touch a session
  */
 public record PageChrome(String publicationName, String tagline, String accentColor, @Nullable String logoUrl,
 		@Nullable String memberName, boolean staff, @Nullable CsrfField csrf) {
@@ -25,8 +25,9 @@ public record PageChrome(String publicationName, String tagline, String accentCo
 	}
 
 	/**
-	 * The stylesheet that sets {@code --accent} (served by the site module): the colour is in the address, so
-	 * pages need no inline style and each colour's sheet may be cached for good.
+	 * The stylesheet that sets {@code --accent} (served by the site module): the colour
+	 * is in the address, so pages need no inline style and each colour's sheet may be
+	 * cached for good.
 	 */
 	public String accentStylesheet() {
 		return "/assets/accent-" + accentColor.substring(1).toLowerCase(Locale.ROOT) + ".css";

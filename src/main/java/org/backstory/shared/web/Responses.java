@@ -5,7 +5,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.view.RedirectView;
 
-/** What every module's pages answer alike: personal responses and redirects after a change. */
+/**
+ * What every module's pages answer alike: personal responses and redirects after a
+ * change.
+ */
 public final class Responses {
 
 	private Responses() {
@@ -17,8 +20,8 @@ public final class Responses {
 	}
 
 	/**
-	 * A 303 redirect to a local path taken literally (a {@code next} parameter may contain braces, which
-	 * must not be read as URI template variables).
+	 * A 303 redirect to a local path taken literally (a {@code next} parameter may
+	 * contain braces, which must not be read as URI template variables).
 	 */
 	public static RedirectView seeOther(String localPath) {
 		RedirectView view = new RedirectView(localPath, true);

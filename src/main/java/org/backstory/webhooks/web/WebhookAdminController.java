@@ -30,9 +30,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The webhooks pages: every webhook with a form for a new one (its secret shown once, on the answer to the
- * form), and a webhook's page with its deliveries, each of which can be sent again. Owner and administrators
- * only: a webhook sends member data out of the site.
+ * The webhooks pages: every webhook with a form for a new one (its secret shown once, on
+ * the answer to the form), and a webhook's page with its deliveries, each of which can be
+ * sent again. Owner and administrators only: a webhook sends member data out of the site.
  */
 @Controller
 @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -101,8 +101,8 @@ class WebhookAdminController {
 	}
 
 	@PostMapping(PATH + "/{id}/deliveries/{deliveryId}/send-again")
-	Object sendAgain(@PathVariable long id, @PathVariable long deliveryId, @AuthenticationPrincipal SignedInMember staff,
-			RedirectAttributes redirect) {
+	Object sendAgain(@PathVariable long id, @PathVariable long deliveryId,
+			@AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
 		if (!webhooks.sendAgain(id, deliveryId, staff.id())) {
 			throw notFound();
 		}

@@ -30,8 +30,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Which article a reader signed up and subscribed from: carried in links and hidden fields from the
- * paywall box through sign-up and checkout, and counted on the dashboard.
+ * Which article a reader signed up and subscribed from: carried in links and hidden
+ * fields from the paywall box through sign-up and checkout, and counted on the dashboard.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -73,7 +73,8 @@ class AttributionIntegrationTests {
 		String signUp = offer(reader.get(subscribe).document()).select("a").first().attr("href");
 		assertThat(signUp).endsWith("&article=" + article.id());
 		String email = MemberFixtures.uniqueEmail("from-article");
-		assertThat(reader.submit(signUp, "/signup", Map.of("email", email, "name", "Ada Reader")).status()).isEqualTo(200);
+		assertThat(reader.submit(signUp, "/signup", Map.of("email", email, "name", "Ada Reader")).status())
+			.isEqualTo(200);
 		Visitor.Page confirmed = reader.submit(SentMail.lastTo(jdbc, email).path("/verify"), "/verify", Map.of());
 		assertThat(confirmed.status()).isEqualTo(302);
 		String checkout = confirmed.header("Location").replaceFirst("^https?://[^/]+", "");
@@ -122,14 +123,16 @@ class AttributionIntegrationTests {
 	}
 
 	private Element offer(Document page) {
-		return page.select("li.plan").stream()
+		return page.select("li.plan")
+			.stream()
 			.filter(li -> li.select("a").attr("href").contains(plan.code()))
 			.findFirst()
 			.orElseThrow();
 	}
 
 	private static List<String> row(Document dashboard, String table, ArticleDraft article) {
-		return dashboard.select(table + " tbody tr").stream()
+		return dashboard.select(table + " tbody tr")
+			.stream()
 			.filter(tr -> tr.select("td").first().text().equals(article.title()))
 			.findFirst()
 			.map(tr -> tr.select("td").eachText())

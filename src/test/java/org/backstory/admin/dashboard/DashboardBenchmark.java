@@ -10,10 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The dashboard benchmark (bench/dashboard.sh): seeds N readers who signed up over the last year (one in
- * ten from an article) and, for a third of them, a subscription with a year of events (checkout, first
- * payment, monthly renewals, some cancellations) into a fresh embedded database, then times the
- * dashboard's figures for both ranges. Not a test: timing lives in benchmarks.
+ * The dashboard benchmark (bench/dashboard.sh): seeds N readers who signed up over the
+ * last year (one in ten from an article) and, for a third of them, a subscription with a
+ * year of events (checkout, first payment, monthly renewals, some cancellations) into a
+ * fresh embedded database, then times the dashboard's figures for both ranges. Not a
+ * test: timing lives in benchmarks.
  */
 public final class DashboardBenchmark {
 
@@ -24,7 +25,8 @@ public final class DashboardBenchmark {
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
 		String database = "bench_dashboard_" + System.currentTimeMillis();
 		Path dataDir = Files.createTempDirectory("backstory-bench");
-		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false, "--backstory.billing.renewal.run-every=24h")) {
+		try (ConfigurableApplicationContext app = BenchmarkApp.start(database, dataDir, false,
+				"--backstory.billing.renewal.run-every=24h")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			long seeding = System.nanoTime();
 			seed(jdbc, count);
@@ -48,8 +50,8 @@ public final class DashboardBenchmark {
 				for (int i = 0; i < runs; i++) {
 					figures.figures(range);
 				}
-				System.out.printf(Locale.ROOT, "RESULT range=%s readers=%d ms_per_dashboard=%.0f%n", range.code(), count,
-						(System.nanoTime() - start) / 1e6 / runs);
+				System.out.printf(Locale.ROOT, "RESULT range=%s readers=%d ms_per_dashboard=%.0f%n", range.code(),
+						count, (System.nanoTime() - start) / 1e6 / runs);
 			}
 		}
 		finally {
@@ -76,33 +78,38 @@ public final class DashboardBenchmark {
 				insert into billing.plan (code, name, tier, currency, monthly_price, yearly_price, created_at)
 				values ('bench', 'Bench', 'paid', 'USD', 500, 5000, now()) returning id
 				""").query(Long.class).single();
-		jdbc.sql("""
-				insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
-				    status, current_period_start, current_period_end, created_at, updated_at, article_id)
-				select m.id, :plan, 'paid', 'month', 500, 'USD', case when m.id % 7 = 0 then 'canceled' else 'active' end,
-				       now() - interval '10 days', now() + interval '20 days', m.created_at, now(),
-				       case when m.id % 5 = 0 then m.id % 50 + 1 end
-				from members.member m where m.id % 3 = 0
-				""").param("plan", plan).update();
-		jdbc.sql("""
-				insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor,
-				    currency, occurred_at, kind, mrr_after)
-				select s.id, null, 'incomplete', 'checkout_started', 'system', 'USD', s.created_at, 'paid', 0
-				from billing.subscription s
-				union all
-				select s.id, 'incomplete', 'active', 'first_payment', 'system', 'USD', s.created_at + interval '1 minute',
-				       'paid', 500
-				from billing.subscription s
-				union all
-				select s.id, 'active', 'active', 'renewed', 'renewal-run', 'USD', s.created_at + month * interval '1 month',
-				       'paid', 500
-				from billing.subscription s, generate_series(1, 11) month
-				where s.created_at + month * interval '1 month' < now()
-				union all
-				select s.id, 'active', 'canceled', 'canceled_by_member', 'system', 'USD', now() - interval '3 days',
-				       'paid', 500
-				from billing.subscription s where s.status = 'canceled'
-				""").update();
+		jdbc.sql(
+				"""
+						insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
+						    status, current_period_start, current_period_end, created_at, updated_at, article_id)
+						select m.id, :plan, 'paid', 'month', 500, 'USD', case when m.id % 7 = 0 then 'canceled' else 'active' end,
+						       now() - interval '10 days', now() + interval '20 days', m.created_at, now(),
+						       case when m.id % 5 = 0 then m.id % 50 + 1 end
+						from members.member m where m.id % 3 = 0
+						""")
+			.param("plan", plan)
+			.update();
+		jdbc.sql(
+				"""
+						insert into billing.subscription_event (subscription_id, from_status, to_status, cause, actor,
+						    currency, occurred_at, kind, mrr_after)
+						select s.id, null, 'incomplete', 'checkout_started', 'system', 'USD', s.created_at, 'paid', 0
+						from billing.subscription s
+						union all
+						select s.id, 'incomplete', 'active', 'first_payment', 'system', 'USD', s.created_at + interval '1 minute',
+						       'paid', 500
+						from billing.subscription s
+						union all
+						select s.id, 'active', 'active', 'renewed', 'renewal-run', 'USD', s.created_at + month * interval '1 month',
+						       'paid', 500
+						from billing.subscription s, generate_series(1, 11) month
+						where s.created_at + month * interval '1 month' < now()
+						union all
+						select s.id, 'active', 'canceled', 'canceled_by_member', 'system', 'USD', now() - interval '3 days',
+						       'paid', 500
+						from billing.subscription s where s.status = 'canceled'
+						""")
+			.update();
 		jdbc.sql("analyze").update();
 	}
 

@@ -39,8 +39,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The dashboard's charts and tables against what the test does. Other classes share the database, so the
- * figures are compared before and after.
+ * The dashboard's charts and tables against what the test does. Other classes share the
+ * database, so the figures are compared before and after.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -85,8 +85,8 @@ class DashboardIntegrationTests {
 		clock.advance(Duration.ofDays(-10));
 		BillingFixtures.subscribedMember(directory, checkouts, plan, BillingInterval.MONTH, SandboxCards.SUCCEEDS);
 		SignedInMember trialist = BillingFixtures.registeredMember(directory);
-		assertThat(checkouts.checkout(new Checkout(trialist.id(), trialist.email(), trialPlan.code(), BillingInterval.MONTH,
-				UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS))))
+		assertThat(checkouts.checkout(new Checkout(trialist.id(), trialist.email(), trialPlan.code(),
+				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS))))
 			.isInstanceOf(CheckoutOutcome.TrialStarted.class);
 		clock.advance(Duration.ofDays(5));
 		SignedInMember canceling = BillingFixtures.subscribedMember(directory, checkouts, plan, BillingInterval.YEAR,
@@ -147,18 +147,20 @@ class DashboardIntegrationTests {
 		Visitor.Page anonymous = new Visitor(port).get("/admin/dashboard");
 		assertThat(anonymous.status()).isEqualTo(302);
 		assertThat(anonymous.header("Location")).contains("/login");
-		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/dashboard]")).hasSize(1);
+		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/dashboard]"))
+			.hasSize(1);
 	}
 
-	/** Per day (its table's row heading), how much each column grew between two renderings of the page. */
+	/**
+	 * Per day (its table's row heading), how much each column grew between two renderings
+	 * of the page.
+	 */
 	private static Map<String, List<Long>> change(Document before, Document after, String panel) {
 		Map<String, List<Long>> earlier = table(before, panel);
 		Map<String, List<Long>> changes = new HashMap<>();
 		table(after, panel).forEach((day, values) -> {
 			List<Long> old = earlier.getOrDefault(day, values.stream().map(value -> 0L).toList());
-			changes.put(day, IntStream.range(0, values.size())
-				.mapToObj(i -> values.get(i) - old.get(i))
-				.toList());
+			changes.put(day, IntStream.range(0, values.size()).mapToObj(i -> values.get(i) - old.get(i)).toList());
 		});
 		return changes;
 	}
@@ -167,7 +169,11 @@ class DashboardIntegrationTests {
 		Map<String, List<Long>> rows = new HashMap<>();
 		for (Element row : page.select("#panel-" + panel + " tbody tr")) {
 			rows.put(row.selectFirst("th").text(),
-					row.select("td").eachText().stream().map(text -> Long.parseLong(text.replaceAll("[^0-9-]", ""))).toList());
+					row.select("td")
+						.eachText()
+						.stream()
+						.map(text -> Long.parseLong(text.replaceAll("[^0-9-]", "")))
+						.toList());
 		}
 		return rows;
 	}

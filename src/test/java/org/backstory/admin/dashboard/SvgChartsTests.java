@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SvgChartsTests {
 
 	private final Chart chart = new Chart("members", "Members <over> time", "Ends at 3.", "Day", "Members",
-			List.of("1 Nov", "2 Nov", "3 Nov"), List.of(new Series("Free", "#aabbcc", true, List.of(1.0, 2.0, 3.0)),
+			List.of("1 Nov", "2 Nov", "3 Nov"),
+			List.of(new Series("Free", "#aabbcc", true, List.of(1.0, 2.0, 3.0)),
 					new Series("Paid", "#112233", false, List.of(0.0, 1.0, 7.0))),
 			value -> String.valueOf(Math.round(value)));
 
@@ -46,7 +47,11 @@ class SvgChartsTests {
 	@Test
 	void theHighestValueReachesTheTopGridlineAtMost() {
 		Element svg = svg(SvgCharts.line(chart));
-		double top = svg.select(".grid line").stream().mapToDouble(line -> Double.parseDouble(line.attr("y1"))).min().orElseThrow();
+		double top = svg.select(".grid line")
+			.stream()
+			.mapToDouble(line -> Double.parseDouble(line.attr("y1")))
+			.min()
+			.orElseThrow();
 
 		for (String point : svg.select("polyline").get(1).attr("points").split(" ")) {
 			assertThat(Double.parseDouble(point.split(",")[1])).isGreaterThanOrEqualTo(top);
@@ -59,7 +64,10 @@ class SvgChartsTests {
 
 		assertThat(svg.select("rect")).hasSize(6);
 		assertThat(svg.select("rect title").eachText()).contains("Paid, 3 Nov: 7");
-		assertThat(svg.select("rect").stream().mapToDouble(rect -> Double.parseDouble(rect.attr("height"))).min()
+		assertThat(svg.select("rect")
+			.stream()
+			.mapToDouble(rect -> Double.parseDouble(rect.attr("height")))
+			.min()
 			.orElseThrow()).isGreaterThanOrEqualTo(0);
 	}
 

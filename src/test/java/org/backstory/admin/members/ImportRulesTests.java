@@ -13,7 +13,8 @@ class ImportRulesTests {
 	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
 	private static ImportCheck check(String csv) {
-		return ImportRules.check(csv, emails -> Set.of("taken@x.test"), true, Set.of("weekly", "digest", "offers"), NOW);
+		return ImportRules.check(csv, emails -> Set.of("taken@x.test"), true, Set.of("weekly", "digest", "offers"),
+				NOW);
 	}
 
 	@Test
@@ -104,7 +105,8 @@ class ImportRulesTests {
 
 	@Test
 	void compsNeedATierToGive() {
-		ImportCheck check = ImportRules.check("email,complimentary_plan\nc@x.test,true\n", emails -> Set.of(), false, Set.of(), NOW);
+		ImportCheck check = ImportRules.check("email,complimentary_plan\nc@x.test,true\n", emails -> Set.of(), false,
+				Set.of(), NOW);
 
 		assertThat(check.problems()).extracting(ImportProblem::reason)
 			.containsExactly("complimentary_plan is true, but no plan offers a tier to give");
@@ -138,10 +140,11 @@ class ImportRulesTests {
 				c@x.test,true,
 				""");
 
-		assertThat(check.problems()).extracting(ImportProblem::toString).containsExactly(
-				"Line 2: newsletters names \"gone\", which is not a newsletter here (the newsletters are digest, offers, weekly)",
-				"Line 3: subscribed_to_emails is false, but newsletters names weekly",
-				"Line 4: subscribed_to_emails is true, but newsletters names none");
+		assertThat(check.problems()).extracting(ImportProblem::toString)
+			.containsExactly(
+					"Line 2: newsletters names \"gone\", which is not a newsletter here (the newsletters are digest, offers, weekly)",
+					"Line 3: subscribed_to_emails is false, but newsletters names weekly",
+					"Line 4: subscribed_to_emails is true, but newsletters names none");
 		assertThat(check.importable()).isFalse();
 	}
 

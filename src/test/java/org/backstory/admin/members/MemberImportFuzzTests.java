@@ -25,10 +25,10 @@ import org.backstory.shared.CsvWriter;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzz tests of the member CSV import: any uploaded bytes end in a check with reasons, never in an
- * exception, and whatever the check accepts comes back the same through the member export. The inputs
- * in {@code MemberImportFuzzTestsInputs} (Ghost member exports, broken CSV) run in every build;
- * {@code bench/fuzz.sh} fuzzes from them.
+ * Fuzz tests of the member CSV import: any uploaded bytes end in a check with reasons,
+ * never in an exception, and whatever the check accepts comes back the same through the
+ * member export. The inputs in {@code MemberImportFuzzTestsInputs} (Ghost member exports,
+ * broken CSV) run in every build; {@code bench/fuzz.sh} fuzzes from them.
  */
 class MemberImportFuzzTests {
 
@@ -54,8 +54,9 @@ class MemberImportFuzzTests {
 	}
 
 	/**
-	 * A file that cannot be imported says why, on a line of the file; the rows it accepts, exported as the
-	 * member list would export them once imported, are accepted again as the same members.
+	 * A file that cannot be imported says why, on a line of the file; the rows it
+	 * accepts, exported as the member list would export them once imported, are accepted
+	 * again as the same members.
 	 */
 	@FuzzTest
 	@Timeout(10)
@@ -85,13 +86,21 @@ class MemberImportFuzzTests {
 		return ImportRules.check(text, MemberImportFuzzTests::taken, true, Set.of("weekly"), NOW);
 	}
 
-	/** Addresses starting with "taken" already belong to members, so the skipping path is fuzzed too. */
+	/**
+	 * Addresses starting with "taken" already belong to members, so the skipping path is
+	 * fuzzed too.
+	 */
 	private static Set<String> taken(Collection<String> emails) {
-		return emails.stream().map(email -> email.toLowerCase(Locale.ROOT)).filter(email -> email.startsWith("taken"))
+		return emails.stream()
+			.map(email -> email.toLowerCase(Locale.ROOT))
+			.filter(email -> email.startsWith("taken"))
 			.collect(Collectors.toSet());
 	}
 
-	/** The accepted rows as the member export writes them after the import (labels sorted, comps comped). */
+	/**
+	 * The accepted rows as the member export writes them after the import (labels sorted,
+	 * comps comped).
+	 */
 	private static String exported(List<ImportRow> rows) {
 		StringWriter out = new StringWriter();
 		CsvWriter csv = new CsvWriter(out);
@@ -100,8 +109,8 @@ class MemberImportFuzzTests {
 		for (ImportRow row : rows) {
 			ImportRow stored = stored(row);
 			MemberListing member = new MemberListing(id++, stored.member().email(), stored.member().name(),
-					MemberRole.MEMBER, false, stored.member().joinedAt(), stored.member().note(), stored.member().labels(),
-					stored.member().joinedAt());
+					MemberRole.MEMBER, false, stored.member().joinedAt(), stored.member().note(),
+					stored.member().labels(), stored.member().joinedAt());
 			MemberBilling billing = row.comp() ? new MemberBilling(BillingStatus.COMPED, null, null, COMP_TIER)
 					: MemberBilling.free();
 			csv.row(MemberExport.line(new MemberRow(member, billing, row.subscribed() ? Set.of(1L) : Set.of())));
@@ -109,12 +118,15 @@ class MemberImportFuzzTests {
 		return out.toString();
 	}
 
-	/** A row as the database keeps it: each label once, in order, and the join time now when none was given. */
+	/**
+	 * A row as the database keeps it: each label once, in order, and the join time now
+	 * when none was given.
+	 */
 	private static ImportRow stored(ImportRow row) {
 		Instant joined = row.member().joinedAt() == null ? NOW : row.member().joinedAt();
-		return new ImportRow(0, new ImportedMember(row.member().email(), row.member().name(),
-				row.member().note(), row.member().labels().stream().distinct().sorted().toList(),
-				joined.truncatedTo(ChronoUnit.MILLIS)), row.subscribed(), row.comp(), row.newsletters());
+		return new ImportRow(0, new ImportedMember(row.member().email(), row.member().name(), row.member().note(),
+				row.member().labels().stream().distinct().sorted().toList(), joined.truncatedTo(ChronoUnit.MILLIS)),
+				row.subscribed(), row.comp(), row.newsletters());
 	}
 
 	/** A re-imported row without its line number, which the export changes. */
@@ -122,7 +134,10 @@ class MemberImportFuzzTests {
 		return new ImportRow(0, row.member(), row.subscribed(), row.comp(), row.newsletters());
 	}
 
-	/** One more than the line breaks: no record, problem or refusal may point past the end of the file. */
+	/**
+	 * One more than the line breaks: no record, problem or refusal may point past the end
+	 * of the file.
+	 */
 	private static int lineBound(String text) {
 		return (int) text.chars().filter(c -> c == '\n' || c == '\r').count() + 1;
 	}

@@ -34,12 +34,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The member list benchmark (bench/members.sh): seeds N members (default 100,000) into a fresh embedded
- * database with a realistic mix of billing statuses, newsletter opt-ins and labels, then times the member
- * list's pages as the admin page asks for them (members, billing and newsletters together): the first page,
- * a deep page, a search, status filters, a newsletter filter; then the full CSV export and a 10,000-row
- * import. Prints the median and worst of 20 runs after 5 unmeasured ones. Not a test: timing lives in
- * benchmarks.
+ * The member list benchmark (bench/members.sh): seeds N members (default 100,000) into a
+ * fresh embedded database with a realistic mix of billing statuses, newsletter opt-ins
+ * and labels, then times the member list's pages as the admin page asks for them
+ * (members, billing and newsletters together): the first page, a deep page, a search,
+ * status filters, a newsletter filter; then the full CSV export and a 10,000-row import.
+ * Prints the median and worst of 20 runs after 5 unmeasured ones. Not a test: timing
+ * lives in benchmarks.
  */
 public final class MemberListBenchmark {
 
@@ -58,8 +59,8 @@ public final class MemberListBenchmark {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Instant now = app.getBean(Clock.class).instant();
 			Plan plan = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
-			Newsletter weekly = app.getBean(Newsletters.class).create(new NewsletterSettings("weekly", "Weekly",
-					"The week.", "Desk", "desk@bench.test", null, true));
+			Newsletter weekly = app.getBean(Newsletters.class)
+				.create(new NewsletterSettings("weekly", "Weekly", "The week.", "Desk", "desk@bench.test", null, true));
 			long seeding = System.nanoTime();
 			seed(jdbc, app.getBean(OptIns.class), plan, weekly, count, now);
 			jdbc.sql("analyze").update();
@@ -73,7 +74,8 @@ public final class MemberListBenchmark {
 			time("search \"okafor\"", () -> list.page(query("okafor", null, null), null, 51));
 			time("search \"okafor4242\" (rare)", () -> list.page(query("okafor4242", null, null), null, 51));
 			time("search \"gmail\" (a fifth)", () -> list.page(query("gmail", null, null), null, 51));
-			time("status past due + search \"okafor\"", () -> list.page(query("okafor", BillingStatus.PAST_DUE, null), null, 51));
+			time("status past due + search \"okafor\"",
+					() -> list.page(query("okafor", BillingStatus.PAST_DUE, null), null, 51));
 			time("status past due", () -> list.page(query("", BillingStatus.PAST_DUE, null), null, 51));
 			time("status paid", () -> list.page(query("", BillingStatus.PAID, null), null, 51));
 			time("status free", () -> list.page(query("", BillingStatus.FREE, null), null, 51));
@@ -92,19 +94,30 @@ public final class MemberListBenchmark {
 					(System.nanoTime() - start) / 1e6, Files.size(dataDir.resolve("export.csv")));
 
 			MemberImport imports = app.getBean(MemberImport.class);
-			StringBuilder csv = new StringBuilder("email,name,note,subscribed_to_emails,complimentary_plan,labels,created_at\n");
+			StringBuilder csv = new StringBuilder(
+					"email,name,note,subscribed_to_emails,complimentary_plan,labels,created_at\n");
 			for (int i = 0; i < 10_000; i++) {
-				csv.append("imported").append(i).append("@bench.test,Imported ").append(i).append(",\"a note, ").append(i)
-					.append("\",").append(i % 2 == 0).append(',').append(i % 50 == 0).append(",\"imported,batch\",2024-0")
-					.append(1 + i % 9).append("-01T10:00:00.000Z\n");
+				csv.append("imported")
+					.append(i)
+					.append("@bench.test,Imported ")
+					.append(i)
+					.append(",\"a note, ")
+					.append(i)
+					.append("\",")
+					.append(i % 2 == 0)
+					.append(',')
+					.append(i % 50 == 0)
+					.append(",\"imported,batch\",2024-0")
+					.append(1 + i % 9)
+					.append("-01T10:00:00.000Z\n");
 			}
 			start = System.nanoTime();
 			MemberImport.DryRun dryRun = imports.check(staffId, csv.toString().getBytes(StandardCharsets.UTF_8));
 			double checkMs = (System.nanoTime() - start) / 1e6;
 			start = System.nanoTime();
 			MemberImport.Outcome outcome = imports.confirm(staffId, dryRun.id());
-			System.out.printf(Locale.ROOT, "RESULT case=\"import 10000\" check_ms=%.0f import_ms=%.0f outcome=%s%n", checkMs,
-					(System.nanoTime() - start) / 1e6, outcome);
+			System.out.printf(Locale.ROOT, "RESULT case=\"import 10000\" check_ms=%.0f import_ms=%.0f outcome=%s%n",
+					checkMs, (System.nanoTime() - start) / 1e6, outcome);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(dataDir);
@@ -136,35 +149,44 @@ public final class MemberListBenchmark {
 	}
 
 	/**
-	 * Members with sign-ups spread over three years; by id: 15 % paying, 3 % trialing, 2 % past due, 3 % comped,
-	 * 2 % canceled, 5 % expired (free again), the rest free; 60 % get the newsletter; 2 % labelled vip.
+	 * Members with sign-ups spread over three years; by id: 15 % paying, 3 % trialing, 2
+	 * % past due, 3 % comped, 2 % canceled, 5 % expired (free again), the rest free; 60 %
+	 * get the newsletter; 2 % labelled vip.
 	 */
 	private static void seed(JdbcClient jdbc, OptIns optIns, Plan plan, Newsletter newsletter, int count, Instant now) {
 		Timestamp at = Timestamp.from(now);
-		jdbc.sql("""
-				insert into members.member (email, name, role, email_verified_at, created_at, updated_at)
-				select lower((array['ada','ben','chloe','dev','eve','femi','gus','hana'])[g % 8 + 1]) || '.'
-				        || lower((array['smith','jones','nguyen','garcia','okafor','muller','rossi','kowalski','tanaka','silva'])[g % 10 + 1])
-				        || g || '@' || (array['gmail.com','outlook.com','proton.me','example.org','fastmail.com'])[g % 5 + 1],
-				    (array['Ada','Ben','Chloe','Dev','Eve','Femi','Gus','Hana'])[g % 8 + 1] || ' '
-				        || (array['Smith','Jones','Nguyen','Garcia','Okafor','Müller','Rossi','Kowalski','Tanaka','Silva'])[g % 10 + 1],
-				    'MEMBER', :now, cast(:now as timestamptz) - (g * interval '15 minutes') / 10, :now
-				from generate_series(1, :count) g
-				""").param("count", count).param("now", at).update();
-		jdbc.sql("""
-				insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
-				    status, comped, current_period_start, current_period_end, past_due_since, created_at, updated_at)
-				select m.id, case when k between 20 and 22 then null else p.id end, p.tier,
-				    case when k between 20 and 22 then null else 'month' end,
-				    case when k between 20 and 22 then null else 500 end,
-				    case when k between 20 and 22 then null else 'USD' end,
-				    case when k < 15 then 'active' when k < 18 then 'trialing' when k < 20 then 'past_due'
-				         when k < 23 then 'active' when k < 25 then 'canceled' else 'expired' end,
-				    k between 20 and 22, cast(:now as timestamptz) - interval '10 days', cast(:now as timestamptz) + interval '20 days',
-				    case when k between 18 and 19 then cast(:now as timestamptz) - interval '2 days' end, :now, :now
-				from (select id, id % 100 as k from members.member where role = 'MEMBER') m, billing.plan p
-				where p.code = :plan and m.k < 30
-				""").param("plan", plan.code()).param("now", at).update();
+		jdbc.sql(
+				"""
+						insert into members.member (email, name, role, email_verified_at, created_at, updated_at)
+						select lower((array['ada','ben','chloe','dev','eve','femi','gus','hana'])[g % 8 + 1]) || '.'
+						        || lower((array['smith','jones','nguyen','garcia','okafor','muller','rossi','kowalski','tanaka','silva'])[g % 10 + 1])
+						        || g || '@' || (array['gmail.com','outlook.com','proton.me','example.org','fastmail.com'])[g % 5 + 1],
+						    (array['Ada','Ben','Chloe','Dev','Eve','Femi','Gus','Hana'])[g % 8 + 1] || ' '
+						        || (array['Smith','Jones','Nguyen','Garcia','Okafor','Müller','Rossi','Kowalski','Tanaka','Silva'])[g % 10 + 1],
+						    'MEMBER', :now, cast(:now as timestamptz) - (g * interval '15 minutes') / 10, :now
+						from generate_series(1, :count) g
+						""")
+			.param("count", count)
+			.param("now", at)
+			.update();
+		jdbc.sql(
+				"""
+						insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
+						    status, comped, current_period_start, current_period_end, past_due_since, created_at, updated_at)
+						select m.id, case when k between 20 and 22 then null else p.id end, p.tier,
+						    case when k between 20 and 22 then null else 'month' end,
+						    case when k between 20 and 22 then null else 500 end,
+						    case when k between 20 and 22 then null else 'USD' end,
+						    case when k < 15 then 'active' when k < 18 then 'trialing' when k < 20 then 'past_due'
+						         when k < 23 then 'active' when k < 25 then 'canceled' else 'expired' end,
+						    k between 20 and 22, cast(:now as timestamptz) - interval '10 days', cast(:now as timestamptz) + interval '20 days',
+						    case when k between 18 and 19 then cast(:now as timestamptz) - interval '2 days' end, :now, :now
+						from (select id, id % 100 as k from members.member where role = 'MEMBER') m, billing.plan p
+						where p.code = :plan and m.k < 30
+						""")
+			.param("plan", plan.code())
+			.param("now", at)
+			.update();
 		List<Long> readers = jdbc.sql("select id from members.member where role = 'MEMBER' and id % 10 < 6")
 			.query(Long.class)
 			.list();

@@ -28,8 +28,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The settings page. The database is shared, so each test puts back the settings it found (the columns as
- * stored, so an unset metering or grace period is unset again).
+ * The settings page. The database is shared, so each test puts back the settings it found
+ * (the columns as stored, so an unset metering or grace period is unset again).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -88,8 +88,10 @@ class SettingsIntegrationTests {
 		assertThat(saved.status()).isEqualTo(303);
 		Visitor.Page home = new Visitor(port).get("/");
 		assertThat(home.document().select("header .brand").text()).isEqualTo("Harbour Notes");
-		assertThat(home.document().select("header .brand img").attr("src")).isEqualTo("https://cdn.example.test/logo.png");
-		assertThat(home.document().select("footer").text()).contains("Harbour Notes · Ports, ships and the people in between");
+		assertThat(home.document().select("header .brand img").attr("src"))
+			.isEqualTo("https://cdn.example.test/logo.png");
+		assertThat(home.document().select("footer").text())
+			.contains("Harbour Notes · Ports, ships and the people in between");
 		String accent = home.document().select("head link[rel=stylesheet][href^=/assets/accent-]").attr("href");
 		assertThat(accent).isEqualTo("/assets/accent-225588.css");
 		assertThat(new Visitor(port).get(accent).body()).isEqualTo(":root { --accent: #225588; }\n");
@@ -105,13 +107,12 @@ class SettingsIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-		"accentColor | red | The accent colour must be a hex colour such as #b4233c.",
-		"name | '' | Enter the publication's name (at most 120 characters).",
-		"graceDays | 61 | The grace period must be a whole number of days from 0 to 60.",
-		"graceDays | -1 | The grace period must be a whole number of days from 0 to 60.",
-		"freeReads | -3 | Free reads per month must be a whole number from 0 to 1000.",
-		"logoUrl | javascript:alert(1) | The logo must be a web address (https://…) or a path on this site (/…)." })
+	@CsvSource(delimiter = '|', value = { "accentColor | red | The accent colour must be a hex colour such as #b4233c.",
+			"name | '' | Enter the publication's name (at most 120 characters).",
+			"graceDays | 61 | The grace period must be a whole number of days from 0 to 60.",
+			"graceDays | -1 | The grace period must be a whole number of days from 0 to 60.",
+			"freeReads | -3 | Free reads per month must be a whole number from 0 to 1000.",
+			"logoUrl | javascript:alert(1) | The logo must be a web address (https://…) or a path on this site (/…)." })
 	void badInputIsRefusedWith422AndNothingIsSaved(String field, String value, String message) {
 		Visitor administrator = staff(MemberRole.ADMINISTRATOR);
 		Map<String, String> fields = new HashMap<>(valid());
@@ -133,8 +134,8 @@ class SettingsIntegrationTests {
 	void theOwnerSeesLinksToPlansStaffAndNewsletters() {
 		Visitor.Page page = staff(MemberRole.OWNER).get(PATH);
 
-		assertThat(page.document().select(".admin-links a").eachAttr("href"))
-			.containsExactly("/admin/settings/plans", "/admin/newsletters", "/admin/staff");
+		assertThat(page.document().select(".admin-links a").eachAttr("href")).containsExactly("/admin/settings/plans",
+				"/admin/newsletters", "/admin/staff");
 		assertThat(staff(MemberRole.ADMINISTRATOR).get(PATH).document().select(".admin-links a").eachAttr("href"))
 			.containsExactly("/admin/newsletters");
 	}
@@ -155,7 +156,8 @@ class SettingsIntegrationTests {
 
 	@Test
 	void theAdminPageLinksToSettingsForAdministrators() {
-		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/settings]")).hasSize(1);
+		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/settings]"))
+			.hasSize(1);
 		assertThat(staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/settings]")).isEmpty();
 	}
 

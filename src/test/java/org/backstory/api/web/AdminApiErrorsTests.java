@@ -11,8 +11,8 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The refusal two simultaneous writes of one unique value meet cannot be provoked over HTTP without a race, so the
- * handler is called as the advice would call it.
+ * The refusal two simultaneous writes of one unique value meet cannot be provoked over
+ * HTTP without a race, so the handler is called as the advice would call it.
  */
 class AdminApiErrorsTests {
 
@@ -26,7 +26,8 @@ class AdminApiErrorsTests {
 		assertThat(answer.getStatusCode().value()).isEqualTo(422);
 		Map<?, ?> error = (Map<?, ?>) ((List<?>) answer.getBody().get("errors")).get(0);
 		assertThat(error.get("type")).isEqualTo("ValidationError");
-		assertThat(error.get("context")).isEqualTo("A value that must be unique was taken at the same moment; try again.");
+		assertThat(error.get("context"))
+			.isEqualTo("A value that must be unique was taken at the same moment; try again.");
 		assertThat(answer.getBody().toString()).doesNotContain("member_email_key");
 	}
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Ghost's filter language read into a tree, and that tree checked into the catalog's filter. */
+/**
+ * Ghost's filter language read into a tree, and that tree checked into the catalog's
+ * filter.
+ */
 class NqlParserTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
@@ -26,8 +29,9 @@ class NqlParserTests {
 	void andBindsTighterThanOrAndBracketsGroup() {
 		assertThat(NqlParser.parse("tag:a,tag:b+featured:true")).isEqualTo(new Nql.Or(List.of(condition("tag", "a", 0),
 				new Nql.And(List.of(condition("tag", "b", 6), condition("featured", "true", 12))))));
-		assertThat(NqlParser.parse("(tag:a,tag:b)+featured:true")).isEqualTo(new Nql.And(List.of(
-				new Nql.Or(List.of(condition("tag", "a", 1), condition("tag", "b", 7))), condition("featured", "true", 14))));
+		assertThat(NqlParser.parse("(tag:a,tag:b)+featured:true"))
+			.isEqualTo(new Nql.And(List.of(new Nql.Or(List.of(condition("tag", "a", 1), condition("tag", "b", 7))),
+					condition("featured", "true", 14))));
 	}
 
 	@Test
@@ -63,27 +67,28 @@ class NqlParserTests {
 
 	@Test
 	void postPropertiesBecomeCatalogFilters() {
-		assertThat(filter("tag:a+primary_author:b")).isEqualTo(new ArticleFilter.All(List.of(
-				new ArticleFilter.TagIn(Set.of("a"), false), new ArticleFilter.AuthorIn(Set.of("b"), true))));
+		assertThat(filter("tag:a+primary_author:b")).isEqualTo(new ArticleFilter.All(
+				List.of(new ArticleFilter.TagIn(Set.of("a"), false), new ArticleFilter.AuthorIn(Set.of("b"), true))));
 		assertThat(filter("id:-12")).isEqualTo(new ArticleFilter.Not(new ArticleFilter.IdIn(Set.of(12L))));
 		assertThat(filter("id:5f3a2b1c9d8e7f6a5b4c3d2e")).isEqualTo(new ArticleFilter.Any(List.of()));
 		assertThat(filter("visibility:[paid,tiers]"))
 			.isEqualTo(new ArticleFilter.VisibilityIn(Set.of(Visibility.Level.PAID, Visibility.Level.TIERS)));
 		assertThat(filter("featured:true")).isEqualTo(new ArticleFilter.Any(List.of()));
 		assertThat(filter("featured:false")).isEqualTo(ArticleFilter.everything());
-		assertThat(filter("title:~$'end'")).isEqualTo(new ArticleFilter.TitleMatch(ArticleFilter.TextMatch.ENDS, "end"));
+		assertThat(filter("title:~$'end'"))
+			.isEqualTo(new ArticleFilter.TitleMatch(ArticleFilter.TextMatch.ENDS, "end"));
 	}
 
 	@Test
 	void datesAbsoluteAndRelative() {
-		assertThat(filter("published_at:>now-30d")).isEqualTo(new ArticleFilter.PublishedAt(ArticleFilter.Comparison.AFTER,
-				Instant.parse("2026-11-07T12:00:00Z")));
-		assertThat(filter("published_at:<'2024-01-31'")).isEqualTo(new ArticleFilter.PublishedAt(
-				ArticleFilter.Comparison.BEFORE, Instant.parse("2024-01-31T00:00:00Z")));
+		assertThat(filter("published_at:>now-30d")).isEqualTo(
+				new ArticleFilter.PublishedAt(ArticleFilter.Comparison.AFTER, Instant.parse("2026-11-07T12:00:00Z")));
+		assertThat(filter("published_at:<'2024-01-31'")).isEqualTo(
+				new ArticleFilter.PublishedAt(ArticleFilter.Comparison.BEFORE, Instant.parse("2024-01-31T00:00:00Z")));
 		assertThat(filter("published_at:<='2024-01-31 10:20:30'")).isEqualTo(new ArticleFilter.PublishedAt(
 				ArticleFilter.Comparison.AT_OR_BEFORE, Instant.parse("2024-01-31T10:20:30Z")));
-		assertThat(filter("published_at:>'2024-01-31T10:20:30.000+02:00'")).isEqualTo(new ArticleFilter.PublishedAt(
-				ArticleFilter.Comparison.AFTER, Instant.parse("2024-01-31T08:20:30Z")));
+		assertThat(filter("published_at:>'2024-01-31T10:20:30.000+02:00'")).isEqualTo(
+				new ArticleFilter.PublishedAt(ArticleFilter.Comparison.AFTER, Instant.parse("2024-01-31T08:20:30Z")));
 	}
 
 	@ParameterizedTest
@@ -91,7 +96,8 @@ class NqlParserTests {
 			"visibility:secret", "featured:maybe", "published_at:~'2024'", "published_at:>'soon'", "title:'exact'",
 			"published_at:[now,now]" })
 	void propertiesOperatorsAndValuesOutsideTheSubsetAreRefused(String filter) {
-		assertThatThrownBy(() -> filter(filter)).isInstanceOf(NqlException.class).hasMessageStartingWith("Query Error:");
+		assertThatThrownBy(() -> filter(filter)).isInstanceOf(NqlException.class)
+			.hasMessageStartingWith("Query Error:");
 	}
 
 	private ArticleFilter filter(String nql) {
@@ -99,8 +105,7 @@ class NqlParserTests {
 	}
 
 	private static Nql.Condition condition(String property, String value, int position) {
-		return new Nql.Condition(property, Nql.Operator.EQUALS, false, List.of(new Nql.Value(value, false)),
-				position);
+		return new Nql.Condition(property, Nql.Operator.EQUALS, false, List.of(new Nql.Value(value, false)), position);
 	}
 
 }

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Gifts and coupons when Stripe takes the card on its own page: what the buyer typed travels to Stripe
- * and back in the return address, and paying happens once when they come back.
+ * Gifts and coupons when Stripe takes the card on its own page: what the buyer typed
+ * travels to Stripe and back in the return address, and paying happens once when they
+ * come back.
  */
 @StripeGatewayTest
 class GiftAndCouponWithStripeIntegrationTests extends StripeCardTestSupport {
@@ -71,12 +72,15 @@ class GiftAndCouponWithStripeIntegrationTests extends StripeCardTestSupport {
 
 		assertThat(paid.status()).isEqualTo(303);
 		assertThat(reloaded.status()).isEqualTo(303);
-		assertThat(visitor.get("/gift").document().select("p.notice").text()).startsWith("Thank you! Your gift is on its way to " + recipient);
-		assertThat(SentMail.lastTo(jdbc, recipient).text()).contains("3 months of Test supporter", "Enjoy it & read well");
-		stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-			.withHeader("Idempotency-Key", equalTo("gift-" + member + "-" + attempt))
-			.withFormParam("amount", equalTo("1500"))
-			.withFormParam("payment_method", equalTo(card)));
+		assertThat(visitor.get("/gift").document().select("p.notice").text())
+			.startsWith("Thank you! Your gift is on its way to " + recipient);
+		assertThat(SentMail.lastTo(jdbc, recipient).text()).contains("3 months of Test supporter",
+				"Enjoy it & read well");
+		stripe.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+					.withHeader("Idempotency-Key", equalTo("gift-" + member + "-" + attempt))
+					.withFormParam("amount", equalTo("1500"))
+					.withFormParam("payment_method", equalTo(card)));
 		assertThat(cards.cardOnFile(member)).isEmpty();
 	}
 
@@ -98,9 +102,10 @@ class GiftAndCouponWithStripeIntegrationTests extends StripeCardTestSupport {
 
 		assertThat(back).contains("coupon=" + coupon.code());
 		assertThat(paid.status()).isEqualTo(303);
-		stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-			.withHeader("Idempotency-Key", equalTo("checkout-" + member + "-" + attempt))
-			.withFormParam("amount", equalTo("400")));
+		stripe.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+					.withHeader("Idempotency-Key", equalTo("checkout-" + member + "-" + attempt))
+					.withFormParam("amount", equalTo("400")));
 		assertThat(jdbc.sql("select times_redeemed from billing.coupon where id = :id")
 			.param("id", coupon.id())
 			.query(Integer.class)

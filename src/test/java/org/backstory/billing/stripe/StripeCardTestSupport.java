@@ -23,8 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the tests of Stripe's own card page share: a signed-in reader for whom the Stripe stand-in starts a
- * setup session and completes it with a Visa card, and the return address Stripe would send them back to.
+ * What the tests of Stripe's own card page share: a signed-in reader for whom the Stripe
+ * stand-in starts a setup session and completes it with a Visa card, and the return
+ * address Stripe would send them back to.
  */
 abstract class StripeCardTestSupport {
 
@@ -71,10 +72,14 @@ abstract class StripeCardTestSupport {
 				StripeStandIn.paymentMethod(card, customer, "visa", "4242", 9, 2031));
 	}
 
-	/** The page Stripe sends the member back to, as a local path, with the session id filled in. */
+	/**
+	 * The page Stripe sends the member back to, as a local path, with the session id
+	 * filled in.
+	 */
 	String returnPath() {
-		LoggedRequest created = stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-			.withFormParam("metadata[backstory_member_id]", equalTo(Long.toString(member))))
+		LoggedRequest created = stripe
+			.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+				.withFormParam("metadata[backstory_member_id]", equalTo(Long.toString(member))))
 			.get(0);
 		Matcher successUrl = SUCCESS_URL.matcher(created.getBodyAsString());
 		assertThat(successUrl.find()).isTrue();

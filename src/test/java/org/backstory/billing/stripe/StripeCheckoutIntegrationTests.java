@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Checkout and card updates with Stripe as the gateway, over real HTTP: the member is sent to Stripe's page
- * for the card, and paying (or filing the card) happens when they come back.
+ * Checkout and card updates with Stripe as the gateway, over real HTTP: the member is
+ * sent to Stripe's page for the card, and paying (or filing the card) happens when they
+ * come back.
  */
 @StripeGatewayTest
 class StripeCheckoutIntegrationTests extends StripeCardTestSupport {
@@ -74,10 +75,11 @@ class StripeCheckoutIntegrationTests extends StripeCardTestSupport {
 		assertThat(reloaded.status()).isEqualTo(303);
 		assertThat(subscriptions.isSubscribed(member)).isTrue();
 		assertThat(cards.cardOnFile(member)).contains(new CardOnFile("Visa", "4242", 9, 2031));
-		stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-			.withHeader("Idempotency-Key", equalTo("checkout-" + member + "-" + attempt))
-			.withFormParam("payment_method", equalTo(card))
-			.withFormParam("customer", equalTo(customer)));
+		stripe.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+					.withHeader("Idempotency-Key", equalTo("checkout-" + member + "-" + attempt))
+					.withFormParam("payment_method", equalTo(card))
+					.withFormParam("customer", equalTo(customer)));
 	}
 
 	@Test
@@ -134,14 +136,16 @@ class StripeCheckoutIntegrationTests extends StripeCardTestSupport {
 	void aSetupIsFinishedOnceAndAnOlderOneNeverReplacesANewerCard() {
 		String olderSession = session;
 		assertThat(cards.startCardSetup(member, "reader@example.test", "http://localhost/account/card/hosted",
-				"http://localhost/account/card")).isPresent();
+				"http://localhost/account/card"))
+			.isPresent();
 		String newerSession = id("cs");
 		String newerCard = id("pm");
 		StripeStandIn.setupStarts(stripe, member, customer, newerSession);
 		StripeStandIn.completedSetup(stripe, newerSession, member, customer,
 				StripeStandIn.paymentMethod(newerCard, customer, "mastercard", "4444", 3, 2032));
 		assertThat(cards.startCardSetup(member, "reader@example.test", "http://localhost/account/card/hosted",
-				"http://localhost/account/card")).isPresent();
+				"http://localhost/account/card"))
+			.isPresent();
 
 		CardChange newer = cards.finishCardSetup(member, newerSession);
 		CardChange olderLate = cards.finishCardSetup(member, olderSession);
@@ -157,8 +161,10 @@ class StripeCheckoutIntegrationTests extends StripeCardTestSupport {
 
 	private Map<String, String> hiddenFields(String path) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		visitor.get(path).document().select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"),
-				input.attr("value")));
+		visitor.get(path)
+			.document()
+			.select("input[type=hidden]")
+			.forEach(input -> fields.put(input.attr("name"), input.attr("value")));
 		return fields;
 	}
 

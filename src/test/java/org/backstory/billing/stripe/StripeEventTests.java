@@ -27,8 +27,8 @@ class StripeEventTests {
 	void anOrdinaryCreatedTimeIsRead(long created) {
 		String payload = StripeStandIn.event("evt_test_now", "invoice.paid", created, "{\"id\": \"in_test_now\"}");
 
-		assertThat(StripeEvent.parse(JSON, payload)).hasValueSatisfying(
-				event -> assertThat(event.created()).isEqualTo(Instant.ofEpochSecond(created)));
+		assertThat(StripeEvent.parse(JSON, payload))
+			.hasValueSatisfying(event -> assertThat(event.created()).isEqualTo(Instant.ofEpochSecond(created)));
 	}
 
 }

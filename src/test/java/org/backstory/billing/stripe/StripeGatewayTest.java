@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole app with Stripe as its payment gateway, talking to the shared {@link StripeStandIn}. Every test
- * class with this annotation shares one application context.
+ * The whole app with Stripe as its payment gateway, talking to the shared
+ * {@link StripeStandIn}. Every test class with this annotation shares one application
+ * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +20,5 @@ import org.springframework.test.context.ContextConfiguration;
 				"backstory.billing.stripe.webhook-secret=" + StripeStandIn.WEBHOOK_SECRET })
 @ContextConfiguration(initializers = StripeStandIn.ApiBase.class)
 @interface StripeGatewayTest {
+
 }

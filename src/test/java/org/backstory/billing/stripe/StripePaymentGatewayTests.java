@@ -35,7 +35,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Stripe gateway against a local stand-in answering as Stripe's API reference documents. */
+/**
+ * The Stripe gateway against a local stand-in answering as Stripe's API reference
+ * documents.
+ */
 class StripePaymentGatewayTests {
 
 	private static final WireMockServer stripeApi = new WireMockServer(options().dynamicPort());
@@ -65,29 +68,31 @@ class StripePaymentGatewayTests {
 
 	@Test
 	void chargeConfirmsAnOffSessionPaymentIntentWithOurIdempotencyKey() {
-		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(
-				ok(paymentIntent("pi_test_paid", "succeeded", 500, "cus_test_ada", "pm_test_visa", "renewal-7-1", "null"))));
+		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(ok(paymentIntent("pi_test_paid",
+				"succeeded", 500, "cus_test_ada", "pm_test_visa", "renewal-7-1", "null"))));
 
 		ChargeResult result = gateway.charge(charge("renewal-7-1"));
 
 		assertThat(result).isEqualTo(new ChargeResult.Succeeded("pi_test_paid"));
-		stripeApi.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
-			.withHeader("Idempotency-Key", equalTo("renewal-7-1"))
-			.withHeader("Authorization", equalTo("Bearer " + StripeStandIn.SECRET_KEY))
-			.withFormParam("amount", equalTo("500"))
-			.withFormParam("currency", equalTo("usd"))
-			.withFormParam("customer", equalTo("cus_test_ada"))
-			.withFormParam("payment_method", equalTo("pm_test_visa"))
-			.withFormParam("off_session", equalTo("true"))
-			.withFormParam("confirm", equalTo("true"))
-			.withFormParam("payment_method_types[0]", equalTo("card"))
-			.withFormParam("metadata[backstory_idempotency_key]", equalTo("renewal-7-1")));
+		stripeApi.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+					.withHeader("Idempotency-Key", equalTo("renewal-7-1"))
+					.withHeader("Authorization", equalTo("Bearer " + StripeStandIn.SECRET_KEY))
+					.withFormParam("amount", equalTo("500"))
+					.withFormParam("currency", equalTo("usd"))
+					.withFormParam("customer", equalTo("cus_test_ada"))
+					.withFormParam("payment_method", equalTo("pm_test_visa"))
+					.withFormParam("off_session", equalTo("true"))
+					.withFormParam("confirm", equalTo("true"))
+					.withFormParam("payment_method_types[0]", equalTo("card"))
+					.withFormParam("metadata[backstory_idempotency_key]", equalTo("renewal-7-1")));
 	}
 
 	@Test
 	void aDeclinedCardIsADeclineWithASentenceForTheMember() {
-		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(json(402, declinedAnswer("pi_test_declined",
-				500, "cus_test_ada", "pm_test_visa", "k-declined", "insufficient_funds", "Your card has insufficient funds."))));
+		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+			.willReturn(json(402, declinedAnswer("pi_test_declined", 500, "cus_test_ada", "pm_test_visa", "k-declined",
+					"insufficient_funds", "Your card has insufficient funds."))));
 
 		ChargeResult result = gateway.charge(charge("k-declined"));
 
@@ -121,8 +126,9 @@ class StripePaymentGatewayTests {
 
 	@Test
 	void aCardStripeNoLongerHasIsADecline() {
-		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(json(400, errorAnswer(
-				"invalid_request_error", "resource_missing", "payment_method", "No such PaymentMethod: 'pm_test_visa'"))));
+		stripeApi.stubFor(
+				post(urlPathEqualTo("/v1/payment_intents")).willReturn(json(400, errorAnswer("invalid_request_error",
+						"resource_missing", "payment_method", "No such PaymentMethod: 'pm_test_visa'"))));
 
 		assertThat(gateway.charge(charge("k-missing"))).isInstanceOfSatisfying(ChargeResult.Declined.class,
 				declined -> assertThat(declined.code()).isEqualTo("card_not_found"));
@@ -138,8 +144,9 @@ class StripePaymentGatewayTests {
 
 	@Test
 	void aRateLimitLeavesTheOutcomeUnknown() {
-		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(
-				json(429, errorAnswer("invalid_request_error", "rate_limit", null, "Too many requests hit the API too quickly."))));
+		stripeApi.stubFor(
+				post(urlPathEqualTo("/v1/payment_intents")).willReturn(json(429, errorAnswer("invalid_request_error",
+						"rate_limit", null, "Too many requests hit the API too quickly."))));
 
 		assertThatExceptionOfType(PaymentGatewayException.class).isThrownBy(() -> gateway.charge(charge("k-429")));
 	}
@@ -154,8 +161,8 @@ class StripePaymentGatewayTests {
 
 	@Test
 	void aPaymentStillProcessingLeavesTheOutcomeUnknown() {
-		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(ok(paymentIntent("pi_test_slow",
-				"processing", 500, "cus_test_ada", "pm_test_visa", "k-slow", "null"))));
+		stripeApi.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(ok(
+				paymentIntent("pi_test_slow", "processing", 500, "cus_test_ada", "pm_test_visa", "k-slow", "null"))));
 
 		assertThatExceptionOfType(PaymentGatewayException.class).isThrownBy(() -> gateway.charge(charge("k-slow")));
 	}
@@ -168,11 +175,11 @@ class StripePaymentGatewayTests {
 		RefundResult result = gateway.refund(new PaymentGateway.Refund("pi_test_paid", 200, "USD", "refund-3"));
 
 		assertThat(result).isEqualTo(new RefundResult.Refunded("re_test_back"));
-		stripeApi.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
-			.withHeader("Idempotency-Key", equalTo("refund-3"))
-			.withFormParam("payment_intent", equalTo("pi_test_paid"))
-			.withFormParam("amount", equalTo("200"))
-			.withFormParam("metadata[backstory_idempotency_key]", equalTo("refund-3")));
+		stripeApi.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("refund-3"))
+					.withFormParam("payment_intent", equalTo("pi_test_paid"))
+					.withFormParam("amount", equalTo("200"))
+					.withFormParam("metadata[backstory_idempotency_key]", equalTo("refund-3")));
 	}
 
 	@Test
@@ -182,8 +189,8 @@ class StripePaymentGatewayTests {
 
 		RefundResult result = gateway.refund(new PaymentGateway.Refund("pi_test_paid", 200, "USD", "refund-4"));
 
-		assertThat(result).isEqualTo(new RefundResult.Refused("charge_already_refunded",
-				"Charge ch_test_paid has already been refunded."));
+		assertThat(result).isEqualTo(
+				new RefundResult.Refused("charge_already_refunded", "Charge ch_test_paid has already been refunded."));
 	}
 
 	@Test
@@ -191,22 +198,23 @@ class StripePaymentGatewayTests {
 		long member = BillingFixtures.newMemberId();
 		StripeStandIn.setupStarts(stripeApi, member, "cus_test_new", "cs_test_setup");
 
-		PaymentGateway.HostedCardSetup setup = gateway.startCardSetup(new PaymentGateway.CardSetup(member,
-				"ada@example.test", null, "https://news.example/account/card/hosted", "https://news.example/account/card"));
+		PaymentGateway.HostedCardSetup setup = gateway
+			.startCardSetup(new PaymentGateway.CardSetup(member, "ada@example.test", null,
+					"https://news.example/account/card/hosted", "https://news.example/account/card"));
 
 		assertThat(setup).isEqualTo(new PaymentGateway.HostedCardSetup("cs_test_setup", "cus_test_new",
 				"https://checkout.stripe.com/c/pay/cs_test_setup"));
-		stripeApi.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers"))
-			.withFormParam("email", equalTo("ada@example.test")));
-		stripeApi.verify(1, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
-			.withFormParam("mode", equalTo("setup"))
-			.withFormParam("customer", equalTo("cus_test_new"))
-			.withFormParam("payment_method_types[0]", equalTo("card"))
-			.withFormParam("success_url",
-					equalTo("https://news.example/account/card/hosted?setup_id={CHECKOUT_SESSION_ID}"))
-			.withFormParam("cancel_url", equalTo("https://news.example/account/card"))
-			.withFormParam("client_reference_id", equalTo(Long.toString(member)))
-			.withFormParam("setup_intent_data[metadata][backstory_member_id]", equalTo(Long.toString(member))));
+		stripeApi.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/customers")).withFormParam("email", equalTo("ada@example.test")));
+		stripeApi.verify(1,
+				postRequestedFor(urlPathEqualTo("/v1/checkout/sessions")).withFormParam("mode", equalTo("setup"))
+					.withFormParam("customer", equalTo("cus_test_new"))
+					.withFormParam("payment_method_types[0]", equalTo("card"))
+					.withFormParam("success_url",
+							equalTo("https://news.example/account/card/hosted?setup_id={CHECKOUT_SESSION_ID}"))
+					.withFormParam("cancel_url", equalTo("https://news.example/account/card"))
+					.withFormParam("client_reference_id", equalTo(Long.toString(member)))
+					.withFormParam("setup_intent_data[metadata][backstory_member_id]", equalTo(Long.toString(member))));
 	}
 
 	@Test
@@ -241,11 +249,11 @@ class StripePaymentGatewayTests {
 	@Test
 	void aSetupTheMemberDidNotFinishIsDeclined() {
 		long member = BillingFixtures.newMemberId();
-		stripeApi.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_open")).willReturn(ok(StripeStandIn
-			.setupSession("cs_test_open", "open", "cus_test_ada", member, "\"seti_test_open\""))));
+		stripeApi.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/cs_test_open")).willReturn(
+				ok(StripeStandIn.setupSession("cs_test_open", "open", "cus_test_ada", member, "\"seti_test_open\""))));
 
-		assertThat(gateway.finishCardSetup("cs_test_open", member)).isInstanceOfSatisfying(CardAttachment.Declined.class,
-				declined -> assertThat(declined.code()).isEqualTo("setup_incomplete"));
+		assertThat(gateway.finishCardSetup("cs_test_open", member)).isInstanceOfSatisfying(
+				CardAttachment.Declined.class, declined -> assertThat(declined.code()).isEqualTo("setup_incomplete"));
 	}
 
 	@Test
@@ -254,9 +262,8 @@ class StripePaymentGatewayTests {
 		StripeStandIn.completedSetup(stripeApi, "cs_test_theirs", member, "cus_test_ada",
 				StripeStandIn.paymentMethod("pm_test_theirs", "cus_test_ada", "visa", "4242", 8, 2031));
 
-		assertThat(gateway.finishCardSetup("cs_test_theirs", member + 1))
-			.isInstanceOfSatisfying(CardAttachment.Declined.class,
-					declined -> assertThat(declined.code()).isEqualTo("setup_not_found"));
+		assertThat(gateway.finishCardSetup("cs_test_theirs", member + 1)).isInstanceOfSatisfying(
+				CardAttachment.Declined.class, declined -> assertThat(declined.code()).isEqualTo("setup_not_found"));
 	}
 
 	@Test
@@ -265,9 +272,8 @@ class StripePaymentGatewayTests {
 		StripeStandIn.completedSetup(stripeApi, "cs_test_detached", member, "cus_test_ada",
 				StripeStandIn.paymentMethod("pm_test_gone", null, "visa", "4242", 8, 2031));
 
-		assertThat(gateway.finishCardSetup("cs_test_detached", member))
-			.isInstanceOfSatisfying(CardAttachment.Declined.class,
-					declined -> assertThat(declined.code()).isEqualTo("card_not_found"));
+		assertThat(gateway.finishCardSetup("cs_test_detached", member)).isInstanceOfSatisfying(
+				CardAttachment.Declined.class, declined -> assertThat(declined.code()).isEqualTo("card_not_found"));
 	}
 
 	@Test
@@ -294,8 +300,9 @@ class StripePaymentGatewayTests {
 
 	@Test
 	void webhookLookupsReadTheKeyAndTheRefundsOfAPaymentIntent() {
-		stripeApi.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_test_ours")).willReturn(
-				ok(paymentIntent("pi_test_ours", "succeeded", 500, "cus_test_ada", "pm_test_visa", "checkout-9-x", "null"))));
+		stripeApi
+			.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_test_ours")).willReturn(ok(paymentIntent("pi_test_ours",
+					"succeeded", 500, "cus_test_ada", "pm_test_visa", "checkout-9-x", "null"))));
 		stripeApi.stubFor(get(urlPathEqualTo("/v1/refunds")).withQueryParam("payment_intent", equalTo("pi_test_ours"))
 			.willReturn(ok("""
 					{"object": "list", "url": "/v1/refunds", "has_more": false, "data": [%s, %s]}

@@ -98,14 +98,14 @@ class StripeSignatureTests {
 		assertThat(rejection(PAYLOAD, null)).isEqualTo("missing Stripe-Signature header");
 		assertThat(rejection(PAYLOAD, " ")).isEqualTo("missing Stripe-Signature header");
 		assertThat(rejection(PAYLOAD, v1)).isEqualTo("no timestamp in Stripe-Signature header");
-		assertThat(rejection(PAYLOAD, "t=" + NOW.getEpochSecond())).isEqualTo("no v1 signature in Stripe-Signature header");
+		assertThat(rejection(PAYLOAD, "t=" + NOW.getEpochSecond()))
+			.isEqualTo("no v1 signature in Stripe-Signature header");
 		assertThat(rejection(PAYLOAD, "t=yesterday," + v1)).isEqualTo("malformed timestamp in Stripe-Signature header");
 	}
 
 	@Test
 	void theSignatureCoversTheExactBytes() {
-		assertThatExceptionOfType(StripeSignature.Invalid.class)
-			.isThrownBy(() -> verify(PAYLOAD + "\n", header(NOW)));
+		assertThatExceptionOfType(StripeSignature.Invalid.class).isThrownBy(() -> verify(PAYLOAD + "\n", header(NOW)));
 	}
 
 }

@@ -22,9 +22,9 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A local stand-in for Stripe: a WireMock server answering with the JSON shapes of Stripe's API reference,
- * and webhook payloads signed the way Stripe signs them. Ids made here are unique per JVM run, since the
- * test database is shared and never reset.
+ * A local stand-in for Stripe: a WireMock server answering with the JSON shapes of
+ * Stripe's API reference, and webhook payloads signed the way Stripe signs them. Ids made
+ * here are unique per JVM run, since the test database is shared and never reset.
  */
 final class StripeStandIn {
 
@@ -39,7 +39,10 @@ final class StripeStandIn {
 	private StripeStandIn() {
 	}
 
-	/** The stand-in all Spring tests with the Stripe gateway share (their app context is shared too). */
+	/**
+	 * The stand-in all Spring tests with the Stripe gateway share (their app context is
+	 * shared too).
+	 */
 	static synchronized WireMockServer shared() {
 		if (shared == null) {
 			shared = new WireMockServer(options().dynamicPort());
@@ -101,12 +104,16 @@ final class StripeStandIn {
 				  "setup_future_usage": null,
 				  "status": "%s"
 				}
-				""".formatted(id, amount, status.equals("succeeded") ? amount : 0, customer, lastPaymentError,
-				id.substring(3), idempotencyKey, paymentMethod, status)
+				"""
+			.formatted(id, amount, status.equals("succeeded") ? amount : 0, customer, lastPaymentError, id.substring(3),
+					idempotencyKey, paymentMethod, status)
 			.replace("{\"backstory_idempotency_key\": \"null\"}", "{}");
 	}
 
-	/** A card error as the {@code last_payment_error} of a PaymentIntent or in a 402 answer. */
+	/**
+	 * A card error as the {@code last_payment_error} of a PaymentIntent or in a 402
+	 * answer.
+	 */
 	static String cardError(String code, String declineCode, String message) {
 		return """
 				{
@@ -119,7 +126,10 @@ final class StripeStandIn {
 				""".formatted(code, declineCode, code.replace('_', '-'), message);
 	}
 
-	/** The 402 answer to confirming a PaymentIntent whose card is declined (https://docs.stripe.com/api/errors). */
+	/**
+	 * The 402 answer to confirming a PaymentIntent whose card is declined
+	 * (https://docs.stripe.com/api/errors).
+	 */
 	static String declinedAnswer(String paymentIntentId, long amount, String customer, String paymentMethod,
 			String idempotencyKey, String declineCode, String message) {
 		String error = cardError("card_declined", declineCode, message);
@@ -140,18 +150,24 @@ final class StripeStandIn {
 				"requires_payment_method", amount, customer, paymentMethod, idempotencyKey, error));
 	}
 
-	/** Stripe's answer when it failed on its side and asks not to retry: the outcome is unknown. */
+	/**
+	 * Stripe's answer when it failed on its side and asks not to retry: the outcome is
+	 * unknown.
+	 */
 	static ResponseDefinitionBuilder serverError() {
 		return json(500, errorAnswer("api_error", null, null, "An unknown error occurred"))
 			.withHeader("Stripe-Should-Retry", "false");
 	}
 
-	/** An error answer of another type, e.g. {@code api_error} or {@code invalid_request_error}. */
+	/**
+	 * An error answer of another type, e.g. {@code api_error} or
+	 * {@code invalid_request_error}.
+	 */
 	static String errorAnswer(String type, String code, String param, String message) {
 		return """
 				{"error": {"type": "%s", "code": %s, "param": %s, "message": "%s"}}
-				""".formatted(type, code == null ? "null" : "\"" + code + "\"", param == null ? "null" : "\"" + param + "\"",
-				message);
+				""".formatted(type, code == null ? "null" : "\"" + code + "\"",
+				param == null ? "null" : "\"" + param + "\"", message);
 	}
 
 	/** A Refund (https://docs.stripe.com/api/refunds/object). */
@@ -175,16 +191,16 @@ final class StripeStandIn {
 	}
 
 	/**
-	 * A refunded Charge (https://docs.stripe.com/api/charges/object), with the given refunds listed, or
-	 * without the list (as API versions since 2022-11-15 send it) when {@code refunds} is null.
+	 * A refunded Charge (https://docs.stripe.com/api/charges/object), with the given
+	 * refunds listed, or without the list (as API versions since 2022-11-15 send it) when
+	 * {@code refunds} is null.
 	 */
 	static String refundedCharge(String paymentIntent, String customer, long amount, long amountRefunded,
 			String refunds) {
-		String list = refunds == null ? ""
-				: """
-						,
-						  "refunds": {"object": "list", "data": [%s], "has_more": false, "url": "/v1/charges/ch_%s/refunds"}"""
-					.formatted(refunds, paymentIntent.substring(3));
+		String list = refunds == null ? "" : """
+				,
+				  "refunds": {"object": "list", "data": [%s], "has_more": false, "url": "/v1/charges/ch_%s/refunds"}"""
+			.formatted(refunds, paymentIntent.substring(3));
 		return """
 				{
 				  "id": "ch_%s",
@@ -215,7 +231,9 @@ final class StripeStandIn {
 				""".formatted(id, email, memberId);
 	}
 
-	/** A PaymentMethod of type card (https://docs.stripe.com/api/payment_methods/object). */
+	/**
+	 * A PaymentMethod of type card (https://docs.stripe.com/api/payment_methods/object).
+	 */
 	static String paymentMethod(String id, String customer, String brand, String last4, int expMonth, int expYear) {
 		return """
 				{
@@ -235,8 +253,9 @@ final class StripeStandIn {
 	}
 
 	/**
-	 * A Checkout Session in setup mode (https://docs.stripe.com/api/checkout/sessions/object), with its
-	 * SetupIntent (and that one's PaymentMethod) expanded when given.
+	 * A Checkout Session in setup mode
+	 * (https://docs.stripe.com/api/checkout/sessions/object), with its SetupIntent (and
+	 * that one's PaymentMethod) expanded when given.
 	 */
 	static String setupSession(String id, String status, String customer, long memberId, String setupIntent) {
 		return """
@@ -262,7 +281,10 @@ final class StripeStandIn {
 				status.equals("open") ? "\"https://checkout.stripe.com/c/pay/" + id + "\"" : "null");
 	}
 
-	/** A SetupIntent (https://docs.stripe.com/api/setup_intents/object) with its PaymentMethod expanded. */
+	/**
+	 * A SetupIntent (https://docs.stripe.com/api/setup_intents/object) with its
+	 * PaymentMethod expanded.
+	 */
 	static String setupIntent(String id, String status, String customer, String paymentMethod) {
 		return """
 				{"id": "%s", "object": "setup_intent", "created": 1764460800, "customer": "%s", "livemode": false,
@@ -273,14 +295,19 @@ final class StripeStandIn {
 
 	// Stubs
 
-	/** Stubs a completed card setup {@code sessionId} whose card is {@code paymentMethod}. */
+	/**
+	 * Stubs a completed card setup {@code sessionId} whose card is {@code paymentMethod}.
+	 */
 	static void completedSetup(WireMockServer server, String sessionId, long memberId, String customer,
 			String paymentMethod) {
 		server.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + sessionId)).willReturn(ok(setupSession(sessionId,
 				"complete", customer, memberId, setupIntent(id("seti"), "succeeded", customer, paymentMethod)))));
 	}
 
-	/** Stubs starting a card setup for {@code memberId}: a new Customer unless given one, and a new Session. */
+	/**
+	 * Stubs starting a card setup for {@code memberId}: a new Customer unless given one,
+	 * and a new Session.
+	 */
 	static void setupStarts(WireMockServer server, long memberId, String customer, String sessionId) {
 		server.stubFor(post(urlPathEqualTo("/v1/customers"))
 			.withFormParam("metadata[backstory_member_id]", equalTo(Long.toString(memberId)))
@@ -292,7 +319,10 @@ final class StripeStandIn {
 
 	// Webhooks
 
-	/** An event envelope (https://docs.stripe.com/api/events/object) around {@code object}. */
+	/**
+	 * An event envelope (https://docs.stripe.com/api/events/object) around
+	 * {@code object}.
+	 */
 	static String event(String id, String type, long created, String object) {
 		return """
 				{
@@ -309,7 +339,10 @@ final class StripeStandIn {
 				""".formatted(id, created, object, type);
 	}
 
-	/** The {@code Stripe-Signature} header Stripe would send for {@code payload} at {@code timestamp}. */
+	/**
+	 * The {@code Stripe-Signature} header Stripe would send for {@code payload} at
+	 * {@code timestamp}.
+	 */
 	static String signatureHeader(String payload, long timestamp, String secret) {
 		return "t=" + timestamp + ",v1=" + hmac(secret, timestamp + "." + payload);
 	}

@@ -17,21 +17,28 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzz tests of Stripe's webhook intake: any body with any {@code Stripe-Signature} header is stored or
- * refused with a reason, never met with an exception; a body signed with the endpoint's secret within
- * the tolerance is taken, and a change to any one byte of it or of its signature is refused. The inputs
- * in {@code StripeWebhookFuzzTestsInputs} run in every build; {@code bench/fuzz.sh} fuzzes from them.
+ * Fuzz tests of Stripe's webhook intake: any body with any {@code Stripe-Signature}
+ * header is stored or refused with a reason, never met with an exception; a body signed
+ * with the endpoint's secret within the tolerance is taken, and a change to any one byte
+ * of it or of its signature is refused. The inputs in
+ * {@code StripeWebhookFuzzTestsInputs} run in every build; {@code bench/fuzz.sh} fuzzes
+ * from them.
  */
 class StripeWebhookFuzzTests {
 
 	private static final String SECRET = "whsec_fuzz_signing_secret";
 
-	/** The clock of every check; the seed deliveries were signed two seconds before it. */
+	/**
+	 * The clock of every check; the seed deliveries were signed two seconds before it.
+	 */
 	private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Payload bytes changed one at a time per input; a longer payload is sampled at even steps. */
+	/**
+	 * Payload bytes changed one at a time per input; a longer payload is sampled at even
+	 * steps.
+	 */
 	private static final int CHANGED_PAYLOAD_BYTES = 256;
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -42,9 +49,9 @@ class StripeWebhookFuzzTests {
 			new Inbox(), JSON, clock);
 
 	/**
-	 * The input is a delivery as it reaches the controller: its first line is the {@code Stripe-Signature}
-	 * header (as ISO-8859-1, how the server decodes header bytes), the rest is the body; without a line break
-	 * there is no header.
+	 * The input is a delivery as it reaches the controller: its first line is the
+	 * {@code Stripe-Signature} header (as ISO-8859-1, how the server decodes header
+	 * bytes), the rest is the body; without a line break there is no header.
 	 */
 	@FuzzTest
 	@Timeout(10)
@@ -59,17 +66,19 @@ class StripeWebhookFuzzTests {
 			assertThat(rejected.reason()).isNotBlank();
 		}
 		else {
-			assertThat(receipt).isInstanceOfAny(StripeWebhooks.Receipt.Stored.class, StripeWebhooks.Receipt.Duplicate.class);
+			assertThat(receipt).isInstanceOfAny(StripeWebhooks.Receipt.Stored.class,
+					StripeWebhooks.Receipt.Duplicate.class);
 			assertThat(StripeEvent.parse(JSON, new String(payload, StandardCharsets.UTF_8))).isPresent();
 		}
 	}
 
 	/**
-	 * The input is a body. Signed now (give or take the tolerance, chosen from the input) it passes the
-	 * signature check and is then stored or refused as not an event; changed in any one byte, signed too
-	 * late or too early, or with any one byte of its timestamp or {@code v1} signature changed, it is
-	 * refused. Only a change of case in the hex signature may pass: it is the same signature. The
-	 * {@code v0} part is Stripe's test-mode extra, which no one checks.
+	 * The input is a body. Signed now (give or take the tolerance, chosen from the input)
+	 * it passes the signature check and is then stored or refused as not an event;
+	 * changed in any one byte, signed too late or too early, or with any one byte of its
+	 * timestamp or {@code v1} signature changed, it is refused. Only a change of case in
+	 * the hex signature may pass: it is the same signature. The {@code v0} part is
+	 * Stripe's test-mode extra, which no one checks.
 	 */
 	@FuzzTest
 	@Timeout(10)
@@ -110,7 +119,10 @@ class StripeWebhookFuzzTests {
 			.isThrownBy(() -> signature.verify(payload, header));
 	}
 
-	/** The header Stripe sends: the time, the signature, and in test mode a v0 signature nobody checks. */
+	/**
+	 * The header Stripe sends: the time, the signature, and in test mode a v0 signature
+	 * nobody checks.
+	 */
 	private static String header(long signedAt, byte[] payload) {
 		byte[] prefix = (signedAt + ".").getBytes(StandardCharsets.US_ASCII);
 		byte[] signed = Arrays.copyOf(prefix, prefix.length + payload.length);

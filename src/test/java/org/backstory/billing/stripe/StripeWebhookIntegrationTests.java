@@ -96,8 +96,8 @@ class StripeWebhookIntegrationTests {
 
 	private void awaitProcessed(String eventId) {
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(storedEvent(eventId)).hasValueSatisfying(
-					row -> assertThat(row.get("processed_at")).isNotNull()));
+			.untilAsserted(() -> assertThat(storedEvent(eventId))
+				.hasValueSatisfying(row -> assertThat(row.get("processed_at")).isNotNull()));
 	}
 
 	private CardOnFile cardOnFile() {
@@ -130,8 +130,10 @@ class StripeWebhookIntegrationTests {
 		assertThat(again.statusCode()).isEqualTo(200);
 		assertThat(again.body()).isEqualTo("duplicate");
 		assertThat(storedEvent(eventId).orElseThrow()).containsEntry("attempts", 1);
-		assertThat(jdbc.sql("select count(*) from billing.stripe_event where id = :id").param("id", eventId)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from billing.stripe_event where id = :id")
+			.param("id", eventId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -142,8 +144,8 @@ class StripeWebhookIntegrationTests {
 
 		HttpResponse<String> forged = webhooks.deliver(payload,
 				StripeStandIn.signatureHeader(payload, now, "whsec_someone_else"));
-		HttpResponse<String> stale = webhooks.deliver(payload,
-				StripeStandIn.signatureHeader(payload, now - Duration.ofMinutes(6).toSeconds(), StripeStandIn.WEBHOOK_SECRET));
+		HttpResponse<String> stale = webhooks.deliver(payload, StripeStandIn.signatureHeader(payload,
+				now - Duration.ofMinutes(6).toSeconds(), StripeStandIn.WEBHOOK_SECRET));
 		HttpResponse<String> unsigned = webhooks.deliver(payload, null);
 		HttpResponse<String> tampered = webhooks.deliver(payload.replace("2034", "2035"),
 				StripeStandIn.signatureHeader(payload, now, StripeStandIn.WEBHOOK_SECRET));
@@ -170,8 +172,8 @@ class StripeWebhookIntegrationTests {
 
 	@Test
 	void aSignedEventCreatedLaterThanAnyInstantIsRejectedNotA500() {
-		HttpResponse<String> response = webhooks.deliver(StripeStandIn.event(id("evt"), "invoice.paid", 99_999_999_999_999_999L,
-				"{\"id\": \"in_test_far\", \"object\": \"invoice\"}"));
+		HttpResponse<String> response = webhooks.deliver(StripeStandIn.event(id("evt"), "invoice.paid",
+				99_999_999_999_999_999L, "{\"id\": \"in_test_far\", \"object\": \"invoice\"}"));
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("not a Stripe event");
@@ -224,12 +226,12 @@ class StripeWebhookIntegrationTests {
 		StripeStandIn.setupStarts(stripe, member, customer, session);
 		StripeStandIn.completedSetup(stripe, session, member, customer,
 				StripeStandIn.paymentMethod(paymentMethod, customer, "mastercard", "4444", 5, 2031));
-		stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-			.withFormParam("customer", matching(customer))
+		stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withFormParam("customer", matching(customer))
 			.willReturn(StripeStandIn.serverError()));
 		UUID attempt = UUID.randomUUID();
 		assertThat(checkouts.startCardSetup(member, "reader@example.test", "http://localhost/checkout/p/hosted",
-				"http://localhost/checkout/p")).isPresent();
+				"http://localhost/checkout/p"))
+			.isPresent();
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member, "reader@example.test", plan.code(),
 				BillingInterval.MONTH, attempt, new CheckoutCard.FromSetup(session)));
 		assertThat(outcome).isInstanceOf(CheckoutOutcome.NotConfirmed.class);
@@ -251,8 +253,10 @@ class StripeWebhookIntegrationTests {
 		String paymentMethod = id("pm");
 		StripeStandIn.setupStarts(stripe, member, customer, session);
 		assertThat(cards.startCardSetup(member, "reader@example.test", "http://localhost/account/card/hosted",
-				"http://localhost/account/card")).isPresent();
-		// Stripe is down the first time the event's card setup is read, and answers the second time.
+				"http://localhost/account/card"))
+			.isPresent();
+		// Stripe is down the first time the event's card setup is read, and answers the
+		// second time.
 		stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session)).inScenario(session)
 			.whenScenarioStateIs(STARTED)
 			.willReturn(StripeStandIn.serverError())

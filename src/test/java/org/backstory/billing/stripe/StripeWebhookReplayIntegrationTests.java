@@ -34,10 +34,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two identical worlds of members whose first payments got no answer from Stripe, and the events Stripe
- * then sends about them: payment outcomes, card updates, detached cards, refunds, events we ignore. One
- * world gets each event once, in order; the other gets 500 deliveries, every event several times, shuffled,
- * all at once. Both must end the same, and as computed by hand.
+ * Two identical worlds of members whose first payments got no answer from Stripe, and the
+ * events Stripe then sends about them: payment outcomes, card updates, detached cards,
+ * refunds, events we ignore. One world gets each event once, in order; the other gets 500
+ * deliveries, every event several times, shuffled, all at once. Both must end the same,
+ * and as computed by hand.
  */
 @StripeGatewayTest
 class StripeWebhookReplayIntegrationTests {
@@ -111,7 +112,10 @@ class StripeWebhookReplayIntegrationTests {
 		assertThat(outcomes(shuffled)).isEqualTo(outcomes(inOrder)).isEqualTo(expected());
 	}
 
-	/** Members whose checkout charge got no answer, and the events Stripe sends about them afterwards. */
+	/**
+	 * Members whose checkout charge got no answer, and the events Stripe sends about them
+	 * afterwards.
+	 */
 	private World world(Plan plan) {
 		long base = Instant.now().getEpochSecond() - 3600;
 		List<Member> members = new ArrayList<>();
@@ -120,10 +124,13 @@ class StripeWebhookReplayIntegrationTests {
 			Member member = pendingCheckout(plan, i);
 			members.add(member);
 			long t = base + i * 100L;
-			events.add(event("customer.updated", t, StripeStandIn.customer(member.customer(), "r@example.test", member.id())));
-			events.add(failed(i) ? event("payment_intent.payment_failed", t + 10,
-					intent(member, "requires_payment_method",
-							StripeStandIn.cardError("card_declined", "insufficient_funds", "Your card has insufficient funds.")))
+			events.add(event("customer.updated", t,
+					StripeStandIn.customer(member.customer(), "r@example.test", member.id())));
+			events.add(failed(i)
+					? event("payment_intent.payment_failed", t + 10,
+							intent(member, "requires_payment_method",
+									StripeStandIn.cardError("card_declined", "insufficient_funds",
+											"Your card has insufficient funds.")))
 					: event("payment_intent.succeeded", t + 10, intent(member, "succeeded", "null")));
 			events.add(event("payment_method.updated", t + 20, card(member, "4242", 2, 2031)));
 			events.add(event("payment_method.automatically_updated", t + 30, card(member, "1881", 3, 2032)));
@@ -138,8 +145,8 @@ class StripeWebhookReplayIntegrationTests {
 				refunds(member, t + 60).forEach(events::add);
 			}
 		}
-		events.add(event("payment_intent.succeeded", base, StripeStandIn.paymentIntent(id("pi"), "succeeded", 900,
-				id("cus"), id("pm"), null, "null")));
+		events.add(event("payment_intent.succeeded", base,
+				StripeStandIn.paymentIntent(id("pi"), "succeeded", 900, id("cus"), id("pm"), null, "null")));
 		return new World(members, events);
 	}
 
@@ -151,13 +158,13 @@ class StripeWebhookReplayIntegrationTests {
 		long memberId = BillingFixtures.newMemberId();
 		String email = "replay" + memberId + "@example.test";
 		UUID attempt = UUID.randomUUID();
-		Member member = new Member(index, memberId, id("cus"), id("pm"), id("pi"), "checkout-" + memberId + "-" + attempt);
+		Member member = new Member(index, memberId, id("cus"), id("pm"), id("pi"),
+				"checkout-" + memberId + "-" + attempt);
 		String session = id("cs");
 		StripeStandIn.setupStarts(stripe, memberId, member.customer(), session);
 		StripeStandIn.completedSetup(stripe, session, memberId, member.customer(),
 				StripeStandIn.paymentMethod(member.card(), member.customer(), "visa", "4242", 1, 2030));
-		stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-			.withFormParam("customer", equalTo(member.customer()))
+		stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withFormParam("customer", equalTo(member.customer()))
 			.willReturn(StripeStandIn.serverError()));
 		stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + member.paymentIntent()))
 			.willReturn(StripeStandIn.ok(intent(member, "succeeded", "null"))));
@@ -167,13 +174,18 @@ class StripeWebhookReplayIntegrationTests {
 					{"object": "list", "url": "/v1/refunds", "has_more": false, "data": [%s]}
 					""".formatted(StripeStandIn.refund(id("re"), member.paymentIntent(), 120, "succeeded", null)))));
 		assertThat(checkouts.startCardSetup(memberId, email, "http://localhost/checkout/p/hosted",
-				"http://localhost/checkout/p")).isPresent();
+				"http://localhost/checkout/p"))
+			.isPresent();
 		assertThat(checkouts.checkout(new Checkout(memberId, email, plan.code(), BillingInterval.MONTH, attempt,
-				new CheckoutCard.FromSetup(session)))).isInstanceOf(CheckoutOutcome.NotConfirmed.class);
+				new CheckoutCard.FromSetup(session))))
+			.isInstanceOf(CheckoutOutcome.NotConfirmed.class);
 		return member;
 	}
 
-	/** Partial refunds in two steps, a full refund, or one whose list Stripe leaves out of the charge. */
+	/**
+	 * Partial refunds in two steps, a full refund, or one whose list Stripe leaves out of
+	 * the charge.
+	 */
 	private static List<Event> refunds(Member member, long at) {
 		String pi = member.paymentIntent();
 		String customer = member.customer();
@@ -223,7 +235,8 @@ class StripeWebhookReplayIntegrationTests {
 			.orElse(null);
 		record Payment(long id, String status, long refunded) {
 		}
-		Payment payment = jdbc.sql("select id, status, refunded_amount from billing.payment where idempotency_key = :key")
+		Payment payment = jdbc
+			.sql("select id, status, refunded_amount from billing.payment where idempotency_key = :key")
 			.param("key", member.key())
 			.query((rs, row) -> new Payment(rs.getLong(1), rs.getString(2), rs.getLong(3)))
 			.single();

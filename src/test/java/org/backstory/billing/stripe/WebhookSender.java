@@ -10,7 +10,10 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** Delivers webhook payloads to the running app as Stripe does: a JSON POST with a signature header. */
+/**
+ * Delivers webhook payloads to the running app as Stripe does: a JSON POST with a
+ * signature header.
+ */
 final class WebhookSender {
 
 	private final HttpClient client = HttpClient.newHttpClient();

@@ -93,8 +93,8 @@ class AccountControllerIntegrationTests {
 		Document page = CheckoutControllerIntegrationTests.html(result);
 		assertThat(page.select(".account-profile dd").eachText()).containsExactly(member.name(), member.email());
 		assertThat(page.select(".account-profile a").eachAttr("href")).containsExactly("/account/profile",
-				"/account/password", "/account/newsletters", "/account/sessions", "/account/reading", "/account/following",
-				"/account/delete");
+				"/account/password", "/account/newsletters", "/account/sessions", "/account/reading",
+				"/account/following", "/account/delete");
 		assertThat(page.select(".account-plan").text()).contains("Free member");
 		assertThat(page.select(".account-plan a").attr("href")).isEqualTo("/subscribe");
 		assertThat(page.select(".account-card").text()).contains("No card on file");
@@ -102,8 +102,8 @@ class AccountControllerIntegrationTests {
 
 	@Test
 	void aSubscriberSeesPlanPriceNextChargeAndCard() {
-		checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), BillingInterval.MONTH, UUID.randomUUID(),
-				BillingFixtures.card(SandboxCards.SUCCEEDS)));
+		checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(), BillingInterval.MONTH,
+				UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
 
 		Document page = account();
 
@@ -112,20 +112,22 @@ class AccountControllerIntegrationTests {
 		assertThat(page.select(".account-when").text()).isEqualTo("Next charge on " + nextCharge);
 		assertThat(page.select(".card-on-file").text())
 			.isEqualTo("Visa ending in 4242, expires " + new CardOnFile("Visa", "4242",
-					BillingFixtures.futureExpiry().getMonthValue(), BillingFixtures.futureExpiry().getYear()).expiry());
+					BillingFixtures.futureExpiry().getMonthValue(), BillingFixtures.futureExpiry().getYear())
+				.expiry());
 		assertThat(page.select(".account-card a").attr("href")).isEqualTo("/account/card");
 	}
 
 	@Test
 	void aPastDueMemberIsAskedToUpdateTheirCard() {
 		Instant failed = Instant.now().minus(Duration.ofDays(10));
-		subscriptions.importSubscription(new ImportedSubscription(member.id(), plan.code(), BillingInterval.YEAR,
-				SubscriptionStatus.PAST_DUE, failed.minus(Duration.ofDays(365)), failed, failed,
-				SandboxCards.VISA_CHARGES_FAIL));
+		subscriptions.importSubscription(
+				new ImportedSubscription(member.id(), plan.code(), BillingInterval.YEAR, SubscriptionStatus.PAST_DUE,
+						failed.minus(Duration.ofDays(365)), failed, failed, SandboxCards.VISA_CHARGES_FAIL));
 
 		Document page = account();
 
-		assertThat(page.select(".account-plan dd").eachText()).containsExactly(plan.name(), "$50.00 / year", "Past due");
+		assertThat(page.select(".account-plan dd").eachText()).containsExactly(plan.name(), "$50.00 / year",
+				"Past due");
 		assertThat(page.select(".account-plan .error").text()).contains("Your last payment didn't go through");
 		assertThat(page.select(".account-plan .error a").attr("href")).isEqualTo("/account/card");
 		assertThat(page.select(".card-on-file").text()).isEqualTo("Visa ending in 0341, expires 12/2034");
@@ -175,10 +177,12 @@ class AccountControllerIntegrationTests {
 	void replacingTheCardPutsTheNewOneOnFile() {
 		cards.replaceCard(member.id(), member.email(), BillingFixtures.card(SandboxCards.SUCCEEDS));
 
-		assertThat(postCard(SandboxCards.FIRST_CHARGE_ONLY, BillingFixtures.expiryField())).hasStatus(HttpStatus.SEE_OTHER)
+		assertThat(postCard(SandboxCards.FIRST_CHARGE_ONLY, BillingFixtures.expiryField()))
+			.hasStatus(HttpStatus.SEE_OTHER)
 			.hasRedirectedUrl("/account");
 
-		assertThat(cards.cardOnFile(member.id())).hasValueSatisfying(card -> assertThat(card.last4()).isEqualTo("0341"));
+		assertThat(cards.cardOnFile(member.id()))
+			.hasValueSatisfying(card -> assertThat(card.last4()).isEqualTo("0341"));
 	}
 
 	@Test
@@ -190,7 +194,8 @@ class AccountControllerIntegrationTests {
 		assertThat(result).hasStatus(HttpStatus.PAYMENT_REQUIRED);
 		assertThat(CheckoutControllerIntegrationTests.html(result).select("p.error").text())
 			.isEqualTo("Your card was declined.");
-		assertThat(cards.cardOnFile(member.id())).hasValueSatisfying(card -> assertThat(card.last4()).isEqualTo("4242"));
+		assertThat(cards.cardOnFile(member.id()))
+			.hasValueSatisfying(card -> assertThat(card.last4()).isEqualTo("4242"));
 	}
 
 	@Test
@@ -210,7 +215,8 @@ class AccountControllerIntegrationTests {
 	}
 
 	private MvcTestResult postCard(String number, String expiry) {
-		return mvc.post().uri("/account/card")
+		return mvc.post()
+			.uri("/account/card")
 			.with(BillingFixtures.signedIn(member))
 			.with(cookieCsrf())
 			.param("nameOnCard", "Ada Reader")

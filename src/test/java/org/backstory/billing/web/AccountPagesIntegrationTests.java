@@ -100,10 +100,12 @@ class AccountPagesIntegrationTests extends TwoPlansTestSupport {
 		Readers.subscribe(checkouts, reader.member(), supporter, SandboxCards.SUCCEEDS);
 		String rowBefore = subscriptionRow();
 
-		Visitor.Page answer = reader.visitor().post("/account/resume", hiddenFields("/account/cancel", "/account/cancel"));
+		Visitor.Page answer = reader.visitor()
+			.post("/account/resume", hiddenFields("/account/cancel", "/account/cancel"));
 
 		assertThat(answer.status()).isEqualTo(409);
-		assertThat(answer.document().select(".account > .error").text()).isEqualTo("Your subscription is not canceled.");
+		assertThat(answer.document().select(".account > .error").text())
+			.isEqualTo("Your subscription is not canceled.");
 		assertThat(answer.document().select(".account-plan dd").eachText()).contains("Active");
 		assertThat(subscriptionRow()).isEqualTo(rowBefore);
 	}
@@ -123,16 +125,17 @@ class AccountPagesIntegrationTests extends TwoPlansTestSupport {
 
 		Document choices = reader.visitor().get("/account/plan").document();
 
-		assertThat(choices.select(".change-plan-current").text()).isEqualTo("You're on " + supporter.name()
-				+ ", $5.00 / month.");
+		assertThat(choices.select(".change-plan-current").text())
+			.isEqualTo("You're on " + supporter.name() + ", $5.00 / month.");
 		String confirmPath = "/account/plan/" + patron.code() + "/month";
 		assertThat(choices.select(".plan-choice a").eachAttr("href"))
-			.contains("/account/plan/" + supporter.code() + "/year", confirmPath, "/account/plan/" + patron.code() + "/year")
+			.contains("/account/plan/" + supporter.code() + "/year", confirmPath,
+					"/account/plan/" + patron.code() + "/year")
 			.doesNotContain("/account/plan/" + supporter.code() + "/month");
 		Element patronMonthly = choices.selectFirst(".plan-choice:has(a[href=" + confirmPath + "])");
 		assertThat(patronMonthly.select("h2").text()).isEqualTo(patron.name() + ", monthly");
-		assertThat(patronMonthly.select(".plan-choice-summary").text())
-			.matches("\\$[0-9.]+ now \\(after \\$[0-9.]+ credit for what's left of your current plan\\), then \\$10\\.00 / month from .*");
+		assertThat(patronMonthly.select(".plan-choice-summary").text()).matches(
+				"\\$[0-9.]+ now \\(after \\$[0-9.]+ credit for what's left of your current plan\\), then \\$10\\.00 / month from .*");
 
 		Document confirmation = reader.visitor().get(confirmPath).document();
 		String due = confirmation.select(".change-plan-due").text();
@@ -201,7 +204,8 @@ class AccountPagesIntegrationTests extends TwoPlansTestSupport {
 
 		Visitor.Page plans = reader.visitor().get("/account/plan");
 		assertThat(plans.status()).isEqualTo(409);
-		assertThat(plans.document().select(".error").text()).isEqualTo("Update your card on file before changing your plan.");
+		assertThat(plans.document().select(".error").text())
+			.isEqualTo("Update your card on file before changing your plan.");
 	}
 
 	@Test
@@ -243,10 +247,14 @@ class AccountPagesIntegrationTests extends TwoPlansTestSupport {
 	}
 
 	private long events() {
-		return jdbc.sql("""
-				select count(*) from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m
-				""").param("m", reader.id()).query(Long.class).single();
+		return jdbc
+			.sql("""
+					select count(*) from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
+					where s.member_id = :m
+					""")
+			.param("m", reader.id())
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -53,15 +53,15 @@ class CardFormTests {
 	@Test
 	void malformedExpiriesAreRefused() {
 		for (String expiry : new String[] { "13/29", "0/29", "1229", "12/2", "aa/bb" }) {
-			assertThat(new CardForm("Ada", "4242424242424242", expiry, "123").check(clock).errors())
-				.as(expiry)
+			assertThat(new CardForm("Ada", "4242424242424242", expiry, "123").check(clock).errors()).as(expiry)
 				.containsEntry("expiry", "Enter the expiry date as MM/YY.");
 		}
 	}
 
 	@Test
 	void aCvcMustBeThreeOrFourDigits() {
-		assertThat(new CardForm("Ada", "4242424242424242", "04/29", "12").check(clock).errors()).containsOnlyKeys("cvc");
+		assertThat(new CardForm("Ada", "4242424242424242", "04/29", "12").check(clock).errors())
+			.containsOnlyKeys("cvc");
 		assertThat(new CardForm("Ada", "4242424242424242", "04/29", "12345").check(clock).errors())
 			.containsOnlyKeys("cvc");
 	}

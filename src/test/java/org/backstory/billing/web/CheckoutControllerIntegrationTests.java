@@ -64,12 +64,14 @@ class CheckoutControllerIntegrationTests {
 		Visitor.Page page = new Visitor(port).get("/checkout/" + plan.code() + "?interval=month");
 
 		assertThat(page.status()).isEqualTo(302);
-		assertThat(page.header("Location")).endsWith("/login?next=%2Fcheckout%2F" + plan.code() + "%3Finterval%3Dmonth");
+		assertThat(page.header("Location"))
+			.endsWith("/login?next=%2Fcheckout%2F" + plan.code() + "%3Finterval%3Dmonth");
 	}
 
 	@Test
 	void theFormAsksForTheCardAndCarriesAFreshAttempt() {
-		MvcTestResult result = mvc.get().uri("/checkout/{plan}?interval=year&next=/p/story", plan.code())
+		MvcTestResult result = mvc.get()
+			.uri("/checkout/{plan}?interval=year&next=/p/story", plan.code())
 			.with(BillingFixtures.signedIn(member))
 			.exchange();
 
@@ -99,7 +101,8 @@ class CheckoutControllerIntegrationTests {
 
 	@Test
 	void afterPayingTheReaderGoesBackToWhereTheyCameFrom() {
-		assertThat(pay(UUID.randomUUID(), SandboxCards.SUCCEEDS, "/p/the-thaw?ref=box")).hasRedirectedUrl("/p/the-thaw?ref=box");
+		assertThat(pay(UUID.randomUUID(), SandboxCards.SUCCEEDS, "/p/the-thaw?ref=box"))
+			.hasRedirectedUrl("/p/the-thaw?ref=box");
 	}
 
 	@Test
@@ -142,7 +145,8 @@ class CheckoutControllerIntegrationTests {
 	void missingFieldsAreNamedAndNothingReachesTheGateway() {
 		long cardsBefore = sandboxCards();
 
-		MvcTestResult result = mvc.post().uri("/checkout/{plan}", plan.code())
+		MvcTestResult result = mvc.post()
+			.uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
 			.with(cookieCsrf())
 			.param("attempt", UUID.randomUUID().toString())
@@ -178,7 +182,8 @@ class CheckoutControllerIntegrationTests {
 
 	@Test
 	void aPostWithoutCsrfTokenIsForbidden() {
-		assertThat(mvc.post().uri("/checkout/{plan}", plan.code())
+		assertThat(mvc.post()
+			.uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
 			.param("attempt", UUID.randomUUID().toString())
 			.param("cardNumber", SandboxCards.SUCCEEDS)).hasStatus(HttpStatus.FORBIDDEN);
@@ -191,7 +196,8 @@ class CheckoutControllerIntegrationTests {
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(mvc.get().uri("/checkout/{plan}?interval=week", plan.code()).with(BillingFixtures.signedIn(member)))
 			.hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(mvc.post().uri("/checkout/{plan}", plan.code())
+		assertThat(mvc.post()
+			.uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
 			.with(cookieCsrf())
 			.param("attempt", "not-a-uuid")).hasStatus(HttpStatus.BAD_REQUEST);
@@ -212,7 +218,8 @@ class CheckoutControllerIntegrationTests {
 	}
 
 	private MvcTestResult post(UUID attempt, String number, String expiry, String name, String next) {
-		var request = mvc.post().uri("/checkout/{plan}", plan.code())
+		var request = mvc.post()
+			.uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
 			.with(cookieCsrf())
 			.param("attempt", attempt.toString())
@@ -228,7 +235,8 @@ class CheckoutControllerIntegrationTests {
 	}
 
 	private UUID attemptOnANewForm() {
-		MvcTestResult result = mvc.get().uri("/checkout/{plan}", plan.code())
+		MvcTestResult result = mvc.get()
+			.uri("/checkout/{plan}", plan.code())
 			.with(BillingFixtures.signedIn(member))
 			.exchange();
 		return UUID.fromString(html(result).select("input[name=attempt]").val());

@@ -67,12 +67,14 @@ class CouponAdminIntegrationTests {
 		assertThat(page.select("p.notice").text()).isEqualTo("Coupon " + code + " created.");
 		Element row = page.selectFirst("table.coupons tr:has(code:containsOwn(" + code + "))");
 		assertThat(row).isNotNull();
-		assertThat(row.select("td").eachText()).containsExactly(code, "Spring sale", "$2.50 off for 3 months", "0 of 100",
-				"through 31 December 2099", plan.code(), "Deactivate");
-		assertThat(jdbc.sql("select amount_off || ' ' || currency || ' ' || redeem_by from billing.coupon where code = :c")
-			.param("c", code)
-			.query(String.class)
-			.single()).isEqualTo("250 USD 2100-01-01 00:00:00+00");
+		assertThat(row.select("td").eachText()).containsExactly(code, "Spring sale", "$2.50 off for 3 months",
+				"0 of 100", "through 31 December 2099", plan.code(), "Deactivate");
+		assertThat(
+				jdbc.sql("select amount_off || ' ' || currency || ' ' || redeem_by from billing.coupon where code = :c")
+					.param("c", code)
+					.query(String.class)
+					.single())
+			.isEqualTo("250 USD 2100-01-01 00:00:00+00");
 	}
 
 	@Test
@@ -83,7 +85,8 @@ class CouponAdminIntegrationTests {
 		Visitor.Page again = create(percent(code.toLowerCase(), "30"));
 
 		assertThat(again.status()).isEqualTo(422);
-		assertThat(again.document().select("p.field-error").text()).isEqualTo("A coupon with this code already exists.");
+		assertThat(again.document().select("p.field-error").text())
+			.isEqualTo("A coupon with this code already exists.");
 		assertThat(jdbc.sql("select count(*) from billing.coupon where lower(code) = lower(:c)")
 			.param("c", code)
 			.query(Long.class)
@@ -108,8 +111,10 @@ class CouponAdminIntegrationTests {
 		assertThat(tooMuch.document().select("input[name=code]").val()).isEqualTo(code);
 		assertThat(noMonths.document().select("p.field-error").text()).isEqualTo("Enter the number of months.");
 		assertThat(expired.document().select("p.error").text()).isEqualTo("The expiry must be in the future.");
-		assertThat(jdbc.sql("select count(*) from billing.coupon where code = :c").param("c", code).query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from billing.coupon where code = :c")
+			.param("c", code)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Coupon codes cannot be guessed: wrong codes typed at checkout count per member and per IP, past the limit
- * no code is checked (429), and a right code never counts.
+ * Coupon codes cannot be guessed: wrong codes typed at checkout count per member and per
+ * IP, past the limit no code is checked (429), and a right code never counts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CouponGuessIntegrationTests {
@@ -73,9 +73,9 @@ class CouponGuessIntegrationTests {
 
 		Visitor.Page eleventh = quote(visitor, BillingFixtures.newCouponCode());
 		Visitor.Page right = quote(visitor, coupon.code());
-		Visitor.Page paid = visitor.submit(form(), "/checkout/" + plan.code(), Map.of("coupon", coupon.code(),
-				"nameOnCard", "Ada Reader", "cardNumber", SandboxCards.SUCCEEDS, "expiry", BillingFixtures.expiryField(),
-				"cvc", "123"));
+		Visitor.Page paid = visitor.submit(form(), "/checkout/" + plan.code(),
+				Map.of("coupon", coupon.code(), "nameOnCard", "Ada Reader", "cardNumber", SandboxCards.SUCCEEDS,
+						"expiry", BillingFixtures.expiryField(), "cvc", "123"));
 
 		assertThat(eleventh.status()).isEqualTo(429);
 		assertThat(eleventh.document().select(".coupon-error").text()).isEqualTo(TOO_MANY);
@@ -118,7 +118,8 @@ class CouponGuessIntegrationTests {
 
 		List<Visitor.Page> answers = AllAtOnce.run(guesses);
 
-		assertThat(answers).filteredOn(page -> page.status() == 200).hasSize(10)
+		assertThat(answers).filteredOn(page -> page.status() == 200)
+			.hasSize(10)
 			.allMatch(page -> page.document().select(".coupon-error").text().equals(WRONG));
 		assertThat(answers).filteredOn(page -> page.status() == 429).hasSize(40);
 	}
@@ -136,7 +137,8 @@ class CouponGuessIntegrationTests {
 
 		assertThat(quote(signedIn(email, ip), coupon.code()).status()).isEqualTo(429);
 		assertThat(quote(signedIn(email), coupon.code()).document().select(".coupon-applied"))
-			.as("the same member from elsewhere").hasSize(1);
+			.as("the same member from elsewhere")
+			.hasSize(1);
 	}
 
 	private Visitor signedIn(String email) {
@@ -162,7 +164,8 @@ class CouponGuessIntegrationTests {
 
 	private long payments(String email) {
 		long memberId = members.findByEmail(email).orElseThrow().id();
-		return jdbc.sql("select count(*) from billing.payment where member_id = :m").param("m", memberId)
+		return jdbc.sql("select count(*) from billing.payment where member_id = :m")
+			.param("m", memberId)
 			.query(Long.class)
 			.single();
 	}

@@ -56,14 +56,13 @@ class PlanAdminIntegrationTests {
 		Visitor owner = staff(MemberRole.OWNER);
 		assertThat(offer(new Visitor(port).get("/subscribe")).text()).contains("$5.00 a month", "$50.00 a year");
 
-		Visitor.Page saved = owner.submit(PATH, pricesAction(),
-				Map.of("monthlyPrice", "6.50", "yearlyPrice", "65"));
+		Visitor.Page saved = owner.submit(PATH, pricesAction(), Map.of("monthlyPrice", "6.50", "yearlyPrice", "65"));
 
 		assertThat(saved.status()).isEqualTo(303);
 		assertThat(owner.get(PATH).document().select("#plan-" + plan.code() + " .prices").text())
 			.contains("$6.50 a month", "$65.00 a year");
-		assertThat(offer(new Visitor(port).get("/subscribe")).select("a").eachText())
-			.containsExactly("$6.50 a month", "$65.00 a year");
+		assertThat(offer(new Visitor(port).get("/subscribe")).select("a").eachText()).containsExactly("$6.50 a month",
+				"$65.00 a year");
 		assertThat(catalog.activePlan(plan.code()).orElseThrow().monthlyPrice()).isEqualTo(650);
 	}
 
@@ -103,12 +102,15 @@ class PlanAdminIntegrationTests {
 		Visitor owner = staff(MemberRole.OWNER);
 		String code = BillingFixtures.newPlan().code();
 
-		Visitor.Page created = owner.submit(PATH, PATH, Map.of("code", code, "name", "Patron " + code, "tier", "paid",
-				"description", "For patrons", "currency", "EUR", "monthlyPrice", "12", "yearlyPrice", "120",
-				"trialDays", "0", "displayOrder", "1001"));
+		Visitor.Page created = owner.submit(PATH, PATH,
+				Map.of("code", code, "name", "Patron " + code, "tier", "paid", "description", "For patrons", "currency",
+						"EUR", "monthlyPrice", "12", "yearlyPrice", "120", "trialDays", "0", "displayOrder", "1001"));
 
 		assertThat(created.status()).isEqualTo(303);
-		Element offer = new Visitor(port).get("/subscribe").document().select("li.plan").stream()
+		Element offer = new Visitor(port).get("/subscribe")
+			.document()
+			.select("li.plan")
+			.stream()
 			.filter(li -> li.select("h2").text().equals("Patron " + code))
 			.findFirst()
 			.orElseThrow();
@@ -121,13 +123,16 @@ class PlanAdminIntegrationTests {
 
 		Visitor.Page taken = owner.submit(PATH, PATH, Map.of("code", plan.code(), "name", "Again", "tier", "paid",
 				"currency", "USD", "monthlyPrice", "1", "yearlyPrice", "10", "trialDays", "0", "displayOrder", "0"));
-		Visitor.Page currency = owner.submit(PATH, PATH, Map.of("code", "x-" + plan.code(), "name", "Again", "tier",
-				"paid", "currency", "ZZZ", "monthlyPrice", "1", "yearlyPrice", "10", "trialDays", "0", "displayOrder", "0"));
+		Visitor.Page currency = owner.submit(PATH, PATH,
+				Map.of("code", "x-" + plan.code(), "name", "Again", "tier", "paid", "currency", "ZZZ", "monthlyPrice",
+						"1", "yearlyPrice", "10", "trialDays", "0", "displayOrder", "0"));
 
 		assertThat(taken.status()).isEqualTo(422);
-		assertThat(taken.document().select(".plan-new .error").text()).isEqualTo("A plan with this code already exists.");
+		assertThat(taken.document().select(".plan-new .error").text())
+			.isEqualTo("A plan with this code already exists.");
 		assertThat(currency.status()).isEqualTo(422);
-		assertThat(currency.document().select(".plan-new .error").text()).isEqualTo("Enter a currency code such as USD.");
+		assertThat(currency.document().select(".plan-new .error").text())
+			.isEqualTo("Enter a currency code such as USD.");
 		assertThat(catalog.activePlan("x-" + plan.code())).isEmpty();
 	}
 
@@ -173,7 +178,9 @@ class PlanAdminIntegrationTests {
 	}
 
 	private Element offer(Visitor.Page page) {
-		return page.document().select("li.plan").stream()
+		return page.document()
+			.select("li.plan")
+			.stream()
 			.filter(li -> li.select("a").attr("href").contains(plan.code()))
 			.findFirst()
 			.orElseThrow();

@@ -18,9 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The demo owner changes a plan's price in headless Chromium and the subscribe page shows it. The plan is
- * the test's own, so the demo plans other tests rely on keep their prices. Screenshots land in
- * {@code target/screenshots/}.
+ * The demo owner changes a plan's price in headless Chromium and the subscribe page shows
+ * it. The plan is the test's own, so the demo plans other tests rely on keep their
+ * prices. Screenshots land in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PriceChangeBrowserTests {
@@ -62,7 +62,8 @@ class PriceChangeBrowserTests {
 
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
 		assertThat(browser.find(".notice").getText()).contains("New prices for " + plan.name() + " saved");
-		assertThat(browser.find("#plan-" + plan.code() + " .prices").getText()).contains("$7.25 a month", "$72.00 a year");
+		assertThat(browser.find("#plan-" + plan.code() + " .prices").getText()).contains("$7.25 a month",
+				"$72.00 a year");
 		browser.screenshot("3-saved");
 
 		browser.open("/subscribe");

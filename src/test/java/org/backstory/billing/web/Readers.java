@@ -39,7 +39,10 @@ final class Readers {
 		return new Reader(new SignedInMember(id, email, "Test " + role.name().toLowerCase(), role), visitor);
 	}
 
-	/** Subscribes the member to {@code plan} monthly with a card of this number, as checkout does. */
+	/**
+	 * Subscribes the member to {@code plan} monthly with a card of this number, as
+	 * checkout does.
+	 */
 	static void subscribe(CheckoutService checkouts, SignedInMember member, Plan plan, String cardNumber) {
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(),
 				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(cardNumber)));

@@ -52,11 +52,13 @@ class ReceiptIntegrationTests extends TwoPlansTestSupport {
 
 		List<String> rows = history.select("tr.payment").eachText();
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(0)).startsWith(DATE.format(checkout.createdAt()) + " Change to " + patron.name() + ", yearly $")
+		assertThat(rows.get(0))
+			.startsWith(DATE.format(checkout.createdAt()) + " Change to " + patron.name() + ", yearly $")
 			.contains(" Declined (");
 		assertThat(rows.get(1)).isEqualTo(DATE.format(checkout.createdAt()) + " " + supporter.name()
 				+ ", monthly $5.00 Partly refunded $2.00 Receipt");
-		assertThat(history.select("tr.payment a").eachAttr("href")).containsExactly("/account/payments/" + checkout.id());
+		assertThat(history.select("tr.payment a").eachAttr("href"))
+			.containsExactly("/account/payments/" + checkout.id());
 	}
 
 	@Test
@@ -70,9 +72,11 @@ class ReceiptIntegrationTests extends TwoPlansTestSupport {
 
 			Document receipt = reader.visitor().get("/account/payments/" + checkout.id()).document();
 
-			assertThat(receipt.select(".receipt-number").text()).isEqualTo(String.format("%06d", checkout.invoiceNumber()));
+			assertThat(receipt.select(".receipt-number").text())
+				.isEqualTo(String.format("%06d", checkout.invoiceNumber()));
 			assertThat(receipt.select(".receipt-date").text()).isEqualTo(DATE.format(checkout.settledAt()));
-			assertThat(receipt.select(".receipt-member").text()).isEqualTo(reader.member().name() + " " + reader.member().email());
+			assertThat(receipt.select(".receipt-member").text())
+				.isEqualTo(reader.member().name() + " " + reader.member().email());
 			assertThat(receipt.select(".receipt-card").text()).isEqualTo("Visa ending in 4242");
 			assertThat(receipt.select(".receipt-item").text()).isEqualTo(supporter.name() + ", monthly "
 					+ DATE.format(checkout.periodStart()) + " – " + DATE.format(checkout.periodEnd()));
@@ -103,7 +107,8 @@ class ReceiptIntegrationTests extends TwoPlansTestSupport {
 				"Credit −" + Money.format(10000 - changed.charged(), "USD"));
 		assertThat(receipt.select(".receipt-total").text())
 			.isEqualTo("Amount paid " + Money.format(changed.charged(), "USD"));
-		assertThat(payment(supporter.name() + ", monthly").purpose()).as("the first payment is still described by the plan it paid for")
+		assertThat(payment(supporter.name() + ", monthly").purpose())
+			.as("the first payment is still described by the plan it paid for")
 			.isEqualTo("checkout");
 	}
 
@@ -129,7 +134,8 @@ class ReceiptIntegrationTests extends TwoPlansTestSupport {
 			.filter(entry -> entry.description().equals(description))
 			.map(BillingEntry::payment)
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no payment for " + description + " in " + receipts.history(reader.id())));
+			.orElseThrow(
+					() -> new AssertionError("no payment for " + description + " in " + receipts.history(reader.id())));
 	}
 
 	private void refund(long paymentId, long amount) {

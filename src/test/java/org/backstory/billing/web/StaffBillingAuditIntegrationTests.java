@@ -67,7 +67,8 @@ class StaffBillingAuditIntegrationTests {
 
 	@Test
 	void aRefusedCompIsNotAudited() {
-		administrator.visitor().submit(memberPage(), memberPage() + "/comp", Map.of("tier", "no-such-tier", "until", ""));
+		administrator.visitor()
+			.submit(memberPage(), memberPage() + "/comp", Map.of("tier", "no-such-tier", "until", ""));
 
 		assertThat(count("member.comped")).isZero();
 	}
@@ -103,11 +104,14 @@ class StaffBillingAuditIntegrationTests {
 		owner.visitor()
 			.submit("/admin/billing/coupons", "/admin/billing/coupons",
 					Map.of("code", code, "name", "Audited", "kind", "percent", "percentOff", "15", "duration", "once"));
-		long coupon = jdbc.sql("select id from billing.coupon where code = :code").param("code", code).query(Long.class).single();
-		owner.visitor()
-			.submit("/admin/billing/coupons", "/admin/billing/coupons/" + coupon + "/deactivate", Map.of());
+		long coupon = jdbc.sql("select id from billing.coupon where code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single();
+		owner.visitor().submit("/admin/billing/coupons", "/admin/billing/coupons/" + coupon + "/deactivate", Map.of());
 
-		assertThat(audit(owner.id(), "coupon.created")).isEqualTo("coupon " + coupon + " " + code + " | Audited: 15% off, once");
+		assertThat(audit(owner.id(), "coupon.created"))
+			.isEqualTo("coupon " + coupon + " " + code + " | Audited: 15% off, once");
 		assertThat(audit(owner.id(), "coupon.deactivated")).isEqualTo("coupon " + coupon + " | ");
 	}
 
@@ -120,7 +124,10 @@ class StaffBillingAuditIntegrationTests {
 	}
 
 	private long subscriptionId() {
-		return jdbc.sql("select id from billing.subscription where member_id = :m").param("m", reader.id()).query(Long.class).single();
+		return jdbc.sql("select id from billing.subscription where member_id = :m")
+			.param("m", reader.id())
+			.query(Long.class)
+			.single();
 	}
 
 	private String audit(String action) {

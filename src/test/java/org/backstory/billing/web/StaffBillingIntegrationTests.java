@@ -34,7 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The owner's billing page for a member: history, refunds and cancelling now, over real HTTP. */
+/**
+ * The owner's billing page for a member: history, refunds and cancelling now, over real
+ * HTTP.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StaffBillingIntegrationTests {
 
@@ -86,10 +89,13 @@ class StaffBillingIntegrationTests {
 		assertThat(page.select(".staff-status").text()).isEqualTo("Canceled");
 		assertThat(page.select(".staff-subscription .card-on-file").text()).startsWith("Visa ending in 4242");
 		assertThat(page.select("tr.event").eachText()).hasSize(3)
-			.satisfies(events -> assertThat(events.get(0)).contains("active → canceled canceled by member member:" + reader.id()))
-			.satisfies(events -> assertThat(events.get(1)).contains("incomplete → active first payment member:"
-					+ reader.id() + " $5.00"));
-		assertThat(page.select("tr.payment").eachText()).singleElement().asString().contains(plan.name() + ", monthly $5.00 Paid");
+			.satisfies(events -> assertThat(events.get(0))
+				.contains("active → canceled canceled by member member:" + reader.id()))
+			.satisfies(events -> assertThat(events.get(1))
+				.contains("incomplete → active first payment member:" + reader.id() + " $5.00"));
+		assertThat(page.select("tr.payment").eachText()).singleElement()
+			.asString()
+			.contains(plan.name() + ", monthly $5.00 Paid");
 		assertThat(page.select("tr.payment form.refund-form input[name=amount]").val()).isEqualTo("5.00");
 		assertThat(page.select("form.staff-cancel input[name=refundUnused]")).hasSize(1);
 	}
@@ -103,7 +109,8 @@ class StaffBillingIntegrationTests {
 		Visitor.Page missing = owner.visitor().get("/admin/billing?email=nobody-here@example.test");
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.document().select(".error").text()).isEqualTo("No member has that address.");
-		assertThat(owner.visitor().get("/admin").document().select("a[href=/admin/billing]").text()).isEqualTo("Billing");
+		assertThat(owner.visitor().get("/admin").document().select("a[href=/admin/billing]").text())
+			.isEqualTo("Billing");
 	}
 
 	@ParameterizedTest
@@ -124,7 +131,8 @@ class StaffBillingIntegrationTests {
 		Map<String, String> form = refundForm(payment().id());
 		Reader editor = Readers.signedIn(port, directory, MemberRole.EDITOR);
 		Map<String, String> withEditorsToken = new LinkedHashMap<>(form);
-		withEditorsToken.putAll(hidden(editor.visitor().get("/account/cancel").document().selectFirst("form[method=post]")));
+		withEditorsToken
+			.putAll(hidden(editor.visitor().get("/account/cancel").document().selectFirst("form[method=post]")));
 
 		Visitor.Page answer = editor.visitor().post(refundAction(payment().id()), withEditorsToken);
 
@@ -152,7 +160,8 @@ class StaffBillingIntegrationTests {
 			.param("p", paymentId)
 			.query(String.class)
 			.single()).isEqualTo("Charged by mistake by staff:" + owner.id());
-		assertThat(reader.visitor().get("/account/billing").document().select("tr.payment").text()).contains("Refunded $5.00");
+		assertThat(reader.visitor().get("/account/billing").document().select("tr.payment").text())
+			.contains("Refunded $5.00");
 	}
 
 	@Test
@@ -199,8 +208,9 @@ class StaffBillingIntegrationTests {
 		Reader other = Readers.signedIn(port, directory, MemberRole.MEMBER);
 		Map<String, String> form = refundForm(payment().id());
 
-		assertThat(owner.visitor().post("/admin/billing/members/" + other.id() + "/payments/" + payment().id() + "/refund",
-				form).status()).isEqualTo(404);
+		assertThat(owner.visitor()
+			.post("/admin/billing/members/" + other.id() + "/payments/" + payment().id() + "/refund", form)
+			.status()).isEqualTo(404);
 		assertThat(owner.visitor().get("/admin/billing/members/999999999999").status()).isEqualTo(404);
 		assertThat(payment().refundedAmount()).isZero();
 	}
@@ -209,8 +219,8 @@ class StaffBillingIntegrationTests {
 	void cancelNowEndsTheSubscriptionAndRefundsTheUnusedPartWhenAsked() {
 		Readers.subscribe(checkouts, reader.member(), plan, SandboxCards.SUCCEEDS);
 
-		Visitor.Page answer = owner.visitor().submit(memberPage(), "/admin/billing/members/" + reader.id() + "/cancel",
-				Map.of("refundUnused", "true"));
+		Visitor.Page answer = owner.visitor()
+			.submit(memberPage(), "/admin/billing/members/" + reader.id() + "/cancel", Map.of("refundUnused", "true"));
 
 		assertThat(answer.status()).isEqualTo(303);
 		Document page = owner.visitor().get(memberPage()).document();
@@ -219,25 +229,28 @@ class StaffBillingIntegrationTests {
 		assertThat(subscriptions.currentSubscription(reader.id()).orElseThrow().status())
 			.isEqualTo(SubscriptionStatus.EXPIRED);
 		assertThat(payment().refundedAmount()).isBetween(490L, 500L);
-		assertThat(page.select("tr.event").first().text()).contains("active → expired canceled by staff staff:" + owner.id());
+		assertThat(page.select("tr.event").first().text())
+			.contains("active → expired canceled by staff staff:" + owner.id());
 		assertThat(page.select("form.staff-cancel")).isEmpty();
 	}
 
 	@Test
 	void cancelNowWithoutRefundKeepsThePaymentAndASecondCancelIsRefused() {
 		Readers.subscribe(checkouts, reader.member(), plan, SandboxCards.SUCCEEDS);
-		Map<String, String> form = hidden(owner.visitor().get(memberPage()).document().selectFirst("form.staff-cancel"));
+		Map<String, String> form = hidden(
+				owner.visitor().get(memberPage()).document().selectFirst("form.staff-cancel"));
 
-		assertThat(owner.visitor().post("/admin/billing/members/" + reader.id() + "/cancel", form).status()).isEqualTo(303);
+		assertThat(owner.visitor().post("/admin/billing/members/" + reader.id() + "/cancel", form).status())
+			.isEqualTo(303);
 		Visitor.Page again = owner.visitor().post("/admin/billing/members/" + reader.id() + "/cancel", form);
 
 		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.document().select(".staff-billing > .error").text()).isEqualTo("This member has no subscription to end.");
+		assertThat(again.document().select(".staff-billing > .error").text())
+			.isEqualTo("This member has no subscription to end.");
 		assertThat(payment().refundedAmount()).isZero();
 		assertThat(subscriptions.currentSubscription(reader.id()).orElseThrow().status())
 			.isEqualTo(SubscriptionStatus.EXPIRED);
 	}
-
 
 	@Test
 	void theOwnerGrantsComplimentaryAccessNamedAsStaffInTheLog() {
@@ -252,15 +265,18 @@ class StaffBillingIntegrationTests {
 
 		Map<String, String> good = new HashMap<>(form);
 		good.putAll(Map.of("tier", plan.tier(), "until", "2099-12-31"));
-		assertThat(owner.visitor().post("/admin/billing/members/" + reader.id() + "/comp", good).status()).isEqualTo(303);
+		assertThat(owner.visitor().post("/admin/billing/members/" + reader.id() + "/comp", good).status())
+			.isEqualTo(303);
 
 		SubscriptionSummary comp = subscriptions.currentSubscription(reader.id()).orElseThrow();
 		assertThat(comp.comped()).isTrue();
 		assertThat(comp.currentPeriodEnd()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
 		Document page = owner.visitor().get(memberPage()).document();
-		assertThat(page.select(".notice").text()).isEqualTo("Complimentary access to " + plan.tier() + " until 31 December 2099.");
+		assertThat(page.select(".notice").text())
+			.isEqualTo("Complimentary access to " + plan.tier() + " until 31 December 2099.");
 		assertThat(page.select("tr.event").first().text()).contains("comp granted staff:" + owner.id());
 	}
+
 	private String memberPage() {
 		return "/admin/billing/members/" + reader.id();
 	}
@@ -269,9 +285,15 @@ class StaffBillingIntegrationTests {
 		return "/admin/billing/members/" + reader.id() + "/payments/" + paymentId + "/refund";
 	}
 
-	/** The refund form of the payment as the owner's page offers it: hidden fields and the typed ones. */
+	/**
+	 * The refund form of the payment as the owner's page offers it: hidden fields and the
+	 * typed ones.
+	 */
 	private Map<String, String> refundForm(long paymentId) {
-		Element form = owner.visitor().get(memberPage()).document().selectFirst("form[action=" + refundAction(paymentId) + "]");
+		Element form = owner.visitor()
+			.get(memberPage())
+			.document()
+			.selectFirst("form[action=" + refundAction(paymentId) + "]");
 		assertThat(form).isNotNull();
 		Map<String, String> fields = hidden(form);
 		form.select("input:not([type=hidden])").forEach(input -> fields.put(input.attr("name"), input.val()));
@@ -289,10 +311,14 @@ class StaffBillingIntegrationTests {
 	}
 
 	private long sandboxRefunds(long paymentId) {
-		return jdbc.sql("""
-				select count(*) from billing.sandbox_refund r join billing.payment p on p.gateway_charge_id = r.charge_id
-				where p.id = :p
-				""").param("p", paymentId).query(Long.class).single();
+		return jdbc
+			.sql("""
+					select count(*) from billing.sandbox_refund r join billing.payment p on p.gateway_charge_id = r.charge_id
+					where p.id = :p
+					""")
+			.param("p", paymentId)
+			.query(Long.class)
+			.single();
 	}
 
 }

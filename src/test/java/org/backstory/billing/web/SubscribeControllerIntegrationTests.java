@@ -70,8 +70,8 @@ class SubscribeControllerIntegrationTests {
 	void whereTheReaderCameFromTravelsThroughSignUpToCheckout() {
 		Visitor.Page page = new Visitor(port).get("/subscribe?next=/p/the-thaw");
 
-		assertThat(offer(page.document()).select("a").first().attr("href")).isEqualTo("/signup?next=%2Fcheckout%2F"
-				+ plan.code() + "%3Finterval%3Dmonth%26next%3D%252Fp%252Fthe-thaw");
+		assertThat(offer(page.document()).select("a").first().attr("href")).isEqualTo(
+				"/signup?next=%2Fcheckout%2F" + plan.code() + "%3Finterval%3Dmonth%26next%3D%252Fp%252Fthe-thaw");
 	}
 
 	@Test
@@ -84,7 +84,8 @@ class SubscribeControllerIntegrationTests {
 
 	@Test
 	void signedInReadersGoStraightToCheckout() {
-		MvcTestResult result = mvc.get().uri("/subscribe?next=/p/the-thaw")
+		MvcTestResult result = mvc.get()
+			.uri("/subscribe?next=/p/the-thaw")
 			.with(BillingFixtures.signedIn(BillingFixtures.newMember()))
 			.exchange();
 
@@ -110,7 +111,8 @@ class SubscribeControllerIntegrationTests {
 	}
 
 	private Element offer(Document page) {
-		Element offer = page.select("li.plan").stream()
+		Element offer = page.select("li.plan")
+			.stream()
 			.filter(li -> li.select("a").attr("href").contains(plan.code()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no offer for " + plan.code()));

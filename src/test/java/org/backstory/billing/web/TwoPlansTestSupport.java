@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the account page and receipt tests start from: two plans to subscribe to and move between, and a
- * signed-in reader with no subscription yet.
+ * What the account page and receipt tests start from: two plans to subscribe to and move
+ * between, and a signed-in reader with no subscription yet.
  */
 abstract class TwoPlansTestSupport {
 

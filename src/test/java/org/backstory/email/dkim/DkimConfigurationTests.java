@@ -30,7 +30,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The DKIM settings: off, on, or a startup failure that says in one sentence what to fix. */
+/**
+ * The DKIM settings: off, on, or a startup failure that says in one sentence what to fix.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class DkimConfigurationTests {
 
@@ -74,8 +76,9 @@ class DkimConfigurationTests {
 
 	@Test
 	void incompleteSettingsNameTheMissingVariable() {
-		assertFailure(new String[] { "backstory.mail.dkim.domain=backstory.test",
-				"backstory.mail.dkim.private-key-file=" + DkimTestKeys.writePkcs8(directory) },
+		assertFailure(
+				new String[] { "backstory.mail.dkim.domain=backstory.test",
+						"backstory.mail.dkim.private-key-file=" + DkimTestKeys.writePkcs8(directory) },
 				"DKIM signing needs BACKSTORY_DKIM_DOMAIN, BACKSTORY_DKIM_SELECTOR and BACKSTORY_DKIM_PRIVATE_KEY_FILE "
 						+ "together, and BACKSTORY_DKIM_SELECTOR is not set.");
 	}
@@ -83,11 +86,13 @@ class DkimConfigurationTests {
 	@Test
 	void aDomainOrSelectorThatCannotBeSignedWithIsRefused() {
 		Path key = DkimTestKeys.writePkcs8(directory);
-		assertFailure(new String[] { "backstory.mail.dkim.domain=example", "backstory.mail.dkim.selector=s1",
-				"backstory.mail.dkim.private-key-file=" + key },
+		assertFailure(
+				new String[] { "backstory.mail.dkim.domain=example", "backstory.mail.dkim.selector=s1",
+						"backstory.mail.dkim.private-key-file=" + key },
 				"BACKSTORY_DKIM_DOMAIN must be a domain name such as example.com, not 'example'.");
-		assertFailure(new String[] { "backstory.mail.dkim.domain=backstory.test", "backstory.mail.dkim.selector=s1; x=y",
-				"backstory.mail.dkim.private-key-file=" + key },
+		assertFailure(
+				new String[] { "backstory.mail.dkim.domain=backstory.test", "backstory.mail.dkim.selector=s1; x=y",
+						"backstory.mail.dkim.private-key-file=" + key },
 				"BACKSTORY_DKIM_SELECTOR must be letters, digits and hyphens (dot-separated labels), such as mail2026, "
 						+ "not 's1; x=y'.");
 	}
@@ -100,19 +105,21 @@ class DkimConfigurationTests {
 				"holds no PEM block (expected -----BEGIN PRIVATE KEY-----).");
 		assertKeyFailure(DkimTestKeys.write(directory.resolve("public.pem"), "PUBLIC KEY", new byte[] { 1, 2, 3 }),
 				"holds a PUBLIC KEY, not an RSA private key.");
-		assertKeyFailure(DkimTestKeys.write(directory.resolve("encrypted.pem"), "ENCRYPTED PRIVATE KEY", new byte[] { 1 }),
+		assertKeyFailure(
+				DkimTestKeys.write(directory.resolve("encrypted.pem"), "ENCRYPTED PRIVATE KEY", new byte[] { 1 }),
 				"holds an encrypted key; export it without a passphrase.");
 		assertKeyFailure(DkimTestKeys.write(directory.resolve("garbage.pem"), "PRIVATE KEY", new byte[] { 1, 2, 3 }),
 				"does not hold a readable RSA private key.");
-		assertKeyFailure(Files.writeString(directory.resolve("bad-base64.pem"),
-				"-----BEGIN RSA PRIVATE KEY-----\n%%%\n-----END RSA PRIVATE KEY-----\n"),
+		assertKeyFailure(
+				Files.writeString(directory.resolve("bad-base64.pem"),
+						"-----BEGIN RSA PRIVATE KEY-----\n%%%\n-----END RSA PRIVATE KEY-----\n"),
 				"does not hold a readable RSA private key.");
 		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
 		assertKeyFailure(DkimTestKeys.write(directory.resolve("ec.pem"), "PRIVATE KEY",
-				ec.generateKeyPair().getPrivate().getEncoded()),
-				"does not hold a readable RSA private key.");
-		assertKeyFailure(DkimTestKeys.write(directory.resolve("short.pem"), "PRIVATE KEY",
-				DkimTestKeys.generate(512).getPrivate().getEncoded()),
+				ec.generateKeyPair().getPrivate().getEncoded()), "does not hold a readable RSA private key.");
+		assertKeyFailure(
+				DkimTestKeys.write(directory.resolve("short.pem"), "PRIVATE KEY",
+						DkimTestKeys.generate(512).getPrivate().getEncoded()),
 				"holds a 512-bit key; receivers want at least 1024 bits, 2048 is usual.");
 	}
 
@@ -149,7 +156,8 @@ class DkimConfigurationTests {
 
 	private static String[] settings(Path key) {
 		return new String[] { "backstory.mail.dkim.domain=" + DkimTestKeys.DOMAIN,
-				"backstory.mail.dkim.selector=" + DkimTestKeys.SELECTOR, "backstory.mail.dkim.private-key-file=" + key };
+				"backstory.mail.dkim.selector=" + DkimTestKeys.SELECTOR,
+				"backstory.mail.dkim.private-key-file=" + key };
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** DKIM signatures as an independent verifier (Apache James jDKIM) sees them. */
 class DkimSignerTests {
 
-	/** The verifier refuses signatures from the future, so the test signs at the real time. */
+	/**
+	 * The verifier refuses signatures from the future, so the test signs at the real
+	 * time.
+	 */
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
 	private final Session session = Session.getInstance(new Properties());
@@ -77,7 +80,8 @@ class DkimSignerTests {
 
 		assertThat(DkimTestKeys.verifies(tampered(signed, "Subject: Issue 12", "Subject: Issue 13"))).isFalse();
 		assertThat(DkimTestKeys.verifies(tampered(signed, "<https://backstory.test/unsubscribe?t=abc>",
-				"<https://evil.test/unsubscribe?t=abc>"))).isFalse();
+				"<https://evil.test/unsubscribe?t=abc>")))
+			.isFalse();
 		assertThat(DkimTestKeys.verifies(tampered(signed, "To: Ada <ada@example.test>", "To: Bob <bob@example.test>")))
 			.isFalse();
 		assertThat(DkimTestKeys.verifies(tampered(signed, "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n", "")))
@@ -88,7 +92,8 @@ class DkimSignerTests {
 	void changingTheBodyBreaksTheSignature() throws Exception {
 		String signed = text(signed(newsletter()));
 
-		assertThat(DkimTestKeys.verifies(tampered(signed, "<p>The whole story.</p>", "<p>The whole stori.</p>"))).isFalse();
+		assertThat(DkimTestKeys.verifies(tampered(signed, "<p>The whole story.</p>", "<p>The whole stori.</p>")))
+			.isFalse();
 		assertThat(DkimTestKeys.verifies(bytes(signed + "Appended by someone\r\n"))).isFalse();
 	}
 
@@ -151,7 +156,7 @@ class DkimSignerTests {
 
 	@Test
 	void canonicalisesHeadersAsInRfc6376() {
-		// RFC 6376 3.4.5: "A: X" and "B : Y<TAB><CRLF><TAB>Z  " become "a:X" and "b:Y Z".
+		// RFC 6376 3.4.5: "A: X" and "B : Y<TAB><CRLF><TAB>Z " become "a:X" and "b:Y Z".
 		assertThat(HeaderField.relaxed("A: X")).isEqualTo("a:X");
 		assertThat(HeaderField.relaxed("B : Y\t\r\n\tZ  ")).isEqualTo("b:Y Z");
 	}
@@ -164,8 +169,7 @@ class DkimSignerTests {
 		assertThat(RelaxedBody.sha256(message, 8)).isEqualTo(sha256(" C\r\nD E\r\n"));
 		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\n"), 8)).isEqualTo(sha256(""));
 		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\n\r\n \r\n"), 8)).isEqualTo(sha256(""));
-		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\nno line end"), 8))
-			.isEqualTo(sha256("no line end\r\n"));
+		assertThat(RelaxedBody.sha256(bytes("A: X\r\n\r\nno line end"), 8)).isEqualTo(sha256("no line end\r\n"));
 	}
 
 	private MimeMessage newsletter() throws Exception {

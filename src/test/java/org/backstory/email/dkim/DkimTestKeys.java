@@ -22,9 +22,10 @@ import org.apache.james.jdkim.exceptions.PermFailException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
- * Test fixture: a DKIM key pair made for the test run, its private key as PEM files, and an independent
- * verifier (Apache James jDKIM) that finds the public key where DNS would publish it. Other email tests
- * use it to sign through the real transports and check what a receiver sees.
+ * Test fixture: a DKIM key pair made for the test run, its private key as PEM files, and
+ * an independent verifier (Apache James jDKIM) that finds the public key where DNS would
+ * publish it. Other email tests use it to sign through the real transports and check what
+ * a receiver sees.
  */
 public final class DkimTestKeys {
 
@@ -52,15 +53,23 @@ public final class DkimTestKeys {
 		return ((RSAPublicKey) KEYS.getPublic()).getModulus();
 	}
 
-	/** Writes the private key as an unencrypted PKCS#8 PEM file ({@code BEGIN PRIVATE KEY}) and returns it. */
+	/**
+	 * Writes the private key as an unencrypted PKCS#8 PEM file
+	 * ({@code BEGIN PRIVATE KEY}) and returns it.
+	 */
 	public static Path writePkcs8(Path directory) {
 		return write(directory.resolve("dkim-pkcs8.pem"), "PRIVATE KEY", KEYS.getPrivate().getEncoded());
 	}
 
-	/** Writes the private key as a PKCS#1 PEM file ({@code BEGIN RSA PRIVATE KEY}) and returns it. */
+	/**
+	 * Writes the private key as a PKCS#1 PEM file ({@code BEGIN RSA PRIVATE KEY}) and
+	 * returns it.
+	 */
 	static Path writePkcs1(Path directory) {
 		try {
-			byte[] pkcs1 = PrivateKeyInfo.getInstance(KEYS.getPrivate().getEncoded()).parsePrivateKey().toASN1Primitive()
+			byte[] pkcs1 = PrivateKeyInfo.getInstance(KEYS.getPrivate().getEncoded())
+				.parsePrivateKey()
+				.toASN1Primitive()
 				.getEncoded();
 			return write(directory.resolve("dkim-pkcs1.pem"), "RSA PRIVATE KEY", pkcs1);
 		}
@@ -81,14 +90,18 @@ public final class DkimTestKeys {
 		}
 	}
 
-	/** A signer for {@link #DOMAIN} and {@link #SELECTOR} with the key written to {@code directory}. */
+	/**
+	 * A signer for {@link #DOMAIN} and {@link #SELECTOR} with the key written to
+	 * {@code directory}.
+	 */
 	public static MessageSigner signer(Path directory, Clock clock) {
-		return new MessageSigner(DkimSigner.from(
-				new DkimProperties(DOMAIN, SELECTOR, writePkcs8(directory).toString()), clock));
+		return new MessageSigner(
+				DkimSigner.from(new DkimProperties(DOMAIN, SELECTOR, writePkcs8(directory).toString()), clock));
 	}
 
 	/**
-	 * Verifies the message's DKIM signature as a receiver would, with the public key as published in DNS.
+	 * Verifies the message's DKIM signature as a receiver would, with the public key as
+	 * published in DNS.
 	 * @throws AssertionError when no signature verifies
 	 */
 	public static List<SignatureRecord> verify(byte[] raw) {

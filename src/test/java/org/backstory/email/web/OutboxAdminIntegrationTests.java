@@ -43,7 +43,8 @@ class OutboxAdminIntegrationTests {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.document().select("table.outbox td").eachText()).contains(to, "Outbox subject");
 		assertThat(message.status()).isEqualTo(200);
-		assertThat(message.document().select(".mail-body a").attr("href")).isEqualTo("https://example.test/login/link?token=abc");
+		assertThat(message.document().select(".mail-body a").attr("href"))
+			.isEqualTo("https://example.test/login/link?token=abc");
 		assertThat(message.document().select(".mail-body").text()).startsWith("Open ").endsWith(" now");
 	}
 

@@ -32,7 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Staff upload images for articles; readers get resized, metadata-free copies with long cache headers. */
+/**
+ * Staff upload images for articles; readers get resized, metadata-free copies with long
+ * cache headers.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MediaUploadIntegrationTests {
 
@@ -101,10 +104,12 @@ class MediaUploadIntegrationTests {
 
 	@Test
 	void metadataIsStrippedFromTheCopies() throws IOException {
-		byte[] tagged = withChunk(png(800, 600), "tEXt", "Comment\0secret-location-51.5N".getBytes(StandardCharsets.ISO_8859_1));
+		byte[] tagged = withChunk(png(800, 600), "tEXt",
+				"Comment\0secret-location-51.5N".getBytes(StandardCharsets.ISO_8859_1));
 
 		String url = JSON.readTree(upload(staff(MemberRole.CONTRIBUTOR), "tagged.png", "image/png", tagged).body())
-			.get("url").asString();
+			.get("url")
+			.asString();
 
 		assertThat(new String(Files.readAllBytes(copyFile(url)), StandardCharsets.ISO_8859_1)).doesNotContain("secret");
 	}
@@ -127,7 +132,8 @@ class MediaUploadIntegrationTests {
 	void anImageClaimingAbsurdDimensionsIsRefusedBeforeItIsDecoded() throws IOException {
 		long filesBefore = fileCount();
 
-		Visitor.Page answer = upload(staff(MemberRole.CONTRIBUTOR), "bomb.png", "image/png", claiming(png(2, 2), 100_000, 100_000));
+		Visitor.Page answer = upload(staff(MemberRole.CONTRIBUTOR), "bomb.png", "image/png",
+				claiming(png(2, 2), 100_000, 100_000));
 
 		assertThat(answer.status()).isEqualTo(422);
 		assertThat(JSON.readTree(answer.body()).get("error").asString())
@@ -157,7 +163,8 @@ class MediaUploadIntegrationTests {
 
 	@Test
 	void anonymousVisitorsAreSentToLogInAndMembersAreRefused() throws IOException {
-		Visitor.Page anonymous = new Visitor(port).upload("/admin/media", "/login", "file", "a.png", "image/png", png(10, 10));
+		Visitor.Page anonymous = new Visitor(port).upload("/admin/media", "/login", "file", "a.png", "image/png",
+				png(10, 10));
 		assertThat(anonymous.status()).isEqualTo(302);
 		assertThat(anonymous.header("Location")).endsWith("/login");
 
@@ -169,8 +176,10 @@ class MediaUploadIntegrationTests {
 
 	@Test
 	void copiesAreServedToEveryoneWithLongCacheHeadersButOriginalsAreNot() throws IOException {
-		String url = JSON.readTree(upload(staff(MemberRole.CONTRIBUTOR), "served.png", "image/png", png(500, 500)).body())
-			.get("url").asString();
+		String url = JSON
+			.readTree(upload(staff(MemberRole.CONTRIBUTOR), "served.png", "image/png", png(500, 500)).body())
+			.get("url")
+			.asString();
 
 		Visitor.Page served = new Visitor(port).get(url);
 
@@ -220,7 +229,8 @@ class MediaUploadIntegrationTests {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		for (int i = 0; i < 40; i++) {
 			g.setColor(new Color(random.nextInt(0x1000000)));
-			g.fillRect(random.nextInt(width), random.nextInt(height), 1 + random.nextInt(width), 1 + random.nextInt(height));
+			g.fillRect(random.nextInt(width), random.nextInt(height), 1 + random.nextInt(width),
+					1 + random.nextInt(height));
 		}
 		g.dispose();
 		return image;
@@ -245,7 +255,10 @@ class MediaUploadIntegrationTests {
 		return out.toByteArray();
 	}
 
-	/** The PNG with its header (IHDR, right after the 8-byte signature) claiming other dimensions. */
+	/**
+	 * The PNG with its header (IHDR, right after the 8-byte signature) claiming other
+	 * dimensions.
+	 */
 	private static byte[] claiming(byte[] png, int width, int height) {
 		ByteBuffer buffer = ByteBuffer.wrap(png.clone());
 		buffer.putInt(16, width).putInt(20, height);

@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Recovery codes: ten distinct 16-character codes without look-alike characters, typed forgivingly. */
+/**
+ * Recovery codes: ten distinct 16-character codes without look-alike characters, typed
+ * forgivingly.
+ */
 class RecoveryCodesTests {
 
 	@Test
 	void tenDistinctCodesInGroupsOfFour() {
 		List<String> codes = RecoveryCodes.generate();
 
-		assertThat(codes).hasSize(10).doesNotHaveDuplicates()
+		assertThat(codes).hasSize(10)
+			.doesNotHaveDuplicates()
 			.allMatch(code -> code.matches("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}"));
 	}
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The TOTP computation against the published test vectors. */
 class TotpTests {
 
-	/** The SHA-1 seed of RFC 6238 Appendix B (and RFC 4226 Appendix D): the ASCII digits 1 to 0, twice. */
+	/**
+	 * The SHA-1 seed of RFC 6238 Appendix B (and RFC 4226 Appendix D): the ASCII digits 1
+	 * to 0, twice.
+	 */
 	private static final byte[] SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
 
 	@ParameterizedTest
@@ -22,10 +25,13 @@ class TotpTests {
 		assertThat(Totp.code(SEED, step, 8)).isEqualTo(code);
 	}
 
-	/** RFC 4226 Appendix D: the same truncation to the 6 digits that apps show, counters 0 to 9. */
+	/**
+	 * RFC 4226 Appendix D: the same truncation to the 6 digits that apps show, counters 0
+	 * to 9.
+	 */
 	@ParameterizedTest
-	@CsvSource({ "0, 755224", "1, 287082", "2, 359152", "3, 969429", "4, 338314", "5, 254676", "6, 287922",
-			"7, 162583", "8, 399871", "9, 520489" })
+	@CsvSource({ "0, 755224", "1, 287082", "2, 359152", "3, 969429", "4, 338314", "5, 254676", "6, 287922", "7, 162583",
+			"8, 399871", "9, 520489" })
 	void sixDigitCodesOfRfc4226AppendixD(long counter, String code) {
 		assertThat(Totp.code(SEED, counter)).isEqualTo(code);
 	}

@@ -18,8 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The start-up check of the two-factor key against the fingerprint the database keeps: a node with another key
- * while staff have two-factor on does not start, since none of them could sign in through it.
+ * The start-up check of the two-factor key against the fingerprint the database keeps: a
+ * node with another key while staff have two-factor on does not start, since none of them
+ * could sign in through it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoFactorKeyCheckIntegrationTests {

@@ -70,8 +70,8 @@ class TwoFactorKeyTests {
 		Arrays.fill(bytes, (byte) 0xfb);
 
 		TwoFactorKey standard = TwoFactorKeyConfiguration.decode(Base64.getEncoder().encodeToString(bytes), "test");
-		TwoFactorKey urlSafe = TwoFactorKeyConfiguration.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-				"test");
+		TwoFactorKey urlSafe = TwoFactorKeyConfiguration
+			.decode(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), "test");
 
 		assertThat(standard.fingerprint()).isEqualTo(urlSafe.fingerprint());
 	}
@@ -94,7 +94,8 @@ class TwoFactorKeyTests {
 				new InvalidTwoFactorKeyException("The two-factor key in test is not Base64.", null)));
 
 		assertThat(analysis.getDescription()).isEqualTo("The two-factor key in test is not Base64.");
-		assertThat(analysis.getAction()).contains("BACKSTORY_TWO_FACTOR_KEY").contains("delete from members.two_factor");
+		assertThat(analysis.getAction()).contains("BACKSTORY_TWO_FACTOR_KEY")
+			.contains("delete from members.two_factor");
 	}
 
 	private static TwoFactorKey key(int fill) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The otpauth URI in Google Authenticator's Key Uri Format: issuer as the label's prefix and a parameter. */
+/**
+ * The otpauth URI in Google Authenticator's Key Uri Format: issuer as the label's prefix
+ * and a parameter.
+ */
 class TwoFactorUriTests {
 
 	@Test

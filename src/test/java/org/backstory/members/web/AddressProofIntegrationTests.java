@@ -17,9 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The first time an emailed link proves a member's address, a password chosen before stops working and every
- * other session ends, whichever link it was; later proofs change nothing. The accounts here stand for those
- * made before sign-up waited for the address: a password and a session, the address not verified.
+ * The first time an emailed link proves a member's address, a password chosen before
+ * stops working and every other session ends, whichever link it was; later proofs change
+ * nothing. The accounts here stand for those made before sign-up waited for the address:
+ * a password and a session, the address not verified.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AddressProofIntegrationTests {
@@ -35,14 +36,18 @@ class AddressProofIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** An account from before, signed in by password in {@code session}, its address not verified. */
+	/**
+	 * An account from before, signed in by password in {@code session}, its address not
+	 * verified.
+	 */
 	record Unproven(String email, long id, Visitor session) {
 	}
 
 	@Test
 	void passwordSignInNeedsAVerifiedAddress() {
 		String email = MemberFixtures.uniqueEmail("unproven");
-		long id = directory.createAccount(new NewAccount(email, "Unproven", MemberFixtures.PASSWORD, MemberRole.MEMBER, false));
+		long id = directory
+			.createAccount(new NewAccount(email, "Unproven", MemberFixtures.PASSWORD, MemberRole.MEMBER, false));
 
 		Visitor.Page answer = new Visitor(port).signIn(email, MemberFixtures.PASSWORD);
 
@@ -61,7 +66,8 @@ class AddressProofIntegrationTests {
 		assertThat(owner.get("/account/profile").status()).isEqualTo(200);
 		assertThat(MemberFixtures.sessionsOf(jdbc, account.id())).isEqualTo(1);
 		assertThat(hasPassword(account.id())).isFalse();
-		assertThat(new Visitor(port).signIn(account.email(), MemberFixtures.PASSWORD).header("Location")).contains("error");
+		assertThat(new Visitor(port).signIn(account.email(), MemberFixtures.PASSWORD).header("Location"))
+			.contains("error");
 	}
 
 	@Test
@@ -86,7 +92,8 @@ class AddressProofIntegrationTests {
 		new Visitor(port).submit(link, "/password/reset", Map.of("password", NEW_PASSWORD));
 
 		assertThat(account.session().get("/account/profile").status()).isEqualTo(302);
-		assertThat(new Visitor(port).signIn(account.email(), MemberFixtures.PASSWORD).header("Location")).contains("error");
+		assertThat(new Visitor(port).signIn(account.email(), MemberFixtures.PASSWORD).header("Location"))
+			.contains("error");
 		assertThat(new Visitor(port).signIn(account.email(), NEW_PASSWORD).header("Location")).doesNotContain("error");
 	}
 
@@ -122,7 +129,8 @@ class AddressProofIntegrationTests {
 		assertThat(elsewhere.get("/account/profile").status()).isEqualTo(302);
 		assertThat(MemberFixtures.sessionsOf(jdbc, id)).isEqualTo(1);
 		assertThat(new Visitor(port).signIn(email, MemberFixtures.PASSWORD).header("Location"))
-			.as("the address was proven long ago: the password stays").doesNotContain("error");
+			.as("the address was proven long ago: the password stays")
+			.doesNotContain("error");
 	}
 
 	@Test

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Changing one's address: asked with the password, applied only through the link mailed to the new address. */
+/**
+ * Changing one's address: asked with the password, applied only through the link mailed
+ * to the new address.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmailChangeIntegrationTests {
 
@@ -61,8 +64,10 @@ class EmailChangeIntegrationTests {
 		assertThat(SentMail.lastTo(jdbc, reader.email()).text()).contains(newEmail);
 		assertThat(elsewhere.get("/account/profile").status()).as("the other session ended").isEqualTo(302);
 		assertThat(reader.visitor().get("/account/profile").body()).as("this one goes on").contains(newEmail);
-		assertThat(new Visitor(port).signIn(newEmail, MemberFixtures.PASSWORD).header("Location")).doesNotContain("error");
-		assertThat(new Visitor(port).signIn(reader.email(), MemberFixtures.PASSWORD).header("Location")).contains("error");
+		assertThat(new Visitor(port).signIn(newEmail, MemberFixtures.PASSWORD).header("Location"))
+			.doesNotContain("error");
+		assertThat(new Visitor(port).signIn(reader.email(), MemberFixtures.PASSWORD).header("Location"))
+			.contains("error");
 		assertThat(new Visitor(port).get(link).status()).as("the link works once").isEqualTo(410);
 	}
 
@@ -158,7 +163,8 @@ class EmailChangeIntegrationTests {
 		Visitor visitor = new Visitor(port);
 
 		assertThat(visitor.get("/email/change?token=" + "B".repeat(43)).status()).isEqualTo(410);
-		// A NUL character is refused before any page reads the token (site's MalformedParameterFilter).
+		// A NUL character is refused before any page reads the token (site's
+		// MalformedParameterFilter).
 		assertThat(visitor.get("/email/change?token=%00").status()).isEqualTo(400);
 		assertThat(StaffFixtures.post(visitor, "/email/change", Map.of("token", "nope")).status()).isEqualTo(410);
 	}

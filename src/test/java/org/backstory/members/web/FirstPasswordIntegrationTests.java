@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** An account without a password gets its first one on the password page, from a session an emailed link proved. */
+/**
+ * An account without a password gets its first one on the password page, from a session
+ * an emailed link proved.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FirstPasswordIntegrationTests {
 
@@ -60,8 +63,7 @@ class FirstPasswordIntegrationTests {
 			.update();
 
 		Visitor.Page form = reader.get("/account/password");
-		Visitor.Page refused = reader.post("/account/password",
-				Map.of("_csrf", csrf(form), "newPassword", CHOSEN));
+		Visitor.Page refused = reader.post("/account/password", Map.of("_csrf", csrf(form), "newPassword", CHOSEN));
 
 		assertThat(form.document().select("form[action=/account/password]")).isEmpty();
 		assertThat(form.document().select(".members-link-needed a").attr("href")).startsWith("/login");

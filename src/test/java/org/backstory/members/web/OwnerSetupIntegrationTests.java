@@ -24,13 +24,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The first start of a real publication: no demo, no owner. Each test starts the app on a database of its own,
- * since creating the owner is something a database lets happen once.
+ * The first start of a real publication: no demo, no owner. Each test starts the app on a
+ * database of its own, since creating the owner is something a database lets happen once.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OwnerSetupIntegrationTests {
 
-	private static final Pattern SETUP_LINK = Pattern.compile("http://localhost:\\d+(/setup\\?token=[A-Za-z0-9_-]{43})");
+	private static final Pattern SETUP_LINK = Pattern
+		.compile("http://localhost:\\d+(/setup\\?token=[A-Za-z0-9_-]{43})");
 
 	@TempDir
 	Path dataDir;
@@ -71,9 +72,9 @@ class OwnerSetupIntegrationTests {
 			assertThat(again.body()).contains("has an owner already");
 			assertThat(app.getBean(OwnerSetup.class).atStart()).as("no new link once there is an owner").isEmpty();
 			assertThat(new Visitor(port(app)).get("/setup?token=" + "A".repeat(43)).status()).isEqualTo(410);
-			Visitor.Page secondOwner = StaffFixtures.post(new Visitor(port(app)), "/setup", Map.of("token",
-					link.substring("/setup?token=".length()), "name", "Mallory", "email", "mallory@example.test",
-					"password", "another long password"));
+			Visitor.Page secondOwner = StaffFixtures.post(new Visitor(port(app)), "/setup",
+					Map.of("token", link.substring("/setup?token=".length()), "name", "Mallory", "email",
+							"mallory@example.test", "password", "another long password"));
 			assertThat(secondOwner.status()).isEqualTo(410);
 			assertThat(jdbc.sql("select count(*) from members.member").query(Long.class).single()).isEqualTo(1);
 		}
@@ -85,10 +86,12 @@ class OwnerSetupIntegrationTests {
 				"--backstory.setup.owner-email=boss@example.test")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			assertThat(output).doesNotContain("/setup?token=");
-			assertThat(jdbc.sql("select role || ' ' || (password_hash is null) from members.member where email = :email")
-				.param("email", "boss@example.test")
-				.query(String.class)
-				.single()).isEqualTo("OWNER true");
+			assertThat(
+					jdbc.sql("select role || ' ' || (password_hash is null) from members.member where email = :email")
+						.param("email", "boss@example.test")
+						.query(String.class)
+						.single())
+				.isEqualTo("OWNER true");
 			assertThat(SentMail.countTo(jdbc, "boss@example.test")).isEqualTo(1);
 
 			app.getBean(OwnerSetup.class).atStart();
@@ -101,7 +104,8 @@ class OwnerSetupIntegrationTests {
 
 			assertThat(saved.status()).isEqualTo(302);
 			assertThat(owner.get("/admin/staff").status()).as("signed in as the owner").isEqualTo(200);
-			assertThat(new Visitor(port(app)).signIn("boss@example.test", "the owner's own password").header("Location"))
+			assertThat(
+					new Visitor(port(app)).signIn("boss@example.test", "the owner's own password").header("Location"))
 				.doesNotContain("error");
 			assertThat(new Visitor(port(app)).get(link).status()).as("the link works once").isEqualTo(410);
 			app.getBean(OwnerSetup.class).atStart();

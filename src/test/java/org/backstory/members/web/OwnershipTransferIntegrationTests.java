@@ -17,7 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The owner hands the publication to a staff member on the staff page, confirmed with their password. */
+/**
+ * The owner hands the publication to a staff member on the staff page, confirmed with
+ * their password.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OwnershipTransferIntegrationTests {
 
@@ -89,8 +92,8 @@ class OwnershipTransferIntegrationTests {
 		SignedIn owner = signedIn(MemberRole.OWNER);
 		SignedIn reader = signedIn(MemberRole.MEMBER);
 		String unverified = MemberFixtures.uniqueEmail("unverified");
-		long unverifiedId = directory
-			.createAccount(new NewAccount(unverified, "Una Verified", MemberFixtures.PASSWORD, MemberRole.EDITOR, false));
+		long unverifiedId = directory.createAccount(
+				new NewAccount(unverified, "Una Verified", MemberFixtures.PASSWORD, MemberRole.EDITOR, false));
 
 		assertThat(transfer(owner, reader.id(), MemberFixtures.PASSWORD).status()).isEqualTo(404);
 		assertThat(transfer(owner, owner.id(), MemberFixtures.PASSWORD).status()).isEqualTo(404);
@@ -113,7 +116,10 @@ class OwnershipTransferIntegrationTests {
 	}
 
 	private String role(long memberId) {
-		return jdbc.sql("select role from members.member where id = :id").param("id", memberId).query(String.class).single();
+		return jdbc.sql("select role from members.member where id = :id")
+			.param("id", memberId)
+			.query(String.class)
+			.single();
 	}
 
 }

@@ -17,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Account pre-hijacking: someone signs up with another person's address before they do, keeps the browser
- * they signed up in, and waits for the real owner of the address to be invited to the staff.
+ * Account pre-hijacking: someone signs up with another person's address before they do,
+ * keeps the browser they signed up in, and waits for the real owner of the address to be
+ * invited to the staff.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PreHijackIntegrationTests {
@@ -57,7 +58,8 @@ class PreHijackIntegrationTests {
 		assertThat(attacker.get("/admin").status()).as("the attacker's cookies on /admin").isEqualTo(302);
 		assertThat(attacker.get("/admin/newsletters").status()).isEqualTo(302);
 		assertThat(new Visitor(port).signIn(address, ATTACKERS_PASSWORD).header("Location"))
-			.as("the attacker's password").contains("error");
+			.as("the attacker's password")
+			.contains("error");
 	}
 
 }

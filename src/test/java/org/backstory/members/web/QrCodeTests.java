@@ -7,7 +7,10 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
-/** The server-drawn QR code: an SVG image with nothing but shapes, which a scanner reads back as the text. */
+/**
+ * The server-drawn QR code: an SVG image with nothing but shapes, which a scanner reads
+ * back as the text.
+ */
 class QrCodeTests {
 
 	private static final String URI = "otpauth://totp/The%20Daily%20Planet:lois%40planet.test?secret="
@@ -27,7 +30,8 @@ class QrCodeTests {
 
 	private static String svg(String dataUri) {
 		assertThat(dataUri).startsWith("data:image/svg+xml;base64,");
-		return new String(Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1)), StandardCharsets.UTF_8);
+		return new String(Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1)),
+				StandardCharsets.UTF_8);
 	}
 
 }

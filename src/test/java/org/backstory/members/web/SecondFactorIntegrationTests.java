@@ -22,9 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The second step of a staff member's sign-in over HTTP: after a right password or emailed link the browser
- * reaches nothing until the code from the authenticator (or a recovery code) is right; codes work once and
- * within a step of the clock, wrong ones are throttled however many arrive at once, and bad input answers 4xx.
+ * The second step of a staff member's sign-in over HTTP: after a right password or
+ * emailed link the browser reaches nothing until the code from the authenticator (or a
+ * recovery code) is right; codes work once and within a step of the clock, wrong ones are
+ * throttled however many arrive at once, and bad input answers 4xx.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -52,9 +53,11 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 		assertThat(code.status()).isEqualTo(302);
 		assertThat(code.header("Location")).endsWith("/admin/articles");
-		assertThat(browser.cookie("backstory_session")).as("a new session id after the code").isNotEqualTo(pendingSession);
+		assertThat(browser.cookie("backstory_session")).as("a new session id after the code")
+			.isNotEqualTo(pendingSession);
 		assertThat(browser.post("/account/sessions/others/end", Map.of("_csrf", pendingCsrf)).status())
-			.as("the CSRF token of the half-signed-in session").isEqualTo(403);
+			.as("the CSRF token of the half-signed-in session")
+			.isEqualTo(403);
 		assertThat(browser.get("/admin").status()).isEqualTo(200);
 		assertThat(browser.get("/account").status()).isEqualTo(200);
 		assertThat(MemberFixtures.sessionsOf(jdbc, editor.id())).isEqualTo(sessionsBefore + 1);
@@ -99,10 +102,11 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 		clock.advance(Duration.ofSeconds(-30));
 		assertThat(second.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock))).status())
-			.as("an older step than the one used").isEqualTo(422);
+			.as("an older step than the one used")
+			.isEqualTo(422);
 		clock.advance(Duration.ofSeconds(60));
-		assertThat(second.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock))).status())
-			.as("the next step").isEqualTo(302);
+		assertThat(second.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock))).status()).as("the next step")
+			.isEqualTo(302);
 	}
 
 	@Test
@@ -136,14 +140,15 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 		assertThat(answers).filteredOn(status -> status == 429).hasSize(45);
 		Visitor.Page right = browser.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock)));
 		assertThat(right.status()).as("even the right code while locked").isEqualTo(429);
-		assertThat(right.body()).contains("Too many wrong codes for this account").contains("recovery codes")
+		assertThat(right.body()).contains("Too many wrong codes for this account")
+			.contains("recovery codes")
 			.contains("reset two-factor sign-in for your account");
 		assertThat(browser.get("/admin").header("Location")).contains("/login");
 
 		clock.advance(Duration.ofMinutes(6));
 		Visitor later = team.pending(editor);
-		assertThat(later.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock))).status())
-			.as("after the wait").isEqualTo(302);
+		assertThat(later.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.code(clock))).status()).as("after the wait")
+			.isEqualTo(302);
 	}
 
 	@Test
@@ -153,7 +158,8 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 		String recovery = phone.recoveryCodes().get(3);
 
 		Visitor first = team.pending(author);
-		Visitor.Page in = first.submit(CODE_PAGE, CODE_PAGE, Map.of("code", " " + recovery.toLowerCase().replace('-', ' ')));
+		Visitor.Page in = first.submit(CODE_PAGE, CODE_PAGE,
+				Map.of("code", " " + recovery.toLowerCase().replace('-', ' ')));
 		assertThat(in.status()).isEqualTo(302);
 		assertThat(first.get("/admin").status()).isEqualTo(200);
 
@@ -167,7 +173,8 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 	void aSecretThatDoesNotOpenWithTheKeyAnswers503AndSignsNobodyIn() {
 		SignedIn editor = team.signedIn(MemberRole.EDITOR);
 		Phone phone = team.enroll(editor);
-		jdbc.sql("update members.two_factor set secret = set_byte(secret, 20, get_byte(secret, 20) # 1) where member_id = :id")
+		jdbc.sql(
+				"update members.two_factor set secret = set_byte(secret, 20, get_byte(secret, 20) # 1) where member_id = :id")
 			.param("id", editor.id())
 			.update();
 		Visitor browser = team.pending(editor);
@@ -203,10 +210,12 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 		for (String bad : List.of("x".repeat(100_000), "99999999999999999999999", "１２３４５６", "abcdef", "-123456", "")) {
 			Visitor.Page page = browser.post(CODE_PAGE, Map.of("_csrf", csrf, "code", bad));
-			assertThat(page.status()).as("code %s", bad.length() > 20 ? bad.length() + " characters" : bad).isEqualTo(422);
+			assertThat(page.status()).as("code %s", bad.length() > 20 ? bad.length() + " characters" : bad)
+				.isEqualTo(422);
 			assertThat(page.body()).contains("Type the 6 digits");
 		}
-		// A NUL in any parameter is refused before any page reads it (site.MalformedParameterFilter).
+		// A NUL in any parameter is refused before any page reads it
+		// (site.MalformedParameterFilter).
 		for (String bad : List.of("\u0000", "12345\u0000")) {
 			assertThat(browser.post(CODE_PAGE, Map.of("_csrf", csrf, "code", bad)).status()).isEqualTo(400);
 		}
@@ -216,18 +225,23 @@ class SecondFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 		assertThat(stranger.get(CODE_PAGE + "?code=123456").status()).isEqualTo(302);
 
 		SignedIn other = team.signedIn(MemberRole.CONTRIBUTOR);
-		assertThat(other.visitor().submit(TwoFactorController.PATH, TwoFactorController.PATH, Map.of("code", "abcdef"))
+		assertThat(other.visitor()
+			.submit(TwoFactorController.PATH, TwoFactorController.PATH, Map.of("code", "abcdef"))
 			.status()).isEqualTo(422);
 	}
 
-	/** What a browser holding only the first step may reach: nothing a staff member or a member can. */
+	/**
+	 * What a browser holding only the first step may reach: nothing a staff member or a
+	 * member can.
+	 */
 	private void assertHalfSignedIn(Visitor browser, long memberId, long sessionsBefore) {
 		assertThat(browser.get("/admin").header("Location")).contains("/login");
 		assertThat(browser.get("/admin/articles").header("Location")).contains("/login");
 		assertThat(browser.get(TwoFactorController.PATH).header("Location")).contains("/login");
 		assertThat(browser.get("/account").header("Location")).contains("/login");
 		assertThat(browser.get("/account/sessions").header("Location")).contains("/login");
-		assertThat(MemberFixtures.sessionsOf(jdbc, memberId)).as("no session carries the member yet").isEqualTo(sessionsBefore);
+		assertThat(MemberFixtures.sessionsOf(jdbc, memberId)).as("no session carries the member yet")
+			.isEqualTo(sessionsBefore);
 		assertThat(browser.get(CODE_PAGE).status()).isEqualTo(200);
 	}
 

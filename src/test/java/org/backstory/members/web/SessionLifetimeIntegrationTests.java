@@ -20,7 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Staff sessions idle out after 12 hours and end 7 days after sign-in; readers stay signed in for 30 days idle. */
+/**
+ * Staff sessions idle out after 12 hours and end 7 days after sign-in; readers stay
+ * signed in for 30 days idle.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class SessionLifetimeIntegrationTests {

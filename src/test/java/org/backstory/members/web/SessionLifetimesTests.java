@@ -23,14 +23,16 @@ class SessionLifetimesTests {
 	@EnumSource(value = MemberRole.class, names = "MEMBER", mode = EnumSource.Mode.EXCLUDE)
 	void everyStaffRoleIdlesOutAfterTwelveHoursAndEndsSevenDaysAfterSignIn(MemberRole role) {
 		assertThat(SessionLifetimes.idle(role)).isEqualTo(Duration.ofHours(12));
-		assertThat(SessionLifetimes.outlived(role, SIGNED_IN, SIGNED_IN.plus(Duration.ofDays(7)).minusSeconds(1))).isFalse();
+		assertThat(SessionLifetimes.outlived(role, SIGNED_IN, SIGNED_IN.plus(Duration.ofDays(7)).minusSeconds(1)))
+			.isFalse();
 		assertThat(SessionLifetimes.outlived(role, SIGNED_IN, SIGNED_IN.plus(Duration.ofDays(7)))).isTrue();
 	}
 
 	@Test
 	void aReaderIdlesOutAfterThirtyDaysAndHasNoAbsoluteLimit() {
 		assertThat(SessionLifetimes.idle(MemberRole.MEMBER)).isEqualTo(Duration.ofDays(30));
-		assertThat(SessionLifetimes.outlived(MemberRole.MEMBER, SIGNED_IN, SIGNED_IN.plus(Duration.ofDays(365)))).isFalse();
+		assertThat(SessionLifetimes.outlived(MemberRole.MEMBER, SIGNED_IN, SIGNED_IN.plus(Duration.ofDays(365))))
+			.isFalse();
 	}
 
 	@Test

@@ -128,7 +128,10 @@ class SessionsIntegrationTests {
 		return visitor;
 	}
 
-	/** The action of the form that ends the session signed in from {@code network}, on {@code visitor}'s list. */
+	/**
+	 * The action of the form that ends the session signed in from {@code network}, on
+	 * {@code visitor}'s list.
+	 */
 	private String endAction(Visitor visitor, String network) {
 		return visitor.get(PAGE)
 			.document()

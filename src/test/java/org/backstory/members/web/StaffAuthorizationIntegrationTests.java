@@ -15,7 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Only the owner reaches the staff page and its actions: every other role gets 403, anonymous visitors the login. */
+/**
+ * Only the owner reaches the staff page and its actions: every other role gets 403,
+ * anonymous visitors the login.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StaffAuthorizationIntegrationTests {
 
@@ -48,7 +51,8 @@ class StaffAuthorizationIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/admin/staff", "/admin/audit" })
 	void theOwnerGetsInAndTheAdministratorDoesNot(String path) {
-		assertThat(StaffFixtures.signedIn(port, directory, MemberRole.OWNER).visitor().get(path).status()).isEqualTo(200);
+		assertThat(StaffFixtures.signedIn(port, directory, MemberRole.OWNER).visitor().get(path).status())
+			.isEqualTo(200);
 		assertThat(StaffFixtures.signedIn(port, directory, MemberRole.ADMINISTRATOR).visitor().get(path).status())
 			.isEqualTo(403);
 	}

@@ -7,7 +7,10 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 
-/** Signed-in staff for the staff page tests, and posting to it. Addresses are unique per call. */
+/**
+ * Signed-in staff for the staff page tests, and posting to it. Addresses are unique per
+ * call.
+ */
 final class StaffFixtures {
 
 	private StaffFixtures() {
@@ -16,7 +19,10 @@ final class StaffFixtures {
 	/** Someone signed in with an account of {@code role}. */
 	record SignedIn(Visitor visitor, String email, long id) {
 
-		/** Posts {@code fields} to {@code path} with a valid CSRF field, as a form of the site would. */
+		/**
+		 * Posts {@code fields} to {@code path} with a valid CSRF field, as a form of the
+		 * site would.
+		 */
 		Visitor.Page post(String path, Map<String, String> fields) {
 			return StaffFixtures.post(visitor, path, fields);
 		}

@@ -36,9 +36,11 @@ class StaffInviteIntegrationTests {
 		SignedIn owner = owner();
 		String email = MemberFixtures.uniqueEmail("new-editor");
 
-		Visitor.Page sent = owner.visitor().submit(STAFF, "/admin/staff/invites", Map.of("email", email, "role", "EDITOR"));
+		Visitor.Page sent = owner.visitor()
+			.submit(STAFF, "/admin/staff/invites", Map.of("email", email, "role", "EDITOR"));
 		assertThat(sent.status()).isEqualTo(302);
-		assertThat(owner.visitor().get(STAFF).document().select("table.staff-invites").text()).contains(email, "Editor");
+		assertThat(owner.visitor().get(STAFF).document().select("table.staff-invites").text()).contains(email,
+				"Editor");
 		SentMail mail = SentMail.lastTo(jdbc, email);
 		assertThat(mail.subject()).isEqualTo("You're invited to join the staff");
 		String link = mail.path("/staff/invite");
@@ -80,7 +82,8 @@ class StaffInviteIntegrationTests {
 		assertThat(signIn).startsWith("/login?next=");
 		assertThat(anonymous.document().select("form[action=/staff/invite]")).isEmpty();
 
-		Visitor.Page signedIn = member.submit(signIn, "/login", Map.of("email", email, "password", MemberFixtures.PASSWORD));
+		Visitor.Page signedIn = member.submit(signIn, "/login",
+				Map.of("email", email, "password", MemberFixtures.PASSWORD));
 		assertThat(signedIn.header("Location")).contains("/staff/invite?token=");
 		assertThat(member.get("/admin/publish").status()).isEqualTo(403);
 
@@ -88,7 +91,8 @@ class StaffInviteIntegrationTests {
 
 		assertThat(accepted.status()).isEqualTo(302);
 		assertThat(accepted.header("Location")).endsWith("/admin");
-		assertThat(member.get("/admin/publish").status()).as("this browser, signed in again as an author").isEqualTo(200);
+		assertThat(member.get("/admin/publish").status()).as("this browser, signed in again as an author")
+			.isEqualTo(200);
 		assertThat(directory.findByEmail(email).orElseThrow().role()).isEqualTo(MemberRole.AUTHOR);
 	}
 
@@ -182,10 +186,13 @@ class StaffInviteIntegrationTests {
 		SignedIn owner = owner();
 		SignedIn editor = StaffFixtures.signedIn(port, directory, MemberRole.EDITOR);
 
-		Visitor.Page bad = owner.visitor().submit(STAFF, "/admin/staff/invites", Map.of("email", "not an address", "role", "EDITOR"));
-		Visitor.Page staff = owner.visitor().submit(STAFF, "/admin/staff/invites", Map.of("email", editor.email(), "role", "AUTHOR"));
-		Visitor.Page owned = owner.visitor().submit(STAFF, "/admin/staff/invites",
-				Map.of("email", MemberFixtures.uniqueEmail("boss"), "role", "OWNER"));
+		Visitor.Page bad = owner.visitor()
+			.submit(STAFF, "/admin/staff/invites", Map.of("email", "not an address", "role", "EDITOR"));
+		Visitor.Page staff = owner.visitor()
+			.submit(STAFF, "/admin/staff/invites", Map.of("email", editor.email(), "role", "AUTHOR"));
+		Visitor.Page owned = owner.visitor()
+			.submit(STAFF, "/admin/staff/invites",
+					Map.of("email", MemberFixtures.uniqueEmail("boss"), "role", "OWNER"));
 
 		assertThat(bad.status()).isEqualTo(422);
 		assertThat(bad.document().select("input[name=email]").val()).isEqualTo("not an address");
@@ -214,7 +221,8 @@ class StaffInviteIntegrationTests {
 		String link = invite(email, "AUTHOR");
 		Visitor invitee = new Visitor(port);
 
-		Visitor.Page refused = invitee.submit(link, "/staff/invite", Map.of("name", "Lee Leaked", "password", "qwerty123456"));
+		Visitor.Page refused = invitee.submit(link, "/staff/invite",
+				Map.of("name", "Lee Leaked", "password", "qwerty123456"));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.document().select(".error").text()).contains("too common");

@@ -65,7 +65,8 @@ class StaffRolesIntegrationTests {
 		SignedIn contributor = signedIn(MemberRole.CONTRIBUTOR);
 		assertThat(contributor.visitor().get("/admin/publish").status()).isEqualTo(403);
 
-		owner.visitor().submit("/admin/staff", "/admin/staff/" + contributor.id() + "/role", Map.of("role", "ADMINISTRATOR"));
+		owner.visitor()
+			.submit("/admin/staff", "/admin/staff/" + contributor.id() + "/role", Map.of("role", "ADMINISTRATOR"));
 
 		assertThat(contributor.visitor().get("/admin/billing").status()).as("signed out, not promoted in place")
 			.isEqualTo(302);
@@ -73,7 +74,8 @@ class StaffRolesIntegrationTests {
 		Visitor again = new Visitor(port);
 		again.signIn(contributor.email(), MemberFixtures.PASSWORD);
 		assertThat(again.get("/admin/billing").status()).isEqualTo(200);
-		assertThat(owner.visitor().get("/admin/staff").status()).as("the owner's own session is untouched").isEqualTo(200);
+		assertThat(owner.visitor().get("/admin/staff").status()).as("the owner's own session is untouched")
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -81,7 +83,8 @@ class StaffRolesIntegrationTests {
 		SignedIn owner = signedIn(MemberRole.OWNER);
 		SignedIn author = signedIn(MemberRole.AUTHOR);
 
-		Visitor.Page removed = owner.visitor().submit("/admin/staff", "/admin/staff/" + author.id() + "/remove", Map.of());
+		Visitor.Page removed = owner.visitor()
+			.submit("/admin/staff", "/admin/staff/" + author.id() + "/remove", Map.of());
 
 		assertThat(removed.status()).isEqualTo(302);
 		assertThat(author.visitor().get("/admin").status()).isEqualTo(403);
@@ -95,7 +98,8 @@ class StaffRolesIntegrationTests {
 	void theOwnerCannotDemoteThemself() {
 		SignedIn owner = signedIn(MemberRole.OWNER);
 
-		assertThat(owner.post("/admin/staff/" + owner.id() + "/role", Map.of("role", "EDITOR")).status()).isEqualTo(403);
+		assertThat(owner.post("/admin/staff/" + owner.id() + "/role", Map.of("role", "EDITOR")).status())
+			.isEqualTo(403);
 		assertThat(owner.post("/admin/staff/" + owner.id() + "/remove", Map.of()).status()).isEqualTo(403);
 		assertThat(role(owner.id())).isEqualTo("OWNER");
 		assertThat(owner.visitor().get("/admin/staff").status()).isEqualTo(200);
@@ -107,8 +111,10 @@ class StaffRolesIntegrationTests {
 		SignedIn editor = signedIn(MemberRole.EDITOR);
 		SignedIn reader = signedIn(MemberRole.MEMBER);
 
-		assertThat(owner.post("/admin/staff/" + editor.id() + "/role", Map.of("role", "OWNER")).status()).isEqualTo(422);
-		assertThat(owner.post("/admin/staff/" + reader.id() + "/role", Map.of("role", "EDITOR")).status()).isEqualTo(404);
+		assertThat(owner.post("/admin/staff/" + editor.id() + "/role", Map.of("role", "OWNER")).status())
+			.isEqualTo(422);
+		assertThat(owner.post("/admin/staff/" + reader.id() + "/role", Map.of("role", "EDITOR")).status())
+			.isEqualTo(404);
 		assertThat(owner.post("/admin/staff/" + Long.MAX_VALUE + "/remove", Map.of()).status()).isEqualTo(404);
 		assertThat(role(editor.id())).isEqualTo("EDITOR");
 		assertThat(role(reader.id())).isEqualTo("MEMBER");
@@ -121,7 +127,8 @@ class StaffRolesIntegrationTests {
 
 		owner.visitor().submit("/admin/staff", "/admin/staff/" + author.id() + "/role", Map.of("role", "EDITOR"));
 
-		assertThat(audit("staff.role-changed", owner.id())).contains("member " + author.id()).contains("AUTHOR → EDITOR");
+		assertThat(audit("staff.role-changed", owner.id())).contains("member " + author.id())
+			.contains("AUTHOR → EDITOR");
 	}
 
 	private SignedIn signedIn(MemberRole role) {
@@ -129,7 +136,10 @@ class StaffRolesIntegrationTests {
 	}
 
 	private String role(long memberId) {
-		return jdbc.sql("select role from members.member where id = :id").param("id", memberId).query(String.class).single();
+		return jdbc.sql("select role from members.member where id = :id")
+			.param("id", memberId)
+			.query(String.class)
+			.single();
 	}
 
 	/** The actor's latest entry for {@code action}: subject and detail. */

@@ -24,8 +24,9 @@ import org.jsoup.nodes.Element;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a staff member's phone does in two-factor tests: reads the setup page's QR code or typed key, and
- * computes codes from it (with {@link Totp}, itself checked against the RFC 6238 test vectors).
+ * What a staff member's phone does in two-factor tests: reads the setup page's QR code or
+ * typed key, and computes codes from it (with {@link Totp}, itself checked against the
+ * RFC 6238 test vectors).
  */
 final class TwoFactorFixtures {
 
@@ -38,7 +39,9 @@ final class TwoFactorFixtures {
 	private TwoFactorFixtures() {
 	}
 
-	/** A staff member's authenticator: the secret and the recovery codes they were shown. */
+	/**
+	 * A staff member's authenticator: the secret and the recovery codes they were shown.
+	 */
 	record Phone(byte[] secret, List<String> recoveryCodes) {
 
 		/** The code the app shows at {@code clock}'s time. */
@@ -49,8 +52,9 @@ final class TwoFactorFixtures {
 	}
 
 	/**
-	 * Staff for two-factor tests: signs them in, turns their two-factor on, starts their sign-ins, and deletes
-	 * their second factors again afterwards ({@link #putBack}), since the test database is shared.
+	 * Staff for two-factor tests: signs them in, turns their two-factor on, starts their
+	 * sign-ins, and deletes their second factors again afterwards ({@link #putBack}),
+	 * since the test database is shared.
 	 */
 	static final class Team {
 
@@ -86,7 +90,10 @@ final class TwoFactorFixtures {
 			return phone;
 		}
 
-		/** A new browser that has signed in with the member's password and is asked for the code. */
+		/**
+		 * A new browser that has signed in with the member's password and is asked for
+		 * the code.
+		 */
 		Visitor pending(SignedIn staff) {
 			Visitor browser = new Visitor(port);
 			assertThat(browser.signIn(staff.email(), MemberFixtures.PASSWORD).header("Location"))
@@ -94,18 +101,25 @@ final class TwoFactorFixtures {
 			return browser;
 		}
 
-		/** The first staff member enrolled, who is an owner in tests of the owner's requirement. */
+		/**
+		 * The first staff member enrolled, who is an owner in tests of the owner's
+		 * requirement.
+		 */
 		long first() {
 			return enrolled.get(0);
 		}
 
 		void putBack() {
-			enrolled.forEach(id -> jdbc.sql("delete from members.two_factor where member_id = :id").param("id", id).update());
+			enrolled.forEach(
+					id -> jdbc.sql("delete from members.two_factor where member_id = :id").param("id", id).update());
 		}
 
 	}
 
-	/** A 6-digit code that is none of the secret's codes now, a step before or a step after; {@code seed} varies it. */
+	/**
+	 * A 6-digit code that is none of the secret's codes now, a step before or a step
+	 * after; {@code seed} varies it.
+	 */
 	static String otherThan(byte[] secret, Clock clock, int seed) {
 		long now = Totp.step(clock.instant());
 		List<String> right = List.of(Totp.code(secret, now - 1), Totp.code(secret, now), Totp.code(secret, now + 1));
@@ -117,7 +131,10 @@ final class TwoFactorFixtures {
 		}
 	}
 
-	/** Turns two-factor on for the signed-in visitor with the page's typed key and a first code. */
+	/**
+	 * Turns two-factor on for the signed-in visitor with the page's typed key and a first
+	 * code.
+	 */
 	static Phone turnOn(Visitor visitor, Clock clock) {
 		byte[] secret = secret(visitor.get(TwoFactorController.PATH).document());
 		Visitor.Page codes = visitor.submit(TwoFactorController.PATH, TwoFactorController.PATH,
@@ -146,7 +163,10 @@ final class TwoFactorFixtures {
 		return bytes;
 	}
 
-	/** The text of the QR code on the setup page, read back from its SVG as a scanner would. */
+	/**
+	 * The text of the QR code on the setup page, read back from its SVG as a scanner
+	 * would.
+	 */
 	static String qrText(Document setupPage) throws Exception {
 		Element image = setupPage.selectFirst("img.two-factor-qr");
 		assertThat(image).as("the QR code on the setup page").isNotNull();
@@ -156,7 +176,10 @@ final class TwoFactorFixtures {
 				StandardCharsets.UTF_8));
 	}
 
-	/** Decodes an SVG drawn by {@link QrCode}: its modules, less the four-module quiet zone. */
+	/**
+	 * Decodes an SVG drawn by {@link QrCode}: its modules, less the four-module quiet
+	 * zone.
+	 */
 	static String qrText(String svg) throws Exception {
 		Matcher box = VIEW_BOX.matcher(svg);
 		assertThat(box.find()).isTrue();

@@ -10,9 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What every two-factor test over HTTP starts from: a {@link Team} of staff to sign in and enroll, and a
- * settable clock to step codes with (subclasses import {@code SettableClock.Configuration}); afterwards the
- * clock is real again and the team put back.
+ * What every two-factor test over HTTP starts from: a {@link Team} of staff to sign in
+ * and enroll, and a settable clock to step codes with (subclasses import
+ * {@code SettableClock.Configuration}); afterwards the clock is real again and the team
+ * put back.
  */
 abstract class TwoFactorIntegrationTestSupport {
 

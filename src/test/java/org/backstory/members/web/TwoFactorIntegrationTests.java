@@ -21,9 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A staff member's two-factor page over HTTP: turning it on with a QR code (read back as a scanner would) and
- * a first code, the secret stored sealed and the recovery codes hashed, new recovery codes, turning it off;
- * readers never have it, and leaving the staff deletes it. Codes come from the secret the page shows.
+ * A staff member's two-factor page over HTTP: turning it on with a QR code (read back as
+ * a scanner would) and a first code, the secret stored sealed and the recovery codes
+ * hashed, new recovery codes, turning it off; readers never have it, and leaving the
+ * staff deletes it. Codes come from the secret the page shows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -48,8 +49,9 @@ class TwoFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 				+ encoded(publications.publication().name()) + "&algorithm=SHA1&digits=6&period=30");
 		assertThat(secret).hasSize(20);
 
-		Visitor.Page wrong = editor.visitor().submit(TwoFactorController.PATH, TwoFactorController.PATH,
-				Map.of("code", TwoFactorFixtures.otherThan(secret, clock, 0)));
+		Visitor.Page wrong = editor.visitor()
+			.submit(TwoFactorController.PATH, TwoFactorController.PATH,
+					Map.of("code", TwoFactorFixtures.otherThan(secret, clock, 0)));
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(confirmed(editor.id())).isFalse();
 
@@ -86,19 +88,23 @@ class TwoFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 		SignedIn editor = team.signedIn(MemberRole.EDITOR);
 		Phone phone = team.enroll(editor);
 
-		Visitor.Page wrong = editor.visitor().submit(TwoFactorController.PATH, TwoFactorController.PATH + "/recovery-codes",
-				Map.of("confirmation", "not my password"));
+		Visitor.Page wrong = editor.visitor()
+			.submit(TwoFactorController.PATH, TwoFactorController.PATH + "/recovery-codes",
+					Map.of("confirmation", "not my password"));
 		assertThat(wrong.status()).isEqualTo(422);
 
-		Visitor.Page fresh = editor.visitor().submit(TwoFactorController.PATH,
-				TwoFactorController.PATH + "/recovery-codes", Map.of("confirmation", MemberFixtures.PASSWORD));
+		Visitor.Page fresh = editor.visitor()
+			.submit(TwoFactorController.PATH, TwoFactorController.PATH + "/recovery-codes",
+					Map.of("confirmation", MemberFixtures.PASSWORD));
 		List<String> codes = fresh.document().select(".recovery-codes li").eachText();
 		assertThat(codes).hasSize(10).doesNotContainAnyElementsOf(phone.recoveryCodes());
 
-		assertThat(team.pending(editor).submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.recoveryCodes().get(0))).status())
-			.as("an old code").isEqualTo(422);
+		assertThat(team.pending(editor)
+			.submit(CODE_PAGE, CODE_PAGE, Map.of("code", phone.recoveryCodes().get(0)))
+			.status()).as("an old code").isEqualTo(422);
 		assertThat(team.pending(editor).submit(CODE_PAGE, CODE_PAGE, Map.of("code", codes.get(0))).status())
-			.as("a new code").isEqualTo(302);
+			.as("a new code")
+			.isEqualTo(302);
 	}
 
 	@Test
@@ -107,14 +113,18 @@ class TwoFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 		Phone phone = team.enroll(editor);
 		String off = TwoFactorController.PATH + "/off";
 
-		assertThat(editor.visitor().submit(TwoFactorController.PATH, off, Map.of("confirmation", "wrong password"))
+		assertThat(editor.visitor()
+			.submit(TwoFactorController.PATH, off, Map.of("confirmation", "wrong password"))
 			.status()).isEqualTo(422);
-		assertThat(editor.visitor().submit(TwoFactorController.PATH, off,
-				Map.of("confirmation", TwoFactorFixtures.otherThan(phone.secret(), clock, 0))).status()).isEqualTo(422);
+		assertThat(editor.visitor()
+			.submit(TwoFactorController.PATH, off,
+					Map.of("confirmation", TwoFactorFixtures.otherThan(phone.secret(), clock, 0)))
+			.status()).isEqualTo(422);
 		assertThat(confirmed(editor.id())).isTrue();
 
 		clock.advance(Totp.STEP);
-		Visitor.Page done = editor.visitor().submit(TwoFactorController.PATH, off, Map.of("confirmation", phone.code(clock)));
+		Visitor.Page done = editor.visitor()
+			.submit(TwoFactorController.PATH, off, Map.of("confirmation", phone.code(clock)));
 
 		assertThat(done.header("Location")).endsWith(TwoFactorController.PATH + "?off");
 		assertThat(confirmed(editor.id())).isFalse();
@@ -139,8 +149,10 @@ class TwoFactorIntegrationTests extends TwoFactorIntegrationTestSupport {
 
 		owner.visitor().submit("/admin/staff", "/admin/staff/" + author.id() + "/remove", Map.of());
 
-		assertThat(jdbc.sql("select count(*) from members.two_factor where member_id = :id").param("id", author.id())
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from members.two_factor where member_id = :id")
+			.param("id", author.id())
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(new Visitor(port).signIn(author.email(), MemberFixtures.PASSWORD).header("Location"))
 			.doesNotContain(CODE_PAGE);
 	}

@@ -20,9 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The owner's requirement of two-factor sign-in for all staff: only an owner who has it may require it, it is
- * audited, and a staff member of any role without it is sent to set it up after signing in and reaches no other
- * admin page until it is on; readers are never asked. The owner can also reset a staff member's two-factor.
+ * The owner's requirement of two-factor sign-in for all staff: only an owner who has it
+ * may require it, it is audited, and a staff member of any role without it is sent to set
+ * it up after signing in and reaches no other admin page until it is on; readers are
+ * never asked. The owner can also reset a staff member's two-factor.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
@@ -33,7 +34,10 @@ class TwoFactorRequirementIntegrationTests extends TwoFactorIntegrationTestSuppo
 	@Autowired
 	TwoFactor twoFactor;
 
-	/** Runs before the team is put back: lifting the requirement is done as the team's first owner. */
+	/**
+	 * Runs before the team is put back: lifting the requirement is done as the team's
+	 * first owner.
+	 */
 	@AfterEach
 	void liftTheRequirement() {
 		if (twoFactor.requiredOfStaff()) {
@@ -86,11 +90,13 @@ class TwoFactorRequirementIntegrationTests extends TwoFactorIntegrationTestSuppo
 		Phone phone = team.enroll(editor);
 
 		clock.advance(Totp.STEP);
-		Visitor.Page refused = editor.visitor().submit(TwoFactorController.PATH, TwoFactorController.PATH + "/recovery-codes",
-				Map.of("confirmation", phone.code(clock)));
+		Visitor.Page refused = editor.visitor()
+			.submit(TwoFactorController.PATH, TwoFactorController.PATH + "/recovery-codes",
+					Map.of("confirmation", phone.code(clock)));
 		assertThat(refused.status()).as("new codes stay possible").isEqualTo(200);
-		Visitor.Page off = editor.visitor().post(TwoFactorController.PATH + "/off",
-				Map.of("_csrf", csrf(editor.visitor()), "confirmation", MemberFixtures.PASSWORD));
+		Visitor.Page off = editor.visitor()
+			.post(TwoFactorController.PATH + "/off",
+					Map.of("_csrf", csrf(editor.visitor()), "confirmation", MemberFixtures.PASSWORD));
 
 		assertThat(off.status()).isEqualTo(403);
 		assertThat(twoFactor.on(editor.id())).isTrue();
@@ -126,7 +132,9 @@ class TwoFactorRequirementIntegrationTests extends TwoFactorIntegrationTestSuppo
 		SignedIn owner = owner();
 		SignedIn editor = team.signedIn(MemberRole.EDITOR);
 		team.enroll(editor);
-		assertThat(owner.visitor().get("/admin/staff").document()
+		assertThat(owner.visitor()
+			.get("/admin/staff")
+			.document()
 			.select("form[action=/admin/staff/" + editor.id() + "/two-factor/reset]")).hasSize(1);
 
 		owner.visitor().submit("/admin/staff", "/admin/staff/" + editor.id() + "/two-factor/reset", Map.of());

@@ -91,7 +91,8 @@ class AccountNewslettersIntegrationTests {
 		assertThat(page.select("p.newsletters-paused").text()).startsWith("Newsletters to your address are paused.")
 			.contains(SuppressionReason.BOUNCE.explanation());
 		assertThat(page.select("p.newsletters-paused a[href=/newsletters/confirm-address]")).hasSize(1);
-		assertThat(signedIn(MemberFixtures.reader(members, "fine")).get("/account/newsletters").document()
+		assertThat(signedIn(MemberFixtures.reader(members, "fine")).get("/account/newsletters")
+			.document()
 			.select("p.newsletters-paused")).isEmpty();
 	}
 

@@ -32,7 +32,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 
-/** A member whose address is suppressed confirms it through a link mailed over SMTP (to GreenMail). */
+/**
+ * A member whose address is suppressed confirms it through a link mailed over SMTP (to
+ * GreenMail).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class AddressConfirmationIntegrationTests {
@@ -85,7 +88,8 @@ class AddressConfirmationIntegrationTests {
 		Visitor.Page confirmed = member.submit(link, link, Map.of());
 
 		assertThat(status.status()).isEqualTo(200);
-		assertThat(status.document().select(".address-reason").text()).isEqualTo(SuppressionReason.BOUNCE.explanation());
+		assertThat(status.document().select(".address-reason").text())
+			.isEqualTo(SuppressionReason.BOUNCE.explanation());
 		assertThat(status.document().select("form[action=" + PATH + "] button").text())
 			.isEqualTo("Send me a confirmation link");
 		assertThat(asked.document().select("h1").text()).isEqualTo("Check your inbox");
@@ -125,7 +129,8 @@ class AddressConfirmationIntegrationTests {
 		String link = requestLink(member, email);
 		Visitor.Page opened = member.get(link);
 		String csrf = opened.document().select("input[name=_csrf]").attr("value");
-		jdbc.sql("update newsletters.address_confirmation set expires_at = now() - interval '1 second' where address = :address")
+		jdbc.sql(
+				"update newsletters.address_confirmation set expires_at = now() - interval '1 second' where address = :address")
 			.param("address", email)
 			.update();
 
@@ -134,7 +139,8 @@ class AddressConfirmationIntegrationTests {
 
 		assertThat(opened.status()).isEqualTo(200);
 		assertThat(reopened.status()).isEqualTo(400);
-		assertThat(reopened.document().select(".address-message").text()).startsWith("This confirmation link has expired");
+		assertThat(reopened.document().select(".address-message").text())
+			.startsWith("This confirmation link has expired");
 		assertThat(pressed.status()).isEqualTo(400);
 		assertThat(suppressions.isSuppressed(email)).isTrue();
 	}
@@ -175,7 +181,8 @@ class AddressConfirmationIntegrationTests {
 
 		Visitor.Page again = member.submit(PATH, PATH, Map.of());
 		long mailsWhileThrottled = SentMail.countTo(jdbc, email);
-		jdbc.sql("update newsletters.address_confirmation set created_at = created_at - interval '5 minutes' where address = :address")
+		jdbc.sql(
+				"update newsletters.address_confirmation set created_at = created_at - interval '5 minutes' where address = :address")
 			.param("address", email)
 			.update();
 		String second = requestLink(member, email);
@@ -194,7 +201,8 @@ class AddressConfirmationIntegrationTests {
 		Visitor member = signedIn(email);
 
 		Visitor.Page page = member.get(PATH);
-		Visitor.Page asked = member.post(PATH, Map.of("_csrf", page.document().select("input[name=_csrf]").attr("value")));
+		Visitor.Page asked = member.post(PATH,
+				Map.of("_csrf", page.document().select("input[name=_csrf]").attr("value")));
 
 		assertThat(page.document().select(".address-status").text()).contains("nothing to confirm");
 		assertThat(page.document().select("form[action=" + PATH + "]")).isEmpty();
@@ -226,7 +234,10 @@ class AddressConfirmationIntegrationTests {
 		return visitor;
 	}
 
-	/** Asks for a link on the page and returns its path, read from the mail as stored for delivery. */
+	/**
+	 * Asks for a link on the page and returns its path, read from the mail as stored for
+	 * delivery.
+	 */
 	private String requestLink(Visitor member, String email) {
 		Visitor.Page asked = member.submit(PATH, PATH, Map.of());
 		assertThat(asked.status()).isEqualTo(200);
@@ -242,7 +253,9 @@ class AddressConfirmationIntegrationTests {
 	private static MimeMessage awaitMailTo(String email) throws MessagingException, InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (System.nanoTime() < deadline) {
-			Optional<MimeMessage> mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, email)).findFirst();
+			Optional<MimeMessage> mail = Arrays.stream(smtp.getReceivedMessages())
+				.filter(m -> isTo(m, email))
+				.findFirst();
 			if (mail.isPresent()) {
 				return mail.get();
 			}

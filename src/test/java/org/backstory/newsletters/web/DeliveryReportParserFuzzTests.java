@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzz test of the body of {@code POST /webhooks/email}: any bytes are a batch of well-formed reports that
- * the database can store, or refused with a reason (a 400), never an exception (a 500). The inputs in
- * {@code DeliveryReportParserFuzzTestsInputs} (a bounce, a complaint, a batch) run in every build;
- * {@code bench/fuzz.sh} fuzzes from them.
+ * Fuzz test of the body of {@code POST /webhooks/email}: any bytes are a batch of
+ * well-formed reports that the database can store, or refused with a reason (a 400),
+ * never an exception (a 500). The inputs in {@code DeliveryReportParserFuzzTestsInputs}
+ * (a bounce, a complaint, a batch) run in every build; {@code bench/fuzz.sh} fuzzes from
+ * them.
  */
 class DeliveryReportParserFuzzTests {
 
@@ -30,12 +31,11 @@ class DeliveryReportParserFuzzTests {
 			assertThat(ex.getMessage()).isNotBlank();
 			return;
 		}
-		assertThat(reports).hasSizeLessThanOrEqualTo(DeliveryReportParser.MAX_REPORTS)
-			.allSatisfy(report -> {
-				assertThat(report.address()).isNotBlank().isEqualTo(report.address().strip()).contains("@");
-				assertThat(report.detail()).hasSizeLessThanOrEqualTo(500);
-				assertThat(report.address() + report.detail()).as("PostgreSQL text holds no NUL").doesNotContain("\u0000");
-			});
+		assertThat(reports).hasSizeLessThanOrEqualTo(DeliveryReportParser.MAX_REPORTS).allSatisfy(report -> {
+			assertThat(report.address()).isNotBlank().isEqualTo(report.address().strip()).contains("@");
+			assertThat(report.detail()).hasSizeLessThanOrEqualTo(500);
+			assertThat(report.address() + report.detail()).as("PostgreSQL text holds no NUL").doesNotContain("\u0000");
+		});
 	}
 
 }

@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The bounce and complaint webhook with a secret configured, posted to over HTTP as a provider would. */
+/**
+ * The bounce and complaint webhook with a secret configured, posted to over HTTP as a
+ * provider would.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "backstory.newsletters.webhook-secret=" + EmailWebhookIntegrationTests.SECRET)
 class EmailWebhookIntegrationTests {
@@ -105,9 +108,9 @@ class EmailWebhookIntegrationTests {
 		long newsletter = newsletter();
 		optIns.choose(member, List.of(newsletter));
 
-		HttpResponse<String> response = new ReportPoster(port).post("[" + ReportPoster.report(bounced, "bounce") + ", "
-				+ ReportPoster.report(complained, "complaint") + ", {\"address\": \"x@example.test\", \"type\": \"bounced\"}]",
-				SECRET);
+		HttpResponse<String> response = new ReportPoster(port)
+			.post("[" + ReportPoster.report(bounced, "bounce") + ", " + ReportPoster.report(complained, "complaint")
+					+ ", {\"address\": \"x@example.test\", \"type\": \"bounced\"}]", SECRET);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).startsWith("{\"error\":\"[2] unknown type");
@@ -123,7 +126,8 @@ class EmailWebhookIntegrationTests {
 		String soft = MemberFixtures.uniqueEmail("batch-soft");
 
 		HttpResponse<String> response = new ReportPoster(port).post("[" + ReportPoster.report(first, "bounce") + ", "
-				+ ReportPoster.report(second, "complaint") + ", " + ReportPoster.report(soft, "soft-bounce") + "]", SECRET);
+				+ ReportPoster.report(second, "complaint") + ", " + ReportPoster.report(soft, "soft-bounce") + "]",
+				SECRET);
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.body()).isEqualTo("{\"accepted\":3}");
@@ -217,7 +221,8 @@ class EmailWebhookIntegrationTests {
 		String address = MemberFixtures.uniqueEmail("soft");
 		double before = softBounces();
 
-		HttpResponse<String> response = new ReportPoster(port).post(ReportPoster.report(address, "soft-bounce"), SECRET);
+		HttpResponse<String> response = new ReportPoster(port).post(ReportPoster.report(address, "soft-bounce"),
+				SECRET);
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.body()).isEqualTo("{\"accepted\":1}");
@@ -229,31 +234,40 @@ class EmailWebhookIntegrationTests {
 		return meters.counter("backstory.newsletters.delivery.reports", "type", "soft-bounce").count();
 	}
 
-	/** A newsletter that is not on by default, so members other tests create do not get it. */
+	/**
+	 * A newsletter that is not on by default, so members other tests create do not get
+	 * it.
+	 */
 	private long newsletter() {
 		String slug = "webhook-" + UUID.randomUUID().toString().substring(0, 8);
-		return jdbc.sql("""
-				insert into newsletters.newsletter (slug, name, sender_name, sender_address, default_on, created_at, updated_at)
-				values (:slug, :slug, 'Test', 'news@example.test', false, now(), now()) returning id""")
+		return jdbc
+			.sql("""
+					insert into newsletters.newsletter (slug, name, sender_name, sender_address, default_on, created_at, updated_at)
+					values (:slug, :slug, 'Test', 'news@example.test', false, now(), now()) returning id""")
 			.param("slug", slug)
 			.query(Long.class)
 			.single();
 	}
 
-	/** A finished send of a made-up article, with one message sent to {@code address} at {@code sentAt}. */
+	/**
+	 * A finished send of a made-up article, with one message sent to {@code address} at
+	 * {@code sentAt}.
+	 */
 	private long send(long newsletter, String address, Instant sentAt) {
 		Timestamp at = Timestamp.from(sentAt);
-		long send = jdbc.sql("""
-				insert into newsletters.send (article_id, newsletter_id, audience, status, scheduled_at, created_at, recipients)
-				values (:article, :newsletter, 'all', 'sent', :at, :at, 1) returning id""")
+		long send = jdbc
+			.sql("""
+					insert into newsletters.send (article_id, newsletter_id, audience, status, scheduled_at, created_at, recipients)
+					values (:article, :newsletter, 'all', 'sent', :at, :at, 1) returning id""")
 			.param("article", ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE))
 			.param("newsletter", newsletter)
 			.param("at", at)
 			.query(Long.class)
 			.single();
-		jdbc.sql("""
-				insert into newsletters.recipient (send_id, member_id, address, name, edition, status, attempts, next_attempt_at, sent_at)
-				values (:send, 1, :address, 'Reader', 'full', 'sent', 1, :at, :at)""")
+		jdbc.sql(
+				"""
+						insert into newsletters.recipient (send_id, member_id, address, name, edition, status, attempts, next_attempt_at, sent_at)
+						values (:send, 1, :address, 'Reader', 'full', 'sent', 1, :at, :at)""")
 			.param("send", send)
 			.param("address", address)
 			.param("at", at)

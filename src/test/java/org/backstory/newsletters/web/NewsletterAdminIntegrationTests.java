@@ -52,8 +52,9 @@ class NewsletterAdminIntegrationTests {
 
 		assertThat(created.status()).isEqualTo(303);
 		Newsletter newsletter = bySlug(slug);
-		assertThat(newsletter).isEqualTo(new Newsletter(newsletter.id(), slug, "Morning Notes", "Five things before nine.",
-				"Morning Desk", "morning@backstory.example", "letters@backstory.example", true));
+		assertThat(newsletter)
+			.isEqualTo(new Newsletter(newsletter.id(), slug, "Morning Notes", "Five things before nine.",
+					"Morning Desk", "morning@backstory.example", "letters@backstory.example", true));
 		optIns.optIn(members.findByEmail(MemberFixtures.reader(members, "subscriber")).orElseThrow().id(),
 				newsletter.id());
 		Document list = editor.follow("/admin/newsletters").document();

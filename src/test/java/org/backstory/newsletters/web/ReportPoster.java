@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 
 import org.jspecify.annotations.Nullable;
 
-/** Posts delivery reports to the running app as a mail provider would: JSON with a bearer secret. */
+/**
+ * Posts delivery reports to the running app as a mail provider would: JSON with a bearer
+ * secret.
+ */
 final class ReportPoster {
 
 	private final HttpClient client = HttpClient.newHttpClient();

@@ -45,8 +45,8 @@ class SuppressionAdminIntegrationTests {
 
 		assertThat(page.status()).isEqualTo(200);
 		Document document = page.document();
-		assertThat(document.select("table.suppressions tbody tr").first().select("td").eachText())
-			.startsWith(address, "marked as spam", "feedback loop report");
+		assertThat(document.select("table.suppressions tbody tr").first().select("td").eachText()).startsWith(address,
+				"marked as spam", "feedback loop report");
 	}
 
 	@Test
@@ -73,7 +73,8 @@ class SuppressionAdminIntegrationTests {
 		Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
 		String oldest = "0-oldest-" + MemberFixtures.uniqueEmail("paged");
 		for (int i = 0; i < 51; i++) {
-			jdbc.sql("insert into newsletters.suppression (address_key, reason, detail, created_at) values (:key, 'bounce', '', :at)")
+			jdbc.sql(
+					"insert into newsletters.suppression (address_key, reason, detail, created_at) values (:key, 'bounce', '', :at)")
 				.param("key", i == 0 ? oldest : MemberFixtures.uniqueEmail("paged-" + i))
 				.param("at", Timestamp.from(longAgo.plusSeconds(i)))
 				.update();

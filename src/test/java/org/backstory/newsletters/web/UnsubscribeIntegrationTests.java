@@ -113,7 +113,9 @@ class UnsubscribeIntegrationTests {
 		assertThat(done.document().select("h1").text()).isEqualTo("You're unsubscribed");
 		String preferences = done.document().select("a:containsOwn(Choose your newsletters)").attr("href");
 		assertThat(preferences).startsWith("/newsletters/preferences/");
-		assertThat(reader.get(preferences).document().select("input[name=newsletter][value=" + newsletter.id() + "]")
+		assertThat(reader.get(preferences)
+			.document()
+			.select("input[name=newsletter][value=" + newsletter.id() + "]")
 			.hasAttr("checked")).isFalse();
 		assertThat(optIns.of(ada)).doesNotContain(newsletter.id());
 	}
@@ -175,7 +177,10 @@ class UnsubscribeIntegrationTests {
 		return NewsletterFixtures.unsubscribePath(context, ada, newsletter.id(), 1);
 	}
 
-	/** What a mail provider sends for RFC 8058: a bare form post, no cookies, no CSRF token. */
+	/**
+	 * What a mail provider sends for RFC 8058: a bare form post, no cookies, no CSRF
+	 * token.
+	 */
 	private HttpResponse<String> oneClick(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")

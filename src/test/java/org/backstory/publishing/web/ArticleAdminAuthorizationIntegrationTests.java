@@ -16,9 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Who may do what in the newsroom, over the wire: contributors write their own drafts, authors their own
- * articles and publish only when an editor allowed it, editors everything; members get 403 and anonymous
- * visitors are sent to log in.
+ * Who may do what in the newsroom, over the wire: contributors write their own drafts,
+ * authors their own articles and publish only when an editor allowed it, editors
+ * everything; members get 403 and anonymous visitors are sent to log in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticleAdminAuthorizationIntegrationTests {
@@ -60,10 +60,14 @@ class ArticleAdminAuthorizationIntegrationTests {
 		assertThat(contributor.get("/admin/articles/" + id).status()).isEqualTo(200);
 		String csrf = Newsroom.csrf(contributor, "/admin/articles/" + id);
 
-		assertThat(contributor.post("/admin/articles/" + id + "/publish", Map.of("_csrf", csrf)).status()).isEqualTo(403);
-		assertThat(contributor.post("/admin/articles/" + id + "/schedule",
-				Map.of("_csrf", csrf, "at", "2099-01-01T10:00")).status()).isEqualTo(403);
-		assertThat(contributor.post("/admin/articles/" + id + "/unpublish", Map.of("_csrf", csrf)).status()).isEqualTo(403);
+		assertThat(contributor.post("/admin/articles/" + id + "/publish", Map.of("_csrf", csrf)).status())
+			.isEqualTo(403);
+		assertThat(
+				contributor.post("/admin/articles/" + id + "/schedule", Map.of("_csrf", csrf, "at", "2099-01-01T10:00"))
+					.status())
+			.isEqualTo(403);
+		assertThat(contributor.post("/admin/articles/" + id + "/unpublish", Map.of("_csrf", csrf)).status())
+			.isEqualTo(403);
 		assertThat(contributor.get("/admin/publish/" + id).status()).isEqualTo(403);
 
 		Visitor editor = newsroom.staff(MemberRole.EDITOR);
@@ -88,8 +92,9 @@ class ArticleAdminAuthorizationIntegrationTests {
 
 		Visitor editor = newsroom.staff(MemberRole.EDITOR);
 		Map<String, String> fields = Newsroom.fields(slug, Newsroom.ownAuthor(author));
-		assertThat(editor.submit("/admin/articles/" + id, "/admin/articles/" + id,
-				Newsroom.with(fields, "authorMayPublish", "true")).status()).isEqualTo(302);
+		assertThat(editor
+			.submit("/admin/articles/" + id, "/admin/articles/" + id, Newsroom.with(fields, "authorMayPublish", "true"))
+			.status()).isEqualTo(302);
 
 		assertThat(author.post("/admin/articles/" + id + "/publish", Map.of("_csrf", csrf)).status()).isEqualTo(302);
 		assertThat(newsroom.anonymous().get("/p/" + slug).status()).isEqualTo(200);

@@ -15,8 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The editor over the wire: bad input answered with a clear message and nothing saved, optimistic locking,
- * autosave and revisions, the second editor's warning, the list's filters.
+ * The editor over the wire: bad input answered with a clear message and nothing saved,
+ * optimistic locking, autosave and revisions, the second editor's warning, the list's
+ * filters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticleAdminIntegrationTests {
@@ -88,7 +89,10 @@ class ArticleAdminIntegrationTests {
 		long id = Newsroom.write(editor, slug);
 		Visitor second = newsroom.staff(MemberRole.EDITOR);
 		String author = Newsroom.ownAuthor(editor);
-		String version = editor.get("/admin/articles/" + id).document().selectFirst("input[name=version]").attr("value");
+		String version = editor.get("/admin/articles/" + id)
+			.document()
+			.selectFirst("input[name=version]")
+			.attr("value");
 		String csrf = Newsroom.csrf(editor, "/admin/articles/" + id);
 		String secondCsrf = Newsroom.csrf(second, "/admin/articles/" + id);
 
@@ -103,8 +107,8 @@ class ArticleAdminIntegrationTests {
 		Visitor.Page refused = second.post("/admin/articles/" + id, stale);
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.document().select(".error").text())
-			.matches(".*Test editor saved a newer version at \\d\\d:\\d\\d UTC; your text is below, copy it and reload\\..*");
+		assertThat(refused.document().select(".error").text()).matches(
+				".*Test editor saved a newer version at \\d\\d:\\d\\d UTC; your text is below, copy it and reload\\..*");
 		assertThat(refused.document().selectFirst("textarea[name=body]").text()).isEqualTo("The second editor's text.");
 		assertThat(body(id)).isEqualTo("The first editor's text.");
 
@@ -132,8 +136,9 @@ class ArticleAdminIntegrationTests {
 		assertThat(second.body()).contains("\"version\":2").containsPattern("\"savedAt\":\"\\d\\d:\\d\\d\"");
 		assertThat(revisions(id)).isOne();
 
-		assertThat(editor.submit("/admin/articles/" + id, "/admin/articles/" + id,
-				Newsroom.with(fields, "body", "A manual save.")).status()).isEqualTo(302);
+		assertThat(editor
+			.submit("/admin/articles/" + id, "/admin/articles/" + id, Newsroom.with(fields, "body", "A manual save."))
+			.status()).isEqualTo(302);
 		assertThat(revisions(id)).isEqualTo(2);
 
 		Visitor.Page list = editor.get("/admin/articles/" + id + "/revisions");
@@ -156,7 +161,8 @@ class ArticleAdminIntegrationTests {
 		Map<String, String> fields = Newsroom.fields(slug, Newsroom.ownAuthor(editor));
 		fields.put("_csrf", Newsroom.csrf(editor, "/admin/articles/" + id));
 		fields.put("id", Long.toString(id));
-		fields.put("version", editor.get("/admin/articles/" + id).document().selectFirst("input[name=version]").attr("value"));
+		fields.put("version",
+				editor.get("/admin/articles/" + id).document().selectFirst("input[name=version]").attr("value"));
 
 		Visitor.Page refused = editor.post("/admin/articles/autosave", Newsroom.with(fields, "body", "Half-typed"));
 
@@ -198,8 +204,9 @@ class ArticleAdminIntegrationTests {
 	}
 
 	/**
-	 * The staff list searches the readers' full-text index over every article, drafts included, and the whole text:
-	 * word forms and accents are ignored and a word after the paywall line is found, best match first.
+	 * The staff list searches the readers' full-text index over every article, drafts
+	 * included, and the whole text: word forms and accents are ignored and a word after
+	 * the paywall line is found, best match first.
 	 */
 	@Test
 	void theListSearchesTheFullTextIndexOverDraftsAndGatedText() {
@@ -208,8 +215,9 @@ class ArticleAdminIntegrationTests {
 		Map<String, String> fields = Newsroom.with(Newsroom.fields(slug, Newsroom.ownAuthor(editor)), "body",
 				"The free opening.\n\n<!-- paywall -->\n\nThe harbours of Orvénna and the " + word + " ledger.");
 		long id = Newsroom.write(editor, Newsroom.with(fields, "visibility", "paid"));
-		long titled = Newsroom.write(editor, Newsroom.with(Newsroom.fields(Newsroom.slug("titled"), Newsroom.ownAuthor(editor)),
-				"title", "The " + word + " in the title"));
+		long titled = Newsroom.write(editor,
+				Newsroom.with(Newsroom.fields(Newsroom.slug("titled"), Newsroom.ownAuthor(editor)), "title",
+						"The " + word + " in the title"));
 		String row = "/admin/articles/" + id + "\"";
 
 		Visitor.Page found = editor.get("/admin/articles?status=draft&q=" + "harbour+orvenna+" + word);
@@ -222,8 +230,9 @@ class ArticleAdminIntegrationTests {
 	@Test
 	void aPageNumberPastTheLastShowsTheLastPage() {
 		String word = "quillwort" + Newsroom.slug("w").replace("-", "");
-		long id = Newsroom.write(editor, Newsroom.with(Newsroom.fields(Newsroom.slug("paged"), Newsroom.ownAuthor(editor)),
-				"body", "A body with the word " + word + " in it."));
+		long id = Newsroom.write(editor,
+				Newsroom.with(Newsroom.fields(Newsroom.slug("paged"), Newsroom.ownAuthor(editor)), "body",
+						"A body with the word " + word + " in it."));
 
 		Visitor.Page page = editor.get("/admin/articles?q=" + word + "&page=100000000");
 
@@ -239,7 +248,8 @@ class ArticleAdminIntegrationTests {
 		assertThat(first).matches("test-editor(-\\d+)?");
 		assertThat(other).matches("test-editor(-\\d+)?").isNotEqualTo(first);
 		assertThat(Newsroom.ownAuthor(editor)).isEqualTo(first);
-		assertThat(jdbc.sql("select name from publishing.author where slug = ?").param(first).query(String.class).single())
+		assertThat(
+				jdbc.sql("select name from publishing.author where slug = ?").param(first).query(String.class).single())
 			.isEqualTo("Test editor");
 	}
 
@@ -247,15 +257,18 @@ class ArticleAdminIntegrationTests {
 	void theLivePreviewRendersTheHouseSectionsAndMarksThePaywall() {
 		String csrf = Newsroom.csrf(editor, "/admin/articles/new");
 
-		Visitor.Page preview = editor.post("/admin/articles/preview", Map.of("_csrf", csrf, "body",
-				"## Before you read\n\nContext.\n\n<!-- paywall -->\n\nGated."));
+		Visitor.Page preview = editor.post("/admin/articles/preview",
+				Map.of("_csrf", csrf, "body", "## Before you read\n\nContext.\n\n<!-- paywall -->\n\nGated."));
 
 		assertThat(preview.status()).isEqualTo(200);
 		assertThat(preview.body()).contains("before-you-read").contains("paywall-marker").contains("Gated.");
 	}
 
 	private long articlesWithSlug(String slug) {
-		return jdbc.sql("select count(*) from publishing.article where slug = ?").param(slug).query(Long.class).single();
+		return jdbc.sql("select count(*) from publishing.article where slug = ?")
+			.param(slug)
+			.query(Long.class)
+			.single();
 	}
 
 	private String status(long id) {
@@ -263,7 +276,10 @@ class ArticleAdminIntegrationTests {
 	}
 
 	private String body(long id) {
-		return jdbc.sql("select body_markdown from publishing.article where id = ?").param(id).query(String.class).single();
+		return jdbc.sql("select body_markdown from publishing.article where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 	private long revisions(long id) {

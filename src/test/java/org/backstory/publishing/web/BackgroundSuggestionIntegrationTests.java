@@ -35,9 +35,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The editor's "Suggest background" panel over HTTP: the storyline's earlier events (key ones marked) and the most
- * similar earlier articles (by shared tag, shared entity and text alone, ranked), each with its recap line; drafts,
- * later articles and the article itself left out; the panel again for the form as typed; staff only; and the stale
+ * The editor's "Suggest background" panel over HTTP: the storyline's earlier events (key
+ * ones marked) and the most similar earlier articles (by shared tag, shared entity and
+ * text alone, ranked), each with its recap line; drafts, later articles and the article
+ * itself left out; the panel again for the form as typed; staff only; and the stale
  * background warning on the editor and the publish page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -85,13 +86,15 @@ class BackgroundSuggestionIntegrationTests {
 		person = entities.seed("person", ArticleFixtures.unique("person"), "Ottoline " + letters(), "", List.of());
 		word = "quorv" + letters();
 		earlierPartSlug = ArticleFixtures.unique("earlier-part");
-		earlierPart = publish(earlierPartSlug, "The first part", "Nothing alike here.", List.of(), storyline.slug(), 400);
-		events.add(0, storyline.id(), new EventDraft(daysAgo(400), "The cutter rams a trawler.", "", "", "",
-				earlierPartSlug, true));
-		events.add(0, storyline.id(), new EventDraft(daysAgo(200).substring(0, 7), "Talks begin in Port Anselm.", "", "",
-				"https://news.example/talks", "", false));
-		events.add(0, storyline.id(), new EventDraft(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(5).toString(),
-				"Still to come.", "", "", "", "", false));
+		earlierPart = publish(earlierPartSlug, "The first part", "Nothing alike here.", List.of(), storyline.slug(),
+				400);
+		events.add(0, storyline.id(),
+				new EventDraft(daysAgo(400), "The cutter rams a trawler.", "", "", "", earlierPartSlug, true));
+		events.add(0, storyline.id(), new EventDraft(daysAgo(200).substring(0, 7), "Talks begin in Port Anselm.", "",
+				"", "https://news.example/talks", "", false));
+		events.add(0, storyline.id(),
+				new EventDraft(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(5).toString(), "Still to come.",
+						"", "", "", "", false));
 	}
 
 	@AfterEach
@@ -111,18 +114,25 @@ class BackgroundSuggestionIntegrationTests {
 		String byTextSlug = ArticleFixtures.unique("by-text");
 		long byText = publish(byTextSlug, "The " + word + " question", "Why the " + word + " matters: " + word + ".",
 				List.of(), null, 5);
-		long draft = editor.save(draft(ArticleFixtures.unique("draft"), "A " + word + " draft", word + " " + person.name(),
-				List.of(tag.slug()), null));
-		long scheduled = editor.save(draft(ArticleFixtures.unique("later"), "The " + word + " later", word,
-				List.of(tag.slug()), null));
+		long draft = editor.save(draft(ArticleFixtures.unique("draft"), "A " + word + " draft",
+				word + " " + person.name(), List.of(tag.slug()), null));
+		long scheduled = editor
+			.save(draft(ArticleFixtures.unique("later"), "The " + word + " later", word, List.of(tag.slug()), null));
 		editor.publish(scheduled, clock.instant().plus(Duration.ofDays(2)));
 		published.add(scheduled);
 		Visitor staff = new Newsroom(port, members).staff(MemberRole.EDITOR);
-		long written = Newsroom.write(staff, Newsroom.with(Newsroom.with(Newsroom.with(Newsroom.with(
-				Newsroom.fields(ArticleFixtures.unique("written"), Newsroom.ownAuthor(staff)),
-				"title", "What the " + word + " means now"), "tags", tag.slug()), "storyline", storyline.slug()),
-				"body", "## Before you read\n\nIt began with a ramming ([more](/p/" + earlierPartSlug + ")).\n\n"
-						+ "## What's going on now\n\n" + person.name() + " and the " + word + " again."));
+		long written = Newsroom
+			.write(staff,
+					Newsroom.with(
+							Newsroom.with(
+									Newsroom.with(Newsroom.with(
+											Newsroom.fields(ArticleFixtures.unique("written"),
+													Newsroom.ownAuthor(staff)),
+											"title", "What the " + word + " means now"), "tags", tag.slug()),
+									"storyline", storyline.slug()),
+							"body",
+							"## Before you read\n\nIt began with a ramming ([more](/p/" + earlierPartSlug + ")).\n\n"
+									+ "## What's going on now\n\n" + person.name() + " and the " + word + " again."));
 
 		Document page = staff.get("/admin/articles/" + written).document();
 
@@ -133,7 +143,8 @@ class BackgroundSuggestionIntegrationTests {
 			.containsExactly("The cutter rams a trawler.");
 		assertThat(panel.select(".suggested-events > li .insert-recap").eachAttr("data-recap")).containsExactly(
 				"On " + text(daysAgo(400)) + ", the cutter rams a trawler ([more](/p/" + earlierPartSlug + ")).",
-				"In " + text(daysAgo(200).substring(0, 7)) + ", Talks begin in Port Anselm ([source](https://news.example/talks)).");
+				"In " + text(daysAgo(200).substring(0, 7))
+						+ ", Talks begin in Port Anselm ([source](https://news.example/talks)).");
 		List<Long> suggested = ids(panel);
 		assertThat(suggested).first().isEqualTo(both);
 		assertThat(suggested).contains(byTag, byPerson, byText, earlierPart)
@@ -152,8 +163,10 @@ class BackgroundSuggestionIntegrationTests {
 
 	@Test
 	void aPublishedArticlesPanelLeavesOutItselfAndWhatCameAfterIt() {
-		long before = publish(ArticleFixtures.unique("before"), "Ferry fares", "Fares rise.", List.of(tag.slug()), null, 40);
-		long after = publish(ArticleFixtures.unique("after"), "Ferry strikes", "Crews strike.", List.of(tag.slug()), null, 3);
+		long before = publish(ArticleFixtures.unique("before"), "Ferry fares", "Fares rise.", List.of(tag.slug()), null,
+				40);
+		long after = publish(ArticleFixtures.unique("after"), "Ferry strikes", "Crews strike.", List.of(tag.slug()),
+				null, 3);
 		events.add(0, storyline.id(), new EventDraft(daysAgo(10), "After the article.", "", "", "", "", false));
 		long itself = publish(ArticleFixtures.unique("itself"), "Ferry news", "Boats.", List.of(tag.slug()),
 				storyline.slug(), 20);
@@ -170,8 +183,9 @@ class BackgroundSuggestionIntegrationTests {
 	void thePanelFollowsTheFormAsTypedForANewArticle() {
 		Visitor staff = new Newsroom(port, members).staff(MemberRole.CONTRIBUTOR);
 		String csrf = Newsroom.csrf(staff, "/admin/articles/new");
-		Map<String, String> form = Newsroom.with(Newsroom.with(Newsroom.fields(ArticleFixtures.unique("typed"),
-				Newsroom.ownAuthor(staff)), "storyline", storyline.slug()), "_csrf", csrf);
+		Map<String, String> form = Newsroom
+			.with(Newsroom.with(Newsroom.fields(ArticleFixtures.unique("typed"), Newsroom.ownAuthor(staff)),
+					"storyline", storyline.slug()), "_csrf", csrf);
 
 		Visitor.Page panel = staff.post("/admin/articles/background-suggestions", form);
 
@@ -190,7 +204,8 @@ class BackgroundSuggestionIntegrationTests {
 	void aSavedArticlesPanelIsOnlyForStaffWhoMayEditIt() {
 		Newsroom newsroom = new Newsroom(port, members);
 		Visitor staff = newsroom.staff(MemberRole.EDITOR);
-		long id = Newsroom.write(staff, Newsroom.fields(ArticleFixtures.unique("someone-elses"), Newsroom.ownAuthor(staff)));
+		long id = Newsroom.write(staff,
+				Newsroom.fields(ArticleFixtures.unique("someone-elses"), Newsroom.ownAuthor(staff)));
 		Visitor contributor = newsroom.staff(MemberRole.CONTRIBUTOR);
 
 		Visitor.Page refused = contributor.post("/admin/articles/background-suggestions",
@@ -203,8 +218,9 @@ class BackgroundSuggestionIntegrationTests {
 	@Test
 	void theEditorAndThePublishPageWarnWhenTheStoryHasMovedOnSinceTheBackground() {
 		Visitor staff = new Newsroom(port, members).staff(MemberRole.EDITOR);
-		Map<String, String> fields = Newsroom.with(Newsroom.with(
-				Newsroom.fields(ArticleFixtures.unique("stale"), Newsroom.ownAuthor(staff)), "storyline", storyline.slug()),
+		Map<String, String> fields = Newsroom.with(
+				Newsroom.with(Newsroom.fields(ArticleFixtures.unique("stale"), Newsroom.ownAuthor(staff)), "storyline",
+						storyline.slug()),
 				"body", "## Before you read\n\nIt began with a ramming ([more](/p/" + earlierPartSlug + ")).\n\n"
 						+ "## What's going on now\n\nNews.");
 		long id = Newsroom.write(staff, fields);
@@ -222,10 +238,13 @@ class BackgroundSuggestionIntegrationTests {
 		assertThat(publish.select(".stale-background li").text()).contains("Talks begin in Port Anselm.");
 
 		String csrf = Newsroom.csrf(staff, "/admin/articles/" + id);
-		String caughtUp = fields.get("body").replace("## What's", "In " + text(daysAgo(200).substring(0, 7))
-				+ ", talks began.\n\n## What's");
-		Document refreshed = staff.post("/admin/articles/background-suggestions", Newsroom.with(Newsroom.with(
-				Newsroom.with(fields, "id", String.valueOf(id)), "body", caughtUp), "_csrf", csrf)).document();
+		String caughtUp = fields.get("body")
+			.replace("## What's", "In " + text(daysAgo(200).substring(0, 7)) + ", talks began.\n\n## What's");
+		Document refreshed = staff
+			.post("/admin/articles/background-suggestions",
+					Newsroom.with(Newsroom.with(Newsroom.with(fields, "id", String.valueOf(id)), "body", caughtUp),
+							"_csrf", csrf))
+			.document();
 		assertThat(refreshed.select(".stale-background")).isEmpty();
 	}
 

@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Editors keep the list of people, places and organisations at /admin/entities, and make entities from tags. */
+/**
+ * Editors keep the list of people, places and organisations at /admin/entities, and make
+ * entities from tags.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EntityAdminIntegrationTests {
 
@@ -44,7 +47,8 @@ class EntityAdminIntegrationTests {
 
 		Visitor.Page created = editorVisitor.submit("/admin/entities", "/admin/entities",
 				fields("organisation", "", "Tamsel Fisheries Board " + unique,
-						"  Fisheries Board " + unique + "\n\nthe board " + unique + "\n", "Counts the fish. <b>Really</b>."));
+						"  Fisheries Board " + unique + "\n\nthe board " + unique + "\n",
+						"Counts the fish. <b>Really</b>."));
 
 		assertThat(created.status()).isEqualTo(303);
 		Document list = editorVisitor.follow("/admin/entities").document();
@@ -71,7 +75,8 @@ class EntityAdminIntegrationTests {
 		Visitor.Page empty = editorVisitor.submit("/admin/entities", "/admin/entities",
 				fields("person", "some-slug", " ", "An alias", ""));
 		assertThat(empty.status()).isEqualTo(422);
-		assertThat(empty.document().select(".error p").eachText()).containsExactly("The entity's name must not be empty.");
+		assertThat(empty.document().select(".error p").eachText())
+			.containsExactly("The entity's name must not be empty.");
 		assertThat(empty.document().select("input[name=slug]").val()).isEqualTo("some-slug");
 		assertThat(empty.document().select("textarea[name=aliases]").val()).isEqualTo("An alias");
 
@@ -94,8 +99,8 @@ class EntityAdminIntegrationTests {
 		assertThat(aliasTaken.document().select(".error p").eachText()).containsExactly(
 				"The name '" + alias.toUpperCase() + "' is already a name or alias of " + existing.name() + ".");
 
-		Visitor.Page nameTaken = editorVisitor.submit("/admin/entities/" + existing.id(), "/admin/entities/" + existing.id(),
-				fields("person", existing.slug(), seeded().name(), "", ""));
+		Visitor.Page nameTaken = editorVisitor.submit("/admin/entities/" + existing.id(),
+				"/admin/entities/" + existing.id(), fields("person", existing.slug(), seeded().name(), "", ""));
 		assertThat(nameTaken.status()).isEqualTo(422);
 		assertThat(nameTaken.document().select(".error p").text()).contains("is already a name or alias of");
 
@@ -113,7 +118,8 @@ class EntityAdminIntegrationTests {
 				fields("place", entity.slug(), entity.name(), "Only alias " + entity.slug(), "A new bio."));
 
 		assertThat(saved.status()).isEqualTo(303);
-		assertThat(editorVisitor.follow(path).document().select("p.notice").text()).isEqualTo(entity.name() + " saved.");
+		assertThat(editorVisitor.follow(path).document().select("p.notice").text())
+			.isEqualTo(entity.name() + " saved.");
 		assertThat(entities.entity(entity.id())).contains(new Entity(entity.id(), EntityKind.PLACE, entity.slug(),
 				entity.name(), "A new bio.", List.of("Only alias " + entity.slug())));
 
@@ -140,8 +146,8 @@ class EntityAdminIntegrationTests {
 		assertThat(entity.kind()).isEqualTo(EntityKind.PERSON);
 		Visitor.Page again = editorVisitor.submit(tagPage, "/admin/entities/from-tag", Map.of());
 		assertThat(again.status()).isEqualTo(422);
-		assertThat(again.document().select(".error p").eachText()).contains(
-				"The slug '" + tag.slug() + "' is already used by " + tag.name() + ".");
+		assertThat(again.document().select(".error p").eachText())
+			.contains("The slug '" + tag.slug() + "' is already used by " + tag.name() + ".");
 	}
 
 	@Test
@@ -157,7 +163,8 @@ class EntityAdminIntegrationTests {
 
 	@Test
 	void theAdminPageLinksToEntitiesForEditorsOnly() {
-		assertThat(newsroom().staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/entities]").text())
+		assertThat(
+				newsroom().staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/entities]").text())
 			.isEqualTo("People, places and organisations");
 		assertThat(newsroom().staff(MemberRole.AUTHOR).get("/admin").document().select("a[href=/admin/entities]"))
 			.isEmpty();

@@ -19,9 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The house format in the editor (issue 14 §1): the opening, background and now part are posted as three fields and
- * stored apart; a gated piece's free preview ends after the background, or at a paywall marker in the now part; a
- * marker in the background or opening is refused with a form message and nothing is written.
+ * The house format in the editor (issue 14 §1): the opening, background and now part are
+ * posted as three fields and stored apart; a gated piece's free preview ends after the
+ * background, or at a paywall marker in the now part; a marker in the background or
+ * opening is refused with a form message and nothing is written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HouseFormatEditorIntegrationTests {
@@ -54,7 +55,8 @@ class HouseFormatEditorIntegrationTests {
 	@AfterEach
 	void unpublish() {
 		if (published != null) {
-			assertThat(editor.submit("/admin/articles/" + published, "/admin/articles/" + published + "/unpublish", Map.of())
+			assertThat(editor
+				.submit("/admin/articles/" + published, "/admin/articles/" + published + "/unpublish", Map.of())
 				.status()).isEqualTo(302);
 		}
 	}
@@ -66,7 +68,8 @@ class HouseFormatEditorIntegrationTests {
 		assertThat(page.select("textarea#body[name=body]")).hasSize(1);
 		assertThat(page.select(".pane-background textarea#background[name=background]")).hasSize(1);
 		assertThat(page.select(".pane-now textarea#now[name=now]")).hasSize(1);
-		assertThat(page.select(".word-count[data-for=body], .word-count[data-for=background], .word-count[data-for=now]"))
+		assertThat(
+				page.select(".word-count[data-for=body], .word-count[data-for=background], .word-count[data-for=now]"))
 			.hasSize(3);
 		assertThat(page.select("label[for=background]").text()).startsWith("Before you read");
 		assertThat(page.select("label[for=now]").text()).startsWith("What's going on now");
@@ -94,7 +97,8 @@ class HouseFormatEditorIntegrationTests {
 
 	@Test
 	void aMarkerInTheNowPartMovesTheCutThere() {
-		long id = write(slug, "members", "The first lines of now are free.\n\n<!-- paywall -->\n\nThe rest is for members.");
+		long id = write(slug, "members",
+				"The first lines of now are free.\n\n<!-- paywall -->\n\nThe rest is for members.");
 		publish(id);
 
 		Document anonymous = new Visitor(port).get("/p/" + slug).document();
@@ -114,16 +118,22 @@ class HouseFormatEditorIntegrationTests {
 		Visitor.Page refused = editor.submit("/admin/articles/new", "/admin/articles", fields);
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.document().select(".error").text()).contains("The paywall marker cannot go in the background");
+		assertThat(refused.document().select(".error").text())
+			.contains("The paywall marker cannot go in the background");
 		assertThat(refused.document().selectFirst("textarea#background").text()).contains("More background.");
-		assertThat(jdbc.sql("select count(*) from publishing.article where slug = ?").param(slug).query(Integer.class)
+		assertThat(jdbc.sql("select count(*) from publishing.article where slug = ?")
+			.param(slug)
+			.query(Integer.class)
 			.single()).isZero();
 	}
 
 	@Test
 	void aMarkerInTheOpeningOfAFormattedGatedPieceIsRefusedOnAnEditToo() {
 		long id = write(slug, "paid", "Now.");
-		int version = jdbc.sql("select version from publishing.article where id = ?").param(id).query(Integer.class).single();
+		int version = jdbc.sql("select version from publishing.article where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
 		Map<String, String> fields = fields(slug, "paid", "Now.");
 		fields.put("body", "Lede.\n\n<!-- paywall -->\n\nMore lede.");
 
@@ -131,7 +141,9 @@ class HouseFormatEditorIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.document().select(".error").text()).contains("The paywall marker cannot go in the opening");
-		assertThat(jdbc.sql("select version, body_markdown from publishing.article where id = ?").param(id).query()
+		assertThat(jdbc.sql("select version, body_markdown from publishing.article where id = ?")
+			.param(id)
+			.query()
 			.singleRow()).containsEntry("version", version).containsEntry("body_markdown", OPENING);
 	}
 
@@ -161,7 +173,9 @@ class HouseFormatEditorIntegrationTests {
 
 		long id = Newsroom.write(editor, fields);
 
-		assertThat(jdbc.sql("select gated_html from publishing.article where id = ?").param(id).query(String.class)
+		assertThat(jdbc.sql("select gated_html from publishing.article where id = ?")
+			.param(id)
+			.query(String.class)
 			.single()).contains(BACKGROUND);
 		assertThat(editor.get("/admin/articles/" + id).document().select(".paywall-warning").text())
 			.contains("The now part is what subscribers pay for");
@@ -186,7 +200,9 @@ class HouseFormatEditorIntegrationTests {
 		return page.select(".search-results h2 a").eachText();
 	}
 
-	/** A made-up word no other article has, letters only so the stemmer keeps it whole. */
+	/**
+	 * A made-up word no other article has, letters only so the stemmer keeps it whole.
+	 */
 	private static String word() {
 		StringBuilder word = new StringBuilder("zq");
 		ThreadLocalRandom random = ThreadLocalRandom.current();

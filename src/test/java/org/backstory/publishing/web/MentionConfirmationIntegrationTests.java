@@ -20,8 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Saving an article finds the entities it names; the editor's page lists them with ticked boxes, and unticking one
- * rejects it for that article, also at later saves, until it is ticked again.
+ * Saving an article finds the entities it names; the editor's page lists them with ticked
+ * boxes, and unticking one rejects it for that article, also at later saves, until it is
+ * ticked again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MentionConfirmationIntegrationTests {
@@ -41,9 +42,9 @@ class MentionConfirmationIntegrationTests {
 		Visitor editor = newsroom.staff(MemberRole.EDITOR);
 		Entity free = seeded();
 		Entity gated = seeded();
-		Map<String, String> fields = Newsroom.with(Newsroom.fields(Newsroom.slug("mentions"), Newsroom.ownAuthor(editor)),
-				"body", "The free part names " + free.aliases().get(0) + ".\n\n<!-- paywall -->\n\nThe gated part names "
-						+ gated.name() + ".");
+		Map<String, String> fields = Newsroom
+			.with(Newsroom.fields(Newsroom.slug("mentions"), Newsroom.ownAuthor(editor)), "body", "The free part names "
+					+ free.aliases().get(0) + ".\n\n<!-- paywall -->\n\nThe gated part names " + gated.name() + ".");
 		long id = Newsroom.write(editor, fields);
 		String path = "/admin/articles/" + id;
 
@@ -54,20 +55,21 @@ class MentionConfirmationIntegrationTests {
 		assertThat(page.select(".editor-mentions label:contains(" + gated.name() + ") small").text())
 			.isEqualTo("(named in the gated part only)");
 
-		Visitor.Page confirmed = editor.submit(path, path + "/mentions", Map.of(), "kept", List.of(String.valueOf(free.id())));
+		Visitor.Page confirmed = editor.submit(path, path + "/mentions", Map.of(), "kept",
+				List.of(String.valueOf(free.id())));
 
 		assertThat(confirmed.status()).isEqualTo(302);
 		assertThat(entities.mentionsOf(id)).containsExactlyInAnyOrder(
 				new ArticleMention(free.id(), free.slug(), free.name(), false, true),
 				new ArticleMention(gated.id(), gated.slug(), gated.name(), false, false));
-		assertThat(editor.follow(path).document().select(".editor-mentions input[name=kept][checked]").eachAttr("value"))
+		assertThat(
+				editor.follow(path).document().select(".editor-mentions input[name=kept][checked]").eachAttr("value"))
 			.containsExactly(String.valueOf(free.id()));
 
 		Visitor.Page saved = editor.submit(path, path, Newsroom.with(fields, "title", "Saved again"));
 		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
 		assertThat(entities.mentionsOf(id)).extracting(ArticleMention::entityId, ArticleMention::confirmed)
-			.containsExactlyInAnyOrder(tuple(free.id(), true),
-					tuple(gated.id(), false));
+			.containsExactlyInAnyOrder(tuple(free.id(), true), tuple(gated.id(), false));
 
 		editor.submit(path, path + "/mentions", Map.of(), "kept",
 				List.of(String.valueOf(free.id()), String.valueOf(gated.id())));
@@ -81,8 +83,9 @@ class MentionConfirmationIntegrationTests {
 		Newsroom newsroom = new Newsroom(port, members);
 		Visitor editor = newsroom.staff(MemberRole.EDITOR);
 		Entity named = seeded();
-		long id = Newsroom.write(editor, Newsroom.with(Newsroom.fields(Newsroom.slug("mentions"),
-				Newsroom.ownAuthor(editor)), "body", "This names " + named.name() + "."));
+		long id = Newsroom.write(editor,
+				Newsroom.with(Newsroom.fields(Newsroom.slug("mentions"), Newsroom.ownAuthor(editor)), "body",
+						"This names " + named.name() + "."));
 		Visitor contributor = newsroom.staff(MemberRole.CONTRIBUTOR);
 
 		Visitor.Page refused = contributor.post("/admin/articles/" + id + "/mentions",

@@ -11,7 +11,10 @@ import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleFixtures;
 
-/** Staff visitors and articles written through the editor's own form, for the newsroom's tests. */
+/**
+ * Staff visitors and articles written through the editor's own form, for the newsroom's
+ * tests.
+ */
 final class Newsroom {
 
 	static final String FREE = "A free paragraph everyone reads.";
@@ -44,7 +47,10 @@ final class Newsroom {
 		return staff.get("/admin/articles/new").document().selectFirst("input[name=authors]").attr("value");
 	}
 
-	/** Every field of the editor's form for a paid article with a free and a gated paragraph. */
+	/**
+	 * Every field of the editor's form for a paid article with a free and a gated
+	 * paragraph.
+	 */
 	static Map<String, String> fields(String slug, String authors) {
 		Map<String, String> fields = new HashMap<>();
 		fields.put("slug", slug);
@@ -86,7 +92,10 @@ final class Newsroom {
 		return ArticleFixtures.unique(prefix);
 	}
 
-	/** The CSRF field's value on the page at {@code path}, for posts made as the editor's script makes them. */
+	/**
+	 * The CSRF field's value on the page at {@code path}, for posts made as the editor's
+	 * script makes them.
+	 */
 	static String csrf(Visitor staff, String path) {
 		return staff.get(path).document().selectFirst("input[name=_csrf]").attr("value");
 	}

@@ -15,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A gated article without a paywall marker whose preview had to be capped: the editor, its live preview and
- * the publish page warn the writer, server-rendered, and publishing still works. A marker, or a public article,
- * means no warning.
+ * A gated article without a paywall marker whose preview had to be capped: the editor,
+ * its live preview and the publish page warn the writer, server-rendered, and publishing
+ * still works. A marker, or a public article, means no warning.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PaywallWarningIntegrationTests {
@@ -50,7 +50,8 @@ class PaywallWarningIntegrationTests {
 				"Put the paywall marker");
 		Visitor.Page published = editor.submit("/admin/articles/" + id, "/admin/articles/" + id + "/publish", Map.of());
 		assertThat(published.status()).isEqualTo(302);
-		assertThat(jdbc.sql("select status from publishing.article where id = ?").param(id).query(String.class).single())
+		assertThat(
+				jdbc.sql("select status from publishing.article where id = ?").param(id).query(String.class).single())
 			.isEqualTo("published");
 	}
 
@@ -81,8 +82,10 @@ class PaywallWarningIntegrationTests {
 	void theLivePreviewCarriesTheWarningForAGatedArticleOnly() {
 		String csrf = Newsroom.csrf(editor, "/admin/articles/new");
 
-		Visitor.Page gated = editor.post("/admin/articles/preview", Map.of("_csrf", csrf, "body", LIST, "visibility", "tiers"));
-		Visitor.Page open = editor.post("/admin/articles/preview", Map.of("_csrf", csrf, "body", LIST, "visibility", "public"));
+		Visitor.Page gated = editor.post("/admin/articles/preview",
+				Map.of("_csrf", csrf, "body", LIST, "visibility", "tiers"));
+		Visitor.Page open = editor.post("/admin/articles/preview",
+				Map.of("_csrf", csrf, "body", LIST, "visibility", "public"));
 
 		assertThat(gated.status()).isEqualTo(200);
 		assertThat(gated.body()).contains("\"warning\":", "has no paywall marker", "paywall-marker");

@@ -26,7 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Editors add, change and delete a storyline's events on its admin page; bad input writes nothing. */
+/**
+ * Editors add, change and delete a storyline's events on its admin page; bad input writes
+ * nothing.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StorylineEventAdminIntegrationTests {
 
@@ -55,9 +58,10 @@ class StorylineEventAdminIntegrationTests {
 		Visitor editorVisitor = staff(MemberRole.EDITOR);
 		String page = "/admin/storylines/" + storyline.id();
 
-		Visitor.Page added = editorVisitor.submit(page, page + "/events", Map.of("date", "2019-03", "summary",
-				"  The talks   collapse ", "quote", "We walked away.", "speaker", "The envoy", "sources",
-				"https://example.org/report The report\nhttp://example.com/b", "article", article.slug(), "key", "on"));
+		Visitor.Page added = editorVisitor.submit(page, page + "/events",
+				Map.of("date", "2019-03", "summary", "  The talks   collapse ", "quote", "We walked away.", "speaker",
+						"The envoy", "sources", "https://example.org/report The report\nhttp://example.com/b",
+						"article", article.slug(), "key", "on"));
 
 		assertThat(added.status()).isEqualTo(303);
 		Document admin = editorVisitor.follow(page).document();
@@ -115,8 +119,8 @@ class StorylineEventAdminIntegrationTests {
 		Document form = editorVisitor.get(eventPage).document();
 		assertThat(form.select("input[name=date]").val()).isEqualTo("2017");
 		assertThat(form.select("input[name=key]").hasAttr("checked")).isFalse();
-		Map<String, String> changed = new HashMap<>(Map.of("date", "2017-09-22", "summary", "First word, dated",
-				"key", "on"));
+		Map<String, String> changed = new HashMap<>(
+				Map.of("date", "2017-09-22", "summary", "First word, dated", "key", "on"));
 		Visitor.Page bad = editorVisitor.submit(eventPage, eventPage, Map.of("date", "someday", "summary", "x"));
 		assertThat(bad.status()).isEqualTo(422);
 		assertThat(events.events(storyline.id()).get(0).summary()).isEqualTo("First word");
@@ -141,10 +145,14 @@ class StorylineEventAdminIntegrationTests {
 
 		String foreign = "/admin/storylines/" + other.id() + "/events/" + id;
 		assertThat(editorVisitor.get(foreign).status()).isEqualTo(404);
-		String token = editorVisitor.get("/admin/storylines/" + other.id()).document().select("input[name=_csrf]").first()
+		String token = editorVisitor.get("/admin/storylines/" + other.id())
+			.document()
+			.select("input[name=_csrf]")
+			.first()
 			.val();
 		assertThat(editorVisitor.post(foreign + "/delete", Map.of("_csrf", token)).status()).isEqualTo(404);
-		assertThat(editorVisitor.post(foreign, Map.of("_csrf", token, "date", "2020", "summary", "Taken over")).status())
+		assertThat(
+				editorVisitor.post(foreign, Map.of("_csrf", token, "date", "2020", "summary", "Taken over")).status())
 			.isEqualTo(404);
 		assertThat(events.events(one.id())).hasSize(1);
 	}
@@ -157,7 +165,8 @@ class StorylineEventAdminIntegrationTests {
 		String page = "/admin/storylines/" + from.id();
 		editorVisitor.submit(page, page + "/events", Map.of("date", "2018", "summary", "Moves along"));
 		long id = events.events(from.id()).get(0).id();
-		editorVisitor.submit(page + "/events/" + id, page + "/events/" + id, Map.of("date", "2018", "summary", "Moved"));
+		editorVisitor.submit(page + "/events/" + id, page + "/events/" + id,
+				Map.of("date", "2018", "summary", "Moved"));
 
 		editorVisitor.submit(page, page + "/merge", Map.of("into", String.valueOf(into.id())));
 
@@ -172,8 +181,9 @@ class StorylineEventAdminIntegrationTests {
 	void aPublishedArticleInAStorylineOffersToBeAddedAsAnEvent() {
 		Storyline storyline = fixtures().storyline();
 		ArticleDraft draft = fixtures().draft(Visibility.everyone());
-		long id = fixtures().publish(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(),
-				draft.bodyMarkdown(), draft.authorSlugs(), List.of(), storyline.slug(), null, null, draft.visibility()));
+		long id = fixtures()
+			.publish(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), draft.bodyMarkdown(),
+					draft.authorSlugs(), List.of(), storyline.slug(), null, null, draft.visibility()));
 		Visitor editorVisitor = staff(MemberRole.EDITOR);
 
 		String offer = editorVisitor.get("/admin/articles/" + id).document().select(".add-as-event a").attr("href");
@@ -182,11 +192,13 @@ class StorylineEventAdminIntegrationTests {
 		assertThat(form.select(".event-form input[name=date]").val()).isEqualTo(LocalDate.now(clock).toString());
 		assertThat(form.select(".event-form input[name=summary]").val()).isEqualTo(draft.dek());
 		assertThat(form.select(".event-form input[name=article]").val()).isEqualTo(draft.slug());
-		assertThat(editorVisitor.submit(offer, "/admin/storylines/" + storyline.id() + "/events",
-				Map.of("date", LocalDate.now(clock).toString(), "summary", draft.dek(), "article", draft.slug()))
+		assertThat(editorVisitor
+			.submit(offer, "/admin/storylines/" + storyline.id() + "/events",
+					Map.of("date", LocalDate.now(clock).toString(), "summary", draft.dek(), "article", draft.slug()))
 			.status()).isEqualTo(303);
 		assertThat(editorVisitor.get("/admin/articles/" + id).document().select(".add-as-event"))
-			.as("an event covers it now").isEmpty();
+			.as("an event covers it now")
+			.isEmpty();
 
 		assertThat(staff(MemberRole.AUTHOR).get("/admin/articles/" + id).document().select(".add-as-event")).isEmpty();
 		long unpublishedInStoryline = editor.save(new ArticleDraft(null, ArticleFixtures.unique("draft"), "A draft", "",

@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Editors manage tags and storylines; readers see the result on the tag and storyline pages. */
+/**
+ * Editors manage tags and storylines; readers see the result on the tag and storyline
+ * pages.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TaxonomyAdminIntegrationTests {
 
@@ -63,7 +66,8 @@ class TaxonomyAdminIntegrationTests {
 		Visitor editorVisitor = staff(MemberRole.EDITOR);
 		Tag existing = fixtures().tag();
 
-		Visitor.Page empty = editorVisitor.submit("/admin/tags", "/admin/tags", Map.of("name", " ", "slug", "some-slug"));
+		Visitor.Page empty = editorVisitor.submit("/admin/tags", "/admin/tags",
+				Map.of("name", " ", "slug", "some-slug"));
 		assertThat(empty.status()).isEqualTo(422);
 		assertThat(empty.document().select(".error p").eachText()).containsExactly("The tag's name must not be empty.");
 		assertThat(empty.document().select("input[name=slug]").val()).isEqualTo("some-slug");
@@ -105,7 +109,8 @@ class TaxonomyAdminIntegrationTests {
 				Map.of("name", tag.name(), "slug", tag.slug(), "description", "  " + description + "\n"));
 
 		assertThat(saved.status()).isEqualTo(303);
-		assertThat(editorVisitor.follow("/admin/tags/" + tag.id()).document().select("textarea[name=description]").val())
+		assertThat(
+				editorVisitor.follow("/admin/tags/" + tag.id()).document().select("textarea[name=description]").val())
 			.isEqualTo(description);
 		Visitor.Page page = new Visitor(port).get("/tag/" + tag.slug());
 		assertThat(page.document().select(".listing-header .bio").text()).isEqualTo(description);
@@ -123,7 +128,8 @@ class TaxonomyAdminIntegrationTests {
 
 		assertThat(page.select(".listing-header .bio")).isEmpty();
 		assertThat(page.select("meta[name=description]").attr("content")).startsWith("Articles about " + tag.name());
-		assertThat(page.select("meta[property=og:description]").attr("content")).startsWith("Articles about " + tag.name());
+		assertThat(page.select("meta[property=og:description]").attr("content"))
+			.startsWith("Articles about " + tag.name());
 	}
 
 	@Test
@@ -162,7 +168,8 @@ class TaxonomyAdminIntegrationTests {
 			.containsExactlyInAnyOrder(onlyFrom, both, onlyInto);
 		assertThat(reader.get("/tag/" + from.slug()).header("Location")).endsWith("/tag/" + into.slug());
 		Document intoPage = editorVisitor.follow("/admin/tags/" + into.id()).document();
-		assertThat(intoPage.select("p.notice").text()).isEqualTo("Tag " + from.name() + " merged into " + into.name() + ".");
+		assertThat(intoPage.select("p.notice").text())
+			.isEqualTo("Tag " + from.name() + " merged into " + into.name() + ".");
 		assertThat(intoPage.text()).contains("on 3 articles");
 		assertThat(editorVisitor.get("/admin/tags/" + from.id()).status()).isEqualTo(404);
 	}
@@ -176,7 +183,8 @@ class TaxonomyAdminIntegrationTests {
 		Visitor.Page self = editorVisitor.submit("/admin/tags/" + tag.id(), "/admin/tags/" + tag.id() + "/merge",
 				Map.of("into", String.valueOf(tag.id())));
 		assertThat(self.status()).isEqualTo(422);
-		assertThat(self.document().select(".error p").eachText()).containsExactly("A tag cannot be merged into itself.");
+		assertThat(self.document().select(".error p").eachText())
+			.containsExactly("A tag cannot be merged into itself.");
 
 		Visitor.Page used = editorVisitor.post("/admin/tags/" + tag.id() + "/delete", Map.of("_csrf",
 				editorVisitor.get("/admin/tags/" + tag.id()).document().select("input[name=_csrf]").first().val()));
@@ -215,8 +223,12 @@ class TaxonomyAdminIntegrationTests {
 
 		// The "move down" button of the first row, as rendered.
 		Document admin = editorVisitor.get(page).document();
-		String downOfFirst = admin.select(".storyline-order tbody tr").first().select("form").first()
-			.select("input[name=position]").val();
+		String downOfFirst = admin.select(".storyline-order tbody tr")
+			.first()
+			.select("form")
+			.first()
+			.select("input[name=position]")
+			.val();
 		assertThat(admin.select(".storyline-order tbody tr").first().select("input[name=article]").first().val())
 			.isEqualTo(third.id());
 		editorVisitor.submit(page, order, Map.of("article", third.id(), "position", downOfFirst));
@@ -224,7 +236,8 @@ class TaxonomyAdminIntegrationTests {
 
 		Visitor.Page bad = editorVisitor.submit(page, order, Map.of("article", first.id(), "position", "0"));
 		assertThat(bad.status()).isEqualTo(422);
-		assertThat(bad.document().select(".error p").eachText()).containsExactly("Positions in a storyline start at 1.");
+		assertThat(bad.document().select(".error p").eachText())
+			.containsExactly("Positions in a storyline start at 1.");
 	}
 
 	@Test
@@ -273,7 +286,8 @@ class TaxonomyAdminIntegrationTests {
 				Map.of("title", "", "slug", "", "description", "Kept as typed."));
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.document().select(".error p").eachText()).contains("The storyline's title must not be empty.");
+		assertThat(refused.document().select(".error p").eachText())
+			.contains("The storyline's title must not be empty.");
 		assertThat(refused.document().select("textarea[name=description]").text()).isEqualTo("Kept as typed.");
 	}
 
@@ -308,11 +322,17 @@ class TaxonomyAdminIntegrationTests {
 		return new ArticleFixtures(editor);
 	}
 
-	/** A published article: its id as the admin forms carry it, and its title as readers see it. */
+	/**
+	 * A published article: its id as the admin forms carry it, and its title as readers
+	 * see it.
+	 */
 	private record Published(String id, String title) {
 	}
 
-	/** Publishes a public article with these tags, in this storyline (appended); returns its title. */
+	/**
+	 * Publishes a public article with these tags, in this storyline (appended); returns
+	 * its title.
+	 */
 	private String published(List<String> tagSlugs, String storylineSlug) {
 		return publish(tagSlugs, storylineSlug).title();
 	}

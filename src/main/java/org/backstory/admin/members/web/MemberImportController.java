@@ -24,8 +24,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Importing members from a CSV file: upload, a dry run listing every bad row by its line (or what the
- * import will do), then a confirmation that imports all of it or nothing. Administrators only.
+ * Importing members from a CSV file: upload, a dry run listing every bad row by its line
+ * (or what the import will do), then a confirmation that imports all of it or nothing.
+ * Administrators only.
  */
 @Controller
 class MemberImportController {
@@ -77,7 +78,8 @@ class MemberImportController {
 			return page(model, csrfToken, refused.check(), null);
 		}
 		response.setStatus(HttpStatus.GONE.value());
-		model.addAttribute("error", "Nothing was imported: this import has expired or was already done. Upload the file again.");
+		model.addAttribute("error",
+				"Nothing was imported: this import has expired or was already done. Upload the file again.");
 		return page(model, csrfToken, null, null);
 	}
 

@@ -37,7 +37,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The member list with its filters, fifty a page, and its CSV export (administrators only). */
+/**
+ * The member list with its filters, fifty a page, and its CSV export (administrators
+ * only).
+ */
 @Controller
 class MemberListController {
 
@@ -79,17 +82,21 @@ class MemberListController {
 		String filters = query.queryString();
 		String base = "/admin/members" + (filters.isEmpty() ? "?" : "?" + filters + "&");
 		boolean administrator = staff.role().atLeast(MemberRole.ADMINISTRATOR);
-		model.addAttribute("page", new MemberListPage(query.search(), statuses(query), plans(query),
-				newsletterChoices(query), labels(query), dayOrEmpty(query.joinedFrom()), dayOrEmpty(query.joinedTo()),
-				shown.stream().map(MemberLine::of).toList(),
-				more ? base + "after=" + shown.get(shown.size() - 1).member().cursor().token() : null,
-				cursor == null ? null : "/admin/members" + (filters.isEmpty() ? "" : "?" + filters),
-				administrator ? "/admin/members/export.csv" + (filters.isEmpty() ? "" : "?" + filters) : null,
-				administrator));
+		model.addAttribute("page",
+				new MemberListPage(query.search(), statuses(query), plans(query), newsletterChoices(query),
+						labels(query), dayOrEmpty(query.joinedFrom()), dayOrEmpty(query.joinedTo()),
+						shown.stream().map(MemberLine::of).toList(),
+						more ? base + "after=" + shown.get(shown.size() - 1).member().cursor().token() : null,
+						cursor == null ? null : "/admin/members" + (filters.isEmpty() ? "" : "?" + filters),
+						administrator ? "/admin/members/export.csv" + (filters.isEmpty() ? "" : "?" + filters) : null,
+						administrator));
 		return "admin/members/list";
 	}
 
-	/** Editors may read the list, but the export is personal data in bulk: administrators only. */
+	/**
+	 * Editors may read the list, but the export is personal data in bulk: administrators
+	 * only.
+	 */
 	@GetMapping("/admin/members/export.csv")
 	void exportCsv(@RequestParam Map<String, String> params, @AuthenticationPrincipal SignedInMember staff,
 			HttpServletResponse response) throws IOException {
@@ -101,7 +108,8 @@ class MemberListController {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"members-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".csv\"");
-		// Written as it is read, a chunk of members at a time: the response is never held whole.
+		// Written as it is read, a chunk of members at a time: the response is never held
+		// whole.
 		Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
 				64 * 1024);
 		export.write(staff.id(), query, writer);
@@ -142,9 +150,8 @@ class MemberListController {
 	private List<Choice> newsletterChoices(MemberListQuery query) {
 		return newsletters.all()
 			.stream()
-			.map(n -> new Choice(Long.toString(n.id()), n.name(), Optional.ofNullable(query.newsletter())
-				.filter(id -> id == n.id())
-				.isPresent()))
+			.map(n -> new Choice(Long.toString(n.id()), n.name(),
+					Optional.ofNullable(query.newsletter()).filter(id -> id == n.id()).isPresent()))
 			.toList();
 	}
 

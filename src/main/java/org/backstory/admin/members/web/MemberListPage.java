@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param to the last sign-up day, or empty
  * @param nextHref the next page's address, or null on the last page
  * @param firstHref the first page's address, or null on the first page
- * @param exportHref the CSV export of the same filters, or null for staff who may not export
+ * @param exportHref the CSV export of the same filters, or null for staff who may not
+ * export
  * @param canImport whether to offer the import
  */
 public record MemberListPage(String search, List<Choice> statuses, List<Choice> plans, List<Choice> newsletters,

@@ -21,9 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A member's staff page: profile, billing, newsletters, messages sent, and staff's note and labels; for
- * administrators also the actions. Comps, cancellations and refunds post to billing's own staff endpoints
- * (one code path), which come back here.
+ * A member's staff page: profile, billing, newsletters, messages sent, and staff's note
+ * and labels; for administrators also the actions. Comps, cancellations and refunds post
+ * to billing's own staff endpoints (one code path), which come back here.
  */
 @Controller
 class MemberPageController {
@@ -134,7 +134,8 @@ class MemberPageController {
 	}
 
 	private MemberListing find(long memberId) {
-		return roster.find(memberId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such member"));
+		return roster.find(memberId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such member"));
 	}
 
 	private static void requireAdministrator(SignedInMember staff) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param reader whether the account is a reader's (staff accounts are not deleted here)
  * @param status the billing status, e.g. {@code Paid}
  * @param plan the plan or comped tier, or null for a free member
- * @param canChange whether the viewer may change the member (administrators): forms are shown only then
+ * @param canChange whether the viewer may change the member (administrators): forms are
+ * shown only then
  * @param cancelable whether there is a subscription staff may end now
  * @param compTiers the tiers a comp may give
  */
@@ -19,7 +20,9 @@ public record MemberPageView(long id, String name, String email, boolean verifie
 		List<PaymentRow> payments, List<String> newsletters, List<MailRow> emails, boolean canChange,
 		boolean cancelable, List<String> compTiers) {
 
-	/** A subscription event: when, what changed, why and by whom, and the amount if any. */
+	/**
+	 * A subscription event: when, what changed, why and by whom, and the amount if any.
+	 */
 	public record EventRow(String at, String change, String cause, String actor, String amount) {
 	}
 

@@ -71,8 +71,8 @@ class MemberPages {
 		MemberBilling standing = billing.of(List.of(id)).get(id);
 		Set<Long> chosen = optIns.of(id);
 		return new MemberPageView(id, member.name(), member.email(), member.emailVerified(),
-				StaffTimes.day(member.joinedAt()), member.role().name().toLowerCase(Locale.ROOT), !member.role().staff(),
-				member.note(), member.labels(), standing.status().label(),
+				StaffTimes.day(member.joinedAt()), member.role().name().toLowerCase(Locale.ROOT),
+				!member.role().staff(), member.note(), member.labels(), standing.status().label(),
 				standing.planName() != null ? standing.planName() : standing.tier(),
 				history.events(id).stream().map(MemberPages::event).toList(),
 				receipts.history(id).stream().map(MemberPages::payment).toList(),
@@ -88,20 +88,22 @@ class MemberPages {
 		record Dated(Instant at, MemberPageView.MailRow row) {
 		}
 		List<Dated> all = new ArrayList<>();
-		mailLog.to(email, MESSAGES).forEach(mail -> all.add(new Dated(mail.at(), new MemberPageView.MailRow(
-				StaffTimes.minute(mail.at()), "Email", mail.subject(), mail.status().toLowerCase(Locale.ROOT)))));
-		newsletterMessages.to(email, MESSAGES).forEach(message -> all.add(new Dated(message.at(),
-				new MemberPageView.MailRow(StaffTimes.minute(message.at()), message.newsletter(), message.subject(),
-						message.status()))));
+		mailLog.to(email, MESSAGES)
+			.forEach(mail -> all.add(new Dated(mail.at(), new MemberPageView.MailRow(StaffTimes.minute(mail.at()),
+					"Email", mail.subject(), mail.status().toLowerCase(Locale.ROOT)))));
+		newsletterMessages.to(email, MESSAGES)
+			.forEach(message -> all
+				.add(new Dated(message.at(), new MemberPageView.MailRow(StaffTimes.minute(message.at()),
+						message.newsletter(), message.subject(), message.status()))));
 		return all.stream().sorted(Comparator.comparing(Dated::at).reversed()).limit(MESSAGES).map(Dated::row).toList();
 	}
 
 	private static MemberPageView.EventRow event(SubscriptionEventEntry event) {
 		String to = event.to().replace('_', ' ');
 		return new MemberPageView.EventRow(StaffTimes.minute(event.at()),
-				event.from() == null ? to : event.from().replace('_', ' ') + " → " + to, event.cause().replace('_', ' '),
-				event.actor(),
-				event.amount() == null || event.currency() == null ? "" : Money.format(event.amount(), event.currency()));
+				event.from() == null ? to : event.from().replace('_', ' ') + " → " + to,
+				event.cause().replace('_', ' '), event.actor(), event.amount() == null || event.currency() == null ? ""
+						: Money.format(event.amount(), event.currency()));
 	}
 
 	private static MemberPageView.PaymentRow payment(BillingEntry entry) {
@@ -120,7 +122,8 @@ class MemberPages {
 
 	/** Minor units as the refund form's amount field takes them, e.g. {@code 5.00}. */
 	private static String plain(long minorUnits, String currency) {
-		return BigDecimal.valueOf(minorUnits, Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString();
+		return BigDecimal.valueOf(minorUnits, Currency.getInstance(currency).getDefaultFractionDigits())
+			.toPlainString();
 	}
 
 }

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stripe's webhook endpoint. It exists only when Stripe is the gateway (otherwise the path is a 404), takes
- * no session and no CSRF token (the signature authenticates the delivery), and answers 200 once the event
- * is stored, 400 with a reason when the delivery is not signed by Stripe just now, and 503 when no signing
- * secret is configured, so Stripe keeps retrying until one is.
+ * Stripe's webhook endpoint. It exists only when Stripe is the gateway (otherwise the
+ * path is a 404), takes no session and no CSRF token (the signature authenticates the
+ * delivery), and answers 200 once the event is stored, 400 with a reason when the
+ * delivery is not signed by Stripe just now, and 503 when no signing secret is
+ * configured, so Stripe keeps retrying until one is.
  */
 @RestController
 @Conditional(PaymentGatewaySelection.Stripe.class)

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every member admin endpoint: the lowest role allowed gets in, the role just below gets 403, and an
- * anonymous visitor is sent to the login page.
+ * Every member admin endpoint: the lowest role allowed gets in, the role just below gets
+ * 403, and an anonymous visitor is sent to the login page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +35,10 @@ class MemberAdminAuthorizationIntegrationTests {
 
 	private long memberId;
 
-	/** Staff signed in once per role: signing in (password hashing) is the slow part of each case. */
+	/**
+	 * Staff signed in once per role: signing in (password hashing) is the slow part of
+	 * each case.
+	 */
 	private final Map<MemberRole, Staff> staff = new EnumMap<>(MemberRole.class);
 
 	@BeforeEach
@@ -74,7 +77,8 @@ class MemberAdminAuthorizationIntegrationTests {
 		if (method.equals("GET")) {
 			return visitor.get(path);
 		}
-		// A valid CSRF token, so the answer is the authorization's: staff take it from the sign-out form,
+		// A valid CSRF token, so the answer is the authorization's: staff take it from
+		// the sign-out form,
 		// anonymous visitors from the login form.
 		var input = visitor.get("/login").document().selectFirst("form[action=/login] input[type=hidden]");
 		if (input == null) {

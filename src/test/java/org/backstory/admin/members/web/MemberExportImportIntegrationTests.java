@@ -35,7 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CSV export and import over HTTP: the round trip, bad rows, wrong encodings, and who may do it. */
+/**
+ * CSV export and import over HTTP: the round trip, bad rows, wrong encodings, and who may
+ * do it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberExportImportIntegrationTests {
 
@@ -83,7 +86,8 @@ class MemberExportImportIntegrationTests {
 	}
 
 	private long member(String who, String name) {
-		long id = directory.createAccount(new NewAccount(MemberFixtures.uniqueEmail(who), name, null, MemberRole.MEMBER, false));
+		long id = directory
+			.createAccount(new NewAccount(MemberFixtures.uniqueEmail(who), name, null, MemberRole.MEMBER, false));
 		roster.addLabel(administrator.id(), id, label);
 		return id;
 	}
@@ -111,8 +115,10 @@ class MemberExportImportIntegrationTests {
 	}
 
 	private long membersWithLabel(String label) {
-		return jdbc.sql("select count(*) from members.label where name = :label").param("label", label)
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from members.label where name = :label")
+			.param("label", label)
+			.query(Long.class)
+			.single();
 	}
 
 	@AfterEach
@@ -141,8 +147,10 @@ class MemberExportImportIntegrationTests {
 			List<String> changed = new ArrayList<>(row);
 			changed.set(1, "copy-" + row.get(1));
 			changed.set(9, row.get(9).replace(label, copy));
-			csv.append(changed.stream().map(MemberExportImportIntegrationTests::quoted).reduce((a, b) -> a + "," + b).orElseThrow())
-				.append("\r\n");
+			csv.append(changed.stream()
+				.map(MemberExportImportIntegrationTests::quoted)
+				.reduce((a, b) -> a + "," + b)
+				.orElseThrow()).append("\r\n");
 		}
 		Visitor.Page dryRun = upload(csv.toString());
 		assertThat(dryRun.status()).isEqualTo(200);
@@ -173,21 +181,25 @@ class MemberExportImportIntegrationTests {
 
 	@Test
 	void theNewslettersColumnOfTheOwnersExportKeepsEachOptInAndAnUnknownSlugIsARowProblem() {
-		Map<String, Long> bySlug = newsletters.all().stream().collect(Collectors.toMap(Newsletter::slug, Newsletter::id));
+		Map<String, Long> bySlug = newsletters.all()
+			.stream()
+			.collect(Collectors.toMap(Newsletter::slug, Newsletter::id));
 		String both = "both-" + label + "@example.test";
 		String optional = "optional-" + label + "@example.test";
 		String none = "none-" + label + "@example.test";
 		String header = String.join(",", MemberExport.COLUMNS_WITH_NEWSLETTERS) + "\r\n";
 
-		Visitor.Page refused = upload(header + ",ghost-" + label + "@example.test,,,true,false,,,,,,\"weekly,gone-" + label + "\"\r\n");
+		Visitor.Page refused = upload(
+				header + ",ghost-" + label + "@example.test,,,true,false,,,,,,\"weekly,gone-" + label + "\"\r\n");
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.document().select(".import-problem").eachText()).singleElement(InstanceOfAssertFactories.STRING)
+		assertThat(refused.document().select(".import-problem").eachText())
+			.singleElement(InstanceOfAssertFactories.STRING)
 			.startsWith("Line 2: newsletters names \"gone-" + label + "\", which is not a newsletter here");
 
-		Visitor.Page dryRun = upload(header
-				+ ",%s,Both,,true,false,,,,%s,,\"weekly,breaking-explainers\"\r\n".formatted(both, label)
-				+ ",%s,Optional,,true,false,,,,%s,,breaking-explainers\r\n".formatted(optional, label)
-				+ ",%s,None,,false,false,,,,%s,,\r\n".formatted(none, label));
+		Visitor.Page dryRun = upload(
+				header + ",%s,Both,,true,false,,,,%s,,\"weekly,breaking-explainers\"\r\n".formatted(both, label)
+						+ ",%s,Optional,,true,false,,,,%s,,breaking-explainers\r\n".formatted(optional, label)
+						+ ",%s,None,,false,false,,,,%s,,\r\n".formatted(none, label));
 		assertThat(dryRun.document().selectFirst(".import-summary").text())
 			.isEqualTo("3 members will be imported, 3 newsletter opt-ins, 0 comps.");
 		assertThat(confirm(dryRun).status()).isEqualTo(303);
@@ -242,7 +254,8 @@ class MemberExportImportIntegrationTests {
 	void aByteOrderMarkIsFineAndExistingMembersAreSkipped() {
 		String existing = MemberFixtures.reader(directory, "existing");
 		String fresh = "bom-" + label + "@example.test";
-		byte[] bytes = ("\uFEFFEmail,Name,Labels\n" + existing + ",Old," + label + "\n" + fresh + ",Zoë," + label + "\n")
+		byte[] bytes = ("\uFEFFEmail,Name,Labels\n" + existing + ",Old," + label + "\n" + fresh + ",Zoë," + label
+				+ "\n")
 			.getBytes(StandardCharsets.UTF_8);
 
 		Visitor.Page dryRun = upload(bytes);

@@ -21,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator imports a member file with one bad row in headless Chromium: the dry run names the row
- * by its line, and nothing is imported. Screenshots in {@code target/screenshots/}.
+ * An administrator imports a member file with one bad row in headless Chromium: the dry
+ * run names the row by its line, and nothing is imported. Screenshots in
+ * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberImportBrowserTests {
@@ -66,7 +67,8 @@ class MemberImportBrowserTests {
 		browser.screenshot("1-file-chosen");
 		browser.find("form.import-upload button[type=submit]").click();
 
-		String problem = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".import-problem")))
+		String problem = browser
+			.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".import-problem")))
 			.getText();
 		browser.screenshot("2-bad-row-rejected");
 		assertThat(problem).isEqualTo("Line 4: \"chloe-" + tag + ".example.test\" is not a valid email address");

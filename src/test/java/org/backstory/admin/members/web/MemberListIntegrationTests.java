@@ -116,7 +116,8 @@ class MemberListIntegrationTests {
 
 		assertThat(emails(editor.visitor().get("/admin/members?label=" + label + "&from=2000-01-01").document()))
 			.hasSize(1);
-		assertThat(emails(editor.visitor().get("/admin/members?label=" + label + "&to=2000-01-01").document())).isEmpty();
+		assertThat(emails(editor.visitor().get("/admin/members?label=" + label + "&to=2000-01-01").document()))
+			.isEmpty();
 		assertThat(editor.visitor().get("/admin/members?from=yesterday").status()).isEqualTo(400);
 	}
 
@@ -132,7 +133,9 @@ class MemberListIntegrationTests {
 	void administratorsAreOfferedTheExportOfTheSameFilters() {
 		Staff administrator = Staff.signedIn(port, directory, MemberRole.ADMINISTRATOR);
 
-		Element export = administrator.visitor().get("/admin/members?label=" + label + "&status=paid").document()
+		Element export = administrator.visitor()
+			.get("/admin/members?label=" + label + "&status=paid")
+			.document()
 			.selectFirst("a.member-export");
 
 		assertThat(export).isNotNull();

@@ -22,7 +22,10 @@ import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A member's staff page over HTTP: what it shows, the note and labels, comps through billing, deletion. */
+/**
+ * A member's staff page over HTTP: what it shows, the note and labels, comps through
+ * billing, deletion.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberPageIntegrationTests {
 
@@ -68,15 +71,15 @@ class MemberPageIntegrationTests {
 		Document page = administrator.visitor().get(path()).document();
 
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Paige Member");
-		assertThat(page.selectFirst(".member-profile").text()).contains(email, "(verified)", "member")
-			.contains("Free");
+		assertThat(page.selectFirst(".member-profile").text()).contains(email, "(verified)", "member").contains("Free");
 		assertThat(page.select("form[action=" + path() + "/note]")).hasSize(1);
 		assertThat(page.select("a[href=" + path() + "/newsletters]")).hasSize(1);
 	}
 
 	@Test
 	void theNoteIsSavedAndAudited() {
-		Visitor.Page saved = administrator.visitor().submit(path(), path() + "/note", Map.of("note", "Asked for an invoice"));
+		Visitor.Page saved = administrator.visitor()
+			.submit(path(), path() + "/note", Map.of("note", "Asked for an invoice"));
 
 		assertThat(saved.status()).isEqualTo(303);
 		assertThat(administrator.visitor().get(path()).document().selectFirst("#note").text())
@@ -120,8 +123,8 @@ class MemberPageIntegrationTests {
 	void aCompFromThePageGoesThroughBillingAndComesBackAudited() {
 		Plan plan = plans.createPlan(BillingFixtures.newPlan());
 
-		Visitor.Page comped = administrator.visitor().submit(path(), "/admin/billing/members/" + memberId + "/comp",
-				Map.of("tier", plan.tier()));
+		Visitor.Page comped = administrator.visitor()
+			.submit(path(), "/admin/billing/members/" + memberId + "/comp", Map.of("tier", plan.tier()));
 
 		assertThat(comped.status()).isEqualTo(303);
 		assertThat(comped.header("Location")).endsWith(path());
@@ -133,13 +136,13 @@ class MemberPageIntegrationTests {
 
 	@Test
 	void deletingAsksForTheAddressThenDeletesTheMemberAndAuditsIt() {
-		Visitor.Page wrong = administrator.visitor().submit(path() + "/delete", path() + "/delete",
-				Map.of("email", "someone@else.test"));
+		Visitor.Page wrong = administrator.visitor()
+			.submit(path() + "/delete", path() + "/delete", Map.of("email", "someone@else.test"));
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(directory.profile(memberId)).isPresent();
 
-		Visitor.Page deleted = administrator.visitor().submit(path() + "/delete", path() + "/delete",
-				Map.of("email", email.toUpperCase()));
+		Visitor.Page deleted = administrator.visitor()
+			.submit(path() + "/delete", path() + "/delete", Map.of("email", email.toUpperCase()));
 
 		assertThat(deleted.status()).isEqualTo(303);
 		assertThat(directory.profile(memberId)).isEmpty();

@@ -20,7 +20,10 @@ record Staff(long id, Visitor visitor) {
 		return new Staff(directory.findByEmail(email).orElseThrow().id(), visitor);
 	}
 
-	/** Posts with a valid CSRF token (taken from the sign-out form), as a crafted request would. */
+	/**
+	 * Posts with a valid CSRF token (taken from the sign-out form), as a crafted request
+	 * would.
+	 */
 	Visitor.Page post(String path, Map<String, String> fields) {
 		return post(visitor, path, fields);
 	}

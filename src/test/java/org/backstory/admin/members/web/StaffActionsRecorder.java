@@ -11,9 +11,10 @@ import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.context.support.AbstractApplicationContext;
 
 /**
- * Keeps every {@link StaffActed} the app publishes while attached, so tests can check an action was
- * audited. Attached to the running context rather than declared as a bean, so the test classes share the
- * cached application context of the other tests (each extra context holds its own database connections).
+ * Keeps every {@link StaffActed} the app publishes while attached, so tests can check an
+ * action was audited. Attached to the running context rather than declared as a bean, so
+ * the test classes share the cached application context of the other tests (each extra
+ * context holds its own database connections).
  */
 final class StaffActionsRecorder implements AutoCloseable {
 
@@ -29,8 +30,8 @@ final class StaffActionsRecorder implements AutoCloseable {
 	}
 
 	static StaffActionsRecorder attach(ApplicationContext context) {
-		StaffActionsRecorder recorder = new StaffActionsRecorder(context
-			.getBean(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME, ApplicationEventMulticaster.class));
+		StaffActionsRecorder recorder = new StaffActionsRecorder(context.getBean(
+				AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME, ApplicationEventMulticaster.class));
 		recorder.multicaster.addApplicationListener(recorder.listener);
 		return recorder;
 	}
