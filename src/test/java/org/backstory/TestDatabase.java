@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One real PostgreSQL per test JVM, started on first use and shared by every Spring test
@@ -60,7 +61,11 @@ public final class TestDatabase {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop));
+			// Stopped only once every Spring context is closed: stopped beside them (a
+			// JVM
+			// shutdown hook of its own runs concurrently), each context's connection pool
+			// kept trying to reconnect while closing, and the test JVM hung 30 s at exit.
+			SpringApplication.getShutdownHandlers().add(TestDatabase::stop);
 		}
 	}
 
