@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.boot.SpringApplication;
 
 /**
  * One real PostgreSQL per test JVM, started on first use and shared by every Spring test
@@ -61,11 +60,7 @@ public final class TestDatabase {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			// Stopped only once every Spring context is closed: stopped beside them (a
-			// JVM
-			// shutdown hook of its own runs concurrently), each context's connection pool
-			// kept trying to reconnect while closing, and the test JVM hung 30 s at exit.
-			SpringApplication.getShutdownHandlers().add(TestDatabase::stop);
+			Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stop));
 		}
 	}
 
