@@ -40,13 +40,13 @@ class GatewayRefunds {
 	 * the payment serialises two reports about one charge.
 	 */
 	@Transactional
-	void record(long paymentId, long amountRefunded, List<GatewayEvents.GatewayRefund> refunds) {
+	void record(long paymentId, long amountRefunded, List<GatewayRefund> refunds) {
 		jdbc.sql("select id from billing.payment where id = :id for update")
 			.param("id", paymentId)
 			.query(Long.class)
 			.single();
 		Instant now = clock.instant();
-		for (GatewayEvents.GatewayRefund refund : refunds) {
+		for (GatewayRefund refund : refunds) {
 			String key = refund.idempotencyKey() != null ? refund.idempotencyKey()
 					: "gateway-refund-" + refund.refundId();
 			jdbc.sql(

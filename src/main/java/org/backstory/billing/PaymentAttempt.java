@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 record PaymentAttempt(long id, long memberId, @Nullable Long subscriptionId, PaymentPurpose purpose, String gateway,
 		long amount, String currency, PaymentStatus status, String idempotencyKey, @Nullable String failureReason,
-		@Nullable StoredCard card, @Nullable Instant periodStart, @Nullable Instant periodEnd) {
+		@Nullable StoredCard card, @Nullable Instant periodStart,
+		@Nullable Instant periodEnd) implements SubscriptionEventLog.ChargeMade {
 
 	/**
 	 * The request to send (again): always the same for the same attempt, as idempotency

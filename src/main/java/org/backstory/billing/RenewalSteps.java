@@ -30,6 +30,8 @@ class RenewalSteps implements ChargeSteps<Void> {
 
 	private final RenewalRepository renewals;
 
+	private final SubscriptionRepository subscriptions;
+
 	private final PaymentRepository payments;
 
 	private final SubscriptionEventLog events;
@@ -42,9 +44,10 @@ class RenewalSteps implements ChargeSteps<Void> {
 
 	private final Clock clock;
 
-	RenewalSteps(RenewalRepository renewals, PaymentRepository payments, SubscriptionEventLog events,
-			BillingMails mails, RenewalProperties properties, Clock clock) {
+	RenewalSteps(RenewalRepository renewals, SubscriptionRepository subscriptions, PaymentRepository payments,
+			SubscriptionEventLog events, BillingMails mails, RenewalProperties properties, Clock clock) {
 		this.renewals = renewals;
+		this.subscriptions = subscriptions;
 		this.payments = payments;
 		this.events = events;
 		this.mails = mails;
@@ -138,13 +141,13 @@ class RenewalSteps implements ChargeSteps<Void> {
 			}
 		}
 		Set<Long> settled = payments.settleSucceeded(chargeIds, now);
-		Map<Long, DueSubscription> subscriptions = renewals
+		Map<Long, DueSubscription> locked = renewals
 			.lockAll(settled.stream().map(id -> Objects.requireNonNull(attempts.get(id).subscriptionId())).toList());
 		List<PaymentAttempt> renewing = settled.stream()
 			.map(attempts::get)
-			.filter(attempt -> isForCurrentPeriod(subscriptions.get(attempt.subscriptionId()), attempt))
+			.filter(attempt -> isForCurrentPeriod(locked.get(attempt.subscriptionId()), attempt))
 			.toList();
-		renewed(renewing.stream().map(attempt -> subscriptions.get(attempt.subscriptionId())).toList(), renewing, now);
+		renewed(renewing.stream().map(attempt -> locked.get(attempt.subscriptionId())).toList(), renewing, now);
 	}
 
 	/** Settles one answer. */
@@ -175,7 +178,7 @@ class RenewalSteps implements ChargeSteps<Void> {
 
 	private void end(DueSubscription subscription, Instant now) {
 		SubscriptionLifecycle.PERIOD_ENDED.require(subscription.status());
-		renewals.end(subscription.id(), null, now);
+		subscriptions.end(subscription.id(), null, now);
 		events.record(subscription.id(), subscription.status(), SubscriptionEventLog.Cause.PERIOD_ENDED, RENEWAL_RUN,
 				now);
 		log.info("Subscription ended at its period end subscriptionId={}", subscription.id());
@@ -223,7 +226,7 @@ class RenewalSteps implements ChargeSteps<Void> {
 		DunningPolicy.Step step = dunning.afterDecline(failed, payment != null, now);
 		if (!(step instanceof DunningPolicy.Retry retry)) {
 			SubscriptionLifecycle.RETRIES_EXHAUSTED.require(subscription.status());
-			renewals.end(subscription.id(), null, now);
+			subscriptions.end(subscription.id(), null, now);
 			recordDecline(subscription, SubscriptionEventLog.Cause.RETRIES_EXHAUSTED, payment, now);
 			mails.subscriptionEnded(subscription.memberId(), subscription.id());
 			log.info("Subscription ended after its last retry failed subscriptionId={}", subscription.id());

@@ -27,8 +27,6 @@ public class SubscriptionChanges {
 
 	private final SubscriptionRepository subscriptions;
 
-	private final RenewalRepository renewals;
-
 	private final SubscriptionEventLog events;
 
 	private final PaymentRepository payments;
@@ -41,11 +39,9 @@ public class SubscriptionChanges {
 
 	private final Clock clock;
 
-	SubscriptionChanges(SubscriptionRepository subscriptions, RenewalRepository renewals, SubscriptionEventLog events,
-			PaymentRepository payments, Refunds refunds, TransactionTemplate transaction, StaffActions audit,
-			Clock clock) {
+	SubscriptionChanges(SubscriptionRepository subscriptions, SubscriptionEventLog events, PaymentRepository payments,
+			Refunds refunds, TransactionTemplate transaction, StaffActions audit, Clock clock) {
 		this.subscriptions = subscriptions;
-		this.renewals = renewals;
 		this.events = events;
 		this.payments = payments;
 		this.refunds = refunds;
@@ -69,7 +65,7 @@ public class SubscriptionChanges {
 		}
 		if (live.status() == SubscriptionStatus.PAST_DUE) {
 			SubscriptionLifecycle.MEMBER_CANCELS_UNPAID.require(live.status());
-			renewals.end(live.id(), now, now);
+			subscriptions.end(live.id(), now, now);
 		}
 		else {
 			SubscriptionLifecycle.MEMBER_CANCELS.require(live.status());
@@ -127,7 +123,7 @@ public class SubscriptionChanges {
 		Instant now = clock.instant();
 		Subscription live = liveSubscription(memberId);
 		SubscriptionLifecycle.STAFF_CANCELS.require(live.status());
-		renewals.end(live.id(), now, now);
+		subscriptions.end(live.id(), now, now);
 		events.record(live.id(), live.status(), SubscriptionEventLog.Cause.CANCELED_BY_STAFF,
 				SubscriptionEventLog.Actor.staff(staffId), now);
 		log.info("Subscription canceled by staff subscriptionId={} staffId={}", live.id(), staffId);

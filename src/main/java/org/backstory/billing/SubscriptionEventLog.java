@@ -123,9 +123,23 @@ class SubscriptionEventLog {
 	}
 
 	/** A change a payment caused, with the amount charged. */
-	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
-			PaymentAttempt payment, Instant at) {
+	void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor, ChargeMade payment,
+			Instant at) {
 		recordAll(List.of(Entry.of(subscriptionId, from, cause, actor, payment)), at);
+	}
+
+	/**
+	 * A payment as the log records it beside the change it caused. The log is the lowest
+	 * room of billing: payments implement this rather than the log knowing payments.
+	 */
+	interface ChargeMade {
+
+		long id();
+
+		long amount();
+
+		String currency();
+
 	}
 
 	/** One change to log. */
@@ -134,7 +148,7 @@ class SubscriptionEventLog {
 
 		/** A change a payment caused, with the amount charged. */
 		static Entry of(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor,
-				PaymentAttempt payment) {
+				ChargeMade payment) {
 			return new Entry(subscriptionId, from, cause, actor, payment.amount(), payment.currency(), payment.id());
 		}
 

@@ -324,4 +324,19 @@ class SubscriptionRepository {
 			.update() == 1;
 	}
 
+	/** Ends a subscription: nothing is due any more. */
+	void end(long id, @Nullable Instant canceledAt, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set status = 'expired', due_at = null, past_due_since = null,
+				    canceled_at = coalesce(:canceled, canceled_at), updated_at = :now
+				where id = :id
+				""")
+			.param("id", id)
+			.param("canceled", Timestamps.of(canceledAt))
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.backstory.billing.GatewayEvents;
+import org.backstory.billing.GatewayRefund;
 import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.PaymentGatewaySelection;
 import org.jspecify.annotations.Nullable;
@@ -82,19 +83,17 @@ class StripeEventHandler {
 		JsonNode listed = event.at("refunds");
 		// API versions since 2022-11-15 leave the refunds out of the charge; a long list
 		// is cut short.
-		List<GatewayEvents.GatewayRefund> refunds = listed.path("data").isArray()
-				&& !listed.path("has_more").asBoolean() ? refundsIn(listed.path("data"))
-						: stripe.refundsOf(paymentIntent);
+		List<GatewayRefund> refunds = listed.path("data").isArray() && !listed.path("has_more").asBoolean()
+				? refundsIn(listed.path("data")) : stripe.refundsOf(paymentIntent);
 		events.chargeRefunded(paymentIntent, key, event.at("amount_refunded").longValue(0), refunds);
 	}
 
-	private static List<GatewayEvents.GatewayRefund> refundsIn(JsonNode data) {
-		List<GatewayEvents.GatewayRefund> refunds = new ArrayList<>();
+	private static List<GatewayRefund> refundsIn(JsonNode data) {
+		List<GatewayRefund> refunds = new ArrayList<>();
 		for (JsonNode refund : data) {
 			String status = refund.path("status").stringValue("");
 			if (!status.equals("failed") && !status.equals("canceled")) {
-				refunds.add(new GatewayEvents.GatewayRefund(refund.path("id").stringValue(""),
-						refund.path("amount").longValue(0),
+				refunds.add(new GatewayRefund(refund.path("id").stringValue(""), refund.path("amount").longValue(0),
 						refund.path("metadata").path(StripePaymentGateway.IDEMPOTENCY_KEY).stringValue(null),
 						refund.path("reason").stringValue(null)));
 			}

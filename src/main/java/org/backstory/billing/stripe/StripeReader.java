@@ -11,6 +11,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.param.RefundListParams;
 import org.backstory.billing.GatewayEvents;
+import org.backstory.billing.GatewayRefund;
 import org.backstory.billing.PaymentGatewayException;
 import org.backstory.billing.PaymentGatewaySelection;
 import org.springframework.context.annotation.Conditional;
@@ -56,15 +57,15 @@ class StripeReader {
 	 * The refunds of PaymentIntent {@code paymentIntentId} that count: pending or
 	 * succeeded.
 	 */
-	List<GatewayEvents.GatewayRefund> refundsOf(String paymentIntentId) {
-		List<GatewayEvents.GatewayRefund> refunds = new ArrayList<>();
+	List<GatewayRefund> refundsOf(String paymentIntentId) {
+		List<GatewayRefund> refunds = new ArrayList<>();
 		try {
 			for (com.stripe.model.Refund refund : stripe.v1()
 				.refunds()
 				.list(RefundListParams.builder().setPaymentIntent(paymentIntentId).setLimit(100L).build())
 				.autoPagingIterable()) {
 				if (!"failed".equals(refund.getStatus()) && !"canceled".equals(refund.getStatus())) {
-					refunds.add(new GatewayEvents.GatewayRefund(refund.getId(), refund.getAmount(),
+					refunds.add(new GatewayRefund(refund.getId(), refund.getAmount(),
 							refund.getMetadata() == null ? null
 									: refund.getMetadata().get(StripePaymentGateway.IDEMPOTENCY_KEY),
 							refund.getReason()));

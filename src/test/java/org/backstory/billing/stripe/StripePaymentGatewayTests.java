@@ -24,6 +24,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.GatewayEvents;
+import org.backstory.billing.GatewayRefund;
 import org.backstory.billing.PaymentGateway;
 import org.backstory.billing.PaymentGateway.CardAttachment;
 import org.backstory.billing.PaymentGateway.ChargeResult;
@@ -314,7 +315,7 @@ class StripePaymentGatewayTests {
 
 		assertThat(reader.idempotencyKeyOf("pi_test_ours")).isEqualTo(Optional.of("checkout-9-x"));
 		assertThat(reader.refundsOf("pi_test_ours"))
-			.isEqualTo(List.of(new GatewayEvents.GatewayRefund("re_test_1", 100, null, null)));
+			.isEqualTo(List.of(new GatewayRefund("re_test_1", 100, null, null)));
 		stripeApi.verify(getRequestedFor(urlPathEqualTo("/v1/refunds")).withQueryParam("limit", matching("100")));
 	}
 
