@@ -2,6 +2,7 @@ package org.backstory;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +67,15 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("com.stripe..")
+			.check(classes);
+	}
+
+	@Test
+	void billingRoomsCallOnlyRoomsBelowThem() {
+		slices().matching("org.backstory.billing.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("a flow through billing reads top to bottom (docs/modules/billing.md, Rooms)")
 			.check(classes);
 	}
 

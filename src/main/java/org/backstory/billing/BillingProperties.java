@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.time.Duration;
 
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.backstory.billing.BillingArchive.ArchivedEvent;
 import org.backstory.billing.BillingArchive.ArchivedPayment;
 import org.backstory.billing.BillingArchive.ArchivedSubscription;
+import org.backstory.billing.ledger.SubscriptionEventLog;
+import org.backstory.shared.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.time.Instant;
 
+import org.backstory.billing.payment.StoredCard;
 import org.jspecify.annotations.Nullable;
 
 /**

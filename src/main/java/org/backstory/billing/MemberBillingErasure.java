@@ -1,5 +1,11 @@
 package org.backstory.billing;
 
+import org.backstory.billing.card.CardRepository;
+import org.backstory.billing.card.CardSetups;
+import org.backstory.billing.checkout.CouponRepository;
+import org.backstory.billing.gift.GiftRepository;
+import org.backstory.billing.payment.PaymentRepository;
+import org.backstory.billing.subscription.SubscriptionRepository;
 import org.backstory.members.MemberDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +81,7 @@ public class PlanCatalog {
 	}
 
 	/** Any plan with this code, active or not, with its row id. */
-	Optional<StoredPlan> find(String code) {
+	public Optional<StoredPlan> find(String code) {
 		return jdbc.sql("select " + COLUMNS + " from billing.plan where code = :code")
 			.param("code", code)
 			.query((rs, row) -> stored(rs))
@@ -96,7 +97,7 @@ public class PlanCatalog {
 	}
 
 	/** A plan and its row id, which subscriptions refer to. */
-	record StoredPlan(long id, Plan plan) {
+	public record StoredPlan(long id, Plan plan) {
 	}
 
 	private static boolean sameDetails(Plan stored, NewPlan plan) {

@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.time.Instant;
 
+import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backstory.billing.payment.PaymentRepository;
+import org.backstory.billing.payment.ReceiptRepository;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.publishing.Publication;

@@ -3,6 +3,7 @@ package org.backstory.billing;
 import java.time.Duration;
 import java.util.List;
 
+import org.backstory.billing.payment.PaymentGateway;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

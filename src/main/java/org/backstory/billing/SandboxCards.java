@@ -1,5 +1,8 @@
 package org.backstory.billing;
 
+import org.backstory.billing.payment.PaymentGatewaySelection;
+import org.backstory.billing.payment.StoredCard;
+
 /**
  * The sandbox gateway's test cards, for demos and tests (the sandbox is the default
  * gateway, see {@link PaymentGatewaySelection}). Typed into the checkout form:

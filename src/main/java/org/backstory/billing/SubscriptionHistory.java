@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.util.List;
 
+import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.backstory.billing.card.CardRepository;
+import org.backstory.billing.ledger.SubscriptionEventLog;
+import org.backstory.billing.payment.PaymentGateway;
+import org.backstory.billing.subscription.NewSubscription;
+import org.backstory.billing.subscription.Subscription;
+import org.backstory.billing.subscription.SubscriptionRepository;
 import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -167,7 +173,7 @@ public class SubscriptionService {
 	 * Sets aside the member's unfinished checkout (unless its payment is pending), so
 	 * another way of subscribing can begin. Runs in the caller's transaction.
 	 */
-	void expireAbandonedCheckout(long memberId, Instant now) {
+	public void expireAbandonedCheckout(long memberId, Instant now) {
 		subscriptions.expireAbandonedCheckout(memberId, now)
 			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE,
 					SubscriptionEventLog.Cause.CHECKOUT_ABANDONED, SubscriptionEventLog.Actor.SYSTEM, now));

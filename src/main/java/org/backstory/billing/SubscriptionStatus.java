@@ -25,7 +25,7 @@ public enum SubscriptionStatus {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static SubscriptionStatus fromCode(String code) {
+	public static SubscriptionStatus fromCode(String code) {
 		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 

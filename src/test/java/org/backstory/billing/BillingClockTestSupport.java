@@ -1,5 +1,7 @@
 package org.backstory.billing;
 
+import org.backstory.billing.checkout.CheckoutService;
+import org.backstory.billing.renewal.RenewalRun;
 import org.backstory.members.MemberDirectory;
 import org.backstory.publishing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -12,28 +14,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code SettableClock.Configuration} and name their own database), and the real time
  * again after each test.
  */
-abstract class BillingClockTestSupport {
+public abstract class BillingClockTestSupport {
 
 	@Autowired
-	RenewalRun run;
+	protected RenewalRun run;
 
 	@Autowired
-	CheckoutService checkouts;
+	protected CheckoutService checkouts;
 
 	@Autowired
-	PlanCatalog catalog;
+	protected PlanCatalog catalog;
 
 	@Autowired
-	MemberDirectory members;
+	protected MemberDirectory members;
 
 	@Autowired
-	SettableClock clock;
+	protected SettableClock clock;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected JdbcClient jdbc;
 
 	@AfterEach
-	void realTime() {
+	protected void realTime() {
 		clock.reset();
 	}
 

@@ -3,10 +3,16 @@ package org.backstory.billing;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.backstory.billing.checkout.Checkout;
+import org.backstory.billing.checkout.CheckoutOutcome;
+import org.backstory.billing.checkout.CheckoutService;
+import org.backstory.billing.checkout.CouponDuration;
+import org.backstory.billing.checkout.NewCoupon;
+import org.backstory.billing.payment.CardDetails;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;

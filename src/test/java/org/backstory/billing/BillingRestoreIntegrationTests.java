@@ -8,6 +8,8 @@ import java.util.List;
 import org.backstory.OwnDatabase;
 import org.backstory.billing.BillingArchive.ArchivedPayment;
 import org.backstory.billing.BillingArchive.ArchivedSubscription;
+import org.backstory.billing.card.CardService;
+import org.backstory.billing.ledger.RevenueFigures;
 import org.backstory.email.SentMail;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;

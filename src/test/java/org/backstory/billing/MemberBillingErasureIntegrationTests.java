@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import org.backstory.billing.checkout.Checkout;
+import org.backstory.billing.checkout.CheckoutOutcome;
+import org.backstory.billing.checkout.CheckoutService;
 import org.backstory.members.MemberDeleted;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

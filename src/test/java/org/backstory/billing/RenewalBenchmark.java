@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import org.backstory.BenchmarkApp;
+import org.backstory.billing.renewal.RenewalRun;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;

@@ -10,6 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.backstory.billing.Entitlement.Status;
+import org.backstory.billing.card.CardService;
+import org.backstory.billing.checkout.Checkout;
+import org.backstory.billing.checkout.CheckoutService;
+import org.backstory.billing.payment.CardOnFile;
+import org.backstory.billing.payment.StoredCard;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.backstory.OwnDatabase;
+import org.backstory.billing.checkout.Checkout;
+import org.backstory.billing.checkout.Coupon;
+import org.backstory.billing.checkout.CouponDuration;
+import org.backstory.billing.checkout.CouponService;
+import org.backstory.billing.gift.GiftPurchase;
+import org.backstory.billing.gift.GiftRedemption;
+import org.backstory.billing.gift.GiftService;
 import org.backstory.email.SentMail;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;

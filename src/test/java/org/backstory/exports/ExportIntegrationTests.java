@@ -21,21 +21,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import javax.imageio.ImageIO;
 
 import org.backstory.Visitor;
 import org.backstory.admin.members.MemberExport;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
-import org.backstory.billing.CheckoutService;
 import org.backstory.billing.NewPlan;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.Receipts;
-import org.backstory.billing.Refunds;
 import org.backstory.billing.SandboxCards;
 import org.backstory.billing.SubscriptionService;
+import org.backstory.billing.checkout.CheckoutService;
+import org.backstory.billing.payment.Refunds;
 import org.backstory.media.MediaFiles;
 import org.backstory.media.MediaLibrary;
 import org.backstory.media.StoredImage;

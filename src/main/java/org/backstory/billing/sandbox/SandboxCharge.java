@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.backstory.billing.PaymentGateway.Charge;
-import org.backstory.billing.PaymentGateway.ChargeResult;
-import org.backstory.billing.PaymentGatewayException;
+import org.backstory.billing.payment.PaymentGateway.Charge;
+import org.backstory.billing.payment.PaymentGateway.ChargeResult;
+import org.backstory.billing.payment.PaymentGatewayException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.backstory.billing.CardDetails;
-import org.backstory.billing.PaymentGateway;
-import org.backstory.billing.PaymentGatewayException;
-import org.backstory.billing.PaymentGatewaySelection;
 import org.backstory.billing.SandboxCards;
-import org.backstory.billing.StoredCard;
+import org.backstory.billing.payment.CardDetails;
+import org.backstory.billing.payment.PaymentGateway;
+import org.backstory.billing.payment.PaymentGatewayException;
+import org.backstory.billing.payment.PaymentGatewaySelection;
+import org.backstory.billing.payment.StoredCard;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

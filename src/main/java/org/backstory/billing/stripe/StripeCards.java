@@ -3,7 +3,7 @@ package org.backstory.billing.stripe;
 import java.util.Locale;
 import java.util.Map;
 
-import org.backstory.billing.GatewayEvents;
+import org.backstory.billing.card.GatewayEvents;
 import org.jspecify.annotations.Nullable;
 
 /** Stripe's card facts as members read them. */

@@ -2,7 +2,7 @@ package org.backstory.billing.stripe;
 
 import java.util.Map;
 
-import org.backstory.billing.PaymentGateway;
+import org.backstory.billing.payment.PaymentGateway;
 import org.jspecify.annotations.Nullable;
 
 /**

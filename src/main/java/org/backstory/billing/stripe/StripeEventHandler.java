@@ -3,10 +3,10 @@ package org.backstory.billing.stripe;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.backstory.billing.GatewayEvents;
-import org.backstory.billing.GatewayRefund;
-import org.backstory.billing.PaymentGateway;
-import org.backstory.billing.PaymentGatewaySelection;
+import org.backstory.billing.card.GatewayEvents;
+import org.backstory.billing.payment.GatewayRefund;
+import org.backstory.billing.payment.PaymentGateway;
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

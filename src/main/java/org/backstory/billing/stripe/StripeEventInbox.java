@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import org.backstory.billing.PaymentGatewaySelection;
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package org.backstory.billing.stripe;
 
-import org.backstory.billing.PaymentGatewaySelection;
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

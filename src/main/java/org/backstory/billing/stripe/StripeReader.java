@@ -10,10 +10,9 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.param.RefundListParams;
-import org.backstory.billing.GatewayEvents;
-import org.backstory.billing.GatewayRefund;
-import org.backstory.billing.PaymentGatewayException;
-import org.backstory.billing.PaymentGatewaySelection;
+import org.backstory.billing.payment.GatewayRefund;
+import org.backstory.billing.payment.PaymentGatewayException;
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.backstory.billing.PaymentGatewaySelection;
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

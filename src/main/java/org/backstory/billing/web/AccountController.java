@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.CardService;
 import org.backstory.billing.Receipts;
-import org.backstory.billing.SubscriptionChangeRefused;
-import org.backstory.billing.SubscriptionChanges;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
-import org.backstory.billing.UpcomingCharges;
+import org.backstory.billing.card.CardService;
+import org.backstory.billing.renewal.UpcomingCharges;
+import org.backstory.billing.subscription.SubscriptionChangeRefused;
+import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.members.FeedLinks;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;

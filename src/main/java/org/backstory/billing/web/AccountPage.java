@@ -1,6 +1,6 @@
 package org.backstory.billing.web;
 
-import org.backstory.billing.CardOnFile;
+import org.backstory.billing.payment.CardOnFile;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import org.backstory.billing.Money;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
-import org.backstory.billing.UpcomingCharge;
+import org.backstory.billing.renewal.UpcomingCharge;
 import org.jspecify.annotations.Nullable;
 
 /**

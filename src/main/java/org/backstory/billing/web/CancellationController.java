@@ -3,11 +3,11 @@ package org.backstory.billing.web;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.SubscriptionChangeRefused;
-import org.backstory.billing.SubscriptionChanges;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
+import org.backstory.billing.subscription.SubscriptionChangeRefused;
+import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.CardChange;
-import org.backstory.billing.CardService;
-import org.backstory.billing.PaymentGateway;
+import org.backstory.billing.card.CardChange;
+import org.backstory.billing.card.CardService;
+import org.backstory.billing.payment.PaymentGateway;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.CsrfField;

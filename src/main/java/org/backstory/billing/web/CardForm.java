@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.backstory.billing.CardDetails;
+import org.backstory.billing.payment.CardDetails;
 import org.jspecify.annotations.Nullable;
 
 /**

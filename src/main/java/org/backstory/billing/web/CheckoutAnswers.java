@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.CheckoutOutcome;
+import org.backstory.billing.checkout.CheckoutOutcome;
 import org.backstory.shared.web.Responses;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.Coupon;
-import org.backstory.billing.CouponService;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.checkout.Coupon;
+import org.backstory.billing.checkout.CouponService;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;

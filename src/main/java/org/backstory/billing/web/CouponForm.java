@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.backstory.billing.CouponDuration;
-import org.backstory.billing.NewCoupon;
+import org.backstory.billing.checkout.CouponDuration;
+import org.backstory.billing.checkout.NewCoupon;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package org.backstory.billing.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.backstory.billing.GiftPurchase;
+import org.backstory.billing.gift.GiftPurchase;
 import org.jspecify.annotations.Nullable;
 
 /**

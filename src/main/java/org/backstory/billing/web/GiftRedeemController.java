@@ -1,9 +1,9 @@
 package org.backstory.billing.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backstory.billing.GiftRedemption;
-import org.backstory.billing.GiftService;
-import org.backstory.billing.GiftView;
+import org.backstory.billing.gift.GiftRedemption;
+import org.backstory.billing.gift.GiftService;
+import org.backstory.billing.gift.GiftView;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;

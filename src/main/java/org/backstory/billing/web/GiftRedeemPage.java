@@ -1,6 +1,6 @@
 package org.backstory.billing.web;
 
-import org.backstory.billing.GiftView;
+import org.backstory.billing.gift.GiftView;
 import org.jspecify.annotations.Nullable;
 
 /**

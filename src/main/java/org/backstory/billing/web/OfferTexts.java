@@ -1,8 +1,8 @@
 package org.backstory.billing.web;
 
-import org.backstory.billing.Coupon;
-import org.backstory.billing.CouponDuration;
 import org.backstory.billing.Money;
+import org.backstory.billing.checkout.Coupon;
+import org.backstory.billing.checkout.CouponDuration;
 import org.jspecify.annotations.Nullable;
 
 /** Trials and coupons in words, the same on the checkout, subscribe and coupon pages. */

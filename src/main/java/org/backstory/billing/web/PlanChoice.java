@@ -2,7 +2,7 @@ package org.backstory.billing.web;
 
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.Money;
-import org.backstory.billing.PlanChangeQuote;
+import org.backstory.billing.planchange.PlanChangeQuote;
 
 /**
  * One plan and interval the member may move to, with what moving costs now.

@@ -3,7 +3,7 @@ package org.backstory.billing.web;
 import java.util.List;
 import java.util.Map;
 
-import org.backstory.billing.CardOnFile;
+import org.backstory.billing.payment.CardOnFile;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.Coupon;
-import org.backstory.billing.CouponDuration;
-import org.backstory.billing.CouponService;
 import org.backstory.billing.Plan;
+import org.backstory.billing.checkout.Coupon;
+import org.backstory.billing.checkout.CouponDuration;
+import org.backstory.billing.checkout.CouponService;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberFixtures;
 import org.jsoup.nodes.Document;

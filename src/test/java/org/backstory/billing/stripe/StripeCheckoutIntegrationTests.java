@@ -12,12 +12,12 @@ import java.util.Map;
 
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.CardChange;
-import org.backstory.billing.CardOnFile;
-import org.backstory.billing.GatewayEvents;
 import org.backstory.billing.Plan;
-import org.backstory.billing.StoredCard;
 import org.backstory.billing.SubscriptionService;
+import org.backstory.billing.card.CardChange;
+import org.backstory.billing.card.GatewayEvents;
+import org.backstory.billing.payment.CardOnFile;
+import org.backstory.billing.payment.StoredCard;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

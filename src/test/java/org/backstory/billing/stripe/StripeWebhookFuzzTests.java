@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.backstory.billing.Receipt;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.backstory.billing.CardDetails;
+import org.backstory.billing.payment.CardDetails;
 import org.junit.jupiter.api.Test;
 
 class CardFormTests {

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.Receipts;
 import org.backstory.billing.SandboxCards;
+import org.backstory.billing.checkout.CheckoutService;
 import org.backstory.billing.web.Readers.Reader;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;

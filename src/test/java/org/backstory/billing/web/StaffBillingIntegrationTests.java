@@ -8,16 +8,16 @@ import java.util.Map;
 
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.CheckoutService;
 import org.backstory.billing.PaymentRecord;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.Receipts;
 import org.backstory.billing.SandboxCards;
-import org.backstory.billing.SubscriptionChanges;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
+import org.backstory.billing.checkout.CheckoutService;
+import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.billing.web.Readers.Reader;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;

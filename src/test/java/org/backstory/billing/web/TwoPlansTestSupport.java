@@ -5,9 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.CheckoutService;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.checkout.CheckoutService;
 import org.backstory.billing.web.Readers.Reader;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;

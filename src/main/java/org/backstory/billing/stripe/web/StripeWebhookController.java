@@ -3,7 +3,8 @@ package org.backstory.billing.stripe.web;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.backstory.billing.PaymentGatewaySelection;
+import org.backstory.billing.Receipt;
+import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.backstory.billing.stripe.StripeWebhooks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Conditional;

@@ -1,9 +1,0 @@
-package org.backstory.billing;
-
-/**
- * A member put a new card on file. Published in-module and handled synchronously, so a
- * past-due renewal is retried with the new card before the member's request returns:
- * access comes back as soon as the charge goes through.
- */
-record CardReplaced(long memberId) {
-}

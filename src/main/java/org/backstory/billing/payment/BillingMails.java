@@ -1,0 +1,160 @@
+package org.backstory.billing.payment;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.backstory.billing.Money;
+import org.backstory.billing.PaymentRecord;
+import org.backstory.email.Mail;
+import org.backstory.email.Mailer;
+import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberProfile;
+import org.backstory.shared.BackstoryProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mail billing sends: receipts, and the dunning notices that tell a member their card
+ * needs attention. Each is queued in the caller's transaction with a key, so a step that
+ * runs twice mails once.
+ */
+@Component
+public class BillingMails {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private final Mailer mailer;
+
+	private final MemberDirectory members;
+
+	private final BackstoryProperties site;
+
+	private final PaymentRepository payments;
+
+	BillingMails(Mailer mailer, MemberDirectory members, BackstoryProperties site, PaymentRepository payments) {
+		this.mailer = mailer;
+		this.members = members;
+		this.site = site;
+		this.payments = payments;
+	}
+
+	static String date(Instant instant) {
+		return DATE.format(instant);
+	}
+
+	/** The receipt for one successful payment. */
+	public void receipt(long paymentId) {
+		receipts(List.of(paymentId));
+	}
+
+	/**
+	 * The receipts for successful payments, each to the member who paid: one lookup for
+	 * all of them.
+	 */
+	public void receipts(Collection<Long> paymentIds) {
+		if (paymentIds.isEmpty()) {
+			return;
+		}
+		List<PaymentRepository.PaidBy> paid = payments.succeeded(paymentIds);
+		Map<Long, MemberProfile> payers = members
+			.profiles(paid.stream().map(PaymentRepository.PaidBy::memberId).toList());
+		List<Mail> mails = new ArrayList<>(paid.size());
+		for (PaymentRepository.PaidBy receipt : paid) {
+			MemberProfile payer = payers.get(receipt.memberId());
+			PaymentRecord payment = receipt.payment();
+			if (payer != null) {
+				mails.add(Mail
+					.text(payer.email(), "Your receipt (invoice " + payment.invoiceNumber() + ")",
+							"""
+									Thank you for your payment of %s on %s.
+
+									Invoice number: %d
+									Printable receipt: %s
+									""".formatted(Money.format(payment.amount(), payment.currency()),
+									date(Objects.requireNonNull(payment.settledAt())), payment.invoiceNumber(),
+									site.link("/account/payments/" + payment.id())))
+					.withKey("receipt-" + payment.id()));
+			}
+		}
+		mailer.queueAll(mails);
+	}
+
+	/**
+	 * The first decline of a renewal: the member should update the card before the
+	 * retries run out.
+	 */
+	public void paymentDeclined(long memberId, long subscriptionId, Instant retryAt) {
+		send(memberId, "declined-" + subscriptionId + "-" + retryAt.getEpochSecond(),
+				"Your card was declined — update your card on file", """
+						We tried to renew your subscription, but your card was declined.
+
+						Update your card on file and we'll try again right away: %s
+
+						Otherwise we'll try again on %s.
+						""".formatted(site.link("/account/card"), date(retryAt)));
+	}
+
+	/**
+	 * A renewal found no card on file (a subscription restored from another site's export
+	 * comes without one): nothing was charged; the member is asked to add a card.
+	 */
+	public void noCardOnFile(long memberId, long subscriptionId, Instant retryAt) {
+		send(memberId, "no-card-" + subscriptionId + "-" + retryAt.getEpochSecond(),
+				"Add a card to keep your subscription", """
+						Your subscription is due to renew, but there is no card on file for it here, so nothing was
+						charged.
+
+						Add a card and we'll renew it right away: %s
+
+						Otherwise we'll try again on %s.
+						""".formatted(site.link("/account/card"), date(retryAt)));
+	}
+
+	/** The last retry is next: after it fails, the subscription ends. */
+	public void lastRetryComing(long memberId, long subscriptionId, Instant retryAt) {
+		send(memberId, "last-retry-" + subscriptionId + "-" + retryAt.getEpochSecond(),
+				"Last try: your card was declined — update your card on file", """
+						Your card was declined again. We'll try one last time on %s; if that fails too, your
+						subscription ends.
+
+						Update your card on file now: %s
+						""".formatted(date(retryAt), site.link("/account/card")));
+	}
+
+	/** The retries ran out and the subscription ended. */
+	public void subscriptionEnded(long memberId, long subscriptionId) {
+		send(memberId, "ended-" + subscriptionId, "Your subscription has ended", """
+				We couldn't charge your card, so your subscription has ended.
+
+				You can subscribe again at any time: %s
+				""".formatted(site.link("/subscribe")));
+	}
+
+	/** The card on file expires soon. */
+	public void cardExpiring(long memberId, StoredCard card) {
+		send(memberId, "card-expiring-" + memberId + "-" + card.last4() + "-" + card.expYear() + "-" + card.expMonth(),
+				"Your card on file expires soon", """
+						Your %s ending in %s expires at the end of %02d/%d.
+
+						Update your card on file so your subscription continues: %s
+						""".formatted(card.brand(), card.last4(), card.expMonth(), card.expYear(),
+						site.link("/account/card")));
+	}
+
+	/**
+	 * Background work may send thousands at once: queued in bulk, drained after commit.
+	 */
+	private void send(long memberId, String key, String subject, String text) {
+		members.profile(memberId)
+			.map(MemberProfile::email)
+			.ifPresent(email -> mailer.queueAll(List.of(Mail.text(email, subject, text).withKey(key))));
+	}
+
+}

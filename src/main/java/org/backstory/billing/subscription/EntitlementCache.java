@@ -1,0 +1,96 @@
+package org.backstory.billing.subscription;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
+
+import org.backstory.billing.Entitlement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Remembers members' entitlements for a few seconds: every page a signed-in reader opens
+ * asks for theirs, and a query per page view was a sizeable share of a subscriber's page.
+ * Only the facts are kept; the access policy still applies its time rules (period ends,
+ * grace) to them at every request.
+ * <p>
+ * Everything is forgotten when a subscription changes through
+ * {@link SubscriptionRepository} on this node, at once and again when the surrounding
+ * transaction ends, so a reader who has just subscribed (or been refunded) here sees it
+ * on the next page. A change made by another node shows here within
+ * {@link #TIME_TO_LIVE}. An answer loaded while a change was committing is never kept:
+ * each entry carries the generation it was loaded in, and forgetting starts a new
+ * generation.
+ */
+@Component
+public class EntitlementCache {
+
+	static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
+
+	/** Bounds memory; past it the cache starts afresh. */
+	private static final int MAX_ENTRIES = 10_000;
+
+	private final LongSupplier nanoTime;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+
+	@Autowired
+	EntitlementCache() {
+		this(System::nanoTime);
+	}
+
+	EntitlementCache(LongSupplier nanoTime) {
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * The member's entitlement from memory, or from {@code loader} if not known (or too
+	 * old).
+	 */
+	Entitlement get(long memberId, LongFunction<Entitlement> loader) {
+		long now = nanoTime.getAsLong();
+		long current = generation.get();
+		Entry entry = entries.get(memberId);
+		if (entry != null && entry.generation == current && now - entry.expiresAtNanos < 0) {
+			return entry.entitlement;
+		}
+		Entitlement loaded = loader.apply(memberId);
+		if (entries.size() >= MAX_ENTRIES) {
+			entries.clear();
+		}
+		entries.put(memberId, new Entry(loaded, current, now + TIME_TO_LIVE.toNanos()));
+		return loaded;
+	}
+
+	/**
+	 * Forgets everything now, and again when the surrounding transaction (if any) ends.
+	 */
+	public void invalidate() {
+		forget();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					forget();
+				}
+
+			});
+		}
+	}
+
+	private void forget() {
+		generation.incrementAndGet();
+		entries.clear();
+	}
+
+	private record Entry(Entitlement entitlement, long generation, long expiresAtNanos) {
+	}
+
+}

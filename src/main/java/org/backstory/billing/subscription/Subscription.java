@@ -1,0 +1,50 @@
+package org.backstory.billing.subscription;
+
+import java.time.Instant;
+
+import org.backstory.billing.BillingInterval;
+import org.backstory.billing.Entitlement;
+import org.backstory.billing.SubscriptionStatus;
+import org.backstory.billing.SubscriptionSummary;
+import org.backstory.billing.payment.Discount;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A subscription row, with its plan's code and name when it has a plan.
+ *
+ * @param trialEnd the end of the free trial, if it had one
+ * @param giftId the gift it was redeemed from; such a subscription does not renew
+ * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE}
+ * without a coupon
+ */
+public record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode,
+		@Nullable String planName, String tier, @Nullable BillingInterval interval, @Nullable Long price,
+		@Nullable String currency, SubscriptionStatus status, boolean comped, Instant currentPeriodStart,
+		@Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince, @Nullable Instant trialEnd,
+		@Nullable Long giftId, Discount discount) {
+
+	/**
+	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it
+	 * runs; an unfinished checkout grants nothing.
+	 */
+	Entitlement entitlement() {
+		Entitlement.Status reported = switch (status) {
+			case INCOMPLETE, INCOMPLETE_EXPIRED -> Entitlement.Status.NONE;
+			case TRIALING -> Entitlement.Status.TRIALING;
+			case ACTIVE -> comped ? Entitlement.Status.COMPED : Entitlement.Status.ACTIVE;
+			case PAST_DUE -> Entitlement.Status.PAST_DUE;
+			case CANCELED -> Entitlement.Status.CANCELED;
+			case EXPIRED -> Entitlement.Status.EXPIRED;
+		};
+		if (reported == Entitlement.Status.NONE) {
+			return Entitlement.none();
+		}
+		return new Entitlement(reported, tier, currentPeriodEnd, pastDueSince);
+	}
+
+	public SubscriptionSummary summary() {
+		return new SubscriptionSummary(id, planCode, planName, tier, interval, price == null ? 0 : price, currency,
+				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince, giftId != null);
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.backstory.billing.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.backstory.billing.BillingInterval;
+import org.backstory.billing.SubscriptionStatus;
+import org.backstory.billing.payment.Discount;
+import org.backstory.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Subscriptions' money terms: plan, price, period, credit and discount, as charges and
+ * quotes need them.
+ */
+@Repository
+public class SubscriptionTermsRepository {
+
+	private static final String TERMS = """
+			select s.id, s.member_id, s.plan_id, s.status, s.comped, s.renews, s.billing_interval, s.price_amount,
+			       s.currency, s.current_period_start, s.current_period_end, s.credit_balance, s.percent_off,
+			       s.amount_off, s.discount_ends_at
+			from billing.subscription s
+			""";
+
+	private static final String LIVE = "s.status in ('trialing', 'active', 'past_due', 'canceled')";
+
+	private final JdbcClient jdbc;
+
+	SubscriptionTermsRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The terms of the member's running (not unfinished, not ended) subscription. */
+	public Optional<SubscriptionTerms> liveTerms(long memberId) {
+		return jdbc.sql(TERMS + " where s.member_id = :member and " + LIVE)
+			.param("member", memberId)
+			.query((rs, row) -> terms(rs))
+			.optional();
+	}
+
+	/** As {@link #liveTerms}, locked until the transaction ends. */
+	public Optional<SubscriptionTerms> lockLiveTerms(long memberId) {
+		return jdbc.sql(TERMS + " where s.member_id = :member and " + LIVE + " for update of s")
+			.param("member", memberId)
+			.query((rs, row) -> terms(rs))
+			.optional();
+	}
+
+	public SubscriptionTerms lockTerms(long subscriptionId) {
+		return jdbc.sql(TERMS + " where s.id = :id for update of s")
+			.param("id", subscriptionId)
+			.query((rs, row) -> terms(rs))
+			.single();
+	}
+
+	private static SubscriptionTerms terms(ResultSet rs) throws SQLException {
+		String interval = rs.getString("billing_interval");
+		long planId = rs.getLong("plan_id");
+		Long plan = rs.wasNull() ? null : planId;
+		long priceAmount = rs.getLong("price_amount");
+		Long price = rs.wasNull() ? null : priceAmount;
+		int percentOff = rs.getInt("percent_off");
+		Integer percent = rs.wasNull() ? null : percentOff;
+		long amountOff = rs.getLong("amount_off");
+		Long amount = rs.wasNull() ? null : amountOff;
+		return new SubscriptionTerms(rs.getLong("id"), rs.getLong("member_id"), plan,
+				SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"), rs.getBoolean("renews"),
+				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
+				rs.getString("currency"), Timestamps.require(rs, "current_period_start"),
+				Timestamps.read(rs, "current_period_end"), rs.getLong("credit_balance"),
+				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")));
+	}
+
+}
