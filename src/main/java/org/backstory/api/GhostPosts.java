@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.backstory.access.ReadableArticle;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.Dates;
 import org.jsoup.Jsoup;
@@ -130,7 +131,7 @@ public final class GhostPosts {
 		values.put("custom_excerpt", emptyToNull(article.dek()));
 		values.put("tiers",
 				article.visibility().tiers().stream().sorted().map(code -> Map.of("id", code, "slug", code)).toList());
-		values.put("url", site.link("/p/" + article.slug()));
+		values.put("url", site.link(ArticleLinks.page(article.slug())));
 		values.put("excerpt", article.dek().isEmpty() ? truncate(plaintext) : article.dek());
 		values.put("reading_time", readingMinutes(plaintext, document.select("img").size()));
 		values.put("access", access);

@@ -10,6 +10,7 @@ import org.backstory.access.ArticleGate;
 import org.backstory.access.Reader;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSearch;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
@@ -93,7 +94,7 @@ class ReaderSearch {
 		for (int i = 0; i < articles.size(); i++) {
 			Article article = articles.get(i);
 			Instant published = article.publishedAt().truncatedTo(ChronoUnit.SECONDS);
-			shown.add(new SearchResult("/p/" + article.slug(), Marks.html(titles.get(i)), article.dek(),
+			shown.add(new SearchResult(ArticleLinks.page(article.slug()), Marks.html(titles.get(i)), article.dek(),
 					article.authors(), published.toString(), Dates.readerDate(published), article.visibility().badge(),
 					Marks.html(snippets.get(i))));
 		}
