@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.access.PaywallBox.Action;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleLinks;
 
 /** Writes the paywall box for each reason a reader can be refused. */
 final class PaywallBoxes {
@@ -21,7 +22,7 @@ final class PaywallBoxes {
 	 * a cookie, so reading stays sessionless.
 	 */
 	static PaywallBox forRefusal(Remedy remedy, Article article, MeterStatus meter) {
-		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
+		String next = "?next=" + URLEncoder.encode(ArticleLinks.page(article.slug()), StandardCharsets.UTF_8);
 		String from = next + "&article=" + article.id();
 		Action logIn = new Action("Already a subscriber? Log in", "/login" + next);
 		return switch (remedy) {
@@ -53,7 +54,7 @@ final class PaywallBoxes {
 	static PaywallBox forEmail(Remedy remedy, Article article) {
 		PaywallBox box = forRefusal(remedy == Remedy.SUBSCRIBE ? Remedy.SUBSCRIBE_OR_LOG_IN : remedy, article,
 				MeterStatus.OFF);
-		String next = "?next=" + URLEncoder.encode("/p/" + article.slug(), StandardCharsets.UTF_8);
+		String next = "?next=" + URLEncoder.encode(ArticleLinks.page(article.slug()), StandardCharsets.UTF_8);
 		Action logIn = box.secondary() != null ? box.secondary()
 				: new Action("Already a subscriber? Log in", "/login" + next);
 		if (!article.onSite()) {

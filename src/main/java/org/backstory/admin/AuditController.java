@@ -2,12 +2,9 @@ package org.backstory.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -15,6 +12,7 @@ import org.backstory.api.Integration;
 import org.backstory.api.Integrations;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
 	static final int PAGE_SIZE = 50;
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter
-		.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final AuditLog log;
 
@@ -60,7 +54,7 @@ class AuditController {
 		Map<Long, MemberProfile> profiles = members.profiles(actorIds);
 		model.addAttribute("rows",
 				shown.stream()
-					.map(entry -> new AuditRow(WHEN.format(entry.occurredAt()), name(profiles, entry.actorId()),
+					.map(entry -> new AuditRow(Dates.staffSecond(entry.occurredAt()), name(profiles, entry.actorId()),
 							entry.action(), entry.subject(), entry.detail()))
 					.toList());
 		model.addAttribute("actions", log.actions());

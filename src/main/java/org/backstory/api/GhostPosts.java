@@ -2,18 +2,19 @@ package org.backstory.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.backstory.access.ReadableArticle;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.shared.BackstoryProperties;
+import org.backstory.shared.Dates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GhostPosts {
 
-	private static final Shape CONTENT = new Shape(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx"),
+	private static final Shape CONTENT = new Shape(Dates::isoWithOffset,
 			List.of("id", "uuid", "title", "slug", "html", "plaintext", "comment_id", "feature_image",
 					"feature_image_alt", "feature_image_caption", "featured", "visibility", "created_at", "updated_at",
 					"published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template",
@@ -39,7 +40,7 @@ public final class GhostPosts {
 					"frontmatter", "meta_title", "meta_description", "og_image", "og_title", "og_description",
 					"twitter_image", "twitter_title", "twitter_description"));
 
-	private static final Shape ADMIN = new Shape(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"),
+	private static final Shape ADMIN = new Shape(Dates::iso,
 			List.of("id", "uuid", "title", "slug", "html", "comment_id", "feature_image", "feature_image_alt",
 					"feature_image_caption", "featured", "status", "visibility", "created_at", "updated_at",
 					"published_at", "custom_excerpt", "codeinjection_head", "codeinjection_foot", "custom_template",
@@ -130,7 +131,7 @@ public final class GhostPosts {
 		values.put("custom_excerpt", emptyToNull(article.dek()));
 		values.put("tiers",
 				article.visibility().tiers().stream().sorted().map(code -> Map.of("id", code, "slug", code)).toList());
-		values.put("url", site.link("/p/" + article.slug()));
+		values.put("url", site.link(ArticleLinks.page(article.slug())));
 		values.put("excerpt", article.dek().isEmpty() ? truncate(plaintext) : article.dek());
 		values.put("reading_time", readingMinutes(plaintext, document.select("img").size()));
 		values.put("access", access);
@@ -170,14 +171,10 @@ public final class GhostPosts {
 	 * code injection, its email and social fields Backstory has no counterpart for) as
 	 * null, and its form of dates.
 	 */
-	private record Shape(DateTimeFormatter dates, List<String> fields) {
-
-		Shape {
-			dates = dates.withZone(ZoneOffset.UTC);
-		}
+	private record Shape(Function<Instant, String> dates, List<String> fields) {
 
 		@Nullable String date(@Nullable Instant instant) {
-			return instant == null ? null : dates.format(instant);
+			return instant == null ? null : dates.apply(instant);
 		}
 
 		Map<String, Object> post(Map<String, @Nullable Object> values) {

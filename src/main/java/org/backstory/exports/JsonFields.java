@@ -1,9 +1,8 @@
 package org.backstory.exports;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
@@ -13,19 +12,16 @@ import tools.jackson.core.JsonGenerator;
  */
 final class JsonFields {
 
-	/** {@code 2026-12-07T01:02:03.000Z}, as in Ghost's export and the member CSV. */
-	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
-
 	private JsonFields() {
 	}
 
+	/** {@code 2026-12-07T01:02:03.000Z}, as in Ghost's export and the member CSV. */
 	static String date(Instant instant) {
-		return DATE.format(instant);
+		return Dates.iso(instant);
 	}
 
 	static @Nullable String dateOrNull(@Nullable Instant instant) {
-		return instant == null ? null : DATE.format(instant);
+		return instant == null ? null : Dates.iso(instant);
 	}
 
 	/**

@@ -3,8 +3,6 @@ package org.backstory.imports;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -88,12 +87,9 @@ public class ArchiveImport {
 	 */
 	public record PostLine(PlannedPost post, String slug, String authors, String paywall, boolean imported) {
 
-		private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-			.withZone(ZoneOffset.UTC);
-
 		/** The publication time as staff read it, or empty for a draft. */
 		public String publishedAt() {
-			return post.publishedAt() == null ? "" : MINUTE.format(post.publishedAt());
+			return post.publishedAt() == null ? "" : Dates.sortableMinute(post.publishedAt());
 		}
 
 		/** Who may read all of it: public, members, paid, or the tiers. */

@@ -1,9 +1,7 @@
 package org.backstory.imports;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +132,7 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 
 	private interface RowReader<T> {
 
-		T read(Cells cells);
+		T read(CsvCells cells);
 
 	}
 
@@ -169,9 +167,9 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 						"The row has " + record.fields().size() + " cells, the header " + header.size() + "."));
 				continue;
 			}
-			Cells cells = new Cells(header, record.fields());
+			CsvCells cells = new CsvCells(header, record.fields());
 			T row = reader.read(cells);
-			List<String> wrong = new ArrayList<>(cells.wrong);
+			List<String> wrong = new ArrayList<>(cells.wrong());
 			if (wrong.isEmpty()) {
 				wrong.addAll(checks.apply(row));
 			}
@@ -185,7 +183,7 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 		return rows;
 	}
 
-	private static ArchivedSubscription subscription(Cells c) {
+	private static ArchivedSubscription subscription(CsvCells c) {
 		return new ArchivedSubscription(c.id("id"), c.number("member_id", 0L), c.text("plan"), c.required("tier"),
 				c.text("interval"), c.number("price_amount", null), c.text("currency"), c.required("status"),
 				c.bool("comped"), c.bool("renews"), c.at("current_period_start"), c.when("current_period_end"),
@@ -194,7 +192,7 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 				c.number("gift_id", null), c.at("created_at"), c.at("updated_at"));
 	}
 
-	private static ArchivedPayment payment(Cells c) {
+	private static ArchivedPayment payment(CsvCells c) {
 		return new ArchivedPayment(c.id("id"), c.number("member_id", null), c.number("subscription_id", null),
 				c.required("purpose"), c.required("status"), c.number("amount", 0L), c.number("list_amount", 0L),
 				c.number("discount_amount", 0L), c.number("credit_applied", 0L), c.number("refunded_amount", 0L),
@@ -203,118 +201,11 @@ record BillingFiles(List<Located<ArchivedSubscription>> subscriptions, List<Loca
 				c.at("created_at"), c.when("settled_at"), c.when("refunded_at"));
 	}
 
-	private static ArchivedEvent event(Cells c) {
+	private static ArchivedEvent event(CsvCells c) {
 		return new ArchivedEvent(c.id("id"), c.id("subscription_id"), c.text("from_status"), c.required("to_status"),
 				c.required("cause"), c.required("actor"), c.number("amount", null), c.text("currency"),
 				c.number("payment_id", null), c.at("occurred_at"), c.required("kind"), c.number("mrr_after", 0L),
 				c.bool("previous_paid"), c.number("previous_mrr", 0L), c.text("previous_currency"));
-	}
-
-	/**
-	 * One row's cells by column, collecting what is wrong with them instead of stopping
-	 * at the first.
-	 */
-	private static final class Cells {
-
-		private static final Instant NONE = Instant.EPOCH;
-
-		private final Map<String, String> values = new HashMap<>();
-
-		private final List<String> wrong = new ArrayList<>();
-
-		Cells(List<String> header, List<String> fields) {
-			for (int i = 0; i < header.size(); i++) {
-				values.putIfAbsent(header.get(i), unescaped(fields.get(i)));
-			}
-		}
-
-		/** A cell's text, or null when it is empty. */
-		@Nullable String text(String column) {
-			String value = values.getOrDefault(column, "");
-			return value.isEmpty() ? null : value;
-		}
-
-		String required(String column) {
-			String value = text(column);
-			if (value == null) {
-				wrong.add(column + " is empty");
-				return "";
-			}
-			return value;
-		}
-
-		long id(String column) {
-			Long id = number(column, null);
-			if (id == null || id <= 0) {
-				wrong.add(column + " must be a positive number");
-				return 0;
-			}
-			return id;
-		}
-
-		/** A whole number, or {@code empty} when the cell is empty. */
-		@Nullable Long number(String column, @Nullable Long empty) {
-			Long value = parse(column, Long::valueOf);
-			return value == null ? empty : value;
-		}
-
-		<T> @Nullable T parse(String column, Function<String, T> parser) {
-			String value = text(column);
-			if (value == null) {
-				return null;
-			}
-			try {
-				return parser.apply(value);
-			}
-			catch (NumberFormatException ex) {
-				wrong.add(column + " is not a whole number (\"" + value + "\")");
-				return null;
-			}
-		}
-
-		boolean bool(String column) {
-			String value = values.getOrDefault(column, "");
-			if (!value.equals("true") && !value.equals("false")) {
-				wrong.add(column + " must be true or false, not \"" + value + "\"");
-			}
-			return value.equals("true");
-		}
-
-		/** A date that must be there. */
-		Instant at(String column) {
-			Instant at = when(column);
-			if (at == null && !values.getOrDefault(column, "").isEmpty()) {
-				return NONE;
-			}
-			if (at == null) {
-				wrong.add(column + " is empty");
-				return NONE;
-			}
-			return at;
-		}
-
-		/** A date, or null when the cell is empty. */
-		@Nullable Instant when(String column) {
-			String value = text(column);
-			if (value == null) {
-				return null;
-			}
-			Instant at = ArchiveText.instant(value);
-			if (at == null) {
-				wrong.add(column + " is not a date (\"" + value + "\")");
-			}
-			return at;
-		}
-
-		/**
-		 * The cell as written before the export guarded it against spreadsheet formulas
-		 * (shared.CsvWriter).
-		 */
-		private static String unescaped(String cell) {
-			return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
-					? cell.substring(1) : cell;
-		}
-
 	}
 
 }

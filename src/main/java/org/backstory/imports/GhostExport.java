@@ -39,8 +39,6 @@ final class GhostExport {
 
 	private final JsonNode data;
 
-	private final Set<String> tiers;
-
 	private final Instant now;
 
 	private final List<ImportProblem> problems = new ArrayList<>();
@@ -48,15 +46,17 @@ final class GhostExport {
 	/** Backstory's own section; empty for Ghost's own exports. */
 	private final OwnSection own;
 
+	private final GhostPostFields fields;
+
 	/**
 	 * @param tiers the tier codes Backstory's plans offer, which Ghost's tiers are
 	 * matched to by slug
 	 */
 	private GhostExport(JsonNode data, JsonNode own, Set<String> tiers, Instant now) {
 		this.data = data;
-		this.tiers = tiers;
 		this.now = now;
 		this.own = new OwnSection(data, own, problems);
+		this.fields = new GhostPostFields(tiers, now, problems);
 	}
 
 	static ArchivePlan read(JsonNode root, Set<String> tiers, Instant now) {
@@ -141,14 +141,15 @@ final class GhostExport {
 				}
 			}
 			Visibility visibility = own != null ? OwnSection.visibility(own)
-					: visibility(post, postProducts.getOrDefault(id, List.of()), products, where);
+					: fields.visibility(post, postProducts.getOrDefault(id, List.of()), products, where);
 			Instant publishedAt = instant(own != null ? own : post, "published_at");
 			PostStatus status = own != null ? OwnSection.status(own, publishedAt, now)
-					: status(post, postMeta, publishedAt, where);
+					: fields.status(post, postMeta, publishedAt, where);
 			String feature = own != null ? OwnSection.link(own, "cover_image_url")
-					: image(text(post, "feature_image"), "Feature image", where);
-			ArticleSeo seo = own != null ? OwnSection.seo(own) : new ArticleSeo(text(postMeta, "meta_title"),
-					text(postMeta, "meta_description"), image(text(postMeta, "og_image"), "Social image", where));
+					: fields.image(text(post, "feature_image"), "Feature image", where);
+			ArticleSeo seo = own != null ? OwnSection.seo(own)
+					: new ArticleSeo(text(postMeta, "meta_title"), text(postMeta, "meta_description"),
+							fields.image(text(postMeta, "og_image"), "Social image", where));
 			posts.add(new PlannedPost(where, id, title, slug, ArchiveText.dek(text(post, "custom_excerpt")), markdown,
 					visibility, status, status == PostStatus.DRAFT ? null : publishedAt, dedupedTags(planned),
 					authors.stream().distinct().toList(), feature, seo, marker,
@@ -161,106 +162,12 @@ final class GhostExport {
 		return new ArchivePlan(ImportSource.GHOST, posts, List.of(), problems, own.site(problems));
 	}
 
-	/**
-	 * Ghost's visibility; tiers are matched to Backstory's by slug, and an unknown one
-	 * falls back to paid.
-	 */
-	private Visibility visibility(JsonNode post, List<String> productIds, Map<String, JsonNode> products,
-			String where) {
-		String visibility = text(post, "visibility");
-		switch (visibility) {
-			case "public", "" -> {
-				return Visibility.everyone();
-			}
-			case "members" -> {
-				return Visibility.members();
-			}
-			case "paid" -> {
-				return Visibility.paid();
-			}
-			case "tiers" -> {
-				Set<String> matched = new HashSet<>();
-				for (String productId : productIds) {
-					JsonNode product = products.get(productId);
-					if (product != null && "free".equals(text(product, "type"))) {
-						return Visibility.members();
-					}
-					String slug = product == null ? productId : text(product, "slug");
-					if (tiers.contains(slug)) {
-						matched.add(slug);
-					}
-					else {
-						problems.add(ImportProblem.notice(where,
-								"Tier \"" + slug + "\" has no plan here (plans' tier codes: "
-										+ String.join(", ", tiers.stream().sorted().toList())
-										+ "); left out of the article's tiers."));
-					}
-				}
-				if (matched.isEmpty()) {
-					problems.add(ImportProblem.notice(where,
-							"None of the post's tiers has a plan here: every paying subscriber may read it."));
-					return Visibility.paid();
-				}
-				return Visibility.tiers(matched);
-			}
-			default -> {
-				problems
-					.add(ImportProblem.notice(where, "Unknown visibility \"" + visibility + "\": imported as paid."));
-				return Visibility.paid();
-			}
-		}
-	}
-
-	private PostStatus status(JsonNode post, JsonNode meta, @Nullable Instant publishedAt, String where) {
-		String status = text(post, "status");
-		if (publishedAt == null && !status.equals("draft")) {
-			problems.add(ImportProblem.notice(where, "No published_at: imported as a draft."));
-			return PostStatus.DRAFT;
-		}
-		return switch (status) {
-			case "published" -> meta.path("email_only").asBoolean(false) ? PostStatus.EMAIL_ONLY : PostStatus.PUBLISHED;
-			case "sent" -> PostStatus.EMAIL_ONLY;
-			case "scheduled" -> {
-				if (publishedAt.isAfter(now)) {
-					yield PostStatus.SCHEDULED;
-				}
-				problems.add(ImportProblem.notice(where, "Scheduled for a time that has passed: imported as a draft."));
-				yield PostStatus.DRAFT;
-			}
-			case "draft" -> PostStatus.DRAFT;
-			default -> {
-				problems.add(ImportProblem.notice(where, "Unknown status \"" + status + "\": imported as a draft."));
-				yield PostStatus.DRAFT;
-			}
-		};
-	}
-
 	private @Nullable Instant instant(JsonNode row, String field) {
 		JsonNode value = row.path(field);
 		if (value.isNumber()) {
 			return Instant.ofEpochMilli(value.longValue());
 		}
 		return ArchiveText.instant(text(row, field));
-	}
-
-	/**
-	 * An image is kept as a link (and listed) when it has a web address; one stored on
-	 * the Ghost site itself ({@code __GHOST_URL__/content/images/...}) is not in the
-	 * export, so it is left out and listed.
-	 */
-	private @Nullable String image(String url, String what, String where) {
-		String image = url.strip();
-		if (image.isEmpty()) {
-			return null;
-		}
-		if (image.startsWith("https://") || image.startsWith("http://")) {
-			problems.add(ImportProblem.notice(where, what + " " + image
-					+ ": copied into the media library at import if it can be fetched, else kept as a link."));
-			return image;
-		}
-		problems.add(ImportProblem.notice(where, what + " " + image.replace("__GHOST_URL__", "")
-				+ " was a file on the Ghost site and is not in the export: left out; upload it again."));
-		return null;
 	}
 
 	private static List<PlannedTag> dedupedTags(List<PlannedTag> tags) {
@@ -289,7 +196,7 @@ final class GhostExport {
 	}
 
 	private Map<String, JsonNode> byKey(String table, String key) {
-		return OwnSection.byKey(data.path(table), key);
+		return OwnRows.byKey(data.path(table), key);
 	}
 
 	/** A link table's targets per post, in {@code sort_order}. */

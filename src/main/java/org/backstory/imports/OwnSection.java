@@ -2,22 +2,13 @@ package org.backstory.imports;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 
-import org.backstory.billing.NewPlan;
-import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.publishing.ArchiveRestore;
-import org.backstory.publishing.ArchivedArticle;
 import org.backstory.publishing.ArticleSeo;
-import org.backstory.publishing.HouseLabels;
-import org.backstory.publishing.Publication;
 import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +53,8 @@ final class OwnSection {
 			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section is in format "
 					+ text(own, "format_version") + ", which this version cannot read: read as a Ghost export."));
 		}
-		this.articles = readable ? byKey(own.path("articles"), "post_id") : Map.of();
-		this.storylines = readable ? byKey(own.path("storylines"), "storyline_id") : Map.of();
+		this.articles = readable ? OwnRows.byKey(own.path("articles"), "post_id") : Map.of();
+		this.storylines = readable ? OwnRows.byKey(own.path("storylines"), "storyline_id") : Map.of();
 	}
 
 	/** The section's row for a Ghost post, or null. */
@@ -157,7 +148,7 @@ final class OwnSection {
 	 */
 	static List<String> oldSlugs(JsonNode article, String slug) {
 		List<String> old = new ArrayList<>();
-		for (String alias : strings(article.path("slug_aliases"))) {
+		for (String alias : OwnRows.strings(article.path("slug_aliases"))) {
 			if (Slugs.fromName(alias, ArchiveText.MAX_SLUG).equals(alias) && !alias.equals(slug)
 					&& !old.contains(alias)) {
 				old.add(alias);
@@ -176,154 +167,16 @@ final class OwnSection {
 			return null;
 		}
 		try {
+			OwnSiteRecords site = new OwnSiteRecords(data, own);
 			OwnStorylineRecords records = new OwnStorylineRecords(own, articles, storylines);
-			return new SiteRestore(publication(), labels(), plans(), newsletters(), authors(), tags(), storylinesById(),
-					records.entities(), records.events(), List.of(), null);
+			return new SiteRestore(site.publication(), site.labels(), site.plans(), site.newsletters(), site.authors(),
+					site.tags(), site.storylines(), records.entities(), records.events(), List.of(), null);
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(ImportProblem.notice("db[0].backstory", "Backstory's section cannot be restored as it is ("
 					+ ex.getMessage() + "): imported with new ids, without plans, newsletters and settings."));
 			return null;
 		}
-	}
-
-	private Publication publication() {
-		JsonNode p = own.path("publication");
-		if (text(p, "name").isBlank()) {
-			throw new IllegalArgumentException("it has no publication name");
-		}
-		String logo = text(p, "logo_url");
-		return new Publication(text(p, "name"), text(p, "tagline"), text(p, "accent_color"),
-				logo.isEmpty() ? null : logo, text(p, "legal_name"), text(p, "postal_address"));
-	}
-
-	/**
-	 * The section labels; an export made before they were settings has none, and gets the
-	 * defaults.
-	 */
-	private HouseLabels labels() {
-		JsonNode p = own.path("publication");
-		String background = text(p, "background_label");
-		String now = text(p, "now_label");
-		if (background.isEmpty() && now.isEmpty()) {
-			return HouseLabels.DEFAULTS;
-		}
-		for (String label : List.of(background, now)) {
-			if (label.isBlank() || label.length() > HouseLabels.MAX_LENGTH
-					|| label.chars().anyMatch(Character::isISOControl)) {
-				throw new IllegalArgumentException(
-						"a section label is not 1 to " + HouseLabels.MAX_LENGTH + " characters on one line");
-			}
-		}
-		return new HouseLabels(background, now);
-	}
-
-	private List<SiteRestore.RestoredPlan> plans() {
-		List<SiteRestore.RestoredPlan> plans = new ArrayList<>();
-		for (JsonNode row : own.path("plans")) {
-			plans.add(new SiteRestore.RestoredPlan(
-					new NewPlan(text(row, "code"), text(row, "name"), text(row, "tier"), text(row, "description"),
-							text(row, "currency").toUpperCase(Locale.ROOT), row.path("monthly_price").asLong(0),
-							row.path("yearly_price").asLong(0), row.path("display_order").asInt(0),
-							row.path("trial_days").asInt(0)),
-					row.path("active").asBoolean(true), date(row, "plan " + text(row, "code"))));
-		}
-		return plans;
-	}
-
-	private List<NewsletterSettings> newsletters() {
-		Map<String, JsonNode> ghost = byKey(data.path("newsletters"), "slug");
-		List<JsonNode> rows = new ArrayList<>();
-		own.path("newsletters").forEach(rows::add);
-		rows.sort(Comparator.comparingInt(row -> row.path("position").asInt(0)));
-		List<NewsletterSettings> newsletters = new ArrayList<>();
-		for (JsonNode row : rows) {
-			JsonNode letter = ghost.get(text(row, "slug"));
-			if (letter == null) {
-				throw new IllegalArgumentException("newsletter " + text(row, "slug") + " is not in data.newsletters");
-			}
-			String replyTo = text(row, "reply_to");
-			newsletters.add(new NewsletterSettings(text(row, "slug"), text(letter, "name"), text(letter, "description"),
-					text(letter, "sender_name"), text(letter, "sender_email"), replyTo.isEmpty() ? null : replyTo,
-					row.path("default_on").asBoolean(false)));
-		}
-		return newsletters;
-	}
-
-	private List<SiteRestore.RestoredAuthor> authors() {
-		List<SiteRestore.RestoredAuthor> authors = joined("authors", "user_id", "users", (row, user) -> {
-			String staff = text(row, "staff_email");
-			return new SiteRestore.RestoredAuthor(id(row), text(user, "slug"), text(user, "name"), text(row, "bio"),
-					staff.isEmpty() ? null : staff, date(user, "author " + text(user, "slug")));
-		});
-		authors.sort(Comparator.comparingLong(SiteRestore.RestoredAuthor::id));
-		return authors;
-	}
-
-	private List<ArchivedArticle.Tag> tags() {
-		List<ArchivedArticle.Tag> tags = joined("tags", "tag_id", "tags",
-				(row, tag) -> new ArchivedArticle.Tag(id(row), text(tag, "slug"), text(tag, "name"),
-						text(tag, "description"), strings(row.path("aliases")), date(tag, "tag " + text(tag, "slug"))));
-		tags.sort(Comparator.comparingLong(ArchivedArticle.Tag::id));
-		return tags;
-	}
-
-	/**
-	 * Each row of the section's {@code table} with the Ghost row of {@code ghostTable}
-	 * its {@code link} names.
-	 * @throws IllegalArgumentException when a row names no Ghost row
-	 */
-	private <T> List<T> joined(String table, String link, String ghostTable, BiFunction<JsonNode, JsonNode, T> row) {
-		Map<String, JsonNode> ghost = byKey(data.path(ghostTable), "id");
-		List<T> joined = new ArrayList<>();
-		for (JsonNode own : this.own.path(table)) {
-			JsonNode other = ghost.get(text(own, link));
-			if (other == null) {
-				throw new IllegalArgumentException(
-						table + " row " + text(own, "slug") + " is not in data." + ghostTable);
-			}
-			joined.add(row.apply(own, other));
-		}
-		return joined;
-	}
-
-	private List<ArchivedArticle.Storyline> storylinesById() {
-		List<ArchivedArticle.Storyline> restored = new ArrayList<>();
-		for (JsonNode row : own.path("storylines")) {
-			restored.add(new ArchivedArticle.Storyline(id(row), text(row, "slug"), text(row, "title"),
-					text(row, "description"), strings(row.path("aliases")),
-					date(row, "storyline " + text(row, "slug"))));
-		}
-		restored.sort(Comparator.comparingLong(ArchivedArticle.Storyline::id));
-		return restored;
-	}
-
-	private static long id(JsonNode row) {
-		JsonNode id = row.path("id");
-		if (!id.canConvertToLong() || id.longValue() <= 0) {
-			throw new IllegalArgumentException("a row has no id: " + row.path("slug").asString(""));
-		}
-		return id.longValue();
-	}
-
-	private static Instant date(JsonNode row, String what) {
-		Instant at = ArchiveText.instant(text(row, "created_at"));
-		if (at == null) {
-			throw new IllegalArgumentException(what + " has no created_at");
-		}
-		return at;
-	}
-
-	private static List<String> strings(JsonNode array) {
-		List<String> values = new ArrayList<>();
-		array.forEach(value -> values.add(value.asString("")));
-		return values;
-	}
-
-	static Map<String, JsonNode> byKey(JsonNode table, String key) {
-		Map<String, JsonNode> rows = new HashMap<>();
-		table.forEach(row -> rows.putIfAbsent(text(row, key), row));
-		return rows;
 	}
 
 }

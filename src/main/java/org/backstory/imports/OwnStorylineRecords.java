@@ -1,6 +1,5 @@
 package org.backstory.imports;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +59,7 @@ final class OwnStorylineRecords {
 							new StorylineEvent(id, id(storyline, "storyline"), date, text(row, "summary"),
 									text(row, "quote"), text(row, "speaker"), sources,
 									article(text(row, "post_id"), what), row.path("key_event").asBoolean(false)),
-							createdAt(row, what)));
+							OwnRows.createdAt(row, what)));
 		}
 		events.sort(Comparator.comparingLong(event -> event.event().id()));
 		return events;
@@ -82,7 +81,7 @@ final class OwnStorylineRecords {
 			}
 			entities.add(new ArchivedArticle.KnownEntity(
 					new Entity(id, kind, text(row, "slug"), text(row, "name"), text(row, "bio"), aliases),
-					rejected.stream().sorted().toList(), createdAt(row, what)));
+					rejected.stream().sorted().toList(), OwnRows.createdAt(row, what)));
 		}
 		entities.sort(Comparator.comparingLong(entity -> entity.entity().id()));
 		return entities;
@@ -101,19 +100,7 @@ final class OwnStorylineRecords {
 	}
 
 	private static long id(JsonNode row, String what) {
-		JsonNode id = row.path("id");
-		if (!id.canConvertToLong() || id.longValue() <= 0) {
-			throw new IllegalArgumentException(what + " row has no id");
-		}
-		return id.longValue();
-	}
-
-	private static Instant createdAt(JsonNode row, String what) {
-		Instant at = ArchiveText.instant(text(row, "created_at"));
-		if (at == null) {
-			throw new IllegalArgumentException(what + " has no created_at");
-		}
-		return at;
+		return OwnRows.id(row, what + " row has no id");
 	}
 
 }

@@ -1,9 +1,6 @@
 package org.backstory.newsletters;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +19,7 @@ import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.StorylineRef;
 import org.backstory.shared.BackstoryProperties;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +35,6 @@ import org.springframework.stereotype.Component;
 class EditionRenderer {
 
 	private static final String TEMPLATE = "newsletters/email.jte";
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final BackstoryProperties site;
 
@@ -84,7 +79,7 @@ class EditionRenderer {
 				links.toSite("/story/" + storyline.slug()));
 		String cover = article.coverImageUrl() == null ? null : links.absolute(article.coverImageUrl());
 		return new Story(kicker, article.title(), article.onSite() ? links.articlePage() : null, article.dek(),
-				byline(article.authors()), DATE.format(article.publishedAt()), cover);
+				byline(article.authors()), Dates.readerDate(article.publishedAt()), cover);
 	}
 
 	/** "By Ana", "By Ana and Ben", "By Ana, Ben and Cy"; empty without authors. */

@@ -3,6 +3,7 @@ package org.backstory.newsletters;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,7 @@ final class EmailLinks {
 
 	EmailLinks(BackstoryProperties site, String articleSlug) {
 		this.site = site;
-		this.articlePage = URI.create(site.link("/p/" + articleSlug));
+		this.articlePage = URI.create(site.link(ArticleLinks.page(articleSlug)));
 	}
 
 	/** The absolute URL of a path of this site, such as {@code /story/x}. */

@@ -101,7 +101,7 @@ public class BackgroundSuggestions {
 
 	private static SuggestedArticle article(ArticleSummary summary, BackgroundSuggestionRepository.Match match) {
 		LocalDate published = LocalDate.ofInstant(summary.publishedAt(), ZoneOffset.UTC);
-		String href = "/p/" + summary.slug();
+		String href = ArticleLinks.page(summary.slug());
 		return new SuggestedArticle(summary.id(), summary.slug(), summary.title(), summary.dek(), published,
 				summary.visibility().badge(), match.sharedTags(), match.sharedPeople(), match.textMatch(),
 				RecapLines.article(published, summary.title(), href));

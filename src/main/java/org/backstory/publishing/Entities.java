@@ -2,20 +2,15 @@ package org.backstory.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.StaffActions;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,6 +38,8 @@ public class Entities {
 
 	private final EntityMentions mentions;
 
+	private final EntityRules rules;
+
 	private final StaffActions staffActions;
 
 	private final Clock clock;
@@ -52,6 +49,7 @@ public class Entities {
 		this.desk = desk;
 		this.mentions = mentions;
 		this.repository = repository;
+		this.rules = new EntityRules(repository);
 		this.reader = reader;
 		this.taxonomy = taxonomy;
 		this.cache = cache;
@@ -110,10 +108,9 @@ public class Entities {
 	 */
 	@Transactional
 	public Entity create(long actorId, String kind, String slug, String name, String bio, Collection<String> aliases) {
-		Entity checked = check(-1, kind, slug, name, bio, aliases);
-		long id = insert(checked);
-		changed(actorId, "entity.created", id, checked.name(), "slug " + slug);
-		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
+		Entity created = insert(rules.checked(-1, kind, slug, name, bio, aliases));
+		changed(actorId, "entity.created", created.id(), created.name(), "slug " + slug);
+		return created;
 	}
 
 	/**
@@ -128,9 +125,7 @@ public class Entities {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		Entity checked = check(-1, kind, slug, name, bio, aliases);
-		long id = insert(checked);
-		return new Entity(id, checked.kind(), slug, checked.name(), checked.bio(), checked.aliases());
+		return insert(rules.checked(-1, kind, slug, name, bio, aliases));
 	}
 
 	/**
@@ -142,8 +137,8 @@ public class Entities {
 	public Entity edit(long actorId, long id, String kind, String slug, String name, String bio,
 			Collection<String> aliases) {
 		Entity before = existing(id);
-		Entity checked = check(id, kind, slug, name, bio, aliases);
-		writeOrRefuse(() -> {
+		Entity checked = rules.checked(id, kind, slug, name, bio, aliases);
+		EntityRules.writeOrRefuse(() -> {
 			repository.update(id, checked.kind(), slug, checked.name(), checked.bio());
 			repository.replaceAliases(id, checked.aliases());
 			return id;
@@ -232,94 +227,25 @@ public class Entities {
 	@Transactional
 	public void confirmMentions(long articleId, Collection<Long> kept, SignedInMember staff) {
 		desk.open(articleId, staff);
-		List<ArticleMention> shown = repository.mentionsOf(articleId);
-		for (ArticleMention mention : shown) {
-			if (kept.contains(mention.entityId())) {
-				repository.unreject(articleId, mention.entityId());
-			}
-			else {
-				repository.reject(articleId, mention.entityId());
-			}
-		}
-		mentions.recordAgain(articleId);
-		long rejected = shown.stream().filter(mention -> !kept.contains(mention.entityId())).count();
+		EntityMentions.Confirmed confirmed = mentions.confirm(articleId, kept);
 		staffActions.record(staff.id(), "article.mentions-confirmed", "article " + articleId,
-				(shown.size() - rejected) + " kept, " + rejected + " rejected");
+				confirmed.kept() + " kept, " + confirmed.rejected() + " rejected");
 		cache.invalidate();
 	}
 
-	private Entity check(long self, String kind, String slug, String name, String bio, Collection<String> aliases) {
-		List<String> problems = new ArrayList<>();
-		Optional<EntityKind> entityKind = EntityKind.ofCode(kind);
-		if (entityKind.isEmpty()) {
-			problems.add("Choose whether the entity is a person, a country or place, or an organisation.");
-		}
-		EditorialRules.slugProblem("The entity's slug", slug).ifPresent(problems::add);
-		repository.bySlug(slug)
-			.filter(other -> other.id() != self)
-			.ifPresent(other -> problems.add("The slug '" + slug + "' is already used by " + other.name() + "."));
-		EditorialRules.nameProblem("The entity's name", name, 120).ifPresent(problems::add);
-		String plainBio = EditorialRules.plain(bio);
-		if (plainBio.length() > Entity.MAX_BIO) {
-			problems.add("The entity's bio must be at most " + Entity.MAX_BIO + " characters.");
-		}
-		String plainName = EditorialRules.plain(name);
-		LinkedHashSet<String> plainAliases = new LinkedHashSet<>();
-		aliases.stream()
-			.map(EditorialRules::plain)
-			.filter(alias -> !alias.isEmpty())
-			.filter(alias -> !alias.equalsIgnoreCase(plainName))
-			.forEach(plainAliases::add);
-		plainAliases.stream()
-			.filter(alias -> alias.length() > 120)
-			.forEach(alias -> problems
-				.add("The alias '" + alias.substring(0, 40) + "…' must be at most 120 characters."));
-		List<String> ownNames = new ArrayList<>(plainAliases);
-		ownNames.add(0, plainName);
-		for (Entity other : repository.all()) {
-			if (other.id() == self) {
-				continue;
-			}
-			List<String> taken = new ArrayList<>(other.aliases());
-			taken.add(other.name());
-			ownNames.stream()
-				.filter(own -> !own.isEmpty())
-				.filter(own -> taken.stream()
-					.anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT))))
-				.forEach(own -> problems
-					.add("The name '" + own + "' is already a name or alias of " + other.name() + "."));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidArticleException(problems);
-		}
-		return new Entity(self, entityKind.orElseThrow(), slug, plainName, plainBio, List.copyOf(plainAliases));
-	}
-
-	private long insert(Entity checked) {
-		return writeOrRefuse(() -> {
+	private Entity insert(Entity checked) {
+		long id = EntityRules.writeOrRefuse(() -> {
 			long created = repository.insert(checked.kind(), checked.slug(), checked.name(), checked.bio(),
 					clock.instant());
 			repository.replaceAliases(created, checked.aliases());
 			return created;
 		});
+		return new Entity(id, checked.kind(), checked.slug(), checked.name(), checked.bio(), checked.aliases());
 	}
 
 	private Entity existing(long id) {
 		return repository.byId(id)
 			.orElseThrow(() -> new InvalidArticleException("There is no entity with id " + id + "."));
-	}
-
-	/**
-	 * Runs the write; a slug or alias another change took since {@link #check} becomes a
-	 * refusal, not a 500.
-	 */
-	private static long writeOrRefuse(LongSupplier write) {
-		try {
-			return write.getAsLong();
-		}
-		catch (DuplicateKeyException ex) {
-			throw new InvalidArticleException("Another change took the same slug or alias a moment ago; try again.");
-		}
 	}
 
 	private void changed(long actorId, String action, long id, String name, String detail) {

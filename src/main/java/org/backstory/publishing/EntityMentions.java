@@ -1,6 +1,7 @@
 package org.backstory.publishing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,27 @@ class EntityMentions {
 			.ifPresent(source -> record(articleId, renderer.cut(source.text().withoutControls(), source.gated())));
 	}
 
+	/**
+	 * The editor's answer to the article's mention list: the entities in {@code kept}
+	 * stay mentioned (or come back), every other one the list showed is rejected; then
+	 * the mentions are recorded again.
+	 */
+	Confirmed confirm(long articleId, Collection<Long> kept) {
+		List<ArticleMention> shown = repository.mentionsOf(articleId);
+		long rejected = 0;
+		for (ArticleMention mention : shown) {
+			if (kept.contains(mention.entityId())) {
+				repository.unreject(articleId, mention.entityId());
+			}
+			else {
+				repository.reject(articleId, mention.entityId());
+				rejected++;
+			}
+		}
+		recordAgain(articleId);
+		return new Confirmed(shown.size() - rejected, rejected);
+	}
+
 	private void addQuotes(List<EntityRepository.NewQuote> quotes, MentionMatcher matcher, String markdown,
 			boolean gated) {
 		for (QuoteExtractor.Attributed quote : extractor.quotesIn(markdown)) {
@@ -69,6 +91,10 @@ class EntityMentions {
 				.ifPresent(entity -> quotes
 					.add(new EntityRepository.NewQuote(entity, quote.text(), quote.saidOn(), gated)));
 		}
+	}
+
+	/** How many of the shown mentions the editor kept and rejected. */
+	record Confirmed(long kept, long rejected) {
 	}
 
 }

@@ -2,11 +2,11 @@ package org.backstory.publishing;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.backstory.shared.Dates;
 
 /**
  * When a storyline event happened, known to the day, the month or only the year. The date
@@ -25,10 +25,6 @@ public record EventDate(LocalDate date, Precision precision) {
 	}
 
 	private static final Pattern WRITTEN = Pattern.compile("(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
-
-	private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
-	private static final DateTimeFormatter MONTH_TEXT = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
 	public EventDate {
 		date = switch (precision) {
@@ -71,8 +67,8 @@ public record EventDate(LocalDate date, Precision precision) {
 	/** The date as a reader sees it: "12 March 2019", "March 2019" or "2019". */
 	public String text() {
 		return switch (precision) {
-			case DAY -> DAY_TEXT.format(date);
-			case MONTH -> MONTH_TEXT.format(date);
+			case DAY -> Dates.readerDate(date);
+			case MONTH -> Dates.readerMonth(date);
 			case YEAR -> Integer.toString(date.getYear());
 		};
 	}

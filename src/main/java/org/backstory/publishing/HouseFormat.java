@@ -70,7 +70,7 @@ public final class HouseFormat {
 		for (Node node = PARSER.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
 			if (node instanceof Heading heading && heading.getLevel() == 2) {
 				h2s.add(heading);
-				HouseSection.named(ArticleRenderer.textOf(heading), labels)
+				HouseSection.named(MarkdownHtml.textOf(heading), labels)
 					.ifPresent(section -> (section == HouseSection.BEFORE_YOU_READ ? background : now).add(heading));
 			}
 		}

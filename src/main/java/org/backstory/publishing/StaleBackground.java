@@ -86,9 +86,10 @@ final class StaleBackground {
 	 * date.
 	 */
 	static boolean mentions(String background, SuggestedEvent event) {
-		if (event.articleSlug() != null && Pattern.compile("/p/" + Pattern.quote(event.articleSlug()) + "(?![a-z0-9-])")
-			.matcher(background)
-			.find()) {
+		if (event.articleSlug() != null
+				&& Pattern.compile(Pattern.quote(ArticleLinks.page(event.articleSlug())) + "(?![a-z0-9-])")
+					.matcher(background)
+					.find()) {
 			return true;
 		}
 		if (event.sources().stream().anyMatch(source -> background.contains(source.url()))) {

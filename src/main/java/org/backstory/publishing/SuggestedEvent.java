@@ -28,7 +28,7 @@ public record SuggestedEvent(long id, EventDate date, String summary, boolean ke
 	 * source, else none.
 	 */
 	static SuggestedEvent of(StorylineEvent event, @Nullable String articleSlug) {
-		String href = articleSlug != null ? "/p/" + articleSlug
+		String href = articleSlug != null ? ArticleLinks.page(articleSlug)
 				: event.sources().isEmpty() ? null : event.sources().get(0).url();
 		String linkText = articleSlug != null ? "more" : "source";
 		return new SuggestedEvent(event.id(), event.date(), event.summary(), event.key(), articleSlug, event.sources(),

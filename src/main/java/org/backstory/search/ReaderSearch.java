@@ -1,18 +1,16 @@
 package org.backstory.search;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.backstory.access.ArticleGate;
 import org.backstory.access.Reader;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSearch;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
@@ -20,6 +18,7 @@ import org.backstory.publishing.SearchOrder;
 import org.backstory.publishing.SearchReach;
 import org.backstory.publishing.SearchRequest;
 import org.backstory.publishing.SearchResults;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Service;
@@ -49,9 +48,6 @@ class ReaderSearch {
 	 * the whole text it is given.
 	 */
 	private static final int SNIPPET_SOURCE_CHARS = 20_000;
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final ArticleSearch search;
 
@@ -98,8 +94,8 @@ class ReaderSearch {
 		for (int i = 0; i < articles.size(); i++) {
 			Article article = articles.get(i);
 			Instant published = article.publishedAt().truncatedTo(ChronoUnit.SECONDS);
-			shown.add(new SearchResult("/p/" + article.slug(), Marks.html(titles.get(i)), article.dek(),
-					article.authors(), published.toString(), DATE.format(published), article.visibility().badge(),
+			shown.add(new SearchResult(ArticleLinks.page(article.slug()), Marks.html(titles.get(i)), article.dek(),
+					article.authors(), published.toString(), Dates.readerDate(published), article.visibility().badge(),
 					Marks.html(snippets.get(i))));
 		}
 		return new Found(people, shown, results.total(), null);

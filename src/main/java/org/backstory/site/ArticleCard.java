@@ -2,6 +2,7 @@ package org.backstory.site;
 
 import java.util.List;
 
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.Visibility;
@@ -21,7 +22,7 @@ public record ArticleCard(String href, String title, String dek, List<AuthorRef>
 		@Nullable String lock) {
 
 	static ArticleCard of(ArticleSummary article) {
-		return new ArticleCard("/p/" + article.slug(), article.title(), article.dek(), article.authors(),
+		return new ArticleCard(ArticleLinks.page(article.slug()), article.title(), article.dek(), article.authors(),
 				ReadingDate.of(article.publishedAt()), lockOf(article.visibility()));
 	}
 

@@ -7,6 +7,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.StorylineFollows;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleLookup;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +58,7 @@ class ArticleController {
 		ArticleLookup lookup = catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (lookup instanceof ArticleLookup.Moved moved) {
-			RedirectView redirect = new RedirectView("/p/" + moved.currentSlug(), true);
+			RedirectView redirect = new RedirectView(ArticleLinks.page(moved.currentSlug()), true);
 			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 			redirect.setExposeModelAttributes(false);
 			return new ModelAndView(redirect);
@@ -75,7 +76,7 @@ class ArticleController {
 		catchups.recordRead(member, article.id(), readable.complete());
 		FollowButton follow = article.storyline() == null ? null
 				: catalog.storyline(article.storyline().slug())
-					.map(storyline -> FollowButton.of(storyline, member, follows, "/p/" + article.slug()))
+					.map(storyline -> FollowButton.of(storyline, member, follows, ArticleLinks.page(article.slug())))
 					.orElse(null);
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)))
 			.addObject("catchup", catchup)
@@ -92,7 +93,8 @@ class ArticleController {
 	RedirectView ghostAddress(@PathVariable String slug) {
 		ArticleLookup lookup = catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return MovedPermanently.to("/p/" + (lookup instanceof ArticleLookup.Moved moved ? moved.currentSlug() : slug));
+		return MovedPermanently
+			.to(ArticleLinks.page(lookup instanceof ArticleLookup.Moved moved ? moved.currentSlug() : slug));
 	}
 
 }

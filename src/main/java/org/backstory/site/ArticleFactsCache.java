@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.StorylineEvents;
@@ -79,7 +80,7 @@ class ArticleFactsCache {
 	}
 
 	private ArticleFacts work(Article article, Publication publication) {
-		String canonicalUrl = properties.link("/p/" + article.slug());
+		String canonicalUrl = properties.link(ArticleLinks.page(article.slug()));
 		Instant modified = StructuredData.modified(article);
 		ReadingDate published = ReadingDate.of(article.publishedAt());
 		ReadingDate updated = ReadingDate.of(modified).text().equals(published.text()) ? null

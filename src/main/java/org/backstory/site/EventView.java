@@ -2,6 +2,7 @@ package org.backstory.site;
 
 import java.util.List;
 
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.LinkedEvent;
 import org.backstory.publishing.SourceLink;
@@ -37,8 +38,9 @@ public record EventView(String dateText, String dateIso, String summary, String 
 		StorylineEvent event = linked.event();
 		ArticleSummary article = linked.article();
 		return new EventView(event.date().text(), event.date().written(), event.summary(), event.quote(),
-				event.speaker(), event.sources(), event.key(), article == null ? null : "/p/" + article.slug(),
-				article == null ? null : article.title(), article == null ? null : article.visibility().badge());
+				event.speaker(), event.sources(), event.key(),
+				article == null ? null : ArticleLinks.page(article.slug()), article == null ? null : article.title(),
+				article == null ? null : article.visibility().badge());
 	}
 
 	static List<EventView> of(List<LinkedEvent> events) {

@@ -16,6 +16,7 @@ import org.backstory.access.ReadableArticle;
 import org.backstory.access.Reader;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
@@ -102,7 +103,7 @@ class FeedBuilder {
 
 	private void item(XmlDocument xml, ReadableArticle readable) {
 		Article article = readable.article();
-		String link = properties.link("/p/" + article.slug());
+		String link = properties.link(ArticleLinks.page(article.slug()));
 		xml.start("item")
 			.element("title", article.title())
 			.element("link", link)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.PublicationService;
 import org.backstory.shared.BackstoryProperties;
@@ -58,7 +59,7 @@ class NewsSitemapController {
 				"xmlns:news", "http://www.google.com/schemas/sitemap-news/0.9");
 		for (ArticleSummary article : recent) {
 			xml.start("url")
-				.element("loc", properties.link("/p/" + article.slug()))
+				.element("loc", properties.link(ArticleLinks.page(article.slug())))
 				.start("news:news")
 				.start("news:publication")
 				.element("news:name", publication)

@@ -1,10 +1,9 @@
 package org.backstory.site;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.backstory.publishing.SpokenQuote;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,12 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record QuoteCard(String text, @Nullable String saidOnIso, @Nullable String saidOnText, ArticleCard article) {
 
-	private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
 	static QuoteCard of(SpokenQuote quote) {
 		LocalDate saidOn = quote.saidOn();
 		return new QuoteCard(quote.text(), saidOn == null ? null : saidOn.toString(),
-				saidOn == null ? null : TEXT.format(saidOn), ArticleCard.of(quote.article()));
+				saidOn == null ? null : Dates.readerDate(saidOn), ArticleCard.of(quote.article()));
 	}
 
 }

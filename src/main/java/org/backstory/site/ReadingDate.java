@@ -1,10 +1,9 @@
 package org.backstory.site;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+
+import org.backstory.shared.Dates;
 
 /**
  * A date as a reader sees it ({@code 29 November 2026}) with its machine-readable form
@@ -16,12 +15,9 @@ import java.util.Locale;
  */
 public record ReadingDate(String iso, String text) {
 
-	private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
-
 	static ReadingDate of(Instant instant) {
 		Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
-		return new ReadingDate(seconds.toString(), TEXT.format(seconds));
+		return new ReadingDate(seconds.toString(), Dates.readerDate(seconds));
 	}
 
 }

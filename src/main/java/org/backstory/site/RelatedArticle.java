@@ -2,6 +2,7 @@ package org.backstory.site;
 
 import java.util.List;
 
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSummary;
 
 /**
@@ -17,7 +18,7 @@ public record RelatedArticle(String href, String title, String dek, String badge
 
 	static List<RelatedArticle> of(List<ArticleSummary> articles) {
 		return articles.stream()
-			.map(article -> new RelatedArticle("/p/" + article.slug(), article.title(), article.dek(),
+			.map(article -> new RelatedArticle(ArticleLinks.page(article.slug()), article.title(), article.dek(),
 					article.visibility().badge()))
 			.toList();
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.Entities;
@@ -93,7 +94,7 @@ class SitemapController {
 		Map<String, @Nullable LocalDate> pages = new LinkedHashMap<>();
 		pages.put("/", articles.isEmpty() ? null : day(articles.get(0)));
 		for (ArticleSummary article : articles) {
-			pages.put("/p/" + article.slug(), day(article));
+			pages.put(ArticleLinks.page(article.slug()), day(article));
 		}
 		for (ArticleSummary article : articles) {
 			for (TagRef tag : article.tags()) {

@@ -102,8 +102,8 @@ class OwnStorylineRecordsTests {
 
 	private static OwnStorylineRecords records(String section) {
 		JsonNode own = JSON.readTree("{" + ARTICLES + ", " + section + "}");
-		return new OwnStorylineRecords(own, OwnSection.byKey(own.path("articles"), "post_id"),
-				OwnSection.byKey(own.path("storylines"), "storyline_id"));
+		return new OwnStorylineRecords(own, OwnRows.byKey(own.path("articles"), "post_id"),
+				OwnRows.byKey(own.path("storylines"), "storyline_id"));
 	}
 
 }

@@ -71,8 +71,9 @@ class HouseFormatRenderingTests {
 		HouseText inBackground = new HouseText("Lede.", "One.\n\n<!-- paywall -->\n\nTwo.", "Now.");
 		HouseText inOpening = new HouseText("Lede.\n\n<!-- paywall -->\n\nMore lede.", "Background.", "Now.");
 
-		assertThat(renderer.markerProblems(inBackground, true)).containsExactly(ArticleRenderer.MARKER_IN_BACKGROUND);
-		assertThat(renderer.markerProblems(inOpening, true)).containsExactly(ArticleRenderer.MARKER_IN_OPENING);
+		assertThat(renderer.markerProblems(inBackground, true))
+			.containsExactly(HouseFormatRenderer.MARKER_IN_BACKGROUND);
+		assertThat(renderer.markerProblems(inOpening, true)).containsExactly(HouseFormatRenderer.MARKER_IN_OPENING);
 		assertThat(renderer.markerProblems(inBackground, false)).isEmpty();
 		assertThat(renderer.markerProblems(HouseText.of("One.\n\n<!-- paywall -->\n\nTwo."), true)).isEmpty();
 		assertThat(renderer.markerProblems(new HouseText("", "Background.", "A.\n\n<!-- paywall -->\n\nB."), true))

@@ -2,7 +2,6 @@ package org.backstory.admin.dashboard;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.backstory.billing.Money;
+import org.backstory.shared.Dates;
 
 /**
  * Turns the dashboard's figures into charts and tables, coloured from the publication's
@@ -19,10 +19,6 @@ import org.backstory.billing.Money;
  * line) for the second.
  */
 final class DashboardCharts {
-
-	private static final DateTimeFormatter AXIS_DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-
-	private static final DateTimeFormatter TABLE_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
 	private DashboardCharts() {
 	}
@@ -32,7 +28,7 @@ final class DashboardCharts {
 		List<Bucket> buckets = figures.buckets();
 		String main = accentColour;
 		String second = companion(accentColour);
-		List<String> labels = buckets.stream().map(bucket -> AXIS_DATE.format(bucket.start())).toList();
+		List<String> labels = buckets.stream().map(bucket -> Dates.staffDay(bucket.start())).toList();
 		DoubleFunction<String> count = value -> NumberFormat.getIntegerInstance(Locale.US).format(Math.round(value));
 		String currency = figures.currency();
 		int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
@@ -109,7 +105,7 @@ final class DashboardCharts {
 		List<List<String>> rows = new ArrayList<>();
 		for (Bucket bucket : buckets) {
 			List<String> row = new ArrayList<>();
-			row.add(TABLE_DATE.format(bucket.start()));
+			row.add(Dates.staffDate(bucket.start()));
 			row.addAll(cells.apply(bucket));
 			rows.add(row);
 		}

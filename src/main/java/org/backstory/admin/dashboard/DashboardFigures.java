@@ -16,6 +16,7 @@ import org.backstory.billing.BusinessHistory;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.members.MemberGrowth;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleTitle;
 import org.backstory.publishing.ArticleTitles;
 import org.springframework.stereotype.Service;
@@ -120,7 +121,7 @@ class DashboardFigures {
 			ArticleTitle title = titles.get(count.articleId());
 			return title == null
 					? new TopArticle("Article " + count.articleId() + " (no longer published)", null, count.count())
-					: new TopArticle(title.title(), "/p/" + title.slug(), count.count());
+					: new TopArticle(title.title(), ArticleLinks.page(title.slug()), count.count());
 		}).toList();
 	}
 

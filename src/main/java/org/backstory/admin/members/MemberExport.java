@@ -1,8 +1,6 @@
 package org.backstory.admin.members;
 
 import java.io.Writer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +12,7 @@ import org.backstory.memberlist.MemberRow;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.shared.CsvWriter;
+import org.backstory.shared.Dates;
 import org.backstory.shared.StaffActions;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -33,9 +32,6 @@ public class MemberExport {
 	/** Ghost's member export columns, in its order. */
 	public static final List<String> COLUMNS = List.of("id", "email", "name", "note", "subscribed_to_emails",
 			"complimentary_plan", "stripe_customer_id", "created_at", "deleted_at", "labels", "tiers");
-
-	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	/**
 	 * Ghost's columns and {@code newsletters}: the slugs of the newsletters the member
@@ -110,7 +106,7 @@ public class MemberExport {
 		String tier = row.billing().tier();
 		return List.of(Long.toString(row.member().id()), row.member().email(), row.member().name(), row.member().note(),
 				Boolean.toString(!row.newsletterIds().isEmpty()), Boolean.toString(comped), "",
-				CREATED_AT.format(row.member().joinedAt()), "", String.join(",", row.member().labels()),
+				Dates.iso(row.member().joinedAt()), "", String.join(",", row.member().labels()),
 				tier == null ? "" : tier);
 	}
 

@@ -6,16 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.access.ArticleGate;
-import org.backstory.access.Reader;
 import org.backstory.api.Integrations;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.newsletters.Newsletters;
@@ -26,10 +23,8 @@ import org.backstory.publishing.ArticleOrder;
 import org.backstory.publishing.ArticleResults;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.Entities;
-import org.backstory.publishing.Entity;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.PublishedCount;
-import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Tag;
 import org.backstory.shared.BackstoryProperties;
@@ -71,9 +66,7 @@ class ContentApiController {
 
 	private final ContentApiAnswers answers;
 
-	private final Entities entities;
-
-	private final StorylineEvents events;
+	private final ContentApiLists lists;
 
 	ContentApiController(Integrations integrations, ArticleCatalog catalog, ArticleGate gate, Entities entities,
 			StorylineEvents events, PublicationService publications, PlanCatalog plans, Newsletters newsletters,
@@ -85,8 +78,7 @@ class ContentApiController {
 		this.postFilter = new PostFilter(clock);
 		this.ghost = new GhostJson(site);
 		this.answers = new ContentApiAnswers(json);
-		this.entities = entities;
-		this.events = events;
+		this.lists = new ContentApiLists(catalog, entities, events, gate, ghost, answers);
 	}
 
 	@GetMapping({ "/posts/", "/posts" })
@@ -132,98 +124,26 @@ class ContentApiController {
 		throw GhostError.notFound("page");
 	}
 
-	@GetMapping({ "/tags/", "/tags" })
-	void browseTags(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	@GetMapping({ ContentApiLists.PATH + "/", ContentApiLists.PATH })
+	void browseList(@PathVariable String list, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("tags", parameters),
-				() -> browse("tags", catalog.tagsWithCounts(), parameters, tag -> tag.item().slug(),
-						tag -> Long.toString(tag.item().id()), tag -> tag.item().name(),
-						tag -> ghost.tag(tag, parameters.includes("count.posts"))));
+		cached(request, response, List.of(list, parameters), () -> lists.browse(list, parameters));
 	}
 
-	@GetMapping({ "/tags/{id}/", "/tags/{id}" })
-	void readTag(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		readOne(request, response, "tags", "tag", catalog::tagsWithCounts,
-				tag -> Long.toString(tag.item().id()).equals(id),
-				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), id);
-	}
-
-	@GetMapping({ "/tags/slug/{slug}/", "/tags/slug/{slug}" })
-	void readTagBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "tags", "tag", catalog::tagsWithCounts, tag -> tag.item().slug().equals(slug),
-				(tag, parameters) -> ghost.tag(tag, parameters.includes("count.posts")), "slug:" + slug);
-	}
-
-	@GetMapping({ "/authors/", "/authors" })
-	void browseAuthors(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	@GetMapping({ ContentApiLists.PATH + "/{id}/", ContentApiLists.PATH + "/{id}" })
+	void readFromList(@PathVariable String list, @PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("authors", parameters),
-				() -> browse("authors", authorsWithArticles(), parameters, author -> author.item().slug(),
-						author -> Long.toString(author.item().id()), author -> author.item().name(),
-						author -> ghost.author(author, parameters.includes("count.posts"))));
+		cached(request, response, List.of(list + "-one", id, parameters), () -> lists.readById(list, id, parameters));
 	}
 
-	@GetMapping({ "/authors/{id}/", "/authors/{id}" })
-	void readAuthor(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "authors", "author", this::authorsWithArticles,
-				author -> Long.toString(author.item().id()).equals(id),
-				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), id);
-	}
-
-	@GetMapping({ "/authors/slug/{slug}/", "/authors/slug/{slug}" })
-	void readAuthorBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "authors", "author", this::authorsWithArticles,
-				author -> author.item().slug().equals(slug),
-				(author, parameters) -> ghost.author(author, parameters.includes("count.posts")), "slug:" + slug);
-	}
-
-	@GetMapping({ "/storylines/", "/storylines" })
-	void browseStorylines(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	@GetMapping({ ContentApiLists.PATH + "/slug/{slug}/", ContentApiLists.PATH + "/slug/{slug}" })
+	void readFromListBySlug(@PathVariable String list, @PathVariable String slug, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("storylines", parameters),
-				() -> browse("storylines", catalog.storylinesWithCounts(), parameters,
-						storyline -> storyline.item().slug(), storyline -> Long.toString(storyline.item().id()),
-						storyline -> storyline.item().title(), storyline -> storyline(storyline, parameters)));
-	}
-
-	@GetMapping({ "/storylines/{id}/", "/storylines/{id}" })
-	void readStoryline(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
-				storyline -> Long.toString(storyline.item().id()).equals(id), this::storyline, id);
-	}
-
-	@GetMapping({ "/storylines/slug/{slug}/", "/storylines/slug/{slug}" })
-	void readStorylineBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "storylines", "storyline", catalog::storylinesWithCounts,
-				storyline -> storyline.item().slug().equals(slug), this::storyline, "slug:" + slug);
-	}
-
-	@GetMapping({ "/entities/", "/entities" })
-	void browseEntities(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of("entities", parameters),
-				() -> browse("entities", entities.entitiesWithCounts(), parameters, entity -> entity.item().slug(),
-						entity -> Long.toString(entity.item().id()), entity -> entity.item().name(),
-						entity -> entity(entity, parameters)));
-	}
-
-	@GetMapping({ "/entities/{id}/", "/entities/{id}" })
-	void readEntity(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "entities", "entity", entities::entitiesWithCounts,
-				entity -> Long.toString(entity.item().id()).equals(id), this::entity, id);
-	}
-
-	@GetMapping({ "/entities/slug/{slug}/", "/entities/slug/{slug}" })
-	void readEntityBySlug(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		readOne(request, response, "entities", "entity", entities::entitiesWithCounts,
-				entity -> entity.item().slug().equals(slug), this::entity, "slug:" + slug);
+		cached(request, response, List.of(list + "-one", "slug:" + slug, parameters),
+				() -> lists.readBySlug(list, slug, parameters));
 	}
 
 	@GetMapping({ "/settings/", "/settings" })
@@ -237,15 +157,16 @@ class ContentApiController {
 		BrowseParameters parameters = parameters(request);
 		List<Map<String, Object>> tiers = settings.tiers(parameters);
 		ContentApiAnswers.respond(request, response,
-				answers.browse("tiers", page(tiers, parameters), parameters, tiers.size()), TIERS_CACHE_CONTROL);
+				answers.browse("tiers", ContentApiLists.page(tiers, parameters), parameters, tiers.size()),
+				TIERS_CACHE_CONTROL);
 	}
 
 	@GetMapping({ "/newsletters/", "/newsletters" })
 	void newsletters(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		BrowseParameters parameters = parameters(request);
 		List<Map<String, Object>> newsletters = settings.newsletters(parameters);
-		ContentApiAnswers.respond(request, response,
-				answers.browse("newsletters", page(newsletters, parameters), parameters, newsletters.size()),
+		ContentApiAnswers.respond(request, response, answers.browse("newsletters",
+				ContentApiLists.page(newsletters, parameters), parameters, newsletters.size()),
 				TIERS_CACHE_CONTROL + ", must-revalidate");
 	}
 
@@ -266,28 +187,6 @@ class ContentApiController {
 		});
 	}
 
-	private <T> void readOne(HttpServletRequest request, HttpServletResponse response, String resource, String singular,
-			Supplier<List<T>> all, Predicate<T> wanted, BiFunction<T, BrowseParameters, Map<String, Object>> json,
-			String key) throws IOException {
-		BrowseParameters parameters = parameters(request);
-		cached(request, response, List.of(resource + "-one", key, parameters), () -> {
-			T item = all.get().stream().filter(wanted).findFirst().orElseThrow(() -> GhostError.notFound(singular));
-			return answers.read(resource, GhostJson.retainFields(json.apply(item, parameters), parameters.fields()));
-		});
-	}
-
-	private <T extends PublishedCount<?>> JsonAnswer browse(String resource, List<T> all, BrowseParameters parameters,
-			Function<T, String> slug, Function<T, String> id, Function<T, String> name,
-			Function<T, Map<String, Object>> json) {
-		Predicate<T> filter = parameters.filter() == null ? item -> true
-				: new ListFilter<>(slug, id).of(NqlParser.parse(parameters.filter()));
-		List<T> matching = all.stream().filter(filter).sorted(ContentApiOrder.forList(parameters, name, slug)).toList();
-		List<Map<String, Object>> items = page(matching, parameters).stream()
-			.map(item -> GhostJson.retainFields(json.apply(item), parameters.fields()))
-			.toList();
-		return answers.browse(resource, items, parameters, matching.size());
-	}
-
 	private List<Map<String, Object>> posts(List<Article> articles, BrowseParameters parameters) {
 		Map<String, PublishedCount<Tag>> tags = bySlug(catalog.tagsWithCounts(), tag -> tag.item().slug());
 		Map<String, PublishedCount<Author>> authors = bySlug(catalog.authorsWithCounts(),
@@ -297,37 +196,8 @@ class ContentApiController {
 			.toList();
 	}
 
-	/**
-	 * A storyline as the API shows it; {@code include=events} adds its events as the
-	 * timeline shows them: editors' public metadata, each naming its article (id, slug,
-	 * title, address: no text) while that is published.
-	 */
-	private Map<String, Object> storyline(PublishedCount<Storyline> storyline, BrowseParameters parameters) {
-		return ghost.storyline(storyline, parameters.includes("count.posts"),
-				parameters.includes("events") ? events.timeline(storyline.item().slug()) : null);
-	}
-
-	/**
-	 * An entity as the API shows it; {@code include=quotes} adds the quotes an anonymous
-	 * reader may see (a key-only call is one), through the access gate as on the entity's
-	 * page, so a quote from a gated part never appears.
-	 */
-	private Map<String, Object> entity(PublishedCount<Entity> entity, BrowseParameters parameters) {
-		return ghost.entity(entity, parameters.includes("count.posts"), parameters.includes("quotes")
-				? gate.readableQuotes(entities.quotes(entity.item()), Reader.anonymous()) : null);
-	}
-
-	private List<PublishedCount<Author>> authorsWithArticles() {
-		return catalog.authorsWithCounts().stream().filter(author -> author.articles() > 0).toList();
-	}
-
 	private static <T> Map<String, T> bySlug(List<T> items, Function<T, String> slug) {
 		return items.stream().collect(Collectors.toMap(slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-	}
-
-	private static <T> List<T> page(List<T> items, BrowseParameters parameters) {
-		int from = Math.min(items.size(), parameters.offset());
-		return items.subList(from, Math.min(items.size(), from + parameters.limit()));
 	}
 
 	private void cached(HttpServletRequest request, HttpServletResponse response, List<?> key,

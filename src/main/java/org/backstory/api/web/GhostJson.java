@@ -9,6 +9,7 @@ import java.util.Set;
 import org.backstory.access.ReadableArticle;
 import org.backstory.api.GhostPosts;
 import org.backstory.publishing.Article;
+import org.backstory.publishing.ArticleLinks;
 import org.backstory.publishing.ArticleSummary;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.Entity;
@@ -203,7 +204,7 @@ final class GhostJson {
 		post.put("id", Long.toString(article.id()));
 		post.put("slug", article.slug());
 		post.put("title", article.title());
-		post.put("url", site.link("/p/" + article.slug()));
+		post.put("url", site.link(ArticleLinks.page(article.slug())));
 		return post;
 	}
 

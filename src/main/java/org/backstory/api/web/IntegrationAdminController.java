@@ -1,9 +1,6 @@
 package org.backstory.api.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +9,7 @@ import org.backstory.api.Integrations;
 import org.backstory.api.IssuedIntegration;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IntegrationAdminController {
 
 	private static final String PATH = "/admin/integrations";
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final Integrations integrations;
 
@@ -141,8 +136,8 @@ class IntegrationAdminController {
 
 	private static IntegrationRow row(Integration integration) {
 		return new IntegrationRow(integration.id(), integration.name(), integration.role().name().toLowerCase(),
-				integration.adminKeyId(), DATE.format(integration.createdAt()),
-				integration.revokedAt() == null ? null : DATE.format(integration.revokedAt()));
+				integration.adminKeyId(), Dates.readerDate(integration.createdAt()),
+				integration.revokedAt() == null ? null : Dates.readerDate(integration.revokedAt()));
 	}
 
 	private static ResponseStatusException notFound() {

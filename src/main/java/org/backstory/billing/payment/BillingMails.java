@@ -1,12 +1,9 @@
 package org.backstory.billing.payment;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +14,7 @@ import org.backstory.email.Mailer;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.shared.BackstoryProperties;
+import org.backstory.shared.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BillingMails {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final Mailer mailer;
 
@@ -46,7 +41,7 @@ public class BillingMails {
 	}
 
 	static String date(Instant instant) {
-		return DATE.format(instant);
+		return Dates.readerDate(instant);
 	}
 
 	/** The receipt for one successful payment. */

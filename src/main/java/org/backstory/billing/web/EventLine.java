@@ -1,11 +1,8 @@
 package org.backstory.billing.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import org.backstory.billing.Money;
 import org.backstory.billing.SubscriptionEventEntry;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,12 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record EventLine(String at, String change, String cause, String actor, @Nullable String amount) {
 
-	private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
-
 	static EventLine of(SubscriptionEventEntry event) {
 		String to = event.to().replace('_', ' ');
-		return new EventLine(AT.format(event.at()),
+		return new EventLine(Dates.staffTime(event.at()),
 				event.from() == null ? to : event.from().replace('_', ' ') + " → " + to,
 				event.cause().replace('_', ' '), event.actor(), event.amount() == null || event.currency() == null
 						? null : Money.format(event.amount(), event.currency()));

@@ -3,11 +3,9 @@ package org.backstory.billing.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.SafeRedirect;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,9 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
  * them.
  */
 final class Pages {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private Pages() {
 	}
@@ -36,7 +31,7 @@ final class Pages {
 	}
 
 	static String date(Instant instant) {
-		return DATE.format(instant);
+		return Dates.readerDate(instant);
 	}
 
 	/** The attempt id a form carried; a malformed one is a bad request. */

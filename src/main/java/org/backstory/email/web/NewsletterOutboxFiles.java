@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,6 +14,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 import org.backstory.shared.BackstoryProperties;
+import org.backstory.shared.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NewsletterOutboxFiles {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Path directory;
 
@@ -58,11 +54,11 @@ class NewsletterOutboxFiles {
 	private static NewsletterFile read(Dated dated) {
 		try (InputStream in = Files.newInputStream(dated.file())) {
 			InternetHeaders headers = new InternetHeaders(in);
-			return new NewsletterFile(TIME.format(dated.modified().toInstant()), decoded(headers.getHeader("To", ", ")),
-					decoded(headers.getHeader("Subject", " ")));
+			return new NewsletterFile(Dates.sortableSecond(dated.modified().toInstant()),
+					decoded(headers.getHeader("To", ", ")), decoded(headers.getHeader("Subject", " ")));
 		}
 		catch (IOException | MessagingException ex) {
-			return new NewsletterFile(TIME.format(dated.modified().toInstant()), "",
+			return new NewsletterFile(Dates.sortableSecond(dated.modified().toInstant()), "",
 					dated.file().getFileName().toString());
 		}
 	}

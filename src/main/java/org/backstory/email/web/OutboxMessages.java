@@ -2,20 +2,16 @@ package org.backstory.email.web;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import org.backstory.shared.Dates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads the outgoing mail queue for the admin outbox. */
 @Component
 class OutboxMessages {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final JdbcClient jdbc;
 
@@ -44,7 +40,7 @@ class OutboxMessages {
 	}
 
 	private static OutboxRow row(ResultSet rs, int n) throws SQLException {
-		return new OutboxRow(rs.getLong("id"), TIME.format(rs.getTimestamp("created_at").toInstant()),
+		return new OutboxRow(rs.getLong("id"), Dates.sortableSecond(rs.getTimestamp("created_at").toInstant()),
 				rs.getString("recipient"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"));
 	}
 

@@ -1,22 +1,17 @@
 package org.backstory.members.account;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
-import org.backstory.members.SiteName;
 import org.backstory.members.account.AccountSettings.Outcome;
 import org.backstory.shared.RecentValue;
 import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,16 +27,9 @@ public class TwoFactor {
 
 	private static final Logger log = LoggerFactory.getLogger(TwoFactor.class);
 
-	/** The secret's length: 160 bits, as RFC 4226 recommends for HMAC-SHA1. */
-	private static final int SECRET_BYTES = 20;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final TwoFactorRepository secrets;
 
 	private final TwoFactorCodes codes;
-
-	private final TwoFactorKey key;
 
 	private final MemberRepository members;
 
@@ -49,21 +37,20 @@ public class TwoFactor {
 
 	private final StaffActions audit;
 
-	private final ObjectProvider<SiteName> siteName;
+	private final TwoFactorEnrolment enrolment;
 
 	private final Clock clock;
 
 	private final RecentValue<Boolean> required;
 
-	TwoFactor(TwoFactorRepository secrets, TwoFactorCodes codes, TwoFactorKey key, MemberRepository members,
-			AccountSettings settings, StaffActions audit, ObjectProvider<SiteName> siteName, Clock clock) {
+	TwoFactor(TwoFactorRepository secrets, TwoFactorCodes codes, TwoFactorEnrolment enrolment, MemberRepository members,
+			AccountSettings settings, StaffActions audit, Clock clock) {
 		this.secrets = secrets;
 		this.codes = codes;
-		this.key = key;
+		this.enrolment = enrolment;
 		this.members = members;
 		this.settings = settings;
 		this.audit = audit;
-		this.siteName = siteName;
 		this.clock = clock;
 		this.required = new RecentValue<>(secrets::staffRequired);
 	}
@@ -131,21 +118,7 @@ public class TwoFactor {
 	 */
 	@Transactional
 	public Setup setup(long memberId) {
-		Member member = members.findById(memberId).filter(found -> found.role().staff()).orElseThrow();
-		if (!secrets.claimKey(key.fingerprint())) {
-			log.error(
-					"Two-factor setup refused: this node's key is not the one the database's secrets are sealed with");
-			throw new WrongTwoFactorKeyException();
-		}
-		byte[] fresh = new byte[SECRET_BYTES];
-		RANDOM.nextBytes(fresh);
-		secrets.insertUnconfirmed(memberId, key.seal(memberId, fresh), clock.instant());
-		TwoFactorRepository.Secret secret = secrets.find(memberId).orElseThrow();
-		if (secret.confirmed()) {
-			throw new IllegalStateException("two-factor is on already");
-		}
-		String base32 = Base32.encode(key.open(memberId, secret.sealed()));
-		return new Setup(base32, uri(issuer(), member.email(), base32));
+		return enrolment.setup(memberId);
 	}
 
 	/**
@@ -158,7 +131,7 @@ public class TwoFactor {
 			case RIGHT -> {
 				audit.record(memberId, "staff.two-factor-on", StaffRoster.subject(member(memberId)), "");
 				log.info("Two-factor on memberId={}", memberId);
-				yield new Codes(Outcome.DONE, newRecoveryCodes(memberId));
+				yield new Codes(Outcome.DONE, enrolment.recoveryCodes(memberId));
 			}
 			case THROTTLED -> Codes.refused(Outcome.THROTTLED);
 			default -> Codes.refused(Outcome.WRONG_CONFIRMATION);
@@ -177,7 +150,7 @@ public class TwoFactor {
 	@Transactional
 	public Codes replaceRecoveryCodes(long memberId, @Nullable String confirmation, String ip) {
 		Outcome confirmed = confirm(member(memberId), confirmation, ip);
-		return confirmed == Outcome.DONE ? new Codes(Outcome.DONE, newRecoveryCodes(memberId))
+		return confirmed == Outcome.DONE ? new Codes(Outcome.DONE, enrolment.recoveryCodes(memberId))
 				: Codes.refused(confirmed);
 	}
 
@@ -266,39 +239,8 @@ public class TwoFactor {
 		return settings.confirmPassword(member, typed);
 	}
 
-	private List<String> newRecoveryCodes(long memberId) {
-		List<String> fresh = RecoveryCodes.generate();
-		secrets.replaceRecoveryCodes(memberId,
-				fresh.stream()
-					.map(code -> RecoveryCodes.hash(memberId, RecoveryCodes.normalize(code).orElseThrow()))
-					.toList(),
-				clock.instant());
-		return fresh;
-	}
-
 	private Member member(long memberId) {
 		return members.findById(memberId).orElseThrow();
-	}
-
-	private String issuer() {
-		SiteName name = siteName.getIfAvailable();
-		String issuer = name == null ? "" : name.siteName().strip();
-		return issuer.isEmpty() ? "Backstory" : issuer;
-	}
-
-	/**
-	 * The Key Uri Format:
-	 * {@code otpauth://totp/Issuer:account?secret=...&issuer=Issuer&...}. A colon in the
-	 * issuer would split the label wrongly, so it is dropped there.
-	 */
-	static String uri(String issuer, String account, String secret) {
-		String labelIssuer = issuer.replace(":", "");
-		return "otpauth://totp/" + encode(labelIssuer) + ":" + encode(account) + "?secret=" + secret + "&issuer="
-				+ encode(issuer) + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP.toSeconds();
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 }

@@ -1,13 +1,11 @@
 package org.backstory.members.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,10 +27,6 @@ import org.springframework.web.servlet.ModelAndView;
 class SessionsController {
 
 	static final String PATH = "/account/sessions";
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter
-		.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final MemberSessions sessions;
 
@@ -92,7 +86,7 @@ class SessionsController {
 	}
 
 	private static String when(Instant instant) {
-		return WHEN.format(instant);
+		return Dates.readerMinute(instant);
 	}
 
 }

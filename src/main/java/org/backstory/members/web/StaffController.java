@@ -1,9 +1,6 @@
 package org.backstory.members.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.MemberRole;
@@ -17,6 +14,7 @@ import org.backstory.members.account.StaffInvites;
 import org.backstory.members.account.StaffMember;
 import org.backstory.members.account.StaffRoster;
 import org.backstory.members.account.TwoFactor;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -45,9 +43,6 @@ class StaffController {
 	static final String PATH = "/admin/staff";
 
 	private static final String CHOOSE_ROLE = "Choose contributor, author, editor or administrator.";
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private final StaffRoster roster;
 
@@ -216,7 +211,7 @@ class StaffController {
 	}
 
 	private static String day(Instant instant) {
-		return DAY.format(instant);
+		return Dates.readerDate(instant);
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.backstory.newsletters.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import org.backstory.newsletters.FollowedStoryline;
+import org.backstory.shared.Dates;
 
 /**
  * A followed storyline as {@code /account/following} lists it.
@@ -16,12 +13,9 @@ import org.backstory.newsletters.FollowedStoryline;
  */
 public record FollowingRow(String slug, String title, String followedIso, String followedOn) {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
-
 	static FollowingRow of(FollowedStoryline followed) {
 		return new FollowingRow(followed.slug(), followed.title(), followed.followedAt().toString(),
-				DAY.format(followed.followedAt()));
+				Dates.readerDate(followed.followedAt()));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.backstory.newsletters.SendTally;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.StorylineUsage;
 import org.backstory.publishing.Taxonomy;
+import org.backstory.shared.Dates;
 import org.springframework.stereotype.Component;
 
 /** Builds {@link SendRow}s: a send with its article, newsletter and tally. */
@@ -41,9 +42,9 @@ class SendRows {
 						+ storylines.storyline(storylineId).map(StorylineUsage::title).orElse("(merged storyline)")
 				: newsletters.find(send.newsletterId()).map(Newsletter::name).orElse("(deleted newsletter)");
 		String when = switch (send.status()) {
-			case SCHEDULED -> "starts " + StaffTime.format(send.scheduledAt());
-			case SENDING -> "started " + StaffTime.format(send.startedAt());
-			case SENT, CANCELED -> "finished " + StaffTime.format(send.finishedAt());
+			case SCHEDULED -> "starts " + Dates.sortableMinute(send.scheduledAt());
+			case SENDING -> "started " + Dates.sortableMinute(send.startedAt());
+			case SENT, CANCELED -> "finished " + Dates.sortableMinute(send.finishedAt());
 		};
 		int percent = tally.total() == 0 ? (send.status() == SendStatus.SENT ? 100 : 0)
 				: tally.done() * 100 / tally.total();

@@ -1,13 +1,11 @@
 package org.backstory.newsletters.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Suppression;
 import org.backstory.newsletters.Suppressions;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +30,6 @@ class SuppressionAdminController {
 	static final String PATH = "/admin/newsletters/suppressions";
 
 	static final int PAGE_SIZE = 50;
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	private static final Logger log = LoggerFactory.getLogger(SuppressionAdminController.class);
 
@@ -78,7 +73,7 @@ class SuppressionAdminController {
 
 	private static SuppressionRow row(Suppression suppression) {
 		return new SuppressionRow(suppression.address(), suppression.reason().label(), suppression.detail(),
-				WHEN.format(suppression.since()));
+				Dates.staffTime(suppression.since()));
 	}
 
 }

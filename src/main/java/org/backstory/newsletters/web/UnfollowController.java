@@ -12,15 +12,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The unfollow link of a follow email, as {@link UnsubscribeController} is a
- * newsletter's: opening it asks to confirm, and the confirmation (or a mail provider's
- * one-click post, RFC 8058, without cookies) posts back to the same address with neither
- * login nor CSRF token: the signed token is the authority, and it can only end its own
- * member's follow of its own storyline. Posting again changes nothing.
+ * newsletter's, in the shape of {@link SignedLinkFlow}: the signed token can only end its
+ * own member's follow of its own storyline.
  */
 @Controller
 class UnfollowController {
 
 	private final SignedLinks links;
+
+	private final SignedLinkFlow<LinkTarget.Unfollow> flow = new SignedLinkFlow<>(LinkTarget.Unfollow.class,
+			LinkTarget.Unfollow::following, UnfollowController::already, UnfollowController::problem);
 
 	UnfollowController(SignedLinks links) {
 		this.links = links;
@@ -28,34 +29,21 @@ class UnfollowController {
 
 	@GetMapping("/unfollow/{token}")
 	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
-		Pages.signedLinkPage(response);
-		LinkTarget target = links.unfollowTarget(token);
-		if (!(target instanceof LinkTarget.Unfollow valid)) {
-			return problem(target, model, response);
-		}
-		if (!valid.following()) {
-			return already(valid, model, response);
-		}
-		model.addAttribute("address", valid.member().email());
-		model.addAttribute("storyline", valid.storylineTitle());
-		model.addAttribute("action", "/unfollow/" + token);
-		return "newsletters/unfollow";
+		return flow.answer(() -> links.unfollowTarget(token), model, response, valid -> {
+			model.addAttribute("address", valid.member().email());
+			model.addAttribute("storyline", valid.storylineTitle());
+			model.addAttribute("action", "/unfollow/" + token);
+			return "newsletters/unfollow";
+		});
 	}
 
 	@PostMapping("/unfollow/{token}")
 	String unfollow(@PathVariable String token, Model model, HttpServletResponse response) {
-		Pages.signedLinkPage(response);
-		LinkTarget target = links.unfollow(token);
-		if (!(target instanceof LinkTarget.Unfollow done)) {
-			return problem(target, model, response);
-		}
-		if (!done.following()) {
-			return already(done, model, response);
-		}
-		return Pages.message(model, response, HttpStatus.OK, "You no longer follow this story",
-				done.member().email() + " will get no more emails about " + done.storylineTitle()
-						+ ". Your newsletters are unchanged.",
-				"/story/" + done.storylineSlug(), "Changed your mind? Follow it again on its page");
+		return flow.answer(() -> links.unfollow(token), model, response,
+				done -> Pages.message(model, response, HttpStatus.OK, "You no longer follow this story",
+						done.member().email() + " will get no more emails about " + done.storylineTitle()
+								+ ". Your newsletters are unchanged.",
+						"/story/" + done.storylineSlug(), "Changed your mind? Follow it again on its page"));
 	}
 
 	private static String already(LinkTarget.Unfollow target, Model model, HttpServletResponse response) {

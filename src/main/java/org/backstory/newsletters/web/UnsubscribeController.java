@@ -11,51 +11,40 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The unsubscribe link of a newsletter. Opening it shows a confirmation whose button
- * posts back to the same address; mail providers post to it directly
- * ({@code List-Unsubscribe=One-Click}, RFC 8058) with no cookies, so the post needs
- * neither login nor CSRF token: the signed token is the authority, and it can only take
- * its own member off its own newsletter. Posting again changes nothing.
+ * The unsubscribe link of a newsletter, in the shape of {@link SignedLinkFlow} (with RFC
+ * 8058's one-click post): the signed token can only take its own member off its own
+ * newsletter.
  */
 @Controller
 class UnsubscribeController {
 
 	private final SignedLinks links;
 
+	private final SignedLinkFlow<LinkTarget.Unsubscribe> flow;
+
 	UnsubscribeController(SignedLinks links) {
 		this.links = links;
+		this.flow = new SignedLinkFlow<>(LinkTarget.Unsubscribe.class, LinkTarget.Unsubscribe::optedIn, this::already,
+				UnsubscribeController::problem);
 	}
 
 	@GetMapping("/unsubscribe/{token}")
 	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
-		Pages.signedLinkPage(response);
-		LinkTarget target = links.unsubscribeTarget(token);
-		if (!(target instanceof LinkTarget.Unsubscribe valid)) {
-			return problem(target, model, response);
-		}
-		if (!valid.optedIn()) {
-			return already(valid, model, response);
-		}
-		model.addAttribute("address", valid.member().email());
-		model.addAttribute("newsletter", valid.newsletter().name());
-		model.addAttribute("action", "/unsubscribe/" + token);
-		return "newsletters/unsubscribe";
+		return flow.answer(() -> links.unsubscribeTarget(token), model, response, valid -> {
+			model.addAttribute("address", valid.member().email());
+			model.addAttribute("newsletter", valid.newsletter().name());
+			model.addAttribute("action", "/unsubscribe/" + token);
+			return "newsletters/unsubscribe";
+		});
 	}
 
 	@PostMapping("/unsubscribe/{token}")
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
-		Pages.signedLinkPage(response);
-		LinkTarget target = links.unsubscribe(token);
-		if (!(target instanceof LinkTarget.Unsubscribe done)) {
-			return problem(target, model, response);
-		}
-		if (!done.optedIn()) {
-			return already(done, model, response);
-		}
-		return Pages.message(model, response, HttpStatus.OK, "You're unsubscribed",
-				"You're unsubscribed from " + done.newsletter().name() + ": " + done.member().email()
-						+ " will get no more of it.",
-				links.preferencesPath(done.member().id()), "Changed your mind? Choose your newsletters");
+		return flow.answer(() -> links.unsubscribe(token), model, response,
+				done -> Pages.message(model, response, HttpStatus.OK, "You're unsubscribed",
+						"You're unsubscribed from " + done.newsletter().name() + ": " + done.member().email()
+								+ " will get no more of it.",
+						links.preferencesPath(done.member().id()), "Changed your mind? Choose your newsletters"));
 	}
 
 	private String already(LinkTarget.Unsubscribe target, Model model, HttpServletResponse response) {

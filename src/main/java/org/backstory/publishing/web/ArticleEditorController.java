@@ -21,6 +21,7 @@ import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SavedArticle;
 import org.backstory.publishing.StaleVersionException;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -86,7 +87,7 @@ class ArticleEditorController {
 		try {
 			SavedArticle saved = desk.save(posted.draft(), posted.version(), posted.authorMayPublishChoice(), false,
 					staff);
-			redirect.addFlashAttribute("notice", "Saved at " + StaffClock.time(saved.savedAt()) + " UTC.");
+			redirect.addFlashAttribute("notice", "Saved at " + Dates.clockTime(saved.savedAt()) + " UTC.");
 			return "redirect:/admin/articles/" + saved.id();
 		}
 		catch (InvalidArticleException ex) {
@@ -103,7 +104,7 @@ class ArticleEditorController {
 		try {
 			SavedArticle saved = desk.save(form.draft(), form.version(), form.authorMayPublishChoice(), true, staff);
 			return ResponseEntity.ok(Map.of("id", saved.id(), "version", saved.version(), "savedAt",
-					StaffClock.time(saved.savedAt()), "editUrl", "/admin/articles/" + saved.id()));
+					Dates.clockTime(saved.savedAt()), "editUrl", "/admin/articles/" + saved.id()));
 		}
 		catch (InvalidArticleException ex) {
 			return ResponseEntity.unprocessableContent().body(Map.of("message", "Not saved: " + ex.getMessage()));
@@ -160,7 +161,7 @@ class ArticleEditorController {
 		try {
 			Instant when = parse(at);
 			desk.schedule(id, when, staff);
-			redirect.addFlashAttribute("notice", "Scheduled for " + StaffClock.minute(when) + ".");
+			redirect.addFlashAttribute("notice", "Scheduled for " + Dates.sortableMinute(when) + ".");
 			return "redirect:/admin/articles/" + id;
 		}
 		catch (InvalidArticleException ex) {
@@ -201,21 +202,27 @@ class ArticleEditorController {
 		Responses.personal(response);
 		List<String> others = article == null ? List.of() : others(desk.present(article.id(), staff));
 		String status = article == null ? "new" : article.status();
-		model.addAttribute("page",
-				new EditorPage(form, status, article == null ? "" : StaffClock.minute(article.publishedAt()), problems,
-						conflict, notice, desk.paywallWarning(form.text(), form.gated()), others,
-						article != null && desk.mayPublish(article.id(), staff),
-						staff.role().atLeast(MemberRole.EDITOR), article == null || article.draftOnly(),
-						desk.vocabulary(), CsrfField.of(csrfToken), csrfToken.getHeaderName(),
-						article != null && events.covered(article.id()), publication.labels()));
+		model.addAttribute("page", new EditorPage(form, status, publishedAt(article), problems, conflict, notice,
+				desk.paywallWarning(form.text(), form.gated()), others,
+				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
+				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
+				csrfToken.getHeaderName(), article != null && events.covered(article.id()), publication.labels()));
 		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
 		model.addAttribute("suggestions", suggestions.suggest(form.backgroundRequest()));
 		return "publishing/editor";
 	}
 
+	/**
+	 * When the article is or was set to go out, or nothing for a new article or a draft.
+	 */
+	private static String publishedAt(@Nullable EditableArticle article) {
+		Instant at = article == null ? null : article.publishedAt();
+		return at == null ? "" : Dates.sortableMinute(at);
+	}
+
 	private static List<String> others(List<EditorPresence> present) {
 		return present.stream()
-			.map(other -> other.name() + " has been editing this article since " + StaffClock.time(other.since())
+			.map(other -> other.name() + " has been editing this article since " + Dates.clockTime(other.since())
 					+ " UTC.")
 			.toList();
 	}

@@ -8,6 +8,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,14 +42,12 @@ class ArticleListController {
 		ArticleListing listing = desk.list(query, staff);
 		Responses.personal(response);
 		model.addAttribute("page",
-				new ArticleListPage(query, listing,
-						listing.rows()
-							.stream()
-							.map(row -> new ArticleListPage.Line(row.id(), row.title(), row.slug(), row.status(),
-									StaffClock.minute(row.publishedAt() != null ? row.publishedAt() : row.updatedAt()),
-									row.authors(), row.visibility().level().name().toLowerCase(Locale.ROOT)))
-							.toList(),
-						desk.vocabulary(), !staff.role().atLeast(MemberRole.EDITOR)));
+				new ArticleListPage(query, listing, listing.rows()
+					.stream()
+					.map(row -> new ArticleListPage.Line(row.id(), row.title(), row.slug(), row.status(),
+							Dates.sortableMinute(row.publishedAt() != null ? row.publishedAt() : row.updatedAt()),
+							row.authors(), row.visibility().level().name().toLowerCase(Locale.ROOT)))
+					.toList(), desk.vocabulary(), !staff.role().atLeast(MemberRole.EDITOR)));
 		return "publishing/articles";
 	}
 

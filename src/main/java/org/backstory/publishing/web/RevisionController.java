@@ -10,6 +10,7 @@ import org.backstory.publishing.HouseFormat;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SavedArticle;
 import org.backstory.publishing.StaleVersionException;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +76,7 @@ class RevisionController {
 				new RevisionsPage(id, title,
 						revisions.stream()
 							.map(r -> new RevisionsPage.Line(r.id(), r.version(), r.title(), r.dek(), r.savedByName(),
-									StaffClock.minute(r.savedAt()), r.autosave() ? "autosave" : "saved"))
+									Dates.sortableMinute(r.savedAt()), r.autosave() ? "autosave" : "saved"))
 							.toList(),
 						body, version, CsrfField.of(csrfToken)));
 		return body == null ? "publishing/revisions" : "publishing/revision";

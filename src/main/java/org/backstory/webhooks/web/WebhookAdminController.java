@@ -1,14 +1,13 @@
 package org.backstory.webhooks.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.backstory.webhooks.Delivery;
@@ -39,9 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WebhookAdminController {
 
 	private static final String PATH = "/admin/webhooks";
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Webhooks webhooks;
 
@@ -152,7 +148,7 @@ class WebhookAdminController {
 	}
 
 	private static String when(@Nullable Instant instant) {
-		return instant == null ? "" : WHEN.format(instant);
+		return instant == null ? "" : Dates.sortableSecond(instant);
 	}
 
 	private static ResponseStatusException notFound() {

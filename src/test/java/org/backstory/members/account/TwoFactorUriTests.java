@@ -12,14 +12,14 @@ class TwoFactorUriTests {
 
 	@Test
 	void theIssuerIsThePublicationAndTheAccountTheAddress() {
-		assertThat(TwoFactor.uri("The Daily Planet", "lois@planet.test", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
+		assertThat(TwoFactorEnrolment.uri("The Daily Planet", "lois@planet.test", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
 			.isEqualTo("otpauth://totp/The%20Daily%20Planet:lois%40planet.test?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 					+ "&issuer=The%20Daily%20Planet&algorithm=SHA1&digits=6&period=30");
 	}
 
 	@Test
 	void aColonInTheNameDoesNotSplitTheLabel() {
-		assertThat(TwoFactor.uri("News: Today", "a@b.test", "MZXW6"))
+		assertThat(TwoFactorEnrolment.uri("News: Today", "a@b.test", "MZXW6"))
 			.startsWith("otpauth://totp/News%20Today:a%40b.test?")
 			.contains("&issuer=News%3A%20Today&");
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.backstory.memberlist.MemberRow;
+import org.backstory.shared.Dates;
 
 /**
  * A row of the member list page.
@@ -22,7 +23,7 @@ public record MemberLine(long id, String name, String email, String role, String
 		return new MemberLine(member.id(), member.name(), member.email(),
 				member.role().staff() ? member.role().name().toLowerCase(Locale.ROOT) : "",
 				row.billing().status().label(), plan, row.newsletterIds().size(), member.labels(),
-				StaffTimes.day(member.joinedAt()));
+				Dates.staffDate(member.joinedAt()));
 	}
 
 }

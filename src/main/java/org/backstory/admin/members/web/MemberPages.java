@@ -26,6 +26,7 @@ import org.backstory.members.MemberListing;
 import org.backstory.newsletters.NewsletterMessages;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
+import org.backstory.shared.Dates;
 import org.springframework.stereotype.Component;
 
 /** Puts a member's staff page together from each module's public API. */
@@ -71,7 +72,7 @@ class MemberPages {
 		MemberBilling standing = billing.of(List.of(id)).get(id);
 		Set<Long> chosen = optIns.of(id);
 		return new MemberPageView(id, member.name(), member.email(), member.emailVerified(),
-				StaffTimes.day(member.joinedAt()), member.role().name().toLowerCase(Locale.ROOT),
+				Dates.staffDate(member.joinedAt()), member.role().name().toLowerCase(Locale.ROOT),
 				!member.role().staff(), member.note(), member.labels(), standing.status().label(),
 				standing.planName() != null ? standing.planName() : standing.tier(),
 				history.events(id).stream().map(MemberPages::event).toList(),
@@ -89,18 +90,18 @@ class MemberPages {
 		}
 		List<Dated> all = new ArrayList<>();
 		mailLog.to(email, MESSAGES)
-			.forEach(mail -> all.add(new Dated(mail.at(), new MemberPageView.MailRow(StaffTimes.minute(mail.at()),
+			.forEach(mail -> all.add(new Dated(mail.at(), new MemberPageView.MailRow(Dates.staffTime(mail.at()),
 					"Email", mail.subject(), mail.status().toLowerCase(Locale.ROOT)))));
 		newsletterMessages.to(email, MESSAGES)
-			.forEach(message -> all
-				.add(new Dated(message.at(), new MemberPageView.MailRow(StaffTimes.minute(message.at()),
-						message.newsletter(), message.subject(), message.status()))));
+			.forEach(
+					message -> all.add(new Dated(message.at(), new MemberPageView.MailRow(Dates.staffTime(message.at()),
+							message.newsletter(), message.subject(), message.status()))));
 		return all.stream().sorted(Comparator.comparing(Dated::at).reversed()).limit(MESSAGES).map(Dated::row).toList();
 	}
 
 	private static MemberPageView.EventRow event(SubscriptionEventEntry event) {
 		String to = event.to().replace('_', ' ');
-		return new MemberPageView.EventRow(StaffTimes.minute(event.at()),
+		return new MemberPageView.EventRow(Dates.staffTime(event.at()),
 				event.from() == null ? to : event.from().replace('_', ' ') + " → " + to,
 				event.cause().replace('_', ' '), event.actor(), event.amount() == null || event.currency() == null ? ""
 						: Money.format(event.amount(), event.currency()));
@@ -114,7 +115,7 @@ class MemberPages {
 			case "failed" -> "Declined";
 			default -> "Processing";
 		};
-		return new MemberPageView.PaymentRow(payment.id(), StaffTimes.day(payment.createdAt()), entry.description(),
+		return new MemberPageView.PaymentRow(payment.id(), Dates.staffDate(payment.createdAt()), entry.description(),
 				Money.format(payment.amount(), payment.currency()), status,
 				payment.refundedAmount() == 0 ? "" : Money.format(payment.refundedAmount(), payment.currency()),
 				payment.refundable(), plain(payment.refundable(), payment.currency()), UUID.randomUUID().toString());
