@@ -15,6 +15,7 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +120,7 @@ class ContentApiEntitiesIntegrationTests {
 	@AfterAll
 	void putBack() {
 		published.forEach(editor::unpublish);
-		jdbc.sql("delete from publishing.entity where id in (?, ?)").params(speaker.id(), place.id()).update();
+		PublishingProbe.forgetEntities(jdbc, List.of(speaker.id(), place.id()));
 		ContentApiFixtures.remove(jdbc, integration);
 	}
 

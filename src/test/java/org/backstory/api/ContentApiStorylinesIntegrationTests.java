@@ -12,6 +12,7 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.EventDraft;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Visibility;
@@ -94,7 +95,7 @@ class ContentApiStorylinesIntegrationTests {
 	@AfterAll
 	void putBack() {
 		saved.forEach(editor::unpublish);
-		jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(story.id()).update();
+		PublishingProbe.forgetStorylineEvents(jdbc, story.id());
 		ContentApiFixtures.remove(jdbc, integration);
 	}
 

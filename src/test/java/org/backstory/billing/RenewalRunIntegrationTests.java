@@ -70,11 +70,9 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		SentMail receipt = SentMail.lastTo(jdbc, member.email());
 		assertThat(receipt.subject()).startsWith("Your receipt (invoice ");
 		assertThat(receipt.text()).contains("$5.00", "/account/payments/");
-		assertThat(jdbc
-			.sql("select count(*) from email.outgoing_mail where recipient = :to and subject like 'Your receipt%'")
-			.param("to", member.email())
-			.query(Long.class)
-			.single()).as("one for the checkout, one for the renewal").isEqualTo(2);
+		assertThat(SentMail.countTo(jdbc, member.email(), "Your receipt"))
+			.as("one for the checkout, one for the renewal")
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -175,11 +173,7 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private long expiryNotices() {
-		return jdbc.sql(
-				"select count(*) from email.outgoing_mail where recipient = :to and subject = 'Your card on file expires soon'")
-			.param("to", member.email())
-			.query(Long.class)
-			.single();
+		return SentMail.countTo(jdbc, member.email(), "Your card on file expires soon");
 	}
 
 	private static int failedChargesBefore(int day) {

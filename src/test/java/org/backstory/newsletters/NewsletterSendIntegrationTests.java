@@ -21,6 +21,7 @@ import org.backstory.billing.PlanCatalog;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDraft;
@@ -199,9 +200,7 @@ class NewsletterSendIntegrationTests {
 		long invalid = members.createAccount(new NewAccount("invalid" + BillingFixtures.newMemberId() + "@send.test",
 				"Broken Address", null, MemberRole.MEMBER, true));
 		// An address imported before validation existed, which SMTP would refuse.
-		jdbc.sql("update members.member set email = 'not an address " + invalid + "@@send.test' where id = ?")
-			.param(invalid)
-			.update();
+		MembersProbe.setEmailUnchecked(jdbc, invalid, "not an address " + invalid + "@@send.test");
 		optIns.optIn(invalid, newsletter.id());
 
 		long send = sendNow(articles.published(Visibility.everyone()), Audience.ALL);

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.api.AdminApiTokens;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integration;
@@ -216,9 +217,7 @@ class WebhookEventsIntegrationTests {
 			assertThat(post.at("/previous/excerpt").asString()).doesNotContain(GATED);
 		}
 		finally {
-			jdbc.sql("delete from admin.audit_entry where actor_id = ?")
-				.param(Integration.actorId(integration.integration().id()))
-				.update();
+			AdminProbe.forgetActor(jdbc, Integration.actorId(integration.integration().id()));
 			ContentApiFixtures.remove(jdbc, name);
 		}
 	}
@@ -317,9 +316,7 @@ class WebhookEventsIntegrationTests {
 			assertThat(renamed.at("/previous/name").asString()).isEqualTo("Api Reader");
 		}
 		finally {
-			jdbc.sql("delete from admin.audit_entry where actor_id = ?")
-				.param(Integration.actorId(integration.integration().id()))
-				.update();
+			AdminProbe.forgetActor(jdbc, Integration.actorId(integration.integration().id()));
 			ContentApiFixtures.remove(jdbc, name);
 		}
 	}

@@ -1,0 +1,104 @@
+package org.backstory.billing;
+
+import java.sql.Types;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test-side reader of the billing module's tables, for other modules' tests: they count a
+ * member's payments and subscriptions, read and put back billing's settings, and so on
+ * through it instead of running SQL on {@code billing.*}. It runs SQL on billing's own
+ * tables only and uses no billing main class, so it stays put while billing's classes
+ * move between packages.
+ */
+public final class BillingProbe {
+
+	private BillingProbe() {
+	}
+
+	/** How many payments (any status) a member has. */
+	public static long paymentsOf(JdbcClient jdbc, long memberId) {
+		return jdbc.sql("select count(*) from billing.payment where member_id = ?")
+			.param(memberId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many payments there are. */
+	public static long paymentCount(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from billing.payment").query(Long.class).single();
+	}
+
+	/** The id of a member's newest succeeded payment. */
+	public static long lastSucceededPaymentOf(JdbcClient jdbc, long memberId) {
+		return jdbc.sql("select max(id) from billing.payment where member_id = ? and status = 'succeeded'")
+			.param(memberId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * How many charges the sandbox gateway took with an idempotency key ending in
+	 * {@code suffix}.
+	 */
+	public static long sandboxChargesWithKeyEndingIn(JdbcClient jdbc, String suffix) {
+		return jdbc.sql("select count(*) from billing.sandbox_charge where idempotency_key like ?")
+			.param("%" + suffix)
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many subscriptions (any status) a member has. */
+	public static long subscriptionsOf(JdbcClient jdbc, long memberId) {
+		return jdbc.sql("select count(*) from billing.subscription where member_id = ?")
+			.param(memberId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many subscriptions there are. */
+	public static long subscriptionCount(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from billing.subscription").query(Long.class).single();
+	}
+
+	/** How many entries the subscriptions' history holds. */
+	public static long subscriptionEventCount(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from billing.subscription_event").query(Long.class).single();
+	}
+
+	/** How many plans there are, archived ones included. */
+	public static long planCount(JdbcClient jdbc) {
+		return jdbc.sql("select count(*) from billing.plan").query(Long.class).single();
+	}
+
+	/**
+	 * What {@code work} returns while the database refuses every new subscription row,
+	 * for tests of a restore that must fail part way and write nothing.
+	 */
+	public static <T> T whileSubscriptionsRefused(JdbcClient jdbc, Supplier<T> work) {
+		jdbc.sql("alter table billing.subscription add constraint probe_refuse check (id < 0) not valid").update();
+		try {
+			return work.get();
+		}
+		finally {
+			jdbc.sql("alter table billing.subscription drop constraint probe_refuse").update();
+		}
+	}
+
+	/** The grace period as stored, empty when it was never set. */
+	public static Optional<Long> gracePeriodSeconds(JdbcClient jdbc) {
+		return jdbc.sql("select grace_period_seconds from billing.settings")
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+			.single();
+	}
+
+	/** Puts back a grace period read with {@link #gracePeriodSeconds}, unset included. */
+	public static void putBackGracePeriodSeconds(JdbcClient jdbc, Optional<Long> seconds) {
+		jdbc.sql("update billing.settings set grace_period_seconds = :seconds")
+			.param("seconds", seconds.orElse(null), Types.BIGINT)
+			.update();
+	}
+
+}
