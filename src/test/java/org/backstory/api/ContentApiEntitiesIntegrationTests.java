@@ -1,9 +1,9 @@
 package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backstory.api.ContentApiFixtures.API;
+import static org.backstory.api.ContentApiFixtures.encode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentApiEntitiesIntegrationTests {
-
-	private static final String API = "/ghost/api/content/";
 
 	@LocalServerPort
 	int port;
@@ -197,13 +195,7 @@ class ContentApiEntitiesIntegrationTests {
 	}
 
 	private JsonNode get(String path) {
-		Visitor.Page page = new Visitor(port).get(API + path + (path.contains("?") ? "&" : "?") + "key=" + key);
-		assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
-		return json.readTree(page.body());
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+		return ContentApiFixtures.read(port, key, json, path);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.backstory.billing;
 
 import java.sql.Types;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -66,6 +67,27 @@ public final class BillingProbe {
 	/** How many entries the subscriptions' history holds. */
 	public static long subscriptionEventCount(JdbcClient jdbc) {
 		return jdbc.sql("select count(*) from billing.subscription_event").query(Long.class).single();
+	}
+
+	/**
+	 * A member's subscription history, oldest first, one line an entry:
+	 * {@code from>to cause[ amount]}, {@code null} for the first entry's from.
+	 */
+	public static List<String> historyOf(JdbcClient jdbc, long memberId) {
+		return history(jdbc, memberId, " || coalesce(' ' || e.amount, '')");
+	}
+
+	/** A member's subscription history as {@code from>to cause}, without the amounts. */
+	public static List<String> transitionsOf(JdbcClient jdbc, long memberId) {
+		return history(jdbc, memberId, "");
+	}
+
+	private static List<String> history(JdbcClient jdbc, long memberId, String amount) {
+		return jdbc.sql("""
+				select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause%s
+				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
+				where s.member_id = :m order by e.id
+				""".formatted(amount)).param("m", memberId).query(String.class).list();
 	}
 
 	/** How many plans there are, archived ones included. */

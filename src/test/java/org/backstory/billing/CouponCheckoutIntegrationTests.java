@@ -231,15 +231,7 @@ class CouponCheckoutIntegrationTests {
 	}
 
 	private List<String> events() {
-		return jdbc
-			.sql("""
-					select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
-					from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-					where s.member_id = :m order by e.id
-					""")
-			.param("m", member)
-			.query(String.class)
-			.list();
+		return BillingProbe.historyOf(jdbc, member);
 	}
 
 }

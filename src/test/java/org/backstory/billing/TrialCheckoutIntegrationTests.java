@@ -174,11 +174,7 @@ class TrialCheckoutIntegrationTests {
 	}
 
 	private List<String> events() {
-		return jdbc.sql("""
-				select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause
-				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m order by e.id
-				""").param("m", member).query(String.class).list();
+		return BillingProbe.transitionsOf(jdbc, member);
 	}
 
 }

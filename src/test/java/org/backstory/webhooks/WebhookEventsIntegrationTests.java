@@ -413,22 +413,8 @@ class WebhookEventsIntegrationTests {
 
 	private Map<String, String> articleFields(String slug) {
 		String authors = editor.get("/admin/articles/new").document().selectFirst("input[name=authors]").attr("value");
-		Map<String, String> fields = new HashMap<>();
-		fields.put("slug", slug);
-		fields.put("title", "Title of " + slug);
-		fields.put("dek", "");
-		fields.put("body", FREE + "\n\n<!-- paywall -->\n\n" + GATED + " " + slug + ".");
-		fields.put("authors", authors);
-		fields.put("tags", "");
-		fields.put("storyline", "");
-		fields.put("storylinePosition", "");
-		fields.put("coverImageUrl", "");
-		fields.put("seoTitle", "");
-		fields.put("seoDescription", "");
-		fields.put("socialImageUrl", "");
-		fields.put("visibility", "paid");
-		fields.put("tiers", "");
-		return fields;
+		return ArticleFixtures.paidArticleForm(slug, "", FREE + "\n\n<!-- paywall -->\n\n" + GATED + " " + slug + ".",
+				authors);
 	}
 
 	private long write(Map<String, String> fields) {

@@ -49,10 +49,7 @@ class AddressConfirmationIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
+		LoopbackSmtp.routeMailTo(smtp, registry);
 		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("address_confirmation_test"));
 	}
 
