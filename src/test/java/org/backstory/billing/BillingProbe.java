@@ -21,10 +21,7 @@ public final class BillingProbe {
 
 	/** How many payments (any status) a member has. */
 	public static long paymentsOf(JdbcClient jdbc, long memberId) {
-		return jdbc.sql("select count(*) from billing.payment where member_id = ?")
-			.param(memberId)
-			.query(Long.class)
-			.single();
+		return rowsFor(jdbc, "billing.payment", memberId);
 	}
 
 	/** How many payments there are. */
@@ -53,10 +50,7 @@ public final class BillingProbe {
 
 	/** How many subscriptions (any status) a member has. */
 	public static long subscriptionsOf(JdbcClient jdbc, long memberId) {
-		return jdbc.sql("select count(*) from billing.subscription where member_id = ?")
-			.param(memberId)
-			.query(Long.class)
-			.single();
+		return rowsFor(jdbc, "billing.subscription", memberId);
 	}
 
 	/** How many subscriptions there are. */
@@ -88,6 +82,25 @@ public final class BillingProbe {
 				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
 				where s.member_id = :m order by e.id
 				""".formatted(amount)).param("m", memberId).query(String.class).list();
+	}
+
+	/**
+	 * How many rows of {@code table} (one of billing's tables with a {@code member_id},
+	 * e.g. {@code billing.payment}) name the member.
+	 */
+	public static long rowsFor(JdbcClient jdbc, String table, long memberId) {
+		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
+			.param("m", memberId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many times a coupon has been redeemed, as the coupon's row counts it. */
+	public static int timesRedeemed(JdbcClient jdbc, long couponId) {
+		return jdbc.sql("select times_redeemed from billing.coupon where id = :id")
+			.param("id", couponId)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** How many plans there are, archived ones included. */

@@ -217,17 +217,11 @@ class CouponCheckoutIntegrationTests {
 	}
 
 	private int timesRedeemed(Coupon coupon) {
-		return jdbc.sql("select times_redeemed from billing.coupon where id = :id")
-			.param("id", coupon.id())
-			.query(Integer.class)
-			.single();
+		return BillingProbe.timesRedeemed(jdbc, coupon.id());
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
-			.param("m", member)
-			.query(Long.class)
-			.single();
+		return BillingProbe.rowsFor(jdbc, table, member);
 	}
 
 	private List<String> events() {
