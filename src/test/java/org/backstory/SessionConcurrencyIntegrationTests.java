@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 import org.backstory.billing.BillingFixtures;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;
@@ -78,10 +79,8 @@ class SessionConcurrencyIntegrationTests {
 			assertThat(answers).extracting(page -> page.header("Location"))
 				.allMatch(l -> l.endsWith("/account/billing"));
 			long member = members.findByEmail(email).orElseThrow().id();
-			assertThat(count("select count(*) from billing.payment where member_id = ?", member)).isEqualTo(1);
-			assertThat(count("select count(*) from billing.sandbox_charge where idempotency_key like ?",
-					"%" + form.get("attempt")))
-				.isEqualTo(1);
+			assertThat(BillingProbe.paymentsOf(jdbc, member)).isEqualTo(1);
+			assertThat(BillingProbe.sandboxChargesWithKeyEndingIn(jdbc, form.get("attempt"))).isEqualTo(1);
 		}
 	}
 
@@ -199,10 +198,6 @@ class SessionConcurrencyIntegrationTests {
 			tasks.add(() -> request.apply(n));
 		}
 		return AllAtOnce.run(tasks);
-	}
-
-	private long count(String sql, Object parameter) {
-		return jdbc.sql(sql).param(parameter).query(Long.class).single();
 	}
 
 }

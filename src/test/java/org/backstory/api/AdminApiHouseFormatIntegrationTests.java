@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 
+import org.backstory.admin.AdminProbe;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.PublishingProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,9 +66,9 @@ class AdminApiHouseFormatIntegrationTests {
 	@AfterAll
 	void cleanUp() {
 		long actor = Integration.actorId(integrationId);
-		jdbc.sql("delete from publishing.article where title like :name").param("name", name + "%").update();
-		jdbc.sql("delete from publishing.author where member_id = :actor").param("actor", actor).update();
-		jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", actor).update();
+		PublishingProbe.forgetArticlesWithTitleLike(jdbc, name + "%");
+		PublishingProbe.forgetAuthor(jdbc, actor);
+		AdminProbe.forgetActor(jdbc, actor);
 		ContentApiFixtures.remove(jdbc, name);
 	}
 
@@ -109,18 +111,11 @@ class AdminApiHouseFormatIntegrationTests {
 
 		JsonNode error = AdminApiTokens.assertError(json, refused, 422, "ValidationError");
 		assertThat(error.toString()).contains("The paywall marker cannot go in the background");
-		assertThat(jdbc.sql("select count(*) from publishing.article where title = ?")
-			.param(name + " refused")
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(PublishingProbe.articlesWithTitleLike(jdbc, name + " refused")).isZero();
 	}
 
 	private Map<String, Object> parts(String title) {
-		return jdbc
-			.sql("select body_markdown, background_markdown, now_markdown from publishing.article where title = ?")
-			.param(title)
-			.query()
-			.singleRow();
+		return PublishingProbe.houseFormatParts(jdbc, title);
 	}
 
 	private HttpResponse<String> send(String method, String path, String body)

@@ -18,8 +18,10 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.PublishingProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,19 +97,10 @@ class AdminApiIntegrationTests {
 	void cleanUp() {
 		for (long id : integrationIds) {
 			long actor = Integration.actorId(id);
-			jdbc.sql(
-					"""
-							delete from publishing.article a where exists (select 1 from publishing.article_author aa
-							  join publishing.author au on au.id = aa.author_id where aa.article_id = a.id and au.member_id = :actor)
-							  or a.title like :name
-							""")
-				.param("actor", actor)
-				.param("name", name + "%")
-				.update();
-			jdbc.sql("delete from publishing.author where member_id = :actor").param("actor", actor).update();
-			jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", actor).update();
+			PublishingProbe.forgetArticlesAndAuthor(jdbc, actor, name + "%");
+			AdminProbe.forgetActor(jdbc, actor);
 		}
-		jdbc.sql("delete from publishing.tag where name like :name").param("name", name + "%").update();
+		PublishingProbe.forgetTagsWithNameLike(jdbc, name + "%");
 		ContentApiFixtures.remove(jdbc, name);
 	}
 
@@ -213,13 +206,10 @@ class AdminApiIntegrationTests {
 		assertThat(post.get("featured").asBoolean()).isFalse();
 		assertThat(post.get("meta_title").isNull()).isTrue();
 		assertThat(post.get("newsletter").isNull()).isTrue();
-		assertThat(jdbc
-			.sql("select count(*) from admin.audit_entry where actor_id = :actor and action = 'article.published'"
-					+ " and subject like :subject")
-			.param("actor", Integration.actorId(integrationIds.get(0)))
-			.param("subject", "%" + title + "%")
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(AdminProbe.entriesBy(jdbc, Integration.actorId(integrationIds.get(0)), "article.published")
+			.stream()
+			.filter(entry -> entry.subject().contains(title))
+			.count()).isEqualTo(1);
 		HttpResponse<String> read = send("GET", "posts/" + id + "/", editorKey, null);
 		assertThat(json.readTree(read.body()).get("posts").get(0).get("title").asString()).isEqualTo(title);
 		assertThat(send("DELETE", "posts/" + id + "/", editorKey, null).statusCode()).isEqualTo(204);
@@ -273,10 +263,7 @@ class AdminApiIntegrationTests {
 		assertError(send("POST", "posts/", contributorKey, """
 				{"posts":[{"title":"%s contributor publishes","status":"published","html":"<p>x</p>"}]}"""
 			.formatted(name)), 403, "NoPermissionError", null);
-		assertThat(jdbc.sql("select count(*) from publishing.article where title = :title")
-			.param("title", name + " contributor publishes")
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(PublishingProbe.articlesWithTitleLike(jdbc, name + " contributor publishes")).isZero();
 		HttpResponse<String> draft = send("POST", "posts/", contributorKey, """
 				{"posts":[{"title":"%s contributor draft","html":"<p>Mine.</p>"}]}""".formatted(name));
 		assertThat(draft.statusCode()).isEqualTo(201);
@@ -340,10 +327,7 @@ class AdminApiIntegrationTests {
 				{"tags":[{"name":"%s long","description":"%s"}]}""".formatted(name, tooLong)), 422, "ValidationError",
 				null);
 
-		assertThat(jdbc.sql("select count(*) from publishing.tag where name = ?")
-			.param(name + " long")
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(PublishingProbe.tagsWithNameLike(jdbc, name + " long")).isZero();
 	}
 
 	@Test
@@ -368,10 +352,7 @@ class AdminApiIntegrationTests {
 		assertError(send("GET", "posts/?filter=title:~'x'", editorKey, null), 400, "BadRequestError", null);
 		assertError(send("GET", "posts/abc/", editorKey, null), 404, "NotFoundError", null);
 		assertError(send("GET", "nothing-here/", editorKey, null), 404, "NotFoundError", null);
-		assertThat(jdbc.sql("select count(*) from publishing.article where title like :name")
-			.param("name", name + " bad%")
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(PublishingProbe.articlesWithTitleLike(jdbc, name + " bad%")).isZero();
 	}
 
 	@Test

@@ -11,14 +11,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.backstory.admin.AdminProbe;
+import org.backstory.admin.AdminProbe.AuditEntry;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
+import org.backstory.members.MembersProbe;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.NewsletterFixtures;
+import org.backstory.newsletters.NewsletterProbe;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.publishing.ArticleFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -111,16 +115,11 @@ class AdminApiMembersIntegrationTests {
 
 	@AfterAll
 	void cleanUp() {
-		jdbc.sql("select id from members.member where email like :domain")
-			.param("domain", "%" + domain)
-			.query(Long.class)
-			.list()
+		MembersProbe.idsWithEmailLike(jdbc, "%" + domain)
 			.forEach(id -> roster.delete(Integration.actorId(integrationIds.get(0)), id));
-		jdbc.sql("delete from newsletters.newsletter where id = :id").param("id", newsletter.id()).update();
+		NewsletterProbe.forgetNewsletter(jdbc, newsletter.id());
 		for (long id : integrationIds) {
-			jdbc.sql("delete from admin.audit_entry where actor_id = :actor")
-				.param("actor", Integration.actorId(id))
-				.update();
+			AdminProbe.forgetActor(jdbc, Integration.actorId(id));
 		}
 		ContentApiFixtures.remove(jdbc, name);
 	}
@@ -183,12 +182,11 @@ class AdminApiMembersIntegrationTests {
 		assertThat(resubscribed.statusCode()).isEqualTo(200);
 
 		long actor = Integration.actorId(integrationIds.get(0));
-		assertThat(jdbc.sql("select action from admin.audit_entry where actor_id = :actor and subject = :subject")
-			.param("actor", actor)
-			.param("subject", "member " + id)
-			.query(String.class)
-			.list()).contains("member.added", "member.edited", "member.note-changed", "member.labelled",
-					"member.unlabelled", "member.newsletters-changed");
+		assertThat(AdminProbe.entriesBy(jdbc, actor)
+			.stream()
+			.filter(entry -> entry.subject().equals("member " + id))
+			.map(AuditEntry::action)).contains("member.added", "member.edited", "member.note-changed",
+					"member.labelled", "member.unlabelled", "member.newsletters-changed");
 	}
 
 	@Test

@@ -1,9 +1,9 @@
 package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backstory.api.ContentApiFixtures.API;
+import static org.backstory.api.ContentApiFixtures.encode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentApiEntitiesIntegrationTests {
-
-	private static final String API = "/ghost/api/content/";
 
 	@LocalServerPort
 	int port;
@@ -119,7 +118,7 @@ class ContentApiEntitiesIntegrationTests {
 	@AfterAll
 	void putBack() {
 		published.forEach(editor::unpublish);
-		jdbc.sql("delete from publishing.entity where id in (?, ?)").params(speaker.id(), place.id()).update();
+		PublishingProbe.forgetEntities(jdbc, List.of(speaker.id(), place.id()));
 		ContentApiFixtures.remove(jdbc, integration);
 	}
 
@@ -196,13 +195,7 @@ class ContentApiEntitiesIntegrationTests {
 	}
 
 	private JsonNode get(String path) {
-		Visitor.Page page = new Visitor(port).get(API + path + (path.contains("?") ? "&" : "?") + "key=" + key);
-		assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
-		return json.readTree(page.body());
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+		return ContentApiFixtures.read(port, key, json, path);
 	}
 
 }

@@ -1,10 +1,11 @@
 package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backstory.api.ContentApiFixtures.API;
+import static org.backstory.api.ContentApiFixtures.encode;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentApiIntegrationTests {
-
-	private static final String API = "/ghost/api/content/";
 
 	@LocalServerPort
 	int port;
@@ -429,10 +428,6 @@ class ContentApiIntegrationTests {
 
 	private JsonNode error(Answer answer) {
 		return answer.json().path("errors").get(0);
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private URI uri(String path) {

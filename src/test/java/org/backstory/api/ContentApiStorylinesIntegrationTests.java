@@ -1,9 +1,9 @@
 package org.backstory.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backstory.api.ContentApiFixtures.API;
+import static org.backstory.api.ContentApiFixtures.encode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +12,7 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.EventDraft;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Visibility;
@@ -35,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentApiStorylinesIntegrationTests {
-
-	private static final String API = "/ghost/api/content/";
 
 	@LocalServerPort
 	int port;
@@ -94,7 +93,7 @@ class ContentApiStorylinesIntegrationTests {
 	@AfterAll
 	void putBack() {
 		saved.forEach(editor::unpublish);
-		jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(story.id()).update();
+		PublishingProbe.forgetStorylineEvents(jdbc, story.id());
 		ContentApiFixtures.remove(jdbc, integration);
 	}
 
@@ -144,13 +143,7 @@ class ContentApiStorylinesIntegrationTests {
 	}
 
 	private JsonNode get(String path) {
-		Visitor.Page page = new Visitor(port).get(API + path + (path.contains("?") ? "&" : "?") + "key=" + key);
-		assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
-		return json.readTree(page.body());
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+		return ContentApiFixtures.read(port, key, json, path);
 	}
 
 }

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.backstory.admin.AdminProbe;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.PublishingProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,15 +64,13 @@ class GhostAdminClientIntegrationTests {
 	@AfterAll
 	void cleanUp() {
 		long actor = Integration.actorId(integrationId);
-		jdbc.sql("delete from publishing.article where title like :name").param("name", name + "%").update();
-		jdbc.sql("delete from publishing.author where member_id = :actor").param("actor", actor).update();
-		jdbc.sql("delete from publishing.tag where name like :name").param("name", name + "%").update();
-		jdbc.sql("delete from admin.audit_entry where actor_id = :actor").param("actor", actor).update();
+		PublishingProbe.forgetArticlesWithTitleLike(jdbc, name + "%");
+		PublishingProbe.forgetAuthor(jdbc, actor);
+		PublishingProbe.forgetTagsWithNameLike(jdbc, name + "%");
+		AdminProbe.forgetActor(jdbc, actor);
 		roster.find(memberId())
 			.ifPresent(member -> roster.delete(Integration.actorId(membersIntegrationId), member.id()));
-		jdbc.sql("delete from admin.audit_entry where actor_id = :actor")
-			.param("actor", Integration.actorId(membersIntegrationId))
-			.update();
+		AdminProbe.forgetActor(jdbc, Integration.actorId(membersIntegrationId));
 		ContentApiFixtures.remove(jdbc, name);
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
+import org.backstory.admin.AdminProbe.AuditEntry;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
@@ -226,10 +228,10 @@ class IntegrationsIntegrationTests {
 	}
 
 	private List<String> audit(long id) {
-		return jdbc.sql("select action from admin.audit_entry where subject like :subject order by id")
-			.param("subject", "integration " + id + " %")
-			.query(String.class)
-			.list();
+		return AdminProbe.entriesAboutStartingWith(jdbc, "integration " + id + " ")
+			.stream()
+			.map(AuditEntry::action)
+			.toList();
 	}
 
 }

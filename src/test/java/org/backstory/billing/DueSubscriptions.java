@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import org.backstory.members.MembersProbe;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,12 +26,7 @@ public final class DueSubscriptions {
 	public static void seed(JdbcClient jdbc, String planCode, long firstMemberId, int count, Instant now) {
 		Instant end = now.minus(1, ChronoUnit.DAYS);
 		Instant start = end.atZone(ZoneOffset.UTC).minusMonths(1).toInstant();
-		jdbc.sql("""
-				insert into members.member (id, email, name, role, email_verified_at, created_at, updated_at)
-				overriding system value
-				select m, 'due' || m || '@billing.test', 'Reader ' || m, 'MEMBER', :now, :now, :now
-				from generate_series(:first, :first + :count - 1) m
-				""").param("first", firstMemberId).param("count", count).param("now", Timestamp.from(now)).update();
+		MembersProbe.seed(jdbc, firstMemberId, count, "due", "billing.test", now);
 		jdbc.sql("""
 				insert into billing.sandbox_card (token, behaviour, created_at)
 				select 'pm_sandbox_due_' || m, 'always_succeeds', :now

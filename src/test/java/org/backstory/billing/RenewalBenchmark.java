@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.backstory.BenchmarkApp;
 import org.backstory.billing.renewal.RenewalRun;
+import org.backstory.email.SentMail;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -43,9 +44,7 @@ public final class RenewalBenchmark {
 			double seconds = (System.nanoTime() - start) / 1e9;
 
 			long charges = DueSubscriptions.charges(jdbc, first, count);
-			long receipts = jdbc.sql("select count(*) from email.outgoing_mail where idempotency_key like 'receipt-%'")
-				.query(Long.class)
-				.single();
+			long receipts = SentMail.countWithKeyStartingWith(jdbc, "receipt-");
 			System.out.printf(Locale.ROOT,
 					"renewed: %d charged, %d unanswered, %d gateway charges, %d receipts queued%n", report.charged(),
 					report.unanswered(), charges, receipts);

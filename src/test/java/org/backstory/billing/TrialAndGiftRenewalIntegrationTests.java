@@ -110,15 +110,7 @@ class TrialAndGiftRenewalIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private List<String> events() {
-		return jdbc
-			.sql("""
-					select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
-					from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-					where s.member_id = :m order by e.id
-					""")
-			.param("m", member.id())
-			.query(String.class)
-			.list();
+		return BillingProbe.historyOf(jdbc, member.id());
 	}
 
 }

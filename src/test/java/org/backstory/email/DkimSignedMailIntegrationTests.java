@@ -39,10 +39,7 @@ class DkimSignedMailIntegrationTests {
 
 	@DynamicPropertySource
 	static void signedMail(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
+		LoopbackSmtp.routeMailTo(smtp, registry);
 		registry.add("backstory.mail.from", () -> "Backstory <no-reply@backstory.test>");
 		registry.add("backstory.mail.dkim.domain", () -> DkimTestKeys.DOMAIN);
 		registry.add("backstory.mail.dkim.selector", () -> DkimTestKeys.SELECTOR);

@@ -46,6 +46,30 @@ public record SentMail(long id, String to, String subject, String text) {
 	}
 
 	/**
+	 * How many messages went to exactly {@code address} with a subject starting
+	 * {@code subjectPrefix}.
+	 */
+	public static long countTo(JdbcClient jdbc, String address, String subjectPrefix) {
+		return jdbc.sql(
+				"select count(*) from email.outgoing_mail where recipient = :address and starts_with(subject, :prefix)")
+			.param("address", address)
+			.param("prefix", subjectPrefix)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * How many messages carry an idempotency key starting {@code prefix}, e.g.
+	 * {@code receipt-}.
+	 */
+	public static long countWithKeyStartingWith(JdbcClient jdbc, String prefix) {
+		return jdbc.sql("select count(*) from email.outgoing_mail where starts_with(idempotency_key, :prefix)")
+			.param("prefix", prefix)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * The path and query of the first link in the body whose path starts with
 	 * {@code pathPrefix}, e.g. {@code /login/link?token=...}, ready for
 	 * {@code Visitor.get}.

@@ -27,10 +27,7 @@ class SmtpMailIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
+		LoopbackSmtp.routeMailTo(smtp, registry);
 		registry.add("backstory.mail.from", () -> "Backstory Test <news@backstory.test>");
 		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("smtp_mail_test"));
 	}

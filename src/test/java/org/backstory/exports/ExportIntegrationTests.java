@@ -24,6 +24,7 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.admin.members.MemberExport;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
@@ -462,10 +463,7 @@ class ExportIntegrationTests {
 	void everyDownloadIsAudited() {
 		owner.get("/admin/export/payments.csv");
 
-		assertThat(jdbc.sql("""
-				select subject from admin.audit_entry where actor_id = :actor and action = 'export.downloaded'
-				order by id desc limit 1""").param("actor", ownerId).query(String.class).single())
-			.isEqualTo("payments.csv");
+		assertThat(AdminProbe.lastBy(jdbc, ownerId, "export.downloaded").subject()).isEqualTo("payments.csv");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.backstory.TestDatabase;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;
@@ -40,8 +41,10 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
+import org.backstory.newsletters.NewsletterProbe;
 import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
@@ -53,6 +56,7 @@ import org.backstory.publishing.Entity;
 import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
@@ -138,11 +142,10 @@ class RoundTripIntegrationTests {
 					"posts.json", broken.getBytes(StandardCharsets.UTF_8)));
 			assertThat(refused.status()).isEqualTo(422);
 			assertThat(refused.document().text()).contains("Nothing was imported: Newsletter weekly:");
-			assertThat(targetDb.sql("""
-					select (select count(*) from publishing.article) + (select count(*) from publishing.tag)
-					  + (select count(*) from billing.plan) + (select count(*) from newsletters.newsletter)""")
-				.query(Long.class)
-				.single()).as("a refused restore writes nothing").isZero();
+			assertThat(PublishingProbe.articleCount(targetDb) + PublishingProbe.tagCount(targetDb)
+					+ BillingProbe.planCount(targetDb) + NewsletterProbe.newsletterCount(targetDb))
+				.as("a refused restore writes nothing")
+				.isZero();
 			assertThat(target.getBean(PublicationService.class).publication().name()).isNotEqualTo("Harbour Times");
 
 			String restoring = (rows(billing.get("subscriptions.csv")) + " subscriptions, "
@@ -160,22 +163,18 @@ class RoundTripIntegrationTests {
 						+ "belongs to a member here, who is left as they are (line " + ownerLine(members, ownerEmail)
 						+ ")."));
 
-			targetDb.sql("alter table billing.subscription add constraint roundtrip_refuse check (id < 0) not valid")
-				.update();
-			Visitor.Page failed = confirm(targetOwner, firstDryRun);
-			targetDb.sql("alter table billing.subscription drop constraint roundtrip_refuse").update();
+			Visitor.Page failed = BillingProbe.whileSubscriptionsRefused(targetDb,
+					() -> confirm(targetOwner, firstDryRun));
 			assertThat(failed.status()).as(failed.body()).isEqualTo(422);
 			assertThat(failed.document().text()).contains("Nothing was imported:");
-			assertThat(targetDb.sql("""
-					select (select count(*) from publishing.article) + (select count(*) from billing.plan)
-					  + (select count(*) from members.member) + (select count(*) from billing.payment)""")
-				.query(Long.class)
-				.single()).as("billing refused after the members were written: nothing is left but the owner")
+			assertThat(PublishingProbe.articleCount(targetDb) + BillingProbe.planCount(targetDb)
+					+ MembersProbe.memberCount(targetDb) + BillingProbe.paymentCount(targetDb))
+				.as("billing refused after the members were written: nothing is left but the owner")
 				.isEqualTo(1);
 
 			Visitor.Page imported = confirm(targetOwner, dryRun(targetOwner, archive.body(), restoring));
 			assertThat(imported.status()).as(imported.body()).isEqualTo(303);
-			assertThat(targetDb.sql("select count(*) from billing.subscription").query(Long.class).single())
+			assertThat(BillingProbe.subscriptionCount(targetDb))
 				.as("a restored members.csv leaves the comps to subscriptions.csv")
 				.isEqualTo(rows(billing.get("subscriptions.csv")));
 
@@ -186,15 +185,7 @@ class RoundTripIntegrationTests {
 				.contains("\"url\" : \"https://example.com/dredger\"")
 				.contains("\"aliases\" : [ \"Varn\" ]")
 				.containsPattern("\"rejected_post_ids\" : \\[ \"[0-9a-f]{24}\" \\]");
-			String mentionsAndQuotes = """
-					select string_agg(format('%s %s %s', article_id, entity_id, gated), ',' order by article_id, entity_id)
-					  || ' / ' || (select string_agg(format('%s %s %s %s %s', article_id, entity_id, text, said_on, gated), ','
-					    order by article_id, position) from publishing.quote)
-					from publishing.article_mention""";
-			String sourceMentions = source.getBean(JdbcClient.class)
-				.sql(mentionsAndQuotes)
-				.query(String.class)
-				.single();
+			String sourceMentions = PublishingProbe.mentionsAndQuotes(source.getBean(JdbcClient.class));
 			assertThat(sourceMentions).contains("Nobody pays me").contains("2019-02-03");
 			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
 				.contains("\"storyline_id\":\"silt\"");
@@ -210,7 +201,7 @@ class RoundTripIntegrationTests {
 			assertThat(withoutExportTime(download(targetOwner, "/admin/export/posts.json")))
 				.as("one upload brings every article")
 				.isEqualTo(withoutExportTime(posts));
-			assertThat(targetDb.sql(mentionsAndQuotes).query(String.class).single())
+			assertThat(PublishingProbe.mentionsAndQuotes(targetDb))
 				.as("mentions and quotes are found again, the rejected one left out")
 				.isEqualTo(sourceMentions);
 			assertThat(download(targetOwner, "/admin/export/members.csv")).isEqualTo(members);
@@ -294,18 +285,14 @@ class RoundTripIntegrationTests {
 				List.of(), null, null), clock.instant().plus(Duration.ofDays(30)), true);
 		article(editor, "unfinished", "Unfinished thoughts", "A draft about buoys.", Visibility.members(), List.of(),
 				null, null);
-		app.getBean(JdbcClient.class)
-			.sql("update publishing.article set author_may_publish = true where slug = 'unfinished'")
-			.update();
+		PublishingProbe.letAuthorPublish(app.getBean(JdbcClient.class), "unfinished");
 		StoredImage quay = app.getBean(MediaLibrary.class).upload(TestImages.png(640, 360));
 		editor.publish(
 				article(editor, "quay-photo", "The quay at dawn", quay.markdown() + "\n\nThe quay at dawn.",
 						Visibility.everyone(), List.of(), null, null),
 				clock.instant().minus(Duration.ofHours(2)), true);
-		app.getBean(JdbcClient.class)
-			.sql("update publishing.article set cover_image_url = ? where slug = 'quay-photo'")
-			.param(app.getBean(BackstoryProperties.class).link(quay.url()))
-			.update();
+		PublishingProbe.setCoverImage(app.getBean(JdbcClient.class), "quay-photo",
+				app.getBean(BackstoryProperties.class).link(quay.url()));
 
 		seedEntitiesAndEvents(app, ownerId, silt.id());
 
@@ -376,11 +363,7 @@ class RoundTripIntegrationTests {
 			renewals.runDue();
 			clock.reset();
 			renewals.runDue();
-			long renewal = app.getBean(JdbcClient.class)
-				.sql("select max(id) from billing.payment where member_id = ? and status = 'succeeded'")
-				.param(canceled)
-				.query(Long.class)
-				.single();
+			long renewal = BillingProbe.lastSucceededPaymentOf(app.getBean(JdbcClient.class), canceled);
 			long ownerId = app.getBean(MemberDirectory.class).findByEmail(ownerEmail).orElseThrow().id();
 			app.getBean(Refunds.class)
 				.refund(ownerId, renewal, 200, "Charged twice by mistake", UUID.randomUUID().toString());

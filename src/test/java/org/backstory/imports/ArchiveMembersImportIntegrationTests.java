@@ -8,6 +8,7 @@ import org.backstory.Visitor;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.NewAccount;
 import org.backstory.newsletters.OptIns;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,8 @@ class ArchiveMembersImportIntegrationTests extends ImportIntegrationTestSupport 
 			.isPositive();
 		long reader = directory.findByEmail(email("reader")).orElseThrow().id();
 		assertThat(directory.findByEmail(email("reader")).orElseThrow().name()).isEqualTo("Rea Der");
-		assertThat(jdbc.sql("select note from members.member where id = ?").param(reader).query(String.class).single())
-			.isEqualTo("Met at the quay");
-		assertThat(
-				jdbc.sql("select name from members.label where member_id = ?").param(reader).query(String.class).list())
-			.containsExactly(label());
+		assertThat(MembersProbe.noteOf(jdbc, reader)).isEqualTo("Met at the quay");
+		assertThat(MembersProbe.labelsOf(jdbc, reader)).containsExactly(label());
 		assertThat(optIns.of(reader)).as("subscribed: the newsletters on by default").isNotEmpty();
 		long comped = directory.findByEmail(email("comped")).orElseThrow().id();
 		assertThat(subscriptions.currentSubscription(comped)).isPresent();
@@ -86,10 +84,9 @@ class ArchiveMembersImportIntegrationTests extends ImportIntegrationTestSupport 
 		assertThat(again.document().select("li.import-notice").eachText()).contains(
 				"members.csv: 0 members will be imported with new ids, their names, notes, labels and join dates, and 0 newsletter opt-ins; 0 get complimentary access (complimentary_plan).");
 		assertThat(desk.confirm(again).status()).isEqualTo(303);
-		assertThat(jdbc.sql("select count(*) from members.member where email like :run")
-			.param("run", "%-" + archives.run + "@%")
-			.query(Long.class)
-			.single()).as("uploaded again: nobody twice").isEqualTo(3);
+		assertThat(MembersProbe.membersWithEmailLike(jdbc, "%-" + archives.run + "@%"))
+			.as("uploaded again: nobody twice")
+			.isEqualTo(3);
 	}
 
 	@Test

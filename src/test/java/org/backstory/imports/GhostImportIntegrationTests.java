@@ -7,11 +7,15 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpServer;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
+import org.backstory.admin.AdminProbe.AuditEntry;
 import org.backstory.media.TestImages;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.webhooks.WebhookReceiver;
 import org.backstory.webhooks.Webhooks;
+import org.backstory.webhooks.WebhooksProbe;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,10 +89,8 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		Visitor.Page result = desk.visitor().get("/admin/import");
 		assertThat(result.document().select("p.import-done").text())
 			.contains("Imported from Ghost: 8 articles (0 imported before, skipped)");
-		assertThat(jdbc.sql("select detail from admin.audit_entry where actor_id = ? and action = 'archive.imported'")
-			.param(desk.id())
-			.query(String.class)
-			.list()).containsExactly("8 articles, 0 members, 0 comps");
+		assertThat(AdminProbe.entriesBy(jdbc, desk.id(), "archive.imported").stream().map(AuditEntry::detail))
+			.containsExactly("8 articles, 0 members, 0 comps");
 		Visitor anonymous = new Visitor(port);
 		Visitor.Page notes = anonymous.get("/p/" + slug("field-notes"));
 		assertThat(notes.status()).isEqualTo(200);
@@ -153,10 +155,8 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 		assertThat(storyline.status()).isEqualTo(200);
 		assertThat(storyline.body()).contains("Silt " + archives.run)
 			.containsSubsequence("The channel, part one", "The sandbar, part two");
-		assertThat(jdbc.sql("""
-				select a.slug from publishing.article a join publishing.storyline s on s.id = a.storyline_id
-				where s.slug = ? order by a.storyline_position""").param(slug("silt")).query(String.class).list())
-			.containsExactly(slug("channel"), slug("sandbar"));
+		assertThat(PublishingProbe.storylinePartSlugs(jdbc, slug("silt"))).containsExactly(slug("channel"),
+				slug("sandbar"));
 	}
 
 	@Test
@@ -184,10 +184,7 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 				desk.confirm(desk.upload("ghost.json", archives.ghost()));
 
 				assertThat(articlesWithRun()).isEqualTo(8);
-				assertThat(jdbc.sql("select count(*) from webhooks.delivery where hook_id = ?")
-					.param(hookId)
-					.query(Long.class)
-					.single()).isZero();
+				assertThat(WebhooksProbe.deliveriesFor(jdbc, hookId)).isZero();
 			}
 			finally {
 				webhooks.delete(hookId, administratorId);
@@ -250,10 +247,7 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 	}
 
 	private long articlesWithRun() {
-		return jdbc.sql("select count(*) from publishing.article where slug like :pattern")
-			.param("pattern", "%-" + archives.run + "%")
-			.query(Long.class)
-			.single();
+		return PublishingProbe.articlesWithSlugLike(jdbc, "%-" + archives.run + "%");
 	}
 
 }

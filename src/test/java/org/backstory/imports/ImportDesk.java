@@ -7,6 +7,7 @@ import org.backstory.Visitor;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
+import org.backstory.publishing.PublishingProbe;
 import org.jsoup.nodes.Element;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,15 +56,15 @@ record ImportDesk(long id, Visitor visitor) {
 	 * lists and feeds are as before.
 	 */
 	static void removeImports(JdbcClient jdbc, String run) {
-		jdbc.sql("""
-				delete from publishing.article where id in (
-				  select target_id from imports.imported_item where kind = 'article' and source_key like :run)""")
-			.param("run", "%" + run + "%")
-			.update();
+		PublishingProbe.forgetArticles(jdbc,
+				jdbc.sql("select target_id from imports.imported_item where kind = 'article' and source_key like :run")
+					.param("run", "%" + run + "%")
+					.query(Long.class)
+					.list());
 		jdbc.sql("delete from imports.imported_item where kind = 'article' and source_key like :run")
 			.param("run", "%" + run + "%")
 			.update();
-		jdbc.sql("delete from publishing.storyline where slug like :run").param("run", "%" + run + "%").update();
+		PublishingProbe.forgetStorylinesWithSlugLike(jdbc, "%" + run + "%");
 	}
 
 }

@@ -5,15 +5,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.backstory.Visitor;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.NewAccount;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.newsletters.OptIns;
 import org.backstory.publishing.ArticleStatusLine;
+import org.backstory.publishing.PublishingProbe;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,19 +147,10 @@ class SubstackImportIntegrationTests extends ImportIntegrationTestSupport {
 
 		assertThat(desk.visitor().get("/admin/import").document().select("p.import-done").text())
 			.contains("0 articles (5 imported before, skipped), 0 members (0 comped, 0 already members");
-		assertThat(jdbc.sql("select count(*) from publishing.article where slug like :p")
-			.param("p", "%-" + archives.run)
-			.query(Long.class)
-			.single()).isEqualTo(5);
-		assertThat(jdbc.sql("select count(*) from members.member where email like :p")
-			.param("p", "%-" + archives.run + "@%")
-			.query(Long.class)
-			.single()).isEqualTo(4);
+		assertThat(PublishingProbe.articlesWithSlugLike(jdbc, "%-" + archives.run)).isEqualTo(5);
+		assertThat(MembersProbe.membersWithEmailLike(jdbc, "%-" + archives.run + "@%")).isEqualTo(4);
 		long paid = directory.findByEmail(email("paid")).orElseThrow().id();
-		assertThat(jdbc.sql("select count(*) from billing.subscription where member_id = ?")
-			.param(paid)
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(BillingProbe.subscriptionsOf(jdbc, paid)).isEqualTo(1);
 	}
 
 }

@@ -6,14 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.backstory.LoopbackSmtp;
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
@@ -55,12 +53,8 @@ class FollowEmailIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
+		NewsletterFixtures.sendQuicklyTo(smtp, registry);
 		registry.add("backstory.base-url", () -> "https://news.backstory.test");
-		registry.add("backstory.newsletters.idle-poll", () -> "200ms");
 	}
 
 	@AfterAll
@@ -353,22 +347,7 @@ class FollowEmailIntegrationTests {
 	}
 
 	private static List<ReceivedMail> to(String address) {
-		// Receipts from the subscribers' checkouts reach the same server; only sends
-		// carry a List-Id.
-		return Arrays.stream(smtp.getReceivedMessages())
-			.filter(FollowEmailIntegrationTests::isSend)
-			.map(ReceivedMail::of)
-			.filter(mail -> mail.to().contains(address))
-			.toList();
-	}
-
-	static boolean isSend(MimeMessage message) {
-		try {
-			return message.getHeader("List-Id") != null;
-		}
-		catch (MessagingException ex) {
-			throw new AssertionError(ex);
-		}
+		return ReceivedMail.sendsTo(smtp, address);
 	}
 
 }

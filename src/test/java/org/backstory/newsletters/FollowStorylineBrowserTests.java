@@ -3,7 +3,6 @@ package org.backstory.newsletters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -46,11 +45,7 @@ class FollowStorylineBrowserTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
-		registry.add("backstory.newsletters.idle-poll", () -> "200ms");
+		NewsletterFixtures.sendQuicklyTo(smtp, registry);
 	}
 
 	@AfterAll
@@ -125,12 +120,7 @@ class FollowStorylineBrowserTests {
 	}
 
 	private static List<ReceivedMail> to(String address) {
-		// Only sends carry a List-Id; the sign-up's transactional mail does not.
-		return Arrays.stream(smtp.getReceivedMessages())
-			.filter(FollowEmailIntegrationTests::isSend)
-			.map(ReceivedMail::of)
-			.filter(mail -> mail.to().contains(address))
-			.toList();
+		return ReceivedMail.sendsTo(smtp, address);
 	}
 
 }

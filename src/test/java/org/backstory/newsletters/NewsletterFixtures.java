@@ -1,11 +1,14 @@
 package org.backstory.newsletters;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.backstory.LoopbackSmtp;
 import org.backstory.email.Await;
 import org.backstory.publishing.ArticleFixtures;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Newsletters, signed links and the wait for a send, for the newsletters tests. Slugs are
@@ -27,6 +30,15 @@ public final class NewsletterFixtures {
 		String slug = who + "-" + UUID.randomUUID().toString().substring(0, 8);
 		return newsletters.create(new NewsletterSettings(slug, "News " + slug, "About " + who + ".", "Test Desk",
 				"desk@backstory.example", null, defaultOn));
+	}
+
+	/**
+	 * Starts {@code smtp}, points the application's mail at it and has idle send workers
+	 * look for work every 200 ms, so a send starts soon after it is queued.
+	 */
+	static void sendQuicklyTo(GreenMail smtp, DynamicPropertyRegistry registry) {
+		LoopbackSmtp.routeMailTo(smtp, registry);
+		registry.add("backstory.newsletters.idle-poll", () -> "200ms");
 	}
 
 	/**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,7 @@ import org.backstory.billing.checkout.CheckoutService;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDraft;
@@ -49,12 +49,8 @@ class NewsletterSendIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
+		NewsletterFixtures.sendQuicklyTo(smtp, registry);
 		registry.add("backstory.base-url", () -> "https://news.backstory.test");
-		registry.add("backstory.newsletters.idle-poll", () -> "200ms");
 	}
 
 	@AfterAll
@@ -199,9 +195,7 @@ class NewsletterSendIntegrationTests {
 		long invalid = members.createAccount(new NewAccount("invalid" + BillingFixtures.newMemberId() + "@send.test",
 				"Broken Address", null, MemberRole.MEMBER, true));
 		// An address imported before validation existed, which SMTP would refuse.
-		jdbc.sql("update members.member set email = 'not an address " + invalid + "@@send.test' where id = ?")
-			.param(invalid)
-			.update();
+		MembersProbe.setEmailUnchecked(jdbc, invalid, "not an address " + invalid + "@@send.test");
 		optIns.optIn(invalid, newsletter.id());
 
 		long send = sendNow(articles.published(Visibility.everyone()), Audience.ALL);
@@ -271,33 +265,11 @@ class NewsletterSendIntegrationTests {
 	}
 
 	private List<String> subjectsTo(String address) {
-		return to(address).stream().map(mail -> {
-			try {
-				return mail.message().getSubject();
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new AssertionError(ex);
-			}
-		}).toList();
+		return to(address).stream().map(ReceivedMail::subject).toList();
 	}
 
 	private static List<ReceivedMail> to(String address) {
-		// Receipts from the subscribers' checkouts reach the same server; only
-		// newsletters carry a List-Id.
-		return Arrays.stream(smtp.getReceivedMessages())
-			.filter(NewsletterSendIntegrationTests::isNewsletter)
-			.map(ReceivedMail::of)
-			.filter(mail -> mail.to().contains(address))
-			.toList();
-	}
-
-	private static boolean isNewsletter(jakarta.mail.internet.MimeMessage message) {
-		try {
-			return message.getHeader("List-Id") != null;
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new AssertionError(ex);
-		}
+		return ReceivedMail.sendsTo(smtp, address);
 	}
 
 	private static byte[] raw(ReceivedMail mail) {

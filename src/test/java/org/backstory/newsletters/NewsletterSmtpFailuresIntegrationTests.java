@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.backstory.LoopbackSmtp;
 import org.backstory.OwnDatabase;
 import org.backstory.ScriptedSmtpServer;
 import org.backstory.email.Await;
@@ -37,9 +38,7 @@ class NewsletterSmtpFailuresIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", smtp::port);
-		registry.add("backstory.mail.starttls", () -> "false");
+		LoopbackSmtp.routeMailTo(smtp::port, registry);
 	}
 
 	@AfterAll

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
@@ -242,12 +243,10 @@ class PublishPagesIntegrationTests {
 	 * detail.
 	 */
 	private java.util.List<String> audited(String subject) {
-		return jdbc.sql("""
-				select action || ' ' || actor_id || ' | ' || detail from admin.audit_entry
-				where starts_with(subject, :subject) order by id""")
-			.param("subject", subject)
-			.query(String.class)
-			.list();
+		return AdminProbe.entriesAboutStartingWith(jdbc, subject)
+			.stream()
+			.map(entry -> entry.action() + " " + entry.actorId() + " | " + entry.detail())
+			.toList();
 	}
 
 	private String edition(long send, long member) {

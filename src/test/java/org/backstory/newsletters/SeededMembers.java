@@ -1,9 +1,9 @@
 package org.backstory.newsletters;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.stream.LongStream;
 
+import org.backstory.members.MembersProbe;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,17 +17,7 @@ final class SeededMembers {
 
 	/** Members with ids {@code first .. first + count - 1}. */
 	static void seed(JdbcClient jdbc, long first, int count, String domain, Instant now) {
-		jdbc.sql("""
-				insert into members.member (id, email, name, role, email_verified_at, created_at, updated_at)
-				overriding system value
-				select m, 'reader' || m || '@' || :domain, 'Reader ' || m, 'MEMBER', :now, :now, :now
-				from generate_series(:first, :first + :count - 1) m
-				""")
-			.param("first", first)
-			.param("count", count)
-			.param("domain", domain)
-			.param("now", Timestamp.from(now))
-			.update();
+		MembersProbe.seed(jdbc, first, count, "reader", domain, now);
 	}
 
 	static void optIn(OptIns optIns, long newsletterId, long first, int count) {

@@ -1,6 +1,8 @@
 package org.backstory.publishing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +20,29 @@ public final class ArticleFixtures {
 
 	public ArticleFixtures(ArticleEditor editor) {
 		this.editor = editor;
+	}
+
+	/**
+	 * Every field of the editor's form at {@code /admin/articles} for a paid article
+	 * titled {@code Title of <slug>}, as a browser would post it; the map may be changed.
+	 */
+	public static Map<String, String> paidArticleForm(String slug, String dek, String body, String authors) {
+		Map<String, String> fields = new HashMap<>();
+		fields.put("slug", slug);
+		fields.put("title", "Title of " + slug);
+		fields.put("dek", dek);
+		fields.put("body", body);
+		fields.put("authors", authors);
+		fields.put("tags", "");
+		fields.put("storyline", "");
+		fields.put("storylinePosition", "");
+		fields.put("coverImageUrl", "");
+		fields.put("seoTitle", "");
+		fields.put("seoDescription", "");
+		fields.put("socialImageUrl", "");
+		fields.put("visibility", "paid");
+		fields.put("tiers", "");
+		return fields;
 	}
 
 	/** A slug no other test has used, starting with {@code prefix}. */

@@ -12,6 +12,7 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
@@ -57,7 +58,7 @@ class EntitySearchIntegrationTests {
 	@AfterAll
 	void putBack() {
 		fixtures.unpublishAll();
-		seeded.forEach(id -> jdbc.sql("delete from publishing.entity where id = ?").param(id).update());
+		PublishingProbe.forgetEntities(jdbc, seeded);
 	}
 
 	@Test

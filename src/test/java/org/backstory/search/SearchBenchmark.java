@@ -20,6 +20,7 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleCatalog;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.SearchOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,10 +95,10 @@ public final class SearchBenchmark {
 			// here only the shared-words part works, as the generated articles have
 			// neither tags nor storylines.
 			ArticleCatalog catalog = app.getBean(ArticleCatalog.class);
-			List<String> articleIds = jdbc.sql("select id::text from publishing.article order by random() limit :n")
-				.param("n", RUNS + WARMUP)
-				.query(String.class)
-				.list();
+			List<String> articleIds = PublishingProbe.randomArticleIds(jdbc, RUNS + WARMUP)
+				.stream()
+				.map(String::valueOf)
+				.toList();
 			time("related articles of an article", articleIds, id -> catalog.related(Long.parseLong(id), 4));
 
 			System.out.println("load average after timing: " + Files.readString(Path.of("/proc/loadavg")).strip());

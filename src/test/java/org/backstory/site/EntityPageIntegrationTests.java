@@ -13,6 +13,7 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -110,7 +111,7 @@ class EntityPageIntegrationTests {
 	@AfterAll
 	void putBack() {
 		published.forEach(editor::unpublish);
-		jdbc.sql("delete from publishing.entity where id = ?").param(entity.id()).update();
+		PublishingProbe.forgetEntities(jdbc, List.of(entity.id()));
 	}
 
 	@Test

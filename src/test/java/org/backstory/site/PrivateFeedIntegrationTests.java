@@ -3,7 +3,6 @@ package org.backstory.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.backstory.members.FeedLinks;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
@@ -87,10 +87,7 @@ class PrivateFeedIntegrationTests {
 		assertThat(feed.header("Cache-Control")).isEqualTo(ReadingCacheHeaders.PRIVATE_FEED);
 		assertThat(feed.body()).doesNotContain(address);
 		String token = path(address).replaceAll("^/feed/|\\.xml$", "");
-		byte[] sealed = jdbc.sql("select token_sealed from members.feed_token where token_hash = :hash")
-			.param("hash", MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)))
-			.query(byte[].class)
-			.single();
+		byte[] sealed = MembersProbe.sealedFeedToken(jdbc, token);
 		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(token);
 
 		Visitor.Page reset = member.submit("/account", "/account/feed-link", Map.of());

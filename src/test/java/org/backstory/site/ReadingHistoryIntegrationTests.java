@@ -17,6 +17,7 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.EventDraft;
+import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.Visibility;
@@ -64,8 +65,7 @@ class ReadingHistoryIntegrationTests {
 	void unpublish() {
 		published.forEach(editor::unpublish);
 		published.clear();
-		storylines.forEach(
-				id -> jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(id).update());
+		storylines.forEach(id -> PublishingProbe.forgetStorylineEvents(jdbc, id));
 		storylines.clear();
 	}
 

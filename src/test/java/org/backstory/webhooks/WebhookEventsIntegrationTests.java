@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.api.AdminApiTokens;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integration;
@@ -216,9 +217,7 @@ class WebhookEventsIntegrationTests {
 			assertThat(post.at("/previous/excerpt").asString()).doesNotContain(GATED);
 		}
 		finally {
-			jdbc.sql("delete from admin.audit_entry where actor_id = ?")
-				.param(Integration.actorId(integration.integration().id()))
-				.update();
+			AdminProbe.forgetActor(jdbc, Integration.actorId(integration.integration().id()));
 			ContentApiFixtures.remove(jdbc, name);
 		}
 	}
@@ -317,9 +316,7 @@ class WebhookEventsIntegrationTests {
 			assertThat(renamed.at("/previous/name").asString()).isEqualTo("Api Reader");
 		}
 		finally {
-			jdbc.sql("delete from admin.audit_entry where actor_id = ?")
-				.param(Integration.actorId(integration.integration().id()))
-				.update();
+			AdminProbe.forgetActor(jdbc, Integration.actorId(integration.integration().id()));
 			ContentApiFixtures.remove(jdbc, name);
 		}
 	}
@@ -416,22 +413,8 @@ class WebhookEventsIntegrationTests {
 
 	private Map<String, String> articleFields(String slug) {
 		String authors = editor.get("/admin/articles/new").document().selectFirst("input[name=authors]").attr("value");
-		Map<String, String> fields = new HashMap<>();
-		fields.put("slug", slug);
-		fields.put("title", "Title of " + slug);
-		fields.put("dek", "");
-		fields.put("body", FREE + "\n\n<!-- paywall -->\n\n" + GATED + " " + slug + ".");
-		fields.put("authors", authors);
-		fields.put("tags", "");
-		fields.put("storyline", "");
-		fields.put("storylinePosition", "");
-		fields.put("coverImageUrl", "");
-		fields.put("seoTitle", "");
-		fields.put("seoDescription", "");
-		fields.put("socialImageUrl", "");
-		fields.put("visibility", "paid");
-		fields.put("tiers", "");
-		return fields;
+		return ArticleFixtures.paidArticleForm(slug, "", FREE + "\n\n<!-- paywall -->\n\n" + GATED + " " + slug + ".",
+				authors);
 	}
 
 	private long write(Map<String, String> fields) {

@@ -14,6 +14,7 @@ import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
+import org.backstory.members.MembersProbe;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
@@ -114,10 +115,7 @@ class AttributionIntegrationTests {
 
 		assertThat(form.document().select("input[name=article]")).isEmpty();
 		assertThat(signedUp.status()).isEqualTo(200);
-		assertThat(jdbc.sql("select signup_article_id is null from members.member where email = :email")
-			.param("email", email)
-			.query(Boolean.class)
-			.single()).isTrue();
+		assertThat(MembersProbe.signupArticleOf(jdbc, email)).isEmpty();
 		assertThat(reader.get("/subscribe?article=999999999").document().select("li.plan a").eachAttr("href"))
 			.noneMatch(href -> href.contains("article"));
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.backstory.BenchmarkApp;
+import org.backstory.billing.BillingProbe;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -31,8 +32,7 @@ public final class DashboardBenchmark {
 			long seeding = System.nanoTime();
 			seed(jdbc, count);
 			System.out.printf(Locale.ROOT, "seeded %d readers, %d subscription events in %.1f s%n", count,
-					jdbc.sql("select count(*) from billing.subscription_event").query(Long.class).single(),
-					(System.nanoTime() - seeding) / 1e9);
+					BillingProbe.subscriptionEventCount(jdbc), (System.nanoTime() - seeding) / 1e9);
 			java.time.Instant now = java.time.Instant.now(app.getBean(java.time.Clock.class));
 			java.time.Instant from = now.minus(java.time.Duration.ofDays(90));
 			org.backstory.billing.BusinessHistory business = app.getBean(org.backstory.billing.BusinessHistory.class);

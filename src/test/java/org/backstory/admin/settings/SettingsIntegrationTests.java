@@ -2,13 +2,15 @@ package org.backstory.admin.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Types;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import java.util.Optional;
 import org.backstory.Visitor;
+import org.backstory.access.AccessProbe;
 import org.backstory.access.MeteringSettings;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.GracePeriodSettings;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
@@ -57,14 +59,15 @@ class SettingsIntegrationTests {
 
 	private Publication found;
 
-	private Object[] stored;
+	private Optional<Integer> storedMeteredReads;
+
+	private Optional<Long> storedGracePeriod;
 
 	@BeforeEach
 	void knownSettings() {
 		found = publications.publication();
-		stored = jdbc.sql("""
-				select (select metered_reads from access.settings), (select grace_period_seconds from billing.settings)
-				""").query((rs, row) -> new Object[] { rs.getObject(1), rs.getObject(2) }).single();
+		storedMeteredReads = AccessProbe.meteredReads(jdbc);
+		storedGracePeriod = BillingProbe.gracePeriodSeconds(jdbc);
 		publications.update(new Publication("Backstory", "The story behind the news", "#b4233c", null, "", ""));
 		metering.change(0);
 		grace.change(Duration.ofDays(7));
@@ -73,10 +76,8 @@ class SettingsIntegrationTests {
 	@AfterEach
 	void putBackTheSettingsFound() {
 		publications.update(found);
-		jdbc.sql("update access.settings set metered_reads = :reads").param("reads", stored[0], Types.INTEGER).update();
-		jdbc.sql("update billing.settings set grace_period_seconds = :seconds")
-			.param("seconds", stored[1], Types.BIGINT)
-			.update();
+		AccessProbe.putBackMeteredReads(jdbc, storedMeteredReads);
+		BillingProbe.putBackGracePeriodSeconds(jdbc, storedGracePeriod);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;
@@ -213,17 +214,11 @@ class CouponBadInputIntegrationTests {
 	}
 
 	private int timesRedeemed(Coupon coupon) {
-		return jdbc.sql("select times_redeemed from billing.coupon where id = :id")
-			.param("id", coupon.id())
-			.query(Integer.class)
-			.single();
+		return BillingProbe.timesRedeemed(jdbc, coupon.id());
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
-			.param("m", member)
-			.query(Long.class)
-			.single();
+		return BillingProbe.rowsFor(jdbc, table, member);
 	}
 
 }

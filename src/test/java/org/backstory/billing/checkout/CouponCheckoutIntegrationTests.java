@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;
@@ -223,29 +224,15 @@ class CouponCheckoutIntegrationTests {
 	}
 
 	private int timesRedeemed(Coupon coupon) {
-		return jdbc.sql("select times_redeemed from billing.coupon where id = :id")
-			.param("id", coupon.id())
-			.query(Integer.class)
-			.single();
+		return BillingProbe.timesRedeemed(jdbc, coupon.id());
 	}
 
 	private long rows(String table) {
-		return jdbc.sql("select count(*) from " + table + " where member_id = :m")
-			.param("m", member)
-			.query(Long.class)
-			.single();
+		return BillingProbe.rowsFor(jdbc, table, member);
 	}
 
 	private List<String> events() {
-		return jdbc
-			.sql("""
-					select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause || coalesce(' ' || e.amount, '')
-					from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-					where s.member_id = :m order by e.id
-					""")
-			.param("m", member)
-			.query(String.class)
-			.list();
+		return BillingProbe.historyOf(jdbc, member);
 	}
 
 }

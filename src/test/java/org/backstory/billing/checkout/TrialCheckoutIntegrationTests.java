@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlements;
 import org.backstory.billing.Plan;
@@ -181,11 +182,7 @@ class TrialCheckoutIntegrationTests {
 	}
 
 	private List<String> events() {
-		return jdbc.sql("""
-				select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause
-				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m order by e.id
-				""").param("m", member).query(String.class).list();
+		return BillingProbe.transitionsOf(jdbc, member);
 	}
 
 }

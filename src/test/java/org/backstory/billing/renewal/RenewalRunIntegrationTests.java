@@ -11,6 +11,7 @@ import org.backstory.OwnDatabase;
 import org.backstory.billing.BillingClockTestSupport;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.BillingProbe;
 import org.backstory.billing.Entitlement;
 import org.backstory.billing.Entitlements;
 import org.backstory.billing.Plan;
@@ -86,11 +87,9 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		SentMail receipt = SentMail.lastTo(jdbc, member.email());
 		assertThat(receipt.subject()).startsWith("Your receipt (invoice ");
 		assertThat(receipt.text()).contains("$5.00", "/account/payments/");
-		assertThat(jdbc
-			.sql("select count(*) from email.outgoing_mail where recipient = :to and subject like 'Your receipt%'")
-			.param("to", member.email())
-			.query(Long.class)
-			.single()).as("one for the checkout, one for the renewal").isEqualTo(2);
+		assertThat(SentMail.countTo(jdbc, member.email(), "Your receipt"))
+			.as("one for the checkout, one for the renewal")
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -191,11 +190,7 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private long expiryNotices() {
-		return jdbc.sql(
-				"select count(*) from email.outgoing_mail where recipient = :to and subject = 'Your card on file expires soon'")
-			.param("to", member.email())
-			.query(Long.class)
-			.single();
+		return SentMail.countTo(jdbc, member.email(), "Your card on file expires soon");
 	}
 
 	private static int failedChargesBefore(int day) {
@@ -252,12 +247,7 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private List<String> events() {
-		return jdbc.sql("""
-				select coalesce(e.from_status, 'null') || '>' || e.to_status || ' ' || e.cause
-				       || coalesce(' ' || e.amount, '')
-				from billing.subscription_event e join billing.subscription s on s.id = e.subscription_id
-				where s.member_id = :m order by e.id
-				""").param("m", member.id()).query(String.class).list();
+		return BillingProbe.historyOf(jdbc, member.id());
 	}
 
 }

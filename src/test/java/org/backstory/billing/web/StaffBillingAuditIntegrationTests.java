@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
+import org.backstory.admin.AdminProbe;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
@@ -136,21 +137,11 @@ class StaffBillingAuditIntegrationTests {
 
 	/** The actor's latest entry for {@code action}, as subject and detail. */
 	private String audit(long actorId, String action) {
-		return jdbc.sql("""
-				select subject || ' | ' || detail from admin.audit_entry where actor_id = :actor and action = :action
-				order by id desc limit 1""")
-			.param("actor", actorId)
-			.param("action", action)
-			.query(String.class)
-			.single();
+		return AdminProbe.lastBy(jdbc, actorId, action).summary();
 	}
 
 	private long count(String action) {
-		return jdbc.sql("select count(*) from admin.audit_entry where actor_id = :actor and action = :action")
-			.param("actor", administrator.id())
-			.param("action", action)
-			.query(Long.class)
-			.single();
+		return AdminProbe.countBy(jdbc, administrator.id(), action);
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.backstory.BackstoryApplication;
 import org.backstory.TestDatabase;
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
+import org.backstory.admin.AdminProbe.AuditEntry;
 import org.backstory.email.SentMail;
 import org.backstory.members.account.OwnerSetup;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class OwnerSetupIntegrationTests {
 			assertThat(jdbc.sql("select role || ' ' || (email_verified_at is not null) from members.member")
 				.query(String.class)
 				.list()).containsExactly("OWNER true");
-			assertThat(jdbc.sql("select action from admin.audit_entry").query(String.class).list())
+			assertThat(AdminProbe.allEntries(jdbc).stream().map(AuditEntry::action))
 				.containsExactly("staff.owner-created");
 			assertThat(SentMail.lastTo(jdbc, "nadia@example.test").subject()).startsWith("You are the owner of");
 			assertThat(new Visitor(port(app)).signIn("nadia@example.test", "a long owner password").header("Location"))

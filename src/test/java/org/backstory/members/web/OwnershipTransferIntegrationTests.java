@@ -1,10 +1,13 @@
 package org.backstory.members.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
+import org.backstory.admin.AdminProbe.AuditEntry;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
@@ -52,12 +55,11 @@ class OwnershipTransferIntegrationTests {
 		assertThat(newOwner.get("/admin/staff").status()).as("the new owner, signed in again").isEqualTo(200);
 		assertThat(owner.visitor().get("/admin/staff").status()).as("the previous owner, at once").isEqualTo(403);
 		assertThat(owner.visitor().get("/admin/settings").status()).as("an administrator now").isEqualTo(200);
-		assertThat(jdbc.sql("""
-				select subject || ' | ' || detail from admin.audit_entry
-				where action = 'staff.ownership-transferred' and actor_id = :actor""")
-			.param("actor", owner.id())
-			.query(String.class)
-			.single()).contains("member " + editor.id()).contains("from member " + owner.id());
+		assertThat(
+				AdminProbe.entriesBy(jdbc, owner.id(), "staff.ownership-transferred").stream().map(AuditEntry::summary))
+			.singleElement(STRING)
+			.contains("member " + editor.id())
+			.contains("from member " + owner.id());
 		assertThat(SentMail.lastTo(jdbc, editor.email()).subject()).startsWith("You are now the owner of");
 	}
 

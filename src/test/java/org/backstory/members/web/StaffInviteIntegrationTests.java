@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
@@ -247,14 +248,10 @@ class StaffInviteIntegrationTests {
 	}
 
 	private long auditCount(String action, long actorId, String text) {
-		return jdbc.sql("""
-				select count(*) from admin.audit_entry
-				where action = :action and actor_id = :actor and position(:text in subject) > 0""")
-			.param("action", action)
-			.param("actor", actorId)
-			.param("text", text)
-			.query(Long.class)
-			.single();
+		return AdminProbe.entriesBy(jdbc, actorId, action)
+			.stream()
+			.filter(entry -> entry.subject().contains(text))
+			.count();
 	}
 
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
@@ -144,13 +145,7 @@ class StaffRolesIntegrationTests {
 
 	/** The actor's latest entry for {@code action}: subject and detail. */
 	private String audit(String action, long actorId) {
-		return jdbc.sql("""
-				select subject || ' | ' || detail from admin.audit_entry where action = :action and actor_id = :actor
-				order by id desc limit 1""")
-			.param("action", action)
-			.param("actor", actorId)
-			.query(String.class)
-			.single();
+		return AdminProbe.lastBy(jdbc, actorId, action).summary();
 	}
 
 	private static Element rowOf(Visitor.Page page, String email) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.account.Totp;
@@ -159,11 +160,7 @@ class TwoFactorRequirementIntegrationTests extends TwoFactorIntegrationTestSuppo
 	}
 
 	private long auditCount(String action, long actorId) {
-		return jdbc.sql("select count(*) from admin.audit_entry where action = :action and actor_id = :actor")
-			.param("action", action)
-			.param("actor", actorId)
-			.query(Long.class)
-			.single();
+		return AdminProbe.countBy(jdbc, actorId, action);
 	}
 
 }

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.backstory.LoopbackSmtp;
 import org.backstory.Visitor;
 import org.backstory.email.OwnSchedulerTable;
 import org.backstory.email.SentMail;
@@ -30,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A member whose address is suppressed confirms it through a link mailed over SMTP (to
@@ -44,15 +43,11 @@ class AddressConfirmationIntegrationTests {
 
 	static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(" + PATH + "/[A-Za-z0-9_-]+)");
 
-	static final GreenMail smtp = new GreenMail(
-			new ServerSetup(TestSocketUtils.findAvailableTcpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static final GreenMail smtp = LoopbackSmtp.greenMail();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("backstory.mail.host", () -> "127.0.0.1");
-		registry.add("backstory.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("backstory.mail.starttls", () -> "false");
+		LoopbackSmtp.routeMailTo(smtp, registry);
 		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("address_confirmation_test"));
 	}
 

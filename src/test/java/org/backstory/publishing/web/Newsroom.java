@@ -52,22 +52,8 @@ final class Newsroom {
 	 * paragraph.
 	 */
 	static Map<String, String> fields(String slug, String authors) {
-		Map<String, String> fields = new HashMap<>();
-		fields.put("slug", slug);
-		fields.put("title", "Title of " + slug);
-		fields.put("dek", "Dek of " + slug);
-		fields.put("body", FREE + "\n\n<!-- paywall -->\n\n" + GATED + " " + slug);
-		fields.put("authors", authors);
-		fields.put("tags", "");
-		fields.put("storyline", "");
-		fields.put("storylinePosition", "");
-		fields.put("coverImageUrl", "");
-		fields.put("seoTitle", "");
-		fields.put("seoDescription", "");
-		fields.put("socialImageUrl", "");
-		fields.put("visibility", "paid");
-		fields.put("tiers", "");
-		return fields;
+		return ArticleFixtures.paidArticleForm(slug, "Dek of " + slug,
+				FREE + "\n\n<!-- paywall -->\n\n" + GATED + " " + slug, authors);
 	}
 
 	static Map<String, String> with(Map<String, String> fields, String name, String value) {

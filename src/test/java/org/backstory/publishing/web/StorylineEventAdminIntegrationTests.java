@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.backstory.Visitor;
+import org.backstory.admin.AdminProbe;
+import org.backstory.admin.AdminProbe.AuditEntry;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
@@ -171,10 +173,8 @@ class StorylineEventAdminIntegrationTests {
 		editorVisitor.submit(page, page + "/merge", Map.of("into", String.valueOf(into.id())));
 
 		assertThat(events.events(into.id())).extracting(StorylineEvent::summary).containsExactly("Moved");
-		assertThat(jdbc.sql("select action from admin.audit_entry where subject = ? order by id")
-			.param("storyline " + from.id())
-			.query(String.class)
-			.list()).containsExactly("storyline.event-added", "storyline.event-edited");
+		assertThat(AdminProbe.entriesAbout(jdbc, "storyline " + from.id()).stream().map(AuditEntry::action))
+			.containsExactly("storyline.event-added", "storyline.event-edited");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
+import org.backstory.members.MembersProbe;
 import org.backstory.members.NewAccount;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.Newsletters;
@@ -115,10 +116,7 @@ class MemberExportImportIntegrationTests {
 	}
 
 	private long membersWithLabel(String label) {
-		return jdbc.sql("select count(*) from members.label where name = :label")
-			.param("label", label)
-			.query(Long.class)
-			.single();
+		return MembersProbe.membersLabelled(jdbc, label);
 	}
 
 	@AfterEach
