@@ -34,8 +34,6 @@ public class ArchiveRestore {
 	private static final List<String> TABLES = List.of("article", "author", "tag", "storyline", "storyline_event",
 			"entity");
 
-	private final ArticleEditor editor;
-
 	private final Entities entities;
 
 	private final EntityRepository entityRepository;
@@ -48,9 +46,11 @@ public class ArchiveRestore {
 
 	private final JdbcClient jdbc;
 
-	ArchiveRestore(ArticleEditor editor, Entities entities, EntityRepository entityRepository, EntityMentions mentions,
-			StorylineEvents events, CatalogCache cache, JdbcClient jdbc) {
-		this.editor = editor;
+	private final TaxonomyCreator taxonomy;
+
+	ArchiveRestore(Entities entities, EntityRepository entityRepository, EntityMentions mentions,
+			StorylineEvents events, CatalogCache cache, JdbcClient jdbc, TaxonomyCreator taxonomy) {
+		this.taxonomy = taxonomy;
 		this.entities = entities;
 		this.entityRepository = entityRepository;
 		this.mentions = mentions;
@@ -115,7 +115,7 @@ public class ArchiveRestore {
 	@Transactional
 	public void author(ArchivedArticle.Author author) {
 		withId("author", author.id(),
-				() -> editor.createAuthor(author.slug(), author.name(), author.bio(), author.memberId()).id());
+				() -> taxonomy.createAuthor(author.slug(), author.name(), author.bio(), author.memberId()).id());
 		stamp("author", author.id(), author.createdAt());
 	}
 
@@ -124,7 +124,7 @@ public class ArchiveRestore {
 	 */
 	@Transactional
 	public void tag(ArchivedArticle.Tag tag) {
-		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name(), tag.description()).id());
+		withId("tag", tag.id(), () -> taxonomy.createTag(tag.slug(), tag.name(), tag.description()).id());
 		stamp("tag", tag.id(), tag.createdAt());
 		aliases("tag", tag.id(), tag.aliases(), tag.createdAt());
 	}
@@ -135,7 +135,7 @@ public class ArchiveRestore {
 	@Transactional
 	public void storyline(ArchivedArticle.Storyline storyline) {
 		withId("storyline", storyline.id(),
-				() -> editor.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
+				() -> taxonomy.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
 		stamp("storyline", storyline.id(), storyline.createdAt());
 		aliases("storyline", storyline.id(), storyline.aliases(), storyline.createdAt());
 	}

@@ -14,6 +14,8 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,12 @@ class ContentApiStorylinesIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	StorylineEvents events;
 
 	@Autowired
@@ -71,7 +79,7 @@ class ContentApiStorylinesIntegrationTests {
 	@BeforeAll
 	void aStorylineWithPartsAndEvents() {
 		key = ContentApiFixtures.contentKey(integrations, integration);
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		story = fixtures.storyline();
 		publishedSlug = part(fixtures, 1, true);
 		draftSlug = part(fixtures, 2, false);
@@ -85,7 +93,7 @@ class ContentApiStorylinesIntegrationTests {
 		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), draft.bodyMarkdown(),
 				draft.authorSlugs(), List.of(), story.slug(), position, null, draft.visibility()));
 		if (publish) {
-			editor.publishNow(id);
+			systemPublisher.publishNow(id);
 		}
 		saved.add(id);
 		return draft.slug();
@@ -93,7 +101,7 @@ class ContentApiStorylinesIntegrationTests {
 
 	@AfterAll
 	void putBack() {
-		saved.forEach(editor::unpublish);
+		saved.forEach(systemPublisher::unpublish);
 		jdbc.sql("delete from publishing.storyline_event where storyline_id = ?").param(story.id()).update();
 		ContentApiFixtures.remove(jdbc, integration);
 	}

@@ -8,6 +8,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
+import org.backstory.publishing.ArticleVocabulary;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +26,10 @@ class ArticleListController {
 
 	private final ArticleDesk desk;
 
-	ArticleListController(ArticleDesk desk) {
+	private final ArticleVocabulary names;
+
+	ArticleListController(ArticleDesk desk, ArticleVocabulary names) {
+		this.names = names;
 		this.desk = desk;
 	}
 
@@ -48,7 +52,7 @@ class ArticleListController {
 									StaffClock.minute(row.publishedAt() != null ? row.publishedAt() : row.updatedAt()),
 									row.authors(), row.visibility().level().name().toLowerCase(Locale.ROOT)))
 							.toList(),
-						desk.vocabulary(), !staff.role().atLeast(MemberRole.EDITOR)));
+						names.all(), !staff.role().atLeast(MemberRole.EDITOR)));
 		return "publishing/articles";
 	}
 
