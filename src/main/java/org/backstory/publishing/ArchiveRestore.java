@@ -1,12 +1,10 @@
 package org.backstory.publishing;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,19 +42,19 @@ public class ArchiveRestore {
 
 	private final CatalogCache cache;
 
-	private final JdbcClient jdbc;
+	private final ArchiveRestoreRepository repository;
 
 	private final TaxonomyCreator taxonomy;
 
 	ArchiveRestore(Entities entities, EntityRepository entityRepository, EntityMentions mentions,
-			StorylineEvents events, CatalogCache cache, JdbcClient jdbc, TaxonomyCreator taxonomy) {
+			StorylineEvents events, CatalogCache cache, ArchiveRestoreRepository repository, TaxonomyCreator taxonomy) {
 		this.taxonomy = taxonomy;
 		this.entities = entities;
 		this.entityRepository = entityRepository;
 		this.mentions = mentions;
 		this.events = events;
 		this.cache = cache;
-		this.jdbc = jdbc;
+		this.repository = repository;
 	}
 
 	/**
@@ -65,11 +63,7 @@ public class ArchiveRestore {
 	 */
 	@Transactional(readOnly = true)
 	public boolean empty() {
-		return jdbc.sql("""
-				select not exists (select 1 from publishing.article) and not exists (select 1 from publishing.author)
-				  and not exists (select 1 from publishing.tag) and not exists (select 1 from publishing.storyline)
-				  and not exists (select 1 from publishing.entity)
-				""").query(Boolean.class).single();
+		return repository.empty();
 	}
 
 	/**
@@ -159,22 +153,10 @@ public class ArchiveRestore {
 	@Transactional
 	public void finish(List<RestoredStamps> articles) {
 		for (RestoredStamps stamps : articles) {
-			jdbc.sql(
-					"""
-							update publishing.article set created_at = :created, updated_at = :updated, author_may_publish = :may
-							where id = :id""")
-				.param("created", Timestamp.from(stamps.createdAt()))
-				.param("updated", Timestamp.from(stamps.updatedAt()))
-				.param("may", stamps.authorMayPublish())
-				.param("id", stamps.id())
-				.update();
+			repository.restoreStamps(stamps);
 		}
 		for (String table : TABLES) {
-			jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), coalesce((select max(id) from publishing."
-					+ table + "), 0) + 1, false)")
-				.param("table", "publishing." + table)
-				.query(Long.class)
-				.single();
+			repository.moveSequencePastLargest(table);
 		}
 		cache.invalidate();
 	}
@@ -183,11 +165,7 @@ public class ArchiveRestore {
 	 * Runs {@code insert} with the table's identity sequence handing out {@code id} next.
 	 */
 	private void withId(String table, long id, LongSupplier insert) {
-		jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), :id, false)")
-			.param("table", "publishing." + table)
-			.param("id", id)
-			.query(Long.class)
-			.single();
+		repository.nextId(table, id);
 		long written = insert.getAsLong();
 		if (written != id) {
 			throw new InvalidArticleException("The " + table + " with id " + id
@@ -196,19 +174,13 @@ public class ArchiveRestore {
 	}
 
 	private void stamp(String table, long id, Instant createdAt) {
-		jdbc.sql("update publishing." + table + " set created_at = ? where id = ?")
-			.params(Timestamp.from(createdAt), id)
-			.update();
+		repository.stamp(table, id, createdAt);
 	}
 
 	private void aliases(String table, long id, List<String> aliases, Instant at) {
 		aliases.stream()
 			.filter(slug -> EditorialRules.slugProblem("The old slug", slug).isEmpty())
-			.forEach(slug -> jdbc
-				.sql("insert into publishing." + table + "_alias (slug, " + table
-						+ "_id, created_at) values (?, ?, ?) on conflict (slug) do nothing")
-				.params(slug, id, Timestamp.from(at))
-				.update());
+			.forEach(slug -> repository.addAliasIfFree(table, slug, id, at));
 	}
 
 }

@@ -104,7 +104,8 @@ class ArticleSearchIntegrationTests {
 
 	@Test
 	void aLanguagePostgresqlCannotStemStopsTheStart() {
-		SearchLanguage klingon = new SearchLanguage(jdbc, transactions, new SearchProperties("klingon"));
+		SearchLanguage klingon = new SearchLanguage(new SearchSettingsRepository(jdbc), transactions,
+				new SearchProperties("klingon"));
 
 		assertThatThrownBy(klingon::afterPropertiesSet).isInstanceOf(StartRefused.class)
 			.hasMessage("BACKSTORY_SEARCH_LANGUAGE=klingon is not a language PostgreSQL can stem.")
