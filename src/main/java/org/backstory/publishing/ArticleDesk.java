@@ -1,12 +1,8 @@
 package org.backstory.publishing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.StaffActions;
@@ -28,17 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ArticleDesk {
 
-	/**
-	 * Autosaves by one person within this long of their last one replace it instead of
-	 * adding a revision.
-	 */
-	static final Duration AUTOSAVE_COALESCING = Duration.ofMinutes(10);
-
-	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-
 	private final ArticleEditor editor;
 
 	private final ArticleDeskRepository repository;
+
+	private final RevisionLog revisionLog;
 
 	private final ArticleReader reader;
 
@@ -53,12 +43,14 @@ public class ArticleDesk {
 	private final DeskChecks checks;
 
 	ArticleDesk(ArticleEditor editor, ArticlePublisher publisher, ArticleVocabulary vocabulary, DeskChecks checks,
-			ArticleDeskRepository repository, ArticleReader reader, StaffActions staffActions, Clock clock) {
+			ArticleDeskRepository repository, RevisionLog revisionLog, ArticleReader reader, StaffActions staffActions,
+			Clock clock) {
 		this.editor = editor;
 		this.publisher = publisher;
 		this.vocabulary = vocabulary;
 		this.checks = checks;
 		this.repository = repository;
+		this.revisionLog = revisionLog;
 		this.reader = reader;
 		this.staffActions = staffActions;
 		this.clock = clock;
@@ -106,7 +98,7 @@ public class ArticleDesk {
 			repository.lock(existing);
 			ArticleDeskRepository.Standing standing = checks.requireEdit(existing, staff);
 			if (baseVersion == null || baseVersion != standing.version()) {
-				throw stale(existing);
+				throw revisionLog.stale(existing);
 			}
 			if (autosave && !standing.draft()) {
 				throw new InvalidArticleException(
@@ -124,32 +116,13 @@ public class ArticleDesk {
 					authorMayPublish ? "article.authors-allowed-to-publish" : "article.authors-not-allowed-to-publish",
 					subject(id), "");
 		}
-		keepRevision(id, autosave, staff, now);
+		revisionLog.keep(id, autosave, staff, now);
 		return new SavedArticle(id, repository.version(id), now);
-	}
-
-	private void keepRevision(long id, boolean autosave, SignedInMember staff, Instant now) {
-		Optional<Long> replaceable = autosave
-				? repository.replaceableAutosave(id, staff.id(), now.minus(AUTOSAVE_COALESCING)) : Optional.empty();
-		if (replaceable.isPresent()) {
-			repository.replaceRevision(replaceable.get(), id, now);
-		}
-		else {
-			repository.insertRevision(id, staff.id(), staff.name(), autosave, now);
-		}
 	}
 
 	/** How the audit log names the article. */
 	private String subject(long id) {
 		return "article " + id + " \"" + repository.title(id) + "\"";
-	}
-
-	private StaleVersionException stale(long id) {
-		return repository.latestRevision(id)
-			.map(latest -> new StaleVersionException(latest.savedByName() + " saved a newer version at "
-					+ CLOCK_TIME.format(latest.savedAt()) + " UTC; your text is below, copy it and reload."))
-			.orElseGet(() -> new StaleVersionException(
-					"Someone saved a newer version; your text is below, copy it and reload."));
 	}
 
 	/**
