@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.backstory.publishing.GatedBody;
+import org.backstory.publishing.SystemPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,6 +35,18 @@ class ArchitectureTests {
 			.should()
 			.callMethod(GatedBody.class, "html")
 			.because("paid text may leave the server only through the access policy (ArticleGate)")
+			.check(classes);
+	}
+
+	@Test
+	void staffPublishThroughTheDeskOnly() {
+		noClasses().that()
+			.resideOutsideOfPackages("org.backstory.publishing", "org.backstory.demo..", "org.backstory.imports..")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(SystemPublisher.class)
+			.because("a staff member's publishing goes through ArticleDesk, which checks their permission and"
+					+ " audits it; the system publisher is for the demo seeder and imports only")
 			.check(classes);
 	}
 

@@ -10,6 +10,8 @@ import org.backstory.members.NewAccount;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,12 @@ class MeteredReadingIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Test
 	void aFreeMemberReadsOnePaidArticleThenMeetsTheBoxThatSaysSo() {
@@ -61,7 +69,7 @@ class MeteredReadingIntegrationTests {
 	 */
 	@Test
 	void aPrivateFeedNeverSpendsAMeteredRead() {
-		ArticleDraft paid = new ArticleFixtures(editor).published(Visibility.paid());
+		ArticleDraft paid = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).published(Visibility.paid());
 		String email = "metered" + ThreadLocalRandom.current().nextLong(1L << 40) + "@example.test";
 		members.createAccount(new NewAccount(email, "Feed Reader", PASSWORD, MemberRole.MEMBER, true));
 		Visitor reader = new Visitor(port);

@@ -45,7 +45,9 @@ import org.backstory.publishing.Author;
 import org.backstory.publishing.AuthorRef;
 import org.backstory.publishing.HouseFormat;
 import org.backstory.publishing.HouseLabels;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.TagRef;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.webhooks.WebhookReceiver;
@@ -158,6 +160,12 @@ class PaywallLeakIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	Webhooks webhooks;
 
 	@Autowired
@@ -266,7 +274,7 @@ class PaywallLeakIntegrationTests {
 	 * article, or the link's address and title.
 	 */
 	private Set<String> publishAwkwardPaidArticles() {
-		Author author = editor.createAuthor(ArticleFixtures.unique("leak-author"), "Leak Tester", "", null);
+		Author author = taxonomyCreator.createAuthor(ArticleFixtures.unique("leak-author"), "Leak Tester", "", null);
 		publishAwkward(author, "list", """
 				- The first item of the list is about harbour fees.
 				- The second item is about pilot boats and tugs.
@@ -335,14 +343,14 @@ class PaywallLeakIntegrationTests {
 		long id = editor.save(new ArticleDraft(null, slug, "Awkward " + shape + " " + slug, "", "",
 				List.of(author.slug()), List.of(), null, null, null, Visibility.paid())
 			.withText(HouseFormat.split(body.formatted(slug, slug), HouseLabels.DEFAULTS)));
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		publishedHere.add(id);
 		mustStayGated.put(slug, Arrays.stream(gated).map(text -> text.formatted(slug)).toList());
 	}
 
 	@AfterAll
 	void unpublishTheArticlesPublishedHere() {
-		publishedHere.forEach(editor::unpublish);
+		publishedHere.forEach(systemPublisher::unpublish);
 		ContentApiFixtures.remove(jdbc, API_INTEGRATION);
 	}
 
@@ -697,7 +705,7 @@ class PaywallLeakIntegrationTests {
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			Webhooks.Added added = webhooks.add("post.published.edited", receiver.url("/leak"), "leak test", ownerId);
 			try {
-				articles.forEach(article -> editor.publish(article.id(), article.publishedAt()));
+				articles.forEach(article -> systemPublisher.publish(article.id(), article.publishedAt()));
 				int checked = 0;
 				for (Article article : articles) {
 					String body = receiver.awaitBody("\"slug\":\"" + article.slug() + "\"").body();
@@ -737,7 +745,7 @@ class PaywallLeakIntegrationTests {
 	 */
 	@Test
 	void followEmailsCarryGatedTextExactlyToFollowersWhoMayReadIt() throws Exception {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline story = fixtures.storyline();
 		Map<DemoReader, Long> followers = new HashMap<>();
 		for (DemoReader reader : DemoReader.values()) {
@@ -775,7 +783,7 @@ class PaywallLeakIntegrationTests {
 			assertThat(followers.keySet().stream().filter(reader -> !reader.mayRead(article))).isNotEmpty();
 		}
 		finally {
-			editor.unpublish(id);
+			systemPublisher.unpublish(id);
 			followers.values().forEach(memberId -> follows.unfollow(memberId, story.id()));
 		}
 	}

@@ -20,6 +20,8 @@ import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +44,14 @@ class DemoPublication {
 
 	private final Clock clock;
 
+	private final TaxonomyCreator taxonomy;
+
+	private final SystemPublisher publisher;
+
 	DemoPublication(PublicationService publications, ArticleEditor editor, StorylineEvents events, Entities entities,
-			Clock clock) {
+			Clock clock, TaxonomyCreator taxonomy, SystemPublisher publisher) {
+		this.publisher = publisher;
+		this.taxonomy = taxonomy;
 		this.publications = publications;
 		this.editor = editor;
 		this.events = events;
@@ -55,11 +63,11 @@ class DemoPublication {
 		Map<String, String> settings = content.publication();
 		publications.update(new Publication(settings.get("name"), settings.get("tagline"), settings.get("accent_color"),
 				null, settings.getOrDefault("legal_name", ""), settings.getOrDefault("postal_address", "")));
-		content.authors().forEach(author -> editor.createAuthor(author.get(0), author.get(1), author.get(2), null));
-		content.tags().forEach(tag -> editor.createTag(tag.get(0), tag.get(1)));
+		content.authors().forEach(author -> taxonomy.createAuthor(author.get(0), author.get(1), author.get(2), null));
+		content.tags().forEach(tag -> taxonomy.createTag(tag.get(0), tag.get(1)));
 		content.storylines()
 			.forEach(story -> storylineIds.put(story.get(0),
-					editor.createStoryline(story.get(0), story.get(1), story.get(2)).id()));
+					taxonomy.createStoryline(story.get(0), story.get(1), story.get(2)).id()));
 		// Before the articles: mentions and quotes are found when an article is saved.
 		DemoEntities.load()
 			.forEach(entity -> entities.seed(entity.get(1), entity.get(0), entity.get(2), entity.get(4),
@@ -102,7 +110,7 @@ class DemoPublication {
 				visibility(article.get("visibility")))
 			.withText(HouseFormat.split(article.markdown(), HouseLabels.DEFAULTS)));
 		long daysAgo = Long.parseLong(article.get("published_days_ago"));
-		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
+		publisher.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 	}
 
 	static Visibility visibility(String value) {

@@ -15,6 +15,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
+import org.backstory.publishing.BodyPreviews;
 import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -49,9 +50,12 @@ public class ArchiveImport {
 
 	private final Clock clock;
 
+	private final BodyPreviews previews;
+
 	ArchiveImport(ArchiveChecks checks, ArchiveWriter writer, PendingArchives pending, ImportedItems items,
 			ArticleImporter articles, ArticleDesk desk, MemberBillingQueries billing, MemberDirectory directory,
-			Clock clock) {
+			Clock clock, BodyPreviews previews) {
+		this.previews = previews;
 		this.checks = checks;
 		this.writer = writer;
 		this.pending = pending;
@@ -254,7 +258,7 @@ public class ArchiveImport {
 		if (post.marker()) {
 			return "paywall marker";
 		}
-		return desk.paywallWarning(post.text(), true) == null ? "no marker: the opening paragraphs"
+		return previews.paywallWarning(post.text(), true) == null ? "no marker: the opening paragraphs"
 				: "no marker: capped preview";
 	}
 

@@ -16,10 +16,12 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArchiveRestore;
-import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.ArticleVocabulary;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +38,6 @@ class ArticleImporter {
 
 	private final ArticleEditor editor;
 
-	private final ArticleDesk desk;
-
 	private final MemberDirectory directory;
 
 	private final ImportedItems items;
@@ -48,12 +48,21 @@ class ArticleImporter {
 
 	private final SiteRestorer site;
 
-	ArticleImporter(ArticleEditor editor, ArticleDesk desk, MemberDirectory directory, ImportedItems items,
-			FeatureImages images, ArchiveRestore restore, SiteRestorer site) {
+	private final ArticleVocabulary names;
+
+	private final TaxonomyCreator taxonomy;
+
+	private final SystemPublisher publisher;
+
+	ArticleImporter(ArticleEditor editor, MemberDirectory directory, ImportedItems items, FeatureImages images,
+			ArchiveRestore restore, SiteRestorer site, ArticleVocabulary names, TaxonomyCreator taxonomy,
+			SystemPublisher publisher) {
+		this.publisher = publisher;
+		this.taxonomy = taxonomy;
+		this.names = names;
 		this.editor = editor;
 		this.restore = restore;
 		this.site = site;
-		this.desk = desk;
 		this.directory = directory;
 		this.items = items;
 		this.images = images;
@@ -91,7 +100,7 @@ class ArticleImporter {
 		Map<PlannedTag, String> tags = new HashMap<>();
 		Map<String, String> storylines = new HashMap<>();
 		for (PlannedPost post : fresh) {
-			List<String> bylines = post.authors().isEmpty() ? List.of(desk.authorFor(staff).slug())
+			List<String> bylines = post.authors().isEmpty() ? List.of(names.authorFor(staff).slug())
 					: post.authors()
 						.stream()
 						.map(author -> authors.computeIfAbsent(author, this::authorSlug))
@@ -100,14 +109,14 @@ class ArticleImporter {
 			List<String> tagSlugs = post.tags()
 				.stream()
 				.map(tag -> tags.computeIfAbsent(tag,
-						t -> editor.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name(), t.description())
+						t -> taxonomy.createTag(t.slug(), t.name().isBlank() ? t.slug() : t.name(), t.description())
 							.slug()))
 				.distinct()
 				.toList();
 			ArticleSeo seo = post.seo();
 			PlannedStoryline storyline = post.storyline();
 			String storylineSlug = storyline == null ? null : storylines.computeIfAbsent(storyline.slug(),
-					slug -> editor.createStoryline(slug, storyline.title(), storyline.description()).slug());
+					slug -> taxonomy.createStoryline(slug, storyline.title(), storyline.description()).slug());
 			ArticleDraft draft = new ArticleDraft(null, freeSlug(post.slug()), post.title(), post.dek(), "", bylines,
 					tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
 					copied(post.coverImageUrl(), copies), post.visibility(),
@@ -118,8 +127,8 @@ class ArticleImporter {
 			editor.keepOldSlugs(id, post.oldSlugs());
 			Instant at = post.publishedAt();
 			switch (post.status()) {
-				case PUBLISHED, SCHEDULED -> editor.publishImported(id, at == null ? now : at, true);
-				case EMAIL_ONLY -> editor.publishImported(id, at == null ? now : at, false);
+				case PUBLISHED, SCHEDULED -> publisher.publishImported(id, at == null ? now : at, true);
+				case EMAIL_ONLY -> publisher.publishImported(id, at == null ? now : at, false);
 				case DRAFT -> {
 					// stays a draft
 				}
@@ -150,10 +159,10 @@ class ArticleImporter {
 		Optional<MemberProfile> staff = staffWithEmail(author.email());
 		if (staff.isPresent()) {
 			MemberProfile profile = staff.get();
-			return desk.authorFor(new SignedInMember(profile.id(), profile.email(), profile.name(), profile.role()))
+			return names.authorFor(new SignedInMember(profile.id(), profile.email(), profile.name(), profile.role()))
 				.slug();
 		}
-		return editor
+		return taxonomy
 			.createAuthor(author.slug(), author.name().isBlank() ? author.slug() : author.name(), author.bio(), null)
 			.slug();
 	}

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import org.backstory.shared.BackstoryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +44,7 @@ public class AddressConfirmations {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final AddressConfirmationRepository repository;
 
 	private final Suppressions suppressions;
 
@@ -58,9 +56,9 @@ public class AddressConfirmations {
 
 	private final Clock clock;
 
-	AddressConfirmations(JdbcClient jdbc, Suppressions suppressions, MemberDirectory members, Mailer mailer,
-			BackstoryProperties site, Clock clock) {
-		this.jdbc = jdbc;
+	AddressConfirmations(AddressConfirmationRepository repository, Suppressions suppressions, MemberDirectory members,
+			Mailer mailer, BackstoryProperties site, Clock clock) {
+		this.repository = repository;
 		this.suppressions = suppressions;
 		this.members = members;
 		this.mailer = mailer;
@@ -111,22 +109,8 @@ public class AddressConfirmations {
 		}
 		String token = newToken();
 		Instant now = clock.instant();
-		boolean issued = jdbc.sql("""
-				insert into newsletters.address_confirmation (member_id, token_hash, address, created_at, expires_at)
-				values (:member, :hash, :address, :now, :expires)
-				on conflict (member_id) do update set token_hash = excluded.token_hash, address = excluded.address,
-				  created_at = excluded.created_at, expires_at = excluded.expires_at, used_at = null
-				where address_confirmation.created_at <= :throttledUntil
-				returning member_id""")
-			.param("member", memberId)
-			.param("hash", hash(token))
-			.param("address", member.email())
-			.param("now", Timestamp.from(now))
-			.param("expires", Timestamp.from(now.plus(LIFETIME)))
-			.param("throttledUntil", Timestamp.from(now.minus(INTERVAL)))
-			.query(Long.class)
-			.optional()
-			.isPresent();
+		boolean issued = repository.issue(memberId, hash(token), member.email(), now, now.plus(LIFETIME),
+				now.minus(INTERVAL));
 		if (!issued) {
 			return Request.THROTTLED;
 		}
@@ -157,15 +141,12 @@ public class AddressConfirmations {
 	 */
 	@Transactional
 	public LinkState confirm(String token, long memberId) {
-		Optional<Link> link = find(token, true);
+		Optional<AddressConfirmationRepository.Link> link = find(token, true);
 		LinkState state = state(link, memberId);
 		if (state != LinkState.USABLE) {
 			return state;
 		}
-		jdbc.sql("update newsletters.address_confirmation set used_at = :now where member_id = :member")
-			.param("now", Timestamp.from(clock.instant()))
-			.param("member", memberId)
-			.update();
+		repository.markUsed(memberId, clock.instant());
 		suppressions.lift(link.get().address());
 		log.info("Address confirmed member={}", memberId);
 		return LinkState.CONFIRMED;
@@ -173,36 +154,25 @@ public class AddressConfirmations {
 
 	@EventListener
 	void onDeleted(MemberDeleted event) {
-		jdbc.sql("delete from newsletters.address_confirmation where member_id = :member")
-			.param("member", event.memberId())
-			.update();
-	}
-
-	private record Link(long memberId, String address, Instant expiresAt, boolean used) {
+		repository.delete(event.memberId());
 	}
 
 	/**
 	 * The link's row; locked when about to be used, so two presses of the button confirm
 	 * once.
 	 */
-	private Optional<Link> find(String token, boolean forUpdate) {
+	private Optional<AddressConfirmationRepository.Link> find(String token, boolean forUpdate) {
 		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select member_id, address, expires_at, used_at from newsletters.address_confirmation
-				where token_hash = :hash""" + (forUpdate ? " for update" : ""))
-			.param("hash", hash(token))
-			.query((rs, row) -> new Link(rs.getLong("member_id"), rs.getString("address"),
-					rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("used_at") != null))
-			.optional();
+		return repository.find(hash(token), forUpdate);
 	}
 
-	private LinkState state(Optional<Link> found, long memberId) {
+	private LinkState state(Optional<AddressConfirmationRepository.Link> found, long memberId) {
 		if (found.isEmpty() || found.get().memberId() != memberId) {
 			return LinkState.INVALID;
 		}
-		Link link = found.get();
+		AddressConfirmationRepository.Link link = found.get();
 		if (link.used()) {
 			return LinkState.USED;
 		}

@@ -6,18 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.backstory.members.SignedInMember;
+import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleEditor;
-import org.backstory.publishing.ArticleStatusLine;
-import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishing an article with its newsletter send, in one transaction: on the site, on the
- * site and by email, or by email only; now or at a time, when the send starts too.
- * Staff's publishing is audited ({@code article.published} or {@code article.scheduled})
- * in the same transaction.
+ * site and by email, or by email only; now or at a time, when the send starts too. The
+ * article is published through {@link ArticleDesk#publish}, the one door for staff, so
+ * the staff member's permission is checked and the publishing audited
+ * ({@code article.published} or {@code article.scheduled}) in the same transaction.
  */
 @Service
 public class ArticlePublishing {
@@ -28,31 +29,32 @@ public class ArticlePublishing {
 
 	private final NewsletterRepository newsletters;
 
-	private final StaffActions audit;
+	private final ArticleDesk desk;
 
 	private final Clock clock;
 
-	ArticlePublishing(ArticleEditor editor, NewsletterSends sends, NewsletterRepository newsletters, StaffActions audit,
+	ArticlePublishing(ArticleEditor editor, ArticleDesk desk, NewsletterSends sends, NewsletterRepository newsletters,
 			Clock clock) {
 		this.editor = editor;
 		this.sends = sends;
 		this.newsletters = newsletters;
-		this.audit = audit;
+		this.desk = desk;
 		this.clock = clock;
 	}
 
 	/**
-	 * Publishes the article as chosen.
+	 * Publishes the article as chosen, as this staff member.
 	 * @return the send's id, or null when nothing is emailed
 	 * @throws InvalidNewsletterException listing every problem with the choice (nothing
 	 * is changed)
+	 * @throws org.springframework.security.access.AccessDeniedException if this staff
+	 * member may not publish the article (nothing is changed)
 	 */
 	@Transactional
-	public @Nullable Long publish(long articleId, PublishChoice choice, @Nullable Long staffId) {
+	public @Nullable Long publish(long articleId, PublishChoice choice, SignedInMember staff) {
 		Instant now = clock.instant();
 		List<String> problems = new ArrayList<>();
-		ArticleStatusLine article = editor.statusOf(articleId).orElse(null);
-		if (article == null) {
+		if (editor.statusOf(articleId).isEmpty()) {
 			problems.add("There is no article with id " + articleId + ".");
 		}
 		if (choice.at() != null && !choice.at().isAfter(now)) {
@@ -66,17 +68,13 @@ public class ArticlePublishing {
 			throw new InvalidNewsletterException(problems);
 		}
 		Instant at = choice.at() != null ? choice.at() : now;
-		editor.publish(articleId, at, choice.mode().onSite());
-		if (staffId != null) {
-			audit.record(staffId, choice.at() == null ? "article.published" : "article.scheduled",
-					"article " + articleId + " \"" + article.title() + "\"",
-					choice.mode().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-							+ (choice.at() == null ? "" : ", at " + choice.at()));
-		}
+		desk.publish(articleId, at, choice.mode().onSite(), staff,
+				choice.mode().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+						+ (choice.at() == null ? "" : ", at " + choice.at()));
 		if (!choice.mode().emails()) {
 			return null;
 		}
-		return sends.schedule(articleId, choice.newsletterId(), choice.audience(), at, staffId);
+		return sends.schedule(articleId, choice.newsletterId(), choice.audience(), at, staff.id());
 	}
 
 }

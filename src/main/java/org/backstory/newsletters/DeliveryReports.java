@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.backstory.members.MemberDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +27,16 @@ public class DeliveryReports {
 
 	private final MemberDirectory members;
 
-	private final JdbcClient jdbc;
+	private final AddressMessageRepository repository;
 
 	private final MeterRegistry meters;
 
-	DeliveryReports(Suppressions suppressions, OptIns optIns, MemberDirectory members, JdbcClient jdbc,
-			MeterRegistry meters) {
+	DeliveryReports(Suppressions suppressions, OptIns optIns, MemberDirectory members,
+			AddressMessageRepository repository, MeterRegistry meters) {
 		this.suppressions = suppressions;
 		this.optIns = optIns;
 		this.members = members;
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.meters = meters;
 	}
 
@@ -68,15 +67,8 @@ public class DeliveryReports {
 	 * message.
 	 */
 	private void markLatestBounced(DeliveryReport report) {
-		int marked = jdbc.sql("""
-				update newsletters.recipient r set status = 'bounced', last_error = :error
-				from (select send_id, member_id, status from newsletters.recipient
-				      where lower(address) = :key and sent_at is not null and status in ('sent', 'bounced')
-				      order by sent_at desc limit 1) latest
-				where r.send_id = latest.send_id and r.member_id = latest.member_id and latest.status = 'sent'""")
-			.param("key", Suppressions.key(report.address()))
-			.param("error", report.detail().isEmpty() ? "bounce reported" : "bounce reported: " + report.detail())
-			.update();
+		int marked = repository.markLatestBounced(Suppressions.key(report.address()),
+				report.detail().isEmpty() ? "bounce reported" : "bounce reported: " + report.detail());
 		log.info("Bounce reported domain={} messageMarked={}", domain(report.address()), marked == 1);
 	}
 

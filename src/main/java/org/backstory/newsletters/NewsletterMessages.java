@@ -2,7 +2,6 @@ package org.backstory.newsletters;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,10 +11,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class NewsletterMessages {
 
-	private final JdbcClient jdbc;
+	private final AddressMessageRepository repository;
 
-	NewsletterMessages(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	NewsletterMessages(AddressMessageRepository repository) {
+		this.repository = repository;
 	}
 
 	/**
@@ -23,20 +22,7 @@ public class NewsletterMessages {
 	 * each was sent to).
 	 */
 	public List<NewsletterMessage> to(String address, int limit) {
-		return jdbc.sql("""
-				select coalesce(r.sent_at, r.next_attempt_at) as at, n.name, e.subject, r.status
-				from newsletters.recipient r
-				join newsletters.send s on s.id = r.send_id
-				join newsletters.newsletter n on n.id = s.newsletter_id
-				join newsletters.edition e on e.send_id = r.send_id and e.edition = r.edition
-				where lower(r.address) = lower(:address)
-				order by r.sent_at desc nulls first, r.send_id desc
-				limit :limit""")
-			.param("address", address)
-			.param("limit", limit)
-			.query((rs, row) -> new NewsletterMessage(rs.getTimestamp("at").toInstant(), rs.getString("name"),
-					rs.getString("subject"), rs.getString("status")))
-			.list();
+		return repository.to(address, limit);
 	}
 
 }

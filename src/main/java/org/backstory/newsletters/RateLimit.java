@@ -1,12 +1,10 @@
 package org.backstory.newsletters;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -20,15 +18,16 @@ class RateLimit {
 
 	private final int perMinute;
 
-	private final JdbcClient jdbc;
+	private final RateWindowRepository repository;
 
 	private final TransactionOperations transactions;
 
 	private final Clock clock;
 
-	RateLimit(NewsletterProperties properties, JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+	RateLimit(NewsletterProperties properties, RateWindowRepository repository, TransactionOperations transactions,
+			Clock clock) {
 		this.perMinute = properties.ratePerMinute();
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -43,21 +42,10 @@ class RateLimit {
 		}
 		Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		Integer granted = transactions.execute(status -> {
-			jdbc.sql("insert into newsletters.rate_window (minute, used) values (:minute, 0) on conflict do nothing")
-				.param("minute", Timestamp.from(minute))
-				.update();
-			int used = jdbc.sql("select used from newsletters.rate_window where minute = :minute for update")
-				.param("minute", Timestamp.from(minute))
-				.query(Integer.class)
-				.single();
+			int used = repository.lockUsed(minute);
 			int allowed = Math.max(0, Math.min(wanted, perMinute - used));
-			jdbc.sql("update newsletters.rate_window set used = used + :allowed where minute = :minute")
-				.param("allowed", allowed)
-				.param("minute", Timestamp.from(minute))
-				.update();
-			jdbc.sql("delete from newsletters.rate_window where minute < :old")
-				.param("old", Timestamp.from(minute.minus(Duration.ofHours(1))))
-				.update();
+			repository.use(minute, allowed);
+			repository.forgetBefore(minute.minus(Duration.ofHours(1)));
 			return allowed;
 		});
 		return granted == null ? 0 : granted;

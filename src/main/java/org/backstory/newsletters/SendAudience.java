@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.backstory.publishing.StorylineUsage;
-import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.StorylineTaxonomy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,10 @@ class SendAudience {
 
 	private final RecipientRepository recipients;
 
-	private final Taxonomy storylines;
+	private final StorylineTaxonomy storylines;
 
 	SendAudience(OptInRepository optIns, FollowRepository follows, RecipientRepository recipients,
-			Taxonomy storylines) {
+			StorylineTaxonomy storylines) {
 		this.optIns = optIns;
 		this.follows = follows;
 		this.recipients = recipients;

@@ -7,7 +7,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.newsletters.NewsletterLinks.UnsubscribeToken;
 import org.backstory.publishing.StorylineUsage;
-import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.StorylineTaxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,10 +33,10 @@ public class SignedLinks {
 
 	private final StorylineFollows follows;
 
-	private final Taxonomy storylines;
+	private final StorylineTaxonomy storylines;
 
 	SignedLinks(NewsletterLinks links, MemberDirectory members, NewsletterRepository newsletters, OptIns optIns,
-			StorylineFollows follows, Taxonomy storylines) {
+			StorylineFollows follows, StorylineTaxonomy storylines) {
 		this.links = links;
 		this.members = members;
 		this.newsletters = newsletters;

@@ -1,10 +1,8 @@
 package org.backstory.newsletters;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,14 +18,14 @@ class SigningKeys {
 
 	private static final int KEY_BYTES = 32;
 
-	private final JdbcClient jdbc;
+	private final SigningKeyRepository repository;
 
 	private final TransactionTemplate ownTransaction;
 
 	private final Clock clock;
 
-	SigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-		this.jdbc = jdbc;
+	SigningKeys(SigningKeyRepository repository, PlatformTransactionManager transactions, Clock clock) {
+		this.repository = repository;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		// A key handed out must be committed: were it made in the caller's transaction
 		// and that rolled
@@ -42,13 +40,7 @@ class SigningKeys {
 		byte[] fresh = new byte[KEY_BYTES];
 		new SecureRandom().nextBytes(fresh);
 		byte[] key = ownTransaction.execute(status -> {
-			jdbc.sql("""
-					insert into newsletters.signing_key (id, secret, created_at) values (1, :secret, :now)
-					on conflict (id) do nothing""")
-				.param("secret", fresh)
-				.param("now", Timestamp.from(clock.instant()))
-				.update();
-			return jdbc.sql("select secret from newsletters.signing_key where id = 1").query(byte[].class).single();
+			return repository.keepFirst(fresh, clock.instant());
 		});
 		if (key == null) {
 			throw new IllegalStateException("the link signing key could not be read");

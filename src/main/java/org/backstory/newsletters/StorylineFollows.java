@@ -10,7 +10,7 @@ import org.backstory.members.MemberDeleted;
 import org.backstory.publishing.StorylineFollowers;
 import org.backstory.publishing.StorylineUsage;
 import org.backstory.publishing.StorylinesMerged;
-import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.StorylineTaxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -31,11 +31,11 @@ public class StorylineFollows implements StorylineFollowers {
 
 	private final FollowRepository follows;
 
-	private final Taxonomy taxonomy;
+	private final StorylineTaxonomy taxonomy;
 
 	private final Clock clock;
 
-	StorylineFollows(FollowRepository follows, Taxonomy taxonomy, Clock clock) {
+	StorylineFollows(FollowRepository follows, StorylineTaxonomy taxonomy, Clock clock) {
 		this.follows = follows;
 		this.taxonomy = taxonomy;
 		this.clock = clock;

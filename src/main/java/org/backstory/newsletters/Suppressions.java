@@ -1,10 +1,6 @@
 package org.backstory.newsletters;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +10,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +28,12 @@ public class Suppressions {
 
 	private static final Logger log = LoggerFactory.getLogger(Suppressions.class);
 
-	private static final String SELECT = "select address_key, reason, detail, created_at from newsletters.suppression";
-
-	private final JdbcClient jdbc;
+	private final SuppressionRepository repository;
 
 	private final Clock clock;
 
-	Suppressions(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	Suppressions(SuppressionRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -64,24 +57,15 @@ public class Suppressions {
 		if (addresses.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("select address_key from newsletters.suppression where address_key = any(:keys)")
-			.param("keys", addresses.stream().map(Suppressions::key).toArray(String[]::new))
-			.query(String.class)
-			.list());
+		return new HashSet<>(
+				repository.suppressedAmong(addresses.stream().map(Suppressions::key).toArray(String[]::new)));
 	}
 
 	/** Stops newsletters to the address; a second report changes nothing. */
 	@Transactional
 	public void suppress(String address, SuppressionReason reason, String detail) {
-		int added = jdbc.sql("""
-				insert into newsletters.suppression (address_key, reason, detail, created_at)
-				values (:key, :reason, :detail, :now) on conflict do nothing""")
-			.param("key", key(address))
-			.param("reason", reason.code())
-			.param("detail", detail.length() > 500 ? detail.substring(0, 500) : detail)
-			.param("now", Timestamp.from(clock.instant()))
-			.update();
-		if (added == 1) {
+		if (repository.insert(key(address), reason, detail.length() > 500 ? detail.substring(0, 500) : detail,
+				clock.instant())) {
 			log.info("Address suppressed reason={}", reason.code());
 		}
 	}
@@ -93,15 +77,7 @@ public class Suppressions {
 	 */
 	@Transactional
 	public boolean recordHardFailure(String address, String detail) {
-		Instant now = clock.instant();
-		int failures = jdbc.sql("""
-				insert into newsletters.hard_failure (address_key, failures, last_at) values (:key, 1, :now)
-				on conflict (address_key) do update set failures = hard_failure.failures + 1, last_at = :now
-				returning failures""")
-			.param("key", key(address))
-			.param("now", Timestamp.from(now))
-			.query(Integer.class)
-			.single();
+		int failures = repository.countHardFailure(key(address), clock.instant());
 		if (failures >= HARD_FAILURES_TO_SUPPRESS) {
 			suppress(address, SuppressionReason.HARD_FAILURES, detail);
 			return true;
@@ -112,26 +88,19 @@ public class Suppressions {
 	/** The suppression of this address, if it is suppressed. */
 	@Transactional(readOnly = true)
 	public Optional<Suppression> find(String address) {
-		return jdbc.sql(SELECT + " where address_key = :key")
-			.param("key", key(address))
-			.query(Suppressions::map)
-			.optional();
+		return repository.find(key(address));
 	}
 
 	/** A page of the list, newest first. */
 	@Transactional(readOnly = true)
 	public List<Suppression> newestFirst(int offset, int limit) {
-		return jdbc.sql(SELECT + " order by created_at desc, address_key limit :limit offset :offset")
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(Suppressions::map)
-			.list();
+		return repository.newestFirst(offset, limit);
 	}
 
 	/** How many addresses are suppressed. */
 	@Transactional(readOnly = true)
 	public long count() {
-		return jdbc.sql("select count(*) from newsletters.suppression").query(Long.class).single();
+		return repository.count();
 	}
 
 	/**
@@ -141,20 +110,11 @@ public class Suppressions {
 	 */
 	@Transactional
 	public boolean lift(String address) {
-		String key = key(address);
-		int removed = jdbc.sql("delete from newsletters.suppression where address_key = :key")
-			.param("key", key)
-			.update();
-		jdbc.sql("delete from newsletters.hard_failure where address_key = :key").param("key", key).update();
-		if (removed == 1) {
+		boolean removed = repository.delete(key(address));
+		if (removed) {
 			log.info("Address suppression lifted");
 		}
-		return removed == 1;
-	}
-
-	private static Suppression map(ResultSet rs, int row) throws SQLException {
-		return new Suppression(rs.getString("address_key"), SuppressionReason.ofCode(rs.getString("reason")),
-				rs.getString("detail"), rs.getTimestamp("created_at").toInstant());
+		return removed;
 	}
 
 }

@@ -1,12 +1,9 @@
 package org.backstory.publishing;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +31,6 @@ public class ArchiveRestore {
 	private static final List<String> TABLES = List.of("article", "author", "tag", "storyline", "storyline_event",
 			"entity");
 
-	private final ArticleEditor editor;
-
 	private final Entities entities;
 
 	private final EntityRepository entityRepository;
@@ -46,17 +41,19 @@ public class ArchiveRestore {
 
 	private final CatalogCache cache;
 
-	private final JdbcClient jdbc;
+	private final ArchiveRestoreRepository repository;
 
-	ArchiveRestore(ArticleEditor editor, Entities entities, EntityRepository entityRepository, EntityMentions mentions,
-			StorylineEvents events, CatalogCache cache, JdbcClient jdbc) {
-		this.editor = editor;
+	private final TaxonomyCreator taxonomy;
+
+	ArchiveRestore(Entities entities, EntityRepository entityRepository, EntityMentions mentions,
+			StorylineEvents events, CatalogCache cache, ArchiveRestoreRepository repository, TaxonomyCreator taxonomy) {
+		this.taxonomy = taxonomy;
 		this.entities = entities;
 		this.entityRepository = entityRepository;
 		this.mentions = mentions;
 		this.events = events;
 		this.cache = cache;
-		this.jdbc = jdbc;
+		this.repository = repository;
 	}
 
 	/**
@@ -65,11 +62,7 @@ public class ArchiveRestore {
 	 */
 	@Transactional(readOnly = true)
 	public boolean empty() {
-		return jdbc.sql("""
-				select not exists (select 1 from publishing.article) and not exists (select 1 from publishing.author)
-				  and not exists (select 1 from publishing.tag) and not exists (select 1 from publishing.storyline)
-				  and not exists (select 1 from publishing.entity)
-				""").query(Boolean.class).single();
+		return repository.empty();
 	}
 
 	/**
@@ -115,7 +108,7 @@ public class ArchiveRestore {
 	@Transactional
 	public void author(ArchivedArticle.Author author) {
 		withId("author", author.id(),
-				() -> editor.createAuthor(author.slug(), author.name(), author.bio(), author.memberId()).id());
+				() -> taxonomy.createAuthor(author.slug(), author.name(), author.bio(), author.memberId()).id());
 		stamp("author", author.id(), author.createdAt());
 	}
 
@@ -124,7 +117,7 @@ public class ArchiveRestore {
 	 */
 	@Transactional
 	public void tag(ArchivedArticle.Tag tag) {
-		withId("tag", tag.id(), () -> editor.createTag(tag.slug(), tag.name(), tag.description()).id());
+		withId("tag", tag.id(), () -> taxonomy.createTag(tag.slug(), tag.name(), tag.description()).id());
 		stamp("tag", tag.id(), tag.createdAt());
 		aliases("tag", tag.id(), tag.aliases(), tag.createdAt());
 	}
@@ -135,7 +128,7 @@ public class ArchiveRestore {
 	@Transactional
 	public void storyline(ArchivedArticle.Storyline storyline) {
 		withId("storyline", storyline.id(),
-				() -> editor.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
+				() -> taxonomy.createStoryline(storyline.slug(), storyline.title(), storyline.description()).id());
 		stamp("storyline", storyline.id(), storyline.createdAt());
 		aliases("storyline", storyline.id(), storyline.aliases(), storyline.createdAt());
 	}
@@ -159,22 +152,10 @@ public class ArchiveRestore {
 	@Transactional
 	public void finish(List<RestoredStamps> articles) {
 		for (RestoredStamps stamps : articles) {
-			jdbc.sql(
-					"""
-							update publishing.article set created_at = :created, updated_at = :updated, author_may_publish = :may
-							where id = :id""")
-				.param("created", Timestamp.from(stamps.createdAt()))
-				.param("updated", Timestamp.from(stamps.updatedAt()))
-				.param("may", stamps.authorMayPublish())
-				.param("id", stamps.id())
-				.update();
+			repository.restoreStamps(stamps);
 		}
 		for (String table : TABLES) {
-			jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), coalesce((select max(id) from publishing."
-					+ table + "), 0) + 1, false)")
-				.param("table", "publishing." + table)
-				.query(Long.class)
-				.single();
+			repository.moveSequencePastLargest(table);
 		}
 		cache.invalidate();
 	}
@@ -183,11 +164,7 @@ public class ArchiveRestore {
 	 * Runs {@code insert} with the table's identity sequence handing out {@code id} next.
 	 */
 	private void withId(String table, long id, LongSupplier insert) {
-		jdbc.sql("select setval(pg_get_serial_sequence(:table, 'id'), :id, false)")
-			.param("table", "publishing." + table)
-			.param("id", id)
-			.query(Long.class)
-			.single();
+		repository.nextId(table, id);
 		long written = insert.getAsLong();
 		if (written != id) {
 			throw new InvalidArticleException("The " + table + " with id " + id
@@ -196,19 +173,13 @@ public class ArchiveRestore {
 	}
 
 	private void stamp(String table, long id, Instant createdAt) {
-		jdbc.sql("update publishing." + table + " set created_at = ? where id = ?")
-			.params(Timestamp.from(createdAt), id)
-			.update();
+		repository.stamp(table, id, createdAt);
 	}
 
 	private void aliases(String table, long id, List<String> aliases, Instant at) {
 		aliases.stream()
 			.filter(slug -> EditorialRules.slugProblem("The old slug", slug).isEmpty())
-			.forEach(slug -> jdbc
-				.sql("insert into publishing." + table + "_alias (slug, " + table
-						+ "_id, created_at) values (?, ?, ?) on conflict (slug) do nothing")
-				.params(slug, id, Timestamp.from(at))
-				.update());
+			.forEach(slug -> repository.addAliasIfFree(table, slug, id, at));
 	}
 
 }

@@ -33,9 +33,9 @@ class ArticleDeskRepository {
 
 	private final JdbcClient jdbc;
 
-	private final StaffArticleList staffList;
+	private final StaffArticleListRepository staffList;
 
-	ArticleDeskRepository(JdbcClient jdbc, StaffArticleList staffList) {
+	ArticleDeskRepository(JdbcClient jdbc, StaffArticleListRepository staffList) {
 		this.jdbc = jdbc;
 		this.staffList = staffList;
 	}

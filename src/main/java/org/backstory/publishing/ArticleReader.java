@@ -46,8 +46,11 @@ class ArticleReader {
 
 	private final JdbcClient jdbc;
 
-	ArticleReader(JdbcClient jdbc) {
+	private final BylineRepository bylineRepository;
+
+	ArticleReader(JdbcClient jdbc, BylineRepository bylineRepository) {
 		this.jdbc = jdbc;
+		this.bylineRepository = bylineRepository;
 	}
 
 	Optional<Article> article(String slug, Instant now) {
@@ -243,7 +246,7 @@ class ArticleReader {
 		List<CatalogRow> rows = rows("select " + SUMMARY_COLUMNS
 				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url " + FROM + where
 				+ " " + order, params, now, true);
-		Bylines bylines = Bylines.of(jdbc, rows.stream().map(CatalogRow::id).toList());
+		Bylines bylines = bylineRepository.of(rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
 			.map(r -> new Article(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()), bylines.tags(r.id()),
 					r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(), r.visibility(), r.previewHtml(),
@@ -253,7 +256,7 @@ class ArticleReader {
 
 	private List<ArticleSummary> summaries(String where, String order, Map<String, Object> params, Instant now) {
 		List<CatalogRow> rows = rows("select " + SUMMARY_COLUMNS + FROM + where + " " + order, params, now, false);
-		Bylines bylines = Bylines.of(jdbc, rows.stream().map(CatalogRow::id).toList());
+		Bylines bylines = bylineRepository.of(rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
 			.map(r -> new ArticleSummary(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()),
 					bylines.tags(r.id()), r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(),

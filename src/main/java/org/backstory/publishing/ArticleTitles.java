@@ -5,29 +5,28 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.backstory.members.KnownArticles;
 import org.springframework.stereotype.Service;
 
 /**
  * Articles by id, for other modules that keep article ids (where a reader signed up or
  * subscribed). Drafts do not count: a reader can only have been on an article that is
- * published or scheduled.
+ * published or scheduled. It is also the members module's {@link KnownArticles}, which
+ * sign-up asks whether the article a sign-up link names is real.
  */
 @Service
-public class ArticleTitles {
+public class ArticleTitles implements KnownArticles {
 
-	private final JdbcClient jdbc;
+	private final ArticleTitleRepository repository;
 
-	ArticleTitles(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	ArticleTitles(ArticleTitleRepository repository) {
+		this.repository = repository;
 	}
 
 	/** Whether this id is a published or scheduled article. */
+	@Override
 	public boolean exists(long articleId) {
-		return jdbc.sql("select exists (select 1 from publishing.article where id = :id and status <> 'draft')")
-			.param("id", articleId)
-			.query(Boolean.class)
-			.single();
+		return repository.exists(articleId);
 	}
 
 	/**
@@ -37,12 +36,7 @@ public class ArticleTitles {
 		if (articleIds.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("select id, slug, title from publishing.article where id in (:ids) and status <> 'draft'")
-			.param("ids", articleIds)
-			.query((rs, row) -> new ArticleTitle(rs.getLong(1), rs.getString(2), rs.getString(3)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(ArticleTitle::id, Function.identity()));
+		return repository.titles(articleIds).stream().collect(Collectors.toMap(ArticleTitle::id, Function.identity()));
 	}
 
 }

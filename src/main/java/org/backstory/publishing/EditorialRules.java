@@ -3,6 +3,7 @@ package org.backstory.publishing;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +128,18 @@ final class EditorialRules {
 		return description.length() > Tag.MAX_DESCRIPTION
 				? Optional.of("The tag's description must be at most " + Tag.MAX_DESCRIPTION + " characters.")
 				: Optional.empty();
+	}
+
+	/**
+	 * Refuses with every problem found, or does nothing when there is none.
+	 * @throws InvalidArticleException listing the problems
+	 */
+	@SafeVarargs
+	static void check(Optional<String>... problems) {
+		List<String> found = Arrays.stream(problems).flatMap(Optional::stream).toList();
+		if (!found.isEmpty()) {
+			throw new InvalidArticleException(found);
+		}
 	}
 
 	private static Optional<String> imageProblem(String what, @Nullable String url) {

@@ -2,7 +2,6 @@ package org.backstory.publishing;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +14,12 @@ class FormattedArticles {
 
 	private static final int BATCH = 100;
 
-	private final JdbcClient jdbc;
+	private final FormattedArticleRepository repository;
 
 	private final ArticleRenderer renderer = new ArticleRenderer();
 
-	FormattedArticles(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	FormattedArticles(FormattedArticleRepository repository) {
+		this.repository = repository;
 	}
 
 	/**
@@ -31,20 +30,10 @@ class FormattedArticles {
 		int rendered = 0;
 		long after = 0;
 		while (true) {
-			List<Row> rows = jdbc.sql("""
-					select id, body_markdown, background_markdown, now_markdown, visibility <> 'public' as gated
-					from publishing.article where (background_markdown <> '' or now_markdown <> '') and id > ?
-					order by id limit ?
-					""")
-				.params(after, BATCH)
-				.query((rs, row) -> new Row(rs.getLong(1),
-						new HouseText(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getBoolean(5)))
-				.list();
-			for (Row row : rows) {
+			List<FormattedArticleRepository.Formatted> rows = repository.after(after, BATCH);
+			for (FormattedArticleRepository.Formatted row : rows) {
 				RenderedBody body = renderer.render(row.text(), row.gated(), labels);
-				jdbc.sql("update publishing.article set preview_html = ?, gated_html = ? where id = ?")
-					.params(body.previewHtml(), body.gatedHtml(), row.id())
-					.update();
+				repository.setRendered(row.id(), body);
 				after = row.id();
 				rendered++;
 			}
@@ -52,9 +41,6 @@ class FormattedArticles {
 				return rendered;
 			}
 		}
-	}
-
-	private record Row(long id, HouseText text, boolean gated) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.backstory.publishing;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,24 +15,21 @@ public class PublicationService {
 
 	private static final Object LABELS_KEY = HouseLabels.class;
 
-	private final JdbcClient jdbc;
+	private final PublicationRepository repository;
 
 	private final CatalogCache cache;
 
 	private final FormattedArticles formatted;
 
-	PublicationService(JdbcClient jdbc, CatalogCache cache, FormattedArticles formatted) {
-		this.jdbc = jdbc;
+	PublicationService(PublicationRepository repository, CatalogCache cache, FormattedArticles formatted) {
+		this.repository = repository;
 		this.cache = cache;
 		this.formatted = formatted;
 	}
 
 	/** The labels of the house format's two sections. */
 	public HouseLabels labels() {
-		return cache.get(LABELS_KEY,
-				() -> jdbc.sql("select background_label, now_label from publishing.publication")
-					.query((rs, row) -> new HouseLabels(rs.getString(1), rs.getString(2)))
-					.single());
+		return cache.get(LABELS_KEY, repository::labels);
 	}
 
 	/**
@@ -45,9 +41,7 @@ public class PublicationService {
 	 */
 	@Transactional
 	public int changeLabels(HouseLabels labels) {
-		jdbc.sql("update publishing.publication set background_label = ?, now_label = ?, updated_at = now()")
-			.params(labels.background(), labels.now())
-			.update();
+		repository.setLabels(labels);
 		int rendered = formatted.renderAgain(labels);
 		cache.invalidate();
 		return rendered;
@@ -55,7 +49,7 @@ public class PublicationService {
 
 	/** The current settings. */
 	public Publication publication() {
-		return cache.get(CACHE_KEY, this::load);
+		return cache.get(CACHE_KEY, repository::load);
 	}
 
 	/**
@@ -64,28 +58,8 @@ public class PublicationService {
 	 */
 	@Transactional
 	public void update(Publication publication) {
-		jdbc.sql("""
-				update publishing.publication
-				set name = :name, tagline = :tagline, accent_color = :accent, logo_url = :logo, legal_name = :legalName,
-				    postal_address = :postalAddress, updated_at = now()
-				""")
-			.param("name", publication.name())
-			.param("tagline", publication.tagline())
-			.param("accent", publication.accentColor())
-			.param("logo", publication.logoUrl())
-			.param("legalName", publication.legalName())
-			.param("postalAddress", publication.postalAddress())
-			.update();
+		repository.update(publication);
 		cache.invalidate();
-	}
-
-	private Publication load() {
-		return jdbc.sql("""
-				select name, tagline, accent_color, logo_url, legal_name, postal_address from publishing.publication
-				""")
-			.query((rs, row) -> new Publication(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
-			.single();
 	}
 
 }

@@ -6,7 +6,6 @@ import org.backstory.shared.StartRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,14 +22,14 @@ class SearchLanguage implements InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchLanguage.class);
 
-	private final JdbcClient jdbc;
+	private final SearchSettingsRepository repository;
 
 	private final TransactionTemplate transactions;
 
 	private final SearchProperties properties;
 
-	SearchLanguage(JdbcClient jdbc, TransactionTemplate transactions, SearchProperties properties) {
-		this.jdbc = jdbc;
+	SearchLanguage(SearchSettingsRepository repository, TransactionTemplate transactions, SearchProperties properties) {
+		this.repository = repository;
 		this.transactions = transactions;
 		this.properties = properties;
 	}
@@ -47,15 +46,12 @@ class SearchLanguage implements InitializingBean {
 
 	/** The languages this PostgreSQL can stem, and {@code simple} (no stemming). */
 	List<String> available() {
-		return jdbc.sql("""
-				select replace(dictname, '_stem', '') from pg_ts_dict
-				where dictnamespace = 'pg_catalog'::regnamespace and dictname like '%\\_stem' and dictname <> 'simple'
-				union select 'simple' order by 1""").query(String.class).list();
+		return repository.available();
 	}
 
 	/** The language the vectors are built with now. */
 	String current() {
-		return jdbc.sql("select language from publishing.search_settings").query(String.class).single();
+		return repository.current();
 	}
 
 	/**
@@ -67,26 +63,11 @@ class SearchLanguage implements InitializingBean {
 			throw new IllegalArgumentException("no stemmer for " + language);
 		}
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(hashtext('publishing.search_settings'))")
-				.query(Object.class)
-				.single();
-			String current = jdbc.sql("select language from publishing.search_settings for update")
-				.query(String.class)
-				.single();
+			String current = repository.lockCurrent();
 			if (current.equals(language)) {
 				return;
 			}
-			// Identifiers cannot be bound; the name is one of the stemmers PostgreSQL
-			// listed above.
-			String stemmer = language.equals("simple") ? "simple" : language + "_stem";
-			jdbc.sql("alter text search configuration publishing.search alter mapping for asciiword, asciihword, "
-					+ "hword_asciipart with " + stemmer)
-				.update();
-			jdbc.sql("alter text search configuration publishing.search alter mapping for word, hword, hword_part "
-					+ "with unaccent, " + stemmer)
-				.update();
-			int articles = jdbc.sql("update publishing.article set title = title").update();
-			jdbc.sql("update publishing.search_settings set language = ?").param(language).update();
+			int articles = repository.switchTo(language);
 			log.info("Search language changed from={} to={} articlesRecomputed={}", current, language, articles);
 		});
 	}

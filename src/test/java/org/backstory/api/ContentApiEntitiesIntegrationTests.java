@@ -16,6 +16,8 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
 import org.backstory.publishing.PublishingProbe;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,12 @@ class ContentApiEntitiesIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	Entities entities;
@@ -107,17 +115,17 @@ class ContentApiEntitiesIntegrationTests {
 	}
 
 	private String publish(Visibility visibility, String body, int daysAgo) {
-		ArticleDraft draft = new ArticleFixtures(editor).draft(visibility);
+		ArticleDraft draft = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(visibility);
 		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), body,
 				draft.authorSlugs(), List.of(), null, null, null, visibility));
-		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
+		systemPublisher.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 		published.add(id);
 		return draft.slug();
 	}
 
 	@AfterAll
 	void putBack() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		PublishingProbe.forgetEntities(jdbc, List.of(speaker.id(), place.id()));
 		ContentApiFixtures.remove(jdbc, integration);
 	}

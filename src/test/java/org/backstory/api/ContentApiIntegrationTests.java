@@ -17,7 +17,9 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Author;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,12 @@ class ContentApiIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -82,7 +90,7 @@ class ContentApiIntegrationTests {
 	@BeforeAll
 	void publishArticles() {
 		key = ContentApiFixtures.contentKey(integrations, integration);
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		tag = fixtures.tag();
 		otherTag = fixtures.tag();
 		writer = fixtures.author();
@@ -109,14 +117,14 @@ class ContentApiIntegrationTests {
 		String slug = ArticleFixtures.unique("capi-" + kind);
 		long id = editor.save(new ArticleDraft(null, slug, title + " " + slug, dek, body, authors, tags, null, null,
 				null, visibility));
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		published.add(id);
 		return slug;
 	}
 
 	@AfterAll
 	void cleanUp() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		ContentApiFixtures.remove(jdbc, integration);
 	}
 
@@ -311,7 +319,7 @@ class ContentApiIntegrationTests {
 
 	@Test
 	void aTagsDescriptionIsItsGhostDescription() {
-		Tag described = editor.createTag(ArticleFixtures.unique("described"), "Described",
+		Tag described = taxonomyCreator.createTag(ArticleFixtures.unique("described"), "Described",
 				"Everything about the lighthouse.");
 
 		assertThat(get("tags/slug/" + described.slug() + "/?key=" + key).json()

@@ -15,6 +15,8 @@ import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,12 @@ class ContentApiStorylinesIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	StorylineEvents events;
 
 	@Autowired
@@ -70,7 +78,7 @@ class ContentApiStorylinesIntegrationTests {
 	@BeforeAll
 	void aStorylineWithPartsAndEvents() {
 		key = ContentApiFixtures.contentKey(integrations, integration);
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		story = fixtures.storyline();
 		publishedSlug = part(fixtures, 1, true);
 		draftSlug = part(fixtures, 2, false);
@@ -84,7 +92,7 @@ class ContentApiStorylinesIntegrationTests {
 		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), draft.bodyMarkdown(),
 				draft.authorSlugs(), List.of(), story.slug(), position, null, draft.visibility()));
 		if (publish) {
-			editor.publishNow(id);
+			systemPublisher.publishNow(id);
 		}
 		saved.add(id);
 		return draft.slug();
@@ -92,7 +100,7 @@ class ContentApiStorylinesIntegrationTests {
 
 	@AfterAll
 	void putBack() {
-		saved.forEach(editor::unpublish);
+		saved.forEach(systemPublisher::unpublish);
 		PublishingProbe.forgetStorylineEvents(jdbc, story.id());
 		ContentApiFixtures.remove(jdbc, integration);
 	}

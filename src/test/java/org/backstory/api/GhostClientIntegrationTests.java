@@ -10,7 +10,9 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Author;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,12 @@ class GhostClientIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -55,14 +63,14 @@ class GhostClientIntegrationTests {
 
 	@AfterAll
 	void cleanUp() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		ContentApiFixtures.remove(jdbc, integration);
 	}
 
 	@Test
 	void ghostsOwnClientReadsBackstory() throws Exception {
 		NodeClient client = NodeClient.install("@tryghost/content-api", "1.12.12", "ghost-client/client.js");
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Tag tag = fixtures.tag();
 		Author author = fixtures.author();
 		String publicSlug = publish("public", "The open part is all there is.", author, tag, Visibility.everyone());
@@ -117,7 +125,7 @@ class GhostClientIntegrationTests {
 		String slug = ArticleFixtures.unique("ghost-client-" + kind);
 		long id = editor.save(new ArticleDraft(null, slug, "Ghost client " + kind, "", body, List.of(author.slug()),
 				List.of(tag.slug()), null, null, null, visibility));
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		published.add(id);
 		return slug;
 	}

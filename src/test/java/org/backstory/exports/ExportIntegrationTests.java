@@ -55,7 +55,9 @@ import org.backstory.publishing.ArticleSeo;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.CsvReader;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +93,12 @@ class ExportIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	Newsletters newsletters;
@@ -183,7 +191,7 @@ class ExportIntegrationTests {
 		owner = new Visitor(port);
 		assertThat(owner.signIn(ownerEmail, MemberFixtures.PASSWORD).status()).isEqualTo(302);
 
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		primaryTag = fixtures.tag();
 		secondTag = fixtures.tag();
 		author = fixtures.author();
@@ -202,9 +210,9 @@ class ExportIntegrationTests {
 		editor.save(gated);
 		draftId = editor.save(fixtures.draft(Visibility.members()));
 		emailOnlyId = editor.save(fixtures.draft(Visibility.everyone()));
-		editor.publish(emailOnlyId, clock.instant().minus(Duration.ofMinutes(5)), false);
+		systemPublisher.publish(emailOnlyId, clock.instant().minus(Duration.ofMinutes(5)), false);
 		scheduledId = editor.save(fixtures.draft(Visibility.members()));
-		editor.publish(scheduledId, clock.instant().plus(Duration.ofDays(30)), true);
+		systemPublisher.publish(scheduledId, clock.instant().plus(Duration.ofDays(30)), true);
 
 		// A tier of its own: the export names a tier after its first plan, and other
 		// tests add plans to the shared tiers.
@@ -242,7 +250,7 @@ class ExportIntegrationTests {
 	 */
 	@AfterAll
 	void unpublishTheArticlesPublishedHere() {
-		List.of(articleId, tiersArticleId, emailOnlyId, scheduledId).forEach(editor::unpublish);
+		List.of(articleId, tiersArticleId, emailOnlyId, scheduledId).forEach(systemPublisher::unpublish);
 	}
 
 	@Test

@@ -60,7 +60,10 @@ import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.StorylineTaxonomy;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.CsvReader;
@@ -259,35 +262,38 @@ class RoundTripIntegrationTests {
 			.update(new Publication("Harbour Times", "News from the quay.", "#0a5c8a", null, "Harbour Times Ltd",
 					"1 Quay Street"));
 		ArticleEditor editor = app.getBean(ArticleEditor.class);
+		TaxonomyCreator taxonomyCreator = app.getBean(TaxonomyCreator.class);
+		SystemPublisher systemPublisher = app.getBean(SystemPublisher.class);
 		Clock clock = app.getBean(Clock.class);
 		long ownerId = app.getBean(MemberDirectory.class).findByEmail(ownerEmail).orElseThrow().id();
-		editor.createAuthor("harbour-desk", "Harbour Desk", "Writes about the port.", null);
-		editor.createAuthor("the-owner", "The Owner", "Runs the paper.", ownerId);
+		taxonomyCreator.createAuthor("harbour-desk", "Harbour Desk", "Writes about the port.", null);
+		taxonomyCreator.createAuthor("the-owner", "The Owner", "Runs the paper.", ownerId);
 		Taxonomy taxonomy = app.getBean(Taxonomy.class);
-		taxonomy.editTag(ownerId, editor.createTag("tide-tables", "Tide tables").id(), "tides", "Tides",
+		StorylineTaxonomy storylineTaxonomy = app.getBean(StorylineTaxonomy.class);
+		taxonomy.editTag(ownerId, taxonomyCreator.createTag("tide-tables", "Tide tables").id(), "tides", "Tides",
 				"When the water comes in & goes out.");
-		editor.createTag("boats", "Boats");
-		Storyline silt = editor.createStoryline("mud", "Mud", "How the harbour fills up.");
-		taxonomy.editStoryline(ownerId, silt.id(), "silt", "Silt", "How the harbour fills up.");
+		taxonomyCreator.createTag("boats", "Boats");
+		Storyline silt = taxonomyCreator.createStoryline("mud", "Mud", "How the harbour fills up.");
+		storylineTaxonomy.editStoryline(ownerId, silt.id(), "silt", "Silt", "How the harbour fills up.");
 		String gated = "The channel is **dredged** every spring.\n\n<!-- paywall -->\n\nIt costs *four million*.";
 		long renamed = article(editor, "first-name", "Everyone reads this", "Open to **all**.", Visibility.everyone(),
 				List.of("tides", "boats"), "silt", 1);
-		editor.publish(renamed, clock.instant().minus(Duration.ofDays(3)), true);
+		systemPublisher.publish(renamed, clock.instant().minus(Duration.ofDays(3)), true);
 		editor.changeSlug(renamed, "open-harbour");
-		editor.publish(article(editor, "members-tide", "Members read the tide", gated, Visibility.members(),
+		systemPublisher.publish(article(editor, "members-tide", "Members read the tide", gated, Visibility.members(),
 				List.of("tides"), "silt", 2), clock.instant().minus(Duration.ofDays(2)), true);
-		editor.publish(article(editor, "paid-dredge", "Paid readers see the cost", gated, Visibility.paid(), List.of(),
-				null, null), clock.instant().minus(Duration.ofDays(1)), true);
-		editor.publish(article(editor, "tier-letter", "A letter for one tier", gated,
+		systemPublisher.publish(article(editor, "paid-dredge", "Paid readers see the cost", gated, Visibility.paid(),
+				List.of(), null, null), clock.instant().minus(Duration.ofDays(1)), true);
+		systemPublisher.publish(article(editor, "tier-letter", "A letter for one tier", gated,
 				Visibility.tiers(Set.of(app.getBean(PlanCatalog.class).activePlans().get(0).tier())), List.of("boats"),
 				null, null), clock.instant().minus(Duration.ofHours(5)), false);
-		editor.publish(article(editor, "regatta", "The regatta next month", "Boats race.", Visibility.everyone(),
-				List.of(), null, null), clock.instant().plus(Duration.ofDays(30)), true);
+		systemPublisher.publish(article(editor, "regatta", "The regatta next month", "Boats race.",
+				Visibility.everyone(), List.of(), null, null), clock.instant().plus(Duration.ofDays(30)), true);
 		article(editor, "unfinished", "Unfinished thoughts", "A draft about buoys.", Visibility.members(), List.of(),
 				null, null);
 		PublishingProbe.letAuthorPublish(app.getBean(JdbcClient.class), "unfinished");
 		StoredImage quay = app.getBean(MediaLibrary.class).upload(TestImages.png(640, 360));
-		editor.publish(
+		systemPublisher.publish(
 				article(editor, "quay-photo", "The quay at dawn", quay.markdown() + "\n\nThe quay at dawn.",
 						Visibility.everyone(), List.of(), null, null),
 				clock.instant().minus(Duration.ofHours(2)), true);
@@ -322,6 +328,7 @@ class RoundTripIntegrationTests {
 				List.of("Varn"));
 		entities.create(ownerId, "place", "north-quay", "North Quay", "", List.of());
 		ArticleEditor editor = app.getBean(ArticleEditor.class);
+		SystemPublisher systemPublisher = app.getBean(SystemPublisher.class);
 		long quoted = editor.save(new ArticleDraft(null, "pilot-says", "The pilot speaks", "The dek of pilot-says", """
 				Ada Varn took us past the North Quay.
 
@@ -331,7 +338,7 @@ class RoundTripIntegrationTests {
 
 				> "Nobody pays me to say it is deep enough." — Ada Varn
 				""", List.of("harbour-desk"), List.of(), "silt", 3, null, Visibility.paid(), ArticleSeo.none()));
-		editor.publish(quoted, app.getBean(Clock.class).instant().minus(Duration.ofHours(3)), true);
+		systemPublisher.publish(quoted, app.getBean(Clock.class).instant().minus(Duration.ofHours(3)), true);
 		MemberProfile owner = app.getBean(MemberDirectory.class).profile(ownerId).orElseThrow();
 		entities.confirmMentions(quoted, List.of(ada.id()),
 				new SignedInMember(owner.id(), owner.email(), owner.name(), owner.role()));

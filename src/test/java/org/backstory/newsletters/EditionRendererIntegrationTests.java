@@ -13,6 +13,8 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SettableClock;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
 import org.jsoup.Jsoup;
@@ -45,6 +47,12 @@ class EditionRendererIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	PublicationService publications;
 
 	@Autowired
@@ -57,7 +65,7 @@ class EditionRendererIntegrationTests {
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@Test
@@ -99,7 +107,7 @@ class EditionRendererIntegrationTests {
 	void anEmailOnlyArticleIsRenderedWithoutALinkToAPageItDoesNotHave() {
 		ArticleDraft draft = fixtures.draft(Visibility.everyone());
 		long id = editor.save(draft);
-		editor.publish(id, clock.instant(), false);
+		systemPublisher.publish(id, clock.instant(), false);
 
 		EditionContent content = render(gate.openEdition(catalog.forSending(id).orElseThrow(), Edition.COMPLETE));
 

@@ -22,11 +22,15 @@ import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.checkout.CheckoutService;
 import org.backstory.email.Await;
 import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberRole;
+import org.backstory.members.NewAccount;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +109,12 @@ class FollowEmailIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	Scheduler scheduler;
 
 	@Autowired
@@ -121,7 +131,7 @@ class FollowEmailIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		articles = new ArticleFixtures(editor);
+		articles = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		newsletter = newsletters.create(NewsletterFixtures.settings());
 		story = articles.storyline();
 	}
@@ -175,8 +185,8 @@ class FollowEmailIntegrationTests {
 		NewsletterFixtures.awaitSent(sends, send.id(), Duration.ofSeconds(20));
 
 		boolean again = start.start(send.id());
-		editor.unpublish(part.id());
-		editor.publishNow(part.id());
+		systemPublisher.unpublish(part.id());
+		systemPublisher.publishNow(part.id());
 		followEmails.timeCame(part.id() + "@" + editor.statusOf(part.id()).orElseThrow().publishedAt().toEpochMilli());
 		scheduler.triggerCheckForDueExecutions();
 
@@ -223,8 +233,12 @@ class FollowEmailIntegrationTests {
 		SignedInMember followerOnly = following(BillingFixtures.registeredMember(members));
 		long id = editor.save(articles.part(story, Visibility.everyone()));
 
+		String editorEmail = "editor" + BillingFixtures.newMemberId() + "@follow.test";
+		SignedInMember staff = new SignedInMember(
+				members.createAccount(new NewAccount(editorEmail, "Eda Editor", null, MemberRole.EDITOR, true)),
+				editorEmail, "Eda Editor", MemberRole.EDITOR);
 		publishing.publish(id, new PublishChoice(PublishMode.SITE_AND_EMAIL, newsletter.id(), Audience.ALL, null),
-				null);
+				staff);
 
 		ReceivedMail follow = awaitOnly(followerOnly.email());
 		assertThat(follow.header("List-Id")).contains("follow-" + story.id());
@@ -254,7 +268,7 @@ class FollowEmailIntegrationTests {
 		long id = editor.save(articles.part(story, Visibility.everyone()));
 		Instant at = clock.instant().plusSeconds(2);
 
-		editor.schedule(id, at);
+		systemPublisher.schedule(id, at);
 
 		assertThat(sends.ofArticle(id)).isEmpty();
 		Await.until("a follow email once the time came", Duration.ofSeconds(30), () -> {

@@ -17,6 +17,8 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,12 @@ class FollowStorylineBrowserTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	MemberDirectory members;
 
 	@Autowired
@@ -80,7 +88,7 @@ class FollowStorylineBrowserTests {
 	@Test
 	void aReaderFollowsFromAnArticleAndGetsTheNextPartByEmail() {
 		newsletters.create(NewsletterFixtures.settings());
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline story = fixtures.storyline();
 		ArticleDraft first = fixtures.part(story, Visibility.everyone());
 		fixtures.publish(first);

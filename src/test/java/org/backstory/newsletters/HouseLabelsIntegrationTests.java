@@ -32,6 +32,8 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.HouseText;
 import org.backstory.publishing.PublicationService;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
 import org.jsoup.nodes.Document;
@@ -70,6 +72,12 @@ class HouseLabelsIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	Newsletters newsletters;
 
 	@Autowired
@@ -90,7 +98,7 @@ class HouseLabelsIntegrationTests {
 	@Test
 	void changedLabelsShowOnThePageInTheEmailInTheApiAndInTheFeed() throws Exception {
 		Visitor administrator = staff();
-		ArticleFixtures articles = new ArticleFixtures(editor);
+		ArticleFixtures articles = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		String slug = ArticleFixtures.unique("labelled");
 		long id = editor.save(articles.draft(Visibility.everyone())
 			.withText(new HouseText("The opening of " + slug + ".", "The background of " + slug + ".",

@@ -15,6 +15,8 @@ import org.backstory.email.Await;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +58,9 @@ public final class NewsletterBenchmark {
 			SeededMembers.seed(jdbc, first + paying, count - paying, "bench.example.com", clock.instant());
 			SeededMembers.optIn(app.getBean(OptIns.class), newsletter.id(), first, count);
 			jdbc.sql("analyze").update();
-			ArticleDraft draft = new ArticleFixtures(app.getBean(ArticleEditor.class)).published(Visibility.paid());
+			ArticleDraft draft = new ArticleFixtures(app.getBean(ArticleEditor.class),
+					app.getBean(SystemPublisher.class), app.getBean(TaxonomyCreator.class))
+				.published(Visibility.paid());
 			System.out.printf(Locale.ROOT, "seeded %d members (%d paying) in %.1f s%n", count, paying,
 					(System.nanoTime() - seeding) / 1e9);
 

@@ -20,6 +20,8 @@ import org.backstory.email.Await;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +168,8 @@ class NewsletterClusterIntegrationTests {
 			SeededMembers.seed(node.getBean(JdbcClient.class), first, count, domain,
 					node.getBean(Clock.class).instant());
 			SeededMembers.optIn(node.getBean(OptIns.class), newsletter.id(), first, count);
-			ArticleDraft article = new ArticleFixtures(node.getBean(ArticleEditor.class))
+			ArticleDraft article = new ArticleFixtures(node.getBean(ArticleEditor.class),
+					node.getBean(SystemPublisher.class), node.getBean(TaxonomyCreator.class))
 				.published(Visibility.everyone());
 			return new Audience5000(newsletter.id(), article.id());
 		}

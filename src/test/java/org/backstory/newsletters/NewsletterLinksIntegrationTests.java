@@ -51,7 +51,8 @@ class NewsletterLinksIntegrationTests {
 	void anotherNodeSignsWithTheSameStoredKey() {
 		String here = links.unsubscribeUrl(5, 6, 7);
 
-		NewsletterLinks otherNode = new NewsletterLinks(site, new SigningKeys(jdbc, transactions, clock));
+		NewsletterLinks otherNode = new NewsletterLinks(site,
+				new SigningKeys(new SigningKeyRepository(jdbc), transactions, clock));
 
 		assertThat(otherNode.unsubscribeUrl(5, 6, 7)).isEqualTo(here);
 		assertThat(jdbc.sql("select count(*) from newsletters.signing_key").query(Long.class).single()).isEqualTo(1);

@@ -10,6 +10,8 @@ import org.backstory.email.Await;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,12 @@ class NewsletterRateLimitIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -61,7 +69,8 @@ class NewsletterRateLimitIntegrationTests {
 		Newsletter newsletter = newsletters.create(NewsletterFixtures.settings());
 		SeededMembers.seed(jdbc, 1L << 41, 8, "rate.test", clock.instant());
 		SeededMembers.optIn(optIns, newsletter.id(), 1L << 41, 8);
-		long article = new ArticleFixtures(editor).published(Visibility.everyone()).id();
+		long article = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).published(Visibility.everyone())
+			.id();
 
 		long send = sends.schedule(article, newsletter.id(), Audience.ALL, clock.instant(), null);
 

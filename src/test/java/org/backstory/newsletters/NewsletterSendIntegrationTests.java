@@ -26,6 +26,8 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +88,12 @@ class NewsletterSendIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -99,7 +107,7 @@ class NewsletterSendIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		articles = new ArticleFixtures(editor);
+		articles = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		newsletter = newsletters.create(NewsletterFixtures.settings());
 		plan = catalog.createPlan(BillingFixtures.newPlan());
 	}

@@ -14,6 +14,8 @@ import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,12 @@ class NewsletterSmtpFailuresIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -145,7 +153,8 @@ class NewsletterSmtpFailuresIntegrationTests {
 	}
 
 	private long sendToAll(Readers readers) {
-		long article = new ArticleFixtures(editor).published(Visibility.everyone()).id();
+		long article = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).published(Visibility.everyone())
+			.id();
 		long send = sends.schedule(article, readers.newsletterId(), Audience.ALL, clock.instant(), null);
 		NewsletterFixtures.awaitSent(sends, send, Duration.ofSeconds(60));
 		return send;
@@ -156,7 +165,8 @@ class NewsletterSmtpFailuresIntegrationTests {
 		long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
 		SeededMembers.seed(jdbc, first, count, domain, clock.instant());
 		SeededMembers.optIn(optIns, newsletter.id(), first, count);
-		long article = new ArticleFixtures(editor).published(Visibility.everyone()).id();
+		long article = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).published(Visibility.everyone())
+			.id();
 		return new Readers(newsletter.id(), article, first, domain);
 	}
 

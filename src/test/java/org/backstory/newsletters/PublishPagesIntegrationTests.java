@@ -1,6 +1,7 @@
 package org.backstory.newsletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.backstory.shared.BackstoryProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Staff publish articles with or without an email, and follow the send; over HTTP, to the
@@ -51,6 +55,9 @@ class PublishPagesIntegrationTests {
 	Newsletters newsletters;
 
 	@Autowired
+	ArticlePublishing publishing;
+
+	@Autowired
 	OptIns optIns;
 
 	@Autowired
@@ -61,6 +68,12 @@ class PublishPagesIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	BackstoryProperties site;
@@ -83,7 +96,7 @@ class PublishPagesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		articles = new ArticleFixtures(editor);
+		articles = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		newsletter = newsletters.create(NewsletterFixtures.settings());
 		reader = BillingFixtures.registeredMember(members);
 		optIns.optIn(reader.id(), newsletter.id());
@@ -172,7 +185,7 @@ class PublishPagesIntegrationTests {
 	void aSendScheduledForAMomentStartsByItselfThen() {
 		ArticleDraft article = articles.draft(Visibility.everyone());
 		long id = editor.save(article);
-		editor.publish(id, clock.instant().plusSeconds(2), true);
+		systemPublisher.publish(id, clock.instant().plusSeconds(2), true);
 
 		long send = sends.schedule(id, newsletter.id(), Audience.ALL, clock.instant().plusSeconds(2), null);
 
@@ -226,6 +239,48 @@ class PublishPagesIntegrationTests {
 		assertThat(edition(send, staffIds.get(MemberRole.CONTRIBUTOR))).isEqualTo("preview-subscribe");
 		assertThat(edition(send, staffIds.get(MemberRole.AUTHOR))).isEqualTo("preview-subscribe");
 		assertThat(edition(send, staffIds.get(MemberRole.EDITOR))).isEqualTo("complete");
+	}
+
+	@Test
+	void staffWhoMayNotPublishAreRefusedByThePublishPageAndNothingIsPublishedSentOrAudited() {
+		long article = draft();
+		for (MemberRole role : List.of(MemberRole.CONTRIBUTOR, MemberRole.AUTHOR)) {
+			Visitor writer = new Visitor(port);
+			writer.signIn(MemberFixtures.account(members, role.name().toLowerCase(), role), MemberFixtures.PASSWORD);
+			String csrf = writer.get("/admin/articles/new").document().selectFirst("input[name=_csrf]").attr("value");
+
+			Visitor.Page refused = writer.post("/admin/publish/" + article, Map.of("_csrf", csrf, "mode",
+					"SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when", "now"));
+
+			assertThat(refused.status()).as(role.name()).isEqualTo(403);
+		}
+		assertThat(editor.statusOf(article).orElseThrow().status()).isEqualTo("draft");
+		assertThat(sends.ofArticle(article)).isEmpty();
+		assertThat(audited("article " + article + " ")).isEmpty();
+	}
+
+	/**
+	 * The newsletters' publishing goes through the desk's door: before, it published for
+	 * any caller, so only the page's own check stood between a contributor and the site.
+	 */
+	@Test
+	void publishingWithItsSendChecksTheStaffMemberAndAuditsThroughTheDesk() {
+		long article = draft();
+		String email = MemberFixtures.account(members, "contributor", MemberRole.CONTRIBUTOR);
+		SignedInMember contributor = new SignedInMember(members.findByEmail(email).orElseThrow().id(), email,
+				"Contributor", MemberRole.CONTRIBUTOR);
+		PublishChoice choice = new PublishChoice(PublishMode.SITE_AND_EMAIL, newsletter.id(), Audience.ALL, null);
+
+		assertThatThrownBy(() -> publishing.publish(article, choice, contributor))
+			.isInstanceOf(AccessDeniedException.class);
+		assertThat(editor.statusOf(article).orElseThrow().status()).isEqualTo("draft");
+		assertThat(sends.ofArticle(article)).isEmpty();
+
+		SignedInMember editorMember = new SignedInMember(staffId, "editor@example.test", "Editor", MemberRole.EDITOR);
+		publishing.publish(article, new PublishChoice(PublishMode.SITE, null, Audience.ALL, null), editorMember);
+
+		assertThat(editor.statusOf(article).orElseThrow().status()).isEqualTo("published");
+		assertThat(audited("article " + article + " ")).containsExactly("article.published " + staffId + " | site");
 	}
 
 	@Test

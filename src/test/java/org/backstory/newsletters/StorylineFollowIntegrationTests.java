@@ -13,6 +13,8 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,12 @@ class StorylineFollowIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	MemberDirectory members;
 
 	@Autowired
@@ -48,13 +56,13 @@ class StorylineFollowIntegrationTests {
 
 	@AfterEach
 	void unpublish() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		published.clear();
 	}
 
 	@Test
 	void aReaderFollowsFromAnArticlePageAndUnfollowsFromTheStorylinePage() {
-		Storyline story = new ArticleFixtures(editor).storyline();
+		Storyline story = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		ArticleDraft part = publishPart(story);
 		Visitor reader = member("follower");
 		String article = "/p/" + part.slug();
@@ -82,7 +90,7 @@ class StorylineFollowIntegrationTests {
 
 	@Test
 	void anAnonymousReaderIsSentToSignInAndComesBackToTheStory() {
-		Storyline story = new ArticleFixtures(editor).storyline();
+		Storyline story = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		publishPart(story);
 		String email = MemberFixtures.reader(members, "anonymous-follower");
 		Visitor anonymous = new Visitor(port);
@@ -104,7 +112,7 @@ class StorylineFollowIntegrationTests {
 
 	@Test
 	void followingNeedsTheFormsCsrfTokenAndAStorylineThatExists() {
-		Storyline story = new ArticleFixtures(editor).storyline();
+		Storyline story = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		publishPart(story);
 		Visitor reader = member("forger");
 		reader.get("/story/" + story.slug());
@@ -122,7 +130,7 @@ class StorylineFollowIntegrationTests {
 
 	@Test
 	void theAccountListsFollowedStorylinesWithUnfollow() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline first = fixtures.storyline();
 		Storyline second = fixtures.storyline();
 		publishPart(first);
@@ -148,7 +156,7 @@ class StorylineFollowIntegrationTests {
 
 	@Test
 	void followsAreDeletedWithTheAccount() {
-		Storyline story = new ArticleFixtures(editor).storyline();
+		Storyline story = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		publishPart(story);
 		Visitor reader = member("leaving-follower");
 		reader.submit("/story/" + story.slug(), "/account/following/" + story.slug(), Map.of());
@@ -163,7 +171,7 @@ class StorylineFollowIntegrationTests {
 
 	@Test
 	void editorsSeeFollowerCountsAndAMergeMovesTheFollowersToTheSurvivingStoryline() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline merged = fixtures.storyline();
 		Storyline surviving = fixtures.storyline();
 		publishPart(merged);
@@ -193,7 +201,7 @@ class StorylineFollowIntegrationTests {
 	}
 
 	private ArticleDraft publishPart(Storyline story) {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		ArticleDraft draft = fixtures.part(story, Visibility.everyone());
 		long id = fixtures.publish(draft);
 		published.add(id);

@@ -22,13 +22,19 @@ class ArticleCatalogIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	SettableClock clock;
 
 	ArticleFixtures fixtures;
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@AfterEach
@@ -93,7 +99,7 @@ class ArticleCatalogIntegrationTests {
 				base.authorSlugs(), List.of(tag.slug()), story.slug(), 1, null, Visibility.paid());
 		long id = editor.save(draft);
 
-		editor.publish(id, clock.instant(), false);
+		systemPublisher.publish(id, clock.instant(), false);
 
 		assertThat(catalog.bySlug(draft.slug())).isEmpty();
 		assertThat(slugs(catalog.latest(500, 0))).doesNotContain(draft.slug());
@@ -112,7 +118,7 @@ class ArticleCatalogIntegrationTests {
 	void aScheduledArticleAppearsByItselfWhenItsTimeComes() {
 		ArticleDraft draft = fixtures.draft(Visibility.everyone());
 		long id = editor.save(draft);
-		editor.schedule(id, clock.instant().plus(Duration.ofHours(1)));
+		systemPublisher.schedule(id, clock.instant().plus(Duration.ofHours(1)));
 
 		assertThat(catalog.bySlug(draft.slug())).isEmpty();
 		assertThat(slugs(catalog.latest(20, 0))).doesNotContain(draft.slug());
@@ -162,7 +168,7 @@ class ArticleCatalogIntegrationTests {
 		long id = editor.save(draft);
 		String newSlug = ArticleFixtures.unique("renamed-draft");
 		editor.changeSlug(id, newSlug);
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 
 		assertThat(catalog.bySlug(draft.slug())).isEmpty();
 		assertThat(found(newSlug).id()).isEqualTo(id);
@@ -187,7 +193,7 @@ class ArticleCatalogIntegrationTests {
 		ArticleDraft draft = fixtures.published(Visibility.everyone());
 		assertThat(catalog.bySlug(draft.slug())).isPresent();
 
-		editor.unpublish(draft.id());
+		systemPublisher.unpublish(draft.id());
 
 		assertThat(catalog.bySlug(draft.slug())).isEmpty();
 	}
@@ -225,7 +231,7 @@ class ArticleCatalogIntegrationTests {
 		ArticleDraft older = byAndTagged(fixtures.draft(Visibility.everyone()), author, tag);
 		ArticleDraft newer = byAndTagged(fixtures.draft(Visibility.members()), author, tag);
 		long olderId = editor.save(older);
-		editor.publish(olderId, clock.instant().minus(Duration.ofDays(2)));
+		systemPublisher.publish(olderId, clock.instant().minus(Duration.ofDays(2)));
 		fixtures.publish(newer);
 
 		assertThat(slugs(catalog.byTag(tag.slug(), 10, 0))).containsExactly(newer.slug(), older.slug());

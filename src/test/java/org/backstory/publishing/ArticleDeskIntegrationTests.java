@@ -31,6 +31,12 @@ class ArticleDeskIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -41,7 +47,8 @@ class ArticleDeskIntegrationTests {
 
 	@Test
 	void publishingSchedulingAndUnpublishingAreAudited() {
-		long id = new ArticleFixtures(editor).publish(new ArticleFixtures(editor).draft(Visibility.paid()));
+		long id = new ArticleFixtures(editor, systemPublisher, taxonomyCreator)
+			.publish(new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.paid()));
 
 		desk.unpublish(id, EDITOR);
 		desk.schedule(id, clock.instant().plus(Duration.ofDays(1)), EDITOR);
@@ -55,7 +62,7 @@ class ArticleDeskIntegrationTests {
 
 	@Test
 	void aRefusedPublishRecordsNothing() {
-		long id = editor.save(new ArticleFixtures(editor).draft(Visibility.paid()));
+		long id = editor.save(new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.paid()));
 		SignedInMember contributor = new SignedInMember(900_002, "desk-contributor@example.test", "Desk Contributor",
 				MemberRole.CONTRIBUTOR);
 

@@ -20,6 +20,12 @@ class ArticleEditorIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	ArticleCatalog catalog;
 
 	@Autowired
@@ -32,7 +38,7 @@ class ArticleEditorIntegrationTests {
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@Test
@@ -57,7 +63,7 @@ class ArticleEditorIntegrationTests {
 		long id = editor.save(fixtures.draft(Visibility.everyone()));
 		java.time.Instant lastYear = clock.instant().minus(Duration.ofDays(365));
 
-		editor.publish(id, lastYear);
+		systemPublisher.publish(id, lastYear);
 
 		assertThat(jdbc.sql("select updated_at = published_at from publishing.article where id = ?")
 			.param(id)
@@ -68,7 +74,7 @@ class ArticleEditorIntegrationTests {
 	@Test
 	void aLaterEditOfAPublishedArticleIsAnUpdate() {
 		long id = editor.save(fixtures.draft(Visibility.everyone()));
-		editor.publish(id, clock.instant().minus(Duration.ofDays(365)));
+		systemPublisher.publish(id, clock.instant().minus(Duration.ofDays(365)));
 		ArticleDraft edited = fixtures.draft(Visibility.everyone()).withId(id);
 
 		editor.save(new ArticleDraft(id,
@@ -144,14 +150,15 @@ class ArticleEditorIntegrationTests {
 
 		assertThatThrownBy(() -> editor.save(draft)).isInstanceOf(InvalidArticleException.class)
 			.hasMessage("There is no article with id " + Long.MAX_VALUE + ".");
-		assertThatThrownBy(() -> editor.publishNow(Long.MAX_VALUE)).isInstanceOf(InvalidArticleException.class);
+		assertThatThrownBy(() -> systemPublisher.publishNow(Long.MAX_VALUE))
+			.isInstanceOf(InvalidArticleException.class);
 	}
 
 	@Test
 	void schedulingNeedsAFutureTime() {
 		long id = editor.save(fixtures.draft(Visibility.everyone()));
 
-		assertThatThrownBy(() -> editor.schedule(id, clock.instant().minus(Duration.ofMinutes(1))))
+		assertThatThrownBy(() -> systemPublisher.schedule(id, clock.instant().minus(Duration.ofMinutes(1))))
 			.isInstanceOf(InvalidArticleException.class)
 			.hasMessage("A scheduled time must be in the future.");
 	}
@@ -160,25 +167,25 @@ class ArticleEditorIntegrationTests {
 	void authorsTagsAndStorylinesAreIdempotentBySlug() {
 		String slug = ArticleFixtures.unique("same");
 
-		Author first = editor.createAuthor(slug, "First Name", "Bio", null);
-		Author again = editor.createAuthor(slug, "Other Name", "Other bio", null);
-		Tag tag = editor.createTag(slug, "World");
-		Storyline story = editor.createStoryline(slug, "The thaw", "Years of talks");
+		Author first = taxonomyCreator.createAuthor(slug, "First Name", "Bio", null);
+		Author again = taxonomyCreator.createAuthor(slug, "Other Name", "Other bio", null);
+		Tag tag = taxonomyCreator.createTag(slug, "World");
+		Storyline story = taxonomyCreator.createStoryline(slug, "The thaw", "Years of talks");
 
 		assertThat(again).isEqualTo(first);
 		assertThat(again.name()).isEqualTo("First Name");
-		assertThat(editor.createTag(slug, "Else")).isEqualTo(tag);
-		assertThat(editor.createStoryline(slug, "Else", "")).isEqualTo(story);
+		assertThat(taxonomyCreator.createTag(slug, "Else")).isEqualTo(tag);
+		assertThat(taxonomyCreator.createStoryline(slug, "Else", "")).isEqualTo(story);
 	}
 
 	@Test
 	void refusesBadAuthorTagAndStorylineNames() {
-		assertThatThrownBy(() -> editor.createAuthor("Bad Slug", "", "", null))
+		assertThatThrownBy(() -> taxonomyCreator.createAuthor("Bad Slug", "", "", null))
 			.isInstanceOfSatisfying(InvalidArticleException.class, ex -> assertThat(ex.problems()).hasSize(2));
-		assertThatThrownBy(() -> editor.createTag(ArticleFixtures.unique("t"), "x".repeat(81)))
+		assertThatThrownBy(() -> taxonomyCreator.createTag(ArticleFixtures.unique("t"), "x".repeat(81)))
 			.isInstanceOf(InvalidArticleException.class)
 			.hasMessage("The tag's name must be at most 80 characters.");
-		assertThatThrownBy(() -> editor.createStoryline(ArticleFixtures.unique("s"), " ", ""))
+		assertThatThrownBy(() -> taxonomyCreator.createStoryline(ArticleFixtures.unique("s"), " ", ""))
 			.isInstanceOf(InvalidArticleException.class)
 			.hasMessage("The storyline's title must not be empty.");
 	}

@@ -18,8 +18,14 @@ public final class ArticleFixtures {
 
 	private final ArticleEditor editor;
 
-	public ArticleFixtures(ArticleEditor editor) {
+	private final SystemPublisher systemPublisher;
+
+	private final TaxonomyCreator taxonomyCreator;
+
+	public ArticleFixtures(ArticleEditor editor, SystemPublisher systemPublisher, TaxonomyCreator taxonomyCreator) {
 		this.editor = editor;
+		this.systemPublisher = systemPublisher;
+		this.taxonomyCreator = taxonomyCreator;
 	}
 
 	/**
@@ -52,17 +58,17 @@ public final class ArticleFixtures {
 
 	public Author author() {
 		String slug = unique("author");
-		return editor.createAuthor(slug, "Author " + slug, "Writes about " + slug + ".", null);
+		return taxonomyCreator.createAuthor(slug, "Author " + slug, "Writes about " + slug + ".", null);
 	}
 
 	public Tag tag() {
 		String slug = unique("tag");
-		return editor.createTag(slug, "Tag " + slug);
+		return taxonomyCreator.createTag(slug, "Tag " + slug);
 	}
 
 	public Storyline storyline() {
 		String slug = unique("story");
-		return editor.createStoryline(slug, "Story " + slug, "How " + slug + " unfolded.");
+		return taxonomyCreator.createStoryline(slug, "Story " + slug, "How " + slug + " unfolded.");
 	}
 
 	/**
@@ -86,7 +92,7 @@ public final class ArticleFixtures {
 	/** Saves and publishes the draft now; returns its id. */
 	public long publish(ArticleDraft draft) {
 		long id = editor.save(draft);
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		return id;
 	}
 

@@ -48,7 +48,7 @@ class ArticlePermissionsTests {
 	@ParameterizedTest
 	@CsvSource({ "Eddie Editor, eddie-editor", "  Zoë  Ångström-Née ,zoe-angstrom-nee", "'***', author" })
 	void authorSlugsComeFromNames(String name, String slug) {
-		assertThat(ArticleDesk.slugOf(name)).isEqualTo(slug);
+		assertThat(ArticleVocabulary.slugOf(name)).isEqualTo(slug);
 	}
 
 }

@@ -29,6 +29,12 @@ class ArticleSearchIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	ArticleSearch search;
 
 	@Autowired
@@ -52,19 +58,19 @@ class ArticleSearchIntegrationTests {
 
 	@BeforeEach
 	void author() {
-		author = new ArticleFixtures(editor).author().slug();
+		author = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).author().slug();
 	}
 
 	@AfterEach
 	void takeBackTheArticles() {
-		articles.forEach(editor::unpublish);
+		articles.forEach(systemPublisher::unpublish);
 	}
 
 	@Test
 	void tagNamesFollowTaggingAndRenames() {
 		String before = word("tagold");
 		String after = word("tagnew");
-		Tag tag = editor.createTag(ArticleFixtures.unique("search-tag"), "Tag " + before);
+		Tag tag = taxonomyCreator.createTag(ArticleFixtures.unique("search-tag"), "Tag " + before);
 		String slug = ArticleFixtures.unique("search-index");
 		long id = publish(slug, "Tagged article", List.of(tag.slug()));
 		assertThat(found(before)).containsExactly(id);
@@ -98,7 +104,8 @@ class ArticleSearchIntegrationTests {
 
 	@Test
 	void aLanguagePostgresqlCannotStemStopsTheStart() {
-		SearchLanguage klingon = new SearchLanguage(jdbc, transactions, new SearchProperties("klingon"));
+		SearchLanguage klingon = new SearchLanguage(new SearchSettingsRepository(jdbc), transactions,
+				new SearchProperties("klingon"));
 
 		assertThatThrownBy(klingon::afterPropertiesSet).isInstanceOf(StartRefused.class)
 			.hasMessage("BACKSTORY_SEARCH_LANGUAGE=klingon is not a language PostgreSQL can stem.")
@@ -108,7 +115,7 @@ class ArticleSearchIntegrationTests {
 
 	private long publish(String slug, String title, List<String> tags) {
 		long id = editor.save(draft(null, slug, title, tags));
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		articles.add(id);
 		return id;
 	}

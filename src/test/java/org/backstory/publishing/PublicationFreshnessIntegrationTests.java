@@ -44,8 +44,9 @@ class PublicationFreshnessIntegrationTests {
 
 	private void seenWithinTenSeconds() {
 		AtomicLong nanos = new AtomicLong();
-		PublicationService publications = new PublicationService(jdbc, new CatalogCache(clock, now -> null, nanos::get),
-				new FormattedArticles(jdbc));
+		PublicationService publications = new PublicationService(new PublicationRepository(jdbc),
+				new CatalogCache(clock, now -> null, nanos::get),
+				new FormattedArticles(new FormattedArticleRepository(jdbc)));
 		jdbc.sql("update publishing.publication set name = 'Before'").update();
 		assertThat(publications.publication().name()).isEqualTo("Before");
 

@@ -27,7 +27,16 @@ class TaxonomyIntegrationTests {
 	Taxonomy taxonomy;
 
 	@Autowired
+	StorylineTaxonomy storylineTaxonomy;
+
+	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	ArticleCatalog catalog;
@@ -42,13 +51,15 @@ class TaxonomyIntegrationTests {
 		taxonomy.editTag(ACTOR, tag.id(), ArticleFixtures.unique("audit"), "Audited again", "");
 		taxonomy.mergeTags(ACTOR, tag.id(), other.id());
 		taxonomy.deleteTag(ACTOR, other.id());
-		Storyline storyline = taxonomy.createStoryline(ACTOR, ArticleFixtures.unique("audit"), "Audited story", "");
+		Storyline storyline = storylineTaxonomy.createStoryline(ACTOR, ArticleFixtures.unique("audit"), "Audited story",
+				"");
 		Storyline into = fixtures().storyline();
 		long article = inStoryline(storyline, false);
 		inStoryline(storyline, false);
-		taxonomy.editStoryline(ACTOR, storyline.id(), storyline.slug(), "Audited story, edited", "Now described.");
-		taxonomy.moveArticle(ACTOR, storyline.id(), article, 2);
-		taxonomy.mergeStorylines(ACTOR, storyline.id(), into.id());
+		storylineTaxonomy.editStoryline(ACTOR, storyline.id(), storyline.slug(), "Audited story, edited",
+				"Now described.");
+		storylineTaxonomy.moveArticle(ACTOR, storyline.id(), article, 2);
+		storylineTaxonomy.mergeStorylines(ACTOR, storyline.id(), into.id());
 
 		List<StaffActed> acted = events.stream(StaffActed.class).toList();
 		assertThat(acted).extracting(StaffActed::action)
@@ -66,12 +77,13 @@ class TaxonomyIntegrationTests {
 		long draft = inStoryline(storyline, true);
 		long third = inStoryline(storyline, false);
 
-		taxonomy.moveArticle(ACTOR, storyline.id(), third, 1);
-		taxonomy.moveArticle(ACTOR, storyline.id(), first, 99);
+		storylineTaxonomy.moveArticle(ACTOR, storyline.id(), third, 1);
+		storylineTaxonomy.moveArticle(ACTOR, storyline.id(), first, 99);
 
-		assertThat(taxonomy.parts(storyline.id())).extracting(StorylinePart::articleId, StorylinePart::position)
+		assertThat(storylineTaxonomy.parts(storyline.id()))
+			.extracting(StorylinePart::articleId, StorylinePart::position)
 			.containsExactly(tuple(third, 1), tuple(draft, 2), tuple(first, 3));
-		assertThat(taxonomy.storyline(storyline.id()).orElseThrow().articles()).isEqualTo(3);
+		assertThat(storylineTaxonomy.storyline(storyline.id()).orElseThrow().articles()).isEqualTo(3);
 	}
 
 	@Test
@@ -80,7 +92,7 @@ class TaxonomyIntegrationTests {
 		Storyline elsewhere = fixtures().storyline();
 		long stranger = inStoryline(elsewhere, false);
 
-		assertThatThrownBy(() -> taxonomy.moveArticle(ACTOR, storyline.id(), stranger, 1))
+		assertThatThrownBy(() -> storylineTaxonomy.moveArticle(ACTOR, storyline.id(), stranger, 1))
 			.isInstanceOf(InvalidArticleException.class)
 			.hasMessage("That article is not in the storyline \"" + storyline.title() + "\".");
 	}
@@ -116,7 +128,7 @@ class TaxonomyIntegrationTests {
 	}
 
 	private ArticleFixtures fixtures() {
-		return new ArticleFixtures(editor);
+		return new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	/**

@@ -13,7 +13,9 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
 import org.backstory.publishing.PublishingProbe;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,12 @@ class EntitySearchIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
 	Entities entities;
 
 	@Autowired
@@ -52,7 +60,7 @@ class EntitySearchIntegrationTests {
 
 	@BeforeAll
 	void fixtures() {
-		fixtures = new SearchFixtures(editor);
+		fixtures = new SearchFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@AfterAll
@@ -99,7 +107,7 @@ class EntitySearchIntegrationTests {
 	void entitiesAreAboveTheArticlesOnlyOnTheFirstPageOfASearchWithoutFilters() {
 		String word = SearchFixtures.word("morrow");
 		Entity entity = seed("person", "Dana " + word, "", List.of());
-		Tag tag = editor.createTag(ArticleFixtures.unique("entity-search"), "Entity search " + word);
+		Tag tag = taxonomyCreator.createTag(ArticleFixtures.unique("entity-search"), "Entity search " + word);
 		for (int i = 0; i < 11; i++) {
 			fixtures.publish("Notes on " + word + " " + i, "", "A plain body.", Visibility.everyone(),
 					List.of(tag.slug()));

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 
 /**
@@ -22,13 +24,17 @@ final class SearchFixtures {
 
 	private final ArticleEditor editor;
 
+	private final SystemPublisher systemPublisher;
+
 	private final String author;
 
 	private final List<Long> published = new ArrayList<>();
 
-	SearchFixtures(ArticleEditor editor) {
+	SearchFixtures(ArticleEditor editor, SystemPublisher systemPublisher, TaxonomyCreator taxonomyCreator) {
 		this.editor = editor;
-		this.author = editor.createAuthor(ArticleFixtures.unique("search-author"), "Search Tester", "", null).slug();
+		this.systemPublisher = systemPublisher;
+		this.author = taxonomyCreator.createAuthor(ArticleFixtures.unique("search-author"), "Search Tester", "", null)
+			.slug();
 	}
 
 	/**
@@ -53,7 +59,7 @@ final class SearchFixtures {
 	/** Publishes an article now and remembers it to take it back. */
 	long publish(String title, String dek, String body, Visibility visibility, List<String> tags) {
 		long id = save(title, dek, body, visibility, tags);
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		return id;
 	}
 
@@ -73,7 +79,7 @@ final class SearchFixtures {
 	/** Publishes an article of its own making now. */
 	long publish(ArticleDraft draft) {
 		long id = save(draft);
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		return id;
 	}
 
@@ -84,7 +90,7 @@ final class SearchFixtures {
 
 	/** Takes every article of this test off the site. */
 	void unpublishAll() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		published.clear();
 	}
 

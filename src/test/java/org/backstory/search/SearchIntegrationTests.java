@@ -15,7 +15,9 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +43,19 @@ class SearchIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	Clock clock;
 
 	SearchFixtures fixtures;
 
 	@BeforeAll
 	void fixtures() {
-		fixtures = new SearchFixtures(editor);
+		fixtures = new SearchFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@AfterAll
@@ -58,7 +66,7 @@ class SearchIntegrationTests {
 	@Test
 	void titleMatchesRankAboveDekAndTagsAboveTextWhateverTheirAge() {
 		String word = SearchFixtures.word("kestria");
-		Tag tag = editor.createTag(ArticleFixtures.unique("search-tag"), "About " + word);
+		Tag tag = taxonomyCreator.createTag(ArticleFixtures.unique("search-tag"), "About " + word);
 		fixtures.publish("The " + word + " report", "", "A plain body.", Visibility.everyone(), List.of());
 		fixtures.publish("Ferry notes", "On the " + word + " thaw", "A plain body.", Visibility.everyone(), List.of());
 		fixtures.publish("Tagged notes", "", "A plain body.", Visibility.everyone(), List.of(tag.slug()));
@@ -106,9 +114,9 @@ class SearchIntegrationTests {
 	@Test
 	void resultsAreFilteredByTagAuthorAndStorylineAndPagedWithTheirTotal() {
 		String word = SearchFixtures.word("pellor");
-		Tag tag = editor.createTag(ArticleFixtures.unique("search-filter"), "Filter tag");
-		Author other = editor.createAuthor(ArticleFixtures.unique("search-other"), "Other Writer", "", null);
-		Storyline story = editor.createStoryline(ArticleFixtures.unique("search-story"), "Search story", "");
+		Tag tag = taxonomyCreator.createTag(ArticleFixtures.unique("search-filter"), "Filter tag");
+		Author other = taxonomyCreator.createAuthor(ArticleFixtures.unique("search-other"), "Other Writer", "", null);
+		Storyline story = taxonomyCreator.createStoryline(ArticleFixtures.unique("search-story"), "Search story", "");
 		for (int i = 1; i <= 11; i++) {
 			fixtures.publish("Part " + i, "", "Body with " + word + ".", Visibility.everyone(),
 					i <= 3 ? List.of(tag.slug()) : List.of());
@@ -181,9 +189,9 @@ class SearchIntegrationTests {
 		String word = SearchFixtures.word("hidder");
 		fixtures.save("Draft " + word, "", "Body.", Visibility.everyone(), List.of());
 		long scheduled = fixtures.save("Scheduled " + word, "", "Body.", Visibility.everyone(), List.of());
-		editor.schedule(scheduled, clock.instant().plus(Duration.ofDays(30)));
+		systemPublisher.schedule(scheduled, clock.instant().plus(Duration.ofDays(30)));
 		long emailOnly = fixtures.save("Email only " + word, "", "Body.", Visibility.everyone(), List.of());
-		editor.publish(emailOnly, clock.instant().minus(Duration.ofMinutes(1)), false);
+		systemPublisher.publish(emailOnly, clock.instant().minus(Duration.ofMinutes(1)), false);
 		fixtures.publish("Published " + word, "", "Body.", Visibility.everyone(), List.of());
 
 		assertThat(titles(search("?q=" + word))).containsExactly("Published " + word);

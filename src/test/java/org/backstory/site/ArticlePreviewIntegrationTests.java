@@ -11,6 +11,7 @@ import org.backstory.members.MemberFixtures;
 import org.backstory.members.MemberRole;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
+import org.backstory.publishing.SystemPublisher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,9 @@ class ArticlePreviewIntegrationTests {
 
 	@Autowired
 	ArticleEditor articles;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	Visitor editor;
 
@@ -110,7 +114,7 @@ class ArticlePreviewIntegrationTests {
 		String slug = ArticleFixtures.unique("own");
 		long id = write(writer, slug, Map.of());
 		assertThat(writer.get("/admin/articles/" + id).document().select("textarea[name=body]").text()).contains(GATED);
-		articles.publishNow(id);
+		systemPublisher.publishNow(id);
 
 		assertThat(writer.get("/admin/articles/" + id + "/preview?as=paid").document().select(".article-body").text())
 			.contains(GATED);

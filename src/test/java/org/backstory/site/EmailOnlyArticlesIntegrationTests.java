@@ -13,7 +13,9 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,12 @@ class EmailOnlyArticlesIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	ArticleCatalog catalog;
 
 	@Autowired
@@ -46,7 +54,7 @@ class EmailOnlyArticlesIntegrationTests {
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@Test
@@ -73,7 +81,7 @@ class EmailOnlyArticlesIntegrationTests {
 		Story story = story();
 		long id = emailOnly(story.middle());
 
-		editor.publish(id, clock.instant(), true);
+		systemPublisher.publish(id, clock.instant(), true);
 
 		assertThat(catalog.forSending(id).orElseThrow().onSite()).isTrue();
 
@@ -146,7 +154,7 @@ class EmailOnlyArticlesIntegrationTests {
 
 	private long emailOnly(ArticleDraft draft) {
 		long id = editor.save(draft);
-		editor.publish(id, clock.instant(), false);
+		systemPublisher.publish(id, clock.instant(), false);
 		return id;
 	}
 

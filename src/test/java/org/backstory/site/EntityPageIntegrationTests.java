@@ -14,6 +14,8 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
 import org.backstory.publishing.PublishingProbe;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +42,12 @@ class EntityPageIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	Entities entities;
@@ -70,7 +78,7 @@ class EntityPageIntegrationTests {
 		String name = entity.name();
 		String alias = entity.aliases().get(0);
 		gatedQuote = "A gated quote only readers of the whole article see " + unique;
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		paid = publish(fixtures.draft(Visibility.paid()), """
 				The free part names %s.
 
@@ -103,14 +111,14 @@ class EntityPageIntegrationTests {
 		ArticleDraft written = new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), body,
 				draft.authorSlugs(), List.of(), null, null, null, draft.visibility());
 		long id = editor.save(written);
-		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
+		systemPublisher.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 		published.add(id);
 		return written.withId(id);
 	}
 
 	@AfterAll
 	void putBack() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		PublishingProbe.forgetEntities(jdbc, List.of(entity.id()));
 	}
 
@@ -157,7 +165,7 @@ class EntityPageIntegrationTests {
 
 	@Test
 	void anUnpublishedArticleLeavesTheTimelineAndTheQuoteIndex() {
-		editor.unpublish(open.id());
+		systemPublisher.unpublish(open.id());
 		try {
 			Document document = new Visitor(port).get("/who/" + entity.slug()).document();
 			assertThat(document.select(".entity-timeline .article-list h2 a").eachText()).containsExactly(paid.title());
@@ -165,7 +173,7 @@ class EntityPageIntegrationTests {
 				.containsExactly("“A free quote from the open part of " + entity.slug() + ".”");
 		}
 		finally {
-			editor.publish(open.id(), clock.instant().minus(Duration.ofDays(1)));
+			systemPublisher.publish(open.id(), clock.instant().minus(Duration.ofDays(1)));
 		}
 	}
 

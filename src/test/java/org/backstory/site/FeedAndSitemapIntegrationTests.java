@@ -18,7 +18,9 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,13 +42,19 @@ class FeedAndSitemapIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	SettableClock clock;
 
 	ArticleFixtures fixtures;
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@Test

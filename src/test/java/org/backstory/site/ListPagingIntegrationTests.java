@@ -12,7 +12,9 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,12 @@ class ListPagingIntegrationTests {
 	@Autowired
 	ArticleEditor editor;
 
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
 	private final List<Long> publishedHere = new ArrayList<>();
 
 	private final List<ArticleDraft> parts = new ArrayList<>();
@@ -53,7 +61,7 @@ class ListPagingIntegrationTests {
 
 	@BeforeAll
 	void publishAStoryOfTwentyTwoParts() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		story = fixtures.storyline();
 		tag = fixtures.tag();
 		author = fixtures.author();
@@ -70,7 +78,7 @@ class ListPagingIntegrationTests {
 
 	@AfterAll
 	void unpublish() {
-		publishedHere.forEach(editor::unpublish);
+		publishedHere.forEach(systemPublisher::unpublish);
 	}
 
 	@Test

@@ -24,6 +24,8 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +70,8 @@ class PrivateFeedIntegrationTests {
 	ArticleFixtures fixtures;
 
 	@Autowired
-	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+	void fixtures(ArticleEditor editor, SystemPublisher systemPublisher, TaxonomyCreator taxonomyCreator) {
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@Test

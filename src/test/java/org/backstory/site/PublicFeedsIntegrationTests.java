@@ -10,8 +10,11 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.StorylineTaxonomy;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -38,13 +41,22 @@ class PublicFeedsIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	Taxonomy taxonomy;
+
+	@Autowired
+	StorylineTaxonomy storylineTaxonomy;
 
 	ArticleFixtures fixtures;
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@Test
@@ -117,7 +129,7 @@ class PublicFeedsIntegrationTests {
 		taxonomy.editTag(ACTOR, tag.id(), renamedTag, tag.name(), tag.description());
 		Storyline story = fixtures.storyline();
 		String renamedStory = ArticleFixtures.unique("renamed-story");
-		taxonomy.editStoryline(ACTOR, story.id(), renamedStory, story.title(), story.description());
+		storylineTaxonomy.editStoryline(ACTOR, story.id(), renamedStory, story.title(), story.description());
 
 		Visitor.Page movedTag = new Visitor(port).get("/tag/" + tag.slug() + "/feed.xml");
 		Visitor.Page movedStory = new Visitor(port).get("/story/" + story.slug() + "/feed.xml");
@@ -203,7 +215,7 @@ class PublicFeedsIntegrationTests {
 		String path = "/tag/" + tag.slug() + "/feed.xml";
 		assertThat(new Visitor(port).get(path).body()).contains(dropped.slug());
 
-		editor.unpublish(dropped.id());
+		systemPublisher.unpublish(dropped.id());
 
 		assertThat(new Visitor(port).get(path).body()).contains(kept.slug()).doesNotContain(dropped.slug());
 	}

@@ -20,6 +20,8 @@ import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.PublishingProbe;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +48,12 @@ class ReadingHistoryIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	MemberDirectory members;
 
 	@Autowired
@@ -63,7 +71,7 @@ class ReadingHistoryIntegrationTests {
 
 	@AfterEach
 	void unpublish() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		published.clear();
 		storylines.forEach(id -> PublishingProbe.forgetStorylineEvents(jdbc, id));
 		storylines.clear();
@@ -71,7 +79,8 @@ class ReadingHistoryIntegrationTests {
 
 	@Test
 	void anAnonymousReadLeavesNoHistoryAndAMembersReadKeepsItsFirstAndLastTime() {
-		ArticleDraft article = publish(new ArticleFixtures(editor).draft(Visibility.everyone()));
+		ArticleDraft article = publish(
+				new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.everyone()));
 		new Visitor(port).get("/p/" + article.slug());
 		assertThat(rowsFor(article.id())).isZero();
 
@@ -92,7 +101,8 @@ class ReadingHistoryIntegrationTests {
 
 	@Test
 	void aPreviewBehindThePaywallIsNoRead() {
-		ArticleDraft paid = publish(new ArticleFixtures(editor).draft(Visibility.paid()));
+		ArticleDraft paid = publish(
+				new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.paid()));
 
 		Visitor.Page page = member("preview").get("/p/" + paid.slug());
 
@@ -102,7 +112,7 @@ class ReadingHistoryIntegrationTests {
 
 	@Test
 	void theStorylineAndItsNewestPartSayWhatIsNewSinceTheLastReadAndMarkThePartsRead() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline story = fixtures.storyline();
 		ArticleDraft one = publish(part(fixtures, story, 1));
 		ArticleDraft two = publish(part(fixtures, story, 2));
@@ -135,7 +145,7 @@ class ReadingHistoryIntegrationTests {
 	 */
 	@Test
 	void anEventRecordedSinceTheLastReadIsADevelopment() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline story = fixtures.storyline();
 		ArticleDraft one = publish(part(fixtures, story, 1));
 		ArticleDraft two = publish(part(fixtures, story, 2));
@@ -161,7 +171,7 @@ class ReadingHistoryIntegrationTests {
 	 */
 	@Test
 	void anEventCoveringANewPartCountsOnceAndFilledInHistoryNotAtAll() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		Storyline story = fixtures.storyline();
 		ArticleDraft one = publish(part(fixtures, story, 1));
 		Visitor reader = member("event-history");
@@ -189,7 +199,7 @@ class ReadingHistoryIntegrationTests {
 
 	@Test
 	void aMemberRemovesOneEntryThenClearsTheRestButNotWithoutTheCsrfToken() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		ArticleDraft first = publish(fixtures.draft(Visibility.everyone()));
 		ArticleDraft second = publish(fixtures.draft(Visibility.everyone()));
 		ArticleDraft third = publish(fixtures.draft(Visibility.everyone()));
@@ -214,7 +224,8 @@ class ReadingHistoryIntegrationTests {
 
 	@Test
 	void theHistoryIsDeletedWithTheAccount() {
-		ArticleDraft article = publish(new ArticleFixtures(editor).draft(Visibility.everyone()));
+		ArticleDraft article = publish(
+				new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.everyone()));
 		Visitor reader = member("leaver");
 		reader.get("/p/" + article.slug());
 		assertThat(rowsFor(article.id())).isOne();
@@ -227,7 +238,7 @@ class ReadingHistoryIntegrationTests {
 	}
 
 	private ArticleDraft publish(ArticleDraft draft) {
-		long id = new ArticleFixtures(editor).publish(draft);
+		long id = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).publish(draft);
 		published.add(id);
 		return draft.withId(id);
 	}

@@ -12,7 +12,9 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +35,19 @@ class ReadingPagesIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	SettableClock clock;
 
 	ArticleFixtures fixtures;
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@AfterEach
@@ -85,7 +93,7 @@ class ReadingPagesIntegrationTests {
 		ArticleDraft scheduled = tagged(fixtures.draft(Visibility.everyone()), tag);
 		editor.save(draft);
 		long scheduledId = editor.save(scheduled);
-		editor.schedule(scheduledId, clock.instant().plus(Duration.ofHours(2)));
+		systemPublisher.schedule(scheduledId, clock.instant().plus(Duration.ofHours(2)));
 
 		for (ArticleDraft hidden : List.of(draft, scheduled)) {
 			assertThat(new Visitor(port).get("/p/" + hidden.slug()).status()).isEqualTo(404);

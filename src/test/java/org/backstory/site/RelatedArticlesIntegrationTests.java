@@ -15,7 +15,9 @@ import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
@@ -45,6 +47,12 @@ class RelatedArticlesIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	SettableClock clock;
 
 	ArticleFixtures fixtures;
@@ -53,13 +61,13 @@ class RelatedArticlesIntegrationTests {
 
 	@Autowired
 	void fixtures(ArticleEditor editor) {
-		this.fixtures = new ArticleFixtures(editor);
+		this.fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	@AfterEach
 	void unpublishAndResetClock() {
 		clock.reset();
-		publishedHere.forEach(editor::unpublish);
+		publishedHere.forEach(systemPublisher::unpublish);
 		publishedHere.clear();
 	}
 
@@ -148,7 +156,7 @@ class RelatedArticlesIntegrationTests {
 		ArticleDraft scheduled = article(word(), Visibility.everyone(), List.of(tag), null);
 		publishedHere.add(editor.save(draft));
 		long scheduledId = editor.save(scheduled);
-		editor.schedule(scheduledId, clock.instant().plus(Duration.ofHours(2)));
+		systemPublisher.schedule(scheduledId, clock.instant().plus(Duration.ofHours(2)));
 		publishedHere.add(scheduledId);
 		ArticleDraft published = publish(article(word(), Visibility.everyone(), List.of(tag), null));
 
@@ -186,7 +194,7 @@ class RelatedArticlesIntegrationTests {
 	 * A tag named with a made-up word, so its name relates only articles that carry it.
 	 */
 	private Tag tag() {
-		return editor.createTag(ArticleFixtures.unique("related"), word());
+		return taxonomyCreator.createTag(ArticleFixtures.unique("related"), word());
 	}
 
 	/**
@@ -215,7 +223,7 @@ class RelatedArticlesIntegrationTests {
 
 	private ArticleDraft publishAt(ArticleDraft draft, Instant at) {
 		long id = editor.save(draft);
-		editor.publish(id, at);
+		systemPublisher.publish(id, at);
 		publishedHere.add(id);
 		return draft.withId(id);
 	}

@@ -7,6 +7,8 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.ResponsiveImages;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,12 @@ class ResponsiveCoverIntegrationTests {
 	@Autowired
 	ArticleEditor editor;
 
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
 	@Test
 	void anUploadedCoverGetsASrcset() {
 		Element cover = coverOf(COPY + "960.jpg");
@@ -48,7 +56,7 @@ class ResponsiveCoverIntegrationTests {
 	}
 
 	private Element coverOf(String coverUrl) {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		ArticleDraft base = fixtures.draft(Visibility.everyone());
 		fixtures.publish(new ArticleDraft(null, base.slug(), base.title(), base.dek(), base.bodyMarkdown(),
 				base.authorSlugs(), base.tagSlugs(), null, null, coverUrl, base.visibility()));

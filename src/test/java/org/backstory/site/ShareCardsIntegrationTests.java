@@ -14,6 +14,7 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class ShareCardsIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Test
 	void aPaidArticleWithoutACoverSharesItsDekAndAGeneratedCard() throws IOException {
@@ -100,7 +104,7 @@ class ShareCardsIntegrationTests {
 		String slug = ArticleFixtures.unique("share-card");
 		long id = editor.save(new ArticleDraft(null, slug, "First headline " + slug, "The dek", "Body text.",
 				List.of("mira-castellan"), List.of(), null, null, null, Visibility.everyone()));
-		editor.publishNow(id);
+		systemPublisher.publishNow(id);
 		try {
 			Visitor visitor = new Visitor(port);
 			String firstImage = meta(visitor.get("/p/" + slug).document(), "og:image");
@@ -124,7 +128,7 @@ class ShareCardsIntegrationTests {
 			assertThat(meta(page, "twitter:image")).isEqualTo("https://images.example/social.jpg");
 		}
 		finally {
-			editor.unpublish(id);
+			systemPublisher.unpublish(id);
 		}
 	}
 

@@ -19,6 +19,8 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +45,12 @@ class StorylineEventsIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	StorylineEvents events;
 
 	@Autowired
@@ -55,13 +63,13 @@ class StorylineEventsIntegrationTests {
 
 	@AfterEach
 	void unpublish() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		published.clear();
 	}
 
 	@Test
 	void theTimelineInterleavesEventsAndArticlesOldestOrNewestFirst() {
-		Storyline storyline = new ArticleFixtures(editor).storyline();
+		Storyline storyline = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		ArticleDraft first = publish(storyline, Visibility.paid(), 100);
 		ArticleDraft second = publish(storyline, Visibility.everyone(), 10);
 		add(storyline, daysAgo(200), "Long before", "", "", false);
@@ -88,7 +96,7 @@ class StorylineEventsIntegrationTests {
 
 	@Test
 	void theStorySoFarShowsTheEventsBeforeTheArticleWithoutItsOwn() {
-		Storyline storyline = new ArticleFixtures(editor).storyline();
+		Storyline storyline = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		ArticleDraft earlier = publish(storyline, Visibility.members(), 300);
 		ArticleDraft article = publish(storyline, Visibility.paid(), 20);
 		add(storyline, daysAgo(400), "Key but old", "", "", true);
@@ -110,7 +118,7 @@ class StorylineEventsIntegrationTests {
 
 	@Test
 	void anEventChangeShowsInTheStorySoFarAtOnceAndLinksItsArticleWithItsBadge() {
-		Storyline storyline = new ArticleFixtures(editor).storyline();
+		Storyline storyline = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
 		ArticleDraft earlier = publish(storyline, Visibility.paid(), 60);
 		ArticleDraft article = publish(storyline, Visibility.everyone(), 2);
 		String path = "/p/" + article.slug();
@@ -130,8 +138,8 @@ class StorylineEventsIntegrationTests {
 
 	@Test
 	void aDraftPreviewedByStaffShowsTheEventsBeforeNow() {
-		Storyline storyline = new ArticleFixtures(editor).storyline();
-		ArticleDraft draft = new ArticleFixtures(editor).draft(Visibility.paid());
+		Storyline storyline = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).storyline();
+		ArticleDraft draft = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.paid());
 		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), draft.bodyMarkdown(),
 				draft.authorSlugs(), List.of(), storyline.slug(), null, null, draft.visibility()));
 		add(storyline, daysAgo(3), "Three days ago", "", "", false);
@@ -144,10 +152,10 @@ class StorylineEventsIntegrationTests {
 	}
 
 	private ArticleDraft publish(Storyline storyline, Visibility visibility, int daysAgo) {
-		ArticleDraft draft = new ArticleFixtures(editor).draft(visibility);
+		ArticleDraft draft = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(visibility);
 		long id = editor.save(new ArticleDraft(null, draft.slug(), draft.title(), draft.dek(), draft.bodyMarkdown(),
 				draft.authorSlugs(), List.of(), storyline.slug(), null, null, visibility));
-		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
+		systemPublisher.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 		published.add(id);
 		return draft.withId(id);
 	}

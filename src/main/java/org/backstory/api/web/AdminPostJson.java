@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.backstory.api.GhostPosts;
 import org.backstory.publishing.Article;
-import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.PublishedCount;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.Vocabulary;
 import org.backstory.shared.BackstoryProperties;
 
 /**
@@ -33,7 +33,7 @@ final class AdminPostJson {
 	 * @param html the whole body as Ghost stores it: the preview, and after Ghost's
 	 * {@code <!--members-only-->} the gated part ({@code ArticleGate#wholeForStaff})
 	 */
-	Map<String, Object> post(Article article, String html, String status, ArticleDesk.Vocabulary vocabulary) {
+	Map<String, Object> post(Article article, String html, String status, Vocabulary vocabulary) {
 		List<Map<String, Object>> tags = article.tags()
 			.stream()
 			.flatMap(

@@ -16,6 +16,7 @@ import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleSeo;
+import org.backstory.publishing.ArticleVocabulary;
 import org.backstory.publishing.Author;
 import org.backstory.publishing.EditableArticle;
 import org.backstory.publishing.HouseFormat;
@@ -26,6 +27,7 @@ import org.backstory.publishing.Slugs;
 import org.backstory.publishing.Tag;
 import org.backstory.publishing.Taxonomy;
 import org.backstory.publishing.Visibility;
+import org.backstory.publishing.Vocabulary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -62,7 +64,11 @@ class AdminPosts {
 
 	private final PublicationService publication;
 
-	AdminPosts(ArticleDesk desk, ArticleEditor editor, Taxonomy taxonomy, PublicationService publication) {
+	private final ArticleVocabulary names;
+
+	AdminPosts(ArticleDesk desk, ArticleEditor editor, Taxonomy taxonomy, PublicationService publication,
+			ArticleVocabulary names) {
+		this.names = names;
 		this.desk = desk;
 		this.publication = publication;
 		this.editor = editor;
@@ -76,11 +82,11 @@ class AdminPosts {
 			throw AdminInput.invalid("A post needs a title.");
 		}
 		String slug = Objects.requireNonNullElseGet(input.text("slug"), () -> freeSlug(title));
-		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();
+		Vocabulary vocabulary = names.all();
 		List<String> authors = authors(input, vocabulary);
 		ArticleDraft draft = new ArticleDraft(null, slug, title,
 				Objects.requireNonNullElse(input.text("custom_excerpt"), ""), "",
-				authors == null ? List.of(desk.authorFor(caller).slug()) : authors,
+				authors == null ? List.of(names.authorFor(caller).slug()) : authors,
 				Objects.requireNonNullElse(tags(input, vocabulary, caller), List.of()), null, null,
 				input.text("feature_image"), visibility(input, Visibility.everyone()), seo(input, ArticleSeo.none()))
 			.withText(body(input, HouseText.of("")));
@@ -102,7 +108,7 @@ class AdminPosts {
 					"The post was saved at " + GhostPosts.adminDate(updatedAt) + ".", "UPDATE_COLLISION");
 		}
 		ArticleDraft was = current.draft();
-		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();
+		Vocabulary vocabulary = names.all();
 		List<String> authors = authors(input, vocabulary);
 		List<String> tags = tags(input, vocabulary, caller);
 		ArticleDraft draft = new ArticleDraft(id, Objects.requireNonNullElse(input.text("slug"), was.slug()),
@@ -192,7 +198,7 @@ class AdminPosts {
 	 * The authors' slugs, each given by id, slug or a staff member's email; null when the
 	 * field is absent.
 	 */
-	private static @Nullable List<String> authors(AdminInput input, ArticleDesk.Vocabulary vocabulary) {
+	private static @Nullable List<String> authors(AdminInput input, Vocabulary vocabulary) {
 		List<AdminInput.Reference> references = input.references("authors", List.of("id", "slug", "email"));
 		if (references == null) {
 			return null;
@@ -217,7 +223,7 @@ class AdminPosts {
 	 * yet is created, as Ghost does, when the caller may manage tags (an editor or
 	 * above); otherwise it is a 422.
 	 */
-	private @Nullable List<String> tags(AdminInput input, ArticleDesk.Vocabulary vocabulary, SignedInMember caller) {
+	private @Nullable List<String> tags(AdminInput input, Vocabulary vocabulary, SignedInMember caller) {
 		List<AdminInput.Reference> references = input.references("tags", List.of("name", "slug", "id"));
 		if (references == null) {
 			return null;

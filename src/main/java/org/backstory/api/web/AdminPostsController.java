@@ -12,10 +12,11 @@ import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
+import org.backstory.publishing.ArticleVocabulary;
 import org.backstory.publishing.NoSuchArticleException;
+import org.backstory.publishing.Vocabulary;
 import org.backstory.shared.BackstoryProperties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -60,8 +61,11 @@ class AdminPostsController {
 
 	private final BackstoryProperties site;
 
+	private final ArticleVocabulary names;
+
 	AdminPostsController(AdminApiAuth auth, ArticleDesk desk, ArticleGate gate, ArticleEditor editor, AdminPosts posts,
-			JsonMapper json, BackstoryProperties site) {
+			JsonMapper json, BackstoryProperties site, ArticleVocabulary names) {
+		this.names = names;
 		this.auth = auth;
 		this.desk = desk;
 		this.gate = gate;
@@ -81,7 +85,7 @@ class AdminPostsController {
 				page, null, null);
 		ArticleListing listing = desk.list(AdminPostFilter.query(request.getParameter("filter"), parameters.page()),
 				caller);
-		ArticleDesk.Vocabulary vocabulary = desk.vocabulary();
+		Vocabulary vocabulary = names.all();
 		List<Map<String, Object>> items = listing.rows()
 			.stream()
 			.map(row -> post(desk.forPreview(row.id(), caller), row.status(), vocabulary))
@@ -128,14 +132,14 @@ class AdminPostsController {
 	}
 
 	private Map<String, Object> post(long id, SignedInMember caller) {
-		return post(desk.forPreview(id, caller), desk.statusOf(id), desk.vocabulary());
+		return post(desk.forPreview(id, caller), desk.statusOf(id), names.all());
 	}
 
 	/**
 	 * An article the newsroom has let this caller see ({@link ArticleDesk#forPreview}),
 	 * whole.
 	 */
-	private Map<String, Object> post(Article article, String status, ArticleDesk.Vocabulary vocabulary) {
+	private Map<String, Object> post(Article article, String status, Vocabulary vocabulary) {
 		return ghost.post(article, gate.wholeForStaff(article, MEMBERS_ONLY), status, vocabulary);
 	}
 

@@ -2,7 +2,6 @@ package org.backstory.billing.payment;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.backstory.billing.Money;

@@ -87,7 +87,7 @@ class PublishController {
 		ArticleStatusLine article = article(id);
 		requireMayPublish(id, staff);
 		try {
-			Long send = publishing.publish(id, choice(form), staff.id());
+			Long send = publishing.publish(id, choice(form), staff);
 			if (send != null) {
 				redirect.addFlashAttribute("notice", "Published; the newsletter send is under way or scheduled.");
 				return "redirect:/admin/newsletters/sends/" + send;

@@ -10,7 +10,7 @@ import org.backstory.newsletters.SendStatus;
 import org.backstory.newsletters.SendTally;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.StorylineUsage;
-import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.StorylineTaxonomy;
 import org.backstory.shared.Dates;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +24,9 @@ class SendRows {
 
 	private final ArticleEditor articles;
 
-	private final Taxonomy storylines;
+	private final StorylineTaxonomy storylines;
 
-	SendRows(NewsletterSends sends, Newsletters newsletters, ArticleEditor articles, Taxonomy storylines) {
+	SendRows(NewsletterSends sends, Newsletters newsletters, ArticleEditor articles, StorylineTaxonomy storylines) {
 		this.sends = sends;
 		this.newsletters = newsletters;
 		this.articles = articles;

@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
+import org.backstory.publishing.ArticleRevisions;
+import org.backstory.publishing.ArticleVocabulary;
 import org.backstory.publishing.BackgroundSuggestions;
+import org.backstory.publishing.BodyPreviews;
 import org.backstory.publishing.EditableArticle;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.StorylineEvents;
@@ -55,8 +58,18 @@ class ArticleEditorController {
 
 	private final PublicationService publication;
 
+	private final ArticleVocabulary names;
+
+	private final BodyPreviews previews;
+
+	private final ArticleRevisions revisions;
+
 	ArticleEditorController(ArticleDesk desk, Entities entities, StorylineEvents events,
-			BackgroundSuggestions suggestions, PublicationService publication) {
+			BackgroundSuggestions suggestions, PublicationService publication, ArticleVocabulary names,
+			BodyPreviews previews, ArticleRevisions revisions) {
+		this.revisions = revisions;
+		this.previews = previews;
+		this.names = names;
 		this.desk = desk;
 		this.publication = publication;
 		this.entities = entities;
@@ -67,7 +80,7 @@ class ArticleEditorController {
 	@GetMapping("/admin/articles/new")
 	String blank(@AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		ArticleForm form = ArticleForm.blank(desk.authorFor(staff).slug());
+		ArticleForm form = ArticleForm.blank(names.authorFor(staff).slug());
 		return render(model, response, csrfToken, staff, form, null, List.of(), false, null);
 	}
 
@@ -123,7 +136,7 @@ class ArticleEditorController {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		try {
-			ArticleDesk.BodyPreview preview = desk.preview(new HouseText(body, background, now),
+			BodyPreviews.BodyPreview preview = previews.preview(new HouseText(body, background, now),
 					ArticleForm.gated(visibility));
 			return ResponseEntity.ok(preview.warning() == null ? Map.of("html", preview.html())
 					: Map.of("html", preview.html(), "warning", preview.warning()));
@@ -136,7 +149,7 @@ class ArticleEditorController {
 	@PostMapping("/admin/articles/{id}/presence")
 	@ResponseBody
 	Map<String, Object> presence(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff) {
-		return Map.of("others", others(desk.present(id, staff)));
+		return Map.of("others", others(revisions.present(id, staff)));
 	}
 
 	@PostMapping("/admin/articles/{id}/mentions")
@@ -200,13 +213,13 @@ class ArticleEditorController {
 			ArticleForm form, @Nullable EditableArticle article, List<String> problems, boolean conflict,
 			@Nullable String notice) {
 		Responses.personal(response);
-		List<String> others = article == null ? List.of() : others(desk.present(article.id(), staff));
+		List<String> others = article == null ? List.of() : others(revisions.present(article.id(), staff));
 		String status = article == null ? "new" : article.status();
 		model.addAttribute("page", new EditorPage(form, status, publishedAt(article), problems, conflict, notice,
-				desk.paywallWarning(form.text(), form.gated()), others,
+				previews.paywallWarning(form.text(), form.gated()), others,
 				article != null && desk.mayPublish(article.id(), staff), staff.role().atLeast(MemberRole.EDITOR),
-				article == null || article.draftOnly(), desk.vocabulary(), CsrfField.of(csrfToken),
-				csrfToken.getHeaderName(), article != null && events.covered(article.id()), publication.labels()));
+				article == null || article.draftOnly(), names.all(), CsrfField.of(csrfToken), csrfToken.getHeaderName(),
+				article != null && events.covered(article.id()), publication.labels()));
 		model.addAttribute("mentions", article == null ? List.of() : entities.mentionsOf(article.id()));
 		model.addAttribute("suggestions", suggestions.suggest(form.backgroundRequest()));
 		return "publishing/editor";

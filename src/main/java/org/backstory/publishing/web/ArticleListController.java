@@ -8,6 +8,7 @@ import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
+import org.backstory.publishing.ArticleVocabulary;
 import org.backstory.shared.Dates;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,10 @@ class ArticleListController {
 
 	private final ArticleDesk desk;
 
-	ArticleListController(ArticleDesk desk) {
+	private final ArticleVocabulary names;
+
+	ArticleListController(ArticleDesk desk, ArticleVocabulary names) {
+		this.names = names;
 		this.desk = desk;
 	}
 
@@ -47,7 +51,7 @@ class ArticleListController {
 					.map(row -> new ArticleListPage.Line(row.id(), row.title(), row.slug(), row.status(),
 							Dates.sortableMinute(row.publishedAt() != null ? row.publishedAt() : row.updatedAt()),
 							row.authors(), row.visibility().level().name().toLowerCase(Locale.ROOT)))
-					.toList(), desk.vocabulary(), !staff.role().atLeast(MemberRole.EDITOR)));
+					.toList(), names.all(), !staff.role().atLeast(MemberRole.EDITOR)));
 		return "publishing/articles";
 	}
 

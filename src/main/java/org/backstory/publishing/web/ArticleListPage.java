@@ -4,9 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
+import org.backstory.publishing.Vocabulary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param vocabulary the authors, tags and storylines to filter by
  * @param ownOnly whether the list holds only the staff member's own articles
  */
-public record ArticleListPage(ArticleQuery query, ArticleListing listing, List<Line> lines,
-		ArticleDesk.Vocabulary vocabulary, boolean ownOnly) {
+public record ArticleListPage(ArticleQuery query, ArticleListing listing, List<Line> lines, Vocabulary vocabulary,
+		boolean ownOnly) {
 
 	public ArticleListPage {
 		lines = List.copyOf(lines);

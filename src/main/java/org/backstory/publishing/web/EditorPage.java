@@ -2,8 +2,8 @@ package org.backstory.publishing.web;
 
 import java.util.List;
 
-import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.HouseLabels;
+import org.backstory.publishing.Vocabulary;
 import org.backstory.shared.web.CsrfField;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record EditorPage(ArticleForm form, String status, String publishedAt, List<String> problems, boolean conflict,
 		@Nullable String notice, @Nullable String paywallWarning, List<String> others, boolean mayPublish,
-		boolean mayAllowAuthors, boolean autosave, ArticleDesk.Vocabulary vocabulary, CsrfField csrf, String csrfHeader,
+		boolean mayAllowAuthors, boolean autosave, Vocabulary vocabulary, CsrfField csrf, String csrfHeader,
 		boolean coveredByAnEvent, HouseLabels labels) {
 
 	public EditorPage {

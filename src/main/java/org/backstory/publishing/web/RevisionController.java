@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.ArticleDesk;
 import org.backstory.publishing.ArticleRevision;
+import org.backstory.publishing.ArticleRevisions;
 import org.backstory.publishing.HouseFormat;
 import org.backstory.publishing.PublicationService;
 import org.backstory.publishing.SavedArticle;
@@ -34,7 +35,10 @@ class RevisionController {
 
 	private final PublicationService publication;
 
-	RevisionController(ArticleDesk desk, PublicationService publication) {
+	private final ArticleRevisions history;
+
+	RevisionController(ArticleDesk desk, PublicationService publication, ArticleRevisions history) {
+		this.history = history;
 		this.publication = publication;
 		this.desk = desk;
 	}
@@ -42,14 +46,14 @@ class RevisionController {
 	@GetMapping("/admin/articles/{id}/revisions")
 	String list(@PathVariable long id, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
-		List<ArticleRevision> revisions = desk.revisions(id, staff);
+		List<ArticleRevision> revisions = history.revisions(id, staff);
 		return render(model, response, id, staff, revisions, null, csrfToken);
 	}
 
 	@GetMapping("/admin/articles/{id}/revisions/{revisionId}")
 	String show(@PathVariable long id, @PathVariable long revisionId, @AuthenticationPrincipal SignedInMember staff,
 			CsrfToken csrfToken, Model model, HttpServletResponse response) {
-		ArticleRevision revision = desk.revision(id, revisionId, staff);
+		ArticleRevision revision = history.revision(id, revisionId, staff);
 		return render(model, response, id, staff, List.of(revision),
 				HouseFormat.joined(revision.text(), publication.labels()), csrfToken);
 	}
@@ -58,7 +62,7 @@ class RevisionController {
 	String restore(@PathVariable long id, @PathVariable long revisionId, @RequestParam int version,
 			@AuthenticationPrincipal SignedInMember staff, RedirectAttributes redirect) {
 		try {
-			SavedArticle saved = desk.restore(id, revisionId, version, staff);
+			SavedArticle saved = history.restore(id, revisionId, version, staff);
 			redirect.addFlashAttribute("notice", "Restored the revision as version " + saved.version() + ".");
 			return "redirect:/admin/articles/" + id;
 		}

@@ -11,7 +11,7 @@ import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.StorylineFollowers;
 import org.backstory.publishing.StorylineUsage;
-import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.StorylineTaxonomy;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +41,7 @@ class StorylineAdminController {
 
 	private static final String ACTOR = "id()";
 
-	private final Taxonomy taxonomy;
+	private final StorylineTaxonomy taxonomy;
 
 	private final StorylineEvents events;
 
@@ -49,7 +49,7 @@ class StorylineAdminController {
 
 	private final ArticleCatalog catalog;
 
-	StorylineAdminController(Taxonomy taxonomy, StorylineEvents events, StorylineFollowers followers,
+	StorylineAdminController(StorylineTaxonomy taxonomy, StorylineEvents events, StorylineFollowers followers,
 			ArticleCatalog catalog) {
 		this.taxonomy = taxonomy;
 		this.catalog = catalog;

@@ -8,7 +8,7 @@ import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.StorylineEvent;
 import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.StorylineUsage;
-import org.backstory.publishing.Taxonomy;
+import org.backstory.publishing.StorylineTaxonomy;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
@@ -36,11 +36,11 @@ class StorylineEventAdminController {
 
 	private static final String ACTOR = "id()";
 
-	private final Taxonomy taxonomy;
+	private final StorylineTaxonomy taxonomy;
 
 	private final StorylineEvents events;
 
-	StorylineEventAdminController(Taxonomy taxonomy, StorylineEvents events) {
+	StorylineEventAdminController(StorylineTaxonomy taxonomy, StorylineEvents events) {
 		this.taxonomy = taxonomy;
 		this.events = events;
 	}

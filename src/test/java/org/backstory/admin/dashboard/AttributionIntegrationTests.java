@@ -19,6 +19,8 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.SettableClock;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -53,13 +55,19 @@ class AttributionIntegrationTests {
 	@Autowired
 	ArticleEditor editor;
 
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
 	private ArticleFixtures articles;
 
 	private Plan plan;
 
 	@BeforeEach
 	void fixtures() {
-		articles = new ArticleFixtures(editor);
+		articles = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		plan = catalog.createPlan(BillingFixtures.newPlan());
 	}
 

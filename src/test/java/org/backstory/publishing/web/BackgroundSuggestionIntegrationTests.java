@@ -23,7 +23,9 @@ import org.backstory.publishing.EventDate;
 import org.backstory.publishing.EventDraft;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -56,6 +58,12 @@ class BackgroundSuggestionIntegrationTests {
 	ArticleEditor editor;
 
 	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
+
+	@Autowired
 	StorylineEvents events;
 
 	@Autowired
@@ -80,7 +88,7 @@ class BackgroundSuggestionIntegrationTests {
 
 	@BeforeEach
 	void archive() {
-		ArticleFixtures fixtures = new ArticleFixtures(editor);
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 		storyline = fixtures.storyline();
 		tag = fixtures.tag();
 		person = entities.seed("person", ArticleFixtures.unique("person"), "Ottoline " + letters(), "", List.of());
@@ -99,7 +107,7 @@ class BackgroundSuggestionIntegrationTests {
 
 	@AfterEach
 	void unpublish() {
-		published.forEach(editor::unpublish);
+		published.forEach(systemPublisher::unpublish);
 		published.clear();
 	}
 
@@ -118,7 +126,7 @@ class BackgroundSuggestionIntegrationTests {
 				word + " " + person.name(), List.of(tag.slug()), null));
 		long scheduled = editor
 			.save(draft(ArticleFixtures.unique("later"), "The " + word + " later", word, List.of(tag.slug()), null));
-		editor.publish(scheduled, clock.instant().plus(Duration.ofDays(2)));
+		systemPublisher.publish(scheduled, clock.instant().plus(Duration.ofDays(2)));
 		published.add(scheduled);
 		Visitor staff = new Newsroom(port, members).staff(MemberRole.EDITOR);
 		long written = Newsroom
@@ -250,13 +258,13 @@ class BackgroundSuggestionIntegrationTests {
 
 	private long publish(String slug, String title, String body, List<String> tags, String storylineSlug, int daysAgo) {
 		long id = editor.save(draft(slug, title, body, tags, storylineSlug));
-		editor.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
+		systemPublisher.publish(id, clock.instant().minus(Duration.ofDays(daysAgo)));
 		published.add(id);
 		return id;
 	}
 
 	private ArticleDraft draft(String slug, String title, String body, List<String> tags, String storylineSlug) {
-		ArticleDraft fixture = new ArticleFixtures(editor).draft(Visibility.paid());
+		ArticleDraft fixture = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.paid());
 		return new ArticleDraft(null, slug, title, "", body + "\n\n<!-- paywall -->\n\n" + GATED_WORDS + ".",
 				fixture.authorSlugs(), tags, storylineSlug, null, null, Visibility.paid());
 	}

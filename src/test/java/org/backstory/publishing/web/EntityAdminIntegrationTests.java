@@ -14,7 +14,9 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Entities;
 import org.backstory.publishing.Entity;
 import org.backstory.publishing.EntityKind;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,12 @@ class EntityAdminIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	Entities entities;
@@ -134,7 +142,7 @@ class EntityAdminIntegrationTests {
 	@Test
 	void aTagsPageMakesAnEntityWithTheTagsNameAndSlugOnce() {
 		Visitor editorVisitor = newsroom().staff(MemberRole.EDITOR);
-		Tag tag = new ArticleFixtures(editor).tag();
+		Tag tag = new ArticleFixtures(editor, systemPublisher, taxonomyCreator).tag();
 		String tagPage = "/admin/tags/" + tag.id();
 
 		Visitor.Page made = editorVisitor.submit(tagPage, "/admin/entities/from-tag", Map.of());

@@ -20,6 +20,8 @@ import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Storyline;
 import org.backstory.publishing.StorylineEvent;
 import org.backstory.publishing.StorylineEvents;
+import org.backstory.publishing.SystemPublisher;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,12 @@ class StorylineEventAdminIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Autowired
 	StorylineEvents events;
@@ -208,7 +216,7 @@ class StorylineEventAdminIntegrationTests {
 	}
 
 	private ArticleFixtures fixtures() {
-		return new ArticleFixtures(editor);
+		return new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	private Visitor staff(MemberRole role) {

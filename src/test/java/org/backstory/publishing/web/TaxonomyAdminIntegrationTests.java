@@ -13,7 +13,9 @@ import org.backstory.publishing.ArticleDraft;
 import org.backstory.publishing.ArticleEditor;
 import org.backstory.publishing.ArticleFixtures;
 import org.backstory.publishing.Storyline;
+import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.Tag;
+import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,12 @@ class TaxonomyAdminIntegrationTests {
 
 	@Autowired
 	ArticleEditor editor;
+
+	@Autowired
+	TaxonomyCreator taxonomyCreator;
+
+	@Autowired
+	SystemPublisher systemPublisher;
 
 	@Test
 	void theAdminPageLinksToTagsAndStorylinesForEditorsOnly() {
@@ -319,7 +327,7 @@ class TaxonomyAdminIntegrationTests {
 	}
 
 	private ArticleFixtures fixtures() {
-		return new ArticleFixtures(editor);
+		return new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
 	}
 
 	/**

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
  * relevance when searching, otherwise most recently changed first.
  */
 @Component
-class StaffArticleList {
+class StaffArticleListRepository {
 
 	private final JdbcClient jdbc;
 
-	StaffArticleList(JdbcClient jdbc) {
+	StaffArticleListRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -18,15 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL behind {@link ArticleEditor}; callers validate first and run inside its
+ * The article rows behind {@link ArticleEditor} and {@link ArticlePublisher}: content,
+ * bylines, status and publication time. Callers validate first and run inside their
  * transaction.
  */
 @Component
-class ArticleWriter {
+class ArticleRepository {
 
 	private final JdbcClient jdbc;
 
-	ArticleWriter(JdbcClient jdbc) {
+	ArticleRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -40,47 +41,6 @@ class ArticleWriter {
 
 	/** Everything {@code save} writes to the article row. */
 	record Content(ArticleDraft draft, RenderedBody body, @Nullable Long storylineId, @Nullable Integer position) {
-	}
-
-	Author insertAuthor(String slug, String name, String bio, @Nullable Long memberId, Instant now) {
-		jdbc.sql(
-				"""
-						insert into publishing.author (slug, name, bio, member_id, created_at) values (:slug, :name, :bio, :member, :now)
-						on conflict (slug) do nothing
-						""")
-			.param("slug", slug)
-			.param("name", name)
-			.param("bio", bio)
-			.param("member", memberId)
-			.param("now", utc(now))
-			.update();
-		return jdbc.sql("select id, slug, name, bio, member_id from publishing.author where slug = ?")
-			.param(slug)
-			.query((rs, row) -> new Author(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, Long.class)))
-			.single();
-	}
-
-	Tag insertTag(String slug, String name, String description, Instant now) {
-		jdbc.sql("""
-				insert into publishing.tag (slug, name, description, created_at) values (?, ?, ?, ?)
-				on conflict (slug) do nothing
-				""").params(slug, name, description, utc(now)).update();
-		return jdbc.sql("select id, slug, name, description from publishing.tag where slug = ?")
-			.param(slug)
-			.query((rs, row) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.single();
-	}
-
-	Storyline insertStoryline(String slug, String title, String description, Instant now) {
-		jdbc.sql("""
-				insert into publishing.storyline (slug, title, description, created_at) values (?, ?, ?, ?)
-				on conflict (slug) do nothing
-				""").params(slug, title, description, utc(now)).update();
-		return jdbc.sql("select id, slug, title, description from publishing.storyline where slug = ?")
-			.param(slug)
-			.query((rs, row) -> new Storyline(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.single();
 	}
 
 	Map<String, Long> authorIds(List<String> slugs) {
@@ -241,29 +201,6 @@ class ArticleWriter {
 		jdbc.sql("update publishing.article set slug = ?, updated_at = ? where id = ?")
 			.params(slug, utc(now), id)
 			.update();
-	}
-
-	void addAlias(String oldSlug, long articleId, Instant now) {
-		jdbc.sql("""
-				insert into publishing.slug_alias (slug, article_id, created_at) values (?, ?, ?)
-				on conflict (slug) do update set article_id = excluded.article_id
-				""").params(oldSlug, articleId, utc(now)).update();
-	}
-
-	/**
-	 * Adds an alias unless the slug is already one (of any article); returns whether it
-	 * did.
-	 */
-	boolean addAliasIfFree(String oldSlug, long articleId, Instant now) {
-		return jdbc.sql("""
-				insert into publishing.slug_alias (slug, article_id, created_at) values (?, ?, ?)
-				on conflict (slug) do nothing
-				""").params(oldSlug, articleId, utc(now)).update() == 1;
-	}
-
-	/** A slug that is an article's current slug is no longer an alias of any other. */
-	void releaseAlias(String slug) {
-		jdbc.sql("delete from publishing.slug_alias where slug = ?").param(slug).update();
 	}
 
 	private JdbcClient.StatementSpec contentParams(JdbcClient.StatementSpec statement, Content content, Instant now) {
