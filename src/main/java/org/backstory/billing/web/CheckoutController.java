@@ -81,49 +81,40 @@ class CheckoutController {
 	}
 
 	@GetMapping("/checkout/{planCode}")
-	Object form(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon,
-			@RequestParam(required = false) @Nullable String article, @AuthenticationPrincipal SignedInMember member,
+	Object form(@PathVariable String planCode, CheckoutRequest checkout, @AuthenticationPrincipal SignedInMember member,
 			CsrfToken csrfToken, Model model, HttpServletRequest request, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
-		BillingInterval billingInterval = interval(interval);
+		BillingInterval billingInterval = checkout.billingInterval();
 		Responses.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
 			return Responses.seeOther("/account");
 		}
-		TypedCoupon typed = typedCoupon(member, coupon, request, response);
-		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articles.valid(article));
+		CheckoutChoice choice = choice(member, plan, billingInterval, checkout, request, response);
 		return view.render(model, csrfToken, choice, UUID.randomUUID(), null, CardForm.empty(), Map.of());
 	}
 
 	@PostMapping("/checkout/{planCode}")
-	Object pay(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon,
-			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt, CardForm form,
+	Object pay(@PathVariable String planCode, CheckoutRequest checkout, CardForm form,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
-		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = Pages.attemptId(attempt);
+		BillingInterval billingInterval = checkout.billingInterval();
+		UUID attemptId = checkout.attemptId();
 		Responses.personal(response);
 		if (view.hostedCard()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"cards are entered on the payment service's page");
 		}
-		@Nullable Long articleId = articles.valid(article);
-		TypedCoupon typed = typedCoupon(member, coupon, request, response);
-		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articleId);
+		CheckoutChoice choice = choice(member, plan, billingInterval, checkout, request, response);
 		CardForm.Checked checked = form.check(clock);
-		if (typed.refused() || checked.card() == null) {
-			if (!typed.refused()) {
+		if (choice.coupon().refused() || checked.card() == null) {
+			if (!choice.coupon().refused()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
 			return view.render(model, csrfToken, choice, attemptId, null, form.withoutSecrets(), checked.errors());
 		}
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, checked.card(), typed.code(), articleId));
+				billingInterval, attemptId, checked.card(), choice.coupon().code(), choice.articleId()));
 		return answers.answer(outcome, choice, attemptId, form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
@@ -132,28 +123,23 @@ class CheckoutController {
 	 * {@link #paid}.
 	 */
 	@PostMapping("/checkout/{planCode}/hosted")
-	Object toGateway(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon,
-			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt,
+	Object toGateway(@PathVariable String planCode, CheckoutRequest checkout,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		Plan plan = activePlan(planCode);
-		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = Pages.attemptId(attempt);
-		@Nullable Long articleId = articles.valid(article);
+		BillingInterval billingInterval = checkout.billingInterval();
+		UUID attemptId = checkout.attemptId();
 		Responses.personal(response);
 		if (subscriptions.isSubscribed(member.id())) {
 			return Responses.seeOther("/account");
 		}
-		TypedCoupon typed = typedCoupon(member, coupon, request, response);
-		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articleId);
-		if (typed.refused() || checkouts.quote(member.id(), planCode, billingInterval, typed.code())
+		CheckoutChoice choice = choice(member, plan, billingInterval, checkout, request, response);
+		if (choice.coupon().refused() || checkouts.quote(member.id(), planCode, billingInterval, choice.coupon().code())
 			.map(CheckoutQuote::couponRefusal)
 			.isPresent()) {
 			// The coupon field says why; the member fixes it before going to the
 			// gateway's page.
-			if (!typed.refused()) {
+			if (!choice.coupon().refused()) {
 				response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			}
 			return view.render(model, csrfToken, choice, attemptId, null, CardForm.empty(), Map.of());
@@ -171,52 +157,45 @@ class CheckoutController {
 
 	/** The member is back from the gateway's page with their card: pay with it. */
 	@GetMapping("/checkout/{planCode}/hosted")
-	Object paid(@PathVariable String planCode, @RequestParam(defaultValue = "month") String interval,
-			@RequestParam(required = false) @Nullable String next,
-			@RequestParam(required = false) @Nullable String coupon,
-			@RequestParam(required = false) @Nullable String article, @RequestParam String attempt,
+	Object paid(@PathVariable String planCode, CheckoutRequest checkout,
 			@RequestParam(PaymentGateway.SETUP_ID_PARAMETER) String setupId,
 			@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Plan plan = activePlan(planCode);
-		BillingInterval billingInterval = interval(interval);
-		UUID attemptId = Pages.attemptId(attempt);
+		BillingInterval billingInterval = checkout.billingInterval();
+		UUID attemptId = checkout.attemptId();
 		Responses.personal(response);
 		if (setupId.isBlank() || setupId.length() > 255) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed card setup");
 		}
-		@Nullable Long articleId = articles.valid(article);
-		TypedCoupon typed = typedCoupon(member, coupon, request, response);
-		CheckoutChoice choice = new CheckoutChoice(member, plan, billingInterval, next, typed, articleId);
-		if (typed.refused()) {
+		CheckoutChoice choice = choice(member, plan, billingInterval, checkout, request, response);
+		if (choice.coupon().refused()) {
 			return view.render(model, csrfToken, choice, attemptId, null, CardForm.empty(), Map.of());
 		}
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), typed.code(), articleId));
+		CheckoutOutcome outcome = checkouts
+			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId,
+					new CheckoutCard.FromSetup(setupId), choice.coupon().code(), choice.articleId()));
 		return answers.answer(outcome, choice, attemptId, CardForm.empty(), csrfToken, model, response, redirect);
 	}
 
 	/**
-	 * The code typed in the coupon field, counted as a guess; when guesses are refused
-	 * the answer is 429 and the code goes unchecked.
+	 * The member's choice on this page. The code typed in the coupon field is counted as
+	 * a guess first; when guesses are refused the answer is 429 and the code goes
+	 * unchecked.
 	 */
-	private TypedCoupon typedCoupon(SignedInMember member, @Nullable String coupon, HttpServletRequest request,
-			HttpServletResponse response) {
-		TypedCoupon typed = TypedCoupon.of(coupon, couponGuesses.refused(member.id(), request.getRemoteAddr(), coupon));
+	private CheckoutChoice choice(SignedInMember member, Plan plan, BillingInterval interval, CheckoutRequest checkout,
+			HttpServletRequest request, HttpServletResponse response) {
+		TypedCoupon typed = TypedCoupon.of(checkout.coupon(),
+				couponGuesses.refused(member.id(), request.getRemoteAddr(), checkout.coupon()));
 		if (typed.refused()) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		}
-		return typed;
+		return new CheckoutChoice(member, plan, interval, checkout.next(), typed, articles.valid(checkout.article()));
 	}
 
 	private Plan activePlan(String code) {
 		return plans.activePlan(code)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
-	}
-
-	private static BillingInterval interval(String code) {
-		return BillingInterval.fromCode(code)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "interval must be month or year"));
 	}
 
 }
