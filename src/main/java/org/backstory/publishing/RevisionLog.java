@@ -2,11 +2,10 @@ package org.backstory.publishing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +20,6 @@ class RevisionLog {
 	 * adding a revision.
 	 */
 	static final Duration AUTOSAVE_COALESCING = Duration.ofMinutes(10);
-
-	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
 	private final ArticleDeskRepository repository;
 
@@ -46,7 +43,7 @@ class RevisionLog {
 	StaleVersionException stale(long id) {
 		return repository.latestRevision(id)
 			.map(latest -> new StaleVersionException(latest.savedByName() + " saved a newer version at "
-					+ CLOCK_TIME.format(latest.savedAt()) + " UTC; your text is below, copy it and reload."))
+					+ Dates.clockTime(latest.savedAt()) + " UTC; your text is below, copy it and reload."))
 			.orElseGet(() -> new StaleVersionException(
 					"Someone saved a newer version; your text is below, copy it and reload."));
 	}

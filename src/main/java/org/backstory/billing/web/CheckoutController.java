@@ -22,7 +22,6 @@ import org.backstory.billing.payment.PaymentGateway;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.Responses;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
