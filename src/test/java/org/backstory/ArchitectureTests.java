@@ -3,6 +3,8 @@ package org.backstory;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,13 +12,17 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.backstory.billing.PlanCatalog;
 import org.backstory.publishing.GatedBody;
 import org.backstory.publishing.SystemPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Rules Spring Modulith cannot check. Compiled jte templates are included, so a template
@@ -89,6 +95,22 @@ class ArchitectureTests {
 			.should()
 			.beFreeOfCycles()
 			.because("a flow through billing reads top to bottom (docs/modules/billing.md, Rooms)")
+			.check(classes);
+	}
+
+	@Test
+	void billingRoomsNeverCallBackUpIntoTheFrontDoor() {
+		noClasses().that()
+			.resideInAnyPackage("org.backstory.billing.ledger..", "org.backstory.billing.payment..",
+					"org.backstory.billing.card..", "org.backstory.billing.subscription..",
+					"org.backstory.billing.checkout..", "org.backstory.billing.gift..",
+					"org.backstory.billing.planchange..", "org.backstory.billing.renewal..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("org.backstory.billing")
+				.and(annotatedWith(Service.class).or(annotatedWith(Component.class)))
+				.and(JavaClass.Predicates.equivalentTo(PlanCatalog.class).negate()))
+			.because("the base package is billing's front door: rooms use its values and the plan catalogue, "
+					+ "never its services")
 			.check(classes);
 	}
 

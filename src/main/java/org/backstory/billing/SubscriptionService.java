@@ -9,6 +9,7 @@ import org.backstory.billing.ledger.SubscriptionEventLog;
 import org.backstory.billing.payment.PaymentGateway;
 import org.backstory.billing.subscription.NewSubscription;
 import org.backstory.billing.subscription.Subscription;
+import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.billing.subscription.SubscriptionRepository;
 import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ public class SubscriptionService {
 
 	private final SubscriptionEventLog events;
 
+	private final SubscriptionChanges changes;
+
 	private final PaymentGateway gateway;
 
 	private final StaffActions audit;
@@ -41,11 +44,13 @@ public class SubscriptionService {
 	private final Clock clock;
 
 	SubscriptionService(SubscriptionRepository subscriptions, PlanCatalog plans, CardRepository cards,
-			SubscriptionEventLog events, PaymentGateway gateway, StaffActions audit, Clock clock) {
+			SubscriptionEventLog events, SubscriptionChanges changes, PaymentGateway gateway, StaffActions audit,
+			Clock clock) {
 		this.subscriptions = subscriptions;
 		this.plans = plans;
 		this.cards = cards;
 		this.events = events;
+		this.changes = changes;
 		this.gateway = gateway;
 		this.audit = audit;
 		this.clock = clock;
@@ -64,7 +69,7 @@ public class SubscriptionService {
 	 * canceled but paid up, or comped. Such a member cannot start another one.
 	 */
 	public boolean isSubscribed(long memberId) {
-		return subscriptions.current(memberId).filter(s -> s.status() != SubscriptionStatus.EXPIRED).isPresent();
+		return subscriptions.isSubscribed(memberId);
 	}
 
 	/**
@@ -81,7 +86,7 @@ public class SubscriptionService {
 		PlanCatalog.StoredPlan plan = plans.find(imported.planCode())
 			.orElseThrow(() -> new IllegalArgumentException("no plan with code '" + imported.planCode() + "'"));
 		Instant now = clock.instant();
-		expireAbandonedCheckout(imported.memberId(), now);
+		changes.expireAbandonedCheckout(imported.memberId(), now);
 		Optional<Long> created = subscriptions.insertUnlessLive(NewSubscription.imported(imported, plan), now);
 		if (created.isEmpty()) {
 			Subscription live = subscriptions.lockLive(imported.memberId()).orElseThrow();
@@ -150,7 +155,7 @@ public class SubscriptionService {
 		if (until != null && !until.isAfter(now)) {
 			throw new IllegalArgumentException("a comp must end in the future");
 		}
-		expireAbandonedCheckout(memberId, now);
+		changes.expireAbandonedCheckout(memberId, now);
 		Optional<Long> created = subscriptions.insertUnlessLive(NewSubscription.comp(memberId, tier, now, until), now);
 		if (created.isPresent()) {
 			events.record(created.get(), null, SubscriptionEventLog.Cause.COMP_GRANTED, actor, now);
@@ -167,16 +172,6 @@ public class SubscriptionService {
 		events.record(live.id(), before, SubscriptionEventLog.Cause.COMP_CHANGED, actor, now);
 		log.info("Comp changed subscriptionId={} memberId={} tier={}", live.id(), memberId, tier);
 		return live.id();
-	}
-
-	/**
-	 * Sets aside the member's unfinished checkout (unless its payment is pending), so
-	 * another way of subscribing can begin. Runs in the caller's transaction.
-	 */
-	public void expireAbandonedCheckout(long memberId, Instant now) {
-		subscriptions.expireAbandonedCheckout(memberId, now)
-			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE,
-					SubscriptionEventLog.Cause.CHECKOUT_ABANDONED, SubscriptionEventLog.Actor.SYSTEM, now));
 	}
 
 }

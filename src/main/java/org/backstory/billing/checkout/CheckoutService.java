@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.PlanCatalog;
-import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.card.CardSetups;
 import org.backstory.billing.payment.CheckoutCard;
 import org.backstory.billing.payment.PaymentAttempt;
@@ -12,6 +11,7 @@ import org.backstory.billing.payment.PaymentGateway;
 import org.backstory.billing.payment.PaymentRepository;
 import org.backstory.billing.payment.PaymentStatus;
 import org.backstory.billing.payment.StoredCard;
+import org.backstory.billing.subscription.SubscriptionRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ public class CheckoutService {
 
 	private final PlanCatalog plans;
 
-	private final SubscriptionService subscriptions;
+	private final SubscriptionRepository subscriptions;
 
 	private final PaymentRepository payments;
 
@@ -44,7 +44,7 @@ public class CheckoutService {
 
 	private final Offers offers;
 
-	CheckoutService(PlanCatalog plans, SubscriptionService subscriptions, PaymentRepository payments,
+	CheckoutService(PlanCatalog plans, SubscriptionRepository subscriptions, PaymentRepository payments,
 			CheckoutSteps steps, GatewayCalls gateway, CardSetups setups, Offers offers) {
 		this.plans = plans;
 		this.subscriptions = subscriptions;

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.backstory.billing.PlanCatalog;
-import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.ledger.SubscriptionEventLog;
 import org.backstory.billing.subscription.NewSubscription;
+import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.billing.subscription.SubscriptionRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,18 +32,18 @@ class GiftRedeemer {
 
 	private final SubscriptionRepository subscriptions;
 
-	private final SubscriptionService subscriptionService;
+	private final SubscriptionChanges subscriptionChanges;
 
 	private final SubscriptionEventLog events;
 
 	private final Clock clock;
 
 	GiftRedeemer(GiftRepository gifts, PlanCatalog plans, SubscriptionRepository subscriptions,
-			SubscriptionService subscriptionService, SubscriptionEventLog events, Clock clock) {
+			SubscriptionChanges subscriptionChanges, SubscriptionEventLog events, Clock clock) {
 		this.gifts = gifts;
 		this.plans = plans;
 		this.subscriptions = subscriptions;
-		this.subscriptionService = subscriptionService;
+		this.subscriptionChanges = subscriptionChanges;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -68,7 +68,7 @@ class GiftRedeemer {
 		if (!gifts.redeem(gift.id(), memberId, now)) {
 			return new GiftRedemption.AlreadyRedeemed();
 		}
-		subscriptionService.expireAbandonedCheckout(memberId, now);
+		subscriptionChanges.expireAbandonedCheckout(memberId, now);
 		Instant end = now.atZone(ZoneOffset.UTC).plusMonths(gift.months()).toInstant();
 		PlanCatalog.StoredPlan plan = plans.find(gift.planCode()).orElseThrow();
 		Long subscriptionId = subscriptions.insertUnlessLive(NewSubscription.gift(memberId, plan, now, end), now)

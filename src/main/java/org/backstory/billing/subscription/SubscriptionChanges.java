@@ -172,4 +172,14 @@ public class SubscriptionChanges {
 	record Ended(long subscriptionId, @Nullable Long refundable, long unusedAmount) {
 	}
 
+	/**
+	 * Sets aside the member's unfinished checkout (unless its payment is pending), so
+	 * another way of subscribing can begin. Runs in the caller's transaction.
+	 */
+	public void expireAbandonedCheckout(long memberId, Instant now) {
+		subscriptions.expireAbandonedCheckout(memberId, now)
+			.ifPresent(id -> events.record(id, SubscriptionStatus.INCOMPLETE,
+					SubscriptionEventLog.Cause.CHECKOUT_ABANDONED, SubscriptionEventLog.Actor.SYSTEM, now));
+	}
+
 }

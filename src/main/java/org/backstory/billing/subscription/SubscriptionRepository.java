@@ -51,6 +51,14 @@ public class SubscriptionRepository {
 	 * The subscription that speaks for the member: the live one, else the one that ended
 	 * last. An unfinished checkout does not count.
 	 */
+	/**
+	 * Whether the member has a subscription that has not ended (a trial, paid or past
+	 * due, comped or canceled but running).
+	 */
+	public boolean isSubscribed(long memberId) {
+		return current(memberId).filter(s -> s.status() != SubscriptionStatus.EXPIRED).isPresent();
+	}
+
 	public Optional<Subscription> current(long memberId) {
 		return jdbc.sql(SELECT + """
 				where s.member_id = :member and s.status not in ('incomplete', 'incomplete_expired')
