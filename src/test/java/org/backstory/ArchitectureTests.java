@@ -30,7 +30,9 @@ import org.springframework.stereotype.Service;
  */
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter()
+	// Imported once for the class: an instance field imported every class again for each
+	// of its rules.
+	private static final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.backstory", "gg.jte.generated");
 

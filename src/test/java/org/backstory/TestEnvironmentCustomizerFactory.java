@@ -6,11 +6,16 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.backstory.access.ScriptedHostResolver;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -21,7 +26,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * seeded and a throw-away data directory, so no test touches {@code ./data}. Crawler
  * verification is on, with a ranges file of documentation addresses and a
  * {@link ScriptedHostResolver} in place of the DNS (requests without a crawler's user
- * agent never reach it). Registered in {@code META-INF/spring.factories}.
+ * agent never reach it). Passwords are hashed with Argon2 at its lowest cost: at the
+ * production cost, hashing was over half the suite's CPU time (every sign-in, every
+ * member created). Registered in {@code META-INF/spring.factories}.
  */
 public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactory {
 
@@ -77,8 +84,19 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 						"backstory.webhooks.allowed-networks=127.0.0.1/32", "backstory.crawlers.verified=google,bing",
 						"backstory.crawlers.ranges=" + CRAWLER_RANGES)
 				.applyTo(context);
-			((GenericApplicationContext) context).registerBean(ScriptedHostResolver.class,
+			GenericApplicationContext beans = (GenericApplicationContext) context;
+			beans.registerBean(ScriptedHostResolver.class, definition -> definition.setPrimary(true));
+			beans.registerBean("lowCostPasswordEncoder", PasswordEncoder.class, TestEnvironment::lowCostPasswordEncoder,
 					definition -> definition.setPrimary(true));
+		}
+
+		/**
+		 * The application's encoder with Argon2's cost (memory, passes) at its minimum.
+		 * Each hash names its parameters, so hashes of either cost verify with both.
+		 */
+		private static PasswordEncoder lowCostPasswordEncoder() {
+			return new DelegatingPasswordEncoder("argon2", Map.of("argon2", new Argon2PasswordEncoder(16, 32, 1, 8, 1),
+					"bcrypt", new BCryptPasswordEncoder()));
 		}
 
 	}

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (triggers), and a change of language switches the stemmer and recomputes every
  * article's vectors.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticleSearchIntegrationTests {
 
 	@Autowired

@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * marker resolved in the preview) are re-split by the Java migration, and the application
  * runs it through Flyway at start-up.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResplitGatedArticlesIntegrationTests {
 
 	private static final Instant SAVED = Instant.parse("2026-11-01T10:00:00Z");

@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * cases show readers the same text after it as before, with and without access, and no
  * gated article shows more of itself to readers without access.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SplitHouseFormatIntegrationTests {
 
 	private static final Instant SAVED = Instant.parse("2026-11-01T10:00:00Z");
