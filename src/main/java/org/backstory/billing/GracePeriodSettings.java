@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import org.backstory.shared.RecentValue;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,19 +19,19 @@ public class GracePeriodSettings {
 	/** The longest grace period the settings page accepts. */
 	public static final Duration MAX = Duration.ofDays(60);
 
-	private final JdbcClient jdbc;
+	private final BillingSettingsRepository settings;
 
 	private final Duration defaultGracePeriod;
 
 	private final RecentValue<Duration> gracePeriod;
 
 	@Autowired
-	GracePeriodSettings(JdbcClient jdbc, BillingProperties properties) {
-		this(jdbc, properties, System::nanoTime);
+	GracePeriodSettings(BillingSettingsRepository settings, BillingProperties properties) {
+		this(settings, properties, System::nanoTime);
 	}
 
-	GracePeriodSettings(JdbcClient jdbc, BillingProperties properties, LongSupplier ticker) {
-		this.jdbc = jdbc;
+	GracePeriodSettings(BillingSettingsRepository settings, BillingProperties properties, LongSupplier ticker) {
+		this.settings = settings;
 		this.defaultGracePeriod = properties.gracePeriod();
 		this.gracePeriod = new RecentValue<>(this::load, ticker);
 	}
@@ -57,18 +55,12 @@ public class GracePeriodSettings {
 		if (gracePeriod.isNegative() || gracePeriod.compareTo(MAX) > 0) {
 			throw new IllegalArgumentException("The grace period must be 0 to " + MAX.toDays() + " days.");
 		}
-		jdbc.sql("update billing.settings set grace_period_seconds = :seconds, updated_at = now()")
-			.param("seconds", gracePeriod.toSeconds())
-			.update();
+		settings.saveGracePeriodSeconds(gracePeriod.toSeconds());
 		this.gracePeriod.forget();
 	}
 
 	private Duration load() {
-		@Nullable Long seconds = jdbc.sql("select grace_period_seconds from billing.settings")
-			.query((rs, row) -> (Long) rs.getObject(1))
-			.optional()
-			.orElse(null);
-		return seconds == null ? defaultGracePeriod : Duration.ofSeconds(seconds);
+		return settings.gracePeriodSeconds().map(Duration::ofSeconds).orElse(defaultGracePeriod);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backstory.shared.StaffActions;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanAdministration {
 
-	private final JdbcClient jdbc;
+	private final PlanRepository plans;
 
 	private final PlanCatalog catalog;
 
 	private final StaffActions staffActions;
 
-	PlanAdministration(JdbcClient jdbc, PlanCatalog catalog, StaffActions staffActions) {
-		this.jdbc = jdbc;
+	PlanAdministration(PlanRepository plans, PlanCatalog catalog, StaffActions staffActions) {
+		this.plans = plans;
 		this.catalog = catalog;
 		this.staffActions = staffActions;
 	}
@@ -70,11 +69,7 @@ public class PlanAdministration {
 			return false;
 		}
 		Plan old = found.get().plan();
-		jdbc.sql("update billing.plan set monthly_price = :monthly, yearly_price = :yearly where id = :id")
-			.param("monthly", monthlyPrice)
-			.param("yearly", yearlyPrice)
-			.param("id", found.get().id())
-			.update();
+		plans.updatePrices(found.get().id(), monthlyPrice, yearlyPrice);
 		if (old.monthlyPrice() != monthlyPrice || old.yearlyPrice() != yearlyPrice) {
 			staffActions.record(actorId, "plan.price-changed", code,
 					"monthly " + Money.format(old.monthlyPrice(), old.currency()) + " → "
@@ -91,13 +86,11 @@ public class PlanAdministration {
 	 */
 	@Transactional
 	public boolean archive(String code, long actorId) {
-		int changed = jdbc.sql("update billing.plan set active = false where code = :code and active")
-			.param("code", code)
-			.update();
-		if (changed == 1) {
+		boolean archived = plans.archive(code);
+		if (archived) {
 			staffActions.record(actorId, "plan.archived", code, "no longer offered to new subscribers");
 		}
-		return changed == 1 || catalog.find(code).isPresent();
+		return archived || catalog.find(code).isPresent();
 	}
 
 }

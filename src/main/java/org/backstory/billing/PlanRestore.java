@@ -2,8 +2,6 @@ package org.backstory.billing;
 
 import java.time.Instant;
 
-import org.backstory.shared.Timestamps;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +16,11 @@ public class PlanRestore {
 
 	private final PlanCatalog catalog;
 
-	private final JdbcClient jdbc;
+	private final PlanRepository plans;
 
-	PlanRestore(PlanCatalog catalog, JdbcClient jdbc) {
+	PlanRestore(PlanCatalog catalog, PlanRepository plans) {
 		this.catalog = catalog;
-		this.jdbc = jdbc;
+		this.plans = plans;
 	}
 
 	/**
@@ -32,9 +30,7 @@ public class PlanRestore {
 	@Transactional
 	public void restore(NewPlan plan, boolean active, Instant createdAt) {
 		catalog.createPlan(plan);
-		jdbc.sql("update billing.plan set active = ?, created_at = ? where code = ?")
-			.params(active, Timestamps.of(createdAt), plan.code())
-			.update();
+		plans.restoreState(plan.code(), active, createdAt);
 	}
 
 }

@@ -40,7 +40,8 @@ class GracePeriodSettingsIntegrationTests {
 			.query((rs, row) -> new Object[] { rs.getObject(1) })
 			.single()[0];
 		jdbc.sql("update billing.settings set grace_period_seconds = null").update();
-		settings = new GracePeriodSettings(jdbc, new BillingProperties(Duration.ofDays(7)), nanos::get);
+		settings = new GracePeriodSettings(new BillingSettingsRepository(jdbc),
+				new BillingProperties(Duration.ofDays(7)), nanos::get);
 	}
 
 	/** The database is shared: what other tests' nodes read goes back to what it was. */

@@ -1,6 +1,7 @@
 package org.backstory.billing.card;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.backstory.billing.payment.CardColumns;
@@ -94,6 +95,32 @@ public class CardRepository {
 
 	public void delete(long memberId) {
 		jdbc.sql("delete from billing.card where member_id = :member").param("member", memberId).update();
+	}
+
+	/**
+	 * The cards that run out between {@code from} and {@code to} while a renewing, paid
+	 * subscription depends on them. A card is good through the last day of its expiry
+	 * month.
+	 */
+	List<ExpiringCard> expiringBetween(Instant from, Instant to) {
+		return jdbc.sql("""
+				select c.member_id, c.gateway_customer_id, c.token, c.brand, c.last4, c.exp_month, c.exp_year
+				from billing.card c
+				join billing.subscription s on s.member_id = c.member_id
+				where s.status in ('trialing', 'active', 'past_due') and s.renews and not s.comped
+				  and make_timestamptz(c.exp_year, c.exp_month, 1, 0, 0, 0, 'UTC') + interval '1 month'
+				      between :now and :horizon
+				""")
+			.param("now", Timestamps.of(from))
+			.param("horizon", Timestamps.of(to))
+			.query((rs, row) -> new ExpiringCard(rs.getLong(1),
+					new StoredCard(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+							rs.getInt(7))))
+			.list();
+	}
+
+	/** A card about to run out and the member it belongs to. */
+	record ExpiringCard(long memberId, StoredCard card) {
 	}
 
 }

@@ -6,11 +6,8 @@ import java.util.Optional;
 
 import org.backstory.billing.payment.PaymentGateway;
 import org.backstory.billing.payment.PaymentGatewayException;
-import org.backstory.shared.Timestamps;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +22,14 @@ public class CardSetups {
 
 	private static final Logger log = LoggerFactory.getLogger(CardSetups.class);
 
-	private final JdbcClient jdbc;
+	private final CardSetupRepository setups;
 
 	private final PaymentGateway gateway;
 
 	private final Clock clock;
 
-	CardSetups(JdbcClient jdbc, PaymentGateway gateway, Clock clock) {
-		this.jdbc = jdbc;
+	CardSetups(CardSetupRepository setups, PaymentGateway gateway, Clock clock) {
+		this.setups = setups;
 		this.gateway = gateway;
 		this.clock = clock;
 	}
@@ -74,34 +71,20 @@ public class CardSetups {
 	public Optional<String> start(long memberId, String email, Purpose purpose, String returnUrl, String cancelUrl) {
 		PaymentGateway.HostedCardSetup setup;
 		try {
-			setup = gateway.startCardSetup(
-					new PaymentGateway.CardSetup(memberId, email, customerOf(memberId), returnUrl, cancelUrl));
+			setup = gateway.startCardSetup(new PaymentGateway.CardSetup(memberId, email,
+					setups.customerOf(memberId, gateway.name()), returnUrl, cancelUrl));
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Card setup not started memberId={} reason={}", memberId, ex.getMessage());
 			return Optional.empty();
 		}
-		jdbc.sql("""
-				insert into billing.card_setup (id, member_id, gateway, customer_id, purpose, started_at)
-				values (:id, :member, :gateway, :customer, :purpose, :now)
-				""")
-			.param("id", setup.setupId())
-			.param("member", memberId)
-			.param("gateway", gateway.name())
-			.param("customer", setup.customerId())
-			.param("purpose", purpose.code())
-			.param("now", Timestamps.of(clock.instant()))
-			.update();
+		setups.insert(setup.setupId(), memberId, gateway.name(), setup.customerId(), purpose, clock.instant());
 		log.info("Card setup started memberId={} purpose={}", memberId, purpose.code());
 		return Optional.of(setup.url());
 	}
 
 	Optional<Setup> find(String setupId) {
-		return jdbc.sql("select id, member_id, purpose, finished_at is not null from billing.card_setup where id = :id")
-			.param("id", setupId)
-			.query((rs, row) -> new Setup(rs.getString(1), rs.getLong(2), Purpose.fromCode(rs.getString(3)),
-					rs.getBoolean(4)))
-			.optional();
+		return setups.find(setupId);
 	}
 
 	/**
@@ -123,45 +106,16 @@ public class CardSetups {
 	 * setup of the member was.
 	 */
 	boolean isCurrent(String setupId) {
-		return jdbc.sql("""
-				select s.finished_at is null and not exists (
-				    select 1 from billing.card_setup newer
-				    where newer.member_id = s.member_id and newer.finished_at is not null
-				      and newer.started_at > s.started_at)
-				from billing.card_setup s where s.id = :id
-				""").param("id", setupId).query(Boolean.class).optional().orElse(false);
+		return setups.isCurrent(setupId);
 	}
 
 	/** Records the setup as finished; false if it already was. */
 	public boolean markFinished(String setupId) {
-		return jdbc.sql("update billing.card_setup set finished_at = :now where id = :id and finished_at is null")
-			.param("id", setupId)
-			.param("now", Timestamps.of(clock.instant()))
-			.update() == 1;
+		return setups.markFinished(setupId, clock.instant());
 	}
 
 	public void deleteAllOf(long memberId) {
-		jdbc.sql("delete from billing.card_setup where member_id = :member").param("member", memberId).update();
-	}
-
-	/**
-	 * The member's customer at this gateway: the card on file's, else the latest setup's.
-	 */
-	private @Nullable String customerOf(long memberId) {
-		return jdbc
-			.sql("""
-					select customer_id from (
-					    select gateway_customer_id as customer_id, 0 as preference, updated_at as at
-					    from billing.card where member_id = :member and gateway = :gateway and gateway_customer_id is not null
-					    union all
-					    select customer_id, 1, started_at from billing.card_setup where member_id = :member and gateway = :gateway
-					) known order by preference, at desc limit 1
-					""")
-			.param("member", memberId)
-			.param("gateway", gateway.name())
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		setups.deleteAllOf(memberId);
 	}
 
 }

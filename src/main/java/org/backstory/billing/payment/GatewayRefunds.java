@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backstory.billing.ledger.SubscriptionEventLog;
-import org.backstory.shared.Timestamps;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,25 +13,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class GatewayRefunds {
 
-	private final JdbcClient jdbc;
+	private final PaymentRepository payments;
+
+	private final RefundRepository refunds;
 
 	private final PaymentGateway gateway;
 
 	private final Clock clock;
 
-	GatewayRefunds(JdbcClient jdbc, PaymentGateway gateway, Clock clock) {
-		this.jdbc = jdbc;
+	GatewayRefunds(PaymentRepository payments, RefundRepository refunds, PaymentGateway gateway, Clock clock) {
+		this.payments = payments;
+		this.refunds = refunds;
 		this.gateway = gateway;
 		this.clock = clock;
 	}
 
 	/** Our payment that is the gateway's charge {@code chargeId}. */
 	public Optional<Long> paymentOf(String chargeId) {
-		return jdbc.sql("select id from billing.payment where gateway_charge_id = :charge and gateway = :gateway")
-			.param("charge", chargeId)
-			.param("gateway", gateway.name())
-			.query(Long.class)
-			.optional();
+		return payments.idOfCharge(gateway.name(), chargeId);
 	}
 
 	/**
@@ -42,38 +39,18 @@ public class GatewayRefunds {
 	 * the payment serialises two reports about one charge.
 	 */
 	@Transactional
-	public void record(long paymentId, long amountRefunded, List<GatewayRefund> refunds) {
-		jdbc.sql("select id from billing.payment where id = :id for update")
-			.param("id", paymentId)
-			.query(Long.class)
-			.single();
+	public void record(long paymentId, long amountRefunded, List<GatewayRefund> reported) {
+		payments.lock(paymentId);
 		Instant now = clock.instant();
-		for (GatewayRefund refund : refunds) {
+		String actor = SubscriptionEventLog.Actor.gateway(gateway.name()).code();
+		for (GatewayRefund refund : reported) {
 			String key = refund.idempotencyKey() != null ? refund.idempotencyKey()
 					: "gateway-refund-" + refund.refundId();
-			jdbc.sql(
-					"""
-							insert into billing.refund (payment_id, amount, status, reason, requested_by, idempotency_key,
-							    gateway_refund_id, created_at, settled_at)
-							select :payment, :amount, 'succeeded', :reason, :actor, :key, :refund, :now, :now
-							where not exists (select 1 from billing.refund where gateway_refund_id = :refund or idempotency_key = :key)
-							on conflict (idempotency_key) do nothing
-							""")
-				.param("payment", paymentId)
-				.param("amount", refund.amount())
-				.param("reason",
-						refund.reason() == null ? "Refunded at the payment service"
-								: "Refunded at the payment service (" + refund.reason() + ")")
-				.param("actor", SubscriptionEventLog.Actor.gateway(gateway.name()).code())
-				.param("key", key)
-				.param("refund", refund.refundId())
-				.param("now", Timestamps.of(now))
-				.update();
+			String reason = refund.reason() == null ? "Refunded at the payment service"
+					: "Refunded at the payment service (" + refund.reason() + ")";
+			refunds.insertSettledUnlessKnown(paymentId, refund.amount(), reason, actor, key, refund.refundId(), now);
 		}
-		jdbc.sql("""
-				update billing.payment set refunded_amount = least(amount, :refunded)
-				where id = :id and refunded_amount < least(amount, :refunded)
-				""").param("id", paymentId).param("refunded", amountRefunded).update();
+		payments.raiseRefunded(paymentId, amountRefunded);
 	}
 
 }

@@ -236,6 +236,20 @@ public class PaymentRepository {
 			.optional();
 	}
 
+	/** Our payment that is {@code gateway}'s charge {@code chargeId}. */
+	Optional<Long> idOfCharge(String gateway, String chargeId) {
+		return jdbc.sql("select id from billing.payment where gateway_charge_id = :charge and gateway = :gateway")
+			.param("charge", chargeId)
+			.param("gateway", gateway)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Locks the payment, which must exist, until the transaction ends. */
+	void lock(long id) {
+		jdbc.sql("select id from billing.payment where id = :id for update").param("id", id).query(Long.class).single();
+	}
+
 	/** Which member a payment belongs to, locking it against concurrent refunds. */
 	Optional<PaymentRecord> lockRecord(long id) {
 		return jdbc.sql(RECORD + " where id = :id for update")
@@ -259,6 +273,17 @@ public class PaymentRepository {
 						""")
 			.param("id", id)
 			.update();
+	}
+
+	/**
+	 * Raises the payment's refunded amount to {@code amountRefunded} (at most the amount
+	 * paid); never lowers it.
+	 */
+	void raiseRefunded(long id, long amountRefunded) {
+		jdbc.sql("""
+				update billing.payment set refunded_amount = least(amount, :refunded)
+				where id = :id and refunded_amount < least(amount, :refunded)
+				""").param("id", id).param("refunded", amountRefunded).update();
 	}
 
 	/**

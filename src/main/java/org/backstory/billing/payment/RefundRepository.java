@@ -43,6 +43,31 @@ class RefundRepository {
 
 	}
 
+	/**
+	 * Files a refund made at the gateway as settled, unless a row for it exists already,
+	 * by the gateway's refund id or by the idempotency key.
+	 * @param requestedBy who made it, as a {@link SubscriptionEventLog.Actor} code
+	 */
+	void insertSettledUnlessKnown(long paymentId, long amount, String reason, String requestedBy, String key,
+			String gatewayRefundId, Instant now) {
+		jdbc.sql(
+				"""
+						insert into billing.refund (payment_id, amount, status, reason, requested_by, idempotency_key,
+						    gateway_refund_id, created_at, settled_at)
+						select :payment, :amount, 'succeeded', :reason, :actor, :key, :refund, :now, :now
+						where not exists (select 1 from billing.refund where gateway_refund_id = :refund or idempotency_key = :key)
+						on conflict (idempotency_key) do nothing
+						""")
+			.param("payment", paymentId)
+			.param("amount", amount)
+			.param("reason", reason)
+			.param("actor", requestedBy)
+			.param("key", key)
+			.param("refund", gatewayRefundId)
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
 	Optional<PendingRefund> findByKey(String key) {
 		return jdbc.sql(SELECT + " where r.idempotency_key = :key")
 			.param("key", key)

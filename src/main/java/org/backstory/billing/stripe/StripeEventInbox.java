@@ -1,6 +1,5 @@
 package org.backstory.billing.stripe;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -8,7 +7,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import org.backstory.billing.payment.PaymentGatewaySelection;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,14 +23,14 @@ class StripeEventInbox {
 	/** One task per stored event; its instance id is the event id. */
 	static final TaskDescriptor<Void> PROCESSING = TaskDescriptor.of("stripe-event");
 
-	private final JdbcClient jdbc;
+	private final StripeEventRepository events;
 
 	private final Scheduler scheduler;
 
 	private final Clock clock;
 
-	StripeEventInbox(JdbcClient jdbc, Scheduler scheduler, Clock clock) {
-		this.jdbc = jdbc;
+	StripeEventInbox(StripeEventRepository events, Scheduler scheduler, Clock clock) {
+		this.events = events;
 		this.scheduler = scheduler;
 		this.clock = clock;
 	}
@@ -45,18 +43,7 @@ class StripeEventInbox {
 	@Transactional
 	boolean store(StripeEvent event, String payload) {
 		Instant now = clock.instant();
-		int stored = jdbc.sql("""
-				insert into billing.stripe_event (id, type, created, payload, received_at, next_attempt_at)
-				values (:id, :type, :created, cast(:payload as jsonb), :now, :now)
-				on conflict (id) do nothing
-				""")
-			.param("id", event.id())
-			.param("type", event.type())
-			.param("created", Timestamp.from(event.created()))
-			.param("payload", payload)
-			.param("now", Timestamp.from(now))
-			.update();
-		if (stored == 0) {
+		if (!events.insert(event, payload, now)) {
 			return false;
 		}
 		scheduler.scheduleIfNotExists(PROCESSING.instance(event.id()).scheduledTo(now));

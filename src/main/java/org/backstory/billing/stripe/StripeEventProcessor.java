@@ -1,6 +1,5 @@
 package org.backstory.billing.stripe;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backstory.billing.payment.PaymentGatewaySelection;
+import org.backstory.billing.stripe.StripeEventRepository.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +35,7 @@ class StripeEventProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(StripeEventProcessor.class);
 
-	private final JdbcClient jdbc;
+	private final StripeEventRepository events;
 
 	private final StripeEventHandler handler;
 
@@ -44,14 +43,11 @@ class StripeEventProcessor {
 
 	private final Clock clock;
 
-	StripeEventProcessor(JdbcClient jdbc, StripeEventHandler handler, JsonMapper json, Clock clock) {
-		this.jdbc = jdbc;
+	StripeEventProcessor(StripeEventRepository events, StripeEventHandler handler, JsonMapper json, Clock clock) {
+		this.events = events;
 		this.handler = handler;
 		this.json = json;
 		this.clock = clock;
-	}
-
-	private record Claimed(String type, int attempts, String payload) {
 	}
 
 	/**
@@ -60,18 +56,9 @@ class StripeEventProcessor {
 	 */
 	Optional<Instant> process(String eventId) {
 		Instant now = clock.instant();
-		Optional<Claimed> claimed = jdbc.sql("""
-				update billing.stripe_event set attempts = attempts + 1, next_attempt_at = :leaseEnd
-				where id = :id and processed_at is null and next_attempt_at <= :now
-				returning type, attempts, payload::text
-				""")
-			.param("id", eventId)
-			.param("now", Timestamp.from(now))
-			.param("leaseEnd", Timestamp.from(now.plus(LEASE)))
-			.query((rs, row) -> new Claimed(rs.getString(1), rs.getInt(2), rs.getString(3)))
-			.optional();
+		Optional<Claimed> claimed = events.claim(eventId, now, now.plus(LEASE));
 		if (claimed.isEmpty()) {
-			return nextAttemptOf(eventId);
+			return events.nextAttemptOf(eventId);
 		}
 		try {
 			handler.handle(StripeEvent.parse(json, claimed.get().payload())
@@ -79,22 +66,12 @@ class StripeEventProcessor {
 		}
 		catch (RuntimeException ex) {
 			Instant retryAt = clock.instant().plus(backoff(claimed.get().attempts()));
-			jdbc.sql("""
-					update billing.stripe_event set last_error = :error, next_attempt_at = :retryAt
-					where id = :id and processed_at is null
-					""")
-				.param("id", eventId)
-				.param("error", abbreviate(ex.toString()))
-				.param("retryAt", Timestamp.from(retryAt))
-				.update();
+			events.recordFailure(eventId, abbreviate(ex.toString()), retryAt);
 			log.warn("Stripe event failed id={} type={} attempts={} retryAt={} error={}", eventId, claimed.get().type(),
 					claimed.get().attempts(), retryAt, ex.toString());
 			return Optional.of(retryAt);
 		}
-		jdbc.sql("""
-				update billing.stripe_event set processed_at = :now, next_attempt_at = null, last_error = null
-				where id = :id
-				""").param("id", eventId).param("now", Timestamp.from(clock.instant())).update();
+		events.markProcessed(eventId, clock.instant());
 		log.info("Stripe event processed id={} type={} attempts={}", eventId, claimed.get().type(),
 				claimed.get().attempts());
 		return Optional.empty();
@@ -105,14 +82,7 @@ class StripeEventProcessor {
 	 * per-event tasks.
 	 */
 	int processDue() {
-		List<String> due = jdbc.sql("""
-				select id from billing.stripe_event where processed_at is null and next_attempt_at <= :now
-				order by created, id limit :limit
-				""")
-			.param("now", Timestamp.from(clock.instant()))
-			.param("limit", SWEEP_BATCH)
-			.query(String.class)
-			.list();
+		List<String> due = events.due(clock.instant(), SWEEP_BATCH);
 		due.forEach(this::process);
 		return due.size();
 	}
@@ -125,13 +95,6 @@ class StripeEventProcessor {
 		int doublings = Math.min(Math.max(attempts - 1, 0), 20);
 		Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
 		return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
-	}
-
-	private Optional<Instant> nextAttemptOf(String eventId) {
-		return jdbc.sql("select next_attempt_at from billing.stripe_event where id = :id and processed_at is null")
-			.param("id", eventId)
-			.query((rs, row) -> rs.getTimestamp(1).toInstant())
-			.optional();
 	}
 
 	private static String abbreviate(String text) {

@@ -1,0 +1,107 @@
+package org.backstory.billing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.backstory.billing.PlanCatalog.StoredPlan;
+import org.backstory.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The plan rows: the catalog readers subscribe from, archived plans included. */
+@Repository
+class PlanRepository {
+
+	private static final String COLUMNS = """
+			id, code, name, tier, description, currency, monthly_price, yearly_price, trial_days, active, display_order
+			""";
+
+	private final JdbcClient jdbc;
+
+	PlanRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Adds the plan unless a plan with its code exists. */
+	void insertUnlessCodeTaken(NewPlan plan, Instant now) {
+		jdbc.sql("""
+				insert into billing.plan (code, name, tier, description, currency, monthly_price, yearly_price,
+				                          display_order, trial_days, created_at)
+				values (:code, :name, :tier, :description, :currency, :monthly, :yearly, :order, :trialDays, :now)
+				on conflict (code) do nothing
+				""")
+			.param("code", plan.code())
+			.param("name", plan.name())
+			.param("tier", plan.tier())
+			.param("description", plan.description())
+			.param("currency", plan.currency())
+			.param("monthly", plan.monthlyPrice())
+			.param("yearly", plan.yearlyPrice())
+			.param("order", plan.displayOrder())
+			.param("trialDays", plan.trialDays())
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** The active plans, in display order. */
+	List<Plan> active() {
+		return jdbc.sql("select " + COLUMNS + " from billing.plan where active order by display_order, id")
+			.query((rs, row) -> stored(rs).plan())
+			.list();
+	}
+
+	/** Every plan, archived ones included, in display order. */
+	List<Plan> all() {
+		return jdbc.sql("select " + COLUMNS + " from billing.plan order by display_order, id")
+			.query((rs, row) -> stored(rs).plan())
+			.list();
+	}
+
+	Optional<StoredPlan> find(String code) {
+		return jdbc.sql("select " + COLUMNS + " from billing.plan where code = :code")
+			.param("code", code)
+			.query((rs, row) -> stored(rs))
+			.optional();
+	}
+
+	/** Whether any plan, active or not, grants this tier. */
+	boolean offersTier(String tier) {
+		return jdbc.sql("select exists (select 1 from billing.plan where tier = :tier)")
+			.param("tier", tier)
+			.query(Boolean.class)
+			.single();
+	}
+
+	void updatePrices(long id, long monthlyPrice, long yearlyPrice) {
+		jdbc.sql("update billing.plan set monthly_price = :monthly, yearly_price = :yearly where id = :id")
+			.param("monthly", monthlyPrice)
+			.param("yearly", yearlyPrice)
+			.param("id", id)
+			.update();
+	}
+
+	/** Archives the plan; false if there is no active plan with this code. */
+	boolean archive(String code) {
+		return jdbc.sql("update billing.plan set active = false where code = :code and active")
+			.param("code", code)
+			.update() == 1;
+	}
+
+	/** Sets the plan's switch and creation time, as an export had them. */
+	void restoreState(String code, boolean active, Instant createdAt) {
+		jdbc.sql("update billing.plan set active = ?, created_at = ? where code = ?")
+			.params(active, Timestamps.of(createdAt), code)
+			.update();
+	}
+
+	private static StoredPlan stored(ResultSet rs) throws SQLException {
+		return new StoredPlan(rs.getLong("id"),
+				new Plan(rs.getString("code"), rs.getString("name"), rs.getString("tier"), rs.getString("description"),
+						rs.getString("currency"), rs.getLong("monthly_price"), rs.getLong("yearly_price"),
+						rs.getInt("trial_days"), rs.getBoolean("active"), rs.getInt("display_order")));
+	}
+
+}
