@@ -23,6 +23,7 @@ import org.backstory.billing.payment.StoredCard;
 import org.backstory.billing.subscription.NewSubscription;
 import org.backstory.billing.subscription.Subscription;
 import org.backstory.billing.subscription.SubscriptionRepository;
+import org.backstory.billing.subscription.SubscriptionTermsRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,8 @@ public class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 
 	private final SubscriptionRepository subscriptions;
 
+	private final SubscriptionTermsRepository terms;
+
 	private final PaymentRepository payments;
 
 	private final CardRepository cards;
@@ -54,9 +57,10 @@ public class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 
 	private final Clock clock;
 
-	CheckoutSteps(SubscriptionRepository subscriptions, PaymentRepository payments, CardRepository cards,
-			SubscriptionEventLog events, Offers offers, BillingMails mails, Clock clock) {
+	CheckoutSteps(SubscriptionRepository subscriptions, SubscriptionTermsRepository terms, PaymentRepository payments,
+			CardRepository cards, SubscriptionEventLog events, Offers offers, BillingMails mails, Clock clock) {
 		this.subscriptions = subscriptions;
+		this.terms = terms;
 		this.payments = payments;
 		this.cards = cards;
 		this.events = events;
@@ -115,7 +119,7 @@ public class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 		created.ifPresentOrElse(
 				id -> events.record(id, null, SubscriptionEventLog.Cause.CHECKOUT_STARTED,
 						SubscriptionEventLog.Actor.member(checkout.memberId()), now),
-				() -> subscriptions.choosePlan(live.id(), plan, checkout.interval(), now));
+				() -> terms.choosePlan(live.id(), plan, checkout.interval(), now));
 		if (checkout.articleId() != null) {
 			subscriptions.attribute(live.id(), checkout.articleId());
 		}

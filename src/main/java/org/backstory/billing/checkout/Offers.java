@@ -10,6 +10,7 @@ import org.backstory.billing.BillingInterval;
 import org.backstory.billing.Plan;
 import org.backstory.billing.payment.Discount;
 import org.backstory.billing.subscription.SubscriptionRepository;
+import org.backstory.billing.subscription.SubscriptionTermsRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,16 @@ class Offers {
 
 	private final SubscriptionRepository subscriptions;
 
+	private final SubscriptionTermsRepository terms;
+
 	private final CouponRepository coupons;
 
 	private final Clock clock;
 
-	Offers(SubscriptionRepository subscriptions, CouponRepository coupons, Clock clock) {
+	Offers(SubscriptionRepository subscriptions, SubscriptionTermsRepository terms, CouponRepository coupons,
+			Clock clock) {
 		this.subscriptions = subscriptions;
+		this.terms = terms;
 		this.coupons = coupons;
 		this.clock = clock;
 	}
@@ -121,7 +126,7 @@ class Offers {
 				}
 			}
 			else {
-				subscriptions.applyDiscount(subscriptionId, applies.coupon().id(), applies.discount(), now);
+				terms.applyDiscount(subscriptionId, applies.coupon().id(), applies.discount(), now);
 				log.info("Coupon redeemed couponId={} subscriptionId={}", applies.coupon().id(), subscriptionId);
 			}
 		}
@@ -138,7 +143,7 @@ class Offers {
 	 */
 	void release(long subscriptionId, Instant now) {
 		coupons.release(subscriptionId);
-		subscriptions.clearDiscount(subscriptionId, now);
+		terms.clearDiscount(subscriptionId, now);
 	}
 
 }

@@ -13,16 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class GatewayRefunds {
 
-	private final PaymentRepository payments;
-
 	private final RefundRepository refunds;
 
 	private final PaymentGateway gateway;
 
 	private final Clock clock;
 
-	GatewayRefunds(PaymentRepository payments, RefundRepository refunds, PaymentGateway gateway, Clock clock) {
-		this.payments = payments;
+	GatewayRefunds(RefundRepository refunds, PaymentGateway gateway, Clock clock) {
 		this.refunds = refunds;
 		this.gateway = gateway;
 		this.clock = clock;
@@ -30,7 +27,7 @@ public class GatewayRefunds {
 
 	/** Our payment that is the gateway's charge {@code chargeId}. */
 	public Optional<Long> paymentOf(String chargeId) {
-		return payments.idOfCharge(gateway.name(), chargeId);
+		return refunds.idOfCharge(gateway.name(), chargeId);
 	}
 
 	/**
@@ -40,7 +37,7 @@ public class GatewayRefunds {
 	 */
 	@Transactional
 	public void record(long paymentId, long amountRefunded, List<GatewayRefund> reported) {
-		payments.lock(paymentId);
+		refunds.lock(paymentId);
 		Instant now = clock.instant();
 		String actor = SubscriptionEventLog.Actor.gateway(gateway.name()).code();
 		for (GatewayRefund refund : reported) {
@@ -50,7 +47,7 @@ public class GatewayRefunds {
 					: "Refunded at the payment service (" + refund.reason() + ")";
 			refunds.insertSettledUnlessKnown(paymentId, refund.amount(), reason, actor, key, refund.refundId(), now);
 		}
-		payments.raiseRefunded(paymentId, amountRefunded);
+		refunds.raiseRefunded(paymentId, amountRefunded);
 	}
 
 }

@@ -178,7 +178,7 @@ public class PaymentRepository {
 		return settled.stream().map(PaymentSucceeded::paymentId).collect(Collectors.toCollection(HashSet::new));
 	}
 
-	private static final String RECORD = """
+	static final String RECORD = """
 			select id, purpose, status, amount, list_amount, discount_amount, credit_applied, refunded_amount, currency,
 			       invoice_number, card_brand, card_last4, failure_reason, period_start, period_end, created_at,
 			       settled_at
@@ -236,56 +236,6 @@ public class PaymentRepository {
 			.optional();
 	}
 
-	/** Our payment that is {@code gateway}'s charge {@code chargeId}. */
-	Optional<Long> idOfCharge(String gateway, String chargeId) {
-		return jdbc.sql("select id from billing.payment where gateway_charge_id = :charge and gateway = :gateway")
-			.param("charge", chargeId)
-			.param("gateway", gateway)
-			.query(Long.class)
-			.optional();
-	}
-
-	/** Locks the payment, which must exist, until the transaction ends. */
-	void lock(long id) {
-		jdbc.sql("select id from billing.payment where id = :id for update").param("id", id).query(Long.class).single();
-	}
-
-	/** Which member a payment belongs to, locking it against concurrent refunds. */
-	Optional<PaymentRecord> lockRecord(long id) {
-		return jdbc.sql(RECORD + " where id = :id for update")
-			.param("id", id)
-			.query((rs, row) -> record(rs))
-			.optional();
-	}
-
-	/**
-	 * Brings the payment's refunded amount up to its succeeded refunds. Never lowers it:
-	 * a gateway notification may already have set it to the gateway's own total, which
-	 * counts the same refunds.
-	 */
-	void recountRefunded(long id) {
-		jdbc.sql(
-				"""
-						update billing.payment
-						set refunded_amount = greatest(refunded_amount, least(amount,
-						    (select coalesce(sum(amount), 0) from billing.refund where payment_id = :id and status = 'succeeded')))
-						where id = :id
-						""")
-			.param("id", id)
-			.update();
-	}
-
-	/**
-	 * Raises the payment's refunded amount to {@code amountRefunded} (at most the amount
-	 * paid); never lowers it.
-	 */
-	void raiseRefunded(long id, long amountRefunded) {
-		jdbc.sql("""
-				update billing.payment set refunded_amount = least(amount, :refunded)
-				where id = :id and refunded_amount < least(amount, :refunded)
-				""").param("id", id).param("refunded", amountRefunded).update();
-	}
-
 	/**
 	 * Keeps the member's payments for the books but drops who made them and with which
 	 * card.
@@ -299,7 +249,7 @@ public class PaymentRepository {
 				""").param("member", memberId).update();
 	}
 
-	private static PaymentRecord record(ResultSet rs) throws SQLException {
+	static PaymentRecord record(ResultSet rs) throws SQLException {
 		long invoice = rs.getLong("invoice_number");
 		Long invoiceNumber = rs.wasNull() ? null : invoice;
 		return new PaymentRecord(rs.getLong("id"), rs.getString("purpose"), rs.getString("status"),

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.backstory.billing.PaymentRecord;
 import org.backstory.billing.ledger.SubscriptionEventLog;
 import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Refund rows: written pending before the gateway is asked, settled once with its answer.
+ * Refund rows: written pending before the gateway is asked, settled once with its answer;
+ * and the payment rows' side of refunds (the refunded amount, the lock that serialises
+ * two refunds of one payment).
  */
 @Repository
 class RefundRepository {
@@ -138,6 +141,56 @@ class RefundRepository {
 	private static PendingRefund map(ResultSet rs) throws SQLException {
 		return new PendingRefund(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+	}
+
+	/** Our payment that is {@code gateway}'s charge {@code chargeId}. */
+	Optional<Long> idOfCharge(String gateway, String chargeId) {
+		return jdbc.sql("select id from billing.payment where gateway_charge_id = :charge and gateway = :gateway")
+			.param("charge", chargeId)
+			.param("gateway", gateway)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Locks the payment, which must exist, until the transaction ends. */
+	void lock(long id) {
+		jdbc.sql("select id from billing.payment where id = :id for update").param("id", id).query(Long.class).single();
+	}
+
+	/** Which member a payment belongs to, locking it against concurrent refunds. */
+	Optional<PaymentRecord> lockRecord(long id) {
+		return jdbc.sql(PaymentRepository.RECORD + " where id = :id for update")
+			.param("id", id)
+			.query((rs, row) -> PaymentRepository.record(rs))
+			.optional();
+	}
+
+	/**
+	 * Brings the payment's refunded amount up to its succeeded refunds. Never lowers it:
+	 * a gateway notification may already have set it to the gateway's own total, which
+	 * counts the same refunds.
+	 */
+	void recountRefunded(long id) {
+		jdbc.sql(
+				"""
+						update billing.payment
+						set refunded_amount = greatest(refunded_amount, least(amount,
+						    (select coalesce(sum(amount), 0) from billing.refund where payment_id = :id and status = 'succeeded')))
+						where id = :id
+						""")
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Raises the payment's refunded amount to {@code amountRefunded} (at most the amount
+	 * paid); never lowers it.
+	 */
+	void raiseRefunded(long id, long amountRefunded) {
+		jdbc.sql("""
+				update billing.payment set refunded_amount = least(amount, :refunded)
+				where id = :id and refunded_amount < least(amount, :refunded)
+				""").param("id", id).param("refunded", amountRefunded).update();
 	}
 
 }

@@ -29,8 +29,6 @@ public class Refunds {
 
 	private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
-	private final PaymentRepository payments;
-
 	private final RefundRepository refunds;
 
 	private final PaymentGateway gateway;
@@ -43,10 +41,9 @@ public class Refunds {
 
 	private final ApplicationEventPublisher events;
 
-	Refunds(PaymentRepository payments, RefundRepository refunds, PaymentGateway gateway,
-			TransactionTemplate transaction, StaffActions audit, Clock clock, ApplicationEventPublisher events) {
+	Refunds(RefundRepository refunds, PaymentGateway gateway, TransactionTemplate transaction, StaffActions audit,
+			Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
-		this.payments = payments;
 		this.refunds = refunds;
 		this.gateway = gateway;
 		this.transaction = transaction;
@@ -84,7 +81,7 @@ public class Refunds {
 		if (earlier.isPresent()) {
 			return new Begun(earlier.get(), null);
 		}
-		Optional<PaymentRecord> payment = payments.lockRecord(paymentId);
+		Optional<PaymentRecord> payment = refunds.lockRecord(paymentId);
 		if (payment.isEmpty() || !payment.get().succeeded()) {
 			return new Begun(null, "Only a successful payment can be refunded.");
 		}
@@ -115,7 +112,7 @@ public class Refunds {
 		transaction.executeWithoutResult(status -> {
 			if (refunds.settle(refund.id(), result, clock.instant())
 					&& result instanceof PaymentGateway.RefundResult.Refunded) {
-				payments.recountRefunded(refund.paymentId());
+				refunds.recountRefunded(refund.paymentId());
 				events.publishEvent(new PaymentRefunded(refund.id(), refund.paymentId(), refund.amount(),
 						refund.currency(), clock.instant()));
 				new SubscriptionEventLog.Actor(refund.requestedBy()).staffId()

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backstory.billing.BillingInterval;
-import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.Discount;
 import org.backstory.shared.Timestamps;
@@ -142,25 +141,6 @@ public class SubscriptionRepository {
 			.update();
 	}
 
-	/** Points an unfinished checkout at the plan and interval the member now chose. */
-	public void choosePlan(long id, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
-		entitlements.invalidate();
-		jdbc.sql("""
-				update billing.subscription
-				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
-				    currency = :currency, updated_at = :now
-				where id = :id and status = 'incomplete'
-				""")
-			.param("id", id)
-			.param("plan", plan.id())
-			.param("tier", plan.plan().tier())
-			.param("interval", interval.code())
-			.param("price", plan.plan().price(interval))
-			.param("currency", plan.plan().currency())
-			.param("now", Timestamps.of(now))
-			.update();
-	}
-
 	/**
 	 * Starts the first paid period of an unfinished checkout; false if it was not
 	 * unfinished.
@@ -224,37 +204,6 @@ public class SubscriptionRepository {
 			.param("end", Timestamps.of(trialEnd))
 			.param("now", Timestamps.of(now))
 			.update() == 1;
-	}
-
-	/** Copies a coupon's terms onto the subscription. */
-	public void applyDiscount(long id, long couponId, Discount discount, Instant now) {
-		entitlements.invalidate();
-		jdbc.sql("""
-				update billing.subscription
-				set coupon_id = :coupon, percent_off = :percent, amount_off = :amount, discount_ends_at = :ends,
-				    updated_at = :now
-				where id = :id
-				""")
-			.param("id", id)
-			.param("coupon", couponId)
-			.param("percent", discount.percentOff())
-			.param("amount", discount.amountOff())
-			.param("ends", Timestamps.of(discount.endsAt()))
-			.param("now", Timestamps.of(now))
-			.update();
-	}
-
-	/**
-	 * Drops the coupon's terms from an unfinished checkout whose first charge was
-	 * declined.
-	 */
-	public void clearDiscount(long id, Instant now) {
-		entitlements.invalidate();
-		jdbc.sql("""
-				update billing.subscription
-				set coupon_id = null, percent_off = null, amount_off = null, discount_ends_at = null, updated_at = :now
-				where id = :id and status = 'incomplete'
-				""").param("id", id).param("now", Timestamps.of(now)).update();
 	}
 
 	/**

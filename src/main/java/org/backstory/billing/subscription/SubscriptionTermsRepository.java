@@ -2,9 +2,11 @@ package org.backstory.billing.subscription;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.Discount;
 import org.backstory.shared.Timestamps;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Subscriptions' money terms: plan, price, period, credit and discount, as charges and
- * quotes need them.
+ * quotes need them, and the checkout's writes of them (the plan chosen, a coupon's
+ * discount).
  */
 @Repository
 public class SubscriptionTermsRepository {
@@ -29,8 +32,11 @@ public class SubscriptionTermsRepository {
 
 	private final JdbcClient jdbc;
 
-	SubscriptionTermsRepository(JdbcClient jdbc) {
+	private final EntitlementCache entitlements;
+
+	SubscriptionTermsRepository(JdbcClient jdbc, EntitlementCache entitlements) {
 		this.jdbc = jdbc;
+		this.entitlements = entitlements;
 	}
 
 	/** The terms of the member's running (not unfinished, not ended) subscription. */
@@ -72,6 +78,56 @@ public class SubscriptionTermsRepository {
 				rs.getString("currency"), Timestamps.require(rs, "current_period_start"),
 				Timestamps.read(rs, "current_period_end"), rs.getLong("credit_balance"),
 				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")));
+	}
+
+	/** Points an unfinished checkout at the plan and interval the member now chose. */
+	public void choosePlan(long id, PlanCatalog.StoredPlan plan, BillingInterval interval, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
+				    currency = :currency, updated_at = :now
+				where id = :id and status = 'incomplete'
+				""")
+			.param("id", id)
+			.param("plan", plan.id())
+			.param("tier", plan.plan().tier())
+			.param("interval", interval.code())
+			.param("price", plan.plan().price(interval))
+			.param("currency", plan.plan().currency())
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** Copies a coupon's terms onto the subscription. */
+	public void applyDiscount(long id, long couponId, Discount discount, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set coupon_id = :coupon, percent_off = :percent, amount_off = :amount, discount_ends_at = :ends,
+				    updated_at = :now
+				where id = :id
+				""")
+			.param("id", id)
+			.param("coupon", couponId)
+			.param("percent", discount.percentOff())
+			.param("amount", discount.amountOff())
+			.param("ends", Timestamps.of(discount.endsAt()))
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/**
+	 * Drops the coupon's terms from an unfinished checkout whose first charge was
+	 * declined.
+	 */
+	public void clearDiscount(long id, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set coupon_id = null, percent_off = null, amount_off = null, discount_ends_at = null, updated_at = :now
+				where id = :id and status = 'incomplete'
+				""").param("id", id).param("now", Timestamps.of(now)).update();
 	}
 
 }
