@@ -2,6 +2,7 @@ package org.backstory.billing;
 
 import java.util.List;
 
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,7 @@ public class SubscriptionHistory {
 					""")
 			.param("member", memberId)
 			.query((rs, row) -> {
-				long amount = rs.getLong("amount");
-				Long maybeAmount = rs.wasNull() ? null : amount;
+				Long maybeAmount = Columns.nullableLong(rs, "amount");
 				return new SubscriptionEventEntry(rs.getLong("subscription_id"), Timestamps.require(rs, "occurred_at"),
 						rs.getString("from_status"), rs.getString("to_status"), rs.getString("cause"),
 						rs.getString("actor"), maybeAmount, rs.getString("currency"));

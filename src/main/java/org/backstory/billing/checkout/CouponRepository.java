@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,14 +128,10 @@ public class CouponRepository {
 	}
 
 	private static Coupon map(ResultSet rs) throws SQLException {
-		int percent = rs.getInt("percent_off");
-		Integer percentOff = rs.wasNull() ? null : percent;
-		long amount = rs.getLong("amount_off");
-		Long amountOff = rs.wasNull() ? null : amount;
-		int months = rs.getInt("duration_months");
-		Integer durationMonths = rs.wasNull() ? null : months;
-		int max = rs.getInt("max_redemptions");
-		Integer maxRedemptions = rs.wasNull() ? null : max;
+		Integer percentOff = Columns.nullableInt(rs, "percent_off");
+		Long amountOff = Columns.nullableLong(rs, "amount_off");
+		Integer durationMonths = Columns.nullableInt(rs, "duration_months");
+		Integer maxRedemptions = Columns.nullableInt(rs, "max_redemptions");
 		return new Coupon(rs.getLong("id"), rs.getString("code"), rs.getString("name"), percentOff, amountOff,
 				rs.getString("currency"), CouponDuration.fromCode(rs.getString("duration")).orElseThrow(),
 				durationMonths, Timestamps.read(rs, "redeem_by"), maxRedemptions, rs.getInt("times_redeemed"),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.backstory.billing.PlanCatalog;
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -121,8 +122,7 @@ public class GiftRepository {
 	}
 
 	private static Gift map(ResultSet rs) throws SQLException {
-		long buyer = rs.getLong("buyer_member_id");
-		Long buyerId = rs.wasNull() ? null : buyer;
+		Long buyerId = Columns.nullableLong(rs, "buyer_member_id");
 		return new Gift(rs.getLong("id"), buyerId, rs.getString("buyer_name"), rs.getString("recipient_email"),
 				rs.getString("message"), rs.getString("plan_code"), rs.getString("plan_name"), rs.getInt("months"),
 				rs.getLong("amount"), rs.getString("currency"), Gift.Status.fromCode(rs.getString("status")),

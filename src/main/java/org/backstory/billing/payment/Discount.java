@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -66,10 +67,8 @@ public record Discount(@Nullable Integer percentOff, @Nullable Long amountOff, @
 	 * discount_ends_at}); {@link #NONE} when it has none.
 	 */
 	public static Discount read(ResultSet rs) throws SQLException {
-		int percent = rs.getInt("percent_off");
-		Integer percentOff = rs.wasNull() ? null : percent;
-		long amount = rs.getLong("amount_off");
-		Long amountOff = rs.wasNull() ? null : amount;
+		Integer percentOff = Columns.nullableInt(rs, "percent_off");
+		Long amountOff = Columns.nullableLong(rs, "amount_off");
 		return new Discount(percentOff, amountOff, Timestamps.read(rs, "discount_ends_at"));
 	}
 

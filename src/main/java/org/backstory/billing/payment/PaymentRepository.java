@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.backstory.billing.PaymentRecord;
 import org.backstory.billing.PaymentSucceeded;
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -250,8 +251,7 @@ public class PaymentRepository {
 	}
 
 	static PaymentRecord record(ResultSet rs) throws SQLException {
-		long invoice = rs.getLong("invoice_number");
-		Long invoiceNumber = rs.wasNull() ? null : invoice;
+		Long invoiceNumber = Columns.nullableLong(rs, "invoice_number");
 		return new PaymentRecord(rs.getLong("id"), rs.getString("purpose"), rs.getString("status"),
 				rs.getLong("amount"), rs.getLong("list_amount"), rs.getLong("discount_amount"),
 				rs.getLong("credit_applied"), rs.getLong("refunded_amount"), rs.getString("currency"), invoiceNumber,
@@ -265,8 +265,7 @@ public class PaymentRepository {
 		StoredCard card = token == null ? null
 				: new StoredCard(rs.getString("card_customer_id"), token, rs.getString("card_brand"),
 						rs.getString("card_last4"), rs.getInt("card_exp_month"), rs.getInt("card_exp_year"));
-		long subscription = rs.getLong("subscription_id");
-		Long subscriptionId = rs.wasNull() ? null : subscription;
+		Long subscriptionId = Columns.nullableLong(rs, "subscription_id");
 		return new PaymentAttempt(rs.getLong("id"), rs.getLong("member_id"), subscriptionId,
 				PaymentPurpose.fromCode(rs.getString("purpose")), rs.getString("gateway"), rs.getLong("amount"),
 				rs.getString("currency"), PaymentStatus.fromCode(rs.getString("status")),

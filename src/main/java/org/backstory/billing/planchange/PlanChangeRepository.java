@@ -11,6 +11,7 @@ import org.backstory.billing.subscription.SubscriptionLifecycle;
 import org.backstory.billing.subscription.SubscriptionRepository;
 import org.backstory.billing.subscription.SubscriptionTerms;
 import org.backstory.billing.subscription.SubscriptionTermsRepository;
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -184,8 +185,7 @@ class PlanChangeRepository {
 	}
 
 	private static PlanChange change(ResultSet rs) throws SQLException {
-		long paymentId = rs.getLong("payment_id");
-		Long payment = rs.wasNull() ? null : paymentId;
+		Long payment = Columns.nullableLong(rs, "payment_id");
 		return new PlanChange(rs.getLong("id"), rs.getLong("subscription_id"), payment, rs.getLong("from_plan_id"),
 				BillingInterval.fromCode(rs.getString("from_interval")).orElseThrow(),
 				Timestamps.require(rs, "from_period_start"), rs.getLong("plan_id"), rs.getString("plan_code"),

@@ -15,6 +15,7 @@ import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.Discount;
 import org.backstory.billing.payment.StoredCard;
 import org.backstory.billing.subscription.EntitlementCache;
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -162,12 +163,9 @@ class RenewalRepository {
 
 	private static DueSubscription map(ResultSet rs) throws SQLException {
 		String interval = rs.getString("billing_interval");
-		long priceAmount = rs.getLong("price_amount");
-		Long price = rs.wasNull() ? null : priceAmount;
-		int percentOff = rs.getInt("percent_off");
-		Integer percent = rs.wasNull() ? null : percentOff;
-		long amountOff = rs.getLong("amount_off");
-		Long amount = rs.wasNull() ? null : amountOff;
+		Long price = Columns.nullableLong(rs, "price_amount");
+		Integer percent = Columns.nullableInt(rs, "percent_off");
+		Long amount = Columns.nullableLong(rs, "amount_off");
 		String token = rs.getString("token");
 		StoredCard card = token == null ? null : new StoredCard(rs.getString("gateway_customer_id"), token,
 				rs.getString("brand"), rs.getString("last4"), rs.getInt("exp_month"), rs.getInt("exp_year"));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.Discount;
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -260,10 +261,8 @@ public class SubscriptionRepository {
 
 	private static Subscription map(ResultSet rs) throws SQLException {
 		String interval = rs.getString("billing_interval");
-		long planId = rs.getLong("plan_id");
-		Long plan = rs.wasNull() ? null : planId;
-		long priceAmount = rs.getLong("price_amount");
-		Long price = rs.wasNull() ? null : priceAmount;
+		Long plan = Columns.nullableLong(rs, "plan_id");
+		Long price = Columns.nullableLong(rs, "price_amount");
 		return new Subscription(rs.getLong("id"), rs.getLong("member_id"), plan, rs.getString("plan_code"),
 				rs.getString("plan_name"), rs.getString("tier"),
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,

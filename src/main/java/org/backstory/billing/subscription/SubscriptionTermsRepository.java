@@ -9,6 +9,7 @@ import org.backstory.billing.BillingInterval;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.Discount;
+import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,14 +65,10 @@ public class SubscriptionTermsRepository {
 
 	private static SubscriptionTerms terms(ResultSet rs) throws SQLException {
 		String interval = rs.getString("billing_interval");
-		long planId = rs.getLong("plan_id");
-		Long plan = rs.wasNull() ? null : planId;
-		long priceAmount = rs.getLong("price_amount");
-		Long price = rs.wasNull() ? null : priceAmount;
-		int percentOff = rs.getInt("percent_off");
-		Integer percent = rs.wasNull() ? null : percentOff;
-		long amountOff = rs.getLong("amount_off");
-		Long amount = rs.wasNull() ? null : amountOff;
+		Long plan = Columns.nullableLong(rs, "plan_id");
+		Long price = Columns.nullableLong(rs, "price_amount");
+		Integer percent = Columns.nullableInt(rs, "percent_off");
+		Long amount = Columns.nullableLong(rs, "amount_off");
 		return new SubscriptionTerms(rs.getLong("id"), rs.getLong("member_id"), plan,
 				SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"), rs.getBoolean("renews"),
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
