@@ -23,7 +23,7 @@ public class ArticleCatalog {
 
 	private static final int MAX_LIMIT = 500;
 
-	private final ArticleReader reader;
+	private final ArticleCatalogRepository reader;
 
 	private final CatalogCache cache;
 
@@ -31,7 +31,8 @@ public class ArticleCatalog {
 
 	private final Clock clock;
 
-	ArticleCatalog(ArticleReader reader, CatalogCache cache, RelatedArticlesRepository related, Clock clock) {
+	ArticleCatalog(ArticleCatalogRepository reader, CatalogCache cache, RelatedArticlesRepository related,
+			Clock clock) {
 		this.reader = reader;
 		this.cache = cache;
 		this.related = related;

@@ -29,7 +29,7 @@ public class ArticleDesk {
 
 	private final RevisionLog revisionLog;
 
-	private final ArticleReader reader;
+	private final ArticleCatalogRepository reader;
 
 	private final StaffActions staffActions;
 
@@ -42,8 +42,8 @@ public class ArticleDesk {
 	private final DeskChecks checks;
 
 	ArticleDesk(ArticleEditor editor, ArticlePublisher publisher, ArticleVocabulary vocabulary, DeskChecks checks,
-			ArticleDeskRepository repository, RevisionLog revisionLog, ArticleReader reader, StaffActions staffActions,
-			Clock clock) {
+			ArticleDeskRepository repository, RevisionLog revisionLog, ArticleCatalogRepository reader,
+			StaffActions staffActions, Clock clock) {
 		this.editor = editor;
 		this.publisher = publisher;
 		this.vocabulary = vocabulary;

@@ -48,11 +48,11 @@ public class ArticleSearch {
 
 	private final ArticleSearchRepository repository;
 
-	private final ArticleReader reader;
+	private final ArticleCatalogRepository reader;
 
 	private final Clock clock;
 
-	ArticleSearch(ArticleSearchRepository repository, ArticleReader reader, Clock clock) {
+	ArticleSearch(ArticleSearchRepository repository, ArticleCatalogRepository reader, Clock clock) {
 		this.repository = repository;
 		this.reader = reader;
 		this.clock = clock;

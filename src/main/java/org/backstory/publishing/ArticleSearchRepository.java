@@ -1,6 +1,6 @@
 package org.backstory.publishing;
 
-import static org.backstory.publishing.ArticleReader.utc;
+import static org.backstory.publishing.ArticleCatalogRepository.utc;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package org.backstory.publishing;
 
-import static org.backstory.publishing.ArticleReader.utc;
+import static org.backstory.publishing.ArticleCatalogRepository.utc;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -163,7 +163,7 @@ class BackgroundSuggestionRepository {
 	Optional<Instant> publishedAt(long articleId) {
 		return jdbc.sql("select published_at from publishing.article where id = ? and status <> 'draft'")
 			.param(articleId)
-			.query((rs, row) -> ArticleReader.instant(rs, "published_at"))
+			.query((rs, row) -> ArticleCatalogRepository.instant(rs, "published_at"))
 			.optional();
 	}
 

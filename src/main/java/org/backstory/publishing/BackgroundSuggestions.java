@@ -35,12 +35,12 @@ public class BackgroundSuggestions {
 
 	private final EntityMentions mentions;
 
-	private final ArticleReader reader;
+	private final ArticleCatalogRepository reader;
 
 	private final Clock clock;
 
 	BackgroundSuggestions(BackgroundSuggestionRepository repository, StorylineEvents storylineEvents,
-			EntityMentions mentions, ArticleReader reader, Clock clock) {
+			EntityMentions mentions, ArticleCatalogRepository reader, Clock clock) {
 		this.repository = repository;
 		this.storylineEvents = storylineEvents;
 		this.mentions = mentions;

@@ -50,7 +50,7 @@ class CatalogCache {
 	private volatile @Nullable Snapshot snapshot;
 
 	@Autowired
-	CatalogCache(Clock clock, ArticleReader reader) {
+	CatalogCache(Clock clock, ArticleCatalogRepository reader) {
 		this(clock, now -> reader.nextScheduled(now).orElse(null));
 	}
 

@@ -10,8 +10,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One article as {@link ArticleReader} selects it, before its byline is attached. Without
- * the body, the html fields are empty and the SEO fields {@link ArticleSeo#none()}.
+ * One article as {@link ArticleCatalogRepository} selects it, before its byline is
+ * attached. Without the body, the html fields are empty and the SEO fields
+ * {@link ArticleSeo#none()}.
  */
 record CatalogRow(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
 		@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
@@ -22,8 +23,8 @@ record CatalogRow(long id, String slug, String title, String dek, @Nullable Stor
 		StorylineRef storyline = storylineSlug == null ? null
 				: new StorylineRef(storylineSlug, rs.getString("storyline_title"), rs.getInt("storyline_part"));
 		return new CatalogRow(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
-				storyline, rs.getString("cover_image_url"), ArticleReader.instant(rs, "published_at"),
-				ArticleReader.instant(rs, "updated_at"),
+				storyline, rs.getString("cover_image_url"), ArticleCatalogRepository.instant(rs, "published_at"),
+				ArticleCatalogRepository.instant(rs, "updated_at"),
 				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
 				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "",
 				rs.getBoolean("on_site"), withBody ? new ArticleSeo(rs.getString("seo_title"),

@@ -28,7 +28,7 @@ public class Entities {
 
 	private final EntityRepository repository;
 
-	private final ArticleReader reader;
+	private final ArticleCatalogRepository reader;
 
 	private final TaxonomyRepository taxonomy;
 
@@ -44,8 +44,8 @@ public class Entities {
 
 	private final Clock clock;
 
-	Entities(EntityRepository repository, ArticleReader reader, TaxonomyRepository taxonomy, CatalogCache cache,
-			ArticleDesk desk, EntityMentions mentions, StaffActions staffActions, Clock clock) {
+	Entities(EntityRepository repository, ArticleCatalogRepository reader, TaxonomyRepository taxonomy,
+			CatalogCache cache, ArticleDesk desk, EntityMentions mentions, StaffActions staffActions, Clock clock) {
 		this.desk = desk;
 		this.mentions = mentions;
 		this.repository = repository;

@@ -86,7 +86,7 @@ class EntityRepository {
 	long insert(EntityKind kind, String slug, String name, String bio, Instant now) {
 		return jdbc.sql(
 				"insert into publishing.entity (kind, slug, name, bio, created_at) values (?, ?, ?, ?, ?) returning id")
-			.params(kind.code(), slug, name, bio, ArticleReader.utc(now))
+			.params(kind.code(), slug, name, bio, ArticleCatalogRepository.utc(now))
 			.query(Long.class)
 			.single();
 	}
@@ -141,11 +141,14 @@ class EntityRepository {
 	 * first.
 	 */
 	List<Long> mentioningArticles(long entityId, int limit, int offset, Instant now) {
-		return jdbc.sql("""
-				select a.id from publishing.article_mention m join publishing.article a on a.id = m.article_id
-				where m.entity_id = :entity and not m.gated and %s
-				order by a.published_at desc, a.id desc limit :limit offset :offset""".formatted(ArticleReader.LIVE))
-			.params(Map.of("entity", entityId, "limit", limit, "offset", offset, "now", ArticleReader.utc(now)))
+		return jdbc
+			.sql("""
+					select a.id from publishing.article_mention m join publishing.article a on a.id = m.article_id
+					where m.entity_id = :entity and not m.gated and %s
+					order by a.published_at desc, a.id desc limit :limit offset :offset"""
+				.formatted(ArticleCatalogRepository.LIVE))
+			.params(Map.of("entity", entityId, "limit", limit, "offset", offset, "now",
+					ArticleCatalogRepository.utc(now)))
 			.query(Long.class)
 			.list();
 	}
@@ -160,8 +163,8 @@ class EntityRepository {
 				"""
 						select m.entity_id, count(*) from publishing.article_mention m join publishing.article a on a.id = m.article_id
 						where not m.gated and %s group by m.entity_id"""
-					.formatted(ArticleReader.LIVE))
-			.params(Map.of("now", ArticleReader.utc(now)))
+					.formatted(ArticleCatalogRepository.LIVE))
+			.params(Map.of("now", ArticleCatalogRepository.utc(now)))
 			.query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2)))
 			.list();
 		return counts;
@@ -177,8 +180,8 @@ class EntityRepository {
 				join publishing.article a on a.id = q.article_id
 				where q.entity_id = :entity and %s
 				order by coalesce(q.said_on, (a.published_at at time zone 'UTC')::date) desc, a.published_at desc,
-				  q.position""".formatted(ArticleReader.LIVE))
-			.params(Map.of("entity", entityId, "now", ArticleReader.utc(now)))
+				  q.position""".formatted(ArticleCatalogRepository.LIVE))
+			.params(Map.of("entity", entityId, "now", ArticleCatalogRepository.utc(now)))
 			.query((rs, row) -> new QuoteRow(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
 					rs.getBoolean(4)))
 			.list();
@@ -193,8 +196,8 @@ class EntityRepository {
 		jdbc.sql("""
 				select e.slug, max(a.published_at) from publishing.entity e
 				join publishing.article_mention m on m.entity_id = e.id join publishing.article a on a.id = m.article_id
-				where not m.gated and %s group by e.slug order by e.slug""".formatted(ArticleReader.LIVE))
-			.params(Map.of("now", ArticleReader.utc(now)))
+				where not m.gated and %s group by e.slug order by e.slug""".formatted(ArticleCatalogRepository.LIVE))
+			.params(Map.of("now", ArticleCatalogRepository.utc(now)))
 			.query((rs, row) -> slugs.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
 			.list();
 		return slugs;

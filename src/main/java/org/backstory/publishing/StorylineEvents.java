@@ -26,7 +26,7 @@ public class StorylineEvents {
 
 	private final StorylineEventRepository repository;
 
-	private final ArticleReader reader;
+	private final ArticleCatalogRepository reader;
 
 	private final CatalogCache cache;
 
@@ -34,7 +34,7 @@ public class StorylineEvents {
 
 	private final Clock clock;
 
-	StorylineEvents(StorylineEventRepository repository, ArticleReader reader, CatalogCache cache,
+	StorylineEvents(StorylineEventRepository repository, ArticleCatalogRepository reader, CatalogCache cache,
 			StaffActions staffActions, Clock clock) {
 		this.repository = repository;
 		this.reader = reader;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * then their tags.
  */
 @Component
-class ArticleReader {
+class ArticleCatalogRepository {
 
 	private static final Instant EVERYTHING_OUT = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -48,7 +48,7 @@ class ArticleReader {
 
 	private final BylineRepository bylineRepository;
 
-	ArticleReader(JdbcClient jdbc, BylineRepository bylineRepository) {
+	ArticleCatalogRepository(JdbcClient jdbc, BylineRepository bylineRepository) {
 		this.jdbc = jdbc;
 		this.bylineRepository = bylineRepository;
 	}
