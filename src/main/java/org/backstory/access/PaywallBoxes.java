@@ -2,6 +2,7 @@ package org.backstory.access;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.access.PaywallBox.Action;
@@ -42,7 +43,7 @@ final class PaywallBoxes {
 					new Action("Update your card", "/account/card"), null, null);
 			case UPGRADE -> new PaywallBox(remedy, "This article is for another plan",
 					"Your plan doesn't include this article. Upgrade to read it.",
-					new Action("Upgrade", "/subscribe" + from), null, null);
+					new Action("Upgrade", upgrade(article)), null, null);
 		};
 	}
 
@@ -64,6 +65,19 @@ final class PaywallBoxes {
 					box.footnote());
 		}
 		return new PaywallBox(remedy, box.heading(), box.message(), box.primary(), logIn, box.footnote());
+	}
+
+	/**
+	 * The plan change that opens the article: billing picks the plan from the tiers the
+	 * article names (public metadata, like its visibility label).
+	 */
+	private static String upgrade(Article article) {
+		return "/account/plan/upgrade?" + article.visibility()
+			.tiers()
+			.stream()
+			.sorted()
+			.map(tier -> "tier=" + URLEncoder.encode(tier, StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
 	}
 
 	private static Action withoutNext(Action action) {

@@ -105,6 +105,7 @@ class ArticleGateIntegrationTests {
 
 		assertThat(readable.complete()).isFalse();
 		assertThat(readable.paywall().remedy()).isEqualTo(Remedy.UPGRADE);
+		assertThat(readable.paywall().primary().href()).isEqualTo("/account/plan/upgrade?tier=patron");
 	}
 
 	@Test

@@ -2,12 +2,16 @@ package org.backstory.billing.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.Money;
+import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionSummary;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Changing plan: every plan and interval with what moving to it costs now, a confirmation
@@ -63,6 +68,28 @@ class PlanChangeController {
 			return renderChoices(model, member, List.of(), refused.getMessage());
 		}
 		return renderChoices(model, member, choices, null);
+	}
+
+	/**
+	 * Where a paywall box's Upgrade button leads: straight to the change to a plan that
+	 * grants one of the article's tiers (the cheapest at the member's interval, the
+	 * catalogue's order between equals), in the member's currency; to the list of plans
+	 * when none does.
+	 */
+	@GetMapping("/account/plan/upgrade")
+	RedirectView upgrade(@RequestParam(name = "tier", required = false) @Nullable List<String> tiers,
+			@AuthenticationPrincipal SignedInMember member) {
+		Optional<SubscriptionSummary> current = subscriptions.currentSubscription(member.id());
+		BillingInterval interval = current.map(SubscriptionSummary::interval).orElse(BillingInterval.MONTH);
+		Optional<String> currency = current.map(SubscriptionSummary::currency);
+		Set<String> wanted = tiers == null ? Set.of() : Set.copyOf(tiers);
+		return plans.activePlans()
+			.stream()
+			.filter(plan -> wanted.contains(plan.tier()))
+			.filter(plan -> currency.map(plan.currency()::equals).orElse(true))
+			.min(Comparator.comparingLong((Plan plan) -> plan.price(interval)))
+			.map(plan -> Responses.seeOther("/account/plan/" + plan.code() + "/" + interval.code()))
+			.orElseGet(() -> Responses.seeOther("/account/plan"));
 	}
 
 	@GetMapping("/account/plan/{planCode}/{interval}")
