@@ -17,6 +17,14 @@ public record ArticleStatusLine(long id, String slug, String title, String statu
 		boolean onSite, Visibility visibility, boolean previewCapped) {
 
 	/**
+	 * The status as staff should read it at {@code now}: an article scheduled for a time
+	 * that has come is published (its row keeps saying {@code scheduled}).
+	 */
+	public String statusAt(Instant now) {
+		return "scheduled".equals(status) && publishedAt != null && !publishedAt.isAfter(now) ? "published" : status;
+	}
+
+	/**
 	 * What to tell staff before they publish an article whose preview was capped, or
 	 * null.
 	 */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -179,6 +180,27 @@ class PublishPagesIntegrationTests {
 		assertThat(canceled.status()).isEqualTo(302);
 		assertThat(sends.find(send).orElseThrow().status()).isEqualTo(SendStatus.CANCELED);
 		assertThat(sends.tally(send).total()).isZero();
+	}
+
+	@Test
+	void anArticleWhoseScheduledTimeHasComeShowsAsPublishedNotScheduled() throws InterruptedException {
+		long id = editor.save(articles.draft(Visibility.everyone()));
+		Instant at = clock.instant().plusSeconds(1);
+		systemPublisher.publish(id, at, false);
+		assertThat(staff.get("/admin/publish/" + id).document().select(".staff-publish p").first().text())
+			.startsWith("Now scheduled");
+
+		while (!clock.instant().isAfter(at)) {
+			Thread.sleep(50);
+		}
+
+		assertThat(editor.statusOf(id).orElseThrow().status()).isEqualTo("scheduled");
+		assertThat(staff.get("/admin/publish/" + id).document().select(".staff-publish p").first().text())
+			.startsWith("Now published");
+		assertThat(staff.get("/admin/publish")
+			.document()
+			.select("tr:has(a[href=/admin/publish/" + id + "]) td")
+			.eachText()).anySatisfy(cell -> assertThat(cell).startsWith("published"));
 	}
 
 	@Test

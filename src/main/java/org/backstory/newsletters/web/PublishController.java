@@ -1,5 +1,6 @@
 package org.backstory.newsletters.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,9 +53,12 @@ class PublishController {
 
 	private final BackgroundSuggestions background;
 
+	private final Clock clock;
+
 	PublishController(ArticleEditor articles, ArticleDesk desk, ArticlePublishing publishing, Newsletters newsletters,
-			NewsletterSends sends, BackgroundSuggestions background) {
+			NewsletterSends sends, BackgroundSuggestions background, Clock clock) {
 		this.background = background;
+		this.clock = clock;
 		this.articles = articles;
 		this.desk = desk;
 		this.publishing = publishing;
@@ -70,6 +74,7 @@ class PublishController {
 	String list(@AuthenticationPrincipal SignedInMember staff, Model model) {
 		model.addAttribute("articles",
 				articles.latestForStaff(100).stream().filter(article -> desk.mayPublish(article.id(), staff)).toList());
+		model.addAttribute("now", clock.instant());
 		return "newsletters/publish-list";
 	}
 
@@ -128,6 +133,7 @@ class PublishController {
 	private String render(Model model, ArticleStatusLine article, CsrfToken csrfToken, PublishForm form,
 			List<String> problems) {
 		model.addAttribute("article", article);
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("newsletters", newsletters.all());
 		model.addAttribute("sends", sends.ofArticle(article.id()));
 		model.addAttribute("staleEvents", background.staleEvents(article.id()));
