@@ -156,6 +156,15 @@ public class ArticleDesk {
 	}
 
 	/**
+	 * Refuses, with a sentence saying who can allow it, a staff member who may not
+	 * publish, schedule or unpublish the article.
+	 */
+	@Transactional(readOnly = true)
+	public void requireMayPublish(long id, SignedInMember staff) {
+		checks.requirePublish(id, staff);
+	}
+
+	/**
 	 * Whether this staff member may publish, schedule or unpublish the article (false if
 	 * there is none).
 	 */

@@ -2,6 +2,7 @@ package org.backstory.publishing;
 
 import org.backstory.members.MemberRole;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.web.Refusal;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +47,18 @@ class DeskChecks {
 	void requirePublish(long id, SignedInMember staff) {
 		ArticleDeskRepository.Standing standing = standing(id, staff);
 		if (!ArticlePermissions.mayPublish(staff.role(), standing.own(), standing.authorMayPublish())) {
-			throw new AccessDeniedException(staff.role() == MemberRole.AUTHOR && standing.own()
-					? "An editor has not allowed this article's authors to publish it."
-					: "You may not publish this article.");
+			throw new Refusal(publishRefusal(staff.role(), standing.own()));
 		}
+	}
+
+	/** Why this staff member may not publish the article, and who can allow it. */
+	static String publishRefusal(MemberRole role, boolean own) {
+		if (role == MemberRole.AUTHOR && own) {
+			return "An editor has not allowed this article's authors to publish it. Ask an editor, an administrator "
+					+ "or the owner to allow it on the article's page, or to publish it for you.";
+		}
+		return "Only editors, administrators and the owner may publish this article. Ask one of them to publish "
+				+ "it for you.";
 	}
 
 	static void requireStaff(SignedInMember staff) {

@@ -10,6 +10,14 @@ package org.backstory.site;
  */
 public record ErrorPage(int status, String heading, String message) {
 
+	/**
+	 * A 403 that says why and who can allow it
+	 * ({@link org.backstory.shared.web.Refusal}).
+	 */
+	static ErrorPage refused(String sentence) {
+		return new ErrorPage(403, "You can't do that here", sentence);
+	}
+
 	static ErrorPage of(int status) {
 		return switch (status) {
 			case 404 -> new ErrorPage(status, "We couldn't find that page",

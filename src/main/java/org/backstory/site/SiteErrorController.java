@@ -23,7 +23,9 @@ class SiteErrorController implements ErrorController {
 		// Asked for directly, /error is just a page that does not exist.
 		int status = code instanceof Integer value && value >= 400 ? value : 404;
 		response.setStatus(status);
-		model.addAttribute("error", ErrorPage.of(status));
+		model.addAttribute("error",
+				status == 403 && request.getAttribute(RefusalAdvice.SENTENCE) instanceof String sentence
+						? ErrorPage.refused(sentence) : ErrorPage.of(status));
 		return "site/error";
 	}
 

@@ -275,6 +275,12 @@ class PublishPagesIntegrationTests {
 					"SITE_AND_EMAIL", "newsletter", String.valueOf(newsletter.id()), "audience", "ALL", "when", "now"));
 
 			assertThat(refused.status()).as(role.name()).isEqualTo(403);
+			if (role == MemberRole.AUTHOR) {
+				// A contributor is refused by the URL table before the page's own check.
+				assertThat(refused.document().select(".error-page").text())
+					.contains("Only editors, administrators and the owner may publish this article. "
+							+ "Ask one of them to publish it for you.");
+			}
 		}
 		assertThat(editor.statusOf(article).orElseThrow().status()).isEqualTo("draft");
 		assertThat(sends.ofArticle(article)).isEmpty();

@@ -3,21 +3,22 @@ package org.backstory.api.web;
 import java.util.Map;
 
 import jakarta.servlet.ServletException;
-
 import org.backstory.publishing.InvalidArticleException;
 import org.backstory.publishing.NoSuchArticleException;
 import org.backstory.publishing.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Every refusal of the Admin API in Ghost's error envelope
@@ -25,10 +26,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * error Ghost answers for it (a refused permission 403 {@code NoPermissionError}, a
  * problem with the content 422 {@code ValidationError}, someone else's save in between
  * 409 {@code UpdateCollisionError}), and a request Spring cannot read keeps its 4xx
- * status.
+ * status. First in order, before the site's page-wide advice.
  */
 @RestControllerAdvice(assignableTypes = { AdminPostsController.class, AdminApiController.class,
 		AdminImagesController.class, AdminMembersController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminApiErrors {
 
 	static final String COLLISION = "Saving failed! Someone else is editing this post.";

@@ -149,9 +149,7 @@ class PublishController {
 	 */
 	private void requireMayPublish(long id, SignedInMember staff) {
 		article(id);
-		if (!desk.mayPublish(id, staff)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "you may not publish this article");
-		}
+		desk.requireMayPublish(id, staff);
 	}
 
 	private ArticleStatusLine article(long id) {
