@@ -1,7 +1,5 @@
 package org.backstory.billing.payment;
 
-import org.backstory.billing.checkout.CheckoutService;
-
 /**
  * The card a checkout pays with: typed into our own form ({@link CardDetails}), or
  * entered on the gateway's page ({@link FromSetup}) when the gateway takes cards there.
@@ -9,8 +7,8 @@ import org.backstory.billing.checkout.CheckoutService;
 public sealed interface CheckoutCard permits CardDetails, CheckoutCard.FromSetup {
 
 	/**
-	 * The card the member entered on the gateway's page in a setup started with
-	 * {@link CheckoutService#startCardSetup}.
+	 * The card the member entered on the gateway's page, in a card setup the checkout
+	 * started there.
 	 *
 	 * @param setupId the gateway's reference to the setup, as it came back with the
 	 * member
