@@ -72,8 +72,7 @@ class PublishController {
 	 */
 	@GetMapping("/admin/publish")
 	String list(@AuthenticationPrincipal SignedInMember staff, Model model) {
-		model.addAttribute("articles",
-				articles.latestForStaff(100).stream().filter(article -> desk.mayPublish(article.id(), staff)).toList());
+		model.addAttribute("articles", desk.publishable(articles.latestForStaff(100), staff));
 		model.addAttribute("now", clock.instant());
 		return "newsletters/publish-list";
 	}
