@@ -89,9 +89,9 @@ public final class HeadlessChromium implements AutoCloseable {
 		input.sendKeys(value);
 	}
 
-	/** Clicks the first submit button of the page's main content. */
+	/** Clicks the first submit button of a form that posts in the page's main content. */
 	public void submit() {
-		find("main form button[type=submit]").click();
+		find("main form:not([method=get]) button[type=submit]").click();
 	}
 
 	/** Signs in through the real login form and waits until the browser has left it. */

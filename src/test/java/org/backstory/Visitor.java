@@ -149,7 +149,9 @@ public final class Visitor {
 	public Page submit(String formPath, String action, Map<String, String> fields, String name,
 			Collection<String> checked) {
 		Page formPage = get(formPath);
-		Element form = formPage.document().selectFirst("form[action=" + action + "]");
+		// A page may carry a GET form to the same address (a coupon field beside the card
+		// form): the one that posts is the one submitted.
+		Element form = formPage.document().selectFirst("form[action=" + action + "]:not([method=get])");
 		if (form == null) {
 			throw new AssertionError(
 					"no form with action " + action + " on " + formPath + " (status " + formPage.status() + ")");
@@ -206,7 +208,9 @@ public final class Visitor {
 	 */
 	public Page upload(String formPath, String action, String fileField, String fileName, byte[] content) {
 		Page formPage = get(formPath);
-		Element form = formPage.document().selectFirst("form[action=" + action + "]");
+		// A page may carry a GET form to the same address (a coupon field beside the card
+		// form): the one that posts is the one submitted.
+		Element form = formPage.document().selectFirst("form[action=" + action + "]:not([method=get])");
 		if (form == null) {
 			throw new AssertionError(
 					"no form with action " + action + " on " + formPath + " (status " + formPage.status() + ")");

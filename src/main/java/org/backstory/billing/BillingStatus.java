@@ -5,13 +5,15 @@ import java.util.Optional;
 
 /**
  * A member's standing with billing as staff filter the member list by it, from their live
- * subscription (trialing, active, past due, or canceled but paid to the period end). A
- * member without one, including one whose subscription is over or whose checkout never
- * finished, is free.
+ * subscription (trialing, active, past due, or canceled but paid to the period end), or
+ * the gift or comp they read on. A member without one, including one whose subscription
+ * is over or whose checkout never finished, is free.
  */
 public enum BillingStatus {
 
-	FREE("Free"), PAID("Paid"), TRIALING("Trialing"), PAST_DUE("Past due"), COMPED("Comped"), CANCELED("Canceled");
+	FREE("Free"), PAID("Paid"), TRIALING("Trialing"), PAST_DUE("Past due"), COMPED("Comped"), CANCELED("Canceled"),
+	/** Reading on a gift someone else paid for: it ends rather than renews. */
+	GIFT("Gift");
 
 	private final String label;
 
@@ -39,9 +41,12 @@ public enum BillingStatus {
 		return Optional.empty();
 	}
 
-	static BillingStatus of(SubscriptionStatus status, boolean comped) {
+	static BillingStatus of(SubscriptionStatus status, boolean comped, boolean gift) {
 		if (comped) {
 			return COMPED;
+		}
+		if (gift) {
+			return GIFT;
 		}
 		return switch (status) {
 			case TRIALING -> TRIALING;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 public class MemberBillingQueries {
 
 	private static final String LIVE = """
-			select s.member_id, s.status, s.comped, s.tier, p.code, p.name
+			select s.member_id, s.status, s.comped, s.gift_id is not null as gift, s.tier, p.code, p.name
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			where s.status in ('trialing', 'active', 'past_due', 'canceled')""";
 
@@ -80,7 +80,7 @@ public class MemberBillingQueries {
 		}
 		jdbc.sql(LIVE + " and s.member_id = any(:ids)").param("ids", memberIds.toArray(Long[]::new)).query(rs -> {
 			BillingStatus status = BillingStatus.of(SubscriptionStatus.fromCode(rs.getString("status")),
-					rs.getBoolean("comped"));
+					rs.getBoolean("comped"), rs.getBoolean("gift"));
 			billing.put(rs.getLong("member_id"),
 					new MemberBilling(status, rs.getString("code"), rs.getString("name"), rs.getString("tier")));
 		});
@@ -146,10 +146,11 @@ public class MemberBillingQueries {
 		if (status != null) {
 			sql.append(switch (status) {
 				case COMPED -> " and s.comped";
-				case PAID -> " and not s.comped and s.status = 'active'";
-				case TRIALING -> " and not s.comped and s.status = 'trialing'";
-				case PAST_DUE -> " and not s.comped and s.status = 'past_due'";
-				case CANCELED -> " and not s.comped and s.status = 'canceled'";
+				case GIFT -> " and not s.comped and s.gift_id is not null";
+				case PAID -> " and not s.comped and s.gift_id is null and s.status = 'active'";
+				case TRIALING -> " and not s.comped and s.gift_id is null and s.status = 'trialing'";
+				case PAST_DUE -> " and not s.comped and s.gift_id is null and s.status = 'past_due'";
+				case CANCELED -> " and not s.comped and s.gift_id is null and s.status = 'canceled'";
 				case FREE -> "";
 			});
 		}

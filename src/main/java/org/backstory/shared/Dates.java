@@ -49,6 +49,16 @@ public final class Dates {
 		return READER_DATE.format(day);
 	}
 
+	/**
+	 * The last day of something that lasts until this moment, as readers read it: access
+	 * that ends as 1 April 2027 begins lasts through {@code 31 March 2027}. Every page
+	 * and mail that names the end of a comp or a coupon says this day, so staff who grant
+	 * access "through 31 March" read 31 March everywhere.
+	 */
+	public static String readerLastDay(Instant end) {
+		return readerDate(end.minusNanos(1));
+	}
+
 	/** A month as readers read it: {@code March 2024}. */
 	public static String readerMonth(TemporalAccessor month) {
 		return READER_MONTH.format(month);

@@ -89,7 +89,7 @@ final class AdminMemberFilter {
 					}
 				}
 				case "status" -> {
-					if (status == null && (value.equals("free") || value.equals("comped"))) {
+					if (status == null && (value.equals("free") || value.equals("comped") || value.equals("gift"))) {
 						status = BillingStatus.fromCode(value).orElseThrow();
 					}
 				}
@@ -128,8 +128,8 @@ final class AdminMemberFilter {
 			case "status" -> {
 				Set<String> statuses = values(c);
 				for (String status : statuses) {
-					if (!Set.of("free", "paid", "comped").contains(status)) {
-						throw refuse(c, "status is free, paid or comped");
+					if (!Set.of("free", "paid", "comped", "gift").contains(status)) {
+						throw refuse(c, "status is free, paid, comped or gift");
 					}
 				}
 				yield row -> statuses.contains(AdminMemberJson.status(row.billing()));

@@ -43,13 +43,14 @@ class AdminMemberJson {
 	}
 
 	/**
-	 * Ghost's member status for a member's billing: {@code free}, {@code paid} or
-	 * {@code comped}.
+	 * Ghost's member status for a member's billing: {@code free}, {@code paid},
+	 * {@code comped} or (as Ghost 6 does) {@code gift}.
 	 */
 	static String status(MemberBilling billing) {
 		return switch (billing.status()) {
 			case FREE -> "free";
 			case COMPED -> "comped";
+			case GIFT -> "gift";
 			case PAID, TRIALING, PAST_DUE, CANCELED -> "paid";
 		};
 	}
@@ -81,7 +82,7 @@ class AdminMemberJson {
 		json.put("created_at", GhostPosts.adminDate(row.member().joinedAt()));
 		json.put("updated_at", GhostPosts.adminDate(row.member().updatedAt()));
 		json.put("labels", row.member().labels().stream().map(AdminMemberJson::label).toList());
-		json.put("subscriptions", status.equals("paid") ? subscriptions(id) : List.of());
+		json.put("subscriptions", status.equals("paid") || status.equals("gift") ? subscriptions(id) : List.of());
 		json.put("avatar_image", null);
 		json.put("comped", status.equals("comped"));
 		json.put("email_open_rate", null);

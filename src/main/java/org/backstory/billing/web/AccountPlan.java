@@ -8,6 +8,7 @@ import org.backstory.billing.Money;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.billing.renewal.UpcomingCharge;
+import org.backstory.shared.Dates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,8 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 		Instant end = subscription.currentPeriodEnd();
 		if (subscription.comped() && subscription.status() == SubscriptionStatus.ACTIVE) {
 			return new AccountPlan("Complimentary access", null, "Active",
-					end == null ? "No end date" : on("Access until", end), null, null, false, false, false, false);
+					end == null ? "No end date" : "Access through " + Dates.readerLastDay(end), null, null, false,
+					false, false, false);
 		}
 		String name = subscription.planName() == null ? subscription.tier() : subscription.planName();
 		if (subscription.gift() && subscription.status() == SubscriptionStatus.ACTIVE) {

@@ -8,6 +8,7 @@ import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.checkout.Coupon;
 import org.backstory.billing.checkout.CouponService;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
@@ -94,7 +95,7 @@ class CouponAdminController {
 		String redemptions = coupon.maxRedemptions() == null ? String.valueOf(coupon.timesRedeemed())
 				: coupon.timesRedeemed() + " of " + coupon.maxRedemptions();
 		return new CouponRow(coupon.id(), coupon.code(), coupon.name(), OfferTexts.coupon(coupon), redemptions,
-				coupon.redeemBy() == null ? null : "through " + Pages.date(coupon.redeemBy().minusSeconds(1)),
+				coupon.redeemBy() == null ? null : "through " + Dates.readerLastDay(coupon.redeemBy()),
 				coupon.planCode(), coupon.active());
 	}
 

@@ -29,6 +29,7 @@ import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.members.SignedInMember;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.backstory.shared.web.SafeRedirect;
@@ -205,7 +206,7 @@ class StaffBillingController {
 					"This member pays for a subscription; end it before granting complimentary access.", null);
 		}
 		redirect.addFlashAttribute("notice", "Complimentary access to " + tier
-				+ (end == null ? " without end." : " until " + Pages.date(end.minusSeconds(1)) + "."));
+				+ (end == null ? " without end." : " through " + Dates.readerLastDay(end) + "."));
 		return back(memberId, next);
 	}
 

@@ -191,6 +191,18 @@ class CouponBadInputIntegrationTests {
 			.isEqualTo("No coupon with that code.");
 	}
 
+	@Test
+	void theCouponFieldComesBeforeThePayButton() {
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(MemberFixtures.reader(members, "couponplace"), MemberFixtures.PASSWORD);
+
+		Document document = visitor.get("/checkout/" + plan.code() + "?interval=month").document();
+
+		List<String> formsInOrder = document.select("section.checkout form").eachAttr("class");
+		assertThat(formsInOrder).containsExactly("coupon-form", "stacked card-form");
+		assertThat(document.select("form.coupon-form label").text()).startsWith("Coupon code");
+	}
+
 	private void assertRefused(CheckoutOutcome outcome, String message) {
 		assertThat(outcome).isEqualTo(new CheckoutOutcome.CouponRefused(message));
 		assertThat(rows("billing.subscription")).isZero();

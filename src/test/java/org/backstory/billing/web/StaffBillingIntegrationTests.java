@@ -273,7 +273,10 @@ class StaffBillingIntegrationTests {
 		assertThat(comp.currentPeriodEnd()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
 		Document page = owner.visitor().get(memberPage()).document();
 		assertThat(page.select(".notice").text())
-			.isEqualTo("Complimentary access to " + plan.tier() + " until 31 December 2099.");
+			.isEqualTo("Complimentary access to " + plan.tier() + " through 31 December 2099.");
+		assertThat(page.select(".staff-subscription dd").eachText()).contains("Access through 31 December 2099");
+		assertThat(reader.visitor().get("/account").document().text()).contains("Access through 31 December 2099")
+			.doesNotContain("1 January 2100");
 		assertThat(page.select("tr.event").first().text()).contains("comp granted staff:" + owner.id());
 	}
 

@@ -6,7 +6,13 @@ import java.util.UUID;
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.SandboxCards;
 import org.backstory.billing.SubscriptionService;
+import org.backstory.billing.gift.GiftOutcome;
+import org.backstory.billing.gift.GiftPurchase;
+import org.backstory.billing.gift.GiftRedemption;
+import org.backstory.billing.gift.GiftService;
+import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
@@ -18,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +46,12 @@ class MemberListIntegrationTests {
 
 	@Autowired
 	SubscriptionService subscriptions;
+
+	@Autowired
+	GiftService gifts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Staff editor;
 
@@ -90,6 +103,29 @@ class MemberListIntegrationTests {
 		assertThat(emails(freeOnly)).containsExactly("free-" + label + "@example.test");
 		assertThat(emails(onPlan)).as("a comp is not on a paid plan").isEmpty();
 		assertThat(free).isNotEqualTo(comped);
+	}
+
+	@Test
+	void aGiftRecipientIsListedAsGiftNotPaid() {
+		var plan = plans.createPlan(BillingFixtures.newPlan());
+		String giftee = "giftee-" + label + "@example.test";
+		long recipient = member(giftee, "Giftee");
+		assertThat(gifts
+			.purchase(new GiftPurchase(BillingFixtures.newMemberId(), "giver-" + label + "@example.test", "Ada Giver",
+					plan.code(), 3, giftee, null, UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS))))
+			.isInstanceOf(GiftOutcome.Purchased.class);
+		String token = SentMail.lastTo(jdbc, giftee).path("/gift/redeem/").substring("/gift/redeem/".length());
+		assertThat(gifts.redeem(token, recipient)).isInstanceOf(GiftRedemption.Redeemed.class);
+
+		Document all = editor.visitor().get("/admin/members?label=" + label).document();
+		Document giftOnly = editor.visitor().get("/admin/members?label=" + label + "&status=gift").document();
+		Document paidOnly = editor.visitor().get("/admin/members?label=" + label + "&status=paid").document();
+
+		assertThat(all.selectFirst("tr.member-row .member-status").text()).startsWith("Gift");
+		assertThat(emails(giftOnly)).containsExactly(giftee);
+		assertThat(emails(paidOnly)).isEmpty();
+		assertThat(editor.visitor().get("/admin/members/" + recipient).document().select(".member-status").text())
+			.startsWith("Gift");
 	}
 
 	@Test
