@@ -67,6 +67,14 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		if (!COLOUR.matcher(text(accentColor)).matches()) {
 			errors.put("accentColor", "The accent colour must be a hex colour such as #b4233c.");
 		}
+		else if (AccentContrast.ratio(text(accentColor)) < AccentContrast.NEEDED) {
+			errors.put("accentColor",
+					String.format(Locale.ROOT,
+							"The accent colour is too light to read: white text on it and links in it reach %.1f:1, "
+									+ "and need %.1f:1. %s is the nearest darker shade that does.",
+							AccentContrast.ratio(text(accentColor)), AccentContrast.NEEDED,
+							AccentContrast.darkerThatPasses(text(accentColor).toLowerCase(Locale.ROOT))));
+		}
 		if (text(legalName).length() > 200) {
 			errors.put("legalName", "The legal name can be at most 200 characters.");
 		}

@@ -109,6 +109,8 @@ class SettingsIntegrationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "accentColor | red | The accent colour must be a hex colour such as #b4233c.",
+			"accentColor | #F5A623 | The accent colour is too light to read: white text on it and links in it reach 1.8:1, "
+					+ "and need 4.5:1. #936315 is the nearest darker shade that does.",
 			"name | '' | Enter the publication's name (at most 120 characters).",
 			"graceDays | 61 | The grace period must be a whole number of days from 0 to 60.",
 			"graceDays | -1 | The grace period must be a whole number of days from 0 to 60.",
