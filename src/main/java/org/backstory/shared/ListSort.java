@@ -1,5 +1,6 @@
 package org.backstory.shared;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -23,11 +24,21 @@ public record ListSort(String column, boolean descending) {
 	 */
 	public static ListSort of(@Nullable String sort, @Nullable String dir, Set<String> allowed,
 			Set<String> descendingFirst, ListSort fallback) {
+		return parse(sort, dir, allowed, descendingFirst).orElse(fallback);
+	}
+
+	/**
+	 * The sort the parameters ask for; empty when {@code sort} is not one of
+	 * {@code allowed}.
+	 * @param descendingFirst the columns whose usual direction is descending (dates)
+	 */
+	public static Optional<ListSort> parse(@Nullable String sort, @Nullable String dir, Set<String> allowed,
+			Set<String> descendingFirst) {
 		if (sort == null || !allowed.contains(sort)) {
-			return fallback;
+			return Optional.empty();
 		}
 		boolean descending = "desc".equals(dir) || (!"asc".equals(dir) && descendingFirst.contains(sort));
-		return new ListSort(sort, descending);
+		return Optional.of(new ListSort(sort, descending));
 	}
 
 	/**

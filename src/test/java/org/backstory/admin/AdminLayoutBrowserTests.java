@@ -30,6 +30,10 @@ class AdminLayoutBrowserTests {
 
 	private static final List<String> PAGES = List.of("/admin", "/admin/articles", "/admin/members");
 
+	/** Further pages with wide content (charts, forms) checked at 390 px. */
+	private static final List<String> WIDE_PAGES = List.of("/admin/dashboard?range=12m", "/admin/settings",
+			"/admin/articles/new", "/admin/staff");
+
 	@LocalServerPort
 	int port;
 
@@ -84,6 +88,11 @@ class AdminLayoutBrowserTests {
 			assertThat(main.getRect().getY()).as(path)
 				.isGreaterThanOrEqualTo(nav.getRect().getY() + nav.getRect().getHeight());
 		}
+		for (String path : WIDE_PAGES) {
+			browser.open(path);
+			assertThat(overflow()).as(path + " scrollWidth - innerWidth").isLessThanOrEqualTo(0);
+		}
+		assertThat(browser.driver().executeScript("return window.innerWidth;")).isEqualTo(390L);
 	}
 
 	private long overflow() {

@@ -45,7 +45,7 @@ class ArticleListController {
 			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
 			@AuthenticationPrincipal SignedInMember staff, Model model, HttpServletResponse response) {
 		ArticleQuery query = new ArticleQuery(status, author, tag, storyline, visibility, q, page,
-				ListSort.of(sort, dir, ArticleQuery.SORTABLE, ArticleQuery.DATES, null));
+				ListSort.parse(sort, dir, ArticleQuery.SORTABLE, ArticleQuery.DATES).orElse(null));
 		ArticleListing listing = desk.list(query, staff);
 		Responses.personal(response);
 		model.addAttribute("page",
