@@ -145,6 +145,19 @@ public class BillingRestore {
 	}
 
 	/**
+	 * Records the article each restored subscription began from (the dashboard's top
+	 * articles by subscriptions), as a history that knows it (the demo's) says.
+	 */
+	@Transactional
+	public void attributeAll(Map<Long, Long> articleBySubscription) {
+		jdbc.batchUpdate("update billing.subscription set article_id = :article where id = :id",
+				articleBySubscription.entrySet()
+					.stream()
+					.map(entry -> new MapSqlParameterSource("id", entry.getKey()).addValue("article", entry.getValue()))
+					.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/**
 	 * What a restore wrote.
 	 *
 	 * @param cardNeeded subscriptions that would renew and are flagged as needing a card

@@ -70,6 +70,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	private final SubscriptionService subscriptions;
 
+	private final DemoHistory history;
+
 	private final TransactionTemplate transactions;
 
 	private final JdbcClient jdbc;
@@ -78,7 +80,8 @@ class DemoSeeder implements ApplicationRunner {
 
 	DemoSeeder(BackstoryProperties properties, DatabaseMode database, SiteExposure site, MemberDirectory members,
 			ArticleCatalog catalog, DemoPublication publication, DemoNewsletters newsletters, PlanCatalog plans,
-			SubscriptionService subscriptions, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+			SubscriptionService subscriptions, DemoHistory history, TransactionTemplate transactions, JdbcClient jdbc,
+			Clock clock) {
 		this.properties = properties;
 		this.database = database;
 		this.site = site;
@@ -88,6 +91,7 @@ class DemoSeeder implements ApplicationRunner {
 		this.newsletters = newsletters;
 		this.plans = plans;
 		this.subscriptions = subscriptions;
+		this.history = history;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -170,8 +174,9 @@ class DemoSeeder implements ApplicationRunner {
 	}
 
 	/**
-	 * Creates the demo accounts and the subscriptions; returns each account's id by
-	 * email.
+	 * Creates the demo accounts, a year of readers and their subscriptions
+	 * ({@link DemoHistory}), and the accounts' subscriptions; returns each account's id
+	 * by email.
 	 */
 	private Map<String, Long> seedAccounts(Map<String, String> passwords) {
 		Map<String, Long> ids = new LinkedHashMap<>();
@@ -181,6 +186,9 @@ class DemoSeeder implements ApplicationRunner {
 		plans.createPlan(new NewPlan("supporter", "Supporter", "supporter",
 				"Every explainer in full, the storyline archive, and the weekly briefing.", "USD", 800, 8000, 1));
 		Instant now = clock.instant();
+		// Before the accounts' own subscriptions: billing restores history only into
+		// none.
+		history.seed(now, "supporter", 800, 8000, "USD");
 		Duration month = Duration.ofDays(30);
 		subscriptions.importSubscription(new ImportedSubscription(ids.get(DemoAccount.SUBSCRIBER), "supporter",
 				BillingInterval.MONTH, SubscriptionStatus.ACTIVE, now.minus(Duration.ofDays(10)),

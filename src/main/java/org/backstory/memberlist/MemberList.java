@@ -57,7 +57,12 @@ public class MemberList {
 	 * first.
 	 */
 	public List<MemberRow> page(MemberListQuery query, @Nullable MemberCursor after, int size) {
-		return rows(roster.page(filter(query), after, size));
+		return page(query, after, size, false);
+	}
+
+	/** The same page, oldest first when asked. */
+	public List<MemberRow> page(MemberListQuery query, @Nullable MemberCursor after, int size, boolean oldestFirst) {
+		return rows(roster.page(filter(query), after, size, oldestFirst));
 	}
 
 	/** The member with this id, with their billing and newsletters. */

@@ -70,7 +70,16 @@ public class MemberRoster {
 	 */
 	@Transactional(readOnly = true)
 	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
-		return queries.page(filter, after, size);
+		return queries.page(filter, after, size, false);
+	}
+
+	/**
+	 * The same page in either order of joining: {@code oldestFirst} pages from the first
+	 * member who joined, {@code after} then being the last one shown.
+	 */
+	@Transactional(readOnly = true)
+	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size, boolean oldestFirst) {
+		return queries.page(filter, after, size, oldestFirst);
 	}
 
 	/**
@@ -82,7 +91,7 @@ public class MemberRoster {
 		MemberCursor after = null;
 		List<MemberListing> page;
 		do {
-			page = queries.page(filter, after, STREAM_CHUNK);
+			page = queries.page(filter, after, STREAM_CHUNK, false);
 			if (!page.isEmpty()) {
 				chunk.accept(page);
 				after = page.get(page.size() - 1).cursor();
@@ -94,7 +103,7 @@ public class MemberRoster {
 	/** The member with this id as staff see them. */
 	@Transactional(readOnly = true)
 	public Optional<MemberListing> find(long memberId) {
-		return queries.page(new MemberFilter("", null, null, null, Set.of(memberId), Set.of(), null), null, 1)
+		return queries.page(new MemberFilter("", null, null, null, Set.of(memberId), Set.of(), null), null, 1, false)
 			.stream()
 			.findFirst();
 	}
@@ -217,6 +226,18 @@ public class MemberRoster {
 		Map<String, Long> ids = writes.insertAll(members, clock.instant());
 		log.info("Members imported count={}", members.size());
 		return ids;
+	}
+
+	/**
+	 * Records the article each member was reading when they signed up (the dashboard's
+	 * top articles by sign-ups), for members created by {@link #importAll} whose history
+	 * says so, as the demo's does.
+	 */
+	@Transactional
+	public void attributeSignups(Map<Long, Long> articleByMember) {
+		if (!articleByMember.isEmpty()) {
+			writes.attributeSignups(articleByMember);
+		}
 	}
 
 	private static String subject(long memberId) {

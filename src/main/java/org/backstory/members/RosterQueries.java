@@ -19,13 +19,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The member list's SQL, newest first, keyset-paged on (created_at, id), its conditions
- * put together from the filter so each query plans with only the conditions it has. Other
- * modules' conditions arrive as small id sets, which go into the SQL, or as a batch
- * filter for conditions that admit many members (every paying member, a newsletter's
- * readers): the page then walks the newest matching members in growing chunks and asks
- * the batch filter which of each chunk pass, so no module ever sends more ids than a
- * chunk holds.
+ * The member list's SQL, newest (or oldest) first, keyset-paged on (created_at, id), its
+ * conditions put together from the filter so each query plans with only the conditions it
+ * has. Other modules' conditions arrive as small id sets, which go into the SQL, or as a
+ * batch filter for conditions that admit many members (every paying member, a
+ * newsletter's readers): the page then walks the newest matching members in growing
+ * chunks and asks the batch filter which of each chunk pass, so no module ever sends more
+ * ids than a chunk holds.
  */
 @Repository
 class RosterQueries {
@@ -50,18 +50,19 @@ class RosterQueries {
 	 * every member.
 	 */
 	@Transactional(readOnly = true)
-	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size) {
+	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size, boolean oldestFirst) {
+		String direction = oldestFirst ? "asc" : "desc";
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		MemberBatchFilter batchFilter = filter.batchFilter();
 		if (batchFilter == null) {
-			return withLabels(select(COLUMNS, filter, after, size).query(RosterQueries::row).list());
+			return withLabels(select(COLUMNS, filter, after, size, oldestFirst).query(RosterQueries::row).list());
 		}
 		List<Long> kept = new ArrayList<>();
 		MemberCursor cursor = after;
 		int chunkSize = FIRST_CHUNK;
 		List<MemberCursor> chunk;
 		do {
-			chunk = select("m.created_at, m.id", filter, cursor, chunkSize)
+			chunk = select("m.created_at, m.id", filter, cursor, chunkSize, oldestFirst)
 				.query((rs, row) -> new MemberCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2)))
 				.list();
 			List<Long> ids = chunk.stream().map(MemberCursor::id).toList();
@@ -79,15 +80,15 @@ class RosterQueries {
 			return List.of();
 		}
 		return withLabels(jdbc
-			.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)"
-					+ " order by m.created_at desc, m.id desc")
+			.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)" + " order by m.created_at "
+					+ direction + ", m.id " + direction)
 			.param("ids", kept.toArray(Long[]::new))
 			.query(RosterQueries::row)
 			.list());
 	}
 
 	private JdbcClient.StatementSpec select(String columns, MemberFilter filter, @Nullable MemberCursor after,
-			int limit) {
+			int limit, boolean oldestFirst) {
 		StringBuilder sql = new StringBuilder("select " + columns + " from members.member m where true");
 		Map<String, Object> params = new HashMap<>();
 		if (!filter.search().isEmpty()) {
@@ -115,11 +116,12 @@ class RosterQueries {
 			params.put("except", filter.exceptIds().toArray(Long[]::new));
 		}
 		if (after != null) {
-			sql.append(" and (m.created_at, m.id) < (:afterAt, :afterId)");
+			sql.append(" and (m.created_at, m.id) " + (oldestFirst ? ">" : "<") + " (:afterAt, :afterId)");
 			params.put("afterAt", Timestamp.from(after.joinedAt()));
 			params.put("afterId", after.id());
 		}
-		sql.append(" order by m.created_at desc, m.id desc limit :limit");
+		String direction = oldestFirst ? "asc" : "desc";
+		sql.append(" order by m.created_at " + direction + ", m.id " + direction + " limit :limit");
 		params.put("limit", limit);
 		return jdbc.sql(sql.toString()).params(params);
 	}

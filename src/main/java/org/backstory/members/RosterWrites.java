@@ -105,6 +105,16 @@ class RosterWrites {
 			.list());
 	}
 
+	/** Records the article each member signed up from, in one statement. */
+	void attributeSignups(Map<Long, Long> articleByMember) {
+		jdbc.sql("""
+				update members.member m set signup_article_id = t.article
+				from unnest(:members, :articles) as t(member, article) where m.id = t.member""")
+			.param("members", articleByMember.keySet().toArray(Long[]::new))
+			.param("articles", articleByMember.keySet().stream().map(articleByMember::get).toArray(Long[]::new))
+			.update();
+	}
+
 	/** New members with new ids, as an import or staff add them. */
 	Map<String, Long> insertAll(List<ImportedMember> members, Instant now) {
 		return insertAll(members, Collections.nCopies(members.size(), null), now);

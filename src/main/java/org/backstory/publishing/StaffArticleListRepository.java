@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.backstory.shared.ListSort;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,16 @@ import org.springframework.stereotype.Component;
  * The staff article list's SQL: every article in any status (drafts included), filtered,
  * and searched over the same full-text index as the readers' search
  * ({@code search_whole}: staff read every article whole) or by a piece of the title; by
- * relevance when searching, otherwise most recently changed first.
+ * relevance when searching, otherwise most recently changed first, unless the query asks
+ * for a sort.
  */
 @Component
 class StaffArticleListRepository {
+
+	/** Each of {@link ArticleQuery#SORTABLE}'s columns in SQL; the id breaks ties. */
+	private static final Map<String, String> ORDER = Map.of("title", "lower(a.title)", "status",
+			ArticleDeskRepository.STATUS, "when", "coalesce(a.published_at, a.updated_at)", "authors", "authors",
+			"visibility", "a.visibility", "updated", "a.updated_at");
 
 	private final JdbcClient jdbc;
 
@@ -41,7 +48,8 @@ class StaffArticleListRepository {
 			where.add("a.visibility = :visibility");
 			params.put("visibility", query.visibility());
 		}
-		String order = "a.updated_at desc, a.id desc";
+		ListSort sort = query.sort() == null ? ArticleQuery.LAST_CHANGED : query.sort();
+		String order = ORDER.get(sort.column()) + " " + sort.direction() + ", a.id " + sort.direction();
 		if (query.search() != null) {
 			// Each arm names the partial index that answers it (see V2026_12_07_90); the
 			// title's trigram index
@@ -59,7 +67,9 @@ class StaffArticleListRepository {
 						.replace("\\", "\\\\")
 						.replace("%", "\\%")
 						.replace("_", "\\_") + "%");
-			order = "ts_rank(a.search_head, " + ArticleSearchRepository.QUERY + ") desc, " + order;
+			if (query.sort() == null) {
+				order = "ts_rank(a.search_head, " + ArticleSearchRepository.QUERY + ") desc, " + order;
+			}
 		}
 		if (onlyMember != null) {
 			where.add(ArticleDeskRepository.OWN);

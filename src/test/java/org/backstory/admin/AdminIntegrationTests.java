@@ -48,7 +48,7 @@ class AdminIntegrationTests {
 			.hasSize(1);
 		Visitor.Page administrator = signedIn(MemberRole.ADMINISTRATOR).get("/admin");
 		assertThat(administrator.document().select("a[href=/admin/billing/coupons]")).isEmpty();
-		assertThat(administrator.document().select("a[href=/admin/billing]")).hasSize(1);
+		assertThat(administrator.document().select("ul.admin-links a[href=/admin/billing]")).hasSize(1);
 	}
 
 	@Test

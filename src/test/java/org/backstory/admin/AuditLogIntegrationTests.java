@@ -125,7 +125,7 @@ class AuditLogIntegrationTests {
 		administrator.signIn(admin, MemberFixtures.PASSWORD);
 		Document administrators = administrator.get("/admin").document();
 
-		assertThat(owners.select("a[href=/admin/staff]")).hasSize(1);
+		assertThat(owners.select("ul.admin-links a[href=/admin/staff]")).hasSize(1);
 		assertThat(owners.select("a[href=/admin/audit]")).hasSize(1);
 		assertThat(administrators.select("a[href=/admin/staff], a[href=/admin/audit]")).isEmpty();
 	}

@@ -10,6 +10,7 @@ import org.backstory.publishing.ArticleListing;
 import org.backstory.publishing.ArticleQuery;
 import org.backstory.publishing.ArticleVocabulary;
 import org.backstory.shared.Dates;
+import org.backstory.shared.ListSort;
 import org.backstory.shared.web.Responses;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The staff article list: filters, search, pages; editors see every article, writers
- * their own.
+ * The staff article list: filters, search, sortable columns, pages; editors see every
+ * article, writers their own.
  */
 @Controller
 class ArticleListController {
@@ -41,8 +42,10 @@ class ArticleListController {
 			@RequestParam(required = false) @Nullable String storyline,
 			@RequestParam(required = false) @Nullable String visibility,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String dir,
 			@AuthenticationPrincipal SignedInMember staff, Model model, HttpServletResponse response) {
-		ArticleQuery query = new ArticleQuery(status, author, tag, storyline, visibility, q, page);
+		ArticleQuery query = new ArticleQuery(status, author, tag, storyline, visibility, q, page,
+				ListSort.parse(sort, dir, ArticleQuery.SORTABLE, ArticleQuery.DATES).orElse(null));
 		ArticleListing listing = desk.list(query, staff);
 		Responses.personal(response);
 		model.addAttribute("page",

@@ -147,8 +147,9 @@ class DashboardIntegrationTests {
 		Visitor.Page anonymous = new Visitor(port).get("/admin/dashboard");
 		assertThat(anonymous.status()).isEqualTo(302);
 		assertThat(anonymous.header("Location")).contains("/login");
-		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/dashboard]"))
-			.hasSize(1);
+		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin")
+			.document()
+			.select("ul.admin-links a[href=/admin/dashboard]")).hasSize(1);
 	}
 
 	/**

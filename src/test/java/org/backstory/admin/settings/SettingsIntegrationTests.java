@@ -159,8 +159,9 @@ class SettingsIntegrationTests {
 
 	@Test
 	void theAdminPageLinksToSettingsForAdministrators() {
-		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin").document().select("a[href=/admin/settings]"))
-			.hasSize(1);
+		assertThat(staff(MemberRole.ADMINISTRATOR).get("/admin")
+			.document()
+			.select("ul.admin-links a[href=/admin/settings]")).hasSize(1);
 		assertThat(staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/settings]")).isEmpty();
 	}
 

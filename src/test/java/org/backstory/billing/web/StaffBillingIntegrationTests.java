@@ -109,7 +109,7 @@ class StaffBillingIntegrationTests {
 		Visitor.Page missing = owner.visitor().get("/admin/billing?email=nobody-here@example.test");
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.document().select(".error").text()).isEqualTo("No member has that address.");
-		assertThat(owner.visitor().get("/admin").document().select("a[href=/admin/billing]").text())
+		assertThat(owner.visitor().get("/admin").document().select("ul.admin-links a[href=/admin/billing]").text())
 			.isEqualTo("Billing");
 	}
 

@@ -39,8 +39,10 @@ class NewsletterAdminIntegrationTests {
 
 	@Test
 	void theAdminPageLinksToTheNewsletters() {
-		assertThat(staff(MemberRole.EDITOR).get("/admin").document().select("a[href=/admin/newsletters]").text())
-			.isEqualTo("Newsletters");
+		assertThat(staff(MemberRole.EDITOR).get("/admin")
+			.document()
+			.select("ul.admin-links a[href=/admin/newsletters]")
+			.text()).isEqualTo("Newsletters");
 	}
 
 	@Test

@@ -48,8 +48,8 @@ class TaxonomyAdminIntegrationTests {
 	@Test
 	void theAdminPageLinksToTagsAndStorylinesForEditorsOnly() {
 		Document forEditor = staff(MemberRole.EDITOR).get("/admin").document();
-		assertThat(forEditor.select("a[href=/admin/tags]").text()).isEqualTo("Tags");
-		assertThat(forEditor.select("a[href=/admin/storylines]").text()).isEqualTo("Storylines");
+		assertThat(forEditor.select("ul.admin-links a[href=/admin/tags]").text()).isEqualTo("Tags");
+		assertThat(forEditor.select("ul.admin-links a[href=/admin/storylines]").text()).isEqualTo("Storylines");
 		assertThat(staff(MemberRole.AUTHOR).get("/admin").document().select("a[href=/admin/tags]")).isEmpty();
 	}
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.admin.members.MemberExport;
@@ -26,7 +27,9 @@ import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
 import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Newsletters;
+import org.backstory.shared.ListSort;
 import org.backstory.shared.web.Responses;
+import org.backstory.shared.web.SortHeader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,13 +41,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The member list with its filters, fifty a page, and its CSV export (administrators
- * only).
+ * The member list with its filters, fifty a page, newest or oldest first, and its CSV
+ * export (administrators only).
  */
 @Controller
 class MemberListController {
 
 	static final int PAGE_SIZE = 50;
+
+	/**
+	 * The list sorts by joining only: it pages by (join time, id), and the other columns
+	 * come from other modules' tables.
+	 */
+	static final ListSort NEWEST_FIRST = new ListSort("joined", true);
 
 	private final MemberList list;
 
@@ -76,20 +85,25 @@ class MemberListController {
 		String after = params.get("after");
 		MemberCursor cursor = after == null ? null : MemberCursor.parse(after)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed page position"));
-		List<MemberRow> rows = list.page(query, cursor, PAGE_SIZE + 1);
+		ListSort sort = ListSort.of(params.get("sort"), params.get("dir"), Set.of("joined"), Set.of("joined"),
+				NEWEST_FIRST);
+		List<MemberRow> rows = list.page(query, cursor, PAGE_SIZE + 1, !sort.descending());
 		boolean more = rows.size() > PAGE_SIZE;
 		List<MemberRow> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
-		String filters = query.queryString();
+		String filtersOnly = query.queryString();
+		String unsorted = "/admin/members" + (filtersOnly.isEmpty() ? "?" : "?" + filtersOnly + "&");
+		String filters = filtersOnly + (sort.equals(NEWEST_FIRST) ? ""
+				: (filtersOnly.isEmpty() ? "" : "&") + "sort=" + sort.column() + "&dir=" + sort.direction());
 		String base = "/admin/members" + (filters.isEmpty() ? "?" : "?" + filters + "&");
 		boolean administrator = staff.role().atLeast(MemberRole.ADMINISTRATOR);
-		model.addAttribute("page",
-				new MemberListPage(query.search(), statuses(query), plans(query), newsletterChoices(query),
-						labels(query), dayOrEmpty(query.joinedFrom()), dayOrEmpty(query.joinedTo()),
-						shown.stream().map(MemberLine::of).toList(),
-						more ? base + "after=" + shown.get(shown.size() - 1).member().cursor().token() : null,
-						cursor == null ? null : "/admin/members" + (filters.isEmpty() ? "" : "?" + filters),
-						administrator ? "/admin/members/export.csv" + (filters.isEmpty() ? "" : "?" + filters) : null,
-						administrator));
+		model
+			.addAttribute("page", new MemberListPage(query.search(), statuses(query), plans(query),
+					newsletterChoices(query), labels(query), dayOrEmpty(query.joinedFrom()),
+					dayOrEmpty(query.joinedTo()), shown.stream().map(MemberLine::of).toList(),
+					more ? base + "after=" + shown.get(shown.size() - 1).member().cursor().token() : null,
+					cursor == null ? null : "/admin/members" + (filters.isEmpty() ? "" : "?" + filters), administrator
+							? "/admin/members/export.csv" + (filtersOnly.isEmpty() ? "" : "?" + filtersOnly) : null,
+					administrator, sort, SortHeader.of("Joined", "joined", sort, unsorted, true)));
 		return "admin/members/list";
 	}
 

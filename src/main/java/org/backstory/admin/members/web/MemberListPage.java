@@ -2,6 +2,8 @@ package org.backstory.admin.members.web;
 
 import java.util.List;
 
+import org.backstory.shared.ListSort;
+import org.backstory.shared.web.SortHeader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param exportHref the CSV export of the same filters, or null for staff who may not
  * export
  * @param canImport whether to offer the import
+ * @param sort the order of joining shown, kept by the filter form
+ * @param joined the Joined column's sorting header
  */
 public record MemberListPage(String search, List<Choice> statuses, List<Choice> plans, List<Choice> newsletters,
 		List<Choice> labels, String from, String to, List<MemberLine> members, @Nullable String nextHref,
-		@Nullable String firstHref, @Nullable String exportHref, boolean canImport) {
+		@Nullable String firstHref, @Nullable String exportHref, boolean canImport, ListSort sort, SortHeader joined) {
 }

@@ -182,8 +182,9 @@ class MemberListIntegrationTests {
 	void theAdminLandingPageLinksTheListForEditorsOnly() {
 		Staff author = Staff.signedIn(port, directory, MemberRole.AUTHOR);
 
-		assertThat(editor.visitor().get("/admin").document().select("a[href=/admin/members]")).hasSize(1);
-		assertThat(author.visitor().get("/admin").document().select("a[href=/admin/members]")).isEmpty();
+		assertThat(editor.visitor().get("/admin").document().select("ul.admin-links a[href=/admin/members]"))
+			.hasSize(1);
+		assertThat(author.visitor().get("/admin").document().select("ul.admin-links a[href=/admin/members]")).isEmpty();
 	}
 
 }
