@@ -6,17 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.Visitor;
 import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.BillingInterval;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
-import org.backstory.billing.SandboxCards;
-import org.backstory.billing.checkout.Checkout;
-import org.backstory.billing.checkout.CheckoutOutcome;
 import org.backstory.billing.checkout.CheckoutService;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
@@ -48,8 +43,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(SettableClock.Configuration.class)
 class GiftLinkIntegrationTests {
-
-	private static final String PASSWORD = "gift-link-password";
 
 	@LocalServerPort
 	int port;
@@ -155,8 +148,8 @@ class GiftLinkIntegrationTests {
 		String page = "/p/" + article.slug();
 		Visitor free = new Visitor(port);
 		String email = "free-gifter" + ThreadLocalRandom.current().nextLong(1L << 40) + "@example.test";
-		members.createAccount(new NewAccount(email, "Fred Free", PASSWORD, MemberRole.MEMBER, true));
-		free.signIn(email, PASSWORD);
+		members.createAccount(new NewAccount(email, "Fred Free", GiftLinkFixtures.PASSWORD, MemberRole.MEMBER, true));
+		free.signIn(email, GiftLinkFixtures.PASSWORD);
 		Visitor anonymous = new Visitor(port);
 
 		Visitor.Page freePage = free.get(page);
@@ -262,21 +255,18 @@ class GiftLinkIntegrationTests {
 	}
 
 	/**
-	 * A new member signed in, subscribed by card to a new plan that lets them gift
-	 * {@code allowance} articles a month (set by the owner on the plans page).
+	 * A new subscriber signed in, on a plan of their own whose monthly gifts the owner
+	 * sets to {@code allowance} on the plans page.
 	 */
 	private Visitor subscriberOnPlanAllowing(int allowance) {
-		Plan plan = plans.createPlan(BillingFixtures.newPlan());
+		GiftLinkFixtures.Subscriber subscriber = new GiftLinkFixtures(members, plans, checkouts).subscriber();
 		Visitor owner = Visitor.demoAccount(port, "owner@demo.test");
-		owner.submit("/admin/settings/plans", "/admin/settings/plans/" + plan.code() + "/gift-links",
+		Visitor.Page set = owner.submit("/admin/settings/plans",
+				"/admin/settings/plans/" + subscriber.planCode() + "/gift-links",
 				Map.of("giftLinksPerMonth", Integer.toString(allowance)));
-		String email = "gifter" + ThreadLocalRandom.current().nextLong(1L << 40) + "@example.test";
-		long id = members.createAccount(new NewAccount(email, "Gina Giver", PASSWORD, MemberRole.MEMBER, true));
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(id, email, plan.code(), BillingInterval.MONTH,
-				UUID.randomUUID(), BillingFixtures.card(SandboxCards.SUCCEEDS)));
-		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
+		assertThat(set.status()).isEqualTo(303);
 		Visitor giver = new Visitor(port);
-		giver.signIn(email, PASSWORD);
+		giver.signIn(subscriber.email(), GiftLinkFixtures.PASSWORD);
 		return giver;
 	}
 
