@@ -33,9 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link GiftLinkProperties#browsers()} browsers. Subscribers make as many a calendar
  * month (UTC: publications have no time zone yet) as their plan allows; gifting the same
  * article again that month gives the same link, for another full validity, at no cost.
- * Staff make as many as they like. The token is random and kept only as its SHA-256 (and
- * sealed, so the giver can be shown it again); whether a link opens an article is decided
- * by {@link ArticleGate} through the {@link AccessPolicy}.
+ * Staff make as many as they like. Only an article the giver may read whole can be
+ * gifted. The token is random and kept only as its SHA-256 (and sealed, so the giver can
+ * be shown it again); whether a link opens an article is decided by {@link ArticleGate}
+ * through the {@link AccessPolicy}.
  */
 @Service
 public class GiftLinks {
@@ -86,7 +87,7 @@ public class GiftLinks {
 		if (member == null || !article.visibility().gated()) {
 			return Optional.empty();
 		}
-		GiftRight right = rightOf(member);
+		GiftRight right = rightOf(member, article);
 		if (right == GiftRight.NONE) {
 			return Optional.empty();
 		}
@@ -111,7 +112,7 @@ public class GiftLinks {
 		if (!article.visibility().gated()) {
 			return GiftOutcome.refused(Result.FREE_TO_READ);
 		}
-		GiftRight right = rightOf(member);
+		GiftRight right = rightOf(member, article);
 		if (right == GiftRight.NONE) {
 			return GiftOutcome.refused(Result.NOT_ALLOWED);
 		}
@@ -179,8 +180,14 @@ public class GiftLinks {
 		links.deleteGiven(event.memberId());
 	}
 
-	private GiftRight rightOf(SignedInMember member) {
-		return policy.giftRight(policy.classify(member.role(), entitlements.of(member.id()), clock.instant()));
+	/**
+	 * The member's gift right for this article: none for an article they may not read
+	 * whole themselves (a subscriber to another tier), so no one gifts themselves past
+	 * their own subscription.
+	 */
+	private GiftRight rightOf(SignedInMember member, Article article) {
+		Reader reader = policy.classify(member.role(), entitlements.of(member.id()), clock.instant());
+		return policy.decide(article.visibility(), reader).granted() ? policy.giftRight(reader) : GiftRight.NONE;
 	}
 
 	private Optional<String> token(GivenLink given, long giverId, long articleId, LocalDate month) {

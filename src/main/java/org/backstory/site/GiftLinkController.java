@@ -55,8 +55,8 @@ class GiftLinkController {
 			case ALLOWANCE_USED_UP ->
 				"You've used all your gifts this month. They come back on the 1st of next month (UTC).";
 			case FREE_TO_READ -> "Anyone can read this article already: share its address.";
-			case NOT_ALLOWED -> throw new Refusal("Only subscribers can gift articles. Subscribe to gift up to "
-					+ "a few articles a month to anyone.");
+			case NOT_ALLOWED -> throw new Refusal(
+					"Only subscribers can gift articles, and only those their subscription lets them read.");
 		};
 		redirect.addFlashAttribute("giftMessage", message);
 		return Responses.seeOther(ArticleLinks.page(article.slug()));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.Visitor;
@@ -159,10 +160,28 @@ class GiftLinkIntegrationTests {
 
 		assertThat(freePage.document().select(".gift-box")).isEmpty();
 		assertThat(freePost.status()).isEqualTo(403);
-		assertThat(freePost.body()).contains("Only subscribers can gift articles.");
+		assertThat(freePost.body())
+			.contains("Only subscribers can gift articles, and only those their subscription lets them read.");
 		assertThat(anonymous.get(page).document().select(".gift-box")).isEmpty();
 		assertThat(anonymousPost.status()).isEqualTo(403);
 		assertThat(anonymousPost.body()).contains("Sign in as a subscriber to gift articles.");
+	}
+
+	@Test
+	void aSubscriberCannotGiftAnArticleOfATierTheirPlanDoesNotGrant() {
+		plans.createPlan(BillingFixtures.newPatronPlan());
+		Visitor giver = subscriberOnPlanAllowing(2);
+		ArticleDraft patronsOnly = articles.published(Visibility.tiers(Set.of("patron")));
+		String page = "/p/" + patronsOnly.slug();
+
+		Visitor.Page seen = giver.get(page);
+		Visitor.Page refused = giver.post(page + "/gift", Map.of("_csrf", csrfOf(seen)));
+
+		assertThat(seen.body()).doesNotContain("Gated paragraph of " + patronsOnly.slug());
+		assertThat(seen.document().select(".gift-box")).isEmpty();
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body())
+			.contains("Only subscribers can gift articles, and only those their subscription lets them read.");
 	}
 
 	@Test
