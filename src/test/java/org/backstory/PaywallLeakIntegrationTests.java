@@ -90,7 +90,8 @@ import tools.jackson.databind.json.JsonMapper;
  * user agent at an address it does not verify reads as anyone. Entity pages (issue 14 §4)
  * show a quote from a gated part only to a reader who may read its article; entities in
  * search results and in the Content API (with their quotes, and as a posts filter) carry
- * none.
+ * none. Gift links (issue 16 §2) open their own article whole, and an expired or used-up
+ * link, or one for another article, opens nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -431,6 +432,66 @@ class PaywallLeakIntegrationTests {
 			}
 		}
 		assertThat(checked).isGreaterThan(500);
+	}
+
+	/**
+	 * Gift links (issue 16 §2): a valid link opens its own article whole to anyone, and
+	 * nothing else: the same token on another article's page, a link past its validity
+	 * and a link already opened on its five browsers give every reader who may not read
+	 * the article its preview alone, byte for byte. The links are made by the demo editor
+	 * (staff gift without limit) through the article page's button.
+	 */
+	@Test
+	void giftLinksOpenOnlyTheirOwnArticleOnlyWhileValidAndOnFiveBrowsers() {
+		List<Article> awkward = articles.stream().filter(a -> mustStayGated.containsKey(a.slug())).toList();
+		Article gifted = awkward.get(0);
+		Article other = awkward.get(1);
+		Article expiring = awkward.get(2);
+		Visitor giver = visitorAs(DemoReader.EDITOR);
+		String link = giftLink(giver, gifted);
+		String token = link.substring(link.indexOf("?gift=") + "?gift=".length());
+		String expired = giftLink(giver, expiring);
+		jdbc.sql("update access.gift_link set expires_at = now() - interval '1 minute' where giver_id = :giver"
+				+ " and article_id = :article")
+			.param("giver", directory.findByEmail(DemoReader.EDITOR.email).orElseThrow().id())
+			.param("article", expiring.id())
+			.update();
+		List<DemoReader> refused = Arrays.stream(DemoReader.values()).filter(r -> !r.mayRead(gifted)).toList();
+		assertThat(refused).contains(DemoReader.ANONYMOUS, DemoReader.FREE_MEMBER, DemoReader.LAPSED);
+
+		for (DemoReader reader : refused) {
+			assertGatedTexts(visitorAs(reader).get("/p/" + other.slug() + "?gift=" + token), other, false,
+					reader + " with another article's gift link");
+			assertGatedTexts(visitorAs(reader).get(expired), expiring, false, reader + " with an expired gift link");
+		}
+		for (int browser = 0; browser < 5; browser++) {
+			assertGatedTexts(new Visitor(port).get(link), gifted, true, "browser " + (browser + 1) + " of 5");
+		}
+		for (DemoReader reader : refused) {
+			assertGatedTexts(visitorAs(reader).get(link), gifted, false, reader + " with a used-up gift link");
+		}
+	}
+
+	private static String giftLink(Visitor giver, Article article) {
+		String page = "/p/" + article.slug();
+		assertThat(giver.submit(page, page + "/gift", Map.of()).status()).isEqualTo(303);
+		return giver.get(page)
+			.document()
+			.selectFirst("input.gift-link")
+			.attr("value")
+			.replaceFirst("^https?://[^/]+", "");
+	}
+
+	private void assertGatedTexts(Visitor.Page page, Article article, boolean whole, String who) {
+		assertThat(page.status()).as(who).isEqualTo(200);
+		for (String text : gatedTexts(article)) {
+			if (whole) {
+				assertThat(page.body()).as("%s reading %s", who, article.slug()).contains(text);
+			}
+			else {
+				assertThat(page.body()).as("%s leaks %s", who, article.slug()).doesNotContain(text);
+			}
+		}
 	}
 
 	/**

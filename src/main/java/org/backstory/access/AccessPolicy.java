@@ -50,6 +50,14 @@ public final class AccessPolicy {
 	}
 
 	/**
+	 * Whoever holds a valid gift link, for the one article it was made for (the gate
+	 * decides that): reads it whole.
+	 */
+	public static Reader gifted() {
+		return new Reader(ReaderState.GIFTED, null);
+	}
+
+	/**
 	 * The reader a signed-in member with this role and entitlement is at {@code now}, on
 	 * every channel (page, feed, newsletter). Editors, administrators and the owner edit
 	 * every article, so they read every article in full; contributors and authors read
@@ -103,9 +111,24 @@ public final class AccessPolicy {
 				tierGranted ? Set.of(tier) : Set.of());
 	}
 
-	/** Staff edit every article, and a verified crawler indexes every article whole. */
+	/**
+	 * What this reader may do with gift links (issue 16 §2): staff make as many as they
+	 * like, a reader with a subscriber's rights their plan's monthly allowance, anyone
+	 * else none.
+	 */
+	GiftRight giftRight(Reader reader) {
+		if (reader.state() == ReaderState.STAFF) {
+			return GiftRight.UNLIMITED;
+		}
+		return reader.state().paying() ? GiftRight.MONTHLY_ALLOWANCE : GiftRight.NONE;
+	}
+
+	/**
+	 * Staff edit every article, and a verified crawler indexes every article whole; a
+	 * gifted reader exists only for the one article their link opens.
+	 */
 	private static boolean readsEverything(ReaderState state) {
-		return state == ReaderState.STAFF || state == ReaderState.VERIFIED_CRAWLER;
+		return state == ReaderState.STAFF || state == ReaderState.VERIFIED_CRAWLER || state == ReaderState.GIFTED;
 	}
 
 	private static AccessDecision refusedForPaid(ReaderState state) {

@@ -40,13 +40,16 @@ public class ArticleGate {
 
 	private final Clock clock;
 
+	private final GiftLinks giftLinks;
+
 	ArticleGate(AccessPolicy policy, Entitlements entitlements, MeteredReads meter, VerifiedCrawlers crawlers,
-			Clock clock) {
+			Clock clock, GiftLinks giftLinks) {
 		this.policy = policy;
 		this.entitlements = entitlements;
 		this.meter = meter;
 		this.crawlers = crawlers;
 		this.clock = clock;
+		this.giftLinks = giftLinks;
 	}
 
 	/**
@@ -68,6 +71,25 @@ public class ArticleGate {
 			return openFor(article, null, AccessPolicy.verifiedCrawler());
 		}
 		return open(article, member);
+	}
+
+	/**
+	 * For a page view opened with a gift link (issue 16 §2): a reader the policy lets
+	 * read the article reads it as without the link, which then counts no browser. Anyone
+	 * else reads it whole as a {@link ReaderState#GIFTED} reader when the link is for
+	 * this article, still valid, and has room for this browser; a gifted read never
+	 * touches a meter. Otherwise they read as without the link. Either way the page says
+	 * what the link did, and is for this browser alone
+	 * ({@link ReadableArticle#personal()}).
+	 */
+	public ReadableArticle open(Article article, @Nullable SignedInMember member, RequestOrigin origin, GiftPass gift) {
+		if (policy.decide(article.visibility(), readerOf(member)).granted()) {
+			return open(article, member, origin);
+		}
+		GiftNote note = giftLinks.admit(gift, article.id());
+		ReadableArticle readable = note.opened() ? openFor(article, member, AccessPolicy.gifted())
+				: open(article, member, origin);
+		return readable.withGift(note);
 	}
 
 	private ReadableArticle openFor(Article article, @Nullable SignedInMember member, Reader reader) {

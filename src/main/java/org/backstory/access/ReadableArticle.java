@@ -18,18 +18,32 @@ import org.jspecify.annotations.Nullable;
  * @param verifiedCrawler whether it goes whole to a verified search engine crawler: the
  * response is then for that crawler alone, and no shared cache may keep it (the same
  * address serves everyone else the preview)
+ * @param gift for a page opened with a gift link, what the link did (opened the article,
+ * or why not); null without one. Such a page is for that browser alone.
  */
 public record ReadableArticle(Article article, String bodyHtml, boolean complete, @Nullable PaywallBox paywall,
-		@Nullable String meterNotice, boolean verifiedCrawler) {
+		@Nullable String meterNotice, boolean verifiedCrawler, @Nullable GiftNote gift) {
 
 	/** The article as a person receives it. */
 	public ReadableArticle(Article article, String bodyHtml, boolean complete, @Nullable PaywallBox paywall,
 			@Nullable String meterNotice) {
-		this(article, bodyHtml, complete, paywall, meterNotice, false);
+		this(article, bodyHtml, complete, paywall, meterNotice, false, null);
+	}
+
+	/**
+	 * Whether the response is for this reader alone and no shared cache may keep it: a
+	 * verified crawler's whole copy, or a page opened with a gift link.
+	 */
+	public boolean personal() {
+		return verifiedCrawler || gift != null;
 	}
 
 	ReadableArticle toVerifiedCrawler() {
-		return new ReadableArticle(article, bodyHtml, complete, paywall, meterNotice, true);
+		return new ReadableArticle(article, bodyHtml, complete, paywall, meterNotice, true, gift);
+	}
+
+	ReadableArticle withGift(GiftNote note) {
+		return new ReadableArticle(article, bodyHtml, complete, paywall, meterNotice, verifiedCrawler, note);
 	}
 
 }

@@ -35,7 +35,14 @@ public enum ReaderState {
 	 * names, so it indexes what subscribers read; never metered and never a shared
 	 * cache's to keep.
 	 */
-	VERIFIED_CRAWLER;
+	VERIFIED_CRAWLER,
+	/**
+	 * Anyone holding a gift link (issue 16 §2) that is valid on their browser, reading
+	 * the article the link was made for: reads it whole, never metered.
+	 * {@link ArticleGate} makes this state only for that one article, and only for a
+	 * reader the policy would otherwise refuse.
+	 */
+	GIFTED;
 
 	/** Whether this state carries the rights of a paying subscriber. */
 	boolean paying() {

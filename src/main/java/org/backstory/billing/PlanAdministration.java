@@ -1,6 +1,7 @@
 package org.backstory.billing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.backstory.shared.StaffActions;
@@ -76,6 +77,37 @@ public class PlanAdministration {
 							+ Money.format(monthlyPrice, old.currency()) + ", yearly "
 							+ Money.format(old.yearlyPrice(), old.currency()) + " → "
 							+ Money.format(yearlyPrice, old.currency()));
+		}
+		return true;
+	}
+
+	/** Every plan's monthly gift links (issue 16 §2), by plan code. */
+	public Map<String, Integer> giftLinksPerMonth() {
+		return plans.giftLinksPerMonthByCode();
+	}
+
+	/**
+	 * Sets how many articles a subscriber to the plan may gift a calendar month, from the
+	 * next link they make.
+	 * @return false when there is no plan with this code
+	 * @throws IllegalArgumentException unless the number is 0 to
+	 * {@value GiftLinkAllowances#MOST}
+	 */
+	@Transactional
+	public boolean changeGiftLinksPerMonth(String code, int giftLinksPerMonth, long actorId) {
+		if (giftLinksPerMonth < 0 || giftLinksPerMonth > GiftLinkAllowances.MOST) {
+			throw new IllegalArgumentException(
+					"Gift links a month must be a whole number from 0 to " + GiftLinkAllowances.MOST + ".");
+		}
+		Optional<PlanCatalog.StoredPlan> found = catalog.find(code);
+		if (found.isEmpty()) {
+			return false;
+		}
+		int old = plans.giftLinksPerMonth(code).orElse(GiftLinkAllowances.DEFAULT);
+		plans.updateGiftLinksPerMonth(found.get().id(), giftLinksPerMonth);
+		if (old != giftLinksPerMonth) {
+			staffActions.record(actorId, "plan.gift-links-changed", code,
+					"gift links a month " + old + " → " + giftLinksPerMonth);
 		}
 		return true;
 	}

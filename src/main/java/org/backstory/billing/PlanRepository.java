@@ -3,7 +3,9 @@ package org.backstory.billing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.backstory.billing.PlanCatalog.StoredPlan;
@@ -79,6 +81,33 @@ class PlanRepository {
 		jdbc.sql("update billing.plan set monthly_price = :monthly, yearly_price = :yearly where id = :id")
 			.param("monthly", monthlyPrice)
 			.param("yearly", yearlyPrice)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * How many gift links a subscriber to the plan may make a month, if there is such a
+	 * plan.
+	 */
+	Optional<Integer> giftLinksPerMonth(String code) {
+		return jdbc.sql("select gift_links_per_month from billing.plan where code = :code")
+			.param("code", code)
+			.query(Integer.class)
+			.optional();
+	}
+
+	/** Every plan's monthly gift links, by plan code. */
+	Map<String, Integer> giftLinksPerMonthByCode() {
+		Map<String, Integer> byCode = new HashMap<>();
+		jdbc.sql("select code, gift_links_per_month from billing.plan").query(rs -> {
+			byCode.put(rs.getString("code"), rs.getInt("gift_links_per_month"));
+		});
+		return byCode;
+	}
+
+	void updateGiftLinksPerMonth(long id, int giftLinksPerMonth) {
+		jdbc.sql("update billing.plan set gift_links_per_month = :gifts where id = :id")
+			.param("gifts", giftLinksPerMonth)
 			.param("id", id)
 			.update();
 	}

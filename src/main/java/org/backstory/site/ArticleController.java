@@ -4,6 +4,7 @@ import org.backstory.access.ArticleGate;
 import org.backstory.access.ReadableArticle;
 import org.backstory.access.RequestOrigin;
 import org.backstory.members.SignedInMember;
+import org.backstory.members.UnguessableTokens;
 import org.backstory.newsletters.StorylineFollows;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
@@ -18,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -28,7 +30,9 @@ import org.springframework.web.servlet.view.RedirectView;
  * crawler is a reader too (the access module decides from the client address and user
  * agent). An old slug answers 301 to the current one. A signed-in member's read joins
  * their reading history, and the newest part of a storyline tells them what they missed;
- * an article in a storyline carries the storyline's follow button.
+ * an article in a storyline carries the storyline's follow button. A gift link's token
+ * ({@code ?gift=}) goes to the access module with the browser's id ({@link GiftReading}),
+ * and a subscriber sees the box to gift the article.
  */
 @Controller
 class ArticleController {
@@ -43,29 +47,37 @@ class ArticleController {
 
 	private final StorylineFollows follows;
 
+	private final GiftReading gifts;
+
 	ArticleController(ArticleCatalog catalog, ArticleGate gate, ArticleFactsCache facts, Catchups catchups,
-			StorylineFollows follows) {
+			StorylineFollows follows, GiftReading gifts) {
 		this.catalog = catalog;
 		this.gate = gate;
 		this.facts = facts;
 		this.catchups = catchups;
 		this.follows = follows;
+		this.gifts = gifts;
 	}
 
 	@GetMapping("/p/{slug}")
 	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(name = "gift", required = false) @Nullable String gift, HttpServletRequest request,
+			HttpServletResponse response) {
 		ArticleLookup lookup = catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (lookup instanceof ArticleLookup.Moved moved) {
-			RedirectView redirect = new RedirectView(ArticleLinks.page(moved.currentSlug()), true);
+			// A gift link made before the slug changed keeps working.
+			String target = ArticleLinks.page(moved.currentSlug())
+					+ (UnguessableTokens.wellFormed(gift) ? "?gift=" + gift : "");
+			RedirectView redirect = new RedirectView(target, true);
 			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 			redirect.setExposeModelAttributes(false);
 			return new ModelAndView(redirect);
 		}
 		Article article = ((ArticleLookup.Found) lookup).article();
-		ReadableArticle readable = gate.open(article, member,
-				new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
+		RequestOrigin origin = new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+		ReadableArticle readable = gift == null ? gate.open(article, member, origin)
+				: gifts.open(article, member, origin, gift, request, response);
 		if (readable.verifiedCrawler()) {
 			// The same address serves everyone else the preview: no shared cache may keep
 			// the crawler's copy.
@@ -80,7 +92,8 @@ class ArticleController {
 					.orElse(null);
 		return new ModelAndView("site/article").addObject("page", new ArticlePage(readable, facts.of(article)))
 			.addObject("catchup", catchup)
-			.addObject("follow", follow);
+			.addObject("follow", follow)
+			.addObject("giftDesk", gifts.desk(member, article));
 	}
 
 	/**

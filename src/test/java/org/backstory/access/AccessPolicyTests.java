@@ -60,7 +60,8 @@ class AccessPolicyTests {
 				{ ReaderState.EXPIRED, "supporter", null, null, Remedy.RENEW, Remedy.RENEW, Remedy.RENEW },
 				{ ReaderState.COMPED, "supporter", null, null, null, null, Remedy.UPGRADE },
 				{ ReaderState.STAFF, null, null, null, null, null, null },
-				{ ReaderState.VERIFIED_CRAWLER, null, null, null, null, null, null }, };
+				{ ReaderState.VERIFIED_CRAWLER, null, null, null, null, null, null },
+				{ ReaderState.GIFTED, null, null, null, null, null, null }, };
 		Visibility[] columns = { PUBLIC, MEMBERS, PAID, SUPPORTER_TIER, PATRON_TIER };
 		List<Arguments> cases = new ArrayList<>();
 		for (Object[] row : rows) {
@@ -173,6 +174,37 @@ class AccessPolicyTests {
 	void coversEveryRole() {
 		assertThat(roles().map(arguments -> arguments.get()[0]).distinct())
 			.containsExactlyInAnyOrder(MemberRole.values());
+	}
+
+	/**
+	 * Gift links (issue 16 §2): staff make as many as they like, every state with a
+	 * subscriber's rights their plan's allowance, everyone else none.
+	 */
+	static Stream<Arguments> giftRights() {
+		return Stream.of(Arguments.of(ReaderState.ANONYMOUS, GiftRight.NONE),
+				Arguments.of(ReaderState.FREE, GiftRight.NONE),
+				Arguments.of(ReaderState.PAID_ACTIVE, GiftRight.MONTHLY_ALLOWANCE),
+				Arguments.of(ReaderState.TRIALING, GiftRight.MONTHLY_ALLOWANCE),
+				Arguments.of(ReaderState.PAST_DUE_IN_GRACE, GiftRight.MONTHLY_ALLOWANCE),
+				Arguments.of(ReaderState.PAST_DUE_BEYOND_GRACE, GiftRight.NONE),
+				Arguments.of(ReaderState.CANCELED_IN_PERIOD, GiftRight.MONTHLY_ALLOWANCE),
+				Arguments.of(ReaderState.EXPIRED, GiftRight.NONE),
+				Arguments.of(ReaderState.COMPED, GiftRight.MONTHLY_ALLOWANCE),
+				Arguments.of(ReaderState.STAFF, GiftRight.UNLIMITED),
+				Arguments.of(ReaderState.VERIFIED_CRAWLER, GiftRight.NONE),
+				Arguments.of(ReaderState.GIFTED, GiftRight.NONE));
+	}
+
+	@ParameterizedTest(name = "{0} gifts {1}")
+	@MethodSource("giftRights")
+	void onlySubscribersAndStaffGiftArticles(ReaderState state, GiftRight expected) {
+		assertThat(policy.giftRight(new Reader(state, "supporter"))).isEqualTo(expected);
+	}
+
+	@Test
+	void decidesGiftingForEveryReaderState() {
+		assertThat(giftRights().map(arguments -> arguments.get()[0]))
+			.containsExactlyInAnyOrder((Object[]) ReaderState.values());
 	}
 
 	@Test

@@ -78,6 +78,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/settings", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/settings/plans", MemberRole.OWNER), entry("POST /admin/settings/plans", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/archive", MemberRole.OWNER),
+			entry("POST /admin/settings/plans/{code}/gift-links", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/prices", MemberRole.OWNER),
 			entry("GET /admin/members", MemberRole.EDITOR), entry("GET /admin/members/{memberId}", MemberRole.EDITOR),
 			entry("GET /admin/members/export.csv", MemberRole.ADMINISTRATOR),

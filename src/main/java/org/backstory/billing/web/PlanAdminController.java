@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.billing.GiftLinkAllowances;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanAdministration;
 import org.backstory.members.SignedInMember;
@@ -19,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -79,6 +81,33 @@ class PlanAdminController {
 		return Responses.seeOther(PATH);
 	}
 
+	/**
+	 * How many articles a subscriber to the plan may gift a month (issue 16 §2), from
+	 * their next gift link.
+	 */
+	@PostMapping(PATH + "/{code}/gift-links")
+	Object changeGiftLinks(@PathVariable String code, @RequestParam(defaultValue = "") String giftLinksPerMonth,
+			@AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Responses.personal(response);
+		Plan plan = plans.plan(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		try {
+			plans.changeGiftLinksPerMonth(code, Integer.parseInt(giftLinksPerMonth.strip()), owner.id());
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("giftFormOf", code);
+			return render(model, csrfToken, PlanForm.empty(),
+					Map.of("giftLinksPerMonth",
+							"Gift links a month must be a whole number from 0 to " + GiftLinkAllowances.MOST + "."),
+					null, null);
+		}
+		redirect.addFlashAttribute("notice",
+				"Subscribers to " + plan.name() + " may now gift " + giftLinksPerMonth.strip() + " articles a month.");
+		return Responses.seeOther(PATH);
+	}
+
 	@PostMapping(PATH + "/{code}/archive")
 	Object archive(@PathVariable String code, @AuthenticationPrincipal SignedInMember owner,
 			RedirectAttributes redirect) {
@@ -98,6 +127,7 @@ class PlanAdminController {
 			.map(row -> typedPrices != null && row.code().equals(priceFormOf) ? row.typed(typedPrices) : row)
 			.toList();
 		model.addAttribute("plans", rows);
+		model.addAttribute("giftLinks", plans.giftLinksPerMonth());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("priceFormOf", priceFormOf == null ? "" : priceFormOf);

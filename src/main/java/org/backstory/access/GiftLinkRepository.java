@@ -1,0 +1,135 @@
+package org.backstory.access;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.backstory.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The gift link rows and the browsers each link has opened its article on. */
+@Repository
+class GiftLinkRepository {
+
+	private final JdbcClient jdbc;
+
+	GiftLinkRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A giver's link for one article in one month. */
+	record GivenLink(long id, byte[] sealedToken, Instant expiresAt) {
+	}
+
+	/** A link as a reader's token finds it. */
+	record FoundLink(long id, long giverId, long articleId, Instant expiresAt) {
+	}
+
+	/**
+	 * Holds the giver's gifting until the transaction ends, so two clicks can't overrun
+	 * the allowance.
+	 */
+	void lockGiver(long giverId) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('gift_link'), :giver)")
+			.param("giver", (int) giverId)
+			.query((rs, row) -> 1)
+			.list();
+	}
+
+	Optional<GivenLink> given(long giverId, long articleId, LocalDate month) {
+		return jdbc.sql("""
+				select id, token_sealed, expires_at from access.gift_link
+				where giver_id = :giver and article_id = :article and month = :month""")
+			.param("giver", giverId)
+			.param("article", articleId)
+			.param("month", month)
+			.query((rs, row) -> new GivenLink(rs.getLong("id"), rs.getBytes("token_sealed"),
+					Timestamps.require(rs, "expires_at")))
+			.optional();
+	}
+
+	/** How many links the giver made in the month. */
+	int countGiven(long giverId, LocalDate month) {
+		return jdbc.sql("select count(*) from access.gift_link where giver_id = :giver and month = :month")
+			.param("giver", giverId)
+			.param("month", month)
+			.query(Integer.class)
+			.single();
+	}
+
+	void insert(byte[] tokenHash, byte[] sealedToken, long giverId, long articleId, LocalDate month, Instant now,
+			Instant expiresAt) {
+		jdbc.sql(
+				"""
+						insert into access.gift_link (token_hash, token_sealed, giver_id, article_id, month, created_at, expires_at)
+						values (:hash, :sealed, :giver, :article, :month, :now, :expires)""")
+			.param("hash", tokenHash)
+			.param("sealed", sealedToken)
+			.param("giver", giverId)
+			.param("article", articleId)
+			.param("month", month)
+			.param("now", Timestamps.of(now))
+			.param("expires", Timestamps.of(expiresAt))
+			.update();
+	}
+
+	void extend(long id, Instant expiresAt) {
+		jdbc.sql("update access.gift_link set expires_at = greatest(expires_at, :expires) where id = :id")
+			.param("expires", Timestamps.of(expiresAt))
+			.param("id", id)
+			.update();
+	}
+
+	void replaceToken(long id, byte[] tokenHash, byte[] sealedToken) {
+		jdbc.sql("update access.gift_link set token_hash = :hash, token_sealed = :sealed where id = :id")
+			.param("hash", tokenHash)
+			.param("sealed", sealedToken)
+			.param("id", id)
+			.update();
+	}
+
+	/** The link with this token hash, locked until the transaction ends. */
+	Optional<FoundLink> lockByHash(byte[] tokenHash) {
+		return jdbc.sql("""
+				select id, giver_id, article_id, expires_at from access.gift_link
+				where token_hash = :hash for update""")
+			.param("hash", tokenHash)
+			.query((rs, row) -> new FoundLink(rs.getLong("id"), rs.getLong("giver_id"), rs.getLong("article_id"),
+					Timestamps.require(rs, "expires_at")))
+			.optional();
+	}
+
+	boolean opened(long linkId, byte[] browserId) {
+		return jdbc.sql(
+				"select exists (select 1 from access.gift_link_browser where gift_link_id = :link and browser_id = :browser)")
+			.param("link", linkId)
+			.param("browser", browserId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	int browsers(long linkId) {
+		return jdbc.sql("select count(*) from access.gift_link_browser where gift_link_id = :link")
+			.param("link", linkId)
+			.query(Integer.class)
+			.single();
+	}
+
+	void recordBrowser(long linkId, byte[] browserId, Instant now) {
+		jdbc.sql(
+				"""
+						insert into access.gift_link_browser (gift_link_id, browser_id, first_seen) values (:link, :browser, :now)
+						on conflict do nothing""")
+			.param("link", linkId)
+			.param("browser", browserId)
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/** A deleted member's gift links go with them (and their browsers, by cascade). */
+	void deleteGiven(long giverId) {
+		jdbc.sql("delete from access.gift_link where giver_id = :giver").param("giver", giverId).update();
+	}
+
+}
