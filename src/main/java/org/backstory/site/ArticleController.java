@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
@@ -26,9 +27,10 @@ import org.springframework.web.servlet.view.RedirectView;
  * The article page. The body shown is whatever the access module hands out for this
  * reader: the whole article, or the preview and a paywall box; a verified search engine
  * crawler is a reader too (the access module decides from the client address and user
- * agent). An old slug answers 301 to the current one. A signed-in member's read joins
- * their reading history, and the newest part of a storyline tells them what they missed;
- * an article in a storyline carries the storyline's follow button.
+ * agent), and so is an anonymous reader's meter cookie, which the access module reads and
+ * hands back to be set. An old slug answers 301 to the current one. A signed-in member's
+ * read joins their reading history, and the newest part of a storyline tells them what
+ * they missed; an article in a storyline carries the storyline's follow button.
  */
 @Controller
 class ArticleController {
@@ -54,6 +56,7 @@ class ArticleController {
 
 	@GetMapping("/p/{slug}")
 	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member,
+			@CookieValue(name = RequestOrigin.METER_COOKIE, required = false) @Nullable String meterCookie,
 			HttpServletRequest request, HttpServletResponse response) {
 		ArticleLookup lookup = catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -65,11 +68,17 @@ class ArticleController {
 		}
 		Article article = ((ArticleLookup.Found) lookup).article();
 		ReadableArticle readable = gate.open(article, member,
-				new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
-		if (readable.verifiedCrawler()) {
-			// The same address serves everyone else the preview: no shared cache may keep
-			// the crawler's copy.
+				new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), meterCookie,
+						request.getParameter(RequestOrigin.FREE_READ_PARAMETER) != null));
+		if (readable.personal()) {
+			// A verified crawler's copy, or one an anonymous reader's meter cookie
+			// decided:
+			// the same address serves everyone else the preview, so no shared cache may
+			// keep it.
 			response.setHeader(HttpHeaders.CACHE_CONTROL, ReadingCacheHeaders.PERSONAL);
+		}
+		if (readable.meterCookie() != null) {
+			response.addHeader(HttpHeaders.SET_COOKIE, readable.meterCookie().toString());
 		}
 		// What the reader missed is read before this view joins their history.
 		Catchup catchup = catchups.ofArticle(member, article);
