@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.mail.MessagingException;
@@ -25,6 +30,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.backstory.access.MeteringSettings;
+import org.backstory.access.RequestOrigin;
 import org.backstory.access.ScriptedHostResolver;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
@@ -192,6 +199,12 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	BackstoryProperties site;
+
+	@Autowired
+	MeteringSettings metering;
+
+	@Autowired
+	Clock clock;
 
 	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
@@ -492,6 +505,84 @@ class PaywallLeakIntegrationTests {
 				assertThat(page.body()).as("%s leaks %s", who, article.slug()).doesNotContain(text);
 			}
 		}
+	}
+
+	/**
+	 * The anonymous meter (issue 16 §3), on with one free article a month: a reader who
+	 * is not signed in and has spent it (on an article of this test's own) gets no gated
+	 * text on any page, the spent article aside.
+	 */
+	@Test
+	void anAnonymousReaderWithAUsedUpMeterGetsNoGatedTextAnywhere() {
+		int allowance = metering.anonymousReadsPerMonth();
+		metering.changeAnonymous(1);
+		try {
+			ArticleDraft spent = new ArticleFixtures(editor, systemPublisher, taxonomyCreator)
+				.published(Visibility.paid());
+			publishedHere.add(spent.id());
+			Visitor reader = new Visitor(port);
+			assertThat(reader.get("/p/" + spent.slug() + "?" + RequestOrigin.FREE_READ_PARAMETER).body())
+				.contains("Gated paragraph of " + spent.slug());
+
+			assertThat(gatedArticlesReaching(reader)).isEmpty();
+		}
+		finally {
+			metering.changeAnonymous(allowance);
+		}
+	}
+
+	/**
+	 * A forged meter cookie, claiming every gated article as read under a made-up
+	 * signature, opens no more than a fresh meter: sent with each page (as a forger
+	 * would), it reads as "nothing read this month", so with one free article a month a
+	 * paid article's own page opens that article (the fresh meter's one read) and no page
+	 * carries any other article's gated text.
+	 */
+	@Test
+	void aForgedMeterCookieOpensNoMoreThanAFreshMeter() {
+		int allowance = metering.anonymousReadsPerMonth();
+		metering.changeAnonymous(1);
+		try {
+			String forged = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)) + "."
+					+ articles.stream().map(article -> String.valueOf(article.id())).collect(Collectors.joining("_"))
+					+ "." + "A".repeat(43);
+			int checked = 0;
+			for (String path : pages) {
+				Visitor reader = new Visitor(port);
+				reader.plantCookie(RequestOrigin.METER_COOKIE, forged);
+				Visitor.Page page = reader.get(path);
+				assertThat(page.status()).as(path).isEqualTo(200);
+				for (Article article : articles) {
+					if (article.visibility().paidOnly() && path.equals("/p/" + article.slug())) {
+						continue;
+					}
+					for (String text : gatedTexts(article)) {
+						assertThat(page.body()).as("forged meter cookie reading %s leaks %s", path, article.slug())
+							.doesNotContain(text);
+						checked++;
+					}
+				}
+			}
+			assertThat(checked).isGreaterThan(500);
+		}
+		finally {
+			metering.changeAnonymous(allowance);
+		}
+	}
+
+	/** The slugs of the articles whose gated text reaches this reader on any page. */
+	private Set<String> gatedArticlesReaching(Visitor reader) {
+		Set<String> reached = new TreeSet<>();
+		for (String path : pages) {
+			Visitor.Page page = reader.get(path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			for (Article article : articles) {
+				if (gatedTexts(article).stream().anyMatch(page.body()::contains)) {
+					reached.add(article.slug());
+				}
+			}
+		}
+		return reached;
 	}
 
 	/**

@@ -19,6 +19,11 @@ public record AccessDecision(boolean granted, @Nullable Remedy remedy) {
 		 * Anonymous reader, paid article: subscribe, or log in if already a subscriber.
 		 */
 		SUBSCRIBE_OR_LOG_IN,
+		/**
+		 * Anonymous reader, paid article, the anonymous meter used up: sign up free to
+		 * keep reading (the registration wall), then the free member's meter applies.
+		 */
+		REGISTER,
 		/** Signed-in reader without a subscription: subscribe. */
 		SUBSCRIBE,
 		/** A subscription that has ended: renew. */

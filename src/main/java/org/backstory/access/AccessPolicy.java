@@ -2,6 +2,7 @@ package org.backstory.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -95,6 +96,41 @@ public final class AccessPolicy {
 						: AccessDecision.refused(Remedy.UPGRADE);
 			}
 		};
+	}
+
+	/**
+	 * Whether a reader who is not signed in may read the whole of article
+	 * {@code articleId}, the anonymous meter counted: a paid article that the anonymous
+	 * decision refuses is let through while the meter has articles left this month (one
+	 * already read this month is free to read again), and refused with the registration
+	 * wall ({@link Remedy#REGISTER}) once they are used up. A reader without a meter
+	 * cookie who has not asked to start one gets the anonymous decision, the same for
+	 * everyone (so shared caches may keep it), with the meter's offer; any answer that
+	 * reads or writes the cookie is {@code personal}. Articles for members or some tiers
+	 * are never metered.
+	 */
+	AnonymousRead decideAnonymous(Visibility visibility, long articleId, AnonymousMeter meter) {
+		AccessDecision decision = decide(visibility, Reader.anonymous());
+		if (decision.granted() || meter.allowance() == 0 || !visibility.paidOnly()) {
+			return new AnonymousRead(decision, MeterStatus.OFF, false, null);
+		}
+		int allowance = meter.allowance();
+		if (!meter.presented()) {
+			return new AnonymousRead(decision, new MeterStatus(allowance, allowance, false), false, null);
+		}
+		int used = meter.read().size();
+		if (meter.read().contains(articleId)) {
+			return new AnonymousRead(AccessDecision.GRANTED,
+					new MeterStatus(allowance, Math.max(0, allowance - used), true), true, null);
+		}
+		if (used >= allowance) {
+			return new AnonymousRead(AccessDecision.refused(Remedy.REGISTER), new MeterStatus(allowance, 0, false),
+					true, null);
+		}
+		Set<Long> readAfter = new HashSet<>(meter.read());
+		readAfter.add(articleId);
+		return new AnonymousRead(AccessDecision.GRANTED, new MeterStatus(allowance, allowance - used - 1, true), true,
+				readAfter);
 	}
 
 	/**

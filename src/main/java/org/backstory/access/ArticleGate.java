@@ -2,10 +2,13 @@ package org.backstory.access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.billing.Entitlement;
@@ -38,16 +41,22 @@ public class ArticleGate {
 
 	private final VerifiedCrawlers crawlers;
 
+	private final MeteringSettings metering;
+
+	private final AnonymousMeterCookies cookies;
+
 	private final Clock clock;
 
 	private final GiftLinks giftLinks;
 
 	ArticleGate(AccessPolicy policy, Entitlements entitlements, MeteredReads meter, VerifiedCrawlers crawlers,
-			Clock clock, GiftLinks giftLinks) {
+			MeteringSettings metering, AnonymousMeterCookies cookies, Clock clock, GiftLinks giftLinks) {
 		this.policy = policy;
 		this.entitlements = entitlements;
 		this.meter = meter;
 		this.crawlers = crawlers;
+		this.metering = metering;
+		this.cookies = cookies;
 		this.clock = clock;
 		this.giftLinks = giftLinks;
 	}
@@ -64,13 +73,36 @@ public class ArticleGate {
 	 * For a page view by this reader (null = anonymous) from {@code origin}: a signed-in
 	 * member reads as their entitlement says; anyone else reads as a verified crawler
 	 * when {@link VerifiedCrawlers} says the request comes from one, and as an anonymous
-	 * reader otherwise. Only a signed-in member's reads are ever metered.
+	 * reader otherwise, counted by the anonymous meter when staff turned it on (see
+	 * {@link AccessPolicy#decideAnonymous}): the origin's meter cookie is read, and the
+	 * cookie to send back is in the result. A verified crawler is never metered.
 	 */
 	public ReadableArticle open(Article article, @Nullable SignedInMember member, RequestOrigin origin) {
-		if (member == null && crawlers.verified(origin)) {
+		if (member != null) {
+			return open(article, member);
+		}
+		if (crawlers.verified(origin)) {
 			return openFor(article, null, AccessPolicy.verifiedCrawler());
 		}
-		return open(article, member);
+		return openAnonymouslyMetered(article, origin);
+	}
+
+	private ReadableArticle openAnonymouslyMetered(Article article, RequestOrigin origin) {
+		Instant now = clock.instant();
+		YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+		int allowance = metering.anonymousReadsPerMonth();
+		AnonymousMeter meter = allowance == 0 ? AnonymousMeter.OFF
+				: new AnonymousMeter(allowance, origin.meterCookie() != null || origin.freeReadAsked(),
+						origin.meterCookie() == null ? Set.of() : cookies.read(origin.meterCookie(), month));
+		AnonymousRead read = policy.decideAnonymous(article.visibility(), article.id(), meter);
+		ReadableArticle readable = read.decision().granted()
+				? whole(article, read.meter().enabled() ? read.meter().anonymousNotice() : null)
+				: preview(article, PaywallBoxes.forRefusal(read.decision().remedy(), article, read.meter()));
+		if (!read.personal()) {
+			return readable;
+		}
+		return readable
+			.meteredAnonymously(read.readAfter() == null ? null : cookies.write(read.readAfter(), month, now));
 	}
 
 	/**

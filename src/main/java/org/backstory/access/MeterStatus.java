@@ -1,7 +1,8 @@
 package org.backstory.access;
 
 /**
- * A free member's metered reads this month.
+ * A reader's metered reads this month: a free member's, or an anonymous reader's (counted
+ * in their cookie).
  *
  * @param allowance free paid articles per calendar month; 0 when metering is off
  * @param remaining how many are left after this read
@@ -19,6 +20,15 @@ record MeterStatus(int allowance, int remaining, boolean granted) {
 		return (allowance == 1 ? "This is your free article this month."
 				: "This is one of your " + allowance + " free articles this month.") + " You have " + remaining
 				+ " left.";
+	}
+
+	/**
+	 * For a reader who is not signed in: "2 of 3 free articles left this month.", "1 of 1
+	 * free article left this month.".
+	 */
+	String anonymousNotice() {
+		return remaining + " of " + allowance + (allowance == 1 ? " free article" : " free articles")
+				+ " left this month.";
 	}
 
 	/** "your 3 free articles", "your free article". */

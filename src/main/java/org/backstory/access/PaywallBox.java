@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param primary the main button
  * @param secondary an optional second link, e.g. "Already a subscriber? Log in"
  * @param footnote an optional small print line
+ * @param freeRead for a reader who is not signed in, the link that reads the article
+ * through the anonymous meter, when it is on and has articles left
  */
 public record PaywallBox(Remedy remedy, String heading, String message, Action primary, @Nullable Action secondary,
-		@Nullable String footnote) {
+		@Nullable String footnote, @Nullable Action freeRead) {
+
+	/** A box without the anonymous meter's offer. */
+	public PaywallBox(Remedy remedy, String heading, String message, Action primary, @Nullable Action secondary,
+			@Nullable String footnote) {
+		this(remedy, heading, message, primary, secondary, footnote, null);
+	}
 
 	/**
 	 * A link the box offers.

@@ -8,9 +8,16 @@ import org.backstory.access.AccessDecision.Remedy;
 import org.backstory.access.PaywallBox.Action;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleLinks;
+import org.jspecify.annotations.Nullable;
 
 /** Writes the paywall box for each reason a reader can be refused. */
 final class PaywallBoxes {
+
+	/**
+	 * The query parameter that asks to read an article through the anonymous meter when
+	 * the reader has no meter cookie yet.
+	 */
+	static final String FREE_READ_PARAMETER = "free";
 
 	static final String CARD_HINT = "Still can't see it after logging in? Make sure your card on file is up to date.";
 
@@ -32,7 +39,11 @@ final class PaywallBoxes {
 					new Action("Already a member? Log in", "/login" + next), null);
 			case SUBSCRIBE_OR_LOG_IN -> new PaywallBox(remedy, "Subscribe to keep reading",
 					"This article is for paying subscribers. Subscribe to read it and every other article in full.",
-					new Action("Subscribe", "/subscribe" + from), logIn, CARD_HINT);
+					new Action("Subscribe", "/subscribe" + from), logIn, CARD_HINT, freeRead(article, meter));
+			case REGISTER -> new PaywallBox(remedy, "Sign up free to keep reading",
+					meter.readAll() + " Sign up free to keep reading, or subscribe to read every article in full.",
+					new Action("Sign up free", "/signup" + from),
+					new Action("Already a member? Log in", "/login" + next), null);
 			case SUBSCRIBE -> new PaywallBox(remedy, "Subscribe to keep reading", subscribeMessage(meter),
 					new Action("Subscribe", "/subscribe" + from), null, null);
 			case RENEW -> new PaywallBox(remedy, "Your subscription has ended",
@@ -78,6 +89,20 @@ final class PaywallBoxes {
 			.sorted()
 			.map(tier -> "tier=" + URLEncoder.encode(tier, StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
+	}
+
+	/**
+	 * The anonymous meter's offer on a box that is the same for every reader without a
+	 * meter cookie (so shared caches may keep it): following it starts the meter.
+	 */
+	private static @Nullable Action freeRead(Article article, MeterStatus meter) {
+		if (!meter.enabled() || meter.remaining() == 0) {
+			return null;
+		}
+		return new Action(
+				"Read it free: " + (meter.allowance() == 1 ? "one free article" : meter.allowance() + " free articles")
+						+ " a month, no sign-up needed",
+				ArticleLinks.page(article.slug()) + "?" + FREE_READ_PARAMETER);
 	}
 
 	private static Action withoutNext(Action action) {

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +29,12 @@ import org.springframework.web.servlet.view.RedirectView;
  * The article page. The body shown is whatever the access module hands out for this
  * reader: the whole article, or the preview and a paywall box; a verified search engine
  * crawler is a reader too (the access module decides from the client address and user
- * agent). An old slug answers 301 to the current one. A signed-in member's read joins
- * their reading history, and the newest part of a storyline tells them what they missed;
- * an article in a storyline carries the storyline's follow button. A gift link's token
- * ({@code ?gift=}) goes to the access module with the browser's id ({@link GiftReading}),
- * and a subscriber sees the box to gift the article.
+ * agent), and so is an anonymous reader's meter cookie, which the access module reads and
+ * hands back to be set. An old slug answers 301 to the current one. A signed-in member's
+ * read joins their reading history, and the newest part of a storyline tells them what
+ * they missed; an article in a storyline carries the storyline's follow button. A gift
+ * link's token ({@code ?gift=}) goes to the access module with the browser's id
+ * ({@link GiftReading}), and a subscriber sees the box to gift the article.
  */
 @Controller
 class ArticleController {
@@ -61,8 +63,9 @@ class ArticleController {
 
 	@GetMapping("/p/{slug}")
 	ModelAndView article(@PathVariable String slug, @AuthenticationPrincipal @Nullable SignedInMember member,
-			@RequestParam(name = "gift", required = false) @Nullable String gift, HttpServletRequest request,
-			HttpServletResponse response) {
+			@RequestParam(name = "gift", required = false) @Nullable String gift,
+			@CookieValue(name = RequestOrigin.METER_COOKIE, required = false) @Nullable String meterCookie,
+			HttpServletRequest request, HttpServletResponse response) {
 		ArticleLookup lookup = catalog.bySlug(slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (lookup instanceof ArticleLookup.Moved moved) {
@@ -75,13 +78,18 @@ class ArticleController {
 			return new ModelAndView(redirect);
 		}
 		Article article = ((ArticleLookup.Found) lookup).article();
-		RequestOrigin origin = new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+		RequestOrigin origin = new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT),
+				meterCookie, request.getParameter(RequestOrigin.FREE_READ_PARAMETER) != null);
 		ReadableArticle readable = gift == null ? gate.open(article, member, origin)
 				: gifts.open(article, member, origin, gift, request, response);
-		if (readable.verifiedCrawler()) {
-			// The same address serves everyone else the preview: no shared cache may keep
-			// the crawler's copy.
+		if (readable.personal()) {
+			// A verified crawler's copy, one an anonymous reader's meter cookie decided,
+			// or one opened with a gift link: the same address serves everyone else the
+			// preview, so no shared cache may keep it.
 			response.setHeader(HttpHeaders.CACHE_CONTROL, ReadingCacheHeaders.PERSONAL);
+		}
+		if (readable.meterCookie() != null) {
+			response.addHeader(HttpHeaders.SET_COOKIE, readable.meterCookie().toString());
 		}
 		// What the reader missed is read before this view joins their history.
 		Catchup catchup = catchups.ofArticle(member, article);

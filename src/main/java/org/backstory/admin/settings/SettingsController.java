@@ -43,7 +43,8 @@ class SettingsController {
 	@PostMapping(PATH)
 	Object save(SettingsForm form, @AuthenticationPrincipal SignedInMember staff, CsrfToken csrfToken, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		SettingsForm filled = form.withLabelsOr(settings.labels());
+		SettingsForm filled = form.withLabelsOr(settings.labels())
+			.withAnonymousReadsOr(settings.anonymousReadsPerMonth());
 		SettingsForm.Checked checked = filled.check();
 		if (checked.change() == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

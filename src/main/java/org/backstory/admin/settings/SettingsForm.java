@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param graceDays the grace period in whole days
  * @param backgroundLabel the heading of the house format's background
  * @param nowLabel the heading of the house format's now part
+ * @param anonymousReads free paid-article reads per month for readers who are not signed
+ * in (the anonymous meter), a whole number; 0 turns it off
  */
 public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nullable String logoUrl,
 		@Nullable String accentColor, @Nullable String legalName, @Nullable String postalAddress,
 		@Nullable String freeReads, @Nullable String graceDays, @Nullable String backgroundLabel,
-		@Nullable String nowLabel) {
+		@Nullable String nowLabel, @Nullable String anonymousReads) {
 
 	/** Control characters: a label is one line of plain text. */
 	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -37,7 +39,8 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		return new SettingsForm(publication.name(), publication.tagline(), publication.logoUrl(),
 				publication.accentColor(), publication.legalName(), publication.postalAddress(),
 				String.valueOf(settings.freeReadsPerMonth()), String.valueOf(settings.gracePeriod().toDays()),
-				settings.labels().background(), settings.labels().now());
+				settings.labels().background(), settings.labels().now(),
+				String.valueOf(settings.anonymousReadsPerMonth()));
 	}
 
 	/**
@@ -47,7 +50,16 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 	SettingsForm withLabelsOr(HouseLabels current) {
 		return new SettingsForm(name, tagline, logoUrl, accentColor, legalName, postalAddress, freeReads, graceDays,
 				backgroundLabel == null ? current.background() : backgroundLabel,
-				nowLabel == null ? current.now() : nowLabel);
+				nowLabel == null ? current.now() : nowLabel, anonymousReads);
+	}
+
+	/**
+	 * The same form with the anonymous allowance in force when it was not sent at all (a
+	 * client that predates it).
+	 */
+	SettingsForm withAnonymousReadsOr(int current) {
+		return anonymousReads != null ? this : new SettingsForm(name, tagline, logoUrl, accentColor, legalName,
+				postalAddress, freeReads, graceDays, backgroundLabel, nowLabel, String.valueOf(current));
 	}
 
 	/** The settings to save, or the errors per field. */
@@ -86,6 +98,12 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 			errors.put("freeReads",
 					"Free reads per month must be a whole number from 0 to " + MeteringSettings.MAX_FREE_READS + ".");
 		}
+		Integer anonymous = whole(anonymousReads, MeteringSettings.MAX_ANONYMOUS_READS);
+		if (anonymous == null) {
+			errors.put("anonymousReads",
+					"Free articles for readers who are not signed in must be a whole number from 0 to "
+							+ MeteringSettings.MAX_ANONYMOUS_READS + ".");
+		}
 		Integer grace = whole(graceDays, (int) GracePeriodSettings.MAX.toDays());
 		if (grace == null) {
 			errors.put("graceDays", "The grace period must be a whole number of days from 0 to "
@@ -93,14 +111,13 @@ public record SettingsForm(@Nullable String name, @Nullable String tagline, @Nul
 		}
 		labelProblem(backgroundLabel).ifPresent(problem -> errors.put("backgroundLabel", problem));
 		labelProblem(nowLabel).ifPresent(problem -> errors.put("nowLabel", problem));
-		if (!errors.isEmpty() || reads == null || grace == null) {
+		if (!errors.isEmpty() || reads == null || grace == null || anonymous == null) {
 			return new Checked(null, Map.copyOf(errors));
 		}
 		Publication publication = new Publication(theName, text(tagline), text(accentColor).toLowerCase(Locale.ROOT),
 				logo.isEmpty() ? null : logo, text(legalName), text(postalAddress).replace("\r\n", "\n"));
-		return new Checked(
-				new SettingsChange(publication, reads, grace, new HouseLabels(text(backgroundLabel), text(nowLabel))),
-				Map.of());
+		return new Checked(new SettingsChange(publication, reads, grace,
+				new HouseLabels(text(backgroundLabel), text(nowLabel)), anonymous), Map.of());
 	}
 
 	private static Optional<String> labelProblem(@Nullable String label) {

@@ -48,6 +48,10 @@ class SiteSettings {
 		return metering.freeReadsPerMonth();
 	}
 
+	int anonymousReadsPerMonth() {
+		return metering.anonymousReadsPerMonth();
+	}
+
 	int defaultFreeReadsPerMonth() {
 		return metering.defaultFreeReadsPerMonth();
 	}
@@ -90,6 +94,12 @@ class SiteSettings {
 		if (reads != change.freeReadsPerMonth()) {
 			changed.add("free reads per month: " + reads + " → " + change.freeReadsPerMonth());
 			metering.change(change.freeReadsPerMonth());
+		}
+		int anonymous = metering.anonymousReadsPerMonth();
+		if (anonymous != change.anonymousReadsPerMonth()) {
+			changed
+				.add("free articles for readers not signed in: " + anonymous + " → " + change.anonymousReadsPerMonth());
+			metering.changeAnonymous(change.anonymousReadsPerMonth());
 		}
 		Duration current = grace.gracePeriod();
 		if (current.toDays() != change.graceDays()) {

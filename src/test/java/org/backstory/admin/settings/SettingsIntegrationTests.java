@@ -63,11 +63,15 @@ class SettingsIntegrationTests {
 
 	private Optional<Long> storedGracePeriod;
 
+	private int storedAnonymousReads;
+
 	@BeforeEach
 	void knownSettings() {
 		found = publications.publication();
 		storedMeteredReads = AccessProbe.meteredReads(jdbc);
 		storedGracePeriod = BillingProbe.gracePeriodSeconds(jdbc);
+		storedAnonymousReads = metering.anonymousReadsPerMonth();
+		metering.changeAnonymous(0);
 		publications.update(new Publication("Backstory", "The story behind the news", "#b4233c", null, "", ""));
 		metering.change(0);
 		grace.change(Duration.ofDays(7));
@@ -78,6 +82,27 @@ class SettingsIntegrationTests {
 		publications.update(found);
 		AccessProbe.putBackMeteredReads(jdbc, storedMeteredReads);
 		BillingProbe.putBackGracePeriodSeconds(jdbc, storedGracePeriod);
+		metering.changeAnonymous(storedAnonymousReads);
+	}
+
+	/**
+	 * The anonymous meter (issue 16 §3) is off until staff set an allowance next to the
+	 * member meter's; a form that leaves the field out keeps the allowance in force.
+	 */
+	@Test
+	void anAdministratorTurnsTheAnonymousMeterOnBesideTheMemberMeter() {
+		Visitor administrator = staff(MemberRole.ADMINISTRATOR);
+		assertThat(administrator.get(PATH).document().select("input[name=anonymousReads]").val()).isEqualTo("0");
+		Map<String, String> fields = new HashMap<>(valid());
+		fields.put("anonymousReads", "3");
+
+		Visitor.Page saved = administrator.submit(PATH, PATH, fields);
+		Visitor.Page withoutTheField = administrator.submit(PATH, PATH, valid());
+
+		assertThat(saved.status()).isEqualTo(303);
+		assertThat(withoutTheField.status()).isEqualTo(303);
+		assertThat(metering.anonymousReadsPerMonth()).isEqualTo(3);
+		assertThat(administrator.follow(PATH).document().select("input[name=anonymousReads]").val()).isEqualTo("3");
 	}
 
 	@Test
@@ -115,6 +140,7 @@ class SettingsIntegrationTests {
 			"graceDays | 61 | The grace period must be a whole number of days from 0 to 60.",
 			"graceDays | -1 | The grace period must be a whole number of days from 0 to 60.",
 			"freeReads | -3 | Free reads per month must be a whole number from 0 to 1000.",
+			"anonymousReads | 101 | Free articles for readers who are not signed in must be a whole number from 0 to 100.",
 			"logoUrl | javascript:alert(1) | The logo must be a web address (https://…) or a path on this site (/…)." })
 	void badInputIsRefusedWith422AndNothingIsSaved(String field, String value, String message) {
 		Visitor administrator = staff(MemberRole.ADMINISTRATOR);
@@ -130,6 +156,7 @@ class SettingsIntegrationTests {
 		assertThat(publications.publication().name()).isEqualTo("Backstory");
 		assertThat(publications.publication().accentColor()).isEqualTo("#b4233c");
 		assertThat(metering.freeReadsPerMonth()).isZero();
+		assertThat(metering.anonymousReadsPerMonth()).isZero();
 		assertThat(grace.gracePeriod()).isEqualTo(Duration.ofDays(7));
 	}
 
