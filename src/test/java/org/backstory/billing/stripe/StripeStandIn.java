@@ -32,6 +32,11 @@ final class StripeStandIn {
 
 	static final String WEBHOOK_SECRET = "whsec_standin_secret";
 
+	static final String PUBLISHABLE_KEY = "pk_test_standin";
+
+	/** Where Stripe.js is; never loaded by tests that do not run a browser. */
+	static final String JS_URL = "https://js.stripe.com/v3/";
+
 	private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
 
 	private static WireMockServer shared;
@@ -90,6 +95,7 @@ final class StripeStandIn {
 				  "amount_capturable": 0,
 				  "amount_received": %d,
 				  "capture_method": "automatic_async",
+				  "client_secret": "%s_secret_standin",
 				  "confirmation_method": "automatic",
 				  "created": 1764460800,
 				  "currency": "usd",
@@ -105,8 +111,8 @@ final class StripeStandIn {
 				  "status": "%s"
 				}
 				"""
-			.formatted(id, amount, status.equals("succeeded") ? amount : 0, customer, lastPaymentError, id.substring(3),
-					idempotencyKey, paymentMethod, status)
+			.formatted(id, amount, status.equals("succeeded") ? amount : 0, id, customer, lastPaymentError,
+					id.substring(3), idempotencyKey, paymentMethod, status)
 			.replace("{\"backstory_idempotency_key\": \"null\"}", "{}");
 	}
 
@@ -147,6 +153,43 @@ final class StripeStandIn {
 				  }
 				}
 				""".formatted(paymentIntentId.substring(3), declineCode, message, paymentIntent(paymentIntentId,
+				"requires_payment_method", amount, customer, paymentMethod, idempotencyKey, error));
+	}
+
+	/**
+	 * The 402 answer to an off-session confirmation the card's bank wants the customer to
+	 * authenticate, as Stripe's test card 4000 0027 6000 3184 gets it
+	 * (https://docs.stripe.com/payments/save-and-reuse, "Charge the saved payment method
+	 * later"): a card error with code {@code authentication_required}, and the
+	 * PaymentIntent back in {@code requires_payment_method}, its last error naming the
+	 * PaymentMethod to confirm it with on session.
+	 */
+	static String authenticationRequiredAnswer(String paymentIntentId, long amount, String customer,
+			String paymentMethod, String idempotencyKey) {
+		String message = "Your card was declined. This transaction requires authentication.";
+		String error = """
+				{
+				  "code": "authentication_required",
+				  "decline_code": "authentication_required",
+				  "doc_url": "https://docs.stripe.com/error-codes/authentication-required",
+				  "message": "%s",
+				  "payment_method": {"id": "%s", "object": "payment_method", "type": "card"},
+				  "type": "card_error"
+				}
+				""".formatted(message, paymentMethod);
+		return """
+				{
+				  "error": {
+				    "charge": "ch_%s",
+				    "code": "authentication_required",
+				    "decline_code": "authentication_required",
+				    "doc_url": "https://docs.stripe.com/error-codes/authentication-required",
+				    "message": "%s",
+				    "payment_intent": %s,
+				    "type": "card_error"
+				  }
+				}
+				""".formatted(paymentIntentId.substring(3), message, paymentIntent(paymentIntentId,
 				"requires_payment_method", amount, customer, paymentMethod, idempotencyKey, error));
 	}
 
