@@ -1,9 +1,5 @@
 package org.backstory.billing.stripe;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.backstory.billing.stripe.StripeStandIn.id;
@@ -15,16 +11,11 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.backstory.Visitor;
-import org.backstory.billing.BillingFixtures;
-import org.backstory.billing.BillingInterval;
 import org.backstory.billing.BillingProbe;
-import org.backstory.billing.ImportedSubscription;
-import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.card.CardService;
-import org.backstory.billing.payment.StoredCard;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberFixtures;
@@ -67,8 +58,6 @@ class StripeAuthenticationIntegrationTests {
 
 	private final WireMockServer stripe = StripeStandIn.shared();
 
-	private Plan plan;
-
 	private String email;
 
 	private long member;
@@ -81,22 +70,12 @@ class StripeAuthenticationIntegrationTests {
 
 	@BeforeEach
 	void heldRenewal() {
-		plan = catalog.createPlan(BillingFixtures.newPlan());
-		email = MemberFixtures.uniqueEmail("sca");
-		member = members
-			.createAccount(new NewAccount(email, "Ada Reader", MemberFixtures.PASSWORD, MemberRole.MEMBER, true));
-		customer = id("cus");
-		card = id("pm");
-		paymentIntent = id("pi");
-		stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withFormParam("customer", equalTo(customer))
-			.willReturn(StripeStandIn.json(402,
-					StripeStandIn.authenticationRequiredAnswer(paymentIntent, 500, customer, card, null))));
-		stubPaymentIntent("requires_payment_method");
-		Instant failed = Instant.now().minus(Duration.ofHours(1));
-		subscriptions.importSubscription(new ImportedSubscription(member, plan.code(), BillingInterval.MONTH,
-				SubscriptionStatus.PAST_DUE, failed.minus(Duration.ofDays(30)), failed, failed, null));
-		// Filing a card retries the past-due renewal at once, for this member only.
-		cards.fileCard(member, new StoredCard(customer, card, "Visa", "3184", 12, 2034));
+		HeldRenewal held = HeldRenewal.make(stripe, catalog, members, subscriptions, cards);
+		email = held.email();
+		member = held.member();
+		customer = held.customer();
+		card = held.card();
+		paymentIntent = held.paymentIntent();
 	}
 
 	@Test
@@ -120,9 +99,10 @@ class StripeAuthenticationIntegrationTests {
 
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.header("Cache-Control")).isEqualTo("private, no-store");
-		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self' https://js.stripe.com")
-			.contains("frame-src https://js.stripe.com https://hooks.stripe.com")
-			.contains("connect-src 'self' https://api.stripe.com");
+		String standIn = stripe.baseUrl();
+		assertThat(page.header("Content-Security-Policy")).contains("script-src 'self' " + standIn + ";")
+			.contains("frame-src " + standIn + " https://hooks.stripe.com;")
+			.contains("connect-src 'self' " + standIn + ";");
 		Document document = page.document();
 		Element form = document.selectFirst("form#confirm-payment");
 		assertThat(form).isNotNull();
@@ -131,7 +111,7 @@ class StripeAuthenticationIntegrationTests {
 		assertThat(form.attr("data-payment-method")).as("requires_payment_method: confirmed with the card again")
 			.isEqualTo(card);
 		assertThat(form.attr("action")).isEqualTo(link + "/check");
-		assertThat(document.select("script").eachAttr("src")).containsExactly("https://js.stripe.com/v3/",
+		assertThat(document.select("script").eachAttr("src")).containsExactly(standIn + StripeStandIn.STRIPE_JS_PATH,
 				"/assets/confirm-payment.js");
 		assertThat(document.select(".confirm-amount").text()).isEqualTo("$5.00");
 		assertThat(document.select(".payment-banner").text()).as("in grace meanwhile")
@@ -161,7 +141,7 @@ class StripeAuthenticationIntegrationTests {
 		awaitProcessed(failedEvent);
 		assertThat(payment()).containsEntry("status", "pending");
 
-		stubPaymentIntent("succeeded");
+		StripeStandIn.authenticate(stripe, paymentIntent);
 		String succeeded = StripeStandIn.event(id("evt"), "payment_intent.succeeded", Instant.now().getEpochSecond(),
 				StripeStandIn.paymentIntent(paymentIntent, "succeeded", 500, customer, card, key, "null"));
 		assertThat(webhooks.deliver(succeeded).statusCode()).isEqualTo(200);
@@ -202,7 +182,7 @@ class StripeAuthenticationIntegrationTests {
 		owner.get(link + "/check");
 		assertThat(payment()).as("not authenticated yet").containsEntry("status", "pending");
 
-		stubPaymentIntent("succeeded");
+		StripeStandIn.authenticate(stripe, paymentIntent);
 		owner.get(link + "/check");
 		owner.get(link + "/check");
 
@@ -210,11 +190,6 @@ class StripeAuthenticationIntegrationTests {
 		assertThat(subscriptions.currentSubscription(member).orElseThrow().status())
 			.isEqualTo(SubscriptionStatus.ACTIVE);
 		assertThat(SentMail.countTo(jdbc, email, "Your receipt")).isEqualTo(1);
-	}
-
-	private void stubPaymentIntent(String status) {
-		stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + paymentIntent)).willReturn(StripeStandIn
-			.ok(StripeStandIn.paymentIntent(paymentIntent, status, 500, customer, card, null, "null"))));
 	}
 
 	private Visitor signedIn(String address) {

@@ -7,6 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -17,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,6 +48,8 @@ final class StripeStandIn {
 
 	private static WireMockServer shared;
 
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
 	private StripeStandIn() {
 	}
 
@@ -56,14 +65,115 @@ final class StripeStandIn {
 		return shared;
 	}
 
-	/** Points the app's Stripe client at the shared stand-in. */
+	/**
+	 * Points the app's Stripe client, and the pages that load Stripe.js, at the shared
+	 * stand-in.
+	 */
 	static final class ApiBase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			TestPropertyValues.of("backstory.billing.stripe.api-base=" + shared().baseUrl()).applyTo(context);
+			TestPropertyValues
+				.of("backstory.billing.stripe.api-base=" + shared().baseUrl(),
+						"backstory.billing.stripe.js-url=" + shared().baseUrl() + STRIPE_JS_PATH)
+				.applyTo(context);
+			stripeJs(shared());
 		}
 
+	}
+
+	/** Where the stand-in serves its Stripe.js. */
+	static final String STRIPE_JS_PATH = "/v3/";
+
+	/**
+	 * The stand-in's Stripe.js:
+	 * {@code Stripe(key).confirmCardPayment(clientSecret, data)} confirms the
+	 * PaymentIntent the way Stripe.js does, with a POST to
+	 * {@code /v1/payment_intents/{id}/confirm} carrying the client secret and the
+	 * publishable key, and answers {@code {paymentIntent}} or {@code {error}}. Where real
+	 * Stripe.js would show the bank's test page, the stand-in's answer to that POST
+	 * stands for the member pressing "Complete" on it (see {@link #heldPayment}). Real
+	 * Stripe.js cannot run offline.
+	 */
+	static void stripeJs(WireMockServer server) {
+		String script = """
+				window.Stripe = function (publishableKey) {
+				  var base = '%s';
+				  return {
+				    confirmCardPayment: function (clientSecret, data) {
+				      var id = clientSecret.split('_secret_')[0];
+				      var body = 'client_secret=' + encodeURIComponent(clientSecret)
+				        + '&key=' + encodeURIComponent(publishableKey)
+				        + (data && data.payment_method ? '&payment_method=' + encodeURIComponent(data.payment_method) : '');
+				      return fetch(base + '/v1/payment_intents/' + id + '/confirm', {
+				        method: 'POST',
+				        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				        body: body
+				      }).then(function (response) { return response.json(); })
+				        .then(function (answer) { return answer.error ? { error: answer.error } : { paymentIntent: answer }; });
+				    }
+				  };
+				};
+				"""
+			.formatted(server.baseUrl());
+		server.stubFor(get(urlPathEqualTo(STRIPE_JS_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/javascript; charset=utf-8")
+			.withHeader("Access-Control-Allow-Origin", "*")
+			.withBody(script)));
+	}
+
+	/**
+	 * A PaymentMethod that behaves as Stripe's test card 4000 0027 6000 3184: confirming
+	 * a PaymentIntent off-session with it answers 402 {@code authentication_required};
+	 * the PaymentIntent then reads {@code requires_payment_method} until the customer
+	 * confirms it on session with its client secret ({@link #stripeJs}, or
+	 * {@link #authenticate}), after which it reads {@code succeeded}.
+	 */
+	static void heldPayment(WireMockServer server, String paymentIntent, long amount, String customer,
+			String paymentMethod) {
+		String scenario = "authentication of " + paymentIntent;
+		String path = "/v1/payment_intents/" + paymentIntent;
+		server.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+			.withFormParam("payment_method", equalTo(paymentMethod))
+			.willReturn(json(402, authenticationRequiredAnswer(paymentIntent, amount, customer, paymentMethod, null))));
+		server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ok(paymentIntent(paymentIntent, "requires_payment_method", amount, customer, paymentMethod,
+					null, "null"))));
+		server.stubFor(post(urlPathEqualTo(path + "/confirm")).inScenario(scenario)
+			.withFormParam("client_secret", equalTo(paymentIntent + "_secret_standin"))
+			.willSetStateTo("authenticated")
+			.willReturn(ok(paymentIntent(paymentIntent, "succeeded", amount, customer, paymentMethod, null, "null"))
+				.withHeader("Access-Control-Allow-Origin", "*")));
+		server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario)
+			.whenScenarioStateIs("authenticated")
+			.willReturn(ok(paymentIntent(paymentIntent, "succeeded", amount, customer, paymentMethod, null, "null"))));
+	}
+
+	/**
+	 * The customer authenticates a held PaymentIntent, as Stripe.js would after the
+	 * bank's test page.
+	 */
+	static void authenticate(WireMockServer server, String paymentIntent) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(server.baseUrl() + "/v1/payment_intents/" + paymentIntent + "/confirm"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("client_secret=" + paymentIntent + "_secret_standin&key=" + PUBLISHABLE_KEY))
+			.build();
+		try {
+			int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 200) {
+				throw new IllegalStateException("the stand-in refused to confirm " + paymentIntent + ": " + status);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A new id with Stripe's prefix, e.g. {@code id("pm")} is {@code pm_test_…}. */
