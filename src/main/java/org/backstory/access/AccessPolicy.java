@@ -3,6 +3,7 @@ package org.backstory.access;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -191,6 +192,17 @@ public final class AccessPolicy {
 		};
 	}
 
+	/**
+	 * When a past-due reader's grace ends, if they are in it now: the day their card must
+	 * be updated by to keep reading. Empty in every other state.
+	 */
+	public Optional<Instant> graceEnd(Entitlement entitlement, Instant now) {
+		if (entitlement.status() != Entitlement.Status.PAST_DUE || !withinGrace(entitlement, now)) {
+			return Optional.empty();
+		}
+		return Optional.of(graceEndOf(entitlement));
+	}
+
 	/** Open-ended grants (no end date) count as current. */
 	private static boolean before(Instant now, @Nullable Instant end) {
 		return end == null || now.isBefore(end);
@@ -201,8 +213,13 @@ public final class AccessPolicy {
 	 * period.
 	 */
 	private boolean withinGrace(Entitlement entitlement, Instant now) {
+		Instant end = graceEndOf(entitlement);
+		return end != null && now.isBefore(end);
+	}
+
+	private @Nullable Instant graceEndOf(Entitlement entitlement) {
 		Instant failedAt = entitlement.pastDueSince() != null ? entitlement.pastDueSince() : entitlement.paidThrough();
-		return failedAt != null && now.isBefore(failedAt.plus(gracePeriod.get()));
+		return failedAt == null ? null : failedAt.plus(gracePeriod.get());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.backstory.access.AccessDecision.Remedy;
@@ -198,6 +199,14 @@ public class ArticleGate {
 	 */
 	public Reader reader(long memberId, MemberRole role) {
 		return policy.classify(role, entitlements.of(memberId), clock.instant());
+	}
+
+	/**
+	 * When this member's grace period ends, while their renewal has failed and they still
+	 * read in grace; empty otherwise. Pages warn them to update their card by then.
+	 */
+	public Optional<Instant> graceEnd(long memberId) {
+		return policy.graceEnd(entitlements.of(memberId), clock.instant());
 	}
 
 	/**

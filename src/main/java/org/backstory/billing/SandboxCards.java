@@ -10,7 +10,10 @@ import org.backstory.billing.payment.StoredCard;
  * <li>{@value #SUCCEEDS} is accepted and every charge succeeds;</li>
  * <li>{@value #DECLINED} is declined at checkout;</li>
  * <li>{@value #FIRST_CHARGE_ONLY} is accepted and its first charge succeeds, every later
- * charge fails.</li>
+ * charge fails;</li>
+ * <li>{@value #REQUIRES_AUTHENTICATION} is accepted and charged once at checkout (where
+ * the member is present); every later charge needs the member to authenticate it, as
+ * Stripe's test card of that number asks for 3-D Secure on every payment.</li>
  * </ul>
  * Any other number is declined. Two stored cards exist ready-made, for importing
  * subscriptions without a checkout: {@link #VISA} (every charge succeeds) and
@@ -26,6 +29,12 @@ public final class SandboxCards {
 
 	/** Accepted and charged once at checkout; every later charge fails. */
 	public static final String FIRST_CHARGE_ONLY = "4000000000000341";
+
+	/**
+	 * Accepted and charged once at checkout; every later (off-session) charge waits for
+	 * the member to authenticate it.
+	 */
+	public static final String REQUIRES_AUTHENTICATION = "4000002760003184";
 
 	/** A stored Visa whose every charge succeeds. */
 	public static final StoredCard VISA = new StoredCard(null, "pm_sandbox_visa", "Visa", "4242", 12, 2034);

@@ -1,9 +1,11 @@
 package org.backstory.site;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.backstory.access.ArticleGate;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
+import org.backstory.shared.Dates;
 import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.PageChrome;
 import org.jspecify.annotations.Nullable;
@@ -14,14 +16,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the page chrome into every controller's model, so every template can frame itself.
+ * A signed-in member's chrome carries the end of their grace period when their renewal
+ * failed, so every page warns them (such pages are personal and never cached publicly).
  */
 @ControllerAdvice
 class PageChromeAdvice {
 
 	private final PublicationService publications;
 
-	PageChromeAdvice(PublicationService publications) {
+	private final ArticleGate gate;
+
+	PageChromeAdvice(PublicationService publications, ArticleGate gate) {
 		this.publications = publications;
+		this.gate = gate;
 	}
 
 	@ModelAttribute("chrome")
@@ -33,8 +40,8 @@ class PageChromeAdvice {
 		}
 		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return new PageChrome(publication.name(), publication.tagline(), publication.accentColor(),
-				publication.logoUrl(), member.name(), member.role().staff(),
-				token == null ? null : CsrfField.of(token));
+				publication.logoUrl(), member.name(), member.role().staff(), token == null ? null : CsrfField.of(token),
+				gate.graceEnd(member.id()).map(Dates::readerDate).orElse(null));
 	}
 
 }

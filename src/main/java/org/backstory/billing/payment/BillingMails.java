@@ -112,6 +112,28 @@ public class BillingMails {
 						""".formatted(site.link("/account/card"), date(retryAt)));
 	}
 
+	/**
+	 * The member's bank wants them to authenticate a renewal charge (3-D Secure): the
+	 * link to the page where they confirm it. Not a decline: the subscription goes on
+	 * meanwhile.
+	 */
+	public void authenticationRequired(long memberId, long paymentId, long amount, String currency, Instant lastTryAt) {
+		send(memberId, "authenticate-" + paymentId, "Confirm your payment to keep your subscription", """
+				Your bank asks you to confirm the renewal payment of %s for your subscription. Nothing is wrong
+				with your card: banks ask for this from time to time.
+
+				Confirm the payment here: %s
+
+				Your subscription continues meanwhile. If the payment isn't confirmed by %s, we'll try your card
+				once more, and your subscription ends if that fails.
+				""".formatted(Money.format(amount, currency), site.link(confirmationPath(paymentId)), date(lastTryAt)));
+	}
+
+	/** Where the member confirms a payment their bank held. */
+	public static String confirmationPath(long paymentId) {
+		return "/account/payments/" + paymentId + "/confirm";
+	}
+
 	/** The last retry is next: after it fails, the subscription ends. */
 	public void lastRetryComing(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "last-retry-" + subscriptionId + "-" + retryAt.getEpochSecond(),

@@ -118,6 +118,82 @@ public interface PaymentGateway {
 	 */
 	ChargeResult charge(Charge request);
 
+	/** The code of a charge the member's bank wants them to authenticate. */
+	String AUTHENTICATION_REQUIRED = "authentication_required";
+
+	/**
+	 * How the member's browser authenticates a charge their bank held
+	 * ({@link ChargeResult.Declined#needsAuthentication()}).
+	 * @param chargeId the held charge (Stripe: the PaymentIntent)
+	 * @param cardToken the stored card it was made with
+	 * @throws PaymentGatewayException if the gateway did not answer
+	 */
+	default Authentication authentication(String chargeId, String cardToken) {
+		throw new UnsupportedOperationException(name() + " never asks members to authenticate charges");
+	}
+
+	/**
+	 * Authenticates a held charge on the member's word, for gateways whose
+	 * {@link #authentication} is {@link Authentication.OnOurPage}.
+	 * @throws UnsupportedOperationException if the member authenticates with the gateway
+	 * itself
+	 */
+	default void completeAuthentication(String chargeId) {
+		throw new UnsupportedOperationException(name() + " authenticates charges in the member's browser");
+	}
+
+	/**
+	 * The answer to a charge as it stands now, e.g. after the member authenticated it:
+	 * {@link ChargeResult.Succeeded} once the money moved.
+	 * @throws PaymentGatewayException if the gateway did not answer, or the charge is
+	 * still being processed
+	 */
+	default ChargeResult chargeNow(String chargeId) {
+		throw new UnsupportedOperationException(name() + " never asks members to authenticate charges");
+	}
+
+	/** How a member authenticates a held charge. */
+	sealed interface Authentication {
+
+		/**
+		 * With Stripe.js in the member's browser: {@code stripe.confirmCardPayment} with
+		 * the PaymentIntent's client secret and the card, which shows the bank's
+		 * challenge.
+		 *
+		 * @param scriptUrl where Stripe.js is loaded from
+		 * @param publishableKey the account's publishable key, for {@code Stripe(…)}
+		 * @param clientSecret the PaymentIntent's client secret: for this member's page
+		 * only, never logged
+		 * @param paymentMethod the card to confirm it with, when the PaymentIntent needs
+		 * one again ({@code requires_payment_method}, as an off-session charge that
+		 * needed authentication leaves it); null when it waits for its next action
+		 */
+		record WithStripeJs(String scriptUrl, String publishableKey, String clientSecret,
+				@Nullable String paymentMethod) implements Authentication {
+
+			@Override
+			public String toString() {
+				return "WithStripeJs[scriptUrl=" + scriptUrl + ", paymentMethod=" + paymentMethod + "]";
+			}
+
+		}
+
+		/**
+		 * With a button on our own page, answered by {@link #completeAuthentication} (the
+		 * sandbox, standing in for the bank's challenge).
+		 */
+		record OnOurPage() implements Authentication {
+		}
+
+		/**
+		 * Not possible here (Stripe without a publishable key): the member is asked to
+		 * update their card instead.
+		 */
+		record Unavailable() implements Authentication {
+		}
+
+	}
+
 	/**
 	 * Gives back all or part of a successful charge. Asking again with the same
 	 * idempotency key returns the first answer and never refunds twice.
@@ -187,6 +263,16 @@ public interface PaymentGateway {
 		 * @param message a sentence to show the member
 		 */
 		record Declined(@Nullable String chargeId, String code, String message) implements ChargeResult {
+
+			/**
+			 * Whether the bank wants the member to authenticate this charge (SCA,
+			 * Stripe's {@code authentication_required}): not a refusal of the card but a
+			 * charge the member can still confirm through {@link #authentication}.
+			 */
+			public boolean needsAuthentication() {
+				return AUTHENTICATION_REQUIRED.equals(code) && chargeId != null;
+			}
+
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.backstory.billing.PaymentRecord;
 import org.backstory.billing.PaymentSucceeded;
 import org.backstory.shared.Columns;
 import org.backstory.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -74,14 +75,13 @@ public class PaymentRepository {
 
 	/**
 	 * Whether a payment with the card {@code token} is pending: settling it will put that
-	 * card on file.
+	 * card on file. A renewal waiting for the member to authenticate it files nothing.
 	 */
 	public boolean pendingWithCard(String token) {
-		return jdbc
-			.sql("select exists (select 1 from billing.payment where card_token = :token and status = 'pending')")
-			.param("token", token)
-			.query(Boolean.class)
-			.single();
+		return jdbc.sql("""
+				select exists (select 1 from billing.payment
+				               where card_token = :token and status = 'pending' and authentication_requested_at is null)
+				""").param("token", token).query(Boolean.class).single();
 	}
 
 	/** Records a charge about to be made; its idempotency key must be new. */
@@ -130,7 +130,10 @@ public class PaymentRepository {
 	}
 
 	/**
-	 * Records the gateway's answer, once: false when another request recorded it first.
+	 * Records the gateway's answer, once: false when another request recorded it first. A
+	 * payment waiting for the member to authenticate it is settled only by its success
+	 * (or closed by {@link #closeAwaitingAuthentication}): a failed attempt to
+	 * authenticate leaves it for the member to try again.
 	 */
 	public boolean settle(long id, PaymentGateway.ChargeResult result, Instant now) {
 		if (result instanceof PaymentGateway.ChargeResult.Succeeded succeeded) {
@@ -141,7 +144,7 @@ public class PaymentRepository {
 				update billing.payment
 				set status = 'failed', gateway_charge_id = :charge, failure_code = :code, failure_reason = :reason,
 				    settled_at = :now
-				where id = :id and status = 'pending'
+				where id = :id and status = 'pending' and authentication_requested_at is null
 				""")
 			.param("charge", declined.chargeId())
 			.param("code", declined.code())
@@ -149,6 +152,79 @@ public class PaymentRepository {
 			.param("id", id)
 			.param("now", Timestamps.of(now))
 			.update() == 1;
+	}
+
+	/**
+	 * Records that the member's bank wants them to authenticate this pending charge: it
+	 * stays pending, now waiting for them. Once: false when it was recorded before or the
+	 * payment is settled.
+	 */
+	public boolean awaitAuthentication(long id, PaymentGateway.ChargeResult.Declined answer, Instant now) {
+		return jdbc.sql("""
+				update billing.payment
+				set authentication_requested_at = :now, gateway_charge_id = :charge, failure_code = :code,
+				    failure_reason = :reason
+				where id = :id and status = 'pending' and authentication_requested_at is null
+				""")
+			.param("charge", answer.chargeId())
+			.param("code", answer.code())
+			.param("reason", answer.message())
+			.param("id", id)
+			.param("now", Timestamps.of(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Closes the payments of these subscriptions that still wait for their members to
+	 * authenticate them, as failed: a new attempt, or the end of the subscription, takes
+	 * their place, and their confirmation pages no longer offer them.
+	 */
+	public void closeAwaitingAuthentication(Collection<Long> subscriptionIds, Instant now) {
+		if (subscriptionIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update billing.payment
+				set status = 'failed', failure_code = 'authentication_not_completed',
+				    failure_reason = 'The payment was not confirmed in time.', settled_at = :now
+				where subscription_id = any(:ids) and status = 'pending' and authentication_requested_at is not null
+				""").param("ids", subscriptionIds.toArray(Long[]::new)).param("now", Timestamps.of(now)).update();
+	}
+
+	/**
+	 * The member's payment {@code id} if their bank ever asked them to authenticate it;
+	 * empty for anyone else's payment.
+	 */
+	public Optional<HeldPayment> held(long id, long memberId) {
+		return jdbc.sql("""
+				select p.id, p.amount, p.currency, p.status, p.idempotency_key, p.gateway_charge_id, p.card_token,
+				       p.card_brand, p.card_last4
+				from billing.payment p
+				where p.id = :id and p.member_id = :member and p.authentication_requested_at is not null
+				""")
+			.param("id", id)
+			.param("member", memberId)
+			.query((rs, row) -> new HeldPayment(rs.getLong("id"), rs.getLong("amount"), rs.getString("currency"),
+					PaymentStatus.fromCode(rs.getString("status")), rs.getString("idempotency_key"),
+					rs.getString("gateway_charge_id"), rs.getString("card_token"), rs.getString("card_brand"),
+					rs.getString("card_last4")))
+			.optional();
+	}
+
+	/**
+	 * A charge the member's bank held for them to authenticate.
+	 *
+	 * @param status pending while it waits for them
+	 * @param chargeId the gateway's reference (Stripe: the PaymentIntent)
+	 * @param cardToken the stored card charged (null once the member was forgotten)
+	 */
+	public record HeldPayment(long id, long amount, String currency, PaymentStatus status, String idempotencyKey,
+			String chargeId, @Nullable String cardToken, @Nullable String cardBrand, @Nullable String cardLast4) {
+
+		public boolean waiting() {
+			return status == PaymentStatus.PENDING;
+		}
+
 	}
 
 	/**

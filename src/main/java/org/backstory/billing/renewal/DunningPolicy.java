@@ -46,7 +46,12 @@ record DunningPolicy(List<Duration> retrySchedule) {
 		/** The next try is the last one. */
 		LAST_RETRY_COMING,
 		/** A decline between the first and the last warning: no mail. */
-		NONE
+		NONE,
+		/**
+		 * The member's bank wants them to authenticate the charge: confirm it (no decline
+		 * mail).
+		 */
+		AUTHENTICATE
 
 	}
 
@@ -67,6 +72,38 @@ record DunningPolicy(List<Duration> retrySchedule) {
 			return new Retry(retryAt, cardOnFile ? Notice.DECLINED : Notice.NO_CARD);
 		}
 		return new Retry(retryAt, failedAttempts == retrySchedule.size() ? Notice.LAST_RETRY_COMING : Notice.NONE);
+	}
+
+	/**
+	 * The next step after the member's bank held a charge for them to authenticate. It is
+	 * not retried off-session meanwhile (the bank would hold a retry too, and the member
+	 * could then confirm two charges for one period): the subscription waits, past due,
+	 * until the retries would have run out, and then gets one last try. A hold when no
+	 * try is left ends it.
+	 * @param failedAttempts the unsuccessful tries of this period, this one included
+	 * (from 1)
+	 * @param now when the hold was recorded
+	 */
+	Step afterAuthenticationRequired(int failedAttempts, Instant now) {
+		if (failedAttempts < 1) {
+			throw new IllegalArgumentException("a hold counts itself: failedAttempts must be at least 1");
+		}
+		if (failedAttempts > retrySchedule.size()) {
+			return new End();
+		}
+		Instant lastTry = now;
+		for (Duration delay : retrySchedule.subList(failedAttempts - 1, retrySchedule.size())) {
+			lastTry = lastTry.plus(delay);
+		}
+		return new Retry(lastTry, Notice.AUTHENTICATE);
+	}
+
+	/**
+	 * The failed tries a subscription waiting for authentication counts: the try after
+	 * the wait is the last.
+	 */
+	int lastAttempt() {
+		return retrySchedule.size();
 	}
 
 }

@@ -82,6 +82,9 @@ class RenewalSteps implements ChargeSteps<Void> {
 		Instant now = clock.instant();
 		List<DueSubscription> due = renewals.claimDue(now, properties.batchSize(), now.plus(properties.lease()),
 				memberId);
+		// A charge still waiting for its member to authenticate it gives way to this new
+		// try (or to the end), so one period is never paid twice.
+		payments.closeAwaitingAuthentication(due.stream().map(DueSubscription::id).toList(), now);
 		List<NewPayment> charges = new ArrayList<>();
 		for (DueSubscription subscription : due) {
 			if (subscription.endsNow()) {
@@ -167,6 +170,10 @@ class RenewalSteps implements ChargeSteps<Void> {
 
 	/** Settles one answer. */
 	private void settleOne(PaymentAttempt attempt, PaymentGateway.ChargeResult result, Instant now) {
+		if (result instanceof PaymentGateway.ChargeResult.Declined declined && declined.needsAuthentication()) {
+			awaitAuthentication(attempt, declined, now);
+			return;
+		}
 		if (!payments.settle(attempt.id(), result, now)) {
 			return;
 		}
@@ -254,11 +261,42 @@ class RenewalSteps implements ChargeSteps<Void> {
 			case NO_CARD -> mails.noCardOnFile(subscription.memberId(), subscription.id(), retry.at());
 			case DECLINED -> mails.paymentDeclined(subscription.memberId(), subscription.id(), retry.at());
 			case LAST_RETRY_COMING -> mails.lastRetryComing(subscription.memberId(), subscription.id(), retry.at());
-			case NONE -> {
+			case NONE, AUTHENTICATE -> {
 			}
 		}
 		log.info("Renewal declined subscriptionId={} failedAttempts={} retryAt={}", subscription.id(), failed,
 				retry.at());
+	}
+
+	/**
+	 * The member's bank held the charge for them to authenticate: not a decline. The
+	 * payment stays pending for them to confirm (its success settles the renewal like any
+	 * other), the subscription is past due (so its reader is in grace), and the member
+	 * gets the link instead of a decline mail. The first hold is recorded; the gateway's
+	 * later word on it (a webhook) changes nothing.
+	 */
+	private void awaitAuthentication(PaymentAttempt attempt, PaymentGateway.ChargeResult.Declined answer, Instant now) {
+		if (!payments.awaitAuthentication(attempt.id(), answer, now)) {
+			return;
+		}
+		DueSubscription subscription = renewals.lock(Objects.requireNonNull(attempt.subscriptionId()));
+		if (!isForCurrentPeriod(subscription, attempt)) {
+			return;
+		}
+		DunningPolicy.Step step = dunning.afterAuthenticationRequired(subscription.failedAttempts() + 1, now);
+		if (!(step instanceof DunningPolicy.Retry retry)) {
+			payments.closeAwaitingAuthentication(List.of(subscription.id()), now);
+			declined(subscription, attempt, now);
+			return;
+		}
+		SubscriptionLifecycle.RENEWAL_DECLINED.require(subscription.status());
+		Instant pastDueSince = subscription.pastDueSince() != null ? subscription.pastDueSince() : now;
+		renewals.pastDue(subscription.id(), pastDueSince, dunning.lastAttempt(), retry.at(), now);
+		recordDecline(subscription, SubscriptionEventLog.Cause.RENEWAL_FAILED, attempt, now);
+		mails.authenticationRequired(subscription.memberId(), attempt.id(), attempt.amount(), attempt.currency(),
+				retry.at());
+		log.info("Renewal held for the member to authenticate subscriptionId={} paymentId={} lastTryAt={}",
+				subscription.id(), attempt.id(), retry.at());
 	}
 
 	private void recordDecline(DueSubscription subscription, SubscriptionEventLog.Cause cause,

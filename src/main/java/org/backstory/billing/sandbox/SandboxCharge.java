@@ -25,11 +25,19 @@ record SandboxCharge(String id, String idempotencyKey, String token, long amount
 	}
 
 	static Optional<SandboxCharge> find(JdbcClient jdbc, String idempotencyKey) {
+		return find(jdbc, "idempotency_key", idempotencyKey);
+	}
+
+	static Optional<SandboxCharge> findById(JdbcClient jdbc, String id) {
+		return find(jdbc, "id", id);
+	}
+
+	private static Optional<SandboxCharge> find(JdbcClient jdbc, String column, String value) {
 		return jdbc.sql("""
 				select id, idempotency_key, token, amount, currency, succeeded, decline_code, decline_message
-				from billing.sandbox_charge where idempotency_key = :key
-				""")
-			.param("key", idempotencyKey)
+				from billing.sandbox_charge where %s = :value
+				""".formatted(column))
+			.param("value", value)
 			.query((rs, row) -> new SandboxCharge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)))
 			.optional();
@@ -63,6 +71,11 @@ record SandboxCharge(String id, String idempotencyKey, String token, long amount
 		if (!token.equals(request.cardToken()) || amount != request.amount() || !currency.equals(request.currency())) {
 			throw new PaymentGatewayException("idempotency key reused with different parameters");
 		}
+		return answer();
+	}
+
+	/** This charge's result as it stands. */
+	ChargeResult answer() {
 		if (succeeded) {
 			return new ChargeResult.Succeeded(id);
 		}

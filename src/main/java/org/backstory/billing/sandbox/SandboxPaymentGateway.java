@@ -121,6 +121,10 @@ class SandboxPaymentGateway implements PaymentGateway {
 		else if (behaviour.get().succeeds(() -> successesOf(request.cardToken()))) {
 			charge = SandboxCharge.succeeded(id, request);
 		}
+		else if (behaviour.get() == SandboxBehaviour.REQUIRES_AUTHENTICATION) {
+			charge = SandboxCharge.declined(id, request, AUTHENTICATION_REQUIRED,
+					"Your bank asks you to confirm this payment.");
+		}
 		else {
 			charge = SandboxCharge.declined(id, request, "card_declined", "Your card was declined.");
 		}
@@ -132,6 +136,31 @@ class SandboxPaymentGateway implements PaymentGateway {
 		log.debug("Sandbox charge idempotencyKey={} amount={} currency={} succeeded={}", request.idempotencyKey(),
 				request.amount(), request.currency(), charge.succeeded());
 		return charge.answerTo(request);
+	}
+
+	/**
+	 * The member confirms a held sandbox charge with a button on our own page, standing
+	 * in for the bank's challenge.
+	 */
+	@Override
+	public Authentication authentication(String chargeId, String cardToken) {
+		return new Authentication.OnOurPage();
+	}
+
+	@Override
+	public void completeAuthentication(String chargeId) {
+		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+				update billing.sandbox_charge set succeeded = true, decline_code = null, decline_message = null
+				where id = :id and decline_code = :code
+				""").param("id", chargeId).param("code", AUTHENTICATION_REQUIRED).update());
+		log.info("Sandbox charge authenticated charge={}", chargeId);
+	}
+
+	@Override
+	public ChargeResult chargeNow(String chargeId) {
+		return SandboxCharge.findById(jdbc, chargeId)
+			.orElseThrow(() -> new PaymentGatewayException("no sandbox charge " + chargeId))
+			.answer();
 	}
 
 	@Override
@@ -195,6 +224,7 @@ class SandboxPaymentGateway implements PaymentGateway {
 		return switch (number) {
 			case SandboxCards.SUCCEEDS -> SandboxBehaviour.ALWAYS_SUCCEEDS;
 			case SandboxCards.FIRST_CHARGE_ONLY -> SandboxBehaviour.FIRST_CHARGE_ONLY;
+			case SandboxCards.REQUIRES_AUTHENTICATION -> SandboxBehaviour.REQUIRES_AUTHENTICATION;
 			default -> null;
 		};
 	}

@@ -50,8 +50,11 @@ class StripePaymentGateway implements PaymentGateway {
 
 	private final StripeClient stripe;
 
-	StripePaymentGateway(StripeClient stripe) {
+	private final StripeProperties properties;
+
+	StripePaymentGateway(StripeClient stripe, StripeProperties properties) {
 		this.stripe = stripe;
+		this.properties = properties;
 	}
 
 	@Override
@@ -207,6 +210,41 @@ class StripePaymentGateway implements PaymentGateway {
 				return StripeDeclines.declined(intent.getId(), "authentication_required", null);
 			default:
 				throw new PaymentGatewayException("Stripe payment " + intent.getId() + " is still " + status);
+		}
+	}
+
+	/**
+	 * Stripe.js confirms the PaymentIntent in the member's browser with its client
+	 * secret, which is read here and goes to that page only (never to a log).
+	 */
+	@Override
+	public Authentication authentication(String chargeId, String cardToken) {
+		String publishableKey = properties.publishableKey();
+		if (publishableKey == null || publishableKey.isBlank()) {
+			log.warn("No Stripe publishable key: members cannot confirm held payments paymentIntent={}", chargeId);
+			return new Authentication.Unavailable();
+		}
+		PaymentIntent intent = retrieve(chargeId);
+		return new Authentication.WithStripeJs(properties.jsUrl(), publishableKey,
+				Objects.requireNonNull(intent.getClientSecret(), "a PaymentIntent has a client secret"),
+				"requires_payment_method".equals(intent.getStatus()) ? cardToken : null);
+	}
+
+	/**
+	 * The PaymentIntent as it stands: {@code succeeded} once the member authenticated it;
+	 * {@code requires_payment_method} or {@code requires_action} while they have not.
+	 */
+	@Override
+	public ChargeResult chargeNow(String chargeId) {
+		return resultOf(retrieve(chargeId));
+	}
+
+	private PaymentIntent retrieve(String chargeId) {
+		try {
+			return stripe.v1().paymentIntents().retrieve(chargeId);
+		}
+		catch (StripeException ex) {
+			throw unanswered("payment retrieval", ex);
 		}
 	}
 

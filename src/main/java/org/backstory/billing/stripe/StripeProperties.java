@@ -15,10 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code BACKSTORY_STRIPE_WEBHOOK_SECRET}); without it webhook deliveries are refused
  * with 503
  * @param apiBase where Stripe's API is, changed only by tests that stand in for it
+ * @param publishableKey the publishable key, {@code pk_live_…} or {@code pk_test_…}
+ * ({@code BACKSTORY_STRIPE_PUBLISHABLE_KEY}): Stripe.js needs it on the page where a
+ * member confirms a renewal their bank held; without it they are asked to update their
+ * card instead
+ * @param jsUrl where Stripe.js is loaded from (Stripe requires its own address; changed
+ * only by tests that stand in for it)
  */
 @ConfigurationProperties("backstory.billing.stripe")
 record StripeProperties(@Nullable String secretKey, @Nullable String webhookSecret,
-		@DefaultValue("https://api.stripe.com") String apiBase) {
+		@DefaultValue("https://api.stripe.com") String apiBase, @Nullable String publishableKey,
+		@DefaultValue("https://js.stripe.com/v3/") String jsUrl) {
 
 	boolean webhooksVerifiable() {
 		return webhookSecret != null && !webhookSecret.isBlank();

@@ -3,6 +3,7 @@ package org.backstory.billing.subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,6 +74,7 @@ public class SubscriptionChanges {
 		if (live.status() == SubscriptionStatus.PAST_DUE) {
 			SubscriptionLifecycle.MEMBER_CANCELS_UNPAID.require(live.status());
 			subscriptions.end(live.id(), now, now);
+			payments.closeAwaitingAuthentication(List.of(live.id()), now);
 		}
 		else {
 			SubscriptionLifecycle.MEMBER_CANCELS.require(live.status());
@@ -131,6 +133,7 @@ public class SubscriptionChanges {
 		Subscription live = liveSubscription(memberId);
 		SubscriptionLifecycle.STAFF_CANCELS.require(live.status());
 		subscriptions.end(live.id(), now, now);
+		payments.closeAwaitingAuthentication(List.of(live.id()), now);
 		events.record(live.id(), live.status(), SubscriptionEventLog.Cause.CANCELED_BY_STAFF,
 				SubscriptionEventLog.Actor.staff(staffId), now);
 		log.info("Subscription canceled by staff subscriptionId={} staffId={}", live.id(), staffId);

@@ -16,9 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param staff whether the signed-in member is staff (owner, editor or author)
  * @param csrf the token for the sign-out form; present only when someone is signed in, so
  * anonymous pages stay cacheable and never touch a session
+ * @param graceEndsOn for a signed-in member whose renewal failed and who still reads in
+ * the grace period, the day (as readers read dates) to update their card by; else null
  */
 public record PageChrome(String publicationName, String tagline, String accentColor, @Nullable String logoUrl,
-		@Nullable String memberName, boolean staff, @Nullable CsrfField csrf) {
+		@Nullable String memberName, boolean staff, @Nullable CsrfField csrf, @Nullable String graceEndsOn) {
+
+	/** The chrome of a page without a payment warning. */
+	public PageChrome(String publicationName, String tagline, String accentColor, @Nullable String logoUrl,
+			@Nullable String memberName, boolean staff, @Nullable CsrfField csrf) {
+		this(publicationName, tagline, accentColor, logoUrl, memberName, staff, csrf, null);
+	}
 
 	public boolean signedIn() {
 		return memberName != null;

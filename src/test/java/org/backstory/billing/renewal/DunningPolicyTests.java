@@ -58,6 +58,27 @@ class DunningPolicyTests {
 		assertThat(new DunningPolicy(schedule).afterDecline(failedAttempts, cardOnFile, NOW)).isEqualTo(expected);
 	}
 
+	static Stream<Arguments> holds() {
+		return Stream.of(
+				// schedule, unsuccessful tries so far (this hold included), expected
+				// step:
+				// no retry while the member is asked to authenticate, one last try when
+				// the
+				// retries would have run out
+				Arguments.of(STRIPE, 1, retry(1 + 3 + 5 + 7, Notice.AUTHENTICATE)),
+				Arguments.of(STRIPE, 3, retry(5 + 7, Notice.AUTHENTICATE)),
+				Arguments.of(STRIPE, 4, retry(7, Notice.AUTHENTICATE)), Arguments.of(STRIPE, 5, new End()),
+				Arguments.of(days(2), 1, retry(2, Notice.AUTHENTICATE)), Arguments.of(days(2), 2, new End()),
+				Arguments.of(List.of(), 1, new End()));
+	}
+
+	@ParameterizedTest(name = "{0}, hold after {1} tries: {2}")
+	@MethodSource("holds")
+	void aChargeHeldForAuthenticationWaitsForTheMemberUntilTheRetriesWouldHaveRunOut(List<Duration> schedule,
+			int failedAttempts, Step expected) {
+		assertThat(new DunningPolicy(schedule).afterAuthenticationRequired(failedAttempts, NOW)).isEqualTo(expected);
+	}
+
 	@Test
 	void aDeclineCountsItself() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new DunningPolicy(STRIPE).afterDecline(0, true, NOW));

@@ -25,6 +25,9 @@ import org.backstory.billing.card.CardService;
 import org.backstory.billing.checkout.Checkout;
 import org.backstory.billing.checkout.CheckoutOutcome;
 import org.backstory.billing.payment.CardDetails;
+import org.backstory.billing.payment.HeldPayments;
+import org.backstory.billing.payment.PaymentRepository.HeldPayment;
+import org.backstory.billing.subscription.SubscriptionChanges;
 import org.backstory.email.SentMail;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
@@ -56,6 +59,12 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	CardExpiryNotices notices;
+
+	@Autowired
+	HeldPayments held;
+
+	@Autowired
+	SubscriptionChanges changes;
 
 	private Plan plan;
 
@@ -199,6 +208,83 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 			case 3 -> 2;
 			default -> 3;
 		};
+	}
+
+	@Test
+	void aRenewalTheBankHoldsIsNotADeclineAndIsPaidOnceWhenTheMemberConfirmsIt() {
+		subscribe(SandboxCards.REQUIRES_AUTHENTICATION);
+		Instant periodEnd = subscription().currentPeriodEnd();
+
+		clock.advance(Duration.between(clock.instant(), periodEnd).plusMinutes(1));
+		run.runDue();
+
+		SubscriptionSummary waiting = subscription();
+		assertThat(waiting.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
+		assertThat(waiting.currentPeriodEnd()).isEqualTo(periodEnd);
+		assertThat(entitlements.of(member.id()).status()).isEqualTo(Entitlement.Status.PAST_DUE);
+		SentMail mail = SentMail.lastTo(jdbc, member.email());
+		assertThat(mail.subject()).isEqualTo("Confirm your payment to keep your subscription");
+		assertThat(SentMail.countTo(jdbc, member.email(), "Your card was declined")).isZero();
+		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal pending 500");
+
+		// No off-session retry while the member is asked: the bank would hold it too.
+		clock.advance(Duration.ofDays(15));
+		run.runDue();
+		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal pending 500");
+
+		HeldPayment payment = heldPayment(mail);
+		assertThat(held.confirmOnOurPage(payment)).isTrue();
+		assertThat(held.confirmOnOurPage(heldPayment(mail))).as("confirmed once").isTrue();
+
+		SubscriptionSummary renewed = subscription();
+		assertThat(renewed.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+		assertThat(renewed.currentPeriodStart()).isEqualTo(periodEnd);
+		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal succeeded 500");
+		assertThat(SentMail.countTo(jdbc, member.email(), "Your receipt")).isEqualTo(2);
+		assertThat(events()).endsWith("active>past_due renewal_failed 500", "past_due>active renewed 500");
+	}
+
+	@Test
+	void aHeldRenewalNobodyConfirmsGetsOneLastTryWhenTheRetriesWouldHaveRunOutAndThenEnds() {
+		subscribe(SandboxCards.REQUIRES_AUTHENTICATION);
+		clock.advance(Duration.between(clock.instant(), subscription().currentPeriodEnd()).plusMinutes(1));
+		run.runDue();
+		HeldPayment first = heldPayment(SentMail.lastTo(jdbc, member.email()));
+
+		// 1 + 3 + 5 + 7 days: when the last retry of a decline would have come.
+		clock.advance(Duration.ofDays(16).minusMinutes(10));
+		run.runDue();
+		assertThat(subscription().status()).isEqualTo(SubscriptionStatus.PAST_DUE);
+		clock.advance(Duration.ofMinutes(20));
+		run.runDue();
+
+		assertThat(subscription().status()).isEqualTo(SubscriptionStatus.EXPIRED);
+		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal failed 500", "renewal failed 500");
+		assertThat(held.find(first.id(), member.id()).orElseThrow().waiting()).as("no longer offered").isFalse();
+		assertThat(held.confirmOnOurPage(held.find(first.id(), member.id()).orElseThrow())).isFalse();
+		assertThat(SentMail.lastTo(jdbc, member.email()).subject()).isEqualTo("Your subscription has ended");
+		assertThat(events()).endsWith("active>past_due renewal_failed 500", "past_due>expired retries_exhausted 500");
+	}
+
+	@Test
+	void aMemberWhoCancelsWhileAPaymentIsHeldIsNoLongerAskedToConfirmIt() {
+		subscribe(SandboxCards.REQUIRES_AUTHENTICATION);
+		clock.advance(Duration.between(clock.instant(), subscription().currentPeriodEnd()).plusMinutes(1));
+		run.runDue();
+		HeldPayment payment = heldPayment(SentMail.lastTo(jdbc, member.email()));
+
+		changes.cancel(member.id());
+
+		assertThat(held.find(payment.id(), member.id()).orElseThrow().waiting()).isFalse();
+		assertThat(held.confirmOnOurPage(held.find(payment.id(), member.id()).orElseThrow())).isFalse();
+		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal failed 500");
+		assertThat(subscription().status()).isEqualTo(SubscriptionStatus.EXPIRED);
+	}
+
+	private HeldPayment heldPayment(SentMail mail) {
+		String link = mail.path("/account/payments/");
+		long id = Long.parseLong(link.substring("/account/payments/".length(), link.indexOf("/confirm")));
+		return held.find(id, member.id()).orElseThrow();
 	}
 
 	private void subscribe(String cardNumber) {

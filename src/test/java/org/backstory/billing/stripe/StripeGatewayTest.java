@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "backstory.billing.stripe.secret-key=" + StripeStandIn.SECRET_KEY,
-				"backstory.billing.stripe.webhook-secret=" + StripeStandIn.WEBHOOK_SECRET })
+				"backstory.billing.stripe.webhook-secret=" + StripeStandIn.WEBHOOK_SECRET,
+				"backstory.billing.stripe.publishable-key=" + StripeStandIn.PUBLISHABLE_KEY })
 @ContextConfiguration(initializers = StripeStandIn.ApiBase.class)
 @interface StripeGatewayTest {
 

@@ -58,8 +58,9 @@ class StripePaymentGatewayTests {
 	@BeforeEach
 	void setUp() {
 		stripeApi.resetAll();
-		gateway = new StripePaymentGateway(StripeConfiguration
-			.client(new StripeProperties(StripeStandIn.SECRET_KEY, null, stripeApi.baseUrl()), 0));
+		StripeProperties properties = new StripeProperties(StripeStandIn.SECRET_KEY, null, stripeApi.baseUrl(),
+				"pk_test_standin", StripeStandIn.JS_URL);
+		gateway = new StripePaymentGateway(StripeConfiguration.client(properties, 0), properties);
 	}
 
 	private static PaymentGateway.Charge charge(String key) {
@@ -309,8 +310,9 @@ class StripePaymentGatewayTests {
 					""".formatted(StripeStandIn.refund("re_test_1", "pi_test_ours", 100, "succeeded", null),
 					StripeStandIn.refund("re_test_2", "pi_test_ours", 50, "failed", "refund-9")))));
 
-		StripeReader reader = new StripeReader(StripeConfiguration
-			.client(new StripeProperties(StripeStandIn.SECRET_KEY, null, stripeApi.baseUrl()), 0));
+		StripeReader reader = new StripeReader(StripeConfiguration.client(
+				new StripeProperties(StripeStandIn.SECRET_KEY, null, stripeApi.baseUrl(), null, StripeStandIn.JS_URL),
+				0));
 
 		assertThat(reader.idempotencyKeyOf("pi_test_ours")).isEqualTo(Optional.of("checkout-9-x"));
 		assertThat(reader.refundsOf("pi_test_ours"))

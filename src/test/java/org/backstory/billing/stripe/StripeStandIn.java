@@ -7,6 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -17,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,9 +39,16 @@ final class StripeStandIn {
 
 	static final String WEBHOOK_SECRET = "whsec_standin_secret";
 
+	static final String PUBLISHABLE_KEY = "pk_test_standin";
+
+	/** Where Stripe.js is; never loaded by tests that do not run a browser. */
+	static final String JS_URL = "https://js.stripe.com/v3/";
+
 	private static final AtomicLong IDS = new AtomicLong(System.nanoTime());
 
 	private static WireMockServer shared;
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private StripeStandIn() {
 	}
@@ -51,14 +65,115 @@ final class StripeStandIn {
 		return shared;
 	}
 
-	/** Points the app's Stripe client at the shared stand-in. */
+	/**
+	 * Points the app's Stripe client, and the pages that load Stripe.js, at the shared
+	 * stand-in.
+	 */
 	static final class ApiBase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			TestPropertyValues.of("backstory.billing.stripe.api-base=" + shared().baseUrl()).applyTo(context);
+			TestPropertyValues
+				.of("backstory.billing.stripe.api-base=" + shared().baseUrl(),
+						"backstory.billing.stripe.js-url=" + shared().baseUrl() + STRIPE_JS_PATH)
+				.applyTo(context);
+			stripeJs(shared());
 		}
 
+	}
+
+	/** Where the stand-in serves its Stripe.js. */
+	static final String STRIPE_JS_PATH = "/v3/";
+
+	/**
+	 * The stand-in's Stripe.js:
+	 * {@code Stripe(key).confirmCardPayment(clientSecret, data)} confirms the
+	 * PaymentIntent the way Stripe.js does, with a POST to
+	 * {@code /v1/payment_intents/{id}/confirm} carrying the client secret and the
+	 * publishable key, and answers {@code {paymentIntent}} or {@code {error}}. Where real
+	 * Stripe.js would show the bank's test page, the stand-in's answer to that POST
+	 * stands for the member pressing "Complete" on it (see {@link #heldPayment}). Real
+	 * Stripe.js cannot run offline.
+	 */
+	static void stripeJs(WireMockServer server) {
+		String script = """
+				window.Stripe = function (publishableKey) {
+				  var base = '%s';
+				  return {
+				    confirmCardPayment: function (clientSecret, data) {
+				      var id = clientSecret.split('_secret_')[0];
+				      var body = 'client_secret=' + encodeURIComponent(clientSecret)
+				        + '&key=' + encodeURIComponent(publishableKey)
+				        + (data && data.payment_method ? '&payment_method=' + encodeURIComponent(data.payment_method) : '');
+				      return fetch(base + '/v1/payment_intents/' + id + '/confirm', {
+				        method: 'POST',
+				        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				        body: body
+				      }).then(function (response) { return response.json(); })
+				        .then(function (answer) { return answer.error ? { error: answer.error } : { paymentIntent: answer }; });
+				    }
+				  };
+				};
+				"""
+			.formatted(server.baseUrl());
+		server.stubFor(get(urlPathEqualTo(STRIPE_JS_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/javascript; charset=utf-8")
+			.withHeader("Access-Control-Allow-Origin", "*")
+			.withBody(script)));
+	}
+
+	/**
+	 * A PaymentMethod that behaves as Stripe's test card 4000 0027 6000 3184: confirming
+	 * a PaymentIntent off-session with it answers 402 {@code authentication_required};
+	 * the PaymentIntent then reads {@code requires_payment_method} until the customer
+	 * confirms it on session with its client secret ({@link #stripeJs}, or
+	 * {@link #authenticate}), after which it reads {@code succeeded}.
+	 */
+	static void heldPayment(WireMockServer server, String paymentIntent, long amount, String customer,
+			String paymentMethod) {
+		String scenario = "authentication of " + paymentIntent;
+		String path = "/v1/payment_intents/" + paymentIntent;
+		server.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+			.withFormParam("payment_method", equalTo(paymentMethod))
+			.willReturn(json(402, authenticationRequiredAnswer(paymentIntent, amount, customer, paymentMethod, null))));
+		server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(ok(paymentIntent(paymentIntent, "requires_payment_method", amount, customer, paymentMethod,
+					null, "null"))));
+		server.stubFor(post(urlPathEqualTo(path + "/confirm")).inScenario(scenario)
+			.withFormParam("client_secret", equalTo(paymentIntent + "_secret_standin"))
+			.willSetStateTo("authenticated")
+			.willReturn(ok(paymentIntent(paymentIntent, "succeeded", amount, customer, paymentMethod, null, "null"))
+				.withHeader("Access-Control-Allow-Origin", "*")));
+		server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario)
+			.whenScenarioStateIs("authenticated")
+			.willReturn(ok(paymentIntent(paymentIntent, "succeeded", amount, customer, paymentMethod, null, "null"))));
+	}
+
+	/**
+	 * The customer authenticates a held PaymentIntent, as Stripe.js would after the
+	 * bank's test page.
+	 */
+	static void authenticate(WireMockServer server, String paymentIntent) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(server.baseUrl() + "/v1/payment_intents/" + paymentIntent + "/confirm"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("client_secret=" + paymentIntent + "_secret_standin&key=" + PUBLISHABLE_KEY))
+			.build();
+		try {
+			int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 200) {
+				throw new IllegalStateException("the stand-in refused to confirm " + paymentIntent + ": " + status);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A new id with Stripe's prefix, e.g. {@code id("pm")} is {@code pm_test_…}. */
@@ -90,6 +205,7 @@ final class StripeStandIn {
 				  "amount_capturable": 0,
 				  "amount_received": %d,
 				  "capture_method": "automatic_async",
+				  "client_secret": "%s_secret_standin",
 				  "confirmation_method": "automatic",
 				  "created": 1764460800,
 				  "currency": "usd",
@@ -105,8 +221,8 @@ final class StripeStandIn {
 				  "status": "%s"
 				}
 				"""
-			.formatted(id, amount, status.equals("succeeded") ? amount : 0, customer, lastPaymentError, id.substring(3),
-					idempotencyKey, paymentMethod, status)
+			.formatted(id, amount, status.equals("succeeded") ? amount : 0, id, customer, lastPaymentError,
+					id.substring(3), idempotencyKey, paymentMethod, status)
 			.replace("{\"backstory_idempotency_key\": \"null\"}", "{}");
 	}
 
@@ -147,6 +263,43 @@ final class StripeStandIn {
 				  }
 				}
 				""".formatted(paymentIntentId.substring(3), declineCode, message, paymentIntent(paymentIntentId,
+				"requires_payment_method", amount, customer, paymentMethod, idempotencyKey, error));
+	}
+
+	/**
+	 * The 402 answer to an off-session confirmation the card's bank wants the customer to
+	 * authenticate, as Stripe's test card 4000 0027 6000 3184 gets it
+	 * (https://docs.stripe.com/payments/save-and-reuse, "Charge the saved payment method
+	 * later"): a card error with code {@code authentication_required}, and the
+	 * PaymentIntent back in {@code requires_payment_method}, its last error naming the
+	 * PaymentMethod to confirm it with on session.
+	 */
+	static String authenticationRequiredAnswer(String paymentIntentId, long amount, String customer,
+			String paymentMethod, String idempotencyKey) {
+		String message = "Your card was declined. This transaction requires authentication.";
+		String error = """
+				{
+				  "code": "authentication_required",
+				  "decline_code": "authentication_required",
+				  "doc_url": "https://docs.stripe.com/error-codes/authentication-required",
+				  "message": "%s",
+				  "payment_method": {"id": "%s", "object": "payment_method", "type": "card"},
+				  "type": "card_error"
+				}
+				""".formatted(message, paymentMethod);
+		return """
+				{
+				  "error": {
+				    "charge": "ch_%s",
+				    "code": "authentication_required",
+				    "decline_code": "authentication_required",
+				    "doc_url": "https://docs.stripe.com/error-codes/authentication-required",
+				    "message": "%s",
+				    "payment_intent": %s,
+				    "type": "card_error"
+				  }
+				}
+				""".formatted(paymentIntentId.substring(3), message, paymentIntent(paymentIntentId,
 				"requires_payment_method", amount, customer, paymentMethod, idempotencyKey, error));
 	}
 

@@ -46,8 +46,9 @@ class StripeWebhookFuzzTests {
 
 	private final StripeSignature signature = new StripeSignature(SECRET, clock);
 
-	private final StripeWebhooks webhooks = new StripeWebhooks(new StripeProperties(null, SECRET, "http://127.0.0.1:9"),
-			new Inbox(), JSON, clock);
+	private final StripeWebhooks webhooks = new StripeWebhooks(
+			new StripeProperties(null, SECRET, "http://127.0.0.1:9", null, StripeStandIn.JS_URL), new Inbox(), JSON,
+			clock);
 
 	/**
 	 * The input is a delivery as it reaches the controller: its first line is the
