@@ -32,7 +32,11 @@ public record Mail(String to, String subject, String text, @Nullable String html
 		this(to, subject, text, html, null);
 	}
 
-	/** A plain-text mail without an idempotency key. */
+	/**
+	 * A mail written as plain text, without an idempotency key; {@link Mailer} lays it
+	 * out as text and HTML. Prefer a {@link SystemMail}, which names its heading and
+	 * button.
+	 */
 	public static Mail text(String to, String subject, String text) {
 		return new Mail(to, subject, text, null, null);
 	}

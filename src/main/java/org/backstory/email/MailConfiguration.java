@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Picks the transport and declares the db-scheduler tasks: one delivery per message,
  * scheduled by {@link Mailer#send} for right after commit; a drain that delivers
- * everything due, scheduled by {@link Mailer#queue} after a transaction that queued mail
- * in bulk; and a sweeper that every minute drains whatever is still pending (a crash
+ * everything due, scheduled by {@link Mailer#queueAll} after a transaction that queued
+ * mail in bulk; and a sweeper that every minute drains whatever is still pending (a crash
  * mid-way, a failed attempt whose retry is due).
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,13 +34,14 @@ class MailConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	MailTransport mailTransport(MailProperties mail, BackstoryProperties backstory, MessageSigner signer) {
+	MailTransport mailTransport(MailProperties mail, BackstoryProperties backstory, MessageSigner signer,
+			MailBrands brands) {
 		warnUnlessAligned(mail.from(), signer.domain());
 		if (mail.smtp()) {
 			log.info("Mail goes over SMTP host={} port={} starttls={}", mail.host(), mail.port(), mail.starttls());
-			return new SmtpTransport(mail, signer);
+			return new SmtpTransport(mail, signer, brands::from);
 		}
-		OutboxTransport outbox = new OutboxTransport(backstory.dataDir().resolve("outbox"), mail.from(), signer);
+		OutboxTransport outbox = new OutboxTransport(backstory.dataDir().resolve("outbox"), brands::from, signer);
 		log.info("No SMTP server configured (BACKSTORY_SMTP_HOST): mail goes to the dev outbox directory={}",
 				outbox.directory().toAbsolutePath());
 		return outbox;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import org.backstory.email.layout.SystemMailLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Sends mail. A message is stored in the caller's transaction and delivered after it
  * commits, over SMTP or to the dev outbox; a rolled-back transaction sends nothing, and
- * nothing queued is lost to a crash or a restart. Delivery is at least once.
+ * nothing queued is lost to a crash or a restart. Delivery is at least once. Every
+ * message goes out as text and HTML in the publication's look ({@link SystemMailLayout}):
+ * a {@link SystemMail} is laid out from its model, and a {@link Mail} given as text only
+ * is laid out from its paragraphs.
  */
 @Service
 public class Mailer {
@@ -40,11 +44,36 @@ public class Mailer {
 
 	private final Clock clock;
 
-	Mailer(OutgoingMailRepository mails, Scheduler scheduler, MailTransport transport, Clock clock) {
+	private final SystemMailLayout layout;
+
+	private final MailBrands brands;
+
+	Mailer(OutgoingMailRepository mails, Scheduler scheduler, MailTransport transport, Clock clock,
+			SystemMailLayout layout, MailBrands brands) {
 		this.mails = mails;
 		this.scheduler = scheduler;
 		this.transport = transport;
 		this.clock = clock;
+		this.layout = layout;
+		this.brands = brands;
+	}
+
+	/** Lays out {@code mail} and queues it as {@link #send(Mail)} does. */
+	@Transactional
+	public void send(SystemMail mail) {
+		send(layout.render(mail, brands.current()));
+	}
+
+	/** {@code mail} laid out as it would be sent, without sending it: for previews. */
+	public Mail preview(SystemMail mail) {
+		return layout.render(mail, brands.current());
+	}
+
+	/** Lays out each of {@code mail} and queues them all as {@link #queueAll} does. */
+	@Transactional
+	public void queue(List<SystemMail> mail) {
+		MailBrand brand = brands.current();
+		queueAll(mail.stream().map(each -> layout.render(each, brand)).toList());
 	}
 
 	/**
@@ -54,7 +83,7 @@ public class Mailer {
 	@Transactional
 	public void send(Mail mail) {
 		Instant now = clock.instant();
-		mails.insert(mail, now, now.plus(SWEEP_GRACE)).ifPresentOrElse(id -> {
+		mails.insert(laidOut(mail, brands.current()), now, now.plus(SWEEP_GRACE)).ifPresentOrElse(id -> {
 			scheduler.schedule(MailConfiguration.DELIVERY.instance(String.valueOf(id)).scheduledTo(now));
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -75,7 +104,11 @@ public class Mailer {
 	 */
 	@Transactional
 	public void queueAll(List<Mail> mail) {
-		if (mail.isEmpty() || mails.insertAll(mail, clock.instant()) == 0
+		if (mail.isEmpty()) {
+			return;
+		}
+		MailBrand brand = brands.current();
+		if (mails.insertAll(mail.stream().map(each -> laidOut(each, brand)).toList(), clock.instant()) == 0
 				|| TransactionSynchronizationManager.hasResource(DRAIN_PENDING)) {
 			return;
 		}
@@ -92,6 +125,11 @@ public class Mailer {
 				TransactionSynchronizationManager.unbindResource(DRAIN_PENDING);
 			}
 		});
+	}
+
+	/** A text-only mail in the system layout; one with its own HTML as it is. */
+	private Mail laidOut(Mail mail, MailBrand brand) {
+		return mail.html() == null ? layout.render(mail, brand) : mail;
 	}
 
 	/**

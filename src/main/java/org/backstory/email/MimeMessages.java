@@ -39,9 +39,9 @@ final class MimeMessages {
 	private MimeMessages() {
 	}
 
-	static MimeMessage build(Session session, String from, OutgoingMail mail) throws MessagingException {
+	static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail) throws MessagingException {
 		MimeMessage message = new MimeMessage(session);
-		message.setFrom(new InternetAddress(from, true));
+		message.setFrom(from);
 		message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.recipient(), true));
 		message.setSubject(mail.subject(), UTF_8);
 		message.setSentDate(Date.from(mail.createdAt()));

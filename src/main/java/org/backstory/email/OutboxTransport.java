@@ -9,8 +9,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import org.backstory.email.dkim.MessageSigner;
 
 /**
@@ -25,13 +27,17 @@ final class OutboxTransport implements MailTransport {
 
 	private final Path directory;
 
-	private final String from;
+	/**
+	 * The {@code From} of each message, asked at delivery: the publication's name may
+	 * change.
+	 */
+	private final Supplier<InternetAddress> from;
 
 	private final MessageSigner signer;
 
 	private final Session session = Session.getInstance(new Properties());
 
-	OutboxTransport(Path directory, String from, MessageSigner signer) {
+	OutboxTransport(Path directory, Supplier<InternetAddress> from, MessageSigner signer) {
 		this.directory = directory;
 		this.from = from;
 		this.signer = signer;
@@ -44,7 +50,7 @@ final class OutboxTransport implements MailTransport {
 		// Overwriting keeps a retried delivery to one file.
 		try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
 				StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-			signer.writeTo(MimeMessages.build(session, from, mail), out);
+			signer.writeTo(MimeMessages.build(session, from.get(), mail), out);
 		}
 	}
 

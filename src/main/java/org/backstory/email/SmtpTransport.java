@@ -1,8 +1,11 @@
 package org.backstory.email;
 
+import java.util.function.Supplier;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.backstory.email.dkim.MessageSigner;
 
@@ -19,15 +22,22 @@ final class SmtpTransport implements MailTransport {
 
 	private final MessageSigner signer;
 
-	SmtpTransport(MailProperties properties, MessageSigner signer) {
+	/**
+	 * The {@code From} of each message, asked at delivery: the publication's name may
+	 * change.
+	 */
+	private final Supplier<InternetAddress> from;
+
+	SmtpTransport(MailProperties properties, MessageSigner signer, Supplier<InternetAddress> from) {
 		this.properties = properties;
 		this.signer = signer;
+		this.from = from;
 		this.session = SmtpSessions.of(properties, 10_000);
 	}
 
 	@Override
 	public void deliver(OutgoingMail mail) throws Exception {
-		MimeMessage message = signer.forSmtp(session, MimeMessages.build(session, properties.from(), mail));
+		MimeMessage message = signer.forSmtp(session, MimeMessages.build(session, from.get(), mail));
 		try (Transport transport = connect()) {
 			transport.sendMessage(message, message.getAllRecipients());
 		}

@@ -48,6 +48,9 @@ final class SecurityHeaders implements HeaderWriter {
 	 */
 	static final String MAIL_VIEWS = "/admin/newsletters/sends/*/editions/*";
 
+	/** A welcome mail's preview: mail HTML like {@link #MAIL_VIEWS}. */
+	static final String WELCOME_PREVIEWS = "/admin/settings/welcome/*/preview";
+
 	/**
 	 * Stripe Checkout: the card form is Stripe's page, reached by a redirect after our
 	 * form is posted.
@@ -71,7 +74,7 @@ final class SecurityHeaders implements HeaderWriter {
 
 	private final RequestMatcher admin = path(ADMIN);
 
-	private final RequestMatcher mailViews = path(MAIL_VIEWS);
+	private final RequestMatcher mailViews = new OrRequestMatcher(path(MAIL_VIEWS), path(WELCOME_PREVIEWS));
 
 	@Override
 	public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {

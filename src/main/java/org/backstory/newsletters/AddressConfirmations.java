@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
+import org.backstory.email.SystemMail;
 import org.backstory.members.MemberDeleted;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
@@ -114,17 +114,14 @@ public class AddressConfirmations {
 		if (!issued) {
 			return Request.THROTTLED;
 		}
-		mailer.send(Mail.text(member.email(), "Confirm your address to get newsletters again", """
-				Hello %s,
-
-				%s
-
-				To get newsletters at this address again, open this link and press the button:
-
-				%s
-
-				The link works once, within 24 hours. If you did not ask for it, ignore this mail: nothing changes.
-				""".formatted(member.name(), suppression.get().reason().explanation(), site.link(PATH + "/" + token))));
+		mailer.send(SystemMail.to(member.email(), "Confirm your address to get newsletters again")
+			.heading("Get newsletters again")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph(suppression.get().reason().explanation())
+			.paragraph("To get newsletters at this address again, press the button and then the button on the page.")
+			.action("Confirm your address", site.link(PATH + "/" + token))
+			.note("The link works once, within 24 hours. If you did not ask for it, ignore this mail: nothing "
+					+ "changes."));
 		log.info("Address confirmation link sent member={}", memberId);
 		return Request.SENT;
 	}

@@ -7,7 +7,7 @@
  * Staff write through {@link org.backstory.publishing.ArticleDesk}, which checks each
  * staff member's role (from the members module's {@code SignedInMember}) on every action.
  */
-@ApplicationModule(allowedDependencies = { "shared", "members" })
+@ApplicationModule(allowedDependencies = { "shared", "members", "email" })
 @NullMarked
 package org.backstory.publishing;
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.backstory.Visitor;
+import org.backstory.publishing.PublicationService;
 import org.backstory.shared.BackstoryProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class MailerIntegrationTests {
 	@Autowired
 	BackstoryProperties properties;
 
+	@Autowired
+	PublicationService publications;
+
 	@Test
 	void aCommittedMailIsDeliveredToTheOutboxAsAnEmlFile() throws IOException {
 		String to = address();
@@ -55,7 +59,7 @@ class MailerIntegrationTests {
 		Path file = outboxFile(mail.id());
 		String eml = Files.readString(file);
 		assertThat(eml).contains("To: " + to)
-			.contains("From: Backstory <no-reply@localhost>")
+			.contains("From: " + publications.publication().name() + " <no-reply@localhost>")
 			.contains("Plain text body")
 			.contains("text/html");
 	}

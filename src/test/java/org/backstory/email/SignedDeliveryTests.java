@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.backstory.ScriptedSmtpServer;
 import org.backstory.email.dkim.DkimTestKeys;
@@ -36,7 +38,7 @@ class SignedDeliveryTests {
 
 	@Test
 	void transactionalMailOverSmtpArrivesWithAValidSignature() throws Exception {
-		new SmtpTransport(smtp(), signer()).deliver(receipt("ada@example.test"));
+		new SmtpTransport(smtp(), signer(), SignedDeliveryTests::sender).deliver(receipt("ada@example.test"));
 
 		byte[] raw = smtp.received().get(0).raw();
 		SignatureRecord signature = DkimTestKeys.verify(raw).get(0);
@@ -81,7 +83,7 @@ class SignedDeliveryTests {
 	void devOutboxFilesCarryAValidSignature() throws Exception {
 		MessageSigner signer = signer();
 		Path outbox = directory.resolve("outbox");
-		new OutboxTransport(outbox, "Backstory <no-reply@backstory.test>", signer).deliver(receipt("ada@example.test"));
+		new OutboxTransport(outbox, SignedDeliveryTests::sender, signer).deliver(receipt("ada@example.test"));
 		try (BulkConnection connection = new OutboxBulkMailer(outbox, signer).connect()) {
 			connection.send(newsletter("bob@example.test"));
 		}
@@ -94,7 +96,7 @@ class SignedDeliveryTests {
 
 	@Test
 	void withoutDkimNothingIsSignedAndTheServerStillGetsEverything() throws Exception {
-		new SmtpTransport(smtp(), MessageSigner.NONE).deliver(receipt("ada@example.test"));
+		new SmtpTransport(smtp(), MessageSigner.NONE, SignedDeliveryTests::sender).deliver(receipt("ada@example.test"));
 		try (BulkConnection connection = new SmtpBulkMailer(smtp(), MessageSigner.NONE).connect()) {
 			connection.send(newsletter("bob@example.test"));
 		}
@@ -107,10 +109,19 @@ class SignedDeliveryTests {
 
 	@Test
 	void theHealthProbeOpensAConnectionAndSendsNothing() throws Exception {
-		new SmtpTransport(smtp(), MessageSigner.NONE).testConnection();
+		new SmtpTransport(smtp(), MessageSigner.NONE, SignedDeliveryTests::sender).testConnection();
 
 		assertThat(smtp.connections()).isEqualTo(1);
 		assertThat(smtp.received()).isEmpty();
+	}
+
+	private static InternetAddress sender() {
+		try {
+			return new InternetAddress("Backstory <no-reply@backstory.test>");
+		}
+		catch (AddressException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private MessageSigner signer() {

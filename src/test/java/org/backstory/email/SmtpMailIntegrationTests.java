@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.backstory.LoopbackSmtp;
 import org.backstory.Visitor;
+import org.backstory.publishing.PublicationService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,9 @@ class SmtpMailIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PublicationService publications;
+
 	@Test
 	void aCommittedMailIsDeliveredOverSmtpAndMarkedSent() throws Exception {
 		transactions
@@ -57,7 +61,8 @@ class SmtpMailIntegrationTests {
 		Await.until("GreenMail receives the mail", () -> smtp.getReceivedMessagesForDomain("smtp.test").length == 1);
 		MimeMessage received = smtp.getReceivedMessagesForDomain("smtp.test")[0];
 		assertThat(received.getSubject()).isEqualTo("Over SMTP");
-		assertThat(received.getFrom()[0].toString()).isEqualTo("Backstory Test <news@backstory.test>");
+		assertThat(received.getFrom()[0].toString())
+			.isEqualTo(publications.publication().name() + " <news@backstory.test>");
 		assertThat(GreenMailUtil.getBody(received)).contains("Hello by SMTP");
 		long id = SentMail.lastTo(jdbc, "reader@smtp.test").id();
 		Await.until("the row is marked sent",

@@ -1,8 +1,8 @@
 package org.backstory.billing.gift;
 
 import org.backstory.billing.payment.BillingMails;
-import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
+import org.backstory.email.SystemMail;
 import org.backstory.shared.BackstoryProperties;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +25,16 @@ class GiftMails {
 
 	void toRecipient(Gift gift, String recipient, String token) {
 		String from = gift.buyerName() == null ? "Someone" : gift.buyerName();
-		String note = gift.message().isBlank() ? "" : "\nTheir message:\n\n" + gift.message().strip() + "\n";
-		mailer.send(Mail.text(recipient, from + " has given you a gift subscription", """
-				Hello,
-
-				%s has given you %s of %s.
-				%s
-				Open this link to start it (you can sign in or create an account on the way):
-
-				%s
-
-				The gift does not renew and nothing will ever be charged to you.
-				""".formatted(from, months(gift.months()), gift.planName(), note, site.link("/gift/redeem/" + token)))
+		SystemMail mail = SystemMail.to(recipient, from + " has given you a gift subscription")
+			.heading("A gift for you")
+			.paragraph("Hello,")
+			.paragraph(from + " has given you " + months(gift.months()) + " of " + gift.planName() + ".");
+		if (!gift.message().isBlank()) {
+			mail = mail.paragraph("Their message:").paragraph(gift.message());
+		}
+		mailer.send(mail.paragraph("Press the button to start it (you can sign in or create an account on the way).")
+			.action("Start your gift", site.link("/gift/redeem/" + token))
+			.note("The gift does not renew and nothing will ever be charged to you.")
 			.withKey("gift-" + gift.id() + "-recipient"));
 	}
 

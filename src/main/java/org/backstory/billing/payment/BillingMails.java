@@ -6,11 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import org.backstory.billing.Money;
 import org.backstory.billing.PaymentRecord;
-import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
+import org.backstory.email.SystemMail;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.shared.BackstoryProperties;
@@ -60,25 +61,21 @@ public class BillingMails {
 		List<PaymentRepository.PaidBy> paid = payments.succeeded(paymentIds);
 		Map<Long, MemberProfile> payers = members
 			.profiles(paid.stream().map(PaymentRepository.PaidBy::memberId).toList());
-		List<Mail> mails = new ArrayList<>(paid.size());
+		List<SystemMail> mails = new ArrayList<>(paid.size());
 		for (PaymentRepository.PaidBy receipt : paid) {
 			MemberProfile payer = payers.get(receipt.memberId());
 			PaymentRecord payment = receipt.payment();
 			if (payer != null) {
-				mails.add(Mail
-					.text(payer.email(), "Your receipt (invoice " + payment.invoiceNumber() + ")",
-							"""
-									Thank you for your payment of %s on %s.
-
-									Invoice number: %d
-									Printable receipt: %s
-									""".formatted(Money.format(payment.amount(), payment.currency()),
-									date(Objects.requireNonNull(payment.settledAt())), payment.invoiceNumber(),
-									site.link("/account/payments/" + payment.id())))
+				mails.add(SystemMail.to(payer.email(), "Your receipt (invoice " + payment.invoiceNumber() + ")")
+					.heading("Thank you for your payment")
+					.paragraph("Thank you for your payment of " + Money.format(payment.amount(), payment.currency())
+							+ " on " + date(Objects.requireNonNull(payment.settledAt())) + ".")
+					.paragraph("Invoice number: " + payment.invoiceNumber())
+					.action("Printable receipt", site.link("/account/payments/" + payment.id()))
 					.withKey("receipt-" + payment.id()));
 			}
 		}
-		mailer.queueAll(mails);
+		mailer.queue(mails);
 	}
 
 	/**
@@ -87,13 +84,12 @@ public class BillingMails {
 	 */
 	public void paymentDeclined(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "declined-" + subscriptionId + "-" + retryAt.getEpochSecond(),
-				"Your card was declined — update your card on file", """
-						We tried to renew your subscription, but your card was declined.
-
-						Update your card on file and we'll try again right away: %s
-
-						Otherwise we'll try again on %s.
-						""".formatted(site.link("/account/card"), date(retryAt)));
+				"Your card was declined — update your card on file",
+				mail -> mail.heading("Your card was declined")
+					.paragraph("We tried to renew your subscription, but your card was declined.")
+					.paragraph("Update your card on file and we'll try again right away. Otherwise we'll try again on "
+							+ date(retryAt) + ".")
+					.action("Update your card", site.link("/account/card")));
 	}
 
 	/**
@@ -102,14 +98,13 @@ public class BillingMails {
 	 */
 	public void noCardOnFile(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "no-card-" + subscriptionId + "-" + retryAt.getEpochSecond(),
-				"Add a card to keep your subscription", """
-						Your subscription is due to renew, but there is no card on file for it here, so nothing was
-						charged.
-
-						Add a card and we'll renew it right away: %s
-
-						Otherwise we'll try again on %s.
-						""".formatted(site.link("/account/card"), date(retryAt)));
+				"Add a card to keep your subscription",
+				mail -> mail.heading("Add a card to keep your subscription")
+					.paragraph("Your subscription is due to renew, but there is no card on file for it here, so "
+							+ "nothing was charged.")
+					.paragraph("Add a card and we'll renew it right away. Otherwise we'll try again on " + date(retryAt)
+							+ ".")
+					.action("Add a card", site.link("/account/card")));
 	}
 
 	/**
@@ -137,41 +132,40 @@ public class BillingMails {
 	/** The last retry is next: after it fails, the subscription ends. */
 	public void lastRetryComing(long memberId, long subscriptionId, Instant retryAt) {
 		send(memberId, "last-retry-" + subscriptionId + "-" + retryAt.getEpochSecond(),
-				"Last try: your card was declined — update your card on file", """
-						Your card was declined again. We'll try one last time on %s; if that fails too, your
-						subscription ends.
-
-						Update your card on file now: %s
-						""".formatted(date(retryAt), site.link("/account/card")));
+				"Last try: your card was declined — update your card on file",
+				mail -> mail.heading("Your card was declined again")
+					.paragraph("Your card was declined again. We'll try one last time on " + date(retryAt)
+							+ "; if that fails too, your subscription ends.")
+					.action("Update your card now", site.link("/account/card")));
 	}
 
 	/** The retries ran out and the subscription ended. */
 	public void subscriptionEnded(long memberId, long subscriptionId) {
-		send(memberId, "ended-" + subscriptionId, "Your subscription has ended", """
-				We couldn't charge your card, so your subscription has ended.
-
-				You can subscribe again at any time: %s
-				""".formatted(site.link("/subscribe")));
+		send(memberId, "ended-" + subscriptionId, "Your subscription has ended",
+				mail -> mail.heading("Your subscription has ended")
+					.paragraph("We couldn't charge your card, so your subscription has ended.")
+					.paragraph("You can subscribe again at any time.")
+					.action("Subscribe again", site.link("/subscribe")));
 	}
 
 	/** The card on file expires soon. */
 	public void cardExpiring(long memberId, StoredCard card) {
 		send(memberId, "card-expiring-" + memberId + "-" + card.last4() + "-" + card.expYear() + "-" + card.expMonth(),
-				"Your card on file expires soon", """
-						Your %s ending in %s expires at the end of %02d/%d.
-
-						Update your card on file so your subscription continues: %s
-						""".formatted(card.brand(), card.last4(), card.expMonth(), card.expYear(),
-						site.link("/account/card")));
+				"Your card on file expires soon",
+				mail -> mail.heading("Your card expires soon")
+					.paragraph("Your %s ending in %s expires at the end of %02d/%d.".formatted(card.brand(),
+							card.last4(), card.expMonth(), card.expYear()))
+					.paragraph("Update your card on file so your subscription continues.")
+					.action("Update your card", site.link("/account/card")));
 	}
 
 	/**
 	 * Background work may send thousands at once: queued in bulk, drained after commit.
 	 */
-	private void send(long memberId, String key, String subject, String text) {
+	private void send(long memberId, String key, String subject, UnaryOperator<SystemMail> body) {
 		members.profile(memberId)
 			.map(MemberProfile::email)
-			.ifPresent(email -> mailer.queueAll(List.of(Mail.text(email, subject, text).withKey(key))));
+			.ifPresent(email -> mailer.queue(List.of(body.apply(SystemMail.to(email, subject)).withKey(key))));
 	}
 
 }

@@ -4,8 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import org.backstory.email.Mail;
 import org.backstory.email.Mailer;
+import org.backstory.email.SystemMail;
 import org.backstory.members.MemberRole;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.web.SafeRedirect;
@@ -30,27 +30,21 @@ class MemberMails {
 	 * leading on to {@code next}.
 	 */
 	void confirmation(Member member, String token, @Nullable String next) {
-		mailer.send(Mail.text(member.email(), "Confirm your email address", """
-				Hello %s,
-
-				Open this link to confirm that this is your email address and to sign in:
-
-				%s
-
-				It works once, within 24 hours. If you did not sign up, ignore this mail.
-				""".formatted(member.name(), site.link(withNext("/verify?token=" + token, next)))));
+		mailer.send(SystemMail.to(member.email(), "Confirm your email address")
+			.heading("Confirm your email address")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph("Press the button to confirm that this is your email address and to sign in.")
+			.action("Confirm and sign in", site.link(withNext("/verify?token=" + token, next)))
+			.note("It works once, within 24 hours. If you did not sign up, ignore this mail."));
 	}
 
 	void signInLink(Member member, String token, @Nullable String next) {
-		mailer.send(Mail.text(member.email(), "Your sign-in link", """
-				Hello %s,
-
-				Open this link to sign in:
-
-				%s
-
-				It works once, within 15 minutes. If you did not ask to sign in, ignore this mail.
-				""".formatted(member.name(), site.link(withNext("/login/link?token=" + token, next)))));
+		mailer.send(SystemMail.to(member.email(), "Your sign-in link")
+			.heading("Sign in")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph("Press the button to sign in.")
+			.action("Sign in", site.link(withNext("/login/link?token=" + token, next)))
+			.note("It works once, within 15 minutes. If you did not ask to sign in, ignore this mail."));
 	}
 
 	/**
@@ -59,16 +53,13 @@ class MemberMails {
 	 * not the address has an account.
 	 */
 	void signUpWithExistingAccount(Member member, String token, @Nullable String next) {
-		mailer.send(Mail.text(member.email(), "Your sign-in link", """
-				Hello %s,
-
-				Someone, maybe you, tried to sign up with this address. You already have an account, so nothing
-				has changed. Open this link to sign in:
-
-				%s
-
-				It works once, within 15 minutes. If it was not you, ignore this mail.
-				""".formatted(member.name(), site.link(withNext("/login/link?token=" + token, next)))));
+		mailer.send(SystemMail.to(member.email(), "Your sign-in link")
+			.heading("You already have an account")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph("Someone, maybe you, tried to sign up with this address. You already have an account, "
+					+ "so nothing has changed. Press the button to sign in.")
+			.action("Sign in", site.link(withNext("/login/link?token=" + token, next)))
+			.note("It works once, within 15 minutes. If it was not you, ignore this mail."));
 	}
 
 	/** The path with {@code next} added when it is a local path. */
@@ -78,19 +69,15 @@ class MemberMails {
 	}
 
 	void staffInvite(StaffInvite invite, String inviterName, String token) {
-		mailer.send(Mail.text(invite.email(), "You're invited to join the staff", """
-				Hello,
-
-				%s has invited you to join the staff of %s as %s.
-
-				Open this link to accept:
-
-				%s
-
-				It works once, within 7 days. If you have an account with this address, you sign in with it to accept;
-				if not, you choose a name and a password. If you were not expecting this, ignore this mail.
-				""".formatted(inviterName, site.baseUrl().getHost(), roleName(invite.role()),
-				site.link("/staff/invite?token=" + token))));
+		mailer.send(SystemMail.to(invite.email(), "You're invited to join the staff")
+			.heading("Join the staff")
+			.paragraph("Hello,")
+			.paragraph(inviterName + " has invited you to join the staff of " + site.baseUrl().getHost() + " as "
+					+ roleName(invite.role()) + ".")
+			.action("Accept the invitation", site.link("/staff/invite?token=" + token))
+			.note("It works once, within 7 days. If you have an account with this address, you sign in with it to "
+					+ "accept; if not, you choose a name and a password. If you were not expecting this, ignore this "
+					+ "mail."));
 	}
 
 	private static String roleName(MemberRole role) {
@@ -99,86 +86,74 @@ class MemberMails {
 	}
 
 	void ownerPassword(Member owner, String token) {
-		mailer.send(Mail.text(owner.email(), "Choose the owner's password for " + site.baseUrl().getHost(), """
-				Hello,
-
-				%s was started with this address as its owner. Open this link to choose your password:
-
-				%s
-
-				It works once, within 24 hours. A restart mails a new one if this one expires unused. If you did not
-				expect this, ignore this mail.
-				""".formatted(site.baseUrl().getHost(), site.link("/password/reset?token=" + token))));
+		String host = site.baseUrl().getHost();
+		mailer.send(SystemMail.to(owner.email(), "Choose the owner's password for " + host)
+			.heading("Choose your password")
+			.paragraph("Hello,")
+			.paragraph(host + " was started with this address as its owner. Press the button to choose your password.")
+			.action("Choose a password", site.link("/password/reset?token=" + token))
+			.note("It works once, within 24 hours. A restart mails a new one if this one expires unused. If you did "
+					+ "not expect this, ignore this mail."));
 	}
 
 	void ownerWelcome(Member owner) {
-		mailer.send(Mail.text(owner.email(), "You are the owner of " + site.baseUrl().getHost(), """
-				Hello %s,
-
-				This address was chosen as the owner's when %s was set up. Sign in at:
-
-				%s
-
-				If you did not set up this publication, tell whoever runs its server.
-				""".formatted(owner.name(), site.baseUrl().getHost(), site.link("/login"))));
+		String host = site.baseUrl().getHost();
+		mailer.send(SystemMail.to(owner.email(), "You are the owner of " + host)
+			.heading("You are the owner")
+			.paragraph("Hello " + owner.name() + ",")
+			.paragraph("This address was chosen as the owner's when " + host + " was set up.")
+			.action("Sign in", site.link("/login"))
+			.note("If you did not set up this publication, tell whoever runs its server."));
 	}
 
 	void ownershipReceived(Member newOwner, Member previousOwner) {
-		mailer.send(Mail.text(newOwner.email(), "You are now the owner of " + site.baseUrl().getHost(), """
-				Hello %s,
-
-				%s has made you the owner of %s; they are an administrator now. As the owner you run plans and
-				prices, the staff and the audit log at:
-
-				%s
-				""".formatted(newOwner.name(), previousOwner.name(), site.baseUrl().getHost(), site.link("/admin"))));
+		String host = site.baseUrl().getHost();
+		mailer.send(SystemMail.to(newOwner.email(), "You are now the owner of " + host)
+			.heading("You are now the owner")
+			.paragraph("Hello " + newOwner.name() + ",")
+			.paragraph(previousOwner.name() + " has made you the owner of " + host + "; they are an administrator "
+					+ "now. As the owner you run plans and prices, the staff and the audit log.")
+			.action("Open the admin", site.link("/admin")));
 	}
 
 	void emailChangeLink(Member member, String newEmail, String token) {
-		mailer.send(Mail.text(newEmail, "Confirm your new email address", """
-				Hello %s,
-
-				You asked to use this address for your account at %s. Open this link to confirm:
-
-				%s
-
-				It works once, within 24 hours. Until you confirm, your account keeps its current address. If you did
-				not ask for this, ignore this mail.
-				""".formatted(member.name(), site.baseUrl().getHost(), site.link("/email/change?token=" + token))));
+		mailer.send(SystemMail.to(newEmail, "Confirm your new email address")
+			.heading("Confirm your new address")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph("You asked to use this address for your account at " + site.baseUrl().getHost()
+					+ ". Press the button to confirm.")
+			.action("Confirm this address", site.link("/email/change?token=" + token))
+			.note("It works once, within 24 hours. Until you confirm, your account keeps its current address. If you "
+					+ "did not ask for this, ignore this mail."));
 	}
 
 	void emailInUse(Member member, String newEmail) {
-		mailer.send(Mail.text(newEmail, "This address already has an account", """
-				Hello,
-
-				Someone signed in to %s as %s asked to use this address for their account. It already has an account
-				there, so nothing changed. If that was you, sign in with this address instead.
-				""".formatted(site.baseUrl().getHost(), member.name())));
+		mailer.send(SystemMail.to(newEmail, "This address already has an account")
+			.heading("This address already has an account")
+			.paragraph("Hello,")
+			.paragraph("Someone signed in to " + site.baseUrl().getHost() + " as " + member.name()
+					+ " asked to use this address for their account. It already has an account there, so nothing "
+					+ "changed. If that was you, sign in with this address instead."));
 	}
 
 	void emailChanged(String oldEmail, Member member) {
-		mailer.send(Mail.text(oldEmail, "Your email address was changed", """
-				Hello %s,
-
-				The address of your account at %s is now %s, and this address no longer signs in to it. Every
-				session of the account was signed out.
-
-				If you did not make this change, contact the publication at once: someone who knew your password
-				made it.
-				""".formatted(member.name(), site.baseUrl().getHost(), member.email())));
+		mailer.send(SystemMail.to(oldEmail, "Your email address was changed")
+			.heading("Your email address was changed")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph("The address of your account at " + site.baseUrl().getHost() + " is now " + member.email()
+					+ ", and this address no longer signs in to it. Every session of the account was signed out.")
+			.paragraph("If you did not make this change, contact the publication at once: someone who knew your "
+					+ "password made it."));
 	}
 
 	void passwordReset(Member member, String token) {
-		mailer.send(Mail.text(member.email(), "Reset your password", """
-				Hello %s,
-
-				Open this link to choose a new password:
-
-				%s
-
-				It works once, within an hour. If you did not ask for this, ignore this mail: your password
-				stays as it is.
-				""".formatted(member.name(), site.link("/password/reset?token=" + token))));
+		mailer.send(SystemMail.to(member.email(), "Reset your password")
+			.heading("Choose a new password")
+			.paragraph("Hello " + member.name() + ",")
+			.paragraph("Press the button to choose a new password.")
+			.action("Choose a new password", site.link("/password/reset?token=" + token))
+			.note("It works once, within an hour. If you did not ask for this, ignore this mail: your password stays "
+					+ "as it is."));
 	}
 
 }

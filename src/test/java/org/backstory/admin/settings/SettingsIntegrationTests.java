@@ -165,9 +165,9 @@ class SettingsIntegrationTests {
 		Visitor.Page page = staff(MemberRole.OWNER).get(PATH);
 
 		assertThat(page.document().select(".admin-links a").eachAttr("href")).containsExactly("/admin/settings/plans",
-				"/admin/newsletters", "/admin/staff");
+				"/admin/newsletters", "/admin/settings/welcome", "/admin/staff");
 		assertThat(staff(MemberRole.ADMINISTRATOR).get(PATH).document().select(".admin-links a").eachAttr("href"))
-			.containsExactly("/admin/newsletters");
+			.containsExactly("/admin/newsletters", "/admin/settings/welcome");
 	}
 
 	@Test

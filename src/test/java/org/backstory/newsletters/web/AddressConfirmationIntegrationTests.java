@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.backstory.LoopbackSmtp;
 import org.backstory.Visitor;
 import org.backstory.email.OwnSchedulerTable;
@@ -77,7 +78,7 @@ class AddressConfirmationIntegrationTests {
 		Visitor.Page status = member.get(PATH);
 		Visitor.Page asked = member.submit(PATH, PATH, Map.of());
 		MimeMessage mail = awaitMailTo(email);
-		String link = linkIn((String) mail.getContent());
+		String link = linkIn((String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent());
 		Visitor.Page opened = member.get(link);
 		boolean suppressedAfterOpening = suppressions.isSuppressed(email);
 		Visitor.Page confirmed = member.submit(link, link, Map.of());

@@ -1,4 +1,4 @@
-package org.backstory.email.web;
+package org.backstory.email.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

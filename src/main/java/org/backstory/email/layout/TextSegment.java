@@ -1,4 +1,4 @@
-package org.backstory.email.web;
+package org.backstory.email.layout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * A run of a plain-text mail body: either text or a web link, so the outbox can render
- * links safely.
+ * links safely, and system mail can make them links in its HTML part.
  */
 public record TextSegment(String text, boolean link) {
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
-	static List<TextSegment> split(String body) {
+	/** {@code body} cut into text and the web links in it. */
+	public static List<TextSegment> split(String body) {
 		List<TextSegment> segments = new ArrayList<>();
 		Matcher matcher = LINK.matcher(body);
 		int start = 0;
