@@ -1,6 +1,7 @@
 package org.backstory.admin.dashboard;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.backstory.billing.OfferFigures;
 import org.backstory.publishing.PublicationService;
 import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
@@ -18,9 +19,12 @@ class DashboardController {
 
 	private final PublicationService publications;
 
-	DashboardController(DashboardFigures figures, PublicationService publications) {
+	private final OfferFigures offers;
+
+	DashboardController(DashboardFigures figures, PublicationService publications, OfferFigures offers) {
 		this.figures = figures;
 		this.publications = publications;
+		this.offers = offers;
 	}
 
 	@GetMapping("/admin/dashboard")
@@ -30,6 +34,7 @@ class DashboardController {
 		Responses.personal(response);
 		model.addAttribute("page",
 				DashboardCharts.page(figures.figures(chosen), publications.publication().accentColor()));
+		model.addAttribute("offers", offers.figures());
 		return "admin/dashboard";
 	}
 

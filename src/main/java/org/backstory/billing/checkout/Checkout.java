@@ -21,20 +21,28 @@ import org.jspecify.annotations.Nullable;
  * @param articleId the article the member was on when they chose to subscribe (checked by
  * the caller to be a published or scheduled article, see
  * {@link org.backstory.publishing.ArticleTitles#exists}), or null
+ * @param offerCode the offer the member came from ({@code /offer/<code>}), whose trial or
+ * discount applies instead of a typed coupon, or null
  */
 public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-		CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId) {
+		CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId, @Nullable String offerCode) {
+
+	/** A checkout without an offer. */
+	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
+			CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId) {
+		this(memberId, email, planCode, interval, attemptId, card, couponCode, articleId, null);
+	}
 
 	/** A checkout not attributed to an article. */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
 			CheckoutCard card, @Nullable String couponCode) {
-		this(memberId, email, planCode, interval, attemptId, card, couponCode, null);
+		this(memberId, email, planCode, interval, attemptId, card, couponCode, null, null);
 	}
 
 	/** A checkout without a coupon. */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
 			CheckoutCard card) {
-		this(memberId, email, planCode, interval, attemptId, card, null, null);
+		this(memberId, email, planCode, interval, attemptId, card, null, null, null);
 	}
 
 	/**

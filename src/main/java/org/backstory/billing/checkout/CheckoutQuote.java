@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param couponRefusal why the typed coupon code cannot be used, or null
  * @param firstCharge the first charge in minor units (at the end of the trial, if there
  * is one), after the coupon's discount
+ * @param trialDays the free days of the trial when there is one (the plan's, or a trial
+ * offer's), else 0
+ * @param offer the offer the checkout came from, or null
  */
 public record CheckoutQuote(Plan plan, BillingInterval interval, @Nullable Instant trialEnd, @Nullable Coupon coupon,
-		@Nullable CouponRefusal couponRefusal, long firstCharge) {
+		@Nullable CouponRefusal couponRefusal, long firstCharge, int trialDays, @Nullable Offer offer) {
 
 	/** The price of a period without discount. */
 	public long price() {

@@ -62,9 +62,19 @@ public class CheckoutService {
 	 */
 	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
 			@Nullable String couponCode) {
+		return quote(memberId, planCode, interval, couponCode, null);
+	}
+
+	/**
+	 * {@link #quote(long, String, BillingInterval, String)} for a checkout that came from
+	 * an offer: its trial or discount in place of a typed coupon, or why it cannot be
+	 * taken (as the coupon refusal).
+	 */
+	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
+			@Nullable String couponCode, @Nullable String offerCode) {
 		return plans.find(planCode)
 			.filter(p -> p.plan().active())
-			.map(plan -> offers.quote(memberId, plan.plan(), interval, couponCode));
+			.map(plan -> offers.quote(memberId, plan.plan(), interval, couponCode, offers.offer(offerCode)));
 	}
 
 	/**
@@ -118,7 +128,8 @@ public class CheckoutService {
 		// A bad coupon code is refused before the card goes to the gateway; it is checked
 		// again when redeemed.
 		CouponRefusal refusal = offers
-			.quote(checkout.memberId(), plan.get().plan(), checkout.interval(), checkout.couponCode())
+			.quote(checkout.memberId(), plan.get().plan(), checkout.interval(), checkout.couponCode(),
+					offers.offer(checkout.offerCode()))
 			.couponRefusal();
 		if (refusal != null) {
 			return new CheckoutOutcome.CouponRefused(refusal.message());

@@ -123,12 +123,14 @@ public class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 		if (checkout.articleId() != null) {
 			subscriptions.attribute(live.id(), checkout.articleId());
 		}
-		Instant trialEnd = offers.trialEnd(checkout.memberId(), plan.plan(), now);
+		Offer offer = offers.offer(checkout.offerCode());
+		Instant trialEnd = offers.trialEnd(checkout.memberId(), plan.plan(), offer, now);
 		CouponCheck coupon = offers.redeem(checkout.couponCode(), checkout.memberId(), live.id(), plan.plan(),
-				checkout.interval(), trialEnd == null ? now : trialEnd, now);
+				checkout.interval(), trialEnd == null ? now : trialEnd, offer, now);
 		if (coupon instanceof CouponCheck.Refused refused) {
 			return new Begun.CouponRefused(refused.refusal());
 		}
+		offers.noteOffer(live.id(), offer, trialEnd != null, now);
 		if (trialEnd != null) {
 			return startTrial(checkout, live.id(), trialEnd, coupon, card, gateway, now);
 		}
@@ -180,6 +182,7 @@ public class CheckoutSteps implements ChargeSteps<CheckoutOutcome> {
 		Subscription subscription = subscriptions.lock(Objects.requireNonNull(attempt.subscriptionId()));
 		if (subscriptions.activate(subscription.id(), Objects.requireNonNull(attempt.periodStart()),
 				Objects.requireNonNull(attempt.periodEnd()), now)) {
+			offers.confirm(subscription.id(), now);
 			events.record(subscription.id(), SubscriptionStatus.INCOMPLETE, SubscriptionEventLog.Cause.FIRST_PAYMENT,
 					SubscriptionEventLog.Actor.member(subscription.memberId()), attempt, now);
 			if (!subscription.discount().equals(Discount.NONE)) {

@@ -25,10 +25,10 @@ public enum CouponDuration {
 	 * {@code months}-th monthly period counted from the first paid one (on a yearly plan,
 	 * {@code months} calendar months after it starts); null for {@link #FOREVER}.
 	 * <p>
-	 * Monthly periods are counted by stepping the interval, not by adding months at once:
-	 * a subscription that starts on 31 January renews on 28 February and then 28 March,
-	 * so three months must end on 28 April, not 30 April, or a fourth charge would start
-	 * before the end and be discounted too.
+	 * Monthly periods are counted by stepping the interval from the same anchor day as
+	 * renewals step ({@link BillingInterval#periodEnd(Instant, int)}): a subscription
+	 * that starts on 31 January renews on 28 February, 31 March and 30 April, so three
+	 * months end on 30 April, where the fourth charge's period starts.
 	 * @param firstPaidPeriodStart when the first charged period starts: now, or the end
 	 * of a free trial
 	 */
@@ -44,9 +44,10 @@ public enum CouponDuration {
 				if (interval == BillingInterval.YEAR) {
 					yield firstPaidPeriodStart.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
 				}
+				int anchorDay = BillingInterval.anchorDay(firstPaidPeriodStart);
 				Instant end = firstPaidPeriodStart;
 				for (int month = 0; month < months; month++) {
-					end = BillingInterval.MONTH.periodEnd(end);
+					end = BillingInterval.MONTH.periodEnd(end, anchorDay);
 				}
 				yield end;
 			}

@@ -10,7 +10,11 @@ public enum CouponRefusal {
 	 * Restricted to another plan, in another currency, or it would leave nothing to
 	 * charge.
 	 */
-	NOT_FOR_PLAN("This coupon can't be used with this plan.");
+	NOT_FOR_PLAN("This coupon can't be used with this plan."),
+	/** The offer the checkout came from was archived (or never existed). */
+	OFFER_ENDED("This offer is no longer available."),
+	/** The checkout is for another plan or interval than the offer it came from. */
+	OFFER_NOT_FOR_PLAN("This offer is for another plan or billing interval.");
 
 	private final String message;
 

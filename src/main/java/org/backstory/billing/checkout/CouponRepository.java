@@ -40,6 +40,10 @@ public class CouponRepository {
 			.optional();
 	}
 
+	Optional<Coupon> findById(long id) {
+		return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query((rs, row) -> map(rs)).optional();
+	}
+
 	/**
 	 * Inserts the coupon unless its code is taken (in any case); the stored coupon, or
 	 * empty.

@@ -130,6 +130,8 @@ class PlanChangeRepository {
 				update billing.subscription
 				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
 				    currency = :currency, current_period_start = :start, current_period_end = :end, due_at = :end,
+				    anchor_day = case when current_period_start = :start then anchor_day
+				                      else extract(day from cast(:start as timestamptz) at time zone 'UTC') end,
 				    credit_balance = credit_balance - least(credit_balance, :used) + :added, updated_at = :now
 				where id = :id
 				""")

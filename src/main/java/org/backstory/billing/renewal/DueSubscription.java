@@ -14,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  * A subscription the renewal run has claimed because something is due: its period ended
  * (renew it, or end it) or a retry of a declined charge is due.
  *
+ * @param anchorDay the day of the month the cycle renews on, or null to renew on the
+ * period start's day
  * @param card the member's card on file, if any
  */
 record DueSubscription(long id, long memberId, SubscriptionStatus status, boolean comped, boolean renews,
 		@Nullable BillingInterval interval, @Nullable Long price, @Nullable String currency, Instant periodStart,
-		@Nullable Instant periodEnd, @Nullable Instant pastDueSince, int failedAttempts, long creditBalance,
-		Discount discount, @Nullable StoredCard card) {
+		@Nullable Instant periodEnd, @Nullable Integer anchorDay, @Nullable Instant pastDueSince, int failedAttempts,
+		long creditBalance, Discount discount, @Nullable StoredCard card) {
 
 	/**
 	 * Canceled subscriptions, comps and gifts end when their period does instead of
@@ -37,8 +39,14 @@ record DueSubscription(long id, long memberId, SubscriptionStatus status, boolea
 		return Objects.requireNonNull(periodEnd, "a renewing subscription has a period end");
 	}
 
+	/**
+	 * End of the next period: on the anchor day, so a cycle begun on the 31st comes back
+	 * to the 31st after a shorter month.
+	 */
 	Instant nextPeriodEnd() {
-		return Objects.requireNonNull(interval).periodEnd(nextPeriodStart());
+		Instant start = nextPeriodStart();
+		return Objects.requireNonNull(interval)
+			.periodEnd(start, anchorDay == null ? BillingInterval.anchorDay(start) : anchorDay);
 	}
 
 	/**

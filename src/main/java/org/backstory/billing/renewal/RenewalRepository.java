@@ -29,7 +29,7 @@ class RenewalRepository {
 
 	private static final String SELECT = """
 			select s.id, s.member_id, s.status, s.comped, s.renews, s.billing_interval, s.price_amount, s.currency,
-			       s.current_period_start, s.current_period_end, s.past_due_since, s.failed_attempts, s.credit_balance,
+			       s.current_period_start, s.current_period_end, s.anchor_day, s.past_due_since, s.failed_attempts, s.credit_balance,
 			       s.percent_off, s.amount_off, s.discount_ends_at,
 			       c.gateway_customer_id, c.token, c.brand, c.last4, c.exp_month, c.exp_year
 			from billing.subscription s left join billing.card c on c.member_id = s.member_id
@@ -173,8 +173,8 @@ class RenewalRepository {
 				SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"), rs.getBoolean("renews"),
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
 				rs.getString("currency"), Timestamps.require(rs, "current_period_start"),
-				Timestamps.read(rs, "current_period_end"), Timestamps.read(rs, "past_due_since"),
-				rs.getInt("failed_attempts"), rs.getLong("credit_balance"),
+				Timestamps.read(rs, "current_period_end"), Columns.nullableInt(rs, "anchor_day"),
+				Timestamps.read(rs, "past_due_since"), rs.getInt("failed_attempts"), rs.getLong("credit_balance"),
 				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")), card);
 	}
 

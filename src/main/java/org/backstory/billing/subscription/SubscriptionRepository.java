@@ -151,7 +151,7 @@ public class SubscriptionRepository {
 		return jdbc.sql("""
 				update billing.subscription
 				set status = 'active', current_period_start = :start, current_period_end = :end, due_at = :end,
-				    updated_at = :now
+				    anchor_day = extract(day from cast(:start as timestamptz) at time zone 'UTC'), updated_at = :now
 				where id = :id and status = 'incomplete'
 				""")
 			.param("id", id)
@@ -198,7 +198,8 @@ public class SubscriptionRepository {
 		return jdbc.sql("""
 				update billing.subscription
 				set status = 'trialing', current_period_start = :now, current_period_end = :end, trial_end = :end,
-				    due_at = :end, updated_at = :now
+				    due_at = :end, anchor_day = extract(day from cast(:end as timestamptz) at time zone 'UTC'),
+				    updated_at = :now
 				where id = :id and status = 'incomplete'
 				""")
 			.param("id", id)

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param next where to go after paying, as the request gave it (checked when used)
  * @param coupon the code in the coupon field
  * @param articleId the article the member was on when they chose to subscribe, or null
+ * @param offer the code of the offer the member came from (its terms replace the coupon
+ * field), or null
  */
 record CheckoutChoice(SignedInMember member, Plan plan, BillingInterval interval, @Nullable String next,
-		TypedCoupon coupon, @Nullable Long articleId) {
+		TypedCoupon coupon, @Nullable Long articleId, @Nullable String offer) {
 }

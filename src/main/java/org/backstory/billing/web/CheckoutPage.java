@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
  * now), or null
  * @param article the article the member was on when they chose to subscribe, carried with
  * the card, or null
+ * @param offer the code of the offer the member came from, carried with the card, or null
+ * @param offerApplied what the offer gives, with the price before and after, or null
+ * @param offerError why the offer cannot be taken, or null
  */
 public record CheckoutPage(String planName, String price, String interval, String action, String attemptId,
 		@Nullable String next, @Nullable String message, String summary, String payLabel, @Nullable String coupon,
 		@Nullable String couponApplied, @Nullable String typedCoupon, @Nullable String couponError,
-		@Nullable Long article) {
+		@Nullable Long article, @Nullable String offer, @Nullable String offerApplied, @Nullable String offerError) {
 }

@@ -16,9 +16,11 @@ import org.springframework.web.server.ResponseStatusException;
  * @param coupon the code typed in the coupon field
  * @param article the article the reader came from
  * @param attempt the form's attempt id; required when paying
+ * @param offer the code of the offer the reader came from ({@code /offer/<code>}), or
+ * null
  */
 record CheckoutRequest(@Nullable String interval, @Nullable String next, @Nullable String coupon,
-		@Nullable String article, @Nullable String attempt) {
+		@Nullable String article, @Nullable String attempt, @Nullable String offer) {
 
 	BillingInterval billingInterval() {
 		if (interval == null || interval.isEmpty()) {

@@ -44,20 +44,26 @@ class CheckoutView {
 		Plan plan = choice.plan();
 		TypedCoupon coupon = choice.coupon();
 		String returnTo = SafeRedirect.localPathOr(choice.next(), "");
-		CheckoutQuote quote = checkouts.quote(choice.member().id(), plan.code(), choice.interval(), coupon.checked())
+		CheckoutQuote quote = checkouts
+			.quote(choice.member().id(), plan.code(), choice.interval(), coupon.checked(), choice.offer())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
 		Coupon applied = quote.coupon();
 		CouponRefusal refusal = quote.couponRefusal();
-		String couponError = coupon.refused() ? CouponGuesses.TOO_MANY : refusal == null ? null : refusal.message();
+		String couponError = coupon.refused() ? CouponGuesses.TOO_MANY
+				: refusal == null || choice.offer() != null ? null : refusal.message();
+		boolean offerApplies = quote.offer() != null && refusal == null;
 		model.addAttribute("page",
 				new CheckoutPage(plan.name(), Money.format(quote.price(), plan.currency()), choice.interval().code(),
 						"/checkout/" + plan.code(), attemptId.toString(), returnTo.isEmpty() ? null : returnTo, message,
 						summary(quote),
 						quote.trialEnd() != null ? "Start your free trial"
 								: "Pay " + Money.format(quote.firstCharge(), plan.currency()) + " and subscribe",
-						applied == null ? null : applied.code(),
-						applied == null ? null : applied.code() + ": " + OfferTexts.coupon(applied), coupon.code(),
-						couponError, choice.articleId()));
+						applied == null || choice.offer() != null ? null : applied.code(),
+						applied == null || choice.offer() != null ? null
+								: applied.code() + ": " + OfferTexts.coupon(applied),
+						coupon.code(), couponError, choice.articleId(), choice.offer(),
+						offerApplies ? OfferTexts.offerOnCheckout(quote) : null,
+						choice.offer() != null && refusal != null ? refusal.message() : null));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
@@ -80,7 +86,7 @@ class CheckoutView {
 			return Money.format(quote.price(), plan.currency()) + " per " + interval + ", charged today and then every "
 					+ interval + ".";
 		}
-		return OfferTexts.trial(plan.trialDays(), quote.price(), plan.currency(), interval)
+		return OfferTexts.trial(quote.trialDays(), quote.price(), plan.currency(), interval)
 				+ ". Nothing is charged today; your first charge of "
 				+ Money.format(quote.firstCharge(), plan.currency()) + " is on " + Pages.date(quote.trialEnd()) + ".";
 	}

@@ -26,6 +26,9 @@ record HostedCheckoutLinks(String cancelPath, String returnPath) {
 		if (choice.coupon().code() != null) {
 			back.queryParam("coupon", choice.coupon().code());
 		}
+		if (choice.offer() != null) {
+			back.queryParam("offer", choice.offer());
+		}
 		if (choice.articleId() != null) {
 			back.queryParam("article", choice.articleId());
 		}

@@ -1,8 +1,12 @@
 package org.backstory.billing.web;
 
 import org.backstory.billing.Money;
+import java.util.Objects;
+
+import org.backstory.billing.checkout.CheckoutQuote;
 import org.backstory.billing.checkout.Coupon;
 import org.backstory.billing.checkout.CouponDuration;
+import org.backstory.billing.checkout.Offer;
 import org.jspecify.annotations.Nullable;
 
 /** Trials and coupons in words, the same on the checkout, subscribe and coupon pages. */
@@ -20,6 +24,31 @@ final class OfferTexts {
 	static String coupon(Coupon coupon) {
 		return off(coupon.percentOff(), coupon.amountOff(), coupon.currency()) + " "
 				+ duration(coupon.duration(), coupon.durationMonths());
+	}
+
+	/**
+	 * What an offer gives at checkout, with the price before and after, e.g.
+	 * {@code Spring sale: 50% off the first payment. $5.00 instead of $10.00.}
+	 */
+	static String offerOnCheckout(CheckoutQuote quote) {
+		Offer offer = Objects.requireNonNull(quote.offer());
+		String currency = quote.plan().currency();
+		if (offer.discount() == null) {
+			return offer.title() + ": " + quote.trialDays() + " days free, then "
+					+ Money.format(quote.price(), currency) + "/" + quote.interval().code() + ".";
+		}
+		return offer.title() + ": " + coupon(offer.discount()) + ". " + Money.format(quote.firstCharge(), currency)
+				+ " instead of " + Money.format(quote.price(), currency) + ".";
+	}
+
+	/**
+	 * An offer's terms for its plan, e.g. {@code 50% off the first payment} or
+	 * {@code 30-day free trial, then $5.00/month}.
+	 */
+	static String offer(Offer offer, long price, String currency) {
+		return offer.discount() == null
+				? trial(Objects.requireNonNull(offer.trialDays()), price, currency, offer.interval().code())
+				: coupon(offer.discount());
 	}
 
 	private static String off(@Nullable Integer percentOff, @Nullable Long amountOff, @Nullable String currency) {

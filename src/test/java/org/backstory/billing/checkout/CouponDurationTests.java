@@ -22,8 +22,9 @@ class CouponDurationTests {
 
 	@Test
 	void repeatingMonthsStepThroughMonthlyPeriodsAsRenewalsDo() {
+		// 31 Jan → 28 Feb → 31 Mar → 30 Apr: renewals come back to the anchor day.
 		assertThat(CouponDuration.REPEATING.discountEnd(START, BillingInterval.MONTH, 3))
-			.isEqualTo(Instant.parse("2026-04-28T10:00:00Z"));
+			.isEqualTo(Instant.parse("2026-04-30T10:00:00Z"));
 		assertThat(CouponDuration.REPEATING.discountEnd(START, BillingInterval.MONTH, 1))
 			.isEqualTo(CouponDuration.ONCE.discountEnd(START, BillingInterval.MONTH, null));
 	}

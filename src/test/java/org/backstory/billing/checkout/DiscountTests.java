@@ -83,11 +83,13 @@ class DiscountTests {
 			if (discount.apply(500, period).discount() > 0) {
 				discounted++;
 			}
-			period = BillingInterval.MONTH.periodEnd(period);
+			// As the renewal run steps: anchored on the 31st (28 Feb, 31 Mar, 30 Apr,
+			// ...).
+			period = BillingInterval.MONTH.periodEnd(period, 31);
 		}
 
 		assertThat(discounted).isEqualTo(3);
-		assertThat(discount).isEqualTo(new Discount(20, null, Instant.parse("2026-04-28T10:00:00Z")));
+		assertThat(discount).isEqualTo(new Discount(20, null, Instant.parse("2026-04-30T10:00:00Z")));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,6 +100,25 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		assertThat(SentMail.countTo(jdbc, member.email(), "Your receipt"))
 			.as("one for the checkout, one for the renewal")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void aSubscriptionBegunOnThe31stRenewsOnTheLastDayOfShorterMonthsAndReturnsToThe31st() {
+		Instant january31 = Instant.parse("2027-01-31T10:00:00Z");
+		clock.advance(Duration.between(clock.instant(), january31));
+		subscribe(SandboxCards.SUCCEEDS);
+		assertThat(anchorDay()).isEqualTo(31);
+		List<String> periodEnds = new ArrayList<>();
+		periodEnds.add(day(subscription().currentPeriodEnd()));
+		for (int renewal = 0; renewal < 3; renewal++) {
+			clock.advance(Duration.between(clock.instant(), subscription().currentPeriodEnd()).plusHours(1));
+			run.runDue();
+			periodEnds.add(day(subscription().currentPeriodEnd()));
+		}
+
+		assertThat(periodEnds).containsExactly("2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31");
+		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal succeeded 500",
+				"renewal succeeded 500", "renewal succeeded 500");
 	}
 
 	@Test
@@ -291,6 +311,17 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), plan.code(),
 				BillingInterval.MONTH, UUID.randomUUID(), BillingFixtures.card(cardNumber)));
 		assertThat(outcome).isInstanceOf(CheckoutOutcome.Subscribed.class);
+	}
+
+	private static String day(Instant instant) {
+		return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
+	}
+
+	private Integer anchorDay() {
+		return jdbc.sql("select anchor_day from billing.subscription where member_id = :m")
+			.param("m", member.id())
+			.query(Integer.class)
+			.single();
 	}
 
 	private SubscriptionSummary subscription() {
