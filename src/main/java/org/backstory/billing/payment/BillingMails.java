@@ -113,15 +113,14 @@ public class BillingMails {
 	 * meanwhile.
 	 */
 	public void authenticationRequired(long memberId, long paymentId, long amount, String currency, Instant lastTryAt) {
-		send(memberId, "authenticate-" + paymentId, "Confirm your payment to keep your subscription", """
-				Your bank asks you to confirm the renewal payment of %s for your subscription. Nothing is wrong
-				with your card: banks ask for this from time to time.
-
-				Confirm the payment here: %s
-
-				Your subscription continues meanwhile. If the payment isn't confirmed by %s, we'll try your card
-				once more, and your subscription ends if that fails.
-				""".formatted(Money.format(amount, currency), site.link(confirmationPath(paymentId)), date(lastTryAt)));
+		send(memberId, "authenticate-" + paymentId, "Confirm your payment to keep your subscription", mail -> mail
+			.heading("Confirm your payment")
+			.paragraph("Your bank asks you to confirm the renewal payment of " + Money.format(amount, currency)
+					+ " for your subscription. Nothing is wrong with your card: banks ask for this from time "
+					+ "to time.")
+			.paragraph("Your subscription continues meanwhile. If the payment isn't confirmed by " + date(lastTryAt)
+					+ ", we'll try your card once more, and your subscription ends if that " + "fails.")
+			.action("Confirm the payment", site.link(confirmationPath(paymentId))));
 	}
 
 	/** Where the member confirms a payment their bank held. */
