@@ -21,9 +21,17 @@ import org.jspecify.annotations.Nullable;
  * @param articleId the article the member was on when they chose to subscribe (checked by
  * the caller to be a published or scheduled article, see
  * {@link org.backstory.publishing.ArticleTitles#exists}), or null
+ * @param seats for a group plan, the seats the manager buys, their own included (raised
+ * to the plan's included seats); null for the included seats, and ignored for other plans
  */
 public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-		CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId) {
+		CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId, @Nullable Integer seats) {
+
+	/** A checkout of the included seats of a group plan, or of any other plan. */
+	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
+			CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId) {
+		this(memberId, email, planCode, interval, attemptId, card, couponCode, articleId, null);
+	}
 
 	/** A checkout not attributed to an article. */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,

@@ -62,9 +62,18 @@ public class CheckoutService {
 	 */
 	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
 			@Nullable String couponCode) {
+		return quote(memberId, planCode, interval, couponCode, null);
+	}
+
+	/**
+	 * As {@link #quote(long, String, BillingInterval, String)}, for a group plan bought
+	 * with {@code seats} seats (see {@link PlanCatalog.StoredPlan#forSeats}).
+	 */
+	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
+			@Nullable String couponCode, @Nullable Integer seats) {
 		return plans.find(planCode)
 			.filter(p -> p.plan().active())
-			.map(plan -> offers.quote(memberId, plan.plan(), interval, couponCode));
+			.map(plan -> offers.quote(memberId, plan.forSeats(seats).plan(), interval, couponCode));
 	}
 
 	/**
@@ -100,7 +109,9 @@ public class CheckoutService {
 	}
 
 	private CheckoutOutcome attempt(Checkout checkout) {
-		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode()).filter(p -> p.plan().active());
+		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode())
+			.filter(p -> p.plan().active())
+			.map(p -> p.forSeats(checkout.seats()));
 		if (plan.isEmpty()) {
 			return new CheckoutOutcome.PlanUnavailable();
 		}

@@ -83,15 +83,34 @@ public class SubscriptionTermsRepository {
 		jdbc.sql("""
 				update billing.subscription
 				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
-				    currency = :currency, updated_at = :now
+				    currency = :currency, seats = :seats, updated_at = :now
 				where id = :id and status = 'incomplete'
 				""")
 			.param("id", id)
+			.param("seats", plan.seats())
 			.param("plan", plan.id())
 			.param("tier", plan.plan().tier())
 			.param("interval", interval.code())
 			.param("price", plan.plan().price(interval))
 			.param("currency", plan.plan().currency())
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
+	/**
+	 * Adds seats to a group subscription and their price to what each period costs, so
+	 * the next renewal charges every seat.
+	 */
+	public void addSeats(long id, int added, long pricePerPeriod, Instant now) {
+		entitlements.invalidate();
+		jdbc.sql("""
+				update billing.subscription
+				set seats = seats + :added, price_amount = price_amount + :increase, updated_at = :now
+				where id = :id and seats is not null
+				""")
+			.param("id", id)
+			.param("added", added)
+			.param("increase", (long) added * pricePerPeriod)
 			.param("now", Timestamps.of(now))
 			.update();
 	}

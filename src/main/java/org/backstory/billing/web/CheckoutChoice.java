@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param next where to go after paying, as the request gave it (checked when used)
  * @param coupon the code in the coupon field
  * @param articleId the article the member was on when they chose to subscribe, or null
+ * @param seats for a group plan, the seats bought (at least the included ones); null for
+ * any other plan
  */
 record CheckoutChoice(SignedInMember member, Plan plan, BillingInterval interval, @Nullable String next,
-		TypedCoupon coupon, @Nullable Long articleId) {
+		TypedCoupon coupon, @Nullable Long articleId, @Nullable Integer seats) {
 }

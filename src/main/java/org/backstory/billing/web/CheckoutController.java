@@ -112,8 +112,9 @@ class CheckoutController {
 			}
 			return view.render(model, csrfToken, choice, attemptId, null, form.withoutSecrets(), checked.errors());
 		}
-		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
-				billingInterval, attemptId, checked.card(), choice.coupon().code(), choice.articleId()));
+		CheckoutOutcome outcome = checkouts
+			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId, checked.card(),
+					choice.coupon().code(), choice.articleId(), choice.seats()));
 		return answers.answer(outcome, choice, attemptId, form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
@@ -133,9 +134,10 @@ class CheckoutController {
 			return Responses.seeOther("/account");
 		}
 		CheckoutChoice choice = choice(member, plan, billingInterval, checkout, request, response);
-		if (choice.coupon().refused() || checkouts.quote(member.id(), planCode, billingInterval, choice.coupon().code())
-			.map(CheckoutQuote::couponRefusal)
-			.isPresent()) {
+		if (choice.coupon().refused()
+				|| checkouts.quote(member.id(), planCode, billingInterval, choice.coupon().code(), choice.seats())
+					.map(CheckoutQuote::couponRefusal)
+					.isPresent()) {
 			// The coupon field says why; the member fixes it before going to the
 			// gateway's page.
 			if (!choice.coupon().refused()) {
@@ -173,7 +175,7 @@ class CheckoutController {
 		}
 		CheckoutOutcome outcome = checkouts
 			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId,
-					new CheckoutCard.FromSetup(setupId), choice.coupon().code(), choice.articleId()));
+					new CheckoutCard.FromSetup(setupId), choice.coupon().code(), choice.articleId(), choice.seats()));
 		return answers.answer(outcome, choice, attemptId, CardForm.empty(), csrfToken, model, response, redirect);
 	}
 
@@ -189,7 +191,9 @@ class CheckoutController {
 		if (typed.refused()) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		}
-		return new CheckoutChoice(member, plan, interval, checkout.next(), typed, articles.valid(checkout.article()));
+		Integer seats = plans.find(plan.code()).map(p -> p.forSeats(checkout.seatCount()).seats()).orElse(null);
+		return new CheckoutChoice(member, plan, interval, checkout.next(), typed, articles.valid(checkout.article()),
+				seats);
 	}
 
 	private Plan activePlan(String code) {

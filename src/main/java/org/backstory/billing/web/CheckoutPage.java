@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
  * now), or null
  * @param article the article the member was on when they chose to subscribe, carried with
  * the card, or null
+ * @param seats for a group plan, the seats bought, carried with the card; null for any
+ * other plan
+ * @param seatTerms a group plan's seat terms, or null
  */
 public record CheckoutPage(String planName, String price, String interval, String action, String attemptId,
 		@Nullable String next, @Nullable String message, String summary, String payLabel, @Nullable String coupon,
 		@Nullable String couponApplied, @Nullable String typedCoupon, @Nullable String couponError,
-		@Nullable Long article) {
+		@Nullable Long article, @Nullable Integer seats, @Nullable String seatTerms) {
 }
