@@ -50,7 +50,7 @@ public class GroupLicences {
 
 	private final SeatRepository seats;
 
-	private final InviteRepository invites;
+	private final GroupInviteRepository invites;
 
 	private final PlanCatalog plans;
 
@@ -60,7 +60,7 @@ public class GroupLicences {
 
 	private final Clock clock;
 
-	GroupLicences(SubscriptionRepository subscriptions, SeatRepository seats, InviteRepository invites,
+	GroupLicences(SubscriptionRepository subscriptions, SeatRepository seats, GroupInviteRepository invites,
 			PlanCatalog plans, MemberDirectory members, GroupMails mails, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.seats = seats;
@@ -121,7 +121,7 @@ public class GroupLicences {
 			return InviteAcceptance.UNKNOWN;
 		}
 		Instant now = clock.instant();
-		InviteRepository.Invite invite = invites.openByToken(LinkToken.hash(token), now).orElse(null);
+		GroupInviteRepository.Invite invite = invites.openByToken(LinkToken.hash(token), now).orElse(null);
 		if (invite == null) {
 			return InviteAcceptance.UNKNOWN;
 		}

@@ -1,5 +1,6 @@
 package org.backstory.billing.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public record GroupTermsForm(@Nullable String includedSeats, @Nullable String se
 			errors.put("seatPrice", "Enter the price of a further seat per month and per year, like 4.00.");
 		}
 		if (!errors.isEmpty() || included == null || monthly == null || yearly == null) {
-			return new Checked(null, Map.copyOf(errors));
+			return new Checked(null, Collections.unmodifiableMap(errors));
 		}
 		return new Checked(new GroupTerms(included, monthly, yearly), Map.of());
 	}

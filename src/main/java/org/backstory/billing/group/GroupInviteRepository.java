@@ -13,13 +13,13 @@ import org.springframework.stereotype.Repository;
  * open invitation (neither accepted, revoked nor expired) holds a seat.
  */
 @Repository
-class InviteRepository {
+class GroupInviteRepository {
 
 	private static final String OPEN = "accepted_at is null and revoked_at is null and expires_at > :now";
 
 	private final JdbcClient jdbc;
 
-	InviteRepository(JdbcClient jdbc) {
+	GroupInviteRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
