@@ -79,6 +79,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/settings/plans", MemberRole.OWNER), entry("POST /admin/settings/plans", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/archive", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/prices", MemberRole.OWNER),
+			entry("POST /admin/settings/plans/{code}/group", MemberRole.OWNER),
 			entry("GET /admin/members", MemberRole.EDITOR), entry("GET /admin/members/{memberId}", MemberRole.EDITOR),
 			entry("GET /admin/members/export.csv", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/members/import", MemberRole.ADMINISTRATOR),
