@@ -97,24 +97,6 @@ public class SubscriptionTermsRepository {
 			.update();
 	}
 
-	/**
-	 * Adds seats to a group subscription and their price to what each period costs, so
-	 * the next renewal charges every seat.
-	 */
-	public void addSeats(long id, int added, long pricePerPeriod, Instant now) {
-		entitlements.invalidate();
-		jdbc.sql("""
-				update billing.subscription
-				set seats = seats + :added, price_amount = price_amount + :increase, updated_at = :now
-				where id = :id and seats is not null
-				""")
-			.param("id", id)
-			.param("added", added)
-			.param("increase", (long) added * pricePerPeriod)
-			.param("now", Timestamps.of(now))
-			.update();
-	}
-
 	/** Copies a coupon's terms onto the subscription. */
 	public void applyDiscount(long id, long couponId, Discount discount, Instant now) {
 		entitlements.invalidate();
