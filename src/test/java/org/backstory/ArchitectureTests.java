@@ -105,7 +105,7 @@ class ArchitectureTests {
 		noClasses().that()
 			.resideInAnyPackage("org.backstory.billing.ledger..", "org.backstory.billing.payment..",
 					"org.backstory.billing.card..", "org.backstory.billing.subscription..",
-					"org.backstory.billing.checkout..", "org.backstory.billing.gift..",
+					"org.backstory.billing.checkout..", "org.backstory.billing.gift..", "org.backstory.billing.group..",
 					"org.backstory.billing.planchange..", "org.backstory.billing.renewal..")
 			.should()
 			.dependOnClassesThat(resideInAPackage("org.backstory.billing")

@@ -33,6 +33,10 @@ import jakarta.mail.internet.MimeMultipart;
 import org.backstory.access.MeteringSettings;
 import org.backstory.access.RequestOrigin;
 import org.backstory.access.ScriptedHostResolver;
+import org.backstory.billing.Plan;
+import org.backstory.billing.PlanAdministration;
+import org.backstory.billing.PlanCatalog;
+import org.backstory.billing.group.GroupFixtures;
 import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
 import org.backstory.email.Await;
@@ -205,6 +209,12 @@ class PaywallLeakIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	PlanCatalog planCatalog;
+
+	@Autowired
+	PlanAdministration planAdministration;
 
 	private static final String API_INTEGRATION = ArticleFixtures.unique("paywall-leak-api");
 
@@ -969,6 +979,46 @@ class PaywallLeakIntegrationTests {
 	 */
 	private static String words(String text) {
 		return " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+	}
+
+	/**
+	 * Group seats (issue 16 §1): a reader holding a seat of a group subscription to the
+	 * demo's tier reads every article page as a subscriber does; one whose seat the
+	 * manager took back, and one invited who has not taken the seat, read as the free
+	 * members they are.
+	 */
+	@Test
+	void groupSeatsOpenGatedTextToSeatHoldersAlone() {
+		GroupFixtures groups = new GroupFixtures(port, directory, jdbc);
+		Plan plan = GroupFixtures.groupPlan(planCatalog, planAdministration, "supporter");
+		Visitor manager = groups.manager(plan, 3).visitor();
+		GroupFixtures.Signed holder = groups.signedIn("seat-holder");
+		groups.join(manager, holder.email());
+		GroupFixtures.Signed removed = groups.signedIn("seat-removed");
+		groups.remove(manager, groups.join(manager, removed.email()));
+		GroupFixtures.Signed invited = groups.signedIn("seat-invited");
+		groups.invite(manager, invited.email());
+		Map<Visitor, DemoReader> readsAs = Map.of(holder.visitor(), DemoReader.SUBSCRIBER, removed.visitor(),
+				DemoReader.FREE_MEMBER, invited.visitor(), DemoReader.FREE_MEMBER);
+		int checked = 0;
+		for (Map.Entry<Visitor, DemoReader> reader : readsAs.entrySet()) {
+			for (Article article : articles) {
+				String path = "/p/" + article.slug();
+				Visitor.Page page = reader.getKey().get(path);
+				assertThat(page.status()).as(path).isEqualTo(200);
+				for (String paragraph : gatedParagraphs(article)) {
+					if (reader.getValue().mayRead(article)) {
+						assertThat(page.body()).as("a seat holder reading %s", path).contains(paragraph);
+					}
+					else {
+						assertThat(page.body()).as("a reader without a seat reading %s", path)
+							.doesNotContain(paragraph);
+					}
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(30);
 	}
 
 	/**

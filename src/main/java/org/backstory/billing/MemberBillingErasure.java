@@ -4,6 +4,7 @@ import org.backstory.billing.card.CardRepository;
 import org.backstory.billing.card.CardSetups;
 import org.backstory.billing.checkout.CouponRepository;
 import org.backstory.billing.gift.GiftRepository;
+import org.backstory.billing.group.GroupLicences;
 import org.backstory.billing.payment.PaymentRepository;
 import org.backstory.billing.subscription.SubscriptionRepository;
 import org.backstory.members.MemberDeleted;
@@ -38,8 +39,11 @@ class MemberBillingErasure {
 
 	private final GiftRepository gifts;
 
+	private final GroupLicences groups;
+
 	MemberBillingErasure(CardRepository cards, SubscriptionRepository subscriptions, PaymentRepository payments,
-			CardSetups setups, CouponRepository coupons, GiftRepository gifts) {
+			CardSetups setups, CouponRepository coupons, GiftRepository gifts, GroupLicences groups) {
+		this.groups = groups;
 		this.cards = cards;
 		this.subscriptions = subscriptions;
 		this.payments = payments;
@@ -56,6 +60,7 @@ class MemberBillingErasure {
 	@Transactional
 	void erase(long memberId) {
 		cards.delete(memberId);
+		groups.forgetMember(memberId);
 		setups.deleteAllOf(memberId);
 		subscriptions.deleteAllOf(memberId);
 		payments.anonymise(memberId);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.backstory.shared.StaffActions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,6 +111,32 @@ public class PlanAdministration {
 					"gift links a month " + old + " → " + giftLinksPerMonth);
 		}
 		return true;
+	}
+
+	/**
+	 * Makes a plan a group plan with these seat terms, or (null) an ordinary plan again,
+	 * for new subscribers; running group subscriptions keep their seats and price.
+	 * @return false when there is no plan with this code
+	 */
+	@Transactional
+	public boolean changeGroupTerms(String code, @Nullable GroupTerms terms, long actorId) {
+		Optional<PlanCatalog.StoredPlan> found = catalog.find(code);
+		if (found.isEmpty()) {
+			return false;
+		}
+		plans.updateGroupTerms(found.get().id(), terms);
+		String currency = found.get().plan().currency();
+		staffActions.record(actorId, "plan.group-changed", code,
+				terms == null ? "no longer a group plan"
+						: terms.includedSeats() + " seats included, extra seat "
+								+ Money.format(terms.monthlySeatPrice(), currency) + " a month, "
+								+ Money.format(terms.yearlySeatPrice(), currency) + " a year");
+		return true;
+	}
+
+	/** The seat terms of every group plan, by plan code. */
+	public Map<String, GroupTerms> groupTerms() {
+		return catalog.groupTerms();
 	}
 
 	/**

@@ -2,8 +2,10 @@ package org.backstory.billing;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,13 +59,48 @@ public class PlanCatalog {
 		return plans.find(code);
 	}
 
+	/** The seat terms of every group plan, by plan code. */
+	public Map<String, GroupTerms> groupTerms() {
+		return plans.groupTerms();
+	}
+
 	/** Whether any plan, active or not, grants this tier. */
 	boolean offersTier(String tier) {
 		return plans.offersTier(tier);
 	}
 
-	/** A plan and its row id, which subscriptions refer to. */
-	public record StoredPlan(long id, Plan plan) {
+	/**
+	 * A plan and its row id, which subscriptions refer to.
+	 *
+	 * @param group the plan's seat terms when it is a group plan, else null
+	 * @param seats the seat count a group plan is priced for ({@link #forSeats}); null
+	 * for a plan as stored
+	 */
+	public record StoredPlan(long id, Plan plan, @Nullable GroupTerms group, @Nullable Integer seats) {
+
+		public StoredPlan(long id, Plan plan) {
+			this(id, plan, null, null);
+		}
+
+		/**
+		 * The plan priced for {@code seats} seats (raised to the included ones, capped at
+		 * {@link GroupTerms#MAX_SEATS}): its prices are what that group pays per period,
+		 * so checkout, coupons and trials price it like any plan. A plan that is not a
+		 * group plan is returned as it is.
+		 */
+		public StoredPlan forSeats(@Nullable Integer seats) {
+			if (group == null) {
+				return this;
+			}
+			int allowed = group.allowedSeats(seats == null ? group.includedSeats() : seats);
+			return new StoredPlan(id,
+					new Plan(plan.code(), plan.name(), plan.tier(), plan.description(), plan.currency(),
+							group.price(plan, BillingInterval.MONTH, allowed),
+							group.price(plan, BillingInterval.YEAR, allowed), plan.trialDays(), plan.active(),
+							plan.displayOrder()),
+					group, allowed);
+		}
+
 	}
 
 	private static boolean sameDetails(Plan stored, NewPlan plan) {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.backstory.billing.PlanCatalog.StoredPlan;
 import org.backstory.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Repository;
 class PlanRepository {
 
 	private static final String COLUMNS = """
-			id, code, name, tier, description, currency, monthly_price, yearly_price, trial_days, active, display_order
+			id, code, name, tier, description, currency, monthly_price, yearly_price, trial_days, active, display_order,
+			included_seats, seat_monthly_price, seat_yearly_price
 			""";
 
 	private final JdbcClient jdbc;
@@ -126,11 +129,39 @@ class PlanRepository {
 			.update();
 	}
 
+	/** The seat terms of every group plan, by plan code. */
+	Map<String, GroupTerms> groupTerms() {
+		Map<String, GroupTerms> terms = new HashMap<>();
+		jdbc.sql("select " + COLUMNS + " from billing.plan where included_seats is not null")
+			.query((rs, row) -> stored(rs))
+			.list()
+			.forEach(plan -> terms.put(plan.plan().code(), Objects.requireNonNull(plan.group())));
+		return terms;
+	}
+
+	/** Makes the plan a group plan with these terms, or (null) an ordinary plan again. */
+	void updateGroupTerms(long id, @Nullable GroupTerms terms) {
+		jdbc.sql("""
+				update billing.plan set included_seats = :included, seat_monthly_price = :monthly,
+				    seat_yearly_price = :yearly
+				where id = :id
+				""")
+			.param("included", terms == null ? null : terms.includedSeats())
+			.param("monthly", terms == null ? null : terms.monthlySeatPrice())
+			.param("yearly", terms == null ? null : terms.yearlySeatPrice())
+			.param("id", id)
+			.update();
+	}
+
 	private static StoredPlan stored(ResultSet rs) throws SQLException {
+		int includedSeats = rs.getInt("included_seats");
+		GroupTerms group = rs.wasNull() ? null
+				: new GroupTerms(includedSeats, rs.getLong("seat_monthly_price"), rs.getLong("seat_yearly_price"));
 		return new StoredPlan(rs.getLong("id"),
 				new Plan(rs.getString("code"), rs.getString("name"), rs.getString("tier"), rs.getString("description"),
 						rs.getString("currency"), rs.getLong("monthly_price"), rs.getLong("yearly_price"),
-						rs.getInt("trial_days"), rs.getBoolean("active"), rs.getInt("display_order")));
+						rs.getInt("trial_days"), rs.getBoolean("active"), rs.getInt("display_order")),
+				group, null);
 	}
 
 }

@@ -83,6 +83,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("GET /admin/settings/welcome", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/settings/welcome/{code}", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/settings/welcome/{code}/preview", MemberRole.ADMINISTRATOR),
+			entry("POST /admin/settings/plans/{code}/group", MemberRole.OWNER),
 			entry("GET /admin/members", MemberRole.EDITOR), entry("GET /admin/members/{memberId}", MemberRole.EDITOR),
 			entry("GET /admin/members/export.csv", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/members/import", MemberRole.ADMINISTRATOR),

@@ -23,26 +23,32 @@ import org.jspecify.annotations.Nullable;
  * {@link org.backstory.publishing.ArticleTitles#exists}), or null
  * @param offerCode the offer the member came from ({@code /offer/<code>}), whose trial or
  * discount applies instead of a typed coupon, or null
+ * @param seats for a group plan, the seats the manager buys, their own included (raised
+ * to the plan's included seats); null for the included seats, and ignored for other plans
  */
 public record Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
-		CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId, @Nullable String offerCode) {
+		CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId, @Nullable String offerCode,
+		@Nullable Integer seats) {
 
-	/** A checkout without an offer. */
+	/**
+	 * A checkout without an offer, of the included seats of a group plan or of any other
+	 * plan.
+	 */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
 			CheckoutCard card, @Nullable String couponCode, @Nullable Long articleId) {
-		this(memberId, email, planCode, interval, attemptId, card, couponCode, articleId, null);
+		this(memberId, email, planCode, interval, attemptId, card, couponCode, articleId, null, null);
 	}
 
 	/** A checkout not attributed to an article. */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
 			CheckoutCard card, @Nullable String couponCode) {
-		this(memberId, email, planCode, interval, attemptId, card, couponCode, null, null);
+		this(memberId, email, planCode, interval, attemptId, card, couponCode, null);
 	}
 
 	/** A checkout without a coupon. */
 	public Checkout(long memberId, String email, String planCode, BillingInterval interval, UUID attemptId,
 			CheckoutCard card) {
-		this(memberId, email, planCode, interval, attemptId, card, null, null, null);
+		this(memberId, email, planCode, interval, attemptId, card, null);
 	}
 
 	/**

@@ -62,19 +62,21 @@ public class CheckoutService {
 	 */
 	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
 			@Nullable String couponCode) {
-		return quote(memberId, planCode, interval, couponCode, null);
+		return quote(memberId, planCode, interval, couponCode, null, null);
 	}
 
 	/**
 	 * {@link #quote(long, String, BillingInterval, String)} for a checkout that came from
-	 * an offer: its trial or discount in place of a typed coupon, or why it cannot be
-	 * taken (as the coupon refusal).
+	 * an offer (its trial or discount in place of a typed coupon, or why it cannot be
+	 * taken, as the coupon refusal), and for a group plan bought with {@code seats} seats
+	 * (see {@link PlanCatalog.StoredPlan#forSeats}).
 	 */
 	public Optional<CheckoutQuote> quote(long memberId, String planCode, BillingInterval interval,
-			@Nullable String couponCode, @Nullable String offerCode) {
+			@Nullable String couponCode, @Nullable String offerCode, @Nullable Integer seats) {
 		return plans.find(planCode)
 			.filter(p -> p.plan().active())
-			.map(plan -> offers.quote(memberId, plan.plan(), interval, couponCode, offers.offer(offerCode)));
+			.map(plan -> offers.quote(memberId, plan.forSeats(seats).plan(), interval, couponCode,
+					offers.offer(offerCode)));
 	}
 
 	/**
@@ -110,7 +112,9 @@ public class CheckoutService {
 	}
 
 	private CheckoutOutcome attempt(Checkout checkout) {
-		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode()).filter(p -> p.plan().active());
+		Optional<PlanCatalog.StoredPlan> plan = plans.find(checkout.planCode())
+			.filter(p -> p.plan().active())
+			.map(p -> p.forSeats(checkout.seats()));
 		if (plan.isEmpty()) {
 			return new CheckoutOutcome.PlanUnavailable();
 		}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.backstory.billing.payment.LinkToken;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.ledger.SubscriptionEventLog;
@@ -51,10 +52,10 @@ class GiftRedeemer {
 	/** See {@link GiftService#redeem}. */
 	@Transactional
 	GiftRedemption redeem(@Nullable String token, long memberId) {
-		if (!GiftToken.wellFormed(token)) {
+		if (!LinkToken.wellFormed(token)) {
 			return new GiftRedemption.Unknown();
 		}
-		Gift gift = gifts.findByToken(GiftToken.hash(token)).orElse(null);
+		Gift gift = gifts.findByToken(LinkToken.hash(token)).orElse(null);
 		if (gift == null) {
 			return new GiftRedemption.Unknown();
 		}

@@ -2,6 +2,7 @@ package org.backstory.billing.gift;
 
 import java.util.Optional;
 
+import org.backstory.billing.payment.LinkToken;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.card.CardSetups;
 import org.backstory.billing.checkout.GatewayCalls;
@@ -94,10 +95,10 @@ public class GiftService {
 
 	/** The bought gift behind a redeem link, if there is one. */
 	public Optional<GiftView> find(@Nullable String token) {
-		if (!GiftToken.wellFormed(token)) {
+		if (!LinkToken.wellFormed(token)) {
 			return Optional.empty();
 		}
-		return gifts.findByToken(GiftToken.hash(token)).map(Gift::view);
+		return gifts.findByToken(LinkToken.hash(token)).map(Gift::view);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.backstory.billing.payment.LinkToken;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.checkout.CheckoutSteps;
 import org.backstory.billing.payment.BillingMails;
@@ -92,8 +93,8 @@ class GiftSteps implements ChargeSteps<GiftOutcome> {
 			log.info("Gift charge declined giftId={} paymentId={} code={}", gift.id(), attempt.id(), declined.code());
 			return new GiftOutcome.Declined(declined.message());
 		}
-		String token = GiftToken.generate();
-		gifts.purchase(gift.id(), GiftToken.hash(token), now);
+		String token = LinkToken.generate();
+		gifts.purchase(gift.id(), LinkToken.hash(token), now);
 		String recipient = Objects.requireNonNull(gift.recipientEmail());
 		mails.toRecipient(gift, recipient, token);
 		receipts.receipt(attempt.id());

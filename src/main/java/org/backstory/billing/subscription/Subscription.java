@@ -16,12 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param giftId the gift it was redeemed from; such a subscription does not renew
  * @param discount a coupon's terms, copied when it was redeemed; {@link Discount#NONE}
  * without a coupon
+ * @param seats the seats of a group subscription, the manager's own included; null for
+ * any other subscription
  */
 public record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode,
 		@Nullable String planName, String tier, @Nullable BillingInterval interval, @Nullable Long price,
 		@Nullable String currency, SubscriptionStatus status, boolean comped, Instant currentPeriodStart,
 		@Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince, @Nullable Instant trialEnd,
-		@Nullable Long giftId, Discount discount) {
+		@Nullable Long giftId, Discount discount, @Nullable Integer seats) {
 
 	/**
 	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it

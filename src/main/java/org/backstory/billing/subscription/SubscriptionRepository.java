@@ -28,7 +28,7 @@ public class SubscriptionRepository {
 	private static final String SELECT = """
 			select s.id, s.member_id, s.plan_id, p.code as plan_code, p.name as plan_name, s.tier, s.billing_interval,
 			       s.price_amount, s.currency, s.status, s.comped, s.current_period_start, s.current_period_end,
-			       s.past_due_since, s.trial_end, s.gift_id, s.percent_off, s.amount_off, s.discount_ends_at
+			       s.past_due_since, s.trial_end, s.gift_id, s.percent_off, s.amount_off, s.discount_ends_at, s.seats
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			""";
 
@@ -94,6 +94,17 @@ public class SubscriptionRepository {
 			.optional();
 	}
 
+	/**
+	 * The subscriptions with these ids, for the seats their groups' readers hold (see
+	 * {@link GroupSeats}).
+	 */
+	public List<Subscription> withIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where s.id in (:ids)").param("ids", ids).query((rs, row) -> map(rs)).list();
+	}
+
 	public Subscription lock(long id) {
 		return jdbc.sql(SELECT + " where s.id = :id for update of s")
 			.param("id", id)
@@ -111,9 +122,9 @@ public class SubscriptionRepository {
 		int inserted = jdbc.sql("""
 				insert into billing.subscription (member_id, plan_id, tier, billing_interval, price_amount, currency,
 				    status, comped, current_period_start, current_period_end, past_due_since, due_at, created_at,
-				    updated_at)
+				    updated_at, seats)
 				values (:member, :plan, :tier, :interval, :price, :currency, :status, :comped, :start, :end,
-				    :pastDueSince, :due, :now, :now)
+				    :pastDueSince, :due, :now, :now, :seats)
 				on conflict (member_id) where status in """ + LIVE + """
 				do nothing
 				""")
@@ -130,6 +141,7 @@ public class SubscriptionRepository {
 			.param("pastDueSince", Timestamps.of(subscription.pastDueSince()))
 			.param("due", Timestamps.of(subscription.dueAt()))
 			.param("now", Timestamps.of(now))
+			.param("seats", subscription.seats())
 			.update(key, "id");
 		return inserted == 0 ? Optional.empty() : Optional.of(key.getKeyAs(Long.class));
 	}
@@ -269,7 +281,8 @@ public class SubscriptionRepository {
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
 				rs.getString("currency"), SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"),
 				Timestamps.require(rs, "current_period_start"), Timestamps.read(rs, "current_period_end"),
-				Timestamps.read(rs, "past_due_since"), Timestamps.read(rs, "trial_end"), giftId(rs), Discount.read(rs));
+				Timestamps.read(rs, "past_due_since"), Timestamps.read(rs, "trial_end"), giftId(rs), Discount.read(rs),
+				Columns.nullableInt(rs, "seats"));
 	}
 
 	private static @Nullable Long giftId(ResultSet rs) throws SQLException {

@@ -83,10 +83,11 @@ public class SubscriptionTermsRepository {
 		jdbc.sql("""
 				update billing.subscription
 				set plan_id = :plan, tier = :tier, billing_interval = :interval, price_amount = :price,
-				    currency = :currency, updated_at = :now
+				    currency = :currency, seats = :seats, updated_at = :now
 				where id = :id and status = 'incomplete'
 				""")
 			.param("id", id)
+			.param("seats", plan.seats())
 			.param("plan", plan.id())
 			.param("tier", plan.plan().tier())
 			.param("interval", interval.code())

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param articleId the article the member was on when they chose to subscribe, or null
  * @param offer the code of the offer the member came from (its terms replace the coupon
  * field), or null
+ * @param seats for a group plan, the seats bought (at least the included ones); null for
+ * any other plan
  */
 record CheckoutChoice(SignedInMember member, Plan plan, BillingInterval interval, @Nullable String next,
-		TypedCoupon coupon, @Nullable Long articleId, @Nullable String offer) {
+		TypedCoupon coupon, @Nullable Long articleId, @Nullable String offer, @Nullable Integer seats) {
 }

@@ -114,7 +114,7 @@ class CheckoutController {
 		}
 		CheckoutOutcome outcome = checkouts
 			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId, checked.card(),
-					choice.coupon().code(), choice.articleId(), choice.offer()));
+					choice.coupon().code(), choice.articleId(), choice.offer(), choice.seats()));
 		return answers.answer(outcome, choice, attemptId, form.withoutSecrets(), csrfToken, model, response, redirect);
 	}
 
@@ -134,10 +134,10 @@ class CheckoutController {
 			return Responses.seeOther("/account");
 		}
 		CheckoutChoice choice = choice(member, plan, billingInterval, checkout, request, response);
-		if (choice.coupon().refused()
-				|| checkouts.quote(member.id(), planCode, billingInterval, choice.coupon().code(), choice.offer())
-					.map(CheckoutQuote::couponRefusal)
-					.isPresent()) {
+		if (choice.coupon().refused() || checkouts
+			.quote(member.id(), planCode, billingInterval, choice.coupon().code(), choice.offer(), choice.seats())
+			.map(CheckoutQuote::couponRefusal)
+			.isPresent()) {
 			// The coupon field says why; the member fixes it before going to the
 			// gateway's page.
 			if (!choice.coupon().refused()) {
@@ -173,9 +173,9 @@ class CheckoutController {
 		if (choice.coupon().refused()) {
 			return view.render(model, csrfToken, choice, attemptId, null, CardForm.empty(), Map.of());
 		}
-		CheckoutOutcome outcome = checkouts
-			.checkout(new Checkout(member.id(), member.email(), planCode, billingInterval, attemptId,
-					new CheckoutCard.FromSetup(setupId), choice.coupon().code(), choice.articleId(), choice.offer()));
+		CheckoutOutcome outcome = checkouts.checkout(new Checkout(member.id(), member.email(), planCode,
+				billingInterval, attemptId, new CheckoutCard.FromSetup(setupId), choice.coupon().code(),
+				choice.articleId(), choice.offer(), choice.seats()));
 		return answers.answer(outcome, choice, attemptId, CardForm.empty(), csrfToken, model, response, redirect);
 	}
 
@@ -186,12 +186,13 @@ class CheckoutController {
 	 */
 	private CheckoutChoice choice(SignedInMember member, Plan plan, BillingInterval interval, CheckoutRequest checkout,
 			HttpServletRequest request, HttpServletResponse response) {
+		Integer seats = plans.find(plan.code()).map(p -> p.forSeats(checkout.seatCount()).seats()).orElse(null);
 		String offer = checkout.offer() == null || checkout.offer().isBlank() ? null : checkout.offer().strip();
 		if (offer != null) {
 			// An offer's code is in a public link, not a secret to guess: it is not
 			// counted, and its terms take the coupon field's place.
 			return new CheckoutChoice(member, plan, interval, checkout.next(), TypedCoupon.of(null, false),
-					articles.valid(checkout.article()), offer);
+					articles.valid(checkout.article()), offer, seats);
 		}
 		TypedCoupon typed = TypedCoupon.of(checkout.coupon(),
 				couponGuesses.refused(member.id(), request.getRemoteAddr(), checkout.coupon()));
@@ -199,7 +200,7 @@ class CheckoutController {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		}
 		return new CheckoutChoice(member, plan, interval, checkout.next(), typed, articles.valid(checkout.article()),
-				null);
+				null, seats);
 	}
 
 	private Plan activePlan(String code) {

@@ -28,9 +28,13 @@ import org.jspecify.annotations.Nullable;
  * @param offer the code of the offer the member came from, carried with the card, or null
  * @param offerApplied what the offer gives, with the price before and after, or null
  * @param offerError why the offer cannot be taken, or null
+ * @param seats for a group plan, the seats bought, carried with the card; null for any
+ * other plan
+ * @param seatTerms a group plan's seat terms, or null
  */
 public record CheckoutPage(String planName, String price, String interval, String action, String attemptId,
 		@Nullable String next, @Nullable String message, String summary, String payLabel, @Nullable String coupon,
 		@Nullable String couponApplied, @Nullable String typedCoupon, @Nullable String couponError,
-		@Nullable Long article, @Nullable String offer, @Nullable String offerApplied, @Nullable String offerError) {
+		@Nullable Long article, @Nullable String offer, @Nullable String offerApplied, @Nullable String offerError,
+		@Nullable Integer seats, @Nullable String seatTerms) {
 }

@@ -3,7 +3,9 @@ package org.backstory.billing.web;
 import java.util.Map;
 import java.util.UUID;
 
+import org.backstory.billing.GroupTerms;
 import org.backstory.billing.Money;
+import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.Plan;
 import org.backstory.billing.card.CardService;
 import org.backstory.billing.checkout.CheckoutQuote;
@@ -33,9 +35,12 @@ class CheckoutView {
 
 	private final CardService cards;
 
-	CheckoutView(CheckoutService checkouts, CardService cards) {
+	private final PlanCatalog plans;
+
+	CheckoutView(CheckoutService checkouts, CardService cards, PlanCatalog plans) {
 		this.checkouts = checkouts;
 		this.cards = cards;
+		this.plans = plans;
 	}
 
 	/** Fills the model for the page and names its template. */
@@ -45,7 +50,8 @@ class CheckoutView {
 		TypedCoupon coupon = choice.coupon();
 		String returnTo = SafeRedirect.localPathOr(choice.next(), "");
 		CheckoutQuote quote = checkouts
-			.quote(choice.member().id(), plan.code(), choice.interval(), coupon.checked(), choice.offer())
+			.quote(choice.member().id(), plan.code(), choice.interval(), coupon.checked(), choice.offer(),
+					choice.seats())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
 		Coupon applied = quote.coupon();
 		CouponRefusal refusal = quote.couponRefusal();
@@ -63,7 +69,8 @@ class CheckoutView {
 								: applied.code() + ": " + OfferTexts.coupon(applied),
 						coupon.code(), couponError, choice.articleId(), choice.offer(),
 						offerApplies ? OfferTexts.offerOnCheckout(quote) : null,
-						choice.offer() != null && refusal != null ? refusal.message() : null));
+						choice.offer() != null && refusal != null ? refusal.message() : null, choice.seats(),
+						seatTerms(choice)));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
@@ -76,6 +83,20 @@ class CheckoutView {
 	 */
 	boolean hostedCard() {
 		return cards.cardEntry() == PaymentGateway.CardEntry.HOSTED_PAGE;
+	}
+
+	/**
+	 * A group plan's terms, e.g.
+	 * {@code 3 seats included, each further seat $4.00 a month.}
+	 */
+	private @Nullable String seatTerms(CheckoutChoice choice) {
+		GroupTerms terms = plans.groupTerms().get(choice.plan().code());
+		if (terms == null) {
+			return null;
+		}
+		return terms.includedSeats() + " seats included (yours among them), each further seat "
+				+ Money.format(terms.seatPrice(choice.interval()), choice.plan().currency()) + " a "
+				+ choice.interval().code() + ".";
 	}
 
 	/** What is charged when: today and every period, or nothing until the trial ends. */

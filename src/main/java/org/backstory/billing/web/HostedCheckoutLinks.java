@@ -32,6 +32,9 @@ record HostedCheckoutLinks(String cancelPath, String returnPath) {
 		if (choice.articleId() != null) {
 			back.queryParam("article", choice.articleId());
 		}
+		if (choice.seats() != null) {
+			back.queryParam("seats", choice.seats());
+		}
 		String cancelPath = back.build().encode().toUriString();
 		String returnPath = back.replacePath("/checkout/" + plan + "/hosted")
 			.queryParam("attempt", attemptId)

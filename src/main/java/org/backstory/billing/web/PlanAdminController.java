@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.GiftLinkAllowances;
+import org.backstory.billing.GroupTerms;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanAdministration;
 import org.backstory.members.SignedInMember;
@@ -108,6 +109,27 @@ class PlanAdminController {
 		return Responses.seeOther(PATH);
 	}
 
+	@PostMapping(PATH + "/{code}/group")
+	Object changeGroupTerms(@PathVariable String code, GroupTermsForm form,
+			@AuthenticationPrincipal SignedInMember owner, CsrfToken csrfToken, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Responses.personal(response);
+		Plan plan = plans.plan(code)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such plan"));
+		GroupTermsForm.Checked checked = form.check(plan.currency());
+		if (!checked.errors().isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			Map<String, PlanRow> typed = Map.of(code, PlanRow.of(plan, null).typed(form));
+			return render(model, csrfToken, PlanForm.empty(), checked.errors(), null, null, typed);
+		}
+		plans.changeGroupTerms(code, checked.terms(), owner.id());
+		redirect.addFlashAttribute("notice",
+				checked.terms() == null ? plan.name() + " is not a group plan now."
+						: plan.name() + " is a group plan now: " + checked.terms().includedSeats()
+								+ " seats included. Running group subscriptions keep their seats and price.");
+		return Responses.seeOther(PATH);
+	}
+
 	@PostMapping(PATH + "/{code}/archive")
 	Object archive(@PathVariable String code, @AuthenticationPrincipal SignedInMember owner,
 			RedirectAttributes redirect) {
@@ -121,16 +143,24 @@ class PlanAdminController {
 
 	private String render(Model model, CsrfToken csrfToken, PlanForm form, Map<String, String> errors,
 			@Nullable String priceFormOf, @Nullable PlanForm typedPrices) {
+		return render(model, csrfToken, form, errors, priceFormOf, typedPrices, Map.of());
+	}
+
+	private String render(Model model, CsrfToken csrfToken, PlanForm form, Map<String, String> errors,
+			@Nullable String priceFormOf, @Nullable PlanForm typedPrices, Map<String, PlanRow> typedGroups) {
+		Map<String, GroupTerms> terms = plans.groupTerms();
 		List<PlanRow> rows = plans.plans()
 			.stream()
-			.map(PlanRow::of)
+			.map(plan -> PlanRow.of(plan, terms.get(plan.code())))
 			.map(row -> typedPrices != null && row.code().equals(priceFormOf) ? row.typed(typedPrices) : row)
+			.map(row -> typedGroups.containsKey(row.code()) ? row.typed(typedGroups.get(row.code()).group()) : row)
 			.toList();
 		model.addAttribute("plans", rows);
 		model.addAttribute("giftLinks", plans.giftLinksPerMonth());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("priceFormOf", priceFormOf == null ? "" : priceFormOf);
+		model.addAttribute("groupFormOf", typedGroups.keySet().stream().findFirst().orElse(""));
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/plans-admin";
 	}

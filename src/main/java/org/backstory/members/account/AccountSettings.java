@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.backstory.email.Mailer;
 import org.backstory.members.MemberDeleted;
+import org.backstory.members.AddressVerified;
 import org.backstory.members.MemberEdited;
 import org.backstory.members.account.SignInThrottle.Reservation;
 import org.backstory.members.account.SignInThrottle.Subject;
@@ -71,6 +72,11 @@ public class AccountSettings {
 	 */
 	void edited(long memberId) {
 		events.publishEvent(new MemberEdited(memberId));
+	}
+
+	/** Announces an address just proven by a change-of-address link. */
+	void addressChanged(long memberId, String email) {
+		events.publishEvent(new AddressVerified(memberId, email));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.backstory.members.account;
 
 import java.time.Clock;
 
+import org.backstory.members.AddressVerified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,6 +36,8 @@ class AddressProofs {
 	void proven(long memberId) {
 		if (members.proveAddress(memberId, clock.instant())) {
 			events.publishEvent(new AddressProven(memberId));
+			members.findById(memberId)
+				.ifPresent(member -> events.publishEvent(new AddressVerified(memberId, member.email())));
 			log.info("Address proven for the first time memberId={}", memberId);
 		}
 	}

@@ -107,6 +107,7 @@ public class EmailChanges {
 			}
 			tokens.discardUnused(before.id());
 			settings.edited(before.id());
+			settings.addressChanged(before.id(), change.newEmail());
 			Member after = members.findById(before.id()).orElseThrow();
 			mails.emailChanged(before.email(), after);
 			if (after.role().staff()) {

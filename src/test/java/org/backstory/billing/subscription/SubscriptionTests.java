@@ -54,7 +54,7 @@ class SubscriptionTests {
 			@Nullable Instant pastDueSince) {
 		return new Subscription(1, 2, comped ? null : 3L, comped ? null : "supporter", comped ? null : "Supporter",
 				"paid", comped ? null : BillingInterval.MONTH, comped ? null : 500L, comped ? null : "USD", status,
-				comped, START, end, pastDueSince, null, null, Discount.NONE);
+				comped, START, end, pastDueSince, null, null, Discount.NONE, null);
 	}
 
 }

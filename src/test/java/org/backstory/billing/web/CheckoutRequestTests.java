@@ -41,7 +41,7 @@ class CheckoutRequestTests {
 	}
 
 	private static CheckoutRequest request(String interval, String attempt) {
-		return new CheckoutRequest(interval, null, null, null, attempt, null);
+		return new CheckoutRequest(interval, null, null, null, attempt, null, null);
 	}
 
 }

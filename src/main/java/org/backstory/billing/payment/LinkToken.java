@@ -1,4 +1,4 @@
-package org.backstory.billing.gift;
+package org.backstory.billing.payment;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,30 +10,30 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Redeem tokens of gifts, like the members module's one-time links: 32 random bytes in
- * the recipient's mail, only their SHA-256 in the database, so a leaked table redeems
- * nothing.
+ * The tokens of billing's emailed links (gift redeem links, group invitations), like the
+ * members module's one-time links: 32 random bytes in the mail, only their SHA-256 in the
+ * database, so a leaked table redeems nothing.
  */
-final class GiftToken {
+public final class LinkToken {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-	private GiftToken() {
+	private LinkToken() {
 	}
 
-	static String generate() {
+	public static String generate() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static boolean wellFormed(@Nullable String token) {
+	public static boolean wellFormed(@Nullable String token) {
 		return token != null && SHAPE.matcher(token).matches();
 	}
 
-	static byte[] hash(String token) {
+	public static byte[] hash(String token) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
 		}
