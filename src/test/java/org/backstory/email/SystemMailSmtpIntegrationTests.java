@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.backstory.LoopbackSmtp;
 import org.backstory.Visitor;
-import org.backstory.billing.BillingInterval;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SandboxCards;

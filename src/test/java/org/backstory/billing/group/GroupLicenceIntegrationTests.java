@@ -15,7 +15,6 @@ import org.backstory.billing.GroupTerms;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanAdministration;
 import org.backstory.billing.PlanCatalog;
-import org.backstory.billing.SandboxCards;
 import org.backstory.billing.group.GroupFixtures.Signed;
 import org.backstory.billing.subscription.EntitlementCache;
 import org.backstory.email.SentMail;
