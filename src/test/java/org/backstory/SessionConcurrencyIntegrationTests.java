@@ -178,7 +178,7 @@ class SessionConcurrencyIntegrationTests {
 	 * to {@code action}.
 	 */
 	private static Map<String, String> form(Visitor visitor, String page, String action) {
-		Element form = visitor.get(page).document().selectFirst("form[action=" + action + "]");
+		Element form = visitor.get(page).document().selectFirst("form[action=" + action + "]:not([method=get])");
 		assertThat(form).as("a form posting to %s on %s", action, page).isNotNull();
 		Map<String, String> fields = new LinkedHashMap<>();
 		form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
