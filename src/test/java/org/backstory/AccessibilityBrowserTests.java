@@ -30,9 +30,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accessibility in Debian's headless Chromium: every reader page, the paywall box,
- * sign-up, login, checkout, the account page and the editor pass axe-core with no serious
- * or critical violation, and a reader subscribes with the keyboard alone.
+ * Accessibility in Debian's headless Chromium: every kind of reader page (home, free and
+ * paid article, tag, author, storyline, search), the paywall box, sign-up, login,
+ * checkout, the account page and the editor pass axe-core with no serious or critical
+ * violation, and a reader subscribes with the keyboard alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserTests {
@@ -74,8 +75,13 @@ class AccessibilityBrowserTests {
 		String free = "/p/"
 				+ new ArticleFixtures(editor, systemPublisher, taxonomyCreator).published(Visibility.everyone()).slug();
 		Map<String, List<String>> violations = new LinkedHashMap<>();
-		for (String path : List.of("/", free, PAID_ARTICLE, "/subscribe", "/signup", "/login")) {
+		for (String path : List.of("/", free, PAID_ARTICLE, "/subscribe", "/signup", "/login", "/search?q=harbour")) {
 			check(path, violations);
+		}
+		browser.open(PAID_ARTICLE);
+		for (String kind : List.of("/tag/", "/author/", "/story/")) {
+			check(browser.find("main a[href^='" + kind + "']").getAttribute("pathname"), violations);
+			browser.open(PAID_ARTICLE);
 		}
 		browser.signIn(MemberFixtures.reader(directory, "a11y"), MemberFixtures.PASSWORD);
 		check(checkoutPath(), violations);
