@@ -35,7 +35,7 @@ class PlanChangeStepsTests {
 
 	private static SubscriptionTerms terms(SubscriptionStatus status) {
 		return new SubscriptionTerms(7, 42, 1L, status, false, true, BillingInterval.MONTH, 500L, "USD", START, END, 0,
-				Discount.NONE);
+				Discount.NONE, null);
 	}
 
 	@Test
@@ -87,9 +87,9 @@ class PlanChangeStepsTests {
 	@Test
 	void compsGiftsOtherCurrenciesAndDueRenewalsAreRefused() {
 		SubscriptionTerms comp = new SubscriptionTerms(7, 42, null, SubscriptionStatus.ACTIVE, true, true, null, null,
-				null, START, END, 0, Discount.NONE);
+				null, START, END, 0, Discount.NONE, null);
 		SubscriptionTerms gift = new SubscriptionTerms(7, 42, 1L, SubscriptionStatus.ACTIVE, false, false,
-				BillingInterval.MONTH, 500L, "USD", START, END, 0, Discount.NONE);
+				BillingInterval.MONTH, 500L, "USD", START, END, 0, Discount.NONE, null);
 
 		assertThatThrownBy(() -> PlanChangeSteps.price(comp, PATRON, BillingInterval.MONTH, HALF_WAY))
 			.hasMessageContaining("Complimentary access");
