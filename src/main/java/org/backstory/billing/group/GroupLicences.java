@@ -78,6 +78,14 @@ public class GroupLicences {
 		return subscriptions.current(managerId).filter(GroupLicences::isGroup).map(this::view);
 	}
 
+	/** The group whose seat the member holds, and who manages it. */
+	public Optional<SeatHolding> seatOf(long memberId) {
+		return seats.subscriptionOfSeat(memberId)
+			.flatMap(id -> subscriptions.withIds(List.of(id)).stream().findFirst())
+			.flatMap(group -> members.profile(group.memberId())
+				.map(manager -> new SeatHolding(String.valueOf(group.planName()), manager.name(), manager.email())));
+	}
+
 	/** Invites {@code email} to a seat, mailing them a link. */
 	@Transactional
 	public GroupChange invite(long managerId, String email) {

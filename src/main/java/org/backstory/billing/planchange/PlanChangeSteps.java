@@ -117,6 +117,13 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 		if (!terms.renews()) {
 			throw new SubscriptionChangeRefused("A gift subscription can't be moved to another plan.");
 		}
+		if (terms.seats() != null) {
+			// Another plan's price covers one reader: the change would reprice the group
+			// and drop the seats its readers hold.
+			throw new SubscriptionChangeRefused("A group subscription can't be moved to another plan: its price "
+					+ "covers its " + terms.seats() + " seats, and a change of plan would drop them. To change it, "
+					+ "contact the publication.");
+		}
 		SubscriptionLifecycle.PLAN_CHANGED.require(terms.status());
 		if (terms.periodEnd() == null || !now.isBefore(terms.periodEnd())) {
 			throw new SubscriptionChangeRefused(
@@ -138,6 +145,9 @@ class PlanChangeSteps implements ChargeSteps<PlanChangeOutcome> {
 		}
 		if (!plan.plan().currency().equals(terms.currency())) {
 			throw new SubscriptionChangeRefused("That plan is charged in another currency.");
+		}
+		if (plan.group() != null && !Long.valueOf(plan.id()).equals(terms.planId())) {
+			throw new SubscriptionChangeRefused("A group plan is bought at checkout, with its seats.");
 		}
 		Instant periodEnd = Objects.requireNonNull(terms.periodEnd());
 		if (terms.status() == SubscriptionStatus.TRIALING) {

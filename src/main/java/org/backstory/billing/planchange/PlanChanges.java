@@ -80,7 +80,8 @@ public class PlanChanges {
 			PlanCatalog.StoredPlan stored = plans.find(plan.code()).orElseThrow();
 			for (BillingInterval interval : BillingInterval.values()) {
 				boolean current = Long.valueOf(stored.id()).equals(terms.planId()) && interval == terms.interval();
-				if (!current && plan.currency().equals(terms.currency())) {
+				if (!current && plan.currency().equals(terms.currency())
+						&& (stored.group() == null || Long.valueOf(stored.id()).equals(terms.planId()))) {
 					quotes.add(quote(terms, stored, interval, now));
 				}
 			}

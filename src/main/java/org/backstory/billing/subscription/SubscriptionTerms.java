@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param renews false for a subscription that ends at its period end by design (a gift)
  * @param creditBalance owed to the member, taken off the next charges
+ * @param seats a group subscription's seats, the manager's own included; null for one
+ * reader's
  */
 public record SubscriptionTerms(long id, long memberId, @Nullable Long planId, SubscriptionStatus status,
 		boolean comped, boolean renews, @Nullable BillingInterval interval, @Nullable Long price,
 		@Nullable String currency, Instant periodStart, @Nullable Instant periodEnd, long creditBalance,
-		Discount discount) {
+		Discount discount, @Nullable Integer seats) {
 
 	/**
 	 * Whether it is charged again at its period end: a running paid subscription that

@@ -25,7 +25,7 @@ public class SubscriptionTermsRepository {
 	private static final String TERMS = """
 			select s.id, s.member_id, s.plan_id, s.status, s.comped, s.renews, s.billing_interval, s.price_amount,
 			       s.currency, s.current_period_start, s.current_period_end, s.credit_balance, s.percent_off,
-			       s.amount_off, s.discount_ends_at
+			       s.amount_off, s.discount_ends_at, s.seats
 			from billing.subscription s
 			""";
 
@@ -74,7 +74,8 @@ public class SubscriptionTermsRepository {
 				interval == null ? null : BillingInterval.fromCode(interval).orElseThrow(), price,
 				rs.getString("currency"), Timestamps.require(rs, "current_period_start"),
 				Timestamps.read(rs, "current_period_end"), rs.getLong("credit_balance"),
-				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")));
+				new Discount(percent, amount, Timestamps.read(rs, "discount_ends_at")),
+				Columns.nullableInt(rs, "seats"));
 	}
 
 	/** Points an unfinished checkout at the plan and interval the member now chose. */

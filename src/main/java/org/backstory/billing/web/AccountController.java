@@ -9,6 +9,7 @@ import org.backstory.billing.SubscriptionService;
 import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.billing.card.CardService;
+import org.backstory.billing.group.GroupLicences;
 import org.backstory.billing.renewal.UpcomingCharges;
 import org.backstory.billing.subscription.SubscriptionChangeRefused;
 import org.backstory.billing.subscription.SubscriptionChanges;
@@ -53,11 +54,13 @@ class AccountController {
 
 	private final BackstoryProperties properties;
 
+	private final GroupLicences groups;
+
 	private final Clock clock;
 
 	AccountController(SubscriptionService subscriptions, SubscriptionChanges changes, UpcomingCharges upcoming,
 			Receipts receipts, CardService cards, MemberDirectory members, FeedLinks feedLinks,
-			BackstoryProperties properties, Clock clock) {
+			BackstoryProperties properties, GroupLicences groups, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.changes = changes;
 		this.upcoming = upcoming;
@@ -66,6 +69,7 @@ class AccountController {
 		this.members = members;
 		this.feedLinks = feedLinks;
 		this.properties = properties;
+		this.groups = groups;
 		this.clock = clock;
 	}
 
@@ -122,7 +126,8 @@ class AccountController {
 		model.addAttribute("page",
 				new AccountPage(profile.name(), profile.email(), profile.emailVerified(), plan, endedOn,
 						cards.cardOnFile(member.id()).orElse(null), receipts.hasPayments(member.id()),
-						properties.link("/feed/" + feedLinks.tokenOf(member.id()) + ".xml")));
+						properties.link("/feed/" + feedLinks.tokenOf(member.id()) + ".xml"),
+						groups.managed(member.id()).orElse(null), groups.seatOf(member.id()).orElse(null)));
 		model.addAttribute("error", error);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/account";

@@ -4,12 +4,14 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.GroupTerms;
 import org.backstory.billing.Money;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
@@ -74,7 +76,7 @@ class PlanChangeController {
 	 * Where a paywall box's Upgrade button leads: straight to the change to a plan that
 	 * grants one of the article's tiers (the cheapest at the member's interval, the
 	 * catalogue's order between equals), in the member's currency; to the list of plans
-	 * when none does.
+	 * when none does. Group plans are left out: they are bought at checkout, with seats.
 	 */
 	@GetMapping("/account/plan/upgrade")
 	RedirectView upgrade(@RequestParam(name = "tier", required = false) @Nullable List<String> tiers,
@@ -83,9 +85,11 @@ class PlanChangeController {
 		BillingInterval interval = current.map(SubscriptionSummary::interval).orElse(BillingInterval.MONTH);
 		Optional<String> currency = current.map(SubscriptionSummary::currency);
 		Set<String> wanted = tiers == null ? Set.of() : Set.copyOf(tiers);
+		Map<String, GroupTerms> groupPlans = plans.groupTerms();
 		return plans.activePlans()
 			.stream()
 			.filter(plan -> wanted.contains(plan.tier()))
+			.filter(plan -> !groupPlans.containsKey(plan.code()))
 			.filter(plan -> currency.map(plan.currency()::equals).orElse(true))
 			.min(Comparator.comparingLong((Plan plan) -> plan.price(interval)))
 			.map(plan -> Responses.seeOther("/account/plan/" + plan.code() + "/" + interval.code()))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.backstory.billing.BillingInterval;
+import org.backstory.billing.GroupTerms;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.SubscriptionStatus;
@@ -35,7 +36,7 @@ class PlanChangeStepsTests {
 
 	private static SubscriptionTerms terms(SubscriptionStatus status) {
 		return new SubscriptionTerms(7, 42, 1L, status, false, true, BillingInterval.MONTH, 500L, "USD", START, END, 0,
-				Discount.NONE);
+				Discount.NONE, null);
 	}
 
 	@Test
@@ -87,9 +88,9 @@ class PlanChangeStepsTests {
 	@Test
 	void compsGiftsOtherCurrenciesAndDueRenewalsAreRefused() {
 		SubscriptionTerms comp = new SubscriptionTerms(7, 42, null, SubscriptionStatus.ACTIVE, true, true, null, null,
-				null, START, END, 0, Discount.NONE);
+				null, START, END, 0, Discount.NONE, null);
 		SubscriptionTerms gift = new SubscriptionTerms(7, 42, 1L, SubscriptionStatus.ACTIVE, false, false,
-				BillingInterval.MONTH, 500L, "USD", START, END, 0, Discount.NONE);
+				BillingInterval.MONTH, 500L, "USD", START, END, 0, Discount.NONE, null);
 
 		assertThatThrownBy(() -> PlanChangeSteps.price(comp, PATRON, BillingInterval.MONTH, HALF_WAY))
 			.hasMessageContaining("Complimentary access");
@@ -101,6 +102,26 @@ class PlanChangeStepsTests {
 		assertThatThrownBy(() -> PlanChangeSteps.price(terms(SubscriptionStatus.ACTIVE), PATRON, BillingInterval.MONTH,
 				END.plusSeconds(1)))
 			.hasMessageContaining("being renewed");
+	}
+
+	@Test
+	void aGroupSubscriptionKeepsItsPlanAndOnlyTheGroupPlanOneHoldsAlreadyIsNotRefusedAsAGroupPlan() {
+		SubscriptionTerms active = terms(SubscriptionStatus.ACTIVE);
+		SubscriptionTerms group = new SubscriptionTerms(7, 42, 1L, SubscriptionStatus.ACTIVE, false, true,
+				BillingInterval.MONTH, 1300L, "USD", START, END, 0, Discount.NONE, 5);
+		GroupTerms seats = new GroupTerms(3, 400, 4000);
+		PlanCatalog.StoredPlan otherGroupPlan = new PlanCatalog.StoredPlan(2, PATRON.plan(), seats, null);
+		PlanCatalog.StoredPlan ownPlanMadeAGroupPlan = new PlanCatalog.StoredPlan(1, plan(1, "USD", 500, 5000).plan(),
+				seats, null);
+
+		assertThatThrownBy(() -> PlanChangeSteps.price(group, PATRON, BillingInterval.YEAR, HALF_WAY))
+			.hasMessageStartingWith(
+					"A group subscription can't be moved to another plan: its price covers its 5 seats");
+		assertThatThrownBy(() -> PlanChangeSteps.price(active, otherGroupPlan, BillingInterval.MONTH, HALF_WAY))
+			.hasMessage("A group plan is bought at checkout, with its seats.");
+		assertThat(PlanChangeSteps.price(active, ownPlanMadeAGroupPlan, BillingInterval.YEAR, HALF_WAY).periodEnd())
+			.as("an earlier subscriber of a plan since made a group plan still changes interval")
+			.isAfter(END);
 	}
 
 	@Test

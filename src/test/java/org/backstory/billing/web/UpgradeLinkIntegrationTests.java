@@ -3,10 +3,14 @@ package org.backstory.billing.web;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.Visitor;
+import org.backstory.billing.BillingFixtures;
+import org.backstory.billing.GroupTerms;
 import org.backstory.billing.NewPlan;
 import org.backstory.billing.Plan;
+import org.backstory.billing.PlanAdministration;
 import org.backstory.billing.SandboxCards;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UpgradeLinkIntegrationTests extends TwoPlansTestSupport {
+
+	@Autowired
+	PlanAdministration administration;
 
 	@Test
 	void theUpgradeLinkOpensTheChangeToTheCheapestPlanOfTheArticlesTierAtTheMembersInterval() {
@@ -32,6 +39,20 @@ class UpgradeLinkIntegrationTests extends TwoPlansTestSupport {
 		Visitor.Page confirmation = reader.visitor().follow("/account/plan/upgrade?tier=" + tier);
 		assertThat(confirmation.status()).isEqualTo(200);
 		assertThat(confirmation.document().text()).contains(cheaper.name()).doesNotContain(dearer.name());
+	}
+
+	@Test
+	void theUpgradeLinkPassesOverACheaperGroupPlanOfTheTier() {
+		String tier = "tier-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+		Plan single = catalog.createPlan(plan(tier, 2000));
+		Plan group = catalog.createPlan(plan(tier, 1500));
+		administration.changeGroupTerms(group.code(), new GroupTerms(3, 400, 4000), BillingFixtures.newMemberId());
+		Readers.subscribe(checkouts, reader.member(), supporter, SandboxCards.SUCCEEDS);
+
+		Visitor.Page upgrade = reader.visitor().get("/account/plan/upgrade?tier=" + tier);
+
+		assertThat(upgrade.status()).isEqualTo(303);
+		assertThat(upgrade.header("Location")).endsWith("/account/plan/" + single.code() + "/month");
 	}
 
 	@Test
