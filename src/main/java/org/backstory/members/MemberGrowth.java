@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,23 @@ public class MemberGrowth {
 		return jdbc.sql("select count(*) from members.member where role = 'MEMBER' and created_at < :at")
 			.param("at", Timestamp.from(at))
 			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Readers who signed up in {@code [from, to)}, and how many of them are among
+	 * {@code ids} (for the dashboard's free-to-paid conversion: the ids billing says
+	 * became paid).
+	 */
+	public SignupsAmong signupsAmong(Instant from, Instant to, Set<Long> ids) {
+		return jdbc.sql("""
+				select count(*), count(*) filter (where id = any(:ids)) from members.member
+				where role = 'MEMBER' and created_at >= :from and created_at < :to
+				""")
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+			.query((rs, row) -> new SignupsAmong(rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
 
@@ -70,6 +88,15 @@ public class MemberGrowth {
 
 	/** A number of sign-ups from one article. */
 	public record ArticleCount(long articleId, long count) {
+	}
+
+	/**
+	 * Sign-ups in a range and how many of them were among given members.
+	 *
+	 * @param signups readers who signed up
+	 * @param among those of them among the given members
+	 */
+	public record SignupsAmong(long signups, long among) {
 	}
 
 }

@@ -25,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DemoHistoryIntegrationTests {
 
+	private static final String PERCENT = "[+-]?[0-9]+\\.[0-9]%";
+
 	@LocalServerPort
 	int port;
 
@@ -82,6 +84,34 @@ class DemoHistoryIntegrationTests {
 	void articlesBroughtSignUpsAndSubscriptions() {
 		assertThat(dashboard.select("#top-signups tbody tr")).isNotEmpty();
 		assertThat(dashboard.select("#top-subscriptions tbody tr")).isNotEmpty();
+	}
+
+	@Test
+	void everyRateHasAFigureOverTheLastNinetyDays() {
+		Visitor administrator = new Visitor(port);
+		administrator.signIn(MemberFixtures.account(directory, "rates", MemberRole.ADMINISTRATOR),
+				MemberFixtures.PASSWORD);
+		Document page = administrator.get("/admin/dashboard").document();
+
+		assertThat(page.select(".dashboard-rates .rate")).hasSize(4);
+		for (Element rate : page.select(".dashboard-rates .rate")) {
+			assertThat(rate.selectFirst(".rate-value").text()).as(rate.id()).matches(PERCENT);
+		}
+		assertThat(page.select("#revenue-per-article tbody tr")).isNotEmpty();
+	}
+
+	/**
+	 * Over the year every rate has a figure but MRR growth: the demo's year begins
+	 * without revenue, and growth from nothing is no percentage.
+	 */
+	@Test
+	void overTheYearEveryRateButGrowthFromNothingHasAFigure() {
+		for (String rate : List.of("churn", "free-to-paid", "trials")) {
+			assertThat(dashboard.select("#rate-" + rate + " .rate-value").text()).as(rate).matches(PERCENT);
+		}
+		assertThat(dashboard.select("#rate-mrr-growth .rate-value").text()).isEqualTo("—");
+		assertThat(dashboard.select("#rate-mrr-growth .rate-detail").text()).startsWith("$0.00 → $");
+		assertThat(dashboard.select("#revenue-per-article tbody tr")).isNotEmpty();
 	}
 
 	/** The chart's table, a row per week, oldest first, the row heading left out. */

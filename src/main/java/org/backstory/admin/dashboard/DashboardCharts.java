@@ -23,7 +23,7 @@ final class DashboardCharts {
 	private DashboardCharts() {
 	}
 
-	static DashboardPage page(DashboardFigures.Figures figures, String accentColour) {
+	static DashboardPage page(DashboardFigures.Figures figures, List<Rate> rates, String accentColour) {
 		DashboardRange range = figures.range();
 		List<Bucket> buckets = figures.buckets();
 		String main = accentColour;
@@ -79,9 +79,9 @@ final class DashboardCharts {
 		long converted = sum(buckets, Bucket::trialsConverted);
 		long lapsed = sum(buckets, Bucket::trialsLapsed);
 		TrialSummary summary = new TrialSummary(sum(buckets, Bucket::trialsStarted), converted, lapsed,
-				converted + lapsed == 0 ? "–" : Math.round(100.0 * converted / (converted + lapsed)) + "%");
-		return new DashboardPage(range.code(), range.label(), panels, summary, figures.topArticles().bySignups(),
-				figures.topArticles().bySubscriptions());
+				Rate.percent(converted, converted + lapsed));
+		return new DashboardPage(range.code(), range.label(), panels, rates, summary, figures.topArticles().bySignups(),
+				figures.topArticles().bySubscriptions(), figures.topArticles().byRevenue());
 	}
 
 	/**

@@ -4,12 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.OfferFigures;
 import org.backstory.publishing.PublicationService;
 import org.backstory.shared.web.Responses;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The business dashboard ({@code /admin/dashboard}, administrators and the owner). */
 @Controller
@@ -19,21 +17,28 @@ class DashboardController {
 
 	private final PublicationService publications;
 
+	private final DashboardRates rates;
+
 	private final OfferFigures offers;
 
-	DashboardController(DashboardFigures figures, PublicationService publications, OfferFigures offers) {
+	DashboardController(DashboardFigures figures, DashboardRates rates, PublicationService publications,
+			OfferFigures offers) {
 		this.figures = figures;
+		this.rates = rates;
 		this.publications = publications;
 		this.offers = offers;
 	}
 
+	/**
+	 * An unknown range shows the default one, as a link from an old bookmark would hope.
+	 */
 	@GetMapping("/admin/dashboard")
 	String dashboard(@RequestParam(defaultValue = "90d") String range, Model model, HttpServletResponse response) {
-		DashboardRange chosen = DashboardRange.fromCode(range)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "range must be 90d or 12m"));
+		DashboardRange chosen = DashboardRange.fromCode(range).orElse(DashboardRange.LAST_90_DAYS);
 		Responses.personal(response);
+		DashboardFigures.Figures shown = figures.figures(chosen);
 		model.addAttribute("page",
-				DashboardCharts.page(figures.figures(chosen), publications.publication().accentColor()));
+				DashboardCharts.page(shown, rates.rates(shown), publications.publication().accentColor()));
 		model.addAttribute("offers", offers.figures());
 		return "admin/dashboard";
 	}

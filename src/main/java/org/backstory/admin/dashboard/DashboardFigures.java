@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.backstory.billing.BusinessHistory;
+import org.backstory.billing.BusinessRates;
+import org.backstory.billing.Money;
 import org.backstory.billing.Plan;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.members.MemberGrowth;
@@ -39,12 +41,15 @@ class DashboardFigures {
 
 	private final PlanCatalog plans;
 
+	private final BusinessRates rates;
+
 	private final Clock clock;
 
-	DashboardFigures(MemberGrowth growth, BusinessHistory business, ArticleTitles articles, PlanCatalog plans,
-			Clock clock) {
+	DashboardFigures(MemberGrowth growth, BusinessHistory business, BusinessRates rates, ArticleTitles articles,
+			PlanCatalog plans, Clock clock) {
 		this.growth = growth;
 		this.business = business;
+		this.rates = rates;
 		this.articles = articles;
 		this.plans = plans;
 		this.clock = clock;
@@ -90,7 +95,9 @@ class DashboardFigures {
 			.stream()
 			.map(count -> new ArticleCount(count.articleId(), count.count()))
 			.toList();
-		return new Figures(range, currency, buckets, top(bySignups, bySubscriptions));
+		List<BusinessRates.ArticleRevenue> byRevenue = rates.revenueByArticle(from, now, currency, TOP_ARTICLES);
+		return new Figures(range, from, now, currency, history.mrrAtStart().getOrDefault(currency, 0L), buckets,
+				top(bySignups, bySubscriptions, byRevenue, currency));
 	}
 
 	/**
@@ -108,32 +115,48 @@ class DashboardFigures {
 			.orElseGet(() -> plans.activePlans().stream().map(Plan::currency).findFirst().orElse("USD"));
 	}
 
-	private TopArticles top(List<ArticleCount> bySignups, List<ArticleCount> bySubscriptions) {
+	private TopArticles top(List<ArticleCount> bySignups, List<ArticleCount> bySubscriptions,
+			List<BusinessRates.ArticleRevenue> byRevenue, String currency) {
 		Set<Long> ids = new HashSet<>();
 		bySignups.forEach(count -> ids.add(count.articleId()));
 		bySubscriptions.forEach(count -> ids.add(count.articleId()));
+		byRevenue.forEach(revenue -> ids.add(revenue.articleId()));
 		Map<Long, ArticleTitle> titles = articles.titles(ids);
-		return new TopArticles(rows(bySignups, titles), rows(bySubscriptions, titles));
+		return new TopArticles(rows(bySignups, titles), rows(bySubscriptions, titles),
+				byRevenue.stream()
+					.map(revenue -> new ArticleRevenue(article(revenue.articleId(), titles, revenue.subscriptions()),
+							Money.format(revenue.mrr(), currency)))
+					.toList());
 	}
 
 	private static List<TopArticle> rows(List<ArticleCount> counts, Map<Long, ArticleTitle> titles) {
-		return counts.stream().map(count -> {
-			ArticleTitle title = titles.get(count.articleId());
-			return title == null
-					? new TopArticle("Article " + count.articleId() + " (no longer published)", null, count.count())
-					: new TopArticle(title.title(), ArticleLinks.page(title.slug()), count.count());
-		}).toList();
+		return counts.stream().map(count -> article(count.articleId(), titles, count.count())).toList();
+	}
+
+	private static TopArticle article(long articleId, Map<Long, ArticleTitle> titles, long count) {
+		ArticleTitle title = titles.get(articleId);
+		return title == null ? new TopArticle("Article " + articleId + " (no longer published)", null, count)
+				: new TopArticle(title.title(), ArticleLinks.page(title.slug()), count);
 	}
 
 	/**
 	 * The dashboard's figures for a range: one bucket per day or week, and the top
 	 * articles.
+	 *
+	 * @param from when the first bucket begins
+	 * @param to now, the end of the last bucket
+	 * @param mrrAtStart monthly recurring revenue in {@code currency} at {@code from}
+	 * (minor units)
 	 */
-	record Figures(DashboardRange range, String currency, List<Bucket> buckets, TopArticles topArticles) {
+	record Figures(DashboardRange range, Instant from, Instant to, String currency, long mrrAtStart,
+			List<Bucket> buckets, TopArticles topArticles) {
 	}
 
-	/** The articles most sign-ups and most subscriptions came from. */
-	record TopArticles(List<TopArticle> bySignups, List<TopArticle> bySubscriptions) {
+	/**
+	 * The articles most sign-ups and most subscriptions came from, and those whose
+	 * subscriptions bring in most.
+	 */
+	record TopArticles(List<TopArticle> bySignups, List<TopArticle> bySubscriptions, List<ArticleRevenue> byRevenue) {
 	}
 
 	private record ArticleCount(long articleId, long count) {

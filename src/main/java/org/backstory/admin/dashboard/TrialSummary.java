@@ -7,7 +7,7 @@ package org.backstory.admin.dashboard;
  * @param converted trials whose first charge went through
  * @param lapsed trials that ended without a charge
  * @param rate converted out of those that ended (converted or lapsed), e.g. {@code 40%},
- * or {@code –}
+ * or {@link Rate#NONE}
  */
 public record TrialSummary(long started, long converted, long lapsed, String rate) {
 }
