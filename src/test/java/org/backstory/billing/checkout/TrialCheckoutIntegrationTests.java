@@ -147,8 +147,9 @@ class TrialCheckoutIntegrationTests {
 		Document form = visitor.get(checkoutPath).document();
 		assertThat(form.select(".checkout-price").text())
 			.startsWith("14-day free trial, then $5.00/month. Nothing is charged today");
-		assertThat(form.selectFirst("form[action=/checkout/" + plan.code() + "]:not([method=get])").select("button").text())
-			.isEqualTo("Start your free trial");
+		assertThat(form.selectFirst("form[action=/checkout/" + plan.code() + "]:not([method=get])")
+			.select("button")
+			.text()).isEqualTo("Start your free trial");
 
 		Visitor.Page paid = visitor.submit(checkoutPath, "/checkout/" + plan.code(), Map.of("nameOnCard", "Ada Reader",
 				"cardNumber", SandboxCards.SUCCEEDS, "expiry", BillingFixtures.expiryField(), "cvc", "123"));

@@ -228,7 +228,10 @@ class AccountPagesIntegrationTests extends TwoPlansTestSupport {
 	}
 
 	private Map<String, String> hiddenFields(String formPath, String action) {
-		Element form = reader.visitor().get(formPath).document().selectFirst("form[action=" + action + "]:not([method=get])");
+		Element form = reader.visitor()
+			.get(formPath)
+			.document()
+			.selectFirst("form[action=" + action + "]:not([method=get])");
 		assertThat(form).as("form %s on %s", action, formPath).isNotNull();
 		Map<String, String> fields = new LinkedHashMap<>();
 		form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
