@@ -291,6 +291,20 @@ class ArticleAdminIntegrationTests {
 		assertThat(editor.submit(page, page, forATier).status()).isEqualTo(302);
 		assertThat(meterExempt(id)).isTrue();
 
+		long firstRevision = jdbc.sql("select min(id) from publishing.article_revision where article_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+		int version = jdbc.sql("select version from publishing.article where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+		assertThat(editor
+			.post(page + "/revisions/" + firstRevision + "/restore",
+					Map.of("version", Integer.toString(version), "_csrf", Newsroom.csrf(editor, page)))
+			.status()).isEqualTo(302);
+		assertThat(meterExempt(id)).as("a restored revision keeps the exemption").isTrue();
+
 		assertThat(editor
 			.submit(page, page, Newsroom.with(Newsroom.with(fields, "meterExempt", "true"), "visibility", "members"))
 			.status()).isEqualTo(302);
