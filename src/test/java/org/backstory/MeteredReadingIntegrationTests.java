@@ -2,6 +2,7 @@ package org.backstory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.backstory.members.MemberDirectory;
@@ -89,6 +90,44 @@ class MeteredReadingIntegrationTests {
 		assertThat(page.body()).contains("Gated paragraph of " + paid.slug());
 		assertThat(page.document().select(".notice").text())
 			.isEqualTo("This is your free article this month. You have 0 left.");
+	}
+
+	/**
+	 * An article an editor exempted from the meters (issue 16 §3) is the subscribe box
+	 * for a free member with reads left, and spends none of them: the member's free read
+	 * opens the next paid article.
+	 */
+	@Test
+	void anExemptPaidArticleIsRefusedAndSpendsNoMeteredRead() {
+		ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
+		ArticleDraft exempt = fixtures.publishedMeterExempt(Visibility.paid());
+		ArticleDraft paid = fixtures.published(Visibility.paid());
+		try {
+			String email = "metered" + ThreadLocalRandom.current().nextLong(1L << 40) + "@example.test";
+			members.createAccount(new NewAccount(email, "Exempt Reader", PASSWORD, MemberRole.MEMBER, true));
+			Visitor reader = new Visitor(port);
+			reader.signIn(email, PASSWORD);
+
+			Visitor.Page refused = reader.get("/p/" + exempt.slug());
+			Visitor.Page refusedAgain = reader.get("/p/" + exempt.slug());
+			Visitor.Page next = reader.get("/p/" + paid.slug());
+
+			for (Visitor.Page page : List.of(refused, refusedAgain)) {
+				assertThat(page.status()).isEqualTo(200);
+				assertThat(page.body()).contains("Free paragraph of " + exempt.slug())
+					.doesNotContain("Gated paragraph of " + exempt.slug());
+				assertThat(page.document().select(".paywall-box").attr("data-remedy")).isEqualTo("SUBSCRIBE");
+				assertThat(page.document().select(".paywall-box").text()).doesNotContain("free article");
+				assertThat(page.document().select(".notice")).isEmpty();
+			}
+			assertThat(next.body()).contains("Gated paragraph of " + paid.slug());
+			assertThat(next.document().select(".notice").text())
+				.isEqualTo("This is your free article this month. You have 0 left.");
+		}
+		finally {
+			systemPublisher.unpublish(exempt.id());
+			systemPublisher.unpublish(paid.id());
+		}
 	}
 
 }

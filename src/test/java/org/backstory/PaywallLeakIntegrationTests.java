@@ -41,6 +41,7 @@ import org.backstory.api.ContentApiFixtures;
 import org.backstory.api.Integrations;
 import org.backstory.email.Await;
 import org.backstory.members.MemberDirectory;
+import org.backstory.members.MemberFixtures;
 import org.backstory.newsletters.NewsletterSends;
 import org.backstory.newsletters.SendStatus;
 import org.backstory.newsletters.StorylineFollows;
@@ -577,6 +578,58 @@ class PaywallLeakIntegrationTests {
 		}
 		finally {
 			metering.changeAnonymous(allowance);
+		}
+	}
+
+	/**
+	 * An article an editor exempted from the meters (issue 16 §3), paid or for a tier,
+	 * with both meters on at their largest allowance: its gated text reaches neither an
+	 * anonymous reader with a meter cookie (on its page, asking for a free read, and on
+	 * every other page) nor a free member. Each reader's meter opens an ordinary paid
+	 * article before the walk and another after it, so the meters were on with reads left
+	 * throughout.
+	 */
+	@Test
+	void anExemptArticlesGatedTextReachesNoMeteredReader() {
+		int anonymousAllowance = metering.anonymousReadsPerMonth();
+		int freeAllowance = metering.freeReadsPerMonth();
+		metering.changeAnonymous(MeteringSettings.MAX_ANONYMOUS_READS);
+		metering.change(MeteringSettings.MAX_FREE_READS);
+		try {
+			ArticleFixtures fixtures = new ArticleFixtures(editor, systemPublisher, taxonomyCreator);
+			List<ArticleDraft> exempt = List.of(fixtures.publishedMeterExempt(Visibility.paid()),
+					fixtures.publishedMeterExempt(Visibility.tiers(Set.of("supporter"))));
+			List<ArticleDraft> ordinary = List.of(fixtures.published(Visibility.paid()),
+					fixtures.published(Visibility.paid()));
+			exempt.forEach(article -> publishedHere.add(article.id()));
+			ordinary.forEach(article -> publishedHere.add(article.id()));
+			Visitor anonymous = new Visitor(port);
+			Visitor member = new Visitor(port);
+			member.signIn(MemberFixtures.reader(directory, "exempt-leak"), MemberFixtures.PASSWORD);
+			List<String> paths = new ArrayList<>(pages);
+			for (ArticleDraft article : exempt) {
+				paths.add(0, "/p/" + article.slug());
+				paths.add("/p/" + article.slug() + "?" + RequestOrigin.FREE_READ_PARAMETER);
+			}
+
+			for (Visitor reader : List.of(anonymous, member)) {
+				assertThat(reader.get("/p/" + ordinary.get(0).slug() + "?" + RequestOrigin.FREE_READ_PARAMETER).body())
+					.contains("Gated paragraph of " + ordinary.get(0).slug());
+				for (String path : paths) {
+					Visitor.Page page = reader.get(path);
+					assertThat(page.status()).as(path).isEqualTo(200);
+					for (ArticleDraft article : exempt) {
+						assertThat(page.body()).as("%s leaks %s", path, article.slug())
+							.doesNotContain("Gated paragraph of " + article.slug());
+					}
+				}
+				assertThat(reader.get("/p/" + ordinary.get(1).slug()).body())
+					.contains("Gated paragraph of " + ordinary.get(1).slug());
+			}
+		}
+		finally {
+			metering.changeAnonymous(anonymousAllowance);
+			metering.change(freeAllowance);
 		}
 	}
 

@@ -107,12 +107,14 @@ public final class AccessPolicy {
 	 * wall ({@link Remedy#REGISTER}) once they are used up. A reader without a meter
 	 * cookie who has not asked to start one gets the anonymous decision, the same for
 	 * everyone (so shared caches may keep it), with the meter's offer; any answer that
-	 * reads or writes the cookie is {@code personal}. Articles for members or some tiers
-	 * are never metered.
+	 * reads or writes the cookie is {@code personal}. Articles for members, and articles
+	 * an editor exempted from the meters ({@code meterExempt}), are never metered: their
+	 * answer is the anonymous decision, the same for everyone whatever cookie comes with
+	 * the request.
 	 */
-	AnonymousRead decideAnonymous(Visibility visibility, long articleId, AnonymousMeter meter) {
+	AnonymousRead decideAnonymous(Visibility visibility, long articleId, boolean meterExempt, AnonymousMeter meter) {
 		AccessDecision decision = decide(visibility, Reader.anonymous());
-		if (decision.granted() || meter.allowance() == 0 || !visibility.paidOnly()) {
+		if (decision.granted() || meter.allowance() == 0 || !metered(visibility, meterExempt)) {
 			return new AnonymousRead(decision, MeterStatus.OFF, false, null);
 		}
 		int allowance = meter.allowance();
@@ -132,6 +134,15 @@ public final class AccessPolicy {
 		readAfter.add(articleId);
 		return new AnonymousRead(AccessDecision.GRANTED, new MeterStatus(allowance, allowance - used - 1, true), true,
 				readAfter);
+	}
+
+	/**
+	 * Whether the free-article meters (the anonymous meter and a free member's) may open
+	 * an article: paid and tier articles may, unless an editor exempted this one (a scoop
+	 * the publication never gives away).
+	 */
+	static boolean metered(Visibility visibility, boolean meterExempt) {
+		return visibility.paidOnly() && !meterExempt;
 	}
 
 	/**

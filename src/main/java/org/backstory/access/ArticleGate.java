@@ -95,7 +95,7 @@ public class ArticleGate {
 		AnonymousMeter meter = allowance == 0 ? AnonymousMeter.OFF
 				: new AnonymousMeter(allowance, origin.meterCookie() != null || origin.freeReadAsked(),
 						origin.meterCookie() == null ? Set.of() : cookies.read(origin.meterCookie(), month));
-		AnonymousRead read = policy.decideAnonymous(article.visibility(), article.id(), meter);
+		AnonymousRead read = policy.decideAnonymous(article.visibility(), article.id(), article.meterExempt(), meter);
 		ReadableArticle readable = read.decision().granted()
 				? whole(article, read.meter().enabled() ? read.meter().anonymousNotice() : null)
 				: preview(article, PaywallBoxes.forRefusal(read.decision().remedy(), article, read.meter()));
@@ -132,7 +132,8 @@ public class ArticleGate {
 			return reader.state() == ReaderState.VERIFIED_CRAWLER ? readable.toVerifiedCrawler() : readable;
 		}
 		MeterStatus meterStatus = MeterStatus.OFF;
-		if (member != null && decision.remedy() == Remedy.SUBSCRIBE && article.visibility().paidOnly()) {
+		if (member != null && decision.remedy() == Remedy.SUBSCRIBE
+				&& AccessPolicy.metered(article.visibility(), article.meterExempt())) {
 			meterStatus = meter.use(member.id(), article.id());
 			if (meterStatus.granted()) {
 				return whole(article, meterStatus.notice());

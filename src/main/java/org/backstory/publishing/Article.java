@@ -28,14 +28,26 @@ import org.jspecify.annotations.Nullable;
  * @param onSite false for an article published for email only, which has no page on the
  * site; only {@link ArticleCatalog#forSending} returns such an article
  * @param seo what search engines and social networks are shown (public fields only)
+ * @param meterExempt whether an editor marked this paid or tier article as never opened
+ * by the free-article meters (the anonymous meter and a free member's); always false for
+ * other visibilities
  */
 public record Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
 		@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
-		Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite, ArticleSeo seo) {
+		Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite, ArticleSeo seo,
+		boolean meterExempt) {
 
 	public Article {
 		authors = List.copyOf(authors);
 		tags = List.copyOf(tags);
+	}
+
+	/** An article the meters may open. */
+	public Article(long id, String slug, String title, String dek, List<AuthorRef> authors, List<TagRef> tags,
+			@Nullable StorylineRef storyline, @Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt,
+			Visibility visibility, String previewHtml, GatedBody gatedBody, boolean onSite, ArticleSeo seo) {
+		this(id, slug, title, dek, authors, tags, storyline, coverImageUrl, publishedAt, updatedAt, visibility,
+				previewHtml, gatedBody, onSite, seo, false);
 	}
 
 	/** An article without search or social fields of its own. */

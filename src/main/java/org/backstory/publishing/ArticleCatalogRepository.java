@@ -244,13 +244,13 @@ class ArticleCatalogRepository {
 
 	private List<Article> articles(String where, String order, Map<String, Object> params, Instant now) {
 		List<CatalogRow> rows = rows("select " + SUMMARY_COLUMNS
-				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url " + FROM + where
-				+ " " + order, params, now, true);
+				+ ", a.preview_html, a.gated_html, a.seo_title, a.seo_description, a.social_image_url, a.meter_exempt "
+				+ FROM + where + " " + order, params, now, true);
 		Bylines bylines = bylineRepository.of(rows.stream().map(CatalogRow::id).toList());
 		return rows.stream()
 			.map(r -> new Article(r.id(), r.slug(), r.title(), r.dek(), bylines.authors(r.id()), bylines.tags(r.id()),
 					r.storyline(), r.coverImageUrl(), r.publishedAt(), r.updatedAt(), r.visibility(), r.previewHtml(),
-					GatedBody.of(r.gatedHtml()), r.onSite(), r.seo()))
+					GatedBody.of(r.gatedHtml()), r.onSite(), r.seo(), r.meterExempt()))
 			.toList();
 	}
 

@@ -88,12 +88,13 @@ class ArticleDeskRepository {
 	}
 
 	private static EditableArticle editable(ResultSet rs, List<String> authors, List<String> tags) throws SQLException {
-		ArticleDraft draft = new ArticleDraft(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-				rs.getString("dek"), rs.getString("body_markdown"), rs.getString("background_markdown"),
-				rs.getString("now_markdown"), authors, tags, rs.getString("storyline_slug"),
-				rs.getObject("storyline_position", Integer.class), rs.getString("cover_image_url"), visibility(rs),
-				new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
-						rs.getString("social_image_url")));
+		ArticleDraft draft = new ArticleDraft(
+				rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("dek"),
+				rs.getString("body_markdown"), rs.getString("background_markdown"), rs.getString("now_markdown"),
+				authors, tags, rs.getString("storyline_slug"), rs.getObject("storyline_position", Integer.class),
+				rs.getString("cover_image_url"), visibility(rs), new ArticleSeo(rs.getString("seo_title"),
+						rs.getString("seo_description"), rs.getString("social_image_url")),
+				rs.getBoolean("meter_exempt"));
 		return new EditableArticle(draft, rs.getString("shown_status"), instantOrNull(rs, "published_at"),
 				rs.getInt("version"), rs.getBoolean("author_may_publish"));
 	}

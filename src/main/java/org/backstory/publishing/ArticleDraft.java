@@ -33,15 +33,27 @@ import org.jspecify.annotations.Nullable;
  * @param visibility who may read all of it
  * @param seo the search and social fields (public; at most 200 characters of title and
  * 300 of description)
+ * @param meterExempt whether the free-article meters never open it; kept only for a paid
+ * or tier article (for any other visibility it is false, as there is nothing to meter)
  */
 public record ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
 		String backgroundMarkdown, String nowMarkdown, List<String> authorSlugs, List<String> tagSlugs,
 		@Nullable String storylineSlug, @Nullable Integer storylinePosition, @Nullable String coverImageUrl,
-		Visibility visibility, ArticleSeo seo) {
+		Visibility visibility, ArticleSeo seo, boolean meterExempt) {
 
 	public ArticleDraft {
 		authorSlugs = List.copyOf(authorSlugs);
 		tagSlugs = List.copyOf(tagSlugs);
+		meterExempt = meterExempt && visibility.paidOnly();
+	}
+
+	/** A draft the meters may open. */
+	public ArticleDraft(@Nullable Long id, String slug, String title, String dek, String bodyMarkdown,
+			String backgroundMarkdown, String nowMarkdown, List<String> authorSlugs, List<String> tagSlugs,
+			@Nullable String storylineSlug, @Nullable Integer storylinePosition, @Nullable String coverImageUrl,
+			Visibility visibility, ArticleSeo seo) {
+		this(id, slug, title, dek, bodyMarkdown, backgroundMarkdown, nowMarkdown, authorSlugs, tagSlugs, storylineSlug,
+				storylinePosition, coverImageUrl, visibility, seo, false);
 	}
 
 	/** A draft with a free-standing body, not in the house format. */
@@ -66,7 +78,16 @@ public record ArticleDraft(@Nullable Long id, String slug, String title, String 
 	/** The same content as a change to the article with this id. */
 	public ArticleDraft withId(long articleId) {
 		return new ArticleDraft(articleId, slug, title, dek, bodyMarkdown, backgroundMarkdown, nowMarkdown, authorSlugs,
-				tagSlugs, storylineSlug, storylinePosition, coverImageUrl, visibility, seo);
+				tagSlugs, storylineSlug, storylinePosition, coverImageUrl, visibility, seo, meterExempt);
+	}
+
+	/**
+	 * The same draft, exempt from the meters or not (for a paid or tier article; see
+	 * {@link #meterExempt()}).
+	 */
+	public ArticleDraft withMeterExempt(boolean exempt) {
+		return new ArticleDraft(id, slug, title, dek, bodyMarkdown, backgroundMarkdown, nowMarkdown, authorSlugs,
+				tagSlugs, storylineSlug, storylinePosition, coverImageUrl, visibility, seo, exempt);
 	}
 
 	/** The text in its three parts. */
@@ -79,7 +100,7 @@ public record ArticleDraft(@Nullable Long id, String slug, String title, String 
 	 */
 	public ArticleDraft withText(HouseText text) {
 		return new ArticleDraft(id, slug, title, dek, text.body(), text.background(), text.now(), authorSlugs, tagSlugs,
-				storylineSlug, storylinePosition, coverImageUrl, visibility, seo);
+				storylineSlug, storylinePosition, coverImageUrl, visibility, seo, meterExempt);
 	}
 
 }

@@ -106,9 +106,9 @@ class ArticleRepository {
 								insert into publishing.article (slug, title, dek, body_markdown, background_markdown, now_markdown,
 								  preview_html, gated_html, preview_capped,
 								  cover_image_url, status, visibility, visibility_tiers, storyline_id, storyline_position, seo_title,
-								  seo_description, social_image_url, created_at, updated_at)
+								  seo_description, social_image_url, meter_exempt, created_at, updated_at)
 								values (:slug, :title, :dek, :body, :background, :nowPart, :preview, :gated, :capped, :cover, 'draft', :visibility,
-								  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :now, :now)
+								  cast(:tiers as text[]), :storyline, :position, :seoTitle, :seoDescription, :socialImage, :meterExempt, :now, :now)
 								returning id
 								"""),
 				content, now)
@@ -124,7 +124,7 @@ class ArticleRepository {
 				  visibility = :visibility,
 				  visibility_tiers = cast(:tiers as text[]), storyline_id = :storyline, storyline_position = :position,
 				  seo_title = :seoTitle, seo_description = :seoDescription, social_image_url = :socialImage,
-				  version = version + 1, updated_at = :now
+				  meter_exempt = :meterExempt, version = version + 1, updated_at = :now
 				where id = :id
 				"""), content, now).param("id", id).update();
 	}
@@ -222,6 +222,7 @@ class ArticleRepository {
 			.param("seoTitle", EditorialRules.plain(draft.seo().title()))
 			.param("seoDescription", EditorialRules.plain(draft.seo().description()))
 			.param("socialImage", draft.seo().socialImageUrl())
+			.param("meterExempt", draft.meterExempt())
 			.param("now", utc(now));
 	}
 

@@ -64,7 +64,8 @@ public class ArticleRevisions {
 		ArticleDraft restored = new ArticleDraft(id, current.slug(), revision.title(), revision.dek(),
 				current.bodyMarkdown(), current.authorSlugs(), current.tagSlugs(), current.storylineSlug(),
 				current.storylinePosition(), current.coverImageUrl(), current.visibility(), current.seo())
-			.withText(revision.text());
+			.withText(revision.text())
+			.withMeterExempt(current.meterExempt());
 		return desk.save(restored, baseVersion, null, false, staff);
 	}
 

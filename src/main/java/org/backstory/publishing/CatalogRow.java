@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One article as {@link ArticleCatalogRepository} selects it, before its byline is
- * attached. Without the body, the html fields are empty and the SEO fields
- * {@link ArticleSeo#none()}.
+ * attached. Without the body, the html fields are empty, the SEO fields
+ * {@link ArticleSeo#none()} and {@code meterExempt} false.
  */
 record CatalogRow(long id, String slug, String title, String dek, @Nullable StorylineRef storyline,
 		@Nullable String coverImageUrl, Instant publishedAt, Instant updatedAt, Visibility visibility,
-		String previewHtml, String gatedHtml, boolean onSite, ArticleSeo seo) {
+		String previewHtml, String gatedHtml, boolean onSite, ArticleSeo seo, boolean meterExempt) {
 
 	static CatalogRow of(ResultSet rs, boolean withBody) throws SQLException {
 		String storylineSlug = rs.getString("storyline_slug");
@@ -27,8 +27,10 @@ record CatalogRow(long id, String slug, String title, String dek, @Nullable Stor
 				ArticleCatalogRepository.instant(rs, "updated_at"),
 				visibility(rs.getString("visibility"), rs.getArray("visibility_tiers")),
 				withBody ? rs.getString("preview_html") : "", withBody ? rs.getString("gated_html") : "",
-				rs.getBoolean("on_site"), withBody ? new ArticleSeo(rs.getString("seo_title"),
-						rs.getString("seo_description"), rs.getString("social_image_url")) : ArticleSeo.none());
+				rs.getBoolean("on_site"),
+				withBody ? new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
+						rs.getString("social_image_url")) : ArticleSeo.none(),
+				withBody && rs.getBoolean("meter_exempt"));
 	}
 
 	private static Visibility visibility(String level, Array tiers) throws SQLException {

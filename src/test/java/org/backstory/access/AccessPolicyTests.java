@@ -207,6 +207,25 @@ class AccessPolicyTests {
 			.containsExactlyInAnyOrder((Object[]) ReaderState.values());
 	}
 
+	/**
+	 * The free-article meters (issue 16 §3) open paid and tier articles only, and never
+	 * one an editor exempted.
+	 */
+	static Stream<Arguments> meteredArticles() {
+		return Stream.of(Arguments.of(Visibility.everyone(), false, false),
+				Arguments.of(Visibility.everyone(), true, false), Arguments.of(Visibility.members(), false, false),
+				Arguments.of(Visibility.members(), true, false), Arguments.of(Visibility.paid(), false, true),
+				Arguments.of(Visibility.paid(), true, false),
+				Arguments.of(Visibility.tiers(Set.of("supporter")), false, true),
+				Arguments.of(Visibility.tiers(Set.of("supporter")), true, false));
+	}
+
+	@ParameterizedTest(name = "{0} exempt={1}: metered={2}")
+	@MethodSource("meteredArticles")
+	void theMetersOpenPaidArticlesThatAreNotExempt(Visibility visibility, boolean exempt, boolean metered) {
+		assertThat(AccessPolicy.metered(visibility, exempt)).isEqualTo(metered);
+	}
+
 	@Test
 	void graceLengthComesFromTheSetting() {
 		Entitlement failedTenDaysAgo = entitlement(Status.PAST_DUE, NOW.minus(Duration.ofDays(10)),

@@ -34,8 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * not signed in reads three paid articles (the first through the paywall box's offer, the
  * rest at once), reads one again for free, and meets the registration wall on the fourth;
  * a forged, foreign or last month's cookie is a fresh meter; members' articles, feeds,
- * the Content API and verified crawlers are never metered; and each answer says who may
- * cache it. Puts the allowance back to what it was.
+ * the Content API and verified crawlers are never metered, nor is a paid article an
+ * editor exempted; and each answer says who may cache it. Puts the allowance back to what
+ * it was.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +88,8 @@ class AnonymousMeterIntegrationTests {
 
 	ArticleDraft everyone;
 
+	ArticleDraft exempt;
+
 	int allowanceBefore;
 
 	@BeforeAll
@@ -97,6 +100,7 @@ class AnonymousMeterIntegrationTests {
 		}
 		membersOnly = fixtures.published(Visibility.members());
 		everyone = fixtures.published(Visibility.everyone());
+		exempt = fixtures.publishedMeterExempt(Visibility.paid());
 		dns.answer(CRAWLER, "crawl-" + CRAWLER.replace('.', '-') + ".googlebot.com", CRAWLER);
 	}
 
@@ -116,6 +120,7 @@ class AnonymousMeterIntegrationTests {
 		paid.forEach(draft -> systemPublisher.unpublish(draft.id()));
 		systemPublisher.unpublish(membersOnly.id());
 		systemPublisher.unpublish(everyone.id());
+		systemPublisher.unpublish(exempt.id());
 		ContentApiFixtures.remove(jdbc, API_INTEGRATION);
 	}
 
@@ -214,6 +219,31 @@ class AnonymousMeterIntegrationTests {
 			assertThat(page.header("Cache-Control")).isEqualTo(SHARED);
 			assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
 		}
+	}
+
+	@Test
+	void anExemptPaidArticleIsTheSharedSubscribeBoxAndLeavesTheMeterAlone() {
+		Visitor reader = new Visitor(port);
+		Visitor.Page fresh = reader.get(path(exempt));
+		reader.get(path(paid.get(0)) + "?free");
+		String cookie = reader.cookie(RequestOrigin.METER_COOKIE);
+
+		Visitor.Page withMeter = reader.get(path(exempt));
+		Visitor.Page askingForAFreeRead = reader.get(path(exempt) + "?free");
+
+		for (Visitor.Page page : List.of(fresh, withMeter, askingForAFreeRead)) {
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.body()).contains(free(exempt)).doesNotContain(gated(exempt));
+			assertThat(page.document().select(".paywall-box").attr("data-remedy")).isEqualTo("SUBSCRIBE_OR_LOG_IN");
+			assertThat(page.document().select(".paywall-box .free-read")).isEmpty();
+			assertThat(page.document().select(".notice")).isEmpty();
+			assertThat(page.header("Cache-Control")).isEqualTo(SHARED);
+			assertThat(page.headers().allValues("Vary")).contains("Cookie");
+			assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+		}
+		assertThat(reader.cookie(RequestOrigin.METER_COOKIE)).isEqualTo(cookie);
+		assertThat(cookies.read(cookie, month())).containsExactly(paid.get(0).id());
+		assertThat(notice(reader.get(path(paid.get(1))))).isEqualTo("1 of 3 free articles left this month.");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.backstory.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -27,7 +28,7 @@ class AnonymousMeterPolicyTests {
 	@ParameterizedTest
 	@MethodSource("everyVisibility")
 	void withTheMeterOffTheAnonymousDecisionStandsAndIsTheSameForEveryone(Visibility visibility) {
-		AnonymousRead read = policy.decideAnonymous(visibility, ARTICLE, AnonymousMeter.OFF);
+		AnonymousRead read = policy.decideAnonymous(visibility, ARTICLE, false, AnonymousMeter.OFF);
 
 		assertThat(read.decision()).isEqualTo(policy.decide(visibility, Reader.anonymous()));
 		assertThat(read.meter()).isEqualTo(MeterStatus.OFF);
@@ -38,7 +39,7 @@ class AnonymousMeterPolicyTests {
 	@ParameterizedTest
 	@MethodSource("everyVisibility")
 	void onlyPaidArticlesAreMetered(Visibility visibility) {
-		AnonymousRead read = policy.decideAnonymous(visibility, ARTICLE, new AnonymousMeter(3, true, Set.of()));
+		AnonymousRead read = policy.decideAnonymous(visibility, ARTICLE, false, new AnonymousMeter(3, true, Set.of()));
 
 		assertThat(read.personal()).isEqualTo(visibility.paidOnly());
 		assertThat(read.decision().granted()).isEqualTo(visibility.paidOnly() || !visibility.gated());
@@ -46,7 +47,8 @@ class AnonymousMeterPolicyTests {
 
 	@Test
 	void withoutACookieAPaidArticleIsTheSamePreviewForEveryoneWithTheMetersOffer() {
-		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE, new AnonymousMeter(3, false, Set.of()));
+		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE, false,
+				new AnonymousMeter(3, false, Set.of()));
 
 		assertThat(read.decision()).isEqualTo(AccessDecision.refused(Remedy.SUBSCRIBE_OR_LOG_IN));
 		assertThat(read.meter()).isEqualTo(new MeterStatus(3, 3, false));
@@ -56,7 +58,8 @@ class AnonymousMeterPolicyTests {
 
 	@Test
 	void aFreshMeterLetsThePaidArticleThroughAndCountsIt() {
-		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE, new AnonymousMeter(3, true, Set.of()));
+		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE, false,
+				new AnonymousMeter(3, true, Set.of()));
 
 		assertThat(read.decision().granted()).isTrue();
 		assertThat(read.meter()).isEqualTo(new MeterStatus(3, 2, true));
@@ -67,7 +70,7 @@ class AnonymousMeterPolicyTests {
 
 	@Test
 	void readingAnArticleAgainIsFreeAndLeavesTheCookieAlone() {
-		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE,
+		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE, false,
 				new AnonymousMeter(2, true, Set.of(7L, ARTICLE)));
 
 		assertThat(read.decision().granted()).isTrue();
@@ -78,7 +81,7 @@ class AnonymousMeterPolicyTests {
 
 	@Test
 	void theReadAfterTheAllowanceMeetsTheRegistrationWall() {
-		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE,
+		AnonymousRead read = policy.decideAnonymous(Visibility.paid(), ARTICLE, false,
 				new AnonymousMeter(2, true, Set.of(7L, 8L)));
 
 		assertThat(read.decision()).isEqualTo(AccessDecision.refused(Remedy.REGISTER));
@@ -88,12 +91,32 @@ class AnonymousMeterPolicyTests {
 
 	@Test
 	void anAllowanceLoweredBelowWhatWasReadStillMeetsTheWallAndNeverCountsBelowZero() {
-		AnonymousRead again = policy.decideAnonymous(Visibility.paid(), ARTICLE,
+		AnonymousRead again = policy.decideAnonymous(Visibility.paid(), ARTICLE, false,
 				new AnonymousMeter(1, true, Set.of(7L, ARTICLE)));
-		AnonymousRead other = policy.decideAnonymous(Visibility.paid(), 9, new AnonymousMeter(1, true, Set.of(7L, 8L)));
+		AnonymousRead other = policy.decideAnonymous(Visibility.paid(), 9, false,
+				new AnonymousMeter(1, true, Set.of(7L, 8L)));
 
 		assertThat(again.meter().remaining()).isZero();
 		assertThat(other.decision().remedy()).isEqualTo(Remedy.REGISTER);
+	}
+
+	static Stream<AnonymousMeter> everyMeter() {
+		return Stream.of(AnonymousMeter.OFF, new AnonymousMeter(3, false, Set.of()),
+				new AnonymousMeter(3, true, Set.of()), new AnonymousMeter(3, true, Set.of(ARTICLE)),
+				new AnonymousMeter(2, true, Set.of(7L, 8L)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("everyMeter")
+	void anExemptPaidArticleIsTheSubscribeBoxForEveryoneWhateverTheMeter(AnonymousMeter meter) {
+		for (Visibility visibility : List.of(Visibility.paid(), Visibility.tiers(Set.of("supporter")))) {
+			AnonymousRead read = policy.decideAnonymous(visibility, ARTICLE, true, meter);
+
+			assertThat(read.decision()).isEqualTo(AccessDecision.refused(Remedy.SUBSCRIBE_OR_LOG_IN));
+			assertThat(read.meter()).isEqualTo(MeterStatus.OFF);
+			assertThat(read.personal()).isFalse();
+			assertThat(read.readAfter()).isNull();
+		}
 	}
 
 }

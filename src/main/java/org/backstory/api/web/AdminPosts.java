@@ -118,7 +118,8 @@ class AdminPosts {
 				was.storylineSlug(), was.storylinePosition(),
 				input.has("feature_image") ? input.text("feature_image") : was.coverImageUrl(),
 				visibility(input, was.visibility()), seo(input, was.seo()))
-			.withText(body(input, was.text()));
+			.withText(body(input, was.text()))
+			.withMeterExempt(was.meterExempt());
 		desk.save(draft, current.version(), null, false, caller);
 		status(input, id, current.status(), caller);
 	}

@@ -26,17 +26,19 @@ import org.jspecify.annotations.Nullable;
  * @param now the house format's now part (empty for a free-standing piece)
  * @param authorMayPublishShown set when the editor showed the "author may publish"
  * switch, so an unticked box means "no" rather than "not shown"
+ * @param meterExempt set when "Never open this article through the free-article meter" is
+ * ticked (the editor always shows it; it counts for paid and tier articles only)
  */
 public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullable String slug, @Nullable String title,
 		@Nullable String dek, @Nullable String body, @Nullable String background, @Nullable String now,
 		@Nullable String authors, @Nullable String tags, @Nullable String storyline, @Nullable String storylinePosition,
 		@Nullable String coverImageUrl, @Nullable String seoTitle, @Nullable String seoDescription,
 		@Nullable String socialImageUrl, @Nullable String visibility, @Nullable String tiers,
-		@Nullable String authorMayPublish, @Nullable String authorMayPublishShown) {
+		@Nullable String authorMayPublish, @Nullable String authorMayPublishShown, @Nullable String meterExempt) {
 
 	static ArticleForm blank(String authorSlug) {
 		return new ArticleForm(null, null, "", "", "", "", "", "", authorSlug, "", "", "", "", "", "", "", "public", "",
-				null, null);
+				null, null, null);
 	}
 
 	static ArticleForm of(EditableArticle article) {
@@ -49,7 +51,7 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 				text(draft.coverImageUrl()), draft.seo().title(), draft.seo().description(),
 				text(draft.seo().socialImageUrl()), draft.visibility().level().name().toLowerCase(Locale.ROOT),
 				String.join(", ", draft.visibility().tiers().stream().sorted().toList()),
-				article.authorMayPublish() ? "true" : null, null);
+				article.authorMayPublish() ? "true" : null, null, draft.meterExempt() ? "true" : null);
 	}
 
 	/**
@@ -59,7 +61,7 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 	ArticleForm withId(@Nullable Long articleId) {
 		return new ArticleForm(articleId, version, slug, title, dek, body, background, now, authors, tags, storyline,
 				storylinePosition, coverImageUrl, seoTitle, seoDescription, socialImageUrl, visibility, tiers,
-				authorMayPublish, authorMayPublishShown);
+				authorMayPublish, authorMayPublishShown, meterExempt);
 	}
 
 	/**
@@ -96,7 +98,8 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 				: new Visibility(level, Set.of());
 		return new ArticleDraft(id, text(slug), text(title), text(dek), orEmpty(body), orEmpty(background),
 				orEmpty(now), list(authors), list(tags), nullIfBlank(storyline), position, nullIfBlank(coverImageUrl),
-				shown, new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)));
+				shown, new ArticleSeo(text(seoTitle), text(seoDescription), nullIfBlank(socialImageUrl)),
+				meterExempt != null);
 	}
 
 	/**
@@ -132,6 +135,10 @@ public record ArticleForm(@Nullable Long id, @Nullable Integer version, @Nullabl
 
 	public boolean authorMayPublishTicked() {
 		return authorMayPublish != null;
+	}
+
+	public boolean meterExemptTicked() {
+		return meterExempt != null;
 	}
 
 	private static List<String> list(@Nullable String commaSeparated) {

@@ -264,6 +264,60 @@ class ArticleAdminIntegrationTests {
 		assertThat(preview.body()).contains("before-you-read").contains("paywall-marker").contains("Gated.");
 	}
 
+	/**
+	 * "Never open this article through the free-article meter" (issue 16 §3) is saved
+	 * with the article and shown ticked again; unticking clears it, and it is kept only
+	 * for a paid or tier article.
+	 */
+	@Test
+	void theMeterExemptionIsSavedAndShownWithTheArticle() {
+		String slug = Newsroom.slug("exempt");
+		Map<String, String> fields = Newsroom.fields(slug, Newsroom.ownAuthor(editor));
+		long id = Newsroom.write(editor, Newsroom.with(fields, "meterExempt", "true"));
+		String page = "/admin/articles/" + id;
+
+		assertThat(meterExempt(id)).isTrue();
+		assertThat(editor.get(page).document().selectFirst("input[name=meterExempt]").hasAttr("checked")).isTrue();
+		assertThat(editor.get(page).document().selectFirst("label[for=meterExempt]").text())
+			.startsWith("Never open this article through the free-article meter");
+
+		assertThat(editor.submit(page, page, fields).status()).isEqualTo(302);
+		assertThat(meterExempt(id)).isFalse();
+		assertThat(editor.get(page).document().selectFirst("input[name=meterExempt]").hasAttr("checked")).isFalse();
+
+		Map<String, String> forATier = Newsroom.with(Newsroom.with(fields, "meterExempt", "true"), "visibility",
+				"tiers");
+		forATier.put("tiers", "supporter");
+		assertThat(editor.submit(page, page, forATier).status()).isEqualTo(302);
+		assertThat(meterExempt(id)).isTrue();
+
+		long firstRevision = jdbc.sql("select min(id) from publishing.article_revision where article_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+		int version = jdbc.sql("select version from publishing.article where id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+		assertThat(editor
+			.post(page + "/revisions/" + firstRevision + "/restore",
+					Map.of("version", Integer.toString(version), "_csrf", Newsroom.csrf(editor, page)))
+			.status()).isEqualTo(302);
+		assertThat(meterExempt(id)).as("a restored revision keeps the exemption").isTrue();
+
+		assertThat(editor
+			.submit(page, page, Newsroom.with(Newsroom.with(fields, "meterExempt", "true"), "visibility", "members"))
+			.status()).isEqualTo(302);
+		assertThat(meterExempt(id)).isFalse();
+	}
+
+	private boolean meterExempt(long id) {
+		return jdbc.sql("select meter_exempt from publishing.article where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private long articlesWithSlug(String slug) {
 		return jdbc.sql("select count(*) from publishing.article where slug = ?")
 			.param(slug)
