@@ -49,6 +49,31 @@ class GiftLinkRepository {
 			.optional();
 	}
 
+	/**
+	 * What the article page's gift box shows, in one query on that hot path: the giver's
+	 * link for this article this month, if any, and how many links they made in the
+	 * month.
+	 */
+	GiverMonth giverMonth(long giverId, long articleId, LocalDate month) {
+		return jdbc.sql("""
+				select (select count(*) from access.gift_link where giver_id = :giver and month = :month) as given,
+				       l.id, l.token_sealed, l.expires_at
+				from (select 1) one
+				left join access.gift_link l on l.giver_id = :giver and l.article_id = :article and l.month = :month""")
+			.param("giver", giverId)
+			.param("article", articleId)
+			.param("month", month)
+			.query((rs, row) -> new GiverMonth(rs.getInt("given"),
+					rs.getBytes("token_sealed") == null ? Optional.empty()
+							: Optional.of(new GivenLink(rs.getLong("id"), rs.getBytes("token_sealed"),
+									Timestamps.require(rs, "expires_at")))))
+			.single();
+	}
+
+	/** A giver's month: the links they made, and their link for one article. */
+	record GiverMonth(int given, Optional<GivenLink> link) {
+	}
+
 	/** How many links the giver made in the month. */
 	int countGiven(long giverId, LocalDate month) {
 		return jdbc.sql("select count(*) from access.gift_link where giver_id = :giver and month = :month")

@@ -92,14 +92,13 @@ public class GiftLinks {
 			return Optional.empty();
 		}
 		LocalDate month = month(clock.instant());
-		String token = links.given(member.id(), article.id(), month)
-			.flatMap(given -> token(given, member.id(), article.id(), month))
-			.orElse(null);
+		GiftLinkRepository.GiverMonth given = links.giverMonth(member.id(), article.id(), month);
+		String token = given.link().flatMap(link -> token(link, member.id(), article.id(), month)).orElse(null);
 		if (right == GiftRight.UNLIMITED) {
 			return Optional.of(new GiftDesk(token, true, 0, 0, properties.days(), properties.browsers()));
 		}
 		int allowance = allowances.perMonth(member.id());
-		int left = Math.max(allowance - links.countGiven(member.id(), month), 0);
+		int left = Math.max(allowance - given.given(), 0);
 		return Optional.of(new GiftDesk(token, false, allowance, left, properties.days(), properties.browsers()));
 	}
 
