@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Seeds N members (default 100,000) with a realistic mix of billing statuses, newsletter opt-ins and labels
 # into a fresh embedded PostgreSQL, then times the staff member list (first page, a deep page, searches,
-# status, newsletter and label filters), the full CSV export and a 10,000-row import. See bench/README.md.
+# status, newsletter and label filters, sorting by name, email and status), the full CSV export and a
+# 10,000-row import. See bench/README.md.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -106,6 +106,7 @@ final class BackstorySection {
 				article.storylineId() == null ? null : GhostIds.id("storyline", article.storylineId()));
 		number(json, "storyline_position", article.storylinePosition());
 		json.writeBooleanProperty("author_may_publish", article.authorMayPublish());
+		json.writeBooleanProperty("meter_exempt", article.meterExempt());
 		strings("slug_aliases", article.slugAliases());
 		string(json, "created_at", date(article.createdAt()));
 		string(json, "updated_at", date(article.updatedAt()));

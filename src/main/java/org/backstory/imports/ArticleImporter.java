@@ -121,7 +121,8 @@ class ArticleImporter {
 					tagSlugs, storylineSlug, storyline == null ? null : storyline.position(),
 					copied(post.coverImageUrl(), copies), post.visibility(),
 					new ArticleSeo(seo.title(), seo.description(), copied(seo.socialImageUrl(), copies)))
-				.withText(post.text());
+				.withText(post.text())
+				.withMeterExempt(post.meterExempt());
 			ArchiveRestore.RestoredStamps stamps = restoring ? post.stamps() : null;
 			long id = stamps == null ? editor.save(draft) : restore.article(stamps.id(), () -> editor.save(draft));
 			editor.keepOldSlugs(id, post.oldSlugs());

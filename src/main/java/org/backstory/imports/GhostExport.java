@@ -155,7 +155,7 @@ final class GhostExport {
 					authors.stream().distinct().toList(), feature, seo, marker,
 					own == null ? null : this.own.storyline(own, where, problems),
 					own == null ? List.of() : OwnSection.oldSlugs(own, slug),
-					own == null ? null : OwnSection.stamps(own)));
+					own != null && OwnSection.meterExempt(own), own == null ? null : OwnSection.stamps(own)));
 		}
 		internalTags.forEach(tag -> problems.add(ImportProblem.notice("tags \"" + tag + "\"",
 				"An internal tag: left out (Backstory has no internal tags).")));

@@ -108,6 +108,15 @@ final class OwnSection {
 	}
 
 	/**
+	 * Whether an editor exempted the article from the free-article meters; an export
+	 * older than the field says nothing, which reads as not exempt (as every article was
+	 * before).
+	 */
+	static boolean meterExempt(JsonNode article) {
+		return article.path("meter_exempt").asBoolean(false);
+	}
+
+	/**
 	 * The article's id, times and editor switch, or null when the row lacks one of them.
 	 */
 	static ArchiveRestore.@Nullable RestoredStamps stamps(JsonNode article) {

@@ -32,13 +32,16 @@ import org.jspecify.annotations.Nullable;
  * null
  * @param oldSlugs slugs it had before, which keep redirecting to it (only Backstory's own
  * export has them)
+ * @param meterExempt whether the free-article meters never open it (only Backstory's own
+ * export says; false when an older export lacks the field)
  * @param stamps its id, times and editor switch in Backstory's own export, kept when the
  * publication it is imported into is empty; null for other archives
  */
 public record PlannedPost(String where, String sourceKey, String title, String slug, String dek, HouseText text,
 		Visibility visibility, PostStatus status, @Nullable Instant publishedAt, List<PlannedTag> tags,
 		List<PlannedAuthor> authors, @Nullable String coverImageUrl, ArticleSeo seo, boolean marker,
-		@Nullable PlannedStoryline storyline, List<String> oldSlugs, ArchiveRestore.@Nullable RestoredStamps stamps) {
+		@Nullable PlannedStoryline storyline, List<String> oldSlugs, boolean meterExempt,
+		ArchiveRestore.@Nullable RestoredStamps stamps) {
 
 	public PlannedPost {
 		tags = List.copyOf(tags);

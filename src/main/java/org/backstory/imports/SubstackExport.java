@@ -132,7 +132,8 @@ final class SubstackExport {
 			posts.add(new PlannedPost(where, number, title, slug,
 					ArchiveText.dek(ArchiveText.unescaped(table.get(record, "subtitle"))),
 					HouseFormat.split(markdown, HouseLabels.DEFAULTS), visibility(table.get(record, "audience")),
-					status, at, List.of(), List.of(), null, ArticleSeo.none(), body.marker(), null, List.of(), null));
+					status, at, List.of(), List.of(), null, ArticleSeo.none(), body.marker(), null, List.of(), false,
+					null));
 		}
 		return posts;
 	}

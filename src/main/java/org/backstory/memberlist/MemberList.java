@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.backstory.members.MemberCursor;
 import org.backstory.members.MemberFilter;
 import org.backstory.members.MemberListing;
 import org.backstory.members.MemberRoster;
+import org.backstory.members.RosterCursor;
+import org.backstory.members.RosterOrder;
 import org.backstory.newsletters.OptIns;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -63,6 +66,54 @@ public class MemberList {
 	/** The same page, oldest first when asked. */
 	public List<MemberRow> page(MemberListQuery query, @Nullable MemberCursor after, int size, boolean oldestFirst) {
 		return rows(roster.page(filter(query), after, size, oldestFirst));
+	}
+
+	/**
+	 * Up to {@code size} members in {@code order}, after {@code after} (null for the
+	 * first page; a cursor from {@link #cursorAt}).
+	 * @throws IllegalArgumentException if {@code after} is not a position in this order
+	 */
+	public List<MemberRow> page(MemberListQuery query, MemberListOrder order, boolean descending,
+			@Nullable RosterCursor after, int size) {
+		RosterOrder roster = order.roster();
+		if (roster != null) {
+			return rows(this.roster.page(filter(query), roster, descending, after, size));
+		}
+		return byStatus(query, descending, after, size);
+	}
+
+	/** The position just after {@code row} in a list in {@code order}. */
+	public RosterCursor cursorAt(MemberListOrder order, MemberRow row) {
+		RosterOrder roster = order.roster();
+		return roster != null ? this.roster.cursorAt(roster, row.member())
+				: new RosterCursor(row.billing().status().code(), row.member().id());
+	}
+
+	/**
+	 * The statuses in turn (A to Z, or Z to A), each status's members by id, starting in
+	 * the cursor's status after its member.
+	 */
+	private List<MemberRow> byStatus(MemberListQuery query, boolean descending, @Nullable RosterCursor after,
+			int size) {
+		BillingStatus from = after == null ? null : BillingStatus.fromCode(after.value())
+			.orElseThrow(() -> new IllegalArgumentException("not a billing status: " + after.value()));
+		List<BillingStatus> statuses = new ArrayList<>(MemberListOrder.STATUSES);
+		if (descending) {
+			Collections.reverse(statuses);
+		}
+		List<MemberRow> rows = new ArrayList<>();
+		for (BillingStatus status : statuses.subList(from == null ? 0 : statuses.indexOf(from), statuses.size())) {
+			if (query.status() != null && query.status() != status) {
+				continue;
+			}
+			RosterCursor within = status == from ? new RosterCursor(Long.toString(after.id()), after.id()) : null;
+			rows.addAll(rows(roster.page(filter(query.withStatus(status)), RosterOrder.ID, descending, within,
+					size - rows.size())));
+			if (rows.size() == size) {
+				break;
+			}
+		}
+		return rows;
 	}
 
 	/** The member with this id, with their billing and newsletters. */

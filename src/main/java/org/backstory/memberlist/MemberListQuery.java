@@ -37,6 +37,11 @@ public record MemberListQuery(String search, @Nullable BillingStatus status, @Nu
 		return new MemberListQuery("", null, null, null, null, null, null);
 	}
 
+	/** The same filters with this billing status. */
+	MemberListQuery withStatus(BillingStatus status) {
+		return new MemberListQuery(search, status, plan, newsletter, label, joinedFrom, joinedTo);
+	}
+
 	/** The filters as URL query parameters (without {@code ?}), empty ones left out. */
 	public String queryString() {
 		List<String> params = new ArrayList<>();

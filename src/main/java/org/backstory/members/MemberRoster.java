@@ -83,6 +83,23 @@ public class MemberRoster {
 	}
 
 	/**
+	 * Up to {@code size} members matching the filter in {@code order}, after
+	 * {@code after} (null: from the top), the member's id breaking ties.
+	 * @throws IllegalArgumentException if {@code after} is not a position in this order
+	 */
+	@Transactional(readOnly = true)
+	public List<MemberListing> page(MemberFilter filter, RosterOrder order, boolean descending,
+			@Nullable RosterCursor after, int size) {
+		return queries.page(filter, order, descending, after, size);
+	}
+
+	/** The position just after {@code member} in a list in {@code order}. */
+	@Transactional(readOnly = true)
+	public RosterCursor cursorAt(RosterOrder order, MemberListing member) {
+		return queries.cursorAt(order, member);
+	}
+
+	/**
 	 * Hands every member matching the filter to {@code chunk}, newest first, a thousand
 	 * at a time, so an export of any size holds one chunk in memory (and the caller can
 	 * fetch other modules' facts for a chunk in one query).

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,13 +20,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The member list's SQL, newest (or oldest) first, keyset-paged on (created_at, id), its
- * conditions put together from the filter so each query plans with only the conditions it
- * has. Other modules' conditions arrive as small id sets, which go into the SQL, or as a
- * batch filter for conditions that admit many members (every paying member, a
- * newsletter's readers): the page then walks the newest matching members in growing
- * chunks and asks the batch filter which of each chunk pass, so no module ever sends more
- * ids than a chunk holds.
+ * The member list's SQL, in a {@link RosterOrder} either way, keyset-paged on (that
+ * column, id), its conditions put together from the filter so each query plans with only
+ * the conditions it has. Other modules' conditions arrive as small id sets, which go into
+ * the SQL, or as a batch filter for conditions that admit many members (every paying
+ * member, a newsletter's readers): the page then walks the newest matching members in
+ * growing chunks and asks the batch filter which of each chunk pass, so no module ever
+ * sends more ids than a chunk holds.
  */
 @Repository
 class RosterQueries {
@@ -45,30 +46,48 @@ class RosterQueries {
 	}
 
 	/**
-	 * The page. Plans are made for each statement's own values: a plan cached for any
-	 * search pattern cannot use the trigram indexes, and a rare search would then read
-	 * every member.
+	 * The page, newest (or oldest) first.
 	 */
 	@Transactional(readOnly = true)
 	public List<MemberListing> page(MemberFilter filter, @Nullable MemberCursor after, int size, boolean oldestFirst) {
-		String direction = oldestFirst ? "asc" : "desc";
+		return page(filter, RosterOrder.JOINED, !oldestFirst,
+				after == null ? null : new RosterCursor(after.joinedAt().toString(), after.id()), size);
+	}
+
+	/**
+	 * The page in {@code order}. Plans are made for each statement's own values: a plan
+	 * cached for any search pattern cannot use the trigram indexes, and a rare search
+	 * would then read every member.
+	 * @throws IllegalArgumentException if {@code after} is not a position in this order
+	 */
+	@Transactional(readOnly = true)
+	public List<MemberListing> page(MemberFilter filter, RosterOrder order, boolean descending,
+			@Nullable RosterCursor after, int size) {
+		Object afterValue = after == null ? null : bound(order, after.value());
+		String direction = descending ? "desc" : "asc";
 		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		MemberBatchFilter batchFilter = filter.batchFilter();
 		if (batchFilter == null) {
-			return withLabels(select(COLUMNS, filter, after, size, oldestFirst).query(RosterQueries::row).list());
+			return withLabels(
+					select(COLUMNS, filter, order, descending, after, afterValue, size).query(RosterQueries::row)
+						.list());
 		}
 		List<Long> kept = new ArrayList<>();
-		MemberCursor cursor = after;
+		RosterCursor cursor = after;
+		Object cursorValue = afterValue;
 		int chunkSize = FIRST_CHUNK;
-		List<MemberCursor> chunk;
+		List<RosterCursor> chunk;
 		do {
-			chunk = select("m.created_at, m.id", filter, cursor, chunkSize, oldestFirst)
-				.query((rs, row) -> new MemberCursor(rs.getTimestamp(1).toInstant(), rs.getLong(2)))
+			chunk = select(order.expression() + ", m.id", filter, order, descending, cursor, cursorValue, chunkSize)
+				.query((rs, row) -> new RosterCursor(sortValue(order, rs), rs.getLong(2)))
 				.list();
-			List<Long> ids = chunk.stream().map(MemberCursor::id).toList();
+			List<Long> ids = chunk.stream().map(RosterCursor::id).toList();
 			Set<Long> admitted = ids.isEmpty() ? Set.of() : batchFilter.admitted(ids);
 			ids.stream().filter(admitted::contains).limit(size - kept.size()).forEach(kept::add);
-			cursor = chunk.isEmpty() ? cursor : chunk.get(chunk.size() - 1);
+			if (!chunk.isEmpty()) {
+				cursor = chunk.get(chunk.size() - 1);
+				cursorValue = bound(order, cursor.value());
+			}
 			boolean full = chunk.size() == chunkSize;
 			chunkSize = Math.min(chunkSize * 2, LARGEST_CHUNK);
 			if (!full) {
@@ -80,15 +99,59 @@ class RosterQueries {
 			return List.of();
 		}
 		return withLabels(jdbc
-			.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)" + " order by m.created_at "
-					+ direction + ", m.id " + direction)
+			.sql("select " + COLUMNS + " from members.member m where m.id = any(:ids)" + " order by "
+					+ order.expression() + " " + direction + ", m.id " + direction)
 			.param("ids", kept.toArray(Long[]::new))
 			.query(RosterQueries::row)
 			.list());
 	}
 
-	private JdbcClient.StatementSpec select(String columns, MemberFilter filter, @Nullable MemberCursor after,
-			int limit, boolean oldestFirst) {
+	/**
+	 * The position just after {@code member} in {@code order}, its sort value as the
+	 * database computes it (so lower-casing is the database's too).
+	 */
+	RosterCursor cursorAt(RosterOrder order, MemberListing member) {
+		return switch (order) {
+			case JOINED -> new RosterCursor(member.joinedAt().toString(), member.id());
+			case ID -> new RosterCursor(Long.toString(member.id()), member.id());
+			case NAME, EMAIL -> new RosterCursor(
+					jdbc.sql("select " + order.expression() + " from members.member m where m.id = :id")
+						.param("id", member.id())
+						.query(String.class)
+						.optional()
+						.orElse((order == RosterOrder.NAME ? member.name() : member.email()).toLowerCase(Locale.ROOT)),
+					member.id());
+		};
+	}
+
+	/**
+	 * A cursor's value as a parameter compared with the order's column.
+	 * @throws IllegalArgumentException if it is not a value of that column
+	 */
+	static Object bound(RosterOrder order, String value) {
+		try {
+			return switch (order) {
+				case JOINED -> Timestamp.from(Instant.parse(value));
+				case ID -> Long.parseLong(value);
+				case NAME, EMAIL -> value;
+			};
+		}
+		catch (DateTimeParseException | NumberFormatException ex) {
+			throw new IllegalArgumentException("not a position in the member list by " + order, ex);
+		}
+	}
+
+	/** The first column's sort value as a cursor holds it. */
+	private static String sortValue(RosterOrder order, ResultSet rs) throws SQLException {
+		return switch (order) {
+			case JOINED -> rs.getTimestamp(1).toInstant().toString();
+			case ID -> Long.toString(rs.getLong(1));
+			case NAME, EMAIL -> rs.getString(1);
+		};
+	}
+
+	private JdbcClient.StatementSpec select(String columns, MemberFilter filter, RosterOrder order, boolean descending,
+			@Nullable RosterCursor after, @Nullable Object afterValue, int limit) {
 		StringBuilder sql = new StringBuilder("select " + columns + " from members.member m where true");
 		Map<String, Object> params = new HashMap<>();
 		if (!filter.search().isEmpty()) {
@@ -116,12 +179,13 @@ class RosterQueries {
 			params.put("except", filter.exceptIds().toArray(Long[]::new));
 		}
 		if (after != null) {
-			sql.append(" and (m.created_at, m.id) " + (oldestFirst ? ">" : "<") + " (:afterAt, :afterId)");
-			params.put("afterAt", Timestamp.from(after.joinedAt()));
+			sql.append(" and (" + order.expression() + ", m.id) " + (descending ? "<" : ">") + " (cast(:afterValue as "
+					+ order.type() + "), :afterId)");
+			params.put("afterValue", afterValue);
 			params.put("afterId", after.id());
 		}
-		String direction = oldestFirst ? "asc" : "desc";
-		sql.append(" order by m.created_at " + direction + ", m.id " + direction + " limit :limit");
+		String direction = descending ? "desc" : "asc";
+		sql.append(" order by " + order.expression() + " " + direction + ", m.id " + direction + " limit :limit");
 		params.put("limit", limit);
 		return jdbc.sql(sql.toString()).params(params);
 	}

@@ -34,7 +34,7 @@ class ArchiveRepository {
 			.sql("""
 					select id, slug, title, dek, body_markdown, background_markdown, now_markdown, preview_html, gated_html, status, published_at, on_site,
 					  visibility, visibility_tiers, cover_image_url, seo_title, seo_description, social_image_url,
-					  storyline_id, storyline_position, author_may_publish, created_at, updated_at
+					  storyline_id, storyline_position, author_may_publish, meter_exempt, created_at, updated_at
 					from publishing.article where id > ? order by id limit ?
 					""")
 			.params(afterId, size)
@@ -112,7 +112,8 @@ class ArchiveRepository {
 				new ArticleSeo(rs.getString("seo_title"), rs.getString("seo_description"),
 						rs.getString("social_image_url")),
 				rs.getObject("storyline_id", Long.class), rs.getObject("storyline_position", Integer.class),
-				rs.getBoolean("author_may_publish"), instant(rs, "created_at"), instant(rs, "updated_at"));
+				rs.getBoolean("author_may_publish"), rs.getBoolean("meter_exempt"), instant(rs, "created_at"),
+				instant(rs, "updated_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -127,12 +128,13 @@ class ArchiveRepository {
 	private record Row(long id, String slug, String title, String dek, HouseText markdown, String previewHtml,
 			String gatedHtml, String status, @Nullable Instant publishedAt, boolean onSite, Visibility visibility,
 			@Nullable String coverImageUrl, ArticleSeo seo, @Nullable Long storylineId,
-			@Nullable Integer storylinePosition, boolean authorMayPublish, Instant createdAt, Instant updatedAt) {
+			@Nullable Integer storylinePosition, boolean authorMayPublish, boolean meterExempt, Instant createdAt,
+			Instant updatedAt) {
 
 		ArchivedArticle article(List<Long> authorIds, List<Long> tagIds, List<String> aliases) {
 			return new ArchivedArticle(id, slug, title, dek, markdown, previewHtml, GatedBody.of(gatedHtml), status,
 					publishedAt, onSite, visibility, coverImageUrl, seo, storylineId, storylinePosition,
-					authorMayPublish, authorIds, tagIds, aliases, createdAt, updatedAt);
+					authorMayPublish, meterExempt, authorIds, tagIds, aliases, createdAt, updatedAt);
 		}
 
 	}

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param storylineId the storyline it is a part of, or null
  * @param storylinePosition its ordering key in that storyline, or null
  * @param authorMayPublish the editor's switch letting its authors publish it
+ * @param meterExempt whether an editor exempted this paid or tier article from the
+ * free-article meters
  * @param authorIds its authors in byline order
  * @param tagIds its tags in display order (the first is the primary tag)
  * @param slugAliases the slugs it used to have, sorted
@@ -36,8 +38,8 @@ import org.jspecify.annotations.Nullable;
 public record ArchivedArticle(long id, String slug, String title, String dek, HouseText text, String previewHtml,
 		GatedBody gatedBody, String status, @Nullable Instant publishedAt, boolean onSite, Visibility visibility,
 		@Nullable String coverImageUrl, ArticleSeo seo, @Nullable Long storylineId, @Nullable Integer storylinePosition,
-		boolean authorMayPublish, List<Long> authorIds, List<Long> tagIds, List<String> slugAliases, Instant createdAt,
-		Instant updatedAt) {
+		boolean authorMayPublish, boolean meterExempt, List<Long> authorIds, List<Long> tagIds,
+		List<String> slugAliases, Instant createdAt, Instant updatedAt) {
 
 	public ArchivedArticle {
 		authorIds = List.copyOf(authorIds);

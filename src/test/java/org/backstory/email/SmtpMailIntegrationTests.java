@@ -28,9 +28,7 @@ class SmtpMailIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		LoopbackSmtp.routeMailTo(smtp, registry);
-		registry.add("backstory.mail.from", () -> "Backstory Test <news@backstory.test>");
-		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("smtp_mail_test"));
+		GreenMailContext.route(smtp, registry, "Backstory Test <news@backstory.test>", "smtp_mail_test");
 	}
 
 	@AfterAll

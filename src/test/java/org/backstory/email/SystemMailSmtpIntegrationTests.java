@@ -55,9 +55,7 @@ class SystemMailSmtpIntegrationTests {
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		LoopbackSmtp.routeMailTo(smtp, registry);
-		registry.add("backstory.mail.from", () -> "Configured Name <letters@harbour.test>");
-		registry.add("db-scheduler.table-name", () -> OwnSchedulerTable.create("system_mail_test"));
+		GreenMailContext.route(smtp, registry, "Configured Name <letters@harbour.test>", "system_mail_test");
 	}
 
 	@AfterAll

@@ -190,6 +190,11 @@ class RoundTripIntegrationTests {
 				.containsPattern("\"rejected_post_ids\" : \\[ \"[0-9a-f]{24}\" \\]");
 			String sourceMentions = PublishingProbe.mentionsAndQuotes(source.getBean(JdbcClient.class));
 			assertThat(sourceMentions).contains("Nobody pays me").contains("2019-02-03");
+			assertThat(articles(posts).get("paid-dredge")).as("the meter exemption travels")
+				.contains("\"meter_exempt\":true");
+			assertThat(articles(posts).get("tier-letter")).contains("\"meter_exempt\":false");
+			assertThat(PublishingProbe.meterExempt(targetDb, "paid-dredge")).isTrue();
+			assertThat(PublishingProbe.meterExempt(targetDb, "tier-letter")).isFalse();
 			assertThat(articles(posts).get("open-harbour")).contains("\"slug_aliases\":[\"first-name\"]")
 				.contains("\"storyline_id\":\"silt\"");
 			assertThat(posts).contains("<!--members-only-->")
@@ -282,8 +287,10 @@ class RoundTripIntegrationTests {
 		editor.changeSlug(renamed, "open-harbour");
 		systemPublisher.publish(article(editor, "members-tide", "Members read the tide", gated, Visibility.members(),
 				List.of("tides"), "silt", 2), clock.instant().minus(Duration.ofDays(2)), true);
-		systemPublisher.publish(article(editor, "paid-dredge", "Paid readers see the cost", gated, Visibility.paid(),
-				List.of(), null, null), clock.instant().minus(Duration.ofDays(1)), true);
+		long dredge = editor
+			.save(draft("paid-dredge", "Paid readers see the cost", gated, Visibility.paid(), List.of(), null, null)
+				.withMeterExempt(true));
+		systemPublisher.publish(dredge, clock.instant().minus(Duration.ofDays(1)), true);
 		systemPublisher.publish(article(editor, "tier-letter", "A letter for one tier", gated,
 				Visibility.tiers(Set.of(app.getBean(PlanCatalog.class).activePlans().get(0).tier())), List.of("boats"),
 				null, null), clock.instant().minus(Duration.ofHours(5)), false);
@@ -400,9 +407,13 @@ class RoundTripIntegrationTests {
 
 	private static long article(ArticleEditor editor, String slug, String title, String body, Visibility visibility,
 			List<String> tags, String storyline, Integer position) {
-		return editor
-			.save(new ArticleDraft(null, slug, title, "The dek of " + slug, body, List.of("harbour-desk", "the-owner"),
-					tags, storyline, position, null, visibility, new ArticleSeo("SEO " + slug, "About " + slug, null)));
+		return editor.save(draft(slug, title, body, visibility, tags, storyline, position));
+	}
+
+	private static ArticleDraft draft(String slug, String title, String body, Visibility visibility, List<String> tags,
+			String storyline, Integer position) {
+		return new ArticleDraft(null, slug, title, "The dek of " + slug, body, List.of("harbour-desk", "the-owner"),
+				tags, storyline, position, null, visibility, new ArticleSeo("SEO " + slug, "About " + slug, null));
 	}
 
 	/**

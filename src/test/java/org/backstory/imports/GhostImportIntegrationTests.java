@@ -160,6 +160,27 @@ class GhostImportIntegrationTests extends ImportIntegrationTestSupport {
 	}
 
 	@Test
+	void backstorysOwnExportCarriesTheMeterExemptionOfAPaidArticle() {
+		desk.confirm(desk.upload("posts.json", archives
+			.backstory(text -> text.replace("\"visibility\": \"members\"", "\"visibility\": \"paid\"")
+				.replace("\"author_may_publish\": false", "\"author_may_publish\": false, \"meter_exempt\": true"))));
+
+		assertThat(PublishingProbe.meterExempt(jdbc, slug("sandbar"))).as("a paid article keeps its exemption")
+			.isTrue();
+		assertThat(PublishingProbe.meterExempt(jdbc, slug("channel")))
+			.as("a public article has nothing to meter, so the flag is dropped")
+			.isFalse();
+	}
+
+	@Test
+	void anOlderBackstoryExportWithoutTheMeterExemptionImportsItsPaidArticlesMetered() {
+		desk.confirm(desk.upload("posts.json",
+				archives.backstory(text -> text.replace("\"visibility\": \"members\"", "\"visibility\": \"paid\""))));
+
+		assertThat(PublishingProbe.meterExempt(jdbc, slug("sandbar"))).isFalse();
+	}
+
+	@Test
 	void aBackstorySectionInAnUnknownFormatIsReadAsAGhostExportAndSaysSo() {
 		Visitor.Page dryRun = desk.upload("posts.json",
 				archives.backstory(text -> text.replace("\"format_version\": 1", "\"format_version\": 9")));

@@ -102,6 +102,16 @@ public final class PublishingProbe {
 		jdbc.sql("update publishing.article set author_may_publish = true where slug = ?").param(slug).update();
 	}
 
+	/**
+	 * Whether an editor exempted the article {@code slug} from the free-article meters.
+	 */
+	public static boolean meterExempt(JdbcClient jdbc, String slug) {
+		return jdbc.sql("select meter_exempt from publishing.article where slug = ?")
+			.param(slug)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Sets the cover image of the article {@code slug}. */
 	public static void setCoverImage(JdbcClient jdbc, String slug, String url) {
 		jdbc.sql("update publishing.article set cover_image_url = ? where slug = ?").params(url, slug).update();

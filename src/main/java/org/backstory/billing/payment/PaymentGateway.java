@@ -152,6 +152,37 @@ public interface PaymentGateway {
 		throw new UnsupportedOperationException(name() + " never asks members to authenticate charges");
 	}
 
+	/**
+	 * Cancels a held charge that Backstory no longer expects the member to confirm (its
+	 * hold was closed: a new try, or the subscription's end, took its place), so it can
+	 * never be paid. Asking again about a charge already canceled answers
+	 * {@link HoldRelease#CANCELED} again.
+	 * @param chargeId the held charge (Stripe: the PaymentIntent)
+	 * @param idempotencyKey derived from our own payment row and this attempt
+	 * @return {@link HoldRelease#CANCELED}, or why it cannot be
+	 * @throws PaymentGatewayException if the gateway did not answer
+	 */
+	default HoldRelease releaseHold(String chargeId, String idempotencyKey) {
+		throw new UnsupportedOperationException(name() + " never asks members to authenticate charges");
+	}
+
+	/** How the gateway answered {@link #releaseHold}. */
+	enum HoldRelease {
+
+		/** The held charge is canceled: it can no longer be confirmed or paid. */
+		CANCELED,
+
+		/**
+		 * The member confirmed it before it could be canceled: the money moved, and the
+		 * payment it was for is already closed here.
+		 */
+		ALREADY_PAID,
+
+		/** The gateway no longer knows the charge, or it is in no state to cancel. */
+		NOT_CANCELABLE
+
+	}
+
 	/** How a member authenticates a held charge. */
 	sealed interface Authentication {
 

@@ -177,18 +177,25 @@ public class PaymentRepository {
 	/**
 	 * Closes the payments of these subscriptions that still wait for their members to
 	 * authenticate them, as failed: a new attempt, or the end of the subscription, takes
-	 * their place, and their confirmation pages no longer offer them.
+	 * their place, and their confirmation pages no longer offer them. Each held charge at
+	 * the gateway becomes due for release ({@link HeldPaymentReleases}), after this
+	 * transaction, so that it can no longer be paid.
 	 */
 	public void closeAwaitingAuthentication(Collection<Long> subscriptionIds, Instant now) {
 		if (subscriptionIds.isEmpty()) {
 			return;
 		}
-		jdbc.sql("""
-				update billing.payment
-				set status = 'failed', failure_code = 'authentication_not_completed',
-				    failure_reason = 'The payment was not confirmed in time.', settled_at = :now
-				where subscription_id = any(:ids) and status = 'pending' and authentication_requested_at is not null
-				""").param("ids", subscriptionIds.toArray(Long[]::new)).param("now", Timestamps.of(now)).update();
+		jdbc.sql(
+				"""
+						update billing.payment
+						set status = 'failed', failure_code = 'authentication_not_completed',
+						    failure_reason = 'The payment was not confirmed in time.', settled_at = :now,
+						    hold_release_due_at = case when gateway_charge_id is null then null else cast(:now as timestamptz) end
+						where subscription_id = any(:ids) and status = 'pending' and authentication_requested_at is not null
+						""")
+			.param("ids", subscriptionIds.toArray(Long[]::new))
+			.param("now", Timestamps.of(now))
+			.update();
 	}
 
 	/**

@@ -156,6 +156,25 @@ class SandboxPaymentGateway implements PaymentGateway {
 		log.info("Sandbox charge authenticated charge={}", chargeId);
 	}
 
+	/**
+	 * A held sandbox charge can no longer be authenticated once released; one the member
+	 * authenticated first is paid.
+	 */
+	@Override
+	public HoldRelease releaseHold(String chargeId, String idempotencyKey) {
+		Integer released = ownTransaction.execute(status -> jdbc.sql("""
+				update billing.sandbox_charge set decline_code = 'payment_intent_canceled',
+				    decline_message = 'The payment was canceled.'
+				where id = :id and decline_code in (:held, 'payment_intent_canceled')
+				""").param("id", chargeId).param("held", AUTHENTICATION_REQUIRED).update());
+		if (released != null && released == 1) {
+			return HoldRelease.CANCELED;
+		}
+		return SandboxCharge.findById(jdbc, chargeId)
+			.map(charge -> charge.succeeded() ? HoldRelease.ALREADY_PAID : HoldRelease.NOT_CANCELABLE)
+			.orElse(HoldRelease.NOT_CANCELABLE);
+	}
+
 	@Override
 	public ChargeResult chargeNow(String chargeId) {
 		return SandboxCharge.findById(jdbc, chargeId)

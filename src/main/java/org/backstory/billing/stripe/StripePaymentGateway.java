@@ -15,6 +15,7 @@ import com.stripe.model.StripeError;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -237,6 +238,45 @@ class StripePaymentGateway implements PaymentGateway {
 	@Override
 	public ChargeResult chargeNow(String chargeId) {
 		return resultOf(retrieve(chargeId));
+	}
+
+	/**
+	 * Cancels the PaymentIntent as {@code abandoned} ({@code POST
+	 * /v1/payment_intents/{id}/cancel}). Stripe refuses to cancel one that is already
+	 * canceled or succeeded ({@code payment_intent_unexpected_state}, with the
+	 * PaymentIntent in the error): the first is the answer asked for, the second means
+	 * the member paid it.
+	 */
+	@Override
+	public HoldRelease releaseHold(String chargeId, String idempotencyKey) {
+		PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
+			.setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+			.build();
+		try {
+			stripe.v1()
+				.paymentIntents()
+				.cancel(chargeId, params, RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+			return HoldRelease.CANCELED;
+		}
+		catch (InvalidRequestException ex) {
+			if ("resource_missing".equals(ex.getCode())) {
+				return HoldRelease.NOT_CANCELABLE;
+			}
+			if (!"payment_intent_unexpected_state".equals(ex.getCode())) {
+				throw unanswered("hold release", ex);
+			}
+			StripeError error = ex.getStripeError();
+			PaymentIntent intent = error == null ? null : error.getPaymentIntent();
+			String status = intent == null ? "" : Objects.requireNonNullElse(intent.getStatus(), "");
+			return switch (status) {
+				case "canceled" -> HoldRelease.CANCELED;
+				case "succeeded" -> HoldRelease.ALREADY_PAID;
+				default -> HoldRelease.NOT_CANCELABLE;
+			};
+		}
+		catch (StripeException ex) {
+			throw unanswered("hold release", ex);
+		}
 	}
 
 	private PaymentIntent retrieve(String chargeId) {

@@ -9,7 +9,6 @@ import org.backstory.billing.checkout.Coupon;
 import org.backstory.billing.checkout.CouponService;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.Dates;
-import org.backstory.shared.web.CsrfField;
 import org.backstory.shared.web.Responses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,21 +53,10 @@ class CouponAdminController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Responses.personal(response);
 		CouponForm.Checked checked = form.check();
-		Map<String, String> errors = checked.errors();
-		if (checked.coupon() != null) {
-			try {
-				if (coupons.createByStaff(owner.id(), checked.coupon()).isPresent()) {
-					redirect.addFlashAttribute("notice", "Coupon " + checked.coupon().code() + " created.");
-					return Responses.seeOther(PATH);
-				}
-				errors = Map.of("code", "A coupon with this code already exists.");
-			}
-			catch (IllegalArgumentException ex) {
-				errors = Map.of("form", ex.getMessage());
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return render(model, csrfToken, form, errors);
+		return OwnerListPage.create(PATH, checked.coupon(), checked.errors(),
+				coupon -> coupons.createByStaff(owner.id(), coupon).isPresent(),
+				"A coupon with this code already exists.", coupon -> "Coupon " + coupon.code() + " created.", redirect,
+				response, errors -> render(model, csrfToken, form, errors));
 	}
 
 	@PostMapping(PATH + "/{id}/deactivate")
@@ -83,12 +71,7 @@ class CouponAdminController {
 
 	private String render(Model model, CsrfToken csrfToken, CouponForm form, Map<String, String> errors) {
 		List<CouponRow> rows = coupons.coupons().stream().map(CouponAdminController::row).toList();
-		model.addAttribute("coupons", rows);
-		model.addAttribute("planCodes", plans.activePlans().stream().map(p -> p.code()).toList());
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("csrf", CsrfField.of(csrfToken));
-		return "billing/coupons";
+		return OwnerListPage.render(model, csrfToken, "coupons", rows, plans, form, errors, "billing/coupons");
 	}
 
 	private static CouponRow row(Coupon coupon) {

@@ -56,22 +56,11 @@ class OfferAdminController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Responses.personal(response);
 		OfferForm.Checked checked = form.check();
-		Map<String, String> errors = checked.errors();
-		if (checked.offer() != null) {
-			try {
-				if (offers.createByStaff(owner.id(), checked.offer()).isPresent()) {
-					redirect.addFlashAttribute("notice",
-							"Offer created. Its page is /offer/" + checked.offer().code() + ".");
-					return Responses.seeOther(PATH);
-				}
-				errors = Map.of("code", "An offer or a coupon with this code already exists.");
-			}
-			catch (IllegalArgumentException ex) {
-				errors = Map.of("form", ex.getMessage());
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return render(model, csrfToken, form, errors);
+		return OwnerListPage.create(PATH, checked.offer(), checked.errors(),
+				offer -> offers.createByStaff(owner.id(), offer).isPresent(),
+				"An offer or a coupon with this code already exists.",
+				offer -> "Offer created. Its page is /offer/" + offer.code() + ".", redirect, response,
+				errors -> render(model, csrfToken, form, errors));
 	}
 
 	@GetMapping(PATH + "/{code}")
@@ -116,12 +105,7 @@ class OfferAdminController {
 
 	private String render(Model model, CsrfToken csrfToken, OfferForm form, Map<String, String> errors) {
 		List<OfferRow> rows = offers.summaries().stream().map(this::row).toList();
-		model.addAttribute("offers", rows);
-		model.addAttribute("planCodes", plans.activePlans().stream().map(p -> p.code()).toList());
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("csrf", CsrfField.of(csrfToken));
-		return "billing/offers";
+		return OwnerListPage.render(model, csrfToken, "offers", rows, plans, form, errors, "billing/offers");
 	}
 
 	private String renderEdit(Model model, CsrfToken csrfToken, Offer offer, String title, String description,

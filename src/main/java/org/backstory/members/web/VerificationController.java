@@ -1,13 +1,19 @@
 package org.backstory.members.web;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.members.SignedInMember;
+import org.backstory.members.SignupCarryOver;
 import org.backstory.members.account.MailRequestLimit;
 import org.backstory.members.account.Registration;
 import org.backstory.members.account.TokenCheck;
 import org.backstory.shared.web.SafeRedirect;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -20,8 +26,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Confirming an address: the link mailed at sign-up (or asked for again from the profile
  * page). Opening it shows a button, so mail scanners do not use it up; pressing it proves
- * the address, signs the reader in with a new session id and sends them on to the page
- * they signed up from.
+ * the address, carries what this browser did before sign-up into the account
+ * ({@link SignupCarryOver}: the anonymous meter's reads), signs the reader in with a new
+ * session id and sends them on to the page they signed up from.
  */
 @Controller
 class VerificationController {
@@ -36,10 +43,14 @@ class VerificationController {
 
 	private final SignIn signIn;
 
-	VerificationController(Registration registration, MailRequestLimit limit, SignIn signIn) {
+	private final ObjectProvider<SignupCarryOver> carryOvers;
+
+	VerificationController(Registration registration, MailRequestLimit limit, SignIn signIn,
+			ObjectProvider<SignupCarryOver> carryOvers) {
 		this.registration = registration;
 		this.limit = limit;
 		this.signIn = signIn;
+		this.carryOvers = carryOvers;
 	}
 
 	@GetMapping("/verify")
@@ -58,10 +69,22 @@ class VerificationController {
 			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		TokenCheck check = registration.checkConfirmation(token);
-		return registration.confirm(token)
-			.map(member -> Pages.redirect(signIn.signIn(member, SignInMethod.CONFIRMATION,
-					SafeRedirect.localPathOr(next, "/"), request, response)))
-			.orElseGet(() -> dead(model, response, check));
+		return registration.confirm(token).map(member -> {
+			Map<String, String> cookies = cookies(request);
+			carryOvers.orderedStream().forEach(carryOver -> carryOver.carryOver(member.id(), cookies));
+			return Pages.redirect(signIn.signIn(member, SignInMethod.CONFIRMATION, SafeRedirect.localPathOr(next, "/"),
+					request, response));
+		}).orElseGet(() -> dead(model, response, check));
+	}
+
+	private static Map<String, String> cookies(HttpServletRequest request) {
+		Map<String, String> cookies = new HashMap<>();
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+			}
+		}
+		return cookies;
 	}
 
 	@PostMapping("/account/verification")

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import org.backstory.BenchmarkApp;
 import org.backstory.memberlist.MemberList;
+import org.backstory.memberlist.MemberListOrder;
 import org.backstory.memberlist.MemberListQuery;
 import org.backstory.memberlist.MemberRow;
 import org.backstory.billing.BillingFixtures;
@@ -25,6 +26,7 @@ import org.backstory.members.MemberCursor;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
+import org.backstory.members.RosterCursor;
 import org.backstory.newsletters.Newsletter;
 import org.backstory.newsletters.NewsletterSettings;
 import org.backstory.newsletters.Newsletters;
@@ -81,6 +83,13 @@ public final class MemberListBenchmark {
 			time("status free", () -> list.page(query("", BillingStatus.FREE, null), null, 51));
 			time("newsletter + free", () -> list.page(query("", BillingStatus.FREE, weekly.id()), null, 51));
 			time("label vip", () -> list.page(new MemberListQuery("", null, null, null, "vip", null, null), null, 51));
+			RosterCursor deepByName = list.cursorAt(MemberListOrder.NAME,
+					list.page(all, MemberListOrder.NAME, false, null, count - 100).get(count - 101));
+			time("by name", () -> list.page(all, MemberListOrder.NAME, false, null, 51));
+			time("by name, deep page", () -> list.page(all, MemberListOrder.NAME, false, deepByName, 51));
+			time("by email, descending", () -> list.page(all, MemberListOrder.EMAIL, true, null, 51));
+			time("by status", () -> list.page(all, MemberListOrder.STATUS, false, null, 51));
+			time("by status, descending", () -> list.page(all, MemberListOrder.STATUS, true, null, 51));
 
 			long staffId = app.getBean(MemberDirectory.class)
 				.createAccount(new NewAccount("admin@bench.test", "Admin", null, MemberRole.ADMINISTRATOR, true));

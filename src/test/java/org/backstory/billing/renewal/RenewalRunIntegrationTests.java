@@ -26,6 +26,7 @@ import org.backstory.billing.card.CardService;
 import org.backstory.billing.checkout.Checkout;
 import org.backstory.billing.checkout.CheckoutOutcome;
 import org.backstory.billing.payment.CardDetails;
+import org.backstory.billing.payment.HeldPaymentReleases;
 import org.backstory.billing.payment.HeldPayments;
 import org.backstory.billing.payment.PaymentRepository.HeldPayment;
 import org.backstory.billing.subscription.SubscriptionChanges;
@@ -66,6 +67,9 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	SubscriptionChanges changes;
+
+	@Autowired
+	HeldPaymentReleases releases;
 
 	private Plan plan;
 
@@ -299,6 +303,14 @@ class RenewalRunIntegrationTests extends BillingClockTestSupport {
 		assertThat(held.confirmOnOurPage(held.find(payment.id(), member.id()).orElseThrow())).isFalse();
 		assertThat(payments()).containsExactly("checkout succeeded 500", "renewal failed 500");
 		assertThat(subscription().status()).isEqualTo(SubscriptionStatus.EXPIRED);
+
+		releases.releaseDue();
+		assertThat(jdbc.sql("""
+				select p.hold_release_outcome || ' ' || c.decline_code from billing.payment p
+				join billing.sandbox_charge c on c.id = p.gateway_charge_id where p.id = :id
+				""").param("id", payment.id()).query(String.class).single())
+			.as("the held sandbox charge is canceled, so it can no longer be paid")
+			.isEqualTo("canceled payment_intent_canceled");
 	}
 
 	private HeldPayment heldPayment(SentMail mail) {

@@ -127,7 +127,11 @@ final class StripeStandIn {
 	 * a PaymentIntent off-session with it answers 402 {@code authentication_required};
 	 * the PaymentIntent then reads {@code requires_payment_method} until the customer
 	 * confirms it on session with its client secret ({@link #stripeJs}, or
-	 * {@link #authenticate}), after which it reads {@code succeeded}.
+	 * {@link #authenticate}), after which it reads {@code succeeded}. Canceling it
+	 * ({@code POST /v1/payment_intents/{id}/cancel} with
+	 * {@code cancellation_reason=abandoned}) before then makes it {@code canceled};
+	 * canceling it again, or after it succeeded, answers 400
+	 * {@code payment_intent_unexpected_state} as Stripe does.
 	 */
 	static void heldPayment(WireMockServer server, String paymentIntent, long amount, String customer,
 			String paymentMethod) {
@@ -148,6 +152,53 @@ final class StripeStandIn {
 		server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario)
 			.whenScenarioStateIs("authenticated")
 			.willReturn(ok(paymentIntent(paymentIntent, "succeeded", amount, customer, paymentMethod, null, "null"))));
+		String canceled = canceledPaymentIntent(paymentIntent, amount, customer, paymentMethod);
+		server.stubFor(post(urlPathEqualTo(path + "/cancel")).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.withFormParam("cancellation_reason", equalTo("abandoned"))
+			.willSetStateTo("canceled")
+			.willReturn(ok(canceled)));
+		server.stubFor(get(urlPathEqualTo(path)).inScenario(scenario)
+			.whenScenarioStateIs("canceled")
+			.willReturn(ok(canceled)));
+		server.stubFor(post(urlPathEqualTo(path + "/cancel")).inScenario(scenario)
+			.whenScenarioStateIs("canceled")
+			.willReturn(json(400, unexpectedStateAnswer(canceled))));
+		server.stubFor(post(urlPathEqualTo(path + "/cancel")).inScenario(scenario)
+			.whenScenarioStateIs("authenticated")
+			.willReturn(json(400, unexpectedStateAnswer(
+					paymentIntent(paymentIntent, "succeeded", amount, customer, paymentMethod, null, "null")))));
+	}
+
+	/**
+	 * A PaymentIntent canceled as {@code abandoned}, as {@code POST
+	 * /v1/payment_intents/{id}/cancel} answers it
+	 * (https://docs.stripe.com/api/payment_intents/cancel).
+	 */
+	static String canceledPaymentIntent(String id, long amount, String customer, String paymentMethod) {
+		return paymentIntent(id, "canceled", amount, customer, paymentMethod, null, "null").replace(
+				"\"capture_method\"",
+				"\"canceled_at\": 1764461000,\n  \"cancellation_reason\": \"abandoned\",\n  \"capture_method\"");
+	}
+
+	/**
+	 * Stripe's 400 answer to canceling a PaymentIntent that is already canceled or
+	 * succeeded (https://docs.stripe.com/error-codes/payment-intent-unexpected-state),
+	 * the PaymentIntent as it stands in the error.
+	 */
+	static String unexpectedStateAnswer(String paymentIntent) {
+		return """
+				{
+				  "error": {
+				    "code": "payment_intent_unexpected_state",
+				    "doc_url": "https://docs.stripe.com/error-codes/payment-intent-unexpected-state",
+				    "message": "You cannot cancel this PaymentIntent because it has a status of %s. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.",
+				    "payment_intent": %s,
+				    "type": "invalid_request_error"
+				  }
+				}
+				"""
+			.formatted(paymentIntent.contains("\"status\": \"canceled\"") ? "canceled" : "succeeded", paymentIntent);
 	}
 
 	/**

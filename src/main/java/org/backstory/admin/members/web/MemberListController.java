@@ -18,13 +18,14 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.admin.members.MemberExport;
 import org.backstory.memberlist.MemberList;
+import org.backstory.memberlist.MemberListOrder;
 import org.backstory.memberlist.MemberListQuery;
 import org.backstory.memberlist.MemberRow;
 import org.backstory.billing.BillingStatus;
 import org.backstory.billing.MemberBillingQueries;
-import org.backstory.members.MemberCursor;
 import org.backstory.members.MemberRole;
 import org.backstory.members.MemberRoster;
+import org.backstory.members.RosterCursor;
 import org.backstory.members.SignedInMember;
 import org.backstory.newsletters.Newsletters;
 import org.backstory.shared.ListSort;
@@ -41,19 +42,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The member list with its filters, fifty a page, newest or oldest first, and its CSV
- * export (administrators only).
+ * The member list with its filters, fifty a page, sorted by name, address, status or
+ * joining either way (newest first by default), and its CSV export (administrators only).
  */
 @Controller
 class MemberListController {
 
 	static final int PAGE_SIZE = 50;
 
-	/**
-	 * The list sorts by joining only: it pages by (join time, id), and the other columns
-	 * come from other modules' tables.
-	 */
 	static final ListSort NEWEST_FIRST = new ListSort("joined", true);
+
+	/**
+	 * The sortable columns, each paged by its own cursor (sort value and id); newsletters
+	 * and labels are many per member, so they are filters rather than orders.
+	 */
+	private static final Map<String, MemberListOrder> ORDERS = Map.of("joined", MemberListOrder.JOINED, "name",
+			MemberListOrder.NAME, "email", MemberListOrder.EMAIL, "status", MemberListOrder.STATUS);
 
 	private final MemberList list;
 
@@ -83,11 +87,18 @@ class MemberListController {
 		Responses.personal(response);
 		MemberListQuery query = query(params);
 		String after = params.get("after");
-		MemberCursor cursor = after == null ? null : MemberCursor.parse(after)
+		RosterCursor cursor = after == null ? null : RosterCursor.parse(after)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed page position"));
-		ListSort sort = ListSort.of(params.get("sort"), params.get("dir"), Set.of("joined"), Set.of("joined"),
+		ListSort sort = ListSort.of(params.get("sort"), params.get("dir"), ORDERS.keySet(), Set.of("joined"),
 				NEWEST_FIRST);
-		List<MemberRow> rows = list.page(query, cursor, PAGE_SIZE + 1, !sort.descending());
+		MemberListOrder order = ORDERS.get(sort.column());
+		List<MemberRow> rows;
+		try {
+			rows = list.page(query, order, sort.descending(), cursor, PAGE_SIZE + 1);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed page position");
+		}
 		boolean more = rows.size() > PAGE_SIZE;
 		List<MemberRow> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
 		String filtersOnly = query.queryString();
@@ -96,14 +107,18 @@ class MemberListController {
 				: (filtersOnly.isEmpty() ? "" : "&") + "sort=" + sort.column() + "&dir=" + sort.direction());
 		String base = "/admin/members" + (filters.isEmpty() ? "?" : "?" + filters + "&");
 		boolean administrator = staff.role().atLeast(MemberRole.ADMINISTRATOR);
-		model
-			.addAttribute("page", new MemberListPage(query.search(), statuses(query), plans(query),
-					newsletterChoices(query), labels(query), dayOrEmpty(query.joinedFrom()),
-					dayOrEmpty(query.joinedTo()), shown.stream().map(MemberLine::of).toList(),
-					more ? base + "after=" + shown.get(shown.size() - 1).member().cursor().token() : null,
-					cursor == null ? null : "/admin/members" + (filters.isEmpty() ? "" : "?" + filters), administrator
-							? "/admin/members/export.csv" + (filtersOnly.isEmpty() ? "" : "?" + filtersOnly) : null,
-					administrator, sort, SortHeader.of("Joined", "joined", sort, unsorted, true)));
+		model.addAttribute("page",
+				new MemberListPage(query.search(), statuses(query), plans(query), newsletterChoices(query),
+						labels(query), dayOrEmpty(query.joinedFrom()), dayOrEmpty(query.joinedTo()),
+						shown.stream().map(MemberLine::of).toList(),
+						more ? base + "after=" + list.cursorAt(order, shown.get(shown.size() - 1)).token() : null,
+						cursor == null ? null : "/admin/members" + (filters.isEmpty() ? "" : "?" + filters),
+						administrator ? "/admin/members/export.csv" + (filtersOnly.isEmpty() ? "" : "?" + filtersOnly)
+								: null,
+						administrator, sort, SortHeader.of("Name", "name", sort, unsorted, false),
+						SortHeader.of("Email", "email", sort, unsorted, false),
+						SortHeader.of("Status", "status", sort, unsorted, false),
+						SortHeader.of("Joined", "joined", sort, unsorted, true)));
 		return "admin/members/list";
 	}
 

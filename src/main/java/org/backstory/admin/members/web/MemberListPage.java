@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param exportHref the CSV export of the same filters, or null for staff who may not
  * export
  * @param canImport whether to offer the import
- * @param sort the order of joining shown, kept by the filter form
- * @param joined the Joined column's sorting header
+ * @param sort the order shown, kept by the filter form
+ * @param name, email, status, joined the sortable columns' headers
  */
 public record MemberListPage(String search, List<Choice> statuses, List<Choice> plans, List<Choice> newsletters,
 		List<Choice> labels, String from, String to, List<MemberLine> members, @Nullable String nextHref,
-		@Nullable String firstHref, @Nullable String exportHref, boolean canImport, ListSort sort, SortHeader joined) {
+		@Nullable String firstHref, @Nullable String exportHref, boolean canImport, ListSort sort, SortHeader name,
+		SortHeader email, SortHeader status, SortHeader joined) {
 }
