@@ -1,5 +1,6 @@
 package org.backstory.newsletters;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +20,11 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class TrackedLinks {
 
-	/** The {@code href} of an {@code <a>}, as jte and jsoup write it: double-quoted. */
-	private static final Pattern HREF = Pattern.compile("(<a\\s[^>]*?href=\")(https?://[^\"]*)(\")",
-			Pattern.CASE_INSENSITIVE);
+	/**
+	 * The {@code href} of an {@code <a>}, as jte and jsoup write it: double-quoted, the
+	 * scheme in lower case (as {@code newsletters.send_link} takes it).
+	 */
+	private static final Pattern HREF = Pattern.compile("((?i:<a\\s[^>]*?href=\"))(https?://[^\"]*)(\")");
 
 	/** What {@code newsletters.send_link} takes; a longer link is left untracked. */
 	static final int MAX_URL = 4000;
@@ -34,6 +37,8 @@ final class TrackedLinks {
 	 */
 	static final String BLANK_PIXEL = "data:image/gif;base64," + EmailTracking.PIXEL_GIF_BASE64;
 
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
 	private final Map<String, Integer> positions = new HashMap<>();
 
 	private final List<String> urls = new ArrayList<>();
@@ -43,7 +48,7 @@ final class TrackedLinks {
 		Matcher href = HREF.matcher(edition.html());
 		StringBuilder html = new StringBuilder(edition.html().length() + 1024);
 		while (href.find()) {
-			String url = HtmlUtils.htmlUnescape(href.group(2));
+			String url = headerSafe(HtmlUtils.htmlUnescape(href.group(2)));
 			String replacement = url.length() > MAX_URL ? href.group()
 					: href.group(1) + Personalization.click(position(url)) + href.group(3);
 			href.appendReplacement(html, Matcher.quoteReplacement(replacement));
@@ -57,6 +62,27 @@ final class TrackedLinks {
 	/** The send's tracked links, by position (the index). */
 	List<String> urls() {
 		return List.copyOf(urls);
+	}
+
+	/**
+	 * The URL with every character that may not stand in a {@code Location} header
+	 * (controls, spaces, anything beyond ASCII) percent-encoded as UTF-8, as a browser
+	 * would before following it: a line break in an article's link must never reach a
+	 * response header.
+	 */
+	static String headerSafe(String url) {
+		StringBuilder safe = new StringBuilder(url.length());
+		url.codePoints().forEach(point -> {
+			if (point > 0x20 && point < 0x7f) {
+				safe.appendCodePoint(point);
+			}
+			else {
+				for (byte b : new String(Character.toChars(point)).getBytes(StandardCharsets.UTF_8)) {
+					safe.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+				}
+			}
+		});
+		return safe.toString();
 	}
 
 	private int position(String url) {

@@ -75,4 +75,15 @@ class TrackedLinksTests {
 			.isEqualTo("%%backstory-click-%% %%backstory-click-x1%% %%backstory-click-12");
 	}
 
+	@Test
+	void aLinksLineBreaksSpacesAndNonAsciiArePercentEncodedSoTheyNeverReachAHeaderRaw() {
+		TrackedLinks links = new TrackedLinks();
+
+		links.track(new EditionContent("S",
+				"<a href=\"https://a.test/caf\u00e9 x&#13;&#10;Set-Cookie: y\">A</a><a href=\"HTTPS://B.TEST/\">B</a>",
+				""));
+
+		assertThat(links.urls()).containsExactly("https://a.test/caf%C3%A9%20x%0D%0ASet-Cookie:%20y");
+	}
+
 }
