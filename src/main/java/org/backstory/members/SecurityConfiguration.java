@@ -87,6 +87,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/settings/plans/**",
 					"/admin/settings/mail/**", "/admin/export/**", "/admin/integrations/**")
 			.hasRole("OWNER")
+			.requestMatchers("/admin/settings/newsletter-analytics/**")
+			.hasRole("OWNER")
 			.requestMatchers("/admin/billing/**", "/admin/settings/**", "/admin/dashboard/**", "/admin/import/**",
 					"/admin/webhooks/**")
 			.hasRole("ADMINISTRATOR")

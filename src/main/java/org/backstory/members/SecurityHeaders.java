@@ -36,7 +36,9 @@ final class SecurityHeaders implements HeaderWriter {
 	 */
 	static final List<String> TOKEN_PAGES = List.of("/login/link", "/password/reset", "/verify", "/staff/invite",
 			"/setup", "/email/change", "/gift/redeem/*", "/unsubscribe/*", "/unfollow/*", "/newsletters/preferences/*",
-			"/newsletters/confirm-address/*", "/feed/*");
+			"/newsletters/confirm-address/*", "/feed/*",
+			// newsletter open pixel and click redirects (their tokens name the member)
+			"/e/o/*", "/e/c/*");
 
 	/** Staff screens: never framed, not even by the site itself. */
 	static final String ADMIN = "/admin/**";

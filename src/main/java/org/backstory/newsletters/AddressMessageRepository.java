@@ -1,6 +1,11 @@
 package org.backstory.newsletters;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,20 +42,57 @@ class AddressMessageRepository {
 	}
 
 	/**
-	 * Marks the message most recently sent to the address (by its suppression key) as
-	 * bounced, only while it is still marked sent; returns how many rows it marked (0 or
-	 * 1).
+	 * The message a delivery report is about, as (send, member): the one its Message-ID
+	 * names when that went to this address (by its suppression key), else the latest
+	 * delivered to the address since {@code since}.
 	 */
-	int markLatestBounced(String key, String error) {
+	Optional<long[]> reportedMessage(String key, @Nullable MessageRef named, Instant since) {
+		if (named != null) {
+			Optional<long[]> exact = jdbc.sql("""
+					select send_id, member_id from newsletters.recipient
+					where send_id = :send and member_id = :member and lower(address) = :key and sent_at is not null""")
+				.param("send", named.sendId())
+				.param("member", named.memberId())
+				.param("key", key)
+				.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+				.optional();
+			if (exact.isPresent()) {
+				return exact;
+			}
+		}
 		return jdbc.sql("""
-				update newsletters.recipient r set status = 'bounced', last_error = :error
-				from (select send_id, member_id, status from newsletters.recipient
-				      where lower(address) = :key and sent_at is not null and status in ('sent', 'bounced')
-				      order by sent_at desc limit 1) latest
-				where r.send_id = latest.send_id and r.member_id = latest.member_id and latest.status = 'sent'""")
+				select send_id, member_id from newsletters.recipient
+				where lower(address) = :key and sent_at >= :since
+				order by sent_at desc, send_id desc limit 1""")
 			.param("key", key)
+			.param("since", Timestamp.from(since))
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.optional();
+	}
+
+	/**
+	 * Marks a delivered message bounced, only while it is still marked sent; whether it
+	 * did.
+	 */
+	boolean markBounced(long[] message, String error) {
+		return jdbc.sql("""
+				update newsletters.recipient set status = 'bounced', last_error = :error
+				where send_id = :send and member_id = :member and status = 'sent'""")
+			.param("send", message[0])
+			.param("member", message[1])
 			.param("error", error)
-			.update();
+			.update() == 1;
+	}
+
+	/** Records a complaint about a delivered message, once; whether it was the first. */
+	boolean markComplained(long[] message, Instant at) {
+		return jdbc.sql("""
+				update newsletters.recipient set complained_at = :at
+				where send_id = :send and member_id = :member and complained_at is null""")
+			.param("send", message[0])
+			.param("member", message[1])
+			.param("at", Timestamp.from(at))
+			.update() == 1;
 	}
 
 }

@@ -3,6 +3,8 @@ package org.backstory.newsletters;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the mail provider reported about an address, through {@code /webhooks/email}.
  *
@@ -10,14 +12,24 @@ import java.util.Optional;
  * @param type what happened
  * @param detail what the provider said, for staff; at most 500 characters are kept,
  * without NUL characters
+ * @param messageId the {@code Message-ID} of the message reported on, when the provider
+ * gives it ({@code newsletter.<send>.<member>@…} names the message exactly); may be null
  */
-public record DeliveryReport(String address, Type type, String detail) {
+public record DeliveryReport(String address, Type type, String detail, @Nullable String messageId) {
 
 	static final int MAX_DETAIL = 500;
 
+	/** RFC 5322's limit on a header line; a longer one is not a Message-ID. */
+	static final int MAX_MESSAGE_ID = 998;
+
+	/** A report that names no message: it is about the address's latest message. */
+	public DeliveryReport(String address, Type type, String detail) {
+		this(address, type, detail, null);
+	}
+
 	/**
 	 * @throws IllegalArgumentException when {@code address} is not one plain mailbox
-	 * address
+	 * address, or the message id is too long
 	 */
 	public DeliveryReport {
 		if (!NewsletterRules.isAddress(address)) {
@@ -27,6 +39,9 @@ public record DeliveryReport(String address, Type type, String detail) {
 		// is still applied.
 		detail = detail.replace("\u0000", "");
 		detail = detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+		if (messageId != null && messageId.length() > MAX_MESSAGE_ID) {
+			throw new IllegalArgumentException("message_id is longer than " + MAX_MESSAGE_ID + " characters");
+		}
 	}
 
 	/** The kinds of report. */

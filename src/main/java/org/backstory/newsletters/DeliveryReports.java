@@ -1,6 +1,9 @@
 package org.backstory.newsletters;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.backstory.members.MemberDirectory;
@@ -12,12 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Acts on the mail provider's bounce and complaint reports. A hard bounce suppresses the
  * address and marks the newsletter message that bounced; a complaint suppresses the
- * address and opts its member out of every newsletter; a soft bounce is only counted.
- * Providers deliver reports at least once, so a report that arrives again changes nothing
- * more.
+ * address, opts its member out of every newsletter and is counted against the message
+ * complained of; a soft bounce is only counted. The message is the one the report's
+ * Message-ID names, else the latest delivered to the address in the last
+ * {@link #ATTRIBUTION_WINDOW} (providers report bounces within hours and complaints
+ * within days; an older message is too old to blame). Providers deliver reports at least
+ * once, so a report that arrives again changes nothing more.
  */
 @Service
 public class DeliveryReports {
+
+	/** How far back a report without a Message-ID may find its message. */
+	static final Duration ATTRIBUTION_WINDOW = Duration.ofDays(30);
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryReports.class);
 
@@ -31,13 +40,16 @@ public class DeliveryReports {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	DeliveryReports(Suppressions suppressions, OptIns optIns, MemberDirectory members,
-			AddressMessageRepository repository, MeterRegistry meters) {
+			AddressMessageRepository repository, MeterRegistry meters, Clock clock) {
 		this.suppressions = suppressions;
 		this.optIns = optIns;
 		this.members = members;
 		this.repository = repository;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/** Applies every report, all or none. */
@@ -54,6 +66,7 @@ public class DeliveryReports {
 			}
 			case COMPLAINT -> {
 				suppressions.suppress(report.address(), SuppressionReason.COMPLAINT, report.detail());
+				reportedMessage(report).ifPresent(message -> repository.markComplained(message, clock.instant()));
 				members.findByEmail(report.address()).ifPresent(member -> optIns.choose(member.id(), List.of()));
 			}
 			case SOFT_BOUNCE -> log.info("Soft bounce reported domain={}", domain(report.address()));
@@ -62,14 +75,18 @@ public class DeliveryReports {
 	}
 
 	/**
-	 * Marks the newsletter message most recently sent to the address as bounced. Only
-	 * while it is still marked sent: a repeated report must not reach back to an older
-	 * message.
+	 * Marks the reported message as bounced. Only while it is still marked sent: a
+	 * repeated report must not reach back to an older message.
 	 */
 	private void markLatestBounced(DeliveryReport report) {
-		int marked = repository.markLatestBounced(Suppressions.key(report.address()),
-				report.detail().isEmpty() ? "bounce reported" : "bounce reported: " + report.detail());
-		log.info("Bounce reported domain={} messageMarked={}", domain(report.address()), marked == 1);
+		String error = report.detail().isEmpty() ? "bounce reported" : "bounce reported: " + report.detail();
+		boolean marked = reportedMessage(report).map(message -> repository.markBounced(message, error)).orElse(false);
+		log.info("Bounce reported domain={} messageMarked={}", domain(report.address()), marked);
+	}
+
+	private Optional<long[]> reportedMessage(DeliveryReport report) {
+		return repository.reportedMessage(Suppressions.key(report.address()),
+				MessageRef.of(report.messageId()).orElse(null), clock.instant().minus(ATTRIBUTION_WINDOW));
 	}
 
 	private static String domain(String address) {

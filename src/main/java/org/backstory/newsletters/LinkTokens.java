@@ -24,7 +24,13 @@ final class LinkTokens {
 	/** What a token is for; each purpose carries a fixed number of ids. */
 	enum Purpose {
 
-		UNSUBSCRIBE("unsubscribe", 3), PREFERENCES("preferences", 1), UNFOLLOW("unfollow", 3);
+		UNSUBSCRIBE("unsubscribe", 3), PREFERENCES("preferences", 1), UNFOLLOW("unfollow", 3),
+		/** The open pixel of one message: send, member. */
+		OPEN("open", 2),
+		/**
+		 * A tracked link of one message: send, member, the link's position in the send.
+		 */
+		CLICK("click", 3);
 
 		private final String label;
 

@@ -38,7 +38,7 @@ class MessageComposer {
 				? links.unsubscribeUrl(recipient.memberId(), newsletter.id(), recipient.sendId())
 				: links.unfollowUrl(recipient.memberId(), storylineId, recipient.sendId());
 		Personalization personal = new Personalization(unsubscribe, links.preferencesUrl(recipient.memberId()),
-				recipient.address());
+				recipient.address(), tracking(recipient.sendId(), recipient.memberId()));
 		String replyTo = newsletter.replyTo() != null ? newsletter.replyTo() : newsletter.senderAddress();
 		Map<String, String> headers = new LinkedHashMap<>();
 		String list = storylineId == null ? newsletter.slug() : "follow-" + storylineId;
@@ -51,13 +51,29 @@ class MessageComposer {
 	}
 
 	/**
+	 * The recipient's pixel and click links, signed only if the edition has placeholders
+	 * for them (a tracked send).
+	 */
+	private Personalization.TrackingUrls tracking(long sendId, long memberId) {
+		return new Personalization.TrackingUrls() {
+			@Override
+			public String open() {
+				return links.openUrl(sendId, memberId);
+			}
+
+			@Override
+			public String click(int position) {
+				return links.clickUrl(sendId, memberId, position);
+			}
+		};
+	}
+
+	/**
 	 * The same for every attempt at one recipient of one send, so a receiver sees a
 	 * repeat as a repeat.
 	 */
 	private static String messageId(ClaimedRecipient recipient, Newsletter newsletter) {
-		String sender = newsletter.senderAddress();
-		return "newsletter." + recipient.sendId() + "." + recipient.memberId()
-				+ sender.substring(sender.lastIndexOf('@'));
+		return new MessageRef(recipient.sendId(), recipient.memberId()).messageId(newsletter.senderAddress());
 	}
 
 }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The signed links in a newsletter: unsubscribe (one newsletter, without login, RFC 8058
- * one-click) and preferences (choose newsletters, without login). Every message carries
- * both, so signing costs no database work: the key is read once, on first use, and kept.
+ * one-click) and preferences (choose newsletters, without login), and, when the send is
+ * tracked, the open pixel and the click redirects. Every message carries the first two,
+ * so signing costs no database work: the key is read once, on first use, and kept.
  */
 @Component
 class NewsletterLinks {
@@ -81,6 +82,32 @@ class NewsletterLinks {
 		return tokens().read(Purpose.PREFERENCES, token)
 			.map(ids -> OptionalLong.of(ids[0]))
 			.orElse(OptionalLong.empty());
+	}
+
+	/** The absolute URL of the open pixel of this send's message to this member. */
+	String openUrl(long sendId, long memberId) {
+		return site.link("/e/o/" + tokens().sign(Purpose.OPEN, sendId, memberId));
+	}
+
+	/**
+	 * The absolute URL that records this member's click on the link at {@code position}
+	 * of this send and redirects to it.
+	 */
+	String clickUrl(long sendId, long memberId, int position) {
+		return site.link("/e/c/" + tokens().sign(Purpose.CLICK, sendId, memberId, position));
+	}
+
+	/** The send and member an open token names; empty when it was not signed by us. */
+	Optional<long[]> readOpen(String token) {
+		return tokens().read(Purpose.OPEN, token);
+	}
+
+	/**
+	 * The send, member and link position a click token names; empty when it was not
+	 * signed by us.
+	 */
+	Optional<long[]> readClick(String token) {
+		return tokens().read(Purpose.CLICK, token).filter(ids -> ids[2] <= Integer.MAX_VALUE);
 	}
 
 	private LinkTokens tokens() {

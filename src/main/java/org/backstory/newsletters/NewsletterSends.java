@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,15 +39,18 @@ public class NewsletterSends {
 
 	private final StaffActions audit;
 
+	private final EngagementRepository engagement;
+
 	private final Clock clock;
 
 	NewsletterSends(SendRepository sends, RecipientRepository recipients, NewsletterRepository newsletters,
-			Scheduler scheduler, StaffActions audit, Clock clock) {
+			Scheduler scheduler, StaffActions audit, EngagementRepository engagement, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
 		this.newsletters = newsletters;
 		this.scheduler = scheduler;
 		this.audit = audit;
+		this.engagement = engagement;
 		this.clock = clock;
 	}
 
@@ -146,13 +150,27 @@ public class NewsletterSends {
 
 	/**
 	 * An edition's HTML as its recipients get it, with sample links and address in place
-	 * of each one's own.
+	 * of each one's own; a tracked edition's links go straight to their targets and its
+	 * pixel loads nothing, so looking at it counts nothing.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> editionPreview(long sendId, String edition) {
-		return sends.edition(sendId, edition)
-			.map(content -> new Personalization("#unsubscribe", "#preferences", "reader@example.com")
-				.html(content.html()));
+		return sends.edition(sendId, edition).map(content -> {
+			List<String> links = engagement.links(sendId);
+			return new Personalization("#unsubscribe", "#preferences", "reader@example.com",
+					new Personalization.TrackingUrls() {
+						@Override
+						public String open() {
+							return TrackedLinks.BLANK_PIXEL;
+						}
+
+						@Override
+						public String click(int position) {
+							return position < links.size() ? HtmlUtils.htmlEscape(links.get(position)) : "#";
+						}
+					})
+				.html(content.html());
+		});
 	}
 
 	/** A deleted member's addresses leave the send records too. */

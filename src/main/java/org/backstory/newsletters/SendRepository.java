@@ -103,10 +103,13 @@ class SendRepository {
 			.list();
 	}
 
-	void markSending(long id, int recipients, Instant now) {
-		jdbc.sql(
-				"update newsletters.send set status = 'sending', started_at = :now, recipients = :recipients where id = :id")
+	void markSending(long id, int recipients, boolean tracked, Instant now) {
+		jdbc.sql("""
+				update newsletters.send set status = 'sending', started_at = :now, recipients = :recipients,
+				  tracked = :tracked
+				where id = :id""")
 			.param("id", id)
+			.param("tracked", tracked)
 			.param("recipients", recipients)
 			.param("now", Timestamp.from(now))
 			.update();

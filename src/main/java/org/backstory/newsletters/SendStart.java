@@ -9,13 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.backstory.access.ArticleGate;
-import org.backstory.access.Edition;
 import org.backstory.access.EmailRecipient;
 import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
-import org.backstory.publishing.PublicationService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +51,7 @@ class SendStart {
 
 	private final Suppressions suppressions;
 
-	private final EditionRenderer renderer;
-
-	private final PublicationService publication;
+	private final SendEditions sendEditions;
 
 	private final TransactionOperations transactions;
 
@@ -63,8 +59,7 @@ class SendStart {
 
 	SendStart(SendRepository sends, RecipientRepository recipients, SendAudience audience,
 			NewsletterRepository newsletters, ArticleCatalog catalog, ArticleGate gate, MemberDirectory directory,
-			Suppressions suppressions, EditionRenderer renderer, PublicationService publication,
-			TransactionOperations transactions, Clock clock) {
+			Suppressions suppressions, SendEditions sendEditions, TransactionOperations transactions, Clock clock) {
 		this.sends = sends;
 		this.recipients = recipients;
 		this.audience = audience;
@@ -73,8 +68,7 @@ class SendStart {
 		this.gate = gate;
 		this.directory = directory;
 		this.suppressions = suppressions;
-		this.renderer = renderer;
-		this.publication = publication;
+		this.sendEditions = sendEditions;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -117,18 +111,16 @@ class SendStart {
 			recipients.insertAll(send.id(), chunk, count, now);
 			count += chunk.size();
 		}
-		for (String edition : editions) {
-			sends.insertEdition(send.id(), edition, renderer.render(newsletter,
-					gate.openEdition(article, Edition.ofKey(edition)), publication.publication(), followed));
-		}
-		sends.markSending(send.id(), count, now);
+		boolean tracked = sendEditions.store(send, newsletter, article, editions, followed);
+		sends.markSending(send.id(), count, tracked, now);
 		// Fresh statistics, so the per-message updates use the primary key: planned
 		// against the table as it
 		// was before this insert (empty, on a new site), they scan every recipient row
 		// instead.
 		recipients.analyze();
-		log.info("Newsletter send started send={} article={} newsletter={} audience={} recipients={} editions={}",
-				send.id(), article.id(), newsletter.id(), send.audience().code(), count, editions);
+		log.info(
+				"Newsletter send started send={} article={} newsletter={} audience={} recipients={} editions={} tracked={}",
+				send.id(), article.id(), newsletter.id(), send.audience().code(), count, editions, tracked);
 		return true;
 	}
 

@@ -1,5 +1,6 @@
 package org.backstory.newsletters;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -35,14 +36,20 @@ public class SignedLinks {
 
 	private final StorylineTaxonomy storylines;
 
+	private final EngagementRepository engagement;
+
+	private final Clock clock;
+
 	SignedLinks(NewsletterLinks links, MemberDirectory members, NewsletterRepository newsletters, OptIns optIns,
-			StorylineFollows follows, StorylineTaxonomy storylines) {
+			StorylineFollows follows, StorylineTaxonomy storylines, EngagementRepository engagement, Clock clock) {
 		this.links = links;
 		this.members = members;
 		this.newsletters = newsletters;
 		this.optIns = optIns;
 		this.follows = follows;
 		this.storylines = storylines;
+		this.engagement = engagement;
+		this.clock = clock;
 	}
 
 	/**
@@ -69,6 +76,9 @@ public class SignedLinks {
 			return new LinkTarget.Gone();
 		}
 		boolean removed = follows.unfollow(ids[0], ids[1]);
+		if (removed) {
+			engagement.markUnsubscribed(ids[2], ids[0], clock.instant());
+		}
 		log.info("Unfollowed by link member={} storyline={} send={} changed={}", ids[0], ids[1], ids[2], removed);
 		return new LinkTarget.Unfollow(valid.member(), valid.storylineTitle(), valid.storylineSlug(), removed);
 	}
@@ -112,6 +122,11 @@ public class SignedLinks {
 			return new LinkTarget.Gone();
 		}
 		boolean removed = optIns.optOut(ids.memberId(), ids.newsletterId());
+		if (removed) {
+			// Counted against the send whose message carried the link (the one-click
+			// POST of RFC 8058 too).
+			engagement.markUnsubscribed(ids.sendId(), ids.memberId(), clock.instant());
+		}
 		log.info("Unsubscribed by link member={} newsletter={} send={} changed={}", ids.memberId(), ids.newsletterId(),
 				ids.sendId(), removed);
 		return new LinkTarget.Unsubscribe(valid.member(), valid.newsletter(), removed);

@@ -81,6 +81,8 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/settings/plans/{code}/gift-links", MemberRole.OWNER),
 			entry("POST /admin/settings/plans/{code}/prices", MemberRole.OWNER),
 			entry("GET /admin/settings/welcome", MemberRole.ADMINISTRATOR),
+			entry("GET /admin/settings/newsletter-analytics", MemberRole.OWNER),
+			entry("POST /admin/settings/newsletter-analytics", MemberRole.OWNER),
 			entry("POST /admin/settings/welcome/{code}", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/settings/welcome/{code}/preview", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/settings/plans/{code}/group", MemberRole.OWNER),

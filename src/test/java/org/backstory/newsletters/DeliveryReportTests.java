@@ -26,4 +26,13 @@ class DeliveryReportTests {
 		assertThat(report.detail()).isEqualTo("x".repeat(500));
 	}
 
+	@Test
+	void aMessageIdIsOptionalAndAnOverlongOneIsRefused() {
+		assertThat(new DeliveryReport("ada@example.com", DeliveryReport.Type.BOUNCE, "").messageId()).isNull();
+		assertThat(new DeliveryReport("ada@example.com", DeliveryReport.Type.BOUNCE, "", "<newsletter.1.2@x.test>")
+			.messageId()).isEqualTo("<newsletter.1.2@x.test>");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DeliveryReport("ada@example.com", DeliveryReport.Type.BOUNCE, "", "x".repeat(999)));
+	}
+
 }

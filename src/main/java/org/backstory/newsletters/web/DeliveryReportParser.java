@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the webhook's body: one report {@code {"address": …, "type": …, "detail": …}} or
- * an array of them. Every report is checked before any is returned, so a batch with one
- * bad report is refused as a whole.
+ * Reads the webhook's body: one report {@code {"address": …, "type": …, "detail": …,
+ * "message_id": …}} (detail and message id optional) or an array of them. Every report is
+ * checked before any is returned, so a batch with one bad report is refused as a whole.
  */
 final class DeliveryReportParser {
 
@@ -76,8 +76,10 @@ final class DeliveryReportParser {
 		DeliveryReport.Type known = DeliveryReport.Type.ofCode(type)
 			.orElseThrow(() -> new Refused(where + "unknown type (expected bounce, complaint or soft-bounce)"));
 		String detail = text(node, "detail", where);
+		String messageId = text(node, "message_id", where);
 		try {
-			return new DeliveryReport(address.strip(), known, detail == null ? "" : detail.strip());
+			return new DeliveryReport(address.strip(), known, detail == null ? "" : detail.strip(),
+					messageId == null || messageId.isBlank() ? null : messageId.strip());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new Refused(where + ex.getMessage());

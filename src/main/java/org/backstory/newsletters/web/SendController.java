@@ -1,6 +1,7 @@
 package org.backstory.newsletters.web;
 
 import org.backstory.newsletters.InvalidNewsletterException;
+import org.backstory.newsletters.NewsletterEngagement;
 import org.backstory.newsletters.NewsletterSends;
 import org.backstory.newsletters.Send;
 import org.backstory.shared.web.CsrfField;
@@ -16,19 +17,25 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff's view of sends: the list, and each send's progress while it runs and its tally
- * after.
+ * Staff's view of sends: the list, and each send's progress while it runs, its tally and
+ * what readers did with it (delivered, bounced, complained, unsubscribed, and opened and
+ * clicked when it was tracked).
  */
 @Controller
 class SendController {
+
+	private static final int TOP_LINKS = 10;
 
 	private final NewsletterSends sends;
 
 	private final SendRows rows;
 
-	SendController(NewsletterSends sends, SendRows rows) {
+	private final NewsletterEngagement engagement;
+
+	SendController(NewsletterSends sends, SendRows rows, NewsletterEngagement engagement) {
 		this.sends = sends;
 		this.rows = rows;
+		this.engagement = engagement;
 	}
 
 	@GetMapping("/admin/newsletters/sends")
@@ -43,6 +50,8 @@ class SendController {
 		model.addAttribute("send", rows.row(send));
 		model.addAttribute("failures", sends.failures(id, 100));
 		model.addAttribute("editions", sends.editions(id));
+		model.addAttribute("stats", engagement.ofSend(id).map(SendFigures::of).orElseThrow());
+		model.addAttribute("links", engagement.topLinks(id, TOP_LINKS));
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "newsletters/send";
 	}

@@ -165,7 +165,8 @@ class SettingsIntegrationTests {
 		Visitor.Page page = staff(MemberRole.OWNER).get(PATH);
 
 		assertThat(page.document().select(".admin-links a").eachAttr("href")).containsExactly("/admin/settings/plans",
-				"/admin/newsletters", "/admin/settings/welcome", "/admin/staff");
+				"/admin/newsletters", "/admin/settings/newsletter-analytics", "/admin/settings/welcome",
+				"/admin/staff");
 		assertThat(staff(MemberRole.ADMINISTRATOR).get(PATH).document().select(".admin-links a").eachAttr("href"))
 			.containsExactly("/admin/newsletters", "/admin/settings/welcome");
 	}

@@ -1,0 +1,28 @@
+package org.backstory.newsletters.web;
+
+import java.util.Locale;
+
+import org.backstory.newsletters.SendStats;
+
+/**
+ * A send's engagement as its page shows it: each count with its share of the delivered
+ * messages, e.g. {@code 3 (1.5 %)}.
+ *
+ * @param tracked whether opens and clicks were tracked (if not, the page says so instead
+ * of showing 0 %)
+ */
+public record SendFigures(boolean tracked, String delivered, String bounced, String complained, String unsubscribed,
+		String opened, String clicked) {
+
+	static SendFigures of(SendStats stats) {
+		return new SendFigures(stats.tracked(), String.valueOf(stats.delivered()), share(stats, stats.bounced()),
+				share(stats, stats.complained()), share(stats, stats.unsubscribed()), share(stats, stats.opened()),
+				share(stats, stats.clicked()));
+	}
+
+	private static String share(SendStats stats, int count) {
+		return stats.delivered() == 0 ? String.valueOf(count)
+				: count + " (" + String.format(Locale.ROOT, "%.1f", stats.rate(count)) + " %)";
+	}
+
+}
