@@ -200,7 +200,7 @@ public class GroupInvoices {
 		if (!invoices.markVoid(invoiceId, now)) {
 			return Change.NOT_OPEN;
 		}
-		licences.lock(invoice.subscriptionId()).ifPresent(licence -> runningAgainIfSettled(licence, now));
+		leaveGraceIfSettled(invoice.subscriptionId(), staffId, now);
 		audit.record(staffId, "invoice.voided", "invoice " + invoice.number() + " " + invoice.institution(),
 				Money.format(invoice.amount(), invoice.currency()));
 		return Change.DONE;
@@ -224,7 +224,7 @@ public class GroupInvoices {
 		if (!invoices.moveDueDate(invoiceId, dueAt)) {
 			return Change.NOT_OPEN;
 		}
-		licences.lock(invoice.subscriptionId()).ifPresent(licence -> runningAgainIfSettled(licence, now));
+		leaveGraceIfSettled(invoice.subscriptionId(), staffId, now);
 		audit.record(staffId, "invoice.due-date-changed", "invoice " + invoice.number() + " " + invoice.institution(),
 				"due " + dueOn);
 		return Change.DONE;
@@ -258,6 +258,18 @@ public class GroupInvoices {
 	private void runningAgainIfSettled(InvoiceLicence licence, Instant now) {
 		if (licence.status() == SubscriptionStatus.PAST_DUE && !invoices.hasOverdue(licence.subscriptionId(), now)) {
 			licences.active(licence.subscriptionId(), now);
+		}
+	}
+
+	/**
+	 * After a void or a later due date: a licence in grace with nothing overdue left runs
+	 * again, and the log says so.
+	 */
+	private void leaveGraceIfSettled(long subscriptionId, long staffId, Instant now) {
+		InvoiceLicence licence = licences.lock(subscriptionId).orElseThrow();
+		runningAgainIfSettled(licence, now);
+		if (licence.status() == SubscriptionStatus.PAST_DUE && !invoices.hasOverdue(subscriptionId, now)) {
+			events.record(subscriptionId, licence.status(), Cause.INVOICE_SETTLED, Actor.staff(staffId), now);
 		}
 	}
 

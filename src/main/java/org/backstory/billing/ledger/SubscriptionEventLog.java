@@ -74,6 +74,11 @@ public class SubscriptionEventLog {
 		INVOICE_PAID,
 		/** An invoice passed its due date unpaid: the licence is in grace. */
 		INVOICE_OVERDUE,
+		/**
+		 * Staff voided an overdue invoice or gave it a later due date: the licence left
+		 * grace.
+		 */
+		INVOICE_SETTLED,
 		/** The grace period after an unpaid invoice's due date ran out. */
 		INVOICE_UNPAID;
 
