@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.Money;
 import org.backstory.billing.PlanCatalog;
 import org.backstory.billing.invoice.GroupInvoices;
+import org.backstory.billing.invoice.LicenceSales;
 import org.backstory.billing.invoice.SaleOutcome;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
@@ -37,13 +38,16 @@ class GroupLicenceAdminController {
 
 	static final String PATH = "/admin/billing/group-licences";
 
+	private final LicenceSales sales;
+
 	private final GroupInvoices invoices;
 
 	private final PlanCatalog plans;
 
 	private final Clock clock;
 
-	GroupLicenceAdminController(GroupInvoices invoices, PlanCatalog plans, Clock clock) {
+	GroupLicenceAdminController(LicenceSales sales, GroupInvoices invoices, PlanCatalog plans, Clock clock) {
+		this.sales = sales;
 		this.invoices = invoices;
 		this.plans = plans;
 		this.clock = clock;
@@ -63,7 +67,7 @@ class GroupLicenceAdminController {
 		LicenceSaleForm.Checked checked = form.check();
 		Map<String, String> errors = checked.errors();
 		if (checked.sale() != null) {
-			SaleOutcome outcome = invoices.sell(checked.sale(), staff.id());
+			SaleOutcome outcome = sales.sell(checked.sale(), staff.id());
 			if (outcome instanceof SaleOutcome.Sold sold) {
 				redirect.addFlashAttribute("notice", "Licence sold to " + checked.sale().institution()
 						+ ". Its seats can be used now, and invoice 1 was sent to the manager.");

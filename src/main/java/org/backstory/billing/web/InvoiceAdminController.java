@@ -2,6 +2,7 @@ package org.backstory.billing.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -123,7 +124,7 @@ class InvoiceAdminController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such invoice"));
 		model.addAttribute("invoice",
 				InvoicePage.of(invoice, publications.publication(), invoices.paymentText(), clock.instant()));
-		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString());
+		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
 		model.addAttribute("problem", problem);
 		model.addAttribute("csrf", CsrfField.of(csrfToken));
 		return "billing/invoice-admin";

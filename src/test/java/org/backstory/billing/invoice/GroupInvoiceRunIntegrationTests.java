@@ -43,6 +43,9 @@ class GroupInvoiceRunIntegrationTests extends BillingClockTestSupport {
 	GroupInvoices invoices;
 
 	@Autowired
+	LicenceSales sales;
+
+	@Autowired
 	InvoiceRun invoiceRun;
 
 	@Autowired
@@ -165,8 +168,8 @@ class GroupInvoiceRunIntegrationTests extends BillingClockTestSupport {
 	}
 
 	private long sell(BillingInterval interval) {
-		SaleOutcome outcome = invoices.sell(new LicenceSale("Example University", "1 College Road",
-				"accounts@example.edu", managerEmail, "Libby", plan.code(), 5, interval, today(), 30, null), staffId);
+		SaleOutcome outcome = sales.sell(new LicenceSale("Example University", "1 College Road", "accounts@example.edu",
+				managerEmail, "Libby", plan.code(), 5, interval, today(), 30, null), staffId);
 		assertThat(outcome).isInstanceOf(SaleOutcome.Sold.class);
 		return ((SaleOutcome.Sold) outcome).invoiceId();
 	}
