@@ -106,7 +106,8 @@ class ArchitectureTests {
 			.resideInAnyPackage("org.backstory.billing.ledger..", "org.backstory.billing.payment..",
 					"org.backstory.billing.card..", "org.backstory.billing.subscription..",
 					"org.backstory.billing.checkout..", "org.backstory.billing.gift..", "org.backstory.billing.group..",
-					"org.backstory.billing.planchange..", "org.backstory.billing.renewal..")
+					"org.backstory.billing.invoice..", "org.backstory.billing.planchange..",
+					"org.backstory.billing.renewal..")
 			.should()
 			.dependOnClassesThat(resideInAPackage("org.backstory.billing")
 				.and(annotatedWith(Service.class).or(annotatedWith(Component.class)))

@@ -20,9 +20,12 @@ public record PaymentRecord(long id, String purpose, String status, long amount,
 		return "succeeded".equals(status);
 	}
 
-	/** What can still be refunded. */
+	/**
+	 * What can still be refunded through the gateway: nothing of an invoice paid by bank
+	 * transfer, which no gateway charged (staff pay that back by bank).
+	 */
 	public long refundable() {
-		return succeeded() ? amount - refundedAmount : 0;
+		return succeeded() && !"invoice".equals(purpose) ? amount - refundedAmount : 0;
 	}
 
 }

@@ -62,7 +62,25 @@ public class SubscriptionEventLog {
 		/** A coupon was applied. */
 		COUPON_APPLIED,
 		/** A gift was redeemed. */
-		GIFT_REDEEMED;
+		GIFT_REDEEMED,
+		/**
+		 * Staff sold a group licence by invoice: it runs from the sale, logged from
+		 * incomplete as a checkout's first payment is.
+		 */
+		LICENCE_SOLD,
+		/** An invoice licence's period began and its invoice was issued, unpaid. */
+		INVOICE_ISSUED,
+		/** Staff marked an invoice paid, with the payment they recorded. */
+		INVOICE_PAID,
+		/** An invoice passed its due date unpaid: the licence is in grace. */
+		INVOICE_OVERDUE,
+		/**
+		 * Staff voided an overdue invoice or gave it a later due date: the licence left
+		 * grace.
+		 */
+		INVOICE_SETTLED,
+		/** The grace period after an unpaid invoice's due date ran out. */
+		INVOICE_UNPAID;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);
@@ -76,6 +94,8 @@ public class SubscriptionEventLog {
 		public static final Actor SYSTEM = new Actor("system");
 
 		public static final Actor RENEWAL_RUN = new Actor("renewal-run");
+
+		public static final Actor INVOICE_RUN = new Actor("invoice-run");
 
 		public static Actor member(long id) {
 			return new Actor("member:" + id);
@@ -196,11 +216,12 @@ public class SubscriptionEventLog {
 	/** The change a log entry stands for, if it is one other modules are told about. */
 	static Optional<SubscriptionChanged.Change> announced(Entry entry) {
 		return switch (entry.cause()) {
-			case FIRST_PAYMENT, TRIAL_STARTED, COMP_GRANTED, GIFT_REDEEMED ->
+			case FIRST_PAYMENT, TRIAL_STARTED, COMP_GRANTED, GIFT_REDEEMED, LICENCE_SOLD ->
 				Optional.of(SubscriptionChanged.Change.STARTED);
 			case RENEWAL_FAILED -> entry.from() == SubscriptionStatus.PAST_DUE ? Optional.empty()
 					: Optional.of(SubscriptionChanged.Change.PAST_DUE);
-			case CANCELED_BY_MEMBER, CANCELED_BY_STAFF, RETRIES_EXHAUSTED ->
+			case INVOICE_OVERDUE -> Optional.of(SubscriptionChanged.Change.PAST_DUE);
+			case CANCELED_BY_MEMBER, CANCELED_BY_STAFF, RETRIES_EXHAUSTED, INVOICE_UNPAID ->
 				Optional.of(SubscriptionChanged.Change.CANCELED);
 			default -> Optional.empty();
 		};

@@ -12,7 +12,17 @@ public enum PaymentPurpose {
 	/** The prorated difference when a member moves to a dearer plan or interval. */
 	PLAN_CHANGE,
 	/** A gift subscription bought for someone else. */
-	GIFT;
+	GIFT,
+	/**
+	 * An invoice of a group licence, paid by bank transfer and marked paid by staff:
+	 * never charged through the gateway, so no {@link ChargeSteps} settle it.
+	 */
+	INVOICE;
+
+	/** Whether payments for this purpose are charges the gateway answers. */
+	boolean throughGateway() {
+		return this != INVOICE;
+	}
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);

@@ -235,6 +235,44 @@ public class PaymentRepository {
 	}
 
 	/**
+	 * Records money staff received outside the gateway (a bank transfer against an
+	 * invoice) as a succeeded payment numbered with the invoice's own number, once per
+	 * idempotency key, and announces it as every successful payment is announced.
+	 * @return the payment, or empty when the key was recorded before
+	 */
+	public Optional<PaymentAttempt> recordPaidByHand(long memberId, long subscriptionId, long amount, String currency,
+			long invoiceNumber, String reference, String idempotencyKey, Instant periodStart, Instant periodEnd,
+			Instant paidAt) {
+		Optional<Long> id = jdbc.sql("""
+				insert into billing.payment (member_id, subscription_id, purpose, amount, list_amount, currency, status,
+				    gateway, idempotency_key, gateway_charge_id, period_start, period_end, invoice_number, created_at,
+				    settled_at)
+				values (:member, :subscription, 'invoice', :amount, :amount, :currency, 'succeeded', 'invoice', :key,
+				    :reference, :start, :end, :number, :paidAt, :paidAt)
+				on conflict (idempotency_key) do nothing
+				returning id
+				""")
+			.param("member", memberId)
+			.param("subscription", subscriptionId)
+			.param("amount", amount)
+			.param("currency", currency)
+			.param("key", idempotencyKey)
+			.param("reference", reference)
+			.param("start", Timestamps.of(periodStart))
+			.param("end", Timestamps.of(periodEnd))
+			.param("number", invoiceNumber)
+			.param("paidAt", Timestamps.of(paidAt))
+			.query(Long.class)
+			.optional();
+		id.ifPresent(paymentId -> events.publishEvent(new PaymentSucceeded(paymentId, memberId, subscriptionId,
+				PaymentPurpose.INVOICE.code(), amount, currency, paidAt)));
+		return id.flatMap(paymentId -> jdbc.sql(SELECT + " where id = :id")
+			.param("id", paymentId)
+			.query((rs, row) -> map(rs))
+			.optional());
+	}
+
+	/**
 	 * Records successful charges (payment id to the gateway's charge id) in one
 	 * statement, each once, and numbers their invoices; the ids this call settled (not
 	 * those another request settled first).

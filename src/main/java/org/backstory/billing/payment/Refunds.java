@@ -85,6 +85,9 @@ public class Refunds {
 		if (payment.isEmpty() || !payment.get().succeeded()) {
 			return new Begun(null, "Only a successful payment can be refunded.");
 		}
+		if (PaymentPurpose.INVOICE.code().equals(payment.get().purpose())) {
+			return new Begun(null, "An invoice paid by bank transfer is paid back by bank, not refunded here.");
+		}
 		long left = payment.get().refundable() - refunds.pendingAmount(paymentId);
 		if (amount <= 0 || amount > left) {
 			return new Begun(null, "A refund must be more than nothing and at most "

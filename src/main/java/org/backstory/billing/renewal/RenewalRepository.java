@@ -48,7 +48,8 @@ class RenewalRepository {
 	}
 
 	/**
-	 * Locks up to {@code limit} subscriptions that are due, skipping those another node
+	 * Locks up to {@code limit} card-paid subscriptions that are due (an invoice licence
+	 * is never charged by card: the invoice run renews it), skipping those another node
 	 * holds, and lends them to the caller until {@code leaseUntil} (only the member's,
 	 * when {@code memberId} is given): a node that crashes before settling them leaves
 	 * them to be claimed again then.
@@ -56,6 +57,7 @@ class RenewalRepository {
 	List<DueSubscription> claimDue(Instant now, int limit, Instant leaseUntil, @Nullable Long memberId) {
 		List<DueSubscription> due = jdbc.sql(SELECT + """
 				where s.due_at <= :now and s.status in ('trialing', 'active', 'past_due', 'canceled')
+				  and s.payment_method = 'card'
 				  and (cast(:member as bigint) is null or s.member_id = :member)
 				order by s.due_at
 				limit :limit

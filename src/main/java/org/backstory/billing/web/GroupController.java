@@ -1,5 +1,6 @@
 package org.backstory.billing.web;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backstory.billing.Money;
 import org.backstory.billing.group.GroupChange;
 import org.backstory.billing.group.GroupLicences;
+import org.backstory.billing.invoice.GroupInvoices;
 import org.backstory.billing.group.GroupView;
 import org.backstory.members.SignedInMember;
 import org.backstory.shared.web.CsrfField;
@@ -43,15 +45,24 @@ class GroupController {
 
 	private final GroupLicences groups;
 
-	GroupController(GroupLicences groups) {
+	private final GroupInvoices invoices;
+
+	private final Clock clock;
+
+	GroupController(GroupLicences groups, GroupInvoices invoices, Clock clock) {
 		this.groups = groups;
+		this.invoices = invoices;
+		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
 	String page(@AuthenticationPrincipal SignedInMember member, CsrfToken csrfToken, Model model,
 			HttpServletResponse response) {
 		Responses.personal(response);
-		return render(model, csrfToken, managed(member), null);
+		GroupView group = managed(member);
+		model.addAttribute("invoices",
+				invoices.invoicesOfManager(member.id()).stream().map(i -> InvoiceRow.of(i, clock.instant())).toList());
+		return render(model, csrfToken, group, null);
 	}
 
 	@PostMapping(PATH + "/invites")
