@@ -62,7 +62,11 @@ public class SubscriptionEventLog {
 		/** A coupon was applied. */
 		COUPON_APPLIED,
 		/** A gift was redeemed. */
-		GIFT_REDEEMED;
+		GIFT_REDEEMED,
+		/** A group's manager added seats mid-period: the price of every period after. */
+		SEATS_ADDED,
+		/** The pro-rata charge for seats added mid-period was paid. */
+		SEATS_CHARGED;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

@@ -12,7 +12,12 @@ public enum PaymentPurpose {
 	/** The prorated difference when a member moves to a dearer plan or interval. */
 	PLAN_CHANGE,
 	/** A gift subscription bought for someone else. */
-	GIFT;
+	GIFT,
+	/**
+	 * The pro-rata price of seats a group's manager added mid-period, charged by the
+	 * renewal run.
+	 */
+	SEATS;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);

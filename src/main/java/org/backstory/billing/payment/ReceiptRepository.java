@@ -70,6 +70,7 @@ public class ReceiptRepository {
 				case CHECKOUT, RENEWAL -> plan;
 				case PLAN_CHANGE -> planName == null ? "Plan change" : "Change to " + plan;
 				case GIFT -> "Gift subscription";
+				case SEATS -> "Seats added to " + plan;
 			};
 		}
 
