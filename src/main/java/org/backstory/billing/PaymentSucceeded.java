@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param paymentId the payment's id
  * @param memberId who paid, null for a gift bought without an account
  * @param subscriptionId the subscription it pays for, if any
- * @param purpose {@code checkout}, {@code renewal}, {@code plan_change} or {@code gift}
+ * @param purpose {@code checkout}, {@code renewal}, {@code plan_change}, {@code gift} or
+ * {@code seats}
  * @param amount what was charged, in minor units
  * @param currency ISO 4217
  * @param at when it was recorded
