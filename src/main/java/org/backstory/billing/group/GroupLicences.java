@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.GroupTerms;
 import org.backstory.billing.PlanCatalog;
-import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.LinkToken;
 import org.backstory.billing.renewal.SeatCharges;
 import org.backstory.billing.subscription.Subscription;
@@ -30,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Group licences: a manager's group subscription (a subscription with seats) and the
  * readers who hold its seats. The manager holds one seat through the subscription itself;
  * the others are given by an emailed invitation, or taken by anyone who proves an address
- * at one of the group's email domains, while seats last. An open invitation holds a seat
- * until it is accepted, withdrawn or expires (30 days). Every change locks the group's
- * subscription row, so two joins never take the last seat twice.
+ * at one of the group's email domains or opens the group's invite link
+ * ({@link GroupLinks}), while seats last. An open invitation holds a seat until it is
+ * accepted, withdrawn or expires (30 days), which lets a swap hand a reader's seat
+ * straight to an invitation. Every change locks the group's subscription row
+ * ({@link RunningGroups}), so two joins never take the last seat twice.
  */
 @Service
 public class GroupLicences {
