@@ -120,7 +120,8 @@ public class SeatPurchases {
 		long amount = group.status() == SubscriptionStatus.TRIALING ? 0 : share.amount(seatPrice, seats);
 		long price = group.price() == null ? 0 : group.price();
 		return new SeatQuote(seats, seatPrice, share.daysLeft(), share.periodDays(), amount,
-				String.valueOf(group.currency()), seatsAfter, price + (long) seats * seatPrice, periodEnd);
+				String.valueOf(group.currency()), seatsAfter, price + (long) seats * seatPrice, interval.code(),
+				periodEnd);
 	}
 
 }

@@ -14,8 +14,9 @@ import java.time.Instant;
  * during a trial
  * @param seatsAfter the group's seats with these, the manager's own included
  * @param priceAfter what every period costs from the next renewal on
+ * @param interval the period's length: {@code month} or {@code year}
  * @param periodEnd when the current period ends (the next renewal)
  */
 public record SeatQuote(int seats, long seatPrice, int daysLeft, int periodDays, long amount, String currency,
-		int seatsAfter, long priceAfter, Instant periodEnd) {
+		int seatsAfter, long priceAfter, String interval, Instant periodEnd) {
 }

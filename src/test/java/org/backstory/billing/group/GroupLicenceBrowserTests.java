@@ -99,7 +99,7 @@ class GroupLicenceBrowserTests {
 			manager.type("add", "2");
 			manager.find("form.group-add-seats button[type=submit]").click();
 			manager.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".seat-charge")));
-			assertThat(manager.find(".seat-price-after").getText()).isEqualTo("$13.00 per period for 5 seats");
+			assertThat(manager.find(".seat-price-after").getText()).isEqualTo("$13.00 per month for 5 seats");
 			assertThat(manager.find(".group-seats-confirm form button[type=submit]").getText())
 				.isEqualTo("Add 2 seats for " + manager.find(".seat-charge").getText());
 			manager.screenshot("add-seats");

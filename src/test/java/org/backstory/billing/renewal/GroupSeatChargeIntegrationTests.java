@@ -77,7 +77,7 @@ class GroupSeatChargeIntegrationTests {
 
 		assertThat(quote.select(".seat-charge").text()).isEqualTo("$5.33");
 		assertThat(quote.select(".seat-share").text()).startsWith("2 × $4.00 × 20 of 30 days left in this period");
-		assertThat(quote.select(".seat-price-after").text()).isEqualTo("$13.00 per period for 5 seats");
+		assertThat(quote.select(".seat-price-after").text()).isEqualTo("$13.00 per month for 5 seats");
 		Visitor.Page added = addSeats(manager.visitor(), 2);
 
 		assertThat(added.status()).isEqualTo(303);
