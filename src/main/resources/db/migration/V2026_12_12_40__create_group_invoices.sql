@@ -9,7 +9,7 @@ create index subscription_invoice_period_end on billing.subscription (current_pe
 
 alter table billing.payment drop constraint payment_purpose_check;
 alter table billing.payment
-    add constraint payment_purpose_check check (purpose in ('checkout', 'renewal', 'plan_change', 'gift', 'invoice'));
+    add constraint payment_purpose_check check (purpose in ('checkout', 'renewal', 'plan_change', 'gift', 'seats', 'invoice'));
 
 -- Who is billed for an invoice licence, and on what terms; one row per invoice subscription.
 create table billing.invoice_licence (

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param memberId who paid, null for a gift bought without an account
  * @param subscriptionId the subscription it pays for, if any
  * @param purpose {@code checkout}, {@code renewal}, {@code plan_change}, {@code gift} or
- * {@code invoice} (a group licence's invoice marked paid by staff)
+ * {@code invoice} (a group licence's invoice marked paid by staff) {@code seats}
  * @param amount what was charged, in minor units
  * @param currency ISO 4217
  * @param at when it was recorded

@@ -20,7 +20,8 @@ final class RestoreRules {
 	private static final Set<String> STATUSES = Set
 		.copyOf(Arrays.stream(SubscriptionStatus.values()).map(SubscriptionStatus::code).toList());
 
-	private static final Set<String> PURPOSES = Set.of("checkout", "renewal", "plan_change", "gift", "invoice");
+	private static final Set<String> PURPOSES = Set.of("checkout", "renewal", "plan_change", "gift", "invoice",
+			"seats");
 
 	private static final Set<String> KINDS = Set.of("paid", "comp", "gift");
 
@@ -75,7 +76,8 @@ final class RestoreRules {
 	static List<String> problems(ArchivedPayment p) {
 		List<String> problems = new ArrayList<>();
 		if (!PURPOSES.contains(p.purpose())) {
-			problems.add("purpose \"" + p.purpose() + "\" is not one of checkout, gift, invoice, plan_change, renewal");
+			problems.add("purpose \"" + p.purpose()
+					+ "\" is not one of checkout, gift, invoice, plan_change, renewal, seats");
 		}
 		if (p.status().equals("pending")) {
 			problems.add(

@@ -3,19 +3,17 @@ package org.backstory.billing.group;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import org.backstory.billing.BillingInterval;
 import org.backstory.billing.GroupTerms;
 import org.backstory.billing.PlanCatalog;
-import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.payment.LinkToken;
+import org.backstory.billing.renewal.SeatCharges;
 import org.backstory.billing.subscription.Subscription;
 import org.backstory.billing.subscription.SubscriptionRepository;
 import org.backstory.members.AddressVerified;
@@ -31,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Group licences: a manager's group subscription (a subscription with seats) and the
  * readers who hold its seats. The manager holds one seat through the subscription itself;
  * the others are given by an emailed invitation, or taken by anyone who proves an address
- * at one of the group's email domains, while seats last. An open invitation holds a seat
- * until it is accepted, withdrawn or expires (30 days). Every change locks the group's
- * subscription row, so two joins never take the last seat twice.
+ * at one of the group's email domains or opens the group's invite link
+ * ({@link GroupLinks}), while seats last. An open invitation holds a seat until it is
+ * accepted, withdrawn or expires (30 days), which lets a swap hand a reader's seat
+ * straight to an invitation. Every change locks the group's subscription row
+ * ({@link RunningGroups}), so two joins never take the last seat twice.
  */
 @Service
 public class GroupLicences {
@@ -42,11 +42,9 @@ public class GroupLicences {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupLicences.class);
 
-	/** The states in which a group's seats can be given. */
-	private static final Set<SubscriptionStatus> RUNNING = EnumSet.of(SubscriptionStatus.TRIALING,
-			SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE, SubscriptionStatus.CANCELED);
-
 	private final SubscriptionRepository subscriptions;
+
+	private final RunningGroups running;
 
 	private final SeatRepository seats;
 
@@ -58,16 +56,24 @@ public class GroupLicences {
 
 	private final GroupMails mails;
 
+	private final SeatCharges seatCharges;
+
+	private final GroupLinks links;
+
 	private final Clock clock;
 
-	GroupLicences(SubscriptionRepository subscriptions, SeatRepository seats, GroupInviteRepository invites,
-			PlanCatalog plans, MemberDirectory members, GroupMails mails, Clock clock) {
+	GroupLicences(SubscriptionRepository subscriptions, RunningGroups running, SeatRepository seats,
+			GroupInviteRepository invites, PlanCatalog plans, MemberDirectory members, GroupMails mails,
+			SeatCharges seatCharges, GroupLinks links, Clock clock) {
 		this.subscriptions = subscriptions;
+		this.running = running;
 		this.seats = seats;
 		this.invites = invites;
 		this.plans = plans;
 		this.members = members;
 		this.mails = mails;
+		this.seatCharges = seatCharges;
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -75,7 +81,7 @@ public class GroupLicences {
 	 * The group the member manages, if their subscription is a group's and has not ended.
 	 */
 	public Optional<GroupView> managed(long managerId) {
-		return subscriptions.current(managerId).filter(GroupLicences::isGroup).map(this::view);
+		return subscriptions.current(managerId).filter(RunningGroups::isGroup).map(this::view);
 	}
 
 	/** The group whose seat the member holds, and who manages it. */
@@ -89,24 +95,60 @@ public class GroupLicences {
 	/** Invites {@code email} to a seat, mailing them a link. */
 	@Transactional
 	public GroupChange invite(long managerId, String email) {
-		Subscription group = lockManaged(managerId).orElse(null);
+		Subscription group = running.lockManaged(managerId).orElse(null);
 		if (group == null) {
 			return GroupChange.ENDED;
 		}
-		Optional<MemberProfile> invitee = members.findByEmail(email);
-		if (invitee.isPresent() && (invitee.get().id() == managerId
-				|| seats.subscriptionOfSeat(invitee.get().id()).filter(id -> id == group.id()).isPresent())) {
+		Instant now = clock.instant();
+		if (isMember(group, email)) {
 			return GroupChange.ALREADY_MEMBER;
 		}
-		Instant now = clock.instant();
-		if (used(group, now) >= seatCount(group)) {
+		if (running.full(group, now)) {
 			return GroupChange.NO_SEATS_LEFT;
 		}
+		return sendInvitation(group, email, now);
+	}
+
+	/**
+	 * Swaps a reader for another address in one step: the reader loses their seat (and
+	 * access) at once, and the invitation to {@code email} holds that seat from the same
+	 * transaction on, so nobody joining by domain or link in between can take it. Nothing
+	 * changes when the address can't be invited.
+	 */
+	@Transactional
+	public GroupChange swap(long managerId, long readerId, String email) {
+		Subscription group = running.lockManaged(managerId).orElse(null);
+		if (group == null) {
+			return GroupChange.ENDED;
+		}
+		if (seats.subscriptionOfSeat(readerId).filter(id -> id == group.id()).isEmpty()) {
+			return GroupChange.NOT_FOUND;
+		}
+		if (isMember(group, email)) {
+			return GroupChange.ALREADY_MEMBER;
+		}
+		GroupChange invited = sendInvitation(group, email, clock.instant());
+		if (invited == GroupChange.DONE) {
+			seats.unseat(group.id(), readerId);
+			log.info("Group seat swapped subscriptionId={} memberId={}", group.id(), readerId);
+		}
+		return invited;
+	}
+
+	/** Whether the address is the manager's or a reader's of the group. */
+	private boolean isMember(Subscription group, String email) {
+		Optional<MemberProfile> invitee = members.findByEmail(email);
+		return invitee.isPresent() && (invitee.get().id() == group.memberId()
+				|| seats.subscriptionOfSeat(invitee.get().id()).filter(id -> id == group.id()).isPresent());
+	}
+
+	/** Records an invitation (holding a seat) and mails its link. */
+	private GroupChange sendInvitation(Subscription group, String email, Instant now) {
 		String token = LinkToken.generate();
 		if (!invites.insert(group.id(), email, LinkToken.hash(token), now, now.plus(INVITE_VALIDITY))) {
 			return GroupChange.ALREADY_INVITED;
 		}
-		String managerName = members.profile(managerId).map(MemberProfile::name).orElse("Your group's manager");
+		String managerName = members.profile(group.memberId()).map(MemberProfile::name).orElse("Your group's manager");
 		mails.invite(email, managerName, String.valueOf(group.planName()), token);
 		log.info("Group invitation sent subscriptionId={}", group.id());
 		return GroupChange.DONE;
@@ -134,7 +176,7 @@ public class GroupLicences {
 			return InviteAcceptance.UNKNOWN;
 		}
 		Subscription group = subscriptions.lock(invite.subscriptionId());
-		if (!RUNNING.contains(group.status())) {
+		if (!RunningGroups.RUNNING.contains(group.status())) {
 			return InviteAcceptance.ENDED;
 		}
 		if (group.memberId() == memberId || seats.subscriptionOfSeat(memberId).isPresent()) {
@@ -150,7 +192,7 @@ public class GroupLicences {
 	/** Takes a reader's seat away; they lose access at once, and keep their account. */
 	@Transactional
 	public GroupChange removeReader(long managerId, long memberId) {
-		Subscription group = lockManaged(managerId).orElse(null);
+		Subscription group = running.lockManaged(managerId).orElse(null);
 		if (group == null) {
 			return GroupChange.ENDED;
 		}
@@ -164,7 +206,7 @@ public class GroupLicences {
 	/** Withdraws an open invitation, freeing its seat. */
 	@Transactional
 	public GroupChange withdrawInvite(long managerId, long inviteId) {
-		Subscription group = lockManaged(managerId).orElse(null);
+		Subscription group = running.lockManaged(managerId).orElse(null);
 		if (group == null) {
 			return GroupChange.ENDED;
 		}
@@ -177,7 +219,7 @@ public class GroupLicences {
 	 */
 	@Transactional
 	public GroupChange addDomain(long managerId, String domain) {
-		Subscription group = lockManaged(managerId).orElse(null);
+		Subscription group = running.lockManaged(managerId).orElse(null);
 		if (group == null) {
 			return GroupChange.ENDED;
 		}
@@ -186,7 +228,7 @@ public class GroupLicences {
 
 	@Transactional
 	public GroupChange removeDomain(long managerId, String domain) {
-		Subscription group = lockManaged(managerId).orElse(null);
+		Subscription group = running.lockManaged(managerId).orElse(null);
 		if (group == null) {
 			return GroupChange.ENDED;
 		}
@@ -205,10 +247,10 @@ public class GroupLicences {
 		seats.groupOfDomain(domain).ifPresent(groupId -> {
 			Subscription group = subscriptions.lock(groupId);
 			Instant now = clock.instant();
-			if (!RUNNING.contains(group.status()) || group.memberId() == verified.memberId()) {
+			if (!RunningGroups.RUNNING.contains(group.status()) || group.memberId() == verified.memberId()) {
 				return;
 			}
-			if (used(group, now) >= seatCount(group)) {
+			if (running.full(group, now)) {
 				log.info("Group full: no seat for a verified address subscriptionId={} memberId={}", groupId,
 						verified.memberId());
 				return;
@@ -227,25 +269,6 @@ public class GroupLicences {
 		seats.unseatEverywhere(memberId);
 	}
 
-	private Optional<Subscription> lockManaged(long managerId) {
-		return subscriptions.lockLive(managerId)
-			.filter(GroupLicences::isGroup)
-			.filter(s -> RUNNING.contains(s.status()));
-	}
-
-	/** The manager, the readers, and the open invitations. */
-	private int used(Subscription group, Instant now) {
-		return 1 + seats.seatsOf(group.id()).size() + invites.countOpen(group.id(), now);
-	}
-
-	private static int seatCount(Subscription group) {
-		return group.seats() == null ? 0 : group.seats();
-	}
-
-	private static boolean isGroup(Subscription subscription) {
-		return subscription.seats() != null && subscription.status() != SubscriptionStatus.EXPIRED;
-	}
-
 	private GroupView view(Subscription group) {
 		Instant now = clock.instant();
 		List<SeatRepository.Seat> held = seats.seatsOf(group.id());
@@ -262,11 +285,12 @@ public class GroupLicences {
 		GroupTerms terms = group.planCode() == null ? null
 				: plans.find(group.planCode()).map(PlanCatalog.StoredPlan::group).orElse(null);
 		BillingInterval interval = Objects.requireNonNull(group.interval());
-		return new GroupView(group.id(), String.valueOf(group.planName()), group.status(), seatCount(group),
-				terms == null ? seatCount(group) : terms.includedSeats(), 1 + readers.size() + pending.size(),
-				group.price() == null ? 0 : group.price(), String.valueOf(group.currency()), interval.code(),
-				group.currentPeriodEnd(), terms == null ? 0 : terms.seatPrice(interval), readers, pending,
-				seats.domainsOf(group.id()));
+		return new GroupView(group.id(), String.valueOf(group.planName()), group.status(),
+				RunningGroups.seatCount(group), terms == null ? RunningGroups.seatCount(group) : terms.includedSeats(),
+				1 + readers.size() + pending.size(), group.price() == null ? 0 : group.price(),
+				String.valueOf(group.currency()), interval.code(), group.currentPeriodEnd(),
+				terms == null ? 0 : terms.seatPrice(interval), readers, pending, seats.domainsOf(group.id()),
+				seatCharges.pendingAmount(group.id()), links.tokenOf(group.id()).orElse(null));
 	}
 
 }

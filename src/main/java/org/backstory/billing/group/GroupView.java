@@ -15,10 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param price what the next period costs, every seat included, in minor units
  * @param periodEnd when the current period ends (the next bill, unless canceled)
  * @param seatPrice the price of one more seat per period under the plan's terms now
+ * @param pendingSeatCharge what the seats added this period cost and the renewal run has
+ * not charged yet, in minor units
+ * @param inviteLinkToken the token of the group's shareable invite link, if it has one
  */
 public record GroupView(long subscriptionId, String planName, SubscriptionStatus status, int seats, int includedSeats,
 		int used, long price, String currency, String interval, @Nullable Instant periodEnd, long seatPrice,
-		List<Reader> readers, List<PendingInvite> invites, List<String> domains) {
+		List<Reader> readers, List<PendingInvite> invites, List<String> domains, long pendingSeatCharge,
+		@Nullable String inviteLinkToken) {
 
 	/** Seats nobody holds or is invited to. */
 	public int free() {

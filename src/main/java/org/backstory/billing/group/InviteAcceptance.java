@@ -10,6 +10,8 @@ public enum InviteAcceptance {
 	/** The reader holds a seat of a group already, or manages this one. */
 	ALREADY_IN_A_GROUP,
 	/** The group's subscription has ended. */
-	ENDED
+	ENDED,
+	/** Every seat of the group is held or invited to (an invite link holds none). */
+	FULL
 
 }

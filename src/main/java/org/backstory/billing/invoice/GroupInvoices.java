@@ -208,13 +208,9 @@ public class GroupInvoices {
 		return invoices.find(invoiceId).filter(invoice -> invoice.managerId() == managerId);
 	}
 
-	/**
-	 * The invoices of the group the member manages, newest first (none for a card group).
-	 */
-	public List<GroupInvoice> invoicesOfManager(long managerId) {
-		return subscriptions.current(managerId)
-			.map(subscription -> invoices.ofSubscription(subscription.id()))
-			.orElse(List.of());
+	/** A group subscription's invoices, newest first (none for a card group). */
+	public List<GroupInvoice> invoicesOfGroup(long subscriptionId) {
+		return invoices.ofSubscription(subscriptionId);
 	}
 
 	/** The newest invoices, all or in one status. */

@@ -80,7 +80,11 @@ public class SubscriptionEventLog {
 		 */
 		INVOICE_SETTLED,
 		/** The grace period after an unpaid invoice's due date ran out. */
-		INVOICE_UNPAID;
+		INVOICE_UNPAID,
+		/** A group's manager added seats mid-period: the price of every period after. */
+		SEATS_ADDED,
+		/** The pro-rata charge for seats added mid-period was paid. */
+		SEATS_CHARGED;
 
 		String code() {
 			return name().toLowerCase(Locale.ROOT);

@@ -16,6 +16,7 @@ import org.backstory.members.MemberDirectory;
 import org.backstory.members.MemberProfile;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.Dates;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -155,6 +156,22 @@ public class BillingMails {
 					.paragraph("Your %s ending in %s expires at the end of %02d/%d.".formatted(card.brand(),
 							card.last4(), card.expMonth(), card.expYear()))
 					.paragraph("Update your card on file so your subscription continues.")
+					.action("Update your card", site.link("/account/card")));
+	}
+
+	/**
+	 * A declined charge for seats added to a group mid-period: the seats stay; the charge
+	 * is tried again on the renewal retry schedule, or not at all after the last try.
+	 */
+	public void seatChargeDeclined(long memberId, long seatChargeId, int failedAttempts, @Nullable Instant retryAt) {
+		send(memberId, "seats-declined-" + seatChargeId + "-" + failedAttempts,
+				"Your card was declined for the seats you added",
+				mail -> mail.heading("Your card was declined")
+					.paragraph("We tried to charge the seats you added to your group, but your card was declined. "
+							+ "The seats stay yours.")
+					.paragraph(retryAt == null
+							? "We won't try this charge again. Your next renewal charges every seat as usual."
+							: "Update your card on file; we'll try again on " + date(retryAt) + ".")
 					.action("Update your card", site.link("/account/card")));
 	}
 

@@ -17,7 +17,12 @@ public enum PaymentPurpose {
 	 * An invoice of a group licence, paid by bank transfer and marked paid by staff:
 	 * never charged through the gateway, so no {@link ChargeSteps} settle it.
 	 */
-	INVOICE;
+	INVOICE,
+	/**
+	 * The pro-rata price of seats a group's manager added mid-period, charged by the
+	 * renewal run.
+	 */
+	SEATS;
 
 	/** Whether payments for this purpose are charges the gateway answers. */
 	boolean throughGateway() {

@@ -71,6 +71,7 @@ public class ReceiptRepository {
 				case PLAN_CHANGE -> planName == null ? "Plan change" : "Change to " + plan;
 				case GIFT -> "Gift subscription";
 				case INVOICE -> planName == null ? "Group licence invoice" : "Group licence: " + plan;
+				case SEATS -> "Seats added to " + plan;
 			};
 		}
 

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.backstory.billing.RenewalProperties;
 import org.backstory.billing.card.CardReplaced;
@@ -35,6 +37,8 @@ public class RenewalRun implements DisposableBean {
 
 	private final RenewalSteps steps;
 
+	private final SeatChargeSteps seatSteps;
+
 	private final RenewalRepository renewals;
 
 	private final PaymentGateway gateway;
@@ -43,9 +47,10 @@ public class RenewalRun implements DisposableBean {
 
 	private final ExecutorService charging;
 
-	RenewalRun(RenewalSteps steps, RenewalRepository renewals, PaymentGateway gateway, RenewalProperties properties,
-			Clock clock) {
+	RenewalRun(RenewalSteps steps, SeatChargeSteps seatSteps, RenewalRepository renewals, PaymentGateway gateway,
+			RenewalProperties properties, Clock clock) {
 		this.steps = steps;
+		this.seatSteps = seatSteps;
 		this.renewals = renewals;
 		this.gateway = gateway;
 		this.clock = clock;
@@ -67,21 +72,32 @@ public class RenewalRun implements DisposableBean {
 	public record Report(int charged, int unanswered) {
 	}
 
-	/** Works through everything due now, batch by batch. */
+	/**
+	 * Works through everything due now, batch by batch: renewals, then the charges for
+	 * seats added to groups mid-period.
+	 */
 	public Report runDue() {
+		Report renewed = drain(() -> steps.claim(gateway.name(), null), this::settle);
+		Report seats = drain(() -> seatSteps.claim(gateway.name()), this::settleSeats);
+		Report report = new Report(renewed.charged() + seats.charged(), renewed.unanswered() + seats.unanswered());
+		if (report.charged() + report.unanswered() > 0) {
+			log.info("Renewal run charged={} unanswered={}", report.charged(), report.unanswered());
+		}
+		return report;
+	}
+
+	/** Claims, charges and settles batch after batch until nothing more is due. */
+	private Report drain(Supplier<RenewalSteps.Claimed> claim, Consumer<List<RenewalSteps.Answer>> settlement) {
 		int charged = 0;
 		int unanswered = 0;
 		RenewalSteps.Claimed batch;
 		do {
-			batch = steps.claim(gateway.name(), null);
-			int missing = chargeAll(batch.charges());
+			batch = claim.get();
+			int missing = chargeAll(batch.charges(), settlement);
 			charged += batch.charges().size() - missing;
 			unanswered += missing;
 		}
 		while (batch.maybeMore());
-		if (charged + unanswered > 0) {
-			log.info("Renewal run charged={} unanswered={}", charged, unanswered);
-		}
 		return new Report(charged, unanswered);
 	}
 
@@ -92,12 +108,12 @@ public class RenewalRun implements DisposableBean {
 	@EventListener
 	void retryWithNewCard(CardReplaced replaced) {
 		if (renewals.dueNow(replaced.memberId(), clock.instant())) {
-			chargeAll(steps.claim(gateway.name(), replaced.memberId()).charges());
+			chargeAll(steps.claim(gateway.name(), replaced.memberId()).charges(), this::settle);
 		}
 	}
 
 	/** Charges in parallel, then settles the answers; the number left unanswered. */
-	private int chargeAll(List<PaymentAttempt> attempts) {
+	private int chargeAll(List<PaymentAttempt> attempts, Consumer<List<RenewalSteps.Answer>> settlement) {
 		List<Future<RenewalSteps.Answer>> inFlight = new ArrayList<>(attempts.size());
 		for (PaymentAttempt attempt : attempts) {
 			inFlight.add(charging.submit(() -> charge(attempt)));
@@ -118,7 +134,7 @@ public class RenewalRun implements DisposableBean {
 				log.error("Renewal charge failed unexpectedly", ex.getCause());
 			}
 		}
-		settle(answers);
+		settlement.accept(answers);
 		return attempts.size() - answers.size();
 	}
 
@@ -151,6 +167,21 @@ public class RenewalRun implements DisposableBean {
 					// and settles it then.
 					log.error("Settling a renewal charge failed paymentId={}", answer.attempt().id(), ex);
 				}
+			}
+		}
+	}
+
+	/**
+	 * Settles seat charges one by one: a failure leaves that payment pending, and the
+	 * next run asks the gateway again with the same key.
+	 */
+	private void settleSeats(List<RenewalSteps.Answer> answers) {
+		for (RenewalSteps.Answer answer : answers) {
+			try {
+				seatSteps.settle(answer.attempt(), answer.result());
+			}
+			catch (RuntimeException ex) {
+				log.error("Settling a seat charge failed paymentId={}", answer.attempt().id(), ex);
 			}
 		}
 	}

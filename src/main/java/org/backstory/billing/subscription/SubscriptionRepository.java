@@ -233,6 +233,22 @@ public class SubscriptionRepository {
 			.update();
 	}
 
+	/**
+	 * A group's new seat count and the price of each period from the next renewal on (the
+	 * seats added mid-period are charged pro rata apart).
+	 */
+	public void changeSeats(long id, int seats, long price, Instant now) {
+		jdbc.sql("""
+				update billing.subscription set seats = :seats, price_amount = :price, updated_at = :now
+				where id = :id and seats is not null
+				""")
+			.param("id", id)
+			.param("seats", seats)
+			.param("price", price)
+			.param("now", Timestamps.of(now))
+			.update();
+	}
+
 	public void changeComp(long id, String tier, @Nullable Instant until, Instant now) {
 		entitlements.invalidate();
 		jdbc.sql("""

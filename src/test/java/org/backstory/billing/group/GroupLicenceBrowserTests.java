@@ -96,6 +96,13 @@ class GroupLicenceBrowserTests {
 				.isEqualTo("Anyone who verifies an address at " + domain + " now joins while seats last.");
 			assertThat(manager.find(".seats-used").getText()).isEqualTo("1 of 3");
 			manager.screenshot("2-account-group");
+			manager.type("add", "2");
+			manager.find("form.group-add-seats button[type=submit]").click();
+			manager.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".seat-charge")));
+			assertThat(manager.find(".seat-price-after").getText()).isEqualTo("$13.00 per month for 5 seats");
+			assertThat(manager.find(".group-seats-confirm form button[type=submit]").getText())
+				.isEqualTo("Add 2 seats for " + manager.find(".seat-charge").getText());
+			manager.screenshot("add-seats");
 		}
 
 		String readerEmail = "reader@" + domain;

@@ -86,7 +86,8 @@ class GroupInvoiceRunIntegrationTests extends BillingClockTestSupport {
 
 		assertThat(first.renewed()).isEqualTo(1);
 		assertThat(second).isEqualTo(new InvoiceRun.Report(0, 0, 0, 0));
-		List<GroupInvoice> issued = invoices.invoicesOfManager(managerId);
+		List<GroupInvoice> issued = invoices
+			.invoicesOfGroup(invoices.invoice(firstInvoice).orElseThrow().subscriptionId());
 		assertThat(issued).extracting(GroupInvoice::status).containsExactly(InvoiceStatus.OPEN, InvoiceStatus.PAID);
 		assertThat(issued.get(0).periodStart()).isEqualTo(periodEnd);
 		assertThat(issued.get(0).amount()).isEqualTo(1300);
@@ -162,7 +163,7 @@ class GroupInvoiceRunIntegrationTests extends BillingClockTestSupport {
 		invoiceRun.runDue(grace.gracePeriod());
 
 		assertThat(entitlements.of(managerId).status()).isEqualTo(Entitlement.Status.EXPIRED);
-		assertThat(invoices.invoicesOfManager(managerId)).hasSize(1);
+		assertThat(invoices.invoicesOfGroup(subscriptionId)).hasSize(1);
 		assertThat(events()).containsExactly("incomplete>active licence_sold", "active>active invoice_paid",
 				"active>canceled canceled_by_staff", "canceled>expired period_ended");
 	}
