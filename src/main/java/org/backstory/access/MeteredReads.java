@@ -75,6 +75,15 @@ class MeteredReads {
 		return new MeterStatus(allowance, allowance - used - 1, true);
 	}
 
+	/** Free members' metered reads of one article, and how many members they were. */
+	ReadingActivity.MeterCount ofArticle(long articleId) {
+		return jdbc
+			.sql("select count(*), count(distinct member_id) from access.metered_read where article_id = :article")
+			.param("article", articleId)
+			.query((rs, row) -> new ReadingActivity.MeterCount(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	/** A deleted member's reading history goes with them, in the same transaction. */
 	@EventListener
 	void on(MemberDeleted event) {
