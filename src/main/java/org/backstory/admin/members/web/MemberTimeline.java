@@ -92,7 +92,7 @@ class MemberTimeline {
 			.forEach(change -> entries.add(new Entry(change.at(), change.optedIn() ? "opt-in" : "opt-out",
 					(change.optedIn() ? "Opted in to " : "Opted out of ") + change.newsletter(), null, null)));
 		List<ActivityRow> rows = entries.stream()
-			.sorted(Comparator.comparing(Entry::at).reversed())
+			.sorted(Comparator.comparing(Entry::at).thenComparing(Entry::afterSignup).reversed())
 			.limit(LATEST)
 			.map(entry -> new ActivityRow(Dates.staffTime(entry.at()), entry.kind(), entry.text(), entry.linkText(),
 					entry.href()))
@@ -139,6 +139,14 @@ class MemberTimeline {
 	}
 
 	private record Entry(Instant at, String kind, String text, @Nullable String linkText, @Nullable String href) {
+
+		/**
+		 * Whether it comes after the sign-up at the same instant: everything does (an
+		 * account made already confirmed, say), so the sign-up is the oldest entry.
+		 */
+		boolean afterSignup() {
+			return !kind.equals("signup");
+		}
 	}
 
 }
