@@ -119,6 +119,9 @@ class EngagementBrowserTests {
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("member-activity-heading")));
 		assertThat(browser.driver().findElements(By.cssSelector(".activity-feed li"))).hasSizeGreaterThan(3);
 		assertThat(browser.find(".activity-signup a").getText()).isEqualTo(article.title());
+		assertThat(browser.find(".activity-feed li:last-child").getAttribute("class"))
+			.as("signed up and confirmed at the same instant: the sign-up is the oldest")
+			.isEqualTo("activity-signup");
 		assertThat(AxeCore.seriousViolations(browser)).isEmpty();
 		browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find("#member-activity-heading"));
 		browser.screenshot("member");
