@@ -2,6 +2,7 @@ package org.backstory.access;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.backstory.shared.Timestamps;
@@ -155,6 +156,33 @@ class GiftLinkRepository {
 	/** A deleted member's gift links go with them (and their browsers, by cascade). */
 	void deleteGiven(long giverId) {
 		jdbc.sql("delete from access.gift_link where giver_id = :giver").param("giver", giverId).update();
+	}
+
+	/**
+	 * The links made for one article (one per giver and month), how many members made
+	 * them, and the distinct browsers they opened it on.
+	 */
+	ReadingActivity.GiftLinkCount ofArticle(long articleId) {
+		return jdbc.sql("""
+				select count(*), count(distinct giver_id),
+				       coalesce(sum((select count(*) from access.gift_link_browser b where b.gift_link_id = l.id)), 0)
+				from access.gift_link l where article_id = :article""")
+			.param("article", articleId)
+			.query((rs, row) -> new ReadingActivity.GiftLinkCount(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single();
+	}
+
+	/** The member's gift links, newest first, at most {@code limit}. */
+	List<ReadingActivity.GivenLink> givenBy(long giverId, int limit) {
+		return jdbc.sql("""
+				select l.article_id, l.created_at,
+				       (select count(*) from access.gift_link_browser b where b.gift_link_id = l.id)
+				from access.gift_link l where giver_id = :giver order by l.created_at desc, l.id desc limit :limit""")
+			.param("giver", giverId)
+			.param("limit", limit)
+			.query((rs, row) -> new ReadingActivity.GivenLink(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+					rs.getLong(3)))
+			.list();
 	}
 
 }

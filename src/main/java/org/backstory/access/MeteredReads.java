@@ -108,6 +108,18 @@ class MeteredReads {
 			.update();
 	}
 
+	/**
+	 * Free members' metered reads of one article (not those carried over from before
+	 * sign-up), and how many members they were.
+	 */
+	ReadingActivity.MeterCount ofArticle(long articleId) {
+		return jdbc.sql(
+				"select count(*), count(distinct member_id) from access.metered_read where article_id = :article and not carried")
+			.param("article", articleId)
+			.query((rs, row) -> new ReadingActivity.MeterCount(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
 	/** A deleted member's reading history goes with them, in the same transaction. */
 	@EventListener
 	void on(MemberDeleted event) {

@@ -1,5 +1,6 @@
 package org.backstory.billing;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.TreeSet;
 
 import org.backstory.billing.ledger.RevenueFigures;
 import org.backstory.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -77,6 +79,22 @@ public class BusinessRates {
 	 * first, at most {@code limit}.
 	 */
 	public List<ArticleRevenue> revenueByArticle(Instant from, Instant to, String currency, int limit) {
+		return revenue(from, to, currency, null, limit);
+	}
+
+	/**
+	 * The same figure for one article: the subscriptions that began from it in
+	 * {@code [from, to)} and what they bring in a month at {@code to} in
+	 * {@code currency}.
+	 */
+	public ArticleRevenue revenueOfArticle(long articleId, Instant from, Instant to, String currency) {
+		return revenue(from, to, currency, articleId, 1).stream()
+			.findFirst()
+			.orElse(new ArticleRevenue(articleId, 0, 0));
+	}
+
+	private List<ArticleRevenue> revenue(Instant from, Instant to, String currency, @Nullable Long articleId,
+			int limit) {
 		return jdbc.sql("""
 				select s.article_id, count(*) as subscriptions,
 				       coalesce(sum(latest.mrr_after) filter (where latest.currency = :currency), 0) as mrr
@@ -85,6 +103,7 @@ public class BusinessRates {
 				              where subscription_id = s.id and occurred_at < :to
 				              order by occurred_at desc, id desc limit 1) latest on true
 				where s.article_id is not null
+				  and (cast(:article as bigint) is null or s.article_id = :article)
 				  and exists (select 1 from billing.subscription_event b
 				              where b.subscription_id = s.id and b.cause in ('first_payment', 'trial_started')
 				                and b.occurred_at >= :from and b.occurred_at < :to)
@@ -93,6 +112,7 @@ public class BusinessRates {
 			.param("from", Timestamps.of(from))
 			.param("to", Timestamps.of(to))
 			.param("currency", currency)
+			.param("article", articleId, Types.BIGINT)
 			.param("limit", limit)
 			.query((rs, row) -> new ArticleRevenue(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
 			.list();

@@ -82,6 +82,22 @@ public class MemberGrowth {
 			.list();
 	}
 
+	/**
+	 * The members who signed up from this article (any time; deleted accounts are gone),
+	 * and how many of them have proven their address.
+	 */
+	public ArticleSignups signupsFrom(long articleId) {
+		return jdbc.sql("""
+				select count(*), count(email_verified_at) from members.member where signup_article_id = :article""")
+			.param("article", articleId)
+			.query((rs, row) -> new ArticleSignups(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/** The sign-ups an article brought, and how many of them confirmed their address. */
+	public record ArticleSignups(long signups, long verified) {
+	}
+
 	/** A number of sign-ups on one UTC day. */
 	public record DayCount(LocalDate day, long count) {
 	}

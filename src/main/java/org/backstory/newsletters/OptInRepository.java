@@ -31,12 +31,19 @@ class OptInRepository {
 			.list();
 	}
 
-	/** Whether the member was not already opted in. */
+	/**
+	 * Whether the member was not already opted in. Each statement that changes opt-ins
+	 * also writes what it changed to {@code opt_in_change}, so the history cannot miss a
+	 * change.
+	 */
 	boolean add(long memberId, long newsletterId, Instant now) {
 		return jdbc.sql("""
-				insert into newsletters.opt_in (newsletter_id, member_id, created_at)
-				select id, :member, :now from newsletters.newsletter where id = :newsletter
-				on conflict do nothing""")
+				with added as (
+				    insert into newsletters.opt_in (newsletter_id, member_id, created_at)
+				    select id, :member, :now from newsletters.newsletter where id = :newsletter
+				    on conflict do nothing returning newsletter_id, member_id)
+				insert into newsletters.opt_in_change (member_id, newsletter_id, opted_in, occurred_at)
+				select member_id, newsletter_id, true, :now from added""")
 			.param("member", memberId)
 			.param("newsletter", newsletterId)
 			.param("now", Timestamp.from(now))
@@ -44,22 +51,49 @@ class OptInRepository {
 	}
 
 	/** Whether the member was opted in. */
-	boolean remove(long memberId, long newsletterId) {
-		return jdbc.sql("delete from newsletters.opt_in where member_id = :member and newsletter_id = :newsletter")
+	boolean remove(long memberId, long newsletterId, Instant now) {
+		return jdbc.sql("""
+				with removed as (
+				    delete from newsletters.opt_in where member_id = :member and newsletter_id = :newsletter
+				    returning newsletter_id, member_id)
+				insert into newsletters.opt_in_change (member_id, newsletter_id, opted_in, occurred_at)
+				select member_id, newsletter_id, false, :now from removed""")
 			.param("member", memberId)
 			.param("newsletter", newsletterId)
+			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}
 
-	void removeAllExcept(long memberId, Collection<Long> kept) {
-		jdbc.sql("delete from newsletters.opt_in where member_id = :member and not (newsletter_id = any(:kept))")
+	void removeAllExcept(long memberId, Collection<Long> kept, Instant now) {
+		jdbc.sql("""
+				with removed as (
+				    delete from newsletters.opt_in where member_id = :member and not (newsletter_id = any(:kept))
+				    returning newsletter_id, member_id)
+				insert into newsletters.opt_in_change (member_id, newsletter_id, opted_in, occurred_at)
+				select member_id, newsletter_id, false, :now from removed""")
 			.param("member", memberId)
 			.param("kept", kept.toArray(Long[]::new))
+			.param("now", Timestamp.from(now))
 			.update();
 	}
 
+	/** Forgets the member: their opt-ins and the history of them. */
 	void removeAll(long memberId) {
 		jdbc.sql("delete from newsletters.opt_in where member_id = :member").param("member", memberId).update();
+		jdbc.sql("delete from newsletters.opt_in_change where member_id = :member").param("member", memberId).update();
+	}
+
+	/** The member's latest opt-in changes, newest first, at most {@code limit}. */
+	List<OptInChange> changesOf(long memberId, int limit) {
+		return jdbc.sql("""
+				select c.newsletter_id, n.name, c.opted_in, c.occurred_at
+				from newsletters.opt_in_change c join newsletters.newsletter n on n.id = c.newsletter_id
+				where c.member_id = :member order by c.occurred_at desc, c.id desc limit :limit""")
+			.param("member", memberId)
+			.param("limit", limit)
+			.query((rs, row) -> new OptInChange(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+					rs.getTimestamp(4).toInstant()))
+			.list();
 	}
 
 	/**
@@ -91,9 +125,12 @@ class OptInRepository {
 	 */
 	int addAll(long newsletterId, Collection<Long> memberIds, Instant now) {
 		return jdbc.sql("""
-				insert into newsletters.opt_in (newsletter_id, member_id, created_at)
-				select :newsletter, member, :now from unnest(:members) as member
-				on conflict do nothing""")
+				with added as (
+				    insert into newsletters.opt_in (newsletter_id, member_id, created_at)
+				    select :newsletter, member, :now from unnest(:members) as member
+				    on conflict do nothing returning newsletter_id, member_id)
+				insert into newsletters.opt_in_change (member_id, newsletter_id, opted_in, occurred_at)
+				select member_id, newsletter_id, true, :now from added""")
 			.param("newsletter", newsletterId)
 			.param("members", memberIds.toArray(Long[]::new))
 			.param("now", Timestamp.from(now))

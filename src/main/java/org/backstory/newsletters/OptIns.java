@@ -50,7 +50,7 @@ public class OptIns {
 	@Transactional
 	public void choose(long memberId, Collection<Long> newsletterIds) {
 		Instant now = clock.instant();
-		optIns.removeAllExcept(memberId, newsletterIds);
+		optIns.removeAllExcept(memberId, newsletterIds, now);
 		newsletterIds.forEach(id -> optIns.add(memberId, id, now));
 		log.info("Newsletter choice changed member={} newsletters={}", memberId, newsletterIds);
 	}
@@ -64,9 +64,18 @@ public class OptIns {
 	/** Opts the member out; whether they had been in. */
 	@Transactional
 	public boolean optOut(long memberId, long newsletterId) {
-		boolean removed = optIns.remove(memberId, newsletterId);
+		boolean removed = optIns.remove(memberId, newsletterId, clock.instant());
 		log.info("Newsletter opt-out member={} newsletter={} changed={}", memberId, newsletterId, removed);
 		return removed;
+	}
+
+	/**
+	 * The member's latest opt-ins and opt-outs, newest first, at most {@code limit} (the
+	 * opt-ins held before the history began count from when they were made).
+	 */
+	@Transactional(readOnly = true)
+	public List<OptInChange> changes(long memberId, int limit) {
+		return optIns.changesOf(memberId, limit);
 	}
 
 	/**

@@ -74,6 +74,7 @@ class AdminAuthorizationIntegrationTests {
 			entry("POST /admin/storylines/{id}/events/{eventId}", MemberRole.EDITOR),
 			entry("POST /admin/storylines/{id}/events/{eventId}/delete", MemberRole.EDITOR),
 			entry("GET /admin/dashboard", MemberRole.ADMINISTRATOR),
+			entry("GET /admin/dashboard/articles/{articleId}", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/settings", MemberRole.ADMINISTRATOR),
 			entry("POST /admin/settings", MemberRole.ADMINISTRATOR),
 			entry("GET /admin/settings/plans", MemberRole.OWNER), entry("POST /admin/settings/plans", MemberRole.OWNER),

@@ -53,6 +53,14 @@ public final class MembersProbe {
 			.single();
 	}
 
+	/** When the member was last seen, as stored; empty while never. */
+	public static Optional<Instant> lastSeenOf(JdbcClient jdbc, long memberId) {
+		return jdbc.sql("select last_seen_at from members.member where id = :member")
+			.param("member", memberId)
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
+	}
+
 	/** The staff note on a member. */
 	public static String noteOf(JdbcClient jdbc, long memberId) {
 		return jdbc.sql("select note from members.member where id = ?").param(memberId).query(String.class).single();

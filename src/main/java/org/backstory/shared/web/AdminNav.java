@@ -22,6 +22,14 @@ public record AdminNav(List<Link> links) {
 	}
 
 	/**
+	 * Whether the staff member may open the area at this address (pages inside an area
+	 * link to each other only when it is shown).
+	 */
+	public boolean opens(String href) {
+		return links.stream().anyMatch(link -> link.href().equals(href));
+	}
+
+	/**
 	 * One area.
 	 *
 	 * @param label what the link says

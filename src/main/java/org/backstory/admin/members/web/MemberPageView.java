@@ -14,11 +14,15 @@ import org.jspecify.annotations.Nullable;
  * shown only then
  * @param cancelable whether there is a subscription staff may end now
  * @param compTiers the tiers a comp may give
+ * @param lastSeen the day the member was last seen (at most one write a day)
+ * @param activity the member's latest activity, newest first
+ * @param activityTruncated whether older activity was left out
  */
-public record MemberPageView(long id, String name, String email, boolean verified, String joined, String role,
-		boolean reader, String note, List<String> labels, String status, @Nullable String plan, List<EventRow> events,
-		List<PaymentRow> payments, List<String> newsletters, List<MailRow> emails, boolean canChange,
-		boolean cancelable, List<String> compTiers) {
+public record MemberPageView(long id, String name, String email, boolean verified, String joined, String lastSeen,
+		String role, boolean reader, String note, List<String> labels, String status, @Nullable String plan,
+		List<EventRow> events, List<PaymentRow> payments, List<String> newsletters, List<MailRow> emails,
+		boolean canChange, boolean cancelable, List<String> compTiers, List<ActivityRow> activity,
+		boolean activityTruncated) {
 
 	/**
 	 * A subscription event: when, what changed, why and by whom, and the amount if any.

@@ -53,9 +53,11 @@ class MemberPages {
 
 	private final MailLog mailLog;
 
+	private final MemberTimeline timeline;
+
 	MemberPages(MemberBillingQueries billing, SubscriptionService subscriptions, SubscriptionHistory history,
 			Receipts receipts, PlanCatalog plans, Newsletters newsletters, OptIns optIns,
-			NewsletterMessages newsletterMessages, MailLog mailLog) {
+			NewsletterMessages newsletterMessages, MailLog mailLog, MemberTimeline timeline) {
 		this.billing = billing;
 		this.subscriptions = subscriptions;
 		this.history = history;
@@ -65,24 +67,28 @@ class MemberPages {
 		this.optIns = optIns;
 		this.newsletterMessages = newsletterMessages;
 		this.mailLog = mailLog;
+		this.timeline = timeline;
 	}
 
 	MemberPageView view(MemberListing member, boolean canChange) {
 		long id = member.id();
 		MemberBilling standing = billing.of(List.of(id)).get(id);
 		Set<Long> chosen = optIns.of(id);
+		List<SubscriptionEventEntry> events = history.events(id);
+		List<BillingEntry> payments = receipts.history(id);
+		MemberTimeline.Activity activity = timeline.of(id, events, payments);
 		return new MemberPageView(id, member.name(), member.email(), member.emailVerified(),
-				Dates.staffDate(member.joinedAt()), member.role().name().toLowerCase(Locale.ROOT),
+				Dates.staffDate(member.joinedAt()), activity.lastSeen(), member.role().name().toLowerCase(Locale.ROOT),
 				!member.role().staff(), member.note(), member.labels(), standing.status().label(),
 				standing.planName() != null ? standing.planName() : standing.tier(),
-				history.events(id).stream().map(MemberPages::event).toList(),
-				receipts.history(id).stream().map(MemberPages::payment).toList(),
+				events.stream().map(MemberPages::event).toList(), payments.stream().map(MemberPages::payment).toList(),
 				newsletters.all().stream().filter(n -> chosen.contains(n.id())).map(n -> n.name()).toList(),
 				messages(member.email()), canChange,
 				subscriptions.currentSubscription(id).filter(s -> switch (s.status()) {
 					case TRIALING, ACTIVE, PAST_DUE, CANCELED -> true;
 					case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> false;
-				}).isPresent(), plans.activePlans().stream().map(Plan::tier).distinct().toList());
+				}).isPresent(), plans.activePlans().stream().map(Plan::tier).distinct().toList(), activity.rows(),
+				activity.truncated());
 	}
 
 	private List<MemberPageView.MailRow> messages(String email) {
