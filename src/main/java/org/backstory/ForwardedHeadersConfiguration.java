@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link TrustedProxies}. Spring Boot's own valve is off
  * ({@code server.forward-headers-strategy=none}): it trusts every private-range address
  * by default, so anyone on the same network could set their own client address and
- * scheme.
+ * scheme. The {@link RequestIdValve} runs before it.
  */
 @Configuration(proxyBeanMethods = false)
 class ForwardedHeadersConfiguration {
@@ -18,7 +18,9 @@ class ForwardedHeadersConfiguration {
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> forwardedHeaders(ProxyProperties proxies) {
 		TrustedProxies trusted = TrustedProxies.parse(proxies.trusted());
-		return factory -> factory.addEngineValves(trusted.valve());
+		// The request id first: it needs the connection's own peer, which the
+		// forwarded-header valve replaces.
+		return factory -> factory.addEngineValves(new RequestIdValve(trusted.peers()), trusted.valve());
 	}
 
 }

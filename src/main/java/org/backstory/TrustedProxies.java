@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.catalina.util.NetMask;
 import org.apache.catalina.valves.RemoteIpValve;
 
 /**
@@ -63,6 +65,27 @@ record TrustedProxies(List<String> ranges) {
 		valve.setInternalProxies(String.join(",", ranges));
 		valve.setTrustedProxies(null);
 		return valve;
+	}
+
+	/**
+	 * Whether a connection's peer (an IP literal, as Tomcat gives it before the valve
+	 * above has run) is one of these proxies. The ranges are parsed once, here.
+	 */
+	Predicate<String> peers() {
+		List<NetMask> masks = ranges.stream().map(NetMask::new).toList();
+		return address -> {
+			if (masks.isEmpty()) {
+				return false;
+			}
+			try {
+				// A literal: no DNS lookup.
+				InetAddress peer = InetAddress.getByName(address);
+				return masks.stream().anyMatch(mask -> mask.matches(peer));
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		};
 	}
 
 	/** The entry as {@code network/bits}, host bits cleared. */

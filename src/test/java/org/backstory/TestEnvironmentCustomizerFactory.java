@@ -82,7 +82,9 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 						// Webhook tests run their receiver on loopback; every other
 						// private range stays refused.
 						"backstory.webhooks.allowed-networks=127.0.0.1/32", "backstory.crawlers.verified=google,bing",
-						"backstory.crawlers.ranges=" + CRAWLER_RANGES)
+						"backstory.crawlers.ranges=" + CRAWLER_RANGES,
+						// Tests scrape the metrics as Prometheus would.
+						"backstory.metrics.token=" + MetricsScrape.TOKEN)
 				.applyTo(context);
 			GenericApplicationContext beans = (GenericApplicationContext) context;
 			beans.registerBean(ScriptedHostResolver.class, definition -> definition.setPrimary(true));

@@ -50,8 +50,11 @@ public class ArticleGate {
 
 	private final GiftLinks giftLinks;
 
+	private final PaywallImpressions impressions;
+
 	ArticleGate(AccessPolicy policy, Entitlements entitlements, MeteredReads meter, VerifiedCrawlers crawlers,
-			MeteringSettings metering, AnonymousMeterCookies cookies, Clock clock, GiftLinks giftLinks) {
+			MeteringSettings metering, AnonymousMeterCookies cookies, Clock clock, GiftLinks giftLinks,
+			PaywallImpressions impressions) {
 		this.policy = policy;
 		this.entitlements = entitlements;
 		this.meter = meter;
@@ -60,6 +63,7 @@ public class ArticleGate {
 		this.cookies = cookies;
 		this.clock = clock;
 		this.giftLinks = giftLinks;
+		this.impressions = impressions;
 	}
 
 	/**
@@ -96,9 +100,14 @@ public class ArticleGate {
 				: new AnonymousMeter(allowance, origin.meterCookie() != null || origin.freeReadAsked(),
 						origin.meterCookie() == null ? Set.of() : cookies.read(origin.meterCookie(), month));
 		AnonymousRead read = policy.decideAnonymous(article.visibility(), article.id(), article.meterExempt(), meter);
-		ReadableArticle readable = read.decision().granted()
-				? whole(article, read.meter().enabled() ? read.meter().anonymousNotice() : null)
-				: preview(article, PaywallBoxes.forRefusal(read.decision().remedy(), article, read.meter()));
+		ReadableArticle readable;
+		if (read.decision().granted()) {
+			readable = whole(article, read.meter().enabled() ? read.meter().anonymousNotice() : null);
+		}
+		else {
+			impressions.shown(ReaderState.ANONYMOUS);
+			readable = preview(article, PaywallBoxes.forRefusal(read.decision().remedy(), article, read.meter()));
+		}
 		if (!read.personal()) {
 			return readable;
 		}
@@ -139,6 +148,7 @@ public class ArticleGate {
 				return whole(article, meterStatus.notice());
 			}
 		}
+		impressions.shown(reader.state());
 		return preview(article, PaywallBoxes.forRefusal(decision.remedy(), article, meterStatus));
 	}
 

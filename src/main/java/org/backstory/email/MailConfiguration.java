@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.backstory.email.dkim.MessageSigner;
@@ -49,9 +50,11 @@ class MailConfiguration {
 
 	/** Newsletters go the same way as other mail, over connections of their own. */
 	@Bean
-	BulkMailer bulkMailer(MailProperties mail, BackstoryProperties backstory, MessageSigner signer) {
-		return mail.smtp() ? new SmtpBulkMailer(mail, signer)
+	BulkMailer bulkMailer(MailProperties mail, BackstoryProperties backstory, MessageSigner signer,
+			MeterRegistry meters) {
+		BulkMailer transport = mail.smtp() ? new SmtpBulkMailer(mail, signer)
 				: new OutboxBulkMailer(backstory.dataDir().resolve("outbox"), signer);
+		return new CountedBulkMailer(transport, meters.counter(MailDelivery.SENT, "stream", "newsletter"));
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.backstory.shared.CommittedCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,12 @@ class MailDelivery {
 
 	static final int MAX_ATTEMPTS = 10;
 
+	/**
+	 * Messages the mail server accepted, by stream ({@code system} or
+	 * {@code newsletter}).
+	 */
+	static final String SENT = "backstory.mail.sent";
+
 	private static final Duration LONGEST_WAIT = Duration.ofHours(6);
 
 	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
@@ -32,12 +40,15 @@ class MailDelivery {
 
 	private final Clock clock;
 
-	MailDelivery(OutgoingMailRepository mails, MailTransport transport, TransactionOperations transactions,
-			Clock clock) {
+	private final CommittedCounter sent;
+
+	MailDelivery(OutgoingMailRepository mails, MailTransport transport, TransactionOperations transactions, Clock clock,
+			MeterRegistry meters) {
 		this.mails = mails;
 		this.transport = transport;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.sent = new CommittedCounter(meters.counter(SENT, "stream", "system"));
 	}
 
 	/**
@@ -71,6 +82,7 @@ class MailDelivery {
 		try {
 			transport.deliver(mail);
 			mails.markSent(mail.id(), clock.instant());
+			sent.increment();
 			log.info("Mail delivered id={} transport={} attempt={}", mail.id(), transport.name(), mail.attempts() + 1);
 		}
 		catch (Exception ex) {

@@ -78,7 +78,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CsrfTokenRepository csrfTokens,
-			MemberAuthenticationProvider members, SignInRedirects redirects) throws Exception {
+			MemberAuthenticationProvider members, SignInRedirects redirects, MetricsProperties metrics)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			// Each rule names the lowest role allowed; the role hierarchy lets every
 			// higher role in too. Finer
@@ -106,6 +107,8 @@ class SecurityConfiguration {
 			.hasRole("CONTRIBUTOR")
 			.requestMatchers("/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.access(new MetricsScrapeAccess(metrics.token()))
 			.requestMatchers("/actuator/**")
 			.hasRole("OWNER")
 			.requestMatchers("/account/**", "/checkout/**", "/newsletters/confirm-address/**")

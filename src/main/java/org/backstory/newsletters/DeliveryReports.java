@@ -2,11 +2,14 @@ package org.backstory.newsletters;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.backstory.members.MemberDirectory;
+import org.backstory.shared.CommittedCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,7 +41,11 @@ public class DeliveryReports {
 
 	private final AddressMessageRepository repository;
 
-	private final MeterRegistry meters;
+	/**
+	 * Reports by type ({@code backstory_mail_reports_total{type="bounce"}}), for
+	 * newsletters and system mail alike: a report names an address, not a message.
+	 */
+	private final Map<DeliveryReport.Type, CommittedCounter> reported = new EnumMap<>(DeliveryReport.Type.class);
 
 	private final Clock clock;
 
@@ -48,8 +55,10 @@ public class DeliveryReports {
 		this.optIns = optIns;
 		this.members = members;
 		this.repository = repository;
-		this.meters = meters;
 		this.clock = clock;
+		for (DeliveryReport.Type type : DeliveryReport.Type.values()) {
+			reported.put(type, new CommittedCounter(meters.counter("backstory.mail.reports", "type", type.code())));
+		}
 	}
 
 	/** Applies every report, all or none. */
@@ -71,7 +80,7 @@ public class DeliveryReports {
 			}
 			case SOFT_BOUNCE -> log.info("Soft bounce reported domain={}", domain(report.address()));
 		}
-		meters.counter("backstory.newsletters.delivery.reports", "type", report.type().code()).increment();
+		reported.get(report.type()).increment();
 	}
 
 	/**

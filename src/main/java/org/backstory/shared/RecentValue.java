@@ -25,6 +25,8 @@ public final class RecentValue<T> {
 
 	private final LongSupplier ticker;
 
+	private final long maxAgeNanos;
+
 	private volatile @Nullable Loaded<T> loaded;
 
 	/** A value kept for {@link #MAX_AGE} by the system's monotonic clock. */
@@ -38,17 +40,26 @@ public final class RecentValue<T> {
 	 * value)
 	 */
 	public RecentValue(Supplier<T> loader, LongSupplier ticker) {
-		this.loader = loader;
-		this.ticker = ticker;
+		this(loader, MAX_AGE, ticker);
 	}
 
 	/**
-	 * The value, loaded again when it is older than {@link #MAX_AGE} or was forgotten.
+	 * A value kept for {@code maxAge} rather than {@link #MAX_AGE}: for a figure that is
+	 * costly to load and may lag (a metric a scrape reads).
+	 */
+	public RecentValue(Supplier<T> loader, Duration maxAge, LongSupplier ticker) {
+		this.loader = loader;
+		this.ticker = ticker;
+		this.maxAgeNanos = maxAge.toNanos();
+	}
+
+	/**
+	 * The value, loaded again when it is older than its maximum age or was forgotten.
 	 */
 	public T get() {
 		long now = ticker.getAsLong();
 		Loaded<T> current = loaded;
-		if (current == null || now - current.at() >= MAX_AGE.toNanos()) {
+		if (current == null || now - current.at() >= maxAgeNanos) {
 			current = new Loaded<>(loader.get(), now);
 			loaded = current;
 		}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.backstory.shared.CommittedCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,8 @@ class HookDeliveries {
 	/** Ghost's header: the version of the body's shape, as Ghost 5 sends it. */
 	static final String CONTENT_VERSION = "v5.0";
 
+	private static final String DELIVERIES = "backstory.webhooks.deliveries";
+
 	private static final Logger log = LoggerFactory.getLogger(HookDeliveries.class);
 
 	private final HookRepository hooks;
@@ -41,13 +45,24 @@ class HookDeliveries {
 
 	private final Clock clock;
 
+	/**
+	 * Attempts the receiver answered with a 2xx
+	 * ({@code backstory_webhooks_deliveries_total}).
+	 */
+	private final CommittedCounter succeeded;
+
+	/** Attempts that failed: every failed try, a retried one included. */
+	private final CommittedCounter failed;
+
 	HookDeliveries(HookRepository hooks, HookSender sender, HookSecrets secrets, TransactionOperations transactions,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.hooks = hooks;
 		this.sender = sender;
 		this.secrets = secrets;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.succeeded = new CommittedCounter(meters.counter(DELIVERIES, "outcome", "succeeded"));
+		this.failed = new CommittedCounter(meters.counter(DELIVERIES, "outcome", "failed"));
 	}
 
 	/**
@@ -71,6 +86,7 @@ class HookDeliveries {
 		if (!delivery.hookActive()) {
 			hooks.recordAttempt(delivery.id(), "failed", delivery.attempts(), null, "The webhook is disabled.", null,
 					now);
+			failed.increment();
 			return;
 		}
 		Optional<String> secret = secrets.open(delivery.hookId(), delivery.sealedSecret());
@@ -79,6 +95,7 @@ class HookDeliveries {
 					"The webhook's secret does not open with this server's key; delete the webhook and add it again.",
 					null, now);
 			log.error("Webhook secret does not open hookId={}", delivery.hookId());
+			failed.increment();
 			return;
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -86,6 +103,7 @@ class HookDeliveries {
 		headers.put("Content-Version", CONTENT_VERSION);
 		headers.put(Signature.HEADER, Signature.header(secret.get(), delivery.body(), now.toEpochMilli()));
 		HookSender.Outcome outcome = sender.send(TargetUrl.parse(delivery.targetUrl()), delivery.body(), headers);
+		(outcome.delivered() ? succeeded : failed).increment();
 		if (outcome.delivered()) {
 			hooks.recordAttempt(delivery.id(), "delivered", attempts, outcome.code(), null, null, now);
 		}

@@ -44,6 +44,24 @@ class ErrorPagesIntegrationTests {
 	}
 
 	@Test
+	void aServerErrorPageShowsTheRequestIdToQuote() {
+		Visitor.Page page = new Visitor(port).get("/test-only/failure", "X-Request-Id", "proxy-id-500");
+
+		assertThat(page.status()).isEqualTo(500);
+		assertThat(page.header("X-Request-Id")).isEqualTo("proxy-id-500");
+		assertThat(page.document().select(".error-reference").text())
+			.isEqualTo("Quote this reference if you write to us: proxy-id-500");
+	}
+
+	@Test
+	void aNotFoundPageShowsTheRequestIdToQuote() {
+		Visitor.Page page = new Visitor(port).get("/nothing-lives-here.php");
+
+		assertThat(page.header("X-Request-Id")).matches("[0-9a-f]{16}");
+		assertThat(page.document().select(".error-reference code").text()).isEqualTo(page.header("X-Request-Id"));
+	}
+
+	@Test
 	void aMissingCsrfTokenShowsTheForbiddenPage() {
 		Visitor.Page page = new Visitor(port).post("/logout", Map.of());
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.backstory.OwnDatabase;
 import org.backstory.Visitor;
 import org.backstory.members.MemberDirectory;
@@ -46,6 +47,9 @@ class WebhookDeliveryIntegrationTests {
 
 	@Autowired
 	HookDeliveries deliveries;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Autowired
 	SettableClock clock;
@@ -116,6 +120,7 @@ class WebhookDeliveryIntegrationTests {
 	@Test
 	void aFailingReceiverIsRetriedFiveTimesWithGrowingWaitsThenTheDeliveryFails() {
 		WebhookFixtures.AddedHook hook = WebhookFixtures.add(administrator, "member.added", receiver.url("/flaky"));
+		double failedBefore = failedAttempts();
 		receiver.answer(500, 500, 500, 500, 500, 500);
 		String email = MemberFixtures.reader(directory, "flaky");
 		assertThat(receiver.await(1, request -> request.body().contains(email))).hasSize(1);
@@ -141,7 +146,13 @@ class WebhookDeliveryIntegrationTests {
 		assertThat(row.selectFirst(".delivery-status").text()).isEqualTo("failed");
 		assertThat(row.selectFirst(".delivery-code").text()).isEqualTo("500");
 		assertThat(row.selectFirst(".delivery-attempts").text()).isEqualTo("6");
+		assertThat(failedAttempts() - failedBefore).as("backstory_webhooks_deliveries_total{outcome=failed}")
+			.isEqualTo(6);
 		WebhookFixtures.delete(administrator, hook.id());
+	}
+
+	private double failedAttempts() {
+		return meters.get("backstory.webhooks.deliveries").tag("outcome", "failed").counter().count();
 	}
 
 	@Test

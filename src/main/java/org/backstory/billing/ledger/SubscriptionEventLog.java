@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.backstory.billing.SubscriptionChanged;
 import org.backstory.billing.SubscriptionStatus;
+import org.backstory.shared.CommittedCounter;
 import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -140,9 +142,23 @@ public class SubscriptionEventLog {
 
 	private final ApplicationEventPublisher events;
 
-	SubscriptionEventLog(NamedParameterJdbcTemplate batch, ApplicationEventPublisher events) {
+	/**
+	 * New paid subscriptions as the dashboard counts them: a first payment at checkout or
+	 * a trial's first paid period.
+	 */
+	private final CommittedCounter conversions;
+
+	private final CommittedCounter renewed;
+
+	/** Renewal charges declined (or held for the member), a last retry's included. */
+	private final CommittedCounter renewalsFailed;
+
+	SubscriptionEventLog(NamedParameterJdbcTemplate batch, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.batch = batch;
 		this.events = events;
+		this.conversions = new CommittedCounter(meters.counter("backstory.billing.paid.conversions"));
+		this.renewed = new CommittedCounter(meters.counter("backstory.billing.renewals", "outcome", "succeeded"));
+		this.renewalsFailed = new CommittedCounter(meters.counter("backstory.billing.renewals", "outcome", "failed"));
 	}
 
 	public void record(long subscriptionId, @Nullable SubscriptionStatus from, Cause cause, Actor actor, Instant at) {
@@ -214,6 +230,22 @@ public class SubscriptionEventLog {
 					.toArray(MapSqlParameterSource[]::new));
 		for (Entry entry : entries) {
 			announced(entry).ifPresent(change -> announce(entry.subscriptionId(), change, at));
+			count(entry);
+		}
+	}
+
+	private void count(Entry entry) {
+		switch (entry.cause()) {
+			case FIRST_PAYMENT -> conversions.increment();
+			case RENEWED -> {
+				renewed.increment();
+				if (entry.from() == SubscriptionStatus.TRIALING) {
+					conversions.increment();
+				}
+			}
+			case RENEWAL_FAILED, RETRIES_EXHAUSTED -> renewalsFailed.increment();
+			default -> {
+			}
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.backstory.members.MemberRegistered;
 import org.backstory.members.MemberRole;
 import org.backstory.members.NewAccount;
+import org.backstory.shared.CommittedCounter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,13 @@ public class Registration {
 
 	private final Clock clock;
 
+	/**
+	 * Accounts made through the sign-up form ({@code backstory_members_signups_total}).
+	 */
+	private final CommittedCounter signups;
+
 	Registration(MemberRepository members, Passwords passwords, OneTimeTokens tokens, MemberMails mails,
-			AddressProofs proofs, ApplicationEventPublisher events, Clock clock) {
+			AddressProofs proofs, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
 		this.members = members;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -49,6 +56,7 @@ public class Registration {
 		this.proofs = proofs;
 		this.events = events;
 		this.clock = clock;
+		this.signups = new CommittedCounter(meters.counter("backstory.members.signups"));
 	}
 
 	/**
@@ -72,6 +80,7 @@ public class Registration {
 		}
 		long id = created.get();
 		events.publishEvent(new MemberRegistered(id, optIns));
+		signups.increment();
 		if (articleId != null) {
 			members.attributeSignup(id, articleId);
 		}

@@ -231,7 +231,7 @@ class EmailWebhookIntegrationTests {
 	}
 
 	private double softBounces() {
-		return meters.counter("backstory.newsletters.delivery.reports", "type", "soft-bounce").count();
+		return meters.counter("backstory.mail.reports", "type", "soft-bounce").count();
 	}
 
 	/**
