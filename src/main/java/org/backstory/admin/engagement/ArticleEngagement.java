@@ -4,21 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.backstory.access.ReadingActivity;
 import org.backstory.billing.BillingActivity;
 import org.backstory.billing.BusinessRates;
 import org.backstory.billing.Money;
 import org.backstory.members.MemberGrowth;
-import org.backstory.newsletters.Newsletter;
-import org.backstory.newsletters.NewsletterSends;
-import org.backstory.newsletters.Newsletters;
-import org.backstory.newsletters.Send;
-import org.backstory.newsletters.SendTally;
+import org.backstory.newsletters.NewsletterEngagement;
+import org.backstory.newsletters.SendStats;
 import org.backstory.publishing.Article;
 import org.backstory.publishing.ArticleCatalog;
 import org.backstory.publishing.ArticleLinks;
@@ -30,10 +24,13 @@ import org.springframework.stereotype.Component;
  * Puts an article's engagement together from the modules that own each figure: sign-ups
  * (members), subscriptions and their revenue (billing, the dashboard's own definition
  * through {@link BusinessRates#revenueOfArticle}), gift links and metered reads (access),
- * and its newsletter sends (newsletters). All figures are over the article's whole life.
+ * and its newsletter sends with their delivery, opens and clicks (newsletters). All
+ * figures are over the article's whole life.
  */
 @Component
 class ArticleEngagement {
+
+	private static final String NOT_TRACKED = "not tracked";
 
 	private final ArticleCatalog catalog;
 
@@ -47,21 +44,18 @@ class ArticleEngagement {
 
 	private final ReadingActivity reading;
 
-	private final NewsletterSends sends;
-
-	private final Newsletters newsletters;
+	private final NewsletterEngagement newsletters;
 
 	private final Clock clock;
 
 	ArticleEngagement(ArticleCatalog catalog, ArticleTitles titles, MemberGrowth growth, BillingActivity billing,
-			BusinessRates rates, ReadingActivity reading, NewsletterSends sends, Newsletters newsletters, Clock clock) {
+			BusinessRates rates, ReadingActivity reading, NewsletterEngagement newsletters, Clock clock) {
 		this.catalog = catalog;
 		this.titles = titles;
 		this.growth = growth;
 		this.billing = billing;
 		this.rates = rates;
 		this.reading = reading;
-		this.sends = sends;
 		this.newsletters = newsletters;
 		this.clock = clock;
 	}
@@ -92,22 +86,17 @@ class ArticleEngagement {
 	}
 
 	private List<ArticleEngagementView.SendRow> sendRows(long articleId) {
-		List<Send> ofArticle = sends.ofArticle(articleId);
-		if (ofArticle.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, String> names = newsletters.all()
-			.stream()
-			.collect(Collectors.toMap(Newsletter::id, Newsletter::name, (a, b) -> a));
-		return ofArticle.stream().map(send -> {
-			SendTally tally = sends.tally(send.id());
-			Instant when = send.finishedAt() != null ? send.finishedAt()
-					: send.startedAt() != null ? send.startedAt() : send.scheduledAt();
-			return new ArticleEngagementView.SendRow("/admin/newsletters/sends/" + send.id(),
-					names.getOrDefault(send.newsletterId(), "Newsletter " + send.newsletterId()), Dates.staffTime(when),
-					send.status().name().toLowerCase(Locale.ROOT), send.recipients(), tally.sent(), tally.bounced(),
-					tally.failed());
-		}).toList();
+		return newsletters.ofArticle(articleId).stream().map(ArticleEngagement::sendRow).toList();
+	}
+
+	private static ArticleEngagementView.SendRow sendRow(SendStats send) {
+		boolean tracked = send.tracked();
+		return new ArticleEngagementView.SendRow("/admin/newsletters/sends/" + send.sendId(),
+				send.storylineId() == null ? send.newsletter() : send.newsletter() + " (storyline followers)",
+				send.startedAt() == null ? "not started" : Dates.staffTime(send.startedAt()), send.status(),
+				send.delivered(), send.share(send.bounced()), send.share(send.complained()),
+				send.share(send.unsubscribed()), tracked ? send.share(send.opened()) : NOT_TRACKED,
+				tracked ? send.share(send.clicked()) : NOT_TRACKED);
 	}
 
 }

@@ -42,9 +42,11 @@ public record ArticleEngagementView(long id, String title, @Nullable String href
 	 *
 	 * @param href the send's own staff page
 	 * @param delivered messages the mail provider accepted
+	 * @param opened recipients who opened it, with their share of the delivered messages,
+	 * or "not tracked" for a send made while tracking was off
 	 */
-	public record SendRow(String href, String newsletter, String when, String status, int recipients, int delivered,
-			int bounced, int failed) {
+	public record SendRow(String href, String newsletter, String when, String status, int delivered, String bounced,
+			String complained, String unsubscribed, String opened, String clicked) {
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.backstory.newsletters.web;
 
-import java.util.Locale;
-
 import org.backstory.newsletters.SendStats;
 
 /**
@@ -15,14 +13,9 @@ public record SendFigures(boolean tracked, String delivered, String bounced, Str
 		String opened, String clicked) {
 
 	static SendFigures of(SendStats stats) {
-		return new SendFigures(stats.tracked(), String.valueOf(stats.delivered()), share(stats, stats.bounced()),
-				share(stats, stats.complained()), share(stats, stats.unsubscribed()), share(stats, stats.opened()),
-				share(stats, stats.clicked()));
-	}
-
-	private static String share(SendStats stats, int count) {
-		return stats.delivered() == 0 ? String.valueOf(count)
-				: count + " (" + String.format(Locale.ROOT, "%.1f", stats.rate(count)) + " %)";
+		return new SendFigures(stats.tracked(), String.valueOf(stats.delivered()), stats.share(stats.bounced()),
+				stats.share(stats.complained()), stats.share(stats.unsubscribed()), stats.share(stats.opened()),
+				stats.share(stats.clicked()));
 	}
 
 }

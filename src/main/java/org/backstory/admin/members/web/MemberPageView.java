@@ -17,12 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen the day the member was last seen (at most one write a day)
  * @param activity the member's latest activity, newest first
  * @param activityTruncated whether older activity was left out
+ * @param newsletterEngagement their newsletter messages delivered, opened and clicked, in
+ * a sentence
  */
 public record MemberPageView(long id, String name, String email, boolean verified, String joined, String lastSeen,
 		String role, boolean reader, String note, List<String> labels, String status, @Nullable String plan,
 		List<EventRow> events, List<PaymentRow> payments, List<String> newsletters, List<MailRow> emails,
 		boolean canChange, boolean cancelable, List<String> compTiers, List<ActivityRow> activity,
-		boolean activityTruncated) {
+		boolean activityTruncated, String newsletterEngagement) {
 
 	/**
 	 * A subscription event: when, what changed, why and by whom, and the amount if any.

@@ -88,7 +88,7 @@ class MemberPages {
 					case TRIALING, ACTIVE, PAST_DUE, CANCELED -> true;
 					case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> false;
 				}).isPresent(), plans.activePlans().stream().map(Plan::tier).distinct().toList(), activity.rows(),
-				activity.truncated());
+				activity.truncated(), activity.newsletters());
 	}
 
 	private List<MemberPageView.MailRow> messages(String email) {

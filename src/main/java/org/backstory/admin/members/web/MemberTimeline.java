@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +15,9 @@ import org.backstory.billing.BillingEntry;
 import org.backstory.billing.Money;
 import org.backstory.billing.SubscriptionEventEntry;
 import org.backstory.members.MemberActivity;
+import org.backstory.newsletters.MemberEngagement;
+import org.backstory.newsletters.MessageEngagement;
+import org.backstory.newsletters.NewsletterEngagement;
 import org.backstory.newsletters.OptInChange;
 import org.backstory.newsletters.OptIns;
 import org.backstory.publishing.ArticleLinks;
@@ -26,9 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * A member's activity, newest first, as Ghost's member activity feed shows it: signed up
  * (and the article that brought them), address confirmed, subscription changes, payments,
- * gift subscriptions bought and articles gifted, a group seat taken, and newsletter
- * opt-ins and opt-outs. Each module is asked for at most {@link #LATEST} of its own
- * entries, and the latest {@link #LATEST} of them all are shown.
+ * gift subscriptions bought and articles gifted, a group seat taken, newsletter opt-ins
+ * and opt-outs, and the opens and clicks of their latest newsletter messages. Each module
+ * is asked for at most {@link #LATEST} of its own entries, and the latest {@link #LATEST}
+ * of them all are shown.
  */
 @Component
 class MemberTimeline {
@@ -45,9 +50,12 @@ class MemberTimeline {
 
 	private final MemberActivity members;
 
+	private final NewsletterEngagement newsletters;
+
 	MemberTimeline(MemberActivity members, BillingActivity billing, ReadingActivity reading, OptIns optIns,
-			ArticleTitles titles) {
+			ArticleTitles titles, NewsletterEngagement newsletters) {
 		this.members = members;
+		this.newsletters = newsletters;
 		this.billing = billing;
 		this.reading = reading;
 		this.optIns = optIns;
@@ -91,6 +99,17 @@ class MemberTimeline {
 		optIns.changes(memberId, LATEST + 1)
 			.forEach(change -> entries.add(new Entry(change.at(), change.optedIn() ? "opt-in" : "opt-out",
 					(change.optedIn() ? "Opted in to " : "Opted out of ") + change.newsletter(), null, null)));
+		MemberEngagement mail = newsletters.ofMember(memberId);
+		for (MessageEngagement message : mail.recent()) {
+			if (message.openedAt() != null) {
+				entries.add(new Entry(message.openedAt(), "newsletter-open",
+						"Opened \u201c" + message.subject() + "\u201d (" + message.newsletter() + ")", null, null));
+			}
+			if (message.clickedAt() != null) {
+				entries.add(new Entry(message.clickedAt(), "newsletter-click",
+						"Clicked a link in \u201c" + message.subject() + "\u201d", null, null));
+			}
+		}
 		List<ActivityRow> rows = entries.stream()
 			.sorted(Comparator.comparing(Entry::at).thenComparing(Entry::afterSignup).reversed())
 			.limit(LATEST)
@@ -99,7 +118,29 @@ class MemberTimeline {
 			.toList();
 		Instant lastSeen = milestones.lastSeenAt();
 		return new Activity(lastSeen == null ? "Not recorded yet" : Dates.staffDate(lastSeen), rows,
-				entries.size() > LATEST);
+				entries.size() > LATEST, newsletterSummary(mail));
+	}
+
+	/**
+	 * The member's newsletters in a sentence: delivered, and of the tracked ones opened
+	 * and clicked (only sends made while tracking was on count, so untracked mail is not
+	 * read as unopened).
+	 */
+	static String newsletterSummary(MemberEngagement mail) {
+		if (mail.delivered() == 0) {
+			return "No newsletter delivered yet.";
+		}
+		String delivered = mail.delivered() + " newsletter message(s) delivered";
+		if (mail.tracked() == 0) {
+			return delivered + "; opens and clicks were not tracked.";
+		}
+		return delivered + "; of the " + mail.tracked() + " tracked, opened " + share(mail, mail.opened())
+				+ ", a link clicked in " + share(mail, mail.clicked())
+				+ (mail.lastOpenedAt() == null ? "." : "; last opened " + Dates.staffDate(mail.lastOpenedAt()) + ".");
+	}
+
+	private static String share(MemberEngagement mail, int count) {
+		return count + " (" + String.format(Locale.ROOT, "%.0f", mail.rate(count)) + " %)";
 	}
 
 	private static Entry subscription(SubscriptionEventEntry event) {
@@ -134,8 +175,9 @@ class MemberTimeline {
 	 *
 	 * @param lastSeen the day they were last seen, e.g. {@code 1 Mar 2024}
 	 * @param truncated whether older entries were left out
+	 * @param newsletters their newsletter messages, opens and clicks in a sentence
 	 */
-	record Activity(String lastSeen, List<ActivityRow> rows, boolean truncated) {
+	record Activity(String lastSeen, List<ActivityRow> rows, boolean truncated, String newsletters) {
 	}
 
 	private record Entry(Instant at, String kind, String text, @Nullable String linkText, @Nullable String href) {
