@@ -1,0 +1,78 @@
+package org.backstory.backup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The catalogue of what the app keeps in its database: every ordinary table and sequence
+ * outside PostgreSQL's own schemas and not owned by an extension, with the columns a dump
+ * carries (generated columns are computed again on load). Names come quoted, ready for
+ * SQL.
+ */
+final class AppTables {
+
+	/**
+	 * Sign-ins in progress: a backup is a file that may travel, and a session id in it
+	 * would let its holder in without a password or second factor. Members sign in again
+	 * after a restore.
+	 */
+	static final Set<String> NOT_BACKED_UP = Set.of("public.spring_session", "public.spring_session_attributes");
+
+	private static final String OUTSIDE_SYSTEM = """
+			n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+			and not exists (select from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+			  and d.deptype = 'e')""";
+
+	private AppTables() {
+	}
+
+	/**
+	 * One table.
+	 *
+	 * @param name quoted, schema-qualified
+	 * @param entryName a plain name for its zip entry
+	 * @param columns quoted columns in their table order, generated ones left out
+	 */
+	record Table(String name, String entryName, List<String> columns) {
+	}
+
+	static List<Table> tables(Connection connection) throws SQLException {
+		List<Table> tables = new ArrayList<>();
+		try (PreparedStatement select = connection.prepareStatement("""
+				select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name,
+				  n.nspname || '.' || c.relname as plain,
+				  array(select quote_ident(a.attname) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0
+				    and not a.attisdropped and a.attgenerated = '' order by a.attnum) as columns
+				from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where c.relkind = 'r' and """ + OUTSIDE_SYSTEM + " order by n.nspname, c.relname");
+				ResultSet rows = select.executeQuery()) {
+			while (rows.next()) {
+				String[] columns = (String[]) rows.getArray("columns").getArray();
+				tables.add(new Table(rows.getString("name"), rows.getString("plain"), List.of(columns)));
+			}
+		}
+		return tables;
+	}
+
+	/** Every sequence's last value, {@code null} for one never used. */
+	static List<BackupManifest.Sequence> sequences(Connection connection) throws SQLException {
+		List<BackupManifest.Sequence> sequences = new ArrayList<>();
+		try (PreparedStatement select = connection.prepareStatement("""
+				select quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename) as name, s.last_value
+				from pg_sequences s join pg_namespace n on n.nspname = s.schemaname
+				join pg_class c on c.relnamespace = n.oid and c.relname = s.sequencename
+				where """ + OUTSIDE_SYSTEM + " order by 1"); ResultSet rows = select.executeQuery()) {
+			while (rows.next()) {
+				long value = rows.getLong("last_value");
+				sequences.add(new BackupManifest.Sequence(rows.getString("name"), rows.wasNull() ? null : value));
+			}
+		}
+		return sequences;
+	}
+
+}
