@@ -23,7 +23,8 @@ final class AppTables {
 	 */
 	static final Set<String> NOT_BACKED_UP = Set.of("public.spring_session", "public.spring_session_attributes");
 
-	private static final String OUTSIDE_SYSTEM = """
+	/** Starts with a space: a text block drops the one its caller's line ends with. */
+	private static final String OUTSIDE_SYSTEM = " " + """
 			n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
 			and not exists (select from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
 			  and d.deptype = 'e')""";
@@ -69,7 +70,8 @@ final class AppTables {
 				where """ + OUTSIDE_SYSTEM + " order by 1"); ResultSet rows = select.executeQuery()) {
 			while (rows.next()) {
 				long value = rows.getLong("last_value");
-				sequences.add(new BackupManifest.Sequence(rows.getString("name"), rows.wasNull() ? null : value));
+				Long lastValue = rows.wasNull() ? null : value;
+				sequences.add(new BackupManifest.Sequence(rows.getString("name"), lastValue));
 			}
 		}
 		return sequences;
