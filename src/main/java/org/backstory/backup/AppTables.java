@@ -60,18 +60,28 @@ final class AppTables {
 		return tables;
 	}
 
-	/** Every sequence's last value, {@code null} for one never used. */
+	/**
+	 * Where every sequence stands. Read from each sequence itself: {@code pg_sequences}
+	 * shows no value for one whose {@code is_called} is false, though it may have been
+	 * set far past its start.
+	 */
 	static List<BackupManifest.Sequence> sequences(Connection connection) throws SQLException {
-		List<BackupManifest.Sequence> sequences = new ArrayList<>();
+		List<String> names = new ArrayList<>();
 		try (PreparedStatement select = connection.prepareStatement("""
-				select quote_ident(s.schemaname) || '.' || quote_ident(s.sequencename) as name, s.last_value
-				from pg_sequences s join pg_namespace n on n.nspname = s.schemaname
-				join pg_class c on c.relnamespace = n.oid and c.relname = s.sequencename
-				where """ + OUTSIDE_SYSTEM + " order by 1"); ResultSet rows = select.executeQuery()) {
+				select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name
+				from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where c.relkind = 'S' and""" + OUTSIDE_SYSTEM + " order by 1");
+				ResultSet rows = select.executeQuery()) {
 			while (rows.next()) {
-				long value = rows.getLong("last_value");
-				Long lastValue = rows.wasNull() ? null : value;
-				sequences.add(new BackupManifest.Sequence(rows.getString("name"), lastValue));
+				names.add(rows.getString("name"));
+			}
+		}
+		List<BackupManifest.Sequence> sequences = new ArrayList<>();
+		for (String name : names) {
+			try (PreparedStatement select = connection.prepareStatement("select last_value, is_called from " + name);
+					ResultSet rows = select.executeQuery()) {
+				rows.next();
+				sequences.add(new BackupManifest.Sequence(name, rows.getLong(1), rows.getBoolean(2)));
 			}
 		}
 		return sequences;

@@ -3,8 +3,6 @@ package org.backstory.backup;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * {@code manifest.json}, the last entry of a backup: what made it, the schema version the
  * dump belongs to, how to load each table, where each sequence stood, and the SHA-256 of
@@ -16,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param postgresVersion the server's {@code server_version}
  * @param schemaVersion the highest Flyway version applied to the dumped database
  * @param tables each dumped table, in dump order
- * @param sequences every sequence's last value ({@code null} when never used)
+ * @param sequences where every sequence stood
  * @param sha256 entry name to its SHA-256 in lower-case hex
  */
 record BackupManifest(String format, String createdAt, String appVersion, String postgresVersion, String schemaVersion,
@@ -38,12 +36,14 @@ record BackupManifest(String format, String createdAt, String appVersion, String
 	}
 
 	/**
-	 * One sequence.
+	 * One sequence, as {@code setval} takes it back.
 	 *
 	 * @param name schema-qualified, quoted
-	 * @param lastValue its last value, {@code null} when it never handed one out
+	 * @param lastValue its {@code last_value}
+	 * @param called its {@code is_called}: whether {@code lastValue} was handed out (a
+	 * sequence set past imported ids with {@code setval(..., false)} has not)
 	 */
-	record Sequence(String name, @Nullable Long lastValue) {
+	record Sequence(String name, long lastValue, boolean called) {
 	}
 
 }

@@ -134,9 +134,8 @@ final class DatabaseLoad {
 					throw new BackupRefusedException("The backup's sequence " + sequence.name()
 							+ " does not exist in schema version " + target.getVersion() + ".");
 				}
-				statement.execute(sequence.lastValue() == null ? "alter sequence " + sequence.name() + " restart"
-						: "select setval('" + sequence.name().replace("'", "''") + "', " + sequence.lastValue()
-								+ ", true)");
+				statement.execute("select setval('" + sequence.name().replace("'", "''") + "', " + sequence.lastValue()
+						+ ", " + sequence.called() + ")");
 			}
 		}
 	}
