@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BackstoryApplication {
 
 	public static void main(String[] args) {
+		if (BackupCommand.handles(args)) {
+			System.exit(BackupCommand.run(args));
+		}
 		SpringApplication.run(BackstoryApplication.class, args);
 	}
 

@@ -1,6 +1,8 @@
 package org.backstory;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -26,17 +28,21 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties database, BackstoryProperties backstory, DatabaseMode mode)
-			throws IOException {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("backstory");
-		config.setMaximumPoolSize(database.poolSize());
-		if (mode.embedded()) {
-			log.info("Starting embedded PostgreSQL dataDirectory={}",
-					backstory.dataDir().resolve("postgres").toAbsolutePath());
-			EmbeddedDatabase server = EmbeddedDatabase.start(backstory.dataDir());
+	HikariDataSource dataSource(DatabaseProperties database, BackstoryProperties backstory) throws IOException {
+		return open(database, backstory.dataDir());
+	}
+
+	/**
+	 * A pool on the configured database, starting the embedded server in {@code dataDir}
+	 * when no external one is configured; closing the pool stops it.
+	 */
+	static HikariDataSource open(DatabaseProperties database, Path dataDir) throws IOException {
+		HikariConfig config = config(database);
+		if (database.embedded()) {
+			log.info("Starting embedded PostgreSQL dataDirectory={}", dataDir.resolve("postgres").toAbsolutePath());
+			EmbeddedDatabase server = EmbeddedDatabase.start(dataDir);
 			log.info("Embedded PostgreSQL ready url={} user={} passwordFile={}", server.jdbcUrl(), server.username(),
-					backstory.dataDir().resolve(EmbeddedDatabase.PASSWORD_FILE).toAbsolutePath());
+					dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE).toAbsolutePath());
 			config.setJdbcUrl(server.jdbcUrl());
 			config.setUsername(server.username());
 			config.setPassword(server.password());
@@ -46,6 +52,32 @@ class DatabaseConfiguration {
 		config.setUsername(database.username());
 		config.setPassword(database.password());
 		return new HikariDataSource(config);
+	}
+
+	/**
+	 * A pool for a command run beside the site: on the embedded server the site already
+	 * runs in {@code dataDir}, if it does (one cluster admits one server), else as
+	 * {@link #open}.
+	 */
+	static HikariDataSource openBeside(DatabaseProperties database, Path dataDir) throws IOException {
+		if (database.embedded()) {
+			Optional<EmbeddedDatabase.Running> running = EmbeddedDatabase.running(dataDir);
+			if (running.isPresent()) {
+				HikariConfig config = config(database);
+				config.setJdbcUrl(running.get().jdbcUrl());
+				config.setUsername(EmbeddedClusterLockdown.APP_ROLE);
+				config.setPassword(running.get().password());
+				return new HikariDataSource(config);
+			}
+		}
+		return open(database, dataDir);
+	}
+
+	private static HikariConfig config(DatabaseProperties database) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("backstory");
+		config.setMaximumPoolSize(database.poolSize());
+		return config;
 	}
 
 	/** Stops the embedded server after the pool has closed its connections. */

@@ -4,6 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -55,6 +60,36 @@ final class EmbeddedDatabase implements Closeable {
 			.setDataDirectoryCustomizer(new EmbeddedClusterLockdown(binaries, password)::apply)
 			.start();
 		return new EmbeddedDatabase(server, password);
+	}
+
+	/**
+	 * The server already running on this data directory's cluster (the site's, when a
+	 * command runs beside it), found by the port in its {@code postmaster.pid} and by
+	 * connecting; empty when none answers.
+	 */
+	static Optional<Running> running(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+		Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+		if (!Files.isRegularFile(pidFile) || !Files.isRegularFile(passwordFile)) {
+			return Optional.empty();
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		if (lines.size() < 4 || !lines.get(3).strip().matches("[0-9]{1,5}")) {
+			return Optional.empty();
+		}
+		Running running = new Running("jdbc:postgresql://127.0.0.1:" + lines.get(3).strip() + "/postgres",
+				SecretFile.readOrCreate(passwordFile));
+		try (Connection connection = DriverManager.getConnection(running.jdbcUrl(), EmbeddedClusterLockdown.APP_ROLE,
+				running.password())) {
+			return Optional.of(running);
+		}
+		catch (SQLException stale) {
+			return Optional.empty();
+		}
+	}
+
+	/** A server some other process runs on the cluster. */
+	record Running(String jdbcUrl, String password) {
 	}
 
 	String jdbcUrl() {

@@ -86,7 +86,7 @@ class SecurityConfiguration {
 			// rules (an author's own articles, the owner-only outbox message) are checked
 			// by the handlers.
 			.requestMatchers("/admin/staff/**", "/admin/audit/**", "/admin/settings/plans/**",
-					"/admin/settings/mail/**", "/admin/export/**", "/admin/integrations/**")
+					"/admin/settings/mail/**", "/admin/export/**", "/admin/integrations/**", "/admin/backup")
 			.hasRole("OWNER")
 			.requestMatchers("/admin/settings/newsletter-analytics/**")
 			.hasRole("OWNER")
