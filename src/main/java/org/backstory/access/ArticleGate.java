@@ -213,11 +213,12 @@ public class ArticleGate {
 	}
 
 	/**
-	 * When this member's grace period ends, while their renewal has failed and they still
-	 * read in grace; empty otherwise. Pages warn them to update their card by then.
+	 * When this member's grace period ends and who must settle the failed payment by
+	 * then, while they still read in grace; empty otherwise. Pages warn them.
 	 */
-	public Optional<Instant> graceEnd(long memberId) {
-		return policy.graceEnd(entitlements.of(memberId), clock.instant());
+	public Optional<GraceWarning> graceWarning(long memberId) {
+		Entitlement entitlement = entitlements.of(memberId);
+		return policy.graceEnd(entitlement, clock.instant()).map(end -> new GraceWarning(end, entitlement.payment()));
 	}
 
 	/**

@@ -16,9 +16,37 @@ import org.jspecify.annotations.Nullable;
  * end)
  * @param pastDueSince when the first failed renewal charge happened, for
  * {@link Status#PAST_DUE}
+ * @param payment who settles a failed payment: the member by card, the member's
+ * institution by invoice, or the manager of the group whose seat the member holds
  */
 public record Entitlement(Status status, @Nullable String tier, @Nullable Instant paidThrough,
-		@Nullable Instant pastDueSince) {
+		@Nullable Instant pastDueSince, Payment payment) {
+
+	/** An entitlement the member pays for by card (or that needs no payment). */
+	public Entitlement(Status status, @Nullable String tier, @Nullable Instant paidThrough,
+			@Nullable Instant pastDueSince) {
+		this(status, tier, paidThrough, pastDueSince, Payment.CARD);
+	}
+
+	/** This entitlement as a holder of one of its group's seats has it. */
+	public Entitlement throughSeat() {
+		return new Entitlement(status, tier, paidThrough, pastDueSince, Payment.SEAT);
+	}
+
+	/**
+	 * Who settles the subscription's payments, so a warning about a failed one names what
+	 * the reader can do.
+	 */
+	public enum Payment {
+
+		/** The member, by card. */
+		CARD,
+		/** The member's institution, by a group licence's invoice. */
+		INVOICE,
+		/** The manager of the group whose seat the member holds. */
+		SEAT
+
+	}
 
 	/** The subscription states the access policy distinguishes. */
 	public enum Status {

@@ -1,7 +1,11 @@
 package org.backstory.site;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.backstory.access.ArticleGate;
+import org.backstory.access.GraceWarning;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.Publication;
 import org.backstory.publishing.PublicationService;
@@ -39,9 +43,11 @@ class PageChromeAdvice {
 					publication.logoUrl(), null, false, null);
 		}
 		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		Optional<GraceWarning> warning = gate.graceWarning(member.id());
 		return new PageChrome(publication.name(), publication.tagline(), publication.accentColor(),
 				publication.logoUrl(), member.name(), member.role().staff(), token == null ? null : CsrfField.of(token),
-				gate.graceEnd(member.id()).map(Dates::readerDate).orElse(null));
+				warning.map(w -> Dates.readerDate(w.endsAt())).orElse(null),
+				warning.map(w -> w.settledBy().name().toLowerCase(Locale.ROOT)).orElse(null));
 	}
 
 }

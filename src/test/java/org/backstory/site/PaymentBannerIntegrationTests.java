@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The banner a reader whose renewal failed sees on every page while the grace period
@@ -48,6 +49,9 @@ class PaymentBannerIntegrationTests {
 
 	@Autowired
 	GracePeriodSettings grace;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private Plan plan;
 
@@ -88,17 +92,64 @@ class PaymentBannerIntegrationTests {
 		assertThat(new Visitor(port).get("/").document().select(".payment-banner")).isEmpty();
 	}
 
+	@Test
+	void aGroupsSeatHolderIsToldTheManagerSettlesItAndAnInvoiceLicencesManagerIsSentToTheInvoice() {
+		Instant failed = Instant.now().minus(Duration.ofDays(1));
+		String graceEnd = Dates.readerDate(failed.plus(grace.gracePeriod()));
+		String manager = subscriberWith(SubscriptionStatus.PAST_DUE, failed);
+		String seatHolder = account();
+		jdbc.sql("""
+				insert into billing.group_seat (member_id, subscription_id, joined_by, joined_at)
+				select :holder, s.id, 'invite', now() from billing.subscription s where s.member_id = :manager""")
+			.param("holder", idOf(seatHolder))
+			.param("manager", idOf(manager))
+			.update();
+		String invoiceManager = subscriberWith(SubscriptionStatus.PAST_DUE, failed);
+		jdbc.sql("update billing.subscription set payment_method = 'invoice' where member_id = ?")
+			.param(idOf(invoiceManager))
+			.update();
+
+		Element seatBanner = signedIn(seatHolder).get("/").document().selectFirst(".payment-banner");
+		Element invoiceBanner = signedIn(invoiceManager).get("/account").document().selectFirst(".payment-banner");
+
+		assertThat(seatBanner).isNotNull();
+		assertThat(seatBanner.text()).isEqualTo("A payment for your group's subscription failed. "
+				+ "You keep reading while its manager settles it, until " + graceEnd + ".");
+		assertThat(seatBanner.select("a")).isEmpty();
+		assertThat(invoiceBanner).isNotNull();
+		assertThat(invoiceBanner.text())
+			.isEqualTo("Your group licence's invoice is overdue. Pay it by " + graceEnd + " to keep reading.");
+		assertThat(invoiceBanner.select("a").attr("href")).isEqualTo("/account/group");
+	}
+
 	/**
 	 * A signed-in reader with a monthly subscription in {@code status}, past due since
 	 * {@code failedAt} when that is given.
 	 */
 	private Visitor readerWith(SubscriptionStatus status, Instant failedAt) {
-		String email = MemberFixtures.uniqueEmail("banner");
-		long id = members
-			.createAccount(new NewAccount(email, "Banner Reader", MemberFixtures.PASSWORD, MemberRole.MEMBER, true));
+		return signedIn(subscriberWith(status, failedAt));
+	}
+
+	/** A new reader's address, with a monthly subscription as {@link #readerWith} has. */
+	private String subscriberWith(SubscriptionStatus status, Instant failedAt) {
+		String email = account();
 		Instant periodEnd = failedAt != null ? failedAt : Instant.now().plus(Duration.ofDays(20));
-		subscriptions.importSubscription(new ImportedSubscription(id, plan.code(), BillingInterval.MONTH, status,
-				periodEnd.minus(Duration.ofDays(30)), periodEnd, failedAt, SandboxCards.VISA_CHARGES_FAIL));
+		subscriptions.importSubscription(new ImportedSubscription(idOf(email), plan.code(), BillingInterval.MONTH,
+				status, periodEnd.minus(Duration.ofDays(30)), periodEnd, failedAt, SandboxCards.VISA_CHARGES_FAIL));
+		return email;
+	}
+
+	private String account() {
+		String email = MemberFixtures.uniqueEmail("banner");
+		members.createAccount(new NewAccount(email, "Banner Reader", MemberFixtures.PASSWORD, MemberRole.MEMBER, true));
+		return email;
+	}
+
+	private long idOf(String email) {
+		return members.findByEmail(email).orElseThrow().id();
+	}
+
+	private Visitor signedIn(String email) {
 		Visitor visitor = new Visitor(port);
 		visitor.signIn(email, MemberFixtures.PASSWORD);
 		return visitor;

@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * without a coupon
  * @param seats the seats of a group subscription, the manager's own included; null for
  * any other subscription
+ * @param invoiced whether it is a group licence paid by invoice, never charged by card
  */
 public record Subscription(long id, long memberId, @Nullable Long planId, @Nullable String planCode,
 		@Nullable String planName, String tier, @Nullable BillingInterval interval, @Nullable Long price,
 		@Nullable String currency, SubscriptionStatus status, boolean comped, Instant currentPeriodStart,
 		@Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince, @Nullable Instant trialEnd,
-		@Nullable Long giftId, Discount discount, @Nullable Integer seats) {
+		@Nullable Long giftId, Discount discount, @Nullable Integer seats, boolean invoiced) {
 
 	/**
 	 * The facts the access policy decides from. A comp reads as {@code COMPED} while it
@@ -41,7 +42,8 @@ public record Subscription(long id, long memberId, @Nullable Long planId, @Nulla
 		if (reported == Entitlement.Status.NONE) {
 			return Entitlement.none();
 		}
-		return new Entitlement(reported, tier, currentPeriodEnd, pastDueSince);
+		return new Entitlement(reported, tier, currentPeriodEnd, pastDueSince,
+				invoiced ? Entitlement.Payment.INVOICE : Entitlement.Payment.CARD);
 	}
 
 	public SubscriptionSummary summary() {

@@ -67,7 +67,7 @@ class SubscriptionEntitlements implements Entitlements {
 		if (ownRuns || seat == null) {
 			return own == null ? Entitlement.none() : own.entitlement();
 		}
-		return seat.entitlement();
+		return seat.entitlement().throughSeat();
 	}
 
 }

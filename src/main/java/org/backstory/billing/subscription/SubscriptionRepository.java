@@ -28,7 +28,8 @@ public class SubscriptionRepository {
 	private static final String SELECT = """
 			select s.id, s.member_id, s.plan_id, p.code as plan_code, p.name as plan_name, s.tier, s.billing_interval,
 			       s.price_amount, s.currency, s.status, s.comped, s.current_period_start, s.current_period_end,
-			       s.past_due_since, s.trial_end, s.gift_id, s.percent_off, s.amount_off, s.discount_ends_at, s.seats
+			       s.past_due_since, s.trial_end, s.gift_id, s.percent_off, s.amount_off, s.discount_ends_at, s.seats,
+			       s.payment_method = 'invoice' as invoiced
 			from billing.subscription s left join billing.plan p on p.id = s.plan_id
 			""";
 
@@ -298,7 +299,7 @@ public class SubscriptionRepository {
 				rs.getString("currency"), SubscriptionStatus.fromCode(rs.getString("status")), rs.getBoolean("comped"),
 				Timestamps.require(rs, "current_period_start"), Timestamps.read(rs, "current_period_end"),
 				Timestamps.read(rs, "past_due_since"), Timestamps.read(rs, "trial_end"), giftId(rs), Discount.read(rs),
-				Columns.nullableInt(rs, "seats"));
+				Columns.nullableInt(rs, "seats"), rs.getBoolean("invoiced"));
 	}
 
 	private static @Nullable Long giftId(ResultSet rs) throws SQLException {

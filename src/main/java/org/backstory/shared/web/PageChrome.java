@@ -17,15 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param csrf the token for the sign-out form; present only when someone is signed in, so
  * anonymous pages stay cacheable and never touch a session
  * @param graceEndsOn for a signed-in member whose renewal failed and who still reads in
- * the grace period, the day (as readers read dates) to update their card by; else null
+ * the grace period, the day (as readers read dates) the payment must be settled by; else
+ * null
+ * @param graceSettledBy who settles it, so the banner says what to do: {@code card} (the
+ * member updates their card), {@code invoice} (the member's group licence invoice is
+ * paid) or {@code seat} (the manager of the member's group settles it); null without a
+ * warning
  */
 public record PageChrome(String publicationName, String tagline, String accentColor, @Nullable String logoUrl,
-		@Nullable String memberName, boolean staff, @Nullable CsrfField csrf, @Nullable String graceEndsOn) {
+		@Nullable String memberName, boolean staff, @Nullable CsrfField csrf, @Nullable String graceEndsOn,
+		@Nullable String graceSettledBy) {
 
 	/** The chrome of a page without a payment warning. */
 	public PageChrome(String publicationName, String tagline, String accentColor, @Nullable String logoUrl,
 			@Nullable String memberName, boolean staff, @Nullable CsrfField csrf) {
-		this(publicationName, tagline, accentColor, logoUrl, memberName, staff, csrf, null);
+		this(publicationName, tagline, accentColor, logoUrl, memberName, staff, csrf, null, null);
 	}
 
 	public boolean signedIn() {

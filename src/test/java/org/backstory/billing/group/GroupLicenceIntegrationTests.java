@@ -135,7 +135,7 @@ class GroupLicenceIntegrationTests {
 
 		assertThat(joined.status()).isEqualTo(303);
 		assertThat(joined.header("Location")).endsWith("/account");
-		assertThat(entitlements.of(readerId)).isEqualTo(entitlements.of(idOf(manager)));
+		assertThat(entitlements.of(readerId)).isEqualTo(entitlements.of(idOf(manager)).throughSeat());
 		assertThat(entitlements.of(readerId).status()).isEqualTo(Entitlement.Status.ACTIVE);
 		Document after = manager.get("/account/group").document();
 		assertThat(after.select(".group-readers td").first().text()).isEqualTo("Test invitee <" + readerEmail + ">");

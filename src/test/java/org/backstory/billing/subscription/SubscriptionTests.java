@@ -50,11 +50,22 @@ class SubscriptionTests {
 			.isEqualTo(new Entitlement(Status.COMPED, "paid", null, null));
 	}
 
+	@Test
+	void anInvoicedLicenceIsSettledByInvoiceAndASeatByItsGroupsManager() {
+		Subscription licence = new Subscription(1, 2, 3L, "team", "Team", "paid", BillingInterval.YEAR, 50_000L, "USD",
+				SubscriptionStatus.PAST_DUE, false, START, END, FAILED_AT, null, null, Discount.NONE, 10, true);
+
+		assertThat(licence.entitlement())
+			.isEqualTo(new Entitlement(Status.PAST_DUE, "paid", END, FAILED_AT, Entitlement.Payment.INVOICE));
+		assertThat(subscription(SubscriptionStatus.PAST_DUE, false, END, FAILED_AT).entitlement().throughSeat())
+			.isEqualTo(new Entitlement(Status.PAST_DUE, "paid", END, FAILED_AT, Entitlement.Payment.SEAT));
+	}
+
 	private static Subscription subscription(SubscriptionStatus status, boolean comped, @Nullable Instant end,
 			@Nullable Instant pastDueSince) {
 		return new Subscription(1, 2, comped ? null : 3L, comped ? null : "supporter", comped ? null : "Supporter",
 				"paid", comped ? null : BillingInterval.MONTH, comped ? null : 500L, comped ? null : "USD", status,
-				comped, START, end, pastDueSince, null, null, Discount.NONE, null);
+				comped, START, end, pastDueSince, null, null, Discount.NONE, null, false);
 	}
 
 }
