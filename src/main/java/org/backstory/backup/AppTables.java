@@ -7,12 +7,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The catalogue of what the app keeps in its database: every ordinary table and sequence
- * outside PostgreSQL's own schemas and not owned by an extension, with the columns a dump
- * carries (generated columns are computed again on load). Names come quoted, ready for
- * SQL.
+ * in the app's schemas ({@link #SCHEMAS}) not owned by an extension, with the columns a
+ * dump carries (generated columns are computed again on load). Names come quoted, ready
+ * for SQL.
  */
 final class AppTables {
 
@@ -23,11 +24,21 @@ final class AppTables {
 	 */
 	static final Set<String> NOT_BACKED_UP = Set.of("public.spring_session", "public.spring_session_attributes");
 
+	/**
+	 * The schemas the app's migrations make, and {@code public} (sessions, jobs, the
+	 * migration history). Nothing else in the database is the app's: a backup leaves out
+	 * what other tools (or tests) keep beside it. AppTablesTests checks the list against
+	 * the migrations.
+	 */
+	static final List<String> SCHEMAS = List.of("public", "access", "admin", "api", "billing", "email", "imports",
+			"media", "members", "newsletters", "publishing", "site", "webhooks");
+
 	/** Starts with a space: a text block drops the one its caller's line ends with. */
-	private static final String OUTSIDE_SYSTEM = " " + """
-			n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
-			and not exists (select from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
-			  and d.deptype = 'e')""";
+	private static final String APP_OWNED = " n.nspname in ("
+			+ SCHEMAS.stream().map(schema -> "'" + schema + "'").collect(Collectors.joining(", ")) + ")" + """
+
+					and not exists (select from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+					  and d.deptype = 'e')""";
 
 	private AppTables() {
 	}
@@ -50,7 +61,7 @@ final class AppTables {
 				  array(select quote_ident(a.attname) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0
 				    and not a.attisdropped and a.attgenerated = '' order by a.attnum) as columns
 				from pg_class c join pg_namespace n on n.oid = c.relnamespace
-				where c.relkind = 'r' and """ + OUTSIDE_SYSTEM + " order by n.nspname, c.relname");
+				where c.relkind = 'r' and """ + APP_OWNED + " order by n.nspname, c.relname");
 				ResultSet rows = select.executeQuery()) {
 			while (rows.next()) {
 				String[] columns = (String[]) rows.getArray("columns").getArray();
@@ -70,8 +81,7 @@ final class AppTables {
 		try (PreparedStatement select = connection.prepareStatement("""
 				select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name
 				from pg_class c join pg_namespace n on n.oid = c.relnamespace
-				where c.relkind = 'S' and""" + OUTSIDE_SYSTEM + " order by 1");
-				ResultSet rows = select.executeQuery()) {
+				where c.relkind = 'S' and""" + APP_OWNED + " order by 1"); ResultSet rows = select.executeQuery()) {
 			while (rows.next()) {
 				names.add(rows.getString("name"));
 			}
