@@ -3,6 +3,8 @@ package org.backstory.members;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A member as staff lists and export them.
  *
@@ -16,9 +18,11 @@ import java.util.List;
  * @param note staff's free-text note, possibly empty
  * @param labels staff's labels, sorted
  * @param updatedAt when the account itself (address, name, note) last changed
+ * @param lastSeenAt the first request of the last day they were seen (written at most
+ * once a day), null if never
  */
 public record MemberListing(long id, String email, String name, MemberRole role, boolean emailVerified,
-		Instant joinedAt, String note, List<String> labels, Instant updatedAt) {
+		Instant joinedAt, String note, List<String> labels, Instant updatedAt, @Nullable Instant lastSeenAt) {
 
 	public MemberListing {
 		labels = List.copyOf(labels);

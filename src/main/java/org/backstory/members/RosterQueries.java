@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.backstory.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,7 +38,7 @@ class RosterQueries {
 
 	private static final String COLUMNS = """
 			m.id, m.email, m.name, m.role, m.email_verified_at is not null as verified, m.created_at, m.note,
-			m.updated_at""";
+			m.updated_at, m.last_seen_at""";
 
 	private final JdbcClient jdbc;
 
@@ -220,14 +221,14 @@ class RosterQueries {
 		return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"),
 				MemberRole.valueOf(rs.getString("role")), rs.getBoolean("verified"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("note"),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), Timestamps.read(rs, "last_seen_at"));
 	}
 
 	private record Row(long id, String email, String name, MemberRole role, boolean verified, Instant joinedAt,
-			String note, Instant updatedAt) {
+			String note, Instant updatedAt, @Nullable Instant lastSeenAt) {
 
 		MemberListing listing(List<String> labels) {
-			return new MemberListing(id, email, name, role, verified, joinedAt, note, labels, updatedAt);
+			return new MemberListing(id, email, name, role, verified, joinedAt, note, labels, updatedAt, lastSeenAt);
 		}
 
 	}

@@ -162,6 +162,13 @@ class AdminApiMembersIntegrationTests {
 		assertThat(json.readTree(read.body()).get("members").get(0)).isEqualTo(member);
 		assertThat(json.readTree(read.body()).has("meta")).isFalse();
 		assertThat(read.headers().firstValue("cache-control").orElseThrow()).contains("no-store");
+		assertThat(member.get("last_seen_at").isNull()).isTrue();
+		jdbc.sql("update members.member set last_seen_at = timestamptz '2026-12-01 08:00:00Z' where id = ?")
+			.param(Long.parseLong(id))
+			.update();
+		assertThat(json.readTree(send("GET", "members/" + id + "/", editorKey, null).body())
+			.at("/members/0/last_seen_at")
+			.asString()).isEqualTo("2026-12-01T08:00:00.000Z");
 
 		HttpResponse<String> edited = send("PUT", "members/" + id + "/", administratorKey, """
 				{"members":[{"name":"Ada Lovelace","note":"","labels":[{"slug":"%s-vip"},{"name":"%s paying"}],

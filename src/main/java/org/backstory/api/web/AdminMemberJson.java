@@ -87,7 +87,8 @@ class AdminMemberJson {
 		json.put("comped", status.equals("comped"));
 		json.put("email_open_rate", null);
 		json.put("status", status);
-		json.put("last_seen_at", null);
+		json.put("last_seen_at",
+				row.member().lastSeenAt() == null ? null : GhostPosts.adminDate(row.member().lastSeenAt()));
 		json.put("tiers", row.billing().tier() == null ? List.of() : List.of(tier(row.billing())));
 		json.put("email_suppression", suppression(row.member().email(), suppressed));
 		json.put("newsletters", chosen);

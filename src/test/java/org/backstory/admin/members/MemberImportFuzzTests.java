@@ -110,7 +110,7 @@ class MemberImportFuzzTests {
 			ImportRow stored = stored(row);
 			MemberListing member = new MemberListing(id++, stored.member().email(), stored.member().name(),
 					MemberRole.MEMBER, false, stored.member().joinedAt(), stored.member().note(),
-					stored.member().labels(), stored.member().joinedAt());
+					stored.member().labels(), stored.member().joinedAt(), null);
 			MemberBilling billing = row.comp() ? new MemberBilling(BillingStatus.COMPED, null, null, COMP_TIER)
 					: MemberBilling.free();
 			csv.row(MemberExport.line(new MemberRow(member, billing, row.subscribed() ? Set.of(1L) : Set.of())));
