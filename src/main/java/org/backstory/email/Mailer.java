@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.backstory.email.layout.SystemMailLayout;
@@ -116,7 +117,10 @@ public class Mailer {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				scheduler.scheduleIfNotExists(MailConfiguration.DRAIN.instance("drain").scheduledTo(clock.instant()));
+				// A drain of its own: one already running may have made its last query
+				// before this commit, and would leave these messages to the sweeper.
+				scheduler.schedule(
+						MailConfiguration.DRAIN.instance("drain-" + UUID.randomUUID()).scheduledTo(clock.instant()));
 				scheduler.triggerCheckForDueExecutions();
 			}
 
