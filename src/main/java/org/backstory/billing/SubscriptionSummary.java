@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * without end
  * @param pastDueSince when the failed charge that made it past due happened
  * @param gift redeemed from a gift: it ends at the period end and is never charged
+ * @param invoiced a group licence staff sold by invoice: never charged to a card
  */
 public record SubscriptionSummary(long id, @Nullable String planCode, @Nullable String planName, String tier,
 		@Nullable BillingInterval interval, long price, @Nullable String currency, SubscriptionStatus status,
 		boolean comped, Instant currentPeriodStart, @Nullable Instant currentPeriodEnd, @Nullable Instant pastDueSince,
-		boolean gift) {
+		boolean gift, boolean invoiced) {
 }

@@ -48,7 +48,7 @@ public record Subscription(long id, long memberId, @Nullable Long planId, @Nulla
 
 	public SubscriptionSummary summary() {
 		return new SubscriptionSummary(id, planCode, planName, tier, interval, price == null ? 0 : price, currency,
-				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince, giftId != null);
+				status, comped, currentPeriodStart, currentPeriodEnd, pastDueSince, giftId != null, invoiced);
 	}
 
 }

@@ -27,10 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param changeable the member may move to another plan or interval
  * @param cancelable the member may cancel
  * @param resumable the member canceled and may take it back
+ * @param invoiced a group licence paid by invoice: no card is charged, the invoices are
+ * on the group's page
  */
 public record AccountPlan(String name, @Nullable String price, String status, @Nullable String when,
 		@Nullable String nextCharge, @Nullable String credit, boolean pastDue, boolean changeable, boolean cancelable,
-		boolean resumable) {
+		boolean resumable, boolean invoiced) {
+
+	AccountPlan(String name, @Nullable String price, String status, @Nullable String when, @Nullable String nextCharge,
+			@Nullable String credit, boolean pastDue, boolean changeable, boolean cancelable, boolean resumable) {
+		this(name, price, status, when, nextCharge, credit, pastDue, changeable, cancelable, resumable, false);
+	}
 
 	/**
 	 * The member's plan, or null when they are a free member (never subscribed, or it
@@ -51,6 +58,9 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 		}
 		String price = subscription.currency() == null || subscription.interval() == null ? null
 				: Money.format(subscription.price(), subscription.currency()) + " / " + subscription.interval().code();
+		if (subscription.invoiced()) {
+			return invoiced(subscription, name, price, end, now);
+		}
 		String amount = upcoming == null ? null : amount(upcoming);
 		String credit = upcoming == null || upcoming.creditBalance() == 0 ? null
 				: Money.format(upcoming.creditBalance(), upcoming.currency());
@@ -64,6 +74,23 @@ public record AccountPlan(String name, @Nullable String price, String status, @N
 				new AccountPlan(name, price, "Past due", on("Paid until", end), null, null, true, false, true, false);
 			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Ends on", end), null, null, false, false,
 					false, end != null && now.isBefore(end));
+		};
+	}
+
+	/**
+	 * A licence paid by invoice: its dates are invoices, not charges, and an overdue one
+	 * is paid by bank, not by a new card.
+	 */
+	private static @Nullable AccountPlan invoiced(SubscriptionSummary subscription, String name, @Nullable String price,
+			@Nullable Instant end, Instant now) {
+		return switch (subscription.status()) {
+			case INCOMPLETE, INCOMPLETE_EXPIRED, EXPIRED -> null;
+			case TRIALING, ACTIVE -> new AccountPlan(name, price, "Active, paid by invoice", on("Next invoice on", end),
+					null, null, false, false, true, false, true);
+			case PAST_DUE -> new AccountPlan(name, price, "Invoice overdue", on("Paid until", end), null, null, false,
+					false, true, false, true);
+			case CANCELED -> new AccountPlan(name, price, "Canceled", on("Ends on", end), null, null, false, false,
+					false, end != null && now.isBefore(end), true);
 		};
 	}
 

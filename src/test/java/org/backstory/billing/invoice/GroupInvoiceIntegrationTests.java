@@ -93,6 +93,10 @@ class GroupInvoiceIntegrationTests {
 
 		Visitor manager = new Visitor(port);
 		manager.signIn(managerEmail, MemberFixtures.PASSWORD);
+		Document account = manager.get("/account").document();
+		assertThat(account.select(".account-when").text()).startsWith("Next invoice on ");
+		assertThat(account.select(".account-next-charge, .account-card")).isEmpty();
+		assertThat(account.select(".account-invoices a").attr("href")).isEqualTo("/account/group");
 		Document group = manager.get("/account/group").document();
 		assertThat(group.select(".seats-used").text()).isEqualTo("1 of 5");
 		assertThat(group.select(".invoice-row .invoice-row-status").text()).isEqualTo("open");
