@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
 public record MemberEngagement(int delivered, int tracked, int opened, int clicked, @Nullable Instant lastOpenedAt,
 		List<MessageEngagement> recent) {
 
-	/** {@code count} as a percentage of the tracked messages; 0 when there were none. */
-	public double rate(int count) {
-		return tracked == 0 ? 0 : 100.0 * count / tracked;
+	/**
+	 * {@code count} with its share of the tracked messages as staff pages show it, e.g.
+	 * {@code 5 (62.5 %)}.
+	 */
+	public String share(int count) {
+		return Shares.of(count, tracked);
 	}
 
 }

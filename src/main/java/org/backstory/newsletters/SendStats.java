@@ -1,7 +1,6 @@
 package org.backstory.newsletters;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,18 +26,12 @@ public record SendStats(long sendId, long articleId, String newsletter, @Nullabl
 		@Nullable Instant startedAt, boolean tracked, int delivered, int bounced, int complained, int unsubscribed,
 		int opened, int clicked) {
 
-	/** {@code count} as a percentage of the delivered messages; 0 when none was. */
-	public double rate(int count) {
-		return delivered == 0 ? 0 : 100.0 * count / delivered;
-	}
-
 	/**
 	 * {@code count} with its share of the delivered messages as staff pages show it, e.g.
 	 * {@code 3 (1.5 %)}; the bare count when nothing was delivered.
 	 */
 	public String share(int count) {
-		return delivered == 0 ? String.valueOf(count)
-				: count + " (" + String.format(Locale.ROOT, "%.1f", rate(count)) + " %)";
+		return Shares.of(count, delivered);
 	}
 
 }

@@ -327,7 +327,7 @@ class NewsletterEngagementIntegrationTests {
 		assertThat(List.of(member.delivered(), member.tracked(), member.opened(), member.clicked())).containsExactly(1,
 				1, 1, 1);
 		assertThat(member.lastOpenedAt()).isNotNull();
-		assertThat(member.rate(member.opened())).isEqualTo(100.0);
+		assertThat(member.share(member.opened())).isEqualTo("1 (100.0 %)");
 		assertThat(member.recent()).singleElement().satisfies(message -> {
 			assertThat(message.sendId()).isEqualTo(send);
 			assertThat(message.articleId()).isEqualTo(article.id());

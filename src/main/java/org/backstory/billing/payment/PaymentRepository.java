@@ -266,10 +266,7 @@ public class PaymentRepository {
 			.optional();
 		id.ifPresent(paymentId -> events.publishEvent(new PaymentSucceeded(paymentId, memberId, subscriptionId,
 				PaymentPurpose.INVOICE.code(), amount, currency, paidAt)));
-		return id.flatMap(paymentId -> jdbc.sql(SELECT + " where id = :id")
-			.param("id", paymentId)
-			.query((rs, row) -> map(rs))
-			.optional());
+		return id.flatMap(paymentId -> findByKey(idempotencyKey));
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,13 +133,9 @@ class MemberTimeline {
 		if (mail.tracked() == 0) {
 			return delivered + "; opens and clicks were not tracked.";
 		}
-		return delivered + "; of the " + mail.tracked() + " tracked, opened " + share(mail, mail.opened())
-				+ ", a link clicked in " + share(mail, mail.clicked())
+		return delivered + "; of the " + mail.tracked() + " tracked, opened " + mail.share(mail.opened())
+				+ ", a link clicked in " + mail.share(mail.clicked())
 				+ (mail.lastOpenedAt() == null ? "." : "; last opened " + Dates.staffDate(mail.lastOpenedAt()) + ".");
-	}
-
-	private static String share(MemberEngagement mail, int count) {
-		return count + " (" + String.format(Locale.ROOT, "%.0f", mail.rate(count)) + " %)";
 	}
 
 	private static Entry subscription(SubscriptionEventEntry event) {
