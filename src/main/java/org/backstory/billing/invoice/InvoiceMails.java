@@ -1,5 +1,6 @@
 package org.backstory.billing.invoice;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,36 @@ class InvoiceMails {
 			mails.add(mail(invoice, invoice.contactEmail(), paymentText, "contact"));
 		}
 		mailer.queue(mails);
+	}
+
+	/**
+	 * The invoice fell due unpaid: the manager and the billing contact learn until when
+	 * the readers keep reading. Keyed by the due date too, so an invoice given more time
+	 * that falls due again reminds again.
+	 */
+	void overdue(GroupInvoice invoice, Instant accessUntil, String paymentText) {
+		members.profile(invoice.managerId()).ifPresent(manager -> {
+			List<SystemMail> mails = new ArrayList<>(2);
+			mails.add(reminder(invoice, manager.email(), accessUntil, paymentText, "manager")
+				.action("View and print the invoice", site.link("/account/group/invoices/" + invoice.id())));
+			if (!invoice.contactEmail().equalsIgnoreCase(manager.email())) {
+				mails.add(reminder(invoice, invoice.contactEmail(), accessUntil, paymentText, "contact"));
+			}
+			mailer.queue(mails);
+		});
+	}
+
+	private static SystemMail reminder(GroupInvoice invoice, String to, Instant accessUntil, String paymentText,
+			String who) {
+		return SystemMail.to(to, "Invoice " + invoice.number() + " is overdue")
+			.heading("Invoice " + invoice.number() + " is overdue")
+			.paragraph("Invoice " + invoice.number() + " for " + invoice.institution() + " ("
+					+ Money.format(invoice.amount(), invoice.currency()) + ") was due on "
+					+ Dates.readerDate(invoice.dueAt()) + " and has not been paid yet.")
+			.paragraph("The group's readers keep reading until " + Dates.readerDate(accessUntil)
+					+ ". If the invoice is still unpaid then, the licence ends.")
+			.paragraph(paymentText)
+			.withKey("group-invoice-" + invoice.id() + "-overdue-" + invoice.dueAt().getEpochSecond() + "-" + who);
 	}
 
 	/** The licence ended because its invoice went unpaid through the grace period. */

@@ -126,25 +126,25 @@ class InvoiceRepository {
 
 	/**
 	 * The licences (running, not yet past due) with an open invoice past its due date,
-	 * and the earliest such due date, locked for the run.
+	 * each with its earliest such invoice.
 	 */
 	List<Overdue> overdue(Instant now, int limit) {
 		return jdbc.sql("""
-				select s.id, s.status, min(i.due_at) as due_at
+				select distinct on (s.id) s.id, i.id as invoice_id, i.due_at
 				from billing.subscription s join billing.group_invoice i on i.subscription_id = s.id
 				where i.status = 'open' and i.due_at <= :now and s.payment_method = 'invoice' and s.status = 'active'
-				group by s.id, s.status
-				order by s.id
+				order by s.id, i.due_at, i.id
 				limit :limit
 				""")
 			.param("now", Timestamps.of(now))
 			.param("limit", limit)
-			.query((rs, row) -> new Overdue(rs.getLong("id"), Timestamps.require(rs, "due_at")))
+			.query((rs, row) -> new Overdue(rs.getLong("id"), rs.getLong("invoice_id"),
+					Timestamps.require(rs, "due_at")))
 			.list();
 	}
 
-	/** A licence with an unpaid invoice due since {@code dueAt}. */
-	record Overdue(long subscriptionId, Instant dueAt) {
+	/** A licence whose invoice {@code invoiceId}, due at {@code dueAt}, is unpaid. */
+	record Overdue(long subscriptionId, long invoiceId, Instant dueAt) {
 	}
 
 	boolean markPaid(long id, Instant paidAt, String reference, long paymentId) {

@@ -20,9 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * At a period's end it starts the next period and issues its invoice (once: one invoice
  * per period), or ends a canceled licence. An open invoice past its due date puts the
  * licence in grace (past due since that date, so its readers keep reading for the grace
- * period, as after a declined card); when the grace period has run out unpaid, the
- * licence ends, as a card subscription does after its last retry. Rows are claimed with
- * {@code skip locked}, so two nodes never work on the same licence.
+ * period, as after a declined card) and reminds the manager and the billing contact; when
+ * the grace period has run out unpaid, the licence ends, as a card subscription does
+ * after its last retry. Rows are claimed with {@code skip locked}, so two nodes never
+ * work on the same licence.
  */
 @Component
 public class InvoiceRun {
@@ -92,6 +93,8 @@ public class InvoiceRun {
 			licences.pastDue(late.subscriptionId(), late.dueAt(), now);
 			events.record(late.subscriptionId(), SubscriptionStatus.ACTIVE, Cause.INVOICE_OVERDUE, Actor.INVOICE_RUN,
 					now);
+			invoices.find(late.invoiceId())
+				.ifPresent(invoice -> mails.overdue(invoice, late.dueAt().plus(gracePeriod), issuing.paymentText()));
 			overdue++;
 		}
 		int unpaid = 0;

@@ -21,6 +21,7 @@ import org.backstory.billing.group.GroupFixtures;
 import org.backstory.email.SentMail;
 import org.backstory.members.MemberFixtures;
 import org.backstory.publishing.SettableClock;
+import org.backstory.shared.Dates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,6 +116,12 @@ class GroupInvoiceRunIntegrationTests extends BillingClockTestSupport {
 		clock.advance(Duration.ofMinutes(2));
 		assertThat(invoiceRun.runDue(grace.gracePeriod()).overdue()).isEqualTo(1);
 		assertThat(invoiceRun.runDue(grace.gracePeriod()).overdue()).isZero();
+		String reminder = "Invoice " + invoices.invoice(invoiceId).orElseThrow().number() + " is overdue";
+		assertThat(SentMail.countTo(jdbc, managerEmail, reminder)).as("the manager is reminded once").isEqualTo(1);
+		assertThat(SentMail.countTo(jdbc, "accounts@example.edu", reminder)).as("and the billing contact").isEqualTo(1);
+		assertThat(SentMail.lastTo(jdbc, managerEmail).text()).contains(
+				"keep reading until " + Dates.readerDate(due.plus(grace.gracePeriod())),
+				"/account/group/invoices/" + invoiceId);
 
 		Entitlement inGrace = entitlements.of(managerId);
 		assertThat(inGrace.status()).isEqualTo(Entitlement.Status.PAST_DUE);
@@ -149,6 +156,10 @@ class GroupInvoiceRunIntegrationTests extends BillingClockTestSupport {
 		assertThat(entitlements.of(managerId).status()).isEqualTo(Entitlement.Status.ACTIVE);
 		assertThat(events()).containsExactly("incomplete>active licence_sold", "active>past_due invoice_overdue",
 				"past_due>active invoice_settled", "active>past_due invoice_overdue", "past_due>active invoice_paid");
+		assertThat(SentMail.countTo(jdbc, managerEmail,
+				"Invoice " + invoices.invoice(invoiceId).orElseThrow().number() + " is overdue"))
+			.as("reminded again when the new due date passed")
+			.isEqualTo(2);
 	}
 
 	@Test
