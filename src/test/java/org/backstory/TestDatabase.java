@@ -28,7 +28,8 @@ import org.springframework.util.FileSystemUtils;
  * on first use, without any server to install. With {@code BACKSTORY_TEST_DATABASE_URL}
  * (and {@code _USERNAME}, {@code _PASSWORD}: a role that may create databases) the tests
  * run against that external server instead, in databases of this JVM's own (named
- * {@code bt<run>_<name>}) that it drops when it ends.
+ * {@code <name>_t<run>}, so a name still starts with the name asked for) that it drops
+ * when it ends.
  */
 public final class TestDatabase {
 
@@ -40,7 +41,7 @@ public final class TestDatabase {
 
 	private static Path dataDirectory;
 
-	private static final String RUN = "bt" + Long.toString(System.currentTimeMillis(), 36) + "_";
+	private static final String RUN = "_t" + Long.toString(System.currentTimeMillis(), 36);
 
 	private static final List<String> created = new ArrayList<>();
 
@@ -79,7 +80,7 @@ public final class TestDatabase {
 		if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
 			throw new IllegalArgumentException("not a plain database name: " + name);
 		}
-		String database = embedded() ? name : RUN + name;
+		String database = embedded() ? name : name + RUN;
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
 			if (!exists.next()) {
