@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Sends one paid article to N members (default 50,000; a fifth paying, so two editions) through Postfix's
 # smtp-sink on loopback, after measuring the sink's own ceiling with smtp-source, and prints the time and
-# messages/s. Installs Postfix's tools if missing (no mail server is configured or started). See bench/README.md.
+# messages/s. Installs Postfix's tools if missing (no mail server is configured or started). With
+# --external-postgres, on a throw-away cluster of Debian's PostgreSQL (.ci/postgres.sh: fsync and synchronous_commit
+# on) instead of the tests' embedded server (fsync off); BACKSTORY_TEST_DATABASE_URL, if set, names a server of your
+# own instead. See bench/README.md.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +16,15 @@ readonly GOAL=1000
 
 # shellcheck source=bench/harness.sh
 source "$REPO_ROOT/bench/harness.sh"
-harness_prepare "Usage: bench/newsletters.sh [--no-build]   (BENCH_MESSAGES=N, BENCH_CONNECTIONS=N, BENCH_SMTP_PORT=P)" "$@"
+external=""
+harness_args=()
+for arg in "$@"; do
+	case "$arg" in
+	--external-postgres) external=1 ;;
+	*) harness_args+=("$arg") ;;
+	esac
+done
+harness_prepare "Usage: bench/newsletters.sh [--no-build] [--external-postgres]   (BENCH_MESSAGES=N, BENCH_CONNECTIONS=N, BENCH_SMTP_PORT=P)" "${harness_args[@]}"
 
 if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
 	echo "Installing Postfix's smtp-sink and smtp-source (Postfix is left unconfigured; nothing listens on 25)"
@@ -22,9 +33,25 @@ if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; the
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postfix >/dev/null
 fi
 
+# shellcheck source=.ci/postgres.sh
+source "$REPO_ROOT/.ci/postgres.sh"
+SINK=""
+cleanup() {
+	if [[ -n "$SINK" ]]; then kill "$SINK" 2>/dev/null || true; fi
+	ci_postgres_stop
+}
+trap cleanup EXIT
+if [[ -n "$external" ]]; then
+	ci_postgres_start
+fi
+if [[ -n "${BACKSTORY_TEST_DATABASE_URL:-}" ]]; then
+	echo "database: external PostgreSQL at $BACKSTORY_TEST_DATABASE_URL"
+else
+	echo "database: the tests' embedded PostgreSQL (TestDatabase: fsync off)"
+fi
+
 smtp-sink -u nobody "127.0.0.1:$PORT" 1024 &
 SINK=$!
-trap 'kill "$SINK" 2>/dev/null || true' EXIT
 sleep 1
 
 # The sink's ceiling: as many messages of about our size, 20 connections at once, from Postfix's own client.

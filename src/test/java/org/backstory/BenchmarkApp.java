@@ -25,9 +25,10 @@ public final class BenchmarkApp {
 	 */
 	public static ConfigurableApplicationContext start(String database, Path dataDir, boolean demo, String... more) {
 		List<String> args = new ArrayList<>(List.of("--backstory.database.url=" + TestDatabase.url(database),
-				"--backstory.database.username=postgres", "--backstory.data-dir=" + dataDir, "--backstory.demo=" + demo,
-				"--server.port=0", "--server.address=127.0.0.1", "--logging.level.org.backstory=WARN",
-				"--logging.level.com.github.kagkarlsson=WARN"));
+				"--backstory.database.username=" + TestDatabase.username(),
+				"--backstory.database.password=" + TestDatabase.password(), "--backstory.data-dir=" + dataDir,
+				"--backstory.demo=" + demo, "--server.port=0", "--server.address=127.0.0.1",
+				"--logging.level.org.backstory=WARN", "--logging.level.com.github.kagkarlsson=WARN"));
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(BackstoryApplication.class).run(args.toArray(String[]::new));
 	}

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * With no database configured the app runs its own PostgreSQL under the data directory,
  * and keeps its data.
  */
+@EmbeddedDatabaseOnly
 class EmbeddedDatabaseIntegrationTests {
 
 	@TempDir

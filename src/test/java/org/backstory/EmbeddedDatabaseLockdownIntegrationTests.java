@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * superuser, no socket in a shared folder, a password only its owner can read; and a
  * cluster an earlier version left open is locked down on the next start.
  */
+@EmbeddedDatabaseOnly
 class EmbeddedDatabaseLockdownIntegrationTests {
 
 	@TempDir

@@ -73,18 +73,18 @@ public class TestEnvironmentCustomizerFactory implements ContextCustomizerFactor
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			TestPropertyValues
-				.of("backstory.database.url=" + TestDatabase.url(database), "backstory.database.username=postgres",
-						"backstory.data-dir=" + dataDir(), "backstory.demo=" + demo, "db-scheduler.polling-interval=1s",
-						"db-scheduler.shutdown-max-wait=2s",
-						// The import tests serve feature images from a loopback server.
-						"backstory.imports.private-image-hosts=true",
-						// Webhook tests run their receiver on loopback; every other
-						// private range stays refused.
-						"backstory.webhooks.allowed-networks=127.0.0.1/32", "backstory.crawlers.verified=google,bing",
-						"backstory.crawlers.ranges=" + CRAWLER_RANGES,
-						// Tests scrape the metrics as Prometheus would.
-						"backstory.metrics.token=" + MetricsScrape.TOKEN)
+			TestPropertyValues.of("backstory.database.url=" + TestDatabase.url(database),
+					"backstory.database.username=" + TestDatabase.username(),
+					"backstory.database.password=" + TestDatabase.password(), "backstory.data-dir=" + dataDir(),
+					"backstory.demo=" + demo, "db-scheduler.polling-interval=1s", "db-scheduler.shutdown-max-wait=2s",
+					// The import tests serve feature images from a loopback server.
+					"backstory.imports.private-image-hosts=true",
+					// Webhook tests run their receiver on loopback; every other
+					// private range stays refused.
+					"backstory.webhooks.allowed-networks=127.0.0.1/32", "backstory.crawlers.verified=google,bing",
+					"backstory.crawlers.ranges=" + CRAWLER_RANGES,
+					// Tests scrape the metrics as Prometheus would.
+					"backstory.metrics.token=" + MetricsScrape.TOKEN)
 				.applyTo(context);
 			GenericApplicationContext beans = (GenericApplicationContext) context;
 			beans.registerBean(ScriptedHostResolver.class, definition -> definition.setPrimary(true));

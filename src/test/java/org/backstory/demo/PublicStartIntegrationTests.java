@@ -71,9 +71,11 @@ class PublicStartIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(String databaseUrl, String baseUrl, String... more) {
-		String[] args = { "--backstory.database.url=" + databaseUrl, "--backstory.database.username=postgres",
-				"--backstory.data-dir=" + dataDir, "--backstory.base-url=" + baseUrl, "--server.port=0",
-				"--db-scheduler.polling-interval=1s", "--db-scheduler.shutdown-max-wait=2s" };
+		String[] args = { "--backstory.database.url=" + databaseUrl,
+				"--backstory.database.username=" + TestDatabase.username(),
+				"--backstory.database.password=" + TestDatabase.password(), "--backstory.data-dir=" + dataDir,
+				"--backstory.base-url=" + baseUrl, "--server.port=0", "--db-scheduler.polling-interval=1s",
+				"--db-scheduler.shutdown-max-wait=2s" };
 		String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(more)).toArray(String[]::new);
 		return new SpringApplicationBuilder(BackstoryApplication.class).run(all);
 	}

@@ -23,8 +23,8 @@ public final class OwnSchedulerTable {
 	 * table's name.
 	 */
 	public static String create(String schema) {
-		try (Connection connection = DriverManager.getConnection(TestDatabase.url(), "postgres", "");
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(TestDatabase.url(), TestDatabase.username(),
+				TestDatabase.password()); Statement statement = connection.createStatement()) {
 			statement.execute("create schema if not exists " + schema);
 			statement.execute("""
 					create table if not exists %s.scheduled_tasks (

@@ -427,7 +427,8 @@ class RoundTripIntegrationTests {
 		String database = "roundtrip_" + Long.toString(System.nanoTime(), 36);
 		return new SpringApplicationBuilder(BackstoryApplication.class).run("--server.port=0",
 				"--server.address=127.0.0.1", "--backstory.database.url=" + TestDatabase.url(database),
-				"--backstory.database.username=postgres",
+				"--backstory.database.username=" + TestDatabase.username(),
+				"--backstory.database.password=" + TestDatabase.password(),
 				"--backstory.data-dir=" + Files.createTempDirectory("backstory-roundtrip"), "--backstory.demo=false",
 				"--db-scheduler.polling-interval=1s", "--db-scheduler.shutdown-max-wait=2s",
 				"--backstory.billing.renewal.run-every=1d");

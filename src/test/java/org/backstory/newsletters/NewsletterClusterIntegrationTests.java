@@ -50,7 +50,8 @@ class NewsletterClusterIntegrationTests {
 	static void start() {
 		smtp.start();
 		nodes = new NewsletterNodes(DATABASE, smtp.getSmtp().getPort());
-		jdbc = JdbcClient.create(new DriverManagerDataSource(TestDatabase.url(DATABASE), "postgres", ""));
+		jdbc = JdbcClient.create(new DriverManagerDataSource(TestDatabase.url(DATABASE), TestDatabase.username(),
+				TestDatabase.password()));
 	}
 
 	@AfterAll

@@ -50,7 +50,8 @@ final class NewsletterNodes {
 	private List<String> arguments(String name, int connections) {
 		try {
 			return List.of("--backstory.database.url=" + TestDatabase.url(database) + "&ApplicationName=" + name,
-					"--backstory.database.username=postgres",
+					"--backstory.database.username=" + TestDatabase.username(),
+					"--backstory.database.password=" + TestDatabase.password(),
 					"--backstory.data-dir=" + Files.createTempDirectory("backstory-" + name), "--backstory.demo=false",
 					"--server.port=0", "--backstory.mail.host=127.0.0.1", "--backstory.mail.port=" + smtpPort,
 					"--backstory.mail.starttls=false", "--backstory.newsletters.connections=" + connections,

@@ -41,7 +41,8 @@ class ResplitGatedArticlesIntegrationTests {
 
 	@Test
 	void gatedArticlesStoredWithTheOldSplitAreResplitAndPublicOnesLeftAlone() {
-		DataSource database = new DriverManagerDataSource(TestDatabase.url("resplit_gated_articles"));
+		DataSource database = new DriverManagerDataSource(TestDatabase.url("resplit_gated_articles"),
+				TestDatabase.username(), TestDatabase.password());
 		migrate(database, "2026.12.06.40");
 		JdbcClient jdbc = JdbcClient.create(database);
 		String list = "- first item of the list\n- second item of the list\n- the paid end of the list\n";

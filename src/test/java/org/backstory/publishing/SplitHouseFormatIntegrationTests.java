@@ -85,7 +85,8 @@ class SplitHouseFormatIntegrationTests {
 									+ "Background.\n\n" + NOW + "Now with [the map][map].\n\n## Later\n\nMore.",
 							"public"));
 		articles.put("one-heading-only", new Stored("Lede.\n\n" + BACKGROUND + "Background.", "public"));
-		DataSource database = new DriverManagerDataSource(TestDatabase.url("split_house_format"));
+		DataSource database = new DriverManagerDataSource(TestDatabase.url("split_house_format"),
+				TestDatabase.username(), TestDatabase.password());
 		migrate(database, "2026.12.09.10");
 		JdbcClient jdbc = JdbcClient.create(database);
 		ArticleRenderer renderer = new ArticleRenderer();

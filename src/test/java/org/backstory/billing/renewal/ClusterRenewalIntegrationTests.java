@@ -133,7 +133,8 @@ class ClusterRenewalIntegrationTests extends BillingClockTestSupport {
 	private static ConfigurableApplicationContext otherNode(String name, int batchSize) throws Exception {
 		return new SpringApplicationBuilder(BackstoryApplication.class).run(
 				"--backstory.database.url=" + TestDatabase.url(DATABASE) + "&ApplicationName=" + name,
-				"--backstory.database.username=postgres",
+				"--backstory.database.username=" + TestDatabase.username(),
+				"--backstory.database.password=" + TestDatabase.password(),
 				"--backstory.data-dir=" + Files.createTempDirectory("backstory-" + name), "--backstory.demo=false",
 				"--server.port=0", "--backstory.billing.renewal.run-every=1h",
 				"--backstory.billing.renewal.batch-size=" + batchSize);

@@ -117,8 +117,10 @@ class OwnerSetupIntegrationTests {
 
 	private ConfigurableApplicationContext start(String database, String... more) {
 		String[] args = { "--backstory.database.url=" + TestDatabase.url(database),
-				"--backstory.database.username=postgres", "--backstory.data-dir=" + dataDir, "--backstory.demo=false",
-				"--server.port=0", "--db-scheduler.polling-interval=1s", "--db-scheduler.shutdown-max-wait=2s" };
+				"--backstory.database.username=" + TestDatabase.username(),
+				"--backstory.database.password=" + TestDatabase.password(), "--backstory.data-dir=" + dataDir,
+				"--backstory.demo=false", "--server.port=0", "--db-scheduler.polling-interval=1s",
+				"--db-scheduler.shutdown-max-wait=2s" };
 		return new SpringApplicationBuilder(BackstoryApplication.class)
 			.run(Stream.concat(Arrays.stream(args), Arrays.stream(more)).toArray(String[]::new));
 	}
