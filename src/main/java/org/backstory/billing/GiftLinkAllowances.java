@@ -1,5 +1,6 @@
 package org.backstory.billing;
 
+import org.backstory.billing.subscription.EntitlementCache;
 import org.backstory.billing.subscription.Subscription;
 import org.backstory.billing.subscription.SubscriptionRepository;
 import org.springframework.stereotype.Service;
@@ -22,20 +23,25 @@ public class GiftLinkAllowances {
 
 	private final PlanRepository plans;
 
-	GiftLinkAllowances(SubscriptionRepository subscriptions, PlanRepository plans) {
+	private final EntitlementCache cache;
+
+	GiftLinkAllowances(SubscriptionRepository subscriptions, PlanRepository plans, EntitlementCache cache) {
 		this.subscriptions = subscriptions;
 		this.plans = plans;
+		this.cache = cache;
 	}
 
 	/**
 	 * The monthly gift links of the plan of the member's current subscription;
-	 * {@link #DEFAULT} for a comp or a plan no longer in the catalog.
+	 * {@link #DEFAULT} for a comp or a plan no longer in the catalog. Remembered briefly
+	 * with the member's entitlement (a subscriber's every gated page asks).
 	 */
 	public int perMonth(long memberId) {
-		return subscriptions.current(memberId)
-			.map(Subscription::planCode)
-			.flatMap(plans::giftLinksPerMonth)
-			.orElse(DEFAULT);
+		return cache.giftLinksPerMonth(memberId,
+				id -> subscriptions.current(id)
+					.map(Subscription::planCode)
+					.flatMap(plans::giftLinksPerMonth)
+					.orElse(DEFAULT));
 	}
 
 }

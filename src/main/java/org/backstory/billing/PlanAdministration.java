@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backstory.billing.subscription.EntitlementCache;
 import org.backstory.shared.StaffActions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -27,10 +28,13 @@ public class PlanAdministration {
 
 	private final StaffActions staffActions;
 
-	PlanAdministration(PlanRepository plans, PlanCatalog catalog, StaffActions staffActions) {
+	private final EntitlementCache cache;
+
+	PlanAdministration(PlanRepository plans, PlanCatalog catalog, StaffActions staffActions, EntitlementCache cache) {
 		this.plans = plans;
 		this.catalog = catalog;
 		this.staffActions = staffActions;
+		this.cache = cache;
 	}
 
 	/** Every plan, archived ones included, in display order. */
@@ -106,6 +110,7 @@ public class PlanAdministration {
 		}
 		int old = plans.giftLinksPerMonth(code).orElse(GiftLinkAllowances.DEFAULT);
 		plans.updateGiftLinksPerMonth(found.get().id(), giftLinksPerMonth);
+		cache.invalidate();
 		if (old != giftLinksPerMonth) {
 			staffActions.record(actorId, "plan.gift-links-changed", code,
 					"gift links a month " + old + " → " + giftLinksPerMonth);

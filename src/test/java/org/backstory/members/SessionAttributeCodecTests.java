@@ -11,6 +11,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 class SessionAttributeCodecTests {
 
@@ -29,6 +31,28 @@ class SessionAttributeCodecTests {
 		assertThat(read.getAuthentication().isAuthenticated()).isTrue();
 		assertThat(read.getAuthentication().getAuthorities()).extracting(Object::toString)
 			.containsExactly("ROLE_EDITOR");
+	}
+
+	@Test
+	void aSessionsCsrfTokenRoundTripsWithoutJavaSerialisation() {
+		DefaultCsrfToken token = new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", "4b1c6f3e-93a2-4f0e-9d7c-2f1e8a6b5c10");
+
+		byte[] stored = codec.write(token);
+		CsrfToken read = (CsrfToken) codec.read(stored);
+
+		assertThat(stored[0]).isNotEqualTo((byte) 0xAC);
+		assertThat(stored.length).isLessThan(64);
+		assertThat(read).isInstanceOf(DefaultCsrfToken.class);
+		assertThat(read.getHeaderName()).isEqualTo("X-XSRF-TOKEN");
+		assertThat(read.getParameterName()).isEqualTo("_csrf");
+		assertThat(read.getToken()).isEqualTo(token.getToken());
+	}
+
+	@Test
+	void csrfTokensStoredByJavaSerialisationStillRead() {
+		byte[] legacy = new SerializingConverter().convert(new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", "t0k3n"));
+
+		assertThat(((CsrfToken) codec.read(legacy)).getToken()).isEqualTo("t0k3n");
 	}
 
 	@Test

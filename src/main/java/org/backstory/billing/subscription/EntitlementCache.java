@@ -13,18 +13,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Remembers members' entitlements for a few seconds: every page a signed-in reader opens
- * asks for theirs, and a query per page view was a sizeable share of a subscriber's page.
- * Only the facts are kept; the access policy still applies its time rules (period ends,
- * grace) to them at every request.
+ * Remembers members' entitlements, and the monthly gift links of their plans, for a few
+ * seconds: every page a signed-in reader opens asks for their entitlement, and every
+ * gated article's page a subscriber opens for their gift links (two queries); a query per
+ * page view was a sizeable share of a subscriber's page. Only the facts are kept; the
+ * access policy still applies its time rules (period ends, grace) to them at every
+ * request.
  * <p>
  * Everything is forgotten when a subscription changes through
- * {@link SubscriptionRepository} on this node, at once and again when the surrounding
- * transaction ends, so a reader who has just subscribed (or been refunded) here sees it
- * on the next page. A change made by another node shows here within
- * {@link #TIME_TO_LIVE}. An answer loaded while a change was committing is never kept:
- * each entry carries the generation it was loaded in, and forgetting starts a new
- * generation.
+ * {@link SubscriptionRepository} on this node (or a seat, a licence, a plan's gift
+ * links), at once and again when the surrounding transaction ends, so a reader who has
+ * just subscribed (or been refunded) here sees it on the next page. A change made by
+ * another node shows here within {@link #TIME_TO_LIVE}. An answer loaded while a change
+ * was committing is never kept: each entry carries the generation it was loaded in, and
+ * forgetting starts a new generation.
  */
 @Component
 public class EntitlementCache {
@@ -38,7 +40,9 @@ public class EntitlementCache {
 
 	private final AtomicLong generation = new AtomicLong();
 
-	private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Long, Entry<Entitlement>> entitlements = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Long, Entry<Integer>> giftLinks = new ConcurrentHashMap<>();
 
 	@Autowired
 	EntitlementCache() {
@@ -54,17 +58,29 @@ public class EntitlementCache {
 	 * old).
 	 */
 	Entitlement get(long memberId, LongFunction<Entitlement> loader) {
+		return remembered(entitlements, memberId, loader);
+	}
+
+	/**
+	 * The monthly gift links of the member's plan from memory, or from {@code loader} if
+	 * not known (or too old).
+	 */
+	public int giftLinksPerMonth(long memberId, LongFunction<Integer> loader) {
+		return remembered(giftLinks, memberId, loader);
+	}
+
+	private <T> T remembered(ConcurrentHashMap<Long, Entry<T>> entries, long memberId, LongFunction<T> loader) {
 		long now = nanoTime.getAsLong();
 		long current = generation.get();
-		Entry entry = entries.get(memberId);
+		Entry<T> entry = entries.get(memberId);
 		if (entry != null && entry.generation == current && now - entry.expiresAtNanos < 0) {
-			return entry.entitlement;
+			return entry.value;
 		}
-		Entitlement loaded = loader.apply(memberId);
+		T loaded = loader.apply(memberId);
 		if (entries.size() >= MAX_ENTRIES) {
 			entries.clear();
 		}
-		entries.put(memberId, new Entry(loaded, current, now + TIME_TO_LIVE.toNanos()));
+		entries.put(memberId, new Entry<>(loaded, current, now + TIME_TO_LIVE.toNanos()));
 		return loaded;
 	}
 
@@ -87,10 +103,11 @@ public class EntitlementCache {
 
 	private void forget() {
 		generation.incrementAndGet();
-		entries.clear();
+		entitlements.clear();
+		giftLinks.clear();
 	}
 
-	private record Entry(Entitlement entitlement, long generation, long expiresAtNanos) {
+	private record Entry<T>(T value, long generation, long expiresAtNanos) {
 	}
 
 }

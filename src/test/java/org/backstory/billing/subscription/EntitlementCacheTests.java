@@ -67,6 +67,19 @@ class EntitlementCacheTests {
 		assertThat(read(1, ACTIVE)).isEqualTo(ACTIVE);
 	}
 
+	@Test
+	void remembersAPlansGiftLinksAndForgetsThemWithTheEntitlements() {
+		assertThat(cache.giftLinksPerMonth(1, id -> 5)).isEqualTo(5);
+		assertThat(cache.giftLinksPerMonth(1, id -> 3)).isEqualTo(5);
+		assertThat(cache.giftLinksPerMonth(2, id -> 3)).isEqualTo(3);
+
+		cache.invalidate();
+
+		assertThat(cache.giftLinksPerMonth(1, id -> 3)).isEqualTo(3);
+		nanos.addAndGet(EntitlementCache.TIME_TO_LIVE.toNanos());
+		assertThat(cache.giftLinksPerMonth(1, id -> 7)).isEqualTo(7);
+	}
+
 	private Entitlement read(long memberId, Entitlement inDatabase) {
 		return cache.get(memberId, id -> {
 			loads.incrementAndGet();
