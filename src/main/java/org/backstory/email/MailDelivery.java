@@ -60,13 +60,24 @@ class MailDelivery {
 	}
 
 	/**
-	 * Delivers every pending message whose next attempt is due; returns how many were
-	 * tried.
+	 * Delivers pending messages whose next attempt is due, up to 100; returns how many
+	 * were tried. Each is picked and locked by one query that skips the messages other
+	 * deliveries hold: drains that run at once (one per bulk-queuing transaction, and the
+	 * sweeper) share out the queue instead of each trying every message.
 	 */
 	int deliverDue() {
-		var due = mails.due(clock.instant(), 100);
-		due.forEach(this::deliver);
-		return due.size();
+		int tried = 0;
+		while (tried < 100 && deliverNextDue()) {
+			tried++;
+		}
+		return tried;
+	}
+
+	private boolean deliverNextDue() {
+		return Boolean.TRUE.equals(transactions.execute(status -> mails.lockNextDue(clock.instant()).map(mail -> {
+			attempt(mail);
+			return true;
+		}).orElse(false)));
 	}
 
 	/** Delivers due messages until none is left; returns how many were tried. */

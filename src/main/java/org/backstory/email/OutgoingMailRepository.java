@@ -1,5 +1,7 @@
 package org.backstory.email;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -77,12 +79,13 @@ class OutgoingMailRepository {
 		return jdbc.sql("""
 				select id, recipient, subject, text_body, html_body, created_at, attempts
 				from email.outgoing_mail where id = :id and status = 'PENDING'
-				for update skip locked""")
-			.param("id", id)
-			.query((rs, row) -> new OutgoingMail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-					rs.getString("text_body"), rs.getString("html_body"), rs.getTimestamp("created_at").toInstant(),
-					rs.getInt("attempts")))
-			.optional();
+				for update skip locked""").param("id", id).query(OutgoingMailRepository::mail).optional();
+	}
+
+	private static OutgoingMail mail(ResultSet rs, int row) throws SQLException {
+		return new OutgoingMail(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+				rs.getString("text_body"), rs.getString("html_body"), rs.getTimestamp("created_at").toInstant(),
+				rs.getInt("attempts"));
 	}
 
 	void markSent(long id, Instant now) {
@@ -105,15 +108,19 @@ class OutgoingMailRepository {
 			.update();
 	}
 
-	List<Long> due(Instant now, int limit) {
+	/**
+	 * The oldest pending message whose next attempt is due and which no other delivery
+	 * holds, locked as {@link #lockPending} locks it.
+	 */
+	Optional<OutgoingMail> lockNextDue(Instant now) {
 		return jdbc.sql("""
-				select id from email.outgoing_mail
-				where status = 'PENDING' and next_attempt_at <= :now
-				order by next_attempt_at limit :limit""")
+				select id, recipient, subject, text_body, html_body, created_at, attempts
+				from email.outgoing_mail where status = 'PENDING' and next_attempt_at <= :now
+				order by next_attempt_at limit 1
+				for update skip locked""")
 			.param("now", Timestamp.from(now))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
+			.query(OutgoingMailRepository::mail)
+			.optional();
 	}
 
 	/** Deletes every message to {@code address}; returns their ids. */

@@ -1,6 +1,7 @@
 package org.backstory.email.dkim;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
@@ -55,7 +56,12 @@ public final class MessageSigner {
 	 */
 	public void writeTo(MimeMessage message, OutputStream out) throws IOException, MessagingException {
 		if (dkim == null) {
-			message.writeTo(out);
+			// Jakarta Mail's encoders write a byte at a time: straight into a file stream
+			// that is a system call per byte, most of the cost of a receipt in the
+			// outbox.
+			BufferedOutputStream buffered = new BufferedOutputStream(out, 16 * 1024);
+			message.writeTo(buffered);
+			buffered.flush();
 		}
 		else {
 			out.write(signed(dkim, message));
