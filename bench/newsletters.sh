@@ -61,6 +61,6 @@ sed -n 's/^RESULT dkim=\([a-z]*\) .*messages_per_second=\([0-9.]*\).*/\1 \2/p' t
 		awk -v d="$dkim" -v r="$rate" -v c="$ceiling" -v g="$goal" 'BEGIN {
 			share = 100 * r / c
 			printf "DKIM %s: %.0f messages/s = %.0f %% of the sink ceiling (%s), goal %d %%: %s\n", d, r, share, c, g,
-				share >= g ? "met" : "missed"
+				(share >= g ? "met" : "missed")
 		}'
 	done
