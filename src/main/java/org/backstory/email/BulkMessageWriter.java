@@ -1,8 +1,8 @@
 package org.backstory.email;
 
-import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 
@@ -47,8 +47,7 @@ final class BulkMessageWriter {
 		}
 		header(head, "Content-Type", "multipart/alternative; boundary=\"" + BOUNDARY + "\"");
 		head.append("\r\n--").append(BOUNDARY).append("\r\n");
-		ByteArrayOutputStream out = new ByteArrayOutputStream(
-				mail.text().length() + mail.html().length() * 11 / 10 + 2048);
+		Bytes out = new Bytes(mail.text().length() + mail.html().length() * 11 / 10 + 2048);
 		out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
 		part(out, "text/plain", mail.text());
 		out.writeBytes(("\r\n--" + BOUNDARY + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -57,7 +56,7 @@ final class BulkMessageWriter {
 		return out.toByteArray();
 	}
 
-	private static void part(ByteArrayOutputStream out, String type, String body) {
+	private static void part(Bytes out, String type, String body) {
 		out.writeBytes(
 				("Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
 					.getBytes(StandardCharsets.US_ASCII));
@@ -69,7 +68,7 @@ final class BulkMessageWriter {
 	 * "=", spaces and tabs as themselves unless they end a line, everything else as =XX,
 	 * lines at most 76 characters with soft breaks.
 	 */
-	static void quotedPrintable(byte[] in, ByteArrayOutputStream out) {
+	static void quotedPrintable(byte[] in, Bytes out) {
 		int column = 0;
 		for (int i = 0; i < in.length; i++) {
 			int b = in[i] & 0xff;
@@ -123,6 +122,41 @@ final class BulkMessageWriter {
 		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException("UTF-8 is always supported", ex);
 		}
+	}
+
+	/**
+	 * A growing byte buffer. ByteArrayOutputStream locks on every byte, and
+	 * quoted-printable writes one byte at a time: the locking was a tenth of a send's CPU.
+	 */
+	static final class Bytes {
+
+		private byte[] bytes;
+
+		private int size;
+
+		Bytes(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		void write(int b) {
+			if (size == bytes.length) {
+				bytes = Arrays.copyOf(bytes, bytes.length * 2);
+			}
+			bytes[size++] = (byte) b;
+		}
+
+		void writeBytes(byte[] more) {
+			if (size + more.length > bytes.length) {
+				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more.length));
+			}
+			System.arraycopy(more, 0, bytes, size, more.length);
+			size += more.length;
+		}
+
+		byte[] toByteArray() {
+			return Arrays.copyOf(bytes, size);
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.backstory.email.dkim.MessageSigner;
 
 /**
  * Builds the MIME form of a message, the same for SMTP and the dev outbox. Written
@@ -57,11 +58,11 @@ final class MimeMessages {
 
 	/**
 	 * A newsletter message: both parts, its own {@code Message-ID} and the list headers,
-	 * written by {@link BulkMessageWriter} and read back, so Jakarta Mail sends those
-	 * bytes as they are.
+	 * written by {@link BulkMessageWriter}, signed when DKIM is on, and read back, so
+	 * Jakarta Mail sends those bytes as they are.
 	 */
-	static MimeMessage build(Session session, BulkMessage mail) throws MessagingException {
-		return new MimeMessage(session, new ByteArrayInputStream(BulkMessageWriter.write(mail)));
+	static MimeMessage build(Session session, BulkMessage mail, MessageSigner signer) throws MessagingException {
+		return new MimeMessage(session, new ByteArrayInputStream(signer.sign(BulkMessageWriter.write(mail))));
 	}
 
 	private static MimeMultipart alternative(String textBody, String htmlBody) throws MessagingException {

@@ -5,10 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Properties;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import org.backstory.email.dkim.MessageSigner;
 
 /**
@@ -19,8 +16,6 @@ import org.backstory.email.dkim.MessageSigner;
 final class OutboxBulkMailer implements BulkMailer {
 
 	private final Path directory;
-
-	private final Session session = Session.getInstance(new Properties());
 
 	private final MessageSigner signer;
 
@@ -43,9 +38,9 @@ final class OutboxBulkMailer implements BulkMailer {
 				Path file = directory.resolve(message.messageId().replaceAll("[^A-Za-z0-9.@_-]", "_") + ".eml");
 				try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
 						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-					signer.writeTo(MimeMessages.build(session, message), out);
+					out.write(signer.sign(BulkMessageWriter.write(message)));
 				}
-				catch (IOException | MessagingException ex) {
+				catch (IOException ex) {
 					throw new DeliveryFailure("outbox: " + ex.getMessage(), false, 0, ex);
 				}
 			}

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SmtpBulkMailer implements BulkMailer {
 
+	private static final long IDLE_CHECK_NANOS = 5_000_000_000L;
+
 	private final Session session;
 
 	private final MailProperties properties;
@@ -78,6 +80,8 @@ final class SmtpBulkMailer implements BulkMailer {
 
 		private @Nullable SMTPTransport transport;
 
+		private long lastUsed;
+
 		void open() throws DeliveryFailure {
 			try {
 				SMTPTransport opened = (SMTPTransport) session.getTransport("smtp");
@@ -88,6 +92,7 @@ final class SmtpBulkMailer implements BulkMailer {
 					opened.connect();
 				}
 				transport = opened;
+				lastUsed = System.nanoTime();
 			}
 			catch (MessagingException ex) {
 				throw classify(ex);
@@ -96,14 +101,15 @@ final class SmtpBulkMailer implements BulkMailer {
 
 		@Override
 		public void send(BulkMessage message) throws DeliveryFailure {
-			if (transport == null || !transport.isConnected()) {
+			if (transport == null || idle() && !transport.isConnected()) {
 				close();
 				open();
 			}
 			SMTPTransport current = transport;
 			try {
-				MimeMessage mime = signer.forSmtp(session, MimeMessages.build(session, message));
+				MimeMessage mime = MimeMessages.build(session, message, signer);
 				current.sendMessage(mime, mime.getAllRecipients());
+				lastUsed = System.nanoTime();
 			}
 			catch (MessagingException ex) {
 				DeliveryFailure failure = classify(ex);
@@ -117,6 +123,17 @@ final class SmtpBulkMailer implements BulkMailer {
 				}
 				throw failure;
 			}
+		}
+
+		/**
+		 * Whether the connection has been idle long enough that the server may have
+		 * dropped it. Jakarta Mail's {@code isConnected} asks the server (a NOOP and its
+		 * answer), a round trip that doubled the cost of a message when asked before
+		 * each; a connection that just took a message is taken as alive, and if it died
+		 * anyway the message fails as transient and is retried.
+		 */
+		private boolean idle() {
+			return System.nanoTime() - lastUsed > IDLE_CHECK_NANOS;
 		}
 
 		private void reset(SMTPTransport current) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.backstory.email.BulkConnection;
+import org.backstory.email.BulkMessage;
 import org.backstory.email.BulkMailer;
 import org.backstory.email.DeliveryFailure;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What one worker does: claim a batch of recipients, mail them one at a time over its
- * connection, and record each outcome the moment it is known. The only message that can
- * go twice is the one in flight when a node dies: accepted by the server, not yet
- * recorded. So at most one per connection.
+ * connection, and record each outcome the moment it is known: a message the server
+ * accepted is recorded (with other connections' marks, {@link SentMarks}) before the
+ * connection sends the next one. The only message that can go twice is the one accepted
+ * and not yet recorded when a node dies. So at most one per connection.
  */
 @Component
 class RecipientDelivery {
@@ -44,11 +46,13 @@ class RecipientDelivery {
 
 	private final BulkMailer mailer;
 
+	private final SentMarks marks;
+
 	private final Clock clock;
 
 	RecipientDelivery(NewsletterProperties properties, RecipientRepository recipients, SendRepository sends,
 			SendContents contents, MessageComposer composer, Suppressions suppressions, RateLimit rateLimit,
-			BulkMailer mailer, Clock clock) {
+			BulkMailer mailer, SentMarks marks, Clock clock) {
 		this.properties = properties;
 		this.recipients = recipients;
 		this.sends = sends;
@@ -57,6 +61,7 @@ class RecipientDelivery {
 		this.suppressions = suppressions;
 		this.rateLimit = rateLimit;
 		this.mailer = mailer;
+		this.marks = marks;
 		this.clock = clock;
 	}
 
@@ -105,6 +110,7 @@ class RecipientDelivery {
 		Set<String> suppressed = suppressions.suppressedAmong(mailing.stream().map(ClaimedRecipient::address).toList());
 		for (int i = 0; i < mailing.size(); i++) {
 			if (!workers.isRunning()) {
+				connection.awaitRecorded();
 				recipients.release(mailing.subList(i, mailing.size()), worker, clock.instant());
 				break;
 			}
@@ -118,21 +124,19 @@ class RecipientDelivery {
 				break;
 			}
 		}
+		connection.awaitRecorded();
 		return batch.size();
 	}
 
 	/**
-	 * Mails one recipient and records the outcome; false when the connection is in
-	 * trouble.
+	 * Mails one recipient and hands its mark in, or records the failure; false when the
+	 * connection is in trouble.
 	 */
 	private boolean mail(ClaimedRecipient recipient, String worker, Connection connection) {
+		BulkMessage message = composer.compose(recipient, contents.newsletter(recipient.newsletterId()),
+				contents.edition(recipient.sendId(), recipient.edition()));
 		try {
-			connection.send(composer.compose(recipient, contents.newsletter(recipient.newsletterId()),
-					contents.edition(recipient.sendId(), recipient.edition())));
-			if (!recipients.markSent(recipient, worker, clock.instant())) {
-				log.warn("Newsletter recipient was taken over before it was recorded send={} member={}",
-						recipient.sendId(), recipient.memberId());
-			}
+			connection.send(message, new SentMark(recipient, worker));
 			return true;
 		}
 		catch (DeliveryFailure failure) {
@@ -161,16 +165,35 @@ class RecipientDelivery {
 
 	/**
 	 * A worker's SMTP connection, opened when first needed and kept while there is work.
+	 * It lets the server accept a message only once the previous one is recorded, so at
+	 * most one accepted message per connection is ever unrecorded.
 	 */
 	final class Connection {
 
 		private @Nullable BulkConnection open;
 
-		void send(org.backstory.email.BulkMessage message) throws DeliveryFailure {
+		private SentMarks.@Nullable Pending unrecorded;
+
+		void send(BulkMessage message, SentMark mark) throws DeliveryFailure {
+			awaitRecorded();
 			if (open == null) {
 				open = mailer.connect();
 			}
 			open.send(message);
+			unrecorded = marks.submit(mark);
+		}
+
+		/** Waits until the last accepted message is recorded as sent. */
+		void awaitRecorded() {
+			SentMarks.Pending pending = unrecorded;
+			if (pending == null) {
+				return;
+			}
+			unrecorded = null;
+			if (!pending.await()) {
+				log.warn("Newsletter recipient was taken over before it was recorded send={} member={}",
+						pending.mark().recipient().sendId(), pending.mark().recipient().memberId());
+			}
 		}
 
 		void close() {

@@ -127,19 +127,24 @@ class RecipientRepository {
 	}
 
 	/**
-	 * Records that the server accepted the message; false if the claim was lost to
-	 * another worker. The worker's name stays on the row, to tell which node mailed whom.
+	 * Records that the server accepted these messages, in one statement; the recipients
+	 * whose claim was lost to another worker are left out of the answer. Each worker's
+	 * name stays on its rows, to tell which node mailed whom.
 	 */
-	boolean markSent(ClaimedRecipient recipient, String worker, Instant now) {
-		return jdbc.sql("""
-				update newsletters.recipient
-				set status = 'sent', sent_at = :now, attempts = attempts + 1, last_error = null
-				where send_id = :send and member_id = :member and claimed_by = :worker and status = 'pending'""")
-			.param("send", recipient.sendId())
-			.param("member", recipient.memberId())
-			.param("worker", worker)
+	Set<MessageRef> markSent(List<SentMark> marks, Instant now) {
+		return new HashSet<>(jdbc.sql("""
+				update newsletters.recipient r
+				set status = 'sent', sent_at = :now, attempts = r.attempts + 1, last_error = null
+				from unnest(:sends, :members, :workers) as sent(send_id, member_id, worker)
+				where r.send_id = sent.send_id and r.member_id = sent.member_id and r.claimed_by = sent.worker
+				  and r.status = 'pending'
+				returning r.send_id, r.member_id""")
+			.param("sends", marks.stream().map(mark -> mark.recipient().sendId()).toArray(Long[]::new))
+			.param("members", marks.stream().map(mark -> mark.recipient().memberId()).toArray(Long[]::new))
+			.param("workers", marks.stream().map(SentMark::worker).toArray(String[]::new))
 			.param("now", Timestamp.from(now))
-			.update() == 1;
+			.query((rs, row) -> new MessageRef(rs.getLong(1), rs.getLong(2)))
+			.list());
 	}
 
 	/** A transient failure: try again at {@code nextAttempt}. */

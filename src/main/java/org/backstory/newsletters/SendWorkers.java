@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * connection, taking recipients from whichever send is under way. They are threads of
  * their own, not scheduler threads, so a big send never holds up transactional mail or
  * any other scheduled work. On shutdown each worker finishes the message in hand, records
- * it, and gives its other claimed recipients back, so a graceful stop mails nobody twice.
+ * it, and gives its other claimed recipients back, so a graceful stop mails nobody twice;
+ * the writer of sent marks stops last, once every mark is written.
  */
 @Component
 class SendWorkers implements SmartLifecycle {
@@ -25,21 +26,25 @@ class SendWorkers implements SmartLifecycle {
 
 	private final RecipientDelivery delivery;
 
+	private final SentMarks marks;
+
 	private final Object work = new Object();
 
 	private final List<Thread> threads = new ArrayList<>();
 
 	private volatile boolean running;
 
-	SendWorkers(NewsletterProperties properties, RecipientDelivery delivery) {
+	SendWorkers(NewsletterProperties properties, RecipientDelivery delivery, SentMarks marks) {
 		this.properties = properties;
 		this.delivery = delivery;
+		this.marks = marks;
 	}
 
 	@Override
 	public synchronized void start() {
 		running = true;
 		String node = UUID.randomUUID().toString().substring(0, 8);
+		marks.start("newsletter-" + node + "-marks");
 		for (int i = 0; i < properties.connections(); i++) {
 			String name = "newsletter-" + node + "-" + i;
 			Thread thread = new Thread(() -> delivery.run(name, this), name);
@@ -64,6 +69,13 @@ class SendWorkers implements SmartLifecycle {
 			}
 		}
 		threads.clear();
+		try {
+			marks.stop();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
 		log.info("Newsletter workers stopped");
 	}
 

@@ -52,6 +52,14 @@ public final class MessageSigner {
 	}
 
 	/**
+	 * A message already in its wire form (CRLF line ends, a CRLF at the end), signed when
+	 * DKIM is configured, and otherwise the same bytes. Send or write exactly these.
+	 */
+	public byte[] sign(byte[] wire) {
+		return dkim == null ? wire : dkim.sign(wire);
+	}
+
+	/**
 	 * Writes the message as it would go over the wire, signed when DKIM is configured.
 	 */
 	public void writeTo(MimeMessage message, OutputStream out) throws IOException, MessagingException {
