@@ -126,7 +126,8 @@ final class BulkMessageWriter {
 
 	/**
 	 * A growing byte buffer. ByteArrayOutputStream locks on every byte, and
-	 * quoted-printable writes one byte at a time: the locking was a tenth of a send's CPU.
+	 * quoted-printable writes one byte at a time: the locking was a tenth of a send's
+	 * CPU.
 	 */
 	static final class Bytes {
 
