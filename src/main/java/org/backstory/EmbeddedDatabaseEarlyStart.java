@@ -13,13 +13,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * starts while Spring builds the context rather than after, when the DataSource is first
  * asked for: the two used to take turns, and starting the server is mostly waiting for
  * another process. {@link DatabaseConfiguration} takes the started server; a context that
- * fails before that stops it with its other beans. Nothing happens when an external
- * database is configured.
+ * fails before that stops it with its other beans. Only the site's own context starts it
+ * (not the backup and restore commands, which read their settings through a context of
+ * their own and need the data directory as it is), and only when no external database is
+ * configured.
  */
 public class EmbeddedDatabaseEarlyStart implements ApplicationListener<ApplicationPreparedEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
+		if (!event.getSpringApplication().getAllSources().contains(BackstoryApplication.class)) {
+			return;
+		}
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		Binder binder = Binder.get(context.getEnvironment());
 		if (!binder.bindOrCreate("backstory.database", DatabaseProperties.class).embedded()
