@@ -238,7 +238,9 @@ training_run() {
 		wait_for_health
 		cookies="$(sign_in)"
 		load_three_pages "$TRAINING" "$CONNECTIONS" -H "Cookie: $cookies"
-		# The JVM writes the archive while it exits, after the shutdown hooks (SIGTERM is an ordinary exit).
+		# The JVM writes the archive while it exits, after the shutdown hooks (SIGTERM is an ordinary exit),
+		# which can take minutes on a busy machine: killing it then would leave no archive.
+		stop_pid "$APP_PID" "the training run" "$STARTUP_TIMEOUT"
 		stop_app
 	fi
 	log "$mode: training took $((SECONDS - started))s"
