@@ -4,16 +4,10 @@
 set -euo pipefail
 shopt -s inherit_errexit
 
-# What is measured: demo articles from src/main/resources/demo/articles.
-readonly PUBLIC_SLUG="tamsel-strait-standoff"
-readonly PAID_SLUG="port-anselm-summits"
+# What is measured: the demo articles PUBLIC_SLUG and PAID_SLUG (bench/app.sh).
 # From PAID_SLUG's free preview (everyone sees it) and from its gated part (only subscribers see it).
 readonly PREVIEW_SENTENCE="the leaders of Kestria and Orvenna stood side by side on a hotel terrace in Port Anselm"
 readonly GATED_SENTENCE="The delegations ate lunch at separate tables for the first three days, and on the fourth the Calveran hosts quietly removed one of the tables."
-readonly SUBSCRIBER_EMAIL="subscriber@demo.test"
-readonly SUBSCRIBER_PASSWORD="demo-password"
-readonly SESSION_COOKIE="backstory_session"
-readonly CSRF_COOKIE="XSRF-TOKEN"
 
 # Knobs (environment).
 readonly DURATION="${BENCH_DURATION:-15s}"
@@ -34,12 +28,12 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
 readonly RESULTS="${BENCH_RESULTS_DIR:-$REPO_ROOT/target/bench}"
+# shellcheck source=bench/app.sh
+source "$REPO_ROOT/bench/app.sh"
 
 BUILD=1
-APP_URL=""
 STATIC_ONLY=""
 WORK=""
-APP_PID=""
 NGINX_PID=""
 NGINX_URL=""
 NGINX=""
@@ -65,13 +59,6 @@ Environment: BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (120 seco
 at once before the first one is measured), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
 BENCH_STARTUP_TIMEOUT (120 seconds), BENCH_JAVA_OPTS, BENCH_JAR, BENCH_RESULTS_DIR (target/bench).
 EOF
-}
-
-log() { printf '==> %s\n' "$*" >&2; }
-warn() { printf 'bench: warning: %s\n' "$*" >&2; }
-die() {
-	printf 'bench: error: %s\n' "$*" >&2
-	exit 1
 }
 
 parse_args() {
@@ -132,165 +119,12 @@ cleanup() {
 	exit "$status"
 }
 
-# Stops one process we started: TERM, then KILL after the timeout (seconds).
-stop_pid() {
-	local pid="$1" name="$2" timeout="$3" waited=0
-	if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
-		return 0
-	fi
-	log "stopping $name (pid $pid)"
-	kill -TERM "$pid" 2>/dev/null || true
-	while kill -0 "$pid" 2>/dev/null && ((waited < timeout * 5)); do
-		sleep 0.2
-		waited=$((waited + 1))
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		warn "$name (pid $pid) did not stop in ${timeout}s; killing it"
-		kill -KILL "$pid" 2>/dev/null || true
-	fi
-	wait "$pid" 2>/dev/null || true
-}
-
-# The app stops its embedded PostgreSQL when it shuts down cleanly. If it had to be killed, the
-# postmaster (started by it, in our temp dir) is left behind: stop that one too, by its pid file.
-stop_app() {
-	stop_pid "$APP_PID" "the app" 60
-	local pidfile="$WORK/data/postgres/postmaster.pid" pg
-	[[ -n "$WORK" && -f "$pidfile" ]] || return 0
-	pg="$(head -n 1 "$pidfile")"
-	if [[ "$pg" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pg/comm" 2>/dev/null)" == postgres* ]]; then
-		stop_pid "$pg" "embedded PostgreSQL" 15
-	fi
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-	local port tries
-	for ((tries = 0; tries < 200; tries++)); do
-		port=$((20000 + RANDOM % 40000))
-		if ! port_in_use "$port"; then
-			echo "$port"
-			return 0
-		fi
-	done
-	die "found no free port on 127.0.0.1"
-}
-
-app_log_tail() {
-	if [[ -f "$WORK/app.log" ]]; then
-		printf -- '--- last lines of the app log (the whole log is copied to %s/app.log) ---\n' "$RESULTS" >&2
-		tail -n 40 "$WORK/app.log" >&2
-	fi
-}
-
-build_app() {
-	if ((BUILD == 1)); then
-		log "building the jar (mvn -q -B -DskipTests package)"
-		(cd "$REPO_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || die "the build failed"
-	fi
-	[[ -f "$JAR" ]] || die "no jar at $JAR; build it with: mvn -q -B -DskipTests package"
-}
-
 start_app() {
-	local port
-	port="$(free_port)"
-	mkdir -p "$WORK/data"
-	log "starting $(basename "$JAR") on 127.0.0.1:$port (data in $WORK/data, log in $WORK/app.log)"
-	env -u BACKSTORY_DATABASE_URL -u BACKSTORY_DATABASE_USERNAME -u BACKSTORY_DATABASE_PASSWORD \
-		BACKSTORY_DATA_DIR="$WORK/data" BACKSTORY_PORT="$port" BACKSTORY_BIND_ADDRESS=127.0.0.1 \
-		BACKSTORY_BASE_URL="http://127.0.0.1:$port" BACKSTORY_DEMO=true \
-		java "${JAVA_OPTS[@]}" -jar "$JAR" >"$WORK/app.log" 2>&1 &
-	APP_PID=$!
-	APP_URL="http://127.0.0.1:$port"
+	launch_app "$WORK/data" "$WORK/app.log" "${JAVA_OPTS[@]}" -jar "$JAR"
 	wait_for_health
 }
 
-wait_for_health() {
-	local started=$SECONDS deadline=$((SECONDS + STARTUP_TIMEOUT)) body
-	while ((SECONDS < deadline)); do
-		if ! kill -0 "$APP_PID" 2>/dev/null; then
-			app_log_tail
-			die "the app exited during start-up"
-		fi
-		body="$(curl -sS --max-time 2 "$APP_URL/actuator/health" 2>/dev/null || true)"
-		if [[ "$body" == *'"status":"UP"'* ]]; then
-			log "the app is UP after $((SECONDS - started))s (pid $APP_PID)"
-			return 0
-		fi
-		sleep 1
-	done
-	app_log_tail
-	die "the app did not report UP at $APP_URL/actuator/health within ${STARTUP_TIMEOUT}s"
-}
-
 # --- signing in and checking the pages --------------------------------------------------------------
-
-# Prints the value of the hidden _csrf input of the form whose action is /login (HTML on stdin).
-extract_login_csrf() {
-	tr '\r\n' '  ' | sed 's/</\n</g' | awk '
-		function attr(tag, name,   m) {
-			if (!match(tag, "[[:space:]]" name "[[:space:]]*=[[:space:]]*(\"[^\"]*\"|\047[^\047]*\047|[^[:space:]>]+)")) {
-				return ""
-			}
-			m = substr(tag, RSTART, RLENGTH)
-			sub(/^[^=]*=[[:space:]]*/, "", m)
-			gsub(/^["\047]|["\047]$/, "", m)
-			gsub(/&amp;/, "\\&", m)
-			return m
-		}
-		tolower(substr($0, 1, 5)) == "<form" { in_login = attr($0, "action") ~ /^(https?:\/\/[^\/]+)?\/login([?#].*)?$/; next }
-		tolower(substr($0, 1, 6)) == "</form" { in_login = 0; next }
-		in_login && tolower(substr($0, 1, 6)) == "<input" && attr($0, "name") == "_csrf" { print attr($0, "value"); exit }
-	'
-}
-
-# The demo seeder runs once the server is up, in one transaction, so /actuator/health is UP a while before
-# the demo content and accounts exist (minutes on a busy machine). Signing in before that fails, and the
-# sign-in throttle locks the account after a few failures: wait until the demo's paid article is served.
-wait_for_demo() {
-	local deadline=$((SECONDS + STARTUP_TIMEOUT))
-	until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/p/$PAID_SLUG" 2>/dev/null)" == 200 ]]; do
-		((SECONDS < deadline)) || die "the demo content was not seeded within ${STARTUP_TIMEOUT}s (no /p/$PAID_SLUG)"
-		sleep 1
-	done
-}
-
-# Signs in as the demo subscriber; prints the Cookie header a browser then sends: the session cookie and
-# the CSRF cookie (a browser keeps the XSRF-TOKEN cookie the first signed-in page sets and sends it back).
-sign_in() {
-	local jar="$WORK/cookies.txt" page="$WORK/login.html" code csrf answer location session xsrf
-	wait_for_demo
-	rm -f "$jar"
-	code="$(curl -sS -o "$page" -w '%{http_code}' -c "$jar" -b "$jar" "$APP_URL/login")" ||
-		die "GET $APP_URL/login failed"
-	[[ "$code" == 200 ]] || die "GET /login answered HTTP $code (expected 200)"
-	csrf="$(extract_login_csrf <"$page")"
-	[[ -n "$csrf" ]] || die "GET /login has no form with action /login holding a hidden _csrf input"
-	answer="$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" \
-		--data-urlencode "email=$SUBSCRIBER_EMAIL" --data-urlencode "password=$SUBSCRIBER_PASSWORD" \
-		--data-urlencode "_csrf=$csrf" "$APP_URL/login")" || die "POST $APP_URL/login failed"
-	code="${answer%% *}"
-	location="${answer#* }"
-	if [[ ! "$code" =~ ^30[123]$ ]] || [[ "$location" == */login* ]]; then
-		die "signing in as $SUBSCRIBER_EMAIL failed (HTTP $code${location:+ to $location}); is the demo content seeded?"
-	fi
-	session="$(cookie_value "$jar" "$SESSION_COOKIE")"
-	[[ -n "$session" ]] || die "no $SESSION_COOKIE cookie after signing in"
-	code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$APP_URL/account")" ||
-		die "GET $APP_URL/account failed"
-	[[ "$code" == 200 ]] || die "GET /account with the session cookie answered HTTP $code (expected 200): the sign-in did not stick"
-	[[ "$(cookie_value "$jar" "$SESSION_COOKIE")" == "$session" ]] || die "GET /account changed the session cookie"
-	xsrf="$(cookie_value "$jar" "$CSRF_COOKIE")"
-	[[ -n "$xsrf" ]] || die "no $CSRF_COOKIE cookie after GET /account"
-	log "signed in as $SUBSCRIBER_EMAIL"
-	printf '%s=%s; %s=%s\n' "$SESSION_COOKIE" "$session" "$CSRF_COOKIE" "$xsrf"
-}
-
-# Prints the value of cookie NAME in a curl cookie jar (empty if absent or deleted).
-cookie_value() {
-	awk -v name="$2" '$6 == name { value = $7 } END { print value }' "$1"
-}
 
 # Fetches a page into a file (headers into FILE.headers); prints the HTTP status.
 fetch() {
@@ -413,28 +247,11 @@ parse_wrk() {
 	' "$1"
 }
 
-# The JVM compiles the hot code only after many requests; on two shared cores that takes a minute or
-# more, so all three pages are loaded at once, unmeasured, before anything is measured. At once rather
-# than one after the other: the JIT must profile mixed traffic. After a phase of one page only, C2 left out
-# the branches that page never takes (e.g. the paywall box), and the next page then hit an uncommon trap
-# on every request (JFR: 20,000 jdk.Deoptimization events, reason unstable_if, action none, in 15 s).
 warm_up_jit() {
-	local pids=() pid status=0
 	((JIT_WARMUP > 0)) || return 0
 	log "warming up the JVM: ${JIT_WARMUP}s of the three pages at once"
-	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$APP_URL/p/$PUBLIC_SLUG" >/dev/null &
-	pids+=($!)
-	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$APP_URL/p/$PAID_SLUG" >/dev/null &
-	pids+=($!)
-	wrk -t1 -c$((CONNECTIONS / 3 + 1)) -d"${JIT_WARMUP}s" "$@" "$APP_URL/p/$PAID_SLUG" >/dev/null &
-	pids+=($!)
-	for pid in "${pids[@]}"; do
-		wait "$pid" || status=$?
-	done
-	((status == 0)) || die "wrk failed during the warm-up"
+	load_three_pages "$JIT_WARMUP" "$CONNECTIONS" "$@"
 }
-
-load_average() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "n/a"; }
 
 # --- CPU time of the server -------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.backstory.shared.BackstoryProperties;
 import org.backstory.shared.DatabaseMode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,8 +28,17 @@ class DatabaseConfiguration {
 		return new DatabaseMode(database.embedded());
 	}
 
+	/**
+	 * On the embedded server {@link EmbeddedDatabaseEarlyStart} began starting, when it
+	 * did.
+	 */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties database, BackstoryProperties backstory) throws IOException {
+	HikariDataSource dataSource(DatabaseProperties database, BackstoryProperties backstory,
+			ObjectProvider<EmbeddedDatabaseLaunch> launch) throws IOException {
+		EmbeddedDatabaseLaunch started = launch.getIfAvailable();
+		if (started != null && database.embedded()) {
+			return onEmbedded(config(database), started.take());
+		}
 		return open(database, backstory.dataDir());
 	}
 
@@ -39,19 +49,27 @@ class DatabaseConfiguration {
 	static HikariDataSource open(DatabaseProperties database, Path dataDir) throws IOException {
 		HikariConfig config = config(database);
 		if (database.embedded()) {
-			log.info("Starting embedded PostgreSQL dataDirectory={}", dataDir.resolve("postgres").toAbsolutePath());
-			EmbeddedDatabase server = EmbeddedDatabase.start(dataDir);
-			log.info("Embedded PostgreSQL ready url={} user={} passwordFile={}", server.jdbcUrl(), server.username(),
-					dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE).toAbsolutePath());
-			config.setJdbcUrl(server.jdbcUrl());
-			config.setUsername(server.username());
-			config.setPassword(server.password());
-			return new EmbeddedBackedDataSource(config, server);
+			return onEmbedded(config, startEmbedded(dataDir));
 		}
 		config.setJdbcUrl(database.url());
 		config.setUsername(database.username());
 		config.setPassword(database.password());
 		return new HikariDataSource(config);
+	}
+
+	static EmbeddedDatabase startEmbedded(Path dataDir) throws IOException {
+		log.info("Starting embedded PostgreSQL dataDirectory={}", dataDir.resolve("postgres").toAbsolutePath());
+		EmbeddedDatabase server = EmbeddedDatabase.start(dataDir);
+		log.info("Embedded PostgreSQL ready url={} user={} passwordFile={}", server.jdbcUrl(), server.username(),
+				dataDir.resolve(EmbeddedDatabase.PASSWORD_FILE).toAbsolutePath());
+		return server;
+	}
+
+	private static HikariDataSource onEmbedded(HikariConfig config, EmbeddedDatabase server) {
+		config.setJdbcUrl(server.jdbcUrl());
+		config.setUsername(server.username());
+		config.setPassword(server.password());
+		return new EmbeddedBackedDataSource(config, server);
 	}
 
 	/**
