@@ -4,7 +4,7 @@
 set -euo pipefail
 shopt -s inherit_errexit
 
-# What is measured: the demo articles PUBLIC_SLUG and PAID_SLUG (bench/app.sh).
+# What is measured: the demo articles PUBLIC_SLUG and PAID_SLUG (bench/lib/app.sh).
 # From PAID_SLUG's free preview (everyone sees it) and from its gated part (only subscribers see it).
 readonly PREVIEW_SENTENCE="the leaders of Kestria and Orvenna stood side by side on a hotel terrace in Port Anselm"
 readonly GATED_SENTENCE="The delegations ate lunch at separate tables for the first three days, and on the fourth the Calveran hosts quietly removed one of the tables."
@@ -28,8 +28,8 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
 readonly RESULTS="${BENCH_RESULTS_DIR:-$REPO_ROOT/target/bench}"
-# shellcheck source=bench/app.sh
-source "$REPO_ROOT/bench/app.sh"
+# shellcheck source=bench/lib/app.sh
+source "$REPO_ROOT/bench/lib/app.sh"
 
 BUILD=1
 STATIC_ONLY=""

@@ -19,8 +19,8 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
 readonly RESULTS="${BENCH_RESULTS_DIR:-$REPO_ROOT/target/bench}"
-# shellcheck source=bench/app.sh
-source "$REPO_ROOT/bench/app.sh"
+# shellcheck source=bench/lib/app.sh
+source "$REPO_ROOT/bench/lib/app.sh"
 
 BUILD=1
 MODES="plain"
