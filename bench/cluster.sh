@@ -20,10 +20,9 @@ readonly RECIPIENTS="${BENCH_RECIPIENTS:-20000}"
 readonly RENEWALS="${BENCH_RENEWALS:-10000}"
 readonly LOAD_SECONDS="${BENCH_LOAD_SECONDS:-180}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-8}"
-# Seconds from the end of the seeding to the send's and the renewals' start: time for node b and nginx to
-# come up and the load to begin.
-readonly START_DELAY="${BENCH_START_DELAY:-75}"
-readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-180}"
+# Seconds of load before the send and the renewals are started.
+readonly START_AFTER="${BENCH_START_AFTER:-15}"
+readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-600}"
 readonly FINISH_TIMEOUT="${BENCH_FINISH_TIMEOUT:-600}"
 readonly DB_DOWN_SECONDS=3
 # Per node (BACKSTORY_NEWSLETTER_CONNECTIONS): each connection may repeat its one message in flight when its
@@ -136,7 +135,8 @@ start_sink() {
 }
 
 start_node() {
-	local name="$1" dir="$WORK/node-$name"
+	local name="$1"
+	local dir="$WORK/node-$name"
 	NODE_PORT[$name]="${NODE_PORT[$name]:-$(free_port)}"
 	mkdir -p "$dir"
 	ln -sfn "$WORK/media" "$dir/media"
@@ -184,14 +184,20 @@ start_nginx() {
 seed() {
 	log "seeding $RECIPIENTS newsletter recipients and $RENEWALS due subscriptions (a JVM of its own)"
 	harness_run org.backstory.newsletters.ClusterSeed "jdbc:postgresql://127.0.0.1:$PG_PORT/backstory" backstory \
-		"$DB_PASSWORD" "$RECIPIENTS" "$RENEWALS" "$START_DELAY" >"$WORK/node-seed.log" 2>&1 ||
+		"$DB_PASSWORD" "$RECIPIENTS" "$RENEWALS" 86400 >"$WORK/node-seed.log" 2>&1 ||
 		{ tail -n 40 "$WORK/node-seed.log" >&2; die "seeding failed"; }
 	local line
 	line="$(grep '^SEEDED ' "$WORK/node-seed.log")"
 	SEND_ID="$(sed 's/.* send=\([0-9]*\).*/\1/' <<<"$line")"
 	FIRST_PAYER="$(sed 's/.* first_payer=\([0-9]*\).*/\1/' <<<"$line")"
-	START_AT="$(sed 's/.* start_at=\([0-9]*\).*/\1/' <<<"$line")"
-	log "seeded: send $SEND_ID and the renewals start at $(date -u -d "@$START_AT" +%T)"
+	log "seeded: send $SEND_ID and $RENEWALS subscriptions, both due tomorrow until the load is under way"
+}
+
+# Brings the send's start and the subscriptions' due time forward to now; the nodes' schedulers do the rest.
+start_work() {
+	sql "update billing.subscription set due_at = now() where member_id between $FIRST_PAYER and $FIRST_PAYER + $RENEWALS - 1" >/dev/null
+	sql "update scheduled_tasks set execution_time = now() where task_name = 'newsletter-send-start' and task_instance = '$SEND_ID'" >/dev/null
+	log "the send and the renewals are due now"
 }
 
 # --- checks of the cache ------------------------------------------------------------------------------
@@ -268,7 +274,7 @@ charged_count() {
 # Kills a node once the send and the renewal run are both under way: the node running the renewal run, if
 # one is, so the other has to take it over.
 kill_node_mid_work() {
-	local deadline=$((SECONDS + START_DELAY + 300)) sent=0 charged=0 victim
+	local deadline=$((SECONDS + 600)) sent=0 charged=0 victim
 	while ((SECONDS < deadline)); do
 		sent="$(sent_count)"
 		charged="$(charged_count)"
@@ -486,6 +492,8 @@ main() {
 	check_cache "$cookie"
 	start_load "$cookie"
 	start_background check_edit
+	sleep "$START_AFTER"
+	start_work
 	kill_node_mid_work
 	check_session_survives "$cookie"
 	sleep 10
