@@ -18,7 +18,8 @@ source "$REPO_ROOT/bench/harness.sh"
 
 readonly RECIPIENTS="${BENCH_RECIPIENTS:-20000}"
 readonly RENEWALS="${BENCH_RENEWALS:-10000}"
-readonly LOAD_SECONDS="${BENCH_LOAD_SECONDS:-180}"
+# The load runs until 20 s after the database restart; this only bounds it.
+readonly LOAD_SECONDS="${BENCH_LOAD_SECONDS:-1800}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-8}"
 # Seconds of load before the send and the renewals are started.
 readonly START_AFTER="${BENCH_START_AFTER:-15}"
@@ -258,12 +259,25 @@ check_edit() {
 start_load() {
 	local cookie="$1"
 	export CLUSTER_MARKER="$MARKER"
-	start_background sh -c "wrk -t1 -c$CONNECTIONS -d${LOAD_SECONDS}s --timeout 10s -s '$REPO_ROOT/bench/cluster/readers.lua' \
-		'$APP_URL' -- anonymous / /p/$PUBLIC_SLUG /p/$PAID_SLUG >'$RESULTS/wrk-anonymous.txt' 2>&1"
-	start_background sh -c "wrk -t1 -c$CONNECTIONS -d${LOAD_SECONDS}s --timeout 10s -H 'Cookie: $cookie' \
-		-s '$REPO_ROOT/bench/cluster/readers.lua' '$APP_URL' -- subscriber /p/$PAID_SLUG >'$RESULTS/wrk-subscriber.txt' 2>&1"
+	wrk -t1 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s -s "$REPO_ROOT/bench/cluster/readers.lua" \
+		"$APP_URL" -- anonymous / "/p/$PUBLIC_SLUG" "/p/$PAID_SLUG" >"$RESULTS/wrk-anonymous.txt" 2>&1 &
+	LOAD_PIDS=($!)
+	wrk -t1 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s -H "Cookie: $cookie" \
+		-s "$REPO_ROOT/bench/cluster/readers.lua" "$APP_URL" -- subscriber "/p/$PAID_SLUG" >"$RESULTS/wrk-subscriber.txt" 2>&1 &
+	LOAD_PIDS+=($!)
+	PIDS+=("${LOAD_PIDS[@]}")
 	LOAD_STARTED=$(now)
-	log "load: $CONNECTIONS anonymous and $CONNECTIONS signed-in connections for ${LOAD_SECONDS} s"
+	log "load: $CONNECTIONS anonymous and $CONNECTIONS signed-in connections until the faults are over"
+}
+
+# wrk prints its summary (and the Lua script's RESULT line) when interrupted.
+stop_load() {
+	local pid
+	for pid in "${LOAD_PIDS[@]}"; do
+		kill -INT "$pid" 2>/dev/null || fail "the load generator $pid ended before the faults were over; raise BENCH_LOAD_SECONDS"
+		wait "$pid" || true
+	done
+	LOAD_ENDED=$(now)
 }
 
 sent_count() { sql "select count(*) from newsletters.recipient where send_id = $SEND_ID and status = 'sent'"; }
@@ -387,7 +401,7 @@ report() {
 	errors_steady="$(errors_between "$LOAD_STARTED" "$KILL_AT")"
 	errors_kill="$(errors_between "$KILL_AT" "$kill_end")"
 	errors_db="$(errors_between "$DB_STOP_AT" "$db_end")"
-	errors_after="$(($(errors_between "$kill_end" "$DB_STOP_AT") + $(errors_between "$db_end" 9999999999)))"
+	errors_after="$(($(errors_between "$kill_end" "$DB_STOP_AT") + $(errors_between "$db_end" "$LOAD_ENDED")))"
 	health_down="$(awk -v t="$DB_STOP_AT" '$1 >= t && $2 != "UP" { print $1; exit }' "$WORK/health.txt")"
 	health_up="$(awk -v t="${health_down:-9999999999}" '$1 > t && $2 == "UP" { print $1; exit }' "$WORK/health.txt")"
 	HEALTH_STATES="$(awk -v t="$DB_STOP_AT" '$1 >= t - 1 { if ($2 != last) { printf "%s%s", sep, $2; sep = " > "; last = $2 } }' "$WORK/health.txt")"
@@ -414,10 +428,11 @@ report() {
 	{
 		printf 'Backstory cluster, %s, %s CPUs, 2 nodes + nginx + PostgreSQL %s on one machine\n' \
 			"$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" "$(sql 'show server_version' | cut -d' ' -f1)"
-		printf 'load: %d s, %d anonymous + %d signed-in connections (wrk); send of %d; renewal of %d\n\n' \
-			"$LOAD_SECONDS" "$CONNECTIONS" "$CONNECTIONS" "$RECIPIENTS" "$RENEWALS"
+		printf 'load: %d anonymous + %d signed-in connections (wrk); send of %d; renewal of %d\n\n' \
+			"$CONNECTIONS" "$CONNECTIONS" "$RECIPIENTS" "$RENEWALS"
 		printf '%-44s %s\n' "what" "figure"
 		printf '%-44s %s\n' "----" "------"
+		printf '%-44s %s\n' "load: seconds / after the database restart" "$(seconds_between "$LOAD_STARTED" "$LOAD_ENDED") / $(seconds_between "$DB_UP_AT" "$LOAD_ENDED")"
 		printf '%-44s %s\n' "requests through nginx" "$total (anonymous $(wrk_field anonymous requests), signed-in $(wrk_field subscriber requests))"
 		printf '%-44s %s\n' "p99 anonymous / signed-in (ms)" "$(wrk_field anonymous p99_ms) / $(wrk_field subscriber p99_ms)"
 		printf '%-44s %s\n' "cache hits (anonymous requests)" "$(awk '$4 == "HIT" { h++ } END { print h + 0 }' "$WORK/access.log")"
@@ -498,10 +513,8 @@ main() {
 	check_session_survives "$cookie"
 	sleep 10
 	restart_postgres
-	awk -v u="$DB_UP_AT" -v s="$LOAD_STARTED" -v d="$LOAD_SECONDS" 'BEGIN { exit !(u + 15 < s + d) }' ||
-		fail "the load ended before the database restart was 15 s behind; raise BENCH_LOAD_SECONDS"
-	log "waiting for the load to end"
-	sleep "$(awk -v s="$LOAD_STARTED" -v d="$LOAD_SECONDS" -v n="$(now)" 'BEGIN { w = s + d + 3 - n; printf "%.0f", w > 0 ? w : 0 }')"
+	sleep 20
+	stop_load
 	wait_for_work
 	sleep 2
 	report

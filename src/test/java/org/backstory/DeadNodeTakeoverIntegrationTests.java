@@ -35,7 +35,8 @@ class DeadNodeTakeoverIntegrationTests {
 		assertThat(marked).isEqualTo(1);
 
 		Await.until("the live node takes the dead node's job over", Duration.ofSeconds(45),
-				() -> jdbc.sql("select picked_by is distinct from 'dead-node' from scheduled_tasks where task_name = :job")
+				() -> jdbc
+					.sql("select picked_by is distinct from 'dead-node' from scheduled_tasks where task_name = :job")
 					.param("job", JOB)
 					.query(Boolean.class)
 					.single());
