@@ -5,34 +5,24 @@
 #                       role that may create databases, and exports BACKSTORY_TEST_DATABASE_URL, _USERNAME and
 #                       _PASSWORD for TestDatabase;
 #   ci_postgres_stop    stops it and removes its files.
-# PostgreSQL refuses to run as root, so the cluster belongs to the `postgres` user the package creates.
+# The cluster itself is bench/lib/postgres.sh's, which bench/cluster.sh also uses.
+
+# shellcheck source=bench/lib/postgres.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../bench/lib/postgres.sh"
 
 ci_postgres_start() {
-	if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
-		DEBIAN_FRONTEND=noninteractive apt-get update -q
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
-	fi
-	local bin
-	bin="$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d | sort -V | tail -n 1)"
-	CI_POSTGRES_BIN="$bin"
+	pg_install_if_missing
 	CI_POSTGRES_DIR="$(mktemp -d /tmp/backstory-postgres.XXXXXX)"
-	chown postgres: "$CI_POSTGRES_DIR"
 	CI_POSTGRES_PORT="$(ci_postgres_free_port)"
 	local password
 	password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-
-	# -N skips only initdb's own flush of the files it wrote; the server below runs with fsync on.
-	runuser -u postgres -- "$bin/initdb" -N -D "$CI_POSTGRES_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
-		--auth-local=peer --auth-host=scram-sha-256 >"$CI_POSTGRES_DIR/initdb.log"
+	pg_create "$CI_POSTGRES_DIR"
 	# Every Spring test context the test JVM caches keeps its own connection pool open, as with the embedded
-	# server (TestDatabase).
-	runuser -u postgres -- "$bin/pg_ctl" -D "$CI_POSTGRES_DIR/data" -l "$CI_POSTGRES_DIR/server.log" -w \
-		-o "-c listen_addresses=127.0.0.1 -p $CI_POSTGRES_PORT -k $CI_POSTGRES_DIR -c max_connections=600 -c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
-		start >/dev/null
-	runuser -u postgres -- "$bin/psql" -q -h "$CI_POSTGRES_DIR" -p "$CI_POSTGRES_PORT" -d postgres -v ON_ERROR_STOP=1 \
-		-c "create role backstory_test login createdb password '$password'"
-	runuser -u postgres -- "$bin/psql" -qAt -h "$CI_POSTGRES_DIR" -p "$CI_POSTGRES_PORT" -d postgres \
-		-c "select 'external PostgreSQL ' || current_setting('server_version') || ' on 127.0.0.1:' || current_setting('port') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')"
+	# server (TestDatabase). The last setting in the file wins.
+	echo "max_connections = 600" >>"$CI_POSTGRES_DIR/data/postgresql.conf"
+	pg_start "$CI_POSTGRES_DIR" "$CI_POSTGRES_PORT"
+	pg_psql "$CI_POSTGRES_DIR" "$CI_POSTGRES_PORT" -d postgres -c "create role backstory_test login createdb password '$password'"
+	pg_psql "$CI_POSTGRES_DIR" "$CI_POSTGRES_PORT" -d postgres -At -c "select 'external PostgreSQL ' || current_setting('server_version') || ' on 127.0.0.1:' || current_setting('port') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', max_connections=' || current_setting('max_connections')"
 
 	export BACKSTORY_TEST_DATABASE_URL="jdbc:postgresql://127.0.0.1:$CI_POSTGRES_PORT/postgres"
 	export BACKSTORY_TEST_DATABASE_USERNAME=backstory_test
@@ -41,7 +31,7 @@ ci_postgres_start() {
 
 ci_postgres_stop() {
 	if [[ -n "${CI_POSTGRES_DIR:-}" && -d "$CI_POSTGRES_DIR" ]]; then
-		runuser -u postgres -- "$CI_POSTGRES_BIN/pg_ctl" -D "$CI_POSTGRES_DIR/data" -m fast -w stop >/dev/null || true
+		pg_stop "$CI_POSTGRES_DIR" fast || true
 		rm -rf "$CI_POSTGRES_DIR"
 	fi
 	unset BACKSTORY_TEST_DATABASE_URL BACKSTORY_TEST_DATABASE_USERNAME BACKSTORY_TEST_DATABASE_PASSWORD

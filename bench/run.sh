@@ -133,7 +133,6 @@ fetch() {
 	curl -sS -o "$out" -D "$out.headers" -w '%{http_code}' "$@" "$url" || die "GET $url failed"
 }
 
-page_contains() { tr -s '[:space:]' ' ' <"$1" | grep -qF -- "$2"; }
 
 # Makes sure each case measures what it claims to: the teaser lacks the gated text, the subscriber's page has it.
 check_pages() {

@@ -1,4 +1,4 @@
-# Shared by the benchmarks that start the packaged app and load it over HTTP (run.sh, startup.sh): starting
+# Shared by the benchmarks that start the packaged app and load it over HTTP (run.sh, startup.sh, cluster.sh): starting
 # it on a data directory, waiting for it, stopping it and its embedded PostgreSQL, and signing in as the demo
 # subscriber. Source it after defining REPO_ROOT, JAR, RESULTS, WORK (a private temporary directory), BUILD
 # (1: build the jar first) and STARTUP_TIMEOUT (seconds); it sets APP_PID, APP_URL,
@@ -187,6 +187,9 @@ sign_in() {
 	log "signed in as $SUBSCRIBER_EMAIL"
 	printf '%s=%s; %s=%s\n' "$SESSION_COOKIE" "$session" "$CSRF_COOKIE" "$xsrf"
 }
+
+# Whether the page in FILE holds TEXT, whatever the line breaks and runs of spaces.
+page_contains() { tr -s '[:space:]' ' ' <"$1" | grep -qF -- "$2"; }
 
 # Prints the value of cookie NAME in a curl cookie jar (empty if absent or deleted).
 cookie_value() {

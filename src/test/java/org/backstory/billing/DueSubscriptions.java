@@ -53,6 +53,18 @@ public final class DueSubscriptions {
 			.update();
 	}
 
+	/**
+	 * Moves the seeded subscriptions' due time to {@code at}, so a renewal run finds them
+	 * only from then on.
+	 */
+	public static void dueAt(JdbcClient jdbc, long firstMemberId, int count, Instant at) {
+		jdbc.sql("update billing.subscription set due_at = :at where member_id between :first and :first + :count - 1")
+			.param("first", firstMemberId)
+			.param("count", count)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	/** Sandbox charges made for the seeded members' cards, succeeded or not. */
 	public static long charges(JdbcClient jdbc, long firstMemberId, int count) {
 		return jdbc.sql("""
