@@ -15,6 +15,8 @@ source "$REPO_ROOT/bench/lib/app.sh"
 source "$REPO_ROOT/bench/lib/postgres.sh"
 # shellcheck source=bench/harness.sh
 source "$REPO_ROOT/bench/harness.sh"
+# shellcheck source=bench/lib/nodes.sh
+source "$REPO_ROOT/bench/lib/nodes.sh"
 
 readonly RECIPIENTS="${BENCH_RECIPIENTS:-20000}"
 readonly RENEWALS="${BENCH_RENEWALS:-10000}"
@@ -35,170 +37,8 @@ readonly RESULTS="$REPO_ROOT/target/bench/cluster"
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xmx512m}"
 readonly USAGE="Usage: bench/cluster.sh [--no-build]   (BENCH_RECIPIENTS=$RECIPIENTS, BENCH_RENEWALS=$RENEWALS, BENCH_LOAD_SECONDS=$LOAD_SECONDS, BENCH_CONNECTIONS=$CONNECTIONS per load generator, BENCH_JAVA_OPTS)"
 
-WORK=""
-APP_URL=""
-PG_PORT=""
-SMTP_PORT=""
-PROXY_PORT=""
+BENCH_NAME=cluster
 NGINX=""
-declare -A NODE_PID=() NODE_PORT=()
-PIDS=()
-FAILURES=()
-
-log() { printf '==> %s %s\n' "$(date -u +%T)" "$*" >&2; }
-warn() { printf 'cluster: warning: %s\n' "$*" >&2; }
-die() {
-	printf 'cluster: error: %s\n' "$*" >&2
-	exit 1
-}
-fail() {
-	FAILURES+=("$*")
-	printf 'cluster: FAILED: %s\n' "$*" >&2
-}
-now() { date +%s.%N; }
-
-# --- set-up and clean-up ----------------------------------------------------------------------------
-
-require_tools() {
-	local tool
-	for tool in curl wrk java openssl; do
-		command -v "$tool" >/dev/null || die "missing $tool (apt-get install -y wrk nginx-light curl openssl)"
-	done
-	NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-	[[ -x "$NGINX" ]] || die "missing nginx (apt-get install -y nginx-light)"
-	if ! command -v smtp-sink >/dev/null; then
-		log "installing Postfix's smtp-sink (Postfix is left unconfigured; nothing listens on 25)"
-		echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postfix >/dev/null
-	fi
-	pg_install_if_missing || die "no PostgreSQL server binaries under /usr/lib/postgresql"
-}
-
-cleanup() {
-	local status=$? name pid
-	trap - EXIT INT TERM
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for name in "${!NODE_PID[@]}"; do
-		stop_pid "${NODE_PID[$name]}" "node $name" 60
-	done
-	if [[ -n "$WORK" ]]; then
-		pg_stop "$WORK/pg" fast || true
-		for name in a b seed; do
-			[[ ! -f "$WORK/node-$name.log" ]] || cp "$WORK/node-$name.log" "$RESULTS/" || true
-		done
-		cp "$WORK/pg/server.log" "$RESULTS/postgres.log" 2>/dev/null || true
-		cp "$WORK/nginx-error.log" "$RESULTS/" 2>/dev/null || true
-		gzip -c "$WORK/access.log" >"$RESULTS/access.log.gz" 2>/dev/null || true
-		rm -rf -- "$WORK"
-	fi
-	exit "$status"
-}
-
-start_background() {
-	"$@" &
-	PIDS+=($!)
-}
-
-fill() {
-	local template="$1" key
-	shift
-	local expressions=()
-	while (($# > 1)); do
-		key="$1"
-		expressions+=(-e "s|@${key}@|${2//|/\\|}|g")
-		shift 2
-	done
-	sed "${expressions[@]}" "$template"
-}
-
-start_postgres() {
-	PG_PORT="$(free_port)"
-	DB_PASSWORD="$(openssl rand -hex 16)"
-	pg_create "$WORK/pg" || die "initdb failed"
-	pg_start "$WORK/pg" "$PG_PORT" || die "PostgreSQL did not start (see $WORK/pg/server.log)"
-	pg_create_app_database "$WORK/pg" "$PG_PORT" backstory backstory "$DB_PASSWORD"
-	log "PostgreSQL $(pg_psql "$WORK/pg" "$PG_PORT" -d postgres -Atc 'show server_version') on 127.0.0.1:$PG_PORT (synchronous_commit $(pg_psql "$WORK/pg" "$PG_PORT" -d postgres -Atc 'show synchronous_commit'))"
-}
-
-sql() { pg_psql "$WORK/pg" "$PG_PORT" -d backstory -Atc "$1"; }
-
-start_sink() {
-	SMTP_PORT="$(free_port)"
-	mkdir -p "$WORK/mail"
-	chown nobody "$WORK/mail"
-	# -d: one file per message, read back at the end to count each Message-ID once.
-	start_background smtp-sink -u nobody -d "$WORK/mail/%H%M%S." "127.0.0.1:$SMTP_PORT" 1024
-	log "smtp-sink on 127.0.0.1:$SMTP_PORT"
-}
-
-start_node() {
-	local name="$1"
-	local dir="$WORK/node-$name"
-	NODE_PORT[$name]="${NODE_PORT[$name]:-$(free_port)}"
-	mkdir -p "$dir"
-	ln -sfn "$WORK/media" "$dir/media"
-	fill "$REPO_ROOT/bench/cluster/node.env" PG_PORT "$PG_PORT" DB_PASSWORD "$DB_PASSWORD" \
-		TWO_FACTOR_KEY "$TWO_FACTOR_KEY" METER_KEY "$METER_KEY" NODE_DIR "$dir" NODE_PORT "${NODE_PORT[$name]}" \
-		PROXY_PORT "$PROXY_PORT" SMTP_PORT "$SMTP_PORT" >"$WORK/node-$name.env"
-	(
-		set -a
-		# shellcheck disable=SC1090
-		source "$WORK/node-$name.env"
-		set +a
-		exec java "${JAVA_OPTS[@]}" -jar "$JAR" --db-scheduler.scheduler-name="node-$name"
-	) >>"$WORK/node-$name.log" 2>&1 &
-	NODE_PID[$name]=$!
-	log "node $name starting on 127.0.0.1:${NODE_PORT[$name]} (pid ${NODE_PID[$name]})"
-}
-
-wait_for_node() {
-	local name="$1" deadline=$((SECONDS + STARTUP_TIMEOUT)) started=$SECONDS
-	until [[ "$(curl -s --max-time 2 "http://127.0.0.1:${NODE_PORT[$name]}/actuator/health")" == *'"status":"UP"'* ]]; do
-		if ! kill -0 "${NODE_PID[$name]}" 2>/dev/null || ((SECONDS >= deadline)); then
-			tail -n 40 "$WORK/node-$name.log" >&2
-			die "node $name did not report UP (log copied to $RESULTS)"
-		fi
-		sleep 1
-	done
-	log "node $name UP after $((SECONDS - started)) s"
-}
-
-start_nginx() {
-	local user_line=""
-	((EUID != 0)) || user_line="user root;"
-	mkdir -p "$WORK/nginx-tmp" "$WORK/cache"
-	fill "$REPO_ROOT/bench/cluster/nginx.conf" WORK "$WORK" USER_LINE "$user_line" NODE_A_PORT "${NODE_PORT[a]}" \
-		NODE_B_PORT "${NODE_PORT[b]}" PROXY_PORT "$PROXY_PORT" >"$WORK/nginx.conf"
-	start_background "$NGINX" -p "$WORK/" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
-	local deadline=$((SECONDS + 10))
-	until curl -s -o /dev/null "$APP_URL/robots.txt"; do
-		((SECONDS < deadline)) || die "nginx did not start (see $WORK/nginx-error.log)"
-		sleep 0.2
-	done
-	log "nginx on $APP_URL"
-}
-
-seed() {
-	log "seeding $RECIPIENTS newsletter recipients and $RENEWALS due subscriptions (a JVM of its own)"
-	harness_run org.backstory.newsletters.ClusterSeed "jdbc:postgresql://127.0.0.1:$PG_PORT/backstory" backstory \
-		"$DB_PASSWORD" "$RECIPIENTS" "$RENEWALS" 86400 >"$WORK/node-seed.log" 2>&1 ||
-		{ tail -n 40 "$WORK/node-seed.log" >&2; die "seeding failed"; }
-	local line
-	line="$(grep '^SEEDED ' "$WORK/node-seed.log")"
-	SEND_ID="$(sed 's/.* send=\([0-9]*\).*/\1/' <<<"$line")"
-	FIRST_PAYER="$(sed 's/.* first_payer=\([0-9]*\).*/\1/' <<<"$line")"
-	log "seeded: send $SEND_ID and $RENEWALS subscriptions, both due tomorrow until the load is under way"
-}
-
-# Brings the send's start and the subscriptions' due time forward to now; the nodes' schedulers do the rest.
-start_work() {
-	sql "update billing.subscription set due_at = now() where member_id between $FIRST_PAYER and $FIRST_PAYER + $RENEWALS - 1" >/dev/null
-	sql "update scheduled_tasks set execution_time = now() where task_name = 'newsletter-send-start' and task_instance = '$SEND_ID'" >/dev/null
-	log "the send and the renewals are due now"
-}
 
 # --- checks of the cache ------------------------------------------------------------------------------
 
@@ -280,9 +120,6 @@ stop_load() {
 }
 
 sent_count() { sql "select count(*) from newsletters.recipient where send_id = $SEND_ID and status = 'sent'"; }
-charged_count() {
-	sql "select count(distinct token) from billing.sandbox_charge where succeeded and token like 'pm_sandbox_due_%'"
-}
 
 # Kills a node once the send and the renewal run are both under way: the node running the renewal run, if
 # one is, so the other has to take it over.
@@ -375,8 +212,7 @@ errors_between() {
 }
 
 count_messages() {
-	# Each dump file holds one message; its first Message-ID header names it.
-	find "$WORK/mail" -type f -print0 | xargs -0 -r grep -i -h -m1 '^message-id:' | tr -d '\r' | awk '{ print $2 }' >"$WORK/message-ids"
+	list_message_ids
 	NEWSLETTER_TOTAL="$(grep -c "^<newsletter\.$SEND_ID\." "$WORK/message-ids" || true)"
 	NEWSLETTER_UNIQUE="$(grep "^<newsletter\.$SEND_ID\." "$WORK/message-ids" | sort -u | wc -l)"
 	OTHER_TOTAL="$(grep -vc "^<newsletter\.$SEND_ID\." "$WORK/message-ids" || true)"
@@ -471,7 +307,7 @@ main() {
 			others+=("$arg")
 		fi
 	done
-	require_tools
+	require_tools nginx
 	cd "$REPO_ROOT"
 	if [[ -n "$build" ]]; then
 		log "building the jar and the test classes"
@@ -479,16 +315,7 @@ main() {
 	fi
 	harness_prepare "$USAGE" --no-build "${others[@]}"
 	[[ -f "$JAR" ]] || die "no jar at $JAR"
-	rm -rf "$RESULTS"
-	mkdir -p "$RESULTS"
-	WORK="$(mktemp -d "${TMPDIR:-/tmp}/backstory-cluster.XXXXXX")"
-	chmod 0755 "$WORK"
-	trap cleanup EXIT
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
-	mkdir -p "$WORK/media"
-	TWO_FACTOR_KEY="$(openssl rand -base64 32)"
-	METER_KEY="$(openssl rand -base64 32)"
+	prepare_work
 	PROXY_PORT="$(free_port)"
 	APP_URL="http://127.0.0.1:$PROXY_PORT"
 	LOAD_BEFORE="$(load_average)"

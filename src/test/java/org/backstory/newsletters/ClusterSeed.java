@@ -33,7 +33,9 @@ import org.springframework.util.FileSystemUtils;
  * the app on a random loopback port and exits long before that time.
  *
  * <p>
- * Arguments: JDBC URL, user, password, recipients, renewals, delay (seconds).
+ * Arguments: JDBC URL, user, password, recipients, renewals, delay (seconds), and
+ * optionally rounds (1): that many such sends and sets of subscriptions, one
+ * {@code SEEDED} line each (bench/soak.sh brings one round forward every few minutes).
  */
 public final class ClusterSeed {
 
@@ -44,6 +46,7 @@ public final class ClusterSeed {
 		int recipients = Integer.parseInt(args[3]);
 		int renewals = Integer.parseInt(args[4]);
 		long delay = Long.parseLong(args[5]);
+		int rounds = args.length > 6 ? Integer.parseInt(args[6]) : 1;
 		Path dataDir = Files.createTempDirectory("backstory-cluster-seed");
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BackstoryApplication.class).run(
 				"--backstory.database.url=" + args[0], "--backstory.database.username=" + args[1],
@@ -53,32 +56,44 @@ public final class ClusterSeed {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			Clock clock = app.getBean(Clock.class);
 			Plan plan = app.getBean(PlanCatalog.class).createPlan(BillingFixtures.newPlan());
-			long firstPayer = 1L << 40;
-			long firstReader = firstPayer + renewals;
-			// One transaction: the nodes' renewal runs must not see them due before the
-			// time.
-			app.getBean(TransactionOperations.class).executeWithoutResult(status -> {
-				DueSubscriptions.seed(jdbc, plan.code(), firstPayer, renewals, clock.instant());
-				DueSubscriptions.dueAt(jdbc, firstPayer, renewals, clock.instant().plusSeconds(3600));
-			});
-			Newsletter newsletter = app.getBean(Newsletters.class).create(NewsletterFixtures.settings());
-			SeededMembers.seed(jdbc, firstReader, recipients, "cluster.example.com", clock.instant());
-			SeededMembers.optIn(app.getBean(OptIns.class), newsletter.id(), firstReader, recipients);
-			jdbc.sql("analyze").update();
-			ArticleDraft draft = new ArticleFixtures(app.getBean(ArticleEditor.class),
-					app.getBean(SystemPublisher.class), app.getBean(TaxonomyCreator.class))
-				.published(Visibility.paid());
-			Instant startAt = clock.instant().plusSeconds(delay);
-			DueSubscriptions.dueAt(jdbc, firstPayer, renewals, startAt);
-			long send = app.getBean(NewsletterSends.class)
-				.schedule(draft.id(), newsletter.id(), Audience.ALL, startAt, null);
-			System.out.printf(Locale.ROOT,
-					"SEEDED send=%d first_payer=%d renewals=%d first_reader=%d recipients=%d start_at=%d%n", send,
-					firstPayer, renewals, firstReader, recipients, startAt.getEpochSecond());
+			for (int round = 0; round < rounds; round++) {
+				seedRound(app, jdbc, clock, plan, round, recipients, renewals, delay);
+			}
 		}
-		finally {
-			FileSystemUtils.deleteRecursively(dataDir);
-		}
+	}finally
+
+	{
+		FileSystemUtils.deleteRecursively(dataDir);
+	}
+	}
+
+	/**
+	 * One round: its own due subscriptions, newsletter, readers, article and send, with
+	 * member ids of its own.
+	 */
+	private static void seedRound(ConfigurableApplicationContext app, JdbcClient jdbc, Clock clock, Plan plan,
+			int round, int recipients, int renewals, long delay) {
+		long firstPayer = (1L << 40) + (long) round * (renewals + recipients);
+		long firstReader = firstPayer + renewals;
+		// One transaction: the nodes' renewal runs must not see them due before the time.
+		app.getBean(TransactionOperations.class).executeWithoutResult(status -> {
+			DueSubscriptions.seed(jdbc, plan.code(), firstPayer, renewals, clock.instant());
+			DueSubscriptions.dueAt(jdbc, firstPayer, renewals, clock.instant().plusSeconds(3600));
+		});
+		Newsletter newsletter = app.getBean(Newsletters.class).create(NewsletterFixtures.settings());
+		SeededMembers.seed(jdbc, firstReader, recipients, "round" + round + ".cluster.example.com", clock.instant());
+		SeededMembers.optIn(app.getBean(OptIns.class), newsletter.id(), firstReader, recipients);
+		jdbc.sql("analyze").update();
+		ArticleDraft draft = new ArticleFixtures(app.getBean(ArticleEditor.class), app.getBean(SystemPublisher.class),
+				app.getBean(TaxonomyCreator.class))
+			.published(Visibility.paid());
+		Instant startAt = clock.instant().plusSeconds(delay);
+		DueSubscriptions.dueAt(jdbc, firstPayer, renewals, startAt);
+		long send = app.getBean(NewsletterSends.class)
+			.schedule(draft.id(), newsletter.id(), Audience.ALL, startAt, null);
+		System.out.printf(Locale.ROOT,
+				"SEEDED round=%d send=%d first_payer=%d renewals=%d first_reader=%d recipients=%d start_at=%d%n", round,
+				send, firstPayer, renewals, firstReader, recipients, startAt.getEpochSecond());
 	}
 
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.backstory.BenchmarkApp;
-import org.backstory.ProcessCpu;
+import org.backstory.CpuTimes;
 import org.backstory.billing.BillingFixtures;
 import org.backstory.billing.DueSubscriptions;
 import org.backstory.billing.Plan;
@@ -85,23 +85,22 @@ public final class NewsletterBenchmark {
 					(System.nanoTime() - seeding) / 1e9);
 
 			String signing = System.getenv("BACKSTORY_DKIM_DOMAIN") == null ? "off" : "on";
-			System.out.println("load average before the send: " + ProcessCpu.loadAverage());
-			long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+			System.out.println("load average before the send: " + CpuTimes.loadAverage());
 			Recording profile = profileOfTheSend();
-			ProcessCpu before = ProcessCpu.now(backend);
+			CpuTimes before = CpuTimes.now(jdbc);
 			long start = System.nanoTime();
 			long send = sends.schedule(draft.id(), newsletter.id(), Audience.ALL, clock.instant(), null);
 			Await.until("the send is done", Duration.ofMinutes(30),
 					() -> sends.find(send).map(s -> s.status() == SendStatus.SENT).orElse(false));
 			double seconds = (System.nanoTime() - start) / 1e9;
-			ProcessCpu used = ProcessCpu.now(backend).since(before);
+			CpuTimes used = CpuTimes.now(jdbc).since(before);
 			if (profile != null) {
 				Path file = Path.of(System.getenv("BENCH_JFR"), "newsletters-dkim-" + signing + ".jfr");
 				profile.dump(file);
 				profile.close();
 				System.out.println("profile of the send: " + file);
 			}
-			System.out.println("load average after the send: " + ProcessCpu.loadAverage());
+			System.out.println("load average after the send: " + CpuTimes.loadAverage());
 
 			SendTally tally = sends.tally(send);
 			Send done = sends.find(send).orElseThrow();
