@@ -60,11 +60,9 @@ public final class ClusterSeed {
 				seedRound(app, jdbc, clock, plan, round, recipients, renewals, delay);
 			}
 		}
-	}finally
-
-	{
-		FileSystemUtils.deleteRecursively(dataDir);
-	}
+		finally {
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
 	}
 
 	/**
