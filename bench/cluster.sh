@@ -18,23 +18,15 @@ source "$REPO_ROOT/bench/harness.sh"
 # shellcheck source=bench/lib/nodes.sh
 source "$REPO_ROOT/bench/lib/nodes.sh"
 
-readonly RECIPIENTS="${BENCH_RECIPIENTS:-20000}"
-readonly RENEWALS="${BENCH_RENEWALS:-10000}"
 # The load runs until 20 s after the database restart; this only bounds it.
 readonly LOAD_SECONDS="${BENCH_LOAD_SECONDS:-1800}"
-readonly CONNECTIONS="${BENCH_CONNECTIONS:-8}"
 # Seconds of load before the send and the renewals are started.
 readonly START_AFTER="${BENCH_START_AFTER:-15}"
-readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-600}"
-readonly FINISH_TIMEOUT="${BENCH_FINISH_TIMEOUT:-600}"
 readonly DB_DOWN_SECONDS=3
 # Per node (BACKSTORY_NEWSLETTER_CONNECTIONS): each connection may repeat its one message in flight when its
 # node dies or the database goes away under it (README, "Delivery guarantee").
 readonly NEWSLETTER_CONNECTIONS=4
-readonly MARKER="the Calveran hosts quietly removed one of the tables"
-readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
 readonly RESULTS="$REPO_ROOT/target/bench/cluster"
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xmx512m}"
 readonly USAGE="Usage: bench/cluster.sh [--no-build]   (BENCH_RECIPIENTS=$RECIPIENTS, BENCH_RENEWALS=$RENEWALS, BENCH_LOAD_SECONDS=$LOAD_SECONDS, BENCH_CONNECTIONS=$CONNECTIONS per load generator, BENCH_JAVA_OPTS)"
 
 BENCH_NAME=cluster
@@ -299,23 +291,9 @@ report() {
 }
 
 main() {
-	local build=1 arg cookie others=()
-	for arg in "$@"; do
-		if [[ "$arg" == --no-build ]]; then
-			build=""
-		else
-			others+=("$arg")
-		fi
-	done
+	local cookie
 	require_tools nginx
-	cd "$REPO_ROOT"
-	if [[ -n "$build" ]]; then
-		log "building the jar and the test classes"
-		mvn -q -B -DskipTests package
-	fi
-	harness_prepare "$USAGE" --no-build "${others[@]}"
-	[[ -f "$JAR" ]] || die "no jar at $JAR"
-	prepare_work
+	build_and_prepare "$@"
 	PROXY_PORT="$(free_port)"
 	APP_URL="http://127.0.0.1:$PROXY_PORT"
 	LOAD_BEFORE="$(load_average)"

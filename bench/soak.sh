@@ -22,19 +22,11 @@ source "$REPO_ROOT/bench/lib/nodes.sh"
 
 readonly MINUTES="${SOAK_MINUTES:-30}"
 readonly ROUND_MINUTES="${SOAK_ROUND_MINUTES:-10}"
-readonly RECIPIENTS="${BENCH_RECIPIENTS:-20000}"
-readonly RENEWALS="${BENCH_RENEWALS:-10000}"
-readonly CONNECTIONS="${BENCH_CONNECTIONS:-8}"
-readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-600}"
-readonly FINISH_TIMEOUT="${BENCH_FINISH_TIMEOUT:-600}"
 # The goals of issue 17 §3.
 readonly STEADY_FROM=5
 readonly DRIFT_PCT=10
 readonly P99_GOAL_MS=100
-readonly MARKER="the Calveran hosts quietly removed one of the tables"
-readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
 readonly RESULTS="$REPO_ROOT/target/bench/soak"
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xmx512m}"
 readonly USAGE="Usage: bench/soak.sh [--no-build]   (SOAK_MINUTES=$MINUTES, SOAK_ROUND_MINUTES=$ROUND_MINUTES, BENCH_RECIPIENTS=$RECIPIENTS, BENCH_RENEWALS=$RENEWALS per round, BENCH_CONNECTIONS=$CONNECTIONS per load generator, BENCH_JAVA_OPTS)"
 
 BENCH_NAME=soak
@@ -184,24 +176,10 @@ report() {
 }
 
 main() {
-	local build=1 arg others=() m
-	for arg in "$@"; do
-		if [[ "$arg" == --no-build ]]; then
-			build=""
-		else
-			others+=("$arg")
-		fi
-	done
+	local m
 	require_tools
 	command -v jcmd >/dev/null && command -v jstat >/dev/null || die "missing jcmd or jstat (a JDK's, not a JRE's)"
-	cd "$REPO_ROOT"
-	if [[ -n "$build" ]]; then
-		log "building the jar and the test classes"
-		mvn -q -B -DskipTests package
-	fi
-	harness_prepare "$USAGE" --no-build "${others[@]}"
-	[[ -f "$JAR" ]] || die "no jar at $JAR"
-	prepare_work
+	build_and_prepare "$@"
 	LOAD_BEFORE="$(load_average)"
 
 	start_postgres

@@ -1,8 +1,19 @@
 # Shared by the benchmarks that run Backstory as a production site would, on Debian's PostgreSQL with mail to
 # Postfix's smtp-sink (cluster.sh, soak.sh): the database, the sink, the nodes, the seeded work (newsletter sends
 # and due renewals, by ClusterSeed) and the clean-up. Source it after bench/lib/app.sh, bench/lib/postgres.sh
-# and bench/harness.sh, and after setting REPO_ROOT, RESULTS, JAR, JAVA_OPTS, STARTUP_TIMEOUT, RECIPIENTS,
-# RENEWALS and BENCH_NAME (the prefix of its messages).
+# and bench/harness.sh, and after setting REPO_ROOT; set RESULTS, USAGE and BENCH_NAME (the prefix of its
+# messages) before calling its functions.
+
+# Settings both benchmarks share (environment).
+readonly RECIPIENTS="${BENCH_RECIPIENTS:-20000}"
+readonly RENEWALS="${BENCH_RENEWALS:-10000}"
+readonly CONNECTIONS="${BENCH_CONNECTIONS:-8}"
+readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-600}"
+readonly FINISH_TIMEOUT="${BENCH_FINISH_TIMEOUT:-600}"
+readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xmx512m}"
+# From the paid demo article's gated part: every subscriber's page has it, no anonymous page may.
+readonly MARKER="the Calveran hosts quietly removed one of the tables"
 
 WORK=""
 PG_PORT=""
@@ -47,6 +58,27 @@ require_tools() {
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postfix >/dev/null
 	fi
 	pg_install_if_missing || die "no PostgreSQL server binaries under /usr/lib/postgresql"
+}
+
+# `build_and_prepare [--no-build] ARGS...`: the jar and the test classes (built unless --no-build), then the work
+# directory.
+build_and_prepare() {
+	local build=1 arg others=()
+	for arg in "$@"; do
+		if [[ "$arg" == --no-build ]]; then
+			build=""
+		else
+			others+=("$arg")
+		fi
+	done
+	cd "$REPO_ROOT"
+	if [[ -n "$build" ]]; then
+		log "building the jar and the test classes"
+		mvn -q -B -DskipTests package
+	fi
+	harness_prepare "$USAGE" --no-build "${others[@]}"
+	[[ -f "$JAR" ]] || die "no jar at $JAR"
+	prepare_work
 }
 
 # A private work directory, the two keys every node shares, and the clean-up on any exit.
