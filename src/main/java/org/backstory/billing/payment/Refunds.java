@@ -77,11 +77,15 @@ public class Refunds {
 
 	private Begun begin(long staffId, long paymentId, long amount, String reason, String attemptKey) {
 		String key = "refund-" + paymentId + "-" + attemptKey;
+		// Looked for after the payment's row lock: a request with the same key that held
+		// the
+		// lock has committed its refund by now, so a double submit finds it instead of
+		// inserting the key a second time.
+		Optional<PaymentRecord> payment = refunds.lockRecord(paymentId);
 		Optional<RefundRepository.PendingRefund> earlier = refunds.findByKey(key);
 		if (earlier.isPresent()) {
 			return new Begun(earlier.get(), null);
 		}
-		Optional<PaymentRecord> payment = refunds.lockRecord(paymentId);
 		if (payment.isEmpty() || !payment.get().succeeded()) {
 			return new Begun(null, "Only a successful payment can be refunded.");
 		}

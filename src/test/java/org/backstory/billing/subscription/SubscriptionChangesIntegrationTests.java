@@ -1,8 +1,15 @@
 package org.backstory.billing.subscription;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.backstory.OwnDatabase;
 import org.backstory.billing.BillingClockTestSupport;
@@ -18,6 +25,7 @@ import org.backstory.billing.SubscriptionStatus;
 import org.backstory.billing.SubscriptionSummary;
 import org.backstory.billing.payment.RefundOutcome;
 import org.backstory.billing.payment.Refunds;
+import org.backstory.email.Await;
 import org.backstory.members.SignedInMember;
 import org.backstory.publishing.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Cancelling, resuming, and staff cancellations with refunds, over simulated weeks. */
 @SpringBootTest(properties = "backstory.billing.renewal.run-every=1h")
@@ -46,6 +52,9 @@ class SubscriptionChangesIntegrationTests extends BillingClockTestSupport {
 
 	@Autowired
 	Receipts receipts;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private Plan plan;
 
@@ -106,6 +115,53 @@ class SubscriptionChangesIntegrationTests extends BillingClockTestSupport {
 			.query(Long.class)
 			.single()).isEqualTo(2);
 		assertThatThrownBy(() -> changes.cancel(member.id())).hasMessage("You don't have a subscription.");
+	}
+
+	@Test
+	void twoRequestsWithOneKeyAtOnceRefundOnceAndBothAreAnswered() throws Exception {
+		SignedInMember member = subscribed(BillingInterval.YEAR, SandboxCards.SUCCEEDS);
+		PaymentRecord payment = payments(member.id()).get(0);
+		String attempt = UUID.randomUUID().toString();
+		ExecutorService requests = Executors.newFixedThreadPool(2);
+		try {
+			// Both requests start while the payment's row is locked here, so both wait
+			// for
+			// the lock at the same point: a double submit at its worst.
+			List<Future<RefundOutcome>> answers = transactions.execute(status -> {
+				jdbc.sql("select id from billing.payment where id = :id for update")
+					.param("id", payment.id())
+					.query(Long.class)
+					.single();
+				List<Future<RefundOutcome>> submitted = List.of(
+						requests.submit(() -> refunds.refund(7, payment.id(), 100, "double submit", attempt)),
+						requests.submit(() -> refunds.refund(7, payment.id(), 100, "double submit", attempt)));
+				Await.until("both requests wait for the payment's lock", () -> waitingForLocks() == 2);
+				return submitted;
+			});
+			for (Future<RefundOutcome> answer : answers) {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).isInstanceOf(RefundOutcome.Refunded.class);
+			}
+		}
+		finally {
+			requests.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from billing.refund where payment_id = :id and reason = 'double submit'")
+			.param("id", payment.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(payments(member.id()).get(0).refundedAmount()).isEqualTo(100);
+	}
+
+	/**
+	 * Sessions of this database waiting for a row lock. Inside a transaction PostgreSQL
+	 * reads pg_stat_activity once and keeps it, so the snapshot is cleared first.
+	 */
+	private long waitingForLocks() {
+		jdbc.sql("select pg_stat_clear_snapshot()").query((rs, row) -> row).list();
+		return jdbc.sql("""
+				select count(*) from pg_stat_activity
+				where wait_event_type = 'Lock' and query like '%for update%' and datname = current_database()
+				""").query(Long.class).single();
 	}
 
 	private List<PaymentRecord> payments(long memberId) {
