@@ -19,6 +19,7 @@ readonly GOAL_PLAIN=60
 readonly GOAL_DKIM=30
 
 # shellcheck source=bench/harness.sh
+source "$REPO_ROOT/bench/harness.sh"
 external=""
 harness_args=()
 for arg in "$@"; do
