@@ -32,6 +32,21 @@ readonly USAGE="Usage: bench/cluster.sh [--no-build]   (BENCH_RECIPIENTS=$RECIPI
 BENCH_NAME=cluster
 NGINX=""
 
+start_nginx() {
+	local user_line=""
+	((EUID != 0)) || user_line="user root;"
+	mkdir -p "$WORK/nginx-tmp" "$WORK/cache"
+	fill "$REPO_ROOT/bench/cluster/nginx.conf" WORK "$WORK" USER_LINE "$user_line" NODE_A_PORT "${NODE_PORT[a]}" \
+		NODE_B_PORT "${NODE_PORT[b]}" PROXY_PORT "$PROXY_PORT" >"$WORK/nginx.conf"
+	start_background "$NGINX" -p "$WORK/" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
+	local deadline=$((SECONDS + 10))
+	until curl -s -o /dev/null "$APP_URL/robots.txt"; do
+		((SECONDS < deadline)) || die "nginx did not start (see $WORK/nginx-error.log)"
+		sleep 0.2
+	done
+	log "nginx on $APP_URL"
+}
+
 # --- checks of the cache ------------------------------------------------------------------------------
 
 header_of() { tr -d '\r' <"$1" | awk -v name="$2" 'tolower($1) == tolower(name) ":" { $1 = ""; sub(/^ /, ""); print }'; }
@@ -153,10 +168,9 @@ check_session_survives() {
 
 # Records the survivor's /actuator/health every quarter second: "epoch status".
 watch_health() {
-	local url="http://127.0.0.1:${NODE_PORT[$SURVIVOR]}/actuator/health" body
+	local url="http://127.0.0.1:${NODE_PORT[$SURVIVOR]}"
 	while :; do
-		body="$(curl -s --max-time 2 "$url" || true)"
-		printf '%s %s\n' "$(now)" "$(sed -n 's/^{"status":"\([A-Z_]*\)".*/\1/p' <<<"$body" | grep . || echo NONE)"
+		printf '%s %s\n' "$(now)" "$(health_status "$url")"
 		sleep 0.25
 	done >"$WORK/health.txt"
 }

@@ -17,26 +17,14 @@ BUILD=1
 [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]] && { echo "Usage: bench/import.sh [--no-build]   (BENCH_POSTS=N, default 5000)"; exit 0; }
 
 WORK="$(mktemp -d)"
-APP_PID=""
-log() { printf '[import bench] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+readonly STARTUP_TIMEOUT=180
+# shellcheck source=bench/lib/app.sh
+source "$REPO_ROOT/bench/lib/app.sh"
 
 cleanup() {
 	local status=$?
 	trap - EXIT INT TERM
-	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-		kill -TERM "$APP_PID" 2>/dev/null || true
-		for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-		kill -KILL "$APP_PID" 2>/dev/null || true
-		wait "$APP_PID" 2>/dev/null || true
-	fi
-	local pidfile="$WORK/data/postgres/postmaster.pid" pg
-	if [[ -f "$pidfile" ]]; then
-		pg="$(head -n 1 "$pidfile")"
-		if [[ "$pg" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pg/comm" 2>/dev/null)" == postgres* ]]; then
-			kill -TERM "$pg" 2>/dev/null || true
-		fi
-	fi
+	stop_app
 	[[ ! -f "$WORK/app.log" ]] || cp "$WORK/app.log" "$RESULTS/import-app.log" || true
 	rm -rf -- "$WORK"
 	exit "$status"
@@ -46,11 +34,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 mkdir -p "$RESULTS"
-if ((BUILD == 1)); then
-	log "building the jar"
-	(cd "$REPO_ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
-fi
-[[ -f "$JAR" ]] || die "no jar at $JAR"
+build_app
 
 log "generating a Ghost export of $COUNT posts"
 python3 - "$COUNT" "$WORK/ghost-export.json" <<'PY'
@@ -89,19 +73,8 @@ with open(out, "w") as f:
 PY
 log "export: $(du -h "$WORK/ghost-export.json" | cut -f1)"
 
-port=$((20000 + RANDOM % 40000))
-mkdir -p "$WORK/data"
-env -u BACKSTORY_DATABASE_URL -u BACKSTORY_DATABASE_USERNAME -u BACKSTORY_DATABASE_PASSWORD \
-	BACKSTORY_DATA_DIR="$WORK/data" BACKSTORY_PORT="$port" BACKSTORY_BIND_ADDRESS=127.0.0.1 \
-	BACKSTORY_BASE_URL="http://127.0.0.1:$port" BACKSTORY_DEMO=true BACKSTORY_MAX_UPLOAD=200MB \
-	java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-APP_URL="http://127.0.0.1:$port"
-for _ in $(seq 1 180); do
-	kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/app.log" >&2; die "the app exited during start-up"; }
-	[[ "$(curl -s --max-time 2 "$APP_URL/actuator/health" || true)" == *'"status":"UP"'* ]] && break
-	sleep 1
-done
+BACKSTORY_MAX_UPLOAD=200MB launch_app "$WORK/data" "$WORK/app.log" ${BENCH_JAVA_OPTS:-} -jar "$JAR"
+wait_for_health
 
 jar="$WORK/cookies.txt"
 csrf_of() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }

@@ -107,15 +107,21 @@ launch_app() {
 	APP_LOG="$app_log"
 }
 
+# The overall status /actuator/health reports at the base URL $1, or NONE when it does not answer. Every
+# component carries a "status" of its own (readiness is OUT_OF_SERVICE until the app is ready while the
+# database is already UP), so only the top-level one, the last key of the object, counts.
+health_status() {
+	curl -s --max-time 2 "$1/actuator/health" 2>/dev/null | sed -n 's/.*"status":"\([A-Z_]*\)"}$/\1/p' | grep . || echo NONE
+}
+
 wait_for_health() {
-	local started=$SECONDS deadline=$((SECONDS + STARTUP_TIMEOUT)) body
+	local started=$SECONDS deadline=$((SECONDS + STARTUP_TIMEOUT))
 	while ((SECONDS < deadline)); do
 		if ! kill -0 "$APP_PID" 2>/dev/null; then
 			app_log_tail
 			die "the app exited during start-up"
 		fi
-		body="$(curl -sS --max-time 2 "$APP_URL/actuator/health" 2>/dev/null || true)"
-		if [[ "$body" == *'"status":"UP"'* ]]; then
+		if [[ "$(health_status "$APP_URL")" == UP ]]; then
 			log "the app is UP after $((SECONDS - started))s (pid $APP_PID)"
 			return 0
 		fi

@@ -176,7 +176,7 @@ start_node() {
 
 wait_for_node() {
 	local name="$1" deadline=$((SECONDS + STARTUP_TIMEOUT)) started=$SECONDS
-	until [[ "$(curl -s --max-time 2 "http://127.0.0.1:${NODE_PORT[$name]}/actuator/health")" == *'"status":"UP"'* ]]; do
+	until [[ "$(health_status "http://127.0.0.1:${NODE_PORT[$name]}")" == UP ]]; do
 		if ! kill -0 "${NODE_PID[$name]}" 2>/dev/null || ((SECONDS >= deadline)); then
 			tail -n 40 "$WORK/node-$name.log" >&2
 			die "node $name did not report UP (log copied to $RESULTS)"
