@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Half an hour of bench/cluster.sh's mixed load on one node: anonymous readers and a signed-in subscriber without
-# pause, and every SOAK_ROUND_MINUTES a newsletter send and a renewal run of their own (all seeded before the load,
+# Half an hour of bench/cluster.sh's mixed load on one node: anonymous readers and signed-in subscribers at a
+# steady offered rate (SOAK_ANONYMOUS_RATE and SOAK_SUBSCRIBER_RATE requests a second; a reader pauses on each
+# page instead of asking again the moment an answer arrives, so the p99 is the pages' own latency beside the
+# send and the renewals, not a queue the load generator builds by asking faster than two cores answer), and every SOAK_ROUND_MINUTES a newsletter send and a renewal run of their own (all seeded before the load,
 # so no seeding competes with it). After each minute it forces a full GC and records the heap left, the JVM's
 # threads and RSS, the database connections, and the minute's p99 and rate; at the end it checks that the heap
 # stayed within 10 % of minute 5's from then on, threads and connections stayed flat, p99 stayed under 100 ms and
@@ -22,12 +24,14 @@ source "$REPO_ROOT/bench/lib/nodes.sh"
 
 readonly MINUTES="${SOAK_MINUTES:-30}"
 readonly ROUND_MINUTES="${SOAK_ROUND_MINUTES:-10}"
+readonly ANONYMOUS_RATE="${SOAK_ANONYMOUS_RATE:-200}"
+readonly SUBSCRIBER_RATE="${SOAK_SUBSCRIBER_RATE:-100}"
 # The goals of issue 17 §3.
 readonly STEADY_FROM=5
 readonly DRIFT_PCT=10
 readonly P99_GOAL_MS=100
 readonly RESULTS="$REPO_ROOT/target/bench/soak"
-readonly USAGE="Usage: bench/soak.sh [--no-build]   (SOAK_MINUTES=$MINUTES, SOAK_ROUND_MINUTES=$ROUND_MINUTES, BENCH_RECIPIENTS=$RECIPIENTS, BENCH_RENEWALS=$RENEWALS per round, BENCH_CONNECTIONS=$CONNECTIONS per load generator, BENCH_JAVA_OPTS)"
+readonly USAGE="Usage: bench/soak.sh [--no-build]   (SOAK_MINUTES=$MINUTES, SOAK_ROUND_MINUTES=$ROUND_MINUTES, SOAK_ANONYMOUS_RATE=$ANONYMOUS_RATE, SOAK_SUBSCRIBER_RATE=$SUBSCRIBER_RATE, BENCH_RECIPIENTS=$RECIPIENTS, BENCH_RENEWALS=$RENEWALS per round, BENCH_CONNECTIONS=$CONNECTIONS per load generator, BENCH_JAVA_OPTS)"
 
 BENCH_NAME=soak
 ROUNDS=$(((MINUTES + ROUND_MINUTES - 1) / ROUND_MINUTES))
@@ -51,10 +55,10 @@ minute() {
 	local m="$1" pid="${NODE_PID[a]}" anon="$RESULTS/wrk-anonymous-$1.txt" sub="$RESULTS/wrk-subscriber-$1.txt"
 	local heap threads connections rss errors
 	export CLUSTER_MARKER="$MARKER"
-	wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s -s "$REPO_ROOT/bench/cluster/readers.lua" "$APP_URL" -- \
+	CLUSTER_PAUSE_MS=$((CONNECTIONS * 1000 / ANONYMOUS_RATE)) wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s -s "$REPO_ROOT/bench/cluster/readers.lua" "$APP_URL" -- \
 		anonymous / "/p/$PUBLIC_SLUG" "/p/$PAID_SLUG" >"$anon" 2>&1 &
 	local anon_pid=$!
-	wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s -H "Cookie: $COOKIE" -s "$REPO_ROOT/bench/cluster/readers.lua" \
+	CLUSTER_PAUSE_MS=$((CONNECTIONS * 1000 / SUBSCRIBER_RATE)) wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s -H "Cookie: $COOKIE" -s "$REPO_ROOT/bench/cluster/readers.lua" \
 		"$APP_URL" -- subscriber "/p/$PAID_SLUG" >"$sub" 2>&1 &
 	local sub_pid=$!
 	wait "$anon_pid" "$sub_pid" || die "wrk failed in minute $m"
@@ -151,8 +155,8 @@ report() {
 	{
 		printf 'Backstory soak, %s, %s CPUs, one node on PostgreSQL %s, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" \
 			"$(nproc)" "$(sql 'show server_version' | cut -d' ' -f1)" "${JAVA_OPTS[*]}"
-		printf 'load: %d minutes of %d anonymous + %d signed-in connections (wrk); %d rounds of a send to %d and %d renewals\n\n' \
-			"$MINUTES" "$CONNECTIONS" "$CONNECTIONS" "$ROUNDS" "$RECIPIENTS" "$RENEWALS"
+		printf 'load: %d minutes of %d anonymous + %d signed-in connections (wrk) offering %d + %d requests/s; %d rounds of a send to %d and %d renewals\n\n' \
+			"$MINUTES" "$CONNECTIONS" "$CONNECTIONS" "$ANONYMOUS_RATE" "$SUBSCRIBER_RATE" "$ROUNDS" "$RECIPIENTS" "$RENEWALS"
 		printf '%-48s %s\n' "what" "figure"
 		printf '%-48s %s\n' "----" "------"
 		printf '%-48s %s\n' "heap after full GC, minute $STEADY_FROM on (MB)" "$heap"

@@ -1,7 +1,9 @@
 -- wrk script for bench/cluster.sh: each connection walks through the paths given after "--", and every
 -- answer is checked. Arguments: MODE PATH... where MODE is "anonymous" (no answer may contain MARKER, the
 -- gated text of the paid article) or "subscriber" (every answer must contain it). MARKER is read from the
--- environment variable CLUSTER_MARKER. Prints one line: "RESULT mode=... requests=... <kind>=<count> ...".
+-- environment variable CLUSTER_MARKER. CLUSTER_PAUSE_MS (default 0), if set, is each connection's pause
+-- between its answer and its next request: a reader's time on the page, so that N connections offer about
+-- N * 1000 / CLUSTER_PAUSE_MS requests a second instead of as many as the server can answer. Prints one line: "RESULT mode=... requests=... <kind>=<count> ...".
 
 local paths = {}
 local marker = os.getenv("CLUSTER_MARKER")
@@ -24,6 +26,12 @@ function init(args)
 	for i = 2, #args do
 		table.insert(paths, args[i])
 	end
+end
+
+local pause_ms = tonumber(os.getenv("CLUSTER_PAUSE_MS") or "0")
+
+function delay()
+	return pause_ms
 end
 
 function request()

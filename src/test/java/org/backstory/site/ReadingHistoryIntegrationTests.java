@@ -2,6 +2,8 @@ package org.backstory.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,8 @@ import org.backstory.publishing.StorylineEvents;
 import org.backstory.publishing.SystemPublisher;
 import org.backstory.publishing.TaxonomyCreator;
 import org.backstory.publishing.Visibility;
+import javax.sql.DataSource;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Catching up (issue 14): a signed-in member's reads become their reading history (never
@@ -67,6 +72,9 @@ class ReadingHistoryIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	DataSource dataSource;
+
 	private final List<Long> storylines = new ArrayList<>();
 
 	@AfterEach
@@ -97,6 +105,28 @@ class ReadingHistoryIntegrationTests {
 			.single()).isEqualTo(first);
 		Document history = reader.get("/account/reading").document();
 		assertThat(history.select("table.reading-history a").eachAttr("href")).containsExactly("/p/" + article.slug());
+	}
+
+	/**
+	 * A read commits without waiting for the disk, but only that one transaction: the
+	 * pooled connection goes back with the durable default for whatever it does next.
+	 */
+	@Test
+	void theRelaxedCommitOfAReadDoesNotOutliveIt() throws SQLException {
+		ArticleDraft article = publish(
+				new ArticleFixtures(editor, systemPublisher, taxonomyCreator).draft(Visibility.everyone()));
+		long member = members.findByEmail(MemberFixtures.reader(members, "relaxed")).orElseThrow().id();
+		try (Connection connection = dataSource.getConnection()) {
+			JdbcClient oneConnection = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+			// The tests' own server may run relaxed throughout; this session is durable.
+			oneConnection.sql("set synchronous_commit = on").update();
+
+			new ReadingHistory(oneConnection, clock).record(member, article.id());
+
+			assertThat(oneConnection.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+			oneConnection.sql("reset synchronous_commit").update();
+		}
+		assertThat(rowsFor(article.id())).isOne();
 	}
 
 	@Test
