@@ -39,18 +39,30 @@ readonly ROUNDS
 
 wrk_value() { sed -n "s/^RESULT .* $2=\([0-9.]*\).*/\1/p" "$1"; }
 
-# The heap in use (MB) right after a full GC the JVM was asked for: the live data, whatever the collector (the
-# used columns of jstat: survivors, eden, old).
+# The heap in use (MB) right after a full GC the JVM was asked for: the live data. A full collection leaves every
+# live object in the old generation and eden empty, with either collector; eden is left out because the load
+# refills it in the moment between the collection and jstat's sample.
 heap_after_full_gc() {
 	local pid="$1"
 	jcmd "$pid" GC.run >/dev/null
 	jstat -gc "$pid" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-		{ printf "%.1f\n", ($(col["S0U"]) + $(col["S1U"]) + $(col["EU"]) + $(col["OU"])) / 1024 }'
+		{ printf "%.1f\n", ($(col["S0U"]) + $(col["S1U"]) + $(col["OU"])) / 1024 }'
 }
 
 proc_status() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
 
-# One minute of load from two wrk processes, then the samples; appends a row to the CSV.
+# 1 if the work of the first $1 rounds is not all done (a send unfinished or a subscription uncharged), else 0.
+work_in_flight() {
+	local started="$1" unfinished
+	unfinished="$(sql "select count(*) from newsletters.send where id in ($(
+		IFS=,
+		echo "${SEND_IDS[*]:0:$started}"
+	)) and status <> 'sent'")"
+	((unfinished == 0 && $(charged_count) >= RENEWALS * started)) && echo 0 || echo 1
+}
+
+# `minute M ROUNDS_STARTED`: one minute of load from two wrk processes, then the samples; appends a row to the
+# CSV (M 0 is the warm-up: nothing is recorded).
 minute() {
 	local m="$1" pid="${NODE_PID[a]}" anon="$RESULTS/wrk-anonymous-$1.txt" sub="$RESULTS/wrk-subscriber-$1.txt"
 	local heap threads connections rss errors
@@ -62,11 +74,6 @@ minute() {
 		"$APP_URL" -- subscriber "/p/$PAID_SLUG" >"$sub" 2>&1 &
 	local sub_pid=$!
 	wait "$anon_pid" "$sub_pid" || die "wrk failed in minute $m"
-	kill -0 "$pid" 2>/dev/null || die "the node died in minute $m"
-	heap="$(heap_after_full_gc "$pid")"
-	threads="$(proc_status "$pid" Threads)"
-	rss="$(awk '{ printf "%.1f", $1 / 1024 }' <<<"$(proc_status "$pid" VmRSS)")"
-	connections="$(sql "select count(*) from pg_stat_activity where datname = 'backstory' and usename = 'backstory'")"
 	errors=0
 	local file field
 	for file in "$anon" "$sub"; do
@@ -74,9 +81,18 @@ minute() {
 			errors=$((errors + $(wrk_value "$file" "$field")))
 		done
 	done
-	printf '%d,%s,%s,%s,%s,%s,%s,%.0f,%.0f,%d\n' "$m" "$heap" "$threads" "$connections" "$rss" \
+	if ((m == 0)); then
+		((errors == 0)) || fail "$errors requests failed or were answered with someone else's page in the warm-up"
+		return 0
+	fi
+	kill -0 "$pid" 2>/dev/null || die "the node died in minute $m"
+	heap="$(heap_after_full_gc "$pid")"
+	threads="$(proc_status "$pid" Threads)"
+	rss="$(awk '{ printf "%.1f", $1 / 1024 }' <<<"$(proc_status "$pid" VmRSS)")"
+	connections="$(sql "select count(*) from pg_stat_activity where datname = 'backstory' and usename = 'backstory'")"
+	printf '%d,%s,%s,%s,%s,%s,%s,%.0f,%.0f,%d,%d\n' "$m" "$heap" "$threads" "$connections" "$rss" \
 		"$(wrk_value "$anon" p99_ms)" "$(wrk_value "$sub" p99_ms)" "$(awk -v r="$(wrk_value "$anon" requests)" 'BEGIN { print r / 60 }')" \
-		"$(awk -v r="$(wrk_value "$sub" requests)" 'BEGIN { print r / 60 }')" "$errors" >>"$RESULTS/soak.csv"
+		"$(awk -v r="$(wrk_value "$sub" requests)" 'BEGIN { print r / 60 }')" "$errors" "$(work_in_flight "$2")" >>"$RESULTS/soak.csv"
 	log "minute $m: heap after full GC ${heap} MB, $threads threads, $connections connections, RSS $rss MB, p99 $(wrk_value "$anon" p99_ms) / $(wrk_value "$sub" p99_ms) ms, $errors errors (load $(load_average))"
 }
 
@@ -95,23 +111,34 @@ wait_for_rounds() {
 	fail "the rounds' work did not finish within ${FINISH_TIMEOUT}s after the load ($unfinished sends unfinished, $charged of $((RENEWALS * ROUNDS)) subscriptions charged)"
 }
 
-# Checks a column (by number) of the CSV from minute STEADY_FROM on: within DRIFT_PCT of that minute's value.
+# Checks a column (by number) of the CSV from minute STEADY_FROM on: each minute within DRIFT_PCT of the first
+# minute from then on that was in the same phase, with a round's send or renewals in flight or without. A send
+# holds a few worker threads and its batches while it runs; what must not happen is growth from one quiet
+# minute to the next, or from one round to the next.
 check_flat() {
 	local column="$1" what="$2" verdict
 	verdict="$(awk -F, -v c="$column" -v from="$STEADY_FROM" -v pct="$DRIFT_PCT" '
-		NR > 1 && $1 == from { base = $c + 0 }
 		NR > 1 && $1 >= from {
+			p = $11 + 0
 			v = $c + 0
-			if (n == 0 || v < min) min = v
-			if (n == 0 || v > max) max = v
-			n++
+			if (!(p in base)) { base[p] = v; first[p] = $1; min[p] = v; max[p] = v }
+			if (v < min[p]) min[p] = v
+			if (v > max[p]) max[p] = v
 		}
 		END {
-			if (n == 0 || base <= 0) { print "drift no samples from minute " from; exit }
-			up = max - base
-			down = base - min
-			worst = up > down ? up : -down
-			printf "%s %g..%g against %g at minute %d (%+.1f %%)\n", (100 * (up > down ? up : down) <= pct * base ? "ok" : "drift"), min, max, base, from, 100 * worst / base
+			ok = 1
+			for (p = 0; p <= 1; p++) {
+				if (!(p in base)) continue
+				if (base[p] <= 0) { ok = 0; continue }
+				up = max[p] - base[p]
+				down = base[p] - min[p]
+				worst = up > down ? up : -down
+				if (100 * (up > down ? up : down) > pct * base[p]) ok = 0
+				text = text sprintf("%s%s %g..%g against %g at minute %d (%+.1f %%)", sep, p ? "busy" : "quiet", min[p], max[p], base[p], first[p], 100 * worst / base[p])
+				sep = "; "
+			}
+			if (text == "") { print "drift no samples from minute " from; exit }
+			print (ok ? "ok " : "drift ") text
 		}' "$RESULTS/soak.csv")"
 	printf '%s\n' "${verdict#* }"
 	[[ "$verdict" == ok* ]] || fail "$what moved more than ${DRIFT_PCT} % from minute $STEADY_FROM on: ${verdict#* }"
@@ -196,12 +223,16 @@ main() {
 	wait_for_node a
 	seed "$ROUNDS"
 	COOKIE="$(sign_in)"
-	echo "minute,heap_mb,threads,connections,rss_mb,anonymous_p99_ms,subscriber_p99_ms,anonymous_rps,subscriber_rps,errors" >"$RESULTS/soak.csv"
+	echo "minute,heap_mb,threads,connections,rss_mb,anonymous_p99_ms,subscriber_p99_ms,anonymous_rps,subscriber_rps,errors,work" >"$RESULTS/soak.csv"
+	# A minute of the readers alone first, so that the first round does not meet a JVM that has compiled
+	# nothing yet (bench/startup.sh measures a cold node).
+	log "warm-up: a minute of readers alone, not recorded"
+	minute 0 0
 	for ((m = 1; m <= MINUTES; m++)); do
 		if (((m - 1) % ROUND_MINUTES == 0)); then
 			start_work $(((m - 1) / ROUND_MINUTES))
 		fi
-		minute "$m"
+		minute "$m" $(((m - 1) / ROUND_MINUTES + 1))
 	done
 	wait_for_rounds
 	check_work
