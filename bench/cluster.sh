@@ -63,11 +63,11 @@ check_cache() {
 	get "/p/$PAID_SLUG" "$WORK/anon2.html"
 	status="$(header_of "$WORK/anon2.html.h" X-Cache-Status)"
 	[[ "$status" == HIT ]] && CACHE_HIT=yes || fail "an anonymous read of /p/$PAID_SLUG was not a cache HIT the second time (X-Cache-Status: $status)"
-	! page_contains "$WORK/anon2.html" "$MARKER" || fail "LEAK: the cached anonymous page has the gated text"
+	! page_contains "$WORK/anon2.html" "$GATED_SENTENCE" || fail "LEAK: the cached anonymous page has the gated text"
 
 	get "/p/$PAID_SLUG" "$WORK/signed.html" -H "Cookie: $cookie"
 	status="$(header_of "$WORK/signed.html.h" X-Cache-Status)"
-	if page_contains "$WORK/signed.html" "$MARKER" && [[ "$status" != HIT ]] &&
+	if page_contains "$WORK/signed.html" "$GATED_SENTENCE" && [[ "$status" != HIT ]] &&
 		[[ "$(header_of "$WORK/signed.html.h" Cache-Control)" == *no-store* ]]; then
 		CACHE_SIGNED=yes
 	else
@@ -104,7 +104,7 @@ check_edit() {
 
 start_load() {
 	local cookie="$1"
-	export CLUSTER_MARKER="$MARKER"
+	export CLUSTER_MARKER="$GATED_SENTENCE"
 	wrk -t1 -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s -s "$REPO_ROOT/bench/cluster/readers.lua" \
 		"$APP_URL" -- anonymous / "/p/$PUBLIC_SLUG" "/p/$PAID_SLUG" >"$RESULTS/wrk-anonymous.txt" 2>&1 &
 	LOAD_PIDS=($!)
@@ -157,7 +157,7 @@ check_session_survives() {
 	local cookie="$1" i ok=0
 	for i in 1 2 3 4 5 6; do
 		get "/p/$PAID_SLUG" "$WORK/after-kill.html" -H "Cookie: $cookie"
-		! page_contains "$WORK/after-kill.html" "$MARKER" || ok=$((ok + 1))
+		! page_contains "$WORK/after-kill.html" "$GATED_SENTENCE" || ok=$((ok + 1))
 	done
 	if ((ok == 6)); then
 		SESSION_SURVIVED=yes

@@ -4,10 +4,8 @@
 set -euo pipefail
 shopt -s inherit_errexit
 
-# What is measured: the demo articles PUBLIC_SLUG and PAID_SLUG (bench/lib/app.sh).
-# From PAID_SLUG's free preview (everyone sees it) and from its gated part (only subscribers see it).
-readonly PREVIEW_SENTENCE="the leaders of Kestria and Orvenna stood side by side on a hotel terrace in Port Anselm"
-readonly GATED_SENTENCE="The delegations ate lunch at separate tables for the first three days, and on the fourth the Calveran hosts quietly removed one of the tables."
+# What is measured: the demo articles PUBLIC_SLUG and PAID_SLUG, checked by PREVIEW_SENTENCE and GATED_SENTENCE
+# (bench/lib/app.sh).
 
 # Knobs (environment).
 readonly DURATION="${BENCH_DURATION:-15s}"

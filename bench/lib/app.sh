@@ -7,6 +7,10 @@
 # Demo articles from src/main/resources/demo/articles: one public, one for paying subscribers.
 readonly PUBLIC_SLUG="tamsel-strait-standoff"
 readonly PAID_SLUG="port-anselm-summits"
+# From PAID_SLUG's free preview (everyone sees it) and from its gated part (every subscriber's page has it, no
+# anonymous page may; short enough that no line break falls inside it in the HTML).
+readonly PREVIEW_SENTENCE="the leaders of Kestria and Orvenna stood side by side on a hotel terrace in Port Anselm"
+readonly GATED_SENTENCE="the Calveran hosts quietly removed one of the tables"
 readonly SUBSCRIBER_EMAIL="subscriber@demo.test"
 readonly SUBSCRIBER_PASSWORD="demo-password"
 readonly SESSION_COOKIE="backstory_session"

@@ -11,9 +11,7 @@ readonly CONNECTIONS="${BENCH_CONNECTIONS:-8}"
 readonly STARTUP_TIMEOUT="${BENCH_STARTUP_TIMEOUT:-600}"
 readonly FINISH_TIMEOUT="${BENCH_FINISH_TIMEOUT:-600}"
 readonly JAR="${BENCH_JAR:-$REPO_ROOT/target/backstory-0.1.0-SNAPSHOT.jar}"
-read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xmx512m}"
-# From the paid demo article's gated part: every subscriber's page has it, no anonymous page may.
-readonly MARKER="the Calveran hosts quietly removed one of the tables"
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xmx512m -XX:ThreadPriorityPolicy=1}"
 
 WORK=""
 PG_PORT=""

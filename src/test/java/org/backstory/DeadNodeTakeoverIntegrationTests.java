@@ -3,6 +3,7 @@ package org.backstory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.backstory.email.Await;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,34 @@ class DeadNodeTakeoverIntegrationTests {
 					.param("job", JOB)
 					.query(Boolean.class)
 					.single());
+	}
+
+	/**
+	 * The jobs run on {@code BackgroundThreads}, at the lowest priority, so that a
+	 * renewal run or a send start gives way to readers (db-scheduler's own pool would
+	 * name its workers {@code db-scheduler-pool-...}, at normal priority).
+	 */
+	@Test
+	void theSchedulerRunsItsJobsOnBackgroundThreads() {
+		Await.until("the scheduler has run a job", Duration.ofSeconds(45), () -> !jobThreads().isEmpty());
+
+		assertThat(jobThreads()).allSatisfy(thread -> {
+			assertThat(thread.getName()).matches("db-scheduler-job-\\d+");
+			assertThat(thread.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+		});
+	}
+
+	/**
+	 * The threads that run jobs: neither the scheduler's due executor nor its
+	 * housekeeper.
+	 */
+	private static List<Thread> jobThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(thread -> thread.getName().startsWith("db-scheduler-job-")
+					|| thread.getName().startsWith("db-scheduler-pool-"))
+			.toList();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.backstory.shared.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,8 +48,7 @@ class SendWorkers implements SmartLifecycle {
 		marks.start("newsletter-" + node + "-marks");
 		for (int i = 0; i < properties.connections(); i++) {
 			String name = "newsletter-" + node + "-" + i;
-			Thread thread = new Thread(() -> delivery.run(name, this), name);
-			thread.setDaemon(true);
+			Thread thread = BackgroundThreads.of(() -> delivery.run(name, this), name);
 			threads.add(thread);
 			thread.start();
 		}

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.backstory.shared.BackgroundThreads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,7 @@ class SentMarks {
 
 	synchronized void start(String name) {
 		running = true;
-		Thread thread = new Thread(this::write, name);
-		thread.setDaemon(true);
+		Thread thread = BackgroundThreads.of(this::write, name);
 		thread.start();
 		writer = thread;
 	}

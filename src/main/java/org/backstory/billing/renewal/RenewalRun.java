@@ -15,6 +15,7 @@ import org.backstory.billing.card.CardReplaced;
 import org.backstory.billing.payment.PaymentAttempt;
 import org.backstory.billing.payment.PaymentGateway;
 import org.backstory.billing.payment.PaymentGatewayException;
+import org.backstory.shared.BackgroundThreads;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +57,7 @@ public class RenewalRun implements DisposableBean {
 		this.clock = clock;
 		int concurrency = properties.gatewayConcurrency() != null ? properties.gatewayConcurrency()
 				: gateway.preferredConcurrency();
-		this.charging = Executors.newFixedThreadPool(concurrency, runnable -> {
-			Thread thread = new Thread(runnable, "renewal-charge");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.charging = Executors.newFixedThreadPool(concurrency, BackgroundThreads.named("renewal-charge"));
 	}
 
 	/**
