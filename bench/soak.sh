@@ -2,10 +2,11 @@
 # Half an hour of bench/cluster.sh's mixed load on one node: anonymous readers and signed-in subscribers at a
 # steady offered rate (SOAK_ANONYMOUS_RATE and SOAK_SUBSCRIBER_RATE requests a second; a reader pauses on each
 # page instead of asking again the moment an answer arrives, so the p99 is the pages' own latency beside the
-# send and the renewals, not a queue the load generator builds by asking faster than two cores answer), and every SOAK_ROUND_MINUTES a newsletter send and a renewal run of their own (all seeded before the load,
-# so no seeding competes with it). After each minute it forces a full GC and records the heap left, the JVM's
-# threads and RSS, the database connections, and the minute's p99 and rate; at the end it checks that the heap
-# stayed within 10 % of minute 5's from then on, threads and connections stayed flat, p99 stayed under 100 ms and
+# send and the renewals, not a queue the load generator builds by asking faster than two cores answer), and
+# every SOAK_ROUND_MINUTES a newsletter send and a renewal run of their own (all seeded before the load, so no
+# seeding competes with it). After each minute it forces a full GC and records the heap left, the JVM's
+# threads and RSS, the database connections, and the minute's p99 and rate; at the end it checks that from
+# minute 5 on the heap, threads and connections grew no more than 10 % (check_flat), p99 stayed under 100 ms and
 # every message and charge went out exactly once. Prints a table, writes target/bench/soak/soak.csv and draws
 # soak.svg beside it. See bench/README.md ("Soak").
 set -euo pipefail
@@ -52,14 +53,17 @@ heap_after_full_gc() {
 
 proc_status() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
 
+# How many of the first $1 rounds' sends are not yet sent.
+unfinished_sends() {
+	sql "select count(*) from newsletters.send where id in ($(
+		IFS=,
+		echo "${SEND_IDS[*]:0:$1}"
+	)) and status <> 'sent'"
+}
+
 # 1 if the work of the first $1 rounds is not all done (a send unfinished or a subscription uncharged), else 0.
 work_in_flight() {
-	local started="$1" unfinished
-	unfinished="$(sql "select count(*) from newsletters.send where id in ($(
-		IFS=,
-		echo "${SEND_IDS[*]:0:$started}"
-	)) and status <> 'sent'")"
-	((unfinished == 0 && $(charged_count) >= RENEWALS * started)) && echo 0 || echo 1
+	(($(unfinished_sends "$1") == 0 && $(charged_count) >= RENEWALS * $1)) && echo 0 || echo 1
 }
 
 # `minute M ROUNDS_STARTED`: one minute of load from two wrk processes, then the samples; appends a row to the
@@ -68,11 +72,11 @@ minute() {
 	local m="$1" pid="${NODE_PID[a]}" anon="$RESULTS/wrk-anonymous-$1.txt" sub="$RESULTS/wrk-subscriber-$1.txt"
 	local heap threads connections rss errors
 	export CLUSTER_MARKER="$GATED_SENTENCE"
-	CLUSTER_PAUSE_MS=$((CONNECTIONS * 1000 / ANONYMOUS_RATE)) wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s -s "$REPO_ROOT/bench/cluster/readers.lua" "$APP_URL" -- \
-		anonymous / "/p/$PUBLIC_SLUG" "/p/$PAID_SLUG" >"$anon" 2>&1 &
+	CLUSTER_PAUSE_MS=$((CONNECTIONS * 1000 / ANONYMOUS_RATE)) wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s \
+		-s "$REPO_ROOT/bench/cluster/readers.lua" "$APP_URL" -- anonymous / "/p/$PUBLIC_SLUG" "/p/$PAID_SLUG" >"$anon" 2>&1 &
 	local anon_pid=$!
-	CLUSTER_PAUSE_MS=$((CONNECTIONS * 1000 / SUBSCRIBER_RATE)) wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s -H "Cookie: $COOKIE" -s "$REPO_ROOT/bench/cluster/readers.lua" \
-		"$APP_URL" -- subscriber "/p/$PAID_SLUG" >"$sub" 2>&1 &
+	CLUSTER_PAUSE_MS=$((CONNECTIONS * 1000 / SUBSCRIBER_RATE)) wrk -t1 -c"$CONNECTIONS" -d60s --timeout 10s \
+		-H "Cookie: $COOKIE" -s "$REPO_ROOT/bench/cluster/readers.lua" "$APP_URL" -- subscriber "/p/$PAID_SLUG" >"$sub" 2>&1 &
 	local sub_pid=$!
 	wait "$anon_pid" "$sub_pid" || die "wrk failed in minute $m"
 	errors=0
@@ -101,10 +105,7 @@ minute() {
 wait_for_rounds() {
 	local deadline=$((SECONDS + FINISH_TIMEOUT)) unfinished charged
 	while ((SECONDS < deadline)); do
-		unfinished="$(sql "select count(*) from newsletters.send where id in ($(
-			IFS=,
-			echo "${SEND_IDS[*]}"
-		)) and status <> 'sent'")"
+		unfinished="$(unfinished_sends "$ROUNDS")"
 		charged="$(charged_count)"
 		((unfinished > 0 || charged < RENEWALS * ROUNDS)) || return 0
 		sleep 2

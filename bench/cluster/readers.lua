@@ -3,7 +3,8 @@
 -- gated text of the paid article) or "subscriber" (every answer must contain it). MARKER is read from the
 -- environment variable CLUSTER_MARKER. CLUSTER_PAUSE_MS (default 0), if set, is each connection's pause
 -- between its answer and its next request: a reader's time on the page, so that N connections offer about
--- N * 1000 / CLUSTER_PAUSE_MS requests a second instead of as many as the server can answer. Prints one line: "RESULT mode=... requests=... <kind>=<count> ...".
+-- N * 1000 / CLUSTER_PAUSE_MS requests a second instead of as many as the server can answer.
+-- Prints one line: "RESULT mode=... requests=... <kind>=<count> ...".
 
 local paths = {}
 local marker = os.getenv("CLUSTER_MARKER")

@@ -78,9 +78,8 @@ public class Refunds {
 	private Begun begin(long staffId, long paymentId, long amount, String reason, String attemptKey) {
 		String key = "refund-" + paymentId + "-" + attemptKey;
 		// Looked for after the payment's row lock: a request with the same key that held
-		// the
-		// lock has committed its refund by now, so a double submit finds it instead of
-		// inserting the key a second time.
+		// the lock has committed its refund by now, so a double submit finds it instead
+		// of inserting the key a second time.
 		Optional<PaymentRecord> payment = refunds.lockRecord(paymentId);
 		Optional<RefundRepository.PendingRefund> earlier = refunds.findByKey(key);
 		if (earlier.isPresent()) {
